@@ -1,0 +1,52 @@
+"""One gazetteer record: a place with a point, as GeoNames describes it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A place the gazetteer knows.
+
+    ``feature_class``/``feature_code`` follow GeoNames: class ``P`` populated
+    places (``PPL``, ``PPLA``, ``PPLC``...), class ``A`` areas (``PCLI`` for a
+    country, ``ADM1`` first-level region, ``ADM2`` second-level region). For an
+    area, ``lat``/``lon`` is a representative point inside it, never its capital.
+    """
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country_code: str  # ISO 3166-1 alpha-2, "" when none applies
+    feature_class: str
+    feature_code: str
+    population: int = 0
+    admin1_code: str = ""
+    admin1: str = ""  # the first-level region's name, "" when unknown
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature_code.startswith("PCL")
+
+    @property
+    def is_area(self) -> bool:
+        return self.feature_class == "A"
+
+    @property
+    def __geo_interface__(self) -> dict:
+        # GeoJSON orders coordinates [lon, lat].
+        return {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [self.lon, self.lat]},
+            "properties": {
+                "geonameid": self.geonameid,
+                "name": self.name,
+                "country_code": self.country_code,
+                "feature_class": self.feature_class,
+                "feature_code": self.feature_code,
+                "population": self.population,
+                "admin1": self.admin1,
+            },
+        }

@@ -1,0 +1,168 @@
+"""The records that flow through the pipeline: Article -> Mention -> Place -> Event.
+
+Every stage is a pure function over these frozen dataclasses; nothing here does IO.
+The event record's property names are the contract every output shares
+(GeoJSON, CSV, the store, the map), so they live in one place: ``EVENT_PROPERTIES``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from gazetteer.entry import Entry
+
+EVENT_TYPES = ("frontline", "diplomacy", "humanitarian", "other")
+
+#: Where an event came from: our own parsing, or an imported dataset.
+ORIGINS = ("conflictmap", "acled", "gdelt")
+
+#: ACLED's time_precision: 1 day, 2 week, 3 month.
+DATE_PRECISION_DAY, DATE_PRECISION_WEEK, DATE_PRECISION_MONTH = 1, 2, 3
+
+#: ACLED's geo_precision: 1 the town itself, 2 near a town / part of a region,
+#: 3 a region's or a country's representative point.
+GEO_PRECISION_TOWN, GEO_PRECISION_NEAR, GEO_PRECISION_REGION = 1, 2, 3
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short hex digest of ``parts``: the same inputs give the same id on every run."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    return digest.hexdigest()[:length]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article. ``article_id`` derives from the text, not the file name,
+    so the same article read twice, under any name, is the same article."""
+
+    text: str
+    title: str = ""
+    published: date | None = None
+    source: str = ""
+    url: str = ""
+    article_id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.article_id:
+            object.__setattr__(self, "article_id", stable_id(" ".join(self.text.split())))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of the article's text that names a place.
+
+    ``start``/``end`` are offsets into ``Article.text`` (code points, end exclusive).
+    ``label`` says what found it: a spaCy label (``GPE``, ``LOC``, ``FAC``) or
+    ``GAZ`` for a gazetteer match the model missed or mislabelled.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str = "GPE"
+    sentence: int = 0  # index of the sentence (in the article's sentence list)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A mention resolved to one gazetteer entry."""
+
+    mention: Mention
+    entry: Entry
+    confidence: float
+    geo_precision: int = GEO_PRECISION_TOWN
+    candidates: tuple[Entry, ...] = ()  # the alternatives considered, best first
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What happened where and when, with the evidence. The contract of every output."""
+
+    event_id: str
+    event_type: str
+    sub_event_type: str
+    event_date: date | None
+    date_precision: int
+    place: str
+    mention: str
+    lat: float
+    lon: float
+    geonameid: int | None
+    country_code: str
+    admin1: str
+    feature_code: str
+    geo_precision: int
+    quote: str
+    article_id: str
+    title: str
+    published: date | None
+    source: str
+    url: str
+    confidence: float
+    origin: str = "conflictmap"
+    extra: tuple[tuple[str, str], ...] = field(default=())  # origin-specific codes, kept as strings
+
+    def __post_init__(self) -> None:
+        if self.event_type not in EVENT_TYPES:
+            raise ValueError(f"event_type must be one of {EVENT_TYPES}, got {self.event_type!r}")
+        if not (-90.0 <= self.lat <= 90.0 and -180.0 <= self.lon <= 180.0):
+            raise ValueError(f"coordinates out of range: lat={self.lat!r}, lon={self.lon!r}")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence must be within 0..1, got {self.confidence!r}")
+
+    def properties(self) -> dict[str, Any]:
+        """The event record's properties, JSON-ready (dates as ISO strings)."""
+        return {name: _jsonable(getattr(self, name)) for name in EVENT_PROPERTIES}
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        # GeoJSON orders coordinates [lon, lat] (RFC 7946, section 3.1.1).
+        return {
+            "type": "Feature",
+            "id": self.event_id,
+            "geometry": {"type": "Point", "coordinates": [self.lon, self.lat]},
+            "properties": self.properties(),
+        }
+
+
+def event_id_for(article_id: str, sentence_index: int, geonameid: int | None, mention: str) -> str:
+    """The same article, sentence and place give the same id on every run."""
+    return stable_id(article_id, sentence_index, geonameid if geonameid is not None else mention)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return dict(value)
+    return value
+
+
+#: Property names of the event record, in the documented order (DESIGN's table),
+#: followed by the origin (ours or an imported dataset) and origin-specific codes.
+EVENT_PROPERTIES: tuple[str, ...] = (
+    "event_id",
+    "event_type",
+    "sub_event_type",
+    "event_date",
+    "date_precision",
+    "place",
+    "mention",
+    "geonameid",
+    "country_code",
+    "admin1",
+    "feature_code",
+    "geo_precision",
+    "quote",
+    "article_id",
+    "title",
+    "published",
+    "source",
+    "url",
+    "confidence",
+    "origin",
+    "extra",
+)
