@@ -166,3 +166,28 @@ EVENT_PROPERTIES: tuple[str, ...] = (
     "origin",
     "extra",
 )
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceOverride:
+    """A user's correction: the place written ``mention`` is this place.
+
+    ``mention`` is matched case- and diacritics-insensitively; ``article_id == ""``
+    applies the correction in every article, otherwise only in that one.
+    """
+
+    mention: str
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    admin1: str = ""
+    feature_code: str = ""
+    article_id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.mention.strip():
+            raise ValueError(f"an override needs the mention as written, got {self.mention!r}")
+        if not (-90.0 <= self.lat <= 90.0 and -180.0 <= self.lon <= 180.0):
+            raise ValueError(f"coordinates out of range: lat={self.lat!r}, lon={self.lon!r}")
