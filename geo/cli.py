@@ -133,9 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("corpora", type=Path, nargs="+", metavar="CORPUS.jsonl")
     p.add_argument("--split", choices=["dev", "test", "all"], default="test",
                    help="which half of each corpus to score (default: test, the half not tuned on)")
-    p.add_argument("--baselines", action="store_true", help="also score geotext and flashgeotext")
+    p.add_argument("--baselines", action="store_true",
+                   help="also score geotext, flashgeotext and spaCy entities, each at its most populous place")
     p.add_argument("--limit", type=int, default=0, help="score at most this many articles per corpus")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--predictions", type=Path, metavar="PRED.jsonl",
+                   help='score this file ({"id","mentions":[{"start","end","lat","lon"}]} a line) instead of running the geoparser')
     _add_gazetteer_option(p)
     p.set_defaults(handler=_cmd_eval)
 
