@@ -1,0 +1,289 @@
+"""Finding place mentions: spaCy's entities, checked and completed by the gazetteer
+and by the article's own context.
+
+The small English model finds most places but mislabels some (Palmyra comes out as
+PERSON) and misses misspellings, while the gazetteer alone would turn every "Jackson"
+or "Of" into a place. So a name becomes a mention when the model calls it a place, or
+when the gazetteer knows it *and* the article uses it like one (after "in", "into",
+"near"...; or it is a country or region). One sense per article: once a name is a place
+in one sentence, its other occurrences are too, unless they sit inside a longer
+person's or organisation's name.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from gazetteer.entry import Entry
+from gazetteer.normalize import normalize
+from geo.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Labels the small model gives places by mistake; such a span is a place only when
+#: the article backs it up.
+SUSPECT_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+#: Entities whose tokens never start a gazetteer-only mention ("Islamic State", "Kerry").
+BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT",
+                             "QUANTITY", "CARDINAL", "ORDINAL", "PRODUCT", "LAW", "LANGUAGE",
+                             "WORK_OF_ART", "EVENT"})
+
+#: Words that put the name after them in a place: "fighting in Aleppo", "advancing to Palmyra".
+LOCATIVE_WORDS = frozenset({
+    "in", "into", "at", "near", "outside", "beyond", "to", "from", "toward", "towards",
+    "around", "across", "through", "via", "inside", "within", "nearby", "onto", "entering",
+    "outskirts", "reached", "captured", "recaptured", "retook", "seized", "shelled",
+    "bombed", "liberated", "besieged", "capturing", "recapture", "visited", "visiting",
+    "entered", "left", "fled", "fleeing", "between",
+})
+#: Compass words in "north of X", "northern X".
+DIRECTION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+    "northwestern", "southeastern", "southwestern", "downtown", "suburban",
+})
+
+MAX_NAME_TOKENS = 4
+MIN_FUZZY_LENGTH = 5
+#: A misspelling of a place already named in the article: Damerau-Levenshtein
+#: similarity over normalised names ("palmrya" ~ "palmyra" is one transposition).
+ARTICLE_FUZZY_SIMILARITY = 0.8
+
+
+class NameIndex(Protocol):
+    """What recognition needs from the gazetteer."""
+
+    def lookup(self, name: str) -> tuple[Entry, ...]: ...
+    def lookup_variants(self, name: str) -> tuple[Entry, ...]: ...
+    def fuzzy(self, name: str, *, limit: int = 5) -> tuple[tuple[Entry, float], ...]: ...
+    def is_common_word(self, word: str) -> bool: ...
+    def demonym(self, word: str) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Recognition:
+    """Mentions found in one document, and the countries its demonyms point to."""
+
+    mentions: tuple[Mention, ...]
+    demonym_countries: tuple[str, ...]
+    #: mention text -> the article name it is taken to misspell ("Palmrya" -> "Palmyra")
+    spelled_as: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start_token: int
+    end_token: int
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int
+
+
+def recognise(doc: Doc, names: NameIndex) -> Recognition:
+    """All place mentions in ``doc`` (a parsed article), in text order."""
+    sentence_of = _sentence_index(doc)
+    model_spans, suspects, blocked = _entity_spans(doc, sentence_of)
+    gazetteer_spans = _gazetteer_spans(doc, names, blocked, sentence_of, model_spans)
+    accepted = _accept_by_article(doc, names, model_spans, suspects + gazetteer_spans)
+    misspelt, spelled_as = _article_misspellings(doc, names, accepted, blocked, sentence_of)
+    spans = sorted(set(accepted) | set(misspelt), key=lambda s: (s.start, -s.end))
+    mentions = tuple(
+        Mention(start=s.start, end=s.end, text=s.text, label=s.label, sentence=s.sentence)
+        for s in _drop_overlaps(spans)
+    )
+    demonyms = tuple(
+        code
+        for ent in doc.ents
+        if ent.label_ == "NORP" and (code := names.demonym(ent.text)) is not None
+    )
+    return Recognition(mentions=mentions, demonym_countries=demonyms, spelled_as=spelled_as)
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    """Token index -> sentence index."""
+    index = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = number
+    return index
+
+
+def _trimmed(ent: Span) -> tuple[int, int] | None:
+    """Token bounds of an entity without a leading article or trailing possessive."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _make_span(doc: Doc, start: int, end: int, label: str, sentence_of: list[int]) -> _Span:
+    first, last = doc[start], doc[end - 1]
+    s, e = first.idx, last.idx + len(last.text)
+    return _Span(start, end, s, e, doc.text[s:e], label, sentence_of[start])
+
+
+def _entity_spans(doc: Doc, sentence_of: list[int]) -> tuple[list[_Span], list[_Span], list[bool]]:
+    places: list[_Span] = []
+    suspects: list[_Span] = []
+    blocked = [False] * len(doc)
+    for ent in doc.ents:
+        bounds = _trimmed(ent)
+        if bounds is None:
+            continue
+        span = _make_span(doc, *bounds, ent.label_, sentence_of)
+        if ent.label_ in PLACE_LABELS:
+            places.append(span)
+        elif ent.label_ in SUSPECT_LABELS and ent.label_ != "NORP":
+            suspects.append(span)
+        if ent.label_ in BLOCKING_LABELS:
+            for i in range(ent.start, ent.end):
+                blocked[i] = True
+    return places, suspects, blocked
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.is_title or (token.is_upper and len(token.text) > 1 and token.is_alpha)
+
+
+def _gazetteer_spans(doc: Doc, names: NameIndex, blocked: list[bool],
+                     sentence_of: list[int], model_spans: Sequence[_Span]) -> list[_Span]:
+    """Capitalised token runs the model left unlabelled but the gazetteer knows."""
+    covered = [False] * len(doc)
+    for span in model_spans:
+        for i in range(span.start_token, span.end_token):
+            covered[i] = True
+    found: list[_Span] = []
+    i = 0
+    while i < len(doc):
+        if covered[i] or blocked[i] or not _is_name_token(doc[i]):
+            i += 1
+            continue
+        match = _longest_gazetteer_match(doc, i, names, covered, blocked)
+        if match is None:
+            i += 1
+            continue
+        found.append(_make_span(doc, i, match, "GAZ", sentence_of))
+        i = match
+    return found
+
+
+def _longest_gazetteer_match(doc: Doc, start: int, names: NameIndex,
+                             covered: list[bool], blocked: list[bool]) -> int | None:
+    limit = min(len(doc), start + MAX_NAME_TOKENS)
+    end = start
+    while end < limit and not covered[end] and not blocked[end] and (
+        _is_name_token(doc[end]) or (end > start and doc[end].lower_ in ("of", "-"))
+    ):
+        end += 1
+    for stop in range(end, start, -1):
+        if not _is_name_token(doc[stop - 1]):
+            continue
+        text = doc.text[doc[start].idx: doc[stop - 1].idx + len(doc[stop - 1].text)]
+        if names.lookup(text):
+            return stop
+    return None
+
+
+def _has_locative_cue(doc: Doc, span: _Span) -> bool:
+    """A locative word right before the name, allowing a compass word between."""
+    i = span.start_token - 1
+    while i >= 0 and (doc[i].lower_ in DIRECTION_WORDS or doc[i].lower_ in ("the", "of")):
+        i -= 1
+    if i < 0:
+        return False
+    return doc[i].lower_ in LOCATIVE_WORDS or (
+        # "Tripoli, Lebanon": a name in apposition after a place name.
+        doc[i].text == "," and i > 0 and doc[i - 1].ent_type_ in PLACE_LABELS
+    )
+
+
+def _is_sentence_start(doc: Doc, span: _Span) -> bool:
+    return span.start_token == 0 or doc[span.start_token].is_sent_start or (
+        doc[span.start_token - 1].text in ('"', "“", "‘", "'", "(", "-", "—", "\n")
+    )
+
+
+def _accept_by_article(doc: Doc, names: NameIndex, places: Sequence[_Span],
+                       others: Sequence[_Span]) -> list[_Span]:
+    """Model places, plus suspects and gazetteer runs the article backs up as places."""
+    place_names = {normalize(s.text) for s in places}
+    by_name: dict[str, list[_Span]] = defaultdict(list)
+    for span in others:
+        by_name[normalize(span.text)].append(span)
+    accepted = list(places)
+    for name, spans in by_name.items():
+        entries = names.lookup(spans[0].text)
+        if not entries:
+            continue
+        if name in place_names or _article_backs_place(doc, names, spans, entries):
+            accepted.extend(spans)
+    return accepted
+
+
+def _article_backs_place(doc: Doc, names: NameIndex, spans: Sequence[_Span],
+                         entries: Sequence[Entry]) -> bool:
+    if any(_has_locative_cue(doc, s) for s in spans):
+        word = spans[0].text
+        return not (names.is_common_word(word) and all(_is_sentence_start(doc, s) for s in spans))
+    # Countries and first-level regions are places wherever they stand, unless the
+    # name is also an ordinary word ("Chad", "Georgia" stay; "Of" never gets here).
+    best = entries[0]
+    if best.is_area and best.feature_code in ("PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "ADM1"):
+        return all(s.label == "GAZ" for s in spans) and not names.is_common_word(spans[0].text)
+    return False
+
+
+def _article_misspellings(doc: Doc, names: NameIndex, accepted: Sequence[_Span],
+                          blocked: list[bool], sentence_of: list[int]
+                          ) -> tuple[list[_Span], tuple[tuple[str, str], ...]]:
+    """Capitalised words that misspell a place the article names elsewhere ("Palmrya")."""
+    known = {normalize(s.text): s.text for s in accepted}
+    covered = {i for s in accepted for i in range(s.start_token, s.end_token)}
+    found: list[_Span] = []
+    spelled: dict[str, str] = {}
+    for token in doc:
+        if token.i in covered or not token.is_title or len(token.text) < MIN_FUZZY_LENGTH:
+            continue
+        if token.is_sent_start and names.is_common_word(token.text):
+            continue
+        norm = normalize(token.text)
+        if norm in known or names.lookup(token.text):
+            continue
+        target = _closest(norm, known)
+        if target is not None:
+            found.append(_make_span(doc, token.i, token.i + 1, "GAZ", sentence_of))
+            spelled[token.text] = known[target]
+    return found, tuple(sorted(spelled.items()))
+
+
+def _closest(norm: str, known: Iterable[str]) -> str | None:
+    best, best_score = None, ARTICLE_FUZZY_SIMILARITY
+    for candidate in known:
+        if abs(len(candidate) - len(norm)) > 2 or candidate[:1] != norm[:1]:
+            continue
+        score = DamerauLevenshtein.normalized_similarity(norm, candidate)
+        if score >= best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _drop_overlaps(spans: Sequence[_Span]) -> list[_Span]:
+    """Keep the longest of overlapping spans (spans sorted by start, longest first)."""
+    kept: list[_Span] = []
+    for span in spans:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
