@@ -28,5 +28,9 @@ class FetchError(ConflictmapError, OSError):
     """A URL was refused (scheme, address, size, type) or could not be fetched."""
 
 
+class UploadError(InputError):
+    """An uploaded file was refused (type, size, count, or an unsafe or damaged archive)."""
+
+
 class ModelUnavailableError(ConflictmapError, RuntimeError):
     """The pinned spaCy model is not installed."""
