@@ -48,7 +48,7 @@ class Weights:
     fuzzy_penalty: float = 0.6
     variant_penalty: float = 0.3
     temperature: float = 0.25
-    min_confidence: float = 0.35
+    min_confidence: float = 0.55
     max_candidates: int = 40
 
 

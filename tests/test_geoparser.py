@@ -1,0 +1,72 @@
+"""The geoparser on text we wrote: model and gazetteer together (marked: needs the model)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def names_and_countries(geoparser, text):
+    return [(p.mention.text, p.entry.country_code, p.entry.name) for p in geoparser.places(text)]
+
+
+def test_people_and_organisations_are_not_places(geoparser):
+    text = ("Secretary of State John Kerry met Kerry's counterpart in Moscow. "
+            "The OSCE Minsk Group and Islamic State were discussed, Kerry said.")
+    found = names_and_countries(geoparser, text)
+    assert [n for n, _, _ in found] == ["Moscow"]
+    assert found[0][1] == "RU"
+
+
+def test_a_place_the_model_calls_a_person_is_found_from_context(geoparser):
+    text = ("Government forces fought their way into Palmyra on Sunday. "
+            "Palmyra fell to the militants last year, and Palmyra's temples were blown up.")
+    found = names_and_countries(geoparser, text)
+    assert [n for n, _, _ in found].count("Palmyra") == 3
+    assert {c for _, c, _ in found} == {"SY"}
+
+
+def test_a_misspelling_of_a_named_place_resolves_to_it(geoparser):
+    text = "The army advanced to Palmyra in Syria. The capture of Palmrya was a major gain."
+    found = {n: (c, name) for n, c, name in names_and_countries(geoparser, text)}
+    assert found["Palmrya"] == found["Palmyra"]
+    assert found["Palmrya"][0] == "SY"
+
+
+def test_ordinary_capitalised_words_never_become_places(geoparser):
+    text = ("But the talks went on. Of the delegates, most agreed. Basic principles were laid "
+            "out. Human rights groups said the march would go ahead.")
+    assert names_and_countries(geoparser, text) == []
+
+
+def test_tripoli_follows_its_neighbours(geoparser):
+    libya = "Militias clashed in Benghazi and Tripoli as the government fled."
+    lebanon = "Protests spread from Beirut to Tripoli and Sidon on Saturday."
+    assert dict((n, c) for n, c, _ in names_and_countries(geoparser, libya))["Tripoli"] == "LY"
+    assert dict((n, c) for n, c, _ in names_and_countries(geoparser, lebanon))["Tripoli"] == "LB"
+
+
+def test_explicit_containment(geoparser):
+    text = "A car bomb exploded in Tripoli, Lebanon, killing three people."
+    assert dict((n, c) for n, c, _ in names_and_countries(geoparser, text))["Tripoli"] == "LB"
+
+
+def test_countries_resolve_to_a_point_inside_not_the_capital(geoparser):
+    places = geoparser.places("Refugees crossed from Syria into Turkey.")
+    syria = next(p.entry for p in places if p.mention.text == "Syria")
+    assert syria.feature_code.startswith("PCL")
+    # Damascus is at 33.51 N, 36.29 E; Syria's land centre lies well north-east of it.
+    assert syria.lat > 34.0 and syria.lon > 37.0
+
+
+def test_offsets_point_at_the_mention(geoparser):
+    text = "Talks resumed in Geneva while shelling hit Aleppo."
+    for place in geoparser.places(text):
+        assert text[place.mention.start: place.mention.end] == place.mention.text
+
+
+def test_places_many_matches_places_one_by_one(geoparser):
+    texts = ["Fighting in Aleppo.", "Talks in Geneva.", "Nothing here at all."]
+    one_by_one = [geoparser.places(t) for t in texts]
+    assert list(geoparser.places_many(texts)) == one_by_one

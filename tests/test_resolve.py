@@ -1,0 +1,131 @@
+"""Resolution on a small hand-made gazetteer: context decides between namesakes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gazetteer.entry import Entry
+from gazetteer.normalize import normalize
+from geo.records import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Mention
+from geo.resolve import resolve
+
+E = Entry
+PLACES = [
+    E(1, "Tripoli", 32.89, 13.19, "LY", "P", "PPLC", 1_150_000, "09", "Tripoli"),
+    E(2, "Tripoli", 34.44, 35.85, "LB", "P", "PPLA", 230_000, "06", "North"),
+    E(3, "Benghazi", 32.12, 20.07, "LY", "P", "PPLA", 650_000, "02", "Benghazi"),
+    E(4, "Beirut", 33.89, 35.50, "LB", "P", "PPLC", 1_900_000, "04", "Beirut"),
+    E(5, "Lebanon", 33.87, 35.88, "LB", "A", "PCLI", 6_800_000),
+    E(6, "Syria", 35.0, 38.5, "SY", "A", "PCLI", 22_000_000),
+    E(7, "Tadmur", 34.56, 38.28, "SY", "P", "PPL", 51_000, "11", "Homs"),
+    E(8, "Palmyra", 40.06, -75.03, "US", "P", "PPL", 7_000, "NJ", "New Jersey"),
+    E(9, "Palmyra", 43.06, -77.23, "US", "P", "PPL", 3_500, "NY", "New York"),
+    E(10, "Homs", 34.73, 36.72, "SY", "P", "PPLA", 775_000, "11", "Homs"),
+    E(11, "Alexandria", 31.20, 29.92, "EG", "P", "PPLA", 3_800_000, "06", "Alexandria"),
+    E(12, "Alexandria", 31.31, -92.45, "US", "P", "PPLA2", 47_000, "LA", "Louisiana"),
+    E(13, "Rapides Parish", 31.2, -92.5, "US", "A", "ADM2", 130_000, "LA", "Louisiana"),
+]
+NAMES = {1: ["Tripoli"], 2: ["Tripoli"], 7: ["Tadmur", "Palmyra", "Tadmor"]}
+
+
+class FakeIndex:
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[Entry]] = {}
+        for e in PLACES:
+            for name in {e.name, *NAMES.get(e.geonameid, [])}:
+                self.by_name.setdefault(normalize(name), []).append(e)
+        for entries in self.by_name.values():
+            entries.sort(key=lambda e: -e.population)
+
+    def lookup(self, name):
+        return tuple(self.by_name.get(normalize(name), ()))
+
+    def lookup_variants(self, name):
+        return ()
+
+    def fuzzy(self, name, *, limit=5):
+        return ()
+
+    def is_common_word(self, word):
+        return word.lower() in {"but", "of"}
+
+
+def mentions_of(text: str, *names: str) -> list[Mention]:
+    found = []
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            found.append(Mention(m.start(), m.end(), name))
+    return sorted(found, key=lambda m: m.start)
+
+
+def resolved(text: str, *names: str, **kwargs) -> dict[str, Entry]:
+    places = resolve(text, mentions_of(text, *names), FakeIndex(), **kwargs)
+    return {p.mention.text: p.entry for p in places}
+
+
+def test_tripoli_next_to_benghazi_is_in_libya():
+    text = "Fighting spread from Benghazi to Tripoli overnight."
+    assert resolved(text, "Benghazi", "Tripoli")["Tripoli"].country_code == "LY"
+
+
+def test_tripoli_next_to_beirut_is_in_lebanon():
+    text = "Protesters marched in Beirut and in Tripoli on Sunday."
+    assert resolved(text, "Beirut", "Tripoli")["Tripoli"].country_code == "LB"
+
+
+def test_explicit_containment_wins_over_prominence():
+    text = "Clashes broke out in Tripoli, Lebanon, late on Friday."
+    assert resolved(text, "Tripoli", "Lebanon")["Tripoli"].geonameid == 2
+
+
+def test_palmyra_in_a_syria_story_is_tadmur():
+    text = "Syria's army pushed into Palmyra as Syria's allies watched."
+    assert resolved(text, "Syria", "Palmyra")["Palmyra"].geonameid == 7
+
+
+def test_demonyms_inform_the_country():
+    text = "Syrian troops entered Palmyra."
+    places = resolve(text, mentions_of(text, "Palmyra"), FakeIndex(), demonym_countries=["SY"])
+    assert places[0].entry.country_code == "SY"
+
+
+def test_nearby_county_pulls_a_small_town_over_a_famous_namesake():
+    text = "An Alexandria woman was charged; Rapides Parish deputies investigated."
+    assert resolved(text, "Alexandria", "Rapides Parish")["Alexandria"].country_code == "US"
+
+
+def test_a_famous_place_wins_without_context():
+    text = "The conference opened in Alexandria."
+    assert resolved(text, "Alexandria")["Alexandria"].country_code == "EG"
+
+
+def test_an_unknown_name_is_left_out_and_does_not_blank_the_rest():
+    text = "Troops moved from Qwertyville to Homs."
+    got = resolved(text, "Qwertyville", "Homs")
+    assert set(got) == {"Homs"}
+
+
+def test_abstains_when_namesakes_are_equally_likely():
+    index = FakeIndex()
+    twin = E(99, "Twin", 0, 0, "AA", "P", "PPL", 5_000)
+    twin2 = E(98, "Twin", 40, 40, "BB", "P", "PPL", 5_000)
+    index.by_name["twin"] = [twin, twin2]
+    text = "It happened in Twin."
+    assert resolve(text, mentions_of(text, "Twin"), index) == ()
+
+
+def test_countries_are_region_precision_and_towns_town_precision():
+    text = "Homs lies in Syria."
+    places = {p.mention.text: p for p in resolve(text, mentions_of(text, "Homs", "Syria"), FakeIndex())}
+    assert places["Syria"].geo_precision == GEO_PRECISION_REGION
+    assert places["Homs"].geo_precision == GEO_PRECISION_TOWN
+
+
+def test_an_override_wins_over_the_gazetteer():
+    text = "Clashes in Tripoli."
+    lebanon_tripoli = PLACES[1]
+    places = resolve(text, mentions_of(text, "Tripoli"), FakeIndex(),
+                     overrides={"tripoli": lebanon_tripoli})
+    assert places[0].entry.geonameid == 2 and places[0].confidence == pytest.approx(1.0)
