@@ -16,6 +16,10 @@ class ArticleReadError(ConflictmapError, OSError):
     """An article file cannot be read: missing, a folder, binary, undecodable, too large."""
 
 
+class EmptyArticleError(InputError):
+    """An article holds no text once whitespace and site boilerplate are dropped."""
+
+
 class StoreError(ConflictmapError, OSError):
     """The event store cannot be opened, migrated or written."""
 
