@@ -38,3 +38,7 @@ class UploadError(InputError):
 
 class ModelUnavailableError(ConflictmapError, RuntimeError):
     """The pinned spaCy model is not installed."""
+
+
+class OfflineAssetError(ConflictmapError, ValueError):
+    """A map needs a web asset (script, style, image) that is not bundled for offline use."""
