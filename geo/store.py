@@ -1,0 +1,523 @@
+"""The event store: one embedded SQLite file holding articles, events and corrections.
+
+The file lives at ``--db PATH``, else ``$CONFLICTMAP_DB``, else the user data directory.
+It is opened in WAL mode, so the map can read while an ingest writes; every batch
+of articles is one transaction, so an interrupted ingest leaves whole articles or
+nothing, and a rerun picks up where it stopped. An article's id derives from its
+text, so adding the same article again adds nothing and changes no event id.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from datetime import date, datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geo.errors import InputError, StoreError
+from geo.filters import EventFilter
+from geo.records import EVENT_PROPERTIES, EVENT_TYPES, Article, Event, PlaceOverride
+
+if TYPE_CHECKING:
+    import pandas
+
+DB_ENV = "CONFLICTMAP_DB"
+DB_FILENAME = "events.sqlite"
+BUSY_TIMEOUT_MS = 30_000
+
+#: Event fields in the dataclass's order: the events table's columns, and the order
+#: a row is handed back to ``Event``.
+EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event))
+
+#: Columns a filter widget may list the values of.
+DISTINCT_COLUMNS = frozenset({"country_code", "source", "origin", "event_type", "sub_event_type"})
+
+#: SQLite's limit on bound parameters is 32766 in recent versions but 999 in old ones.
+_IN_CHUNK = 500
+
+_EVENT_COLUMN_SQL = """
+    id INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL UNIQUE,
+    event_type TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL DEFAULT '',
+    event_date TEXT,
+    date_precision INTEGER NOT NULL DEFAULT 1,
+    place TEXT NOT NULL DEFAULT '',
+    mention TEXT NOT NULL DEFAULT '',
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    geonameid INTEGER,
+    country_code TEXT NOT NULL DEFAULT '',
+    admin1 TEXT NOT NULL DEFAULT '',
+    feature_code TEXT NOT NULL DEFAULT '',
+    geo_precision INTEGER NOT NULL DEFAULT 1,
+    quote TEXT NOT NULL DEFAULT '',
+    article_id TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    published TEXT,
+    source TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    confidence REAL NOT NULL,
+    origin TEXT NOT NULL DEFAULT 'conflictmap',
+    extra TEXT
+"""
+
+#: Schema migrations, applied in order, each inside one transaction; the store's
+#: version is the number of steps applied. Append new steps; never edit old ones.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE articles (
+            article_id TEXT PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            source TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        )""",
+        f"CREATE TABLE events ({_EVENT_COLUMN_SQL})",
+        "CREATE INDEX events_date ON events (event_date)",
+        "CREATE INDEX events_type_date ON events (event_type, event_date)",
+        "CREATE INDEX events_country ON events (country_code)",
+        "CREATE INDEX events_origin ON events (origin)",
+        "CREATE INDEX events_source ON events (source)",
+        "CREATE INDEX events_article ON events (article_id)",
+        # An R*Tree over the points answers bounding-box queries without a scan;
+        # triggers keep it in step with the events table.
+        "CREATE VIRTUAL TABLE events_bbox USING rtree(id, min_lon, max_lon, min_lat, max_lat)",
+        """CREATE TRIGGER events_bbox_insert AFTER INSERT ON events BEGIN
+            INSERT INTO events_bbox VALUES (new.id, new.lon, new.lon, new.lat, new.lat);
+        END""",
+        """CREATE TRIGGER events_bbox_delete AFTER DELETE ON events BEGIN
+            DELETE FROM events_bbox WHERE id = old.id;
+        END""",
+        """CREATE TABLE overrides (
+            mention_key TEXT NOT NULL,
+            article_id TEXT NOT NULL DEFAULT '',
+            mention TEXT NOT NULL,
+            geonameid INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            lat REAL NOT NULL,
+            lon REAL NOT NULL,
+            country_code TEXT NOT NULL DEFAULT '',
+            admin1 TEXT NOT NULL DEFAULT '',
+            feature_code TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (mention_key, article_id)
+        )""",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_INSERT_EVENT_SQL = (
+    f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})"
+)
+_SELECT_EVENTS_SQL = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
+_FRAME_COLUMNS: tuple[str, ...] = (*EVENT_PROPERTIES, "lat", "lon")
+
+
+@dataclass(frozen=True, slots=True)
+class AddedCounts:
+    """What one write added: articles newly stored and events newly stored."""
+
+    articles: int
+    events: int
+
+
+def default_db_path() -> Path:
+    """``$CONFLICTMAP_DB``, else ``events.sqlite`` in the user data directory."""
+    from_env = os.environ.get(DB_ENV, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("conflictmap")) / DB_FILENAME
+
+
+class EventStore:
+    """Articles, their events, imported events and place corrections in one SQLite file.
+
+    Open with ``EventStore.open(path)`` and use as a context manager. One store
+    object belongs to one thread; open another for another thread or process.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
+        self._conn = connection
+        self.path = path
+        self.readonly = readonly
+
+    # -- opening and closing -------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, readonly: bool = False) -> EventStore:
+        db_path = Path(path) if path is not None else default_db_path()
+        if db_path.is_dir():
+            raise StoreError(f"the event store must be a file, got the folder {str(db_path)!r}")
+        if readonly and not db_path.exists():
+            raise StoreError(f"no event store at {str(db_path)!r}; ingest or import articles first")
+        try:
+            conn = _connect(db_path, readonly=readonly)
+            store = cls(conn, db_path, readonly=readonly)
+            store._prepare()
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot open the event store {str(db_path)!r}: {err}") from err
+        return store
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _prepare(self) -> None:
+        version = self._schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"the event store {str(self.path)!r} has schema version {version}, newer than "
+                f"this conflictmap understands ({SCHEMA_VERSION}); upgrade conflictmap"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        if self.readonly:
+            raise StoreError(
+                f"the event store {str(self.path)!r} needs upgrading (schema {version} -> "
+                f"{SCHEMA_VERSION}); open it once for writing, e.g. with 'conflictmap ingest'"
+            )
+        self._migrate(version)
+
+    def _schema_version(self) -> int:
+        exists = self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        ).fetchone()
+        if not exists:
+            return 0
+        row = self._conn.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def _migrate(self, current: int) -> None:
+        with self._transaction():
+            self._conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        for number, steps in enumerate(MIGRATIONS[current:], start=current + 1):
+            with self._transaction():
+                for statement in steps:
+                    self._conn.execute(statement)
+                self._conn.execute("INSERT INTO schema_version (version) VALUES (?)", (number,))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self.readonly:
+            raise StoreError(f"the event store {str(self.path)!r} was opened read-only")
+        # BEGIN IMMEDIATE takes the write lock up front, so two writers wait for
+        # each other (busy_timeout) instead of failing halfway through a batch.
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot write to the event store {str(self.path)!r}: {err}") from err
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        try:
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot write to the event store {str(self.path)!r}: {err}") from err
+
+    # -- writing -------------------------------------------------------------
+
+    def add_batch(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int:
+        """Store articles with their events in one transaction; returns how many were new.
+
+        An article already stored is left as it is, events and all.
+        """
+        return self.add_articles(items).articles
+
+    def add_articles(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> AddedCounts:
+        """``add_batch``, telling also how many events were newly stored."""
+        for article, events in items:
+            _check_events_belong(article.article_id, events)
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        articles_added = events_added = 0
+        with self._transaction():
+            for article, events in items:
+                cursor = self._conn.execute(
+                    "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (article.article_id, article.title, _iso(article.published),
+                     article.source, article.url, article.text, now),
+                )
+                if cursor.rowcount == 1:
+                    articles_added += 1
+                    events_added += self._insert_events(events)
+        return AddedCounts(articles_added, events_added)
+
+    def add_events(self, events: Sequence[Event]) -> int:
+        """Store imported events (no article text); an event_id already stored is skipped."""
+        with self._transaction():
+            return self._insert_events(events)
+
+    def replace_events(self, article_id: str, events: Sequence[Event]) -> None:
+        """Swap an article's events for ``events`` (after a correction re-parse), atomically."""
+        if not article_id:
+            raise InputError("replace_events needs an article id, got an empty one")
+        _check_events_belong(article_id, events)
+        with self._transaction():
+            self._conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+            self._insert_events(events)
+
+    def _insert_events(self, events: Sequence[Event]) -> int:
+        if not events:
+            return 0
+        # executemany's rowcount sums the rows each insert added (triggers not counted),
+        # so an event_id already stored counts 0.
+        cursor = self._conn.executemany(_INSERT_EVENT_SQL, [_event_row(e) for e in events])
+        return max(cursor.rowcount, 0)
+
+    def add_override(self, o: PlaceOverride) -> None:
+        """Record a correction; a later one for the same mention and article replaces it."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self._transaction():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO overrides VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (override_key(o.mention), o.article_id, o.mention, o.geonameid, o.name,
+                 o.lat, o.lon, o.country_code, o.admin1, o.feature_code, now),
+            )
+
+    def import_parquet(self, directory: Path) -> int:
+        """Store the events of a GeoParquet file or folder of them; returns how many were new."""
+        from geo.frames import iter_parquet_events
+
+        added = 0
+        for events in iter_parquet_events(Path(directory)):
+            added += self.add_events(events)
+        return added
+
+    # -- reading -------------------------------------------------------------
+
+    def has_articles(self, article_ids: Iterable[str]) -> set[str]:
+        """The ids among ``article_ids`` already stored."""
+        wanted = list(dict.fromkeys(article_ids))
+        found: set[str] = set()
+        for start in range(0, len(wanted), _IN_CHUNK):
+            chunk = wanted[start : start + _IN_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._conn.execute(
+                f"SELECT article_id FROM articles WHERE article_id IN ({marks})", chunk
+            )
+            found.update(row[0] for row in rows)
+        return found
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._conn.execute(
+            "SELECT text, title, published, source, url, article_id FROM articles WHERE article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        text, title, published, source, url, stored_id = row
+        return Article(text, title=title, published=_date(published), source=source,
+                       url=url, article_id=stored_id)
+
+    def query(self, flt: EventFilter = EventFilter(), *, limit: int | None = None) -> list[Event]:
+        """Events ``flt`` lets through, by date (undated first), then in the order stored."""
+        if limit is not None and limit < 0:
+            raise InputError(f"limit must be 0 or more, got {limit!r}")
+        where, params = filter_sql(flt)
+        sql = f"{_SELECT_EVENTS_SQL}{where} ORDER BY event_date, id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [_event_from_row(row) for row in self._conn.execute(sql, params)]
+
+    def iter_query(self, flt: EventFilter = EventFilter(), *, chunk: int = 10_000) -> Iterator[Event]:
+        """``query`` as a stream, for exports larger than memory."""
+        where, params = filter_sql(flt)
+        cursor = self._conn.execute(f"{_SELECT_EVENTS_SQL}{where} ORDER BY event_date, id", params)
+        while rows := cursor.fetchmany(chunk):
+            yield from (_event_from_row(row) for row in rows)
+
+    def query_frame(self, flt: EventFilter = EventFilter()) -> pandas.DataFrame:
+        """One row per event: the event record's properties plus ``lat``/``lon``.
+
+        ``event_date`` and ``published`` are pandas datetimes (NaT when unknown),
+        ``geonameid`` a nullable integer, ``extra`` the JSON text of the codes.
+        """
+        import pandas as pd
+
+        where, params = filter_sql(flt)
+        sql = f"SELECT {', '.join(_FRAME_COLUMNS)} FROM events{where} ORDER BY event_date, id"
+        frame = pd.read_sql_query(sql, self._conn, params=params)
+        for column in ("event_date", "published"):
+            frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d", errors="coerce")
+        frame["geonameid"] = frame["geonameid"].astype("Int64")
+        frame["extra"] = frame["extra"].fillna("{}")
+        return frame
+
+    def count(self, flt: EventFilter = EventFilter()) -> int:
+        where, params = filter_sql(flt)
+        return int(self._conn.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
+
+    def counts_by_type(self, flt: EventFilter = EventFilter()) -> dict[str, int]:
+        """Events per type, every type present (0 when none)."""
+        where, params = filter_sql(flt)
+        rows = self._conn.execute(
+            f"SELECT event_type, count(*) FROM events{where} GROUP BY event_type", params
+        )
+        counts = dict.fromkeys(EVENT_TYPES, 0)
+        counts.update({event_type: int(n) for event_type, n in rows})
+        return counts
+
+    def date_range(self) -> tuple[date, date] | None:
+        """The first and last event date, or None when no event has a date."""
+        low, high = self._conn.execute(
+            "SELECT min(event_date), max(event_date) FROM events WHERE event_date IS NOT NULL"
+        ).fetchone()
+        if low is None:
+            return None
+        return date.fromisoformat(low), date.fromisoformat(high)
+
+    def distinct(self, column: str) -> list[str]:
+        """The non-empty values of ``column``, sorted, for filter widgets."""
+        if column not in DISTINCT_COLUMNS:
+            raise InputError(f"distinct() lists one of {sorted(DISTINCT_COLUMNS)}, got {column!r}")
+        rows = self._conn.execute(
+            f"SELECT DISTINCT {column} FROM events WHERE {column} != '' ORDER BY {column}"
+        )
+        return [row[0] for row in rows]
+
+    def overrides(self) -> tuple[PlaceOverride, ...]:
+        rows = self._conn.execute(
+            "SELECT mention, geonameid, name, lat, lon, country_code, admin1, feature_code, article_id "
+            "FROM overrides ORDER BY added_at, rowid"
+        )
+        return tuple(PlaceOverride(*row) for row in rows)
+
+    def article_count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+# ---------------------------------------------------------------------------
+# the filter in SQL: the same semantics as EventFilter.matches
+
+
+def filter_sql(flt: EventFilter) -> tuple[str, list[Any]]:
+    """A ``WHERE`` clause (with a leading space, or empty) and its parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.date_from is not None:
+        clauses.append("event_date >= ?")  # NULL compares false, as matches() rejects undated
+        params.append(flt.date_from.isoformat())
+    if flt.date_to is not None:
+        clauses.append("event_date <= ?")
+        params.append(flt.date_to.isoformat())
+    for column, values in (
+        ("event_type", flt.event_types),
+        ("country_code", flt.country_codes),
+        ("source", flt.sources),
+        ("origin", flt.origins),
+    ):
+        if values:
+            ordered = sorted(values)
+            clauses.append(f"{column} IN ({', '.join('?' for _ in ordered)})")
+            params.extend(ordered)
+    if flt.bbox is not None:
+        min_lon, min_lat, max_lon, max_lat = flt.bbox
+        # The R*Tree keeps 32-bit floats rounded outwards: it narrows the search,
+        # and the exact comparison on the table's own columns decides.
+        clauses.append(
+            "id IN (SELECT id FROM events_bbox WHERE max_lon >= ? AND min_lon <= ? "
+            "AND max_lat >= ? AND min_lat <= ?)"
+        )
+        params.extend((min_lon, max_lon, min_lat, max_lat))
+        clauses.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+        params.extend((min_lon, max_lon, min_lat, max_lat))
+    if flt.min_confidence > 0.0:
+        clauses.append("confidence >= ?")
+        params.append(flt.min_confidence)
+    if flt.text:
+        needle = flt.text.casefold()
+        clauses.append(
+            "(cm_contains(?, quote) OR cm_contains(?, title) OR cm_contains(?, place) "
+            "OR cm_contains(?, mention))"
+        )
+        params.extend((needle,) * 4)
+    if not clauses:
+        return "", params
+    return " WHERE " + " AND ".join(clauses), params
+
+
+def _contains_casefolded(needle: str, haystack: str | None) -> bool:
+    # SQLite's LIKE folds ASCII only; casefold() matches EventFilter for every script.
+    return haystack is not None and needle in haystack.casefold()
+
+
+def override_key(mention: str) -> str:
+    """A mention as an override matches it: without case, diacritics or extra spaces."""
+    decomposed = unicodedata.normalize("NFKD", mention)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+# ---------------------------------------------------------------------------
+# rows <-> records
+
+
+def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               isolation_level=None, check_same_thread=False)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL keeps every committed transaction across a crash of
+        # the process; only a power cut may lose the last ones.
+        conn.execute("PRAGMA synchronous = NORMAL")
+    conn.create_function("cm_contains", 2, _contains_casefolded, deterministic=True)
+    return conn
+
+
+def _check_events_belong(article_id: str, events: Sequence[Event]) -> None:
+    strays = [e.event_id for e in events if e.article_id != article_id]
+    if strays:
+        raise InputError(
+            f"events {strays[:3]!r} do not belong to article {article_id!r}"
+        )
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@lru_cache(maxsize=65_536)
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _event_row(e: Event) -> tuple[Any, ...]:
+    return (
+        e.event_id, e.event_type, e.sub_event_type, _iso(e.event_date), e.date_precision,
+        e.place, e.mention, e.lat, e.lon, e.geonameid, e.country_code, e.admin1,
+        e.feature_code, e.geo_precision, e.quote, e.article_id, e.title, _iso(e.published),
+        e.source, e.url, e.confidence, e.origin,
+        json.dumps(dict(e.extra), ensure_ascii=False) if e.extra else None,
+    )
+
+
+def _event_from_row(row: Sequence[Any]) -> Event:
+    values = list(row)
+    values[3] = _date(values[3])  # event_date
+    values[17] = _date(values[17])  # published
+    values[22] = tuple(json.loads(values[22]).items()) if values[22] else ()  # extra
+    return Event(*values)
