@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer.errors import GazetteerError
 from geo.errors import ConflictmapError, InputError
-from geo.feeds import FEED_EXTENSIONS
 from geo.records import Article, Event, PlaceOverride, stable_id
 
 if TYPE_CHECKING:
@@ -64,13 +63,13 @@ PipelineFactory = Callable[[Path | None], Any]
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """An input or an article that could not be ingested, and why."""
+    """An input, a record in it or an article that could not be ingested, and why."""
 
     where: str
-    reason: str
+    reason: str = ""
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.reason}"
+        return f"{self.where}: {self.reason}" if self.reason else self.where
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +87,7 @@ class IngestReport:
     new: int = 0  # articles parsed and stored by this run
     skipped: int = 0  # articles already stored (or read twice in this run)
     failed_inputs: int = 0  # files, URLs or patterns that could not be read
-    failed_articles: int = 0  # articles the pipeline could not parse
+    failed_articles: int = 0  # records that could not be read, articles that could not be parsed
     events: int = 0  # events stored by this run
 
     @property
@@ -164,30 +163,27 @@ def expand_inputs(inputs: Sequence[str | Path]) -> tuple[tuple[str, ...], tuple[
 
 def read_input(location: str, *, published: date | None = None,
                allow_private: bool = False, on_problem: OnProblem | None = None) -> Iterator[Article]:
-    """The articles of one file or URL. A JSONL line that cannot be read goes to
-    ``on_problem`` and the rest of the corpus is read."""
+    """The articles of one file (text, Markdown, HTML, JSONL, RSS/Atom) or URL.
+
+    A record that cannot be read (a JSONL line, a feed entry) goes to ``on_problem``
+    and the rest of the file is read; a file that cannot be read at all raises.
+    """
+    def record_problem(err: Exception) -> None:
+        if on_problem is not None:
+            on_problem(Problem(str(err)))  # the readers' messages name the file and line
+
     if location.startswith(URL_PREFIXES):
         yield from _fetch(location, published=published, allow_private=allow_private)
         return
     path = Path(location)
-    suffix = path.suffix.lower()
-    if suffix in JSONL_EXTENSIONS:
+    if path.suffix.lower() in JSONL_EXTENSIONS:  # streamed: a corpus may not fit in memory
         from geo.readers import iter_jsonl_articles
 
-        def line_problem(*details: object) -> None:
-            if on_problem is not None:
-                on_problem(Problem(location, " ".join(str(d) for d in details)))
-
-        yield from iter_jsonl_articles(path, published=published, on_error=line_problem)
-        return
-    if suffix in FEED_EXTENSIONS and _looks_like_feed(path):
-        from geo.feeds import read_feed
-
-        yield from read_feed(path, published=published)
+        yield from iter_jsonl_articles(path, published=published, on_error=record_problem)
         return
     from geo.readers import read_articles
 
-    yield from read_articles(path, published=published)
+    yield from read_articles(path, published=published, on_error=record_problem)
 
 
 def resolve_pipeline_factory(spec: str | None = None) -> PipelineFactory:
@@ -275,7 +271,7 @@ def _read_or_report(location: str, options: IngestOptions, report_problem: OnPro
     try:
         yield from read_input(location, published=options.published,
                               allow_private=options.allow_private,
-                              on_problem=lambda p: report_problem(p, input_failed=True))
+                              on_problem=lambda p: report_problem(p, input_failed=False))
     except (ConflictmapError, GazetteerError, OSError, ValueError) as err:
         report_problem(Problem(location, _reason(err)), input_failed=True)
 
@@ -517,18 +513,6 @@ def _article_files(folder: Path) -> list[Path]:
         p for p in folder.rglob("*")
         if p.suffix.lower() in ARTICLE_EXTENSIONS and p.is_file() and not p.name.startswith(".")
     )
-
-
-def _looks_like_feed(path: Path) -> bool:
-    """``.rss``/``.atom`` always; an ``.xml`` file when it opens like a feed."""
-    if path.suffix.lower() != ".xml":
-        return True
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(2048).lower()
-    except OSError:
-        return True  # let the feed reader report the file
-    return b"<rss" in head or b"<feed" in head or b"<rdf" in head
 
 
 def _fetch(url: str, *, published: date | None, allow_private: bool) -> tuple[Article, ...]:

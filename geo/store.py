@@ -116,9 +116,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
+# ON CONFLICT (not OR IGNORE): only a known event_id is skipped; a broken row still fails.
 _INSERT_EVENT_SQL = (
-    f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) "
-    f"VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})"
+    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in EVENT_COLUMNS)}) ON CONFLICT (event_id) DO NOTHING"
 )
 _SELECT_EVENTS_SQL = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
 _FRAME_COLUMNS: tuple[str, ...] = (*EVENT_PROPERTIES, "lat", "lon")
@@ -226,6 +227,9 @@ class EventStore:
             raise StoreError(f"cannot write to the event store {str(self.path)!r}: {err}") from err
         try:
             yield
+        except sqlite3.Error as err:
+            self._conn.execute("ROLLBACK")
+            raise StoreError(f"cannot write to the event store {str(self.path)!r}: {err}") from err
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
@@ -252,7 +256,7 @@ class EventStore:
         with self._transaction():
             for article, events in items:
                 cursor = self._conn.execute(
-                    "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO NOTHING",
                     (article.article_id, article.title, _iso(article.published),
                      article.source, article.url, article.text, now),
                 )
