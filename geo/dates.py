@@ -1,0 +1,405 @@
+"""When an event happened: the date phrase of a sentence, resolved against publication.
+
+Conventions (those of wire copy, where "on Thursday" is the norm):
+
+- Relative words count from ``published``: "today", "yesterday", "last night",
+  "on Thursday", "last week", "this month", "two days ago", "last September".
+- Tense decides the direction of a weekday, a month or a day without a year. In a
+  clause with a future marker ("will", "is expected to", "are due to", "plans to",
+  "next") the phrase means the coming one, else the most recent one. Both directions
+  include the day of publication itself: in an article published on Thursday, "are
+  expected to agree on Thursday" and "agreed on Thursday" both mean that same day.
+  "last Thursday" and "next Thursday" never mean the day of publication.
+- The clause of a date phrase runs between commas, semicolons, dashes, quotes and
+  the words "said", "that", "which", "who" (so in "Kerry said on Tuesday that talks
+  will resume", Tuesday is past). A phrase standing alone before a comma ("On
+  Thursday, ministers will meet") takes the tense of the clause after it.
+- Precision is ACLED's: 1 a day, 2 a week, 3 a month. A week is dated by its Monday
+  (a weekend by its Saturday), a month by its first day.
+- Several phrases in one sentence: one that does not merely date a statement ("said
+  on Tuesday") wins, then the most precise, then the first.
+- A sentence that only names a year ("last year", "in 2014") other than the year of
+  publication gets no date (``value`` None): the scale has no year precision, and
+  the publication day would be wrong by months. The year of publication adds nothing.
+- No date phrase: the publication date, at week precision.
+- No publication date: relative phrases cannot be resolved; only absolute dates
+  ("23 March 2016", "2016-03-23", "March 2016") give a value.
+
+Capitalised month and weekday names are required, and a bare month needs a
+preposition or a cue before it ("in May", "since March", "last September"), so the
+verbs "may" and "march", "May" as a name, and words like "second" never become dates.
+Candidate phrases are found with the regular expressions below; dateparser only
+parses a found day-and-month phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from geo.records import DATE_PRECISION_DAY, DATE_PRECISION_MONTH, DATE_PRECISION_WEEK
+
+#: A year-only phrase: coarser than any precision ACLED's scale has.
+YEAR_ONLY = 4
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened: ``value`` and its precision (1 day, 2 week, 3 month).
+
+    ``phrase`` is the words that dated it, "" when the publication date was used.
+    """
+
+    value: date | None
+    precision: int
+    phrase: str = ""
+
+
+MONTHS: dict[str, int] = {
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6,
+    "July": 7, "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
+}
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
+    "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6,
+}
+#: Relative day words -> days from publication.
+DAY_WORDS: dict[str, int] = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "earlier today": 0, "later today": 0,
+    "yesterday": -1, "last night": -1, "the day before yesterday": -2, "tomorrow": 1,
+}
+#: Relative week words -> weeks from the week of publication.
+WEEK_WORDS: dict[str, int] = {
+    "last week": -1, "past week": -1, "the previous week": -1, "this week": 0,
+    "earlier this week": 0, "later this week": 0, "next week": 1, "the coming week": 1,
+}
+#: Relative month words -> months from the month of publication.
+MONTH_WORDS: dict[str, int] = {
+    "last month": -1, "the previous month": -1, "past month": -1, "this month": 0,
+    "earlier this month": 0, "later this month": 0, "next month": 1, "the coming month": 1,
+}
+#: Relative year words -> years from the year of publication.
+YEAR_WORDS: dict[str, int] = {"last year": -1, "this year": 0, "next year": 1, "earlier this year": 0}
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+#: Words that make a clause about the future.
+FUTURE_MARKERS = (
+    r"will|won't|shall|'ll|’ll",
+    r"(?:is|are|was|were|be)\s+(?:also\s+)?(?:expected|due|set|scheduled|slated|poised|going|planned|supposed)\s+to",
+    r"expected\s+to|scheduled\s+(?:to|for)|planned\s+for|plans?\s+to|planning\s+to|intends?\s+to",
+    r"(?:is|are)\s+to\s+\w+",
+    r"next|upcoming|forthcoming",
+)
+#: What ends a date phrase's clause.
+CLAUSE_BOUNDARIES = r"[,;:()\[\]\u2014\u2013\"“”]|\s-\s|\b(?:said|says|told|that|which|who|according to)\b"
+#: Words before a phrase that mark it as dating a statement, not an event.
+SPEECH_VERBS = r"said|says|told\s+\w+|announced|stated|added|reported|warned|confirmed|declared"
+
+_MONTH = "|".join(MONTHS)
+_MONTH_ANY = "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS], key=len, reverse=True))
+_WEEKDAY = "|".join(WEEKDAYS)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d\d"
+#: A number after a month that is not a day: "March 23 km".
+_NOT_A_DAY = r"(?!\s*(?:%|km|kilometres|kilometers|miles|metres|meters|people|percent|per cent|times|troops|soldiers)\b)"
+
+
+def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    words = lambda table: "|".join(sorted((re.escape(w) for w in table), key=len, reverse=True))  # noqa: E731
+    number = "|".join([*NUMBER_WORDS, r"\d{1,2}"])
+    return tuple((kind, re.compile(pattern)) for kind, pattern in (
+        ("iso", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
+        ("day_month", rf"\b(?:(?i:the)\s+)?(\d{{1,2}}){_ORDINAL}(?:\s+(?i:of))?\s+({_MONTH_ANY})\b\.?(?:,?\s+({_YEAR})\b)?"),
+        ("month_day", rf"\b({_MONTH_ANY})\b\.?\s+(\d{{1,2}}){_ORDINAL}(?!\d|:){_NOT_A_DAY}(?:\s*[-–]\s*\d{{1,2}}\b)?(?:,?\s+({_YEAR})\b)?"),
+        ("month_year", rf"\b({_MONTH_ANY})\b\.?,?\s+({_YEAR})\b"),
+        ("cued_month", rf"\b((?i:in|since|during|until|till|by|from|through|throughout|before|after|of|early|late|"
+                       rf"mid-|mid|end of|beginning of|start of|last|next|this))(?:(?<=-)|\s+)({_MONTH})\b(?!\s*\d)"),
+        ("ago", rf"\b((?i:{number}))\s+((?i:day|week|month))s?\s+(?i:ago|earlier)\b"),
+        ("day_word", rf"\b(?i:{words(DAY_WORDS)})\b"),
+        ("weekday", rf"\b(?:((?i:last|next|this|past))\s+)?({_WEEKDAY})\b"),
+        ("weekend", r"\b(?i:(last|next|this|over the|on the|at the|the past)\s+weekend)\b"),
+        ("week_word", rf"\b(?i:{words(WEEK_WORDS)})\b"),
+        ("month_word", rf"\b(?i:{words(MONTH_WORDS)})\b"),
+        ("year_word", rf"\b(?i:{words(YEAR_WORDS)})\b|\b(?i:a|one)\s+year\s+(?i:ago|earlier)\b"),
+        ("year", rf"\b(?i:in|since|during|of|until|by|throughout|early|late|mid-?)\s+({_YEAR})\b(?!-)"),
+    ))
+
+
+_PHRASES = _phrase_patterns()
+_FUTURE = re.compile(r"\b(?:" + "|".join(FUTURE_MARKERS) + r")\b", re.IGNORECASE)
+_BOUNDARY = re.compile(CLAUSE_BOUNDARIES, re.IGNORECASE)
+_SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:(?i:on|late|early)\s+)?$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    value: date | None
+    precision: int
+    resolvable: bool  # False: relative, and no publication date to count from
+    speech: bool  # dates a statement ("said on Tuesday"), not an event
+
+
+def resolve_event_date(sentence: str, *, published: date | None) -> EventDate:
+    """The date the sentence's event happened, and how precise it is.
+
+    ``published`` is the article's publication date, the anchor of relative words.
+    """
+    candidates = _non_overlapping(list(_candidates(sentence, published)))
+    if not candidates:
+        return EventDate(published, DATE_PRECISION_WEEK)
+    best = min(candidates, key=lambda c: (not c.resolvable, c.speech, c.precision, c.start))
+    phrase = sentence[best.start:best.end]
+    if best.precision == YEAR_ONLY:
+        if best.value is not None and published is not None and best.value.year == published.year:
+            return EventDate(published, DATE_PRECISION_WEEK)
+        return EventDate(None, DATE_PRECISION_MONTH, phrase)
+    return EventDate(best.value, best.precision, phrase)
+
+
+def is_future_clause(sentence: str, start: int, end: int) -> bool:
+    """True when the clause holding ``sentence[start:end]`` speaks of the future."""
+    left_match = None
+    for left_match in _BOUNDARY.finditer(sentence, 0, start):
+        pass
+    right_match = _BOUNDARY.search(sentence, end)
+    left_cut = left_match.end() if left_match else 0
+    right_cut = right_match.start() if right_match else len(sentence)
+    clause = sentence[left_cut:start] + " " + sentence[end:right_cut]
+    stands_alone = (
+        len(_WORD.findall(clause)) < 2
+        and not (left_match and _is_word(left_match))  # not "said on Tuesday"
+        and right_match is not None
+        and not _is_word(right_match)  # followed by a comma or a dash, not "that"
+    )
+    if stands_alone:  # "On Thursday, ministers will meet": the next clause's tense
+        following = _BOUNDARY.search(sentence, right_match.end())
+        clause += " " + sentence[right_match.end(): following.start() if following else len(sentence)]
+    return _FUTURE.search(clause) is not None
+
+
+def _is_word(boundary: re.Match[str]) -> bool:
+    return boundary.group(0)[-1:].isalpha()
+
+
+# ---------------------------------------------------------------------------
+# finding and resolving phrases
+
+
+def _candidates(sentence: str, published: date | None) -> Iterator[_Candidate]:
+    for kind, pattern in _PHRASES:
+        for found in pattern.finditer(sentence):
+            future = is_future_clause(sentence, found.start(), found.end())
+            resolved = RESOLVERS[kind](found, published, future)
+            if resolved is None:
+                continue
+            value, precision, resolvable = resolved
+            speech = _SPEECH_BEFORE.search(sentence, 0, found.start()) is not None
+            yield _Candidate(found.start(), found.end(), value, precision, resolvable, speech)
+
+
+def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest phrases first; a phrase inside or across a kept one goes."""
+    kept: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if all(candidate.end <= k.start or candidate.start >= k.end for k in kept):
+            kept.append(candidate)
+    return kept
+
+
+Resolved = tuple[date | None, int, bool] | None
+
+
+def _iso(found: re.Match[str], published: date | None, future: bool) -> Resolved:
+    try:
+        return date(*(int(g) for g in found.groups())), DATE_PRECISION_DAY, True
+    except ValueError:
+        return None
+
+
+def _day_month(found: re.Match[str], published: date | None, future: bool) -> Resolved:
+    day, month, year = found.groups()
+    return _explicit_day(day, month, year, published, future)
+
+
+def _month_day(found: re.Match[str], published: date | None, future: bool) -> Resolved:
+    month, day, year = found.groups()
+    return _explicit_day(day, month, year, published, future)
+
+
+def _explicit_day(day: str, month: str, year: str | None, published: date | None, future: bool) -> Resolved:
+    if not 1 <= int(day) <= 31:
+        return None
+    if year is None and published is None:
+        return None, DATE_PRECISION_DAY, False
+    value = _parse_day_phrase(f"{int(day)} {month} {year or ''}".strip(), published)
+    if value is None:
+        return None
+    if year is None and future and published is not None and value < published:
+        value = _add_years(value, 1)
+    return value, DATE_PRECISION_DAY, True
+
+
+@lru_cache(maxsize=4096)
+def _parse_day_phrase(phrase: str, published: date | None) -> date | None:
+    """dateparser on a phrase our patterns found (never on a whole sentence: slow and noisy)."""
+    import dateparser  # imported here: it loads its language data on first use
+
+    settings = {
+        "PREFER_DATES_FROM": "past",  # the most recent, the day of publication included
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": ["day", "month"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime.combine(published, datetime.min.time())
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _month_year(found: re.Match[str], published: date | None, future: bool) -> Resolved:
+    month, year = found.groups()
+    return date(int(year), _month_number(month), 1), DATE_PRECISION_MONTH, True
+
+
+def _cued_month(found: re.Match[str], published: date | None, future: bool) -> Resolved:
+    cue, month = found.group(1).lower().rstrip("-"), MONTHS[found.group(2)]
+    if published is None:
+        return None, DATE_PRECISION_MONTH, False
+    if cue == "last":
+        year = published.year if month < published.month else published.year - 1
+    elif cue == "next":
+        year = published.year if month > published.month else published.year + 1
+    elif cue == "this":
+        year = published.year
+    elif future:
+        year = published.year if month >= published.month else published.year + 1
+    else:
+        year = published.year if month <= published.month else published.year - 1
+    return date(year, month, 1), DATE_PRECISION_MONTH, True
+
+
+def _ago(found: re.Match[str], published: date | None, future: bool) -> Resolved:
+    amount = found.group(1).lower()
+    count = NUMBER_WORDS[amount] if amount in NUMBER_WORDS else int(amount)
+    unit = found.group(2).lower()
+    precision = {"day": DATE_PRECISION_DAY, "week": DATE_PRECISION_WEEK, "month": DATE_PRECISION_MONTH}[unit]
+    if published is None:
+        return None, precision, False
+    if unit == "day":
+        return published - timedelta(days=count), precision, True
+    if unit == "week":
+        return _monday(published - timedelta(weeks=count)), precision, True
+    return _first_of_month(published, -count), precision, True
+
+
+def _day_word(found: re.Match[str], published: date | None, future: bool) -> Resolved:
+    offset = DAY_WORDS[" ".join(found.group(0).lower().split())]
+    if published is None:
+        return None, DATE_PRECISION_DAY, False
+    return published + timedelta(days=offset), DATE_PRECISION_DAY, True
+
+
+def _weekday(found: re.Match[str], published: date | None, future: bool) -> Resolved:
+    cue = (found.group(1) or "").lower()
+    if published is None:
+        return None, DATE_PRECISION_DAY, False
+    target = WEEKDAYS[found.group(2)]
+    back = (published.weekday() - target) % 7  # days back to the most recent one, 0 today
+    ahead = (target - published.weekday()) % 7
+    if cue in ("last", "past"):
+        return published - timedelta(days=back or 7), DATE_PRECISION_DAY, True
+    if cue == "next":
+        return published + timedelta(days=ahead or 7), DATE_PRECISION_DAY, True
+    if future:
+        return published + timedelta(days=ahead), DATE_PRECISION_DAY, True
+    return published - timedelta(days=back), DATE_PRECISION_DAY, True
+
+
+def _weekend(found: re.Match[str], published: date | None, future: bool) -> Resolved:
+    if published is None:
+        return None, DATE_PRECISION_WEEK, False
+    cue = found.group(1).lower()
+    saturday_back = (published.weekday() - 5) % 7
+    if cue == "next" or (future and cue != "last"):
+        return published + timedelta(days=(5 - published.weekday()) % 7), DATE_PRECISION_WEEK, True
+    return published - timedelta(days=saturday_back), DATE_PRECISION_WEEK, True
+
+
+def _week_word(found: re.Match[str], published: date | None, future: bool) -> Resolved:
+    if published is None:
+        return None, DATE_PRECISION_WEEK, False
+    weeks = WEEK_WORDS[" ".join(found.group(0).lower().split())]
+    return _monday(published) + timedelta(weeks=weeks), DATE_PRECISION_WEEK, True
+
+
+def _month_word(found: re.Match[str], published: date | None, future: bool) -> Resolved:
+    if published is None:
+        return None, DATE_PRECISION_MONTH, False
+    months = MONTH_WORDS[" ".join(found.group(0).lower().split())]
+    return _first_of_month(published, months), DATE_PRECISION_MONTH, True
+
+
+def _year_word(found: re.Match[str], published: date | None, future: bool) -> Resolved:
+    if published is None:
+        return None, YEAR_ONLY, True
+    words = " ".join(found.group(0).lower().split())
+    years = YEAR_WORDS.get(words, -1)  # "a year ago"
+    return date(published.year + years, 1, 1), YEAR_ONLY, True
+
+
+def _year(found: re.Match[str], published: date | None, future: bool) -> Resolved:
+    return date(int(found.group(1)), 1, 1), YEAR_ONLY, True
+
+
+RESOLVERS = {
+    "iso": _iso,
+    "day_month": _day_month,
+    "month_day": _month_day,
+    "month_year": _month_year,
+    "cued_month": _cued_month,
+    "ago": _ago,
+    "day_word": _day_word,
+    "weekday": _weekday,
+    "weekend": _weekend,
+    "week_word": _week_word,
+    "month_word": _month_word,
+    "year_word": _year_word,
+    "year": _year,
+}
+
+
+# ---------------------------------------------------------------------------
+# calendar arithmetic
+
+
+def _month_number(name: str) -> int:
+    return MONTHS.get(name) or MONTH_ABBREVIATIONS[name]
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _first_of_month(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)

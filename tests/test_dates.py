@@ -1,0 +1,156 @@
+"""Dating events: relative words against publication, tense, explicit dates, no false dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.dates import EventDate, is_future_clause, resolve_event_date
+from geo.records import DATE_PRECISION_DAY, DATE_PRECISION_MONTH, DATE_PRECISION_WEEK
+
+THU_2016_03_24 = date(2016, 3, 24)
+SAT_2023_04_15 = date(2023, 4, 15)
+WED_2022_03_02 = date(2022, 3, 2)
+MON_2024_01_08 = date(2024, 1, 8)
+
+DAY, WEEK, MONTH = DATE_PRECISION_DAY, DATE_PRECISION_WEEK, DATE_PRECISION_MONTH
+
+
+def resolved(sentence: str, published: date | None) -> tuple[date | None, int]:
+    found = resolve_event_date(sentence, published=published)
+    return found.value, found.precision
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # weekdays: most recent in the past tense, same day allowed
+        ("Rebels shelled Aleppo on Tuesday.", THU_2016_03_24, (date(2016, 3, 22), DAY)),
+        ("Government forces entered Palmyra on Thursday.", THU_2016_03_24, (date(2016, 3, 24), DAY)),
+        ("RSF fighters attacked the airport in Khartoum on Saturday morning.", SAT_2023_04_15, (date(2023, 4, 15), DAY)),
+        ("Russian troops crossed into Sumy region on Friday.", WED_2022_03_02, (date(2022, 2, 25), DAY)),
+        # future tense: the coming one, same day allowed
+        ("Parties at peace talks in Geneva are expected to agree on Thursday to a document.", THU_2016_03_24, (date(2016, 3, 24), DAY)),
+        ("Talks are due to adjourn on Thursday after almost two weeks.", THU_2016_03_24, (date(2016, 3, 24), DAY)),
+        ("Delegations will meet in Belarus on Monday.", WED_2022_03_02, (date(2022, 3, 7), DAY)),
+        ("On Monday, the envoys will travel to Jeddah.", SAT_2023_04_15, (date(2023, 4, 17), DAY)),
+        # last / next weekday never mean the day of publication
+        ("The convoy left Kherson last Thursday.", THU_2016_03_24, (date(2016, 3, 17), DAY)),
+        ("A vote is set for next Thursday.", THU_2016_03_24, (date(2016, 3, 31), DAY)),
+        # day words
+        ("Yesterday, shelling hit Donetsk.", WED_2022_03_02, (date(2022, 3, 1), DAY)),
+        ("Explosions were heard in Kyiv last night.", WED_2022_03_02, (date(2022, 3, 1), DAY)),
+        ("Air raid sirens sounded in Lviv this morning.", WED_2022_03_02, (date(2022, 3, 2), DAY)),
+        ("The ministers meet in Antalya tomorrow.", WED_2022_03_02, (date(2022, 3, 3), DAY)),
+        ("Two days ago rockets hit Sderot.", MON_2024_01_08, (date(2024, 1, 6), DAY)),
+        # weeks: dated by their Monday
+        ("Last week, aid reached Madaya.", THU_2016_03_24, (date(2016, 3, 14), WEEK)),
+        ("Fighting in Bakhmut intensified earlier this week.", MON_2024_01_08, (date(2024, 1, 8), WEEK)),
+        ("The army said three weeks ago it had retaken the bridge.", THU_2016_03_24, (date(2016, 2, 29), WEEK)),
+        ("Strikes on Hodeidah port continued over the weekend.", MON_2024_01_08, (date(2024, 1, 6), WEEK)),
+        # months: dated by their first day
+        ("The army launched an effort to recapture Palmyra this month.", THU_2016_03_24, (date(2016, 3, 1), MONTH)),
+        ("Earlier this month aid reached Madaya.", THU_2016_03_24, (date(2016, 3, 1), MONTH)),
+        ("Militants seized the town last month.", MON_2024_01_08, (date(2023, 12, 1), MONTH)),
+        ("Russia's intervention began last September.", THU_2016_03_24, (date(2015, 9, 1), MONTH)),
+        ("Russia's intervention began last September.", date(2016, 9, 20), (date(2015, 9, 1), MONTH)),
+        ("Talks are due to resume in April.", THU_2016_03_24, (date(2016, 4, 1), MONTH)),
+        ("Protests began in May.", THU_2016_03_24, (date(2015, 5, 1), MONTH)),
+        ("Fighting flared in March.", THU_2016_03_24, (date(2016, 3, 1), MONTH)),
+        ("Elections are planned for next March.", THU_2016_03_24, (date(2017, 3, 1), MONTH)),
+        ("The offensive began in mid-February.", THU_2016_03_24, (date(2016, 2, 1), MONTH)),
+        # explicit dates
+        ("The ceasefire was signed on 23 March 2016 in Geneva.", THU_2016_03_24, (date(2016, 3, 23), DAY)),
+        ("The ceasefire was signed on March 23, 2016.", THU_2016_03_24, (date(2016, 3, 23), DAY)),
+        ("The strike on 2016-03-20 killed five people.", THU_2016_03_24, (date(2016, 3, 20), DAY)),
+        ("Clashes erupted in Khartoum on April 15.", date(2023, 5, 2), (date(2023, 4, 15), DAY)),
+        ("Hamas attacked Israel on October 7.", MON_2024_01_08, (date(2023, 10, 7), DAY)),
+        ("The 5th of April saw the heaviest shelling.", date(2022, 4, 20), (date(2022, 4, 5), DAY)),
+        ("A conference is scheduled for Dec. 5 in Paris.", date(2023, 11, 20), (date(2023, 12, 5), DAY)),
+        ("The offensive began in March 2015.", THU_2016_03_24, (date(2015, 3, 1), MONTH)),
+    ],
+)
+def test_date_phrases_resolve_against_publication(sentence, published, expected):
+    assert resolved(sentence, published) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Troops may march 23 km to the border.",
+        "Civilians may flee if the march on the city continues.",
+        "The second convoy reached Madaya.",
+        "Theresa May visited Kyiv.",
+        "May God protect them, a resident of Mariupol said.",
+        "The U.N. Security Council resolution 2254 guarantees a transition.",
+        "More than 250,000 people have been killed.",
+    ],
+)
+def test_words_that_look_like_dates_are_not_dates(sentence):
+    assert resolve_event_date(sentence, published=THU_2016_03_24) == EventDate(THU_2016_03_24, WEEK)
+
+
+def test_no_date_phrase_gives_publication_date_at_week_precision():
+    found = resolve_event_date("Fighting raged in Aleppo.", published=THU_2016_03_24)
+    assert (found.value, found.precision, found.phrase) == (THU_2016_03_24, WEEK, "")
+
+
+def test_without_publication_relative_words_give_no_value():
+    assert resolved("Rebels shelled Aleppo on Tuesday.", None) == (None, DAY)
+    assert resolved("Fighting raged in Aleppo.", None) == (None, WEEK)
+    assert resolved("Aid arrived last week.", None) == (None, WEEK)
+
+
+def test_without_publication_absolute_dates_still_resolve():
+    assert resolved("Signed on 23 March 2016 in Geneva.", None) == (date(2016, 3, 23), DAY)
+    assert resolved("The siege began in March 2015.", None) == (date(2015, 3, 1), MONTH)
+    assert resolved("The strike on 2016-03-20 killed five.", None) == (date(2016, 3, 20), DAY)
+
+
+def test_an_absolute_date_beats_an_unresolvable_relative_one():
+    assert resolved("On Tuesday officials said the deal of 23 March 2016 held.", None) == (date(2016, 3, 23), DAY)
+
+
+def test_a_date_that_only_times_a_statement_yields_to_the_event_date():
+    sentence = "Kerry said on Tuesday that the offensive began last month."
+    assert resolved(sentence, THU_2016_03_24) == (date(2016, 2, 1), MONTH)
+
+
+def test_the_most_precise_phrase_wins():
+    sentence = "Palmyra fell to militants last year and the army began to retake it on Sunday."
+    assert resolved(sentence, THU_2016_03_24) == (date(2016, 3, 20), DAY)
+
+
+def test_another_year_alone_gives_no_date_rather_than_the_publication_day():
+    assert resolved("Palmyra fell to Islamic State militants last year.", THU_2016_03_24) == (None, MONTH)
+    assert resolved("In 2014 Russia annexed Crimea.", WED_2022_03_02) == (None, MONTH)
+
+
+def test_the_year_of_publication_adds_nothing():
+    assert resolved("Fighting this year has displaced thousands in Darfur.", SAT_2023_04_15) == (SAT_2023_04_15, WEEK)
+
+
+def test_the_phrase_that_dated_the_event_is_reported():
+    assert resolve_event_date("Rockets hit Sderot yesterday.", published=MON_2024_01_08).phrase == "yesterday"
+
+
+def test_impossible_dates_are_ignored():
+    assert resolved("The report dated 2016-02-30 was wrong.", THU_2016_03_24) == (THU_2016_03_24, WEEK)
+    assert resolved("Talks on March 32 failed.", THU_2016_03_24) == (THU_2016_03_24, WEEK)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "future"),
+    [
+        ("Talks will resume on Monday, Kerry said on Tuesday.", "Monday", True),
+        ("Talks will resume on Monday, Kerry said on Tuesday.", "Tuesday", False),
+        ("Kerry said on Tuesday that talks will resume.", "Tuesday", False),
+        ("On Thursday, ministers will meet in Geneva.", "Thursday", True),
+        ("Flights were cancelled due to shelling on Friday.", "Friday", False),
+        ("Talks are due to adjourn on Thursday.", "Thursday", True),
+    ],
+)
+def test_tense_is_read_from_the_clause_of_the_phrase(sentence, phrase, future):
+    start = sentence.index(phrase)
+    assert is_future_clause(sentence, start, start + len(phrase)) is future
