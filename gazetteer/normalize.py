@@ -1,0 +1,84 @@
+"""Name keys shared by the cache build and every query.
+
+Three levels, each looser than the last:
+
+* ``normalize``: what a reader would call the same spelling (case, accents,
+  apostrophes, hyphens and dots do not matter; a leading "the" does not either).
+* ``strip_articles``: the same name with Arabic article prefixes removed
+  ("Ar Raqqah" and "Raqqah"), so transliterations with and without them meet.
+* ``skeleton``: a transliteration key that folds the vowel and consonant
+  variants English, French and German spellings give to one Arabic, Cyrillic or
+  Persian name (Kiev/Kyiv, Hodeidah/Al Hudaydah, Deir ez-Zor/Dayr az Zawr).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters NFKD leaves alone because they are not "letter + accent".
+SPECIAL_LETTERS = {
+    "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ħ": "h", "ı": "i", "þ": "th",
+    "æ": "ae", "œ": "oe", "ŀ": "l", "ŧ": "t", "ƒ": "f",
+}
+
+# Apostrophes, quote marks and the ayn/hamza signs of transliterations vanish:
+# "Sana'a", "Sanaʿa" and "Sanaa" are one name.
+DROPPED_MARKS = "'\"`´‘’‚‛“”„‟ʻʼʽʾʿˈ′″"
+
+_TRANSLATE = str.maketrans({**SPECIAL_LETTERS, **{mark: None for mark in DROPPED_MARKS}})
+_SEPARATORS = re.compile(r"[\W_]+")
+# Combining diacritics (NFKD splits "é" into "e" + U+0301); the blocks Latin-script names use.
+_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+ARABIC_ARTICLES = frozenset({"al", "ar", "as", "ash", "ad", "el", "an", "at", "az", "ez", "es", "ed"})
+
+# Multi-letter spellings of one sound, folded before single letters are mapped.
+SKELETON_DIGRAPHS = (("ou", "u"), ("ph", "f"), ("ck", "k"), ("dj", "j"), ("ee", "i"), ("oo", "u"))
+SKELETON_LETTERS = str.maketrans({"q": "k", "c": "k", "x": "ks"})
+SKELETON_VOWELS = frozenset("aeiouyw")
+SKELETON_VOWEL_MARK = "*"
+
+
+def normalize(name: str) -> str:
+    """The comparison form of a name: ``"The U.S."`` -> ``"u s"``, ``"Sana'a"`` -> ``"sanaa"``."""
+    if not isinstance(name, str):
+        raise TypeError(f"expected a place name as str, got {name!r}")
+    text = name.casefold()
+    if not text.isascii():
+        text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
+    text = _SEPARATORS.sub(" ", text.translate(_TRANSLATE)).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def strip_articles(norm: str) -> str:
+    """Drop Arabic article tokens from a normalised name; never empties a name.
+
+    ``"ar raqqah"`` -> ``"raqqah"``, ``"deir ez zor"`` -> ``"deir zor"``.
+    """
+    tokens = norm.split()
+    kept = [token for token in tokens if token not in ARABIC_ARTICLES]
+    return " ".join(kept) if kept else norm
+
+
+def skeleton(norm: str) -> str:
+    """A transliteration key: articles and spaces dropped, vowel runs as one mark,
+    h after the first letter dropped, doubled letters folded.
+
+    ``skeleton("kiev") == skeleton("kyiv")``; ``skeleton("paris") != skeleton("peru")``.
+    """
+    text = strip_articles(norm).replace(" ", "")
+    for digraph, single in SKELETON_DIGRAPHS:
+        text = text.replace(digraph, single)
+    text = text.translate(SKELETON_LETTERS)
+    out: list[str] = []
+    for position, ch in enumerate(text):
+        if position > 0 and ch == "h":
+            continue  # kh/sh/gh/dh/th and a trailing h are spelling choices
+        mapped = SKELETON_VOWEL_MARK if ch in SKELETON_VOWELS else ch
+        if out and out[-1] == mapped:
+            continue
+        out.append(mapped)
+    return "".join(out)

