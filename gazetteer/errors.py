@@ -11,3 +11,19 @@ class GazetteerDataError(GazetteerError, OSError):
 
 class GazetteerQueryError(GazetteerError, ValueError):
     """A query was malformed (empty name, coordinates out of range, ...)."""
+
+
+class GazetteerServiceError(GazetteerError, ConnectionError):
+    """An online geocoding service failed or answered with an error."""
+
+
+class GazetteerServiceUnavailable(GazetteerServiceError, TimeoutError):
+    """An online geocoding service did not answer in time or could not be reached."""
+
+
+class GazetteerRateLimited(GazetteerServiceError):
+    """An online geocoding service refused more queries for now (quota or rate limit)."""
+
+
+class GazetteerServiceRefused(GazetteerServiceError, PermissionError):
+    """An online geocoding service refused the credentials or the request."""
