@@ -145,10 +145,15 @@ def expand_inputs(inputs: Sequence[str | Path]) -> tuple[tuple[str, ...], tuple[
         if text.startswith(URL_PREFIXES):
             found.setdefault(text)
             continue
-        matches = sorted(glob.glob(os.path.expanduser(text), recursive=True)) if glob.has_magic(text) else [text]
-        if not matches:
-            problems.append(Problem(text, "no file matches this pattern"))
-            continue
+        if glob.has_magic(text):
+            # a pattern is a search, like a folder: only article files count
+            matches = [m for m in sorted(glob.glob(os.path.expanduser(text), recursive=True))
+                       if Path(m).is_dir() or Path(m).suffix.lower() in ARTICLE_EXTENSIONS]
+            if not matches:
+                problems.append(Problem(text, "no article file matches this pattern"))
+                continue
+        else:
+            matches = [text]
         for match in matches:
             path = Path(match).expanduser()
             if path.is_dir():
@@ -273,7 +278,10 @@ def _read_or_report(location: str, options: IngestOptions, report_problem: OnPro
                               allow_private=options.allow_private,
                               on_problem=lambda p: report_problem(p, input_failed=False))
     except (ConflictmapError, GazetteerError, OSError, ValueError) as err:
-        report_problem(Problem(location, _reason(err)), input_failed=True)
+        reason = _reason(err)
+        # the readers' messages usually name the file already
+        problem = Problem(reason) if location in reason else Problem(location, reason)
+        report_problem(problem, input_failed=True)
 
 
 def _store_outcomes(store: EventStore, batch: Sequence[Article], outcomes: Sequence[ParseOutcome],
