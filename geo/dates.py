@@ -114,8 +114,12 @@ _YEAR = r"(?:1[89]|20)\d\d"
 _NOT_A_DAY = r"(?!\s*(?:%|km|kilometres|kilometers|miles|metres|meters|people|percent|per cent|times|troops|soldiers)\b)"
 
 
+def _words(table: dict[str, int]) -> str:
+    """An alternation of the table's phrases, longest first, spaces as any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(table, key=len, reverse=True))
+
+
 def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    words = lambda table: "|".join(sorted((re.escape(w) for w in table), key=len, reverse=True))  # noqa: E731
     number = "|".join([*NUMBER_WORDS, r"\d{1,2}"])
     return tuple((kind, re.compile(pattern)) for kind, pattern in (
         ("iso", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
@@ -125,12 +129,12 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("cued_month", rf"\b((?i:in|since|during|until|till|by|from|through|throughout|before|after|of|early|late|"
                        rf"mid-|mid|end of|beginning of|start of|last|next|this))(?:(?<=-)|\s+)({_MONTH})\b(?!\s*\d)"),
         ("ago", rf"\b((?i:{number}))\s+((?i:day|week|month))s?\s+(?i:ago|earlier)\b"),
-        ("day_word", rf"\b(?i:{words(DAY_WORDS)})\b"),
+        ("day_word", rf"\b(?i:{_words(DAY_WORDS)})\b"),
         ("weekday", rf"\b(?:((?i:last|next|this|past))\s+)?({_WEEKDAY})\b"),
         ("weekend", r"\b(?i:(last|next|this|over the|on the|at the|the past)\s+weekend)\b"),
-        ("week_word", rf"\b(?i:{words(WEEK_WORDS)})\b"),
-        ("month_word", rf"\b(?i:{words(MONTH_WORDS)})\b"),
-        ("year_word", rf"\b(?i:{words(YEAR_WORDS)})\b|\b(?i:a|one)\s+year\s+(?i:ago|earlier)\b"),
+        ("week_word", rf"\b(?i:{_words(WEEK_WORDS)})\b"),
+        ("month_word", rf"\b(?i:{_words(MONTH_WORDS)})\b"),
+        ("year_word", rf"\b(?i:{_words(YEAR_WORDS)})\b|\b(?i:a|one)\s+year\s+(?i:ago|earlier)\b"),
         ("year", rf"\b(?i:in|since|during|of|until|by|throughout|early|late|mid-?)\s+({_YEAR})\b(?!-)"),
     ))
 
