@@ -78,6 +78,7 @@ TILE_SOURCES: tuple[TileSource, ...] = (
 )
 #: Where those tiles come from, for the page's Content-Security-Policy.
 TILE_HOSTS: tuple[str, ...] = ("https://tile.openstreetmap.org", "https://*.basemaps.cartocdn.com")
+_TILE_HOST_SUFFIXES = ("tile.openstreetmap.org", ".basemaps.cartocdn.com")
 
 #: Above cluster_over events: at most this many markers, merging places on a grid.
 MAX_MARKERS = 2000
@@ -227,6 +228,13 @@ def safe_link(url: str) -> str | None:
     return text
 
 
+def is_tile_url(url: str) -> bool:
+    """Whether ``url`` asks one of the TILE_SOURCES' hosts for a tile (https only)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return parts.scheme == "https" and any(host == s.lstrip(".") or host.endswith(s) for s in _TILE_HOST_SUFFIXES)
+
+
 def legend_counts(events: Sequence[Event]) -> dict[str, int]:
     """Events per type, in EVENT_TYPES order, only the types present."""
     counts = Counter(e.event_type for e in events)
@@ -277,7 +285,10 @@ def marker_groups(events: Sequence[Event], *, max_markers: int | None = None) ->
     inverse = _group_keys(lat, lon, layer, max_markers)
     order = np.argsort(inverse, kind="stable")
     bounds = np.flatnonzero(np.diff(inverse[order])) + 1
-    return [_make_group([events[i] for i in part]) for part in np.split(order, bounds)]
+    groups = [_make_group([events[i] for i in part]) for part in np.split(order, bounds)]
+    # Biggest first, so they are drawn first and small markers stay visible on top.
+    groups.sort(key=lambda g: -g.count)
+    return groups
 
 
 def _group_keys(lat: np.ndarray, lon: np.ndarray, layer: np.ndarray, max_markers: int | None) -> np.ndarray:
@@ -500,10 +511,12 @@ def _payload(events: list[Event], groups: list[MarkerGroup], types: list[str], o
     type_index = {t: i for i, t in enumerate(types)}
     origin_index = {o: i for i, o in enumerate(origins)}
     counts = legend_counts(events)
+    # A still picture has no hover or click: its markers carry no tooltip or popup.
     markers = [
         [type_index[g.event_type], origin_index[g.origin],
          round(g.lat, COORDINATE_DECIMALS), round(g.lon, COORDINATE_DECIMALS), g.count,
-         tooltip_text(g), popup_html(g, limit=limit, quote_chars=quote_chars),
+         "" if options.slide else tooltip_text(g),
+         "" if options.slide else popup_html(g, limit=limit, quote_chars=quote_chars),
          _day_deltas(g, day0) if options.timeline and day0 else 0]
         for g in groups
     ]

@@ -119,8 +119,8 @@
         renderer: renderer, shape: type.shape, radius: radiusFor(row[4]),
         color: origin.stroke, weight: 1.2, opacity: 0.95, fillColor: type.colour, fillOpacity: 0.8
       });
-      marker.bindTooltip(row[5], { direction: "top", offset: [0, -4] });
-      marker.bindPopup(row[6], { maxWidth: 380, maxHeight: 340, autoPanPadding: [20, 20] });
+      if (row[5]) { marker.bindTooltip(row[5], { direction: "top", offset: [0, -4] }); }
+      if (row[6]) { marker.bindPopup(row[6], { maxWidth: 380, maxHeight: 340, autoPanPadding: [20, 20] }); }
       return { layer: marker, type: row[0], origin: row[1], total: row[4],
                days: row[7] ? decodeDays(row[7]) : new Int32Array(0), shown: 0 };
     });
@@ -158,7 +158,10 @@
     var legend = {}, drawn = 0, events = 0;
     state.data.types.forEach(function (t, i) { legend[t.key] = state.counts[i]; events += state.counts[i]; });
     state.markers.forEach(function (m) { if (m.shown && state.map.hasLayer(m.layer)) { drawn += 1; } });
-    return { markers: state.markers.length, drawn: drawn, events: events, legend: legend };
+    var view = state.map.getBounds();
+    return { markers: state.markers.length, drawn: drawn, events: events, legend: legend,
+             labels: (state.labelLayers || []).length,
+             view: [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()] };
   }
 
   function buildSublayers(state) {
@@ -360,6 +363,7 @@
     addTimeline(state);
     refresh(state);
     placeLabels(state);
+    window.conflictmapStats = stats(state);
     markReady(state);
     return state;
   }

@@ -1,0 +1,442 @@
+"""The folium map builder: escaping, grouping, size, offline page, and (browser) drawing."""
+
+from __future__ import annotations
+
+import html
+import json
+import random
+import re
+from collections import Counter
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from geo.errors import InputError
+from geo.mapview import (
+    EVENT_STYLE,
+    MAX_MARKERS,
+    EventLayers,
+    build_map,
+    event_html,
+    marker_groups,
+    popup_html,
+    safe_link,
+    script_json,
+    slide_map,
+    tooltip_text,
+    top_places,
+)
+from geo.offline import offline_html, remote_asset_urls
+from geo.records import EVENT_TYPES, Event
+
+HOSTILE_QUOTE = 'Shelling hit the town <script>window.alerted=1</script> <img src=x onerror="window.alerted=2">'
+HOSTILE_TITLE = "<img src=x onerror=alert(2)>Title"
+HOSTILE_SOURCE = "<b onmouseover=alert(3)>Wire</b>"
+
+
+def make_event(**changes) -> Event:
+    base = Event(
+        event_id="e0", event_type="frontline", sub_event_type="armed_clash", event_date=date(2016, 3, 24),
+        date_precision=1, place="Tadmur", mention="Palmyra", lat=34.56, lon=38.28, geonameid=170617,
+        country_code="SY", admin1="Homs", feature_code="PPL", geo_precision=1,
+        quote="Government forces retook Palmyra on Thursday.", article_id="a1", title="Palmyra retaken",
+        published=date(2016, 3, 27), source="Reuters", url="https://news.example.org/palmyra",
+        confidence=0.9,
+    )
+    return replace(base, **changes)
+
+
+def many_events(n: int, *, places: int, seed: int = 7) -> list[Event]:
+    rnd = random.Random(seed)
+    spots = [(f"Town {i}", 32 + rnd.random() * 5, 36 + rnd.random() * 6) for i in range(places)]
+    events = []
+    for i in range(n):
+        name, lat, lon = spots[rnd.randrange(places)]
+        events.append(make_event(
+            event_id=f"e{i}", event_type=EVENT_TYPES[i % 4], place=name, mention=name, lat=lat, lon=lon,
+            event_date=date(2016, 1, 1) + timedelta(days=rnd.randrange(300)),
+            origin=("conflictmap", "acled")[i % 2], source=f"Source {i % 9}",
+            quote=f"Event number {i}: fighting was reported around {name} by local witnesses and officials.",
+        ))
+    return events
+
+
+def page_data(m) -> dict:
+    layers = [c for c in m._children.values() if isinstance(c, EventLayers)]
+    assert len(layers) == 1
+    return json.loads(layers[0].data_json)
+
+
+# --------------------------------------------------------------------------- links and escaping
+
+
+@pytest.mark.parametrize("url", [
+    "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
+    "data:text/html,<script>alert(1)</script>", "vbscript:msgbox", "file:///etc/passwd",
+    "//evil.example/x", "https://", "", "https://ok.example/a b",
+])
+def test_safe_link_refuses_anything_but_plain_http_urls(url):
+    assert safe_link(url) is None
+
+
+@pytest.mark.parametrize("url", ["https://news.example.org/a?b=1&c=2", "http://news.example.org/"])
+def test_safe_link_keeps_http_and_https_urls(url):
+    assert safe_link(url) == url
+
+
+def test_popup_escapes_script_and_img_onerror_from_article_text():
+    event = make_event(quote=HOSTILE_QUOTE, title=HOSTILE_TITLE, source=HOSTILE_SOURCE,
+                       mention='Palmyra"><svg onload=alert(4)>')
+    text = event_html(event)
+    assert "<script" not in text and "<img" not in text and "<svg" not in text and "<b " not in text
+    assert html.escape(HOSTILE_QUOTE) in text
+    assert html.escape(HOSTILE_TITLE) in text
+    assert html.escape(HOSTILE_SOURCE) in text
+
+
+def test_popup_links_only_http_sources():
+    linked = event_html(make_event(url="https://news.example.org/palmyra?a=1&b=2"))
+    assert 'href="https://news.example.org/palmyra?a=1&amp;b=2"' in linked
+    assert 'rel="noopener noreferrer nofollow"' in linked
+    refused = event_html(make_event(url="javascript:alert(document.cookie)"))
+    assert "href" not in refused and "javascript" not in refused
+    assert "Reuters" in refused  # the source is still named, just not linked
+
+
+def test_popup_shows_date_type_places_quote_source_and_confidence():
+    text = event_html(make_event(confidence=0.83))
+    for expected in ("2016-03-24", "Frontline", "armed clash", "Palmyra", "Tadmur", "SY",
+                     "Government forces retook Palmyra on Thursday.", "Reuters", "Palmyra retaken", "0.83"):
+        assert expected in text
+
+
+def test_tooltip_is_a_short_place_type_date_label():
+    group = marker_groups([make_event()])[0]
+    assert tooltip_text(group) == "Tadmur \u2014 frontline, 2016-03-24"
+
+
+def test_tooltip_escapes_place_names():
+    group = marker_groups([make_event(place="<i>x</i>")])[0]
+    assert "<i>" not in tooltip_text(group)
+
+
+def test_script_json_cannot_close_the_script_element():
+    text = script_json({"quote": "</script><script>alert(1)</script> & <!--"})
+    assert "</script" not in text.lower() and "<!--" not in text
+    assert json.loads(text)["quote"] == "</script><script>alert(1)</script> & <!--"
+
+
+def test_template_syntax_in_article_text_is_not_evaluated():
+    m = build_map([make_event(quote="{{ 7 * 191 }} and {% if true %}yes{% endif %}")])
+    page = m.get_root().render()
+    assert "{{ 7 * 191 }}" in page and "1337" not in page
+    assert "{% if true %}" in page
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def test_events_at_one_place_share_a_marker_per_type_and_origin():
+    events = [make_event(event_id="a"), make_event(event_id="b", event_date=date(2016, 3, 20)),
+              make_event(event_id="c", event_type="diplomacy"), make_event(event_id="d", origin="acled")]
+    groups = marker_groups(events)
+    assert sorted(g.count for g in groups) == [1, 1, 2]
+    merged = next(g for g in groups if g.count == 2)
+    assert [e.event_id for e in merged.events] == ["a", "b"]  # newest first
+
+
+def test_too_many_places_merge_on_a_grid_within_the_marker_cap():
+    events = many_events(3000, places=2500)
+    groups = marker_groups(events, max_markers=200)
+    assert len(groups) <= 200
+    assert sum(g.count for g in groups) == 3000
+    assert all(len({e.event_type for e in g.events}) == 1 for g in groups)
+
+
+def test_group_marker_sits_on_its_most_used_point():
+    events = [make_event(event_id=str(i)) for i in range(3)] + [make_event(event_id="x", lat=34.5601, lon=38.2801)]
+    group = marker_groups(events, max_markers=1)[0]
+    assert (group.lat, group.lon) == (34.56, 38.28)
+
+
+def test_popups_list_every_event_up_to_cluster_over_and_the_latest_beyond():
+    events = [make_event(event_id=str(i), event_date=date(2016, 1, 1) + timedelta(days=i)) for i in range(40)]
+    group = marker_groups(events)[0]
+    full = popup_html(group)
+    assert full.count('class="cm-ev"') == 40
+    short = popup_html(group, limit=5)
+    assert short.count('class="cm-ev"') == 5 and "and 35 earlier events" in short
+    assert "2016-02-09" in short and "2016-01-01" not in short.split("cm-pop-range")[1].split("</div>", 1)[1]
+
+
+def test_build_map_abbreviates_popups_only_above_cluster_over():
+    events = [make_event(event_id=str(i), event_date=date(2016, 1, 1) + timedelta(days=i)) for i in range(60)]
+    within = page_data(build_map(events, cluster_over=100))
+    beyond = page_data(build_map(events, cluster_over=10))
+    assert within["markers"][0][6].count('class="cm-ev"') == 60
+    assert beyond["markers"][0][6].count('class="cm-ev"') < 60
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def test_one_layer_per_event_type_and_origin_toggles_only_with_several_origins():
+    events = [make_event(event_id="a"), make_event(event_id="b", event_type="humanitarian")]
+    data = page_data(build_map(events))
+    assert [t["key"] for t in data["types"]] == ["frontline", "humanitarian"]
+    assert [t["colour"] for t in data["types"]] == [EVENT_STYLE["frontline"].colour,
+                                                    EVENT_STYLE["humanitarian"].colour]
+    page = build_map(events).get_root().render()
+    assert "Source: ACLED" not in page
+    mixed = build_map([*events, make_event(event_id="c", origin="acled")]).get_root().render()
+    assert "Source: ACLED" in mixed and "Source: Parsed articles" in mixed
+
+
+def test_legend_counts_are_events_per_type():
+    events = many_events(101, places=30)
+    data = page_data(build_map(events))
+    assert {t["key"]: t["count"] for t in data["types"]} == dict(Counter(e.event_type for e in events))
+
+
+def test_rendered_map_loads_no_asset_from_the_network():
+    m = build_map(many_events(50, places=10), title="Syria", tiles=False, timeline=True)
+    page = m.get_root().render()
+    assert remote_asset_urls(page) == []
+    assert not re.search(r"""(src|href)\s*=\s*["']?https?:""", page, re.IGNORECASE)
+    assert "cdn.jsdelivr" not in page and "code.jquery" not in page
+
+
+def test_tiles_are_offered_only_on_request():
+    assert "tile.openstreetmap.org" not in build_map([make_event()]).get_root().render()
+    with_tiles = build_map([make_event()], tiles=True).get_root().render()
+    assert "tile.openstreetmap.org" in with_tiles and "basemaps.cartocdn.com" in with_tiles
+
+
+def test_map_fits_the_events_or_the_given_bounds():
+    events = [make_event(lat=34.0, lon=38.0), make_event(event_id="b", lat=36.0, lon=40.0)]
+    assert page_data(build_map(events))["bounds"] == [[34.0, 38.0], [36.0, 40.0]]
+    assert page_data(build_map(events, bounds=(30, 10, 50, 20)))["bounds"] == [[10.0, 30.0], [20.0, 50.0]]
+
+
+@pytest.mark.parametrize("bounds", [(40, 30, 35, 35), (0, 0, 0, 0), (-200, 0, 10, 10), ("a", 1, 2, 3), (1, 2, 3)])
+def test_bad_bounds_raise_with_the_value(bounds):
+    with pytest.raises(InputError, match="bounds"):
+        build_map([make_event()], bounds=bounds)
+
+
+def test_negative_cluster_over_raises():
+    with pytest.raises(InputError, match="cluster_over"):
+        build_map([make_event()], cluster_over=-1)
+
+
+def test_timeline_carries_each_markers_event_days():
+    events = [make_event(event_id=str(i), event_date=d) for i, d in
+              enumerate([date(2016, 3, 1), date(2016, 3, 5), date(2016, 3, 5)])]
+    data = page_data(build_map(events, timeline=True))
+    assert data["day0"] == "2016-03-01" and data["daySpan"] == 4
+    deltas = data["markers"][0][7]
+    days = [sum(deltas[: i + 1]) for i in range(len(deltas))]
+    assert days == [0, 4, 4]
+    assert page_data(build_map(events))["markers"][0][7] == 0  # no timeline, no day lists
+
+
+def test_empty_event_list_gives_a_world_map():
+    data = page_data(build_map([]))
+    assert data["markers"] == [] and data["bounds"] is None and data["total"] == 0
+
+
+def test_many_events_stay_a_light_page():
+    events = many_events(20_000, places=4000)
+    m = build_map(events)
+    data = page_data(m)
+    assert len(data["markers"]) <= MAX_MARKERS
+    assert sum(row[4] for row in data["markers"]) == 20_000
+    assert len(m.get_root().render().encode("utf-8")) < 5_000_000
+
+
+def test_top_places_rank_by_event_count():
+    events = ([make_event(event_id=f"a{i}", place="Aleppo", lat=36.2, lon=37.16) for i in range(3)]
+              + [make_event(event_id=f"t{i}") for i in range(2)]
+              + [make_event(event_id="r", place="Raqqa", lat=35.95, lon=39.01)])
+    assert [(p.name, p.count) for p in top_places(events, 2)] == [("Aleppo", 3), ("Tadmur", 2)]
+
+
+# --------------------------------------------------------------------------- in a browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from geo.briefing import CHROMIUM_ARGS, find_browser
+
+    executable = find_browser()
+    if executable is None:
+        pytest.skip("no chromium on this machine")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(executable), args=list(CHROMIUM_ARGS))
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, page_html: str, tmp_path: Path, *, width: int = 1200, height: int = 800):
+    """Open ``page_html`` as a file with every other request aborted; returns
+    (page, context, outside requests, script errors)."""
+    path = tmp_path / "page.html"
+    path.write_text(page_html, encoding="utf-8")
+    context = browser.new_context(viewport={"width": width, "height": height})
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def route(r):
+        if r.request.url == path.as_uri():
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(path.as_uri())
+    page.wait_for_function("window.conflictmapReady === true", timeout=20_000)
+    return page, context, outside, errors
+
+
+MAP_VARIABLE = "window[Object.keys(window).find(k => /^map_[0-9a-f]+$/.test(k))]"
+
+
+@pytest.mark.browser
+def test_standalone_map_draws_every_event_with_the_network_blocked(browser, tmp_path):
+    events = many_events(400, places=60)
+    page, context, outside, errors = open_page(browser, offline_html(build_map(events, timeline=True)), tmp_path)
+    try:
+        stats = page.evaluate("window.conflictmapStats")
+        circles = page.evaluate("(() => { let n = 0; MAP.eachLayer(l => { if (l instanceof L.CircleMarker) n++; });"
+                                " return n; })()".replace("MAP", MAP_VARIABLE))
+        legend = page.evaluate("[...document.querySelectorAll('.cm-legend-row[data-type]')].map("
+                               "r => [r.dataset.type, r.querySelector('.cm-legend-count').textContent])")
+    finally:
+        context.close()
+    assert outside == [] and errors == []
+    assert stats["events"] == 400
+    assert circles == stats["drawn"] == len(marker_groups(events, max_markers=MAX_MARKERS))
+    assert {k: int(v.replace(",", "")) for k, v in legend} == dict(Counter(e.event_type for e in events))
+
+
+@pytest.mark.browser
+def test_hostile_popup_text_stays_text_in_the_browser(browser, tmp_path):
+    event = make_event(quote=HOSTILE_QUOTE, title=HOSTILE_TITLE, source=HOSTILE_SOURCE,
+                       url="javascript:window.clicked=1")
+    page, context, outside, errors = open_page(browser, offline_html(build_map([event])), tmp_path)
+    try:
+        page.evaluate("MAP.eachLayer(l => { if (l instanceof L.CircleMarker) l.openPopup(); }) && null"
+                      .replace("MAP", MAP_VARIABLE))
+        popup = page.wait_for_selector(".leaflet-popup-content")
+        found = page.evaluate("""(() => {
+            const p = document.querySelector('.leaflet-popup-content');
+            return {scripts: p.querySelectorAll('script').length, images: p.querySelectorAll('img').length,
+                    bold: p.querySelectorAll('b[onmouseover]').length, links: p.querySelectorAll('a').length,
+                    alerted: window.alerted || 0};
+        })()""")
+        text = popup.text_content()
+    finally:
+        context.close()
+    assert found == {"scripts": 0, "images": 0, "bold": 0, "links": 0, "alerted": 0}
+    assert "<script>window.alerted=1</script>" in text and 'onerror="window.alerted=2"' in text
+    assert errors == [] and outside == []
+
+
+@pytest.mark.browser
+def test_timeline_and_origin_toggles_change_what_is_drawn(browser, tmp_path):
+    events = [make_event(event_id=f"m{i}", event_date=date(2016, 3, 1)) for i in range(3)]
+    events += [make_event(event_id=f"a{i}", event_date=date(2016, 6, 1), origin="acled", lat=35.0) for i in range(2)]
+    page, context, _, errors = open_page(browser, offline_html(build_map(events, timeline=True)), tmp_path)
+    try:
+        before = page.evaluate("window.conflictmapStats.events")
+        page.eval_on_selector(".cm-slider", "s => { s.value = '10'; s.dispatchEvent(new Event('input')); }")
+        early = page.evaluate("window.conflictmapStats")
+        page.click(".cm-all")
+        page.click("text=Source: ACLED")
+        without_acled = page.evaluate("window.conflictmapStats")
+    finally:
+        context.close()
+    assert before == 5
+    assert early["events"] == 3 and early["drawn"] == 1
+    assert without_acled["events"] == 3 and without_acled["legend"] == {"frontline": 3}
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_map_draws_inside_streamlit_folium_component(browser, tmp_path):
+    """Rebuild the component page the way streamlit-folium's frontend does: load the
+    declared js/css links, add the header as HTML, then run the map script."""
+    import folium
+    import streamlit_folium
+
+    events = many_events(120, places=30)
+    m = build_map(events)
+    m.get_root().render()
+    m.render()
+    pieces = {"html": streamlit_folium._get_html(m), "header": streamlit_folium._get_header(m),
+              "script": streamlit_folium._get_map_string(m)}
+    links = [e for e in _walk(m) if isinstance(e, folium.elements.JSCSSMixin)]
+    pieces["js"] = list(dict.fromkeys(url for e in links for _, url in e.default_js))
+    pieces["css"] = list(dict.fromkeys(url for e in links for _, url in e.default_css))
+    assert all(url.startswith("data:") for url in pieces["js"] + pieces["css"])
+    page_html = COMPONENT_PAGE.replace("ARGS", json.dumps(pieces).replace("<", "\\u003c"))
+    page, context, outside, errors = open_page(browser, page_html, tmp_path)
+    try:
+        stats = page.evaluate("window.conflictmapStats")
+    finally:
+        context.close()
+    assert outside == [] and errors == []
+    assert stats["events"] == 120 and stats["drawn"] > 0
+
+
+def _walk(element):
+    yield element
+    for child in element._children.values():
+        yield from _walk(child)
+
+
+COMPONENT_PAGE = """<!doctype html><html><head><meta charset="utf-8"></head><body>
+<div id="map_div" style="height:500px;width:800px"></div>
+<script>
+const args = ARGS;
+(async () => {
+  for (const src of args.js) {
+    await new Promise((ok, bad) => { const s = document.createElement("script"); s.src = src; s.async = false;
+      s.onload = ok; s.onerror = bad; document.body.appendChild(s); });
+  }
+  args.css.forEach(h => { const l = document.createElement("link"); l.rel = "stylesheet"; l.href = h;
+    document.head.appendChild(l); });
+  document.head.innerHTML += args.header;
+  const holder = document.createElement("div"); holder.innerHTML = args.html; document.body.appendChild(holder);
+  const s = document.createElement("script"); s.innerHTML = args.script + "\\nwindow.map = map_div;";
+  document.body.appendChild(s);
+})();
+</script></body></html>"""
+
+
+@pytest.mark.browser
+def test_slide_labels_do_not_overlap(browser, tmp_path):
+    # Twelve places packed close together: labels must give way, not pile up.
+    events = [make_event(event_id=f"{i}-{j}", place=f"Village {i}", lat=34.5 + 0.02 * (i % 4), lon=38.2 + 0.03 * (i // 4))
+              for i in range(12) for j in range(12 - i)]
+    page, context, _, errors = open_page(browser, offline_html(slide_map(events, width=900, height=600)), tmp_path,
+                                         width=900, height=600)
+    try:
+        boxes = page.evaluate("[...document.querySelectorAll('.cm-label')].map(e => {"
+                              " const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })")
+        placed = page.evaluate("window.conflictmapStats.labels")
+    finally:
+        context.close()
+    assert errors == []
+    assert 1 <= len(boxes) == placed <= 12
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
