@@ -402,9 +402,16 @@ def assemble(data: SourceData) -> Assembled:
         *city_places(data, regions),
         *county_places(data, regions, population_at),
     ]
+    places = _unique_ids(places)
     places, notes = apply_aliases(places, data.aliases)
     demonyms = tuple((normalize(word), code) for word, code in data.demonyms)
     return Assembled(tuple(places), tuple(notes), demonyms, common_words_for(data.common_words, places))
+
+
+def _unique_ids(places: list[Place]) -> list[Place]:
+    """First place per id: countries, then regions, towns, counties (sources rarely repeat one)."""
+    seen: set[int] = set()
+    return [p for p in places if not (p.entry.geonameid in seen or seen.add(p.entry.geonameid))]
 
 
 # Ordinary words that also name regions ("Central", "Northern") stay ordinary words.

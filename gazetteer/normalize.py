@@ -44,9 +44,13 @@ def normalize(name: str) -> str:
     """The comparison form of a name: ``"The U.S."`` -> ``"u s"``, ``"Sana'a"`` -> ``"sanaa"``."""
     if not isinstance(name, str):
         raise TypeError(f"expected a place name as str, got {name!r}")
-    text = name.casefold()
-    if not text.isascii():
-        text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
+    if name.isascii():
+        text = name.lower()
+    else:
+        # Decompose before and after folding: compatibility letters ("𝐴") fold only once
+        # decomposed, and folding can yield new combining marks ("İ" -> "i" + dot).
+        folded = unicodedata.normalize("NFKD", name).casefold()
+        text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", folded))
     text = _SEPARATORS.sub(" ", text.translate(_TRANSLATE)).strip()
     if text.startswith("the "):
         text = text[4:]
