@@ -60,12 +60,18 @@ def _version(package: str) -> str:
         return "absent"
 
 
+# The modules that decide what goes into the cache: editing one makes old caches stale.
+BUILD_MODULES = ("assemble.py", "build.py", "normalize.py", "ranking.py", "sources.py")
+
+
 def source_fingerprint(files: Iterable[Path] | None = None) -> str:
-    """What the cache was built from: schema, source package versions and data/ file contents."""
+    """What the cache was built from: schema, source package versions, the build code
+    and the data/ files."""
     digest = hashlib.sha256(f"schema={SCHEMA_VERSION}".encode())
     for package in SOURCE_PACKAGES:
         digest.update(f"|{package}={_version(package)}".encode())
-    for path in data_files() if files is None else files:
+    here = Path(__file__).resolve().parent
+    for path in [*(here / name for name in BUILD_MODULES), *(data_files() if files is None else files)]:
         digest.update(f"|{path.name}=".encode())
         try:
             digest.update(path.read_bytes())
@@ -76,7 +82,8 @@ def source_fingerprint(files: Iterable[Path] | None = None) -> str:
 
 def custom_fingerprint(sources: SourceData) -> str:
     """Fingerprint of hand-made sources (tests): their full repr, which is small there."""
-    return "custom-" + hashlib.sha256(f"schema={SCHEMA_VERSION}|{sources!r}".encode()).hexdigest()
+    code = source_fingerprint(files=())
+    return "custom-" + hashlib.sha256(f"{code}|{sources!r}".encode()).hexdigest()
 
 
 def _entry_row(place: Place, place_prominence: float) -> tuple:

@@ -105,14 +105,34 @@ def _read_only_uri(path: Path) -> str:
     return f"{path.resolve().as_uri()}?mode=ro"
 
 
-def cache_problem(path: Path, fingerprint: str | None = None) -> str | None:
-    """Why the cache at ``path`` cannot be used as it is, or None when it can.
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.verified")
 
-    Cheap checks first (header, size against the page count the header declares,
-    so a truncated copy is caught), then the fingerprint row, then SQLite's own
-    quick_check of every page.
-    """
-    path = Path(path)
+
+def _file_identity(path: Path) -> str:
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}"
+
+
+def mark_verified(path: Path) -> None:
+    """Remember that the cache file, as it is now, passed SQLite's page check."""
+    stamp = _stamp_path(path)
+    tmp = stamp.with_name(stamp.name + f".{os.getpid()}.tmp")
+    try:
+        tmp.write_text(_file_identity(path))
+        os.replace(tmp, stamp)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # only a speed-up: the next open checks again
+
+
+def _is_verified(path: Path) -> bool:
+    try:
+        return _stamp_path(path).read_text() == _file_identity(path)
+    except OSError:
+        return False
+
+
+def _header_problem(path: Path) -> str | None:
     if not path.is_file():
         return "it does not exist"
     size = path.stat().st_size
@@ -125,11 +145,28 @@ def cache_problem(path: Path, fingerprint: str | None = None) -> str | None:
     page_count = int.from_bytes(header[28:32], "big")
     if page_count * page_size != size:
         return f"it is truncated ({size:,} bytes, {page_count * page_size:,} expected)"
+    return None
+
+
+def cache_problem(path: Path, fingerprint: str | None = None, *, check_pages: bool | None = None) -> str | None:
+    """Why the cache at ``path`` cannot be used as it is, or None when it can.
+
+    Cheap checks first (header, size against the page count the header declares,
+    so a truncated copy is caught), then the fingerprint row, then SQLite's
+    quick_check of every page. That last one reads the whole file (about a second),
+    so by default it runs only when the file changed since it last passed
+    (``check_pages=None``); True forces it, False skips it.
+    """
+    path = Path(path)
+    problem = _header_problem(path)
+    if problem is not None:
+        return problem
+    pages_checked = check_pages if check_pages is not None else not _is_verified(path)
     try:
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
-            check = conn.execute("PRAGMA quick_check(1)").fetchone()
+            check = conn.execute("PRAGMA quick_check(1)").fetchone() if pages_checked else ("ok",)
         finally:
             conn.close()
     except sqlite3.DatabaseError as err:
@@ -138,6 +175,8 @@ def cache_problem(path: Path, fingerprint: str | None = None) -> str | None:
         return "it has no fingerprint (an unfinished build)"
     if check is None or check[0] != "ok":
         return f"it is corrupt ({check[0] if check else 'no check result'})"
+    if pages_checked:
+        mark_verified(path)
     if fingerprint is not None and row[0] != fingerprint:
         return "it was built from other data or by another version"
     return None
@@ -193,6 +232,7 @@ def open_gazetteer(path: Path | None = None, *, rebuild: bool = False, progress:
                 if problem is not None and path.exists():
                     _report(progress, f"rebuilding the gazetteer cache {str(path)!r}: {problem}")
                 build_cache(path, sources=sources, progress=progress)
+                mark_verified(path)  # just written and fsynced: no need to read it all again
     return Gazetteer(path)
 
 

@@ -174,9 +174,10 @@ def test_a_truncated_cache_is_detected_and_rebuilt(tmp_path):
     assert cache_problem(path) is None and any("truncated" in m for m in calls)
 
 
-def test_a_cache_whose_pages_are_damaged_is_detected(tmp_path):
+def test_a_cache_whose_pages_are_damaged_after_it_was_verified_is_detected(tmp_path):
     path = tmp_path / "g.sqlite"
-    build_cache(path, sources=tiny_sources())
+    open_gazetteer(path, sources=tiny_sources()).close()
+    assert cache_problem(path) is None
     data = bytearray(path.read_bytes())
     page_size = int.from_bytes(data[16:18], "big")
     for offset in range(page_size * 2, len(data) - 16, page_size):
