@@ -74,6 +74,7 @@ class RenderedSlide:
     legend: dict[str, int]
     markers: int
     renderer: str  # "chromium" or "matplotlib"
+    view: tuple[float, float, float, float] | None = None  # (west, south, east, north) drawn
 
 
 # --------------------------------------------------------------------------- HTML
@@ -196,7 +197,9 @@ class SlideRenderer:
             finally:
                 context.close()
         legend = {key: int(n) for key, n in (stats.get("legend") or {}).items() if n}
-        return RenderedSlide(Path(path), legend, int(stats.get("drawn", 0)), "chromium")
+        view = stats.get("view")
+        return RenderedSlide(Path(path), legend, int(stats.get("drawn", 0)), "chromium",
+                             tuple(float(v) for v in view) if view else None)
 
 
 def _local_only(page_url: str, tiles: bool) -> Callable[[Any], None]:
@@ -314,7 +317,8 @@ def draw_png_fallback(events: Sequence[Event], path: Path, *, title: str = "", w
             figure.savefig(tmp, format="png", dpi=100 * scale, facecolor="white")
     except OSError as err:
         raise ExportError(f"cannot write the PNG to {str(path)!r}: {err.strerror or err}") from err
-    return RenderedSlide(Path(path), legend, drawn, "matplotlib")
+    (west, east), (south, north) = ax.get_xlim(), ax.get_ylim()
+    return RenderedSlide(Path(path), legend, drawn, "matplotlib", (west, south, east, north))
 
 
 def _view_box(events: Sequence[Event], bbox: Bbox | None) -> Bbox:
@@ -332,15 +336,30 @@ def _view_box(events: Sequence[Event], bbox: Bbox | None) -> Bbox:
             min(max_lon + pad_lon, 180.0), min(max_lat + pad_lat, 85.0))
 
 
-def _frame_axes(ax: Any, box: Bbox) -> None:
+def fill_frame(box: Bbox, frame_width: float, frame_height: float) -> Bbox:
+    """``box`` grown in one direction so that, drawn equirectangular with a degree
+    of longitude true at the middle latitude, it fills a frame of that shape."""
     min_lon, min_lat, max_lon, max_lat = box
+    stretch = 1 / max(math.cos(math.radians((min_lat + max_lat) / 2)), 0.2)
+    width, height = max_lon - min_lon, (max_lat - min_lat) * stretch
+    target = frame_width / frame_height
+    if width / height < target:
+        grow = (height * target - width) / 2
+        min_lon, max_lon = min_lon - grow, max_lon + grow
+    else:
+        grow = (width / target - height) / 2 / stretch
+        min_lat, max_lat = min_lat - grow, max_lat + grow
+    return (min_lon, min_lat, max_lon, max_lat)
+
+
+def _frame_axes(ax: Any, box: Bbox) -> None:
+    frame = ax.get_position()
+    figure_width, figure_height = ax.figure.get_size_inches()
+    min_lon, min_lat, max_lon, max_lat = fill_frame(box, frame.width * figure_width, frame.height * figure_height)
     ax.set_facecolor(SEA_COLOUR)
     ax.set_xlim(min_lon, max_lon)
     ax.set_ylim(min_lat, max_lat)
-    # Equirectangular with the width of a degree true at the middle latitude;
-    # the view grows (not the frame shrinks) to fill the slide.
-    mid = math.radians((min_lat + max_lat) / 2)
-    ax.set_aspect(1 / max(math.cos(mid), 0.2), adjustable="datalim")
+    ax.set_aspect(1 / max(math.cos(math.radians((min_lat + max_lat) / 2)), 0.2), adjustable="box")
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
@@ -356,6 +375,9 @@ def _draw_basemap(ax: Any) -> None:
 
     world = geopandas.read_file(WORLD_BASEMAP_PATH)
     xlim, ylim = ax.get_xlim(), ax.get_ylim()
+    # Only the countries in (or near) view: drawing all of them is most of the time spent.
+    span_x, span_y = xlim[1] - xlim[0], ylim[1] - ylim[0]
+    world = world.cx[xlim[0] - span_x:xlim[1] + span_x, ylim[0] - span_y:ylim[1] + span_y]
     # aspect=None: the frame's aspect stays the one _frame_axes chose for the view.
     world.plot(ax=ax, facecolor=LAND_COLOUR, edgecolor=BORDER_COLOUR, linewidth=0.5, zorder=1, aspect=None)
     ax.set_xlim(xlim)
