@@ -1,0 +1,618 @@
+"""conflictmap in the browser: ``streamlit run app.py``.
+
+The page lays out widgets and nothing else: ``geo.appstate`` decides what is shown,
+``geo.appactions`` changes the event store, ``geo.mapview`` draws the map. The store
+is ``$CONFLICTMAP_DB`` or the user data directory; an empty store is filled with the
+demo corpus on first start, so the first page is a real map.
+
+Widgets act through callbacks. Work that takes time (parsing articles, applying a
+correction) is requested by a callback and done at the top of the next run, under
+a progress indicator, before anything reads the store.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from gazetteer.attribution import GEONAMES_CREDIT, NATURAL_EARTH_CREDIT
+from gazetteer.errors import GazetteerError
+from geo import appactions as actions
+from geo import appstate as view
+from geo.errors import ConflictmapError
+from geo.filters import EventFilter
+from geo.mapview import EVENT_STYLE, ORIGIN_LABELS, build_map
+from geo.records import EVENT_TYPES, Article, Event, stable_id
+from geo.store import EventStore, default_db_path
+from geo.uploads import ACCEPTED_SUFFIXES
+
+if TYPE_CHECKING:
+    import pandas
+
+    from gazetteer.database import Gazetteer
+    from geo.pipeline import Pipeline
+
+MAP_HEIGHT = 560
+TABLE_HEIGHT = 340
+ARTICLE_HEIGHT = 300
+TIMELINE_HEIGHT = 140
+#: Seconds between two play steps.
+PLAY_INTERVAL_S = 1.5
+#: Up to this many events, every event has its own popup entry (build_map's default).
+CLUSTER_OVER = 300
+#: What a map click sends back; nothing about panning or zooming, so those never rerun.
+MAP_RETURNS = ["last_object_clicked", "last_object_clicked_tooltip"]
+TYPE_GLYPHS = {"circle": "\u25cf", "square": "\u25a0", "diamond": "\u25c6", "triangle": "\u25b2"}
+
+#: Session state and its first values; widget keys are set here, not by the widgets.
+SESSION_DEFAULTS: dict[str, object] = {
+    "playing": False,
+    "last_step": 0.0,
+    "play_mode": "window",
+    "play_step": view.DEFAULT_STEP_DAYS,
+    "selected_id": None,
+    "click": None,  # (lat, lon, tooltip) of the last marker clicked
+    "table_round": 0,  # a new table widget (and its selection) after each map click
+    "upload_round": 0,  # a new, empty uploader after each upload
+    "writes": 0,  # this session's writes, part of the cache key
+    "notice": None,  # (kind, message) shown once at the top
+    "pending": None,  # the work a callback asked for
+    "demo_failed": False,
+    "candidates": (),
+    "candidates_for": None,
+    "place_query": "",
+    "correct_everywhere": False,
+    "f_types": [],
+    "f_countries": [],
+    "f_sources": [],
+    "f_origins": [],
+    "f_text": "",
+    "f_confidence": 0.0,
+    "paste_title": "",
+    "paste_source": "",
+    "paste_text": "",
+    "paste_published": None,
+    "upload_published": None,
+}
+
+
+# ---------------------------------------------------------------------------
+# cached resources and data
+
+
+@st.cache_resource(show_spinner=False)
+def open_store(path: str) -> EventStore:
+    return EventStore.open(Path(path))
+
+
+@st.cache_resource(show_spinner="Loading the language model and the gazetteer\u2026")
+def load_pipeline() -> Pipeline:
+    # $CONFLICTMAP_PIPELINE may name another loader, as for ``conflictmap ingest``.
+    from geo.ingest import resolve_pipeline_factory
+
+    return resolve_pipeline_factory()(None)
+
+
+@st.cache_resource(show_spinner="Opening the gazetteer\u2026")
+def load_gazetteer() -> Gazetteer:
+    from gazetteer.database import open_gazetteer
+
+    return open_gazetteer()
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def filtered_events(db: str, revision: tuple, key: tuple, _flt: EventFilter) -> tuple[Event, ...]:
+    """Every event the sidebar lets through, by date; shared, never modified (frozen)."""
+    return tuple(open_store(db).query(_flt))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def daily_frame(db: str, revision: tuple, key: tuple, _events: tuple[Event, ...]) -> pandas.DataFrame:
+    return view.daily_counts(_events)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def table_frame(db: str, revision: tuple, key: tuple, window: tuple, first: tuple[str, ...],
+                _events: tuple[Event, ...]) -> pandas.DataFrame:
+    return view.events_table(_events, first=first)
+
+
+# ---------------------------------------------------------------------------
+# callbacks
+
+
+def _init_session() -> None:
+    for key, value in SESSION_DEFAULTS.items():
+        if key not in st.session_state:
+            st.session_state[key] = value
+
+
+def _notify(kind: str, message: str) -> None:
+    st.session_state.notice = (kind, message)
+
+
+def _stop_playing() -> None:
+    st.session_state.playing = False
+
+
+def _toggle_play(period: view.Window) -> None:
+    if st.session_state.playing:
+        st.session_state.playing = False
+        return
+    st.session_state.window = view.play_start(
+        st.session_state.window, period, mode=st.session_state.play_mode, step_days=st.session_state.play_step
+    )
+    st.session_state.playing = True
+    st.session_state.last_step = time.monotonic()
+
+
+def _step(period: view.Window) -> None:
+    """One step forward; from the end, back to the start."""
+    st.session_state.playing = False
+    window = st.session_state.window
+    mode, step = st.session_state.play_mode, st.session_state.play_step
+    after = view.next_window(window, period, mode=mode, step_days=step)
+    st.session_state.window = after or view.play_start(window, period, mode=mode, step_days=step)
+
+
+def _play_tick(period: view.Window) -> None:
+    """Runs every PLAY_INTERVAL_S while playing; moves the window and redraws the page."""
+    if not st.session_state.playing or time.monotonic() - st.session_state.last_step < 0.9 * PLAY_INTERVAL_S:
+        return
+    after = view.next_window(st.session_state.window, period, mode=st.session_state.play_mode,
+                             step_days=st.session_state.play_step)
+    if after is None:
+        st.session_state.playing = False
+    else:
+        st.session_state.window = after
+    st.session_state.last_step = time.monotonic()
+    st.rerun()
+
+
+def _on_map_click() -> None:
+    value = st.session_state.get("map") or {}
+    point = value.get("last_object_clicked")
+    if not point:
+        return
+    st.session_state.click = (float(point["lat"]), float(point["lng"]), value.get("last_object_clicked_tooltip") or "")
+    st.session_state.selected_id = None
+    st.session_state.table_round += 1
+
+
+def _on_table_select() -> None:
+    state = st.session_state.get(st.session_state.get("table_key", "")) or {}
+    rows = (state.get("selection") or {}).get("rows") or []
+    ids = st.session_state.get("table_ids", ())
+    if rows and rows[0] < len(ids):
+        st.session_state.selected_id = ids[rows[0]]
+        st.session_state.click = None
+
+
+def _on_pick_here() -> None:
+    st.session_state.selected_id = st.session_state.get("here_choice")
+
+
+def _request(kind: str) -> None:
+    st.session_state.pending = kind
+    if kind == "upload":
+        files = st.session_state.get(f"uploads_{st.session_state.upload_round}") or []
+        st.session_state.upload_files = [(f.name, f.getvalue()) for f in files]
+
+
+def _load_candidates(mention: str, event_id: str) -> None:
+    try:
+        st.session_state.candidates = actions.place_candidates(load_gazetteer(), mention)
+    except (ConflictmapError, GazetteerError) as err:
+        _notify("error", f"The gazetteer is not available: {err}")
+        return
+    st.session_state.candidates_for = event_id
+    if not st.session_state.candidates:
+        _notify("warning", f"The gazetteer knows no place named {mention!r}; type another name.")
+
+
+def _look_up_place(event_id: str) -> None:
+    _load_candidates(st.session_state.place_query, event_id)
+
+
+def _request_correction(event: Event) -> None:
+    choice = st.session_state.get("candidate_choice")
+    candidates = st.session_state.candidates
+    if choice is None or not 0 <= choice < len(candidates):
+        _notify("warning", "Pick the place the event happened at first.")
+        return
+    st.session_state.correction = (event, candidates[choice], bool(st.session_state.correct_everywhere))
+    st.session_state.pending = "correct"
+
+
+# ---------------------------------------------------------------------------
+# work done at the top of a run
+
+
+def _first_start(store: EventStore) -> None:
+    if st.session_state.demo_failed or not actions.needs_demo(store):
+        return
+    with st.status("First start: reading the demo corpus into the event store\u2026", expanded=True) as status:
+        bar = st.progress(0.0, text="Loading the language model and the gazetteer\u2026")
+
+        def progress(done: int, total: int, what: str) -> None:
+            bar.progress(done / total, text=f"{done}/{total}: {what}")
+
+        try:
+            report = actions.load_demo(store, pipeline=load_pipeline, on_progress=progress)
+        except (ConflictmapError, GazetteerError, OSError) as err:
+            st.session_state.demo_failed = True
+            status.update(label=f"The demo corpus could not be loaded: {err}", state="error")
+            return
+        status.update(label=f"Demo corpus loaded: {report.summary()}.", state="complete", expanded=False)
+    st.session_state.writes += 1
+
+
+def _run_pending(store: EventStore) -> None:
+    pending, st.session_state.pending = st.session_state.pending, None
+    work = {"paste": _add_pasted, "upload": _add_uploads, "correct": _apply_correction}.get(pending or "")
+    if work is None:
+        return
+    try:
+        work(store)
+    except (ConflictmapError, GazetteerError) as err:
+        _notify("error", str(err))
+    st.session_state.writes += 1
+
+
+def _progress_bar(label: str):
+    bar = st.progress(0.0, text=label)
+
+    def progress(done: int, total: int, what: str) -> None:
+        bar.progress(done / total, text=f"{done}/{total}: {what}")
+
+    return progress
+
+
+def _report_added(report: actions.AddReport) -> None:
+    kind = "warning" if report.problems or not (report.articles or report.imported) else "success"
+    details = "".join(f"\n- {p}" for p in report.problems[:10])
+    _notify(kind, f"Added {report.summary()}.{details}")
+
+
+def _add_pasted(store: EventStore) -> None:
+    state = st.session_state
+    with st.status("Parsing the pasted article\u2026", expanded=True) as status:
+        report = actions.add_pasted(state.paste_text, title=state.paste_title, published=state.paste_published,
+                                    source=state.paste_source.strip() or "Pasted", store=store,
+                                    pipeline=load_pipeline)
+        status.update(label=f"Pasted article: {report.summary()}.", state="complete", expanded=False)
+    state.paste_text = ""
+    state.paste_title = ""
+    _report_added(report)
+
+
+def _add_uploads(store: EventStore) -> None:
+    uploads = st.session_state.pop("upload_files", [])
+    if not uploads:
+        _notify("warning", "Choose one or more files to add first.")
+        return
+    with st.status(f"Adding {len(uploads)} file(s)\u2026", expanded=True) as status:
+        report = actions.add_uploads(uploads, published=st.session_state.upload_published, store=store,
+                                     pipeline=load_pipeline, on_progress=_progress_bar("Parsing articles\u2026"))
+        status.update(label=f"Files added: {report.summary()}.", state="complete", expanded=False)
+    st.session_state.upload_round += 1
+    _report_added(report)
+
+
+def _apply_correction(store: EventStore) -> None:
+    event, entry, everywhere = st.session_state.pop("correction")
+    with st.status(f"Moving \u201c{event.mention}\u201d to {entry.name} and parsing again\u2026") as status:
+        report = actions.correct_place(event, entry, everywhere=everywhere, store=store, pipeline=load_pipeline)
+        status.update(label="Correction applied.", state="complete", expanded=False)
+    if report.moved:
+        st.session_state.selected_id = report.moved[0].event_id
+    st.session_state.click = None
+    st.session_state.candidates = ()
+    st.session_state.candidates_for = None
+    _notify("success", f"\u201c{report.mention}\u201d now means {report.place}: "
+                       f"{report.articles} article(s) parsed again, {report.events} event(s).")
+
+
+# ---------------------------------------------------------------------------
+# page parts
+
+
+def _show_notice() -> None:
+    notice, st.session_state.notice = st.session_state.notice, None
+    if notice:
+        kind, message = notice
+        {"success": st.success, "warning": st.warning, "error": st.error}.get(kind, st.info)(message)
+
+
+def _sync_window(period: view.Window) -> None:
+    """Keep the slider's window inside the period; a window that showed everything
+    keeps showing everything when the period grows."""
+    state = st.session_state
+    old_period = state.get("period")
+    window = state.get("window")
+    if window is None or old_period is None or (old_period != period and view.covers(window, old_period)):
+        window = period
+    state.window = view.clamp_window(tuple(window), period)
+    state.period = period
+
+
+def _kept_choices(key: str, options: list[str]) -> None:
+    # A value chosen earlier may have left the store (a corrected or replaced event).
+    st.session_state[key] = [v for v in st.session_state[key] if v in options]
+
+
+def _type_label(event_type: str) -> str:
+    return EVENT_STYLE[event_type].label
+
+
+def _country_label(code: str) -> str:
+    from geo.countries import country_name
+
+    name = country_name(code)
+    return f"{name} ({code})" if name and name != code else code
+
+
+def _sidebar_filter(store: EventStore) -> EventFilter:
+    with st.sidebar:
+        st.header("Filters")
+        st.multiselect("Event types", list(EVENT_TYPES), key="f_types", placeholder="All types",
+                       format_func=_type_label)
+        for key, column in (("f_countries", "country_code"), ("f_sources", "source"), ("f_origins", "origin")):
+            _kept_choices(key, store.distinct(column))
+        st.multiselect("Countries", store.distinct("country_code"), key="f_countries",
+                       placeholder="All countries", format_func=_country_label)
+        st.multiselect("Sources", store.distinct("source"), key="f_sources", placeholder="All sources")
+        st.multiselect("Origin", store.distinct("origin"), key="f_origins", placeholder="Articles and imports",
+                       format_func=lambda o: ORIGIN_LABELS.get(o, o))
+        st.text_input("Search quotes, titles and places", key="f_text", placeholder="e.g. aid convoy")
+        st.slider("Minimum confidence", min_value=0.0, max_value=1.0, step=0.05, key="f_confidence")
+    state = st.session_state
+    return view.sidebar_filter(event_types=state.f_types, countries=state.f_countries, sources=state.f_sources,
+                               origins=state.f_origins, text=state.f_text, min_confidence=state.f_confidence)
+
+
+def _sidebar_counts(visible: tuple[Event, ...] | list[Event], total: int) -> None:
+    with st.sidebar:
+        st.subheader("In view")
+        lines = []
+        for event_type, n in view.counts_by_type(visible).items():
+            style = EVENT_STYLE[event_type]
+            lines.append(f'<span style="color:{style.colour}">{TYPE_GLYPHS[style.icon]}</span> '
+                         f"{style.label}: **{n:,}**")
+        st.markdown("  \n".join(lines), unsafe_allow_html=True)
+        st.caption(f"{len(visible):,} of {total:,} stored events")
+
+
+def _time_controls(period: view.Window) -> None:
+    playing = st.session_state.playing
+    slider, play, step, mode, size = st.columns([6, 1.1, 1.1, 2.2, 2.2], vertical_alignment="bottom")
+    slider.slider("Dates", min_value=period[0], max_value=period[1], step=timedelta(days=1), key="window",
+                  format="YYYY-MM-DD", on_change=_stop_playing)
+    # Material icons ship with Streamlit's frontend: no font is fetched.
+    play.button("Pause" if playing else "Play", key="play", icon=":material/pause:" if playing else ":material/play_arrow:",
+                on_click=_toggle_play, args=(period,), width="stretch")
+    step.button("Step", key="step", icon=":material/skip_next:", on_click=_step, args=(period,),
+                width="stretch")
+    mode.radio("Play", view.PLAY_MODES, key="play_mode", horizontal=True,
+               format_func=lambda m: "sliding window" if m == "window" else "cumulative")
+    size.select_slider("Step", options=view.STEP_CHOICES_DAYS, key="play_step",
+                       format_func=lambda d: f"{d} day{'s' * (d != 1)}")
+    if playing:
+        st.fragment(run_every=PLAY_INTERVAL_S)(_play_tick)(period)
+
+
+def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window) -> None:
+    import altair as alt
+    import pandas as pd
+
+    domain = [pd.Timestamp(period[0]), pd.Timestamp(period[1] + timedelta(days=1))]
+    colours = alt.Scale(domain=list(EVENT_TYPES), range=[EVENT_STYLE[t].colour for t in EVENT_TYPES])
+    bars = alt.Chart(daily).mark_bar().encode(
+        x=alt.X("event_date:T", title=None, scale=alt.Scale(domain=domain)),
+        y=alt.Y("sum(events):Q", title="events / day"),
+        color=alt.Color("event_type:N", scale=colours, legend=alt.Legend(title=None, orient="top")),
+        tooltip=[alt.Tooltip("event_date:T", title="date"), "event_type:N", "events:Q"],
+    )
+    shown = pd.DataFrame({"start": [pd.Timestamp(window[0])], "end": [pd.Timestamp(window[1] + timedelta(days=1))]})
+    shade = alt.Chart(shown).mark_rect(color="#555555", opacity=0.12).encode(x="start:T", x2="end:T")
+    st.altair_chart(shade + bars, height=TIMELINE_HEIGHT, width="stretch")
+
+
+def _map(visible: tuple[Event, ...] | list[Event], base: tuple[Event, ...]) -> None:
+    m = build_map(visible, bounds=view.events_bounds(base), cluster_over=CLUSTER_OVER)
+    from streamlit_folium import st_folium
+
+    st_folium(m, key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=MAP_RETURNS,
+              on_change=_on_map_click)
+
+
+def _selected(visible: tuple[Event, ...] | list[Event]) -> tuple[Event | None, tuple[Event, ...]]:
+    """The event shown beside the map, and the events of the marker clicked."""
+    state = st.session_state
+    here: tuple[Event, ...] = ()
+    if state.click:
+        lat, lon, tooltip = state.click
+        here = view.clicked_events(visible, lat, lon, tooltip=tooltip, cluster_over=CLUSTER_OVER)
+        if state.selected_id is None and here:
+            state.selected_id = here[0].event_id
+    wanted = state.selected_id
+    event = next((e for e in here if e.event_id == wanted), None) if wanted else None
+    if event is None and wanted:
+        event = next((e for e in visible if e.event_id == wanted), None)
+    return event, here
+
+
+def _event_panel(store: EventStore, event: Event | None, here: tuple[Event, ...]) -> None:
+    if len(here) > 1:
+        ids = [e.event_id for e in here]
+        labels = {e.event_id: view.event_label(e) for e in here}
+        if st.session_state.get("here_choice") not in ids or st.session_state.get("here_for") != ids[0]:
+            st.session_state.here_choice = event.event_id if event and event.event_id in ids else ids[0]
+            st.session_state.here_for = ids[0]
+        st.selectbox(f"{len(here):,} events at this marker", ids, key="here_choice", format_func=labels.get,
+                     on_change=_on_pick_here)
+    if event is None:
+        st.info("Click a marker on the map, or a row of the table, to read the article behind an event.")
+        return
+    style = EVENT_STYLE[event.event_type]
+    kind = " \u00b7 ".join(p for p in (f"**{style.label}**", event.sub_event_type.replace("_", " "),
+                                        event.event_date.isoformat() if event.event_date else "date unknown") if p)
+    st.markdown(f'<span style="color:{style.colour}">{TYPE_GLYPHS[style.icon]}</span> {kind}',
+                unsafe_allow_html=True)
+    st.caption(view.event_place_line(event) + f" \u00b7 confidence {event.confidence:.2f} \u00b7 "
+               + ORIGIN_LABELS.get(event.origin, event.origin))
+    article = store.article(event.article_id) if event.article_id else None
+    _article(event, article)
+    if article is not None and event.origin == "conflictmap":
+        _correction(event)
+
+
+def _article(event: Event, article: Article | None) -> None:
+    import html
+
+    title = (article.title if article else event.title) or "Untitled"
+    published = (article.published if article else event.published)
+    source = (article.source if article else event.source) or "unknown source"
+    link = view.safe_link(article.url if article else event.url)
+    meta = " \u00b7 ".join(p for p in (published.isoformat() if published else "", html.escape(source)) if p)
+    if link:
+        meta += f' \u00b7 <a href="{html.escape(link, quote=True)}" target="_blank" rel="noopener noreferrer">source link</a>'
+    body = view.article_html(article.text, event.quote) if article else f"<p><mark>{html.escape(event.quote)}</mark></p>"
+    with st.container(height=ARTICLE_HEIGHT):
+        st.html(f'<div class="cm-article"><h4>{html.escape(title)}</h4><p><small>{meta}</small></p>{body}</div>')
+
+
+def _correction(event: Event) -> None:
+    state = st.session_state
+    with st.expander(f"Wrong place? Move \u201c{event.mention}\u201d"):
+        if state.candidates_for != event.event_id:
+            st.button(f"Places named \u201c{event.mention}\u201d", key="load_candidates",
+                      on_click=_load_candidates, args=(event.mention, event.event_id))
+        st.text_input("Or look up another place name", key="place_query")
+        st.button("Look up", key="look_up", on_click=_look_up_place, args=(event.event_id,))
+        candidates = state.candidates if state.candidates_for == event.event_id else ()
+        if candidates:
+            if state.get("candidate_choice") not in range(len(candidates)):
+                state.candidate_choice = 0
+            st.radio("The event happened at", range(len(candidates)), key="candidate_choice",
+                     format_func=lambda i: view.entry_label(candidates[i]))
+            st.checkbox(f"Apply to \u201c{event.mention}\u201d in every article", key="correct_everywhere")
+            st.button("Move the event", key="apply_correction", type="primary", on_click=_request_correction,
+                      args=(event,))
+
+
+def _table(db: str, revision: tuple, key: tuple, window: view.Window, visible, selected: Event | None,
+           here: tuple[Event, ...]) -> None:
+    first = tuple(e.event_id for e in here) or ((selected.event_id,) if selected else ())
+    frame = table_frame(db, revision, key, window, first, visible)
+    state = st.session_state
+    state.table_ids = tuple(frame["event_id"])
+    state.table_key = f"table_{state.table_round}_{stable_id(key, window, first)}"
+    column_config = {
+        "event_date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
+        "event_type": "type",
+        "sub_event_type": "subtype",
+        "country_code": "country",
+        "quote": st.column_config.TextColumn("quote", width="large"),
+        "confidence": st.column_config.ProgressColumn("confidence", min_value=0.0, max_value=1.0, format="%.2f"),
+    }
+    st.dataframe(frame, key=state.table_key, on_select=_on_table_select, selection_mode="single-row",
+                 selection_default={"selection": {"rows": [0]}} if first and len(frame) else None,
+                 hide_index=True, height=TABLE_HEIGHT, column_config=column_config, width="stretch")
+
+
+def _downloads(visible: tuple[Event, ...] | list[Event]) -> None:
+    st.caption(f"Downloads hold exactly the {len(visible):,} events in view.")
+    labels = {"geojson": "GeoJSON", "csv": "CSV", "html": "Map (HTML)", "png": "Map (PNG)"}
+    columns = st.columns(len(labels))
+    for column, (fmt, label) in zip(columns, labels.items()):
+        if not actions.download_available(fmt):
+            column.button(label, key=f"dl_{fmt}", disabled=True, help="not available in this installation")
+            continue
+        spec = actions.DOWNLOADS[fmt]
+        column.download_button(label, data=lambda fmt=fmt: actions.export_bytes(visible, fmt, title="conflictmap"),
+                               file_name=spec.file_name, mime=spec.mime, key=f"dl_{fmt}", on_click="ignore",
+                               width="stretch")
+
+
+def _add_articles() -> None:
+    paste, upload = st.tabs(["Paste an article", "Upload files"])
+    with paste, st.form("paste_form"):
+        st.text_input("Title", key="paste_title")
+        left, right = st.columns(2)
+        left.date_input("Published", key="paste_published", help="resolves words such as 'on Thursday'")
+        right.text_input("Source", key="paste_source", placeholder="Pasted")
+        st.text_area("Article text", key="paste_text", height=180)
+        st.form_submit_button("Add the article", on_click=_request, args=("paste",))
+    with upload:
+        suffixes = [s.lstrip(".") for s in ACCEPTED_SUFFIXES]
+        st.file_uploader("Articles (txt, html, jsonl, zip) or event tables (ACLED csv, GDELT tsv)", type=suffixes,
+                         accept_multiple_files=True, key=f"uploads_{st.session_state.upload_round}")
+        st.date_input("Published, for files that carry no date", key="upload_published")
+        st.button("Add the files", key="add_files", on_click=_request, args=("upload",))
+
+
+def _footer() -> None:
+    st.divider()
+    st.caption(f"{GEONAMES_CREDIT}. {NATURAL_EARTH_CREDIT}. The demo briefs were written for conflictmap "
+               "from public facts; their sources are fictitious.")
+
+
+# ---------------------------------------------------------------------------
+# the page
+
+
+def main() -> None:
+    st.set_page_config(page_title="conflictmap", page_icon="\U0001f5fa", layout="wide")
+    _init_session()
+    db = str(default_db_path())
+    try:
+        store = open_store(db)
+    except ConflictmapError as err:
+        st.error(str(err))
+        st.stop()
+    st.title("conflictmap")
+    _first_start(store)
+    _run_pending(store)
+    _show_notice()
+
+    revision = (*actions.store_revision(store), st.session_state.writes)
+    period = view.period_of(store.date_range(), today=date.today())
+    _sync_window(period)
+    flt = _sidebar_filter(store)
+    key = view.filter_key(flt)
+    base = filtered_events(db, revision, key, flt)
+
+    _time_controls(period)
+    window = st.session_state.window
+    shown_window = None if view.covers(window, period) else window
+    visible = view.in_window(base, shown_window)
+    _sidebar_counts(visible, revision[0])
+    _timeline(daily_frame(db, revision, key, base), window, period)
+
+    map_column, article_column = st.columns([3, 2])
+    with map_column:
+        _map(visible, base)
+    selected, here = _selected(visible)
+    with article_column:
+        _event_panel(store, selected, here)
+
+    st.subheader(f"Events in view ({len(visible):,})")
+    if len(visible) > view.TABLE_MAX_ROWS:
+        st.caption(f"The table lists the {view.TABLE_MAX_ROWS:,} newest; the downloads hold all {len(visible):,}.")
+    _table(db, revision, key, window, visible, selected, here)
+    downloads, add = st.columns([2, 3])
+    with downloads:
+        st.subheader("Download")
+        _downloads(visible)
+    with add:
+        st.subheader("Add articles")
+        _add_articles()
+    _footer()
+
+
+main()

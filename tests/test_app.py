@@ -1,0 +1,339 @@
+"""The map page (``app.py``) driven through Streamlit's AppTest.
+
+Each test gets its own event store (``$CONFLICTMAP_DB`` in a temporary folder)
+filled with short articles written here and parsed by the suite's fake pipeline
+(``$CONFLICTMAP_PIPELINE``), plus a few imported events, so nothing needs the
+language model except the tests marked ``model``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from fake_pipeline import FakePipeline
+from geo.records import Article, Event
+from geo.store import EventStore
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+RUN_TIMEOUT_S = 120
+
+#: (published, source, title, text): the fake pipeline finds Palmyra, Raqqa, Aleppo,
+#: Damascus, Geneva and Moscow, and types a sentence by its keywords.
+ARTICLES = (
+    (date(2016, 2, 1), "Demo Wire", "Talks open in Geneva",
+     "Delegations met for talks in Geneva on Monday. Envoys spoke of a long road."),
+    (date(2016, 2, 17), "Levant Monitor", "Aid reaches Damascus suburbs",
+     "A convoy brought aid to families near Damascus. Drivers waited for hours at checkpoints."),
+    (date(2016, 3, 24), "Demo Wire", "Kerry in Moscow",
+     "The secretary of state arrived for a visit to Moscow. He met the foreign minister."),
+    (date(2016, 3, 27), "Levant Monitor", "Palmyra retaken",
+     "Troops fought their way into Palmyra on Sunday. The ancient site was damaged.\n\n"
+     "Engineers began clearing mines <b>near the theatre</b>."),
+    (date(2016, 5, 24), "Gulf Ledger", "Offensive north of Raqqa",
+     "Fighters clashed with militants north of Raqqa. Residents fled south."),
+)
+
+#: Imported events: an ACLED row in Yemen and a weak GDELT event.
+IMPORTED = (
+    Event(event_id="acled-YEM1", event_type="frontline", sub_event_type="bombing",
+          event_date=date(2016, 5, 23), date_precision=1, place="Aden", mention="Aden",
+          lat=12.7794, lon=45.0367, geonameid=415189, country_code="YE", admin1="Aden",
+          feature_code="PPLA", geo_precision=1, quote="Two bombings hit army recruits in Aden.",
+          article_id="", title="", published=None, source="Sample Agency", url="",
+          confidence=1.0, origin="acled"),
+    Event(event_id="gdelt-1", event_type="other", sub_event_type="statement",
+          event_date=date(2016, 4, 2), date_precision=1, place="Aleppo", mention="Aleppo",
+          lat=36.2021, lon=37.1343, geonameid=170063, country_code="SY", admin1="Aleppo",
+          feature_code="PPLA", geo_precision=1, quote="A statement on Aleppo.",
+          article_id="", title="", published=None, source="GDELT", url="",
+          confidence=0.3, origin="gdelt"),
+)
+
+ACLED_CSV = (
+    "event_id_cnty,event_date,event_type,sub_event_type,country,admin1,location,latitude,longitude,"
+    "geo_precision,time_precision,source,notes\n"
+    "YEM9001,2016-08-15,Explosions/Remote violence,Air/drone strike,Yemen,Hajjah,Abs,16.0500,43.1900,"
+    "1,1,Sample Agency,An air strike hit a hospital in Abs.\n"
+)
+
+
+def stored_articles() -> list[tuple[Article, tuple[Event, ...]]]:
+    parser = FakePipeline()
+    items = []
+    for published, source, title, text in ARTICLES:
+        article = Article(text, title=title, published=published, source=source, url="https://example.org/a")
+        items.append((article, parser.events(article)))
+    return items
+
+
+@pytest.fixture
+def store_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "events.sqlite"
+    with EventStore.open(path) as store:
+        store.add_batch(stored_articles())
+        store.add_events(IMPORTED)
+    monkeypatch.setenv("CONFLICTMAP_DB", str(path))
+    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake_pipeline:load_fake_pipeline")
+    # Cached resources outlive a test (the pipeline above all): start clean.
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    return path
+
+
+@pytest.fixture
+def app(store_path: Path) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def table(at: AppTest):
+    return at.dataframe[0].value
+
+
+def places(at: AppTest) -> set[str]:
+    return set(table(at)["place"])
+
+
+def total_stored(store_path: Path) -> int:
+    with EventStore.open(store_path) as store:
+        return store.count()
+
+
+def article_html(at: AppTest) -> str:
+    return "".join(element.proto.body for element in at.get("html"))
+
+
+# ---------------------------------------------------------------------------
+# what the first page shows
+
+
+def test_first_page_lists_every_stored_event(app: AppTest, store_path: Path) -> None:
+    assert len(table(app)) == total_stored(store_path)
+    assert places(app) == {"Geneva", "Damascus", "Moscow", "Palmyra", "Raqqa", "Aden", "Aleppo"}
+
+
+def test_sidebar_counts_events_per_type(app: AppTest, store_path: Path) -> None:
+    counts = " ".join(m.value for m in app.sidebar.markdown)
+    frame = table(app)
+    for label, event_type in (("Frontline", "frontline"), ("Diplomacy", "diplomacy"),
+                              ("Humanitarian", "humanitarian")):
+        assert f"{label}: **{(frame['event_type'] == event_type).sum():,}**" in counts
+
+
+def test_page_credits_geonames_and_natural_earth(app: AppTest) -> None:
+    footer = " ".join(c.value for c in app.caption)
+    assert "GeoNames" in footer and "CC BY 4.0" in footer and "Natural Earth" in footer
+
+
+def test_page_offers_geojson_and_csv_downloads(app: AppTest) -> None:
+    labels = {b.label for b in app.get("download_button")}
+    assert {"GeoJSON", "CSV"} <= labels
+
+
+# ---------------------------------------------------------------------------
+# filters
+
+
+def test_type_filter_keeps_only_that_type(app: AppTest) -> None:
+    app.multiselect(key="f_types").set_value(["diplomacy"]).run()
+    assert set(table(app)["event_type"]) == {"diplomacy"}
+    assert places(app) == {"Geneva", "Moscow"}
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("f_countries", ["YE"], {"Aden"}),
+        ("f_sources", ["Gulf Ledger"], {"Raqqa"}),
+        ("f_origins", ["acled", "gdelt"], {"Aden", "Aleppo"}),
+    ],
+)
+def test_sidebar_filters_narrow_the_table(app: AppTest, key: str, value: list[str], expected: set[str]) -> None:
+    app.multiselect(key=key).set_value(value).run()
+    assert places(app) == expected
+
+
+def test_text_search_finds_words_of_the_quote(app: AppTest) -> None:
+    app.text_input(key="f_text").input("convoy").run()
+    assert places(app) == {"Damascus"}
+
+
+def test_minimum_confidence_hides_weak_events(app: AppTest) -> None:
+    app.slider(key="f_confidence").set_value(0.5).run()
+    assert "Aleppo" not in places(app)
+    assert (table(app)["confidence"] >= 0.5).all()
+
+
+# ---------------------------------------------------------------------------
+# time
+
+
+def test_moving_the_slider_keeps_only_events_in_the_window(app: AppTest) -> None:
+    app.slider(key="window").set_value((date(2016, 3, 20), date(2016, 3, 31))).run()
+    assert places(app) == {"Moscow", "Palmyra"}
+
+
+def test_step_slides_the_window_by_the_chosen_step(app: AppTest) -> None:
+    app.slider(key="window").set_value((date(2016, 3, 1), date(2016, 3, 7))).run()
+    app.select_slider(key="play_step").set_value(30).run()
+    app.button(key="step").click().run()
+    assert app.slider(key="window").value == (date(2016, 3, 31), date(2016, 4, 6))
+    assert places(app) == {"Aleppo"}  # the GDELT statement of April 2
+
+
+def test_cumulative_step_keeps_the_first_day(app: AppTest) -> None:
+    first_day = app.slider(key="window").value[0]
+    app.slider(key="window").set_value((first_day, date(2016, 2, 10))).run()
+    app.radio(key="play_mode").set_value("cumulative").run()
+    app.button(key="step").click().run()
+    assert app.slider(key="window").value == (first_day, date(2016, 2, 17))
+    assert places(app) == {"Geneva", "Damascus"}
+
+
+def test_play_from_the_whole_period_starts_at_the_first_day(app: AppTest) -> None:
+    start, _ = app.slider(key="window").value
+    app.button(key="play").click().run()
+    assert app.session_state["playing"]
+    assert app.slider(key="window").value == (start, date.fromordinal(start.toordinal() + 6))
+    app.button(key="play").click().run()
+    assert not app.session_state["playing"]
+
+
+# ---------------------------------------------------------------------------
+# selecting an event
+
+
+def click_marker(at: AppTest, lat: float, lon: float, tooltip: str = "") -> None:
+    """What the map's click callback records: the point and tooltip the browser sent."""
+    at.session_state["click"] = (lat, lon, tooltip)
+    at.session_state["selected_id"] = None
+    at.session_state["table_round"] = at.session_state["table_round"] + 1
+    at.run()
+
+
+def test_clicking_a_marker_shows_its_article_with_the_quote_marked(app: AppTest) -> None:
+    click_marker(app, 34.56, 38.28)
+    body = article_html(app)
+    assert "Palmyra retaken" in body
+    assert "<mark>Troops fought their way into Palmyra on Sunday.</mark>" in body
+    assert table(app).iloc[0]["place"] == "Palmyra"
+
+
+def test_article_text_is_escaped_in_the_reading_pane(app: AppTest) -> None:
+    click_marker(app, 34.56, 38.28)
+    body = article_html(app)
+    assert "&lt;b&gt;near the theatre&lt;/b&gt;" in body
+    assert "<b>near the theatre" not in body
+
+
+def test_a_click_beside_every_marker_selects_nothing(app: AppTest) -> None:
+    click_marker(app, 0.0, 0.0)
+    assert "Palmyra retaken" not in article_html(app)
+    assert any("Click a marker" in i.value for i in app.info)
+
+
+def test_tooltip_tells_apart_two_markers_at_one_place(app: AppTest) -> None:
+    # Aleppo has only the GDELT statement; its tooltip names the marker exactly.
+    click_marker(app, 36.3, 37.3, "Aleppo \u2014 other, 2016-04-02")
+    assert table(app).iloc[0]["event_id"] == "gdelt-1"
+    assert "A statement on Aleppo." in article_html(app)
+
+
+# ---------------------------------------------------------------------------
+# adding articles and event files
+
+
+def test_uploading_an_acled_csv_puts_its_events_in_view(app: AppTest, store_path: Path) -> None:
+    before = total_stored(store_path)
+    app.file_uploader(key="uploads_0").set_value(("acled.csv", ACLED_CSV.encode(), "text/csv"))
+    app.run()
+    app.button(key="add_files").click().run()
+    assert not app.exception
+    assert total_stored(store_path) == before + 1
+    assert "Abs" in places(app)
+    assert any("1 imported event" in s.value for s in app.success)
+
+
+def test_an_unreadable_upload_is_reported_and_nothing_is_added(app: AppTest, store_path: Path) -> None:
+    before = total_stored(store_path)
+    app.file_uploader(key="uploads_0").set_value(("table.csv", b"just,some,columns\n1,2,3\n", "text/csv"))
+    app.run()
+    app.button(key="add_files").click().run()
+    assert total_stored(store_path) == before
+    assert any("not an ACLED CSV" in w.value for w in app.warning)
+
+
+def test_pasting_an_article_adds_its_events_to_the_map(app: AppTest, store_path: Path) -> None:
+    app.text_input(key="paste_title").input("Shelling in Aleppo")
+    app.date_input(key="paste_published").set_value(date(2016, 6, 28))
+    app.text_area(key="paste_text").input("Artillery shelled districts of Aleppo on Tuesday.")
+    app.button(key="FormSubmitter:paste_form-Add the article").click().run()
+    assert not app.exception
+    frame = table(app)
+    added = frame[frame["title"] == "Shelling in Aleppo"]
+    assert list(added["place"]) == ["Aleppo"]
+    assert list(added["event_type"]) == ["frontline"]
+    assert app.text_area(key="paste_text").value == ""
+
+
+def test_first_start_on_an_empty_store_loads_the_demo_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "empty.sqlite"
+    monkeypatch.setenv("CONFLICTMAP_DB", str(path))
+    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake_pipeline:load_fake_pipeline")
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
+    assert not at.exception
+    with EventStore.open(path) as store:
+        assert store.article_count() == 61
+        assert store.count() == len(table(at)) > 0
+    assert any("Demo corpus loaded" in s.label for s in at.status)
+
+
+# ---------------------------------------------------------------------------
+# correcting a place
+
+
+def test_correcting_a_place_moves_the_event_and_applies_to_later_articles(app: AppTest, store_path: Path) -> None:
+    click_marker(app, 34.56, 38.28)
+    app.button(key="load_candidates").click().run()
+    choices = app.radio(key="candidate_choice")
+    labels = choices.options  # as the user reads them
+    american = next(i for i, label in enumerate(labels) if label.startswith("Palmyra") and ", US (" in label)
+    choices.set_value(american).run()
+    app.checkbox(key="correct_everywhere").check().run()
+    app.button(key="apply_correction").click().run()
+    assert not app.exception
+    with EventStore.open(store_path) as store:
+        moved = [e for e in store.query() if e.mention == "Palmyra"]
+        assert {e.country_code for e in moved} == {"US"}
+        assert [o.mention for o in store.overrides()] == ["Palmyra"]
+    assert table(app).iloc[0]["country_code"] == "US"
+    # A later article naming Palmyra lands where the correction says.
+    app.text_input(key="paste_title").input("Palmyra again")
+    app.text_area(key="paste_text").input("Clashes were reported near Palmyra.")
+    app.button(key="FormSubmitter:paste_form-Add the article").click().run()
+    frame = table(app)
+    assert list(frame[frame["title"] == "Palmyra again"]["country_code"]) == ["US"]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_first_start_with_the_real_pipeline_maps_palmyra_in_march_2016(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "demo.sqlite"
+    monkeypatch.setenv("CONFLICTMAP_DB", str(path))
+    monkeypatch.delenv("CONFLICTMAP_PIPELINE", raising=False)
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=900).run()
+    assert not at.exception
+    frame = table(at)
+    palmyra = frame[(frame["mention"] == "Palmyra") & (frame["country_code"] == "SY")]
+    retaken = palmyra[palmyra["event_date"].between("2016-03-25", "2016-03-28")]
+    assert "frontline" in set(retaken["event_type"])
