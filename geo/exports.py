@@ -22,6 +22,7 @@ from geo.atomic import atomic_path, atomic_text
 from geo.errors import ConflictmapError, ExportError, InputError
 from geo.filters import EventFilter
 from geo.records import EVENT_PROPERTIES, Event
+from geo.safetext import csv_cell
 
 CSV_COLUMNS: tuple[str, ...] = (*EVENT_PROPERTIES, "latitude", "longitude")
 GPKG_LAYER = "events"
@@ -48,7 +49,8 @@ def write_geojson(events: Iterable[Event], path: Path) -> int:
 
 
 def write_csv(events: Iterable[Event], path: Path) -> int:
-    """The event record's columns plus latitude/longitude; ``extra`` as JSON text."""
+    """The event record's columns plus latitude/longitude; ``extra`` as JSON text.
+    Text cells that a spreadsheet would run as a formula are guarded (``geo.safetext``)."""
     count = 0
     with _writing(path), atomic_text(path, newline="") as out:
         writer = csv.writer(out)
@@ -66,7 +68,7 @@ def write_acled_csv(events: Iterable[Event], path: Path) -> int:
         writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS)
         writer.writeheader()
         for event in events:
-            writer.writerow(acled_row(event))
+            writer.writerow({name: csv_cell(value) for name, value in acled_row(event).items()})
             count += 1
     return count
 
@@ -161,7 +163,7 @@ def _csv_values(event: Event) -> list[Any]:
             value = ""
         elif name in ("event_date", "published"):
             value = value.isoformat()
-        values.append(value)
+        values.append(csv_cell(value) if isinstance(value, str) else value)
     values.extend((repr(event.lat), repr(event.lon)))
     return values
 

@@ -23,6 +23,7 @@ from geo.acled import REQUIRED_COLUMNS, event_from_acled_row
 from geo.errors import InputError
 from geo.gdelt import event_from_gdelt_fields
 from geo.records import Event
+from geo.safetext import csv_text
 
 #: Bad rows named one per line on stderr before the rest are only counted.
 MAX_REPORTED_ROWS = 20
@@ -80,7 +81,8 @@ def iter_acled(path: Path, *, on_error: OnError | None = None) -> Iterator[Event
             try:
                 if len(record) != len(header):
                     raise InputError(f"expected {len(header)} columns, got {len(record)}")
-                yield event_from_acled_row(dict(zip(header, record)))
+                # Cells our export guarded against formulas (geo.safetext) read back as written.
+                yield event_from_acled_row(dict(zip(header, map(csv_text, record))))
             except InputError as err:
                 _bad_row(BadRow(path, line, str(err)), on_error)
 

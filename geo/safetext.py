@@ -1,0 +1,54 @@
+"""Text from articles and imported files made inert for outputs that would act on it.
+
+Titles, quotes, sources, place names and URLs are written by anyone. HTML outputs
+escape them where they are built (``html.escape``); this module covers the two
+outputs where escaping HTML is not enough:
+
+* CSV opened in a spreadsheet: a cell starting with ``=``, ``+``, ``-``, ``@``, a tab
+  or a carriage return is read as a formula (``=HYPERLINK(...)``, ``=cmd|...``). Such a
+  text cell is written with a leading apostrophe, which spreadsheets take as "this is
+  text". Cells that are plain numbers (``-33.9``) stay numbers. The guard is
+  reversible: ``csv_text`` gives back the exact value, so our ACLED-style CSV still
+  round-trips losslessly.
+* Streamlit Markdown (messages, captions, widget labels): ``markdown_literal``
+  backslash-escapes every ASCII punctuation mark, so ``![x](http://...)`` loads no
+  image, ``<img ...>`` stays text and ``$...$`` is not typeset.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP's list).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_GUARD = "'"
+
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def csv_cell(value: str) -> str:
+    """``value`` as a CSV cell a spreadsheet will not evaluate.
+
+    A text that starts with a formula trigger, after any apostrophes, gets one more
+    apostrophe in front; a plain number is left alone. ``csv_text`` undoes it.
+    """
+    core = value.lstrip(FORMULA_GUARD)
+    if not core.startswith(FORMULA_TRIGGERS):
+        return value
+    if core == value and _NUMBER.fullmatch(value):
+        return value
+    return FORMULA_GUARD + value
+
+
+def csv_text(cell: str) -> str:
+    """The value ``csv_cell`` was given: one guarding apostrophe removed."""
+    core = cell.lstrip(FORMULA_GUARD)
+    if core != cell and core.startswith(FORMULA_TRIGGERS):
+        return cell[1:]
+    return cell
+
+
+def markdown_literal(text: str) -> str:
+    """``text`` escaped so that Markdown (with or without HTML) shows it as typed."""
+    return _ASCII_PUNCTUATION.sub(r"\\\1", text)
