@@ -1,0 +1,231 @@
+"""What the map page decides, without Streamlit: the filter, the time window and
+play steps, the visible slice, the table, a click on a marker, the article pane."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gazetteer.entry import Entry
+from geo import appstate as view
+from geo.filters import EventFilter
+from geo.records import Event
+
+PERIOD = (date(2016, 1, 1), date(2016, 1, 31))
+
+
+def event(event_id: str, day: date | None, *, event_type: str = "frontline", place: str = "Aleppo",
+          lat: float = 36.2, lon: float = 37.16, origin: str = "conflictmap", quote: str = "A quote.") -> Event:
+    return Event(
+        event_id=event_id, event_type=event_type, sub_event_type="", event_date=day, date_precision=1,
+        place=place, mention=place, lat=lat, lon=lon, geonameid=1, country_code="SY", admin1="",
+        feature_code="PPL", geo_precision=1, quote=quote, article_id="a1", title="T", published=day,
+        source="Demo Wire", url="", confidence=0.8, origin=origin,
+    )
+
+
+# ---------------------------------------------------------------------------
+# filter
+
+
+def test_sidebar_filter_carries_every_choice_and_no_dates() -> None:
+    flt = view.sidebar_filter(event_types=["diplomacy"], countries=["SY"], sources=["Demo Wire"],
+                              origins=["acled"], text="  convoy ", min_confidence=0.4)
+    assert flt == EventFilter(event_types=frozenset({"diplomacy"}), country_codes=frozenset({"SY"}),
+                              sources=frozenset({"Demo Wire"}), origins=frozenset({"acled"}), text="convoy",
+                              min_confidence=0.4)
+
+
+def test_sidebar_filter_refuses_an_unknown_event_type() -> None:
+    with pytest.raises(ValueError, match="'battle'"):
+        view.sidebar_filter(event_types=["battle"])
+
+
+def test_a_window_over_the_whole_period_adds_no_date_limit() -> None:
+    flt = view.windowed(EventFilter(), PERIOD, PERIOD)
+    assert flt.date_from is None and flt.date_to is None
+    narrow = view.windowed(EventFilter(), (date(2016, 1, 5), date(2016, 1, 9)), PERIOD)
+    assert (narrow.date_from, narrow.date_to) == (date(2016, 1, 5), date(2016, 1, 9))
+
+
+def test_filter_key_does_not_depend_on_the_order_of_choices() -> None:
+    one = view.sidebar_filter(countries=["SY", "YE", "IQ"])
+    other = view.sidebar_filter(countries=["IQ", "YE", "SY"])
+    assert view.filter_key(one) == view.filter_key(other)
+    assert view.filter_key(one) != view.filter_key(view.sidebar_filter(countries=["SY"]))
+
+
+# ---------------------------------------------------------------------------
+# time
+
+
+def test_window_mode_slides_both_ends() -> None:
+    after = view.next_window((date(2016, 1, 1), date(2016, 1, 7)), PERIOD, mode="window", step_days=7)
+    assert after == (date(2016, 1, 8), date(2016, 1, 14))
+
+
+def test_cumulative_mode_moves_only_the_end() -> None:
+    after = view.next_window((date(2016, 1, 1), date(2016, 1, 7)), PERIOD, mode="cumulative", step_days=7)
+    assert after == (date(2016, 1, 1), date(2016, 1, 14))
+
+
+def test_the_last_step_stops_at_the_period_end_and_then_play_ends() -> None:
+    last = view.next_window((date(2016, 1, 20), date(2016, 1, 27)), PERIOD, mode="window", step_days=7)
+    assert last == (date(2016, 1, 24), date(2016, 1, 31))
+    assert view.next_window(last, PERIOD, mode="window", step_days=7) is None
+
+
+def test_play_over_the_whole_period_restarts_with_a_step_wide_window() -> None:
+    assert view.play_start(PERIOD, PERIOD, mode="window", step_days=7) == (date(2016, 1, 1), date(2016, 1, 7))
+    assert view.play_start(PERIOD, PERIOD, mode="cumulative", step_days=3) == (date(2016, 1, 1), date(2016, 1, 3))
+
+
+def test_play_from_a_window_at_the_end_keeps_its_width() -> None:
+    start = view.play_start((date(2016, 1, 22), date(2016, 1, 31)), PERIOD, mode="window", step_days=7)
+    assert start == (date(2016, 1, 1), date(2016, 1, 10))
+
+
+def test_play_from_a_window_in_the_middle_starts_there() -> None:
+    window = (date(2016, 1, 10), date(2016, 1, 12))
+    assert view.play_start(window, PERIOD, mode="window", step_days=7) == window
+    assert view.play_start(window, PERIOD, mode="cumulative", step_days=7) == (date(2016, 1, 1), date(2016, 1, 12))
+
+
+@pytest.mark.parametrize("mode", ["sliding", ""])
+def test_unknown_play_mode_is_refused(mode: str) -> None:
+    with pytest.raises(ValueError, match="play mode"):
+        view.next_window(PERIOD, PERIOD, mode=mode, step_days=1)
+
+
+def test_clamp_window_keeps_it_inside_the_period() -> None:
+    assert view.clamp_window((date(2015, 12, 1), date(2016, 1, 5)), PERIOD) == (date(2016, 1, 1), date(2016, 1, 5))
+    assert view.clamp_window((date(2017, 1, 1), date(2017, 2, 1)), PERIOD) == PERIOD
+    assert view.clamp_window(None, PERIOD) == PERIOD
+
+
+def test_period_of_an_empty_or_one_day_store_is_still_a_range() -> None:
+    assert view.period_of(None, today=date(2016, 5, 1)) == (date(2016, 5, 1), date(2016, 5, 2))
+    one = (date(2016, 3, 27), date(2016, 3, 27))
+    assert view.period_of(one, today=date(2020, 1, 1)) == (date(2016, 3, 27), date(2016, 3, 28))
+
+
+def test_in_window_keeps_dated_events_inside_the_window_only() -> None:
+    events = (event("u", None), event("a", date(2016, 1, 2)), event("b", date(2016, 1, 5)),
+              event("c", date(2016, 1, 5)), event("d", date(2016, 1, 9)))
+    assert [e.event_id for e in view.in_window(events, (date(2016, 1, 3), date(2016, 1, 5)))] == ["b", "c"]
+    assert [e.event_id for e in view.in_window(events, None)] == ["u", "a", "b", "c", "d"]
+    assert view.in_window(events, (date(2016, 2, 1), date(2016, 2, 2))) == ()
+
+
+# ---------------------------------------------------------------------------
+# what the page shows
+
+
+def test_counts_by_type_lists_every_type() -> None:
+    events = [event("a", date(2016, 1, 2)), event("b", date(2016, 1, 2), event_type="diplomacy")]
+    assert view.counts_by_type(events) == {"frontline": 1, "diplomacy": 1, "humanitarian": 0, "other": 0}
+
+
+def test_daily_counts_adds_up_per_day_and_type_leaving_undated_out() -> None:
+    events = [event("a", date(2016, 1, 2)), event("b", date(2016, 1, 2)),
+              event("c", date(2016, 1, 3), event_type="humanitarian"), event("u", None)]
+    frame = view.daily_counts(events)
+    rows = {(r.event_date.date(), r.event_type): r.events for r in frame.itertuples()}
+    assert rows == {(date(2016, 1, 2), "frontline"): 2, (date(2016, 1, 3), "humanitarian"): 1}
+
+
+def test_table_puts_the_clicked_events_first_then_the_newest() -> None:
+    events = [event(f"e{i}", date(2016, 1, i + 1)) for i in range(5)]
+    frame = view.events_table(events, first=["e1"])
+    assert list(frame["event_id"]) == ["e1", "e4", "e3", "e2", "e0"]
+    assert list(frame.columns) == list(view.TABLE_COLUMNS)
+
+
+def test_table_is_capped_at_its_row_limit() -> None:
+    events = [event(f"e{i}", date(2016, 1, i + 1)) for i in range(10)]
+    assert list(view.events_table(events, limit=3)["event_id"]) == ["e9", "e8", "e7"]
+
+
+def test_events_bounds_frame_all_events_with_a_margin() -> None:
+    events = [event("a", None, lat=33.5, lon=36.3), event("b", None, lat=36.2, lon=37.2)]
+    assert view.events_bounds(events, pad_deg=0.5) == (35.8, 33.0, 37.7, 36.7)
+    assert view.events_bounds([]) is None
+
+
+# ---------------------------------------------------------------------------
+# clicks
+
+
+def test_click_on_a_small_marker_returns_its_events_newest_first() -> None:
+    events = [event("old", date(2016, 1, 2)), event("new", date(2016, 1, 9)),
+              event("far", date(2016, 1, 3), place="Homs", lat=34.73, lon=36.71)]
+    picked = view.clicked_events(events, 36.2, 37.16, cluster_over=300)
+    assert [e.event_id for e in picked] == ["new", "old"]
+
+
+def test_click_away_from_every_marker_selects_nothing() -> None:
+    events = [event("a", date(2016, 1, 2))]
+    assert view.clicked_events(events, 36.5, 37.5, cluster_over=300) == ()
+
+
+def test_tooltip_picks_the_marker_of_that_type_even_off_centre() -> None:
+    events = [event("fight", date(2016, 1, 2)), event("aid", date(2016, 1, 3), event_type="humanitarian")]
+    # A large marker reports where the pointer was, not its centre.
+    picked = view.clicked_events(events, 36.3, 37.3, tooltip="Aleppo \u2014 humanitarian, 2016-01-03",
+                                 cluster_over=300)
+    assert [e.event_id for e in picked] == ["aid"]
+
+
+# ---------------------------------------------------------------------------
+# the article pane
+
+
+def test_find_quote_matches_across_line_breaks() -> None:
+    text = "Intro.\n\nTroops fought their\nway into Palmyra.  More."
+    span = view.find_quote(text, "Troops fought their way into Palmyra.")
+    assert span is not None and text[span.start:span.end] == "Troops fought their\nway into Palmyra."
+    assert view.find_quote(text, "Not in the text.") is None
+    assert view.find_quote(text, "   ") is None
+
+
+def test_article_html_escapes_everything_and_marks_the_quote() -> None:
+    text = "A <script>alert(1)</script> line.\n\nThe <b>quote</b> & more."
+    body = view.article_html(text, "The <b>quote</b> & more.")
+    assert "<script>" not in body and "<b>" not in body
+    assert "<mark>The &lt;b&gt;quote&lt;/b&gt; &amp; more.</mark>" in body
+    assert body.startswith("<p>A &lt;script&gt;alert(1)&lt;/script&gt; line.</p>")
+
+
+def test_article_html_without_the_quote_still_shows_the_text() -> None:
+    assert view.article_html("One\ntwo", "missing") == "<p>One<br>two</p>"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+        ("javascript:alert(1)", None),
+        ("https://example.org/a b", None),
+        ('https://example.org/"onmouseover=x', None),
+        ("", None),
+    ],
+)
+def test_safe_link_keeps_only_plain_web_addresses(url: str, expected: str | None) -> None:
+    assert view.safe_link(url) == expected
+
+
+# ---------------------------------------------------------------------------
+# corrections
+
+
+def test_override_for_one_article_or_for_all() -> None:
+    entry = Entry(5, "Palmyra", 40.0, -75.0, "US", "P", "PPL", 7314, "PA", "Pennsylvania")
+    mine = view.override_for(event("a", None, place="Palmyra"), entry, everywhere=False)
+    assert (mine.mention, mine.geonameid, mine.lat, mine.lon, mine.article_id) == ("Palmyra", 5, 40.0, -75.0, "a1")
+    assert view.override_for(event("a", None, place="Palmyra"), entry, everywhere=True).article_id == ""
+
+
+def test_entry_label_names_region_country_kind_and_population() -> None:
+    entry = Entry(5, "Palmyra", 40.01, -75.03, "US", "P", "PPL", 7314, "PA", "Pennsylvania")
+    assert view.entry_label(entry) == "Palmyra, Pennsylvania, US (PPL, pop. 7,314; 40.010, -75.030)"
