@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-#: Whole lines (case-insensitive, surrounding whitespace ignored) that are never
-#: article text. Each entry is a regular expression matched against the full line.
+#: Whole lines (surrounding whitespace ignored) that are never article text. Each
+#: entry is a regular expression, in lower case, matched against the full lower-cased line.
 BOILERPLATE_LINE_PATTERNS: tuple[str, ...] = (
     # slogans that news apps and sites print above every story
     r"the news is by your side\.?",
@@ -36,7 +36,6 @@ BOILERPLATE_LINE_PATTERNS: tuple[str, ...] = (
     r"\d+ comments?|comments?(?: \(\d+\))?|leave a comment|view comments|show comments",
     # newsletters, apps, social accounts
     r"(?:sign up|subscribe|register)\b.{0,120}",
-    r"(?:[\w'’]+\s+){0,4}newsletters?(?:\s*[:\-|].{0,80})?",  # no verb, no full stop: a label
     r"(?:download|get) (?:our|the) (?:\w+ )?app\b.{0,80}",
     r"(?:follow|like|join) us on .{0,80}",
     r"follow (?:[\w.@]+ ){0,3}on (?:twitter|x|facebook|instagram|telegram|tiktok|youtube|linkedin|threads|bluesky)\.?",
@@ -59,13 +58,15 @@ BOILERPLATE_LINE_PATTERNS: tuple[str, ...] = (
     r"tags?\s*:.{0,200}|topics?\s*:.{0,200}",
 )
 
-#: Boilerplate said anywhere in a short line: (a word that must occur, lower-case,
-#: and the pattern the line must then contain). The word is a cheap first test, so
-#: prose lines never pay for the pattern.
+#: Boilerplate said anywhere in a short line: (a word that must occur, and the
+#: pattern the lower-cased line must then contain). The word is a cheap first test,
+#: so prose lines never pay for the pattern.
 BOILERPLATE_PHRASES: tuple[tuple[str, str], ...] = (
     ("cookie", r"\bcookies?\b.*\b(?:accept|consent|policy|settings|preferences|agree)"),
     ("cookie", r"\b(?:accept|consent|policy|settings|preferences|agree|we use|(?:site|website) uses)\b.*\bcookies?\b"),
     ("rights reserved", r"\ball rights reserved\b"),
+    # a label with no verb and no full stop: "Daily newsletter", "The Morning newsletter: ..."
+    ("newsletter", r"^(?:[\w'’]+\s+){0,4}newsletters?(?:\s*[:\-|].{0,80})?$"),
 )
 
 #: Lines after which the rest of a page is links to other stories. They cut the text
@@ -80,10 +81,9 @@ FOOTER_MARKER_PATTERNS: tuple[str, ...] = (
     r"(?:comments|join the (?:conversation|discussion))",
 )
 
-_BOILERPLATE_LINE = re.compile(
-    "|".join(f"(?:{p})" for p in BOILERPLATE_LINE_PATTERNS), re.IGNORECASE
-)
-_BOILERPLATE_PHRASES = tuple((word, re.compile(pattern, re.IGNORECASE)) for word, pattern in BOILERPLATE_PHRASES)
+# matched on lower-cased lines: several times faster than re.IGNORECASE
+_BOILERPLATE_LINE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINE_PATTERNS))
+_BOILERPLATE_PHRASES = tuple((word, re.compile(pattern)) for word, pattern in BOILERPLATE_PHRASES)
 _FOOTER_MARKER = re.compile(
     r"(?:" + "|".join(f"(?:{p})" for p in FOOTER_MARKER_PATTERNS) + r")\s*:?",
     re.IGNORECASE,
@@ -116,10 +116,10 @@ def is_boilerplate_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > LONGEST_BOILERPLATE_LINE:
         return False
-    if _BOILERPLATE_LINE.fullmatch(stripped):
-        return True
     lowered = stripped.lower()
-    return any(word in lowered and pattern.search(stripped) for word, pattern in _BOILERPLATE_PHRASES)
+    if _BOILERPLATE_LINE.fullmatch(lowered):
+        return True
+    return any(word in lowered and pattern.search(lowered) for word, pattern in _BOILERPLATE_PHRASES)
 
 
 def is_footer_marker(line: str) -> bool:

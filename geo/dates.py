@@ -104,6 +104,8 @@ FUTURE_MARKERS = (
 CLAUSE_BOUNDARIES = r"[,;:()\[\]\u2014\u2013\"“”]|\s-\s|\b(?:said|says|told|that|which|who|according to)\b"
 #: Words before a phrase that mark it as dating a statement, not an event.
 SPEECH_VERBS = r"said|says|told\s+\w+|announced|stated|added|reported|warned|confirmed|declared"
+#: How far before a phrase such a verb is looked for, in characters.
+SPEECH_REACH = 40
 
 _MONTH = "|".join(MONTHS)
 _MONTH_ANY = "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS], key=len, reverse=True))
@@ -140,6 +142,28 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 _PHRASES = _phrase_patterns()
+
+#: Phrases whose direction (past or coming) depends on the clause's tense.
+TENSE_SENSITIVE = frozenset({"day_month", "month_day", "cued_month", "weekday", "weekend"})
+
+_MONTH_GATE = tuple(name.lower()[:3] for name in MONTHS)
+#: A phrase pattern runs only when its lower-cased sentence contains one of these:
+#: most sentences name no date, and a substring test costs far less than a search.
+PHRASE_GATES: dict[str, tuple[str, ...]] = {
+    "iso": tuple("0123456789"),
+    "day_month": _MONTH_GATE,
+    "month_day": _MONTH_GATE,
+    "month_year": _MONTH_GATE,
+    "cued_month": _MONTH_GATE,
+    "ago": ("ago", "earlier"),
+    "day_word": ("today", "tonight", "morning", "afternoon", "evening", "yesterday", "last night", "tomorrow"),
+    "weekday": ("day",),
+    "weekend": ("weekend",),
+    "week_word": ("week",),
+    "month_word": ("month",),
+    "year_word": ("year",),
+    "year": tuple("0123456789"),
+}
 _FUTURE = re.compile(r"\b(?:" + "|".join(FUTURE_MARKERS) + r")\b", re.IGNORECASE)
 _BOUNDARY = re.compile(CLAUSE_BOUNDARIES, re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:(?i:on|late|early)\s+)?$", re.IGNORECASE)
@@ -203,14 +227,17 @@ def _is_word(boundary: re.Match[str]) -> bool:
 
 
 def _candidates(sentence: str, published: date | None) -> Iterator[_Candidate]:
+    lowered = sentence.lower()
     for kind, pattern in _PHRASES:
+        if not any(word in lowered for word in PHRASE_GATES[kind]):
+            continue
         for found in pattern.finditer(sentence):
-            future = is_future_clause(sentence, found.start(), found.end())
+            future = kind in TENSE_SENSITIVE and is_future_clause(sentence, found.start(), found.end())
             resolved = RESOLVERS[kind](found, published, future)
             if resolved is None:
                 continue
             value, precision, resolvable = resolved
-            speech = _SPEECH_BEFORE.search(sentence, 0, found.start()) is not None
+            speech = _SPEECH_BEFORE.search(sentence, max(0, found.start() - SPEECH_REACH), found.start()) is not None
             yield _Candidate(found.start(), found.end(), value, precision, resolvable, speech)
 
 
