@@ -36,13 +36,16 @@ BRIEFING_FORMATS: dict[str, tuple[str, str]] = {
 
 def write_geojson(events: Iterable[Event], path: Path) -> int:
     """An RFC 7946 FeatureCollection, streamed feature by feature."""
+    # One encoder for every feature: json.dumps builds a new one per call when
+    # given options, which costs more than the encoding itself.
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     count = 0
     with _writing(path), atomic_text(path) as out:
         out.write('{"type": "FeatureCollection", "features": [')
         for event in events:
             out.write(",\n" if count else "\n")
             # __geo_interface__ writes the point as [lon, lat], GeoJSON's order.
-            out.write(json.dumps(event.__geo_interface__, ensure_ascii=False))
+            out.write(encode(event.__geo_interface__))
             count += 1
         out.write("\n]}\n")
     return count

@@ -247,7 +247,7 @@ def test_query_returns_exactly_the_events_the_filter_matches(synthetic_store: Ev
 
 
 def test_a_point_on_the_bbox_edge_is_inside(store: EventStore) -> None:
-    # 45.123456789 is not a 32-bit float: the R*Tree alone would miss a box ending there.
+    # the box is compared at full precision (45.123456789 is not a 32-bit float)
     store.add_events([event(1, lat=45.123456789, lon=6.123456789)])
     edge = EventFilter(bbox=(6.123456789, 45.123456789, 7.0, 46.0))
     assert [e.event_id for e in store.query(edge)] == ["e0001"]

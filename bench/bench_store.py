@@ -1,0 +1,137 @@
+"""Event store at scale: fill a store with synthetic events, then time a map query and an export.
+
+    python3 bench/bench_store.py [--events 1000000] [--export 100000] [--keep DIR]
+
+Prints: insert rate; a date + type + bbox query (count, and as Event records)
+against the same query on an index-free copy of the table (a full scan: the
+baseline, measured in the same run); a GeoJSON export of ``--export`` events
+against building the whole FeatureCollection in memory first. Targets: the query
+within 1 s and the export within 5 s with 1,000,000 events stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from geo.exports import write_geojson
+from geo.filters import EventFilter
+from geo.geojson import dumps
+from geo.records import EVENT_TYPES, Event, stable_id
+from geo.store import EventStore, filter_sql
+
+SUB_TYPES = {"frontline": "armed_clash", "diplomacy": "talks", "humanitarian": "aid", "other": ""}
+#: (name, lat, lon, country) of towns the synthetic events scatter around.
+TOWNS = (
+    ("Tadmur", 34.56, 38.28, "SY"), ("Aleppo", 36.20, 37.16, "SY"), ("Ar Raqqah", 35.95, 39.01, "SY"),
+    ("Damascus", 33.51, 36.29, "SY"), ("Mariupol", 47.10, 37.55, "UA"), ("Kyiv", 50.45, 30.52, "UA"),
+    ("Kharkiv", 49.99, 36.23, "UA"), ("Gaza", 31.50, 34.47, "PS"), ("Khartoum", 15.55, 32.53, "SD"),
+    ("Geneva", 46.20, 6.15, "CH"), ("Moscow", 55.75, 37.62, "RU"), ("Mosul", 36.34, 43.13, "IQ"),
+)
+START = date(2014, 1, 1)
+DAYS = 365 * 10
+
+
+def synthetic_events(count: int, *, seed: int = 7) -> Iterator[Event]:
+    rng = random.Random(seed)
+    for n in range(count):
+        name, lat, lon, country = TOWNS[rng.randrange(len(TOWNS))]
+        event_type = EVENT_TYPES[rng.randrange(4)]
+        day = START + timedelta(days=rng.randrange(DAYS))
+        yield Event(
+            event_id=stable_id("bench", n), event_type=event_type, sub_event_type=SUB_TYPES[event_type],
+            event_date=day, date_precision=1, place=name, mention=name,
+            lat=round(lat + rng.uniform(-0.8, 0.8), 5), lon=round(lon + rng.uniform(-0.8, 0.8), 5),
+            geonameid=100000 + n % 5000, country_code=country, admin1="", feature_code="PPL",
+            geo_precision=1, quote=f"Synthetic report {n} of fighting near {name}.",
+            article_id=stable_id("article", n // 4), title=f"Report {n // 4}", published=day,
+            source=("Wire", "Agency", "Daily")[n % 3], url=f"https://example.org/{n // 4}",
+            confidence=round(rng.uniform(0.3, 1.0), 3), origin="conflictmap",
+        )
+
+
+def fill(store: EventStore, count: int, chunk: int = 50_000) -> float:
+    started = time.perf_counter()
+    events = synthetic_events(count)
+    while True:
+        batch = [e for _, e in zip(range(chunk), events)]
+        if not batch:
+            break
+        store.add_events(batch)
+    return time.perf_counter() - started
+
+
+def timed(function, repeat: int = 3):
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = function()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def scan_baseline(db: Path, flt: EventFilter) -> tuple[float, int]:
+    """The same count on a copy of the events table without any index: a full scan."""
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TABLE IF EXISTS events_noindex")
+    conn.execute("CREATE TABLE events_noindex AS SELECT * FROM events")
+    where, params = filter_sql(replace(flt, bbox=None))  # the copy has no R*Tree
+    if flt.bbox is not None:
+        min_lon, min_lat, max_lon, max_lat = flt.bbox
+        where += (" AND " if where else " WHERE ") + "lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?"
+        params += [min_lon, max_lon, min_lat, max_lat]
+    seconds, (count,) = timed(lambda: conn.execute(f"SELECT count(*) FROM events_noindex{where}", params).fetchone())
+    conn.execute("DROP TABLE events_noindex")
+    conn.close()
+    return seconds, count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--export", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="fill (or reuse) the store in this folder")
+    args = parser.parse_args()
+
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="conflictmap-bench-"))
+    db = folder / "bench.sqlite"
+    with EventStore.open(db) as store:
+        if store.count() < args.events:
+            seconds = fill(store, args.events - store.count())
+            print(f"insert: {args.events:,} events in {seconds:.1f} s ({args.events / seconds:,.0f} events/s)")
+        total = store.count()
+        print(f"store: {total:,} events, {db.stat().st_size / 1e6:.0f} MB")
+
+        flt = EventFilter(date_from=date(2016, 3, 1), date_to=date(2016, 5, 31),
+                          event_types=frozenset({"frontline"}), bbox=(36.0, 33.0, 40.0, 37.0))
+        count_seconds, count = timed(lambda: store.count(flt))
+        query_seconds, events = timed(lambda: store.query(flt))
+        frame_seconds, frame = timed(lambda: store.query_frame(flt))
+        scan_seconds, scan_count = scan_baseline(db, flt)
+        assert count == len(events) == len(frame) == scan_count
+        print(f"query date+type+bbox: {count:,} events; count {count_seconds * 1000:.0f} ms, "
+              f"as Event records {query_seconds * 1000:.0f} ms, as a frame {frame_seconds * 1000:.0f} ms "
+              f"(target <= 1000 ms)")
+        print(f"  full-scan baseline count {scan_seconds * 1000:.0f} ms: indexed count is "
+              f"{scan_seconds / count_seconds:.1f}x faster")
+
+        wide = EventFilter(date_from=date(2014, 1, 1), date_to=date(2024, 12, 31))
+        export_events = store.query(wide, limit=args.export)
+        out = folder / "export.geojson"
+        stream_seconds, written = timed(lambda: write_geojson(store.query(wide, limit=args.export), out), repeat=1)
+        baseline_seconds, _ = timed(lambda: out.with_suffix(".baseline.geojson").write_text(dumps(export_events)), repeat=1)
+        print(f"export GeoJSON of {written:,} events (query included): {stream_seconds:.2f} s (target <= 5 s), "
+              f"{out.stat().st_size / 1e6:.0f} MB")
+        print(f"  in-memory baseline (events already in memory, one json.dumps): {baseline_seconds:.2f} s; "
+              f"ratio streamed/baseline {stream_seconds / baseline_seconds:.2f}")
+
+
+if __name__ == "__main__":
+    main()
