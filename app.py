@@ -27,6 +27,7 @@ from geo.errors import ConflictmapError
 from geo.filters import EventFilter
 from geo.mapview import EVENT_STYLE, ORIGIN_LABELS, build_map
 from geo.records import EVENT_TYPES, Article, Event, stable_id
+from geo.safetext import markdown_literal
 from geo.store import EventStore, default_db_path
 from geo.uploads import ACCEPTED_SUFFIXES
 
@@ -211,7 +212,7 @@ def _load_candidates(mention: str, event_id: str) -> None:
         return
     st.session_state.candidates_for = event_id
     if not st.session_state.candidates:
-        _notify("warning", f"The gazetteer knows no place named {mention!r}; type another name.")
+        _notify("warning", f"The gazetteer knows no place named {markdown_literal(repr(mention))}; type another name.")
 
 
 def _look_up_place(event_id: str) -> None:
@@ -259,7 +260,8 @@ def _run_pending(store: EventStore) -> None:
     try:
         work(store)
     except (ConflictmapError, GazetteerError) as err:
-        _notify("error", str(err))
+        # Messages quote file names and cells as written: shown as text, never as Markdown.
+        _notify("error", markdown_literal(str(err)))
     st.session_state.writes += 1
 
 
@@ -274,7 +276,7 @@ def _progress_bar(label: str):
 
 def _report_added(report: actions.AddReport) -> None:
     kind = "warning" if report.problems or not (report.articles or report.imported) else "success"
-    details = "".join(f"\n- {p}" for p in report.problems[:10])
+    details = "".join(f"\n- {markdown_literal(p)}" for p in report.problems[:10])
     _notify(kind, f"Added {report.summary()}.{details}")
 
 
@@ -313,7 +315,7 @@ def _apply_correction(store: EventStore) -> None:
     st.session_state.click = None
     st.session_state.candidates = ()
     st.session_state.candidates_for = None
-    _notify("success", f"\u201c{report.mention}\u201d now means {report.place}: "
+    _notify("success", f"\u201c{markdown_literal(report.mention)}\u201d now means {markdown_literal(report.place)}: "
                        f"{report.articles} article(s) parsed again, {report.events} event(s).")
 
 
@@ -459,12 +461,12 @@ def _event_panel(store: EventStore, event: Event | None, here: tuple[Event, ...]
         st.info("Click a marker on the map, or a row of the table, to read the article behind an event.")
         return
     style = EVENT_STYLE[event.event_type]
-    kind = " \u00b7 ".join(p for p in (f"**{style.label}**", event.sub_event_type.replace("_", " "),
+    kind = " \u00b7 ".join(p for p in (f"**{style.label}**", markdown_literal(event.sub_event_type.replace("_", " ")),
                                         event.event_date.isoformat() if event.event_date else "date unknown") if p)
     st.markdown(f'<span style="color:{style.colour}">{TYPE_GLYPHS[style.icon]}</span> {kind}',
                 unsafe_allow_html=True)
-    st.caption(view.event_place_line(event) + f" \u00b7 confidence {event.confidence:.2f} \u00b7 "
-               + ORIGIN_LABELS.get(event.origin, event.origin))
+    st.caption(markdown_literal(view.event_place_line(event)) + f" \u00b7 confidence {event.confidence:.2f} \u00b7 "
+               + markdown_literal(ORIGIN_LABELS.get(event.origin, event.origin)))
     article = store.article(event.article_id) if event.article_id else None
     _article(event, article)
     if article is not None and event.origin == "conflictmap":
@@ -488,9 +490,9 @@ def _article(event: Event, article: Article | None) -> None:
 
 def _correction(event: Event) -> None:
     state = st.session_state
-    with st.expander(f"Wrong place? Move \u201c{event.mention}\u201d"):
+    with st.expander(f"Wrong place? Move \u201c{markdown_literal(event.mention)}\u201d"):
         if state.candidates_for != event.event_id:
-            st.button(f"Places named \u201c{event.mention}\u201d", key="load_candidates",
+            st.button(f"Places named \u201c{markdown_literal(event.mention)}\u201d", key="load_candidates",
                       on_click=_load_candidates, args=(event.mention, event.event_id))
         st.text_input("Or look up another place name", key="place_query")
         st.button("Look up", key="look_up", on_click=_look_up_place, args=(event.event_id,))
