@@ -68,7 +68,8 @@ POSSESSED_ACTOR_NOUNS = (
 #: Nouns that, after a place used as an adjective, make it an actor: "the Damascus government".
 ATTRIBUTIVE_ACTOR_NOUNS = (
     "government|regime|authorities|administration|leadership|leaders|officials|embassy|envoy|ambassador|"
-    "delegation|ministry|president|parliament|spokes(?:man|woman|person)|cabinet|military|army|forces"
+    "delegation|ministry|president|parliament|spokes(?:man|woman|person)|cabinet|military|army|forces|"
+    "support|backing|mediation"
 )
 #: Modifiers allowed between the place and such a noun: "the Gaza health ministry".
 ATTRIBUTIVE_MODIFIERS = (
@@ -132,7 +133,11 @@ _BASED_IN = re.compile(r"(?:based|headquartered|registered|born|stationed|exiled
 _LAND_NOUN = re.compile(rf"\s+(?:[\w-]+\s+)?(?:{LAND_NOUNS})\b", _CI)
 _ADJECTIVAL = re.compile(rf"\s+(?!(?:{AUXILIARIES})\b)(?:and\s+|or\s+)?[A-Za-z]", _CI)  # a noun follows, not a verb
 _POSSESSIVE_ACTOR = re.compile(rf"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){{0,2}}?(?:{POSSESSED_ACTOR_NOUNS})\b", _CI)
-_ATTRIBUTIVE_ACTOR = re.compile(rf"\s+(?:(?:{ATTRIBUTIVE_MODIFIERS})\s+)?(?:{ATTRIBUTIVE_ACTOR_NOUNS})\b", _CI)
+_ATTRIBUTIVE_ACTOR = re.compile(
+    r"\s+(?:and\s+(?-i:[A-Z])[\w.'’-]*\s+)?"  # "U.S. and Russian support"
+    rf"(?:(?:{ATTRIBUTIVE_MODIFIERS})\s+)?(?:{ATTRIBUTIVE_ACTOR_NOUNS})\b",
+    _CI,
+)
 _OFFICE_OF = re.compile(rf"(?:{OFFICE_NOUNS})\s+(?:of|to|for)\s+(?:the\s+)?", _CI)
 _SUBJECT_POSITION = re.compile(
     r"(?:^|[,;:(\"“‘]|\b(?:that|which|while|and|but|as|because|when|if|since|whereas|although|though|meanwhile|"
@@ -140,7 +145,7 @@ _SUBJECT_POSITION = re.compile(
     _CI,
 )
 _AGENT_VERB = re.compile(
-    r"(?:\s+(?:and|or)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*)?"  # "Russia and the United States"
+    r"(?:\s+(?:and|or)\s+(?:(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)*|(?:its|their)\s+\w+))?"  # "Russia and the United States", "the U.S. and its allies"
     r"(?:\s*,[^,]{1,80},)?"  # an appositive: "Moscow, closely allied to Assad,"
     rf"(?P<auxiliaries>(?:\s+(?:{AUXILIARIES}))*)"
     rf"\s+(?P<verb>{AGENT_VERBS})\b",

@@ -57,6 +57,8 @@ def incidental(sentence: str, place: str, occurrence: int = 0) -> bool:
         ("Russia and Ukraine signed a grain deal in Istanbul.", "Ukraine"),
         ("The Kremlin said the operation was going to plan.", "Kremlin"),
         ("Tehran warned it would retaliate.", "Tehran"),
+        ("The United States and its allies have been backing armed groups.", "United States"),
+        ("The talks are part of a push launched with U.S. and Russian support.", "U.S."),
         # objects of pressure or partnership
         ("Washington believes that Moscow can nudge Damascus to make concessions.", "Damascus"),
         ("Kerry vows to work with Moscow for peace in Syria.", "Moscow"),
