@@ -131,6 +131,9 @@ OS_ERROR_REASONS: dict[int, str] = {
 #: Bytes sampled to tell UTF-16 without a byte order mark, and text from binary.
 SNIFF_BYTES = 4096
 SNIFF_CHARS = 64 * 1024
+#: UTF-16 without a BOM: at least this share of the sampled byte pairs hold a NUL on
+#: one side (spaces alone give this in any alphabet), at most the second on the other.
+UTF16_NUL_SHARE, STRAY_NUL_SHARE = 0.1, 0.01
 #: A decoded text with more control characters than this share is binary.
 MAX_CONTROL_SHARE = 0.01
 
@@ -293,10 +296,11 @@ def _unicode_encoding(data: bytes) -> tuple[str, int]:
     if pairs < 2:
         return "", 0
     nul_even, nul_odd = sample[0::2].count(0), sample[1::2].count(0)
-    # ASCII letters in UTF-16 come with a NUL beside them: every other byte, on one side only
-    if nul_odd >= 0.4 * pairs and nul_even <= 0.02 * pairs:
+    # In UTF-16 every ASCII character (a space, a digit, a Latin letter) comes with a
+    # NUL byte on the same side of it; binary data has NULs on both sides.
+    if nul_odd >= UTF16_NUL_SHARE * pairs and nul_even <= STRAY_NUL_SHARE * pairs:
         return "utf-16-le", 0
-    if nul_even >= 0.4 * pairs and nul_odd <= 0.02 * pairs:
+    if nul_even >= UTF16_NUL_SHARE * pairs and nul_odd <= STRAY_NUL_SHARE * pairs:
         return "utf-16-be", 0
     return "", 0
 

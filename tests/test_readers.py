@@ -259,6 +259,12 @@ def test_utf16_without_bom_is_recognised_by_its_nul_bytes():
     assert decode_bytes("Shelling in Kherson.".encode("utf-16-be"), name="x") == "Shelling in Kherson."
 
 
+@pytest.mark.parametrize("text", ["اشتباكات في حلب وإدلب يوم الخميس", "Обстріл Харкова триває третій день поспіль"])
+def test_utf16_without_bom_in_other_alphabets_is_recognised_by_its_spaces(text):
+    assert decode_bytes(text.encode("utf-16-le"), name="x") == text
+    assert decode_bytes(text.encode("utf-16-be"), name="x") == text
+
+
 def test_utf8_bom_does_not_reach_the_text(tmp_path):
     (article,) = read_articles(write(tmp_path, "bom.txt", b"\xef\xbb\xbf" + BODY.encode()))
     assert article.text.startswith("Russian")
