@@ -633,6 +633,7 @@ def _evaluate_system(system: _System, corpus: str, articles: Sequence[GoldArticl
             _progress_note(f"{system.name} has no line for {missing} of {len(articles)} {corpus} articles: scored as empty")
         predictions = system.predictions
     elif system.finder is not None:
+        _progress_note(f"running {system.name} on {len(articles)} {corpus} articles")
         predictions = _run_with_progress(system, corpus, articles)
     else:
         return SystemResult(system.name, None, unavailable=system.unavailable)
@@ -647,7 +648,9 @@ def _run_with_progress(system: _System, corpus: str, articles: Sequence[GoldArti
     finder = system.finder
     if finder is None:
         raise InputError(f"{system.name} has no geoparser to run")
-    with Progress(console=Console(stderr=True), transient=True) as progress:
+    console = Console(stderr=True)
+    # A bar only where someone watches; redirected stderr gets the one-line notes instead.
+    with Progress(console=console, transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task(f"{system.name} on {corpus}", total=len(articles))
         return predict(
             finder,
