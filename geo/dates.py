@@ -114,6 +114,12 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
 #: A number after a month that is not a day: "March 23 km".
 _NOT_A_DAY = r"(?!\s*(?:%|km|kilometres|kilometers|miles|metres|meters|people|percent|per cent|times|troops|soldiers)\b)"
+#: A four-digit number that counts something is not a year: "in 2000 homes".
+_NOT_A_YEAR = (
+    r"(?![-–]|\s+(?:[a-z]+\s+)?(?:people|civilians|troops|soldiers|fighters|refugees|families|homes|houses|"
+    r"men|women|children|residents|km|kilometres|kilometers|miles|tonnes|tons|dollars|rockets|missiles|drones|"
+    r"shells|trucks|vehicles|tanks|prisoners|casualties|deaths|dead|wounded)\b)"
+)
 
 
 def _words(table: dict[str, int]) -> str:
@@ -137,7 +143,7 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("week_word", rf"\b(?i:{_words(WEEK_WORDS)})\b"),
         ("month_word", rf"\b(?i:{_words(MONTH_WORDS)})\b"),
         ("year_word", rf"\b(?i:{_words(YEAR_WORDS)})\b|\b(?i:a|one)\s+year\s+(?i:ago|earlier)\b"),
-        ("year", rf"\b(?i:in|since|during|of|until|by|throughout|early|late|mid-?)\s+({_YEAR})\b(?!-)"),
+        ("year", rf"\b(?i:in|since|during|until|by|throughout|early|late|mid-?)\s+({_YEAR})\b{_NOT_A_YEAR}"),
     ))
 
 

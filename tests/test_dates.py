@@ -85,6 +85,8 @@ def test_date_phrases_resolve_against_publication(sentence, published, expected)
         "May God protect them, a resident of Mariupol said.",
         "The U.N. Security Council resolution 2254 guarantees a transition.",
         "More than 250,000 people have been killed.",
+        "A force of 2000 troops moved toward Avdiivka.",
+        "Shelling in 1500 homes left families without power.",
     ],
 )
 def test_words_that_look_like_dates_are_not_dates(sentence):
