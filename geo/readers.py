@@ -185,7 +185,7 @@ def articles_from_bytes(
         raise EmptyArticleError(f"{name} holds no article text")
     hint = FORMAT_BY_CONTENT_TYPE.get(content_type.split(";")[0].strip().lower()) or _format_from_name(name)
     reader = FORMAT_READERS[_settled_format(hint, text)]
-    report = _counting(on_error or _log_bad_record)
+    report = _CountingHandler(on_error or _log_bad_record)
     try:
         articles = tuple(reader(text, name=name, published=published, on_error=report))
     except EmptyArticleError as err:
@@ -523,7 +523,7 @@ FORMAT_READERS: dict[str, Callable[..., Iterable[Article]]] = {
 def _read_jsonl_file(
     path: Path, *, published: date | None, max_bytes: int, on_error: ErrorHandler | None
 ) -> tuple[Article, ...]:
-    report = _counting(on_error or _log_bad_record)
+    report = _CountingHandler(on_error or _log_bad_record)
     articles = tuple(iter_jsonl_articles(path, published=published, on_error=report, max_bytes=max_bytes))
     if not articles:
         raise _nothing_readable(str(path), report.count)
@@ -635,7 +635,7 @@ def _article_from_feed_entry(entry, *, source: str, published: date | None) -> A
 # reporting
 
 
-class _counting:
+class _CountingHandler:
     """An error handler that also counts what it was handed."""
 
     def __init__(self, handler: ErrorHandler) -> None:
