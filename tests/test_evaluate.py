@@ -12,7 +12,7 @@ import pytest
 
 from gazetteer.entry import Entry
 from geo.cli import build_parser
-from geo.errors import InputError
+from geo.errors import ArticleReadError, InputError
 from geo.evaluate import (
     ACCURACY_KM,
     CorpusReport,
@@ -246,6 +246,12 @@ def test_bad_corpus_line_error_names_the_line(tmp_path, bad_line, expected):
     with pytest.raises(InputError, match="line 3") as caught:
         list(iter_corpus(path))
     assert expected in str(caught.value)
+
+
+def test_missing_corpus_file_is_a_read_error_naming_it(tmp_path):
+    missing = tmp_path / "absent.jsonl"
+    with pytest.raises(ArticleReadError, match="absent.jsonl"):
+        list(iter_corpus(missing))
 
 
 def test_predictions_file_reads_mentions_and_rejects_repeated_ids(tmp_path):
