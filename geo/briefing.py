@@ -424,7 +424,9 @@ def _draw_header(figure: Any, title: str, events: Sequence[Event], width: int, h
     subtitle = " \u00b7 ".join(p for p in (date_range_text(events), counts) if p)
     left = MARGIN_PX / width
     if title:
-        figure.text(left, 1 - 30 / height, title, fontsize=19.5, fontweight="bold", color="#111111", va="center")
+        # parse_math=False: a "$" in a title or place name is a dollar sign, not TeX to typeset.
+        figure.text(left, 1 - 30 / height, title, fontsize=19.5, fontweight="bold", color="#111111", va="center",
+                    parse_math=False)
         figure.text(left, 1 - 56 / height, subtitle, fontsize=11.5, color="#444444", va="center")
     else:
         figure.text(left, 1 - 40 / height, subtitle, fontsize=13, color="#444444", va="center")
@@ -455,6 +457,7 @@ def _place_labels(ax: Any, labels: Sequence[Any]) -> int:
         for (dx, dy), ha, va in spots:
             text = ax.annotate(label.name, (label.lon, label.lat), xytext=(dx * POINTS_PER_PX, dy * POINTS_PER_PX),
                                textcoords="offset points", ha=ha, va=va, fontsize=10, fontweight="bold",
+                               parse_math=False,
                                color="#111111", zorder=5, annotation_clip=True,
                                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.78,
                                      "edgecolor": "none"})
