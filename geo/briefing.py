@@ -30,6 +30,7 @@ from geo.mapview import (
     TILE_HOSTS,
     RawHtml,
     build_map,
+    core_bounds,
     date_range_text,
     is_tile_url,
     legend_counts,
@@ -308,7 +309,9 @@ def draw_png_fallback(events: Sequence[Event], path: Path, *, title: str = "", w
     drawn = _draw_markers(ax, events)
     legend = legend_counts(events)
     _draw_legend(ax, legend)
-    _draw_header(figure, title, events, width, height)
+    (west, east), (south, north) = ax.get_xlim(), ax.get_ylim()
+    outside = sum(not (west <= e.lon <= east and south <= e.lat <= north) for e in events)
+    _draw_header(figure, title, events, width, height, outside)
     figure.text(1 - MARGIN_PX / width, 4 / height, _attribution_text(events), ha="right", va="bottom",
                 fontsize=8, color="#444444")
     _place_labels(ax, top_places(events, LABEL_COUNT))
@@ -317,7 +320,6 @@ def draw_png_fallback(events: Sequence[Event], path: Path, *, title: str = "", w
             figure.savefig(tmp, format="png", dpi=100 * scale, facecolor="white")
     except OSError as err:
         raise ExportError(f"cannot write the PNG to {str(path)!r}: {err.strerror or err}") from err
-    (west, east), (south, north) = ax.get_xlim(), ax.get_ylim()
     return RenderedSlide(Path(path), legend, drawn, "matplotlib", (west, south, east, north))
 
 
@@ -326,9 +328,7 @@ def _view_box(events: Sequence[Event], bbox: Bbox | None) -> Bbox:
         return bbox
     if not events:
         return (-170.0, -60.0, 180.0, 80.0)
-    lons = [e.lon for e in events]
-    lats = [e.lat for e in events]
-    min_lon, max_lon, min_lat, max_lat = min(lons), max(lons), min(lats), max(lats)
+    min_lon, min_lat, max_lon, max_lat = core_bounds(events)
     # Some room around the outermost events, and at least a region's worth of view.
     pad_lon = max((max_lon - min_lon) * 0.08, 1.0)
     pad_lat = max((max_lat - min_lat) * 0.08, 0.7)
@@ -417,11 +417,12 @@ def _draw_legend(ax: Any, counts: dict[str, int]) -> None:
     legend._legend_title_box._text.set_fontweight("bold")
 
 
-def _draw_header(figure: Any, title: str, events: Sequence[Event], width: int, height: int) -> None:
+def _draw_header(figure: Any, title: str, events: Sequence[Event], width: int, height: int, outside: int) -> None:
     n = len(events)
     sources = source_count(events)
     counts = f"{n:,} event{'s' * (n != 1)} from {sources:,} source{'s' * (sources != 1)}" if n else "no events"
-    subtitle = " \u00b7 ".join(p for p in (date_range_text(events), counts) if p)
+    missing = f"{outside:,} outside the map" if outside else ""
+    subtitle = " \u00b7 ".join(p for p in (date_range_text(events), counts, missing) if p)
     left = MARGIN_PX / width
     if title:
         # parse_math=False: a "$" in a title or place name is a dollar sign, not TeX to typeset.

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -90,6 +91,11 @@ QUOTE_CHARS_ABBREVIATED = 280
 GRID_CELLS_DEG = (0.0, 0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
 COORDINATE_DECIMALS = 5
 LABEL_COUNT = 12
+#: A picture fits the central CORE_SHARE of events (plus CORE_MARGIN_DEG or a
+#: quarter of their span) when the rest would widen the view OUTLIER_WIDENING times.
+CORE_SHARE = 0.8
+CORE_MARGIN_DEG = 0.5
+OUTLIER_WIDENING = 4.0
 
 WORLD_VIEW = (20.0, 15.0)
 WORLD_ZOOM = 2
@@ -116,6 +122,8 @@ class MarkerGroup:
     lon: float
     events: tuple[Event, ...]  # newest first, undated last
     places: tuple[str, ...]  # place names in the group, the most frequent first
+    first_date: date | None = None  # the earliest and latest event dates in the group
+    last_date: date | None = None
 
     @property
     def count(self) -> int:
@@ -214,10 +222,13 @@ def compose_map(events: Sequence[Event], options: MapOptions) -> folium.Map:
 # --------------------------------------------------------------------------- pure helpers
 
 
+_BLANK_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
 def safe_link(url: str) -> str | None:
     """``url`` when it is a plain http(s) address, else None (javascript:, data:, ...)."""
     text = (url or "").strip()
-    if not text or any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in text):
+    if not text or _BLANK_OR_CONTROL.search(text):
         return None
     try:
         parts = urlsplit(text)
@@ -244,10 +255,7 @@ def legend_counts(events: Sequence[Event]) -> dict[str, int]:
 def date_range_text(events: Sequence[Event]) -> str:
     """``"2016-03-01 – 2016-03-24"``, one date when they agree, "" with no dated event."""
     dates = [e.event_date for e in events if e.event_date is not None]
-    if not dates:
-        return ""
-    first, last = min(dates), max(dates)
-    return first.isoformat() if first == last else f"{first.isoformat()} \u2013 {last.isoformat()}"
+    return _span_text(min(dates), max(dates)) if dates else ""
 
 
 def source_count(events: Sequence[Event]) -> int:
@@ -270,6 +278,37 @@ def top_places(events: Sequence[Event], n: int = LABEL_COUNT) -> list[PlaceLabel
         (lat, lon), _ = spots.most_common(1)[0]
         labels.append(PlaceLabel(name, lat, lon, sum(spots.values())))
     return labels
+
+
+def _extent(events: Sequence[Event]) -> tuple[float, float, float, float]:
+    lats = [e.lat for e in events]
+    lons = [e.lon for e in events]
+    return (min(lons), min(lats), max(lons), max(lats))
+
+
+def core_bounds(events: Sequence[Event]) -> tuple[float, float, float, float] | None:
+    """The view for a picture, ``(min_lon, min_lat, max_lon, max_lat)``: around all
+    events, unless a few far ones (talks abroad, say) would make it more than
+    OUTLIER_WIDENING times larger than the box around the central CORE_SHARE of
+    events with a margin; then that box. None without events."""
+    if not events:
+        return None
+    full = _extent(events)
+    lons = np.sort(np.fromiter((e.lon for e in events), dtype=np.float64, count=len(events)))
+    lats = np.sort(np.fromiter((e.lat for e in events), dtype=np.float64, count=len(events)))
+    cut = int(len(events) * (1 - CORE_SHARE) / 2)
+    core = []
+    for values, limit in ((lons, 180.0), (lats, 85.0)):
+        low, high = float(values[cut]), float(values[len(values) - 1 - cut])
+        margin = max((high - low) * 0.25, CORE_MARGIN_DEG)
+        core.append((max(low - margin, -limit), min(high + margin, limit)))
+    (min_lon, max_lon), (min_lat, max_lat) = core
+
+    def area(box: tuple[float, float, float, float]) -> float:
+        return max(box[2] - box[0], CORE_MARGIN_DEG) * max(box[3] - box[1], CORE_MARGIN_DEG)
+
+    box = (min_lon, min_lat, max_lon, max_lat)
+    return box if area(full) > OUTLIER_WIDENING * area(box) else full
 
 
 def marker_groups(events: Sequence[Event], *, max_markers: int | None = None) -> list[MarkerGroup]:
@@ -307,16 +346,25 @@ def _group_keys(lat: np.ndarray, lon: np.ndarray, layer: np.ndarray, max_markers
     return inverse.ravel()
 
 
-def _newest_first(event: Event) -> tuple[int, str]:
-    return (-(event.event_date or date.min).toordinal(), event.event_id)
+def _newest_first_key(event: Event) -> tuple[bool, date, str]:
+    # Sorted in reverse: dated before undated, then the latest date first.
+    return (event.event_date is not None, event.event_date or date.min, event.event_id)
 
 
 def _make_group(events: list[Event]) -> MarkerGroup:
     # The marker sits on the group's most used point: a real town, not an average.
     (lat, lon), _ = Counter((e.lat, e.lon) for e in events).most_common(1)[0]
-    ordered = tuple(sorted(events, key=_newest_first))
+    ordered = tuple(sorted(events, key=_newest_first_key, reverse=True))
     places = tuple(name for name, _ in Counter(e.place or e.mention for e in events).most_common())
-    return MarkerGroup(events[0].event_type, events[0].origin, lat, lon, ordered, places)
+    last = ordered[0].event_date
+    first = next((e.event_date for e in reversed(ordered) if e.event_date is not None), None)
+    return MarkerGroup(events[0].event_type, events[0].origin, lat, lon, ordered, places, first, last)
+
+
+def _span_text(first: date | None, last: date | None) -> str:
+    if first is None or last is None:
+        return ""
+    return first.isoformat() if first == last else f"{first.isoformat()} \u2013 {last.isoformat()}"
 
 
 def _present_origins(groups: Sequence[MarkerGroup]) -> list[str]:
@@ -410,7 +458,7 @@ def popup_html(group: MarkerGroup, *, limit: int | None = None, quote_chars: int
     if group.count == 1:
         return f'<div class="cm-pop">{entries}</div>'
     label = EVENT_STYLE[group.event_type].label.lower()
-    span = date_range_text(group.events)
+    span = _span_text(group.first_date, group.last_date)
     head = (f'<div class="cm-pop-h"><b>{html.escape(_group_heading(group))}</b> \u2014 '
             f'{group.count:,} {label} events'
             + (f'<div class="cm-pop-range">{html.escape(span)}</div>' if span else "") + "</div>")
@@ -427,7 +475,7 @@ def tooltip_text(group: MarkerGroup) -> str:
         when = group.events[0].event_date
         text = f"{where} \u2014 {kind}" + (f", {when.isoformat()}" if when else "")
     else:
-        span = date_range_text(group.events)
+        span = _span_text(group.first_date, group.last_date)
         text = f"{where} \u2014 {group.count:,} {kind} events" + (f", {span}" if span else "")
     return html.escape(text)
 
@@ -457,16 +505,16 @@ def _check_bounds(bounds: Any) -> None:
         )
 
 
-def _fit_bounds(events: Sequence[Event], bounds: tuple[float, float, float, float] | None) -> list | None:
-    """Leaflet's [[south, west], [north, east]] for the bbox, or around the events."""
-    if bounds is not None:
-        min_lon, min_lat, max_lon, max_lat = (float(v) for v in bounds)
-        return [[min_lat, min_lon], [max_lat, max_lon]]
-    if not events:
+def _fit_bounds(events: Sequence[Event], bounds: tuple[float, float, float, float] | None,
+                *, core: bool = False) -> list | None:
+    """Leaflet's [[south, west], [north, east]] for the bbox, or around the events
+    (around their core with ``core``)."""
+    if bounds is None and events:
+        bounds = core_bounds(events) if core else _extent(events)
+    if bounds is None:
         return None
-    lats = [e.lat for e in events]
-    lons = [e.lon for e in events]
-    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+    min_lon, min_lat, max_lon, max_lat = (float(v) for v in bounds)
+    return [[min_lat, min_lon], [max_lat, max_lon]]
 
 
 def _base_map(options: MapOptions) -> folium.Map:
@@ -530,7 +578,7 @@ def _payload(events: list[Event], groups: list[MarkerGroup], types: list[str], o
         "total": len(events),
         "day0": day0.isoformat() if day0 else None,
         "daySpan": (max(dates).toordinal() - day0.toordinal()) if day0 else 0,
-        "bounds": _fit_bounds(events, options.bounds),
+        "bounds": _fit_bounds(events, options.bounds, core=options.slide),
         "maxZoom": 10 if options.bounds else 9,
         "attribution": html.escape(attribution),
         "title": options.title,

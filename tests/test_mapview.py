@@ -19,6 +19,7 @@ from geo.mapview import (
     MAX_MARKERS,
     EventLayers,
     build_map,
+    core_bounds,
     event_html,
     marker_groups,
     popup_html,
@@ -440,3 +441,16 @@ def test_slide_labels_do_not_overlap(browser, tmp_path):
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+def test_picture_view_leaves_out_a_few_far_events():
+    syria = [make_event(event_id=f"s{i}", lat=33 + i % 5, lon=36 + i % 6) for i in range(95)]
+    abroad = [make_event(event_id=f"w{i}", place="Washington", lat=38.9, lon=-77.0) for i in range(3)]
+    min_lon, min_lat, max_lon, max_lat = core_bounds(syria + abroad)
+    assert min_lon > 30 and max_lon < 45 and min_lat < 33 and max_lat > 37
+
+
+def test_picture_view_keeps_every_event_when_they_spread_evenly():
+    spread = [make_event(event_id=f"e{i}", lat=-40 + i, lon=-100 + 2 * i) for i in range(80)]
+    assert core_bounds(spread) == (-100, -40, 58, 39)
+    assert core_bounds([]) is None

@@ -160,7 +160,7 @@
     state.markers.forEach(function (m) { if (m.shown && state.map.hasLayer(m.layer)) { drawn += 1; } });
     var view = state.map.getBounds();
     return { markers: state.markers.length, drawn: drawn, events: events, legend: legend,
-             labels: (state.labelLayers || []).length,
+             labels: (state.labelLayers || []).length, outside: state.outside || 0,
              view: [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()] };
   }
 
@@ -223,7 +223,7 @@
     if (!state.data.title && !state.data.subtitle && !state.data.slide) { return; }
     var box = element("div", state.data.slide ? "cm-slide-head" : "cm-title");
     if (state.data.title) { box.appendChild(element("div", "cm-title-main", state.data.title)); }
-    if (state.data.subtitle) { box.appendChild(element("div", "cm-title-sub", state.data.subtitle)); }
+    state.subtitleNode = box.appendChild(element("div", "cm-title-sub", state.data.subtitle || ""));
     if (state.data.slide) {
       document.body.appendChild(box);
       document.body.classList.add("cm-slide-page");
@@ -322,6 +322,17 @@
     });
   }
 
+  // A picture fitted to the core of the events says how many it leaves out.
+  function noteOutside(state) {
+    if (!state.data.slide || !state.subtitleNode) { return; }
+    var view = state.map.getBounds(), outside = 0;
+    state.markers.forEach(function (m) { if (!view.contains(m.layer.getLatLng())) { outside += m.total; } });
+    state.outside = outside;
+    if (outside) {
+      state.subtitleNode.textContent += " \u00b7 " + formatCount(outside) + " outside the map";
+    }
+  }
+
   function fit(state) {
     var bounds = state.data.bounds;
     if (!bounds) { return; }
@@ -362,6 +373,7 @@
     addLegend(state);
     addTimeline(state);
     refresh(state);
+    noteOutside(state);
     placeLabels(state);
     window.conflictmapStats = stats(state);
     markReady(state);

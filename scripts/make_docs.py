@@ -1,0 +1,57 @@
+"""Regenerate the example briefing outputs in docs/ from the demo corpus.
+
+    python3 scripts/make_docs.py [--db STORE] [--browser PATH]
+
+Parses ``data/demo/briefs.jsonl`` with the pipeline (or, with ``--db``, takes the
+events already in that store) and writes ``docs/briefing.html`` (the standalone
+map with popups and time playback) and ``docs/briefing.png`` (the slide picture).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from geo.briefing import export_html, export_png  # noqa: E402
+from geo.records import Event  # noqa: E402
+
+DEMO_CORPUS = REPO / "data" / "demo" / "briefs.jsonl"
+DOCS = REPO / "docs"
+TITLE = "Syria and Yemen, 2016: events in the demo briefs"
+
+
+def demo_events() -> list[Event]:
+    from geo.pipeline import load_pipeline
+    from geo.readers import read_articles
+
+    pipeline = load_pipeline()
+    return [event for _, events in pipeline.events_many(read_articles(DEMO_CORPUS)) for event in events]
+
+
+def stored_events(db: Path) -> list[Event]:
+    from geo.store import EventStore
+
+    with EventStore.open(db, readonly=True) as store:
+        return store.query()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="take the events from this store instead of parsing the demo")
+    parser.add_argument("--browser", type=Path, help="chromium executable for the PNG")
+    args = parser.parse_args()
+
+    events = stored_events(args.db) if args.db else demo_events()
+    html_path = export_html(events, DOCS / "briefing.html", title=TITLE)
+    png_path = export_png(events, DOCS / "briefing.png", title=TITLE, browser=args.browser,
+                          on_notice=lambda line: print(line, file=sys.stderr))
+    print(f"{len(events)} events -> {html_path.relative_to(REPO)}, {png_path.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
