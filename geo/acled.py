@@ -255,8 +255,19 @@ def _own_event(row: Mapping[str, str], lat: float, lon: float) -> Event:
         url=row.get("conflictmap_url", ""),
         confidence=_float(row.get("conflictmap_confidence", "1"), "conflictmap_confidence"),
         origin=row.get("conflictmap_origin", "") or "acled",
-        extra=tuple(json.loads(extra).items()) if extra else (),
+        extra=_own_extra(extra) if extra else (),
     )
+
+
+def _own_extra(text: str) -> tuple[tuple[str, str], ...]:
+    """Our ``conflictmap_extra`` column: a JSON object whose values are strings."""
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as err:
+        raise InputError(f"conflictmap_extra: expected a JSON object, got {text[:60]!r}") from err
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise InputError(f"conflictmap_extra: expected a JSON object of strings, got {text[:60]!r}")
+    return tuple(value.items())
 
 
 def _checked_event(**fields: Any) -> Event:

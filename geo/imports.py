@@ -64,7 +64,10 @@ def iter_acled(path: Path, *, on_error: OnError | None = None) -> Iterator[Event
     path = Path(path)
     with _open_text(path, encoding="utf-8-sig") as handle:
         reader = csv.reader(handle)
-        header = [name.strip() for name in next(reader, [])]
+        try:
+            header = [name.strip() for name in next(reader, [])]
+        except csv.Error as err:
+            raise InputError(f"{path} is not a readable CSV: {err}") from err
         missing = [name for name in REQUIRED_COLUMNS if name not in header]
         if missing:
             raise InputError(
@@ -73,7 +76,11 @@ def iter_acled(path: Path, *, on_error: OnError | None = None) -> Iterator[Event
             )
         while True:
             line = reader.line_num + 1  # where the next record starts
-            record = next(reader, None)
+            try:
+                record = next(reader, None)
+            except csv.Error as err:  # a cell over the csv module's size limit, a NUL byte
+                _bad_row(BadRow(path, line, f"unreadable CSV row: {err}"), on_error)
+                continue
             if record is None:
                 return
             if not any(cell.strip() for cell in record):

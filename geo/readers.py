@@ -478,6 +478,8 @@ def _jsonl_articles(text: str, *, name: str, published: date | None, on_error: E
 def _json_articles(text: str, *, name: str, published: date | None, on_error: ErrorHandler) -> Iterator[Article]:
     try:
         document = json.loads(text)
+    except RecursionError as err:
+        raise InputError(f"{name} holds JSON nested too deeply to read") from err
     except json.JSONDecodeError:
         yield from _jsonl_articles(text, name=name, published=published, on_error=on_error)
         return
@@ -568,6 +570,8 @@ def _article_from_line(line: str, *, where: str, published: date | None) -> Arti
             f"{where}: expected a JSON object, got invalid JSON ({err.msg} at column {err.colno}){cut}: "
             f"{_snippet(line)!r}"
         ) from err
+    except RecursionError as err:
+        raise InputError(f"{where}: expected a JSON object, got JSON nested too deeply to read") from err
     return _article_from_record(record, where=where, published=published)
 
 
