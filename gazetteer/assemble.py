@@ -63,6 +63,7 @@ MAX_NAME_LENGTH = 60
 class PlaceName:
     text: str
     kind: int  # NAME_PREFERRED, NAME_OFFICIAL or NAME_ALTERNATE
+    norm: str = ""  # normalize(text) when already computed ("" = not yet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,12 +224,13 @@ def area_name_owners(countries: Iterable[CountrySource],
 def city_names(city: CitySource, owners: dict[str, frozenset[str]]) -> tuple[PlaceName, ...]:
     alternates = []
     for alt in city.alternate_names:
-        if not is_kept_alternate(alt):
+        if alt == city.name or not is_kept_alternate(alt):
             continue
-        codes = owners.get(normalize(alt))
+        norm = normalize(alt)
+        codes = owners.get(norm)
         if codes and city.country_code not in codes:
             continue  # a country's or another country's region's name: noise on a town
-        alternates.append(PlaceName(alt, NAME_ALTERNATE))
+        alternates.append(PlaceName(alt, NAME_ALTERNATE, norm))
     return _dedupe([PlaceName(city.name, NAME_PREFERRED), *alternates])
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from gazetteer.assemble import Assembled, Place, assemble
 from gazetteer.errors import GazetteerDataError
-from gazetteer.normalize import normalize, skeleton, strip_articles
-from gazetteer.ranking import name_rank, prominence
+from gazetteer.normalize import bare_skeleton, normalize, strip_articles
+from gazetteer.ranking import fuzzy_bucket, is_fuzzy_candidate, name_rank, prominence
 from gazetteer.sources import SOURCE_PACKAGES, SourceData, data_files, read_all_sources
 
 # Bump when the tables or the way names are keyed change: old caches then rebuild.
@@ -40,7 +40,8 @@ CREATE TABLE entries (
 );
 CREATE TABLE names (
     bare TEXT NOT NULL, norm TEXT NOT NULL, skel TEXT NOT NULL,
-    geonameid INTEGER NOT NULL, kind INTEGER NOT NULL, rank REAL NOT NULL
+    geonameid INTEGER NOT NULL, kind INTEGER NOT NULL, rank REAL NOT NULL,
+    bucket TEXT  -- fuzzy_bucket(norm) for names fuzzy matching considers, else NULL
 );
 CREATE TABLE aliases (norm TEXT NOT NULL, geonameid INTEGER NOT NULL, note TEXT NOT NULL);
 CREATE TABLE demonyms (norm TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
@@ -49,6 +50,7 @@ CREATE TABLE common_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 INDEXES = """
 CREATE INDEX names_by_bare ON names (bare, rank);
 CREATE INDEX names_by_skel ON names (skel, rank);
+CREATE INDEX names_by_bucket ON names (bucket) WHERE bucket IS NOT NULL;
 CREATE INDEX aliases_by_norm ON aliases (norm);
 """
 
@@ -95,14 +97,17 @@ def _entry_row(place: Place, place_prominence: float) -> tuple:
 def _name_rows(place: Place, place_prominence: float) -> Iterator[tuple]:
     best_kind: dict[str, int] = {}
     for item in place.names:
-        norm = normalize(item.text)
+        norm = item.norm or normalize(item.text)
         if norm and item.kind < best_kind.get(norm, 99):
             best_kind[norm] = item.kind
-    skeletons = {norm: skeleton(norm) for norm in best_kind}
+    bares = {norm: strip_articles(norm) for norm in best_kind}
+    skeletons = {norm: bare_skeleton(bare) for norm, bare in bares.items()}
     support = Counter(skeletons.values())
+    entry = place.entry
     for norm, kind in best_kind.items():
         rank = name_rank(place_prominence, kind, support[skeletons[norm]])
-        yield (strip_articles(norm), norm, skeletons[norm], place.entry.geonameid, kind, rank)
+        bucket = fuzzy_bucket(norm) if is_fuzzy_candidate(entry.feature_class, entry.population, norm) else None
+        yield (bares[norm], norm, skeletons[norm], entry.geonameid, kind, rank, bucket)
 
 
 def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: str, progress: Progress) -> None:
@@ -114,7 +119,7 @@ def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: st
         name_rows.extend(_name_rows(place, place_prominence))
     progress(f"writing {len(entry_rows):,} places and {len(name_rows):,} names")
     conn.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
-    conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", name_rows)
+    conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", name_rows)
     conn.executemany("INSERT INTO aliases VALUES (?,?,?)",
                      [(normalize(n.alias), n.geonameid, n.note) for n in assembled.alias_notes])
     conn.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?)", assembled.demonyms)

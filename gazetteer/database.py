@@ -26,7 +26,7 @@ from gazetteer.build import SCHEMA_VERSION, build_cache, custom_fingerprint, sou
 from gazetteer.entry import Entry
 from gazetteer.errors import GazetteerDataError, GazetteerQueryError
 from gazetteer.normalize import normalize, skeleton, strip_articles
-from gazetteer.ranking import STRIPPED_MATCH_PENALTY
+from gazetteer.ranking import STRIPPED_MATCH_PENALTY, fuzzy_bucket_key
 from gazetteer.sources import SourceData
 
 ENV_CACHE_PATH = "CONFLICTMAP_GAZETTEER"
@@ -36,9 +36,8 @@ LOOKUP_CACHE_SIZE = 65_536
 ENTRY_COLUMNS = ("geonameid, name, lat, lon, country_code, feature_class, feature_code, "
                  "population, admin1_code, admin1")
 
-# Fuzzy matching: only fairly prominent places, names of at least this many letters,
-# and a similarity (1 - edits / length, a transposition being one edit) of at least this.
-FUZZY_MIN_POPULATION = 1000
+# Fuzzy matching: names of at least this many letters, and a similarity
+# (1 - edits / length, a transposition being one edit) of at least this.
 FUZZY_MIN_LETTERS = 5
 FUZZY_MIN_SCORE = 0.8
 FUZZY_LENGTH_SLACK = 2
@@ -81,6 +80,15 @@ class CacheInfo:
     built_at: str
     entries: int
     names: int
+
+
+@dataclass(frozen=True, slots=True)
+class _FuzzyBucket:
+    """Names of one first letter and length, with their places' ids and ranks."""
+
+    names: tuple[str, ...]
+    ids: tuple[int, ...]
+    ranks: tuple[float, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +259,7 @@ class Gazetteer:
         self._name_rows = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._fetch_name_rows)
         self._lookup = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._rank_lookup)
         self._common_words: frozenset[str] | None = None
-        self._fuzzy_index: dict[str, list[tuple[str, int, float]]] | None = None
+        self._fuzzy_buckets: dict[str, _FuzzyBucket] = {}
         self._reverse_index = None
 
     # -- plumbing ---------------------------------------------------------------
@@ -324,15 +332,14 @@ class Gazetteer:
 
     # -- fuzzy ---------------------------------------------------------------------
 
-    def _load_fuzzy_index(self) -> dict[str, list[tuple[str, int, float]]]:
-        rows = self._query(
-            "SELECT n.norm, n.geonameid, n.rank FROM names n JOIN entries e ON e.geonameid = n.geonameid "
-            "WHERE e.population >= ? OR e.feature_class = 'A'", (FUZZY_MIN_POPULATION,))
-        index: dict[str, list[tuple[str, int, float]]] = {}
-        for norm, geonameid, rank in rows:
-            if len(norm) >= FUZZY_MIN_LETTERS - FUZZY_LENGTH_SLACK:
-                index.setdefault(f"{norm[0]}{len(norm)}", []).append((norm, geonameid, rank))
-        return index
+    def _fuzzy_bucket(self, bucket: str) -> _FuzzyBucket:
+        with self._lock:
+            found = self._fuzzy_buckets.get(bucket)
+            if found is None:
+                rows = self._query("SELECT norm, geonameid, rank FROM names WHERE bucket = ?", (bucket,))
+                found = _FuzzyBucket(tuple(r[0] for r in rows), tuple(r[1] for r in rows), tuple(r[2] for r in rows))
+                self._fuzzy_buckets[bucket] = found
+            return found
 
     def fuzzy(self, name: str, *, limit: int = 5) -> tuple[tuple[Entry, float], ...]:
         """Misspellings of fairly prominent places: ``(entry, similarity 0..1)``, best first.
@@ -340,26 +347,20 @@ class Gazetteer:
         Returns () for ordinary English words and names under five letters, where a
         near match is more often a different word than a typo.
         """
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
         norm = normalize(self._checked_name(name))
         if len(norm.replace(" ", "")) < FUZZY_MIN_LETTERS or all(self._is_common(t) for t in norm.split()):
             return ()
-        with self._lock:
-            if self._fuzzy_index is None:
-                self._fuzzy_index = self._load_fuzzy_index()
-            index = self._fuzzy_index
-        pool = [item for size in range(len(norm) - FUZZY_LENGTH_SLACK, len(norm) + FUZZY_LENGTH_SLACK + 1)
-                for item in index.get(f"{norm[0]}{size}", ())]
-        matches = process.extract(norm, [item[0] for item in pool], scorer=fuzz.ratio,
-                                  score_cutoff=FUZZY_MIN_SCORE * 100 - 10, limit=None)
         best: dict[int, tuple[float, float]] = {}
-        for _, _, position in matches:
-            candidate, geonameid, rank = pool[position]
-            score = OSA.normalized_similarity(norm, candidate)
-            if score >= FUZZY_MIN_SCORE and (score, rank) > best.get(geonameid, (0.0, -math.inf)):
-                best[geonameid] = (score, rank)
+        for size in range(len(norm) - FUZZY_LENGTH_SLACK, len(norm) + FUZZY_LENGTH_SLACK + 1):
+            bucket = self._fuzzy_bucket(fuzzy_bucket_key(norm[0], size))
+            for _, score, position in process.extract(norm, bucket.names, scorer=OSA.normalized_similarity,
+                                                      score_cutoff=FUZZY_MIN_SCORE, limit=None):
+                geonameid, rank = bucket.ids[position], bucket.ranks[position]
+                if (score, rank) > best.get(geonameid, (0.0, -math.inf)):
+                    best[geonameid] = (score, rank)
         ordered = sorted(best.items(), key=lambda item: (-item[1][0], -item[1][1]))[:limit]
         return tuple((entry, round(score, 3)) for geonameid, (score, _) in ordered
                      if (entry := self.get(geonameid)) is not None)
@@ -416,11 +417,15 @@ class Gazetteer:
     # -- coordinates ---------------------------------------------------------------------
 
     def _load_reverse_index(self):
+        import numpy
         from scipy.spatial import cKDTree
 
         rows = self._query("SELECT geonameid, lat, lon FROM entries WHERE feature_class = 'P'")
         ids = [row[0] for row in rows]
-        return cKDTree([_unit_vector(lat, lon) for _, lat, lon in rows]), ids
+        if not rows:
+            return None, ids
+        coords = numpy.radians(numpy.array([(lat, lon) for _, lat, lon in rows], dtype=float))
+        return cKDTree(_unit_vectors(coords[:, 0], coords[:, 1])), ids
 
     def reverse(self, lat: float, lon: float) -> Entry | None:
         """The nearest populated place to (lat, lon); None only when the cache has none."""
@@ -433,7 +438,7 @@ class Gazetteer:
             tree, ids = self._reverse_index
         if not ids:
             return None
-        _, position = tree.query(_unit_vector(float(lat), float(lon)))
+        _, position = tree.query(_unit_vectors(math.radians(lat), math.radians(lon)))
         return self.get(ids[int(position)])
 
     # -- about -----------------------------------------------------------------------------
@@ -473,6 +478,10 @@ def _best_first(rows: Sequence[_NameRow], norm: str) -> tuple[Entry, ...]:
     return tuple(entry for _, entry in ordered)
 
 
-def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
-    phi, lam = math.radians(lat), math.radians(lon)
-    return (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi))
+def _unit_vectors(phi, lam):
+    """Points on the unit sphere for latitudes/longitudes in radians (floats or arrays):
+    nearest by chord is nearest on the globe, across the antimeridian too."""
+    import numpy
+
+    return numpy.stack([numpy.cos(phi) * numpy.cos(lam), numpy.cos(phi) * numpy.sin(lam), numpy.sin(phi)],
+                       axis=-1)

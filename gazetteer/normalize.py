@@ -38,6 +38,8 @@ SKELETON_DIGRAPHS = (("ou", "u"), ("ph", "f"), ("ck", "k"), ("dj", "j"), ("ee", 
 SKELETON_LETTERS = str.maketrans({"q": "k", "c": "k", "x": "ks"})
 SKELETON_VOWELS = frozenset("aeiouyw")
 SKELETON_VOWEL_MARK = "*"
+_VOWELS_TO_MARK = str.maketrans({vowel: SKELETON_VOWEL_MARK for vowel in SKELETON_VOWELS})
+_REPEATS = re.compile(r"(.)\1+")
 
 
 def normalize(name: str) -> str:
@@ -73,16 +75,15 @@ def skeleton(norm: str) -> str:
 
     ``skeleton("kiev") == skeleton("kyiv")``; ``skeleton("paris") != skeleton("peru")``.
     """
-    text = strip_articles(norm).replace(" ", "")
+    return bare_skeleton(strip_articles(norm))
+
+
+def bare_skeleton(bare: str) -> str:
+    """``skeleton`` of a name whose articles are already stripped (saves a split in bulk use)."""
+    text = bare.replace(" ", "")
     for digraph, single in SKELETON_DIGRAPHS:
         text = text.replace(digraph, single)
     text = text.translate(SKELETON_LETTERS)
-    out: list[str] = []
-    for position, ch in enumerate(text):
-        if position > 0 and ch == "h":
-            continue  # kh/sh/gh/dh/th and a trailing h are spelling choices
-        mapped = SKELETON_VOWEL_MARK if ch in SKELETON_VOWELS else ch
-        if out and out[-1] == mapped:
-            continue
-        out.append(mapped)
-    return "".join(out)
+    # kh/sh/gh/dh/th and a trailing h are spelling choices; a leading h is not.
+    text = text[:1] + text[1:].replace("h", "")
+    return _REPEATS.sub(r"\1", text.translate(_VOWELS_TO_MARK))

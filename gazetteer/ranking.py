@@ -35,3 +35,21 @@ def prominence(feature_code: str, population: int, fame: int) -> float:
 
 def name_rank(place_prominence: float, kind: int, support: int) -> float:
     return place_prominence + SUPPORT_WEIGHT * math.log2(max(support, 1)) - KIND_PENALTY.get(kind, 1.0)
+
+
+# Fuzzy matching considers only names of fairly prominent places, grouped in buckets by
+# first letter and length, so one query compares against a few thousand names, not all.
+FUZZY_MIN_POPULATION = 1000
+FUZZY_MIN_NAME_LENGTH = 3
+
+
+def fuzzy_bucket_key(first_letter: str, length: int) -> str:
+    return f"{first_letter}{length}"
+
+
+def fuzzy_bucket(norm: str) -> str:
+    return fuzzy_bucket_key(norm[:1], len(norm))
+
+
+def is_fuzzy_candidate(feature_class: str, population: int, norm: str) -> bool:
+    return (feature_class == "A" or population >= FUZZY_MIN_POPULATION) and len(norm) >= FUZZY_MIN_NAME_LENGTH
