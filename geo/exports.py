@@ -39,13 +39,18 @@ def write_geojson(events: Iterable[Event], path: Path) -> int:
     # One encoder for every feature: json.dumps builds a new one per call when
     # given options, which costs more than the encoding itself.
     encode = json.JSONEncoder(ensure_ascii=False).encode
+    # __geo_interface__ writes the point as [lon, lat], GeoJSON's order.
+    return write_feature_collection((encode(e.__geo_interface__) for e in events), path)
+
+
+def write_feature_collection(features: Iterable[str], path: Path) -> int:
+    """A FeatureCollection of Features given as JSON texts, one per line; returns the count."""
     count = 0
     with _writing(path), atomic_text(path) as out:
         out.write('{"type": "FeatureCollection", "features": [')
-        for event in events:
+        for feature in features:
             out.write(",\n" if count else "\n")
-            # __geo_interface__ writes the point as [lon, lat], GeoJSON's order.
-            out.write(encode(event.__geo_interface__))
+            out.write(feature)
             count += 1
         out.write("\n]}\n")
     return count
@@ -130,6 +135,8 @@ def export_command(args: argparse.Namespace) -> int:
     with EventStore.open(args.db, readonly=True) as store:
         if args.format in BRIEFING_FORMATS:
             count = _export_briefing(args, store.query(flt))
+        elif args.format == "geojson":
+            count = write_feature_collection(store.iter_feature_json(flt), args.output)
         else:
             count = WRITERS[args.format](store.iter_query(flt), args.output)
     if count == 0:

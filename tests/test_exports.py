@@ -14,7 +14,15 @@ from geojson_pydantic import FeatureCollection
 from geo.acled import ACLED_COLUMNS
 from geo.cli import run
 from geo.errors import ExportError
-from geo.exports import CSV_COLUMNS, write_acled_csv, write_csv, write_geojson, write_gpkg, write_parquet
+from geo.exports import (
+    CSV_COLUMNS,
+    write_acled_csv,
+    write_csv,
+    write_feature_collection,
+    write_geojson,
+    write_gpkg,
+    write_parquet,
+)
 from geo.frames import events_from_frame, read_events_parquet
 from geo.imports import read_acled
 from geo.records import EVENT_PROPERTIES, Article, Event
@@ -200,3 +208,15 @@ def test_geojson_gpkg_and_acled_exports_hold_the_same_events(db: Path, tmp_path:
     assert gpd.read_file(tmp_path / "e.gpkg", layer="events")["event_id"].tolist() == ids
     assert [e.event_id for e in read_acled(tmp_path / "e.csv")] == ids
     assert [e.event_id for e in read_events_parquet(tmp_path / "e.parquet")] == ids
+
+
+def test_the_stores_geojson_is_the_same_as_the_events_geojson(tmp_path: Path) -> None:
+    events = sample_events()
+    with EventStore.open(tmp_path / "e.sqlite") as store:
+        store.add_events(events)
+        write_feature_collection(store.iter_feature_json(), tmp_path / "fast.geojson")
+        write_geojson(store.query(), tmp_path / "records.geojson")
+    fast = json.loads((tmp_path / "fast.geojson").read_text(encoding="utf-8"))
+    assert fast == json.loads((tmp_path / "records.geojson").read_text(encoding="utf-8"))
+    assert len(fast["features"]) == len(events)
+    FeatureCollection.model_validate(fast)
