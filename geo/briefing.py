@@ -140,14 +140,17 @@ def _check_picture(width: Any, height: Any, scale: Any, bbox: Any) -> Bbox | Non
 class SlideRenderer:
     """A started headless chromium that turns events into slide PNGs.
 
-    Use as a context manager; one browser serves many pictures (each in a fresh
-    context with its own size and scale).
+    Use as a context manager; one browser serves many pictures. Browser contexts
+    (one per device scale factor) are kept between pictures: making one costs
+    more than drawing a map.
     """
 
     def __init__(self, executable: Path) -> None:
         self.executable = Path(executable)
         self._playwright: Any = None
         self._browser: Any = None
+        self._contexts: dict[float, Any] = {}
+        self._gate = _RequestGate()
 
     def __enter__(self) -> SlideRenderer:
         from playwright.sync_api import sync_playwright
@@ -158,6 +161,7 @@ class SlideRenderer:
                 executable_path=str(self.executable), args=list(CHROMIUM_ARGS))
         except BaseException:
             self._playwright.stop()
+            self._playwright = None
             raise
         return self
 
@@ -166,12 +170,20 @@ class SlideRenderer:
         self.close()
 
     def close(self) -> None:
+        self._contexts.clear()
         if self._browser is not None:
             self._browser.close()
             self._browser = None
         if self._playwright is not None:
             self._playwright.stop()
             self._playwright = None
+
+    def _context(self, scale: float) -> Any:
+        if scale not in self._contexts:
+            context = self._browser.new_context(device_scale_factor=scale)
+            context.route("**/*", self._gate.handle)
+            self._contexts[scale] = context
+        return self._contexts[scale]
 
     def render(self, events: Sequence[Event], path: Path, *, title: str = "", width: int = 1600,
                height: int = 1000, scale: float = 1.0, bbox: Bbox | None = None,
@@ -181,40 +193,48 @@ class SlideRenderer:
         page_html = offline_html(slide_map(events, title=title, width=width, height=height, bounds=bbox,
                                            tiles=tiles),
                                  img_sources=TILE_HOSTS if tiles else ())
-        context = self._browser.new_context(viewport={"width": width, "height": height},
-                                            device_scale_factor=float(scale))
         # A file loads far faster than set_content, which pushes the page through the protocol.
         with tempfile.TemporaryDirectory(prefix="conflictmap-slide-") as folder:
             page_path = Path(folder) / "slide.html"
             page_path.write_text(page_html, encoding="utf-8")
+            self._gate.open_for(page_path.as_uri(), tiles=tiles)
+            page = self._context(float(scale)).new_page()
             try:
-                context.route("**/*", _local_only(page_path.as_uri(), tiles))
-                page = context.new_page()
+                page.set_viewport_size({"width": width, "height": height})
                 page.goto(page_path.as_uri(), wait_until="load")
                 page.wait_for_function("window.conflictmapReady === true", timeout=READY_TIMEOUT_MS)
                 stats = page.evaluate("window.conflictmapStats")
                 with atomic_path(Path(path)) as tmp:
                     page.screenshot(path=str(tmp), type="png")
             finally:
-                context.close()
+                page.close()
+                self._gate.open_for("", tiles=False)
         legend = {key: int(n) for key, n in (stats.get("legend") or {}).items() if n}
         view = stats.get("view")
         return RenderedSlide(Path(path), legend, int(stats.get("drawn", 0)), "chromium",
                              tuple(float(v) for v in view) if view else None)
 
 
-def _local_only(page_url: str, tiles: bool) -> Callable[[Any], None]:
-    """A route handler that lets through the page itself, inline data and (with
-    ``tiles``) tile requests, and aborts everything else."""
+class _RequestGate:
+    """Lets through the page being drawn, inline data and (with tiles) tile
+    requests; aborts every other request."""
 
-    def handle(route: Any) -> None:
-        url = route.request.url
-        if url == page_url or url.startswith(("data:", "blob:")) or (tiles and is_tile_url(url)):
+    def __init__(self) -> None:
+        self.page_url = ""
+        self.tiles = False
+
+    def open_for(self, page_url: str, *, tiles: bool) -> None:
+        self.page_url, self.tiles = page_url, tiles
+
+    def allows(self, url: str) -> bool:
+        return (bool(self.page_url) and url == self.page_url) or url.startswith(("data:", "blob:")) or (
+            self.tiles and is_tile_url(url))
+
+    def handle(self, route: Any) -> None:
+        if self.allows(route.request.url):
             route.continue_()
         else:
             route.abort()
-
-    return handle
 
 
 # --------------------------------------------------------------------------- PNG
