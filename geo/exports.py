@@ -158,7 +158,12 @@ def _export_briefing(args: argparse.Namespace, events: list[Event]) -> int:
         raise ExportError(f"{args.format} export is not available in this installation")
     options: dict[str, Any] = {"title": args.title, "tiles": args.tiles}
     if args.format == "png":
-        options.update(width=args.width, height=args.height, scale=args.scale, browser=args.browser)
+        options.update(
+            width=args.width, height=args.height, scale=args.scale, browser=args.browser,
+            # the picture shows the area asked for, not only where the events fell
+            bbox=tuple(args.bbox) if args.bbox else None,
+            on_notice=lambda notice: print(f"conflictmap: {notice}", file=sys.stderr),
+        )
     export(events, args.output, **options)
     return len(events)
 

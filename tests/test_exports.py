@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 import json
 from dataclasses import replace
 from datetime import date
@@ -220,3 +221,31 @@ def test_the_stores_geojson_is_the_same_as_the_events_geojson(tmp_path: Path) ->
     assert fast == json.loads((tmp_path / "records.geojson").read_text(encoding="utf-8"))
     assert len(fast["features"]) == len(events)
     FeatureCollection.model_validate(fast)
+
+
+def test_html_and_png_are_handed_to_the_briefing_module_with_the_selection(
+        db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    calls = {}
+    fake = types.ModuleType("geo.briefing")
+    fake.export_html = lambda events, path, **options: calls.setdefault("html", (events, path, options))
+    fake.export_png = lambda events, path, **options: calls.setdefault("png", (events, path, options))
+    monkeypatch.setitem(sys.modules, "geo.briefing", fake)
+    assert run(["export", "--format", "html", "-o", str(tmp_path / "m.html"), "--db", str(db),
+                "--title", "Syria", "--country", "SY"]) == 0
+    assert run(["export", "--format", "png", "-o", str(tmp_path / "m.png"), "--db", str(db),
+                "--bbox", "35", "32", "42", "37", "--width", "800"]) == 0
+    events, path, options = calls["html"]
+    assert {e.country_code for e in events} == {"SY"} and path == tmp_path / "m.html"
+    assert options == {"title": "Syria", "tiles": False}
+    events, _, options = calls["png"]
+    assert options["bbox"] == (35.0, 32.0, 42.0, 37.0) and options["width"] == 800
+    assert all(35 <= e.lon <= 42 and 32 <= e.lat <= 37 for e in events) and events
+
+
+def test_a_briefing_format_without_its_module_is_not_available(
+        db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.setitem(sys.modules, "geo.briefing", None)  # import fails
+    assert run(["export", "--format", "png", "-o", str(tmp_path / "m.png"), "--db", str(db)]) == 1
+    assert "not available" in capsys.readouterr().err
