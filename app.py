@@ -391,18 +391,17 @@ def _sidebar_counts(visible: tuple[Event, ...] | list[Event], total: int) -> Non
 
 def _time_controls(period: view.Window) -> None:
     playing = st.session_state.playing
-    slider, play, step, mode, size = st.columns([6, 1.1, 1.1, 2.2, 2.2], vertical_alignment="bottom")
-    slider.slider("Dates", min_value=period[0], max_value=period[1], step=timedelta(days=1), key="window",
-                  format="YYYY-MM-DD", on_change=_stop_playing)
+    play, step, mode, size = st.columns([1, 1, 1.6, 1.6], vertical_alignment="bottom")
     # Material icons ship with Streamlit's frontend: no font is fetched.
     play.button("Pause" if playing else "Play", key="play", icon=":material/pause:" if playing else ":material/play_arrow:",
                 on_click=_toggle_play, args=(period,), width="stretch")
-    step.button("Step", key="step", icon=":material/skip_next:", on_click=_step, args=(period,),
-                width="stretch")
-    mode.radio("Play", view.PLAY_MODES, key="play_mode", horizontal=True,
+    step.button("Step", key="step", icon=":material/skip_next:", on_click=_step, args=(period,), width="stretch")
+    mode.radio("Play", view.PLAY_MODES, key="play_mode", horizontal=True, label_visibility="collapsed",
                format_func=lambda m: "sliding window" if m == "window" else "cumulative")
-    size.select_slider("Step", options=view.STEP_CHOICES_DAYS, key="play_step",
-                       format_func=lambda d: f"{d} day{'s' * (d != 1)}")
+    size.select_slider("Step", options=view.STEP_CHOICES_DAYS, key="play_step", label_visibility="collapsed",
+                       format_func=lambda d: f"{d} day{'s' * (d != 1)} a step")
+    st.slider("Dates", min_value=period[0], max_value=period[1], step=timedelta(days=1), key="window",
+              format="YYYY-MM-DD", on_change=_stop_playing)
     if playing:
         st.fragment(run_every=PLAY_INTERVAL_S)(_play_tick)(period)
 

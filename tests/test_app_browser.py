@@ -1,0 +1,240 @@
+"""The map page in a real browser: ``streamlit run app.py`` on a temporary store,
+driven by Debian's chromium through Playwright with every request that leaves
+localhost aborted (the page must work offline).
+
+The server starts on an empty store, so the page loads the demo corpus on its own
+first start; the suite's fake pipeline parses it (no language model needed), and
+the tests compare what the map draws with what the store holds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from geo.filters import EventFilter
+from geo.mapview import MAX_MARKERS, marker_groups
+from geo.store import EventStore
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parents[1]
+TESTS = Path(__file__).resolve().parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+]
+SERVER_START_S = 90
+#: The first page parses the demo corpus and builds the map: give it time on a busy machine.
+PAGE_READY_MS = 180_000
+STEP_MS = 60_000
+LOCAL_PREFIXES = ("http://localhost:", "http://127.0.0.1:", "ws://localhost:", "ws://127.0.0.1:",
+                  "data:", "blob:", "about:")
+CLUSTER_OVER = 300
+
+#: Counts the event markers the page script drew in the map (canvas shapes,
+#: so they are counted in Leaflet, not in the DOM).
+COUNT_MARKERS_JS = """() => {
+  if (!window.map) { return -1; }
+  return Object.values(window.map._layers).filter(l => l instanceof L.CircleMarker && l.options.shape).length;
+}"""
+MARKER_POINTS_JS = """() => Object.values(window.map._layers)
+  .filter(l => l instanceof L.CircleMarker && l.options.shape)
+  .map(l => [l.getLatLng().lat, l.getLatLng().lng])"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed")
+    folder = tmp_path_factory.mktemp("app-browser")
+    db = folder / "events.sqlite"
+    port = free_port()
+    env = {
+        **os.environ,
+        "CONFLICTMAP_DB": str(db),
+        "CONFLICTMAP_PIPELINE": "fake_pipeline:load_fake_pipeline",
+        "PYTHONPATH": os.pathsep.join([str(TESTS), str(REPO), os.environ.get("PYTHONPATH", "")]),
+    }
+    log = open(folder / "server.log", "wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.fileWatcherType", "none"],
+        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://localhost:{port}"
+    try:
+        _wait_healthy(url, process, folder / "server.log")
+        yield url, db
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=15)
+        log.close()
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"streamlit exited with {process.returncode}: {log.read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail(f"streamlit did not answer within {SERVER_START_S} s: {log.read_text()[-2000:]}")
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser session on the page; requests leaving localhost are aborted
+    and listed in ``page.blocked``."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1200}, accept_downloads=True)
+    page = context.new_page()
+    page.blocked = []
+
+    def route(route):
+        if route.request.url.startswith(LOCAL_PREFIXES):
+            route.continue_()
+        else:
+            page.blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.set_default_timeout(STEP_MS)
+    page.goto(server[0])
+    yield page
+    context.close()
+
+
+def map_frame(page):
+    """The st_folium iframe, once its map has drawn markers."""
+    deadline = time.monotonic() + PAGE_READY_MS / 1000
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if "streamlit_folium" in frame.url:
+                try:
+                    if frame.evaluate(COUNT_MARKERS_JS) > 0:
+                        return frame
+                except Exception:  # noqa: BLE001 - the frame is still loading or being replaced
+                    pass
+        page.wait_for_timeout(500)
+    pytest.fail("the map drew no markers in time")
+
+
+def marker_count_becomes(page, predicate, what: str) -> int:
+    deadline = time.monotonic() + STEP_MS / 1000
+    count = -1
+    while time.monotonic() < deadline:
+        frame = map_frame(page)
+        try:
+            count = frame.evaluate(COUNT_MARKERS_JS)
+        except Exception:  # noqa: BLE001 - replaced while reading
+            count = -1
+        if predicate(count):
+            return count
+        page.wait_for_timeout(500)
+    pytest.fail(f"{what}: the map shows {count} markers")
+
+
+def expected_markers(db: Path, flt: EventFilter = EventFilter()) -> int:
+    with EventStore.open(db, readonly=True) as store:
+        events = store.query(flt)
+    return len(marker_groups(events, max_markers=MAX_MARKERS if len(events) > CLUSTER_OVER else None))
+
+
+# ---------------------------------------------------------------------------
+
+
+def test_first_start_maps_the_demo_corpus_offline(page, server) -> None:
+    frame = map_frame(page)
+    drawn = frame.evaluate(COUNT_MARKERS_JS)
+    assert drawn == expected_markers(server[1]) > 10
+    points = frame.evaluate(MARKER_POINTS_JS)
+    assert any(abs(lat - 34.56) < 0.01 and abs(lon - 38.28) < 0.01 for lat, lon in points)  # Palmyra
+    assert page.blocked == []
+
+
+def test_moving_the_slider_changes_what_is_drawn(page, server) -> None:
+    before = map_frame(page).evaluate(COUNT_MARKERS_JS)
+    end_thumb = page.locator('[data-testid="stSlider"]', has_text="Dates").get_by_role("slider").nth(1)
+    end_thumb.focus()
+    end_thumb.press("Home")  # down to the start: one day left in view
+    after = marker_count_becomes(page, lambda n: 0 <= n < before, "after moving the slider")
+    with EventStore.open(server[1], readonly=True) as store:
+        first_day = store.date_range()[0]
+    assert after == expected_markers(server[1], EventFilter(date_from=first_day, date_to=first_day))
+
+
+def test_geojson_download_holds_the_events_in_view(page, server) -> None:
+    map_frame(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="GeoJSON").click()
+    collection = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection"
+    with EventStore.open(server[1], readonly=True) as store:
+        assert len(collection["features"]) == store.count()
+    lon, lat = collection["features"][0]["geometry"]["coordinates"]
+    assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def test_clicking_a_marker_opens_its_article(page, server) -> None:
+    frame = map_frame(page)
+    # Geneva's marker (clear of the map's controls), clicked where the browser draws it.
+    x, y = frame.evaluate("""() => {
+      const m = Object.values(window.map._layers).find(l => l instanceof L.CircleMarker && l.options.shape
+                  && Math.abs(l.getLatLng().lat - 46.20) < 0.01 && Math.abs(l.getLatLng().lng - 6.15) < 0.01);
+      const p = window.map.latLngToContainerPoint(m.getLatLng());
+      const box = document.getElementById("map_div").getBoundingClientRect();
+      return [box.left + p.x, box.top + p.y];
+    }""")
+    frame_box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    page.mouse.click(frame_box["x"] + x, frame_box["y"] + y)
+    quote = page.locator("mark", has_text="Geneva").first
+    quote.wait_for(timeout=STEP_MS)
+    # The quote is marked in the article it was taken from, and the table's first row is selected.
+    assert "Geneva" in page.locator(".cm-article h4").first.inner_text() or "Geneva" in quote.inner_text()
+    assert page.get_by_text("Wrong place? Move \u201cGeneva\u201d").is_visible()
+
+
+def test_a_pasted_article_appears_on_the_map(page, server) -> None:
+    before = map_frame(page).evaluate(COUNT_MARKERS_JS)
+    form = page.get_by_test_id("stForm")
+    form.get_by_role("textbox", name="Title", exact=True).fill("Shelling in Kyiv")
+    form.get_by_role("textbox", name="Article text").fill("Artillery shelled districts of Kyiv on Tuesday.")
+    form.get_by_role("button", name="Add the article").click()
+    marker_count_becomes(page, lambda n: n > before, "after pasting an article")
+    points = map_frame(page).evaluate(MARKER_POINTS_JS)
+    assert any(abs(lat - 50.45) < 0.01 and abs(lon - 30.52) < 0.01 for lat, lon in points)
+    assert page.blocked == []
