@@ -18,7 +18,6 @@ import glob
 import importlib
 import os
 import signal
-import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -53,6 +52,7 @@ BATCH_SIZE = 32
 IN_FLIGHT_PER_WORKER = 2
 #: Articles handed to a Dask cluster per round (each round is written before the next).
 DASK_ROUND = 4096
+DASK_CONNECT_TIMEOUT = "30s"
 
 PipelineFactory = Callable[[Path | None], Any]
 
@@ -421,7 +421,6 @@ def ingest_dask(inputs: Sequence[str | Path], store: EventStore, options: Ingest
     same path (shared storage on a real cluster).
     """
     import dask.bag as dask_bag
-    from distributed import Client
 
     tally = _Tally()
     report_problem = _problem_reporter(tally, on_problem)
@@ -430,7 +429,7 @@ def ingest_dask(inputs: Sequence[str | Path], store: EventStore, options: Ingest
     parquet_dir.mkdir(parents=True, exist_ok=True)
     batches = _new_article_batches(inputs, store, options, tally, report_problem)
     rounds_of = DASK_ROUND // options.batch_size or 1
-    with Client(scheduler) as client:
+    with _dask_client(scheduler) as client:
         while batches_now := list(islice(batches, rounds_of)):
             articles = [a for batch in batches_now for a in batch]
             bag = dask_bag.from_sequence(articles, partition_size=options.batch_size)
@@ -443,6 +442,18 @@ def ingest_dask(inputs: Sequence[str | Path], store: EventStore, options: Ingest
                 if on_progress is not None:
                     on_progress(tally.report())
     return tally.report()
+
+
+@contextmanager
+def _dask_client(scheduler: str) -> Iterator[Any]:
+    from distributed import Client
+
+    try:
+        client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)
+    except (OSError, ValueError) as err:
+        raise InputError(f"cannot reach the Dask scheduler at {scheduler!r}: {err}") from err
+    with client:
+        yield client
 
 
 def _store_partition(store: EventStore, result: PartitionResult, by_id: dict[str, Article],

@@ -287,3 +287,10 @@ def test_the_seed_ingested_twice_gives_the_same_events_in_every_export(tmp_path:
     assert len(gpd.read_file(outputs["geojson"])) == len(first)
     assert len(gpd.read_file(outputs["gpkg"], layer="events")) == len(first)
     assert [e.event_id for e in read_acled(outputs["acled"])] == [e.event_id for e in first]
+
+
+def test_a_scheduler_address_that_cannot_be_used_is_one_clear_error(
+        folder: Path, tmp_path: Path, fake_env: None, capsys: pytest.CaptureFixture) -> None:
+    code = run(["ingest", str(folder), "--db", str(tmp_path / "e.sqlite"), "--scheduler", "no-port-here"])
+    assert code == 1
+    assert "cannot reach the Dask scheduler at 'no-port-here'" in capsys.readouterr().err
