@@ -13,6 +13,7 @@ import math
 import os
 import shutil
 import tempfile
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,8 +34,10 @@ from geo.mapview import (
     core_bounds,
     date_range_text,
     is_tile_url,
+    MarkerGroup,
     legend_counts,
     marker_groups,
+    marker_shifts,
     radius_for,
     slide_map,
     source_count,
@@ -332,8 +335,7 @@ def draw_png_fallback(events: Sequence[Event], path: Path, *, title: str = "", w
     (west, east), (south, north) = ax.get_xlim(), ax.get_ylim()
     outside = sum(not (west <= e.lon <= east and south <= e.lat <= north) for e in events)
     _draw_header(figure, title, events, width, height, outside)
-    figure.text(1 - MARGIN_PX / width, 4 / height, _attribution_text(events), ha="right", va="bottom",
-                fontsize=8, color="#444444")
+    _draw_attribution(ax, _attribution_text(events), width)
     _place_labels(ax, top_places(events, LABEL_COUNT))
     try:
         with atomic_path(Path(path)) as tmp:
@@ -407,15 +409,21 @@ def _draw_basemap(ax: Any) -> None:
 
 
 def _draw_markers(ax: Any, events: Sequence[Event]) -> int:
+    from matplotlib.transforms import offset_copy
+
     groups = marker_groups(events, max_markers=MAX_MARKERS)
-    for event_type, style in EVENT_STYLE.items():
-        mine = sorted((g for g in groups if g.event_type == event_type), key=lambda g: -g.count)
-        if not mine:
-            continue
+    batches: dict[tuple[str, tuple[int, int]], list[MarkerGroup]] = {}
+    for group, shift in zip(groups, marker_shifts(groups)):
+        batches.setdefault((group.event_type, shift), []).append(group)
+    for (event_type, (dx, dy)), mine in batches.items():
+        style = EVENT_STYLE[event_type]
+        # Page pixels point down, figure points up: the same shift as on the web map.
+        moved = offset_copy(ax.transData, fig=ax.figure, x=dx * POINTS_PER_PX, y=-dy * POINTS_PER_PX,
+                            units="points")
         ax.scatter(
             [g.lon for g in mine], [g.lat for g in mine],
             s=[(2 * radius_for(g.count) * POINTS_PER_PX) ** 2 for g in mine],
-            marker=MATPLOTLIB_MARKERS[style.icon], c=style.colour, alpha=0.85,
+            marker=MATPLOTLIB_MARKERS[style.icon], c=style.colour, alpha=0.85, transform=moved,
             edgecolors=[ORIGIN_STROKES.get(g.origin, "#444444") for g in mine], linewidths=0.8, zorder=3,
         )
     return len(groups)
@@ -453,6 +461,14 @@ def _draw_header(figure: Any, title: str, events: Sequence[Event], width: int, h
         figure.text(left, 1 - 40 / height, subtitle, fontsize=13, color="#444444", va="center")
 
 
+def _draw_attribution(ax: Any, text: str, width: int) -> None:
+    # Inside the map's lower right corner, wrapped to about half the map's width, as on the web map.
+    lines = textwrap.wrap(text, width=max(40, int((width - 2 * MARGIN_PX) * 0.55 / 5.2)))
+    ax.text(0.998, 0.003, "\n".join(lines), transform=ax.transAxes, ha="right", va="bottom", fontsize=8,
+            color="#333333", zorder=6, bbox={"boxstyle": "square,pad=0.3", "facecolor": "white", "alpha": 0.8,
+                                              "edgecolor": "none"})
+
+
 def _attribution_text(events: Sequence[Event]) -> str:
     return DATA_ATTRIBUTION + (f" \u00b7 events from {source_count(events):,} sources" if events else "")
 
@@ -467,7 +483,9 @@ def _place_labels(ax: Any, labels: Sequence[Any]) -> int:
     renderer = figure.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     dpi_px = figure.dpi / 100
-    taken = []
+    # The legend and the attribution are in the way too.
+    obstacles = [*ax.texts, *([ax.get_legend()] if ax.get_legend() else [])]
+    taken = [tuple(artist.get_window_extent(renderer).extents) for artist in obstacles]
     for label in labels:
         x, y = ax.transData.transform((label.lon, label.lat))
         taken.append((x - 5 * dpi_px, y - 5 * dpi_px, x + 5 * dpi_px, y + 5 * dpi_px))

@@ -91,6 +91,8 @@ QUOTE_CHARS_ABBREVIATED = 280
 GRID_CELLS_DEG = (0.0, 0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
 COORDINATE_DECIMALS = 5
 LABEL_COUNT = 12
+#: How far (px) markers that share a point are moved apart, round a ring.
+SHARED_POINT_SHIFT_PX = 7
 #: A picture fits the central CORE_SHARE of events (plus CORE_MARGIN_DEG or a
 #: quarter of their span) when the rest would widen the view OUTLIER_WIDENING times.
 CORE_SHARE = 0.8
@@ -346,6 +348,25 @@ def _group_keys(lat: np.ndarray, lon: np.ndarray, layer: np.ndarray, max_markers
     return inverse.ravel()
 
 
+def marker_shifts(groups: Sequence[MarkerGroup]) -> list[tuple[int, int]]:
+    """Pixel offsets that set apart markers sharing one point (a town with events of
+    several types): evenly round a small ring, in type order; (0, 0) for a lone marker."""
+    by_point: dict[tuple[float, float], list[int]] = {}
+    for index, g in enumerate(groups):
+        by_point.setdefault((g.lat, g.lon), []).append(index)
+    shifts = [(0, 0)] * len(groups)
+    order = {t: i for i, t in enumerate(EVENT_TYPES)}
+    for members in by_point.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda i: (order.get(groups[i].event_type, len(order)), groups[i].origin))
+        for slot, index in enumerate(members):
+            angle = 2 * math.pi * slot / len(members) - math.pi / 2
+            shifts[index] = (round(SHARED_POINT_SHIFT_PX * math.cos(angle)),
+                             round(SHARED_POINT_SHIFT_PX * math.sin(angle)))
+    return shifts
+
+
 def _newest_first_key(event: Event) -> tuple[bool, date, str]:
     # Sorted in reverse: dated before undated, then the latest date first.
     return (event.event_date is not None, event.event_date or date.min, event.event_id)
@@ -565,8 +586,9 @@ def _payload(events: list[Event], groups: list[MarkerGroup], types: list[str], o
          round(g.lat, COORDINATE_DECIMALS), round(g.lon, COORDINATE_DECIMALS), g.count,
          "" if options.slide else tooltip_text(g),
          "" if options.slide else popup_html(g, limit=limit, quote_chars=quote_chars),
-         _day_deltas(g, day0) if options.timeline and day0 else 0]
-        for g in groups
+         _day_deltas(g, day0) if options.timeline and day0 else 0,
+         list(shift)]
+        for g, shift in zip(groups, marker_shifts(groups))
     ]
     attribution = DATA_ATTRIBUTION + (f" \u00b7 events from {source_count(events):,} sources" if events else "")
     return {

@@ -22,6 +22,7 @@ from geo.mapview import (
     core_bounds,
     event_html,
     marker_groups,
+    marker_shifts,
     popup_html,
     safe_link,
     script_json,
@@ -454,3 +455,13 @@ def test_picture_view_keeps_every_event_when_they_spread_evenly():
     spread = [make_event(event_id=f"e{i}", lat=-40 + i, lon=-100 + 2 * i) for i in range(80)]
     assert core_bounds(spread) == (-100, -40, 58, 39)
     assert core_bounds([]) is None
+
+
+def test_markers_sharing_a_point_are_set_apart_and_lone_ones_stay():
+    events = [make_event(event_id=t, event_type=t) for t in ("frontline", "diplomacy", "humanitarian")]
+    events.append(make_event(event_id="far", lat=36.2, lon=37.16))
+    groups = marker_groups(events)
+    shifts = dict(zip(((g.event_type, g.lat) for g in groups), marker_shifts(groups)))
+    together = [shifts[(t, 34.56)] for t in ("frontline", "diplomacy", "humanitarian")]
+    assert len(set(together)) == 3 and (0, 0) not in together
+    assert shifts[("frontline", 36.2)] == (0, 0)

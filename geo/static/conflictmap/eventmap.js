@@ -35,17 +35,29 @@
   L.Canvas.include({
     _updateShape: function (layer) {
       if (!this._drawing || layer._empty()) { return; }
-      var p = layer._point, ctx = this._ctx, r = Math.max(Math.round(layer._radius), 1);
+      var p = layer._shiftedPoint(), ctx = this._ctx, r = Math.max(Math.round(layer._radius), 1);
       ctx.beginPath();
       (SHAPES[layer.options.shape] || SHAPES.circle)(ctx, p.x, p.y, r);
       this._fillStroke(ctx, layer);
     }
   });
 
+  // A circle marker drawn as a shape, optionally moved a few pixels (``shift``)
+  // so that markers of several types at one town do not hide each other.
   var ShapeMarker = L.CircleMarker.extend({
-    options: { shape: "circle" },
+    options: { shape: "circle", shift: [0, 0] },
+    _shiftedPoint: function () { return this._point.add(L.point(this.options.shift)); },
     _updatePath: function () {
       if (this._renderer._updateShape) { this._renderer._updateShape(this); } else { this._renderer._updateCircle(this); }
+    },
+    // Redraw regions must cover the shape (a triangle reaches past the radius) and its shift.
+    _updateBounds: function () {
+      var reach = Math.ceil(this._radius * 1.6 + this._clickTolerance());
+      var centre = this._shiftedPoint(), pad = L.point(reach, reach);
+      this._pxBounds = new L.Bounds(centre.subtract(pad), centre.add(pad));
+    },
+    _containsPoint: function (p) {
+      return p.distanceTo(this._shiftedPoint()) <= this._radius + this._clickTolerance();
     }
   });
 
@@ -116,7 +128,7 @@
     state.markers = data.markers.map(function (row) {
       var type = data.types[row[0]], origin = data.origins[row[1]];
       var marker = new ShapeMarker([row[2], row[3]], {
-        renderer: renderer, shape: type.shape, radius: radiusFor(row[4]),
+        renderer: renderer, shape: type.shape, radius: radiusFor(row[4]), shift: row[8] || [0, 0],
         color: origin.stroke, weight: 1.2, opacity: 0.95, fillColor: type.colour, fillOpacity: 0.8
       });
       if (row[5]) { marker.bindTooltip(row[5], { direction: "top", offset: [0, -4] }); }
@@ -299,6 +311,12 @@
     var taken = labels.map(function (l) {
       var p = map.latLngToContainerPoint([l[0], l[1]]);
       return [p.x - 5, p.y - 5, p.x + 5, p.y + 5];
+    });
+    // Legend, scale bar and attribution are in the way too.
+    var frame = map.getContainer().getBoundingClientRect();
+    Array.prototype.forEach.call(map.getContainer().querySelectorAll(".leaflet-control"), function (control) {
+      var r = control.getBoundingClientRect();
+      if (r.width && r.height) { taken.push([r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]); }
     });
     var height = 18, gap = 8, margin = 4;
     state.labelLayers = [];
