@@ -169,8 +169,9 @@ def default_db_path() -> Path:
 class EventStore:
     """Articles, their events, imported events and place corrections in one SQLite file.
 
-    Open with ``EventStore.open(path)`` and use as a context manager. One store
-    object belongs to one thread; open another for another thread or process.
+    Open with ``EventStore.open(path)`` and use as a context manager. Several
+    threads may share one store if their writes take turns (hold a lock around
+    them); other processes open their own, and SQLite makes their writes wait.
     """
 
     def __init__(self, connection: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
@@ -189,10 +190,17 @@ class EventStore:
             raise StoreError(f"no event store at {str(db_path)!r}; ingest or import articles first")
         try:
             conn = _connect(db_path, readonly=readonly)
-            store = cls(conn, db_path, readonly=readonly)
-            store._prepare()
         except sqlite3.Error as err:
             raise StoreError(f"cannot open the event store {str(db_path)!r}: {err}") from err
+        store = cls(conn, db_path, readonly=readonly)
+        try:
+            store._prepare()
+        except sqlite3.Error as err:
+            conn.close()
+            raise StoreError(f"cannot open the event store {str(db_path)!r}: {err}") from err
+        except BaseException:
+            conn.close()
+            raise
         return store
 
     def close(self) -> None:
