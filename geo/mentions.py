@@ -51,6 +51,22 @@ DIRECTION_WORDS = frozenset({
 })
 
 MAX_NAME_TOKENS = 4
+#: Label of a place name that opens an organisation's name.
+ORG_PLACE_LABEL = "ORG_PLACE"
+#: A name the model calls a person is a place only without these cues around it.
+PERSON_TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "sir", "president", "secretary", "minister", "gen",
+    "general", "sen", "senator", "rep", "gov", "governor", "mayor", "judge", "officer",
+    "sgt", "lt", "col", "capt", "king", "queen", "prince", "pope", "chief", "coach",
+    "spokesman", "spokeswoman", "envoy", "ambassador", "prof", "professor", "rev", "st",
+})
+SPEECH_VERBS = frozenset({
+    "said", "says", "told", "added", "vows", "vowed", "wrote", "asked", "argued",
+    "explained", "noted", "stated", "insisted", "warned", "urged", "announced", "believes",
+    "thinks", "hopes", "met", "spoke", "visited",
+})
+#: Population above which a place the model calls a person still counts without a cue.
+PROMINENT_POPULATION = 100_000
 MIN_FUZZY_LENGTH = 5
 #: A misspelling of a place already named in the article: Damerau-Levenshtein
 #: similarity over normalised names ("palmrya" ~ "palmyra" is one transposition).
@@ -91,7 +107,7 @@ class _Span:
 def recognise(doc: Doc, names: NameIndex) -> Recognition:
     """All place mentions in ``doc`` (a parsed article), in text order."""
     sentence_of = _sentence_index(doc)
-    model_spans, suspects, blocked = _entity_spans(doc, sentence_of)
+    model_spans, suspects, blocked = _entity_spans(doc, names, sentence_of)
     gazetteer_spans = _gazetteer_spans(doc, names, blocked, sentence_of, model_spans)
     accepted = _accept_by_article(doc, names, model_spans, suspects + gazetteer_spans)
     misspelt, spelled_as = _article_misspellings(doc, names, accepted, blocked, sentence_of)
@@ -134,7 +150,8 @@ def _make_span(doc: Doc, start: int, end: int, label: str, sentence_of: list[int
     return _Span(start, end, s, e, doc.text[s:e], label, sentence_of[start])
 
 
-def _entity_spans(doc: Doc, sentence_of: list[int]) -> tuple[list[_Span], list[_Span], list[bool]]:
+def _entity_spans(doc: Doc, names: NameIndex, sentence_of: list[int]
+                  ) -> tuple[list[_Span], list[_Span], list[bool]]:
     places: list[_Span] = []
     suspects: list[_Span] = []
     blocked = [False] * len(doc)
@@ -142,19 +159,49 @@ def _entity_spans(doc: Doc, sentence_of: list[int]) -> tuple[list[_Span], list[_
         bounds = _trimmed(ent)
         if bounds is None:
             continue
-        span = _make_span(doc, *bounds, ent.label_, sentence_of)
         if ent.label_ in PLACE_LABELS:
-            places.append(span)
+            places.append(_make_span(doc, *_without_compass(doc, *bounds, names), ent.label_, sentence_of))
+        elif ent.label_ == "ORG":
+            # "the Georgia Bureau of Investigation", "Texas Southern University": an
+            # institution named after a place names the place too.
+            leading = _leading_place(doc, *bounds, names)
+            if leading is not None:
+                suspects.append(_make_span(doc, bounds[0], leading, ORG_PLACE_LABEL, sentence_of))
         elif ent.label_ in SUSPECT_LABELS and ent.label_ != "NORP":
-            suspects.append(span)
+            suspects.append(_make_span(doc, *bounds, ent.label_, sentence_of))
         if ent.label_ in BLOCKING_LABELS:
             for i in range(ent.start, ent.end):
                 blocked[i] = True
     return places, suspects, blocked
 
 
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    return doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
+
+
+def _without_compass(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, int]:
+    """'North Texas' and 'Northeast Georgia' name the state; 'North Carolina' stays whole."""
+    if end - start > 1 and doc[start].lower_ in DIRECTION_WORDS and not names.lookup(
+        _span_text(doc, start, end)
+    ) and names.lookup(_span_text(doc, start + 1, end)):
+        return start + 1, end
+    return start, end
+
+
+def _leading_place(doc: Doc, start: int, end: int, names: NameIndex) -> int | None:
+    """End token of the longest place name that opens an organisation's name, if any."""
+    for stop in range(min(end - 1, start + MAX_NAME_TOKENS), start, -1):
+        if all(_is_name_token(doc[i]) for i in range(start, stop)) and names.lookup(
+            _span_text(doc, start, stop)
+        ):
+            return stop
+    return None
+
+
 def _is_name_token(token: Token) -> bool:
-    return token.is_title or (token.is_upper and len(token.text) > 1 and token.is_alpha)
+    if len(token.text) < 2 or token.lower_ in ("i", "a"):
+        return False
+    return token.is_title or (token.is_upper and token.is_alpha)
 
 
 def _gazetteer_spans(doc: Doc, names: NameIndex, blocked: list[bool],
@@ -227,22 +274,46 @@ def _accept_by_article(doc: Doc, names: NameIndex, places: Sequence[_Span],
         entries = names.lookup(spans[0].text)
         if not entries:
             continue
-        if name in place_names or _article_backs_place(doc, names, spans, entries):
+        if name in place_names:
+            accepted.extend(spans)
+            continue
+        # A gazetteer-only name must stand as a name, not as an ordinary word
+        # ("Section", "March", "South") and not as the first half of "Wal-Mart".
+        spans = [s for s in spans if not _glued_to_next(doc, s)]
+        if spans and _article_backs_place(doc, names, spans, entries):
             accepted.extend(spans)
     return accepted
 
 
+def _glued_to_next(doc: Doc, span: _Span) -> bool:
+    nxt = span.end_token
+    return nxt < len(doc) and doc[nxt].text in ("-", "–") and not doc[nxt].whitespace_ and (
+        not doc[span.end_token - 1].whitespace_
+    )
+
+
 def _article_backs_place(doc: Doc, names: NameIndex, spans: Sequence[_Span],
                          entries: Sequence[Entry]) -> bool:
-    if any(_has_locative_cue(doc, s) for s in spans):
-        word = spans[0].text
-        return not (names.is_common_word(word) and all(_is_sentence_start(doc, s) for s in spans))
-    # Countries and first-level regions are places wherever they stand, unless the
-    # name is also an ordinary word ("Chad", "Georgia" stay; "Of" never gets here).
+    word = spans[0].text
+    if len(spans[0].text.split()) == 1 and names.is_common_word(word):
+        return False
+    person_cues = sum(_has_person_cue(doc, s) for s in spans if s.label == "PERSON")
+    place_cues = sum(_has_locative_cue(doc, s) for s in spans if s.label != ORG_PLACE_LABEL)
+    if person_cues or place_cues:
+        return place_cues > person_cues
     best = entries[0]
+    # Countries and first-level regions are places wherever they stand, when the
+    # text spells their own name; so is a large city the model mistook for a
+    # person ("Alexandria woman charged").
     if best.is_area and best.feature_code in ("PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "ADM1"):
-        return all(s.label == "GAZ" for s in spans) and not names.is_common_word(spans[0].text)
-    return False
+        return True
+    return any(s.label == "PERSON" for s in spans) and best.population >= PROMINENT_POPULATION
+
+
+def _has_person_cue(doc: Doc, span: _Span) -> bool:
+    before = doc[span.start_token - 1].lower_.rstrip(".") if span.start_token > 0 else ""
+    after = doc[span.end_token].lower_ if span.end_token < len(doc) else ""
+    return before in PERSON_TITLES or after in SPEECH_VERBS
 
 
 def _article_misspellings(doc: Doc, names: NameIndex, accepted: Sequence[_Span],
@@ -259,7 +330,7 @@ def _article_misspellings(doc: Doc, names: NameIndex, accepted: Sequence[_Span],
         if token.is_sent_start and names.is_common_word(token.text):
             continue
         norm = normalize(token.text)
-        if norm in known or names.lookup(token.text):
+        if norm in known or names.lookup(token.text) or names.demonym(token.text):
             continue
         target = _closest(norm, known)
         if target is not None:

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from gazetteer.entry import Entry
-from gazetteer.normalize import normalize
+from rapidfuzz.distance import Indel
+
+from gazetteer.normalize import normalize, strip_articles
 from geo.records import (
     GEO_PRECISION_NEAR,
     GEO_PRECISION_REGION,
@@ -47,9 +49,14 @@ class Weights:
     preferred_name: float = 0.25
     fuzzy_penalty: float = 0.6
     variant_penalty: float = 0.3
+    variant_similarity: float = 0.7
+    fuzzy_similarity: float = 0.85
+    fuzzy_min_population: int = 5_000
     temperature: float = 0.25
     min_confidence: float = 0.55
     max_candidates: int = 40
+    passes: int = 3
+    region_seat: float = 0.4
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -70,11 +77,26 @@ class _Candidates:
     penalty: float  # subtracted from every candidate's score: found by fuzzy or variant match
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Context:
-    country_weight: Counter = field(default_factory=Counter)
-    admin1: set = field(default_factory=set)
-    anchors: dict = field(default_factory=dict)  # normalised name -> Entry (current best)
+    """What the rest of the article says about where it is, seen from one mention."""
+
+    countries: Mapping[str, float] = field(default_factory=dict)
+    admin1: Mapping[tuple[str, str], float] = field(default_factory=dict)
+    anchors: Mapping[str, tuple[Entry, float]] = field(default_factory=dict)  # name -> (entry, weight)
+    by_name: Mapping[str, tuple[Counter, Counter]] = field(default_factory=dict)
+
+    def without(self, name: str) -> _Context:
+        """The context minus the mention's own contribution (it must not vote for itself)."""
+        own = self.by_name.get(name)
+        if own is None:
+            return self
+        countries = Counter(self.countries)
+        countries.subtract(own[0])
+        admin1 = Counter(self.admin1)
+        admin1.subtract(own[1])
+        anchors = {n: a for n, a in self.anchors.items() if n != name}
+        return _Context(countries, admin1, anchors, {})
 
 
 def resolve(text: str, mentions: Sequence[Mention], index: PlaceIndex, *,
@@ -91,11 +113,12 @@ def resolve(text: str, mentions: Sequence[Mention], index: PlaceIndex, *,
     constraints = _containment(text, mentions, names, pools)
     context = _initial_context(mentions, names, pools, demonym_countries)
     choice: dict[str, tuple[Entry, float, tuple[Entry, ...]]] = {}
-    for _ in range(2):
-        for name, pool in pools.items():
-            if pool.entries:
-                choice[name] = _choose(name, pool, context, constraints.get(name), weights)
-        context.anchors = {n: c[0] for n, c in choice.items() if not c[0].is_country}
+    for _ in range(weights.passes):
+        choice = {
+            name: _choose(name, pool, context.without(name), constraints.get(name), weights)
+            for name, pool in pools.items() if pool.entries
+        }
+        context = _context_from(choice, mentions, names, demonym_countries)
     places = []
     for m in mentions:
         name = names[m]
@@ -115,11 +138,20 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
     entries = index.lookup(name)
     if entries:
         return _Candidates(entries[: weights.max_candidates], 0.0)
-    entries = index.lookup_variants(name)
+    # Looser matches only when the spelling stays close to the candidate's own
+    # name: a transliteration key alone joins "Minnesota" and "Miyashita".
+    key = strip_articles(normalize(name))
+    entries = tuple(e for e in index.lookup_variants(name)
+                    if _similar(key, e.name) >= weights.variant_similarity)
     if entries:
         return _Candidates(entries[: weights.max_candidates], weights.variant_penalty)
-    fuzzy = index.fuzzy(name, limit=5)
-    return _Candidates(tuple(e for e, _ in fuzzy), weights.fuzzy_penalty if fuzzy else 0.0)
+    fuzzy = tuple(e for e, score in index.fuzzy(name, limit=5)
+                  if score >= weights.fuzzy_similarity and e.population >= weights.fuzzy_min_population)
+    return _Candidates(fuzzy, weights.fuzzy_penalty if fuzzy else 0.0)
+
+
+def _similar(key: str, name: str) -> float:
+    return Indel.normalized_similarity(key, strip_articles(normalize(name)))
 
 
 def _is_country(entry: Entry) -> bool:
@@ -128,21 +160,41 @@ def _is_country(entry: Entry) -> bool:
 
 def _initial_context(mentions: Sequence[Mention], names: Mapping[Mention, str],
                      pools: Mapping[str, _Candidates], demonyms: Sequence[str]) -> _Context:
-    """Countries and regions the article names outright: its frame of reference."""
-    context = _Context()
-    for m in mentions:
-        pool = pools[names[m]]
-        if not pool.entries or pool.penalty:
-            continue
-        top = pool.entries[0]
-        if _is_country(top):
-            context.country_weight[top.country_code] += 1.0
-        elif top.feature_code == "ADM1" and not any(_is_country(e) for e in pool.entries):
-            context.country_weight[top.country_code] += 0.5
-            context.admin1.add((top.country_code, top.admin1_code))
+    """The first pass sees only what is unambiguous: names whose candidates all lie
+    in one country (Syria, Damascus in most stories), and the demonyms."""
+    choice = {}
+    for name, pool in pools.items():
+        if pool.entries and not pool.penalty and len({e.country_code for e in pool.entries}) == 1:
+            choice[name] = (pool.entries[0], 1.0, pool.entries)
+    context = _context_from(choice, mentions, names, demonyms)
+    return _Context(context.countries, context.admin1, {}, context.by_name)
+
+
+#: How strongly a chosen place speaks for its country and region.
+COUNTRY_VOTE = {"country": 1.0, "ADM1": 0.8, "ADM2": 0.7, "place": 0.6}
+
+
+def _context_from(choice: Mapping[str, tuple[Entry, float, tuple[Entry, ...]]],
+                  mentions: Sequence[Mention], names: Mapping[Mention, str],
+                  demonyms: Sequence[str]) -> _Context:
+    occurrences = Counter(names[m] for m in mentions)
+    countries: Counter = Counter()
+    admin1: Counter = Counter()
+    by_name: dict[str, tuple[Counter, Counter]] = {}
+    anchors: dict[str, tuple[Entry, float]] = {}
+    for name, (entry, confidence, _) in choice.items():
+        kind = "country" if _is_country(entry) else entry.feature_code if entry.feature_code in ("ADM1", "ADM2") else "place"
+        weight = confidence * COUNTRY_VOTE[kind] * (1 + math.log(occurrences[name] or 1))
+        own_countries = Counter({entry.country_code: weight})
+        own_admin1 = Counter({(entry.country_code, entry.admin1_code): weight}) if entry.admin1_code and kind != "country" else Counter()
+        countries.update(own_countries)
+        admin1.update(own_admin1)
+        by_name[name] = (own_countries, own_admin1)
+        if kind != "country":
+            anchors[name] = (entry, confidence)
     for code in demonyms:
-        context.country_weight[code] += 0.5
-    return context
+        countries[code] += 0.5
+    return _Context(countries, admin1, anchors, by_name)
 
 
 def _containment(text: str, mentions: Sequence[Mention], names: Mapping[Mention, str],
@@ -183,12 +235,10 @@ def _prominence(entry: Entry) -> float:
     return score
 
 
-def _proximity(entry: Entry, own_name: str, anchors: Mapping[str, Entry], km: float) -> float:
-    nearest = min(
-        (_km(entry, other) for name, other in anchors.items() if name != own_name),
-        default=None,
-    )
-    return 0.0 if nearest is None else math.exp(-nearest / km)
+def _proximity(entry: Entry, anchors: Mapping[str, tuple[Entry, float]], km: float) -> float:
+    """Closeness to the article's other places: exp(-distance / km) to the nearest, by confidence."""
+    return max((weight * math.exp(-_km(entry, other) / km) for other, weight in anchors.values()),
+               default=0.0)
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -197,33 +247,61 @@ def _km(a: Entry, b: Entry) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _share(votes: Mapping, key) -> float:
+    total = sum(v for v in votes.values() if v > 0)
+    return max(0.0, votes.get(key, 0.0)) / total if total > 1e-9 else 0.0
+
+
 def _score(entry: Entry, rank: int, own_name: str, pool: _Candidates, context: _Context,
            container: Entry | None, weights: Weights) -> float:
-    total_country = sum(context.country_weight.values())
-    share = context.country_weight[entry.country_code] / total_country if total_country else 0.0
-    score = weights.prominence * _prominence(entry) + weights.country * share - pool.penalty
-    if (entry.country_code, entry.admin1_code) in context.admin1 and not entry.is_area:
-        score += weights.admin1
+    score = weights.prominence * _prominence(entry) - pool.penalty
+    score += weights.country * _share(context.countries, entry.country_code)
+    if not _is_country(entry):
+        score += weights.admin1 * _share(context.admin1, (entry.country_code, entry.admin1_code))
     if container is not None and _inside(entry, container):
         score += weights.containment
     if normalize(entry.name) == own_name:
         score += weights.preferred_name
-    score += weights.proximity * _proximity(entry, own_name, context.anchors, weights.proximity_km)
+    score += weights.proximity * _proximity(entry, context.anchors, weights.proximity_km)
     return score - 0.01 * rank  # the gazetteer's own order breaks ties
+
+
+def _region_seats(entries: Sequence[Entry]) -> set[int]:
+    """Towns that share their name with a region they lie in (Raqqa, Geneva, Moscow):
+    news means the town."""
+    regions = {(e.country_code, e.admin1_code) for e in entries if e.feature_code == "ADM1"}
+    return {e.geonameid for e in entries
+            if not e.is_area and (e.country_code, e.admin1_code) in regions}
 
 
 def _choose(name: str, pool: _Candidates, context: _Context, container: Entry | None,
             weights: Weights) -> tuple[Entry, float, tuple[Entry, ...]]:
+    seats = _region_seats(pool.entries)
     scored = sorted(
-        ((_score(e, rank, name, pool, context, container, weights), e)
+        ((_score(e, rank, name, pool, context, container, weights)
+          + (weights.region_seat if e.geonameid in seats else 0.0), e)
          for rank, e in enumerate(pool.entries)),
         key=lambda pair: pair[0],
         reverse=True,
     )
-    top = scored[0][0]
-    mass = [math.exp((s - top) / weights.temperature) for s, _ in scored]
-    confidence = mass[0] / sum(mass)
-    return scored[0][1], confidence, tuple(e for _, e in scored)
+    return scored[0][1], _confidence(scored, weights.temperature), tuple(e for _, e in scored)
+
+
+def _confidence(scored: Sequence[tuple[float, Entry]], temperature: float) -> float:
+    """P(country) * P(candidate | country), each a softmax over scores.
+
+    Across countries only each country's best candidate counts, so that a crowd of
+    small namesakes in one country (a dozen Palmyras in the United States) does not
+    outweigh one well-supported candidate elsewhere.
+    """
+    top_score, top = scored[0]
+    best_by_country: dict[str, float] = {}
+    for score, entry in scored:
+        best_by_country.setdefault(entry.country_code, score)
+    across = sum(math.exp((s - top_score) / temperature) for s in best_by_country.values())
+    within = sum(math.exp((s - top_score) / temperature)
+                 for s, e in scored if e.country_code == top.country_code)
+    return 1.0 / (across * within)
 
 
 def _precision(text: str, mention: Mention, entry: Entry) -> int:
