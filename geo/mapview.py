@@ -171,10 +171,11 @@ def build_map(
     """An offline folium map of ``events``.
 
     ``bounds`` is ``(min_lon, min_lat, max_lon, max_lat)``; without it the map fits
-    the events. Up to ``cluster_over`` events every event is listed in full in its
-    marker's popup; above, popups show each place's latest events. ``tiles`` adds
-    online basemaps (used when reachable); the offline country basemap is always
-    drawn. ``timeline`` adds a date slider with playback.
+    the events (their core, when a few lie far away). Up to ``cluster_over`` events
+    every event is listed in full in its marker's popup; above, popups show each
+    place's latest events. ``tiles`` adds online basemaps (used when reachable);
+    the offline country basemap is always drawn. ``timeline`` adds a date slider
+    with playback.
     """
     options = MapOptions(title=title, subtitle=date_range_text(events) if title else "", tiles=tiles,
                          bounds=bounds, cluster_over=cluster_over, timeline=timeline)
@@ -526,12 +527,11 @@ def _check_bounds(bounds: Any) -> None:
         )
 
 
-def _fit_bounds(events: Sequence[Event], bounds: tuple[float, float, float, float] | None,
-                *, core: bool = False) -> list | None:
-    """Leaflet's [[south, west], [north, east]] for the bbox, or around the events
-    (around their core with ``core``)."""
+def _fit_bounds(events: Sequence[Event], bounds: tuple[float, float, float, float] | None) -> list | None:
+    """Leaflet's [[south, west], [north, east]] for the bbox, or around the core of
+    the events (a few far ones are a zoom-out away, and still in the legend)."""
     if bounds is None and events:
-        bounds = core_bounds(events) if core else _extent(events)
+        bounds = core_bounds(events)
     if bounds is None:
         return None
     min_lon, min_lat, max_lon, max_lat = (float(v) for v in bounds)
@@ -600,7 +600,7 @@ def _payload(events: list[Event], groups: list[MarkerGroup], types: list[str], o
         "total": len(events),
         "day0": day0.isoformat() if day0 else None,
         "daySpan": (max(dates).toordinal() - day0.toordinal()) if day0 else 0,
-        "bounds": _fit_bounds(events, options.bounds, core=options.slide),
+        "bounds": _fit_bounds(events, options.bounds),
         "maxZoom": 10 if options.bounds else 9,
         "attribution": html.escape(attribution),
         "title": options.title,
