@@ -87,6 +87,10 @@ MAX_MARKERS = 2000
 POPUP_EVENT_BUDGET = 3000
 MAX_POPUP_EVENTS = 25
 QUOTE_CHARS_ABBREVIATED = 280
+#: Caps for text that is only this long when an article was split badly.
+QUOTE_CHARS_FULL = 1000
+TITLE_CHARS = 200
+NAME_CHARS = 100
 #: Grid cells tried from fine to coarse (degrees); 0 keeps every place apart.
 GRID_CELLS_DEG = (0.0, 0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
 COORDINATE_DECIMALS = 5
@@ -427,7 +431,7 @@ def _when_text(event: Event) -> str:
 
 def _where_text(event: Event) -> str:
     resolved = ", ".join(p for p in (event.place, event.admin1, event.country_code) if p)
-    mention = " ".join(event.mention.split())
+    mention = _shorten(event.mention, NAME_CHARS)
     if mention and mention.casefold() != event.place.casefold():
         return f"\u201c{mention}\u201d \u2192 {resolved}" if resolved else f"\u201c{mention}\u201d"
     return resolved
@@ -435,22 +439,23 @@ def _where_text(event: Event) -> str:
 
 def _source_html(event: Event) -> str:
     link = safe_link(event.url)
-    name = event.source.strip() or (urlsplit(link).netloc if link else "") or "source"
+    name = _shorten(event.source, NAME_CHARS) or (urlsplit(link).netloc if link else "") or "source"
     text = html.escape(name)
     if link:
         text = (f'<a href="{html.escape(link, quote=True)}" target="_blank" '
                 f'rel="noopener noreferrer nofollow">{text}</a>')
-    title = " ".join(event.title.split())
+    title = _shorten(event.title, TITLE_CHARS)
     return text + (f" \u2014 {html.escape(title)}" if title else "")
 
 
 def event_html(event: Event, *, quote_chars: int | None = None) -> str:
-    """One event in a popup: date, type, place as written and as resolved, quote,
-    source (linked only for http/https), confidence. Every text is escaped."""
+    """One event in a popup: date, type, place as written and as resolved, quote
+    (cut at ``quote_chars``, QUOTE_CHARS_FULL at most), source (linked only for
+    http/https), confidence. Every text is escaped."""
     meta = f"confidence {event.confidence:.2f}"
     if event.origin != "conflictmap":
         meta += f" \u00b7 {ORIGIN_LABELS.get(event.origin, event.origin)}"
-    quote = _shorten(event.quote, quote_chars)
+    quote = _shorten(event.quote, quote_chars or QUOTE_CHARS_FULL)
     parts = [
         '<div class="cm-ev">',
         f'<div><span class="cm-ev-date">{html.escape(_when_text(event))}</span> '

@@ -465,3 +465,8 @@ def test_markers_sharing_a_point_are_set_apart_and_lone_ones_stay():
     together = [shifts[(t, 34.56)] for t in ("frontline", "diplomacy", "humanitarian")]
     assert len(set(together)) == 3 and (0, 0) not in together
     assert shifts[("frontline", 36.2)] == (0, 0)
+
+
+def test_runaway_quotes_and_titles_are_cut_not_carried_whole():
+    text = event_html(make_event(quote="word " * 2000, title="headline " * 200))
+    assert len(text) < 2500 and "\u2026" in text
