@@ -24,13 +24,11 @@ from dataclasses import dataclass
 
 from gazetteer.entry import Entry
 from gazetteer.errors import GazetteerDataError
-from gazetteer.normalize import normalize, skeleton
+from gazetteer.normalize import normalize
 from gazetteer.sources import (
     AliasSource,
     CitySource,
-    CountryShapeSource,
     CountrySource,
-    CountySource,
     CountyTownSource,
     SourceData,
     SubdivisionSource,
@@ -416,12 +414,16 @@ def _unique_ids(places: list[Place]) -> list[Place]:
     return [p for p in places if not (p.entry.geonameid in seen or seen.add(p.entry.geonameid))]
 
 
-# Ordinary words that also name regions ("Central", "Northern") stay ordinary words.
-GENERIC_PLACE_WORDS = frozenset({
+# Ordinary English words that also name a country, a big region or a big town; they stay
+# ordinary words ("us", "car" for the Central African Republic, Nigeria's Delta, Rivers and
+# Plateau states, "queens", "reunion"). Adjectives such as "Saudi" and "Somali" are here too.
+ORDINARY_WORDS_NAMING_PLACES = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",
     "center", "capital", "coast", "coastal", "island", "islands", "lakes", "lake", "upper", "lower", "middle",
     "great", "new", "national", "federal", "city", "district", "region", "state", "northeast", "northwest",
     "southeast", "southwest", "north east", "north west", "south east", "south west", "interior", "border",
+    "us", "car", "rd", "rp", "roc", "delta", "rivers", "plateau", "maritime", "queens", "reunion", "pest",
+    "para", "mann", "hue", "aba", "lara", "miranda", "maurice", "cesar", "saudi", "somali",
 })
 PLACE_FIRST_POPULATION = 1_000_000
 
@@ -436,12 +438,4 @@ def common_words_for(words: frozenset[str], places: Iterable[Place]) -> frozense
             kinds = (NAME_PREFERRED, NAME_OFFICIAL) if entry.is_country else (NAME_PREFERRED,)
             place_first.update(normalize(n.text) for n in place.names if n.kind in kinds)
     normalized = {normalize(word) for word in words}
-    return frozenset(w for w in normalized if w and (w not in place_first or w in GENERIC_PLACE_WORDS))
-
-
-def name_support(names: Iterable[PlaceName]) -> dict[str, int]:
-    """skeleton -> how many of a place's names share it (Palmyra, Palmira, Palmyre: 3)."""
-    counts: dict[str, int] = defaultdict(int)
-    for item in names:
-        counts[skeleton(normalize(item.text))] += 1
-    return counts
+    return frozenset(w for w in normalized if w and (w not in place_first or w in ORDINARY_WORDS_NAMING_PLACES))

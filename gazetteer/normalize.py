@@ -48,6 +48,8 @@ def normalize(name: str) -> str:
         raise TypeError(f"expected a place name as str, got {name!r}")
     if name.isascii():
         text = name.lower()
+        if text.isalnum():
+            return text  # one plain word: nothing to fold (most names; saves the regex in bulk)
     else:
         # Decompose before and after folding: compatibility letters ("𝐴") fold only once
         # decomposed, and folding can yield new combining marks ("İ" -> "i" + dot).

@@ -103,7 +103,7 @@ def test_georgia_is_both_the_country_and_the_us_state(g):
     assert {("GE", "PCLI"), ("US", "ADM1")} <= kinds
 
 
-@pytest.mark.parametrize("word", ["But", "Of", "Basic", "Human", "Will", "Page", "March"])
+@pytest.mark.parametrize("word", ["But", "Of", "Basic", "Human", "Will", "Page", "March", "Us", "Delta"])
 def test_ordinary_words_have_no_fuzzy_match_and_are_common_words(g, word):
     assert g.fuzzy(word) == ()
     assert g.is_common_word(word)
