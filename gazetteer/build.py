@@ -165,7 +165,10 @@ def build_cache(path: Path, *, sources: SourceData | None = None, progress: Prog
     """
     report = progress or (lambda message: None)
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise GazetteerDataError(f"cannot create the folder for the gazetteer cache {str(path)!r}: {err}") from err
     remove_stale_temp_files(path)
     started = time.perf_counter()
     fingerprint = source_fingerprint() if sources is None else custom_fingerprint(sources)
@@ -174,7 +177,10 @@ def build_cache(path: Path, *, sources: SourceData | None = None, progress: Prog
         sources = read_all_sources()
     report(f"assembling places from {len(sources.cities):,} towns")
     assembled = assemble(sources)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    except OSError as err:
+        raise GazetteerDataError(f"cannot write the gazetteer cache {str(path)!r}: {err}") from err
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -190,7 +196,7 @@ def build_cache(path: Path, *, sources: SourceData | None = None, progress: Prog
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
         _fsync_dir(path.parent)
-    except sqlite3.Error as err:
+    except (OSError, sqlite3.Error) as err:
         raise GazetteerDataError(f"cannot write the gazetteer cache {str(path)!r}: {err}") from err
     finally:
         tmp.unlink(missing_ok=True)

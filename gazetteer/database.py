@@ -206,8 +206,11 @@ class _BuildLock:
             import fcntl
         except ImportError:
             return self
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        self._handle = open(self._path, "a")
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle = open(self._path, "a")
+        except OSError:
+            return self  # an unwritable folder: the build itself will say so
         fcntl.flock(self._handle.fileno(), fcntl.LOCK_EX)
         return self
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -248,6 +249,10 @@ class EventStore:
             self._conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
         for number, steps in enumerate(MIGRATIONS[current:], start=current + 1):
             with self._transaction():
+                # Another process opening the same new store may have applied this step
+                # since the version was read; the write lock makes this check final.
+                if self._schema_version() >= number:
+                    continue
                 for statement in steps:
                     self._conn.execute(statement)
                 self._conn.execute("INSERT INTO schema_version (version) VALUES (?)", (number,))
@@ -524,6 +529,20 @@ def override_key(mention: str) -> str:
 # rows <-> records
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch a new store to WAL. Two processes creating the same store at once may find
+    it locked for a moment, and the busy timeout does not cover this switch: retry."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     if readonly:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
@@ -533,7 +552,7 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn)
         # In WAL mode NORMAL keeps every committed transaction across a crash of
         # the process; only a power cut may lose the last ones.
         conn.execute("PRAGMA synchronous = NORMAL")

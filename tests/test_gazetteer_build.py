@@ -296,3 +296,10 @@ def test_a_rebuild_does_not_disturb_an_open_reader(tmp_path):
         assert reader.lookup("USA")[0].country_code == "US"  # still the old file
     with Gazetteer(path) as fresh:
         assert fresh.lookup("USA") == ()
+
+
+def test_a_cache_folder_that_cannot_be_written_gives_a_data_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(GazetteerDataError, match="cannot"):
+        build_cache(blocker / "g.sqlite", sources=tiny_sources())
