@@ -132,7 +132,11 @@
         color: origin.stroke, weight: 1.2, opacity: 0.95, fillColor: type.colour, fillOpacity: 0.8
       });
       if (row[5]) { marker.bindTooltip(row[5], { direction: "top", offset: [0, -4] }); }
-      if (row[6]) { marker.bindPopup(row[6], { maxWidth: 380, maxHeight: 340, autoPanPadding: [20, 20] }); }
+      if (row[6]) {
+        // Popups open clear of the title box, which sits above the map panes.
+        marker.bindPopup(row[6], { maxWidth: 380, maxHeight: 340, autoPanPadding: [20, 20],
+                                   autoPanPaddingTopLeft: [20, state.titleHeight + 20] });
+      }
       return { layer: marker, type: row[0], origin: row[1], total: row[4],
                days: row[7] ? decodeDays(row[7]) : new Int32Array(0), shown: 0 };
     });
@@ -243,6 +247,7 @@
     } else {
       L.DomEvent.disableClickPropagation(box);
       state.map.getContainer().appendChild(box);
+      state.titleHeight = box.offsetTop + box.offsetHeight;
     }
   }
 
@@ -377,7 +382,7 @@
 
   function draw(map, data, basemap, groups) {
     window.conflictmapReady = false;
-    var state = { map: map, data: data, groups: groups, window: null, counts: [] };
+    var state = { map: map, data: data, groups: groups, window: null, counts: [], titleHeight: 0 };
     if (map.attributionControl) {
       map.attributionControl.setPrefix("Leaflet");
       if (data.attribution) { map.attributionControl.addAttribution(data.attribution); }
