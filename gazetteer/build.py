@@ -126,7 +126,6 @@ def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: st
     conn.executemany("INSERT OR IGNORE INTO common_words VALUES (?)", [(w,) for w in assembled.common_words])
     progress("indexing names")
     conn.executescript(INDEXES)
-    conn.execute("ANALYZE")
     meta = {"fingerprint": fingerprint, "schema_version": str(SCHEMA_VERSION),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "entries": str(len(entry_rows)), "names": str(len(name_rows))}

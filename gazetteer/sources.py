@@ -266,14 +266,29 @@ def read_demonyms(path: Path = DEMONYMS_PATH) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def _spacy_english_stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read from their module's source without importing
+    spaCy (which takes over a second): the list is the one long string literal there."""
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    path = Path(locations[0]) / "lang" / "en" / "stop_words.py" if locations else None
+    if path is None or not path.is_file():
+        raise GazetteerDataError("the common-word list needs spaCy's English stop words, found none")
+    literals = [node.value for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    return frozenset(max(literals, key=len, default="").split())
+
+
 def read_common_words(count: int = COMMON_WORD_COUNT) -> frozenset[str]:
     """The ``count`` most frequent English words (wordfreq) plus spaCy's stop words."""
     try:
-        from spacy.lang.en.stop_words import STOP_WORDS
         from wordfreq import top_n_list
     except ImportError as err:
-        raise GazetteerDataError("the common-word list needs the packages 'wordfreq' and 'spacy'") from err
-    return frozenset(word.casefold() for word in top_n_list("en", count)) | frozenset(STOP_WORDS)
+        raise GazetteerDataError("the common-word list needs the package 'wordfreq'") from err
+    return frozenset(word.casefold() for word in top_n_list("en", count)) | _spacy_english_stop_words()
 
 
 def read_all_sources() -> SourceData:

@@ -303,3 +303,14 @@ def test_a_cache_folder_that_cannot_be_written_gives_a_data_error(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(GazetteerDataError, match="cannot"):
         build_cache(blocker / "g.sqlite", sources=tiny_sources())
+
+
+def test_common_words_join_frequent_english_words_and_spacy_stop_words():
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from gazetteer.sources import read_common_words
+
+    words = read_common_words()
+    assert {"but", "of", "basic", "human", "march", "page", "will"} <= words
+    assert {w for w in STOP_WORDS if "'" not in w and "’" not in w and "‘" not in w} <= words
+    assert len(words) > 19_000
