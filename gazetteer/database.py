@@ -261,6 +261,9 @@ class Gazetteer:
         self._lock = threading.RLock()
         self._name_rows = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._fetch_name_rows)
         self._lookup = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._rank_lookup)
+        # Keyed by the name as written too: a corpus repeats the same spellings.
+        self._lookup_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(
+            lambda name: self._lookup(normalize(name)))
         self._common_words: frozenset[str] | None = None
         self._fuzzy_buckets: dict[str, _FuzzyBucket] = {}
         self._reverse_index = None
@@ -300,7 +303,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Entries named ``name`` (after ``normalize``, also without Arabic articles), best first."""
-        return self._lookup(normalize(self._checked_name(name)))
+        return self._lookup_written(self._checked_name(name))
 
     def lookup_variants(self, name: str, *, limit: int = VARIANTS_LIMIT) -> tuple[Entry, ...]:
         """Entries reached only through ``skeleton`` (transliteration variants such as

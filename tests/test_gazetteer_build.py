@@ -305,6 +305,7 @@ def test_a_cache_folder_that_cannot_be_written_gives_a_data_error(tmp_path):
         build_cache(blocker / "g.sqlite", sources=tiny_sources())
 
 
+@pytest.mark.slow
 def test_common_words_join_frequent_english_words_and_spacy_stop_words():
     from spacy.lang.en.stop_words import STOP_WORDS
 
