@@ -14,6 +14,7 @@ The matplotlib fallback is timed too, for when no browser is found.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -69,6 +70,7 @@ def main() -> int:
         print(f"HTML, no events (baseline): {empty_html / 1e6:.2f} MB")
         print(f"HTML, {len(events):,} events: {seconds:.2f} s, {size / 1e6:.2f} MB "
               f"({(size - empty_html) / len(events):.0f} bytes per event over the baseline; target <= 10 MB)")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0
 
 
