@@ -40,7 +40,6 @@ ENTRY_COLUMNS = ("geonameid, name, lat, lon, country_code, feature_class, featur
 # (1 - edits / length, a transposition being one edit) of at least this.
 FUZZY_MIN_LETTERS = 5
 FUZZY_MIN_SCORE = 0.8
-FUZZY_LENGTH_SLACK = 2
 VARIANTS_LIMIT = 20
 AREA_CODES = frozenset({"PCLI", "ADM1"})
 
@@ -360,7 +359,7 @@ class Gazetteer:
         if len(norm.replace(" ", "")) < FUZZY_MIN_LETTERS or all(self._is_common(t) for t in norm.split()):
             return ()
         best: dict[int, tuple[float, float]] = {}
-        for size in range(len(norm) - FUZZY_LENGTH_SLACK, len(norm) + FUZZY_LENGTH_SLACK + 1):
+        for size in _reachable_lengths(len(norm)):
             bucket = self._fuzzy_bucket(fuzzy_bucket_key(norm[0], size))
             for _, score, position in process.extract(norm, bucket.names, scorer=OSA.normalized_similarity,
                                                       score_cutoff=FUZZY_MIN_SCORE, limit=None):
@@ -471,6 +470,15 @@ class Gazetteer:
 
     def __repr__(self) -> str:
         return f"Gazetteer({str(self.path)!r})"
+
+
+def _reachable_lengths(length: int) -> range:
+    """Name lengths that can still score FUZZY_MIN_SCORE against a name of ``length``:
+    a difference of d letters costs at least d edits out of the longer length."""
+    slack = 1.0 - FUZZY_MIN_SCORE
+    shortest = math.ceil(length * (1.0 - slack) - 1e-9)
+    longest = math.floor(length / (1.0 - slack) + 1e-9)
+    return range(shortest, longest + 1)
 
 
 def _best_first(rows: Sequence[_NameRow], norm: str) -> tuple[Entry, ...]:

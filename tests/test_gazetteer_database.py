@@ -146,3 +146,9 @@ def test_a_closed_gazetteer_raises_a_data_error(tmp_path):
     g.close()
     with pytest.raises(GazetteerDataError):
         g.lookup("Homs")
+
+
+@pytest.mark.parametrize(("written", "meant"), [("Damascs", "Damascus"), ("Damasscus", "Damascus"),
+                                                ("Tadmurr", "Tadmur"), ("Simferopl", "Simferopol")])
+def test_fuzzy_reaches_names_a_letter_shorter_or_longer(tiny, written, meant):
+    assert tiny.fuzzy(written)[0][0].name == meant
