@@ -130,6 +130,7 @@ class MarkerGroup:
     places: tuple[str, ...]  # place names in the group, the most frequent first
     first_date: date | None = None  # the earliest and latest event dates in the group
     last_date: date | None = None
+    days: tuple[int, ...] = ()  # date ordinals of the dated events, ascending
 
     @property
     def count(self) -> int:
@@ -323,18 +324,39 @@ def marker_groups(events: Sequence[Event], *, max_markers: int | None = None) ->
     on the finest grid of GRID_CELLS_DEG that keeps the groups within it."""
     if not events:
         return []
-    lat = np.fromiter((e.lat for e in events), dtype=np.float64, count=len(events))
-    lon = np.fromiter((e.lon for e in events), dtype=np.float64, count=len(events))
-    layer_index: dict[tuple[str, str], int] = {}
-    layer = np.fromiter((layer_index.setdefault((e.event_type, e.origin), len(layer_index)) for e in events),
-                        dtype=np.int64, count=len(events))
-    inverse = _group_keys(lat, lon, layer, max_markers)
+    columns = _EventColumns.of(events)
+    inverse = _group_keys(columns.lat, columns.lon, columns.layer, max_markers)
     order = np.argsort(inverse, kind="stable")
-    bounds = np.flatnonzero(np.diff(inverse[order])) + 1
-    groups = [_make_group([events[i] for i in part]) for part in np.split(order, bounds)]
+    cuts = np.flatnonzero(np.diff(inverse[order])) + 1
+    groups = [_make_group(events, columns, part) for part in np.split(order, cuts)]
     # Biggest first, so they are drawn first and small markers stay visible on top.
     groups.sort(key=lambda g: -g.count)
     return groups
+
+
+@dataclass(frozen=True)
+class _EventColumns:
+    """The numbers of a list of events as arrays, for grouping without Python loops."""
+
+    lat: np.ndarray
+    lon: np.ndarray
+    layer: np.ndarray  # one code per (event_type, origin)
+    day: np.ndarray  # date ordinal, -1 when undated
+    point: np.ndarray  # one code per exact position
+
+    @classmethod
+    def of(cls, events: Sequence[Event]) -> _EventColumns:
+        n = len(events)
+        lat = np.fromiter((e.lat for e in events), dtype=np.float64, count=n)
+        lon = np.fromiter((e.lon for e in events), dtype=np.float64, count=n)
+        layers: dict[tuple[str, str], int] = {}
+        layer = np.fromiter((layers.setdefault((e.event_type, e.origin), len(layers)) for e in events),
+                            dtype=np.int64, count=n)
+        day = np.fromiter((e.event_date.toordinal() if e.event_date else -1 for e in events),
+                          dtype=np.int64, count=n)
+        scale = 10.0 ** COORDINATE_DECIMALS
+        point = np.rint(lat * scale).astype(np.int64) * 40_000_000 + np.rint(lon * scale).astype(np.int64)
+        return cls(lat, lon, layer, day, point)
 
 
 def _group_keys(lat: np.ndarray, lon: np.ndarray, layer: np.ndarray, max_markers: int | None) -> np.ndarray:
@@ -372,19 +394,22 @@ def marker_shifts(groups: Sequence[MarkerGroup]) -> list[tuple[int, int]]:
     return shifts
 
 
-def _newest_first_key(event: Event) -> tuple[bool, date, str]:
-    # Sorted in reverse: dated before undated, then the latest date first.
-    return (event.event_date is not None, event.event_date or date.min, event.event_id)
-
-
-def _make_group(events: list[Event]) -> MarkerGroup:
-    # The marker sits on the group's most used point: a real town, not an average.
-    (lat, lon), _ = Counter((e.lat, e.lon) for e in events).most_common(1)[0]
-    ordered = tuple(sorted(events, key=_newest_first_key, reverse=True))
-    places = tuple(name for name, _ in Counter(e.place or e.mention for e in events).most_common())
-    last = ordered[0].event_date
-    first = next((e.event_date for e in reversed(ordered) if e.event_date is not None), None)
-    return MarkerGroup(events[0].event_type, events[0].origin, lat, lon, ordered, places, first, last)
+def _make_group(events: Sequence[Event], columns: _EventColumns, part: np.ndarray) -> MarkerGroup:
+    if len(part) > 1:
+        # Newest first (a stable sort keeps the given order among equal dates); undated (-1) last.
+        part = part[np.argsort(-columns.day[part], kind="stable")]
+        # The marker sits on the group's most used point: a real town, not an average.
+        _, first_seen, counts = np.unique(columns.point[part], return_index=True, return_counts=True)
+        anchor = events[int(part[first_seen[np.argmax(counts)]])]
+    else:
+        anchor = events[int(part[0])]
+    ordered = tuple(events[i] for i in part.tolist())
+    days = columns.day[part]
+    dated = np.sort(days[days >= 0])
+    places = tuple(name for name, _ in Counter(e.place or e.mention for e in ordered).most_common())
+    first, last = (date.fromordinal(int(dated[0])), date.fromordinal(int(dated[-1]))) if dated.size else (None, None)
+    return MarkerGroup(anchor.event_type, anchor.origin, anchor.lat, anchor.lon, ordered, places, first, last,
+                       tuple(dated.tolist()))
 
 
 def _span_text(first: date | None, last: date | None) -> str:
@@ -571,8 +596,11 @@ def _type_layer_name(event_type: str) -> str:
 
 
 def _day_deltas(group: MarkerGroup, day0: date) -> list[int]:
-    days = sorted(e.event_date.toordinal() - day0.toordinal() for e in group.events if e.event_date)
-    return [days[0], *(b - a for a, b in zip(days, days[1:]))] if days else []
+    """The group's days after ``day0``, ascending, each as its step from the last."""
+    if not group.days:
+        return []
+    steps = np.diff(np.asarray(group.days, dtype=np.int64), prepend=day0.toordinal())
+    return steps.tolist()
 
 
 def _payload(events: list[Event], groups: list[MarkerGroup], types: list[str], origins: list[str],
