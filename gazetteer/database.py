@@ -58,6 +58,16 @@ class NameInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class NameMatch:
+    """One candidate of ``matches``: the entry, which of its names matched and how well."""
+
+    entry: Entry
+    name_kind: int  # 0 the entry's preferred name, 1 official name or curated alias, 2 alternate
+    score: float  # the prominence score ``lookup`` orders by (higher first)
+    exact: bool  # spelled as the query after ``normalize``, not only once articles are dropped
+
+
+@dataclass(frozen=True, slots=True)
 class AliasInfo:
     """A curated alias (data/aliases.tsv) and what it points to."""
 
@@ -298,6 +308,11 @@ class Gazetteer:
             return ()
         return _best_first(self._name_rows(strip_articles(norm)), norm)
 
+    def matches(self, name: str) -> tuple[NameMatch, ...]:
+        """``lookup`` with the evidence: which kind of name matched, the score, exactness."""
+        norm = normalize(self._checked_name(name))
+        return _best_matches(self._name_rows(strip_articles(norm)), norm) if norm else ()
+
     # -- names --------------------------------------------------------------------
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
@@ -481,15 +496,19 @@ def _reachable_lengths(length: int) -> range:
     return range(shortest, longest + 1)
 
 
-def _best_first(rows: Sequence[_NameRow], norm: str) -> tuple[Entry, ...]:
-    """One entry per place, by its best-ranked matching name; exact spellings count fully."""
-    best: dict[int, tuple[float, Entry]] = {}
+def _best_matches(rows: Sequence[_NameRow], norm: str) -> tuple[NameMatch, ...]:
+    """One match per place, by its best-ranked matching name; exact spellings count fully."""
+    best: dict[int, NameMatch] = {}
     for row in rows:
-        score = row.rank - (0.0 if row.norm == norm else STRIPPED_MATCH_PENALTY)
-        if row.entry.geonameid not in best or score > best[row.entry.geonameid][0]:
-            best[row.entry.geonameid] = (score, row.entry)
-    ordered = sorted(best.values(), key=lambda item: (-item[0], item[1].geonameid))
-    return tuple(entry for _, entry in ordered)
+        exact = row.norm == norm
+        score = row.rank - (0.0 if exact else STRIPPED_MATCH_PENALTY)
+        if row.entry.geonameid not in best or score > best[row.entry.geonameid].score:
+            best[row.entry.geonameid] = NameMatch(row.entry, row.kind, round(score, 4), exact)
+    return tuple(sorted(best.values(), key=lambda match: (-match.score, match.entry.geonameid)))
+
+
+def _best_first(rows: Sequence[_NameRow], norm: str) -> tuple[Entry, ...]:
+    return tuple(match.entry for match in _best_matches(rows, norm))
 
 
 def _unit_vectors(phi, lam):

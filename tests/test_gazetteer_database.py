@@ -152,3 +152,13 @@ def test_a_closed_gazetteer_raises_a_data_error(tmp_path):
                                                 ("Tadmurr", "Tadmur"), ("Simferopl", "Simferopol")])
 def test_fuzzy_reaches_names_a_letter_shorter_or_longer(tiny, written, meant):
     assert tiny.fuzzy(written)[0][0].name == meant
+
+
+def test_matches_tell_which_kind_of_name_matched_in_lookup_order(tiny):
+    found = tiny.matches("Palmyra")
+    assert [m.entry for m in found] == list(tiny.lookup("Palmyra"))
+    assert [(m.entry.name, m.name_kind, m.exact) for m in found] == [("Tadmur", 2, True), ("Palmyra", 0, True)]
+    assert found[0].score > found[1].score
+    stripped = tiny.matches("Raqqah")[0]
+    assert stripped.entry.name == "Ar Raqqah" and not stripped.exact
+    assert tiny.matches("U.S.")[0].name_kind == 1
