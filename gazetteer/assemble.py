@@ -374,6 +374,10 @@ def apply_aliases(places: list[Place], aliases: Iterable[AliasSource]) -> tuple[
     notes = []
     for alias in aliases:
         geonameid = resolve_alias_target(alias, by_id, country_ids, region_ids)
+        found_code = by_id[geonameid].entry.feature_code
+        if alias.feature_code and alias.feature_code != found_code:
+            raise GazetteerDataError(f"alias {alias.alias!r} is marked {alias.feature_code!r} but its target "
+                                     f"{alias.target!r} is a {found_code!r}")
         extra[geonameid].append(PlaceName(alias.alias, NAME_OFFICIAL))
         notes.append(AliasNote(alias.alias, geonameid, alias.note))
     merged = [Place(p.entry, _dedupe([*p.names, *extra[p.entry.geonameid]]), p.fame)

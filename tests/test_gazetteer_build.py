@@ -146,6 +146,20 @@ def test_an_alias_to_an_unknown_target_stops_the_build():
         assemble(tiny_sources(aliases=(AliasSource("Atlantis", "ZZ.99"),)))
 
 
+def test_an_alias_whose_target_is_not_of_the_stated_kind_stops_the_build():
+    with pytest.raises(GazetteerDataError, match="PCLI"):
+        assemble(tiny_sources(aliases=(AliasSource("Raqqa province", "SY.04", "PCLI"),)))
+
+
+def test_the_shipped_alias_table_has_the_names_news_use_and_leaves_america_out():
+    from gazetteer.sources import read_aliases
+
+    aliases = read_aliases()
+    assert {"U.S.", "UK", "Gaza Strip", "Crimea", "Donbas", "northern Syria"} <= {a.alias for a in aliases}
+    assert "America" not in {a.alias for a in aliases}
+    assert all(a.target for a in aliases)
+
+
 # -- safety of the cache file ----------------------------------------------------------
 
 
