@@ -227,7 +227,7 @@ def compose_map(events: Sequence[Event], options: MapOptions) -> folium.Map:
     return make_offline(m)
 
 
-# --------------------------------------------------------------------------- pure helpers
+# --------------------------------------------------------------------------- links, counts, views, groups
 
 
 _BLANK_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
