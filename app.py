@@ -52,6 +52,7 @@ TYPE_GLYPHS = {"circle": "\u25cf", "square": "\u25a0", "diamond": "\u25c6", "tri
 #: Session state and its first values; widget keys are set here, not by the widgets.
 SESSION_DEFAULTS: dict[str, object] = {
     "playing": False,
+    "play_window": None,
     "last_step": 0.0,
     "play_mode": "window",
     "play_step": view.DEFAULT_STEP_DAYS,
@@ -136,41 +137,41 @@ def _notify(kind: str, message: str) -> None:
     st.session_state.notice = (kind, message)
 
 
-def _stop_playing() -> None:
-    st.session_state.playing = False
-
-
 def _toggle_play(period: view.Window) -> None:
-    if st.session_state.playing:
-        st.session_state.playing = False
+    state = st.session_state
+    if state.playing:
+        state.playing = False
+        state.window = state.play_window  # the slider comes back where play stopped
         return
-    st.session_state.window = view.play_start(
-        st.session_state.window, period, mode=st.session_state.play_mode, step_days=st.session_state.play_step
-    )
-    st.session_state.playing = True
-    st.session_state.last_step = time.monotonic()
+    state.play_window = view.play_start(state.window, period, mode=state.play_mode, step_days=state.play_step)
+    state.playing = True
+    state.last_step = time.monotonic()
 
 
 def _step(period: view.Window) -> None:
-    """One step forward; from the end, back to the start."""
-    st.session_state.playing = False
-    window = st.session_state.window
-    mode, step = st.session_state.play_mode, st.session_state.play_step
-    after = view.next_window(window, period, mode=mode, step_days=step)
-    st.session_state.window = after or view.play_start(window, period, mode=mode, step_days=step)
+    """One step forward (pausing play); from the end, back to the start."""
+    state = st.session_state
+    window = state.play_window if state.playing else state.window
+    state.playing = False
+    after = view.next_window(window, period, mode=state.play_mode, step_days=state.play_step)
+    state.window = after or view.play_start(window, period, mode=state.play_mode, step_days=state.play_step)
 
 
 def _play_tick(period: view.Window) -> None:
-    """Runs every PLAY_INTERVAL_S while playing; moves the window and redraws the page."""
-    if not st.session_state.playing or time.monotonic() - st.session_state.last_step < 0.9 * PLAY_INTERVAL_S:
+    """Runs every PLAY_INTERVAL_S while playing: moves the play window, redraws the page.
+
+    Play keeps its window apart from the slider's key: a value the browser still
+    holds for the slider would otherwise race with the one set here."""
+    state = st.session_state
+    if not state.playing or time.monotonic() - state.last_step < 0.9 * PLAY_INTERVAL_S:
         return
-    after = view.next_window(st.session_state.window, period, mode=st.session_state.play_mode,
-                             step_days=st.session_state.play_step)
+    after = view.next_window(state.play_window, period, mode=state.play_mode, step_days=state.play_step)
     if after is None:
-        st.session_state.playing = False
+        state.playing = False
+        state.next_window = state.play_window
     else:
-        st.session_state.window = after
-    st.session_state.last_step = time.monotonic()
+        state.play_window = after
+    state.last_step = time.monotonic()
     st.rerun()
 
 
@@ -335,10 +336,12 @@ def _sync_window(period: view.Window) -> None:
     keeps showing everything when the period grows."""
     state = st.session_state
     old_period = state.get("period")
-    window = state.get("window")
+    window = state.pop("next_window", None) or state.get("window")
     if window is None or old_period is None or (old_period != period and view.covers(window, old_period)):
         window = period
     state.window = view.clamp_window(tuple(window), period)
+    if state.playing:
+        state.play_window = view.clamp_window(state.play_window, period)
     state.period = period
 
 
@@ -389,21 +392,28 @@ def _sidebar_counts(visible: tuple[Event, ...] | list[Event], total: int) -> Non
         st.caption(f"{len(visible):,} of {total:,} stored events")
 
 
-def _time_controls(period: view.Window) -> None:
-    playing = st.session_state.playing
+def _time_controls(period: view.Window) -> view.Window:
+    """Play, step and the date slider; returns the window in view."""
+    state = st.session_state
     play, step, mode, size = st.columns([1, 1, 1.6, 1.6], vertical_alignment="bottom")
     # Material icons ship with Streamlit's frontend: no font is fetched.
-    play.button("Pause" if playing else "Play", key="play", icon=":material/pause:" if playing else ":material/play_arrow:",
+    play.button("Pause" if state.playing else "Play", key="play",
+                icon=":material/pause:" if state.playing else ":material/play_arrow:",
                 on_click=_toggle_play, args=(period,), width="stretch")
     step.button("Step", key="step", icon=":material/skip_next:", on_click=_step, args=(period,), width="stretch")
     mode.radio("Play", view.PLAY_MODES, key="play_mode", horizontal=True, label_visibility="collapsed",
                format_func=lambda m: "sliding window" if m == "window" else "cumulative")
     size.select_slider("Step", options=view.STEP_CHOICES_DAYS, key="play_step", label_visibility="collapsed",
                        format_func=lambda d: f"{d} day{'s' * (d != 1)} a step")
-    st.slider("Dates", min_value=period[0], max_value=period[1], step=timedelta(days=1), key="window",
-              format="YYYY-MM-DD", on_change=_stop_playing)
-    if playing:
+    if state.playing:
+        # A read-only slider that follows play; the user's slider returns on pause.
+        st.slider("Dates (playing)", min_value=period[0], max_value=period[1], value=state.play_window,
+                  format="YYYY-MM-DD", disabled=True)
         st.fragment(run_every=PLAY_INTERVAL_S)(_play_tick)(period)
+        return state.play_window
+    st.slider("Dates", min_value=period[0], max_value=period[1], step=timedelta(days=1), key="window",
+              format="YYYY-MM-DD")
+    return state.window
 
 
 def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window) -> None:
@@ -588,8 +598,7 @@ def main() -> None:
     key = view.filter_key(flt)
     base = filtered_events(db, revision, key, flt)
 
-    _time_controls(period)
-    window = st.session_state.window
+    window = _time_controls(period)
     shown_window = None if view.covers(window, period) else window
     visible = view.in_window(base, shown_window)
     _sidebar_counts(visible, revision[0])

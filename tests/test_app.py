@@ -197,13 +197,25 @@ def test_cumulative_step_keeps_the_first_day(app: AppTest) -> None:
     assert places(app) == {"Geneva", "Damascus"}
 
 
-def test_play_from_the_whole_period_starts_at_the_first_day(app: AppTest) -> None:
+def test_play_from_the_whole_period_starts_at_the_first_day_and_pause_keeps_the_window(app: AppTest) -> None:
     start, _ = app.slider(key="window").value
     app.button(key="play").click().run()
+    first_week = (start, date.fromordinal(start.toordinal() + 6))
     assert app.session_state["playing"]
-    assert app.slider(key="window").value == (start, date.fromordinal(start.toordinal() + 6))
+    assert app.session_state["play_window"] == first_week
+    assert [s.value for s in app.slider if s.label == "Dates (playing)"] == [first_week]
     app.button(key="play").click().run()
     assert not app.session_state["playing"]
+    assert app.slider(key="window").value == first_week
+
+
+def test_step_while_playing_pauses_one_step_further(app: AppTest) -> None:
+    start, _ = app.slider(key="window").value
+    app.button(key="play").click().run()
+    app.button(key="step").click().run()
+    assert not app.session_state["playing"]
+    assert app.slider(key="window").value == (date.fromordinal(start.toordinal() + 7),
+                                              date.fromordinal(start.toordinal() + 13))
 
 
 # ---------------------------------------------------------------------------

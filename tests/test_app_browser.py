@@ -238,3 +238,19 @@ def test_a_pasted_article_appears_on_the_map(page, server) -> None:
     points = map_frame(page).evaluate(MARKER_POINTS_JS)
     assert any(abs(lat - 50.45) < 0.01 and abs(lon - 30.52) < 0.01 for lat, lon in points)
     assert page.blocked == []
+
+
+def test_play_steps_the_window_through_time(page, server) -> None:
+    map_frame(page)
+    dates = page.locator('[data-testid="stSlider"]', has_text="Dates").get_by_role("slider")
+    page.get_by_role("button", name="Play").click()
+    seen: set[str] = set()
+    deadline = time.monotonic() + STEP_MS / 1000
+    while len(seen) < 3 and time.monotonic() < deadline:
+        try:
+            seen.add(dates.nth(1).get_attribute("aria-valuetext", timeout=2000) or "")
+        except Exception:  # noqa: BLE001 - the slider is redrawn between steps
+            pass
+        page.wait_for_timeout(300)
+    page.get_by_role("button", name="Pause").click()
+    assert len(seen - {""}) >= 3, f"the window's end took only the values {sorted(seen)}"
