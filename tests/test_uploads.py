@@ -333,3 +333,46 @@ def test_materialize_refuses_a_suffix_that_was_not_checked(tmp_path: Path) -> No
 def test_nonsensical_policy_is_rejected(kwargs: dict[str, float]) -> None:
     with pytest.raises(ValueError, match="must be positive"):
         UploadPolicy(**kwargs)
+
+
+# ---------------------------------------------------------------------------
+# in the app: a refused upload is one message and adds nothing
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (("evil.zip", _zip({"fine.txt": ARTICLE, _info("../../.bashrc.txt"): ARTICLE})), "climbs out"),
+        (("inner.zip", _zip({"nested.zip": _zip({"a.txt": ARTICLE})})), "archives inside archives"),
+    ],
+)
+def test_the_app_refuses_a_hostile_archive_and_adds_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upload: tuple[str, bytes], message: str
+) -> None:
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from fake_pipeline import FakePipeline
+    from geo.readers import article_from_text
+    from geo.store import EventStore
+
+    db = tmp_path / "events.sqlite"
+    article = article_from_text("Forces fought near Aleppo on Monday.")
+    with EventStore.open(db) as store:
+        store.add_batch([(article, FakePipeline().events(article))])
+    monkeypatch.setenv("CONFLICTMAP_DB", str(db))
+    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake_pipeline:load_fake_pipeline")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=120)
+    at.run()
+    name, data = upload
+    at.file_uploader(key="uploads_0").set_value((name, data, "application/zip"))
+    at.run()
+    at.button(key="add_files").click().run()
+    assert not at.exception
+    assert any(message in e.value.replace("\\", "") for e in at.error), [e.value for e in at.error]
+    with EventStore.open(db, readonly=True) as store:
+        assert store.article_count() == 1
+    assert not list(tmp_path.glob("**/.bashrc*"))
