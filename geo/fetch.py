@@ -16,6 +16,7 @@ is bounded by the system resolver's own timeout, not by ``timeout_s``.
 
 from __future__ import annotations
 
+import codecs
 import http.client
 import ipaddress
 import socket
@@ -53,6 +54,8 @@ DEFAULT_ALLOWED_TYPES = frozenset(
         "application/json",
     }
 )
+
+BYTE_ORDER_MARKS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 #: zlib window sizes: 16 + 15 reads a gzip member, 15 a zlib stream (HTTP's "deflate").
 DECODER_WBITS = {"gzip": 31, "x-gzip": 31, "deflate": 15}
@@ -166,9 +169,21 @@ def articles_from_page(page: FetchedPage, *, published: date | None = None) -> t
     from geo.readers import articles_from_bytes
 
     articles = articles_from_bytes(
-        page.body, name=page.final_url, content_type=page.content_type, published=published
+        _utf8_body(page), name=page.final_url, content_type=page.content_type, published=published
     )
     return tuple(_with_url(article, page.final_url) for article in articles)
+
+
+def _utf8_body(page: FetchedPage) -> bytes:
+    """The body re-encoded as UTF-8 when the server named its charset: the HTTP header
+    comes before a page's own declaration, and the readers only see the bytes. A body
+    with a byte-order mark, or one the named charset cannot decode, is left as it is."""
+    if not page.charset or page.body.startswith(BYTE_ORDER_MARKS):
+        return page.body
+    try:
+        return page.body.decode(codecs.lookup(page.charset).name).encode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return page.body
 
 
 def address_refusal(address: str | IPAddress) -> str | None:
@@ -379,7 +394,10 @@ def _read_body(
         raw = response.read1(CHUNK_BYTES)  # returns after one read: the deadline is checked often
         if not raw:
             break
-        chunk = decoder.decompress(raw, policy.max_bytes + 1 - size) if decoder else raw
+        try:
+            chunk = decoder.decompress(raw, policy.max_bytes + 1 - size) if decoder else raw
+        except zlib.error as err:
+            raise FetchError(f"{target.url!r} sent a damaged compressed body ({err})") from err
         size += len(chunk)
         if size > policy.max_bytes or (decoder is not None and decoder.unconsumed_tail):
             raise FetchError(_too_large(target, policy, "is larger"))

@@ -125,6 +125,17 @@ def _feed(h: _Handler, q: dict[str, str]) -> None:
     h._send(200, "application/rss+xml", FEED)
 
 
+CYRILLIC = "Обстрел Харькова продолжался всю ночь, сообщили власти."
+
+
+def _cyrillic(h: _Handler, q: dict[str, str]) -> None:
+    h._send(200, "text/plain; charset=windows-1251", CYRILLIC.encode("cp1251"))
+
+
+def _broken_gzip(h: _Handler, q: dict[str, str]) -> None:
+    h._send(200, "text/plain", b"\x1f\x8b\x08\x00 certainly not deflate data", Content_Encoding="gzip")
+
+
 def _server_error(h: _Handler, q: dict[str, str]) -> None:
     h._send(500, "text/plain", b"oops")
 
@@ -142,6 +153,8 @@ ROUTES = {
     "/drip": _drip,
     "/error": _server_error,
     "/feed.xml": _feed,
+    "/cyrillic.txt": _cyrillic,
+    "/broken-gzip": _broken_gzip,
 }
 
 
@@ -410,6 +423,11 @@ def test_gzip_bomb_is_stopped_at_the_decoded_limit(server: str) -> None:
         fetch_url(f"http://{server}/gzip-bomb?n=5000000", policy=policy)
 
 
+def test_damaged_compressed_body_is_one_fetch_error(server: str) -> None:
+    with pytest.raises(FetchError, match="damaged compressed body"):
+        fetch_url(f"http://{server}/broken-gzip", policy=LOCAL)
+
+
 def test_wrong_content_type_is_refused(server: str) -> None:
     with pytest.raises(FetchError, match="'image/png', not a text, HTML or feed type"):
         fetch_url(f"http://{server}/image", policy=LOCAL)
@@ -546,3 +564,8 @@ def test_ingest_command_fetches_a_local_url_only_with_allow_private(
     with EventStore.open(db, readonly=True) as store:
         assert store.article_count() == 2
         assert {e.place for e in store.query()} == {"Aleppo", "Geneva"}
+
+
+def test_charset_named_only_by_the_server_decodes_the_article(server: str) -> None:
+    (article,) = fetch_article(f"http://{server}/cyrillic.txt", allow_private=True)
+    assert CYRILLIC in article.title + " " + article.text
