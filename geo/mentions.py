@@ -111,7 +111,8 @@ def recognise(doc: Doc, names: NameIndex) -> Recognition:
     gazetteer_spans = _gazetteer_spans(doc, names, blocked, sentence_of, model_spans)
     accepted = _accept_by_article(doc, names, model_spans, suspects + gazetteer_spans)
     misspelt, spelled_as = _article_misspellings(doc, names, accepted, blocked, sentence_of)
-    spans = sorted(set(accepted) | set(misspelt), key=lambda s: (s.start, -s.end))
+    spans = sorted((s for s in set(accepted) | set(misspelt) if names.demonym(s.text) is None),
+                   key=lambda s: (s.start, -s.end))
     mentions = tuple(
         Mention(start=s.start, end=s.end, text=s.text, label=s.label, sentence=s.sentence)
         for s in _drop_overlaps(spans)
@@ -122,6 +123,14 @@ def recognise(doc: Doc, names: NameIndex) -> Recognition:
         if ent.label_ == "NORP" and (code := names.demonym(ent.text)) is not None
     )
     return Recognition(mentions=mentions, demonym_countries=demonyms, spelled_as=spelled_as)
+
+
+def _text(doc: Doc) -> str:
+    """The document's text, built once: ``Doc.text`` joins every token on each call."""
+    text = doc.user_data.get("conflictmap_text")
+    if text is None:
+        text = doc.user_data["conflictmap_text"] = doc.text
+    return text
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -147,7 +156,7 @@ def _trimmed(ent: Span) -> tuple[int, int] | None:
 def _make_span(doc: Doc, start: int, end: int, label: str, sentence_of: list[int]) -> _Span:
     first, last = doc[start], doc[end - 1]
     s, e = first.idx, last.idx + len(last.text)
-    return _Span(start, end, s, e, doc.text[s:e], label, sentence_of[start])
+    return _Span(start, end, s, e, _text(doc)[s:e], label, sentence_of[start])
 
 
 def _entity_spans(doc: Doc, names: NameIndex, sentence_of: list[int]
@@ -176,7 +185,7 @@ def _entity_spans(doc: Doc, names: NameIndex, sentence_of: list[int]
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
-    return doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
+    return _text(doc)[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
 
 
 def _without_compass(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, int]:
@@ -237,7 +246,7 @@ def _longest_gazetteer_match(doc: Doc, start: int, names: NameIndex,
     for stop in range(end, start, -1):
         if not _is_name_token(doc[stop - 1]):
             continue
-        text = doc.text[doc[start].idx: doc[stop - 1].idx + len(doc[stop - 1].text)]
+        text = _span_text(doc, start, stop)
         if names.lookup(text):
             return stop
     return None

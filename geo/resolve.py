@@ -31,6 +31,8 @@ from geo.records import (
     Place,
 )
 
+#: Divides the gazetteer's match score (log10 population + bonuses) into a 0..~1.5 prior.
+PRIOR_SCALE = 8.0
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "TERR"})
 NEAR_WORDS = ("near", "outside", "outskirts of", "close to", "north of", "south of",
               "east of", "west of", "around")
@@ -46,10 +48,10 @@ class Weights:
     containment: float = 3.0
     proximity: float = 1.2
     proximity_km: float = 250.0
-    preferred_name: float = 0.25
+    preferred_name: float = 0.0
     fuzzy_penalty: float = 0.6
     variant_penalty: float = 0.3
-    variant_similarity: float = 0.7
+    variant_similarity: float = 0.8
     fuzzy_similarity: float = 0.85
     fuzzy_min_population: int = 5_000
     temperature: float = 0.25
@@ -65,6 +67,8 @@ DEFAULT_WEIGHTS = Weights()
 class PlaceIndex(Protocol):
     """What resolution needs from the gazetteer."""
 
+    def matches(self, name: str) -> tuple: ...  # NameMatch(entry, name_kind, score, exact), best first
+
     def lookup(self, name: str) -> tuple[Entry, ...]: ...
     def lookup_variants(self, name: str) -> tuple[Entry, ...]: ...
     def fuzzy(self, name: str, *, limit: int = 5) -> tuple[tuple[Entry, float], ...]: ...
@@ -74,6 +78,7 @@ class PlaceIndex(Protocol):
 @dataclass(frozen=True, slots=True)
 class _Candidates:
     entries: tuple[Entry, ...]
+    priors: tuple[float, ...]  # prominence of each entry under this name, 0..~1.5
     penalty: float  # subtracted from every candidate's score: found by fuzzy or variant match
 
 
@@ -135,19 +140,22 @@ def resolve(text: str, mentions: Sequence[Mention], index: PlaceIndex, *,
 
 
 def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
-    entries = index.lookup(name)
-    if entries:
-        return _Candidates(entries[: weights.max_candidates], 0.0)
+    matches = index.matches(name)[: weights.max_candidates]
+    if matches:
+        # The gazetteer's own ranking knows fame (names in many languages) and which
+        # of a place's names this is; it is on a log10-population scale.
+        return _Candidates(tuple(m.entry for m in matches),
+                           tuple(m.score / PRIOR_SCALE for m in matches), 0.0)
     # Looser matches only when the spelling stays close to the candidate's own
     # name: a transliteration key alone joins "Minnesota" and "Miyashita".
     key = strip_articles(normalize(name))
     entries = tuple(e for e in index.lookup_variants(name)
-                    if _similar(key, e.name) >= weights.variant_similarity)
+                    if _similar(key, e.name) >= weights.variant_similarity)[: weights.max_candidates]
     if entries:
-        return _Candidates(entries[: weights.max_candidates], weights.variant_penalty)
+        return _Candidates(entries, tuple(map(_prominence, entries)), weights.variant_penalty)
     fuzzy = tuple(e for e, score in index.fuzzy(name, limit=5)
                   if score >= weights.fuzzy_similarity and e.population >= weights.fuzzy_min_population)
-    return _Candidates(fuzzy, weights.fuzzy_penalty if fuzzy else 0.0)
+    return _Candidates(fuzzy, tuple(map(_prominence, fuzzy)), weights.fuzzy_penalty if fuzzy else 0.0)
 
 
 def _similar(key: str, name: str) -> float:
@@ -254,7 +262,7 @@ def _share(votes: Mapping, key) -> float:
 
 def _score(entry: Entry, rank: int, own_name: str, pool: _Candidates, context: _Context,
            container: Entry | None, weights: Weights) -> float:
-    score = weights.prominence * _prominence(entry) - pool.penalty
+    score = weights.prominence * pool.priors[rank] - pool.penalty
     score += weights.country * _share(context.countries, entry.country_code)
     if not _is_country(entry):
         score += weights.admin1 * _share(context.admin1, (entry.country_code, entry.admin1_code))

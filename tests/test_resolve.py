@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from typing import NamedTuple
 
 import pytest
 
@@ -12,6 +14,11 @@ from geo.records import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Mention
 from geo.resolve import resolve
 
 E = Entry
+
+
+class Match(NamedTuple):
+    entry: Entry
+    score: float
 PLACES = [
     E(1, "Tripoli", 32.89, 13.19, "LY", "P", "PPLC", 1_150_000, "09", "Tripoli"),
     E(2, "Tripoli", 34.44, 35.85, "LB", "P", "PPLA", 230_000, "06", "North"),
@@ -41,6 +48,11 @@ class FakeIndex:
 
     def lookup(self, name):
         return tuple(self.by_name.get(normalize(name), ()))
+
+    def matches(self, name):
+        # Prominence on the gazetteer's scale: log10 population, countries first.
+        return tuple(Match(e, math.log10(e.population + 1) + (2.0 if e.feature_code == "PCLI" else 0.0))
+                     for e in self.lookup(name))
 
     def lookup_variants(self, name):
         return ()
