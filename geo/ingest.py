@@ -421,6 +421,7 @@ def ingest_dask(inputs: Sequence[str | Path], store: EventStore, options: Ingest
     same path (shared storage on a real cluster).
     """
     import dask.bag as dask_bag
+    from distributed import as_completed
 
     tally = _Tally()
     report_problem = _problem_reporter(tally, on_problem)
@@ -433,12 +434,15 @@ def ingest_dask(inputs: Sequence[str | Path], store: EventStore, options: Ingest
         while batches_now := list(islice(batches, rounds_of)):
             articles = [a for batch in batches_now for a in batch]
             bag = dask_bag.from_sequence(articles, partition_size=options.batch_size)
-            results = bag.map_partitions(
+            parts = bag.map_partitions(
                 parse_partition, options.pipeline_factory, options.gazetteer, overrides, str(parquet_dir)
-            ).compute(scheduler=client)
+            ).to_delayed()
             by_id = {a.article_id: a for a in articles}
-            for result in results:
-                _store_partition(store, result, by_id, tally, report_problem)
+            # Each partition is stored as soon as it is parsed: an interrupted run keeps
+            # every finished partition, and progress shows as it happens.
+            for future in as_completed(client.compute(parts)):
+                for result in future.result():
+                    _store_partition(store, result, by_id, tally, report_problem)
                 if on_progress is not None:
                     on_progress(tally.report())
     return tally.report()
