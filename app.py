@@ -12,6 +12,7 @@ a progress indicator, before anything reads the store.
 
 from __future__ import annotations
 
+import html
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -434,7 +435,7 @@ def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window)
 
 
 def _map(visible: tuple[Event, ...] | list[Event], base: tuple[Event, ...]) -> None:
-    m = build_map(visible, bounds=view.events_bounds(base), cluster_over=CLUSTER_OVER)
+    m = build_map(visible, bounds=view.map_bounds(base), cluster_over=CLUSTER_OVER)
     from streamlit_folium import st_folium
 
     st_folium(m, key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=MAP_RETURNS,
@@ -476,6 +477,8 @@ def _event_panel(store: EventStore, event: Event | None, here: tuple[Event, ...]
                 unsafe_allow_html=True)
     st.caption(markdown_literal(view.event_place_line(event)) + f" \u00b7 confidence {event.confidence:.2f} \u00b7 "
                + markdown_literal(ORIGIN_LABELS.get(event.origin, event.origin)))
+    st.html(f'<blockquote style="margin:0;border-left:3px solid {style.colour};padding-left:0.6em">'
+            f"{html.escape(event.quote)}</blockquote>")
     article = store.article(event.article_id) if event.article_id else None
     _article(event, article)
     if article is not None and event.origin == "conflictmap":
@@ -483,8 +486,6 @@ def _event_panel(store: EventStore, event: Event | None, here: tuple[Event, ...]
 
 
 def _article(event: Event, article: Article | None) -> None:
-    import html
-
     title = (article.title if article else event.title) or "Untitled"
     published = (article.published if article else event.published)
     source = (article.source if article else event.source) or "unknown source"

@@ -201,22 +201,20 @@ def period_of(date_range: Window | None, *, today: date) -> Window:
     return first, last
 
 
-def events_bounds(events: Sequence[Event], *, pad_deg: float = 0.5) -> tuple[float, float, float, float] | None:
-    """``(min_lon, min_lat, max_lon, max_lat)`` around ``events`` with a margin, or None.
+def map_bounds(events: Sequence[Event]) -> tuple[float, float, float, float] | None:
+    """``(min_lon, min_lat, max_lon, max_lat)`` for the map: the view the map builder
+    picks for ``events`` (their core when a few lie far away), or None when that is
+    a single point (the builder then frames the events itself).
 
-    The page frames the map on all the events the filters let through, not only the
-    window's, so the view holds still while play moves through time.
+    The page passes the view for all the events the filters let through, not only
+    the window's, so the map holds still while play moves through time.
     """
-    if not events:
+    from geo.mapview import core_bounds
+
+    box = core_bounds(events)
+    if box is None or box[0] >= box[2] or box[1] >= box[3]:
         return None
-    lats = [e.lat for e in events]
-    lons = [e.lon for e in events]
-    return (
-        max(min(lons) - pad_deg, -180.0),
-        max(min(lats) - pad_deg, -90.0),
-        min(max(lons) + pad_deg, 180.0),
-        min(max(lats) + pad_deg, 90.0),
-    )
+    return box
 
 
 # ---------------------------------------------------------------------------

@@ -147,10 +147,16 @@ def test_table_is_capped_at_its_row_limit() -> None:
     assert list(view.events_table(events, limit=3)["event_id"]) == ["e9", "e8", "e7"]
 
 
-def test_events_bounds_frame_all_events_with_a_margin() -> None:
-    events = [event("a", None, lat=33.5, lon=36.3), event("b", None, lat=36.2, lon=37.2)]
-    assert view.events_bounds(events, pad_deg=0.5) == (35.8, 33.0, 37.7, 36.7)
-    assert view.events_bounds([]) is None
+def test_map_bounds_leave_out_a_few_far_events() -> None:
+    syria = [event(f"s{i}", None, lat=33 + i * 0.3, lon=36 + i * 0.3) for i in range(20)]
+    far = [event("geneva", None, place="Geneva", lat=46.2, lon=6.15)]
+    min_lon, min_lat, max_lon, max_lat = view.map_bounds(syria + far)
+    assert min_lon > 6.15 and min_lat < 33 and max_lat < 46.2
+
+
+def test_map_bounds_of_one_point_are_left_to_the_map() -> None:
+    assert view.map_bounds([event("a", None)]) is None
+    assert view.map_bounds([]) is None
 
 
 # ---------------------------------------------------------------------------

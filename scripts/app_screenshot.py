@@ -1,0 +1,134 @@
+"""Take the README's picture of the map page: ``docs/app.png``.
+
+Starts ``streamlit run app.py`` on a fresh temporary store (so the page loads the
+demo corpus through the real pipeline on its first start), opens it in Debian's
+chromium with every request outside localhost aborted, clicks the biggest frontline
+marker so the article pane shows a highlighted quote, and saves the window.
+
+    python3 scripts/app_screenshot.py [--out docs/app.png] [--width 1440 --height 1100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+]
+LOCAL_PREFIXES = ("http://localhost:", "ws://localhost:", "data:", "blob:", "about:")
+#: The demo corpus goes through the language model on first start.
+FIRST_PAGE_S = 600
+#: The biggest frontline marker (any marker when there is none): a popup worth showing.
+BIGGEST_MARKER_JS = """() => {
+  const all = Object.values(window.map._layers).filter(l => l instanceof L.CircleMarker && l.options.shape);
+  const frontline = all.filter(l => l.options.shape === "triangle");
+  const markers = frontline.length ? frontline : all;
+  if (!markers.length) { return null; }
+  const m = markers.reduce((a, b) => (b._radius > a._radius ? b : a));
+  const p = window.map.latLngToContainerPoint(m.getLatLng());
+  const box = document.getElementById("map_div").getBoundingClientRect();
+  return [box.left + p.x, box.top + p.y];
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_healthy(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit("streamlit did not start")
+
+
+def map_frame(page, seconds: float):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if "streamlit_folium" in frame.url:
+                try:
+                    if frame.evaluate(BIGGEST_MARKER_JS):
+                        return frame
+                except Exception:  # noqa: BLE001 - still loading
+                    pass
+        page.wait_for_timeout(1000)
+    raise SystemExit("the map drew no markers in time")
+
+
+def shoot(url: str, out: Path, width: int, height: int) -> list[str]:
+    from playwright.sync_api import sync_playwright
+
+    blocked: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": width, "height": height})
+
+        def route(route):
+            if route.request.url.startswith(LOCAL_PREFIXES):
+                route.continue_()
+            else:
+                blocked.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", route)
+        page.goto(url)
+        frame = map_frame(page, FIRST_PAGE_S)
+        x, y = frame.evaluate(BIGGEST_MARKER_JS)
+        box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+        page.mouse.click(box["x"] + x, box["y"] + y)
+        page.locator("mark").first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1500)  # let the popup and the table settle
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out))
+        browser.close()
+    return blocked
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "app.png")
+    parser.add_argument("--width", type=int, default=1440)
+    parser.add_argument("--height", type=int, default=1100)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="conflictmap-shot-") as folder:
+        port = free_port()
+        env = {**os.environ, "CONFLICTMAP_DB": str(Path(folder) / "events.sqlite")}
+        env.pop("CONFLICTMAP_PIPELINE", None)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",
+             "--server.port", str(port), "--server.fileWatcherType", "none"],
+            cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            url = f"http://localhost:{port}"
+            wait_healthy(url, process)
+            blocked = shoot(url, args.out, args.width, args.height)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    print(f"wrote {args.out}; requests blocked: {blocked or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
