@@ -651,12 +651,12 @@ def _run_with_progress(system: _System, corpus: str, articles: Sequence[GoldArti
     console = Console(stderr=True)
     # A bar only where someone watches; redirected stderr gets the one-line notes instead.
     with Progress(console=console, transient=True, disable=not console.is_terminal) as progress:
-        task = progress.add_task(f"{system.name} on {corpus}", total=len(articles))
+        bar = progress.add_task(f"{system.name} on {corpus}", total=len(articles))
         return predict(
             finder,
             articles,
             n_process=processes_for(len(articles)),
-            on_article=lambda: progress.advance(task),
+            on_article=lambda: progress.advance(bar),
         )
 
 
