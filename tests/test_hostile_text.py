@@ -9,6 +9,7 @@ Each payload, if it ever ran, would set ``window.__pwned`` or open a dialog.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -238,9 +239,7 @@ def test_slide_page_labels_and_title_run_no_injected_script(chromium, hostile_st
 def test_png_fallback_draws_dollar_signs_and_markup_as_text(hostile_store: Path, tmp_path: Path) -> None:
     from geo.briefing import draw_png_fallback
 
-    events = [e for e in stored_events(hostile_store)]
-    tricky = [Event(**{**{f: getattr(e, f) for f in e.__slots__}, "place": "$\\frac{x$ " + e.place})
-              for e in events]
+    tricky = [replace(e, place="$\\frac{x$ " + e.place) for e in stored_events(hostile_store)]
     slide = draw_png_fallback(tricky, tmp_path / "slide.png", title="Aid: $5m of $\\alpha{ and " + SCRIPT,
                               width=600, height=400)
     assert slide.path.is_file() and slide.markers == 3
