@@ -73,12 +73,14 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:took|take|takes|taken|taking|gained|gain|regained|regain|wrested|seized) (?:full |back |complete |effective )?control|"
             r"fell to|fall(?:s|en)? to|ret(?:ook|ake|aken|akes|aking)|liberat(?:e|ed|es|ing|ion)|"
             r"withdr(?:ew|awn|aw|aws|awing|awal) from|pulled out of|overr(?:an|un|unning)|"
+            r"(?:took|take|takes|taken|taking) over|"
             r"(?:entered|stormed) the (?:town|city|village|district)", "frontline", "territory_change"),
     Trigger(r"fight(?:s|ing)?|fought|clash(?:ed|es|ing)?|battl(?:e|es|ed|ing)|gun ?battles?|"
             r"(?:counter-?)?offensives?|attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|(?<!in )advanc(?:e|es|ed|ing)|"
             r"raid(?:s|ed|ing)?|sieges?|besieg(?:e|ed|ing)|ambush(?:ed|es)?|skirmish(?:es)?|fire ?fights?|"
             r"gunfights?|exchanged fire|exchange of fire|opened fire|storm(?:ed|ing)|incursions?|"
-            r"encircl(?:ed|ement|ing)|pushed into", "frontline", "armed_clash"),
+            r"encircl(?:ed|ement|ing)|pushed into|push(?:ed|es|ing)? (?:forward|on|ahead|deeper)|"
+            r"press(?:ed|es|ing)? (?:forward|on|ahead)|mov(?:ed|ing) (?:on|towards?)", "frontline", "armed_clash"),
     # humanitarian
     Trigger(rf"civilians? (?:were |was |have been |had been |are )?(?:killed|dead|wounded|injured|died)|"
             rf"(?:killed|killing|wounded|wounding|injured|injuring) {_N} (?:civilians|people|children|women|residents|villagers)|"
