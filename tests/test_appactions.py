@@ -208,3 +208,23 @@ def test_csv_download_has_a_header_and_one_row_per_event(store: EventStore) -> N
 def test_unknown_download_format_is_refused() -> None:
     with pytest.raises(ValueError, match="'kml'"):
         actions.export_bytes([], "kml")
+
+
+def test_html_download_is_a_page_that_loads_nothing_from_outside(store: EventStore) -> None:
+    from geo.offline import remote_asset_urls
+
+    two_palmyra_articles(store)
+    page = actions.export_bytes(store.query(), "html", title="Palmyra").decode("utf-8")
+    assert page.lstrip().lower().startswith("<!doctype html")
+    assert "Palmyra" in page
+    assert remote_asset_urls(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_png_download_is_a_png_picture(store: EventStore) -> None:
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian's chromium is not installed")
+    two_palmyra_articles(store)
+    picture = actions.export_bytes(store.query(), "png", title="Palmyra")
+    assert picture[:8] == b"\x89PNG\r\n\x1a\n"
