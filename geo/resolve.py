@@ -205,20 +205,40 @@ def _context_from(choice: Mapping[str, tuple[Entry, float, tuple[Entry, ...]]],
     return _Context(countries, admin1, anchors, by_name)
 
 
+#: Words between a place and an area after it that make the area its container:
+#: "Tripoli, Lebanon", "Homs in central Syria", "a town in the province of Idlib".
+ADJACENT_CONTAINERS = frozenset({",", "in", "in central", "in northern", "in southern", "in eastern",
+                                 "in western", "in north", "in south", "in east", "in west",
+                                 "in northeastern", "in northwestern", "in southeastern",
+                                 "in southwestern", "in the north of", "in the south of"})
+#: Farthest a container may stand after the place, in the same sentence, when the
+#: words between are looser ("Santa Cruz is a municipality ... of Zambales, Philippines").
+LOOSE_CONTAINER_CHARS = 160
+LOOSE_CONTAINER_WORDS = (" in ", " of ", ", ")
+
+
 def _containment(text: str, mentions: Sequence[Mention], names: Mapping[Mention, str],
-                 pools: Mapping[str, _Candidates]) -> dict[str, Entry]:
-    """'Tripoli, Lebanon' and 'Homs in central Syria': the second names the first's container."""
-    constraints: dict[str, Entry] = {}
-    for first, second in zip(mentions, mentions[1:]):
-        between = text[first.end: second.start].strip().lower()
-        if between not in (",", "in", "in central", "in northern", "in southern", "in eastern",
-                           "in western", "in north", "in south", "in east", "in west",
-                           "in northeastern", "in northwestern", "in southeastern",
-                           "in southwestern", "in the north of", "in the south of"):
-            continue
-        container = next((e for e in pools[names[second]].entries if e.is_area), None)
-        if container is not None and names[first] != names[second]:
-            constraints.setdefault(names[first], container)
+                 pools: Mapping[str, _Candidates]) -> dict[str, tuple[Entry, float]]:
+    """Areas that contain a mention, each with how sure the wording makes it (1 or 0.5)."""
+    constraints: dict[str, tuple[Entry, float]] = {}
+    for i, first in enumerate(mentions):
+        for second in mentions[i + 1:]:
+            if second.sentence != first.sentence or second.start - first.end > LOOSE_CONTAINER_CHARS:
+                break
+            if names[first] == names[second]:
+                continue
+            container = next((e for e in pools[names[second]].entries if e.is_area), None)
+            if container is None:
+                continue
+            between = text[first.end: second.start]
+            if " ".join(between.lower().split()) in ADJACENT_CONTAINERS:
+                strength = 1.0
+            elif any(w in between for w in LOOSE_CONTAINER_WORDS):
+                strength = 0.5
+            else:
+                continue
+            if strength > constraints.get(names[first], (None, 0.0))[1]:
+                constraints[names[first]] = (container, strength)
     return constraints
 
 
@@ -261,13 +281,13 @@ def _share(votes: Mapping, key) -> float:
 
 
 def _score(entry: Entry, rank: int, own_name: str, pool: _Candidates, context: _Context,
-           container: Entry | None, weights: Weights) -> float:
+           container: tuple[Entry, float] | None, weights: Weights) -> float:
     score = weights.prominence * pool.priors[rank] - pool.penalty
     score += weights.country * _share(context.countries, entry.country_code)
     if not _is_country(entry):
         score += weights.admin1 * _share(context.admin1, (entry.country_code, entry.admin1_code))
-    if container is not None and _inside(entry, container):
-        score += weights.containment
+    if container is not None and _inside(entry, container[0]):
+        score += weights.containment * container[1]
     if normalize(entry.name) == own_name:
         score += weights.preferred_name
     score += weights.proximity * _proximity(entry, context.anchors, weights.proximity_km)
@@ -282,7 +302,7 @@ def _region_seats(entries: Sequence[Entry]) -> set[int]:
             if not e.is_area and (e.country_code, e.admin1_code) in regions}
 
 
-def _choose(name: str, pool: _Candidates, context: _Context, container: Entry | None,
+def _choose(name: str, pool: _Candidates, context: _Context, container: tuple[Entry, float] | None,
             weights: Weights) -> tuple[Entry, float, tuple[Entry, ...]]:
     seats = _region_seats(pool.entries)
     scored = sorted(
