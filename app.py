@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import html
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +36,8 @@ from geo.uploads import ACCEPTED_SUFFIXES
 
 if TYPE_CHECKING:
     import pandas
+
+    from streamlit.elements.lib.mutable_status_container import StatusContainer
 
     from gazetteer.database import Gazetteer
     from geo.pipeline import Pipeline
@@ -210,7 +214,7 @@ def _load_candidates(mention: str, event_id: str) -> None:
     try:
         st.session_state.candidates = actions.place_candidates(load_gazetteer(), mention)
     except (ConflictmapError, GazetteerError) as err:
-        _notify("error", f"The gazetteer is not available: {err}")
+        _notify("error", f"The gazetteer is not available: {markdown_literal(str(err))}")
         return
     st.session_state.candidates_for = event_id
     if not st.session_state.candidates:
@@ -235,22 +239,38 @@ def _request_correction(event: Event) -> None:
 # work done at the top of a run
 
 
+@contextmanager
+def _working(label: str) -> Iterator[StatusContainer]:
+    """A status box for work the page waits on; it turns red when the work fails."""
+    with st.status(label, expanded=True) as status:
+        try:
+            yield status
+        except (ConflictmapError, GazetteerError, OSError) as err:
+            status.update(label=f"{label} failed: {markdown_literal(str(err))}", state="error", expanded=False)
+            raise
+        status.update(state="complete", expanded=False)
+
+
+def _progress_bar(label: str) -> actions.Progress:
+    bar = st.progress(0.0, text=label)
+
+    def progress(done: int, total: int, what: str) -> None:
+        bar.progress(done / total, text=f"{done}/{total}: {markdown_literal(what)}")
+
+    return progress
+
+
 def _first_start(store: EventStore) -> None:
     if st.session_state.demo_failed or not actions.needs_demo(store):
         return
-    with st.status("First start: reading the demo corpus into the event store\u2026", expanded=True) as status:
-        bar = st.progress(0.0, text="Loading the language model and the gazetteer\u2026")
-
-        def progress(done: int, total: int, what: str) -> None:
-            bar.progress(done / total, text=f"{done}/{total}: {what}")
-
-        try:
+    try:
+        with _working("First start: reading the demo corpus into the event store") as status:
+            progress = _progress_bar("Loading the language model and the gazetteer\u2026")
             report = actions.load_demo(store, pipeline=load_pipeline, on_progress=progress)
-        except (ConflictmapError, GazetteerError, OSError) as err:
-            st.session_state.demo_failed = True
-            status.update(label=f"The demo corpus could not be loaded: {err}", state="error")
-            return
-        status.update(label=f"Demo corpus loaded: {report.summary()}.", state="complete", expanded=False)
+            status.update(label=f"Demo corpus loaded: {report.summary()}.")
+    except (ConflictmapError, GazetteerError, OSError):
+        st.session_state.demo_failed = True  # the status box says why; not retried on every rerun
+        return
     st.session_state.writes += 1
 
 
@@ -261,19 +281,10 @@ def _run_pending(store: EventStore) -> None:
         return
     try:
         work(store)
-    except (ConflictmapError, GazetteerError) as err:
+    except (ConflictmapError, GazetteerError, OSError) as err:
         # Messages quote file names and cells as written: shown as text, never as Markdown.
         _notify("error", markdown_literal(str(err)))
     st.session_state.writes += 1
-
-
-def _progress_bar(label: str):
-    bar = st.progress(0.0, text=label)
-
-    def progress(done: int, total: int, what: str) -> None:
-        bar.progress(done / total, text=f"{done}/{total}: {what}")
-
-    return progress
 
 
 def _report_added(report: actions.AddReport) -> None:
@@ -284,11 +295,10 @@ def _report_added(report: actions.AddReport) -> None:
 
 def _add_pasted(store: EventStore) -> None:
     state = st.session_state
-    with st.status("Parsing the pasted article\u2026", expanded=True) as status:
+    with _working("Parsing the pasted article"):
         report = actions.add_pasted(state.paste_text, title=state.paste_title, published=state.paste_published,
                                     source=state.paste_source.strip() or "Pasted", store=store,
                                     pipeline=load_pipeline)
-        status.update(label=f"Pasted article: {report.summary()}.", state="complete", expanded=False)
     state.paste_text = ""
     state.paste_title = ""
     _report_added(report)
@@ -299,19 +309,19 @@ def _add_uploads(store: EventStore) -> None:
     if not uploads:
         _notify("warning", "Choose one or more files to add first.")
         return
-    with st.status(f"Adding {len(uploads)} file(s)\u2026", expanded=True) as status:
-        report = actions.add_uploads(uploads, published=st.session_state.upload_published, store=store,
-                                     pipeline=load_pipeline, on_progress=_progress_bar("Parsing articles\u2026"))
-        status.update(label=f"Files added: {report.summary()}.", state="complete", expanded=False)
-    st.session_state.upload_round += 1
+    try:
+        with _working(f"Adding {len(uploads)} file(s)"):
+            report = actions.add_uploads(uploads, published=st.session_state.upload_published, store=store,
+                                         pipeline=load_pipeline, on_progress=_progress_bar("Parsing articles\u2026"))
+    finally:
+        st.session_state.upload_round += 1  # a fresh, empty uploader either way
     _report_added(report)
 
 
 def _apply_correction(store: EventStore) -> None:
     event, entry, everywhere = st.session_state.pop("correction")
-    with st.status(f"Moving \u201c{event.mention}\u201d to {entry.name} and parsing again\u2026") as status:
+    with _working(f"Moving \u201c{markdown_literal(event.mention)}\u201d to {markdown_literal(entry.name)}"):
         report = actions.correct_place(event, entry, everywhere=everywhere, store=store, pipeline=load_pipeline)
-        status.update(label="Correction applied.", state="complete", expanded=False)
     if report.moved:
         st.session_state.selected_id = report.moved[0].event_id
     st.session_state.click = None

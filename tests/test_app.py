@@ -295,6 +295,16 @@ def test_pasting_an_article_adds_its_events_to_the_map(app: AppTest, store_path:
     assert app.text_area(key="paste_text").value == ""
 
 
+def test_pasting_no_text_is_reported_and_adds_nothing(app: AppTest, store_path: Path) -> None:
+    before = total_stored(store_path)
+    app.text_area(key="paste_text").input("   ")
+    app.button(key="FormSubmitter:paste_form-Add the article").click().run()
+    assert not app.exception
+    assert total_stored(store_path) == before
+    assert [s.state for s in app.status] == ["error"]
+    assert any("expected article text" in e.value for e in app.error)
+
+
 def test_first_start_on_an_empty_store_loads_the_demo_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "empty.sqlite"
     monkeypatch.setenv("CONFLICTMAP_DB", str(path))
