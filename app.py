@@ -191,12 +191,11 @@ def _on_map_click() -> None:
 
 
 def _on_table_select() -> None:
-    state = st.session_state.get(st.session_state.get("table_key", "")) or {}
-    rows = (state.get("selection") or {}).get("rows") or []
-    ids = st.session_state.get("table_ids", ())
-    if rows and rows[0] < len(ids):
-        st.session_state.selected_id = ids[rows[0]]
-        st.session_state.click = None
+    state = st.session_state
+    chosen = view.table_choice(state.get(state.get("table_key", "")), state.get("table_ids", ()))
+    if chosen is not None:
+        state.selected_id = chosen
+        state.click = None
 
 
 def _on_pick_here() -> None:

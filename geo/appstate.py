@@ -283,6 +283,18 @@ def clicked_events(events: Sequence[Event], lat: float, lon: float, *, tooltip: 
     return best.events if best is not None else ()
 
 
+def table_choice(selection: object, ids: Sequence[str]) -> str | None:
+    """The event id of the row a table selection names, or None.
+
+    ``selection`` is Streamlit's selection state for a single-row table,
+    ``{"selection": {"rows": [i], ...}}``; ``ids`` are the table's event ids in row order.
+    """
+    rows = ((selection or {}).get("selection") or {}).get("rows") or []  # type: ignore[union-attr]
+    if rows and isinstance(rows[0], int) and 0 <= rows[0] < len(ids):
+        return ids[rows[0]]
+    return None
+
+
 def event_place_line(event: Event) -> str:
     """Where an event is: the place as written when it differs, the place, region, country."""
     resolved = ", ".join(p for p in (event.place, event.admin1, event.country_code) if p)

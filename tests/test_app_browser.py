@@ -254,3 +254,17 @@ def test_play_steps_the_window_through_time(page, server) -> None:
         page.wait_for_timeout(300)
     page.get_by_role("button", name="Pause").click()
     assert len(seen - {""}) >= 3, f"the window's end took only the values {sorted(seen)}"
+
+
+def test_selecting_a_table_row_opens_its_article(page, server) -> None:
+    map_frame(page)
+    grid = page.get_by_test_id("stDataFrame")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    row_height = 35  # Streamlit's default row height; the header is one row
+    page.mouse.click(box["x"] + 16, box["y"] + row_height * 3 + row_height / 2)  # the third row's checkbox
+    quote = page.locator(".cm-article mark").first
+    quote.wait_for(timeout=STEP_MS)
+    with EventStore.open(server[1], readonly=True) as store:
+        newest_first = list(reversed(store.query()))
+    assert " ".join(quote.inner_text().split()) == newest_first[2].quote

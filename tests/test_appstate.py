@@ -183,6 +183,19 @@ def test_tooltip_picks_the_marker_of_that_type_even_off_centre() -> None:
     assert [e.event_id for e in picked] == ["aid"]
 
 
+@pytest.mark.parametrize(
+    ("selection", "expected"),
+    [
+        ({"selection": {"rows": [1], "columns": []}}, "b"),
+        ({"selection": {"rows": []}}, None),
+        ({"selection": {"rows": [5]}}, None),  # a row of an older, longer table
+        (None, None),
+    ],
+)
+def test_table_choice_maps_the_selected_row_to_its_event(selection: object, expected: str | None) -> None:
+    assert view.table_choice(selection, ("a", "b", "c")) == expected
+
+
 # ---------------------------------------------------------------------------
 # the article pane
 
