@@ -111,7 +111,8 @@ def load_gazetteer() -> Gazetteer:
     return open_gazetteer()
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+# A few filters' worth: 100,000 events take some 100 MB.
+@st.cache_resource(max_entries=3, show_spinner=False)
 def filtered_events(db: str, revision: tuple, key: tuple, _flt: EventFilter) -> tuple[Event, ...]:
     """Every event the sidebar lets through, by date; shared, never modified (frozen)."""
     return tuple(open_store(db).query(_flt))
@@ -376,12 +377,14 @@ def _sidebar_filter(store: EventStore) -> EventFilter:
         st.header("Filters")
         st.multiselect("Event types", list(EVENT_TYPES), key="f_types", placeholder="All types",
                        format_func=_type_label)
-        for key, column in (("f_countries", "country_code"), ("f_sources", "source"), ("f_origins", "origin")):
-            _kept_choices(key, store.distinct(column))
-        st.multiselect("Countries", store.distinct("country_code"), key="f_countries",
+        options = {key: store.distinct(column) for key, column in
+                   (("f_countries", "country_code"), ("f_sources", "source"), ("f_origins", "origin"))}
+        for key, values in options.items():
+            _kept_choices(key, values)
+        st.multiselect("Countries", options["f_countries"], key="f_countries",
                        placeholder="All countries", format_func=_country_label)
-        st.multiselect("Sources", store.distinct("source"), key="f_sources", placeholder="All sources")
-        st.multiselect("Origin", store.distinct("origin"), key="f_origins", placeholder="Articles and imports",
+        st.multiselect("Sources", options["f_sources"], key="f_sources", placeholder="All sources")
+        st.multiselect("Origin", options["f_origins"], key="f_origins", placeholder="Articles and imports",
                        format_func=lambda o: ORIGIN_LABELS.get(o, o))
         st.text_input("Search quotes, titles and places", key="f_text", placeholder="e.g. aid convoy")
         st.slider("Minimum confidence", min_value=0.0, max_value=1.0, step=0.05, key="f_confidence")
