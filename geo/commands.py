@@ -6,14 +6,28 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from geo.errors import InputError
-from geo.records import Place
+from geo.records import Article, Place
 
 EXIT_OK = 0
+#: Longest single article parse and geoparse take: about 300,000 words, a few minutes
+#: of the model's time. Anything longer is a corpus, not an article.
+MAX_ARTICLE_CHARS = 2_000_000
+
+
+def _checked(articles: Sequence[Article], path: Path) -> Sequence[Article]:
+    for article in articles:
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            raise InputError(
+                f"{path}: an article of {len(article.text):,} characters is over the "
+                f"{MAX_ARTICLE_CHARS:,} one article may hold; split it, or ingest it as a "
+                "JSON lines corpus with one article per line"
+            )
+    return articles
 
 
 def parse_command(args: argparse.Namespace) -> int:
@@ -21,7 +35,7 @@ def parse_command(args: argparse.Namespace) -> int:
     from geo.pipeline import load_pipeline
     from geo.readers import read_articles
 
-    articles = read_articles(args.file, published=args.published)
+    articles = _checked(read_articles(args.file, published=args.published), args.file)
     pipeline = load_pipeline(args.gazetteer)
     events = [e for article in articles for e in pipeline.events(article)]
     sys.stdout.write(geojson.dumps(events, indent=2) + "\n")
@@ -37,7 +51,7 @@ def geoparse_command(args: argparse.Namespace) -> int:
         return _geoparse_jsonl(args.jsonl, args.gazetteer, sys.stdout)
     from geo.readers import read_articles
 
-    articles = read_articles(args.file)
+    articles = _checked(read_articles(args.file), args.file)
     geoparser = load_geoparser(args.gazetteer)
     out = [{"id": a.article_id, "mentions": [mention_json(p) for p in geoparser.places(a.text)]}
            for a in articles]
