@@ -116,8 +116,7 @@ def browser(server):
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, server):
+def open_page(browser, url: str):
     """A fresh browser session on the page; requests leaving localhost are aborted
     and listed in ``page.blocked``."""
     context = browser.new_context(viewport={"width": 1400, "height": 1200}, accept_downloads=True)
@@ -133,7 +132,23 @@ def page(browser, server):
 
     page.route("**/*", route)
     page.set_default_timeout(STEP_MS)
-    page.goto(server[0])
+    page.goto(url)
+    return context, page
+
+
+@pytest.fixture
+def page(browser, server):
+    """A page of its own, for tests that change what the page shows."""
+    context, page = open_page(browser, server[0])
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def reading_page(browser, server):
+    """One page shared by the tests that only read, download and select: a browser
+    session costs seconds to start on a small machine."""
+    context, page = open_page(browser, server[0])
     yield page
     context.close()
 
@@ -175,9 +190,14 @@ def expected_markers(db: Path, flt: EventFilter = EventFilter()) -> int:
 
 
 # ---------------------------------------------------------------------------
+# The reading page's tests run in this order on one page: first start, download,
+# table selection, marker click (which puts the clicked events on top of the table).
+# The page-changing tests follow, each on its own page; pasting comes last, as it
+# adds to the store the others compare with.
 
 
-def test_first_start_maps_the_demo_corpus_offline(page, server) -> None:
+def test_first_start_maps_the_demo_corpus_offline(reading_page, server) -> None:
+    page = reading_page
     frame = map_frame(page)
     drawn = frame.evaluate(COUNT_MARKERS_JS)
     assert drawn == expected_markers(server[1]) > 10
@@ -186,18 +206,8 @@ def test_first_start_maps_the_demo_corpus_offline(page, server) -> None:
     assert page.blocked == []
 
 
-def test_moving_the_slider_changes_what_is_drawn(page, server) -> None:
-    before = map_frame(page).evaluate(COUNT_MARKERS_JS)
-    end_thumb = page.locator('[data-testid="stSlider"]', has_text="Dates").get_by_role("slider").nth(1)
-    end_thumb.focus()
-    end_thumb.press("Home")  # down to the start: one day left in view
-    after = marker_count_becomes(page, lambda n: 0 <= n < before, "after moving the slider")
-    with EventStore.open(server[1], readonly=True) as store:
-        first_day = store.date_range()[0]
-    assert after == expected_markers(server[1], EventFilter(date_from=first_day, date_to=first_day))
-
-
-def test_geojson_download_holds_the_events_in_view(page, server) -> None:
+def test_geojson_download_holds_the_events_in_view(reading_page, server) -> None:
+    page = reading_page
     map_frame(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="GeoJSON").click()
@@ -209,7 +219,23 @@ def test_geojson_download_holds_the_events_in_view(page, server) -> None:
     assert -180 <= lon <= 180 and -90 <= lat <= 90
 
 
-def test_clicking_a_marker_opens_its_article(page, server) -> None:
+def test_selecting_a_table_row_opens_its_article(reading_page, server) -> None:
+    page = reading_page
+    map_frame(page)
+    grid = page.get_by_test_id("stDataFrame")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    row_height = 35  # Streamlit's default row height; the header is one row
+    page.mouse.click(box["x"] + 16, box["y"] + row_height * 3 + row_height / 2)  # the third row's checkbox
+    quote = page.locator(".cm-article mark").first
+    quote.wait_for(timeout=STEP_MS)
+    with EventStore.open(server[1], readonly=True) as store:
+        newest_first = list(reversed(store.query()))
+    assert " ".join(quote.inner_text().split()) == newest_first[2].quote
+
+
+def test_clicking_a_marker_opens_its_article(reading_page, server) -> None:
+    page = reading_page
     frame = map_frame(page)
     # Geneva's marker (clear of the map's controls), clicked where the browser draws it.
     x, y = frame.evaluate("""() => {
@@ -219,7 +245,9 @@ def test_clicking_a_marker_opens_its_article(page, server) -> None:
       const box = document.getElementById("map_div").getBoundingClientRect();
       return [box.left + p.x, box.top + p.y];
     }""")
-    frame_box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    iframe = page.locator('iframe[title="streamlit_folium.st_folium"]')
+    iframe.scroll_into_view_if_needed()
+    frame_box = iframe.bounding_box()
     page.mouse.click(frame_box["x"] + x, frame_box["y"] + y)
     quote = page.locator("mark", has_text="Geneva").first
     quote.wait_for(timeout=STEP_MS)
@@ -228,16 +256,15 @@ def test_clicking_a_marker_opens_its_article(page, server) -> None:
     assert page.get_by_text("Wrong place? Move \u201cGeneva\u201d").is_visible()
 
 
-def test_a_pasted_article_appears_on_the_map(page, server) -> None:
+def test_moving_the_slider_changes_what_is_drawn(page, server) -> None:
     before = map_frame(page).evaluate(COUNT_MARKERS_JS)
-    form = page.get_by_test_id("stForm")
-    form.get_by_role("textbox", name="Title", exact=True).fill("Shelling in Kyiv")
-    form.get_by_role("textbox", name="Article text").fill("Artillery shelled districts of Kyiv on Tuesday.")
-    form.get_by_role("button", name="Add the article").click()
-    marker_count_becomes(page, lambda n: n > before, "after pasting an article")
-    points = map_frame(page).evaluate(MARKER_POINTS_JS)
-    assert any(abs(lat - 50.45) < 0.01 and abs(lon - 30.52) < 0.01 for lat, lon in points)
-    assert page.blocked == []
+    end_thumb = page.locator('[data-testid="stSlider"]', has_text="Dates").get_by_role("slider").nth(1)
+    end_thumb.focus()
+    end_thumb.press("Home")  # down to the start: one day left in view
+    after = marker_count_becomes(page, lambda n: 0 <= n < before, "after moving the slider")
+    with EventStore.open(server[1], readonly=True) as store:
+        first_day = store.date_range()[0]
+    assert after == expected_markers(server[1], EventFilter(date_from=first_day, date_to=first_day))
 
 
 def test_play_steps_the_window_through_time(page, server) -> None:
@@ -256,15 +283,13 @@ def test_play_steps_the_window_through_time(page, server) -> None:
     assert len(seen - {""}) >= 3, f"the window's end took only the values {sorted(seen)}"
 
 
-def test_selecting_a_table_row_opens_its_article(page, server) -> None:
-    map_frame(page)
-    grid = page.get_by_test_id("stDataFrame")
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    row_height = 35  # Streamlit's default row height; the header is one row
-    page.mouse.click(box["x"] + 16, box["y"] + row_height * 3 + row_height / 2)  # the third row's checkbox
-    quote = page.locator(".cm-article mark").first
-    quote.wait_for(timeout=STEP_MS)
-    with EventStore.open(server[1], readonly=True) as store:
-        newest_first = list(reversed(store.query()))
-    assert " ".join(quote.inner_text().split()) == newest_first[2].quote
+def test_a_pasted_article_appears_on_the_map(page, server) -> None:
+    before = map_frame(page).evaluate(COUNT_MARKERS_JS)
+    form = page.get_by_test_id("stForm")
+    form.get_by_role("textbox", name="Title", exact=True).fill("Shelling in Kyiv")
+    form.get_by_role("textbox", name="Article text").fill("Artillery shelled districts of Kyiv on Tuesday.")
+    form.get_by_role("button", name="Add the article").click()
+    marker_count_becomes(page, lambda n: n > before, "after pasting an article")
+    points = map_frame(page).evaluate(MARKER_POINTS_JS)
+    assert any(abs(lat - 50.45) < 0.01 and abs(lon - 30.52) < 0.01 for lat, lon in points)
+    assert page.blocked == []
