@@ -113,6 +113,24 @@ def test_one_upload_of_an_article_an_acled_table_and_a_bad_table(store: EventSto
     assert {e.origin for e in store.query()} == {"conflictmap", "acled"}
 
 
+def gdelt_line(**values: str) -> str:
+    from geo.gdelt import GDELT_COLUMNS
+
+    return "\t".join(values.get(name, "") for name in GDELT_COLUMNS)
+
+
+def test_a_gdelt_event_file_is_imported_whatever_its_suffix(store: EventStore) -> None:
+    line = gdelt_line(GLOBALEVENTID="900001", SQLDATE="20160524", EventCode="190", EventBaseCode="190",
+                      EventRootCode="19", ActionGeo_Type="4", ActionGeo_FullName="Manbij, Halab, Syria",
+                      ActionGeo_CountryCode="SY", ActionGeo_Lat="36.5281", ActionGeo_Long="37.9549",
+                      DATEADDED="20160524120000", SOURCEURL="https://example.org/manbij")
+    report = actions.add_uploads([("20160524.export.CSV", (line + "\n").encode())], store=store, pipeline=never)
+    assert (report.imported, report.problems) == (1, ())
+    [event] = store.query()
+    assert (event.origin, event.event_type, event.event_date) == ("gdelt", "frontline", date(2016, 5, 24))
+    assert (event.lat, event.lon) == (36.5281, 37.9549)
+
+
 def test_articles_in_a_zip_are_read(store: EventStore) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
