@@ -318,6 +318,20 @@ def test_first_start_on_an_empty_store_loads_the_demo_corpus(tmp_path: Path, mon
     assert any("Demo corpus loaded" in s.label for s in at.status)
 
 
+def test_first_start_without_a_parser_says_why_and_still_draws_the_page(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONFLICTMAP_DB", str(tmp_path / "empty.sqlite"))
+    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "no_such_module:load")
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
+    assert not at.exception
+    [status] = at.status
+    assert status.state == "error" and "cannot load the pipeline" in status.label
+    assert len(table(at)) == 0
+    at.run()  # the next run does not try again
+    assert not at.status
+
+
 # ---------------------------------------------------------------------------
 # correcting a place
 
