@@ -551,16 +551,18 @@ def _table(db: str, revision: tuple, key: tuple, window: view.Window, visible, s
 
 def _downloads(visible: tuple[Event, ...] | list[Event]) -> None:
     st.caption(f"Downloads hold exactly the {len(visible):,} events in view.")
-    labels = {"geojson": "GeoJSON", "csv": "CSV", "html": "Map (HTML)", "png": "Map (PNG)"}
-    columns = st.columns(len(labels))
-    for column, (fmt, label) in zip(columns, labels.items()):
+    labels = {"geojson": "GeoJSON", "csv": "CSV", "html": "HTML map", "png": "PNG picture"}
+    cells = [column for _ in range(2) for column in st.columns(2)]
+    for cell, (fmt, label) in zip(cells, labels.items()):
         if not actions.download_available(fmt):
-            column.button(label, key=f"dl_{fmt}", disabled=True, help="not available in this installation")
+            cell.button(label, key=f"dl_{fmt}", disabled=True, help="not available in this installation",
+                        width="stretch")
             continue
         spec = actions.DOWNLOADS[fmt]
-        column.download_button(label, data=lambda fmt=fmt: actions.export_bytes(visible, fmt, title="conflictmap"),
-                               file_name=spec.file_name, mime=spec.mime, key=f"dl_{fmt}", on_click="ignore",
-                               width="stretch")
+        # The file is made only when the button is clicked (a callable), not on every run.
+        cell.download_button(label, data=lambda fmt=fmt: actions.export_bytes(visible, fmt, title="conflictmap"),
+                             file_name=spec.file_name, mime=spec.mime, key=f"dl_{fmt}", on_click="ignore",
+                             width="stretch")
 
 
 def _add_articles() -> None:
