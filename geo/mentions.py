@@ -41,7 +41,14 @@ LOCATIVE_WORDS = frozenset({
     "around", "across", "through", "via", "inside", "within", "nearby", "onto", "entering",
     "outskirts", "reached", "captured", "recaptured", "retook", "seized", "shelled",
     "bombed", "liberated", "besieged", "capturing", "recapture", "visited", "visiting",
-    "entered", "left", "fled", "fleeing", "between",
+    "entered", "left", "fled", "fleeing", "between", "above", "overlooking", "below",
+    "retake", "retaking", "attacked", "surrounding", "encircled", "evacuated",
+})
+#: Nouns that make "the city of X" a place: "retook the city of Palmyra".
+PLACE_NOUNS = frozenset({
+    "city", "town", "village", "province", "region", "district", "governorate", "county",
+    "state", "port", "capital", "suburb", "suburbs", "outskirts", "countryside", "area",
+    "oblast", "municipality", "neighbourhood", "neighborhood", "island", "valley", "border",
 })
 #: Compass words in "north of X", "northern X".
 DIRECTION_WORDS = frozenset({
@@ -169,7 +176,8 @@ def _entity_spans(doc: Doc, names: NameIndex, sentence_of: list[int]
         if bounds is None:
             continue
         if ent.label_ in PLACE_LABELS:
-            places.append(_make_span(doc, *_without_compass(doc, *bounds, names), ent.label_, sentence_of))
+            bounds = _extended(doc, *_without_compass(doc, *bounds, names), names)
+            places.append(_make_span(doc, *bounds, ent.label_, sentence_of))
         elif ent.label_ == "ORG":
             # "the Georgia Bureau of Investigation", "Texas Southern University": an
             # institution named after a place names the place too.
@@ -194,6 +202,27 @@ def _without_compass(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[
         _span_text(doc, start, end)
     ) and names.lookup(_span_text(doc, start + 1, end)):
         return start + 1, end
+    return start, end
+
+
+def _extended(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, int]:
+    """The model sometimes stops short of a name's particles ("Deir" of "Deir ez-Zor")."""
+    stop = end
+    while stop < min(len(doc), end + 3) and (doc[stop].is_alpha or doc[stop].text in ("-", "‑")) and (
+        not doc[stop].is_sent_start
+    ):
+        stop += 1
+    if stop == end:
+        return start, end
+    own = names.lookup(_span_text(doc, start, end))
+    for candidate in range(stop, end, -1):
+        if not doc[candidate - 1].is_alpha:
+            continue
+        longer = names.lookup(_span_text(doc, start, candidate))
+        # Only a longer name for another place counts: "Tripoli as" is just Tripoli
+        # (the lookup drops Arabic articles such as "as").
+        if longer and (not own or longer[0] != own[0]):
+            return start, candidate
     return start, end
 
 
@@ -259,6 +288,8 @@ def _has_locative_cue(doc: Doc, span: _Span) -> bool:
         i -= 1
     if i < 0:
         return False
+    if doc[i + 1].lower_ == "of" and doc[i].lower_ in PLACE_NOUNS:
+        return True
     return doc[i].lower_ in LOCATIVE_WORDS or (
         # "Tripoli, Lebanon": a name in apposition after a place name.
         doc[i].text == "," and i > 0 and doc[i - 1].ent_type_ in PLACE_LABELS

@@ -54,7 +54,7 @@ class Weights:
     variant_similarity: float = 0.8
     fuzzy_similarity: float = 0.85
     fuzzy_min_population: int = 5_000
-    temperature: float = 0.25
+    temperature: float = 0.2
     min_confidence: float = 0.55
     max_candidates: int = 40
     passes: int = 3
@@ -133,7 +133,7 @@ def resolve(text: str, mentions: Sequence[Mention], index: PlaceIndex, *,
         if name not in choice:
             continue
         entry, confidence, ranked = choice[name]
-        if confidence < weights.min_confidence:
+        if confidence <= weights.min_confidence:
             continue
         places.append(Place(m, entry, round(confidence, 3), _precision(text, m, entry), ranked[:5]))
     return tuple(places)
@@ -215,6 +215,10 @@ ADJACENT_CONTAINERS = frozenset({",", "in", "in central", "in northern", "in sou
 #: words between are looser ("Santa Cruz is a municipality ... of Zambales, Philippines").
 LOOSE_CONTAINER_CHARS = 160
 LOOSE_CONTAINER_WORDS = (" in ", " of ", ", ")
+#: ...and only when the words between describe the place ("is a town", "located in").
+DESCRIBING_WORDS = (" is a ", " is an ", " was a ", " located ", " situated ", " lies ",
+                    "a town", "a city", "a village", "municipality", "community", "suburb",
+                    "county seat", "capital of", "district of", "province of")
 
 
 def _containment(text: str, mentions: Sequence[Mention], names: Mapping[Mention, str],
@@ -233,7 +237,9 @@ def _containment(text: str, mentions: Sequence[Mention], names: Mapping[Mention,
             between = text[first.end: second.start]
             if " ".join(between.lower().split()) in ADJACENT_CONTAINERS:
                 strength = 1.0
-            elif any(w in between for w in LOOSE_CONTAINER_WORDS):
+            elif any(w in between for w in LOOSE_CONTAINER_WORDS) and any(
+                w in between.lower() for w in DESCRIBING_WORDS
+            ):
                 strength = 0.5
             else:
                 continue
