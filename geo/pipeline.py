@@ -79,11 +79,7 @@ def override_entries(overrides: Sequence[PlaceOverride], article_id: str) -> dic
     for scope in ("", article_id):
         for o in overrides:
             if o.article_id == scope:
-                chosen[normalize(o.mention)] = Entry(
-                    geonameid=o.geonameid, name=o.name, lat=o.lat, lon=o.lon,
-                    country_code=o.country_code, feature_class="A" if o.feature_code.startswith(("PCL", "ADM")) else "P",
-                    feature_code=o.feature_code or "PPL", admin1=o.admin1,
-                )
+                chosen[normalize(o.mention)] = o.entry()
     return chosen
 
 

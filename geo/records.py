@@ -191,3 +191,10 @@ class PlaceOverride:
             raise ValueError(f"an override needs the mention as written, got {self.mention!r}")
         if not (-90.0 <= self.lat <= 90.0 and -180.0 <= self.lon <= 180.0):
             raise ValueError(f"coordinates out of range: lat={self.lat!r}, lon={self.lon!r}")
+
+    def entry(self) -> Entry:
+        """The corrected place as a gazetteer entry, for the resolver."""
+        area = self.feature_code.startswith(("PCL", "ADM"))
+        return Entry(geonameid=self.geonameid, name=self.name, lat=self.lat, lon=self.lon,
+                     country_code=self.country_code, feature_class="A" if area else "P",
+                     feature_code=self.feature_code or "PPL", admin1=self.admin1)
