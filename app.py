@@ -28,7 +28,7 @@ from geo import appactions as actions
 from geo import appstate as view
 from geo.errors import ConflictmapError
 from geo.filters import EventFilter
-from geo.mapview import EVENT_STYLE, ORIGIN_LABELS, build_map
+from geo.mapview import EVENT_STYLE, ORIGIN_LABELS, build_map, safe_link
 from geo.records import EVENT_TYPES, Article, Event, stable_id
 from geo.safetext import markdown_literal
 from geo.store import EventStore, default_db_path
@@ -501,7 +501,7 @@ def _article(event: Event, article: Article | None) -> None:
     title = (article.title if article else event.title) or "Untitled"
     published = (article.published if article else event.published)
     source = (article.source if article else event.source) or "unknown source"
-    link = view.safe_link(article.url if article else event.url)
+    link = safe_link(article.url if article else event.url)
     meta = " \u00b7 ".join(p for p in (published.isoformat() if published else "", html.escape(source)) if p)
     if link:
         meta += f' \u00b7 <a href="{html.escape(link, quote=True)}" target="_blank" rel="noopener noreferrer">source link</a>'

@@ -351,11 +351,6 @@ def _paragraphs(escaped: str) -> str:
     return "".join(f"<p>{b.replace(chr(10), '<br>')}</p>" for b in blocks)
 
 
-def safe_link(url: str) -> str | None:
-    """``url`` when it is a web address the page may link to, else None."""
-    return url if re.match(r"https?://[^\s\"'<>]+$", url or "") else None
-
-
 # ---------------------------------------------------------------------------
 # corrections
 

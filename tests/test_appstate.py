@@ -220,20 +220,6 @@ def test_article_html_without_the_quote_still_shows_the_text() -> None:
     assert view.article_html("One\ntwo", "missing") == "<p>One<br>two</p>"
 
 
-@pytest.mark.parametrize(
-    ("url", "expected"),
-    [
-        ("https://example.org/a?b=1", "https://example.org/a?b=1"),
-        ("javascript:alert(1)", None),
-        ("https://example.org/a b", None),
-        ('https://example.org/"onmouseover=x', None),
-        ("", None),
-    ],
-)
-def test_safe_link_keeps_only_plain_web_addresses(url: str, expected: str | None) -> None:
-    assert view.safe_link(url) == expected
-
-
 # ---------------------------------------------------------------------------
 # corrections
 
