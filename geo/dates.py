@@ -92,9 +92,12 @@ NUMBER_WORDS: dict[str, int] = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
 
+#: A year-less day more than this many days before publication is taken as the next one.
+NEAREST_YEAR_DAYS = 300
+
 #: Words that make a clause about the future.
 FUTURE_MARKERS = (
-    r"will|won't|shall|'ll|’ll",
+    r"will|won't|would|shall|'ll|’ll",
     r"(?:is|are|was|were|be)\s+(?:also\s+)?(?:expected|due|set|scheduled|slated|poised|going|planned|supposed)\s+to",
     r"expected\s+to|scheduled\s+(?:to|for)|planned\s+for|plans?\s+to|planning\s+to|intends?\s+to",
     r"(?:is|are)\s+to\s+\w+",
@@ -286,6 +289,10 @@ def _explicit_day(day: str, month: str, year: str | None, published: date | None
         return None
     if year is None and future and published is not None and value < published:
         value = _add_years(value, 1)
+    if year is None and published is not None and (published - value).days > NEAREST_YEAR_DAYS:
+        # News dates without a year lie near publication: "February 25" in an early
+        # February article is this month's, not last year's.
+        value = _add_years(value, 1)
     return value, DATE_PRECISION_DAY, True
 
 
@@ -321,7 +328,7 @@ def _cued_month(found: re.Match[str], published: date | None, future: bool) -> R
         year = published.year if month > published.month else published.year + 1
     elif cue == "this":
         year = published.year
-    elif future:
+    elif future or cue in ("by", "until", "till", "before"):  # a deadline lies ahead
         year = published.year if month >= published.month else published.year + 1
     else:
         year = published.year if month <= published.month else published.year - 1

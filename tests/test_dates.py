@@ -156,3 +156,19 @@ def test_impossible_dates_are_ignored():
 def test_tense_is_read_from_the_clause_of_the_phrase(sentence, phrase, future):
     start = sentence.index(phrase)
     assert is_future_clause(sentence, start, start + len(phrase)) is future
+
+
+def test_a_conditional_future_date_without_a_year_lies_ahead():
+    got = resolve_event_date("The talks would resume on February 25, the envoy said.",
+                             published=date(2016, 2, 4))
+    assert got.value == date(2016, 2, 25)
+
+
+def test_a_deadline_month_lies_ahead():
+    got = resolve_event_date("Kerry hoped for a transition by August.", published=date(2016, 2, 4))
+    assert got.value == date(2016, 8, 1)
+
+
+def test_a_past_day_without_a_year_stays_in_the_recent_past():
+    got = resolve_event_date("Fighting broke out on December 30.", published=date(2016, 2, 4))
+    assert got.value == date(2015, 12, 30)
