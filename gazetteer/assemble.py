@@ -8,10 +8,19 @@ result into SQLite. Choices made here, and why:
   airport codes ("PMS"); this keeps noise and the cache small.
 * A city's alternate name that is the name of a country or first-level region of
   ANOTHER country is dropped: two Mexican villages list "Texas" as an alternate.
-* Areas get a representative point inside them: a country the centroid of its
-  largest Natural Earth polygon (or a point surely inside it), a region the
-  medoid of its member towns; never the capital.
+* Areas get a point that stands for them, never their capital: a country its
+  conventional centre (countryinfo's ``latlng``: Canada 60 N 95 W) when that lies
+  inside or near its outline, else the centroid of its largest Natural Earth polygon
+  (or a point surely inside it); a first-level region the centroid of the part of
+  its country's outline its towns are the nearest towns of (``gazetteer.territories``),
+  or, in a country without an outline or a region too small for a cell, the middle
+  of its towns' bounding box (the member town nearest that middle when none is
+  within ``REGION_SNAP_KM`` of it: a bay, a lake); a county the medoid of its towns.
+* Continents (GeoNames), macro-regions and seas (data/world_areas.tsv) belong to no
+  country: class L or H, ``country_code`` "".
 * US counties have no GeoNames id here: ``COUNTY_ID_BASE + int(fips)``.
+* A curated alias noted as a dotted abbreviation ("Ill.", "W. Va.") is not a name:
+  it is matched only as written (``normalize`` would make "Ill." the word "ill").
 """
 
 from __future__ import annotations
@@ -24,15 +33,18 @@ from dataclasses import dataclass
 
 from gazetteer.entry import Entry
 from gazetteer.errors import GazetteerDataError
-from gazetteer.normalize import normalize
+from gazetteer.normalize import dotted_key, normalize
 from gazetteer.sources import (
     AliasSource,
     CitySource,
+    CountryCentreSource,
     CountrySource,
     CountyTownSource,
     SourceData,
     SubdivisionSource,
+    WorldAreaSource,
 )
+from gazetteer.territories import Territory, region_territories, territory_point
 
 NAME_PREFERRED, NAME_OFFICIAL, NAME_ALTERNATE = 0, 1, 2
 
@@ -51,9 +63,18 @@ REGION_SUFFIXES = (
 )
 COUNTY_SUFFIXES = (" City and Borough", " Census Area", " County", " Parish", " Borough", " Municipality", " city")
 
+# How far (degrees, about 55 km) a country's conventional centre may lie outside its 110m
+# outline and still count as inside: coasts and small islands that scale cuts off.
+COUNTRY_CENTRE_TOLERANCE_DEGREES = 0.5
+# A region's bounding-box middle farther than this from every member town (a bay, a lake,
+# an empty quarter) gives way to the town nearest it.
+REGION_SNAP_KM = 75.0
+EARTH_RADIUS_KM = 6371.0088
+
 _LATIN_TEXT = re.compile(r"^[\x20-\x7e\u00a0-\u024f\u02b0-\u02ff\u1e00-\u1eff\u2018-\u201f]+$")
-_AIRPORT_CODE = re.compile(r"^[A-Z]{2,4}$")
-_HAS_DIGIT = re.compile(r"\d")
+# Latin script without digits (the ranges of _LATIN_TEXT less 0-9), and not an airport code.
+_KEPT_ALTERNATE = re.compile(
+    r"^(?![A-Z]{2,4}$)[\x20-\x2f\x3a-\x7e\u00a0-\u024f\u02b0-\u02ff\u1e00-\u1eff\u2018-\u201f]+$")
 MAX_NAME_LENGTH = 60
 
 
@@ -81,11 +102,21 @@ class AliasNote:
 
 
 @dataclass(frozen=True, slots=True)
+class Abbreviation:
+    """A dotted abbreviation ("Ill.") keyed by ``dotted_key``, and the place it stands for."""
+
+    key: str
+    geonameid: int
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class Assembled:
     places: tuple[Place, ...]
     alias_notes: tuple[AliasNote, ...] = ()
     demonyms: tuple[tuple[str, str], ...] = ()
     common_words: frozenset[str] = frozenset()
+    abbreviations: tuple[Abbreviation, ...] = ()
 
 
 # ---------------------------------------------------------------------------
@@ -98,13 +129,7 @@ def is_latin_name(name: str) -> bool:
 
 def is_kept_alternate(name: str) -> bool:
     """Whether a GeoNames alternate name is worth indexing (see module notes)."""
-    return (
-        0 < len(name) <= MAX_NAME_LENGTH
-        and not name.islower()
-        and is_latin_name(name)
-        and not (len(name) <= 4 and _AIRPORT_CODE.match(name))
-        and not _HAS_DIGIT.search(name)
-    )
+    return 0 < len(name) <= MAX_NAME_LENGTH and not name.islower() and _KEPT_ALTERNATE.match(name) is not None
 
 
 def medoid(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
@@ -115,6 +140,61 @@ def medoid(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
     mean_lon = sum(lon for _, lon in points) / len(points)
     shrink = math.cos(math.radians(mean_lat))
     return min(points, key=lambda p: (p[0] - mean_lat) ** 2 + ((p[1] - mean_lon) * shrink) ** 2)
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    half_dphi, half_dlam = (phi2 - phi1) / 2, math.radians(lon2 - lon1) / 2
+    h = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlam) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def longitude_span_middle(lons: Sequence[float]) -> float:
+    """Middle of the shortest arc holding every longitude: across the antimeridian when
+    that arc is shorter (Fiji, Chukotka), so 170 and -170 give 180, not 0."""
+    ordered = sorted(set(lons))
+    if not ordered:
+        raise ValueError("expected at least one longitude, got none")
+    count = len(ordered)
+    # The widest gap between neighbours, the wrap-around one included, lies outside the arc.
+    _, after_gap = max(((ordered[(i + 1) % count] - ordered[i]) % 360.0, (i + 1) % count) for i in range(count))
+    start = ordered[after_gap]
+    span = (ordered[after_gap - 1] - start) % 360.0
+    return (start + span / 2 + 180.0) % 360.0 - 180.0
+
+
+def region_point(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the points' bounding box; the point nearest it when it is farther than
+    ``REGION_SNAP_KM`` from every one of them."""
+    if not points:
+        raise ValueError("expected at least one (lat, lon) point, got none")
+    lat = (min(p[0] for p in points) + max(p[0] for p in points)) / 2
+    lon = longitude_span_middle([p[1] for p in points])
+    nearest = min(points, key=lambda p: great_circle_km(lat, lon, p[0], p[1]))
+    if great_circle_km(lat, lon, nearest[0], nearest[1]) > REGION_SNAP_KM:
+        return nearest
+    return (round(lat, 5), round(lon, 5))
+
+
+def centre_fits_outline(lat: float, lon: float, outline: dict) -> bool:
+    """Whether (lat, lon) lies inside the outline or within ``COUNTRY_CENTRE_TOLERANCE_DEGREES``."""
+    from shapely.geometry import Point, shape
+
+    return shape(outline).distance(Point(lon, lat)) <= COUNTRY_CENTRE_TOLERANCE_DEGREES
+
+
+def country_point(outline: dict | None, centre: CountryCentreSource | None,
+                  towns: Sequence[CitySource]) -> tuple[float, float] | None:
+    """The conventional centre when it fits the outline (Natural Earth's, else its own);
+    else a point inside the outline; else the medoid of the towns; None without any."""
+    check = outline if outline is not None else centre.geometry if centre is not None else None
+    if centre is not None and check is not None and centre_fits_outline(centre.lat, centre.lon, check):
+        return (centre.lat, centre.lon)
+    if outline is not None:
+        return shape_point(outline)
+    if towns:
+        return medoid([(t.lat, t.lon) for t in towns])
+    return None
 
 
 def shape_point(geometry: dict) -> tuple[float, float]:
@@ -219,45 +299,56 @@ def area_name_owners(countries: Iterable[CountrySource],
 # cities
 
 
-def city_names(city: CitySource, owners: dict[str, frozenset[str]]) -> tuple[PlaceName, ...]:
-    alternates = []
+def city_names(city: CitySource, owners: dict[str, frozenset[str]], name_norm: str = "") -> tuple[PlaceName, ...]:
+    """The town's own name first, then its kept alternates, one per spelling (``name_norm``:
+    ``normalize(city.name)`` when the caller has it)."""
+    names = {city.name: PlaceName(city.name, NAME_PREFERRED, name_norm)}
     for alt in city.alternate_names:
-        if alt == city.name or not is_kept_alternate(alt):
+        if alt in names or not is_kept_alternate(alt):
             continue
         norm = normalize(alt)
         codes = owners.get(norm)
         if codes and city.country_code not in codes:
             continue  # a country's or another country's region's name: noise on a town
-        alternates.append(PlaceName(alt, NAME_ALTERNATE, norm))
-    return _dedupe([PlaceName(city.name, NAME_PREFERRED), *alternates])
+        names[alt] = PlaceName(alt, NAME_ALTERNATE, norm)
+    return tuple(names.values())
 
 
-def capital_ids(cities: Sequence[CitySource], countries: Iterable[CountrySource]) -> frozenset[int]:
-    """Most populous city per country named (or alternately named) as its capital."""
+def capital_ids(cities: Sequence[CitySource], countries: Iterable[CountrySource],
+                name_norms: Sequence[str] | None = None) -> frozenset[int]:
+    """Most populous city per country named (or alternately named) as its capital.
+    ``name_norms``: ``normalize(city.name)`` of each city, when the caller has them."""
     wanted = {c.alpha2: normalize(c.capital) for c in countries if c.capital}
+    norms = name_norms if name_norms is not None else [normalize(city.name) for city in cities]
     best: dict[str, CitySource] = {}
-    # Own names first; alternate names only for countries still without a match (few).
-    for use_alternates in (False, True):
-        for city in cities:
-            target = wanted.get(city.country_code)
-            if target is None or (use_alternates and city.country_code in best):
-                continue
-            names = city.alternate_names if use_alternates else (city.name,)
-            if any(normalize(n) == target for n in names):
-                current = best.get(city.country_code)
-                if current is None or city.population > current.population:
-                    best[city.country_code] = city
+
+    def consider(city: CitySource) -> None:
+        current = best.get(city.country_code)
+        if current is None or city.population > current.population:
+            best[city.country_code] = city
+
+    for city, norm in zip(cities, norms):
+        if norm == wanted.get(city.country_code):
+            consider(city)
+    # Alternate names only for countries still without a match (few).
+    for city in cities:
+        target = wanted.get(city.country_code)
+        if target is not None and city.country_code not in best and any(
+                normalize(n) == target for n in city.alternate_names):
+            consider(city)
     return frozenset(city.geonameid for city in best.values())
 
 
-def seat_ids(cities: Sequence[CitySource], regions: dict[tuple[str, str], Region]) -> frozenset[int]:
+def seat_ids(cities: Sequence[CitySource], regions: dict[tuple[str, str], Region],
+             name_norms: Sequence[str] | None = None) -> frozenset[int]:
     """A region's namesake town (Aleppo in Aleppo governorate), taken as its seat (PPLA)."""
     region_keys = {key: {normalize(n.text) for n in region.names} for key, region in regions.items()}
+    norms = name_norms if name_norms is not None else [normalize(city.name) for city in cities]
     best: dict[tuple[str, str], CitySource] = {}
-    for city in cities:
+    for city, norm in zip(cities, norms):
         key = (city.country_code, city.admin1_code)
         names = region_keys.get(key)
-        if names and normalize(city.name) in names:
+        if names and norm in names:
             current = best.get(key)
             if current is None or city.population > current.population:
                 best[key] = city
@@ -266,16 +357,18 @@ def seat_ids(cities: Sequence[CitySource], regions: dict[tuple[str, str], Region
 
 def city_places(data: SourceData, regions: dict[tuple[str, str], Region]) -> list[Place]:
     owners = area_name_owners(data.countries, regions.values())
-    capitals = capital_ids(data.cities, data.countries)
-    seats = seat_ids(data.cities, regions)
+    norms = [normalize(city.name) for city in data.cities]
+    capitals = capital_ids(data.cities, data.countries, norms)
+    seats = seat_ids(data.cities, regions, norms)
+    labels = {key: region.label for key, region in regions.items()}
     places = []
-    for city in data.cities:
+    for city, norm in zip(data.cities, norms):
         code = "PPLC" if city.geonameid in capitals else "PPLA" if city.geonameid in seats else "PPL"
         entry = Entry(geonameid=city.geonameid, name=city.name, lat=city.lat, lon=city.lon,
                       country_code=city.country_code, feature_class="P", feature_code=code,
                       population=city.population, admin1_code=city.admin1_code,
-                      admin1=_label(regions, city.country_code, city.admin1_code))
-        places.append(Place(entry, city_names(city, owners), fame=len(city.alternate_names)))
+                      admin1=labels.get((city.country_code, city.admin1_code), ""))
+        places.append(Place(entry, city_names(city, owners, norm), fame=len(city.alternate_names)))
     return places
 
 
@@ -288,14 +381,15 @@ def _label(regions: dict[tuple[str, str], Region], country_code: str, admin1_cod
     return region.label if region else ""
 
 
-def region_places(regions: dict[tuple[str, str], Region],
-                  members: dict[tuple[str, str], list[CitySource]]) -> list[Place]:
+def region_places(regions: dict[tuple[str, str], Region], members: dict[tuple[str, str], list[CitySource]],
+                  territories: dict[tuple[str, str], Territory]) -> list[Place]:
     places = []
     for key, region in regions.items():
         towns = members.get(key)
         if not towns:
             continue  # no town to place it by
-        lat, lon = medoid([(t.lat, t.lon) for t in towns])
+        territory = territories.get(key)
+        lat, lon = territory_point(territory) if territory else region_point([(t.lat, t.lon) for t in towns])
         entry = Entry(geonameid=region.source.geonameid, name=region.label, lat=lat, lon=lon,
                       country_code=region.country_code, feature_class="A", feature_code="ADM1",
                       population=sum(t.population for t in towns), admin1_code=region.admin1_code,
@@ -306,18 +400,31 @@ def region_places(regions: dict[tuple[str, str], Region],
 
 def country_places(data: SourceData, by_country: dict[str, list[CitySource]]) -> list[Place]:
     shapes = {shape.alpha2: shape.geometry for shape in data.shapes}
+    centres = {centre.alpha2: centre for centre in data.country_centres}
     places = []
     for country in data.countries:
-        if country.alpha2 in shapes:
-            lat, lon = shape_point(shapes[country.alpha2])
-        elif by_country.get(country.alpha2):
-            lat, lon = medoid([(t.lat, t.lon) for t in by_country[country.alpha2]])
-        else:
+        point = country_point(shapes.get(country.alpha2), centres.get(country.alpha2),
+                              by_country.get(country.alpha2, ()))
+        if point is None:
             continue
+        lat, lon = point
         entry = Entry(geonameid=country.geonameid, name=country_display_name(country), lat=lat, lon=lon,
                       country_code=country.alpha2, feature_class="A", feature_code="PCLI",
                       population=country.population)
         places.append(Place(entry, country_names(country), fame=len(country.aliases)))
+    return places
+
+
+def world_area_places(areas: Iterable[WorldAreaSource]) -> list[Place]:
+    """Continents, macro-regions and seas: areas of no one country (``country_code`` "")."""
+    places = []
+    for area in areas:
+        entry = Entry(geonameid=area.geonameid, name=area.name, lat=area.lat, lon=area.lon, country_code="",
+                      feature_class=area.feature_class, feature_code=area.feature_code,
+                      population=area.population)
+        names = _dedupe([PlaceName(area.name, NAME_PREFERRED),
+                         *(PlaceName(alias, NAME_OFFICIAL) for alias in area.aliases)])
+        places.append(Place(entry, names, fame=len(area.aliases)))
     return places
 
 
@@ -365,24 +472,42 @@ def resolve_alias_target(alias: AliasSource, by_id: dict[int, Place],
         "geonameid the gazetteer knows")
 
 
-def apply_aliases(places: list[Place], aliases: Iterable[AliasSource]) -> tuple[list[Place], list[AliasNote]]:
+@dataclass(frozen=True, slots=True)
+class AliasesApplied:
+    places: list[Place]
+    notes: list[AliasNote]
+    abbreviations: list[Abbreviation]
+
+
+def apply_aliases(places: list[Place], aliases: Iterable[AliasSource]) -> AliasesApplied:
     by_id = {place.entry.geonameid: place for place in places}
     country_ids = {p.entry.country_code: p.entry.geonameid for p in places if p.entry.feature_code == "PCLI"}
     region_ids = {(p.entry.country_code, p.entry.admin1_code): p.entry.geonameid
                   for p in places if p.entry.feature_code == "ADM1"}
     extra: dict[int, list[PlaceName]] = defaultdict(list)
-    notes = []
+    notes, abbreviations = [], []
     for alias in aliases:
         geonameid = resolve_alias_target(alias, by_id, country_ids, region_ids)
         found_code = by_id[geonameid].entry.feature_code
         if alias.feature_code and alias.feature_code != found_code:
             raise GazetteerDataError(f"alias {alias.alias!r} is marked {alias.feature_code!r} but its target "
                                      f"{alias.target!r} is a {found_code!r}")
+        if alias.is_dotted_abbreviation:
+            abbreviations.append(Abbreviation(_abbreviation_key(alias), geonameid, alias.note))
+            continue
         extra[geonameid].append(PlaceName(alias.alias, NAME_OFFICIAL))
         notes.append(AliasNote(alias.alias, geonameid, alias.note))
     merged = [Place(p.entry, _dedupe([*p.names, *extra[p.entry.geonameid]]), p.fame)
               if p.entry.geonameid in extra else p for p in places]
-    return merged, notes
+    return AliasesApplied(merged, notes, abbreviations)
+
+
+def _abbreviation_key(alias: AliasSource) -> str:
+    key = dotted_key(alias.alias)
+    if not key:
+        raise GazetteerDataError(f"expected a dotted abbreviation to start with a capital letter and carry a dot, "
+                                 f"got {alias.alias!r}")
+    return key
 
 
 # ---------------------------------------------------------------------------
@@ -401,26 +526,32 @@ def assemble(data: SourceData) -> Assembled:
         if city.country_code == "US":
             population_at[(round(city.lat, 4), round(city.lon, 4))] = city.population
     places = [
+        *world_area_places(data.world_areas),
         *country_places(data, by_country),
-        *region_places(regions, members),
+        *region_places(regions, members,
+                       region_territories({shape.alpha2: shape.geometry for shape in data.shapes}, data.cities)),
         *city_places(data, regions),
         *county_places(data, regions, population_at),
     ]
-    places = _unique_ids(places)
-    places, notes = apply_aliases(places, data.aliases)
+    applied = apply_aliases(_unique_ids(places), data.aliases)
     demonyms = tuple((normalize(word), code) for word, code in data.demonyms)
-    return Assembled(tuple(places), tuple(notes), demonyms, common_words_for(data.common_words, places))
+    common_words = common_words_for(data.common_words, applied.places, data.very_frequent_words)
+    return Assembled(tuple(applied.places), tuple(applied.notes), demonyms, common_words,
+                     tuple(applied.abbreviations))
 
 
 def _unique_ids(places: list[Place]) -> list[Place]:
-    """First place per id: countries, then regions, towns, counties (sources rarely repeat one)."""
+    """First place per id: world areas, countries, regions, towns, counties (sources rarely repeat one)."""
     seen: set[int] = set()
     return [p for p in places if not (p.entry.geonameid in seen or seen.add(p.entry.geonameid))]
 
 
-# Ordinary English words that also name a country, a big region or a big town; they stay
+# Ordinary English words that also name a country, a region or a big town; they stay
 # ordinary words ("us", "car" for the Central African Republic, Nigeria's Delta, Rivers and
-# Plateau states, "queens", "reunion"). Adjectives such as "Saudi" and "Somali" are here too.
+# Plateau states, "queens", "reunion", "acre" for the Brazilian state, "hub" for a town in
+# Pakistan). Adjectives such as "Saudi" and "Somali" are here too. Words among the
+# ``VERY_FREQUENT_WORD_COUNT`` most frequent need not be listed unless a country, a world
+# area or a place of a million people bears their name.
 ORDINARY_WORDS_NAMING_PLACES = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",
     "center", "capital", "coast", "coastal", "island", "islands", "lakes", "lake", "upper", "lower", "middle",
@@ -428,18 +559,50 @@ ORDINARY_WORDS_NAMING_PLACES = frozenset({
     "southeast", "southwest", "north east", "north west", "south east", "south west", "interior", "border",
     "us", "car", "rd", "rp", "roc", "delta", "rivers", "plateau", "maritime", "queens", "reunion", "pest",
     "para", "mann", "hue", "aba", "lara", "miranda", "maurice", "cesar", "saudi", "somali",
+    "acre", "ascension", "bloke", "bong", "bride", "brits", "cascade", "centennial", "chin", "colon", "corona",
+    "est", "falcon", "garland", "grad", "hail", "hub", "latina", "lib", "mango", "mascara", "meta", "metro",
+    "mon", "mono", "nan", "paradise", "peel", "saga", "shaping", "tours", "trinity", "vista",
 })
+# Places whose preferred name is a name first, whatever its frequency as a word ("Paris").
 PLACE_FIRST_POPULATION = 1_000_000
+# Towns and first-level regions this big are names first unless the word is among the very
+# most frequent English words ("Nice", "Reading", "Bath" stay words; "Geneva" does not). The
+# floor keeps micro-regions out: the Isle of Man's parishes Douglas and Ramsey, Jersey's Trinity.
+BIG_PLACE_POPULATION = 100_000
+WORLD_AREA_CLASSES = frozenset({"L", "H"})
+TOWN_CODES = ("PPL", "PPLA", "PPLC")
 
 
-def common_words_for(words: frozenset[str], places: Iterable[Place]) -> frozenset[str]:
-    """Frequent English words minus those that are first of all a place: a country's name, or
-    the preferred name of a region or town of a million people ("Paris", "Texas", "Georgia")."""
-    place_first = set()
+def _names_of_kinds(place: Place, kinds: tuple[int, ...]) -> set[str]:
+    return {n.norm or normalize(n.text) for n in place.names if n.kind in kinds} | {normalize(place.entry.name)}
+
+
+def place_first_names(places: Iterable[Place]) -> tuple[set[str], set[str]]:
+    """(names that are always names first, names that are unless very frequent words)."""
+    always: set[str] = set()
+    unless_very_frequent: set[str] = set()
     for place in places:
         entry = place.entry
-        if entry.is_country or entry.population >= PLACE_FIRST_POPULATION:
-            kinds = (NAME_PREFERRED, NAME_OFFICIAL) if entry.is_country else (NAME_PREFERRED,)
-            place_first.update(normalize(n.text) for n in place.names if n.kind in kinds)
+        if entry.is_country:
+            always |= _names_of_kinds(place, (NAME_PREFERRED, NAME_OFFICIAL))
+        elif entry.feature_class in WORLD_AREA_CLASSES or entry.population >= PLACE_FIRST_POPULATION:
+            always |= _names_of_kinds(place, (NAME_PREFERRED,))
+        elif entry.feature_code in ("ADM1", *TOWN_CODES) and entry.population >= BIG_PLACE_POPULATION:
+            unless_very_frequent |= _names_of_kinds(place, (NAME_PREFERRED,))
+    return always, unless_very_frequent
+
+
+def common_words_for(words: frozenset[str], places: Iterable[Place],
+                     very_frequent_words: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Frequent English words minus those that are first of all a place: the name of a country,
+    a continent, macro-region or sea, or a place of a million people ("Paris", "Texas"); and,
+    unless among the very most frequent words, of a first-level region or a town of 100,000
+    people ("Geneva")."""
+    always, unless_very_frequent = place_first_names(places)
+    very_frequent = {normalize(word) for word in very_frequent_words}
     normalized = {normalize(word) for word in words}
-    return frozenset(w for w in normalized if w and (w not in place_first or w in ORDINARY_WORDS_NAMING_PLACES))
+    return frozenset(
+        w for w in normalized
+        if w and (w in ORDINARY_WORDS_NAMING_PLACES
+                  or (w not in always and (w not in unless_very_frequent or w in very_frequent)))
+    )

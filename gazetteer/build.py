@@ -8,26 +8,27 @@ that no reader opens (stale ones are removed by the next build).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import sqlite3
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 
-from gazetteer.assemble import Assembled, Place, assemble
+from gazetteer.assemble import NAME_OFFICIAL, Assembled, Place, assemble
 from gazetteer.errors import GazetteerDataError
 from gazetteer.normalize import bare_skeleton, normalize, strip_articles
-from gazetteer.ranking import fuzzy_bucket, is_fuzzy_candidate, name_rank, prominence
+from gazetteer.ranking import DOTTED_ABBREVIATION_BONUS, fuzzy_bucket, is_fuzzy_candidate, name_rank, prominence
 from gazetteer.sources import SOURCE_PACKAGES, SourceData, data_files, read_all_sources
 
 # Bump when the tables or the way names are keyed change: old caches then rebuild.
 SCHEMA_VERSION = 1
 TEMP_SUFFIX = ".tmp"
+BUILD_CACHE_KIB = 256 * 1024  # SQLite's page cache while building (the cache file is ~90 MB)
 
 Progress = Callable[[str], None]
 
@@ -45,6 +46,9 @@ CREATE TABLE names (
     bucket TEXT  -- fuzzy_bucket(norm) for names fuzzy matching considers, else NULL
 );
 CREATE TABLE aliases (norm TEXT NOT NULL, geonameid INTEGER NOT NULL, note TEXT NOT NULL);
+CREATE TABLE abbreviations (  -- dotted abbreviations, keyed as written (normalize.dotted_key)
+    key TEXT PRIMARY KEY, geonameid INTEGER NOT NULL, rank REAL NOT NULL, note TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE demonyms (norm TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE common_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 """
@@ -64,7 +68,7 @@ def _version(package: str) -> str:
 
 
 # The modules that decide what goes into the cache: editing one makes old caches stale.
-BUILD_MODULES = ("assemble.py", "build.py", "normalize.py", "ranking.py", "sources.py")
+BUILD_MODULES = ("assemble.py", "build.py", "normalize.py", "ranking.py", "sources.py", "territories.py")
 
 
 def source_fingerprint(files: Iterable[Path] | None = None) -> str:
@@ -85,9 +89,10 @@ def source_fingerprint(files: Iterable[Path] | None = None) -> str:
 
 def custom_fingerprint(sources: SourceData) -> str:
     """Fingerprint of hand-made sources (tests): their full repr, which is small there.
-    The common words go in sorted: a set's repr changes from one process to the next."""
+    The word sets go in sorted: a set's repr changes from one process to the next."""
     code = source_fingerprint(files=())
-    ordered = f"{replace(sources, common_words=frozenset())!r}|{sorted(sources.common_words)!r}"
+    ordered = (f"{replace(sources, common_words=frozenset(), very_frequent_words=frozenset())!r}"
+               f"|{sorted(sources.common_words)!r}|{sorted(sources.very_frequent_words)!r}")
     return "custom-" + hashlib.sha256(f"{code}|{ordered}".encode()).hexdigest()
 
 
@@ -97,34 +102,52 @@ def _entry_row(place: Place, place_prominence: float) -> tuple:
             e.population, e.admin1_code, e.admin1, place_prominence)
 
 
-def _name_rows(place: Place, place_prominence: float) -> Iterator[tuple]:
+def _name_rows(place: Place, place_prominence: float, keys: dict[str, tuple[str, str]] | None = None
+               ) -> Iterator[tuple]:
+    """Rows of the names table for one place; ``keys`` caches (bare, skeleton) by normal form
+    across places (a quarter of the names repeat: San Jose, Springfield)."""
+    keys = {} if keys is None else keys
     best_kind: dict[str, int] = {}
     for item in place.names:
         norm = item.norm or normalize(item.text)
         if norm and item.kind < best_kind.get(norm, 99):
             best_kind[norm] = item.kind
-    bares = {norm: strip_articles(norm) for norm in best_kind}
-    skeletons = {norm: bare_skeleton(bare) for norm, bare in bares.items()}
-    support = Counter(skeletons.values())
-    entry = place.entry
+    keyed = []
     for norm, kind in best_kind.items():
-        rank = name_rank(place_prominence, kind, support[skeletons[norm]])
+        found = keys.get(norm)
+        if found is None:
+            bare = strip_articles(norm)
+            found = keys[norm] = (bare, bare_skeleton(bare))
+        keyed.append((norm, kind, *found))
+    # How many of the place's names share each transliteration key (most places have one name).
+    support: dict[str, int] = {}
+    if len(keyed) > 1:
+        for *_, skel in keyed:
+            support[skel] = support.get(skel, 0) + 1
+    entry = place.entry
+    for norm, kind, bare, skel in keyed:
+        rank = name_rank(place_prominence, kind, support.get(skel, 1))
         bucket = fuzzy_bucket(norm) if is_fuzzy_candidate(entry.feature_class, entry.population, norm) else None
-        yield (bares[norm], norm, skeletons[norm], entry.geonameid, kind, rank, bucket)
+        yield (bare, norm, skel, entry.geonameid, kind, rank, bucket)
 
 
 def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: str, progress: Progress) -> None:
     conn.executescript(SCHEMA)
-    entry_rows, name_rows = [], []
+    entry_rows, name_rows, prominences, keys = [], [], {}, {}
     for place in assembled.places:
         place_prominence = prominence(place.entry.feature_code, place.entry.population, place.fame)
+        prominences[place.entry.geonameid] = place_prominence
         entry_rows.append(_entry_row(place, place_prominence))
-        name_rows.extend(_name_rows(place, place_prominence))
+        name_rows.extend(_name_rows(place, place_prominence, keys))
     progress(f"writing {len(entry_rows):,} places and {len(name_rows):,} names")
+    entry_rows.sort()  # in key order: appends to the table's tree, not inserts all over it
     conn.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
     conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", name_rows)
     conn.executemany("INSERT INTO aliases VALUES (?,?,?)",
                      [(normalize(n.alias), n.geonameid, n.note) for n in assembled.alias_notes])
+    conn.executemany("INSERT OR REPLACE INTO abbreviations VALUES (?,?,?,?)", [
+        (a.key, a.geonameid, name_rank(prominences[a.geonameid], NAME_OFFICIAL, 1) + DOTTED_ABBREVIATION_BONUS,
+         a.note) for a in assembled.abbreviations])
     conn.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?)", assembled.demonyms)
     conn.executemany("INSERT OR IGNORE INTO common_words VALUES (?)", [(w,) for w in assembled.common_words])
     progress("indexing names")
@@ -165,8 +188,19 @@ def build_cache(path: Path, *, sources: SourceData | None = None, progress: Prog
 
     Atomic: the file at ``path`` is replaced only by a complete, fsynced cache.
     """
+    # The build makes millions of small records and no reference cycles: with the cyclic
+    # garbage collector on, its repeated passes over them took more than half the build's time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_cache(Path(path), sources, progress)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build_cache(path: Path, sources: SourceData | None, progress: Progress | None) -> Path:
     report = progress or (lambda message: None)
-    path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -188,8 +222,12 @@ def build_cache(path: Path, *, sources: SourceData | None = None, progress: Prog
     try:
         conn = sqlite3.connect(tmp)
         try:
+            # A temp file renamed into place only when complete: no journal, no syncs while
+            # writing; a big page cache and in-memory sorting for the indexes.
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
+            conn.execute(f"PRAGMA cache_size = -{BUILD_CACHE_KIB}")
+            conn.execute("PRAGMA temp_store = MEMORY")
             write_tables(conn, assembled, fingerprint, report)
         finally:
             conn.close()

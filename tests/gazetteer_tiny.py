@@ -6,14 +6,17 @@ Coordinates are rounded real ones; country shapes are rough boxes.
 from __future__ import annotations
 
 from gazetteer.sources import (
+    WORLD_AREA_ID_BASE,
     AliasSource,
     CitySource,
+    CountryCentreSource,
     CountryShapeSource,
     CountrySource,
     CountySource,
     CountyTownSource,
     SourceData,
     SubdivisionSource,
+    WorldAreaSource,
 )
 
 
@@ -46,6 +49,19 @@ SHAPES = (
     CountryShapeSource("US", box(*UNITED_STATES_BOX)),
     CountryShapeSource("FR", box(43.0, -1.0, 50.0, 7.0)),
     CountryShapeSource("UA", box(45.0, 23.0, 52.0, 40.0)),
+)
+
+# Conventional centres; Ukraine's lies far outside its (box) outline, so it is not used.
+CENTRES = (
+    CountryCentreSource("SY", 35.0, 38.0),
+    CountryCentreSource("UA", 30.0, 10.0),
+)
+
+WORLD_AREAS = (
+    WorldAreaSource(6255147, "Asia", 29.84, 89.30, "L", "CONT", population=3_812_366_000),
+    WorldAreaSource(WORLD_AREA_ID_BASE + 1, "Middle East", 28.8, 44.0, "L", "RGN", aliases=("Mideast",)),
+    WorldAreaSource(WORLD_AREA_ID_BASE + 3, "Levant", 33.6, 37.7, "L", "RGN"),
+    WorldAreaSource(WORLD_AREA_ID_BASE + 102, "Black Sea", 43.4, 34.0, "H", "SEA"),
 )
 
 SUBDIVISIONS = (
@@ -85,6 +101,11 @@ CITIES = (
     CitySource(703448, "Kyiv", 50.45, 30.52, "UA", 2_952_301, "12", ("Kiev", "Kyjiw", "Kijów", "IEV")),
     CitySource(693805, "Simferopol", 44.95, 34.10, "UA", 336_460, "11", ("Simferopol'",)),
     CitySource(611717, "Tbilisi", 41.69, 44.83, "GE", 1_049_498, "04", ("Tiflis",)),
+    # Towns named like a macro-region and a continent; big towns named like English words.
+    CitySource(4274055, "Levant", 39.41, -101.20, "US", 90, "KS", ()),
+    CitySource(1730521, "Asia", 13.75, 121.12, "PH", 4_300, "40", ()),
+    CitySource(2660646, "Geneva", 46.20, 6.15, "CH", 183_981, "GE", ("Genf", "Geneve")),
+    CitySource(2990440, "Nice", 43.70, 7.27, "FR", 342_669, "93", ("Nizza",)),
 )
 
 US_STATES = (("TX", "Texas"), ("GA", "Georgia"), ("LA", "Louisiana"), ("CA", "California"))
@@ -109,18 +130,24 @@ ALIASES = (
     AliasSource("northern Syria", "SY", "PCLI", "part of a region: northern Syria"),
     AliasSource("the Crimean Peninsula", "UA.11", "ADM1"),
     AliasSource("Old Palmyra", "163345"),
+    AliasSource("Tex.", "US.TX", "ADM1", "dotted abbreviation"),
+    AliasSource("La.", "US.LA", "ADM1", "dotted abbreviation"),
+    AliasSource("D.C.", "4140963", "", "dotted abbreviation: Washington, D.C., the city"),
 )
 
 DEMONYMS = (("Syrian", "SY"), ("American", "US"), ("Ukrainian", "UA"), ("Russian", "RU"))
 
 COMMON_WORDS = frozenset({"but", "of", "the", "basic", "human", "will", "page", "march", "golden",
-                          "paris", "texas", "syria", "north"})
+                          "paris", "texas", "syria", "north", "geneva", "nice", "levant", "asia", "tex", "la"})
+# The very most frequent of them: ordinary words even where a big town bears the name.
+VERY_FREQUENT_WORDS = frozenset({"but", "of", "the", "will", "march", "north", "nice"})
 
 
 def tiny_sources(**changes) -> SourceData:
     """The miniature sources; keyword arguments replace parts (``aliases=()``)."""
     parts = dict(cities=CITIES, countries=COUNTRIES, subdivisions=SUBDIVISIONS, us_states=US_STATES,
-                 counties=COUNTIES, county_towns=COUNTY_TOWNS, shapes=SHAPES, aliases=ALIASES,
-                 demonyms=DEMONYMS, common_words=COMMON_WORDS)
+                 counties=COUNTIES, county_towns=COUNTY_TOWNS, shapes=SHAPES, country_centres=CENTRES,
+                 world_areas=WORLD_AREAS, aliases=ALIASES, demonyms=DEMONYMS, common_words=COMMON_WORDS,
+                 very_frequent_words=VERY_FREQUENT_WORDS)
     parts.update(changes)
     return SourceData(**parts)

@@ -11,14 +11,22 @@ import time
 from pathlib import Path
 
 import pytest
-from gazetteer_tiny import SYRIA_BOX, UNITED_STATES_BOX, tiny_sources
+from gazetteer_tiny import UNITED_STATES_BOX, tiny_sources
 
 from gazetteer import build as build_module
-from gazetteer.assemble import COUNTY_ID_BASE, assemble, is_kept_alternate, medoid
+from gazetteer.assemble import (
+    COUNTY_ID_BASE,
+    assemble,
+    great_circle_km,
+    is_kept_alternate,
+    longitude_span_middle,
+    medoid,
+    region_point,
+)
 from gazetteer.build import build_cache
 from gazetteer.database import Gazetteer, cache_problem, open_gazetteer
 from gazetteer.errors import GazetteerDataError
-from gazetteer.sources import AliasSource
+from gazetteer.sources import AliasSource, CountryCentreSource
 
 TESTS_DIR = Path(__file__).resolve().parent
 REPO = TESTS_DIR.parent
@@ -40,12 +48,41 @@ def tiny(tmp_path_factory):
 # -- places and points -----------------------------------------------------------
 
 
-def test_a_country_point_is_inside_the_country_and_not_its_capital(tiny):
+def test_a_country_point_is_its_conventional_centre_when_that_lies_inside_it(tiny):
     syria = tiny.country("SY")
     damascus = tiny.lookup("Damascus")[0]
     assert syria.name == "Syria" and syria.feature_code == "PCLI"
-    assert inside(SYRIA_BOX, syria)
-    assert (round(syria.lat, 1), round(syria.lon, 1)) != (round(damascus.lat, 1), round(damascus.lon, 1))
+    assert (syria.lat, syria.lon) == (35.0, 38.0)
+    assert great_circle_km(syria.lat, syria.lon, damascus.lat, damascus.lon) > 150
+
+
+def test_a_conventional_centre_far_outside_the_country_gives_way_to_a_point_inside(tiny):
+    ukraine = tiny.country("UA")  # its centre in the tiny sources lies in the Sahara
+    assert inside((45.0, 23.0, 52.0, 40.0), ukraine)
+    assert (ukraine.lat, ukraine.lon) != (30.0, 10.0)
+
+
+def country_point_with(centre: CountryCentreSource, code: str) -> tuple[float, float]:
+    places = assemble(tiny_sources(country_centres=(centre,))).places
+    entry = next(p.entry for p in places if p.entry.country_code == code and p.entry.feature_code == "PCLI")
+    return (entry.lat, entry.lon)
+
+
+def test_a_centre_just_off_a_coarse_coastline_still_counts():
+    # France's outline is the box 43..50 N, 1 W..7 E; the centre lies 0.3 degree north of it.
+    assert country_point_with(CountryCentreSource("FR", 50.3, 2.0), "FR") == (50.3, 2.0)
+    assert country_point_with(CountryCentreSource("FR", 52.0, 2.0), "FR") != (52.0, 2.0)
+
+
+def test_a_country_without_a_natural_earth_outline_is_checked_against_its_own(tiny):
+    from gazetteer_tiny import box
+
+    mexico_outline = box(14.5, -118.0, 32.7, -86.7)
+    assert country_point_with(CountryCentreSource("MX", 23.0, -102.0, mexico_outline), "MX") == (23.0, -102.0)
+    assert country_point_with(CountryCentreSource("MX", 40.0, -102.0, mexico_outline), "MX") != (40.0, -102.0)
+    # Without any outline the centre cannot be checked: the country keeps the medoid of its towns.
+    unchecked = country_point_with(CountryCentreSource("MX", 23.0, -102.0), "MX")
+    assert unchecked in {(20.03, -99.20), (20.10, -99.10), (19.43, -99.13)}
 
 
 def test_a_country_without_a_shape_is_placed_among_its_towns(tiny):
@@ -54,14 +91,35 @@ def test_a_country_without_a_shape_is_placed_among_its_towns(tiny):
     assert (mexico.lat, mexico.lon) in {(20.03, -99.20), (20.10, -99.10), (19.43, -99.13)}
 
 
-def test_a_region_is_placed_on_one_of_its_towns_and_counts_their_people(tiny):
+def test_a_region_counts_its_towns_people_and_is_placed_inside_its_country(tiny):
     texas = tiny.admin1("US", "TX")
     assert texas.feature_code == "ADM1" and inside(UNITED_STATES_BOX, texas)
-    assert (texas.lat, texas.lon) in {(30.27, -97.74), (29.76, -95.36), (33.66, -95.56)}
     assert texas.population == 961_855 + 2_304_580 + 24_782
 
 
-def test_a_region_without_towns_is_left_out(tiny):
+def test_a_region_of_a_country_without_outline_is_placed_mid_way_between_its_towns(tiny):
+    hidalgo = tiny.admin1("MX", "13")  # towns at 20.03 N 99.20 W and 20.10 N 99.10 W
+    assert (hidalgo.lat, hidalgo.lon) == (20.065, -99.15)
+
+
+def test_a_region_point_in_a_bay_gives_way_to_the_town_nearest_it():
+    # Towns around an empty middle 220 km from each of them: the middle is no point of the region.
+    towns = [(0.0, 0.0), (0.0, 4.0), (0.1, 4.0)]
+    assert region_point(towns) in towns
+    # Towns close around their middle keep it.
+    assert region_point([(0.0, 0.0), (0.0, 0.4), (0.3, 0.2)]) == (0.15, 0.2)
+    with pytest.raises(ValueError):
+        region_point([])
+
+
+def test_the_middle_of_longitudes_takes_the_short_way_across_the_antimeridian():
+    assert longitude_span_middle([-100.0, -90.0]) == -95.0
+    assert abs(longitude_span_middle([170.0, -170.0])) == 180.0
+    assert longitude_span_middle([179.0, -177.0, 178.0]) == pytest.approx(-179.5)
+    assert longitude_span_middle([5.0]) == 5.0
+
+
+def test_a_region_is_left_out_when_it_has_no_town(tiny):
     assert tiny.lookup("Nowhere Province") == ()
 
 
@@ -158,6 +216,72 @@ def test_the_shipped_alias_table_has_the_names_news_use_and_leaves_america_out()
     assert {"U.S.", "UK", "Gaza Strip", "Crimea", "Donbas", "northern Syria"} <= {a.alias for a in aliases}
     assert "America" not in {a.alias for a in aliases}
     assert all(a.target for a in aliases)
+
+
+# -- continents, macro-regions and seas -----------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "code"), [("Asia", "CONT"), ("Levant", "RGN"), ("Middle East", "RGN"),
+                                            ("Mideast", "RGN"), ("Black Sea", "SEA")])
+def test_continents_regions_and_seas_come_before_towns_of_the_same_name(tiny, name, code):
+    found = tiny.lookup(name)
+    assert found[0].feature_code == code
+    assert all(e.feature_class == "P" for e in found[1:])
+
+
+def test_continents_regions_and_seas_are_areas_of_no_country(tiny):
+    for name in ("Asia", "Levant", "Black Sea"):
+        entry = tiny.lookup(name)[0]
+        assert entry.is_area and not entry.is_country and entry.country_code == ""
+        assert entry.feature_class in {"L", "H"}
+    assert tiny.lookup("Black Sea")[0].feature_class == "H"
+    assert tiny.lookup("Asia")[0].population == 3_812_366_000
+
+
+def test_a_misspelt_macro_region_is_found_by_fuzzy(tiny):
+    assert tiny.fuzzy("Middle Aest")[0][0].name == "Middle East"
+
+
+# -- dotted abbreviations ------------------------------------------------------------------
+
+
+def test_a_dotted_abbreviation_as_written_gives_its_place_first(tiny):
+    assert [(e.name, e.feature_code) for e in tiny.lookup("Tex.")] == [("Texas", "ADM1")]
+    assert tiny.lookup("TEX.")[0].name == "Texas"
+    assert tiny.lookup("La.")[0].name == "Louisiana"
+    assert tiny.lookup("D.C.")[0].geonameid == 4140963
+
+
+@pytest.mark.parametrize("written", ["Tex", "tex", "tex.", "La", "la."])
+def test_the_letters_of_an_abbreviation_without_its_dots_or_capital_name_nothing(tiny, written):
+    assert all(e.feature_code != "ADM1" for e in tiny.lookup(written))
+
+
+def test_a_dotted_abbreviation_is_an_official_name_an_alias_and_no_common_word(tiny):
+    match = tiny.matches("Tex.")[0]
+    assert (match.entry.name, match.name_kind, match.exact) == ("Texas", 1, True)
+    assert tiny.alias("Tex.").entry.name == "Texas"
+    assert tiny.alias("Tex.").note.startswith("dotted abbreviation")
+    assert tiny.alias("tex") is None
+    assert tiny.name_info("Tex.").is_country_or_admin1 and not tiny.name_info("tex").is_country_or_admin1
+    assert tiny.is_common_word("tex") and not tiny.is_common_word("Tex.")
+
+
+def test_a_dotted_abbreviation_must_start_with_a_capital_and_carry_a_dot():
+    with pytest.raises(GazetteerDataError, match="capital"):
+        assemble(tiny_sources(aliases=(AliasSource("tex.", "US.TX", "ADM1", "dotted abbreviation"),)))
+
+
+# -- common words ------------------------------------------------------------------------
+
+
+def test_a_big_towns_name_is_a_name_unless_it_is_a_very_frequent_word(tiny):
+    assert not tiny.is_common_word("Geneva")  # 184,000 people; a word, but not a very frequent one
+    assert tiny.is_common_word("Nice")  # 343,000 people, and among the most frequent words
+
+
+def test_a_macro_regions_name_is_never_a_common_word(tiny):
+    assert not tiny.is_common_word("Levant") and not tiny.is_common_word("Asia")
 
 
 # -- safety of the cache file ----------------------------------------------------------
@@ -329,3 +453,17 @@ def test_common_words_join_frequent_english_words_and_spacy_stop_words():
     assert {"but", "of", "basic", "human", "march", "page", "will"} <= words
     assert {w for w in STOP_WORDS if "'" not in w and "’" not in w and "‘" not in w} <= words
     assert len(words) > 19_000
+
+
+def test_the_fingerprint_of_hand_made_sources_is_the_same_in_every_process():
+    script = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(TESTS_DIR)!r})
+        from gazetteer_tiny import tiny_sources
+        from gazetteer.build import custom_fingerprint
+        print(custom_fingerprint(tiny_sources()))
+    """)
+    prints = {subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
+              for seed in ("1", "2", "3")}
+    assert len(prints) == 1 and next(iter(prints)).startswith("custom-")

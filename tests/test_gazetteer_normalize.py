@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gazetteer.normalize import normalize, skeleton, strip_articles
+from gazetteer.normalize import dotted_key, normalize, skeleton, strip_articles
 
 
 @pytest.mark.parametrize(("written", "expected"), [
@@ -85,3 +85,24 @@ def test_normalize_is_idempotent(text):
 @given(st.text(alphabet=st.characters(codec="latin-1"), max_size=30))
 def test_skeleton_never_fails_and_has_no_spaces(text):
     assert " " not in skeleton(normalize(text))
+
+
+def test_a_dotted_key_keeps_the_dots_and_ignores_spacing_and_case():
+    assert dotted_key("W. Va.") == dotted_key("W.Va.") == dotted_key("W.VA.") == "w.va."
+    assert dotted_key("Ill.") == "ill." and normalize("Ill.") == "ill"
+
+
+@pytest.mark.parametrize("written", ["Ill", "ill.", "ill", "", " ", ".Ill"])
+def test_only_capitalised_text_with_a_dot_has_a_dotted_key(written):
+    assert dotted_key(written) == ""
+
+
+def test_a_dotted_key_of_something_else_than_text_raises():
+    with pytest.raises(TypeError):
+        dotted_key(None)
+
+
+@given(st.text(max_size=12))
+def test_skeleton_with_the_callable_replacement_folds_every_run_of_a_letter(text):
+    key = skeleton(normalize(text))
+    assert all(a != b for a, b in zip(key, key[1:]))

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from gazetteer.assemble import great_circle_km
 from gazetteer.geocoder import OfflineGeocoder
+from gazetteer.sources import read_aliases, read_world_areas
 
 pytestmark = pytest.mark.slow
 
@@ -101,6 +103,71 @@ def test_country_points_are_inside_their_countries(g, country_shapes, code):
 def test_georgia_is_both_the_country_and_the_us_state(g):
     kinds = {(e.country_code, e.feature_code) for e in g.lookup("Georgia")}
     assert {("GE", "PCLI"), ("US", "ADM1")} <= kinds
+
+
+# Where atlases and encyclopaedias put a country's centre (a conventional point, not the capital).
+CONVENTIONAL_COUNTRY_CENTRES = {"CA": (60.0, -95.0), "CN": (35.0, 105.0), "MX": (23.0, -102.0),
+                                "ID": (-5.0, 120.0), "RU": (60.0, 100.0), "SD": (15.0, 30.0),
+                                "NZ": (-41.0, 174.0), "SY": (35.0, 38.0)}
+CAPITALS = {"CA": "Ottawa", "CN": "Beijing", "MX": "Mexico City", "ID": "Jakarta", "RU": "Moscow",
+            "SD": "Khartoum", "NZ": "Wellington", "SY": "Damascus"}
+
+
+@pytest.mark.parametrize("code", sorted(CONVENTIONAL_COUNTRY_CENTRES))
+def test_country_points_are_near_their_conventional_centres_and_away_from_capitals(g, code):
+    country = g.country(code)
+    assert great_circle_km(country.lat, country.lon, *CONVENTIONAL_COUNTRY_CENTRES[code]) < 161
+    capital = next(e for e in g.lookup(CAPITALS[code]) if e.country_code == code)
+    assert great_circle_km(country.lat, country.lon, capital.lat, capital.lon) > 50
+
+
+# Conventional centres of states and provinces whose towns crowd one edge.
+CONVENTIONAL_REGION_CENTRES = {("US", "TX"): (31.25, -99.25), ("CA", "01"): (55.0, -115.0),
+                               ("CA", "08"): (50.0, -85.0), ("CA", "03"): (55.0, -97.0),
+                               ("CA", "02"): (54.0, -125.0)}
+
+
+@pytest.mark.parametrize("key", sorted(CONVENTIONAL_REGION_CENTRES))
+def test_region_points_are_near_their_conventional_centres(g, key):
+    region = g.admin1(*key)
+    assert great_circle_km(region.lat, region.lon, *CONVENTIONAL_REGION_CENTRES[key]) < 161
+
+
+def test_every_dotted_state_and_province_abbreviation_gives_its_place_first(g):
+    for alias in read_aliases():
+        if alias.is_dotted_abbreviation:
+            expected = (g.get(int(alias.target)) if alias.target.isdigit()
+                        else g.admin1(*alias.target.split(".")))
+            assert g.lookup(alias.alias)[0].geonameid == expected.geonameid, alias.alias
+
+
+@pytest.mark.parametrize("written", ["Ill", "ill", "ill.", "Ind", "ind"])
+def test_abbreviation_letters_without_dot_or_capital_are_no_state(g, written):
+    assert all(e.feature_code != "ADM1" or e.country_code != "US" for e in g.lookup(written)[:1])
+
+
+def test_every_continent_macro_region_and_sea_comes_before_its_namesakes(g):
+    for area in read_world_areas():
+        first = g.lookup(area.name)[0]
+        assert first.geonameid == area.geonameid, area.name
+        assert first.is_area and not first.is_country and first.country_code == ""
+
+
+@pytest.mark.parametrize(("name", "code"), [("Asia", "CONT"), ("Africa", "CONT"), ("Europe", "CONT"),
+                                            ("Middle East", "RGN"), ("the Americas", "RGN"),
+                                            ("Mediterranean", "SEA")])
+def test_continents_and_regions_news_names(g, name, code):
+    assert g.lookup(name)[0].feature_code == code
+
+
+@pytest.mark.parametrize("name", ["Geneva", "Aleppo", "Kyiv", "Damascus", "Moscow", "Raqqa", "Europe", "Levant"])
+def test_big_places_are_not_common_words(g, name):
+    assert not g.is_common_word(name)
+
+
+@pytest.mark.parametrize("word", ["Section", "South", "Street", "Nice", "Mobile", "Reading", "Bath"])
+def test_very_frequent_words_that_name_towns_stay_common_words(g, word):
+    assert g.is_common_word(word)
 
 
 @pytest.mark.parametrize("word", ["But", "Of", "Basic", "Human", "Will", "Page", "March", "Us", "Delta"])
