@@ -84,6 +84,8 @@ SESSION_DEFAULTS: dict[str, object] = {
     "paste_text": "",
     "paste_published": None,
     "upload_published": None,
+    "url_text": "",
+    "url_published": None,
 }
 
 
@@ -276,7 +278,8 @@ def _first_start(store: EventStore) -> None:
 
 def _run_pending(store: EventStore) -> None:
     pending, st.session_state.pending = st.session_state.pending, None
-    work = {"paste": _add_pasted, "upload": _add_uploads, "correct": _apply_correction}.get(pending or "")
+    work = {"paste": _add_pasted, "upload": _add_uploads, "url": _add_url,
+            "correct": _apply_correction}.get(pending or "")
     if work is None:
         return
     try:
@@ -301,6 +304,18 @@ def _add_pasted(store: EventStore) -> None:
                                     pipeline=load_pipeline)
     state.paste_text = ""
     state.paste_title = ""
+    _report_added(report)
+
+
+def _add_url(store: EventStore) -> None:
+    state = st.session_state
+    if not state.url_text.strip():
+        _notify("warning", "Type the address of an article first.")
+        return
+    with _working("Fetching and parsing the article"):
+        report = actions.add_url(state.url_text, published=state.url_published, store=store,
+                                 pipeline=load_pipeline)
+    state.url_text = ""
     _report_added(report)
 
 
@@ -566,7 +581,7 @@ def _downloads(visible: tuple[Event, ...] | list[Event]) -> None:
 
 
 def _add_articles() -> None:
-    paste, upload = st.tabs(["Paste an article", "Upload files"])
+    paste, upload, address = st.tabs(["Paste an article", "Upload files", "From a URL"])
     with paste, st.form("paste_form"):
         st.text_input("Title", key="paste_title")
         left, right = st.columns(2)
@@ -580,6 +595,10 @@ def _add_articles() -> None:
                          accept_multiple_files=True, key=f"uploads_{st.session_state.upload_round}")
         st.date_input("Published, for files that carry no date", key="upload_published")
         st.button("Add the files", key="add_files", on_click=_request, args=("upload",))
+    with address, st.form("url_form"):
+        st.text_input("Address (http or https)", key="url_text", placeholder="https://")
+        st.date_input("Published, if the page carries no date", key="url_published")
+        st.form_submit_button("Fetch and add", on_click=_request, args=("url",))
 
 
 def _footer() -> None:

@@ -144,6 +144,17 @@ def add_pasted(text: str, *, title: str = "", published: date | None = None, sou
     return ingest_articles([article], store=store, pipeline=pipeline)
 
 
+def add_url(url: str, *, published: date | None = None, store: EventStore,
+            pipeline: PipelineFactory, allow_private: bool = False) -> AddReport:
+    """An article (or a feed's articles) fetched from an http(s) URL, with the same
+    refusals as ``conflictmap ingest URL``: other schemes, internal addresses, oversize
+    bodies and unexpected content types raise ``FetchError``."""
+    from geo.fetch import fetch_article
+
+    articles = fetch_article(url.strip(), allow_private=allow_private, published=published)
+    return ingest_articles(list(articles), store=store, pipeline=pipeline)
+
+
 def upload_kind(uploaded: UploadedFile) -> str:
     """``articles``, ``acled`` or ``gdelt``: GDELT's event files are tab-separated
     whatever their suffix, ACLED's exports are comma-separated with a header."""

@@ -246,3 +246,47 @@ def test_png_download_is_a_png_picture(store: EventStore) -> None:
     two_palmyra_articles(store)
     picture = actions.export_bytes(store.query(), "png", title="Palmyra")
     assert picture[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# ---------------------------------------------------------------------------
+# articles from a URL
+
+
+def test_an_article_fetched_from_a_url_is_parsed_and_stored(store: EventStore) -> None:
+    import http.server
+    import threading
+
+    page = f"<html><head><title>Palmyra</title></head><body><article><p>{PALMYRA}</p></article></body></html>"
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the standard library's name)
+            body = page.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/story.html"
+        report = actions.add_url(url, published=date(2016, 3, 27), store=store, pipeline=fake,
+                                 allow_private=True)
+    finally:
+        server.shutdown()
+    assert report.articles == 1
+    assert [e.place for e in store.query()] == ["Palmyra"]
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:9/story.html", "file:///etc/passwd",
+                                 "javascript:alert(1)"])
+def test_the_url_box_refuses_internal_addresses_and_other_schemes(store: EventStore, url: str) -> None:
+    from geo.errors import FetchError
+
+    with pytest.raises(FetchError):
+        actions.add_url(url, store=store, pipeline=never)
+    assert store.query() == []
