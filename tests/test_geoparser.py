@@ -20,7 +20,7 @@ def test_people_and_organisations_are_not_places(geoparser):
 
 
 def test_a_place_the_model_calls_a_person_is_found_from_context(geoparser):
-    text = ("Government forces fought their way into Palmyra on Sunday. "
+    text = ("Syrian government forces fought their way into Palmyra on Sunday. "
             "Palmyra fell to the militants last year, and Palmyra's temples were blown up.")
     found = names_and_countries(geoparser, text)
     assert [n for n, _, _ in found].count("Palmyra") == 3
