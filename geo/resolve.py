@@ -191,6 +191,8 @@ def _context_from(choice: Mapping[str, tuple[Entry, float, tuple[Entry, ...]]],
     by_name: dict[str, tuple[Counter, Counter]] = {}
     anchors: dict[str, tuple[Entry, float]] = {}
     for name, (entry, confidence, _) in choice.items():
+        if not entry.country_code:
+            continue  # continents, world regions and seas say nothing of where the story is
         kind = "country" if _is_country(entry) else entry.feature_code if entry.feature_code in ("ADM1", "ADM2") else "place"
         weight = confidence * COUNTRY_VOTE[kind] * (1 + math.log(occurrences[name] or 1))
         own_countries = Counter({entry.country_code: weight})
@@ -249,11 +251,14 @@ def _containment(text: str, mentions: Sequence[Mention], names: Mapping[Mention,
 
 
 def _inside(entry: Entry, container: Entry) -> bool:
-    if entry.country_code != container.country_code:
+    """Does the area ``container`` hold ``entry``? Only countries and first-level regions
+    hold anything here; a town holds nothing."""
+    if not container.is_area or entry.country_code != container.country_code or not entry.country_code:
         return False
     if _is_country(container):
-        return True
-    return entry.admin1_code == container.admin1_code
+        return not _is_country(entry)
+    return (container.feature_code == "ADM1" and entry.admin1_code == container.admin1_code
+            and entry.geonameid != container.geonameid)
 
 
 def _prominence(entry: Entry) -> float:
@@ -270,9 +275,11 @@ def _prominence(entry: Entry) -> float:
 
 
 def _proximity(entry: Entry, anchors: Mapping[str, tuple[Entry, float]], km: float) -> float:
-    """Closeness to the article's other places: exp(-distance / km) to the nearest, by confidence."""
-    return max((weight * math.exp(-_km(entry, other) / km) for other, weight in anchors.values()),
-               default=0.0)
+    """Closeness to the article's other places: exp(-distance / km) to the nearest, by
+    confidence. An area is as close as the nearest place inside it (zero distance), so
+    that towns named beside "Mexico" speak for the country, not for Mexico City."""
+    return max((weight * (1.0 if _inside(other, entry) else math.exp(-_km(entry, other) / km))
+                for other, weight in anchors.values()), default=0.0)
 
 
 def _km(a: Entry, b: Entry) -> float:
