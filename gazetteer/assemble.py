@@ -303,11 +303,12 @@ def city_names(city: CitySource, owners: dict[str, frozenset[str]], name_norm: s
     """The town's own name first, then its kept alternates, one per spelling (``name_norm``:
     ``normalize(city.name)`` when the caller has it)."""
     names = {city.name: PlaceName(city.name, NAME_PREFERRED, name_norm)}
+    kept, owners_of = is_kept_alternate, owners.get  # local names: a million alternates go through here
     for alt in city.alternate_names:
-        if alt in names or not is_kept_alternate(alt):
+        if alt in names or not kept(alt):
             continue
         norm = normalize(alt)
-        codes = owners.get(norm)
+        codes = owners_of(norm)
         if codes and city.country_code not in codes:
             continue  # a country's or another country's region's name: noise on a town
         names[alt] = PlaceName(alt, NAME_ALTERNATE, norm)

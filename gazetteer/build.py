@@ -22,7 +22,14 @@ from pathlib import Path
 from gazetteer.assemble import NAME_OFFICIAL, Assembled, Place, assemble
 from gazetteer.errors import GazetteerDataError
 from gazetteer.normalize import bare_skeleton, normalize, strip_articles
-from gazetteer.ranking import DOTTED_ABBREVIATION_BONUS, fuzzy_bucket, is_fuzzy_candidate, name_rank, prominence
+from gazetteer.ranking import (
+    DOTTED_ABBREVIATION_BONUS,
+    FUZZY_MIN_NAME_LENGTH,
+    fuzzy_bucket,
+    is_fuzzy_candidate,
+    name_rank,
+    prominence,
+)
 from gazetteer.sources import SOURCE_PACKAGES, SourceData, data_files, read_all_sources
 
 # Bump when the tables or the way names are keyed change: old caches then rebuild.
@@ -103,7 +110,7 @@ def _entry_row(place: Place, place_prominence: float) -> tuple:
 
 
 def _name_rows(place: Place, place_prominence: float, keys: dict[str, tuple[str, str]] | None = None
-               ) -> Iterator[tuple]:
+               ) -> list[tuple]:
     """Rows of the names table for one place; ``keys`` caches (bare, skeleton) by normal form
     across places (a quarter of the names repeat: San Jose, Springfield)."""
     keys = {} if keys is None else keys
@@ -125,10 +132,10 @@ def _name_rows(place: Place, place_prominence: float, keys: dict[str, tuple[str,
         for *_, skel in keyed:
             support[skel] = support.get(skel, 0) + 1
     entry = place.entry
-    for norm, kind, bare, skel in keyed:
-        rank = name_rank(place_prominence, kind, support.get(skel, 1))
-        bucket = fuzzy_bucket(norm) if is_fuzzy_candidate(entry.feature_class, entry.population, norm) else None
-        yield (bare, norm, skel, entry.geonameid, kind, rank, bucket)
+    fuzzy = is_fuzzy_candidate(entry.feature_class, entry.population, "x" * FUZZY_MIN_NAME_LENGTH)
+    return [(bare, norm, skel, entry.geonameid, kind, name_rank(place_prominence, kind, support.get(skel, 1)),
+             fuzzy_bucket(norm) if fuzzy and len(norm) >= FUZZY_MIN_NAME_LENGTH else None)
+            for norm, kind, bare, skel in keyed]
 
 
 def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: str, progress: Progress) -> None:

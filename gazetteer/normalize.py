@@ -30,6 +30,8 @@ SPECIAL_LETTERS = {
 DROPPED_MARKS = "'\"`´‘’‚‛“”„‟ʻʼʽʾʿˈ′″"
 
 _TRANSLATE = str.maketrans({**SPECIAL_LETTERS, **{mark: None for mark in DROPPED_MARKS}})
+# What _TRANSLATE does to ASCII text (SPECIAL_LETTERS are all non-ASCII): normalize's fast path.
+ASCII_DROPPED_MARKS = "'\"`"
 _SEPARATORS = re.compile(r"[\W_]+")
 # Combining diacritics (NFKD splits "é" into "e" + U+0301); the blocks Latin-script names use.
 _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
@@ -42,6 +44,8 @@ SKELETON_LETTERS = str.maketrans({"q": "k", "c": "k", "x": "ks"})
 SKELETON_VOWELS = frozenset("aeiouyw")
 SKELETON_VOWEL_MARK = "*"
 _VOWELS_TO_MARK = str.maketrans({vowel: SKELETON_VOWEL_MARK for vowel in SKELETON_VOWELS})
+# Both in one pass: neither table touches what the other maps, nor "h".
+_LETTERS_AND_VOWELS = {**SKELETON_LETTERS, **_VOWELS_TO_MARK}
 _REPEATS = re.compile(r"(.)\1+")
 _FIRST_OF_RUN = operator.itemgetter(1)  # a callable replacement: much faster than the template r"\1"
 
@@ -59,7 +63,12 @@ def normalize(name: str) -> str:
         # decomposed, and folding can yield new combining marks ("İ" -> "i" + dot).
         folded = unicodedata.normalize("NFKD", name).casefold()
         text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", folded))
-    text = _SEPARATORS.sub(" ", text.translate(_TRANSLATE)).strip()
+    if text.isascii():
+        # Of _TRANSLATE only ASCII_DROPPED_MARKS apply; three replaces beat its table 5 to 1.
+        text = text.replace("'", "").replace('"', "").replace("`", "")
+    else:
+        text = text.translate(_TRANSLATE)
+    text = _SEPARATORS.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]
     return text
@@ -104,8 +113,8 @@ def bare_skeleton(bare: str) -> str:
     """``skeleton`` of a name whose articles are already stripped (saves a split in bulk use)."""
     text = bare.replace(" ", "")
     for digraph, single in SKELETON_DIGRAPHS:
-        text = text.replace(digraph, single)
-    text = text.translate(SKELETON_LETTERS)
+        if digraph in text:
+            text = text.replace(digraph, single)
+    text = text.translate(_LETTERS_AND_VOWELS)
     # kh/sh/gh/dh/th and a trailing h are spelling choices; a leading h is not.
-    text = text[:1] + text[1:].replace("h", "")
-    return _REPEATS.sub(_FIRST_OF_RUN, text.translate(_VOWELS_TO_MARK))
+    return _REPEATS.sub(_FIRST_OF_RUN, text[:1] + text[1:].replace("h", ""))

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gazetteer.normalize import dotted_key, normalize, skeleton, strip_articles
+from gazetteer.normalize import (
+    ASCII_DROPPED_MARKS,
+    DROPPED_MARKS,
+    SPECIAL_LETTERS,
+    dotted_key,
+    normalize,
+    skeleton,
+    strip_articles,
+)
 
 
 @pytest.mark.parametrize(("written", "expected"), [
@@ -106,3 +114,9 @@ def test_a_dotted_key_of_something_else_than_text_raises():
 def test_skeleton_with_the_callable_replacement_folds_every_run_of_a_letter(text):
     key = skeleton(normalize(text))
     assert all(a != b for a, b in zip(key, key[1:]))
+
+
+def test_the_ascii_fast_path_drops_the_same_marks_as_the_full_table():
+    assert {mark for mark in DROPPED_MARKS if mark.isascii()} == set(ASCII_DROPPED_MARKS)
+    assert not any(letter.isascii() for letter in SPECIAL_LETTERS)
+    assert normalize("Sana'a \"al-`Arab\"") == normalize("Sana’a “al-ʿArab”") == "sanaa al arab"
