@@ -44,7 +44,7 @@ from gazetteer.sources import (
     SubdivisionSource,
     WorldAreaSource,
 )
-from gazetteer.territories import Territory, region_territories, territory_point
+from gazetteer.territories import EARTH_RADIUS_KM, Territory, region_territories, territory_point
 
 NAME_PREFERRED, NAME_OFFICIAL, NAME_ALTERNATE = 0, 1, 2
 
@@ -69,7 +69,6 @@ COUNTRY_CENTRE_TOLERANCE_DEGREES = 0.5
 # A region's bounding-box middle farther than this from every member town (a bay, a lake,
 # an empty quarter) gives way to the town nearest it.
 REGION_SNAP_KM = 75.0
-EARTH_RADIUS_KM = 6371.0088
 
 _LATIN_TEXT = re.compile(r"^[\x20-\x7e\u00a0-\u024f\u02b0-\u02ff\u1e00-\u1eff\u2018-\u201f]+$")
 # Latin script without digits (the ranges of _LATIN_TEXT less 0-9), and not an airport code.
@@ -143,6 +142,7 @@ def medoid(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
 
 
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance on the sphere (haversine), in km."""
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
     half_dphi, half_dlam = (phi2 - phi1) / 2, math.radians(lon2 - lon1) / 2
     h = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlam) ** 2
