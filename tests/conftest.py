@@ -23,6 +23,19 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def tiny(tmp_path_factory):
+    """A miniature gazetteer built from the hand-made sources in gazetteer_tiny.py."""
+    from gazetteer.build import build_cache
+    from gazetteer.database import Gazetteer
+    from gazetteer_tiny import tiny_sources
+
+    path = tmp_path_factory.mktemp("gazetteer") / "tiny.sqlite"
+    build_cache(path, sources=tiny_sources())
+    with Gazetteer(path) as g:
+        yield g
+
+
+@pytest.fixture(scope="session")
 def real_gazetteer():
     from gazetteer.database import open_gazetteer
 

@@ -37,12 +37,6 @@ def inside(box, entry) -> bool:
     return min_lat <= entry.lat <= max_lat and min_lon <= entry.lon <= max_lon
 
 
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory):
-    path = tmp_path_factory.mktemp("gazetteer") / "tiny.sqlite"
-    build_cache(path, sources=tiny_sources())
-    with Gazetteer(path) as g:
-        yield g
 
 
 # -- places and points -----------------------------------------------------------

@@ -11,12 +11,6 @@ from gazetteer.database import Gazetteer, default_cache_path
 from gazetteer.errors import GazetteerDataError, GazetteerQueryError
 
 
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory):
-    path = tmp_path_factory.mktemp("gazetteer") / "tiny.sqlite"
-    build_cache(path, sources=tiny_sources())
-    with Gazetteer(path) as g:
-        yield g
 
 
 def test_lookup_ignores_case_accents_and_apostrophes(tiny):
