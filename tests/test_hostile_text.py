@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from browser_pages import only_this_file
 
 from geo.cli import run
 from geo.exports import write_acled_csv
@@ -169,13 +170,7 @@ def visit(browser, page_html: str, folder: Path) -> dict:
     outside: list[str] = []
     dialogs: list[str] = []
 
-    def route(r) -> None:
-        if r.request.url == path.as_uri():
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
+    route = only_this_file(path, outside)
     context.route("**/*", route)
     page = context.new_page()
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

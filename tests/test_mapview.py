@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from browser_pages import only_this_file
 
 from geo.errors import InputError
 from geo.mapview import (
@@ -292,13 +293,7 @@ def open_page(browser, page_html: str, tmp_path: Path, *, width: int = 1200, hei
     outside: list[str] = []
     errors: list[str] = []
 
-    def route(r):
-        if r.request.url == path.as_uri():
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
+    route = only_this_file(path, outside)
     context.route("**/*", route)
     page = context.new_page()
     page.on("pageerror", lambda err: errors.append(str(err)))

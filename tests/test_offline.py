@@ -7,6 +7,7 @@ import re
 
 import folium
 import pytest
+from browser_pages import only_this_file
 from folium.plugins import MarkerCluster
 
 from geo.errors import OfflineAssetError
@@ -105,13 +106,7 @@ def test_default_marker_image_draws_offline(tmp_path):
         browser = playwright.chromium.launch(executable_path=str(executable), args=list(CHROMIUM_ARGS))
         page = browser.new_page()
 
-        def route(r):
-            if r.request.url == path.as_uri():
-                r.continue_()
-            else:
-                outside.append(r.request.url)
-                r.abort()
-
+        route = only_this_file(path, outside)
         page.route("**/*", route)
         page.goto(path.as_uri())
         page.wait_for_function("document.querySelector('img.leaflet-marker-icon')?.complete")
