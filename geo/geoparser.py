@@ -86,11 +86,10 @@ class Geoparser:
             initializer=_init_worker,
             initargs=(self.model_name, getattr(self.gazetteer, "path", None), self.weights),
         ) as pool:
-            iterator = iter(texts)
-            while batch := list(islice(iterator, batch_size * n_process)):
-                chunks = [batch[i: i + batch_size] for i in range(0, len(batch), batch_size)]
-                for result in pool.map(_worker_places, chunks):
-                    yield from result
+            # Workers take chunks as they free up (map submits them all), so neither
+            # waits for the other at the end of a round.
+            for result in pool.map(_worker_places, _chunks(texts, batch_size)):
+                yield from result
 
 
     def _places_batched(self, texts: Iterable[str], batch_size: int) -> Iterator[tuple[Place, ...]]:
@@ -144,7 +143,13 @@ def _init_worker(model: str, gazetteer_path: Path | None, weights: Weights) -> N
 
 def _worker_places(texts: list[str]) -> list[tuple[Place, ...]]:
     assert _WORKER is not None, "worker used before its initializer ran"
-    return [_WORKER.places(t) for t in texts]
+    return list(_WORKER._places_batched(texts, len(texts)))
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def load_geoparser(gazetteer_path: Path | None = None, *, weights: Weights = DEFAULT_WEIGHTS) -> Geoparser:
