@@ -88,7 +88,7 @@ class Geoparser:
         ) as pool:
             # Workers take chunks as they free up (map submits them all), so neither
             # waits for the other at the end of a round.
-            for result in pool.map(_worker_places, _chunks(texts, batch_size)):
+            for result in pool.map(_worker_places, chunked(texts, batch_size)):
                 yield from result
 
 
@@ -96,9 +96,9 @@ class Geoparser:
         """One process: spaCy sees whole batches (much faster than one text at a time)."""
         iterator = iter(texts)
         while batch := list(islice(iterator, batch_size)):
-            chunked = [split_for_model(t) for t in batch]
-            docs = iter(self.nlp.pipe((c for chunks in chunked for _, c in chunks), batch_size=batch_size))
-            for text, chunks in zip(batch, chunked):
+            pieces = [split_for_model(t) for t in batch]
+            docs = iter(self.nlp.pipe((c for chunks in pieces for _, c in chunks), batch_size=batch_size))
+            for text, chunks in zip(batch, pieces):
                 parsed = ParsedText(tuple(next(docs) for _ in chunks), tuple(o for o, _ in chunks))
                 yield self.places_in(parsed, text)
 
@@ -146,7 +146,8 @@ def _worker_places(texts: list[str]) -> list[tuple[Place, ...]]:
     return list(_WORKER._places_batched(texts, len(texts)))
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of at most ``size`` items, in order."""
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk

@@ -13,14 +13,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gazetteer.entry import Entry
 from gazetteer.normalize import normalize
 from geo.dates import resolve_event_date
-from geo.geoparser import Geoparser, ParsedText, load_geoparser
+from geo.geoparser import Geoparser, ParsedText, chunked, load_geoparser
 from geo.records import Article, Event, Place, event_id_for
 from geo.roles import is_incidental_location
 from geo.typing import classify_sentence
@@ -66,11 +65,11 @@ class Pipeline:
             initializer=_init_worker,
             initargs=(getattr(gp.gazetteer, "path", None), tuple(overrides)),
         ) as pool:
-            iterator = iter(articles)
-            while batch := list(islice(iterator, batch_size * n_process)):
-                chunks = [batch[i: i + batch_size] for i in range(0, len(batch), batch_size)]
-                for chunk, results in zip(chunks, pool.map(_worker_events, chunks)):
-                    yield from zip(chunk, results)
+            # Workers take chunks as they free up (map submits them all), as in
+            # Geoparser.places_many: neither waits for the other at the end of a round.
+            chunks = list(chunked(articles, batch_size))
+            for chunk, results in zip(chunks, pool.map(_worker_events, chunks)):
+                yield from zip(chunk, results)
 
 
 def override_entries(overrides: Sequence[PlaceOverride], article_id: str) -> dict[str, Entry]:

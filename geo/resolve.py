@@ -48,7 +48,6 @@ class Weights:
     containment: float = 3.0
     proximity: float = 1.2
     proximity_km: float = 250.0
-    preferred_name: float = 0.0
     fuzzy_penalty: float = 0.6
     variant_penalty: float = 0.3
     variant_similarity: float = 0.8
@@ -120,7 +119,7 @@ def resolve(text: str, mentions: Sequence[Mention], index: PlaceIndex, *,
     choice: dict[str, tuple[Entry, float, tuple[Entry, ...]]] = {}
     for _ in range(weights.passes):
         choice = {
-            name: _choose(name, pool, context.without(name), constraints.get(name), weights)
+            name: _choose(pool, context.without(name), constraints.get(name), weights)
             for name, pool in pools.items() if pool.entries
         }
         context = _context_from(choice, mentions, names, demonym_countries)
@@ -293,7 +292,7 @@ def _share(votes: Mapping, key) -> float:
     return max(0.0, votes.get(key, 0.0)) / total if total > 1e-9 else 0.0
 
 
-def _score(entry: Entry, rank: int, own_name: str, pool: _Candidates, context: _Context,
+def _score(entry: Entry, rank: int, pool: _Candidates, context: _Context,
            container: tuple[Entry, float] | None, weights: Weights) -> float:
     score = weights.prominence * pool.priors[rank] - pool.penalty
     score += weights.country * _share(context.countries, entry.country_code)
@@ -301,8 +300,6 @@ def _score(entry: Entry, rank: int, own_name: str, pool: _Candidates, context: _
         score += weights.admin1 * _share(context.admin1, (entry.country_code, entry.admin1_code))
     if container is not None and _inside(entry, container[0]):
         score += weights.containment * container[1]
-    if normalize(entry.name) == own_name:
-        score += weights.preferred_name
     score += weights.proximity * _proximity(entry, context.anchors, weights.proximity_km)
     return score - 0.01 * rank  # the gazetteer's own order breaks ties
 
@@ -315,11 +312,11 @@ def _region_seats(entries: Sequence[Entry]) -> set[int]:
             if not e.is_area and (e.country_code, e.admin1_code) in regions}
 
 
-def _choose(name: str, pool: _Candidates, context: _Context, container: tuple[Entry, float] | None,
+def _choose(pool: _Candidates, context: _Context, container: tuple[Entry, float] | None,
             weights: Weights) -> tuple[Entry, float, tuple[Entry, ...]]:
     seats = _region_seats(pool.entries)
     scored = sorted(
-        ((_score(e, rank, name, pool, context, container, weights)
+        ((_score(e, rank, pool, context, container, weights)
           + (weights.region_seat if e.geonameid in seats else 0.0), e)
          for rank, e in enumerate(pool.entries)),
         key=lambda pair: pair[0],
