@@ -94,8 +94,7 @@ class Geoparser:
 
     def _places_batched(self, texts: Iterable[str], batch_size: int) -> Iterator[tuple[Place, ...]]:
         """One process: spaCy sees whole batches (much faster than one text at a time)."""
-        iterator = iter(texts)
-        while batch := list(islice(iterator, batch_size)):
+        for batch in chunked(texts, batch_size):
             pieces = [split_for_model(t) for t in batch]
             docs = iter(self.nlp.pipe((c for chunks in pieces for _, c in chunks), batch_size=batch_size))
             for text, chunks in zip(batch, pieces):
