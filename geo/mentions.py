@@ -26,6 +26,8 @@ from geo.records import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from gazetteer.database import NameInfo
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels the small model gives places by mistake; such a span is a place only when
 #: the article backs it up.
@@ -44,11 +46,19 @@ LOCATIVE_WORDS = frozenset({
     "entered", "left", "fled", "fleeing", "between", "above", "overlooking", "below",
     "retake", "retaking", "attacked", "surrounding", "encircled", "evacuated",
 })
+#: Locative words that put a person's name after them only rarely ("to" and "from" do:
+#: "according to Taylor", "stolen from Welch").
+STRONG_LOCATIVE_WORDS = frozenset({
+    "in", "into", "near", "outside", "inside", "within", "outskirts", "entering", "entered",
+    "captured", "recaptured", "retook", "shelled", "bombed", "besieged", "overlooking",
+})
 #: Nouns that make "the city of X" a place: "retook the city of Palmyra".
 PLACE_NOUNS = frozenset({
     "city", "town", "village", "province", "region", "district", "governorate", "county",
     "state", "port", "capital", "suburb", "suburbs", "outskirts", "countryside", "area",
     "oblast", "municipality", "neighbourhood", "neighborhood", "island", "valley", "border",
+    "township", "borough", "hamlet", "community", "settlement", "parish", "commune",
+    "locality", "seaport", "metropolis",
 })
 #: Compass words in "north of X", "northern X".
 DIRECTION_WORDS = frozenset({
@@ -87,6 +97,7 @@ class NameIndex(Protocol):
     def lookup_variants(self, name: str) -> tuple[Entry, ...]: ...
     def fuzzy(self, name: str, *, limit: int = 5) -> tuple[tuple[Entry, float], ...]: ...
     def is_common_word(self, word: str) -> bool: ...
+    def name_info(self, name: str) -> NameInfo: ...
     def demonym(self, word: str) -> str | None: ...
 
 
@@ -178,6 +189,10 @@ def _entity_spans(doc: Doc, names: NameIndex, sentence_of: list[int]
         if ent.label_ in PLACE_LABELS:
             bounds = _extended(doc, *_without_compass(doc, *bounds, names), names)
             places.append(_make_span(doc, *bounds, ent.label_, sentence_of))
+        elif ent.label_ == "ORG" and _is_place_name(doc, *bounds, names):
+            # The small model often calls a bare town name an organisation ("Kingston
+            # is the capital..."); it stays a suspect for the article to confirm.
+            suspects.append(_make_span(doc, *bounds, ent.label_, sentence_of))
         elif ent.label_ == "ORG":
             # "the Georgia Bureau of Investigation", "Texas Southern University": an
             # institution named after a place names the place too.
@@ -236,6 +251,19 @@ def _leading_place(doc: Doc, start: int, end: int, names: NameIndex) -> int | No
     return None
 
 
+def _is_place_name(doc: Doc, start: int, end: int, names: NameIndex) -> bool:
+    """The span is, word for word, a name the gazetteer knows."""
+    if end - start > MAX_NAME_TOKENS or not all(
+        _is_name_token(doc[i]) or doc[i].lower_ in ("of", "-", "de", "del", "la", "el")
+        for i in range(start, end)
+    ):
+        return False
+    # Only a place's main name: an alternate name of a small place ("Kristina" for
+    # Ristiina) is no reason to doubt the model.
+    info = names.name_info(_span_text(doc, start, end))
+    return info.is_preferred_somewhere or info.is_country_or_admin1
+
+
 def _is_name_token(token: Token) -> bool:
     if len(token.text) < 2 or token.lower_ in ("i", "a"):
         return False
@@ -281,7 +309,7 @@ def _longest_gazetteer_match(doc: Doc, start: int, names: NameIndex,
     return None
 
 
-def _has_locative_cue(doc: Doc, span: _Span) -> bool:
+def _has_locative_cue(doc: Doc, span: _Span, words: frozenset[str] = LOCATIVE_WORDS) -> bool:
     """A locative word right before the name, allowing a compass word between."""
     i = span.start_token - 1
     while i >= 0 and (doc[i].lower_ in DIRECTION_WORDS or doc[i].lower_ in ("the", "of")):
@@ -290,10 +318,43 @@ def _has_locative_cue(doc: Doc, span: _Span) -> bool:
         return False
     if doc[i + 1].lower_ == "of" and doc[i].lower_ in PLACE_NOUNS:
         return True
-    return doc[i].lower_ in LOCATIVE_WORDS or (
+    return doc[i].lower_ in words or (
         # "Tripoli, Lebanon": a name in apposition after a place name.
         doc[i].text == "," and i > 0 and doc[i - 1].ent_type_ in PLACE_LABELS
     )
+
+
+def _is_described_as_place(doc: Doc, span: _Span) -> bool:
+    """'Hamilton is a city in...', 'Clifton, a village in...', 'Lincoln is the capital...'."""
+    i = span.end_token
+    if i < len(doc) and doc[i].text == "(":
+        # "Hamilton (/ˈhæməltən/; 2011 population 519,949) is a port city"
+        closing = next((j for j in range(i, min(len(doc), i + 40)) if doc[j].text == ")"), None)
+        i = closing + 1 if closing is not None else i
+    if i < len(doc) and doc[i].lower_ in ("is", "was", ","):
+        i += 1
+    else:
+        return False
+    if i < len(doc) and doc[i].lower_ in ("a", "an", "the"):
+        i += 1
+    else:
+        return False
+    for j in range(i, min(len(doc), i + 4)):
+        if doc[j].lower_ in PLACE_NOUNS:
+            return True
+        if not (doc[j].is_alpha or doc[j].text == "-"):
+            return False
+    return False
+
+
+def _in_full_person_name(doc: Doc, word: str) -> bool:
+    """'Greg Taylor', 'George Hamilton': the word ends someone's full name."""
+    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == word for ent in doc.ents)
+
+
+def _written_lower_case(doc: Doc, word: str) -> bool:
+    lower = word.lower()
+    return any(token.text == lower for token in doc)
 
 
 def _is_sentence_start(doc: Doc, span: _Span) -> bool:
@@ -335,10 +396,19 @@ def _glued_to_next(doc: Doc, span: _Span) -> bool:
 def _article_backs_place(doc: Doc, names: NameIndex, spans: Sequence[_Span],
                          entries: Sequence[Entry]) -> bool:
     word = spans[0].text
-    if len(spans[0].text.split()) == 1 and names.is_common_word(word):
-        return False
     person_cues = sum(_has_person_cue(doc, s) for s in spans if s.label == "PERSON")
-    place_cues = sum(_has_locative_cue(doc, s) for s in spans if s.label != ORG_PLACE_LABEL)
+    place_cues = sum(_has_locative_cue(doc, s) or _is_described_as_place(doc, s)
+                     for s in spans if s.label != ORG_PLACE_LABEL)
+    if len(word.split()) == 1 and names.is_common_word(word):
+        # An ordinary word ("March", "Human") or a common name ("Hamilton", "Lincoln") is a
+        # place only where the text plainly says so ("in Hamilton", "Lincoln is the
+        # capital"), never when the article writes it in lower case as a word or as part
+        # of someone's full name ("Greg Taylor").
+        # A definition ("Hamilton is a city in Ontario") outweighs one full name.
+        strong_cues = sum(2 * _is_described_as_place(doc, s) or _has_locative_cue(doc, s, STRONG_LOCATIVE_WORDS)
+                          for s in spans if s.label != ORG_PLACE_LABEL)
+        person_evidence = person_cues + _in_full_person_name(doc, word)
+        return strong_cues > person_evidence and not _written_lower_case(doc, word)
     if person_cues or place_cues:
         return place_cues > person_cues
     best = entries[0]

@@ -70,3 +70,28 @@ def test_places_many_matches_places_one_by_one(geoparser):
     texts = ["Fighting in Aleppo.", "Talks in Geneva.", "Nothing here at all."]
     one_by_one = [geoparser.places(t) for t in texts]
     assert list(geoparser.places_many(texts)) == one_by_one
+
+
+def test_a_town_with_a_common_name_is_found_where_the_text_defines_it(geoparser):
+    text = ("Hamilton is a city in western Victoria, Australia, on the road to Portland. "
+            "Hamilton grew rich on wool, and farmers south of Hamilton still keep sheep.")
+    found = names_and_countries(geoparser, text)
+    assert [n for n, _, _ in found].count("Hamilton") == 3
+    assert {c for n, c, _ in found if n == "Hamilton"} == {"AU"}
+
+
+def test_a_surname_of_someone_in_the_story_is_not_a_place(geoparser):
+    text = ("Deputies arrested a man near Palestine, Texas, according to Sheriff Greg Taylor. "
+            "The driver fled on foot, according to Taylor, and was caught in a field.")
+    found = names_and_countries(geoparser, text)
+    assert "Taylor" not in [n for n, _, _ in found]
+    assert ("Palestine", "US", "Palestine") in found
+
+
+def test_every_mention_of_a_town_counts_whatever_the_model_calls_it(geoparser):
+    text = ("Kingston is the capital of Jamaica. Kingston lies on the south coast, and "
+            "Kingston's harbour is one of the largest in the Caribbean. The Kingston "
+            "parishes were merged in 1923.")
+    found = [(n, c) for n, c, _ in names_and_countries(geoparser, text) if n == "Kingston"]
+    assert len(found) >= 3
+    assert {c for _, c in found} == {"JM"}
