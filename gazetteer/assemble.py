@@ -10,7 +10,8 @@ result into SQLite. Choices made here, and why:
   ANOTHER country is dropped: two Mexican villages list "Texas" as an alternate.
 * Areas get a point that stands for them, never their capital: a country the point
   GeoNames gives it (United States 39.76 N 98.5 W), else its conventional centre
-  (countryinfo's ``latlng``), whichever lies inside or near its outline, else the
+  (countryinfo's ``latlng``), whichever lies inside or near its outline (when both do
+  and they disagree, the one nearer the middle of its main landmass), else the
   centroid of its largest Natural Earth polygon (or a point surely inside it); a
   first-level region GeoNames' own point for it, else the centroid of the part of
   its country's outline its towns are the nearest towns of (``gazetteer.territories``),
@@ -74,6 +75,8 @@ REGION_SNAP_KM = 75.0
 #: GeoNames' own point for a region is taken when some town of the region lies this close:
 #: a check that the id joined the right record.
 REGION_POINT_CHECK_KM = 300.0
+#: Two conventional points for a country this close are the same point for a reader.
+CONVENTIONS_AGREE_KM = 161.0
 
 _LATIN_TEXT = re.compile(r"^[\x20-\x7e\u00a0-\u024f\u02b0-\u02ff\u1e00-\u1eff\u2018-\u201f]+$")
 # Latin script without digits (the ranges of _LATIN_TEXT less 0-9), and not an airport code.
@@ -195,9 +198,15 @@ def country_point(outline: dict | None, centre: CountryCentreSource | None,
     (Natural Earth's, else countryinfo's); else a point inside the outline; else the
     medoid of the towns; None without any."""
     check = outline if outline is not None else centre.geometry if centre is not None else None
-    for point in (geonames_point, centre):
-        if point is not None and check is not None and centre_fits_outline(point.lat, point.lon, check):
-            return (point.lat, point.lon)
+    fitting = [(point.lat, point.lon) for point in (geonames_point, centre)
+               if point is not None and check is not None and centre_fits_outline(point.lat, point.lon, check)]
+    if len(fitting) > 1 and great_circle_km(*fitting[0], *fitting[1]) > CONVENTIONS_AGREE_KM:
+        # The two conventions disagree (Canada: GeoNames 60 N 114 W, atlases 60 N 95 W):
+        # take the one nearer the middle of the country's main landmass.
+        middle = shape_point(check)
+        return min(fitting, key=lambda point: great_circle_km(*point, *middle))
+    if fitting:
+        return fitting[0]
     if outline is not None:
         return shape_point(outline)
     if towns:

@@ -73,6 +73,18 @@ def test_geonames_own_point_for_a_country_comes_first_when_it_lies_inside():
     assert (fallback[0].lat, fallback[0].lon) == (35.0, 38.0)  # the conventional centre
 
 
+def test_when_geonames_and_the_atlas_centre_disagree_the_one_nearer_the_middle_wins():
+    # Syria's box is 32.3..37.3 N, 35.7..42.4 E: its middle is near 34.8 N 39.05 E.
+    off_middle = GeoNamesPointSource(163843, 36.9, 36.0)
+    syria = next(p.entry for p in assemble(tiny_sources(geonames_points=(off_middle,))).places
+                 if p.entry.geonameid == 163843)
+    assert (syria.lat, syria.lon) == (35.0, 38.0)
+    near_middle = GeoNamesPointSource(163843, 34.8, 39.4)
+    syria = next(p.entry for p in assemble(tiny_sources(geonames_points=(near_middle,))).places
+                 if p.entry.geonameid == 163843)
+    assert (syria.lat, syria.lon) == (34.8, 39.4)
+
+
 def test_geonames_own_point_for_a_region_is_used_only_near_its_towns():
     region = next(p.entry for p in assemble(tiny_sources()).places if p.entry.feature_code == "ADM1")
     near = GeoNamesPointSource(region.geonameid, round(region.lat + 0.2, 5), round(region.lon + 0.2, 5))
