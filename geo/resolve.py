@@ -61,6 +61,8 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
+#: ``NameMatch.name_kind``: which of a place's names matched.
+PREFERRED_NAME, ALTERNATE_NAME = 0, 2
 
 
 class PlaceIndex(Protocol):
@@ -140,6 +142,10 @@ def resolve(text: str, mentions: Sequence[Mention], index: PlaceIndex, *,
 
 def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
     matches = index.matches(name)[: weights.max_candidates]
+    if any(m.name_kind == PREFERRED_NAME and _is_country(m.entry) for m in matches):
+        # A country's own name means the country: "Mexico" is not Mexico City, which
+        # merely lists "Mexico" among its alternate names.
+        matches = tuple(m for m in matches if m.name_kind != ALTERNATE_NAME)
     if matches:
         # The gazetteer's own ranking knows fame (names in many languages) and which
         # of a place's names this is; it is on a log10-population scale.

@@ -95,3 +95,12 @@ def test_every_mention_of_a_town_counts_whatever_the_model_calls_it(geoparser):
     found = [(n, c) for n, c, _ in names_and_countries(geoparser, text) if n == "Kingston"]
     assert len(found) >= 3
     assert {c for _, c in found} == {"JM"}
+
+
+def test_a_country_named_beside_its_capital_stays_the_country(geoparser):
+    text = ("The outbreak started in Mexico and spread to Texas. Schools in Mexico City "
+            "were closed, and travellers returning from Mexico were screened.")
+    found = names_and_countries(geoparser, text)
+    mexico = {(c, name) for n, c, name in found if n == "Mexico"}
+    assert mexico == {("MX", "Mexico")}
+    assert ("Mexico City", "MX", "Mexico City") in found

@@ -19,6 +19,7 @@ E = Entry
 class Match(NamedTuple):
     entry: Entry
     score: float
+    name_kind: int = 0  # the place's own name
 PLACES = [
     E(1, "Tripoli", 32.89, 13.19, "LY", "P", "PPLC", 1_150_000, "09", "Tripoli"),
     E(2, "Tripoli", 34.44, 35.85, "LB", "P", "PPLA", 230_000, "06", "North"),
