@@ -60,6 +60,18 @@ PLACE_NOUNS = frozenset({
     "township", "borough", "hamlet", "community", "settlement", "parish", "commune",
     "locality", "seaport", "metropolis",
 })
+#: Words that, right after a place name opening an organisation's name, make it the
+#: place's own public body or local institution ("Madison County Health Department").
+PUBLIC_BODY_WORDS = frozenset({
+    "city", "county", "police", "sheriff", "sheriff's", "fire", "department", "board",
+    "council", "school", "schools", "public", "superior", "district", "municipal", "town",
+    "township", "village", "hospital", "historical", "health", "library", "regional",
+    "state", "courthouse", "court", "jail", "chamber", "commission", "commissioners",
+    "community", "area", "metro", "metropolitan", "airport", "harbor", "harbour", "port",
+    "zoo", "museum", "daily", "times", "herald", "gazette", "tribune", "courier", "journal",
+    "post", "observer", "chronicle", "press", "medical", "emergency", "water", "parks",
+    "transit", "high", "elementary", "middle", "college", "general", "legislature", "assembly",
+})
 #: Compass words in "north of X", "northern X".
 DIRECTION_WORDS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western",
@@ -199,6 +211,9 @@ def _entity_spans(doc: Doc, names: NameIndex, sentence_of: list[int]
             leading = _leading_place(doc, *bounds, names)
             if leading is not None:
                 suspects.append(_make_span(doc, bounds[0], leading, ORG_PLACE_LABEL, sentence_of))
+            trailing = _trailing_place(doc, *bounds, names)
+            if trailing is not None:
+                suspects.append(_make_span(doc, trailing, bounds[1], ORG_PLACE_LABEL, sentence_of))
         elif ent.label_ in SUSPECT_LABELS and ent.label_ != "NORP":
             suspects.append(_make_span(doc, *bounds, ent.label_, sentence_of))
         if ent.label_ in BLOCKING_LABELS:
@@ -248,6 +263,18 @@ def _leading_place(doc: Doc, start: int, end: int, names: NameIndex) -> int | No
             _span_text(doc, start, stop)
         ):
             return stop
+    return None
+
+
+def _trailing_place(doc: Doc, start: int, end: int, names: NameIndex) -> int | None:
+    """Start token of a place name that closes an organisation's name after "in"
+    ("Lutheran School in Lombard"), if any. ("The University of Rochester" is left to
+    the article: whether it names the city is a matter of convention.)"""
+    for begin in range(max(start + 2, end - MAX_NAME_TOKENS), end):
+        if doc[begin - 1].lower_ == "in" and all(_is_name_token(doc[i]) for i in range(begin, end)) and (
+            names.lookup(_span_text(doc, begin, end))
+        ):
+            return begin
     return None
 
 
@@ -398,7 +425,8 @@ def _article_backs_place(doc: Doc, names: NameIndex, spans: Sequence[_Span],
     word = spans[0].text
     person_cues = sum(_has_person_cue(doc, s) for s in spans if s.label == "PERSON")
     place_cues = sum(_has_locative_cue(doc, s) or _is_described_as_place(doc, s)
-                     for s in spans if s.label != ORG_PLACE_LABEL)
+                     for s in spans if s.label != ORG_PLACE_LABEL) + sum(
+        _names_public_body(doc, s) for s in spans if s.label == ORG_PLACE_LABEL)
     if len(word.split()) == 1 and names.is_common_word(word):
         # An ordinary word ("March", "Human") or a common name ("Hamilton", "Lincoln") is a
         # place only where the text plainly says so ("in Hamilton", "Lincoln is the
@@ -406,7 +434,8 @@ def _article_backs_place(doc: Doc, names: NameIndex, spans: Sequence[_Span],
         # of someone's full name ("Greg Taylor").
         # A definition ("Hamilton is a city in Ontario") outweighs one full name.
         strong_cues = sum(2 * _is_described_as_place(doc, s) or _has_locative_cue(doc, s, STRONG_LOCATIVE_WORDS)
-                          for s in spans if s.label != ORG_PLACE_LABEL)
+                          for s in spans if s.label != ORG_PLACE_LABEL) + sum(
+            _names_public_body(doc, s) for s in spans if s.label == ORG_PLACE_LABEL)
         person_evidence = person_cues + _in_full_person_name(doc, word)
         return strong_cues > person_evidence and not _written_lower_case(doc, word)
     if person_cues or place_cues:
@@ -418,6 +447,14 @@ def _article_backs_place(doc: Doc, names: NameIndex, spans: Sequence[_Span],
     if best.is_area and best.feature_code in ("PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "ADM1"):
         return True
     return any(s.label == "PERSON" for s in spans) and best.population >= PROMINENT_POPULATION
+
+
+def _names_public_body(doc: Doc, span: _Span) -> bool:
+    """A place named as the seat of a public body or local institution: "the Madison
+    County Health Department", "Litchfield Superior Court", "Lutheran School in Lombard"."""
+    if span.start_token > 0 and doc[span.start_token - 1].lower_ == "in":
+        return True
+    return span.end_token < len(doc) and doc[span.end_token].lower_ in PUBLIC_BODY_WORDS
 
 
 def _has_person_cue(doc: Doc, span: _Span) -> bool:

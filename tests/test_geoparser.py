@@ -104,3 +104,16 @@ def test_a_country_named_beside_its_capital_stays_the_country(geoparser):
     mexico = {(c, name) for n, c, name in found if n == "Mexico"}
     assert mexico == {("MX", "Mexico")}
     assert ("Mexico City", "MX", "Mexico City") in found
+
+
+def test_a_place_opening_the_name_of_its_own_public_body_is_found(geoparser):
+    text = ("The Tarrant County Medical Examiner identified the driver on Friday. "
+            "Officials at the Lombard Historical Society said the museum would reopen.")
+    found = names_and_countries(geoparser, text)
+    assert ("Tarrant County", "US", "Tarrant County") in found
+    assert ("Lombard", "US", "Lombard") in found
+
+
+def test_a_company_named_after_a_person_is_not_a_place(geoparser):
+    text = "Shares in Ford Motor Company and Wells Fargo fell on Monday, traders said."
+    assert names_and_countries(geoparser, text) == []
