@@ -33,6 +33,8 @@ from geo.records import (
 
 #: Divides the gazetteer's match score (log10 population + bonuses) into a 0..~1.5 prior.
 PRIOR_SCALE = 8.0
+#: Below this, a town that shares a country's or region's name yields to the area.
+SMALL_TOWN_POPULATION = 100_000
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "TERR"})
 NEAR_WORDS = ("near", "outside", "outskirts of", "close to", "north of", "south of",
               "east of", "west of", "around")
@@ -58,6 +60,7 @@ class Weights:
     max_candidates: int = 40
     passes: int = 3
     region_seat: float = 0.4
+    area_namesake_penalty: float = 0.5
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -142,15 +145,20 @@ def resolve(text: str, mentions: Sequence[Mention], index: PlaceIndex, *,
 
 def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
     matches = index.matches(name)[: weights.max_candidates]
-    if any(m.name_kind == PREFERRED_NAME and _is_country(m.entry) for m in matches):
-        # A country's own name means the country: "Mexico" is not Mexico City, which
-        # merely lists "Mexico" among its alternate names.
+    names_an_area = any(m.name_kind == PREFERRED_NAME and _is_country_or_region(m.entry) for m in matches)
+    if names_an_area:
+        # A country's or region's own name means that area: "Mexico" is not Mexico
+        # City, nor "Nebraska" a Virginia town, that merely list it as alternate names.
         matches = tuple(m for m in matches if m.name_kind != ALTERNATE_NAME)
     if matches:
         # The gazetteer's own ranking knows fame (names in many languages) and which
-        # of a place's names this is; it is on a log10-population scale.
+        # of a place's names this is; it is on a log10-population scale. A small town
+        # named after a state or country ("Oregon, Ohio") must be pointed at
+        # ("Oregon, Ohio"; containment) to win over the area.
         return _Candidates(tuple(m.entry for m in matches),
-                           tuple(m.score / PRIOR_SCALE for m in matches), 0.0)
+                           tuple(m.score / PRIOR_SCALE
+                                 - (weights.area_namesake_penalty if names_an_area and _is_small_town(m.entry) else 0.0)
+                                 for m in matches), 0.0)
     # Looser matches only when the spelling stays close to the candidate's own
     # name: a transliteration key alone joins "Minnesota" and "Miyashita".
     key = strip_articles(normalize(name))
@@ -161,6 +169,16 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
     fuzzy = tuple(e for e, score in index.fuzzy(name, limit=5)
                   if score >= weights.fuzzy_similarity and e.population >= weights.fuzzy_min_population)
     return _Candidates(fuzzy, tuple(map(_prominence, fuzzy)), weights.fuzzy_penalty if fuzzy else 0.0)
+
+
+def _is_country_or_region(entry: Entry) -> bool:
+    return _is_country(entry) or entry.feature_code == "ADM1"
+
+
+def _is_small_town(entry: Entry) -> bool:
+    return entry.feature_class == "P" and entry.feature_code not in ("PPLC", "PPLA") and (
+        entry.population < SMALL_TOWN_POPULATION
+    )
 
 
 def _similar(key: str, name: str) -> float:
@@ -283,8 +301,15 @@ def _proximity(entry: Entry, anchors: Mapping[str, tuple[Entry, float]], km: flo
     """Closeness to the article's other places: exp(-distance / km) to the nearest, by
     confidence. An area is as close as the nearest place inside it (zero distance), so
     that towns named beside "Mexico" speak for the country, not for Mexico City."""
-    return max((weight * (1.0 if _inside(other, entry) else math.exp(-_km(entry, other) / km))
+    return max((weight * (1.0 if _inside(other, entry) or _sibling_regions(entry, other)
+                          else math.exp(-_km(entry, other) / km))
                 for other, weight in anchors.values()), default=0.0)
+
+
+def _sibling_regions(entry: Entry, other: Entry) -> bool:
+    """Two first-level regions of one country: 'California, Oregon and Nevada' are
+    neighbours in the text however far apart their points lie."""
+    return entry.feature_code == other.feature_code == "ADM1" and entry.country_code == other.country_code
 
 
 def _km(a: Entry, b: Entry) -> float:

@@ -117,3 +117,14 @@ def test_a_place_opening_the_name_of_its_own_public_body_is_found(geoparser):
 def test_a_company_named_after_a_person_is_not_a_place(geoparser):
     text = "Shares in Ford Motor Company and Wells Fargo fell on Monday, traders said."
     assert names_and_countries(geoparser, text) == []
+
+
+def test_states_listed_together_stay_states_unless_a_town_is_pointed_at(geoparser):
+    text = ("Health officials confirmed cases in California, Oregon, Nebraska, Nevada and "
+            "Kansas on Tuesday, and more were expected.")
+    states = [p.entry for p in geoparser.places(text)]
+    assert [e.name for e in states] == ["California", "Oregon", "Nebraska", "Nevada", "Kansas"]
+    assert {(e.country_code, e.feature_code) for e in states} == {("US", "ADM1")}
+    town = [p.entry for p in geoparser.places("A school in Oregon, Ohio, was closed as a precaution.")
+            if p.mention.text == "Oregon"]
+    assert town and town[0].feature_class == "P" and town[0].admin1_code == "OH"
