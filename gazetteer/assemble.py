@@ -13,7 +13,8 @@ result into SQLite. Choices made here, and why:
   (countryinfo's ``latlng``), whichever lies inside or near its outline (when both do
   and they disagree, the one nearer the middle of its main landmass), else the
   centroid of its largest Natural Earth polygon (or a point surely inside it); a
-  first-level region GeoNames' own point for it, else the centroid of the part of
+  first-level region GeoNames' own point for it when that lies within 161 km of the
+  centroid of its territory, else that centroid: the centroid of the part of
   its country's outline its towns are the nearest towns of (``gazetteer.territories``),
   or, in a country without an outline or a region too small for a cell, the middle
   of its towns' bounding box (the member town nearest that middle when none is
@@ -414,12 +415,13 @@ def region_places(regions: dict[tuple[str, str], Region], members: dict[tuple[st
             continue  # no town to place it by
         territory = territories.get(key)
         own = geonames_points.get(region.source.geonameid)
-        if own is not None and _near_any(own.lat, own.lon, towns, REGION_POINT_CHECK_KM):
+        lat, lon = territory_point(territory) if territory else region_point([(t.lat, t.lon) for t in towns])
+        # GeoNames' own point, unless it strays from the region's towns (a wrong join) or
+        # from the middle of its territory (Alberta's sits in the south-west corner).
+        if own is not None and _near_any(own.lat, own.lon, towns, REGION_POINT_CHECK_KM) and (
+            not territory or great_circle_km(own.lat, own.lon, lat, lon) <= CONVENTIONS_AGREE_KM
+        ):
             lat, lon = own.lat, own.lon
-        elif territory:
-            lat, lon = territory_point(territory)
-        else:
-            lat, lon = region_point([(t.lat, t.lon) for t in towns])
         entry = Entry(geonameid=region.source.geonameid, name=region.label, lat=lat, lon=lon,
                       country_code=region.country_code, feature_class="A", feature_code="ADM1",
                       population=sum(t.population for t in towns), admin1_code=region.admin1_code,

@@ -432,7 +432,10 @@ class Gazetteer:
     def demonym(self, word: str) -> str | None:
         """Country code of a demonym or adjective ("Syrian", "Syrians" -> "SY"), or None."""
         norm = normalize(self._checked_name(word))
-        for form in (norm, norm[:-1] if norm.endswith("s") else None):
+        # A plural only when the word is not a country's own name: "Syrians" is a
+        # demonym, "Philippines" the country of the adjective "Philippine".
+        plural = norm.endswith("s") and not self.name_info(word).is_country_or_admin1
+        for form in (norm, norm[:-1] if plural else None):
             if form:
                 rows = self._query("SELECT country_code FROM demonyms WHERE norm = ?", (form,))
                 if rows:

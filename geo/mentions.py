@@ -331,9 +331,15 @@ def _longest_gazetteer_match(doc: Doc, start: int, names: NameIndex,
         if not _is_name_token(doc[stop - 1]):
             continue
         text = _span_text(doc, start, stop)
-        if names.lookup(text):
+        if names.lookup(text) and not _is_unknown_acronym(text, names):
             return stop
     return None
+
+
+def _is_unknown_acronym(text: str, names: NameIndex) -> bool:
+    """'HIV', 'CDC', 'WHO': a short all-capitals word is a place only as a country's or
+    region's abbreviation ("UAE", "DRC"), not because some village is spelled so."""
+    return text.isalpha() and text.isupper() and len(text) <= 4 and not names.name_info(text).is_country_or_admin1
 
 
 def _has_locative_cue(doc: Doc, span: _Span, words: frozenset[str] = LOCATIVE_WORDS) -> bool:

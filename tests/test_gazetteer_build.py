@@ -93,6 +93,10 @@ def test_geonames_own_point_for_a_region_is_used_only_near_its_towns():
     assert (placed[region.geonameid].lat, placed[region.geonameid].lon) == (near.lat, near.lon)
     kept = {p.entry.geonameid: p.entry for p in assemble(tiny_sources(geonames_points=(far,))).places}
     assert (kept[region.geonameid].lat, kept[region.geonameid].lon) == (region.lat, region.lon)
+    # Near its towns but far from the middle of its territory: the middle stays.
+    off_centre = GeoNamesPointSource(region.geonameid, round(region.lat + 1.8, 5), region.lon)
+    kept = {p.entry.geonameid: p.entry for p in assemble(tiny_sources(geonames_points=(off_centre,))).places}
+    assert (kept[region.geonameid].lat, kept[region.geonameid].lon) == (region.lat, region.lon)
 
 
 def test_a_centre_just_off_a_coarse_coastline_still_counts():

@@ -128,3 +128,10 @@ def test_states_listed_together_stay_states_unless_a_town_is_pointed_at(geoparse
     town = [p.entry for p in geoparser.places("A school in Oregon, Ohio, was closed as a precaution.")
             if p.mention.text == "Oregon"]
     assert town and town[0].feature_class == "P" and town[0].admin1_code == "OH"
+
+
+def test_an_adjective_is_context_and_the_country_a_place(geoparser):
+    text = ("The Philippine health ministry said HIV cases in the Philippines rose by a "
+            "fifth last year, most of them in Manila.")
+    found = [(n, c) for n, c, _ in names_and_countries(geoparser, text)]
+    assert found == [("Philippines", "PH"), ("Manila", "PH")]
