@@ -141,7 +141,7 @@ def recognise(doc: Doc, names: NameIndex) -> Recognition:
     gazetteer_spans = _gazetteer_spans(doc, names, blocked, sentence_of, model_spans)
     accepted = _accept_by_article(doc, names, model_spans, suspects + gazetteer_spans)
     misspelt, spelled_as = _article_misspellings(doc, names, accepted, blocked, sentence_of)
-    spans = sorted((s for s in set(accepted) | set(misspelt) if names.demonym(s.text) is None),
+    spans = sorted((s for s in set(accepted) | set(misspelt) if not _is_demonym_only(s.text, names)),
                    key=lambda s: (s.start, -s.end))
     mentions = tuple(
         Mention(start=s.start, end=s.end, text=s.text, label=s.label, sentence=s.sentence)
@@ -153,6 +153,11 @@ def recognise(doc: Doc, names: NameIndex) -> Recognition:
         if ent.label_ == "NORP" and (code := names.demonym(ent.text)) is not None
     )
     return Recognition(mentions=mentions, demonym_countries=demonyms, spelled_as=spelled_as)
+
+
+def _is_demonym_only(text: str, names: NameIndex) -> bool:
+    """'Syrian' informs context only; 'New Zealand', adjective and country alike, is a place."""
+    return names.demonym(text) is not None and not names.name_info(text).is_country_or_admin1
 
 
 def _text(doc: Doc) -> str:

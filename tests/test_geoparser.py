@@ -135,3 +135,9 @@ def test_an_adjective_is_context_and_the_country_a_place(geoparser):
             "fifth last year, most of them in Manila.")
     found = [(n, c) for n, c, _ in names_and_countries(geoparser, text)]
     assert found == [("Philippines", "PH"), ("Manila", "PH")]
+
+
+def test_a_country_whose_name_is_also_its_adjective_is_a_place(geoparser):
+    text = "New Zealand reported its first case on Friday; Wellington closed its schools."
+    found = [(n, c) for n, c, _ in names_and_countries(geoparser, text)]
+    assert ("New Zealand", "NZ") in found
