@@ -72,6 +72,8 @@ PUBLIC_BODY_WORDS = frozenset({
     "post", "observer", "chronicle", "press", "medical", "emergency", "water", "parks",
     "transit", "high", "elementary", "middle", "college", "general", "legislature", "assembly",
 })
+#: Lower-case words after a name that say what kind of area it is ("Henan province").
+AREA_GENERIC_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "county"})
 #: Compass words in "north of X", "northern X".
 DIRECTION_WORDS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western",
@@ -119,7 +121,8 @@ class Recognition:
 
     mentions: tuple[Mention, ...]
     demonym_countries: tuple[str, ...]
-    #: mention text -> the article name it is taken to misspell ("Palmrya" -> "Palmyra")
+    #: mention text -> the name to resolve it by: the article's name it misspells
+    #: ("Palmrya" -> "Palmyra"), or its fuller form ("Washington" -> "Washington state")
     spelled_as: tuple[tuple[str, str], ...] = ()
 
 
@@ -137,7 +140,8 @@ class _Span:
 def recognise(doc: Doc, names: NameIndex) -> Recognition:
     """All place mentions in ``doc`` (a parsed article), in text order."""
     sentence_of = _sentence_index(doc)
-    model_spans, suspects, blocked = _entity_spans(doc, names, sentence_of)
+    hints: dict[str, str] = {}
+    model_spans, suspects, blocked = _entity_spans(doc, names, sentence_of, hints)
     gazetteer_spans = _gazetteer_spans(doc, names, blocked, sentence_of, model_spans)
     accepted = _accept_by_article(doc, names, model_spans, suspects + gazetteer_spans)
     misspelt, spelled_as = _article_misspellings(doc, names, accepted, blocked, sentence_of)
@@ -152,7 +156,9 @@ def recognise(doc: Doc, names: NameIndex) -> Recognition:
         for ent in doc.ents
         if ent.label_ == "NORP" and (code := names.demonym(ent.text)) is not None
     )
-    return Recognition(mentions=mentions, demonym_countries=demonyms, spelled_as=spelled_as)
+    resolve_as = dict(hints)
+    resolve_as.update(spelled_as)
+    return Recognition(mentions=mentions, demonym_countries=demonyms, spelled_as=tuple(sorted(resolve_as.items())))
 
 
 def _is_demonym_only(text: str, names: NameIndex) -> bool:
@@ -194,8 +200,10 @@ def _make_span(doc: Doc, start: int, end: int, label: str, sentence_of: list[int
     return _Span(start, end, s, e, _text(doc)[s:e], label, sentence_of[start])
 
 
-def _entity_spans(doc: Doc, names: NameIndex, sentence_of: list[int]
+def _entity_spans(doc: Doc, names: NameIndex, sentence_of: list[int], hints: dict[str, str]
                   ) -> tuple[list[_Span], list[_Span], list[bool]]:
+    """Model places, suspects, and which tokens other entities hold; ``hints`` collects
+    the fuller names to resolve trimmed ones by ("Washington" -> "Washington state")."""
     places: list[_Span] = []
     suspects: list[_Span] = []
     blocked = [False] * len(doc)
@@ -205,6 +213,7 @@ def _entity_spans(doc: Doc, names: NameIndex, sentence_of: list[int]
             continue
         if ent.label_ in PLACE_LABELS:
             bounds = _extended(doc, *_without_compass(doc, *bounds, names), names)
+            bounds = _without_generic(doc, *bounds, names, hints)
             places.append(_make_span(doc, *bounds, ent.label_, sentence_of))
         elif ent.label_ == "ORG" and _is_place_name(doc, *bounds, names):
             # The small model often calls a bare town name an organisation ("Kingston
@@ -225,6 +234,19 @@ def _entity_spans(doc: Doc, names: NameIndex, sentence_of: list[int]
             for i in range(ent.start, ent.end):
                 blocked[i] = True
     return places, suspects, blocked
+
+
+def _without_generic(doc: Doc, start: int, end: int, names: NameIndex,
+                     hints: dict[str, str]) -> tuple[int, int]:
+    """'Washington state', 'Henan province': the name is the capitalised part; the
+    lower-case word after it only says which of the name's places is meant."""
+    last = doc[end - 1]
+    if end - start > 1 and last.text == last.lower_ and last.lower_ in AREA_GENERIC_WORDS:
+        name = _span_text(doc, start, end - 1)
+        if names.lookup(name):
+            hints[name] = _span_text(doc, start, end)
+            return start, end - 1
+    return start, end
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:

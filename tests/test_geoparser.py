@@ -141,3 +141,11 @@ def test_a_country_whose_name_is_also_its_adjective_is_a_place(geoparser):
     text = "New Zealand reported its first case on Friday; Wellington closed its schools."
     found = [(n, c) for n, c, _ in names_and_countries(geoparser, text)]
     assert ("New Zealand", "NZ") in found
+
+
+def test_a_generic_word_after_a_name_is_not_part_of_it_but_says_which_place(geoparser):
+    text = "Cases rose in Washington state and in Henan province, officials said on Monday."
+    places = {p.mention.text: p.entry for p in geoparser.places(text)}
+    assert set(places) == {"Washington", "Henan"}
+    assert (places["Washington"].country_code, places["Washington"].feature_code) == ("US", "ADM1")
+    assert (places["Henan"].country_code, places["Henan"].feature_code) == ("CN", "ADM1")
