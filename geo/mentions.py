@@ -72,6 +72,9 @@ PUBLIC_BODY_WORDS = frozenset({
     "post", "observer", "chronicle", "press", "medical", "emergency", "water", "parks",
     "transit", "high", "elementary", "middle", "college", "general", "legislature", "assembly",
 })
+#: Words after a place's name that make it the name of a disease ("Marburg virus").
+PATHOGEN_WORDS = frozenset({"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "strain",
+                            "disease", "syndrome", "variant"})
 #: Lower-case words after a name that say what kind of area it is ("Henan province").
 AREA_GENERIC_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "county"})
 #: Compass words in "north of X", "northern X".
@@ -145,7 +148,8 @@ def recognise(doc: Doc, names: NameIndex) -> Recognition:
     gazetteer_spans = _gazetteer_spans(doc, names, blocked, sentence_of, model_spans)
     accepted = _accept_by_article(doc, names, model_spans, suspects + gazetteer_spans)
     misspelt, spelled_as = _article_misspellings(doc, names, accepted, blocked, sentence_of)
-    spans = sorted((s for s in set(accepted) | set(misspelt) if not _is_demonym_only(s.text, names)),
+    spans = sorted((s for s in set(accepted) | set(misspelt)
+                    if not _is_demonym_only(s.text, names) and not _names_a_pathogen(doc, s)),
                    key=lambda s: (s.start, -s.end))
     mentions = tuple(
         Mention(start=s.start, end=s.end, text=s.text, label=s.label, sentence=s.sentence)
@@ -159,6 +163,12 @@ def recognise(doc: Doc, names: NameIndex) -> Recognition:
     resolve_as = dict(hints)
     resolve_as.update(spelled_as)
     return Recognition(mentions=mentions, demonym_countries=demonyms, spelled_as=tuple(sorted(resolve_as.items())))
+
+
+def _names_a_pathogen(doc: Doc, span: _Span) -> bool:
+    """'Reston virus', 'West Nile virus', 'Marburg strain': the place lends its name to a
+    disease, and the text is about the disease."""
+    return span.end_token < len(doc) and doc[span.end_token].lower_ in PATHOGEN_WORDS
 
 
 def _is_demonym_only(text: str, names: NameIndex) -> bool:

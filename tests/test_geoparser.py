@@ -149,3 +149,10 @@ def test_a_generic_word_after_a_name_is_not_part_of_it_but_says_which_place(geop
     assert set(places) == {"Washington", "Henan"}
     assert (places["Washington"].country_code, places["Washington"].feature_code) == ("US", "ADM1")
     assert (places["Henan"].country_code, places["Henan"].feature_code) == ("CN", "ADM1")
+
+
+def test_a_place_lending_its_name_to_a_disease_is_not_mentioned_as_a_place(geoparser):
+    text = ("Pigs on farms near Manila carried the Reston virus, and a case of "
+            "West Nile virus was confirmed in Nairobi.")
+    found = [(n, c) for n, c, _ in names_and_countries(geoparser, text)]
+    assert found == [("Manila", "PH"), ("Nairobi", "KE")]
