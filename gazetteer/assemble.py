@@ -449,10 +449,12 @@ def country_places(data: SourceData, by_country: dict[str, list[CitySource]]) ->
 
 
 def world_area_places(areas: Iterable[WorldAreaSource]) -> list[Place]:
-    """Continents, macro-regions and seas: areas of no one country (``country_code`` "")."""
+    """Continents, macro-regions and seas (areas of no one country: ``country_code`` ""),
+    and regions news names inside one country that are no administrative unit (Darfur)."""
     places = []
     for area in areas:
-        entry = Entry(geonameid=area.geonameid, name=area.name, lat=area.lat, lon=area.lon, country_code="",
+        entry = Entry(geonameid=area.geonameid, name=area.name, lat=area.lat, lon=area.lon,
+                      country_code=area.country_code,
                       feature_class=area.feature_class, feature_code=area.feature_code,
                       population=area.population)
         names = _dedupe([PlaceName(area.name, NAME_PREFERRED),

@@ -139,6 +139,8 @@ class WorldAreaSource:
     feature_code: str
     population: int = 0
     aliases: tuple[str, ...] = ()
+    #: The country holding a region inside it ("Darfur" SD); "" for areas of no one country.
+    country_code: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,7 +363,7 @@ WORLD_AREA_KINDS = {"RGN": "L", "SEA": "H", "STRT": "H"}  # feature code -> the 
 
 
 def _world_area(row: list[str], path: Path) -> WorldAreaSource:
-    expected = "'id<TAB>name<TAB>feature code<TAB>lat<TAB>lon[<TAB>alias|alias...[<TAB>note]]'"
+    expected = "'id<TAB>name<TAB>feature code<TAB>lat<TAB>lon[<TAB>alias|alias...[<TAB>note[<TAB>country]]]'"
     if len(row) < 5:
         raise GazetteerDataError(f"expected {expected} in {path.name}, got {row!r}")
     number, name, code, lat, lon = row[:5]
@@ -376,9 +378,13 @@ def _world_area(row: list[str], path: Path) -> WorldAreaSource:
     if not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180 and offset > 0):
         raise GazetteerDataError(f"expected an id above 0, lat within 90 and lon within 180 in {path.name}, "
                                  f"got {row!r}")
+    country = row[7].strip() if len(row) > 7 else ""
+    if country and not (len(country) == 2 and country.isalpha() and country.isupper()):
+        raise GazetteerDataError(f"expected a two-letter country code or nothing in the last column of "
+                                 f"{path.name}, got {country!r} for {name!r}")
     return WorldAreaSource(geonameid=WORLD_AREA_ID_BASE + offset, name=name, lat=point[0], lon=point[1],
                            feature_class=WORLD_AREA_KINDS[code], feature_code=code,
-                           aliases=_split_aliases(row[5]) if len(row) > 5 else ())
+                           aliases=_split_aliases(row[5]) if len(row) > 5 else (), country_code=country)
 
 
 def read_world_areas(path: Path = WORLD_AREAS_PATH) -> tuple[WorldAreaSource, ...]:

@@ -29,6 +29,14 @@ def country_shapes():
     return [shape(f["geometry"]) for f in features]
 
 
+@pytest.fixture(scope="module")
+def country_shapes_by_code():
+    from shapely.geometry import shape
+
+    features = json.loads(BASEMAP.read_text(encoding="utf-8"))["features"]
+    return {f["properties"]["iso_a2"]: shape(f["geometry"]) for f in features if f["properties"]["iso_a2"]}
+
+
 def write_rows(tmp_path: Path, *rows: str) -> Path:
     path = tmp_path / "areas.tsv"
     path.write_text("# id\tname\tcode\tlat\tlon\taliases\tpoint\n" + "\n".join(rows) + "\n", encoding="utf-8")
@@ -77,6 +85,22 @@ def test_world_area_ids_are_their_offset_above_the_base(tmp_path):
     (area,) = read_world_areas(write_rows(tmp_path, "7\tHorn of Africa\tRGN\t8.0\t42.0\tthe Horn"))[-1:]
     assert (area.geonameid, area.name, area.aliases) == (WORLD_AREA_ID_BASE + 7, "Horn of Africa", ("the Horn",))
     assert (area.feature_class, area.lat, area.lon) == ("L", 8.0, 42.0)
+
+
+def test_a_region_inside_one_country_lies_in_that_country(country_shapes_by_code):
+    from shapely.geometry import Point
+
+    held = [area for area in read_world_areas() if area.country_code]
+    assert {"Darfur", "Donbas", "Sinai Peninsula", "Kurdistan Region"} <= {area.name for area in held}
+    for area in held:
+        assert country_shapes_by_code[area.country_code].contains(Point(area.lon, area.lat)), area.name
+
+
+def test_a_world_area_row_names_its_country_by_code_or_not_at_all(tmp_path):
+    (area,) = read_world_areas(write_rows(tmp_path, "301\tDarfur\tRGN\t12.9\t24.6\t\tnote\tSD"))[-1:]
+    assert area.country_code == "SD"
+    with pytest.raises(GazetteerDataError, match="two-letter country code"):
+        read_world_areas(write_rows(tmp_path, "301\tDarfur\tRGN\t12.9\t24.6\t\tnote\tSudan"))
 
 
 @pytest.mark.parametrize(("row", "message"), [

@@ -156,3 +156,10 @@ def test_a_place_lending_its_name_to_a_disease_is_not_mentioned_as_a_place(geopa
             "West Nile virus was confirmed in Nairobi.")
     found = [(n, c) for n, c, _ in names_and_countries(geoparser, text)]
     assert found == [("Manila", "PH"), ("Nairobi", "KE")]
+
+
+def test_regions_war_news_names_inside_one_country_are_places_of_that_country(geoparser):
+    text = ("Fighting in Darfur displaced thousands, and shelling continued across the "
+            "Donbas. Militants attacked a checkpoint in the Sinai, officials said.")
+    found = {n: (c, name) for n, c, name in names_and_countries(geoparser, text)}
+    assert found == {"Darfur": ("SD", "Darfur"), "Donbas": ("UA", "Donbas"), "Sinai": ("EG", "Sinai Peninsula")}
