@@ -486,10 +486,10 @@ def _article_backs_place(doc: Doc, names: NameIndex, spans: Sequence[_Span],
     best = entries[0]
     # Countries and first-level regions are places wherever they stand, when the
     # text spells their own name; so is a large city the model mistook for a
-    # person ("Alexandria woman charged").
+    # person or an organisation ("Alexandria woman charged", "Harare announced").
     if best.is_area and best.feature_code in ("PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "ADM1"):
         return True
-    return any(s.label == "PERSON" for s in spans) and best.population >= PROMINENT_POPULATION
+    return any(s.label in ("PERSON", "ORG") for s in spans) and best.population >= PROMINENT_POPULATION
 
 
 def _names_public_body(doc: Doc, span: _Span) -> bool:
