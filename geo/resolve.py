@@ -248,9 +248,17 @@ DESCRIBING_WORDS = (" is a ", " is an ", " was a ", " located ", " situated ", "
 
 def _containment(text: str, mentions: Sequence[Mention], names: Mapping[Mention, str],
                  pools: Mapping[str, _Candidates]) -> dict[str, tuple[Entry, float]]:
-    """Areas that contain a mention, each with how sure the wording makes it (1 or 0.5)."""
+    """Areas that contain a mention, each with how sure the wording makes it (1 or 0.5).
+
+    The occurrence that first says where a name is decides for the whole article:
+    "Windsor is a town west of Sydney, New South Wales" is not undone by a later
+    "(named after Windsor in England)".
+    """
     constraints: dict[str, tuple[Entry, float]] = {}
+    decided_at: dict[str, int] = {}
     for i, first in enumerate(mentions):
+        if decided_at.get(names[first], first.start) != first.start:
+            continue
         for second in mentions[i + 1:]:
             if second.sentence != first.sentence or second.start - first.end > LOOSE_CONTAINER_CHARS:
                 break
@@ -270,6 +278,7 @@ def _containment(text: str, mentions: Sequence[Mention], names: Mapping[Mention,
                 continue
             if strength > constraints.get(names[first], (None, 0.0))[1]:
                 constraints[names[first]] = (container, strength)
+                decided_at[names[first]] = first.start
     return constraints
 
 

@@ -163,3 +163,11 @@ def test_regions_war_news_names_inside_one_country_are_places_of_that_country(ge
             "Donbas. Militants attacked a checkpoint in the Sinai, officials said.")
     found = {n: (c, name) for n, c, name in names_and_countries(geoparser, text)}
     assert found == {"Darfur": ("SD", "Darfur"), "Donbas": ("UA", "Donbas"), "Sinai": ("EG", "Sinai Peninsula")}
+
+
+def test_the_first_statement_of_where_a_place_is_holds_for_the_article(geoparser):
+    text = ("Windsor is a town lying west of Sydney, New South Wales, Australia. The area was "
+            "first called Green Hills but was renamed Windsor, after Windsor in England. "
+            "Windsor had 1,803 people in 2011.")
+    windsors = {(p.entry.country_code, p.entry.admin1) for p in geoparser.places(text) if p.mention.text == "Windsor"}
+    assert windsors == {("AU", "New South Wales")}
