@@ -56,7 +56,8 @@ class Weights:
     fuzzy_similarity: float = 0.85
     fuzzy_min_population: int = 5_000
     temperature: float = 0.2
-    min_confidence: float = 0.55
+    #: Map a place only when the best reading is likelier than all others together.
+    min_confidence: float = 0.5
     max_candidates: int = 40
     passes: int = 3
     region_seat: float = 0.4
