@@ -342,7 +342,7 @@ def _score(entry: Entry, rank: int, pool: _Candidates, context: _Context,
     if container is not None and _inside(entry, container[0]):
         score += weights.containment * container[1]
     score += weights.proximity * _proximity(entry, context.anchors, weights.proximity_km)
-    return score - 0.01 * rank  # the gazetteer's own order breaks ties
+    return score
 
 
 def _region_seats(entries: Sequence[Entry]) -> set[int]:
@@ -356,13 +356,13 @@ def _region_seats(entries: Sequence[Entry]) -> set[int]:
 def _choose(pool: _Candidates, context: _Context, container: tuple[Entry, float] | None,
             weights: Weights) -> tuple[Entry, float, tuple[Entry, ...]]:
     seats = _region_seats(pool.entries)
-    scored = sorted(
+    ranked = sorted(
         ((_score(e, rank, pool, context, container, weights)
-          + (weights.region_seat if e.geonameid in seats else 0.0), e)
+          + (weights.region_seat if e.geonameid in seats else 0.0), rank, e)
          for rank, e in enumerate(pool.entries)),
-        key=lambda pair: pair[0],
-        reverse=True,
+        key=lambda item: (-item[0], item[1]),  # the gazetteer's own order breaks ties
     )
+    scored = [(score, e) for score, _, e in ranked]
     return scored[0][1], _confidence(scored, weights.temperature), tuple(e for _, e in scored)
 
 
