@@ -12,6 +12,7 @@ person's or organisation's name.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -423,8 +424,7 @@ def _in_full_person_name(doc: Doc, word: str) -> bool:
 
 
 def _written_lower_case(doc: Doc, word: str) -> bool:
-    lower = word.lower()
-    return any(token.text == lower for token in doc)
+    return re.search(rf"\b{re.escape(word.lower())}\b", _text(doc)) is not None
 
 
 def _is_sentence_start(doc: Doc, span: _Span) -> bool:
