@@ -86,6 +86,8 @@ DIRECTION_WORDS = frozenset({
 })
 
 MAX_NAME_TOKENS = 4
+#: Label of a place named in a dateline.
+DATELINE_LABEL = "DATELINE"
 #: Label of a place name that opens an organisation's name.
 ORG_PLACE_LABEL = "ORG_PLACE"
 #: A name the model calls a person is a place only without these cues around it.
@@ -146,6 +148,7 @@ def recognise(doc: Doc, names: NameIndex) -> Recognition:
     sentence_of = _sentence_index(doc)
     hints: dict[str, str] = {}
     model_spans, suspects, blocked = _entity_spans(doc, names, sentence_of, hints)
+    model_spans += _dateline_spans(doc, names, sentence_of)
     gazetteer_spans = _gazetteer_spans(doc, names, blocked, sentence_of, model_spans)
     accepted = _accept_by_article(doc, names, model_spans, suspects + gazetteer_spans)
     misspelt, spelled_as = _article_misspellings(doc, names, accepted, blocked, sentence_of)
@@ -258,6 +261,31 @@ def _without_generic(doc: Doc, start: int, end: int, names: NameIndex,
             hints[name] = _span_text(doc, start, end)
             return start, end - 1
     return start, end
+
+
+#: A dateline: a place in capitals opening a story or a paragraph, then a dash or "(AP)"
+#: ("TORRINGTON — City Council...", "EAST HAMPTON -- Police...", "HAMILTON (AP) -").
+DATELINE = re.compile(
+    r"(?:^|\n|[.!?][\"”’']?\s+)"
+    r"(?P<name>[A-Z][A-Z'’]+(?:[ .]{1,2}[A-Z][A-Z'’]*){0,3})"
+    r"(?:,\s*[A-Z][A-Za-z.]{1,8})?\s*(?:\(AP\)\s*)?(?:—|–|-{2,3}|-\s)"
+)
+
+
+def _dateline_spans(doc: Doc, names: NameIndex, sentence_of: list[int]) -> list[_Span]:
+    """Places named in datelines: capitals alone say nothing, the dash after them does."""
+    found = []
+    for match in DATELINE.finditer(_text(doc)):
+        span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        for stop in range(span.end, span.start, -1):
+            if names.lookup(_span_text(doc, span.start, stop)) and not _is_unknown_acronym(
+                _span_text(doc, span.start, stop), names
+            ):
+                found.append(_make_span(doc, span.start, stop, DATELINE_LABEL, sentence_of))
+                break
+    return found
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
@@ -477,8 +505,7 @@ def _article_backs_place(doc: Doc, names: NameIndex, spans: Sequence[_Span],
         # of someone's full name ("Greg Taylor").
         # A definition ("Hamilton is a city in Ontario") outweighs one full name.
         strong_cues = sum(2 * _is_described_as_place(doc, s) or _has_locative_cue(doc, s, STRONG_LOCATIVE_WORDS)
-                          for s in spans if s.label != ORG_PLACE_LABEL) + sum(
-            _names_public_body(doc, s) for s in spans if s.label == ORG_PLACE_LABEL)
+                          for s in spans if s.label != ORG_PLACE_LABEL)
         person_evidence = person_cues + _in_full_person_name(doc, word)
         return strong_cues > person_evidence and not _written_lower_case(doc, word)
     if person_cues or place_cues:

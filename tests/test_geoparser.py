@@ -171,3 +171,10 @@ def test_the_first_statement_of_where_a_place_is_holds_for_the_article(geoparser
             "Windsor had 1,803 people in 2011.")
     windsors = {(p.entry.country_code, p.entry.admin1) for p in geoparser.places(text) if p.mention.text == "Windsor"}
     assert windsors == {("AU", "New South Wales")}
+
+
+def test_a_dateline_names_a_place_even_in_capitals(geoparser):
+    text = ("TORRINGTON — The City Council voted on Monday to repave six streets, the "
+            "largest such project in Connecticut this year.")
+    found = [(p.mention.text, p.entry.country_code, p.entry.admin1_code) for p in geoparser.places(text)]
+    assert found == [("TORRINGTON", "US", "CT"), ("Connecticut", "US", "CT")]
