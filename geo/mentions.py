@@ -86,6 +86,8 @@ DIRECTION_WORDS = frozenset({
 })
 
 MAX_NAME_TOKENS = 4
+#: Longest list of names a locative word carries over ("in A, B, C ... and H").
+MAX_LIST_ITEMS = 8
 #: Label of a place named in a dateline.
 DATELINE_LABEL = "DATELINE"
 #: Label of a place name that opens an organisation's name.
@@ -420,7 +422,25 @@ def _has_locative_cue(doc: Doc, span: _Span, words: frozenset[str] = LOCATIVE_WO
     return doc[i].lower_ in words or (
         # "Tripoli, Lebanon": a name in apposition after a place name.
         doc[i].text == "," and i > 0 and doc[i - 1].ent_type_ in PLACE_LABELS
-    )
+    ) or _listed_after_locative(doc, span, i, words)
+
+
+def _listed_after_locative(doc: Doc, span: _Span, i: int, words: frozenset[str]) -> bool:
+    """'shelling hit Aleppo, Homs, Hama and Idlib': every name of a list inherits the
+    locative word before its first item. The name must itself be followed by a comma,
+    a conjunction or the end of the sentence, as list items are."""
+    after = doc[span.end_token] if span.end_token < len(doc) else None
+    if after is not None and after.text not in (",", ".", ";", "and", "or") and not after.is_sent_start:
+        return False
+    items = 0
+    while i >= 0 and doc[i].lower_ in (",", "and", "or") and items < MAX_LIST_ITEMS:
+        i -= 1
+        if i < 0 or not (_is_name_token(doc[i]) or doc[i].text in ("'", "’", "-")):
+            return False
+        while i >= 0 and (_is_name_token(doc[i]) or doc[i].text in ("'", "’", "-") or doc[i].lower_ in ("ez", "az", "al", "as", "ar", "el")):
+            i -= 1
+        items += 1
+    return items > 0 and i >= 0 and doc[i].lower_ in words
 
 
 def _is_described_as_place(doc: Doc, span: _Span) -> bool:

@@ -52,7 +52,7 @@ class Weights:
     proximity_km: float = 250.0
     fuzzy_penalty: float = 0.6
     variant_penalty: float = 0.3
-    variant_similarity: float = 0.8
+    variant_similarity: float = 0.9
     fuzzy_similarity: float = 0.85
     fuzzy_min_population: int = 5_000
     temperature: float = 0.2

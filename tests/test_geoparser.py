@@ -178,3 +178,16 @@ def test_a_dateline_names_a_place_even_in_capitals(geoparser):
             "largest such project in Connecticut this year.")
     found = [(p.mention.text, p.entry.country_code, p.entry.admin1_code) for p in geoparser.places(text)]
     assert found == [("TORRINGTON", "US", "CT"), ("Connecticut", "US", "CT")]
+
+
+def test_every_name_in_a_list_after_a_locative_word_is_a_place(geoparser):
+    text = "Government aircraft struck targets in Aleppo, Homs, Hama, Palmyra and Idlib on Sunday."
+    found = [(n, c) for n, c, _ in names_and_countries(geoparser, text)]
+    assert found == [(n, "SY") for n in ("Aleppo", "Homs", "Hama", "Palmyra", "Idlib")]
+    text = "Rebels withdrew from Tadmur, Qaryatayn and Mahin, the monitor said."
+    assert [n for n, _, _ in names_and_countries(geoparser, text)] == ["Tadmur", "Qaryatayn", "Mahin"]
+
+
+def test_a_person_named_after_a_place_name_is_not_a_list_item(geoparser):
+    text = "Kerry met Lavrov in Geneva, Kerry said on Friday, and spoke with Jackson, Lavrov and Zarif."
+    assert [n for n, _, _ in names_and_countries(geoparser, text)] == ["Geneva"]
