@@ -11,6 +11,10 @@ def names_and_countries(geoparser, text):
     return [(p.mention.text, p.entry.country_code, p.entry.name) for p in geoparser.places(text)]
 
 
+def mentions_with_countries(geoparser, text):
+    return [(n, c) for n, c, _ in names_and_countries(geoparser, text)]
+
+
 def test_people_and_organisations_are_not_places(geoparser):
     text = ("Secretary of State John Kerry met Kerry's counterpart in Moscow. "
             "The OSCE Minsk Group and Islamic State were discussed, Kerry said.")
@@ -133,13 +137,13 @@ def test_states_listed_together_stay_states_unless_a_town_is_pointed_at(geoparse
 def test_an_adjective_is_context_and_the_country_a_place(geoparser):
     text = ("The Philippine health ministry said HIV cases in the Philippines rose by a "
             "fifth last year, most of them in Manila.")
-    found = [(n, c) for n, c, _ in names_and_countries(geoparser, text)]
+    found = mentions_with_countries(geoparser, text)
     assert found == [("Philippines", "PH"), ("Manila", "PH")]
 
 
 def test_a_country_whose_name_is_also_its_adjective_is_a_place(geoparser):
     text = "New Zealand reported its first case on Friday; Wellington closed its schools."
-    found = [(n, c) for n, c, _ in names_and_countries(geoparser, text)]
+    found = mentions_with_countries(geoparser, text)
     assert ("New Zealand", "NZ") in found
 
 
@@ -154,7 +158,7 @@ def test_a_generic_word_after_a_name_is_not_part_of_it_but_says_which_place(geop
 def test_a_place_lending_its_name_to_a_disease_is_not_mentioned_as_a_place(geoparser):
     text = ("Pigs on farms near Manila carried the Reston virus, and a case of "
             "West Nile virus was confirmed in Nairobi.")
-    found = [(n, c) for n, c, _ in names_and_countries(geoparser, text)]
+    found = mentions_with_countries(geoparser, text)
     assert found == [("Manila", "PH"), ("Nairobi", "KE")]
 
 
@@ -182,7 +186,7 @@ def test_a_dateline_names_a_place_even_in_capitals(geoparser):
 
 def test_every_name_in_a_list_after_a_locative_word_is_a_place(geoparser):
     text = "Government aircraft struck targets in Aleppo, Homs, Hama, Palmyra and Idlib on Sunday."
-    found = [(n, c) for n, c, _ in names_and_countries(geoparser, text)]
+    found = mentions_with_countries(geoparser, text)
     assert found == [(n, "SY") for n in ("Aleppo", "Homs", "Hama", "Palmyra", "Idlib")]
     text = "Rebels withdrew from Tadmur, Qaryatayn and Mahin, the monitor said."
     assert [n for n, _, _ in names_and_countries(geoparser, text)] == ["Tadmur", "Qaryatayn", "Mahin"]
