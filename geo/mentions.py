@@ -4,10 +4,14 @@ and by the article's own context.
 The small English model finds most places but mislabels some (Palmyra comes out as
 PERSON) and misses misspellings, while the gazetteer alone would turn every "Jackson"
 or "Of" into a place. So a name becomes a mention when the model calls it a place, or
-when the gazetteer knows it *and* the article uses it like one (after "in", "into",
-"near"...; or it is a country or region). One sense per article: once a name is a place
-in one sentence, its other occurrences are too, unless they sit inside a longer
-person's or organisation's name.
+when the gazetteer knows it *and* the article uses it like one: after "in", "into",
+"near"... (also as the later items of a list after such a word), in a dateline
+("TORRINGTON —"), in a definition ("Hamilton is a city in..."), opening the name of its
+own public body ("the Madison County Health Department"), or it is a country or region.
+One sense per article: once a name is a place in one sentence, its other occurrences
+are too, unless they sit inside a longer person's or organisation's name. Surnames of
+people in the story, diseases named after places ("Reston virus") and demonyms
+("Syrian", context only) are not mentions. The cue words live in ``geo.cuewords``.
 """
 
 from __future__ import annotations
@@ -22,6 +26,17 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from gazetteer.entry import Entry
 from gazetteer.normalize import normalize
+from geo.cuewords import (
+    AREA_GENERIC_WORDS,
+    DIRECTION_WORDS,
+    LOCATIVE_WORDS,
+    PATHOGEN_WORDS,
+    PERSON_TITLES,
+    PLACE_NOUNS,
+    PUBLIC_BODY_WORDS,
+    SPEECH_VERBS,
+    STRONG_LOCATIVE_WORDS,
+)
 from geo.records import Mention
 
 if TYPE_CHECKING:
@@ -38,53 +53,6 @@ BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "
                              "QUANTITY", "CARDINAL", "ORDINAL", "PRODUCT", "LAW", "LANGUAGE",
                              "WORK_OF_ART", "EVENT"})
 
-#: Words that put the name after them in a place: "fighting in Aleppo", "advancing to Palmyra".
-LOCATIVE_WORDS = frozenset({
-    "in", "into", "at", "near", "outside", "beyond", "to", "from", "toward", "towards",
-    "around", "across", "through", "via", "inside", "within", "nearby", "onto", "entering",
-    "outskirts", "reached", "captured", "recaptured", "retook", "seized", "shelled",
-    "bombed", "liberated", "besieged", "capturing", "recapture", "visited", "visiting",
-    "entered", "left", "fled", "fleeing", "between", "above", "overlooking", "below",
-    "retake", "retaking", "attacked", "surrounding", "encircled", "evacuated",
-})
-#: Locative words that put a person's name after them only rarely ("to" and "from" do:
-#: "according to Taylor", "stolen from Welch").
-STRONG_LOCATIVE_WORDS = frozenset({
-    "in", "into", "near", "outside", "inside", "within", "outskirts", "entering", "entered",
-    "captured", "recaptured", "retook", "shelled", "bombed", "besieged", "overlooking",
-})
-#: Nouns that make "the city of X" a place: "retook the city of Palmyra".
-PLACE_NOUNS = frozenset({
-    "city", "town", "village", "province", "region", "district", "governorate", "county",
-    "state", "port", "capital", "suburb", "suburbs", "outskirts", "countryside", "area",
-    "oblast", "municipality", "neighbourhood", "neighborhood", "island", "valley", "border",
-    "township", "borough", "hamlet", "community", "settlement", "parish", "commune",
-    "locality", "seaport", "metropolis",
-})
-#: Words that, right after a place name opening an organisation's name, make it the
-#: place's own public body or local institution ("Madison County Health Department").
-PUBLIC_BODY_WORDS = frozenset({
-    "city", "county", "police", "sheriff", "sheriff's", "fire", "department", "board",
-    "council", "school", "schools", "public", "superior", "district", "municipal", "town",
-    "township", "village", "hospital", "historical", "health", "library", "regional",
-    "state", "courthouse", "court", "jail", "chamber", "commission", "commissioners",
-    "community", "area", "metro", "metropolitan", "airport", "harbor", "harbour", "port",
-    "zoo", "museum", "daily", "times", "herald", "gazette", "tribune", "courier", "journal",
-    "post", "observer", "chronicle", "press", "medical", "emergency", "water", "parks",
-    "transit", "high", "elementary", "middle", "college", "general", "legislature", "assembly",
-})
-#: Words after a place's name that make it the name of a disease ("Marburg virus").
-PATHOGEN_WORDS = frozenset({"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "strain",
-                            "disease", "syndrome", "variant"})
-#: Lower-case words after a name that say what kind of area it is ("Henan province").
-AREA_GENERIC_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "county"})
-#: Compass words in "north of X", "northern X".
-DIRECTION_WORDS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-    "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
-    "northwestern", "southeastern", "southwestern", "downtown", "suburban",
-})
-
 MAX_NAME_TOKENS = 4
 #: Longest list of names a locative word carries over ("in A, B, C ... and H").
 MAX_LIST_ITEMS = 8
@@ -92,18 +60,6 @@ MAX_LIST_ITEMS = 8
 DATELINE_LABEL = "DATELINE"
 #: Label of a place name that opens an organisation's name.
 ORG_PLACE_LABEL = "ORG_PLACE"
-#: A name the model calls a person is a place only without these cues around it.
-PERSON_TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "sir", "president", "secretary", "minister", "gen",
-    "general", "sen", "senator", "rep", "gov", "governor", "mayor", "judge", "officer",
-    "sgt", "lt", "col", "capt", "king", "queen", "prince", "pope", "chief", "coach",
-    "spokesman", "spokeswoman", "envoy", "ambassador", "prof", "professor", "rev", "st",
-})
-SPEECH_VERBS = frozenset({
-    "said", "says", "told", "added", "vows", "vowed", "wrote", "asked", "argued",
-    "explained", "noted", "stated", "insisted", "warned", "urged", "announced", "believes",
-    "thinks", "hopes", "met", "spoke", "visited",
-})
 #: Population above which a place the model calls a person still counts without a cue.
 PROMINENT_POPULATION = 100_000
 MIN_FUZZY_LENGTH = 5
