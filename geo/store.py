@@ -378,20 +378,12 @@ class EventStore:
         """Events ``flt`` lets through, by date (undated first), then in the order stored."""
         if limit is not None and limit < 0:
             raise InputError(f"limit must be 0 or more, got {limit!r}")
-        where, params = filter_sql(flt)
-        sql = f"{_SELECT_EVENTS_SQL}{where} ORDER BY event_date, id"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return [_event_from_row(row) for row in self._conn.execute(sql, params)]
+        return [_event_from_row(row) for row in self._conn.execute(*_ordered_sql(_SELECT_EVENTS_SQL, flt, limit))]
 
     def iter_query(self, flt: EventFilter = EventFilter(), *, limit: int | None = None,
                    chunk: int = 10_000) -> Iterator[Event]:
         """``query`` as a stream, for exports larger than memory."""
-        where, params = filter_sql(flt)
-        sql = f"{_SELECT_EVENTS_SQL}{where} ORDER BY event_date, id"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        cursor = self._conn.execute(sql, params)
+        cursor = self._conn.execute(*_ordered_sql(_SELECT_EVENTS_SQL, flt, limit))
         while rows := cursor.fetchmany(chunk):
             yield from (_event_from_row(row) for row in rows)
 
@@ -402,11 +394,7 @@ class EventStore:
         The export's fast path. Numbers are written with 15 significant digits,
         which gives back every coordinate a gazetteer holds exactly.
         """
-        where, params = filter_sql(flt)
-        sql = f"{_FEATURE_JSON_SQL}{where} ORDER BY event_date, id"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        cursor = self._conn.execute(sql, params)
+        cursor = self._conn.execute(*_ordered_sql(_FEATURE_JSON_SQL, flt, limit))
         while rows := cursor.fetchmany(chunk):
             yield from (row[0] for row in rows)
 
@@ -587,6 +575,16 @@ def _event_row(e: Event) -> tuple[Any, ...]:
         e.source, e.url, e.confidence, e.origin,
         json.dumps(dict(e.extra), ensure_ascii=False) if e.extra else None,
     )
+
+
+def _ordered_sql(select_sql: str, flt: EventFilter, limit: int | None) -> tuple[str, list[Any]]:
+    """``select_sql`` narrowed by ``flt``, in the store's one order: by date (undated
+    first), then as stored; at most ``limit`` rows."""
+    where, params = filter_sql(flt)
+    sql = f"{select_sql}{where} ORDER BY event_date, id"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return sql, params
 
 
 def _event_from_row(row: Sequence[Any]) -> Event:
