@@ -15,12 +15,11 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from app_harness import APP, RUN_TIMEOUT_S, point_app_at
 from fake_pipeline import FakePipeline
 from geo.records import Article, Event
 from geo.store import EventStore
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-RUN_TIMEOUT_S = 120
 
 #: (published, source, title, text): the fake pipeline finds Palmyra, Raqqa, Aleppo,
 #: Damascus, Geneva and Moscow, and types a sentence by its keywords.
@@ -77,11 +76,7 @@ def store_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     with EventStore.open(path) as store:
         store.add_batch(stored_articles())
         store.add_events(IMPORTED)
-    monkeypatch.setenv("CONFLICTMAP_DB", str(path))
-    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake_pipeline:load_fake_pipeline")
-    # Cached resources outlive a test (the pipeline above all): start clean.
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    point_app_at(path, monkeypatch)
     return path
 
 

@@ -246,15 +246,9 @@ def test_png_fallback_draws_dollar_signs_and_markup_as_text(hostile_store: Path,
 
 @pytest.mark.slow
 def test_app_shows_hostile_event_text_as_text(hostile_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import streamlit as st
-    from streamlit.testing.v1 import AppTest
+    from app_harness import started_app
 
-    monkeypatch.setenv("CONFLICTMAP_DB", str(hostile_store))
-    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake_pipeline:load_fake_pipeline")
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=120)
-    at.run()
+    at = started_app(hostile_store, monkeypatch)
     for event in stored_events(hostile_store):
         at.session_state["click"] = (event.lat, event.lon, "")
         at.session_state["selected_id"] = event.event_id

@@ -350,8 +350,7 @@ def test_nonsensical_policy_is_rejected(kwargs: dict[str, float]) -> None:
 def test_the_app_refuses_a_hostile_archive_and_adds_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upload: tuple[str, bytes], message: str
 ) -> None:
-    import streamlit as st
-    from streamlit.testing.v1 import AppTest
+    from app_harness import started_app
 
     from fake_pipeline import FakePipeline
     from geo.readers import article_from_text
@@ -361,12 +360,7 @@ def test_the_app_refuses_a_hostile_archive_and_adds_nothing(
     article = article_from_text("Forces fought near Aleppo on Monday.")
     with EventStore.open(db) as store:
         store.add_batch([(article, FakePipeline().events(article))])
-    monkeypatch.setenv("CONFLICTMAP_DB", str(db))
-    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake_pipeline:load_fake_pipeline")
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=120)
-    at.run()
+    at = started_app(db, monkeypatch)
     name, data = upload
     at.file_uploader(key="uploads_0").set_value((name, data, "application/zip"))
     at.run()
