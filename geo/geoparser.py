@@ -70,7 +70,7 @@ class Geoparser:
             recognition.mentions,
             self.gazetteer,
             demonym_countries=recognition.demonym_countries,
-            spelled_as=dict(recognition.spelled_as),
+            resolve_as=dict(recognition.resolve_as),
             overrides=overrides,
             weights=self.weights,
         )

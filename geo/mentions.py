@@ -87,7 +87,7 @@ class Recognition:
     demonym_countries: tuple[str, ...]
     #: mention text -> the name to resolve it by: the article's name it misspells
     #: ("Palmrya" -> "Palmyra"), or its fuller form ("Washington" -> "Washington state")
-    spelled_as: tuple[tuple[str, str], ...] = ()
+    resolve_as: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +109,7 @@ def recognise(doc: Doc, names: NameIndex) -> Recognition:
     model_spans += _dateline_spans(doc, names, sentence_of)
     gazetteer_spans = _gazetteer_spans(doc, names, blocked, sentence_of, model_spans)
     accepted = _accept_by_article(doc, names, model_spans, suspects + gazetteer_spans)
-    misspelt, spelled_as = _article_misspellings(doc, names, accepted, blocked, sentence_of)
+    misspelt, misspelling_of = _article_misspellings(doc, names, accepted, blocked, sentence_of)
     spans = sorted((s for s in set(accepted) | set(misspelt)
                     if not _is_demonym_only(s.text, names) and not _names_a_pathogen(doc, s)),
                    key=lambda s: (s.start, -s.end))
@@ -123,8 +123,8 @@ def recognise(doc: Doc, names: NameIndex) -> Recognition:
         if ent.label_ == "NORP" and (code := names.demonym(ent.text)) is not None
     )
     resolve_as = dict(hints)
-    resolve_as.update(spelled_as)
-    return Recognition(mentions=mentions, demonym_countries=demonyms, spelled_as=tuple(sorted(resolve_as.items())))
+    resolve_as.update(misspelling_of)
+    return Recognition(mentions=mentions, demonym_countries=demonyms, resolve_as=tuple(sorted(resolve_as.items())))
 
 
 def _names_a_pathogen(doc: Doc, span: _Span) -> bool:
@@ -471,16 +471,14 @@ def _article_backs_place(doc: Doc, names: NameIndex, spans: Sequence[_Span],
                          entries: Sequence[Entry]) -> bool:
     word = spans[0].text
     person_cues = sum(_has_person_cue(doc, s) for s in spans if s.label == "PERSON")
-    place_cues = sum(_has_locative_cue(doc, s) or _is_described_as_place(doc, s)
-                     for s in spans if s.label != ORG_PLACE_LABEL) + sum(
-        _names_public_body(doc, s) for s in spans if s.label == ORG_PLACE_LABEL)
+    place_cues = sum(_place_evidence(doc, s) for s in spans)
     if len(word.split()) == 1 and names.is_common_word(word):
         # An ordinary word ("March", "Human") or a common name ("Hamilton", "Lincoln") is a
         # place only where the text plainly says so ("in Hamilton", "Lincoln is the
         # capital"), never when the article writes it in lower case as a word or as part
         # of someone's full name ("Greg Taylor").
         # A definition ("Hamilton is a city in Ontario") outweighs one full name.
-        strong_cues = sum(2 * _is_described_as_place(doc, s) or _has_locative_cue(doc, s, STRONG_LOCATIVE_WORDS)
+        strong_cues = sum(_place_evidence(doc, s, STRONG_LOCATIVE_WORDS, definition=2)
                           for s in spans if s.label != ORG_PLACE_LABEL)
         person_evidence = person_cues + _in_full_person_name(doc, word)
         return strong_cues > person_evidence and not _written_lower_case(doc, word)
@@ -493,6 +491,18 @@ def _article_backs_place(doc: Doc, names: NameIndex, spans: Sequence[_Span],
     if best.is_area and best.feature_code in ("PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "ADM1"):
         return True
     return any(s.label in ("PERSON", "ORG") for s in spans) and best.population >= PROMINENT_POPULATION
+
+
+def _place_evidence(doc: Doc, span: _Span, locatives: frozenset[str] = LOCATIVE_WORDS,
+                    definition: int = 1) -> int:
+    """How plainly this occurrence is used as a place: a definition ("Hamilton is a city
+    in...") counts ``definition``, a locative word before it one; a name opening an
+    organisation's counts only as the seat of a public body."""
+    if span.label == ORG_PLACE_LABEL:
+        return int(_names_public_body(doc, span))
+    if _is_described_as_place(doc, span):
+        return definition
+    return int(_has_locative_cue(doc, span, locatives))
 
 
 def _names_public_body(doc: Doc, span: _Span) -> bool:

@@ -111,15 +111,20 @@ class _Context:
 
 def resolve(text: str, mentions: Sequence[Mention], index: PlaceIndex, *,
             demonym_countries: Sequence[str] = (),
-            spelled_as: Mapping[str, str] | None = None,
+            resolve_as: Mapping[str, str] | None = None,
             overrides: Mapping[str, Entry] | None = None,
             weights: Weights = DEFAULT_WEIGHTS) -> tuple[Place, ...]:
-    """One Place per mention that resolves with enough confidence, in text order."""
-    spelled_as = spelled_as or {}
+    """One Place per mention that resolves with enough confidence, in text order.
+
+    ``resolve_as`` maps a mention's text to the name to resolve it by: the article's
+    name it misspells ("Palmrya" -> "Palmyra") or its fuller form ("Washington" ->
+    "Washington state").
+    """
+    resolve_as = resolve_as or {}
     overrides = overrides or {}
-    names = {m: normalize(spelled_as.get(m.text, m.text)) for m in mentions}
+    names = {m: normalize(resolve_as.get(m.text, m.text)) for m in mentions}
     pools = {n: _candidates(text_for, index, weights)
-             for n, text_for in {names[m]: spelled_as.get(m.text, m.text) for m in mentions}.items()}
+             for n, text_for in {names[m]: resolve_as.get(m.text, m.text) for m in mentions}.items()}
     constraints = _containment(text, mentions, names, pools)
     context = _initial_context(mentions, names, pools, demonym_countries)
     choice: dict[str, tuple[Entry, float, tuple[Entry, ...]]] = {}
