@@ -128,6 +128,28 @@ def is_footer_marker(line: str) -> bool:
     return len(stripped) <= 60 and _FOOTER_MARKER.fullmatch(stripped) is not None
 
 
+def furniture_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges of ``text`` that are page furniture, not the story: boilerplate
+    lines ("Read more: ...", share buttons) and the footer of links to other stories.
+
+    For text that reached the pipeline without :func:`clean_article_text` (pasted, or
+    from a corpus): places named there are headlines of other stories, not events.
+    """
+    lines = text.split("\n")
+    kept = len(_cut_footer(lines))
+    ranges: list[tuple[int, int]] = []
+    offset = 0
+    for index, line in enumerate(lines):
+        end = offset + len(line)
+        if index >= kept:
+            ranges.append((offset, len(text)))
+            break
+        if line.strip() and is_boilerplate_line(line):
+            ranges.append((offset, end))
+        offset = end + 1
+    return tuple(ranges)
+
+
 def clean_article_text(text: str) -> str:
     """The article's prose: boilerplate lines and the footer dropped, paragraphs kept.
 

@@ -17,7 +17,14 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
 - Precision is ACLED's: 1 a day, 2 a week, 3 a month. A week is dated by its Monday
   (a weekend by its Saturday), a month by its first day.
 - Several phrases in one sentence: one that does not merely date a statement ("said
-  on Tuesday") wins, then the most precise, then the first.
+  on Tuesday") or a report (the date of a dateline, "GOMA, May 15 (Reuters) -") wins,
+  then the most precise, then the first.
+- Clauses: given the place's span (``near``), the phrase in the place's own clause wins
+  ("Drones struck A on Monday, and B on Tuesday"); a phrase in another part of the
+  sentence after a semicolon, or in a relative clause the place is not in ("X, which
+  fell last year", "the shrine that was targeted last month"), dates nothing for it.
+  A phrase after "since" dates when a state began ("besieged since last March", "since
+  the start of the intervention last September"), never an event.
 - A sentence that only names a year ("last year", "in 2014") other than the year of
   publication gets no date (``value`` None): the scale has no year precision, and
   the publication day would be wrong by months. The year of publication adds nothing.
@@ -173,6 +180,37 @@ PHRASE_GATES: dict[str, tuple[str, ...]] = {
     "year_word": ("year",),
     "year": tuple("0123456789"),
 }
+#: A dateline opening a sentence: "KHARKIV, Ukraine, May 14 (Reuters) -", "GOMA, 3 March —".
+#: Its date is when the report was filed, not when the event happened.
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30}){0,2},?\s*[^\n]{0,40}?"
+    r"(?:\([A-Za-z][\w .]{0,30}\)\s*)?"  # "KHARKIV, May 14 -", "GOMA (AP) —"
+    r"|[A-Z][A-Za-z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30}){0,2},\s*[^\n]{0,40}?"
+    r"\([A-Z][\w .]{0,30}\)\s*)"  # "Mogadishu, 3 March (AFP) -"
+    r"(?:--|[-\u2013\u2014])\s"
+)
+#: Words that open a clause of its own: relative pronouns and subordinating
+#: conjunctions. A date phrase in such a clause dates that clause's verb.
+RELATIVE_WORDS = r"which|who|whom|whose|where"
+SUBORDINATORS = r"after|before|when|while|as|because|since|although|though|until|once|whereas|but"
+_CLAUSE_OPENER = re.compile(
+    rf"[,;:()\[\]\u2014\u2013\"“”]|\s-\s|\b(?:{RELATIVE_WORDS}|{SUBORDINATORS}|said|says|told|that|and then)\b",
+    re.IGNORECASE,
+)
+_HARD_BOUNDARY = re.compile(r"[;:()\[\]\u2014\u2013\"“”]|\s-\s|,(?!\s*(?:and|or)\b)")
+#: "that" opens a relative clause ("the shrine that was targeted last month") unless a
+#: verb of saying or thinking introduces it as reported speech ("said that").
+_RELATIVE = re.compile(
+    rf"\b(?:{RELATIVE_WORDS})\b|(?<!\bsaid )(?<!\bsays )(?<!\breported )(?<!\bannounced )(?<!\bclaimed )"
+    r"(?<!\bwarned )(?<!\bconfirmed )(?<!\bdenied )(?<!\bbelieved )(?<!\bfeared )(?<!\bthought )"
+    r"(?<!\bstated )(?<!\badded )(?<!\binsisted )(?<!\bnoted )(?<!\bso )(?<!\bsuch )\bthat\b",
+    re.IGNORECASE,
+)
+#: Independent clauses joined by a semicolon each carry their own time.
+_SEMICOLON = re.compile(";")
+#: "since" before a date phrase, in its clause: the phrase dates when a state began
+#: ("cut off since last summer", "since the start of the intervention last September").
+_SINCE = re.compile(r"\b(?:since|ever since)\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:" + "|".join(FUTURE_MARKERS) + r")\b", re.IGNORECASE)
 _BOUNDARY = re.compile(CLAUSE_BOUNDARIES, re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:(?i:on|late|early)\s+)?$", re.IGNORECASE)
@@ -186,15 +224,27 @@ class _Candidate:
     value: date | None
     precision: int
     resolvable: bool  # False: relative, and no publication date to count from
-    speech: bool  # dates a statement ("said on Tuesday"), not an event
+    speech: bool  # dates a statement ("said on Tuesday") or a report (a dateline), not an event
+    background: bool = False  # dates the start of a state ("since last March"): no event
 
 
-def resolve_event_date(sentence: str, *, published: date | None) -> EventDate:
+def resolve_event_date(sentence: str, *, published: date | None,
+                       near: tuple[int, int] | None = None) -> EventDate:
     """The date the sentence's event happened, and how precise it is.
 
     ``published`` is the article's publication date, the anchor of relative words.
+    ``near`` is the span of the event's place in ``sentence``: the date phrase of the
+    place's own clause then beats the others, and a phrase in a relative clause the
+    place is not in ("X, which fell last year") dates nothing for it.
     """
-    candidates = _non_overlapping(list(_candidates(sentence, published)))
+    candidates = [c for c in _sentence_candidates(sentence, published)
+                  if not c.background and not _in_other_relative_clause(sentence, c, near)]
+    if near is not None:
+        part = _part_of(sentence, near[0])
+        candidates = [c for c in candidates if _part_of(sentence, c.start) == part]
+        place_clause = _clause_of(sentence, near[0])
+        own = [c for c in candidates if _clause_of(sentence, c.start) == place_clause]
+        candidates = own or candidates
     if not candidates:
         return EventDate(published, DATE_PRECISION_WEEK)
     best = min(candidates, key=lambda c: (not c.resolvable, c.speech, c.precision, c.start))
@@ -204,6 +254,12 @@ def resolve_event_date(sentence: str, *, published: date | None) -> EventDate:
             return EventDate(published, DATE_PRECISION_WEEK)
         return EventDate(None, DATE_PRECISION_MONTH, phrase)
     return EventDate(best.value, best.precision, phrase)
+
+
+@lru_cache(maxsize=256)
+def _sentence_candidates(sentence: str, published: date | None) -> tuple[_Candidate, ...]:
+    """The sentence's date phrases, found once for all the places it names."""
+    return tuple(_non_overlapping(list(_candidates(sentence, published))))
 
 
 def is_future_clause(sentence: str, start: int, end: int) -> bool:
@@ -227,6 +283,48 @@ def is_future_clause(sentence: str, start: int, end: int) -> bool:
     return _FUTURE.search(clause) is not None
 
 
+def _clause_of(sentence: str, position: int) -> int:
+    """Where the clause holding ``position`` starts: the last clause opener before it."""
+    start = 0
+    for found in _CLAUSE_OPENER.finditer(sentence, 0, position):
+        start = found.start()
+    return start
+
+
+def _part_of(sentence: str, position: int) -> int:
+    """Which of the sentence's semicolon-joined parts holds ``position``."""
+    return len(_SEMICOLON.findall(sentence, 0, position))
+
+
+def _starts_a_state(sentence: str, position: int) -> bool:
+    """Is the phrase at ``position`` the start of a lasting state ("since last March")?"""
+    left = 0
+    for found in _HARD_BOUNDARY.finditer(sentence, 0, position):
+        left = found.end()
+    return _SINCE.search(sentence, left, position) is not None
+
+
+def _in_other_relative_clause(sentence: str, candidate: _Candidate, near: tuple[int, int] | None) -> bool:
+    """Is the phrase in a relative clause ("which fell last year") that does not hold the place?
+
+    Such a clause describes something else about a noun of the sentence; its date is
+    not the date of the event at the place. Without a place, the clause still yields
+    to the rest of the sentence: a phrase outside it wins.
+    """
+    opener = None
+    for found in _RELATIVE.finditer(sentence, 0, candidate.start):
+        opener = found
+    if opener is None:
+        return False
+    boundary = _HARD_BOUNDARY.search(sentence, opener.end())
+    clause_end = boundary.start() if boundary else len(sentence)
+    if candidate.start >= clause_end or _HARD_BOUNDARY.search(sentence, opener.end(), candidate.start):
+        return False
+    if near is None:
+        return False
+    return not (opener.start() <= near[0] < clause_end)
+
+
 def _is_word(boundary: re.Match[str]) -> bool:
     return boundary.group(0)[-1:].isalpha()
 
@@ -237,17 +335,24 @@ def _is_word(boundary: re.Match[str]) -> bool:
 
 def _candidates(sentence: str, published: date | None) -> Iterator[_Candidate]:
     lowered = sentence.lower()
+    dateline = _DATELINE.match(sentence)
+    dateline_end = dateline.end() if dateline else -1
     for kind, pattern in _PHRASES:
         if not any(word in lowered for word in PHRASE_GATES[kind]):
             continue
         for found in pattern.finditer(sentence):
             future = kind in TENSE_SENSITIVE and is_future_clause(sentence, found.start(), found.end())
-            resolved = RESOLVERS[kind](found, published, future)
+            try:
+                resolved = RESOLVERS[kind](found, published, future)
+            except (OverflowError, ValueError):  # "on Friday" in an article dated 0001-01-01
+                continue
             if resolved is None:
                 continue
             value, precision, resolvable = resolved
-            speech = _SPEECH_BEFORE.search(sentence, max(0, found.start() - SPEECH_REACH), found.start()) is not None
-            yield _Candidate(found.start(), found.end(), value, precision, resolvable, speech)
+            speech = (_SPEECH_BEFORE.search(sentence, max(0, found.start() - SPEECH_REACH), found.start()) is not None
+                      or found.end() <= dateline_end)
+            yield _Candidate(found.start(), found.end(), value, precision, resolvable, speech,
+                             background=_starts_a_state(sentence, found.start()))
 
 
 def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:

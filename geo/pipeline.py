@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.entry import Entry
 from gazetteer.normalize import normalize
+from geo.boilerplate import furniture_ranges
 from geo.dates import resolve_event_date
 from geo.geoparser import Geoparser, ParsedText, chunked, load_geoparser
 from geo.records import Article, Event, Place, event_id_for
@@ -93,9 +94,11 @@ def sentences_of(parsed: ParsedText) -> list[Sentence]:
 
 def events_from_places(article: Article, places: Sequence[Place],
                        sentences: Sequence[Sentence]) -> tuple[Event, ...]:
+    furniture = furniture_ranges(article.text)
     by_sentence: dict[int, list[Place]] = defaultdict(list)
     for place in places:
-        by_sentence[place.mention.sentence].append(place)
+        if not any(start <= place.mention.start < end for start, end in furniture):
+            by_sentence[place.mention.sentence].append(place)
     events: list[Event] = []
     for index in sorted(by_sentence):
         sentence = sentences[index]
@@ -108,15 +111,16 @@ def _sentence_events(article: Article, sentence: Sentence, places: Sequence[Plac
     located = [p for p in located if not any(_contains(p.entry, q.entry) for q in located if q is not p)]
     seen: set[int] = set()
     events = []
-    event_date = resolve_event_date(sentence.text, published=article.published)
     for place in located:
         if place.entry.geonameid in seen:
             continue
         seen.add(place.entry.geonameid)
         start = place.mention.start - sentence.start
-        kind = classify_sentence(sentence.text, near=(start, start + len(place.mention.text)))
+        near = (start, start + len(place.mention.text))
+        kind = classify_sentence(sentence.text, near=near)
         if kind.event_type == "other" and place.entry.is_area:
             continue
+        event_date = resolve_event_date(sentence.text, published=article.published, near=near)
         events.append(_event(article, sentence, place, kind, event_date))
     return events
 

@@ -20,7 +20,8 @@ Incidental (the place is an affiliation or an actor):
   "the Kremlin said", "Israel struck"; and the seats of government (Kremlin, White
   House, Pentagon, ...) unless someone is in or at them;
 - the object of pressure or partnership: "nudge Damascus", "urged Kyiv",
-  "work with Moscow", "talks with Tehran".
+  "work with Moscow", "talks with Tehran"; and its agent: "rebels backed by Kigali",
+  "under pressure from Washington".
 
 Decided as locations, on purpose: "Moscow hosted talks" (a host is where the talks
 are), "Palmyra fell", "Kharkiv was shelled", "Aleppo saw heavy fighting" (the place
@@ -111,7 +112,12 @@ PRESSURE_VERBS = (
     r"allied (?:with|to)|ally with|(?:work|working|worked|cooperate|cooperating|cooperation|talks|ties|"
     r"relations|dialogue|negotiations?|negotiat\w*|deal|agreement|rift|dispute|standoff|rapprochement|"
     r"normali[sz]ation|war|conflict|partnership|alliance) (?:with|against|between)|"
-    r"sanctions (?:on|against)|pressure on|envoys? to|ambassadors? to|aid to|loans? to|weapons to|arms to"
+    r"sanctions (?:on|against)|pressure on|envoys? to|ambassadors? to|aid to|loans? to|weapons to|arms to|"
+    # the place as the agent of support or pressure: "rebels backed by Rwanda", "under pressure from Washington"
+    r"(?:backed|supported|armed|funded|financed|sponsored|supplied|trained|equipped|brokered|mediated|pressured|"
+    r"pressed|urged|encouraged|aided|sanctioned|condemned|criticised|criticized|recogni[sz]ed) by|"
+    r"(?:pressure|support|backing|help|assistance|funding|financing|weapons|arms|guarantees|mediation|approval|"
+    r"objections?|criticism|condemnation|sanctions|calls|demands|warnings?) from"
 )
 #: Nouns for people, before "from" a place: "refugees from Aleppo" (an origin).
 ORIGIN_PEOPLE = (

@@ -172,3 +172,65 @@ def test_a_deadline_month_lies_ahead():
 def test_a_past_day_without_a_year_stays_in_the_recent_past():
     got = resolve_event_date("Fighting broke out on December 30.", published=date(2016, 2, 4))
     assert got.value == date(2015, 12, 30)
+
+
+# ---------------------------------------------------------------------------
+# the date of the place's own clause
+
+WED_2024_05_15 = date(2024, 5, 15)
+
+
+def dated_at(sentence: str, place: str, published: date) -> tuple[date | None, int]:
+    start = sentence.index(place)
+    found = resolve_event_date(sentence, published=published, near=(start, start + len(place)))
+    return found.value, found.precision
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "expected"),
+    [
+        # a state that began earlier dates nothing: the event is reported now
+        ("The capture of Tessit is the army's biggest gain since the start of its offensive last October.",
+         "Tessit", (WED_2024_05_15, WEEK)),
+        ("The port of Hodeidah has been blockaded since last March.", "Hodeidah", (WED_2024_05_15, WEEK)),
+        # a relative clause the place is not in dates something else
+        ("Troops retook Marinka on Monday, which they had lost last year.", "Marinka", (date(2024, 5, 13), DAY)),
+        ("The fall of Lysychansk, which rebels had held since 2014, was confirmed on Tuesday.",
+         "Lysychansk", (date(2024, 5, 14), DAY)),
+        ("Mortars hit the market in Djibo near the checkpoint that was also attacked last month.",
+         "Djibo", (WED_2024_05_15, WEEK)),
+        # each place takes the date of its own clause
+        ("Drones struck Kupiansk on Monday, and Izium on Tuesday.", "Kupiansk", (date(2024, 5, 13), DAY)),
+        ("Drones struck Kupiansk on Monday, and Izium on Tuesday.", "Izium", (date(2024, 5, 14), DAY)),
+        ("Troops entered Gao on Friday after the rebels withdrew on Wednesday.", "Gao", (date(2024, 5, 10), DAY)),
+        # a date standing before the clause governs it
+        ("On April 4, artillery fire struck Vuhledar and the village of Pavlivka.", "Pavlivka", (date(2024, 4, 4), DAY)),
+        # independent clauses joined by a semicolon keep their own time
+        ("In Mopti, a bus hit a mine; near Gao, a convoy was ambushed on Sunday.", "Mopti", (WED_2024_05_15, WEEK)),
+        ("In Mopti, a bus hit a mine; near Gao, a convoy was ambushed on Sunday.", "Gao", (date(2024, 5, 12), DAY)),
+    ],
+)
+def test_the_place_takes_the_date_of_its_own_clause(sentence, place, expected):
+    assert dated_at(sentence, place, WED_2024_05_15) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "KHARKIV, Ukraine, May 15 (Reuters) - Russian shelling hit the town of Vovchansk on Tuesday.",
+        "Vovchansk, 15 May (AFP) - Russian shelling hit the town on Tuesday.",
+        "VOVCHANSK — Russian shelling hit the town on Tuesday.",
+    ],
+)
+def test_the_weekday_in_a_dateline_sentence_beats_the_dateline_date(sentence):
+    assert resolved(sentence, WED_2024_05_15) == (date(2024, 5, 14), DAY)
+
+
+def test_a_dateline_date_still_dates_a_sentence_with_no_other():
+    assert resolved("GOMA, May 15 (Reuters) - Rebels shelled the airport.", WED_2024_05_15) == (WED_2024_05_15, DAY)
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(9999, 12, 31)])
+def test_relative_dates_at_the_ends_of_the_calendar_do_not_fail(published):
+    found = resolve_event_date("Shelling hit the town last week and again on Friday.", published=published)
+    assert found.value is None or isinstance(found.value, date)

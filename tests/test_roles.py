@@ -65,6 +65,10 @@ def incidental(sentence: str, place: str, occurrence: int = 0) -> bool:
         ("European ministers urged Kyiv to hold elections.", "Kyiv"),
         ("The envoy held talks with Tehran on the shipping attacks.", "Tehran"),
         ("Sanctions on Russia were extended for six months.", "Russia"),
+        # agents of support or pressure
+        ("Insurgents backed by Eritrea overran two border posts on Monday.", "Eritrea"),
+        ("Under pressure from Beijing, the junta paused its offensive near Lashio.", "Beijing"),
+        ("The militia advanced with weapons from Iran supplied through the port.", "Iran"),
     ],
 )
 def test_affiliations_and_actors_are_incidental(sentence, place):

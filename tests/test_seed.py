@@ -44,6 +44,8 @@ def test_every_palmyra_and_the_misspelling_is_a_frontline_event_at_tadmur(seed_e
         assert e.country_code == "SY" and e.place == "Tadmur"
         assert _km(e.lat, e.lon, *TADMUR) < 5
         assert e.event_type == "frontline"
+        # the capture happened in the week of publication, not when the intervention began
+        assert (e.event_date.year, e.event_date.month) == (2016, 3)
 
 
 def test_moscow_and_geneva_are_diplomacy(seed_events):

@@ -1,0 +1,50 @@
+"""From resolved places to events: page furniture makes none, each place its own date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from gazetteer.entry import Entry
+from geo.boilerplate import furniture_ranges
+from geo.pipeline import Sentence, events_from_places
+from geo.records import Article, Mention, Place
+
+STORY = (
+    "Rebels shelled the outskirts of Kalehe on Monday, local officials said, and fighting spread "
+    "towards the lake shore by nightfall. Aid groups said thousands of families had fled the area "
+    "during the night, carrying what they could.\n\n"
+    "Related:\n"
+    "Ceasefire talks in Luanda collapse without agreement\n"
+    "Read more: Floods cut the road to Uvira\n"
+)
+
+
+def _places(text: str, names: list[str]) -> list[Place]:
+    places = []
+    for index, name in enumerate(names):
+        for found in re.finditer(re.escape(name), text):
+            sentence = 0 if found.start() < text.index("Aid groups") else (1 if found.start() < text.index("Related") else 2)
+            entry = Entry(geonameid=index + 1, name=name, lat=-2.0 - index, lon=28.9, country_code="CD",
+                          feature_class="P", feature_code="PPL", population=20_000)
+            places.append(Place(Mention(found.start(), found.end(), name, sentence=sentence), entry, 0.9))
+    return places
+
+
+def _sentences(text: str) -> list[Sentence]:
+    cuts = [0, text.index("Aid groups"), text.index("Related"), len(text)]
+    return [Sentence(i, cuts[i], cuts[i + 1], text[cuts[i]:cuts[i + 1]]) for i in range(3)]
+
+
+def test_places_in_a_footer_of_other_headlines_make_no_events():
+    article = Article(text=STORY, published=date(2024, 5, 15))
+    events = events_from_places(article, _places(STORY, ["Kalehe", "Luanda", "Uvira"]), _sentences(STORY))
+    assert [e.mention for e in events] == ["Kalehe"]
+    assert events[0].event_type == "frontline" and events[0].event_date == date(2024, 5, 13)
+
+
+def test_furniture_ranges_cover_link_lines_and_the_footer_but_not_the_story():
+    ranges = furniture_ranges(STORY)
+    inside = lambda word: any(start <= STORY.index(word) < end for start, end in ranges)  # noqa: E731
+    assert inside("Luanda") and inside("Uvira")
+    assert not inside("Kalehe") and not inside("families")
