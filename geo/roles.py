@@ -117,7 +117,9 @@ PRESSURE_VERBS = (
     r"(?:backed|supported|armed|funded|financed|sponsored|supplied|trained|equipped|brokered|mediated|pressured|"
     r"pressed|urged|encouraged|aided|sanctioned|condemned|criticised|criticized|recogni[sz]ed) by|"
     r"(?:pressure|support|backing|help|assistance|funding|financing|weapons|arms|guarantees|mediation|approval|"
-    r"objections?|criticism|condemnation|sanctions|calls|demands|warnings?) from"
+    r"objections?|criticism|condemnation|sanctions|calls|demands|warnings?) from|"
+    # a neighbour named to say where the place is: "Saada, near the border with Saudi Arabia"
+    r"(?:border|frontier|boundary) with"
 )
 #: Nouns for people, before "from" a place: "refugees from Aleppo" (an origin).
 ORIGIN_PEOPLE = (
@@ -158,7 +160,7 @@ _AGENT_VERB = re.compile(
     _CI,
 )
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-_PRESSURE_OBJECT = re.compile(rf"(?:{PRESSURE_VERBS})\s+(?:the\s+)?", _CI)
+_PRESSURE_OBJECT = re.compile(rf"(?:{PRESSURE_VERBS})\s+(?:(?:the|both|either)\s+)?", _CI)
 _ORIGIN = re.compile(rf"(?:{ORIGIN_PEOPLE})\s+from\s+(?:the\s+)?", _CI)
 _SEAT_OF_GOVERNMENT = re.compile(rf"(?:the\s+)?(?:{SEATS_OF_GOVERNMENT})", _CI)
 _INSIDE = re.compile(r"(?:in|at|inside|outside|near|into|to|from|within|around)\s+(?:the\s+)?", _CI)

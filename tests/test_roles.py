@@ -69,6 +69,8 @@ def incidental(sentence: str, place: str, occurrence: int = 0) -> bool:
         ("Insurgents backed by Eritrea overran two border posts on Monday.", "Eritrea"),
         ("Under pressure from Beijing, the junta paused its offensive near Lashio.", "Beijing"),
         ("The militia advanced with weapons from Iran supplied through the port.", "Iran"),
+        ("The envoy urged both Ethiopia and the rebels to stop fighting.", "Ethiopia"),
+        ("Kassala, near the border with Eritrea, was shelled overnight.", "Eritrea"),
     ],
 )
 def test_affiliations_and_actors_are_incidental(sentence, place):
