@@ -20,10 +20,9 @@ from gazetteer.entry import Entry
 from gazetteer.normalize import normalize
 from geo.boilerplate import furniture_ranges
 from geo.dates import resolve_event_date
+from geo.eventmodel import EventSite, decide, load_event_model
 from geo.geoparser import Geoparser, ParsedText, chunked, load_geoparser
 from geo.records import Article, Event, Place, event_id_for
-from geo.roles import is_incidental_location
-from geo.typing import classify_sentence
 
 if TYPE_CHECKING:
     from geo.records import PlaceOverride
@@ -107,27 +106,26 @@ def events_from_places(article: Article, places: Sequence[Place],
 
 
 def _sentence_events(article: Article, sentence: Sentence, places: Sequence[Place]) -> list[Event]:
-    located = [p for p in places if not _incidental(sentence, p)]
-    located = [p for p in located if not any(_contains(p.entry, q.entry) for q in located if q is not p)]
+    model = load_event_model()
+    # A country or region yields to a place inside it that the sentence names: the
+    # event is at Palmyra, not at Syria's centre.
+    located = [p for p in places if not any(_contains(p.entry, q.entry) for q in places if q is not p)]
     seen: set[int] = set()
     events = []
     for place in located:
         if place.entry.geonameid in seen:
             continue
-        seen.add(place.entry.geonameid)
         start = place.mention.start - sentence.start
         near = (start, start + len(place.mention.text))
-        kind = classify_sentence(sentence.text, near=near)
-        if kind.event_type == "other" and place.entry.is_area:
+        site = EventSite(sentence.text, near[0], near[1], is_area=place.entry.is_area,
+                         other_places=len(places) - 1, sentence_index=sentence.index)
+        kind, probability = decide(model, site)
+        if kind is None:
             continue
+        seen.add(place.entry.geonameid)
         event_date = resolve_event_date(sentence.text, published=article.published, near=near)
-        events.append(_event(article, sentence, place, kind, event_date))
+        events.append(_event(article, sentence, place, kind, event_date, probability))
     return events
-
-
-def _incidental(sentence: Sentence, place: Place) -> bool:
-    start = place.mention.start - sentence.start
-    return is_incidental_location(sentence.text, start, start + len(place.mention.text))
 
 
 def _contains(outer: Entry, inner: Entry) -> bool:
@@ -139,9 +137,9 @@ def _contains(outer: Entry, inner: Entry) -> bool:
     return outer.feature_code == "ADM1" and inner.admin1_code == outer.admin1_code and inner.feature_code != "ADM1"
 
 
-def _event(article: Article, sentence: Sentence, place: Place, kind, event_date) -> Event:
+def _event(article: Article, sentence: Sentence, place: Place, kind, event_date, probability: float) -> Event:
     entry = place.entry
-    confidence = place.confidence * (0.5 + 0.5 * kind.confidence)
+    confidence = place.confidence * (0.5 + 0.5 * probability)
     return Event(
         event_id=event_id_for(article.article_id, sentence.index, entry.geonameid, place.mention.text),
         event_type=kind.event_type,

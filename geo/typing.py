@@ -161,17 +161,20 @@ class _Hit:
     text: str
 
 
-def classify_sentence(sentence: str, *, near: tuple[int, int] | None = None) -> EventKind:
+def classify_sentence(sentence: str, *, near: tuple[int, int] | None = None,
+                      event_types: frozenset[str] | None = None) -> EventKind:
     """The kind of event ``sentence`` states; with ``near`` (the place's character span
-    in the sentence), the kind stated closest to that place."""
+    in the sentence), the kind stated closest to that place; with ``event_types``, the
+    kind among those types only (the sub-type of a type decided elsewhere)."""
     if near is not None:
         _check_span(sentence, near)
     sentence = _lowered(sentence)
     has_actor = _ACTOR.search(sentence) is not None
-    hits = [hit for hit in _hits(sentence) if _counts(sentence, hit, has_actor=has_actor)]
+    hits = [hit for hit in _hits(sentence) if _counts(sentence, hit, has_actor=has_actor)
+            and (event_types is None or hit.trigger.event_type in event_types)]
     if not hits:
         return OTHER
-    anchor = _clause_of(sentence, near) if near is not None else _main_clause(sentence)
+    anchor = clause_of(sentence, near) if near is not None else _main_clause(sentence)
     inside = [h for h in hits if anchor[0] <= h.start and h.end <= anchor[1]]
     if near is not None:  # the place's own clause first, whatever its strength
         order = ((inside, True, True), (inside, False, True), (hits, True, False), (hits, False, False))
@@ -183,6 +186,16 @@ def classify_sentence(sentence: str, *, near: tuple[int, int] | None = None) -> 
             best = min(chosen, key=lambda h: _rank(h, near))
             return _kind(best, contested=_contested(best, chosen), in_anchor=in_anchor)
     return OTHER  # unreachable: every hit is strong or weak
+
+
+def triggers_in(sentence: str, span: tuple[int, int] | None = None) -> tuple[str, ...]:
+    """The sub-types every counted trigger in ``sentence`` (or in ``span`` of it) states."""
+    lowered = _lowered(sentence)
+    has_actor = _ACTOR.search(lowered) is not None
+    start, end = span if span is not None else (0, len(lowered))
+    return tuple(hit.trigger.sub_event_type + ("" if hit.trigger.strong else "_weak")
+                 for hit in _hits(lowered) if start <= hit.start and hit.end <= end
+                 and _counts(lowered, hit, has_actor=has_actor))
 
 
 def _check_span(sentence: str, near: tuple[int, int]) -> None:
@@ -226,7 +239,8 @@ def _main_clause(sentence: str) -> tuple[int, int]:
     return 0, found.start()
 
 
-def _clause_of(sentence: str, near: tuple[int, int]) -> tuple[int, int]:
+def clause_of(sentence: str, near: tuple[int, int]) -> tuple[int, int]:
+    """The span of the clause holding ``near`` in ``sentence`` (lower-cased or not)."""
     start, end = near
     left = 0
     for found in _CLAUSE_BREAK.finditer(sentence, 0, start):

@@ -1,0 +1,209 @@
+"""Train the event type model (geo/eventmodel.py) on the dev half of annotated war reports.
+
+    python3 scripts/train_event_types.py [CORPUS.jsonl ...] [-o geo/models/event_types.json]
+
+Each gold toponym of a corpus that carries ``event_type`` (null: nothing happens
+there) is one example: the place in its sentence (spaCy's sentences, as the pipeline
+sees them), read through ``geo.eventmodel.site_features``. Only the dev half (the
+parity of the id's SHA-1, as ``conflictmap eval --split`` uses) is trained on; the
+regularisation is chosen by cross-validation over dev articles; the test half is
+scored once, for the record. The weights are written as JSON with the SHA-256 of
+the training data, so a shipped model says what it was trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+DEFAULT_CORPORA = (REPO / "data" / "eval" / "warnews.jsonl",)
+DEFAULT_OUTPUT = REPO / "geo" / "models" / "event_types.json"
+#: A feature seen in fewer training examples than this is left out of the shipped file.
+MIN_FEATURE_COUNT = 2
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpora", nargs="*", type=Path, default=list(DEFAULT_CORPORA))
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--sites", type=Path, help="keep the parsed examples in this JSON file and reuse them "
+                        "while the corpora are unchanged (parsing is the slow part)")
+    args = parser.parse_args(argv)
+
+    from geo.evaluate import split_of
+
+    articles = [a for path in args.corpora for a in _read(path)]
+    dev = [a for a in articles if split_of(a["id"]) == "dev"]
+    test = [a for a in articles if split_of(a["id"]) == "test"]
+    examples_dev, groups, examples_test = _cached_examples(args.sites, dev, test)
+    print(f"{len(dev)} dev articles, {len(examples_dev)} places; {len(test)} test articles, {len(examples_test)} places")
+
+    model, about = _fit(examples_dev, groups)
+    about["test_accuracy"] = _accuracy(model, examples_test)
+    about["test_rule_accuracy"] = _rule_accuracy(examples_test)
+    about["training_data_sha256"] = _sha256(args.corpora, dev)
+    about["corpora"] = [p.name for p in args.corpora]
+    model["about"] = about
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(json.dumps(about, indent=1, sort_keys=True))
+    print(f"wrote {args.output} ({args.output.stat().st_size // 1024} KB, {len(model['weights'])} features)")
+    return 0
+
+
+def _read(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def _cached_examples(path: Path | None, dev: list[dict], test: list[dict]):
+    """The dev examples, their articles, the test examples: parsed, or read from ``path``."""
+    from geo.eventmodel import EventSite, site_features
+
+    key = _sha256([], dev + test)
+    if path is not None and path.exists():
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        if cached["key"] == key:
+            rebuild = lambda rows: [(site_features(EventSite(**site)), label, EventSite(**site))  # noqa: E731
+                                    for site, label in rows]
+            return rebuild(cached["dev"]), cached["groups"], rebuild(cached["test"])
+    examples_dev, groups = _examples(dev)
+    examples_test, _ = _examples(test)
+    if path is not None:
+        rows = lambda examples: [(_site_dict(site), label) for _, label, site in examples]  # noqa: E731
+        path.write_text(json.dumps({"key": key, "dev": rows(examples_dev), "groups": groups,
+                                    "test": rows(examples_test)}), encoding="utf-8")
+    return examples_dev, groups, examples_test
+
+
+def _site_dict(site) -> dict:
+    return {name: getattr(site, name) for name in site.__dataclass_fields__}
+
+
+def _examples(articles: list[dict]) -> tuple[list[tuple[tuple[str, ...], str, object]], list[str]]:
+    """(features, label, site) per gold toponym, and the article each came from."""
+    from gazetteer.database import open_gazetteer
+    from geo.eventmodel import NO_EVENT, EventSite, site_features
+    from geo.nlp import load_nlp
+
+    nlp, gazetteer = load_nlp(), open_gazetteer()
+    examples, groups = [], []
+    for article, doc in zip(articles, nlp.pipe(a["text"] for a in articles)):
+        sentences = list(doc.sents)
+        for toponym in article["toponyms"]:
+            index = next((i for i, s in enumerate(sentences) if s.start_char <= toponym["start"] < s.end_char), None)
+            if index is None or toponym["end"] > sentences[index].end_char:
+                continue  # a name across a sentence break: the pipeline never sees it whole
+            sentence = sentences[index]
+            others = sum(1 for t in article["toponyms"] if t is not toponym
+                         and sentence.start_char <= t["start"] < sentence.end_char)
+            entries = gazetteer.lookup(toponym["name"])
+            site = EventSite(sentence.text, toponym["start"] - sentence.start_char,
+                             toponym["end"] - sentence.start_char,
+                             is_area=bool(entries) and entries[0].is_area, other_places=others,
+                             sentence_index=index)
+            examples.append((site_features(site), toponym.get("event_type") or NO_EVENT, site))
+            groups.append(article["id"])
+    return examples, groups
+
+
+def _fit(examples, groups) -> tuple[dict, dict]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold, cross_val_predict, cross_val_score
+
+    counts = Counter(name for features, _, _ in examples for name, _ in features)
+    kept = lambda features: {n: v for n, v in features if counts[n] >= MIN_FEATURE_COUNT}  # noqa: E731
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([kept(f) for f, _, _ in examples])
+    y = [label for _, label, _ in examples]
+    folds = GroupKFold(n_splits=5)
+    scores = {}
+    for c in C_GRID:
+        estimator = LogisticRegression(C=c, max_iter=2000)
+        scores[c] = float(cross_val_score(estimator, x, y, groups=groups, cv=folds).mean())
+    best_c = max(scores, key=scores.__getitem__)
+    held_out = cross_val_predict(LogisticRegression(C=best_c, max_iter=2000), x, y, groups=groups, cv=folds,
+                                 method="predict_proba")
+    estimator = LogisticRegression(C=best_c, max_iter=2000).fit(x, y)
+    threshold = _event_threshold(held_out, list(estimator.classes_), y)
+    names = vectorizer.get_feature_names_out()
+    weights = {name: [round(float(w), 4) for w in estimator.coef_[:, j]] for j, name in enumerate(names)}
+    model = {"classes": [str(c) for c in estimator.classes_], "no_event_threshold": threshold,
+             "intercept": [round(float(b), 4) for b in estimator.intercept_], "weights": weights}
+    strongest = sorted(((abs(w), name, cls) for name, row in weights.items()
+                        for cls, w in zip(model["classes"], row)), reverse=True)[:25]
+    about = {
+        "model": "multinomial logistic regression (scikit-learn), L2",
+        "C": best_c, "cv_accuracy_by_C": scores, "dev_examples": len(examples),
+        "dev_rule_accuracy": _rule_accuracy(examples),
+        "labels": dict(Counter(y)),
+        "strongest_features": [f"{cls}: {name} {w:+.2f}" for _, name, cls in strongest
+                               for w in [weights[name][model["classes"].index(cls)]]],
+    }
+    return model, about
+
+
+def _event_threshold(probabilities, classes: list[str], labels: list[str]) -> float:
+    """The probability of 'none' below which a place gets an event: the one that best
+    separates event places from the others (F1) on held-out dev articles."""
+    from geo.eventmodel import NO_EVENT
+
+    column = classes.index(NO_EVENT)
+    is_event = [label != NO_EVENT for label in labels]
+    best = (0.0, 0.5)
+    for step in range(20, 81):
+        threshold = step / 100
+        emitted = [row[column] < threshold for row in probabilities]
+        hits = sum(e and t for e, t in zip(emitted, is_event))
+        if hits:
+            precision, recall = hits / sum(emitted), hits / sum(is_event)
+            best = max(best, (2 * precision * recall / (precision + recall), threshold))
+    return best[1]
+
+
+def _accuracy(model: dict, examples) -> float | None:
+    from geo.eventmodel import model_from_json
+
+    if not examples:
+        return None
+    loaded = model_from_json(json.dumps(model))
+    right = sum(loaded.label(features) == label for features, label, _ in examples)
+    return round(right / len(examples), 4)
+
+
+def _rule_accuracy(examples) -> float | None:
+    """The hand-written rules alone: the trigger table's type, 'none' for an incidental place."""
+    from geo.eventmodel import NO_EVENT
+    from geo.roles import is_incidental_location
+    from geo.typing import classify_sentence
+
+    if not examples:
+        return None
+    right = 0
+    for _, label, site in examples:
+        if is_incidental_location(site.sentence, site.start, site.end):
+            guess = NO_EVENT
+        else:
+            guess = classify_sentence(site.sentence, near=(site.start, site.end)).event_type
+        right += guess == label
+    return round(right / len(examples), 4)
+
+
+def _sha256(paths: list[Path], dev: list[dict]) -> str:
+    digest = hashlib.sha256()
+    for article in sorted(dev, key=lambda a: a["id"]):
+        digest.update(json.dumps(article, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

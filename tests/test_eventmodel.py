@@ -1,0 +1,52 @@
+"""The learned event model: it ships, it loads without pickle, it reads war sentences as a reader would."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from geo.eventmodel import EventSite, decide, load_event_model, model_from_json, site_features
+
+
+def site(sentence: str, place: str, *, area: bool = False, others: int = 1, index: int = 3) -> EventSite:
+    start = sentence.index(place)
+    return EventSite(sentence, start, start + len(place), is_area=area, other_places=others, sentence_index=index)
+
+
+def test_the_shipped_model_loads_and_says_what_it_was_trained_on():
+    model = load_event_model()
+    assert set(model.classes) == {"none", "frontline", "diplomacy", "humanitarian", "other"}
+    assert len(model.about["training_data_sha256"]) == 64
+    probabilities = model.probabilities(site_features(site("Shelling hit Avdiivka overnight.", "Avdiivka")))
+    assert abs(sum(probabilities.values()) - 1) < 1e-9
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "area", "expected"),
+    [
+        ("Artillery shells slammed into residential blocks in Kramatorsk overnight, killing four.",
+         "Kramatorsk", False, "frontline"),
+        ("Rebel fighters captured the garrison town of Tessalit after a two-day assault.", "Tessalit", False, "frontline"),
+        ("Foreign ministers met in Doha on Tuesday to discuss a ceasefire proposal.", "Doha", False, "diplomacy"),
+        ("Thousands of families fled to camps outside Kassala as food ran short.", "Kassala", False, "humanitarian"),
+        ("Insurgents backed by Eritrea overran two border posts near Humera on Monday.", "Eritrea", True, "none"),
+    ],
+)
+def test_a_war_sentence_is_read_as_a_reader_would(sentence, place, area, expected):
+    kind, probability = decide(load_event_model(), site(sentence, place, area=area))
+    assert (kind.event_type if kind else "none") == expected
+    assert 0 < probability <= 1
+
+
+def test_features_are_the_same_on_every_call_and_name_the_rules_verdict():
+    s = site("Drones struck the port of Odesa on Sunday.", "Odesa")
+    assert site_features(s) == site_features(s)
+    assert ("rule=frontline", 1.0) in site_features(s)
+
+
+def test_a_malformed_weights_file_is_refused_with_a_reason():
+    classes = ["none", "frontline", "diplomacy", "humanitarian", "other"]
+    bad = json.dumps({"classes": classes, "intercept": [0.0] * 5, "weights": {"bias": [1.0]}})
+    with pytest.raises(ValueError, match="one value per class"):
+        model_from_json(bad)
