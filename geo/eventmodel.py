@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from geo.roles import is_incidental_location
-from geo.typing import EventKind, classify_sentence, clause_of, triggers_in
+from geo.typing import CONFIDENCE_STRONG, EventKind, classify_sentence, clause_of, triggers_in
 
 #: The model's answer for a place where nothing happens.
 NO_EVENT = "none"
@@ -133,6 +133,8 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     chosen = model.label(features)
     probabilities = model.probabilities(features)
     if chosen == NO_EVENT:
+        if _locative_of_strong_trigger(site, rule):
+            return rule, 1 - probabilities[NO_EVENT]
         return None, probabilities[chosen]
     if chosen == rule.event_type:
         return rule, probabilities[chosen]
@@ -166,6 +168,18 @@ def load_event_model(path: Path | None = None) -> EventTypeModel:
     if path is not None:
         return model_from_json(Path(path).read_text(encoding="utf-8"))
     return model_from_json(resources.files("geo").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8"))
+
+
+#: A locative preposition just before a place: "in", "at", "near", "outside (the town of)".
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|into|outside|around)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _locative_of_strong_trigger(site: EventSite, rule: EventKind) -> bool:
+    """Does the sentence state a strong event in the place's own clause, at the place
+    ("peace talks in Geneva are expected to agree", "fighting raged in Marawi")? What
+    the sentence expects of an event under way does not undo where it is."""
+    return rule.confidence >= CONFIDENCE_STRONG and _LOCATIVE_BEFORE.search(
+        site.sentence, max(0, site.start - 40), site.start) is not None
 
 
 def _strength(rule: EventKind) -> str:
