@@ -129,10 +129,12 @@ def resolve(text: str, mentions: Sequence[Mention], index: PlaceIndex, *,
     context = _initial_context(mentions, names, pools, demonym_countries)
     choice: dict[str, tuple[Entry, float, tuple[Entry, ...]]] = {}
     for _ in range(weights.passes):
-        choice = {
-            name: _choose(pool, context.without(name), constraints.get(name), weights)
-            for name, pool in pools.items() if pool.entries
-        }
+        choice = {}
+        for name, pool in pools.items():
+            others = context.without(name)
+            pool = within_article_countries(pool, others)
+            if pool.entries:
+                choice[name] = _choose(pool, others, constraints.get(name), weights)
         context = _context_from(choice, mentions, names, demonym_countries)
     places = []
     for m in mentions:
@@ -175,6 +177,25 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
     fuzzy = tuple(e for e, score in index.fuzzy(name, limit=5)
                   if score >= weights.fuzzy_similarity and e.population >= weights.fuzzy_min_population)
     return _Candidates(fuzzy, tuple(map(_prominence, fuzzy)), weights.fuzzy_penalty if fuzzy else 0.0)
+
+
+def within_article_countries(pool: _Candidates, context: _Context) -> _Candidates:
+    """A misspelling or variant match stays in the countries the article gives a reason for.
+
+    A separate rule, not a weight: candidates found by fuzzy or transliteration-variant
+    matching (``pool.penalty`` > 0) are kept only when their country is one the article
+    names (or whose demonym it uses) or where its other places lie; areas of no one
+    country (seas, macro-regions) are kept. Exact-name candidates pass untouched. So a
+    name the gazetteer lacks stays unresolved instead of snapping to a similar name
+    abroad ("Shiara" in Yemen is no Italian town).
+    """
+    if not pool.penalty:
+        return pool
+    named = {code for code, weight in context.countries.items() if weight > 0}
+    kept = [i for i, e in enumerate(pool.entries) if not e.country_code or e.country_code in named]
+    if len(kept) == len(pool.entries):
+        return pool
+    return _Candidates(tuple(pool.entries[i] for i in kept), tuple(pool.priors[i] for i in kept), pool.penalty)
 
 
 def _is_country_or_region(entry: Entry) -> bool:
