@@ -115,10 +115,40 @@ def _sentence_events(article: Article, sentence: Sentence, places: Sequence[Plac
         seen.add(place.entry.geonameid)
         start = place.mention.start - sentence.start
         kind = classify_sentence(sentence.text, near=(start, start + len(place.mention.text)))
-        if kind.event_type == "other" and place.entry.is_area:
+        if kind.event_type == "other" and (place.entry.is_area or is_natural_feature(place.entry)):
+            continue
+        if is_natural_feature(place.entry) and not _after_locative_preposition(sentence.text, start):
             continue
         events.append(_event(article, sentence, place, kind, event_date))
     return events
+
+
+#: Rivers, lakes and seas (H), mountains, valleys and islands (T), regions (L).
+NATURAL_FEATURE_CLASSES = frozenset({"H", "T", "L"})
+#: Prepositions that put what a sentence tells at a river, sea, valley or region: "fighting
+#: along the Dnieper", "a ship struck in the Black Sea". Without one the feature is named
+#: for something else ("the Black Sea Fleet", "the Euphrates dam's operators said").
+NATURAL_FEATURE_PREPOSITIONS = frozenset({
+    "in", "on", "at", "near", "across", "along", "over", "off", "into", "around", "inside", "through",
+    "toward", "towards", "beyond", "outside", "up", "down", "upstream", "downstream", "within",
+})
+_SKIPPED_BEFORE_FEATURE = frozenset({"the", "northern", "southern", "eastern", "western", "central", "upper",
+                                     "lower", "north", "south", "east", "west"})
+
+
+def is_natural_feature(entry: Entry) -> bool:
+    """A river, sea, range, valley, island or named region: found as a place, but an event
+    happens there only when the sentence puts it there."""
+    return entry.feature_class in NATURAL_FEATURE_CLASSES
+
+
+def _after_locative_preposition(text: str, start: int) -> bool:
+    """Is the name at ``start`` preceded by a preposition of place ("along the", "in
+    northern"), skipping an article and compass words?"""
+    words = [w.strip(",;:()\"'").lower() for w in text[:start].split()]
+    while words and words[-1] in _SKIPPED_BEFORE_FEATURE:
+        words.pop()
+    return bool(words) and words[-1] in NATURAL_FEATURE_PREPOSITIONS
 
 
 def _incidental(sentence: Sentence, place: Place) -> bool:
