@@ -228,3 +228,17 @@ def test_fighting_along_a_river_is_an_event_there():
 def test_a_river_named_for_something_else_makes_no_event():
     assert is_natural_feature(RIVER)
     assert _events("The Dnieper flotilla commander said shelling continued.", "Dnieper", RIVER) == ()
+
+
+# -- the real gazetteer and model: a river named like a country is the river ------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "river", "country"), [
+    ("Patrols moved along the Jordan River on Tuesday, officials in Amman said.", "Jordan River", "Jordan"),
+    ("Two boats sank on the Congo River near Mbandaka, the ministry said.", "Congo River", "Congo"),
+    ("Gunmen crossed the Niger river near Gao overnight.", "Niger river", "Niger"),
+])
+def test_a_river_named_like_a_country_resolves_to_the_river(geoparser, text, river, country):
+    found = {p.mention.text: p.entry for p in geoparser.places(text)}
+    assert found[river].feature_code == "STM" and country not in found
