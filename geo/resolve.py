@@ -180,22 +180,31 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
 
 
 def within_article_countries(pool: _Candidates, context: _Context) -> _Candidates:
-    """A misspelling or variant match stays in the countries the article gives a reason for.
+    """Near misses and villages stay in the countries the article gives a reason for.
 
-    A separate rule, not a weight: candidates found by fuzzy or transliteration-variant
-    matching (``pool.penalty`` > 0) are kept only when their country is one the article
-    names (or whose demonym it uses) or where its other places lie; areas of no one
-    country (seas, macro-regions) are kept. Exact-name candidates pass untouched. So a
-    name the gazetteer lacks stays unresolved instead of snapping to a similar name
-    abroad ("Shiara" in Yemen is no Italian town).
+    A separate rule, not a weight: a candidate found by fuzzy or transliteration-variant
+    matching (``pool.penalty`` > 0), and a place GeoNames gives no population (a village
+    beyond cities500, a border crossing), is kept only when its country is one the article
+    names (or whose demonym it uses) or where its other places lie. Areas of no one country
+    (seas, macro-regions) are kept, and so is every other exact-name candidate. So a name
+    the gazetteer lacks stays unresolved instead of snapping to a similar name abroad
+    ("Shiara" in Yemen is no Italian town), and a surname that some village abroad bears
+    stays a surname.
     """
-    if not pool.penalty:
+    needs_support = [bool(pool.penalty) or _is_minor_place(e) for e in pool.entries]
+    if not any(needs_support):
         return pool
     named = {code for code, weight in context.countries.items() if weight > 0}
-    kept = [i for i, e in enumerate(pool.entries) if not e.country_code or e.country_code in named]
+    kept = [i for i, (e, needs) in enumerate(zip(pool.entries, needs_support))
+            if not needs or not e.country_code or e.country_code in named]
     if len(kept) == len(pool.entries):
         return pool
     return _Candidates(tuple(pool.entries[i] for i in kept), tuple(pool.priors[i] for i in kept), pool.penalty)
+
+
+def _is_minor_place(entry: Entry) -> bool:
+    """A populated place or spot GeoNames counts no people in: a village, a crossing."""
+    return entry.population == 0 and entry.feature_class in ("P", "S")
 
 
 def _is_country_or_region(entry: Entry) -> bool:

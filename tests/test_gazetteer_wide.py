@@ -205,6 +205,14 @@ def test_a_misspelling_is_not_moved_into_a_country_the_article_never_names(tiny)
     assert places["Kyiv"].country_code == "UA" and "Palmrya" not in places
 
 
+def test_a_village_without_people_needs_the_article_to_point_at_its_country(tiny):
+    text = "Shelling hit Nova Dacha overnight, Ukrainian officials said."
+    (place,) = resolve(text, _mentions(text, "Nova Dacha"), tiny, demonym_countries=("UA",))
+    assert place.entry.name == "Nova Dacha"
+    text = "Nova Dacha told reporters the vote was close."
+    assert resolve(text, _mentions(text, "Nova Dacha"), tiny) == ()
+
+
 # -- events at natural features ------------------------------------------------------------
 
 ARTICLE = Article(text="", published=date(2024, 3, 1), title="t", source="s", article_id="a1")
