@@ -213,15 +213,17 @@ def describe_stored_extracts(cache_path: Path) -> tuple[StoredExtract, ...]:
 
 
 def extracts_fingerprint(cache_path: Path) -> str:
-    """A digest of the stored extracts' names and contents ("" when there are none)."""
+    """A digest of the stored extracts' names, sizes and modification times ("" when there
+    are none): every open checks it, so it reads no file (an extract may be 100 MB), and a
+    stored extract is only ever replaced whole, which changes its time."""
     paths = stored_extract_paths(cache_path)
     if not paths:
         return ""
     digest = hashlib.sha256()
     for path in paths:
-        digest.update(path.name.encode())
         try:
-            digest.update(path.read_bytes())
+            stat = path.stat()
+            digest.update(f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}|".encode())
         except OSError:
-            digest.update(b"missing")
+            digest.update(f"{path.name}|missing|".encode())
     return digest.hexdigest()
