@@ -132,7 +132,7 @@ def resolve(text: str, mentions: Sequence[Mention], index: PlaceIndex, *,
         choice = {}
         for name, pool in pools.items():
             others = context.without(name)
-            pool = within_article_countries(pool, others)
+            pool = within_article_countries(pool, others, constraints.get(name))
             if pool.entries:
                 choice[name] = _choose(pool, others, constraints.get(name), weights)
         context = _context_from(choice, mentions, names, demonym_countries)
@@ -179,27 +179,41 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
     return _Candidates(fuzzy, tuple(map(_prominence, fuzzy)), weights.fuzzy_penalty if fuzzy else 0.0)
 
 
-def within_article_countries(pool: _Candidates, context: _Context) -> _Candidates:
-    """Near misses and villages stay in the countries the article gives a reason for.
+def within_article_countries(pool: _Candidates, context: _Context,
+                             container: tuple[Entry, float] | None = None) -> _Candidates:
+    """Near misses and villages stay where the article gives a reason for them.
 
     A separate rule, not a weight: a candidate found by fuzzy or transliteration-variant
     matching (``pool.penalty`` > 0), and a place GeoNames gives no population (a village
     beyond cities500, a border crossing), is kept only when its country is one the article
-    names (or whose demonym it uses) or where its other places lie. Areas of no one country
-    (seas, macro-regions) are kept, and so is every other exact-name candidate. So a name
-    the gazetteer lacks stays unresolved instead of snapping to a similar name abroad
-    ("Shiara" in Yemen is no Italian town), and a surname that some village abroad bears
-    stays a surname.
+    names (or whose demonym it uses) or where its other places lie. A village that shares
+    its name with a known place (a town with people, a region) must be pointed at more
+    closely: its region named or holding another of the article's places, or an explicit
+    container ("Bradford, Ontario"). Areas of no one country (seas, macro-regions) are kept,
+    and so is every other exact-name candidate. So a name the gazetteer lacks stays
+    unresolved instead of snapping to a similar name abroad ("Shiara" in Yemen is no
+    Italian town), and a surname some village abroad bears stays a surname.
     """
-    needs_support = [bool(pool.penalty) or _is_minor_place(e) for e in pool.entries]
-    if not any(needs_support):
+    minor = [_is_minor_place(e) for e in pool.entries]
+    if not pool.penalty and not any(minor):
         return pool
     named = {code for code, weight in context.countries.items() if weight > 0}
-    kept = [i for i, (e, needs) in enumerate(zip(pool.entries, needs_support))
-            if not needs or not e.country_code or e.country_code in named]
-    if len(kept) == len(pool.entries):
+    regions = {key for key, weight in context.admin1.items() if weight > 0}
+    has_known_namesake = not all(minor)
+
+    def kept(entry: Entry, is_minor: bool) -> bool:
+        if not entry.country_code:
+            return True
+        if is_minor and has_known_namesake and not pool.penalty:
+            return ((entry.country_code, entry.admin1_code) in regions
+                    or (container is not None and _inside(entry, container[0])))
+        return not (pool.penalty or is_minor) or entry.country_code in named
+
+    indexes = [i for i, e in enumerate(pool.entries) if kept(e, minor[i])]
+    if len(indexes) == len(pool.entries):
         return pool
-    return _Candidates(tuple(pool.entries[i] for i in kept), tuple(pool.priors[i] for i in kept), pool.penalty)
+    return _Candidates(tuple(pool.entries[i] for i in indexes), tuple(pool.priors[i] for i in indexes),
+                       pool.penalty)
 
 
 def _is_minor_place(entry: Entry) -> bool:

@@ -213,6 +213,17 @@ def test_a_village_without_people_needs_the_article_to_point_at_its_country(tiny
     assert resolve(text, _mentions(text, "Nova Dacha"), tiny) == ()
 
 
+def test_a_village_named_like_a_known_town_needs_its_region_or_a_container(tmp_path):
+    village = GeoNamesRecord(99_000_004, "Austin", 45.10, 34.20, "UA")  # takes Crimea from Simferopol
+    with open_gazetteer(tmp_path / "g.sqlite", sources=tiny_sources(extra_places=(village,))) as g:
+        text = "Shelling hit Austin overnight, Ukrainian officials said."
+        places = resolve(text, _mentions(text, "Austin"), g, demonym_countries=("UA",))
+        assert all(p.entry.geonameid != 99_000_004 for p in places)
+        text = "Shelling hit Austin in Crimea overnight."
+        places = resolve(text, _mentions(text, "Austin", "Crimea"), g)
+        assert places[0].entry.geonameid == 99_000_004
+
+
 # -- events at natural features ------------------------------------------------------------
 
 ARTICLE = Article(text="", published=date(2024, 3, 1), title="t", source="s", article_id="a1")
