@@ -188,25 +188,28 @@ def within_article_countries(pool: _Candidates, context: _Context,
     beyond cities500, a border crossing), is kept only when its country is one the article
     names (or whose demonym it uses) or where its other places lie. A village that shares
     its name with a known place (a town with people, a region) must be pointed at more
-    closely: its region named or holding another of the article's places, or an explicit
-    container ("Bradford, Ontario"). Areas of no one country (seas, macro-regions) are kept,
-    and so is every other exact-name candidate. So a name the gazetteer lacks stays
-    unresolved instead of snapping to a similar name abroad ("Shiara" in Yemen is no
-    Italian town), and a surname some village abroad bears stays a surname.
+    closely: its region named or holding another of the article's places, an explicit
+    container ("Bradford, Ontario"), or its country named while no namesake's country is.
+    Areas of no one country (seas, macro-regions) are kept, and so is every other
+    exact-name candidate. So a name the gazetteer lacks stays unresolved instead of
+    snapping to a similar name abroad, and a surname some village abroad bears stays a
+    surname.
     """
     minor = [_is_minor_place(e) for e in pool.entries]
     if not pool.penalty and not any(minor):
         return pool
     named = {code for code, weight in context.countries.items() if weight > 0}
     regions = {key for key, weight in context.admin1.items() if weight > 0}
-    has_known_namesake = not all(minor)
+    # Countries of the known places (towns with people, regions) that share the name.
+    namesakes = {e.country_code for e, is_minor in zip(pool.entries, minor) if not is_minor}
 
     def kept(entry: Entry, is_minor: bool) -> bool:
         if not entry.country_code:
             return True
-        if is_minor and has_known_namesake and not pool.penalty:
+        if is_minor and namesakes and not pool.penalty:
             return ((entry.country_code, entry.admin1_code) in regions
-                    or (container is not None and _inside(entry, container[0])))
+                    or (container is not None and _inside(entry, container[0]))
+                    or (entry.country_code in named and not namesakes & named))
         return not (pool.penalty or is_minor) or entry.country_code in named
 
     indexes = [i for i, e in enumerate(pool.entries) if kept(e, minor[i])]

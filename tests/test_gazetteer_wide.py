@@ -213,15 +213,21 @@ def test_a_village_without_people_needs_the_article_to_point_at_its_country(tiny
     assert resolve(text, _mentions(text, "Nova Dacha"), tiny) == ()
 
 
-def test_a_village_named_like_a_known_town_needs_its_region_or_a_container(tmp_path):
+def test_a_village_named_like_a_known_town_needs_the_article_to_point_at_it(tmp_path):
     village = GeoNamesRecord(99_000_004, "Austin", 45.10, 34.20, "UA")  # takes Crimea from Simferopol
     with open_gazetteer(tmp_path / "g.sqlite", sources=tiny_sources(extra_places=(village,))) as g:
-        text = "Shelling hit Austin overnight, Ukrainian officials said."
-        places = resolve(text, _mentions(text, "Austin"), g, demonym_countries=("UA",))
-        assert all(p.entry.geonameid != 99_000_004 for p in places)
+        def resolved(text, *names, demonyms=()):
+            return [p.entry.geonameid for p in resolve(text, _mentions(text, *names), g,
+                                                        demonym_countries=demonyms)][:1]
+
+        # Both countries named: the village needs its region or a container.
+        text = "Shelling hit Austin overnight, Ukrainian and American officials said."
+        assert 99_000_004 not in resolved(text, "Austin", demonyms=("UA", "US"))
         text = "Shelling hit Austin in Crimea overnight."
-        places = resolve(text, _mentions(text, "Austin", "Crimea"), g)
-        assert places[0].entry.geonameid == 99_000_004
+        assert resolved(text, "Austin", "Crimea") == [99_000_004]
+        # Only the village's country named (a besieged village named like a town abroad).
+        text = "Shelling hit Austin overnight, Ukrainian officials said."
+        assert resolved(text, "Austin", demonyms=("UA",)) == [99_000_004]
 
 
 # -- events at natural features ------------------------------------------------------------
