@@ -4,7 +4,10 @@ A sentence yields an event at each place it locates something at: places named o
 as a base or an origin ("the Britain-based Observatory") are left out, and so is a
 country or region when the same sentence names a place inside it (the event is at
 Palmyra, not at Syria's centre). A sentence that states nothing in particular
-(type ``other`` with no trigger) maps no country-wide point, only towns.
+(type ``other`` with no trigger) maps no country-wide point, only towns. A river, sea,
+range, valley or named region (feature class H, T or L) is where an event happened only
+when a preposition of place comes before its name ("along the Dnieper"), not when it names
+something else ("the Black Sea Fleet").
 """
 
 from __future__ import annotations
