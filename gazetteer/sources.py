@@ -543,18 +543,26 @@ def read_geonames_points(geonameids: Iterable[int], rows: Iterable[OwmRow] | Non
 _ADMINISTRATIVE_NAME = re.compile(
     r"\b(Governorate|Province|Provincia|Oblast|Region|State|Prefecture|Department|District|County|"
     r"Voivodeship|Krai|Territory|Division|Municipality|Canton|Emirate|Republic|Kingdom|Landkreis|Kreis|"
-    r"Bezirk|Arrondissement|Muḩāfaz̧at|Muhafazat|Wilāyat|Wilayat)\b|-Live$", re.IGNORECASE)
+    r"Bezirk|Arrondissement|Muḩāfaz̧at|Muhafazat|Wilāyat|Wilayat)\b|-Live$"
+    r"|^(City|Town|Village|Borough|County|Municipality|Township) of\b", re.IGNORECASE)
 
 
-def villages_beyond(rows: Iterable[OwmRow], known_ids: Iterable[int]) -> tuple[GeoNamesRecord, ...]:
+def villages_beyond(rows: Iterable[OwmRow], known_ids: Iterable[int],
+                    common_words: frozenset[str] = frozenset()) -> tuple[GeoNamesRecord, ...]:
     """Places of the OpenWeatherMap list that cities500 lacks: mostly villages GeoNames lists
     with population 0 (class P, population 0; the list gives neither). Ids already known
-    (towns, countries, regions) and administrative units' names are left out."""
+    (towns, countries, regions), administrative units' names ("Gulu District", "City of
+    Norfolk") and villages named like a common English word ("Judge", "Avenue": a
+    capitalised word would otherwise find a village somewhere) are left out."""
+    from gazetteer.normalize import normalize
+
     known = set(known_ids)
+    words = {normalize(word) for word in common_words}
     return tuple(
         GeoNamesRecord(geonameid=geonameid, name=name, lat=lat, lon=lon, country_code=cc)
         for geonameid, name, cc, lat, lon in rows
         if geonameid not in known and name and len(cc) == 2 and _ADMINISTRATIVE_NAME.search(name) is None
+        and normalize(name) not in words
     )
 
 
@@ -568,9 +576,10 @@ def read_all_sources(extracts: Iterable[GeoNamesRecord] = ()) -> SourceData:
     area_ids = [c.geonameid for c in countries] + [s.geonameid for s in subdivisions]
     extracts = tuple(extracts)
     known = {city.geonameid for city in cities} | set(area_ids) | {record.geonameid for record in extracts}
+    common_words = read_common_words()
     return SourceData(
         cities=cities,
-        extra_places=(*extracts, *villages_beyond(owm_rows, known)),
+        extra_places=(*extracts, *villages_beyond(owm_rows, known, common_words)),
         countries=countries,
         subdivisions=subdivisions,
         geonames_points=read_geonames_points(area_ids, owm_rows),
@@ -582,7 +591,7 @@ def read_all_sources(extracts: Iterable[GeoNamesRecord] = ()) -> SourceData:
         world_areas=read_all_world_areas(),
         aliases=read_aliases(),
         demonyms=read_demonyms(),
-        common_words=read_common_words(),
+        common_words=common_words,
         very_frequent_words=read_very_frequent_words(),
     )
 

@@ -77,11 +77,13 @@ def test_a_village_without_people_never_outranks_a_town_of_its_name(tmp_path):
         assert all(e.geonameid != 99_000_002 for e, _ in g.fuzzy("Palmyrra"))  # too small for near misses
 
 
-def test_the_village_list_leaves_out_known_places_and_administrative_units():
+def test_the_village_list_leaves_out_known_places_administrative_units_and_common_words():
     rows = [(1, "Tall Saman", "SY", 35.9, 38.8), (2, "Gulu District", "UG", 2.8, 32.3),
             (3, "Muhafazat Halab", "SY", 36.2, 37.2), (4, "Ar Raqqah", "SY", 35.95, 39.01),
-            (5, "Nova Dacha", "UA", 47.2, 33.9)]
-    assert [v.name for v in villages_beyond(rows, known_ids={4})] == ["Tall Saman", "Nova Dacha"]
+            (5, "Nova Dacha", "UA", 47.2, 33.9), (6, "City of Norfolk", "US", 36.9, -76.3),
+            (7, "Judge", "US", 38.0, -92.0)]
+    found = villages_beyond(rows, known_ids={4}, common_words=frozenset({"judge", "the"}))
+    assert [v.name for v in found] == ["Tall Saman", "Nova Dacha"]
 
 
 # -- rivers, seas and valleys --------------------------------------------------------------
