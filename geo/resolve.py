@@ -190,8 +190,8 @@ def within_article_countries(pool: _Candidates, context: _Context,
     its name with a known place (a town with people, a region) must be pointed at more
     closely: its region named or holding another of the article's places, an explicit
     container ("Bradford, Ontario"), or its country named while no namesake's country is.
-    Areas of no one country (seas, macro-regions) are kept, and so is every other
-    exact-name candidate. So a name the gazetteer lacks stays unresolved instead of
+    Countries and areas of no one country (seas, macro-regions) are kept, and so is every
+    other exact-name candidate. So a name the gazetteer lacks stays unresolved instead of
     snapping to a similar name abroad, and a surname some village abroad bears stays a
     surname.
     """
@@ -204,8 +204,8 @@ def within_article_countries(pool: _Candidates, context: _Context,
     namesakes = {e.country_code for e, is_minor in zip(pool.entries, minor) if not is_minor}
 
     def kept(entry: Entry, is_minor: bool) -> bool:
-        if not entry.country_code:
-            return True
+        if not entry.country_code or _is_country(entry):
+            return True  # a misspelt country's name is itself the reason ("Mauritious")
         if is_minor and namesakes and not pool.penalty:
             return ((entry.country_code, entry.admin1_code) in regions
                     or (container is not None and _inside(entry, container[0]))

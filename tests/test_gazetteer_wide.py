@@ -195,6 +195,11 @@ def test_a_misspelling_resolves_inside_a_country_the_article_names(tiny):
     assert [p.entry.name for p in places][:1] == ["Tadmur"]
 
 
+def test_a_misspelt_country_is_the_country_without_other_backing(tiny):
+    text = "Aid reached Ukrainee on Monday."
+    assert [p.entry.name for p in resolve(text, _mentions(text, "Ukrainee"), tiny)] == ["Ukraine"]
+
+
 def test_a_misspelling_with_no_country_to_back_it_stays_unresolved(tiny):
     text = "Shelling hit Palmrya overnight."
     assert resolve(text, _mentions(text, "Palmrya"), tiny) == ()
