@@ -548,16 +548,17 @@ _ADMINISTRATIVE_NAME = re.compile(
 
 
 def villages_beyond(rows: Iterable[OwmRow], known_ids: Iterable[int],
-                    common_words: frozenset[str] = frozenset()) -> tuple[GeoNamesRecord, ...]:
+                    words: frozenset[str] = frozenset()) -> tuple[GeoNamesRecord, ...]:
     """Places of the OpenWeatherMap list that cities500 lacks: mostly villages GeoNames lists
     with population 0 (class P, population 0; the list gives neither). Ids already known
     (towns, countries, regions), administrative units' names ("Gulu District", "City of
-    Norfolk") and villages named like a common English word ("Judge", "Avenue": a
-    capitalised word would otherwise find a village somewhere) are left out."""
+    Norfolk") and villages named like one of the most frequent English words (``words``:
+    "Judge", "Avenue"; a capitalised word would otherwise find a village somewhere) are
+    left out. Rarer words stay: the list also holds British counties ("Suffolk", "Fife")."""
     from gazetteer.normalize import normalize
 
     known = set(known_ids)
-    words = {normalize(word) for word in common_words}
+    words = {normalize(word) for word in words}
     return tuple(
         GeoNamesRecord(geonameid=geonameid, name=name, lat=lat, lon=lon, country_code=cc)
         for geonameid, name, cc, lat, lon in rows
@@ -576,10 +577,10 @@ def read_all_sources(extracts: Iterable[GeoNamesRecord] = ()) -> SourceData:
     area_ids = [c.geonameid for c in countries] + [s.geonameid for s in subdivisions]
     extracts = tuple(extracts)
     known = {city.geonameid for city in cities} | set(area_ids) | {record.geonameid for record in extracts}
-    common_words = read_common_words()
+    very_frequent_words = read_very_frequent_words()
     return SourceData(
         cities=cities,
-        extra_places=(*extracts, *villages_beyond(owm_rows, known, common_words)),
+        extra_places=(*extracts, *villages_beyond(owm_rows, known, very_frequent_words)),
         countries=countries,
         subdivisions=subdivisions,
         geonames_points=read_geonames_points(area_ids, owm_rows),
@@ -591,8 +592,8 @@ def read_all_sources(extracts: Iterable[GeoNamesRecord] = ()) -> SourceData:
         world_areas=read_all_world_areas(),
         aliases=read_aliases(),
         demonyms=read_demonyms(),
-        common_words=common_words,
-        very_frequent_words=read_very_frequent_words(),
+        common_words=read_common_words(),
+        very_frequent_words=very_frequent_words,
     )
 
 

@@ -82,7 +82,7 @@ def test_the_village_list_leaves_out_known_places_administrative_units_and_commo
             (3, "Muhafazat Halab", "SY", 36.2, 37.2), (4, "Ar Raqqah", "SY", 35.95, 39.01),
             (5, "Nova Dacha", "UA", 47.2, 33.9), (6, "City of Norfolk", "US", 36.9, -76.3),
             (7, "Judge", "US", 38.0, -92.0)]
-    found = villages_beyond(rows, known_ids={4}, common_words=frozenset({"judge", "the"}))
+    found = villages_beyond(rows, known_ids={4}, words=frozenset({"judge", "the"}))
     assert [v.name for v in found] == ["Tall Saman", "Nova Dacha"]
 
 
