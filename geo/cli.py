@@ -142,9 +142,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_gazetteer_option(p)
     p.set_defaults(handler=_cmd_eval)
 
-    p = sub.add_parser("gazetteer", help="build or inspect the offline gazetteer cache")
-    p.add_argument("action", choices=["build", "info", "lookup"])
-    p.add_argument("name", nargs="?", help="a place name, for lookup")
+    p = sub.add_parser("gazetteer", help="build or inspect the offline gazetteer cache, or add a GeoNames extract")
+    p.add_argument("action", choices=["build", "info", "lookup", "add"])
+    p.add_argument("name", nargs="?",
+                   help="a place name, for lookup; a GeoNames country extract (XX.txt or XX.zip), for add")
     _add_gazetteer_option(p)
     p.set_defaults(handler=_cmd_gazetteer)
 

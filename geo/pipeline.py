@@ -1,10 +1,14 @@
 """Article in, events out: geoparse, then one event per sentence and place where it happened.
 
-A sentence yields an event at each place it locates something at: places named only
-as a base or an origin ("the Britain-based Observatory") are left out, and so is a
-country or region when the same sentence names a place inside it (the event is at
-Palmyra, not at Syria's centre). A sentence that states nothing in particular
-(type ``other`` with no trigger) maps no country-wide point, only towns.
+Whether a place is where the sentence's event happened, and what kind of event, is
+the learned event model's answer (``geo.eventmodel``), which reads the trigger table and
+the role rules ("the Britain-based Observatory" names a base, not a location) among its
+features. Two rules stand before it: a country or region yields to a place inside it
+that the same sentence names (the event is at Palmyra, not at Syria's centre), and a
+river, sea, range, valley or named region (feature class H, T or L) is where an event
+happened only when a preposition of place comes before its name ("along the Dnieper"),
+not when it names something else ("the Black Sea Fleet"). Places in page furniture
+(footers of other headlines, "Read more:" lines) make no events.
 """
 
 from __future__ import annotations
@@ -116,16 +120,46 @@ def _sentence_events(article: Article, sentence: Sentence, places: Sequence[Plac
         if place.entry.geonameid in seen:
             continue
         start = place.mention.start - sentence.start
+        if is_natural_feature(place.entry) and not _after_locative_preposition(sentence.text, start):
+            continue
         near = (start, start + len(place.mention.text))
         site = EventSite(sentence.text, near[0], near[1], is_area=place.entry.is_area,
                          other_places=len(places) - 1, sentence_index=sentence.index)
         kind, probability = decide(model, site)
-        if kind is None:
+        if kind is None or (kind.event_type == "other" and is_natural_feature(place.entry)):
             continue
         seen.add(place.entry.geonameid)
         event_date = resolve_event_date(sentence.text, published=article.published, near=near)
         events.append(_event(article, sentence, place, kind, event_date, probability))
     return events
+
+
+#: Rivers, lakes and seas (H), mountains, valleys and islands (T), regions (L).
+NATURAL_FEATURE_CLASSES = frozenset({"H", "T", "L"})
+#: Prepositions that put what a sentence tells at a river, sea, valley or region: "fighting
+#: along the Dnieper", "a ship struck in the Black Sea". Without one the feature is named
+#: for something else ("the Black Sea Fleet", "the Euphrates dam's operators said").
+NATURAL_FEATURE_PREPOSITIONS = frozenset({
+    "in", "on", "at", "near", "across", "along", "over", "off", "into", "around", "inside", "through",
+    "toward", "towards", "beyond", "outside", "up", "down", "upstream", "downstream", "within",
+})
+_SKIPPED_BEFORE_FEATURE = frozenset({"the", "northern", "southern", "eastern", "western", "central", "upper",
+                                     "lower", "north", "south", "east", "west"})
+
+
+def is_natural_feature(entry: Entry) -> bool:
+    """A river, sea, range, valley, island or named region: found as a place, but an event
+    happens there only when the sentence puts it there."""
+    return entry.feature_class in NATURAL_FEATURE_CLASSES
+
+
+def _after_locative_preposition(text: str, start: int) -> bool:
+    """Is the name at ``start`` preceded by a preposition of place ("along the", "in
+    northern"), skipping an article and compass words?"""
+    words = [w.strip(",;:()\"'").lower() for w in text[:start].split()]
+    while words and words[-1] in _SKIPPED_BEFORE_FEATURE:
+        words.pop()
+    return bool(words) and words[-1] in NATURAL_FEATURE_PREPOSITIONS
 
 
 def _contains(outer: Entry, inner: Entry) -> bool:

@@ -129,10 +129,12 @@ def resolve(text: str, mentions: Sequence[Mention], index: PlaceIndex, *,
     context = _initial_context(mentions, names, pools, demonym_countries)
     choice: dict[str, tuple[Entry, float, tuple[Entry, ...]]] = {}
     for _ in range(weights.passes):
-        choice = {
-            name: _choose(pool, context.without(name), constraints.get(name), weights)
-            for name, pool in pools.items() if pool.entries
-        }
+        choice = {}
+        for name, pool in pools.items():
+            others = context.without(name)
+            pool = within_article_countries(pool, others, constraints.get(name))
+            if pool.entries:
+                choice[name] = _choose(pool, others, constraints.get(name), weights)
         context = _context_from(choice, mentions, names, demonym_countries)
     places = []
     for m in mentions:
@@ -175,6 +177,51 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
     fuzzy = tuple(e for e, score in index.fuzzy(name, limit=5)
                   if score >= weights.fuzzy_similarity and e.population >= weights.fuzzy_min_population)
     return _Candidates(fuzzy, tuple(map(_prominence, fuzzy)), weights.fuzzy_penalty if fuzzy else 0.0)
+
+
+def within_article_countries(pool: _Candidates, context: _Context,
+                             container: tuple[Entry, float] | None = None) -> _Candidates:
+    """Near misses and villages stay where the article gives a reason for them.
+
+    A separate rule, not a weight: a candidate found by fuzzy or transliteration-variant
+    matching (``pool.penalty`` > 0), and a place GeoNames gives no population (a village
+    beyond cities500, a border crossing), is kept only when its country is one the article
+    names (or whose demonym it uses) or where its other places lie. A village that shares
+    its name with a known place (a town with people, a region) must be pointed at more
+    closely: its region named or holding another of the article's places, an explicit
+    container ("Bradford, Ontario"), or its country named while no namesake's country is.
+    Countries and areas of no one country (seas, macro-regions) are kept, and so is every
+    other exact-name candidate. So a name the gazetteer lacks stays unresolved instead of
+    snapping to a similar name abroad, and a surname some village abroad bears stays a
+    surname.
+    """
+    minor = [_is_minor_place(e) for e in pool.entries]
+    if not pool.penalty and not any(minor):
+        return pool
+    named = {code for code, weight in context.countries.items() if weight > 0}
+    regions = {key for key, weight in context.admin1.items() if weight > 0}
+    # Countries of the known places (towns with people, regions) that share the name.
+    namesakes = {e.country_code for e, is_minor in zip(pool.entries, minor) if not is_minor}
+
+    def kept(entry: Entry, is_minor: bool) -> bool:
+        if not entry.country_code or _is_country(entry):
+            return True  # a misspelt country's name is itself the reason ("Mauritious")
+        if is_minor and namesakes and not pool.penalty:
+            return ((entry.country_code, entry.admin1_code) in regions
+                    or (container is not None and _inside(entry, container[0]))
+                    or (entry.country_code in named and not namesakes & named))
+        return not (pool.penalty or is_minor) or entry.country_code in named
+
+    indexes = [i for i, e in enumerate(pool.entries) if kept(e, minor[i])]
+    if len(indexes) == len(pool.entries):
+        return pool
+    return _Candidates(tuple(pool.entries[i] for i in indexes), tuple(pool.priors[i] for i in indexes),
+                       pool.penalty)
+
+
+def _is_minor_place(entry: Entry) -> bool:
+    """A populated place or spot GeoNames counts no people in: a village, a crossing."""
+    return entry.population == 0 and entry.feature_class in ("P", "S")
 
 
 def _is_country_or_region(entry: Entry) -> bool:

@@ -14,6 +14,7 @@ from gazetteer.sources import (
     CountrySource,
     CountySource,
     CountyTownSource,
+    GeoNamesRecord,
     SourceData,
     SubdivisionSource,
     WorldAreaSource,
@@ -62,6 +63,16 @@ WORLD_AREAS = (
     WorldAreaSource(WORLD_AREA_ID_BASE + 1, "Middle East", 28.8, 44.0, "L", "RGN", aliases=("Mideast",)),
     WorldAreaSource(WORLD_AREA_ID_BASE + 3, "Levant", 33.6, 37.7, "L", "RGN"),
     WorldAreaSource(WORLD_AREA_ID_BASE + 102, "Black Sea", 43.4, 34.0, "H", "SEA"),
+    WorldAreaSource(WORLD_AREA_ID_BASE + 1001, "Euphrates", 35.95, 39.0, "H", "STM",
+                    aliases=("Euphrates River",), country_code="SY"),
+    WorldAreaSource(WORLD_AREA_ID_BASE + 1007, "Dnieper", 46.75, 33.2, "H", "STM", aliases=("Dnieper River",)),
+)
+
+# Places beyond cities500: villages with no population and no region, as the
+# GeoNames-based village list gives them.
+EXTRA_PLACES = (
+    GeoNamesRecord(99_000_001, "Tall Saman", 35.90, 38.80, "SY"),
+    GeoNamesRecord(99_000_003, "Nova Dacha", 47.20, 33.90, "UA"),
 )
 
 SUBDIVISIONS = (
@@ -145,7 +156,7 @@ VERY_FREQUENT_WORDS = frozenset({"but", "of", "the", "will", "march", "north", "
 
 def tiny_sources(**changes) -> SourceData:
     """The miniature sources; keyword arguments replace parts (``aliases=()``)."""
-    parts = dict(cities=CITIES, countries=COUNTRIES, subdivisions=SUBDIVISIONS, us_states=US_STATES,
+    parts = dict(cities=CITIES, extra_places=EXTRA_PLACES, countries=COUNTRIES, subdivisions=SUBDIVISIONS, us_states=US_STATES,
                  counties=COUNTIES, county_towns=COUNTY_TOWNS, shapes=SHAPES, country_centres=CENTRES,
                  world_areas=WORLD_AREAS, aliases=ALIASES, demonyms=DEMONYMS, common_words=COMMON_WORDS,
                  very_frequent_words=VERY_FREQUENT_WORDS)

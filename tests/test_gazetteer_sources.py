@@ -15,6 +15,8 @@ from gazetteer.sources import (
     read_continents,
     read_country_centres,
     read_geonames_points,
+    read_all_world_areas,
+    read_physical_features,
     read_world_areas,
 )
 
@@ -68,9 +70,19 @@ def test_continents_carry_geonames_points_ids_and_people():
 def test_every_sea_and_strait_point_is_in_open_water(country_shapes):
     from shapely.geometry import Point
 
-    for area in read_world_areas():
-        if area.feature_class == "H":
+    for area in read_all_world_areas():
+        if area.feature_code in ("SEA", "STRT", "OCN"):
             assert not any(s.contains(Point(area.lon, area.lat)) for s in country_shapes), area.name
+
+
+def test_every_river_lake_and_range_lies_in_its_country_when_it_has_one(country_shapes_by_code):
+    from shapely.geometry import Point
+
+    for area in read_physical_features():
+        # Islands and spits: the 110m outlines leave most of them out.
+        if area.country_code in country_shapes_by_code and area.feature_code not in ("ISL", "ISLS", "PEN"):
+            shape = country_shapes_by_code[area.country_code]
+            assert shape.distance(Point(area.lon, area.lat)) < 0.1, area.name
 
 
 def test_every_macro_region_point_is_on_land_but_the_caribbeans(country_shapes):
