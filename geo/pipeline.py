@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from gazetteer.entry import Entry
 from gazetteer.normalize import normalize
 from geo.dates import resolve_event_date
-from geo.geoparser import Geoparser, ParsedText, chunked, load_geoparser
+from geo.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
 from geo.records import Article, Event, Place, event_id_for
 from geo.roles import is_incidental_location
 from geo.typing import classify_sentence
@@ -47,10 +47,13 @@ class Pipeline:
         return self.geoparser.gazetteer
 
     def events(self, article: Article, *, overrides: Sequence[PlaceOverride] = ()) -> tuple[Event, ...]:
-        parsed = self.geoparser.parse(article.text)
-        places = self.geoparser.places_in(parsed, article.text,
-                                          overrides=override_entries(overrides, article.article_id))
-        return events_from_places(article, places, sentences_of(parsed))
+        """The article's events, read section by section (``Geoparser.sections``), so a
+        long article costs memory of one section and time in step with its length."""
+        chosen = override_entries(overrides, article.article_id)
+        events: list[Event] = []
+        for section in self.geoparser.sections(article.text, overrides=chosen):
+            events.extend(events_from_places(article, section.places, _SectionSentences(article.text, section)))
+        return tuple(events)
 
     def events_many(self, articles: Iterable[Article], *, overrides: Sequence[PlaceOverride] = (),
                     n_process: int = 1, batch_size: int = 16) -> Iterator[tuple[Article, tuple[Event, ...]]]:
@@ -82,6 +85,19 @@ def override_entries(overrides: Sequence[PlaceOverride], article_id: str) -> dic
     return chosen
 
 
+class _SectionSentences:
+    """A section's sentences by their number in the whole text, made when asked for:
+    only sentences that name a place become ``Sentence`` records."""
+
+    def __init__(self, text: str, section: Section) -> None:
+        self.text = text
+        self.section = section
+
+    def __getitem__(self, index: int) -> Sentence:
+        start, end = self.section.sentence_span(index)
+        return Sentence(index, start, end, self.text[start:end])
+
+
 def sentences_of(parsed: ParsedText) -> list[Sentence]:
     sentences: list[Sentence] = []
     for doc, offset in zip(parsed.docs, parsed.offsets):
@@ -92,7 +108,7 @@ def sentences_of(parsed: ParsedText) -> list[Sentence]:
 
 
 def events_from_places(article: Article, places: Sequence[Place],
-                       sentences: Sequence[Sentence]) -> tuple[Event, ...]:
+                       sentences: Sequence[Sentence] | _SectionSentences) -> tuple[Event, ...]:
     by_sentence: dict[int, list[Place]] = defaultdict(list)
     for place in places:
         by_sentence[place.mention.sentence].append(place)
