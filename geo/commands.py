@@ -11,22 +11,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from geo.errors import InputError
+from geo.readers import check_article_length
 from geo.records import Article, Place
 
 EXIT_OK = 0
-#: Longest single article parse and geoparse take: about 300,000 words, a few minutes
-#: of the model's time. Anything longer is a corpus, not an article.
-MAX_ARTICLE_CHARS = 2_000_000
 
 
 def _checked(articles: Sequence[Article], path: Path) -> Sequence[Article]:
     for article in articles:
-        if len(article.text) > MAX_ARTICLE_CHARS:
-            raise InputError(
-                f"{path}: an article of {len(article.text):,} characters is over the "
-                f"{MAX_ARTICLE_CHARS:,} one article may hold; split it, or ingest it as a "
-                "JSON lines corpus with one article per line"
-            )
+        check_article_length(article, where=str(path))
     return articles
 
 
