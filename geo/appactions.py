@@ -194,14 +194,18 @@ def add_uploads(uploads: Sequence[tuple[str, bytes]], *, published: date | None 
 
 
 def _import_events(path: Path, kind: str, shown: str, store: EventStore) -> AddReport:
-    from geo.imports import read_acled, read_gdelt
+    from geo.imports import MAX_REPORTED_ROWS, READERS, BadRowTally, store_events
 
-    problems: list[str] = []
-    reader = read_acled if kind == "acled" else read_gdelt
-    # Row numbers refer to the upload as the user named it, not the temporary copy.
-    events = reader(path, on_error=lambda bad: problems.append(f"{shown} line {bad.line}: {bad.reason}"))
+    bad = BadRowTally()
+    # Events are read and written as a stream (a table may be large); bad rows are
+    # counted and the first few named, as by ``conflictmap import``.
+    events = READERS[kind](path, on_error=bad.add)
     with _WRITE_LOCK:
-        added = store.add_events(events)
+        _, added = store_events(store, events, on_error=bad.add, path=path)
+    # Row numbers refer to the upload as the user named it, not the temporary copy.
+    problems = [f"{shown} line {row.line}: {row.reason}" for row in bad.first]
+    if bad.count > MAX_REPORTED_ROWS:
+        problems.append(f"{shown}: ... and {bad.count - MAX_REPORTED_ROWS} more rows skipped")
     return AddReport(imported=added, problems=tuple(problems))
 
 
