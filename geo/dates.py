@@ -242,7 +242,10 @@ def _candidates(sentence: str, published: date | None) -> Iterator[_Candidate]:
             continue
         for found in pattern.finditer(sentence):
             future = kind in TENSE_SENSITIVE and is_future_clause(sentence, found.start(), found.end())
-            resolved = RESOLVERS[kind](found, published, future)
+            try:
+                resolved = RESOLVERS[kind](found, published, future)
+            except OverflowError:  # counted from a date near 0001-01-01 or 9999-12-31
+                continue
             if resolved is None:
                 continue
             value, precision, resolvable = resolved

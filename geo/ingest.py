@@ -299,6 +299,17 @@ def _store_outcomes(store: EventStore, batch: Sequence[Article], outcomes: Seque
             report_problem(Problem(_describe(article), outcome.error), input_failed=False)
         else:
             items.append((article, outcome.events))
+    try:
+        _add_articles(store, items, tally)
+    except (ValueError, OverflowError):  # a value SQLite cannot hold: find the article, keep the rest
+        for item in items:
+            try:
+                _add_articles(store, [item], tally)
+            except (ValueError, OverflowError) as err:
+                report_problem(Problem(_describe(item[0]), f"cannot be stored: {err}"), input_failed=False)
+
+
+def _add_articles(store: EventStore, items: Sequence[tuple[Article, Sequence[Event]]], tally: _Tally) -> None:
     added = store.add_articles(items)
     tally.new += added.articles
     tally.skipped += len(items) - added.articles  # stored meanwhile by another writer

@@ -45,6 +45,7 @@ from geo.boilerplate import (
 from geo.errors import ArticleReadError, EmptyArticleError, InputError
 from geo.htmltext import html_fragment_text, html_main_text, page_metadata, parse_published
 from geo.records import Article
+from geo.safetext import unencodable
 
 log = logging.getLogger(__name__)
 
@@ -598,6 +599,10 @@ def _article_from_record(record: object, *, where: str, published: date | None) 
     if not isinstance(text, str) or not text.strip():
         raise InputError(f'{where}: expected a non-empty "text" string, got {_snippet(repr(text))}')
     title, source, url = (_optional_string(record, key, where=where) for key in ("title", "source", "url"))
+    for key, value in (("text", text), ("title", title), ("source", source), ("url", url), ("id", record.get("id"))):
+        fault = unencodable(value) if isinstance(value, str) else ""
+        if fault:  # "\udfff" is valid JSON but no text: no store or file can hold it
+            raise InputError(f'{where}: "{key}" holds {fault}')
     return Article(
         text=text,  # as given: corpora carry character offsets into it
         title=" ".join(title.split()) or title_from_first_line(text),
