@@ -259,9 +259,9 @@ def _unpack_allowance(path: Path, member: zipfile.ZipInfo) -> int:
     return allowed
 
 
-def _unpack_refusal(path: Path, size: int, allowed: int) -> InputError:
+def _unpack_refusal(path: Path, size: int, allowed: int, *, so_far: bool = False) -> InputError:
     return InputError(
-        f"{path} unpacks to {'more than ' if size > allowed else ''}{size / 1024**2:,.0f} MB, over the "
+        f"{path} unpacks to {'more than ' if so_far else ''}{size / 1024**2:,.0f} MB, over the "
         f"{allowed / 1024**2:,.0f} MB allowed ({MAX_UNPACKED_BYTES // 1024**3} GB at most, and at most "
         f"{MAX_UNPACK_RATIO} times its packed size); refused as a possible zip bomb"
     )
@@ -281,7 +281,7 @@ class _CappedReader(io.RawIOBase):
         data = self._raw.read(min(len(buffer), 1024**2))
         self._seen += len(data)
         if self._seen > self._allowed:
-            raise _unpack_refusal(self._path, self._seen, self._allowed)
+            raise _unpack_refusal(self._path, self._seen, self._allowed, so_far=True)
         buffer[: len(data)] = data
         return len(data)
 
