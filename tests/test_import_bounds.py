@@ -236,3 +236,56 @@ def test_a_line_longer_than_the_limit_is_a_bad_row_and_the_next_lines_are_read(
     events = read_acled(path, on_error=bad.append)
     assert [e.event_id for e in events] == ["good-1", "good-2"]
     assert [b.line for b in bad] == [3] and "longer than" in bad[0].reason
+
+
+# ---------------------------------------------------------------------------
+# the app's upload path follows the same rule
+
+
+def test_an_uploaded_acled_table_skips_each_bad_row_and_imports_the_rest(tmp_path: Path) -> None:
+    from fake_pipeline import FakePipeline
+    from geo import appactions
+
+    lines = [",".join(EXPORT_COLUMNS), _own_row("good-1"),
+             _acled_row("T1", timestamp="99999999999999999999"),
+             _own_row("G1", conflictmap_geonameid="1" * 23),
+             _own_row("X1", conflictmap_extra='{"note": "\\udfff"}'),
+             _own_row("N1", notes="a\x00b"),
+             _own_row("good-2")]
+    with EventStore.open(tmp_path / "events.sqlite") as store:
+        report = appactions.add_uploads([("acled.csv", ("\n".join(lines) + "\n").encode())],
+                                        store=store, pipeline=FakePipeline)
+        assert report.imported == 2
+        assert [p.split(":")[0] for p in report.problems] == [f"acled.csv line {n}" for n in (3, 4, 5, 6)]
+        assert sorted(e.event_id for e in store.query()) == ["good-1", "good-2"]
+
+
+def test_an_uploaded_table_of_many_bad_rows_names_the_first_few(tmp_path: Path) -> None:
+    from fake_pipeline import FakePipeline
+    from geo import appactions
+
+    bad = "\n".join("x,y,z" for _ in range(3_000))
+    data = f"{','.join(EXPORT_COLUMNS)}\n{_own_row('good-1')}\n{bad}\n".encode()
+    with EventStore.open(tmp_path / "events.sqlite") as store:
+        report = appactions.add_uploads([("acled.csv", data)], store=store, pipeline=FakePipeline)
+    assert report.imported == 1
+    assert len(report.problems) == MAX_REPORTED_ROWS + 1
+    assert f"{3_000 - MAX_REPORTED_ROWS} more rows skipped" in report.problems[-1]
+
+
+def test_an_uploaded_article_the_pipeline_fails_on_is_named_and_the_others_stored(tmp_path: Path) -> None:
+    from fake_pipeline import FakePipeline
+    from geo import appactions
+
+    class Fussy(FakePipeline):
+        def events(self, article, *, overrides=()):
+            if "poison" in article.text:
+                raise OverflowError("date value out of range")
+            return super().events(article, overrides=overrides)
+
+    uploads = [("a.txt", b"Report A\n\nShelling hit Aleppo."), ("b.txt", b"Report B\n\npoison in Aleppo."),
+               ("c.txt", b"Report C\n\nTalks in Geneva.")]
+    with EventStore.open(tmp_path / "events.sqlite") as store:
+        report = appactions.add_uploads(uploads, store=store, pipeline=Fussy)
+    assert report.articles == 2
+    assert len(report.problems) == 1 and "Report B" in report.problems[0]
