@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from geo.errors import InputError
 from geo.readers import check_article_length
 from geo.records import Article, Place
+from geo.safetext import unencodable
 
 EXIT_OK = 0
 
@@ -75,7 +76,11 @@ def iter_corpus_lines(path: Path) -> Iterator[tuple[str, str]]:
                 continue
             try:
                 record = json.loads(line)
-                yield str(record["id"]), str(record["text"])
+                article_id, text = str(record["id"]), str(record["text"])
+                fault = unencodable(article_id) or unencodable(text)
+                if fault:
+                    raise InputError(f"{path}, line {number}: the line holds {fault}")
+                yield article_id, text
             except (json.JSONDecodeError, KeyError, TypeError) as err:
                 raise InputError(f"{path}, line {number}: expected a JSON object with "
                                  f"'id' and 'text' ({err})") from err
