@@ -59,11 +59,12 @@ class BadRow:
     """A row that could not be read: where it is and why."""
 
     path: Path
-    line: int
+    line: int  # 0 when the row is known by its event, not its line (refused by the store)
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path} line {self.line}: {self.reason}"
+        where = f"{self.path} line {self.line}" if self.line else str(self.path)
+        return f"{where}: {self.reason}"
 
 
 OnError = Callable[[BadRow], None]
@@ -182,8 +183,8 @@ class BadRowTally:
         return False
 
 
-def store_events(store: EventStore, events: Iterable[Event], *, on_error: OnError | None = None,
-                 path: Path | None = None) -> tuple[int, int]:
+def store_events(store: EventStore, events: Iterable[Event], *, path: Path,
+                 on_error: OnError | None = None) -> tuple[int, int]:
     """Write ``events`` in chunks of ``WRITE_CHUNK``; returns (events written, events new).
 
     A chunk the store refuses for one of its values is written again one event at a
@@ -203,7 +204,7 @@ def store_events(store: EventStore, events: Iterable[Event], *, on_error: OnErro
                 added += store.add_events([event])
                 read += 1
             except (ValueError, OverflowError) as err:
-                row = BadRow(path or Path(event.source or "?"), 0, f"event {event.event_id}: {err}")
+                row = BadRow(path, 0, f"event {event.event_id} cannot be stored: {err}")
                 _bad_row(row, on_error)
     return read, added
 

@@ -289,3 +289,21 @@ def test_an_uploaded_article_the_pipeline_fails_on_is_named_and_the_others_store
         report = appactions.add_uploads(uploads, store=store, pipeline=Fussy)
     assert report.articles == 2
     assert len(report.problems) == 1 and "Report B" in report.problems[0]
+
+
+def test_an_event_the_store_refuses_costs_only_itself(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import geo.imports as imports
+
+    # Let a lone surrogate past the row checks, as a value no check foresaw would be:
+    # the store refuses it, and the chunk is written again one event at a time.
+    monkeypatch.setattr(imports, "_storable", lambda event: event)
+    monkeypatch.setattr(imports, "_check_cells", lambda cells, names=(): None)
+    path = tmp_path / "acled.csv"
+    lines = [",".join(EXPORT_COLUMNS), _own_row("good-1"), _own_row("X1", conflictmap_extra='{"note": "\\udfff"}'),
+             _own_row("good-2")]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, skipped, out = _import(path, tmp_path / "events.sqlite", capsys)
+    assert code == 1
+    assert len(skipped) == 1 and "event X1 cannot be stored" in skipped[0]
+    assert "imported 2 acled events" in out
