@@ -147,3 +147,30 @@ def test_a_long_text_gives_the_events_of_its_sections_at_their_offsets(geoparser
     places = geoparser.places(text)
     assert places[-1].mention.start > len(text) - SECTION_CHARS  # the last section is read too
     assert all(text[p.mention.start:p.mention.end] == p.mention.text for p in places)
+
+
+def test_an_article_the_store_refuses_costs_only_itself(tmp_path: Path) -> None:
+    from fake_pipeline import FakePipeline
+    from geo.ingest import IngestOptions, ingest
+
+    class Poisoned(FakePipeline):
+        """Gives one article an event holding a value no store can write."""
+
+        def events(self, article, *, overrides=()):
+            events = super().events(article, overrides=overrides)
+            if "poison" in article.text:
+                from dataclasses import replace
+
+                events = tuple(replace(e, quote="\udfff") for e in events)
+            return events
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(_line(n, text=f"Shelling hit Aleppo {'poison' if n == 2 else ''} {n}.")
+                                for n in range(1, 5)) + "\n", encoding="utf-8")
+    problems: list = []
+    with EventStore.open(tmp_path / "events.sqlite") as store:
+        report = ingest([corpus], store, IngestOptions(pipeline_factory=lambda _: Poisoned()),
+                        on_problem=problems.append)
+        assert store.article_count() == 3
+    assert report.new == 3 and report.failed_articles == 1
+    assert len(problems) == 1 and "Report 2" in str(problems[0]) and "cannot be stored" in str(problems[0])
