@@ -31,8 +31,9 @@ def parse_command(args: argparse.Namespace) -> int:
 
     articles = _checked(read_articles(args.file, published=args.published), args.file)
     pipeline = load_pipeline(args.gazetteer)
-    events = [e for article in articles for e in pipeline.events(article)]
-    sys.stdout.write(geojson.dumps(events, indent=2) + "\n")
+    events = (e for article in articles for e in pipeline.events(article))
+    geojson.dump(events, sys.stdout, indent=2)
+    sys.stdout.write("\n")
     return EXIT_OK
 
 

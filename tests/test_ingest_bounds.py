@@ -174,3 +174,22 @@ def test_an_article_the_store_refuses_costs_only_itself(tmp_path: Path) -> None:
         assert store.article_count() == 3
     assert report.new == 3 and report.failed_articles == 1
     assert len(problems) == 1 and "Report 2" in str(problems[0]) and "cannot be stored" in str(problems[0])
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+@pytest.mark.parametrize("indent", [None, 2])
+def test_parse_writes_its_geojson_a_feature_at_a_time_as_the_same_text(count: int, indent: int | None) -> None:
+    import io
+
+    from geo import geojson
+    from geo.records import Event
+
+    events = [Event(event_id=f"e{n}", event_type="frontline", sub_event_type="shelling",
+                    event_date=date(2016, 3, 24), date_precision=1, place="Aleppo", mention="Halab",
+                    lat=36.2, lon=37.16, geonameid=170063, country_code="SY", admin1="Aleppo",
+                    feature_code="PPLA", geo_precision=1, quote="Shelling hit \u062d\u0644\u0628.\nAgain.",
+                    article_id="a", title="t", published=None, source="", url="", confidence=0.5)
+              for n in range(count)]
+    out = io.StringIO()
+    assert geojson.dump(events, out, indent=indent) == count
+    assert out.getvalue() == geojson.dumps(events, indent=indent)
