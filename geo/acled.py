@@ -119,6 +119,8 @@ ACLED_EXTRA_COLUMNS = (
 #: ACLED codes people; its events carry no geoparsing uncertainty of ours.
 ACLED_CONFIDENCE = 1.0
 
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+
 ACLED_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%Y", "%d/%m/%Y")
 
 
@@ -292,7 +294,7 @@ def _country_code(row: Mapping[str, str]) -> str:
     if own:
         return own
     iso = (row.get("iso") or "").strip()
-    if iso.isdigit():
+    if _ASCII_DIGITS.fullmatch(iso):  # not str.isdigit(): "²" is a digit to it, not to int()
         code = alpha2_from_numeric(int(iso))
         if code:
             return code
@@ -323,10 +325,14 @@ def _small_int(row: Mapping[str, str], column: str, default: int) -> int:
 
 
 def _int(text: str, column: str) -> int:
+    """A whole number SQLite can hold (64 bits)."""
     try:
-        return int(text)
+        value = int(text)
     except ValueError as err:
-        raise InputError(f"{column}: expected a whole number, got {text!r}") from err
+        raise InputError(f"{column}: expected a whole number, got {text[:30]!r}") from err
+    if not -(2**63) <= value < 2**63:
+        raise InputError(f"{column}: expected a whole number of at most 18 digits, got {len(text.strip())} digits")
+    return value
 
 
 def _float(text: str, column: str) -> float:
@@ -347,9 +353,12 @@ def _optional_iso_date(text: str, column: str) -> date | None:
 
 def _date_from_timestamp(text: str) -> date | None:
     value = text.strip()
-    if not value.isdigit():
+    if not _ASCII_DIGITS.fullmatch(value):
         return None
-    return datetime.fromtimestamp(int(value), tz=timezone.utc).date()
+    try:
+        return datetime.fromtimestamp(int(value), tz=timezone.utc).date()
+    except (OverflowError, OSError, ValueError) as err:  # past year 9999, or past what the system handles
+        raise InputError(f"timestamp: expected seconds since 1970 up to year 9999, got {text.strip()[:30]!r}") from err
 
 
 def _timestamp(day: date | None) -> str:

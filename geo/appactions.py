@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,11 +21,12 @@ from gazetteer.entry import Entry
 from geo.appstate import override_for
 from geo.errors import ConflictmapError
 from geo.filters import EventFilter
+from geo.readers import MAX_ARTICLE_CHARS
 from geo.records import Article, Event
 
 if TYPE_CHECKING:
     from geo.pipeline import Pipeline
-    from geo.store import EventStore
+    from geo.store import AddedCounts, EventStore
     from geo.uploads import UploadedFile
 
 DEMO_CORPUS = Path(__file__).resolve().parents[1] / "data" / "demo" / "briefs.jsonl"
@@ -121,18 +122,47 @@ def ingest_articles(articles: Iterable[Article], *, store: EventStore, pipeline:
     parser = pipeline()
     overrides = store.overrides()
     added_articles = added_events = 0
+    problems: list[str] = []
     batch: list[tuple[Article, tuple[Event, ...]]] = []
     for done, article in enumerate(todo, start=1):
-        batch.append((article, parser.events(article, overrides=overrides)))
-        if len(batch) >= INGEST_BATCH or done == len(todo):
-            with _WRITE_LOCK:
-                counts = store.add_articles(batch)
-            added_articles += counts.articles
-            added_events += counts.events
+        # One rule with ``conflictmap ingest``: an article too long, or one the pipeline
+        # or the store cannot take, is named and skipped; the others are stored.
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            problems.append(f"{_label(article)}: {len(article.text):,} characters, over the "
+                            f"{MAX_ARTICLE_CHARS:,} one article may hold")
+        else:
+            try:
+                batch.append((article, parser.events(article, overrides=overrides)))
+            except Exception as err:  # noqa: BLE001 - one bad article must not stop the upload
+                problems.append(f"{_label(article)}: cannot be parsed ({type(err).__name__}: {err})")
+        if batch and (len(batch) >= INGEST_BATCH or done == len(todo)):
+            for counts in _store_batch(store, batch, problems):
+                added_articles += counts.articles
+                added_events += counts.events
             batch = []
         if on_progress is not None:
             on_progress(done, len(todo), article.title or article.text[:60])
-    return AddReport(added_articles, added_events, already_stored=len(known))
+    return AddReport(added_articles, added_events, already_stored=len(known), problems=tuple(problems))
+
+
+def _store_batch(store: EventStore, batch: list[tuple[Article, tuple[Event, ...]]],
+                 problems: list[str]) -> Iterator[AddedCounts]:
+    """The batch in one transaction; when the store refuses a value in it, one article at a time."""
+    with _WRITE_LOCK:
+        try:
+            yield store.add_articles(batch)
+            return
+        except (ValueError, OverflowError):
+            pass
+        for item in batch:
+            try:
+                yield store.add_articles([item])
+            except (ValueError, OverflowError) as err:
+                problems.append(f"{_label(item[0])}: cannot be stored ({err})")
+
+
+def _label(article: Article) -> str:
+    return " ".join((article.title or article.url or article.text[:200]).split()[:12])
 
 
 def add_pasted(text: str, *, title: str = "", published: date | None = None, source: str = "",
@@ -194,14 +224,18 @@ def add_uploads(uploads: Sequence[tuple[str, bytes]], *, published: date | None 
 
 
 def _import_events(path: Path, kind: str, shown: str, store: EventStore) -> AddReport:
-    from geo.imports import read_acled, read_gdelt
+    from geo.imports import MAX_REPORTED_ROWS, READERS, BadRowTally, store_events
 
-    problems: list[str] = []
-    reader = read_acled if kind == "acled" else read_gdelt
-    # Row numbers refer to the upload as the user named it, not the temporary copy.
-    events = reader(path, on_error=lambda bad: problems.append(f"{shown} line {bad.line}: {bad.reason}"))
+    bad = BadRowTally()
+    # Events are read and written as a stream (a table may be large); bad rows are
+    # counted and the first few named, as by ``conflictmap import``.
+    events = READERS[kind](path, on_error=bad.add)
     with _WRITE_LOCK:
-        added = store.add_events(events)
+        _, added = store_events(store, events, on_error=bad.add, path=path)
+    # Row numbers refer to the upload as the user named it, not the temporary copy.
+    problems = [f"{shown} line {row.line}: {row.reason}" for row in bad.first]
+    if bad.count > MAX_REPORTED_ROWS:
+        problems.append(f"{shown}: ... and {bad.count - MAX_REPORTED_ROWS} more rows skipped")
     return AddReport(imported=added, problems=tuple(problems))
 
 

@@ -7,6 +7,7 @@ one sentence on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -73,6 +74,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from geo.imports import import_command
 
     return import_command(args)
+
+
+def _cmd_store(args: argparse.Namespace) -> int:
+    from geo.storecheck import store_command
+
+    return store_command(args)
 
 
 def _add_gazetteer_option(p: argparse.ArgumentParser) -> None:
@@ -183,6 +190,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db_option(p)
     p.set_defaults(handler=_cmd_import)
 
+    p = sub.add_parser("store", help="check an event store, or salvage what is readable into a new one")
+    p.add_argument("action", choices=["check", "salvage"])
+    p.add_argument("-o", "--output", type=Path, metavar="NEW",
+                   help="salvage: the new store to write (must not exist)")
+    _add_db_option(p)
+    p.set_defaults(handler=_cmd_store)
+
     return parser
 
 
@@ -201,6 +215,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
+    except sqlite3.DatabaseError as err:  # a damaged page met while reading the store
+        _report(f"the event store cannot be read ({err}); 'conflictmap store check' tells what is "
+                "damaged and 'conflictmap store salvage' copies what is readable")
+        return EXIT_ERROR
     except OSError as err:
         # File-system failures not already wrapped: say which file and why, in one line.
         where = f" ({err.filename})" if getattr(err, "filename", None) else ""

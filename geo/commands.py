@@ -11,22 +11,16 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from geo.errors import InputError
+from geo.readers import check_article_length
 from geo.records import Article, Place
+from geo.safetext import unencodable
 
 EXIT_OK = 0
-#: Longest single article parse and geoparse take: about 300,000 words, a few minutes
-#: of the model's time. Anything longer is a corpus, not an article.
-MAX_ARTICLE_CHARS = 2_000_000
 
 
 def _checked(articles: Sequence[Article], path: Path) -> Sequence[Article]:
     for article in articles:
-        if len(article.text) > MAX_ARTICLE_CHARS:
-            raise InputError(
-                f"{path}: an article of {len(article.text):,} characters is over the "
-                f"{MAX_ARTICLE_CHARS:,} one article may hold; split it, or ingest it as a "
-                "JSON lines corpus with one article per line"
-            )
+        check_article_length(article, where=str(path))
     return articles
 
 
@@ -37,8 +31,9 @@ def parse_command(args: argparse.Namespace) -> int:
 
     articles = _checked(read_articles(args.file, published=args.published), args.file)
     pipeline = load_pipeline(args.gazetteer)
-    events = [e for article in articles for e in pipeline.events(article)]
-    sys.stdout.write(geojson.dumps(events, indent=2) + "\n")
+    events = (e for article in articles for e in pipeline.events(article))
+    geojson.dump(events, sys.stdout, indent=2)
+    sys.stdout.write("\n")
     return EXIT_OK
 
 
@@ -82,7 +77,11 @@ def iter_corpus_lines(path: Path) -> Iterator[tuple[str, str]]:
                 continue
             try:
                 record = json.loads(line)
-                yield str(record["id"]), str(record["text"])
+                article_id, text = str(record["id"]), str(record["text"])
+                fault = unencodable(article_id) or unencodable(text)
+                if fault:
+                    raise InputError(f"{path}, line {number}: the line holds {fault}")
+                yield article_id, text
             except (json.JSONDecodeError, KeyError, TypeError) as err:
                 raise InputError(f"{path}, line {number}: expected a JSON object with "
                                  f"'id' and 'text' ({err})") from err

@@ -344,7 +344,7 @@ def _candidates(sentence: str, published: date | None) -> Iterator[_Candidate]:
             future = kind in TENSE_SENSITIVE and is_future_clause(sentence, found.start(), found.end())
             try:
                 resolved = RESOLVERS[kind](found, published, future)
-            except (OverflowError, ValueError):  # "on Friday" in an article dated 0001-01-01
+            except (OverflowError, ValueError):  # counted from a date near 0001-01-01 or 9999-12-31
                 continue
             if resolved is None:
                 continue

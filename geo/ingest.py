@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer.errors import GazetteerError
 from geo.errors import ConflictmapError, InputError
+from geo.readers import MAX_ARTICLE_CHARS
 from geo.records import Article, Event, PlaceOverride, stable_id
 
 if TYPE_CHECKING:
@@ -274,9 +275,13 @@ def _new_article_batches(inputs: Sequence[str | Path], store: EventStore, option
 
 def _read_or_report(location: str, options: IngestOptions, report_problem: OnProblem) -> Iterator[Article]:
     try:
-        yield from read_input(location, published=options.published,
-                              allow_private=options.allow_private,
-                              on_problem=lambda p: report_problem(p, input_failed=False))
+        for article in read_input(location, published=options.published,
+                                  allow_private=options.allow_private,
+                                  on_problem=lambda p: report_problem(p, input_failed=False)):
+            if len(article.text) > MAX_ARTICLE_CHARS:  # refused before it costs minutes of parsing
+                report_problem(Problem(f"{location}: {_describe(article)}", _too_long(article)), input_failed=False)
+                continue
+            yield article
     except (ConflictmapError, GazetteerError, OSError, ValueError) as err:
         reason = _reason(err)
         # the readers' messages usually name the file already
@@ -294,6 +299,17 @@ def _store_outcomes(store: EventStore, batch: Sequence[Article], outcomes: Seque
             report_problem(Problem(_describe(article), outcome.error), input_failed=False)
         else:
             items.append((article, outcome.events))
+    try:
+        _add_articles(store, items, tally)
+    except (ValueError, OverflowError):  # a value SQLite cannot hold: find the article, keep the rest
+        for item in items:
+            try:
+                _add_articles(store, [item], tally)
+            except (ValueError, OverflowError) as err:
+                report_problem(Problem(_describe(item[0]), f"cannot be stored: {err}"), input_failed=False)
+
+
+def _add_articles(store: EventStore, items: Sequence[tuple[Article, Sequence[Event]]], tally: _Tally) -> None:
     added = store.add_articles(items)
     tally.new += added.articles
     tally.skipped += len(items) - added.articles  # stored meanwhile by another writer
@@ -547,8 +563,13 @@ def _fetch(url: str, *, published: date | None, allow_private: bool) -> tuple[Ar
 
 
 def _describe(article: Article) -> str:
-    label = article.title or article.url or " ".join(article.text.split()[:8])
+    label = article.title or article.url or " ".join(article.text[:400].split()[:8])
     return f"article {article.article_id} ({label[:80]})"
+
+
+def _too_long(article: Article) -> str:
+    return (f"{len(article.text):,} characters, over the {MAX_ARTICLE_CHARS:,} one article may hold; "
+            "split it into articles")
 
 
 def _reason(err: BaseException) -> str:

@@ -25,7 +25,7 @@ from gazetteer.normalize import normalize
 from geo.boilerplate import furniture_ranges
 from geo.dates import resolve_event_date
 from geo.eventmodel import EventSite, decide, load_event_model
-from geo.geoparser import Geoparser, ParsedText, chunked, load_geoparser
+from geo.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
 from geo.records import Article, Event, Place, event_id_for
 
 if TYPE_CHECKING:
@@ -51,10 +51,15 @@ class Pipeline:
         return self.geoparser.gazetteer
 
     def events(self, article: Article, *, overrides: Sequence[PlaceOverride] = ()) -> tuple[Event, ...]:
-        parsed = self.geoparser.parse(article.text)
-        places = self.geoparser.places_in(parsed, article.text,
-                                          overrides=override_entries(overrides, article.article_id))
-        return events_from_places(article, places, sentences_of(parsed))
+        """The article's events, read section by section (``Geoparser.sections``), so a
+        long article costs memory of one section and time in step with its length."""
+        chosen = override_entries(overrides, article.article_id)
+        furniture = furniture_ranges(article.text)  # once: a long article has many sections
+        events: list[Event] = []
+        for section in self.geoparser.sections(article.text, overrides=chosen):
+            events.extend(events_from_places(article, section.places, _SectionSentences(article.text, section),
+                                             furniture=furniture))
+        return tuple(events)
 
     def events_many(self, articles: Iterable[Article], *, overrides: Sequence[PlaceOverride] = (),
                     n_process: int = 1, batch_size: int = 16) -> Iterator[tuple[Article, tuple[Event, ...]]]:
@@ -86,6 +91,19 @@ def override_entries(overrides: Sequence[PlaceOverride], article_id: str) -> dic
     return chosen
 
 
+class _SectionSentences:
+    """A section's sentences by their number in the whole text, made when asked for:
+    only sentences that name a place become ``Sentence`` records."""
+
+    def __init__(self, text: str, section: Section) -> None:
+        self.text = text
+        self.section = section
+
+    def __getitem__(self, index: int) -> Sentence:
+        start, end = self.section.sentence_span(index)
+        return Sentence(index, start, end, self.text[start:end])
+
+
 def sentences_of(parsed: ParsedText) -> list[Sentence]:
     sentences: list[Sentence] = []
     for doc, offset in zip(parsed.docs, parsed.offsets):
@@ -96,8 +114,12 @@ def sentences_of(parsed: ParsedText) -> list[Sentence]:
 
 
 def events_from_places(article: Article, places: Sequence[Place],
-                       sentences: Sequence[Sentence]) -> tuple[Event, ...]:
-    furniture = furniture_ranges(article.text)
+                       sentences: Sequence[Sentence] | _SectionSentences, *,
+                       furniture: Sequence[tuple[int, int]] | None = None) -> tuple[Event, ...]:
+    """The events of ``places``; ``furniture`` is the article's page furniture
+    (``furniture_ranges``), found here when not given."""
+    if furniture is None:
+        furniture = furniture_ranges(article.text)
     by_sentence: dict[int, list[Place]] = defaultdict(list)
     for place in places:
         if not any(start <= place.mention.start < end for start, end in furniture):

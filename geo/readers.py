@@ -45,11 +45,17 @@ from geo.boilerplate import (
 from geo.errors import ArticleReadError, EmptyArticleError, InputError
 from geo.htmltext import html_fragment_text, html_main_text, page_metadata, parse_published
 from geo.records import Article
+from geo.safetext import unencodable
 
 log = logging.getLogger(__name__)
 
 #: The largest article file read whole (and the longest JSON line), in bytes.
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024
+#: The longest article ``parse``, ``geoparse`` and ``ingest`` take, in characters:
+#: about four million words, some 25 minutes of the model's time on one core. Memory
+#: does not grow with the length (texts are read in sections); time does, so anything
+#: longer is refused as a corpus rather than an article.
+MAX_ARTICLE_CHARS = 25_000_000
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -213,6 +219,17 @@ def iter_jsonl_articles(
     _check_max_bytes(max_bytes)
     handle = _open_corpus(path)
     return _jsonl_from_handle(handle, name=str(path), published=published, on_error=on_error, max_bytes=max_bytes)
+
+
+def check_article_length(article: Article, *, where: str, limit: int = MAX_ARTICLE_CHARS) -> Article:
+    """``article`` when its text is at most ``limit`` characters; else InputError naming ``where``."""
+    if len(article.text) > limit:
+        raise InputError(
+            f"{where}: an article of {len(article.text):,} characters is over the {limit:,} "
+            "one article may hold; split it, or ingest it as a JSON lines corpus with one "
+            "article per line"
+        )
+    return article
 
 
 def article_from_text(
@@ -582,6 +599,10 @@ def _article_from_record(record: object, *, where: str, published: date | None) 
     if not isinstance(text, str) or not text.strip():
         raise InputError(f'{where}: expected a non-empty "text" string, got {_snippet(repr(text))}')
     title, source, url = (_optional_string(record, key, where=where) for key in ("title", "source", "url"))
+    for key, value in (("text", text), ("title", title), ("source", source), ("url", url), ("id", record.get("id"))):
+        fault = unencodable(value) if isinstance(value, str) else ""
+        if fault:  # "\udfff" is valid JSON but no text: no store or file can hold it
+            raise InputError(f'{where}: "{key}" holds {fault}')
     return Article(
         text=text,  # as given: corpora carry character offsets into it
         title=" ".join(title.split()) or title_from_first_line(text),

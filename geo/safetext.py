@@ -52,3 +52,19 @@ def csv_text(cell: str) -> str:
 def markdown_literal(text: str) -> str:
     """``text`` escaped so that Markdown (with or without HTML) shows it as typed."""
     return _ASCII_PUNCTUATION.sub(r"\\\1", text)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unencodable(text: str) -> str:
+    """Why ``text`` cannot be written as UTF-8 (to the store, a file, a page), or "" when it can.
+
+    Python strings may hold lone surrogates (U+D800..U+DFFF): JSON escapes such as
+    ``"\\udfff"`` make them, and so does reading undecodable bytes with
+    ``errors="surrogateescape"``. No UTF-8 writer accepts them.
+    """
+    found = _LONE_SURROGATE.search(text)
+    if found is None:
+        return ""
+    return f"a lone surrogate U+{ord(found.group()):04X} (not text) at character {found.start() + 1}"

@@ -10,6 +10,7 @@ text, so adding the same article again adds nothing and changes no event id.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import time
@@ -28,6 +29,8 @@ from geo.records import EVENT_PROPERTIES, EVENT_TYPES, Article, Event, PlaceOver
 
 if TYPE_CHECKING:
     import pandas
+
+log = logging.getLogger(__name__)
 
 DB_ENV = "CONFLICTMAP_DB"
 DB_FILENAME = "events.sqlite"
@@ -124,6 +127,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+#: Tables every store of the current schema holds.
+STORE_TABLES = frozenset({"schema_version", "articles", "events", "overrides"})
 
 # ON CONFLICT (not OR IGNORE): only a known event_id is skipped; a broken row still fails.
 _INSERT_EVENT_SQL = (
@@ -137,15 +142,24 @@ _FRAME_COLUMNS: tuple[str, ...] = (*EVENT_PROPERTIES, "lat", "lon")
 # Event records and dicts, which costs several times more than reading the rows.
 # The properties follow EVENT_PROPERTIES, as Event.__geo_interface__ writes them;
 # GeoJSON orders coordinates [lon, lat].
+#: A row whose values read back: its dates real days (SQLite's date(d, '+0 days') moves
+#: 2016-02-30 to 2016-03-01, so a date that does not come back unchanged is impossible) and its extra
+#: valid JSON. A row that fails is skipped with a warning naming its event.
+_READABLE_SQL = (
+    "(event_date IS NULL OR date(event_date, '+0 days') IS event_date) "
+    "AND (published IS NULL OR date(published, '+0 days') IS published) "
+    "AND (extra IS NULL OR json_valid(extra))"
+)
 _FEATURE_JSON_SQL = (
-    "SELECT json_object('type', 'Feature', 'id', event_id, "
+    f"SELECT event_id, {_READABLE_SQL}, CASE WHEN {_READABLE_SQL} THEN "
+    "json_object('type', 'Feature', 'id', event_id, "
     "'geometry', json_object('type', 'Point', 'coordinates', json_array(lon, lat)), "
     "'properties', json_object("
     + ", ".join(
         f"'{name}', json(coalesce(extra, '{{}}'))" if name == "extra" else f"'{name}', {name}"
         for name in EVENT_PROPERTIES
     )
-    + ")) FROM events"
+    + ")) END FROM events"
 )
 
 
@@ -195,6 +209,9 @@ class EventStore:
             raise StoreError(f"cannot open the event store {str(db_path)!r}: {err}") from err
         store = cls(conn, db_path, readonly=readonly)
         try:
+            store._refuse_foreign()  # before anything is written, even the switch to WAL
+            if not readonly:
+                _tune_writer(conn)
             store._prepare()
         except sqlite3.Error as err:
             conn.close()
@@ -219,6 +236,19 @@ class EventStore:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def _refuse_foreign(self) -> None:
+        tables = self._tables()
+        if tables and "schema_version" not in tables:
+            # Someone else's database: adding our tables to it would be a quiet surprise.
+            shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+            raise StoreError(
+                f"{str(self.path)!r} is an SQLite database but not a conflictmap event store "
+                f"(it holds the tables {shown}); name a new file or an existing store with --db"
+            )
+        if self.readonly and not tables:
+            raise StoreError(f"{str(self.path)!r} is an empty file, not an event store yet; "
+                             "ingest or import articles first")
+
     def _prepare(self) -> None:
         version = self._schema_version()
         if version > SCHEMA_VERSION:
@@ -227,6 +257,7 @@ class EventStore:
                 f"this conflictmap understands ({SCHEMA_VERSION}); upgrade conflictmap"
             )
         if version == SCHEMA_VERSION:
+            self._check_tables()
             return
         if self.readonly:
             raise StoreError(
@@ -234,6 +265,20 @@ class EventStore:
                 f"{SCHEMA_VERSION}); open it once for writing, e.g. with 'conflictmap ingest'"
             )
         self._migrate(version)
+        self._check_tables()
+
+    def _tables(self) -> set[str]:
+        rows = self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {name for (name,) in rows if not name.startswith("sqlite_")}
+
+    def _check_tables(self) -> None:
+        missing = sorted(STORE_TABLES - self._tables())
+        if missing:
+            raise StoreError(
+                f"the event store {str(self.path)!r} is damaged: its {', '.join(missing)} "
+                f"table{'s are' if len(missing) > 1 else ' is'} missing; 'conflictmap store salvage' "
+                "copies what is readable into a new store"
+            )
 
     def _schema_version(self) -> int:
         exists = self._conn.execute(
@@ -241,8 +286,14 @@ class EventStore:
         ).fetchone()
         if not exists:
             return 0
-        row = self._conn.execute("SELECT max(version) FROM schema_version").fetchone()
-        return int(row[0] or 0)
+        versions = [value for (value,) in self._conn.execute("SELECT version FROM schema_version")]
+        if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in versions):
+            bad = next(v for v in versions if not isinstance(v, int) or v < 0)
+            raise StoreError(
+                f"the event store {str(self.path)!r} is damaged: its schema version {bad!r} is not a "
+                "number; 'conflictmap store salvage' copies what is readable into a new store"
+            )
+        return max(versions, default=0)
 
     def _migrate(self, current: int) -> None:
         with self._transaction():
@@ -371,21 +422,25 @@ class EventStore:
         if row is None:
             return None
         text, title, published, source, url, stored_id = row
-        return Article(text, title=title, published=_date(published), source=source,
-                       url=url, article_id=stored_id)
+        try:
+            day = _date(published)
+        except ValueError:
+            _warn_damaged(self.path, f"article {stored_id}", f"published {published!r} is not a date")
+            day = None
+        return Article(text, title=title, published=day, source=source, url=url, article_id=stored_id)
 
     def query(self, flt: EventFilter = EventFilter(), *, limit: int | None = None) -> list[Event]:
         """Events ``flt`` lets through, by date (undated first), then in the order stored."""
         if limit is not None and limit < 0:
             raise InputError(f"limit must be 0 or more, got {limit!r}")
-        return [_event_from_row(row) for row in self._conn.execute(*_ordered_sql(_SELECT_EVENTS_SQL, flt, limit))]
+        return list(_readable_events(self.path, self._conn.execute(*_ordered_sql(_SELECT_EVENTS_SQL, flt, limit))))
 
     def iter_query(self, flt: EventFilter = EventFilter(), *, limit: int | None = None,
                    chunk: int = 10_000) -> Iterator[Event]:
         """``query`` as a stream, for exports larger than memory."""
         cursor = self._conn.execute(*_ordered_sql(_SELECT_EVENTS_SQL, flt, limit))
         while rows := cursor.fetchmany(chunk):
-            yield from (_event_from_row(row) for row in rows)
+            yield from _readable_events(self.path, rows)
 
     def iter_feature_json(self, flt: EventFilter = EventFilter(), *, limit: int | None = None,
                           chunk: int = 10_000) -> Iterator[str]:
@@ -396,7 +451,11 @@ class EventStore:
         """
         cursor = self._conn.execute(*_ordered_sql(_FEATURE_JSON_SQL, flt, limit))
         while rows := cursor.fetchmany(chunk):
-            yield from (row[0] for row in rows)
+            for event_id, readable, feature in rows:
+                if readable:
+                    yield feature
+                else:
+                    _warn_damaged(self.path, event_id, "an impossible date or extra that is not JSON")
 
     def query_frame(self, flt: EventFilter = EventFilter()) -> pandas.DataFrame:
         """One row per event: the event record's properties plus ``lat``/``lon``.
@@ -432,7 +491,8 @@ class EventStore:
     def date_range(self) -> tuple[date, date] | None:
         """The first and last event date, or None when no event has a date."""
         low, high = self._conn.execute(
-            "SELECT min(event_date), max(event_date) FROM events WHERE event_date IS NOT NULL"
+            "SELECT min(event_date), max(event_date) FROM events "
+            "WHERE event_date IS NOT NULL AND date(event_date, '+0 days') IS event_date"
         ).fetchone()
         if low is None:
             return None
@@ -539,15 +599,17 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    if not readonly:
-        _use_wal(conn)
-        # In WAL mode NORMAL keeps every committed transaction across a crash of
-        # the process; only a power cut may lose the last ones.
-        conn.execute("PRAGMA synchronous = NORMAL")
-        # A larger page cache keeps the indexes' hot pages in memory during big batches.
-        conn.execute(f"PRAGMA cache_size = {-WRITER_CACHE_KIB}")
     conn.create_function("cm_contains", 2, _contains_casefolded, deterministic=True)
     return conn
+
+
+def _tune_writer(conn: sqlite3.Connection) -> None:
+    _use_wal(conn)
+    # In WAL mode NORMAL keeps every committed transaction across a crash of
+    # the process; only a power cut may lose the last ones.
+    conn.execute("PRAGMA synchronous = NORMAL")
+    # A larger page cache keeps the indexes' hot pages in memory during big batches.
+    conn.execute(f"PRAGMA cache_size = {-WRITER_CACHE_KIB}")
 
 
 def _check_events_belong(article_id: str, events: Sequence[Event]) -> None:
@@ -585,6 +647,20 @@ def _ordered_sql(select_sql: str, flt: EventFilter, limit: int | None) -> tuple[
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return sql, params
+
+
+def _readable_events(path: Path, rows: Iterable[Sequence[Any]]) -> Iterator[Event]:
+    """The events of ``rows``; a row whose values do not read back is skipped with a warning."""
+    for row in rows:
+        try:
+            yield _event_from_row(row)
+        except (ValueError, TypeError, AttributeError) as err:  # a bad date, JSON or number
+            _warn_damaged(path, row[0], str(err))
+
+
+def _warn_damaged(path: Path, event_id: object, reason: str) -> None:
+    log.warning("skipped event %s in %s, whose stored values do not read back (%s); "
+                "'conflictmap store check' lists such rows", event_id, path, reason)
 
 
 def _event_from_row(row: Sequence[Any]) -> Event:

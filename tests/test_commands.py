@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from geo.cli import run
-from geo.commands import MAX_ARTICLE_CHARS
+from geo.readers import MAX_ARTICLE_CHARS
 
 REPO = Path(__file__).resolve().parents[1]
 
