@@ -659,4 +659,8 @@ def main() -> None:
     _footer()
 
 
-main()
+# Streamlit runs the page as "__main__". A worker process started with "spawn" while
+# the page's module is ``sys.modules["__main__"]`` imports this file as "__mp_main__":
+# it must not lay out the page (nor load the demo into the store) there.
+if __name__ == "__main__":
+    main()
