@@ -17,22 +17,20 @@ import argparse
 import glob
 import importlib
 import os
-import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gazetteer.errors import GazetteerError
 from geo.errors import ConflictmapError, InputError
 from geo.records import Article, Event, PlaceOverride, stable_id
+from geo.workers import WorkerDiedError, worker_pool
 
 if TYPE_CHECKING:
     from geo.store import EventStore
@@ -320,8 +318,6 @@ _WORKER_STATE: dict[str, Any] = {}
 
 def _init_worker(factory: PipelineFactory, gazetteer: Path | None,
                  overrides: tuple[PlaceOverride, ...]) -> None:
-    # Ctrl-C reaches the whole process group: the main process decides, workers just stop.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_STATE["overrides"] = overrides
     try:
         _WORKER_STATE["pipeline"] = factory(gazetteer)
@@ -337,30 +333,23 @@ def _worker_parse(articles: list[Article]) -> list[ParseOutcome]:
 
 def _parse_in_processes(batches: Iterator[list[Article]], options: IngestOptions,
                         overrides: tuple[PlaceOverride, ...]) -> Iterator[tuple[list[Article], list[ParseOutcome]]]:
-    # spawn, not fork: the main process may run threads (the progress display), and
-    # a forked copy of a lock held by one of them would hang the worker.
-    pool = ProcessPoolExecutor(
-        max_workers=options.workers,
-        mp_context=get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(options.pipeline_factory, options.gazetteer, overrides),
-    )
+    # worker_pool: spawned workers that ignore Ctrl-C and end when this process ends.
     pending: dict[Future, list[Article]] = {}
     limit = options.workers * IN_FLIGHT_PER_WORKER
     try:
-        for batch in batches:
-            pending[pool.submit(_worker_parse, batch)] = batch
-            while len(pending) >= limit:
+        with worker_pool(options.workers, _init_worker,
+                         (options.pipeline_factory, options.gazetteer, overrides)) as pool:
+            for batch in batches:
+                pending[pool.submit(_worker_parse, batch)] = batch
+                while len(pending) >= limit:
+                    yield from _collect(pending, wait(pending, return_when=FIRST_COMPLETED).done)
+            while pending:
                 yield from _collect(pending, wait(pending, return_when=FIRST_COMPLETED).done)
-        while pending:
-            yield from _collect(pending, wait(pending, return_when=FIRST_COMPLETED).done)
-    except BrokenProcessPool as err:
+    except WorkerDiedError as err:
         raise ConflictmapError(
             "a parsing worker died (out of memory?); rerun the same command to finish, "
             "articles already stored are kept"
         ) from err
-    finally:
-        pool.shutdown(wait=not pending, cancel_futures=True)
 
 
 def _collect(pending: dict[Future, list[Article]], done: Iterable[Future]) -> Iterator[tuple[list[Article], list[ParseOutcome]]]:

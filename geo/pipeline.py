@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ from geo.geoparser import Geoparser, ParsedText, chunked, load_geoparser
 from geo.records import Article, Event, Place, event_id_for
 from geo.roles import is_incidental_location
 from geo.typing import classify_sentence
+from geo.workers import worker_pool
 
 if TYPE_CHECKING:
     from geo.records import PlaceOverride
@@ -60,11 +60,7 @@ class Pipeline:
                 yield article, self.events(article, overrides=overrides)
             return
         gp = self.geoparser
-        with ProcessPoolExecutor(
-            max_workers=n_process,
-            initializer=_init_worker,
-            initargs=(getattr(gp.gazetteer, "path", None), tuple(overrides)),
-        ) as pool:
+        with worker_pool(n_process, _init_worker, (getattr(gp.gazetteer, "path", None), tuple(overrides))) as pool:
             # Workers take chunks as they free up (map submits them all), as in
             # Geoparser.places_many: neither waits for the other at the end of a round.
             chunks = list(chunked(articles, batch_size))
