@@ -12,7 +12,10 @@ outputs where escaping HTML is not enough:
   round-trips losslessly.
 * Streamlit Markdown (messages, captions, widget labels): ``markdown_literal``
   backslash-escapes every ASCII punctuation mark, so ``![x](http://...)`` loads no
-  image, ``<img ...>`` stays text and ``$...$`` is not typeset.
+  image, ``<img ...>`` stays text and ``$...$`` is not typeset. Streamlit's Markdown
+  is GitHub's, which also turns bare addresses (``http://host/``, ``www.host``,
+  ``name@host``) into links whatever escapes them; an invisible word joiner (U+2060)
+  inside each such trigger leaves the text as it reads and makes no link.
 """
 
 from __future__ import annotations
@@ -25,6 +28,11 @@ FORMULA_GUARD = "'"
 
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+#: Where GitHub Markdown starts a link in plain text: a scheme before ``:``, ``www``
+#: before ``.``, and the ``@`` of an address.
+_AUTOLINK_TRIGGER = re.compile(r"(?i)(https?|ftp|mailto|xmpp|www)(?=[:.])|(?=@)")
+#: U+2060 WORD JOINER: zero-width, invisible, and not a boundary a link may start at.
+WORD_JOINER = "\u2060"
 
 
 def csv_cell(value: str) -> str:
@@ -50,5 +58,7 @@ def csv_text(cell: str) -> str:
 
 
 def markdown_literal(text: str) -> str:
-    """``text`` escaped so that Markdown (with or without HTML) shows it as typed."""
-    return _ASCII_PUNCTUATION.sub(r"\\\1", text)
+    """``text`` escaped so that Markdown (with or without HTML) shows it as typed,
+    with no link made of it (a word joiner, invisible, inside each link trigger)."""
+    unlinked = _AUTOLINK_TRIGGER.sub(lambda m: (m.group(1) or "") + WORD_JOINER, text)
+    return _ASCII_PUNCTUATION.sub(r"\\\1", unlinked)
