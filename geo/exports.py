@@ -81,11 +81,21 @@ def write_acled_csv(events: Iterable[Event], path: Path) -> int:
     return count
 
 
+#: What a NUL character in a text becomes in a GeoPackage (U+FFFD, the replacement
+#: character): GDAL writes and reads text as C strings, which end at the first NUL.
+GPKG_NUL_REPLACEMENT = "\ufffd"
+
+
 def write_gpkg(events: Iterable[Event], path: Path) -> int:
-    """A GeoPackage with one Point layer, ``events`` (dates as ISO text)."""
-    from geo.frames import events_frame
+    """A GeoPackage with one Point layer, ``events`` (dates as ISO text).
+
+    The one format that cannot hold a NUL character: each one is written as U+FFFD,
+    so the rest of the text is kept and the loss shows (the other formats keep it)."""
+    from geo.frames import TEXT_COLUMNS, events_frame
 
     frame = events_frame(events, iso_dates=True)
+    for name in TEXT_COLUMNS:
+        frame[name] = frame[name].str.replace("\0", GPKG_NUL_REPLACEMENT, regex=False)
     with _writing(path), atomic_path(path) as tmp:
         frame.to_file(tmp, layer=GPKG_LAYER, driver="GPKG", geometry_type="Point", engine="pyogrio")
     return len(frame)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gazetteer.errors import GazetteerError
-from geo.errors import ConflictmapError, InputError
+from geo.errors import ArticleReadError, ConflictmapError, InputError
 from geo.records import Article, Event, PlaceOverride, stable_id
 from geo.workers import WorkerDiedError, worker_pool
 
@@ -43,6 +43,15 @@ DEFAULT_PIPELINE = "geo.pipeline:load_pipeline"
 ARTICLE_EXTENSIONS = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".xml", ".rss", ".atom"})
 JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
 URL_PREFIXES = ("http://", "https://")
+#: Files that hold events or map features, not articles: refused by name, with where
+#: such data goes instead, rather than stored as the text of an article.
+NOT_ARTICLE_SUFFIXES = {
+    ".geojson": "a GeoJSON file holds map features, not article text",
+    ".gpkg": "a GeoPackage holds map features, not article text",
+    ".parquet": "a Parquet file holds a table, not article text",
+    ".csv": "a CSV file holds a table, not article text (ACLED tables go to `conflictmap import acled`)",
+    ".tsv": "a TSV file holds a table, not article text (GDELT tables go to `conflictmap import gdelt`)",
+}
 
 #: Articles per worker task and per store transaction.
 BATCH_SIZE = 32
@@ -140,7 +149,7 @@ def expand_inputs(inputs: Sequence[str | Path]) -> tuple[tuple[str, ...], tuple[
     problems: list[Problem] = []
     for item in inputs:
         text = str(item)
-        if text.startswith(URL_PREFIXES):
+        if is_url(text):
             found.setdefault(text)
             continue
         if glob.has_magic(text):
@@ -164,6 +173,11 @@ def expand_inputs(inputs: Sequence[str | Path]) -> tuple[tuple[str, ...], tuple[
     return tuple(found), tuple(problems)
 
 
+def is_url(text: str) -> bool:
+    """An http(s) address, in any letter case (``HTTP://`` is a URL, not a file name)."""
+    return text[:8].lower().startswith(URL_PREFIXES)
+
+
 def read_input(location: str, *, published: date | None = None,
                allow_private: bool = False, on_problem: OnProblem | None = None) -> Iterator[Article]:
     """The articles of one file (text, Markdown, HTML, JSONL, RSS/Atom) or URL.
@@ -175,10 +189,13 @@ def read_input(location: str, *, published: date | None = None,
         if on_problem is not None:
             on_problem(Problem(str(err)))  # the readers' messages name the file and line
 
-    if location.startswith(URL_PREFIXES):
+    if is_url(location):
         yield from _fetch(location, published=published, allow_private=allow_private)
         return
     path = Path(location)
+    if path.suffix.lower() in NOT_ARTICLE_SUFFIXES:
+        raise ArticleReadError(f"{location}: {NOT_ARTICLE_SUFFIXES[path.suffix.lower()]}; "
+                               "ingest reads articles (text, Markdown, HTML, JSON lines, RSS/Atom)")
     if path.suffix.lower() in JSONL_EXTENSIONS:  # streamed: a corpus may not fit in memory
         from geo.readers import iter_jsonl_articles
 
