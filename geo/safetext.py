@@ -10,6 +10,9 @@ outputs where escaping HTML is not enough:
   text". Cells that are plain numbers (``-33.9``) stay numbers. The guard is
   reversible: ``csv_text`` gives back the exact value, so our ACLED-style CSV still
   round-trips losslessly.
+* Text that cannot be encoded: a lone surrogate (a JSON escape such as ``"\\udfff"``
+  gives one) fails every UTF-8 file and SQLite; ``encodable_text`` replaces each with
+  U+FFFD where records are written (the store, the exports), record by record.
 * Streamlit Markdown (messages, captions, widget labels): ``markdown_literal``
   backslash-escapes every ASCII punctuation mark, so ``![x](http://...)`` loads no
   image, ``<img ...>`` stays text and ``$...$`` is not typeset. Streamlit's Markdown
@@ -62,3 +65,15 @@ def markdown_literal(text: str) -> str:
     with no link made of it (a word joiner, invisible, inside each link trigger)."""
     unlinked = _AUTOLINK_TRIGGER.sub(lambda m: (m.group(1) or "") + WORD_JOINER, text)
     return _ASCII_PUNCTUATION.sub(r"\\\1", unlinked)
+
+
+def encodable_text(text: str) -> str:
+    """``text`` with each lone surrogate (``\\udfff``, which no UTF-8 file or SQLite
+    database can hold) replaced by U+FFFD; any other text comes back as it is."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
