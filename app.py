@@ -537,9 +537,11 @@ def _correction(event: Event) -> None:
         if candidates:
             if state.get("candidate_choice") not in range(len(candidates)):
                 state.candidate_choice = 0
+            # Radio options and checkbox labels are Markdown: names are shown as typed.
             st.radio("The event happened at", range(len(candidates)), key="candidate_choice",
-                     format_func=lambda i: view.entry_label(candidates[i]))
-            st.checkbox(f"Apply to \u201c{event.mention}\u201d in every article", key="correct_everywhere")
+                     format_func=lambda i: markdown_literal(view.entry_label(candidates[i])))
+            st.checkbox(f"Apply to \u201c{markdown_literal(event.mention)}\u201d in every article",
+                        key="correct_everywhere")
             st.button("Move the event", key="apply_correction", type="primary", on_click=_request_correction,
                       args=(event,))
 
@@ -659,4 +661,8 @@ def main() -> None:
     _footer()
 
 
-main()
+# Streamlit runs the page as "__main__". A worker process started with "spawn" while
+# the page's module is ``sys.modules["__main__"]`` imports this file as "__mp_main__":
+# it must not lay out the page (nor load the demo into the store) there.
+if __name__ == "__main__":
+    main()

@@ -22,6 +22,7 @@ from typing import Any
 
 from geo.atomic import atomic_path, atomic_text
 from geo.errors import ExportError, InputError
+from geo.exports import encodable_events
 from geo.mapview import (
     DATA_ATTRIBUTION,
     EVENT_STYLE,
@@ -45,6 +46,7 @@ from geo.mapview import (
 )
 from geo.offline import offline_html
 from geo.records import Event
+from geo.safetext import encodable_text
 
 BROWSER_ENV = "CONFLICTMAP_BROWSER"
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -87,6 +89,8 @@ class RenderedSlide:
 def export_html(events: Sequence[Event], path: Path, *, title: str = "", tiles: bool = False) -> Path:
     """Write one self-contained HTML map (scripts, styles, basemap and data inside,
     popups, layer control and time playback) that loads nothing from outside."""
+    events = list(encodable_events(events))  # a lone surrogate in a text becomes U+FFFD
+    title = encodable_text(title)
     m = build_map(events, title=title, tiles=tiles, timeline=True, cluster_over=HTML_FULL_DETAIL_EVENTS)
     m.get_root().header.add_child(RawHtml(f"<title>{html.escape(title or 'Conflict map')}</title>"),
                                   name="page_title")
@@ -261,6 +265,7 @@ def export_png(
     attribution, labels of the main places; fitted to the events or ``bbox``
     (min_lon, min_lat, max_lon, max_lat). Drawn by chromium when one is found,
     else by matplotlib (and ``on_notice`` is told)."""
+    events = list(encodable_events(events))  # a lone surrogate in a text becomes U+FFFD
     return render_png(events, path, title=title, width=width, height=height, scale=scale, bbox=bbox,
                       browser=browser, tiles=tiles, on_notice=on_notice).path
 

@@ -13,7 +13,8 @@ import csv
 import importlib
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from geo.atomic import atomic_path, atomic_text
 from geo.errors import ConflictmapError, ExportError, InputError
 from geo.filters import EventFilter
 from geo.records import EVENT_PROPERTIES, Event
-from geo.safetext import csv_cell
+from geo.safetext import csv_cell, encodable_text
 
 CSV_COLUMNS: tuple[str, ...] = (*EVENT_PROPERTIES, "latitude", "longitude")
 GPKG_LAYER = "events"
@@ -34,13 +35,30 @@ BRIEFING_FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
+def encodable_events(events: Iterable[Event]) -> Iterator[Event]:
+    """The events, each lone surrogate of their texts as U+FFFD (no file format can
+    hold one): repaired event by event, so one bad text never fails a whole export."""
+    for event in events:
+        texts = {name: getattr(event, name) for name in _TEXT_FIELDS}
+        extra = "".join(k + v for k, v in event.extra)
+        if all(encodable_text(t) is t for t in (*texts.values(), extra)):
+            yield event
+            continue
+        yield replace(event, **{name: encodable_text(t) for name, t in texts.items()},
+                      extra=tuple((encodable_text(k), encodable_text(v)) for k, v in event.extra))
+
+
+_TEXT_FIELDS = ("event_id", "event_type", "sub_event_type", "place", "mention", "country_code", "admin1",
+                "feature_code", "quote", "article_id", "title", "source", "url", "origin")
+
+
 def write_geojson(events: Iterable[Event], path: Path) -> int:
     """An RFC 7946 FeatureCollection, streamed feature by feature."""
     # One encoder for every feature: json.dumps builds a new one per call when
     # given options, which costs more than the encoding itself.
     encode = json.JSONEncoder(ensure_ascii=False).encode
     # __geo_interface__ writes the point as [lon, lat], GeoJSON's order.
-    return write_feature_collection((encode(e.__geo_interface__) for e in events), path)
+    return write_feature_collection((encode(e.__geo_interface__) for e in encodable_events(events)), path)
 
 
 def write_feature_collection(features: Iterable[str], path: Path) -> int:
@@ -63,7 +81,7 @@ def write_csv(events: Iterable[Event], path: Path) -> int:
     with _writing(path), atomic_text(path, newline="") as out:
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
-        for event in events:
+        for event in encodable_events(events):
             writer.writerow(_csv_values(event))
             count += 1
     return count
@@ -75,17 +93,27 @@ def write_acled_csv(events: Iterable[Event], path: Path) -> int:
     with _writing(path), atomic_text(path, newline="") as out:
         writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS)
         writer.writeheader()
-        for event in events:
+        for event in encodable_events(events):
             writer.writerow({name: csv_cell(value) for name, value in acled_row(event).items()})
             count += 1
     return count
 
 
-def write_gpkg(events: Iterable[Event], path: Path) -> int:
-    """A GeoPackage with one Point layer, ``events`` (dates as ISO text)."""
-    from geo.frames import events_frame
+#: What a NUL character in a text becomes in a GeoPackage (U+FFFD, the replacement
+#: character): GDAL writes and reads text as C strings, which end at the first NUL.
+GPKG_NUL_REPLACEMENT = "\ufffd"
 
-    frame = events_frame(events, iso_dates=True)
+
+def write_gpkg(events: Iterable[Event], path: Path) -> int:
+    """A GeoPackage with one Point layer, ``events`` (dates as ISO text).
+
+    The one format that cannot hold a NUL character: each one is written as U+FFFD,
+    so the rest of the text is kept and the loss shows (the other formats keep it)."""
+    from geo.frames import TEXT_COLUMNS, events_frame
+
+    frame = events_frame(encodable_events(events), iso_dates=True)
+    for name in TEXT_COLUMNS:
+        frame[name] = frame[name].str.replace("\0", GPKG_NUL_REPLACEMENT, regex=False)
     with _writing(path), atomic_path(path) as tmp:
         frame.to_file(tmp, layer=GPKG_LAYER, driver="GPKG", geometry_type="Point", engine="pyogrio")
     return len(frame)
@@ -96,7 +124,7 @@ def write_parquet(events: Iterable[Event], path: Path) -> int:
     from geo.frames import write_events_parquet
 
     with _writing(path):
-        return write_events_parquet(events, path)
+        return write_events_parquet(encodable_events(events), path)
 
 
 WRITERS: dict[str, Callable[[Iterable[Event], Path], int]] = {

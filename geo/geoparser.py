@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -27,6 +26,7 @@ from gazetteer.entry import Entry
 from geo.mentions import recognise
 from geo.records import Place
 from geo.resolve import DEFAULT_WEIGHTS, Weights, resolve
+from geo.workers import worker_pool
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -125,11 +125,8 @@ class Geoparser:
         if n_process <= 1:
             yield from self._places_batched(texts, batch_size)
             return
-        with ProcessPoolExecutor(
-            max_workers=n_process,
-            initializer=_init_worker,
-            initargs=(self.model_name, getattr(self.gazetteer, "path", None), self.weights),
-        ) as pool:
+        with worker_pool(n_process, _init_worker,
+                         (self.model_name, getattr(self.gazetteer, "path", None), self.weights)) as pool:
             # Workers take chunks as they free up (map submits them all), so neither
             # waits for the other at the end of a round.
             for result in pool.map(_worker_places, chunked(texts, batch_size)):

@@ -17,23 +17,21 @@ import argparse
 import glob
 import importlib
 import os
-import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gazetteer.errors import GazetteerError
-from geo.errors import ConflictmapError, InputError
+from geo.errors import ArticleReadError, ConflictmapError, InputError
 from geo.readers import MAX_ARTICLE_CHARS
 from geo.records import Article, Event, PlaceOverride, stable_id
+from geo.workers import WorkerDiedError, worker_pool
 
 if TYPE_CHECKING:
     from geo.store import EventStore
@@ -46,6 +44,15 @@ DEFAULT_PIPELINE = "geo.pipeline:load_pipeline"
 ARTICLE_EXTENSIONS = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".xml", ".rss", ".atom"})
 JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
 URL_PREFIXES = ("http://", "https://")
+#: Files that hold events or map features, not articles: refused by name, with where
+#: such data goes instead, rather than stored as the text of an article.
+NOT_ARTICLE_SUFFIXES = {
+    ".geojson": "a GeoJSON file holds map features, not article text",
+    ".gpkg": "a GeoPackage holds map features, not article text",
+    ".parquet": "a Parquet file holds a table, not article text",
+    ".csv": "a CSV file holds a table, not article text (ACLED tables go to `conflictmap import acled`)",
+    ".tsv": "a TSV file holds a table, not article text (GDELT tables go to `conflictmap import gdelt`)",
+}
 
 #: Articles per worker task and per store transaction.
 BATCH_SIZE = 32
@@ -143,7 +150,7 @@ def expand_inputs(inputs: Sequence[str | Path]) -> tuple[tuple[str, ...], tuple[
     problems: list[Problem] = []
     for item in inputs:
         text = str(item)
-        if text.startswith(URL_PREFIXES):
+        if is_url(text):
             found.setdefault(text)
             continue
         if glob.has_magic(text):
@@ -167,6 +174,11 @@ def expand_inputs(inputs: Sequence[str | Path]) -> tuple[tuple[str, ...], tuple[
     return tuple(found), tuple(problems)
 
 
+def is_url(text: str) -> bool:
+    """An http(s) address, in any letter case (``HTTP://`` is a URL, not a file name)."""
+    return text[:8].lower().startswith(URL_PREFIXES)
+
+
 def read_input(location: str, *, published: date | None = None,
                allow_private: bool = False, on_problem: OnProblem | None = None) -> Iterator[Article]:
     """The articles of one file (text, Markdown, HTML, JSONL, RSS/Atom) or URL.
@@ -178,10 +190,13 @@ def read_input(location: str, *, published: date | None = None,
         if on_problem is not None:
             on_problem(Problem(str(err)))  # the readers' messages name the file and line
 
-    if location.startswith(URL_PREFIXES):
+    if is_url(location):
         yield from _fetch(location, published=published, allow_private=allow_private)
         return
     path = Path(location)
+    if path.suffix.lower() in NOT_ARTICLE_SUFFIXES:
+        raise ArticleReadError(f"{location}: {NOT_ARTICLE_SUFFIXES[path.suffix.lower()]}; "
+                               "ingest reads articles (text, Markdown, HTML, JSON lines, RSS/Atom)")
     if path.suffix.lower() in JSONL_EXTENSIONS:  # streamed: a corpus may not fit in memory
         from geo.readers import iter_jsonl_articles
 
@@ -336,8 +351,6 @@ _WORKER_STATE: dict[str, Any] = {}
 
 def _init_worker(factory: PipelineFactory, gazetteer: Path | None,
                  overrides: tuple[PlaceOverride, ...]) -> None:
-    # Ctrl-C reaches the whole process group: the main process decides, workers just stop.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_STATE["overrides"] = overrides
     try:
         _WORKER_STATE["pipeline"] = factory(gazetteer)
@@ -353,30 +366,23 @@ def _worker_parse(articles: list[Article]) -> list[ParseOutcome]:
 
 def _parse_in_processes(batches: Iterator[list[Article]], options: IngestOptions,
                         overrides: tuple[PlaceOverride, ...]) -> Iterator[tuple[list[Article], list[ParseOutcome]]]:
-    # spawn, not fork: the main process may run threads (the progress display), and
-    # a forked copy of a lock held by one of them would hang the worker.
-    pool = ProcessPoolExecutor(
-        max_workers=options.workers,
-        mp_context=get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(options.pipeline_factory, options.gazetteer, overrides),
-    )
+    # worker_pool: spawned workers that ignore Ctrl-C and end when this process ends.
     pending: dict[Future, list[Article]] = {}
     limit = options.workers * IN_FLIGHT_PER_WORKER
     try:
-        for batch in batches:
-            pending[pool.submit(_worker_parse, batch)] = batch
-            while len(pending) >= limit:
+        with worker_pool(options.workers, _init_worker,
+                         (options.pipeline_factory, options.gazetteer, overrides)) as pool:
+            for batch in batches:
+                pending[pool.submit(_worker_parse, batch)] = batch
+                while len(pending) >= limit:
+                    yield from _collect(pending, wait(pending, return_when=FIRST_COMPLETED).done)
+            while pending:
                 yield from _collect(pending, wait(pending, return_when=FIRST_COMPLETED).done)
-        while pending:
-            yield from _collect(pending, wait(pending, return_when=FIRST_COMPLETED).done)
-    except BrokenProcessPool as err:
+    except WorkerDiedError as err:
         raise ConflictmapError(
             "a parsing worker died (out of memory?); rerun the same command to finish, "
             "articles already stored are kept"
         ) from err
-    finally:
-        pool.shutdown(wait=not pending, cancel_futures=True)
 
 
 def _collect(pending: dict[Future, list[Article]], done: Iterable[Future]) -> Iterator[tuple[list[Article], list[ParseOutcome]]]:

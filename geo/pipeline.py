@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +26,7 @@ from geo.dates import resolve_event_date
 from geo.eventmodel import EventSite, decide, load_event_model
 from geo.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
 from geo.records import Article, Event, Place, event_id_for
+from geo.workers import worker_pool
 
 if TYPE_CHECKING:
     from geo.records import PlaceOverride
@@ -69,11 +69,7 @@ class Pipeline:
                 yield article, self.events(article, overrides=overrides)
             return
         gp = self.geoparser
-        with ProcessPoolExecutor(
-            max_workers=n_process,
-            initializer=_init_worker,
-            initargs=(getattr(gp.gazetteer, "path", None), tuple(overrides)),
-        ) as pool:
+        with worker_pool(n_process, _init_worker, (getattr(gp.gazetteer, "path", None), tuple(overrides))) as pool:
             # Workers take chunks as they free up (map submits them all), as in
             # Geoparser.places_many: neither waits for the other at the end of a round.
             chunks = list(chunked(articles, batch_size))

@@ -29,7 +29,8 @@ GEO_PRECISION_TOWN, GEO_PRECISION_NEAR, GEO_PRECISION_REGION = 1, 2, 3
 
 def stable_id(*parts: object, length: int = 16) -> str:
     """A short hex digest of ``parts``: the same inputs give the same id on every run."""
-    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    # surrogatepass: a lone surrogate in a text still gives an id (valid text is unchanged).
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:length]
 
 

@@ -10,9 +10,15 @@ outputs where escaping HTML is not enough:
   text". Cells that are plain numbers (``-33.9``) stay numbers. The guard is
   reversible: ``csv_text`` gives back the exact value, so our ACLED-style CSV still
   round-trips losslessly.
+* Text that cannot be encoded: a lone surrogate (a JSON escape such as ``"\\udfff"``
+  gives one) fails every UTF-8 file and SQLite; ``encodable_text`` replaces each with
+  U+FFFD where records are written (the store, the exports), record by record.
 * Streamlit Markdown (messages, captions, widget labels): ``markdown_literal``
   backslash-escapes every ASCII punctuation mark, so ``![x](http://...)`` loads no
-  image, ``<img ...>`` stays text and ``$...$`` is not typeset.
+  image, ``<img ...>`` stays text and ``$...$`` is not typeset. Streamlit's Markdown
+  is GitHub's, which also turns bare addresses (``http://host/``, ``www.host``,
+  ``name@host``) into links whatever escapes them; an invisible word joiner (U+2060)
+  inside each such trigger leaves the text as it reads and makes no link.
 """
 
 from __future__ import annotations
@@ -25,6 +31,11 @@ FORMULA_GUARD = "'"
 
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+#: Where GitHub Markdown starts a link in plain text: a scheme before ``:``, ``www``
+#: before ``.``, and the ``@`` of an address.
+_AUTOLINK_TRIGGER = re.compile(r"(?i)(https?|ftp|mailto|xmpp|www)(?=[:.])|(?=@)")
+#: U+2060 WORD JOINER: zero-width, invisible, and not a boundary a link may start at.
+WORD_JOINER = "\u2060"
 
 
 def csv_cell(value: str) -> str:
@@ -50,8 +61,10 @@ def csv_text(cell: str) -> str:
 
 
 def markdown_literal(text: str) -> str:
-    """``text`` escaped so that Markdown (with or without HTML) shows it as typed."""
-    return _ASCII_PUNCTUATION.sub(r"\\\1", text)
+    """``text`` escaped so that Markdown (with or without HTML) shows it as typed,
+    with no link made of it (a word joiner, invisible, inside each link trigger)."""
+    unlinked = _AUTOLINK_TRIGGER.sub(lambda m: (m.group(1) or "") + WORD_JOINER, text)
+    return _ASCII_PUNCTUATION.sub(r"\\\1", unlinked)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -68,3 +81,15 @@ def unencodable(text: str) -> str:
     if found is None:
         return ""
     return f"a lone surrogate U+{ord(found.group()):04X} (not text) at character {found.start() + 1}"
+
+
+def encodable_text(text: str) -> str:
+    """``text`` with each lone surrogate (``\\udfff``, which no UTF-8 file or SQLite
+    database can hold) replaced by U+FFFD; any other text comes back as it is."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from geo.errors import InputError, StoreError
 from geo.filters import EventFilter
 from geo.records import EVENT_PROPERTIES, EVENT_TYPES, Article, Event, PlaceOverride
+from geo.safetext import encodable_text
 
 if TYPE_CHECKING:
     import pandas
@@ -350,8 +351,8 @@ class EventStore:
             for article, events in items:
                 cursor = self._conn.execute(
                     "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO NOTHING",
-                    (article.article_id, article.title, _iso(article.published),
-                     article.source, article.url, article.text, now),
+                    _encodable_row((article.article_id, article.title, _iso(article.published),
+                                    article.source, article.url, article.text, now)),
                 )
                 if cursor.rowcount == 1:
                     articles_added += 1
@@ -630,13 +631,20 @@ def _date(text: str | None) -> date | None:
 
 
 def _event_row(e: Event) -> tuple[Any, ...]:
-    return (
+    row = (
         e.event_id, e.event_type, e.sub_event_type, _iso(e.event_date), e.date_precision,
         e.place, e.mention, e.lat, e.lon, e.geonameid, e.country_code, e.admin1,
         e.feature_code, e.geo_precision, e.quote, e.article_id, e.title, _iso(e.published),
         e.source, e.url, e.confidence, e.origin,
         json.dumps(dict(e.extra), ensure_ascii=False) if e.extra else None,
     )
+    return _encodable_row(row)
+
+
+def _encodable_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The row with each lone surrogate of its texts as U+FFFD: SQLite cannot bind one,
+    and one such text would fail the whole batch."""
+    return tuple(encodable_text(v) if isinstance(v, str) else v for v in row)
 
 
 def _ordered_sql(select_sql: str, flt: EventFilter, limit: int | None) -> tuple[str, list[Any]]:

@@ -1,18 +1,72 @@
 """Fixtures shared across the suite.
 
-The real gazetteer and model are expensive, so they are opened once per test session.
-The gazetteer is the cache a user would get ($CONFLICTMAP_GAZETTEER, else the user
-cache directory), built on first use like in the product.
+No test reads or writes the user's own folders. Every test runs with its own data,
+cache, config and state folders (``XDG_*_HOME``) in a temporary folder, so the default
+event store (``$XDG_DATA_HOME/conflictmap/events.sqlite``) is new for each test, and
+``$CONFLICTMAP_DB``, ``$CONFLICTMAP_PIPELINE`` and ``$CONFLICTMAP_BROWSER`` from the
+user's shell are dropped. Processes the tests start inherit the same folders.
+
+The one exception is the real gazetteer: building it takes half a minute, and it is
+a cache derived from packaged data alone (nothing a user wrote), so the suite shares
+the cache the user already has. Its path is resolved once, before the folders are
+redirected ($CONFLICTMAP_GAZETTEER, else the user cache folder), and handed to every
+test and child process as ``$CONFLICTMAP_GAZETTEER``; the suite only opens it
+read-only, and builds it there (atomically, under its lock) when it is missing, as
+the product's first start would.
+
+After a Streamlit ``AppTest`` run, ``sys.modules["__main__"]`` is the page's module;
+each test gets the process's own ``__main__`` back, so worker processes started with
+"spawn" in a later test do not import the page.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+#: Folders platformdirs (and so conflictmap) derives the user's paths from.
+XDG_FOLDERS = {"XDG_DATA_HOME": "data", "XDG_CACHE_HOME": "cache", "XDG_CONFIG_HOME": "config",
+               "XDG_STATE_HOME": "state", "XDG_RUNTIME_DIR": "runtime"}
+#: Settings from the user's shell that would point a test at the user's files or programs.
+USER_SETTINGS = ("CONFLICTMAP_DB", "CONFLICTMAP_PIPELINE", "CONFLICTMAP_BROWSER")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The real gazetteer cache, named explicitly for the whole session.
+
+    matplotlib's font cache is kept for the session too (in a temporary folder), so
+    child processes do not rebuild it in every test's empty cache folder."""
+    from gazetteer.database import ENV_CACHE_PATH, default_cache_path
+
+    path = default_cache_path().resolve()
+    with pytest.MonkeyPatch.context() as session_env:
+        session_env.setenv(ENV_CACHE_PATH, str(path))
+        session_env.setenv("MPLCONFIGDIR", str(tmp_path_factory.mktemp("matplotlib")))
+        yield path
+
+
+@pytest.fixture(autouse=True)
+def private_user_folders(shared_gazetteer_path: Path, tmp_path_factory: pytest.TempPathFactory,
+                         monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """This test's own user folders; the process's ``__main__`` restored after it."""
+    home = tmp_path_factory.mktemp("user", numbered=True)
+    for variable, name in XDG_FOLDERS.items():
+        (home / name).mkdir(mode=0o700)
+        monkeypatch.setenv(variable, str(home / name))
+    for variable in USER_SETTINGS:
+        monkeypatch.delenv(variable, raising=False)
+    main = sys.modules.get("__main__")
+    yield home
+    if main is not None:
+        sys.modules["__main__"] = main
 
 
 @pytest.fixture(scope="session")

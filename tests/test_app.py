@@ -8,6 +8,7 @@ language model except the tests marked ``model``.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -335,7 +336,8 @@ def test_correcting_a_place_moves_the_event_and_applies_to_later_articles(app: A
     click_marker(app, 34.56, 38.28)
     app.button(key="load_candidates").click().run()
     choices = app.radio(key="candidate_choice")
-    labels = choices.options  # as the user reads them
+    # As the user reads them: the options are Markdown, escaped to show names as typed.
+    labels = [re.sub(r"\\(.)", r"\1", option) for option in choices.options]
     american = next(i for i, label in enumerate(labels) if label.startswith("Palmyra") and ", US (" in label)
     choices.set_value(american).run()
     app.checkbox(key="correct_everywhere").check().run()

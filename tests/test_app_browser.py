@@ -17,6 +17,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -59,11 +60,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+@contextmanager
+def running_server(folder: Path) -> Iterator[tuple[str, Path]]:
+    """``streamlit run app.py`` on a new, empty store in ``folder``."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed")
-    folder = tmp_path_factory.mktemp("app-browser")
     db = folder / "events.sqlite"
     port = free_port()
     env = {
@@ -90,6 +91,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
             process.kill()
             process.wait(timeout=15)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The server the reading tests share; no test writes to its store."""
+    with running_server(tmp_path_factory.mktemp("app-browser")) as running:
+        yield running
 
 
 def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
@@ -190,10 +198,9 @@ def expected_markers(db: Path, flt: EventFilter = EventFilter()) -> int:
 
 
 # ---------------------------------------------------------------------------
-# The reading page's tests run in this order on one page: first start, download,
-# table selection, marker click (which puts the clicked events on top of the table).
-# The page-changing tests follow, each on its own page; pasting comes last, as it
-# adds to the store the others compare with.
+# The tests run in any order. The reading page is shared by tests that leave what it
+# shows as it was; a test that changes the view opens a page of its own, and pasting,
+# which adds to the store, runs on a server and store of its own.
 
 
 def test_first_start_maps_the_demo_corpus_offline(reading_page, server) -> None:
@@ -219,8 +226,8 @@ def test_geojson_download_holds_the_events_in_view(reading_page, server) -> None
     assert -180 <= lon <= 180 and -90 <= lat <= 90
 
 
-def test_selecting_a_table_row_opens_its_article(reading_page, server) -> None:
-    page = reading_page
+def test_selecting_a_table_row_opens_its_article(page, server) -> None:
+    # A page of its own: a marker clicked on the shared page puts its events on top of the table.
     map_frame(page)
     grid = page.get_by_test_id("stDataFrame")
     grid.scroll_into_view_if_needed()
@@ -283,7 +290,17 @@ def test_play_steps_the_window_through_time(page, server) -> None:
     assert len(seen - {""}) >= 3, f"the window's end took only the values {sorted(seen)}"
 
 
-def test_a_pasted_article_appears_on_the_map(page, server) -> None:
+def test_a_pasted_article_appears_on_the_map(browser, tmp_path: Path) -> None:
+    # A server and store of its own: the other tests compare the page with the shared store.
+    with running_server(tmp_path) as (url, _):
+        context, page = open_page(browser, url)
+        try:
+            _paste_and_see_it_on_the_map(page)
+        finally:
+            context.close()
+
+
+def _paste_and_see_it_on_the_map(page) -> None:
     before = map_frame(page).evaluate(COUNT_MARKERS_JS)
     form = page.get_by_test_id("stForm")
     form.get_by_role("textbox", name="Title", exact=True).fill("Shelling in Kyiv")

@@ -121,6 +121,17 @@ def test_geopackage_has_an_events_point_layer_that_reads_back(tmp_path: Path) ->
     assert events_from_frame(gpd.read_file(out, layer="events")) == events
 
 
+def test_geopackage_shows_a_nul_as_a_replacement_character_and_keeps_the_rest(tmp_path: Path) -> None:
+    event = replace(sample_events()[0], title="T\0itle", quote="before\0after")
+    write_gpkg([event], tmp_path / "e.gpkg")
+    write_parquet([event], tmp_path / "e.parquet")
+    (back,) = events_from_frame(gpd.read_file(tmp_path / "e.gpkg", layer="events"))
+    assert (back.title, back.quote) == ("T\ufffditle", "before\ufffdafter")
+    # The formats that can hold a NUL keep it.
+    (kept,) = events_from_frame(gpd.read_parquet(tmp_path / "e.parquet"))
+    assert kept.title == "T\0itle"
+
+
 def test_geoparquet_carries_geo_metadata_and_reads_back(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 

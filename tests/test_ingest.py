@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from geo.cli import run
-from geo.ingest import IngestOptions, expand_inputs, ingest
+from geo.ingest import IngestOptions, expand_inputs, ingest, read_input
 from geo.records import Article, PlaceOverride
 from geo.store import EventStore
 
@@ -137,6 +137,27 @@ def test_urls_are_fetched_through_geo_fetch(monkeypatch: pytest.MonkeyPatch, tmp
         report = ingest(["https://example.org/news/1"], store, options(allow_private=True))
         assert report.new == 1 and store.query()[0].url == "https://example.org/news/1"
     assert calls == [("https://example.org/news/1", True)]
+
+
+def test_an_upper_case_address_is_fetched_not_looked_up_as_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    found, problems = expand_inputs(["HTTP://EXAMPLE.ORG/news/1", "Https://example.org/news/2"])
+    assert found == ("HTTP://EXAMPLE.ORG/news/1", "Https://example.org/news/2") and problems == ()
+    fetched = []
+    monkeypatch.setattr("geo.ingest._fetch", lambda url, **_: fetched.append(url) or ())
+    assert list(read_input("HTTP://EXAMPLE.ORG/news/1")) == []
+    assert fetched == ["HTTP://EXAMPLE.ORG/news/1"]
+
+
+def test_a_geojson_file_is_refused_with_a_sentence_not_stored_as_an_article(tmp_path: Path) -> None:
+    features = tmp_path / "events.geojson"
+    features.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    problems = []
+    with EventStore.open(tmp_path / "e.sqlite") as store:
+        report = ingest([features], store, options(), on_problem=problems.append)
+        assert store.article_count() == 0
+    assert report.failed_inputs == 1
+    (problem,) = problems
+    assert "events.geojson" in str(problem) and "GeoJSON file holds map features, not article text" in str(problem)
 
 
 def test_worker_processes_store_the_same_events_as_one_process(tmp_path: Path) -> None:

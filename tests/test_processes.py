@@ -187,6 +187,53 @@ def test_kill_during_two_concurrent_ingests_then_rerun_completes_everything(tmp_
     assert final["orphans"] == 0
 
 
+# kill -9 of an ingest with worker processes: its workers and the resource tracker end too
+
+#: An environment variable only the processes of one test carry (children inherit it).
+TAG_VARIABLE = "CONFLICTMAP_TEST_PROCESS_TAG"
+
+
+def tagged_processes(tag: str) -> dict[int, str]:
+    """pid -> command line of every live (not zombie) process whose environment holds ``tag``."""
+    wanted = f"{TAG_VARIABLE}={tag}".encode()
+    found: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if wanted not in (entry / "environ").read_bytes().split(b"\0"):
+                continue
+            state = (entry / "stat").read_text().rpartition(")")[2].split()[0]
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:  # ended meanwhile, or not ours to read
+            continue
+        if state != "Z":
+            found[int(entry.name)] = command
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="lists processes through /proc")
+def test_kill_9_of_an_ingest_with_workers_leaves_no_process_behind(tmp_path: Path) -> None:
+    db = tmp_path / "events.sqlite"
+    corpus = write_corpus(tmp_path / "corpus.jsonl", range(4000))  # some 8 s of work for two workers
+    tag = f"{os.getpid()}-{time.monotonic_ns()}"
+    command = [sys.executable, "-m", "geo.cli", "ingest", str(corpus), "--db", str(db), "--workers", "2"]
+    with open(tmp_path / "stderr.txt", "wb") as stderr:
+        parent = subprocess.Popen(command, env=environment(**{TAG_VARIABLE: tag}), stdout=subprocess.DEVNULL,
+                                  stderr=stderr)
+        try:
+            assert wait_for_rows(db, "articles", 200, parent) >= 200, "the ingest ended before it could be killed"
+            children = set(tagged_processes(tag)) - {parent.pid}
+            assert len(children) >= 3, tagged_processes(tag)  # two workers and the resource tracker
+        finally:
+            parent.send_signal(signal.SIGKILL)
+            parent.wait(timeout=30)
+    deadline = time.monotonic() + 5
+    while (left := tagged_processes(tag)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert left == {}, f"still running 5 s after kill -9 of the ingest: {left}"
+
+
 # ---------------------------------------------------------------------------
 # several processes creating the same new store
 

