@@ -295,12 +295,16 @@ def test_an_event_the_store_refuses_costs_only_itself(tmp_path: Path, capsys: py
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     import geo.imports as imports
 
-    # Let a lone surrogate past the row checks, as a value no check foresaw would be:
-    # the store refuses it, and the chunk is written again one event at a time.
+    # Let a geonameid too large for SQLite past the row checks, as a value no check
+    # foresaw would be: the store refuses it, and the chunk is written again one event
+    # at a time.
     monkeypatch.setattr(imports, "_storable", lambda event: event)
     monkeypatch.setattr(imports, "_check_cells", lambda cells, names=(): None)
+    import geo.acled as acled
+
+    monkeypatch.setattr(acled, "_int", lambda text, column: int(text))
     path = tmp_path / "acled.csv"
-    lines = [",".join(EXPORT_COLUMNS), _own_row("good-1"), _own_row("X1", conflictmap_extra='{"note": "\\udfff"}'),
+    lines = [",".join(EXPORT_COLUMNS), _own_row("good-1"), _own_row("X1", conflictmap_geonameid="9" * 23),
              _own_row("good-2")]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, skipped, out = _import(path, tmp_path / "events.sqlite", capsys)
