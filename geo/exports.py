@@ -87,21 +87,24 @@ def write_csv(events: Iterable[Event], path: Path) -> int:
     return count
 
 
+#: What a NUL character in a text becomes in a GeoPackage and in the ACLED-style CSV
+#: (U+FFFD, the replacement character): GDAL writes and reads text as C strings, which
+#: end at the first NUL, and ACLED tools (our importer included) refuse a NUL in a cell.
+NUL_REPLACEMENT = GPKG_NUL_REPLACEMENT = "\ufffd"
+
+
 def write_acled_csv(events: Iterable[Event], path: Path) -> int:
-    """ACLED's columns, then ours (``country_code``, ``conflictmap_*``) for a lossless round trip."""
+    """ACLED's columns, then ours (``country_code``, ``conflictmap_*``) for a round trip
+    that loses nothing but NUL characters (written as U+FFFD)."""
     count = 0
     with _writing(path), atomic_text(path, newline="") as out:
         writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS)
         writer.writeheader()
         for event in encodable_events(events):
-            writer.writerow({name: csv_cell(value) for name, value in acled_row(event).items()})
+            writer.writerow({name: csv_cell(value).replace("\0", NUL_REPLACEMENT)
+                             for name, value in acled_row(event).items()})
             count += 1
     return count
-
-
-#: What a NUL character in a text becomes in a GeoPackage (U+FFFD, the replacement
-#: character): GDAL writes and reads text as C strings, which end at the first NUL.
-GPKG_NUL_REPLACEMENT = "\ufffd"
 
 
 def write_gpkg(events: Iterable[Event], path: Path) -> int:
