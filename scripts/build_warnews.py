@@ -3,6 +3,7 @@
     python3 scripts/build_warnews.py            # rebuild data/eval/warnews.jsonl and demo.jsonl
     python3 scripts/build_warnews.py --check    # exit 1 if a committed file is out of date
     python3 scripts/build_warnews.py SRC_DIR OUT.jsonl
+    python3 scripts/build_warnews.py --counts   # the war-news counts table of data/eval/README.md
 
 Each source is one article, ``<id>.txt``: a header of ``key: value`` lines (``id``,
 ``published``, ``title``, ``source``, ``url``, ``conflict``), a line ``---``, then the body
@@ -37,6 +38,17 @@ HEADER_END = "---"
 #: What the type slot may hold; "-" means a place named with no event at it.
 MARKUP_TYPES = ("frontline", "diplomacy", "humanitarian", "other", "-")
 NO_EVENT = "-"
+#: The conflict slug of a war-news id (``war-<conflict>-<nn>``) -> its continent, for the
+#: counts table; a slug missing here is counted under "unassigned".
+CONTINENTS: dict[str, str] = {
+    **dict.fromkeys(("bosnia", "kosovo", "donbas", "ukraine", "georgia"), "Europe"),
+    **dict.fromkeys(("chechnya", "karabakh"), "Europe/Asia (Caucasus)"),
+    **dict.fromkeys(("afghanistan", "gaza", "iraq", "kashmir", "kyrgyzstan", "lebanon", "myanmar", "nepal",
+                     "philippines", "srilanka", "syria", "tajikistan", "thailand", "timor", "yemen"), "Asia"),
+    **dict.fromkeys(("congo", "libya", "mozambique", "nigeria", "sahel", "sierraleone", "somalia", "southsudan",
+                     "sudan", "tigray"), "Africa"),
+    **dict.fromkeys(("chiapas", "colombia", "haiti", "mexico", "peru"), "Americas"),
+}
 MARK = re.compile(r"\[\[(?P<inside>[^\[\]]*)\]\]")
 MONTH = re.compile(r"\d{4}-\d{2}")
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -227,6 +239,26 @@ def corpus_jsonl(articles: Iterable[SourceArticle]) -> str:
     return "".join(json.dumps(a.as_json(), ensure_ascii=False) + "\n" for a in articles)
 
 
+def counts_table(articles: Sequence[SourceArticle]) -> str:
+    """A Markdown table of articles, toponyms, event places and dated events per conflict
+    (the slug of the id) with its continent, then the totals."""
+    rows: dict[str, list[int]] = {}
+    for article in articles:
+        slug = article.id.split("-")[1] if article.id.count("-") >= 2 else article.id
+        row = rows.setdefault(slug, [0, 0, 0, 0])
+        row[0] += 1
+        row[1] += len(article.toponyms)
+        row[2] += sum(t.event_type is not None for t in article.toponyms)
+        row[3] += sum(t.event_date is not None for t in article.toponyms)
+    order = sorted(rows, key=lambda slug: (CONTINENTS.get(slug, "unassigned"), slug))
+    lines = ["| continent | conflict | articles | toponyms | event places | dated |", "|---|---|--:|--:|--:|--:|"]
+    lines += [f"| {CONTINENTS.get(slug, 'unassigned')} | {slug} | " + " | ".join(map(str, rows[slug])) + " |"
+              for slug in order]
+    totals = [sum(row[i] for row in rows.values()) for i in range(4)]
+    lines.append(f"| **all** | {len(rows)} conflicts | " + " | ".join(map(str, totals)) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def build(folder: Path) -> str:
     return corpus_jsonl(read_sources(folder))
 
@@ -242,7 +274,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("source", nargs="?", type=Path, help="a folder of <id>.txt sources")
     parser.add_argument("output", nargs="?", type=Path, help="the JSONL to write")
     parser.add_argument("--check", action="store_true", help="write nothing; fail if an output is out of date")
+    parser.add_argument("--counts", action="store_true", help="print the war-news counts per conflict as Markdown")
     args = parser.parse_args(argv)
+    if args.counts:
+        try:
+            sys.stdout.write(counts_table(read_sources(args.source or CORPORA["warnews"][0])))
+        except MarkupError as err:
+            print(f"build_warnews: {err}", file=sys.stderr)
+            return 1
+        return 0
     if (args.source is None) != (args.output is None):
         parser.error("give both SRC_DIR and OUT.jsonl, or neither")
     jobs = [(args.source, args.output)] if args.source else list(CORPORA.values())
