@@ -259,3 +259,28 @@ def test_eval_command_on_a_corpus_without_event_gold_prints_no_event_table(tmp_p
     assert eval_command(_eval_args(str(corpus), "--split", "all", "--json")) == 0
     (result,) = json.loads(capsys.readouterr().out)["corpora"][0]["results"]
     assert "events" not in result
+
+
+# ---------------------------------------------------------------------------
+# the real pipeline
+
+
+@pytest.mark.model
+def test_real_pipeline_events_are_located_at_their_mentions(pipeline):
+    text = ("Government troops shelled Aleppo on Monday, a monitoring group said.\n\n"
+            "Aid trucks  reached Homs on Tuesday, and envoys met in Geneva.")
+    toponyms = tuple(
+        GoldToponym(start=text.index(name), end=text.index(name) + len(name), name=name,
+                    lat=coords[0], lon=coords[1], event_type=kind)
+        for name, coords, kind in (("Aleppo", ALEPPO, "frontline"), ("Homs", HOMS, "humanitarian"),
+                                   ("Geneva", GENEVA, "diplomacy"))
+    )
+    article = GoldArticle(id="real", text=text, toponyms=toponyms, published=date(2016, 3, 10),
+                          events_annotated=True)
+    (events,) = predict_events(pipeline, [article]).values()
+    assert events and all(event.spans for event in events)
+    for event in events:
+        for start, end in event.spans:
+            assert text[start:end] == event.mention
+    scores = score_events([article], {}, {"real": events})
+    assert scores.events_unlocated == 0 and scores.typed_with_event >= 2
