@@ -621,7 +621,8 @@ def tally_events(
         places=len(article.toponyms), placed_near=placed_near, namesakes=namesakes,
         typed=typed, typed_with_event=typed_with_event, typed_right=typed_right,
         events_at_null=len(at_null), dated=dated, dated_with_event=dated_with_event, dated_right=dated_right,
-        events=len(events), events_unlocated=sum(not e.spans for e in events), checks=tuple(checks),
+        events=len(events), events_unlocated=sum(not e.spans for e in events),
+        checks=tuple(sorted(checks, key=lambda c: c.start)),  # in reading order; stable per place
     )
 
 
