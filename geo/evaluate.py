@@ -887,9 +887,8 @@ def format_event_table(reports: Iterable[CorpusReport]) -> str:
                 if result.events.events_unlocated:
                     notes.append(f"{result.system} on {report.corpus}: {result.events.events_unlocated} events "
                                  "whose place could not be found in their quote were left out")
-    if len(rows) == 1 and not notes:
-        return ""
-    return _layout(rows) + "".join(f"{note}\n" for note in notes)
+    table = _layout(rows) if len(rows) > 1 else ""
+    return table + "".join(f"{note}\n" for note in notes)
 
 
 def format_checks(reports: Iterable[CorpusReport]) -> str:

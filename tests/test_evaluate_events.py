@@ -284,3 +284,14 @@ def test_real_pipeline_events_are_located_at_their_mentions(pipeline):
             assert text[start:end] == event.mention
     scores = score_events([article], {}, {"real": events})
     assert scores.events_unlocated == 0 and scores.typed_with_event >= 2
+
+
+def test_a_predictions_file_on_an_event_corpus_says_it_has_no_events(tmp_path, capsys):
+    corpus = _write_jsonl(tmp_path / "warlike.jsonl", [_gold_record()])
+    aleppo = TEXT.index("Aleppo")
+    predictions = _write_jsonl(tmp_path / "pred.jsonl", [
+        {"id": "e-1", "mentions": [{"start": aleppo, "end": aleppo + 6, "lat": ALEPPO[0], "lon": ALEPPO[1]}]}])
+    assert eval_command(_eval_args(str(corpus), "--split", "all", "--predictions", str(predictions))) == 0
+    out = capsys.readouterr().out
+    assert "pred.jsonl made no events on warlike: a predictions file holds no events" in out
+    assert "R@40km" not in out
