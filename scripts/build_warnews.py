@@ -41,13 +41,18 @@ NO_EVENT = "-"
 #: The conflict slug of a war-news id (``war-<conflict>-<nn>``) -> its continent, for the
 #: counts table; a slug missing here is counted under "unassigned".
 CONTINENTS: dict[str, str] = {
-    **dict.fromkeys(("bosnia", "kosovo", "donbas", "ukraine", "georgia"), "Europe"),
-    **dict.fromkeys(("chechnya", "karabakh"), "Europe/Asia (Caucasus)"),
-    **dict.fromkeys(("afghanistan", "gaza", "iraq", "kashmir", "kyrgyzstan", "lebanon", "myanmar", "nepal",
-                     "philippines", "srilanka", "syria", "tajikistan", "thailand", "timor", "yemen"), "Asia"),
-    **dict.fromkeys(("congo", "libya", "mozambique", "nigeria", "sahel", "sierraleone", "somalia", "southsudan",
-                     "sudan", "tigray"), "Africa"),
-    **dict.fromkeys(("chiapas", "colombia", "haiti", "mexico", "peru"), "Americas"),
+    **dict.fromkeys(("bosnia", "croatia", "donbas", "georgia", "kosovo", "macedonia", "transnistria", "ukraine",
+                     "ulster"), "Europe"),
+    **dict.fromkeys(("abkhazia", "armenia", "artsakh", "chechnya", "dagestan", "karabakh"),
+                    "Europe/Asia (Caucasus)"),
+    **dict.fromkeys(("aceh", "afghanistan", "assad", "gaza", "indopak", "iran", "iraq", "kashmir", "kyrgyzstan",
+                     "lebanon", "myanmar", "nepal", "philippines", "pkk", "srilanka", "syria", "tajikistan",
+                     "thailand", "timor", "yemen"), "Asia"),
+    **dict.fromkeys(("algeria", "burundi", "cameroon", "car", "chad", "congo", "eritrea", "libya", "mozambique",
+                     "nigeria", "rwanda", "sahel", "sierraleone", "somalia", "southsudan", "sudan", "tigray",
+                     "uganda"), "Africa"),
+    **dict.fromkeys(("chiapas", "colombia", "ecuador", "haiti", "mexico", "peru", "rio"), "Americas"),
+    **dict.fromkeys(("bougainville",), "Oceania"),
 }
 MARK = re.compile(r"\[\[(?P<inside>[^\[\]]*)\]\]")
 MONTH = re.compile(r"\d{4}-\d{2}")
