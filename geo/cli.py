@@ -144,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also score geotext, flashgeotext and spaCy entities, each at its most populous place")
     p.add_argument("--limit", type=int, default=0, help="score at most this many articles per corpus")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--verbose", action="store_true",
+                   help="on corpora with event gold, also list namesakes and wrong events")
     p.add_argument("--predictions", type=Path, metavar="PRED.jsonl",
                    help='score this file ({"id","mentions":[{"start","end","lat","lon"}]} a line) instead of running the geoparser')
     _add_gazetteer_option(p)

@@ -5,8 +5,11 @@ A corpus is JSONL, one article a line: ``{"id", "text", "toponyms": [{"start", "
 Scoring follows the published geoparsing metrics: exact-span geotagging
 precision/recall/F1, great-circle error of the span-matched toponyms (acc@161km,
 mean, median, AUC of the log errors) and an end-to-end share (found exactly *and*
-placed within 161 km). Everything up to the report is a pure function; the command at
-the bottom is the only part that reads files, loads systems and prints.
+placed within 161 km). Corpora whose toponyms also carry ``event_type`` and
+``event_date`` gold are scored on events as well: the event pipeline runs over each
+article and its events are matched to the gold toponyms they were found at (see
+``score_events``). Everything up to the report is a pure function; the command at the
+bottom is the only part that reads files, loads systems and prints.
 """
 
 from __future__ import annotations
@@ -16,18 +19,21 @@ import hashlib
 import json
 import math
 import os
+import re
 import statistics
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from datetime import date
+from functools import lru_cache
 from itertools import islice, pairwise
 from pathlib import Path
 from typing import Any, Protocol
 
 from gazetteer.errors import GazetteerError
 from geo.errors import ArticleReadError, ConflictmapError, InputError
-from geo.records import Place
+from geo.records import EVENT_TYPES, Article, Event, Place
 
 SPLITS = ("dev", "test")
 #: 100 miles, the customary threshold of "correctly placed".
@@ -39,6 +45,12 @@ AUC_MAX_ERROR_KM = 20039.0
 #: Corpora that annotate only the article's own subject place: other places in their
 #: text are not gold, so a prediction there is not wrong and precision means nothing.
 GEOCODING_ONLY_CORPORA = ("wiktor",)
+#: A gold place counts as found on the map when a mention of it is placed this close.
+PLACE_RECALL_KM = 40.0
+#: A found place farther than this from gold went to a namesake (or a wrong guess).
+NAMESAKE_KM = ACCURACY_KM
+#: Gold event dates: a day or, when the text fixes only that, a month.
+GOLD_EVENT_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 #: Fewer articles than this per process and the start-up of a worker costs more than it saves.
 MIN_ARTICLES_PER_PROCESS = 40
 EXIT_OK, EXIT_ERROR = 0, 1
@@ -62,7 +74,9 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class GoldToponym:
-    """An annotated place mention with the coordinates it refers to."""
+    """An annotated place mention with the coordinates it refers to and, in corpora
+    annotated with events, what happened there (``event_type`` None: nothing) and when
+    (``event_date`` "YYYY-MM-DD" or "YYYY-MM", None when the text does not say)."""
 
     start: int
     end: int
@@ -70,16 +84,25 @@ class GoldToponym:
     lat: float
     lon: float
     geonameid: int | None = None
+    event_type: str | None = None
+    event_date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class GoldArticle:
-    """One annotated article. ``ignore`` holds spans marked as places but never placed."""
+    """One annotated article. ``ignore`` holds spans marked as places but never placed.
+
+    ``events_annotated`` is true when its toponyms carry event gold (the key
+    ``event_type``, even when null); ``title`` and ``published`` feed the event pipeline.
+    """
 
     id: str
     text: str
     toponyms: tuple[GoldToponym, ...] = ()
     ignore: tuple[Span, ...] = ()
+    title: str = ""
+    published: date | None = None
+    events_annotated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,15 +179,32 @@ def gold_article_from_json(line: str, *, where: str = "corpus line") -> GoldArti
     record = _json_object(line, where)
     article_id = _require(record, "id", str, where)
     text = _require(record, "text", str, where)
-    toponyms = tuple(
-        _gold_toponym(item, text, f"{where}: toponym {n}")
-        for n, item in enumerate(_require(record, "toponyms", list, where), 1)
-    )
+    items = _require(record, "toponyms", list, where)
+    toponyms = tuple(_gold_toponym(item, text, f"{where}: toponym {n}") for n, item in enumerate(items, 1))
     ignore = tuple(
         _ignore_span(item, text, f"{where}: ignore span {n}")
         for n, item in enumerate(record.get("ignore") or [], 1)
     )
-    return GoldArticle(id=article_id, text=text, toponyms=toponyms, ignore=ignore)
+    title = record.get("title")
+    return GoldArticle(
+        id=article_id, text=text, toponyms=toponyms, ignore=ignore,
+        title=title if isinstance(title, str) else "",
+        published=_published(record, where),
+        events_annotated=any(isinstance(item, dict) and "event_type" in item for item in items),
+    )
+
+
+def _published(record: Mapping[str, Any], where: str) -> date | None:
+    value = record.get("published")
+    if value is None:
+        return None
+    expected = f"{where}: expected 'published' as YYYY-MM-DD, got {value!r}"
+    if not isinstance(value, str):
+        raise InputError(expected)
+    try:
+        return date.fromisoformat(value)
+    except ValueError as err:
+        raise InputError(expected) from err
 
 
 def read_predictions(path: Path) -> dict[str, tuple[PredictedToponym, ...]]:
@@ -251,7 +291,13 @@ def _gold_toponym(item: Any, text: str, where: str) -> GoldToponym:
     geonameid = item.get("geonameid")
     if geonameid is not None and (isinstance(geonameid, bool) or not isinstance(geonameid, int)):
         raise InputError(f"{where}: expected 'geonameid' as int or null, got {geonameid!r}")
-    return GoldToponym(start=start, end=end, name=name, lat=lat, lon=lon, geonameid=geonameid)
+    event_type, event_date = item.get("event_type"), item.get("event_date")
+    if event_type is not None and event_type not in EVENT_TYPES:
+        raise InputError(f"{where}: expected 'event_type' among {', '.join(EVENT_TYPES)} or null, got {event_type!r}")
+    if event_date is not None and not (isinstance(event_date, str) and GOLD_EVENT_DATE.fullmatch(event_date)):
+        raise InputError(f"{where}: expected 'event_date' as YYYY-MM-DD, YYYY-MM or null, got {event_date!r}")
+    return GoldToponym(start=start, end=end, name=name, lat=lat, lon=lon, geonameid=geonameid,
+                       event_type=event_type, event_date=event_date)
 
 
 def _ignore_span(item: Any, text: str, where: str) -> Span:
@@ -412,6 +458,250 @@ def geotagging_applies(corpus_name: str) -> bool:
 
 
 # ---------------------------------------------------------------------------
+# scoring events
+
+
+@dataclass(frozen=True, slots=True)
+class SystemEvent:
+    """A system's event, reduced to what is scored, with the spans of the text it stands at."""
+
+    event_type: str
+    event_date: str  # ISO, "" when undated
+    lat: float
+    lon: float
+    mention: str
+    spans: tuple[tuple[int, int], ...]  # where its mention stands inside its quote
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCheck:
+    """A gold toponym next to what the system made of it: for listing what went wrong.
+
+    ``problem`` is one of ``namesake`` (found, placed over 161 km off), ``missed event``
+    (an event place with no event), ``event placed`` (the event's point over 40 km from
+    gold), ``event type``, ``event date``, ``event at no-event place``.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    name: str
+    problem: str
+    gold: str  # the gold value the problem is about (type, date, or "lat,lon")
+    system: str  # what the system said
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class EventTally:
+    """Counts behind the event figures of one article (or, summed, of a corpus)."""
+
+    places: int = 0  # gold toponyms
+    placed_near: int = 0  # ... overlapped by a prediction within 40 km
+    namesakes: int = 0  # ... overlapped by predictions, the nearest over 161 km away
+    typed: int = 0  # gold toponyms with an event type
+    typed_with_event: int = 0  # ... at which the system made an event
+    typed_right: int = 0  # ... of the same type
+    events_at_null: int = 0  # system events standing only at gold places marked "no event"
+    dated: int = 0  # gold event places with a date
+    dated_with_event: int = 0  # gold toponyms with a date and a system event
+    dated_right: int = 0  # ... whose event date starts with the gold date
+    events: int = 0  # system events
+    events_unlocated: int = 0  # ... whose mention could not be found in its quote in the text
+    checks: tuple[PlaceCheck, ...] = ()
+
+    def __add__(self, other: EventTally) -> EventTally:
+        return EventTally(*(getattr(self, name) + getattr(other, name) for name in _EVENT_TALLY_FIELDS))
+
+
+_EVENT_TALLY_FIELDS = tuple(EventTally.__dataclass_fields__)
+
+
+@dataclass(frozen=True, slots=True)
+class EventScores:
+    """The event figures of one system on one corpus; ``None`` where undefined."""
+
+    places: int
+    place_recall_40: float | None
+    namesakes: int
+    typed: int
+    typed_with_event: int
+    type_accuracy: float | None
+    no_event_share: float | None
+    events_at_null: int
+    dated: int
+    dated_with_event: int
+    date_accuracy: float | None
+    events: int
+    events_unlocated: int
+    checks: tuple[PlaceCheck, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        figures = {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "checks"}
+        figures["namesake_list"] = [c.as_dict() for c in self.checks if c.problem == "namesake"]
+        figures["wrong_events"] = [c.as_dict() for c in self.checks if c.problem != "namesake"]
+        return figures
+
+
+def system_events(text: str, events: Iterable[Event]) -> tuple[SystemEvent, ...]:
+    """The events located in ``text``: each one's mention found inside its quote.
+
+    An event names its sentence (``quote``, whitespace collapsed) and its place as
+    written (``mention``), not offsets; every occurrence of the mention inside an
+    occurrence of the quote is where it stands.
+    """
+    return tuple(
+        SystemEvent(
+            event_type=e.event_type,
+            event_date=e.event_date.isoformat() if e.event_date else "",
+            lat=e.lat, lon=e.lon, mention=e.mention,
+            spans=_mention_spans(text, e.quote, e.mention),
+        )
+        for e in events
+    )
+
+
+def _mention_spans(text: str, quote: str, mention: str) -> tuple[tuple[int, int], ...]:
+    if not quote.split() or not mention.split():
+        return ()
+    spans: list[tuple[int, int]] = []
+    name = _words_pattern(mention, whole_words=True)
+    for sentence in _words_pattern(quote, whole_words=False).finditer(text):
+        spans.extend((m.start(), m.end()) for m in name.finditer(text, sentence.start(), sentence.end()))
+    return tuple(spans)
+
+
+@lru_cache(maxsize=4096)
+def _words_pattern(phrase: str, *, whole_words: bool) -> re.Pattern[str]:
+    # Any run of whitespace in the text may stand for the single spaces of the phrase.
+    body = r"\s+".join(re.escape(word) for word in phrase.split())
+    if whole_words:
+        body = (r"(?<!\w)" if phrase.strip()[0].isalnum() else "") + body
+        body += r"(?!\w)" if phrase.strip()[-1].isalnum() else ""
+    return re.compile(body)
+
+
+def tally_events(
+    article: GoldArticle, predicted: Iterable[PredictedToponym], events: Iterable[SystemEvent]
+) -> EventTally:
+    """Match one article's predicted places and events against its place and event gold."""
+    predicted, events = tuple(predicted), tuple(events)
+    checks: list[PlaceCheck] = []
+    placed_near = namesakes = 0
+    typed = typed_with_event = typed_right = dated_with_event = dated_right = 0
+    dated = sum(g.event_type is not None and g.event_date is not None for g in article.toponyms)
+    for gold in article.toponyms:
+        nearest = _nearest_km(gold, (p for p in predicted if p.start < gold.end and gold.start < p.end))
+        placed_near += nearest is not None and nearest[0] <= PLACE_RECALL_KM
+        if nearest is not None and nearest[0] > NAMESAKE_KM:
+            namesakes += 1
+            checks.append(_check(article, gold, "namesake", f"{gold.lat:.4f},{gold.lon:.4f}",
+                                 f"{nearest[1].lat:.4f},{nearest[1].lon:.4f} ({nearest[0]:.0f} km)"))
+        if gold.event_type is None:
+            continue
+        typed += 1
+        at_gold = [e for e in events if _overlaps_gold(e, gold)]
+        if not at_gold:
+            checks.append(_check(article, gold, "missed event", gold.event_type, "no event"))
+            continue
+        typed_with_event += 1
+        event = next((e for e in at_gold if e.event_type == gold.event_type), at_gold[0])
+        typed_right += event.event_type == gold.event_type
+        checks.extend(_event_checks(article, gold, event))
+        if gold.event_date is not None:
+            dated_with_event += 1
+            dated_right += event.event_date.startswith(gold.event_date)
+    at_null = [e for e in events if _only_at_null_places(e, article.toponyms)]
+    for event in at_null:
+        gold = next(g for g in article.toponyms if _overlaps_gold(event, g))
+        checks.append(_check(article, gold, "event at no-event place", "-", event.event_type))
+    return EventTally(
+        places=len(article.toponyms), placed_near=placed_near, namesakes=namesakes,
+        typed=typed, typed_with_event=typed_with_event, typed_right=typed_right,
+        events_at_null=len(at_null), dated=dated, dated_with_event=dated_with_event, dated_right=dated_right,
+        events=len(events), events_unlocated=sum(not e.spans for e in events),
+        checks=tuple(sorted(checks, key=lambda c: c.start)),  # in reading order; stable per place
+    )
+
+
+def _nearest_km(gold: GoldToponym, predicted: Iterable[PredictedToponym]) -> tuple[float, PredictedToponym] | None:
+    distances = [(great_circle_km(gold.lat, gold.lon, p.lat, p.lon), p) for p in predicted]
+    return min(distances, key=lambda pair: pair[0]) if distances else None
+
+
+def _overlaps_gold(event: SystemEvent, gold: GoldToponym) -> bool:
+    return any(start < gold.end and gold.start < end for start, end in event.spans)
+
+
+def _only_at_null_places(event: SystemEvent, toponyms: Sequence[GoldToponym]) -> bool:
+    touched = [g for g in toponyms if _overlaps_gold(event, g)]
+    return bool(touched) and all(g.event_type is None for g in touched)
+
+
+def _event_checks(article: GoldArticle, gold: GoldToponym, event: SystemEvent) -> list[PlaceCheck]:
+    checks = []
+    km = great_circle_km(gold.lat, gold.lon, event.lat, event.lon)
+    if km > PLACE_RECALL_KM:
+        checks.append(_check(article, gold, "event placed", f"{gold.lat:.4f},{gold.lon:.4f}",
+                             f"{event.lat:.4f},{event.lon:.4f} ({km:.0f} km)"))
+    if event.event_type != gold.event_type:
+        checks.append(_check(article, gold, "event type", str(gold.event_type), event.event_type))
+    if gold.event_date is not None and not event.event_date.startswith(gold.event_date):
+        checks.append(_check(article, gold, "event date", gold.event_date, event.event_date or "none"))
+    return checks
+
+
+def _check(article: GoldArticle, gold: GoldToponym, problem: str, expected: str, got: str) -> PlaceCheck:
+    return PlaceCheck(article_id=article.id, start=gold.start, end=gold.end, name=gold.name,
+                      problem=problem, gold=expected, system=got)
+
+
+def score_events(
+    gold_articles: Iterable[GoldArticle],
+    predictions: Mapping[str, Sequence[PredictedToponym]],
+    events: Mapping[str, Sequence[SystemEvent]],
+) -> EventScores:
+    """Event figures of a system (its predicted places and its events, by article id).
+
+    * place recall within 40 km: gold toponyms overlapped by a predicted mention placed
+      within 40 km, over all gold toponyms;
+    * namesakes: gold toponyms overlapped by predictions whose nearest lies over 161 km off;
+    * event type accuracy: over gold event places (``event_type`` set) where the system
+      made an event at an overlapping mention, the share of the same type; the share of
+      gold event places with no event at all; events at places whose gold says nothing
+      happens there;
+    * event date accuracy: over dated gold event places that got an event, the share
+      whose event date starts with the gold date (a gold month accepts any day in it).
+    """
+    total = sum(
+        (tally_events(a, predictions.get(a.id, ()), events.get(a.id, ())) for a in gold_articles),
+        EventTally(),
+    )
+    return event_scores_from_tally(total)
+
+
+def event_scores_from_tally(tally: EventTally) -> EventScores:
+    return EventScores(
+        places=tally.places,
+        place_recall_40=_ratio(tally.placed_near, tally.places),
+        namesakes=tally.namesakes,
+        typed=tally.typed,
+        typed_with_event=tally.typed_with_event,
+        type_accuracy=_ratio(tally.typed_right, tally.typed_with_event),
+        no_event_share=_ratio(tally.typed - tally.typed_with_event, tally.typed),
+        events_at_null=tally.events_at_null,
+        dated=tally.dated,
+        dated_with_event=tally.dated_with_event,
+        date_accuracy=_ratio(tally.dated_right, tally.dated_with_event),
+        events=tally.events,
+        events_unlocated=tally.events_unlocated,
+        checks=tally.checks,
+    )
+
+
+# ---------------------------------------------------------------------------
 # running a system
 
 
@@ -450,6 +740,32 @@ def predict(
     return predictions
 
 
+class EventMaker(Protocol):
+    """Anything with the event pipeline's ``events`` (the pipeline, a fake)."""
+
+    def events(self, article: Article) -> tuple[Event, ...]: ...
+
+
+def article_for(gold: GoldArticle) -> Article:
+    """The article the event pipeline reads: the gold text with its title and date."""
+    return Article(text=gold.text, title=gold.title, published=gold.published)
+
+
+def predict_events(
+    maker: EventMaker,
+    articles: Sequence[GoldArticle],
+    *,
+    on_article: Callable[[], None] | None = None,
+) -> dict[str, tuple[SystemEvent, ...]]:
+    """Run the event pipeline over the articles; article id -> its located events."""
+    events: dict[str, tuple[SystemEvent, ...]] = {}
+    for article in articles:
+        events[article.id] = system_events(article.text, maker.events(article_for(article)))
+        if on_article is not None:
+            on_article()
+    return events
+
+
 def processes_for(n_articles: int, *, cores: int | None = None) -> int:
     """Worker processes worth starting for ``n_articles``: up to the usable cores."""
     if cores is None:
@@ -469,14 +785,20 @@ class SystemResult:
     scores: Scores | None
     seconds: float = 0.0
     unavailable: str = ""
+    events: EventScores | None = None  # only on corpora with event gold
+    events_unavailable: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        figures = {
             "system": self.system,
             "scores": self.scores.as_dict() if self.scores else None,
             "seconds": round(self.seconds, 3),
             "unavailable": self.unavailable or None,
         }
+        if self.events is not None or self.events_unavailable:
+            figures["events"] = self.events.as_dict() if self.events else None
+            figures["events_unavailable"] = self.events_unavailable or None
+        return figures
 
 
 @dataclass(frozen=True, slots=True)
@@ -533,9 +855,67 @@ def format_table(reports: Iterable[CorpusReport]) -> str:
     return "\n".join(lines + notes) + "\n"
 
 
-def _figures(scores: Scores) -> list[str]:
-    values = (getattr(scores, attribute) for _, attribute, _ in TABLE_COLUMNS)
-    return ["-" if v is None else fmt.format(v) for v, (_, _, fmt) in zip(values, TABLE_COLUMNS)]
+#: The event table's columns, as TABLE_COLUMNS, read from EventScores.
+EVENT_TABLE_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("R@40km", "place_recall_40", "{:.3f}"),
+    ("namesakes", "namesakes", "{:d}"),
+    ("type acc", "type_accuracy", "{:.3f}"),
+    ("no event", "no_event_share", "{:.3f}"),
+    ("at null", "events_at_null", "{:d}"),
+    ("date acc", "date_accuracy", "{:.3f}"),
+    ("places", "places", "{:d}"),
+    ("typed", "typed", "{:d}"),
+    ("with event", "typed_with_event", "{:d}"),
+    ("dated", "dated", "{:d}"),
+    ("dated with event", "dated_with_event", "{:d}"),
+    ("events", "events", "{:d}"),
+)
+
+
+def format_event_table(reports: Iterable[CorpusReport]) -> str:
+    """The event figures, one row per corpus and system that has them; "" when none has."""
+    header = ["events: corpus", "system", *(c[0] for c in EVENT_TABLE_COLUMNS)]
+    rows = [header]
+    notes: list[str] = []
+    for report in reports:
+        label = f"{report.corpus} ({report.split}, {report.articles} articles)"
+        for result in report.results:
+            if result.events_unavailable:
+                notes.append(f"{result.system} made no events on {report.corpus}: {result.events_unavailable}")
+            if result.events is not None:
+                rows.append([label, result.system, *_figures(result.events, EVENT_TABLE_COLUMNS)])
+                if result.events.events_unlocated:
+                    notes.append(f"{result.system} on {report.corpus}: {result.events.events_unlocated} events "
+                                 "whose place could not be found in their quote were left out")
+    table = _layout(rows) if len(rows) > 1 else ""
+    return table + "".join(f"{note}\n" for note in notes)
+
+
+def format_checks(reports: Iterable[CorpusReport]) -> str:
+    """Every namesake and wrong event, one line each, grouped by corpus and system."""
+    lines: list[str] = []
+    for report in reports:
+        for result in report.results:
+            if result.events is None or not result.events.checks:
+                continue
+            lines.append(f"{report.corpus}, {result.system}:")
+            lines.extend(
+                f"  {c.article_id} {c.start}:{c.end} {c.name!r}: {c.problem}: gold {c.gold}, system {c.system}"
+                for c in result.events.checks
+            )
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _layout(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(_align(cell, width, i) for i, (cell, width) in enumerate(zip(row, widths))) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+def _figures(scores: Scores | EventScores, columns: Sequence[tuple[str, str, str]] = TABLE_COLUMNS) -> list[str]:
+    values = (getattr(scores, attribute) for _, attribute, _ in columns)
+    return ["-" if v is None else fmt.format(v) for v, (_, _, fmt) in zip(values, columns)]
 
 
 def _align(cell: str, width: int, column: int) -> str:
@@ -552,6 +932,7 @@ class _System:
     finder: PlaceFinder | None  # None: not available
     unavailable: str = ""
     predictions: Mapping[str, Sequence[PredictedToponym]] | None = None  # a scored file
+    makes_events: bool = False  # its geoparser can drive the event pipeline
 
 
 #: What a system that cannot start raises: its module or data are missing.
@@ -568,6 +949,11 @@ def eval_command(args: argparse.Namespace) -> int:
         print(json.dumps({"split": args.split, "corpora": [r.as_dict() for r in reports]}, indent=2))
     else:
         sys.stdout.write(format_table(reports))
+        events = format_event_table(reports)
+        if events:
+            sys.stdout.write("\n" + events)
+        if getattr(args, "verbose", False) and events:
+            sys.stdout.write("\n" + format_checks(reports))
     ran = any(result.scores is not None for report in reports for result in report.results)
     return EXIT_OK if ran else EXIT_ERROR
 
@@ -581,7 +967,7 @@ def _systems(args: argparse.Namespace) -> list[_System]:
     if predictions_path is not None:
         systems = [_System(predictions_path.name, None, predictions=read_predictions(predictions_path))]
     else:
-        systems = [_load_system("conflictmap", lambda: _load_geoparser(args.gazetteer))]
+        systems = [_load_system("conflictmap", lambda: _load_geoparser(args.gazetteer), makes_events=True)]
     if args.baselines:
         systems.extend(_baseline_systems(args.gazetteer))
     return systems
@@ -608,12 +994,18 @@ def _baseline_systems(gazetteer_path: Path | None) -> list[_System]:
     ]
 
 
-def _load_system(name: str, load: Callable[[], PlaceFinder]) -> _System:
+def _load_system(name: str, load: Callable[[], PlaceFinder], *, makes_events: bool = False) -> _System:
     _progress_note(f"loading {name}")
     try:
-        return _System(name, load())
+        return _System(name, load(), makes_events=makes_events)
     except _LOAD_ERRORS as err:
         return _System(name, None, unavailable=f"{type(err).__name__}: {err}")
+
+
+def _load_event_pipeline(finder: PlaceFinder) -> EventMaker:
+    from geo.pipeline import Pipeline
+
+    return Pipeline(finder)  # type: ignore[arg-type]  # the geoparser conflictmap loaded
 
 
 def _evaluate_corpus(
@@ -637,7 +1029,17 @@ def _evaluate_system(system: _System, corpus: str, articles: Sequence[GoldArticl
     else:
         return SystemResult(system.name, None, unavailable=system.unavailable)
     scores = score(articles, predictions, geotagging=geotagging)
-    return SystemResult(system.name, scores, seconds=time.perf_counter() - started)
+    if not any(a.events_annotated for a in articles):
+        return SystemResult(system.name, scores, seconds=time.perf_counter() - started)
+    if not system.makes_events or system.finder is None:
+        # A predictions file holds places only; the baselines have no event stage to compare.
+        unavailable = "a predictions file holds no events" if system.predictions is not None else ""
+        return SystemResult(system.name, scores, seconds=time.perf_counter() - started,
+                            events_unavailable=unavailable)
+    _progress_note(f"running the {system.name} event pipeline on {len(articles)} {corpus} articles")
+    events = predict_events(_load_event_pipeline(system.finder), articles)
+    return SystemResult(system.name, scores, seconds=time.perf_counter() - started,
+                        events=score_events(articles, predictions, events))
 
 
 def _run_with_progress(system: _System, corpus: str, articles: Sequence[GoldArticle]) -> dict[str, tuple[PredictedToponym, ...]]:
