@@ -41,6 +41,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: transliteration variant, a misspelling of a name the article uses.
 GAZ, DATELINE, ORG_PART, VARIANT, MISSPELLING = "GAZ", "DATELINE", "ORG_PART", "VARIANT", "MISSPELLING"
 MAX_NAME_TOKENS = 4
+#: ... counting the pieces of hyphenated names ("Croix-des-Bouquets" is five tokens).
+MAX_RUN_TOKENS = 7
 #: Words around a candidate the model reads, on each side.
 CONTEXT_WORDS = 3
 MIN_FUZZY_LENGTH = 5
@@ -63,12 +65,12 @@ DIRECTION_WORDS = frozenset({
 #: A dateline: a name opening the text or a paragraph, then at most a few comma-separated
 #: parts (region, date) and an agency in parentheses, then a dash ("TUZLA, Bosnia, July 12 --",
 #: "KYIV (Reuters) -", "Mosul —").
-DATELINE = re.compile(
-    r"(?:^|\n)[ \t]*(?P<name>[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})"
+DATELINE_PATTERN = re.compile(
+    r"(?:^|\n)[ \t]*(?P<name>[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,5})"
     r"(?:,[ \t]*[\w.' -]{1,30}){0,3}[ \t]*(?:\([A-Z][\w .&-]{1,25}\)[ \t]*)?(?:—|–|-{1,3})[ \t]"
 )
 #: A dateline whose only sign is an agency in parentheses ("DAMASCUS (SANA)").
-AGENCY_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<name>[A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*){0,3})"
+AGENCY_DATELINE_PATTERN = re.compile(r"(?:^|\n)[ \t]*(?P<name>[A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*){0,5})"
                              r"(?:,[^\n]{1,30})?[ \t]*\([A-Z][\w .&-]{1,25}\)")
 
 
@@ -76,6 +78,7 @@ class NameIndex(Protocol):
     """What recognition needs from the gazetteer."""
 
     def lookup(self, name: str) -> tuple[Entry, ...]: ...
+    def matches(self, name: str) -> tuple: ...  # NameMatch(entry, name_kind, score, exact), best first
     def lookup_variants(self, name: str) -> tuple[Entry, ...]: ...
     def is_common_word(self, word: str) -> bool: ...
     def name_info(self, name: str) -> NameInfo: ...
@@ -226,6 +229,9 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: list[
     bounds = _trimmed(ent)
     if bounds is None:
         return []
+    if bounds[0] > ent.start and doc[ent.start].text == "The" and names.lookup(_span_text(doc, ent.start, bounds[1])):
+        # "The Hague": the article is part of the name.
+        bounds = (ent.start, bounds[1])
     label = ent.label_
     shaped = _extended(doc, *_without_compass(doc, *bounds, names), names)
     found = []
@@ -316,7 +322,7 @@ def _dateline_candidates(doc: Doc, names: NameIndex, sentence_of: list[int]) -> 
     found = []
     text = text_of(doc)
     seen = set()
-    for pattern in (DATELINE, AGENCY_DATELINE):
+    for pattern in (DATELINE_PATTERN, AGENCY_DATELINE_PATTERN):
         for match in pattern.finditer(text):
             span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
             if span is None or not len(span) or span.start in seen:
@@ -334,7 +340,7 @@ def dateline_starts(doc: Doc) -> frozenset[int]:
     cached = doc.user_data.get("conflictmap_datelines")
     if cached is None:
         text = text_of(doc)
-        cached = frozenset(m.start("name") for pattern in (DATELINE, AGENCY_DATELINE)
+        cached = frozenset(m.start("name") for pattern in (DATELINE_PATTERN, AGENCY_DATELINE_PATTERN)
                            for m in pattern.finditer(text))
         doc.user_data["conflictmap_datelines"] = cached
     return cached
@@ -353,22 +359,26 @@ def _gazetteer_runs(doc: Doc, names: NameIndex, place_entity: list[bool],
             continue
         match = _longest_match(doc, i, names, place_entity)
         if match is not None:
-            found.append(_make(doc, i, match, GAZ, sentence_of, container_label=doc[i].ent_type_))
+            found.append(_make(doc, i, match, GAZ, sentence_of))
             i = match
             continue
         token = doc[i]
         if token.is_title and len(token.text) >= MIN_FUZZY_LENGTH and _has_close_variant(token.text, names):
-            found.append(_make(doc, i, i + 1, VARIANT, sentence_of, container_label=token.ent_type_))
+            found.append(_make(doc, i, i + 1, VARIANT, sentence_of))
         i += 1
     return found
 
 
 def _longest_match(doc: Doc, start: int, names: NameIndex, place_entity: list[bool]) -> int | None:
-    limit = min(len(doc), start + MAX_NAME_TOKENS)
+    limit = min(len(doc), start + MAX_RUN_TOKENS)
     end = start
+    words = 0
     while end < limit and not place_entity[end] and (
-        is_name_token(doc[end]) or (end > start and doc[end].lower_ in NAME_PARTICLES)
+        is_name_token(doc[end]) or (end > start and (doc[end].lower_ in NAME_PARTICLES or _glued(doc, end)))
     ):
+        words += not _glued(doc, end)
+        if words > MAX_NAME_TOKENS:
+            break
         end += 1
     for stop in range(end, start, -1):
         if not is_name_token(doc[stop - 1]):
@@ -376,6 +386,11 @@ def _longest_match(doc: Doc, start: int, names: NameIndex, place_entity: list[bo
         if names.lookup(_span_text(doc, start, stop)):
             return stop
     return None
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """The token is written onto the one before it ("des" and "-" in "Croix-des-Bouquets")."""
+    return i > 0 and not doc[i - 1].whitespace_ and doc[i].is_alpha or doc[i].text in ("-", "‑") and not doc[i - 1].whitespace_
 
 
 def _has_close_variant(word: str, names: NameIndex) -> bool:
@@ -398,6 +413,8 @@ class ArticleView:
     surnames: frozenset[str]  # last words of multi-word PERSON names
     counts: Mapping[str, int]  # normalised candidate name -> occurrences
     lower_words: frozenset[str]  # every word the text writes in lower case
+    spans: tuple[tuple[int, int], ...]  # token bounds of every candidate
+    entities: tuple[tuple[int, int, str], ...]  # token bounds and label of every entity
 
 
 def article_view(doc: Doc, found: Sequence[Candidate]) -> ArticleView:
@@ -421,7 +438,8 @@ def article_view(doc: Doc, found: Sequence[Candidate]) -> ArticleView:
         counts[normalize(c.text)] += 1
     lower = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
     return ArticleView(frozenset(place), frozenset(person), frozenset(org), frozenset(surnames),
-                       dict(counts), lower)
+                       dict(counts), lower, tuple((c.start_token, c.end_token) for c in found),
+                       tuple((e.start, e.end, e.label_) for e in doc.ents))
 
 
 def _word(doc: Doc, i: int, sentence: int, sentence_of: list[int]) -> str:
@@ -475,9 +493,17 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
     all_caps = bool(letters) and all(ch.isupper() for ch in letters)
     f[f"tokens={min(tokens, 4)}"] = 1.0
     f[f"chars={_bucket(len(text), (3, 4, 6, 9, 14))}"] = 1.0
+    is_dateline = candidate.start in dateline_starts(doc)
     if all_caps:
         f["all_caps"] = 1.0
         f[f"all_caps_chars={_bucket(len(letters), (3, 4, 5, 8))}"] = 1.0
+        if len(letters) <= 5:
+            # An acronym: a country's abbreviation matches a curated alias ("UAE"), an
+            # organisation's only happens to spell some place's name ("SANA").
+            kind = min((m.name_kind for m in names.matches(text)), default="none")
+            f[f"acronym_name_kind={kind}"] = 1.0
+            if not is_dateline:
+                f[f"acronym_in_running_text_name_kind={kind}"] = 1.0
     if any(ch.isdigit() for ch in text):
         f["has_digit"] = 1.0
     if not text[:1].isupper():
@@ -519,16 +545,36 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
         if label == VARIANT or names.lookup_variants(text):
             f["gaz_variant_only"] = 1.0
     # Other entities around and over it.
-    ent_over = {doc[i].ent_type_ for i in range(first, last)} - {""}
-    for kind in ent_over:
-        if kind != label:
+    for start, end, kind in view.entities:
+        if end <= first or start >= last or (start, end) == (first, last):
+            continue
+        if start <= first and end >= last:
             f[f"inside={kind}"] = 1.0
+        elif first <= start and last >= end:
+            f[f"contains={kind}"] = 1.0
+        else:
+            f[f"crosses={kind}"] = 1.0
+    for start, end in view.spans:
+        if end <= first or start >= last or (start, end) == (first, last):
+            continue
+        if start <= first and end >= last:
+            f["inside_candidate"] = 1.0
+        elif first <= start and last >= end:
+            f["contains_candidate"] = 1.0
     # Position.
     if first == 0 or doc[first].is_sent_start:
         f["sentence_start"] = 1.0
         f[f"sentence_start&common={int(common)}"] = 1.0
-    if candidate.start in dateline_starts(doc):
+    if is_dateline:
         f["dateline"] = 1.0
+    # A capitalised word right before or after: part of a longer name ("Paris Hilton",
+    # "Wells Fargo"), unless punctuation parts them ("Paris, Texas").
+    if before is not None and not doc[first].is_sent_start and is_name_token(before):
+        f["prev_capitalised"] = 1.0
+        f[f"prev_capitalised&label={label}"] = 1.0
+    if after is not None and not after.is_sent_start and is_name_token(after):
+        f["next_capitalised"] = 1.0
+        f[f"next_capitalised&label={label}"] = 1.0
     if candidate.start == 0 or text_of(doc)[candidate.start - 1] == "\n":
         f["paragraph_start"] = 1.0
     # The same name elsewhere in the article.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,7 @@ def test_a_malformed_model_file_is_one_clear_error(tmp_path):
 def _training_script():
     spec = importlib.util.spec_from_file_location("train_geoparser", REPO / "scripts" / "train_geoparser.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
