@@ -500,7 +500,8 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
         if len(letters) <= 5:
             # An acronym: a country's abbreviation matches a curated alias ("UAE"), an
             # organisation's only happens to spell some place's name ("SANA").
-            kind = min((m.name_kind for m in names.matches(text)), default="none")
+            found = names.matches(text)
+            kind = found[0].name_kind if found else "none"
             f[f"acronym_name_kind={kind}"] = 1.0
             if not is_dateline:
                 f[f"acronym_in_running_text_name_kind={kind}"] = 1.0
@@ -521,29 +522,36 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
         f["written_lower_elsewhere"] = 1.0
     if names.demonym(text) is not None:
         f["demonym"] = 1.0
-    # The gazetteer.
+    # The gazetteer. For an acronym in running text these are features of their own:
+    # what a place's name weighs says little about "SANA" or "NATO".
+    acronym = all_caps and len(letters) <= 5 and not is_dateline
+    g: dict[str, float] = {}
     entries = names.lookup(text) if not candidate.resolve_as else names.lookup(candidate.resolve_as)
     info = names.name_info(text)
     if entries:
         best = entries[0]
         population = max(info.best_population, best.population)
-        f[f"gaz_count={_bucket(info.count or len(entries), (1, 2, 5, 20, 100))}"] = 1.0
-        f["gaz_log_population"] = math.log10(population + 1) / 7
-        f[f"gaz_population={_bucket(int(math.log10(population + 1)), (0, 2, 3, 4, 5, 6))}"] = 1.0
-        f[f"gaz_class={best.feature_class}"] = 1.0
-        f[f"gaz_code={best.feature_code if best.feature_code in _KNOWN_CODES else 'other'}"] = 1.0
+        g[f"gaz_count={_bucket(info.count or len(entries), (1, 2, 5, 20, 100))}"] = 1.0
+        g["gaz_log_population"] = math.log10(population + 1) / 7
+        g[f"gaz_population={_bucket(int(math.log10(population + 1)), (0, 2, 3, 4, 5, 6))}"] = 1.0
+        g[f"gaz_class={best.feature_class}"] = 1.0
+        g[f"gaz_code={best.feature_code if best.feature_code in _KNOWN_CODES else 'other'}"] = 1.0
         if info.is_country_or_admin1:
-            f["gaz_country_or_admin1"] = 1.0
-            f[f"gaz_country_or_admin1&label={label}"] = 1.0
+            g["gaz_country_or_admin1"] = 1.0
+            g[f"gaz_country_or_admin1&label={label}"] = 1.0
         if info.is_preferred_somewhere:
-            f["gaz_preferred_name"] = 1.0
-        f[f"gaz_population&label={label}={_bucket(int(math.log10(population + 1)), (3, 5))}"] = 1.0
+            g["gaz_preferred_name"] = 1.0
+        g[f"gaz_population&label={label}={_bucket(int(math.log10(population + 1)), (3, 5))}"] = 1.0
         if all_caps:
-            f[f"all_caps&gaz_country_or_admin1={int(info.is_country_or_admin1)}"] = 1.0
+            g[f"all_caps&gaz_country_or_admin1={int(info.is_country_or_admin1)}"] = 1.0
     else:
-        f["gaz_none"] = 1.0
+        g["gaz_none"] = 1.0
         if label == VARIANT or names.lookup_variants(text):
-            f["gaz_variant_only"] = 1.0
+            g["gaz_variant_only"] = 1.0
+    if acronym:
+        f.update((f"acronym:{name}", value) for name, value in g.items())
+    else:
+        f.update(g)
     # Other entities around and over it.
     for start, end, kind in view.entities:
         if end <= first or start >= last or (start, end) == (first, last):

@@ -79,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="at most this many dev articles per corpus")
     parser.add_argument("--cache", type=Path, default=None,
                         help="folder to keep parsed documents in between runs")
+    parser.add_argument("--C", type=float, action="append", dest="c_grid",
+                        help="regularisation value(s) to try instead of the default grid")
     parser.add_argument("--skip-resolution", action="store_true",
                         help="keep the resolver weights of the current model file")
     args = parser.parse_args(argv)
@@ -97,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     articles = [_article(corpus, a, doc, names) for (corpus, a), doc in zip(gold, docs)]
     print(f"parsed in {time.time() - started:.0f} s")
 
-    c, first, second, threshold, report = train_recogniser(articles, names)
+    c, first, second, threshold, report = train_recogniser(articles, names, tuple(args.c_grid or C_GRID))
     print(f"recogniser: C={c}, threshold {threshold}, out-of-fold {report}")
     if args.skip_resolution:
         resolution = _previous_resolution(args.output) or _default_resolution()
@@ -237,13 +239,13 @@ def _first_only(f: dict[str, float]) -> dict[str, float]:
 ZERO = LinearModel({}, 0.0)
 
 
-def train_recogniser(articles: Sequence[Article], names):
+def train_recogniser(articles: Sequence[Article], names, c_grid: Sequence[float] = C_GRID):
     # Stage 0: the first pass's features, from a model that knows nothing yet (every
     # candidate scores 0.5, so misspellings of every candidate are proposed too).
     blank = {k: GeoparserModel(ZERO, ZERO) for k in range(FOLDS)}
     scored0 = _scored(articles, names, blank)
     best = None
-    for c in C_GRID:
+    for c in c_grid:
         firsts = {}
         for k in range(FOLDS):
             train = [(a, s) for a, s in zip(articles, scored0) if a.fold != k]
@@ -374,7 +376,7 @@ def fit_resolution(articles: Sequence[Article], names) -> dict[str, float]:
                     print(f"  {name} = {value:.4g}: within 161 km {best:.4f}, acc@161 {accuracy:.4f}")
         if not improved:
             break
-    return {f.name: float(getattr(weights, f.name)) for f in fields(weights)}
+    return {f.name: round(float(getattr(weights, f.name)), 4) for f in fields(weights)}
 
 
 def _default_resolution() -> dict[str, float]:
