@@ -148,18 +148,19 @@ def misspellings(doc: Doc, names: NameIndex, places: Sequence[Candidate],
     covered = {i for c in taken for i in range(c.start_token, c.end_token)}
     sentence_of = None
     found = []
-    for token in doc:
-        if token.i in covered or not token.is_title or len(token.text) < MIN_FUZZY_LENGTH:
+    table = token_table(doc)
+    for i, (word, title) in enumerate(zip(table.text, table.title)):
+        if not title or len(word) < MIN_FUZZY_LENGTH or i in covered:
             continue
-        norm = normalize(token.text)
+        norm = normalize(word)
         if norm in known:
             continue
         target = _closest(norm, known)
-        if target is None or names.lookup(token.text) or names.demonym(token.text):
+        if target is None or names.lookup(word) or names.demonym(word):
             continue
         if sentence_of is None:
             sentence_of = sentence_index(doc)
-        span = _make(doc, token.i, token.i + 1, MISSPELLING, sentence_of)
+        span = _make(doc, i, i + 1, MISSPELLING, sentence_of)
         found.append(_with(span, resolve_as=known[target]))
     return tuple(found)
 
@@ -189,6 +190,48 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """What recognition reads of each token, read from spaCy once per document
+    (every ``doc[i]`` builds a new Python object)."""
+
+    text: tuple[str, ...]
+    idx: tuple[int, ...]
+    word: tuple[str, ...]  # lower case; "<num>" for numbers, "<nl>" for line breaks
+    name: tuple[bool, ...]  # ``is_name_token``
+    title: tuple[bool, ...]
+    glued: tuple[bool, ...]  # written onto the token before it, no space between
+    sent_start: tuple[bool, ...]
+    ent_type: tuple[str, ...]
+    dep: tuple[str, ...]  # the dependency relation to the head
+    head: tuple[int, ...]  # the head's index
+
+
+def token_table(doc: Doc) -> TokenTable:
+    cached = doc.user_data.get("conflictmap_tokens")
+    if cached is not None:
+        return cached
+    text, idx, word, name, title, glued, sent_start, ent_type = [], [], [], [], [], [], [], []
+    dep, head = [], []
+    after_space = True
+    for i, token in enumerate(doc):
+        text.append(token.text)
+        idx.append(token.idx)
+        word.append("<num>" if token.like_num else "<nl>" if token.is_space else token.lower_)
+        name.append(is_name_token(token))
+        title.append(token.is_title)
+        glued.append(i > 0 and not after_space and (token.is_alpha or token.text in ("-", "‑")))
+        after_space = bool(token.whitespace_)
+        sent_start.append(i == 0 or bool(token.is_sent_start))
+        ent_type.append(token.ent_type_)
+        dep.append(token.dep_)
+        head.append(token.head.i)
+    table = TokenTable(tuple(text), tuple(idx), tuple(word), tuple(name), tuple(title), tuple(glued),
+                       tuple(sent_start), tuple(ent_type), tuple(dep), tuple(head))
+    doc.user_data["conflictmap_tokens"] = table
+    return table
+
+
 def sentence_index(doc: Doc) -> list[int]:
     """Token index -> sentence index."""
     cached = doc.user_data.get("conflictmap_sentences")
@@ -203,13 +246,14 @@ def sentence_index(doc: Doc) -> list[int]:
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
-    return text_of(doc)[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
+    t = token_table(doc)
+    return text_of(doc)[t.idx[start]: t.idx[end - 1] + len(t.text[end - 1])]
 
 
 def _make(doc: Doc, start: int, end: int, label: str, sentence_of: list[int],
           container_label: str = "") -> Candidate:
-    first, last = doc[start], doc[end - 1]
-    s, e = first.idx, last.idx + len(last.text)
+    t = token_table(doc)
+    s, e = t.idx[start], t.idx[end - 1] + len(t.text[end - 1])
     return Candidate(start, end, s, e, text_of(doc)[s:e], label, sentence_of[start],
                      container_label=container_label)
 
@@ -351,10 +395,11 @@ def _gazetteer_runs(doc: Doc, names: NameIndex, place_entity: list[bool],
     """Capitalised token runs outside the model's places that a gazetteer name matches
     (longest first), and single capitalised words only a transliteration key matches."""
     found: list[Candidate] = []
+    table = token_table(doc)
     i = 0
     n = len(doc)
     while i < n:
-        if place_entity[i] or not is_name_token(doc[i]):
+        if place_entity[i] or not table.name[i]:
             i += 1
             continue
         match = _longest_match(doc, i, names, place_entity)
@@ -362,35 +407,33 @@ def _gazetteer_runs(doc: Doc, names: NameIndex, place_entity: list[bool],
             found.append(_make(doc, i, match, GAZ, sentence_of))
             i = match
             continue
-        token = doc[i]
-        if token.is_title and len(token.text) >= MIN_FUZZY_LENGTH and _has_close_variant(token.text, names):
+        word = table.text[i]
+        if table.title[i] and len(word) >= MIN_FUZZY_LENGTH and not names.is_common_word(word) and (
+            _has_close_variant(word, names)
+        ):
             found.append(_make(doc, i, i + 1, VARIANT, sentence_of))
         i += 1
     return found
 
 
 def _longest_match(doc: Doc, start: int, names: NameIndex, place_entity: list[bool]) -> int | None:
+    table = token_table(doc)
     limit = min(len(doc), start + MAX_RUN_TOKENS)
     end = start
     words = 0
     while end < limit and not place_entity[end] and (
-        is_name_token(doc[end]) or (end > start and (doc[end].lower_ in NAME_PARTICLES or _glued(doc, end)))
+        table.name[end] or (end > start and (table.word[end] in NAME_PARTICLES or table.glued[end]))
     ):
-        words += not _glued(doc, end)
+        words += not table.glued[end]
         if words > MAX_NAME_TOKENS:
             break
         end += 1
     for stop in range(end, start, -1):
-        if not is_name_token(doc[stop - 1]):
+        if not table.name[stop - 1]:
             continue
         if names.lookup(_span_text(doc, start, stop)):
             return stop
     return None
-
-
-def _glued(doc: Doc, i: int) -> bool:
-    """The token is written onto the one before it ("des" and "-" in "Croix-des-Bouquets")."""
-    return i > 0 and not doc[i - 1].whitespace_ and doc[i].is_alpha or doc[i].text in ("-", "‑") and not doc[i - 1].whitespace_
 
 
 def _has_close_variant(word: str, names: NameIndex) -> bool:
@@ -436,21 +479,16 @@ def article_view(doc: Doc, found: Sequence[Candidate]) -> ArticleView:
     counts: dict[str, int] = defaultdict(int)
     for c in found:
         counts[normalize(c.text)] += 1
-    lower = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+    lower = frozenset(re.findall(r"\b[a-z]+\b", text_of(doc)))
     return ArticleView(frozenset(place), frozenset(person), frozenset(org), frozenset(surnames),
                        dict(counts), lower, tuple((c.start_token, c.end_token) for c in found),
                        tuple((e.start, e.end, e.label_) for e in doc.ents))
 
 
-def _word(doc: Doc, i: int, sentence: int, sentence_of: list[int]) -> str:
-    if i < 0 or i >= len(doc) or sentence_of[i] != sentence:
+def _word(table: TokenTable, i: int, sentence: int, sentence_of: list[int]) -> str:
+    if i < 0 or i >= len(sentence_of) or sentence_of[i] != sentence:
         return "<s>"
-    token = doc[i]
-    if token.like_num:
-        return "<num>"
-    if token.is_space:
-        return "<nl>"
-    return token.lower_
+    return table.word[i]
 
 
 def _bucket(value: int, edges: Sequence[int]) -> str:
@@ -469,14 +507,14 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
     if candidate.container_label:
         f[f"cut_from={candidate.container_label}"] = 1.0
     first, last = candidate.start_token, candidate.end_token
-    before = doc[first - 1] if first > 0 else None
-    after = doc[last] if last < len(doc) else None
-    f[f"prev_ent={before.ent_type_ or 'O' if before is not None else '<s>'}"] = 1.0
-    f[f"next_ent={after.ent_type_ or 'O' if after is not None else '<s>'}"] = 1.0
+    table = token_table(doc)
+    n = len(table.text)
+    f[f"prev_ent={(table.ent_type[first - 1] or 'O') if first > 0 else '<s>'}"] = 1.0
+    f[f"next_ent={(table.ent_type[last] or 'O') if last < n else '<s>'}"] = 1.0
     # Words around the candidate, by distance and as a bag.
     sentence = candidate.sentence
-    left = [_word(doc, first - k, sentence, sentence_of) for k in range(1, CONTEXT_WORDS + 1)]
-    right = [_word(doc, last - 1 + k, sentence, sentence_of) for k in range(1, CONTEXT_WORDS + 1)]
+    left = [_word(table, first - k, sentence, sentence_of) for k in range(1, CONTEXT_WORDS + 1)]
+    right = [_word(table, last - 1 + k, sentence, sentence_of) for k in range(1, CONTEXT_WORDS + 1)]
     for k, word in enumerate(left, 1):
         f[f"w-{k}={word}"] = 1.0
         f[f"wl={word}"] = 1.0
@@ -486,6 +524,17 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
     f[f"w-2-1={left[1]}_{left[0]}"] = 1.0
     f[f"w+1+2={right[0]}_{right[1]}"] = 1.0
     f[f"w-1+1={left[0]}_{right[0]}"] = 1.0
+    # Its place in the sentence's grammar: the relation of its last word to that
+    # word's head, and the head itself ("in" for "in X", "virus" for "X virus").
+    root = last - 1
+    while first <= table.head[root] < last and table.head[root] != root:
+        root = table.head[root]
+    relation = table.dep[root] or "none"
+    head = table.head[root]
+    head_word = "<self>" if head == root else table.word[head]
+    f[f"dep={relation}"] = 1.0
+    f[f"dep={relation}&head={head_word}"] = 1.0
+    f[f"head={head_word}"] = 1.0
     # Shape.
     text = candidate.text
     tokens = last - first
@@ -546,7 +595,8 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
             g[f"all_caps&gaz_country_or_admin1={int(info.is_country_or_admin1)}"] = 1.0
     else:
         g["gaz_none"] = 1.0
-        if label == VARIANT or names.lookup_variants(text):
+        if label == VARIANT or (tokens == 1 and len(text) >= MIN_FUZZY_LENGTH and not common
+                                and _has_close_variant(text, names)):
             g["gaz_variant_only"] = 1.0
     if acronym:
         f.update((f"acronym:{name}", value) for name, value in g.items())
@@ -570,17 +620,17 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
         elif first <= start and last >= end:
             f["contains_candidate"] = 1.0
     # Position.
-    if first == 0 or doc[first].is_sent_start:
+    if table.sent_start[first]:
         f["sentence_start"] = 1.0
         f[f"sentence_start&common={int(common)}"] = 1.0
     if is_dateline:
         f["dateline"] = 1.0
     # A capitalised word right before or after: part of a longer name ("Paris Hilton",
     # "Wells Fargo"), unless punctuation parts them ("Paris, Texas").
-    if before is not None and not doc[first].is_sent_start and is_name_token(before):
+    if first > 0 and not table.sent_start[first] and table.name[first - 1]:
         f["prev_capitalised"] = 1.0
         f[f"prev_capitalised&label={label}"] = 1.0
-    if after is not None and not after.is_sent_start and is_name_token(after):
+    if last < n and not table.sent_start[last] and table.name[last]:
         f["next_capitalised"] = 1.0
         f[f"next_capitalised&label={label}"] = 1.0
     if candidate.start == 0 or text_of(doc)[candidate.start - 1] == "\n":

@@ -49,9 +49,9 @@ THRESHOLDS = tuple(round(0.25 + 0.025 * i, 3) for i in range(21))
 FIRST_PASS_THRESHOLD = 0.5
 #: Weights drop out of the file below this magnitude (they change no decision).
 MIN_WEIGHT = 1e-3
-#: A feature seen in fewer training candidates than this is left out: a word met once
-#: or twice says more about one article than about places.
-MIN_FEATURE_COUNT = 3
+#: A feature seen in fewer training articles than this is left out: a word met in one
+#: or two articles says more about those articles than about places.
+MIN_FEATURE_ARTICLES = 3
 #: Resolver weights searched, each over these multiples of its current value.
 RESOLUTION_FIELDS = ("prominence", "country", "admin1", "containment", "proximity", "proximity_km",
                      "fuzzy_penalty", "variant_penalty", "temperature", "region_seat",
@@ -114,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "articles": {name: sum(1 for cn, _ in gold if cn == name) for name in sorted({cn for cn, _ in gold})},
             "split": "dev (SHA-1 parity of the article id, geo.evaluate.split_of)",
             "settings": {"C": c, "folds": FOLDS, "first_pass_threshold": FIRST_PASS_THRESHOLD,
-                         "min_weight": MIN_WEIGHT, "min_feature_count": MIN_FEATURE_COUNT, "solver": "liblinear, L2", "limit": args.limit},
+                         "min_weight": MIN_WEIGHT, "min_feature_articles": MIN_FEATURE_ARTICLES, "solver": "liblinear, L2", "limit": args.limit},
             "out_of_fold": report,
         },
     )
@@ -194,15 +194,15 @@ def label_of(start: int, end: int, article: Article) -> int | None:
 # recognition
 
 
-def _fit(rows: Sequence[dict[str, float]], labels: Sequence[int], c: float) -> LinearModel:
+def _fit(rows: Sequence[dict[str, float]], labels: Sequence[int], groups: Sequence[str], c: float) -> LinearModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    counts: dict[str, int] = {}
-    for row in rows:
+    seen_in: dict[str, set[str]] = {}
+    for row, group in zip(rows, groups):
         for name in row:
-            counts[name] = counts.get(name, 0) + 1
-    rows = [{k: v for k, v in row.items() if counts[k] >= MIN_FEATURE_COUNT} for row in rows]
+            seen_in.setdefault(name, set()).add(group)
+    rows = [{k: v for k, v in row.items() if len(seen_in[k]) >= MIN_FEATURE_ARTICLES} for row in rows]
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(rows).tocsr()
     # liblinear takes 32-bit sparse indices only.
@@ -220,7 +220,7 @@ def _scored(articles: Sequence[Article], names, models: dict[int, GeoparserModel
 
 
 def _training_rows(articles: Sequence[Article], scored: Sequence[Sequence[ScoredCandidate]], *, second: bool):
-    rows, labels = [], []
+    rows, labels, groups = [], [], []
     for article, items in zip(articles, scored):
         for item in items:
             label = label_of(item.candidate.start, item.candidate.end, article)
@@ -229,7 +229,8 @@ def _training_rows(articles: Sequence[Article], scored: Sequence[Sequence[Scored
             f = item.features if second else _first_only(item.features)
             rows.append(f)
             labels.append(label)
-    return rows, labels
+            groups.append(article.gold.id)
+    return rows, labels, groups
 
 
 def _first_only(f: dict[str, float]) -> dict[str, float]:
@@ -249,15 +250,13 @@ def train_recogniser(articles: Sequence[Article], names, c_grid: Sequence[float]
         firsts = {}
         for k in range(FOLDS):
             train = [(a, s) for a, s in zip(articles, scored0) if a.fold != k]
-            rows, labels = _training_rows([a for a, _ in train], [s for _, s in train], second=False)
-            firsts[k] = _fit(rows, labels, c)
+            firsts[k] = _fit(*_training_rows([a for a, _ in train], [s for _, s in train], second=False), c)
         models = {k: GeoparserModel(firsts[k], ZERO, first_pass_threshold=FIRST_PASS_THRESHOLD) for k in firsts}
         scored1 = _scored(articles, names, models)
         seconds = {}
         for k in range(FOLDS):
             train = [(a, s) for a, s in zip(articles, scored1) if a.fold != k]
-            rows, labels = _training_rows([a for a, _ in train], [s for _, s in train], second=True)
-            seconds[k] = _fit(rows, labels, c)
+            seconds[k] = _fit(*_training_rows([a for a, _ in train], [s for _, s in train], second=True), c)
         models = {k: GeoparserModel(firsts[k], seconds[k], first_pass_threshold=FIRST_PASS_THRESHOLD)
                   for k in firsts}
         scored2 = _scored(articles, names, models)
@@ -266,10 +265,8 @@ def train_recogniser(articles: Sequence[Article], names, c_grid: Sequence[float]
         if best is None or report["f1"] > best[2]["f1"]:
             best = (c, threshold, report, scored1)
     c, threshold, report, scored1 = best
-    rows, labels = _training_rows(articles, scored0, second=False)
-    first = _fit(rows, labels, c)
-    rows, labels = _training_rows(articles, scored1, second=True)
-    second = _fit(rows, labels, c)
+    first = _fit(*_training_rows(articles, scored0, second=False), c)
+    second = _fit(*_training_rows(articles, scored1, second=True), c)
     return c, first, second, threshold, report
 
 
