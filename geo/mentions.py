@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from gazetteer.normalize import normalize
 from geo.placefeatures import (
     Candidate,
     NameIndex,
@@ -76,28 +77,39 @@ def score_candidates(doc: Doc, names: NameIndex, model: GeoparserModel) -> list[
     return scored
 
 
-def select(scored: Sequence[ScoredCandidate], threshold: float, names: NameIndex) -> list[Candidate]:
+def select(scored: Sequence[ScoredCandidate], threshold: float, names: NameIndex,
+           same_name_threshold: float | None = None) -> list[Candidate]:
     """Candidates at or above ``threshold``, the likelier of two overlapping ones, no
-    demonym, in text order."""
+    demonym, in text order; then other occurrences of the names kept that reach
+    ``same_name_threshold`` (one sense per article)."""
     kept: list[Candidate] = []
     taken: list[tuple[int, int]] = []
-    for item in sorted(scored, key=lambda s: (-s.second, s.candidate.start)):
-        c = item.candidate
-        if item.second < threshold:
-            break
-        if any(c.start < end and start < c.end for start, end in taken):
-            continue
-        if is_demonym_only(c.text, names):
-            continue
+    ranked = sorted(scored, key=lambda s: (-s.second, s.candidate.start))
+
+    def take(c: Candidate) -> None:
+        if any(c.start < end and start < c.end for start, end in taken) or is_demonym_only(c.text, names):
+            return
         kept.append(c)
         taken.append((c.start, c.end))
+
+    for item in ranked:
+        if item.second < threshold:
+            break
+        take(item.candidate)
+    if same_name_threshold is not None and same_name_threshold < threshold:
+        kept_names = {normalize(c.text) for c in kept}
+        for item in ranked:
+            if item.second < same_name_threshold:
+                break
+            if item.second < threshold and normalize(item.candidate.text) in kept_names:
+                take(item.candidate)
     return sorted(kept, key=lambda c: c.start)
 
 
 def recognise(doc: Doc, names: NameIndex, model: GeoparserModel | None = None) -> Recognition:
     """All place mentions in ``doc`` (a parsed article), in text order."""
     model = model or load_model()
-    chosen = select(score_candidates(doc, names, model), model.threshold, names)
+    chosen = select(score_candidates(doc, names, model), model.threshold, names, model.same_name_threshold)
     mentions = tuple(Mention(start=c.start, end=c.end, text=c.text, label=c.label, sentence=c.sentence)
                      for c in chosen)
     demonyms = tuple(

@@ -53,6 +53,9 @@ class GeoparserModel:
     #: a first-pass probability from which a name counts as a place when looking for
     #: misspellings of it
     first_pass_threshold: float = 0.5
+    #: once a name is a mention somewhere in the article, its other occurrences need
+    #: only this (one sense per article)
+    same_name_threshold: float = 0.5
     #: the resolver's evidence weights (``geo.resolve.Weights`` field -> value)
     resolution: Mapping[str, float] = field(default_factory=dict)
     training: Mapping[str, Any] = field(default_factory=dict)
@@ -69,6 +72,7 @@ def model_from_json(record: Mapping[str, Any]) -> GeoparserModel:
             second=_linear(record["second"]),
             threshold=float(record["threshold"]),
             first_pass_threshold=float(record["first_pass_threshold"]),
+            same_name_threshold=float(record.get("same_name_threshold", record["threshold"])),
             resolution={str(k): float(v) for k, v in (record.get("resolution") or {}).items()},
             training=dict(record.get("training") or {}),
         )
@@ -85,6 +89,7 @@ def model_to_json(model: GeoparserModel) -> dict[str, Any]:
         "format": MODEL_FORMAT,
         "threshold": model.threshold,
         "first_pass_threshold": model.first_pass_threshold,
+        "same_name_threshold": model.same_name_threshold,
         "resolution": dict(model.resolution),
         "training": dict(model.training),
         "first": {"intercept": model.first.intercept, "weights": dict(model.first.weights)},
