@@ -277,7 +277,10 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: list[
         # "The Hague": the article is part of the name.
         bounds = (ent.start, bounds[1])
     label = ent.label_
-    shaped = _extended(doc, *_without_compass(doc, *bounds, names), names)
+    # The model's places may stop short of a name ("Deir" of "Deir ez-Zor") or open
+    # with a compass word; other labels' spans are taken as they are (the gazetteer
+    # runs cover the names inside them), which spares most lookups.
+    shaped = _extended(doc, *_without_compass(doc, *bounds, names), names) if label in PLACE_LABELS else bounds
     found = []
     hint = ""
     trimmed = _without_generic(doc, *shaped, names)
