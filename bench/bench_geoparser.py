@@ -1,10 +1,12 @@
-"""Geoparser throughput against bare spaCy, one and two processes, and parse's peak memory.
+"""Geoparser throughput against bare spaCy, one and two processes, the recogniser's and
+the resolver's share of the time, and parse's peak memory.
 
-    python3 bench/bench_geoparser.py [CORPUS.jsonl] [--articles N]
+    python3 bench/bench_geoparser.py [CORPUS.jsonl ...] [--articles N]
 
-Without a corpus it geoparses the demo briefs (data/demo/briefs.jsonl) repeated to N
-articles. Every figure is measured in this one run, so the ratios compare like with
-like on a busy machine.
+Without a corpus it geoparses real-length news: the LGL and GeoVirus articles of
+../shared/eval when that folder is there, else the demo briefs (data/demo/briefs.jsonl),
+repeated to N articles. Every figure is measured in this one run, so the ratios
+compare like with like on a busy machine.
 """
 
 from __future__ import annotations
@@ -23,12 +25,52 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 
-def load_texts(corpus: Path | None, n: int) -> list[str]:
-    path = corpus or REPO / "data" / "demo" / "briefs.jsonl"
-    texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
+SHARED_CORPORA = (REPO.parent / "shared" / "eval" / "lgl.jsonl", REPO.parent / "shared" / "eval" / "geovirus.jsonl")
+
+
+def default_corpora() -> list[Path]:
+    found = [p for p in SHARED_CORPORA if p.exists()]
+    return found or [REPO / "data" / "demo" / "briefs.jsonl"]
+
+
+def load_texts(corpora: list[Path], n: int) -> list[str]:
+    """``n`` texts taken in turn from each corpus (so every corpus is represented)."""
+    per_corpus = [[json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
+                  for path in corpora]
+    texts: list[str] = []
+    for i in range(max(len(c) for c in per_corpus)):
+        texts.extend(c[i] for c in per_corpus if i < len(c))
+        if len(texts) >= n:
+            break
     while len(texts) < n:
         texts += texts
     return texts[:n]
+
+
+def stage_shares(geoparser, texts: list[str]) -> tuple[float, float, float]:
+    """Seconds spaCy, the recogniser and the resolver take over ``texts`` (one process)."""
+    from geo.mentions import recognise
+    from geo.resolve import resolve
+
+    nlp = geoparser.nlp
+    start = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=32))
+    spacy_s = time.perf_counter() - start
+    recognise_s = resolve_s = 0.0
+    for doc in docs:
+        start = time.perf_counter()
+        found = recognise(doc, geoparser.gazetteer, geoparser.model)
+        middle = time.perf_counter()
+        resolve(doc.text, found.mentions, geoparser.gazetteer, demonym_countries=found.demonym_countries,
+                resolve_as=dict(found.resolve_as), weights=geoparser.weights)
+        resolve_s += time.perf_counter() - middle
+        recognise_s += middle - start
+    return spacy_s, recognise_s, resolve_s
+
+
+def typical_article(texts: list[str]) -> str:
+    """The article of median length: what one `parse` of real news costs."""
+    return sorted(texts, key=len)[len(texts) // 2]
 
 
 def words(texts: list[str]) -> int:
@@ -55,14 +97,15 @@ def peak_parse_memory_mb(article: Path) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", type=Path, nargs="?")
+    parser.add_argument("corpora", type=Path, nargs="*")
     parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--repeats", type=int, default=2)
     args = parser.parse_args()
 
     from geo.geoparser import load_geoparser
 
-    texts = load_texts(args.corpus, args.articles)
+    corpora = args.corpora or default_corpora()
+    texts = load_texts(corpora, args.articles)
     n_words = words(texts)
     geoparser = load_geoparser()
     nlp = geoparser.nlp
@@ -83,7 +126,11 @@ def main() -> None:
     spacy_multi_s = timed(lambda: list(nlp.pipe(texts, batch_size=32, n_process=cores)))
     steady_s = max(1e-9, multi_s - startup_s)
 
-    print(f"articles: {len(texts)}, words: {n_words}, cores: {cores}")
+    spacy_part, recognise_part, resolve_part = stage_shares(geoparser, texts)
+    total_part = spacy_part + recognise_part + resolve_part
+
+    print(f"corpora: {', '.join(p.name for p in corpora)}")
+    print(f"articles: {len(texts)}, words: {n_words} ({n_words / len(texts):.0f} a article), cores: {cores}")
     print(f"bare spaCy nlp.pipe (same components): {n_words / spacy_s:,.0f} words/s")
     print(f"geoparser, one process:                {n_words / ours_s:,.0f} words/s"
           f"  ratio to spaCy {spacy_s / ours_s:.2f} (target >= 0.9)")
@@ -92,11 +139,15 @@ def main() -> None:
           f" {startup_s:.1f} s start-up ({ours_s / steady_s:.2f}x; target >= 1.6x)")
     print(f"bare spaCy, {cores} processes:             {n_words / spacy_multi_s:,.0f} words/s"
           f"  ({spacy_s / spacy_multi_s:.2f}x bare spaCy in one process: this machine's ceiling)")
+    print(f"share of the time (one process): spaCy {spacy_part / total_part:.1%}, recogniser"
+          f" {recognise_part / total_part:.1%} ({1000 * recognise_part / len(texts):.1f} ms an article),"
+          f" resolver {resolve_part / total_part:.1%} ({1000 * resolve_part / len(texts):.1f} ms an article)")
     with tempfile.TemporaryDirectory() as folder:
         article = Path(folder) / "article.txt"
-        article.write_text("\n\n".join(texts[:3]), encoding="utf-8")
-        print(f"peak memory of `conflictmap parse` on one article: {peak_parse_memory_mb(article):.0f} MB"
-              " (target <= 600 MB)")
+        one = typical_article(texts)
+        article.write_text(one, encoding="utf-8")
+        print(f"peak memory of `conflictmap parse` on one article ({len(one.split())} words):"
+              f" {peak_parse_memory_mb(article):.0f} MB (target <= 600 MB)")
     print(f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB peak)")
 
 

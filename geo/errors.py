@@ -37,7 +37,7 @@ class UploadError(InputError):
 
 
 class ModelUnavailableError(ConflictmapError, RuntimeError):
-    """The pinned spaCy model is not installed."""
+    """The pinned spaCy model is not installed, or the trained geoparser file is unreadable."""
 
 
 class OfflineAssetError(ConflictmapError, ValueError):

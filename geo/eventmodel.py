@@ -30,7 +30,7 @@ from geo.typing import CONFIDENCE_STRONG, EventKind, classify_sentence, clause_o
 NO_EVENT = "none"
 EVENT_TYPES = ("frontline", "diplomacy", "humanitarian", "other")
 #: The shipped weights, inside the ``geo`` package.
-MODEL_RESOURCE = "models/event_types.json"
+MODEL_RESOURCE = "data/event_types.json"
 #: Words on either side of the place read as its neighbours.
 NEIGHBOUR_WORDS = 3
 

@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer.entry import Entry
 from geo.mentions import recognise
+from geo.placemodel import GeoparserModel, load_model
 from geo.records import Place
-from geo.resolve import DEFAULT_WEIGHTS, Weights, resolve
+from geo.resolve import Weights, resolve, weights_from
 from geo.workers import worker_pool
 
 if TYPE_CHECKING:
@@ -71,11 +72,13 @@ class Section:
 class Geoparser:
     """Recognises and resolves place mentions. Holds the model and the gazetteer."""
 
-    def __init__(self, nlp: Language, gazetteer: Any, *, weights: Weights = DEFAULT_WEIGHTS,
-                 model_name: str = "") -> None:
+    def __init__(self, nlp: Language, gazetteer: Any, *, weights: Weights | None = None,
+                 model_name: str = "", model: GeoparserModel | None = None) -> None:
         self.nlp = nlp
         self.gazetteer = gazetteer
-        self.weights = weights
+        #: the trained recogniser and resolver weights (the shipped file by default)
+        self.model = model or load_model()
+        self.weights = weights or weights_from(self.model.resolution)
         self.model_name = model_name  # how worker processes load the same model
 
     def places(self, text: str, *, overrides: Mapping[str, Entry] | None = None) -> tuple[Place, ...]:
@@ -108,7 +111,7 @@ class Geoparser:
         return tuple(found)
 
     def _places_in_doc(self, doc: Doc, overrides: Mapping[str, Entry] | None) -> tuple[Place, ...]:
-        recognition = recognise(doc, self.gazetteer)
+        recognition = recognise(doc, self.gazetteer, self.model)
         return resolve(
             doc.user_data.get("conflictmap_text") or doc.text,
             recognition.mentions,
@@ -204,7 +207,7 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def load_geoparser(gazetteer_path: Path | None = None, *, weights: Weights = DEFAULT_WEIGHTS) -> Geoparser:
+def load_geoparser(gazetteer_path: Path | None = None, *, weights: Weights | None = None) -> Geoparser:
     """The model and the gazetteer (built on first use), ready to geoparse."""
     from gazetteer.database import open_gazetteer
     from geo.nlp import MODEL_NAME, load_nlp

@@ -65,6 +65,16 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
+
+
+def weights_from(values: Mapping[str, float]) -> Weights:
+    """``Weights`` with the fields ``values`` names (a trained model's), the rest default."""
+    chosen = {}
+    for name in Weights.__dataclass_fields__:
+        if name in values:
+            default = getattr(DEFAULT_WEIGHTS, name)
+            chosen[name] = int(round(values[name])) if isinstance(default, int) else float(values[name])
+    return Weights(**chosen)
 #: ``NameMatch.name_kind``: which of a place's names matched.
 PREFERRED_NAME, ALTERNATE_NAME = 0, 2
 

@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 DEFAULT_CORPORA = (REPO / "data" / "eval" / "warnews.jsonl",)
-DEFAULT_OUTPUT = REPO / "geo" / "models" / "event_types.json"
+DEFAULT_OUTPUT = REPO / "geo" / "data" / "event_types.json"
 #: A feature seen in fewer training examples than this is left out of the shipped file.
 MIN_FEATURE_COUNT = 2
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)

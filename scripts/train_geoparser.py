@@ -1,0 +1,448 @@
+#!/usr/bin/env python3
+"""Train the geoparser: the place recogniser and the resolver's evidence weights.
+
+    PYTHONPATH=. python3 scripts/train_geoparser.py [CORPUS.jsonl ...] [-o geo/data/geoparser_model.json]
+
+Trains on the dev halves ONLY (``geo.evaluate.split_of``) of the corpora given (by
+default LGL and GeoVirus from ``../shared/eval`` and our war-news corpus
+``data/eval/warnews.jsonl``; missing files are skipped with a note), so the test
+halves stay unseen. Needs scikit-learn (``pip install scikit-learn``), at training
+time only: the shipped file is plain JSON that ``geo.placemodel`` reads.
+
+Recognition: every candidate of ``geo.placefeatures`` is labelled a place when its span
+is a gold toponym's; candidates overlapping a gold span only in part, an unplaceable
+(``ignore``) span or an annotated demonym are left out (the project keeps demonyms as
+context, not mentions). A first logistic model scores candidates; a second one adds
+what the first thought of the same name elsewhere in the article. Out-of-fold scores
+(articles split in folds) feed the second model and choose the threshold.
+
+Resolution: with ``--fit-resolution``, a coordinate search over ``geo.resolve.Weights``
+maximising the share of gold toponyms (given their gold spans) placed within 161 km
+(acc@161 x recall), with acc@161 kept at least where the hand-set weights had it
+(measured on WikToR's dev half, which it does not see, it cost 5 points end to end, so
+by default the evidence weights stay hand-set); then the lowest abstention
+threshold at which each corpus's acc@161 on the places the recogniser finds stays where
+the hand-set weights had it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from geo.evaluate import GoldArticle, great_circle_km, iter_corpus, split_of  # noqa: E402
+from geo.mentions import ScoredCandidate, is_demonym_only, score_candidates, select  # noqa: E402
+from geo.placemodel import GeoparserModel, LinearModel, model_to_json  # noqa: E402
+from geo.records import Mention  # noqa: E402
+
+DEFAULT_CORPORA = ("../shared/eval/lgl.jsonl", "../shared/eval/geovirus.jsonl", "data/eval/warnews.jsonl")
+DEFAULT_OUTPUT = REPO / "geo" / "data" / "geoparser_model.json"
+FOLDS = 5
+#: Inverse regularisation strength of both logistic models (chosen by out-of-fold F1).
+C_GRID = (0.1, 0.3, 1.0)
+THRESHOLDS = tuple(round(0.25 + 0.025 * i, 3) for i in range(21))
+SAME_NAME_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3)
+FIRST_PASS_THRESHOLD = 0.5
+#: Weights drop out of the file below this magnitude (they change no decision).
+MIN_WEIGHT = 1e-3
+#: A feature seen in fewer training articles than this is left out: a word met in one
+#: or two articles says more about those articles than about places.
+MIN_FEATURE_ARTICLES = 3
+#: Resolver weights searched, each over these multiples of its current value.
+RESOLUTION_FIELDS = ("prominence", "country", "admin1", "containment", "proximity", "proximity_km",
+                     "fuzzy_penalty", "variant_penalty", "temperature", "region_seat",
+                     "area_namesake_penalty", "min_confidence")
+RESOLUTION_STEPS = (0.5, 0.75, 1.33, 2.0)
+#: A place is mapped only when its best reading is likelier than all others together:
+#: the search may raise that bar, never lower it (abstaining beats guessing).
+ABSOLUTE_STEPS = {"min_confidence": (0.5, 0.55, 0.6, 0.65)}
+
+
+@dataclass
+class Article:
+    gold: GoldArticle
+    corpus: str
+    doc: object
+    fold: int
+    positives: frozenset[tuple[int, int]]  # gold spans of places (not demonyms)
+    skipped: tuple[tuple[int, int], ...]  # demonym and unplaceable spans
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpora", nargs="*", default=list(DEFAULT_CORPORA))
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--limit", type=int, default=0, help="at most this many dev articles per corpus")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="folder to keep parsed documents in between runs")
+    parser.add_argument("--C", type=float, action="append", dest="c_grid",
+                        help="regularisation value(s) to try instead of the default grid")
+    parser.add_argument("--fit-resolution", action="store_true",
+                        help="search the resolver's evidence weights (by default they stay hand-set:"
+                             " the fit on news dev halves cost WikToR's dev half 5 points end to end)")
+    args = parser.parse_args(argv)
+
+    from gazetteer.database import open_gazetteer
+    from geo.nlp import load_nlp
+
+    started = time.time()
+    corpora = [Path(p) for p in args.corpora if _exists_or_note(Path(p))]
+    gold = [(path.stem, a) for path in corpora for a in _dev_half(path, args.limit)]
+    digest = training_digest(gold)
+    print(f"{len(gold)} dev articles from {', '.join(p.stem for p in corpora)}; data sha256 {digest[:16]}...")
+    nlp = load_nlp()
+    names = open_gazetteer()
+    docs = _parsed(nlp, [a.text for _, a in gold], args.cache, digest)
+    articles = [_article(corpus, a, doc, names) for (corpus, a), doc in zip(gold, docs)]
+    print(f"parsed in {time.time() - started:.0f} s")
+
+    c, first, second, threshold, report = train_recogniser(articles, names, tuple(args.c_grid or C_GRID))
+    print(f"recogniser: C={c}, threshold {threshold}, out-of-fold {report}")
+    resolution = fit_resolution(articles, names) if args.fit_resolution else _default_resolution()
+    threshold, same_name = threshold
+    recogniser = GeoparserModel(first, second, threshold=threshold, first_pass_threshold=FIRST_PASS_THRESHOLD,
+                                same_name_threshold=same_name)
+    resolution = choose_abstention(articles, names, recogniser, resolution)
+    print(f"resolution weights: {resolution}")
+    model = GeoparserModel(
+        first=first, second=second, threshold=threshold, first_pass_threshold=FIRST_PASS_THRESHOLD,
+        same_name_threshold=same_name, resolution=resolution,
+        training={
+            "data_sha256": digest,
+            "articles": {name: sum(1 for cn, _ in gold if cn == name) for name in sorted({cn for cn, _ in gold})},
+            "split": "dev (SHA-1 parity of the article id, geo.evaluate.split_of)",
+            "settings": {"C": c, "folds": FOLDS, "first_pass_threshold": FIRST_PASS_THRESHOLD,
+                         "min_weight": MIN_WEIGHT, "min_feature_articles": MIN_FEATURE_ARTICLES, "solver": "liblinear, L2", "limit": args.limit},
+            "out_of_fold": report,
+        },
+    )
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = args.output.with_suffix(".tmp")
+    tmp.write_text(json.dumps(model_to_json(model), indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(args.output)
+    print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.2f} MB) in {time.time() - started:.0f} s")
+    return 0
+
+
+def _exists_or_note(path: Path) -> bool:
+    if path.exists():
+        return True
+    print(f"note: {path} not found, skipped", file=sys.stderr)
+    return False
+
+
+def _dev_half(path: Path, limit: int) -> list[GoldArticle]:
+    chosen = [a for a in iter_corpus(path) if split_of(a.id) == "dev"]
+    return chosen[:limit] if limit else chosen
+
+
+def training_digest(gold: Sequence[tuple[str, GoldArticle]]) -> str:
+    """SHA-256 of the training articles (ids, texts and gold), in a fixed order."""
+    h = hashlib.sha256()
+    for corpus, a in sorted(gold, key=lambda item: (item[0], item[1].id)):
+        record = {"corpus": corpus, "id": a.id, "text": a.text,
+                  "toponyms": [[t.start, t.end, t.lat, t.lon] for t in a.toponyms],
+                  "ignore": [[s.start, s.end] for s in a.ignore]}
+        h.update(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def _parsed(nlp, texts: Sequence[str], cache: Path | None, digest: str) -> list:
+    from spacy.tokens import DocBin
+
+    if cache is not None:
+        path = cache / f"docs-{digest[:16]}.spacy"
+        if path.exists():
+            return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts, batch_size=32))
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        bin_ = DocBin(store_user_data=False)
+        for doc in docs:
+            bin_.add(doc)
+        bin_.to_disk(path)
+    return docs
+
+
+def _article(corpus: str, a: GoldArticle, doc, names) -> Article:
+    positives, skipped = set(), []
+    for t in a.toponyms:
+        if is_demonym_only(t.name, names):
+            skipped.append((t.start, t.end))
+        else:
+            positives.add((t.start, t.end))
+    skipped.extend((s.start, s.end) for s in a.ignore)
+    fold = int(hashlib.sha1(a.id.encode("utf-8")).hexdigest(), 16) // 2 % FOLDS
+    return Article(a, corpus, doc, fold, frozenset(positives), tuple(skipped))
+
+
+def label_of(start: int, end: int, article: Article) -> int | None:
+    """1 a gold place's span, 0 no gold at all, None left out of training."""
+    if (start, end) in article.positives:
+        return 1
+    if any(start < e and s < end for s, e in article.skipped):
+        return None
+    if any(start < e and s < end for s, e in article.positives):
+        return None
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# recognition
+
+
+def _fit(rows: Sequence[dict[str, float]], labels: Sequence[int], groups: Sequence[str], c: float) -> LinearModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    seen_in: dict[str, set[str]] = {}
+    for row, group in zip(rows, groups):
+        for name in row:
+            seen_in.setdefault(name, set()).add(group)
+    rows = [{k: v for k, v in row.items() if len(seen_in[k]) >= MIN_FEATURE_ARTICLES} for row in rows]
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(rows).tocsr()
+    # liblinear takes 32-bit sparse indices only.
+    x.indices = x.indices.astype("int32")
+    x.indptr = x.indptr.astype("int32")
+    fitted = LogisticRegression(C=c, solver="liblinear", max_iter=2000).fit(x, labels)
+    weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), fitted.coef_[0])
+               if abs(w) >= MIN_WEIGHT}
+    return LinearModel(weights, round(float(fitted.intercept_[0]), 4))
+
+
+def _scored(articles: Sequence[Article], names, models: dict[int, GeoparserModel]
+            ) -> list[list[ScoredCandidate]]:
+    return [score_candidates(a.doc, names, models[a.fold]) for a in articles]
+
+
+def _training_rows(articles: Sequence[Article], scored: Sequence[Sequence[ScoredCandidate]], *, second: bool):
+    rows, labels, groups = [], [], []
+    for article, items in zip(articles, scored):
+        for item in items:
+            label = label_of(item.candidate.start, item.candidate.end, article)
+            if label is None:
+                continue
+            f = item.features if second else _first_only(item.features)
+            rows.append(f)
+            labels.append(label)
+            groups.append(article.gold.id)
+    return rows, labels, groups
+
+
+def _first_only(f: dict[str, float]) -> dict[str, float]:
+    return {k: v for k, v in f.items() if not k.startswith("elsewhere_first_pass")}
+
+
+ZERO = LinearModel({}, 0.0)
+
+
+def train_recogniser(articles: Sequence[Article], names, c_grid: Sequence[float] = C_GRID):
+    # Stage 0: the first pass's features, from a model that knows nothing yet (every
+    # candidate scores 0.5, so misspellings of every candidate are proposed too).
+    blank = {k: GeoparserModel(ZERO, ZERO) for k in range(FOLDS)}
+    scored0 = _scored(articles, names, blank)
+    best = None
+    for c in c_grid:
+        firsts = {}
+        for k in range(FOLDS):
+            train = [(a, s) for a, s in zip(articles, scored0) if a.fold != k]
+            firsts[k] = _fit(*_training_rows([a for a, _ in train], [s for _, s in train], second=False), c)
+        models = {k: GeoparserModel(firsts[k], ZERO, first_pass_threshold=FIRST_PASS_THRESHOLD) for k in firsts}
+        scored1 = _scored(articles, names, models)
+        seconds = {}
+        for k in range(FOLDS):
+            train = [(a, s) for a, s in zip(articles, scored1) if a.fold != k]
+            seconds[k] = _fit(*_training_rows([a for a, _ in train], [s for _, s in train], second=True), c)
+        models = {k: GeoparserModel(firsts[k], seconds[k], first_pass_threshold=FIRST_PASS_THRESHOLD)
+                  for k in firsts}
+        scored2 = _scored(articles, names, models)
+        threshold, same, report = _best_threshold(articles, scored2, names)
+        print(f"  C={c}: threshold {threshold}, same name {same}: {report}")
+        if best is None or report["f1"] > best[2]["f1"]:
+            best = (c, (threshold, same), report, scored1)
+    c, threshold, report, scored1 = best
+    first = _fit(*_training_rows(articles, scored0, second=False), c)
+    second = _fit(*_training_rows(articles, scored1, second=True), c)
+    return c, first, second, threshold, report
+
+
+def _best_threshold(articles: Sequence[Article], scored: Sequence[Sequence[ScoredCandidate]], names):
+    """(threshold, same-name threshold, report) with the best out-of-fold F1."""
+    best = None
+    for threshold in THRESHOLDS:
+        report = _span_scores(articles, scored, names, threshold)
+        if best is None or report["f1"] > best[2]["f1"]:
+            best = (threshold, threshold, report)
+    threshold = best[0]
+    for same in SAME_NAME_THRESHOLDS:
+        if same < threshold:
+            report = _span_scores(articles, scored, names, threshold, same)
+            if report["f1"] > best[2]["f1"]:
+                best = (threshold, same, report)
+    return best
+
+
+def _span_scores(articles, scored, names, threshold: float, same_name: float | None = None) -> dict:
+    """Exact-span precision, recall and F1 against gold places (demonyms left out), by corpus too."""
+    totals: dict[str, list[int]] = {}
+    for article, items in zip(articles, scored):
+        chosen = {(c.start, c.end) for c in select(items, threshold, names, same_name)}
+        counted = {span for span in chosen
+                   if span in article.positives or not any(span[0] < e and s < span[1] for s, e in article.skipped)}
+        hits = len(counted & article.positives)
+        for key in ("all", article.corpus):
+            t = totals.setdefault(key, [0, 0, 0])
+            t[0] += hits
+            t[1] += len(counted)
+            t[2] += len(article.positives)
+    report = {}
+    for key, (hits, predicted, gold) in totals.items():
+        p = hits / predicted if predicted else 0.0
+        r = hits / gold if gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        if key == "all":
+            report.update(precision=round(p, 4), recall=round(r, 4), f1=round(f, 4))
+        else:
+            report[key] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+    return report
+
+
+# ---------------------------------------------------------------------------
+# resolution
+
+
+def _gold_mentions(article: Article) -> tuple[list[Mention], dict[tuple[int, int], tuple[float, float]]]:
+    sentence_of = {}
+    for number, sent in enumerate(article.doc.sents):
+        sentence_of[number] = (sent.start_char, sent.end_char)
+    mentions, where = [], {}
+    for t in article.gold.toponyms:
+        if (t.start, t.end) not in article.positives:
+            continue
+        sentence = next((n for n, (s, e) in sentence_of.items() if s <= t.start < e), 0)
+        mentions.append(Mention(t.start, t.end, t.name, "GOLD", sentence))
+        where[(t.start, t.end)] = (t.lat, t.lon)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return mentions, where
+
+
+def resolution_scores(weights, cases, names) -> tuple[float, float]:
+    """(share of gold places resolved within 161 km, share of the resolved ones within
+    161 km): acc@161 x recall, and acc@161 alone."""
+    from geo.resolve import resolve
+
+    good = placed_count = total = 0
+    for text, mentions, where, demonyms in cases:
+        placed = {(p.mention.start, p.mention.end): p.entry
+                  for p in resolve(text, mentions, names, demonym_countries=demonyms, weights=weights)}
+        for key, (lat, lon) in where.items():
+            total += 1
+            entry = placed.get(key)
+            if entry is None:
+                continue
+            placed_count += 1
+            if great_circle_km(lat, lon, entry.lat, entry.lon) <= 161.0:
+                good += 1
+    return (good / total if total else 0.0), (good / placed_count if placed_count else 0.0)
+
+
+def fit_resolution(articles: Sequence[Article], names) -> dict[str, float]:
+    """Coordinate search maximising acc@161 x recall on gold spans, never letting
+    acc@161 fall below where the hand-set weights had it (a place mapped wrongly
+    misleads more than one left unmapped)."""
+    from geo.resolve import DEFAULT_WEIGHTS
+
+    cases = []
+    for a in articles:
+        mentions, where = _gold_mentions(a)
+        demonyms = tuple(code for ent in a.doc.ents
+                         if ent.label_ == "NORP" and (code := names.demonym(ent.text)) is not None)
+        cases.append((a.gold.text, mentions, where, demonyms))
+    weights = DEFAULT_WEIGHTS
+    best, floor = resolution_scores(weights, cases, names)
+    print(f"  resolution start: within 161 km {best:.4f}, acc@161 {floor:.4f}")
+    for _ in range(2):
+        improved = False
+        for name in RESOLUTION_FIELDS:
+            current = getattr(weights, name)
+            values = ABSOLUTE_STEPS.get(name) or tuple(current * s for s in RESOLUTION_STEPS)
+            for value in values:
+                if isinstance(current, int) and not isinstance(current, bool):
+                    value = type(current)(round(value))
+                trial = replace(weights, **{name: value})
+                share, accuracy = resolution_scores(trial, cases, names)
+                if share > best + 1e-4 and accuracy >= floor:
+                    best, weights, improved = share, trial, True
+                    print(f"  {name} = {value:.4g}: within 161 km {best:.4f}, acc@161 {accuracy:.4f}")
+        if not improved:
+            break
+    return {f.name: round(float(getattr(weights, f.name)), 4) for f in fields(weights)}
+
+
+#: Abstention thresholds tried, lowest first.
+ABSTENTION_STEPS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.8)
+#: How far below the hand-set weights' acc@161 a corpus may stay (noise).
+ACCURACY_TOLERANCE = 0.002
+
+
+def choose_abstention(articles: Sequence[Article], names, recogniser: GeoparserModel,
+                      resolution: dict[str, float]) -> dict[str, float]:
+    """The lowest ``min_confidence`` at which, on the mentions the recogniser finds,
+    every corpus places its found places within 161 km at least as often as the
+    hand-set weights did: finding more places must not make the map less right."""
+    from geo.mentions import recognise
+    from geo.resolve import DEFAULT_WEIGHTS, resolve, weights_from
+
+    found = [(a, recognise(a.doc, names, recogniser)) for a in articles]
+
+    def accuracy(weights) -> dict[str, tuple[float, float]]:
+        counts: dict[str, list[int]] = {}
+        for article, recognition in found:
+            placed = {(p.mention.start, p.mention.end): p.entry for p in resolve(
+                article.gold.text, recognition.mentions, names, demonym_countries=recognition.demonym_countries,
+                resolve_as=dict(recognition.resolve_as), weights=weights)}
+            c = counts.setdefault(article.corpus, [0, 0, 0])
+            for t in article.gold.toponyms:
+                c[2] += 1
+                entry = placed.get((t.start, t.end))
+                if entry is not None:
+                    c[1] += 1
+                    c[0] += great_circle_km(t.lat, t.lon, entry.lat, entry.lon) <= 161.0
+        return {k: (good / placed if placed else 0.0, good / total if total else 0.0)
+                for k, (good, placed, total) in counts.items()}
+
+    floor = accuracy(DEFAULT_WEIGHTS)
+    print(f"  hand-set weights (acc@161, end to end): {_rounded(floor)}")
+    fitted = weights_from(resolution)
+    for threshold in ABSTENTION_STEPS:
+        trial = replace(fitted, min_confidence=max(fitted.min_confidence, threshold))
+        scores = accuracy(trial)
+        print(f"  min_confidence {trial.min_confidence}: {_rounded(scores)}")
+        if all(scores[k][0] >= floor[k][0] - ACCURACY_TOLERANCE for k in floor):
+            return {**resolution, "min_confidence": trial.min_confidence}
+    return {**resolution, "min_confidence": ABSTENTION_STEPS[-1]}
+
+
+def _rounded(scores: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    return {k: (round(a, 4), round(b, 4)) for k, (a, b) in sorted(scores.items())}
+
+
+def _default_resolution() -> dict[str, float]:
+    from geo.resolve import DEFAULT_WEIGHTS
+
+    return {f.name: float(getattr(DEFAULT_WEIGHTS, f.name)) for f in fields(DEFAULT_WEIGHTS)}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
