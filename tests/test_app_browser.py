@@ -84,12 +84,7 @@ def running_server(folder: Path) -> Iterator[tuple[str, Path]]:
         _wait_healthy(url, process, folder / "server.log")
         yield url, db
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+        stop_server(process)
         log.close()
 
 
@@ -98,6 +93,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     """The server the reading tests share; no test writes to its store."""
     with running_server(tmp_path_factory.mktemp("app-browser")) as running:
         yield running
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    """Ends a server started for a test: politely, then by force."""
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=15)
 
 
 def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:

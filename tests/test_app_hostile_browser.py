@@ -21,7 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from test_app_browser import CHROMIUM, STEP_MS, _wait_healthy, free_port, map_frame, open_page
+from test_app_browser import CHROMIUM, STEP_MS, _wait_healthy, free_port, map_frame, open_page, stop_server
 
 from geo.records import Article, Event
 from geo.safetext import WORD_JOINER
@@ -139,12 +139,7 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory, bait: Bait) -> Iter
             _wait_healthy(f"http://localhost:{port}", process, folder / "server.log")
             yield f"http://localhost:{port}", texts
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=15)
+            stop_server(process)
 
 
 @pytest.fixture(scope="module")
