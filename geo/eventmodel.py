@@ -78,7 +78,10 @@ class EventTypeModel:
 
     def label(self, features: Features) -> str:
         """``none``, or the likeliest event type."""
-        probabilities = self.probabilities(features)
+        return self.label_of(self.probabilities(features))
+
+    def label_of(self, probabilities: Mapping[str, float]) -> str:
+        """``none`` when its probability reaches the threshold, else the likeliest type."""
         if probabilities[NO_EVENT] >= self.no_event_threshold:
             return NO_EVENT
         return max(EVENT_TYPES, key=probabilities.__getitem__)
@@ -129,9 +132,8 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     """
     near = (site.start, site.end)
     rule = classify_sentence(site.sentence, near=near)
-    features = site_features(site, rule)
-    chosen = model.label(features)
-    probabilities = model.probabilities(features)
+    probabilities = model.probabilities(site_features(site, rule))
+    chosen = model.label_of(probabilities)
     if chosen == NO_EVENT:
         if _locative_of_strong_trigger(site, rule):
             return rule, 1 - probabilities[NO_EVENT]

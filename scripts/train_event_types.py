@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     model, about = _fit(examples_dev, groups)
     about["test_accuracy"] = _accuracy(model, examples_test)
     about["test_rule_accuracy"] = _rule_accuracy(examples_test)
-    about["training_data_sha256"] = _sha256(args.corpora, dev)
+    about["training_data_sha256"] = _sha256(dev)
     about["corpora"] = [p.name for p in args.corpora]
     model["about"] = about
     args.output.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +69,7 @@ def _cached_examples(path: Path | None, dev: list[dict], test: list[dict]):
     """The dev examples, their articles, the test examples: parsed, or read from ``path``."""
     from geo.eventmodel import EventSite, site_features
 
-    key = _sha256([], dev + test)
+    key = _sha256(dev + test)
     if path is not None and path.exists():
         cached = json.loads(path.read_text(encoding="utf-8"))
         if cached["key"] == key:
@@ -201,9 +201,10 @@ def _rule_accuracy(examples) -> float | None:
     return round(right / len(examples), 4)
 
 
-def _sha256(paths: list[Path], dev: list[dict]) -> str:
+def _sha256(articles: list[dict]) -> str:
+    """The SHA-256 of ``articles`` as JSON, in id order: what a model was trained on."""
     digest = hashlib.sha256()
-    for article in sorted(dev, key=lambda a: a["id"]):
+    for article in sorted(articles, key=lambda a: a["id"]):
         digest.update(json.dumps(article, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()
 
