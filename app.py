@@ -1,7 +1,7 @@
 """conflictmap in the browser: ``streamlit run app.py``.
 
-The page lays out widgets and nothing else: ``geo.appstate`` decides what is shown,
-``geo.appactions`` changes the event store, ``geo.mapview`` draws the map. The store
+The page lays out widgets and nothing else: ``geo.web.appstate`` decides what is shown,
+``geo.web.appactions`` changes the event store, ``geo.map.mapview`` draws the map. The store
 is ``$CONFLICTMAP_DB`` or the user data directory; an empty store is filled with the
 demo corpus on first start, so the first page is a real map.
 
@@ -24,15 +24,15 @@ import streamlit as st
 
 from gazetteer.attribution import GEONAMES_CREDIT, NATURAL_EARTH_CREDIT
 from gazetteer.errors import GazetteerError
-from geo import appactions as actions
-from geo import appstate as view
+from geo.web import appactions as actions
+from geo.web import appstate as view
 from geo.errors import ConflictmapError
 from geo.filters import EventFilter
-from geo.mapview import EVENT_STYLE, ORIGIN_LABELS, build_map, safe_link
+from geo.map.mapview import EVENT_STYLE, ORIGIN_LABELS, build_map, safe_link
 from geo.records import EVENT_TYPES, Article, Event, stable_id
 from geo.safetext import markdown_literal
-from geo.store import EventStore, default_db_path
-from geo.uploads import ACCEPTED_SUFFIXES
+from geo.store.store import EventStore, default_db_path
+from geo.read.uploads import ACCEPTED_SUFFIXES
 
 if TYPE_CHECKING:
     import pandas
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from streamlit.elements.lib.mutable_status_container import StatusContainer
 
     from gazetteer.database import Gazetteer
-    from geo.pipeline import Pipeline
+    from geo.parse.pipeline import Pipeline
 
 MAP_HEIGHT = 560
 TABLE_HEIGHT = 340
@@ -101,7 +101,7 @@ def open_store(path: str) -> EventStore:
 @st.cache_resource(show_spinner="Loading the language model and the gazetteer\u2026")
 def load_pipeline() -> Pipeline:
     # $CONFLICTMAP_PIPELINE may name another loader, as for ``conflictmap ingest``.
-    from geo.ingest import resolve_pipeline_factory
+    from geo.store.ingest import resolve_pipeline_factory
 
     return resolve_pipeline_factory()(None)
 
@@ -381,7 +381,7 @@ def _type_label(event_type: str) -> str:
 
 
 def _country_label(code: str) -> str:
-    from geo.countries import country_name
+    from geo.formats.countries import country_name
 
     name = country_name(code)
     return f"{name} ({code})" if name and name != code else code

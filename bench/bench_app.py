@@ -28,10 +28,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from geo import appstate as view  # noqa: E402
+from geo.web import appstate as view  # noqa: E402
 from geo.filters import EventFilter  # noqa: E402
 from geo.records import EVENT_TYPES, Article, Event, event_id_for, stable_id  # noqa: E402
-from geo.store import EventStore  # noqa: E402
+from geo.store.store import EventStore  # noqa: E402
 
 #: Synthetic places: name, country, lat, lon (rounded public coordinates).
 PLACES: tuple[tuple[str, str, float, float], ...] = (
@@ -123,7 +123,7 @@ def _walk(element: Any) -> Iterator[Any]:
 def page_first_run(store: EventStore) -> tuple[dict[str, tuple[float, float]], int, int]:
     """The page's first run in a running server (modules imported), step by step:
     (wall, CPU) seconds per step, events drawn, bytes of map HTML."""
-    from geo.mapview import build_map
+    from geo.map.mapview import build_map
 
     steps: dict[str, tuple[float, float]] = {}
     period = view.period_of(store.date_range(), today=date.today())
@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"filled a store with {store.count():,} events in {time.perf_counter() - start:.1f} s")
         imports: dict[str, tuple[float, float]] = {}
         # A running server has imported these before the page's first run.
-        timed("imports", imports, lambda: __import__("streamlit_folium") and __import__("geo.mapview"))
+        timed("imports", imports, lambda: __import__("streamlit_folium") and __import__("geo.map.mapview"))
         print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
               f"one-time imports {imports['imports'][0]:.1f} s (before the first page)")
         steps, drawn, html_bytes = page_first_run(store)

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_map import synthetic_events  # noqa: E402
 
-from geo.briefing import SlideRenderer, draw_png_fallback, export_html, find_browser  # noqa: E402
+from geo.map.briefing import SlideRenderer, draw_png_fallback, export_html, find_browser  # noqa: E402
 
 
 def timed(run) -> float:

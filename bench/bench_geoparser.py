@@ -4,7 +4,7 @@ the resolver's share of the time, and parse's peak memory.
     python3 bench/bench_geoparser.py [CORPUS.jsonl ...] [--articles N]
 
 Without a corpus it geoparses real-length news: the LGL and GeoVirus articles of
-../shared/eval when that folder is there, else the demo briefs (data/demo/briefs.jsonl),
+../shared/eval when that folder is there, else the demo briefs (geo/web/demo/briefs.jsonl),
 repeated to N articles. Every figure is measured in this one run, so the ratios
 compare like with like on a busy machine.
 """
@@ -30,7 +30,7 @@ SHARED_CORPORA = (REPO.parent / "shared" / "eval" / "lgl.jsonl", REPO.parent / "
 
 def default_corpora() -> list[Path]:
     found = [p for p in SHARED_CORPORA if p.exists()]
-    return found or [REPO / "data" / "demo" / "briefs.jsonl"]
+    return found or [REPO / "geo" / "web" / "demo" / "briefs.jsonl"]
 
 
 def load_texts(corpora: list[Path], n: int) -> list[str]:
@@ -49,8 +49,8 @@ def load_texts(corpora: list[Path], n: int) -> list[str]:
 
 def stage_shares(geoparser, texts: list[str]) -> tuple[float, float, float]:
     """Seconds spaCy, the recogniser and the resolver take over ``texts`` (one process)."""
-    from geo.mentions import recognise
-    from geo.resolve import resolve
+    from geo.parse.mentions import recognise
+    from geo.parse.resolve import resolve
 
     nlp = geoparser.nlp
     start = time.perf_counter()
@@ -86,7 +86,7 @@ def timed(fn) -> float:
 def peak_parse_memory_mb(article: Path) -> float:
     """Peak resident memory of one `conflictmap parse` process, in MB."""
     code = (
-        "import resource, sys; from geo.cli import run; "
+        "import resource, sys; from geo.cli.main import run; "
         f"rc = run(['parse', {str(article)!r}, '--published', '2016-03-24']); "
         "sys.stderr.write('PEAK %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
@@ -102,7 +102,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=2)
     args = parser.parse_args()
 
-    from geo.geoparser import load_geoparser
+    from geo.parse.geoparser import load_geoparser
 
     corpora = args.corpora or default_corpora()
     texts = load_texts(corpora, args.articles)

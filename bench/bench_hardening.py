@@ -1,9 +1,9 @@
 """What the safety checks cost: checked uploads and fetches against the plain library calls.
 
-* Uploads: a zip of many small articles unpacked by ``geo.uploads.unpack_upload`` (names,
+* Uploads: a zip of many small articles unpacked by ``geo.read.uploads.unpack_upload`` (names,
   sizes and ratios checked while reading in chunks) against reading every member with
   ``zipfile`` directly; and how long a zip bomb takes to be refused.
-* Fetching: one page from a local server through ``geo.fetch.fetch_url`` (resolved once,
+* Fetching: one page from a local server through ``geo.read.fetch.fetch_url`` (resolved once,
   checked, pinned connection, streamed with caps) against ``urllib.request.urlopen``.
 
 Baselines are measured in the same run; ratios are checked / plain.
@@ -26,8 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from geo.fetch import FetchPolicy, fetch_url  # noqa: E402
-from geo.uploads import UploadPolicy, unpack_upload  # noqa: E402
+from geo.read.fetch import FetchPolicy, fetch_url  # noqa: E402
+from geo.read.uploads import UploadPolicy, unpack_upload  # noqa: E402
 
 ARTICLE = (
     "Shelling hit the northern districts of Kharkiv overnight, the regional governor said. "

@@ -20,8 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from geo.ingest import IngestOptions, ingest, ingest_dask, resolve_pipeline_factory
-from geo.store import EventStore
+from geo.store.ingest import IngestOptions, ingest, ingest_dask, resolve_pipeline_factory
+from geo.store.store import EventStore
 
 TOWNS = ("Palmyra", "Aleppo", "Raqqa", "Damascus", "Homs", "Idlib", "Deir ez-Zor", "Mariupol",
          "Kharkiv", "Kherson", "Bakhmut", "Geneva", "Moscow", "Ankara", "Beirut", "Amman")

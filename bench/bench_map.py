@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import folium  # noqa: E402
 
-from geo.mapview import build_map  # noqa: E402
+from geo.map.mapview import build_map  # noqa: E402
 from geo.records import EVENT_TYPES, Event  # noqa: E402
 
 PLACE_COUNT = 5000

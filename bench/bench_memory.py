@@ -25,7 +25,7 @@ import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DEMO = REPO / "data" / "demo" / "briefs.jsonl"
+DEMO = REPO / "geo" / "web" / "demo" / "briefs.jsonl"
 MB = 1_000_000
 
 
@@ -57,7 +57,7 @@ def measured(argv: list[str]) -> tuple[float, float, float, int, str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     started = time.perf_counter()
     with tempfile.TemporaryFile() as err:
-        child = subprocess.Popen([sys.executable, "-m", "geo.cli", *argv], cwd=REPO, env=env,
+        child = subprocess.Popen([sys.executable, "-m", "geo.cli.main", *argv], cwd=REPO, env=env,
                                  stdout=subprocess.DEVNULL, stderr=err)
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)

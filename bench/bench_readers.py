@@ -20,10 +20,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from geo.dates import resolve_event_date
-from geo.readers import read_articles
-from geo.roles import is_incidental_location
-from geo.typing import classify_sentence
+from geo.parse.dates import resolve_event_date
+from geo.read.readers import read_articles
+from geo.parse.roles import is_incidental_location
+from geo.parse.eventtypes import classify_sentence
 
 PARAGRAPHS = (
     "Russian artillery shelled residential districts of Kharkiv on Sunday, the regional governor said.",

@@ -22,10 +22,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from geo.exports import write_feature_collection, write_geojson
+from geo.formats.exports import write_feature_collection, write_geojson
 from geo.filters import EventFilter
 from geo.records import EVENT_TYPES, Event, stable_id
-from geo.store import EventStore, filter_sql
+from geo.store.store import EventStore, filter_sql
 
 SUB_TYPES = {"frontline": "armed_clash", "diplomacy": "talks", "humanitarian": "aid", "other": ""}
 #: (name, lat, lon, country) of towns the synthetic events scatter around.

@@ -19,7 +19,7 @@ result into SQLite. Choices made here, and why:
   or, in a country without an outline or a region too small for a cell, the middle
   of its towns' bounding box (the member town nearest that middle when none is
   within ``REGION_SNAP_KM`` of it: a bay, a lake); a county the medoid of its towns.
-* Continents (GeoNames), macro-regions and seas (data/world_areas.tsv) belong to no
+* Continents (GeoNames), macro-regions and seas (gazetteer/data/world_areas.tsv) belong to no
   country: class L or H, ``country_code`` "".
 * US counties have no GeoNames id here: ``COUNTY_ID_BASE + int(fips)``.
 * A curated alias noted as a dotted abbreviation ("Ill.", "W. Va.") is not a name:

@@ -1,4 +1,4 @@
-"""Derive ``data/world_110m.geojson`` from Natural Earth's 110m countries.
+"""Derive ``gazetteer/data/world_110m.geojson`` from Natural Earth's 110m countries.
 
 The file is both the app's offline basemap and where country points come from.
 It is written once by a developer (``python -m gazetteer.basemap SHAPEFILE``),
@@ -16,8 +16,7 @@ from pathlib import Path
 
 from gazetteer.attribution import NATURAL_EARTH_CREDIT
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-WORLD_BASEMAP_PATH = DATA_DIR / "world_110m.geojson"
+from gazetteer.sources import WORLD_BASEMAP_PATH
 COORDINATE_DECIMALS = 3
 
 # Natural Earth writes -99 where a country has no ISO code of its own in its table.

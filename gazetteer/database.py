@@ -69,7 +69,7 @@ class NameMatch:
 
 @dataclass(frozen=True, slots=True)
 class AliasInfo:
-    """A curated alias (data/aliases.tsv) and what it points to."""
+    """A curated alias (gazetteer/data/aliases.tsv) and what it points to."""
 
     alias: str
     entry: Entry
@@ -370,7 +370,7 @@ class Gazetteer:
         )
 
     def alias(self, name: str) -> AliasInfo | None:
-        """The curated alias ``name`` is (data/aliases.tsv), with its note, or None."""
+        """The curated alias ``name`` is (gazetteer/data/aliases.tsv), with its note, or None."""
         abbreviated = self._abbreviation_rows(self._checked_name(name))
         if abbreviated:
             row, note = abbreviated[0]

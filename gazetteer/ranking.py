@@ -29,7 +29,7 @@ from gazetteer.sources import WORLD_AREA_ID_BASE
 
 FEATURE_BONUS = {"PCLI": 2.0, "PPLC": 1.0, "PPLA": 0.5, "ADM1": 0.0, "PPL": 0.0, "ADM2": -0.5,
                  "CONT": 2.0, "RGN": 9.0, "SEA": 9.0, "STRT": 9.0, "OCN": 9.0}
-# Rivers, lakes, mountains, valleys and islands of data/physical_features.tsv rank like a
+# Rivers, lakes, mountains, valleys and islands of gazetteer/data/physical_features.tsv rank like a
 # city of a million people: above the towns that share a bare name (Andes, a Colombian town
 # of 40,000), below a great city ("Dnieper", an old name of the city of Dnipro). Features of a user's GeoNames extract carry
 # GeoNames' own codes with a population of 0 and get no bonus: they come after every town.

@@ -19,7 +19,9 @@ from pathlib import Path
 
 from gazetteer.errors import GazetteerDataError
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+# The project's own small data files ship inside this package (found the same way
+# in an editable checkout and in an installed wheel).
+DATA_DIR = Path(str(resources.files("gazetteer") / "data"))
 ALIASES_PATH = DATA_DIR / "aliases.tsv"
 DEMONYMS_PATH = DATA_DIR / "demonyms.tsv"
 WORLD_AREAS_PATH = DATA_DIR / "world_areas.tsv"
@@ -32,7 +34,7 @@ COMMON_WORD_COUNT = 20_000
 # The most frequent English words: a town or region named like one stays an ordinary word
 # ("Nice", "Reading", "Bath"); below this rank a big place's name is a name ("Geneva").
 VERY_FREQUENT_WORD_COUNT = 5_000
-# Synthetic ids for the macro-regions and seas of data/world_areas.tsv (base + the file's id
+# Synthetic ids for the macro-regions and seas of gazetteer/data/world_areas.tsv (base + the file's id
 # column): above the US counties' 900_000_000 + FIPS.
 WORLD_AREA_ID_BASE = 910_000_000
 # An alias whose note starts so is matched only as written with its dots ("Ill.", "W. Va.").
@@ -423,12 +425,12 @@ def _area_rows(path: Path) -> list[WorldAreaSource]:
 
 
 def read_world_areas(path: Path = WORLD_AREAS_PATH) -> tuple[WorldAreaSource, ...]:
-    """Continents (GeoNames) and the hand-placed macro-regions and seas of data/world_areas.tsv."""
+    """Continents (GeoNames) and the hand-placed macro-regions and seas of gazetteer/data/world_areas.tsv."""
     return (*read_continents(), *_area_rows(path))
 
 
 def read_physical_features(path: Path = PHYSICAL_FEATURES_PATH) -> tuple[WorldAreaSource, ...]:
-    """Rivers, lakes, seas, mountains, valleys, islands and regions of data/physical_features.tsv
+    """Rivers, lakes, seas, mountains, valleys, islands and regions of gazetteer/data/physical_features.tsv
     (same columns as world_areas.tsv; ids continue its numbering)."""
     return tuple(_area_rows(path))
 

@@ -2,7 +2,7 @@
 
     python3 scripts/make_docs.py [--db STORE] [--browser PATH]
 
-Parses ``data/demo/briefs.jsonl`` with the pipeline (or, with ``--db``, takes the
+Parses ``geo/web/demo/briefs.jsonl`` with the pipeline (or, with ``--db``, takes the
 events already in that store) and writes ``docs/briefing.html`` (the standalone
 map with popups and time playback) and ``docs/briefing.png`` (the slide picture).
 """
@@ -16,24 +16,24 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from geo.briefing import export_html, export_png  # noqa: E402
+from geo.map.briefing import export_html, export_png  # noqa: E402
 from geo.records import Event  # noqa: E402
 
-DEMO_CORPUS = REPO / "data" / "demo" / "briefs.jsonl"
+DEMO_CORPUS = REPO / "geo" / "web" / "demo" / "briefs.jsonl"
 DOCS = REPO / "docs"
 TITLE = "Syria and Yemen, 2016: events in the demo briefs"
 
 
 def demo_events() -> list[Event]:
-    from geo.pipeline import load_pipeline
-    from geo.readers import read_articles
+    from geo.parse.pipeline import load_pipeline
+    from geo.read.readers import read_articles
 
     pipeline = load_pipeline()
     return [event for _, events in pipeline.events_many(read_articles(DEMO_CORPUS)) for event in events]
 
 
 def stored_events(db: Path) -> list[Event]:
-    from geo.store import EventStore
+    from geo.store.store import EventStore
 
     with EventStore.open(db, readonly=True) as store:
         return store.query()

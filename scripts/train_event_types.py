@@ -1,10 +1,10 @@
-"""Train the event type model (geo/eventmodel.py) on the dev half of annotated war reports.
+"""Train the event type model (geo/parse/eventmodel.py) on the dev half of annotated war reports.
 
     python3 scripts/train_event_types.py [CORPUS.jsonl ...] [-o geo/models/event_types.json]
 
 Each gold toponym of a corpus that carries ``event_type`` (null: nothing happens
 there) is one example: the place in its sentence (spaCy's sentences, as the pipeline
-sees them), read through ``geo.eventmodel.site_features``. Only the dev half (the
+sees them), read through ``geo.parse.eventmodel.site_features``. Only the dev half (the
 parity of the id's SHA-1, as ``conflictmap eval --split`` uses) is trained on; the
 regularisation is chosen by cross-validation over dev articles; the test half is
 scored once, for the record. The weights are written as JSON with the SHA-256 of
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
                         "while the corpora are unchanged (parsing is the slow part)")
     args = parser.parse_args(argv)
 
-    from geo.evaluate import split_of
+    from geo.eval.evaluate import split_of
 
     articles = [a for path in args.corpora for a in _read(path)]
     dev = [a for a in articles if split_of(a["id"]) == "dev"]
@@ -67,7 +67,7 @@ def _read(path: Path) -> list[dict]:
 
 def _cached_examples(path: Path | None, dev: list[dict], test: list[dict]):
     """The dev examples, their articles, the test examples: parsed, or read from ``path``."""
-    from geo.eventmodel import EventSite, site_features
+    from geo.parse.eventmodel import EventSite, site_features
 
     key = _sha256(dev + test)
     if path is not None and path.exists():
@@ -92,8 +92,8 @@ def _site_dict(site) -> dict:
 def _examples(articles: list[dict]) -> tuple[list[tuple[tuple[str, ...], str, object]], list[str]]:
     """(features, label, site) per gold toponym, and the article each came from."""
     from gazetteer.database import open_gazetteer
-    from geo.eventmodel import NO_EVENT, EventSite, site_features
-    from geo.nlp import load_nlp
+    from geo.parse.eventmodel import NO_EVENT, EventSite, site_features
+    from geo.parse.nlp import load_nlp
 
     nlp, gazetteer = load_nlp(), open_gazetteer()
     examples, groups = [], []
@@ -158,7 +158,7 @@ def _fit(examples, groups) -> tuple[dict, dict]:
 def _event_threshold(probabilities, classes: list[str], labels: list[str]) -> float:
     """The probability of 'none' below which a place gets an event: the one that best
     separates event places from the others (F1) on held-out dev articles."""
-    from geo.eventmodel import NO_EVENT
+    from geo.parse.eventmodel import NO_EVENT
 
     column = classes.index(NO_EVENT)
     is_event = [label != NO_EVENT for label in labels]
@@ -174,7 +174,7 @@ def _event_threshold(probabilities, classes: list[str], labels: list[str]) -> fl
 
 
 def _accuracy(model: dict, examples) -> float | None:
-    from geo.eventmodel import model_from_json
+    from geo.parse.eventmodel import model_from_json
 
     if not examples:
         return None
@@ -185,9 +185,9 @@ def _accuracy(model: dict, examples) -> float | None:
 
 def _rule_accuracy(examples) -> float | None:
     """The hand-written rules alone: the trigger table's type, 'none' for an incidental place."""
-    from geo.eventmodel import NO_EVENT
-    from geo.roles import is_incidental_location
-    from geo.typing import classify_sentence
+    from geo.parse.eventmodel import NO_EVENT
+    from geo.parse.roles import is_incidental_location
+    from geo.parse.eventtypes import classify_sentence
 
     if not examples:
         return None

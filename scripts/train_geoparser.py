@@ -1,22 +1,22 @@
 #!/usr/bin/env python3
 """Train the geoparser: the place recogniser and the resolver's evidence weights.
 
-    PYTHONPATH=. python3 scripts/train_geoparser.py [CORPUS.jsonl ...] [-o geo/data/geoparser_model.json]
+    PYTHONPATH=. python3 scripts/train_geoparser.py [CORPUS.jsonl ...] [-o geo/parse/models/geoparser_model.json]
 
-Trains on the dev halves ONLY (``geo.evaluate.split_of``) of the corpora given (by
+Trains on the dev halves ONLY (``geo.eval.evaluate.split_of``) of the corpora given (by
 default LGL and GeoVirus from ``../shared/eval`` and our war-news corpus
 ``data/eval/warnews.jsonl``; missing files are skipped with a note), so the test
 halves stay unseen. Needs scikit-learn (``pip install scikit-learn``), at training
-time only: the shipped file is plain JSON that ``geo.placemodel`` reads.
+time only: the shipped file is plain JSON that ``geo.parse.placemodel`` reads.
 
-Recognition: every candidate of ``geo.placefeatures`` is labelled a place when its span
+Recognition: every candidate of ``geo.parse.placefeatures`` is labelled a place when its span
 is a gold toponym's; candidates overlapping a gold span only in part, an unplaceable
 (``ignore``) span or an annotated demonym are left out (the project keeps demonyms as
 context, not mentions). A first logistic model scores candidates; a second one adds
 what the first thought of the same name elsewhere in the article. Out-of-fold scores
 (articles split in folds) feed the second model and choose the threshold.
 
-Resolution: with ``--fit-resolution``, a coordinate search over ``geo.resolve.Weights``
+Resolution: with ``--fit-resolution``, a coordinate search over ``geo.parse.resolve.Weights``
 maximising the share of gold toponyms (given their gold spans) placed within 161 km
 (acc@161 x recall), with acc@161 kept at least where the hand-set weights had it
 (measured on WikToR's dev half, which it does not see, it cost 5 points end to end, so
@@ -39,9 +39,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from geo.evaluate import GoldArticle, great_circle_km, iter_corpus, split_of  # noqa: E402
-from geo.mentions import ScoredCandidate, is_demonym_only, score_candidates, select  # noqa: E402
-from geo.placemodel import GeoparserModel, LinearModel, model_to_json  # noqa: E402
+from geo.eval.evaluate import GoldArticle, great_circle_km, iter_corpus, split_of  # noqa: E402
+from geo.parse.mentions import ScoredCandidate, is_demonym_only, score_candidates, select  # noqa: E402
+from geo.parse.placemodel import GeoparserModel, LinearModel, model_to_json  # noqa: E402
 from geo.records import Mention  # noqa: E402
 
 DEFAULT_CORPORA = ("../shared/eval/lgl.jsonl", "../shared/eval/geovirus.jsonl", "data/eval/warnews.jsonl")
@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from gazetteer.database import open_gazetteer
-    from geo.nlp import load_nlp
+    from geo.parse.nlp import load_nlp
 
     started = time.time()
     corpora = [Path(p) for p in args.corpora if _exists_or_note(Path(p))]
@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         training={
             "data_sha256": digest,
             "articles": {name: sum(1 for cn, _ in gold if cn == name) for name in sorted({cn for cn, _ in gold})},
-            "split": "dev (SHA-1 parity of the article id, geo.evaluate.split_of)",
+            "split": "dev (SHA-1 parity of the article id, geo.eval.evaluate.split_of)",
             "settings": {"C": c, "folds": FOLDS, "first_pass_threshold": FIRST_PASS_THRESHOLD,
                          "min_weight": MIN_WEIGHT, "min_feature_articles": MIN_FEATURE_ARTICLES, "solver": "liblinear, L2", "limit": args.limit},
             "out_of_fold": report,
@@ -340,7 +340,7 @@ def _gold_mentions(article: Article) -> tuple[list[Mention], dict[tuple[int, int
 def resolution_scores(weights, cases, names) -> tuple[float, float]:
     """(share of gold places resolved within 161 km, share of the resolved ones within
     161 km): acc@161 x recall, and acc@161 alone."""
-    from geo.resolve import resolve
+    from geo.parse.resolve import resolve
 
     good = placed_count = total = 0
     for text, mentions, where, demonyms in cases:
@@ -361,7 +361,7 @@ def fit_resolution(articles: Sequence[Article], names) -> dict[str, float]:
     """Coordinate search maximising acc@161 x recall on gold spans, never letting
     acc@161 fall below where the hand-set weights had it (a place mapped wrongly
     misleads more than one left unmapped)."""
-    from geo.resolve import DEFAULT_WEIGHTS
+    from geo.parse.resolve import DEFAULT_WEIGHTS
 
     cases = []
     for a in articles:
@@ -401,8 +401,8 @@ def choose_abstention(articles: Sequence[Article], names, recogniser: GeoparserM
     """The lowest ``min_confidence`` at which, on the mentions the recogniser finds,
     every corpus places its found places within 161 km at least as often as the
     hand-set weights did: finding more places must not make the map less right."""
-    from geo.mentions import recognise
-    from geo.resolve import DEFAULT_WEIGHTS, resolve, weights_from
+    from geo.parse.mentions import recognise
+    from geo.parse.resolve import DEFAULT_WEIGHTS, resolve, weights_from
 
     found = [(a, recognise(a.doc, names, recogniser)) for a in articles]
 
@@ -439,7 +439,7 @@ def _rounded(scores: dict[str, tuple[float, float]]) -> dict[str, tuple[float, f
 
 
 def _default_resolution() -> dict[str, float]:
-    from geo.resolve import DEFAULT_WEIGHTS
+    from geo.parse.resolve import DEFAULT_WEIGHTS
 
     return {f.name: float(getattr(DEFAULT_WEIGHTS, f.name)) for f in fields(DEFAULT_WEIGHTS)}
 

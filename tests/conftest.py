@@ -100,21 +100,21 @@ def real_gazetteer():
 
 @pytest.fixture(scope="session")
 def nlp():
-    from geo.nlp import load_nlp
+    from geo.parse.nlp import load_nlp
 
     return load_nlp()
 
 
 @pytest.fixture(scope="session")
 def geoparser(nlp, real_gazetteer):
-    from geo.geoparser import Geoparser
-    from geo.nlp import MODEL_NAME
+    from geo.parse.geoparser import Geoparser
+    from geo.parse.nlp import MODEL_NAME
 
     return Geoparser(nlp, real_gazetteer, model_name=MODEL_NAME)
 
 
 @pytest.fixture(scope="session")
 def pipeline(geoparser):
-    from geo.pipeline import Pipeline
+    from geo.parse.pipeline import Pipeline
 
     return Pipeline(geoparser)

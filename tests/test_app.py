@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from app_harness import APP, RUN_TIMEOUT_S, point_app_at
 from fake_pipeline import FakePipeline
 from geo.records import Article, Event
-from geo.store import EventStore
+from geo.store.store import EventStore
 
 
 #: (published, source, title, text): the fake pipeline finds Palmyra, Raqqa, Aleppo,

@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from geo.filters import EventFilter
-from geo.mapview import MAX_MARKERS, marker_groups
-from geo.store import EventStore
+from geo.map.mapview import MAX_MARKERS, marker_groups
+from geo.store.store import EventStore
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

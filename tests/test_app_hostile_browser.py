@@ -25,7 +25,7 @@ from test_app_browser import CHROMIUM, STEP_MS, _wait_healthy, free_port, map_fr
 
 from geo.records import Article, Event
 from geo.safetext import WORD_JOINER
-from geo.store import EventStore
+from geo.store.store import EventStore
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

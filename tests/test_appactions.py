@@ -14,11 +14,11 @@ import pytest
 
 from fake_pipeline import FakePipeline
 from gazetteer.entry import Entry
-from geo import appactions as actions
+from geo.web import appactions as actions
 from geo.errors import InputError, UploadError
 from geo.records import Article
-from geo.store import EventStore
-from geo.uploads import UploadedFile
+from geo.store.store import EventStore
+from geo.read.uploads import UploadedFile
 
 ACLED_CSV = (
     "event_id_cnty,event_date,event_type,sub_event_type,country,admin1,location,latitude,longitude,"
@@ -114,7 +114,7 @@ def test_one_upload_of_an_article_an_acled_table_and_a_bad_table(store: EventSto
 
 
 def gdelt_line(**values: str) -> str:
-    from geo.gdelt import GDELT_COLUMNS
+    from geo.formats.gdelt import GDELT_COLUMNS
 
     return "\t".join(values.get(name, "") for name in GDELT_COLUMNS)
 
@@ -229,7 +229,7 @@ def test_unknown_download_format_is_refused() -> None:
 
 
 def test_html_download_is_a_page_that_loads_nothing_from_outside(store: EventStore) -> None:
-    from geo.offline import remote_asset_urls
+    from geo.map.offline import remote_asset_urls
 
     two_palmyra_articles(store)
     page = actions.export_bytes(store.query(), "html", title="Palmyra").decode("utf-8")

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from gazetteer.entry import Entry
-from geo import appstate as view
+from geo.web import appstate as view
 from geo.filters import EventFilter
 from geo.records import Event
 

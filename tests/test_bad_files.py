@@ -18,14 +18,14 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from gazetteer.errors import GazetteerError
-from geo.acled import EXPORT_COLUMNS
-from geo.cli import run
+from geo.formats.acled import EXPORT_COLUMNS
+from geo.cli.main import run
 from geo.errors import ConflictmapError
-from geo.exports import write_acled_csv
-from geo.imports import BadRow, read_acled, read_gdelt
-from geo.readers import MAX_ARTICLE_BYTES, articles_from_bytes, iter_jsonl_articles, read_articles
+from geo.formats.exports import write_acled_csv
+from geo.formats.imports import BadRow, read_acled, read_gdelt
+from geo.read.readers import MAX_ARTICLE_BYTES, articles_from_bytes, iter_jsonl_articles, read_articles
 from geo.records import Event
-from geo.store import EventStore
+from geo.store.store import EventStore
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 OUR_ERRORS = (ConflictmapError, GazetteerError)

@@ -6,7 +6,7 @@ import pytest
 
 from gazetteer.entry import Entry
 from gazetteer.errors import GazetteerQueryError
-from geo.baselines import (
+from geo.eval.baselines import (
     BASELINES,
     PopulationResolver,
     load_baseline,

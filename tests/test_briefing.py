@@ -14,10 +14,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from geo import briefing
-from geo.briefing import export_html, export_png, find_browser, render_png
+from geo.map import briefing
+from geo.map.briefing import export_html, export_png, find_browser, render_png
 from geo.errors import ExportError, InputError
-from geo.offline import remote_asset_urls
+from geo.map.offline import remote_asset_urls
 from geo.records import EVENT_TYPES, Event
 
 
@@ -136,7 +136,7 @@ def test_png_without_a_browser_is_drawn_with_matplotlib(tmp_path, monkeypatch):
         assert image.size == (1200, 750)
     pixels = png_pixels(result.path)
     assert pixels.std() > 20
-    from geo.mapview import EVENT_STYLE
+    from geo.map.mapview import EVENT_STYLE
 
     assert has_colour(pixels, EVENT_STYLE["frontline"].colour)
 
@@ -154,7 +154,7 @@ def test_fallback_labels_do_not_overlap(tmp_path):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from geo.mapview import PlaceLabel
+    from geo.map.mapview import PlaceLabel
 
     figure = Figure(figsize=(6, 4), dpi=100)
     FigureCanvasAgg(figure)
@@ -195,7 +195,7 @@ def chromium() -> Path:
 
 @pytest.fixture(scope="module")
 def renderer(chromium):
-    from geo.briefing import SlideRenderer
+    from geo.map.briefing import SlideRenderer
 
     with SlideRenderer(chromium) as started:
         yield started
@@ -212,7 +212,7 @@ def test_png_from_chromium_has_the_size_counts_and_colours(tmp_path, chromium):
     assert result.legend == dict(Counter(e.event_type for e in events))
     pixels = png_pixels(result.path)
     assert pixels.std() > 20
-    from geo.mapview import EVENT_STYLE
+    from geo.map.mapview import EVENT_STYLE
 
     for event_type in EVENT_TYPES:
         assert has_colour(pixels, EVENT_STYLE[event_type].colour), event_type

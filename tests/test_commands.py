@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli import run
-from geo.readers import MAX_ARTICLE_CHARS
+from geo.cli.main import run
+from geo.read.readers import MAX_ARTICLE_CHARS
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -60,7 +60,7 @@ def test_geoparse_needs_a_file_or_a_corpus(capsys):
 def test_a_bad_corpus_line_names_the_line(tmp_path, capsys):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text('{"id": "a", "text": "Talks in Geneva."}\n{"id": "b", "txt": 1}\n', encoding="utf-8")
-    from geo.commands import iter_corpus_lines
+    from geo.cli.commands import iter_corpus_lines
     from geo.errors import InputError
 
     with pytest.raises(InputError, match="line 2"):
@@ -72,7 +72,7 @@ def test_a_bad_corpus_line_names_the_line(tmp_path, capsys):
 def test_utf16_and_latin1_articles_are_read_and_parsed(encoding, tmp_path):
     article = tmp_path / f"article-{encoding}.txt"
     article.write_bytes("Réfugiés: fighting raged in Aleppo, Syria, on Monday.".encode(encoding))
-    done = subprocess.run([sys.executable, "-m", "geo.cli", "geoparse", str(article)],
+    done = subprocess.run([sys.executable, "-m", "geo.cli.main", "geoparse", str(article)],
                           capture_output=True, text=True, cwd=REPO, timeout=600)
     assert done.returncode == 0, done.stderr
     mentions = json.loads(done.stdout)["mentions"]
@@ -86,7 +86,7 @@ def test_geoparse_jsonl_writes_one_line_per_article(tmp_path):
     corpus.write_text(
         '{"id": "a", "text": "Talks resumed in Geneva."}\n'
         '{"id": "b", "text": "Shelling hit Aleppo, Syria."}\n', encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "geo.cli", "geoparse", "--jsonl", str(corpus)],
+    done = subprocess.run([sys.executable, "-m", "geo.cli.main", "geoparse", "--jsonl", str(corpus)],
                           capture_output=True, text=True, cwd=REPO, timeout=600)
     assert done.returncode == 0, done.stderr
     lines = [json.loads(line) for line in done.stdout.splitlines()]

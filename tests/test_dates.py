@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from geo.dates import EventDate, is_future_clause, resolve_event_date
+from geo.parse.dates import EventDate, is_future_clause, resolve_event_date
 from geo.records import DATE_PRECISION_DAY, DATE_PRECISION_MONTH, DATE_PRECISION_WEEK
 
 THU_2016_03_24 = date(2016, 3, 24)

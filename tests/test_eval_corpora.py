@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.evaluate import iter_corpus
+from geo.eval.evaluate import iter_corpus
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO / "data" / "eval"
@@ -108,7 +108,7 @@ def test_every_committed_toponym_spans_its_name(name):
 
 
 def test_demo_gold_has_the_briefs_ids_and_texts():
-    briefs = [json.loads(line) for line in (REPO / "data" / "demo" / "briefs.jsonl").read_text(encoding="utf-8").splitlines()]
+    briefs = [json.loads(line) for line in (REPO / "geo" / "web" / "demo" / "briefs.jsonl").read_text(encoding="utf-8").splitlines()]
     gold = {a["id"]: a for a in map(json.loads, (EVAL / "demo.jsonl").read_text(encoding="utf-8").splitlines())}
     assert sorted(gold) == sorted(b["id"] for b in briefs)
     for brief in briefs:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from gazetteer.entry import Entry
-from geo.cli import build_parser
+from geo.cli.main import build_parser
 from geo.errors import ArticleReadError, InputError
-from geo.evaluate import (
+from geo.eval.evaluate import (
     ACCURACY_KM,
     CorpusReport,
     GoldArticle,
@@ -339,7 +339,7 @@ def test_eval_command_scores_a_fake_geoparser_end_to_end(tmp_path, monkeypatch, 
     corpus, _ = _two_article_corpus(tmp_path)
     # Homs placed at Geneva: found but 2,800 km off; Damascus missed.
     fake = FakeGeoparser({"Aleppo": ALEPPO, "Homs": GENEVA, "Geneva": GENEVA})
-    monkeypatch.setattr("geo.evaluate._load_geoparser", lambda path: fake)
+    monkeypatch.setattr("geo.eval.evaluate._load_geoparser", lambda path: fake)
     exit_code = eval_command(_eval_args(str(corpus), "--split", "all", "--json"))
     assert exit_code == 0
     out = json.loads(capsys.readouterr().out)
@@ -356,7 +356,7 @@ def test_eval_command_scores_a_fake_geoparser_end_to_end(tmp_path, monkeypatch, 
 
 def test_eval_command_prints_a_table_and_honours_limit(tmp_path, monkeypatch, capsys):
     corpus, _ = _two_article_corpus(tmp_path)
-    monkeypatch.setattr("geo.evaluate._load_geoparser", lambda path: FakeGeoparser({"Aleppo": ALEPPO}))
+    monkeypatch.setattr("geo.eval.evaluate._load_geoparser", lambda path: FakeGeoparser({"Aleppo": ALEPPO}))
     assert eval_command(_eval_args(str(corpus), "--split", "all", "--limit", "1")) == 0
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
@@ -382,11 +382,11 @@ def test_eval_command_reports_a_geoparser_that_cannot_load_and_fails(tmp_path, m
     corpus, _ = _two_article_corpus(tmp_path)
 
     def missing(path):
-        raise ImportError("no module named geo.geoparser")
+        raise ImportError("no module named geo.parse.geoparser")
 
-    monkeypatch.setattr("geo.evaluate._load_geoparser", missing)
+    monkeypatch.setattr("geo.eval.evaluate._load_geoparser", missing)
     assert eval_command(_eval_args(str(corpus), "--split", "all")) == 1
-    assert "conflictmap did not run on mini: ImportError: no module named geo.geoparser" in capsys.readouterr().out
+    assert "conflictmap did not run on mini: ImportError: no module named geo.parse.geoparser" in capsys.readouterr().out
 
 
 # ---------------------------------------------------------------------------

@@ -12,9 +12,9 @@ import pytest
 
 from fake_pipeline import FakePipeline
 from gazetteer.entry import Entry
-from geo.cli import build_parser
+from geo.cli.main import build_parser
 from geo.errors import InputError
-from geo.evaluate import (
+from geo.eval.evaluate import (
     GoldArticle,
     GoldToponym,
     PredictedToponym,
@@ -224,8 +224,8 @@ def _eval_args(*argv: str) -> argparse.Namespace:
 
 @pytest.fixture
 def fakes(monkeypatch):
-    monkeypatch.setattr("geo.evaluate._load_geoparser", lambda path: PlacingGeoparser(PLACED))
-    monkeypatch.setattr("geo.evaluate._load_event_pipeline", lambda finder: FakePipeline())
+    monkeypatch.setattr("geo.eval.evaluate._load_geoparser", lambda path: PlacingGeoparser(PLACED))
+    monkeypatch.setattr("geo.eval.evaluate._load_event_pipeline", lambda finder: FakePipeline())
 
 
 def test_eval_command_adds_event_figures_to_the_json_of_an_event_corpus(tmp_path, fakes, capsys):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from geo.eventmodel import EventSite, decide, load_event_model, model_from_json, site_features
+from geo.parse.eventmodel import EventSite, decide, load_event_model, model_from_json, site_features
 
 
 def site(sentence: str, place: str, *, area: bool = False, others: int = 1, index: int = 3) -> EventSite:

@@ -12,10 +12,10 @@ import pyogrio
 import pytest
 from geojson_pydantic import FeatureCollection
 
-from geo.acled import ACLED_COLUMNS
-from geo.cli import run
+from geo.formats.acled import ACLED_COLUMNS
+from geo.cli.main import run
 from geo.errors import ExportError
-from geo.exports import (
+from geo.formats.exports import (
     CSV_COLUMNS,
     write_acled_csv,
     write_csv,
@@ -24,10 +24,10 @@ from geo.exports import (
     write_gpkg,
     write_parquet,
 )
-from geo.frames import events_from_frame, read_events_parquet
-from geo.imports import read_acled
+from geo.store.frames import events_from_frame, read_events_parquet
+from geo.formats.imports import read_acled
 from geo.records import EVENT_PROPERTIES, Article, Event
-from geo.store import EventStore
+from geo.store.store import EventStore
 
 from fake_pipeline import FakePipeline
 
@@ -239,10 +239,10 @@ def test_html_and_png_are_handed_to_the_briefing_module_with_the_selection(
     import types
 
     calls = {}
-    fake = types.ModuleType("geo.briefing")
+    fake = types.ModuleType("geo.map.briefing")
     fake.export_html = lambda events, path, **options: calls.setdefault("html", (events, path, options))
     fake.export_png = lambda events, path, **options: calls.setdefault("png", (events, path, options))
-    monkeypatch.setitem(sys.modules, "geo.briefing", fake)
+    monkeypatch.setitem(sys.modules, "geo.map.briefing", fake)
     assert run(["export", "--format", "html", "-o", str(tmp_path / "m.html"), "--db", str(db),
                 "--title", "Syria", "--country", "SY"]) == 0
     assert run(["export", "--format", "png", "-o", str(tmp_path / "m.png"), "--db", str(db),
@@ -257,6 +257,6 @@ def test_html_and_png_are_handed_to_the_briefing_module_with_the_selection(
 
 def test_a_briefing_format_without_its_module_is_not_available(
         db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
-    monkeypatch.setitem(sys.modules, "geo.briefing", None)  # import fails
+    monkeypatch.setitem(sys.modules, "geo.map.briefing", None)  # import fails
     assert run(["export", "--format", "png", "-o", str(tmp_path / "m.png"), "--db", str(db)]) == 1
     assert "not available" in capsys.readouterr().err

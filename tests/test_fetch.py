@@ -15,10 +15,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-import geo.fetch as fetch
+import geo.read.fetch as fetch
 from geo.errors import ConflictmapError, FetchError
-from geo.cli import run
-from geo.fetch import FetchPolicy, address_refusal, fetch_article, fetch_url
+from geo.cli.main import run
+from geo.read.fetch import FetchPolicy, address_refusal, fetch_article, fetch_url
 
 ARTICLE_HTML = (
     b"<html><head><title>Shelling near Kramatorsk</title></head>"
@@ -553,7 +553,7 @@ def test_fetch_article_refuses_the_local_network_by_default(server: str) -> None
 def test_ingest_command_fetches_a_local_url_only_with_allow_private(
     server: str, tmp_path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
 ) -> None:
-    from geo.store import EventStore
+    from geo.store.store import EventStore
 
     monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake_pipeline:load_fake_pipeline")
     db = tmp_path / "events.sqlite"

@@ -10,7 +10,7 @@ from gazetteer_tiny import tiny_sources
 
 from gazetteer import commands
 from gazetteer.database import open_gazetteer
-from geo.cli import run
+from geo.cli.main import run
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from gazetteer.sources import read_aliases, read_world_areas
 
 pytestmark = pytest.mark.slow
 
-BASEMAP = Path(__file__).resolve().parents[1] / "data" / "world_110m.geojson"
+BASEMAP = Path(__file__).resolve().parents[1] / "gazetteer" / "data" / "world_110m.geojson"
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ from gazetteer.sources import (
     read_world_areas,
 )
 
-BASEMAP = Path(__file__).resolve().parents[1] / "data" / "world_110m.geojson"
+BASEMAP = Path(__file__).resolve().parents[1] / "gazetteer" / "data" / "world_110m.geojson"
 
 
 @pytest.fixture(scope="module")

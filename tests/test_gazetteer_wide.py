@@ -22,10 +22,10 @@ from gazetteer.entry import Entry
 from gazetteer.errors import GazetteerDataError
 from gazetteer.extracts import extracts_folder, parse_extract_lines, read_extract_file
 from gazetteer.sources import GeoNamesRecord, villages_beyond
-from geo.cli import run
-from geo.pipeline import events_from_places, is_natural_feature
+from geo.cli.main import run
+from geo.parse.pipeline import events_from_places, is_natural_feature
 from geo.records import Article, Mention, Place
-from geo.resolve import resolve
+from geo.parse.resolve import resolve
 
 
 def extract_row(geonameid, name, lat, lon, feature_class="P", feature_code="PPL", country="SY", admin1="04",
@@ -244,7 +244,7 @@ RIVER = Entry(910001007, "Dnieper", 46.75, 33.2, "", "H", "STM")
 
 
 def _events(sentence: str, written: str, entry: Entry):
-    from geo.pipeline import Sentence
+    from geo.parse.pipeline import Sentence
 
     start = sentence.index(written)
     mention = Mention(text=written, start=start, end=start + len(written), sentence=0)

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from browser_pages import only_this_file
 
-from geo.cli import run
-from geo.exports import write_acled_csv
+from geo.cli.main import run
+from geo.formats.exports import write_acled_csv
 from geo.records import Event
-from geo.store import EventStore
+from geo.store.store import EventStore
 
 PWN = "window.__pwned=1"
 SCRIPT = f"<script>{PWN}</script>"
@@ -127,7 +127,7 @@ def test_html_export_holds_no_payload_as_live_markup(exported_html: str) -> None
 
 @pytest.fixture(scope="module")
 def chromium():
-    from geo.briefing import CHROMIUM_ARGS, find_browser
+    from geo.map.briefing import CHROMIUM_ARGS, find_browser
 
     executable = find_browser()
     if executable is None:
@@ -216,8 +216,8 @@ def test_html_export_runs_no_injected_script(
 
 @pytest.mark.browser
 def test_slide_page_labels_and_title_run_no_injected_script(chromium, hostile_store: Path, tmp_path: Path) -> None:
-    from geo.mapview import slide_map
-    from geo.offline import offline_html
+    from geo.map.mapview import slide_map
+    from geo.map.offline import offline_html
 
     events = stored_events(hostile_store)
     page = offline_html(slide_map(events, title=f"{BREAKOUT} {IMG}", width=900, height=600))
@@ -232,7 +232,7 @@ def test_slide_page_labels_and_title_run_no_injected_script(chromium, hostile_st
 
 
 def test_png_fallback_draws_dollar_signs_and_markup_as_text(hostile_store: Path, tmp_path: Path) -> None:
-    from geo.briefing import draw_png_fallback
+    from geo.map.briefing import draw_png_fallback
 
     tricky = [replace(e, place="$\\frac{x$ " + e.place) for e in stored_events(hostile_store)]
     slide = draw_png_fallback(tricky, tmp_path / "slide.png", title="Aid: $5m of $\\alpha{ and " + SCRIPT,

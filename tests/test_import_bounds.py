@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from geo.acled import EXPORT_COLUMNS, acled_row
-from geo.cli import run
-from geo.imports import MAX_REPORTED_ROWS, read_acled
+from geo.formats.acled import EXPORT_COLUMNS, acled_row
+from geo.cli.main import run
+from geo.formats.imports import MAX_REPORTED_ROWS, read_acled
 from geo.records import Event
-from geo.store import EventStore
+from geo.store.store import EventStore
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]
@@ -112,7 +112,7 @@ _FIELD_LIMIT_CHECK = """
 import csv, json, sys
 from pathlib import Path
 {first}
-from geo.imports import read_acled
+from geo.formats.imports import read_acled
 bad = []
 events = read_acled(Path(sys.argv[1]), on_error=bad.append)
 print(json.dumps([len(events), [b.line for b in bad], csv.field_size_limit()]))
@@ -188,7 +188,7 @@ def test_a_zip_of_zeros_is_refused_in_one_sentence_before_unpacking(
 def test_a_zip_header_understating_its_size_cannot_unpack_past_the_cap(
     tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import geo.imports as imports
+    import geo.formats.imports as imports
 
     bomb = _zip_of_zeros(tmp_path / "bomb.zip", 8)
     # The header is believed (below the cap) but the bytes read are counted as well.
@@ -226,7 +226,7 @@ def test_a_damaged_zip_is_one_sentence(tmp_path: Path, capsys: pytest.CaptureFix
 def test_a_line_longer_than_the_limit_is_a_bad_row_and_the_next_lines_are_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import geo.imports as imports
+    import geo.formats.imports as imports
 
     monkeypatch.setattr(imports, "MAX_LINE_CHARS", 1_000)
     path = tmp_path / "acled.csv"
@@ -244,7 +244,7 @@ def test_a_line_longer_than_the_limit_is_a_bad_row_and_the_next_lines_are_read(
 
 def test_an_uploaded_acled_table_skips_each_bad_row_and_imports_the_rest(tmp_path: Path) -> None:
     from fake_pipeline import FakePipeline
-    from geo import appactions
+    from geo.web import appactions
 
     lines = [",".join(EXPORT_COLUMNS), _own_row("good-1"),
              _acled_row("T1", timestamp="99999999999999999999"),
@@ -262,7 +262,7 @@ def test_an_uploaded_acled_table_skips_each_bad_row_and_imports_the_rest(tmp_pat
 
 def test_an_uploaded_table_of_many_bad_rows_names_the_first_few(tmp_path: Path) -> None:
     from fake_pipeline import FakePipeline
-    from geo import appactions
+    from geo.web import appactions
 
     bad = "\n".join("x,y,z" for _ in range(3_000))
     data = f"{','.join(EXPORT_COLUMNS)}\n{_own_row('good-1')}\n{bad}\n".encode()
@@ -275,7 +275,7 @@ def test_an_uploaded_table_of_many_bad_rows_names_the_first_few(tmp_path: Path) 
 
 def test_an_uploaded_article_the_pipeline_fails_on_is_named_and_the_others_stored(tmp_path: Path) -> None:
     from fake_pipeline import FakePipeline
-    from geo import appactions
+    from geo.web import appactions
 
     class Fussy(FakePipeline):
         def events(self, article, *, overrides=()):
@@ -293,14 +293,14 @@ def test_an_uploaded_article_the_pipeline_fails_on_is_named_and_the_others_store
 
 def test_an_event_the_store_refuses_costs_only_itself(tmp_path: Path, capsys: pytest.CaptureFixture,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    import geo.imports as imports
+    import geo.formats.imports as imports
 
     # Let a geonameid too large for SQLite past the row checks, as a value no check
     # foresaw would be: the store refuses it, and the chunk is written again one event
     # at a time.
     monkeypatch.setattr(imports, "_storable", lambda event: event)
     monkeypatch.setattr(imports, "_check_cells", lambda cells, names=(): None)
-    import geo.acled as acled
+    import geo.formats.acled as acled
 
     monkeypatch.setattr(acled, "_int", lambda text, column: int(text))
     path = tmp_path / "acled.csv"

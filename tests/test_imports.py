@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli import run
+from geo.cli.main import run
 from geo.errors import InputError
 from geo.filters import EventFilter
-from geo.imports import BadRow, read_acled, read_gdelt
-from geo.store import EventStore
+from geo.formats.imports import BadRow, read_acled, read_gdelt
+from geo.store.store import EventStore
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GDELT_SAMPLE = FIXTURES / "gdelt_events_sample.CSV"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli import run
-from geo.ingest import IngestOptions, expand_inputs, ingest, read_input
+from geo.cli.main import run
+from geo.store.ingest import IngestOptions, expand_inputs, ingest, read_input
 from geo.records import Article, PlaceOverride
-from geo.store import EventStore
+from geo.store.store import EventStore
 
 import fake_pipeline
 from fake_pipeline import FakePipeline, load_fake_pipeline
@@ -124,7 +124,7 @@ def test_stored_corrections_apply_to_new_articles(tmp_path: Path) -> None:
 
 
 def test_urls_are_fetched_through_geo_fetch(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import geo.fetch
+    import geo.read.fetch
 
     calls = []
 
@@ -132,7 +132,7 @@ def test_urls_are_fetched_through_geo_fetch(monkeypatch: pytest.MonkeyPatch, tmp
         calls.append((url, allow_private))
         return (Article("Forces fought near Mariupol.", url=url, published=published),)
 
-    monkeypatch.setattr(geo.fetch, "fetch_article", fake_fetch)
+    monkeypatch.setattr(geo.read.fetch, "fetch_article", fake_fetch)
     with EventStore.open(tmp_path / "e.sqlite") as store:
         report = ingest(["https://example.org/news/1"], store, options(allow_private=True))
         assert report.new == 1 and store.query()[0].url == "https://example.org/news/1"
@@ -143,7 +143,7 @@ def test_an_upper_case_address_is_fetched_not_looked_up_as_a_file(monkeypatch: p
     found, problems = expand_inputs(["HTTP://EXAMPLE.ORG/news/1", "Https://example.org/news/2"])
     assert found == ("HTTP://EXAMPLE.ORG/news/1", "Https://example.org/news/2") and problems == ()
     fetched = []
-    monkeypatch.setattr("geo.ingest._fetch", lambda url, **_: fetched.append(url) or ())
+    monkeypatch.setattr("geo.store.ingest._fetch", lambda url, **_: fetched.append(url) or ())
     assert list(read_input("HTTP://EXAMPLE.ORG/news/1")) == []
     assert fetched == ["HTTP://EXAMPLE.ORG/news/1"]
 
@@ -217,7 +217,7 @@ def test_an_ingest_killed_halfway_finishes_on_rerun_with_every_article_once(tmp_
     db = tmp_path / "events.sqlite"
     env = {**os.environ, "CONFLICTMAP_PIPELINE": "fake_pipeline:load_slow_pipeline",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(TESTS), os.environ.get("PYTHONPATH", "")]))}
-    command = [sys.executable, "-m", "geo.cli", "ingest", str(corpus), "--db", str(db), "--workers", "1"]
+    command = [sys.executable, "-m", "geo.cli.main", "ingest", str(corpus), "--db", str(db), "--workers", "1"]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     stored_at_kill = 0
@@ -267,7 +267,7 @@ def test_dask_ingest_writes_geoparquet_and_stores_what_a_local_ingest_stores(tmp
 
 
 def ingest_dask_run(corpus: Path, store: EventStore, address: str, parquet: Path):
-    from geo.ingest import ingest_dask
+    from geo.store.ingest import ingest_dask
 
     return ingest_dask([corpus], store, options(batch_size=16), scheduler=address, parquet_dir=parquet)
 
@@ -284,7 +284,7 @@ def test_the_seed_ingested_twice_gives_the_same_events_in_every_export(tmp_path:
         pytest.skip("../shared/seed is not available")
     import geopandas as gpd
 
-    from geo.imports import read_acled
+    from geo.formats.imports import read_acled
 
     monkeypatch.delenv("CONFLICTMAP_PIPELINE", raising=False)
     db = tmp_path / "events.sqlite"

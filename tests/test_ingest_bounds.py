@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli import run
-from geo.dates import resolve_event_date
-from geo.geoparser import SECTION_CHARS, split_for_model
-from geo.store import EventStore
+from geo.cli.main import run
+from geo.parse.dates import resolve_event_date
+from geo.parse.geoparser import SECTION_CHARS, split_for_model
+from geo.store.store import EventStore
 
 
 @pytest.fixture
@@ -65,9 +65,9 @@ def test_a_lone_surrogate_in_a_text_without_id_skips_that_line_and_keeps_the_nex
 def test_ingest_refuses_an_article_over_the_length_limit_in_one_line_and_stores_the_rest(
     tmp_path: Path, capsys: pytest.CaptureFixture, fake_pipeline_env: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import geo.ingest
+    import geo.store.ingest
 
-    monkeypatch.setattr(geo.ingest, "MAX_ARTICLE_CHARS", 5_000)
+    monkeypatch.setattr(geo.store.ingest, "MAX_ARTICLE_CHARS", 5_000)
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "long.txt").write_text("Long report\n\n" + "Shelling hit Aleppo again. " * 400, encoding="utf-8")
@@ -83,7 +83,7 @@ def test_ingest_refuses_an_article_over_the_length_limit_in_one_line_and_stores_
 
 
 def test_the_length_limit_is_stated_in_the_readme() -> None:
-    from geo.readers import MAX_ARTICLE_CHARS
+    from geo.read.readers import MAX_ARTICLE_CHARS
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert f"{MAX_ARTICLE_CHARS:,}" in readme
@@ -114,7 +114,7 @@ def test_a_relative_date_before_year_one_falls_back_instead_of_failing() -> None
     assert found.value == date(9999, 12, 31)
 
 
-DEMO = Path(__file__).resolve().parents[1] / "data" / "demo" / "briefs.jsonl"
+DEMO = Path(__file__).resolve().parents[1] / "geo" / "web" / "demo" / "briefs.jsonl"
 
 
 def _demo_texts() -> list[str]:
@@ -123,7 +123,7 @@ def _demo_texts() -> list[str]:
 
 @pytest.mark.model
 def test_an_article_published_on_0001_01_01_with_a_weekday_gives_its_events(geoparser) -> None:
-    from geo.pipeline import Pipeline
+    from geo.parse.pipeline import Pipeline
     from geo.records import Article
 
     text = next(t for t in _demo_texts() if " on Thursday" in t)
@@ -134,7 +134,7 @@ def test_an_article_published_on_0001_01_01_with_a_weekday_gives_its_events(geop
 
 @pytest.mark.model
 def test_a_long_text_gives_the_events_of_its_sections_at_their_offsets(geoparser) -> None:
-    from geo.pipeline import Pipeline
+    from geo.parse.pipeline import Pipeline
     from geo.records import Article
 
     texts = _demo_texts()
@@ -151,7 +151,7 @@ def test_a_long_text_gives_the_events_of_its_sections_at_their_offsets(geoparser
 
 def test_an_article_the_store_refuses_costs_only_itself(tmp_path: Path) -> None:
     from fake_pipeline import FakePipeline
-    from geo.ingest import IngestOptions, ingest
+    from geo.store.ingest import IngestOptions, ingest
 
     class Poisoned(FakePipeline):
         """Gives one article an event holding a value no store can write."""
@@ -181,7 +181,7 @@ def test_an_article_the_store_refuses_costs_only_itself(tmp_path: Path) -> None:
 def test_parse_writes_its_geojson_a_feature_at_a_time_as_the_same_text(count: int, indent: int | None) -> None:
     import io
 
-    from geo import geojson
+    from geo.formats import geojson
     from geo.records import Event
 
     events = [Event(event_id=f"e{n}", event_type="frontline", sub_event_type="shelling",

@@ -20,7 +20,7 @@ REPO = TESTS.parent
 
 
 def test_each_test_has_its_own_default_store(private_user_folders: Path) -> None:
-    from geo.store import default_db_path
+    from geo.store.store import default_db_path
 
     assert default_db_path().is_relative_to(private_user_folders)
     assert "CONFLICTMAP_DB" not in os.environ

@@ -15,7 +15,7 @@ import pytest
 from browser_pages import only_this_file
 
 from geo.errors import InputError
-from geo.mapview import (
+from geo.map.mapview import (
     EVENT_STYLE,
     MAX_MARKERS,
     EventLayers,
@@ -31,7 +31,7 @@ from geo.mapview import (
     tooltip_text,
     top_places,
 )
-from geo.offline import offline_html, remote_asset_urls
+from geo.map.offline import offline_html, remote_asset_urls
 from geo.records import EVENT_TYPES, Event
 
 HOSTILE_QUOTE = 'Shelling hit the town <script>window.alerted=1</script> <img src=x onerror="window.alerted=2">'
@@ -271,7 +271,7 @@ def test_top_places_rank_by_event_count():
 
 @pytest.fixture(scope="module")
 def browser():
-    from geo.briefing import CHROMIUM_ARGS, find_browser
+    from geo.map.briefing import CHROMIUM_ARGS, find_browser
 
     executable = find_browser()
     if executable is None:

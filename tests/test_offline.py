@@ -11,7 +11,7 @@ from browser_pages import only_this_file
 from folium.plugins import MarkerCluster
 
 from geo.errors import OfflineAssetError
-from geo.offline import (
+from geo.map.offline import (
     LOCAL_ASSETS,
     LEAFLET_VERSION,
     asset_uri,
@@ -92,7 +92,7 @@ def test_remote_asset_urls_finds_fetching_tags_only():
 def test_default_marker_image_draws_offline(tmp_path):
     from playwright.sync_api import sync_playwright
 
-    from geo.briefing import CHROMIUM_ARGS, find_browser
+    from geo.map.briefing import CHROMIUM_ARGS, find_browser
 
     executable = find_browser()
     if executable is None:

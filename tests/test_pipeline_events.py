@@ -6,8 +6,8 @@ import re
 from datetime import date
 
 from gazetteer.entry import Entry
-from geo.boilerplate import furniture_ranges
-from geo.pipeline import Sentence, events_from_places
+from geo.read.boilerplate import furniture_ranges
+from geo.parse.pipeline import Sentence, events_from_places
 from geo.records import Article, Mention, Place
 
 STORY = (

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from geo.errors import ModelUnavailableError
-from geo.placemodel import (
+from geo.parse.placemodel import (
     GeoparserModel,
     LinearModel,
     load_model,
@@ -39,7 +39,7 @@ def test_the_shipped_model_is_small():
 
 
 def test_the_resolver_weights_come_from_the_shipped_model():
-    from geo.resolve import Weights, weights_from
+    from geo.parse.resolve import Weights, weights_from
 
     weights = weights_from(load_model().resolution)
     assert isinstance(weights, Weights)
@@ -80,8 +80,8 @@ def _training_script():
 
 @pytest.mark.model
 def test_training_sees_the_features_recognition_scores(nlp, real_gazetteer):
-    from geo.evaluate import GoldArticle, GoldToponym
-    from geo.mentions import score_candidates
+    from geo.eval.evaluate import GoldArticle, GoldToponym
+    from geo.parse.mentions import score_candidates
 
     script = _training_script()
     text = "KHARKIV, May 3 -- Shelling hit Izium overnight, officials in Kharkiv said."

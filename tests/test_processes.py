@@ -52,7 +52,7 @@ def environment(pipeline: str = "load_slow_pipeline", **extra: str) -> dict[str,
 
 
 def ingest_command(corpus: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "geo.cli", "ingest", str(corpus), "--db", str(db), "--workers", "1"]
+    return [sys.executable, "-m", "geo.cli.main", "ingest", str(corpus), "--db", str(db), "--workers", "1"]
 
 
 def store_state(db: Path) -> dict[str, object]:
@@ -78,7 +78,7 @@ def store_state(db: Path) -> dict[str, object]:
 READER = r"""
 import json, sys, time
 from geo.errors import StoreError
-from geo.store import EventStore
+from geo.store.store import EventStore
 
 db, stop = sys.argv[1], sys.argv[2]
 snapshots, problems, last = 0, [], (0, 0)
@@ -217,7 +217,7 @@ def test_kill_9_of_an_ingest_with_workers_leaves_no_process_behind(tmp_path: Pat
     db = tmp_path / "events.sqlite"
     corpus = write_corpus(tmp_path / "corpus.jsonl", range(4000))  # some 8 s of work for two workers
     tag = f"{os.getpid()}-{time.monotonic_ns()}"
-    command = [sys.executable, "-m", "geo.cli", "ingest", str(corpus), "--db", str(db), "--workers", "2"]
+    command = [sys.executable, "-m", "geo.cli.main", "ingest", str(corpus), "--db", str(db), "--workers", "2"]
     with open(tmp_path / "stderr.txt", "wb") as stderr:
         parent = subprocess.Popen(command, env=environment(**{TAG_VARIABLE: tag}), stdout=subprocess.DEVNULL,
                                   stderr=stderr)
@@ -240,7 +240,7 @@ def test_kill_9_of_an_ingest_with_workers_leaves_no_process_behind(tmp_path: Pat
 
 OPEN_AT = r"""
 import sys, time
-from geo.store import EventStore
+from geo.store.store import EventStore
 db, start = sys.argv[1], float(sys.argv[2])
 while time.time() < start:
     pass

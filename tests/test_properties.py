@@ -90,7 +90,7 @@ def integrity(db: Path) -> str:
 
 
 def _write_each_format(batch: list[Event], folder: Path) -> dict[str, Path]:
-    from geo.exports import WRITERS
+    from geo.formats.exports import WRITERS
 
     written = {}
     for name, writer in WRITERS.items():
@@ -118,9 +118,9 @@ def test_every_exporter_writes_any_text_or_says_why(batch: list[Event]) -> None:
 def test_every_event_written_reads_back(batch: list[Event]) -> None:
     import geopandas as gpd
 
-    from geo.exports import GPKG_NUL_REPLACEMENT
-    from geo.frames import events_from_frame, read_events_parquet
-    from geo.imports import read_acled
+    from geo.formats.exports import GPKG_NUL_REPLACEMENT
+    from geo.store.frames import events_from_frame, read_events_parquet
+    from geo.formats.imports import read_acled
 
     with tempfile.TemporaryDirectory() as folder:
         written = _write_each_format(batch, Path(folder))
@@ -144,7 +144,7 @@ def _replace_text(event: Event, old: str, new: str) -> Event:
 @SETTINGS
 @given(batch=st.lists(events(ANY_TEXT), max_size=3))
 def test_the_html_map_holds_any_text(batch: list[Event]) -> None:
-    from geo.briefing import export_html
+    from geo.map.briefing import export_html
 
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "map.html"
@@ -163,7 +163,7 @@ def test_the_html_map_holds_any_text(batch: list[Event]) -> None:
 @given(batch=st.lists(events(ANY_TEXT), max_size=4, unique_by=lambda e: e.event_id),
        texts=st.lists(st.tuples(ANY_TEXT, ANY_TEXT, ANY_TEXT), max_size=3))
 def test_the_store_keeps_any_text_and_stays_sound(batch: list[Event], texts: list[tuple[str, str, str]]) -> None:
-    from geo.store import EventStore
+    from geo.store.store import EventStore
 
     articles = [Article(text=f"{body} {n}", title=title, source=source) for n, (body, title, source)
                 in enumerate(texts)]
@@ -219,7 +219,7 @@ BAD_RECORD = st.one_of(
 @given(good=st.lists(GOOD_ARTICLE, min_size=1, max_size=4), bad=st.lists(BAD_RECORD, max_size=3),
        where=st.randoms())
 def test_json_lines_keep_every_good_article_whatever_the_bad_lines_hold(good, bad, where) -> None:
-    from geo.readers import articles_from_bytes
+    from geo.read.readers import articles_from_bytes
 
     lines = [{"kind": "good", **g} for g in good] + [{"kind": "bad", **b} for b in bad]
     where.shuffle(lines)
@@ -237,7 +237,7 @@ def test_json_lines_keep_every_good_article_whatever_the_bad_lines_hold(good, ba
 @given(data=st.binary(max_size=300), name=st.sampled_from(["a.txt", "a.md", "a.html", "a.json", "a.jsonl",
                                                             "a.xml", "a.rss", "a"]))
 def test_any_bytes_in_any_article_format_read_or_are_refused_in_one_sentence(data: bytes, name: str) -> None:
-    from geo.readers import articles_from_bytes
+    from geo.read.readers import articles_from_bytes
 
     try:
         articles_from_bytes(data, name=name, on_error=lambda problem: None)
@@ -248,7 +248,7 @@ def test_any_bytes_in_any_article_format_read_or_are_refused_in_one_sentence(dat
 @SETTINGS
 @given(text=ANY_TEXT, name=st.sampled_from(["a.txt", "a.md", "a.html", "a.jsonl"]))
 def test_any_text_in_any_article_format_reads_or_is_refused_in_one_sentence(text: str, name: str) -> None:
-    from geo.readers import articles_from_bytes
+    from geo.read.readers import articles_from_bytes
 
     data = text.encode("utf-8", errors="surrogatepass")
     try:
@@ -276,11 +276,11 @@ ACLED_BAD_CELLS = st.fixed_dictionaries({}, optional={
 def test_acled_import_keeps_every_good_row_whatever_the_bad_rows_hold(good, bad, where) -> None:
     import csv
 
-    from geo.acled import EXPORT_COLUMNS, acled_row
-    from geo.imports import read_acled
+    from geo.formats.acled import EXPORT_COLUMNS, acled_row
+    from geo.formats.imports import read_acled
     from geo.safetext import csv_cell
 
-    from geo.exports import NUL_REPLACEMENT
+    from geo.formats.exports import NUL_REPLACEMENT
 
     # good rows as the exporter writes them: a NUL as U+FFFD (a NUL in a cell is a bad row)
     good = [_replace_text(e, "\0", NUL_REPLACEMENT) for e in good]
@@ -306,7 +306,7 @@ def test_acled_import_keeps_every_good_row_whatever_the_bad_rows_hold(good, bad,
 @SETTINGS
 @given(lines=st.lists(st.lists(st.one_of(ANY_TEXT, ANY_NUMBER), min_size=0, max_size=70), max_size=5))
 def test_gdelt_import_reports_any_bad_line_and_raises_nothing_else(lines: list[list[str]]) -> None:
-    from geo.imports import read_gdelt
+    from geo.formats.imports import read_gdelt
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "events.CSV"

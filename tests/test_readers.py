@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from geo.errors import ArticleReadError, ConflictmapError, EmptyArticleError, InputError
-from geo.readers import (
+from geo.read.readers import (
     article_from_text,
     articles_from_bytes,
     decode_bytes,
@@ -393,7 +393,7 @@ def test_jsonl_truncated_last_line_keeps_the_good_lines_and_reports_the_line(tmp
 
 def test_jsonl_bad_lines_are_logged_by_default(tmp_path, caplog):
     path = write(tmp_path, "corpus.jsonl", jsonl({"text": "Clashes in El Fasher."}, "[1, 2]", {"title": "no text"}))
-    with caplog.at_level(logging.WARNING, logger="geo.readers"):
+    with caplog.at_level(logging.WARNING, logger="geo.read.readers"):
         articles = read_articles(path)
     assert len(articles) == 1
     assert "line 2" in caplog.text and "line 3" in caplog.text

@@ -11,7 +11,7 @@ import pytest
 from gazetteer.entry import Entry
 from gazetteer.normalize import normalize
 from geo.records import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Mention
-from geo.resolve import resolve
+from geo.parse.resolve import resolve
 
 E = Entry
 

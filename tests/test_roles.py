@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.roles import is_incidental_location
+from geo.parse.roles import is_incidental_location
 
 
 def incidental(sentence: str, place: str, occurrence: int = 0) -> bool:

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.exports import write_acled_csv, write_csv
-from geo.imports import read_acled
+from geo.formats.exports import write_acled_csv, write_csv
+from geo.formats.imports import read_acled
 from geo.records import Event
 from geo.safetext import WORD_JOINER, csv_cell, csv_text, markdown_literal
 

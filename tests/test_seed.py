@@ -18,7 +18,7 @@ TADMUR = (34.56, 38.27)
 
 @pytest.fixture(scope="module")
 def seed_events(shared_dir, pipeline):
-    from geo.readers import read_articles
+    from geo.read.readers import read_articles
 
     (article,) = read_articles(shared_dir / "seed" / "kerry_moscow_syria.txt", published=PUBLISHED)
     return article, pipeline.events(article)
@@ -93,7 +93,7 @@ def test_geneva_talks_on_thursday_are_dated_that_day(seed_events):
 
 
 def test_parse_command_prints_geojson(shared_dir, capsys):
-    from geo.cli import run
+    from geo.cli.main import run
 
     code = run(["parse", str(shared_dir / "seed" / "kerry_moscow_syria.txt"), "--published", "2016-03-24"])
     assert code == 0

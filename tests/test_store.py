@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from geo.errors import InputError, StoreError
 from geo.filters import EventFilter
 from geo.records import EVENT_PROPERTIES, Article, Event, PlaceOverride
-from geo.store import SCHEMA_VERSION, EventStore, default_db_path
+from geo.store.store import SCHEMA_VERSION, EventStore, default_db_path
 
 from fake_pipeline import FakePipeline
 
@@ -312,7 +312,7 @@ def test_default_path_follows_the_environment(monkeypatch: pytest.MonkeyPatch, t
 
 
 def test_import_parquet_loads_a_folder_of_geoparquet_once(tmp_path: Path, store: EventStore) -> None:
-    from geo.frames import write_events_parquet
+    from geo.store.frames import write_events_parquet
 
     write_events_parquet([event(i) for i in range(3)], tmp_path / "parts" / "a.parquet")
     write_events_parquet([event(i) for i in range(2, 6)], tmp_path / "parts" / "b.parquet")

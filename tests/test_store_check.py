@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli import run
+from geo.cli.main import run
 from geo.errors import StoreError
 from geo.records import Event
-from geo.store import EventStore
+from geo.store.store import EventStore
 
 
 def _event(n: int) -> Event:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.typing import EventKind, classify_sentence
+from geo.parse.eventtypes import EventKind, classify_sentence
 
 
 def kind(sentence: str, near: str | None = None) -> tuple[str, str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from geo.errors import InputError, UploadError
-from geo.uploads import (
+from geo.read.uploads import (
     ACCEPTED_SUFFIXES,
     MAX_DISPLAY_CHARS,
     UploadedFile,
@@ -353,8 +353,8 @@ def test_the_app_refuses_a_hostile_archive_and_adds_nothing(
     from app_harness import started_app
 
     from fake_pipeline import FakePipeline
-    from geo.readers import article_from_text
-    from geo.store import EventStore
+    from geo.read.readers import article_from_text
+    from geo.store.store import EventStore
 
     db = tmp_path / "events.sqlite"
     article = article_from_text("Forces fought near Aleppo on Monday.")

@@ -1,0 +1,5 @@
+"""``python -m geo.cli``: the same as the ``conflictmap`` command."""
+
+from geo.cli.main import main
+
+main()

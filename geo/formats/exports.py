@@ -1,0 +1,230 @@
+"""Events out of the store into files: GeoJSON, CSV, ACLED-style CSV, GeoPackage, GeoParquet.
+
+Every writer takes events and a path, writes atomically (a temporary file beside
+the target, then a rename) and returns how many events it wrote. An empty
+selection still makes a valid, empty file. HTML and PNG briefings are made by
+``geo.map.briefing``; ``export_command`` hands those formats over to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from geo.formats.acled import EXPORT_COLUMNS, acled_row
+from geo.atomic import atomic_path, atomic_text
+from geo.errors import ConflictmapError, ExportError, InputError
+from geo.filters import EventFilter
+from geo.records import EVENT_PROPERTIES, Event
+from geo.safetext import csv_cell, encodable_text
+
+CSV_COLUMNS: tuple[str, ...] = (*EVENT_PROPERTIES, "latitude", "longitude")
+GPKG_LAYER = "events"
+
+#: Formats another module renders (a map page, a picture): module, function.
+BRIEFING_FORMATS: dict[str, tuple[str, str]] = {
+    "html": ("geo.map.briefing", "export_html"),
+    "png": ("geo.map.briefing", "export_png"),
+}
+
+
+def encodable_events(events: Iterable[Event]) -> Iterator[Event]:
+    """The events, each lone surrogate of their texts as U+FFFD (no file format can
+    hold one): repaired event by event, so one bad text never fails a whole export."""
+    for event in events:
+        texts = {name: getattr(event, name) for name in _TEXT_FIELDS}
+        extra = "".join(k + v for k, v in event.extra)
+        if all(encodable_text(t) is t for t in (*texts.values(), extra)):
+            yield event
+            continue
+        yield replace(event, **{name: encodable_text(t) for name, t in texts.items()},
+                      extra=tuple((encodable_text(k), encodable_text(v)) for k, v in event.extra))
+
+
+_TEXT_FIELDS = ("event_id", "event_type", "sub_event_type", "place", "mention", "country_code", "admin1",
+                "feature_code", "quote", "article_id", "title", "source", "url", "origin")
+
+
+def write_geojson(events: Iterable[Event], path: Path) -> int:
+    """An RFC 7946 FeatureCollection, streamed feature by feature."""
+    # One encoder for every feature: json.dumps builds a new one per call when
+    # given options, which costs more than the encoding itself.
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    # __geo_interface__ writes the point as [lon, lat], GeoJSON's order.
+    return write_feature_collection((encode(e.__geo_interface__) for e in encodable_events(events)), path)
+
+
+def write_feature_collection(features: Iterable[str], path: Path) -> int:
+    """A FeatureCollection of Features given as JSON texts, one per line; returns the count."""
+    count = 0
+    with _writing(path), atomic_text(path) as out:
+        out.write('{"type": "FeatureCollection", "features": [')
+        for feature in features:
+            out.write(",\n" if count else "\n")
+            out.write(feature)
+            count += 1
+        out.write("\n]}\n")
+    return count
+
+
+def write_csv(events: Iterable[Event], path: Path) -> int:
+    """The event record's columns plus latitude/longitude; ``extra`` as JSON text.
+    Text cells that a spreadsheet would run as a formula are guarded (``geo.safetext``)."""
+    count = 0
+    with _writing(path), atomic_text(path, newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(CSV_COLUMNS)
+        for event in encodable_events(events):
+            writer.writerow(_csv_values(event))
+            count += 1
+    return count
+
+
+#: What a NUL character in a text becomes in a GeoPackage and in the ACLED-style CSV
+#: (U+FFFD, the replacement character): GDAL writes and reads text as C strings, which
+#: end at the first NUL, and ACLED tools (our importer included) refuse a NUL in a cell.
+NUL_REPLACEMENT = GPKG_NUL_REPLACEMENT = "\ufffd"
+
+
+def write_acled_csv(events: Iterable[Event], path: Path) -> int:
+    """ACLED's columns, then ours (``country_code``, ``conflictmap_*``) for a round trip
+    that loses nothing but NUL characters (written as U+FFFD)."""
+    count = 0
+    with _writing(path), atomic_text(path, newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS)
+        writer.writeheader()
+        for event in encodable_events(events):
+            writer.writerow({name: csv_cell(value).replace("\0", NUL_REPLACEMENT)
+                             for name, value in acled_row(event).items()})
+            count += 1
+    return count
+
+
+def write_gpkg(events: Iterable[Event], path: Path) -> int:
+    """A GeoPackage with one Point layer, ``events`` (dates as ISO text).
+
+    The one format that cannot hold a NUL character: each one is written as U+FFFD,
+    so the rest of the text is kept and the loss shows (the other formats keep it)."""
+    from geo.store.frames import TEXT_COLUMNS, events_frame
+
+    frame = events_frame(encodable_events(events), iso_dates=True)
+    for name in TEXT_COLUMNS:
+        frame[name] = frame[name].str.replace("\0", GPKG_NUL_REPLACEMENT, regex=False)
+    with _writing(path), atomic_path(path) as tmp:
+        frame.to_file(tmp, layer=GPKG_LAYER, driver="GPKG", geometry_type="Point", engine="pyogrio")
+    return len(frame)
+
+
+def write_parquet(events: Iterable[Event], path: Path) -> int:
+    """GeoParquet (Parquet with ``geo`` metadata), one row per event."""
+    from geo.store.frames import write_events_parquet
+
+    with _writing(path):
+        return write_events_parquet(encodable_events(events), path)
+
+
+WRITERS: dict[str, Callable[[Iterable[Event], Path], int]] = {
+    "geojson": write_geojson,
+    "csv": write_csv,
+    "acled": write_acled_csv,
+    "gpkg": write_gpkg,
+    "parquet": write_parquet,
+}
+
+
+def filter_from_args(args: argparse.Namespace) -> EventFilter:
+    """The EventFilter the command line's filter options describe."""
+    bbox = tuple(args.bbox) if getattr(args, "bbox", None) else None
+    try:
+        return EventFilter(
+            date_from=getattr(args, "date_from", None),
+            date_to=getattr(args, "date_to", None),
+            event_types=frozenset(getattr(args, "event_types", None) or ()),
+            country_codes=frozenset(c.strip().upper() for c in getattr(args, "countries", None) or ()),
+            sources=frozenset(getattr(args, "sources", None) or ()),
+            origins=frozenset(getattr(args, "origins", None) or ()),
+            bbox=bbox,
+            min_confidence=getattr(args, "min_confidence", 0.0) or 0.0,
+            text=getattr(args, "text", "") or "",
+        )
+    except ValueError as err:
+        raise InputError(str(err)) from err
+
+
+def export_command(args: argparse.Namespace) -> int:
+    """``conflictmap export --format F -o OUT [--db DB] [filters]``."""
+    from geo.store.store import EventStore
+
+    flt = filter_from_args(args)
+    with EventStore.open(args.db, readonly=True) as store:
+        if args.format in BRIEFING_FORMATS:
+            count = _export_briefing(args, store.query(flt))
+        elif args.format == "geojson":
+            count = write_feature_collection(store.iter_feature_json(flt), args.output)
+        else:
+            count = WRITERS[args.format](store.iter_query(flt), args.output)
+    if count == 0:
+        print(f"conflictmap: no events match the filters; wrote an empty {args.format} file "
+              f"to {args.output}", file=sys.stderr)
+    else:
+        print(f"conflictmap: wrote {count} events to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _export_briefing(args: argparse.Namespace, events: list[Event]) -> int:
+    module_name, function_name = BRIEFING_FORMATS[args.format]
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as err:
+        raise ExportError(f"{args.format} export is not available in this installation") from err
+    export = getattr(module, function_name, None)
+    if export is None:
+        raise ExportError(f"{args.format} export is not available in this installation")
+    options: dict[str, Any] = {"title": args.title, "tiles": args.tiles}
+    if args.format == "png":
+        options.update(
+            width=args.width, height=args.height, scale=args.scale, browser=args.browser,
+            # the picture shows the area asked for, not only where the events fell
+            bbox=tuple(args.bbox) if args.bbox else None,
+            on_notice=lambda notice: print(f"conflictmap: {notice}", file=sys.stderr),
+        )
+    export(events, args.output, **options)
+    return len(events)
+
+
+def _csv_values(event: Event) -> list[Any]:
+    values = []
+    for name in EVENT_PROPERTIES:
+        value = getattr(event, name)
+        if name == "extra":
+            value = json.dumps(dict(value), ensure_ascii=False) if value else ""
+        elif value is None:
+            value = ""
+        elif name in ("event_date", "published"):
+            value = value.isoformat()
+        values.append(csv_cell(value) if isinstance(value, str) else value)
+    values.extend((repr(event.lat), repr(event.lon)))
+    return values
+
+
+class _writing:
+    """Turns a failure to write ``path`` into one ExportError naming it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    def __enter__(self) -> None:
+        if self.path.is_dir():
+            raise ExportError(f"the output must be a file, got the folder {str(self.path)!r}")
+
+    def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: object) -> bool:
+        if isinstance(exc, OSError) and not isinstance(exc, ConflictmapError):
+            raise ExportError(f"cannot write {str(self.path)!r}: {exc.strerror or exc}") from exc
+        return False

@@ -1,0 +1,734 @@
+"""The folium map of events: one layer per event type, toggles per origin, a legend,
+popups with the evidence, optional time playback, and an offline basemap.
+
+Events are drawn as vector markers from one compact data block (never one folium
+object per marker), so 100,000 events stay a light page. Events at the same place
+share a marker sized by their count; with more than ``cluster_over`` events the
+popups show the latest events of each place, and nearby places merge on a grid
+when there are more places than ``MAX_MARKERS``.
+
+Every text that comes from an article (quote, title, source, place as written) is
+escaped with ``html.escape`` here; the page script sets all other text with
+``textContent``; only http(s) URLs become links.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import folium
+import numpy as np
+from branca.element import CssLink, Element, JavascriptLink
+from folium.elements import JSCSSMixin
+from folium.template import Template
+
+from geo.errors import InputError
+from geo.map.offline import asset_uri, make_offline
+from geo.records import EVENT_TYPES, ORIGINS, Event
+
+
+@dataclass(frozen=True, slots=True)
+class EventStyle:
+    """How one event type looks: fill colour, marker shape (``icon``) and its name."""
+
+    colour: str
+    icon: str  # one of MARKER_SHAPES: drawn on the map, in the legend and in PNGs
+    label: str
+
+
+MARKER_SHAPES = ("circle", "square", "diamond", "triangle")
+
+#: Okabe-Ito colours (readable with colour-blindness) and one shape per type,
+#: so the types stay apart in a greyscale print too.
+EVENT_STYLE: dict[str, EventStyle] = {
+    "frontline": EventStyle("#d55e00", "triangle", "Frontline"),
+    "diplomacy": EventStyle("#0072b2", "diamond", "Diplomacy"),
+    "humanitarian": EventStyle("#009e73", "square", "Humanitarian"),
+    "other": EventStyle("#8c8c8c", "circle", "Other"),
+}
+
+ORIGIN_LABELS: dict[str, str] = {"conflictmap": "Parsed articles", "acled": "ACLED", "gdelt": "GDELT"}
+#: Marker outline per origin, so imported events stand apart from our own.
+ORIGIN_STROKES: dict[str, str] = {"conflictmap": "#ffffff", "acled": "#1a1a1a", "gdelt": "#6a3d9a"}
+
+
+@dataclass(frozen=True, slots=True)
+class TileSource:
+    name: str
+    url: str
+    attribution: str
+
+
+#: Online basemaps, offered only with ``tiles=True``; the first one starts shown.
+TILE_SOURCES: tuple[TileSource, ...] = (
+    TileSource("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+               "&copy; OpenStreetMap contributors"),
+    TileSource("CartoDB Positron", "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
+               "&copy; OpenStreetMap contributors &copy; CARTO"),
+)
+#: Where those tiles come from, for the page's Content-Security-Policy.
+TILE_HOSTS: tuple[str, ...] = ("https://tile.openstreetmap.org", "https://*.basemaps.cartocdn.com")
+_TILE_HOST_SUFFIXES = ("tile.openstreetmap.org", ".basemaps.cartocdn.com")
+
+#: Above cluster_over events: at most this many markers, merging places on a grid.
+MAX_MARKERS = 2000
+#: Above cluster_over events: about this many event entries across all popups.
+POPUP_EVENT_BUDGET = 3000
+MAX_POPUP_EVENTS = 25
+QUOTE_CHARS_ABBREVIATED = 280
+#: Caps for text that is only this long when an article was split badly.
+QUOTE_CHARS_FULL = 1000
+TITLE_CHARS = 200
+NAME_CHARS = 100
+#: Grid cells tried from fine to coarse (degrees); 0 keeps every place apart.
+GRID_CELLS_DEG = (0.0, 0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
+COORDINATE_DECIMALS = 5
+LABEL_COUNT = 12
+#: How far (px) markers that share a point are moved apart, round a ring.
+SHARED_POINT_SHIFT_PX = 7
+#: A picture fits the central CORE_SHARE of events (plus CORE_MARGIN_DEG or a
+#: quarter of their span) when the rest would widen the view OUTLIER_WIDENING times.
+CORE_SHARE = 0.8
+CORE_MARGIN_DEG = 0.5
+OUTLIER_WIDENING = 4.0
+
+WORLD_VIEW = (20.0, 15.0)
+WORLD_ZOOM = 2
+
+try:  # the gazetteer's credits, when that module is present
+    from gazetteer.attribution import ATTRIBUTION as DATA_ATTRIBUTION
+except ImportError:  # pragma: no cover - the gazetteer ships it
+    DATA_ATTRIBUTION = (
+        "Place names and coordinates: GeoNames (geonames.org), CC BY 4.0; "
+        "Country shapes: Natural Earth (naturalearthdata.com), public domain"
+    )
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerGroup:
+    """Events of one type and origin drawn as one marker (one place, or one grid cell)."""
+
+    event_type: str
+    origin: str
+    lat: float
+    lon: float
+    events: tuple[Event, ...]  # newest first, undated last
+    places: tuple[str, ...]  # place names in the group, the most frequent first
+    first_date: date | None = None  # the earliest and latest event dates in the group
+    last_date: date | None = None
+    days: tuple[int, ...] = ()  # date ordinals of the dated events, ascending
+
+    @property
+    def count(self) -> int:
+        return len(self.events)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceLabel:
+    name: str
+    lat: float
+    lon: float
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class MapOptions:
+    """Everything ``compose_map`` needs besides the events."""
+
+    title: str = ""
+    subtitle: str = ""
+    tiles: bool = False
+    bounds: tuple[float, float, float, float] | None = None
+    cluster_over: int = 300
+    timeline: bool = False
+    slide: bool = False  # briefing picture: no controls, place labels, header
+    labels: int = 0
+    width: int | None = None  # page size in CSS pixels, for the slide layout
+    height: int | None = None
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def build_map(
+    events: Sequence[Event],
+    *,
+    title: str = "",
+    tiles: bool = False,
+    bounds: tuple[float, float, float, float] | None = None,
+    cluster_over: int = 300,
+    timeline: bool = False,
+) -> folium.Map:
+    """An offline folium map of ``events``.
+
+    ``bounds`` is ``(min_lon, min_lat, max_lon, max_lat)``; without it the map fits
+    the events (their core, when a few lie far away). Up to ``cluster_over`` events
+    every event is listed in full in its marker's popup; above, popups show each
+    place's latest events. ``tiles`` adds online basemaps (used when reachable);
+    the offline country basemap is always drawn. ``timeline`` adds a date slider
+    with playback.
+    """
+    options = MapOptions(title=title, subtitle=date_range_text(events) if title else "", tiles=tiles,
+                         bounds=bounds, cluster_over=cluster_over, timeline=timeline)
+    return compose_map(events, options)
+
+
+def slide_map(
+    events: Sequence[Event],
+    *,
+    title: str = "",
+    width: int = 1600,
+    height: int = 1000,
+    bounds: tuple[float, float, float, float] | None = None,
+    tiles: bool = False,
+    labels: int = LABEL_COUNT,
+) -> folium.Map:
+    """The briefing picture's page: header, legend with counts, scale bar,
+    attribution and labels of the main places; no interactive controls."""
+    subtitle = " \u00b7 ".join(part for part in (date_range_text(events), _event_count_text(events)) if part)
+    options = MapOptions(title=title, subtitle=subtitle, tiles=tiles, bounds=bounds, slide=True,
+                         labels=labels, width=width, height=height)
+    return compose_map(events, options)
+
+
+def compose_map(events: Sequence[Event], options: MapOptions) -> folium.Map:
+    """The map for ``events`` as ``options`` describe it; both public builders end here."""
+    _check_options(options)
+    events = list(events)
+    groups = marker_groups(events, max_markers=MAX_MARKERS if len(events) > options.cluster_over else None)
+    m = _base_map(options)
+    tile_layers = _add_tiles(m) if options.tiles else []
+    types = [t for t in EVENT_TYPES if any(g.event_type == t for g in groups)]
+    origins = _present_origins(groups)
+    type_layers = {t: folium.FeatureGroup(name=_type_layer_name(t), show=True).add_to(m) for t in types}
+    origin_layers = (
+        {o: folium.FeatureGroup(name=f"Source: {html.escape(ORIGIN_LABELS.get(o, o))}", show=True).add_to(m)
+         for o in origins}
+        if len(origins) > 1 else {}
+    )
+    payload = _payload(events, groups, types, origins, options)
+    EventLayers(payload, type_layers, origin_layers, tile_layers).add_to(m)
+    if not options.slide:
+        folium.LayerControl(collapsed=False).add_to(m)
+    return make_offline(m)
+
+
+# --------------------------------------------------------------------------- links, counts, views, groups
+
+
+_BLANK_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
+def safe_link(url: str) -> str | None:
+    """``url`` when it is a plain http(s) address, else None (javascript:, data:, ...)."""
+    text = (url or "").strip()
+    if not text or _BLANK_OR_CONTROL.search(text):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return text
+
+
+def is_tile_url(url: str) -> bool:
+    """Whether ``url`` asks one of the TILE_SOURCES' hosts for a tile (https only)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return parts.scheme == "https" and any(host == s.lstrip(".") or host.endswith(s) for s in _TILE_HOST_SUFFIXES)
+
+
+def legend_counts(events: Sequence[Event]) -> dict[str, int]:
+    """Events per type, in EVENT_TYPES order, only the types present."""
+    counts = Counter(e.event_type for e in events)
+    return {t: counts[t] for t in EVENT_TYPES if counts[t]}
+
+
+def date_range_text(events: Sequence[Event]) -> str:
+    """``"2016-03-01 – 2016-03-24"``, one date when they agree, "" with no dated event."""
+    dates = [e.event_date for e in events if e.event_date is not None]
+    return _span_text(min(dates), max(dates)) if dates else ""
+
+
+def source_count(events: Sequence[Event]) -> int:
+    """Distinct sources (publisher or dataset) behind the events."""
+    return len({e.source.strip().casefold() or e.origin for e in events})
+
+
+def top_places(events: Sequence[Event], n: int = LABEL_COUNT) -> list[PlaceLabel]:
+    """The ``n`` places with the most events, each at its most used coordinates."""
+    if n <= 0:
+        return []
+    by_place: dict[tuple[str, str], Counter[tuple[float, float]]] = {}
+    for e in events:
+        name = e.place or e.mention
+        if name:
+            by_place.setdefault((name, e.country_code), Counter())[(e.lat, e.lon)] += 1
+    ranked = sorted(by_place.items(), key=lambda item: (-sum(item[1].values()), item[0]))
+    labels = []
+    for (name, _country), spots in ranked[:n]:
+        (lat, lon), _ = spots.most_common(1)[0]
+        labels.append(PlaceLabel(name, lat, lon, sum(spots.values())))
+    return labels
+
+
+def _extent(events: Sequence[Event]) -> tuple[float, float, float, float]:
+    lats = [e.lat for e in events]
+    lons = [e.lon for e in events]
+    return (min(lons), min(lats), max(lons), max(lats))
+
+
+def core_bounds(events: Sequence[Event]) -> tuple[float, float, float, float] | None:
+    """The view for a picture, ``(min_lon, min_lat, max_lon, max_lat)``: around all
+    events, unless a few far ones (talks abroad, say) would make it more than
+    OUTLIER_WIDENING times larger than the box around the central CORE_SHARE of
+    events with a margin; then that box. None without events."""
+    if not events:
+        return None
+    full = _extent(events)
+    lons = np.sort(np.fromiter((e.lon for e in events), dtype=np.float64, count=len(events)))
+    lats = np.sort(np.fromiter((e.lat for e in events), dtype=np.float64, count=len(events)))
+    cut = int(len(events) * (1 - CORE_SHARE) / 2)
+    core = []
+    for values, limit in ((lons, 180.0), (lats, 85.0)):
+        low, high = float(values[cut]), float(values[len(values) - 1 - cut])
+        margin = max((high - low) * 0.25, CORE_MARGIN_DEG)
+        core.append((max(low - margin, -limit), min(high + margin, limit)))
+    (min_lon, max_lon), (min_lat, max_lat) = core
+
+    def area(box: tuple[float, float, float, float]) -> float:
+        return max(box[2] - box[0], CORE_MARGIN_DEG) * max(box[3] - box[1], CORE_MARGIN_DEG)
+
+    box = (min_lon, min_lat, max_lon, max_lat)
+    return box if area(full) > OUTLIER_WIDENING * area(box) else full
+
+
+def marker_groups(events: Sequence[Event], *, max_markers: int | None = None) -> list[MarkerGroup]:
+    """Events grouped by type, origin and place; with ``max_markers``, places merge
+    on the finest grid of GRID_CELLS_DEG that keeps the groups within it."""
+    if not events:
+        return []
+    columns = _EventColumns.of(events)
+    inverse = _group_keys(columns.lat, columns.lon, columns.layer, max_markers)
+    order = np.argsort(inverse, kind="stable")
+    cuts = np.flatnonzero(np.diff(inverse[order])) + 1
+    groups = [_make_group(events, columns, part) for part in np.split(order, cuts)]
+    # Biggest first, so they are drawn first and small markers stay visible on top.
+    groups.sort(key=lambda g: -g.count)
+    return groups
+
+
+@dataclass(frozen=True)
+class _EventColumns:
+    """The numbers of a list of events as arrays, for grouping without Python loops."""
+
+    lat: np.ndarray
+    lon: np.ndarray
+    layer: np.ndarray  # one code per (event_type, origin)
+    day: np.ndarray  # date ordinal, -1 when undated
+    point: np.ndarray  # one code per exact position
+
+    @classmethod
+    def of(cls, events: Sequence[Event]) -> _EventColumns:
+        n = len(events)
+        lat = np.fromiter((e.lat for e in events), dtype=np.float64, count=n)
+        lon = np.fromiter((e.lon for e in events), dtype=np.float64, count=n)
+        layers: dict[tuple[str, str], int] = {}
+        layer = np.fromiter((layers.setdefault((e.event_type, e.origin), len(layers)) for e in events),
+                            dtype=np.int64, count=n)
+        day = np.fromiter((e.event_date.toordinal() if e.event_date else -1 for e in events),
+                          dtype=np.int64, count=n)
+        scale = 10.0 ** COORDINATE_DECIMALS
+        point = np.rint(lat * scale).astype(np.int64) * 40_000_000 + np.rint(lon * scale).astype(np.int64)
+        return cls(lat, lon, layer, day, point)
+
+
+def _group_keys(lat: np.ndarray, lon: np.ndarray, layer: np.ndarray, max_markers: int | None) -> np.ndarray:
+    inverse = None
+    for cell in GRID_CELLS_DEG:
+        if cell == 0.0:
+            scale = 10.0 ** COORDINATE_DECIMALS
+            row, col = np.rint(lat * scale), np.rint(lon * scale)
+        else:
+            row, col = np.floor(lat / cell), np.floor(lon / cell)
+        # One integer per (layer, row, col): row and col fit in 25 and 26 bits.
+        key = (layer << 52) | ((row.astype(np.int64) + (1 << 24)) << 26) | (col.astype(np.int64) + (1 << 25))
+        _, inverse = np.unique(key, return_inverse=True)
+        if max_markers is None or inverse.max() + 1 <= max_markers:
+            break
+    return inverse.ravel()
+
+
+def marker_shifts(groups: Sequence[MarkerGroup]) -> list[tuple[int, int]]:
+    """Pixel offsets that set apart markers sharing one point (a town with events of
+    several types): evenly round a small ring, in type order; (0, 0) for a lone marker."""
+    by_point: dict[tuple[float, float], list[int]] = {}
+    for index, g in enumerate(groups):
+        by_point.setdefault((g.lat, g.lon), []).append(index)
+    shifts = [(0, 0)] * len(groups)
+    order = {t: i for i, t in enumerate(EVENT_TYPES)}
+    for members in by_point.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda i: (order.get(groups[i].event_type, len(order)), groups[i].origin))
+        for slot, index in enumerate(members):
+            angle = 2 * math.pi * slot / len(members) - math.pi / 2
+            shifts[index] = (round(SHARED_POINT_SHIFT_PX * math.cos(angle)),
+                             round(SHARED_POINT_SHIFT_PX * math.sin(angle)))
+    return shifts
+
+
+def _make_group(events: Sequence[Event], columns: _EventColumns, part: np.ndarray) -> MarkerGroup:
+    if len(part) > 1:
+        # Newest first (a stable sort keeps the given order among equal dates); undated (-1) last.
+        part = part[np.argsort(-columns.day[part], kind="stable")]
+        # The marker sits on the group's most used point: a real town, not an average.
+        _, first_seen, counts = np.unique(columns.point[part], return_index=True, return_counts=True)
+        anchor = events[int(part[first_seen[np.argmax(counts)]])]
+    else:
+        anchor = events[int(part[0])]
+    ordered = tuple(events[i] for i in part.tolist())
+    days = columns.day[part]
+    dated = np.sort(days[days >= 0])
+    places = tuple(name for name, _ in Counter(e.place or e.mention for e in ordered).most_common())
+    first, last = (date.fromordinal(int(dated[0])), date.fromordinal(int(dated[-1]))) if dated.size else (None, None)
+    return MarkerGroup(anchor.event_type, anchor.origin, anchor.lat, anchor.lon, ordered, places, first, last,
+                       tuple(dated.tolist()))
+
+
+def _span_text(first: date | None, last: date | None) -> str:
+    if first is None or last is None:
+        return ""
+    return first.isoformat() if first == last else f"{first.isoformat()} \u2013 {last.isoformat()}"
+
+
+def _present_origins(groups: Sequence[MarkerGroup]) -> list[str]:
+    present = {g.origin for g in groups}
+    return [o for o in ORIGINS if o in present] + sorted(present - set(ORIGINS))
+
+
+def _event_count_text(events: Sequence[Event]) -> str:
+    if not events:
+        return "no events"
+    n = len(events)
+    sources = source_count(events)
+    return f"{n:,} event{'s' * (n != 1)} from {sources:,} source{'s' * (sources != 1)}"
+
+
+# --------------------------------------------------------------------------- popups and tooltips
+
+
+def _shorten(text: str, limit: int | None) -> str:
+    text = " ".join(text.split())
+    if limit is None or len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + "\u2026"
+
+
+def _kind_text(event: Event) -> str:
+    label = EVENT_STYLE[event.event_type].label
+    sub = event.sub_event_type.replace("_", " ").strip()
+    return f"{label} \u00b7 {sub}" if sub else label
+
+
+def _when_text(event: Event) -> str:
+    if event.event_date is None:
+        return "date unknown"
+    precision = {2: " (week)", 3: " (month)"}.get(event.date_precision, "")
+    return event.event_date.isoformat() + precision
+
+
+def _where_text(event: Event) -> str:
+    resolved = ", ".join(p for p in (event.place, event.admin1, event.country_code) if p)
+    mention = _shorten(event.mention, NAME_CHARS)
+    if mention and mention.casefold() != event.place.casefold():
+        return f"\u201c{mention}\u201d \u2192 {resolved}" if resolved else f"\u201c{mention}\u201d"
+    return resolved
+
+
+def _source_html(event: Event) -> str:
+    link = safe_link(event.url)
+    name = _shorten(event.source, NAME_CHARS) or (urlsplit(link).netloc if link else "") or "source"
+    text = html.escape(name)
+    if link:
+        text = (f'<a href="{html.escape(link, quote=True)}" target="_blank" '
+                f'rel="noopener noreferrer nofollow">{text}</a>')
+    title = _shorten(event.title, TITLE_CHARS)
+    return text + (f" \u2014 {html.escape(title)}" if title else "")
+
+
+def event_html(event: Event, *, quote_chars: int | None = None) -> str:
+    """One event in a popup: date, type, place as written and as resolved, quote
+    (cut at ``quote_chars``, QUOTE_CHARS_FULL at most), source (linked only for
+    http/https), confidence. Every text is escaped."""
+    meta = f"confidence {event.confidence:.2f}"
+    if event.origin != "conflictmap":
+        meta += f" \u00b7 {ORIGIN_LABELS.get(event.origin, event.origin)}"
+    quote = _shorten(event.quote, quote_chars or QUOTE_CHARS_FULL)
+    parts = [
+        '<div class="cm-ev">',
+        f'<div><span class="cm-ev-date">{html.escape(_when_text(event))}</span> '
+        f'<span class="cm-ev-kind cm-{event.event_type}">{html.escape(_kind_text(event))}</span></div>',
+        f'<div class="cm-ev-place">{html.escape(_where_text(event))}</div>',
+        f'<blockquote class="cm-ev-quote">{html.escape(quote)}</blockquote>' if quote else "",
+        f'<div class="cm-ev-src">{_source_html(event)}</div>',
+        f'<div class="cm-ev-meta">{html.escape(meta)}</div>',
+        "</div>",
+    ]
+    return "".join(parts)
+
+
+def _group_heading(group: MarkerGroup) -> str:
+    places = group.places
+    first = group.events[0]
+    where = ", ".join(p for p in (places[0] if places else "", first.country_code) if p)
+    if len(places) > 1:
+        where += f" and {len(places) - 1} nearby place{'s' * (len(places) > 2)}"
+    return where
+
+
+def popup_html(group: MarkerGroup, *, limit: int | None = None, quote_chars: int | None = None) -> str:
+    """The popup of a marker: its events newest first (``limit`` of them at most)."""
+    shown = group.events if limit is None else group.events[:limit]
+    entries = "".join(event_html(e, quote_chars=quote_chars) for e in shown)
+    if group.count == 1:
+        return f'<div class="cm-pop">{entries}</div>'
+    label = EVENT_STYLE[group.event_type].label.lower()
+    span = _span_text(group.first_date, group.last_date)
+    head = (f'<div class="cm-pop-h"><b>{html.escape(_group_heading(group))}</b> \u2014 '
+            f'{group.count:,} {label} events'
+            + (f'<div class="cm-pop-range">{html.escape(span)}</div>' if span else "") + "</div>")
+    rest = group.count - len(shown)
+    more = f'<div class="cm-pop-more">and {rest:,} earlier event{"s" * (rest != 1)}</div>' if rest else ""
+    return f'<div class="cm-pop">{head}{entries}{more}</div>'
+
+
+def tooltip_text(group: MarkerGroup) -> str:
+    """A short hover label: ``Palmyra — frontline, 2016-03-24`` (escaped HTML)."""
+    kind = group.event_type
+    where = _group_heading(group) if group.count > 1 else (group.events[0].place or group.events[0].mention)
+    if group.count == 1:
+        when = group.events[0].event_date
+        text = f"{where} \u2014 {kind}" + (f", {when.isoformat()}" if when else "")
+    else:
+        span = _span_text(group.first_date, group.last_date)
+        text = f"{where} \u2014 {group.count:,} {kind} events" + (f", {span}" if span else "")
+    return html.escape(text)
+
+
+# --------------------------------------------------------------------------- the page data
+
+
+def _check_options(options: MapOptions) -> None:
+    if isinstance(options.cluster_over, bool) or not isinstance(options.cluster_over, int) or options.cluster_over < 0:
+        raise InputError(f"cluster_over must be a whole number >= 0, got {options.cluster_over!r}")
+    if options.bounds is not None:
+        _check_bounds(options.bounds)
+    for name in ("width", "height"):
+        value = getattr(options, name)
+        if value is not None and (not isinstance(value, int) or value < 100):
+            raise InputError(f"{name} must be a whole number of pixels >= 100, got {value!r}")
+
+
+def _check_bounds(bounds: Any) -> None:
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(v) for v in bounds)
+    except (TypeError, ValueError) as err:
+        raise InputError(f"bounds must be (min_lon, min_lat, max_lon, max_lat), got {bounds!r}") from err
+    if not (-180 <= min_lon < max_lon <= 180 and -90 <= min_lat < max_lat <= 90):
+        raise InputError(
+            f"bounds must be (min_lon, min_lat, max_lon, max_lat) with min < max, in degrees, got {bounds!r}"
+        )
+
+
+def _fit_bounds(events: Sequence[Event], bounds: tuple[float, float, float, float] | None) -> list | None:
+    """Leaflet's [[south, west], [north, east]] for the bbox, or around the core of
+    the events (a few far ones are a zoom-out away, and still in the legend)."""
+    if bounds is None and events:
+        bounds = core_bounds(events)
+    if bounds is None:
+        return None
+    min_lon, min_lat, max_lon, max_lat = (float(v) for v in bounds)
+    return [[min_lat, min_lon], [max_lat, max_lon]]
+
+
+def _base_map(options: MapOptions) -> folium.Map:
+    size: dict[str, Any] = {}
+    if options.slide and options.width and options.height:
+        # The slide: a header strip above, a thin white margin around the map.
+        size = {"width": options.width - 40, "height": options.height - 92,
+                "left": 20, "top": 72, "position": "absolute"}
+    return folium.Map(
+        location=WORLD_VIEW, zoom_start=WORLD_ZOOM, tiles=None, prefer_canvas=True,
+        control_scale=True, zoom_control=not options.slide, world_copy_jump=False,
+        zoom_snap=0.25 if options.slide else 1, **size,
+    )
+
+
+def _add_tiles(m: folium.Map) -> list[folium.TileLayer]:
+    layers = []
+    for index, source in enumerate(TILE_SOURCES):
+        layers.append(folium.TileLayer(tiles=source.url, attr=source.attribution, name=source.name,
+                                       overlay=False, control=True, show=index == 0).add_to(m))
+    return layers
+
+
+def _type_layer_name(event_type: str) -> str:
+    style = EVENT_STYLE[event_type]
+    glyph = {"circle": "\u25cf", "square": "\u25a0", "diamond": "\u25c6", "triangle": "\u25b2"}[style.icon]
+    return f'<span style="color:{style.colour}">{glyph}</span> {html.escape(style.label)}'
+
+
+def _day_deltas(group: MarkerGroup, day0: date) -> list[int]:
+    """The group's days after ``day0``, ascending, each as its step from the last."""
+    if not group.days:
+        return []
+    steps = np.diff(np.asarray(group.days, dtype=np.int64), prepend=day0.toordinal())
+    return steps.tolist()
+
+
+def _payload(events: list[Event], groups: list[MarkerGroup], types: list[str], origins: list[str],
+             options: MapOptions) -> dict[str, Any]:
+    abbreviated = len(events) > options.cluster_over
+    limit = max(1, min(MAX_POPUP_EVENTS, POPUP_EVENT_BUDGET // max(len(groups), 1))) if abbreviated else None
+    quote_chars = QUOTE_CHARS_ABBREVIATED if abbreviated else None
+    dates = [e.event_date for e in events if e.event_date is not None]
+    day0 = min(dates) if dates else None
+    type_index = {t: i for i, t in enumerate(types)}
+    origin_index = {o: i for i, o in enumerate(origins)}
+    counts = legend_counts(events)
+    # A still picture has no hover or click: its markers carry no tooltip or popup.
+    markers = [
+        [type_index[g.event_type], origin_index[g.origin],
+         round(g.lat, COORDINATE_DECIMALS), round(g.lon, COORDINATE_DECIMALS), g.count,
+         "" if options.slide else tooltip_text(g),
+         "" if options.slide else popup_html(g, limit=limit, quote_chars=quote_chars),
+         _day_deltas(g, day0) if options.timeline and day0 else 0,
+         list(shift)]
+        for g, shift in zip(groups, marker_shifts(groups))
+    ]
+    attribution = DATA_ATTRIBUTION + (f" \u00b7 events from {source_count(events):,} sources" if events else "")
+    return {
+        "types": [{"key": t, "label": EVENT_STYLE[t].label, "colour": EVENT_STYLE[t].colour,
+                   "shape": EVENT_STYLE[t].icon, "count": counts.get(t, 0)} for t in types],
+        "origins": [{"key": o, "label": ORIGIN_LABELS.get(o, o), "stroke": ORIGIN_STROKES.get(o, "#444444")}
+                    for o in origins],
+        "markers": markers,
+        "total": len(events),
+        "day0": day0.isoformat() if day0 else None,
+        "daySpan": (max(dates).toordinal() - day0.toordinal()) if day0 else 0,
+        "bounds": _fit_bounds(events, options.bounds),
+        "maxZoom": 10 if options.bounds else 9,
+        "attribution": html.escape(attribution),
+        "title": options.title,
+        "subtitle": options.subtitle,
+        "timeline": options.timeline,
+        "slide": options.slide,
+        "labels": [[p.lat, p.lon, p.name] for p in top_places(events, options.labels)],
+    }
+
+
+def script_json(value: Any) -> str:
+    """JSON safe to place inside a <script> element: ``<``, ``>`` and ``&`` (which
+    JSON only ever holds inside strings) are written as \\u escapes."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+@lru_cache(maxsize=4)
+def _basemap_json(path: Path, mtime_ns: int) -> str:
+    with open(path, encoding="utf-8") as handle:
+        collection = json.load(handle)
+    # Only the shapes are drawn: names and codes would only weigh on every page.
+    features = [{"type": "Feature", "properties": {}, "geometry": f["geometry"]}
+                for f in collection.get("features", []) if f.get("geometry")]
+    return script_json({"type": "FeatureCollection", "features": features})
+
+
+def basemap_json() -> str:
+    """The offline world basemap as script-safe GeoJSON, or ``null`` when the file is absent."""
+    from gazetteer.basemap import WORLD_BASEMAP_PATH
+
+    try:
+        mtime_ns = WORLD_BASEMAP_PATH.stat().st_mtime_ns
+    except FileNotFoundError:
+        return "null"
+    return _basemap_json(WORLD_BASEMAP_PATH, mtime_ns)
+
+
+# --------------------------------------------------------------------------- the folium element
+
+
+class RawHtml(Element):
+    """Text placed in the page as it is. branca would read a plain Element's text
+    as a Jinja template, so article text could run template code."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+class EventLayers(JSCSSMixin):
+    """The event markers, legend, playback and labels of one map, drawn by
+    ``static/conflictmap/eventmap.js`` from one data block."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            conflictmap.draw({{ this._parent.get_name() }}, {{ this.data_json }}, {{ this.basemap_json }}, {
+                types: { {%- for key, layer in this.type_layers.items() %}
+                    {{ key|tojson }}: {{ layer.get_name() }},{% endfor %} },
+                origins: { {%- for key, layer in this.origin_layers.items() %}
+                    {{ key|tojson }}: {{ layer.get_name() }},{% endfor %} },
+                tiles: [ {%- for layer in this.tile_layers %}{{ layer.get_name() }},{% endfor %} ]
+            });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, payload: dict[str, Any], type_layers: dict[str, folium.FeatureGroup],
+                 origin_layers: dict[str, folium.FeatureGroup], tile_layers: list[folium.TileLayer]) -> None:
+        super().__init__()
+        self._name = "EventLayers"
+        self.data_json = script_json(payload)
+        self.basemap_json = basemap_json()
+        self.type_layers = type_layers
+        self.origin_layers = origin_layers
+        self.tile_layers = tile_layers
+        # Instance lists: streamlit-folium loads exactly these, as data: URIs.
+        self.default_js = [("conflictmap_js", asset_uri("conflictmap/eventmap.js"))]
+        self.default_css = [("conflictmap_css", asset_uri("conflictmap/eventmap.css"))]
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        script = self._template.module.script(self, kwargs)
+        figure.script.add_child(RawHtml(script), name=self.get_name())
+
+
+def radius_for(count: int) -> float:
+    """The marker radius (px) for ``count`` events, as the page script draws it."""
+    return min(22.0, 4.0 + 2.6 * math.log2(max(count, 1)))

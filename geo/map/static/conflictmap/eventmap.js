@@ -1,0 +1,407 @@
+/* conflictmap: event markers by type and origin, legend, time playback and
+ * place labels, drawn on a Leaflet map from the compact data geo/map/mapview.py
+ * writes. Popup and tooltip HTML arrive escaped; every other text is set with
+ * textContent, so nothing from an article is ever parsed as markup here. */
+(function () {
+  "use strict";
+
+  var DAY_MS = 86400000;
+  var LABEL_FONT = "600 13px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+  var TILE_WAIT_MS = 4000;
+
+  // Outlines of the marker shapes, each about the area of a circle of radius r,
+  // so a type's shape does not make its events look more numerous.
+  var SHAPES = {
+    circle: function (ctx, x, y, r) { ctx.arc(x, y, r, 0, Math.PI * 2, false); },
+    square: function (ctx, x, y, r) { var h = r * 0.886; ctx.rect(x - h, y - h, 2 * h, 2 * h); },
+    diamond: function (ctx, x, y, r) {
+      var h = r * 1.253;
+      ctx.moveTo(x, y - h); ctx.lineTo(x + h, y); ctx.lineTo(x, y + h); ctx.lineTo(x - h, y); ctx.closePath();
+    },
+    triangle: function (ctx, x, y, r) {
+      var h = r * 1.555;
+      ctx.moveTo(x, y - h); ctx.lineTo(x + h * 0.866, y + h * 0.5); ctx.lineTo(x - h * 0.866, y + h * 0.5);
+      ctx.closePath();
+    }
+  };
+
+  var SVG_SHAPES = {
+    circle: '<circle cx="8" cy="8" r="5.5"/>',
+    square: '<rect x="3" y="3" width="10" height="10"/>',
+    diamond: '<path d="M8 1.5L14.5 8L8 14.5L1.5 8Z"/>',
+    triangle: '<path d="M8 1.5L14.8 13.5H1.2Z"/>'
+  };
+
+  L.Canvas.include({
+    _updateShape: function (layer) {
+      if (!this._drawing || layer._empty()) { return; }
+      var p = layer._shiftedPoint(), ctx = this._ctx, r = Math.max(Math.round(layer._radius), 1);
+      ctx.beginPath();
+      (SHAPES[layer.options.shape] || SHAPES.circle)(ctx, p.x, p.y, r);
+      this._fillStroke(ctx, layer);
+    }
+  });
+
+  // A circle marker drawn as a shape, optionally moved a few pixels (``shift``)
+  // so that markers of several types at one town do not hide each other.
+  var ShapeMarker = L.CircleMarker.extend({
+    options: { shape: "circle", shift: [0, 0] },
+    _shiftedPoint: function () { return this._point.add(L.point(this.options.shift)); },
+    _updatePath: function () {
+      if (this._renderer._updateShape) { this._renderer._updateShape(this); } else { this._renderer._updateCircle(this); }
+    },
+    // Redraw regions must cover the shape (a triangle reaches past the radius) and its shift.
+    _updateBounds: function () {
+      var reach = Math.ceil(this._radius * 1.6 + this._clickTolerance());
+      var centre = this._shiftedPoint(), pad = L.point(reach, reach);
+      this._pxBounds = new L.Bounds(centre.subtract(pad), centre.add(pad));
+    },
+    _containsPoint: function (p) {
+      return p.distanceTo(this._shiftedPoint()) <= this._radius + this._clickTolerance();
+    }
+  });
+
+  function radiusFor(count) {
+    return Math.min(22, 4 + 2.6 * Math.log2(Math.max(count, 1)));
+  }
+
+  function formatCount(n) { return n.toLocaleString("en-US"); }
+
+  function isoDay(day0, offset) {
+    return new Date(Date.parse(day0 + "T00:00:00Z") + offset * DAY_MS).toISOString().slice(0, 10);
+  }
+
+  function decodeDays(delta) {
+    var days = new Int32Array(delta.length), day = 0;
+    for (var i = 0; i < delta.length; i++) { day += delta[i]; days[i] = day; }
+    return days;
+  }
+
+  // Index of the first day >= target in a sorted array.
+  function lowerBound(days, target) {
+    var lo = 0, hi = days.length;
+    while (lo < hi) { var mid = (lo + hi) >>> 1; if (days[mid] < target) { lo = mid + 1; } else { hi = mid; } }
+    return lo;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function safeColour(colour) { return /^#[0-9a-fA-F]{3,8}$/.test(colour) ? colour : "#777777"; }
+
+  // Popups name the type with a class (cm-frontline ...); its colour comes from the data.
+  function addTypeStyles(types) {
+    var style = element("style", "", types.map(function (t) {
+      return ".cm-" + t.key.replace(/[^a-z0-9_-]/gi, "") + "{color:" + safeColour(t.colour) + "}";
+    }).join("\n"));
+    document.head.appendChild(style);
+  }
+
+  function shapeIcon(shape, colour) {
+    var holder = element("span", "cm-shape");
+    // Fixed markup from a closed table; the colour is checked to be a hex colour.
+    var fill = safeColour(colour);
+    holder.innerHTML = '<svg viewBox="0 0 16 16" width="14" height="14" fill="' + fill +
+      '" stroke="#333" stroke-width="0.8">' + (SVG_SHAPES[shape] || SVG_SHAPES.circle) + "</svg>";
+    return holder;
+  }
+
+  function addBasemap(map, basemap) {
+    if (!basemap) { return null; }
+    // Under the tile pane: reachable tiles cover it, unreachable ones leave it visible.
+    var pane = map.createPane("cm-basemap");
+    pane.style.zIndex = 150;
+    return L.geoJSON(basemap, {
+      pane: "cm-basemap",
+      renderer: L.canvas({ pane: "cm-basemap", padding: 0.5 }),
+      interactive: false,
+      style: { color: "#9a9a9a", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 }
+    }).addTo(map);
+  }
+
+  function buildMarkers(state) {
+    var data = state.data, renderer = L.canvas({ padding: 0.5, tolerance: 3 });
+    state.markers = data.markers.map(function (row) {
+      var type = data.types[row[0]], origin = data.origins[row[1]];
+      var marker = new ShapeMarker([row[2], row[3]], {
+        renderer: renderer, shape: type.shape, radius: radiusFor(row[4]), shift: row[8] || [0, 0],
+        color: origin.stroke, weight: 1.2, opacity: 0.95, fillColor: type.colour, fillOpacity: 0.8
+      });
+      if (row[5]) { marker.bindTooltip(row[5], { direction: "top", offset: [0, -4] }); }
+      if (row[6]) {
+        // Popups open clear of the title box, which sits above the map panes.
+        marker.bindPopup(row[6], { maxWidth: 380, maxHeight: 340, autoPanPadding: [20, 20],
+                                   autoPanPaddingTopLeft: [20, state.titleHeight + 20] });
+      }
+      return { layer: marker, type: row[0], origin: row[1], total: row[4],
+               days: row[7] ? decodeDays(row[7]) : new Int32Array(0), shown: 0 };
+    });
+  }
+
+  function originOn(state, index) {
+    var group = state.groups.origins[state.data.origins[index].key];
+    return !group || state.map.hasLayer(group);
+  }
+
+  // Which markers show, and how big, for the current origins and time window.
+  function refresh(state) {
+    var data = state.data, counts = data.types.map(function () { return 0; });
+    var window_ = state.window;
+    state.markers.forEach(function (m) {
+      var n = m.total;
+      if (window_) { n = lowerBound(m.days, window_[1] + 1) - lowerBound(m.days, window_[0]); }
+      if (!originOn(state, m.origin)) { n = 0; }
+      var sub = state.sublayers[m.type][m.origin];
+      if (n > 0) {
+        if (n !== m.shown) { m.layer.setRadius(radiusFor(n)); }
+        if (!m.shown) { sub.addLayer(m.layer); }
+        counts[m.type] += n;
+      } else if (m.shown) {
+        sub.removeLayer(m.layer);
+      }
+      m.shown = n;
+    });
+    state.counts = counts;
+    updateLegend(state);
+    window.conflictmapStats = stats(state);
+  }
+
+  function stats(state) {
+    var legend = {}, drawn = 0, events = 0;
+    state.data.types.forEach(function (t, i) { legend[t.key] = state.counts[i]; events += state.counts[i]; });
+    state.markers.forEach(function (m) { if (m.shown && state.map.hasLayer(m.layer)) { drawn += 1; } });
+    var view = state.map.getBounds();
+    return { markers: state.markers.length, drawn: drawn, events: events, legend: legend,
+             labels: (state.labelLayers || []).length, outside: state.outside || 0,
+             view: [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()] };
+  }
+
+  function buildSublayers(state) {
+    var data = state.data, groups = state.groups;
+    state.sublayers = data.types.map(function (type) {
+      var parent = groups.types[type.key];
+      return data.origins.map(function () { return L.layerGroup().addTo(parent); });
+    });
+    data.origins.forEach(function (origin) {
+      var toggle = groups.origins[origin.key];
+      if (toggle) { toggle.on("add remove", function () { refresh(state); }); }
+    });
+  }
+
+  function addLegend(state) {
+    var data = state.data, Legend = L.Control.extend({
+      options: { position: "bottomleft" },
+      onAdd: function () {
+        var box = element("div", "cm-legend leaflet-control");
+        box.appendChild(element("div", "cm-legend-title", "Events"));
+        state.legendCounts = data.types.map(function (type) {
+          var row = element("div", "cm-legend-row");
+          row.setAttribute("data-type", type.key);
+          row.appendChild(shapeIcon(type.shape, type.colour));
+          row.appendChild(element("span", "cm-legend-label", type.label));
+          var count = element("span", "cm-legend-count", formatCount(type.count));
+          row.appendChild(count);
+          box.appendChild(row);
+          return count;
+        });
+        if (!data.types.length) { box.appendChild(element("div", "cm-legend-note", "No events")); }
+        if (data.origins.length > 1) {
+          data.origins.forEach(function (origin) {
+            var row = element("div", "cm-legend-row cm-legend-origin");
+            var ring = element("span", "cm-shape");
+            ring.innerHTML = '<svg viewBox="0 0 16 16" width="14" height="14"><circle cx="8" cy="8" r="5" fill="#b5b5b5"' +
+              ' stroke="' + safeColour(origin.stroke) + '" stroke-width="2.5"/></svg>';
+            row.appendChild(ring);
+            row.appendChild(element("span", "cm-legend-label", origin.label + " (outline)"));
+            box.appendChild(row);
+          });
+        }
+        if (data.markers.length < data.total) {
+          box.appendChild(element("div", "cm-legend-note", "Marker size: events at a place"));
+        }
+        L.DomEvent.disableClickPropagation(box);
+        return box;
+      }
+    });
+    new Legend().addTo(state.map);
+  }
+
+  function updateLegend(state) {
+    if (!state.legendCounts) { return; }
+    state.legendCounts.forEach(function (node, i) { node.textContent = formatCount(state.counts[i]); });
+  }
+
+  function addTitle(state) {
+    if (!state.data.title && !state.data.subtitle && !state.data.slide) { return; }
+    var box = element("div", state.data.slide ? "cm-slide-head" : "cm-title");
+    if (state.data.title) { box.appendChild(element("div", "cm-title-main", state.data.title)); }
+    state.subtitleNode = box.appendChild(element("div", "cm-title-sub", state.data.subtitle || ""));
+    if (state.data.slide) {
+      document.body.appendChild(box);
+      document.body.classList.add("cm-slide-page");
+      state.map.getContainer().classList.add("cm-slide-map");
+    } else {
+      L.DomEvent.disableClickPropagation(box);
+      state.map.getContainer().appendChild(box);
+      state.titleHeight = box.offsetTop + box.offsetHeight;
+    }
+  }
+
+  function addTimeline(state) {
+    var data = state.data;
+    if (!data.timeline || data.day0 === null) { return; }
+    var span = data.daySpan, timer = null;
+    var Timeline = L.Control.extend({
+      options: { position: "bottomright" },
+      onAdd: function () {
+        var box = element("div", "cm-timeline leaflet-control");
+        var play = element("button", "cm-play", "\u25B6");
+        play.type = "button"; play.title = "Play the events over time";
+        var slider = element("input", "cm-slider");
+        slider.type = "range"; slider.min = "0"; slider.max = String(span); slider.step = "1"; slider.value = String(span);
+        var label = element("span", "cm-date", "all dates");
+        var windowSelect = element("select", "cm-window");
+        [["0", "up to the date"], ["7", "7 days"], ["30", "30 days"], ["90", "90 days"]].forEach(function (o) {
+          var option = element("option", "", o[1]); option.value = o[0]; windowSelect.appendChild(option);
+        });
+        var all = element("button", "cm-all", "All");
+        all.type = "button"; all.title = "Show every event again";
+        [play, slider, label, windowSelect, all].forEach(function (n) { box.appendChild(n); });
+
+        function apply() {
+          var end = parseInt(slider.value, 10), width = parseInt(windowSelect.value, 10);
+          state.window = [width ? end - width + 1 : -1, end];
+          label.textContent = (width ? isoDay(data.day0, state.window[0]) + " \u2013 " : "to ") + isoDay(data.day0, end);
+          refresh(state);
+        }
+        function stop() { if (timer) { clearInterval(timer); timer = null; } play.textContent = "\u25B6"; }
+        slider.addEventListener("input", function () { stop(); apply(); });
+        windowSelect.addEventListener("change", apply);
+        all.addEventListener("click", function () {
+          stop(); state.window = null; slider.value = String(span); label.textContent = "all dates"; refresh(state);
+        });
+        play.addEventListener("click", function () {
+          if (timer) { stop(); return; }
+          var step = Math.max(1, Math.round(span / 150));
+          if (parseInt(slider.value, 10) >= span) { slider.value = "0"; }
+          play.textContent = "\u275A\u275A";
+          apply();
+          timer = setInterval(function () {
+            var next = Math.min(span, parseInt(slider.value, 10) + step);
+            slider.value = String(next); apply();
+            if (next >= span) { stop(); }
+          }, 150);
+        });
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
+      }
+    });
+    new Timeline().addTo(state.map);
+  }
+
+  function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
+
+  // Greedy placement: biggest places first, each label tries right, left, above
+  // and below its point and is dropped when every spot collides or leaves the map.
+  function placeLabels(state) {
+    var labels = state.data.labels || [];
+    if (!labels.length) { return; }
+    var map = state.map, size = map.getSize(), ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = LABEL_FONT;
+    var taken = labels.map(function (l) {
+      var p = map.latLngToContainerPoint([l[0], l[1]]);
+      return [p.x - 5, p.y - 5, p.x + 5, p.y + 5];
+    });
+    // Legend, scale bar and attribution are in the way too.
+    var frame = map.getContainer().getBoundingClientRect();
+    Array.prototype.forEach.call(map.getContainer().querySelectorAll(".leaflet-control"), function (control) {
+      var r = control.getBoundingClientRect();
+      if (r.width && r.height) { taken.push([r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]); }
+    });
+    var height = 18, gap = 8, margin = 4;
+    state.labelLayers = [];
+    labels.forEach(function (l) {
+      var p = map.latLngToContainerPoint([l[0], l[1]]);
+      var width = Math.ceil(ctx.measureText(l[2]).width) + 8;
+      var spots = [[gap, -height / 2], [-gap - width, -height / 2], [-width / 2, -gap - height], [-width / 2, gap]];
+      for (var i = 0; i < spots.length; i++) {
+        var box = [p.x + spots[i][0], p.y + spots[i][1], p.x + spots[i][0] + width, p.y + spots[i][1] + height];
+        var inside = box[0] >= margin && box[1] >= margin && box[2] <= size.x - margin && box[3] <= size.y - margin;
+        if (!inside || taken.some(function (t) { return overlaps(box, t); })) { continue; }
+        taken.push(box);
+        var text = element("span", "cm-label-text", l[2]);
+        state.labelLayers.push(L.marker([l[0], l[1]], {
+          interactive: false, keyboard: false,
+          icon: L.divIcon({ className: "cm-label", html: text, iconSize: [width, height],
+                            iconAnchor: [-spots[i][0], -spots[i][1]] })
+        }).addTo(map));
+        break;
+      }
+    });
+  }
+
+  // A picture fitted to the core of the events says how many it leaves out.
+  function noteOutside(state) {
+    if (!state.data.slide || !state.subtitleNode) { return; }
+    var view = state.map.getBounds(), outside = 0;
+    state.markers.forEach(function (m) { if (!view.contains(m.layer.getLatLng())) { outside += m.total; } });
+    state.outside = outside;
+    if (outside) {
+      state.subtitleNode.textContent += " \u00b7 " + formatCount(outside) + " outside the map";
+    }
+  }
+
+  function fit(state) {
+    var bounds = state.data.bounds;
+    if (!bounds) { return; }
+    var pad = state.data.slide ? 36 : 24;
+    state.map.fitBounds(bounds, { padding: [pad, pad], maxZoom: state.data.maxZoom || 9, animate: false });
+  }
+
+  function whenTilesLoaded(layers, done) {
+    var pending = layers.filter(function (t) { return t && t._map && t.isLoading && t.isLoading(); });
+    if (!pending.length) { done(); return; }
+    var left = pending.length, finished = false;
+    function finish() { if (!finished) { finished = true; done(); } }
+    pending.forEach(function (t) { t.once("load", function () { left -= 1; if (!left) { finish(); } }); });
+    setTimeout(finish, TILE_WAIT_MS);
+  }
+
+  function markReady(state) {
+    whenTilesLoaded(state.groups.tiles || [], function () {
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () { window.conflictmapReady = true; });
+      });
+    });
+  }
+
+  function draw(map, data, basemap, groups) {
+    window.conflictmapReady = false;
+    var state = { map: map, data: data, groups: groups, window: null, counts: [], titleHeight: 0 };
+    if (map.attributionControl) {
+      map.attributionControl.setPrefix("Leaflet");
+      if (data.attribution) { map.attributionControl.addAttribution(data.attribution); }
+    }
+    addTypeStyles(data.types);
+    addBasemap(map, basemap);
+    addTitle(state);
+    fit(state);
+    buildMarkers(state);
+    buildSublayers(state);
+    addLegend(state);
+    addTimeline(state);
+    refresh(state);
+    noteOutside(state);
+    placeLabels(state);
+    window.conflictmapStats = stats(state);
+    markReady(state);
+    return state;
+  }
+
+  window.conflictmap = { draw: draw, radiusFor: radiusFor };
+})();

@@ -1,0 +1,194 @@
+"""Is a place where the sentence's event happened, and what kind of event: a learned model.
+
+The trigger table of ``geo.parse.eventtypes`` and the role rules of ``geo.parse.roles`` read a sentence
+by hand-written patterns. The model reads the same sentence through features and
+weights learned from annotated war reports (``scripts/train_event_types.py``): the
+rules' verdicts, the words of the place's clause and of the whole sentence, the words
+just around the place, whether it is a country or region and how many other places
+the sentence names. It answers one of ``none`` (the place is named, nothing happens
+there), ``frontline``, ``diplomacy``, ``humanitarian`` or ``other``.
+
+The weights ship as JSON (no pickle): a multinomial logistic regression, scored here
+in plain Python. Features never seen in training weigh nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from geo.parse.roles import is_incidental_location
+from geo.parse.eventtypes import CONFIDENCE_STRONG, EventKind, classify_sentence, clause_of, triggers_in
+
+#: The model's answer for a place where nothing happens.
+NO_EVENT = "none"
+EVENT_TYPES = ("frontline", "diplomacy", "humanitarian", "other")
+#: The shipped weights, inside the ``geo.parse`` package.
+MODEL_RESOURCE = "models/event_types.json"
+#: Words on either side of the place read as its neighbours.
+NEIGHBOUR_WORDS = 3
+
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+")
+
+#: (name, value) pairs: 1 for a property the site has; a bag of words shares a total
+#: length of 1 among its words, so a long sentence does not outvote a short one.
+Features = tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventSite:
+    """A place in its sentence: what the model reads."""
+
+    sentence: str
+    start: int  # the place's span in ``sentence``
+    end: int
+    is_area: bool  # a country or a region rather than a town
+    other_places: int  # how many other places the sentence names
+    sentence_index: int  # 0 for the article's first sentence
+
+
+@dataclass(frozen=True, slots=True)
+class EventTypeModel:
+    """Learned weights: one per class for each feature, plus an intercept per class."""
+
+    classes: tuple[str, ...]
+    intercept: tuple[float, ...]
+    weights: Mapping[str, tuple[float, ...]]
+    about: Mapping[str, object]  # training data hash, settings, scores
+    #: A place gets an event when the probability of ``none`` is below this.
+    no_event_threshold: float = 0.5
+
+    def probabilities(self, features: Features) -> dict[str, float]:
+        scores = list(self.intercept)
+        for feature, value in features:
+            row = self.weights.get(feature)
+            if row is not None:
+                for k, w in enumerate(row):
+                    scores[k] += w * value
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps)}
+
+    def label(self, features: Features) -> str:
+        """``none``, or the likeliest event type."""
+        return self.label_of(self.probabilities(features))
+
+    def label_of(self, probabilities: Mapping[str, float]) -> str:
+        """``none`` when its probability reaches the threshold, else the likeliest type."""
+        if probabilities[NO_EVENT] >= self.no_event_threshold:
+            return NO_EVENT
+        return max(EVENT_TYPES, key=probabilities.__getitem__)
+
+
+def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
+    """The features of ``site``; ``rule`` is the trigger table's kind when already known."""
+    sentence = site.sentence
+    near = (site.start, site.end)
+    rule = rule or classify_sentence(sentence, near=near)
+    lowered = sentence.lower()
+    clause = clause_of(lowered, near) if len(lowered) == len(sentence) else (0, len(sentence))
+    before = _WORD.findall(lowered[:site.start])[-NEIGHBOUR_WORDS:]
+    after = _WORD.findall(lowered[site.end:])[:NEIGHBOUR_WORDS]
+    flags = [
+        "bias",
+        f"rule={rule.event_type}",
+        f"rule_sub={rule.sub_event_type}",
+        f"rule_strength={_strength(rule)}",
+        f"area={site.is_area}",
+        f"others={min(site.other_places, 3)}",
+        f"area_others={site.is_area and site.other_places > 0}",
+        f"first_sentence={site.sentence_index == 0}",
+        f"incidental={is_incidental_location(sentence, site.start, site.end)}",
+    ]
+    flags += sorted({f"clause_trigger={kind}" for kind in triggers_in(sentence, clause)})
+    flags += sorted({f"sentence_trigger={kind}" for kind in triggers_in(sentence)})
+    flags += [f"before{i}={w}" for i, w in enumerate(reversed(before), 1)]
+    flags += [f"after{i}={w}" for i, w in enumerate(after, 1)]
+    place_words = set(_WORD.findall(lowered[site.start:site.end]))
+    clause_words = set(_WORD.findall(lowered[clause[0]:site.start])) | set(_WORD.findall(lowered[site.end:clause[1]]))
+    sentence_words = set(_WORD.findall(lowered))
+    return (tuple((flag, 1.0) for flag in flags)
+            + _bag("clause", clause_words - place_words) + _bag("sentence", sentence_words - place_words))
+
+
+def _bag(kind: str, words: set[str]) -> Features:
+    if not words:
+        return ()
+    share = 1 / math.sqrt(len(words))
+    return tuple((f"{kind}={name}", share) for name in sorted({_shape(w) for w in words}))
+
+
+def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, float]:
+    """The event at ``site`` (None: nothing happens there) and the model's probability of it.
+
+    The sub-type comes from the trigger table, among the triggers of the chosen type.
+    """
+    near = (site.start, site.end)
+    rule = classify_sentence(site.sentence, near=near)
+    probabilities = model.probabilities(site_features(site, rule))
+    chosen = model.label_of(probabilities)
+    if chosen == NO_EVENT:
+        if _locative_of_strong_trigger(site, rule):
+            return rule, 1 - probabilities[NO_EVENT]
+        return None, probabilities[chosen]
+    if chosen == rule.event_type:
+        return rule, probabilities[chosen]
+    if chosen == "other":
+        return EventKind("other", "other", 0.3, ""), probabilities[chosen]
+    of_type = classify_sentence(site.sentence, near=near, event_types=frozenset({chosen}))
+    if of_type.event_type != chosen:  # no trigger of that type: the type's broadest sub-type
+        of_type = EventKind(chosen, DEFAULT_SUB_EVENT[chosen], 0.5, "")
+    return of_type, probabilities[chosen]
+
+
+#: The sub-type of a type the model chose where no trigger of that type is found.
+DEFAULT_SUB_EVENT = {"frontline": "armed_clash", "diplomacy": "statement", "humanitarian": "aid"}
+
+
+def model_from_json(text: str) -> EventTypeModel:
+    data = json.loads(text)
+    classes = tuple(data["classes"])
+    weights = {name: tuple(row) for name, row in data["weights"].items()}
+    if any(len(row) != len(classes) for row in weights.values()) or len(data["intercept"]) != len(classes):
+        raise ValueError("event type model: every weight row needs one value per class")
+    if NO_EVENT not in classes or not set(EVENT_TYPES) <= set(classes):
+        raise ValueError(f"event type model: classes must be {NO_EVENT!r} and {EVENT_TYPES}, got {classes!r}")
+    return EventTypeModel(classes, tuple(data["intercept"]), weights, data.get("about", {}),
+                          float(data.get("no_event_threshold", 0.5)))
+
+
+@lru_cache(maxsize=4)
+def load_event_model(path: Path | None = None) -> EventTypeModel:
+    """The shipped model (or the one at ``path``), read once."""
+    if path is not None:
+        return model_from_json(Path(path).read_text(encoding="utf-8"))
+    return model_from_json(resources.files("geo.parse").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8"))
+
+
+#: A locative preposition just before a place: "in", "at", "near", "outside (the town of)".
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|into|outside|around)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _locative_of_strong_trigger(site: EventSite, rule: EventKind) -> bool:
+    """Does the sentence state a strong event in the place's own clause, at the place
+    ("peace talks in Geneva are expected to agree", "fighting raged in Marawi")? What
+    the sentence expects of an event under way does not undo where it is."""
+    return rule.confidence >= CONFIDENCE_STRONG and _LOCATIVE_BEFORE.search(
+        site.sentence, max(0, site.start - 40), site.start) is not None
+
+
+def _strength(rule: EventKind) -> str:
+    if not rule.trigger:
+        return "none"
+    return "strong" if rule.confidence >= 0.8 else "weak"
+
+
+def _shape(word: str) -> str:
+    return "0" if word.isdigit() else word

@@ -1,0 +1,128 @@
+"""Finding place mentions: candidates from spaCy and the gazetteer, kept or dropped by
+a trained model.
+
+The small English model finds most places but mislabels some (a town as ORG or
+PERSON) and misses misspellings, while the gazetteer alone would turn every "Jackson"
+or "Of" into a place. So every entity and every capitalised name the gazetteer knows
+is a candidate (``geo.parse.placefeatures``), and a logistic model trained on annotated news
+(``scripts/train_geoparser.py``) decides from its features: labels, the words around
+it, shape, the gazetteer's view of the name, its position (a dateline) and the other
+occurrences of the name. Two passes: the second also knows how sure the first was of
+the same name elsewhere in the article (one sense per article) and looks for
+misspellings of the names it kept ("Palmrya"). Demonyms ("Syrian") are context, never
+mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from gazetteer.normalize import normalize
+from geo.parse.placefeatures import (
+    Candidate,
+    NameIndex,
+    article_view,
+    candidates,
+    features,
+    first_pass_by_name,
+    misspellings,
+    second_pass_features,
+)
+from geo.parse.placemodel import GeoparserModel, load_model
+from geo.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True, slots=True)
+class Recognition:
+    """Mentions found in one document, and the countries its demonyms point to."""
+
+    mentions: tuple[Mention, ...]
+    demonym_countries: tuple[str, ...]
+    #: mention text -> the name to resolve it by: the article's name it misspells
+    #: ("Palmrya" -> "Palmyra"), or its fuller form ("Washington" -> "Washington state")
+    resolve_as: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredCandidate:
+    candidate: Candidate
+    features: dict[str, float]
+    first: float  # first-pass probability
+    second: float  # second-pass probability
+
+
+def score_candidates(doc: Doc, names: NameIndex, model: GeoparserModel) -> list[ScoredCandidate]:
+    """Every candidate of ``doc`` with its features and both passes' probabilities."""
+    found = list(candidates(doc, names))
+    view = article_view(doc, found)
+    first_features = [features(doc, c, names, view) for c in found]
+    first = [model.first.probability(f) for f in first_features]
+    likely = [c for c, p in zip(found, first) if p >= model.first_pass_threshold]
+    extra = misspellings(doc, names, likely, found)
+    for candidate in extra:
+        f = features(doc, candidate, names, view)
+        found.append(candidate)
+        first_features.append(f)
+        first.append(model.first.probability(f))
+    by_name = first_pass_by_name(found, first)
+    scored = []
+    for candidate, f, p in zip(found, first_features, first):
+        second = second_pass_features(f, candidate, by_name, p)
+        scored.append(ScoredCandidate(candidate, second, p, model.second.probability(second)))
+    return scored
+
+
+def select(scored: Sequence[ScoredCandidate], threshold: float, names: NameIndex,
+           same_name_threshold: float | None = None) -> list[Candidate]:
+    """Candidates at or above ``threshold``, the likelier of two overlapping ones, no
+    demonym, in text order; then other occurrences of the names kept that reach
+    ``same_name_threshold`` (one sense per article)."""
+    kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    ranked = sorted(scored, key=lambda s: (-s.second, s.candidate.start))
+
+    def take(c: Candidate) -> None:
+        if any(c.start < end and start < c.end for start, end in taken) or is_demonym_only(c.text, names):
+            return
+        kept.append(c)
+        taken.append((c.start, c.end))
+
+    for item in ranked:
+        if item.second < threshold:
+            break
+        take(item.candidate)
+    if same_name_threshold is not None and same_name_threshold < threshold:
+        kept_names = {normalize(c.text) for c in kept}
+        for item in ranked:
+            if item.second < same_name_threshold:
+                break
+            if item.second < threshold and normalize(item.candidate.text) in kept_names:
+                take(item.candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def recognise(doc: Doc, names: NameIndex, model: GeoparserModel | None = None) -> Recognition:
+    """All place mentions in ``doc`` (a parsed article), in text order."""
+    model = model or load_model()
+    chosen = select(score_candidates(doc, names, model), model.threshold, names, model.same_name_threshold)
+    mentions = tuple(Mention(start=c.start, end=c.end, text=c.text, label=c.label, sentence=c.sentence)
+                     for c in chosen)
+    demonyms = tuple(
+        code
+        for ent in doc.ents
+        if ent.label_ == "NORP" and (code := names.demonym(ent.text)) is not None
+    )
+    resolve_as = {c.text: c.resolve_as for c in chosen if c.resolve_as}
+    return Recognition(mentions=mentions, demonym_countries=demonyms,
+                       resolve_as=tuple(sorted(resolve_as.items())))
+
+
+def is_demonym_only(text: str, names: NameIndex) -> bool:
+    """'Syrian' informs context only; 'New Zealand', adjective and country alike, is a place."""
+    return names.demonym(text) is not None and not names.name_info(text).is_country_or_admin1
+

@@ -1,0 +1,237 @@
+"""Article in, events out: geoparse, then one event per sentence and place where it happened.
+
+Whether a place is where the sentence's event happened, and what kind of event, is
+the learned event model's answer (``geo.parse.eventmodel``), which reads the trigger table and
+the role rules ("the Britain-based Observatory" names a base, not a location) among its
+features. Two rules stand before it: a country or region yields to a place inside it
+that the same sentence names (the event is at Palmyra, not at Syria's centre), and a
+river, sea, range, valley or named region (feature class H, T or L) is where an event
+happened only when a preposition of place comes before its name ("along the Dnieper"),
+not when it names something else ("the Black Sea Fleet"). Places in page furniture
+(footers of other headlines, "Read more:" lines) make no events.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gazetteer.entry import Entry
+from gazetteer.normalize import normalize
+from geo.read.boilerplate import furniture_ranges
+from geo.parse.dates import resolve_event_date
+from geo.parse.eventmodel import EventSite, decide, load_event_model
+from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
+from geo.records import Article, Event, Place, event_id_for
+from geo.workers import worker_pool
+
+if TYPE_CHECKING:
+    from geo.records import PlaceOverride
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class Pipeline:
+    """Holds a Geoparser; turns articles into events."""
+
+    def __init__(self, geoparser: Geoparser) -> None:
+        self.geoparser = geoparser
+
+    @property
+    def gazetteer(self):
+        return self.geoparser.gazetteer
+
+    def events(self, article: Article, *, overrides: Sequence[PlaceOverride] = ()) -> tuple[Event, ...]:
+        """The article's events, read section by section (``Geoparser.sections``), so a
+        long article costs memory of one section and time in step with its length."""
+        chosen = override_entries(overrides, article.article_id)
+        furniture = furniture_ranges(article.text)  # once: a long article has many sections
+        events: list[Event] = []
+        for section in self.geoparser.sections(article.text, overrides=chosen):
+            events.extend(events_from_places(article, section.places, _SectionSentences(article.text, section),
+                                             furniture=furniture))
+        return tuple(events)
+
+    def events_many(self, articles: Iterable[Article], *, overrides: Sequence[PlaceOverride] = (),
+                    n_process: int = 1, batch_size: int = 16) -> Iterator[tuple[Article, tuple[Event, ...]]]:
+        """(article, events) for each article, in order; ``n_process > 1`` uses worker processes."""
+        if n_process <= 1:
+            for article in articles:
+                yield article, self.events(article, overrides=overrides)
+            return
+        gp = self.geoparser
+        with worker_pool(n_process, _init_worker, (getattr(gp.gazetteer, "path", None), tuple(overrides))) as pool:
+            # Workers take chunks as they free up (map submits them all), as in
+            # Geoparser.places_many: neither waits for the other at the end of a round.
+            chunks = list(chunked(articles, batch_size))
+            for chunk, results in zip(chunks, pool.map(_worker_events, chunks)):
+                yield from zip(chunk, results)
+
+
+def override_entries(overrides: Sequence[PlaceOverride], article_id: str) -> dict[str, Entry]:
+    """Corrections that apply to this article, by normalised mention; its own beat global ones."""
+    chosen: dict[str, Entry] = {}
+    for scope in ("", article_id):
+        for o in overrides:
+            if o.article_id == scope:
+                chosen[normalize(o.mention)] = o.entry()
+    return chosen
+
+
+class _SectionSentences:
+    """A section's sentences by their number in the whole text, made when asked for:
+    only sentences that name a place become ``Sentence`` records."""
+
+    def __init__(self, text: str, section: Section) -> None:
+        self.text = text
+        self.section = section
+
+    def __getitem__(self, index: int) -> Sentence:
+        start, end = self.section.sentence_span(index)
+        return Sentence(index, start, end, self.text[start:end])
+
+
+def sentences_of(parsed: ParsedText) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for doc, offset in zip(parsed.docs, parsed.offsets):
+        for sent in doc.sents:
+            sentences.append(Sentence(len(sentences), sent.start_char + offset,
+                                      sent.end_char + offset, sent.text))
+    return sentences
+
+
+def events_from_places(article: Article, places: Sequence[Place],
+                       sentences: Sequence[Sentence] | _SectionSentences, *,
+                       furniture: Sequence[tuple[int, int]] | None = None) -> tuple[Event, ...]:
+    """The events of ``places``; ``furniture`` is the article's page furniture
+    (``furniture_ranges``), found here when not given."""
+    if furniture is None:
+        furniture = furniture_ranges(article.text)
+    by_sentence: dict[int, list[Place]] = defaultdict(list)
+    for place in places:
+        if not any(start <= place.mention.start < end for start, end in furniture):
+            by_sentence[place.mention.sentence].append(place)
+    events: list[Event] = []
+    for index in sorted(by_sentence):
+        sentence = sentences[index]
+        events.extend(_sentence_events(article, sentence, by_sentence[index]))
+    return tuple(events)
+
+
+def _sentence_events(article: Article, sentence: Sentence, places: Sequence[Place]) -> list[Event]:
+    model = load_event_model()
+    # A country or region yields to a place inside it that the sentence names: the
+    # event is at Palmyra, not at Syria's centre.
+    located = [p for p in places if not any(_contains(p.entry, q.entry) for q in places if q is not p)]
+    seen: set[int] = set()
+    events = []
+    for place in located:
+        if place.entry.geonameid in seen:
+            continue
+        start = place.mention.start - sentence.start
+        if is_natural_feature(place.entry) and not _after_locative_preposition(sentence.text, start):
+            continue
+        near = (start, start + len(place.mention.text))
+        site = EventSite(sentence.text, near[0], near[1], is_area=place.entry.is_area,
+                         other_places=len(places) - 1, sentence_index=sentence.index)
+        kind, probability = decide(model, site)
+        if kind is None or (kind.event_type == "other" and is_natural_feature(place.entry)):
+            continue
+        seen.add(place.entry.geonameid)
+        event_date = resolve_event_date(sentence.text, published=article.published, near=near)
+        events.append(_event(article, sentence, place, kind, event_date, probability))
+    return events
+
+
+#: Rivers, lakes and seas (H), mountains, valleys and islands (T), regions (L).
+NATURAL_FEATURE_CLASSES = frozenset({"H", "T", "L"})
+#: Prepositions that put what a sentence tells at a river, sea, valley or region: "fighting
+#: along the Dnieper", "a ship struck in the Black Sea". Without one the feature is named
+#: for something else ("the Black Sea Fleet", "the Euphrates dam's operators said").
+NATURAL_FEATURE_PREPOSITIONS = frozenset({
+    "in", "on", "at", "near", "across", "along", "over", "off", "into", "around", "inside", "through",
+    "toward", "towards", "beyond", "outside", "up", "down", "upstream", "downstream", "within",
+})
+_SKIPPED_BEFORE_FEATURE = frozenset({"the", "northern", "southern", "eastern", "western", "central", "upper",
+                                     "lower", "north", "south", "east", "west"})
+
+
+def is_natural_feature(entry: Entry) -> bool:
+    """A river, sea, range, valley, island or named region: found as a place, but an event
+    happens there only when the sentence puts it there."""
+    return entry.feature_class in NATURAL_FEATURE_CLASSES
+
+
+def _after_locative_preposition(text: str, start: int) -> bool:
+    """Is the name at ``start`` preceded by a preposition of place ("along the", "in
+    northern"), skipping an article and compass words?"""
+    words = [w.strip(",;:()\"'").lower() for w in text[:start].split()]
+    while words and words[-1] in _SKIPPED_BEFORE_FEATURE:
+        words.pop()
+    return bool(words) and words[-1] in NATURAL_FEATURE_PREPOSITIONS
+
+
+def _contains(outer: Entry, inner: Entry) -> bool:
+    """Is ``inner`` a place inside the area ``outer`` (a country or a first-level region)?"""
+    if not outer.is_area or outer.geonameid == inner.geonameid or outer.country_code != inner.country_code:
+        return False
+    if outer.is_country:
+        return not inner.is_country
+    return outer.feature_code == "ADM1" and inner.admin1_code == outer.admin1_code and inner.feature_code != "ADM1"
+
+
+def _event(article: Article, sentence: Sentence, place: Place, kind, event_date, probability: float) -> Event:
+    entry = place.entry
+    confidence = place.confidence * (0.5 + 0.5 * probability)
+    return Event(
+        event_id=event_id_for(article.article_id, sentence.index, entry.geonameid, place.mention.text),
+        event_type=kind.event_type,
+        sub_event_type=kind.sub_event_type,
+        event_date=event_date.value,
+        date_precision=event_date.precision,
+        place=entry.name,
+        mention=place.mention.text,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonameid=entry.geonameid,
+        country_code=entry.country_code,
+        admin1=entry.admin1,
+        feature_code=entry.feature_code,
+        geo_precision=place.geo_precision,
+        quote=" ".join(sentence.text.split()),
+        article_id=article.article_id,
+        title=article.title,
+        published=article.published,
+        source=article.source,
+        url=article.url,
+        confidence=round(min(1.0, max(0.0, confidence)), 3),
+    )
+
+
+#: In a worker process: its own pipeline and the corrections to apply.
+_WORKER: tuple[Pipeline, tuple] | None = None
+
+
+def _init_worker(gazetteer_path: Path | None, overrides: tuple) -> None:
+    global _WORKER
+    _WORKER = (load_pipeline(gazetteer_path), overrides)
+
+
+def _worker_events(articles: list[Article]) -> list[tuple[Event, ...]]:
+    assert _WORKER is not None, "worker used before its initializer ran"
+    pipeline, overrides = _WORKER
+    return [pipeline.events(a, overrides=overrides) for a in articles]
+
+
+def load_pipeline(gazetteer_path: Path | None = None) -> Pipeline:
+    """The model and the gazetteer (built on first use), ready to turn articles into events."""
+    return Pipeline(load_geoparser(gazetteer_path))

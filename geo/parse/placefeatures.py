@@ -1,0 +1,687 @@
+"""Place-name candidates of a parsed article and the features a learned model weighs.
+
+Candidates are generous: every named entity whatever spaCy calls it, every
+capitalised run (or dateline) that a gazetteer name matches (longest match), known
+transliteration variants, and misspellings of names the article uses elsewhere. The
+features describe each one without any list of cue words: the model's labels, the
+surrounding words themselves (the model learns which matter), shape, whether the
+lower-case form is an ordinary word, what the gazetteer knows of the name, where it
+stands (sentence start, dateline), whether it sits inside a person's or an
+organisation's name, and how the same name is used elsewhere in the article.
+
+Training (``scripts/train_geoparser.py``) and recognition (``geo.parse.mentions``) both call
+``candidates`` and ``features`` here, so the model sees at run time exactly what it was
+trained on.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from rapidfuzz.distance import DamerauLevenshtein, Indel
+
+from gazetteer.entry import Entry
+from gazetteer.normalize import normalize, strip_articles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from gazetteer.database import NameInfo
+
+#: spaCy labels of numbers and times: never a place, not worth a candidate.
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Candidate labels besides spaCy's: a gazetteer match the model left unlabelled, a
+#: dateline, a place name opening or closing an organisation's name, a
+#: transliteration variant, a misspelling of a name the article uses.
+GAZ, DATELINE, ORG_PART, VARIANT, MISSPELLING = "GAZ", "DATELINE", "ORG_PART", "VARIANT", "MISSPELLING"
+MAX_NAME_TOKENS = 4
+#: ... counting the pieces of hyphenated names ("Croix-des-Bouquets" is five tokens).
+MAX_RUN_TOKENS = 7
+#: Words around a candidate the model reads, on each side.
+CONTEXT_WORDS = 3
+MIN_FUZZY_LENGTH = 5
+#: A misspelling of a place the article names: Damerau-Levenshtein similarity of the
+#: normalised names ("palmrya" ~ "palmyra" is one transposition).
+ARTICLE_FUZZY_SIMILARITY = 0.8
+#: A transliteration variant must stay this close to the name it stands for.
+VARIANT_SIMILARITY = 0.9
+#: Particles inside multi-word names ("Bosnia and Herzegovina", "Deir ez-Zor").
+NAME_PARTICLES = frozenset({"of", "-", "de", "del", "la", "el", "al", "ez", "az", "as", "ar", "and", "upon", "on"})
+#: Lower-case words after a name that say what kind of area it is ("Henan province"):
+#: they are not part of the name but say which of its places is meant.
+AREA_GENERIC_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "county"})
+#: Compass words that may open an entity ("North Texas") without being part of the name.
+DIRECTION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+    "northwestern", "southeastern", "southwestern", "downtown", "suburban",
+})
+#: A dateline: a name opening the text or a paragraph, then at most a few comma-separated
+#: parts (region, date) and an agency in parentheses, then a dash ("TUZLA, Bosnia, July 12 --",
+#: "KYIV (Reuters) -", "Mosul —").
+DATELINE_PATTERN = re.compile(
+    r"(?:^|\n)[ \t]*(?P<name>[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,5})"
+    r"(?:,[ \t]*[\w.' -]{1,30}){0,3}[ \t]*(?:\([A-Z][\w .&-]{1,25}\)[ \t]*)?(?:—|–|-{1,3})[ \t]"
+)
+#: A dateline whose only sign is an agency in parentheses ("DAMASCUS (SANA)").
+AGENCY_DATELINE_PATTERN = re.compile(r"(?:^|\n)[ \t]*(?P<name>[A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*){0,5})"
+                             r"(?:,[^\n]{1,30})?[ \t]*\([A-Z][\w .&-]{1,25}\)")
+
+
+class NameIndex(Protocol):
+    """What recognition needs from the gazetteer."""
+
+    def lookup(self, name: str) -> tuple[Entry, ...]: ...
+    def matches(self, name: str) -> tuple: ...  # NameMatch(entry, name_kind, score, exact), best first
+    def lookup_variants(self, name: str) -> tuple[Entry, ...]: ...
+    def is_common_word(self, word: str) -> bool: ...
+    def name_info(self, name: str) -> NameInfo: ...
+    def demonym(self, word: str) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stretch of the text that may name a place, and what proposed it."""
+
+    start_token: int
+    end_token: int
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy's entity label, or GAZ / DATELINE / ORG_PART / VARIANT / MISSPELLING
+    sentence: int
+    #: the name to resolve it by when not its own text: the article's name it misspells
+    #: ("Palmrya" -> "Palmyra"), or its fuller form ("Washington" -> "Washington state")
+    resolve_as: str = ""
+    #: the entity it was cut from, when the model's span was longer (a compass word, a
+    #: generic word, an organisation's name): its label, else ""
+    container_label: str = ""
+
+
+# ---------------------------------------------------------------------------
+# candidates
+
+
+def candidates(doc: Doc, names: NameIndex) -> tuple[Candidate, ...]:
+    """Every stretch of ``doc`` that may name a place, in text order, without duplicates.
+
+    Misspellings are left to ``misspellings``: they need to know which names are places.
+    """
+    sentence_of = sentence_index(doc)
+    found: dict[tuple[int, int], Candidate] = {}
+
+    def add(candidate: Candidate) -> None:
+        key = (candidate.start_token, candidate.end_token)
+        if key not in found or candidate.label == DATELINE:
+            found[key] = candidate
+
+    for ent in doc.ents:
+        if ent.label_ in NUMERIC_LABELS:
+            continue
+        for candidate in _entity_candidates(doc, ent, names, sentence_of):
+            add(candidate)
+    for candidate in _dateline_candidates(doc, names, sentence_of):
+        add(candidate)
+    place_entity = [False] * len(doc)
+    for candidate in found.values():
+        if candidate.label in PLACE_LABELS:
+            for i in range(candidate.start_token, candidate.end_token):
+                place_entity[i] = True
+    for candidate in _gazetteer_runs(doc, names, place_entity, sentence_of):
+        found.setdefault((candidate.start_token, candidate.end_token), candidate)
+    return tuple(sorted(found.values(), key=lambda c: (c.start, -c.end)))
+
+
+def misspellings(doc: Doc, names: NameIndex, places: Sequence[Candidate],
+                 taken: Sequence[Candidate]) -> tuple[Candidate, ...]:
+    """Capitalised words that misspell a name ``places`` holds ("Palmrya" for Palmyra),
+    outside every span of ``taken``."""
+    known = {normalize(c.text): c.text for c in places}
+    if not known:
+        return ()
+    covered = {i for c in taken for i in range(c.start_token, c.end_token)}
+    sentence_of = None
+    found = []
+    table = token_table(doc)
+    for i, (word, title) in enumerate(zip(table.text, table.title)):
+        if not title or len(word) < MIN_FUZZY_LENGTH or i in covered:
+            continue
+        norm = normalize(word)
+        if norm in known:
+            continue
+        target = _closest(norm, known)
+        if target is None or names.lookup(word) or names.demonym(word):
+            continue
+        if sentence_of is None:
+            sentence_of = sentence_index(doc)
+        span = _make(doc, i, i + 1, MISSPELLING, sentence_of)
+        found.append(_with(span, resolve_as=known[target]))
+    return tuple(found)
+
+
+def _with(candidate: Candidate, **changes) -> Candidate:
+    fields = {name: getattr(candidate, name) for name in Candidate.__slots__}
+    fields.update(changes)
+    return Candidate(**fields)
+
+
+def _closest(norm: str, known: Mapping[str, str]) -> str | None:
+    best, best_score = None, ARTICLE_FUZZY_SIMILARITY
+    for candidate in known:
+        if abs(len(candidate) - len(norm)) > 2 or candidate[:1] != norm[:1]:
+            continue
+        score = DamerauLevenshtein.normalized_similarity(norm, candidate)
+        if score >= best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: ``Doc.text`` joins every token on each call."""
+    text = doc.user_data.get("conflictmap_text")
+    if text is None:
+        text = doc.user_data["conflictmap_text"] = doc.text
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """What recognition reads of each token, read from spaCy once per document
+    (every ``doc[i]`` builds a new Python object)."""
+
+    text: tuple[str, ...]
+    idx: tuple[int, ...]
+    word: tuple[str, ...]  # lower case; "<num>" for numbers, "<nl>" for line breaks
+    name: tuple[bool, ...]  # ``is_name_token``
+    title: tuple[bool, ...]
+    glued: tuple[bool, ...]  # written onto the token before it, no space between
+    sent_start: tuple[bool, ...]
+    ent_type: tuple[str, ...]
+    dep: tuple[str, ...]  # the dependency relation to the head
+    head: tuple[int, ...]  # the head's index
+
+
+def token_table(doc: Doc) -> TokenTable:
+    cached = doc.user_data.get("conflictmap_tokens")
+    if cached is not None:
+        return cached
+    text, idx, word, name, title, glued, sent_start, ent_type = [], [], [], [], [], [], [], []
+    dep, head = [], []
+    after_space = True
+    for i, token in enumerate(doc):
+        text.append(token.text)
+        idx.append(token.idx)
+        word.append("<num>" if token.like_num else "<nl>" if token.is_space else token.lower_)
+        name.append(is_name_token(token))
+        title.append(token.is_title)
+        glued.append(i > 0 and not after_space and (token.is_alpha or token.text in ("-", "‑")))
+        after_space = bool(token.whitespace_)
+        sent_start.append(i == 0 or bool(token.is_sent_start))
+        ent_type.append(token.ent_type_)
+        dep.append(token.dep_)
+        head.append(token.head.i)
+    table = TokenTable(tuple(text), tuple(idx), tuple(word), tuple(name), tuple(title), tuple(glued),
+                       tuple(sent_start), tuple(ent_type), tuple(dep), tuple(head))
+    doc.user_data["conflictmap_tokens"] = table
+    return table
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """Token index -> sentence index."""
+    cached = doc.user_data.get("conflictmap_sentences")
+    if cached is not None:
+        return cached
+    index = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = number
+    doc.user_data["conflictmap_sentences"] = index
+    return index
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    t = token_table(doc)
+    return text_of(doc)[t.idx[start]: t.idx[end - 1] + len(t.text[end - 1])]
+
+
+def _make(doc: Doc, start: int, end: int, label: str, sentence_of: list[int],
+          container_label: str = "") -> Candidate:
+    t = token_table(doc)
+    s, e = t.idx[start], t.idx[end - 1] + len(t.text[end - 1])
+    return Candidate(start, end, s, e, text_of(doc)[s:e], label, sentence_of[start],
+                     container_label=container_label)
+
+
+def _trimmed(ent: Span) -> tuple[int, int] | None:
+    """Token bounds of an entity without a leading article or trailing possessive."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: list[int]) -> list[Candidate]:
+    bounds = _trimmed(ent)
+    if bounds is None:
+        return []
+    if bounds[0] > ent.start and doc[ent.start].text == "The" and names.lookup(_span_text(doc, ent.start, bounds[1])):
+        # "The Hague": the article is part of the name.
+        bounds = (ent.start, bounds[1])
+    label = ent.label_
+    # The model's places may stop short of a name ("Deir" of "Deir ez-Zor") or open
+    # with a compass word; other labels' spans are taken as they are (the gazetteer
+    # runs cover the names inside them), which spares most lookups.
+    shaped = _extended(doc, *_without_compass(doc, *bounds, names), names) if label in PLACE_LABELS else bounds
+    found = []
+    hint = ""
+    trimmed = _without_generic(doc, *shaped, names)
+    if trimmed != shaped:
+        hint = _span_text(doc, *shaped)
+    own = _make(doc, *trimmed, label, sentence_of,
+                container_label=label if trimmed != bounds else "")
+    found.append(_with(own, resolve_as=hint) if hint else own)
+    if trimmed != bounds:
+        found.append(_make(doc, *bounds, label, sentence_of))
+    if label not in PLACE_LABELS and bounds[1] - bounds[0] > 1:
+        # "the Georgia Bureau of Investigation", "a school in Lombard": a place name
+        # opening or closing a longer name may be the place (the model decides).
+        leading = _leading_place(doc, *bounds, names)
+        if leading is not None:
+            found.append(_make(doc, bounds[0], leading, ORG_PART, sentence_of, container_label=label))
+        trailing = _trailing_place(doc, *bounds, names)
+        if trailing is not None:
+            found.append(_make(doc, trailing, bounds[1], ORG_PART, sentence_of, container_label=label))
+    return found
+
+
+def _without_compass(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, int]:
+    """'North Texas' and 'Northeast Georgia' name the state; 'North Carolina' stays whole."""
+    if end - start > 1 and doc[start].lower_ in DIRECTION_WORDS and not names.lookup(
+        _span_text(doc, start, end)
+    ) and names.lookup(_span_text(doc, start + 1, end)):
+        return start + 1, end
+    return start, end
+
+
+def _without_generic(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, int]:
+    """'Washington state', 'Henan province': the name is the capitalised part."""
+    last = doc[end - 1]
+    if end - start > 1 and last.text == last.lower_ and last.lower_ in AREA_GENERIC_WORDS and names.lookup(
+        _span_text(doc, start, end - 1)
+    ):
+        return start, end - 1
+    return start, end
+
+
+def _extended(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, int]:
+    """The model sometimes stops short of a name's particles ("Deir" of "Deir ez-Zor")."""
+    stop = end
+    while stop < min(len(doc), end + 3) and (doc[stop].is_alpha or doc[stop].text in ("-", "‑")) and (
+        not doc[stop].is_sent_start
+    ):
+        stop += 1
+    if stop == end:
+        return start, end
+    own = names.lookup(_span_text(doc, start, end))
+    for candidate in range(stop, end, -1):
+        if not doc[candidate - 1].is_alpha:
+            continue
+        longer = names.lookup(_span_text(doc, start, candidate))
+        # Only a longer name for another place counts: "Tripoli as" is just Tripoli.
+        if longer and (not own or longer[0] != own[0]):
+            return start, candidate
+    return start, end
+
+
+def _leading_place(doc: Doc, start: int, end: int, names: NameIndex) -> int | None:
+    for stop in range(min(end - 1, start + MAX_NAME_TOKENS), start, -1):
+        if all(is_name_token(doc[i]) for i in range(start, stop)) and names.lookup(_span_text(doc, start, stop)):
+            return stop
+    return None
+
+
+def _trailing_place(doc: Doc, start: int, end: int, names: NameIndex) -> int | None:
+    for begin in range(max(start + 1, end - MAX_NAME_TOKENS), end):
+        if doc[begin - 1].is_alpha and not is_name_token(doc[begin - 1]) and all(
+            is_name_token(doc[i]) for i in range(begin, end)
+        ) and names.lookup(_span_text(doc, begin, end)):
+            return begin
+    return None
+
+
+def is_name_token(token: Token) -> bool:
+    if len(token.text) < 2 or token.lower_ in ("i", "a"):
+        return False
+    return token.is_title or (token.is_upper and token.is_alpha)
+
+
+def _dateline_candidates(doc: Doc, names: NameIndex, sentence_of: list[int]) -> list[Candidate]:
+    """Places named in datelines: the longest gazetteer name the dateline opens with."""
+    found = []
+    text = text_of(doc)
+    seen = set()
+    for pattern in (DATELINE_PATTERN, AGENCY_DATELINE_PATTERN):
+        for match in pattern.finditer(text):
+            span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+            if span is None or not len(span) or span.start in seen:
+                continue
+            seen.add(span.start)
+            for stop in range(span.end, span.start, -1):
+                if names.lookup(_span_text(doc, span.start, stop)):
+                    found.append(_make(doc, span.start, stop, DATELINE, sentence_of))
+                    break
+    return found
+
+
+def dateline_starts(doc: Doc) -> frozenset[int]:
+    """Character offsets where a dateline's name begins."""
+    cached = doc.user_data.get("conflictmap_datelines")
+    if cached is None:
+        text = text_of(doc)
+        cached = frozenset(m.start("name") for pattern in (DATELINE_PATTERN, AGENCY_DATELINE_PATTERN)
+                           for m in pattern.finditer(text))
+        doc.user_data["conflictmap_datelines"] = cached
+    return cached
+
+
+def _gazetteer_runs(doc: Doc, names: NameIndex, place_entity: list[bool],
+                    sentence_of: list[int]) -> list[Candidate]:
+    """Capitalised token runs outside the model's places that a gazetteer name matches
+    (longest first), and single capitalised words only a transliteration key matches."""
+    found: list[Candidate] = []
+    table = token_table(doc)
+    i = 0
+    n = len(doc)
+    while i < n:
+        if place_entity[i] or not table.name[i]:
+            i += 1
+            continue
+        match = _longest_match(doc, i, names, place_entity)
+        if match is not None:
+            found.append(_make(doc, i, match, GAZ, sentence_of))
+            i = match
+            continue
+        word = table.text[i]
+        if table.title[i] and len(word) >= MIN_FUZZY_LENGTH and not names.is_common_word(word) and (
+            _has_close_variant(word, names)
+        ):
+            found.append(_make(doc, i, i + 1, VARIANT, sentence_of))
+        i += 1
+    return found
+
+
+def _longest_match(doc: Doc, start: int, names: NameIndex, place_entity: list[bool]) -> int | None:
+    table = token_table(doc)
+    limit = min(len(doc), start + MAX_RUN_TOKENS)
+    end = start
+    words = 0
+    while end < limit and not place_entity[end] and (
+        table.name[end] or (end > start and (table.word[end] in NAME_PARTICLES or table.glued[end]))
+    ):
+        words += not table.glued[end]
+        if words > MAX_NAME_TOKENS:
+            break
+        end += 1
+    for stop in range(end, start, -1):
+        if not table.name[stop - 1]:
+            continue
+        if names.lookup(_span_text(doc, start, stop)):
+            return stop
+    return None
+
+
+def _has_close_variant(word: str, names: NameIndex) -> bool:
+    key = strip_articles(normalize(word))
+    return any(Indel.normalized_similarity(key, strip_articles(normalize(e.name))) >= VARIANT_SIMILARITY
+               for e in names.lookup_variants(word)[:5])
+
+
+# ---------------------------------------------------------------------------
+# features
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """What the whole article says about each name, computed once per document."""
+
+    place_labelled: frozenset[str]  # normalised names spaCy calls GPE/LOC somewhere
+    person_labelled: frozenset[str]  # ... calls PERSON somewhere
+    org_labelled: frozenset[str]  # ... calls ORG somewhere
+    surnames: frozenset[str]  # last words of multi-word PERSON names
+    counts: Mapping[str, int]  # normalised candidate name -> occurrences
+    lower_words: frozenset[str]  # every word the text writes in lower case
+    spans: tuple[tuple[int, int], ...]  # token bounds of every candidate
+    entities: tuple[tuple[int, int, str], ...]  # token bounds and label of every entity
+
+
+def article_view(doc: Doc, found: Sequence[Candidate]) -> ArticleView:
+    place, person, org, surnames = set(), set(), set(), set()
+    for ent in doc.ents:
+        norm = normalize(ent.text)
+        if ent.label_ in PLACE_LABELS:
+            place.add(norm)
+            bounds = _trimmed(ent)
+            if bounds:
+                place.add(normalize(_span_text(doc, *bounds)))
+        elif ent.label_ == "PERSON":
+            person.add(norm)
+            if len(ent) > 1:
+                surnames.add(normalize(ent[-1].text))
+                person.add(normalize(ent[0].text))
+        elif ent.label_ == "ORG":
+            org.add(norm)
+    counts: dict[str, int] = defaultdict(int)
+    for c in found:
+        counts[normalize(c.text)] += 1
+    lower = frozenset(re.findall(r"\b[a-z]+\b", text_of(doc)))
+    return ArticleView(frozenset(place), frozenset(person), frozenset(org), frozenset(surnames),
+                       dict(counts), lower, tuple((c.start_token, c.end_token) for c in found),
+                       tuple((e.start, e.end, e.label_) for e in doc.ents))
+
+
+def _word(table: TokenTable, i: int, sentence: int, sentence_of: list[int]) -> str:
+    if i < 0 or i >= len(sentence_of) or sentence_of[i] != sentence:
+        return "<s>"
+    return table.word[i]
+
+
+def _bucket(value: int, edges: Sequence[int]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView) -> dict[str, float]:
+    """The first-pass features of one candidate (name -> value; absent means 0)."""
+    sentence_of = sentence_index(doc)
+    f: dict[str, float] = {"bias": 1.0}
+    label = candidate.label
+    f[f"label={label}"] = 1.0
+    if candidate.container_label:
+        f[f"cut_from={candidate.container_label}"] = 1.0
+    first, last = candidate.start_token, candidate.end_token
+    table = token_table(doc)
+    n = len(table.text)
+    f[f"prev_ent={(table.ent_type[first - 1] or 'O') if first > 0 else '<s>'}"] = 1.0
+    f[f"next_ent={(table.ent_type[last] or 'O') if last < n else '<s>'}"] = 1.0
+    # Words around the candidate, by distance and as a bag.
+    sentence = candidate.sentence
+    left = [_word(table, first - k, sentence, sentence_of) for k in range(1, CONTEXT_WORDS + 1)]
+    right = [_word(table, last - 1 + k, sentence, sentence_of) for k in range(1, CONTEXT_WORDS + 1)]
+    for k, word in enumerate(left, 1):
+        f[f"w-{k}={word}"] = 1.0
+        f[f"wl={word}"] = 1.0
+    for k, word in enumerate(right, 1):
+        f[f"w+{k}={word}"] = 1.0
+        f[f"wr={word}"] = 1.0
+    f[f"w-2-1={left[1]}_{left[0]}"] = 1.0
+    f[f"w+1+2={right[0]}_{right[1]}"] = 1.0
+    f[f"w-1+1={left[0]}_{right[0]}"] = 1.0
+    # Its place in the sentence's grammar: the relation of its last word to that
+    # word's head, and the head itself ("in" for "in X", "virus" for "X virus").
+    root = last - 1
+    while first <= table.head[root] < last and table.head[root] != root:
+        root = table.head[root]
+    relation = table.dep[root] or "none"
+    head = table.head[root]
+    head_word = "<self>" if head == root else table.word[head]
+    f[f"dep={relation}"] = 1.0
+    f[f"dep={relation}&head={head_word}"] = 1.0
+    f[f"head={head_word}"] = 1.0
+    # Shape.
+    text = candidate.text
+    tokens = last - first
+    letters = [ch for ch in text if ch.isalpha()]
+    all_caps = bool(letters) and all(ch.isupper() for ch in letters)
+    f[f"tokens={min(tokens, 4)}"] = 1.0
+    f[f"chars={_bucket(len(text), (3, 4, 6, 9, 14))}"] = 1.0
+    is_dateline = candidate.start in dateline_starts(doc)
+    if all_caps:
+        f["all_caps"] = 1.0
+        f[f"all_caps_chars={_bucket(len(letters), (3, 4, 5, 8))}"] = 1.0
+        if len(letters) <= 5:
+            # An acronym: a country's abbreviation matches a curated alias ("UAE"), an
+            # organisation's only happens to spell some place's name ("SANA").
+            found = names.matches(text)
+            kind = found[0].name_kind if found else "none"
+            f[f"acronym_name_kind={kind}"] = 1.0
+            if not is_dateline:
+                f[f"acronym_in_running_text_name_kind={kind}"] = 1.0
+    if any(ch.isdigit() for ch in text):
+        f["has_digit"] = 1.0
+    if not text[:1].isupper():
+        f["lower_start"] = 1.0
+    if "." in text:
+        f["has_dot"] = 1.0
+    if "-" in text:
+        f["has_hyphen"] = 1.0
+    # Ordinary words.
+    common = tokens == 1 and names.is_common_word(text)
+    if common:
+        f["common_word"] = 1.0
+        f[f"common_word&label={label}"] = 1.0
+    if text.lower() in view.lower_words:
+        f["written_lower_elsewhere"] = 1.0
+    if names.demonym(text) is not None:
+        f["demonym"] = 1.0
+    # The gazetteer. For an acronym in running text these are features of their own:
+    # what a place's name weighs says little about "SANA" or "NATO".
+    acronym = all_caps and len(letters) <= 5 and not is_dateline
+    g: dict[str, float] = {}
+    entries = names.lookup(text) if not candidate.resolve_as else names.lookup(candidate.resolve_as)
+    info = names.name_info(text)
+    if entries:
+        best = entries[0]
+        population = max(info.best_population, best.population)
+        g[f"gaz_count={_bucket(info.count or len(entries), (1, 2, 5, 20, 100))}"] = 1.0
+        g["gaz_log_population"] = math.log10(population + 1) / 7
+        g[f"gaz_population={_bucket(int(math.log10(population + 1)), (0, 2, 3, 4, 5, 6))}"] = 1.0
+        g[f"gaz_class={best.feature_class}"] = 1.0
+        g[f"gaz_code={best.feature_code if best.feature_code in _KNOWN_CODES else 'other'}"] = 1.0
+        if info.is_country_or_admin1:
+            g["gaz_country_or_admin1"] = 1.0
+            g[f"gaz_country_or_admin1&label={label}"] = 1.0
+        if info.is_preferred_somewhere:
+            g["gaz_preferred_name"] = 1.0
+        g[f"gaz_population&label={label}={_bucket(int(math.log10(population + 1)), (3, 5))}"] = 1.0
+        if all_caps:
+            g[f"all_caps&gaz_country_or_admin1={int(info.is_country_or_admin1)}"] = 1.0
+    else:
+        g["gaz_none"] = 1.0
+        if label == VARIANT or (tokens == 1 and len(text) >= MIN_FUZZY_LENGTH and not common
+                                and _has_close_variant(text, names)):
+            g["gaz_variant_only"] = 1.0
+    if acronym:
+        f.update((f"acronym:{name}", value) for name, value in g.items())
+    else:
+        f.update(g)
+    # Other entities around and over it.
+    for start, end, kind in view.entities:
+        if end <= first or start >= last or (start, end) == (first, last):
+            continue
+        if start <= first and end >= last:
+            f[f"inside={kind}"] = 1.0
+        elif first <= start and last >= end:
+            f[f"contains={kind}"] = 1.0
+        else:
+            f[f"crosses={kind}"] = 1.0
+    for start, end in view.spans:
+        if end <= first or start >= last or (start, end) == (first, last):
+            continue
+        if start <= first and end >= last:
+            f["inside_candidate"] = 1.0
+        elif first <= start and last >= end:
+            f["contains_candidate"] = 1.0
+    # Position.
+    if table.sent_start[first]:
+        f["sentence_start"] = 1.0
+        f[f"sentence_start&common={int(common)}"] = 1.0
+    if is_dateline:
+        f["dateline"] = 1.0
+    # A capitalised word right before or after: part of a longer name ("Paris Hilton",
+    # "Wells Fargo"), unless punctuation parts them ("Paris, Texas").
+    if first > 0 and not table.sent_start[first] and table.name[first - 1]:
+        f["prev_capitalised"] = 1.0
+        f[f"prev_capitalised&label={label}"] = 1.0
+    if last < n and not table.sent_start[last] and table.name[last]:
+        f["next_capitalised"] = 1.0
+        f[f"next_capitalised&label={label}"] = 1.0
+    if candidate.start == 0 or text_of(doc)[candidate.start - 1] == "\n":
+        f["paragraph_start"] = 1.0
+    # The same name elsewhere in the article.
+    norm = normalize(text)
+    if norm in view.place_labelled:
+        f["elsewhere_place_label"] = 1.0
+    if norm in view.person_labelled:
+        f["elsewhere_person_label"] = 1.0
+    if norm in view.surnames:
+        f["surname_in_article"] = 1.0
+    if norm in view.org_labelled:
+        f["elsewhere_org_label"] = 1.0
+    f[f"occurrences={_bucket(view.counts.get(norm, 1), (1, 2, 4))}"] = 1.0
+    return f
+
+
+_KNOWN_CODES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR", "ADM1", "ADM2", "PPLC",
+                          "PPLA", "PPLA2", "PPLA3", "PPL", "CONT", "RGN", "SEA", "STRT"})
+
+
+def first_pass_by_name(found: Sequence[Candidate], scores: Sequence[float]) -> dict[str, tuple[float, ...]]:
+    """Normalised name -> its two best first-pass scores in the article, best first."""
+    by_name: dict[str, list[float]] = defaultdict(list)
+    for candidate, score in zip(found, scores):
+        by_name[normalize(candidate.text)].append(score)
+    return {name: tuple(sorted(values, reverse=True)[:2]) for name, values in by_name.items()}
+
+
+def second_pass_features(f: dict[str, float], candidate: Candidate,
+                         first_pass: Mapping[str, tuple[float, ...]], own_score: float) -> dict[str, float]:
+    """``f`` plus what the first pass thought of the same name elsewhere in the article
+    (the best score of its other occurrences) or, for a misspelling, of the name it
+    misspells."""
+    out = dict(f)
+    best_other: float | None = None
+    if candidate.label == MISSPELLING:
+        scores = first_pass.get(normalize(candidate.resolve_as), ())
+        best_other = scores[0] if scores else None
+    else:
+        scores = first_pass.get(normalize(candidate.text), ())
+        # Our own occurrence must not vote for itself.
+        others = scores[1:] if scores and scores[0] == own_score else scores
+        best_other = others[0] if others else None
+    if best_other is not None:
+        out["elsewhere_first_pass"] = best_other
+        out[f"elsewhere_first_pass_bucket={_bucket(int(best_other * 10), (2, 5, 8))}"] = 1.0
+    else:
+        out["elsewhere_first_pass_none"] = 1.0
+    return out

@@ -1,0 +1,382 @@
+"""What the map page shows, as pure functions over the records.
+
+The page (``app.py``) only lays out widgets; everything it decides lives here: the
+filter the sidebar asks for, the time window and how "play" moves it, the slice of
+events inside the window, the table and the timeline, which events a click on the
+map means, and an article with the quote of its event highlighted. Nothing here
+imports Streamlit or touches a file, so each piece is tested on its own.
+
+Events arrive sorted by date (the store's order: undated first), which lets a time
+window be cut out of them with two binary searches instead of a new query.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from gazetteer.entry import Entry
+from geo.filters import EventFilter
+from geo.records import EVENT_TYPES, Event, PlaceOverride
+
+if TYPE_CHECKING:
+    import pandas
+
+#: Steps the play button can advance the window by, in days.
+STEP_CHOICES_DAYS: tuple[int, ...] = (1, 3, 7, 14, 30)
+DEFAULT_STEP_DAYS = 7
+#: How "play" moves through time: a window of fixed width slides, or the end
+#: advances from the first day so events pile up.
+PLAY_MODES: tuple[str, ...] = ("window", "cumulative")
+
+#: The table's columns, in the order shown.
+TABLE_COLUMNS: tuple[str, ...] = (
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "place",
+    "country_code",
+    "mention",
+    "quote",
+    "title",
+    "source",
+    "confidence",
+    "origin",
+    "event_id",
+)
+
+#: The table lists at most this many events (the clicked ones, then the newest):
+#: enough to browse, light to send; the downloads hold every event in view.
+TABLE_MAX_ROWS = 5000
+
+#: Without a tooltip to tell markers apart, a click counts only on a marker's own
+#: point (allowing for the browser's rounding): a click beside every marker selects nothing.
+CLICK_TOLERANCE_DEG = 1e-3
+
+Window = tuple[date, date]
+
+
+# ---------------------------------------------------------------------------
+# the filter
+
+
+def sidebar_filter(
+    *,
+    event_types: Iterable[str] = (),
+    countries: Iterable[str] = (),
+    sources: Iterable[str] = (),
+    origins: Iterable[str] = (),
+    text: str = "",
+    min_confidence: float = 0.0,
+) -> EventFilter:
+    """The filter the sidebar's widgets ask for, without dates (the window adds them).
+
+    An empty choice lets everything through, as in ``EventFilter``.
+    """
+    unknown = sorted(set(event_types) - set(EVENT_TYPES))
+    if unknown:
+        raise ValueError(f"event types must be among {EVENT_TYPES}, got {unknown!r}")
+    return EventFilter(
+        event_types=frozenset(event_types),
+        country_codes=frozenset(countries),
+        sources=frozenset(sources),
+        origins=frozenset(origins),
+        text=text.strip(),
+        min_confidence=float(min_confidence),
+    )
+
+
+def windowed(flt: EventFilter, window: Window | None, period: Window | None) -> EventFilter:
+    """``flt`` limited to ``window``; a window that spans the whole period adds no
+    date limit, so undated events stay on the map until the user narrows time."""
+    if window is None or period is None or covers(window, period):
+        return replace(flt, date_from=None, date_to=None)
+    return replace(flt, date_from=window[0], date_to=window[1])
+
+
+def filter_key(flt: EventFilter) -> tuple:
+    """A hashable, order-independent key for caching what ``flt`` selects."""
+    return (
+        flt.date_from,
+        flt.date_to,
+        tuple(sorted(flt.event_types)),
+        tuple(sorted(flt.country_codes)),
+        tuple(sorted(flt.sources)),
+        tuple(sorted(flt.origins)),
+        flt.bbox,
+        flt.min_confidence,
+        flt.text,
+    )
+
+
+# ---------------------------------------------------------------------------
+# time: the window and how play moves it
+
+
+def covers(window: Window, period: Window) -> bool:
+    return window[0] <= period[0] and window[1] >= period[1]
+
+
+def clamp_window(window: Window | None, period: Window) -> Window:
+    """``window`` kept inside ``period`` (the whole period when it falls outside)."""
+    if window is None:
+        return period
+    start, end = max(window[0], period[0]), min(window[1], period[1])
+    return (start, end) if start <= end else period
+
+
+def first_window(period: Window, *, mode: str, width_days: int) -> Window:
+    """Where play starts: the first ``width_days`` of the period."""
+    _check_mode(mode)
+    end = min(period[0] + timedelta(days=max(width_days, 1) - 1), period[1])
+    return period[0], end
+
+
+def next_window(window: Window, period: Window, *, mode: str, step_days: int) -> Window | None:
+    """The window one play step later, or None once the period's end has been shown.
+
+    ``window`` mode slides both ends by ``step_days``; ``cumulative`` keeps the start
+    on the period's first day and moves only the end.
+    """
+    _check_mode(mode)
+    if step_days < 1:
+        raise ValueError(f"step_days must be 1 or more, got {step_days!r}")
+    if window[1] >= period[1]:
+        return None
+    step = timedelta(days=step_days)
+    end = min(window[1] + step, period[1])
+    if mode == "cumulative":
+        return period[0], end
+    width = window[1] - window[0]
+    return max(end - width, period[0]), end
+
+
+def play_start(window: Window, period: Window, *, mode: str, step_days: int) -> Window:
+    """The window play begins from: the current one, or the period's start again when
+    the current one already reaches the period's end (a whole-period window restarts
+    as ``step_days`` wide)."""
+    _check_mode(mode)
+    if window[1] < period[1]:
+        return window if mode == "window" else (period[0], window[1])
+    whole = covers(window, period) or mode == "cumulative"
+    width = step_days if whole else (window[1] - window[0]).days + 1
+    return first_window(period, mode=mode, width_days=width)
+
+
+def _check_mode(mode: str) -> None:
+    if mode not in PLAY_MODES:
+        raise ValueError(f"play mode must be one of {PLAY_MODES}, got {mode!r}")
+
+
+def in_window(events: Sequence[Event], window: Window | None) -> Sequence[Event]:
+    """The events of ``events`` (sorted by date, undated first) dated inside ``window``;
+    all of them for no window."""
+    if window is None:
+        return events
+    undated = bisect_right(events, False, key=lambda e: e.event_date is not None)
+    dated = events[undated:]
+    low = bisect_left(dated, window[0], key=_event_date)
+    high = bisect_right(dated, window[1], key=_event_date)
+    return dated[low:high]
+
+
+def _event_date(event: Event) -> date:
+    return event.event_date  # type: ignore[return-value]  # only dated events reach here
+
+
+def period_of(date_range: Window | None, *, today: date) -> Window:
+    """The slider's bounds: the store's date range, or today alone when nothing is dated.
+
+    A one-day range is widened by a day, since a slider needs two distinct ends.
+    """
+    first, last = date_range if date_range is not None else (today, today)
+    if first == last:
+        last = first + timedelta(days=1)
+    return first, last
+
+
+def map_bounds(events: Sequence[Event]) -> tuple[float, float, float, float] | None:
+    """``(min_lon, min_lat, max_lon, max_lat)`` for the map: the view the map builder
+    picks for ``events`` (their core when a few lie far away), or None when that is
+    a single point (the builder then frames the events itself).
+
+    The page passes the view for all the events the filters let through, not only
+    the window's, so the map holds still while play moves through time.
+    """
+    from geo.map.mapview import core_bounds
+
+    box = core_bounds(events)
+    if box is None or box[0] >= box[2] or box[1] >= box[3]:
+        return None
+    return box
+
+
+# ---------------------------------------------------------------------------
+# what the page shows of the visible events
+
+
+def counts_by_type(events: Iterable[Event]) -> dict[str, int]:
+    """Events per type, every type present (0 when none), in ``EVENT_TYPES`` order."""
+    counts = Counter(e.event_type for e in events)
+    return {t: counts.get(t, 0) for t in EVENT_TYPES}
+
+
+def daily_counts(events: Iterable[Event]) -> pandas.DataFrame:
+    """Events per day and type (``event_date``, ``event_type``, ``events``), undated left out."""
+    import pandas as pd
+
+    counts = Counter((e.event_date, e.event_type) for e in events if e.event_date is not None)
+    rows = sorted((day, kind, n) for (day, kind), n in counts.items())
+    frame = pd.DataFrame(rows, columns=["event_date", "event_type", "events"])
+    frame["event_date"] = pd.to_datetime(frame["event_date"])
+    return frame
+
+
+def events_table(events: Sequence[Event], *, first: Iterable[str] = (),
+                 limit: int = TABLE_MAX_ROWS) -> pandas.DataFrame:
+    """The table of ``events`` (``TABLE_COLUMNS``): the events whose ids are in
+    ``first`` on top (a marker clicked on the map), then the newest, ``limit`` rows
+    at most."""
+    import pandas as pd
+
+    wanted = set(first)
+    chosen = [e for e in events if e.event_id in wanted] if wanted else []
+    for e in reversed(events):  # events come oldest first
+        if len(chosen) >= limit:
+            break
+        if e.event_id not in wanted:
+            chosen.append(e)
+    rows = [tuple(getattr(e, name) for name in TABLE_COLUMNS) for e in chosen[:limit]]
+    frame = pd.DataFrame.from_records(rows, columns=list(TABLE_COLUMNS))
+    frame["event_date"] = pd.to_datetime(frame["event_date"])
+    frame["confidence"] = frame["confidence"].astype("float64")
+    return frame
+
+
+def clicked_events(events: Sequence[Event], lat: float, lon: float, *, tooltip: str = "",
+                   cluster_over: int) -> tuple[Event, ...]:
+    """The events of the map marker a click landed on, newest first; none when the
+    click hit no marker.
+
+    The map draws ``events`` grouped as ``geo.map.mapview.marker_groups`` groups them, so
+    the same grouping finds the marker again. The browser reports the marker's tooltip
+    and a point: the marker's centre for small markers, the pointer's position on a
+    large one, so the tooltip picks among markers and the point among equal tooltips.
+    """
+    from geo.map.mapview import MAX_MARKERS, marker_groups, tooltip_text
+
+    groups = marker_groups(events, max_markers=MAX_MARKERS if len(events) > cluster_over else None)
+    wanted = " ".join(tooltip.split())
+    named = [g for g in groups if wanted and html.unescape(tooltip_text(g)) == wanted]
+    candidates, tolerance = (named, float("inf")) if named else (groups, CLICK_TOLERANCE_DEG)
+    best, best_distance = None, tolerance
+    for group in candidates:
+        distance = max(abs(group.lat - lat), abs(group.lon - lon))
+        if distance <= best_distance:
+            best, best_distance = group, distance
+    return best.events if best is not None else ()
+
+
+def table_choice(selection: object, ids: Sequence[str]) -> str | None:
+    """The event id of the row a table selection names, or None.
+
+    ``selection`` is Streamlit's selection state for a single-row table,
+    ``{"selection": {"rows": [i], ...}}``; ``ids`` are the table's event ids in row order.
+    """
+    rows = ((selection or {}).get("selection") or {}).get("rows") or []  # type: ignore[union-attr]
+    if rows and isinstance(rows[0], int) and 0 <= rows[0] < len(ids):
+        return ids[rows[0]]
+    return None
+
+
+def event_place_line(event: Event) -> str:
+    """Where an event is: the place as written when it differs, the place, region, country."""
+    resolved = ", ".join(p for p in (event.place, event.admin1, event.country_code) if p)
+    if event.mention and event.mention.casefold() != event.place.casefold():
+        return f"\u201c{event.mention}\u201d \u2192 {resolved}"
+    return resolved
+
+
+def event_label(event: Event) -> str:
+    """One line naming an event in a list: date, type, place and title."""
+    when = event.event_date.isoformat() if event.event_date else "undated"
+    title = f" — {event.title}" if event.title else ""
+    return f"{when} · {event.event_type} · {event.place}{title}"
+
+
+# ---------------------------------------------------------------------------
+# the article beside the map
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+def find_quote(text: str, quote: str) -> Span | None:
+    """Where ``quote`` stands in ``text``, whatever the whitespace between its words
+    (quotes are stored with whitespace collapsed); None when it is not there."""
+    words = quote.split()
+    if not words:
+        return None
+    match = re.search(r"\s+".join(re.escape(w) for w in words), text)
+    return Span(match.start(), match.end()) if match else None
+
+
+def article_html(text: str, quote: str) -> str:
+    """``text`` as HTML, every character escaped, paragraphs kept, the quote marked."""
+    span = find_quote(text, quote)
+    if span is None:
+        return _paragraphs(html.escape(text))
+    marked = (
+        html.escape(text[: span.start])
+        + "<mark>"
+        + html.escape(text[span.start : span.end])
+        + "</mark>"
+        + html.escape(text[span.end :])
+    )
+    return _paragraphs(marked)
+
+
+def _paragraphs(escaped: str) -> str:
+    # Blank lines separate paragraphs; a single newline is a line break.
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", escaped) if b.strip()]
+    return "".join(f"<p>{b.replace(chr(10), '<br>')}</p>" for b in blocks)
+
+
+# ---------------------------------------------------------------------------
+# corrections
+
+
+def entry_label(entry: Entry) -> str:
+    """A gazetteer entry as a user picks it: name, region, country, kind, population."""
+    parts = [entry.name]
+    if entry.admin1 and entry.admin1 != entry.name:
+        parts.append(entry.admin1)
+    if entry.country_code:
+        parts.append(entry.country_code)
+    people = f", pop. {entry.population:,}" if entry.population else ""
+    return f"{', '.join(parts)} ({entry.feature_code}{people}; {entry.lat:.3f}, {entry.lon:.3f})"
+
+
+def override_for(event: Event, entry: Entry, *, everywhere: bool) -> PlaceOverride:
+    """The correction "the place written as this event's mention is ``entry``",
+    for this article only or for every article."""
+    return PlaceOverride(
+        mention=event.mention,
+        geonameid=entry.geonameid,
+        name=entry.name,
+        lat=entry.lat,
+        lon=entry.lon,
+        country_code=entry.country_code,
+        admin1=entry.admin1,
+        feature_code=entry.feature_code,
+        article_id="" if everywhere else event.article_id,
+    )
