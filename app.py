@@ -24,19 +24,18 @@ import streamlit as st
 
 from gazetteer.attribution import GEONAMES_CREDIT, NATURAL_EARTH_CREDIT
 from gazetteer.errors import GazetteerError
-from geo.web import appactions as actions
-from geo.web import appstate as view
 from geo.errors import ConflictmapError
 from geo.filters import EventFilter
 from geo.map.mapview import EVENT_STYLE, ORIGIN_LABELS, build_map, safe_link
+from geo.read.uploads import ACCEPTED_SUFFIXES
 from geo.records import EVENT_TYPES, Article, Event, stable_id
 from geo.safetext import markdown_literal
 from geo.store.store import EventStore, default_db_path
-from geo.read.uploads import ACCEPTED_SUFFIXES
+from geo.web import appactions as actions
+from geo.web import appstate as view
 
 if TYPE_CHECKING:
     import pandas
-
     from streamlit.elements.lib.mutable_status_container import StatusContainer
 
     from gazetteer.database import Gazetteer
@@ -126,8 +125,9 @@ def daily_frame(db: str, revision: tuple, key: tuple, _events: tuple[Event, ...]
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def table_frame(db: str, revision: tuple, key: tuple, window: tuple, first: tuple[str, ...],
-                _events: tuple[Event, ...]) -> pandas.DataFrame:
+def table_frame(
+    db: str, revision: tuple, key: tuple, window: tuple, first: tuple[str, ...], _events: tuple[Event, ...]
+) -> pandas.DataFrame:
     return view.events_table(_events, first=first)
 
 
@@ -278,8 +278,9 @@ def _first_start(store: EventStore) -> None:
 
 def _run_pending(store: EventStore) -> None:
     pending, st.session_state.pending = st.session_state.pending, None
-    work = {"paste": _add_pasted, "upload": _add_uploads, "url": _add_url,
-            "correct": _apply_correction}.get(pending or "")
+    work = {"paste": _add_pasted, "upload": _add_uploads, "url": _add_url, "correct": _apply_correction}.get(
+        pending or ""
+    )
     if work is None:
         return
     try:
@@ -299,9 +300,14 @@ def _report_added(report: actions.AddReport) -> None:
 def _add_pasted(store: EventStore) -> None:
     state = st.session_state
     with _working("Parsing the pasted article"):
-        report = actions.add_pasted(state.paste_text, title=state.paste_title, published=state.paste_published,
-                                    source=state.paste_source.strip() or "Pasted", store=store,
-                                    pipeline=load_pipeline)
+        report = actions.add_pasted(
+            state.paste_text,
+            title=state.paste_title,
+            published=state.paste_published,
+            source=state.paste_source.strip() or "Pasted",
+            store=store,
+            pipeline=load_pipeline,
+        )
     state.paste_text = ""
     state.paste_title = ""
     _report_added(report)
@@ -313,8 +319,7 @@ def _add_url(store: EventStore) -> None:
         _notify("warning", "Type the address of an article first.")
         return
     with _working("Fetching and parsing the article"):
-        report = actions.add_url(state.url_text, published=state.url_published, store=store,
-                                 pipeline=load_pipeline)
+        report = actions.add_url(state.url_text, published=state.url_published, store=store, pipeline=load_pipeline)
     state.url_text = ""
     _report_added(report)
 
@@ -326,8 +331,13 @@ def _add_uploads(store: EventStore) -> None:
         return
     try:
         with _working(f"Adding {len(uploads)} file(s)"):
-            report = actions.add_uploads(uploads, published=st.session_state.upload_published, store=store,
-                                         pipeline=load_pipeline, on_progress=_progress_bar("Parsing articles\u2026"))
+            report = actions.add_uploads(
+                uploads,
+                published=st.session_state.upload_published,
+                store=store,
+                pipeline=load_pipeline,
+                on_progress=_progress_bar("Parsing articles\u2026"),
+            )
     finally:
         st.session_state.upload_round += 1  # a fresh, empty uploader either way
     _report_added(report)
@@ -342,8 +352,11 @@ def _apply_correction(store: EventStore) -> None:
     st.session_state.click = None
     st.session_state.candidates = ()
     st.session_state.candidates_for = None
-    _notify("success", f"\u201c{markdown_literal(report.mention)}\u201d now means {markdown_literal(report.place)}: "
-                       f"{report.articles} article(s) parsed again, {report.events} event(s).")
+    _notify(
+        "success",
+        f"\u201c{markdown_literal(report.mention)}\u201d now means {markdown_literal(report.place)}: "
+        f"{report.articles} article(s) parsed again, {report.events} event(s).",
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -390,22 +403,41 @@ def _country_label(code: str) -> str:
 def _sidebar_filter(store: EventStore) -> EventFilter:
     with st.sidebar:
         st.header("Filters")
-        st.multiselect("Event types", list(EVENT_TYPES), key="f_types", placeholder="All types",
-                       format_func=_type_label)
-        options = {key: store.distinct(column) for key, column in
-                   (("f_countries", "country_code"), ("f_sources", "source"), ("f_origins", "origin"))}
+        st.multiselect(
+            "Event types", list(EVENT_TYPES), key="f_types", placeholder="All types", format_func=_type_label
+        )
+        options = {
+            key: store.distinct(column)
+            for key, column in (("f_countries", "country_code"), ("f_sources", "source"), ("f_origins", "origin"))
+        }
         for key, values in options.items():
             _kept_choices(key, values)
-        st.multiselect("Countries", options["f_countries"], key="f_countries",
-                       placeholder="All countries", format_func=_country_label)
+        st.multiselect(
+            "Countries",
+            options["f_countries"],
+            key="f_countries",
+            placeholder="All countries",
+            format_func=_country_label,
+        )
         st.multiselect("Sources", options["f_sources"], key="f_sources", placeholder="All sources")
-        st.multiselect("Origin", options["f_origins"], key="f_origins", placeholder="Articles and imports",
-                       format_func=lambda o: ORIGIN_LABELS.get(o, o))
+        st.multiselect(
+            "Origin",
+            options["f_origins"],
+            key="f_origins",
+            placeholder="Articles and imports",
+            format_func=lambda o: ORIGIN_LABELS.get(o, o),
+        )
         st.text_input("Search quotes, titles and places", key="f_text", placeholder="e.g. aid convoy")
         st.slider("Minimum confidence", min_value=0.0, max_value=1.0, step=0.05, key="f_confidence")
     state = st.session_state
-    return view.sidebar_filter(event_types=state.f_types, countries=state.f_countries, sources=state.f_sources,
-                               origins=state.f_origins, text=state.f_text, min_confidence=state.f_confidence)
+    return view.sidebar_filter(
+        event_types=state.f_types,
+        countries=state.f_countries,
+        sources=state.f_sources,
+        origins=state.f_origins,
+        text=state.f_text,
+        min_confidence=state.f_confidence,
+    )
 
 
 def _sidebar_counts(visible: tuple[Event, ...] | list[Event], total: int) -> None:
@@ -414,8 +446,9 @@ def _sidebar_counts(visible: tuple[Event, ...] | list[Event], total: int) -> Non
         lines = []
         for event_type, n in view.counts_by_type(visible).items():
             style = EVENT_STYLE[event_type]
-            lines.append(f'<span style="color:{style.colour}">{TYPE_GLYPHS[style.icon]}</span> '
-                         f"{style.label}: **{n:,}**")
+            lines.append(
+                f'<span style="color:{style.colour}">{TYPE_GLYPHS[style.icon]}</span> {style.label}: **{n:,}**'
+            )
         st.markdown("  \n".join(lines), unsafe_allow_html=True)
         st.caption(f"{len(visible):,} of {total:,} stored events")
 
@@ -425,22 +458,45 @@ def _time_controls(period: view.Window) -> view.Window:
     state = st.session_state
     play, step, mode, size = st.columns([1, 1, 1.6, 1.6], vertical_alignment="bottom")
     # Material icons ship with Streamlit's frontend: no font is fetched.
-    play.button("Pause" if state.playing else "Play", key="play",
-                icon=":material/pause:" if state.playing else ":material/play_arrow:",
-                on_click=_toggle_play, args=(period,), width="stretch")
+    play.button(
+        "Pause" if state.playing else "Play",
+        key="play",
+        icon=":material/pause:" if state.playing else ":material/play_arrow:",
+        on_click=_toggle_play,
+        args=(period,),
+        width="stretch",
+    )
     step.button("Step", key="step", icon=":material/skip_next:", on_click=_step, args=(period,), width="stretch")
-    mode.radio("Play", view.PLAY_MODES, key="play_mode", horizontal=True, label_visibility="collapsed",
-               format_func=lambda m: "sliding window" if m == "window" else "cumulative")
-    size.select_slider("Step", options=view.STEP_CHOICES_DAYS, key="play_step", label_visibility="collapsed",
-                       format_func=lambda d: f"{d} day{'s' * (d != 1)} a step")
+    mode.radio(
+        "Play",
+        view.PLAY_MODES,
+        key="play_mode",
+        horizontal=True,
+        label_visibility="collapsed",
+        format_func=lambda m: "sliding window" if m == "window" else "cumulative",
+    )
+    size.select_slider(
+        "Step",
+        options=view.STEP_CHOICES_DAYS,
+        key="play_step",
+        label_visibility="collapsed",
+        format_func=lambda d: f"{d} day{'s' * (d != 1)} a step",
+    )
     if state.playing:
         # A read-only slider that follows play; the user's slider returns on pause.
-        st.slider("Dates (playing)", min_value=period[0], max_value=period[1], value=state.play_window,
-                  format="YYYY-MM-DD", disabled=True)
+        st.slider(
+            "Dates (playing)",
+            min_value=period[0],
+            max_value=period[1],
+            value=state.play_window,
+            format="YYYY-MM-DD",
+            disabled=True,
+        )
         st.fragment(run_every=PLAY_INTERVAL_S)(_play_tick)(period)
         return state.play_window
-    st.slider("Dates", min_value=period[0], max_value=period[1], step=timedelta(days=1), key="window",
-              format="YYYY-MM-DD")
+    st.slider(
+        "Dates", min_value=period[0], max_value=period[1], step=timedelta(days=1), key="window", format="YYYY-MM-DD"
+    )
     return state.window
 
 
@@ -450,11 +506,15 @@ def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window)
 
     domain = [pd.Timestamp(period[0]), pd.Timestamp(period[1] + timedelta(days=1))]
     colours = alt.Scale(domain=list(EVENT_TYPES), range=[EVENT_STYLE[t].colour for t in EVENT_TYPES])
-    bars = alt.Chart(daily).mark_bar().encode(
-        x=alt.X("event_date:T", title=None, scale=alt.Scale(domain=domain)),
-        y=alt.Y("sum(events):Q", title="events / day"),
-        color=alt.Color("event_type:N", scale=colours, legend=alt.Legend(title=None, orient="top")),
-        tooltip=[alt.Tooltip("event_date:T", title="date"), "event_type:N", "events:Q"],
+    bars = (
+        alt.Chart(daily)
+        .mark_bar()
+        .encode(
+            x=alt.X("event_date:T", title=None, scale=alt.Scale(domain=domain)),
+            y=alt.Y("sum(events):Q", title="events / day"),
+            color=alt.Color("event_type:N", scale=colours, legend=alt.Legend(title=None, orient="top")),
+            tooltip=[alt.Tooltip("event_date:T", title="date"), "event_type:N", "events:Q"],
+        )
     )
     shown = pd.DataFrame({"start": [pd.Timestamp(window[0])], "end": [pd.Timestamp(window[1] + timedelta(days=1))]})
     shade = alt.Chart(shown).mark_rect(color="#555555", opacity=0.12).encode(x="start:T", x2="end:T")
@@ -465,8 +525,9 @@ def _map(visible: tuple[Event, ...] | list[Event], base: tuple[Event, ...]) -> N
     m = build_map(visible, bounds=view.map_bounds(base), cluster_over=CLUSTER_OVER)
     from streamlit_folium import st_folium
 
-    st_folium(m, key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=MAP_RETURNS,
-              on_change=_on_map_click)
+    st_folium(
+        m, key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=MAP_RETURNS, on_change=_on_map_click
+    )
 
 
 def _selected(visible: tuple[Event, ...] | list[Event]) -> tuple[Event | None, tuple[Event, ...]]:
@@ -492,20 +553,36 @@ def _event_panel(store: EventStore, event: Event | None, here: tuple[Event, ...]
         if st.session_state.get("here_choice") not in ids or st.session_state.get("here_for") != ids[0]:
             st.session_state.here_choice = event.event_id if event and event.event_id in ids else ids[0]
             st.session_state.here_for = ids[0]
-        st.selectbox(f"{len(here):,} events at this marker", ids, key="here_choice", format_func=labels.get,
-                     on_change=_on_pick_here)
+        st.selectbox(
+            f"{len(here):,} events at this marker",
+            ids,
+            key="here_choice",
+            format_func=labels.get,
+            on_change=_on_pick_here,
+        )
     if event is None:
         st.info("Click a marker on the map, or a row of the table, to read the article behind an event.")
         return
     style = EVENT_STYLE[event.event_type]
-    kind = " \u00b7 ".join(p for p in (f"**{style.label}**", markdown_literal(event.sub_event_type.replace("_", " ")),
-                                        event.event_date.isoformat() if event.event_date else "date unknown") if p)
-    st.markdown(f'<span style="color:{style.colour}">{TYPE_GLYPHS[style.icon]}</span> {kind}',
-                unsafe_allow_html=True)
-    st.caption(markdown_literal(view.event_place_line(event)) + f" \u00b7 confidence {event.confidence:.2f} \u00b7 "
-               + markdown_literal(ORIGIN_LABELS.get(event.origin, event.origin)))
-    st.html(f'<blockquote style="margin:0;border-left:3px solid {style.colour};padding-left:0.6em">'
-            f"{html.escape(event.quote)}</blockquote>")
+    kind = " \u00b7 ".join(
+        p
+        for p in (
+            f"**{style.label}**",
+            markdown_literal(event.sub_event_type.replace("_", " ")),
+            event.event_date.isoformat() if event.event_date else "date unknown",
+        )
+        if p
+    )
+    st.markdown(f'<span style="color:{style.colour}">{TYPE_GLYPHS[style.icon]}</span> {kind}', unsafe_allow_html=True)
+    st.caption(
+        markdown_literal(view.event_place_line(event))
+        + f" \u00b7 confidence {event.confidence:.2f} \u00b7 "
+        + markdown_literal(ORIGIN_LABELS.get(event.origin, event.origin))
+    )
+    st.html(
+        f'<blockquote style="margin:0;border-left:3px solid {style.colour};padding-left:0.6em">'
+        f"{html.escape(event.quote)}</blockquote>"
+    )
     article = store.article(event.article_id) if event.article_id else None
     _article(event, article)
     if article is not None and event.origin == "conflictmap":
@@ -514,13 +591,15 @@ def _event_panel(store: EventStore, event: Event | None, here: tuple[Event, ...]
 
 def _article(event: Event, article: Article | None) -> None:
     title = (article.title if article else event.title) or "Untitled"
-    published = (article.published if article else event.published)
+    published = article.published if article else event.published
     source = (article.source if article else event.source) or "unknown source"
     link = safe_link(article.url if article else event.url)
     meta = " \u00b7 ".join(p for p in (published.isoformat() if published else "", html.escape(source)) if p)
     if link:
         meta += f' \u00b7 <a href="{html.escape(link, quote=True)}" target="_blank" rel="noopener noreferrer">source link</a>'
-    body = view.article_html(article.text, event.quote) if article else f"<p><mark>{html.escape(event.quote)}</mark></p>"
+    body = (
+        view.article_html(article.text, event.quote) if article else f"<p><mark>{html.escape(event.quote)}</mark></p>"
+    )
     with st.container(height=ARTICLE_HEIGHT):
         st.html(f'<div class="cm-article"><h4>{html.escape(title)}</h4><p><small>{meta}</small></p>{body}</div>')
 
@@ -529,8 +608,12 @@ def _correction(event: Event) -> None:
     state = st.session_state
     with st.expander(f"Wrong place? Move \u201c{markdown_literal(event.mention)}\u201d"):
         if state.candidates_for != event.event_id:
-            st.button(f"Places named \u201c{markdown_literal(event.mention)}\u201d", key="load_candidates",
-                      on_click=_load_candidates, args=(event.mention, event.event_id))
+            st.button(
+                f"Places named \u201c{markdown_literal(event.mention)}\u201d",
+                key="load_candidates",
+                on_click=_load_candidates,
+                args=(event.mention, event.event_id),
+            )
         st.text_input("Or look up another place name", key="place_query")
         st.button("Look up", key="look_up", on_click=_look_up_place, args=(event.event_id,))
         candidates = state.candidates if state.candidates_for == event.event_id else ()
@@ -538,16 +621,23 @@ def _correction(event: Event) -> None:
             if state.get("candidate_choice") not in range(len(candidates)):
                 state.candidate_choice = 0
             # Radio options and checkbox labels are Markdown: names are shown as typed.
-            st.radio("The event happened at", range(len(candidates)), key="candidate_choice",
-                     format_func=lambda i: markdown_literal(view.entry_label(candidates[i])))
-            st.checkbox(f"Apply to \u201c{markdown_literal(event.mention)}\u201d in every article",
-                        key="correct_everywhere")
-            st.button("Move the event", key="apply_correction", type="primary", on_click=_request_correction,
-                      args=(event,))
+            st.radio(
+                "The event happened at",
+                range(len(candidates)),
+                key="candidate_choice",
+                format_func=lambda i: markdown_literal(view.entry_label(candidates[i])),
+            )
+            st.checkbox(
+                f"Apply to \u201c{markdown_literal(event.mention)}\u201d in every article", key="correct_everywhere"
+            )
+            st.button(
+                "Move the event", key="apply_correction", type="primary", on_click=_request_correction, args=(event,)
+            )
 
 
-def _table(db: str, revision: tuple, key: tuple, window: view.Window, visible, selected: Event | None,
-           here: tuple[Event, ...]) -> None:
+def _table(
+    db: str, revision: tuple, key: tuple, window: view.Window, visible, selected: Event | None, here: tuple[Event, ...]
+) -> None:
     first = tuple(e.event_id for e in here) or ((selected.event_id,) if selected else ())
     frame = table_frame(db, revision, key, window, first, visible)
     state = st.session_state
@@ -561,9 +651,17 @@ def _table(db: str, revision: tuple, key: tuple, window: view.Window, visible, s
         "quote": st.column_config.TextColumn("quote", width="large"),
         "confidence": st.column_config.ProgressColumn("confidence", min_value=0.0, max_value=1.0, format="%.2f"),
     }
-    st.dataframe(frame, key=state.table_key, on_select=_on_table_select, selection_mode="single-row",
-                 selection_default={"selection": {"rows": [0]}} if first and len(frame) else None,
-                 hide_index=True, height=TABLE_HEIGHT, column_config=column_config, width="stretch")
+    st.dataframe(
+        frame,
+        key=state.table_key,
+        on_select=_on_table_select,
+        selection_mode="single-row",
+        selection_default={"selection": {"rows": [0]}} if first and len(frame) else None,
+        hide_index=True,
+        height=TABLE_HEIGHT,
+        column_config=column_config,
+        width="stretch",
+    )
 
 
 def _downloads(visible: tuple[Event, ...] | list[Event]) -> None:
@@ -572,14 +670,21 @@ def _downloads(visible: tuple[Event, ...] | list[Event]) -> None:
     cells = [column for _ in range(2) for column in st.columns(2)]
     for cell, (fmt, label) in zip(cells, labels.items()):
         if not actions.download_available(fmt):
-            cell.button(label, key=f"dl_{fmt}", disabled=True, help="not available in this installation",
-                        width="stretch")
+            cell.button(
+                label, key=f"dl_{fmt}", disabled=True, help="not available in this installation", width="stretch"
+            )
             continue
         spec = actions.DOWNLOADS[fmt]
         # The file is made only when the button is clicked (a callable), not on every run.
-        cell.download_button(label, data=lambda fmt=fmt: actions.export_bytes(visible, fmt, title="conflictmap"),
-                             file_name=spec.file_name, mime=spec.mime, key=f"dl_{fmt}", on_click="ignore",
-                             width="stretch")
+        cell.download_button(
+            label,
+            data=lambda fmt=fmt: actions.export_bytes(visible, fmt, title="conflictmap"),
+            file_name=spec.file_name,
+            mime=spec.mime,
+            key=f"dl_{fmt}",
+            on_click="ignore",
+            width="stretch",
+        )
 
 
 def _add_articles() -> None:
@@ -593,8 +698,12 @@ def _add_articles() -> None:
         st.form_submit_button("Add the article", on_click=_request, args=("paste",))
     with upload:
         suffixes = [s.lstrip(".") for s in ACCEPTED_SUFFIXES]
-        st.file_uploader("Articles (txt, html, jsonl, zip) or event tables (ACLED csv, GDELT tsv)", type=suffixes,
-                         accept_multiple_files=True, key=f"uploads_{st.session_state.upload_round}")
+        st.file_uploader(
+            "Articles (txt, html, jsonl, zip) or event tables (ACLED csv, GDELT tsv)",
+            type=suffixes,
+            accept_multiple_files=True,
+            key=f"uploads_{st.session_state.upload_round}",
+        )
         st.date_input("Published, for files that carry no date", key="upload_published")
         st.button("Add the files", key="add_files", on_click=_request, args=("upload",))
     with address, st.form("url_form"):
@@ -605,8 +714,10 @@ def _add_articles() -> None:
 
 def _footer() -> None:
     st.divider()
-    st.caption(f"{GEONAMES_CREDIT}. {NATURAL_EARTH_CREDIT}. The demo briefs were written for conflictmap "
-               "from public facts; their sources are fictitious.")
+    st.caption(
+        f"{GEONAMES_CREDIT}. {NATURAL_EARTH_CREDIT}. The demo briefs were written for conflictmap "
+        "from public facts; their sources are fictitious."
+    )
 
 
 # ---------------------------------------------------------------------------

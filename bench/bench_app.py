@@ -28,19 +28,31 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from geo.web import appstate as view  # noqa: E402
 from geo.filters import EventFilter  # noqa: E402
 from geo.records import EVENT_TYPES, Article, Event, event_id_for, stable_id  # noqa: E402
 from geo.store.store import EventStore  # noqa: E402
+from geo.web import appstate as view  # noqa: E402
 
 #: Synthetic places: name, country, lat, lon (rounded public coordinates).
 PLACES: tuple[tuple[str, str, float, float], ...] = (
-    ("Aleppo", "SY", 36.20, 37.16), ("Damascus", "SY", 33.51, 36.29), ("Homs", "SY", 34.73, 36.71),
-    ("Palmyra", "SY", 34.56, 38.27), ("Raqqa", "SY", 35.95, 39.01), ("Deir ez-Zor", "SY", 35.34, 40.14),
-    ("Idlib", "SY", 35.93, 36.63), ("Manbij", "SY", 36.53, 37.95), ("Latakia", "SY", 35.52, 35.78),
-    ("Hama", "SY", 35.13, 36.75), ("Daraa", "SY", 32.62, 36.10), ("Qamishli", "SY", 37.05, 41.23),
-    ("Sanaa", "YE", 15.35, 44.21), ("Aden", "YE", 12.78, 45.04), ("Taiz", "YE", 13.58, 44.02),
-    ("Hodeidah", "YE", 14.80, 42.95), ("Mukalla", "YE", 14.54, 49.12), ("Marib", "YE", 15.46, 45.33),
+    ("Aleppo", "SY", 36.20, 37.16),
+    ("Damascus", "SY", 33.51, 36.29),
+    ("Homs", "SY", 34.73, 36.71),
+    ("Palmyra", "SY", 34.56, 38.27),
+    ("Raqqa", "SY", 35.95, 39.01),
+    ("Deir ez-Zor", "SY", 35.34, 40.14),
+    ("Idlib", "SY", 35.93, 36.63),
+    ("Manbij", "SY", 36.53, 37.95),
+    ("Latakia", "SY", 35.52, 35.78),
+    ("Hama", "SY", 35.13, 36.75),
+    ("Daraa", "SY", 32.62, 36.10),
+    ("Qamishli", "SY", 37.05, 41.23),
+    ("Sanaa", "YE", 15.35, 44.21),
+    ("Aden", "YE", 12.78, 45.04),
+    ("Taiz", "YE", 13.58, 44.02),
+    ("Hodeidah", "YE", 14.80, 42.95),
+    ("Mukalla", "YE", 14.54, 49.12),
+    ("Marib", "YE", 15.46, 45.33),
 )
 SOURCES = ("Demo Wire", "Levant Monitor", "Gulf Ledger", "Harbour Post", "Plains Courier")
 EVENTS_PER_ARTICLE = 10
@@ -48,14 +60,17 @@ FIRST_DAY = date(2016, 1, 1)
 DAYS = 240
 
 
-def synthetic_batches(n_events: int, *, seed: int = 2016, batch: int = 500) -> Iterator[list[tuple[Article, list[Event]]]]:
+def synthetic_batches(
+    n_events: int, *, seed: int = 2016, batch: int = 500
+) -> Iterator[list[tuple[Article, list[Event]]]]:
     """Articles with EVENTS_PER_ARTICLE events each, scattered around the places."""
     rng = random.Random(seed)
     items: list[tuple[Article, list[Event]]] = []
     for a in range(-(-n_events // EVENTS_PER_ARTICLE)):
         published = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
-        article = Article(f"Synthetic brief number {a}.", title=f"Brief {a}", published=published,
-                          source=rng.choice(SOURCES))
+        article = Article(
+            f"Synthetic brief number {a}.", title=f"Brief {a}", published=published, source=rng.choice(SOURCES)
+        )
         events = [_event(article, k, rng) for k in range(min(EVENTS_PER_ARTICLE, n_events - a * EVENTS_PER_ARTICLE))]
         items.append((article, events))
         if len(items) == batch:
@@ -73,13 +88,26 @@ def _event(article: Article, sentence: int, rng: random.Random) -> Event:
     geonameid = int(stable_id(round(lat, 3), round(lon, 3)), 16) % 10_000_000
     return Event(
         event_id=event_id_for(article.article_id, sentence, geonameid, name),
-        event_type=rng.choice(EVENT_TYPES), sub_event_type="armed_clash",
-        event_date=article.published - timedelta(days=rng.randrange(3)), date_precision=1,
-        place=name, mention=name, lat=round(lat, 5), lon=round(lon, 5), geonameid=geonameid,
-        country_code=country, admin1="", feature_code="PPL", geo_precision=1,
+        event_type=rng.choice(EVENT_TYPES),
+        sub_event_type="armed_clash",
+        event_date=article.published - timedelta(days=rng.randrange(3)),
+        date_precision=1,
+        place=name,
+        mention=name,
+        lat=round(lat, 5),
+        lon=round(lon, 5),
+        geonameid=geonameid,
+        country_code=country,
+        admin1="",
+        feature_code="PPL",
+        geo_precision=1,
         quote=f"Fighting was reported near {name} on Tuesday, according to residents and local officials.",
-        article_id=article.article_id, title=article.title, published=article.published,
-        source=article.source, url="", confidence=round(rng.uniform(0.3, 1.0), 3),
+        article_id=article.article_id,
+        title=article.title,
+        published=article.published,
+        source=article.source,
+        url="",
+        confidence=round(rng.uniform(0.3, 1.0), 3),
     )
 
 
@@ -168,8 +196,10 @@ def main(argv: list[str] | None = None) -> int:
         imports: dict[str, tuple[float, float]] = {}
         # A running server has imported these before the page's first run.
         timed("imports", imports, lambda: __import__("streamlit_folium") and __import__("geo.map.mapview"))
-        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
-              f"one-time imports {imports['imports'][0]:.1f} s (before the first page)")
+        print(
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+            f"one-time imports {imports['imports'][0]:.1f} s (before the first page)"
+        )
         steps, drawn, html_bytes = page_first_run(store)
         for label, (wall, cpu) in steps.items():
             print(f"  {label:<22} {wall:6.2f} s wall {cpu:6.2f} s CPU")
@@ -178,8 +208,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"first render, server side: {wall:.2f} s wall, {cpu:.2f} s CPU for {drawn:,} events (target <= 3 s)")
         print(f"map HTML sent by st_folium: {html_bytes / 1e6:.2f} MB (target <= 5 MB)")
         baseline = naive_map_seconds(store.query(EventFilter(), limit=2000), store.count())
-        print(f"baseline, one folium marker per event (scaled): {baseline:.1f} s; "
-              f"page / baseline = {wall / baseline:.3f}")
+        print(
+            f"baseline, one folium marker per event (scaled): {baseline:.1f} s; page / baseline = {wall / baseline:.3f}"
+        )
         store.close()
     return 0
 

@@ -52,15 +52,18 @@ def main() -> int:
             renderer = SlideRenderer(browser)
             print(f"chromium start: {timed(renderer.__enter__):.2f} s")
             try:
-                empty = statistics.median(timed(lambda: renderer.render([], out / "empty.png"))
-                                          for _ in range(args.repeat))
-                full = statistics.median(timed(lambda: renderer.render(events, out / "full.png"))
-                                         for _ in range(args.repeat))
+                empty = statistics.median(
+                    timed(lambda: renderer.render([], out / "empty.png")) for _ in range(args.repeat)
+                )
+                full = statistics.median(
+                    timed(lambda: renderer.render(events, out / "full.png")) for _ in range(args.repeat)
+                )
             finally:
                 renderer.close()
             print(f"PNG 1600x1000, no events (baseline): {empty:.2f} s")
-            print(f"PNG 1600x1000, {len(events):,} events: {full:.2f} s ({full / empty:.1f}x the baseline; "
-                  "target <= 5 s)")
+            print(
+                f"PNG 1600x1000, {len(events):,} events: {full:.2f} s ({full / empty:.1f}x the baseline; target <= 5 s)"
+            )
         fallback = timed(lambda: draw_png_fallback(events, out / "fallback.png"))
         print(f"PNG with matplotlib (no browser), {len(events):,} events: {fallback:.2f} s")
 
@@ -68,8 +71,10 @@ def main() -> int:
         seconds = timed(lambda: export_html(events, out / "full.html"))
         size = (out / "full.html").stat().st_size
         print(f"HTML, no events (baseline): {empty_html / 1e6:.2f} MB")
-        print(f"HTML, {len(events):,} events: {seconds:.2f} s, {size / 1e6:.2f} MB "
-              f"({(size - empty_html) / len(events):.0f} bytes per event over the baseline; target <= 10 MB)")
+        print(
+            f"HTML, {len(events):,} events: {seconds:.2f} s, {size / 1e6:.2f} MB "
+            f"({(size - empty_html) / len(events):.0f} bytes per event over the baseline; target <= 10 MB)"
+        )
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0
 

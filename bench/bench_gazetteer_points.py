@@ -35,9 +35,14 @@ def region_points() -> dict[tuple[str, str], tuple[tuple[float, float], ...]]:
     for city in cities:
         members[(city.country_code, city.admin1_code)].append((city.lat, city.lon))
     territories = region_territories({s.alpha2: s.geometry for s in read_shapes()}, cities)
-    return {key: (medoid(towns), region_point(towns),
-                  territory_point(territories[key]) if key in territories else region_point(towns))
-            for key, towns in members.items()}
+    return {
+        key: (
+            medoid(towns),
+            region_point(towns),
+            territory_point(territories[key]) if key in territories else region_point(towns),
+        )
+        for key, towns in members.items()
+    }
 
 
 def articles(path: Path):
@@ -79,8 +84,9 @@ def main() -> None:
     with open_gazetteer(progress=lambda message: None) as g:
         for corpus, golds in gold_regions(g, args.eval).items():
             rows = [(points[key], lat, lon) for key, lat, lon in golds if key in points]
-            rows = [(p, lat, lon) for p, lat, lon in rows
-                    if min(great_circle_km(*q, lat, lon) for q in p) < NAMESAKE_KM]
+            rows = [
+                (p, lat, lon) for p, lat, lon in rows if min(great_circle_km(*q, lat, lon) for q in p) < NAMESAKE_KM
+            ]
             print(f"\n{corpus}: {len(rows)} toponyms")
             for i, method in enumerate(METHODS):
                 print(f"  {method:20s} {summary([great_circle_km(*p[i], lat, lon) for p, lat, lon in rows])}")

@@ -35,8 +35,9 @@ def default_corpora() -> list[Path]:
 
 def load_texts(corpora: list[Path], n: int) -> list[str]:
     """``n`` texts taken in turn from each corpus (so every corpus is represented)."""
-    per_corpus = [[json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
-                  for path in corpora]
+    per_corpus = [
+        [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()] for path in corpora
+    ]
     texts: list[str] = []
     for i in range(max(len(c) for c in per_corpus)):
         texts.extend(c[i] for c in per_corpus if i < len(c))
@@ -61,8 +62,14 @@ def stage_shares(geoparser, texts: list[str]) -> tuple[float, float, float]:
         start = time.perf_counter()
         found = recognise(doc, geoparser.gazetteer, geoparser.model)
         middle = time.perf_counter()
-        resolve(doc.text, found.mentions, geoparser.gazetteer, demonym_countries=found.demonym_countries,
-                resolve_as=dict(found.resolve_as), weights=geoparser.weights)
+        resolve(
+            doc.text,
+            found.mentions,
+            geoparser.gazetteer,
+            demonym_countries=found.demonym_countries,
+            resolve_as=dict(found.resolve_as),
+            weights=geoparser.weights,
+        )
         resolve_s += time.perf_counter() - middle
         recognise_s += middle - start
     return spacy_s, recognise_s, resolve_s
@@ -91,7 +98,7 @@ def peak_parse_memory_mb(article: Path) -> float:
         "sys.stderr.write('PEAK %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
-    line = [l for l in done.stderr.splitlines() if l.startswith("PEAK")][-1]
+    line = [row for row in done.stderr.splitlines() if row.startswith("PEAK")][-1]
     return int(line.split()[1]) / 1024
 
 
@@ -132,22 +139,32 @@ def main() -> None:
     print(f"corpora: {', '.join(p.name for p in corpora)}")
     print(f"articles: {len(texts)}, words: {n_words} ({n_words / len(texts):.0f} a article), cores: {cores}")
     print(f"bare spaCy nlp.pipe (same components): {n_words / spacy_s:,.0f} words/s")
-    print(f"geoparser, one process:                {n_words / ours_s:,.0f} words/s"
-          f"  ratio to spaCy {spacy_s / ours_s:.2f} (target >= 0.9)")
-    print(f"geoparser, {cores} processes:              {n_words / multi_s:,.0f} words/s with worker start-up"
-          f" ({ours_s / multi_s:.2f}x one process); {n_words / steady_s:,.0f} words/s after the"
-          f" {startup_s:.1f} s start-up ({ours_s / steady_s:.2f}x; target >= 1.6x)")
-    print(f"bare spaCy, {cores} processes:             {n_words / spacy_multi_s:,.0f} words/s"
-          f"  ({spacy_s / spacy_multi_s:.2f}x bare spaCy in one process: this machine's ceiling)")
-    print(f"share of the time (one process): spaCy {spacy_part / total_part:.1%}, recogniser"
-          f" {recognise_part / total_part:.1%} ({1000 * recognise_part / len(texts):.1f} ms an article),"
-          f" resolver {resolve_part / total_part:.1%} ({1000 * resolve_part / len(texts):.1f} ms an article)")
+    print(
+        f"geoparser, one process:                {n_words / ours_s:,.0f} words/s"
+        f"  ratio to spaCy {spacy_s / ours_s:.2f} (target >= 0.9)"
+    )
+    print(
+        f"geoparser, {cores} processes:              {n_words / multi_s:,.0f} words/s with worker start-up"
+        f" ({ours_s / multi_s:.2f}x one process); {n_words / steady_s:,.0f} words/s after the"
+        f" {startup_s:.1f} s start-up ({ours_s / steady_s:.2f}x; target >= 1.6x)"
+    )
+    print(
+        f"bare spaCy, {cores} processes:             {n_words / spacy_multi_s:,.0f} words/s"
+        f"  ({spacy_s / spacy_multi_s:.2f}x bare spaCy in one process: this machine's ceiling)"
+    )
+    print(
+        f"share of the time (one process): spaCy {spacy_part / total_part:.1%}, recogniser"
+        f" {recognise_part / total_part:.1%} ({1000 * recognise_part / len(texts):.1f} ms an article),"
+        f" resolver {resolve_part / total_part:.1%} ({1000 * resolve_part / len(texts):.1f} ms an article)"
+    )
     with tempfile.TemporaryDirectory() as folder:
         article = Path(folder) / "article.txt"
         one = typical_article(texts)
         article.write_text(one, encoding="utf-8")
-        print(f"peak memory of `conflictmap parse` on one article ({len(one.split())} words):"
-              f" {peak_parse_memory_mb(article):.0f} MB (target <= 600 MB)")
+        print(
+            f"peak memory of `conflictmap parse` on one article ({len(one.split())} words):"
+            f" {peak_parse_memory_mb(article):.0f} MB (target <= 600 MB)"
+        )
     print(f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB peak)")
 
 

@@ -99,8 +99,9 @@ class _Page(http.server.BaseHTTPRequestHandler):
 
 
 def bench_fetch(page_kb: int, repeat: int) -> None:
-    _Page.body = (b"<html><body>" + b"<p>" + ARTICLE.encode() * (page_kb * 1024 // len(ARTICLE)) + b"</p>"
-                  + b"</body></html>")
+    _Page.body = (
+        b"<html><body>" + b"<p>" + ARTICLE.encode() * (page_kb * 1024 // len(ARTICLE)) + b"</p>" + b"</body></html>"
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/page.html"

@@ -23,8 +23,24 @@ from pathlib import Path
 from geo.store.ingest import IngestOptions, ingest, ingest_dask, resolve_pipeline_factory
 from geo.store.store import EventStore
 
-TOWNS = ("Palmyra", "Aleppo", "Raqqa", "Damascus", "Homs", "Idlib", "Deir ez-Zor", "Mariupol",
-         "Kharkiv", "Kherson", "Bakhmut", "Geneva", "Moscow", "Ankara", "Beirut", "Amman")
+TOWNS = (
+    "Palmyra",
+    "Aleppo",
+    "Raqqa",
+    "Damascus",
+    "Homs",
+    "Idlib",
+    "Deir ez-Zor",
+    "Mariupol",
+    "Kharkiv",
+    "Kherson",
+    "Bakhmut",
+    "Geneva",
+    "Moscow",
+    "Ankara",
+    "Beirut",
+    "Amman",
+)
 TEMPLATES = (
     "Government forces backed by air strikes fought their way into {a} on {day}, state media said.",
     "Shelling hit residential districts of {a} overnight, killing at least {n} people, a monitor said.",
@@ -40,11 +56,18 @@ def write_corpus(path: Path, count: int, *, seed: int = 11) -> None:
     rng = random.Random(seed)
     with open(path, "w", encoding="utf-8") as out:
         for n in range(count):
-            sentences = [rng.choice(TEMPLATES).format(a=rng.choice(TOWNS), b=rng.choice(TOWNS),
-                                                      n=rng.randrange(2, 40), day=rng.choice(DAYS))
-                         for _ in range(rng.randrange(3, 7))]
-            record = {"id": f"bench-{n}", "title": f"Wire report {n}", "published": "2016-03-24",
-                      "text": " ".join(sentences)}
+            sentences = [
+                rng.choice(TEMPLATES).format(
+                    a=rng.choice(TOWNS), b=rng.choice(TOWNS), n=rng.randrange(2, 40), day=rng.choice(DAYS)
+                )
+                for _ in range(rng.randrange(3, 7))
+            ]
+            record = {
+                "id": f"bench-{n}",
+                "title": f"Wire report {n}",
+                "published": "2016-03-24",
+                "text": " ".join(sentences),
+            }
             out.write(json.dumps(record) + "\n")
 
 
@@ -60,12 +83,15 @@ def run_dask(corpus: Path, folder: Path, options: IngestOptions, workers: int) -
     from distributed import LocalCluster
 
     started = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, EventStore.open(folder / "dask.sqlite") as store:
+    with (
+        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        EventStore.open(folder / "dask.sqlite") as store,
+    ):
         print(f"Dask LocalCluster started in {time.perf_counter() - started:.1f} s (not counted below)")
         started = time.perf_counter()
-        report = ingest_dask([corpus], store, options, scheduler=cluster.scheduler_address,
-                             parquet_dir=folder / "parquet")
+        report = ingest_dask(
+            [corpus], store, options, scheduler=cluster.scheduler_address, parquet_dir=folder / "parquet"
+        )
         return time.perf_counter() - started, report.new
 
 
@@ -80,8 +106,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="conflictmap-ingest-bench-"))
     corpus = folder / "corpus.jsonl"
     write_corpus(corpus, args.articles)
-    print(f"corpus: {args.articles} articles; pipeline {factory.__module__}.{factory.__qualname__}; "
-          f"{cores} cores")
+    print(f"corpus: {args.articles} articles; pipeline {factory.__module__}.{factory.__qualname__}; {cores} cores")
 
     runs = {
         "1 worker": run_local(corpus, folder, IngestOptions(factory, workers=1), "one"),
@@ -91,8 +116,10 @@ def main() -> None:
     baseline = runs["1 worker"][0]
     for label, (seconds, stored) in runs.items():
         assert stored == args.articles, f"{label} stored {stored} articles"
-        print(f"{label:32s} {seconds:7.1f} s  {args.articles / seconds:7.1f} articles/s  "
-              f"speed-up x{baseline / seconds:.2f}")
+        print(
+            f"{label:32s} {seconds:7.1f} s  {args.articles / seconds:7.1f} articles/s  "
+            f"speed-up x{baseline / seconds:.2f}"
+        )
 
 
 if __name__ == "__main__":

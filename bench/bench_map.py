@@ -32,8 +32,27 @@ from geo.records import EVENT_TYPES, Event  # noqa: E402
 
 PLACE_COUNT = 5000
 SYRIA = (35.7, 32.3, 42.4, 37.3)  # min_lon, min_lat, max_lon, max_lat
-WORDS = ("forces", "shelled", "the", "town", "near", "road", "killing", "civilians", "talks", "aid",
-         "convoy", "reached", "displaced", "families", "fighting", "resumed", "after", "ceasefire", "collapsed")
+WORDS = (
+    "forces",
+    "shelled",
+    "the",
+    "town",
+    "near",
+    "road",
+    "killing",
+    "civilians",
+    "talks",
+    "aid",
+    "convoy",
+    "reached",
+    "displaced",
+    "families",
+    "fighting",
+    "resumed",
+    "after",
+    "ceasefire",
+    "collapsed",
+)
 SOURCES = ("Reuters", "AP", "AFP", "Levant Monitor", "Gulf Ledger", "Harbour Post", "Plains Courier")
 BASELINE_EVENTS = 2000
 
@@ -41,24 +60,39 @@ BASELINE_EVENTS = 2000
 def synthetic_events(n: int, *, seed: int = 2016) -> list[Event]:
     rnd = random.Random(seed)
     min_lon, min_lat, max_lon, max_lat = SYRIA
-    places = [(f"Place {i}", rnd.uniform(min_lat, max_lat), rnd.uniform(min_lon, max_lon))
-              for i in range(PLACE_COUNT)]
+    places = [(f"Place {i}", rnd.uniform(min_lat, max_lat), rnd.uniform(min_lon, max_lon)) for i in range(PLACE_COUNT)]
     # A long tail: a few towns carry most of the fighting, as in real records.
     weights = [1 / (rank + 1) for rank in range(PLACE_COUNT)]
     chosen = rnd.choices(places, weights=weights, k=n)
     events = []
     for i, (name, lat, lon) in enumerate(chosen):
         quote_words = rnd.randrange(12, 45)
-        events.append(Event(
-            event_id=f"{i:016x}", event_type=EVENT_TYPES[rnd.randrange(4)], sub_event_type="armed_clash",
-            event_date=date(2016, 1, 1) + timedelta(days=rnd.randrange(366)), date_precision=1,
-            place=name, mention=name, lat=lat, lon=lon, geonameid=100000 + i % PLACE_COUNT,
-            country_code="SY", admin1="Homs", feature_code="PPL", geo_precision=1,
-            quote=" ".join(rnd.choice(WORDS) for _ in range(quote_words)).capitalize() + ".",
-            article_id=f"a{i // 10}", title=f"Report {i // 10} from {name}", published=date(2016, 12, 31),
-            source=SOURCES[i % len(SOURCES)], url=f"https://news.example.org/{i // 10}",
-            confidence=round(rnd.uniform(0.4, 1.0), 2), origin=("conflictmap", "acled")[i % 2],
-        ))
+        events.append(
+            Event(
+                event_id=f"{i:016x}",
+                event_type=EVENT_TYPES[rnd.randrange(4)],
+                sub_event_type="armed_clash",
+                event_date=date(2016, 1, 1) + timedelta(days=rnd.randrange(366)),
+                date_precision=1,
+                place=name,
+                mention=name,
+                lat=lat,
+                lon=lon,
+                geonameid=100000 + i % PLACE_COUNT,
+                country_code="SY",
+                admin1="Homs",
+                feature_code="PPL",
+                geo_precision=1,
+                quote=" ".join(rnd.choice(WORDS) for _ in range(quote_words)).capitalize() + ".",
+                article_id=f"a{i // 10}",
+                title=f"Report {i // 10} from {name}",
+                published=date(2016, 12, 31),
+                source=SOURCES[i % len(SOURCES)],
+                url=f"https://news.example.org/{i // 10}",
+                confidence=round(rnd.uniform(0.4, 1.0), 2),
+                origin=("conflictmap", "acled")[i % 2],
+            )
+        )
     return events
 
 
@@ -92,15 +126,19 @@ def main() -> None:
     sample = events[:BASELINE_EVENTS]
     base_seconds, base_bytes = best_of(1, lambda: naive(sample))
     per_event_s, per_event_b = base_seconds / len(sample), base_bytes / len(sample)
-    print(f"baseline: one folium CircleMarker per event, {len(sample):,} events: "
-          f"{base_seconds:.2f} s, {base_bytes / 1e6:.2f} MB "
-          f"({per_event_s * 1e3:.2f} ms and {per_event_b / 1e3:.2f} KB per event)")
+    print(
+        f"baseline: one folium CircleMarker per event, {len(sample):,} events: "
+        f"{base_seconds:.2f} s, {base_bytes / 1e6:.2f} MB "
+        f"({per_event_s * 1e3:.2f} ms and {per_event_b / 1e3:.2f} KB per event)"
+    )
     print(f"{'events':>8} {'seconds':>8} {'MB':>7} {'naive s':>8} {'naive MB':>9} {'x faster':>9} {'x smaller':>10}")
     for n in args.sizes:
-        seconds, size = best_of(args.repeat, lambda: ours(events[:n]))
+        seconds, size = best_of(args.repeat, lambda n=n: ours(events[:n]))
         naive_s, naive_b = per_event_s * n, per_event_b * n
-        print(f"{n:>8,} {seconds:>8.2f} {size / 1e6:>7.2f} {naive_s:>8.1f} {naive_b / 1e6:>9.1f} "
-              f"{naive_s / seconds:>9.1f} {naive_b / size:>10.1f}")
+        print(
+            f"{n:>8,} {seconds:>8.2f} {size / 1e6:>7.2f} {naive_s:>8.1f} {naive_b / 1e6:>9.1f} "
+            f"{naive_s / seconds:>9.1f} {naive_b / size:>10.1f}"
+        )
     print("targets: 100,000 events within 3 s and 5 MB")
     # Timings scale with contention: say how busy the machine was.
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")

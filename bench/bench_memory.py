@@ -57,8 +57,9 @@ def measured(argv: list[str]) -> tuple[float, float, float, int, str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     started = time.perf_counter()
     with tempfile.TemporaryFile() as err:
-        child = subprocess.Popen([sys.executable, "-m", "geo.cli.main", *argv], cwd=REPO, env=env,
-                                 stdout=subprocess.DEVNULL, stderr=err)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "geo.cli.main", *argv], cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=err
+        )
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.perf_counter() - started
@@ -84,7 +85,9 @@ def main() -> None:
         work = Path(folder)
         for gib in bombs:
             bomb = zip_of_zeros(work / f"bomb-{gib}.zip", gib)
-            peak, seconds, cpu, code, message = measured(["import", "gdelt", str(bomb), "--db", str(work / "bomb.sqlite")])
+            peak, seconds, cpu, code, message = measured(
+                ["import", "gdelt", str(bomb), "--db", str(work / "bomb.sqlite")]
+            )
             label = f"import gdelt, zip of {gib} GiB zeros ({bomb.stat().st_size / MB:.1f} MB)"
             print(f"{label:<44} {peak:8.0f} {seconds:8.1f} {cpu:8.1f} {'':>9}  {code:>4}  {message[:60]}", flush=True)
             bomb.unlink()
@@ -93,14 +96,25 @@ def main() -> None:
             text.write_text(long_text(size), encoding="utf-8")
             runs = {
                 "parse": ["parse", str(text), "--published", "2016-03-24", *extra],
-                "ingest": ["ingest", str(text), "--published", "2016-03-24", "--workers", "1",
-                           "--db", str(work / f"ingest-{size:g}.sqlite"), *extra],
+                "ingest": [
+                    "ingest",
+                    str(text),
+                    "--published",
+                    "2016-03-24",
+                    "--workers",
+                    "1",
+                    "--db",
+                    str(work / f"ingest-{size:g}.sqlite"),
+                    *extra,
+                ],
             }
             for name in commands:
                 peak, seconds, cpu, code, message = measured(runs[name])
                 label = f"{name} of a {size:g} MB text"
-                print(f"{label:<44} {peak:8.0f} {seconds:8.1f} {cpu:8.1f} {cpu / size:9.1f}  {code:>4}  {message[:60]}",
-                      flush=True)
+                print(
+                    f"{label:<44} {peak:8.0f} {seconds:8.1f} {cpu:8.1f} {cpu / size:9.1f}  {code:>4}  {message[:60]}",
+                    flush=True,
+                )
             text.unlink()
 
 

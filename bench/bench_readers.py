@@ -21,9 +21,9 @@ from datetime import date
 from pathlib import Path
 
 from geo.parse.dates import resolve_event_date
-from geo.read.readers import read_articles
-from geo.parse.roles import is_incidental_location
 from geo.parse.eventtypes import classify_sentence
+from geo.parse.roles import is_incidental_location
+from geo.read.readers import read_articles
 
 PARAGRAPHS = (
     "Russian artillery shelled residential districts of Kharkiv on Sunday, the regional governor said.",
@@ -67,8 +67,10 @@ def bench_read(megabytes: float) -> None:
         path.write_text("".join(parts), encoding="utf-8")
         baseline = best_of(3, lambda: path.read_bytes().decode("utf-8"))
         reading = best_of(3, lambda: read_articles(path))
-    print(f"read {size / 2**20:.1f} MB article: {reading:.2f} s "
-          f"(bytes + decode alone {baseline:.2f} s, ratio {reading / baseline:.1f}x)")
+    print(
+        f"read {size / 2**20:.1f} MB article: {reading:.2f} s "
+        f"(bytes + decode alone {baseline:.2f} s, ratio {reading / baseline:.1f}x)"
+    )
 
 
 def bench_sentences(count: int) -> None:
@@ -87,8 +89,10 @@ def bench_sentences(count: int) -> None:
         ("is_incidental_location", lambda: [is_incidental_location(s, a, b) for s, a, b in sentences]),
     ):
         seconds = best_of(3, work)
-        print(f"{label}: {count / seconds:,.0f} sentences/s ({seconds * 1e6 / count:.0f} µs each; "
-              f"{seconds / baseline:,.0f}x a lower-casing pass)")
+        print(
+            f"{label}: {count / seconds:,.0f} sentences/s ({seconds * 1e6 / count:.0f} µs each; "
+            f"{seconds / baseline:,.0f}x a lower-casing pass)"
+        )
 
 
 def main() -> None:

@@ -38,6 +38,7 @@ from gazetteer.entry import Entry
 from gazetteer.errors import GazetteerDataError
 from gazetteer.normalize import dotted_key, normalize
 from gazetteer.sources import (
+    WORLD_AREA_ID_BASE,
     AliasSource,
     CitySource,
     CountryCentreSource,
@@ -47,7 +48,6 @@ from gazetteer.sources import (
     GeoNamesRecord,
     SourceData,
     SubdivisionSource,
-    WORLD_AREA_ID_BASE,
     WorldAreaSource,
 )
 from gazetteer.territories import EARTH_RADIUS_KM, Territory, region_territories, territory_point
@@ -64,8 +64,22 @@ REGION_DISPLAY_NAMES = {"UA.11": "Crimea"}
 
 # Suffixes that turn a region's English label into its short name ("Luhansk Oblast" -> "Luhansk").
 REGION_SUFFIXES = (
-    "Governorate", "Province", "Oblast", "Region", "State", "Prefecture", "Department", "District",
-    "County", "Voivodeship", "Krai", "Territory", "Division", "Municipality", "Canton", "Emirate",
+    "Governorate",
+    "Province",
+    "Oblast",
+    "Region",
+    "State",
+    "Prefecture",
+    "Department",
+    "District",
+    "County",
+    "Voivodeship",
+    "Krai",
+    "Territory",
+    "Division",
+    "Municipality",
+    "Canton",
+    "Emirate",
 )
 COUNTY_SUFFIXES = (" City and Borough", " Census Area", " County", " Parish", " Borough", " Municipality", " city")
 
@@ -84,7 +98,8 @@ CONVENTIONS_AGREE_KM = 161.0
 _LATIN_TEXT = re.compile(r"^[\x20-\x7e\u00a0-\u024f\u02b0-\u02ff\u1e00-\u1eff\u2018-\u201f]+$")
 # Latin script without digits (the ranges of _LATIN_TEXT less 0-9), and not an airport code.
 _KEPT_ALTERNATE = re.compile(
-    r"^(?![A-Z]{2,4}$)[\x20-\x2f\x3a-\x7e\u00a0-\u024f\u02b0-\u02ff\u1e00-\u1eff\u2018-\u201f]+$")
+    r"^(?![A-Z]{2,4}$)[\x20-\x2f\x3a-\x7e\u00a0-\u024f\u02b0-\u02ff\u1e00-\u1eff\u2018-\u201f]+$"
+)
 MAX_NAME_LENGTH = 60
 
 
@@ -194,15 +209,21 @@ def centre_fits_outline(lat: float, lon: float, outline: dict) -> bool:
     return shape(outline).distance(Point(lon, lat)) <= COUNTRY_CENTRE_TOLERANCE_DEGREES
 
 
-def country_point(outline: dict | None, centre: CountryCentreSource | None,
-                  towns: Sequence[CitySource],
-                  geonames_point: GeoNamesPointSource | None = None) -> tuple[float, float] | None:
+def country_point(
+    outline: dict | None,
+    centre: CountryCentreSource | None,
+    towns: Sequence[CitySource],
+    geonames_point: GeoNamesPointSource | None = None,
+) -> tuple[float, float] | None:
     """GeoNames' own point, else the conventional centre, whichever first fits the outline
     (Natural Earth's, else countryinfo's); else a point inside the outline; else the
     medoid of the towns; None without any."""
     check = outline if outline is not None else centre.geometry if centre is not None else None
-    fitting = [(point.lat, point.lon) for point in (geonames_point, centre)
-               if point is not None and check is not None and centre_fits_outline(point.lat, point.lon, check)]
+    fitting = [
+        (point.lat, point.lon)
+        for point in (geonames_point, centre)
+        if point is not None and check is not None and centre_fits_outline(point.lat, point.lon, check)
+    ]
     if len(fitting) > 1 and great_circle_km(*fitting[0], *fitting[1]) > CONVENTIONS_AGREE_KM:
         # The two conventions disagree (Canada: GeoNames 60 N 114 W, atlases 60 N 95 W):
         # take the one nearer the middle of the country's main landmass.
@@ -264,16 +285,26 @@ def _dedupe(names: Iterable[PlaceName]) -> tuple[PlaceName, ...]:
 
 
 def country_display_name(country: CountrySource) -> str:
-    return (COUNTRY_DISPLAY_NAMES.get(country.alpha2) or country.common_name
-            or country.geonames_name.strip() or country.name)
+    return (
+        COUNTRY_DISPLAY_NAMES.get(country.alpha2)
+        or country.common_name
+        or country.geonames_name.strip()
+        or country.name
+    )
 
 
 def country_names(country: CountrySource) -> tuple[PlaceName, ...]:
     display = country_display_name(country)
-    official = (country.name, country.common_name, country.official_name, country.geonames_name.strip(),
-                *country.aliases)
-    return _dedupe([PlaceName(display, NAME_PREFERRED),
-                    *(PlaceName(n, NAME_OFFICIAL) for n in official if n and is_latin_name(n))])
+    official = (
+        country.name,
+        country.common_name,
+        country.official_name,
+        country.geonames_name.strip(),
+        *country.aliases,
+    )
+    return _dedupe(
+        [PlaceName(display, NAME_PREFERRED), *(PlaceName(n, NAME_OFFICIAL) for n in official if n and is_latin_name(n))]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,23 +318,28 @@ class Region:
     names: tuple[PlaceName, ...]
 
 
-def regions_by_code(subdivisions: Iterable[SubdivisionSource],
-                    common_words: frozenset[str] = frozenset()) -> dict[tuple[str, str], Region]:
+def regions_by_code(
+    subdivisions: Iterable[SubdivisionSource], common_words: frozenset[str] = frozenset()
+) -> dict[tuple[str, str], Region]:
     """(country code, admin1 code) -> Region."""
     regions = {}
     for sub in subdivisions:
         country_code, admin1_code = sub.geonames_code.split(".", 1)
         short = region_short_name(sub.name, sub.aliases, common_words)
         label = REGION_DISPLAY_NAMES.get(sub.geonames_code) or short
-        names = _dedupe([PlaceName(sub.name, NAME_PREFERRED), PlaceName(short, NAME_OFFICIAL),
-                         PlaceName(label, NAME_OFFICIAL),
-                         *(PlaceName(a, NAME_OFFICIAL) for a in sub.aliases if is_latin_name(a))])
+        names = _dedupe(
+            [
+                PlaceName(sub.name, NAME_PREFERRED),
+                PlaceName(short, NAME_OFFICIAL),
+                PlaceName(label, NAME_OFFICIAL),
+                *(PlaceName(a, NAME_OFFICIAL) for a in sub.aliases if is_latin_name(a)),
+            ]
+        )
         regions[(country_code, admin1_code)] = Region(sub, country_code, admin1_code, label, names)
     return regions
 
 
-def area_name_owners(countries: Iterable[CountrySource],
-                     regions: Iterable[Region]) -> dict[str, frozenset[str]]:
+def area_name_owners(countries: Iterable[CountrySource], regions: Iterable[Region]) -> dict[str, frozenset[str]]:
     """normalised country/region name -> the country codes it names (for the noise rule)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for country in countries:
@@ -335,8 +371,9 @@ def city_names(city: CitySource, owners: dict[str, frozenset[str]], name_norm: s
     return tuple(names.values())
 
 
-def capital_ids(cities: Sequence[CitySource], countries: Iterable[CountrySource],
-                name_norms: Sequence[str] | None = None) -> frozenset[int]:
+def capital_ids(
+    cities: Sequence[CitySource], countries: Iterable[CountrySource], name_norms: Sequence[str] | None = None
+) -> frozenset[int]:
     """Most populous city per country named (or alternately named) as its capital.
     ``name_norms``: ``normalize(city.name)`` of each city, when the caller has them."""
     wanted = {c.alpha2: normalize(c.capital) for c in countries if c.capital}
@@ -354,14 +391,18 @@ def capital_ids(cities: Sequence[CitySource], countries: Iterable[CountrySource]
     # Alternate names only for countries still without a match (few).
     for city in cities:
         target = wanted.get(city.country_code)
-        if target is not None and city.country_code not in best and any(
-                normalize(n) == target for n in city.alternate_names):
+        if (
+            target is not None
+            and city.country_code not in best
+            and any(normalize(n) == target for n in city.alternate_names)
+        ):
             consider(city)
     return frozenset(city.geonameid for city in best.values())
 
 
-def seat_ids(cities: Sequence[CitySource], regions: dict[tuple[str, str], Region],
-             name_norms: Sequence[str] | None = None) -> frozenset[int]:
+def seat_ids(
+    cities: Sequence[CitySource], regions: dict[tuple[str, str], Region], name_norms: Sequence[str] | None = None
+) -> frozenset[int]:
     """A region's namesake town (Aleppo in Aleppo governorate), taken as its seat (PPLA)."""
     region_keys = {key: {normalize(n.text) for n in region.names} for key, region in regions.items()}
     norms = name_norms if name_norms is not None else [normalize(city.name) for city in cities]
@@ -385,10 +426,18 @@ def city_places(data: SourceData, regions: dict[tuple[str, str], Region]) -> lis
     places = []
     for city, norm in zip(data.cities, norms):
         code = "PPLC" if city.geonameid in capitals else "PPLA" if city.geonameid in seats else "PPL"
-        entry = Entry(geonameid=city.geonameid, name=city.name, lat=city.lat, lon=city.lon,
-                      country_code=city.country_code, feature_class="P", feature_code=code,
-                      population=city.population, admin1_code=city.admin1_code,
-                      admin1=labels.get((city.country_code, city.admin1_code), ""))
+        entry = Entry(
+            geonameid=city.geonameid,
+            name=city.name,
+            lat=city.lat,
+            lon=city.lon,
+            country_code=city.country_code,
+            feature_class="P",
+            feature_code=code,
+            population=city.population,
+            admin1_code=city.admin1_code,
+            admin1=labels.get((city.country_code, city.admin1_code), ""),
+        )
         places.append(Place(entry, city_names(city, owners, norm), fame=len(city.alternate_names)))
     return places
 
@@ -422,8 +471,7 @@ def nearest_town_admin1(records: Iterable[GeoNamesRecord], towns: Iterable[CityS
     tree = cKDTree(_unit_vectors([(t.lat, t.lon) for t in placed]))
     chord = 2 * math.sin(NEAREST_TOWN_KM / EARTH_RADIUS_KM / 2)
     k = min(NEAREST_TOWN_CANDIDATES, len(placed))
-    distances, indexes = tree.query(_unit_vectors([(r.lat, r.lon) for r in wanted]), k=k,
-                                    distance_upper_bound=chord)
+    distances, indexes = tree.query(_unit_vectors([(r.lat, r.lon) for r in wanted]), k=k, distance_upper_bound=chord)
     found = {}
     for record, row_d, row_i in zip(wanted, distances.reshape(len(wanted), k), indexes.reshape(len(wanted), k)):
         for distance, index in zip(row_d, row_i):
@@ -444,12 +492,28 @@ def extra_places(data: SourceData, regions: dict[tuple[str, str], Region]) -> li
     places = []
     for record in data.extra_places:
         admin1_code = record.admin1_code or inferred.get(record.geonameid, "")
-        entry = Entry(geonameid=record.geonameid, name=record.name, lat=record.lat, lon=record.lon,
-                      country_code=record.country_code, feature_class=record.feature_class,
-                      feature_code=record.feature_code, population=record.population,
-                      admin1_code=admin1_code, admin1=_label(regions, record.country_code, admin1_code))
-        as_city = CitySource(record.geonameid, record.name, record.lat, record.lon, record.country_code,
-                             record.population, admin1_code, record.alternate_names)
+        entry = Entry(
+            geonameid=record.geonameid,
+            name=record.name,
+            lat=record.lat,
+            lon=record.lon,
+            country_code=record.country_code,
+            feature_class=record.feature_class,
+            feature_code=record.feature_code,
+            population=record.population,
+            admin1_code=admin1_code,
+            admin1=_label(regions, record.country_code, admin1_code),
+        )
+        as_city = CitySource(
+            record.geonameid,
+            record.name,
+            record.lat,
+            record.lon,
+            record.country_code,
+            record.population,
+            admin1_code,
+            record.alternate_names,
+        )
         places.append(Place(entry, city_names(as_city, owners), fame=len(record.alternate_names)))
     return places
 
@@ -467,9 +531,12 @@ def _near_any(lat: float, lon: float, towns: Iterable[CitySource], km: float) ->
     return any(great_circle_km(lat, lon, t.lat, t.lon) <= km for t in towns)
 
 
-def region_places(regions: dict[tuple[str, str], Region], members: dict[tuple[str, str], list[CitySource]],
-                  territories: dict[tuple[str, str], Territory],
-                  geonames_points: dict[int, GeoNamesPointSource] | None = None) -> list[Place]:
+def region_places(
+    regions: dict[tuple[str, str], Region],
+    members: dict[tuple[str, str], list[CitySource]],
+    territories: dict[tuple[str, str], Territory],
+    geonames_points: dict[int, GeoNamesPointSource] | None = None,
+) -> list[Place]:
     geonames_points = geonames_points or {}
     places = []
     for key, region in regions.items():
@@ -481,14 +548,24 @@ def region_places(regions: dict[tuple[str, str], Region], members: dict[tuple[st
         lat, lon = territory_point(territory) if territory else region_point([(t.lat, t.lon) for t in towns])
         # GeoNames' own point, unless it strays from the region's towns (a wrong join) or
         # from the middle of its territory (Alberta's sits in the south-west corner).
-        if own is not None and _near_any(own.lat, own.lon, towns, REGION_POINT_CHECK_KM) and (
-            not territory or great_circle_km(own.lat, own.lon, lat, lon) <= CONVENTIONS_AGREE_KM
+        if (
+            own is not None
+            and _near_any(own.lat, own.lon, towns, REGION_POINT_CHECK_KM)
+            and (not territory or great_circle_km(own.lat, own.lon, lat, lon) <= CONVENTIONS_AGREE_KM)
         ):
             lat, lon = own.lat, own.lon
-        entry = Entry(geonameid=region.source.geonameid, name=region.label, lat=lat, lon=lon,
-                      country_code=region.country_code, feature_class="A", feature_code="ADM1",
-                      population=sum(t.population for t in towns), admin1_code=region.admin1_code,
-                      admin1=region.label)
+        entry = Entry(
+            geonameid=region.source.geonameid,
+            name=region.label,
+            lat=lat,
+            lon=lon,
+            country_code=region.country_code,
+            feature_class="A",
+            feature_code="ADM1",
+            population=sum(t.population for t in towns),
+            admin1_code=region.admin1_code,
+            admin1=region.label,
+        )
         places.append(Place(entry, region.names, fame=len(region.source.aliases)))
     return places
 
@@ -499,14 +576,25 @@ def country_places(data: SourceData, by_country: dict[str, list[CitySource]]) ->
     geonames_points = {point.geonameid: point for point in data.geonames_points}
     places = []
     for country in data.countries:
-        point = country_point(shapes.get(country.alpha2), centres.get(country.alpha2),
-                              by_country.get(country.alpha2, ()), geonames_points.get(country.geonameid))
+        point = country_point(
+            shapes.get(country.alpha2),
+            centres.get(country.alpha2),
+            by_country.get(country.alpha2, ()),
+            geonames_points.get(country.geonameid),
+        )
         if point is None:
             continue
         lat, lon = point
-        entry = Entry(geonameid=country.geonameid, name=country_display_name(country), lat=lat, lon=lon,
-                      country_code=country.alpha2, feature_class="A", feature_code="PCLI",
-                      population=country.population)
+        entry = Entry(
+            geonameid=country.geonameid,
+            name=country_display_name(country),
+            lat=lat,
+            lon=lon,
+            country_code=country.alpha2,
+            feature_class="A",
+            feature_code="PCLI",
+            population=country.population,
+        )
         places.append(Place(entry, country_names(country), fame=len(country.aliases)))
     return places
 
@@ -516,18 +604,26 @@ def world_area_places(areas: Iterable[WorldAreaSource]) -> list[Place]:
     and regions news names inside one country that are no administrative unit (Darfur)."""
     places = []
     for area in areas:
-        entry = Entry(geonameid=area.geonameid, name=area.name, lat=area.lat, lon=area.lon,
-                      country_code=area.country_code,
-                      feature_class=area.feature_class, feature_code=area.feature_code,
-                      population=area.population)
-        names = _dedupe([PlaceName(area.name, NAME_PREFERRED),
-                         *(PlaceName(alias, NAME_OFFICIAL) for alias in area.aliases)])
+        entry = Entry(
+            geonameid=area.geonameid,
+            name=area.name,
+            lat=area.lat,
+            lon=area.lon,
+            country_code=area.country_code,
+            feature_class=area.feature_class,
+            feature_code=area.feature_code,
+            population=area.population,
+        )
+        names = _dedupe(
+            [PlaceName(area.name, NAME_PREFERRED), *(PlaceName(alias, NAME_OFFICIAL) for alias in area.aliases)]
+        )
         places.append(Place(entry, names, fame=len(area.aliases)))
     return places
 
 
-def county_places(data: SourceData, regions: dict[tuple[str, str], Region],
-                  population_at: dict[tuple[float, float], int]) -> list[Place]:
+def county_places(
+    data: SourceData, regions: dict[tuple[str, str], Region], population_at: dict[tuple[float, float], int]
+) -> list[Place]:
     state_names = dict(data.us_states)
     towns: dict[tuple[str, str], list[CountyTownSource]] = defaultdict(list)
     for town in data.county_towns:
@@ -540,10 +636,18 @@ def county_places(data: SourceData, regions: dict[tuple[str, str], Region],
             continue
         lat, lon = medoid([(t.lat, t.lon) for t in members])
         population = sum(population_at.get((round(t.lat, 4), round(t.lon, 4)), 0) for t in members)
-        entry = Entry(geonameid=COUNTY_ID_BASE + int(county.fips), name=county.name, lat=lat, lon=lon,
-                      country_code="US", feature_class="A", feature_code="ADM2", population=population,
-                      admin1_code=county.state,
-                      admin1=_label(regions, "US", county.state) or state_name)
+        entry = Entry(
+            geonameid=COUNTY_ID_BASE + int(county.fips),
+            name=county.name,
+            lat=lat,
+            lon=lon,
+            country_code="US",
+            feature_class="A",
+            feature_code="ADM2",
+            population=population,
+            admin1_code=county.state,
+            admin1=_label(regions, "US", county.state) or state_name,
+        )
         bare = county_bare_name(county.name)
         names = [PlaceName(county.name, NAME_PREFERRED)]
         if bare != county.name:
@@ -556,8 +660,9 @@ def county_places(data: SourceData, regions: dict[tuple[str, str], Region],
 # curated aliases
 
 
-def resolve_alias_target(alias: AliasSource, by_id: dict[int, Place],
-                         country_ids: dict[str, int], region_ids: dict[tuple[str, str], int]) -> int:
+def resolve_alias_target(
+    alias: AliasSource, by_id: dict[int, Place], country_ids: dict[str, int], region_ids: dict[tuple[str, str], int]
+) -> int:
     target = alias.target.strip()
     if target.isdigit() and int(target) in by_id:
         return int(target)
@@ -567,7 +672,8 @@ def resolve_alias_target(alias: AliasSource, by_id: dict[int, Place],
         return country_ids[target]
     raise GazetteerDataError(
         f"alias {alias.alias!r} points to {target!r}, expected a country code, CC.ADMIN1 code or "
-        "geonameid the gazetteer knows")
+        "geonameid the gazetteer knows"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -580,31 +686,37 @@ class AliasesApplied:
 def apply_aliases(places: list[Place], aliases: Iterable[AliasSource]) -> AliasesApplied:
     by_id = {place.entry.geonameid: place for place in places}
     country_ids = {p.entry.country_code: p.entry.geonameid for p in places if p.entry.feature_code == "PCLI"}
-    region_ids = {(p.entry.country_code, p.entry.admin1_code): p.entry.geonameid
-                  for p in places if p.entry.feature_code == "ADM1"}
+    region_ids = {
+        (p.entry.country_code, p.entry.admin1_code): p.entry.geonameid for p in places if p.entry.feature_code == "ADM1"
+    }
     extra: dict[int, list[PlaceName]] = defaultdict(list)
     notes, abbreviations = [], []
     for alias in aliases:
         geonameid = resolve_alias_target(alias, by_id, country_ids, region_ids)
         found_code = by_id[geonameid].entry.feature_code
         if alias.feature_code and alias.feature_code != found_code:
-            raise GazetteerDataError(f"alias {alias.alias!r} is marked {alias.feature_code!r} but its target "
-                                     f"{alias.target!r} is a {found_code!r}")
+            raise GazetteerDataError(
+                f"alias {alias.alias!r} is marked {alias.feature_code!r} but its target "
+                f"{alias.target!r} is a {found_code!r}"
+            )
         if alias.is_dotted_abbreviation:
             abbreviations.append(Abbreviation(_abbreviation_key(alias), geonameid, alias.note))
             continue
         extra[geonameid].append(PlaceName(alias.alias, NAME_OFFICIAL))
         notes.append(AliasNote(alias.alias, geonameid, alias.note))
-    merged = [Place(p.entry, _dedupe([*p.names, *extra[p.entry.geonameid]]), p.fame)
-              if p.entry.geonameid in extra else p for p in places]
+    merged = [
+        Place(p.entry, _dedupe([*p.names, *extra[p.entry.geonameid]]), p.fame) if p.entry.geonameid in extra else p
+        for p in places
+    ]
     return AliasesApplied(merged, notes, abbreviations)
 
 
 def _abbreviation_key(alias: AliasSource) -> str:
     key = dotted_key(alias.alias)
     if not key:
-        raise GazetteerDataError(f"expected a dotted abbreviation to start with a capital letter and carry a dot, "
-                                 f"got {alias.alias!r}")
+        raise GazetteerDataError(
+            f"expected a dotted abbreviation to start with a capital letter and carry a dot, got {alias.alias!r}"
+        )
     return key
 
 
@@ -626,9 +738,12 @@ def assemble(data: SourceData) -> Assembled:
     places = [
         *world_area_places(data.world_areas),
         *country_places(data, by_country),
-        *region_places(regions, members,
-                       region_territories({shape.alpha2: shape.geometry for shape in data.shapes}, data.cities),
-                       {point.geonameid: point for point in data.geonames_points}),
+        *region_places(
+            regions,
+            members,
+            region_territories({shape.alpha2: shape.geometry for shape in data.shapes}, data.cities),
+            {point.geonameid: point for point in data.geonames_points},
+        ),
         *city_places(data, regions),
         *county_places(data, regions, population_at),
         *extra_places(data, regions),
@@ -636,8 +751,7 @@ def assemble(data: SourceData) -> Assembled:
     applied = apply_aliases(_unique_ids(places), data.aliases)
     demonyms = tuple((normalize(word), code) for word, code in data.demonyms)
     common_words = common_words_for(data.common_words, applied.places, data.very_frequent_words)
-    return Assembled(tuple(applied.places), tuple(applied.notes), demonyms, common_words,
-                     tuple(applied.abbreviations))
+    return Assembled(tuple(applied.places), tuple(applied.notes), demonyms, common_words, tuple(applied.abbreviations))
 
 
 def _unique_ids(places: list[Place]) -> list[Place]:
@@ -652,17 +766,104 @@ def _unique_ids(places: list[Place]) -> list[Place]:
 # Pakistan). Adjectives such as "Saudi" and "Somali" are here too. Words among the
 # ``VERY_FREQUENT_WORD_COUNT`` most frequent need not be listed unless a country, a world
 # area or a place of a million people bears their name.
-ORDINARY_WORDS_NAMING_PLACES = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",
-    "center", "capital", "coast", "coastal", "island", "islands", "lakes", "lake", "upper", "lower", "middle",
-    "great", "new", "national", "federal", "city", "district", "region", "state", "northeast", "northwest",
-    "southeast", "southwest", "north east", "north west", "south east", "south west", "interior", "border",
-    "us", "car", "rd", "rp", "roc", "delta", "rivers", "plateau", "maritime", "queens", "reunion", "pest",
-    "para", "mann", "hue", "aba", "lara", "miranda", "maurice", "cesar", "saudi", "somali",
-    "acre", "ascension", "bloke", "bong", "bride", "brits", "cascade", "centennial", "chin", "colon", "corona",
-    "est", "falcon", "garland", "grad", "hail", "hub", "latina", "lib", "mango", "mascara", "meta", "metro",
-    "mon", "mono", "nan", "paradise", "peel", "saga", "shaping", "tours", "trinity", "vista",
-})
+ORDINARY_WORDS_NAMING_PLACES = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "capital",
+        "coast",
+        "coastal",
+        "island",
+        "islands",
+        "lakes",
+        "lake",
+        "upper",
+        "lower",
+        "middle",
+        "great",
+        "new",
+        "national",
+        "federal",
+        "city",
+        "district",
+        "region",
+        "state",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+        "interior",
+        "border",
+        "us",
+        "car",
+        "rd",
+        "rp",
+        "roc",
+        "delta",
+        "rivers",
+        "plateau",
+        "maritime",
+        "queens",
+        "reunion",
+        "pest",
+        "para",
+        "mann",
+        "hue",
+        "aba",
+        "lara",
+        "miranda",
+        "maurice",
+        "cesar",
+        "saudi",
+        "somali",
+        "acre",
+        "ascension",
+        "bloke",
+        "bong",
+        "bride",
+        "brits",
+        "cascade",
+        "centennial",
+        "chin",
+        "colon",
+        "corona",
+        "est",
+        "falcon",
+        "garland",
+        "grad",
+        "hail",
+        "hub",
+        "latina",
+        "lib",
+        "mango",
+        "mascara",
+        "meta",
+        "metro",
+        "mon",
+        "mono",
+        "nan",
+        "paradise",
+        "peel",
+        "saga",
+        "shaping",
+        "tours",
+        "trinity",
+        "vista",
+    }
+)
 # Places whose preferred name is a name first, whatever its frequency as a word ("Paris").
 PLACE_FIRST_POPULATION = 1_000_000
 # Towns and first-level regions this big are names first unless the word is among the very
@@ -680,7 +881,8 @@ def is_world_area(entry: Entry) -> bool:
     range whose bare name may be a word ("Atlas")."""
     return entry.feature_class in WORLD_AREA_CLASSES and (
         entry.feature_code == "CONT"
-        or (entry.geonameid >= WORLD_AREA_ID_BASE and entry.feature_code in WORLD_AREA_NAME_FIRST_CODES))
+        or (entry.geonameid >= WORLD_AREA_ID_BASE and entry.feature_code in WORLD_AREA_NAME_FIRST_CODES)
+    )
 
 
 def _names_of_kinds(place: Place, kinds: tuple[int, ...]) -> set[str]:
@@ -702,8 +904,9 @@ def place_first_names(places: Iterable[Place]) -> tuple[set[str], set[str]]:
     return always, unless_very_frequent
 
 
-def common_words_for(words: frozenset[str], places: Iterable[Place],
-                     very_frequent_words: frozenset[str] = frozenset()) -> frozenset[str]:
+def common_words_for(
+    words: frozenset[str], places: Iterable[Place], very_frequent_words: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """Frequent English words minus those that are first of all a place: the name of a country,
     a continent, macro-region or sea, or a place of a million people ("Paris", "Texas"); and,
     unless among the very most frequent words, of a first-level region or a town of 100,000
@@ -712,7 +915,11 @@ def common_words_for(words: frozenset[str], places: Iterable[Place],
     very_frequent = {normalize(word) for word in very_frequent_words}
     normalized = {normalize(word) for word in words}
     return frozenset(
-        w for w in normalized
-        if w and (w in ORDINARY_WORDS_NAMING_PLACES
-                  or (w not in always and (w not in unless_very_frequent or w in very_frequent)))
+        w
+        for w in normalized
+        if w
+        and (
+            w in ORDINARY_WORDS_NAMING_PLACES
+            or (w not in always and (w not in unless_very_frequent or w in very_frequent))
+        )
     )

@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 
 from gazetteer.attribution import NATURAL_EARTH_CREDIT
-
 from gazetteer.sources import WORLD_BASEMAP_PATH
+
 COORDINATE_DECIMALS = 3
 
 # Natural Earth writes -99 where a country has no ISO code of its own in its table.
@@ -49,19 +49,23 @@ def basemap_features(shapefile: Path, alpha2_by_alpha3: dict[str, str]) -> list[
     for row in frame.itertuples(index=False):
         iso_a3 = ISO_A3_FIXES.get(row.name, row.iso_a3) if row.iso_a3 == "-99" else row.iso_a3
         geometry = mapping(row.geometry)
-        features.append({
-            "type": "Feature",
-            "properties": {
-                "name": row.name,
-                "iso_a3": iso_a3,
-                "iso_a2": alpha2_by_alpha3.get(iso_a3, ""),
-                "continent": row.continent,
-                "pop_est": int(row.pop_est),
-            },
-            # GeoJSON positions are [lon, lat].
-            "geometry": {"type": geometry["type"],
-                         "coordinates": _round_coords(geometry["coordinates"], COORDINATE_DECIMALS)},
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "name": row.name,
+                    "iso_a3": iso_a3,
+                    "iso_a2": alpha2_by_alpha3.get(iso_a3, ""),
+                    "continent": row.continent,
+                    "pop_est": int(row.pop_est),
+                },
+                # GeoJSON positions are [lon, lat].
+                "geometry": {
+                    "type": geometry["type"],
+                    "coordinates": _round_coords(geometry["coordinates"], COORDINATE_DECIMALS),
+                },
+            }
+        )
     return features
 
 

@@ -76,8 +76,7 @@ def _version(package: str) -> str:
 
 
 # The modules that decide what goes into the cache: editing one makes old caches stale.
-BUILD_MODULES = ("assemble.py", "build.py", "extracts.py", "normalize.py", "ranking.py", "sources.py",
-                 "territories.py")
+BUILD_MODULES = ("assemble.py", "build.py", "extracts.py", "normalize.py", "ranking.py", "sources.py", "territories.py")
 
 
 def source_fingerprint(files: Iterable[Path] | None = None, *, cache_path: Path | None = None) -> str:
@@ -104,19 +103,31 @@ def custom_fingerprint(sources: SourceData, *, cache_path: Path | None = None) -
     and the extracts stored beside the cache at ``cache_path``.
     The word sets go in sorted: a set's repr changes from one process to the next."""
     code = source_fingerprint(files=(), cache_path=cache_path)
-    ordered = (f"{replace(sources, common_words=frozenset(), very_frequent_words=frozenset())!r}"
-               f"|{sorted(sources.common_words)!r}|{sorted(sources.very_frequent_words)!r}")
+    ordered = (
+        f"{replace(sources, common_words=frozenset(), very_frequent_words=frozenset())!r}"
+        f"|{sorted(sources.common_words)!r}|{sorted(sources.very_frequent_words)!r}"
+    )
     return "custom-" + hashlib.sha256(f"{code}|{ordered}".encode()).hexdigest()
 
 
 def _entry_row(place: Place, place_prominence: float) -> tuple:
     e = place.entry
-    return (e.geonameid, e.name, e.lat, e.lon, e.country_code, e.feature_class, e.feature_code,
-            e.population, e.admin1_code, e.admin1, place_prominence)
+    return (
+        e.geonameid,
+        e.name,
+        e.lat,
+        e.lon,
+        e.country_code,
+        e.feature_class,
+        e.feature_code,
+        e.population,
+        e.admin1_code,
+        e.admin1,
+        place_prominence,
+    )
 
 
-def _name_rows(place: Place, place_prominence: float, keys: dict[str, tuple[str, str]] | None = None
-               ) -> list[tuple]:
+def _name_rows(place: Place, place_prominence: float, keys: dict[str, tuple[str, str]] | None = None) -> list[tuple]:
     """Rows of the names table for one place; ``keys`` caches (bare, skeleton) by normal form
     across places (a quarter of the names repeat: San Jose, Springfield)."""
     keys = {} if keys is None else keys
@@ -138,19 +149,30 @@ def _name_rows(place: Place, place_prominence: float, keys: dict[str, tuple[str,
         for *_, skel in keyed:
             support[skel] = support.get(skel, 0) + 1
     entry = place.entry
-    fuzzy = is_fuzzy_candidate(entry.feature_class, entry.population, "x" * FUZZY_MIN_NAME_LENGTH,
-                               entry.geonameid, entry.feature_code)
-    return [(bare, norm, skel, entry.geonameid, kind, name_rank(place_prominence, kind, support.get(skel, 1)),
-             fuzzy_bucket(norm) if fuzzy and len(norm) >= FUZZY_MIN_NAME_LENGTH else None)
-            for norm, kind, bare, skel in keyed]
+    fuzzy = is_fuzzy_candidate(
+        entry.feature_class, entry.population, "x" * FUZZY_MIN_NAME_LENGTH, entry.geonameid, entry.feature_code
+    )
+    return [
+        (
+            bare,
+            norm,
+            skel,
+            entry.geonameid,
+            kind,
+            name_rank(place_prominence, kind, support.get(skel, 1)),
+            fuzzy_bucket(norm) if fuzzy and len(norm) >= FUZZY_MIN_NAME_LENGTH else None,
+        )
+        for norm, kind, bare, skel in keyed
+    ]
 
 
 def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: str, progress: Progress) -> None:
     conn.executescript(SCHEMA)
     entry_rows, name_rows, prominences, keys = [], [], {}, {}
     for place in assembled.places:
-        place_prominence = prominence(place.entry.feature_code, place.entry.population, place.fame,
-                                      place.entry.geonameid)
+        place_prominence = prominence(
+            place.entry.feature_code, place.entry.population, place.fame, place.entry.geonameid
+        )
         prominences[place.entry.geonameid] = place_prominence
         entry_rows.append(_entry_row(place, place_prominence))
         name_rows.extend(_name_rows(place, place_prominence, keys))
@@ -158,18 +180,32 @@ def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: st
     entry_rows.sort()  # in key order: appends to the table's tree, not inserts all over it
     conn.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
     conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", name_rows)
-    conn.executemany("INSERT INTO aliases VALUES (?,?,?)",
-                     [(normalize(n.alias), n.geonameid, n.note) for n in assembled.alias_notes])
-    conn.executemany("INSERT OR REPLACE INTO abbreviations VALUES (?,?,?,?)", [
-        (a.key, a.geonameid, name_rank(prominences[a.geonameid], NAME_OFFICIAL, 1) + DOTTED_ABBREVIATION_BONUS,
-         a.note) for a in assembled.abbreviations])
+    conn.executemany(
+        "INSERT INTO aliases VALUES (?,?,?)", [(normalize(n.alias), n.geonameid, n.note) for n in assembled.alias_notes]
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO abbreviations VALUES (?,?,?,?)",
+        [
+            (
+                a.key,
+                a.geonameid,
+                name_rank(prominences[a.geonameid], NAME_OFFICIAL, 1) + DOTTED_ABBREVIATION_BONUS,
+                a.note,
+            )
+            for a in assembled.abbreviations
+        ],
+    )
     conn.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?)", assembled.demonyms)
     conn.executemany("INSERT OR IGNORE INTO common_words VALUES (?)", [(w,) for w in assembled.common_words])
     progress("indexing names")
     conn.executescript(INDEXES)
-    meta = {"fingerprint": fingerprint, "schema_version": str(SCHEMA_VERSION),
-            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "entries": str(len(entry_rows)), "names": str(len(name_rows))}
+    meta = {
+        "fingerprint": fingerprint,
+        "schema_version": str(SCHEMA_VERSION),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "entries": str(len(entry_rows)),
+        "names": str(len(name_rows)),
+    }
     conn.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
     conn.commit()
 
@@ -222,8 +258,9 @@ def _build_cache(path: Path, sources: SourceData | None, progress: Progress | No
         raise GazetteerDataError(f"cannot create the folder for the gazetteer cache {str(path)!r}: {err}") from err
     remove_stale_temp_files(path)
     started = time.perf_counter()
-    fingerprint = (source_fingerprint(cache_path=path) if sources is None
-                   else custom_fingerprint(sources, cache_path=path))
+    fingerprint = (
+        source_fingerprint(cache_path=path) if sources is None else custom_fingerprint(sources, cache_path=path)
+    )
     extracts = read_stored_extracts(path)
     if extracts:
         report(f"adding {len(extracts):,} places of the GeoNames extracts in {str(extracts_folder(path))!r}")
@@ -232,8 +269,10 @@ def _build_cache(path: Path, sources: SourceData | None, progress: Progress | No
         sources = read_all_sources(extracts)
     elif extracts:
         sources = replace(sources, extra_places=(*extracts, *sources.extra_places))
-    report(f"assembling places from {len(sources.cities):,} towns and {len(sources.extra_places):,} "
-           "villages and other places")
+    report(
+        f"assembling places from {len(sources.cities):,} towns and {len(sources.extra_places):,} "
+        "villages and other places"
+    )
     assembled = assemble(sources)
     try:
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)

@@ -48,17 +48,27 @@ def add_extract(cache_path: Path, source: Path) -> dict:
     """Store a GeoNames extract beside the cache and rebuild the cache with it."""
     stored, parsed = store_extract(cache_path, source)
     report_skipped_rows(source, parsed)
-    _progress(f"stored {len(parsed.records):,} places of {str(source)!r} in {str(stored)!r}"
-              + (f" ({parsed.left_out:,} rows of other feature classes left out)" if parsed.left_out else ""))
+    _progress(
+        f"stored {len(parsed.records):,} places of {str(source)!r} in {str(stored)!r}"
+        + (f" ({parsed.left_out:,} rows of other feature classes left out)" if parsed.left_out else "")
+    )
     with open_gazetteer(cache_path, progress=_progress) as g:
         info = g.info()
-    return {"extract": str(stored), "places": len(parsed.records), "skipped_rows": len(parsed.problems),
-            "left_out_rows": parsed.left_out, "cache": str(info.path), "entries": info.entries}
+    return {
+        "extract": str(stored),
+        "places": len(parsed.records),
+        "skipped_rows": len(parsed.problems),
+        "left_out_rows": parsed.left_out,
+        "cache": str(info.path),
+        "entries": info.entries,
+    }
 
 
 def _extracts_info(cache_path: Path) -> list[dict]:
-    return [{"path": str(e.path), "places": e.places, "countries": list(e.countries)}
-            for e in describe_stored_extracts(cache_path)]
+    return [
+        {"path": str(e.path), "places": e.places, "countries": list(e.countries)}
+        for e in describe_stored_extracts(cache_path)
+    ]
 
 
 def gazetteer_command(args: argparse.Namespace) -> int:

@@ -33,8 +33,7 @@ ENV_CACHE_PATH = "CONFLICTMAP_GAZETTEER"
 SQLITE_HEADER = b"SQLite format 3\x00"
 MMAP_BYTES = 512 * 1024 * 1024
 LOOKUP_CACHE_SIZE = 65_536
-ENTRY_COLUMNS = ("geonameid, name, lat, lon, country_code, feature_class, feature_code, "
-                 "population, admin1_code, admin1")
+ENTRY_COLUMNS = "geonameid, name, lat, lon, country_code, feature_class, feature_code, population, admin1_code, admin1"
 
 # Fuzzy matching: names of at least this many letters, and a similarity
 # (1 - edits / length, a transposition being one edit) of at least this.
@@ -236,14 +235,20 @@ def _report(progress: Progress | None, message: str) -> None:
         warnings.warn(message, RuntimeWarning, stacklevel=3)
 
 
-def open_gazetteer(path: Path | None = None, *, rebuild: bool = False, progress: Progress | None = None,
-                   sources: SourceData | None = None) -> Gazetteer:
+def open_gazetteer(
+    path: Path | None = None,
+    *,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+    sources: SourceData | None = None,
+) -> Gazetteer:
     """Open the cache at ``path`` (default ``default_cache_path()``), building it when it is
     missing, stale or damaged; ``rebuild=True`` always builds. ``sources`` replaces the
     installed data (tests build tiny gazetteers with it)."""
     path = Path(path) if path is not None else default_cache_path()
-    fingerprint = (source_fingerprint(cache_path=path) if sources is None
-                   else custom_fingerprint(sources, cache_path=path))
+    fingerprint = (
+        source_fingerprint(cache_path=path) if sources is None else custom_fingerprint(sources, cache_path=path)
+    )
     problem = None if rebuild else cache_problem(path, fingerprint)
     if rebuild or problem is not None:
         with _BuildLock(path):
@@ -269,15 +274,17 @@ class Gazetteer:
         except sqlite3.Error as err:
             raise GazetteerDataError(f"cannot open the gazetteer cache {str(self.path)!r}: {err}") from err
         self._lock = threading.RLock()
-        self._has_abbreviations = bool(self._query(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'abbreviations'"))
+        self._has_abbreviations = bool(
+            self._query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'abbreviations'")
+        )
         self._name_rows = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._fetch_name_rows)
         self._lookup = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._rank_lookup)
         # Keyed by the name as written: a corpus repeats the same spellings, and a dotted
         # abbreviation ("Ill.") is only one as written.
         self._matches_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._match_as_written)
         self._lookup_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(
-            lambda name: tuple(match.entry for match in self._matches_written(name)))
+            lambda name: tuple(match.entry for match in self._matches_written(name))
+        )
         self._common_words: frozenset[str] | None = None
         self._fuzzy_buckets: dict[str, _FuzzyBucket] = {}
         self._reverse_index = None
@@ -305,7 +312,9 @@ class Gazetteer:
     def _fetch_name_rows(self, bare: str, column: str = "bare") -> tuple[_NameRow, ...]:
         rows = self._query(
             f"SELECT n.norm, n.kind, n.rank, {', '.join('e.' + c.strip() for c in ENTRY_COLUMNS.split(','))} "
-            f"FROM names n JOIN entries e ON e.geonameid = n.geonameid WHERE n.{column} = ?", (bare,))
+            f"FROM names n JOIN entries e ON e.geonameid = n.geonameid WHERE n.{column} = ?",
+            (bare,),
+        )
         return tuple(_NameRow(Entry(*row[3:]), row[0], row[1], row[2]) for row in rows)
 
     def _rank_lookup(self, norm: str) -> tuple[Entry, ...]:
@@ -320,7 +329,9 @@ class Gazetteer:
             return ()
         rows = self._query(
             f"SELECT a.rank, a.note, {', '.join('e.' + c.strip() for c in ENTRY_COLUMNS.split(','))} "
-            "FROM abbreviations a JOIN entries e ON e.geonameid = a.geonameid WHERE a.key = ?", (key,))
+            "FROM abbreviations a JOIN entries e ON e.geonameid = a.geonameid WHERE a.key = ?",
+            (key,),
+        )
         norm = normalize(written)
         return tuple((_NameRow(Entry(*row[2:]), norm, NAME_OFFICIAL, row[0]), row[1]) for row in rows)
 
@@ -408,14 +419,16 @@ class Gazetteer:
         best: dict[int, tuple[float, float]] = {}
         for size in _reachable_lengths(len(norm)):
             bucket = self._fuzzy_bucket(fuzzy_bucket_key(norm[0], size))
-            for _, score, position in process.extract(norm, bucket.names, scorer=OSA.normalized_similarity,
-                                                      score_cutoff=FUZZY_MIN_SCORE, limit=None):
+            for _, score, position in process.extract(
+                norm, bucket.names, scorer=OSA.normalized_similarity, score_cutoff=FUZZY_MIN_SCORE, limit=None
+            ):
                 geonameid, rank = bucket.ids[position], bucket.ranks[position]
                 if (score, rank) > best.get(geonameid, (0.0, -math.inf)):
                     best[geonameid] = (score, rank)
         ordered = sorted(best.items(), key=lambda item: (-item[1][0], -item[1][1]))[:limit]
-        return tuple((entry, round(score, 3)) for geonameid, (score, _) in ordered
-                     if (entry := self.get(geonameid)) is not None)
+        return tuple(
+            (entry, round(score, 3)) for geonameid, (score, _) in ordered if (entry := self.get(geonameid)) is not None
+        )
 
     # -- words ---------------------------------------------------------------------
 
@@ -461,9 +474,12 @@ class Gazetteer:
     def admin1(self, country_code: str, admin1_code: str) -> Entry | None:
         if not isinstance(country_code, str) or not isinstance(admin1_code, str):
             raise GazetteerQueryError(
-                f"expected country and admin1 codes as str, got {country_code!r}, {admin1_code!r}")
-        found = self._entries_where("country_code = ? AND admin1_code = ? AND feature_code = 'ADM1'",
-                                    (country_code.strip().upper(), admin1_code.strip()))
+                f"expected country and admin1 codes as str, got {country_code!r}, {admin1_code!r}"
+            )
+        found = self._entries_where(
+            "country_code = ? AND admin1_code = ? AND feature_code = 'ADM1'",
+            (country_code.strip().upper(), admin1_code.strip()),
+        )
         return found[0] if found else None
 
     def admin1_name(self, country_code: str, admin1_code: str) -> str:
@@ -506,9 +522,14 @@ class Gazetteer:
 
     def info(self) -> CacheInfo:
         meta = dict(self._query("SELECT key, value FROM meta"))
-        return CacheInfo(path=self.path, size_bytes=self.path.stat().st_size,
-                         fingerprint=meta.get("fingerprint", ""), built_at=meta.get("built_at", ""),
-                         entries=int(meta.get("entries", 0)), names=int(meta.get("names", 0)))
+        return CacheInfo(
+            path=self.path,
+            size_bytes=self.path.stat().st_size,
+            fingerprint=meta.get("fingerprint", ""),
+            built_at=meta.get("built_at", ""),
+            entries=int(meta.get("entries", 0)),
+            names=int(meta.get("names", 0)),
+        )
 
     def close(self) -> None:
         with self._lock:
@@ -553,5 +574,4 @@ def _unit_vectors(phi, lam):
     nearest by chord is nearest on the globe, across the antimeridian too."""
     import numpy
 
-    return numpy.stack([numpy.cos(phi) * numpy.cos(lam), numpy.cos(phi) * numpy.sin(lam), numpy.sin(phi)],
-                       axis=-1)
+    return numpy.stack([numpy.cos(phi) * numpy.cos(lam), numpy.cos(phi) * numpy.sin(lam), numpy.sin(phi)], axis=-1)

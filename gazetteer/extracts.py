@@ -56,17 +56,31 @@ class StoredExtract:
 
 
 def is_kept_feature(feature_class: str, feature_code: str) -> bool:
-    return (feature_class in KEPT_CLASSES
-            or (feature_class == "A" and feature_code in KEPT_AREA_CODES)
-            or (feature_class == "S" and feature_code in KEPT_SPOT_CODES))
+    return (
+        feature_class in KEPT_CLASSES
+        or (feature_class == "A" and feature_code in KEPT_AREA_CODES)
+        or (feature_class == "S" and feature_code in KEPT_SPOT_CODES)
+    )
 
 
 def _parse_row(fields: list[str]) -> GeoNamesRecord:
     """One row -> record; ValueError with the reason when it is malformed."""
     if len(fields) != EXTRACT_COLUMNS:
         raise ValueError(f"expected {EXTRACT_COLUMNS} tab-separated columns, got {len(fields)}")
-    (geonameid, name, asciiname, alternates, lat, lon, feature_class, feature_code, country_code,
-     _cc2, admin1, *_rest) = fields
+    (
+        geonameid,
+        name,
+        asciiname,
+        alternates,
+        lat,
+        lon,
+        feature_class,
+        feature_code,
+        country_code,
+        _cc2,
+        admin1,
+        *_rest,
+    ) = fields
     population = fields[14]
     if not geonameid.isdigit():
         raise ValueError(f"expected a numeric geonameid, got {geonameid!r}")
@@ -84,12 +98,21 @@ def _parse_row(fields: list[str]) -> GeoNamesRecord:
         raise ValueError(f"expected a one-letter feature class, got {feature_class!r}")
     if population and not population.lstrip("-").isdigit():
         raise ValueError(f"expected a whole-number population, got {population!r}")
-    names = tuple(dict.fromkeys(n.strip() for n in (asciiname, *alternates.split(","))
-                                if n.strip() and n.strip() != name.strip()))
-    return GeoNamesRecord(geonameid=int(geonameid), name=name.strip(), lat=point[0], lon=point[1],
-                          country_code=country_code, feature_class=feature_class,
-                          feature_code=feature_code or feature_class, population=max(int(population or 0), 0),
-                          admin1_code=admin1.strip(), alternate_names=names)
+    names = tuple(
+        dict.fromkeys(n.strip() for n in (asciiname, *alternates.split(",")) if n.strip() and n.strip() != name.strip())
+    )
+    return GeoNamesRecord(
+        geonameid=int(geonameid),
+        name=name.strip(),
+        lat=point[0],
+        lon=point[1],
+        country_code=country_code,
+        feature_class=feature_class,
+        feature_code=feature_code or feature_class,
+        population=max(int(population or 0), 0),
+        admin1_code=admin1.strip(),
+        alternate_names=names,
+    )
 
 
 def parse_extract_lines(lines: Iterable[str]) -> ParsedExtract:
@@ -115,8 +138,9 @@ def _text_lines(data: bytes, name: str) -> Iterator[str]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise GazetteerDataError(f"expected a UTF-8 GeoNames extract in {name!r}, "
-                                 f"found bytes that are not UTF-8 at offset {err.start}") from err
+        raise GazetteerDataError(
+            f"expected a UTF-8 GeoNames extract in {name!r}, found bytes that are not UTF-8 at offset {err.start}"
+        ) from err
     if "\x00" in text:
         raise GazetteerDataError(f"expected a tab-separated GeoNames extract in {name!r}, found a binary file")
     return iter(text.splitlines())
@@ -126,11 +150,15 @@ def _zip_member(path: Path) -> tuple[str, bytes]:
     """The extract inside a GeoNames .zip: its one .txt that is not the readme."""
     try:
         with zipfile.ZipFile(path) as archive:
-            members = [m for m in archive.namelist()
-                       if m.lower().endswith(".txt") and not Path(m).name.lower().startswith("readme")]
+            members = [
+                m
+                for m in archive.namelist()
+                if m.lower().endswith(".txt") and not Path(m).name.lower().startswith("readme")
+            ]
             if len(members) != 1:
-                raise GazetteerDataError(f"expected one GeoNames extract (XX.txt) in {str(path)!r}, "
-                                         f"found {len(members)}: {members[:5]!r}")
+                raise GazetteerDataError(
+                    f"expected one GeoNames extract (XX.txt) in {str(path)!r}, found {len(members)}: {members[:5]!r}"
+                )
             return Path(members[0]).name, archive.read(members[0])
     except (zipfile.BadZipFile, OSError) as err:
         raise GazetteerDataError(f"cannot read the zip file {str(path)!r}: {err}") from err
@@ -151,8 +179,10 @@ def read_extract_file(path: Path) -> tuple[str, ParsedExtract, bytes]:
     parsed = parse_extract_lines(_text_lines(data, str(path)))
     if not parsed.records:
         first = f"; line {parsed.problems[0].line}: {parsed.problems[0].reason}" if parsed.problems else ""
-        raise GazetteerDataError(f"expected rows of a GeoNames extract (19 tab-separated columns) in "
-                                 f"{str(path)!r}, found no usable place{first}")
+        raise GazetteerDataError(
+            f"expected rows of a GeoNames extract (19 tab-separated columns) in "
+            f"{str(path)!r}, found no usable place{first}"
+        )
     stem = Path(name).stem if Path(name).suffix.lower() == ".txt" else Path(name).name
     return f"{stem}.txt", parsed, data
 
@@ -207,8 +237,9 @@ def describe_stored_extracts(cache_path: Path) -> tuple[StoredExtract, ...]:
             parsed = parse_extract_lines(io.StringIO(path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError) as err:
             raise GazetteerDataError(f"cannot read the stored GeoNames extract {str(path)!r}: {err}") from err
-        described.append(StoredExtract(path, len(parsed.records),
-                                       tuple(sorted({r.country_code for r in parsed.records}))))
+        described.append(
+            StoredExtract(path, len(parsed.records), tuple(sorted({r.country_code for r in parsed.records})))
+        )
     return tuple(described)
 
 

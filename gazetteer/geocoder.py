@@ -33,7 +33,8 @@ class Narrowing:
 
     def admits(self, entry: Entry) -> bool:
         return entry.country_code == self.country_code and (
-            not self.admin1_code or entry.admin1_code == self.admin1_code)
+            not self.admin1_code or entry.admin1_code == self.admin1_code
+        )
 
 
 class OfflineGeocoder(Geocoder):
@@ -59,8 +60,9 @@ class OfflineGeocoder(Geocoder):
 
     # -- forward ------------------------------------------------------------------
 
-    def geocode(self, query: str, *, exactly_one: bool = True, country: str | None = None,
-                timeout: float | None = None) -> Location | list[Location] | None:
+    def geocode(
+        self, query: str, *, exactly_one: bool = True, country: str | None = None, timeout: float | None = None
+    ) -> Location | list[Location] | None:
         """Best place for ``query`` (or all candidates, best first); None when nothing matches.
 
         ``country`` is an ISO alpha-2 code or a country name. A query "Name, Qualifier"
@@ -112,8 +114,9 @@ class OfflineGeocoder(Geocoder):
 
     # -- reverse ------------------------------------------------------------------
 
-    def reverse(self, query, *, exactly_one: bool = True, timeout: float | None = None
-                ) -> Location | list[Location] | None:
+    def reverse(
+        self, query, *, exactly_one: bool = True, timeout: float | None = None
+    ) -> Location | list[Location] | None:
         """The nearest populated place to ``query`` ("lat, lon", a (lat, lon) pair or a geopy Point)."""
         try:
             point = query if isinstance(query, Point) else Point(query)
@@ -127,5 +130,5 @@ class OfflineGeocoder(Geocoder):
 
 
 def country_is_code(text: str) -> bool:
-    """"us", "Sy": two letters given as a code rather than a name (no country is named so)."""
+    """ "us", "Sy": two letters given as a code rather than a name (no country is named so)."""
     return len(text) == 2 and text.isalpha()

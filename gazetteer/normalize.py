@@ -21,8 +21,18 @@ import unicodedata
 
 # Letters NFKD leaves alone because they are not "letter + accent".
 SPECIAL_LETTERS = {
-    "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ħ": "h", "ı": "i", "þ": "th",
-    "æ": "ae", "œ": "oe", "ŀ": "l", "ŧ": "t", "ƒ": "f",
+    "ø": "o",
+    "đ": "d",
+    "ð": "d",
+    "ł": "l",
+    "ħ": "h",
+    "ı": "i",
+    "þ": "th",
+    "æ": "ae",
+    "œ": "oe",
+    "ŀ": "l",
+    "ŧ": "t",
+    "ƒ": "f",
 }
 
 # Apostrophes, quote marks and the ayn/hamza signs of transliterations vanish:

@@ -59,8 +59,7 @@ def default_online_cache_path() -> Path:
 
 
 def _location_to_json(location: Location) -> dict:
-    return {"address": location.address, "lat": location.latitude, "lon": location.longitude,
-            "raw": location.raw}
+    return {"address": location.address, "lat": location.latitude, "lon": location.longitude, "raw": location.raw}
 
 
 def _location_from_json(data: dict) -> Location:
@@ -76,8 +75,10 @@ class AnswerCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(self.path, check_same_thread=False)
-            self._conn.execute("CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, answer TEXT NOT NULL, "
-                               "stored_at REAL NOT NULL)")
+            self._conn.execute(
+                "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, answer TEXT NOT NULL, "
+                "stored_at REAL NOT NULL)"
+            )
             self._conn.commit()
         except (OSError, sqlite3.Error) as err:
             raise GazetteerDataError(f"cannot open the online geocoder cache {str(self.path)!r}: {err}") from err
@@ -89,8 +90,10 @@ class AnswerCache:
 
     def put(self, key: str, answer: list[dict]) -> None:
         with self._lock:
-            self._conn.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)",
-                               (key, json.dumps(answer, ensure_ascii=False, default=str), time.time()))
+            self._conn.execute(
+                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?)",
+                (key, json.dumps(answer, ensure_ascii=False, default=str), time.time()),
+            )
             self._conn.commit()
 
     def close(self) -> None:
@@ -101,8 +104,14 @@ class AnswerCache:
 class CachedOnlineGeocoder:
     """Wrap a geopy geocoder (Nominatim by default) with geopy's RateLimiter and an answer cache."""
 
-    def __init__(self, geocoder=None, *, user_agent: str = "conflictmap", cache_path: Path | None = None,
-                 min_delay_seconds: float = 1.0):
+    def __init__(
+        self,
+        geocoder=None,
+        *,
+        user_agent: str = "conflictmap",
+        cache_path: Path | None = None,
+        min_delay_seconds: float = 1.0,
+    ):
         if min_delay_seconds < 0:
             raise GazetteerQueryError(f"expected min_delay_seconds >= 0, got {min_delay_seconds!r}")
         self._geocoder = geocoder
@@ -124,8 +133,12 @@ class CachedOnlineGeocoder:
             from geopy.extra.rate_limiter import RateLimiter
 
             # Errors are ours to map, not the limiter's to swallow; retries are the caller's choice.
-            self._rate_limited = RateLimiter(self.geocoder.geocode, min_delay_seconds=self._min_delay_seconds,
-                                             max_retries=0, swallow_exceptions=False)
+            self._rate_limited = RateLimiter(
+                self.geocoder.geocode,
+                min_delay_seconds=self._min_delay_seconds,
+                max_retries=0,
+                swallow_exceptions=False,
+            )
         return self._rate_limited
 
     def _country_options(self, query: str, country: str | None) -> tuple[str, dict]:
@@ -137,8 +150,9 @@ class CachedOnlineGeocoder:
                 return query, {option: country}
         return f"{query}, {country}", {}
 
-    def geocode(self, query: str, *, exactly_one: bool = True, country: str | None = None
-                ) -> Location | list[Location] | None:
+    def geocode(
+        self, query: str, *, exactly_one: bool = True, country: str | None = None
+    ) -> Location | list[Location] | None:
         if not isinstance(query, str) or not query.strip():
             raise GazetteerQueryError(f"expected a place name to geocode, got {query!r}")
         key = json.dumps([query.strip(), country], ensure_ascii=False)

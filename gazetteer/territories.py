@@ -105,15 +105,16 @@ def country_territories(outline: dict, towns: list[CitySource], step: float = CE
     cuts = numpy.searchsorted(cell_codes[order], numpy.arange(len(code_names) + 1))
     found = {}
     for i, code in enumerate(code_names):
-        chosen = order[cuts[i]:cuts[i + 1]]
+        chosen = order[cuts[i] : cuts[i + 1]]
         if len(chosen):
             chosen = chosen[main_parts(rows[chosen], cols[chosen], nearest[chosen])]
             found[code] = Territory(tuple(lats[chosen].tolist()), tuple(lons[chosen].tolist()))
     return found
 
 
-def region_territories(outlines: Mapping[str, dict], cities: Iterable[CitySource],
-                       step: float = CELL_DEGREES) -> dict[tuple[str, str], Territory]:
+def region_territories(
+    outlines: Mapping[str, dict], cities: Iterable[CitySource], step: float = CELL_DEGREES
+) -> dict[tuple[str, str], Territory]:
     """(country code, admin1 code) -> Territory, for the countries that have an outline.
     Regions too small to be nearest to any cell centre are left out."""
     by_country: dict[str, list[CitySource]] = defaultdict(list)

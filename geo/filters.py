@@ -32,9 +32,7 @@ class EventFilter:
         if self.bbox is not None:
             min_lon, min_lat, max_lon, max_lat = self.bbox
             if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
-                raise ValueError(
-                    f"bbox must be (min_lon, min_lat, max_lon, max_lat) in degrees, got {self.bbox!r}"
-                )
+                raise ValueError(f"bbox must be (min_lon, min_lat, max_lon, max_lat) in degrees, got {self.bbox!r}")
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ValueError(f"min_confidence must be within 0..1, got {self.min_confidence!r}")
 
@@ -47,9 +45,7 @@ def _date_ok(f: EventFilter, e: Event) -> bool:
         return True
     if e.event_date is None:
         return False
-    return (f.date_from is None or e.event_date >= f.date_from) and (
-        f.date_to is None or e.event_date <= f.date_to
-    )
+    return (f.date_from is None or e.event_date >= f.date_from) and (f.date_to is None or e.event_date <= f.date_to)
 
 
 def _bbox_ok(f: EventFilter, e: Event) -> bool:

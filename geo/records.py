@@ -196,6 +196,13 @@ class PlaceOverride:
     def entry(self) -> Entry:
         """The corrected place as a gazetteer entry, for the resolver."""
         area = self.feature_code.startswith(("PCL", "ADM"))
-        return Entry(geonameid=self.geonameid, name=self.name, lat=self.lat, lon=self.lon,
-                     country_code=self.country_code, feature_class="A" if area else "P",
-                     feature_code=self.feature_code or "PPL", admin1=self.admin1)
+        return Entry(
+            geonameid=self.geonameid,
+            name=self.name,
+            lat=self.lat,
+            lon=self.lon,
+            country_code=self.country_code,
+            feature_class="A" if area else "P",
+            feature_code=self.feature_code or "PPL",
+            admin1=self.admin1,
+        )

@@ -47,8 +47,9 @@ class WorkerDiedError(ConflictmapError, RuntimeError):
 
 
 @contextmanager
-def worker_pool(workers: int, initializer: Callable[..., None] | None = None,
-                initargs: tuple[Any, ...] = ()) -> Iterator[ProcessPoolExecutor]:
+def worker_pool(
+    workers: int, initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()
+) -> Iterator[ProcessPoolExecutor]:
     """A pool of ``workers`` processes, each running ``initializer(*initargs)`` once.
 
     Leaving the block cancels work not yet started; after an error (or when the

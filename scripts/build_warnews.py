@@ -41,16 +41,58 @@ NO_EVENT = "-"
 #: The conflict slug of a war-news id (``war-<conflict>-<nn>``) -> its continent, for the
 #: counts table; a slug missing here is counted under "unassigned".
 CONTINENTS: dict[str, str] = {
-    **dict.fromkeys(("bosnia", "croatia", "donbas", "georgia", "kosovo", "macedonia", "transnistria", "ukraine",
-                     "ulster"), "Europe"),
-    **dict.fromkeys(("abkhazia", "armenia", "artsakh", "chechnya", "dagestan", "karabakh"),
-                    "Europe/Asia (Caucasus)"),
-    **dict.fromkeys(("aceh", "afghanistan", "assad", "gaza", "indopak", "iran", "iraq", "kashmir", "kyrgyzstan",
-                     "lebanon", "myanmar", "nepal", "philippines", "pkk", "srilanka", "syria", "tajikistan",
-                     "thailand", "timor", "yemen"), "Asia"),
-    **dict.fromkeys(("algeria", "burundi", "cameroon", "car", "chad", "congo", "eritrea", "libya", "mozambique",
-                     "nigeria", "rwanda", "sahel", "sierraleone", "somalia", "southsudan", "sudan", "tigray",
-                     "uganda"), "Africa"),
+    **dict.fromkeys(
+        ("bosnia", "croatia", "donbas", "georgia", "kosovo", "macedonia", "transnistria", "ukraine", "ulster"), "Europe"
+    ),
+    **dict.fromkeys(("abkhazia", "armenia", "artsakh", "chechnya", "dagestan", "karabakh"), "Europe/Asia (Caucasus)"),
+    **dict.fromkeys(
+        (
+            "aceh",
+            "afghanistan",
+            "assad",
+            "gaza",
+            "indopak",
+            "iran",
+            "iraq",
+            "kashmir",
+            "kyrgyzstan",
+            "lebanon",
+            "myanmar",
+            "nepal",
+            "philippines",
+            "pkk",
+            "srilanka",
+            "syria",
+            "tajikistan",
+            "thailand",
+            "timor",
+            "yemen",
+        ),
+        "Asia",
+    ),
+    **dict.fromkeys(
+        (
+            "algeria",
+            "burundi",
+            "cameroon",
+            "car",
+            "chad",
+            "congo",
+            "eritrea",
+            "libya",
+            "mozambique",
+            "nigeria",
+            "rwanda",
+            "sahel",
+            "sierraleone",
+            "somalia",
+            "southsudan",
+            "sudan",
+            "tigray",
+            "uganda",
+        ),
+        "Africa",
+    ),
     **dict.fromkeys(("chiapas", "colombia", "ecuador", "haiti", "mexico", "peru", "rio"), "Americas"),
     **dict.fromkeys(("bougainville",), "Oceania"),
 }
@@ -74,9 +116,17 @@ class Toponym:
     event_date: str | None
 
     def as_json(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "name": self.name, "lat": self.lat, "lon": self.lon,
-                "geonameid": None, "type": None,
-                "event_type": self.event_type, "event_date": self.event_date}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "name": self.name,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonameid": None,
+            "type": None,
+            "event_type": self.event_type,
+            "event_date": self.event_date,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +141,16 @@ class SourceArticle:
     toponyms: tuple[Toponym, ...]
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "published": self.published, "source": self.source,
-                "url": self.url, "conflict": self.conflict, "text": self.text,
-                "toponyms": [t.as_json() for t in self.toponyms]}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published,
+            "source": self.source,
+            "url": self.url,
+            "conflict": self.conflict,
+            "text": self.text,
+            "toponyms": [t.as_json() for t in self.toponyms],
+        }
 
 
 # ---------------------------------------------------------------------------
@@ -109,7 +166,7 @@ def parse_source(raw: str, *, name: str) -> SourceArticle:
         raise MarkupError(f"{name}: expected a line {HEADER_END!r} ending the header, found none") from err
     header = _header(lines[:end_of_header], name)
     body_first_line = end_of_header + 2  # 1-based number of the line after "---"
-    body = "\n".join(lines[end_of_header + 1:])
+    body = "\n".join(lines[end_of_header + 1 :])
     leading = len(body) - len(body.lstrip("\n"))
     body = body.strip("\n")
     text, toponyms = _unmark(body, name=name, first_line=body_first_line + leading)
@@ -153,7 +210,7 @@ def _unmark(body: str, *, name: str, first_line: int) -> tuple[str, tuple[Topony
     position = 0
     for match in MARK.finditer(body):
         where = f"{name}, line {first_line + body.count(chr(10), 0, match.start())}"
-        plain = body[position:match.start()]
+        plain = body[position : match.start()]
         _no_stray_brackets(plain, where)
         pieces.append(plain)
         length += len(plain)
@@ -171,15 +228,16 @@ def _unmark(body: str, *, name: str, first_line: int) -> tuple[str, tuple[Topony
 def _no_stray_brackets(plain: str, where: str) -> None:
     for token in ("[[", "]]"):
         if token in plain:
-            context = plain[max(0, plain.find(token) - 20):plain.find(token) + 30]
+            context = plain[max(0, plain.find(token) - 20) : plain.find(token) + 30]
             raise MarkupError(f"{where}: unbalanced or malformed place markup near {context!r}")
 
 
 def _toponym(inside: str, start: int, where: str) -> Toponym:
     parts = inside.split("|")
     if len(parts) not in (3, 4):
-        raise MarkupError(f"{where}: expected [[surface|lat,lon|type]] or [[surface|lat,lon|type|date]], "
-                          f"got [[{inside}]]")
+        raise MarkupError(
+            f"{where}: expected [[surface|lat,lon|type]] or [[surface|lat,lon|type|date]], got [[{inside}]]"
+        )
     surface, coordinates, kind = parts[0], parts[1].strip(), parts[2].strip()
     when = parts[3].strip() if len(parts) == 4 else ""
     if not surface or surface != surface.strip():
@@ -187,9 +245,15 @@ def _toponym(inside: str, start: int, where: str) -> Toponym:
     lat, lon = _coordinates(coordinates, surface, where)
     if kind not in MARKUP_TYPES:
         raise MarkupError(f"{where}: {surface!r}: expected type among {', '.join(MARKUP_TYPES)}, got {kind!r}")
-    return Toponym(start=start, end=start + len(surface), name=surface, lat=lat, lon=lon,
-                   event_type=None if kind == NO_EVENT else kind,
-                   event_date=_event_date(when, surface, where))
+    return Toponym(
+        start=start,
+        end=start + len(surface),
+        name=surface,
+        lat=lat,
+        lon=lon,
+        event_type=None if kind == NO_EVENT else kind,
+        event_date=_event_date(when, surface, where),
+    )
 
 
 def _coordinates(text: str, surface: str, where: str) -> tuple[float, float]:
@@ -257,8 +321,10 @@ def counts_table(articles: Sequence[SourceArticle]) -> str:
         row[3] += sum(t.event_date is not None for t in article.toponyms)
     order = sorted(rows, key=lambda slug: (CONTINENTS.get(slug, "unassigned"), slug))
     lines = ["| continent | conflict | articles | toponyms | event places | dated |", "|---|---|--:|--:|--:|--:|"]
-    lines += [f"| {CONTINENTS.get(slug, 'unassigned')} | {slug} | " + " | ".join(map(str, rows[slug])) + " |"
-              for slug in order]
+    lines += [
+        f"| {CONTINENTS.get(slug, 'unassigned')} | {slug} | " + " | ".join(map(str, rows[slug])) + " |"
+        for slug in order
+    ]
     totals = [sum(row[i] for row in rows.values()) for i in range(4)]
     lines.append(f"| **all** | {len(rows)} conflicts | " + " | ".join(map(str, totals)) + " |")
     return "\n".join(lines) + "\n"

@@ -47,8 +47,13 @@ def main() -> int:
 
     events = stored_events(args.db) if args.db else demo_events()
     html_path = export_html(events, DOCS / "briefing.html", title=TITLE)
-    png_path = export_png(events, DOCS / "briefing.png", title=TITLE, browser=args.browser,
-                          on_notice=lambda line: print(line, file=sys.stderr))
+    png_path = export_png(
+        events,
+        DOCS / "briefing.png",
+        title=TITLE,
+        browser=args.browser,
+        on_notice=lambda line: print(line, file=sys.stderr),
+    )
     print(f"{len(events)} events -> {html_path.relative_to(REPO)}, {png_path.relative_to(REPO)}")
     return 0
 

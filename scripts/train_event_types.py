@@ -35,8 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpora", nargs="*", type=Path, default=list(DEFAULT_CORPORA))
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
-    parser.add_argument("--sites", type=Path, help="keep the parsed examples in this JSON file and reuse them "
-                        "while the corpora are unchanged (parsing is the slow part)")
+    parser.add_argument(
+        "--sites",
+        type=Path,
+        help="keep the parsed examples in this JSON file and reuse them "
+        "while the corpora are unchanged (parsing is the slow part)",
+    )
     args = parser.parse_args(argv)
 
     from geo.eval.evaluate import split_of
@@ -45,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     dev = [a for a in articles if split_of(a["id"]) == "dev"]
     test = [a for a in articles if split_of(a["id"]) == "test"]
     examples_dev, groups, examples_test = _cached_examples(args.sites, dev, test)
-    print(f"{len(dev)} dev articles, {len(examples_dev)} places; {len(test)} test articles, {len(examples_test)} places")
+    print(
+        f"{len(dev)} dev articles, {len(examples_dev)} places; {len(test)} test articles, {len(examples_test)} places"
+    )
 
     model, about = _fit(examples_dev, groups)
     about["test_accuracy"] = _accuracy(model, examples_test)
@@ -65,23 +71,28 @@ def _read(path: Path) -> list[dict]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
-def _cached_examples(path: Path | None, dev: list[dict], test: list[dict]):
-    """The dev examples, their articles, the test examples: parsed, or read from ``path``."""
+def _rebuilt(rows):
+    """Examples again from the site records a cache file keeps."""
     from geo.parse.eventmodel import EventSite, site_features
 
+    return [(site_features(EventSite(**site)), label, EventSite(**site)) for site, label in rows]
+
+
+def _cached_examples(path: Path | None, dev: list[dict], test: list[dict]):
+    """The dev examples, their articles, the test examples: parsed, or read from ``path``."""
     key = _sha256(dev + test)
     if path is not None and path.exists():
         cached = json.loads(path.read_text(encoding="utf-8"))
         if cached["key"] == key:
-            rebuild = lambda rows: [(site_features(EventSite(**site)), label, EventSite(**site))  # noqa: E731
-                                    for site, label in rows]
-            return rebuild(cached["dev"]), cached["groups"], rebuild(cached["test"])
+            return _rebuilt(cached["dev"]), cached["groups"], _rebuilt(cached["test"])
     examples_dev, groups = _examples(dev)
     examples_test, _ = _examples(test)
     if path is not None:
         rows = lambda examples: [(_site_dict(site), label) for _, label, site in examples]  # noqa: E731
-        path.write_text(json.dumps({"key": key, "dev": rows(examples_dev), "groups": groups,
-                                    "test": rows(examples_test)}), encoding="utf-8")
+        path.write_text(
+            json.dumps({"key": key, "dev": rows(examples_dev), "groups": groups, "test": rows(examples_test)}),
+            encoding="utf-8",
+        )
     return examples_dev, groups, examples_test
 
 
@@ -104,13 +115,20 @@ def _examples(articles: list[dict]) -> tuple[list[tuple[tuple[str, ...], str, ob
             if index is None or toponym["end"] > sentences[index].end_char:
                 continue  # a name across a sentence break: the pipeline never sees it whole
             sentence = sentences[index]
-            others = sum(1 for t in article["toponyms"] if t is not toponym
-                         and sentence.start_char <= t["start"] < sentence.end_char)
+            others = sum(
+                1
+                for t in article["toponyms"]
+                if t is not toponym and sentence.start_char <= t["start"] < sentence.end_char
+            )
             entries = gazetteer.lookup(toponym["name"])
-            site = EventSite(sentence.text, toponym["start"] - sentence.start_char,
-                             toponym["end"] - sentence.start_char,
-                             is_area=bool(entries) and entries[0].is_area, other_places=others,
-                             sentence_index=index)
+            site = EventSite(
+                sentence.text,
+                toponym["start"] - sentence.start_char,
+                toponym["end"] - sentence.start_char,
+                is_area=bool(entries) and entries[0].is_area,
+                other_places=others,
+                sentence_index=index,
+            )
             examples.append((site_features(site), toponym.get("event_type") or NO_EVENT, site))
             groups.append(article["id"])
     return examples, groups
@@ -134,23 +152,34 @@ def _fit(examples, groups) -> tuple[dict, dict]:
     # The strongest regularisation within a point of the best score: the data are a few
     # thousand places, and a looser fit learns the phrasing of its authors.
     best_c = min(c for c in C_GRID if scores[c] >= max(scores.values()) - C_TOLERANCE)
-    held_out = cross_val_predict(LogisticRegression(C=best_c, max_iter=2000), x, y, groups=groups, cv=folds,
-                                 method="predict_proba")
+    held_out = cross_val_predict(
+        LogisticRegression(C=best_c, max_iter=2000), x, y, groups=groups, cv=folds, method="predict_proba"
+    )
     estimator = LogisticRegression(C=best_c, max_iter=2000).fit(x, y)
     threshold = _event_threshold(held_out, list(estimator.classes_), y)
     names = vectorizer.get_feature_names_out()
     weights = {name: [round(float(w), 4) for w in estimator.coef_[:, j]] for j, name in enumerate(names)}
-    model = {"classes": [str(c) for c in estimator.classes_], "no_event_threshold": threshold,
-             "intercept": [round(float(b), 4) for b in estimator.intercept_], "weights": weights}
-    strongest = sorted(((abs(w), name, cls) for name, row in weights.items()
-                        for cls, w in zip(model["classes"], row)), reverse=True)[:25]
+    model = {
+        "classes": [str(c) for c in estimator.classes_],
+        "no_event_threshold": threshold,
+        "intercept": [round(float(b), 4) for b in estimator.intercept_],
+        "weights": weights,
+    }
+    strongest = sorted(
+        ((abs(w), name, cls) for name, row in weights.items() for cls, w in zip(model["classes"], row)), reverse=True
+    )[:25]
     about = {
         "model": "multinomial logistic regression (scikit-learn), L2",
-        "C": best_c, "cv_accuracy_by_C": scores, "dev_examples": len(examples),
+        "C": best_c,
+        "cv_accuracy_by_C": scores,
+        "dev_examples": len(examples),
         "dev_rule_accuracy": _rule_accuracy(examples),
         "labels": dict(Counter(y)),
-        "strongest_features": [f"{cls}: {name} {w:+.2f}" for _, name, cls in strongest
-                               for w in [weights[name][model["classes"].index(cls)]]],
+        "strongest_features": [
+            f"{cls}: {name} {w:+.2f}"
+            for _, name, cls in strongest
+            for w in [weights[name][model["classes"].index(cls)]]
+        ],
     }
     return model, about
 
@@ -186,8 +215,8 @@ def _accuracy(model: dict, examples) -> float | None:
 def _rule_accuracy(examples) -> float | None:
     """The hand-written rules alone: the trigger table's type, 'none' for an incidental place."""
     from geo.parse.eventmodel import NO_EVENT
-    from geo.parse.roles import is_incidental_location
     from geo.parse.eventtypes import classify_sentence
+    from geo.parse.roles import is_incidental_location
 
     if not examples:
         return None

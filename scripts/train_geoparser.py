@@ -58,9 +58,20 @@ MIN_WEIGHT = 1e-3
 #: or two articles says more about those articles than about places.
 MIN_FEATURE_ARTICLES = 3
 #: Resolver weights searched, each over these multiples of its current value.
-RESOLUTION_FIELDS = ("prominence", "country", "admin1", "containment", "proximity", "proximity_km",
-                     "fuzzy_penalty", "variant_penalty", "temperature", "region_seat",
-                     "area_namesake_penalty", "min_confidence")
+RESOLUTION_FIELDS = (
+    "prominence",
+    "country",
+    "admin1",
+    "containment",
+    "proximity",
+    "proximity_km",
+    "fuzzy_penalty",
+    "variant_penalty",
+    "temperature",
+    "region_seat",
+    "area_namesake_penalty",
+    "min_confidence",
+)
 RESOLUTION_STEPS = (0.5, 0.75, 1.33, 2.0)
 #: A place is mapped only when its best reading is likelier than all others together:
 #: the search may raise that bar, never lower it (abstaining beats guessing).
@@ -82,13 +93,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("corpora", nargs="*", default=list(DEFAULT_CORPORA))
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--limit", type=int, default=0, help="at most this many dev articles per corpus")
-    parser.add_argument("--cache", type=Path, default=None,
-                        help="folder to keep parsed documents in between runs")
-    parser.add_argument("--C", type=float, action="append", dest="c_grid",
-                        help="regularisation value(s) to try instead of the default grid")
-    parser.add_argument("--fit-resolution", action="store_true",
-                        help="search the resolver's evidence weights (by default they stay hand-set:"
-                             " the fit on news dev halves cost WikToR's dev half 5 points end to end)")
+    parser.add_argument("--cache", type=Path, default=None, help="folder to keep parsed documents in between runs")
+    parser.add_argument(
+        "--C",
+        type=float,
+        action="append",
+        dest="c_grid",
+        help="regularisation value(s) to try instead of the default grid",
+    )
+    parser.add_argument(
+        "--fit-resolution",
+        action="store_true",
+        help="search the resolver's evidence weights (by default they stay hand-set:"
+        " the fit on news dev halves cost WikToR's dev half 5 points end to end)",
+    )
     args = parser.parse_args(argv)
 
     from gazetteer.database import open_gazetteer
@@ -109,19 +127,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"recogniser: C={c}, threshold {threshold}, out-of-fold {report}")
     resolution = fit_resolution(articles, names) if args.fit_resolution else _default_resolution()
     threshold, same_name = threshold
-    recogniser = GeoparserModel(first, second, threshold=threshold, first_pass_threshold=FIRST_PASS_THRESHOLD,
-                                same_name_threshold=same_name)
+    recogniser = GeoparserModel(
+        first, second, threshold=threshold, first_pass_threshold=FIRST_PASS_THRESHOLD, same_name_threshold=same_name
+    )
     resolution = choose_abstention(articles, names, recogniser, resolution)
     print(f"resolution weights: {resolution}")
     model = GeoparserModel(
-        first=first, second=second, threshold=threshold, first_pass_threshold=FIRST_PASS_THRESHOLD,
-        same_name_threshold=same_name, resolution=resolution,
+        first=first,
+        second=second,
+        threshold=threshold,
+        first_pass_threshold=FIRST_PASS_THRESHOLD,
+        same_name_threshold=same_name,
+        resolution=resolution,
         training={
             "data_sha256": digest,
             "articles": {name: sum(1 for cn, _ in gold if cn == name) for name in sorted({cn for cn, _ in gold})},
             "split": "dev (SHA-1 parity of the article id, geo.eval.evaluate.split_of)",
-            "settings": {"C": c, "folds": FOLDS, "first_pass_threshold": FIRST_PASS_THRESHOLD,
-                         "min_weight": MIN_WEIGHT, "min_feature_articles": MIN_FEATURE_ARTICLES, "solver": "liblinear, L2", "limit": args.limit},
+            "settings": {
+                "C": c,
+                "folds": FOLDS,
+                "first_pass_threshold": FIRST_PASS_THRESHOLD,
+                "min_weight": MIN_WEIGHT,
+                "min_feature_articles": MIN_FEATURE_ARTICLES,
+                "solver": "liblinear, L2",
+                "limit": args.limit,
+            },
             "out_of_fold": report,
         },
     )
@@ -149,9 +179,13 @@ def training_digest(gold: Sequence[tuple[str, GoldArticle]]) -> str:
     """SHA-256 of the training articles (ids, texts and gold), in a fixed order."""
     h = hashlib.sha256()
     for corpus, a in sorted(gold, key=lambda item: (item[0], item[1].id)):
-        record = {"corpus": corpus, "id": a.id, "text": a.text,
-                  "toponyms": [[t.start, t.end, t.lat, t.lon] for t in a.toponyms],
-                  "ignore": [[s.start, s.end] for s in a.ignore]}
+        record = {
+            "corpus": corpus,
+            "id": a.id,
+            "text": a.text,
+            "toponyms": [[t.start, t.end, t.lat, t.lon] for t in a.toponyms],
+            "ignore": [[s.start, s.end] for s in a.ignore],
+        }
         h.update(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8"))
         h.update(b"\n")
     return h.hexdigest()
@@ -216,13 +250,15 @@ def _fit(rows: Sequence[dict[str, float]], labels: Sequence[int], groups: Sequen
     x.indices = x.indices.astype("int32")
     x.indptr = x.indptr.astype("int32")
     fitted = LogisticRegression(C=c, solver="liblinear", max_iter=2000).fit(x, labels)
-    weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), fitted.coef_[0])
-               if abs(w) >= MIN_WEIGHT}
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vectorizer.get_feature_names_out(), fitted.coef_[0])
+        if abs(w) >= MIN_WEIGHT
+    }
     return LinearModel(weights, round(float(fitted.intercept_[0]), 4))
 
 
-def _scored(articles: Sequence[Article], names, models: dict[int, GeoparserModel]
-            ) -> list[list[ScoredCandidate]]:
+def _scored(articles: Sequence[Article], names, models: dict[int, GeoparserModel]) -> list[list[ScoredCandidate]]:
     return [score_candidates(a.doc, names, models[a.fold]) for a in articles]
 
 
@@ -264,8 +300,7 @@ def train_recogniser(articles: Sequence[Article], names, c_grid: Sequence[float]
         for k in range(FOLDS):
             train = [(a, s) for a, s in zip(articles, scored1) if a.fold != k]
             seconds[k] = _fit(*_training_rows([a for a, _ in train], [s for _, s in train], second=True), c)
-        models = {k: GeoparserModel(firsts[k], seconds[k], first_pass_threshold=FIRST_PASS_THRESHOLD)
-                  for k in firsts}
+        models = {k: GeoparserModel(firsts[k], seconds[k], first_pass_threshold=FIRST_PASS_THRESHOLD) for k in firsts}
         scored2 = _scored(articles, names, models)
         threshold, same, report = _best_threshold(articles, scored2, names)
         print(f"  C={c}: threshold {threshold}, same name {same}: {report}")
@@ -298,8 +333,11 @@ def _span_scores(articles, scored, names, threshold: float, same_name: float | N
     totals: dict[str, list[int]] = {}
     for article, items in zip(articles, scored):
         chosen = {(c.start, c.end) for c in select(items, threshold, names, same_name)}
-        counted = {span for span in chosen
-                   if span in article.positives or not any(span[0] < e and s < span[1] for s, e in article.skipped)}
+        counted = {
+            span
+            for span in chosen
+            if span in article.positives or not any(span[0] < e and s < span[1] for s, e in article.skipped)
+        }
         hits = len(counted & article.positives)
         for key in ("all", article.corpus):
             t = totals.setdefault(key, [0, 0, 0])
@@ -344,8 +382,10 @@ def resolution_scores(weights, cases, names) -> tuple[float, float]:
 
     good = placed_count = total = 0
     for text, mentions, where, demonyms in cases:
-        placed = {(p.mention.start, p.mention.end): p.entry
-                  for p in resolve(text, mentions, names, demonym_countries=demonyms, weights=weights)}
+        placed = {
+            (p.mention.start, p.mention.end): p.entry
+            for p in resolve(text, mentions, names, demonym_countries=demonyms, weights=weights)
+        }
         for key, (lat, lon) in where.items():
             total += 1
             entry = placed.get(key)
@@ -366,8 +406,9 @@ def fit_resolution(articles: Sequence[Article], names) -> dict[str, float]:
     cases = []
     for a in articles:
         mentions, where = _gold_mentions(a)
-        demonyms = tuple(code for ent in a.doc.ents
-                         if ent.label_ == "NORP" and (code := names.demonym(ent.text)) is not None)
+        demonyms = tuple(
+            code for ent in a.doc.ents if ent.label_ == "NORP" and (code := names.demonym(ent.text)) is not None
+        )
         cases.append((a.gold.text, mentions, where, demonyms))
     weights = DEFAULT_WEIGHTS
     best, floor = resolution_scores(weights, cases, names)
@@ -396,8 +437,9 @@ ABSTENTION_STEPS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.8)
 ACCURACY_TOLERANCE = 0.002
 
 
-def choose_abstention(articles: Sequence[Article], names, recogniser: GeoparserModel,
-                      resolution: dict[str, float]) -> dict[str, float]:
+def choose_abstention(
+    articles: Sequence[Article], names, recogniser: GeoparserModel, resolution: dict[str, float]
+) -> dict[str, float]:
     """The lowest ``min_confidence`` at which, on the mentions the recogniser finds,
     every corpus places its found places within 161 km at least as often as the
     hand-set weights did: finding more places must not make the map less right."""
@@ -409,9 +451,17 @@ def choose_abstention(articles: Sequence[Article], names, recogniser: GeoparserM
     def accuracy(weights) -> dict[str, tuple[float, float]]:
         counts: dict[str, list[int]] = {}
         for article, recognition in found:
-            placed = {(p.mention.start, p.mention.end): p.entry for p in resolve(
-                article.gold.text, recognition.mentions, names, demonym_countries=recognition.demonym_countries,
-                resolve_as=dict(recognition.resolve_as), weights=weights)}
+            placed = {
+                (p.mention.start, p.mention.end): p.entry
+                for p in resolve(
+                    article.gold.text,
+                    recognition.mentions,
+                    names,
+                    demonym_countries=recognition.demonym_countries,
+                    resolve_as=dict(recognition.resolve_as),
+                    weights=weights,
+                )
+            }
             c = counts.setdefault(article.corpus, [0, 0, 0])
             for t in article.gold.toponyms:
                 c[2] += 1
@@ -419,8 +469,10 @@ def choose_abstention(articles: Sequence[Article], names, recogniser: GeoparserM
                 if entry is not None:
                     c[1] += 1
                     c[0] += great_circle_km(t.lat, t.lon, entry.lat, entry.lon) <= 161.0
-        return {k: (good / placed if placed else 0.0, good / total if total else 0.0)
-                for k, (good, placed, total) in counts.items()}
+        return {
+            k: (good / placed if placed else 0.0, good / total if total else 0.0)
+            for k, (good, placed, total) in counts.items()
+        }
 
     floor = accuracy(DEFAULT_WEIGHTS)
     print(f"  hand-set weights (acc@161, end to end): {_rounded(floor)}")

@@ -21,7 +21,6 @@ each test gets the process's own ``__main__`` back, so worker processes started 
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,8 +31,13 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 #: Folders platformdirs (and so conflictmap) derives the user's paths from.
-XDG_FOLDERS = {"XDG_DATA_HOME": "data", "XDG_CACHE_HOME": "cache", "XDG_CONFIG_HOME": "config",
-               "XDG_STATE_HOME": "state", "XDG_RUNTIME_DIR": "runtime"}
+XDG_FOLDERS = {
+    "XDG_DATA_HOME": "data",
+    "XDG_CACHE_HOME": "cache",
+    "XDG_CONFIG_HOME": "config",
+    "XDG_STATE_HOME": "state",
+    "XDG_RUNTIME_DIR": "runtime",
+}
 #: Settings from the user's shell that would point a test at the user's files or programs.
 USER_SETTINGS = ("CONFLICTMAP_DB", "CONFLICTMAP_PIPELINE", "CONFLICTMAP_BROWSER")
 
@@ -54,8 +58,9 @@ def shared_gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 
 @pytest.fixture(autouse=True)
-def private_user_folders(shared_gazetteer_path: Path, tmp_path_factory: pytest.TempPathFactory,
-                         monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def private_user_folders(
+    shared_gazetteer_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """This test's own user folders; the process's ``__main__`` restored after it."""
     home = tmp_path_factory.mktemp("user", numbered=True)
     for variable, name in XDG_FOLDERS.items():
@@ -79,9 +84,10 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def tiny(tmp_path_factory):
     """A miniature gazetteer built from the hand-made sources in gazetteer_tiny.py."""
+    from gazetteer_tiny import tiny_sources
+
     from gazetteer.build import build_cache
     from gazetteer.database import Gazetteer
-    from gazetteer_tiny import tiny_sources
 
     path = tmp_path_factory.mktemp("gazetteer") / "tiny.sqlite"
     build_cache(path, sources=tiny_sources())

@@ -64,8 +64,9 @@ class FakePipeline:
                     events.append(_event(article, index, sentence, word, kind, place))
         return tuple(events)
 
-    def events_many(self, articles: Iterable[Article], *, overrides: Sequence[PlaceOverride] = (),
-                    n_process: int = 1) -> Iterator[tuple[Article, tuple[Event, ...]]]:
+    def events_many(
+        self, articles: Iterable[Article], *, overrides: Sequence[PlaceOverride] = (), n_process: int = 1
+    ) -> Iterator[tuple[Article, tuple[Event, ...]]]:
         for article in articles:
             yield article, self.events(article, overrides=overrides)
 
@@ -87,8 +88,15 @@ def _key(text: str) -> str:
 def _place(word: str, corrections: dict[str, PlaceOverride]):
     override = corrections.get(_key(word))
     if override is not None:
-        return (override.lat, override.lon, override.geonameid, override.country_code,
-                override.admin1, override.feature_code or "PPL", override.name)
+        return (
+            override.lat,
+            override.lon,
+            override.geonameid,
+            override.country_code,
+            override.admin1,
+            override.feature_code or "PPL",
+            override.name,
+        )
     if word in PLACES:
         return (*PLACES[word], word)
     return None
@@ -98,10 +106,24 @@ def _event(article: Article, index: int, sentence: str, word: str, kind: tuple[s
     lat, lon, geonameid, country_code, admin1, feature_code, name = place
     return Event(
         event_id=event_id_for(article.article_id, index, geonameid, word),
-        event_type=kind[0], sub_event_type=kind[1],
-        event_date=article.published, date_precision=1,
-        place=name, mention=word, lat=lat, lon=lon, geonameid=geonameid,
-        country_code=country_code, admin1=admin1, feature_code=feature_code, geo_precision=1,
-        quote=sentence, article_id=article.article_id, title=article.title,
-        published=article.published, source=article.source, url=article.url, confidence=0.9,
+        event_type=kind[0],
+        sub_event_type=kind[1],
+        event_date=article.published,
+        date_precision=1,
+        place=name,
+        mention=word,
+        lat=lat,
+        lon=lon,
+        geonameid=geonameid,
+        country_code=country_code,
+        admin1=admin1,
+        feature_code=feature_code,
+        geo_precision=1,
+        quote=sentence,
+        article_id=article.article_id,
+        title=article.title,
+        published=article.published,
+        source=article.source,
+        url=article.url,
+        confidence=0.9,
     )

@@ -31,17 +31,58 @@ SYRIA_BOX = (32.3, 35.7, 37.3, 42.4)
 UNITED_STATES_BOX = (25.0, -124.0, 49.0, -67.0)
 
 COUNTRIES = (
-    CountrySource("SY", "SYR", 163843, "Syrian Arab Republic", common_name="Syria", aliases=("Sūriyā",),
-                  population=22_000_000, capital="Damascus", geonames_name="Syria"),
-    CountrySource("US", "USA", 6252001, "United States", official_name="United States of America",
-                  aliases=("U. S.", "US of America"), population=327_000_000, capital="Washington",
-                  geonames_name="United States"),
-    CountrySource("MX", "MEX", 3996063, "Mexico", official_name="United Mexican States",
-                  population=126_000_000, capital="Mexico City", geonames_name="Mexico"),
-    CountrySource("GE", "GEO", 614540, "Georgia", aliases=("Sakartvelo",), population=3_700_000,
-                  capital="Tbilisi", geonames_name="Georgia"),
-    CountrySource("FR", "FRA", 3017382, "France", official_name="French Republic", population=67_000_000,
-                  capital="Paris", geonames_name="France"),
+    CountrySource(
+        "SY",
+        "SYR",
+        163843,
+        "Syrian Arab Republic",
+        common_name="Syria",
+        aliases=("Sūriyā",),
+        population=22_000_000,
+        capital="Damascus",
+        geonames_name="Syria",
+    ),
+    CountrySource(
+        "US",
+        "USA",
+        6252001,
+        "United States",
+        official_name="United States of America",
+        aliases=("U. S.", "US of America"),
+        population=327_000_000,
+        capital="Washington",
+        geonames_name="United States",
+    ),
+    CountrySource(
+        "MX",
+        "MEX",
+        3996063,
+        "Mexico",
+        official_name="United Mexican States",
+        population=126_000_000,
+        capital="Mexico City",
+        geonames_name="Mexico",
+    ),
+    CountrySource(
+        "GE",
+        "GEO",
+        614540,
+        "Georgia",
+        aliases=("Sakartvelo",),
+        population=3_700_000,
+        capital="Tbilisi",
+        geonames_name="Georgia",
+    ),
+    CountrySource(
+        "FR",
+        "FRA",
+        3017382,
+        "France",
+        official_name="French Republic",
+        population=67_000_000,
+        capital="Paris",
+        geonames_name="France",
+    ),
     CountrySource("UA", "UKR", 690791, "Ukraine", population=44_000_000, capital="Kyiv", geonames_name="Ukraine"),
 )
 
@@ -63,8 +104,9 @@ WORLD_AREAS = (
     WorldAreaSource(WORLD_AREA_ID_BASE + 1, "Middle East", 28.8, 44.0, "L", "RGN", aliases=("Mideast",)),
     WorldAreaSource(WORLD_AREA_ID_BASE + 3, "Levant", 33.6, 37.7, "L", "RGN"),
     WorldAreaSource(WORLD_AREA_ID_BASE + 102, "Black Sea", 43.4, 34.0, "H", "SEA"),
-    WorldAreaSource(WORLD_AREA_ID_BASE + 1001, "Euphrates", 35.95, 39.0, "H", "STM",
-                    aliases=("Euphrates River",), country_code="SY"),
+    WorldAreaSource(
+        WORLD_AREA_ID_BASE + 1001, "Euphrates", 35.95, 39.0, "H", "STM", aliases=("Euphrates River",), country_code="SY"
+    ),
     WorldAreaSource(WORLD_AREA_ID_BASE + 1007, "Dnieper", 46.75, 33.2, "H", "STM", aliases=("Dnieper River",)),
 )
 
@@ -90,8 +132,16 @@ SUBDIVISIONS = (
 )
 
 CITIES = (
-    CitySource(163345, "Tadmur", 34.56, 38.27, "SY", 51_015, "11",
-               ("Palmyra", "Palmira", "Palmyre", "Tadmor", "PMS", "tdmr", "تدمر", "Tadmur")),
+    CitySource(
+        163345,
+        "Tadmur",
+        34.56,
+        38.27,
+        "SY",
+        51_015,
+        "11",
+        ("Palmyra", "Palmira", "Palmyre", "Tadmor", "PMS", "tdmr", "تدمر", "Tadmur"),
+    ),
     CitySource(169577, "Homs", 34.73, 36.72, "SY", 775_404, "11", ("Hims", "Emesa", "HMS")),
     CitySource(170063, "Ar Raqqah", 35.95, 39.01, "SY", 531_952, "04", ("Raqqa", "Rakka", "Ar-Raqqah")),
     CitySource(170300, "Tabqa", 35.83, 38.55, "SY", 69_425, "04", ()),
@@ -148,17 +198,50 @@ ALIASES = (
 
 DEMONYMS = (("Syrian", "SY"), ("American", "US"), ("Ukrainian", "UA"), ("Russian", "RU"))
 
-COMMON_WORDS = frozenset({"but", "of", "the", "basic", "human", "will", "page", "march", "golden",
-                          "paris", "texas", "syria", "north", "geneva", "nice", "levant", "asia", "tex", "la"})
+COMMON_WORDS = frozenset(
+    {
+        "but",
+        "of",
+        "the",
+        "basic",
+        "human",
+        "will",
+        "page",
+        "march",
+        "golden",
+        "paris",
+        "texas",
+        "syria",
+        "north",
+        "geneva",
+        "nice",
+        "levant",
+        "asia",
+        "tex",
+        "la",
+    }
+)
 # The very most frequent of them: ordinary words even where a big town bears the name.
 VERY_FREQUENT_WORDS = frozenset({"but", "of", "the", "will", "march", "north", "nice"})
 
 
 def tiny_sources(**changes) -> SourceData:
     """The miniature sources; keyword arguments replace parts (``aliases=()``)."""
-    parts = dict(cities=CITIES, extra_places=EXTRA_PLACES, countries=COUNTRIES, subdivisions=SUBDIVISIONS, us_states=US_STATES,
-                 counties=COUNTIES, county_towns=COUNTY_TOWNS, shapes=SHAPES, country_centres=CENTRES,
-                 world_areas=WORLD_AREAS, aliases=ALIASES, demonyms=DEMONYMS, common_words=COMMON_WORDS,
-                 very_frequent_words=VERY_FREQUENT_WORDS)
+    parts = dict(
+        cities=CITIES,
+        extra_places=EXTRA_PLACES,
+        countries=COUNTRIES,
+        subdivisions=SUBDIVISIONS,
+        us_states=US_STATES,
+        counties=COUNTIES,
+        county_towns=COUNTY_TOWNS,
+        shapes=SHAPES,
+        country_centres=CENTRES,
+        world_areas=WORLD_AREAS,
+        aliases=ALIASES,
+        demonyms=DEMONYMS,
+        common_words=COMMON_WORDS,
+        very_frequent_words=VERY_FREQUENT_WORDS,
+    )
     parts.update(changes)
     return SourceData(**parts)

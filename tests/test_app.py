@@ -14,44 +14,99 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
-
 from app_harness import APP, RUN_TIMEOUT_S, point_app_at
 from fake_pipeline import FakePipeline
+from streamlit.testing.v1 import AppTest
+
 from geo.records import Article, Event
 from geo.store.store import EventStore
-
 
 #: (published, source, title, text): the fake pipeline finds Palmyra, Raqqa, Aleppo,
 #: Damascus, Geneva and Moscow, and types a sentence by its keywords.
 ARTICLES = (
-    (date(2016, 2, 1), "Demo Wire", "Talks open in Geneva",
-     "Delegations met for talks in Geneva on Monday. Envoys spoke of a long road."),
-    (date(2016, 2, 17), "Levant Monitor", "Aid reaches Damascus suburbs",
-     "A convoy brought aid to families near Damascus. Drivers waited for hours at checkpoints."),
-    (date(2016, 3, 24), "Demo Wire", "Kerry in Moscow",
-     "The secretary of state arrived for a visit to Moscow. He met the foreign minister."),
-    (date(2016, 3, 27), "Levant Monitor", "Palmyra retaken",
-     "Troops fought their way into Palmyra on Sunday. The ancient site was damaged.\n\n"
-     "Engineers began clearing mines <b>near the theatre</b>."),
-    (date(2016, 5, 24), "Gulf Ledger", "Offensive north of Raqqa",
-     "Fighters clashed with militants north of Raqqa. Residents fled south."),
+    (
+        date(2016, 2, 1),
+        "Demo Wire",
+        "Talks open in Geneva",
+        "Delegations met for talks in Geneva on Monday. Envoys spoke of a long road.",
+    ),
+    (
+        date(2016, 2, 17),
+        "Levant Monitor",
+        "Aid reaches Damascus suburbs",
+        "A convoy brought aid to families near Damascus. Drivers waited for hours at checkpoints.",
+    ),
+    (
+        date(2016, 3, 24),
+        "Demo Wire",
+        "Kerry in Moscow",
+        "The secretary of state arrived for a visit to Moscow. He met the foreign minister.",
+    ),
+    (
+        date(2016, 3, 27),
+        "Levant Monitor",
+        "Palmyra retaken",
+        "Troops fought their way into Palmyra on Sunday. The ancient site was damaged.\n\n"
+        "Engineers began clearing mines <b>near the theatre</b>.",
+    ),
+    (
+        date(2016, 5, 24),
+        "Gulf Ledger",
+        "Offensive north of Raqqa",
+        "Fighters clashed with militants north of Raqqa. Residents fled south.",
+    ),
 )
 
 #: Imported events: an ACLED row in Yemen and a weak GDELT event.
 IMPORTED = (
-    Event(event_id="acled-YEM1", event_type="frontline", sub_event_type="bombing",
-          event_date=date(2016, 5, 23), date_precision=1, place="Aden", mention="Aden",
-          lat=12.7794, lon=45.0367, geonameid=415189, country_code="YE", admin1="Aden",
-          feature_code="PPLA", geo_precision=1, quote="Two bombings hit army recruits in Aden.",
-          article_id="", title="", published=None, source="Sample Agency", url="",
-          confidence=1.0, origin="acled"),
-    Event(event_id="gdelt-1", event_type="other", sub_event_type="statement",
-          event_date=date(2016, 4, 2), date_precision=1, place="Aleppo", mention="Aleppo",
-          lat=36.2021, lon=37.1343, geonameid=170063, country_code="SY", admin1="Aleppo",
-          feature_code="PPLA", geo_precision=1, quote="A statement on Aleppo.",
-          article_id="", title="", published=None, source="GDELT", url="",
-          confidence=0.3, origin="gdelt"),
+    Event(
+        event_id="acled-YEM1",
+        event_type="frontline",
+        sub_event_type="bombing",
+        event_date=date(2016, 5, 23),
+        date_precision=1,
+        place="Aden",
+        mention="Aden",
+        lat=12.7794,
+        lon=45.0367,
+        geonameid=415189,
+        country_code="YE",
+        admin1="Aden",
+        feature_code="PPLA",
+        geo_precision=1,
+        quote="Two bombings hit army recruits in Aden.",
+        article_id="",
+        title="",
+        published=None,
+        source="Sample Agency",
+        url="",
+        confidence=1.0,
+        origin="acled",
+    ),
+    Event(
+        event_id="gdelt-1",
+        event_type="other",
+        sub_event_type="statement",
+        event_date=date(2016, 4, 2),
+        date_precision=1,
+        place="Aleppo",
+        mention="Aleppo",
+        lat=36.2021,
+        lon=37.1343,
+        geonameid=170063,
+        country_code="SY",
+        admin1="Aleppo",
+        feature_code="PPLA",
+        geo_precision=1,
+        quote="A statement on Aleppo.",
+        article_id="",
+        title="",
+        published=None,
+        source="GDELT",
+        url="",
+        confidence=0.3,
+        origin="gdelt",
+    ),
 )
 
 ACLED_CSV = (
@@ -118,8 +173,7 @@ def test_first_page_lists_every_stored_event(app: AppTest, store_path: Path) -> 
 def test_sidebar_counts_events_per_type(app: AppTest, store_path: Path) -> None:
     counts = " ".join(m.value for m in app.sidebar.markdown)
     frame = table(app)
-    for label, event_type in (("Frontline", "frontline"), ("Diplomacy", "diplomacy"),
-                              ("Humanitarian", "humanitarian")):
+    for label, event_type in (("Frontline", "frontline"), ("Diplomacy", "diplomacy"), ("Humanitarian", "humanitarian")):
         assert f"{label}: **{(frame['event_type'] == event_type).sum():,}**" in counts
 
 
@@ -210,8 +264,10 @@ def test_step_while_playing_pauses_one_step_further(app: AppTest) -> None:
     app.button(key="play").click().run()
     app.button(key="step").click().run()
     assert not app.session_state["playing"]
-    assert app.slider(key="window").value == (date.fromordinal(start.toordinal() + 7),
-                                              date.fromordinal(start.toordinal() + 13))
+    assert app.slider(key="window").value == (
+        date.fromordinal(start.toordinal() + 7),
+        date.fromordinal(start.toordinal() + 13),
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -314,8 +370,9 @@ def test_first_start_on_an_empty_store_loads_the_demo_corpus(tmp_path: Path, mon
     assert any("Demo corpus loaded" in s.label for s in at.status)
 
 
-def test_first_start_without_a_parser_says_why_and_still_draws_the_page(tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_first_start_without_a_parser_says_why_and_still_draws_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CONFLICTMAP_DB", str(tmp_path / "empty.sqlite"))
     monkeypatch.setenv("CONFLICTMAP_PIPELINE", "no_such_module:load")
     st.cache_resource.clear()
@@ -366,8 +423,9 @@ def test_first_start_with_the_real_pipeline_maps_both_wars(tmp_path: Path, monke
     at = AppTest.from_file(APP, default_timeout=900).run()
     assert not at.exception
     dated = table(at).dropna(subset=["event_date"])
-    found = {(row.mention, row.country_code, row.event_type, row.event_date.strftime("%Y-%m"))
-             for row in dated.itertuples()}
+    found = {
+        (row.mention, row.country_code, row.event_type, row.event_date.strftime("%Y-%m")) for row in dated.itertuples()
+    }
     # One anchor per kind of event and per war, as the briefs tell them.
     assert ("Palmyra", "SY", "frontline", "2016-03") in found
     assert ("Madaya", "SY", "humanitarian", "2016-01") in found

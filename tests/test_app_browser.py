@@ -32,15 +32,28 @@ REPO = Path(__file__).resolve().parents[1]
 TESTS = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
 ]
 SERVER_START_S = 90
 #: The first page parses the demo corpus and builds the map: give it time on a busy machine.
 PAGE_READY_MS = 180_000
 STEP_MS = 60_000
-LOCAL_PREFIXES = ("http://localhost:", "http://127.0.0.1:", "ws://localhost:", "ws://127.0.0.1:",
-                  "data:", "blob:", "about:")
+LOCAL_PREFIXES = (
+    "http://localhost:",
+    "http://127.0.0.1:",
+    "ws://localhost:",
+    "ws://127.0.0.1:",
+    "data:",
+    "blob:",
+    "about:",
+)
 CLUSTER_OVER = 300
 
 #: Counts the event markers the page script drew in the map (canvas shapes,
@@ -73,11 +86,25 @@ def running_server(folder: Path) -> Iterator[tuple[str, Path]]:
         "CONFLICTMAP_PIPELINE": "fake_pipeline:load_fake_pipeline",
         "PYTHONPATH": os.pathsep.join([str(TESTS), str(REPO), os.environ.get("PYTHONPATH", "")]),
     }
-    log = open(folder / "server.log", "wb")
+    log = open(folder / "server.log", "wb")  # noqa: SIM115 (the server writes to it until the fixture ends)
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.fileWatcherType", "none"],
-        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(REPO / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://localhost:{port}"
     try:

@@ -34,8 +34,10 @@ TESTS = Path(__file__).resolve().parent
 PALMYRA = (34.5600, 38.2800)
 ADEN = (12.7800, 45.0400)
 #: A 1x1 transparent PNG, so that a fetched "image" really is one.
-PIXEL = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                      "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082")
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+)
 
 
 class Bait:
@@ -87,25 +89,74 @@ def hostile_store(db: Path, origin: str) -> dict[str, str]:
     p = payloads(origin)
     mention = f"Palmyra {p['image']} {p['link']}"
     quote = f"Troops entered Palmyra {p['image']} {p['html']} {p['link']} {p['bare']} on Sunday"
-    article = Article(text=f"{quote}. Aid followed {p['autolink']} on Monday.", title=f"Retaken {p['html']} {p['link']}",
-                      published=date(2016, 3, 28), source=f"{p['image']} wire", url="https://news.example/palmyra")
-    common = dict(date_precision=1, lat=PALMYRA[0], lon=PALMYRA[1], geonameid=None, country_code="SY",
-                  feature_code="PPL", geo_precision=1, quote=quote, article_id=article.article_id,
-                  title=article.title, published=article.published, source=article.source, url=article.url,
-                  confidence=0.9)
+    article = Article(
+        text=f"{quote}. Aid followed {p['autolink']} on Monday.",
+        title=f"Retaken {p['html']} {p['link']}",
+        published=date(2016, 3, 28),
+        source=f"{p['image']} wire",
+        url="https://news.example/palmyra",
+    )
+    common = dict(
+        date_precision=1,
+        lat=PALMYRA[0],
+        lon=PALMYRA[1],
+        geonameid=None,
+        country_code="SY",
+        feature_code="PPL",
+        geo_precision=1,
+        quote=quote,
+        article_id=article.article_id,
+        title=article.title,
+        published=article.published,
+        source=article.source,
+        url=article.url,
+        confidence=0.9,
+    )
     events = [
-        Event(event_id="hostile-1", event_type="frontline", sub_event_type=f"armed_clash {p['image']}",
-              event_date=date(2016, 3, 27), place=f"Palmyra {p['link']}", mention=mention,
-              admin1=f"Homs {p['html']}", **common),
-        Event(event_id="hostile-2", event_type="frontline", sub_event_type="shelling", event_date=date(2016, 3, 28),
-              place="Palmyra", mention=mention, admin1="Homs", **common),
+        Event(
+            event_id="hostile-1",
+            event_type="frontline",
+            sub_event_type=f"armed_clash {p['image']}",
+            event_date=date(2016, 3, 27),
+            place=f"Palmyra {p['link']}",
+            mention=mention,
+            admin1=f"Homs {p['html']}",
+            **common,
+        ),
+        Event(
+            event_id="hostile-2",
+            event_type="frontline",
+            sub_event_type="shelling",
+            event_date=date(2016, 3, 28),
+            place="Palmyra",
+            mention=mention,
+            admin1="Homs",
+            **common,
+        ),
     ]
     imported = Event(
-        event_id="hostile-import", event_type="diplomacy", sub_event_type=p["link"], event_date=date(2016, 3, 29),
-        date_precision=1, place=f"Aden {p['image']}", mention=p["html"], lat=ADEN[0], lon=ADEN[1], geonameid=None,
-        country_code="YE", admin1=p["autolink"], feature_code="", geo_precision=1,
-        quote=f"Talks in Aden {p['image']} {p['link']}", article_id="", title=p["html"], published=None,
-        source=f"{p['link']} {p['bare']}", url="https://news.example/aden", confidence=1.0, origin="acled",
+        event_id="hostile-import",
+        event_type="diplomacy",
+        sub_event_type=p["link"],
+        event_date=date(2016, 3, 29),
+        date_precision=1,
+        place=f"Aden {p['image']}",
+        mention=p["html"],
+        lat=ADEN[0],
+        lon=ADEN[1],
+        geonameid=None,
+        country_code="YE",
+        admin1=p["autolink"],
+        feature_code="",
+        geo_precision=1,
+        quote=f"Talks in Aden {p['image']} {p['link']}",
+        article_id="",
+        title=p["html"],
+        published=None,
+        source=f"{p['link']} {p['bare']}",
+        url="https://news.example/aden",
+        confidence=1.0,
+        origin="acled",
     )
     with EventStore.open(db) as store:
         store.add_articles([(article, events)])
@@ -127,13 +178,31 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory, bait: Bait) -> Iter
     db = folder / "events.sqlite"
     texts = hostile_store(db, bait.origin)
     port = free_port()
-    env = {**os.environ, "CONFLICTMAP_DB": str(db), "CONFLICTMAP_PIPELINE": "fake_pipeline:load_fake_pipeline",
-           "PYTHONPATH": os.pathsep.join([str(TESTS), str(REPO), os.environ.get("PYTHONPATH", "")])}
+    env = {
+        **os.environ,
+        "CONFLICTMAP_DB": str(db),
+        "CONFLICTMAP_PIPELINE": "fake_pipeline:load_fake_pipeline",
+        "PYTHONPATH": os.pathsep.join([str(TESTS), str(REPO), os.environ.get("PYTHONPATH", "")]),
+    }
     with open(folder / "server.log", "wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",
-             "--server.port", str(port), "--server.fileWatcherType", "none"],
-            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(REPO / "app.py"),
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         try:
             _wait_healthy(f"http://localhost:{port}", process, folder / "server.log")
@@ -147,9 +216,19 @@ def browser(hostile_server):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"])
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-quic",
+            ],
+        )
         yield chromium
         chromium.close()
 

@@ -11,14 +11,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from fake_pipeline import FakePipeline
+
 from gazetteer.entry import Entry
-from geo.web import appactions as actions
 from geo.errors import InputError, UploadError
+from geo.read.uploads import UploadedFile
 from geo.records import Article
 from geo.store.store import EventStore
-from geo.read.uploads import UploadedFile
+from geo.web import appactions as actions
 
 ACLED_CSV = (
     "event_id_cnty,event_date,event_type,sub_event_type,country,admin1,location,latitude,longitude,"
@@ -51,8 +51,7 @@ def never() -> FakePipeline:
 def test_ingest_stores_articles_with_their_events_and_reports_progress(store: EventStore) -> None:
     articles = [Article(KERRY, title="Kerry", published=date(2016, 3, 24)), Article(PALMYRA, title="Palmyra")]
     seen: list[tuple[int, int, str]] = []
-    report = actions.ingest_articles(articles, store=store, pipeline=fake,
-                                     on_progress=lambda *step: seen.append(step))
+    report = actions.ingest_articles(articles, store=store, pipeline=fake, on_progress=lambda *step: seen.append(step))
     assert (report.articles, report.events) == (2, 3)
     assert store.count() == 3
     assert seen == [(1, 2, "Kerry"), (2, 2, "Palmyra")]
@@ -85,8 +84,9 @@ def test_demo_briefs_are_dated_short_and_spread_over_months() -> None:
 
 
 def test_pasted_article_is_parsed_and_stored(store: EventStore) -> None:
-    report = actions.add_pasted(PALMYRA, title="Palmyra", published=date(2016, 3, 27), source="Pasted",
-                                store=store, pipeline=fake)
+    report = actions.add_pasted(
+        PALMYRA, title="Palmyra", published=date(2016, 3, 27), source="Pasted", store=store, pipeline=fake
+    )
     assert report.articles == 1
     [event] = store.query()
     assert (event.place, event.event_date, event.source) == ("Palmyra", date(2016, 3, 27), "Pasted")
@@ -120,10 +120,20 @@ def gdelt_line(**values: str) -> str:
 
 
 def test_a_gdelt_event_file_is_imported_whatever_its_suffix(store: EventStore) -> None:
-    line = gdelt_line(GLOBALEVENTID="900001", SQLDATE="20160524", EventCode="190", EventBaseCode="190",
-                      EventRootCode="19", ActionGeo_Type="4", ActionGeo_FullName="Manbij, Halab, Syria",
-                      ActionGeo_CountryCode="SY", ActionGeo_Lat="36.5281", ActionGeo_Long="37.9549",
-                      DATEADDED="20160524120000", SOURCEURL="https://example.org/manbij")
+    line = gdelt_line(
+        GLOBALEVENTID="900001",
+        SQLDATE="20160524",
+        EventCode="190",
+        EventBaseCode="190",
+        EventRootCode="19",
+        ActionGeo_Type="4",
+        ActionGeo_FullName="Manbij, Halab, Syria",
+        ActionGeo_CountryCode="SY",
+        ActionGeo_Lat="36.5281",
+        ActionGeo_Long="37.9549",
+        DATEADDED="20160524120000",
+        SOURCEURL="https://example.org/manbij",
+    )
     report = actions.add_uploads([("20160524.export.CSV", (line + "\n").encode())], store=store, pipeline=never)
     assert (report.imported, report.problems) == (1, ())
     [event] = store.query()
@@ -274,16 +284,14 @@ def test_an_article_fetched_from_a_url_is_parsed_and_stored(store: EventStore) -
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/story.html"
-        report = actions.add_url(url, published=date(2016, 3, 27), store=store, pipeline=fake,
-                                 allow_private=True)
+        report = actions.add_url(url, published=date(2016, 3, 27), store=store, pipeline=fake, allow_private=True)
     finally:
         server.shutdown()
     assert report.articles == 1
     assert [e.place for e in store.query()] == ["Palmyra"]
 
 
-@pytest.mark.parametrize("url", ["http://127.0.0.1:9/story.html", "file:///etc/passwd",
-                                 "javascript:alert(1)"])
+@pytest.mark.parametrize("url", ["http://127.0.0.1:9/story.html", "file:///etc/passwd", "javascript:alert(1)"])
 def test_the_url_box_refuses_internal_addresses_and_other_schemes(store: EventStore, url: str) -> None:
     from geo.errors import FetchError
 

@@ -8,20 +8,47 @@ from datetime import date
 import pytest
 
 from gazetteer.entry import Entry
-from geo.web import appstate as view
 from geo.filters import EventFilter
 from geo.records import Event
+from geo.web import appstate as view
 
 PERIOD = (date(2016, 1, 1), date(2016, 1, 31))
 
 
-def event(event_id: str, day: date | None, *, event_type: str = "frontline", place: str = "Aleppo",
-          lat: float = 36.2, lon: float = 37.16, origin: str = "conflictmap", quote: str = "A quote.") -> Event:
+def event(
+    event_id: str,
+    day: date | None,
+    *,
+    event_type: str = "frontline",
+    place: str = "Aleppo",
+    lat: float = 36.2,
+    lon: float = 37.16,
+    origin: str = "conflictmap",
+    quote: str = "A quote.",
+) -> Event:
     return Event(
-        event_id=event_id, event_type=event_type, sub_event_type="", event_date=day, date_precision=1,
-        place=place, mention=place, lat=lat, lon=lon, geonameid=1, country_code="SY", admin1="",
-        feature_code="PPL", geo_precision=1, quote=quote, article_id="a1", title="T", published=day,
-        source="Demo Wire", url="", confidence=0.8, origin=origin,
+        event_id=event_id,
+        event_type=event_type,
+        sub_event_type="",
+        event_date=day,
+        date_precision=1,
+        place=place,
+        mention=place,
+        lat=lat,
+        lon=lon,
+        geonameid=1,
+        country_code="SY",
+        admin1="",
+        feature_code="PPL",
+        geo_precision=1,
+        quote=quote,
+        article_id="a1",
+        title="T",
+        published=day,
+        source="Demo Wire",
+        url="",
+        confidence=0.8,
+        origin=origin,
     )
 
 
@@ -30,11 +57,22 @@ def event(event_id: str, day: date | None, *, event_type: str = "frontline", pla
 
 
 def test_sidebar_filter_carries_every_choice_and_no_dates() -> None:
-    flt = view.sidebar_filter(event_types=["diplomacy"], countries=["SY"], sources=["Demo Wire"],
-                              origins=["acled"], text="  convoy ", min_confidence=0.4)
-    assert flt == EventFilter(event_types=frozenset({"diplomacy"}), country_codes=frozenset({"SY"}),
-                              sources=frozenset({"Demo Wire"}), origins=frozenset({"acled"}), text="convoy",
-                              min_confidence=0.4)
+    flt = view.sidebar_filter(
+        event_types=["diplomacy"],
+        countries=["SY"],
+        sources=["Demo Wire"],
+        origins=["acled"],
+        text="  convoy ",
+        min_confidence=0.4,
+    )
+    assert flt == EventFilter(
+        event_types=frozenset({"diplomacy"}),
+        country_codes=frozenset({"SY"}),
+        sources=frozenset({"Demo Wire"}),
+        origins=frozenset({"acled"}),
+        text="convoy",
+        min_confidence=0.4,
+    )
 
 
 def test_sidebar_filter_refuses_an_unknown_event_type() -> None:
@@ -111,8 +149,13 @@ def test_period_of_an_empty_or_one_day_store_is_still_a_range() -> None:
 
 
 def test_in_window_keeps_dated_events_inside_the_window_only() -> None:
-    events = (event("u", None), event("a", date(2016, 1, 2)), event("b", date(2016, 1, 5)),
-              event("c", date(2016, 1, 5)), event("d", date(2016, 1, 9)))
+    events = (
+        event("u", None),
+        event("a", date(2016, 1, 2)),
+        event("b", date(2016, 1, 5)),
+        event("c", date(2016, 1, 5)),
+        event("d", date(2016, 1, 9)),
+    )
     assert [e.event_id for e in view.in_window(events, (date(2016, 1, 3), date(2016, 1, 5)))] == ["b", "c"]
     assert [e.event_id for e in view.in_window(events, None)] == ["u", "a", "b", "c", "d"]
     assert view.in_window(events, (date(2016, 2, 1), date(2016, 2, 2))) == ()
@@ -128,8 +171,12 @@ def test_counts_by_type_lists_every_type() -> None:
 
 
 def test_daily_counts_adds_up_per_day_and_type_leaving_undated_out() -> None:
-    events = [event("a", date(2016, 1, 2)), event("b", date(2016, 1, 2)),
-              event("c", date(2016, 1, 3), event_type="humanitarian"), event("u", None)]
+    events = [
+        event("a", date(2016, 1, 2)),
+        event("b", date(2016, 1, 2)),
+        event("c", date(2016, 1, 3), event_type="humanitarian"),
+        event("u", None),
+    ]
     frame = view.daily_counts(events)
     rows = {(r.event_date.date(), r.event_type): r.events for r in frame.itertuples()}
     assert rows == {(date(2016, 1, 2), "frontline"): 2, (date(2016, 1, 3), "humanitarian"): 1}
@@ -164,8 +211,11 @@ def test_map_bounds_of_one_point_are_left_to_the_map() -> None:
 
 
 def test_click_on_a_small_marker_returns_its_events_newest_first() -> None:
-    events = [event("old", date(2016, 1, 2)), event("new", date(2016, 1, 9)),
-              event("far", date(2016, 1, 3), place="Homs", lat=34.73, lon=36.71)]
+    events = [
+        event("old", date(2016, 1, 2)),
+        event("new", date(2016, 1, 9)),
+        event("far", date(2016, 1, 3), place="Homs", lat=34.73, lon=36.71),
+    ]
     picked = view.clicked_events(events, 36.2, 37.16, cluster_over=300)
     assert [e.event_id for e in picked] == ["new", "old"]
 
@@ -178,8 +228,7 @@ def test_click_away_from_every_marker_selects_nothing() -> None:
 def test_tooltip_picks_the_marker_of_that_type_even_off_centre() -> None:
     events = [event("fight", date(2016, 1, 2)), event("aid", date(2016, 1, 3), event_type="humanitarian")]
     # A large marker reports where the pointer was, not its centre.
-    picked = view.clicked_events(events, 36.3, 37.3, tooltip="Aleppo \u2014 humanitarian, 2016-01-03",
-                                 cluster_over=300)
+    picked = view.clicked_events(events, 36.3, 37.3, tooltip="Aleppo \u2014 humanitarian, 2016-01-03", cluster_over=300)
     assert [e.event_id for e in picked] == ["aid"]
 
 
@@ -203,7 +252,7 @@ def test_table_choice_maps_the_selected_row_to_its_event(selection: object, expe
 def test_find_quote_matches_across_line_breaks() -> None:
     text = "Intro.\n\nTroops fought their\nway into Palmyra.  More."
     span = view.find_quote(text, "Troops fought their way into Palmyra.")
-    assert span is not None and text[span.start:span.end] == "Troops fought their\nway into Palmyra."
+    assert span is not None and text[span.start : span.end] == "Troops fought their\nway into Palmyra."
     assert view.find_quote(text, "Not in the text.") is None
     assert view.find_quote(text, "   ") is None
 

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from gazetteer.errors import GazetteerError
-from geo.formats.acled import EXPORT_COLUMNS
 from geo.cli.main import run
 from geo.errors import ConflictmapError
+from geo.formats.acled import EXPORT_COLUMNS
 from geo.formats.exports import write_acled_csv
 from geo.formats.imports import BadRow, read_acled, read_gdelt
 from geo.read.readers import MAX_ARTICLE_BYTES, articles_from_bytes, iter_jsonl_articles, read_articles
@@ -59,9 +59,13 @@ def bad_folder(root: Path) -> Path:
     with open(root / "huge.txt", "wb") as huge:
         huge.truncate(MAX_ARTICLE_BYTES + 1)  # sparse: refused by its size before any read
     (root / "truncated.jsonl").write_text(
-        json.dumps({"text": "Troops fought near Palmyra."}) + "\n"
-        + json.dumps({"text": "Shelling hit Raqqa."}) + "\n"
-        + '{"text": "Talks in Mosc', encoding="utf-8")
+        json.dumps({"text": "Troops fought near Palmyra."})
+        + "\n"
+        + json.dumps({"text": "Shelling hit Raqqa."})
+        + "\n"
+        + '{"text": "Talks in Mosc',
+        encoding="utf-8",
+    )
     (root / "nested.html").write_bytes(b"<html><body>" + b"<div>" * 5000 + b"</body></html>")
     return root
 
@@ -174,13 +178,37 @@ def test_a_binary_file_given_as_acled_is_refused_whole(tmp_path: Path, capsys: p
 
 
 NAMES = st.sampled_from(["a.txt", "a.md", "a.html", "a.jsonl", "a.json", "a.xml", "a.rss", "a", "a.htm"])
-CONTENT_TYPES = st.sampled_from(["", "text/html", "text/plain", "application/json", "application/rss+xml",
-                                 "application/xml", "text/xml; charset=latin-1"])
-MARKUP = st.sampled_from([
-    b"<html>", b"</p>", b"<rss version='2.0'><channel><item><title>", b"<?xml version='1.0'?>",
-    b"---\ntitle: x\n---\n", b"{\"text\": ", b"\"Aleppo\"", b"}\n", b"[", b"\xef\xbb\xbf", b"\xff\xfe",
-    b"\x00", b"&amp;", b"<!DOCTYPE x [<!ENTITY a 'b'>]>", b"\r\n", b"Palmyra. ",
-])
+CONTENT_TYPES = st.sampled_from(
+    [
+        "",
+        "text/html",
+        "text/plain",
+        "application/json",
+        "application/rss+xml",
+        "application/xml",
+        "text/xml; charset=latin-1",
+    ]
+)
+MARKUP = st.sampled_from(
+    [
+        b"<html>",
+        b"</p>",
+        b"<rss version='2.0'><channel><item><title>",
+        b"<?xml version='1.0'?>",
+        b"---\ntitle: x\n---\n",
+        b'{"text": ',
+        b'"Aleppo"',
+        b"}\n",
+        b"[",
+        b"\xef\xbb\xbf",
+        b"\xff\xfe",
+        b"\x00",
+        b"&amp;",
+        b"<!DOCTYPE x [<!ENTITY a 'b'>]>",
+        b"\r\n",
+        b"Palmyra. ",
+    ]
+)
 DOCUMENTS = st.one_of(
     st.binary(max_size=400),
     st.lists(MARKUP | st.binary(max_size=12), max_size=25).map(b"".join),
@@ -202,15 +230,18 @@ def test_fuzzed_documents_give_articles_or_our_error(data: bytes, name: str, con
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=15),
-    lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(st.sampled_from(["id", "text", "title", "published", "source", "url"]), inner, max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["id", "text", "title", "published", "source", "url"]), inner, max_size=6)
+    ),
     max_leaves=10,
 )
 JSONL_LINES = st.one_of(
     JSON_VALUES.map(json.dumps),
-    st.fixed_dictionaries({"text": st.text(min_size=1, max_size=40)},
-                          optional={"published": st.text(max_size=12), "id": st.integers() | st.text(max_size=5)}
-                          ).map(json.dumps),
+    st.fixed_dictionaries(
+        {"text": st.text(min_size=1, max_size=40)},
+        optional={"published": st.text(max_size=12), "id": st.integers() | st.text(max_size=5)},
+    ).map(json.dumps),
     st.text(max_size=40),
     st.just('{"text": "cut sh'),
     st.just("[" * 5000),
@@ -241,25 +272,70 @@ def test_fuzzed_jsonl_reports_bad_lines_and_keeps_the_rest(tmp_path_factory, lin
 
 def base_event() -> Event:
     return Event(
-        event_id="e1", event_type="frontline", sub_event_type="shelling", event_date=date(2016, 3, 24),
-        date_precision=1, place="Tadmur", mention="Palmyra", lat=34.56, lon=38.28, geonameid=170575,
-        country_code="SY", admin1="Homs", feature_code="PPL", geo_precision=1, quote="Shelling hit Palmyra.",
-        article_id="a1", title="Palmyra", published=date(2016, 3, 24), source="Wire", url="https://example.org",
-        confidence=0.8, extra=(("k", "v"),),
+        event_id="e1",
+        event_type="frontline",
+        sub_event_type="shelling",
+        event_date=date(2016, 3, 24),
+        date_precision=1,
+        place="Tadmur",
+        mention="Palmyra",
+        lat=34.56,
+        lon=38.28,
+        geonameid=170575,
+        country_code="SY",
+        admin1="Homs",
+        feature_code="PPL",
+        geo_precision=1,
+        quote="Shelling hit Palmyra.",
+        article_id="a1",
+        title="Palmyra",
+        published=date(2016, 3, 24),
+        source="Wire",
+        url="https://example.org",
+        confidence=0.8,
+        extra=(("k", "v"),),
     )
 
 
 CELLS = st.one_of(
     st.text(max_size=12),
-    st.sampled_from(["", "nan", "inf", "-1e309", "1e400", "2016-02-30", "24 March 2016", "{", "[]",
-                     '{"a": [1]}', "null", "0", "-1", "4", "x" * 140_000, "=1+1", "'=1", "frontline",
-                     "conflictmap", "acled", "Battles", "Armed clash", "760", "SY", "Syria"]),
+    st.sampled_from(
+        [
+            "",
+            "nan",
+            "inf",
+            "-1e309",
+            "1e400",
+            "2016-02-30",
+            "24 March 2016",
+            "{",
+            "[]",
+            '{"a": [1]}',
+            "null",
+            "0",
+            "-1",
+            "4",
+            "x" * 140_000,
+            "=1+1",
+            "'=1",
+            "frontline",
+            "conflictmap",
+            "acled",
+            "Battles",
+            "Armed clash",
+            "760",
+            "SY",
+            "Syria",
+        ]
+    ),
 )
 
 
 @FUZZ
-@given(changes=st.lists(st.tuples(st.sampled_from(EXPORT_COLUMNS), CELLS), max_size=4),
-       extra_rows=st.lists(st.lists(CELLS, max_size=5), max_size=2))
+@given(
+    changes=st.lists(st.tuples(st.sampled_from(EXPORT_COLUMNS), CELLS), max_size=4),
+    extra_rows=st.lists(st.lists(CELLS, max_size=5), max_size=2),
+)
 # Each of these once ended the import with a traceback instead of a skipped row.
 @example(changes=[("conflictmap_extra", "{")], extra_rows=[])
 @example(changes=[("conflictmap_extra", "[]")], extra_rows=[])
@@ -300,8 +376,7 @@ GDELT_CELLS = st.one_of(
 
 
 @FUZZ
-@given(changes=st.lists(st.tuples(st.integers(0, 60), GDELT_CELLS), max_size=5),
-       drop=st.integers(0, 3))
+@given(changes=st.lists(st.tuples(st.integers(0, 60), GDELT_CELLS), max_size=5), drop=st.integers(0, 3))
 def test_fuzzed_gdelt_rows_import_or_are_skipped_by_line(tmp_path_factory, changes, drop: int) -> None:
     first = FIXTURES.joinpath("gdelt_events_sample.CSV").read_text(encoding="utf-8").splitlines()[0]
     fields = first.split("\t")

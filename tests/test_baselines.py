@@ -6,6 +6,7 @@ import pytest
 
 from gazetteer.entry import Entry
 from gazetteer.errors import GazetteerQueryError
+from geo.errors import InputError
 from geo.eval.baselines import (
     BASELINES,
     PopulationResolver,
@@ -14,12 +15,19 @@ from geo.eval.baselines import (
     places_from_spans,
     word_spans,
 )
-from geo.errors import InputError
 
 
 def _entry(geonameid: int, name: str, lat: float, lon: float, population: int, cc: str = "US") -> Entry:
-    return Entry(geonameid=geonameid, name=name, lat=lat, lon=lon, country_code=cc,
-                 feature_class="P", feature_code="PPL", population=population)
+    return Entry(
+        geonameid=geonameid,
+        name=name,
+        lat=lat,
+        lon=lon,
+        country_code=cc,
+        feature_class="P",
+        feature_code="PPL",
+        population=population,
+    )
 
 
 PARIS_FR = _entry(2988507, "Paris", 48.8534, 2.3488, 2_138_551, "FR")
@@ -84,8 +92,10 @@ def test_geotext_baseline_runs_offline_with_exact_spans():
     text = "The delegation left Paris for New York on Monday, then went home to France."
     baseline = load_baseline("geotext", PopulationResolver(FakeGazetteer()))
     (places,) = baseline.places_many([text])
-    assert [(text[p.mention.start:p.mention.end], p.entry.name) for p in places] == [
-        ("Paris", "Paris"), ("New York", "New York City"), ("France", "France"),
+    assert [(text[p.mention.start : p.mention.end], p.entry.name) for p in places] == [
+        ("Paris", "Paris"),
+        ("New York", "New York City"),
+        ("France", "France"),
     ]
     assert places[0].entry == PARIS_FR
 
@@ -94,7 +104,7 @@ def test_flashgeotext_baseline_runs_offline_with_its_own_spans():
     text = "The delegation left Paris for New York on Monday, then went home to France."
     baseline = load_baseline("flashgeotext", PopulationResolver(FakeGazetteer()))
     (places,) = baseline.places_many([text])
-    found = [text[p.mention.start:p.mention.end] for p in places]
+    found = [text[p.mention.start : p.mention.end] for p in places]
     assert found == ["Paris", "New York", "France"]
     assert all(p.mention.text == f for p, f in zip(places, found))
 

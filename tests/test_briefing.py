@@ -14,36 +14,66 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from geo.errors import ExportError, InputError
 from geo.map import briefing
 from geo.map.briefing import export_html, export_png, find_browser, render_png
-from geo.errors import ExportError, InputError
 from geo.map.offline import remote_asset_urls
 from geo.records import EVENT_TYPES, Event
 
 
 def make_event(**changes) -> Event:
     base = Event(
-        event_id="e0", event_type="frontline", sub_event_type="shelling", event_date=date(2016, 3, 24),
-        date_precision=1, place="Tadmur", mention="Palmyra", lat=34.56, lon=38.28, geonameid=170617,
-        country_code="SY", admin1="Homs", feature_code="PPL", geo_precision=1,
-        quote="Shelling hit Palmyra on Thursday.", article_id="a1", title="Palmyra shelled",
-        published=date(2016, 3, 27), source="Reuters", url="https://news.example.org/palmyra", confidence=0.8,
+        event_id="e0",
+        event_type="frontline",
+        sub_event_type="shelling",
+        event_date=date(2016, 3, 24),
+        date_precision=1,
+        place="Tadmur",
+        mention="Palmyra",
+        lat=34.56,
+        lon=38.28,
+        geonameid=170617,
+        country_code="SY",
+        admin1="Homs",
+        feature_code="PPL",
+        geo_precision=1,
+        quote="Shelling hit Palmyra on Thursday.",
+        article_id="a1",
+        title="Palmyra shelled",
+        published=date(2016, 3, 27),
+        source="Reuters",
+        url="https://news.example.org/palmyra",
+        confidence=0.8,
     )
     return replace(base, **changes)
 
 
 def sample_events(n: int, *, seed: int = 3) -> list[Event]:
     rnd = random.Random(seed)
-    towns = [("Aleppo", 36.2, 37.16), ("Raqqa", 35.95, 39.01), ("Homs", 34.73, 36.71), ("Tadmur", 34.56, 38.28),
-             ("Deir ez-Zor", 35.34, 40.14), ("Idlib", 35.93, 36.63), ("Geneva", 46.2, 6.15)]
+    towns = [
+        ("Aleppo", 36.2, 37.16),
+        ("Raqqa", 35.95, 39.01),
+        ("Homs", 34.73, 36.71),
+        ("Tadmur", 34.56, 38.28),
+        ("Deir ez-Zor", 35.34, 40.14),
+        ("Idlib", 35.93, 36.63),
+        ("Geneva", 46.2, 6.15),
+    ]
     events = []
     for i in range(n):
         name, lat, lon = towns[rnd.randrange(len(towns))]
-        events.append(make_event(
-            event_id=f"e{i}", event_type=EVENT_TYPES[rnd.randrange(4)], place=name, mention=name,
-            lat=lat + rnd.uniform(-0.05, 0.05), lon=lon + rnd.uniform(-0.05, 0.05),
-            event_date=date(2016, 1, 1) + timedelta(days=rnd.randrange(200)), source=f"Paper {i % 5}",
-        ))
+        events.append(
+            make_event(
+                event_id=f"e{i}",
+                event_type=EVENT_TYPES[rnd.randrange(4)],
+                place=name,
+                mention=name,
+                lat=lat + rnd.uniform(-0.05, 0.05),
+                lon=lon + rnd.uniform(-0.05, 0.05),
+                event_date=date(2016, 1, 1) + timedelta(days=rnd.randrange(200)),
+                source=f"Paper {i % 5}",
+            )
+        )
     return events
 
 
@@ -53,7 +83,7 @@ def png_pixels(path: Path) -> np.ndarray:
 
 
 def has_colour(pixels: np.ndarray, hex_colour: str, tolerance: float = 40) -> bool:
-    target = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)], dtype=np.float64)
+    target = np.array([int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)], dtype=np.float64)
     return bool((np.abs(pixels - target).sum(axis=2) < tolerance).any())
 
 
@@ -125,8 +155,16 @@ def test_png_without_a_browser_is_drawn_with_matplotlib(tmp_path, monkeypatch):
     monkeypatch.setattr(briefing, "find_browser", lambda explicit=None: None)
     notices: list[str] = []
     events = sample_events(150)
-    result = render_png(events, tmp_path / "slide.png", title="Syria", width=800, height=500, scale=1.5,
-                        browser=Path("/nonexistent"), on_notice=notices.append)
+    result = render_png(
+        events,
+        tmp_path / "slide.png",
+        title="Syria",
+        width=800,
+        height=500,
+        scale=1.5,
+        browser=Path("/nonexistent"),
+        on_notice=notices.append,
+    )
     assert result.renderer == "matplotlib"
     assert notices == ["chromium not found at '/nonexistent'; drew the PNG with matplotlib instead"]
     assert result.legend == dict(Counter(e.event_type for e in events))
@@ -143,8 +181,14 @@ def test_png_without_a_browser_is_drawn_with_matplotlib(tmp_path, monkeypatch):
 
 def test_export_png_falls_back_when_the_browser_cannot_start(tmp_path):
     notices: list[str] = []
-    out = export_png([make_event()], tmp_path / "slide.png", width=400, height=300,
-                     browser=fake_executable(tmp_path), on_notice=notices.append)
+    out = export_png(
+        [make_event()],
+        tmp_path / "slide.png",
+        width=400,
+        height=300,
+        browser=fake_executable(tmp_path),
+        on_notice=notices.append,
+    )
     assert out.is_file()
     assert len(notices) == 1 and notices[0].startswith("chromium failed")
     assert notices[0].endswith("drew the PNG with matplotlib instead")
@@ -161,21 +205,28 @@ def test_fallback_labels_do_not_overlap(tmp_path):
     ax = figure.add_axes((0, 0, 1, 1))
     ax.set_xlim(38, 39)
     ax.set_ylim(34, 35)
-    labels = [PlaceLabel(f"Village number {i}", 34.5 + 0.01 * (i % 3), 38.5 + 0.01 * (i // 3), 20 - i)
-              for i in range(12)]
+    labels = [
+        PlaceLabel(f"Village number {i}", 34.5 + 0.01 * (i % 3), 38.5 + 0.01 * (i // 3), 20 - i) for i in range(12)
+    ]
     placed = briefing._place_labels(ax, labels)
     renderer = figure.canvas.get_renderer()
     boxes = [t.get_window_extent(renderer) for t in ax.texts]
     assert 1 <= placed == len(boxes) < 12
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert not a.overlaps(b)
 
 
-@pytest.mark.parametrize("options, message", [
-    ({"width": 50}, "width"), ({"height": 100_000}, "height"), ({"scale": 0}, "scale"),
-    ({"bbox": (10, 10, 5, 20)}, "bbox"), ({"width": 800.5}, "width"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"width": 50}, "width"),
+        ({"height": 100_000}, "height"),
+        ({"scale": 0}, "scale"),
+        ({"bbox": (10, 10, 5, 20)}, "bbox"),
+        ({"width": 800.5}, "width"),
+    ],
+)
 def test_bad_picture_options_raise_with_the_value(tmp_path, options, message):
     with pytest.raises(InputError, match=message):
         export_png([make_event()], tmp_path / "x.png", **options)
@@ -204,8 +255,9 @@ def renderer(chromium):
 @pytest.mark.browser
 def test_png_from_chromium_has_the_size_counts_and_colours(tmp_path, chromium):
     events = sample_events(400)
-    result = render_png(events, tmp_path / "slide.png", title="Syria, spring 2016", width=900, height=560,
-                        scale=1.5, browser=chromium)
+    result = render_png(
+        events, tmp_path / "slide.png", title="Syria, spring 2016", width=900, height=560, scale=1.5, browser=chromium
+    )
     assert result.renderer == "chromium"
     with Image.open(result.path) as image:
         assert image.size == (1350, 840)

@@ -72,8 +72,13 @@ def test_a_bad_corpus_line_names_the_line(tmp_path, capsys):
 def test_utf16_and_latin1_articles_are_read_and_parsed(encoding, tmp_path):
     article = tmp_path / f"article-{encoding}.txt"
     article.write_bytes("Réfugiés: fighting raged in Aleppo, Syria, on Monday.".encode(encoding))
-    done = subprocess.run([sys.executable, "-m", "geo.cli.main", "geoparse", str(article)],
-                          capture_output=True, text=True, cwd=REPO, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "geo.cli.main", "geoparse", str(article)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     mentions = json.loads(done.stdout)["mentions"]
     assert {m["text"] for m in mentions} >= {"Aleppo", "Syria"}
@@ -84,14 +89,19 @@ def test_utf16_and_latin1_articles_are_read_and_parsed(encoding, tmp_path):
 def test_geoparse_jsonl_writes_one_line_per_article(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text(
-        '{"id": "a", "text": "Talks resumed in Geneva."}\n'
-        '{"id": "b", "text": "Shelling hit Aleppo, Syria."}\n', encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "geo.cli.main", "geoparse", "--jsonl", str(corpus)],
-                          capture_output=True, text=True, cwd=REPO, timeout=600)
+        '{"id": "a", "text": "Talks resumed in Geneva."}\n{"id": "b", "text": "Shelling hit Aleppo, Syria."}\n',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "geo.cli.main", "geoparse", "--jsonl", str(corpus)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert [line["id"] for line in lines] == ["a", "b"]
     geneva = lines[0]["mentions"][0]
     assert geneva["text"] == "Geneva" and geneva["country_code"] == "CH"
-    assert set(geneva) >= {"start", "end", "text", "lat", "lon", "geonameid", "name",
-                           "country_code", "feature_code"}
+    assert set(geneva) >= {"start", "end", "text", "lat", "lon", "geonameid", "name", "country_code", "feature_code"}

@@ -28,10 +28,18 @@ def resolved(sentence: str, published: date | None) -> tuple[date | None, int]:
         # weekdays: most recent in the past tense, same day allowed
         ("Rebels shelled Aleppo on Tuesday.", THU_2016_03_24, (date(2016, 3, 22), DAY)),
         ("Government forces entered Palmyra on Thursday.", THU_2016_03_24, (date(2016, 3, 24), DAY)),
-        ("RSF fighters attacked the airport in Khartoum on Saturday morning.", SAT_2023_04_15, (date(2023, 4, 15), DAY)),
+        (
+            "RSF fighters attacked the airport in Khartoum on Saturday morning.",
+            SAT_2023_04_15,
+            (date(2023, 4, 15), DAY),
+        ),
         ("Russian troops crossed into Sumy region on Friday.", WED_2022_03_02, (date(2022, 2, 25), DAY)),
         # future tense: the coming one, same day allowed
-        ("Parties at peace talks in Geneva are expected to agree on Thursday to a document.", THU_2016_03_24, (date(2016, 3, 24), DAY)),
+        (
+            "Parties at peace talks in Geneva are expected to agree on Thursday to a document.",
+            THU_2016_03_24,
+            (date(2016, 3, 24), DAY),
+        ),
         ("Talks are due to adjourn on Thursday after almost two weeks.", THU_2016_03_24, (date(2016, 3, 24), DAY)),
         ("Delegations will meet in Belarus on Monday.", WED_2022_03_02, (date(2022, 3, 7), DAY)),
         ("On Monday, the envoys will travel to Jeddah.", SAT_2023_04_15, (date(2023, 4, 17), DAY)),
@@ -159,8 +167,7 @@ def test_tense_is_read_from_the_clause_of_the_phrase(sentence, phrase, future):
 
 
 def test_a_conditional_future_date_without_a_year_lies_ahead():
-    got = resolve_event_date("The talks would resume on February 25, the envoy said.",
-                             published=date(2016, 2, 4))
+    got = resolve_event_date("The talks would resume on February 25, the envoy said.", published=date(2016, 2, 4))
     assert got.value == date(2016, 2, 25)
 
 
@@ -190,21 +197,34 @@ def dated_at(sentence: str, place: str, published: date) -> tuple[date | None, i
     ("sentence", "place", "expected"),
     [
         # a state that began earlier dates nothing: the event is reported now
-        ("The capture of Tessit is the army's biggest gain since the start of its offensive last October.",
-         "Tessit", (WED_2024_05_15, WEEK)),
+        (
+            "The capture of Tessit is the army's biggest gain since the start of its offensive last October.",
+            "Tessit",
+            (WED_2024_05_15, WEEK),
+        ),
         ("The port of Hodeidah has been blockaded since last March.", "Hodeidah", (WED_2024_05_15, WEEK)),
         # a relative clause the place is not in dates something else
         ("Troops retook Marinka on Monday, which they had lost last year.", "Marinka", (date(2024, 5, 13), DAY)),
-        ("The fall of Lysychansk, which rebels had held since 2014, was confirmed on Tuesday.",
-         "Lysychansk", (date(2024, 5, 14), DAY)),
-        ("Mortars hit the market in Djibo near the checkpoint that was also attacked last month.",
-         "Djibo", (WED_2024_05_15, WEEK)),
+        (
+            "The fall of Lysychansk, which rebels had held since 2014, was confirmed on Tuesday.",
+            "Lysychansk",
+            (date(2024, 5, 14), DAY),
+        ),
+        (
+            "Mortars hit the market in Djibo near the checkpoint that was also attacked last month.",
+            "Djibo",
+            (WED_2024_05_15, WEEK),
+        ),
         # each place takes the date of its own clause
         ("Drones struck Kupiansk on Monday, and Izium on Tuesday.", "Kupiansk", (date(2024, 5, 13), DAY)),
         ("Drones struck Kupiansk on Monday, and Izium on Tuesday.", "Izium", (date(2024, 5, 14), DAY)),
         ("Troops entered Gao on Friday after the rebels withdrew on Wednesday.", "Gao", (date(2024, 5, 10), DAY)),
         # a date standing before the clause governs it
-        ("On April 4, artillery fire struck Vuhledar and the village of Pavlivka.", "Pavlivka", (date(2024, 4, 4), DAY)),
+        (
+            "On April 4, artillery fire struck Vuhledar and the village of Pavlivka.",
+            "Pavlivka",
+            (date(2024, 4, 4), DAY),
+        ),
         # independent clauses joined by a semicolon keep their own time
         ("In Mopti, a bus hit a mine; near Gao, a convoy was ambushed on Sunday.", "Mopti", (WED_2024_05_15, WEEK)),
         ("In Mopti, a bus hit a mine; near Gao, a convoy was ambushed on Sunday.", "Gao", (date(2024, 5, 12), DAY)),

@@ -35,17 +35,22 @@ url: https://example.org/war/war-test-01
 conflict: Test War
 ---
 """
-BODY = ("Shells fell on [[Lakeport|10.5,20.25|frontline|2031-03-13]] on Thursday.\n\n"
-        "Envoys met in [[Hillview|-5.0,30.0|diplomacy|2031-03]], far from [[Lakeport|10.5,20.25|-]].\n")
+BODY = (
+    "Shells fell on [[Lakeport|10.5,20.25|frontline|2031-03-13]] on Thursday.\n\n"
+    "Envoys met in [[Hillview|-5.0,30.0|diplomacy|2031-03]], far from [[Lakeport|10.5,20.25|-]].\n"
+)
 
 
 def test_markup_becomes_plain_text_with_offsets_and_event_gold():
     article = builder.parse_source(HEADER + BODY, name="war-test-01.txt")
     assert article.text == "Shells fell on Lakeport on Thursday.\n\nEnvoys met in Hillview, far from Lakeport."
     assert [(t.name, t.event_type, t.event_date) for t in article.toponyms] == [
-        ("Lakeport", "frontline", "2031-03-13"), ("Hillview", "diplomacy", "2031-03"), ("Lakeport", None, None)]
+        ("Lakeport", "frontline", "2031-03-13"),
+        ("Hillview", "diplomacy", "2031-03"),
+        ("Lakeport", None, None),
+    ]
     for toponym in article.toponyms:
-        assert article.text[toponym.start:toponym.end] == toponym.name
+        assert article.text[toponym.start : toponym.end] == toponym.name
     assert (article.published, article.conflict, article.source) == ("2031-03-14", "Test War", "River Post")
 
 
@@ -103,12 +108,15 @@ def test_every_committed_toponym_spans_its_name(name):
     assert articles
     for article in articles:
         for toponym in article["toponyms"]:
-            assert article["text"][toponym["start"]:toponym["end"]] == toponym["name"], article["id"]
+            assert article["text"][toponym["start"] : toponym["end"]] == toponym["name"], article["id"]
             assert toponym["event_type"] in (None, "frontline", "diplomacy", "humanitarian", "other")
 
 
 def test_demo_gold_has_the_briefs_ids_and_texts():
-    briefs = [json.loads(line) for line in (REPO / "geo" / "web" / "demo" / "briefs.jsonl").read_text(encoding="utf-8").splitlines()]
+    briefs = [
+        json.loads(line)
+        for line in (REPO / "geo" / "web" / "demo" / "briefs.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     gold = {a["id"]: a for a in map(json.loads, (EVAL / "demo.jsonl").read_text(encoding="utf-8").splitlines())}
     assert sorted(gold) == sorted(b["id"] for b in briefs)
     for brief in briefs:

@@ -211,8 +211,17 @@ def _gold_record(article_id: str, text: str, places: dict[str, tuple[float, floa
     toponyms = []
     for name, (lat, lon) in places.items():
         start = text.index(name)
-        toponyms.append({"start": start, "end": start + len(name), "name": name, "lat": lat, "lon": lon,
-                         "geonameid": None, "type": None})
+        toponyms.append(
+            {
+                "start": start,
+                "end": start + len(name),
+                "name": name,
+                "lat": lat,
+                "lon": lon,
+                "geonameid": None,
+                "type": None,
+            }
+        )
     return {"id": article_id, "text": text, "toponyms": toponyms}
 
 
@@ -232,10 +241,14 @@ def test_iter_corpus_reads_toponyms_and_ignore_spans(tmp_path):
     [
         ("{not json", "invalid JSON"),
         ('["a list"]', "JSON object"),
-        ('{"id": "x", "text": "Homs", "toponyms": [{"start": 0, "end": 3, "name": "Homs", "lat": 1, "lon": 2}]}',
-         "'Hom'"),
-        ('{"id": "x", "text": "Homs", "toponyms": [{"start": 0, "end": 4, "name": "Homs", "lat": 95, "lon": 2}]}',
-         "lat in -90..90"),
+        (
+            '{"id": "x", "text": "Homs", "toponyms": [{"start": 0, "end": 3, "name": "Homs", "lat": 1, "lon": 2}]}',
+            "'Hom'",
+        ),
+        (
+            '{"id": "x", "text": "Homs", "toponyms": [{"start": 0, "end": 4, "name": "Homs", "lat": 95, "lon": 2}]}',
+            "lat in -90..90",
+        ),
         ('{"id": 7, "text": "Homs", "toponyms": []}', "'id' as str"),
     ],
 )
@@ -255,8 +268,12 @@ def test_missing_corpus_file_is_a_read_error_naming_it(tmp_path):
 
 
 def test_predictions_file_reads_mentions_and_rejects_repeated_ids(tmp_path):
-    line = {"id": "a1", "mentions": [{"start": 12, "end": 18, "text": "Aleppo", "lat": 36.2, "lon": 37.1,
-                                      "geonameid": 170063, "name": "Aleppo"}]}
+    line = {
+        "id": "a1",
+        "mentions": [
+            {"start": 12, "end": 18, "text": "Aleppo", "lat": 36.2, "lon": 37.1, "geonameid": 170063, "name": "Aleppo"}
+        ],
+    }
     predictions = read_predictions(_write_jsonl(tmp_path / "p.jsonl", [line]))
     assert predictions == {"a1": (PredictedToponym(12, 18, 36.2, 37.1, "Aleppo"),)}
     with pytest.raises(InputError, match="line 2"):
@@ -268,8 +285,15 @@ def test_predictions_file_reads_mentions_and_rejects_repeated_ids(tmp_path):
 
 
 def _entry(name: str, coords: tuple[float, float]) -> Entry:
-    return Entry(geonameid=abs(hash(name)) % 10**6, name=name, lat=coords[0], lon=coords[1],
-                 country_code="SY", feature_class="P", feature_code="PPL")
+    return Entry(
+        geonameid=abs(hash(name)) % 10**6,
+        name=name,
+        lat=coords[0],
+        lon=coords[1],
+        country_code="SY",
+        feature_class="P",
+        feature_code="PPL",
+    )
 
 
 class FakeGeoparser:
@@ -279,7 +303,9 @@ class FakeGeoparser:
         self.known = known
         self.calls: list[tuple[int, int]] = []
 
-    def places_many(self, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 32) -> Iterator[tuple[Place, ...]]:
+    def places_many(
+        self, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 32
+    ) -> Iterator[tuple[Place, ...]]:
         texts = list(texts)
         self.calls.append((len(texts), n_process))
         for text in texts:
@@ -304,7 +330,10 @@ def test_processes_for_small_inputs_stays_in_one_process():
 def test_format_table_marks_undefined_figures_and_unavailable_systems():
     article = _article()
     report = CorpusReport(
-        corpus="wiktor", split="test", articles=1, geotagging=False,
+        corpus="wiktor",
+        split="test",
+        articles=1,
+        geotagging=False,
         results=(
             SystemResult("ours", score([article], {"a1": _perfect(article)}, geotagging=False), 1.0),
             SystemResult("geotext", None, unavailable="no data"),
@@ -367,10 +396,13 @@ def test_eval_command_prints_a_table_and_honours_limit(tmp_path, monkeypatch, ca
 def test_eval_command_scores_a_predictions_file(tmp_path, capsys):
     corpus, (first, _) = _two_article_corpus(tmp_path)
     aleppo = first.index("Aleppo")
-    predictions = _write_jsonl(tmp_path / "pred.jsonl", [
-        {"id": "t-1", "mentions": [{"start": aleppo, "end": aleppo + 6, "lat": ALEPPO[0], "lon": ALEPPO[1]}]},
-        {"id": "t-2", "mentions": []},
-    ])
+    predictions = _write_jsonl(
+        tmp_path / "pred.jsonl",
+        [
+            {"id": "t-1", "mentions": [{"start": aleppo, "end": aleppo + 6, "lat": ALEPPO[0], "lon": ALEPPO[1]}]},
+            {"id": "t-2", "mentions": []},
+        ],
+    )
     args = _eval_args(str(corpus), "--split", "all", "--json", "--predictions", str(predictions))
     assert eval_command(args) == 0
     (result,) = json.loads(capsys.readouterr().out)["corpora"][0]["results"]
@@ -386,7 +418,9 @@ def test_eval_command_reports_a_geoparser_that_cannot_load_and_fails(tmp_path, m
 
     monkeypatch.setattr("geo.eval.evaluate._load_geoparser", missing)
     assert eval_command(_eval_args(str(corpus), "--split", "all")) == 1
-    assert "conflictmap did not run on mini: ImportError: no module named geo.parse.geoparser" in capsys.readouterr().out
+    assert (
+        "conflictmap did not run on mini: ImportError: no module named geo.parse.geoparser" in capsys.readouterr().out
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -403,8 +437,9 @@ def test_baselines_run_on_the_first_20_lgl_articles(tmp_path, capsys):
     # An empty predictions file stands in for the geoparser: only the baselines run.
     nothing = tmp_path / "nothing.jsonl"
     nothing.write_text("", encoding="utf-8")
-    args = _eval_args(str(lgl), "--split", "all", "--limit", "20", "--baselines", "--json",
-                      "--predictions", str(nothing))
+    args = _eval_args(
+        str(lgl), "--split", "all", "--limit", "20", "--baselines", "--json", "--predictions", str(nothing)
+    )
     assert eval_command(args) == 0
     results = {r["system"]: r for r in json.loads(capsys.readouterr().out)["corpora"][0]["results"]}
     for name in ("geotext", "flashgeotext", "spacy+population"):
@@ -414,4 +449,3 @@ def test_baselines_run_on_the_first_20_lgl_articles(tmp_path, capsys):
         # A simple pipeline finds a fair share of LGL's places and places some correctly.
         assert 0.1 < scores["recall"] < 0.95
         assert 0.0 < scores["acc_161"] <= 1.0
-

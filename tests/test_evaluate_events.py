@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from fake_pipeline import FakePipeline
+
 from gazetteer.entry import Entry
 from geo.cli.main import build_parser
 from geo.errors import InputError
@@ -28,8 +28,10 @@ from geo.records import Event, Mention, Place
 
 # Published on a Thursday; "on Monday" is 2016-03-07.
 PUBLISHED = "2016-03-10"
-TEXT = ("Shelling hit Aleppo on Monday.\n\nAid reached Damascus and Homs in March. "
-        "Officials in Geneva said  talks would resume.")
+TEXT = (
+    "Shelling hit Aleppo on Monday.\n\nAid reached Damascus and Homs in March. "
+    "Officials in Geneva said  talks would resume."
+)
 
 ALEPPO = (36.2021, 37.1343)
 HOMS = (34.7268, 36.7234)
@@ -49,21 +51,43 @@ def _gold_record(article_id: str = "e-1") -> dict:
     toponyms = []
     for name, (coords, kind, when) in GOLD.items():
         start = TEXT.index(name)
-        toponyms.append({"start": start, "end": start + len(name), "name": name, "lat": coords[0],
-                         "lon": coords[1], "geonameid": None, "type": None,
-                         "event_type": kind, "event_date": when})
-    return {"id": article_id, "title": "Shelling and aid", "published": PUBLISHED, "text": TEXT,
-            "toponyms": toponyms}
+        toponyms.append(
+            {
+                "start": start,
+                "end": start + len(name),
+                "name": name,
+                "lat": coords[0],
+                "lon": coords[1],
+                "geonameid": None,
+                "type": None,
+                "event_type": kind,
+                "event_date": when,
+            }
+        )
+    return {"id": article_id, "title": "Shelling and aid", "published": PUBLISHED, "text": TEXT, "toponyms": toponyms}
 
 
 def _article() -> GoldArticle:
     toponyms = tuple(
-        GoldToponym(start=TEXT.index(name), end=TEXT.index(name) + len(name), name=name,
-                    lat=coords[0], lon=coords[1], event_type=kind, event_date=when)
+        GoldToponym(
+            start=TEXT.index(name),
+            end=TEXT.index(name) + len(name),
+            name=name,
+            lat=coords[0],
+            lon=coords[1],
+            event_type=kind,
+            event_date=when,
+        )
         for name, (coords, kind, when) in GOLD.items()
     )
-    return GoldArticle(id="e-1", text=TEXT, toponyms=toponyms, title="Shelling and aid",
-                       published=date.fromisoformat(PUBLISHED), events_annotated=True)
+    return GoldArticle(
+        id="e-1",
+        text=TEXT,
+        toponyms=toponyms,
+        title="Shelling and aid",
+        published=date.fromisoformat(PUBLISHED),
+        events_annotated=True,
+    )
 
 
 def _pred(name: str, coords: tuple[float, float]) -> PredictedToponym:
@@ -126,13 +150,30 @@ def test_event_date_right_when_it_starts_with_the_gold_day_or_month():
 def test_a_wrong_type_and_a_misplaced_event_are_listed():
     article = _article()
     aleppo = TEXT.index("Aleppo")
-    event = Event(event_id="x", event_type="diplomacy", sub_event_type="", event_date=date(2016, 3, 7),
-                  date_precision=1, place="Aleppo", mention="Aleppo", lat=GENEVA[0], lon=GENEVA[1],
-                  geonameid=None, country_code="", admin1="", feature_code="", geo_precision=1,
-                  quote="Shelling hit Aleppo on Monday.", article_id="e-1", title="", published=None,
-                  source="", url="", confidence=0.5)
-    scores = score_events([article], {"e-1": (_pred("Aleppo", ALEPPO),)},
-                          {"e-1": system_events(TEXT, [event])})
+    event = Event(
+        event_id="x",
+        event_type="diplomacy",
+        sub_event_type="",
+        event_date=date(2016, 3, 7),
+        date_precision=1,
+        place="Aleppo",
+        mention="Aleppo",
+        lat=GENEVA[0],
+        lon=GENEVA[1],
+        geonameid=None,
+        country_code="",
+        admin1="",
+        feature_code="",
+        geo_precision=1,
+        quote="Shelling hit Aleppo on Monday.",
+        article_id="e-1",
+        title="",
+        published=None,
+        source="",
+        url="",
+        confidence=0.5,
+    )
+    scores = score_events([article], {"e-1": (_pred("Aleppo", ALEPPO),)}, {"e-1": system_events(TEXT, [event])})
     problems = {c.problem: c for c in scores.checks if c.start == aleppo}
     assert problems["event type"].gold == "frontline" and problems["event type"].system == "diplomacy"
     assert "event placed" in problems and "event date" not in problems
@@ -142,11 +183,29 @@ def test_a_wrong_type_and_a_misplaced_event_are_listed():
 def test_events_are_located_by_their_mention_inside_their_quote():
     text = "Homsi traders left.\nFighting  near Homs\nand Homs again. Homs was quiet."
     quote = "Fighting near Homs and Homs again."
-    event = Event(event_id="x", event_type="frontline", sub_event_type="", event_date=None,
-                  date_precision=1, place="Homs", mention="Homs", lat=HOMS[0], lon=HOMS[1],
-                  geonameid=None, country_code="", admin1="", feature_code="", geo_precision=1,
-                  quote=quote, article_id="a", title="", published=None, source="", url="",
-                  confidence=0.5)
+    event = Event(
+        event_id="x",
+        event_type="frontline",
+        sub_event_type="",
+        event_date=None,
+        date_precision=1,
+        place="Homs",
+        mention="Homs",
+        lat=HOMS[0],
+        lon=HOMS[1],
+        geonameid=None,
+        country_code="",
+        admin1="",
+        feature_code="",
+        geo_precision=1,
+        quote=quote,
+        article_id="a",
+        title="",
+        published=None,
+        source="",
+        url="",
+        confidence=0.5,
+    )
     (located,) = system_events(text, [event])
     first = text.index("Homs", text.index("near"))
     second = text.index("Homs", first + 1)
@@ -169,13 +228,18 @@ def test_corpus_with_event_gold_is_read_with_types_dates_and_publication(tmp_pat
     assert article.events_annotated and article.published == date(2016, 3, 10)
     assert article.title == "Shelling and aid"
     assert [(t.event_type, t.event_date) for t in article.toponyms][:2] == [
-        ("frontline", "2016-03-07"), ("humanitarian", "2016-03")]
+        ("frontline", "2016-03-07"),
+        ("humanitarian", "2016-03"),
+    ]
 
 
 @pytest.mark.parametrize(
     "field, value, expected",
-    [("event_type", "battle", "'event_type'"), ("event_date", "March 2016", "'event_date'"),
-     ("published", "10/03/2016", "'published'")],
+    [
+        ("event_type", "battle", "'event_type'"),
+        ("event_date", "March 2016", "'event_date'"),
+        ("published", "10/03/2016", "'published'"),
+    ],
 )
 def test_bad_event_gold_error_names_the_line(tmp_path, field, value, expected):
     record = _gold_record()
@@ -201,8 +265,15 @@ def test_corpus_without_event_keys_is_not_event_annotated(tmp_path):
 
 
 def _entry(name: str, coords: tuple[float, float]) -> Entry:
-    return Entry(geonameid=len(name), name=name, lat=coords[0], lon=coords[1],
-                 country_code="SY", feature_class="P", feature_code="PPL")
+    return Entry(
+        geonameid=len(name),
+        name=name,
+        lat=coords[0],
+        lon=coords[1],
+        country_code="SY",
+        feature_class="P",
+        feature_code="PPL",
+    )
 
 
 class PlacingGeoparser:
@@ -211,11 +282,15 @@ class PlacingGeoparser:
     def __init__(self, known: dict[str, tuple[float, float]]) -> None:
         self.known = known
 
-    def places_many(self, texts: Iterable[str], *, n_process: int = 1,
-                    batch_size: int = 32) -> Iterator[tuple[Place, ...]]:
+    def places_many(
+        self, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 32
+    ) -> Iterator[tuple[Place, ...]]:
         for text in texts:
-            yield tuple(Place(Mention(text.index(n), text.index(n) + len(n), n), _entry(n, c), 0.9)
-                        for n, c in self.known.items() if n in text)
+            yield tuple(
+                Place(Mention(text.index(n), text.index(n) + len(n), n), _entry(n, c), 0.9)
+                for n, c in self.known.items()
+                if n in text
+            )
 
 
 def _eval_args(*argv: str) -> argparse.Namespace:
@@ -267,16 +342,26 @@ def test_eval_command_on_a_corpus_without_event_gold_prints_no_event_table(tmp_p
 
 @pytest.mark.model
 def test_real_pipeline_events_are_located_at_their_mentions(pipeline):
-    text = ("Government troops shelled Aleppo on Monday, a monitoring group said.\n\n"
-            "Aid trucks  reached Homs on Tuesday, and envoys met in Geneva.")
-    toponyms = tuple(
-        GoldToponym(start=text.index(name), end=text.index(name) + len(name), name=name,
-                    lat=coords[0], lon=coords[1], event_type=kind)
-        for name, coords, kind in (("Aleppo", ALEPPO, "frontline"), ("Homs", HOMS, "humanitarian"),
-                                   ("Geneva", GENEVA, "diplomacy"))
+    text = (
+        "Government troops shelled Aleppo on Monday, a monitoring group said.\n\n"
+        "Aid trucks  reached Homs on Tuesday, and envoys met in Geneva."
     )
-    article = GoldArticle(id="real", text=text, toponyms=toponyms, published=date(2016, 3, 10),
-                          events_annotated=True)
+    toponyms = tuple(
+        GoldToponym(
+            start=text.index(name),
+            end=text.index(name) + len(name),
+            name=name,
+            lat=coords[0],
+            lon=coords[1],
+            event_type=kind,
+        )
+        for name, coords, kind in (
+            ("Aleppo", ALEPPO, "frontline"),
+            ("Homs", HOMS, "humanitarian"),
+            ("Geneva", GENEVA, "diplomacy"),
+        )
+    )
+    article = GoldArticle(id="real", text=text, toponyms=toponyms, published=date(2016, 3, 10), events_annotated=True)
     (events,) = predict_events(pipeline, [article]).values()
     assert events and all(event.spans for event in events)
     for event in events:
@@ -289,8 +374,10 @@ def test_real_pipeline_events_are_located_at_their_mentions(pipeline):
 def test_a_predictions_file_on_an_event_corpus_says_it_has_no_events(tmp_path, capsys):
     corpus = _write_jsonl(tmp_path / "warlike.jsonl", [_gold_record()])
     aleppo = TEXT.index("Aleppo")
-    predictions = _write_jsonl(tmp_path / "pred.jsonl", [
-        {"id": "e-1", "mentions": [{"start": aleppo, "end": aleppo + 6, "lat": ALEPPO[0], "lon": ALEPPO[1]}]}])
+    predictions = _write_jsonl(
+        tmp_path / "pred.jsonl",
+        [{"id": "e-1", "mentions": [{"start": aleppo, "end": aleppo + 6, "lat": ALEPPO[0], "lon": ALEPPO[1]}]}],
+    )
     assert eval_command(_eval_args(str(corpus), "--split", "all", "--predictions", str(predictions))) == 0
     out = capsys.readouterr().out
     assert "pred.jsonl made no events on warlike: a predictions file holds no events" in out

@@ -25,9 +25,18 @@ def test_the_shipped_model_loads_and_says_what_it_was_trained_on():
 @pytest.mark.parametrize(
     ("sentence", "place", "area", "expected"),
     [
-        ("Artillery shells slammed into residential blocks in Kramatorsk overnight, killing four.",
-         "Kramatorsk", False, "frontline"),
-        ("Rebel fighters captured the garrison town of Tessalit after a two-day assault.", "Tessalit", False, "frontline"),
+        (
+            "Artillery shells slammed into residential blocks in Kramatorsk overnight, killing four.",
+            "Kramatorsk",
+            False,
+            "frontline",
+        ),
+        (
+            "Rebel fighters captured the garrison town of Tessalit after a two-day assault.",
+            "Tessalit",
+            False,
+            "frontline",
+        ),
         ("Foreign ministers met in Doha on Tuesday to discuss a ceasefire proposal.", "Doha", False, "diplomacy"),
         ("Thousands of families fled to camps outside Kassala as food ran short.", "Kassala", False, "humanitarian"),
         ("Insurgents backed by Eritrea overran two border posts near Humera on Monday.", "Eritrea", True, "none"),

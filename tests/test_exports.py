@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import csv
-import sys
 import json
+import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -10,11 +10,12 @@ from pathlib import Path
 import geopandas as gpd
 import pyogrio
 import pytest
+from fake_pipeline import FakePipeline
 from geojson_pydantic import FeatureCollection
 
-from geo.formats.acled import ACLED_COLUMNS
 from geo.cli.main import run
 from geo.errors import ExportError
+from geo.formats.acled import ACLED_COLUMNS
 from geo.formats.exports import (
     CSV_COLUMNS,
     write_acled_csv,
@@ -24,28 +25,46 @@ from geo.formats.exports import (
     write_gpkg,
     write_parquet,
 )
-from geo.store.frames import events_from_frame, read_events_parquet
 from geo.formats.imports import read_acled
 from geo.records import EVENT_PROPERTIES, Article, Event
+from geo.store.frames import events_from_frame, read_events_parquet
 from geo.store.store import EventStore
 
-from fake_pipeline import FakePipeline
-
 ARTICLES = (
-    Article("Government forces fought their way into Palmyra. Talks resumed in Geneva.",
-            title="Army enters Palmyra", published=date(2016, 3, 24), source="Wire", url="https://example.org/a"),
-    Article("Shelling hit Aleppo overnight. Families fled Raqqa. Aid reached Damascus.",
-            title="Überblick: \"Aleppo\", Raqqa", published=date(2016, 3, 25), source="Zeitung"),
-    Article("Kerry arrived in Moscow for a visit.\nForces clashed near Mariupol, 'again'.",
-            title="Kerry in Moscow", published=None, source="Wire"),
+    Article(
+        "Government forces fought their way into Palmyra. Talks resumed in Geneva.",
+        title="Army enters Palmyra",
+        published=date(2016, 3, 24),
+        source="Wire",
+        url="https://example.org/a",
+    ),
+    Article(
+        "Shelling hit Aleppo overnight. Families fled Raqqa. Aid reached Damascus.",
+        title='Überblick: "Aleppo", Raqqa',
+        published=date(2016, 3, 25),
+        source="Zeitung",
+    ),
+    Article(
+        "Kerry arrived in Moscow for a visit.\nForces clashed near Mariupol, 'again'.",
+        title="Kerry in Moscow",
+        published=None,
+        source="Wire",
+    ),
 )
 
 
 def sample_events() -> list[Event]:
     events = [e for a in ARTICLES for e in FakePipeline().events(a)]
     # imported events carry codes in extra and may lack a geonameid or a date
-    events.append(replace(events[0], event_id="acled-1", origin="acled", geonameid=None,
-                          extra=(("event_id_cnty", "SYR1"), ("cameo_event_code", "0874"))))
+    events.append(
+        replace(
+            events[0],
+            event_id="acled-1",
+            origin="acled",
+            geonameid=None,
+            extra=(("event_id_cnty", "SYR1"), ("cameo_event_code", "0874")),
+        )
+    )
     events.append(replace(events[1], event_id="undated", event_date=None, published=None))
     return events
 
@@ -104,7 +123,9 @@ def test_acled_export_uses_acled_columns_types_and_country_names(tmp_path: Path)
     assert palmyra["disorder_type"] == "Political violence"
     aleppo = next(r for r in rows if r["location"] == "Aleppo")
     assert (aleppo["event_type"], aleppo["sub_event_type"]) == (
-        "Explosions/Remote violence", "Shelling/artillery/missile attack")
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    )
     geneva = next(r for r in rows if r["location"] == "Geneva")
     assert geneva["event_type"] == "Strategic developments"
     assert geneva["conflictmap_event_type"] == "diplomacy"
@@ -143,9 +164,16 @@ def test_geoparquet_carries_geo_metadata_and_reads_back(tmp_path: Path) -> None:
     assert read_events_parquet(out) == events
 
 
-@pytest.mark.parametrize("writer, suffix", [(write_geojson, ".geojson"), (write_csv, ".csv"),
-                                            (write_acled_csv, ".csv"), (write_gpkg, ".gpkg"),
-                                            (write_parquet, ".parquet")])
+@pytest.mark.parametrize(
+    "writer, suffix",
+    [
+        (write_geojson, ".geojson"),
+        (write_csv, ".csv"),
+        (write_acled_csv, ".csv"),
+        (write_gpkg, ".gpkg"),
+        (write_parquet, ".parquet"),
+    ],
+)
 def test_an_empty_selection_writes_a_readable_empty_file(tmp_path: Path, writer, suffix: str) -> None:
     out = tmp_path / f"empty{suffix}"
     assert writer([], out) == 0
@@ -183,8 +211,23 @@ def test_writing_onto_a_folder_is_an_export_error(tmp_path: Path) -> None:
 
 def test_export_applies_the_filters(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "sy.geojson"
-    code = run(["export", "--format", "geojson", "-o", str(out), "--db", str(db),
-                "--country", "sy", "--type", "frontline", "--from", "2016-03-24"])
+    code = run(
+        [
+            "export",
+            "--format",
+            "geojson",
+            "-o",
+            str(out),
+            "--db",
+            str(db),
+            "--country",
+            "sy",
+            "--type",
+            "frontline",
+            "--from",
+            "2016-03-24",
+        ]
+    )
     assert code == 0
     features = json.loads(out.read_text())["features"]
     assert {f["properties"]["place"] for f in features} == {"Palmyra", "Aleppo"}
@@ -205,8 +248,21 @@ def test_export_from_a_missing_store_is_one_clear_error(tmp_path: Path, capsys) 
 
 
 def test_export_rejects_a_reversed_date_range(db: Path, tmp_path: Path, capsys) -> None:
-    code = run(["export", "--format", "csv", "-o", str(tmp_path / "x.csv"), "--db", str(db),
-                "--from", "2016-04-01", "--to", "2016-03-01"])
+    code = run(
+        [
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            str(tmp_path / "x.csv"),
+            "--db",
+            str(db),
+            "--from",
+            "2016-04-01",
+            "--to",
+            "2016-03-01",
+        ]
+    )
     assert code == 1
     assert "after" in capsys.readouterr().err
 
@@ -235,7 +291,8 @@ def test_the_stores_geojson_is_the_same_as_the_events_geojson(tmp_path: Path) ->
 
 
 def test_html_and_png_are_handed_to_the_briefing_module_with_the_selection(
-        db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import types
 
     calls = {}
@@ -243,10 +300,45 @@ def test_html_and_png_are_handed_to_the_briefing_module_with_the_selection(
     fake.export_html = lambda events, path, **options: calls.setdefault("html", (events, path, options))
     fake.export_png = lambda events, path, **options: calls.setdefault("png", (events, path, options))
     monkeypatch.setitem(sys.modules, "geo.map.briefing", fake)
-    assert run(["export", "--format", "html", "-o", str(tmp_path / "m.html"), "--db", str(db),
-                "--title", "Syria", "--country", "SY"]) == 0
-    assert run(["export", "--format", "png", "-o", str(tmp_path / "m.png"), "--db", str(db),
-                "--bbox", "35", "32", "42", "37", "--width", "800"]) == 0
+    assert (
+        run(
+            [
+                "export",
+                "--format",
+                "html",
+                "-o",
+                str(tmp_path / "m.html"),
+                "--db",
+                str(db),
+                "--title",
+                "Syria",
+                "--country",
+                "SY",
+            ]
+        )
+        == 0
+    )
+    assert (
+        run(
+            [
+                "export",
+                "--format",
+                "png",
+                "-o",
+                str(tmp_path / "m.png"),
+                "--db",
+                str(db),
+                "--bbox",
+                "35",
+                "32",
+                "42",
+                "37",
+                "--width",
+                "800",
+            ]
+        )
+        == 0
+    )
     events, path, options = calls["html"]
     assert {e.country_code for e in events} == {"SY"} and path == tmp_path / "m.html"
     assert options == {"title": "Syria", "tiles": False}
@@ -256,7 +348,8 @@ def test_html_and_png_are_handed_to_the_briefing_module_with_the_selection(
 
 
 def test_a_briefing_format_without_its_module_is_not_available(
-        db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
     monkeypatch.setitem(sys.modules, "geo.map.briefing", None)  # import fails
     assert run(["export", "--format", "png", "-o", str(tmp_path / "m.png"), "--db", str(db)]) == 1
     assert "not available" in capsys.readouterr().err

@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import geo.read.fetch as fetch
-from geo.errors import ConflictmapError, FetchError
 from geo.cli.main import run
+from geo.errors import ConflictmapError, FetchError
 from geo.read.fetch import FetchPolicy, address_refusal, fetch_article, fetch_url
 
 ARTICLE_HTML = (
@@ -459,9 +459,7 @@ def test_closed_port_is_one_fetch_error() -> None:
         fetch_url(f"http://127.0.0.1:{port}/", policy=LOCAL)
 
 
-@pytest.mark.parametrize(
-    "kwargs", [{"max_bytes": 0}, {"timeout_s": 0}, {"max_redirects": -1}]
-)
+@pytest.mark.parametrize("kwargs", [{"max_bytes": 0}, {"timeout_s": 0}, {"max_redirects": -1}])
 def test_nonsensical_policy_is_rejected(kwargs: dict[str, float]) -> None:
     with pytest.raises(ValueError):
         FetchPolicy(**kwargs)
@@ -484,10 +482,26 @@ def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
     folder = tmp_path_factory.mktemp("tls")
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(
-        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=news.example.com",
-         "-addext", "subjectAltName=DNS:news.example.com"],
-        check=True, capture_output=True,
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-subj",
+            "/CN=news.example.com",
+            "-addext",
+            "subjectAltName=DNS:news.example.com",
+        ],
+        check=True,
+        capture_output=True,
     )
     server_names: list[str] = []
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

@@ -37,8 +37,6 @@ def inside(box, entry) -> bool:
     return min_lat <= entry.lat <= max_lat and min_lon <= entry.lon <= max_lon
 
 
-
-
 # -- places and points -----------------------------------------------------------
 
 
@@ -65,23 +63,27 @@ def country_point_with(centre: CountryCentreSource, code: str) -> tuple[float, f
 def test_geonames_own_point_for_a_country_comes_first_when_it_lies_inside():
     inside_point = GeoNamesPointSource(163843, 34.5, 39.0)  # Syria's geonameid
     outside_point = GeoNamesPointSource(163843, 10.0, 39.0)
-    syria = [p.entry for p in assemble(tiny_sources(geonames_points=(inside_point,))).places
-             if p.entry.geonameid == 163843]
+    syria = [
+        p.entry for p in assemble(tiny_sources(geonames_points=(inside_point,))).places if p.entry.geonameid == 163843
+    ]
     assert (syria[0].lat, syria[0].lon) == (34.5, 39.0)
-    fallback = [p.entry for p in assemble(tiny_sources(geonames_points=(outside_point,))).places
-                if p.entry.geonameid == 163843]
+    fallback = [
+        p.entry for p in assemble(tiny_sources(geonames_points=(outside_point,))).places if p.entry.geonameid == 163843
+    ]
     assert (fallback[0].lat, fallback[0].lon) == (35.0, 38.0)  # the conventional centre
 
 
 def test_when_geonames_and_the_atlas_centre_disagree_the_one_nearer_the_middle_wins():
     # Syria's box is 32.3..37.3 N, 35.7..42.4 E: its middle is near 34.8 N 39.05 E.
     off_middle = GeoNamesPointSource(163843, 36.9, 36.0)
-    syria = next(p.entry for p in assemble(tiny_sources(geonames_points=(off_middle,))).places
-                 if p.entry.geonameid == 163843)
+    syria = next(
+        p.entry for p in assemble(tiny_sources(geonames_points=(off_middle,))).places if p.entry.geonameid == 163843
+    )
     assert (syria.lat, syria.lon) == (35.0, 38.0)
     near_middle = GeoNamesPointSource(163843, 34.8, 39.4)
-    syria = next(p.entry for p in assemble(tiny_sources(geonames_points=(near_middle,))).places
-                 if p.entry.geonameid == 163843)
+    syria = next(
+        p.entry for p in assemble(tiny_sources(geonames_points=(near_middle,))).places if p.entry.geonameid == 163843
+    )
     assert (syria.lat, syria.lon) == (34.8, 39.4)
 
 
@@ -252,8 +254,10 @@ def test_the_shipped_alias_table_has_the_names_news_use_and_leaves_america_out()
 # -- continents, macro-regions and seas -----------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "code"), [("Asia", "CONT"), ("Levant", "RGN"), ("Middle East", "RGN"),
-                                            ("Mideast", "RGN"), ("Black Sea", "SEA")])
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Asia", "CONT"), ("Levant", "RGN"), ("Middle East", "RGN"), ("Mideast", "RGN"), ("Black Sea", "SEA")],
+)
 def test_continents_regions_and_seas_come_before_towns_of_the_same_name(tiny, name, code):
     found = tiny.lookup(name)
     assert found[0].feature_code == code
@@ -350,7 +354,7 @@ def test_a_cache_whose_pages_are_damaged_after_it_was_verified_is_detected(tmp_p
     data = bytearray(path.read_bytes())
     page_size = int.from_bytes(data[16:18], "big")
     for offset in range(page_size * 2, len(data) - 16, page_size):
-        data[offset:offset + 16] = b"\xff" * 16  # scribble on every page header but the first
+        data[offset : offset + 16] = b"\xff" * 16  # scribble on every page header but the first
     path.write_bytes(bytes(data))
     assert cache_problem(path) is not None
 
@@ -449,8 +453,9 @@ def test_two_processes_opening_a_missing_cache_at_once_both_succeed(tmp_path):
         with open_gazetteer(Path({str(path)!r}), sources=tiny_sources(), progress=lambda m: None) as g:
             print(g.lookup("Palmyra")[0].name)
     """)
-    processes = [subprocess.Popen([sys.executable, "-c", script], cwd=REPO, stdout=subprocess.PIPE, text=True)
-                 for _ in range(2)]
+    processes = [
+        subprocess.Popen([sys.executable, "-c", script], cwd=REPO, stdout=subprocess.PIPE, text=True) for _ in range(2)
+    ]
     outputs = [p.communicate(timeout=120)[0].strip() for p in processes]
     assert [p.returncode for p in processes] == [0, 0]
     assert outputs == ["Tadmur", "Tadmur"]
@@ -494,7 +499,15 @@ def test_the_fingerprint_of_hand_made_sources_is_the_same_in_every_process():
         from gazetteer.build import custom_fingerprint
         print(custom_fingerprint(tiny_sources()))
     """)
-    prints = {subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True,
-                             env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
-              for seed in ("1", "2", "3")}
+    prints = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
     assert len(prints) == 1 and next(iter(prints)).startswith("custom-")

@@ -24,7 +24,9 @@ def test_lookup_prints_candidates_as_json_lines_best_first(tiny_cache, capsys):
     assert run(["gazetteer", "lookup", "Palmyra", "--gazetteer", str(tiny_cache)]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(c["name"], c["country_code"], c["match"]) for c in lines[:2]] == [
-        ("Tadmur", "SY", "exact"), ("Palmyra", "US", "exact")]
+        ("Tadmur", "SY", "exact"),
+        ("Palmyra", "US", "exact"),
+    ]
     assert {"geonameid", "lat", "lon", "feature_code", "admin1"} <= set(lines[0])
 
 

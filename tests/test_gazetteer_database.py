@@ -11,8 +11,6 @@ from gazetteer.database import Gazetteer, default_cache_path
 from gazetteer.errors import GazetteerDataError, GazetteerQueryError
 
 
-
-
 def test_lookup_ignores_case_accents_and_apostrophes(tiny):
     assert tiny.lookup("KIEV")[0].name == "Kyiv"
     assert tiny.lookup("Kijow")[0].name == "Kyiv"
@@ -66,8 +64,9 @@ def test_name_info_says_how_a_name_is_used(tiny):
     assert tiny.name_info("Atlantis").count == 0
 
 
-@pytest.mark.parametrize(("word", "code"), [("Syrian", "SY"), ("Syrians", "SY"), ("american", "US"),
-                                            ("Ukrainian", "UA"), ("Martian", None)])
+@pytest.mark.parametrize(
+    ("word", "code"), [("Syrian", "SY"), ("Syrians", "SY"), ("american", "US"), ("Ukrainian", "UA"), ("Martian", None)]
+)
 def test_demonyms_give_country_codes(tiny, word, code):
     assert tiny.demonym(word) == code
 
@@ -90,8 +89,7 @@ def test_get_country_and_admin1_by_code(tiny):
     assert tiny.admin1("SY", "77") is None
 
 
-@pytest.mark.parametrize(("call", "arg"), [("get", "163345"), ("get", True), ("country", "Syria"),
-                                           ("country", 12)])
+@pytest.mark.parametrize(("call", "arg"), [("get", "163345"), ("get", True), ("country", "Syria"), ("country", 12)])
 def test_malformed_ids_and_codes_raise(tiny, call, arg):
     with pytest.raises(GazetteerQueryError):
         getattr(tiny, call)(arg)
@@ -142,8 +140,10 @@ def test_a_closed_gazetteer_raises_a_data_error(tmp_path):
         g.lookup("Homs")
 
 
-@pytest.mark.parametrize(("written", "meant"), [("Damascs", "Damascus"), ("Damasscus", "Damascus"),
-                                                ("Tadmurr", "Tadmur"), ("Simferopl", "Simferopol")])
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("Damascs", "Damascus"), ("Damasscus", "Damascus"), ("Tadmurr", "Tadmur"), ("Simferopl", "Simferopol")],
+)
 def test_fuzzy_reaches_names_a_letter_shorter_or_longer(tiny, written, meant):
     assert tiny.fuzzy(written)[0][0].name == meant
 

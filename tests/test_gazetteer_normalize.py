@@ -17,18 +17,21 @@ from gazetteer.normalize import (
 )
 
 
-@pytest.mark.parametrize(("written", "expected"), [
-    ("Sana'a", "sanaa"),
-    ("Sana’a", "sanaa"),
-    ("U.S.", "u s"),
-    ("The Hague", "hague"),
-    ("Deir ez-Zor", "deir ez zor"),
-    ("  Île-de-France ", "ile de france"),
-    ("Şalāḩ ad Dīn", "salah ad din"),
-    ("Łódź", "lodz"),
-    ("Straße", "strasse"),
-    ("ḨALAB", "halab"),
-])
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Sana'a", "sanaa"),
+        ("Sana’a", "sanaa"),
+        ("U.S.", "u s"),
+        ("The Hague", "hague"),
+        ("Deir ez-Zor", "deir ez zor"),
+        ("  Île-de-France ", "ile de france"),
+        ("Şalāḩ ad Dīn", "salah ad din"),
+        ("Łódź", "lodz"),
+        ("Straße", "strasse"),
+        ("ḨALAB", "halab"),
+    ],
+)
 def test_normalize_folds_case_accents_apostrophes_and_separators(written, expected):
     assert normalize(written) == expected
 
@@ -42,44 +45,53 @@ def test_normalize_rejects_non_text():
         normalize(None)
 
 
-@pytest.mark.parametrize(("norm", "expected"), [
-    ("ar raqqah", "raqqah"),
-    ("deir ez zor", "deir zor"),
-    ("al hudaydah", "hudaydah"),
-    ("sharm el sheikh", "sharm sheikh"),
-    ("as suwayda", "suwayda"),
-    ("paris", "paris"),
-    ("al", "al"),  # never empties a name
-])
+@pytest.mark.parametrize(
+    ("norm", "expected"),
+    [
+        ("ar raqqah", "raqqah"),
+        ("deir ez zor", "deir zor"),
+        ("al hudaydah", "hudaydah"),
+        ("sharm el sheikh", "sharm sheikh"),
+        ("as suwayda", "suwayda"),
+        ("paris", "paris"),
+        ("al", "al"),  # never empties a name
+    ],
+)
 def test_strip_articles_drops_arabic_article_tokens(norm, expected):
     assert strip_articles(norm) == expected
 
 
-@pytest.mark.parametrize(("one", "other"), [
-    ("Kiev", "Kyiv"),
-    ("Hodeidah", "Al Hudaydah"),
-    ("Deir ez-Zor", "Dayr az Zawr"),
-    ("Raqqa", "Ar Raqqah"),
-    ("Zaporizhzhia", "Zaporozhye"),
-    ("Homs", "Hims"),
-    ("Kharkov", "Kharkiv"),
-    ("Odessa", "Odesa"),
-    ("Gaza", "Ghazzah"),
-    ("Mosul", "Al Mawsil"),
-])
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Kiev", "Kyiv"),
+        ("Hodeidah", "Al Hudaydah"),
+        ("Deir ez-Zor", "Dayr az Zawr"),
+        ("Raqqa", "Ar Raqqah"),
+        ("Zaporizhzhia", "Zaporozhye"),
+        ("Homs", "Hims"),
+        ("Kharkov", "Kharkiv"),
+        ("Odessa", "Odesa"),
+        ("Gaza", "Ghazzah"),
+        ("Mosul", "Al Mawsil"),
+    ],
+)
 def test_transliteration_variants_share_a_skeleton(one, other):
     assert skeleton(normalize(one)) == skeleton(normalize(other))
 
 
-@pytest.mark.parametrize(("one", "other"), [
-    ("Paris", "Peru"),
-    ("Homs", "Hama"),
-    ("Aleppo", "Idlib"),
-    ("Kyiv", "Kursk"),
-    ("Raqqa", "Riga"),
-    ("Damascus", "Daraa"),
-    ("Gaza", "Gaziantep"),
-])
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Paris", "Peru"),
+        ("Homs", "Hama"),
+        ("Aleppo", "Idlib"),
+        ("Kyiv", "Kursk"),
+        ("Raqqa", "Riga"),
+        ("Damascus", "Daraa"),
+        ("Gaza", "Gaziantep"),
+    ],
+)
 def test_different_places_keep_different_skeletons(one, other):
     assert skeleton(normalize(one)) != skeleton(normalize(other))
 
@@ -119,4 +131,4 @@ def test_skeleton_with_the_callable_replacement_folds_every_run_of_a_letter(text
 def test_the_ascii_fast_path_drops_the_same_marks_as_the_full_table():
     assert {mark for mark in DROPPED_MARKS if mark.isascii()} == set(ASCII_DROPPED_MARKS)
     assert not any(letter.isascii() for letter in SPECIAL_LETTERS)
-    assert normalize("Sana'a \"al-`Arab\"") == normalize("Sana’a “al-ʿArab”") == "sanaa al arab"
+    assert normalize('Sana\'a "al-`Arab"') == normalize("Sana’a “al-ʿArab”") == "sanaa al arab"

@@ -41,8 +41,9 @@ def location(name: str, lat: float, lon: float) -> Location:
 
 @pytest.fixture
 def fake():
-    return FakeGeocoder({"Bakhmut": [location("Bakhmut, Ukraine", 48.59, 38.0),
-                                      location("Bakhmut, Somewhere", 1.0, 2.0)]})
+    return FakeGeocoder(
+        {"Bakhmut": [location("Bakhmut, Ukraine", 48.59, 38.0), location("Bakhmut, Somewhere", 1.0, 2.0)]}
+    )
 
 
 def test_a_second_query_is_answered_from_the_cache_even_after_reopening(tmp_path, fake):
@@ -67,7 +68,9 @@ def test_misses_are_cached_too(tmp_path, fake):
 def test_all_answers_when_not_exactly_one(tmp_path, fake):
     with CachedOnlineGeocoder(fake, cache_path=tmp_path / "a.sqlite", min_delay_seconds=0) as online:
         assert [loc.address for loc in online.geocode("Bakhmut", exactly_one=False)] == [
-            "Bakhmut, Ukraine", "Bakhmut, Somewhere"]
+            "Bakhmut, Ukraine",
+            "Bakhmut, Somewhere",
+        ]
 
 
 def test_country_is_passed_to_the_service_and_keys_the_cache(tmp_path, fake):
@@ -86,15 +89,18 @@ def test_queries_are_spaced_by_the_rate_limiter(tmp_path, fake, monkeypatch):
     assert len(fake.calls) == 2 and sleeps and max(sleeps) > 0.5
 
 
-@pytest.mark.parametrize(("raised", "expected"), [
-    (geopy_exc.GeocoderTimedOut("slow"), GazetteerServiceUnavailable),
-    (geopy_exc.GeocoderUnavailable("down"), GazetteerServiceUnavailable),
-    (geopy_exc.GeocoderRateLimited("busy"), GazetteerRateLimited),
-    (geopy_exc.GeocoderQuotaExceeded("quota"), GazetteerRateLimited),
-    (geopy_exc.GeocoderAuthenticationFailure("key"), GazetteerServiceRefused),
-    (geopy_exc.GeocoderQueryError("bad"), GazetteerQueryError),
-    (geopy_exc.GeocoderParseError("garbled"), GazetteerServiceError),
-])
+@pytest.mark.parametrize(
+    ("raised", "expected"),
+    [
+        (geopy_exc.GeocoderTimedOut("slow"), GazetteerServiceUnavailable),
+        (geopy_exc.GeocoderUnavailable("down"), GazetteerServiceUnavailable),
+        (geopy_exc.GeocoderRateLimited("busy"), GazetteerRateLimited),
+        (geopy_exc.GeocoderQuotaExceeded("quota"), GazetteerRateLimited),
+        (geopy_exc.GeocoderAuthenticationFailure("key"), GazetteerServiceRefused),
+        (geopy_exc.GeocoderQueryError("bad"), GazetteerQueryError),
+        (geopy_exc.GeocoderParseError("garbled"), GazetteerServiceError),
+    ],
+)
 def test_service_errors_are_mapped_and_not_cached(tmp_path, raised, expected):
     failing = FakeGeocoder({}, error=raised)
     with CachedOnlineGeocoder(failing, cache_path=tmp_path / "a.sqlite", min_delay_seconds=0) as online:

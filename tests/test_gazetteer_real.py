@@ -108,11 +108,28 @@ def test_georgia_is_both_the_country_and_the_us_state(g):
 # Where GeoNames puts the country record itself (the point gazetteer-based gold standards
 # use; a point inside the country, not its capital); Canada, where GeoNames (60 N 114 W)
 # and atlases (60 N 95 W) disagree, at the one nearer the middle of its landmass.
-CONVENTIONAL_COUNTRY_CENTRES = {"CA": (60.0, -95.0), "CN": (35.0, 105.0), "MX": (23.0, -102.0),
-                                "ID": (-5.0, 120.0), "RU": (60.0, 100.0), "SD": (16.0, 30.0),
-                                "NZ": (-42.0, 174.0), "SY": (35.0, 38.0), "US": (39.8, -98.5)}
-CAPITALS = {"CA": "Ottawa", "CN": "Beijing", "MX": "Mexico City", "ID": "Jakarta", "RU": "Moscow",
-            "SD": "Khartoum", "NZ": "Wellington", "SY": "Damascus", "US": "Washington"}
+CONVENTIONAL_COUNTRY_CENTRES = {
+    "CA": (60.0, -95.0),
+    "CN": (35.0, 105.0),
+    "MX": (23.0, -102.0),
+    "ID": (-5.0, 120.0),
+    "RU": (60.0, 100.0),
+    "SD": (16.0, 30.0),
+    "NZ": (-42.0, 174.0),
+    "SY": (35.0, 38.0),
+    "US": (39.8, -98.5),
+}
+CAPITALS = {
+    "CA": "Ottawa",
+    "CN": "Beijing",
+    "MX": "Mexico City",
+    "ID": "Jakarta",
+    "RU": "Moscow",
+    "SD": "Khartoum",
+    "NZ": "Wellington",
+    "SY": "Damascus",
+    "US": "Washington",
+}
 
 
 @pytest.mark.parametrize("code", sorted(CONVENTIONAL_COUNTRY_CENTRES))
@@ -124,9 +141,13 @@ def test_country_points_are_near_their_conventional_centres_and_away_from_capita
 
 
 # Conventional centres of states and provinces whose towns crowd one edge.
-CONVENTIONAL_REGION_CENTRES = {("US", "TX"): (31.25, -99.25), ("CA", "01"): (55.0, -115.0),
-                               ("CA", "08"): (50.0, -85.0), ("CA", "03"): (55.0, -97.0),
-                               ("CA", "02"): (54.0, -125.0)}
+CONVENTIONAL_REGION_CENTRES = {
+    ("US", "TX"): (31.25, -99.25),
+    ("CA", "01"): (55.0, -115.0),
+    ("CA", "08"): (50.0, -85.0),
+    ("CA", "03"): (55.0, -97.0),
+    ("CA", "02"): (54.0, -125.0),
+}
 
 
 @pytest.mark.parametrize("key", sorted(CONVENTIONAL_REGION_CENTRES))
@@ -138,8 +159,7 @@ def test_region_points_are_near_their_conventional_centres(g, key):
 def test_every_dotted_state_and_province_abbreviation_gives_its_place_first(g):
     for alias in read_aliases():
         if alias.is_dotted_abbreviation:
-            expected = (g.get(int(alias.target)) if alias.target.isdigit()
-                        else g.admin1(*alias.target.split(".")))
+            expected = g.get(int(alias.target)) if alias.target.isdigit() else g.admin1(*alias.target.split("."))
             assert g.lookup(alias.alias)[0].geonameid == expected.geonameid, alias.alias
 
 
@@ -155,9 +175,17 @@ def test_every_continent_macro_region_and_sea_comes_before_its_namesakes(g):
         assert first.is_area and not first.is_country and first.country_code == area.country_code
 
 
-@pytest.mark.parametrize(("name", "code"), [("Asia", "CONT"), ("Africa", "CONT"), ("Europe", "CONT"),
-                                            ("Middle East", "RGN"), ("the Americas", "RGN"),
-                                            ("Mediterranean", "SEA")])
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Asia", "CONT"),
+        ("Africa", "CONT"),
+        ("Europe", "CONT"),
+        ("Middle East", "RGN"),
+        ("the Americas", "RGN"),
+        ("Mediterranean", "SEA"),
+    ],
+)
 def test_continents_and_regions_news_names(g, name, code):
     assert g.lookup(name)[0].feature_code == code
 

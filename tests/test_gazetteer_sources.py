@@ -12,10 +12,10 @@ from gazetteer.sources import (
     WORLD_AREA_ID_BASE,
     WORLD_AREAS_PATH,
     read_aliases,
+    read_all_world_areas,
     read_continents,
     read_country_centres,
     read_geonames_points,
-    read_all_world_areas,
     read_physical_features,
     read_world_areas,
 )
@@ -47,12 +47,41 @@ def write_rows(tmp_path: Path, *rows: str) -> Path:
 
 def test_the_shipped_world_areas_name_the_regions_and_seas_war_news_uses():
     areas = {area.name: area for area in read_world_areas()}
-    wanted_regions = {"Middle East", "Gulf region", "Levant", "Balkans", "Caucasus", "Sahel", "Horn of Africa",
-                      "North Africa", "West Africa", "East Africa", "Central Asia", "Southeast Asia", "South Asia",
-                      "Latin America", "Central America", "Caribbean", "Scandinavia", "Western Europe",
-                      "Eastern Europe", "Northern Europe", "Americas"}
-    wanted_seas = {"Mediterranean Sea", "Black Sea", "Red Sea", "Gulf of Aden", "Sea of Azov", "Baltic Sea",
-                   "Caspian Sea", "South China Sea", "Persian Gulf", "Arabian Sea"}
+    wanted_regions = {
+        "Middle East",
+        "Gulf region",
+        "Levant",
+        "Balkans",
+        "Caucasus",
+        "Sahel",
+        "Horn of Africa",
+        "North Africa",
+        "West Africa",
+        "East Africa",
+        "Central Asia",
+        "Southeast Asia",
+        "South Asia",
+        "Latin America",
+        "Central America",
+        "Caribbean",
+        "Scandinavia",
+        "Western Europe",
+        "Eastern Europe",
+        "Northern Europe",
+        "Americas",
+    }
+    wanted_seas = {
+        "Mediterranean Sea",
+        "Black Sea",
+        "Red Sea",
+        "Gulf of Aden",
+        "Sea of Azov",
+        "Baltic Sea",
+        "Caspian Sea",
+        "South China Sea",
+        "Persian Gulf",
+        "Arabian Sea",
+    }
     wanted_continents = {"Africa", "Asia", "Europe", "North America", "South America", "Oceania", "Antarctica"}
     assert {n for n, a in areas.items() if a.feature_code == "RGN"} >= wanted_regions
     assert {n for n, a in areas.items() if a.feature_code == "SEA"} >= wanted_seas
@@ -115,12 +144,15 @@ def test_a_world_area_row_names_its_country_by_code_or_not_at_all(tmp_path):
         read_world_areas(write_rows(tmp_path, "301\tDarfur\tRGN\t12.9\t24.6\t\tnote\tSudan"))
 
 
-@pytest.mark.parametrize(("row", "message"), [
-    ("1\tAtlantis\tISLAND\t0\t0", "feature code"),
-    ("1\tAtlantis\tRGN\tnorth\t0", "numeric"),
-    ("1\tAtlantis\tRGN\t95\t0", "lat within 90"),
-    ("1\tAtlantis\tRGN", "expected 'id"),
-])
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("1\tAtlantis\tISLAND\t0\t0", "feature code"),
+        ("1\tAtlantis\tRGN\tnorth\t0", "numeric"),
+        ("1\tAtlantis\tRGN\t95\t0", "lat within 90"),
+        ("1\tAtlantis\tRGN", "expected 'id"),
+    ],
+)
 def test_a_malformed_world_area_row_stops_the_build_saying_what_was_expected(tmp_path, row, message):
     with pytest.raises(GazetteerDataError, match=message):
         read_world_areas(write_rows(tmp_path, row))
@@ -132,8 +164,11 @@ def test_two_world_areas_with_one_id_stop_the_build(tmp_path):
 
 
 def test_the_shipped_world_area_file_has_no_repeated_id():
-    ids = [line.split("\t")[0] for line in WORLD_AREAS_PATH.read_text(encoding="utf-8").splitlines()
-           if line.strip() and not line.startswith("#")]
+    ids = [
+        line.split("\t")[0]
+        for line in WORLD_AREAS_PATH.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     assert len(ids) == len(set(ids)) > 30
 
 
@@ -155,8 +190,14 @@ def test_geonames_points_of_countries_and_regions_are_read_at_five_decimals():
 
 def test_the_shipped_aliases_have_the_ap_state_abbreviations_as_dotted_abbreviations():
     dotted = {a.alias: a.target for a in read_aliases() if a.is_dotted_abbreviation}
-    assert {"Ill.": "US.IL", "Ind.": "US.IN", "W. Va.": "US.WV", "W.Va.": "US.WV", "B.C.": "CA.02",
-            "Ont.": "CA.08"}.items() <= dotted.items()
+    assert {
+        "Ill.": "US.IL",
+        "Ind.": "US.IN",
+        "W. Va.": "US.WV",
+        "W.Va.": "US.WV",
+        "B.C.": "CA.02",
+        "Ont.": "CA.08",
+    }.items() <= dotted.items()
     assert all("." in alias for alias in dotted)
     assert not any(a.is_dotted_abbreviation for a in read_aliases() if a.alias in {"U.S.", "UK", "Crimea"})
 

@@ -11,8 +11,10 @@ from gazetteer.territories import Territory, region_territories, territory_point
 
 
 def towns_of(region: str, points, country: str = "ZZ") -> list[CitySource]:
-    return [CitySource(hash((region, lat, lon)) % 10**9, f"{region} {i}", lat, lon, country, 1000, region)
-            for i, (lat, lon) in enumerate(points)]
+    return [
+        CitySource(hash((region, lat, lon)) % 10**9, f"{region} {i}", lat, lon, country, 1000, region)
+        for i, (lat, lon) in enumerate(points)
+    ]
 
 
 def grid(lat0: float, lon0: float, rows: int, cols: int, step: float = 0.2) -> list[tuple[float, float]]:
@@ -45,8 +47,7 @@ def test_a_misfiled_town_far_away_does_not_drag_its_region():
 
 
 def test_islands_with_towns_of_their_own_stay_part_of_their_region():
-    outline = {"type": "MultiPolygon", "coordinates": [box(0, 0, 4, 4)["coordinates"],
-                                                          box(0, 8, 4, 12)["coordinates"]]}
+    outline = {"type": "MultiPolygon", "coordinates": [box(0, 0, 4, 4)["coordinates"], box(0, 8, 4, 12)["coordinates"]]}
     towns = towns_of("A", grid(1.0, 1.0, 4, 4) + grid(1.0, 9.0, 4, 4))
     region = region_territories({"ZZ": outline}, towns)[("ZZ", "A")]
     assert min(region.lons) < 4.0 and max(region.lons) > 8.0
@@ -54,8 +55,11 @@ def test_islands_with_towns_of_their_own_stay_part_of_their_region():
 
 def test_a_centroid_outside_its_regions_cells_gives_way_to_the_cell_nearest_it():
     # A C-shaped region: its centroid falls in the gap the C encloses.
-    cells = ([(0.0, lon / 5) for lon in range(21)] + [(lat / 5, 0.0) for lat in range(1, 20)]
-             + [(4.0, lon / 5) for lon in range(21)])
+    cells = (
+        [(0.0, lon / 5) for lon in range(21)]
+        + [(lat / 5, 0.0) for lat in range(1, 20)]
+        + [(4.0, lon / 5) for lon in range(21)]
+    )
     territory = Territory(tuple(c[0] for c in cells), tuple(c[1] for c in cells))
     assert territory_point(territory) in {(round(lat, 5), round(lon, 5)) for lat, lon in cells}
 
@@ -72,8 +76,7 @@ def test_countries_without_outline_and_regions_too_small_for_a_cell_have_no_terr
     west_on_centres = towns_of("W", grid(1.1, 1.1, 5, 5))
     tiny_region = towns_of("T", [(1.2, 1.2)])
     other_country = towns_of("X", [(0.0, 50.0)], country="YY")
-    territories = region_territories(COUNTRY, west_on_centres + towns_of("E", EAST_TOWNS) + tiny_region
-                                     + other_country)
+    territories = region_territories(COUNTRY, west_on_centres + towns_of("E", EAST_TOWNS) + tiny_region + other_country)
     assert ("ZZ", "W") in territories
     assert ("YY", "X") not in territories
     assert ("ZZ", "T") not in territories

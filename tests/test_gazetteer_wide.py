@@ -24,16 +24,46 @@ from gazetteer.extracts import extracts_folder, parse_extract_lines, read_extrac
 from gazetteer.sources import GeoNamesRecord, villages_beyond
 from geo.cli.main import run
 from geo.parse.pipeline import events_from_places, is_natural_feature
-from geo.records import Article, Mention, Place
 from geo.parse.resolve import resolve
+from geo.records import Article, Mention, Place
 
 
-def extract_row(geonameid, name, lat, lon, feature_class="P", feature_code="PPL", country="SY", admin1="04",
-                population="0", alternates="") -> str:
+def extract_row(
+    geonameid,
+    name,
+    lat,
+    lon,
+    feature_class="P",
+    feature_code="PPL",
+    country="SY",
+    admin1="04",
+    population="0",
+    alternates="",
+) -> str:
     ascii_name = name.encode("ascii", "ignore").decode()
-    return "\t".join([str(geonameid), name, ascii_name, alternates, str(lat), str(lon), feature_class,
-                      feature_code, country, "", admin1, "", "", "", population, "", "310", "Asia/Damascus",
-                      "2024-03-01"])
+    return "\t".join(
+        [
+            str(geonameid),
+            name,
+            ascii_name,
+            alternates,
+            str(lat),
+            str(lon),
+            feature_class,
+            feature_code,
+            country,
+            "",
+            admin1,
+            "",
+            "",
+            "",
+            population,
+            "",
+            "310",
+            "Asia/Damascus",
+            "2024-03-01",
+        ]
+    )
 
 
 EXTRACT_ROWS = [
@@ -78,10 +108,15 @@ def test_a_village_without_people_never_outranks_a_town_of_its_name(tmp_path):
 
 
 def test_the_village_list_leaves_out_known_places_administrative_units_and_common_words():
-    rows = [(1, "Tall Saman", "SY", 35.9, 38.8), (2, "Gulu District", "UG", 2.8, 32.3),
-            (3, "Muhafazat Halab", "SY", 36.2, 37.2), (4, "Ar Raqqah", "SY", 35.95, 39.01),
-            (5, "Nova Dacha", "UA", 47.2, 33.9), (6, "City of Norfolk", "US", 36.9, -76.3),
-            (7, "Judge", "US", 38.0, -92.0)]
+    rows = [
+        (1, "Tall Saman", "SY", 35.9, 38.8),
+        (2, "Gulu District", "UG", 2.8, 32.3),
+        (3, "Muhafazat Halab", "SY", 36.2, 37.2),
+        (4, "Ar Raqqah", "SY", 35.95, 39.01),
+        (5, "Nova Dacha", "UA", 47.2, 33.9),
+        (6, "City of Norfolk", "US", 36.9, -76.3),
+        (7, "Judge", "US", 38.0, -92.0),
+    ]
     found = villages_beyond(rows, known_ids={4}, words=frozenset({"judge", "the"}))
     assert [v.name for v in found] == ["Tall Saman", "Nova Dacha"]
 
@@ -109,13 +144,19 @@ def test_an_extract_keeps_places_border_crossings_and_water_but_not_hotels(extra
 
 
 def test_bad_rows_are_skipped_with_their_line_numbers():
-    lines = [EXTRACT_ROWS[0], "88000200\tno columns", EXTRACT_ROWS[1].replace("35.99", "north"),
-             EXTRACT_ROWS[2].replace("\tSY\t", "\tSyria\t")]
+    lines = [
+        EXTRACT_ROWS[0],
+        "88000200\tno columns",
+        EXTRACT_ROWS[1].replace("35.99", "north"),
+        EXTRACT_ROWS[2].replace("\tSY\t", "\tSyria\t"),
+    ]
     parsed = parse_extract_lines(lines)
     assert [r.geonameid for r in parsed.records] == [88000101]
     assert [(p.line, p.reason.split(",")[0]) for p in parsed.problems] == [
-        (2, "expected 19 tab-separated columns"), (3, "expected a numeric latitude and longitude"),
-        (4, "expected a two-letter country code")]
+        (2, "expected 19 tab-separated columns"),
+        (3, "expected a numeric latitude and longitude"),
+        (4, "expected a two-letter country code"),
+    ]
 
 
 def test_a_file_that_is_no_extract_is_refused_in_one_sentence(tmp_path):
@@ -174,8 +215,7 @@ def test_an_extracts_stream_does_not_make_its_name_a_place_first(tmp_path):
     cache = tmp_path / "g.sqlite"
     folder = extracts_folder(cache)
     folder.mkdir()
-    (folder / "SY.txt").write_text(extract_row(88000301, "Golden", 35.0, 38.0, "H", "STM") + "\n",
-                                   encoding="utf-8")
+    (folder / "SY.txt").write_text(extract_row(88000301, "Golden", 35.0, 38.0, "H", "STM") + "\n", encoding="utf-8")
     with open_gazetteer(cache, sources=tiny_sources()) as g:
         assert g.lookup("Golden")[0].feature_code == "STM"
         assert g.is_common_word("Golden")
@@ -207,8 +247,10 @@ def test_a_misspelling_with_no_country_to_back_it_stays_unresolved(tiny):
 
 def test_a_misspelling_is_not_moved_into_a_country_the_article_never_names(tiny):
     text = "Fighting near Kyiv and Palmrya, Ukrainian officials said."
-    places = {p.mention.text: p.entry for p in resolve(text, _mentions(text, "Kyiv", "Palmrya"), tiny,
-                                                       demonym_countries=("UA",))}
+    places = {
+        p.mention.text: p.entry
+        for p in resolve(text, _mentions(text, "Kyiv", "Palmrya"), tiny, demonym_countries=("UA",))
+    }
     assert places["Kyiv"].country_code == "UA" and "Palmrya" not in places
 
 
@@ -223,9 +265,11 @@ def test_a_village_without_people_needs_the_article_to_point_at_its_country(tiny
 def test_a_village_named_like_a_known_town_needs_the_article_to_point_at_it(tmp_path):
     village = GeoNamesRecord(99_000_004, "Austin", 45.10, 34.20, "UA")  # takes Crimea from Simferopol
     with open_gazetteer(tmp_path / "g.sqlite", sources=tiny_sources(extra_places=(village,))) as g:
+
         def resolved(text, *names, demonyms=()):
-            return [p.entry.geonameid for p in resolve(text, _mentions(text, *names), g,
-                                                        demonym_countries=demonyms)][:1]
+            return [p.entry.geonameid for p in resolve(text, _mentions(text, *names), g, demonym_countries=demonyms)][
+                :1
+            ]
 
         # Both countries named: the village needs its region or a container.
         text = "Shelling hit Austin overnight, Ukrainian and American officials said."
@@ -266,13 +310,21 @@ def test_a_river_named_for_something_else_makes_no_event():
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("text", "river", "country"), [
-    ("Patrols moved along the Jordan River on Tuesday, officials in Amman said.", "Jordan River", "Jordan"),
-    ("Two boats sank on the Congo River near Mbandaka, the ministry said.", "Congo River", "Congo"),
-    pytest.param("Gunmen crossed the Niger river near Gao overnight.", "Niger river", "Niger",
-                 marks=pytest.mark.xfail(strict=True, reason="the learned recogniser prefers the bare name "
-                                         "when 'river' is written in lower case")),
-])
+@pytest.mark.parametrize(
+    ("text", "river", "country"),
+    [
+        ("Patrols moved along the Jordan River on Tuesday, officials in Amman said.", "Jordan River", "Jordan"),
+        ("Two boats sank on the Congo River near Mbandaka, the ministry said.", "Congo River", "Congo"),
+        pytest.param(
+            "Gunmen crossed the Niger river near Gao overnight.",
+            "Niger river",
+            "Niger",
+            marks=pytest.mark.xfail(
+                strict=True, reason="the learned recogniser prefers the bare name when 'river' is written in lower case"
+            ),
+        ),
+    ],
+)
 def test_a_river_named_like_a_country_resolves_to_the_river(geoparser, text, river, country):
     found = {p.mention.text: p.entry for p in geoparser.places(text)}
     assert found[river].feature_code == "STM" and country not in found

@@ -16,16 +16,20 @@ def mentions_with_countries(geoparser, text):
 
 
 def test_people_and_organisations_are_not_places(geoparser):
-    text = ("Secretary of State John Kerry met Kerry's counterpart in Moscow. "
-            "The OSCE Minsk Group and Islamic State were discussed, Kerry said.")
+    text = (
+        "Secretary of State John Kerry met Kerry's counterpart in Moscow. "
+        "The OSCE Minsk Group and Islamic State were discussed, Kerry said."
+    )
     found = names_and_countries(geoparser, text)
     assert [n for n, _, _ in found] == ["Moscow"]
     assert found[0][1] == "RU"
 
 
 def test_a_place_the_model_calls_a_person_is_found_from_context(geoparser):
-    text = ("Syrian government forces fought their way into Palmyra on Sunday. "
-            "Palmyra fell to the militants last year, and Palmyra's temples were blown up.")
+    text = (
+        "Syrian government forces fought their way into Palmyra on Sunday. "
+        "Palmyra fell to the militants last year, and Palmyra's temples were blown up."
+    )
     found = names_and_countries(geoparser, text)
     assert [n for n, _, _ in found].count("Palmyra") == 3
     assert {c for _, c, _ in found} == {"SY"}
@@ -39,8 +43,10 @@ def test_a_misspelling_of_a_named_place_resolves_to_it(geoparser):
 
 
 def test_ordinary_capitalised_words_never_become_places(geoparser):
-    text = ("But the talks went on. Of the delegates, most agreed. Basic principles were laid "
-            "out. Human rights groups said the march would go ahead.")
+    text = (
+        "But the talks went on. Of the delegates, most agreed. Basic principles were laid "
+        "out. Human rights groups said the march would go ahead."
+    )
     assert names_and_countries(geoparser, text) == []
 
 
@@ -67,7 +73,7 @@ def test_countries_resolve_to_a_point_inside_not_the_capital(geoparser):
 def test_offsets_point_at_the_mention(geoparser):
     text = "Talks resumed in Geneva while shelling hit Aleppo."
     for place in geoparser.places(text):
-        assert text[place.mention.start: place.mention.end] == place.mention.text
+        assert text[place.mention.start : place.mention.end] == place.mention.text
 
 
 def test_places_many_matches_places_one_by_one(geoparser):
@@ -77,8 +83,10 @@ def test_places_many_matches_places_one_by_one(geoparser):
 
 
 def test_a_town_with_a_common_name_is_found_where_the_text_defines_it(geoparser):
-    text = ("Hamilton is a city in western Victoria, Australia, on the road to Portland. "
-            "Hamilton grew rich on wool, and farmers south of Hamilton still keep sheep.")
+    text = (
+        "Hamilton is a city in western Victoria, Australia, on the road to Portland. "
+        "Hamilton grew rich on wool, and farmers south of Hamilton still keep sheep."
+    )
     found = names_and_countries(geoparser, text)
     # At least the one after a locative phrase; every one found is the Australian town.
     assert [n for n, _, _ in found].count("Hamilton") >= 1
@@ -86,25 +94,31 @@ def test_a_town_with_a_common_name_is_found_where_the_text_defines_it(geoparser)
 
 
 def test_a_surname_of_someone_in_the_story_is_not_a_place(geoparser):
-    text = ("Police detained two men near Lebanon, Ohio, on Sunday, Chief Dana Morley said. "
-            "Both were released the next morning, according to Morley.")
+    text = (
+        "Police detained two men near Lebanon, Ohio, on Sunday, Chief Dana Morley said. "
+        "Both were released the next morning, according to Morley."
+    )
     found = names_and_countries(geoparser, text)
     assert "Morley" not in [n for n, _, _ in found]
     assert ("Lebanon", "US", "Lebanon") in found
 
 
 def test_every_mention_of_a_town_counts_whatever_the_model_calls_it(geoparser):
-    text = ("Kingston is the capital of Jamaica. Kingston lies on the south coast, and "
-            "Kingston's harbour is one of the largest in the Caribbean. The Kingston "
-            "parishes were merged in 1923.")
+    text = (
+        "Kingston is the capital of Jamaica. Kingston lies on the south coast, and "
+        "Kingston's harbour is one of the largest in the Caribbean. The Kingston "
+        "parishes were merged in 1923."
+    )
     found = [(n, c) for n, c, _ in names_and_countries(geoparser, text) if n == "Kingston"]
     assert len(found) >= 3
     assert {c for _, c in found} == {"JM"}
 
 
 def test_a_country_named_beside_its_capital_stays_the_country(geoparser):
-    text = ("The outbreak started in Mexico and spread to Texas. Schools in Mexico City "
-            "were closed, and travellers returning from Mexico were screened.")
+    text = (
+        "The outbreak started in Mexico and spread to Texas. Schools in Mexico City "
+        "were closed, and travellers returning from Mexico were screened."
+    )
     found = names_and_countries(geoparser, text)
     mexico = {(c, name) for n, c, name in found if n == "Mexico"}
     assert mexico == {("MX", "Mexico")}
@@ -123,19 +137,26 @@ def test_a_company_named_after_a_person_is_not_a_place(geoparser):
 
 
 def test_states_listed_together_stay_states_unless_a_town_is_pointed_at(geoparser):
-    text = ("Health officials confirmed cases in California, Oregon, Nebraska, Nevada and "
-            "Kansas on Tuesday, and more were expected.")
+    text = (
+        "Health officials confirmed cases in California, Oregon, Nebraska, Nevada and "
+        "Kansas on Tuesday, and more were expected."
+    )
     states = [p.entry for p in geoparser.places(text)]
     assert [e.name for e in states] == ["California", "Oregon", "Nebraska", "Nevada", "Kansas"]
     assert {(e.country_code, e.feature_code) for e in states} == {("US", "ADM1")}
-    town = [p.entry for p in geoparser.places("A school in Oregon, Ohio, was closed as a precaution.")
-            if p.mention.text == "Oregon"]
+    town = [
+        p.entry
+        for p in geoparser.places("A school in Oregon, Ohio, was closed as a precaution.")
+        if p.mention.text == "Oregon"
+    ]
     assert town and town[0].feature_class == "P" and town[0].admin1_code == "OH"
 
 
 def test_an_adjective_is_context_and_the_country_a_place(geoparser):
-    text = ("The Philippine health ministry said HIV cases in the Philippines rose by a "
-            "fifth last year, most of them in Manila.")
+    text = (
+        "The Philippine health ministry said HIV cases in the Philippines rose by a "
+        "fifth last year, most of them in Manila."
+    )
     found = mentions_with_countries(geoparser, text)
     assert found == [("Philippines", "PH"), ("Manila", "PH")]
 
@@ -155,34 +176,38 @@ def test_a_generic_word_after_a_name_is_not_part_of_it_but_says_which_place(geop
 
 
 def test_a_place_lending_its_name_to_a_disease_is_not_mentioned_as_a_place(geoparser):
-    text = ("Bats caught in caves near Kampala carried the Marburg virus, and a case of "
-            "Rift Valley fever was confirmed in Nairobi.")
+    text = (
+        "Bats caught in caves near Kampala carried the Marburg virus, and a case of "
+        "Rift Valley fever was confirmed in Nairobi."
+    )
     found = mentions_with_countries(geoparser, text)
     assert found == [("Kampala", "UG"), ("Nairobi", "KE")]
 
 
 def test_regions_war_news_names_inside_one_country_are_places_of_that_country(geoparser):
-    text = ("Fighting in Darfur displaced thousands, and shelling continued across the "
-            "Donbas, officials said.")
+    text = "Fighting in Darfur displaced thousands, and shelling continued across the Donbas, officials said."
     found = {n: (c, name) for n, c, name in names_and_countries(geoparser, text)}
     assert found == {"Darfur": ("SD", "Darfur"), "Donbas": ("UA", "Donbas")}
 
 
 def test_the_first_statement_of_where_a_place_is_holds_for_the_article(geoparser):
-    text = ("Windsor is a town lying west of Sydney, New South Wales, Australia. The area was "
-            "first called Green Hills but was renamed Windsor, after Windsor in England. "
-            "Windsor had 1,803 people in 2011.")
+    text = (
+        "Windsor is a town lying west of Sydney, New South Wales, Australia. The area was "
+        "first called Green Hills but was renamed Windsor, after Windsor in England. "
+        "Windsor had 1,803 people in 2011."
+    )
     windsors = {(p.entry.country_code, p.entry.admin1) for p in geoparser.places(text) if p.mention.text == "Windsor"}
     assert windsors == {("AU", "New South Wales")}
 
 
 def test_a_dateline_names_a_place_even_in_capitals(geoparser):
-    text = ("GAO, Oct. 9 (Reuters) - Soldiers repaired the bridge on Thursday, the army said, "
-            "after floods cut the road north to Kidal.")
+    text = (
+        "GAO, Oct. 9 (Reuters) - Soldiers repaired the bridge on Thursday, the army said, "
+        "after floods cut the road north to Kidal."
+    )
     found = mentions_with_countries(geoparser, text)
     assert found[0] == ("GAO", "ML")
-    text = ("MALAKAL — Aid convoys reached the river port on Monday after weeks of delay, "
-            "the relief agencies said.")
+    text = "MALAKAL — Aid convoys reached the river port on Monday after weeks of delay, the relief agencies said."
     assert mentions_with_countries(geoparser, text) == [("MALAKAL", "SS")]
 
 
@@ -203,22 +228,27 @@ def test_a_town_the_model_calls_an_organisation_or_a_nationality_is_found_in_war
     # The small model tags both towns ORG or NORP in these sentences.
     text = "Rebel forces took control of Kidal on Tuesday after a week of heavy fighting."
     assert mentions_with_countries(geoparser, text) == [("Kidal", "ML")]
-    text = ("Government troops took control of Malakal on Sunday, and fighting resumed in "
-            "Bentiu, officials in Juba said.")
+    text = (
+        "Government troops took control of Malakal on Sunday, and fighting resumed in Bentiu, officials in Juba said."
+    )
     assert mentions_with_countries(geoparser, text) == [("Malakal", "SS"), ("Bentiu", "SS"), ("Juba", "SS")]
 
 
 def test_a_news_agency_is_not_a_place(geoparser):
-    text = ("The state news agency SANA showed footage of jets over Homs, and the agency "
-            "said SANA reporters had reached the front.")
+    text = (
+        "The state news agency SANA showed footage of jets over Homs, and the agency "
+        "said SANA reporters had reached the front."
+    )
     found = mentions_with_countries(geoparser, text)
     assert "SANA" not in [n for n, _ in found]
     assert ("Homs", "SY") in found
 
 
 def test_people_named_like_places_are_not_places(geoparser):
-    text = ("Jordan Henderson scored twice in Liverpool on Saturday, and Florence Pugh "
-            "watched from the stands with Dallas Green.")
+    text = (
+        "Jordan Henderson scored twice in Liverpool on Saturday, and Florence Pugh "
+        "watched from the stands with Dallas Green."
+    )
     assert [n for n, _ in mentions_with_countries(geoparser, text)] == ["Liverpool"]
     text = "Coach Austin Rivers praised the team in Boston. Rivers said Chelsea Clinton had called."
     assert [n for n, _ in mentions_with_countries(geoparser, text)] == ["Boston"]

@@ -52,11 +52,28 @@ HOSTILE_TEXT = f"Talks were held in Geneva {' '.join(BODY_PAYLOADS)} on Monday.\
 def hostile_imported_event() -> Event:
     """An event as a hostile ACLED-style file can describe it: every text column a payload."""
     return Event(
-        event_id="acled-hostile", event_type="frontline", sub_event_type=IMG, event_date=date(2016, 5, 1),
-        date_precision=1, place=f"Aden {SCRIPT}", mention=SVG, lat=12.78, lon=45.04, geonameid=None,
-        country_code="YE", admin1=BREAKOUT, feature_code="", geo_precision=1,
-        quote=f"Bombing in Aden {DIALOG} {ATTRIBUTE}", article_id="", title=TEMPLATE, published=None,
-        source=f"[x]({JS_URL}) {IMG}", url=JS_URL, confidence=1.0, origin=f"<b>{PWN}</b>",
+        event_id="acled-hostile",
+        event_type="frontline",
+        sub_event_type=IMG,
+        event_date=date(2016, 5, 1),
+        date_precision=1,
+        place=f"Aden {SCRIPT}",
+        mention=SVG,
+        lat=12.78,
+        lon=45.04,
+        geonameid=None,
+        country_code="YE",
+        admin1=BREAKOUT,
+        feature_code="",
+        geo_precision=1,
+        quote=f"Bombing in Aden {DIALOG} {ATTRIBUTE}",
+        article_id="",
+        title=TEMPLATE,
+        published=None,
+        source=f"[x]({JS_URL}) {IMG}",
+        url=JS_URL,
+        confidence=1.0,
+        origin=f"<b>{PWN}</b>",
         extra=(("notes2", SCRIPT),),
     )
 
@@ -108,8 +125,22 @@ def test_hostile_text_reaches_the_store_unchanged(hostile_store: Path) -> None:
 @pytest.fixture(scope="module")
 def exported_html(hostile_store: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     out = tmp_path_factory.mktemp("export") / "map.html"
-    assert run(["export", "--format", "html", "-o", str(out), "--db", str(hostile_store),
-                "--title", f"{BREAKOUT} briefing"]) == 0
+    assert (
+        run(
+            [
+                "export",
+                "--format",
+                "html",
+                "-o",
+                str(out),
+                "--db",
+                str(hostile_store),
+                "--title",
+                f"{BREAKOUT} briefing",
+            ]
+        )
+        == 0
+    )
     return out.read_text(encoding="utf-8")
 
 
@@ -117,7 +148,7 @@ def test_html_export_holds_no_payload_as_live_markup(exported_html: str) -> None
     for payload in (SCRIPT, IMG, SVG, BREAKOUT, DIALOG, *BODY_PAYLOADS[:2]):
         assert payload not in exported_html
     assert not re.search(r"<(?:img|svg)\b[^>]*\bon\w+=", exported_html, re.IGNORECASE)
-    assert "href=\"javascript" not in exported_html.lower()
+    assert 'href="javascript' not in exported_html.lower()
     assert "{{ 7*7 }}{% raw %}" in exported_html  # template syntax kept as text, not evaluated
 
 
@@ -200,9 +231,7 @@ def without_csp(page_html: str) -> str:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("policy", ["with its CSP", "without a CSP"])
-def test_html_export_runs_no_injected_script(
-    chromium, exported_html: str, tmp_path: Path, policy: str
-) -> None:
+def test_html_export_runs_no_injected_script(chromium, exported_html: str, tmp_path: Path, policy: str) -> None:
     page = exported_html if policy == "with its CSP" else without_csp(exported_html)
     seen = visit(chromium, page, tmp_path)
     assert seen["pwned"] == "undefined"
@@ -235,8 +264,9 @@ def test_png_fallback_draws_dollar_signs_and_markup_as_text(hostile_store: Path,
     from geo.map.briefing import draw_png_fallback
 
     tricky = [replace(e, place="$\\frac{x$ " + e.place) for e in stored_events(hostile_store)]
-    slide = draw_png_fallback(tricky, tmp_path / "slide.png", title="Aid: $5m of $\\alpha{ and " + SCRIPT,
-                              width=600, height=400)
+    slide = draw_png_fallback(
+        tricky, tmp_path / "slide.png", title="Aid: $5m of $\\alpha{ and " + SCRIPT, width=600, height=400
+    )
     assert slide.path.is_file() and slide.markers == 3
 
 

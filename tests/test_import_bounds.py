@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.formats.acled import EXPORT_COLUMNS, acled_row
 from geo.cli.main import run
+from geo.formats.acled import EXPORT_COLUMNS, acled_row
 from geo.formats.imports import MAX_REPORTED_ROWS, read_acled
 from geo.records import Event
 from geo.store.store import EventStore
@@ -27,12 +27,28 @@ REPO = Path(__file__).resolve().parents[1]
 
 def _own_event(event_id: str, **changes: object) -> Event:
     fields = dict(
-        event_id=event_id, event_type="frontline", sub_event_type="shelling",
-        event_date=date(2016, 3, 24), date_precision=1, place="Aleppo", mention="Aleppo",
-        lat=36.2, lon=37.16, geonameid=170063, country_code="SY", admin1="Aleppo",
-        feature_code="PPLA", geo_precision=1, quote="Shelling hit Aleppo.", article_id="a1",
-        title="Aleppo report", published=date(2016, 3, 24), source="Wire", url="",
-        confidence=0.9, extra=(("note", "kept"),),
+        event_id=event_id,
+        event_type="frontline",
+        sub_event_type="shelling",
+        event_date=date(2016, 3, 24),
+        date_precision=1,
+        place="Aleppo",
+        mention="Aleppo",
+        lat=36.2,
+        lon=37.16,
+        geonameid=170063,
+        country_code="SY",
+        admin1="Aleppo",
+        feature_code="PPLA",
+        geo_precision=1,
+        quote="Shelling hit Aleppo.",
+        article_id="a1",
+        title="Aleppo report",
+        published=date(2016, 3, 24),
+        source="Wire",
+        url="",
+        confidence=0.9,
+        extra=(("note", "kept"),),
     )
     fields.update(changes)
     return Event(**fields)  # type: ignore[arg-type]
@@ -51,9 +67,25 @@ def _own_row(event_id: str, **cells: str) -> str:
 def _acled_row(event_id: str, **cells: str) -> str:
     """A row as ACLED itself writes it (no conflictmap columns filled)."""
     row = acled_row(_own_event(event_id))
-    plain = {c: (row[c] if c in ("event_id_cnty", "event_date", "event_type", "sub_event_type",
-                                 "latitude", "longitude", "country", "location", "timestamp")
-                 else "") for c in EXPORT_COLUMNS}
+    plain = {
+        c: (
+            row[c]
+            if c
+            in (
+                "event_id_cnty",
+                "event_date",
+                "event_type",
+                "sub_event_type",
+                "latitude",
+                "longitude",
+                "country",
+                "location",
+                "timestamp",
+            )
+            else ""
+        )
+        for c in EXPORT_COLUMNS
+    }
     return _csv_line({**plain, **cells})
 
 
@@ -73,8 +105,14 @@ def _import(path: Path, db: Path, capsys: pytest.CaptureFixture) -> tuple[int, l
         (_own_row("X1", conflictmap_extra='{"note": "\\udfff"}'), "lone surrogate"),
         (_own_row("N1", notes="before\x00after"), "NUL"),
     ],
-    ids=["timestamp-20-digits", "timestamp-year-33658", "iso-superscript-two", "geonameid-23-digits",
-         "surrogate-in-extra", "nul-in-notes"],
+    ids=[
+        "timestamp-20-digits",
+        "timestamp-year-33658",
+        "iso-superscript-two",
+        "geonameid-23-digits",
+        "surrogate-in-extra",
+        "nul-in-notes",
+    ],
 )
 def test_a_row_with_an_impossible_value_is_skipped_by_line_and_the_rest_imported(
     bad_row: str, reason: str | None, tmp_path: Path, capsys: pytest.CaptureFixture
@@ -119,17 +157,25 @@ print(json.dumps([len(events), [b.line for b in bad], csv.field_size_limit()]))
 """
 
 
-@pytest.mark.parametrize("first", ["", "import reverse_geocoder", "import csv; csv.field_size_limit(sys.maxsize)"],
-                         ids=["alone", "after-reverse-geocoder", "after-maxsize"])
+@pytest.mark.parametrize(
+    "first",
+    ["", "import reverse_geocoder", "import csv; csv.field_size_limit(sys.maxsize)"],
+    ids=["alone", "after-reverse-geocoder", "after-maxsize"],
+)
 def test_an_oversized_cell_is_refused_whatever_was_imported_before(first: str, tmp_path: Path) -> None:
     # A process of its own: what the importer sees must not depend on what this test
     # process happened to import earlier.
     path = tmp_path / "acled.csv"
     lines = [",".join(EXPORT_COLUMNS), _own_row("good-1"), _own_row("huge", notes="x" * 200_000), _own_row("good-2")]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", _FIELD_LIMIT_CHECK.format(first=first), str(path)],
-                            capture_output=True, text=True, cwd=REPO, env={"PYTHONPATH": str(REPO), "PATH": ""},
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", _FIELD_LIMIT_CHECK.format(first=first), str(path)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={"PYTHONPATH": str(REPO), "PATH": ""},
+        check=True,
+    )
     count, bad_lines, limit_after = json.loads(result.stdout)
     assert count == 2 and bad_lines == [3]
     if first:  # the process's own setting is put back once the file is read
@@ -156,7 +202,9 @@ def test_an_oversized_cell_is_refused_in_this_process_after_reverse_geocoder(tmp
 def test_many_bad_rows_are_counted_and_only_the_first_few_named(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     path = tmp_path / "acled.csv"
     bad = "\n".join("x,y,z" for _ in range(5_000))
-    path.write_text(f"{','.join(EXPORT_COLUMNS)}\n{_own_row('good-1')}\n{bad}\n{_own_row('good-2')}\n", encoding="utf-8")
+    path.write_text(
+        f"{','.join(EXPORT_COLUMNS)}\n{_own_row('good-1')}\n{bad}\n{_own_row('good-2')}\n", encoding="utf-8"
+    )
     code, skipped, out = _import(path, tmp_path / "events.sqlite", capsys)
     assert code == 1
     assert len(skipped) == MAX_REPORTED_ROWS + 1
@@ -244,17 +292,22 @@ def test_a_line_longer_than_the_limit_is_a_bad_row_and_the_next_lines_are_read(
 
 def test_an_uploaded_acled_table_skips_each_bad_row_and_imports_the_rest(tmp_path: Path) -> None:
     from fake_pipeline import FakePipeline
+
     from geo.web import appactions
 
-    lines = [",".join(EXPORT_COLUMNS), _own_row("good-1"),
-             _acled_row("T1", timestamp="99999999999999999999"),
-             _own_row("G1", conflictmap_geonameid="1" * 23),
-             _own_row("X1", conflictmap_extra='{"note": "\\udfff"}'),
-             _own_row("N1", notes="a\x00b"),
-             _own_row("good-2")]
+    lines = [
+        ",".join(EXPORT_COLUMNS),
+        _own_row("good-1"),
+        _acled_row("T1", timestamp="99999999999999999999"),
+        _own_row("G1", conflictmap_geonameid="1" * 23),
+        _own_row("X1", conflictmap_extra='{"note": "\\udfff"}'),
+        _own_row("N1", notes="a\x00b"),
+        _own_row("good-2"),
+    ]
     with EventStore.open(tmp_path / "events.sqlite") as store:
-        report = appactions.add_uploads([("acled.csv", ("\n".join(lines) + "\n").encode())],
-                                        store=store, pipeline=FakePipeline)
+        report = appactions.add_uploads(
+            [("acled.csv", ("\n".join(lines) + "\n").encode())], store=store, pipeline=FakePipeline
+        )
         assert report.imported == 2
         assert [p.split(":")[0] for p in report.problems] == [f"acled.csv line {n}" for n in (3, 4, 5, 6)]
         assert sorted(e.event_id for e in store.query()) == ["good-1", "good-2"]
@@ -262,6 +315,7 @@ def test_an_uploaded_acled_table_skips_each_bad_row_and_imports_the_rest(tmp_pat
 
 def test_an_uploaded_table_of_many_bad_rows_names_the_first_few(tmp_path: Path) -> None:
     from fake_pipeline import FakePipeline
+
     from geo.web import appactions
 
     bad = "\n".join("x,y,z" for _ in range(3_000))
@@ -275,6 +329,7 @@ def test_an_uploaded_table_of_many_bad_rows_names_the_first_few(tmp_path: Path) 
 
 def test_an_uploaded_article_the_pipeline_fails_on_is_named_and_the_others_stored(tmp_path: Path) -> None:
     from fake_pipeline import FakePipeline
+
     from geo.web import appactions
 
     class Fussy(FakePipeline):
@@ -283,16 +338,20 @@ def test_an_uploaded_article_the_pipeline_fails_on_is_named_and_the_others_store
                 raise OverflowError("date value out of range")
             return super().events(article, overrides=overrides)
 
-    uploads = [("a.txt", b"Report A\n\nShelling hit Aleppo."), ("b.txt", b"Report B\n\npoison in Aleppo."),
-               ("c.txt", b"Report C\n\nTalks in Geneva.")]
+    uploads = [
+        ("a.txt", b"Report A\n\nShelling hit Aleppo."),
+        ("b.txt", b"Report B\n\npoison in Aleppo."),
+        ("c.txt", b"Report C\n\nTalks in Geneva."),
+    ]
     with EventStore.open(tmp_path / "events.sqlite") as store:
         report = appactions.add_uploads(uploads, store=store, pipeline=Fussy)
     assert report.articles == 2
     assert len(report.problems) == 1 and "Report B" in report.problems[0]
 
 
-def test_an_event_the_store_refuses_costs_only_itself(tmp_path: Path, capsys: pytest.CaptureFixture,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_event_the_store_refuses_costs_only_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import geo.formats.imports as imports
 
     # Let a geonameid too large for SQLite past the row checks, as a value no check
@@ -304,8 +363,12 @@ def test_an_event_the_store_refuses_costs_only_itself(tmp_path: Path, capsys: py
 
     monkeypatch.setattr(acled, "_int", lambda text, column: int(text))
     path = tmp_path / "acled.csv"
-    lines = [",".join(EXPORT_COLUMNS), _own_row("good-1"), _own_row("X1", conflictmap_geonameid="9" * 23),
-             _own_row("good-2")]
+    lines = [
+        ",".join(EXPORT_COLUMNS),
+        _own_row("good-1"),
+        _own_row("X1", conflictmap_geonameid="9" * 23),
+        _own_row("good-2"),
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, skipped, out = _import(path, tmp_path / "events.sqlite", capsys)
     assert code == 1

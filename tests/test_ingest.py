@@ -10,15 +10,14 @@ import time
 from datetime import date
 from pathlib import Path
 
+import fake_pipeline
 import pytest
+from fake_pipeline import FakePipeline, load_fake_pipeline
 
 from geo.cli.main import run
-from geo.store.ingest import IngestOptions, expand_inputs, ingest, read_input
 from geo.records import Article, PlaceOverride
+from geo.store.ingest import IngestOptions, expand_inputs, ingest, read_input
 from geo.store.store import EventStore
-
-import fake_pipeline
-from fake_pipeline import FakePipeline, load_fake_pipeline
 
 TESTS = Path(__file__).resolve().parent
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -27,8 +26,11 @@ PLACES = list(fake_pipeline.PLACES)
 
 def brief(n: int) -> dict[str, str]:
     a, b = PLACES[n % len(PLACES)], PLACES[(3 * n + 1) % len(PLACES)]
-    return {"title": f"Brief {n}", "published": "2016-03-24",
-            "text": f"Brief number {n}. Forces fought near {a} on day {n}. Talks were held in {b}."}
+    return {
+        "title": f"Brief {n}",
+        "published": "2016-03-24",
+        "text": f"Brief number {n}. Forces fought near {a} on day {n}. Talks were held in {b}.",
+    }
 
 
 def write_corpus(path: Path, count: int, *, start: int = 0) -> Path:
@@ -46,7 +48,8 @@ def folder(tmp_path: Path) -> Path:
     (root / "2016" / "march" / "geneva.md").write_text("# Talks\n\nTalks resumed in Geneva on Thursday.\n")
     (root / "2016" / "march" / "aleppo.html").write_text(
         "<html><head><title>Aleppo</title></head><body><article><p>Shelling hit Aleppo overnight, "
-        "residents said.</p></article></body></html>")
+        "residents said.</p></article></body></html>"
+    )
     (root / "2016" / "notes.pdf").write_bytes(b"%PDF-1.4 not an article")
     (root / "2016" / ".hidden.txt").write_text("Aid reached Damascus.\n")
     write_corpus(root / "corpus.jsonl", 5)
@@ -68,7 +71,11 @@ def fake_env(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_folders_are_searched_recursively_for_article_files(folder: Path) -> None:
     found, problems = expand_inputs([folder])
     assert [Path(p).relative_to(folder).as_posix() for p in found] == [
-        "2016/march/aleppo.html", "2016/march/geneva.md", "2016/palmyra.txt", "corpus.jsonl"]
+        "2016/march/aleppo.html",
+        "2016/march/geneva.md",
+        "2016/palmyra.txt",
+        "corpus.jsonl",
+    ]
     assert problems == ()
 
 
@@ -120,7 +127,8 @@ def test_stored_corrections_apply_to_new_articles(tmp_path: Path) -> None:
         store.add_override(PlaceOverride("GENEVA", 1, "Geneva, Illinois", 41.89, -88.31, "US"))
         ingest([corpus], store, options())
         assert {(e.place, e.country_code) for e in store.query() if e.mention == "Geneva"} == {
-            ("Geneva, Illinois", "US")}
+            ("Geneva, Illinois", "US")
+        }
 
 
 def test_urls_are_fetched_through_geo_fetch(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -175,10 +183,12 @@ def test_worker_processes_store_the_same_events_as_one_process(tmp_path: Path) -
 
 
 def test_ingest_command_reports_a_bad_file_in_one_line_and_goes_on(
-        folder: Path, tmp_path: Path, fake_env: None, capsys: pytest.CaptureFixture) -> None:
+    folder: Path, tmp_path: Path, fake_env: None, capsys: pytest.CaptureFixture
+) -> None:
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe" * 100)
-    code = run(["ingest", str(folder), str(tmp_path / "missing.txt"), "--db", str(tmp_path / "e.sqlite"),
-                "--workers", "1"])
+    code = run(
+        ["ingest", str(folder), str(tmp_path / "missing.txt"), "--db", str(tmp_path / "e.sqlite"), "--workers", "1"]
+    )
     captured = capsys.readouterr()
     assert code == 1
     problems = captured.err.strip().splitlines()
@@ -188,8 +198,9 @@ def test_ingest_command_reports_a_bad_file_in_one_line_and_goes_on(
     assert "8 articles seen, 8 new, 0 skipped (already stored), 2 failed" in captured.out
 
 
-def test_ingest_command_summary_after_a_rerun(folder: Path, tmp_path: Path, fake_env: None,
-                                              capsys: pytest.CaptureFixture) -> None:
+def test_ingest_command_summary_after_a_rerun(
+    folder: Path, tmp_path: Path, fake_env: None, capsys: pytest.CaptureFixture
+) -> None:
     db = str(tmp_path / "e.sqlite")
     assert run(["ingest", str(folder), "--db", db, "--workers", "1"]) == 0
     assert run(["ingest", f"{folder}/**/*", "--db", db, "--workers", "1"]) == 0
@@ -197,8 +208,9 @@ def test_ingest_command_summary_after_a_rerun(folder: Path, tmp_path: Path, fake
     assert last.startswith("ingest: 8 articles seen, 0 new, 8 skipped") and last.endswith("0 events added")
 
 
-def test_parquet_without_a_scheduler_is_refused(folder: Path, tmp_path: Path, fake_env: None,
-                                                capsys: pytest.CaptureFixture) -> None:
+def test_parquet_without_a_scheduler_is_refused(
+    folder: Path, tmp_path: Path, fake_env: None, capsys: pytest.CaptureFixture
+) -> None:
     code = run(["ingest", str(folder), "--db", str(tmp_path / "e.sqlite"), "--parquet", str(tmp_path)])
     assert code == 1 and "--scheduler" in capsys.readouterr().err
 
@@ -215,8 +227,11 @@ def _stored(db: Path) -> tuple[int, int, int, int]:
 def test_an_ingest_killed_halfway_finishes_on_rerun_with_every_article_once(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "corpus.jsonl", 2000)
     db = tmp_path / "events.sqlite"
-    env = {**os.environ, "CONFLICTMAP_PIPELINE": "fake_pipeline:load_slow_pipeline",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(TESTS), os.environ.get("PYTHONPATH", "")]))}
+    env = {
+        **os.environ,
+        "CONFLICTMAP_PIPELINE": "fake_pipeline:load_slow_pipeline",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(TESTS), os.environ.get("PYTHONPATH", "")])),
+    }
     command = [sys.executable, "-m", "geo.cli.main", "ingest", str(corpus), "--db", str(db), "--workers", "1"]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
@@ -239,8 +254,9 @@ def test_an_ingest_killed_halfway_finishes_on_rerun_with_every_article_once(tmp_
     rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{2000 - articles} new, {articles} skipped" in rerun.stdout
-    expected_events = sum(len(FakePipeline().events(Article(**{**b, "published": date(2016, 3, 24)})))
-                          for b in map(brief, range(2000)))
+    expected_events = sum(
+        len(FakePipeline().events(Article(**{**b, "published": date(2016, 3, 24)}))) for b in map(brief, range(2000))
+    )
     assert _stored(db) == (2000, 2000, expected_events, expected_events)
 
 
@@ -253,8 +269,10 @@ def test_dask_ingest_writes_geoparquet_and_stores_what_a_local_ingest_stores(tmp
     with EventStore.open(tmp_path / "local.sqlite") as store:
         ingest([corpus], store, options())
         local = store.query()
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            EventStore.open(tmp_path / "dask.sqlite") as store:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        EventStore.open(tmp_path / "dask.sqlite") as store,
+    ):
         first = ingest_dask_run(corpus, store, cluster.scheduler_address, parquet)
         again = ingest_dask_run(corpus, store, cluster.scheduler_address, parquet)
         assert (first.new, first.events) == (120, len(local))
@@ -311,7 +329,8 @@ def test_the_seed_ingested_twice_gives_the_same_events_in_every_export(tmp_path:
 
 
 def test_a_scheduler_address_that_cannot_be_used_is_one_clear_error(
-        folder: Path, tmp_path: Path, fake_env: None, capsys: pytest.CaptureFixture) -> None:
+    folder: Path, tmp_path: Path, fake_env: None, capsys: pytest.CaptureFixture
+) -> None:
     code = run(["ingest", str(folder), "--db", str(tmp_path / "e.sqlite"), "--scheduler", "no-port-here"])
     assert code == 1
     assert "cannot reach the Dask scheduler at 'no-port-here'" in capsys.readouterr().err

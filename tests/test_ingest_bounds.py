@@ -22,8 +22,12 @@ def fake_pipeline_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _line(number: int, **changes: object) -> str:
-    record = {"id": f"a{number}", "title": f"Report {number}", "published": "2016-03-24",
-              "text": f"Shelling hit Aleppo in report {number}."}
+    record = {
+        "id": f"a{number}",
+        "title": f"Report {number}",
+        "published": "2016-03-24",
+        "text": f"Shelling hit Aleppo in report {number}.",
+    }
     record.update(changes)
     return json.dumps(record)  # ensure_ascii: a lone surrogate is written as the escape "\udfff"
 
@@ -95,7 +99,7 @@ def test_sections_cover_the_text_exactly_and_end_at_sentences() -> None:
     assert len(sections) > 3
     assert "".join(piece for _, piece in sections) == paragraph
     for offset, piece in sections:
-        assert paragraph[offset:offset + len(piece)] == piece
+        assert paragraph[offset : offset + len(piece)] == piece
         assert len(piece) <= SECTION_CHARS
     assert all(piece.rstrip().endswith(".") for _, piece in sections[:-1])
 
@@ -104,7 +108,7 @@ def test_sections_prefer_paragraph_breaks() -> None:
     paragraphs = ["Word " * 1_500 + "end." for _ in range(6)]
     text = "\n\n".join(paragraphs)
     sections = list(split_for_model(text))
-    assert all(text[offset + len(piece):].startswith("\n\n") for offset, piece in sections[:-1])
+    assert all(text[offset + len(piece) :].startswith("\n\n") for offset, piece in sections[:-1])
 
 
 def test_a_relative_date_before_year_one_falls_back_instead_of_failing() -> None:
@@ -146,11 +150,12 @@ def test_a_long_text_gives_the_events_of_its_sections_at_their_offsets(geoparser
     assert len({e.event_id for e in events}) == len(events)  # sentence numbers run across sections
     places = geoparser.places(text)
     assert places[-1].mention.start > len(text) - SECTION_CHARS  # the last section is read too
-    assert all(text[p.mention.start:p.mention.end] == p.mention.text for p in places)
+    assert all(text[p.mention.start : p.mention.end] == p.mention.text for p in places)
 
 
 def test_an_article_the_store_refuses_costs_only_itself(tmp_path: Path) -> None:
     from fake_pipeline import FakePipeline
+
     from geo.store.ingest import IngestOptions, ingest
 
     class Poisoned(FakePipeline):
@@ -165,12 +170,15 @@ def test_an_article_the_store_refuses_costs_only_itself(tmp_path: Path) -> None:
             return events
 
     corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text("\n".join(_line(n, text=f"Shelling hit Aleppo {'poison' if n == 2 else ''} {n}.")
-                                for n in range(1, 5)) + "\n", encoding="utf-8")
+    corpus.write_text(
+        "\n".join(_line(n, text=f"Shelling hit Aleppo {'poison' if n == 2 else ''} {n}.") for n in range(1, 5)) + "\n",
+        encoding="utf-8",
+    )
     problems: list = []
     with EventStore.open(tmp_path / "events.sqlite") as store:
-        report = ingest([corpus], store, IngestOptions(pipeline_factory=lambda _: Poisoned()),
-                        on_problem=problems.append)
+        report = ingest(
+            [corpus], store, IngestOptions(pipeline_factory=lambda _: Poisoned()), on_problem=problems.append
+        )
         assert store.article_count() == 3
     assert report.new == 3 and report.failed_articles == 1
     assert len(problems) == 1 and "Report 2" in str(problems[0]) and "cannot be stored" in str(problems[0])
@@ -184,12 +192,32 @@ def test_parse_writes_its_geojson_a_feature_at_a_time_as_the_same_text(count: in
     from geo.formats import geojson
     from geo.records import Event
 
-    events = [Event(event_id=f"e{n}", event_type="frontline", sub_event_type="shelling",
-                    event_date=date(2016, 3, 24), date_precision=1, place="Aleppo", mention="Halab",
-                    lat=36.2, lon=37.16, geonameid=170063, country_code="SY", admin1="Aleppo",
-                    feature_code="PPLA", geo_precision=1, quote="Shelling hit \u062d\u0644\u0628.\nAgain.",
-                    article_id="a", title="t", published=None, source="", url="", confidence=0.5)
-              for n in range(count)]
+    events = [
+        Event(
+            event_id=f"e{n}",
+            event_type="frontline",
+            sub_event_type="shelling",
+            event_date=date(2016, 3, 24),
+            date_precision=1,
+            place="Aleppo",
+            mention="Halab",
+            lat=36.2,
+            lon=37.16,
+            geonameid=170063,
+            country_code="SY",
+            admin1="Aleppo",
+            feature_code="PPLA",
+            geo_precision=1,
+            quote="Shelling hit \u062d\u0644\u0628.\nAgain.",
+            article_id="a",
+            title="t",
+            published=None,
+            source="",
+            url="",
+            confidence=0.5,
+        )
+        for n in range(count)
+    ]
     out = io.StringIO()
     assert geojson.dump(events, out, indent=indent) == count
     assert out.getvalue() == geojson.dumps(events, indent=indent)

@@ -34,12 +34,23 @@ def test_the_page_imported_as_a_worker_main_module_lays_out_nothing(tmp_path: Pa
     # What multiprocessing's "spawn" does with a main module that has no import name.
     data = tmp_path / "data"
     data.mkdir()
-    env = {**os.environ, "XDG_DATA_HOME": str(data), "PYTHONPATH": os.pathsep.join([str(REPO), str(TESTS)]),
-           "CONFLICTMAP_PIPELINE": "fake_pipeline:load_fake_pipeline"}
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": str(data),
+        "PYTHONPATH": os.pathsep.join([str(REPO), str(TESTS)]),
+        "CONFLICTMAP_PIPELINE": "fake_pipeline:load_fake_pipeline",
+    }
     done = subprocess.run(
-        [sys.executable, "-c", "import runpy, sys; runpy.run_path(sys.argv[1], run_name='__mp_main__')",
-         str(REPO / "app.py")],
-        env=env, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            "import runpy, sys; runpy.run_path(sys.argv[1], run_name='__mp_main__')",
+            str(REPO / "app.py"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert list(data.rglob("*")) == []
@@ -50,13 +61,31 @@ def test_page_tests_then_worker_ingest_leave_the_user_data_folder_untouched(tmp_
     user_data = tmp_path / "user-data"
     user_data.mkdir()
     basetemp = tmp_path / "inner"
-    env = {**os.environ, "XDG_DATA_HOME": str(user_data), "CONFLICTMAP_DB": str(user_data / "events.sqlite"),
-           "PYTHONPATH": str(REPO)}
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": str(user_data),
+        "CONFLICTMAP_DB": str(user_data / "events.sqlite"),
+        "PYTHONPATH": str(REPO),
+    }
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:random_order",
-         f"--basetemp={basetemp}", "tests/test_hostile_text.py",
-         "tests/test_ingest.py::test_worker_processes_store_the_same_events_as_one_process"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:random_order",
+            f"--basetemp={basetemp}",
+            "tests/test_hostile_text.py",
+            "tests/test_ingest.py::test_worker_processes_store_the_same_events_as_one_process",
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert list(user_data.rglob("*")) == []

@@ -41,11 +41,26 @@ HOSTILE_SOURCE = "<b onmouseover=alert(3)>Wire</b>"
 
 def make_event(**changes) -> Event:
     base = Event(
-        event_id="e0", event_type="frontline", sub_event_type="armed_clash", event_date=date(2016, 3, 24),
-        date_precision=1, place="Tadmur", mention="Palmyra", lat=34.56, lon=38.28, geonameid=170617,
-        country_code="SY", admin1="Homs", feature_code="PPL", geo_precision=1,
-        quote="Government forces retook Palmyra on Thursday.", article_id="a1", title="Palmyra retaken",
-        published=date(2016, 3, 27), source="Reuters", url="https://news.example.org/palmyra",
+        event_id="e0",
+        event_type="frontline",
+        sub_event_type="armed_clash",
+        event_date=date(2016, 3, 24),
+        date_precision=1,
+        place="Tadmur",
+        mention="Palmyra",
+        lat=34.56,
+        lon=38.28,
+        geonameid=170617,
+        country_code="SY",
+        admin1="Homs",
+        feature_code="PPL",
+        geo_precision=1,
+        quote="Government forces retook Palmyra on Thursday.",
+        article_id="a1",
+        title="Palmyra retaken",
+        published=date(2016, 3, 27),
+        source="Reuters",
+        url="https://news.example.org/palmyra",
         confidence=0.9,
     )
     return replace(base, **changes)
@@ -57,12 +72,20 @@ def many_events(n: int, *, places: int, seed: int = 7) -> list[Event]:
     events = []
     for i in range(n):
         name, lat, lon = spots[rnd.randrange(places)]
-        events.append(make_event(
-            event_id=f"e{i}", event_type=EVENT_TYPES[i % 4], place=name, mention=name, lat=lat, lon=lon,
-            event_date=date(2016, 1, 1) + timedelta(days=rnd.randrange(300)),
-            origin=("conflictmap", "acled")[i % 2], source=f"Source {i % 9}",
-            quote=f"Event number {i}: fighting was reported around {name} by local witnesses and officials.",
-        ))
+        events.append(
+            make_event(
+                event_id=f"e{i}",
+                event_type=EVENT_TYPES[i % 4],
+                place=name,
+                mention=name,
+                lat=lat,
+                lon=lon,
+                event_date=date(2016, 1, 1) + timedelta(days=rnd.randrange(300)),
+                origin=("conflictmap", "acled")[i % 2],
+                source=f"Source {i % 9}",
+                quote=f"Event number {i}: fighting was reported around {name} by local witnesses and officials.",
+            )
+        )
     return events
 
 
@@ -75,11 +98,22 @@ def page_data(m) -> dict:
 # --------------------------------------------------------------------------- links and escaping
 
 
-@pytest.mark.parametrize("url", [
-    "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
-    "data:text/html,<script>alert(1)</script>", "vbscript:msgbox", "file:///etc/passwd",
-    "//evil.example/x", "https://", "", "https://ok.example/a b",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox",
+        "file:///etc/passwd",
+        "//evil.example/x",
+        "https://",
+        "",
+        "https://ok.example/a b",
+    ],
+)
 def test_safe_link_refuses_anything_but_plain_http_urls(url):
     assert safe_link(url) is None
 
@@ -90,8 +124,9 @@ def test_safe_link_keeps_http_and_https_urls(url):
 
 
 def test_popup_escapes_script_and_img_onerror_from_article_text():
-    event = make_event(quote=HOSTILE_QUOTE, title=HOSTILE_TITLE, source=HOSTILE_SOURCE,
-                       mention='Palmyra"><svg onload=alert(4)>')
+    event = make_event(
+        quote=HOSTILE_QUOTE, title=HOSTILE_TITLE, source=HOSTILE_SOURCE, mention='Palmyra"><svg onload=alert(4)>'
+    )
     text = event_html(event)
     assert "<script" not in text and "<img" not in text and "<svg" not in text and "<b " not in text
     assert html.escape(HOSTILE_QUOTE) in text
@@ -110,8 +145,18 @@ def test_popup_links_only_http_sources():
 
 def test_popup_shows_date_type_places_quote_source_and_confidence():
     text = event_html(make_event(confidence=0.83))
-    for expected in ("2016-03-24", "Frontline", "armed clash", "Palmyra", "Tadmur", "SY",
-                     "Government forces retook Palmyra on Thursday.", "Reuters", "Palmyra retaken", "0.83"):
+    for expected in (
+        "2016-03-24",
+        "Frontline",
+        "armed clash",
+        "Palmyra",
+        "Tadmur",
+        "SY",
+        "Government forces retook Palmyra on Thursday.",
+        "Reuters",
+        "Palmyra retaken",
+        "0.83",
+    ):
         assert expected in text
 
 
@@ -142,8 +187,12 @@ def test_template_syntax_in_article_text_is_not_evaluated():
 
 
 def test_events_at_one_place_share_a_marker_per_type_and_origin():
-    events = [make_event(event_id="a"), make_event(event_id="b", event_date=date(2016, 3, 20)),
-              make_event(event_id="c", event_type="diplomacy"), make_event(event_id="d", origin="acled")]
+    events = [
+        make_event(event_id="a"),
+        make_event(event_id="b", event_date=date(2016, 3, 20)),
+        make_event(event_id="c", event_type="diplomacy"),
+        make_event(event_id="d", origin="acled"),
+    ]
     groups = marker_groups(events)
     assert sorted(g.count for g in groups) == [1, 1, 2]
     merged = next(g for g in groups if g.count == 2)
@@ -189,8 +238,7 @@ def test_one_layer_per_event_type_and_origin_toggles_only_with_several_origins()
     events = [make_event(event_id="a"), make_event(event_id="b", event_type="humanitarian")]
     data = page_data(build_map(events))
     assert [t["key"] for t in data["types"]] == ["frontline", "humanitarian"]
-    assert [t["colour"] for t in data["types"]] == [EVENT_STYLE["frontline"].colour,
-                                                    EVENT_STYLE["humanitarian"].colour]
+    assert [t["colour"] for t in data["types"]] == [EVENT_STYLE["frontline"].colour, EVENT_STYLE["humanitarian"].colour]
     page = build_map(events).get_root().render()
     assert "Source: ACLED" not in page
     mixed = build_map([*events, make_event(event_id="c", origin="acled")]).get_root().render()
@@ -235,8 +283,10 @@ def test_negative_cluster_over_raises():
 
 
 def test_timeline_carries_each_markers_event_days():
-    events = [make_event(event_id=str(i), event_date=d) for i, d in
-              enumerate([date(2016, 3, 1), date(2016, 3, 5), date(2016, 3, 5)])]
+    events = [
+        make_event(event_id=str(i), event_date=d)
+        for i, d in enumerate([date(2016, 3, 1), date(2016, 3, 5), date(2016, 3, 5)])
+    ]
     data = page_data(build_map(events, timeline=True))
     assert data["day0"] == "2016-03-01" and data["daySpan"] == 4
     deltas = data["markers"][0][7]
@@ -260,9 +310,11 @@ def test_many_events_stay_a_light_page():
 
 
 def test_top_places_rank_by_event_count():
-    events = ([make_event(event_id=f"a{i}", place="Aleppo", lat=36.2, lon=37.16) for i in range(3)]
-              + [make_event(event_id=f"t{i}") for i in range(2)]
-              + [make_event(event_id="r", place="Raqqa", lat=35.95, lon=39.01)])
+    events = (
+        [make_event(event_id=f"a{i}", place="Aleppo", lat=36.2, lon=37.16) for i in range(3)]
+        + [make_event(event_id=f"t{i}") for i in range(2)]
+        + [make_event(event_id="r", place="Raqqa", lat=35.95, lon=39.01)]
+    )
     assert [(p.name, p.count) for p in top_places(events, 2)] == [("Aleppo", 3), ("Tadmur", 2)]
 
 
@@ -312,10 +364,15 @@ def test_standalone_map_draws_every_event_with_the_network_blocked(browser, tmp_
     page, context, outside, errors = open_page(browser, offline_html(build_map(events, timeline=True)), tmp_path)
     try:
         stats = page.evaluate("window.conflictmapStats")
-        circles = page.evaluate("(() => { let n = 0; MAP.eachLayer(l => { if (l instanceof L.CircleMarker) n++; });"
-                                " return n; })()".replace("MAP", MAP_VARIABLE))
-        legend = page.evaluate("[...document.querySelectorAll('.cm-legend-row[data-type]')].map("
-                               "r => [r.dataset.type, r.querySelector('.cm-legend-count').textContent])")
+        circles = page.evaluate(
+            "(() => { let n = 0; MAP.eachLayer(l => { if (l instanceof L.CircleMarker) n++; }); return n; })()".replace(
+                "MAP", MAP_VARIABLE
+            )
+        )
+        legend = page.evaluate(
+            "[...document.querySelectorAll('.cm-legend-row[data-type]')].map("
+            "r => [r.dataset.type, r.querySelector('.cm-legend-count').textContent])"
+        )
     finally:
         context.close()
     assert outside == [] and errors == []
@@ -326,12 +383,16 @@ def test_standalone_map_draws_every_event_with_the_network_blocked(browser, tmp_
 
 @pytest.mark.browser
 def test_hostile_popup_text_stays_text_in_the_browser(browser, tmp_path):
-    event = make_event(quote=HOSTILE_QUOTE, title=HOSTILE_TITLE, source=HOSTILE_SOURCE,
-                       url="javascript:window.clicked=1")
+    event = make_event(
+        quote=HOSTILE_QUOTE, title=HOSTILE_TITLE, source=HOSTILE_SOURCE, url="javascript:window.clicked=1"
+    )
     page, context, outside, errors = open_page(browser, offline_html(build_map([event])), tmp_path)
     try:
-        page.evaluate("MAP.eachLayer(l => { if (l instanceof L.CircleMarker) l.openPopup(); }) && null"
-                      .replace("MAP", MAP_VARIABLE))
+        page.evaluate(
+            "MAP.eachLayer(l => { if (l instanceof L.CircleMarker) l.openPopup(); }) && null".replace(
+                "MAP", MAP_VARIABLE
+            )
+        )
         popup = page.wait_for_selector(".leaflet-popup-content")
         found = page.evaluate("""(() => {
             const p = document.querySelector('.leaflet-popup-content');
@@ -378,8 +439,11 @@ def test_map_draws_inside_streamlit_folium_component(browser, tmp_path):
     m = build_map(events)
     m.get_root().render()
     m.render()
-    pieces = {"html": streamlit_folium._get_html(m), "header": streamlit_folium._get_header(m),
-              "script": streamlit_folium._get_map_string(m)}
+    pieces = {
+        "html": streamlit_folium._get_html(m),
+        "header": streamlit_folium._get_header(m),
+        "script": streamlit_folium._get_map_string(m),
+    }
     links = [e for e in _walk(m) if isinstance(e, folium.elements.JSCSSMixin)]
     pieces["js"] = list(dict.fromkeys(url for e in links for _, url in e.default_js))
     pieces["css"] = list(dict.fromkeys(url for e in links for _, url in e.default_css))
@@ -422,20 +486,26 @@ const args = ARGS;
 @pytest.mark.browser
 def test_slide_labels_do_not_overlap(browser, tmp_path):
     # Twelve places packed close together: labels must give way, not pile up.
-    events = [make_event(event_id=f"{i}-{j}", place=f"Village {i}", lat=34.5 + 0.02 * (i % 4), lon=38.2 + 0.03 * (i // 4))
-              for i in range(12) for j in range(12 - i)]
-    page, context, _, errors = open_page(browser, offline_html(slide_map(events, width=900, height=600)), tmp_path,
-                                         width=900, height=600)
+    events = [
+        make_event(event_id=f"{i}-{j}", place=f"Village {i}", lat=34.5 + 0.02 * (i % 4), lon=38.2 + 0.03 * (i // 4))
+        for i in range(12)
+        for j in range(12 - i)
+    ]
+    page, context, _, errors = open_page(
+        browser, offline_html(slide_map(events, width=900, height=600)), tmp_path, width=900, height=600
+    )
     try:
-        boxes = page.evaluate("[...document.querySelectorAll('.cm-label')].map(e => {"
-                              " const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })")
+        boxes = page.evaluate(
+            "[...document.querySelectorAll('.cm-label')].map(e => {"
+            " const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"
+        )
         placed = page.evaluate("window.conflictmapStats.labels")
     finally:
         context.close()
     assert errors == []
     assert 1 <= len(boxes) == placed <= 12
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
 
 

@@ -12,8 +12,8 @@ from folium.plugins import MarkerCluster
 
 from geo.errors import OfflineAssetError
 from geo.map.offline import (
-    LOCAL_ASSETS,
     LEAFLET_VERSION,
+    LOCAL_ASSETS,
     asset_uri,
     make_offline,
     offline_html,
@@ -83,8 +83,10 @@ def test_tile_hosts_are_allowed_only_when_named():
 
 
 def test_remote_asset_urls_finds_fetching_tags_only():
-    page = ('<script src="https://cdn.example/x.js"></script><link rel="stylesheet" href="//cdn.example/a.css">'
-            '<img src=http://x.example/i.png><a href="https://news.example/">a link is not an asset</a>')
+    page = (
+        '<script src="https://cdn.example/x.js"></script><link rel="stylesheet" href="//cdn.example/a.css">'
+        '<img src=http://x.example/i.png><a href="https://news.example/">a link is not an asset</a>'
+    )
     assert len(remote_asset_urls(page)) == 3
 
 
@@ -110,8 +112,10 @@ def test_default_marker_image_draws_offline(tmp_path):
         page.route("**/*", route)
         page.goto(path.as_uri())
         page.wait_for_function("document.querySelector('img.leaflet-marker-icon')?.complete")
-        icon = page.evaluate("(() => { const i = document.querySelector('img.leaflet-marker-icon');"
-                             " return [i.naturalWidth, i.src.slice(0, 22)]; })()")
+        icon = page.evaluate(
+            "(() => { const i = document.querySelector('img.leaflet-marker-icon');"
+            " return [i.naturalWidth, i.src.slice(0, 22)]; })()"
+        )
         browser.close()
     assert outside == []
     assert icon == [25, "data:image/png;base64,"]

@@ -6,8 +6,8 @@ import re
 from datetime import date
 
 from gazetteer.entry import Entry
-from geo.read.boilerplate import furniture_ranges
 from geo.parse.pipeline import Sentence, events_from_places
+from geo.read.boilerplate import furniture_ranges
 from geo.records import Article, Mention, Place
 
 STORY = (
@@ -24,16 +24,26 @@ def _places(text: str, names: list[str]) -> list[Place]:
     places = []
     for index, name in enumerate(names):
         for found in re.finditer(re.escape(name), text):
-            sentence = 0 if found.start() < text.index("Aid groups") else (1 if found.start() < text.index("Related") else 2)
-            entry = Entry(geonameid=index + 1, name=name, lat=-2.0 - index, lon=28.9, country_code="CD",
-                          feature_class="P", feature_code="PPL", population=20_000)
+            sentence = (
+                0 if found.start() < text.index("Aid groups") else (1 if found.start() < text.index("Related") else 2)
+            )
+            entry = Entry(
+                geonameid=index + 1,
+                name=name,
+                lat=-2.0 - index,
+                lon=28.9,
+                country_code="CD",
+                feature_class="P",
+                feature_code="PPL",
+                population=20_000,
+            )
             places.append(Place(Mention(found.start(), found.end(), name, sentence=sentence), entry, 0.9))
     return places
 
 
 def _sentences(text: str) -> list[Sentence]:
     cuts = [0, text.index("Aid groups"), text.index("Related"), len(text)]
-    return [Sentence(i, cuts[i], cuts[i + 1], text[cuts[i]:cuts[i + 1]]) for i in range(3)]
+    return [Sentence(i, cuts[i], cuts[i + 1], text[cuts[i] : cuts[i + 1]]) for i in range(3)]
 
 
 def test_places_in_a_footer_of_other_headlines_make_no_events():

@@ -55,8 +55,13 @@ def test_a_linear_model_is_a_logistic_sum_of_its_features():
 
 
 def test_a_model_survives_a_round_trip_through_json():
-    model = GeoparserModel(LinearModel({"a": 1.0}, 0.1), LinearModel({"b": -1.0}, 0.2), threshold=0.4,
-                           resolution={"temperature": 0.3}, training={"data_sha256": "0" * 64})
+    model = GeoparserModel(
+        LinearModel({"a": 1.0}, 0.1),
+        LinearModel({"b": -1.0}, 0.2),
+        threshold=0.4,
+        resolution={"temperature": 0.3},
+        training={"data_sha256": "0" * 64},
+    )
     assert model_from_json(json.loads(json.dumps(model_to_json(model)))) == model
 
 

@@ -19,8 +19,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from fake_pipeline import PLACES, FakePipeline
+
 from geo.records import Article
 
 TESTS = Path(__file__).resolve().parent
@@ -32,8 +32,11 @@ pytestmark = pytest.mark.slow
 def brief(n: int) -> dict[str, str]:
     names = list(PLACES)
     a, b = names[n % len(names)], names[(5 * n + 2) % len(names)]
-    return {"title": f"Report {n}", "published": "2016-04-02",
-            "text": f"Report {n}. Forces fought near {a} at dawn. Aid reached {b} by night."}
+    return {
+        "title": f"Report {n}",
+        "published": "2016-04-02",
+        "text": f"Report {n}. Forces fought near {a} at dawn. Aid reached {b} by night.",
+    }
 
 
 def write_corpus(path: Path, numbers: range) -> Path:
@@ -59,14 +62,23 @@ def store_state(db: Path) -> dict[str, object]:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         (integrity,) = conn.execute("PRAGMA integrity_check").fetchone()
         articles, distinct_articles = conn.execute(
-            "SELECT count(*), count(DISTINCT article_id) FROM articles").fetchone()
+            "SELECT count(*), count(DISTINCT article_id) FROM articles"
+        ).fetchone()
         events, distinct_events = conn.execute("SELECT count(*), count(DISTINCT event_id) FROM events").fetchone()
         orphans = conn.execute(
             "SELECT count(*) FROM events WHERE origin = 'conflictmap' "
-            "AND article_id NOT IN (SELECT article_id FROM articles)").fetchone()[0]
+            "AND article_id NOT IN (SELECT article_id FROM articles)"
+        ).fetchone()[0]
         titles = {row[0] for row in conn.execute("SELECT title FROM articles")}
-    return {"integrity": integrity, "articles": articles, "distinct_articles": distinct_articles,
-            "events": events, "distinct_events": distinct_events, "orphans": orphans, "titles": titles}
+    return {
+        "integrity": integrity,
+        "articles": articles,
+        "distinct_articles": distinct_articles,
+        "events": events,
+        "distinct_events": distinct_events,
+        "orphans": orphans,
+        "titles": titles,
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -116,15 +128,22 @@ def test_two_ingests_and_a_reader_at_once_lose_and_duplicate_nothing(tmp_path: P
     second = write_corpus(tmp_path / "second.jsonl", range(150, 450))  # 150 articles in both
     stop = tmp_path / "writers-done"
     env = environment()
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    writers = [subprocess.Popen(ingest_command(corpus, db), env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True) for corpus in (first, second)]
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(db), str(stop)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    writers = [
+        subprocess.Popen(ingest_command(corpus, db), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for corpus in (first, second)
+    ]
     outputs = [w.communicate(timeout=300) for w in writers]
     stop.touch()
     read_out, read_err = reader.communicate(timeout=120)
 
-    for writer, (out, err) in zip(writers, outputs):
+    for writer, (_out, err) in zip(writers, outputs):
         assert writer.returncode == 0, err
     seen = json.loads(read_out)
     assert seen["problems"] == [], seen
@@ -165,8 +184,9 @@ def test_kill_during_two_concurrent_ingests_then_rerun_completes_everything(tmp_
     second = write_corpus(tmp_path / "second.jsonl", range(400, 1200))
     env = environment()
     victim = subprocess.Popen(ingest_command(first, db), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    survivor = subprocess.Popen(ingest_command(second, db), env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
+    survivor = subprocess.Popen(
+        ingest_command(second, db), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     assert wait_for_rows(db, "articles", 300, victim) >= 300, "the ingest ended before it could be killed"
     victim.send_signal(signal.SIGKILL)  # mid-transaction, most likely: batches are written all the time
     victim.wait(timeout=30)
@@ -219,8 +239,9 @@ def test_kill_9_of_an_ingest_with_workers_leaves_no_process_behind(tmp_path: Pat
     tag = f"{os.getpid()}-{time.monotonic_ns()}"
     command = [sys.executable, "-m", "geo.cli.main", "ingest", str(corpus), "--db", str(db), "--workers", "2"]
     with open(tmp_path / "stderr.txt", "wb") as stderr:
-        parent = subprocess.Popen(command, env=environment(**{TAG_VARIABLE: tag}), stdout=subprocess.DEVNULL,
-                                  stderr=stderr)
+        parent = subprocess.Popen(
+            command, env=environment(**{TAG_VARIABLE: tag}), stdout=subprocess.DEVNULL, stderr=stderr
+        )
         try:
             assert wait_for_rows(db, "articles", 200, parent) >= 200, "the ingest ended before it could be killed"
             children = set(tagged_processes(tag)) - {parent.pid}
@@ -252,8 +273,15 @@ def test_processes_creating_the_same_new_store_at_once_all_succeed(tmp_path: Pat
     for attempt in range(3):  # the race is in the first milliseconds: try it a few times
         db = tmp_path / f"events-{attempt}.sqlite"
         start = time.time() + 2.0  # every process imported and waiting before the start
-        processes = [subprocess.Popen([sys.executable, "-c", OPEN_AT, str(db), str(start)], env=environment(),
-                                      stderr=subprocess.PIPE, text=True) for _ in range(4)]
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-c", OPEN_AT, str(db), str(start)],
+                env=environment(),
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(4)
+        ]
         errors = [p.communicate(timeout=60)[1] for p in processes]
         assert [p.returncode for p in processes] == [0, 0, 0, 0], errors
         assert store_state(db)["integrity"] == "ok"
@@ -283,14 +311,24 @@ NAMES = ("Palmyra", "Kyiv", "Raqqa", "Geneva", "USA")
 
 
 def open_in_a_process(cache: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", BUILD, str(cache), *NAMES], env=environment(),
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", BUILD, str(cache), *NAMES],
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def kill_at(cache: Path, step: str) -> None:
     """Start a build and kill it as soon as it reports ``step`` (or at its end)."""
-    process = subprocess.Popen([sys.executable, "-c", BUILD, str(cache), *NAMES], env=environment(),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", BUILD, str(cache), *NAMES],
+        env=environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     for line in process.stderr:
         if line.startswith(step):
             break

@@ -32,8 +32,12 @@ pytestmark = pytest.mark.slow
 
 #: Few examples each (files are written per example); no "explain" phase, whose replays
 #: of slow examples take minutes.
-SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow],
-                    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink])
+SETTINGS = settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
+)
 #: Characters text files and cells get wrong: lone surrogates, NUL, line ends, quotes,
 #: separators, formula triggers, a byte-order mark, a right-to-left override.
 AWKWARD = ["\ud800", "\udfff", "\0", "\r", "\n", '"', ",", "\t", "=", "\ufeff", "\u202e", "\\"]
@@ -119,8 +123,8 @@ def test_every_event_written_reads_back(batch: list[Event]) -> None:
     import geopandas as gpd
 
     from geo.formats.exports import GPKG_NUL_REPLACEMENT
-    from geo.store.frames import events_from_frame, read_events_parquet
     from geo.formats.imports import read_acled
+    from geo.store.frames import events_from_frame, read_events_parquet
 
     with tempfile.TemporaryDirectory() as folder:
         written = _write_each_format(batch, Path(folder))
@@ -134,9 +138,23 @@ def test_every_event_written_reads_back(batch: list[Event]) -> None:
 
 
 def _replace_text(event: Event, old: str, new: str) -> Event:
-    texts = {name: getattr(event, name).replace(old, new) for name in
-             ("event_id", "sub_event_type", "place", "mention", "admin1", "feature_code", "quote", "article_id",
-              "title", "source", "url", "origin")}
+    texts = {
+        name: getattr(event, name).replace(old, new)
+        for name in (
+            "event_id",
+            "sub_event_type",
+            "place",
+            "mention",
+            "admin1",
+            "feature_code",
+            "quote",
+            "article_id",
+            "title",
+            "source",
+            "url",
+            "origin",
+        )
+    }
     # ``extra`` is written as JSON text, where a NUL is the escape \u0000: kept.
     return replace(event, **texts)
 
@@ -160,13 +178,16 @@ def test_the_html_map_holds_any_text(batch: list[Event]) -> None:
 
 
 @SETTINGS
-@given(batch=st.lists(events(ANY_TEXT), max_size=4, unique_by=lambda e: e.event_id),
-       texts=st.lists(st.tuples(ANY_TEXT, ANY_TEXT, ANY_TEXT), max_size=3))
+@given(
+    batch=st.lists(events(ANY_TEXT), max_size=4, unique_by=lambda e: e.event_id),
+    texts=st.lists(st.tuples(ANY_TEXT, ANY_TEXT, ANY_TEXT), max_size=3),
+)
 def test_the_store_keeps_any_text_and_stays_sound(batch: list[Event], texts: list[tuple[str, str, str]]) -> None:
     from geo.store.store import EventStore
 
-    articles = [Article(text=f"{body} {n}", title=title, source=source) for n, (body, title, source)
-                in enumerate(texts)]
+    articles = [
+        Article(text=f"{body} {n}", title=title, source=source) for n, (body, title, source) in enumerate(texts)
+    ]
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "events.sqlite"
         with EventStore.open(db) as store:
@@ -202,11 +223,13 @@ def _jsonl(records: list[dict]) -> bytes:
     return "".join(json.dumps(r) + "\n" for r in records).encode("ascii")
 
 
-GOOD_ARTICLE = st.fixed_dictionaries({
-    "text": GOOD_TEXT.filter(lambda t: any(c.isalpha() for c in t)).map(lambda t: f"Report {t}"),
-    "title": GOOD_TEXT,
-    "source": GOOD_TEXT,
-})
+GOOD_ARTICLE = st.fixed_dictionaries(
+    {
+        "text": GOOD_TEXT.filter(lambda t: any(c.isalpha() for c in t)).map(lambda t: f"Report {t}"),
+        "title": GOOD_TEXT,
+        "source": GOOD_TEXT,
+    }
+)
 BAD_RECORD = st.one_of(
     st.fixed_dictionaries({"text": ANY_TEXT, "title": ANY_TEXT, "published": ANY_NUMBER}),
     st.fixed_dictionaries({"text": st.just("\udfff Report"), "title": st.just("\ud800")}),
@@ -216,8 +239,7 @@ BAD_RECORD = st.one_of(
 
 
 @SETTINGS
-@given(good=st.lists(GOOD_ARTICLE, min_size=1, max_size=4), bad=st.lists(BAD_RECORD, max_size=3),
-       where=st.randoms())
+@given(good=st.lists(GOOD_ARTICLE, min_size=1, max_size=4), bad=st.lists(BAD_RECORD, max_size=3), where=st.randoms())
 def test_json_lines_keep_every_good_article_whatever_the_bad_lines_hold(good, bad, where) -> None:
     from geo.read.readers import articles_from_bytes
 
@@ -234,8 +256,10 @@ def test_json_lines_keep_every_good_article_whatever_the_bad_lines_hold(good, ba
 
 
 @SETTINGS
-@given(data=st.binary(max_size=300), name=st.sampled_from(["a.txt", "a.md", "a.html", "a.json", "a.jsonl",
-                                                            "a.xml", "a.rss", "a"]))
+@given(
+    data=st.binary(max_size=300),
+    name=st.sampled_from(["a.txt", "a.md", "a.html", "a.json", "a.jsonl", "a.xml", "a.rss", "a"]),
+)
 def test_any_bytes_in_any_article_format_read_or_are_refused_in_one_sentence(data: bytes, name: str) -> None:
     from geo.read.readers import articles_from_bytes
 
@@ -261,26 +285,40 @@ def test_any_text_in_any_article_format_reads_or_is_refused_in_one_sentence(text
 # importers
 
 
-ACLED_BAD_CELLS = st.fixed_dictionaries({}, optional={
-    "event_date": st.one_of(ANY_TEXT, st.just("2016-02-30")),
-    "latitude": ANY_NUMBER, "longitude": ANY_NUMBER, "timestamp": ANY_NUMBER, "iso": ANY_NUMBER,
-    "time_precision": ANY_NUMBER, "geo_precision": ANY_NUMBER, "fatalities": ANY_NUMBER,
-    "conflictmap_geonameid": ANY_NUMBER, "conflictmap_confidence": ANY_NUMBER,
-    "conflictmap_extra": ANY_TEXT, "conflictmap_event_type": ANY_TEXT, "notes": ANY_TEXT, "location": ANY_TEXT,
-})
+ACLED_BAD_CELLS = st.fixed_dictionaries(
+    {},
+    optional={
+        "event_date": st.one_of(ANY_TEXT, st.just("2016-02-30")),
+        "latitude": ANY_NUMBER,
+        "longitude": ANY_NUMBER,
+        "timestamp": ANY_NUMBER,
+        "iso": ANY_NUMBER,
+        "time_precision": ANY_NUMBER,
+        "geo_precision": ANY_NUMBER,
+        "fatalities": ANY_NUMBER,
+        "conflictmap_geonameid": ANY_NUMBER,
+        "conflictmap_confidence": ANY_NUMBER,
+        "conflictmap_extra": ANY_TEXT,
+        "conflictmap_event_type": ANY_TEXT,
+        "notes": ANY_TEXT,
+        "location": ANY_TEXT,
+    },
+)
 
 
 @SETTINGS
-@given(good=st.lists(events(GOOD_TEXT), min_size=1, max_size=4, unique_by=lambda e: e.event_id),
-       bad=st.lists(st.tuples(events(GOOD_TEXT), ACLED_BAD_CELLS), max_size=4), where=st.randoms())
+@given(
+    good=st.lists(events(GOOD_TEXT), min_size=1, max_size=4, unique_by=lambda e: e.event_id),
+    bad=st.lists(st.tuples(events(GOOD_TEXT), ACLED_BAD_CELLS), max_size=4),
+    where=st.randoms(),
+)
 def test_acled_import_keeps_every_good_row_whatever_the_bad_rows_hold(good, bad, where) -> None:
     import csv
 
     from geo.formats.acled import EXPORT_COLUMNS, acled_row
+    from geo.formats.exports import NUL_REPLACEMENT
     from geo.formats.imports import read_acled
     from geo.safetext import csv_cell
-
-    from geo.formats.exports import NUL_REPLACEMENT
 
     # good rows as the exporter writes them: a NUL as U+FFFD (a NUL in a cell is a bad row)
     good = [_replace_text(e, "\0", NUL_REPLACEMENT) for e in good]
@@ -310,8 +348,10 @@ def test_gdelt_import_reports_any_bad_line_and_raises_nothing_else(lines: list[l
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "events.CSV"
-        text = "".join("\t".join(cell.replace("\t", " ").replace("\n", " ").replace("\r", " ") for cell in line)
-                       + "\n" for line in lines)
+        text = "".join(
+            "\t".join(cell.replace("\t", " ").replace("\n", " ").replace("\r", " ") for cell in line) + "\n"
+            for line in lines
+        )
         path.write_bytes(text.encode("utf-8", errors="surrogatepass"))
         problems = []
         try:

@@ -64,8 +64,19 @@ def write(tmp_path: Path, name: str, data: str | bytes) -> Path:
 
 def test_boilerplate_lines_and_footer_links_are_dropped(tmp_path):
     (article,) = read_articles(write(tmp_path, "tanker.txt", PAGE_WITH_BOILERPLATE))
-    for gone in ("Advertisement", "Share this", "Read more", "cookies", "Follow us", "Reporting by",
-                 "Riyadh", "©", "You might also like", "Khartoum", "Jeddah"):
+    for gone in (
+        "Advertisement",
+        "Share this",
+        "Read more",
+        "cookies",
+        "Follow us",
+        "Reporting by",
+        "Riyadh",
+        "©",
+        "You might also like",
+        "Khartoum",
+        "Jeddah",
+    ):
         assert gone not in article.text, gone
     assert article.title == "Houthi drones strike tanker off Hodeidah"
     assert article.text.startswith("A tanker was struck by two drones off the Yemeni port of Hodeidah")
@@ -96,14 +107,18 @@ def test_given_title_repeated_as_first_line_is_dropped_once():
 
 
 def test_paragraph_breaks_kept_and_crlf_normalised(tmp_path):
-    raw = "Kharkiv under fire\r\n\r\n\r\n\r\nFirst paragraph on Kharkiv.\r\nStill the first.\r\n\r\nSecond on Izium.\r\n"
+    raw = (
+        "Kharkiv under fire\r\n\r\n\r\n\r\nFirst paragraph on Kharkiv.\r\nStill the first.\r\n\r\nSecond on Izium.\r\n"
+    )
     (article,) = read_articles(write(tmp_path, "crlf.txt", raw.encode("utf-8")))
     assert article.text == "First paragraph on Kharkiv.\nStill the first.\n\nSecond on Izium."
 
 
 def test_prose_that_mentions_newsletters_or_postings_is_kept():
-    text = ("Kharkiv under fire\n\nThe brigade announced the advance in its weekly newsletter.\n\n"
-            "Posted at the border, the unit fired on the town.\n")
+    text = (
+        "Kharkiv under fire\n\nThe brigade announced the advance in its weekly newsletter.\n\n"
+        "Posted at the border, the unit fired on the town.\n"
+    )
     article = article_from_text(text)
     assert "weekly newsletter" in article.text and "Posted at the border" in article.text
 
@@ -353,8 +368,10 @@ def test_bad_max_bytes_is_rejected(tmp_path):
 
 
 def test_twenty_megabytes_of_text_are_read_whole(tmp_path):
-    paragraph = ("Russian forces shelled the outskirts of Kharkiv on Sunday, the governor said, "
-                 "and residents fled toward Poltava as the fighting spread.\n\n")
+    paragraph = (
+        "Russian forces shelled the outskirts of Kharkiv on Sunday, the governor said, "
+        "and residents fled toward Poltava as the fighting spread.\n\n"
+    )
     count = 20 * 1024 * 1024 // len(paragraph) + 1
     path = write(tmp_path, "huge.txt", "Kharkiv under fire\n\n" + paragraph * count + "Final line near Izium.")
     (article,) = read_articles(path)
@@ -379,11 +396,15 @@ def jsonl(*records: object) -> str:
 
 
 def test_jsonl_truncated_last_line_keeps_the_good_lines_and_reports_the_line(tmp_path):
-    path = write(tmp_path, "corpus.jsonl", jsonl(
-        {"id": "a1", "text": "Clashes in El Fasher."},
-        {"id": "a2", "text": "Aid reached Gaza City."},
-        '{"id": "a3", "text": "Shelling in Khar',
-    ))
+    path = write(
+        tmp_path,
+        "corpus.jsonl",
+        jsonl(
+            {"id": "a1", "text": "Clashes in El Fasher."},
+            {"id": "a2", "text": "Aid reached Gaza City."},
+            '{"id": "a3", "text": "Shelling in Khar',
+        ),
+    )
     errors: list[InputError] = []
     articles = read_articles(path, on_error=errors.append)
     assert [a.article_id for a in articles] == ["a1", "a2"]
@@ -416,14 +437,29 @@ def test_streaming_jsonl_checks_the_path_before_the_first_line(tmp_path):
 
 def test_jsonl_text_is_kept_verbatim_and_fields_are_read(tmp_path):
     text = "Advertisement\nShelling hit  Kherson.\r\n"
-    path = write(tmp_path, "c.ndjson", jsonl({
-        "id": 17, "text": text, "title": "Kherson", "published": "2023-11-04T06:00:00Z",
-        "source": "Wire", "url": "https://wire.example.org/k",
-    }))
+    path = write(
+        tmp_path,
+        "c.ndjson",
+        jsonl(
+            {
+                "id": 17,
+                "text": text,
+                "title": "Kherson",
+                "published": "2023-11-04T06:00:00Z",
+                "source": "Wire",
+                "url": "https://wire.example.org/k",
+            }
+        ),
+    )
     (article,) = read_articles(path)
     assert article.text == text
     assert (article.article_id, article.title, article.published, article.source, article.url) == (
-        "17", "Kherson", date(2023, 11, 4), "Wire", "https://wire.example.org/k")
+        "17",
+        "Kherson",
+        date(2023, 11, 4),
+        "Wire",
+        "https://wire.example.org/k",
+    )
 
 
 def test_jsonl_without_id_gets_the_stable_id_of_its_text(tmp_path):
@@ -437,7 +473,7 @@ def test_jsonl_bad_published_date_is_a_bad_line(tmp_path):
     path = write(tmp_path, "c.jsonl", jsonl({"text": "Clashes.", "published": "last Tuesday"}, {"text": "Talks."}))
     errors: list[InputError] = []
     assert [a.text for a in read_articles(path, on_error=errors.append)] == ["Talks."]
-    assert "expected \"published\" as a date" in str(errors[0])
+    assert 'expected "published" as a date' in str(errors[0])
 
 
 def test_jsonl_where_every_line_is_bad_raises(tmp_path):
@@ -456,4 +492,3 @@ def test_jsonl_line_over_the_cap_is_a_bad_line(tmp_path):
     errors: list[InputError] = []
     assert [a.text for a in iter_jsonl_articles(path, on_error=errors.append, max_bytes=200)] == ["Talks in Jeddah."]
     assert "line 1" in str(errors[0])
-

@@ -10,8 +10,8 @@ import pytest
 
 from gazetteer.entry import Entry
 from gazetteer.normalize import normalize
-from geo.records import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Mention
 from geo.parse.resolve import resolve
+from geo.records import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Mention
 
 E = Entry
 
@@ -20,6 +20,8 @@ class Match(NamedTuple):
     entry: Entry
     score: float
     name_kind: int = 0  # the place's own name
+
+
 PLACES = [
     E(1, "Tripoli", 32.89, 13.19, "LY", "P", "PPLC", 1_150_000, "09", "Tripoli"),
     E(2, "Tripoli", 34.44, 35.85, "LB", "P", "PPLA", 230_000, "06", "North"),
@@ -52,8 +54,10 @@ class FakeIndex:
 
     def matches(self, name):
         # Prominence on the gazetteer's scale: log10 population, countries first.
-        return tuple(Match(e, math.log10(e.population + 1) + (2.0 if e.feature_code == "PCLI" else 0.0))
-                     for e in self.lookup(name))
+        return tuple(
+            Match(e, math.log10(e.population + 1) + (2.0 if e.feature_code == "PCLI" else 0.0))
+            for e in self.lookup(name)
+        )
 
     def lookup_variants(self, name):
         return ()
@@ -139,6 +143,5 @@ def test_countries_are_region_precision_and_towns_town_precision():
 def test_an_override_wins_over_the_gazetteer():
     text = "Clashes in Tripoli."
     lebanon_tripoli = PLACES[1]
-    places = resolve(text, mentions_of(text, "Tripoli"), FakeIndex(),
-                     overrides={"tripoli": lebanon_tripoli})
+    places = resolve(text, mentions_of(text, "Tripoli"), FakeIndex(), overrides={"tripoli": lebanon_tripoli})
     assert places[0].entry.geonameid == 2 and places[0].confidence == pytest.approx(1.0)

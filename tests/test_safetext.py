@@ -28,10 +28,27 @@ FORMULAS = (
 
 def hostile_event(text: str, *, lat: float = 34.56, lon: float = -38.28) -> Event:
     return Event(
-        event_id="e1", event_type="frontline", sub_event_type="shelling", event_date=date(2016, 3, 24),
-        date_precision=1, place=text, mention=text, lat=lat, lon=lon, geonameid=170575, country_code="SY",
-        admin1=text, feature_code="PPL", geo_precision=1, quote=text, article_id="a1", title=text,
-        published=date(2016, 3, 24), source=text, url="https://example.org/a", confidence=0.5,
+        event_id="e1",
+        event_type="frontline",
+        sub_event_type="shelling",
+        event_date=date(2016, 3, 24),
+        date_precision=1,
+        place=text,
+        mention=text,
+        lat=lat,
+        lon=lon,
+        geonameid=170575,
+        country_code="SY",
+        admin1=text,
+        feature_code="PPL",
+        geo_precision=1,
+        quote=text,
+        article_id="a1",
+        title=text,
+        published=date(2016, 3, 24),
+        source=text,
+        url="https://example.org/a",
+        confidence=0.5,
     )
 
 
@@ -124,9 +141,17 @@ def test_markdown_literal_leaves_no_markup_active(text: str) -> None:
     assert shown.replace(WORD_JOINER, "") == text
 
 
-@pytest.mark.parametrize("text", ["see http://127.0.0.1:8000/x now", "(https://evil.example/p.png)",
-                                  "HTTP://EVIL.EXAMPLE", "www.evil.example", "mail me@evil.example",
-                                  "ftp://evil.example/f"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see http://127.0.0.1:8000/x now",
+        "(https://evil.example/p.png)",
+        "HTTP://EVIL.EXAMPLE",
+        "www.evil.example",
+        "mail me@evil.example",
+        "ftp://evil.example/f",
+    ],
+)
 def test_markdown_literal_leaves_no_bare_address_for_github_autolinks(text: str) -> None:
     # GitHub Markdown links these after escapes are read: its patterns must not match.
     shown = markdown_literal(text).replace("\\", "")

@@ -88,8 +88,7 @@ def test_events_carry_every_property_and_stable_ids(seed_events, pipeline):
 def test_geneva_talks_on_thursday_are_dated_that_day(seed_events):
     _, events = seed_events
     geneva_thursday = [e for e in events if e.mention == "Geneva" and "on Thursday" in e.quote]
-    assert geneva_thursday and all(e.event_date == PUBLISHED and e.date_precision == 1
-                                   for e in geneva_thursday)
+    assert geneva_thursday and all(e.event_date == PUBLISHED and e.date_precision == 1 for e in geneva_thursday)
 
 
 def test_parse_command_prints_geojson(shared_dir, capsys):

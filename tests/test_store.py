@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from fake_pipeline import FakePipeline
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,15 +15,25 @@ from geo.filters import EventFilter
 from geo.records import EVENT_PROPERTIES, Article, Event, PlaceOverride
 from geo.store.store import SCHEMA_VERSION, EventStore, default_db_path
 
-from fake_pipeline import FakePipeline
-
 ARTICLES = (
-    Article("Government forces fought their way into Palmyra. Talks resumed in Geneva.",
-            title="Army enters Palmyra", published=date(2016, 3, 24), source="Wire"),
-    Article("Shelling hit Aleppo overnight. Families fled Raqqa. Aid reached Damascus.",
-            title="Überblick: Aleppo", published=date(2016, 3, 25), source="Zeitung"),
-    Article("Kerry arrived in Moscow for a visit. Forces clashed near Mariupol.",
-            title="Kerry in Moscow", published=None, source="Wire"),
+    Article(
+        "Government forces fought their way into Palmyra. Talks resumed in Geneva.",
+        title="Army enters Palmyra",
+        published=date(2016, 3, 24),
+        source="Wire",
+    ),
+    Article(
+        "Shelling hit Aleppo overnight. Families fled Raqqa. Aid reached Damascus.",
+        title="Überblick: Aleppo",
+        published=date(2016, 3, 25),
+        source="Zeitung",
+    ),
+    Article(
+        "Kerry arrived in Moscow for a visit. Forces clashed near Mariupol.",
+        title="Kerry in Moscow",
+        published=None,
+        source="Wire",
+    ),
 )
 
 
@@ -32,12 +43,27 @@ def parsed(article: Article) -> tuple[Event, ...]:
 
 def event(n: int, **changes) -> Event:
     base = Event(
-        event_id=f"e{n:04d}", event_type="frontline", sub_event_type="armed_clash",
-        event_date=date(2016, 3, 1) + timedelta(days=n % 40), date_precision=1,
-        place="Tadmur", mention="Palmyra", lat=34.56, lon=38.28, geonameid=170575,
-        country_code="SY", admin1="Homs", feature_code="PPL", geo_precision=1,
-        quote="Forces fought in Palmyra.", article_id="", title="", published=None,
-        source="Wire", url="", confidence=0.8,
+        event_id=f"e{n:04d}",
+        event_type="frontline",
+        sub_event_type="armed_clash",
+        event_date=date(2016, 3, 1) + timedelta(days=n % 40),
+        date_precision=1,
+        place="Tadmur",
+        mention="Palmyra",
+        lat=34.56,
+        lon=38.28,
+        geonameid=170575,
+        country_code="SY",
+        admin1="Homs",
+        feature_code="PPL",
+        geo_precision=1,
+        quote="Forces fought in Palmyra.",
+        article_id="",
+        title="",
+        published=None,
+        source="Wire",
+        url="",
+        confidence=0.8,
     )
     return replace(base, **changes)
 
@@ -177,29 +203,36 @@ def test_limit_returns_the_first_events_in_order(filled: EventStore) -> None:
 # -- the filter in SQL has EventFilter.matches' semantics ----------------------
 
 DATES = [None] + [date(2016, 3, 1) + timedelta(days=d) for d in range(0, 30, 3)]
-TEXTS = ["Forces fought in Palmyra.", "Talks in GENÈVE resumed.", "Die Straße nach Aleppo",
-         "100% of aid_convoys", "ÉTAT islamique"]
+TEXTS = [
+    "Forces fought in Palmyra.",
+    "Talks in GENÈVE resumed.",
+    "Die Straße nach Aleppo",
+    "100% of aid_convoys",
+    "ÉTAT islamique",
+]
 SOURCES = ["Wire", "Zeitung", ""]
 
 
 def synthetic_events() -> list[Event]:
     events = []
     for n in range(120):
-        events.append(event(
-            n,
-            event_type=("frontline", "diplomacy", "humanitarian", "other")[n % 4],
-            event_date=DATES[n % len(DATES)],
-            lat=(-90.0, -10.5, 0.0, 34.56, 45.123456789, 90.0)[n % 6],
-            lon=(-180.0, -0.1, 6.15, 38.28, 179.999999, 180.0)[n % 7 % 6],
-            country_code=("SY", "UA", "CH", "")[n % 4 if n % 5 else 0],
-            source=SOURCES[n % 3],
-            origin=("conflictmap", "acled", "gdelt")[n % 3 if n % 2 else 0],
-            confidence=(0.0, 0.25, 0.5, 0.9, 1.0)[n % 5],
-            quote=TEXTS[n % len(TEXTS)],
-            title=TEXTS[(n + 2) % len(TEXTS)] if n % 4 == 1 else "",
-            place=("Tadmur", "Genève", "Kyiv")[n % 3],
-            mention=("Palmyra", "Geneva", "Kiev")[n % 3],
-        ))
+        events.append(
+            event(
+                n,
+                event_type=("frontline", "diplomacy", "humanitarian", "other")[n % 4],
+                event_date=DATES[n % len(DATES)],
+                lat=(-90.0, -10.5, 0.0, 34.56, 45.123456789, 90.0)[n % 6],
+                lon=(-180.0, -0.1, 6.15, 38.28, 179.999999, 180.0)[n % 7 % 6],
+                country_code=("SY", "UA", "CH", "")[n % 4 if n % 5 else 0],
+                source=SOURCES[n % 3],
+                origin=("conflictmap", "acled", "gdelt")[n % 3 if n % 2 else 0],
+                confidence=(0.0, 0.25, 0.5, 0.9, 1.0)[n % 5],
+                quote=TEXTS[n % len(TEXTS)],
+                title=TEXTS[(n + 2) % len(TEXTS)] if n % 4 == 1 else "",
+                place=("Tadmur", "Genève", "Kyiv")[n % 3],
+                mention=("Palmyra", "Geneva", "Kiev")[n % 3],
+            )
+        )
     return events
 
 
@@ -210,7 +243,9 @@ def synthetic_store(tmp_path_factory: pytest.TempPathFactory):
         yield s
 
 
-coordinates = st.sampled_from([-180.0, -90.0, -10.5, -0.1, 0.0, 6.15, 34.56, 38.28, 45.123456789, 90.0, 179.999999, 180.0])
+coordinates = st.sampled_from(
+    [-180.0, -90.0, -10.5, -0.1, 0.0, 6.15, 34.56, 38.28, 45.123456789, 90.0, 179.999999, 180.0]
+)
 
 
 @st.composite

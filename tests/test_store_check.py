@@ -19,11 +19,28 @@ from geo.store.store import EventStore
 
 def _event(n: int) -> Event:
     return Event(
-        event_id=f"e{n:05d}", event_type="frontline", sub_event_type="shelling",
-        event_date=date(2016, 3, 1 + n % 28), date_precision=1, place="Aleppo", mention="Aleppo",
-        lat=36.2, lon=37.16, geonameid=170063, country_code="SY", admin1="Aleppo", feature_code="PPLA",
-        geo_precision=1, quote=f"Shelling hit Aleppo, report {n}.", article_id="", title=f"Report {n}",
-        published=date(2016, 3, 28), source="Wire", url="", confidence=0.9, origin="acled",
+        event_id=f"e{n:05d}",
+        event_type="frontline",
+        sub_event_type="shelling",
+        event_date=date(2016, 3, 1 + n % 28),
+        date_precision=1,
+        place="Aleppo",
+        mention="Aleppo",
+        lat=36.2,
+        lon=37.16,
+        geonameid=170063,
+        country_code="SY",
+        admin1="Aleppo",
+        feature_code="PPLA",
+        geo_precision=1,
+        quote=f"Shelling hit Aleppo, report {n}.",
+        article_id="",
+        title=f"Report {n}",
+        published=date(2016, 3, 28),
+        source="Wire",
+        url="",
+        confidence=0.9,
+        origin="acled",
         extra=(("n", str(n)),),
     )
 
@@ -54,8 +71,10 @@ def test_an_unreadable_schema_version_is_one_sentence_on_every_command(
     _damage(db, "UPDATE schema_version SET version = 'abc'")
     with pytest.raises(StoreError, match="schema version 'abc' is not a number"):
         EventStore.open(db)
-    for argv in (["export", "--format", "geojson", "-o", str(tmp_path / "out.geojson")],
-                 ["import", "acled", str(tmp_path / "none.csv")]):
+    for argv in (
+        ["export", "--format", "geojson", "-o", str(tmp_path / "out.geojson")],
+        ["import", "acled", str(tmp_path / "none.csv")],
+    ):
         assert run([*argv, "--db", str(db)]) == 1
         assert "salvage" in _one_line_error(capsys)
 

@@ -21,7 +21,10 @@ def kind(sentence: str, near: str | None = None) -> tuple[str, str]:
     [
         # Ukraine
         ("Russian artillery shelled residential districts of Kharkiv overnight.", ("frontline", "shelling")),
-        ("Ukrainian forces recaptured the village of Robotyne after weeks of fighting.", ("frontline", "territory_change")),
+        (
+            "Ukrainian forces recaptured the village of Robotyne after weeks of fighting.",
+            ("frontline", "territory_change"),
+        ),
         ("Kherson fell to Russian troops in early March.", ("frontline", "territory_change")),
         ("Russian troops withdrew from the west bank of the Dnipro.", ("frontline", "territory_change")),
         ("A drone strike set an oil depot in Sevastopol on fire.", ("frontline", "air_strike")),
@@ -66,19 +69,26 @@ def test_seed_fighting_into_palmyra_is_frontline():
 
 
 def test_peace_talks_in_geneva_are_talks():
-    assert kind("Opposition parties at peace talks in Geneva are expected to agree on Thursday.") == ("diplomacy", "talks")
+    assert kind("Opposition parties at peace talks in Geneva are expected to agree on Thursday.") == (
+        "diplomacy",
+        "talks",
+    )
 
 
 def test_ahead_of_talks_in_moscow_is_talks_not_aid():
-    sentence = ("Ahead of talks with the Russian leader in Moscow, Kerry said a fragile partial truce had cut "
-                "levels of violence, but he wanted to see greater flows of aid.")
+    sentence = (
+        "Ahead of talks with the Russian leader in Moscow, Kerry said a fragile partial truce had cut "
+        "levels of violence, but he wanted to see greater flows of aid."
+    )
     assert kind(sentence) == ("diplomacy", "talks")
     assert kind(sentence, near="Moscow") == ("diplomacy", "talks")
 
 
 def test_a_sentence_with_two_events_gives_each_place_its_own():
-    sentence = ("Kerry's visit came as state television said government forces had fought their way into "
-                "Palmyra, with the army seeking to recapture the historic city.")
+    sentence = (
+        "Kerry's visit came as state television said government forces had fought their way into "
+        "Palmyra, with the army seeking to recapture the historic city."
+    )
     assert kind(sentence) == ("diplomacy", "visit")  # the main clause
     assert kind(sentence, near="Palmyra")[0] == "frontline"
 

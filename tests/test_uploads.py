@@ -140,12 +140,14 @@ def test_zip_members_come_out_with_their_folders_in_the_display_name() -> None:
 
 
 def test_operating_system_clutter_is_skipped() -> None:
-    data = _zip({
-        "a.txt": ARTICLE,
-        "__MACOSX/._a.txt": b"\0\5\x16\7binary",
-        ".DS_Store": b"\0\0\0\1Bud1",
-        "Thumbs.db": b"\xd0\xcf",
-    })
+    data = _zip(
+        {
+            "a.txt": ARTICLE,
+            "__MACOSX/._a.txt": b"\0\5\x16\7binary",
+            ".DS_Store": b"\0\0\0\1Bud1",
+            "Thumbs.db": b"\xd0\xcf",
+        }
+    )
     assert [f.display_name for f in unpack_upload("n.zip", data)] == ["n.zip/a.txt"]
 
 
@@ -351,8 +353,8 @@ def test_the_app_refuses_a_hostile_archive_and_adds_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upload: tuple[str, bytes], message: str
 ) -> None:
     from app_harness import started_app
-
     from fake_pipeline import FakePipeline
+
     from geo.read.readers import article_from_text
     from geo.store.store import EventStore
 

@@ -48,8 +48,7 @@ def geoparse_command(args: argparse.Namespace) -> int:
 
     articles = _checked(read_articles(args.file), args.file)
     geoparser = load_geoparser(args.gazetteer)
-    out = [{"id": a.article_id, "mentions": [mention_json(p) for p in geoparser.places(a.text)]}
-           for a in articles]
+    out = [{"id": a.article_id, "mentions": [mention_json(p) for p in geoparser.places(a.text)]} for a in articles]
     json.dump(out[0] if len(out) == 1 else out, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return EXIT_OK
@@ -58,9 +57,15 @@ def geoparse_command(args: argparse.Namespace) -> int:
 def mention_json(place: Place) -> dict[str, Any]:
     m, e = place.mention, place.entry
     return {
-        "start": m.start, "end": m.end, "text": m.text,
-        "lat": e.lat, "lon": e.lon, "geonameid": e.geonameid, "name": e.name,
-        "country_code": e.country_code, "feature_code": e.feature_code,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "lat": e.lat,
+        "lon": e.lon,
+        "geonameid": e.geonameid,
+        "name": e.name,
+        "country_code": e.country_code,
+        "feature_code": e.feature_code,
         "confidence": place.confidence,
     }
 
@@ -83,8 +88,7 @@ def iter_corpus_lines(path: Path) -> Iterator[tuple[str, str]]:
                     raise InputError(f"{path}, line {number}: the line holds {fault}")
                 yield article_id, text
             except (json.JSONDecodeError, KeyError, TypeError) as err:
-                raise InputError(f"{path}, line {number}: expected a JSON object with "
-                                 f"'id' and 'text' ({err})") from err
+                raise InputError(f"{path}, line {number}: expected a JSON object with 'id' and 'text' ({err})") from err
 
 
 def _geoparse_jsonl(path: Path, gazetteer: Path | None, out: TextIO) -> int:
@@ -95,6 +99,7 @@ def _geoparse_jsonl(path: Path, gazetteer: Path | None, out: TextIO) -> int:
     workers = min(os.cpu_count() or 1, max(1, len(lines) // 50))
     results = geoparser.places_many((text for _, text in lines), n_process=workers)
     for (article_id, _), places in zip(lines, results):
-        out.write(json.dumps({"id": article_id, "mentions": [mention_json(p) for p in places]},
-                             ensure_ascii=False) + "\n")
+        out.write(
+            json.dumps({"id": article_id, "mentions": [mention_json(p) for p in places]}, ensure_ascii=False) + "\n"
+        )
     return EXIT_OK

@@ -103,13 +103,23 @@ def _add_db_option(p: argparse.ArgumentParser) -> None:
 def _add_filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD")
-    p.add_argument("--type", dest="event_types", action="append", default=[],
-                   choices=["frontline", "diplomacy", "humanitarian", "other"])
-    p.add_argument("--country", dest="countries", action="append", default=[],
-                   metavar="CC", help="ISO 3166-1 alpha-2 code; repeat for several")
+    p.add_argument(
+        "--type",
+        dest="event_types",
+        action="append",
+        default=[],
+        choices=["frontline", "diplomacy", "humanitarian", "other"],
+    )
+    p.add_argument(
+        "--country",
+        dest="countries",
+        action="append",
+        default=[],
+        metavar="CC",
+        help="ISO 3166-1 alpha-2 code; repeat for several",
+    )
     p.add_argument("--source", dest="sources", action="append", default=[])
-    p.add_argument("--origin", dest="origins", action="append", default=[],
-                   choices=["conflictmap", "acled", "gdelt"])
+    p.add_argument("--origin", dest="origins", action="append", default=[], choices=["conflictmap", "acled", "gdelt"])
     p.add_argument("--bbox", type=float, nargs=4, metavar=("MIN_LON", "MIN_LAT", "MAX_LON", "MAX_LAT"))
     p.add_argument("--min-confidence", type=float, default=0.0)
     p.add_argument("--text", default="", help="keep events whose quote, title or place contains this")
@@ -124,57 +134,79 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("parse", help="events of one article as GeoJSON on stdout")
     p.add_argument("file", type=Path)
-    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
-                   help="publication date, to resolve words such as 'on Thursday'")
+    p.add_argument(
+        "--published",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="publication date, to resolve words such as 'on Thursday'",
+    )
     _add_gazetteer_option(p)
     p.set_defaults(handler=_cmd_parse)
 
     p = sub.add_parser("geoparse", help="place mentions of one article (or a JSONL corpus) as JSON")
     p.add_argument("file", type=Path, nargs="?")
-    p.add_argument("--jsonl", type=Path, metavar="CORPUS",
-                   help='one {"id","text"} per line in, one {"id","mentions"} per line out')
+    p.add_argument(
+        "--jsonl", type=Path, metavar="CORPUS", help='one {"id","text"} per line in, one {"id","mentions"} per line out'
+    )
     _add_gazetteer_option(p)
     p.set_defaults(handler=_cmd_geoparse)
 
     p = sub.add_parser("eval", help="geoparsing scores on annotated corpora")
     p.add_argument("corpora", type=Path, nargs="+", metavar="CORPUS.jsonl")
-    p.add_argument("--split", choices=["dev", "test", "all"], default="test",
-                   help="which half of each corpus to score (default: test, the half not tuned on)")
-    p.add_argument("--baselines", action="store_true",
-                   help="also score geotext, flashgeotext and spaCy entities, each at its most populous place")
+    p.add_argument(
+        "--split",
+        choices=["dev", "test", "all"],
+        default="test",
+        help="which half of each corpus to score (default: test, the half not tuned on)",
+    )
+    p.add_argument(
+        "--baselines",
+        action="store_true",
+        help="also score geotext, flashgeotext and spaCy entities, each at its most populous place",
+    )
     p.add_argument("--limit", type=int, default=0, help="score at most this many articles per corpus")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
-    p.add_argument("--verbose", action="store_true",
-                   help="on corpora with event gold, also list namesakes and wrong events")
-    p.add_argument("--predictions", type=Path, metavar="PRED.jsonl",
-                   help='score this file ({"id","mentions":[{"start","end","lat","lon"}]} a line) instead of running the geoparser')
+    p.add_argument(
+        "--verbose", action="store_true", help="on corpora with event gold, also list namesakes and wrong events"
+    )
+    p.add_argument(
+        "--predictions",
+        type=Path,
+        metavar="PRED.jsonl",
+        help='score this file ({"id","mentions":[{"start","end","lat","lon"}]} a line) instead of running the geoparser',
+    )
     _add_gazetteer_option(p)
     p.set_defaults(handler=_cmd_eval)
 
     p = sub.add_parser("gazetteer", help="build or inspect the offline gazetteer cache, or add a GeoNames extract")
     p.add_argument("action", choices=["build", "info", "lookup", "add"])
-    p.add_argument("name", nargs="?",
-                   help="a place name, for lookup; a GeoNames country extract (XX.txt or XX.zip), for add")
+    p.add_argument(
+        "name", nargs="?", help="a place name, for lookup; a GeoNames country extract (XX.txt or XX.zip), for add"
+    )
     _add_gazetteer_option(p)
     p.set_defaults(handler=_cmd_gazetteer)
 
     p = sub.add_parser("ingest", help="articles (files, folders, globs, JSONL, feeds, URLs) into the store")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
-                   help="publication date for articles that carry none")
+    p.add_argument(
+        "--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date for articles that carry none"
+    )
     p.add_argument("--workers", type=int, default=0, help="parallel workers (default: all local cores)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask distributed scheduler")
-    p.add_argument("--parquet", type=Path, metavar="DIR",
-                   help="with --scheduler: write events as partitioned GeoParquet here")
-    p.add_argument("--allow-private", action="store_true",
-                   help="allow URLs that resolve to loopback, private or link-local addresses")
+    p.add_argument(
+        "--parquet", type=Path, metavar="DIR", help="with --scheduler: write events as partitioned GeoParquet here"
+    )
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow URLs that resolve to loopback, private or link-local addresses",
+    )
     _add_db_option(p)
     _add_gazetteer_option(p)
     p.set_defaults(handler=_cmd_ingest)
 
     p = sub.add_parser("export", help="events from the store to a file")
-    p.add_argument("--format", required=True,
-                   choices=["geojson", "csv", "acled", "gpkg", "parquet", "html", "png"])
+    p.add_argument("--format", required=True, choices=["geojson", "csv", "acled", "gpkg", "parquet", "html", "png"])
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     p.add_argument("--title", default="")
     p.add_argument("--width", type=int, default=1600)
@@ -194,8 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("store", help="check an event store, or salvage what is readable into a new one")
     p.add_argument("action", choices=["check", "salvage"])
-    p.add_argument("-o", "--output", type=Path, metavar="NEW",
-                   help="salvage: the new store to write (must not exist)")
+    p.add_argument("-o", "--output", type=Path, metavar="NEW", help="salvage: the new store to write (must not exist)")
     _add_db_option(p)
     p.set_defaults(handler=_cmd_store)
 
@@ -218,8 +249,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except sqlite3.DatabaseError as err:  # a damaged page met while reading the store
-        _report(f"the event store cannot be read ({err}); 'conflictmap store check' tells what is "
-                "damaged and 'conflictmap store salvage' copies what is readable")
+        _report(
+            f"the event store cannot be read ({err}); 'conflictmap store check' tells what is "
+            "damaged and 'conflictmap store salvage' copies what is readable"
+        )
         return EXIT_ERROR
     except OSError as err:
         # File-system failures not already wrapped: say which file and why, in one line.

@@ -130,9 +130,7 @@ class ArticleTally:
     errors_km: tuple[float, ...] = ()  # one per matched toponym
 
     def __add__(self, other: ArticleTally) -> ArticleTally:
-        return ArticleTally(
-            *(getattr(self, name) + getattr(other, name) for name in _TALLY_FIELDS)
-        )
+        return ArticleTally(*(getattr(self, name) + getattr(other, name) for name in _TALLY_FIELDS))
 
 
 _TALLY_FIELDS = tuple(ArticleTally.__dataclass_fields__)
@@ -182,12 +180,14 @@ def gold_article_from_json(line: str, *, where: str = "corpus line") -> GoldArti
     items = _require(record, "toponyms", list, where)
     toponyms = tuple(_gold_toponym(item, text, f"{where}: toponym {n}") for n, item in enumerate(items, 1))
     ignore = tuple(
-        _ignore_span(item, text, f"{where}: ignore span {n}")
-        for n, item in enumerate(record.get("ignore") or [], 1)
+        _ignore_span(item, text, f"{where}: ignore span {n}") for n, item in enumerate(record.get("ignore") or [], 1)
     )
     title = record.get("title")
     return GoldArticle(
-        id=article_id, text=text, toponyms=toponyms, ignore=ignore,
+        id=article_id,
+        text=text,
+        toponyms=toponyms,
+        ignore=ignore,
         title=title if isinstance(title, str) else "",
         published=_published(record, where),
         events_annotated=any(isinstance(item, dict) and "event_type" in item for item in items),
@@ -296,8 +296,16 @@ def _gold_toponym(item: Any, text: str, where: str) -> GoldToponym:
         raise InputError(f"{where}: expected 'event_type' among {', '.join(EVENT_TYPES)} or null, got {event_type!r}")
     if event_date is not None and not (isinstance(event_date, str) and GOLD_EVENT_DATE.fullmatch(event_date)):
         raise InputError(f"{where}: expected 'event_date' as YYYY-MM-DD, YYYY-MM or null, got {event_date!r}")
-    return GoldToponym(start=start, end=end, name=name, lat=lat, lon=lon, geonameid=geonameid,
-                       event_type=event_type, event_date=event_date)
+    return GoldToponym(
+        start=start,
+        end=end,
+        name=name,
+        lat=lat,
+        lon=lon,
+        geonameid=geonameid,
+        event_type=event_type,
+        event_date=event_date,
+    )
 
 
 def _ignore_span(item: Any, text: str, where: str) -> Span:
@@ -403,9 +411,7 @@ def scores_from_tally(tally: ArticleTally, *, geotagging: bool = True) -> Scores
     within = sum(km < ACCURACY_KM for km in errors)
     precision = _ratio(tally.matched, tally.predicted - tally.ignored) if geotagging else None
     recall = _ratio(tally.matched, tally.gold)
-    overlap_precision = (
-        _ratio(tally.overlap_correct, tally.predicted - tally.overlap_ignored) if geotagging else None
-    )
+    overlap_precision = _ratio(tally.overlap_correct, tally.predicted - tally.overlap_ignored) if geotagging else None
     overlap_recall = _ratio(tally.overlap_found, tally.gold)
     return Scores(
         gold=tally.gold,
@@ -556,7 +562,9 @@ def system_events(text: str, events: Iterable[Event]) -> tuple[SystemEvent, ...]
         SystemEvent(
             event_type=e.event_type,
             event_date=e.event_date.isoformat() if e.event_date else "",
-            lat=e.lat, lon=e.lon, mention=e.mention,
+            lat=e.lat,
+            lon=e.lon,
+            mention=e.mention,
             spans=_mention_spans(text, e.quote, e.mention),
         )
         for e in events
@@ -597,8 +605,15 @@ def tally_events(
         placed_near += nearest is not None and nearest[0] <= PLACE_RECALL_KM
         if nearest is not None and nearest[0] > NAMESAKE_KM:
             namesakes += 1
-            checks.append(_check(article, gold, "namesake", f"{gold.lat:.4f},{gold.lon:.4f}",
-                                 f"{nearest[1].lat:.4f},{nearest[1].lon:.4f} ({nearest[0]:.0f} km)"))
+            checks.append(
+                _check(
+                    article,
+                    gold,
+                    "namesake",
+                    f"{gold.lat:.4f},{gold.lon:.4f}",
+                    f"{nearest[1].lat:.4f},{nearest[1].lon:.4f} ({nearest[0]:.0f} km)",
+                )
+            )
         if gold.event_type is None:
             continue
         typed += 1
@@ -618,10 +633,18 @@ def tally_events(
         gold = next(g for g in article.toponyms if _overlaps_gold(event, g))
         checks.append(_check(article, gold, "event at no-event place", "-", event.event_type))
     return EventTally(
-        places=len(article.toponyms), placed_near=placed_near, namesakes=namesakes,
-        typed=typed, typed_with_event=typed_with_event, typed_right=typed_right,
-        events_at_null=len(at_null), dated=dated, dated_with_event=dated_with_event, dated_right=dated_right,
-        events=len(events), events_unlocated=sum(not e.spans for e in events),
+        places=len(article.toponyms),
+        placed_near=placed_near,
+        namesakes=namesakes,
+        typed=typed,
+        typed_with_event=typed_with_event,
+        typed_right=typed_right,
+        events_at_null=len(at_null),
+        dated=dated,
+        dated_with_event=dated_with_event,
+        dated_right=dated_right,
+        events=len(events),
+        events_unlocated=sum(not e.spans for e in events),
         checks=tuple(sorted(checks, key=lambda c: c.start)),  # in reading order; stable per place
     )
 
@@ -644,8 +667,15 @@ def _event_checks(article: GoldArticle, gold: GoldToponym, event: SystemEvent) -
     checks = []
     km = great_circle_km(gold.lat, gold.lon, event.lat, event.lon)
     if km > PLACE_RECALL_KM:
-        checks.append(_check(article, gold, "event placed", f"{gold.lat:.4f},{gold.lon:.4f}",
-                             f"{event.lat:.4f},{event.lon:.4f} ({km:.0f} km)"))
+        checks.append(
+            _check(
+                article,
+                gold,
+                "event placed",
+                f"{gold.lat:.4f},{gold.lon:.4f}",
+                f"{event.lat:.4f},{event.lon:.4f} ({km:.0f} km)",
+            )
+        )
     if event.event_type != gold.event_type:
         checks.append(_check(article, gold, "event type", str(gold.event_type), event.event_type))
     if gold.event_date is not None and not event.event_date.startswith(gold.event_date):
@@ -654,8 +684,15 @@ def _event_checks(article: GoldArticle, gold: GoldToponym, event: SystemEvent) -
 
 
 def _check(article: GoldArticle, gold: GoldToponym, problem: str, expected: str, got: str) -> PlaceCheck:
-    return PlaceCheck(article_id=article.id, start=gold.start, end=gold.end, name=gold.name,
-                      problem=problem, gold=expected, system=got)
+    return PlaceCheck(
+        article_id=article.id,
+        start=gold.start,
+        end=gold.end,
+        name=gold.name,
+        problem=problem,
+        gold=expected,
+        system=got,
+    )
 
 
 def score_events(
@@ -885,8 +922,10 @@ def format_event_table(reports: Iterable[CorpusReport]) -> str:
             if result.events is not None:
                 rows.append([label, result.system, *_figures(result.events, EVENT_TABLE_COLUMNS)])
                 if result.events.events_unlocated:
-                    notes.append(f"{result.system} on {report.corpus}: {result.events.events_unlocated} events "
-                                 "whose place could not be found in their quote were left out")
+                    notes.append(
+                        f"{result.system} on {report.corpus}: {result.events.events_unlocated} events "
+                        "whose place could not be found in their quote were left out"
+                    )
     table = _layout(rows) if len(rows) > 1 else ""
     return table + "".join(f"{note}\n" for note in notes)
 
@@ -989,8 +1028,7 @@ def _baseline_systems(gazetteer_path: Path | None) -> list[_System]:
         reason = f"the gazetteer cannot be opened ({err})"
         return [_System(name, None, unavailable=reason) for name in baselines.BASELINES]
     return [
-        _load_system(name, lambda name=name: baselines.load_baseline(name, resolver))
-        for name in baselines.BASELINES
+        _load_system(name, lambda name=name: baselines.load_baseline(name, resolver)) for name in baselines.BASELINES
     ]
 
 
@@ -1021,7 +1059,9 @@ def _evaluate_system(system: _System, corpus: str, articles: Sequence[GoldArticl
     if system.predictions is not None:
         missing = sum(a.id not in system.predictions for a in articles)
         if missing:
-            _progress_note(f"{system.name} has no line for {missing} of {len(articles)} {corpus} articles: scored as empty")
+            _progress_note(
+                f"{system.name} has no line for {missing} of {len(articles)} {corpus} articles: scored as empty"
+            )
         predictions = system.predictions
     elif system.finder is not None:
         _progress_note(f"running {system.name} on {len(articles)} {corpus} articles")
@@ -1034,15 +1074,17 @@ def _evaluate_system(system: _System, corpus: str, articles: Sequence[GoldArticl
     if not system.makes_events or system.finder is None:
         # A predictions file holds places only; the baselines have no event stage to compare.
         unavailable = "a predictions file holds no events" if system.predictions is not None else ""
-        return SystemResult(system.name, scores, seconds=time.perf_counter() - started,
-                            events_unavailable=unavailable)
+        return SystemResult(system.name, scores, seconds=time.perf_counter() - started, events_unavailable=unavailable)
     _progress_note(f"running the {system.name} event pipeline on {len(articles)} {corpus} articles")
     events = predict_events(_load_event_pipeline(system.finder), articles)
-    return SystemResult(system.name, scores, seconds=time.perf_counter() - started,
-                        events=score_events(articles, predictions, events))
+    return SystemResult(
+        system.name, scores, seconds=time.perf_counter() - started, events=score_events(articles, predictions, events)
+    )
 
 
-def _run_with_progress(system: _System, corpus: str, articles: Sequence[GoldArticle]) -> dict[str, tuple[PredictedToponym, ...]]:
+def _run_with_progress(
+    system: _System, corpus: str, articles: Sequence[GoldArticle]
+) -> dict[str, tuple[PredictedToponym, ...]]:
     from rich.console import Console
     from rich.progress import Progress
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
-from geo.formats.countries import alpha2_from_name, alpha2_from_numeric, country
 from geo.errors import InputError
+from geo.formats.countries import alpha2_from_name, alpha2_from_numeric, country
 from geo.records import (
     DATE_PRECISION_DAY,
     GEO_PRECISION_TOWN,
@@ -25,20 +25,55 @@ from geo.records import (
 
 #: ACLED's columns (2023 onwards), in their order.
 ACLED_COLUMNS: tuple[str, ...] = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
-    "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
-    "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region",
-    "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
-    "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 )
 
 #: Our fields that ACLED's columns cannot hold, so that a round trip loses nothing.
 CONFLICTMAP_COLUMNS: tuple[str, ...] = (
     "country_code",
-    "conflictmap_event_id", "conflictmap_event_type", "conflictmap_sub_event_type",
-    "conflictmap_mention", "conflictmap_geonameid", "conflictmap_feature_code",
-    "conflictmap_article_id", "conflictmap_title", "conflictmap_published",
-    "conflictmap_url", "conflictmap_confidence", "conflictmap_origin", "conflictmap_extra",
+    "conflictmap_event_id",
+    "conflictmap_event_type",
+    "conflictmap_sub_event_type",
+    "conflictmap_mention",
+    "conflictmap_geonameid",
+    "conflictmap_feature_code",
+    "conflictmap_article_id",
+    "conflictmap_title",
+    "conflictmap_published",
+    "conflictmap_url",
+    "conflictmap_confidence",
+    "conflictmap_origin",
+    "conflictmap_extra",
 )
 
 EXPORT_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + CONFLICTMAP_COLUMNS
@@ -111,9 +146,22 @@ DISORDER_TYPES: dict[str, str] = {
 
 #: ACLED's own columns kept in ``extra`` when importing (their codes, as strings).
 ACLED_EXTRA_COLUMNS = (
-    "event_id_cnty", "disorder_type", "event_type", "sub_event_type", "actor1",
-    "assoc_actor_1", "actor2", "assoc_actor_2", "interaction", "civilian_targeting",
-    "fatalities", "iso", "admin2", "admin3", "source_scale", "tags",
+    "event_id_cnty",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "interaction",
+    "civilian_targeting",
+    "fatalities",
+    "iso",
+    "admin2",
+    "admin3",
+    "source_scale",
+    "tags",
 )
 
 #: ACLED codes people; its events carry no geoparsing uncertainty of ours.
@@ -205,8 +253,11 @@ def event_from_acled_row(row: Mapping[str, str]) -> Event:
         url="",
         confidence=ACLED_CONFIDENCE,
         origin="acled",
-        extra=tuple((f"acled_{k}" if k in ("event_type", "sub_event_type") else k, row[k].strip())
-                    for k in ACLED_EXTRA_COLUMNS if (row.get(k) or "").strip()),
+        extra=tuple(
+            (f"acled_{k}" if k in ("event_type", "sub_event_type") else k, row[k].strip())
+            for k in ACLED_EXTRA_COLUMNS
+            if (row.get(k) or "").strip()
+        ),
     )
 
 
@@ -356,7 +407,7 @@ def _date_from_timestamp(text: str) -> date | None:
     if not _ASCII_DIGITS.fullmatch(value):
         return None
     try:
-        return datetime.fromtimestamp(int(value), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(value), tz=UTC).date()
     except (OverflowError, OSError, ValueError) as err:  # past year 9999, or past what the system handles
         raise InputError(f"timestamp: expected seconds since 1970 up to year 9999, got {text.strip()[:30]!r}") from err
 
@@ -364,7 +415,7 @@ def _date_from_timestamp(text: str) -> date | None:
 def _timestamp(day: date | None) -> str:
     if day is None:
         return ""
-    return str(int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp()))
+    return str(int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()))
 
 
 def _iso(day: date | None) -> str:

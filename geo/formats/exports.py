@@ -18,10 +18,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from geo.formats.acled import EXPORT_COLUMNS, acled_row
 from geo.atomic import atomic_path, atomic_text
 from geo.errors import ConflictmapError, ExportError, InputError
 from geo.filters import EventFilter
+from geo.formats.acled import EXPORT_COLUMNS, acled_row
 from geo.records import EVENT_PROPERTIES, Event
 from geo.safetext import csv_cell, encodable_text
 
@@ -44,12 +44,29 @@ def encodable_events(events: Iterable[Event]) -> Iterator[Event]:
         if all(encodable_text(t) is t for t in (*texts.values(), extra)):
             yield event
             continue
-        yield replace(event, **{name: encodable_text(t) for name, t in texts.items()},
-                      extra=tuple((encodable_text(k), encodable_text(v)) for k, v in event.extra))
+        yield replace(
+            event,
+            **{name: encodable_text(t) for name, t in texts.items()},
+            extra=tuple((encodable_text(k), encodable_text(v)) for k, v in event.extra),
+        )
 
 
-_TEXT_FIELDS = ("event_id", "event_type", "sub_event_type", "place", "mention", "country_code", "admin1",
-                "feature_code", "quote", "article_id", "title", "source", "url", "origin")
+_TEXT_FIELDS = (
+    "event_id",
+    "event_type",
+    "sub_event_type",
+    "place",
+    "mention",
+    "country_code",
+    "admin1",
+    "feature_code",
+    "quote",
+    "article_id",
+    "title",
+    "source",
+    "url",
+    "origin",
+)
 
 
 def write_geojson(events: Iterable[Event], path: Path) -> int:
@@ -101,8 +118,9 @@ def write_acled_csv(events: Iterable[Event], path: Path) -> int:
         writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS)
         writer.writeheader()
         for event in encodable_events(events):
-            writer.writerow({name: csv_cell(value).replace("\0", NUL_REPLACEMENT)
-                             for name, value in acled_row(event).items()})
+            writer.writerow(
+                {name: csv_cell(value).replace("\0", NUL_REPLACEMENT) for name, value in acled_row(event).items()}
+            )
             count += 1
     return count
 
@@ -171,8 +189,10 @@ def export_command(args: argparse.Namespace) -> int:
         else:
             count = WRITERS[args.format](store.iter_query(flt), args.output)
     if count == 0:
-        print(f"conflictmap: no events match the filters; wrote an empty {args.format} file "
-              f"to {args.output}", file=sys.stderr)
+        print(
+            f"conflictmap: no events match the filters; wrote an empty {args.format} file to {args.output}",
+            file=sys.stderr,
+        )
     else:
         print(f"conflictmap: wrote {count} events to {args.output}", file=sys.stderr)
     return 0
@@ -190,7 +210,10 @@ def _export_briefing(args: argparse.Namespace, events: list[Event]) -> int:
     options: dict[str, Any] = {"title": args.title, "tiles": args.tiles}
     if args.format == "png":
         options.update(
-            width=args.width, height=args.height, scale=args.scale, browser=args.browser,
+            width=args.width,
+            height=args.height,
+            scale=args.scale,
+            browser=args.browser,
             # the picture shows the area asked for, not only where the events fell
             bbox=tuple(args.bbox) if args.bbox else None,
             on_notice=lambda notice: print(f"conflictmap: {notice}", file=sys.stderr),

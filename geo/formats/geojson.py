@@ -18,7 +18,6 @@ def dumps(events: Iterable[Event], *, indent: int | None = None) -> str:
     return json.dumps(feature_collection(events), ensure_ascii=False, indent=indent)
 
 
-
 def dump(events: Iterable[Event], out: TextIO, *, indent: int | None = None) -> int:
     """``dumps`` written a feature at a time (the same text), so a long article's many
     events never make one string; returns the number of features."""

@@ -29,8 +29,8 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from geo.formats.acled import REQUIRED_COLUMNS, event_from_acled_row
 from geo.errors import InputError
+from geo.formats.acled import REQUIRED_COLUMNS, event_from_acled_row
 from geo.formats.gdelt import event_from_gdelt_fields
 from geo.records import Event
 from geo.safetext import csv_text, unencodable
@@ -96,8 +96,7 @@ def iter_acled(path: Path, *, on_error: OnError | None = None) -> Iterator[Event
         missing = [name for name in REQUIRED_COLUMNS if name not in header]
         if missing:
             raise InputError(
-                f"{path} is not an ACLED CSV: expected the columns {list(REQUIRED_COLUMNS)!r}, "
-                f"missing {missing!r}"
+                f"{path} is not an ACLED CSV: expected the columns {list(REQUIRED_COLUMNS)!r}, missing {missing!r}"
             )
         while True:
             line = reader.line_num + 1  # where the next record starts
@@ -159,10 +158,11 @@ def import_command(args: argparse.Namespace) -> int:
     with EventStore.open(args.db) as store:
         read, added = store_events(store, events, on_error=report, path=args.file)
     if bad.count > MAX_REPORTED_ROWS:
-        print(f"conflictmap: ... and {bad.count - MAX_REPORTED_ROWS} more rows skipped",
-              file=sys.stderr)
-    print(f"imported {read} {args.kind} events from {args.file} ({added} new, "
-          f"{read - added} already stored); {bad.count} rows skipped")
+        print(f"conflictmap: ... and {bad.count - MAX_REPORTED_ROWS} more rows skipped", file=sys.stderr)
+    print(
+        f"imported {read} {args.kind} events from {args.file} ({added} new, "
+        f"{read - added} already stored); {bad.count} rows skipped"
+    )
     return 1 if bad.count else 0
 
 
@@ -183,8 +183,9 @@ class BadRowTally:
         return False
 
 
-def store_events(store: EventStore, events: Iterable[Event], *, path: Path,
-                 on_error: OnError | None = None) -> tuple[int, int]:
+def store_events(
+    store: EventStore, events: Iterable[Event], *, path: Path, on_error: OnError | None = None
+) -> tuple[int, int]:
     """Write ``events`` in chunks of ``WRITE_CHUNK``; returns (events written, events new).
 
     A chunk the store refuses for one of its values is written again one event at a
@@ -238,8 +239,9 @@ def _open_text(path: Path, *, encoding: str) -> Iterator[IO[str]]:
                 member = members[0]
                 allowed = _unpack_allowance(path, member)
                 raw = _CappedReader(stack.enter_context(archive.open(member)), allowed, path)
-                handle: IO[str] = io.TextIOWrapper(io.BufferedReader(raw), encoding=encoding,
-                                                   errors=_DECODE_ERRORS, newline="")
+                handle: IO[str] = io.TextIOWrapper(
+                    io.BufferedReader(raw), encoding=encoding, errors=_DECODE_ERRORS, newline=""
+                )
             else:
                 handle = stack.enter_context(open(path, encoding=encoding, errors=_DECODE_ERRORS, newline=""))
         except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError) as err:
@@ -321,8 +323,9 @@ def _check_cells(cells: Sequence[str], names: Sequence[str] = ()) -> None:
     for number, cell in enumerate(cells):
         column = names[number] if number < len(names) else f"column {number + 1}"
         if len(cell) > MAX_FIELD_CHARS:
-            raise InputError(f"unreadable CSV row: field larger than field limit ({MAX_FIELD_CHARS:,} characters) "
-                             f"in {column}")
+            raise InputError(
+                f"unreadable CSV row: field larger than field limit ({MAX_FIELD_CHARS:,} characters) in {column}"
+            )
         if "\x00" in cell:
             raise InputError(f"{column} holds a NUL character")
         fault = unencodable(cell)

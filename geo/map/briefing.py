@@ -30,12 +30,12 @@ from geo.map.mapview import (
     MAX_MARKERS,
     ORIGIN_STROKES,
     TILE_HOSTS,
+    MarkerGroup,
     RawHtml,
     build_map,
     core_bounds,
     date_range_text,
     is_tile_url,
-    MarkerGroup,
     legend_counts,
     marker_groups,
     marker_shifts,
@@ -92,8 +92,7 @@ def export_html(events: Sequence[Event], path: Path, *, title: str = "", tiles: 
     events = list(encodable_events(events))  # a lone surrogate in a text becomes U+FFFD
     title = encodable_text(title)
     m = build_map(events, title=title, tiles=tiles, timeline=True, cluster_over=HTML_FULL_DETAIL_EVENTS)
-    m.get_root().header.add_child(RawHtml(f"<title>{html.escape(title or 'Conflict map')}</title>"),
-                                  name="page_title")
+    m.get_root().header.add_child(RawHtml(f"<title>{html.escape(title or 'Conflict map')}</title>"), name="page_title")
     page = offline_html(m, img_sources=TILE_HOSTS if tiles else ())
     path = Path(path)
     try:
@@ -165,15 +164,17 @@ class SlideRenderer:
         self._playwright = sync_playwright().start()
         try:
             self._browser = self._playwright.chromium.launch(
-                executable_path=str(self.executable), args=list(CHROMIUM_ARGS))
+                executable_path=str(self.executable), args=list(CHROMIUM_ARGS)
+            )
         except BaseException:
             self._playwright.stop()
             self._playwright = None
             raise
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -192,14 +193,24 @@ class SlideRenderer:
             self._contexts[scale] = context
         return self._contexts[scale]
 
-    def render(self, events: Sequence[Event], path: Path, *, title: str = "", width: int = 1600,
-               height: int = 1000, scale: float = 1.0, bbox: Bbox | None = None,
-               tiles: bool = False) -> RenderedSlide:
+    def render(
+        self,
+        events: Sequence[Event],
+        path: Path,
+        *,
+        title: str = "",
+        width: int = 1600,
+        height: int = 1000,
+        scale: float = 1.0,
+        bbox: Bbox | None = None,
+        tiles: bool = False,
+    ) -> RenderedSlide:
         """Draw the slide for ``events`` and write it to ``path`` (atomically)."""
         bbox = _check_picture(width, height, scale, bbox)
-        page_html = offline_html(slide_map(events, title=title, width=width, height=height, bounds=bbox,
-                                           tiles=tiles),
-                                 img_sources=TILE_HOSTS if tiles else ())
+        page_html = offline_html(
+            slide_map(events, title=title, width=width, height=height, bounds=bbox, tiles=tiles),
+            img_sources=TILE_HOSTS if tiles else (),
+        )
         # A file loads far faster than set_content, which pushes the page through the protocol.
         with tempfile.TemporaryDirectory(prefix="conflictmap-slide-") as folder:
             page_path = Path(folder) / "slide.html"
@@ -218,8 +229,9 @@ class SlideRenderer:
                 self._gate.open_for("", tiles=False)
         legend = {key: int(n) for key, n in (stats.get("legend") or {}).items() if n}
         view = stats.get("view")
-        return RenderedSlide(Path(path), legend, int(stats.get("drawn", 0)), "chromium",
-                             tuple(float(v) for v in view) if view else None)
+        return RenderedSlide(
+            Path(path), legend, int(stats.get("drawn", 0)), "chromium", tuple(float(v) for v in view) if view else None
+        )
 
 
 class _RequestGate:
@@ -234,8 +246,11 @@ class _RequestGate:
         self.page_url, self.tiles = page_url, tiles
 
     def allows(self, url: str) -> bool:
-        return (bool(self.page_url) and url == self.page_url) or url.startswith(("data:", "blob:")) or (
-            self.tiles and is_tile_url(url))
+        return (
+            (bool(self.page_url) and url == self.page_url)
+            or url.startswith(("data:", "blob:"))
+            or (self.tiles and is_tile_url(url))
+        )
 
     def handle(self, route: Any) -> None:
         if self.allows(route.request.url):
@@ -266,8 +281,18 @@ def export_png(
     (min_lon, min_lat, max_lon, max_lat). Drawn by chromium when one is found,
     else by matplotlib (and ``on_notice`` is told)."""
     events = list(encodable_events(events))  # a lone surrogate in a text becomes U+FFFD
-    return render_png(events, path, title=title, width=width, height=height, scale=scale, bbox=bbox,
-                      browser=browser, tiles=tiles, on_notice=on_notice).path
+    return render_png(
+        events,
+        path,
+        title=title,
+        width=width,
+        height=height,
+        scale=scale,
+        bbox=bbox,
+        browser=browser,
+        tiles=tiles,
+        on_notice=on_notice,
+    ).path
 
 
 def render_png(
@@ -296,8 +321,9 @@ def render_png(
 
         try:
             with SlideRenderer(executable) as renderer:
-                return renderer.render(events, path, title=title, width=width, height=height,
-                                       scale=scale, bbox=bbox, tiles=tiles)
+                return renderer.render(
+                    events, path, title=title, width=width, height=height, scale=scale, bbox=bbox, tiles=tiles
+                )
         except PlaywrightError as err:
             reason = f"chromium failed ({_first_line(err)})"
     if on_notice is not None:
@@ -319,8 +345,16 @@ HEADER_PX, MARGIN_PX = 72, 20
 POINTS_PER_PX = 0.72  # the figure is laid out at 100 px per inch
 
 
-def draw_png_fallback(events: Sequence[Event], path: Path, *, title: str = "", width: int = 1600,
-                      height: int = 1000, scale: float = 1.0, bbox: Bbox | None = None) -> RenderedSlide:
+def draw_png_fallback(
+    events: Sequence[Event],
+    path: Path,
+    *,
+    title: str = "",
+    width: int = 1600,
+    height: int = 1000,
+    scale: float = 1.0,
+    bbox: Bbox | None = None,
+) -> RenderedSlide:
     """The slide drawn with matplotlib: basemap, markers by type, legend with
     counts, header, labels of the main places, attribution."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -330,8 +364,9 @@ def draw_png_fallback(events: Sequence[Event], path: Path, *, title: str = "", w
     events = list(events)
     figure = Figure(figsize=(width / 100, height / 100), dpi=100 * scale, facecolor="white")
     FigureCanvasAgg(figure)
-    ax = figure.add_axes((MARGIN_PX / width, MARGIN_PX / height, 1 - 2 * MARGIN_PX / width,
-                          1 - (HEADER_PX + MARGIN_PX) / height))
+    ax = figure.add_axes(
+        (MARGIN_PX / width, MARGIN_PX / height, 1 - 2 * MARGIN_PX / width, 1 - (HEADER_PX + MARGIN_PX) / height)
+    )
     _frame_axes(ax, _view_box(events, bbox))
     _draw_basemap(ax)
     drawn = _draw_markers(ax, events)
@@ -359,8 +394,12 @@ def _view_box(events: Sequence[Event], bbox: Bbox | None) -> Bbox:
     # Some room around the outermost events, and at least a region's worth of view.
     pad_lon = max((max_lon - min_lon) * 0.08, 1.0)
     pad_lat = max((max_lat - min_lat) * 0.08, 0.7)
-    return (max(min_lon - pad_lon, -180.0), max(min_lat - pad_lat, -85.0),
-            min(max_lon + pad_lon, 180.0), min(max_lat + pad_lat, 85.0))
+    return (
+        max(min_lon - pad_lon, -180.0),
+        max(min_lat - pad_lat, -85.0),
+        min(max_lon + pad_lon, 180.0),
+        min(max_lat + pad_lat, 85.0),
+    )
 
 
 def fill_frame(box: Bbox, frame_width: float, frame_height: float) -> Bbox:
@@ -404,7 +443,7 @@ def _draw_basemap(ax: Any) -> None:
     xlim, ylim = ax.get_xlim(), ax.get_ylim()
     # Only the countries in (or near) view: drawing all of them is most of the time spent.
     span_x, span_y = xlim[1] - xlim[0], ylim[1] - ylim[0]
-    world = world.cx[xlim[0] - span_x:xlim[1] + span_x, ylim[0] - span_y:ylim[1] + span_y]
+    world = world.cx[xlim[0] - span_x : xlim[1] + span_x, ylim[0] - span_y : ylim[1] + span_y]
     # aspect=None: the frame's aspect stays the one _frame_axes chose for the view.
     world.plot(ax=ax, facecolor=LAND_COLOUR, edgecolor=BORDER_COLOUR, linewidth=0.5, zorder=1, aspect=None)
     ax.set_xlim(xlim)
@@ -423,13 +462,18 @@ def _draw_markers(ax: Any, events: Sequence[Event]) -> int:
     for (event_type, (dx, dy)), mine in batches.items():
         style = EVENT_STYLE[event_type]
         # Page pixels point down, figure points up: the same shift as on the web map.
-        moved = offset_copy(ax.transData, fig=ax.figure, x=dx * POINTS_PER_PX, y=-dy * POINTS_PER_PX,
-                            units="points")
+        moved = offset_copy(ax.transData, fig=ax.figure, x=dx * POINTS_PER_PX, y=-dy * POINTS_PER_PX, units="points")
         ax.scatter(
-            [g.lon for g in mine], [g.lat for g in mine],
+            [g.lon for g in mine],
+            [g.lat for g in mine],
             s=[(2 * radius_for(g.count) * POINTS_PER_PX) ** 2 for g in mine],
-            marker=MATPLOTLIB_MARKERS[style.icon], c=style.colour, alpha=0.85, transform=moved,
-            edgecolors=[ORIGIN_STROKES.get(g.origin, "#444444") for g in mine], linewidths=0.8, zorder=3,
+            marker=MATPLOTLIB_MARKERS[style.icon],
+            c=style.colour,
+            alpha=0.85,
+            transform=moved,
+            edgecolors=[ORIGIN_STROKES.get(g.origin, "#444444") for g in mine],
+            linewidths=0.8,
+            zorder=3,
         )
     return len(groups)
 
@@ -441,11 +485,22 @@ def _draw_legend(ax: Any, counts: dict[str, int]) -> None:
         handles = [Line2D([], [], linestyle="none")]
         labels = ["No events"]
     else:
-        handles = [Line2D([], [], linestyle="none", marker=MATPLOTLIB_MARKERS[EVENT_STYLE[t].icon], markersize=9,
-                          markerfacecolor=EVENT_STYLE[t].colour, markeredgecolor="#333333") for t in counts]
+        handles = [
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker=MATPLOTLIB_MARKERS[EVENT_STYLE[t].icon],
+                markersize=9,
+                markerfacecolor=EVENT_STYLE[t].colour,
+                markeredgecolor="#333333",
+            )
+            for t in counts
+        ]
         labels = [f"{EVENT_STYLE[t].label}  {n:,}" for t, n in counts.items()]
-    legend = ax.legend(handles, labels, title="Events", loc="lower left", frameon=True, fontsize=11,
-                       title_fontsize=11, framealpha=0.94)
+    legend = ax.legend(
+        handles, labels, title="Events", loc="lower left", frameon=True, fontsize=11, title_fontsize=11, framealpha=0.94
+    )
     legend.set_zorder(6)
     legend._legend_title_box._text.set_fontweight("bold")
 
@@ -459,8 +514,16 @@ def _draw_header(figure: Any, title: str, events: Sequence[Event], width: int, h
     left = MARGIN_PX / width
     if title:
         # parse_math=False: a "$" in a title or place name is a dollar sign, not TeX to typeset.
-        figure.text(left, 1 - 30 / height, title, fontsize=19.5, fontweight="bold", color="#111111", va="center",
-                    parse_math=False)
+        figure.text(
+            left,
+            1 - 30 / height,
+            title,
+            fontsize=19.5,
+            fontweight="bold",
+            color="#111111",
+            va="center",
+            parse_math=False,
+        )
         figure.text(left, 1 - 56 / height, subtitle, fontsize=11.5, color="#444444", va="center")
     else:
         figure.text(left, 1 - 40 / height, subtitle, fontsize=13, color="#444444", va="center")
@@ -469,9 +532,18 @@ def _draw_header(figure: Any, title: str, events: Sequence[Event], width: int, h
 def _draw_attribution(ax: Any, text: str, width: int) -> None:
     # Inside the map's lower right corner, wrapped to about half the map's width, as on the web map.
     lines = textwrap.wrap(text, width=max(40, int((width - 2 * MARGIN_PX) * 0.55 / 5.2)))
-    ax.text(0.998, 0.003, "\n".join(lines), transform=ax.transAxes, ha="right", va="bottom", fontsize=8,
-            color="#333333", zorder=6, bbox={"boxstyle": "square,pad=0.3", "facecolor": "white", "alpha": 0.8,
-                                              "edgecolor": "none"})
+    ax.text(
+        0.998,
+        0.003,
+        "\n".join(lines),
+        transform=ax.transAxes,
+        ha="right",
+        va="bottom",
+        fontsize=8,
+        color="#333333",
+        zorder=6,
+        bbox={"boxstyle": "square,pad=0.3", "facecolor": "white", "alpha": 0.8, "edgecolor": "none"},
+    )
 
 
 def _attribution_text(events: Sequence[Event]) -> str:
@@ -495,16 +567,29 @@ def _place_labels(ax: Any, labels: Sequence[Any]) -> int:
         x, y = ax.transData.transform((label.lon, label.lat))
         taken.append((x - 5 * dpi_px, y - 5 * dpi_px, x + 5 * dpi_px, y + 5 * dpi_px))
     placed = 0
-    spots = (((8, 0), "left", "center"), ((-8, 0), "right", "center"),
-             ((0, 9), "center", "bottom"), ((0, -9), "center", "top"))
+    spots = (
+        ((8, 0), "left", "center"),
+        ((-8, 0), "right", "center"),
+        ((0, 9), "center", "bottom"),
+        ((0, -9), "center", "top"),
+    )
     for label in labels:
         for (dx, dy), ha, va in spots:
-            text = ax.annotate(label.name, (label.lon, label.lat), xytext=(dx * POINTS_PER_PX, dy * POINTS_PER_PX),
-                               textcoords="offset points", ha=ha, va=va, fontsize=10, fontweight="bold",
-                               parse_math=False,
-                               color="#111111", zorder=5, annotation_clip=True,
-                               bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.78,
-                                     "edgecolor": "none"})
+            text = ax.annotate(
+                label.name,
+                (label.lon, label.lat),
+                xytext=(dx * POINTS_PER_PX, dy * POINTS_PER_PX),
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=10,
+                fontweight="bold",
+                parse_math=False,
+                color="#111111",
+                zorder=5,
+                annotation_clip=True,
+                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.78, "edgecolor": "none"},
+            )
             box = text.get_window_extent(renderer)
             edges = (box.x0, box.y0, box.x1, box.y1)
             inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1

@@ -72,10 +72,12 @@ class TileSource:
 
 #: Online basemaps, offered only with ``tiles=True``; the first one starts shown.
 TILE_SOURCES: tuple[TileSource, ...] = (
-    TileSource("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-               "&copy; OpenStreetMap contributors"),
-    TileSource("CartoDB Positron", "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
-               "&copy; OpenStreetMap contributors &copy; CARTO"),
+    TileSource("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "&copy; OpenStreetMap contributors"),
+    TileSource(
+        "CartoDB Positron",
+        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
+        "&copy; OpenStreetMap contributors &copy; CARTO",
+    ),
 )
 #: Where those tiles come from, for the page's Content-Security-Policy.
 TILE_HOSTS: tuple[str, ...] = ("https://tile.openstreetmap.org", "https://*.basemaps.cartocdn.com")
@@ -182,8 +184,14 @@ def build_map(
     the offline country basemap is always drawn. ``timeline`` adds a date slider
     with playback.
     """
-    options = MapOptions(title=title, subtitle=date_range_text(events) if title else "", tiles=tiles,
-                         bounds=bounds, cluster_over=cluster_over, timeline=timeline)
+    options = MapOptions(
+        title=title,
+        subtitle=date_range_text(events) if title else "",
+        tiles=tiles,
+        bounds=bounds,
+        cluster_over=cluster_over,
+        timeline=timeline,
+    )
     return compose_map(events, options)
 
 
@@ -200,8 +208,16 @@ def slide_map(
     """The briefing picture's page: header, legend with counts, scale bar,
     attribution and labels of the main places; no interactive controls."""
     subtitle = " \u00b7 ".join(part for part in (date_range_text(events), _event_count_text(events)) if part)
-    options = MapOptions(title=title, subtitle=subtitle, tiles=tiles, bounds=bounds, slide=True,
-                         labels=labels, width=width, height=height)
+    options = MapOptions(
+        title=title,
+        subtitle=subtitle,
+        tiles=tiles,
+        bounds=bounds,
+        slide=True,
+        labels=labels,
+        width=width,
+        height=height,
+    )
     return compose_map(events, options)
 
 
@@ -216,9 +232,12 @@ def compose_map(events: Sequence[Event], options: MapOptions) -> folium.Map:
     origins = _present_origins(groups)
     type_layers = {t: folium.FeatureGroup(name=_type_layer_name(t), show=True).add_to(m) for t in types}
     origin_layers = (
-        {o: folium.FeatureGroup(name=f"Source: {html.escape(ORIGIN_LABELS.get(o, o))}", show=True).add_to(m)
-         for o in origins}
-        if len(origins) > 1 else {}
+        {
+            o: folium.FeatureGroup(name=f"Source: {html.escape(ORIGIN_LABELS.get(o, o))}", show=True).add_to(m)
+            for o in origins
+        }
+        if len(origins) > 1
+        else {}
     )
     payload = _payload(events, groups, types, origins, options)
     EventLayers(payload, type_layers, origin_layers, tile_layers).add_to(m)
@@ -350,11 +369,11 @@ class _EventColumns:
         lat = np.fromiter((e.lat for e in events), dtype=np.float64, count=n)
         lon = np.fromiter((e.lon for e in events), dtype=np.float64, count=n)
         layers: dict[tuple[str, str], int] = {}
-        layer = np.fromiter((layers.setdefault((e.event_type, e.origin), len(layers)) for e in events),
-                            dtype=np.int64, count=n)
-        day = np.fromiter((e.event_date.toordinal() if e.event_date else -1 for e in events),
-                          dtype=np.int64, count=n)
-        scale = 10.0 ** COORDINATE_DECIMALS
+        layer = np.fromiter(
+            (layers.setdefault((e.event_type, e.origin), len(layers)) for e in events), dtype=np.int64, count=n
+        )
+        day = np.fromiter((e.event_date.toordinal() if e.event_date else -1 for e in events), dtype=np.int64, count=n)
+        scale = 10.0**COORDINATE_DECIMALS
         point = np.rint(lat * scale).astype(np.int64) * 40_000_000 + np.rint(lon * scale).astype(np.int64)
         return cls(lat, lon, layer, day, point)
 
@@ -363,7 +382,7 @@ def _group_keys(lat: np.ndarray, lon: np.ndarray, layer: np.ndarray, max_markers
     inverse = None
     for cell in GRID_CELLS_DEG:
         if cell == 0.0:
-            scale = 10.0 ** COORDINATE_DECIMALS
+            scale = 10.0**COORDINATE_DECIMALS
             row, col = np.rint(lat * scale), np.rint(lon * scale)
         else:
             row, col = np.floor(lat / cell), np.floor(lon / cell)
@@ -389,8 +408,10 @@ def marker_shifts(groups: Sequence[MarkerGroup]) -> list[tuple[int, int]]:
         members.sort(key=lambda i: (order.get(groups[i].event_type, len(order)), groups[i].origin))
         for slot, index in enumerate(members):
             angle = 2 * math.pi * slot / len(members) - math.pi / 2
-            shifts[index] = (round(SHARED_POINT_SHIFT_PX * math.cos(angle)),
-                             round(SHARED_POINT_SHIFT_PX * math.sin(angle)))
+            shifts[index] = (
+                round(SHARED_POINT_SHIFT_PX * math.cos(angle)),
+                round(SHARED_POINT_SHIFT_PX * math.sin(angle)),
+            )
     return shifts
 
 
@@ -408,8 +429,9 @@ def _make_group(events: Sequence[Event], columns: _EventColumns, part: np.ndarra
     dated = np.sort(days[days >= 0])
     places = tuple(name for name, _ in Counter(e.place or e.mention for e in ordered).most_common())
     first, last = (date.fromordinal(int(dated[0])), date.fromordinal(int(dated[-1]))) if dated.size else (None, None)
-    return MarkerGroup(anchor.event_type, anchor.origin, anchor.lat, anchor.lon, ordered, places, first, last,
-                       tuple(dated.tolist()))
+    return MarkerGroup(
+        anchor.event_type, anchor.origin, anchor.lat, anchor.lon, ordered, places, first, last, tuple(dated.tolist())
+    )
 
 
 def _span_text(first: date | None, last: date | None) -> str:
@@ -467,8 +489,9 @@ def _source_html(event: Event) -> str:
     name = _shorten(event.source, NAME_CHARS) or (urlsplit(link).netloc if link else "") or "source"
     text = html.escape(name)
     if link:
-        text = (f'<a href="{html.escape(link, quote=True)}" target="_blank" '
-                f'rel="noopener noreferrer nofollow">{text}</a>')
+        text = (
+            f'<a href="{html.escape(link, quote=True)}" target="_blank" rel="noopener noreferrer nofollow">{text}</a>'
+        )
     title = _shorten(event.title, TITLE_CHARS)
     return text + (f" \u2014 {html.escape(title)}" if title else "")
 
@@ -511,9 +534,12 @@ def popup_html(group: MarkerGroup, *, limit: int | None = None, quote_chars: int
         return f'<div class="cm-pop">{entries}</div>'
     label = EVENT_STYLE[group.event_type].label.lower()
     span = _span_text(group.first_date, group.last_date)
-    head = (f'<div class="cm-pop-h"><b>{html.escape(_group_heading(group))}</b> \u2014 '
-            f'{group.count:,} {label} events'
-            + (f'<div class="cm-pop-range">{html.escape(span)}</div>' if span else "") + "</div>")
+    head = (
+        f'<div class="cm-pop-h"><b>{html.escape(_group_heading(group))}</b> \u2014 '
+        f"{group.count:,} {label} events"
+        + (f'<div class="cm-pop-range">{html.escape(span)}</div>' if span else "")
+        + "</div>"
+    )
     rest = group.count - len(shown)
     more = f'<div class="cm-pop-more">and {rest:,} earlier event{"s" * (rest != 1)}</div>' if rest else ""
     return f'<div class="cm-pop">{head}{entries}{more}</div>'
@@ -572,20 +598,39 @@ def _base_map(options: MapOptions) -> folium.Map:
     size: dict[str, Any] = {}
     if options.slide and options.width and options.height:
         # The slide: a header strip above, a thin white margin around the map.
-        size = {"width": options.width - 40, "height": options.height - 92,
-                "left": 20, "top": 72, "position": "absolute"}
+        size = {
+            "width": options.width - 40,
+            "height": options.height - 92,
+            "left": 20,
+            "top": 72,
+            "position": "absolute",
+        }
     return folium.Map(
-        location=WORLD_VIEW, zoom_start=WORLD_ZOOM, tiles=None, prefer_canvas=True,
-        control_scale=True, zoom_control=not options.slide, world_copy_jump=False,
-        zoom_snap=0.25 if options.slide else 1, **size,
+        location=WORLD_VIEW,
+        zoom_start=WORLD_ZOOM,
+        tiles=None,
+        prefer_canvas=True,
+        control_scale=True,
+        zoom_control=not options.slide,
+        world_copy_jump=False,
+        zoom_snap=0.25 if options.slide else 1,
+        **size,
     )
 
 
 def _add_tiles(m: folium.Map) -> list[folium.TileLayer]:
     layers = []
     for index, source in enumerate(TILE_SOURCES):
-        layers.append(folium.TileLayer(tiles=source.url, attr=source.attribution, name=source.name,
-                                       overlay=False, control=True, show=index == 0).add_to(m))
+        layers.append(
+            folium.TileLayer(
+                tiles=source.url,
+                attr=source.attribution,
+                name=source.name,
+                overlay=False,
+                control=True,
+                show=index == 0,
+            ).add_to(m)
+        )
     return layers
 
 
@@ -603,8 +648,9 @@ def _day_deltas(group: MarkerGroup, day0: date) -> list[int]:
     return steps.tolist()
 
 
-def _payload(events: list[Event], groups: list[MarkerGroup], types: list[str], origins: list[str],
-             options: MapOptions) -> dict[str, Any]:
+def _payload(
+    events: list[Event], groups: list[MarkerGroup], types: list[str], origins: list[str], options: MapOptions
+) -> dict[str, Any]:
     abbreviated = len(events) > options.cluster_over
     limit = max(1, min(MAX_POPUP_EVENTS, POPUP_EVENT_BUDGET // max(len(groups), 1))) if abbreviated else None
     quote_chars = QUOTE_CHARS_ABBREVIATED if abbreviated else None
@@ -615,20 +661,34 @@ def _payload(events: list[Event], groups: list[MarkerGroup], types: list[str], o
     counts = legend_counts(events)
     # A still picture has no hover or click: its markers carry no tooltip or popup.
     markers = [
-        [type_index[g.event_type], origin_index[g.origin],
-         round(g.lat, COORDINATE_DECIMALS), round(g.lon, COORDINATE_DECIMALS), g.count,
-         "" if options.slide else tooltip_text(g),
-         "" if options.slide else popup_html(g, limit=limit, quote_chars=quote_chars),
-         _day_deltas(g, day0) if options.timeline and day0 else 0,
-         list(shift)]
+        [
+            type_index[g.event_type],
+            origin_index[g.origin],
+            round(g.lat, COORDINATE_DECIMALS),
+            round(g.lon, COORDINATE_DECIMALS),
+            g.count,
+            "" if options.slide else tooltip_text(g),
+            "" if options.slide else popup_html(g, limit=limit, quote_chars=quote_chars),
+            _day_deltas(g, day0) if options.timeline and day0 else 0,
+            list(shift),
+        ]
         for g, shift in zip(groups, marker_shifts(groups))
     ]
     attribution = DATA_ATTRIBUTION + (f" \u00b7 events from {source_count(events):,} sources" if events else "")
     return {
-        "types": [{"key": t, "label": EVENT_STYLE[t].label, "colour": EVENT_STYLE[t].colour,
-                   "shape": EVENT_STYLE[t].icon, "count": counts.get(t, 0)} for t in types],
-        "origins": [{"key": o, "label": ORIGIN_LABELS.get(o, o), "stroke": ORIGIN_STROKES.get(o, "#444444")}
-                    for o in origins],
+        "types": [
+            {
+                "key": t,
+                "label": EVENT_STYLE[t].label,
+                "colour": EVENT_STYLE[t].colour,
+                "shape": EVENT_STYLE[t].icon,
+                "count": counts.get(t, 0),
+            }
+            for t in types
+        ],
+        "origins": [
+            {"key": o, "label": ORIGIN_LABELS.get(o, o), "stroke": ORIGIN_STROKES.get(o, "#444444")} for o in origins
+        ],
         "markers": markers,
         "total": len(events),
         "day0": day0.isoformat() if day0 else None,
@@ -648,8 +708,13 @@ def script_json(value: Any) -> str:
     """JSON safe to place inside a <script> element: ``<``, ``>`` and ``&`` (which
     JSON only ever holds inside strings) are written as \\u escapes."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 @lru_cache(maxsize=4)
@@ -657,8 +722,11 @@ def _basemap_json(path: Path, mtime_ns: int) -> str:
     with open(path, encoding="utf-8") as handle:
         collection = json.load(handle)
     # Only the shapes are drawn: names and codes would only weigh on every page.
-    features = [{"type": "Feature", "properties": {}, "geometry": f["geometry"]}
-                for f in collection.get("features", []) if f.get("geometry")]
+    features = [
+        {"type": "Feature", "properties": {}, "geometry": f["geometry"]}
+        for f in collection.get("features", [])
+        if f.get("geometry")
+    ]
     return script_json({"type": "FeatureCollection", "features": features})
 
 
@@ -706,8 +774,13 @@ class EventLayers(JSCSSMixin):
         """
     )
 
-    def __init__(self, payload: dict[str, Any], type_layers: dict[str, folium.FeatureGroup],
-                 origin_layers: dict[str, folium.FeatureGroup], tile_layers: list[folium.TileLayer]) -> None:
+    def __init__(
+        self,
+        payload: dict[str, Any],
+        type_layers: dict[str, folium.FeatureGroup],
+        origin_layers: dict[str, folium.FeatureGroup],
+        tile_layers: list[folium.TileLayer],
+    ) -> None:
         super().__init__()
         self._name = "EventLayers"
         self.data_json = script_json(payload)

@@ -18,7 +18,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import folium
@@ -37,16 +37,18 @@ LOCAL_ASSETS: dict[str, str] = {
 
 #: Assets only ``folium.Icon`` (awesome markers with Bootstrap/Font Awesome glyphs)
 #: uses. Our maps draw vector markers, so these are left out rather than bundled.
-UNUSED_ASSETS = frozenset({
-    "jquery",
-    "bootstrap",
-    "awesome_markers",
-    "bootstrap_css",
-    "glyphicons_css",
-    "awesome_markers_font_css",
-    "awesome_markers_css",
-    "awesome_rotate_css",
-})
+UNUSED_ASSETS = frozenset(
+    {
+        "jquery",
+        "bootstrap",
+        "awesome_markers",
+        "bootstrap_css",
+        "glyphicons_css",
+        "awesome_markers_font_css",
+        "awesome_markers_css",
+        "awesome_rotate_css",
+    }
+)
 
 MIME_TYPES = {".js": "text/javascript", ".css": "text/css", ".png": "image/png"}
 
@@ -77,7 +79,7 @@ def _data_uri(payload: bytes, mime: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(payload).decode('ascii')}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def asset_uri(relative: str) -> str:
     """A ``data:`` URI of the bundled file ``relative``, ready for a src/href."""
     path = static_path(relative)

@@ -66,37 +66,95 @@ class EventDate:
 
 
 MONTHS: dict[str, int] = {
-    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6,
-    "July": 7, "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
+    "January": 1,
+    "February": 2,
+    "March": 3,
+    "April": 4,
+    "May": 5,
+    "June": 6,
+    "July": 7,
+    "August": 8,
+    "September": 9,
+    "October": 10,
+    "November": 11,
+    "December": 12,
 }
 MONTH_ABBREVIATIONS: dict[str, int] = {
-    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
-    "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+    "Jan": 1,
+    "Feb": 2,
+    "Mar": 3,
+    "Apr": 4,
+    "Jun": 6,
+    "Jul": 7,
+    "Aug": 8,
+    "Sep": 9,
+    "Sept": 9,
+    "Oct": 10,
+    "Nov": 11,
+    "Dec": 12,
 }
 WEEKDAYS: dict[str, int] = {
-    "Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6,
+    "Monday": 0,
+    "Tuesday": 1,
+    "Wednesday": 2,
+    "Thursday": 3,
+    "Friday": 4,
+    "Saturday": 5,
+    "Sunday": 6,
 }
 #: Relative day words -> days from publication.
 DAY_WORDS: dict[str, int] = {
-    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "earlier today": 0, "later today": 0,
-    "yesterday": -1, "last night": -1, "the day before yesterday": -2, "tomorrow": 1,
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "earlier today": 0,
+    "later today": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "the day before yesterday": -2,
+    "tomorrow": 1,
 }
 #: Relative week words -> weeks from the week of publication.
 WEEK_WORDS: dict[str, int] = {
-    "last week": -1, "past week": -1, "the previous week": -1, "this week": 0,
-    "earlier this week": 0, "later this week": 0, "next week": 1, "the coming week": 1,
+    "last week": -1,
+    "past week": -1,
+    "the previous week": -1,
+    "this week": 0,
+    "earlier this week": 0,
+    "later this week": 0,
+    "next week": 1,
+    "the coming week": 1,
 }
 #: Relative month words -> months from the month of publication.
 MONTH_WORDS: dict[str, int] = {
-    "last month": -1, "the previous month": -1, "past month": -1, "this month": 0,
-    "earlier this month": 0, "later this month": 0, "next month": 1, "the coming month": 1,
+    "last month": -1,
+    "the previous month": -1,
+    "past month": -1,
+    "this month": 0,
+    "earlier this month": 0,
+    "later this month": 0,
+    "next month": 1,
+    "the coming month": 1,
 }
 #: Relative year words -> years from the year of publication.
 YEAR_WORDS: dict[str, int] = {"last year": -1, "this year": 0, "next year": 1, "earlier this year": 0}
 NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 
 #: A year-less day more than this many days before publication is taken as the next one.
@@ -123,7 +181,9 @@ _WEEKDAY = "|".join(WEEKDAYS)
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
 #: A number after a month that is not a day: "March 23 km".
-_NOT_A_DAY = r"(?!\s*(?:%|km|kilometres|kilometers|miles|metres|meters|people|percent|per cent|times|troops|soldiers)\b)"
+_NOT_A_DAY = (
+    r"(?!\s*(?:%|km|kilometres|kilometers|miles|metres|meters|people|percent|per cent|times|troops|soldiers)\b)"
+)
 #: A four-digit number that counts something is not a year: "in 2000 homes".
 _NOT_A_YEAR = (
     r"(?![-–]|\s+(?:[a-z]+\s+)?(?:people|civilians|troops|soldiers|fighters|refugees|families|homes|houses|"
@@ -139,22 +199,34 @@ def _words(table: dict[str, int]) -> str:
 
 def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     number = "|".join([*NUMBER_WORDS, r"\d{1,2}"])
-    return tuple((kind, re.compile(pattern)) for kind, pattern in (
-        ("iso", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
-        ("day_month", rf"\b(?:(?i:the)\s+)?(\d{{1,2}}){_ORDINAL}(?:\s+(?i:of))?\s+({_MONTH_ANY})\b\.?(?:,?\s+({_YEAR})\b)?"),
-        ("month_day", rf"\b({_MONTH_ANY})\b\.?\s+(\d{{1,2}}){_ORDINAL}(?!\d|:){_NOT_A_DAY}(?:\s*[-–]\s*\d{{1,2}}\b)?(?:,?\s+({_YEAR})\b)?"),
-        ("month_year", rf"\b({_MONTH_ANY})\b\.?,?\s+({_YEAR})\b"),
-        ("cued_month", rf"\b((?i:in|since|during|until|till|by|from|through|throughout|before|after|of|early|late|"
-                       rf"mid-|mid|end of|beginning of|start of|last|next|this))(?:(?<=-)|\s+)({_MONTH})\b(?!\s*\d)"),
-        ("ago", rf"\b((?i:{number}))\s+((?i:day|week|month))s?\s+(?i:ago|earlier)\b"),
-        ("day_word", rf"\b(?i:{_words(DAY_WORDS)})\b"),
-        ("weekday", rf"\b(?:((?i:last|next|this|past))\s+)?({_WEEKDAY})\b"),
-        ("weekend", r"\b(?i:(last|next|this|over the|on the|at the|the past)\s+weekend)\b"),
-        ("week_word", rf"\b(?i:{_words(WEEK_WORDS)})\b"),
-        ("month_word", rf"\b(?i:{_words(MONTH_WORDS)})\b"),
-        ("year_word", rf"\b(?i:{_words(YEAR_WORDS)})\b|\b(?i:a|one)\s+year\s+(?i:ago|earlier)\b"),
-        ("year", rf"\b(?i:in|since|during|until|by|throughout|early|late|mid-?)\s+({_YEAR})\b{_NOT_A_YEAR}"),
-    ))
+    return tuple(
+        (kind, re.compile(pattern))
+        for kind, pattern in (
+            ("iso", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
+            (
+                "day_month",
+                rf"\b(?:(?i:the)\s+)?(\d{{1,2}}){_ORDINAL}(?:\s+(?i:of))?\s+({_MONTH_ANY})\b\.?(?:,?\s+({_YEAR})\b)?",
+            ),
+            (
+                "month_day",
+                rf"\b({_MONTH_ANY})\b\.?\s+(\d{{1,2}}){_ORDINAL}(?!\d|:){_NOT_A_DAY}(?:\s*[-–]\s*\d{{1,2}}\b)?(?:,?\s+({_YEAR})\b)?",
+            ),
+            ("month_year", rf"\b({_MONTH_ANY})\b\.?,?\s+({_YEAR})\b"),
+            (
+                "cued_month",
+                rf"\b((?i:in|since|during|until|till|by|from|through|throughout|before|after|of|early|late|"
+                rf"mid-|mid|end of|beginning of|start of|last|next|this))(?:(?<=-)|\s+)({_MONTH})\b(?!\s*\d)",
+            ),
+            ("ago", rf"\b((?i:{number}))\s+((?i:day|week|month))s?\s+(?i:ago|earlier)\b"),
+            ("day_word", rf"\b(?i:{_words(DAY_WORDS)})\b"),
+            ("weekday", rf"\b(?:((?i:last|next|this|past))\s+)?({_WEEKDAY})\b"),
+            ("weekend", r"\b(?i:(last|next|this|over the|on the|at the|the past)\s+weekend)\b"),
+            ("week_word", rf"\b(?i:{_words(WEEK_WORDS)})\b"),
+            ("month_word", rf"\b(?i:{_words(MONTH_WORDS)})\b"),
+            ("year_word", rf"\b(?i:{_words(YEAR_WORDS)})\b|\b(?i:a|one)\s+year\s+(?i:ago|earlier)\b"),
+            ("year", rf"\b(?i:in|since|during|until|by|throughout|early|late|mid-?)\s+({_YEAR})\b{_NOT_A_YEAR}"),
+        )
+    )
 
 
 _PHRASES = _phrase_patterns()
@@ -228,8 +300,7 @@ class _Candidate:
     background: bool = False  # dates the start of a state ("since last March"): no event
 
 
-def resolve_event_date(sentence: str, *, published: date | None,
-                       near: tuple[int, int] | None = None) -> EventDate:
+def resolve_event_date(sentence: str, *, published: date | None, near: tuple[int, int] | None = None) -> EventDate:
     """The date the sentence's event happened, and how precise it is.
 
     ``published`` is the article's publication date, the anchor of relative words.
@@ -237,8 +308,11 @@ def resolve_event_date(sentence: str, *, published: date | None,
     place's own clause then beats the others, and a phrase in a relative clause the
     place is not in ("X, which fell last year") dates nothing for it.
     """
-    candidates = [c for c in _sentence_candidates(sentence, published)
-                  if not c.background and not _in_other_relative_clause(sentence, c, near)]
+    candidates = [
+        c
+        for c in _sentence_candidates(sentence, published)
+        if not c.background and not _in_other_relative_clause(sentence, c, near)
+    ]
     if near is not None:
         part = _part_of(sentence, near[0])
         candidates = [c for c in candidates if _part_of(sentence, c.start) == part]
@@ -248,7 +322,7 @@ def resolve_event_date(sentence: str, *, published: date | None,
     if not candidates:
         return EventDate(published, DATE_PRECISION_WEEK)
     best = min(candidates, key=lambda c: (not c.resolvable, c.speech, c.precision, c.start))
-    phrase = sentence[best.start:best.end]
+    phrase = sentence[best.start : best.end]
     if best.precision == YEAR_ONLY:
         if best.value is not None and published is not None and best.value.year == published.year:
             return EventDate(published, DATE_PRECISION_WEEK)
@@ -265,7 +339,7 @@ def _sentence_candidates(sentence: str, published: date | None) -> tuple[_Candid
 def is_future_clause(sentence: str, start: int, end: int) -> bool:
     """True when the clause holding ``sentence[start:end]`` speaks of the future."""
     left_match = None
-    for left_match in _BOUNDARY.finditer(sentence, 0, start):
+    for left_match in _BOUNDARY.finditer(sentence, 0, start):  # noqa: B007 (the last one is wanted)
         pass
     right_match = _BOUNDARY.search(sentence, end)
     left_cut = left_match.end() if left_match else 0
@@ -279,7 +353,7 @@ def is_future_clause(sentence: str, start: int, end: int) -> bool:
     )
     if stands_alone:  # "On Thursday, ministers will meet": the next clause's tense
         following = _BOUNDARY.search(sentence, right_match.end())
-        clause += " " + sentence[right_match.end(): following.start() if following else len(sentence)]
+        clause += " " + sentence[right_match.end() : following.start() if following else len(sentence)]
     return _FUTURE.search(clause) is not None
 
 
@@ -349,10 +423,19 @@ def _candidates(sentence: str, published: date | None) -> Iterator[_Candidate]:
             if resolved is None:
                 continue
             value, precision, resolvable = resolved
-            speech = (_SPEECH_BEFORE.search(sentence, max(0, found.start() - SPEECH_REACH), found.start()) is not None
-                      or found.end() <= dateline_end)
-            yield _Candidate(found.start(), found.end(), value, precision, resolvable, speech,
-                             background=_starts_a_state(sentence, found.start()))
+            speech = (
+                _SPEECH_BEFORE.search(sentence, max(0, found.start() - SPEECH_REACH), found.start()) is not None
+                or found.end() <= dateline_end
+            )
+            yield _Candidate(
+                found.start(),
+                found.end(),
+                value,
+                precision,
+                resolvable,
+                speech,
+                background=_starts_a_state(sentence, found.start()),
+            )
 
 
 def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -23,8 +23,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from geo.parse.roles import is_incidental_location
 from geo.parse.eventtypes import CONFIDENCE_STRONG, EventKind, classify_sentence, clause_of, triggers_in
+from geo.parse.roles import is_incidental_location
 
 #: The model's answer for a place where nothing happens.
 NO_EVENT = "none"
@@ -94,8 +94,8 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
     rule = rule or classify_sentence(sentence, near=near)
     lowered = sentence.lower()
     clause = clause_of(lowered, near) if len(lowered) == len(sentence) else (0, len(sentence))
-    before = _WORD.findall(lowered[:site.start])[-NEIGHBOUR_WORDS:]
-    after = _WORD.findall(lowered[site.end:])[:NEIGHBOUR_WORDS]
+    before = _WORD.findall(lowered[: site.start])[-NEIGHBOUR_WORDS:]
+    after = _WORD.findall(lowered[site.end :])[:NEIGHBOUR_WORDS]
     flags = [
         "bias",
         f"rule={rule.event_type}",
@@ -111,11 +111,16 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
     flags += sorted({f"sentence_trigger={kind}" for kind in triggers_in(sentence)})
     flags += [f"before{i}={w}" for i, w in enumerate(reversed(before), 1)]
     flags += [f"after{i}={w}" for i, w in enumerate(after, 1)]
-    place_words = set(_WORD.findall(lowered[site.start:site.end]))
-    clause_words = set(_WORD.findall(lowered[clause[0]:site.start])) | set(_WORD.findall(lowered[site.end:clause[1]]))
+    place_words = set(_WORD.findall(lowered[site.start : site.end]))
+    clause_words = set(_WORD.findall(lowered[clause[0] : site.start])) | set(
+        _WORD.findall(lowered[site.end : clause[1]])
+    )
     sentence_words = set(_WORD.findall(lowered))
-    return (tuple((flag, 1.0) for flag in flags)
-            + _bag("clause", clause_words - place_words) + _bag("sentence", sentence_words - place_words))
+    return (
+        tuple((flag, 1.0) for flag in flags)
+        + _bag("clause", clause_words - place_words)
+        + _bag("sentence", sentence_words - place_words)
+    )
 
 
 def _bag(kind: str, words: set[str]) -> Features:
@@ -160,8 +165,9 @@ def model_from_json(text: str) -> EventTypeModel:
         raise ValueError("event type model: every weight row needs one value per class")
     if NO_EVENT not in classes or not set(EVENT_TYPES) <= set(classes):
         raise ValueError(f"event type model: classes must be {NO_EVENT!r} and {EVENT_TYPES}, got {classes!r}")
-    return EventTypeModel(classes, tuple(data["intercept"]), weights, data.get("about", {}),
-                          float(data.get("no_event_threshold", 0.5)))
+    return EventTypeModel(
+        classes, tuple(data["intercept"]), weights, data.get("about", {}), float(data.get("no_event_threshold", 0.5))
+    )
 
 
 @lru_cache(maxsize=4)
@@ -180,8 +186,10 @@ def _locative_of_strong_trigger(site: EventSite, rule: EventKind) -> bool:
     """Does the sentence state a strong event in the place's own clause, at the place
     ("peace talks in Geneva are expected to agree", "fighting raged in Marawi")? What
     the sentence expects of an event under way does not undo where it is."""
-    return rule.confidence >= CONFIDENCE_STRONG and _LOCATIVE_BEFORE.search(
-        site.sentence, max(0, site.start - 40), site.start) is not None
+    return (
+        rule.confidence >= CONFIDENCE_STRONG
+        and _LOCATIVE_BEFORE.search(site.sentence, max(0, site.start - 40), site.start) is not None
+    )
 
 
 def _strength(rule: EventKind) -> str:

@@ -60,59 +60,118 @@ _N = r"(?:at least |more than |nearly |almost |about |around |some |up to )?(?:\
 #: share a start with a shorter one come first.
 TRIGGERS: tuple[Trigger, ...] = (
     # frontline
-    Trigger(r"(?:car|truck|roadside) bombs?|suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|car bombs?)|ieds?|"
-            r"improvised explosive devices?|land ?mines?|explosions?|blasts?|detonat(?:ed|ion|ing)|"
-            r"blew up|blown up|booby[- ]trap(?:ped|s)?", "frontline", "explosion"),
-    Trigger(r"air ?strikes?|air-strikes?|air raids?|air attacks?|aerial (?:bombardments?|attacks?|bombing)|"
-            r"war ?planes?|fighter jets?|jets? (?:struck|bombed|hit)|drone (?:strikes?|attacks?)|"
-            r"drones? (?:struck|hit|attacked|targeted)|kamikaze drones?|barrel bombs?|bomb(?:ed|ing|ings)|"
-            r"helicopters? (?:fired|firing)|helicopter gunships?|gunships?", "frontline", "air_strike"),
-    Trigger(r"shell(?:ed|ing|s)|artillery|mortars?|howitzers?|rocket(?:s|ed)?|missiles?|bombard(?:ed|ment|ments|ing|s)?|"
-            r"cluster munitions?|multiple rocket launchers?|tank fire", "frontline", "shelling"),
-    Trigger(r"(?:re)?captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|"
-            r"(?:took|take|takes|taken|taking|gained|gain|regained|regain|wrested|seized) (?:full |back |complete |effective )?control|"
-            r"fell to|fall(?:s|en)? to|ret(?:ook|ake|aken|akes|aking)|liberat(?:e|ed|es|ing|ion)|"
-            r"withdr(?:ew|awn|aw|aws|awing|awal) from|pulled out of|overr(?:an|un|unning)|"
-            r"(?:took|take|takes|taken|taking) over|"
-            r"(?:entered|stormed) the (?:town|city|village|district)", "frontline", "territory_change"),
-    Trigger(r"fight(?:s|ing)?|fought|clash(?:ed|es|ing)?|battl(?:e|es|ed|ing)|gun ?battles?|"
-            r"(?:counter-?)?offensives?|attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|(?<!in )advanc(?:e|es|ed|ing)|"
-            r"raid(?:s|ed|ing)?|sieges?|besieg(?:e|ed|ing)|ambush(?:ed|es)?|skirmish(?:es)?|fire ?fights?|"
-            r"gunfights?|exchanged fire|exchange of fire|opened fire|storm(?:ed|ing)|incursions?|"
-            r"encircl(?:ed|ement|ing)|pushed into|push(?:ed|es|ing)? (?:forward|on|ahead|deeper)|"
-            r"press(?:ed|es|ing)? (?:forward|on|ahead)|mov(?:ed|ing) (?:on|towards?)", "frontline", "armed_clash"),
+    Trigger(
+        r"(?:car|truck|roadside) bombs?|suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|car bombs?)|ieds?|"
+        r"improvised explosive devices?|land ?mines?|explosions?|blasts?|detonat(?:ed|ion|ing)|"
+        r"blew up|blown up|booby[- ]trap(?:ped|s)?",
+        "frontline",
+        "explosion",
+    ),
+    Trigger(
+        r"air ?strikes?|air-strikes?|air raids?|air attacks?|aerial (?:bombardments?|attacks?|bombing)|"
+        r"war ?planes?|fighter jets?|jets? (?:struck|bombed|hit)|drone (?:strikes?|attacks?)|"
+        r"drones? (?:struck|hit|attacked|targeted)|kamikaze drones?|barrel bombs?|bomb(?:ed|ing|ings)|"
+        r"helicopters? (?:fired|firing)|helicopter gunships?|gunships?",
+        "frontline",
+        "air_strike",
+    ),
+    Trigger(
+        r"shell(?:ed|ing|s)|artillery|mortars?|howitzers?|rocket(?:s|ed)?|missiles?|bombard(?:ed|ment|ments|ing|s)?|"
+        r"cluster munitions?|multiple rocket launchers?|tank fire",
+        "frontline",
+        "shelling",
+    ),
+    Trigger(
+        r"(?:re)?captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|"
+        r"(?:took|take|takes|taken|taking|gained|gain|regained|regain|wrested|seized) (?:full |back |complete |effective )?control|"
+        r"fell to|fall(?:s|en)? to|ret(?:ook|ake|aken|akes|aking)|liberat(?:e|ed|es|ing|ion)|"
+        r"withdr(?:ew|awn|aw|aws|awing|awal) from|pulled out of|overr(?:an|un|unning)|"
+        r"(?:took|take|takes|taken|taking) over|"
+        r"(?:entered|stormed) the (?:town|city|village|district)",
+        "frontline",
+        "territory_change",
+    ),
+    Trigger(
+        r"fight(?:s|ing)?|fought|clash(?:ed|es|ing)?|battl(?:e|es|ed|ing)|gun ?battles?|"
+        r"(?:counter-?)?offensives?|attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|(?<!in )advanc(?:e|es|ed|ing)|"
+        r"raid(?:s|ed|ing)?|sieges?|besieg(?:e|ed|ing)|ambush(?:ed|es)?|skirmish(?:es)?|fire ?fights?|"
+        r"gunfights?|exchanged fire|exchange of fire|opened fire|storm(?:ed|ing)|incursions?|"
+        r"encircl(?:ed|ement|ing)|pushed into|push(?:ed|es|ing)? (?:forward|on|ahead|deeper)|"
+        r"press(?:ed|es|ing)? (?:forward|on|ahead)|mov(?:ed|ing) (?:on|towards?)",
+        "frontline",
+        "armed_clash",
+    ),
     # humanitarian
-    Trigger(rf"civilians? (?:were |was |have been |had been |are )?(?:killed|dead|wounded|injured|died)|"
-            rf"(?:killed|killing|wounded|wounding|injured|injuring) {_N} (?:civilians|people|children|women|residents|villagers)|"
-            r"civilian (?:casualties|deaths|death toll|toll)|death tolls?|massacres?", "humanitarian", "casualties"),
-    Trigger(r"fled|flee(?:s|ing)?|refugees?|displaced|displacement|evacuat(?:e|ed|es|ing|ion|ions)|exodus|"
-            r"forced (?:from|out of) (?:their )?homes|sought (?:shelter|refuge)", "humanitarian", "displacement"),
-    Trigger(r"aid convoys?|humanitarian (?:aid|assistance|supplies|corridors?|convoys?|deliveries|relief|pause)|"
-            r"relief (?:supplies|convoys?|goods|flights?)|food (?:aid|supplies|parcels|deliveries|convoys?|distributions?)|"
-            r"medical supplies|aid (?:trucks?|deliveries|shipments?|flights?|drops?)|air ?drops?|"
-            r"reached (?:the )?besieged|(?:delivered|distributed) (?:aid|food)", "humanitarian", "aid"),
+    Trigger(
+        rf"civilians? (?:were |was |have been |had been |are )?(?:killed|dead|wounded|injured|died)|"
+        rf"(?:killed|killing|wounded|wounding|injured|injuring) {_N} (?:civilians|people|children|women|residents|villagers)|"
+        r"civilian (?:casualties|deaths|death toll|toll)|death tolls?|massacres?",
+        "humanitarian",
+        "casualties",
+    ),
+    Trigger(
+        r"fled|flee(?:s|ing)?|refugees?|displaced|displacement|evacuat(?:e|ed|es|ing|ion|ions)|exodus|"
+        r"forced (?:from|out of) (?:their )?homes|sought (?:shelter|refuge)",
+        "humanitarian",
+        "displacement",
+    ),
+    Trigger(
+        r"aid convoys?|humanitarian (?:aid|assistance|supplies|corridors?|convoys?|deliveries|relief|pause)|"
+        r"relief (?:supplies|convoys?|goods|flights?)|food (?:aid|supplies|parcels|deliveries|convoys?|distributions?)|"
+        r"medical supplies|aid (?:trucks?|deliveries|shipments?|flights?|drops?)|air ?drops?|"
+        r"reached (?:the )?besieged|(?:delivered|distributed) (?:aid|food)",
+        "humanitarian",
+        "aid",
+    ),
     # diplomacy
-    Trigger(r"agreed|signed|peace (?:deal|agreement|accord|treaty|plan was accepted)|(?:cease-?fire|truce) (?:deal|agreement)|"
-            r"reached (?:a |an )?(?:deal|agreement|accord)|prisoner (?:swaps?|exchanges?)|"
-            r"(?:cease-?fire|truce) (?:took|takes|came into) effect", "diplomacy", "agreement"),
-    Trigger(r"talks|negotiat(?:ions?|ed|ing|ors?)|peace (?:conference|process|summit|initiative)|summits?|"
-            r"mediat(?:ion|ed|ing|ors?)|brokered|consultations", "diplomacy", "talks"),
-    Trigger(r"(?:state |official )?visit(?:s|ed|ing)?|arrived in|arrives in|met in|trip to|travel(?:led|ed|s)? to|"
-            r"flew (?:in)?to|tour(?:ed)? of|hosted", "diplomacy", "visit"),
+    Trigger(
+        r"agreed|signed|peace (?:deal|agreement|accord|treaty|plan was accepted)|(?:cease-?fire|truce) (?:deal|agreement)|"
+        r"reached (?:a |an )?(?:deal|agreement|accord)|prisoner (?:swaps?|exchanges?)|"
+        r"(?:cease-?fire|truce) (?:took|takes|came into) effect",
+        "diplomacy",
+        "agreement",
+    ),
+    Trigger(
+        r"talks|negotiat(?:ions?|ed|ing|ors?)|peace (?:conference|process|summit|initiative)|summits?|"
+        r"mediat(?:ion|ed|ing|ors?)|brokered|consultations",
+        "diplomacy",
+        "talks",
+    ),
+    Trigger(
+        r"(?:state |official )?visit(?:s|ed|ing)?|arrived in|arrives in|met in|trip to|travel(?:led|ed|s)? to|"
+        r"flew (?:in)?to|tour(?:ed)? of|hosted",
+        "diplomacy",
+        "visit",
+    ),
     # weak: telling only when nothing stronger is said
     Trigger(r"strikes?|struck|drones?", "frontline", "air_strike", strong=False),
     Trigger(r"killed|killing|dead|wounded|injured|casualt(?:y|ies)", "humanitarian", "casualties", strong=False),
     Trigger(r"aid|food|famine|starvation|hunger", "humanitarian", "aid", strong=False),
     Trigger(r"agreements?|deals?|accords?|cease-?fires?|truces?", "diplomacy", "agreement", strong=False),
     Trigger(r"meetings?|met with|met|meets|conference", "diplomacy", "talks", strong=False),
-    Trigger(r"said|says|announced|condemned|warned|stated|declared|urged|called (?:for|on)|accused|denied|"
-            r"rejected|vowed|pledged|welcomed|told reporters|statement", "diplomacy", "statement", strong=False),
+    Trigger(
+        r"said|says|announced|condemned|warned|stated|declared|urged|called (?:for|on)|accused|denied|"
+        r"rejected|vowed|pledged|welcomed|told reporters|statement",
+        "diplomacy",
+        "statement",
+        strong=False,
+    ),
 )
 
 #: Without a place to be near, the first of these present wins.
 SUB_EVENT_PRIORITY: tuple[str, ...] = (
-    "territory_change", "explosion", "air_strike", "shelling", "armed_clash",
-    "casualties", "displacement", "aid", "agreement", "talks", "visit", "statement",
+    "territory_change",
+    "explosion",
+    "air_strike",
+    "shelling",
+    "armed_clash",
+    "casualties",
+    "displacement",
+    "aid",
+    "agreement",
+    "talks",
+    "visit",
+    "statement",
 )
 
 #: A statement is diplomacy only in a sentence naming one of these.
@@ -161,8 +220,9 @@ class _Hit:
     text: str
 
 
-def classify_sentence(sentence: str, *, near: tuple[int, int] | None = None,
-                      event_types: frozenset[str] | None = None) -> EventKind:
+def classify_sentence(
+    sentence: str, *, near: tuple[int, int] | None = None, event_types: frozenset[str] | None = None
+) -> EventKind:
     """The kind of event ``sentence`` states; with ``near`` (the place's character span
     in the sentence), the kind stated closest to that place; with ``event_types``, the
     kind among those types only (the sub-type of a type decided elsewhere)."""
@@ -170,8 +230,12 @@ def classify_sentence(sentence: str, *, near: tuple[int, int] | None = None,
         _check_span(sentence, near)
     sentence = _lowered(sentence)
     has_actor = _ACTOR.search(sentence) is not None
-    hits = [hit for hit in _hits(sentence) if _counts(sentence, hit, has_actor=has_actor)
-            and (event_types is None or hit.trigger.event_type in event_types)]
+    hits = [
+        hit
+        for hit in _hits(sentence)
+        if _counts(sentence, hit, has_actor=has_actor)
+        and (event_types is None or hit.trigger.event_type in event_types)
+    ]
     if not hits:
         return OTHER
     anchor = clause_of(sentence, near) if near is not None else _main_clause(sentence)
@@ -193,9 +257,11 @@ def triggers_in(sentence: str, span: tuple[int, int] | None = None) -> tuple[str
     lowered = _lowered(sentence)
     has_actor = _ACTOR.search(lowered) is not None
     start, end = span if span is not None else (0, len(lowered))
-    return tuple(hit.trigger.sub_event_type + ("" if hit.trigger.strong else "_weak")
-                 for hit in _hits(lowered) if start <= hit.start and hit.end <= end
-                 and _counts(lowered, hit, has_actor=has_actor))
+    return tuple(
+        hit.trigger.sub_event_type + ("" if hit.trigger.strong else "_weak")
+        for hit in _hits(lowered)
+        if start <= hit.start and hit.end <= end and _counts(lowered, hit, has_actor=has_actor)
+    )
 
 
 def _check_span(sentence: str, near: tuple[int, int]) -> None:

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 from gazetteer.entry import Entry
 from geo.parse.mentions import recognise
 from geo.parse.placemodel import GeoparserModel, load_model
-from geo.records import Place
 from geo.parse.resolve import Weights, resolve, weights_from
+from geo.records import Place
 from geo.workers import worker_pool
 
 if TYPE_CHECKING:
@@ -72,8 +72,15 @@ class Section:
 class Geoparser:
     """Recognises and resolves place mentions. Holds the model and the gazetteer."""
 
-    def __init__(self, nlp: Language, gazetteer: Any, *, weights: Weights | None = None,
-                 model_name: str = "", model: GeoparserModel | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        gazetteer: Any,
+        *,
+        weights: Weights | None = None,
+        model_name: str = "",
+        model: GeoparserModel | None = None,
+    ) -> None:
         self.nlp = nlp
         self.gazetteer = gazetteer
         #: the trained recogniser and resolver weights (the shipped file by default)
@@ -100,13 +107,13 @@ class Geoparser:
         docs = tuple(self.nlp.pipe(chunk for _, chunk in chunks))
         return ParsedText(docs, tuple(start for start, _ in chunks))
 
-    def places_in(self, parsed: ParsedText, text: str, *,
-                  overrides: Mapping[str, Entry] | None = None) -> tuple[Place, ...]:
+    def places_in(
+        self, parsed: ParsedText, text: str, *, overrides: Mapping[str, Entry] | None = None
+    ) -> tuple[Place, ...]:
         found: list[Place] = []
         sentence_base = 0
         for doc, offset in zip(parsed.docs, parsed.offsets):
-            found.extend(_shift(p, offset, sentence_base)
-                         for p in self._places_in_doc(doc, overrides))
+            found.extend(_shift(p, offset, sentence_base) for p in self._places_in_doc(doc, overrides))
             sentence_base += sum(1 for _ in doc.sents)
         return tuple(found)
 
@@ -122,19 +129,20 @@ class Geoparser:
             weights=self.weights,
         )
 
-    def places_many(self, texts: Iterable[str], *, n_process: int = 1,
-                    batch_size: int = 32) -> Iterator[tuple[Place, ...]]:
+    def places_many(
+        self, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 32
+    ) -> Iterator[tuple[Place, ...]]:
         """Places of each text, in order. ``n_process > 1`` uses worker processes."""
         if n_process <= 1:
             yield from self._places_batched(texts, batch_size)
             return
-        with worker_pool(n_process, _init_worker,
-                         (self.model_name, getattr(self.gazetteer, "path", None), self.weights)) as pool:
+        with worker_pool(
+            n_process, _init_worker, (self.model_name, getattr(self.gazetteer, "path", None), self.weights)
+        ) as pool:
             # Workers take chunks as they free up (map submits them all), so neither
             # waits for the other at the end of a round.
             for result in pool.map(_worker_places, chunked(texts, batch_size)):
                 yield from result
-
 
     def _places_batched(self, texts: Iterable[str], batch_size: int) -> Iterator[tuple[Place, ...]]:
         """One process: spaCy sees whole batches (much faster than one text at a time)."""
@@ -154,7 +162,7 @@ def split_for_model(text: str, *, limit: int = SECTION_CHARS) -> Iterator[tuple[
     else at a line break, else at a space. Lazy: one piece at a time."""
     start = 0
     while len(text) - start > limit:
-        yield start, text[start:(cut := _cut_point(text, start, limit))]
+        yield start, text[start : (cut := _cut_point(text, start, limit))]
         start = cut
     yield start, text[start:]
 
@@ -191,8 +199,7 @@ def _init_worker(model: str, gazetteer_path: Path | None, weights: Weights) -> N
     from gazetteer.database import open_gazetteer
     from geo.parse.nlp import load_nlp
 
-    _WORKER = Geoparser(load_nlp(model), open_gazetteer(gazetteer_path), weights=weights,
-                        model_name=model)
+    _WORKER = Geoparser(load_nlp(model), open_gazetteer(gazetteer_path), weights=weights, model_name=model)
 
 
 def _worker_places(texts: list[str]) -> list[tuple[Place, ...]]:
@@ -212,5 +219,4 @@ def load_geoparser(gazetteer_path: Path | None = None, *, weights: Weights | Non
     from gazetteer.database import open_gazetteer
     from geo.parse.nlp import MODEL_NAME, load_nlp
 
-    return Geoparser(load_nlp(MODEL_NAME), open_gazetteer(gazetteer_path), weights=weights,
-                     model_name=MODEL_NAME)
+    return Geoparser(load_nlp(MODEL_NAME), open_gazetteer(gazetteer_path), weights=weights, model_name=MODEL_NAME)

@@ -77,8 +77,9 @@ def score_candidates(doc: Doc, names: NameIndex, model: GeoparserModel) -> list[
     return scored
 
 
-def select(scored: Sequence[ScoredCandidate], threshold: float, names: NameIndex,
-           same_name_threshold: float | None = None) -> list[Candidate]:
+def select(
+    scored: Sequence[ScoredCandidate], threshold: float, names: NameIndex, same_name_threshold: float | None = None
+) -> list[Candidate]:
     """Candidates at or above ``threshold``, the likelier of two overlapping ones, no
     demonym, in text order; then other occurrences of the names kept that reach
     ``same_name_threshold`` (one sense per article)."""
@@ -110,19 +111,12 @@ def recognise(doc: Doc, names: NameIndex, model: GeoparserModel | None = None) -
     """All place mentions in ``doc`` (a parsed article), in text order."""
     model = model or load_model()
     chosen = select(score_candidates(doc, names, model), model.threshold, names, model.same_name_threshold)
-    mentions = tuple(Mention(start=c.start, end=c.end, text=c.text, label=c.label, sentence=c.sentence)
-                     for c in chosen)
-    demonyms = tuple(
-        code
-        for ent in doc.ents
-        if ent.label_ == "NORP" and (code := names.demonym(ent.text)) is not None
-    )
+    mentions = tuple(Mention(start=c.start, end=c.end, text=c.text, label=c.label, sentence=c.sentence) for c in chosen)
+    demonyms = tuple(code for ent in doc.ents if ent.label_ == "NORP" and (code := names.demonym(ent.text)) is not None)
     resolve_as = {c.text: c.resolve_as for c in chosen if c.resolve_as}
-    return Recognition(mentions=mentions, demonym_countries=demonyms,
-                       resolve_as=tuple(sorted(resolve_as.items())))
+    return Recognition(mentions=mentions, demonym_countries=demonyms, resolve_as=tuple(sorted(resolve_as.items())))
 
 
 def is_demonym_only(text: str, names: NameIndex) -> bool:
     """'Syrian' informs context only; 'New Zealand', adjective and country alike, is a place."""
     return names.demonym(text) is not None and not names.name_info(text).is_country_or_admin1
-

@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING
 
 from gazetteer.entry import Entry
 from gazetteer.normalize import normalize
-from geo.read.boilerplate import furniture_ranges
 from geo.parse.dates import resolve_event_date
 from geo.parse.eventmodel import EventSite, decide, load_event_model
 from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
+from geo.read.boilerplate import furniture_ranges
 from geo.records import Article, Event, Place, event_id_for
 from geo.workers import worker_pool
 
@@ -57,12 +57,21 @@ class Pipeline:
         furniture = furniture_ranges(article.text)  # once: a long article has many sections
         events: list[Event] = []
         for section in self.geoparser.sections(article.text, overrides=chosen):
-            events.extend(events_from_places(article, section.places, _SectionSentences(article.text, section),
-                                             furniture=furniture))
+            events.extend(
+                events_from_places(
+                    article, section.places, _SectionSentences(article.text, section), furniture=furniture
+                )
+            )
         return tuple(events)
 
-    def events_many(self, articles: Iterable[Article], *, overrides: Sequence[PlaceOverride] = (),
-                    n_process: int = 1, batch_size: int = 16) -> Iterator[tuple[Article, tuple[Event, ...]]]:
+    def events_many(
+        self,
+        articles: Iterable[Article],
+        *,
+        overrides: Sequence[PlaceOverride] = (),
+        n_process: int = 1,
+        batch_size: int = 16,
+    ) -> Iterator[tuple[Article, tuple[Event, ...]]]:
         """(article, events) for each article, in order; ``n_process > 1`` uses worker processes."""
         if n_process <= 1:
             for article in articles:
@@ -104,14 +113,17 @@ def sentences_of(parsed: ParsedText) -> list[Sentence]:
     sentences: list[Sentence] = []
     for doc, offset in zip(parsed.docs, parsed.offsets):
         for sent in doc.sents:
-            sentences.append(Sentence(len(sentences), sent.start_char + offset,
-                                      sent.end_char + offset, sent.text))
+            sentences.append(Sentence(len(sentences), sent.start_char + offset, sent.end_char + offset, sent.text))
     return sentences
 
 
-def events_from_places(article: Article, places: Sequence[Place],
-                       sentences: Sequence[Sentence] | _SectionSentences, *,
-                       furniture: Sequence[tuple[int, int]] | None = None) -> tuple[Event, ...]:
+def events_from_places(
+    article: Article,
+    places: Sequence[Place],
+    sentences: Sequence[Sentence] | _SectionSentences,
+    *,
+    furniture: Sequence[tuple[int, int]] | None = None,
+) -> tuple[Event, ...]:
     """The events of ``places``; ``furniture`` is the article's page furniture
     (``furniture_ranges``), found here when not given."""
     if furniture is None:
@@ -141,8 +153,14 @@ def _sentence_events(article: Article, sentence: Sentence, places: Sequence[Plac
         if is_natural_feature(place.entry) and not _after_locative_preposition(sentence.text, start):
             continue
         near = (start, start + len(place.mention.text))
-        site = EventSite(sentence.text, near[0], near[1], is_area=place.entry.is_area,
-                         other_places=len(places) - 1, sentence_index=sentence.index)
+        site = EventSite(
+            sentence.text,
+            near[0],
+            near[1],
+            is_area=place.entry.is_area,
+            other_places=len(places) - 1,
+            sentence_index=sentence.index,
+        )
         kind, probability = decide(model, site)
         if kind is None or (kind.event_type == "other" and is_natural_feature(place.entry)):
             continue
@@ -157,12 +175,34 @@ NATURAL_FEATURE_CLASSES = frozenset({"H", "T", "L"})
 #: Prepositions that put what a sentence tells at a river, sea, valley or region: "fighting
 #: along the Dnieper", "a ship struck in the Black Sea". Without one the feature is named
 #: for something else ("the Black Sea Fleet", "the Euphrates dam's operators said").
-NATURAL_FEATURE_PREPOSITIONS = frozenset({
-    "in", "on", "at", "near", "across", "along", "over", "off", "into", "around", "inside", "through",
-    "toward", "towards", "beyond", "outside", "up", "down", "upstream", "downstream", "within",
-})
-_SKIPPED_BEFORE_FEATURE = frozenset({"the", "northern", "southern", "eastern", "western", "central", "upper",
-                                     "lower", "north", "south", "east", "west"})
+NATURAL_FEATURE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "near",
+        "across",
+        "along",
+        "over",
+        "off",
+        "into",
+        "around",
+        "inside",
+        "through",
+        "toward",
+        "towards",
+        "beyond",
+        "outside",
+        "up",
+        "down",
+        "upstream",
+        "downstream",
+        "within",
+    }
+)
+_SKIPPED_BEFORE_FEATURE = frozenset(
+    {"the", "northern", "southern", "eastern", "western", "central", "upper", "lower", "north", "south", "east", "west"}
+)
 
 
 def is_natural_feature(entry: Entry) -> bool:

@@ -57,11 +57,29 @@ NAME_PARTICLES = frozenset({"of", "-", "de", "del", "la", "el", "al", "ez", "az"
 #: they are not part of the name but say which of its places is meant.
 AREA_GENERIC_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "county"})
 #: Compass words that may open an entity ("North Texas") without being part of the name.
-DIRECTION_WORDS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-    "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
-    "northwestern", "southeastern", "southwestern", "downtown", "suburban",
-})
+DIRECTION_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "downtown",
+        "suburban",
+    }
+)
 #: A dateline: a name opening the text or a paragraph, then at most a few comma-separated
 #: parts (region, date) and an agency in parentheses, then a dash ("TUZLA, Bosnia, July 12 --",
 #: "KYIV (Reuters) -", "Mosul —").
@@ -70,8 +88,10 @@ DATELINE_PATTERN = re.compile(
     r"(?:,[ \t]*[\w.' -]{1,30}){0,3}[ \t]*(?:\([A-Z][\w .&-]{1,25}\)[ \t]*)?(?:—|–|-{1,3})[ \t]"
 )
 #: A dateline whose only sign is an agency in parentheses ("DAMASCUS (SANA)").
-AGENCY_DATELINE_PATTERN = re.compile(r"(?:^|\n)[ \t]*(?P<name>[A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*){0,5})"
-                             r"(?:,[^\n]{1,30})?[ \t]*\([A-Z][\w .&-]{1,25}\)")
+AGENCY_DATELINE_PATTERN = re.compile(
+    r"(?:^|\n)[ \t]*(?P<name>[A-Z][A-Z'’.]*(?:[ -][A-Z][A-Z'’.]*){0,5})"
+    r"(?:,[^\n]{1,30})?[ \t]*\([A-Z][\w .&-]{1,25}\)"
+)
 
 
 class NameIndex(Protocol):
@@ -138,8 +158,9 @@ def candidates(doc: Doc, names: NameIndex) -> tuple[Candidate, ...]:
     return tuple(sorted(found.values(), key=lambda c: (c.start, -c.end)))
 
 
-def misspellings(doc: Doc, names: NameIndex, places: Sequence[Candidate],
-                 taken: Sequence[Candidate]) -> tuple[Candidate, ...]:
+def misspellings(
+    doc: Doc, names: NameIndex, places: Sequence[Candidate], taken: Sequence[Candidate]
+) -> tuple[Candidate, ...]:
     """Capitalised words that misspell a name ``places`` holds ("Palmrya" for Palmyra),
     outside every span of ``taken``."""
     known = {normalize(c.text): c.text for c in places}
@@ -226,8 +247,18 @@ def token_table(doc: Doc) -> TokenTable:
         ent_type.append(token.ent_type_)
         dep.append(token.dep_)
         head.append(token.head.i)
-    table = TokenTable(tuple(text), tuple(idx), tuple(word), tuple(name), tuple(title), tuple(glued),
-                       tuple(sent_start), tuple(ent_type), tuple(dep), tuple(head))
+    table = TokenTable(
+        tuple(text),
+        tuple(idx),
+        tuple(word),
+        tuple(name),
+        tuple(title),
+        tuple(glued),
+        tuple(sent_start),
+        tuple(ent_type),
+        tuple(dep),
+        tuple(head),
+    )
     doc.user_data["conflictmap_tokens"] = table
     return table
 
@@ -247,15 +278,13 @@ def sentence_index(doc: Doc) -> list[int]:
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
     t = token_table(doc)
-    return text_of(doc)[t.idx[start]: t.idx[end - 1] + len(t.text[end - 1])]
+    return text_of(doc)[t.idx[start] : t.idx[end - 1] + len(t.text[end - 1])]
 
 
-def _make(doc: Doc, start: int, end: int, label: str, sentence_of: list[int],
-          container_label: str = "") -> Candidate:
+def _make(doc: Doc, start: int, end: int, label: str, sentence_of: list[int], container_label: str = "") -> Candidate:
     t = token_table(doc)
     s, e = t.idx[start], t.idx[end - 1] + len(t.text[end - 1])
-    return Candidate(start, end, s, e, text_of(doc)[s:e], label, sentence_of[start],
-                     container_label=container_label)
+    return Candidate(start, end, s, e, text_of(doc)[s:e], label, sentence_of[start], container_label=container_label)
 
 
 def _trimmed(ent: Span) -> tuple[int, int] | None:
@@ -286,8 +315,7 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: list[
     trimmed = _without_generic(doc, *shaped, names)
     if trimmed != shaped:
         hint = _span_text(doc, *shaped)
-    own = _make(doc, *trimmed, label, sentence_of,
-                container_label=label if trimmed != bounds else "")
+    own = _make(doc, *trimmed, label, sentence_of, container_label=label if trimmed != bounds else "")
     found.append(_with(own, resolve_as=hint) if hint else own)
     if trimmed != bounds:
         found.append(_make(doc, *bounds, label, sentence_of))
@@ -305,9 +333,12 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: list[
 
 def _without_compass(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, int]:
     """'North Texas' and 'Northeast Georgia' name the state; 'North Carolina' stays whole."""
-    if end - start > 1 and doc[start].lower_ in DIRECTION_WORDS and not names.lookup(
-        _span_text(doc, start, end)
-    ) and names.lookup(_span_text(doc, start + 1, end)):
+    if (
+        end - start > 1
+        and doc[start].lower_ in DIRECTION_WORDS
+        and not names.lookup(_span_text(doc, start, end))
+        and names.lookup(_span_text(doc, start + 1, end))
+    ):
         return start + 1, end
     return start, end
 
@@ -315,8 +346,11 @@ def _without_compass(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[
 def _without_generic(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, int]:
     """'Washington state', 'Henan province': the name is the capitalised part."""
     last = doc[end - 1]
-    if end - start > 1 and last.text == last.lower_ and last.lower_ in AREA_GENERIC_WORDS and names.lookup(
-        _span_text(doc, start, end - 1)
+    if (
+        end - start > 1
+        and last.text == last.lower_
+        and last.lower_ in AREA_GENERIC_WORDS
+        and names.lookup(_span_text(doc, start, end - 1))
     ):
         return start, end - 1
     return start, end
@@ -325,8 +359,10 @@ def _without_generic(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[
 def _extended(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, int]:
     """The model sometimes stops short of a name's particles ("Deir" of "Deir ez-Zor")."""
     stop = end
-    while stop < min(len(doc), end + 3) and (doc[stop].is_alpha or doc[stop].text in ("-", "‑")) and (
-        not doc[stop].is_sent_start
+    while (
+        stop < min(len(doc), end + 3)
+        and (doc[stop].is_alpha or doc[stop].text in ("-", "‑"))
+        and (not doc[stop].is_sent_start)
     ):
         stop += 1
     if stop == end:
@@ -351,9 +387,12 @@ def _leading_place(doc: Doc, start: int, end: int, names: NameIndex) -> int | No
 
 def _trailing_place(doc: Doc, start: int, end: int, names: NameIndex) -> int | None:
     for begin in range(max(start + 1, end - MAX_NAME_TOKENS), end):
-        if doc[begin - 1].is_alpha and not is_name_token(doc[begin - 1]) and all(
-            is_name_token(doc[i]) for i in range(begin, end)
-        ) and names.lookup(_span_text(doc, begin, end)):
+        if (
+            doc[begin - 1].is_alpha
+            and not is_name_token(doc[begin - 1])
+            and all(is_name_token(doc[i]) for i in range(begin, end))
+            and names.lookup(_span_text(doc, begin, end))
+        ):
             return begin
     return None
 
@@ -387,14 +426,14 @@ def dateline_starts(doc: Doc) -> frozenset[int]:
     cached = doc.user_data.get("conflictmap_datelines")
     if cached is None:
         text = text_of(doc)
-        cached = frozenset(m.start("name") for pattern in (DATELINE_PATTERN, AGENCY_DATELINE_PATTERN)
-                           for m in pattern.finditer(text))
+        cached = frozenset(
+            m.start("name") for pattern in (DATELINE_PATTERN, AGENCY_DATELINE_PATTERN) for m in pattern.finditer(text)
+        )
         doc.user_data["conflictmap_datelines"] = cached
     return cached
 
 
-def _gazetteer_runs(doc: Doc, names: NameIndex, place_entity: list[bool],
-                    sentence_of: list[int]) -> list[Candidate]:
+def _gazetteer_runs(doc: Doc, names: NameIndex, place_entity: list[bool], sentence_of: list[int]) -> list[Candidate]:
     """Capitalised token runs outside the model's places that a gazetteer name matches
     (longest first), and single capitalised words only a transliteration key matches."""
     found: list[Candidate] = []
@@ -411,8 +450,11 @@ def _gazetteer_runs(doc: Doc, names: NameIndex, place_entity: list[bool],
             i = match
             continue
         word = table.text[i]
-        if table.title[i] and len(word) >= MIN_FUZZY_LENGTH and not names.is_common_word(word) and (
-            _has_close_variant(word, names)
+        if (
+            table.title[i]
+            and len(word) >= MIN_FUZZY_LENGTH
+            and not names.is_common_word(word)
+            and (_has_close_variant(word, names))
         ):
             found.append(_make(doc, i, i + 1, VARIANT, sentence_of))
         i += 1
@@ -424,8 +466,10 @@ def _longest_match(doc: Doc, start: int, names: NameIndex, place_entity: list[bo
     limit = min(len(doc), start + MAX_RUN_TOKENS)
     end = start
     words = 0
-    while end < limit and not place_entity[end] and (
-        table.name[end] or (end > start and (table.word[end] in NAME_PARTICLES or table.glued[end]))
+    while (
+        end < limit
+        and not place_entity[end]
+        and (table.name[end] or (end > start and (table.word[end] in NAME_PARTICLES or table.glued[end])))
     ):
         words += not table.glued[end]
         if words > MAX_NAME_TOKENS:
@@ -441,8 +485,10 @@ def _longest_match(doc: Doc, start: int, names: NameIndex, place_entity: list[bo
 
 def _has_close_variant(word: str, names: NameIndex) -> bool:
     key = strip_articles(normalize(word))
-    return any(Indel.normalized_similarity(key, strip_articles(normalize(e.name))) >= VARIANT_SIMILARITY
-               for e in names.lookup_variants(word)[:5])
+    return any(
+        Indel.normalized_similarity(key, strip_articles(normalize(e.name))) >= VARIANT_SIMILARITY
+        for e in names.lookup_variants(word)[:5]
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -483,9 +529,16 @@ def article_view(doc: Doc, found: Sequence[Candidate]) -> ArticleView:
     for c in found:
         counts[normalize(c.text)] += 1
     lower = frozenset(re.findall(r"\b[a-z]+\b", text_of(doc)))
-    return ArticleView(frozenset(place), frozenset(person), frozenset(org), frozenset(surnames),
-                       dict(counts), lower, tuple((c.start_token, c.end_token) for c in found),
-                       tuple((e.start, e.end, e.label_) for e in doc.ents))
+    return ArticleView(
+        frozenset(place),
+        frozenset(person),
+        frozenset(org),
+        frozenset(surnames),
+        dict(counts),
+        lower,
+        tuple((c.start_token, c.end_token) for c in found),
+        tuple((e.start, e.end, e.label_) for e in doc.ents),
+    )
 
 
 def _word(table: TokenTable, i: int, sentence: int, sentence_of: list[int]) -> str:
@@ -598,8 +651,9 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
             g[f"all_caps&gaz_country_or_admin1={int(info.is_country_or_admin1)}"] = 1.0
     else:
         g["gaz_none"] = 1.0
-        if label == VARIANT or (tokens == 1 and len(text) >= MIN_FUZZY_LENGTH and not common
-                                and _has_close_variant(text, names)):
+        if label == VARIANT or (
+            tokens == 1 and len(text) >= MIN_FUZZY_LENGTH and not common and _has_close_variant(text, names)
+        ):
             g["gaz_variant_only"] = 1.0
     if acronym:
         f.update((f"acronym:{name}", value) for name, value in g.items())
@@ -652,8 +706,28 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
     return f
 
 
-_KNOWN_CODES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCLIX", "PCL", "TERR", "ADM1", "ADM2", "PPLC",
-                          "PPLA", "PPLA2", "PPLA3", "PPL", "CONT", "RGN", "SEA", "STRT"})
+_KNOWN_CODES = frozenset(
+    {
+        "PCLI",
+        "PCLD",
+        "PCLS",
+        "PCLF",
+        "PCLIX",
+        "PCL",
+        "TERR",
+        "ADM1",
+        "ADM2",
+        "PPLC",
+        "PPLA",
+        "PPLA2",
+        "PPLA3",
+        "PPL",
+        "CONT",
+        "RGN",
+        "SEA",
+        "STRT",
+    }
+)
 
 
 def first_pass_by_name(found: Sequence[Candidate], scores: Sequence[float]) -> dict[str, tuple[float, ...]]:
@@ -664,8 +738,9 @@ def first_pass_by_name(found: Sequence[Candidate], scores: Sequence[float]) -> d
     return {name: tuple(sorted(values, reverse=True)[:2]) for name, values in by_name.items()}
 
 
-def second_pass_features(f: dict[str, float], candidate: Candidate,
-                         first_pass: Mapping[str, tuple[float, ...]], own_score: float) -> dict[str, float]:
+def second_pass_features(
+    f: dict[str, float], candidate: Candidate, first_pass: Mapping[str, tuple[float, ...]], own_score: float
+) -> dict[str, float]:
     """``f`` plus what the first pass thought of the same name elsewhere in the article
     (the best score of its other occurrences) or, for a misspelling, of the name it
     misspells."""

@@ -65,8 +65,7 @@ def model_from_json(record: Mapping[str, Any]) -> GeoparserModel:
     """The model a parsed JSON file describes; ``ModelUnavailableError`` when malformed."""
     try:
         if record.get("format") != MODEL_FORMAT:
-            raise ModelUnavailableError(
-                f"expected geoparser model format {MODEL_FORMAT}, got {record.get('format')!r}")
+            raise ModelUnavailableError(f"expected geoparser model format {MODEL_FORMAT}, got {record.get('format')!r}")
         return GeoparserModel(
             first=_linear(record["first"]),
             second=_linear(record["second"]),

@@ -19,9 +19,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from gazetteer.entry import Entry
 from rapidfuzz.distance import Indel
 
+from gazetteer.entry import Entry
 from gazetteer.normalize import normalize, strip_articles
 from geo.records import (
     GEO_PRECISION_NEAR,
@@ -36,8 +36,7 @@ PRIOR_SCALE = 8.0
 #: Below this, a town that shares a country's or region's name yields to the area.
 SMALL_TOWN_POPULATION = 100_000
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "TERR"})
-NEAR_WORDS = ("near", "outside", "outskirts of", "close to", "north of", "south of",
-              "east of", "west of", "around")
+NEAR_WORDS = ("near", "outside", "outskirts of", "close to", "north of", "south of", "east of", "west of", "around")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +74,8 @@ def weights_from(values: Mapping[str, float]) -> Weights:
             default = getattr(DEFAULT_WEIGHTS, name)
             chosen[name] = int(round(values[name])) if isinstance(default, int) else float(values[name])
     return Weights(**chosen)
+
+
 #: ``NameMatch.name_kind``: which of a place's names matched.
 PREFERRED_NAME, ALTERNATE_NAME = 0, 2
 
@@ -119,11 +120,16 @@ class _Context:
         return _Context(countries, admin1, anchors, {})
 
 
-def resolve(text: str, mentions: Sequence[Mention], index: PlaceIndex, *,
-            demonym_countries: Sequence[str] = (),
-            resolve_as: Mapping[str, str] | None = None,
-            overrides: Mapping[str, Entry] | None = None,
-            weights: Weights = DEFAULT_WEIGHTS) -> tuple[Place, ...]:
+def resolve(
+    text: str,
+    mentions: Sequence[Mention],
+    index: PlaceIndex,
+    *,
+    demonym_countries: Sequence[str] = (),
+    resolve_as: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Entry] | None = None,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> tuple[Place, ...]:
     """One Place per mention that resolves with enough confidence, in text order.
 
     ``resolve_as`` maps a mention's text to the name to resolve it by: the article's
@@ -133,8 +139,10 @@ def resolve(text: str, mentions: Sequence[Mention], index: PlaceIndex, *,
     resolve_as = resolve_as or {}
     overrides = overrides or {}
     names = {m: normalize(resolve_as.get(m.text, m.text)) for m in mentions}
-    pools = {n: _candidates(text_for, index, weights)
-             for n, text_for in {names[m]: resolve_as.get(m.text, m.text) for m in mentions}.items()}
+    pools = {
+        n: _candidates(text_for, index, weights)
+        for n, text_for in {names[m]: resolve_as.get(m.text, m.text) for m in mentions}.items()
+    }
     constraints = _containment(text, mentions, names, pools)
     context = _initial_context(mentions, names, pools, demonym_countries)
     choice: dict[str, tuple[Entry, float, tuple[Entry, ...]]] = {}
@@ -173,24 +181,34 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
         # of a place's names this is; it is on a log10-population scale. A small town
         # named after a state or country ("Oregon, Ohio") must be pointed at
         # ("Oregon, Ohio"; containment) to win over the area.
-        return _Candidates(tuple(m.entry for m in matches),
-                           tuple(m.score / PRIOR_SCALE
-                                 - (weights.area_namesake_penalty if names_an_area and _is_small_town(m.entry) else 0.0)
-                                 for m in matches), 0.0)
+        return _Candidates(
+            tuple(m.entry for m in matches),
+            tuple(
+                m.score / PRIOR_SCALE
+                - (weights.area_namesake_penalty if names_an_area and _is_small_town(m.entry) else 0.0)
+                for m in matches
+            ),
+            0.0,
+        )
     # Looser matches only when the spelling stays close to the candidate's own
     # name: a transliteration key alone joins "Minnesota" and "Miyashita".
     key = strip_articles(normalize(name))
-    entries = tuple(e for e in index.lookup_variants(name)
-                    if _similar(key, e.name) >= weights.variant_similarity)[: weights.max_candidates]
+    entries = tuple(e for e in index.lookup_variants(name) if _similar(key, e.name) >= weights.variant_similarity)[
+        : weights.max_candidates
+    ]
     if entries:
         return _Candidates(entries, tuple(map(_prominence, entries)), weights.variant_penalty)
-    fuzzy = tuple(e for e, score in index.fuzzy(name, limit=5)
-                  if score >= weights.fuzzy_similarity and e.population >= weights.fuzzy_min_population)
+    fuzzy = tuple(
+        e
+        for e, score in index.fuzzy(name, limit=5)
+        if score >= weights.fuzzy_similarity and e.population >= weights.fuzzy_min_population
+    )
     return _Candidates(fuzzy, tuple(map(_prominence, fuzzy)), weights.fuzzy_penalty if fuzzy else 0.0)
 
 
-def within_article_countries(pool: _Candidates, context: _Context,
-                             container: tuple[Entry, float] | None = None) -> _Candidates:
+def within_article_countries(
+    pool: _Candidates, context: _Context, container: tuple[Entry, float] | None = None
+) -> _Candidates:
     """Near misses and villages stay where the article gives a reason for them.
 
     A separate rule, not a weight: a candidate found by fuzzy or transliteration-variant
@@ -217,16 +235,17 @@ def within_article_countries(pool: _Candidates, context: _Context,
         if not entry.country_code or _is_country(entry):
             return True  # a misspelt country's name is itself the reason ("Mauritious")
         if is_minor and namesakes and not pool.penalty:
-            return ((entry.country_code, entry.admin1_code) in regions
-                    or (container is not None and _inside(entry, container[0]))
-                    or (entry.country_code in named and not namesakes & named))
+            return (
+                (entry.country_code, entry.admin1_code) in regions
+                or (container is not None and _inside(entry, container[0]))
+                or (entry.country_code in named and not namesakes & named)
+            )
         return not (pool.penalty or is_minor) or entry.country_code in named
 
     indexes = [i for i, e in enumerate(pool.entries) if kept(e, minor[i])]
     if len(indexes) == len(pool.entries):
         return pool
-    return _Candidates(tuple(pool.entries[i] for i in indexes), tuple(pool.priors[i] for i in indexes),
-                       pool.penalty)
+    return _Candidates(tuple(pool.entries[i] for i in indexes), tuple(pool.priors[i] for i in indexes), pool.penalty)
 
 
 def _is_minor_place(entry: Entry) -> bool:
@@ -239,8 +258,10 @@ def _is_country_or_region(entry: Entry) -> bool:
 
 
 def _is_small_town(entry: Entry) -> bool:
-    return entry.feature_class == "P" and entry.feature_code not in ("PPLC", "PPLA") and (
-        entry.population < SMALL_TOWN_POPULATION
+    return (
+        entry.feature_class == "P"
+        and entry.feature_code not in ("PPLC", "PPLA")
+        and (entry.population < SMALL_TOWN_POPULATION)
     )
 
 
@@ -252,8 +273,9 @@ def _is_country(entry: Entry) -> bool:
     return entry.feature_code in COUNTRY_CODES
 
 
-def _initial_context(mentions: Sequence[Mention], names: Mapping[Mention, str],
-                     pools: Mapping[str, _Candidates], demonyms: Sequence[str]) -> _Context:
+def _initial_context(
+    mentions: Sequence[Mention], names: Mapping[Mention, str], pools: Mapping[str, _Candidates], demonyms: Sequence[str]
+) -> _Context:
     """The first pass sees only what is unambiguous: names whose candidates all lie
     in one country (Syria, Damascus in most stories), and the demonyms."""
     choice = {}
@@ -268,9 +290,12 @@ def _initial_context(mentions: Sequence[Mention], names: Mapping[Mention, str],
 COUNTRY_VOTE = {"country": 1.0, "ADM1": 0.8, "ADM2": 0.7, "place": 0.6}
 
 
-def _context_from(choice: Mapping[str, tuple[Entry, float, tuple[Entry, ...]]],
-                  mentions: Sequence[Mention], names: Mapping[Mention, str],
-                  demonyms: Sequence[str]) -> _Context:
+def _context_from(
+    choice: Mapping[str, tuple[Entry, float, tuple[Entry, ...]]],
+    mentions: Sequence[Mention],
+    names: Mapping[Mention, str],
+    demonyms: Sequence[str],
+) -> _Context:
     occurrences = Counter(names[m] for m in mentions)
     countries: Counter = Counter()
     admin1: Counter = Counter()
@@ -279,10 +304,20 @@ def _context_from(choice: Mapping[str, tuple[Entry, float, tuple[Entry, ...]]],
     for name, (entry, confidence, _) in choice.items():
         if not entry.country_code:
             continue  # continents, world regions and seas say nothing of where the story is
-        kind = "country" if _is_country(entry) else entry.feature_code if entry.feature_code in ("ADM1", "ADM2") else "place"
+        kind = (
+            "country"
+            if _is_country(entry)
+            else entry.feature_code
+            if entry.feature_code in ("ADM1", "ADM2")
+            else "place"
+        )
         weight = confidence * COUNTRY_VOTE[kind] * (1 + math.log(occurrences[name] or 1))
         own_countries = Counter({entry.country_code: weight})
-        own_admin1 = Counter({(entry.country_code, entry.admin1_code): weight}) if entry.admin1_code and kind != "country" else Counter()
+        own_admin1 = (
+            Counter({(entry.country_code, entry.admin1_code): weight})
+            if entry.admin1_code and kind != "country"
+            else Counter()
+        )
         countries.update(own_countries)
         admin1.update(own_admin1)
         by_name[name] = (own_countries, own_admin1)
@@ -295,22 +330,55 @@ def _context_from(choice: Mapping[str, tuple[Entry, float, tuple[Entry, ...]]],
 
 #: Words between a place and an area after it that make the area its container:
 #: "Tripoli, Lebanon", "Homs in central Syria", "a town in the province of Idlib".
-ADJACENT_CONTAINERS = frozenset({",", "in", "in central", "in northern", "in southern", "in eastern",
-                                 "in western", "in north", "in south", "in east", "in west",
-                                 "in northeastern", "in northwestern", "in southeastern",
-                                 "in southwestern", "in the north of", "in the south of"})
+ADJACENT_CONTAINERS = frozenset(
+    {
+        ",",
+        "in",
+        "in central",
+        "in northern",
+        "in southern",
+        "in eastern",
+        "in western",
+        "in north",
+        "in south",
+        "in east",
+        "in west",
+        "in northeastern",
+        "in northwestern",
+        "in southeastern",
+        "in southwestern",
+        "in the north of",
+        "in the south of",
+    }
+)
 #: Farthest a container may stand after the place, in the same sentence, when the
 #: words between are looser ("Santa Cruz is a municipality ... of Zambales, Philippines").
 LOOSE_CONTAINER_CHARS = 160
 LOOSE_CONTAINER_WORDS = (" in ", " of ", ", ")
 #: ...and only when the words between describe the place ("is a town", "located in").
-DESCRIBING_WORDS = (" is a ", " is an ", " was a ", " located ", " situated ", " lies ",
-                    "a town", "a city", "a village", "municipality", "community", "suburb",
-                    "county seat", "capital of", "district of", "province of")
+DESCRIBING_WORDS = (
+    " is a ",
+    " is an ",
+    " was a ",
+    " located ",
+    " situated ",
+    " lies ",
+    "a town",
+    "a city",
+    "a village",
+    "municipality",
+    "community",
+    "suburb",
+    "county seat",
+    "capital of",
+    "district of",
+    "province of",
+)
 
 
-def _containment(text: str, mentions: Sequence[Mention], names: Mapping[Mention, str],
-                 pools: Mapping[str, _Candidates]) -> dict[str, tuple[Entry, float]]:
+def _containment(
+    text: str, mentions: Sequence[Mention], names: Mapping[Mention, str], pools: Mapping[str, _Candidates]
+) -> dict[str, tuple[Entry, float]]:
     """Areas that contain a mention, each with how sure the wording makes it (1 or 0.5).
 
     The occurrence that first says where a name is decides for the whole article:
@@ -322,7 +390,7 @@ def _containment(text: str, mentions: Sequence[Mention], names: Mapping[Mention,
     for i, first in enumerate(mentions):
         if decided_at.get(names[first], first.start) != first.start:
             continue
-        for second in mentions[i + 1:]:
+        for second in mentions[i + 1 :]:
             if second.sentence != first.sentence or second.start - first.end > LOOSE_CONTAINER_CHARS:
                 break
             if names[first] == names[second]:
@@ -330,7 +398,7 @@ def _containment(text: str, mentions: Sequence[Mention], names: Mapping[Mention,
             container = next((e for e in pools[names[second]].entries if e.is_area), None)
             if container is None:
                 continue
-            between = text[first.end: second.start]
+            between = text[first.end : second.start]
             if " ".join(between.lower().split()) in ADJACENT_CONTAINERS:
                 strength = 1.0
             elif any(w in between for w in LOOSE_CONTAINER_WORDS) and any(
@@ -352,8 +420,11 @@ def _inside(entry: Entry, container: Entry) -> bool:
         return False
     if _is_country(container):
         return not _is_country(entry)
-    return (container.feature_code == "ADM1" and entry.admin1_code == container.admin1_code
-            and entry.geonameid != container.geonameid)
+    return (
+        container.feature_code == "ADM1"
+        and entry.admin1_code == container.admin1_code
+        and entry.geonameid != container.geonameid
+    )
 
 
 def _prominence(entry: Entry) -> float:
@@ -373,9 +444,14 @@ def _proximity(entry: Entry, anchors: Mapping[str, tuple[Entry, float]], km: flo
     """Closeness to the article's other places: exp(-distance / km) to the nearest, by
     confidence. An area is as close as the nearest place inside it (zero distance), so
     that towns named beside "Mexico" speak for the country, not for Mexico City."""
-    return max((weight * (1.0 if _inside(other, entry) or _sibling_regions(entry, other)
-                          else math.exp(-_km(entry, other) / km))
-                for other, weight in anchors.values()), default=0.0)
+    return max(
+        (
+            weight
+            * (1.0 if _inside(other, entry) or _sibling_regions(entry, other) else math.exp(-_km(entry, other) / km))
+            for other, weight in anchors.values()
+        ),
+        default=0.0,
+    )
 
 
 def _sibling_regions(entry: Entry, other: Entry) -> bool:
@@ -395,8 +471,14 @@ def _share(votes: Mapping, key) -> float:
     return max(0.0, votes.get(key, 0.0)) / total if total > 1e-9 else 0.0
 
 
-def _score(entry: Entry, rank: int, pool: _Candidates, context: _Context,
-           container: tuple[Entry, float] | None, weights: Weights) -> float:
+def _score(
+    entry: Entry,
+    rank: int,
+    pool: _Candidates,
+    context: _Context,
+    container: tuple[Entry, float] | None,
+    weights: Weights,
+) -> float:
     score = weights.prominence * pool.priors[rank] - pool.penalty
     score += weights.country * _share(context.countries, entry.country_code)
     if not _is_country(entry):
@@ -411,17 +493,23 @@ def _region_seats(entries: Sequence[Entry]) -> set[int]:
     """Towns that share their name with a region they lie in (Raqqa, Geneva, Moscow):
     news means the town."""
     regions = {(e.country_code, e.admin1_code) for e in entries if e.feature_code == "ADM1"}
-    return {e.geonameid for e in entries
-            if not e.is_area and (e.country_code, e.admin1_code) in regions}
+    return {e.geonameid for e in entries if not e.is_area and (e.country_code, e.admin1_code) in regions}
 
 
-def _choose(pool: _Candidates, context: _Context, container: tuple[Entry, float] | None,
-            weights: Weights) -> tuple[Entry, float, tuple[Entry, ...]]:
+def _choose(
+    pool: _Candidates, context: _Context, container: tuple[Entry, float] | None, weights: Weights
+) -> tuple[Entry, float, tuple[Entry, ...]]:
     seats = _region_seats(pool.entries)
     ranked = sorted(
-        ((_score(e, rank, pool, context, container, weights)
-          + (weights.region_seat if e.geonameid in seats else 0.0), rank, e)
-         for rank, e in enumerate(pool.entries)),
+        (
+            (
+                _score(e, rank, pool, context, container, weights)
+                + (weights.region_seat if e.geonameid in seats else 0.0),
+                rank,
+                e,
+            )
+            for rank, e in enumerate(pool.entries)
+        ),
         key=lambda item: (-item[0], item[1]),  # the gazetteer's own order breaks ties
     )
     scored = [(score, e) for score, _, e in ranked]
@@ -440,15 +528,14 @@ def _confidence(scored: Sequence[tuple[float, Entry]], temperature: float) -> fl
     for score, entry in scored:
         best_by_country.setdefault(entry.country_code, score)
     across = sum(math.exp((s - top_score) / temperature) for s in best_by_country.values())
-    within = sum(math.exp((s - top_score) / temperature)
-                 for s, e in scored if e.country_code == top.country_code)
+    within = sum(math.exp((s - top_score) / temperature) for s, e in scored if e.country_code == top.country_code)
     return 1.0 / (across * within)
 
 
 def _precision(text: str, mention: Mention, entry: Entry) -> int:
     if entry.is_area:
         return GEO_PRECISION_REGION
-    before = text[max(0, mention.start - 20): mention.start].lower()
+    before = text[max(0, mention.start - 20) : mention.start].lower()
     if any(before.rstrip().endswith(word) for word in NEAR_WORDS):
         return GEO_PRECISION_NEAR
     return GEO_PRECISION_TOWN

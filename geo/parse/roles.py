@@ -41,13 +41,50 @@ AFFILIATION_SUFFIXES = (
     "installed|appointed|friendly|leaning|oriented|bound|linked|inspired|dominated|imposed"
 )
 #: Demonyms that do not end in -ian, -ean, -ese or -ish.
-DEMONYMS = frozenset({
-    "afghan", "american", "angolan", "azerbaijani", "bahraini", "bangladeshi", "cuban", "czech", "dutch",
-    "emirati", "filipino", "french", "greek", "iraqi", "israeli", "jamaican", "kashmiri", "kazakh",
-    "kenyan", "kuwaiti", "kyrgyz", "libyan", "mexican", "moroccan", "nepali", "omani", "pakistani",
-    "qatari", "rwandan", "saudi", "somali", "swiss", "tajik", "thai", "turkmen", "ugandan", "uzbek",
-    "venezuelan", "welsh", "yemeni",
-})
+DEMONYMS = frozenset(
+    {
+        "afghan",
+        "american",
+        "angolan",
+        "azerbaijani",
+        "bahraini",
+        "bangladeshi",
+        "cuban",
+        "czech",
+        "dutch",
+        "emirati",
+        "filipino",
+        "french",
+        "greek",
+        "iraqi",
+        "israeli",
+        "jamaican",
+        "kashmiri",
+        "kazakh",
+        "kenyan",
+        "kuwaiti",
+        "kyrgyz",
+        "libyan",
+        "mexican",
+        "moroccan",
+        "nepali",
+        "omani",
+        "pakistani",
+        "qatari",
+        "rwandan",
+        "saudi",
+        "somali",
+        "swiss",
+        "tajik",
+        "thai",
+        "turkmen",
+        "ugandan",
+        "uzbek",
+        "venezuelan",
+        "welsh",
+        "yemeni",
+    }
+)
 DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
 #: Words for land after a demonym: "the Syrian border" names a place.
 LAND_NOUNS = (
@@ -192,14 +229,14 @@ def is_incidental_location(sentence: str, start: int, end: int) -> bool:
 
 
 def _context(sentence: str, start: int, end: int) -> _Context:
-    before = sentence[max(0, start - REACH // 2):start]
+    before = sentence[max(0, start - REACH // 2) : start]
     words = before.split()[-WORDS_BEFORE:]
     tail = " ".join(words) + (" " if before[-1:].isspace() else "")
     starts, offset = [], 0
     for word in words:
         starts.append(offset)
         offset += len(word) + 1
-    return _Context(before, tail, tuple(starts), sentence[start:end], sentence[end:end + REACH])
+    return _Context(before, tail, tuple(starts), sentence[start:end], sentence[end : end + REACH])
 
 
 def _ends_with(pattern: re.Pattern[str], context: _Context) -> bool:

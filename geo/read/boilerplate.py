@@ -267,11 +267,8 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     found = _FRONT_MATTER.match(text)
     if not found:
         return {}, text
-    fields = {
-        key.lower(): value.strip().strip("'\"")
-        for key, value in _FRONT_MATTER_FIELD.findall(found.group(1))
-    }
-    return fields, text[found.end():]
+    fields = {key.lower(): value.strip().strip("'\"") for key, value in _FRONT_MATTER_FIELD.findall(found.group(1))}
+    return fields, text[found.end() :]
 
 
 def markdown_to_text(text: str) -> str:

@@ -135,9 +135,7 @@ class _Address:
 # public API
 
 
-def fetch_url(
-    url: str, *, policy: FetchPolicy = FetchPolicy(), resolver: Resolver = socket.getaddrinfo
-) -> FetchedPage:
+def fetch_url(url: str, *, policy: FetchPolicy = FetchPolicy(), resolver: Resolver = socket.getaddrinfo) -> FetchedPage:
     """Fetch ``url`` under ``policy``; raise ``FetchError`` with one sentence on any refusal."""
     if not isinstance(url, str):
         raise FetchError(f"expected a URL as a string, got {url!r}")
@@ -153,9 +151,7 @@ def fetch_url(
     raise FetchError(f"{url!r} redirected more than {policy.max_redirects} times; refused")
 
 
-def fetch_article(
-    url: str, *, allow_private: bool = False, published: date | None = None
-) -> tuple[Article, ...]:
+def fetch_article(url: str, *, allow_private: bool = False, published: date | None = None) -> tuple[Article, ...]:
     """The articles at ``url`` (one for a page or text, several for a feed), read offline.
 
     ``published`` is used for articles that carry no date of their own.
@@ -366,9 +362,7 @@ def _redirect_location(target: _Target, response: http.client.HTTPResponse) -> s
     return urljoin(target.url, location.strip())
 
 
-def _checked_content_type(
-    target: _Target, response: http.client.HTTPResponse, policy: FetchPolicy
-) -> tuple[str, str]:
+def _checked_content_type(target: _Target, response: http.client.HTTPResponse, policy: FetchPolicy) -> tuple[str, str]:
     header = response.getheader("Content-Type")
     if not header:
         raise FetchError(f"{target.url!r} sent no content type; refused")
@@ -380,9 +374,7 @@ def _checked_content_type(
     return media_type, charset
 
 
-def _read_body(
-    target: _Target, response: http.client.HTTPResponse, policy: FetchPolicy, deadline: float
-) -> bytes:
+def _read_body(target: _Target, response: http.client.HTTPResponse, policy: FetchPolicy, deadline: float) -> bytes:
     declared = response.getheader("Content-Length", "")
     if declared.strip().isdigit() and int(declared) > policy.max_bytes:
         raise FetchError(_too_large(target, policy, f"declares {int(declared):,} bytes"))

@@ -165,7 +165,9 @@ def _without_site_suffix(title: str, site_name: str) -> str:
         head, found, tail = title.rpartition(separator)
         if not found or not head:
             continue
-        if (site_name and tail.strip().casefold() == site_name.casefold()) or len(tail.split()) <= 3 < len(head.split()):
+        if (site_name and tail.strip().casefold() == site_name.casefold()) or len(tail.split()) <= 3 < len(
+            head.split()
+        ):
             return head.strip()
     return title
 
@@ -176,9 +178,9 @@ def _published(root, html: str) -> date | None:
         if value and (found := parse_published(value)):
             return found
     for element in root.iter("time"):
-        if (element.get("itemprop") or "").lower() == "datepublished" and element.get("datetime"):
-            if found := parse_published(element.get("datetime")):
-                return found
+        is_published = (element.get("itemprop") or "").lower() == "datepublished"
+        if is_published and (found := parse_published(element.get("datetime") or "")):
+            return found
     return _jsonld_published(root) or _jsonld_published_loose(html)
 
 
@@ -191,9 +193,9 @@ def _jsonld_published(root) -> date | None:
         except json.JSONDecodeError:
             continue
         for item in data if isinstance(data, list) else [data]:
-            if isinstance(item, dict) and isinstance(item.get("datePublished"), str):
-                if found := parse_published(item["datePublished"]):
-                    return found
+            stated = item.get("datePublished") if isinstance(item, dict) else None
+            if isinstance(stated, str) and (found := parse_published(stated)):
+                return found
     return None
 
 

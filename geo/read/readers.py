@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
+from geo.errors import ArticleReadError, EmptyArticleError, InputError
 from geo.read.boilerplate import (
     clean_article_text,
     markdown_to_text,
@@ -42,7 +43,6 @@ from geo.read.boilerplate import (
     split_headline,
     title_from_first_line,
 )
-from geo.errors import ArticleReadError, EmptyArticleError, InputError
 from geo.read.htmltext import html_fragment_text, html_main_text, page_metadata, parse_published
 from geo.records import Article
 from geo.safetext import unencodable
@@ -248,16 +248,12 @@ def article_from_text(
     """
     cleaned = clean_article_text(text)
     if not cleaned.strip():
-        raise EmptyArticleError(
-            f"expected article text, got {_snippet(text)!r}: only whitespace or site boilerplate"
-        )
+        raise EmptyArticleError(f"expected article text, got {_snippet(text)!r}: only whitespace or site boilerplate")
     title, body = split_headline(cleaned, title=" ".join(title.split()))
     return Article(text=body, title=title, published=published, source=source, url=url)
 
 
-def article_from_html(
-    html: str, *, published: date | None = None, source: str = "", url: str = ""
-) -> Article:
+def article_from_html(html: str, *, published: date | None = None, source: str = "", url: str = "") -> Article:
     """One article from an HTML page; the page's own title, date, URL and site name win."""
     metadata = page_metadata(html)
     return article_from_text(
@@ -556,7 +552,9 @@ def _jsonl_from_handle(
         for number, raw in enumerate(handle, start=1):
             where = f"{name}, line {number}"
             try:
-                article = _article_from_line(_line_text(raw, where=where, max_bytes=max_bytes), where=where, published=published)
+                article = _article_from_line(
+                    _line_text(raw, where=where, max_bytes=max_bytes), where=where, published=published
+                )
             except InputError as err:
                 if on_error is None:
                     raise

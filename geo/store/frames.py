@@ -26,8 +26,7 @@ DATE_COLUMNS = ("event_date", "published")
 INT_COLUMNS = ("date_precision", "geo_precision")
 FLOAT_COLUMNS = ("confidence",)
 TEXT_COLUMNS = tuple(
-    name for name in EVENT_PROPERTIES
-    if name not in (*DATE_COLUMNS, *INT_COLUMNS, *FLOAT_COLUMNS, "geonameid")
+    name for name in EVENT_PROPERTIES if name not in (*DATE_COLUMNS, *INT_COLUMNS, *FLOAT_COLUMNS, "geonameid")
 )
 
 

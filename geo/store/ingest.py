@@ -131,8 +131,7 @@ class _Tally:
     seen_ids: set[str] = field(default_factory=set)
 
     def report(self) -> IngestReport:
-        return IngestReport(self.seen, self.new, self.skipped, self.failed_inputs,
-                            self.failed_articles, self.events)
+        return IngestReport(self.seen, self.new, self.skipped, self.failed_inputs, self.failed_articles, self.events)
 
 
 OnProblem = Callable[[Problem], None]
@@ -155,8 +154,11 @@ def expand_inputs(inputs: Sequence[str | Path]) -> tuple[tuple[str, ...], tuple[
             continue
         if glob.has_magic(text):
             # a pattern is a search, like a folder: only article files count
-            matches = [m for m in sorted(glob.glob(os.path.expanduser(text), recursive=True))
-                       if Path(m).is_dir() or Path(m).suffix.lower() in ARTICLE_EXTENSIONS]
+            matches = [
+                m
+                for m in sorted(glob.glob(os.path.expanduser(text), recursive=True))
+                if Path(m).is_dir() or Path(m).suffix.lower() in ARTICLE_EXTENSIONS
+            ]
             if not matches:
                 problems.append(Problem(text, "no article file matches this pattern"))
                 continue
@@ -179,13 +181,15 @@ def is_url(text: str) -> bool:
     return text[:8].lower().startswith(URL_PREFIXES)
 
 
-def read_input(location: str, *, published: date | None = None,
-               allow_private: bool = False, on_problem: OnProblem | None = None) -> Iterator[Article]:
+def read_input(
+    location: str, *, published: date | None = None, allow_private: bool = False, on_problem: OnProblem | None = None
+) -> Iterator[Article]:
     """The articles of one file (text, Markdown, HTML, JSONL, RSS/Atom) or URL.
 
     A record that cannot be read (a JSONL line, a feed entry) goes to ``on_problem``
     and the rest of the file is read; a file that cannot be read at all raises.
     """
+
     def record_problem(err: Exception) -> None:
         if on_problem is not None:
             on_problem(Problem(str(err)))  # the readers' messages name the file and line
@@ -195,8 +199,10 @@ def read_input(location: str, *, published: date | None = None,
         return
     path = Path(location)
     if path.suffix.lower() in NOT_ARTICLE_SUFFIXES:
-        raise ArticleReadError(f"{location}: {NOT_ARTICLE_SUFFIXES[path.suffix.lower()]}; "
-                               "ingest reads articles (text, Markdown, HTML, JSON lines, RSS/Atom)")
+        raise ArticleReadError(
+            f"{location}: {NOT_ARTICLE_SUFFIXES[path.suffix.lower()]}; "
+            "ingest reads articles (text, Markdown, HTML, JSON lines, RSS/Atom)"
+        )
     if path.suffix.lower() in JSONL_EXTENSIONS:  # streamed: a corpus may not fit in memory
         from geo.read.readers import iter_jsonl_articles
 
@@ -227,8 +233,14 @@ def resolve_pipeline_factory(spec: str | None = None) -> PipelineFactory:
 # ingest on this machine
 
 
-def ingest(inputs: Sequence[str | Path], store: EventStore, options: IngestOptions, *,
-           on_problem: OnProblem | None = None, on_progress: OnProgress | None = None) -> IngestReport:
+def ingest(
+    inputs: Sequence[str | Path],
+    store: EventStore,
+    options: IngestOptions,
+    *,
+    on_problem: OnProblem | None = None,
+    on_progress: OnProgress | None = None,
+) -> IngestReport:
     """Read, parse and store ``inputs``; returns what happened. Already stored
     articles are skipped before parsing; each batch is written in one transaction."""
     tally = _Tally()
@@ -251,8 +263,9 @@ def ingest(inputs: Sequence[str | Path], store: EventStore, options: IngestOptio
     return tally.report()
 
 
-def parse_articles(pipeline: Any, articles: Sequence[Article],
-                   overrides: Sequence[PlaceOverride] = ()) -> list[ParseOutcome]:
+def parse_articles(
+    pipeline: Any, articles: Sequence[Article], overrides: Sequence[PlaceOverride] = ()
+) -> list[ParseOutcome]:
     """Each article's events; an article the pipeline fails on gets its error instead."""
     outcomes = []
     for article in articles:
@@ -265,15 +278,14 @@ def parse_articles(pipeline: Any, articles: Sequence[Article],
     return outcomes
 
 
-def _new_article_batches(inputs: Sequence[str | Path], store: EventStore, options: IngestOptions,
-                         tally: _Tally, report_problem: OnProblem) -> Iterator[list[Article]]:
+def _new_article_batches(
+    inputs: Sequence[str | Path], store: EventStore, options: IngestOptions, tally: _Tally, report_problem: OnProblem
+) -> Iterator[list[Article]]:
     """Batches of articles the store does not hold yet, read input by input."""
     locations, problems = expand_inputs(inputs)
     for problem in problems:
         report_problem(problem, input_failed=True)
-    articles = chain.from_iterable(
-        _read_or_report(location, options, report_problem) for location in locations
-    )
+    articles = chain.from_iterable(_read_or_report(location, options, report_problem) for location in locations)
     while batch := list(islice(articles, options.batch_size)):
         tally.seen += len(batch)
         stored = store.has_articles(a.article_id for a in batch)
@@ -290,9 +302,12 @@ def _new_article_batches(inputs: Sequence[str | Path], store: EventStore, option
 
 def _read_or_report(location: str, options: IngestOptions, report_problem: OnProblem) -> Iterator[Article]:
     try:
-        for article in read_input(location, published=options.published,
-                                  allow_private=options.allow_private,
-                                  on_problem=lambda p: report_problem(p, input_failed=False)):
+        for article in read_input(
+            location,
+            published=options.published,
+            allow_private=options.allow_private,
+            on_problem=lambda p: report_problem(p, input_failed=False),
+        ):
             if len(article.text) > MAX_ARTICLE_CHARS:  # refused before it costs minutes of parsing
                 report_problem(Problem(f"{location}: {_describe(article)}", _too_long(article)), input_failed=False)
                 continue
@@ -304,8 +319,13 @@ def _read_or_report(location: str, options: IngestOptions, report_problem: OnPro
         report_problem(problem, input_failed=True)
 
 
-def _store_outcomes(store: EventStore, batch: Sequence[Article], outcomes: Sequence[ParseOutcome],
-                    tally: _Tally, report_problem: OnProblem) -> None:
+def _store_outcomes(
+    store: EventStore,
+    batch: Sequence[Article],
+    outcomes: Sequence[ParseOutcome],
+    tally: _Tally,
+    report_problem: OnProblem,
+) -> None:
     by_id = {a.article_id: a for a in batch}
     items: list[tuple[Article, Sequence[Event]]] = []
     for outcome in outcomes:
@@ -349,8 +369,7 @@ def _problem_reporter(tally: _Tally, on_problem: OnProblem | None) -> Callable[.
 _WORKER_STATE: dict[str, Any] = {}
 
 
-def _init_worker(factory: PipelineFactory, gazetteer: Path | None,
-                 overrides: tuple[PlaceOverride, ...]) -> None:
+def _init_worker(factory: PipelineFactory, gazetteer: Path | None, overrides: tuple[PlaceOverride, ...]) -> None:
     _WORKER_STATE["overrides"] = overrides
     try:
         _WORKER_STATE["pipeline"] = factory(gazetteer)
@@ -364,14 +383,16 @@ def _worker_parse(articles: list[Article]) -> list[ParseOutcome]:
     return parse_articles(_WORKER_STATE["pipeline"], articles, _WORKER_STATE["overrides"])
 
 
-def _parse_in_processes(batches: Iterator[list[Article]], options: IngestOptions,
-                        overrides: tuple[PlaceOverride, ...]) -> Iterator[tuple[list[Article], list[ParseOutcome]]]:
+def _parse_in_processes(
+    batches: Iterator[list[Article]], options: IngestOptions, overrides: tuple[PlaceOverride, ...]
+) -> Iterator[tuple[list[Article], list[ParseOutcome]]]:
     # worker_pool: spawned workers that ignore Ctrl-C and end when this process ends.
     pending: dict[Future, list[Article]] = {}
     limit = options.workers * IN_FLIGHT_PER_WORKER
     try:
-        with worker_pool(options.workers, _init_worker,
-                         (options.pipeline_factory, options.gazetteer, overrides)) as pool:
+        with worker_pool(
+            options.workers, _init_worker, (options.pipeline_factory, options.gazetteer, overrides)
+        ) as pool:
             for batch in batches:
                 pending[pool.submit(_worker_parse, batch)] = batch
                 while len(pending) >= limit:
@@ -380,12 +401,13 @@ def _parse_in_processes(batches: Iterator[list[Article]], options: IngestOptions
                 yield from _collect(pending, wait(pending, return_when=FIRST_COMPLETED).done)
     except WorkerDiedError as err:
         raise ConflictmapError(
-            "a parsing worker died (out of memory?); rerun the same command to finish, "
-            "articles already stored are kept"
+            "a parsing worker died (out of memory?); rerun the same command to finish, articles already stored are kept"
         ) from err
 
 
-def _collect(pending: dict[Future, list[Article]], done: Iterable[Future]) -> Iterator[tuple[list[Article], list[ParseOutcome]]]:
+def _collect(
+    pending: dict[Future, list[Article]], done: Iterable[Future]
+) -> Iterator[tuple[list[Article], list[ParseOutcome]]]:
     for future in done:
         batch = pending.pop(future)
         yield batch, future.result()
@@ -418,8 +440,13 @@ def cached_pipeline(factory: PipelineFactory, gazetteer: Path | None) -> Any:
         return _PIPELINE_CACHE[key]
 
 
-def parse_partition(articles: Iterable[Article], factory: PipelineFactory, gazetteer: Path | None,
-                    overrides: tuple[PlaceOverride, ...], parquet_dir: str) -> list[PartitionResult]:
+def parse_partition(
+    articles: Iterable[Article],
+    factory: PipelineFactory,
+    gazetteer: Path | None,
+    overrides: tuple[PlaceOverride, ...],
+    parquet_dir: str,
+) -> list[PartitionResult]:
     """Runs on a Dask worker: parse a partition, write its events as one GeoParquet file."""
     from geo.store.frames import write_events_parquet
 
@@ -434,9 +461,16 @@ def parse_partition(articles: Iterable[Article], factory: PipelineFactory, gazet
     return [PartitionResult(str(path), ids, failures)]
 
 
-def ingest_dask(inputs: Sequence[str | Path], store: EventStore, options: IngestOptions, *,
-                scheduler: str, parquet_dir: Path, on_problem: OnProblem | None = None,
-                on_progress: OnProgress | None = None) -> IngestReport:
+def ingest_dask(
+    inputs: Sequence[str | Path],
+    store: EventStore,
+    options: IngestOptions,
+    *,
+    scheduler: str,
+    parquet_dir: Path,
+    on_problem: OnProblem | None = None,
+    on_progress: OnProgress | None = None,
+) -> IngestReport:
     """``ingest`` with the parsing done by the workers of the Dask scheduler at ``scheduler``.
 
     ``parquet_dir`` must be reachable by the workers and by this process under the
@@ -482,8 +516,13 @@ def _dask_client(scheduler: str) -> Iterator[Any]:
         yield client
 
 
-def _store_partition(store: EventStore, result: PartitionResult, by_id: dict[str, Article],
-                     tally: _Tally, report_problem: Callable[..., None]) -> None:
+def _store_partition(
+    store: EventStore,
+    result: PartitionResult,
+    by_id: dict[str, Article],
+    tally: _Tally,
+    report_problem: Callable[..., None],
+) -> None:
     from geo.store.frames import read_events_parquet
 
     events_by_article: dict[str, list[Event]] = {article_id: [] for article_id in result.article_ids}
@@ -517,8 +556,15 @@ def ingest_command(args: argparse.Namespace) -> int:
     with EventStore.open(args.db) as store, _progress_display() as (on_problem, on_progress):
         if args.scheduler:
             parquet_dir = args.parquet or store.path.with_name(f"{store.path.stem}-parquet")
-            report = ingest_dask(args.paths, store, options, scheduler=args.scheduler,
-                                 parquet_dir=parquet_dir, on_problem=on_problem, on_progress=on_progress)
+            report = ingest_dask(
+                args.paths,
+                store,
+                options,
+                scheduler=args.scheduler,
+                parquet_dir=parquet_dir,
+                on_problem=on_problem,
+                on_progress=on_progress,
+            )
         else:
             report = ingest(args.paths, store, options, on_problem=on_problem, on_progress=on_progress)
     print(report.summary())
@@ -533,8 +579,12 @@ def _progress_display() -> Iterator[tuple[OnProblem, OnProgress]]:
 
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     progress = Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-        console=console, transient=True, disable=not console.is_terminal,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
     )
     task = progress.add_task("reading articles", total=None)
 
@@ -542,9 +592,13 @@ def _progress_display() -> Iterator[tuple[OnProblem, OnProgress]]:
         console.print(f"conflictmap: cannot ingest {problem}", markup=False)
 
     def on_progress(report: IngestReport) -> None:
-        progress.update(task, description=(
-            f"{report.seen} articles seen, {report.new} new, {report.skipped} skipped, "
-            f"{report.failed} failed, {report.events} events"))
+        progress.update(
+            task,
+            description=(
+                f"{report.seen} articles seen, {report.new} new, {report.skipped} skipped, "
+                f"{report.failed} failed, {report.events} events"
+            ),
+        )
 
     with progress:
         yield on_problem, on_progress
@@ -555,7 +609,8 @@ def _progress_display() -> Iterator[tuple[OnProblem, OnProgress]]:
 
 def _article_files(folder: Path) -> list[Path]:
     return sorted(
-        p for p in folder.rglob("*")
+        p
+        for p in folder.rglob("*")
         if p.suffix.lower() in ARTICLE_EXTENSIONS and p.is_file() and not p.name.startswith(".")
     )
 
@@ -574,8 +629,9 @@ def _describe(article: Article) -> str:
 
 
 def _too_long(article: Article) -> str:
-    return (f"{len(article.text):,} characters, over the {MAX_ARTICLE_CHARS:,} one article may hold; "
-            "split it into articles")
+    return (
+        f"{len(article.text):,} characters, over the {MAX_ARTICLE_CHARS:,} one article may hold; split it into articles"
+    )
 
 
 def _reason(err: BaseException) -> str:

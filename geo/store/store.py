@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -247,8 +247,9 @@ class EventStore:
                 f"(it holds the tables {shown}); name a new file or an existing store with --db"
             )
         if self.readonly and not tables:
-            raise StoreError(f"{str(self.path)!r} is an empty file, not an event store yet; "
-                             "ingest or import articles first")
+            raise StoreError(
+                f"{str(self.path)!r} is an empty file, not an event store yet; ingest or import articles first"
+            )
 
     def _prepare(self) -> None:
         version = self._schema_version()
@@ -345,14 +346,23 @@ class EventStore:
         """``add_batch``, telling also how many events were newly stored."""
         for article, events in items:
             _check_events_belong(article.article_id, events)
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         articles_added = events_added = 0
         with self._transaction():
             for article, events in items:
                 cursor = self._conn.execute(
                     "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO NOTHING",
-                    _encodable_row((article.article_id, article.title, _iso(article.published),
-                                    article.source, article.url, article.text, now)),
+                    _encodable_row(
+                        (
+                            article.article_id,
+                            article.title,
+                            _iso(article.published),
+                            article.source,
+                            article.url,
+                            article.text,
+                            now,
+                        )
+                    ),
                 )
                 if cursor.rowcount == 1:
                     articles_added += 1
@@ -383,12 +393,23 @@ class EventStore:
 
     def add_override(self, o: PlaceOverride) -> None:
         """Record a correction; a later one for the same mention and article replaces it."""
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         with self._transaction():
             self._conn.execute(
                 "INSERT OR REPLACE INTO overrides VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (override_key(o.mention), o.article_id, o.mention, o.geonameid, o.name,
-                 o.lat, o.lon, o.country_code, o.admin1, o.feature_code, now),
+                (
+                    override_key(o.mention),
+                    o.article_id,
+                    o.mention,
+                    o.geonameid,
+                    o.name,
+                    o.lat,
+                    o.lon,
+                    o.country_code,
+                    o.admin1,
+                    o.feature_code,
+                    now,
+                ),
             )
 
     def import_parquet(self, directory: Path) -> int:
@@ -409,9 +430,7 @@ class EventStore:
         for start in range(0, len(wanted), _IN_CHUNK):
             chunk = wanted[start : start + _IN_CHUNK]
             marks = ", ".join("?" for _ in chunk)
-            rows = self._conn.execute(
-                f"SELECT article_id FROM articles WHERE article_id IN ({marks})", chunk
-            )
+            rows = self._conn.execute(f"SELECT article_id FROM articles WHERE article_id IN ({marks})", chunk)
             found.update(row[0] for row in rows)
         return found
 
@@ -436,15 +455,17 @@ class EventStore:
             raise InputError(f"limit must be 0 or more, got {limit!r}")
         return list(_readable_events(self.path, self._conn.execute(*_ordered_sql(_SELECT_EVENTS_SQL, flt, limit))))
 
-    def iter_query(self, flt: EventFilter = EventFilter(), *, limit: int | None = None,
-                   chunk: int = 10_000) -> Iterator[Event]:
+    def iter_query(
+        self, flt: EventFilter = EventFilter(), *, limit: int | None = None, chunk: int = 10_000
+    ) -> Iterator[Event]:
         """``query`` as a stream, for exports larger than memory."""
         cursor = self._conn.execute(*_ordered_sql(_SELECT_EVENTS_SQL, flt, limit))
         while rows := cursor.fetchmany(chunk):
             yield from _readable_events(self.path, rows)
 
-    def iter_feature_json(self, flt: EventFilter = EventFilter(), *, limit: int | None = None,
-                          chunk: int = 10_000) -> Iterator[str]:
+    def iter_feature_json(
+        self, flt: EventFilter = EventFilter(), *, limit: int | None = None, chunk: int = 10_000
+    ) -> Iterator[str]:
         """The events ``flt`` lets through as GeoJSON Feature texts, in ``query`` order.
 
         The export's fast path. Numbers are written with 15 significant digits,
@@ -482,9 +503,7 @@ class EventStore:
     def counts_by_type(self, flt: EventFilter = EventFilter()) -> dict[str, int]:
         """Events per type, every type present (0 when none)."""
         where, params = filter_sql(flt)
-        rows = self._conn.execute(
-            f"SELECT event_type, count(*) FROM events{where} GROUP BY event_type", params
-        )
+        rows = self._conn.execute(f"SELECT event_type, count(*) FROM events{where} GROUP BY event_type", params)
         counts = dict.fromkeys(EVENT_TYPES, 0)
         counts.update({event_type: int(n) for event_type, n in rows})
         return counts
@@ -503,9 +522,7 @@ class EventStore:
         """The non-empty values of ``column``, sorted, for filter widgets."""
         if column not in DISTINCT_COLUMNS:
             raise InputError(f"distinct() lists one of {sorted(DISTINCT_COLUMNS)}, got {column!r}")
-        rows = self._conn.execute(
-            f"SELECT DISTINCT {column} FROM events WHERE {column} != '' ORDER BY {column}"
-        )
+        rows = self._conn.execute(f"SELECT DISTINCT {column} FROM events WHERE {column} != '' ORDER BY {column}")
         return [row[0] for row in rows]
 
     def overrides(self) -> tuple[PlaceOverride, ...]:
@@ -553,8 +570,7 @@ def filter_sql(flt: EventFilter) -> tuple[str, list[Any]]:
     if flt.text:
         needle = flt.text.casefold()
         clauses.append(
-            "(cm_contains(?, quote) OR cm_contains(?, title) OR cm_contains(?, place) "
-            "OR cm_contains(?, mention))"
+            "(cm_contains(?, quote) OR cm_contains(?, title) OR cm_contains(?, place) OR cm_contains(?, mention))"
         )
         params.extend((needle,) * 4)
     if not clauses:
@@ -594,8 +610,9 @@ def _use_wal(conn: sqlite3.Connection) -> None:
 
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     if readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -616,9 +633,7 @@ def _tune_writer(conn: sqlite3.Connection) -> None:
 def _check_events_belong(article_id: str, events: Sequence[Event]) -> None:
     strays = [e.event_id for e in events if e.article_id != article_id]
     if strays:
-        raise InputError(
-            f"events {strays[:3]!r} do not belong to article {article_id!r}"
-        )
+        raise InputError(f"events {strays[:3]!r} do not belong to article {article_id!r}")
 
 
 def _iso(value: date | None) -> str | None:
@@ -632,10 +647,28 @@ def _date(text: str | None) -> date | None:
 
 def _event_row(e: Event) -> tuple[Any, ...]:
     row = (
-        e.event_id, e.event_type, e.sub_event_type, _iso(e.event_date), e.date_precision,
-        e.place, e.mention, e.lat, e.lon, e.geonameid, e.country_code, e.admin1,
-        e.feature_code, e.geo_precision, e.quote, e.article_id, e.title, _iso(e.published),
-        e.source, e.url, e.confidence, e.origin,
+        e.event_id,
+        e.event_type,
+        e.sub_event_type,
+        _iso(e.event_date),
+        e.date_precision,
+        e.place,
+        e.mention,
+        e.lat,
+        e.lon,
+        e.geonameid,
+        e.country_code,
+        e.admin1,
+        e.feature_code,
+        e.geo_precision,
+        e.quote,
+        e.article_id,
+        e.title,
+        _iso(e.published),
+        e.source,
+        e.url,
+        e.confidence,
+        e.origin,
         json.dumps(dict(e.extra), ensure_ascii=False) if e.extra else None,
     )
     return _encodable_row(row)
@@ -667,8 +700,12 @@ def _readable_events(path: Path, rows: Iterable[Sequence[Any]]) -> Iterator[Even
 
 
 def _warn_damaged(path: Path, event_id: object, reason: str) -> None:
-    log.warning("skipped event %s in %s, whose stored values do not read back (%s); "
-                "'conflictmap store check' lists such rows", event_id, path, reason)
+    log.warning(
+        "skipped event %s in %s, whose stored values do not read back (%s); 'conflictmap store check' lists such rows",
+        event_id,
+        path,
+        reason,
+    )
 
 
 def _event_from_row(row: Sequence[Any]) -> Event:

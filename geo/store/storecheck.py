@@ -131,7 +131,9 @@ def _check_schema(conn: sqlite3.Connection, report: CheckReport) -> set[str]:
         return tables
     versions = [v for (v,) in conn.execute("SELECT version FROM schema_version")]
     if not all(isinstance(v, int) for v in versions):
-        report.problems.append(f"schema: the version {next(v for v in versions if not isinstance(v, int))!r} is not a number")
+        report.problems.append(
+            f"schema: the version {next(v for v in versions if not isinstance(v, int))!r} is not a number"
+        )
     elif max(versions, default=0) != SCHEMA_VERSION:
         report.problems.append(f"schema: version {max(versions, default=0)}, this conflictmap writes {SCHEMA_VERSION}")
     else:
@@ -172,8 +174,14 @@ def _copy_articles(conn: sqlite3.Connection, store: EventStore, report: SalvageR
     for row in _readable_rows(conn, "articles", columns, report):
         article_id, title, published, source, url, text = row
         try:
-            article = Article(str(text), title=str(title or ""), published=_day_or_none(published),
-                              source=str(source or ""), url=str(url or ""), article_id=str(article_id))
+            article = Article(
+                str(text),
+                title=str(title or ""),
+                published=_day_or_none(published),
+                source=str(source or ""),
+                url=str(url or ""),
+                article_id=str(article_id),
+            )
         except (ValueError, TypeError) as err:
             report.lose(f"article {article_id}: {err}")
             continue
@@ -251,8 +259,9 @@ def _copy_overrides(conn: sqlite3.Connection, store: EventStore, report: Salvage
             report.lose(f"correction of {row[0]!r}: {err}")
 
 
-def _readable_rows(conn: sqlite3.Connection, table: str, columns: tuple[str, ...],
-                   report: SalvageReport) -> Iterator[tuple[Any, ...]]:
+def _readable_rows(
+    conn: sqlite3.Connection, table: str, columns: tuple[str, ...], report: SalvageReport
+) -> Iterator[tuple[Any, ...]]:
     """The rows of ``table`` in rowid order; where a damaged page stops the scan, it goes
     on past it, skipping further each time the same place fails again."""
     last, step = 0, 1
@@ -304,8 +313,11 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
 
 
 def _table_names(conn: sqlite3.Connection) -> set[str]:
-    return {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            if not name.startswith("sqlite_")}
+    return {
+        name
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not name.startswith("sqlite_")
+    }
 
 
 def store_command(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
@@ -320,9 +332,11 @@ def store_command(args: argparse.Namespace, *, out: Callable[[str], None] = prin
     if args.output is None:
         raise StoreError("salvage writes a new store: name it with -o NEW.sqlite")
     salvaged = salvage_store(path, Path(args.output))
-    out(f"salvaged into {args.output}: {salvaged.articles} articles, {salvaged.events} events "
+    out(
+        f"salvaged into {args.output}: {salvaged.articles} articles, {salvaged.events} events "
         f"({salvaged.repaired} with a damaged value dropped), {salvaged.overrides} corrections; "
-        f"{salvaged.lost_count} item(s) could not be read")
+        f"{salvaged.lost_count} item(s) could not be read"
+    )
     for what in salvaged.lost:
         out(f"  lost: {what}")
     return 1 if salvaged.lost_count else 0

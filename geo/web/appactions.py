@@ -19,16 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gazetteer.entry import Entry
-from geo.web.appstate import override_for
 from geo.errors import ConflictmapError
 from geo.filters import EventFilter
 from geo.read.readers import MAX_ARTICLE_CHARS
 from geo.records import Article, Event
+from geo.web.appstate import override_for
 
 if TYPE_CHECKING:
     from geo.parse.pipeline import Pipeline
-    from geo.store.store import AddedCounts, EventStore
     from geo.read.uploads import UploadedFile
+    from geo.store.store import AddedCounts, EventStore
 
 #: The demo briefs, shipped inside this package.
 DEMO_CORPUS = Path(str(resources.files("geo.web") / "demo" / "briefs.jsonl"))
@@ -105,15 +105,17 @@ def needs_demo(store: EventStore) -> bool:
     return store.count() == 0 and store.article_count() == 0
 
 
-def load_demo(store: EventStore, *, pipeline: PipelineFactory, on_progress: Progress | None = None,
-              corpus: Path = DEMO_CORPUS) -> AddReport:
+def load_demo(
+    store: EventStore, *, pipeline: PipelineFactory, on_progress: Progress | None = None, corpus: Path = DEMO_CORPUS
+) -> AddReport:
     from geo.read.readers import read_articles
 
     return ingest_articles(read_articles(corpus), store=store, pipeline=pipeline, on_progress=on_progress)
 
 
-def ingest_articles(articles: Iterable[Article], *, store: EventStore, pipeline: PipelineFactory,
-                    on_progress: Progress | None = None) -> AddReport:
+def ingest_articles(
+    articles: Iterable[Article], *, store: EventStore, pipeline: PipelineFactory, on_progress: Progress | None = None
+) -> AddReport:
     """Parse the articles not stored yet and store them with their events, a few per
     transaction; the stored corrections apply."""
     articles = list({a.article_id: a for a in articles}.values())
@@ -130,8 +132,10 @@ def ingest_articles(articles: Iterable[Article], *, store: EventStore, pipeline:
         # One rule with ``conflictmap ingest``: an article too long, or one the pipeline
         # or the store cannot take, is named and skipped; the others are stored.
         if len(article.text) > MAX_ARTICLE_CHARS:
-            problems.append(f"{_label(article)}: {len(article.text):,} characters, over the "
-                            f"{MAX_ARTICLE_CHARS:,} one article may hold")
+            problems.append(
+                f"{_label(article)}: {len(article.text):,} characters, over the "
+                f"{MAX_ARTICLE_CHARS:,} one article may hold"
+            )
         else:
             try:
                 batch.append((article, parser.events(article, overrides=overrides)))
@@ -147,8 +151,9 @@ def ingest_articles(articles: Iterable[Article], *, store: EventStore, pipeline:
     return AddReport(added_articles, added_events, already_stored=len(known), problems=tuple(problems))
 
 
-def _store_batch(store: EventStore, batch: list[tuple[Article, tuple[Event, ...]]],
-                 problems: list[str]) -> Iterator[AddedCounts]:
+def _store_batch(
+    store: EventStore, batch: list[tuple[Article, tuple[Event, ...]]], problems: list[str]
+) -> Iterator[AddedCounts]:
     """The batch in one transaction; when the store refuses a value in it, one article at a time."""
     with _WRITE_LOCK:
         try:
@@ -167,8 +172,16 @@ def _label(article: Article) -> str:
     return " ".join((article.title or article.url or article.text[:200]).split()[:12])
 
 
-def add_pasted(text: str, *, title: str = "", published: date | None = None, source: str = "",
-               url: str = "", store: EventStore, pipeline: PipelineFactory) -> AddReport:
+def add_pasted(
+    text: str,
+    *,
+    title: str = "",
+    published: date | None = None,
+    source: str = "",
+    url: str = "",
+    store: EventStore,
+    pipeline: PipelineFactory,
+) -> AddReport:
     """One article pasted into the page."""
     from geo.read.readers import article_from_text
 
@@ -176,8 +189,14 @@ def add_pasted(text: str, *, title: str = "", published: date | None = None, sou
     return ingest_articles([article], store=store, pipeline=pipeline)
 
 
-def add_url(url: str, *, published: date | None = None, store: EventStore,
-            pipeline: PipelineFactory, allow_private: bool = False) -> AddReport:
+def add_url(
+    url: str,
+    *,
+    published: date | None = None,
+    store: EventStore,
+    pipeline: PipelineFactory,
+    allow_private: bool = False,
+) -> AddReport:
     """An article (or a feed's articles) fetched from an http(s) URL, with the same
     refusals as ``conflictmap ingest URL``: other schemes, internal addresses, oversize
     bodies and unexpected content types raise ``FetchError``."""
@@ -196,9 +215,14 @@ def upload_kind(uploaded: UploadedFile) -> str:
     return "gdelt" if uploaded.suffix == ".tsv" or b"\t" in first_line else "acled"
 
 
-def add_uploads(uploads: Sequence[tuple[str, bytes]], *, published: date | None = None,
-                store: EventStore, pipeline: PipelineFactory,
-                on_progress: Progress | None = None) -> AddReport:
+def add_uploads(
+    uploads: Sequence[tuple[str, bytes]],
+    *,
+    published: date | None = None,
+    store: EventStore,
+    pipeline: PipelineFactory,
+    on_progress: Progress | None = None,
+) -> AddReport:
     """Uploaded files (archives opened): articles parsed and stored, ACLED and GDELT
     tables imported. A file that cannot be read is reported and the rest go on.
 
@@ -215,8 +239,7 @@ def add_uploads(uploads: Sequence[tuple[str, bytes]], *, published: date | None 
             try:
                 kind = upload_kind(uploaded)
                 if kind == "articles":
-                    articles.extend(articles_from_bytes(uploaded.data, name=uploaded.display_name,
-                                                        published=published))
+                    articles.extend(articles_from_bytes(uploaded.data, name=uploaded.display_name, published=published))
                 else:
                     path = materialize(uploaded, folder)
                     report += _import_events(path, kind, uploaded.display_name, store)
@@ -252,8 +275,9 @@ def place_candidates(gazetteer: object, name: str) -> tuple[Entry, ...]:
     return tuple(gazetteer.lookup(name.strip()))  # type: ignore[attr-defined]
 
 
-def correct_place(event: Event, entry: Entry, *, everywhere: bool, store: EventStore,
-                  pipeline: PipelineFactory) -> CorrectionReport:
+def correct_place(
+    event: Event, entry: Entry, *, everywhere: bool, store: EventStore, pipeline: PipelineFactory
+) -> CorrectionReport:
     """Store "``event.mention`` is ``entry``" and parse again the articles it changes:
     this event's article, or with ``everywhere`` every stored article with that mention.
     Articles parsed later apply the correction too, since it stays in the store."""

@@ -238,8 +238,9 @@ def daily_counts(events: Iterable[Event]) -> pandas.DataFrame:
     return frame
 
 
-def events_table(events: Sequence[Event], *, first: Iterable[str] = (),
-                 limit: int = TABLE_MAX_ROWS) -> pandas.DataFrame:
+def events_table(
+    events: Sequence[Event], *, first: Iterable[str] = (), limit: int = TABLE_MAX_ROWS
+) -> pandas.DataFrame:
     """The table of ``events`` (``TABLE_COLUMNS``): the events whose ids are in
     ``first`` on top (a marker clicked on the map), then the newest, ``limit`` rows
     at most."""
@@ -259,8 +260,9 @@ def events_table(events: Sequence[Event], *, first: Iterable[str] = (),
     return frame
 
 
-def clicked_events(events: Sequence[Event], lat: float, lon: float, *, tooltip: str = "",
-                   cluster_over: int) -> tuple[Event, ...]:
+def clicked_events(
+    events: Sequence[Event], lat: float, lon: float, *, tooltip: str = "", cluster_over: int
+) -> tuple[Event, ...]:
     """The events of the map marker a click landed on, newest first; none when the
     click hit no marker.
 
