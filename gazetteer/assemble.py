@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from gazetteer.entry import Entry
 from gazetteer.errors import GazetteerDataError
+from gazetteer.geodesy import EARTH_RADIUS_KM, great_circle_km, unit_vectors
 from gazetteer.normalize import dotted_key, normalize
 from gazetteer.sources import (
     WORLD_AREA_ID_BASE,
@@ -50,7 +51,7 @@ from gazetteer.sources import (
     SubdivisionSource,
     WorldAreaSource,
 )
-from gazetteer.territories import EARTH_RADIUS_KM, Territory, region_territories, territory_point
+from gazetteer.territories import Territory, region_territories, territory_point
 
 NAME_PREFERRED, NAME_OFFICIAL, NAME_ALTERNATE = 0, 1, 2
 
@@ -165,14 +166,6 @@ def medoid(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
     mean_lon = sum(lon for _, lon in points) / len(points)
     shrink = math.cos(math.radians(mean_lat))
     return min(points, key=lambda p: (p[0] - mean_lat) ** 2 + ((p[1] - mean_lon) * shrink) ** 2)
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Distance on the sphere (haversine), in km."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    half_dphi, half_dlam = (phi2 - phi1) / 2, math.radians(lon2 - lon1) / 2
-    h = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlam) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def longitude_span_middle(lons: Sequence[float]) -> float:
@@ -455,8 +448,8 @@ NEAREST_TOWN_CANDIDATES = 12
 def _unit_vectors(points: Sequence[tuple[float, float]]):
     import numpy as np
 
-    lat, lon = np.radians(np.asarray(points, dtype=float).reshape(-1, 2)).T
-    return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
+    lat, lon = np.asarray(points, dtype=float).reshape(-1, 2).T
+    return unit_vectors(lat, lon)
 
 
 def nearest_town_admin1(records: Iterable[GeoNamesRecord], towns: Iterable[CitySource]) -> dict[int, str]:

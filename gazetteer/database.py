@@ -25,6 +25,7 @@ from gazetteer.attribution import ATTRIBUTION
 from gazetteer.build import SCHEMA_VERSION, build_cache, custom_fingerprint, source_fingerprint
 from gazetteer.entry import Entry
 from gazetteer.errors import GazetteerDataError, GazetteerQueryError
+from gazetteer.geodesy import unit_vectors
 from gazetteer.normalize import dotted_key, normalize, skeleton, strip_articles
 from gazetteer.ranking import STRIPPED_MATCH_PENALTY, fuzzy_bucket_key
 from gazetteer.sources import SourceData
@@ -497,8 +498,8 @@ class Gazetteer:
         ids = [row[0] for row in rows]
         if not rows:
             return None, ids
-        coords = numpy.radians(numpy.array([(lat, lon) for _, lat, lon in rows], dtype=float))
-        return cKDTree(_unit_vectors(coords[:, 0], coords[:, 1])), ids
+        coords = numpy.array([(lat, lon) for _, lat, lon in rows], dtype=float)
+        return cKDTree(unit_vectors(coords[:, 0], coords[:, 1])), ids
 
     def reverse(self, lat: float, lon: float) -> Entry | None:
         """The nearest populated place to (lat, lon); None only when the cache has none."""
@@ -511,7 +512,7 @@ class Gazetteer:
             tree, ids = self._reverse_index
         if not ids:
             return None
-        _, position = tree.query(_unit_vectors(math.radians(lat), math.radians(lon)))
+        _, position = tree.query(unit_vectors(lat, lon))
         return self.get(ids[int(position)])
 
     # -- about -----------------------------------------------------------------------------
@@ -567,11 +568,3 @@ def _best_matches(rows: Sequence[_NameRow], norm: str) -> tuple[NameMatch, ...]:
 
 def _best_first(rows: Sequence[_NameRow], norm: str) -> tuple[Entry, ...]:
     return tuple(match.entry for match in _best_matches(rows, norm))
-
-
-def _unit_vectors(phi, lam):
-    """Points on the unit sphere for latitudes/longitudes in radians (floats or arrays):
-    nearest by chord is nearest on the globe, across the antimeridian too."""
-    import numpy
-
-    return numpy.stack([numpy.cos(phi) * numpy.cos(lam), numpy.cos(phi) * numpy.sin(lam), numpy.sin(phi)], axis=-1)

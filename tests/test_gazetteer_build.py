@@ -17,7 +17,6 @@ from gazetteer import build as build_module
 from gazetteer.assemble import (
     COUNTY_ID_BASE,
     assemble,
-    great_circle_km,
     is_kept_alternate,
     longitude_span_middle,
     medoid,
@@ -26,6 +25,7 @@ from gazetteer.assemble import (
 from gazetteer.build import build_cache
 from gazetteer.database import Gazetteer, cache_problem, open_gazetteer
 from gazetteer.errors import GazetteerDataError
+from gazetteer.geodesy import great_circle_km
 from gazetteer.sources import AliasSource, CountryCentreSource, GeoNamesPointSource
 
 TESTS_DIR = Path(__file__).resolve().parent

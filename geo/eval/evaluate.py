@@ -32,14 +32,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from gazetteer.errors import GazetteerError
+from gazetteer.geodesy import great_circle_km
 from geo.errors import ArticleReadError, ConflictmapError, InputError
 from geo.records import EVENT_TYPES, Article, Event, Place
 
 SPLITS = ("dev", "test")
 #: 100 miles, the customary threshold of "correctly placed".
 ACCURACY_KM = 161.0
-#: Mean earth radius (IUGG), the one geopy's great_circle uses.
-EARTH_RADIUS_KM = 6371.0088
 #: The largest error the AUC normalises by: half the earth's circumference, as published.
 AUC_MAX_ERROR_KM = 20039.0
 #: Corpora that annotate only the article's own subject place: other places in their
@@ -347,14 +346,6 @@ def select_split(articles: Iterable[GoldArticle], split: str, *, limit: int = 0)
 
 # ---------------------------------------------------------------------------
 # scoring
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (haversine on a sphere of the mean earth radius)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    half_dphi, half_dlambda = (phi2 - phi1) / 2, math.radians(lon2 - lon1) / 2
-    h = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def auc_of_errors(errors_km: Sequence[float]) -> float | None:

@@ -22,6 +22,7 @@ from typing import Protocol
 from rapidfuzz.distance import Indel
 
 from gazetteer.entry import Entry
+from gazetteer.geodesy import great_circle_km
 from gazetteer.normalize import normalize, strip_articles
 from geo.records import (
     GEO_PRECISION_NEAR,
@@ -447,7 +448,11 @@ def _proximity(entry: Entry, anchors: Mapping[str, tuple[Entry, float]], km: flo
     return max(
         (
             weight
-            * (1.0 if _inside(other, entry) or _sibling_regions(entry, other) else math.exp(-_km(entry, other) / km))
+            * (
+                1.0
+                if _inside(other, entry) or _sibling_regions(entry, other)
+                else math.exp(-great_circle_km(entry.lat, entry.lon, other.lat, other.lon) / km)
+            )
             for other, weight in anchors.values()
         ),
         default=0.0,
@@ -458,12 +463,6 @@ def _sibling_regions(entry: Entry, other: Entry) -> bool:
     """Two first-level regions of one country: 'California, Oregon and Nevada' are
     neighbours in the text however far apart their points lie."""
     return entry.feature_code == other.feature_code == "ADM1" and entry.country_code == other.country_code
-
-
-def _km(a: Entry, b: Entry) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _share(votes: Mapping, key) -> float:
