@@ -25,6 +25,7 @@ from gazetteer.attribution import ATTRIBUTION
 from gazetteer.build import SCHEMA_VERSION, build_cache, custom_fingerprint, source_fingerprint
 from gazetteer.entry import Entry
 from gazetteer.errors import GazetteerDataError, GazetteerQueryError
+from gazetteer.files import write_bytes_atomically
 from gazetteer.geodesy import unit_vectors
 from gazetteer.normalize import dotted_key, normalize, skeleton, strip_articles
 from gazetteer.ranking import STRIPPED_MATCH_PENALTY, fuzzy_bucket_key
@@ -133,13 +134,10 @@ def _file_identity(path: Path) -> str:
 
 def mark_verified(path: Path) -> None:
     """Remember that the cache file, as it is now, passed SQLite's page check."""
-    stamp = _stamp_path(path)
-    tmp = stamp.with_name(stamp.name + f".{os.getpid()}.tmp")
     try:
-        tmp.write_text(_file_identity(path))
-        os.replace(tmp, stamp)
+        write_bytes_atomically(_stamp_path(path), _file_identity(path).encode())
     except OSError:
-        tmp.unlink(missing_ok=True)  # only a speed-up: the next open checks again
+        pass  # only a speed-up: the next open checks again
 
 
 def _is_verified(path: Path) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from geo.atomic import atomic_path, atomic_text
+from gazetteer.files import atomic_path, atomic_text
 from geo.errors import ExportError, InputError
 from geo.formats.exports import encodable_events
 from geo.map.mapview import (
