@@ -23,7 +23,7 @@ from pathlib import Path
 from gazetteer.assemble import NAME_OFFICIAL, NAME_PREFERRED
 from gazetteer.attribution import ATTRIBUTION
 from gazetteer.build import SCHEMA_VERSION, build_cache, custom_fingerprint, source_fingerprint
-from gazetteer.entry import Entry
+from gazetteer.entry import COUNTRY_CODES, Entry
 from gazetteer.errors import GazetteerDataError, GazetteerQueryError
 from gazetteer.files import write_bytes_atomically
 from gazetteer.geodesy import unit_vectors
@@ -42,7 +42,7 @@ ENTRY_COLUMNS = "geonameid, name, lat, lon, country_code, feature_class, feature
 FUZZY_MIN_LETTERS = 5
 FUZZY_MIN_SCORE = 0.8
 VARIANTS_LIMIT = 20
-AREA_CODES = frozenset({"PCLI", "ADM1"})
+AREA_CODES = COUNTRY_CODES | {"ADM1"}
 
 Progress = Callable[[str], None]
 

@@ -36,7 +36,6 @@ from geo.records import (
 PRIOR_SCALE = 8.0
 #: Below this, a town that shares a country's or region's name yields to the area.
 SMALL_TOWN_POPULATION = 100_000
-COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "TERR"})
 NEAR_WORDS = ("near", "outside", "outskirts of", "close to", "north of", "south of", "east of", "west of", "around")
 
 
@@ -233,7 +232,7 @@ def within_article_countries(
     namesakes = {e.country_code for e, is_minor in zip(pool.entries, minor) if not is_minor}
 
     def kept(entry: Entry, is_minor: bool) -> bool:
-        if not entry.country_code or _is_country(entry):
+        if not entry.country_code or entry.is_country:
             return True  # a misspelt country's name is itself the reason ("Mauritious")
         if is_minor and namesakes and not pool.penalty:
             return (
@@ -255,7 +254,7 @@ def _is_minor_place(entry: Entry) -> bool:
 
 
 def _is_country_or_region(entry: Entry) -> bool:
-    return _is_country(entry) or entry.feature_code == "ADM1"
+    return entry.is_country or entry.feature_code == "ADM1"
 
 
 def _is_small_town(entry: Entry) -> bool:
@@ -268,10 +267,6 @@ def _is_small_town(entry: Entry) -> bool:
 
 def _similar(key: str, name: str) -> float:
     return Indel.normalized_similarity(key, strip_articles(normalize(name)))
-
-
-def _is_country(entry: Entry) -> bool:
-    return entry.feature_code in COUNTRY_CODES
 
 
 def _initial_context(
@@ -306,11 +301,7 @@ def _context_from(
         if not entry.country_code:
             continue  # continents, world regions and seas say nothing of where the story is
         kind = (
-            "country"
-            if _is_country(entry)
-            else entry.feature_code
-            if entry.feature_code in ("ADM1", "ADM2")
-            else "place"
+            "country" if entry.is_country else entry.feature_code if entry.feature_code in ("ADM1", "ADM2") else "place"
         )
         weight = confidence * COUNTRY_VOTE[kind] * (1 + math.log(occurrences[name] or 1))
         own_countries = Counter({entry.country_code: weight})
@@ -419,8 +410,8 @@ def _inside(entry: Entry, container: Entry) -> bool:
     hold anything here; a town holds nothing."""
     if not container.is_area or entry.country_code != container.country_code or not entry.country_code:
         return False
-    if _is_country(container):
-        return not _is_country(entry)
+    if container.is_country:
+        return not entry.is_country
     return (
         container.feature_code == "ADM1"
         and entry.admin1_code == container.admin1_code
@@ -429,7 +420,7 @@ def _inside(entry: Entry, container: Entry) -> bool:
 
 
 def _prominence(entry: Entry) -> float:
-    if _is_country(entry):
+    if entry.is_country:
         return 1.0
     if entry.feature_code == "ADM1":
         return 0.85
@@ -480,7 +471,7 @@ def _score(
 ) -> float:
     score = weights.prominence * pool.priors[rank] - pool.penalty
     score += weights.country * _share(context.countries, entry.country_code)
-    if not _is_country(entry):
+    if not entry.is_country:
         score += weights.admin1 * _share(context.admin1, (entry.country_code, entry.admin1_code))
     if container is not None and _inside(entry, container[0]):
         score += weights.containment * container[1]
