@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from geo.parse.eventmodel import EventSite, decide, load_event_model
 from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
 from geo.read.boilerplate import furniture_ranges
 from geo.records import Article, Event, Place, event_id_for
-from geo.workers import worker_pool
+from geo.workers import worker_pool, worker_state
 
 if TYPE_CHECKING:
     from geo.records import PlaceOverride
@@ -78,11 +79,12 @@ class Pipeline:
                 yield article, self.events(article, overrides=overrides)
             return
         gp = self.geoparser
-        with worker_pool(n_process, _init_worker, (getattr(gp.gazetteer, "path", None), tuple(overrides))) as pool:
+        events_of = partial(_worker_events, overrides=tuple(overrides))
+        with worker_pool(n_process, load_pipeline, (getattr(gp.gazetteer, "path", None),)) as pool:
             # Workers take chunks as they free up (map submits them all), as in
             # Geoparser.places_many: neither waits for the other at the end of a round.
             chunks = list(chunked(articles, batch_size))
-            for chunk, results in zip(chunks, pool.map(_worker_events, chunks)):
+            for chunk, results in zip(chunks, pool.map(events_of, chunks)):
                 yield from zip(chunk, results)
 
 
@@ -257,18 +259,9 @@ def _event(article: Article, sentence: Sentence, place: Place, kind, event_date,
     )
 
 
-#: In a worker process: its own pipeline and the corrections to apply.
-_WORKER: tuple[Pipeline, tuple] | None = None
-
-
-def _init_worker(gazetteer_path: Path | None, overrides: tuple) -> None:
-    global _WORKER
-    _WORKER = (load_pipeline(gazetteer_path), overrides)
-
-
-def _worker_events(articles: list[Article]) -> list[tuple[Event, ...]]:
-    assert _WORKER is not None, "worker used before its initializer ran"
-    pipeline, overrides = _WORKER
+def _worker_events(articles: list[Article], overrides: tuple[PlaceOverride, ...]) -> list[tuple[Event, ...]]:
+    """In a worker process: the events of each article, by the worker's own pipeline."""
+    pipeline: Pipeline = worker_state()
     return [pipeline.events(a, overrides=overrides) for a in articles]
 
 

@@ -31,7 +31,7 @@ from gazetteer.errors import GazetteerError
 from geo.errors import ArticleReadError, ConflictmapError, InputError
 from geo.read.readers import MAX_ARTICLE_CHARS
 from geo.records import Article, Event, PlaceOverride, stable_id
-from geo.workers import WorkerDiedError, worker_pool
+from geo.workers import WorkerDiedError, worker_pool, worker_state
 
 if TYPE_CHECKING:
     from geo.store.store import EventStore
@@ -365,22 +365,10 @@ def _problem_reporter(tally: _Tally, on_problem: OnProblem | None) -> Callable[.
 
 # -- local worker processes -------------------------------------------------
 
-#: In a worker process: its pipeline (loaded once), the corrections, or why loading failed.
-_WORKER_STATE: dict[str, Any] = {}
 
-
-def _init_worker(factory: PipelineFactory, gazetteer: Path | None, overrides: tuple[PlaceOverride, ...]) -> None:
-    _WORKER_STATE["overrides"] = overrides
-    try:
-        _WORKER_STATE["pipeline"] = factory(gazetteer)
-    except (ConflictmapError, GazetteerError) as err:
-        _WORKER_STATE["error"] = err  # raised with the first task, so the main process reports it
-
-
-def _worker_parse(articles: list[Article]) -> list[ParseOutcome]:
-    if "error" in _WORKER_STATE:
-        raise _WORKER_STATE["error"]
-    return parse_articles(_WORKER_STATE["pipeline"], articles, _WORKER_STATE["overrides"])
+def _worker_parse(articles: list[Article], overrides: tuple[PlaceOverride, ...]) -> list[ParseOutcome]:
+    """In a worker process: parse ``articles`` with the pipeline its setup loaded once."""
+    return parse_articles(worker_state(), articles, overrides)
 
 
 def _parse_in_processes(
@@ -390,11 +378,9 @@ def _parse_in_processes(
     pending: dict[Future, list[Article]] = {}
     limit = options.workers * IN_FLIGHT_PER_WORKER
     try:
-        with worker_pool(
-            options.workers, _init_worker, (options.pipeline_factory, options.gazetteer, overrides)
-        ) as pool:
+        with worker_pool(options.workers, options.pipeline_factory, (options.gazetteer,)) as pool:
             for batch in batches:
-                pending[pool.submit(_worker_parse, batch)] = batch
+                pending[pool.submit(_worker_parse, batch, overrides)] = batch
                 while len(pending) >= limit:
                     yield from _collect(pending, wait(pending, return_when=FIRST_COMPLETED).done)
             while pending:
