@@ -17,7 +17,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz.distance import Indel
 
@@ -31,6 +31,9 @@ from geo.records import (
     Mention,
     Place,
 )
+
+if TYPE_CHECKING:
+    from gazetteer.database import NameMatch
 
 #: Divides the gazetteer's match score (log10 population + bonuses) into a 0..~1.5 prior.
 PRIOR_SCALE = 8.0
@@ -83,7 +86,7 @@ PREFERRED_NAME, ALTERNATE_NAME = 0, 2
 class PlaceIndex(Protocol):
     """What resolution needs from the gazetteer."""
 
-    def matches(self, name: str) -> tuple: ...  # NameMatch(entry, name_kind, score, exact), best first
+    def matches(self, name: str) -> tuple[NameMatch, ...]: ...  # best first
 
     def lookup(self, name: str) -> tuple[Entry, ...]: ...
     def lookup_variants(self, name: str) -> tuple[Entry, ...]: ...
@@ -99,13 +102,52 @@ class _Candidates:
 
 
 @dataclass(frozen=True, slots=True)
+class Choice:
+    """The reading of one name: the entry kept, how sure, and every candidate best first."""
+
+    entry: Entry
+    confidence: float
+    ranked: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Container:
+    """An area the wording puts a name in ("Tripoli, Lebanon"), and how surely (1 or 0.5)."""
+
+    area: Entry
+    strength: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """A place the article is read to name, and how much its closeness counts."""
+
+    entry: Entry
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Votes:
+    """What one name says for the countries and the first-level regions of the story."""
+
+    countries: Counter
+    admin1: Counter
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    score: float
+    entry: Entry
+
+
+@dataclass(frozen=True, slots=True)
 class _Context:
     """What the rest of the article says about where it is, seen from one mention."""
 
     countries: Mapping[str, float] = field(default_factory=dict)
     admin1: Mapping[tuple[str, str], float] = field(default_factory=dict)
-    anchors: Mapping[str, tuple[Entry, float]] = field(default_factory=dict)  # name -> (entry, weight)
-    by_name: Mapping[str, tuple[Counter, Counter]] = field(default_factory=dict)
+    anchors: Mapping[str, _Anchor] = field(default_factory=dict)  # by name
+    by_name: Mapping[str, _Votes] = field(default_factory=dict)
 
     def without(self, name: str) -> _Context:
         """The context minus the mention's own contribution (it must not vote for itself)."""
@@ -113,9 +155,9 @@ class _Context:
         if own is None:
             return self
         countries = Counter(self.countries)
-        countries.subtract(own[0])
+        countries.subtract(own.countries)
         admin1 = Counter(self.admin1)
-        admin1.subtract(own[1])
+        admin1.subtract(own.admin1)
         anchors = {n: a for n, a in self.anchors.items() if n != name}
         return _Context(countries, admin1, anchors, {})
 
@@ -145,7 +187,7 @@ def resolve(
     }
     constraints = _containment(text, mentions, names, pools)
     context = _initial_context(mentions, names, pools, demonym_countries)
-    choice: dict[str, tuple[Entry, float, tuple[Entry, ...]]] = {}
+    choice: dict[str, Choice] = {}
     for _ in range(weights.passes):
         choice = {}
         for name, pool in pools.items():
@@ -162,10 +204,12 @@ def resolve(
             continue
         if name not in choice:
             continue
-        entry, confidence, ranked = choice[name]
-        if confidence <= weights.min_confidence:
+        chosen = choice[name]
+        if chosen.confidence <= weights.min_confidence:
             continue
-        places.append(Place(m, entry, round(confidence, 3), _precision(text, m, entry), ranked[:5]))
+        places.append(
+            Place(m, chosen.entry, round(chosen.confidence, 3), _precision(text, m, chosen.entry), chosen.ranked[:5])
+        )
     return tuple(places)
 
 
@@ -206,9 +250,7 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
     return _Candidates(fuzzy, tuple(map(_prominence, fuzzy)), weights.fuzzy_penalty if fuzzy else 0.0)
 
 
-def within_article_countries(
-    pool: _Candidates, context: _Context, container: tuple[Entry, float] | None = None
-) -> _Candidates:
+def within_article_countries(pool: _Candidates, context: _Context, container: _Container | None = None) -> _Candidates:
     """Near misses and villages stay where the article gives a reason for them.
 
     A separate rule, not a weight: a candidate found by fuzzy or transliteration-variant
@@ -237,7 +279,7 @@ def within_article_countries(
         if is_minor and namesakes and not pool.penalty:
             return (
                 (entry.country_code, entry.admin1_code) in regions
-                or (container is not None and _inside(entry, container[0]))
+                or (container is not None and _inside(entry, container.area))
                 or (entry.country_code in named and not namesakes & named)
             )
         return not (pool.penalty or is_minor) or entry.country_code in named
@@ -277,7 +319,7 @@ def _initial_context(
     choice = {}
     for name, pool in pools.items():
         if pool.entries and not pool.penalty and len({e.country_code for e in pool.entries}) == 1:
-            choice[name] = (pool.entries[0], 1.0, pool.entries)
+            choice[name] = Choice(pool.entries[0], 1.0, pool.entries)
     context = _context_from(choice, mentions, names, demonyms)
     return _Context(context.countries, context.admin1, {}, context.by_name)
 
@@ -287,7 +329,7 @@ COUNTRY_VOTE = {"country": 1.0, "ADM1": 0.8, "ADM2": 0.7, "place": 0.6}
 
 
 def _context_from(
-    choice: Mapping[str, tuple[Entry, float, tuple[Entry, ...]]],
+    choice: Mapping[str, Choice],
     mentions: Sequence[Mention],
     names: Mapping[Mention, str],
     demonyms: Sequence[str],
@@ -295,9 +337,10 @@ def _context_from(
     occurrences = Counter(names[m] for m in mentions)
     countries: Counter = Counter()
     admin1: Counter = Counter()
-    by_name: dict[str, tuple[Counter, Counter]] = {}
-    anchors: dict[str, tuple[Entry, float]] = {}
-    for name, (entry, confidence, _) in choice.items():
+    by_name: dict[str, _Votes] = {}
+    anchors: dict[str, _Anchor] = {}
+    for name, chosen in choice.items():
+        entry, confidence = chosen.entry, chosen.confidence
         if not entry.country_code:
             continue  # continents, world regions and seas say nothing of where the story is
         kind = (
@@ -312,9 +355,9 @@ def _context_from(
         )
         countries.update(own_countries)
         admin1.update(own_admin1)
-        by_name[name] = (own_countries, own_admin1)
+        by_name[name] = _Votes(own_countries, own_admin1)
         if kind != "country":
-            anchors[name] = (entry, confidence)
+            anchors[name] = _Anchor(entry, confidence)
     for code in demonyms:
         countries[code] += 0.5
     return _Context(countries, admin1, anchors, by_name)
@@ -370,14 +413,14 @@ DESCRIBING_WORDS = (
 
 def _containment(
     text: str, mentions: Sequence[Mention], names: Mapping[Mention, str], pools: Mapping[str, _Candidates]
-) -> dict[str, tuple[Entry, float]]:
+) -> dict[str, _Container]:
     """Areas that contain a mention, each with how sure the wording makes it (1 or 0.5).
 
     The occurrence that first says where a name is decides for the whole article:
     "Windsor is a town west of Sydney, New South Wales" is not undone by a later
     "(named after Windsor in England)".
     """
-    constraints: dict[str, tuple[Entry, float]] = {}
+    constraints: dict[str, _Container] = {}
     decided_at: dict[str, int] = {}
     for i, first in enumerate(mentions):
         if decided_at.get(names[first], first.start) != first.start:
@@ -399,8 +442,9 @@ def _containment(
                 strength = 0.5
             else:
                 continue
-            if strength > constraints.get(names[first], (None, 0.0))[1]:
-                constraints[names[first]] = (container, strength)
+            held = constraints.get(names[first])
+            if held is None or strength > held.strength:
+                constraints[names[first]] = _Container(container, strength)
                 decided_at[names[first]] = first.start
     return constraints
 
@@ -432,22 +476,17 @@ def _prominence(entry: Entry) -> float:
     return score
 
 
-def _proximity(entry: Entry, anchors: Mapping[str, tuple[Entry, float]], km: float) -> float:
+def _proximity(entry: Entry, anchors: Mapping[str, _Anchor], km: float) -> float:
     """Closeness to the article's other places: exp(-distance / km) to the nearest, by
     confidence. An area is as close as the nearest place inside it (zero distance), so
     that towns named beside "Mexico" speak for the country, not for Mexico City."""
-    return max(
-        (
-            weight
-            * (
-                1.0
-                if _inside(other, entry) or _sibling_regions(entry, other)
-                else math.exp(-great_circle_km(entry.lat, entry.lon, other.lat, other.lon) / km)
-            )
-            for other, weight in anchors.values()
-        ),
-        default=0.0,
-    )
+    return max((anchor.weight * _closeness(entry, anchor.entry, km) for anchor in anchors.values()), default=0.0)
+
+
+def _closeness(entry: Entry, other: Entry, km: float) -> float:
+    if _inside(other, entry) or _sibling_regions(entry, other):
+        return 1.0
+    return math.exp(-great_circle_km(entry.lat, entry.lon, other.lat, other.lon) / km)
 
 
 def _sibling_regions(entry: Entry, other: Entry) -> bool:
@@ -466,15 +505,15 @@ def _score(
     rank: int,
     pool: _Candidates,
     context: _Context,
-    container: tuple[Entry, float] | None,
+    container: _Container | None,
     weights: Weights,
 ) -> float:
     score = weights.prominence * pool.priors[rank] - pool.penalty
     score += weights.country * _share(context.countries, entry.country_code)
     if not entry.is_country:
         score += weights.admin1 * _share(context.admin1, (entry.country_code, entry.admin1_code))
-    if container is not None and _inside(entry, container[0]):
-        score += weights.containment * container[1]
+    if container is not None and _inside(entry, container.area):
+        score += weights.containment * container.strength
     score += weights.proximity * _proximity(entry, context.anchors, weights.proximity_km)
     return score
 
@@ -486,39 +525,37 @@ def _region_seats(entries: Sequence[Entry]) -> set[int]:
     return {e.geonameid for e in entries if not e.is_area and (e.country_code, e.admin1_code) in regions}
 
 
-def _choose(
-    pool: _Candidates, context: _Context, container: tuple[Entry, float] | None, weights: Weights
-) -> tuple[Entry, float, tuple[Entry, ...]]:
+def _choose(pool: _Candidates, context: _Context, container: _Container | None, weights: Weights) -> Choice:
     seats = _region_seats(pool.entries)
-    ranked = sorted(
+    scored = sorted(
         (
-            (
+            _Scored(
                 _score(e, rank, pool, context, container, weights)
                 + (weights.region_seat if e.geonameid in seats else 0.0),
-                rank,
                 e,
             )
             for rank, e in enumerate(pool.entries)
         ),
-        key=lambda item: (-item[0], item[1]),  # the gazetteer's own order breaks ties
+        key=lambda s: -s.score,  # a stable sort: the gazetteer's own order breaks ties
     )
-    scored = [(score, e) for score, _, e in ranked]
-    return scored[0][1], _confidence(scored, weights.temperature), tuple(e for _, e in scored)
+    return Choice(scored[0].entry, _confidence(scored, weights.temperature), tuple(s.entry for s in scored))
 
 
-def _confidence(scored: Sequence[tuple[float, Entry]], temperature: float) -> float:
+def _confidence(scored: Sequence[_Scored], temperature: float) -> float:
     """P(country) * P(candidate | country), each a softmax over scores.
 
     Across countries only each country's best candidate counts, so that a crowd of
     small namesakes in one country (a dozen Palmyras in the United States) does not
     outweigh one well-supported candidate elsewhere.
     """
-    top_score, top = scored[0]
+    top = scored[0]
     best_by_country: dict[str, float] = {}
-    for score, entry in scored:
-        best_by_country.setdefault(entry.country_code, score)
-    across = sum(math.exp((s - top_score) / temperature) for s in best_by_country.values())
-    within = sum(math.exp((s - top_score) / temperature) for s, e in scored if e.country_code == top.country_code)
+    for s in scored:
+        best_by_country.setdefault(s.entry.country_code, s.score)
+    across = sum(math.exp((score - top.score) / temperature) for score in best_by_country.values())
+    within = sum(
+        math.exp((s.score - top.score) / temperature) for s in scored if s.entry.country_code == top.entry.country_code
+    )
     return 1.0 / (across * within)
 
 
