@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer.entry import Entry
+from geo.cli.evaluate import eval_command
 from geo.cli.main import build_parser
 from geo.errors import ArticleReadError, InputError
 from geo.eval.evaluate import (
@@ -22,7 +23,6 @@ from geo.eval.evaluate import (
     Span,
     SystemResult,
     auc_of_errors,
-    eval_command,
     format_table,
     geotagging_applies,
     great_circle_km,

@@ -345,11 +345,3 @@ def test_html_and_png_are_handed_to_the_briefing_module_with_the_selection(
     events, _, options = calls["png"]
     assert options["bbox"] == (35.0, 32.0, 42.0, 37.0) and options["width"] == 800
     assert all(35 <= e.lon <= 42 and 32 <= e.lat <= 37 for e in events) and events
-
-
-def test_a_briefing_format_without_its_module_is_not_available(
-    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
-) -> None:
-    monkeypatch.setitem(sys.modules, "geo.map.briefing", None)  # import fails
-    assert run(["export", "--format", "png", "-o", str(tmp_path / "m.png"), "--db", str(db)]) == 1
-    assert "not available" in capsys.readouterr().err
