@@ -545,11 +545,9 @@ def _article_files(folder: Path) -> list[Path]:
 
 
 def _fetch(url: str, *, published: date | None, allow_private: bool) -> tuple[Article, ...]:
-    try:
-        fetch = importlib.import_module("geo.read.fetch")
-    except ImportError as err:
-        raise InputError(f"fetching URLs is not available in this installation ({url})") from err
-    return fetch.fetch_article(url, allow_private=allow_private, published=published)
+    from geo.read.fetch import fetch_article  # here: only an ingest of URLs needs sockets and TLS
+
+    return fetch_article(url, allow_private=allow_private, published=published)
 
 
 def _describe(article: Article) -> str:
