@@ -14,7 +14,6 @@ a GeoParquet file that the main process then loads into the store.
 from __future__ import annotations
 
 import glob
-import importlib
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,6 +21,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from importlib.metadata import entry_points
 from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,9 +35,11 @@ from geo.workers import WorkerDiedError, worker_pool
 if TYPE_CHECKING:
     from geo.store.store import EventStore
 
-#: ``module:function`` of the function that loads the pipeline; tests point it at a fake.
+#: The name of the pipeline to load, when not the built-in one.
 PIPELINE_ENV = "CONFLICTMAP_PIPELINE"
-DEFAULT_PIPELINE = "geo.parse.pipeline:load_pipeline"
+#: The entry point group where installed packages register other pipeline loaders by name.
+PIPELINE_GROUP = "conflictmap.pipelines"
+DEFAULT_PIPELINE = "conflictmap"
 
 #: Files a folder is searched for.
 ARTICLE_EXTENSIONS = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".xml", ".rss", ".atom"})
@@ -212,20 +214,44 @@ def read_input(
     yield from read_articles(path, published=published, on_error=record_problem)
 
 
-def resolve_pipeline_factory(spec: str | None = None) -> PipelineFactory:
-    """The pipeline loader named ``module:function`` (default: ``$CONFLICTMAP_PIPELINE``,
-    else the real pipeline)."""
-    spec = spec or os.environ.get(PIPELINE_ENV, "").strip() or DEFAULT_PIPELINE
-    module_name, _, attribute = spec.partition(":")
-    if not module_name or not attribute:
-        raise InputError(f"{PIPELINE_ENV} must look like 'package.module:function', got {spec!r}")
+def resolve_pipeline_factory(name: str | None = None) -> PipelineFactory:
+    """The pipeline loader registered as ``name`` (default: ``$CONFLICTMAP_PIPELINE``,
+    else the built-in pipeline): built in, or an entry point of ``PIPELINE_GROUP``.
+
+    Only registered names load: a setting can choose among installed pipelines but
+    never make the program import a module it names."""
+    name = (name or os.environ.get(PIPELINE_ENV, "")).strip() or DEFAULT_PIPELINE
+    if name in BUILTIN_PIPELINES:
+        return BUILTIN_PIPELINES[name]
+    found = sorted(entry_points(group=PIPELINE_GROUP, name=name), key=lambda ep: ep.value)
+    if not found:
+        raise InputError(
+            f"cannot load the pipeline {name!r}: no pipeline is registered under that name "
+            f"(registered: {', '.join(registered_pipelines())})"
+        )
     try:
-        factory = getattr(importlib.import_module(module_name), attribute)
+        factory = found[0].load()
     except (ImportError, AttributeError) as err:
-        raise InputError(f"cannot load the pipeline {spec!r}: {err}") from err
+        raise InputError(f"cannot load the pipeline {name!r} ({found[0].value}): {err}") from err
     if not callable(factory):
-        raise InputError(f"the pipeline loader {spec!r} is not callable")
+        raise InputError(f"the pipeline loader registered as {name!r} ({found[0].value}) is not callable")
     return factory
+
+
+def registered_pipelines() -> list[str]:
+    """Every name ``resolve_pipeline_factory`` loads: the built-in ones and the entry points."""
+    return sorted({*BUILTIN_PIPELINES, *(ep.name for ep in entry_points(group=PIPELINE_GROUP))})
+
+
+def _load_builtin_pipeline(gazetteer_path: Path | None) -> Any:
+    # Imported here: the pipeline module loads spaCy's machinery (half a second).
+    from geo.parse.pipeline import load_pipeline
+
+    return load_pipeline(gazetteer_path)
+
+
+#: Pipelines that ship with conflictmap, by name (found without installed metadata too).
+BUILTIN_PIPELINES: dict[str, PipelineFactory] = {DEFAULT_PIPELINE: _load_builtin_pipeline}
 
 
 # ---------------------------------------------------------------------------
