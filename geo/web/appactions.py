@@ -332,10 +332,8 @@ DOWNLOADS: dict[str, Download] = {
 
 
 def download_available(fmt: str) -> bool:
-    """Whether the writer for ``fmt`` is installed (the briefing formats are optional)."""
-    import importlib.util
-
-    return importlib.util.find_spec(DOWNLOADS[fmt].writer_module) is not None
+    """Whether the page offers ``fmt`` (every writer ships with conflictmap)."""
+    return fmt in DOWNLOADS
 
 
 def export_bytes(events: Sequence[Event], fmt: str, *, title: str = "") -> bytes:
