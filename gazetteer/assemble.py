@@ -34,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from gazetteer.entry import Entry
+from gazetteer.entry import Entry, first_per_id
 from gazetteer.errors import GazetteerDataError
 from gazetteer.normalize import dotted_key, normalize
 from gazetteer.sources import (
@@ -666,8 +666,9 @@ def resolve_alias_target(
     target = alias.target.strip()
     if target.isdigit() and int(target) in by_id:
         return int(target)
-    if "." in target and tuple(target.split(".", 1)) in region_ids:
-        return region_ids[tuple(target.split(".", 1))]
+    country, dot, region = target.partition(".")
+    if dot and (country, region) in region_ids:
+        return region_ids[(country, region)]
     if target in country_ids:
         return country_ids[target]
     raise GazetteerDataError(
@@ -756,8 +757,7 @@ def assemble(data: SourceData) -> Assembled:
 
 def _unique_ids(places: list[Place]) -> list[Place]:
     """First place per id: world areas, countries, regions, towns, counties (sources rarely repeat one)."""
-    seen: set[int] = set()
-    return [p for p in places if not (p.entry.geonameid in seen or seen.add(p.entry.geonameid))]
+    return first_per_id(places, lambda place: place.entry.geonameid)
 
 
 # Ordinary English words that also name a country, a region or a big town; they stay

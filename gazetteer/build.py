@@ -168,7 +168,10 @@ def _name_rows(place: Place, place_prominence: float, keys: dict[str, tuple[str,
 
 def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: str, progress: Progress) -> None:
     conn.executescript(SCHEMA)
-    entry_rows, name_rows, prominences, keys = [], [], {}, {}
+    entry_rows: list[tuple] = []
+    name_rows: list[tuple] = []
+    prominences: dict[int, float] = {}
+    keys: dict[str, tuple[str, str]] = {}
     for place in assembled.places:
         place_prominence = prominence(
             place.entry.feature_code, place.entry.population, place.fame, place.entry.geonameid

@@ -19,6 +19,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 from gazetteer.assemble import NAME_OFFICIAL, NAME_PREFERRED
 from gazetteer.attribution import ATTRIBUTION
@@ -207,7 +208,7 @@ class _BuildLock:
 
     def __init__(self, path: Path):
         self._path = path.with_name(path.name + ".lock")
-        self._handle = None
+        self._handle: IO[str] | None = None
 
     def __enter__(self) -> _BuildLock:
         try:
@@ -287,7 +288,7 @@ class Gazetteer:
         )
         self._common_words: frozenset[str] | None = None
         self._fuzzy_buckets: dict[str, _FuzzyBucket] = {}
-        self._reverse_index = None
+        self._reverse_index: tuple[Any, list[int]] | None = None
 
     # -- plumbing ---------------------------------------------------------------
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # GeoNames feature classes of areas: administrative (A), regions and continents (L), water (H).
 AREA_CLASSES = frozenset({"A", "L", "H"})
@@ -61,3 +65,15 @@ class Entry:
                 "admin1": self.admin1,
             },
         }
+
+
+def first_per_id(items: Iterable[T], geonameid: Callable[[T], int]) -> list[T]:
+    """The first item of each place id, in order (sources and lookups repeat places)."""
+    seen: set[int] = set()
+    kept = []
+    for item in items:
+        key = geonameid(item)
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept

@@ -20,7 +20,7 @@ from geopy.location import Location
 from geopy.point import Point
 
 from gazetteer.database import Gazetteer, open_gazetteer
-from gazetteer.entry import Entry
+from gazetteer.entry import Entry, first_per_id
 from gazetteer.errors import GazetteerQueryError
 
 
@@ -85,8 +85,7 @@ class OfflineGeocoder(Geocoder):
         found = g.lookup(name) + g.lookup_variants(name)
         if self._fuzzy:
             found += tuple(entry for entry, _ in g.fuzzy(name, limit=10))
-        seen: set[int] = set()
-        return tuple(e for e in found if not (e.geonameid in seen or seen.add(e.geonameid)))
+        return tuple(first_per_id(found, lambda entry: entry.geonameid))
 
     def _narrowing(self, text: str | None) -> Narrowing | None:
         if text is None:

@@ -170,7 +170,7 @@ class CachedOnlineGeocoder:
         try:
             found = self._limited()(text, exactly_one=False, **options)
         except geopy_exc.GeopyError as err:
-            raise map_service_error(err) from err
+            raise (map_service_error(err) or GazetteerError(f"the online geocoder failed: {err}")) from err
         if found is None:
             return []
         found = found if isinstance(found, list) else [found]

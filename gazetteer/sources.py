@@ -374,7 +374,7 @@ def read_shapes(path: Path = WORLD_BASEMAP_PATH) -> tuple[CountryShapeSource, ..
 def _country_centre(raw: dict) -> CountryCentreSource | None:
     """countryinfo's record -> its centre; None when it gives no code or no ``latlng``."""
     alpha2 = (raw.get("ISO") or {}).get("alpha2") or ""
-    latlng = raw.get("latlng") or ()
+    latlng: list[float] = raw.get("latlng") or []
     if len(alpha2) != 2 or len(latlng) != 2:
         return None
     features = (raw.get("geoJSON") or {}).get("features") or ()
@@ -642,7 +642,7 @@ def villages_beyond(
     from gazetteer.normalize import normalize
 
     known = set(known_ids)
-    words = {normalize(word) for word in words}
+    normalized_words = {normalize(word) for word in words}
     return tuple(
         GeoNamesRecord(geonameid=geonameid, name=name, lat=lat, lon=lon, country_code=cc)
         for geonameid, name, cc, lat, lon in rows
@@ -650,7 +650,7 @@ def villages_beyond(
         and name
         and len(cc) == 2
         and _ADMINISTRATIVE_NAME.search(name) is None
-        and normalize(name) not in words
+        and normalize(name) not in normalized_words
     )
 
 

