@@ -353,7 +353,7 @@ def test_export_store_takes_a_filter_and_a_format_without_the_command_line(db: P
     out = tmp_path / "syria.csv"
     with EventStore.open(db, readonly=True) as store:
         count = export_store(store, "csv", out, event_filter=EventFilter(country_codes=frozenset({"SY"})))
-        with pytest.raises(InputError, match="geojson, csv, acled, gpkg, parquet, html, png, got 'kml'"):
+        with pytest.raises(InputError, match="geojson, csv, acled, gpkg, parquet, got 'kml'"):
             export_store(store, "kml", tmp_path / "events.kml")
     with out.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))

@@ -1,8 +1,10 @@
-"""The packages' boundaries, read from the source: which module may import what.
+"""Two boundaries read from the source: only the command line parses arguments, and
+the gazetteer (the lowest layer) never imports ``geo``.
 
 Every import counts, also those inside functions, under ``TYPE_CHECKING``, relative
 ones and ``importlib.import_module("...")`` with a literal name: a boundary that a
-lazy import may cross is no boundary.
+lazy import may cross is no boundary. (``test_architecture.py`` holds the data
+flow's layers.)
 """
 
 from __future__ import annotations
@@ -80,11 +82,6 @@ def test_only_the_command_line_parses_arguments() -> None:
 
 def test_the_gazetteer_never_imports_geo() -> None:
     assert _importers(("gazetteer",), of="geo") == []
-
-
-def test_only_the_web_page_imports_streamlit() -> None:
-    importers = _importers(("geo", "gazetteer"), of="streamlit")
-    assert [m for m in importers if not _inside(m, "geo.web")] == []
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
-"""``conflictmap export --format F -o OUT [--db DB] [filters]``: the options into a filter
-and drawing options, then one call of ``geo.formats.exports.export_store``."""
+"""``conflictmap export --format F -o OUT [--db DB] [filters]``: the options into an
+``EventFilter``, then the writer of ``geo.formats.exports`` for a data format or the
+map page and picture of ``geo.map.briefing``."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ import sys
 
 from geo.errors import InputError
 from geo.filters import EventFilter
+from geo.records import Event
 
 EXIT_OK = 0
+#: Formats drawn by ``geo.map.briefing`` (a map page, a picture) rather than written as data.
+BRIEFING_FORMATS = ("html", "png")
 
 
 def event_filter(args: argparse.Namespace) -> EventFilter:
@@ -31,27 +35,15 @@ def event_filter(args: argparse.Namespace) -> EventFilter:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    from geo.formats.exports import BriefingOptions, export_store
+    from geo.formats.exports import export_store
     from geo.store.store import EventStore
 
     flt = event_filter(args)
-    options = BriefingOptions(
-        title=args.title,
-        tiles=args.tiles,
-        width=args.width,
-        height=args.height,
-        scale=args.scale,
-        browser=args.browser,
-    )
     with EventStore.open(args.db, readonly=True) as store:
-        count = export_store(
-            store,
-            args.format,
-            args.output,
-            event_filter=flt,
-            options=options,
-            on_notice=lambda notice: print(f"conflictmap: {notice}", file=sys.stderr),
-        )
+        if args.format in BRIEFING_FORMATS:
+            count = _export_briefing(args, store.query(flt), bbox=flt.bbox)
+        else:
+            count = export_store(store, args.format, args.output, event_filter=flt)
     if count == 0:
         print(
             f"conflictmap: no events match the filters; wrote an empty {args.format} file to {args.output}",
@@ -60,3 +52,27 @@ def export_command(args: argparse.Namespace) -> int:
     else:
         print(f"conflictmap: wrote {count} events to {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def _export_briefing(
+    args: argparse.Namespace, events: list[Event], *, bbox: tuple[float, float, float, float] | None
+) -> int:
+    # Imported here: the map builder loads folium, over a second.
+    from geo.map.briefing import export_html, export_png
+
+    if args.format == "html":
+        export_html(events, args.output, title=args.title, tiles=args.tiles)
+    else:
+        export_png(
+            events,
+            args.output,
+            title=args.title,
+            tiles=args.tiles,
+            width=args.width,
+            height=args.height,
+            scale=args.scale,
+            browser=args.browser,
+            bbox=bbox,  # the picture shows the area asked for, not only where the events fell
+            on_notice=lambda notice: print(f"conflictmap: {notice}", file=sys.stderr),
+        )
+    return len(events)

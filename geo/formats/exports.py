@@ -3,7 +3,7 @@
 Every writer takes events and a path, writes atomically (a temporary file beside
 the target, then a rename) and returns how many events it wrote. An empty
 selection still makes a valid, empty file. HTML and PNG briefings are made by
-``geo.map.briefing``; ``export_store`` hands those formats over to it.
+``geo.map.briefing``, which builds on this module (not the other way round).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,9 +27,6 @@ if TYPE_CHECKING:
 
 CSV_COLUMNS: tuple[str, ...] = (*EVENT_PROPERTIES, "latitude", "longitude")
 GPKG_LAYER = "events"
-
-#: Formats ``geo.map.briefing`` renders (a map page, a picture) rather than a writer here.
-BRIEFING_FORMATS = ("html", "png")
 
 
 def encodable_events(events: Iterable[Event]) -> Iterator[Event]:
@@ -154,78 +151,17 @@ WRITERS: dict[str, Callable[[Iterable[Event], Path], int]] = {
 }
 
 
-EXPORT_FORMATS: tuple[str, ...] = (*WRITERS, *BRIEFING_FORMATS)
-
-
-@dataclass(frozen=True, slots=True)
-class BriefingOptions:
-    """How the map page and the picture are drawn; the data formats ignore these."""
-
-    title: str = ""
-    tiles: bool = False  # online map tiles when reachable
-    width: int = 1600  # the picture's size in CSS pixels
-    height: int = 1000
-    scale: float = 1.0  # device pixels per CSS pixel
-    browser: Path | None = None  # the chromium executable; None: the usual places
-
-
-def export_store(
-    store: EventStore,
-    fmt: str,
-    path: Path,
-    *,
-    event_filter: EventFilter | None = None,
-    options: BriefingOptions | None = None,
-    on_notice: Callable[[str], None] | None = None,
-) -> int:
-    """Write the stored events ``event_filter`` keeps to ``path`` as ``fmt``; returns how many.
-
-    ``on_notice`` hears what the picture could not do as asked (a fallback browser, a
-    missing basemap); the other formats have nothing to say."""
+def export_store(store: EventStore, fmt: str, path: Path, *, event_filter: EventFilter | None = None) -> int:
+    """Write the stored events ``event_filter`` keeps to ``path`` as ``fmt`` (a key of
+    ``WRITERS``); returns how many. The map page and the picture are drawn by
+    ``geo.map.briefing`` from ``store.query``."""
     flt = event_filter or EventFilter()
-    if fmt in BRIEFING_FORMATS:
-        return export_briefing(store.query(flt), fmt, path, options=options, bbox=flt.bbox, on_notice=on_notice)
     if fmt == "geojson":
         # Straight from the store's JSON: no Event records built for the plain format.
         return write_feature_collection(store.iter_feature_json(flt), path)
     if fmt not in WRITERS:
-        raise InputError(f"export format must be one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}")
+        raise InputError(f"export format must be one of {', '.join(WRITERS)}, got {fmt!r}")
     return WRITERS[fmt](store.iter_query(flt), path)
-
-
-def export_briefing(
-    events: list[Event],
-    fmt: str,
-    path: Path,
-    *,
-    options: BriefingOptions | None = None,
-    bbox: tuple[float, float, float, float] | None = None,
-    on_notice: Callable[[str], None] | None = None,
-) -> int:
-    """The map page (``html``) or picture (``png``) of ``events``; returns how many it shows.
-    The picture frames ``bbox`` when given, the area asked for, not only where events fell."""
-    # Imported here: the map builder loads folium and imports this module for its writers.
-    from geo.map.briefing import export_html, export_png
-
-    opts = options or BriefingOptions()
-    if fmt == "html":
-        export_html(events, path, title=opts.title, tiles=opts.tiles)
-    elif fmt == "png":
-        export_png(
-            events,
-            path,
-            title=opts.title,
-            tiles=opts.tiles,
-            width=opts.width,
-            height=opts.height,
-            scale=opts.scale,
-            browser=opts.browser,
-            bbox=bbox,
-            on_notice=on_notice,
-        )
-    else:
-        raise InputError(f"a briefing is {' or '.join(BRIEFING_FORMATS)}, got {fmt!r}")
-    return len(events)
 
 
 def _csv_values(event: Event) -> list[Any]:
