@@ -360,7 +360,7 @@ def test_pasting_no_text_is_reported_and_adds_nothing(app: AppTest, store_path: 
 def test_first_start_on_an_empty_store_loads_the_demo_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "empty.sqlite"
     monkeypatch.setenv("CONFLICTMAP_DB", str(path))
-    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake_pipeline:load_fake_pipeline")
+    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake")
     st.cache_resource.clear()
     at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
     assert not at.exception

@@ -83,7 +83,7 @@ def running_server(folder: Path) -> Iterator[tuple[str, Path]]:
     env = {
         **os.environ,
         "CONFLICTMAP_DB": str(db),
-        "CONFLICTMAP_PIPELINE": "fake_pipeline:load_fake_pipeline",
+        "CONFLICTMAP_PIPELINE": "fake",
         "PYTHONPATH": os.pathsep.join([str(TESTS), str(REPO), os.environ.get("PYTHONPATH", "")]),
     }
     log = open(folder / "server.log", "wb")  # noqa: SIM115 (the server writes to it until the fixture ends)

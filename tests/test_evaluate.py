@@ -12,6 +12,7 @@ import pytest
 
 from gazetteer.entry import Entry
 from gazetteer.geodesy import great_circle_km
+from geo.cli.evaluate import eval_command
 from geo.cli.main import build_parser
 from geo.errors import ArticleReadError, InputError
 from geo.eval.evaluate import (
@@ -23,7 +24,6 @@ from geo.eval.evaluate import (
     Span,
     SystemResult,
     auc_of_errors,
-    eval_command,
     format_table,
     geotagging_applies,
     iter_corpus,

@@ -6,16 +6,14 @@ writes each parsed batch in one transaction. Interrupted at any point, a rerun
 finds the batches already written and parses only the rest: nothing twice,
 nothing lost. A file that cannot be read is reported in one line and skipped.
 
-Workers are local processes (``--workers``), each loading the pipeline once, or
-the workers of a Dask cluster (``--scheduler``), which write each partition's
-events as a GeoParquet file that the main process then loads into the store.
+Workers are local processes (``ingest``), each loading the pipeline once, or the
+workers of a Dask cluster (``ingest_dask``), which write each partition's events as
+a GeoParquet file that the main process then loads into the store.
 """
 
 from __future__ import annotations
 
-import argparse
 import glob
-import importlib
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,6 +21,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from importlib.metadata import entry_points
 from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,9 +35,11 @@ from geo.workers import WorkerDiedError, worker_pool, worker_state
 if TYPE_CHECKING:
     from geo.store.store import EventStore
 
-#: ``module:function`` of the function that loads the pipeline; tests point it at a fake.
+#: The name of the pipeline to load, when not the built-in one.
 PIPELINE_ENV = "CONFLICTMAP_PIPELINE"
-DEFAULT_PIPELINE = "geo.parse.pipeline:load_pipeline"
+#: The entry point group where installed packages register other pipeline loaders by name.
+PIPELINE_GROUP = "conflictmap.pipelines"
+DEFAULT_PIPELINE = "conflictmap"
 
 #: Files a folder is searched for.
 ARTICLE_EXTENSIONS = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".xml", ".rss", ".atom"})
@@ -213,20 +214,44 @@ def read_input(
     yield from read_articles(path, published=published, on_error=record_problem)
 
 
-def resolve_pipeline_factory(spec: str | None = None) -> PipelineFactory:
-    """The pipeline loader named ``module:function`` (default: ``$CONFLICTMAP_PIPELINE``,
-    else the real pipeline)."""
-    spec = spec or os.environ.get(PIPELINE_ENV, "").strip() or DEFAULT_PIPELINE
-    module_name, _, attribute = spec.partition(":")
-    if not module_name or not attribute:
-        raise InputError(f"{PIPELINE_ENV} must look like 'package.module:function', got {spec!r}")
+def resolve_pipeline_factory(name: str | None = None) -> PipelineFactory:
+    """The pipeline loader registered as ``name`` (default: ``$CONFLICTMAP_PIPELINE``,
+    else the built-in pipeline): built in, or an entry point of ``PIPELINE_GROUP``.
+
+    Only registered names load: a setting can choose among installed pipelines but
+    never make the program import a module it names."""
+    name = (name or os.environ.get(PIPELINE_ENV, "")).strip() or DEFAULT_PIPELINE
+    if name in BUILTIN_PIPELINES:
+        return BUILTIN_PIPELINES[name]
+    found = sorted(entry_points(group=PIPELINE_GROUP, name=name), key=lambda ep: ep.value)
+    if not found:
+        raise InputError(
+            f"cannot load the pipeline {name!r}: no pipeline is registered under that name "
+            f"(registered: {', '.join(registered_pipelines())})"
+        )
     try:
-        factory = getattr(importlib.import_module(module_name), attribute)
+        factory = found[0].load()
     except (ImportError, AttributeError) as err:
-        raise InputError(f"cannot load the pipeline {spec!r}: {err}") from err
+        raise InputError(f"cannot load the pipeline {name!r} ({found[0].value}): {err}") from err
     if not callable(factory):
-        raise InputError(f"the pipeline loader {spec!r} is not callable")
+        raise InputError(f"the pipeline loader registered as {name!r} ({found[0].value}) is not callable")
     return factory
+
+
+def registered_pipelines() -> list[str]:
+    """Every name ``resolve_pipeline_factory`` loads: the built-in ones and the entry points."""
+    return sorted({*BUILTIN_PIPELINES, *(ep.name for ep in entry_points(group=PIPELINE_GROUP))})
+
+
+def _load_builtin_pipeline(gazetteer_path: Path | None) -> Any:
+    # Imported here: the pipeline module loads spaCy's machinery (half a second).
+    from geo.parse.pipeline import load_pipeline
+
+    return load_pipeline(gazetteer_path)
+
+
+#: Pipelines that ship with conflictmap, by name (found without installed metadata too).
+BUILTIN_PIPELINES: dict[str, PipelineFactory] = {DEFAULT_PIPELINE: _load_builtin_pipeline}
 
 
 # ---------------------------------------------------------------------------
@@ -521,76 +546,6 @@ def _store_partition(
 
 
 # ---------------------------------------------------------------------------
-# the command
-
-
-def ingest_command(args: argparse.Namespace) -> int:
-    """``conflictmap ingest PATH... [--db] [--published] [--workers N] [--scheduler ADDR] [--parquet DIR]``."""
-    from geo.store.store import EventStore
-
-    if args.workers < 0:
-        raise InputError(f"--workers must be 0 (all cores) or more, got {args.workers!r}")
-    if args.parquet is not None and not args.scheduler:
-        raise InputError("--parquet applies to a Dask ingest; add --scheduler ADDRESS")
-    options = IngestOptions(
-        pipeline_factory=resolve_pipeline_factory(),
-        gazetteer=args.gazetteer,
-        published=args.published,
-        allow_private=args.allow_private,
-        workers=args.workers or os.cpu_count() or 1,
-    )
-    with EventStore.open(args.db) as store, _progress_display() as (on_problem, on_progress):
-        if args.scheduler:
-            parquet_dir = args.parquet or store.path.with_name(f"{store.path.stem}-parquet")
-            report = ingest_dask(
-                args.paths,
-                store,
-                options,
-                scheduler=args.scheduler,
-                parquet_dir=parquet_dir,
-                on_problem=on_problem,
-                on_progress=on_progress,
-            )
-        else:
-            report = ingest(args.paths, store, options, on_problem=on_problem, on_progress=on_progress)
-    print(report.summary())
-    return 1 if report.failed else 0
-
-
-@contextmanager
-def _progress_display() -> Iterator[tuple[OnProblem, OnProgress]]:
-    """A progress line on stderr (when it is a terminal) and one line per problem."""
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    )
-    task = progress.add_task("reading articles", total=None)
-
-    def on_problem(problem: Problem) -> None:
-        console.print(f"conflictmap: cannot ingest {problem}", markup=False)
-
-    def on_progress(report: IngestReport) -> None:
-        progress.update(
-            task,
-            description=(
-                f"{report.seen} articles seen, {report.new} new, {report.skipped} skipped, "
-                f"{report.failed} failed, {report.events} events"
-            ),
-        )
-
-    with progress:
-        yield on_problem, on_progress
-
-
-# ---------------------------------------------------------------------------
 
 
 def _article_files(folder: Path) -> list[Path]:
@@ -602,11 +557,9 @@ def _article_files(folder: Path) -> list[Path]:
 
 
 def _fetch(url: str, *, published: date | None, allow_private: bool) -> tuple[Article, ...]:
-    try:
-        fetch = importlib.import_module("geo.read.fetch")
-    except ImportError as err:
-        raise InputError(f"fetching URLs is not available in this installation ({url})") from err
-    return fetch.fetch_article(url, allow_private=allow_private, published=published)
+    from geo.read.fetch import fetch_article  # here: only an ingest of URLs needs sockets and TLS
+
+    return fetch_article(url, allow_private=allow_private, published=published)
 
 
 def _describe(article: Article) -> str:

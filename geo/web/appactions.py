@@ -332,20 +332,26 @@ DOWNLOADS: dict[str, Download] = {
 
 
 def download_available(fmt: str) -> bool:
-    """Whether the writer for ``fmt`` is installed (the briefing formats are optional)."""
-    import importlib.util
-
-    return importlib.util.find_spec(DOWNLOADS[fmt].writer_module) is not None
+    """Whether the page offers ``fmt`` (every writer ships with conflictmap)."""
+    return fmt in DOWNLOADS
 
 
 def export_bytes(events: Sequence[Event], fmt: str, *, title: str = "") -> bytes:
     """The file ``fmt`` of ``events``, written by the same writer as ``conflictmap export``."""
-    import importlib
+    # Imported here: the map page and picture writers load folium (over a second).
+    from geo.formats.exports import write_csv, write_geojson
+    from geo.map.briefing import export_html, export_png
 
     if fmt not in DOWNLOADS:
         raise ValueError(f"download format must be one of {sorted(DOWNLOADS)}, got {fmt!r}")
     spec = DOWNLOADS[fmt]
-    writer = getattr(importlib.import_module(spec.writer_module), spec.writer)
+    writers: dict[str, Callable[..., object]] = {
+        "geojson": write_geojson,
+        "csv": write_csv,
+        "html": export_html,
+        "png": export_png,
+    }
+    writer = writers[fmt]
     with tempfile.TemporaryDirectory(prefix="conflictmap-download-") as folder:
         path = Path(folder) / spec.file_name
         if spec.writer_module == "geo.map.briefing":
