@@ -212,16 +212,16 @@ def country_point(
     (Natural Earth's, else countryinfo's); else a point inside the outline; else the
     medoid of the towns; None without any."""
     check = outline if outline is not None else centre.geometry if centre is not None else None
-    fitting = [
+    fitting: list[tuple[float, float]] = [
         (point.lat, point.lon)
         for point in (geonames_point, centre)
         if point is not None and check is not None and centre_fits_outline(point.lat, point.lon, check)
     ]
-    if len(fitting) > 1 and great_circle_km(*fitting[0], *fitting[1]) > CONVENTIONS_AGREE_KM:
+    if check is not None and len(fitting) > 1 and great_circle_km(*fitting[0], *fitting[1]) > CONVENTIONS_AGREE_KM:
         # The two conventions disagree (Canada: GeoNames 60 N 114 W, atlases 60 N 95 W):
         # take the one nearer the middle of the country's main landmass.
         middle = shape_point(check)
-        return min(fitting, key=lambda point: great_circle_km(*point, *middle))
+        return min(fitting, key=lambda point: great_circle_km(point[0], point[1], middle[0], middle[1]))
     if fitting:
         return fitting[0]
     if outline is not None:

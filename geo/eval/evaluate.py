@@ -14,6 +14,7 @@ at the bottom is the only part that reads files and loads systems.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -317,7 +318,7 @@ def _predicted_toponym(item: Any, where: str) -> PredictedToponym:
         raise InputError(f"{where}: expected an object, got {item!r}")
     start, end = _offsets(item, where, None)
     lat, lon = _coordinates(item, where)
-    text = item.get("text") if isinstance(item.get("text"), str) else ""
+    text = item["text"] if isinstance(item.get("text"), str) else ""
     return PredictedToponym(start=start, end=end, lat=lat, lon=lon, text=text)
 
 
@@ -1020,7 +1021,7 @@ def _baseline_systems(gazetteer_path: Path | None) -> list[_System]:
         reason = f"the gazetteer cannot be opened ({err})"
         return [_System(name, None, unavailable=reason) for name in baselines.BASELINES]
     return [
-        _load_system(name, lambda name=name: baselines.load_baseline(name, resolver)) for name in baselines.BASELINES
+        _load_system(name, functools.partial(baselines.load_baseline, name, resolver)) for name in baselines.BASELINES
     ]
 
 

@@ -38,9 +38,10 @@ def encodable_events(events: Iterable[Event]) -> Iterator[Event]:
         if all(encodable_text(t) is t for t in (*texts.values(), extra)):
             yield event
             continue
+        repaired: dict[str, Any] = {name: encodable_text(t) for name, t in texts.items()}
         yield replace(
             event,
-            **{name: encodable_text(t) for name, t in texts.items()},
+            **repaired,
             extra=tuple((encodable_text(k), encodable_text(v)) for k, v in event.extra),
         )
 
@@ -189,7 +190,6 @@ class _writing:
         if self.path.is_dir():
             raise ExportError(f"the output must be a file, got the folder {str(self.path)!r}")
 
-    def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: object) -> bool:
+    def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: object) -> None:
         if isinstance(exc, OSError) and not isinstance(exc, ConflictmapError):
             raise ExportError(f"cannot write {str(self.path)!r}: {exc.strerror or exc}") from exc
-        return False

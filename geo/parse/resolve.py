@@ -17,7 +17,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rapidfuzz.distance import Indel
 
@@ -71,7 +71,7 @@ DEFAULT_WEIGHTS = Weights()
 
 def weights_from(values: Mapping[str, float]) -> Weights:
     """``Weights`` with the fields ``values`` names (a trained model's), the rest default."""
-    chosen = {}
+    chosen: dict[str, Any] = {}
     for name in Weights.__dataclass_fields__:
         if name in values:
             default = getattr(DEFAULT_WEIGHTS, name)
@@ -335,7 +335,7 @@ def _context_from(
     demonyms: Sequence[str],
 ) -> _Context:
     occurrences = Counter(names[m] for m in mentions)
-    countries: Counter = Counter()
+    countries: Counter[str] = Counter()
     admin1: Counter = Counter()
     by_name: dict[str, _Votes] = {}
     anchors: dict[str, _Anchor] = {}
@@ -359,7 +359,7 @@ def _context_from(
         if kind != "country":
             anchors[name] = _Anchor(entry, confidence)
     for code in demonyms:
-        countries[code] += 0.5
+        countries[code] += 0.5  # type: ignore[assignment]  # a demonym votes half a mention
     return _Context(countries, admin1, anchors, by_name)
 
 

@@ -24,7 +24,7 @@ from datetime import date
 from importlib.metadata import entry_points
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from gazetteer.errors import GazetteerError
 from geo.errors import ArticleReadError, ConflictmapError, InputError
@@ -136,6 +136,14 @@ class _Tally:
 
 
 OnProblem = Callable[[Problem], None]
+
+
+class _ReportProblem(Protocol):
+    """Counts a problem as a failed input or a failed article, then passes it on."""
+
+    def __call__(self, problem: Problem, *, input_failed: bool) -> None: ...
+
+
 OnProgress = Callable[[IngestReport], None]
 
 
@@ -278,7 +286,9 @@ def ingest(
     batches = chain(first, batches)
     if options.workers <= 1 or len(first) < 2:  # a few articles: starting workers costs more
         pipeline = options.pipeline_factory(options.gazetteer)
-        parsed = ((batch, parse_articles(pipeline, batch, overrides)) for batch in batches)
+        parsed: Iterator[tuple[list[Article], list[ParseOutcome]]] = (
+            (batch, parse_articles(pipeline, batch, overrides)) for batch in batches
+        )
     else:
         parsed = _parse_in_processes(batches, options, overrides)
     for batch, outcomes in parsed:
@@ -304,7 +314,11 @@ def parse_articles(
 
 
 def _new_article_batches(
-    inputs: Sequence[str | Path], store: EventStore, options: IngestOptions, tally: _Tally, report_problem: OnProblem
+    inputs: Sequence[str | Path],
+    store: EventStore,
+    options: IngestOptions,
+    tally: _Tally,
+    report_problem: _ReportProblem,
 ) -> Iterator[list[Article]]:
     """Batches of articles the store does not hold yet, read input by input."""
     locations, problems = expand_inputs(inputs)
@@ -325,7 +339,7 @@ def _new_article_batches(
             yield fresh
 
 
-def _read_or_report(location: str, options: IngestOptions, report_problem: OnProblem) -> Iterator[Article]:
+def _read_or_report(location: str, options: IngestOptions, report_problem: _ReportProblem) -> Iterator[Article]:
     try:
         for article in read_input(
             location,
@@ -349,7 +363,7 @@ def _store_outcomes(
     batch: Sequence[Article],
     outcomes: Sequence[ParseOutcome],
     tally: _Tally,
-    report_problem: OnProblem,
+    report_problem: _ReportProblem,
 ) -> None:
     by_id = {a.article_id: a for a in batch}
     items: list[tuple[Article, Sequence[Event]]] = []
@@ -376,7 +390,7 @@ def _add_articles(store: EventStore, items: Sequence[tuple[Article, Sequence[Eve
     tally.events += added.events
 
 
-def _problem_reporter(tally: _Tally, on_problem: OnProblem | None) -> Callable[..., None]:
+def _problem_reporter(tally: _Tally, on_problem: OnProblem | None) -> _ReportProblem:
     def report(problem: Problem, *, input_failed: bool) -> None:
         if input_failed:
             tally.failed_inputs += 1
@@ -532,7 +546,7 @@ def _store_partition(
     result: PartitionResult,
     by_id: dict[str, Article],
     tally: _Tally,
-    report_problem: Callable[..., None],
+    report_problem: _ReportProblem,
 ) -> None:
     from geo.store.frames import read_events_parquet
 
