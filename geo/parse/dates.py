@@ -293,7 +293,7 @@ _DATELINE = re.compile(
     r"(?:\([A-Za-z][\w .]{0,30}\)\s*)?"  # "KHARKIV, May 14 -", "GOMA (AP) —"
     r"|[A-Z][A-Za-z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30}){0,2},\s*[^\n]{0,40}?"
     r"\([A-Z][\w .]{0,30}\)\s*)"  # "Mogadishu, 3 March (AFP) -"
-    r"(?:--|[-\u2013\u2014])\s"
+    r"(?:--|[-\u2013\u2014])(?:\s|$)"  # the dash may end a line of its own
 )
 #: Page furniture before a story: "Home | World |", "Filed 17 March 1993", "Posted 18 Oct 2019".
 _FURNITURE = re.compile(r"\||\b(?:Filed|Published|Posted|Updated)\b")
@@ -302,7 +302,7 @@ _AFTER_FURNITURE = re.compile(r"(?:\||\b(?:Filed|Published|Posted|Updated)\b)[^|
 #: A dateline after page furniture: "... | May 14, 2024 KHARKIV, Ukraine (Reuters) -".
 _LATER_DATELINE = re.compile(
     r"(?<![\w'’])[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*\b(?:,\s*[A-Z][A-Za-z'’. ]{1,30}){0,2},?\s*[^\n]{0,40}?"
-    r"(?:\([A-Za-z][\w .]{0,30}\)\s*)?(?:--|[-\u2013\u2014])\s"
+    r"(?:\([A-Za-z][\w .]{0,30}\)\s*)?(?:--|[-\u2013\u2014])(?:\s|$)"
 )
 #: How far into a sentence page furniture and a dateline are looked for, in characters.
 HEADER_REACH = 200
@@ -543,7 +543,8 @@ def _starts_a_state(sentence: str, position: int) -> bool:
     left = 0
     for found in _HARD_BOUNDARY.finditer(sentence, 0, position):
         left = found.end()
-    return _SINCE.search(sentence, left, position) is not None
+    # "since" before the phrase, or opening it ("since September")
+    return _SINCE.search(sentence, left, position) is not None or _SINCE.match(sentence, position) is not None
 
 
 def _in_other_relative_clause(sentence: str, candidate: _Candidate, near: tuple[int, int] | None) -> bool:
