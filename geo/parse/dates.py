@@ -634,7 +634,7 @@ def _anchored_candidates(sentence: str, lowered: str, header_end: int) -> Iterat
                 speech=_dates_a_statement(sentence, found.start()),
                 background=_starts_a_state(sentence, found.start()),
                 shift=_shift_days(found, unit),
-                clause_at=found.end() - 1 if opens_clause else found.start(),
+                clause_at=found.end() if opens_clause else found.start(),
             )
 
 
