@@ -470,8 +470,10 @@ def _with_anchor(
     """A phrase that counts from another date ("a day after", "hours later"), given its value.
 
     Its anchor is the best date phrase before it in the sentence ("took the town on Sunday,
-    a day after ..."), else the last date the article stated, else the story's day, else the
-    publication date (at week precision, as a sentence with no date at all).
+    a day after ..."); else, for a phrase that opens its clause ("The attack came a day after
+    ..."), the story's day, the news the sentence compares with; for one that moves the story
+    on ("Two days later ..."), the last date the article stated; else the publication date (at
+    week precision, as a sentence with no date at all).
     """
     if candidate.shift is None:
         return candidate
@@ -483,7 +485,9 @@ def _with_anchor(
     if earlier:
         best = min(earlier, key=_rank)
         anchor: EventDate | None = EventDate(best.value, best.precision)
-    else:
+    elif candidate.clause_at > candidate.start:  # "The attack came a day after ...": the news is the anchor
+        anchor = context.story or context.previous
+    else:  # "Two days later ...": the story's last date is
         anchor = context.previous or context.story
     if anchor is None:
         anchor = EventDate(published, DATE_PRECISION_WEEK) if published is not None else None
