@@ -333,6 +333,9 @@ _SEMICOLON = re.compile(";")
 _SINCE = re.compile(r"\b(?:since|ever since)\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:" + "|".join(FUTURE_MARKERS) + r")\b", re.IGNORECASE)
 _BOUNDARY = re.compile(CLAUSE_BOUNDARIES, re.IGNORECASE)
+#: "for the third time this month": the phrase counts occurrences, it dates none of them.
+COUNTING_KINDS = frozenset({"week_word", "month_word", "year_word"})
+_COUNTS_TIMES = re.compile(r"\btimes?\s+$", re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:(?i:on|late|early)\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -599,6 +602,8 @@ def _candidates(sentence: str, published: date | None) -> Iterator[_Candidate]:
         if not any(word in lowered for word in PHRASE_GATES[kind]):
             continue
         for found in pattern.finditer(sentence):
+            if kind in COUNTING_KINDS and _COUNTS_TIMES.search(sentence, 0, found.start()):
+                continue
             future = kind in TENSE_SENSITIVE and is_future_clause(sentence, found.start(), found.end())
             try:
                 resolved = RESOLVERS[kind](found, published, future)
