@@ -375,3 +375,9 @@ def test_the_context_carries_from_one_part_of_an_article_to_the_next():
     found = resolve_event_date("Shops in the centre stayed shut.", published=TUE_2024_05_14, context=second[0])
     assert (found.value, found.precision) == (date(2024, 5, 13), DAY)
     assert first[0] == DateContext(EventDate(date(2024, 5, 13), DAY, "Monday"), None)
+
+
+def test_a_place_inside_a_since_clause_takes_its_date():
+    sentence = "Thousands have fled to Chad since fighting broke out in El Geneina on April 24."
+    assert dated_at(sentence, "El Geneina", TUE_2024_05_14) == (date(2024, 4, 24), DAY)
+    assert dated_at(sentence, "Chad", TUE_2024_05_14) == (TUE_2024_05_14, WEEK)

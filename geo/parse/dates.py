@@ -316,6 +316,7 @@ _CLAUSE_OPENER = re.compile(
 )
 #: How far after a place a "where" clause may begin and still be about it, in characters.
 WHERE_REACH = 40
+_ANY_BOUNDARY = re.compile(r"[,;:()\[\]\u2014\u2013\"“”]|\s-\s")
 _STRONG_BOUNDARY = re.compile(r"[;:()\[\]\u2014\u2013\"“”]|\s-\s")
 _HARD_BOUNDARY = re.compile(r"[;:()\[\]\u2014\u2013\"“”]|\s-\s|,(?!\s*(?:and|or)\b)")
 #: "that" opens a relative clause ("the shrine that was targeted last month") unless a
@@ -394,7 +395,8 @@ def resolve_event_date(
     candidates = [
         _with_anchor(c, found, context, published)
         for c in found
-        if not c.background and not _in_other_relative_clause(sentence, c, near)
+        if (not c.background or _in_since_clause(sentence, c, near))
+        and not _in_other_relative_clause(sentence, c, near)
     ]
     if context.story is not None:  # the report's own date yields to the story's day
         candidates = [c for c in candidates if not c.report]
@@ -543,6 +545,23 @@ def _clause_of(sentence: str, position: int) -> int:
 def _part_of(sentence: str, position: int) -> int:
     """Which of the sentence's semicolon-joined parts holds ``position``."""
     return len(_SEMICOLON.findall(sentence, 0, position))
+
+
+def _in_since_clause(sentence: str, candidate: _Candidate, near: tuple[int, int] | None) -> bool:
+    """Is the place inside the "since" clause its phrase ends ("fled since fighting broke out in
+    Khartoum on April 15")? Then the phrase dates what happened there, the start of the state."""
+    if near is None:
+        return False
+    left = 0
+    for found in _HARD_BOUNDARY.finditer(sentence, 0, candidate.start):
+        left = found.end()
+    since = None
+    for since in _SINCE.finditer(sentence, left, candidate.start):  # noqa: B007 (the last one is wanted)
+        pass
+    if since is None:  # "since September": the phrase opens the clause, no place inside
+        return False
+    right = _ANY_BOUNDARY.search(sentence, candidate.end)
+    return since.end() <= near[0] < (right.start() if right else len(sentence))
 
 
 def _starts_a_state(sentence: str, position: int) -> bool:
