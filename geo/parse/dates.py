@@ -336,7 +336,7 @@ _FUTURE = re.compile(r"\b(?:" + "|".join(FUTURE_MARKERS) + r")\b", re.IGNORECASE
 _BOUNDARY = re.compile(CLAUSE_BOUNDARIES, re.IGNORECASE)
 #: "for the third time this month": the phrase counts occurrences, it dates none of them.
 COUNTING_KINDS = frozenset({"week_word", "month_word", "year_word"})
-_COUNTS_TIMES = re.compile(r"\btimes?\s+$", re.IGNORECASE)
+_COUNTS_TIMES = re.compile(r"\b(?:first|second|third|[a-z]+th|\d+(?:st|nd|rd|th))\s+time\s+$", re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:(?i:on|late|early)\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
