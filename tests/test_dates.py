@@ -381,3 +381,15 @@ def test_a_place_inside_a_since_clause_takes_its_date():
     sentence = "Thousands have fled to Chad since fighting broke out in El Geneina on April 24."
     assert dated_at(sentence, "El Geneina", TUE_2024_05_14) == (date(2024, 4, 24), DAY)
     assert dated_at(sentence, "Chad", TUE_2024_05_14) == (TUE_2024_05_14, WEEK)
+
+
+def test_a_which_clause_right_after_the_place_dates_it_when_its_own_clause_has_no_date():
+    sentence = "Casualties were reported in Ganja, which came under rocket fire last month."
+    assert dated_at(sentence, "Ganja", TUE_2024_05_14) == (date(2024, 4, 1), MONTH)
+    sentence = "Troops retook Marinka on Monday, which they had lost last year."
+    assert dated_at(sentence, "Marinka", TUE_2024_05_14) == (date(2024, 5, 13), DAY)
+
+
+def test_several_times_last_month_still_dates_the_strikes():
+    sentence = "Aircraft struck Mekelle several times last month."
+    assert dated_at(sentence, "Mekelle", TUE_2024_05_14) == (date(2024, 4, 1), MONTH)

@@ -595,10 +595,12 @@ def _in_other_relative_clause(sentence: str, candidate: _Candidate, near: tuple[
 
 
 def _where_clause_of(sentence: str, opener: re.Match[str], near: tuple[int, int]) -> bool:
-    """Is the clause a "where" clause about the place itself ("Bossangoa, 300 km to the north,
-    where fighters attacked the town on Thursday")?"""
+    """Is the clause a "where" or "which" clause about the place itself, opening right after
+    it ("Bossangoa, 300 km to the north, where fighters attacked the town on Thursday", "Ganja,
+    which came under rocket fire last month")? It dates the place when the place's own clause
+    has no date of its own."""
     return (
-        opener.group(0).lower() == "where"
+        opener.group(0).lower() in ("where", "which")
         and near[1] <= opener.start() <= near[1] + WHERE_REACH
         and _STRONG_BOUNDARY.search(sentence, near[1], opener.start()) is None
         and _RELATIVE.search(sentence, near[1], opener.start()) is None
