@@ -17,18 +17,31 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
 - Precision is ACLED's: 1 a day, 2 a week, 3 a month. A week is dated by its Monday
   (a weekend by its Saturday), a month by its first day.
 - Several phrases in one sentence: one that does not merely date a statement ("said
-  on Tuesday") or a report (the date of a dateline, "GOMA, May 15 (Reuters) -") wins,
-  then the most precise, then the first.
+  on Tuesday") or a report (the date of a dateline, "GOMA, May 15 (Reuters) -", or of a
+  page header, "World | Africa | 14 May 2024", "Posted 18 Oct 2019") wins, then the most
+  precise, then the first.
 - Clauses: given the place's span (``near``), the phrase in the place's own clause wins
   ("Drones struck A on Monday, and B on Tuesday"); a phrase in another part of the
-  sentence after a semicolon, or in a relative clause the place is not in ("X, which
-  fell last year", "the shrine that was targeted last month"), dates nothing for it.
-  A phrase after "since" dates when a state began ("besieged since last March", "since
-  the start of the intervention last September"), never an event.
+  sentence after a semicolon, or in a relative clause the place is not in ("the shrine
+  that was targeted last month"), dates nothing for it. A "where" or "which" clause
+  opening right after the place is about it ("Ganja, which came under fire last month")
+  and dates it when its own clause has no date. A phrase after "since" dates when a
+  state began ("besieged since last March", "since the start of the intervention last
+  September"), never an event, unless the place is inside that clause ("fled since
+  fighting broke out in Khartoum on April 15").
+- Phrases that count from another date: "a day after", "hours before" date the clause
+  they open from the date before them in the sentence ("took Kidal on Sunday, a day
+  after rebels left Anefis"), else from the story's day; "two days later", "the next
+  morning", "hours later", "later that week" count from the last date the article stated.
+- The article (``date_contexts``): a sentence with no date phrase tells of the story's
+  day, the first day a sentence of the article states (not a dateline's or a header's),
+  rather than of the publication date; a dateline line before it reads it ahead. Once the
+  story has a day, the report's own dates date nothing.
 - A sentence that only names a year ("last year", "in 2014") other than the year of
   publication gets no date (``value`` None): the scale has no year precision, and
   the publication day would be wrong by months. The year of publication adds nothing.
-- No date phrase: the publication date, at week precision.
+- No date phrase and no story day (a sentence read alone): the publication date, at
+  week precision.
 - No publication date: relative phrases cannot be resolved; only absolute dates
   ("23 March 2016", "2016-03-23", "March 2016") give a value.
 
