@@ -393,3 +393,8 @@ def test_a_which_clause_right_after_the_place_dates_it_when_its_own_clause_has_n
 def test_several_times_last_month_still_dates_the_strikes():
     sentence = "Aircraft struck Mekelle several times last month."
     assert dated_at(sentence, "Mekelle", TUE_2024_05_14) == (date(2024, 4, 1), MONTH)
+
+
+def test_a_since_clause_ends_at_its_comma():
+    sentence = "Kherson was the first city taken since the invasion began in February, and it fell in March."
+    assert dated_at(sentence, "Kherson", date(2022, 11, 11)) == (date(2022, 3, 1), MONTH)

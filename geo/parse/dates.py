@@ -566,7 +566,7 @@ def _in_since_clause(sentence: str, candidate: _Candidate, near: tuple[int, int]
     if near is None:
         return False
     left = 0
-    for found in _HARD_BOUNDARY.finditer(sentence, 0, candidate.start):
+    for found in _ANY_BOUNDARY.finditer(sentence, 0, candidate.start):
         left = found.end()
     since = None
     for since in _SINCE.finditer(sentence, left, candidate.start):  # noqa: B007 (the last one is wanted)
@@ -580,7 +580,7 @@ def _in_since_clause(sentence: str, candidate: _Candidate, near: tuple[int, int]
 def _starts_a_state(sentence: str, position: int) -> bool:
     """Is the phrase at ``position`` the start of a lasting state ("since last March")?"""
     left = 0
-    for found in _HARD_BOUNDARY.finditer(sentence, 0, position):
+    for found in _ANY_BOUNDARY.finditer(sentence, 0, position):
         left = found.end()
     # "since" before the phrase, or opening it ("since September")
     return _SINCE.search(sentence, left, position) is not None or _SINCE.match(sentence, position) is not None
