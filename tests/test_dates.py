@@ -398,3 +398,8 @@ def test_several_times_last_month_still_dates_the_strikes():
 def test_a_since_clause_ends_at_its_comma():
     sentence = "Kherson was the first city taken since the invasion began in February, and it fell in March."
     assert dated_at(sentence, "Kherson", date(2022, 11, 11)) == (date(2022, 3, 1), MONTH)
+
+
+def test_a_year_alone_in_a_clause_about_the_place_is_background():
+    sentence = "Fighting raged for Kobane, which fell to militants last year."
+    assert dated_at(sentence, "Kobane", TUE_2024_05_14) == (TUE_2024_05_14, WEEK)

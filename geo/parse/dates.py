@@ -604,7 +604,10 @@ def _in_other_relative_clause(sentence: str, candidate: _Candidate, near: tuple[
         return False
     if near is None:
         return False
-    return not (opener.start() <= near[0] < clause_end or _where_clause_of(sentence, opener, near))
+    if opener.start() <= near[0] < clause_end:
+        return False
+    # a clause about the place dates it, but a year alone is background ("X, which fell last year")
+    return candidate.precision == YEAR_ONLY or not _where_clause_of(sentence, opener, near)
 
 
 def _where_clause_of(sentence: str, opener: re.Match[str], near: tuple[int, int]) -> bool:
