@@ -25,7 +25,8 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
   sentence after a semicolon, or in a relative clause the place is not in ("the shrine
   that was targeted last month"), dates nothing for it. A "where" or "which" clause
   opening right after the place is about it ("Ganja, which came under fire last month")
-  and dates it when its own clause has no date. A phrase after "since" dates when a
+  and dates it when its own clause has no date; a year alone there is background
+  ("Palmyra, which fell last year"). A phrase after "since" dates when a
   state began ("besieged since last March", "since the start of the intervention last
   September"), never an event, unless the place is inside that clause ("fled since
   fighting broke out in Khartoum on April 15").
