@@ -527,11 +527,16 @@ def _sentence_candidates(sentence: str, published: date | None) -> tuple[_Candid
     return tuple(_non_overlapping(list(_candidates(sentence, published))))
 
 
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = None
+    for found in matches:  # noqa: B007 (only the last one is wanted)
+        pass
+    return found
+
+
 def is_future_clause(sentence: str, start: int, end: int) -> bool:
     """True when the clause holding ``sentence[start:end]`` speaks of the future."""
-    left_match = None
-    for left_match in _BOUNDARY.finditer(sentence, 0, start):  # noqa: B007 (the last one is wanted)
-        pass
+    left_match = _last(_BOUNDARY.finditer(sentence, 0, start))
     right_match = _BOUNDARY.search(sentence, end)
     left_cut = left_match.end() if left_match else 0
     right_cut = right_match.start() if right_match else len(sentence)
@@ -542,7 +547,7 @@ def is_future_clause(sentence: str, start: int, end: int) -> bool:
         and right_match is not None
         and not _is_word(right_match)  # followed by a comma or a dash, not "that"
     )
-    if stands_alone:  # "On Thursday, ministers will meet": the next clause's tense
+    if stands_alone and right_match is not None:  # "On Thursday, ministers will meet": the next clause's tense
         following = _BOUNDARY.search(sentence, right_match.end())
         clause += " " + sentence[right_match.end() : following.start() if following else len(sentence)]
     return _FUTURE.search(clause) is not None
