@@ -495,7 +495,9 @@ def _article(event: Event, article: Article | None) -> None:
 
 def _correction(event: Event) -> None:
     state = st.session_state
-    with st.expander(f"Wrong place? Move \u201c{markdown_literal(event.mention)}\u201d"):
+    # Open while it offers places for this event, so the offer is never folded away.
+    offering = state.candidates_for == event.event_id
+    with st.expander(f"Wrong place? Move \u201c{markdown_literal(event.mention)}\u201d", expanded=offering):
         if state.candidates_for != event.event_id:
             st.button(
                 f"Places named \u201c{markdown_literal(event.mention)}\u201d",
