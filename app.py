@@ -377,7 +377,7 @@ def _sidebar_filter(store: EventStore, period: view.Window) -> EventFilter:
 
 def _sidebar_counts(visible: Sequence[Event], total: int) -> None:
     with st.sidebar:
-        st.subheader("In view")
+        st.subheader("Selected")
         lines = []
         for event_type, n in view.counts_by_type(visible).items():
             style = EVENT_STYLE[event_type]
@@ -385,7 +385,9 @@ def _sidebar_counts(visible: Sequence[Event], total: int) -> None:
                 f'<span style="color:{style.colour}">{TYPE_GLYPHS[style.icon]}</span> {style.label}: **{n:,}**'
             )
         st.markdown("  \n".join(lines), unsafe_allow_html=True)
-        st.caption(f"{len(visible):,} of {total:,} stored events")
+        st.caption(
+            f"{len(visible):,} of {total:,} stored events; while the map plays, its legend counts the dates shown"
+        )
 
 
 def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window) -> None:

@@ -276,14 +276,18 @@
     var firstStep = options.stepDays || autoStep;
     if (steps.indexOf(firstStep) < 0) { steps = steps.concat([firstStep]).sort(function (a, b) { return a - b; }); }
     var windows = options.windowChoices || [0, 7, 30, 90];
+    // Bottom left, stacked above the legend: beside it the two would overlap on a narrow map.
     var Timeline = L.Control.extend({
-      options: { position: "bottomright" },
+      options: { position: "bottomleft" },
       onAdd: function () {
         var box = element("div", "cm-timeline leaflet-control");
         var play = element("button", "cm-play", "\u25B6");
         play.type = "button"; play.title = "Play the events over time";
-        var next = element("button", "cm-step", "\u23ED");
+        var next = element("button", "cm-step");
         next.type = "button"; next.title = "One step forward";
+        // Fixed markup: a "next" glyph drawn, since common fonts lack U+23ED.
+        next.innerHTML = '<svg viewBox="0 0 16 16" width="11" height="11" fill="#333">' +
+          '<path d="M2 2L10 8L2 14Z"/><rect x="11" y="2" width="3" height="12"/></svg>';
         var slider = element("input", "cm-slider");
         slider.type = "range"; slider.min = "0"; slider.max = String(span); slider.step = "1"; slider.value = String(span);
         slider.title = "The last day shown";
@@ -395,8 +399,13 @@
   function fit(state) {
     var bounds = state.data.bounds;
     if (!bounds) { return; }
-    var pad = state.data.slide ? 36 : 24;
-    state.map.fitBounds(bounds, { padding: [pad, pad], maxZoom: state.data.maxZoom || 9, animate: false });
+    var pad = state.data.slide ? 36 : 24, below = 0;
+    if (state.data.timeline) {
+      // The time control and the legend stand in the bottom-left corner: keep the events above them.
+      below = state.map.getContainer().querySelector(".leaflet-bottom.leaflet-left").offsetHeight;
+    }
+    state.map.fitBounds(bounds, { paddingTopLeft: [pad, pad], paddingBottomRight: [pad, pad + below],
+                                  maxZoom: state.data.maxZoom || 9, animate: false });
   }
 
   function whenTilesLoaded(layers, done) {
@@ -431,6 +440,7 @@
     buildSublayers(state);
     addLegend(state);
     addTimeline(state);
+    if (state.data.timeline) { fit(state); }  // again, now that the controls take their room
     refresh(state);
     noteOutside(state);
     placeLabels(state);
