@@ -44,7 +44,8 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".ndjson
 Progress = Callable[[int, int, str], None]
 PipelineFactory = Callable[[], "Pipeline"]
 
-# One store object serves every browser tab; its writes take turns.
+# Each browser session writes through its own connection; the sessions of one server
+# take turns here, so none of them waits out SQLite's busy timeout behind another.
 _WRITE_LOCK = threading.Lock()
 
 
@@ -88,12 +89,6 @@ class CorrectionReport:
     articles: int
     events: int
     moved: tuple[Event, ...] = ()
-
-
-def store_revision(store: EventStore) -> tuple[int, int, int]:
-    """Changes whenever events, articles or corrections do: the key under which the
-    page caches what it read from the store."""
-    return store.count(), store.article_count(), len(store.overrides())
 
 
 # ---------------------------------------------------------------------------
