@@ -14,12 +14,13 @@ process sees a change on its next run. Play runs in the browser, inside the map.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -448,7 +449,7 @@ def _event_panel(store: EventStore, event: Event | None, here: tuple[Event, ...]
             f"{len(here):,} events at this marker",
             ids,
             key="here_choice",
-            format_func=labels.get,
+            format_func=labels.__getitem__,
             on_change=_on_pick_here,
         )
     if event is None:
@@ -536,7 +537,7 @@ def _table(
     state = st.session_state
     state.table_ids = tuple(frame["event_id"])
     state.table_key = view.table_key(state.table_round, stable_id(key, window, first))
-    column_config = {
+    column_config: dict[str, Any] = {
         "event_date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
         "event_type": "type",
         "sub_event_type": "subtype",
@@ -571,7 +572,7 @@ def _downloads(visible: Sequence[Event]) -> None:
         # The file is made only when the button is clicked (a callable), not on every run.
         cell.download_button(
             label,
-            data=lambda fmt=fmt: actions.export_bytes(visible, fmt, title="conflictmap"),
+            data=functools.partial(actions.export_bytes, visible, fmt, title="conflictmap"),
             file_name=spec.file_name,
             mime=spec.mime,
             key=f"dl_{fmt}",

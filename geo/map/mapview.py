@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import folium
@@ -250,10 +250,10 @@ def compose_map(events: Sequence[Event], options: MapOptions) -> folium.Map:
     tile_layers = _add_tiles(m) if options.tiles else []
     types = [t for t in EVENT_TYPES if any(g.event_type == t for g in groups)]
     origins = _present_origins(groups)
-    type_layers = {t: folium.FeatureGroup(name=_type_layer_name(t), show=True).add_to(m) for t in types}
+    type_layers = {t: _added(folium.FeatureGroup(name=_type_layer_name(t), show=True), m) for t in types}
     origin_layers = (
         {
-            o: folium.FeatureGroup(name=f"Source: {html.escape(ORIGIN_LABELS.get(o, o))}", show=True).add_to(m)
+            o: _added(folium.FeatureGroup(name=f"Source: {html.escape(ORIGIN_LABELS.get(o, o))}", show=True), m)
             for o in origins
         }
         if len(origins) > 1
@@ -399,7 +399,7 @@ class _EventColumns:
 
 
 def _group_keys(lat: np.ndarray, lon: np.ndarray, layer: np.ndarray, max_markers: int | None) -> np.ndarray:
-    inverse = None
+    inverse = np.zeros(0, dtype=np.int64)
     for cell in GRID_CELLS_DEG:
         if cell == 0.0:
             scale = 10.0**COORDINATE_DECIMALS
@@ -646,18 +646,30 @@ def _base_map(options: MapOptions) -> folium.Map:
     )
 
 
+_Layer = TypeVar("_Layer", bound="folium.map.Layer")
+
+
+def _added(layer: _Layer, m: folium.Map) -> _Layer:
+    """``layer`` added to the map (folium's ``add_to`` loses the layer's type)."""
+    layer.add_to(m)
+    return layer
+
+
 def _add_tiles(m: folium.Map) -> list[folium.TileLayer]:
     layers = []
     for index, source in enumerate(TILE_SOURCES):
         layers.append(
-            folium.TileLayer(
-                tiles=source.url,
-                attr=source.attribution,
-                name=source.name,
-                overlay=False,
-                control=True,
-                show=index == 0,
-            ).add_to(m)
+            _added(
+                folium.TileLayer(
+                    tiles=source.url,
+                    attr=source.attribution,
+                    name=source.name,
+                    overlay=False,
+                    control=True,
+                    show=index == 0,
+                ),
+                m,
+            )
         )
     return layers
 
@@ -833,8 +845,8 @@ class EventLayers(JSCSSMixin):
         self.default_js = [("conflictmap_js", asset_uri("conflictmap/eventmap.js"))]
         self.default_css = [("conflictmap_css", asset_uri("conflictmap/eventmap.css"))]
 
-    def render(self, **kwargs: Any) -> None:
-        figure = self.get_root()
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # branca's own elements return nothing either
+        figure: Any = self.get_root()  # the page's Figure, with its header and script
         for name, url in self.default_js:
             figure.header.add_child(JavascriptLink(url), name=name)
         for name, url in self.default_css:

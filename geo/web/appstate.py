@@ -315,7 +315,8 @@ def table_choice(selection: object, ids: Sequence[str]) -> str | None:
     ``selection`` is Streamlit's selection state for a single-row table,
     ``{"selection": {"rows": [i], ...}}``; ``ids`` are the table's event ids in row order.
     """
-    rows = ((selection or {}).get("selection") or {}).get("rows") or []  # type: ignore[union-attr]
+    chosen = selection.get("selection") if isinstance(selection, Mapping) else None
+    rows = (chosen.get("rows") if isinstance(chosen, Mapping) else None) or []
     if rows and isinstance(rows[0], int) and 0 <= rows[0] < len(ids):
         return ids[rows[0]]
     return None
