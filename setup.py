@@ -15,11 +15,18 @@ PACKAGED_PAGE = Path("geo", "web", "app.py")
 
 
 class BuildPyWithPage(build_py):
-    """build_py, plus the top-level page copied into geo/web of the build."""
+    """build_py, plus the top-level page copied into geo/web of the build.
+
+    An editable install runs from the source tree, where ``conflictmap app`` finds app.py
+    itself: it gets no copy, which would go stale as app.py is edited."""
 
     def run(self) -> None:
         super().run()
-        self.copy_file(str(PAGE), str(Path(self.build_lib) / PACKAGED_PAGE))
+        if getattr(self, "editable_mode", False):
+            return
+        target = Path(self.build_lib) / PACKAGED_PAGE
+        self.mkpath(str(target.parent))
+        self.copy_file(str(PAGE), str(target))
 
 
 setup(cmdclass={"build_py": BuildPyWithPage})
