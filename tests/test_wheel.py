@@ -2,9 +2,9 @@
 
 The virtualenv reuses the dependencies of the Python running the tests (a .pth file adds
 that Python's site folders after the virtualenv's own), so only conflictmap itself comes
-from the wheel. Every Python process of the virtualenv runs under an audit hook (its
-``sitecustomize``) that records each file opened, folder listed or database opened inside
-the source tree. The commands run from a folder outside the tree with no PYTHONPATH, and
+from the wheel. Every Python process of the virtualenv runs under an audit hook (a module
+that a .pth file of the virtualenv imports at start) that records each file opened, folder
+listed or database opened inside the source tree. The commands run from a folder outside the tree with no PYTHONPATH, and
 each test asserts that record stays empty.
 """
 
@@ -33,11 +33,12 @@ REPO = Path(__file__).resolve().parents[1]
 NOT_BUILD_INPUTS = shutil.ignore_patterns(
     ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis", "out"
 )
-#: The audit hook's settings, read by the virtualenv's sitecustomize.
+#: The audit hook's settings, read by the hook's module in the virtualenv.
 TREE_VARIABLE = "CONFLICTMAP_TEST_SOURCE_TREE"
 ALLOWED_VARIABLE = "CONFLICTMAP_TEST_ALLOWED"
 RECORD_VARIABLE = "CONFLICTMAP_TEST_TOUCHES"
-SITECUSTOMIZE = f'''"""Records each file this process opens inside the source tree named by ${TREE_VARIABLE}."""
+AUDIT_MODULE = "conflictmap_test_audit"
+AUDIT_SOURCE = f'''"""Records each file this process opens inside the source tree named by ${TREE_VARIABLE}."""
 
 import os
 import sys
@@ -134,7 +135,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
             timeout=60,
         ).stdout.strip()
     )
-    (purelib / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    # Not sitecustomize: a system Python (Debian's) has its own, which would shadow it.
+    (purelib / f"{AUDIT_MODULE}.py").write_text(AUDIT_SOURCE, encoding="utf-8")
+    (purelib / f"{AUDIT_MODULE}.pth").write_text(f"import {AUDIT_MODULE}\n", encoding="utf-8")
     reuse = "".join(f"import site; site.addsitedir({folder!r})\n" for folder in _reused_site_folders())
     (purelib / "zz_reused_dependencies.pth").write_text(reuse, encoding="utf-8")
     return Installed(venv=venv, python=python, command=venv / "bin" / "conflictmap")
@@ -155,6 +158,14 @@ def _venv_env(installed: Installed, record: Path) -> dict[str, str]:
 
 def _touches(record: Path) -> list[str]:
     return record.read_text(encoding="utf-8").splitlines() if record.exists() else []
+
+
+def test_the_audit_hook_records_a_read_of_the_source_tree(installed: Installed, tmp_path: Path) -> None:
+    """Without this, an audit hook that never ran would pass every test below."""
+    record = tmp_path / "touches.txt"
+    read = f"open({str(REPO / 'pyproject.toml')!r}).close()"
+    _run([str(installed.python), "-c", read], cwd=tmp_path, env=_venv_env(installed, record), timeout=60)
+    assert _touches(record) == [f"open {(REPO / 'pyproject.toml').resolve()}"]
 
 
 def test_installed_package_carries_its_code_and_data(installed: Installed, tmp_path: Path) -> None:
