@@ -105,7 +105,9 @@ def _without_source_tree(env: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in env.items() if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP")}
 
 
-@pytest.fixture(scope="module")
+# Session-wide: the suite runs in a shuffled order across modules, which would tear down
+# and rebuild a module-wide fixture each time the order comes back to this module.
+@pytest.fixture(scope="session")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     """conflictmap's wheel, built from a copy of the source tree and installed in a new virtualenv."""
     work = tmp_path_factory.mktemp("wheel")
