@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by install.sh, app.sh and test.sh: which Python conflictmap is installed into and run with.
 #
 # Inside an active virtualenv, or with CONFLICTMAP_USE_CURRENT_PYTHON=1 (an image that already

@@ -7,7 +7,7 @@
 # lean on what ran before it.
 # pytest's exit 5 ("no tests collected") is a failure here, never a pass.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 bash scripts/install.sh --browser || exit $?
 . scripts/python.sh
 choose_python
