@@ -142,7 +142,24 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     (purelib / f"{AUDIT_MODULE}.pth").write_text(f"import {AUDIT_MODULE}\n", encoding="utf-8")
     reuse = "".join(f"import site; site.addsitedir({folder!r})\n" for folder in _reused_site_folders())
     (purelib / "zz_reused_dependencies.pth").write_text(reuse, encoding="utf-8")
-    return Installed(venv=venv, python=python, command=venv / "bin" / "conflictmap")
+    installed = Installed(venv=venv, python=python, command=venv / "bin" / "conflictmap")
+    # The installed commands open the suite's shared gazetteer cache, and rebuild it there when
+    # their build inputs differ from those it was built from: stop before any can.
+    if _installed_fingerprint(installed, work) != _tree_fingerprint():
+        pytest.fail("the installed gazetteer's code or data/ files differ from the source tree's")
+    return installed
+
+
+def _installed_fingerprint(installed: Installed, cwd: Path) -> str:
+    probe = "from gazetteer.build import source_fingerprint; print(source_fingerprint())"
+    env = _without_source_tree(dict(os.environ))
+    return _run([str(installed.python), "-c", probe], cwd=cwd, env=env, timeout=120).stdout.strip()
+
+
+def _tree_fingerprint() -> str:
+    from gazetteer.build import source_fingerprint
+
+    return source_fingerprint()
 
 
 def _venv_env(installed: Installed, record: Path) -> dict[str, str]:
@@ -171,8 +188,6 @@ def test_the_audit_hook_records_a_read_of_the_source_tree(installed: Installed, 
 
 
 def test_installed_package_carries_its_code_and_data(installed: Installed, tmp_path: Path) -> None:
-    from gazetteer.build import source_fingerprint
-
     record = tmp_path / "touches.txt"
     probe = (
         "import json, geo, gazetteer\n"
@@ -189,7 +204,7 @@ def test_installed_package_carries_its_code_and_data(installed: Installed, tmp_p
         assert str(Path(found[name]).resolve()).startswith(venv), f"{name} comes from {found[name]}"
     assert found["demo_exists"]
     # The gazetteer's build inputs (code and data/ files) are the source tree's, byte for byte.
-    assert found["fingerprint"] == source_fingerprint()
+    assert found["fingerprint"] == _tree_fingerprint()
     assert _touches(record) == []
 
 
