@@ -10,10 +10,12 @@ each test asserts that record stays empty.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
+import signal
 import site
 import socket
 import subprocess
@@ -257,32 +259,46 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_installed_app_command_serves_the_map(installed: Installed, tmp_path: Path) -> None:
+def _health(port: int) -> str:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as answer:
+            return str(answer.read().decode())
+    except OSError:
+        return ""
+
+
+def test_installed_app_command_serves_the_map_until_stopped(installed: Installed, tmp_path: Path) -> None:
     record = tmp_path / "touches.txt"
     port = _free_port()
     command = [str(installed.command), "app", "--port", str(port), "--address", "127.0.0.1"]
     command += ["--db", str(tmp_path / "events.sqlite")]
     log = tmp_path / "server.log"
     with log.open("w") as output:
-        server = subprocess.Popen(command, cwd=tmp_path, env=_venv_env(installed, record), stdout=output, stderr=output)
+        server = subprocess.Popen(
+            command,
+            cwd=tmp_path,
+            env=_venv_env(installed, record),
+            stdout=output,
+            stderr=output,
+            start_new_session=True,
+        )
     try:
-        health = ""
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and server.poll() is None and health != "ok":
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as answer:
-                    health = answer.read().decode()
-            except OSError:
-                time.sleep(0.5)
-        assert health == "ok", log.read_text()
+        while time.monotonic() < deadline and server.poll() is None and _health(port) != "ok":
+            time.sleep(0.5)
+        assert _health(port) == "ok", log.read_text()
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as answer:
             assert answer.status == 200
             assert "<noscript>" in answer.read().decode()
-    finally:
+        # Stopping the command (as a service manager or kill does) stops the map server.
         server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
+        server.wait(timeout=30)
+        assert _health(port) == ""
+    finally:
+        if server.poll() is None:
             server.kill()
             server.wait()
+        # Whatever the command started goes with it, even when an assertion above failed.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
     assert _touches(record) == []

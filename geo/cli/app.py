@@ -1,8 +1,9 @@
 """``conflictmap app``: the map in the browser, from an installed package or a source tree.
 
 The page is the top-level ``app.py`` of the source tree; a wheel carries the same file as
-``geo/web/app.py`` (setup.py puts it there). The command runs ``streamlit run`` on it in a
-child process with this interpreter, so the command line itself never imports Streamlit.
+``geo/web/app.py`` (setup.py puts it there). The command runs ``streamlit run`` on it with
+this interpreter (in place of its own process on POSIX), so the command line itself never
+imports Streamlit.
 """
 
 from __future__ import annotations
@@ -66,12 +67,19 @@ def app_environment(base: Mapping[str, str], *, db: Path | None, gazetteer: Path
 
 
 def run_app(*, port: int, address: str | None = None, db: Path | None = None, gazetteer: Path | None = None) -> int:
-    """Serves the map until Streamlit stops (Ctrl-C); returns Streamlit's exit status."""
+    """Serves the map until Streamlit stops; returns Streamlit's exit status.
+
+    On POSIX this process becomes Streamlit (exec), so Ctrl-C, a SIGTERM from a service
+    manager or ``kill`` reach the server itself and nothing is left running behind it."""
     command = streamlit_command(page_path(), port=port, address=address)
     environment = app_environment(os.environ, db=db, gazetteer=gazetteer)
+    if os.name == "posix":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execve(command[0], command, environment)
     with subprocess.Popen(command, env=environment) as server:
         try:
             return server.wait()
         except KeyboardInterrupt:
-            # The terminal sent Ctrl-C to Streamlit too; it shuts down by itself.
+            # The console sent Ctrl-C to Streamlit too; it shuts down by itself.
             return server.wait()
