@@ -83,6 +83,12 @@ def _cmd_store(args: argparse.Namespace) -> int:
     return store_command(args)
 
 
+def _cmd_app(args: argparse.Namespace) -> int:
+    from geo.cli.app import run_app
+
+    return run_app(port=args.port, address=args.address, db=args.db, gazetteer=args.gazetteer)
+
+
 def _add_gazetteer_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--gazetteer",
@@ -230,6 +236,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, metavar="NEW", help="salvage: the new store to write (must not exist)")
     _add_db_option(p)
     p.set_defaults(handler=_cmd_store)
+
+    p = sub.add_parser("app", help="the map in the browser (Streamlit), on the event store")
+    p.add_argument("--port", type=int, default=8501, help="port to serve on (default: 8501)")
+    p.add_argument("--address", metavar="HOST", help="address to listen on (default: Streamlit's, all interfaces)")
+    _add_db_option(p)
+    _add_gazetteer_option(p)
+    p.set_defaults(handler=_cmd_app)
 
     return parser
 
