@@ -229,7 +229,6 @@ QUALIFIERS = frozenset(
         "of",
         "reportedly",
         "between",
-        "another",
     }
 )
 #: A figure after these is part of one already counted ("including five children").
@@ -547,9 +546,9 @@ def _clause_figures(clause: str) -> tuple[list[int], list[int]]:
         if kinds[n - 1] is None and kinds[n] is not None and _joined(words, figures[n - 1], figures[n]):
             kinds[n - 1] = kinds[n]
     for n in range(1, len(figures)):
-        if kinds[n] is None and kinds[n - 1] is not None and _joined(words, figures[n - 1], figures[n]):
-            if _kind_after(words, figures[n], len(words)) is None:
-                kinds[n] = kinds[n - 1]
+        joined = kinds[n] is None and kinds[n - 1] is not None and _joined(words, figures[n - 1], figures[n])
+        if joined and _kind_after(words, figures[n], len(words)) is None:
+            kinds[n] = kinds[n - 1]
     killed, wounded = [], []
     for fig, kind in zip(figures, kinds):
         if kind is None or _is_subset(words, fig):
