@@ -549,7 +549,8 @@ def _clause_figures(clause: str) -> tuple[list[int], list[int]]:
         joined = kinds[n] is None and kinds[n - 1] is not None and _joined(words, figures[n - 1], figures[n])
         if joined and _kind_after(words, figures[n], len(words)) is None:
             kinds[n] = kinds[n - 1]
-    killed, wounded = [], []
+    killed: list[int] = []
+    wounded: list[int] = []
     for fig, kind in zip(figures, kinds):
         if kind is None or _is_subset(words, fig):
             continue
