@@ -181,9 +181,54 @@ _UNKNOWN_GROUP = re.compile(
     r"\b((?:[A-Z][\w'-]+ ){1,5})(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|gang)\b"
 )
 _LEADING_NOISE = frozenset(
-    "The A An On In At After Before Late Early When While As Then Suspected Armed Heavily Local Several Dozens"
-    " Many Islamist Jihadist Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March"
-    " April May June July August September October November December Police Officials Witnesses Residents".split()
+    [
+        "The",
+        "A",
+        "An",
+        "On",
+        "In",
+        "At",
+        "After",
+        "Before",
+        "Late",
+        "Early",
+        "When",
+        "While",
+        "As",
+        "Then",
+        "Suspected",
+        "Armed",
+        "Heavily",
+        "Local",
+        "Several",
+        "Dozens",
+        "Many",
+        "Islamist",
+        "Jihadist",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Police",
+        "Officials",
+        "Witnesses",
+        "Residents",
+    ]
 )
 
 
