@@ -104,7 +104,14 @@ def predict(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeR
     predicted: list[PredictedEvent] = []
     for m in merged:
         members = [by_id[r.event_id] for r in m.reports]
-        killed = lowest_reported(casualties_in_text(texts[e.article_id], e.quote).killed for e in members)
+        # One figure per report (its first event that gives one), then the lowest of the reports.
+        per_report: dict[str, int] = {}
+        for e in members:
+            if e.article_id not in per_report:
+                figure = casualties_in_text(texts[e.article_id], e.quote, place=e.mention).killed
+                if figure is not None:
+                    per_report[e.article_id] = figure
+        killed = lowest_reported(per_report.values())
         votes = Counter(event_actors(sentences[e.article_id], e).names for e in members)
         votes.pop(frozenset(), None)
         actors = min(votes, key=lambda s: (-votes[s], -len(s), sorted(s))) if votes else frozenset()
@@ -118,6 +125,7 @@ def predict(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeR
                     sub_event_type=e.sub_event_type,
                     lat=e.lat,
                     lon=e.lon,
+                    event_date=e.event_date.isoformat() if e.event_date else "",
                     fatalities=killed,
                     actors=actors,
                     confidence=e.confidence,
@@ -136,12 +144,14 @@ def run_score(split: str, cache: Path | None, tune: bool, rules: MergeRules) -> 
     if tune:
         if split == "test":
             raise SystemExit("tune on dev only")
-        for km, overlap, slack, strict in itertools.product(
-            (5, 10, 15, 25, 40), (0.0, 0.1, 0.2), (0, 1), (False, True)
-        ):
-            trial = MergeRules(max_km=km, min_overlap=overlap, day_slack=slack, strict_sub_type=strict)
-            s = score(gold, predict(gold, events, trial))
-            print(km, overlap, slack, strict, json.dumps(s.as_dict()))
+        grid = itertools.product((5, 15, 30), (0.0, 0.1, 0.2), (0, 1), (0.3, 0.5, 0.7), ("equal", "family", "any"))
+        for km, overlap, slack, slack_overlap, sub_types in grid:
+            if slack == 0 and slack_overlap != 0.5:
+                continue
+            trial = MergeRules(km, overlap, slack, slack_overlap, sub_types)
+            s = score(gold, predict(gold, events, trial)).as_dict()
+            figures = [s[k] for k in ("precision", "recall", "f1", "fatality_accuracy", "actor_accuracy")]
+            print(km, overlap, slack, slack_overlap, sub_types, *figures)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -156,12 +166,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--max-km", type=float, default=MergeRules().max_km)
     s.add_argument("--min-overlap", type=float, default=MergeRules().min_overlap)
     s.add_argument("--day-slack", type=int, default=MergeRules().day_slack)
-    s.add_argument("--strict-sub-type", action="store_true")
+    s.add_argument("--slack-overlap", type=float, default=MergeRules().slack_overlap)
+    s.add_argument("--sub-types", choices=("equal", "family", "any"), default=MergeRules().sub_types)
     args = parser.parse_args(argv)
     if args.command == "build":
         build(args.source)
     else:
-        rules = MergeRules(args.max_km, args.min_overlap, args.day_slack, args.strict_sub_type)
+        rules = MergeRules(args.max_km, args.min_overlap, args.day_slack, args.slack_overlap, args.sub_types)
         run_score(args.split, args.cache, args.tune, rules)
 
 

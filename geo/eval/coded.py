@@ -24,13 +24,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from gazetteer.assemble import great_circle_km
 from geo.errors import InputError
+
+K = TypeVar("K", bound=Hashable)
 
 #: An item matches a predicted event at most this far from the happening.
 MATCH_KM = 40.0
@@ -113,6 +116,7 @@ class PredictedEvent:
     sub_event_type: str
     lat: float
     lon: float
+    event_date: str = ""  # ISO date, "" when unknown
     fatalities: int | None = None
     actors: frozenset[str] = frozenset()
     confidence: float = 1.0
@@ -238,31 +242,35 @@ def match_items(gold: CodedGold, predicted: Sequence[PredictedEvent]) -> dict[tu
             h = by_id.get(happening_id)
             if h is None:
                 continue
-            best: tuple[float, float, str, PredictedEvent] | None = None
+            best: tuple[tuple[object, ...], PredictedEvent] | None = None
             for event in by_article.get(report.id, ()):
                 if several and event.event_type != h.event_type:
                     continue
                 km = great_circle_km(h.lat, h.lon, event.lat, event.lon)
                 if km > MATCH_KM:
                     continue
-                # Nearest first; then the same sub-type; then the more confident; then the id.
+                # Among the events near the happening: of its type, of its day, of its
+                # sub-type, then the nearest, the more confident, the smallest id.
                 key = (
-                    km + (0.0 if event.sub_event_type == h.sub_event_type else 0.5),
+                    event.event_type != h.event_type,
+                    event.event_date != h.date,
+                    event.sub_event_type != h.sub_event_type,
+                    round(km),
                     -event.confidence,
                     event.event_id,
                 )
-                if best is None or key < best[:3]:
-                    best = (*key, event)
-            items[(report.id, happening_id)] = best[3] if best else None
+                if best is None or key < best[0]:
+                    best = (key, event)
+            items[(report.id, happening_id)] = best[1] if best else None
     return items
 
 
-def bcubed(gold_of: Mapping[object, str], predicted_of: Mapping[object, str]) -> tuple[float, float, float]:
+def bcubed(gold_of: Mapping[K, str], predicted_of: Mapping[K, str]) -> tuple[float, float, float]:
     """B-cubed precision, recall and F1 of a clustering of items against the gold one."""
     if not gold_of:
         return 0.0, 0.0, 0.0
-    gold_members: dict[str, set[object]] = {}
-    pred_members: dict[str, set[object]] = {}
+    gold_members: dict[str, set[K]] = {}
+    pred_members: dict[str, set[K]] = {}
     for item, cluster in gold_of.items():
         gold_members.setdefault(cluster, set()).add(item)
     for item, cluster in predicted_of.items():

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-KILLED, WOUNDED = "killed", "wounded"
+KILLED, WOUNDED, TOLL = "killed", "wounded", "toll"
 
 #: Written numbers, as news writes them.
 NUMBER_WORDS: dict[str, int] = {
@@ -89,6 +89,10 @@ DEATH_BEFORE = frozenset({"killed", "killing", "kills", "kill", "killed:", "dead
 WOUNDED_BEFORE = frozenset({"wounded", "wounding", "injured", "injuring", "wounds", "injures"})
 #: "the death toll rose to 40", "a toll of 12".
 TOLL_WORDS = frozenset({"toll"})
+#: "the number killed has risen to six": a toll when a death word comes before.
+TOLL_VERBS = frozenset(
+    {"risen", "rose", "rises", "climbed", "climbs", "reached", "stood", "stands", "increased", "jumped"}
+)
 
 #: Words allowed between a figure and the death word after it ("three Ukrainian soldiers
 #: were reportedly killed"); anything else (a verb, another figure) breaks the link.
@@ -338,7 +342,7 @@ NOT_PEOPLE = frozenset(
 #: A toll about a whole war or a period, not about this event: the clause holding one is skipped.
 BACKGROUND = re.compile(
     r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
-    r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b|\bin recent (?:weeks|months|years)\b"
+    r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
     r"|\b(?:war|conflict|fighting|insurgency|invasion|siege|campaign|offensive) (?:has|have|had) (?:killed|left|claimed)\b"
     r"|\b(?:the|a) (?:war|conflict|insurgency|invasion) (?:that|which) (?:has|had)\b|\bof the war\b|\bof the conflict\b",
     re.IGNORECASE,
@@ -382,12 +386,17 @@ def casualties(sentence: str) -> Casualties:
     """Deaths and wounded a sentence reports, skipping background tolls and subsets."""
     killed: list[int] = []
     wounded: list[int] = []
-    for clause in _clauses(sentence):
+    tolls: list[int] = []
+    for clause in _clauses(_without_asides(sentence)):
         if BACKGROUND.search(clause):
             continue
-        k, w = _clause_figures(clause)
+        k, w, t = _clause_figures(clause)
         killed.extend(k)
         wounded.extend(w)
+        tolls.extend(t)
+    if tolls:
+        # "The toll has risen to four after a woman died": the toll holds the others.
+        killed = [max(tolls)]
     k_total = sum(killed) if killed else (0 if NO_DEATHS.search(sentence) else None)
     w_total = sum(wounded) if wounded else (0 if NO_WOUNDED.search(sentence) else None)
     return Casualties(k_total, w_total)
@@ -409,15 +418,26 @@ def event_casualties(sentences: Sequence[str], index: int) -> Casualties:
     return found
 
 
-def casualties_in_text(text: str, quote: str) -> Casualties:
-    """The casualties of the event whose sentence is ``quote``, read in the article ``text``."""
+def casualties_in_text(text: str, quote: str, *, place: str = "") -> Casualties:
+    """The casualties of the event whose sentence is ``quote``, read in the article ``text``:
+    that sentence and its neighbours (``event_casualties``), else the first sentence that
+    names the event's ``place`` (as written) with a death toll."""
     sentences = split_sentences(text)
     wanted = " ".join(quote.split())
+    found = casualties(quote)
     for i, sentence in enumerate(sentences):
         flat = " ".join(sentence.split())
         if wanted and (wanted in flat or flat in wanted):
-            return event_casualties(sentences, i)
-    return casualties(quote)
+            found = event_casualties(sentences, i)
+            break
+    if found.killed is None and place:
+        named = re.compile(rf"(?<!\w){re.escape(place)}(?!\w)")
+        for sentence in sentences:
+            if named.search(sentence):
+                here = casualties(sentence)
+                if here.killed is not None:
+                    return Casualties(here.killed, found.wounded if found.wounded is not None else here.wounded)
+    return found
 
 
 def lowest_reported(figures: Iterable[int | None]) -> int | None:
@@ -484,6 +504,15 @@ def before_word(words: Sequence[str], at: int) -> str:
     return words[at - 1] if at > 0 else ""
 
 
+_ASIDE = re.compile(r"\s[-\u2013\u2014]\s.{1,120}?\s[-\u2013\u2014]\s|\s?\([^()]{1,120}\)")
+
+
+def _without_asides(sentence: str) -> str:
+    """The sentence without asides between dashes or brackets ("Two pensioners - a man and a
+    woman - were killed"), whose figures detail a toll already counted."""
+    return _ASIDE.sub(" ", sentence)
+
+
 def _clauses(sentence: str) -> list[str]:
     """A sentence cut where a new clause may start a background toll ("..., bringing the
     total since 2022 to 500"): semicolons, dashes, brackets, and "bringing"-like verbs."""
@@ -531,8 +560,8 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
     return figures
 
 
-def _clause_figures(clause: str) -> tuple[list[int], list[int]]:
-    """Figures of dead and of wounded in one clause."""
+def _clause_figures(clause: str) -> tuple[list[int], list[int], list[int]]:
+    """Figures of dead, of wounded and death tolls in one clause."""
     words = _tokens(clause)
     figures = _figures(words)
     kinds: list[str | None] = [None] * len(figures)
@@ -549,13 +578,11 @@ def _clause_figures(clause: str) -> tuple[list[int], list[int]]:
         joined = kinds[n] is None and kinds[n - 1] is not None and _joined(words, figures[n - 1], figures[n])
         if joined and _kind_after(words, figures[n], len(words)) is None:
             kinds[n] = kinds[n - 1]
-    killed: list[int] = []
-    wounded: list[int] = []
+    found: dict[str, list[int]] = {KILLED: [], WOUNDED: [], TOLL: []}
     for fig, kind in zip(figures, kinds):
-        if kind is None or _is_subset(words, fig):
-            continue
-        (killed if kind == KILLED else wounded).append(fig.value)
-    return killed, wounded
+        if kind is not None and not _is_subset(words, fig):
+            found[kind].append(fig.value)
+    return found[KILLED], found[WOUNDED], found[TOLL]
 
 
 def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
@@ -572,8 +599,11 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
         return WOUNDED
     # "the death toll rose to 40", "a toll of 12", "death toll stood at 9".
     window = words[max(0, i - 4) : i + 1]
-    if "toll" in window and not any(w in window for w in ("injury",)):
-        return KILLED
+    if "toll" in window and "injury" not in window:
+        return TOLL
+    # "the number of people killed ... has risen to six".
+    if word in TOLL_VERBS and any(w in DEATH_AFTER or w == "toll" for w in words[max(0, i - 15) : i]):
+        return TOLL
     return None
 
 
@@ -587,9 +617,9 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int) -> str | None:
             return KILLED
         if word in WOUNDED_AFTER:
             return WOUNDED
-        if word == "," and i + 1 < stop and words[i + 1] in SUBSET_CUES:
+        if word == "," and _subset_aside(words[i + 1 : i + 12]):
             # "At least 12 people, including five children, were killed": past the aside.
-            close = [j for j in range(i + 1, min(stop, i + 12)) if words[j] == ","]
+            close = [j for j in range(i + 1, min(len(words), i + 12)) if words[j] == ","]
             if close:
                 limit += close[0] + 1 - i
                 i = close[0] + 1
@@ -606,6 +636,20 @@ def _joined(words: Sequence[str], left: _Figure, right: _Figure) -> bool:
     return bool(between) and between[-1] in {"and", ","} and len(between) <= 4 and "killed" not in between
 
 
+def _subset_aside(following: Sequence[str]) -> bool:
+    """Do the words after a comma open an aside about part of a toll ("including five
+    children", "one of them a driver")?"""
+    if not following or "," not in following:
+        return False
+    aside = following[: following.index(",")]
+    return aside[0] in SUBSET_CUES or any(
+        aside[k : k + 2] in (["of", "them"], ["of", "whom"]) for k in range(len(aside))
+    )
+
+
 def _is_subset(words: Sequence[str], fig: _Figure) -> bool:
+    """A part of a toll already counted: "including five children", "three of them soldiers"."""
     before = words[max(0, fig.start - 3) : fig.start]
-    return any(w in SUBSET_CUES for w in before)
+    after = tuple(words[fig.end : fig.end + 2])
+    of_them = any(tuple(before[k : k + 2]) in {("of", "them"), ("of", "whom")} for k in range(len(before)))
+    return any(w in SUBSET_CUES for w in before) or of_them or after in {("of", "them"), ("of", "whom"), ("of", "the")}

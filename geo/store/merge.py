@@ -168,10 +168,13 @@ class MergeRules:
     max_km: float = 15.0
     #: Share of the smaller quote's content words the other shares (overlap coefficient).
     min_overlap: float = 0.0
-    #: Day-precise dates may differ by this many days (a late-night strike reported as the next day).
+    #: Day-precise dates may differ by this many days (a late-night strike reported as the
+    #: next day, "yesterday" read against a later publication date) ...
     day_slack: int = 0
-    #: Must sub-types be equal, or only of one family?
-    strict_sub_type: bool = False
+    #: ... when the quotes share at least this much (two strikes on consecutive days stay apart).
+    slack_overlap: float = 0.5
+    #: Sub-types of one happening: "equal", of one "family" (``SUB_TYPE_FAMILIES``), or "any".
+    sub_types: str = "family"
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,10 +293,11 @@ def candidate_blocks(report: Report) -> tuple[tuple[tuple[int, int], ...], tuple
     return cells, (key.day - window, key.day + window)
 
 
-def same_kind(a: str, b: str, *, strict: bool = False) -> bool:
-    if a == b:
+def same_kind(a: str, b: str, *, sub_types: str = "family") -> bool:
+    """May two sub-types name one happening, under the rule ``sub_types`` (see ``MergeRules``)?"""
+    if a == b or sub_types == "any":
         return True
-    return not strict and any(a in family and b in family for family in SUB_TYPE_FAMILIES)
+    return sub_types == "family" and any(a in family and b in family for family in SUB_TYPE_FAMILIES)
 
 
 def dates_agree(a: date | None, pa: int, b: date | None, pb: int, *, day_slack: int = 0) -> bool:
@@ -320,17 +324,16 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
     """How well a report fits an existing event (higher is closer), or ``None`` when it cannot be the same."""
     if report.event_type != event.event_type:
         return None
-    if not same_kind(report.sub_event_type, event.sub_event_type, strict=rules.strict_sub_type):
+    if not same_kind(report.sub_event_type, event.sub_event_type, sub_types=rules.sub_types):
         return None
     km = great_circle_km(report.lat, report.lon, event.lat, event.lon)
     if km > rules.max_km:
         return None
-    if not dates_agree(
-        report.event_date, report.date_precision, event.event_date, event.date_precision, day_slack=rules.day_slack
-    ):
-        return None
     words = overlap(report.words, event.words)
     if words < rules.min_overlap:
+        return None
+    args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
+    if not dates_agree(*args) and not (words >= rules.slack_overlap and dates_agree(*args, day_slack=rules.day_slack)):
         return None
     same_sub = 1.0 if report.sub_event_type == event.sub_event_type else 0.0
     return words + same_sub + (1.0 - km / max(rules.max_km, 1e-9))
