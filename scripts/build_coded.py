@@ -114,7 +114,7 @@ def predict(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeR
         killed = lowest_reported(per_report.values())
         votes = Counter(event_actors(sentences[e.article_id], e).names for e in members)
         votes.pop(frozenset(), None)
-        actors = min(votes, key=lambda s: (-votes[s], -len(s), sorted(s))) if votes else frozenset()
+        actors = min(votes, key=lambda s: (-len(s), -votes[s], sorted(s))) if votes else frozenset()
         for e in members:
             predicted.append(
                 PredictedEvent(

@@ -70,6 +70,12 @@ FORCE_WORDS = (
     "strike",
     "strikes",
     "shelling",
+    "shells",
+    "shell",
+    "bombs",
+    "jet",
+    "warplane",
+    "helicopter",
     "artillery",
     "drone",
     "drones",
@@ -113,6 +119,14 @@ GENERIC_STATE_FORCES = (
     "junta troops",
     "regime forces",
     "federal forces",
+    "government warplanes",
+    "government helicopters",
+    "government aircraft",
+    "regime warplanes",
+    "regime helicopters",
+    "military aircraft",
+    "military jet",
+    "military jets",
     "the army",
     "the military",
     "troops",
@@ -163,6 +177,18 @@ CIVILIAN_WORDS = (
     "mosque",
     "church",
     "bakery",
+    "worker",
+    "workers",
+    "man",
+    "woman",
+    "monks",
+    "monastery",
+    "village",
+    "car",
+    "street",
+    "shop",
+    "ceremony",
+    "camp",
 )
 #: Sub-event types whose second actor, when no armed one is named, are the people hit.
 ONE_SIDED_SUB_TYPES = frozenset({"air_strike", "shelling", "remote_explosive", "attack_on_civilians"})
@@ -176,6 +202,11 @@ INTERNATIONAL_BODIES: dict[str, tuple[str, ...]] = {
     "ECOWAS: Economic Community of West African States": ("ECOWAS",),
     "IGAD: Intergovernmental Authority on Development": ("IGAD",),
 }
+#: "police station", "police said": the police named as a place or as a source, not as a side.
+_NOT_AN_ACTOR_AFTER = re.compile(
+    r"\s+(?:station|post|headquarters|chief|commander|spokesman|spokesperson|spokeswoman|official|officials|sources|said|says)\b",
+    re.IGNORECASE,
+)
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
 _UNKNOWN_GROUP = re.compile(
     r"\b((?:[A-Z][\w'-]+ ){1,5})(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|gang)\b"
@@ -389,7 +420,8 @@ def find_actors(
         for m in pattern.finditer(text):
             add(m.start(), m.end(), _pick_row(candidates, country_code))
     for m in _demonym_forces().finditer(text):
-        cc = _demonyms().get(m.group(1).lower())
+        word = m.group(1).lower()
+        cc = _demonyms().get(word) or _country_codes_by_name().get(word)
         if cc:
             police = m.group(2).lower() == "police"
             add(m.start(), m.end(), police_forces(cc) if police else state_forces(cc))
@@ -399,7 +431,8 @@ def find_actors(
         for m in _phrase_pattern(GENERIC_STATE_FORCES).finditer(text):
             add(m.start(), m.end(), state_forces(country_code))
         for m in _phrase_pattern(GENERIC_POLICE).finditer(text):
-            add(m.start(), m.end(), police_forces(country_code))
+            if not _NOT_AN_ACTOR_AFTER.match(text, m.end()):
+                add(m.start(), m.end(), police_forces(country_code))
     for m in _UNKNOWN_GROUP.finditer(text):
         words = m.group(1).split()
         while words and words[0] in _LEADING_NOISE:
@@ -417,10 +450,12 @@ def _pick_row(rows: tuple[TableRow, ...], country_code: str) -> Actor:
 
 @lru_cache(maxsize=1)
 def _demonym_forces() -> re.Pattern[str]:
-    demonyms = sorted(_demonyms(), key=len, reverse=True)
+    # Demonyms ("Russian troops") and country names ("the Myanmar air force", "Syria's army").
+    names = sorted(set(_demonyms()) | set(_country_codes_by_name()), key=len, reverse=True)
     words = sorted(FORCE_WORDS, key=len, reverse=True)
     return re.compile(
-        rf"\b({'|'.join(re.escape(d) for d in demonyms)})(?:-led|-backed)? ((?:\w+ )?(?:{'|'.join(re.escape(w) for w in words)}))\b",
+        rf"\b({'|'.join(re.escape(d) for d in names)})(?:'s|\u2019s|-led|-backed)? "
+        rf"((?:\w+ )?(?:{'|'.join(re.escape(w) for w in words)}))\b",
         re.IGNORECASE,
     )
 
@@ -446,29 +481,33 @@ def frontline_actors(
     is actor1; otherwise the first named. When only one armed side is named and the event
     hit people (a strike, shelling, a bomb, an attack on civilians), actor2 is the civilians
     of the event's country."""
-    armed: list[ActorMention] = []
-    for i in (index, index + 1, index - 1):
+    one_sided = sub_event_type in ONE_SIDED_SUB_TYPES and bool(country_code)
+    victims = civilians(country_code) if country_code else None
+    actors: list[Actor] = []
+    generic_state = False
+    # The sentence, its neighbours, then (for fighting between two sides) the rest of the
+    # article nearest first: the other side of a clash is often named paragraphs later.
+    order = [index, index + 1, index - 1]
+    if not one_sided:
+        order += sorted(range(len(sentences)), key=lambda i: (abs(i - index), i))
+    for step, i in enumerate(dict.fromkeys(order)):
         if not 0 <= i < len(sentences):
             continue
         for mention in _ordered(sentences[i], find_actors(sentences[i], country_code=country_code, table=table)):
-            if all(mention.actor.name != m.actor.name for m in armed) and _compatible(mention, armed):
-                armed.append(mention)
-        if len(armed) >= 2:
-            break
-    actors = [m.actor for m in armed]
-    if len(actors) < 2 and sub_event_type in ONE_SIDED_SUB_TYPES and country_code:
-        window = " ".join(sentences[i] for i in (index, index + 1) if 0 <= i < len(sentences))
-        if _phrase_pattern(CIVILIAN_WORDS).search(window) or sub_event_type == "attack_on_civilians":
-            victims = civilians(country_code)
-            if all(a.name != victims.name for a in actors):
+            generic = mention.actor.inter == INTER_STATE and mention.text.lower() in GENERIC_STATE_FORCES
+            if any(mention.actor.name == a.name for a in actors) or (generic and generic_state):
+                continue
+            if generic and any(a.inter == INTER_STATE for a in actors):
+                continue  # "the troops" once a state force is named means that force
+            actors.append(mention.actor)
+            generic_state = generic_state or generic
+        if one_sided and victims is not None and len(actors) < 2 and i in (index, index + 1):
+            hit = _phrase_pattern(CIVILIAN_WORDS).search(sentences[i]) or sub_event_type == "attack_on_civilians"
+            if hit and all(a.name != victims.name for a in actors):
                 actors.append(victims)
+        if len(actors) >= 2 or (step >= 2 and one_sided):
+            break
     return ActorPair(actors[0] if actors else None, actors[1] if len(actors) > 1 else None)
-
-
-def _compatible(mention: ActorMention, chosen: list[ActorMention]) -> bool:
-    """A generic "troops" adds nothing once a state force is named: it means that force."""
-    generic = mention.actor.inter == INTER_STATE and mention.text.lower() in GENERIC_STATE_FORCES
-    return not (generic and any(m.actor.inter == INTER_STATE for m in chosen))
 
 
 def _ordered(sentence: str, mentions: Iterable[ActorMention]) -> list[ActorMention]:

@@ -203,6 +203,12 @@ LINK_FILLERS = frozenset(
         "severely",
         "fatally",
         "mortally",
+        "one",
+        "family",
+        "same",
+        "his",
+        "her",
+        "their",
     }
 )
 #: Words that may stand between a verb and its figure ("killed at least 12", "wounded more than 40").
@@ -529,6 +535,7 @@ def _tokens(text: str) -> list[str]:
 def _figures(words: Sequence[str]) -> list[_Figure]:
     """Every quantity of people in the clause, left to right."""
     figures: list[_Figure] = []
+    skipped_ages: set[int] = set()  # token after an age ("aged six and nine")
     i = 0
     while i < len(words):
         word = words[i]
@@ -552,6 +559,13 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         after = words[i + used] if i + used < len(words) else ""
         before = words[i - 1] if i > 0 else ""
         is_year = word.isdigit() and len(word) == 4 and 1900 <= value <= 2100
+        # "aged six and nine", "members of one family": ages and groups, not tolls.
+        ages = before in {"aged", "age", "ages"} or (before in {"and", ","} and i - 1 in skipped_ages)
+        if ages or (before == "of" and word in {"one", "a", "an"}):
+            if ages:
+                skipped_ages.add(i + used)
+            i += used
+            continue
         if after in NOT_PEOPLE or after in MONTHS or before in MONTHS or is_year or before == "no":
             i += used
             continue
@@ -632,8 +646,10 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int) -> str | None:
 
 def _joined(words: Sequence[str], left: _Figure, right: _Figure) -> bool:
     """Are two figures parts of one list ("two soldiers and three civilians")?"""
-    between = words[left.end : right.start]
-    return bool(between) and between[-1] in {"and", ","} and len(between) <= 4 and "killed" not in between
+    between = list(words[left.end : right.start])
+    while between and between[-1] in {"her", "his", "their", "its", "the"}:
+        between.pop()
+    return bool(between) and between[-1] in {"and", ","} and len(between) <= 5 and "killed" not in between
 
 
 def _subset_aside(following: Sequence[str]) -> bool:
