@@ -144,14 +144,12 @@ def run_score(split: str, cache: Path | None, tune: bool, rules: MergeRules) -> 
     if tune:
         if split == "test":
             raise SystemExit("tune on dev only")
-        grid = itertools.product((5, 15, 30), (0.0, 0.1, 0.2), (0, 1), (0.3, 0.5, 0.7), ("equal", "family", "any"))
-        for km, overlap, slack, slack_overlap, sub_types in grid:
-            if slack == 0 and slack_overlap != 0.5:
-                continue
-            trial = MergeRules(km, overlap, slack, slack_overlap, sub_types)
+        grid = itertools.product((5, 10, 20), (0.0, 0.1), (0, 1), (0.3, 0.5), (False, True), ("family", "any"))
+        for km, overlap, slack, slack_overlap, on_publication, sub_types in grid:
+            trial = MergeRules(km, overlap, slack, slack_overlap, on_publication, sub_types)
             s = score(gold, predict(gold, events, trial)).as_dict()
             figures = [s[k] for k in ("precision", "recall", "f1", "fatality_accuracy", "actor_accuracy")]
-            print(km, overlap, slack, slack_overlap, sub_types, *figures)
+            print(km, overlap, slack, slack_overlap, on_publication, sub_types, *figures)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -167,12 +165,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--min-overlap", type=float, default=MergeRules().min_overlap)
     s.add_argument("--day-slack", type=int, default=MergeRules().day_slack)
     s.add_argument("--slack-overlap", type=float, default=MergeRules().slack_overlap)
+    s.add_argument("--no-publication-slack", action="store_true")
     s.add_argument("--sub-types", choices=("equal", "family", "any"), default=MergeRules().sub_types)
     args = parser.parse_args(argv)
     if args.command == "build":
         build(args.source)
     else:
-        rules = MergeRules(args.max_km, args.min_overlap, args.day_slack, args.slack_overlap, args.sub_types)
+        rules = MergeRules(
+            args.max_km,
+            args.min_overlap,
+            args.day_slack,
+            args.slack_overlap,
+            not args.no_publication_slack,
+            args.sub_types,
+        )
         run_score(args.split, args.cache, args.tune, rules)
 
 
