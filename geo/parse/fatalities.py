@@ -277,6 +277,28 @@ PERSON_NOUNS = frozenset(
         "nurse",
         "guard",
         "peacekeeper",
+        "teacher",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "baby",
+        "infant",
+        "toddler",
+        "imam",
+        "priest",
+        "monk",
+        "elder",
+        "official",
+        "mayor",
+        "shepherd",
+        "fisherman",
+        "trader",
+        "vendor",
     }
 )
 MONTHS = frozenset(
@@ -607,7 +629,7 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     if i < 0:
         return None
     word = words[i]
-    if word in DEATH_BEFORE:
+    if word in DEATH_BEFORE or (word == "dead" and i > 0 and words[i - 1] in {"shot", "shooting", "beaten", "hacked"}):
         return KILLED
     if word in WOUNDED_BEFORE:
         return WOUNDED

@@ -175,7 +175,7 @@ class MergeRules:
     #: next day, "yesterday" read against a later publication date) ...
     day_slack: int = 1
     #: ... when the quotes share at least this much (two strikes on consecutive days stay apart).
-    slack_overlap: float = 0.5
+    slack_overlap: float = 0.8
     #: ... or when the later date is its report's publication day.
     publication_slack: bool = True
     #: Sub-types of one happening: "equal", of one "family" (``SUB_TYPE_FAMILIES``), or "any".
