@@ -101,10 +101,10 @@ def test_many_reports_of_one_event_give_the_lowest_figure_not_the_sum() -> None:
 
 
 def test_quantities_and_ranges() -> None:
-    assert parse_quantity("dozens of people".split(), 0) == (12, 2)
-    assert parse_quantity("10 to 15 people".split(), 0) == (10, 3)
-    assert parse_quantity("two hundred".split(), 0) == (200, 2)
-    assert parse_quantity("the people".split(), 0) is None
+    assert parse_quantity(["dozens", "of", "people"], 0) == (12, 2)
+    assert parse_quantity(["10", "to", "15", "people"], 0) == (10, 3)
+    assert parse_quantity(["two", "hundred"], 0) == (200, 2)
+    assert parse_quantity(["the", "people"], 0) is None
 
 
 def test_sentences_are_split_at_full_stops_and_paragraphs() -> None:
