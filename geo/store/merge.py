@@ -27,7 +27,7 @@ the events in the 3x3 cells around its own and within its date window
 (``candidate_blocks``): one index range scan per cell. With a million stored events
 spread over years and thousands of cells, a scan returns tens of rows, so an article's
 ten events cost nine small index scans each plus a few hundred comparisons, a few
-milliseconds (``bench/merge_candidates.py`` measures it).
+milliseconds (``bench/bench_merge.py`` measures it).
 """
 
 from __future__ import annotations
