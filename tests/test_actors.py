@@ -135,3 +135,27 @@ def test_country_names_follow_acled() -> None:
     assert country_name("ps") == "Palestine"
     assert country_name("CD") == "Democratic Republic of Congo"
     assert country_name("UA") == "Ukraine"
+
+
+def test_in_gaza_and_the_west_bank_the_army_is_israel_s() -> None:
+    pair = frontline_actors(
+        ["Troops raided a refugee camp near Nablus before dawn, the army said."],
+        0,
+        country_code="PS",
+        sub_event_type="armed_clash",
+    )
+    assert pair.names == {"Military Forces of Israel"}
+
+
+def test_victims_named_by_nationality_are_civilians() -> None:
+    pair = frontline_actors(
+        ["Israeli shelling killed four Palestinians near the crossing."],
+        0,
+        country_code="PS",
+        sub_event_type="shelling",
+    )
+    assert pair.names == {"Military Forces of Israel", "Civilians (Palestine)"}
+
+
+def test_a_backer_is_not_the_force_it_backs() -> None:
+    assert find_actors("Rwandan-backed fighters seized the hill.", country_code="CD") == ()

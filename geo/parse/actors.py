@@ -106,6 +106,8 @@ FORCE_WORDS = (
     "special forces",
     "police",
 )
+#: Where "the army" and "troops" are another country's: in Gaza and the West Bank, Israel's.
+ARMY_OF: dict[str, str] = {"PS": "IL"}
 #: Phrases for the forces of whoever governs the event's place.
 GENERIC_STATE_FORCES = (
     "government forces",
@@ -429,7 +431,7 @@ def find_actors(
         for m in _phrase_pattern(UNIDENTIFIED).finditer(text):
             add(m.start(), m.end(), unidentified(country_code))
         for m in _phrase_pattern(GENERIC_STATE_FORCES).finditer(text):
-            add(m.start(), m.end(), state_forces(country_code))
+            add(m.start(), m.end(), state_forces(ARMY_OF.get(country_code.upper(), country_code)))
         for m in _phrase_pattern(GENERIC_POLICE).finditer(text):
             if not _NOT_AN_ACTOR_AFTER.match(text, m.end()):
                 add(m.start(), m.end(), police_forces(country_code))
@@ -454,7 +456,7 @@ def _demonym_forces() -> re.Pattern[str]:
     names = sorted(set(_demonyms()) | set(_country_codes_by_name()), key=len, reverse=True)
     words = sorted(FORCE_WORDS, key=len, reverse=True)
     return re.compile(
-        rf"\b({'|'.join(re.escape(d) for d in names)})(?:'s|\u2019s|-led|-backed)? "
+        rf"\b({'|'.join(re.escape(d) for d in names)})(?:'s|\u2019s)? "
         rf"((?:\w+ )?(?:{'|'.join(re.escape(w) for w in words)}))\b",
         re.IGNORECASE,
     )
@@ -502,7 +504,11 @@ def frontline_actors(
             actors.append(mention.actor)
             generic_state = generic_state or generic
         if one_sided and victims is not None and len(actors) < 2 and i in (index, index + 1):
-            hit = _phrase_pattern(CIVILIAN_WORDS).search(sentences[i]) or sub_event_type == "attack_on_civilians"
+            hit = (
+                _phrase_pattern(CIVILIAN_WORDS).search(sentences[i])
+                or _people_of_a_country().search(sentences[i])
+                or sub_event_type == "attack_on_civilians"
+            )
             if hit and all(a.name != victims.name for a in actors):
                 actors.append(victims)
         if len(actors) >= 2 or (step >= 2 and one_sided):
@@ -554,6 +560,13 @@ def _parties_in(text: str, table: tuple[TableRow, ...] | None) -> list[Actor]:
         if mention.actor.inter in {INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA}:
             found.append((mention.start, mention.actor))
     return [actor for _, actor in sorted(found, key=lambda f: f[0])]
+
+
+@lru_cache(maxsize=1)
+def _people_of_a_country() -> re.Pattern[str]:
+    """Plural demonyms as news names the victims: "killing 15 Palestinians", "three Ukrainians"."""
+    plurals = sorted({f"{d}s" for d in _demonyms() if not d.endswith(("s", "ese", "i"))}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in plurals)})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
