@@ -204,6 +204,7 @@ INTERNATIONAL_BODIES: dict[str, tuple[str, ...]] = {
     "ECOWAS: Economic Community of West African States": ("ECOWAS",),
     "IGAD: Intergovernmental Authority on Development": ("IGAD",),
 }
+_BACKER_SUFFIXES = ("-backed", "-led", "-aligned", "-allied", "-linked", "-funded", "-supported")
 #: "police station", "police said": the police named as a place or as a source, not as a side.
 _NOT_AN_ACTOR_AFTER = re.compile(
     r"\s+(?:station|post|headquarters|chief|commander|spokesman|spokesperson|spokeswoman|official|officials|sources|said|says)\b",
@@ -437,7 +438,8 @@ def find_actors(
                 add(m.start(), m.end(), police_forces(country_code))
     for m in _UNKNOWN_GROUP.finditer(text):
         words = m.group(1).split()
-        while words and words[0] in _LEADING_NOISE:
+        # Drop leading noise and modifiers that name a backer, not the group ("Rwandan-backed").
+        while words and (words[0] in _LEADING_NOISE or words[0].lower().endswith(_BACKER_SUFFIXES)):
             words.pop(0)
         if words and words[0].lower() not in _demonyms():
             start = m.start() + m.group(0).index(words[0])
