@@ -70,6 +70,15 @@ def test_an_event_s_toll_survives_a_background_clause_in_the_same_sentence() -> 
     assert casualties(sentence).killed == 5
 
 
+def test_an_earlier_event_s_toll_in_the_same_sentence_is_not_counted() -> None:
+    sentence = "Rockets killed three people on Friday, four days after a raid on the depot left nine dead."
+    assert casualties(sentence).killed == 3
+
+
+def test_a_person_who_speaks_is_a_source_not_a_victim() -> None:
+    assert casualties("The blast killed two guards, a local official said.").killed == 2
+
+
 def test_figures_that_are_not_people_are_not_counted() -> None:
     assert casualties("Shells fell 12 km from the front, killing nobody; 40 homes were damaged.").killed is None
     assert casualties("On 14 March, 2024 the convoy was attacked by 30 drones.").killed is None

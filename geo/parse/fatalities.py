@@ -241,6 +241,8 @@ QUALIFIERS = frozenset(
         "between",
     }
 )
+#: "a resident said": the person is a source, not a victim.
+SPEECH_VERBS = frozenset({"said", "says", "told", "reported", "added", "recalled", "explained"})
 #: A figure after these is part of one already counted ("including five children").
 SUBSET_CUES = frozenset({"including", "among", "incl", "included"})
 #: People a lone "a"/"an"/"one" may count ("a soldier was killed", "killing a woman").
@@ -293,7 +295,6 @@ PERSON_NOUNS = frozenset(
         "priest",
         "monk",
         "elder",
-        "official",
         "mayor",
         "shepherd",
         "fisherman",
@@ -371,6 +372,8 @@ NOT_PEOPLE = frozenset(
 BACKGROUND = re.compile(
     r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
     r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
+    r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before|earlier)\b"
+    r"|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b"
     r"|\b(?:war|conflict|fighting|insurgency|invasion|siege|campaign|offensive) (?:has|have|had) (?:killed|left|claimed)\b"
     r"|\b(?:the|a) (?:war|conflict|insurgency|invasion) (?:that|which) (?:has|had)\b|\bof the war\b|\bof the conflict\b",
     re.IGNORECASE,
@@ -545,7 +548,8 @@ def _clauses(sentence: str) -> list[str]:
     """A sentence cut where a new clause may start a background toll ("..., bringing the
     total since 2022 to 500"): semicolons, dashes, brackets, and "bringing"-like verbs."""
     pieces = re.split(
-        r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|while|as|which)\b)", sentence
+        r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|while|as|which)\b|(?:\w+\s){0,2}(?:after|before)\b)",
+        sentence,
     )
     return [p for p in pieces if p.strip()]
 
@@ -564,7 +568,8 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         if word in {"a", "an", "one"} and before_word(words, i) != "no":
             # "a soldier", "a 12-year-old boy", "one elderly woman": one person.
             noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
-            if noun is not None and all(w.isalpha() or "-" in w for w in words[i + 1 : noun]):
+            source = noun is not None and noun + 1 < len(words) and words[noun + 1] in SPEECH_VERBS
+            if noun is not None and not source and all(w.isalpha() or "-" in w for w in words[i + 1 : noun]):
                 figures.append(_Figure(i, noun + 1, 1))
                 i = noun + 1
                 continue
