@@ -159,3 +159,23 @@ def test_victims_named_by_nationality_are_civilians() -> None:
 
 def test_a_backer_is_not_the_force_it_backs() -> None:
     assert find_actors("Rwandan-backed fighters seized the hill.", country_code="CD") == ()
+
+
+def test_gunmen_of_a_named_group_are_that_group() -> None:
+    pair = frontline_actors(
+        ["Gunmen from the CODECO militia raided a camp for displaced families, killing nine people."],
+        0,
+        country_code="CD",
+        sub_event_type="attack_on_civilians",
+    )
+    assert pair.names == {"CODECO: Cooperative for Development of Congo", "Civilians (Democratic Republic of Congo)"}
+
+
+def test_a_bare_army_is_the_country_s_army() -> None:
+    pair = frontline_actors(
+        ["Army warplanes bombed a livestock market, killing eleven traders."],
+        0,
+        country_code="SD",
+        sub_event_type="air_strike",
+    )
+    assert pair.names == {"Military Forces of Sudan", "Civilians (Sudan)"}

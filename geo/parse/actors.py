@@ -130,6 +130,7 @@ GENERIC_STATE_FORCES = (
     "military jet",
     "military jets",
     "the army",
+    "army",
     "the military",
     "troops",
     "soldiers",
@@ -204,6 +205,7 @@ INTERNATIONAL_BODIES: dict[str, tuple[str, ...]] = {
     "ECOWAS: Economic Community of West African States": ("ECOWAS",),
     "IGAD: Intergovernmental Authority on Development": ("IGAD",),
 }
+_NAMED_GROUP_CODES = frozenset({INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA, INTER_UNKNOWN})
 _BACKER_SUFFIXES = ("-backed", "-led", "-aligned", "-allied", "-linked", "-funded", "-supported")
 #: "police station", "police said": the police named as a place or as a source, not as a side.
 _NOT_AN_ACTOR_AFTER = re.compile(
@@ -505,6 +507,7 @@ def frontline_actors(
                 continue  # "the troops" once a state force is named means that force
             actors.append(mention.actor)
             generic_state = generic_state or generic
+        actors = _without_unidentified_if_named(actors)
         if one_sided and victims is not None and len(actors) < 2 and i in (index, index + 1):
             hit = (
                 _phrase_pattern(CIVILIAN_WORDS).search(sentences[i])
@@ -516,6 +519,14 @@ def frontline_actors(
         if len(actors) >= 2 or (step >= 2 and one_sided):
             break
     return ActorPair(actors[0] if actors else None, actors[1] if len(actors) > 1 else None)
+
+
+def _without_unidentified_if_named(actors: list[Actor]) -> list[Actor]:
+    """ "Gunmen from the CODECO militia": once a group is named, the gunmen are that group."""
+    unidentified_prefix = "Unidentified Armed Group"
+    if any(a.inter in _NAMED_GROUP_CODES and not a.name.startswith(unidentified_prefix) for a in actors):
+        return [a for a in actors if not a.name.startswith(unidentified_prefix)]
+    return actors
 
 
 def _ordered(sentence: str, mentions: Iterable[ActorMention]) -> list[ActorMention]:
