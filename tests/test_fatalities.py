@@ -42,6 +42,10 @@ from geo.parse.fatalities import (
         ("The death toll from the attack rose to 31 on Friday.", 31),
         ("The number of people killed in the attack has risen to eight, the governor said.", 8),
         ("No one was killed in the attack, the mayor said.", 0),
+        ("The shell hit a flat, killing a family of five.", 5),
+        ("Volunteers recovered the bodies of 13 people from the river.", 13),
+        ("Sixteen villagers lost their lives when the ferry was shelled.", 16),
+        ("The family of four escaped unhurt.", None),
     ],
 )
 def test_deaths_a_sentence_reports(sentence: str, killed: int | None) -> None:

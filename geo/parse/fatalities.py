@@ -203,6 +203,7 @@ LINK_FILLERS = frozenset(
         "severely",
         "fatally",
         "mortally",
+        "lost",
         "one",
         "family",
         "same",
@@ -634,6 +635,16 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     if i < 0:
         return None
     word = words[i]
+    # "the bodies of eight people", "claimed the lives of four soldiers".
+    if word in {"bodies", "lives", "deaths"} and words[i + 1 : i + 2] == ["of"]:
+        return KILLED
+    # "killing a family of six".
+    if word in {"family", "families"} and words[i + 1 : i + 2] == ["of"]:
+        j = i - 1
+        while j >= 0 and words[j] in {"a", "an", "the", "entire", "whole", "same"}:
+            j -= 1
+        if j >= 0 and words[j] in DEATH_BEFORE:
+            return KILLED
     if word in DEATH_BEFORE or (word == "dead" and i > 0 and words[i - 1] in {"shot", "shooting", "beaten", "hacked"}):
         return KILLED
     if word in WOUNDED_BEFORE:
