@@ -179,3 +179,24 @@ def test_a_bare_army_is_the_country_s_army() -> None:
         sub_event_type="air_strike",
     )
     assert pair.names == {"Military Forces of Sudan", "Civilians (Sudan)"}
+
+
+def test_a_count_of_fighters_names_no_group() -> None:
+    pair = frontline_actors(
+        ["Thirty-one fighters were killed in clashes between Houthi rebels and Yemeni government troops."],
+        0,
+        country_code="YE",
+        sub_event_type="armed_clash",
+    )
+    assert pair.names == {"Ansar Allah", "Military Forces of Yemen"}
+
+
+def test_the_author_of_a_strike_can_be_named_later_in_the_article() -> None:
+    sentences = [
+        "Three people were killed when shells struck a market on Monday.",
+        "The market had reopened a week earlier.",
+        "Traders said the stalls were crowded.",
+        "Officials blamed Houthi forces for the attack.",
+    ]
+    pair = frontline_actors(sentences, 0, country_code="YE", sub_event_type="shelling")
+    assert pair.names == {"Ansar Allah", "Civilians (Yemen)"}

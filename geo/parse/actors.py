@@ -55,6 +55,8 @@ FORCE_WORDS = (
     "air force",
     "air strike",
     "air strikes",
+    "air raids",
+    "air raid",
     "airstrike",
     "airstrikes",
     "drone strike",
@@ -122,6 +124,11 @@ GENERIC_STATE_FORCES = (
     "regime forces",
     "federal forces",
     "government warplanes",
+    "government air strikes",
+    "government air raids",
+    "government jets",
+    "military air strikes",
+    "military air strike",
     "government helicopters",
     "government aircraft",
     "regime warplanes",
@@ -163,6 +170,16 @@ CIVILIAN_WORDS = (
     "children",
     "women",
     "people",
+    "person",
+    "persons",
+    "boys",
+    "girls",
+    "boy",
+    "girl",
+    "child",
+    "baby",
+    "pensioners",
+    "elderly",
     "passengers",
     "worshippers",
     "pedestrians",
@@ -209,7 +226,7 @@ _NAMED_GROUP_CODES = frozenset({INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDEN
 _BACKER_SUFFIXES = ("-backed", "-led", "-aligned", "-allied", "-linked", "-funded", "-supported")
 #: "police station", "police said": the police named as a place or as a source, not as a side.
 _NOT_AN_ACTOR_AFTER = re.compile(
-    r"\s+(?:station|post|headquarters|chief|commander|spokesman|spokesperson|spokeswoman|official|officials|sources|said|says)\b",
+    r"\s+(?:\w+\s+)?(?:station|post|headquarters|chief|commander|spokesman|spokesperson|spokeswoman|official|officials|sources|said|says|told)\b",
     re.IGNORECASE,
 )
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
@@ -441,12 +458,56 @@ def find_actors(
     for m in _UNKNOWN_GROUP.finditer(text):
         words = m.group(1).split()
         # Drop leading noise and modifiers that name a backer, not the group ("Rwandan-backed").
-        while words and (words[0] in _LEADING_NOISE or words[0].lower().endswith(_BACKER_SUFFIXES)):
+        while words and (
+            words[0] in _LEADING_NOISE or words[0].lower().endswith(_BACKER_SUFFIXES) or _is_number_word(words[0])
+        ):
             words.pop(0)
         if words and words[0].lower() not in _demonyms():
             start = m.start() + m.group(0).index(words[0])
             add(start, m.end(), Actor(text[start : m.end()], INTER_UNKNOWN, country_code.upper()))
     return tuple(sorted(found, key=lambda a: a.start))
+
+
+_NUMBER_PARTS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "dozens",
+        "hundreds",
+        "scores",
+    ]
+)
+
+
+def _is_number_word(word: str) -> bool:
+    """ "Twenty-two fighters" counts fighters; it names no group."""
+    return word[0].isdigit() or all(part in _NUMBER_PARTS for part in word.lower().split("-"))
 
 
 def _pick_row(rows: tuple[TableRow, ...], country_code: str) -> Actor:
@@ -493,9 +554,9 @@ def frontline_actors(
     generic_state = False
     # The sentence, its neighbours, then (for fighting between two sides) the rest of the
     # article nearest first: the other side of a clash is often named paragraphs later.
-    order = [index, index + 1, index - 1]
-    if not one_sided:
-        order += sorted(range(len(sentences)), key=lambda i: (abs(i - index), i))
+    # A strike whose victims the sentence names but not its author: the author may be named
+    # further on ("... the Houthis were blamed"), so the rest of the article is read too.
+    order = [index, index + 1, index - 1, *sorted(range(len(sentences)), key=lambda i: (abs(i - index), i))]
     for step, i in enumerate(dict.fromkeys(order)):
         if not 0 <= i < len(sentences):
             continue
@@ -516,7 +577,9 @@ def frontline_actors(
             )
             if hit and all(a.name != victims.name for a in actors):
                 actors.append(victims)
-        if len(actors) >= 2 or (step >= 2 and one_sided):
+        if len(actors) >= 2:
+            break
+        if one_sided and step >= 2 and (not actors or any(a.inter != INTER_CIVILIANS for a in actors)):
             break
     return ActorPair(actors[0] if actors else None, actors[1] if len(actors) > 1 else None)
 
