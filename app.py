@@ -5,20 +5,22 @@ The page lays out widgets and nothing else: ``geo.web.appstate`` decides what is
 is ``$CONFLICTMAP_DB`` or the user data directory; an empty store is filled with the
 demo corpus on first start, so the first page is a real map.
 
-Widgets act through callbacks. Work that takes time (parsing articles, applying a
-correction) is requested by a callback and done at the top of the next run, under
-a progress indicator, before anything reads the store.
+Widgets act through callbacks: adding articles and applying a correction run in the
+callback itself, under a progress indicator, before the run that reads the store.
+Every browser session has its own connection to the store; what the page reads is
+cached by the store's version, which every write anywhere changes, so another tab or
+process sees a change on its next run. Play runs in the browser, inside the map.
 """
 
 from __future__ import annotations
 
+import functools
 import html
-import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -26,7 +28,7 @@ from gazetteer.attribution import GEONAMES_CREDIT, NATURAL_EARTH_CREDIT
 from gazetteer.errors import GazetteerError
 from geo.errors import ConflictmapError
 from geo.filters import EventFilter
-from geo.map.mapview import EVENT_STYLE, ORIGIN_LABELS, build_map, safe_link
+from geo.map.mapview import EVENT_STYLE, ORIGIN_LABELS, Playback, build_map, safe_link
 from geo.read.uploads import ACCEPTED_SUFFIXES
 from geo.records import EVENT_TYPES, Article, Event, stable_id
 from geo.safetext import markdown_literal
@@ -45,56 +47,18 @@ MAP_HEIGHT = 560
 TABLE_HEIGHT = 340
 ARTICLE_HEIGHT = 300
 TIMELINE_HEIGHT = 140
-#: Seconds between two play steps.
-PLAY_INTERVAL_S = 1.5
+#: How the map's own player starts: 7 days a step, every day up to the date shown (so
+#: the map fills as the war goes on), a second a step; the map's controls change them.
+PLAYBACK = Playback(step_days=view.DEFAULT_STEP_DAYS, window_days=0, interval_ms=1000)
 #: Up to this many events, every event has its own popup entry (build_map's default).
 CLUSTER_OVER = 300
 #: What a map click sends back; nothing about panning or zooming, so those never rerun.
 MAP_RETURNS = ["last_object_clicked", "last_object_clicked_tooltip"]
 TYPE_GLYPHS = {"circle": "\u25cf", "square": "\u25a0", "diamond": "\u25c6", "triangle": "\u25b2"}
 
-#: Session state and its first values; widget keys are set here, not by the widgets.
-SESSION_DEFAULTS: dict[str, object] = {
-    "playing": False,
-    "play_window": None,
-    "last_step": 0.0,
-    "play_mode": "window",
-    "play_step": view.DEFAULT_STEP_DAYS,
-    "selected_id": None,
-    "click": None,  # (lat, lon, tooltip) of the last marker clicked
-    "table_round": 0,  # a new table widget (and its selection) after each map click
-    "upload_round": 0,  # a new, empty uploader after each upload
-    "writes": 0,  # this session's writes, part of the cache key
-    "notice": None,  # (kind, message) shown once at the top
-    "pending": None,  # the work a callback asked for
-    "demo_failed": False,
-    "candidates": (),
-    "candidates_for": None,
-    "place_query": "",
-    "correct_everywhere": False,
-    "f_types": [],
-    "f_countries": [],
-    "f_sources": [],
-    "f_origins": [],
-    "f_text": "",
-    "f_confidence": 0.0,
-    "paste_title": "",
-    "paste_source": "",
-    "paste_text": "",
-    "paste_published": None,
-    "upload_published": None,
-    "url_text": "",
-    "url_published": None,
-}
-
 
 # ---------------------------------------------------------------------------
 # cached resources and data
-
-
-@st.cache_resource(show_spinner=False)
-def open_store(path: str) -> EventStore:
-    return EventStore.open(Path(path))
 
 
 @st.cache_resource(show_spinner="Loading the language model and the gazetteer\u2026")
@@ -112,21 +76,22 @@ def load_gazetteer() -> Gazetteer:
     return open_gazetteer()
 
 
+# Cached by the store's path and version: shared by the sessions, redone after any write.
 # A few filters' worth: 100,000 events take some 100 MB.
 @st.cache_resource(max_entries=3, show_spinner=False)
-def filtered_events(db: str, revision: tuple, key: tuple, _flt: EventFilter) -> tuple[Event, ...]:
+def filtered_events(db: str, version: int, key: tuple, _store: EventStore, _flt: EventFilter) -> tuple[Event, ...]:
     """Every event the sidebar lets through, by date; shared, never modified (frozen)."""
-    return tuple(open_store(db).query(_flt))
+    return tuple(_store.query(_flt))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def daily_frame(db: str, revision: tuple, key: tuple, _events: tuple[Event, ...]) -> pandas.DataFrame:
+def daily_frame(db: str, version: int, key: tuple, _events: tuple[Event, ...]) -> pandas.DataFrame:
     return view.daily_counts(_events)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def table_frame(
-    db: str, revision: tuple, key: tuple, window: tuple, first: tuple[str, ...], _events: tuple[Event, ...]
+    db: str, version: int, key: tuple, window: tuple, first: tuple[str, ...], _events: tuple[Event, ...]
 ) -> pandas.DataFrame:
     return view.events_table(_events, first=first)
 
@@ -136,51 +101,24 @@ def table_frame(
 
 
 def _init_session() -> None:
-    for key, value in SESSION_DEFAULTS.items():
+    for key, value in view.SESSION_DEFAULTS.items():
         if key not in st.session_state:
             st.session_state[key] = value
 
 
+def _session_store(db: str) -> EventStore:
+    """This browser session's own connection to the store (opened again when the
+    store's path changed); it closes with the session."""
+    state = st.session_state
+    if state.store is None or str(state.store.path) != db:
+        if state.store is not None:
+            state.store.close()
+        state.store = EventStore.open(Path(db))
+    return state.store
+
+
 def _notify(kind: str, message: str) -> None:
     st.session_state.notice = (kind, message)
-
-
-def _toggle_play(period: view.Window) -> None:
-    state = st.session_state
-    if state.playing:
-        state.playing = False
-        state.window = state.play_window  # the slider comes back where play stopped
-        return
-    state.play_window = view.play_start(state.window, period, mode=state.play_mode, step_days=state.play_step)
-    state.playing = True
-    state.last_step = time.monotonic()
-
-
-def _step(period: view.Window) -> None:
-    """One step forward (pausing play); from the end, back to the start."""
-    state = st.session_state
-    window = state.play_window if state.playing else state.window
-    state.playing = False
-    after = view.next_window(window, period, mode=state.play_mode, step_days=state.play_step)
-    state.window = after or view.play_start(window, period, mode=state.play_mode, step_days=state.play_step)
-
-
-def _play_tick(period: view.Window) -> None:
-    """Runs every PLAY_INTERVAL_S while playing: moves the play window, redraws the page.
-
-    Play keeps its window apart from the slider's key: a value the browser still
-    holds for the slider would otherwise race with the one set here."""
-    state = st.session_state
-    if not state.playing or time.monotonic() - state.last_step < 0.9 * PLAY_INTERVAL_S:
-        return
-    after = view.next_window(state.play_window, period, mode=state.play_mode, step_days=state.play_step)
-    if after is None:
-        state.playing = False
-        state.next_window = state.play_window
-    else:
-        state.play_window = after
-    state.last_step = time.monotonic()
-    st.rerun()
 
 
 def _on_map_click() -> None:
@@ -205,13 +143,6 @@ def _on_pick_here() -> None:
     st.session_state.selected_id = st.session_state.get("here_choice")
 
 
-def _request(kind: str) -> None:
-    st.session_state.pending = kind
-    if kind == "upload":
-        files = st.session_state.get(f"uploads_{st.session_state.upload_round}") or []
-        st.session_state.upload_files = [(f.name, f.getvalue()) for f in files]
-
-
 def _load_candidates(mention: str, event_id: str) -> None:
     try:
         st.session_state.candidates = actions.place_candidates(load_gazetteer(), mention)
@@ -227,18 +158,8 @@ def _look_up_place(event_id: str) -> None:
     _load_candidates(st.session_state.place_query, event_id)
 
 
-def _request_correction(event: Event) -> None:
-    choice = st.session_state.get("candidate_choice")
-    candidates = st.session_state.candidates
-    if choice is None or not 0 <= choice < len(candidates):
-        _notify("warning", "Pick the place the event happened at first.")
-        return
-    st.session_state.correction = (event, candidates[choice], bool(st.session_state.correct_everywhere))
-    st.session_state.pending = "correct"
-
-
 # ---------------------------------------------------------------------------
-# work done at the top of a run
+# work the page waits on: in callbacks, before the run that shows its outcome
 
 
 @contextmanager
@@ -272,23 +193,16 @@ def _first_start(store: EventStore) -> None:
             status.update(label=f"Demo corpus loaded: {report.summary()}.")
     except (ConflictmapError, GazetteerError, OSError):
         st.session_state.demo_failed = True  # the status box says why; not retried on every rerun
-        return
-    st.session_state.writes += 1
 
 
-def _run_pending(store: EventStore) -> None:
-    pending, st.session_state.pending = st.session_state.pending, None
-    work = {"paste": _add_pasted, "upload": _add_uploads, "url": _add_url, "correct": _apply_correction}.get(
-        pending or ""
-    )
-    if work is None:
-        return
+@contextmanager
+def _failures_noticed() -> Iterator[None]:
+    """A failed action becomes the notice at the top of the page."""
     try:
-        work(store)
+        yield
     except (ConflictmapError, GazetteerError, OSError) as err:
         # Messages quote file names and cells as written: shown as text, never as Markdown.
         _notify("error", markdown_literal(str(err)))
-    st.session_state.writes += 1
 
 
 def _report_added(report: actions.AddReport) -> None:
@@ -297,61 +211,77 @@ def _report_added(report: actions.AddReport) -> None:
     _notify(kind, f"Added {report.summary()}.{details}")
 
 
-def _add_pasted(store: EventStore) -> None:
+def _add_pasted() -> None:
     state = st.session_state
-    with _working("Parsing the pasted article"):
+    with _failures_noticed(), _working("Parsing the pasted article"):
         report = actions.add_pasted(
             state.paste_text,
             title=state.paste_title,
             published=state.paste_published,
             source=state.paste_source.strip() or "Pasted",
-            store=store,
+            store=state.store,
             pipeline=load_pipeline,
         )
-    state.paste_text = ""
-    state.paste_title = ""
-    _report_added(report)
+        state.paste_text = ""
+        state.paste_title = ""
+        _report_added(report)
 
 
-def _add_url(store: EventStore) -> None:
+def _add_url() -> None:
     state = st.session_state
     if not state.url_text.strip():
         _notify("warning", "Type the address of an article first.")
         return
-    with _working("Fetching and parsing the article"):
-        report = actions.add_url(state.url_text, published=state.url_published, store=store, pipeline=load_pipeline)
-    state.url_text = ""
-    _report_added(report)
+    with _failures_noticed(), _working("Fetching and parsing the article"):
+        report = actions.add_url(
+            state.url_text, published=state.url_published, store=state.store, pipeline=load_pipeline
+        )
+        state.url_text = ""
+        _report_added(report)
 
 
-def _add_uploads(store: EventStore) -> None:
-    uploads = st.session_state.pop("upload_files", [])
+def _add_uploads() -> None:
+    state = st.session_state
+    uploads = [(f.name, f.getvalue()) for f in state.get(view.uploader_key(state.upload_round)) or []]
     if not uploads:
         _notify("warning", "Choose one or more files to add first.")
         return
     try:
-        with _working(f"Adding {len(uploads)} file(s)"):
+        with _failures_noticed(), _working(f"Adding {len(uploads)} file(s)"):
             report = actions.add_uploads(
                 uploads,
-                published=st.session_state.upload_published,
-                store=store,
+                published=state.upload_published,
+                store=state.store,
                 pipeline=load_pipeline,
                 on_progress=_progress_bar("Parsing articles\u2026"),
             )
+            _report_added(report)
     finally:
-        st.session_state.upload_round += 1  # a fresh, empty uploader either way
-    _report_added(report)
+        state.upload_round += 1  # a fresh, empty uploader either way
 
 
-def _apply_correction(store: EventStore) -> None:
-    event, entry, everywhere = st.session_state.pop("correction")
-    with _working(f"Moving \u201c{markdown_literal(event.mention)}\u201d to {markdown_literal(entry.name)}"):
-        report = actions.correct_place(event, entry, everywhere=everywhere, store=store, pipeline=load_pipeline)
+def _apply_correction(event: Event) -> None:
+    state = st.session_state
+    choice, candidates = state.candidate_choice, state.candidates
+    if choice is None or not 0 <= choice < len(candidates):
+        _notify("warning", "Pick the place the event happened at first.")
+        return
+    entry, everywhere = candidates[choice], bool(state.correct_everywhere)
+    with (
+        _failures_noticed(),
+        _working(f"Moving \u201c{markdown_literal(event.mention)}\u201d to {markdown_literal(entry.name)}"),
+    ):
+        report = actions.correct_place(event, entry, everywhere=everywhere, store=state.store, pipeline=load_pipeline)
+        _corrected(report)
+
+
+def _corrected(report: actions.CorrectionReport) -> None:
+    state = st.session_state
     if report.moved:
-        st.session_state.selected_id = report.moved[0].event_id
-    st.session_state.click = None
-    st.session_state.candidates = ()
-    st.session_state.candidates_for = None
+        state.selected_id = report.moved[0].event_id
+    state.click = None
+    state.candidates = ()
+    state.candidates_for = None
     _notify(
         "success",
         f"\u201c{markdown_literal(report.mention)}\u201d now means {markdown_literal(report.place)}: "
@@ -374,13 +304,10 @@ def _sync_window(period: view.Window) -> None:
     """Keep the slider's window inside the period; a window that showed everything
     keeps showing everything when the period grows."""
     state = st.session_state
-    old_period = state.get("period")
-    window = state.pop("next_window", None) or state.get("window")
+    old_period, window = state.period, state.window
     if window is None or old_period is None or (old_period != period and view.covers(window, old_period)):
         window = period
     state.window = view.clamp_window(tuple(window), period)
-    if state.playing:
-        state.play_window = view.clamp_window(state.play_window, period)
     state.period = period
 
 
@@ -400,7 +327,7 @@ def _country_label(code: str) -> str:
     return f"{name} ({code})" if name and name != code else code
 
 
-def _sidebar_filter(store: EventStore) -> EventFilter:
+def _sidebar_filter(store: EventStore, period: view.Window) -> EventFilter:
     with st.sidebar:
         st.header("Filters")
         st.multiselect(
@@ -429,6 +356,15 @@ def _sidebar_filter(store: EventStore) -> EventFilter:
         )
         st.text_input("Search quotes, titles and places", key="f_text", placeholder="e.g. aid convoy")
         st.slider("Minimum confidence", min_value=0.0, max_value=1.0, step=0.05, key="f_confidence")
+        st.slider(
+            "Dates",
+            min_value=period[0],
+            max_value=period[1],
+            step=timedelta(days=1),
+            key="window",
+            format="YYYY-MM-DD",
+            help="The map plays through these dates with its own \u25b6 button.",
+        )
     state = st.session_state
     return view.sidebar_filter(
         event_types=state.f_types,
@@ -440,9 +376,9 @@ def _sidebar_filter(store: EventStore) -> EventFilter:
     )
 
 
-def _sidebar_counts(visible: tuple[Event, ...] | list[Event], total: int) -> None:
+def _sidebar_counts(visible: Sequence[Event], total: int) -> None:
     with st.sidebar:
-        st.subheader("In view")
+        st.subheader("Selected")
         lines = []
         for event_type, n in view.counts_by_type(visible).items():
             style = EVENT_STYLE[event_type]
@@ -450,54 +386,9 @@ def _sidebar_counts(visible: tuple[Event, ...] | list[Event], total: int) -> Non
                 f'<span style="color:{style.colour}">{TYPE_GLYPHS[style.icon]}</span> {style.label}: **{n:,}**'
             )
         st.markdown("  \n".join(lines), unsafe_allow_html=True)
-        st.caption(f"{len(visible):,} of {total:,} stored events")
-
-
-def _time_controls(period: view.Window) -> view.Window:
-    """Play, step and the date slider; returns the window in view."""
-    state = st.session_state
-    play, step, mode, size = st.columns([1, 1, 1.6, 1.6], vertical_alignment="bottom")
-    # Material icons ship with Streamlit's frontend: no font is fetched.
-    play.button(
-        "Pause" if state.playing else "Play",
-        key="play",
-        icon=":material/pause:" if state.playing else ":material/play_arrow:",
-        on_click=_toggle_play,
-        args=(period,),
-        width="stretch",
-    )
-    step.button("Step", key="step", icon=":material/skip_next:", on_click=_step, args=(period,), width="stretch")
-    mode.radio(
-        "Play",
-        view.PLAY_MODES,
-        key="play_mode",
-        horizontal=True,
-        label_visibility="collapsed",
-        format_func=lambda m: "sliding window" if m == "window" else "cumulative",
-    )
-    size.select_slider(
-        "Step",
-        options=view.STEP_CHOICES_DAYS,
-        key="play_step",
-        label_visibility="collapsed",
-        format_func=lambda d: f"{d} day{'s' * (d != 1)} a step",
-    )
-    if state.playing:
-        # A read-only slider that follows play; the user's slider returns on pause.
-        st.slider(
-            "Dates (playing)",
-            min_value=period[0],
-            max_value=period[1],
-            value=state.play_window,
-            format="YYYY-MM-DD",
-            disabled=True,
+        st.caption(
+            f"{len(visible):,} of {total:,} stored events; while the map plays, its legend counts the dates shown"
         )
-        st.fragment(run_every=PLAY_INTERVAL_S)(_play_tick)(period)
-        return state.play_window
-    st.slider(
-        "Dates", min_value=period[0], max_value=period[1], step=timedelta(days=1), key="window", format="YYYY-MM-DD"
-    )
-    return state.window
 
 
 def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window) -> None:
@@ -521,8 +412,9 @@ def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window)
     st.altair_chart(shade + bars, height=TIMELINE_HEIGHT, width="stretch")
 
 
-def _map(visible: tuple[Event, ...] | list[Event], base: tuple[Event, ...]) -> None:
-    m = build_map(visible, bounds=view.map_bounds(base), cluster_over=CLUSTER_OVER)
+def _map(visible: Sequence[Event], base: tuple[Event, ...]) -> None:
+    # Every event in view goes to the map once; its own slider and player step through time.
+    m = build_map(visible, bounds=view.map_bounds(base), cluster_over=CLUSTER_OVER, timeline=True, playback=PLAYBACK)
     from streamlit_folium import st_folium
 
     st_folium(
@@ -530,7 +422,7 @@ def _map(visible: tuple[Event, ...] | list[Event], base: tuple[Event, ...]) -> N
     )
 
 
-def _selected(visible: tuple[Event, ...] | list[Event]) -> tuple[Event | None, tuple[Event, ...]]:
+def _selected(visible: Sequence[Event]) -> tuple[Event | None, tuple[Event, ...]]:
     """The event shown beside the map, and the events of the marker clicked."""
     state = st.session_state
     here: tuple[Event, ...] = ()
@@ -557,7 +449,7 @@ def _event_panel(store: EventStore, event: Event | None, here: tuple[Event, ...]
             f"{len(here):,} events at this marker",
             ids,
             key="here_choice",
-            format_func=labels.get,
+            format_func=labels.__getitem__,
             on_change=_on_pick_here,
         )
     if event is None:
@@ -606,7 +498,9 @@ def _article(event: Event, article: Article | None) -> None:
 
 def _correction(event: Event) -> None:
     state = st.session_state
-    with st.expander(f"Wrong place? Move \u201c{markdown_literal(event.mention)}\u201d"):
+    # Open while it offers places for this event, so the offer is never folded away.
+    offering = state.candidates_for == event.event_id
+    with st.expander(f"Wrong place? Move \u201c{markdown_literal(event.mention)}\u201d", expanded=offering):
         if state.candidates_for != event.event_id:
             st.button(
                 f"Places named \u201c{markdown_literal(event.mention)}\u201d",
@@ -631,19 +525,19 @@ def _correction(event: Event) -> None:
                 f"Apply to \u201c{markdown_literal(event.mention)}\u201d in every article", key="correct_everywhere"
             )
             st.button(
-                "Move the event", key="apply_correction", type="primary", on_click=_request_correction, args=(event,)
+                "Move the event", key="apply_correction", type="primary", on_click=_apply_correction, args=(event,)
             )
 
 
 def _table(
-    db: str, revision: tuple, key: tuple, window: view.Window, visible, selected: Event | None, here: tuple[Event, ...]
+    db: str, version: int, key: tuple, window: view.Window, visible, selected: Event | None, here: tuple[Event, ...]
 ) -> None:
     first = tuple(e.event_id for e in here) or ((selected.event_id,) if selected else ())
-    frame = table_frame(db, revision, key, window, first, visible)
+    frame = table_frame(db, version, key, window, first, visible)
     state = st.session_state
     state.table_ids = tuple(frame["event_id"])
-    state.table_key = f"table_{state.table_round}_{stable_id(key, window, first)}"
-    column_config = {
+    state.table_key = view.table_key(state.table_round, stable_id(key, window, first))
+    column_config: dict[str, Any] = {
         "event_date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
         "event_type": "type",
         "sub_event_type": "subtype",
@@ -664,7 +558,7 @@ def _table(
     )
 
 
-def _downloads(visible: tuple[Event, ...] | list[Event]) -> None:
+def _downloads(visible: Sequence[Event]) -> None:
     st.caption(f"Downloads hold exactly the {len(visible):,} events in view.")
     labels = {"geojson": "GeoJSON", "csv": "CSV", "html": "HTML map", "png": "PNG picture"}
     cells = [column for _ in range(2) for column in st.columns(2)]
@@ -678,7 +572,7 @@ def _downloads(visible: tuple[Event, ...] | list[Event]) -> None:
         # The file is made only when the button is clicked (a callable), not on every run.
         cell.download_button(
             label,
-            data=lambda fmt=fmt: actions.export_bytes(visible, fmt, title="conflictmap"),
+            data=functools.partial(actions.export_bytes, visible, fmt, title="conflictmap"),
             file_name=spec.file_name,
             mime=spec.mime,
             key=f"dl_{fmt}",
@@ -695,21 +589,21 @@ def _add_articles() -> None:
         left.date_input("Published", key="paste_published", help="resolves words such as 'on Thursday'")
         right.text_input("Source", key="paste_source", placeholder="Pasted")
         st.text_area("Article text", key="paste_text", height=180)
-        st.form_submit_button("Add the article", on_click=_request, args=("paste",))
+        st.form_submit_button("Add the article", on_click=_add_pasted)
     with upload:
         suffixes = [s.lstrip(".") for s in ACCEPTED_SUFFIXES]
         st.file_uploader(
             "Articles (txt, html, jsonl, zip) or event tables (ACLED csv, GDELT tsv)",
             type=suffixes,
             accept_multiple_files=True,
-            key=f"uploads_{st.session_state.upload_round}",
+            key=view.uploader_key(st.session_state.upload_round),
         )
         st.date_input("Published, for files that carry no date", key="upload_published")
-        st.button("Add the files", key="add_files", on_click=_request, args=("upload",))
+        st.button("Add the files", key="add_files", on_click=_add_uploads)
     with address, st.form("url_form"):
         st.text_input("Address (http or https)", key="url_text", placeholder="https://")
         st.date_input("Published, if the page carries no date", key="url_published")
-        st.form_submit_button("Fetch and add", on_click=_request, args=("url",))
+        st.form_submit_button("Fetch and add", on_click=_add_url)
 
 
 def _footer() -> None:
@@ -729,27 +623,26 @@ def main() -> None:
     _init_session()
     db = str(default_db_path())
     try:
-        store = open_store(db)
+        store = _session_store(db)
     except ConflictmapError as err:
         st.error(str(err))
         st.stop()
     st.title("conflictmap")
     _first_start(store)
-    _run_pending(store)
     _show_notice()
 
-    revision = (*actions.store_revision(store), st.session_state.writes)
+    version = store.version()
     period = view.period_of(store.date_range(), today=date.today())
     _sync_window(period)
-    flt = _sidebar_filter(store)
+    flt = _sidebar_filter(store, period)
     key = view.filter_key(flt)
-    base = filtered_events(db, revision, key, flt)
+    base = filtered_events(db, version, key, store, flt)
 
-    window = _time_controls(period)
+    window: view.Window = st.session_state.window
     shown_window = None if view.covers(window, period) else window
     visible = view.in_window(base, shown_window)
-    _sidebar_counts(visible, revision[0])
-    _timeline(daily_frame(db, revision, key, base), window, period)
+    _sidebar_counts(visible, store.count())
+    _timeline(daily_frame(db, version, key, base), window, period)
 
     map_column, article_column = st.columns([3, 2])
     with map_column:
@@ -761,7 +654,7 @@ def main() -> None:
     st.subheader(f"Events in view ({len(visible):,})")
     if len(visible) > view.TABLE_MAX_ROWS:
         st.caption(f"The table lists the {view.TABLE_MAX_ROWS:,} newest; the downloads hold all {len(visible):,}.")
-    _table(db, revision, key, window, visible, selected, here)
+    _table(db, version, key, window, visible, selected, here)
     downloads, add = st.columns([2, 3])
     with downloads:
         st.subheader("Download")

@@ -11,6 +11,8 @@ The baseline, measured in the same run: one folium CircleMarker per event for th
 first 2,000 events, scaled to all of them, which is how a naive page would draw.
 
     python3 bench/bench_app.py [--events 100000] [--keep PATH]
+
+``bench_play.py`` measures the page in the browser while it plays.
 """
 
 from __future__ import annotations
@@ -151,7 +153,7 @@ def _walk(element: Any) -> Iterator[Any]:
 def page_first_run(store: EventStore) -> tuple[dict[str, tuple[float, float]], int, int]:
     """The page's first run in a running server (modules imported), step by step:
     (wall, CPU) seconds per step, events drawn, bytes of map HTML."""
-    from geo.map.mapview import build_map
+    from geo.map.mapview import Playback, build_map
 
     steps: dict[str, tuple[float, float]] = {}
     period = view.period_of(store.date_range(), today=date.today())
@@ -160,7 +162,12 @@ def page_first_run(store: EventStore) -> tuple[dict[str, tuple[float, float]], i
     timed("counts and timeline", steps, lambda: (view.counts_by_type(visible), view.daily_counts(base)))
     timed("table", steps, lambda: view.events_table(visible))
     bounds = view.map_bounds(base)
-    m = timed("build map", steps, lambda: build_map(visible, bounds=bounds, cluster_over=300))
+    # As the page draws it: with the map's own time slider and player.
+    m = timed(
+        "build map",
+        steps,
+        lambda: build_map(visible, bounds=bounds, cluster_over=300, timeline=True, playback=Playback(7, 0, 1000)),
+    )
     payload = timed("map to html", steps, lambda: st_folium_payload(m))
     assert period[0] <= period[1]
     return steps, len(visible), len(payload.encode("utf-8"))

@@ -18,8 +18,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from gazetteer.assemble import great_circle_km, medoid, region_point
+from gazetteer.assemble import medoid, region_point
 from gazetteer.database import open_gazetteer
+from gazetteer.geodesy import great_circle_km
 from gazetteer.sources import read_cities, read_shapes
 from gazetteer.territories import region_territories, territory_point
 

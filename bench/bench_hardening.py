@@ -21,10 +21,11 @@ import threading
 import time
 import urllib.request
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timing import best_of  # noqa: E402
 
 from geo.read.fetch import FetchPolicy, fetch_url  # noqa: E402
 from geo.read.uploads import UploadPolicy, unpack_upload  # noqa: E402
@@ -33,15 +34,6 @@ ARTICLE = (
     "Shelling hit the northern districts of Kharkiv overnight, the regional governor said. "
     "Talks on a local ceasefire resumed in Geneva on Thursday.\n"
 )
-
-
-def best_of(repeat: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def article_zip(files: int) -> bytes:

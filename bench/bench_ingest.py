@@ -1,11 +1,11 @@
 """Ingest throughput: the same corpus with one worker, all local cores and a Dask LocalCluster.
 
-    python3 bench/bench_ingest.py [--articles 2000] [--pipeline module:function]
+    python3 bench/bench_ingest.py [--articles 2000] [--pipeline NAME]
 
 Writes a JSONL corpus of short wire reports (made up here from a few templates and
 towns), ingests it into a fresh store three times and prints articles per second,
 with the multi-process and Dask runs as ratios to the single process measured in
-the same run. The real pipeline is used unless ``--pipeline`` names another loader.
+the same run. The real pipeline is used unless ``--pipeline`` names another registered one.
 Workers loading the model is included (a user waits for it); starting the Dask
 cluster itself is not (a real cluster is already running), and is printed apart.
 """
@@ -98,7 +98,9 @@ def run_dask(corpus: Path, folder: Path, options: IngestOptions, workers: int) -
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--pipeline", help="module:function loading the pipeline (default: the real one)")
+    parser.add_argument(
+        "--pipeline", help="a registered pipeline (entry point group conflictmap.pipelines; default: the real one)"
+    )
     args = parser.parse_args()
 
     cores = os.cpu_count() or 1

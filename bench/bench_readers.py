@@ -15,10 +15,10 @@ from __future__ import annotations
 import argparse
 import random
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+
+from timing import best_of
 
 from geo.parse.dates import resolve_event_date
 from geo.parse.eventtypes import classify_sentence
@@ -43,15 +43,6 @@ TEMPLATES = (
 ACTORS = ("Rebels", "Government forces", "Russian troops", "The army")
 PLACES = ("Aleppo", "Kharkiv", "Hodeidah", "El Fasher", "Khan Younis", "Moscow", "Geneva", "Jeddah")
 WHEN = ("on Thursday", "last week", "yesterday", "on 23 March 2016", "in April", "earlier this month", "")
-
-
-def best_of(runs: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def bench_read(megabytes: float) -> None:

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from gazetteer.entry import Entry, first_per_id
 from gazetteer.errors import GazetteerDataError
+from gazetteer.geodesy import EARTH_RADIUS_KM, great_circle_km, unit_vectors
 from gazetteer.normalize import dotted_key, normalize
 from gazetteer.sources import (
     WORLD_AREA_ID_BASE,
@@ -50,7 +51,7 @@ from gazetteer.sources import (
     SubdivisionSource,
     WorldAreaSource,
 )
-from gazetteer.territories import EARTH_RADIUS_KM, Territory, region_territories, territory_point
+from gazetteer.territories import Territory, region_territories, territory_point
 
 NAME_PREFERRED, NAME_OFFICIAL, NAME_ALTERNATE = 0, 1, 2
 
@@ -167,14 +168,6 @@ def medoid(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
     return min(points, key=lambda p: (p[0] - mean_lat) ** 2 + ((p[1] - mean_lon) * shrink) ** 2)
 
 
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Distance on the sphere (haversine), in km."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    half_dphi, half_dlam = (phi2 - phi1) / 2, math.radians(lon2 - lon1) / 2
-    h = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlam) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
 def longitude_span_middle(lons: Sequence[float]) -> float:
     """Middle of the shortest arc holding every longitude: across the antimeridian when
     that arc is shorter (Fiji, Chukotka), so 170 and -170 give 180, not 0."""
@@ -219,16 +212,16 @@ def country_point(
     (Natural Earth's, else countryinfo's); else a point inside the outline; else the
     medoid of the towns; None without any."""
     check = outline if outline is not None else centre.geometry if centre is not None else None
-    fitting = [
+    fitting: list[tuple[float, float]] = [
         (point.lat, point.lon)
         for point in (geonames_point, centre)
         if point is not None and check is not None and centre_fits_outline(point.lat, point.lon, check)
     ]
-    if len(fitting) > 1 and great_circle_km(*fitting[0], *fitting[1]) > CONVENTIONS_AGREE_KM:
+    if check is not None and len(fitting) > 1 and great_circle_km(*fitting[0], *fitting[1]) > CONVENTIONS_AGREE_KM:
         # The two conventions disagree (Canada: GeoNames 60 N 114 W, atlases 60 N 95 W):
         # take the one nearer the middle of the country's main landmass.
         middle = shape_point(check)
-        return min(fitting, key=lambda point: great_circle_km(*point, *middle))
+        return min(fitting, key=lambda point: great_circle_km(point[0], point[1], middle[0], middle[1]))
     if fitting:
         return fitting[0]
     if outline is not None:
@@ -455,8 +448,8 @@ NEAREST_TOWN_CANDIDATES = 12
 def _unit_vectors(points: Sequence[tuple[float, float]]):
     import numpy as np
 
-    lat, lon = np.radians(np.asarray(points, dtype=float).reshape(-1, 2)).T
-    return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
+    lat, lon = np.asarray(points, dtype=float).reshape(-1, 2).T
+    return unit_vectors(lat, lon)
 
 
 def nearest_town_admin1(records: Iterable[GeoNamesRecord], towns: Iterable[CitySource]) -> dict[int, str]:

@@ -9,12 +9,11 @@ committed; nothing here runs when the gazetteer is built or queried.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from gazetteer.attribution import NATURAL_EARTH_CREDIT
+from gazetteer.files import atomic_text
 from gazetteer.sources import WORLD_BASEMAP_PATH
 
 COORDINATE_DECIMALS = 3
@@ -76,15 +75,8 @@ def write_world_basemap(shapefile: Path, out: Path = WORLD_BASEMAP_PATH) -> Path
         "attribution": NATURAL_EARTH_CREDIT,
         "features": basemap_features(shapefile, localis_alpha2_by_alpha3()),
     }
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(collection, handle, separators=(",", ":"), ensure_ascii=False)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_text(out) as handle:
+        json.dump(collection, handle, separators=(",", ":"), ensure_ascii=False)
     return out
 
 

@@ -12,7 +12,6 @@ import gc
 import hashlib
 import os
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -22,6 +21,7 @@ from pathlib import Path
 from gazetteer.assemble import NAME_OFFICIAL, Assembled, Place, assemble
 from gazetteer.errors import GazetteerDataError
 from gazetteer.extracts import extracts_fingerprint, extracts_folder, read_stored_extracts
+from gazetteer.files import atomic_path, temp_files_beside
 from gazetteer.normalize import bare_skeleton, normalize, strip_articles
 from gazetteer.ranking import (
     DOTTED_ABBREVIATION_BONUS,
@@ -35,7 +35,6 @@ from gazetteer.sources import SOURCE_PACKAGES, SourceData, data_files, read_all_
 
 # Bump when the tables or the way names are keyed change: old caches then rebuild.
 SCHEMA_VERSION = 1
-TEMP_SUFFIX = ".tmp"
 BUILD_CACHE_KIB = 256 * 1024  # SQLite's page cache while building (the cache file is ~90 MB)
 
 Progress = Callable[[str], None]
@@ -213,23 +212,10 @@ def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: st
     conn.commit()
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every platform; the rename is still atomic
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def remove_stale_temp_files(path: Path, *, older_than_seconds: float = 3600.0) -> None:
     """Temp files of builds that died (killed, power cut); young ones may be a live build's."""
     now = time.time()
-    for leftover in path.parent.glob(f".{path.name}.*{TEMP_SUFFIX}"):
+    for leftover in temp_files_beside(path):
         try:
             if now - leftover.stat().st_mtime > older_than_seconds:
                 leftover.unlink()
@@ -278,31 +264,20 @@ def _build_cache(path: Path, sources: SourceData | None, progress: Progress | No
     )
     assembled = assemble(sources)
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
-    except OSError as err:
-        raise GazetteerDataError(f"cannot write the gazetteer cache {str(path)!r}: {err}") from err
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        conn = sqlite3.connect(tmp)
-        try:
-            # A temp file renamed into place only when complete: no journal, no syncs while
-            # writing; a big page cache and in-memory sorting for the indexes.
-            conn.execute("PRAGMA journal_mode = OFF")
-            conn.execute("PRAGMA synchronous = OFF")
-            conn.execute(f"PRAGMA cache_size = -{BUILD_CACHE_KIB}")
-            conn.execute("PRAGMA temp_store = MEMORY")
-            write_tables(conn, assembled, fingerprint, report)
-        finally:
-            conn.close()
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        with atomic_path(path) as tmp:
+            conn = sqlite3.connect(tmp)
+            try:
+                # A temp file renamed into place only when complete: no journal, no syncs while
+                # writing; a big page cache and in-memory sorting for the indexes.
+                conn.execute("PRAGMA journal_mode = OFF")
+                conn.execute("PRAGMA synchronous = OFF")
+                conn.execute(f"PRAGMA cache_size = -{BUILD_CACHE_KIB}")
+                conn.execute("PRAGMA temp_store = MEMORY")
+                write_tables(conn, assembled, fingerprint, report)
+            finally:
+                conn.close()
+            os.chmod(tmp, 0o644)
     except (OSError, sqlite3.Error) as err:
         raise GazetteerDataError(f"cannot write the gazetteer cache {str(path)!r}: {err}") from err
-    finally:
-        tmp.unlink(missing_ok=True)
     report(f"gazetteer built in {time.perf_counter() - started:.1f} s: {path}")
     return path

@@ -24,8 +24,10 @@ from typing import IO, Any
 from gazetteer.assemble import NAME_OFFICIAL, NAME_PREFERRED
 from gazetteer.attribution import ATTRIBUTION
 from gazetteer.build import SCHEMA_VERSION, build_cache, custom_fingerprint, source_fingerprint
-from gazetteer.entry import Entry
+from gazetteer.entry import COUNTRY_CODES, Entry
 from gazetteer.errors import GazetteerDataError, GazetteerQueryError
+from gazetteer.files import write_bytes_atomically
+from gazetteer.geodesy import unit_vectors
 from gazetteer.normalize import dotted_key, normalize, skeleton, strip_articles
 from gazetteer.ranking import STRIPPED_MATCH_PENALTY, fuzzy_bucket_key
 from gazetteer.sources import SourceData
@@ -41,7 +43,7 @@ ENTRY_COLUMNS = "geonameid, name, lat, lon, country_code, feature_class, feature
 FUZZY_MIN_LETTERS = 5
 FUZZY_MIN_SCORE = 0.8
 VARIANTS_LIMIT = 20
-AREA_CODES = frozenset({"PCLI", "ADM1"})
+AREA_CODES = COUNTRY_CODES | {"ADM1"}
 
 Progress = Callable[[str], None]
 
@@ -133,13 +135,10 @@ def _file_identity(path: Path) -> str:
 
 def mark_verified(path: Path) -> None:
     """Remember that the cache file, as it is now, passed SQLite's page check."""
-    stamp = _stamp_path(path)
-    tmp = stamp.with_name(stamp.name + f".{os.getpid()}.tmp")
     try:
-        tmp.write_text(_file_identity(path))
-        os.replace(tmp, stamp)
+        write_bytes_atomically(_stamp_path(path), _file_identity(path).encode())
     except OSError:
-        tmp.unlink(missing_ok=True)  # only a speed-up: the next open checks again
+        pass  # only a speed-up: the next open checks again
 
 
 def _is_verified(path: Path) -> bool:
@@ -498,8 +497,8 @@ class Gazetteer:
         ids = [row[0] for row in rows]
         if not rows:
             return None, ids
-        coords = numpy.radians(numpy.array([(lat, lon) for _, lat, lon in rows], dtype=float))
-        return cKDTree(_unit_vectors(coords[:, 0], coords[:, 1])), ids
+        coords = numpy.array([(lat, lon) for _, lat, lon in rows], dtype=float)
+        return cKDTree(unit_vectors(coords[:, 0], coords[:, 1])), ids
 
     def reverse(self, lat: float, lon: float) -> Entry | None:
         """The nearest populated place to (lat, lon); None only when the cache has none."""
@@ -512,7 +511,7 @@ class Gazetteer:
             tree, ids = self._reverse_index
         if not ids:
             return None
-        _, position = tree.query(_unit_vectors(math.radians(lat), math.radians(lon)))
+        _, position = tree.query(unit_vectors(lat, lon))
         return self.get(ids[int(position)])
 
     # -- about -----------------------------------------------------------------------------
@@ -568,11 +567,3 @@ def _best_matches(rows: Sequence[_NameRow], norm: str) -> tuple[NameMatch, ...]:
 
 def _best_first(rows: Sequence[_NameRow], norm: str) -> tuple[Entry, ...]:
     return tuple(match.entry for match in _best_matches(rows, norm))
-
-
-def _unit_vectors(phi, lam):
-    """Points on the unit sphere for latitudes/longitudes in radians (floats or arrays):
-    nearest by chord is nearest on the globe, across the antimeridian too."""
-    import numpy
-
-    return numpy.stack([numpy.cos(phi) * numpy.cos(lam), numpy.cos(phi) * numpy.sin(lam), numpy.sin(phi)], axis=-1)

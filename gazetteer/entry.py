@@ -10,6 +10,10 @@ T = TypeVar("T")
 
 # GeoNames feature classes of areas: administrative (A), regions and continents (L), water (H).
 AREA_CLASSES = frozenset({"A", "L", "H"})
+#: GeoNames feature codes of countries and territories that stand as one: independent
+#: (PCLI), dependent (PCLD), freely associated (PCLF), semi-independent (PCLS), in
+#: dispute (PCLIX), unspecified (PCL), and territories (TERR).
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +45,7 @@ class Entry:
 
     @property
     def is_country(self) -> bool:
-        return self.feature_code.startswith("PCL")
+        return self.feature_code in COUNTRY_CODES
 
     @property
     def is_area(self) -> bool:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer.errors import GazetteerDataError
+from gazetteer.files import write_bytes_atomically
 from gazetteer.sources import GeoNamesRecord
 
 EXTRACT_COLUMNS = 19
@@ -205,13 +205,7 @@ def store_extract(cache_path: Path, source: Path) -> tuple[Path, ParsedExtract]:
     folder = extracts_folder(cache_path)
     target = folder / name
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{name}.tmp"
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        write_bytes_atomically(target, data)
     except OSError as err:
         raise GazetteerDataError(f"cannot store the GeoNames extract in {str(folder)!r}: {err}") from err
     return target, parsed

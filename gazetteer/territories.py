@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from gazetteer.geodesy import EARTH_RADIUS_KM, unit_vectors
 from gazetteer.sources import CitySource
 
 # About 22 km: finer than most regions, coarse enough for a second of work worldwide.
@@ -35,7 +36,6 @@ OUTSIDE_KM = 2 * 111.2 * CELL_DEGREES
 # A connected part of a region's cells counts when it holds this share of the towns of its
 # part with the most towns (islands and exclaves with towns of their own do).
 MIN_PART_SHARE = 0.05
-EARTH_RADIUS_KM = 6371.0088
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +44,6 @@ class Territory:
 
     lats: tuple[float, ...]
     lons: tuple[float, ...]
-
-
-def _unit_vectors(lats_deg, lons_deg):
-    import numpy
-
-    phi, lam = numpy.radians(lats_deg), numpy.radians(lons_deg)
-    return numpy.stack([numpy.cos(phi) * numpy.cos(lam), numpy.cos(phi) * numpy.sin(lam), numpy.sin(phi)], axis=-1)
 
 
 def outline_cells(outline: dict, step: float = CELL_DEGREES):
@@ -95,8 +88,8 @@ def country_territories(outline: dict, towns: list[CitySource], step: float = CE
     rows, cols, lats, lons = outline_cells(outline, step)
     if not len(lats) or not towns:
         return {}
-    tree = cKDTree(_unit_vectors(numpy.array([t.lat for t in towns]), numpy.array([t.lon for t in towns])))
-    _, nearest = tree.query(_unit_vectors(lats, lons))
+    tree = cKDTree(unit_vectors(numpy.array([t.lat for t in towns]), numpy.array([t.lon for t in towns])))
+    _, nearest = tree.query(unit_vectors(lats, lons))
     code_names = sorted({t.admin1_code for t in towns})
     number = {code: i for i, code in enumerate(code_names)}
     cell_codes = numpy.array([number[t.admin1_code] for t in towns])[nearest]
@@ -133,12 +126,12 @@ def territory_point(territory: Territory) -> tuple[float, float]:
     nearest to it when it lies outside them."""
     import numpy
 
-    vectors = _unit_vectors(numpy.array(territory.lats), numpy.array(territory.lons))
+    vectors = unit_vectors(numpy.array(territory.lats), numpy.array(territory.lons))
     weights = numpy.cos(numpy.radians(territory.lats))  # a cell's area shrinks with latitude
     x, y, z = (vectors * weights[:, None]).sum(axis=0)
     lat, lon = math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
-    nearest = int(numpy.argmax(vectors @ _unit_vectors(lat, lon)))
-    cosine = float(numpy.clip(vectors[nearest] @ _unit_vectors(lat, lon), -1.0, 1.0))
+    nearest = int(numpy.argmax(vectors @ unit_vectors(lat, lon)))
+    cosine = float(numpy.clip(vectors[nearest] @ unit_vectors(lat, lon), -1.0, 1.0))
     if EARTH_RADIUS_KM * math.acos(cosine) > OUTSIDE_KM:
         return (round(territory.lats[nearest], 5), round(territory.lons[nearest], 5))
     return (round(lat, 5), round(lon, 5))

@@ -12,7 +12,11 @@ Every parallel path (``ingest --workers``, ``Pipeline.events_many``,
 * watch their parent. On Linux the kernel kills a worker when the thread that started
   it ends (``prctl(PR_SET_PDEATHSIG)``), which covers ``kill -9`` of the parent; on
   every system a daemon thread also polls ``os.getppid()`` and ends the worker once
-  its parent has gone (it is then adopted by another process).
+  its parent has gone (it is then adopted by another process);
+* load what their tasks share once, with ``setup(*setup_args)``, and hand it to each
+  task through ``worker_state()``. A setup that fails with one of the project's own
+  errors (a missing model, a broken gazetteer) is raised by the first task, so the
+  parent reports that error rather than a dead worker.
 
 The multiprocessing resource tracker, which the parent starts with its first worker,
 reads a pipe that the parent and every worker hold open; it exits by itself once all
@@ -31,9 +35,11 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from dataclasses import dataclass
 from multiprocessing import get_context
 from typing import Any
 
+from gazetteer.errors import GazetteerError
 from geo.errors import ConflictmapError
 
 #: linux/prctl.h: "send me this signal when my parent dies".
@@ -46,11 +52,25 @@ class WorkerDiedError(ConflictmapError, RuntimeError):
     """A worker process ended while it had work (killed, or out of memory)."""
 
 
+@dataclass(frozen=True, slots=True)
+class _SetupFailed:
+    """In a worker: why its setup failed, raised again by each task."""
+
+    error: ConflictmapError | GazetteerError
+
+
+#: Before a worker's setup has run (or in a process that is no worker).
+_NO_STATE = object()
+#: In a worker process: what the pool's setup built, once (its pipeline, its geoparser).
+_state: Any = _NO_STATE
+
+
 @contextmanager
 def worker_pool(
-    workers: int, initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()
+    workers: int, setup: Callable[..., Any] | None = None, setup_args: tuple[Any, ...] = ()
 ) -> Iterator[ProcessPoolExecutor]:
-    """A pool of ``workers`` processes, each running ``initializer(*initargs)`` once.
+    """A pool of ``workers`` processes; each runs ``setup(*setup_args)`` once and its
+    tasks read the result with ``worker_state()``.
 
     Leaving the block cancels work not yet started; after an error (or when the
     caller stops early) the block is left without waiting for work under way."""
@@ -58,7 +78,7 @@ def worker_pool(
         max_workers=workers,
         mp_context=get_context("spawn"),
         initializer=_start_worker,
-        initargs=(os.getpid(), initializer, initargs),
+        initargs=(os.getpid(), setup, setup_args),
     )
     finished = False
     try:
@@ -70,11 +90,27 @@ def worker_pool(
         pool.shutdown(wait=finished, cancel_futures=True)
 
 
-def _start_worker(parent_pid: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+def worker_state() -> Any:
+    """In a task run by a ``worker_pool``: what the pool's setup built in this worker.
+
+    Raises the setup's own error when it failed, so the task's caller reports it."""
+    if _state is _NO_STATE:
+        raise RuntimeError("worker_state() called outside a worker_pool with a setup")
+    if isinstance(_state, _SetupFailed):
+        raise _state.error
+    return _state
+
+
+def _start_worker(parent_pid: int, setup: Callable[..., Any] | None, setup_args: tuple[Any, ...]) -> None:
+    global _state
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     end_with_parent(parent_pid)
-    if initializer is not None:
-        initializer(*initargs)
+    if setup is None:
+        return
+    try:
+        _state = setup(*setup_args)
+    except (ConflictmapError, GazetteerError) as err:
+        _state = _SetupFailed(err)  # a worker whose setup raised would only show as "died"
 
 
 def end_with_parent(parent_pid: int) -> None:

@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
+. scripts/python.sh
+choose_python
 exec python3 -m streamlit run app.py --server.headless true "$@"

@@ -21,17 +21,11 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+sys.path.insert(0, str(REPO))
+
+# The same browser and flags as the briefing PNG.
+from geo.map.briefing import CHROMIUM_ARGS, DEFAULT_BROWSER  # noqa: E402
+
 LOCAL_PREFIXES = ("http://localhost:", "ws://localhost:", "data:", "blob:", "about:")
 #: The demo corpus goes through the language model on first start.
 FIRST_PAGE_S = 600
@@ -86,7 +80,7 @@ def shoot(url: str, out: Path, width: int, height: int) -> list[str]:
 
     blocked: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=str(DEFAULT_BROWSER), args=list(CHROMIUM_ARGS))
         page = browser.new_page(viewport={"width": width, "height": height})
 
         def route(route):

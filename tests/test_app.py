@@ -8,6 +8,7 @@ language model except the tests marked ``model``.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -230,44 +231,25 @@ def test_moving_the_slider_keeps_only_events_in_the_window(app: AppTest) -> None
     assert places(app) == {"Moscow", "Palmyra"}
 
 
-def test_step_slides_the_window_by_the_chosen_step(app: AppTest) -> None:
-    app.slider(key="window").set_value((date(2016, 3, 1), date(2016, 3, 7))).run()
-    app.select_slider(key="play_step").set_value(30).run()
-    app.button(key="step").click().run()
-    assert app.slider(key="window").value == (date(2016, 3, 31), date(2016, 4, 6))
-    assert places(app) == {"Aleppo"}  # the GDELT statement of April 2
+def map_data(at: AppTest) -> dict:
+    """What the page hands the map's script: its events, markers and time control."""
+    [component] = [
+        c for c in at.get("component_instance") if "conflictmap.draw(" in json.loads(c.proto.json_args)["script"]
+    ]
+    script = json.loads(component.proto.json_args)["script"]
+    start = script.index("conflictmap.draw(")
+    start = script.index("{", start)  # past the map's variable name
+    data, _ = json.JSONDecoder().raw_decode(script, start)
+    return data
 
 
-def test_cumulative_step_keeps_the_first_day(app: AppTest) -> None:
-    first_day = app.slider(key="window").value[0]
-    app.slider(key="window").set_value((first_day, date(2016, 2, 10))).run()
-    app.radio(key="play_mode").set_value("cumulative").run()
-    app.button(key="step").click().run()
-    assert app.slider(key="window").value == (first_day, date(2016, 2, 17))
-    assert places(app) == {"Geneva", "Damascus"}
-
-
-def test_play_from_the_whole_period_starts_at_the_first_day_and_pause_keeps_the_window(app: AppTest) -> None:
-    start, _ = app.slider(key="window").value
-    app.button(key="play").click().run()
-    first_week = (start, date.fromordinal(start.toordinal() + 6))
-    assert app.session_state["playing"]
-    assert app.session_state["play_window"] == first_week
-    assert [s.value for s in app.slider if s.label == "Dates (playing)"] == [first_week]
-    app.button(key="play").click().run()
-    assert not app.session_state["playing"]
-    assert app.slider(key="window").value == first_week
-
-
-def test_step_while_playing_pauses_one_step_further(app: AppTest) -> None:
-    start, _ = app.slider(key="window").value
-    app.button(key="play").click().run()
-    app.button(key="step").click().run()
-    assert not app.session_state["playing"]
-    assert app.slider(key="window").value == (
-        date.fromordinal(start.toordinal() + 7),
-        date.fromordinal(start.toordinal() + 13),
-    )
+def test_the_map_gets_the_events_in_view_once_and_plays_them_itself(app: AppTest) -> None:
+    data = map_data(app)
+    assert data["total"] == len(table(app))
+    assert data["timeline"]["stepDays"] == 7 and data["timeline"]["windowDays"] == 0
+    app.slider(key="window").set_value((date(2016, 3, 20), date(2016, 3, 31))).run()
+    assert map_data(app)["total"] == len(table(app)) == 2  # Moscow's visit, the fight for Palmyra
+    assert not [b for b in app.button if b.label in ("Play", "Pause")]  # play is the map's own
 
 
 # ---------------------------------------------------------------------------
@@ -360,7 +342,7 @@ def test_pasting_no_text_is_reported_and_adds_nothing(app: AppTest, store_path: 
 def test_first_start_on_an_empty_store_loads_the_demo_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "empty.sqlite"
     monkeypatch.setenv("CONFLICTMAP_DB", str(path))
-    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake_pipeline:load_fake_pipeline")
+    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake")
     st.cache_resource.clear()
     at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
     assert not at.exception
@@ -383,6 +365,46 @@ def test_first_start_without_a_parser_says_why_and_still_draws_the_page(
     assert len(table(at)) == 0
     at.run()  # the next run does not try again
     assert not at.status
+
+
+# ---------------------------------------------------------------------------
+# several sessions, one store
+
+
+def test_a_place_corrected_twice_elsewhere_shows_on_the_next_run(app: AppTest, store_path: Path) -> None:
+    # Another tab or process corrects Palmyra twice: every count stays the same both times.
+    from gazetteer.entry import Entry
+    from geo.web import appactions
+
+    def palmyra_countries() -> set[str]:
+        frame = table(app)
+        return set(frame[frame["mention"] == "Palmyra"]["country_code"])
+
+    assert palmyra_countries() == {"SY"}
+    for country, lat in (("US", 43.08), ("CA", 49.2)):
+        entry = Entry(9_000_000 + int(lat), "Palmyra", lat, -77.2, country, "P", "PPL")
+        with EventStore.open(store_path) as elsewhere:
+            [wrong, *_] = [e for e in elsewhere.query() if e.mention == "Palmyra"]
+            appactions.correct_place(wrong, entry, everywhere=True, store=elsewhere, pipeline=FakePipeline)
+        app.run()
+        assert palmyra_countries() == {country}
+
+
+def test_each_browser_session_reads_through_a_connection_of_its_own(app: AppTest, store_path: Path) -> None:
+    other = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
+    mine, theirs = app.session_state["store"], other.session_state["store"]
+    assert mine is not theirs and mine.path == theirs.path == store_path
+
+
+def test_the_page_keeps_no_session_key_it_does_not_declare(app: AppTest) -> None:
+    from geo.web.appstate import session_key_declared
+
+    click_marker(app, 34.56, 38.28)
+    app.button(key="load_candidates").click().run()
+    app.text_area(key="paste_text").input("Clashes were reported near Raqqa.")
+    app.button(key="FormSubmitter:paste_form-Add the article").click().run()
+    assert not app.exception
+    assert [k for k in app.session_state if not session_key_declared(k)] == []
 
 
 # ---------------------------------------------------------------------------

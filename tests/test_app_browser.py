@@ -18,6 +18,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -83,7 +84,7 @@ def running_server(folder: Path) -> Iterator[tuple[str, Path]]:
     env = {
         **os.environ,
         "CONFLICTMAP_DB": str(db),
-        "CONFLICTMAP_PIPELINE": "fake_pipeline:load_fake_pipeline",
+        "CONFLICTMAP_PIPELINE": "fake",
         "PYTHONPATH": os.pathsep.join([str(TESTS), str(REPO), os.environ.get("PYTHONPATH", "")]),
     }
     log = open(folder / "server.log", "wb")  # noqa: SIM115 (the server writes to it until the fixture ends)
@@ -306,20 +307,56 @@ def test_moving_the_slider_changes_what_is_drawn(page, server) -> None:
     assert after == expected_markers(server[1], EventFilter(date_from=first_day, date_to=first_day))
 
 
-def test_play_steps_the_window_through_time(page, server) -> None:
-    map_frame(page)
-    dates = page.locator('[data-testid="stSlider"]', has_text="Dates").get_by_role("slider")
-    page.get_by_role("button", name="Play").click()
-    seen: set[str] = set()
-    deadline = time.monotonic() + STEP_MS / 1000
-    while len(seen) < 3 and time.monotonic() < deadline:
-        try:
-            seen.add(dates.nth(1).get_attribute("aria-valuetext", timeout=2000) or "")
-        except Exception:  # noqa: BLE001 - the slider is redrawn between steps
-            pass
-        page.wait_for_timeout(300)
-    page.get_by_role("button", name="Pause").click()
-    assert len(seen - {""}) >= 3, f"the window's end took only the values {sorted(seen)}"
+#: How long play is watched, and how often the map is looked at meanwhile.
+PLAY_WATCH_S = 40
+PLAY_SAMPLE_S = 0.3
+MAP_STATS_JS = "() => window.conflictmapStats || null"
+
+
+def test_play_draws_the_markers_of_every_step(page, server) -> None:
+    """Play at 7 days a step, every frame sampled: the map is there, with the markers of
+    the dates it shows, in every one of them."""
+    frame = map_frame(page)
+    assert frame.evaluate("() => document.querySelector('.cm-step-size').value") == "7"
+    expected = _markers_by_window(server[1])
+    frame.click(".cm-play")
+    frames = drawn = 0
+    shown: set[tuple] = set()
+    deadline = time.monotonic() + PLAY_WATCH_S
+    while time.monotonic() < deadline:
+        frames += 1
+        stats = _current_map_stats(page)
+        if stats and stats["window"] and stats["drawn"] > 0 and stats["drawn"] == expected(stats["window"]):
+            drawn += 1
+            shown.add(tuple(stats["window"]))
+        page.wait_for_timeout(PLAY_SAMPLE_S * 1000)
+    print(f"\nframes with the map drawn while playing: {drawn}/{frames} = {drawn / frames:.3f}")
+    assert len(shown) >= 10, f"play showed only the windows {sorted(shown)}"
+    assert drawn == frames
+
+
+def _current_map_stats(page) -> dict | None:
+    """The map's figures now, or None when no map is drawn (the frame is missing or loading)."""
+    for frame in page.frames:
+        if "streamlit_folium" in frame.url:
+            try:
+                return frame.evaluate(MAP_STATS_JS)
+            except Exception:  # noqa: BLE001 - the frame is being replaced: no map in this sample
+                return None
+    return None
+
+
+def _markers_by_window(db: Path):
+    """How many markers the map should draw for a window of dates (start None: from the first)."""
+    with EventStore.open(db, readonly=True) as store:
+        events = store.query()
+    groups = marker_groups(events, max_markers=MAX_MARKERS if len(events) > CLUSTER_OVER else None)
+
+    def count(window: list) -> int:
+        start, end = (date.fromisoformat(d) if d else date.min for d in window)
+        return sum(any(e.event_date and start <= e.event_date <= end for e in g.events) for g in groups)
+
+    return count
 
 
 def test_a_pasted_article_appears_on_the_map(browser, tmp_path: Path) -> None:
@@ -342,3 +379,80 @@ def _paste_and_see_it_on_the_map(page) -> None:
     points = map_frame(page).evaluate(MARKER_POINTS_JS)
     assert any(abs(lat - 50.45) < 0.01 and abs(lon - 30.52) < 0.01 for lat, lon in points)
     assert page.blocked == []
+
+
+def test_a_correction_in_one_tab_shows_in_another_after_a_reload(browser, tmp_path: Path) -> None:
+    # A server and store of its own: the correction changes what the store holds.
+    with running_server(tmp_path) as (url, _):
+        editor, editing = open_page(browser, url)
+        reader, reading = open_page(browser, url)
+        try:
+            map_frame(reading)
+            # One article's Geneva moved twice, to two other places of that name: the
+            # second time no count changes (events, articles, corrections), only places.
+            _click_marker_near(editing, GENEVA)
+            editing.locator(".cm-article mark", has_text="Geneva").first.wait_for(timeout=STEP_MS)
+            before = GENEVA
+            for choice in (0, 1):
+                # The event stays selected in the editing tab after it moved.
+                after = _move_the_selected_event(editing, choice)
+                reading.reload()
+                marker_count_becomes(reading, lambda n: n > 0, "after the reload")
+                points = map_frame(reading).evaluate(MARKER_POINTS_JS)
+                assert _near(points, after), f"the other tab does not show the event at {after}"
+                if choice == 1:
+                    assert not _near(points, before), f"the other tab still shows the event at {before}"
+                before = after
+        finally:
+            editor.close()
+            reader.close()
+
+
+GENEVA = (46.20, 6.15)
+
+
+def _near(points: list, point: tuple[float, float]) -> bool:
+    return any(abs(p[0] - point[0]) < 0.01 and abs(p[1] - point[1]) < 0.01 for p in points)
+
+
+def _move_the_selected_event(page, choice: int) -> tuple[float, float]:
+    """Moves the event beside the map (in its article) to the place named Geneva outside
+    Switzerland offered at ``choice`` (0 is the first); returns that place's coordinates."""
+    page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=STEP_MS)  # the last run is over
+    expander = page.get_by_test_id("stExpander").filter(has_text="Wrong place? Move \u201cGeneva\u201d")
+    if not expander.locator("details").evaluate("d => d.open"):
+        expander.locator("summary").click()
+    expander.get_by_role("button", name="Places named \u201cGeneva\u201d").click()
+    options = expander.get_by_test_id("stRadioOption")
+    options.first.wait_for(timeout=STEP_MS)
+    # Places named Geneva outside Switzerland: the other briefs' events stay in Geneva.
+    texts = options.all_inner_texts()
+    elsewhere = [i for i, text in enumerate(texts) if ", CH (" not in text]
+    assert len(elsewhere) > choice, texts
+    option = options.nth(elsewhere[choice])
+    label = option.inner_text()
+    option.click()
+    expander.get_by_role("button", name="Move the event").click()
+    page.get_by_text("now means").wait_for(timeout=STEP_MS)
+    lat, lon = (float(v) for v in label.rsplit(";", 1)[1].strip(" )").split(","))
+    return lat, lon
+
+
+def _click_marker_near(page, point: tuple[float, float]) -> None:
+    """Clicks the marker within 0.01 degrees of ``point``, brought to the map's centre first."""
+    frame = map_frame(page)
+    x, y = frame.evaluate(
+        """([lat, lon]) => {
+      const m = Object.values(window.map._layers).find(l => l instanceof L.CircleMarker && l.options.shape
+                  && Math.abs(l.getLatLng().lat - lat) < 0.01 && Math.abs(l.getLatLng().lng - lon) < 0.01);
+      window.map.setView(m.getLatLng(), window.map.getZoom(), {animate: false});
+      const p = window.map.latLngToContainerPoint(m.getLatLng()).add(L.point(m.options.shift));
+      const box = document.getElementById("map_div").getBoundingClientRect();
+      return [box.left + p.x, box.top + p.y];
+    }""",
+        list(point),
+    )
+    iframe = page.locator('iframe[title="streamlit_folium.st_folium"]')
+    iframe.scroll_into_view_if_needed()
+    frame_box = iframe.bounding_box()
+    page.mouse.click(frame_box["x"] + x, frame_box["y"] + y)

@@ -181,7 +181,7 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory, bait: Bait) -> Iter
     env = {
         **os.environ,
         "CONFLICTMAP_DB": str(db),
-        "CONFLICTMAP_PIPELINE": "fake_pipeline:load_fake_pipeline",
+        "CONFLICTMAP_PIPELINE": "fake",
         "PYTHONPATH": os.pathsep.join([str(TESTS), str(REPO), os.environ.get("PYTHONPATH", "")]),
     }
     with open(folder / "server.log", "wb") as log:

@@ -195,11 +195,11 @@ def test_correction_for_one_article_moves_only_its_events(store: EventStore) -> 
 def test_correction_everywhere_moves_every_article_and_later_ones(store: EventStore) -> None:
     first, _ = two_palmyra_articles(store)
     [wrong] = [e for e in store.query() if e.article_id == first.article_id]
-    revision = actions.store_revision(store)
+    version = store.version()
     report = actions.correct_place(wrong, AMERICAN_PALMYRA, everywhere=True, store=store, pipeline=fake)
     assert report.articles == 2
     assert {e.country_code for e in store.query()} == {"US"}
-    assert actions.store_revision(store) != revision
+    assert store.version() != version
     actions.add_pasted("Fighting fought near Palmyra today.", store=store, pipeline=fake)
     assert {e.country_code for e in store.query()} == {"US"}
 

@@ -98,44 +98,6 @@ def test_filter_key_does_not_depend_on_the_order_of_choices() -> None:
 # time
 
 
-def test_window_mode_slides_both_ends() -> None:
-    after = view.next_window((date(2016, 1, 1), date(2016, 1, 7)), PERIOD, mode="window", step_days=7)
-    assert after == (date(2016, 1, 8), date(2016, 1, 14))
-
-
-def test_cumulative_mode_moves_only_the_end() -> None:
-    after = view.next_window((date(2016, 1, 1), date(2016, 1, 7)), PERIOD, mode="cumulative", step_days=7)
-    assert after == (date(2016, 1, 1), date(2016, 1, 14))
-
-
-def test_the_last_step_stops_at_the_period_end_and_then_play_ends() -> None:
-    last = view.next_window((date(2016, 1, 20), date(2016, 1, 27)), PERIOD, mode="window", step_days=7)
-    assert last == (date(2016, 1, 24), date(2016, 1, 31))
-    assert view.next_window(last, PERIOD, mode="window", step_days=7) is None
-
-
-def test_play_over_the_whole_period_restarts_with_a_step_wide_window() -> None:
-    assert view.play_start(PERIOD, PERIOD, mode="window", step_days=7) == (date(2016, 1, 1), date(2016, 1, 7))
-    assert view.play_start(PERIOD, PERIOD, mode="cumulative", step_days=3) == (date(2016, 1, 1), date(2016, 1, 3))
-
-
-def test_play_from_a_window_at_the_end_keeps_its_width() -> None:
-    start = view.play_start((date(2016, 1, 22), date(2016, 1, 31)), PERIOD, mode="window", step_days=7)
-    assert start == (date(2016, 1, 1), date(2016, 1, 10))
-
-
-def test_play_from_a_window_in_the_middle_starts_there() -> None:
-    window = (date(2016, 1, 10), date(2016, 1, 12))
-    assert view.play_start(window, PERIOD, mode="window", step_days=7) == window
-    assert view.play_start(window, PERIOD, mode="cumulative", step_days=7) == (date(2016, 1, 1), date(2016, 1, 12))
-
-
-@pytest.mark.parametrize("mode", ["sliding", ""])
-def test_unknown_play_mode_is_refused(mode: str) -> None:
-    with pytest.raises(ValueError, match="play mode"):
-        view.next_window(PERIOD, PERIOD, mode=mode, step_days=1)
-
-
 def test_clamp_window_keeps_it_inside_the_period() -> None:
     assert view.clamp_window((date(2015, 12, 1), date(2016, 1, 5)), PERIOD) == (date(2016, 1, 1), date(2016, 1, 5))
     assert view.clamp_window((date(2017, 1, 1), date(2017, 2, 1)), PERIOD) == PERIOD

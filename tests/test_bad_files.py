@@ -36,7 +36,7 @@ GOOD_TEXT = "Forces fought near Aleppo on Monday.\n"
 
 @pytest.fixture
 def fake_pipeline_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake_pipeline:load_fake_pipeline")
+    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake")
 
 
 def stored(db: Path) -> tuple[int, set[str]]:

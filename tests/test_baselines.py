@@ -122,3 +122,17 @@ def test_spacy_baseline_resolves_entities_to_the_most_populous_place():
     (places,) = baseline.places_many([text])
     assert [(p.mention.text, p.entry) for p in places][-1] == ("Paris", PARIS_FR)
     assert {p.mention.label for p in places} <= {"GPE", "LOC", "FAC"}
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_spacy_baseline_in_worker_processes_finds_what_one_process_finds():
+    texts = [
+        "Ministers from France met their counterparts in Paris on Tuesday.",
+        "Talks in York ended without a deal.",
+        "Flights from New York to the Netherlands resumed.",
+    ]
+    baseline = load_baseline("spacy+population", PopulationResolver(FakeGazetteer()))
+    alone = list(baseline.places_many(texts))
+    assert list(baseline.places_many(texts, n_process=2, batch_size=1)) == alone
+    assert any(alone)

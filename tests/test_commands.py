@@ -60,7 +60,7 @@ def test_geoparse_needs_a_file_or_a_corpus(capsys):
 def test_a_bad_corpus_line_names_the_line(tmp_path, capsys):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text('{"id": "a", "text": "Talks in Geneva."}\n{"id": "b", "txt": 1}\n', encoding="utf-8")
-    from geo.cli.commands import iter_corpus_lines
+    from geo.cli.parse import iter_corpus_lines
     from geo.errors import InputError
 
     with pytest.raises(InputError, match="line 2"):

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from geo.parse.dates import EventDate, is_future_clause, resolve_event_date
+from geo.parse.dates import DateContext, EventDate, date_contexts, is_future_clause, resolve_event_date
 from geo.records import DATE_PRECISION_DAY, DATE_PRECISION_MONTH, DATE_PRECISION_WEEK
 
 THU_2016_03_24 = date(2016, 3, 24)
@@ -254,3 +254,152 @@ def test_a_dateline_date_still_dates_a_sentence_with_no_other():
 def test_relative_dates_at_the_ends_of_the_calendar_do_not_fail(published):
     found = resolve_event_date("Shelling hit the town last week and again on Friday.", published=published)
     assert found.value is None or isinstance(found.value, date)
+
+
+# ---------------------------------------------------------------------------
+# dates carried through the article
+
+TUE_2024_05_14 = date(2024, 5, 14)
+
+
+def dated_in_story(sentences: list[str], published: date) -> list[tuple[date | None, int]]:
+    """Each sentence's date, read in the context of the ones before it."""
+    contexts, _ = date_contexts(sentences, published=published)
+    return [
+        (found.value, found.precision)
+        for found in (
+            resolve_event_date(sentence, published=published, context=context)
+            for sentence, context in zip(sentences, contexts)
+        )
+    ]
+
+
+def test_a_sentence_with_no_date_phrase_tells_of_the_story_day():
+    story = [
+        "Militia fighters overran the market town of Dungu on Sunday, local officials said.",
+        "Residents of Dungu spent the night hiding in the forest.",
+    ]
+    assert dated_in_story(story, TUE_2024_05_14)[1] == (date(2024, 5, 12), DAY)
+
+
+def test_the_story_day_is_the_first_day_the_article_states_not_the_last():
+    story = [
+        "Rebels shelled the port of Kismayo on Sunday.",
+        "The town was last attacked on May 2.",
+        "Families fled towards the coast road.",
+    ]
+    assert dated_in_story(story, TUE_2024_05_14)[2] == (date(2024, 5, 12), DAY)
+
+
+def test_a_dateline_line_of_its_own_takes_the_day_of_the_story_it_opens():
+    story = ["BAMAKO, May 14 (Sahel Wire) -", "Gunmen attacked an army post near Boni on Monday."]
+    assert dated_in_story(story, TUE_2024_05_14)[0] == (date(2024, 5, 13), DAY)
+
+
+def test_without_the_article_a_dateline_date_still_dates_its_line():
+    assert resolved("BAMAKO, May 14 (Sahel Wire) -", TUE_2024_05_14) == (TUE_2024_05_14, DAY)
+
+
+def test_a_page_header_date_dates_the_report_not_the_event():
+    sentence = "World | Africa | 14 May 2024, 08:10 GMT BAMAKO, Mali — Gunmen attacked an army post on Monday."
+    assert resolved(sentence, TUE_2024_05_14) == (date(2024, 5, 13), DAY)
+    story = ["News | Posted 14 May 2024 Gunmen attacked a post near Boni.", "The assault began on Monday night."]
+    assert dated_in_story(story, TUE_2024_05_14)[0] == (date(2024, 5, 13), DAY)
+
+
+def test_a_phrase_counting_from_the_last_stated_date_moves_the_story_on():
+    story = [
+        "Troops reached the outskirts of Kidal on Saturday.",
+        "Two days later they entered the town.",
+        "The next morning the army raised its flag over the governor's office.",
+        "Hours later a car bomb exploded at the gate.",
+    ]
+    assert dated_in_story(story, TUE_2024_05_14)[1:] == [
+        (date(2024, 5, 13), DAY),
+        (date(2024, 5, 14), DAY),
+        (date(2024, 5, 14), DAY),
+    ]
+
+
+def test_a_phrase_that_opens_its_clause_dates_that_clause_from_the_one_before():
+    sentence = "Troops took Kidal on Sunday, a day after rebels pulled out of Anefis."
+    assert dated_at(sentence, "Kidal", TUE_2024_05_14) == (date(2024, 5, 12), DAY)
+    assert dated_at(sentence, "Anefis", TUE_2024_05_14) == (date(2024, 5, 11), DAY)
+
+
+def test_a_phrase_that_opens_its_clause_with_no_date_before_it_counts_from_the_story_day():
+    story = [
+        "A car bomb killed nine people in Gao on Sunday.",
+        "The army's chief of staff had visited the base at Tessalit.",
+        "The blast came two days after a mortar attack on the airport at Timbuktu.",
+    ]
+    assert dated_in_story(story, TUE_2024_05_14)[2] == (date(2024, 5, 10), DAY)
+
+
+def test_later_that_week_is_the_week_of_the_last_stated_date():
+    story = ["Aid trucks left Gao on April 29.", "They reached Kidal later that week."]
+    assert dated_in_story(story, TUE_2024_05_14)[1] == (date(2024, 4, 29), WEEK)
+
+
+def test_a_where_clause_right_after_the_place_dates_it():
+    sentence = "The violence spread to Bambari, 80 km to the east, where militiamen burned a church on Thursday."
+    assert dated_at(sentence, "Bambari", TUE_2024_05_14) == (date(2024, 5, 9), DAY)
+
+
+def test_a_month_opened_by_since_dates_a_state_not_an_event():
+    assert resolved("Thousands have sheltered at the mission since September.", TUE_2024_05_14) == (
+        TUE_2024_05_14,
+        WEEK,
+    )
+
+
+def test_a_month_with_a_year_word_takes_that_year():
+    assert resolved("Clashes in April last year killed dozens.", TUE_2024_05_14) == (date(2023, 4, 1), MONTH)
+    assert resolved("Elections are due in March next year.", TUE_2024_05_14) == (date(2025, 3, 1), MONTH)
+
+
+def test_counting_occurrences_in_a_month_dates_nothing():
+    sentence = "Drones hit the refinery for the third time this month, officials said."
+    assert resolved(sentence, TUE_2024_05_14) == (TUE_2024_05_14, WEEK)
+
+
+def test_earlier_after_a_number_no_longer_counts_from_publication():
+    # "two days earlier" counts from the story's date, not from the day the article appeared
+    story = ["Shelling hit Kherson on May 10.", "Two days earlier, a drone struck the ferry pier."]
+    assert dated_in_story(story, TUE_2024_05_14)[1] == (date(2024, 5, 8), DAY)
+
+
+def test_the_context_carries_from_one_part_of_an_article_to_the_next():
+    first, after = date_contexts(["Rebels seized Goma's airport on Monday."], published=TUE_2024_05_14)
+    second, _ = date_contexts(["Shops in the centre stayed shut."], published=TUE_2024_05_14, before=after)
+    found = resolve_event_date("Shops in the centre stayed shut.", published=TUE_2024_05_14, context=second[0])
+    assert (found.value, found.precision) == (date(2024, 5, 13), DAY)
+    assert first[0] == DateContext(EventDate(date(2024, 5, 13), DAY, "Monday"), None)
+
+
+def test_a_place_inside_a_since_clause_takes_its_date():
+    sentence = "Thousands have fled to Chad since fighting broke out in El Geneina on April 24."
+    assert dated_at(sentence, "El Geneina", TUE_2024_05_14) == (date(2024, 4, 24), DAY)
+    assert dated_at(sentence, "Chad", TUE_2024_05_14) == (TUE_2024_05_14, WEEK)
+
+
+def test_a_which_clause_right_after_the_place_dates_it_when_its_own_clause_has_no_date():
+    sentence = "Casualties were reported in Ganja, which came under rocket fire last month."
+    assert dated_at(sentence, "Ganja", TUE_2024_05_14) == (date(2024, 4, 1), MONTH)
+    sentence = "Troops retook Marinka on Monday, which they had lost last year."
+    assert dated_at(sentence, "Marinka", TUE_2024_05_14) == (date(2024, 5, 13), DAY)
+
+
+def test_several_times_last_month_still_dates_the_strikes():
+    sentence = "Aircraft struck Mekelle several times last month."
+    assert dated_at(sentence, "Mekelle", TUE_2024_05_14) == (date(2024, 4, 1), MONTH)
+
+
+def test_a_since_clause_ends_at_its_comma():
+    sentence = "Kherson was the first city taken since the invasion began in February, and it fell in March."
+    assert dated_at(sentence, "Kherson", date(2022, 11, 11)) == (date(2022, 3, 1), MONTH)
+
+
+def test_a_year_alone_in_a_clause_about_the_place_is_background():
+    sentence = "Fighting raged for Kobane, which fell to militants last year."
+    assert dated_at(sentence, "Kobane", TUE_2024_05_14) == (TUE_2024_05_14, WEEK)

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from gazetteer.entry import Entry
+from gazetteer.geodesy import great_circle_km
+from geo.cli.evaluate import eval_command
 from geo.cli.main import build_parser
 from geo.errors import ArticleReadError, InputError
 from geo.eval.evaluate import (
@@ -22,10 +24,8 @@ from geo.eval.evaluate import (
     Span,
     SystemResult,
     auc_of_errors,
-    eval_command,
     format_table,
     geotagging_applies,
-    great_circle_km,
     iter_corpus,
     predict,
     processes_for,
@@ -166,14 +166,6 @@ def test_auc_follows_sorted_log_errors_trapezoid():
 
 def test_auc_is_undefined_below_two_errors():
     assert auc_of_errors([]) is None and auc_of_errors([5.0]) is None
-
-
-def test_great_circle_london_paris_within_one_km_of_343():
-    assert great_circle_km(51.5074, -0.1278, 48.8566, 2.3522) == pytest.approx(343.5, abs=1.0)
-
-
-def test_great_circle_antipodes_is_half_the_circumference():
-    assert great_circle_km(0.0, 0.0, 0.0, 180.0) == pytest.approx(20015.1, abs=1.0)
 
 
 # ---------------------------------------------------------------------------

@@ -12,13 +12,13 @@ import pytest
 from fake_pipeline import FakePipeline
 
 from gazetteer.entry import Entry
+from geo.cli.evaluate import eval_command
 from geo.cli.main import build_parser
 from geo.errors import InputError
 from geo.eval.evaluate import (
     GoldArticle,
     GoldToponym,
     PredictedToponym,
-    eval_command,
     iter_corpus,
     predict_events,
     score_events,

@@ -14,10 +14,12 @@ from fake_pipeline import FakePipeline
 from geojson_pydantic import FeatureCollection
 
 from geo.cli.main import run
-from geo.errors import ExportError
+from geo.errors import ExportError, InputError
+from geo.filters import EventFilter
 from geo.formats.acled import ACLED_COLUMNS
 from geo.formats.exports import (
     CSV_COLUMNS,
+    export_store,
     write_acled_csv,
     write_csv,
     write_feature_collection,
@@ -347,9 +349,13 @@ def test_html_and_png_are_handed_to_the_briefing_module_with_the_selection(
     assert all(35 <= e.lon <= 42 and 32 <= e.lat <= 37 for e in events) and events
 
 
-def test_a_briefing_format_without_its_module_is_not_available(
-    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
-) -> None:
-    monkeypatch.setitem(sys.modules, "geo.map.briefing", None)  # import fails
-    assert run(["export", "--format", "png", "-o", str(tmp_path / "m.png"), "--db", str(db)]) == 1
-    assert "not available" in capsys.readouterr().err
+def test_export_store_takes_a_filter_and_a_format_without_the_command_line(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "syria.csv"
+    with EventStore.open(db, readonly=True) as store:
+        count = export_store(store, "csv", out, event_filter=EventFilter(country_codes=frozenset({"SY"})))
+        with pytest.raises(InputError, match="geojson, csv, acled, gpkg, parquet, got 'kml'"):
+            export_store(store, "kml", tmp_path / "events.kml")
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert count == len(rows) > 0 and {row["country_code"] for row in rows} == {"SY"}
+    assert not (tmp_path / "events.kml").exists()

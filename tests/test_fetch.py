@@ -569,7 +569,7 @@ def test_ingest_command_fetches_a_local_url_only_with_allow_private(
 ) -> None:
     from geo.store.store import EventStore
 
-    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake_pipeline:load_fake_pipeline")
+    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake")
     db = tmp_path / "events.sqlite"
     url = f"http://{server}/feed.xml"
     assert run(["ingest", url, "--db", str(db), "--workers", "1"]) == 1

@@ -17,7 +17,6 @@ from gazetteer import build as build_module
 from gazetteer.assemble import (
     COUNTY_ID_BASE,
     assemble,
-    great_circle_km,
     is_kept_alternate,
     longitude_span_middle,
     medoid,
@@ -26,6 +25,7 @@ from gazetteer.assemble import (
 from gazetteer.build import build_cache
 from gazetteer.database import Gazetteer, cache_problem, open_gazetteer
 from gazetteer.errors import GazetteerDataError
+from gazetteer.geodesy import great_circle_km
 from gazetteer.sources import AliasSource, CountryCentreSource, GeoNamesPointSource
 
 TESTS_DIR = Path(__file__).resolve().parent
@@ -424,7 +424,7 @@ def test_a_build_killed_midway_leaves_no_cache_that_looks_valid(tmp_path):
     finally:
         process.wait()
     assert cache_problem(path) == "it does not exist"
-    leftovers = list(tmp_path.glob(".g.sqlite.*.tmp"))
+    leftovers = list(tmp_path.glob(".g.sqlite.*.tmp*"))
     assert leftovers and all(cache_problem(p) is not None for p in leftovers)
     with open_gazetteer(path, sources=tiny_sources()) as g:
         assert g.lookup("Kyiv")

@@ -8,15 +8,15 @@ import json
 import pytest
 from gazetteer_tiny import tiny_sources
 
-from gazetteer import commands
 from gazetteer.database import open_gazetteer
+from geo.cli import gazetteer as gazetteer_cli
 from geo.cli.main import run
 
 
 @pytest.fixture
 def tiny_cache(tmp_path, monkeypatch):
     # The command builds from the installed data; here it builds from the miniature instead.
-    monkeypatch.setattr(commands, "open_gazetteer", functools.partial(open_gazetteer, sources=tiny_sources()))
+    monkeypatch.setattr(gazetteer_cli, "open_gazetteer", functools.partial(open_gazetteer, sources=tiny_sources()))
     return tmp_path / "g.sqlite"
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.assemble import great_circle_km
 from gazetteer.geocoder import OfflineGeocoder
+from gazetteer.geodesy import great_circle_km
 from gazetteer.sources import read_aliases, read_world_areas
 
 pytestmark = pytest.mark.slow

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from gazetteer_tiny import box
 
-from gazetteer.assemble import great_circle_km, medoid
+from gazetteer.assemble import medoid
+from gazetteer.geodesy import great_circle_km
 from gazetteer.sources import CitySource
 from gazetteer.territories import Territory, region_territories, territory_point
 

@@ -16,12 +16,12 @@ from datetime import date
 import pytest
 from gazetteer_tiny import tiny_sources
 
-from gazetteer import commands
 from gazetteer.database import open_gazetteer
 from gazetteer.entry import Entry
 from gazetteer.errors import GazetteerDataError
 from gazetteer.extracts import extracts_folder, parse_extract_lines, read_extract_file
 from gazetteer.sources import GeoNamesRecord, villages_beyond
+from geo.cli import gazetteer as gazetteer_cli
 from geo.cli.main import run
 from geo.parse.pipeline import events_from_places, is_natural_feature
 from geo.parse.resolve import resolve
@@ -85,7 +85,7 @@ def extract_file(tmp_path):
 
 @pytest.fixture
 def tiny_commands(tmp_path, monkeypatch):
-    monkeypatch.setattr(commands, "open_gazetteer", functools.partial(open_gazetteer, sources=tiny_sources()))
+    monkeypatch.setattr(gazetteer_cli, "open_gazetteer", functools.partial(open_gazetteer, sources=tiny_sources()))
     return tmp_path / "cache" / "g.sqlite"
 
 

@@ -91,7 +91,7 @@ def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_acled_csv([hostile_imported_event()], acled)
     db = folder / "events.sqlite"
     before = os.environ.get("CONFLICTMAP_PIPELINE")
-    os.environ["CONFLICTMAP_PIPELINE"] = "fake_pipeline:load_fake_pipeline"
+    os.environ["CONFLICTMAP_PIPELINE"] = "fake"
     try:
         assert run(["ingest", str(article), str(folder / "geneva.txt"), "--db", str(db), "--workers", "1"]) == 0
     finally:

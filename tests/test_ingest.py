@@ -16,7 +16,15 @@ from fake_pipeline import FakePipeline, load_fake_pipeline
 
 from geo.cli.main import run
 from geo.records import Article, PlaceOverride
-from geo.store.ingest import IngestOptions, expand_inputs, ingest, read_input
+from geo.store.ingest import (
+    BUILTIN_PIPELINES,
+    IngestOptions,
+    expand_inputs,
+    ingest,
+    read_input,
+    registered_pipelines,
+    resolve_pipeline_factory,
+)
 from geo.store.store import EventStore
 
 TESTS = Path(__file__).resolve().parent
@@ -62,7 +70,7 @@ def options(**changes) -> IngestOptions:
 
 @pytest.fixture()
 def fake_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake_pipeline:load_fake_pipeline")
+    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake")
 
 
 # -- inputs ----------------------------------------------------------------------
@@ -215,6 +223,29 @@ def test_parquet_without_a_scheduler_is_refused(
     assert code == 1 and "--scheduler" in capsys.readouterr().err
 
 
+def test_the_pipeline_setting_names_a_registered_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake")
+    assert resolve_pipeline_factory() is load_fake_pipeline
+    monkeypatch.delenv("CONFLICTMAP_PIPELINE")
+    assert resolve_pipeline_factory() is BUILTIN_PIPELINES["conflictmap"]
+    assert {"conflictmap", "fake", "slow"} <= set(registered_pipelines())
+
+
+def test_a_module_path_in_the_pipeline_setting_is_refused_without_importing_it(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    imported = tmp_path / "imported"
+    (tmp_path / "tripwire.py").write_text(
+        f"open({str(imported)!r}, 'w').close()\n\ndef load(gazetteer=None):\n    return None\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "tripwire:load")
+    code = run(["ingest", str(folder), "--db", str(tmp_path / "e.sqlite"), "--workers", "1"])
+    [message] = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and not imported.exists()
+    assert "no pipeline is registered under that name" in message and "fake" in message
+
+
 def _stored(db: Path) -> tuple[int, int, int, int]:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         return conn.execute(
@@ -229,7 +260,7 @@ def test_an_ingest_killed_halfway_finishes_on_rerun_with_every_article_once(tmp_
     db = tmp_path / "events.sqlite"
     env = {
         **os.environ,
-        "CONFLICTMAP_PIPELINE": "fake_pipeline:load_slow_pipeline",
+        "CONFLICTMAP_PIPELINE": "slow",
         "PYTHONPATH": os.pathsep.join(filter(None, [str(TESTS), os.environ.get("PYTHONPATH", "")])),
     }
     command = [sys.executable, "-m", "geo.cli.main", "ingest", str(corpus), "--db", str(db), "--workers", "1"]

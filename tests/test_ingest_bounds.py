@@ -18,7 +18,7 @@ from geo.store.store import EventStore
 
 @pytest.fixture
 def fake_pipeline_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake_pipeline:load_fake_pipeline")
+    monkeypatch.setenv("CONFLICTMAP_PIPELINE", "fake")
 
 
 def _line(number: int, **changes: object) -> str:

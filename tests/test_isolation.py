@@ -38,7 +38,7 @@ def test_the_page_imported_as_a_worker_main_module_lays_out_nothing(tmp_path: Pa
         **os.environ,
         "XDG_DATA_HOME": str(data),
         "PYTHONPATH": os.pathsep.join([str(REPO), str(TESTS)]),
-        "CONFLICTMAP_PIPELINE": "fake_pipeline:load_fake_pipeline",
+        "CONFLICTMAP_PIPELINE": "fake",
     }
     done = subprocess.run(
         [

@@ -19,6 +19,7 @@ from geo.map.mapview import (
     EVENT_STYLE,
     MAX_MARKERS,
     EventLayers,
+    Playback,
     build_map,
     core_bounds,
     event_html,
@@ -295,6 +296,20 @@ def test_timeline_carries_each_markers_event_days():
     assert page_data(build_map(events))["markers"][0][7] == 0  # no timeline, no day lists
 
 
+def test_playback_offers_the_chosen_step_and_window_among_the_usual_ones():
+    events = [make_event(event_id=str(i), event_date=date(2016, 3, 1 + i)) for i in range(3)]
+    timeline = page_data(build_map(events, timeline=True, playback=Playback(10, 7, 900)))["timeline"]
+    assert timeline["stepDays"] == 10 and timeline["windowDays"] == 7 and timeline["intervalMs"] == 900
+    assert 10 in timeline["stepChoices"] and 7 in timeline["windowChoices"] and 0 in timeline["windowChoices"]
+    assert page_data(build_map(events))["timeline"] is False
+
+
+@pytest.mark.parametrize("playback", [Playback(step_days=-1), Playback(interval_ms=0), Playback(window_days=1.5)])
+def test_bad_playback_raises_with_the_value(playback):
+    with pytest.raises(InputError, match="playback"):
+        build_map([make_event()], timeline=True, playback=playback)
+
+
 def test_empty_event_list_gives_a_world_map():
     data = page_data(build_map([]))
     assert data["markers"] == [] and data["bounds"] is None and data["total"] == 0
@@ -426,6 +441,24 @@ def test_timeline_and_origin_toggles_change_what_is_drawn(browser, tmp_path):
     assert early["events"] == 3 and early["drawn"] == 1
     assert without_acled["events"] == 3 and without_acled["legend"] == {"frontline": 3}
     assert errors == []
+
+
+@pytest.mark.browser
+def test_play_and_step_move_a_window_of_the_chosen_width_by_the_chosen_step(browser, tmp_path):
+    events = [make_event(event_id=f"d{i}", event_date=date(2016, 3, 1) + timedelta(days=i)) for i in range(40)]
+    m = build_map(events, timeline=True, playback=Playback(step_days=7, window_days=7, interval_ms=60_000))
+    page, context, _, errors = open_page(browser, offline_html(m), tmp_path)
+    try:
+        page.click(".cm-play")  # one step shown at once, the next a minute later
+        first = page.evaluate("window.conflictmapStats")
+        page.click(".cm-step")  # pauses and steps
+        second = page.evaluate("window.conflictmapStats")
+        playing = page.inner_text(".cm-play")
+    finally:
+        context.close()
+    assert first["window"] == ["2016-03-01", "2016-03-07"] and first["events"] == 7
+    assert second["window"] == ["2016-03-08", "2016-03-14"] and second["events"] == 7
+    assert playing == "\u25b6" and errors == []
 
 
 @pytest.mark.browser

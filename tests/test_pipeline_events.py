@@ -58,3 +58,28 @@ def test_furniture_ranges_cover_link_lines_and_the_footer_but_not_the_story():
     inside = lambda word: any(start <= STORY.index(word) < end for start, end in ranges)  # noqa: E731
     assert inside("Luanda") and inside("Uvira")
     assert not inside("Kalehe") and not inside("families")
+
+
+def test_a_sentence_with_no_date_takes_the_day_the_story_began_with():
+    text = "Rebels shelled Kalehe on Monday. Families fled to Minova, officials said."
+    cut = text.index("Families")
+    sentences = [Sentence(0, 0, cut, text[:cut]), Sentence(1, cut, len(text), text[cut:])]
+    places = []
+    for index, name in enumerate(["Kalehe", "Minova"]):
+        start = text.index(name)
+        entry = Entry(
+            geonameid=index + 1,
+            name=name,
+            lat=-2.0,
+            lon=28.9,
+            country_code="CD",
+            feature_class="P",
+            feature_code="PPL",
+            population=20_000,
+        )
+        places.append(Place(Mention(start, start + len(name), name, sentence=index), entry, 0.9))
+    events = events_from_places(Article(text=text, published=date(2024, 5, 15)), places, sentences)
+    assert {e.mention: (e.event_date, e.date_precision) for e in events} == {
+        "Kalehe": (date(2024, 5, 13), 1),
+        "Minova": (date(2024, 5, 13), 1),
+    }

@@ -49,9 +49,9 @@ def expected_events(numbers: set[int]) -> int:
     return sum(len(pipeline.events(Article(**{**brief(n), "published": date(2016, 4, 2)}))) for n in numbers)
 
 
-def environment(pipeline: str = "load_slow_pipeline", **extra: str) -> dict[str, str]:
+def environment(pipeline: str = "slow", **extra: str) -> dict[str, str]:
     path = os.pathsep.join(filter(None, [str(TESTS), str(REPO), os.environ.get("PYTHONPATH", "")]))
-    return {**os.environ, "CONFLICTMAP_PIPELINE": f"fake_pipeline:{pipeline}", "PYTHONPATH": path, **extra}
+    return {**os.environ, "CONFLICTMAP_PIPELINE": pipeline, "PYTHONPATH": path, **extra}
 
 
 def ingest_command(corpus: Path, db: Path) -> list[str]:

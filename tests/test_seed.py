@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import math
 from datetime import date
 
 import pytest
 
+from gazetteer.geodesy import great_circle_km
 from geo.records import EVENT_PROPERTIES
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
@@ -24,11 +24,6 @@ def seed_events(shared_dir, pipeline):
     return article, pipeline.events(article)
 
 
-def _km(lat1, lon1, lat2, lon2):
-    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
-    return 6371 * math.acos(min(1, math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)))
-
-
 def test_boilerplate_is_dropped_and_the_headline_is_the_title(seed_events):
     article, _ = seed_events
     assert article.title.startswith("Kerry vows to work with Moscow")
@@ -42,7 +37,7 @@ def test_every_palmyra_and_the_misspelling_is_a_frontline_event_at_tadmur(seed_e
     assert {e.mention for e in palmyra} == {"Palmyra", "Palmrya"}
     for e in palmyra:
         assert e.country_code == "SY" and e.place == "Tadmur"
-        assert _km(e.lat, e.lon, *TADMUR) < 5
+        assert great_circle_km(e.lat, e.lon, *TADMUR) < 5
         assert e.event_type == "frontline"
         # the capture happened in the week of publication, not when the intervention began
         assert (e.event_date.year, e.event_date.month) == (2016, 3)

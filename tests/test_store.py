@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from geo.errors import InputError, StoreError
 from geo.filters import EventFilter
 from geo.records import EVENT_PROPERTIES, Article, Event, PlaceOverride
-from geo.store.store import SCHEMA_VERSION, EventStore, default_db_path
+from geo.store.store import EVENT_COLUMNS, SCHEMA_VERSION, EventStore, default_db_path
 
 ARTICLES = (
     Article(
@@ -161,6 +161,39 @@ def test_an_override_for_the_same_mention_replaces_the_earlier_one_ignoring_case
     store.add_override(PlaceOverride("PALMYRA", 170575, "Tadmur", 34.56, 38.28, "SY"))
     store.add_override(PlaceOverride("Palmyra", 4, "Palmyra NY", 43.06, -77.23, "US", article_id="a1"))
     assert [(o.name, o.article_id) for o in store.overrides()] == [("Tadmur", ""), ("Palmyra NY", "a1")]
+
+
+# -- the version readers cache by ----------------------------------------------
+
+
+def test_every_write_changes_the_version_another_connection_reads(store: EventStore) -> None:
+    seen = [store.version()]
+    with EventStore.open(store.path, readonly=True) as reader:
+        article = ARTICLES[0]
+        store.add_batch([(article, parsed(article))])
+        seen.append(reader.version())
+        store.add_events([event(1)])
+        seen.append(reader.version())
+        # The same mention corrected twice leaves every count as it was: the version still moves.
+        for place in ("Tadmur", "Palmyra NY"):
+            store.add_override(PlaceOverride("Palmyra", 1, place, 34.56, 38.28, "SY"))
+            seen.append(reader.version())
+        store.replace_events(article.article_id, ())
+        seen.append(reader.version())
+    assert len(set(seen)) == len(seen), seen
+
+
+def test_a_write_sqlite_refuses_leaves_the_version_as_it_was(
+    store: EventStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.add_events([event(1)])
+    before = store.version()
+    # A row of NULLs breaks the NOT NULL columns halfway through the transaction.
+    monkeypatch.setattr("geo.store.store._event_row", lambda e: (None,) * len(EVENT_COLUMNS))
+    with pytest.raises(StoreError):
+        store.add_events([event(2)])
+    assert store.version() == before
+    assert store.count() == 1
 
 
 # -- reading -----------------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from geo.errors import ConflictmapError
-from geo.workers import WorkerDiedError, worker_pool
+from geo.workers import WorkerDiedError, worker_pool, worker_state
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -28,6 +28,37 @@ def _interrupt_myself(_: int) -> str:
     os.kill(os.getpid(), signal.SIGINT)
     time.sleep(0.2)
     return "still here"
+
+
+def _load_greeting(name: str) -> str:
+    return f"hello {name} from {os.getpid()}"
+
+
+def _greet(suffix: str) -> str:
+    return worker_state() + suffix
+
+
+def _load_nothing() -> str:
+    raise ConflictmapError("the geoparser model file is missing")
+
+
+def test_tasks_share_what_the_setup_loaded_once_per_worker() -> None:
+    with worker_pool(1, _load_greeting, ("Raqqa",)) as pool:
+        first, second = pool.map(_greet, ["!", "?"])
+    assert first.startswith("hello Raqqa from ") and first.endswith("!")
+    assert second == first[:-1] + "?" and first != f"hello Raqqa from {os.getpid()}!"
+
+
+def test_a_failed_setup_is_reported_as_its_own_error_not_as_a_dead_worker() -> None:
+    with pytest.raises(ConflictmapError, match="model file is missing") as caught:
+        with worker_pool(1, _load_nothing) as pool:
+            pool.submit(_greet, "!").result()
+    assert not isinstance(caught.value, WorkerDiedError)
+
+
+def test_worker_state_outside_a_worker_says_so() -> None:
+    with pytest.raises(RuntimeError, match="outside a worker_pool"):
+        worker_state()
 
 
 def test_a_worker_that_dies_is_reported_in_one_sentence() -> None:

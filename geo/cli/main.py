@@ -1,7 +1,8 @@
-"""The ``conflictmap`` command line: argument parsing and error reporting only.
+"""The ``conflictmap`` command line: argument parsing, dispatch and error reporting.
 
-Every command calls library functions; none holds pipeline logic. Errors become
-one sentence on stderr and a non-zero exit, never a traceback.
+Each command lives in a module of ``geo.cli`` (imported only when it runs) and turns
+its arguments into plain calls of library functions; none holds pipeline logic.
+Errors become one sentence on stderr and a non-zero exit, never a traceback.
 """
 
 from __future__ import annotations
@@ -31,25 +32,25 @@ def _iso_date(text: str) -> date:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from geo.cli.commands import parse_command
+    from geo.cli.parse import parse_command
 
     return parse_command(args)
 
 
 def _cmd_geoparse(args: argparse.Namespace) -> int:
-    from geo.cli.commands import geoparse_command
+    from geo.cli.parse import geoparse_command
 
     return geoparse_command(args)
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from geo.eval.evaluate import eval_command
+    from geo.cli.evaluate import eval_command
 
     return eval_command(args)
 
 
 def _cmd_gazetteer(args: argparse.Namespace) -> int:
-    from gazetteer.commands import gazetteer_command
+    from geo.cli.gazetteer import gazetteer_command
 
     return gazetteer_command(args)
 
@@ -59,27 +60,33 @@ def _cmd_gazetteer(args: argparse.Namespace) -> int:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from geo.store.ingest import ingest_command
+    from geo.cli.ingest import ingest_command
 
     return ingest_command(args)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from geo.formats.exports import export_command
+    from geo.cli.export import export_command
 
     return export_command(args)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from geo.formats.imports import import_command
+    from geo.cli.importing import import_command
 
     return import_command(args)
 
 
 def _cmd_store(args: argparse.Namespace) -> int:
-    from geo.store.storecheck import store_command
+    from geo.cli.store import store_command
 
     return store_command(args)
+
+
+def _cmd_app(args: argparse.Namespace) -> int:
+    from geo.cli.app import run_app
+
+    return run_app(port=args.port, address=args.address, db=args.db, gazetteer=args.gazetteer)
 
 
 def _add_gazetteer_option(p: argparse.ArgumentParser) -> None:
@@ -229,6 +236,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, metavar="NEW", help="salvage: the new store to write (must not exist)")
     _add_db_option(p)
     p.set_defaults(handler=_cmd_store)
+
+    p = sub.add_parser("app", help="the map in the browser (Streamlit), on the event store")
+    p.add_argument("--port", type=int, default=8501, help="port to serve on (default: 8501)")
+    p.add_argument("--address", metavar="HOST", help="address to listen on (default: Streamlit's, all interfaces)")
+    _add_db_option(p)
+    _add_gazetteer_option(p)
+    p.set_defaults(handler=_cmd_app)
 
     return parser
 

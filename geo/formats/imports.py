@@ -16,10 +16,8 @@ in a cell is a bad row.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
-import sys
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -142,28 +140,6 @@ def iter_gdelt(path: Path, *, on_error: OnError | None = None) -> Iterator[Event
 
 
 READERS: dict[str, Callable[..., Iterator[Event]]] = {"acled": iter_acled, "gdelt": iter_gdelt}
-
-
-def import_command(args: argparse.Namespace) -> int:
-    """``conflictmap import acled|gdelt FILE [--db DB]``."""
-    from geo.store.store import EventStore
-
-    bad = BadRowTally()
-
-    def report(row: BadRow) -> None:
-        if bad.add(row):
-            print(f"conflictmap: skipped {row}", file=sys.stderr)
-
-    events = READERS[args.kind](args.file, on_error=report)
-    with EventStore.open(args.db) as store:
-        read, added = store_events(store, events, on_error=report, path=args.file)
-    if bad.count > MAX_REPORTED_ROWS:
-        print(f"conflictmap: ... and {bad.count - MAX_REPORTED_ROWS} more rows skipped", file=sys.stderr)
-    print(
-        f"imported {read} {args.kind} events from {args.file} ({added} new, "
-        f"{read - added} already stored); {bad.count} rows skipped"
-    )
-    return 1 if bad.count else 0
 
 
 @dataclass(slots=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from geo.atomic import atomic_path, atomic_text
+from gazetteer.files import atomic_path, atomic_text
 from geo.errors import ExportError, InputError
 from geo.formats.exports import encodable_events
 from geo.map.mapview import (
@@ -404,11 +404,17 @@ def _view_box(events: Sequence[Event], bbox: Bbox | None) -> Bbox:
     )
 
 
+def latitude_stretch(min_lat: float, max_lat: float) -> float:
+    """How much taller than a degree of longitude a degree of latitude is drawn, so that
+    distances come out true at the middle latitude (capped near the poles)."""
+    return 1 / max(math.cos(math.radians((min_lat + max_lat) / 2)), 0.2)
+
+
 def fill_frame(box: Bbox, frame_width: float, frame_height: float) -> Bbox:
     """``box`` grown in one direction so that, drawn equirectangular with a degree
     of longitude true at the middle latitude, it fills a frame of that shape."""
     min_lon, min_lat, max_lon, max_lat = box
-    stretch = 1 / max(math.cos(math.radians((min_lat + max_lat) / 2)), 0.2)
+    stretch = latitude_stretch(min_lat, max_lat)
     width, height = max_lon - min_lon, (max_lat - min_lat) * stretch
     target = frame_width / frame_height
     if width / height < target:
@@ -427,7 +433,7 @@ def _frame_axes(ax: Any, box: Bbox) -> None:
     ax.set_facecolor(SEA_COLOUR)
     ax.set_xlim(min_lon, max_lon)
     ax.set_ylim(min_lat, max_lat)
-    ax.set_aspect(1 / max(math.cos(math.radians((min_lat + max_lat) / 2)), 0.2), adjustable="box")
+    ax.set_aspect(latitude_stretch(min_lat, max_lat), adjustable="box")
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():

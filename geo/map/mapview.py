@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import folium
@@ -147,6 +147,23 @@ class PlaceLabel:
     count: int
 
 
+#: Steps and windows the map's own time control offers, in days (0: every day up to the date).
+PLAY_STEP_CHOICES_DAYS: tuple[int, ...] = (1, 3, 7, 14, 30)
+PLAY_WINDOW_CHOICES_DAYS: tuple[int, ...] = (0, 7, 30, 90)
+
+
+@dataclass(frozen=True, slots=True)
+class Playback:
+    """How the map's time control plays: days a step (0: about 1/150 of the period),
+    the window shown (``window_days`` wide, or 0 for every day up to the date), and
+    milliseconds between two steps. The browser steps through time on its own: the
+    page is never rebuilt while it plays."""
+
+    step_days: int = 0
+    window_days: int = 0
+    interval_ms: int = 150
+
+
 @dataclass(frozen=True, slots=True)
 class MapOptions:
     """Everything ``compose_map`` needs besides the events."""
@@ -157,6 +174,7 @@ class MapOptions:
     bounds: tuple[float, float, float, float] | None = None
     cluster_over: int = 300
     timeline: bool = False
+    playback: Playback = Playback()
     slide: bool = False  # briefing picture: no controls, place labels, header
     labels: int = 0
     width: int | None = None  # page size in CSS pixels, for the slide layout
@@ -174,6 +192,7 @@ def build_map(
     bounds: tuple[float, float, float, float] | None = None,
     cluster_over: int = 300,
     timeline: bool = False,
+    playback: Playback = Playback(),
 ) -> folium.Map:
     """An offline folium map of ``events``.
 
@@ -182,7 +201,7 @@ def build_map(
     every event is listed in full in its marker's popup; above, popups show each
     place's latest events. ``tiles`` adds online basemaps (used when reachable);
     the offline country basemap is always drawn. ``timeline`` adds a date slider
-    with playback.
+    with playback, which plays as ``playback`` says.
     """
     options = MapOptions(
         title=title,
@@ -191,6 +210,7 @@ def build_map(
         bounds=bounds,
         cluster_over=cluster_over,
         timeline=timeline,
+        playback=playback,
     )
     return compose_map(events, options)
 
@@ -230,10 +250,10 @@ def compose_map(events: Sequence[Event], options: MapOptions) -> folium.Map:
     tile_layers = _add_tiles(m) if options.tiles else []
     types = [t for t in EVENT_TYPES if any(g.event_type == t for g in groups)]
     origins = _present_origins(groups)
-    type_layers = {t: folium.FeatureGroup(name=_type_layer_name(t), show=True).add_to(m) for t in types}
+    type_layers = {t: _added(folium.FeatureGroup(name=_type_layer_name(t), show=True), m) for t in types}
     origin_layers = (
         {
-            o: folium.FeatureGroup(name=f"Source: {html.escape(ORIGIN_LABELS.get(o, o))}", show=True).add_to(m)
+            o: _added(folium.FeatureGroup(name=f"Source: {html.escape(ORIGIN_LABELS.get(o, o))}", show=True), m)
             for o in origins
         }
         if len(origins) > 1
@@ -379,7 +399,7 @@ class _EventColumns:
 
 
 def _group_keys(lat: np.ndarray, lon: np.ndarray, layer: np.ndarray, max_markers: int | None) -> np.ndarray:
-    inverse = None
+    inverse = np.zeros(0, dtype=np.int64)
     for cell in GRID_CELLS_DEG:
         if cell == 0.0:
             scale = 10.0**COORDINATE_DECIMALS
@@ -570,6 +590,14 @@ def _check_options(options: MapOptions) -> None:
         value = getattr(options, name)
         if value is not None and (not isinstance(value, int) or value < 100):
             raise InputError(f"{name} must be a whole number of pixels >= 100, got {value!r}")
+    _check_playback(options.playback)
+
+
+def _check_playback(playback: Playback) -> None:
+    for name, low in (("step_days", 0), ("window_days", 0), ("interval_ms", 20)):
+        value = getattr(playback, name)
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            raise InputError(f"playback {name} must be a whole number >= {low}, got {value!r}")
 
 
 def _check_bounds(bounds: Any) -> None:
@@ -613,23 +641,35 @@ def _base_map(options: MapOptions) -> folium.Map:
         control_scale=True,
         zoom_control=not options.slide,
         world_copy_jump=False,
-        zoom_snap=0.25 if options.slide else 1,
+        zoom_snap=0.25,  # fit the events closely; the zoom buttons still step by 1
         **size,
     )
+
+
+_Layer = TypeVar("_Layer", bound="folium.map.Layer")
+
+
+def _added(layer: _Layer, m: folium.Map) -> _Layer:
+    """``layer`` added to the map (folium's ``add_to`` loses the layer's type)."""
+    layer.add_to(m)
+    return layer
 
 
 def _add_tiles(m: folium.Map) -> list[folium.TileLayer]:
     layers = []
     for index, source in enumerate(TILE_SOURCES):
         layers.append(
-            folium.TileLayer(
-                tiles=source.url,
-                attr=source.attribution,
-                name=source.name,
-                overlay=False,
-                control=True,
-                show=index == 0,
-            ).add_to(m)
+            _added(
+                folium.TileLayer(
+                    tiles=source.url,
+                    attr=source.attribution,
+                    name=source.name,
+                    overlay=False,
+                    control=True,
+                    show=index == 0,
+                ),
+                m,
+            )
         )
     return layers
 
@@ -698,9 +738,22 @@ def _payload(
         "attribution": html.escape(attribution),
         "title": options.title,
         "subtitle": options.subtitle,
-        "timeline": options.timeline,
+        "timeline": _timeline_json(options.playback) if options.timeline else False,
         "slide": options.slide,
         "labels": [[p.lat, p.lon, p.name] for p in top_places(events, options.labels)],
+    }
+
+
+def _timeline_json(playback: Playback) -> dict[str, Any]:
+    """What the page script's time control needs: its choices with the chosen ones among them."""
+    steps = sorted({*PLAY_STEP_CHOICES_DAYS, playback.step_days} - {0})
+    windows = sorted({*PLAY_WINDOW_CHOICES_DAYS, playback.window_days})
+    return {
+        "stepDays": playback.step_days or None,  # None: the script picks about 1/150 of the period
+        "windowDays": playback.window_days,
+        "intervalMs": playback.interval_ms,
+        "stepChoices": steps,
+        "windowChoices": windows,
     }
 
 
@@ -792,8 +845,8 @@ class EventLayers(JSCSSMixin):
         self.default_js = [("conflictmap_js", asset_uri("conflictmap/eventmap.js"))]
         self.default_css = [("conflictmap_css", asset_uri("conflictmap/eventmap.css"))]
 
-    def render(self, **kwargs: Any) -> None:
-        figure = self.get_root()
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # branca's own elements return nothing either
+        figure: Any = self.get_root()  # the page's Figure, with its header and script
         for name, url in self.default_js:
             figure.header.add_child(JavascriptLink(url), name=name)
         for name, url in self.default_css:

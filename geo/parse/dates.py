@@ -17,18 +17,32 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
 - Precision is ACLED's: 1 a day, 2 a week, 3 a month. A week is dated by its Monday
   (a weekend by its Saturday), a month by its first day.
 - Several phrases in one sentence: one that does not merely date a statement ("said
-  on Tuesday") or a report (the date of a dateline, "GOMA, May 15 (Reuters) -") wins,
-  then the most precise, then the first.
+  on Tuesday") or a report (the date of a dateline, "GOMA, May 15 (Reuters) -", or of a
+  page header, "World | Africa | 14 May 2024", "Posted 18 Oct 2019") wins, then the most
+  precise, then the first.
 - Clauses: given the place's span (``near``), the phrase in the place's own clause wins
   ("Drones struck A on Monday, and B on Tuesday"); a phrase in another part of the
-  sentence after a semicolon, or in a relative clause the place is not in ("X, which
-  fell last year", "the shrine that was targeted last month"), dates nothing for it.
-  A phrase after "since" dates when a state began ("besieged since last March", "since
-  the start of the intervention last September"), never an event.
+  sentence after a semicolon, or in a relative clause the place is not in ("the shrine
+  that was targeted last month"), dates nothing for it. A "where" or "which" clause
+  opening right after the place is about it ("Ganja, which came under fire last month")
+  and dates it when its own clause has no date; a year alone there is background
+  ("Palmyra, which fell last year"). A phrase after "since" dates when a
+  state began ("besieged since last March", "since the start of the intervention last
+  September"), never an event, unless the place is inside that clause ("fled since
+  fighting broke out in Khartoum on April 15").
+- Phrases that count from another date: "a day after", "hours before" date the clause
+  they open from the date before them in the sentence ("took Kidal on Sunday, a day
+  after rebels left Anefis"), else from the story's day; "two days later", "the next
+  morning", "hours later", "later that week" count from the last date the article stated.
+- The article (``date_contexts``): a sentence with no date phrase tells of the story's
+  day, the first day a sentence of the article states (not a dateline's or a header's),
+  rather than of the publication date; a dateline line before it reads it ahead. Once the
+  story has a day, the report's own dates date nothing.
 - A sentence that only names a year ("last year", "in 2014") other than the year of
   publication gets no date (``value`` None): the scale has no year precision, and
   the publication day would be wrong by months. The year of publication adds nothing.
-- No date phrase: the publication date, at week precision.
+- No date phrase and no story day (a sentence read alone): the publication date, at
+  week precision.
 - No publication date: relative phrases cannot be resolved; only absolute dates
   ("23 March 2016", "2016-03-23", "March 2016") give a value.
 
@@ -42,8 +56,8 @@ parses a found day-and-month phrase.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -215,9 +229,10 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             (
                 "cued_month",
                 rf"\b((?i:in|since|during|until|till|by|from|through|throughout|before|after|of|early|late|"
-                rf"mid-|mid|end of|beginning of|start of|last|next|this))(?:(?<=-)|\s+)({_MONTH})\b(?!\s*\d)",
+                rf"mid-|mid|end of|beginning of|start of|last|next|this))(?:(?<=-)|\s+)({_MONTH})\b(?!\s*\d)"
+                r"(?:\s+(?:(?i:of)\s+)?((?i:last|this|next))\s+(?i:year)\b)?",
             ),
-            ("ago", rf"\b((?i:{number}))\s+((?i:day|week|month))s?\s+(?i:ago|earlier)\b"),
+            ("ago", rf"\b((?i:{number}))\s+((?i:day|week|month))s?\s+(?i:ago)\b"),
             ("day_word", rf"\b(?i:{_words(DAY_WORDS)})\b"),
             ("weekday", rf"\b(?:((?i:last|next|this|past))\s+)?({_WEEKDAY})\b"),
             ("weekend", r"\b(?i:(last|next|this|over the|on the|at the|the past)\s+weekend)\b"),
@@ -231,6 +246,39 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 _PHRASES = _phrase_patterns()
 
+_COUNT = "|".join([*NUMBER_WORDS, r"\d{1,2}"])
+#: Phrases that count from another date of the story, not from publication: (pattern,
+#: days per counted unit or None for "as many days as the count says", whether the phrase
+#: opens the clause it dates, precision). "a day after" dates the clause it opens by the
+#: clause before it ("took Izium on Saturday, a day after rebels left Balakliia"); "two days
+#: later" and "the next morning" count from the last date the story gave.
+_ANCHORED: tuple[tuple[re.Pattern[str], int | None, bool, int], ...] = tuple(
+    (re.compile(pattern), unit, opens_clause, precision)
+    for pattern, unit, opens_clause, precision in (
+        (
+            rf"\b(?:(?i:just|only|barely|some|about|nearly)\s+)?((?i:{_COUNT}))\s+((?i:day|week|hour))s?\s+"
+            r"((?i:after|before))\b",
+            None,
+            True,
+            DATE_PRECISION_DAY,
+        ),
+        (r"\b(?i:hours|a\s+few\s+hours|several\s+hours|minutes)\s+((?i:after|before))\b", 0, True, DATE_PRECISION_DAY),
+        (rf"\b((?i:{_COUNT}))\s+((?i:day|week|hour))s?\s+((?i:later|earlier))\b", None, False, DATE_PRECISION_DAY),
+        (r"\b(?i:hours|a\s+few\s+hours|several\s+hours|minutes)\s+(?i:later|earlier)\b", 0, False, DATE_PRECISION_DAY),
+        (
+            r"\b(?i:(?:on\s+)?(?:the|that)\s+same\s+(?:day|night)|(?:later|earlier)\s+that\s+"
+            r"(?:day|night|morning|afternoon|evening)|(?:later|earlier)\s+in\s+the\s+day)\b",
+            0,
+            False,
+            DATE_PRECISION_DAY,
+        ),
+        (r"\b(?i:the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night))\b", 1, False, DATE_PRECISION_DAY),
+        (r"\b(?i:the\s+(?:previous|preceding)\s+(?:day|night|evening|morning))\b", -1, False, DATE_PRECISION_DAY),
+        (r"\b(?i:(?:later|earlier)\s+that\s+week)\b", 0, False, DATE_PRECISION_WEEK),
+    )
+)
+_ANCHORED_GATES = ("after", "before", "later", "earlier", "same", "next", "following", "previous", "preceding")
+
 #: Phrases whose direction (past or coming) depends on the clause's tense.
 TENSE_SENSITIVE = frozenset({"day_month", "month_day", "cued_month", "weekday", "weekend"})
 
@@ -243,7 +291,7 @@ PHRASE_GATES: dict[str, tuple[str, ...]] = {
     "month_day": _MONTH_GATE,
     "month_year": _MONTH_GATE,
     "cued_month": _MONTH_GATE,
-    "ago": ("ago", "earlier"),
+    "ago": ("ago",),
     "day_word": ("today", "tonight", "morning", "afternoon", "evening", "yesterday", "last night", "tomorrow"),
     "weekday": ("day",),
     "weekend": ("weekend",),
@@ -259,8 +307,19 @@ _DATELINE = re.compile(
     r"(?:\([A-Za-z][\w .]{0,30}\)\s*)?"  # "KHARKIV, May 14 -", "GOMA (AP) —"
     r"|[A-Z][A-Za-z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30}){0,2},\s*[^\n]{0,40}?"
     r"\([A-Z][\w .]{0,30}\)\s*)"  # "Mogadishu, 3 March (AFP) -"
-    r"(?:--|[-\u2013\u2014])\s"
+    r"(?:--|[-\u2013\u2014])(?:\s|$)"  # the dash may end a line of its own
 )
+#: Page furniture before a story: "Home | World |", "Filed 17 March 1993", "Posted 18 Oct 2019".
+_FURNITURE = re.compile(r"\||\b(?:Filed|Published|Posted|Updated)\b")
+#: A date right after such furniture is when the page was filed, not when anything happened.
+_AFTER_FURNITURE = re.compile(r"(?:\||\b(?:Filed|Published|Posted|Updated)\b)[^|\n]{0,25}$")
+#: A dateline after page furniture: "... | May 14, 2024 KHARKIV, Ukraine (Reuters) -".
+_LATER_DATELINE = re.compile(
+    r"(?<![\w'’])[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*\b(?:,\s*[A-Z][A-Za-z'’. ]{1,30}){0,2},?\s*[^\n]{0,40}?"
+    r"(?:\([A-Za-z][\w .]{0,30}\)\s*)?(?:--|[-\u2013\u2014])(?:\s|$)"
+)
+#: How far into a sentence page furniture and a dateline are looked for, in characters.
+HEADER_REACH = 200
 #: Words that open a clause of its own: relative pronouns and subordinating
 #: conjunctions. A date phrase in such a clause dates that clause's verb.
 RELATIVE_WORDS = r"which|who|whom|whose|where"
@@ -269,6 +328,10 @@ _CLAUSE_OPENER = re.compile(
     rf"[,;:()\[\]\u2014\u2013\"“”]|\s-\s|\b(?:{RELATIVE_WORDS}|{SUBORDINATORS}|said|says|told|that|and then)\b",
     re.IGNORECASE,
 )
+#: How far after a place a "where" clause may begin and still be about it, in characters.
+WHERE_REACH = 40
+_ANY_BOUNDARY = re.compile(r"[,;:()\[\]\u2014\u2013\"“”]|\s-\s")
+_STRONG_BOUNDARY = re.compile(r"[;:()\[\]\u2014\u2013\"“”]|\s-\s")
 _HARD_BOUNDARY = re.compile(r"[;:()\[\]\u2014\u2013\"“”]|\s-\s|,(?!\s*(?:and|or)\b)")
 #: "that" opens a relative clause ("the shrine that was targeted last month") unless a
 #: verb of saying or thinking introduces it as reported speech ("said that").
@@ -285,6 +348,9 @@ _SEMICOLON = re.compile(";")
 _SINCE = re.compile(r"\b(?:since|ever since)\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:" + "|".join(FUTURE_MARKERS) + r")\b", re.IGNORECASE)
 _BOUNDARY = re.compile(CLAUSE_BOUNDARIES, re.IGNORECASE)
+#: "for the third time this month": the phrase counts occurrences, it dates none of them.
+COUNTING_KINDS = frozenset({"week_word", "month_word", "year_word"})
+_COUNTS_TIMES = re.compile(r"\b(?:first|second|third|[a-z]+th|\d+(?:st|nd|rd|th))\s+time\s+$", re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:(?i:on|late|early)\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -298,30 +364,67 @@ class _Candidate:
     resolvable: bool  # False: relative, and no publication date to count from
     speech: bool  # dates a statement ("said on Tuesday") or a report (a dateline), not an event
     background: bool = False  # dates the start of a state ("since last March"): no event
+    report: bool = False  # dates the report itself (a dateline, a page header): never the story's date
+    #: Days from an anchor date for a phrase that counts from another ("a day later",
+    #: "two days after"); None for a phrase that counts from publication or names a date.
+    shift: int | None = None
+    #: "a day after ..." opens the clause it dates: where its clause is looked for.
+    clause_at: int = -1
 
 
-def resolve_event_date(sentence: str, *, published: date | None, near: tuple[int, int] | None = None) -> EventDate:
+@dataclass(frozen=True, slots=True)
+class DateContext:
+    """What the article has said about when, as a sentence is read.
+
+    ``story`` is the day the article's news happened: the first day its sentences state
+    (a date of the report itself, a dateline or a page header, does not count). A sentence
+    with no date phrase of its own tells of that day ("Residents spent the night in
+    basements"), and so do the dateline and header lines before the first dated sentence.
+    ``previous`` is the last date an earlier sentence stated: "two days later", "the next
+    morning" and "hours later" count from it.
+    """
+
+    story: EventDate | None = None
+    previous: EventDate | None = None
+
+
+def resolve_event_date(
+    sentence: str,
+    *,
+    published: date | None,
+    near: tuple[int, int] | None = None,
+    context: DateContext | None = None,
+) -> EventDate:
     """The date the sentence's event happened, and how precise it is.
 
     ``published`` is the article's publication date, the anchor of relative words.
     ``near`` is the span of the event's place in ``sentence``: the date phrase of the
     place's own clause then beats the others, and a phrase in a relative clause the
-    place is not in ("X, which fell last year") dates nothing for it.
+    place is not in ("X, which fell last year") dates nothing for it. ``context`` is what
+    the article said before (``date_contexts``): a sentence with no date phrase takes the
+    story's day rather than the publication date.
     """
+    context = context or DateContext()
+    found = _sentence_candidates(sentence, published)
     candidates = [
-        c
-        for c in _sentence_candidates(sentence, published)
-        if not c.background and not _in_other_relative_clause(sentence, c, near)
+        _with_anchor(c, found, context, published)
+        for c in found
+        if (not c.background or _in_since_clause(sentence, c, near))
+        and not _in_other_relative_clause(sentence, c, near)
     ]
+    if context.story is not None:  # the report's own date yields to the story's day
+        candidates = [c for c in candidates if not c.report]
     if near is not None:
         part = _part_of(sentence, near[0])
-        candidates = [c for c in candidates if _part_of(sentence, c.start) == part]
+        candidates = [c for c in candidates if _part_of(sentence, _clause_position(c)) == part]
         place_clause = _clause_of(sentence, near[0])
-        own = [c for c in candidates if _clause_of(sentence, c.start) == place_clause]
+        own = [c for c in candidates if _clause_of(sentence, _clause_position(c)) == place_clause]
         candidates = own or candidates
     if not candidates:
+        if context.story is not None:
+            return context.story
         return EventDate(published, DATE_PRECISION_WEEK)
-    best = min(candidates, key=lambda c: (not c.resolvable, c.speech, c.precision, c.start))
+    best = min(candidates, key=_rank)
     phrase = sentence[best.start : best.end]
     if best.precision == YEAR_ONLY:
         if best.value is not None and published is not None and best.value.year == published.year:
@@ -330,17 +433,110 @@ def resolve_event_date(sentence: str, *, published: date | None, near: tuple[int
     return EventDate(best.value, best.precision, phrase)
 
 
+def stated_date(sentence: str, *, published: date | None, context: DateContext | None = None) -> EventDate | None:
+    """The date the sentence states for what it tells: its best date phrase, None when it
+    has none (the date of a dateline or a page header, or a year alone, is no such date)."""
+    context = context or DateContext()
+    found = _sentence_candidates(sentence, published)
+    candidates = [
+        c
+        for c in (_with_anchor(c, found, context, published) for c in found if not c.background and not c.report)
+        if c.resolvable and c.value is not None and c.precision != YEAR_ONLY
+    ]
+    if not candidates:
+        return None
+    best = min(candidates, key=_rank)
+    return EventDate(best.value, best.precision, sentence[best.start : best.end])
+
+
+def date_contexts(
+    sentences: Sequence[str], *, published: date | None, before: DateContext | None = None
+) -> tuple[tuple[DateContext, ...], DateContext]:
+    """The context each sentence is read in, and the context after the last one.
+
+    ``before`` is the context after the article's earlier sentences (the previous section of
+    a long article). Until a sentence states a day, the story's day is the first day a later
+    sentence states: a dateline and a header line tell of the news their story opens with.
+    """
+    context = before or DateContext()
+    contexts: list[DateContext] = []
+    for sentence in sentences:
+        contexts.append(context)
+        stated = stated_date(sentence, published=published, context=context)
+        if stated is not None:
+            story = context.story
+            if story is None and stated.precision == DATE_PRECISION_DAY:
+                story = stated
+            context = DateContext(story, stated)
+    story = next((c.story for c in contexts if c.story is not None), context.story)
+    if story is not None:  # the lines before the first dated one read the story's day ahead
+        contexts = [c if c.story is not None else DateContext(story, c.previous) for c in contexts]
+    return tuple(contexts), context
+
+
+def _rank(candidate: _Candidate) -> tuple[bool, bool, int, int]:
+    """Resolvable first, then one dating an event (not a statement), the most precise, the first."""
+    return (not candidate.resolvable, candidate.speech, candidate.precision, candidate.start)
+
+
+def _clause_position(candidate: _Candidate) -> int:
+    return candidate.clause_at if candidate.clause_at >= 0 else candidate.start
+
+
+def _with_anchor(
+    candidate: _Candidate, found: Sequence[_Candidate], context: DateContext, published: date | None
+) -> _Candidate:
+    """A phrase that counts from another date ("a day after", "hours later"), given its value.
+
+    Its anchor is the best date phrase before it in the sentence ("took the town on Sunday,
+    a day after ..."); else, for a phrase that opens its clause ("The attack came a day after
+    ..."), the story's day, the news the sentence compares with; for one that moves the story
+    on ("Two days later ..."), the last date the article stated; else the publication date (at
+    week precision, as a sentence with no date at all).
+    """
+    if candidate.shift is None:
+        return candidate
+    earlier = [
+        c
+        for c in found
+        if c.shift is None and not c.background and not c.report and c.value is not None and c.start < candidate.start
+    ]
+    if earlier:
+        best = min(earlier, key=_rank)
+        anchor: EventDate | None = EventDate(best.value, best.precision)
+    elif candidate.clause_at > candidate.start:  # "The attack came a day after ...": the news is the anchor
+        anchor = context.story or context.previous
+    else:  # "Two days later ...": the story's last date is
+        anchor = context.previous or context.story
+    if anchor is None:
+        anchor = EventDate(published, DATE_PRECISION_WEEK) if published is not None else None
+    if anchor is None or anchor.value is None:
+        return replace(candidate, resolvable=False)
+    try:
+        value = anchor.value + timedelta(days=candidate.shift)
+    except OverflowError:
+        return replace(candidate, resolvable=False)
+    if candidate.precision == DATE_PRECISION_WEEK:
+        value = _monday(value)
+    return replace(candidate, value=value, precision=max(candidate.precision, anchor.precision))
+
+
 @lru_cache(maxsize=256)
 def _sentence_candidates(sentence: str, published: date | None) -> tuple[_Candidate, ...]:
     """The sentence's date phrases, found once for all the places it names."""
     return tuple(_non_overlapping(list(_candidates(sentence, published))))
 
 
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = None
+    for found in matches:  # noqa: B007 (only the last one is wanted)
+        pass
+    return found
+
+
 def is_future_clause(sentence: str, start: int, end: int) -> bool:
     """True when the clause holding ``sentence[start:end]`` speaks of the future."""
-    left_match = None
-    for left_match in _BOUNDARY.finditer(sentence, 0, start):  # noqa: B007 (the last one is wanted)
-        pass
+    left_match = _last(_BOUNDARY.finditer(sentence, 0, start))
     right_match = _BOUNDARY.search(sentence, end)
     left_cut = left_match.end() if left_match else 0
     right_cut = right_match.start() if right_match else len(sentence)
@@ -351,7 +547,7 @@ def is_future_clause(sentence: str, start: int, end: int) -> bool:
         and right_match is not None
         and not _is_word(right_match)  # followed by a comma or a dash, not "that"
     )
-    if stands_alone:  # "On Thursday, ministers will meet": the next clause's tense
+    if stands_alone and right_match is not None:  # "On Thursday, ministers will meet": the next clause's tense
         following = _BOUNDARY.search(sentence, right_match.end())
         clause += " " + sentence[right_match.end() : following.start() if following else len(sentence)]
     return _FUTURE.search(clause) is not None
@@ -370,12 +566,30 @@ def _part_of(sentence: str, position: int) -> int:
     return len(_SEMICOLON.findall(sentence, 0, position))
 
 
+def _in_since_clause(sentence: str, candidate: _Candidate, near: tuple[int, int] | None) -> bool:
+    """Is the place inside the "since" clause its phrase ends ("fled since fighting broke out in
+    Khartoum on April 15")? Then the phrase dates what happened there, the start of the state."""
+    if near is None:
+        return False
+    left = 0
+    for found in _ANY_BOUNDARY.finditer(sentence, 0, candidate.start):
+        left = found.end()
+    since = None
+    for since in _SINCE.finditer(sentence, left, candidate.start):  # noqa: B007 (the last one is wanted)
+        pass
+    if since is None:  # "since September": the phrase opens the clause, no place inside
+        return False
+    right = _ANY_BOUNDARY.search(sentence, candidate.end)
+    return since.end() <= near[0] < (right.start() if right else len(sentence))
+
+
 def _starts_a_state(sentence: str, position: int) -> bool:
     """Is the phrase at ``position`` the start of a lasting state ("since last March")?"""
     left = 0
-    for found in _HARD_BOUNDARY.finditer(sentence, 0, position):
+    for found in _ANY_BOUNDARY.finditer(sentence, 0, position):
         left = found.end()
-    return _SINCE.search(sentence, left, position) is not None
+    # "since" before the phrase, or opening it ("since September")
+    return _SINCE.search(sentence, left, position) is not None or _SINCE.match(sentence, position) is not None
 
 
 def _in_other_relative_clause(sentence: str, candidate: _Candidate, near: tuple[int, int] | None) -> bool:
@@ -396,7 +610,23 @@ def _in_other_relative_clause(sentence: str, candidate: _Candidate, near: tuple[
         return False
     if near is None:
         return False
-    return not (opener.start() <= near[0] < clause_end)
+    if opener.start() <= near[0] < clause_end:
+        return False
+    # a clause about the place dates it, but a year alone is background ("X, which fell last year")
+    return candidate.precision == YEAR_ONLY or not _where_clause_of(sentence, opener, near)
+
+
+def _where_clause_of(sentence: str, opener: re.Match[str], near: tuple[int, int]) -> bool:
+    """Is the clause a "where" or "which" clause about the place itself, opening right after
+    it ("Bossangoa, 300 km to the north, where fighters attacked the town on Thursday", "Ganja,
+    which came under rocket fire last month")? It dates the place when the place's own clause
+    has no date of its own."""
+    return (
+        opener.group(0).lower() in ("where", "which")
+        and near[1] <= opener.start() <= near[1] + WHERE_REACH
+        and _STRONG_BOUNDARY.search(sentence, near[1], opener.start()) is None
+        and _RELATIVE.search(sentence, near[1], opener.start()) is None
+    )
 
 
 def _is_word(boundary: re.Match[str]) -> bool:
@@ -409,12 +639,14 @@ def _is_word(boundary: re.Match[str]) -> bool:
 
 def _candidates(sentence: str, published: date | None) -> Iterator[_Candidate]:
     lowered = sentence.lower()
-    dateline = _DATELINE.match(sentence)
-    dateline_end = dateline.end() if dateline else -1
+    header_end = _header_end(sentence)
+    yield from _anchored_candidates(sentence, lowered, header_end)
     for kind, pattern in _PHRASES:
         if not any(word in lowered for word in PHRASE_GATES[kind]):
             continue
         for found in pattern.finditer(sentence):
+            if kind in COUNTING_KINDS and _COUNTS_TIMES.search(sentence, 0, found.start()):
+                continue
             future = kind in TENSE_SENSITIVE and is_future_clause(sentence, found.start(), found.end())
             try:
                 resolved = RESOLVERS[kind](found, published, future)
@@ -423,19 +655,67 @@ def _candidates(sentence: str, published: date | None) -> Iterator[_Candidate]:
             if resolved is None:
                 continue
             value, precision, resolvable = resolved
-            speech = (
-                _SPEECH_BEFORE.search(sentence, max(0, found.start() - SPEECH_REACH), found.start()) is not None
-                or found.end() <= dateline_end
-            )
+            report = found.end() <= header_end or _AFTER_FURNITURE.search(sentence, 0, found.start()) is not None
             yield _Candidate(
                 found.start(),
                 found.end(),
                 value,
                 precision,
                 resolvable,
-                speech,
+                speech=report or _dates_a_statement(sentence, found.start()),
                 background=_starts_a_state(sentence, found.start()),
+                report=report,
             )
+
+
+def _anchored_candidates(sentence: str, lowered: str, header_end: int) -> Iterator[_Candidate]:
+    """Phrases that count from another date of the story ("a day after", "hours later");
+    their value is set once the anchor is known (``_with_anchor``)."""
+    if not any(word in lowered for word in _ANCHORED_GATES):
+        return
+    for pattern, unit, opens_clause, precision in _ANCHORED:
+        for found in pattern.finditer(sentence):
+            if found.end() <= header_end:
+                continue
+            yield _Candidate(
+                found.start(),
+                found.end(),
+                None,
+                precision,
+                True,
+                speech=_dates_a_statement(sentence, found.start()),
+                background=_starts_a_state(sentence, found.start()),
+                shift=_shift_days(found, unit),
+                clause_at=found.end() if opens_clause else found.start(),
+            )
+
+
+def _shift_days(found: re.Match[str], unit: int | None) -> int:
+    """Days from the anchor: "two days after" -2 (the clause it opens came first), "a day later" +1."""
+    if unit is not None:
+        return unit
+    words = [g.lower() for g in found.groups() if g]
+    sign = -1 if words[-1] in ("after", "earlier") else 1
+    amount = NUMBER_WORDS[words[0]] if words[0] in NUMBER_WORDS else int(words[0])
+    days = {"day": amount, "week": 7 * amount, "hour": amount // 24}[words[1]]
+    return sign * days
+
+
+def _dates_a_statement(sentence: str, start: int) -> bool:
+    return _SPEECH_BEFORE.search(sentence, max(0, start - SPEECH_REACH), start) is not None
+
+
+def _header_end(sentence: str) -> int:
+    """Where the report's header ends: a dateline opening the sentence, or one after page
+    furniture ("Home | World | ... 25 May 2017 MARAWI, Philippines —"); -1 when none."""
+    dateline = _DATELINE.match(sentence)
+    if dateline:
+        return dateline.end()
+    furniture = _FURNITURE.search(sentence, 0, HEADER_REACH)
+    if furniture is None:
+        return -1
+    later = _LATER_DATELINE.search(sentence, furniture.end(), HEADER_REACH + 60)
+    return later.end() if later is not None and later.start() < HEADER_REACH else -1
 
 
 def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -510,6 +790,8 @@ def _cued_month(found: re.Match[str], published: date | None, future: bool) -> R
     cue, month = found.group(1).lower().rstrip("-"), MONTHS[found.group(2)]
     if published is None:
         return None, DATE_PRECISION_MONTH, False
+    if found.group(3):  # "in April last year": the year word fixes the year
+        return date(published.year + YEAR_WORDS[f"{found.group(3).lower()} year"], month, 1), DATE_PRECISION_MONTH, True
     if cue == "last":
         year = published.year if month < published.month else published.year - 1
     elif cue == "next":

@@ -27,7 +27,7 @@ from geo.parse.mentions import recognise
 from geo.parse.placemodel import GeoparserModel, load_model
 from geo.parse.resolve import Weights, resolve, weights_from
 from geo.records import Place
-from geo.workers import worker_pool
+from geo.workers import worker_pool, worker_state
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -137,7 +137,7 @@ class Geoparser:
             yield from self._places_batched(texts, batch_size)
             return
         with worker_pool(
-            n_process, _init_worker, (self.model_name, getattr(self.gazetteer, "path", None), self.weights)
+            n_process, _worker_geoparser, (self.model_name, getattr(self.gazetteer, "path", None), self.weights)
         ) as pool:
             # Workers take chunks as they free up (map submits them all), so neither
             # waits for the other at the end of a round.
@@ -191,20 +191,17 @@ def _shift(place: Place, offset: int, sentence_base: int) -> Place:
     return Place(mention, place.entry, place.confidence, place.geo_precision, place.candidates)
 
 
-_WORKER: Geoparser | None = None
-
-
-def _init_worker(model: str, gazetteer_path: Path | None, weights: Weights) -> None:
-    global _WORKER
+def _worker_geoparser(model: str, gazetteer_path: Path | None, weights: Weights) -> Geoparser:
+    """A worker process's own geoparser, loaded once (``worker_pool``'s setup)."""
     from gazetteer.database import open_gazetteer
     from geo.parse.nlp import load_nlp
 
-    _WORKER = Geoparser(load_nlp(model), open_gazetteer(gazetteer_path), weights=weights, model_name=model)
+    return Geoparser(load_nlp(model), open_gazetteer(gazetteer_path), weights=weights, model_name=model)
 
 
 def _worker_places(texts: list[str]) -> list[tuple[Place, ...]]:
-    assert _WORKER is not None, "worker used before its initializer ran"
-    return list(_WORKER._places_batched(texts, len(texts)))
+    geoparser: Geoparser = worker_state()
+    return list(geoparser._places_batched(texts, len(texts)))
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:

@@ -56,24 +56,30 @@ class ScoredCandidate:
     second: float  # second-pass probability
 
 
+@dataclass(frozen=True, slots=True)
+class _FirstPass:
+    candidate: Candidate
+    features: dict[str, float]
+    probability: float
+
+
 def score_candidates(doc: Doc, names: NameIndex, model: GeoparserModel) -> list[ScoredCandidate]:
     """Every candidate of ``doc`` with its features and both passes' probabilities."""
-    found = list(candidates(doc, names))
+    found = candidates(doc, names)
     view = article_view(doc, found)
-    first_features = [features(doc, c, names, view) for c in found]
-    first = [model.first.probability(f) for f in first_features]
-    likely = [c for c, p in zip(found, first) if p >= model.first_pass_threshold]
-    extra = misspellings(doc, names, likely, found)
-    for candidate in extra:
+
+    def first_pass(candidate: Candidate) -> _FirstPass:
         f = features(doc, candidate, names, view)
-        found.append(candidate)
-        first_features.append(f)
-        first.append(model.first.probability(f))
-    by_name = first_pass_by_name(found, first)
+        return _FirstPass(candidate, f, model.first.probability(f))
+
+    first = [first_pass(c) for c in found]
+    likely = [f.candidate for f in first if f.probability >= model.first_pass_threshold]
+    first += [first_pass(c) for c in misspellings(doc, names, likely, found)]
+    by_name = first_pass_by_name([f.candidate for f in first], [f.probability for f in first])
     scored = []
-    for candidate, f, p in zip(found, first_features, first):
-        second = second_pass_features(f, candidate, by_name, p)
-        scored.append(ScoredCandidate(candidate, second, p, model.second.probability(second)))
+    for f in first:
+        second = second_pass_features(f.features, f.candidate, by_name, f.probability)
+        scored.append(ScoredCandidate(f.candidate, second, f.probability, model.second.probability(second)))
     return scored
 
 

@@ -14,19 +14,20 @@ not when it names something else ("the Black Sea Fleet"). Places in page furnitu
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gazetteer.entry import Entry
 from gazetteer.normalize import normalize
-from geo.parse.dates import resolve_event_date
+from geo.parse.dates import DateContext, date_contexts, resolve_event_date
 from geo.parse.eventmodel import EventSite, decide, load_event_model
 from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
 from geo.read.boilerplate import furniture_ranges
 from geo.records import Article, Event, Place, event_id_for
-from geo.workers import worker_pool
+from geo.workers import worker_pool, worker_state
 
 if TYPE_CHECKING:
     from geo.records import PlaceOverride
@@ -56,10 +57,17 @@ class Pipeline:
         chosen = override_entries(overrides, article.article_id)
         furniture = furniture_ranges(article.text)  # once: a long article has many sections
         events: list[Event] = []
+        context = DateContext()  # what the article said about when, carried from section to section
         for section in self.geoparser.sections(article.text, overrides=chosen):
+            texts = [article.text[start:end] for start, end in section.sentences]
+            contexts, context = date_contexts(texts, published=article.published, before=context)
             events.extend(
                 events_from_places(
-                    article, section.places, _SectionSentences(article.text, section), furniture=furniture
+                    article,
+                    section.places,
+                    _SectionSentences(article.text, section),
+                    furniture=furniture,
+                    dates={section.first_sentence + i: c for i, c in enumerate(contexts)},
                 )
             )
         return tuple(events)
@@ -78,11 +86,12 @@ class Pipeline:
                 yield article, self.events(article, overrides=overrides)
             return
         gp = self.geoparser
-        with worker_pool(n_process, _init_worker, (getattr(gp.gazetteer, "path", None), tuple(overrides))) as pool:
+        events_of = partial(_worker_events, overrides=tuple(overrides))
+        with worker_pool(n_process, load_pipeline, (getattr(gp.gazetteer, "path", None),)) as pool:
             # Workers take chunks as they free up (map submits them all), as in
             # Geoparser.places_many: neither waits for the other at the end of a round.
             chunks = list(chunked(articles, batch_size))
-            for chunk, results in zip(chunks, pool.map(_worker_events, chunks)):
+            for chunk, results in zip(chunks, pool.map(events_of, chunks)):
                 yield from zip(chunk, results)
 
 
@@ -123,11 +132,16 @@ def events_from_places(
     sentences: Sequence[Sentence] | _SectionSentences,
     *,
     furniture: Sequence[tuple[int, int]] | None = None,
+    dates: Mapping[int, DateContext] | None = None,
 ) -> tuple[Event, ...]:
     """The events of ``places``; ``furniture`` is the article's page furniture
-    (``furniture_ranges``), found here when not given."""
+    (``furniture_ranges``), found here when not given; ``dates`` the date context of each
+    sentence by its number (``date_contexts``), read here from ``sentences`` when it is a list."""
     if furniture is None:
         furniture = furniture_ranges(article.text)
+    if dates is None and isinstance(sentences, Sequence):
+        contexts, _ = date_contexts([s.text for s in sentences], published=article.published)
+        dates = {s.index: c for s, c in zip(sentences, contexts)}
     by_sentence: dict[int, list[Place]] = defaultdict(list)
     for place in places:
         if not any(start <= place.mention.start < end for start, end in furniture):
@@ -135,11 +149,13 @@ def events_from_places(
     events: list[Event] = []
     for index in sorted(by_sentence):
         sentence = sentences[index]
-        events.extend(_sentence_events(article, sentence, by_sentence[index]))
+        events.extend(_sentence_events(article, sentence, by_sentence[index], (dates or {}).get(index)))
     return tuple(events)
 
 
-def _sentence_events(article: Article, sentence: Sentence, places: Sequence[Place]) -> list[Event]:
+def _sentence_events(
+    article: Article, sentence: Sentence, places: Sequence[Place], date_context: DateContext | None = None
+) -> list[Event]:
     model = load_event_model()
     # A country or region yields to a place inside it that the sentence names: the
     # event is at Palmyra, not at Syria's centre.
@@ -165,7 +181,7 @@ def _sentence_events(article: Article, sentence: Sentence, places: Sequence[Plac
         if kind is None or (kind.event_type == "other" and is_natural_feature(place.entry)):
             continue
         seen.add(place.entry.geonameid)
-        event_date = resolve_event_date(sentence.text, published=article.published, near=near)
+        event_date = resolve_event_date(sentence.text, published=article.published, near=near, context=date_context)
         events.append(_event(article, sentence, place, kind, event_date, probability))
     return events
 
@@ -257,18 +273,9 @@ def _event(article: Article, sentence: Sentence, place: Place, kind, event_date,
     )
 
 
-#: In a worker process: its own pipeline and the corrections to apply.
-_WORKER: tuple[Pipeline, tuple] | None = None
-
-
-def _init_worker(gazetteer_path: Path | None, overrides: tuple) -> None:
-    global _WORKER
-    _WORKER = (load_pipeline(gazetteer_path), overrides)
-
-
-def _worker_events(articles: list[Article]) -> list[tuple[Event, ...]]:
-    assert _WORKER is not None, "worker used before its initializer ran"
-    pipeline, overrides = _WORKER
+def _worker_events(articles: list[Article], overrides: tuple[PlaceOverride, ...]) -> list[tuple[Event, ...]]:
+    """In a worker process: the events of each article, by the worker's own pipeline."""
+    pipeline: Pipeline = worker_state()
     return [pipeline.events(a, overrides=overrides) for a in articles]
 
 

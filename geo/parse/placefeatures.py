@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
-from gazetteer.entry import Entry
-from gazetteer.normalize import normalize, strip_articles
+from gazetteer.entry import COUNTRY_CODES, Entry
+from gazetteer.normalize import ARABIC_ARTICLES, normalize, strip_articles
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -51,8 +51,9 @@ MIN_FUZZY_LENGTH = 5
 ARTICLE_FUZZY_SIMILARITY = 0.8
 #: A transliteration variant must stay this close to the name it stands for.
 VARIANT_SIMILARITY = 0.9
-#: Particles inside multi-word names ("Bosnia and Herzegovina", "Deir ez-Zor").
-NAME_PARTICLES = frozenset({"of", "-", "de", "del", "la", "el", "al", "ez", "az", "as", "ar", "and", "upon", "on"})
+#: Particles inside multi-word names ("Bosnia and Herzegovina", "Deir ez-Zor"): linking
+#: words and the Arabic articles of transliterations.
+NAME_PARTICLES = frozenset({"of", "-", "de", "del", "la", "and", "upon", "on"}) | ARABIC_ARTICLES
 #: Lower-case words after a name that say what kind of area it is ("Henan province"):
 #: they are not part of the name but say which of its places is meant.
 AREA_GENERIC_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "county"})
@@ -706,15 +707,8 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
     return f
 
 
-_KNOWN_CODES = frozenset(
+_KNOWN_CODES = COUNTRY_CODES | frozenset(
     {
-        "PCLI",
-        "PCLD",
-        "PCLS",
-        "PCLF",
-        "PCLIX",
-        "PCL",
-        "TERR",
         "ADM1",
         "ADM2",
         "PPLC",

@@ -17,11 +17,12 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rapidfuzz.distance import Indel
 
 from gazetteer.entry import Entry
+from gazetteer.geodesy import great_circle_km
 from gazetteer.normalize import normalize, strip_articles
 from geo.records import (
     GEO_PRECISION_NEAR,
@@ -31,11 +32,13 @@ from geo.records import (
     Place,
 )
 
+if TYPE_CHECKING:
+    from gazetteer.database import NameMatch
+
 #: Divides the gazetteer's match score (log10 population + bonuses) into a 0..~1.5 prior.
 PRIOR_SCALE = 8.0
 #: Below this, a town that shares a country's or region's name yields to the area.
 SMALL_TOWN_POPULATION = 100_000
-COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "TERR"})
 NEAR_WORDS = ("near", "outside", "outskirts of", "close to", "north of", "south of", "east of", "west of", "around")
 
 
@@ -68,7 +71,7 @@ DEFAULT_WEIGHTS = Weights()
 
 def weights_from(values: Mapping[str, float]) -> Weights:
     """``Weights`` with the fields ``values`` names (a trained model's), the rest default."""
-    chosen = {}
+    chosen: dict[str, Any] = {}
     for name in Weights.__dataclass_fields__:
         if name in values:
             default = getattr(DEFAULT_WEIGHTS, name)
@@ -83,7 +86,7 @@ PREFERRED_NAME, ALTERNATE_NAME = 0, 2
 class PlaceIndex(Protocol):
     """What resolution needs from the gazetteer."""
 
-    def matches(self, name: str) -> tuple: ...  # NameMatch(entry, name_kind, score, exact), best first
+    def matches(self, name: str) -> tuple[NameMatch, ...]: ...  # best first
 
     def lookup(self, name: str) -> tuple[Entry, ...]: ...
     def lookup_variants(self, name: str) -> tuple[Entry, ...]: ...
@@ -99,13 +102,52 @@ class _Candidates:
 
 
 @dataclass(frozen=True, slots=True)
+class Choice:
+    """The reading of one name: the entry kept, how sure, and every candidate best first."""
+
+    entry: Entry
+    confidence: float
+    ranked: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Container:
+    """An area the wording puts a name in ("Tripoli, Lebanon"), and how surely (1 or 0.5)."""
+
+    area: Entry
+    strength: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """A place the article is read to name, and how much its closeness counts."""
+
+    entry: Entry
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Votes:
+    """What one name says for the countries and the first-level regions of the story."""
+
+    countries: Counter
+    admin1: Counter
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    score: float
+    entry: Entry
+
+
+@dataclass(frozen=True, slots=True)
 class _Context:
     """What the rest of the article says about where it is, seen from one mention."""
 
     countries: Mapping[str, float] = field(default_factory=dict)
     admin1: Mapping[tuple[str, str], float] = field(default_factory=dict)
-    anchors: Mapping[str, tuple[Entry, float]] = field(default_factory=dict)  # name -> (entry, weight)
-    by_name: Mapping[str, tuple[Counter, Counter]] = field(default_factory=dict)
+    anchors: Mapping[str, _Anchor] = field(default_factory=dict)  # by name
+    by_name: Mapping[str, _Votes] = field(default_factory=dict)
 
     def without(self, name: str) -> _Context:
         """The context minus the mention's own contribution (it must not vote for itself)."""
@@ -113,9 +155,9 @@ class _Context:
         if own is None:
             return self
         countries = Counter(self.countries)
-        countries.subtract(own[0])
+        countries.subtract(own.countries)
         admin1 = Counter(self.admin1)
-        admin1.subtract(own[1])
+        admin1.subtract(own.admin1)
         anchors = {n: a for n, a in self.anchors.items() if n != name}
         return _Context(countries, admin1, anchors, {})
 
@@ -145,7 +187,7 @@ def resolve(
     }
     constraints = _containment(text, mentions, names, pools)
     context = _initial_context(mentions, names, pools, demonym_countries)
-    choice: dict[str, tuple[Entry, float, tuple[Entry, ...]]] = {}
+    choice: dict[str, Choice] = {}
     for _ in range(weights.passes):
         choice = {}
         for name, pool in pools.items():
@@ -162,10 +204,12 @@ def resolve(
             continue
         if name not in choice:
             continue
-        entry, confidence, ranked = choice[name]
-        if confidence <= weights.min_confidence:
+        chosen = choice[name]
+        if chosen.confidence <= weights.min_confidence:
             continue
-        places.append(Place(m, entry, round(confidence, 3), _precision(text, m, entry), ranked[:5]))
+        places.append(
+            Place(m, chosen.entry, round(chosen.confidence, 3), _precision(text, m, chosen.entry), chosen.ranked[:5])
+        )
     return tuple(places)
 
 
@@ -206,9 +250,7 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
     return _Candidates(fuzzy, tuple(map(_prominence, fuzzy)), weights.fuzzy_penalty if fuzzy else 0.0)
 
 
-def within_article_countries(
-    pool: _Candidates, context: _Context, container: tuple[Entry, float] | None = None
-) -> _Candidates:
+def within_article_countries(pool: _Candidates, context: _Context, container: _Container | None = None) -> _Candidates:
     """Near misses and villages stay where the article gives a reason for them.
 
     A separate rule, not a weight: a candidate found by fuzzy or transliteration-variant
@@ -232,12 +274,12 @@ def within_article_countries(
     namesakes = {e.country_code for e, is_minor in zip(pool.entries, minor) if not is_minor}
 
     def kept(entry: Entry, is_minor: bool) -> bool:
-        if not entry.country_code or _is_country(entry):
+        if not entry.country_code or entry.is_country:
             return True  # a misspelt country's name is itself the reason ("Mauritious")
         if is_minor and namesakes and not pool.penalty:
             return (
                 (entry.country_code, entry.admin1_code) in regions
-                or (container is not None and _inside(entry, container[0]))
+                or (container is not None and _inside(entry, container.area))
                 or (entry.country_code in named and not namesakes & named)
             )
         return not (pool.penalty or is_minor) or entry.country_code in named
@@ -254,7 +296,7 @@ def _is_minor_place(entry: Entry) -> bool:
 
 
 def _is_country_or_region(entry: Entry) -> bool:
-    return _is_country(entry) or entry.feature_code == "ADM1"
+    return entry.is_country or entry.feature_code == "ADM1"
 
 
 def _is_small_town(entry: Entry) -> bool:
@@ -269,10 +311,6 @@ def _similar(key: str, name: str) -> float:
     return Indel.normalized_similarity(key, strip_articles(normalize(name)))
 
 
-def _is_country(entry: Entry) -> bool:
-    return entry.feature_code in COUNTRY_CODES
-
-
 def _initial_context(
     mentions: Sequence[Mention], names: Mapping[Mention, str], pools: Mapping[str, _Candidates], demonyms: Sequence[str]
 ) -> _Context:
@@ -281,7 +319,7 @@ def _initial_context(
     choice = {}
     for name, pool in pools.items():
         if pool.entries and not pool.penalty and len({e.country_code for e in pool.entries}) == 1:
-            choice[name] = (pool.entries[0], 1.0, pool.entries)
+            choice[name] = Choice(pool.entries[0], 1.0, pool.entries)
     context = _context_from(choice, mentions, names, demonyms)
     return _Context(context.countries, context.admin1, {}, context.by_name)
 
@@ -291,25 +329,22 @@ COUNTRY_VOTE = {"country": 1.0, "ADM1": 0.8, "ADM2": 0.7, "place": 0.6}
 
 
 def _context_from(
-    choice: Mapping[str, tuple[Entry, float, tuple[Entry, ...]]],
+    choice: Mapping[str, Choice],
     mentions: Sequence[Mention],
     names: Mapping[Mention, str],
     demonyms: Sequence[str],
 ) -> _Context:
     occurrences = Counter(names[m] for m in mentions)
-    countries: Counter = Counter()
+    countries: Counter[str] = Counter()
     admin1: Counter = Counter()
-    by_name: dict[str, tuple[Counter, Counter]] = {}
-    anchors: dict[str, tuple[Entry, float]] = {}
-    for name, (entry, confidence, _) in choice.items():
+    by_name: dict[str, _Votes] = {}
+    anchors: dict[str, _Anchor] = {}
+    for name, chosen in choice.items():
+        entry, confidence = chosen.entry, chosen.confidence
         if not entry.country_code:
             continue  # continents, world regions and seas say nothing of where the story is
         kind = (
-            "country"
-            if _is_country(entry)
-            else entry.feature_code
-            if entry.feature_code in ("ADM1", "ADM2")
-            else "place"
+            "country" if entry.is_country else entry.feature_code if entry.feature_code in ("ADM1", "ADM2") else "place"
         )
         weight = confidence * COUNTRY_VOTE[kind] * (1 + math.log(occurrences[name] or 1))
         own_countries = Counter({entry.country_code: weight})
@@ -320,11 +355,11 @@ def _context_from(
         )
         countries.update(own_countries)
         admin1.update(own_admin1)
-        by_name[name] = (own_countries, own_admin1)
+        by_name[name] = _Votes(own_countries, own_admin1)
         if kind != "country":
-            anchors[name] = (entry, confidence)
+            anchors[name] = _Anchor(entry, confidence)
     for code in demonyms:
-        countries[code] += 0.5
+        countries[code] += 0.5  # type: ignore[assignment]  # a demonym votes half a mention
     return _Context(countries, admin1, anchors, by_name)
 
 
@@ -378,14 +413,14 @@ DESCRIBING_WORDS = (
 
 def _containment(
     text: str, mentions: Sequence[Mention], names: Mapping[Mention, str], pools: Mapping[str, _Candidates]
-) -> dict[str, tuple[Entry, float]]:
+) -> dict[str, _Container]:
     """Areas that contain a mention, each with how sure the wording makes it (1 or 0.5).
 
     The occurrence that first says where a name is decides for the whole article:
     "Windsor is a town west of Sydney, New South Wales" is not undone by a later
     "(named after Windsor in England)".
     """
-    constraints: dict[str, tuple[Entry, float]] = {}
+    constraints: dict[str, _Container] = {}
     decided_at: dict[str, int] = {}
     for i, first in enumerate(mentions):
         if decided_at.get(names[first], first.start) != first.start:
@@ -407,8 +442,9 @@ def _containment(
                 strength = 0.5
             else:
                 continue
-            if strength > constraints.get(names[first], (None, 0.0))[1]:
-                constraints[names[first]] = (container, strength)
+            held = constraints.get(names[first])
+            if held is None or strength > held.strength:
+                constraints[names[first]] = _Container(container, strength)
                 decided_at[names[first]] = first.start
     return constraints
 
@@ -418,8 +454,8 @@ def _inside(entry: Entry, container: Entry) -> bool:
     hold anything here; a town holds nothing."""
     if not container.is_area or entry.country_code != container.country_code or not entry.country_code:
         return False
-    if _is_country(container):
-        return not _is_country(entry)
+    if container.is_country:
+        return not entry.is_country
     return (
         container.feature_code == "ADM1"
         and entry.admin1_code == container.admin1_code
@@ -428,7 +464,7 @@ def _inside(entry: Entry, container: Entry) -> bool:
 
 
 def _prominence(entry: Entry) -> float:
-    if _is_country(entry):
+    if entry.is_country:
         return 1.0
     if entry.feature_code == "ADM1":
         return 0.85
@@ -440,30 +476,23 @@ def _prominence(entry: Entry) -> float:
     return score
 
 
-def _proximity(entry: Entry, anchors: Mapping[str, tuple[Entry, float]], km: float) -> float:
+def _proximity(entry: Entry, anchors: Mapping[str, _Anchor], km: float) -> float:
     """Closeness to the article's other places: exp(-distance / km) to the nearest, by
     confidence. An area is as close as the nearest place inside it (zero distance), so
     that towns named beside "Mexico" speak for the country, not for Mexico City."""
-    return max(
-        (
-            weight
-            * (1.0 if _inside(other, entry) or _sibling_regions(entry, other) else math.exp(-_km(entry, other) / km))
-            for other, weight in anchors.values()
-        ),
-        default=0.0,
-    )
+    return max((anchor.weight * _closeness(entry, anchor.entry, km) for anchor in anchors.values()), default=0.0)
+
+
+def _closeness(entry: Entry, other: Entry, km: float) -> float:
+    if _inside(other, entry) or _sibling_regions(entry, other):
+        return 1.0
+    return math.exp(-great_circle_km(entry.lat, entry.lon, other.lat, other.lon) / km)
 
 
 def _sibling_regions(entry: Entry, other: Entry) -> bool:
     """Two first-level regions of one country: 'California, Oregon and Nevada' are
     neighbours in the text however far apart their points lie."""
     return entry.feature_code == other.feature_code == "ADM1" and entry.country_code == other.country_code
-
-
-def _km(a: Entry, b: Entry) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _share(votes: Mapping, key) -> float:
@@ -476,15 +505,15 @@ def _score(
     rank: int,
     pool: _Candidates,
     context: _Context,
-    container: tuple[Entry, float] | None,
+    container: _Container | None,
     weights: Weights,
 ) -> float:
     score = weights.prominence * pool.priors[rank] - pool.penalty
     score += weights.country * _share(context.countries, entry.country_code)
-    if not _is_country(entry):
+    if not entry.is_country:
         score += weights.admin1 * _share(context.admin1, (entry.country_code, entry.admin1_code))
-    if container is not None and _inside(entry, container[0]):
-        score += weights.containment * container[1]
+    if container is not None and _inside(entry, container.area):
+        score += weights.containment * container.strength
     score += weights.proximity * _proximity(entry, context.anchors, weights.proximity_km)
     return score
 
@@ -496,39 +525,37 @@ def _region_seats(entries: Sequence[Entry]) -> set[int]:
     return {e.geonameid for e in entries if not e.is_area and (e.country_code, e.admin1_code) in regions}
 
 
-def _choose(
-    pool: _Candidates, context: _Context, container: tuple[Entry, float] | None, weights: Weights
-) -> tuple[Entry, float, tuple[Entry, ...]]:
+def _choose(pool: _Candidates, context: _Context, container: _Container | None, weights: Weights) -> Choice:
     seats = _region_seats(pool.entries)
-    ranked = sorted(
+    scored = sorted(
         (
-            (
+            _Scored(
                 _score(e, rank, pool, context, container, weights)
                 + (weights.region_seat if e.geonameid in seats else 0.0),
-                rank,
                 e,
             )
             for rank, e in enumerate(pool.entries)
         ),
-        key=lambda item: (-item[0], item[1]),  # the gazetteer's own order breaks ties
+        key=lambda s: -s.score,  # a stable sort: the gazetteer's own order breaks ties
     )
-    scored = [(score, e) for score, _, e in ranked]
-    return scored[0][1], _confidence(scored, weights.temperature), tuple(e for _, e in scored)
+    return Choice(scored[0].entry, _confidence(scored, weights.temperature), tuple(s.entry for s in scored))
 
 
-def _confidence(scored: Sequence[tuple[float, Entry]], temperature: float) -> float:
+def _confidence(scored: Sequence[_Scored], temperature: float) -> float:
     """P(country) * P(candidate | country), each a softmax over scores.
 
     Across countries only each country's best candidate counts, so that a crowd of
     small namesakes in one country (a dozen Palmyras in the United States) does not
     outweigh one well-supported candidate elsewhere.
     """
-    top_score, top = scored[0]
+    top = scored[0]
     best_by_country: dict[str, float] = {}
-    for score, entry in scored:
-        best_by_country.setdefault(entry.country_code, score)
-    across = sum(math.exp((s - top_score) / temperature) for s in best_by_country.values())
-    within = sum(math.exp((s - top_score) / temperature) for s, e in scored if e.country_code == top.country_code)
+    for s in scored:
+        best_by_country.setdefault(s.entry.country_code, s.score)
+    across = sum(math.exp((score - top.score) / temperature) for score in best_by_country.values())
+    within = sum(
+        math.exp((s.score - top.score) / temperature) for s in scored if s.entry.country_code == top.entry.country_code
+    )
     return 1.0 / (across * within)
 
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gazetteer.files import write_bytes_atomically
 from geo.errors import UploadError
 
 ACCEPTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".csv", ".tsv", ".zip")
@@ -163,17 +164,8 @@ def materialize(uploaded: UploadedFile, directory: str | os.PathLike[str]) -> Pa
     """
     if uploaded.suffix not in ACCEPTED_SUFFIXES:
         raise UploadError(f"expected a suffix among {ACCEPTED_SUFFIXES}, got {uploaded.suffix!r}")
-    folder = Path(directory)
-    stem = f"upload-{secrets.token_hex(8)}"
-    partial, final = folder / f"{stem}.part", folder / f"{stem}{uploaded.suffix}"
-    try:
-        with open(partial, "xb") as out:  # "x": never follow or reuse a file already there
-            out.write(uploaded.data)
-        os.replace(partial, final)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return final
+    # The temporary file is created exclusively: a file or link already there is never followed.
+    return write_bytes_atomically(Path(directory) / f"upload-{secrets.token_hex(8)}{uploaded.suffix}", uploaded.data)
 
 
 # ---------------------------------------------------------------------------

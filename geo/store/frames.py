@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geo.atomic import atomic_path
+from gazetteer.files import atomic_path
 from geo.errors import ExportError, InputError
 from geo.records import EVENT_PROPERTIES, Event
 

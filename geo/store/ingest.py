@@ -6,16 +6,14 @@ writes each parsed batch in one transaction. Interrupted at any point, a rerun
 finds the batches already written and parses only the rest: nothing twice,
 nothing lost. A file that cannot be read is reported in one line and skipped.
 
-Workers are local processes (``--workers``), each loading the pipeline once, or
-the workers of a Dask cluster (``--scheduler``), which write each partition's
-events as a GeoParquet file that the main process then loads into the store.
+Workers are local processes (``ingest``), each loading the pipeline once, or the
+workers of a Dask cluster (``ingest_dask``), which write each partition's events as
+a GeoParquet file that the main process then loads into the store.
 """
 
 from __future__ import annotations
 
-import argparse
 import glob
-import importlib
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,22 +21,25 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from importlib.metadata import entry_points
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from gazetteer.errors import GazetteerError
 from geo.errors import ArticleReadError, ConflictmapError, InputError
 from geo.read.readers import MAX_ARTICLE_CHARS
 from geo.records import Article, Event, PlaceOverride, stable_id
-from geo.workers import WorkerDiedError, worker_pool
+from geo.workers import WorkerDiedError, worker_pool, worker_state
 
 if TYPE_CHECKING:
     from geo.store.store import EventStore
 
-#: ``module:function`` of the function that loads the pipeline; tests point it at a fake.
+#: The name of the pipeline to load, when not the built-in one.
 PIPELINE_ENV = "CONFLICTMAP_PIPELINE"
-DEFAULT_PIPELINE = "geo.parse.pipeline:load_pipeline"
+#: The entry point group where installed packages register other pipeline loaders by name.
+PIPELINE_GROUP = "conflictmap.pipelines"
+DEFAULT_PIPELINE = "conflictmap"
 
 #: Files a folder is searched for.
 ARTICLE_EXTENSIONS = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".xml", ".rss", ".atom"})
@@ -135,6 +136,14 @@ class _Tally:
 
 
 OnProblem = Callable[[Problem], None]
+
+
+class _ReportProblem(Protocol):
+    """Counts a problem as a failed input or a failed article, then passes it on."""
+
+    def __call__(self, problem: Problem, *, input_failed: bool) -> None: ...
+
+
 OnProgress = Callable[[IngestReport], None]
 
 
@@ -213,20 +222,44 @@ def read_input(
     yield from read_articles(path, published=published, on_error=record_problem)
 
 
-def resolve_pipeline_factory(spec: str | None = None) -> PipelineFactory:
-    """The pipeline loader named ``module:function`` (default: ``$CONFLICTMAP_PIPELINE``,
-    else the real pipeline)."""
-    spec = spec or os.environ.get(PIPELINE_ENV, "").strip() or DEFAULT_PIPELINE
-    module_name, _, attribute = spec.partition(":")
-    if not module_name or not attribute:
-        raise InputError(f"{PIPELINE_ENV} must look like 'package.module:function', got {spec!r}")
+def resolve_pipeline_factory(name: str | None = None) -> PipelineFactory:
+    """The pipeline loader registered as ``name`` (default: ``$CONFLICTMAP_PIPELINE``,
+    else the built-in pipeline): built in, or an entry point of ``PIPELINE_GROUP``.
+
+    Only registered names load: a setting can choose among installed pipelines but
+    never make the program import a module it names."""
+    name = (name or os.environ.get(PIPELINE_ENV, "")).strip() or DEFAULT_PIPELINE
+    if name in BUILTIN_PIPELINES:
+        return BUILTIN_PIPELINES[name]
+    found = sorted(entry_points(group=PIPELINE_GROUP, name=name), key=lambda ep: ep.value)
+    if not found:
+        raise InputError(
+            f"cannot load the pipeline {name!r}: no pipeline is registered under that name "
+            f"(registered: {', '.join(registered_pipelines())})"
+        )
     try:
-        factory = getattr(importlib.import_module(module_name), attribute)
+        factory = found[0].load()
     except (ImportError, AttributeError) as err:
-        raise InputError(f"cannot load the pipeline {spec!r}: {err}") from err
+        raise InputError(f"cannot load the pipeline {name!r} ({found[0].value}): {err}") from err
     if not callable(factory):
-        raise InputError(f"the pipeline loader {spec!r} is not callable")
+        raise InputError(f"the pipeline loader registered as {name!r} ({found[0].value}) is not callable")
     return factory
+
+
+def registered_pipelines() -> list[str]:
+    """Every name ``resolve_pipeline_factory`` loads: the built-in ones and the entry points."""
+    return sorted({*BUILTIN_PIPELINES, *(ep.name for ep in entry_points(group=PIPELINE_GROUP))})
+
+
+def _load_builtin_pipeline(gazetteer_path: Path | None) -> Any:
+    # Imported here: the pipeline module loads spaCy's machinery (half a second).
+    from geo.parse.pipeline import load_pipeline
+
+    return load_pipeline(gazetteer_path)
+
+
+#: Pipelines that ship with conflictmap, by name (found without installed metadata too).
+BUILTIN_PIPELINES: dict[str, PipelineFactory] = {DEFAULT_PIPELINE: _load_builtin_pipeline}
 
 
 # ---------------------------------------------------------------------------
@@ -253,7 +286,9 @@ def ingest(
     batches = chain(first, batches)
     if options.workers <= 1 or len(first) < 2:  # a few articles: starting workers costs more
         pipeline = options.pipeline_factory(options.gazetteer)
-        parsed = ((batch, parse_articles(pipeline, batch, overrides)) for batch in batches)
+        parsed: Iterator[tuple[list[Article], list[ParseOutcome]]] = (
+            (batch, parse_articles(pipeline, batch, overrides)) for batch in batches
+        )
     else:
         parsed = _parse_in_processes(batches, options, overrides)
     for batch, outcomes in parsed:
@@ -279,7 +314,11 @@ def parse_articles(
 
 
 def _new_article_batches(
-    inputs: Sequence[str | Path], store: EventStore, options: IngestOptions, tally: _Tally, report_problem: OnProblem
+    inputs: Sequence[str | Path],
+    store: EventStore,
+    options: IngestOptions,
+    tally: _Tally,
+    report_problem: _ReportProblem,
 ) -> Iterator[list[Article]]:
     """Batches of articles the store does not hold yet, read input by input."""
     locations, problems = expand_inputs(inputs)
@@ -300,7 +339,7 @@ def _new_article_batches(
             yield fresh
 
 
-def _read_or_report(location: str, options: IngestOptions, report_problem: OnProblem) -> Iterator[Article]:
+def _read_or_report(location: str, options: IngestOptions, report_problem: _ReportProblem) -> Iterator[Article]:
     try:
         for article in read_input(
             location,
@@ -324,7 +363,7 @@ def _store_outcomes(
     batch: Sequence[Article],
     outcomes: Sequence[ParseOutcome],
     tally: _Tally,
-    report_problem: OnProblem,
+    report_problem: _ReportProblem,
 ) -> None:
     by_id = {a.article_id: a for a in batch}
     items: list[tuple[Article, Sequence[Event]]] = []
@@ -351,7 +390,7 @@ def _add_articles(store: EventStore, items: Sequence[tuple[Article, Sequence[Eve
     tally.events += added.events
 
 
-def _problem_reporter(tally: _Tally, on_problem: OnProblem | None) -> Callable[..., None]:
+def _problem_reporter(tally: _Tally, on_problem: OnProblem | None) -> _ReportProblem:
     def report(problem: Problem, *, input_failed: bool) -> None:
         if input_failed:
             tally.failed_inputs += 1
@@ -365,22 +404,10 @@ def _problem_reporter(tally: _Tally, on_problem: OnProblem | None) -> Callable[.
 
 # -- local worker processes -------------------------------------------------
 
-#: In a worker process: its pipeline (loaded once), the corrections, or why loading failed.
-_WORKER_STATE: dict[str, Any] = {}
 
-
-def _init_worker(factory: PipelineFactory, gazetteer: Path | None, overrides: tuple[PlaceOverride, ...]) -> None:
-    _WORKER_STATE["overrides"] = overrides
-    try:
-        _WORKER_STATE["pipeline"] = factory(gazetteer)
-    except (ConflictmapError, GazetteerError) as err:
-        _WORKER_STATE["error"] = err  # raised with the first task, so the main process reports it
-
-
-def _worker_parse(articles: list[Article]) -> list[ParseOutcome]:
-    if "error" in _WORKER_STATE:
-        raise _WORKER_STATE["error"]
-    return parse_articles(_WORKER_STATE["pipeline"], articles, _WORKER_STATE["overrides"])
+def _worker_parse(articles: list[Article], overrides: tuple[PlaceOverride, ...]) -> list[ParseOutcome]:
+    """In a worker process: parse ``articles`` with the pipeline its setup loaded once."""
+    return parse_articles(worker_state(), articles, overrides)
 
 
 def _parse_in_processes(
@@ -390,11 +417,9 @@ def _parse_in_processes(
     pending: dict[Future, list[Article]] = {}
     limit = options.workers * IN_FLIGHT_PER_WORKER
     try:
-        with worker_pool(
-            options.workers, _init_worker, (options.pipeline_factory, options.gazetteer, overrides)
-        ) as pool:
+        with worker_pool(options.workers, options.pipeline_factory, (options.gazetteer,)) as pool:
             for batch in batches:
-                pending[pool.submit(_worker_parse, batch)] = batch
+                pending[pool.submit(_worker_parse, batch, overrides)] = batch
                 while len(pending) >= limit:
                     yield from _collect(pending, wait(pending, return_when=FIRST_COMPLETED).done)
             while pending:
@@ -521,7 +546,7 @@ def _store_partition(
     result: PartitionResult,
     by_id: dict[str, Article],
     tally: _Tally,
-    report_problem: Callable[..., None],
+    report_problem: _ReportProblem,
 ) -> None:
     from geo.store.frames import read_events_parquet
 
@@ -532,76 +557,6 @@ def _store_partition(
     outcomes += [ParseOutcome(i, error=reason) for i, reason in result.failures]
     batch = [by_id[o.article_id] for o in outcomes]
     _store_outcomes(store, batch, outcomes, tally, report_problem)
-
-
-# ---------------------------------------------------------------------------
-# the command
-
-
-def ingest_command(args: argparse.Namespace) -> int:
-    """``conflictmap ingest PATH... [--db] [--published] [--workers N] [--scheduler ADDR] [--parquet DIR]``."""
-    from geo.store.store import EventStore
-
-    if args.workers < 0:
-        raise InputError(f"--workers must be 0 (all cores) or more, got {args.workers!r}")
-    if args.parquet is not None and not args.scheduler:
-        raise InputError("--parquet applies to a Dask ingest; add --scheduler ADDRESS")
-    options = IngestOptions(
-        pipeline_factory=resolve_pipeline_factory(),
-        gazetteer=args.gazetteer,
-        published=args.published,
-        allow_private=args.allow_private,
-        workers=args.workers or os.cpu_count() or 1,
-    )
-    with EventStore.open(args.db) as store, _progress_display() as (on_problem, on_progress):
-        if args.scheduler:
-            parquet_dir = args.parquet or store.path.with_name(f"{store.path.stem}-parquet")
-            report = ingest_dask(
-                args.paths,
-                store,
-                options,
-                scheduler=args.scheduler,
-                parquet_dir=parquet_dir,
-                on_problem=on_problem,
-                on_progress=on_progress,
-            )
-        else:
-            report = ingest(args.paths, store, options, on_problem=on_problem, on_progress=on_progress)
-    print(report.summary())
-    return 1 if report.failed else 0
-
-
-@contextmanager
-def _progress_display() -> Iterator[tuple[OnProblem, OnProgress]]:
-    """A progress line on stderr (when it is a terminal) and one line per problem."""
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    )
-    task = progress.add_task("reading articles", total=None)
-
-    def on_problem(problem: Problem) -> None:
-        console.print(f"conflictmap: cannot ingest {problem}", markup=False)
-
-    def on_progress(report: IngestReport) -> None:
-        progress.update(
-            task,
-            description=(
-                f"{report.seen} articles seen, {report.new} new, {report.skipped} skipped, "
-                f"{report.failed} failed, {report.events} events"
-            ),
-        )
-
-    with progress:
-        yield on_problem, on_progress
 
 
 # ---------------------------------------------------------------------------
@@ -616,11 +571,9 @@ def _article_files(folder: Path) -> list[Path]:
 
 
 def _fetch(url: str, *, published: date | None, allow_private: bool) -> tuple[Article, ...]:
-    try:
-        fetch = importlib.import_module("geo.read.fetch")
-    except ImportError as err:
-        raise InputError(f"fetching URLs is not available in this installation ({url})") from err
-    return fetch.fetch_article(url, allow_private=allow_private, published=published)
+    from geo.read.fetch import fetch_article  # here: only an ingest of URLs needs sockets and TLS
+
+    return fetch_article(url, allow_private=allow_private, published=published)
 
 
 def _describe(article: Article) -> str:

@@ -45,6 +45,10 @@ EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event))
 #: Columns a filter widget may list the values of.
 DISTINCT_COLUMNS = frozenset({"country_code", "source", "origin", "event_type", "sub_event_type"})
 
+#: The store's version lives in SQLite's header field ``user_version``, a signed
+#: 32-bit number: it wraps round before it overflows.
+_VERSION_MODULUS = 2**31
+
 #: SQLite's limit on bound parameters is 32766 in recent versions but 999 in old ones.
 _IN_CHUNK = 500
 
@@ -322,6 +326,7 @@ class EventStore:
             raise StoreError(f"cannot write to the event store {str(self.path)!r}: {err}") from err
         try:
             yield
+            self._bump_version()
         except sqlite3.Error as err:
             self._conn.execute("ROLLBACK")
             raise StoreError(f"cannot write to the event store {str(self.path)!r}: {err}") from err
@@ -332,6 +337,11 @@ class EventStore:
             self._conn.execute("COMMIT")
         except sqlite3.Error as err:
             raise StoreError(f"cannot write to the event store {str(self.path)!r}: {err}") from err
+
+    def _bump_version(self) -> None:
+        # Inside the write transaction, so the number and the change commit together.
+        (current,) = self._conn.execute("PRAGMA user_version").fetchone()
+        self._conn.execute(f"PRAGMA user_version = {(int(current) + 1) % _VERSION_MODULUS}")
 
     # -- writing -------------------------------------------------------------
 
@@ -531,6 +541,13 @@ class EventStore:
             "FROM overrides ORDER BY added_at, rowid"
         )
         return tuple(PlaceOverride(*row) for row in rows)
+
+    def version(self) -> int:
+        """A number every committed write changes (articles, events, corrections, imports),
+        kept in the file, so every connection and process reads the same one: the key
+        under which readers cache what they read."""
+        (current,) = self._conn.execute("PRAGMA user_version").fetchone()
+        return int(current)
 
     def article_count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])

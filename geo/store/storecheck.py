@@ -14,10 +14,9 @@ rows on it, not the rest of the table. The old file is never written to.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import Any
 
 from geo.errors import StoreError
 from geo.records import EVENT_TYPES, Article, Event, PlaceOverride
-from geo.store.store import EVENT_COLUMNS, SCHEMA_VERSION, STORE_TABLES, EventStore, default_db_path
+from geo.store.store import EVENT_COLUMNS, SCHEMA_VERSION, STORE_TABLES, EventStore
 
 #: Problems of one kind named before the rest are only counted.
 MAX_NAMED = 10
@@ -318,25 +317,3 @@ def _table_names(conn: sqlite3.Connection) -> set[str]:
         for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         if not name.startswith("sqlite_")
     }
-
-
-def store_command(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
-    """``conflictmap store check [--db DB]`` / ``conflictmap store salvage -o NEW [--db DB]``."""
-    path = Path(args.db) if args.db is not None else default_db_path()
-    if args.action == "check":
-        report = check_store(path)
-        for line in report.facts + report.problems:
-            out(line)
-        out(f"{path}: {'no problem found' if report.ok else f'{len(report.problems)} problem(s)'}")
-        return 0 if report.ok else 1
-    if args.output is None:
-        raise StoreError("salvage writes a new store: name it with -o NEW.sqlite")
-    salvaged = salvage_store(path, Path(args.output))
-    out(
-        f"salvaged into {args.output}: {salvaged.articles} articles, {salvaged.events} events "
-        f"({salvaged.repaired} with a damaged value dropped), {salvaged.overrides} corrections; "
-        f"{salvaged.lost_count} item(s) could not be read"
-    )
-    for what in salvaged.lost:
-        out(f"  lost: {what}")
-    return 1 if salvaged.lost_count else 0

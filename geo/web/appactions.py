@@ -44,7 +44,8 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".ndjson
 Progress = Callable[[int, int, str], None]
 PipelineFactory = Callable[[], "Pipeline"]
 
-# One store object serves every browser tab; its writes take turns.
+# Each browser session writes through its own connection; the sessions of one server
+# take turns here, so none of them waits out SQLite's busy timeout behind another.
 _WRITE_LOCK = threading.Lock()
 
 
@@ -88,12 +89,6 @@ class CorrectionReport:
     articles: int
     events: int
     moved: tuple[Event, ...] = ()
-
-
-def store_revision(store: EventStore) -> tuple[int, int, int]:
-    """Changes whenever events, articles or corrections do: the key under which the
-    page caches what it read from the store."""
-    return store.count(), store.article_count(), len(store.overrides())
 
 
 # ---------------------------------------------------------------------------
@@ -332,20 +327,26 @@ DOWNLOADS: dict[str, Download] = {
 
 
 def download_available(fmt: str) -> bool:
-    """Whether the writer for ``fmt`` is installed (the briefing formats are optional)."""
-    import importlib.util
-
-    return importlib.util.find_spec(DOWNLOADS[fmt].writer_module) is not None
+    """Whether the page offers ``fmt`` (every writer ships with conflictmap)."""
+    return fmt in DOWNLOADS
 
 
 def export_bytes(events: Sequence[Event], fmt: str, *, title: str = "") -> bytes:
     """The file ``fmt`` of ``events``, written by the same writer as ``conflictmap export``."""
-    import importlib
+    # Imported here: the map page and picture writers load folium (over a second).
+    from geo.formats.exports import write_csv, write_geojson
+    from geo.map.briefing import export_html, export_png
 
     if fmt not in DOWNLOADS:
         raise ValueError(f"download format must be one of {sorted(DOWNLOADS)}, got {fmt!r}")
     spec = DOWNLOADS[fmt]
-    writer = getattr(importlib.import_module(spec.writer_module), spec.writer)
+    writers: dict[str, Callable[..., object]] = {
+        "geojson": write_geojson,
+        "csv": write_csv,
+        "html": export_html,
+        "png": export_png,
+    }
+    writer = writers[fmt]
     with tempfile.TemporaryDirectory(prefix="conflictmap-download-") as folder:
         path = Path(folder) / spec.file_name
         if spec.writer_module == "geo.map.briefing":

@@ -1,10 +1,10 @@
 """What the map page shows, as pure functions over the records.
 
 The page (``app.py``) only lays out widgets; everything it decides lives here: the
-filter the sidebar asks for, the time window and how "play" moves it, the slice of
-events inside the window, the table and the timeline, which events a click on the
-map means, and an article with the quote of its event highlighted. Nothing here
-imports Streamlit or touches a file, so each piece is tested on its own.
+keys of its session state, the filter the sidebar asks for, the time window and the
+events inside it, the table and the timeline, which events a click on the map means,
+and an article with the quote of its event highlighted. Nothing here imports
+Streamlit or touches a file, so each piece is tested on its own.
 
 Events arrive sorted by date (the store's order: undated first), which lets a time
 window be cut out of them with two binary searches instead of a new query.
@@ -16,9 +16,10 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from gazetteer.entry import Entry
@@ -28,12 +29,78 @@ from geo.records import EVENT_TYPES, Event, PlaceOverride
 if TYPE_CHECKING:
     import pandas
 
-#: Steps the play button can advance the window by, in days.
-STEP_CHOICES_DAYS: tuple[int, ...] = (1, 3, 7, 14, 30)
+#: Days a step of the map's player, as it starts (the map offers others).
 DEFAULT_STEP_DAYS = 7
-#: How "play" moves through time: a window of fixed width slides, or the end
-#: advances from the first day so events pile up.
-PLAY_MODES: tuple[str, ...] = ("window", "cumulative")
+
+#: Every key the page keeps in its session state, with the value it starts from; the
+#: page sets no other key. Widgets whose value the page reads or resets (filters, the
+#: date slider, forms) start from here rather than from their own defaults.
+SESSION_DEFAULTS: Mapping[str, object] = MappingProxyType(
+    {
+        "store": None,  # this browser session's connection to the event store
+        "period": None,  # the store's date range as of the last run
+        "window": None,  # the dates the sidebar lets through
+        "selected_id": None,  # the event shown beside the map
+        "click": None,  # (lat, lon, tooltip) of the last marker clicked
+        "here_choice": None,  # the event picked among those of the marker clicked
+        "here_for": None,  # the marker those were picked from (its first event id)
+        "table_round": 0,  # a new table widget (and its selection) after each map click
+        "table_key": "",  # the table widget of this run, and its rows' event ids
+        "table_ids": (),
+        "upload_round": 0,  # a new, empty uploader after each upload
+        "notice": None,  # (kind, message) shown once at the top
+        "demo_failed": False,  # the demo corpus could not be read: not tried again
+        "candidates": (),  # places offered for a correction, and the event they are for
+        "candidates_for": None,
+        "candidate_choice": 0,
+        "place_query": "",
+        "correct_everywhere": False,
+        "f_types": [],
+        "f_countries": [],
+        "f_sources": [],
+        "f_origins": [],
+        "f_text": "",
+        "f_confidence": 0.0,
+        "paste_title": "",
+        "paste_source": "",
+        "paste_text": "",
+        "paste_published": None,
+        "upload_published": None,
+        "url_text": "",
+        "url_published": None,
+    }
+)
+#: Keys of widgets that take no value from the page (buttons, the map); Streamlit keeps
+#: their state and refuses a first value for them.
+WIDGET_KEYS: frozenset[str] = frozenset(
+    {"map", "load_candidates", "look_up", "apply_correction", "add_files", "dl_geojson", "dl_csv", "dl_html", "dl_png"}
+)
+#: Widgets made anew to start empty: the key is the prefix and a round number.
+ROUND_KEY_PREFIXES: tuple[str, ...] = ("table_", "uploads_")
+
+
+def uploader_key(upload_round: int) -> str:
+    return f"uploads_{upload_round}"
+
+
+def table_key(table_round: int, content: str) -> str:
+    return f"table_{table_round}_{content}"
+
+
+#: Keys Streamlit and streamlit-folium name themselves: a form's submit button, and the
+#: map component's state under the 64 hex digits of the map's hash.
+_STREAMLIT_OWN_KEY = re.compile(r"FormSubmitter:.*|[0-9a-f]{64}", re.DOTALL)
+
+
+def session_key_declared(key: str) -> bool:
+    """Whether ``key`` is one the page declares above, or one Streamlit names itself."""
+    return (
+        key in SESSION_DEFAULTS
+        or key in WIDGET_KEYS
+        or key.startswith(ROUND_KEY_PREFIXES)
+        or _STREAMLIT_OWN_KEY.fullmatch(key) is not None
+    )
+
 
 #: The table's columns, in the order shown.
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -116,7 +183,7 @@ def filter_key(flt: EventFilter) -> tuple:
 
 
 # ---------------------------------------------------------------------------
-# time: the window and how play moves it
+# time: the window
 
 
 def covers(window: Window, period: Window) -> bool:
@@ -129,49 +196,6 @@ def clamp_window(window: Window | None, period: Window) -> Window:
         return period
     start, end = max(window[0], period[0]), min(window[1], period[1])
     return (start, end) if start <= end else period
-
-
-def first_window(period: Window, *, mode: str, width_days: int) -> Window:
-    """Where play starts: the first ``width_days`` of the period."""
-    _check_mode(mode)
-    end = min(period[0] + timedelta(days=max(width_days, 1) - 1), period[1])
-    return period[0], end
-
-
-def next_window(window: Window, period: Window, *, mode: str, step_days: int) -> Window | None:
-    """The window one play step later, or None once the period's end has been shown.
-
-    ``window`` mode slides both ends by ``step_days``; ``cumulative`` keeps the start
-    on the period's first day and moves only the end.
-    """
-    _check_mode(mode)
-    if step_days < 1:
-        raise ValueError(f"step_days must be 1 or more, got {step_days!r}")
-    if window[1] >= period[1]:
-        return None
-    step = timedelta(days=step_days)
-    end = min(window[1] + step, period[1])
-    if mode == "cumulative":
-        return period[0], end
-    width = window[1] - window[0]
-    return max(end - width, period[0]), end
-
-
-def play_start(window: Window, period: Window, *, mode: str, step_days: int) -> Window:
-    """The window play begins from: the current one, or the period's start again when
-    the current one already reaches the period's end (a whole-period window restarts
-    as ``step_days`` wide)."""
-    _check_mode(mode)
-    if window[1] < period[1]:
-        return window if mode == "window" else (period[0], window[1])
-    whole = covers(window, period) or mode == "cumulative"
-    width = step_days if whole else (window[1] - window[0]).days + 1
-    return first_window(period, mode=mode, width_days=width)
-
-
-def _check_mode(mode: str) -> None:
-    if mode not in PLAY_MODES:
-        raise ValueError(f"play mode must be one of {PLAY_MODES}, got {mode!r}")
 
 
 def in_window(events: Sequence[Event], window: Window | None) -> Sequence[Event]:
@@ -291,7 +315,8 @@ def table_choice(selection: object, ids: Sequence[str]) -> str | None:
     ``selection`` is Streamlit's selection state for a single-row table,
     ``{"selection": {"rows": [i], ...}}``; ``ids`` are the table's event ids in row order.
     """
-    rows = ((selection or {}).get("selection") or {}).get("rows") or []  # type: ignore[union-attr]
+    chosen = selection.get("selection") if isinstance(selection, Mapping) else None
+    rows = (chosen.get("rows") if isinstance(chosen, Mapping) else None) or []
     if rows and isinstance(rows[0], int) and 0 <= rows[0] < len(ids):
         return ids[rows[0]]
     return None

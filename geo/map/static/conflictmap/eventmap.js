@@ -174,8 +174,9 @@
     var legend = {}, drawn = 0, events = 0;
     state.data.types.forEach(function (t, i) { legend[t.key] = state.counts[i]; events += state.counts[i]; });
     state.markers.forEach(function (m) { if (m.shown && state.map.hasLayer(m.layer)) { drawn += 1; } });
-    var view = state.map.getBounds();
+    var view = state.map.getBounds(), shown = state.window;
     return { markers: state.markers.length, drawn: drawn, events: events, legend: legend,
+             window: shown ? [shown[0] < 0 ? null : isoDay(state.data.day0, shown[0]), isoDay(state.data.day0, shown[1])] : null,
              labels: (state.labelLayers || []).length, outside: state.outside || 0,
              view: [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()] };
   }
@@ -251,50 +252,89 @@
     }
   }
 
+  function dayWord(n) { return n === 1 ? "1 day" : n + " days"; }
+
+  function choiceSelect(className, title, values, chosen, label) {
+    var select = element("select", className);
+    select.title = title;
+    values.forEach(function (v) {
+      var option = element("option", "", label(v)); option.value = String(v); select.appendChild(option);
+    });
+    select.value = String(chosen);
+    return select;
+  }
+
+  // The date slider and its player: the browser steps the window through time and
+  // redraws only the markers (no page reload, no new map), so every frame is drawn.
   function addTimeline(state) {
-    var data = state.data;
-    if (!data.timeline || data.day0 === null) { return; }
+    var data = state.data, options = data.timeline;
+    if (!options || data.day0 === null) { return; }
+    if (options === true) { options = {}; }
     var span = data.daySpan, timer = null;
+    var autoStep = Math.max(1, Math.round(span / 150));
+    var steps = options.stepChoices || [1, 3, 7, 14, 30];
+    var firstStep = options.stepDays || autoStep;
+    if (steps.indexOf(firstStep) < 0) { steps = steps.concat([firstStep]).sort(function (a, b) { return a - b; }); }
+    var windows = options.windowChoices || [0, 7, 30, 90];
+    // Bottom left, stacked above the legend: beside it the two would overlap on a narrow map.
     var Timeline = L.Control.extend({
-      options: { position: "bottomright" },
+      options: { position: "bottomleft" },
       onAdd: function () {
         var box = element("div", "cm-timeline leaflet-control");
         var play = element("button", "cm-play", "\u25B6");
         play.type = "button"; play.title = "Play the events over time";
+        var next = element("button", "cm-step");
+        next.type = "button"; next.title = "One step forward";
+        // Fixed markup: a "next" glyph drawn, since common fonts lack U+23ED.
+        next.innerHTML = '<svg viewBox="0 0 16 16" width="11" height="11" fill="#333">' +
+          '<path d="M2 2L10 8L2 14Z"/><rect x="11" y="2" width="3" height="12"/></svg>';
         var slider = element("input", "cm-slider");
         slider.type = "range"; slider.min = "0"; slider.max = String(span); slider.step = "1"; slider.value = String(span);
+        slider.title = "The last day shown";
         var label = element("span", "cm-date", "all dates");
-        var windowSelect = element("select", "cm-window");
-        [["0", "up to the date"], ["7", "7 days"], ["30", "30 days"], ["90", "90 days"]].forEach(function (o) {
-          var option = element("option", "", o[1]); option.value = o[0]; windowSelect.appendChild(option);
-        });
+        var windowSelect = choiceSelect("cm-window", "The days shown at each step", windows,
+                                        options.windowDays || 0, function (w) { return w ? dayWord(w) : "up to the date"; });
+        var stepSelect = choiceSelect("cm-step-size", "Days a step", steps, firstStep,
+                                      function (d) { return dayWord(d) + " a step"; });
         var all = element("button", "cm-all", "All");
         all.type = "button"; all.title = "Show every event again";
-        [play, slider, label, windowSelect, all].forEach(function (n) { box.appendChild(n); });
+        var row = element("div", "cm-timeline-row"), settings = element("div", "cm-timeline-row");
+        [play, next, slider, label].forEach(function (n) { row.appendChild(n); });
+        [windowSelect, stepSelect, all].forEach(function (n) { settings.appendChild(n); });
+        box.appendChild(row); box.appendChild(settings);
 
+        function width() { return parseInt(windowSelect.value, 10); }
+        function step() { return parseInt(stepSelect.value, 10); }
         function apply() {
-          var end = parseInt(slider.value, 10), width = parseInt(windowSelect.value, 10);
-          state.window = [width ? end - width + 1 : -1, end];
-          label.textContent = (width ? isoDay(data.day0, state.window[0]) + " \u2013 " : "to ") + isoDay(data.day0, end);
+          var end = parseInt(slider.value, 10), w = width();
+          state.window = [w ? end - w + 1 : -1, end];
+          label.textContent = (w ? isoDay(data.day0, Math.max(0, state.window[0])) + " \u2013 " : "to ") +
+            isoDay(data.day0, end);
           refresh(state);
         }
-        function stop() { if (timer) { clearInterval(timer); timer = null; } play.textContent = "\u25B6"; }
+        // From the end (or from "all dates"), play starts again with the first window.
+        function startOver() { slider.value = String(Math.min(span, (width() || step()) - 1)); }
+        function forward() {
+          var end = Math.min(span, parseInt(slider.value, 10) + step());
+          slider.value = String(end); apply();
+          return end < span;
+        }
+        function stop() { if (timer) { clearInterval(timer); timer = null; } play.textContent = "\u25B6"; play.title = "Play the events over time"; }
         slider.addEventListener("input", function () { stop(); apply(); });
-        windowSelect.addEventListener("change", apply);
+        windowSelect.addEventListener("change", function () { if (state.window) { apply(); } });
         all.addEventListener("click", function () {
           stop(); state.window = null; slider.value = String(span); label.textContent = "all dates"; refresh(state);
         });
+        next.addEventListener("click", function () {
+          stop();
+          if (!state.window || parseInt(slider.value, 10) >= span) { startOver(); apply(); } else { forward(); }
+        });
         play.addEventListener("click", function () {
           if (timer) { stop(); return; }
-          var step = Math.max(1, Math.round(span / 150));
-          if (parseInt(slider.value, 10) >= span) { slider.value = "0"; }
-          play.textContent = "\u275A\u275A";
+          if (!state.window || parseInt(slider.value, 10) >= span) { startOver(); }
+          play.textContent = "\u275A\u275A"; play.title = "Pause";
           apply();
-          timer = setInterval(function () {
-            var next = Math.min(span, parseInt(slider.value, 10) + step);
-            slider.value = String(next); apply();
-            if (next >= span) { stop(); }
-          }, 150);
+          timer = setInterval(function () { if (!forward()) { stop(); } }, options.intervalMs || 150);
         });
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
@@ -359,8 +399,13 @@
   function fit(state) {
     var bounds = state.data.bounds;
     if (!bounds) { return; }
-    var pad = state.data.slide ? 36 : 24;
-    state.map.fitBounds(bounds, { padding: [pad, pad], maxZoom: state.data.maxZoom || 9, animate: false });
+    var pad = state.data.slide ? 36 : 24, below = 0;
+    if (state.data.timeline) {
+      // The time control and the legend stand in the bottom-left corner: keep the events above them.
+      below = state.map.getContainer().querySelector(".leaflet-bottom.leaflet-left").offsetHeight;
+    }
+    state.map.fitBounds(bounds, { paddingTopLeft: [pad, pad], paddingBottomRight: [pad, pad + below],
+                                  maxZoom: state.data.maxZoom || 9, animate: false });
   }
 
   function whenTilesLoaded(layers, done) {
@@ -395,6 +440,7 @@
     buildSublayers(state);
     addLegend(state);
     addTimeline(state);
+    if (state.data.timeline) { fit(state); }  // again, now that the controls take their room
     refresh(state);
     noteOutside(state);
     placeLabels(state);

@@ -1,4 +1,8 @@
-"""``conflictmap gazetteer build|info|lookup NAME|add FILE``: thin wrappers over the gazetteer API."""
+"""``conflictmap gazetteer build|info|lookup NAME|add FILE``: thin wrappers over the gazetteer API.
+
+The gazetteer package holds the work (building, looking up, storing extracts); this
+module turns its answers into JSON lines and progress notes.
+"""
 
 from __future__ import annotations
 
