@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from gazetteer.assemble import great_circle_km
+from gazetteer.geodesy import great_circle_km
 from geo.errors import InputError
 
 K = TypeVar("K", bound=Hashable)

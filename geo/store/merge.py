@@ -39,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from gazetteer.assemble import great_circle_km
+from gazetteer.geodesy import great_circle_km
 from geo.records import DATE_PRECISION_DAY, DATE_PRECISION_WEEK, Event
 
 #: Sub-types that different outlets may use for one act; any other pair must be equal.
