@@ -428,7 +428,12 @@ def find_actors(
 
     ``country_code`` is the country the event happened in: it resolves "the army" and
     "gunmen", and chooses between rows that share an alias."""
-    rows = load_actor_table() if table is None else table
+    return _find_actors(text, country_code, load_actor_table() if table is None else table)
+
+
+@lru_cache(maxsize=4096)
+def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...]) -> tuple[ActorMention, ...]:
+    # Cached: a clash's actors are looked for in every sentence of its article, for each of its events.
     found: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
 
