@@ -69,6 +69,21 @@ def test_background_tolls_are_not_the_event_s(sentence: str) -> None:
     assert casualties(sentence).killed is None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The city still remembers the siege of March 2016, which killed more than 2,000 people.",
+        "In 2014, a car bomb at the same gate killed 22 recruits.",
+    ],
+)
+def test_tolls_told_after_a_past_year_are_history(sentence: str) -> None:
+    assert casualties(sentence).killed is None
+
+
+def test_a_clash_toll_on_both_sides() -> None:
+    assert casualties("Thirty fighters from both sides were killed, medics said.").killed == 30
+
+
 def test_an_event_s_toll_survives_a_background_clause_in_the_same_sentence() -> None:
     sentence = "A rocket killed five people on Tuesday, bringing the number killed in the city since March to 210."
     assert casualties(sentence).killed == 5

@@ -204,6 +204,12 @@ LINK_FILLERS = frozenset(
         "fatally",
         "mortally",
         "lost",
+        "from",
+        "both",
+        "each",
+        "sides",
+        "side",
+        "on",
         "one",
         "family",
         "same",
@@ -419,8 +425,9 @@ def casualties(sentence: str) -> Casualties:
     killed: list[int] = []
     wounded: list[int] = []
     tolls: list[int] = []
-    for clause in _clauses(_without_asides(sentence)):
-        if BACKGROUND.search(clause):
+    plain = _without_asides(sentence)
+    for clause in _clauses(plain):
+        if BACKGROUND.search(clause) or _after_a_past_year(plain, clause):
             continue
         k, w, t = _clause_figures(clause)
         killed.extend(k)
@@ -432,6 +439,21 @@ def casualties(sentence: str) -> Casualties:
     k_total = sum(killed) if killed else (0 if NO_DEATHS.search(sentence) else None)
     w_total = sum(wounded) if wounded else (0 if NO_WOUNDED.search(sentence) else None)
     return Casualties(k_total, w_total)
+
+
+#: "the attack of April 2017, which killed more than 80": a toll told after a year is history.
+_PAST_YEAR = re.compile(
+    r"\b(?:in|of|since|during)\s+(?:(?:early|late|mid)[- ])?(?:(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def _after_a_past_year(sentence: str, clause: str) -> bool:
+    """Does a year ("in 2019", "of April 2017") come before or in this clause?"""
+    start = sentence.find(clause)
+    end = start + len(clause) if start >= 0 else len(sentence)
+    return bool(_PAST_YEAR.search(sentence[:end]))
 
 
 def event_casualties(sentences: Sequence[str], index: int) -> Casualties:
