@@ -19,7 +19,7 @@ import pickle
 import shutil
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -82,12 +82,36 @@ def _sentence_index(sentences: Sequence[str], quote: str) -> int:
     return -1
 
 
+#: spaCy's organisations of a sentence, for actors the table does not know (``--entities``).
+ORGANISATIONS: Callable[[str], Sequence[tuple[int, int]]] | None = None
+
+
+def spacy_organisations() -> Callable[[str], Sequence[tuple[int, int]]]:
+    from functools import cache
+
+    from geo.parse.nlp import load_nlp
+
+    nlp = load_nlp()
+
+    @cache
+    def organisations(sentence: str) -> tuple[tuple[int, int], ...]:
+        return tuple((e.start_char, e.end_char) for e in nlp(sentence).ents if e.label_ == "ORG")
+
+    return organisations
+
+
 def event_actors(sentences: Sequence[str], event: Event) -> ActorPair:
     index = _sentence_index(sentences, event.quote)
     if index < 0:
         sentences, index = [event.quote], 0
     if event.event_type == "frontline":
-        return frontline_actors(sentences, index, country_code=event.country_code, sub_event_type=event.sub_event_type)
+        return frontline_actors(
+            sentences,
+            index,
+            country_code=event.country_code,
+            sub_event_type=event.sub_event_type,
+            organisations=ORGANISATIONS,
+        )
     if event.event_type == "diplomacy":
         return diplomacy_parties(sentences, index)
     return ActorPair()
@@ -181,6 +205,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     s.add_argument("--cache", type=Path)
     s.add_argument("--tune", action="store_true")
+    s.add_argument("--entities", action="store_true", help="also keep armed groups spaCy names as organisations")
     s.add_argument("--max-km", type=float, default=MergeRules().max_km)
     s.add_argument("--min-overlap", type=float, default=MergeRules().min_overlap)
     s.add_argument("--day-slack", type=int, default=MergeRules().day_slack)
@@ -188,6 +213,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--no-publication-slack", action="store_true")
     s.add_argument("--sub-types", choices=("equal", "family", "any"), default=MergeRules().sub_types)
     args = parser.parse_args(argv)
+    if getattr(args, "entities", False):
+        global ORGANISATIONS
+        ORGANISATIONS = spacy_organisations()
     if args.command == "build":
         build(args.source)
     else:

@@ -6,6 +6,7 @@ import pytest
 
 from geo.parse.actors import (
     ActorPair,
+    armed_groups_named,
     country_name,
     diplomacy_parties,
     find_actors,
@@ -200,3 +201,22 @@ def test_the_author_of_a_strike_can_be_named_later_in_the_article() -> None:
     ]
     pair = frontline_actors(sentences, 0, country_code="YE", sub_event_type="shelling")
     assert pair.names == {"Ansar Allah", "Civilians (Yemen)"}
+
+
+def test_organisations_a_recogniser_names_are_kept_when_they_are_armed_groups() -> None:
+    sentence = "Fighters of the Eastern Hills Resistance Brigades clashed with the health ministry's guards."
+    group = sentence.index("the Eastern")
+    spans = [(group, sentence.index(" clashed")), (sentence.index("the health"), sentence.index("'s guards"))]
+    found = armed_groups_named(sentence, spans, (), country_code="ZZ")
+    assert [m.actor.name for m in found] == ["Eastern Hills Resistance Brigades"]
+
+
+def test_frontline_actors_read_a_recogniser_s_organisations() -> None:
+    sentence = "The Lakeside Liberation Front ambushed an army patrol near the ferry."
+
+    def organisations(text: str) -> list[tuple[int, int]]:
+        start = text.find("The Lakeside")
+        return [(start, start + len("The Lakeside Liberation Front"))] if start >= 0 else []
+
+    pair = frontline_actors([sentence], 0, country_code="UG", sub_event_type="armed_clash", organisations=organisations)
+    assert pair.names == {"Lakeside Liberation Front", "Military Forces of Uganda"}

@@ -24,7 +24,7 @@ interaction is the two codes, the smaller first (12: state forces against rebels
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -515,6 +515,85 @@ def _is_number_word(word: str) -> bool:
     return word[0].isdigit() or all(part in _NUMBER_PARTS for part in word.lower().split("-"))
 
 
+#: Words that make an organisation's name an armed group's ("the Zulu Liberation Front").
+ARMED_GROUP_WORDS = frozenset(
+    {
+        "front",
+        "army",
+        "brigade",
+        "brigades",
+        "movement",
+        "forces",
+        "force",
+        "committees",
+        "liberation",
+        "resistance",
+        "militia",
+        "militias",
+        "battalion",
+        "battalions",
+        "jihad",
+        "ansar",
+        "mujahideen",
+        "guard",
+        "legion",
+        "rebels",
+        "corps",
+        "group",
+    }
+)
+#: Organisations that report or help, never fight: an ORG span with one of these is no actor.
+NOT_ARMED_WORDS = frozenset(
+    {
+        "ministry",
+        "office",
+        "agency",
+        "council",
+        "observatory",
+        "committee",
+        "cross",
+        "crescent",
+        "programme",
+        "program",
+        "reuters",
+        "news",
+        "monitor",
+        "hospital",
+        "university",
+        "bank",
+        "fund",
+        "union",
+        "nations",
+        "organization",
+        "organisation",
+        "command",
+        "press",
+        "media",
+        "red",
+    }
+)
+
+
+def armed_groups_named(
+    text: str, spans: Sequence[tuple[int, int]], found: Sequence[ActorMention], *, country_code: str = ""
+) -> tuple[ActorMention, ...]:
+    """``found`` plus the organisations in ``spans`` (character offsets in ``text``) whose
+    names make them armed groups and that no actor found already covers, kept as written."""
+    extra: list[ActorMention] = []
+    for start, end in spans:
+        if any(start < m.end and m.start < end for m in found):
+            continue
+        name = text[start:end]
+        words = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in name.split()}
+        if words & NOT_ARMED_WORDS or not words & ARMED_GROUP_WORDS:
+            continue
+        for article in ("the ", "The "):
+            if name.startswith(article):
+                start, name = start + len(article), name[len(article) :]
+        extra.append(ActorMention(start, end, name, Actor(name, INTER_UNKNOWN, country_code.upper())))
+    return tuple(sorted((*found, *extra), key=lambda m: m.start))
+
+
 def _pick_row(rows: tuple[TableRow, ...], country_code: str) -> Actor:
     row = next((r for r in rows if r.country_code == country_code.upper()), rows[0])
     return Actor(row.name, row.inter, row.country_code)
@@ -545,8 +624,13 @@ def frontline_actors(
     country_code: str,
     sub_event_type: str = "",
     table: tuple[TableRow, ...] | None = None,
+    organisations: Callable[[str], Sequence[tuple[int, int]]] | None = None,
 ) -> ActorPair:
     """actor1 and actor2 of the frontline event told in ``sentences[index]``.
+
+    ``organisations`` gives the spans of a sentence that a named-entity recogniser calls
+    organisations (spaCy's ORG); those that name an armed group the table does not know
+    ("the Popular Resistance Committees") are kept as written (``armed_groups_named``).
 
     The sentence's own actors come first; the next and the previous sentences fill in a
     side the sentence leaves out. The actor named after "by" ("shelled by Russian forces")
@@ -565,7 +649,12 @@ def frontline_actors(
     for step, i in enumerate(dict.fromkeys(order)):
         if not 0 <= i < len(sentences):
             continue
-        for mention in _ordered(sentences[i], find_actors(sentences[i], country_code=country_code, table=table)):
+        mentions = find_actors(sentences[i], country_code=country_code, table=table)
+        if organisations is not None:
+            mentions = armed_groups_named(
+                sentences[i], organisations(sentences[i]), mentions, country_code=country_code
+            )
+        for mention in _ordered(sentences[i], mentions):
             generic = mention.actor.inter == INTER_STATE and mention.text.lower() in GENERIC_STATE_FORCES
             if any(mention.actor.name == a.name for a in actors) or (generic and generic_state):
                 continue
