@@ -1,0 +1,172 @@
+"""What merging a new article costs when a million coded events are stored.
+
+Fills an SQLite table (in memory by default) with synthetic merged events: ``--events``
+(1,000,000) spread over ``--years`` (5) around twelve war zones, each zone's places
+scattered a few degrees around its centre, so busy cells are much busier than the
+average. The table keeps each event's blocking key (``geo.store.merge.block_key``: grid
+cell and day number) in indexed columns, as the event store would.
+
+Then, for ``--articles`` (300) new articles of ``--per-article`` (10) events each, times
+what the store would do per article: for every event, fetch the candidates by blocking key
+(nine cells, the date window of ``candidate_blocks``: one index range scan per cell),
+rebuild them as ``MergedEvent`` records and call ``assign``. Prints the build time, the
+candidates fetched per event, and the milliseconds per article (median, 95th percentile,
+worst); the budget is 50 ms per article.
+
+    python3 bench/bench_merge.py [--events 1000000] [--articles 300] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from geo.store.merge import MergedEvent, Report, assign, block_key, candidate_blocks  # noqa: E402
+
+#: War zones (lat, lon): eastern Ukraine, Gaza, Syria, Yemen, Sudan, eastern DR Congo,
+#: Somalia, Myanmar, the Sahel, Lake Chad, Ethiopia, Afghanistan.
+ZONES = (
+    (48.0, 37.8),
+    (31.4, 34.4),
+    (35.5, 38.5),
+    (15.3, 44.2),
+    (13.5, 27.0),
+    (-1.5, 29.0),
+    (3.0, 45.0),
+    (21.0, 96.0),
+    (14.0, -1.0),
+    (12.0, 14.0),
+    (11.5, 39.5),
+    (34.0, 66.0),
+)
+TYPES = (("frontline", "armed_clash"), ("frontline", "shelling"), ("frontline", "air_strike"), ("humanitarian", "aid"))
+WORDS = [
+    "strike",
+    "shelling",
+    "missile",
+    "drone",
+    "village",
+    "town",
+    "market",
+    "hospital",
+    "school",
+    "convoy",
+    "troops",
+    "rebels",
+    "fighters",
+]
+START = date(2021, 1, 1)
+
+
+def _random_event(rng: random.Random, days: int) -> tuple:
+    lat0, lon0 = rng.choice(ZONES)
+    lat, lon = lat0 + rng.gauss(0, 1.5), lon0 + rng.gauss(0, 1.5)
+    day = START + timedelta(days=rng.randrange(days))
+    event_type, sub_type = rng.choice(TYPES)
+    return lat, lon, day, event_type, sub_type, " ".join(rng.sample(WORDS, 5))
+
+
+def build(conn: sqlite3.Connection, n: int, days: int, rng: random.Random) -> None:
+    conn.execute(
+        "CREATE TABLE coded (event_id TEXT PRIMARY KEY, cell_lat INT, cell_lon INT, day INT, lat REAL, lon REAL,"
+        " event_type TEXT, sub_event_type TEXT, precision INT, words TEXT)"
+    )
+    rows = []
+    for i in range(n):
+        lat, lon, day, event_type, sub_type, words = _random_event(rng, days)
+        key = block_key(lat, lon, day)
+        rows.append((f"e{i:07d}", key.cell_lat, key.cell_lon, key.day, lat, lon, event_type, sub_type, 1, words))
+        if len(rows) == 50_000:
+            conn.executemany("INSERT INTO coded VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+            rows = []
+    conn.executemany("INSERT INTO coded VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    # The blocking index: cell first, then day, so each cell's date window is one range scan.
+    conn.execute("CREATE INDEX coded_block ON coded (cell_lat, cell_lon, day)")
+    conn.commit()
+
+
+def candidates(conn: sqlite3.Connection, report: Report) -> list[MergedEvent]:
+    cells, days = candidate_blocks(report)
+    low, high = days if days is not None else (-(10**9), 10**9)
+    found = []
+    for cell_lat, cell_lon in cells:
+        for event_id, day, lat, lon, event_type, sub_type, precision, words in conn.execute(
+            "SELECT event_id, day, lat, lon, event_type, sub_event_type, precision, words FROM coded"
+            " WHERE cell_lat = ? AND cell_lon = ? AND day BETWEEN ? AND ?",
+            (cell_lat, cell_lon, low, high),
+        ):
+            found.append(
+                MergedEvent(
+                    event_id,
+                    event_type,
+                    sub_type,
+                    date.fromordinal(day),
+                    precision,
+                    lat,
+                    lon,
+                    frozenset(words.split()),
+                )
+            )
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--per-article", type=int, default=10)
+    parser.add_argument("--db", default=":memory:")
+    args = parser.parse_args()
+    rng = random.Random(7)
+    days = 365 * args.years
+    conn = sqlite3.connect(args.db)
+    started = time.perf_counter()
+    build(conn, args.events, days, rng)
+    print(f"stored events: {args.events:,} over {args.years} years; built in {time.perf_counter() - started:.1f} s")
+
+    per_article: list[float] = []
+    fetched: list[int] = []
+    merged = 0
+    for a in range(args.articles):
+        # An article's events share a zone and a few days, as real reports do.
+        zone_event = _random_event(rng, days)
+        started = time.perf_counter()
+        for k in range(args.per_article):
+            lat, lon, day, event_type, sub_type, words = zone_event
+            report = Report(
+                f"new{a}-{k}",
+                event_type,
+                sub_type,
+                day + timedelta(days=rng.randrange(-1, 2)),
+                1,
+                lat + rng.gauss(0, 0.05),
+                lon + rng.gauss(0, 0.05),
+                frozenset(words.split()),
+            )
+            found = candidates(conn, report)
+            fetched.append(len(found))
+            merged += assign(report, found) is not None
+        per_article.append((time.perf_counter() - started) * 1000)
+    per_article.sort()
+    p95 = per_article[int(0.95 * (len(per_article) - 1))]
+    print(
+        f"candidates per event: median {statistics.median(fetched):.0f}, max {max(fetched)}; "
+        f"events merged into a stored one: {merged}/{len(fetched)}"
+    )
+    print(
+        f"ms per article of {args.per_article} events: median {statistics.median(per_article):.2f}, "
+        f"p95 {p95:.2f}, worst {per_article[-1]:.2f} (budget 50)"
+    )
+
+
+if __name__ == "__main__":
+    main()

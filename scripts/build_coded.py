@@ -1,0 +1,234 @@
+"""Build the coded-events gold set and score coded events on it.
+
+    python3 scripts/build_coded.py build [GOLD_DIR]     # copy GOLD_DIR into data/eval/coded/, write data/eval/coded.jsonl
+    python3 scripts/build_coded.py score [--split dev]  # pipeline, merge, fatalities, actors; print the scores
+    python3 scripts/build_coded.py score --tune         # also try merge thresholds (on dev only)
+
+Scoring runs the pipeline over every report of the split (``--cache FILE`` keeps its
+events between runs), merges the events of all reports as a store would (in order of
+publication), gives each merged event the lowest fatality figure of its reports and the
+actors most of its reports name, and prints the scores of ``geo.eval.coded``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import pickle
+import shutil
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from geo.eval.coded import (  # noqa: E402
+    CodedGold,
+    PredictedEvent,
+    match_items,
+    read_gold_folder,
+    read_jsonl,
+    score,
+    to_jsonl,
+)
+from geo.parse.actors import ActorPair, diplomacy_parties, frontline_actors  # noqa: E402
+from geo.parse.fatalities import casualties_in_text, lowest_reported, split_sentences  # noqa: E402
+from geo.records import Article, Event  # noqa: E402
+from geo.store.merge import MergeRules, merge  # noqa: E402
+
+GOLD_DIR = REPO / "data" / "eval" / "coded"
+GOLD_JSONL = REPO / "data" / "eval" / "coded.jsonl"
+
+
+def build(source: Path) -> None:
+    if source.resolve() != GOLD_DIR.resolve():
+        GOLD_DIR.mkdir(parents=True, exist_ok=True)
+        for path in sorted([*source.glob("*.txt"), *source.glob("happenings_*.jsonl")]):
+            shutil.copyfile(path, GOLD_DIR / path.name)
+    gold = read_gold_folder(GOLD_DIR)
+    GOLD_JSONL.write_text(to_jsonl(gold), encoding="utf-8")
+    print(f"{len(gold.happenings)} happenings, {len(gold.reports)} reports -> {GOLD_JSONL.relative_to(REPO)}")
+
+
+def pipeline_events(gold: CodedGold, cache: Path | None) -> dict[str, tuple[Event, ...]]:
+    """Events of every report, by report id (from the cache when its texts are unchanged)."""
+    cached: dict[str, tuple[str, tuple[Event, ...]]] = {}
+    if cache is not None and cache.exists():
+        cached = pickle.loads(cache.read_bytes())
+    todo = [r for r in gold.reports if cached.get(r.id, ("",))[0] != r.text]
+    if todo:
+        from geo.parse.pipeline import load_pipeline
+
+        pipeline = load_pipeline()
+        for r in todo:
+            article = Article(
+                r.text, title=r.title, published=r.published_date, source=r.source, url=r.url, article_id=r.id
+            )
+            cached[r.id] = (r.text, pipeline.events(article))
+        if cache is not None:
+            cache.write_bytes(pickle.dumps(cached))
+    return {r.id: cached[r.id][1] for r in gold.reports}
+
+
+def _sentence_index(sentences: Sequence[str], quote: str) -> int:
+    wanted = " ".join(quote.split())
+    for i, sentence in enumerate(sentences):
+        flat = " ".join(sentence.split())
+        if wanted and (wanted in flat or flat in wanted):
+            return i
+    return -1
+
+
+#: spaCy's organisations of a sentence, for actors the table does not know (``--entities``).
+ORGANISATIONS: Callable[[str], Sequence[tuple[int, int]]] | None = None
+
+
+def spacy_organisations() -> Callable[[str], Sequence[tuple[int, int]]]:
+    from functools import cache
+
+    from geo.parse.nlp import load_nlp
+
+    nlp = load_nlp()
+
+    @cache
+    def organisations(sentence: str) -> tuple[tuple[int, int], ...]:
+        return tuple((e.start_char, e.end_char) for e in nlp(sentence).ents if e.label_ == "ORG")
+
+    return organisations
+
+
+def event_actors(sentences: Sequence[str], event: Event) -> ActorPair:
+    index = _sentence_index(sentences, event.quote)
+    if index < 0:
+        sentences, index = [event.quote], 0
+    if event.event_type == "frontline":
+        return frontline_actors(
+            sentences,
+            index,
+            country_code=event.country_code,
+            sub_event_type=event.sub_event_type,
+            organisations=ORGANISATIONS,
+        )
+    if event.event_type == "diplomacy":
+        return diplomacy_parties(sentences, index)
+    return ActorPair()
+
+
+def predict(
+    gold: CodedGold,
+    events: dict[str, tuple[Event, ...]],
+    rules: MergeRules,
+    *,
+    clusters: Sequence[Sequence[str]] | None = None,
+) -> list[PredictedEvent]:
+    """Merged, coded events of the split's reports; ``clusters`` (lists of event ids) replace
+    the merging when given."""
+    texts = {r.id: r.text for r in gold.reports}
+    published = {r.id: r.published for r in gold.reports}
+    order = sorted(gold.reports, key=lambda r: (published[r.id], r.id))
+    all_events = [e for r in order for e in events[r.id]]
+    if clusters is None:
+        clusters = [[r.event_id for r in m.reports] for m in merge(all_events, rules)]
+    by_id = {e.event_id: e for e in all_events}
+    sentences = {r.id: split_sentences(r.text) for r in gold.reports}
+    predicted: list[PredictedEvent] = []
+    for cluster in clusters:
+        members = [by_id[event_id] for event_id in cluster]
+        # One figure per report (its first event that gives one), then the lowest of the reports.
+        per_report: dict[str, int] = {}
+        for e in members:
+            if e.article_id not in per_report:
+                figure = casualties_in_text(texts[e.article_id], e.quote, place=e.mention).killed
+                if figure is not None:
+                    per_report[e.article_id] = figure
+        killed = lowest_reported(per_report.values())
+        votes = Counter(event_actors(sentences[e.article_id], e).names for e in members)
+        votes.pop(frozenset(), None)
+        actors = min(votes, key=lambda s: (-len(s), -votes[s], sorted(s))) if votes else frozenset()
+        for e in members:
+            predicted.append(
+                PredictedEvent(
+                    event_id=e.event_id,
+                    article_id=e.article_id,
+                    merged_id=cluster[0],
+                    event_type=e.event_type,
+                    sub_event_type=e.sub_event_type,
+                    lat=e.lat,
+                    lon=e.lon,
+                    event_date=e.event_date.isoformat() if e.event_date else "",
+                    fatalities=killed,
+                    actors=actors,
+                    confidence=e.confidence,
+                )
+            )
+    return predicted
+
+
+def run_score(split: str, cache: Path | None, tune: bool, rules: MergeRules) -> None:
+    gold = read_jsonl(GOLD_JSONL)
+    if split != "all":
+        gold = gold.split(split)
+    events = pipeline_events(gold, cache)
+    print(f"split {split}: {len(gold.happenings)} happenings, {len(gold.reports)} reports")
+    predicted = predict(gold, events, rules)
+    print(json.dumps(score(gold, predicted).as_dict()))
+    # The same coding on the gold set's own grouping of the matched events: what fatalities
+    # and actors score when merging is right, apart from what the pipeline misses.
+    grouped: dict[str, list[str]] = {}
+    for (_, happening_id), event in match_items(gold, predicted).items():
+        if event is not None:
+            grouped.setdefault(happening_id, []).append(event.event_id)
+    oracle = score(gold, predict(gold, events, rules, clusters=list(grouped.values())))
+    print(
+        "with the gold grouping:", json.dumps({k: oracle.as_dict()[k] for k in ("fatality_accuracy", "actor_accuracy")})
+    )
+    if tune:
+        if split == "test":
+            raise SystemExit("tune on dev only")
+        grid = itertools.product((5, 10, 20), (0.0, 0.1), (0, 1), (0.3, 0.5), (False, True), ("family", "any"))
+        for km, overlap, slack, slack_overlap, on_publication, sub_types in grid:
+            trial = MergeRules(km, overlap, slack, slack_overlap, on_publication, sub_types)
+            s = score(gold, predict(gold, events, trial)).as_dict()
+            figures = [s[k] for k in ("precision", "recall", "f1", "fatality_accuracy", "actor_accuracy")]
+            print(km, overlap, slack, slack_overlap, on_publication, sub_types, *figures)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build")
+    b.add_argument("source", nargs="?", type=Path, default=GOLD_DIR)
+    s = sub.add_parser("score")
+    s.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    s.add_argument("--cache", type=Path)
+    s.add_argument("--tune", action="store_true")
+    s.add_argument("--entities", action="store_true", help="also keep armed groups spaCy names as organisations")
+    s.add_argument("--max-km", type=float, default=MergeRules().max_km)
+    s.add_argument("--min-overlap", type=float, default=MergeRules().min_overlap)
+    s.add_argument("--day-slack", type=int, default=MergeRules().day_slack)
+    s.add_argument("--slack-overlap", type=float, default=MergeRules().slack_overlap)
+    s.add_argument("--no-publication-slack", action="store_true")
+    s.add_argument("--sub-types", choices=("equal", "family", "any"), default=MergeRules().sub_types)
+    args = parser.parse_args(argv)
+    if getattr(args, "entities", False):
+        global ORGANISATIONS
+        ORGANISATIONS = spacy_organisations()
+    if args.command == "build":
+        build(args.source)
+    else:
+        rules = MergeRules(
+            args.max_km,
+            args.min_overlap,
+            args.day_slack,
+            args.slack_overlap,
+            not args.no_publication_slack,
+            args.sub_types,
+        )
+        run_score(args.split, args.cache, args.tune, rules)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,222 @@
+"""Who fought whom: table aliases, demonyms, the forces of the event's country, civilians."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.parse.actors import (
+    ActorPair,
+    armed_groups_named,
+    country_name,
+    diplomacy_parties,
+    find_actors,
+    frontline_actors,
+    interaction,
+    load_actor_table,
+    parse_actor_table,
+)
+
+
+def _names(pair: ActorPair) -> set[str]:
+    return set(pair.names)
+
+
+def test_the_table_ships_and_names_groups_as_acled_does() -> None:
+    rows = {row.name: row for row in load_actor_table()}
+    assert rows["Ansar Allah"].inter == 2
+    assert "Houthis" in rows["Ansar Allah"].aliases
+    assert rows["Rapid Support Forces"].country_code == "SD"
+
+
+def test_a_bad_table_row_is_refused_with_its_line() -> None:
+    with pytest.raises(ValueError, match="line 1"):
+        parse_actor_table("Some Group\tx\tSD\tSG\n")
+
+
+def test_aliases_resolve_to_one_name() -> None:
+    found = find_actors("Houthi rebels fired on the port, and the Huthis later claimed it.", country_code="YE")
+    assert {m.actor.name for m in found} == {"Ansar Allah"}
+
+
+def test_acronyms_match_only_as_written() -> None:
+    assert [m.actor.name for m in find_actors("The RSF entered the market.", country_code="SD")] == [
+        "Rapid Support Forces"
+    ]
+    assert find_actors("The rsf string in a file name means nothing.", country_code="") == ()
+
+
+def test_demonym_forces_are_that_country_s_military() -> None:
+    pair = frontline_actors(
+        ["Belarusian troops and Lithuanian soldiers exchanged fire at the crossing."],
+        0,
+        country_code="LT",
+        sub_event_type="armed_clash",
+    )
+    assert _names(pair) == {"Military Forces of Belarus", "Military Forces of Lithuania"}
+
+
+def test_the_army_is_the_army_of_the_country_where_it_happened() -> None:
+    pair = frontline_actors(
+        ["The army fought M23 fighters on the hills above the town for six hours."],
+        0,
+        country_code="CD",
+        sub_event_type="armed_clash",
+    )
+    assert _names(pair) == {"Military Forces of Democratic Republic of Congo", "M23: March 23 Movement"}
+
+
+def test_a_strike_on_people_has_the_civilians_as_second_actor() -> None:
+    pair = frontline_actors(
+        ["A Russian drone hit a minibus outside the village, killing two passengers."],
+        0,
+        country_code="UA",
+        sub_event_type="air_strike",
+    )
+    assert pair.actor1 is not None and pair.actor1.name == "Military Forces of Russia"
+    assert pair.actor2 is not None and pair.actor2.name == "Civilians (Ukraine)"
+    assert pair.interaction == 17
+
+
+def test_the_attacker_named_after_by_comes_first() -> None:
+    pair = frontline_actors(
+        ["Somali troops were ambushed by al-Shabab on the road to the airport."],
+        0,
+        country_code="SO",
+        sub_event_type="armed_clash",
+    )
+    assert pair.actor1 is not None and pair.actor1.name == "Al Shabaab"
+    assert pair.actor2 is not None and pair.actor2.name == "Military Forces of Somalia"
+
+
+def test_the_other_side_of_a_clash_can_come_from_a_later_sentence() -> None:
+    sentences = [
+        "Heavy fighting erupted on Monday around the airport of the city.",
+        "Residents said the shooting lasted until dawn.",
+        "Sudanese army units said they had repelled the attack.",
+        "The Rapid Support Forces said they had taken two checkpoints.",
+    ]
+    pair = frontline_actors(sentences, 0, country_code="SD", sub_event_type="armed_clash")
+    assert _names(pair) == {"Military Forces of Sudan", "Rapid Support Forces"}
+
+
+def test_an_unidentified_attacker_is_an_unidentified_armed_group_of_that_country() -> None:
+    pair = frontline_actors(
+        ["Unknown gunmen opened fire on villagers at a well, killing four."],
+        0,
+        country_code="NG",
+        sub_event_type="attack_on_civilians",
+    )
+    assert _names(pair) == {"Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"}
+
+
+def test_a_group_the_table_does_not_know_is_kept_as_written() -> None:
+    found = find_actors("Northern Valley Liberation Front militants raided the depot.", country_code="ZZ")
+    assert [m.actor.name for m in found] == ["Northern Valley Liberation Front militants"]
+    assert found[0].actor.inter == 0
+
+
+def test_police_as_a_source_or_a_building_is_no_actor() -> None:
+    assert find_actors("A bomb exploded near the police station, police said.", country_code="KE") == ()
+
+
+def test_the_parties_of_talks() -> None:
+    pair = diplomacy_parties(["Armenian and Azerbaijani foreign ministers met in Almaty on Friday."], 0)
+    assert pair.names == {"Government of Armenia", "Government of Azerbaijan"}
+    pair = diplomacy_parties(["The UN envoy met Houthi negotiators in Muscat."], 0)
+    assert pair.names == {"United Nations", "Ansar Allah"}
+
+
+def test_interaction_codes() -> None:
+    assert interaction(2, 1) == 12
+    assert interaction(7, 0) == 70
+    assert interaction(0, 0) == 0
+
+
+def test_country_names_follow_acled() -> None:
+    assert country_name("ps") == "Palestine"
+    assert country_name("CD") == "Democratic Republic of Congo"
+    assert country_name("UA") == "Ukraine"
+
+
+def test_in_gaza_and_the_west_bank_the_army_is_israel_s() -> None:
+    pair = frontline_actors(
+        ["Troops raided a refugee camp near Nablus before dawn, the army said."],
+        0,
+        country_code="PS",
+        sub_event_type="armed_clash",
+    )
+    assert pair.names == {"Military Forces of Israel"}
+
+
+def test_victims_named_by_nationality_are_civilians() -> None:
+    pair = frontline_actors(
+        ["Israeli shelling killed four Palestinians near the crossing."],
+        0,
+        country_code="PS",
+        sub_event_type="shelling",
+    )
+    assert pair.names == {"Military Forces of Israel", "Civilians (Palestine)"}
+
+
+def test_a_backer_is_not_the_force_it_backs() -> None:
+    assert find_actors("Rwandan-backed fighters seized the hill.", country_code="CD") == ()
+
+
+def test_gunmen_of_a_named_group_are_that_group() -> None:
+    pair = frontline_actors(
+        ["Gunmen from the CODECO militia raided a camp for displaced families, killing nine people."],
+        0,
+        country_code="CD",
+        sub_event_type="attack_on_civilians",
+    )
+    assert pair.names == {"CODECO: Cooperative for Development of Congo", "Civilians (Democratic Republic of Congo)"}
+
+
+def test_a_bare_army_is_the_country_s_army() -> None:
+    pair = frontline_actors(
+        ["Army warplanes bombed a livestock market, killing eleven traders."],
+        0,
+        country_code="SD",
+        sub_event_type="air_strike",
+    )
+    assert pair.names == {"Military Forces of Sudan", "Civilians (Sudan)"}
+
+
+def test_a_count_of_fighters_names_no_group() -> None:
+    pair = frontline_actors(
+        ["Thirty-one fighters were killed in clashes between Houthi rebels and Yemeni government troops."],
+        0,
+        country_code="YE",
+        sub_event_type="armed_clash",
+    )
+    assert pair.names == {"Ansar Allah", "Military Forces of Yemen"}
+
+
+def test_the_author_of_a_strike_can_be_named_later_in_the_article() -> None:
+    sentences = [
+        "Three people were killed when shells struck a market on Monday.",
+        "The market had reopened a week earlier.",
+        "Traders said the stalls were crowded.",
+        "Officials blamed Houthi forces for the attack.",
+    ]
+    pair = frontline_actors(sentences, 0, country_code="YE", sub_event_type="shelling")
+    assert pair.names == {"Ansar Allah", "Civilians (Yemen)"}
+
+
+def test_organisations_a_recogniser_names_are_kept_when_they_are_armed_groups() -> None:
+    sentence = "Fighters of the Eastern Hills Resistance Brigades clashed with the health ministry's guards."
+    group = sentence.index("the Eastern")
+    spans = [(group, sentence.index(" clashed")), (sentence.index("the health"), sentence.index("'s guards"))]
+    found = armed_groups_named(sentence, spans, (), country_code="ZZ")
+    assert [m.actor.name for m in found] == ["Eastern Hills Resistance Brigades"]
+
+
+def test_frontline_actors_read_a_recogniser_s_organisations() -> None:
+    sentence = "The Lakeside Liberation Front ambushed an army patrol near the ferry."
+
+    def organisations(text: str) -> list[tuple[int, int]]:
+        start = text.find("The Lakeside")
+        return [(start, start + len("The Lakeside Liberation Front"))] if start >= 0 else []
+
+    pair = frontline_actors([sentence], 0, country_code="UG", sub_event_type="armed_clash", organisations=organisations)
+    assert pair.names == {"Lakeside Liberation Front", "Military Forces of Uganda"}

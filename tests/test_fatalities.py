@@ -1,0 +1,143 @@
+"""Reported deaths and wounded, coded as ACLED codes them: what a sentence tells, not the war's toll."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.parse.fatalities import (
+    Casualties,
+    casualties,
+    casualties_in_text,
+    event_casualties,
+    lowest_reported,
+    parse_quantity,
+    split_sentences,
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Artillery fire killed at least 12 people in the market on Sunday.", 12),
+        ("Three soldiers were killed when their truck hit a mine.", 3),
+        ("Dozens were killed as the fighting reached the port.", 12),
+        ("More than 100 people died in the assault on the camp.", 100),
+        ("A dozen villagers were killed overnight.", 12),
+        ("Scores of fighters were killed in the battle for the ridge.", 20),
+        ("Several civilians were killed by the blast.", 10),
+        ("Many people died when the shelter collapsed.", 10),
+        ("Hundreds were killed in the week-long siege of the town.", 100),
+        ("A few people were killed near the bridge, witnesses said.", 3),
+        ("Between 8 and 11 people were killed in the raid.", 8),
+        ("The bombing killed 15-20 people, the hospital said.", 15),
+        ("Twenty-three passengers died when the bus was hit.", 23),
+        ("A 9-year-old girl was killed by shrapnel.", 1),
+        ("Gunmen shot dead a teacher and his two daughters.", 3),
+        ("The bombs hit the house, killing a farmer and her two sons, aged four and seven.", 3),
+        ("Four soldiers and two civilians died in the ambush.", 6),
+        ("The drones killed two police officers and three guards.", 5),
+        ("At least nine people, including four children, were killed.", 9),
+        ("The car bomb killed seven people, two of them soldiers, officials said.", 7),
+        ("Two nurses - a 30-year-old man and a 41-year-old woman - were killed in the strike.", 2),
+        ("The death toll from the attack rose to 31 on Friday.", 31),
+        ("The number of people killed in the attack has risen to eight, the governor said.", 8),
+        ("No one was killed in the attack, the mayor said.", 0),
+        ("The shell hit a flat, killing a family of five.", 5),
+        ("Volunteers recovered the bodies of 13 people from the river.", 13),
+        ("Sixteen villagers lost their lives when the ferry was shelled.", 16),
+        ("The family of four escaped unhurt.", None),
+    ],
+)
+def test_deaths_a_sentence_reports(sentence: str, killed: int | None) -> None:
+    assert casualties(sentence).killed == killed
+
+
+def test_killed_and_wounded_in_one_sentence_are_told_apart() -> None:
+    assert casualties("The missile killed four and wounded eleven near the station.") == Casualties(4, 11)
+    assert casualties("Two dead and 14 injured after the shelling, the council said.") == Casualties(2, 14)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The war has killed more than 300,000 people since 2012, the monitor says.",
+        "Fighting has killed about 9,000 people so far this year.",
+        "In total, the conflict has claimed 40,000 lives, according to the agency.",
+    ],
+)
+def test_background_tolls_are_not_the_event_s(sentence: str) -> None:
+    assert casualties(sentence).killed is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The city still remembers the siege of March 2016, which killed more than 2,000 people.",
+        "In 2014, a car bomb at the same gate killed 22 recruits.",
+    ],
+)
+def test_tolls_told_after_a_past_year_are_history(sentence: str) -> None:
+    assert casualties(sentence).killed is None
+
+
+def test_a_clash_toll_on_both_sides() -> None:
+    assert casualties("Thirty fighters from both sides were killed, medics said.").killed == 30
+
+
+def test_an_event_s_toll_survives_a_background_clause_in_the_same_sentence() -> None:
+    sentence = "A rocket killed five people on Tuesday, bringing the number killed in the city since March to 210."
+    assert casualties(sentence).killed == 5
+
+
+def test_an_earlier_event_s_toll_in_the_same_sentence_is_not_counted() -> None:
+    sentence = "Rockets killed three people on Friday, four days after a raid on the depot left nine dead."
+    assert casualties(sentence).killed == 3
+
+
+def test_a_person_who_speaks_is_a_source_not_a_victim() -> None:
+    assert casualties("The blast killed two guards, a local official said.").killed == 2
+
+
+def test_figures_that_are_not_people_are_not_counted() -> None:
+    assert casualties("Shells fell 12 km from the front, killing nobody; 40 homes were damaged.").killed is None
+    assert casualties("On 14 March, 2024 the convoy was attacked by 30 drones.").killed is None
+
+
+def test_the_next_sentence_can_carry_the_toll() -> None:
+    sentences = ["Russian artillery hit the village school on Monday.", "Two teachers died, the governor said."]
+    assert event_casualties(sentences, 0).killed == 2
+
+
+def test_an_article_s_toll_is_found_where_it_names_the_place() -> None:
+    text = (
+        "Fighting raged across the province on Thursday. Officials gave no details at first.\n\n"
+        "Aid workers later said the strike on Pereval had hit a bakery. Residents buried the dead.\n\n"
+        "In Pereval, at least six people were killed, a doctor said."
+    )
+    assert (
+        casualties_in_text(
+            text, "Aid workers later said the strike on Pereval had hit a bakery.", place="Pereval"
+        ).killed
+        == 6
+    )
+
+
+def test_many_reports_of_one_event_give_the_lowest_figure_not_the_sum() -> None:
+    assert lowest_reported([5, None, 7, 6]) == 5
+    assert lowest_reported([None, None]) is None
+    assert lowest_reported([0, 3]) == 0
+
+
+def test_quantities_and_ranges() -> None:
+    assert parse_quantity(["dozens", "of", "people"], 0) == (12, 2)
+    assert parse_quantity(["10", "to", "15", "people"], 0) == (10, 3)
+    assert parse_quantity(["two", "hundred"], 0) == (200, 2)
+    assert parse_quantity(["the", "people"], 0) is None
+
+
+def test_sentences_are_split_at_full_stops_and_paragraphs() -> None:
+    assert split_sentences("One strike hit. Two more followed!\n\nA new paragraph.") == [
+        "One strike hit.",
+        "Two more followed!",
+        "A new paragraph.",
+    ]

@@ -1,0 +1,174 @@
+"""Many reports, one happening: which events merge, and which stay apart."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from geo.records import Event
+from geo.store.merge import (
+    MergedEvent,
+    MergeRules,
+    Report,
+    assign,
+    block_key,
+    candidate_blocks,
+    dates_agree,
+    merge,
+)
+
+TOWN = (47.10, 37.55)
+
+
+def _event(
+    event_id: str,
+    quote: str,
+    *,
+    day: date,
+    published: date,
+    source: str,
+    event_type: str = "frontline",
+    sub_event_type: str = "air_strike",
+    at: tuple[float, float] = TOWN,
+    title: str = "",
+) -> Event:
+    return Event(
+        event_id=event_id,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        event_date=day,
+        date_precision=1,
+        place="Sample Town",
+        mention="Sample Town",
+        lat=at[0],
+        lon=at[1],
+        geonameid=1,
+        country_code="UA",
+        admin1="",
+        feature_code="PPL",
+        geo_precision=1,
+        quote=quote,
+        article_id=f"article-{event_id}",
+        title=title,
+        published=published,
+        source=source,
+        url="",
+        confidence=0.9,
+    )
+
+
+def test_one_strike_told_by_two_outlets_is_one_event() -> None:
+    first = _event(
+        "a",
+        "A missile struck a grain warehouse in Sample Town on Tuesday, killing two workers.",
+        day=date(2024, 5, 7),
+        published=date(2024, 5, 7),
+        source="Outlet One",
+    )
+    second = _event(
+        "b",
+        "Two workers died when a Russian missile hit a grain warehouse in Sample Town, officials said.",
+        day=date(2024, 5, 7),
+        published=date(2024, 5, 8),
+        source="Outlet Two",
+        sub_event_type="shelling",
+    )
+    merged = merge([first, second])
+    assert len(merged) == 1
+    assert merged[0].sources == ("Outlet One", "Outlet Two")
+
+
+def test_strikes_on_one_town_on_different_days_stay_apart() -> None:
+    monday = _event(
+        "a",
+        "Shelling hit the hospital district of Sample Town on Monday, wounding three nurses.",
+        day=date(2024, 5, 6),
+        published=date(2024, 5, 7),
+        source="Outlet One",
+    )
+    tuesday = _event(
+        "b",
+        "A glide bomb destroyed a school in Sample Town on Tuesday night, the mayor said.",
+        day=date(2024, 5, 7),
+        published=date(2024, 5, 8),
+        source="Outlet Two",
+    )
+    assert len(merge([monday, tuesday])) == 2
+    two_days_later = replace(tuesday, event_date=date(2024, 5, 8), published=date(2024, 5, 8))
+    assert len(merge([monday, two_days_later])) == 2
+
+
+def test_a_clash_and_an_aid_delivery_in_one_town_on_one_day_stay_apart() -> None:
+    clash = _event(
+        "a",
+        "Troops fought off an assault on the northern edge of Sample Town on Friday.",
+        day=date(2024, 5, 10),
+        published=date(2024, 5, 10),
+        source="Outlet One",
+        sub_event_type="armed_clash",
+    )
+    aid = _event(
+        "b",
+        "A UN convoy delivered food and medicine to Sample Town on Friday.",
+        day=date(2024, 5, 10),
+        published=date(2024, 5, 10),
+        source="Outlet Two",
+        event_type="humanitarian",
+        sub_event_type="aid",
+    )
+    assert len(merge([clash, aid])) == 2
+
+
+def test_places_far_apart_stay_apart() -> None:
+    here = _event("a", "A drone hit a fuel depot.", day=date(2024, 5, 7), published=date(2024, 5, 7), source="One")
+    there = replace(here, event_id="b", lat=TOWN[0] + 0.5, article_id="article-b", source="Two")
+    assert len(merge([here, there])) == 2
+
+
+def test_a_date_that_is_only_the_publication_day_may_be_a_day_late() -> None:
+    told_next_day = _event(
+        "a",
+        "A missile struck a grain warehouse in Sample Town, killing two workers.",
+        day=date(2024, 5, 7),
+        published=date(2024, 5, 8),
+        source="Outlet One",
+    )
+    unresolved = _event(
+        "b",
+        "Officials confirmed two deaths at the depot hit by a missile in Sample Town.",
+        day=date(2024, 5, 8),
+        published=date(2024, 5, 8),
+        source="Outlet Two",
+    )
+    assert len(merge([told_next_day, unresolved])) == 1
+    assert len(merge([told_next_day, unresolved], MergeRules(publication_slack=False))) == 2
+
+
+def test_assign_is_deterministic_and_order_free() -> None:
+    quote = "A missile struck a grain warehouse in Sample Town, killing two workers."
+    base = _event("x", quote, day=date(2024, 5, 7), published=date(2024, 5, 7), source="One")
+    a = MergedEvent.first(Report.from_event(replace(base, event_id="a1")))
+    b = MergedEvent.first(Report.from_event(replace(base, event_id="b2")))
+    new = replace(base, event_id="new", source="Two")
+    assert assign(new, [a, b]) == assign(new, [b, a]) == "a1"
+    assert assign(new, []) is None
+
+
+def test_vaguer_dates_agree_within_their_precision() -> None:
+    assert dates_agree(date(2024, 5, 7), 1, date(2024, 5, 7), 1)
+    assert not dates_agree(date(2024, 5, 7), 1, date(2024, 5, 9), 1, day_slack=1)
+    assert dates_agree(date(2024, 5, 7), 1, date(2024, 5, 12), 2)
+    assert dates_agree(date(2024, 5, 1), 3, date(2024, 5, 20), 1)
+    assert not dates_agree(date(2024, 5, 1), 3, date(2024, 7, 20), 1)
+
+
+def test_blocking_key_finds_every_candidate_within_reach() -> None:
+    report = Report.from_event(
+        _event("a", "A drone hit a depot.", day=date(2024, 5, 7), published=date(2024, 5, 7), source="One")
+    )
+    cells, days = candidate_blocks(report)
+    # A place within max_km in any direction falls in one of the nine cells searched.
+    for dlat, dlon in ((0.09, 0.0), (-0.09, 0.0), (0.0, 0.12), (0.0, -0.12)):
+        key = block_key(report.lat + dlat, report.lon + dlon, report.event_date)
+        assert (key.cell_lat, key.cell_lon) in cells
+    assert days == (date(2024, 5, 6).toordinal(), date(2024, 5, 8).toordinal())
