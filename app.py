@@ -336,9 +336,9 @@ def _set_default_window() -> None:
     state.window = state.window_default
 
 
-def _on_months() -> None:
+def _on_months(key: str) -> None:
     state = st.session_state
-    state.window = view.window_of_months(tuple(state.window_months), state.period)
+    state.window = view.window_of_months(tuple(state[key]), state.period)
 
 
 def _month_label(month: date) -> str:
@@ -406,13 +406,17 @@ def _date_controls(period: view.Window) -> None:
     """The date slider, with months over a long period and quick ranges beside it."""
     state = st.session_state
     if (period[1] - period[0]).days > view.MONTH_CONTROL_OVER_DAYS:
-        state.window_months = view.months_of(state.window)
+        # A widget of its own for each window, so it always starts from the window in force.
+        months = view.months_of(state.window)
+        key = view.months_key(months)
         st.select_slider(
             "Months",
             options=view.month_starts(period),
-            key="window_months",
+            value=months,
+            key=key,
             format_func=_month_label,
             on_change=_on_months,
+            args=(key,),
             help="Whole months at a time; the dates below fine-tune them.",
         )
     st.slider(

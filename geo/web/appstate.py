@@ -42,7 +42,6 @@ SESSION_DEFAULTS: Mapping[str, object] = MappingProxyType(
         "period": None,  # the store's date range as of the last run
         "window": None,  # the dates the sidebar lets through
         "window_default": None,  # the window the page opened on for the current data
-        "window_months": None,  # the months slider, over long periods
         "selected_id": None,  # the event shown beside the map
         "click": None,  # (lat, lon, tooltip) of the last marker clicked
         "here_choice": None,  # the event picked among those of the marker clicked
@@ -94,11 +93,16 @@ WIDGET_KEYS: frozenset[str] = frozenset(
     }
 )
 #: Widgets made anew to start empty: the key is the prefix and a round number.
-ROUND_KEY_PREFIXES: tuple[str, ...] = ("table_", "uploads_")
+ROUND_KEY_PREFIXES: tuple[str, ...] = ("table_", "uploads_", "months_")
 
 
 def uploader_key(upload_round: int) -> str:
     return f"uploads_{upload_round}"
+
+
+def months_key(months: tuple[date, date]) -> str:
+    """The months slider's key for the months it starts from."""
+    return f"months_{months[0]:%Y-%m}_{months[1]:%Y-%m}"
 
 
 def table_key(table_round: int, content: str) -> str:
