@@ -361,7 +361,7 @@ def _country_label(code: str) -> str:
     return f"{name} ({code})" if name and name != code else code
 
 
-def _sidebar_filter(store: EventStore, period: view.Window) -> EventFilter:
+def _sidebar_filter(store: EventStore, period: view.Window, strays: int) -> EventFilter:
     with st.sidebar:
         st.header("Filters")
         st.multiselect(
@@ -390,7 +390,7 @@ def _sidebar_filter(store: EventStore, period: view.Window) -> EventFilter:
         )
         st.text_input("Search quotes, titles and places", key="f_text", placeholder="e.g. aid convoy")
         st.slider("Minimum confidence", min_value=0.0, max_value=1.0, step=0.05, key="f_confidence")
-        _date_controls(period)
+        _date_controls(period, strays)
     state = st.session_state
     return view.sidebar_filter(
         event_types=state.f_types,
@@ -402,7 +402,7 @@ def _sidebar_filter(store: EventStore, period: view.Window) -> EventFilter:
     )
 
 
-def _date_controls(period: view.Window) -> None:
+def _date_controls(period: view.Window, strays: int) -> None:
     """The date slider, with months over a long period and quick ranges beside it."""
     state = st.session_state
     if (period[1] - period[0]).days > view.MONTH_CONTROL_OVER_DAYS:
@@ -428,8 +428,8 @@ def _date_controls(period: view.Window) -> None:
         format="YYYY-MM-DD",
         help="The map plays through these dates with its own \u25b6 button.",
     )
-    cells = st.columns(len(view.QUICK_RANGE_DAYS) + 1, gap="small")
-    for cell, days_back in zip(cells, view.QUICK_RANGE_DAYS):
+    st.caption("Quick ranges, back from the newest event")
+    for cell, days_back in zip(st.columns(len(view.QUICK_RANGE_DAYS), gap="small"), view.QUICK_RANGE_DAYS):
         cell.button(
             f"{days_back} d",
             key=f"range_{days_back}",
@@ -438,21 +438,28 @@ def _date_controls(period: view.Window) -> None:
             help=f"The last {days_back} days, up to the newest event",
             width="stretch",
         )
-    cells[-1].button(
-        "All",
+    every, main = st.columns(2, gap="small")
+    every.button(
+        "All dates",
         key="range_all",
         on_click=_set_window,
         args=(None,),
-        help="Every date, undated events too",
+        help="Every date, stray and undated events too",
         width="stretch",
     )
     default = state.window_default
-    if default is not None and tuple(default) != period:
-        st.caption(
-            f"Opened on {default[0]:%Y-%m-%d} \u2013 {default[1]:%Y-%m-%d}, where the events are; "
-            "a few stray dates lie outside."
+    if strays and default is not None:
+        main.button(
+            "Main span",
+            key="range_main",
+            on_click=_set_default_window,
+            help=f"{default[0]:%Y-%m-%d} \u2013 {default[1]:%Y-%m-%d}: the span the page opens on",
+            width="stretch",
         )
-        st.button("Back to that span", key="range_main", on_click=_set_default_window)
+        st.caption(
+            f"The page opens on {default[0]:%Y-%m-%d} \u2013 {default[1]:%Y-%m-%d}, where the events are: "
+            f"{strays:,} event(s) with a stray date lie outside it."
+        )
 
 
 def _sidebar_counts(visible: Sequence[Event], total: int) -> None:
@@ -471,6 +478,7 @@ def _sidebar_counts(visible: Sequence[Event], total: int) -> None:
 
 
 def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window) -> None:
+    """Events per day over ``period``, the window shaded."""
     import altair as alt
     import pandas as pd
 
@@ -720,8 +728,10 @@ def main() -> None:
 
     version = store.version()
     period = view.period_of(store.date_range(), today=date.today())
-    _sync_window(period, view.default_window(stored_days(db, version, store), period))
-    flt = _sidebar_filter(store, period)
+    days = stored_days(db, version, store)
+    default = view.default_window(days, period)
+    _sync_window(period, default)
+    flt = _sidebar_filter(store, period, view.dated_outside(days, default))
     key = view.filter_key(flt)
     base = filtered_events(db, version, key, store, flt)
 
@@ -729,7 +739,7 @@ def main() -> None:
     shown_window = None if view.covers(window, period) else window
     visible = view.in_window(base, shown_window)
     _sidebar_counts(visible, store.count())
-    _timeline(daily_frame(db, version, key, base), window, period)
+    _timeline(daily_frame(db, version, key, base), window, view.timeline_domain(window, period, default))
 
     map_column, article_column = st.columns([3, 2])
     with map_column:

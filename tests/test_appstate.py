@@ -188,6 +188,20 @@ def test_default_window_is_whole_weeks_inside_the_period() -> None:
     assert window[1] == days[-1]  # a Sunday would lie past the newest event
 
 
+def test_dated_outside_counts_the_days_on_either_side() -> None:
+    days = [date(2015, 1, 1), date(2016, 1, 4), date(2016, 1, 5), date(2016, 1, 5), date(2018, 1, 1)]
+    assert view.dated_outside(days, (date(2016, 1, 4), date(2016, 1, 10))) == 2
+    assert view.dated_outside(days, (date(2016, 1, 5), date(2016, 1, 5))) == 3
+
+
+def test_timeline_spans_the_main_dates_unless_all_are_shown() -> None:
+    whole, main = (date(2012, 4, 2), date(2017, 11, 30)), (date(2015, 12, 28), date(2017, 11, 30))
+    assert view.timeline_domain(main, whole, main) == main  # the stray of 2012 does not squeeze the bars
+    assert view.timeline_domain(whole, whole, main) == whole
+    early = (date(2014, 5, 1), date(2014, 6, 1))
+    assert view.timeline_domain(early, whole, main) == (date(2014, 5, 1), date(2017, 11, 30))
+
+
 def test_event_days_leaves_undated_events_out() -> None:
     events = (event("u", None), event("a", date(2016, 1, 2)), event("b", date(2016, 1, 5)))
     assert view.event_days(events) == [date(2016, 1, 2), date(2016, 1, 5)]

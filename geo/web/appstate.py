@@ -304,6 +304,20 @@ def event_days(events: Sequence[Event]) -> list[date]:
     return [_event_date(e) for e in events[undated:]]
 
 
+def dated_outside(days: Sequence[date], window: Window) -> int:
+    """How many of ``days`` (sorted) lie outside ``window``."""
+    return bisect_left(days, window[0]) + len(days) - bisect_right(days, window[1])
+
+
+def timeline_domain(window: Window, period: Window, default: Window) -> Window:
+    """The dates the timeline spans: the whole period when the window shows it all,
+    otherwise the default window and the chosen one together, so a stray date far
+    away does not squeeze the bars the analyst is looking at into a corner."""
+    if covers(window, period):
+        return period
+    return min(window[0], default[0]), max(window[1], default[1])
+
+
 def quick_window(days_back: int | None, period: Window) -> Window:
     """The last ``days_back`` days of ``period`` (up to its newest event), or all of it for None."""
     if days_back is None:
