@@ -391,6 +391,11 @@ def _sidebar_filter(store: EventStore, period: view.Window, strays: int) -> Even
         st.text_input("Search quotes, titles and places", key="f_text", placeholder="e.g. aid convoy")
         st.slider("Minimum confidence", min_value=0.0, max_value=1.0, step=0.05, key="f_confidence")
         _date_controls(period, strays)
+        st.checkbox(
+            "Keep the map's frame",
+            key="keep_frame",
+            help="Off: the map fits the events in view after every change of filters or dates.",
+        )
     state = st.session_state
     return view.sidebar_filter(
         event_types=state.f_types,
@@ -505,11 +510,14 @@ def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window)
     st.altair_chart(shade + bars, height=TIMELINE_HEIGHT, width="stretch")
 
 
-def _map(visible: Sequence[Event], base: tuple[Event, ...], window: view.Window) -> None:
+def _map(visible: Sequence[Event], window: view.Window) -> None:
     # Every event in view goes to the map once; its own slider and player step through time.
     # The map's time control runs over the window chosen in the sidebar: play starts at its first day.
     playback = replace(PLAYBACK, start=window[0], end=window[1])
-    m = build_map(visible, bounds=view.map_bounds(base), cluster_over=CLUSTER_OVER, timeline=True, playback=playback)
+    state = st.session_state
+    bounds = view.map_frame(visible, held=state.map_frame, keep=state.keep_frame)
+    state.map_frame = bounds
+    m = build_map(visible, bounds=bounds, cluster_over=CLUSTER_OVER, timeline=True, playback=playback)
     from streamlit_folium import st_folium
 
     st_folium(
@@ -743,7 +751,7 @@ def main() -> None:
 
     map_column, article_column = st.columns([3, 2])
     with map_column:
-        _map(visible, base, window)
+        _map(visible, window)
     selected, here = _selected(visible)
     with article_column:
         _event_panel(store, selected, here)

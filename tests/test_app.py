@@ -270,6 +270,16 @@ def test_quick_ranges_count_back_from_the_newest_event_and_all_brings_everything
     assert len(table(app)) == total_stored(store_path)
 
 
+def test_the_map_fits_the_events_a_filter_leaves_unless_its_frame_is_kept(app: AppTest) -> None:
+    everything = map_data(app)["bounds"]
+    app.multiselect(key="f_countries").set_value(["SY"]).run()
+    syria = map_data(app)["bounds"]
+    assert syria != everything and syria[0][0] > 30  # the south edge moves up from Aden to Syria
+    app.checkbox(key="keep_frame").check().run()
+    app.multiselect(key="f_countries").set_value([]).run()
+    assert map_data(app)["bounds"] == syria
+
+
 def test_a_short_period_has_no_months_slider(app: AppTest) -> None:
     assert not [s for s in app.select_slider if s.label == "Months"]
 

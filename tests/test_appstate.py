@@ -286,6 +286,15 @@ def test_map_bounds_leave_out_a_few_far_events() -> None:
     assert min_lon > 6.15 and min_lat < 33 and max_lat < 46.2
 
 
+def test_map_frame_fits_the_events_in_view_unless_the_user_keeps_it() -> None:
+    aleppo, aden = event("a", None), event("b", None, place="Aden", lat=12.78, lon=45.04)
+    held = view.map_bounds([aleppo, aden])
+    assert held is not None
+    assert view.map_frame([aleppo, aden], held=None, keep=True) == held  # nothing held yet: fit
+    assert view.map_frame([aleppo], held=held, keep=False) is None  # one place: the map frames it
+    assert view.map_frame([aleppo], held=held, keep=True) == held
+
+
 def test_map_bounds_of_one_point_are_left_to_the_map() -> None:
     assert view.map_bounds([event("a", None)]) is None
     assert view.map_bounds([]) is None

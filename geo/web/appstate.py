@@ -42,6 +42,8 @@ SESSION_DEFAULTS: Mapping[str, object] = MappingProxyType(
         "period": None,  # the store's date range as of the last run
         "window": None,  # the dates the sidebar lets through
         "window_default": None,  # the window the page opened on for the current data
+        "keep_frame": False,  # the map keeps its frame when filters or dates change
+        "map_frame": None,  # the bounds the map was last drawn with
         "selected_id": None,  # the event shown beside the map
         "click": None,  # (lat, lon, tooltip) of the last marker clicked
         "here_choice": None,  # the event picked among those of the marker clicked
@@ -378,13 +380,16 @@ def timeline_axis(period: Window) -> TimeAxis:
     return TimeAxis("%d %b %Y" if years else "%d %b", "day", math.ceil(span / AXIS_MAX_TICKS))
 
 
-def map_bounds(events: Sequence[Event]) -> tuple[float, float, float, float] | None:
+Bounds = tuple[float, float, float, float]
+
+
+def map_bounds(events: Sequence[Event]) -> Bounds | None:
     """``(min_lon, min_lat, max_lon, max_lat)`` for the map: the view the map builder
     picks for ``events`` (their core when a few lie far away), or None when that is
     a single point (the builder then frames the events itself).
 
-    The page passes the view for all the events the filters let through, not only
-    the window's, so the map holds still while play moves through time.
+    Play runs inside the map, which is not rebuilt while it plays, so the frame holds
+    still through play whatever events it was fitted to.
     """
     from geo.map.mapview import core_bounds
 
@@ -392,6 +397,15 @@ def map_bounds(events: Sequence[Event]) -> tuple[float, float, float, float] | N
     if box is None or box[0] >= box[2] or box[1] >= box[3]:
         return None
     return box
+
+
+def map_frame(events: Sequence[Event], *, held: Bounds | None, keep: bool) -> Bounds | None:
+    """The bounds the map opens on: those of ``events`` (the events in view, so a
+    change of filters or dates brings them into view), or ``held`` when the user keeps
+    the frame and there is one."""
+    if keep and held is not None:
+        return held
+    return map_bounds(events)
 
 
 # ---------------------------------------------------------------------------
