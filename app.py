@@ -85,11 +85,12 @@ def filtered_events(db: str, version: int, key: tuple, _store: EventStore, _flt:
     return tuple(_store.query(_flt))
 
 
-@st.cache_data(max_entries=2, show_spinner=False)
-def stored_days(db: str, version: int, _store: EventStore) -> list[date]:
+# A resource, not data: a hundred thousand dates are not copied on every run.
+@st.cache_resource(max_entries=2, show_spinner=False)
+def stored_days(db: str, version: int, _store: EventStore) -> tuple[date, ...]:
     """The dates of every dated event in the store, in order: what the default window is cut from."""
     everything = EventFilter()
-    return view.event_days(filtered_events(db, version, view.filter_key(everything), _store, everything))
+    return tuple(view.event_days(filtered_events(db, version, view.filter_key(everything), _store, everything)))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
