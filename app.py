@@ -48,8 +48,9 @@ MAP_HEIGHT = 560
 TABLE_HEIGHT = 340
 ARTICLE_HEIGHT = 300
 TIMELINE_HEIGHT = 140
-#: How the map's own player starts: 7 days a step, every day up to the date shown (so
-#: the map fills as the war goes on), a second a step; the map's controls change them.
+#: How the map's own player starts: every day up to the date shown (so the map fills
+#: as the war goes on), a second a step, and as many days a step as the window needs
+#: (``appstate.play_step_days``); the map's controls change them.
 PLAYBACK = Playback(step_days=view.DEFAULT_STEP_DAYS, window_days=0, interval_ms=1000)
 #: Up to this many events, every event has its own popup entry (build_map's default).
 CLUSTER_OVER = 300
@@ -514,7 +515,7 @@ def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window)
 def _map(visible: Sequence[Event], window: view.Window) -> None:
     # Every event in view goes to the map once; its own slider and player step through time.
     # The map's time control runs over the window chosen in the sidebar: play starts at its first day.
-    playback = replace(PLAYBACK, start=window[0], end=window[1])
+    playback = replace(PLAYBACK, step_days=view.play_step_days(window), start=window[0], end=window[1])
     state = st.session_state
     bounds = view.map_frame(visible, held=state.map_frame, keep=state.keep_frame)
     state.map_frame = bounds

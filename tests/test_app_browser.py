@@ -347,7 +347,7 @@ FIRST_PLAY_FRAME_JS = """() => {
 
 def test_play_starts_at_the_start_of_a_narrowed_range(page, server) -> None:
     """The last 30 days picked beside the sidebar's slider: the map's player then runs over
-    those days, and Play's first frame ends a step (7 days) after their first day."""
+    those days, and Play's first frame shows their first step."""
     map_frame(page)
     with EventStore.open(server[1], readonly=True) as store:
         newest = store.date_range()[1]
@@ -365,8 +365,9 @@ def test_play_starts_at_the_start_of_a_narrowed_range(page, server) -> None:
             pass
         page.wait_for_timeout(500)
     assert frame is not None, "the map's time control never took the 30 days"
+    step = int(frame.evaluate("() => document.querySelector('.cm-step-size').value"))
     window, label = frame.evaluate(FIRST_PLAY_FRAME_JS)
-    first_frame_end = (start + timedelta(days=6)).isoformat()
+    first_frame_end = (start + timedelta(days=step - 1)).isoformat()
     assert window == [None, first_frame_end]
     assert label == f"to {first_frame_end}"
 

@@ -202,6 +202,14 @@ def test_timeline_spans_the_main_dates_unless_all_are_shown() -> None:
     assert view.timeline_domain(early, whole, main) == (date(2014, 5, 1), date(2017, 11, 30))
 
 
+@pytest.mark.parametrize(
+    ("days", "step"),
+    [(7, 1), (30, 1), (90, 3), (205, 7), (365, 14), (9 * 365, 30)],
+)
+def test_play_steps_grow_with_the_range_so_play_stays_short(days: int, step: int) -> None:
+    assert view.play_step_days((date(2016, 1, 1), date(2016, 1, 1) + timedelta(days=days - 1))) == step
+
+
 def test_event_days_leaves_undated_events_out() -> None:
     events = (event("u", None), event("a", date(2016, 1, 2)), event("b", date(2016, 1, 5)))
     assert view.event_days(events) == [date(2016, 1, 2), date(2016, 1, 5)]

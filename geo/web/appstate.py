@@ -306,6 +306,21 @@ def event_days(events: Sequence[Event]) -> list[date]:
     return [_event_date(e) for e in events[undated:]]
 
 
+#: Play should pass through a chosen range in about this many steps at most (at a
+#: step a second, half a minute), with the finest step that allows.
+PLAY_MAX_STEPS = 30
+
+
+def play_step_days(window: Window) -> int:
+    """Days a step of the map's player for ``window``: the smallest of the map's step
+    choices that plays it in ``PLAY_MAX_STEPS`` steps, else the largest (a month a step
+    over years)."""
+    from geo.map.mapview import PLAY_STEP_CHOICES_DAYS
+
+    span = (window[1] - window[0]).days + 1
+    return next((s for s in PLAY_STEP_CHOICES_DAYS if span / s <= PLAY_MAX_STEPS), PLAY_STEP_CHOICES_DAYS[-1])
+
+
 def dated_outside(days: Sequence[date], window: Window) -> int:
     """How many of ``days`` (sorted) lie outside ``window``."""
     return bisect_left(days, window[0]) + len(days) - bisect_right(days, window[1])
