@@ -465,7 +465,8 @@ def _date_controls(period: view.Window, strays: int) -> None:
         )
         st.caption(
             f"The page opens on {default[0]:%Y-%m-%d} \u2013 {default[1]:%Y-%m-%d}, where the events are: "
-            f"{strays:,} event(s) with a stray date lie outside it."
+            + (f"{strays:,} events with stray dates lie" if strays > 1 else "1 event with a stray date lies")
+            + " outside it."
         )
 
 
