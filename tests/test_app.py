@@ -247,7 +247,8 @@ def map_data(at: AppTest) -> dict:
 def test_the_map_gets_the_events_in_view_once_and_plays_them_itself(app: AppTest) -> None:
     data = map_data(app)
     assert data["total"] == len(table(app))
-    assert data["timeline"]["stepDays"] == 7 and data["timeline"]["windowDays"] == 0
+    # 1 February to 24 May: 3 days a step plays it in 38 steps.
+    assert data["timeline"]["stepDays"] == 3 and data["timeline"]["windowDays"] == 0
     app.slider(key="window").set_value((date(2016, 3, 20), date(2016, 3, 31))).run()
     assert map_data(app)["total"] == len(table(app)) == 2  # Moscow's visit, the fight for Palmyra
     assert not [b for b in app.button if b.label in ("Play", "Pause")]  # play is the map's own

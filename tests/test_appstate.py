@@ -204,7 +204,7 @@ def test_timeline_spans_the_main_dates_unless_all_are_shown() -> None:
 
 @pytest.mark.parametrize(
     ("days", "step"),
-    [(7, 1), (30, 1), (90, 3), (205, 7), (365, 14), (9 * 365, 30)],
+    [(7, 1), (40, 1), (90, 3), (120, 3), (240, 7), (365, 14), (9 * 365, 30)],
 )
 def test_play_steps_grow_with_the_range_so_play_stays_short(days: int, step: int) -> None:
     assert view.play_step_days((date(2016, 1, 1), date(2016, 1, 1) + timedelta(days=days - 1))) == step

@@ -307,8 +307,8 @@ def event_days(events: Sequence[Event]) -> list[date]:
 
 
 #: Play should pass through a chosen range in about this many steps at most (at a
-#: step a second, half a minute), with the finest step that allows.
-PLAY_MAX_STEPS = 30
+#: step a second, under a minute), with the finest step that allows.
+PLAY_MAX_STEPS = 40
 
 
 def play_step_days(window: Window) -> int:
