@@ -18,6 +18,7 @@ import functools
 import html
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,8 +48,9 @@ MAP_HEIGHT = 560
 TABLE_HEIGHT = 340
 ARTICLE_HEIGHT = 300
 TIMELINE_HEIGHT = 140
-#: How the map's own player starts: 7 days a step, every day up to the date shown (so
-#: the map fills as the war goes on), a second a step; the map's controls change them.
+#: How the map's own player starts: every day up to the date shown (so the map fills
+#: as the war goes on), a second a step, and as many days a step as the window needs
+#: (``appstate.play_step_days``); the map's controls change them.
 PLAYBACK = Playback(step_days=view.DEFAULT_STEP_DAYS, window_days=0, interval_ms=1000)
 #: Up to this many events, every event has its own popup entry (build_map's default).
 CLUSTER_OVER = 300
@@ -82,6 +84,14 @@ def load_gazetteer() -> Gazetteer:
 def filtered_events(db: str, version: int, key: tuple, _store: EventStore, _flt: EventFilter) -> tuple[Event, ...]:
     """Every event the sidebar lets through, by date; shared, never modified (frozen)."""
     return tuple(_store.query(_flt))
+
+
+# A resource, not data: a hundred thousand dates are not copied on every run.
+@st.cache_resource(max_entries=2, show_spinner=False)
+def stored_days(db: str, version: int, _store: EventStore) -> tuple[date, ...]:
+    """The dates of every dated event in the store, in order: what the default window is cut from."""
+    everything = EventFilter()
+    return tuple(view.event_days(filtered_events(db, version, view.filter_key(everything), _store, everything)))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -300,15 +310,41 @@ def _show_notice() -> None:
         {"success": st.success, "warning": st.warning, "error": st.error}.get(kind, st.info)(message)
 
 
-def _sync_window(period: view.Window) -> None:
-    """Keep the slider's window inside the period; a window that showed everything
-    keeps showing everything when the period grows."""
+def _sync_window(period: view.Window, default: view.Window) -> None:
+    """Keep the slider's window inside the period. The page opens on ``default``; when
+    the data change, a window that showed everything keeps showing everything, and
+    the default window follows the data."""
     state = st.session_state
-    old_period, window = state.period, state.window
-    if window is None or old_period is None or (old_period != period and view.covers(window, old_period)):
-        window = period
+    old_period, window, old_default = state.period, state.window, state.window_default
+    if window is None or old_period is None:
+        window = default
+    elif old_period != period or old_default != default:
+        if view.covers(window, old_period):
+            window = period
+        elif tuple(window) == old_default:
+            window = default
     state.window = view.clamp_window(tuple(window), period)
     state.period = period
+    state.window_default = default
+
+
+def _set_window(days_back: int | None) -> None:
+    state = st.session_state
+    state.window = view.quick_window(days_back, state.period)
+
+
+def _set_default_window() -> None:
+    state = st.session_state
+    state.window = state.window_default
+
+
+def _on_months(key: str) -> None:
+    state = st.session_state
+    state.window = view.window_of_months(tuple(state[key]), state.period)
+
+
+def _month_label(month: date) -> str:
+    return month.strftime("%b %Y")
 
 
 def _kept_choices(key: str, options: list[str]) -> None:
@@ -327,7 +363,7 @@ def _country_label(code: str) -> str:
     return f"{name} ({code})" if name and name != code else code
 
 
-def _sidebar_filter(store: EventStore, period: view.Window) -> EventFilter:
+def _sidebar_filter(store: EventStore, period: view.Window, strays: int) -> EventFilter:
     with st.sidebar:
         st.header("Filters")
         st.multiselect(
@@ -356,14 +392,11 @@ def _sidebar_filter(store: EventStore, period: view.Window) -> EventFilter:
         )
         st.text_input("Search quotes, titles and places", key="f_text", placeholder="e.g. aid convoy")
         st.slider("Minimum confidence", min_value=0.0, max_value=1.0, step=0.05, key="f_confidence")
-        st.slider(
-            "Dates",
-            min_value=period[0],
-            max_value=period[1],
-            step=timedelta(days=1),
-            key="window",
-            format="YYYY-MM-DD",
-            help="The map plays through these dates with its own \u25b6 button.",
+        _date_controls(period, strays)
+        st.checkbox(
+            "Keep the map's frame",
+            key="keep_frame",
+            help="Off: the map fits the events in view after every change of filters or dates.",
         )
     state = st.session_state
     return view.sidebar_filter(
@@ -374,6 +407,67 @@ def _sidebar_filter(store: EventStore, period: view.Window) -> EventFilter:
         text=state.f_text,
         min_confidence=state.f_confidence,
     )
+
+
+def _date_controls(period: view.Window, strays: int) -> None:
+    """The date slider, with months over a long period and quick ranges beside it."""
+    state = st.session_state
+    if (period[1] - period[0]).days > view.MONTH_CONTROL_OVER_DAYS:
+        # A widget of its own for each window, so it always starts from the window in force.
+        months = view.months_of(state.window)
+        key = view.months_key(months)
+        st.select_slider(
+            "Months",
+            options=view.month_starts(period),
+            value=months,
+            key=key,
+            format_func=_month_label,
+            on_change=_on_months,
+            args=(key,),
+            help="Whole months at a time; the dates below fine-tune them.",
+        )
+    st.slider(
+        "Dates",
+        min_value=period[0],
+        max_value=period[1],
+        step=timedelta(days=1),
+        key="window",
+        format="YYYY-MM-DD",
+        help="The map plays through these dates with its own \u25b6 button.",
+    )
+    st.caption("Quick ranges, back from the newest event")
+    for cell, days_back in zip(st.columns(len(view.QUICK_RANGE_DAYS), gap="small"), view.QUICK_RANGE_DAYS):
+        cell.button(
+            f"{days_back} d",
+            key=f"range_{days_back}",
+            on_click=_set_window,
+            args=(days_back,),
+            help=f"The last {days_back} days, up to the newest event",
+            width="stretch",
+        )
+    every, main = st.columns(2, gap="small")
+    every.button(
+        "All dates",
+        key="range_all",
+        on_click=_set_window,
+        args=(None,),
+        help="Every date, stray and undated events too",
+        width="stretch",
+    )
+    default = state.window_default
+    if strays and default is not None:
+        main.button(
+            "Main span",
+            key="range_main",
+            on_click=_set_default_window,
+            help=f"{default[0]:%Y-%m-%d} \u2013 {default[1]:%Y-%m-%d}: the span the page opens on",
+            width="stretch",
+        )
+        st.caption(
+            f"The page opens on {default[0]:%Y-%m-%d} \u2013 {default[1]:%Y-%m-%d}, where the events are: "
+            + (f"{strays:,} events with stray dates lie" if strays > 1 else "1 event with a stray date lies")
+            + " outside it."
+        )
 
 
 def _sidebar_counts(visible: Sequence[Event], total: int) -> None:
@@ -392,16 +486,23 @@ def _sidebar_counts(visible: Sequence[Event], total: int) -> None:
 
 
 def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window) -> None:
+    """Events per day over ``period``, the window shaded."""
     import altair as alt
     import pandas as pd
 
     domain = [pd.Timestamp(period[0]), pd.Timestamp(period[1] + timedelta(days=1))]
+    axis = view.timeline_axis(period)
     colours = alt.Scale(domain=list(EVENT_TYPES), range=[EVENT_STYLE[t].colour for t in EVENT_TYPES])
     bars = (
         alt.Chart(daily)
         .mark_bar()
         .encode(
-            x=alt.X("event_date:T", title=None, scale=alt.Scale(domain=domain)),
+            x=alt.X(
+                "event_date:T",
+                title=None,
+                scale=alt.Scale(domain=domain),
+                axis=alt.Axis(format=axis.format, tickCount={"interval": axis.interval, "step": axis.step}),
+            ),
             y=alt.Y("sum(events):Q", title="events / day"),
             color=alt.Color("event_type:N", scale=colours, legend=alt.Legend(title=None, orient="top")),
             tooltip=[alt.Tooltip("event_date:T", title="date"), "event_type:N", "events:Q"],
@@ -412,9 +513,14 @@ def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window)
     st.altair_chart(shade + bars, height=TIMELINE_HEIGHT, width="stretch")
 
 
-def _map(visible: Sequence[Event], base: tuple[Event, ...]) -> None:
+def _map(visible: Sequence[Event], window: view.Window) -> None:
     # Every event in view goes to the map once; its own slider and player step through time.
-    m = build_map(visible, bounds=view.map_bounds(base), cluster_over=CLUSTER_OVER, timeline=True, playback=PLAYBACK)
+    # The map's time control runs over the window chosen in the sidebar: play starts at its first day.
+    playback = replace(PLAYBACK, step_days=view.play_step_days(window), start=window[0], end=window[1])
+    state = st.session_state
+    bounds = view.map_frame(visible, held=state.map_frame, keep=state.keep_frame)
+    state.map_frame = bounds
+    m = build_map(visible, bounds=bounds, cluster_over=CLUSTER_OVER, timeline=True, playback=playback)
     from streamlit_folium import st_folium
 
     st_folium(
@@ -633,8 +739,10 @@ def main() -> None:
 
     version = store.version()
     period = view.period_of(store.date_range(), today=date.today())
-    _sync_window(period)
-    flt = _sidebar_filter(store, period)
+    days = stored_days(db, version, store)
+    default = view.default_window(days, period)
+    _sync_window(period, default)
+    flt = _sidebar_filter(store, period, view.dated_outside(days, default))
     key = view.filter_key(flt)
     base = filtered_events(db, version, key, store, flt)
 
@@ -642,11 +750,11 @@ def main() -> None:
     shown_window = None if view.covers(window, period) else window
     visible = view.in_window(base, shown_window)
     _sidebar_counts(visible, store.count())
-    _timeline(daily_frame(db, version, key, base), window, period)
+    _timeline(daily_frame(db, version, key, base), window, view.timeline_domain(window, period, default))
 
     map_column, article_column = st.columns([3, 2])
     with map_column:
-        _map(visible, base)
+        _map(visible, window)
     selected, here = _selected(visible)
     with article_column:
         _event_panel(store, selected, here)

@@ -158,10 +158,12 @@ def page_first_run(store: EventStore) -> tuple[dict[str, tuple[float, float]], i
     steps: dict[str, tuple[float, float]] = {}
     period = view.period_of(store.date_range(), today=date.today())
     base = timed("read events", steps, lambda: tuple(store.query(EventFilter())))
-    visible = timed("cut window", steps, lambda: view.in_window(base, None))
+    default = timed("default window", steps, lambda: view.default_window(view.event_days(base), period))
+    shown = None if view.covers(default, period) else default
+    visible = timed("cut window", steps, lambda: view.in_window(base, shown))
     timed("counts and timeline", steps, lambda: (view.counts_by_type(visible), view.daily_counts(base)))
     timed("table", steps, lambda: view.events_table(visible))
-    bounds = view.map_bounds(base)
+    bounds = view.map_bounds(visible)
     # As the page draws it: with the map's own time slider and player.
     m = timed(
         "build map",

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -246,10 +247,81 @@ def map_data(at: AppTest) -> dict:
 def test_the_map_gets_the_events_in_view_once_and_plays_them_itself(app: AppTest) -> None:
     data = map_data(app)
     assert data["total"] == len(table(app))
-    assert data["timeline"]["stepDays"] == 7 and data["timeline"]["windowDays"] == 0
+    # 1 February to 24 May: 3 days a step plays it in 38 steps.
+    assert data["timeline"]["stepDays"] == 3 and data["timeline"]["windowDays"] == 0
     app.slider(key="window").set_value((date(2016, 3, 20), date(2016, 3, 31))).run()
     assert map_data(app)["total"] == len(table(app)) == 2  # Moscow's visit, the fight for Palmyra
     assert not [b for b in app.button if b.label in ("Play", "Pause")]  # play is the map's own
+
+
+def window_of(at: AppTest) -> tuple[date, date]:
+    return tuple(at.session_state["window"])
+
+
+def test_quick_ranges_count_back_from_the_newest_event_and_all_brings_everything_back(
+    app: AppTest, store_path: Path
+) -> None:
+    app.button(key="range_30").click().run()
+    assert window_of(app) == (date(2016, 4, 25), date(2016, 5, 24))
+    assert places(app) == {"Raqqa", "Aden"}  # Aleppo's statement of 2 April is older
+    data = map_data(app)
+    assert data["day0"] == "2016-04-25"  # the map's player starts where the range starts
+    assert data["timeline"]["stepDays"] == 1  # and plays a month a day at a time
+    app.button(key="range_7").click().run()
+    assert window_of(app) == (date(2016, 5, 18), date(2016, 5, 24))
+    app.button(key="range_all").click().run()
+    assert len(table(app)) == total_stored(store_path)
+
+
+def test_the_map_fits_the_events_a_filter_leaves_unless_its_frame_is_kept(app: AppTest) -> None:
+    everything = map_data(app)["bounds"]
+    app.multiselect(key="f_countries").set_value(["SY"]).run()
+    syria = map_data(app)["bounds"]
+    assert syria != everything and syria[0][0] > 30  # the south edge moves up from Aden to Syria
+    app.checkbox(key="keep_frame").check().run()
+    app.multiselect(key="f_countries").set_value([]).run()
+    assert map_data(app)["bounds"] == syria
+
+
+def test_a_short_period_has_no_months_slider(app: AppTest) -> None:
+    assert not [s for s in app.select_slider if s.label == "Months"]
+
+
+@pytest.fixture
+def stray_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The page on sixty events of spring 2016 and one dated 2013 by mistake."""
+    path = tmp_path / "events.sqlite"
+    spring = [
+        replace(IMPORTED[0], event_id=f"spring-{i}", event_date=date(2016, 3, 1) + timedelta(days=i)) for i in range(60)
+    ]
+    stray = replace(IMPORTED[1], event_id="stray", event_date=date(2013, 6, 5))
+    with EventStore.open(path) as store:
+        store.add_events([*spring, stray])
+    point_app_at(path, monkeypatch)
+    at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_page_opens_on_the_weeks_holding_the_events_not_on_a_stray_date(stray_app: AppTest) -> None:
+    assert window_of(stray_app) == (date(2016, 2, 29), date(2016, 4, 29))  # Monday before 1 March to the last event
+    assert "1 event with a stray date lies outside" in " ".join(c.value for c in stray_app.sidebar.caption)
+    assert len(table(stray_app)) == 60 and "Aleppo" not in places(stray_app)
+    assert map_data(stray_app)["day0"] == "2016-02-29"
+    stray_app.button(key="range_all").click().run()
+    assert len(table(stray_app)) == 61
+    stray_app.button(key="range_main").click().run()
+    assert window_of(stray_app) == (date(2016, 2, 29), date(2016, 4, 29))
+
+
+def test_over_years_the_months_slider_picks_whole_months(stray_app: AppTest) -> None:
+    [months] = [s for s in stray_app.select_slider if s.label == "Months"]
+    assert months.value == (date(2016, 2, 1), date(2016, 4, 1))
+    months.set_value((date(2016, 3, 1), date(2016, 3, 1))).run()
+    assert window_of(stray_app) == (date(2016, 3, 1), date(2016, 3, 31))
+    assert len(table(stray_app)) == 31
+    assert stray_app.slider(key="window").value == (date(2016, 3, 1), date(2016, 3, 31))
 
 
 # ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -316,6 +316,43 @@ def test_play_draws_the_markers_of_every_step(page, server) -> None:
     print(f"\nframes with the map drawn while playing: {drawn}/{frames} = {drawn / frames:.3f}")
     assert len(shown) >= 10, f"play showed only the windows {sorted(shown)}"
     assert drawn == frames
+
+
+#: Clicks Play and reads what the map shows at once, then pauses again: the first frame of play.
+FIRST_PLAY_FRAME_JS = """() => {
+  const play = document.querySelector('.cm-play');
+  play.click();
+  const shown = [window.conflictmapStats.window, document.querySelector('.cm-date').textContent];
+  play.click();
+  return shown;
+}"""
+
+
+def test_play_starts_at_the_start_of_a_narrowed_range(page, server) -> None:
+    """The last 30 days picked beside the sidebar's slider: the map's player then runs over
+    those days, and Play's first frame shows their first step."""
+    map_frame(page)
+    with EventStore.open(server[1], readonly=True) as store:
+        newest = store.date_range()[1]
+    start = newest - timedelta(days=29)
+    page.get_by_role("button", name="30 d").click()
+    deadline = time.monotonic() + STEP_MS / 1000
+    frame = None
+    while time.monotonic() < deadline:
+        candidate = map_frame(page)
+        try:
+            if candidate.evaluate("() => document.querySelector('.cm-slider').max") == "29":
+                frame = candidate
+                break
+        except Exception:  # noqa: BLE001 - the map is being replaced by the narrowed one
+            pass
+        page.wait_for_timeout(500)
+    assert frame is not None, "the map's time control never took the 30 days"
+    step = int(frame.evaluate("() => document.querySelector('.cm-step-size').value"))
+    window, label = frame.evaluate(FIRST_PLAY_FRAME_JS)
+    first_frame_end = (start + timedelta(days=step - 1)).isoformat()
+    assert window == [None, first_frame_end]
+    assert label == f"to {first_frame_end}"
 
 
 def _current_map_stats(page) -> dict | None:

@@ -290,7 +290,7 @@ def test_hostile_text_on_the_page_fetches_nothing_and_links_nothing(browser, hos
         open_correction(page, lookup)
         lookup.fill("Palmyra")
         page.get_by_role("button", name="Look up").click()
-        checkbox = page.get_by_test_id("stCheckbox").first
+        checkbox = page.get_by_test_id("stCheckbox").filter(has_text="in every article").first
         page.get_by_test_id("stRadio").filter(has_text="PPL").first.wait_for(state="attached", timeout=STEP_MS)
         open_correction(page, lookup)
         checkbox.wait_for(timeout=STEP_MS)

@@ -3,7 +3,8 @@ play steps, the visible slice, the table, a click on a marker, the article pane.
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
 
 import pytest
 
@@ -124,6 +125,136 @@ def test_in_window_keeps_dated_events_inside_the_window_only() -> None:
 
 
 # ---------------------------------------------------------------------------
+# time: the default window, quick ranges, months and the axis
+
+
+def days_of_2016(count: int, *, every: int = 2) -> list[date]:
+    """``count`` dates, one every ``every`` days from Monday 4 January 2016."""
+    return [date(2016, 1, 4) + timedelta(days=every * i) for i in range(count)]
+
+
+def period(days: list[date]) -> view.Window:
+    return (days[0], days[-1])
+
+
+def test_default_window_leaves_out_one_stray_year_early() -> None:
+    days = sorted([date(2015, 3, 2), *days_of_2016(120)])
+    window = view.default_window(days, period(days))
+    assert window[0] == date(2016, 1, 4)  # the stray March 2015 is left out, the rest is not
+    assert window[1] == days[-1]
+    assert sum(not window[0] <= d <= window[1] for d in days) == 1
+
+
+def test_default_window_leaves_out_strays_at_both_ends() -> None:
+    days = sorted([date(2015, 3, 2), *days_of_2016(200), date(2019, 7, 1)])
+    window = view.default_window(days, period(days))
+    # From the first Monday to the Sunday after the last event (Wednesday 1 February 2017).
+    assert window == (date(2016, 1, 4), date(2017, 2, 5))
+
+
+def test_default_window_keeps_everything_when_events_are_few() -> None:
+    days = sorted([date(2015, 3, 2), *days_of_2016(30)])
+    assert view.default_window(days, period(days)) == period(days)
+
+
+def test_default_window_keeps_a_steady_thin_tail() -> None:
+    # A quiet month after a busy one is part of the story, not a stray.
+    busy = [date(2016, 1, 1) + timedelta(days=i // 10) for i in range(310)]  # ten a day in January
+    days = sorted([*busy, *(date(2016, 2, 7) + timedelta(days=7 * i) for i in range(6))])  # then one a week
+    assert view.default_window(days, period(days)) == period(days)
+
+
+def test_default_window_shows_everything_when_the_strays_are_too_many_to_be_strays() -> None:
+    # Ten early events a year apart before a hundred: a tenth of the corpus is history, not noise.
+    days = sorted([*(date(2000 + i, 6, 1) for i in range(10)), *days_of_2016(100)])
+    assert view.default_window(days, period(days)) == period(days)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_default_window_never_hides_more_than_its_share(seed: int) -> None:
+    rng = random.Random(seed)
+    bulk = [date(2016, 1, 1) + timedelta(days=rng.randrange(1, 400)) for _ in range(rng.randrange(50, 600))]
+    strays = [date(2016, 1, 1) + timedelta(days=rng.choice((-1, 1)) * rng.randrange(400, 4000)) for _ in range(8)]
+    days = sorted(bulk + strays)
+    window = view.default_window(days, period(days))
+    assert days[0] <= window[0] <= window[1] <= days[-1]
+    assert sum(not window[0] <= d <= window[1] for d in days) <= len(days) * view.DEFAULT_WINDOW_MAX_HIDDEN
+
+
+def test_default_window_is_whole_weeks_inside_the_period() -> None:
+    days = sorted([date(2015, 3, 2), *(date(2016, 1, 6) + timedelta(days=i) for i in range(100))])
+    window = view.default_window(days, period(days))
+    assert window[0] == date(2016, 1, 4) and window[0].weekday() == 0  # back to Monday
+    assert window[1] == days[-1]  # a Sunday would lie past the newest event
+
+
+def test_dated_outside_counts_the_days_on_either_side() -> None:
+    days = [date(2015, 1, 1), date(2016, 1, 4), date(2016, 1, 5), date(2016, 1, 5), date(2018, 1, 1)]
+    assert view.dated_outside(days, (date(2016, 1, 4), date(2016, 1, 10))) == 2
+    assert view.dated_outside(days, (date(2016, 1, 5), date(2016, 1, 5))) == 3
+
+
+def test_timeline_spans_the_main_dates_unless_all_are_shown() -> None:
+    whole, main = (date(2012, 4, 2), date(2017, 11, 30)), (date(2015, 12, 28), date(2017, 11, 30))
+    assert view.timeline_domain(main, whole, main) == main  # the stray of 2012 does not squeeze the bars
+    assert view.timeline_domain(whole, whole, main) == whole
+    early = (date(2014, 5, 1), date(2014, 6, 1))
+    assert view.timeline_domain(early, whole, main) == (date(2014, 5, 1), date(2017, 11, 30))
+
+
+@pytest.mark.parametrize(
+    ("days", "step"),
+    [(7, 1), (40, 1), (90, 3), (120, 3), (240, 7), (365, 14), (9 * 365, 30)],
+)
+def test_play_steps_grow_with_the_range_so_play_stays_short(days: int, step: int) -> None:
+    assert view.play_step_days((date(2016, 1, 1), date(2016, 1, 1) + timedelta(days=days - 1))) == step
+
+
+def test_event_days_leaves_undated_events_out() -> None:
+    events = (event("u", None), event("a", date(2016, 1, 2)), event("b", date(2016, 1, 5)))
+    assert view.event_days(events) == [date(2016, 1, 2), date(2016, 1, 5)]
+
+
+def test_quick_ranges_count_back_from_the_newest_event() -> None:
+    assert view.quick_window(7, PERIOD) == (date(2016, 1, 25), date(2016, 1, 31))
+    assert view.quick_window(90, PERIOD) == PERIOD  # longer than the period: all of it
+    assert view.quick_window(None, PERIOD) == PERIOD
+    with pytest.raises(ValueError, match="at least one day"):
+        view.quick_window(0, PERIOD)
+
+
+def test_months_cover_the_period_and_map_back_to_days_inside_it() -> None:
+    span = (date(2015, 11, 20), date(2016, 3, 3))
+    assert view.month_starts(span) == [
+        date(2015, 11, 1),
+        date(2015, 12, 1),
+        date(2016, 1, 1),
+        date(2016, 2, 1),
+        date(2016, 3, 1),
+    ]
+    assert view.window_of_months((date(2016, 2, 1), date(2016, 2, 1)), span) == (date(2016, 2, 1), date(2016, 2, 29))
+    assert view.window_of_months((date(2015, 11, 1), date(2016, 3, 1)), span) == span
+    assert view.months_of((date(2015, 12, 24), date(2016, 1, 2))) == (date(2015, 12, 1), date(2016, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("span", "fmt", "interval"),
+    [
+        ((date(2014, 3, 1), date(2023, 2, 28)), "%Y", "year"),
+        ((date(2015, 10, 1), date(2016, 9, 30)), "%b %Y", "month"),  # never "April October April"
+        ((date(2016, 1, 8), date(2016, 8, 20)), "%b", "month"),
+        ((date(2016, 3, 1), date(2016, 4, 20)), "%d %b", "week"),
+        ((date(2015, 12, 28), date(2016, 1, 6)), "%d %b %Y", "day"),
+    ],
+)
+def test_timeline_axis_names_years_when_the_period_spans_them(span: view.Window, fmt: str, interval: str) -> None:
+    axis = view.timeline_axis(span)
+    assert (axis.format, axis.interval) == (fmt, interval)
+    ticks = {"year": 365.25, "month": 30.44, "week": 7, "day": 1}[interval] * axis.step
+    assert ((span[1] - span[0]).days + 1) / ticks <= view.AXIS_MAX_TICKS
+
+
+# ---------------------------------------------------------------------------
 # what the page shows
 
 
@@ -161,6 +292,15 @@ def test_map_bounds_leave_out_a_few_far_events() -> None:
     far = [event("geneva", None, place="Geneva", lat=46.2, lon=6.15)]
     min_lon, min_lat, max_lon, max_lat = view.map_bounds(syria + far)
     assert min_lon > 6.15 and min_lat < 33 and max_lat < 46.2
+
+
+def test_map_frame_fits_the_events_in_view_unless_the_user_keeps_it() -> None:
+    aleppo, aden = event("a", None), event("b", None, place="Aden", lat=12.78, lon=45.04)
+    held = view.map_bounds([aleppo, aden])
+    assert held is not None
+    assert view.map_frame([aleppo, aden], held=None, keep=True) == held  # nothing held yet: fit
+    assert view.map_frame([aleppo], held=held, keep=False) is None  # one place: the map frames it
+    assert view.map_frame([aleppo], held=held, keep=True) == held
 
 
 def test_map_bounds_of_one_point_are_left_to_the_map() -> None:

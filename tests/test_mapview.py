@@ -304,7 +304,25 @@ def test_playback_offers_the_chosen_step_and_window_among_the_usual_ones():
     assert page_data(build_map(events))["timeline"] is False
 
 
-@pytest.mark.parametrize("playback", [Playback(step_days=-1), Playback(interval_ms=0), Playback(window_days=1.5)])
+def test_time_control_runs_over_the_range_chosen_not_the_first_and_last_event():
+    events = [make_event(event_id=str(i), event_date=d) for i, d in enumerate([date(2016, 3, 10), date(2016, 3, 12)])]
+    chosen = Playback(step_days=7, start=date(2016, 3, 1), end=date(2016, 3, 31))
+    data = page_data(build_map(events, timeline=True, playback=chosen))
+    assert data["day0"] == "2016-03-01" and data["daySpan"] == 30  # play starts on the 1st, ends on the 31st
+    days = [sum(data["markers"][0][7][: i + 1]) for i in range(2)]
+    assert days == [9, 11]  # the events keep their own dates on that scale
+
+
+@pytest.mark.parametrize(
+    "playback",
+    [
+        Playback(step_days=-1),
+        Playback(interval_ms=0),
+        Playback(window_days=1.5),
+        Playback(start=date(2016, 3, 2), end=date(2016, 3, 1)),
+        Playback(start="2016-03-01"),  # type: ignore[arg-type]
+    ],
+)
 def test_bad_playback_raises_with_the_value(playback):
     with pytest.raises(InputError, match="playback"):
         build_map([make_event()], timeline=True, playback=playback)

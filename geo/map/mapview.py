@@ -157,11 +157,17 @@ class Playback:
     """How the map's time control plays: days a step (0: about 1/150 of the period),
     the window shown (``window_days`` wide, or 0 for every day up to the date), and
     milliseconds between two steps. The browser steps through time on its own: the
-    page is never rebuilt while it plays."""
+    page is never rebuilt while it plays.
+
+    ``start`` and ``end`` are the dates the control runs over, so play starts at the
+    start of the range the user chose, not at its first event; without them it runs
+    from the first event to the last."""
 
     step_days: int = 0
     window_days: int = 0
     interval_ms: int = 150
+    start: date | None = None
+    end: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -598,6 +604,12 @@ def _check_playback(playback: Playback) -> None:
         value = getattr(playback, name)
         if isinstance(value, bool) or not isinstance(value, int) or value < low:
             raise InputError(f"playback {name} must be a whole number >= {low}, got {value!r}")
+    for name in ("start", "end"):
+        value = getattr(playback, name)
+        if value is not None and not (isinstance(value, date) and type(value) is date):
+            raise InputError(f"playback {name} must be a date or None, got {value!r}")
+    if playback.start is not None and playback.end is not None and playback.start > playback.end:
+        raise InputError(f"playback start must not be after its end, got {playback.start} and {playback.end}")
 
 
 def _check_bounds(bounds: Any) -> None:
@@ -695,6 +707,9 @@ def _payload(
     limit = max(1, min(MAX_POPUP_EVENTS, POPUP_EVENT_BUDGET // max(len(groups), 1))) if abbreviated else None
     quote_chars = QUOTE_CHARS_ABBREVIATED if abbreviated else None
     dates = [e.event_date for e in events if e.event_date is not None]
+    if options.timeline:
+        # The time control runs over the chosen range, however far its first and last events lie inside it.
+        dates += [d for d in (options.playback.start, options.playback.end) if d is not None]
     day0 = min(dates) if dates else None
     type_index = {t: i for i, t in enumerate(types)}
     origin_index = {o: i for i, o in enumerate(origins)}

@@ -13,6 +13,7 @@ window be cut out of them with two binary searches instead of a new query.
 from __future__ import annotations
 
 import html
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -40,6 +41,9 @@ SESSION_DEFAULTS: Mapping[str, object] = MappingProxyType(
         "store": None,  # this browser session's connection to the event store
         "period": None,  # the store's date range as of the last run
         "window": None,  # the dates the sidebar lets through
+        "window_default": None,  # the window the page opened on for the current data
+        "keep_frame": False,  # the map keeps its frame when filters or dates change
+        "map_frame": None,  # the bounds the map was last drawn with
         "selected_id": None,  # the event shown beside the map
         "click": None,  # (lat, lon, tooltip) of the last marker clicked
         "here_choice": None,  # the event picked among those of the marker clicked
@@ -73,14 +77,34 @@ SESSION_DEFAULTS: Mapping[str, object] = MappingProxyType(
 #: Keys of widgets that take no value from the page (buttons, the map); Streamlit keeps
 #: their state and refuses a first value for them.
 WIDGET_KEYS: frozenset[str] = frozenset(
-    {"map", "load_candidates", "look_up", "apply_correction", "add_files", "dl_geojson", "dl_csv", "dl_html", "dl_png"}
+    {
+        "map",
+        "range_7",
+        "range_30",
+        "range_90",
+        "range_all",
+        "range_main",
+        "load_candidates",
+        "look_up",
+        "apply_correction",
+        "add_files",
+        "dl_geojson",
+        "dl_csv",
+        "dl_html",
+        "dl_png",
+    }
 )
 #: Widgets made anew to start empty: the key is the prefix and a round number.
-ROUND_KEY_PREFIXES: tuple[str, ...] = ("table_", "uploads_")
+ROUND_KEY_PREFIXES: tuple[str, ...] = ("table_", "uploads_", "months_")
 
 
 def uploader_key(upload_round: int) -> str:
     return f"uploads_{upload_round}"
+
+
+def months_key(months: tuple[date, date]) -> str:
+    """The months slider's key for the months it starts from."""
+    return f"months_{months[0]:%Y-%m}_{months[1]:%Y-%m}"
 
 
 def table_key(table_round: int, content: str) -> str:
@@ -225,13 +249,162 @@ def period_of(date_range: Window | None, *, today: date) -> Window:
     return first, last
 
 
-def map_bounds(events: Sequence[Event]) -> tuple[float, float, float, float] | None:
+# ---------------------------------------------------------------------------
+# time: the default window, quick ranges and months
+
+#: At most this share of the dated events is left out of the default window: only
+#: strays at the ends (a mistyped year, a retrospective mention) are worth hiding.
+DEFAULT_WINDOW_MAX_HIDDEN = 0.02
+#: Strays are cut off only beyond an empty gap this long, and at least a quarter of
+#: the span of the rest: a thin but steady tail of events is part of the story.
+DEFAULT_WINDOW_MIN_GAP_DAYS = 14
+DEFAULT_WINDOW_GAP_SHARE = 0.25
+#: The quick ranges beside the slider, in days back from the newest event.
+QUICK_RANGE_DAYS: tuple[int, ...] = (7, 30, 90)
+#: Over a period longer than this, the page offers a slider of months too.
+MONTH_CONTROL_OVER_DAYS = 366
+
+
+def default_window(days: Sequence[date], period: Window) -> Window:
+    """The window the page opens on: the period without its stray early or late dates.
+
+    ``days`` are the dated events' dates, sorted. At each end, the outermost events are
+    left out when an empty gap of at least ``DEFAULT_WINDOW_MIN_GAP_DAYS`` days and
+    ``DEFAULT_WINDOW_GAP_SHARE`` of the remaining span parts them from the rest, and
+    never more than ``DEFAULT_WINDOW_MAX_HIDDEN`` of all events (so with fewer than 50
+    events nothing is hidden). The window then widens to whole weeks, Monday to
+    Sunday, inside ``period``. A quantile cut alone would also clip the first and last
+    days of a busy corpus with no stray at all; a gap alone would let one stray
+    of a thousand events hide hundreds.
+    """
+    budget = int(len(days) * DEFAULT_WINDOW_MAX_HIDDEN)
+    if budget == 0:
+        return period
+    bulk_days = (days[-1 - budget] - days[budget]).days
+    least = max(DEFAULT_WINDOW_MIN_GAP_DAYS, DEFAULT_WINDOW_GAP_SHARE * bulk_days)
+    early = _stray_count([(days[k] - days[k - 1]).days for k in range(1, budget + 1)], least)
+    late = _stray_count([(days[-k] - days[-k - 1]).days for k in range(1, budget - early + 1)], least)
+    first, last = days[early], days[-1 - late]
+    first -= timedelta(days=first.weekday())
+    last += timedelta(days=6 - last.weekday())
+    return clamp_window((first, last), period)
+
+
+def _stray_count(gaps: Sequence[int], least: float) -> int:
+    """How many events at one end stand apart: ``gaps[k]`` is the gap (days) between
+    the (k+1)-th outermost event and the next one in; the cut goes after the widest
+    gap when that is at least ``least`` days."""
+    if not gaps:
+        return 0
+    widest, cut = max((gap, k + 1) for k, gap in enumerate(gaps))
+    return cut if widest >= least else 0
+
+
+def event_days(events: Sequence[Event]) -> list[date]:
+    """The dates of the dated events of ``events`` (sorted by date, undated first), in order."""
+    undated = bisect_right(events, False, key=lambda e: e.event_date is not None)
+    return [_event_date(e) for e in events[undated:]]
+
+
+#: Play should pass through a chosen range in about this many steps at most (at a
+#: step a second, under a minute), with the finest step that allows.
+PLAY_MAX_STEPS = 40
+
+
+def play_step_days(window: Window) -> int:
+    """Days a step of the map's player for ``window``: the smallest of the map's step
+    choices that plays it in ``PLAY_MAX_STEPS`` steps, else the largest (a month a step
+    over years)."""
+    from geo.map.mapview import PLAY_STEP_CHOICES_DAYS
+
+    span = (window[1] - window[0]).days + 1
+    return next((s for s in PLAY_STEP_CHOICES_DAYS if span / s <= PLAY_MAX_STEPS), PLAY_STEP_CHOICES_DAYS[-1])
+
+
+def dated_outside(days: Sequence[date], window: Window) -> int:
+    """How many of ``days`` (sorted) lie outside ``window``."""
+    return bisect_left(days, window[0]) + len(days) - bisect_right(days, window[1])
+
+
+def timeline_domain(window: Window, period: Window, default: Window) -> Window:
+    """The dates the timeline spans: the whole period when the window shows it all,
+    otherwise the default window and the chosen one together, so a stray date far
+    away does not squeeze the bars the analyst is looking at into a corner."""
+    if covers(window, period):
+        return period
+    return min(window[0], default[0]), max(window[1], default[1])
+
+
+def quick_window(days_back: int | None, period: Window) -> Window:
+    """The last ``days_back`` days of ``period`` (up to its newest event), or all of it for None."""
+    if days_back is None:
+        return period
+    if days_back < 1:
+        raise ValueError(f"a quick range is at least one day, got {days_back!r}")
+    return max(period[0], period[1] - timedelta(days=days_back - 1)), period[1]
+
+
+def month_starts(period: Window) -> list[date]:
+    """The first day of every month ``period`` touches, in order."""
+    month, months = period[0].replace(day=1), []
+    while month <= period[1]:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def months_of(window: Window) -> tuple[date, date]:
+    """The months ``window`` starts and ends in, as their first days."""
+    return window[0].replace(day=1), window[1].replace(day=1)
+
+
+def window_of_months(months: tuple[date, date], period: Window) -> Window:
+    """The days from the first of one month to the end of another, inside ``period``."""
+    end = (months[1] + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return clamp_window((months[0], end), period)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeAxis:
+    """How the timeline labels its axis: a d3 time format and a tick every ``step`` ``interval``s."""
+
+    format: str
+    interval: str  # "day", "week", "month" or "year", as Vega-Lite names them
+    step: int
+
+
+#: Ticks the timeline aims at, at most: labels stay apart on a narrow page.
+AXIS_MAX_TICKS = 8
+
+
+def timeline_axis(period: Window) -> TimeAxis:
+    """Axis labels that say what an analyst needs at the period's scale: years over
+    several years, months with their year when the period crosses a new year (never
+    "April October April"), days with months over a few weeks."""
+    span = (period[1] - period[0]).days + 1
+    years = period[0].year != period[1].year
+    if span > 3 * 365:
+        return TimeAxis("%Y", "year", math.ceil(span / 365.25 / AXIS_MAX_TICKS))
+    if span > 92:
+        months = span / 30.44
+        step = next((s for s in (1, 2, 3, 6) if months / s <= AXIS_MAX_TICKS), 12)
+        return TimeAxis("%b %Y" if years else "%b", "month", step)
+    weeks = span / 7
+    if weeks > AXIS_MAX_TICKS / 2:
+        return TimeAxis("%d %b %Y" if years else "%d %b", "week", math.ceil(weeks / AXIS_MAX_TICKS))
+    return TimeAxis("%d %b %Y" if years else "%d %b", "day", math.ceil(span / AXIS_MAX_TICKS))
+
+
+Bounds = tuple[float, float, float, float]
+
+
+def map_bounds(events: Sequence[Event]) -> Bounds | None:
     """``(min_lon, min_lat, max_lon, max_lat)`` for the map: the view the map builder
     picks for ``events`` (their core when a few lie far away), or None when that is
     a single point (the builder then frames the events itself).
 
-    The page passes the view for all the events the filters let through, not only
-    the window's, so the map holds still while play moves through time.
+    Play runs inside the map, which is not rebuilt while it plays, so the frame holds
+    still through play whatever events it was fitted to.
     """
     from geo.map.mapview import core_bounds
 
@@ -239,6 +412,15 @@ def map_bounds(events: Sequence[Event]) -> tuple[float, float, float, float] | N
     if box is None or box[0] >= box[2] or box[1] >= box[3]:
         return None
     return box
+
+
+def map_frame(events: Sequence[Event], *, held: Bounds | None, keep: bool) -> Bounds | None:
+    """The bounds the map opens on: those of ``events`` (the events in view, so a
+    change of filters or dates brings them into view), or ``held`` when the user keeps
+    the frame and there is one."""
+    if keep and held is not None:
+        return held
+    return map_bounds(events)
 
 
 # ---------------------------------------------------------------------------

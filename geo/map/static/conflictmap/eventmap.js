@@ -292,6 +292,7 @@
         slider.type = "range"; slider.min = "0"; slider.max = String(span); slider.step = "1"; slider.value = String(span);
         slider.title = "The last day shown";
         var label = element("span", "cm-date", "all dates");
+        label.title = "The dates the control runs over: " + isoDay(data.day0, 0) + " \u2013 " + isoDay(data.day0, span);
         var windowSelect = choiceSelect("cm-window", "The days shown at each step", windows,
                                         options.windowDays || 0, function (w) { return w ? dayWord(w) : "up to the date"; });
         var stepSelect = choiceSelect("cm-step-size", "Days a step", steps, firstStep,
