@@ -18,6 +18,8 @@ from geo.eval.evaluate import (
     GoldArticle,
     GoldToponym,
     PredictedToponym,
+    area_key,
+    continents_of_countries,
     eval_command,
     iter_corpus,
     predict_events,
@@ -415,3 +417,20 @@ def test_a_country_resolved_to_another_country_is_still_off():
 
 def test_without_area_knowledge_the_distance_alone_decides():
     assert _country_scores("SY", None).place_recall_40 == 0.0
+
+
+def test_a_continent_holding_the_gold_points_country_is_placed_right():
+    europe = area_key("CONT", "", "", geonameid=6255148)
+    in_europe = lambda lat, lon: frozenset({"DE", "DE|Berlin", europe})  # noqa: E731
+    scores = _country_scores(europe, in_europe)
+    assert (scores.place_recall_40, scores.namesakes) == (1.0, 0)
+
+
+def test_a_continent_that_does_not_hold_the_gold_point_is_off():
+    asia = area_key("CONT", "", "", geonameid=6255147)
+    assert _country_scores(asia, _in_syria).place_recall_40 == 0.0
+
+
+def test_countries_know_their_continent():
+    continents = continents_of_countries()
+    assert continents["DE"] == continents["FR"] != continents["SY"] == continents["IR"]

