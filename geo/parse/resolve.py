@@ -36,6 +36,11 @@ PRIOR_SCALE = 8.0
 #: Below this, a town that shares a country's or region's name yields to the area.
 SMALL_TOWN_POPULATION = 100_000
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "TERR"})
+#: An anchor farther than this many ``proximity_km`` from a place gives it no support.
+UNSUPPORTED_DISTANCE_SCALE = 2.0
+#: Candidates this close to the best one mark the same spot on a map; their share of the
+#: belief counts for it.
+SAME_SPOT_KM = 40.0
 NEAR_WORDS = ("near", "outside", "outskirts of", "close to", "north of", "south of", "east of", "west of", "around")
 
 
@@ -61,6 +66,14 @@ class Weights:
     passes: int = 3
     region_seat: float = 0.4
     area_namesake_penalty: float = 0.5
+    #: The score of "a place the gazetteer does not list" (0: never considered). In an
+    #: article whose other places point elsewhere (``_unsupported``), a lone namesake
+    #: that only its fame supports ("Solhan" in Turkey for a story from Burkina Faso)
+    #: scores below it unless famous, and is left unmapped.
+    unlisted: float = 0.6
+    #: Country votes the rest of the article must cast before ``unlisted`` applies: a
+    #: story that names one place only gives no reason to doubt it.
+    context_for_unlisted: float = 1.0
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -513,23 +526,45 @@ def _choose(
         key=lambda item: (-item[0], item[1]),  # the gazetteer's own order breaks ties
     )
     scored = [(score, e) for score, _, e in ranked]
-    return scored[0][1], _confidence(scored, weights.temperature), tuple(e for _, e in scored)
+    top = scored[0][1]
+    unlisted = weights.unlisted if weights.unlisted and _unsupported(top, context, weights) else None
+    return top, _confidence(scored, weights.temperature, unlisted), tuple(e for _, e in scored)
 
 
-def _confidence(scored: Sequence[tuple[float, Entry]], temperature: float) -> float:
-    """P(country) * P(candidate | country), each a softmax over scores.
+def _unsupported(entry: Entry, context: _Context, weights: Weights) -> bool:
+    """A place, not a country, in an article whose other places point elsewhere: none in
+    its country (nor a demonym of it), none near it."""
+    if not entry.country_code or _is_country(entry):
+        return False  # countries are all listed, and so are continents and seas
+    if sum(v for v in context.countries.values() if v > 0) < weights.context_for_unlisted:
+        return False  # a story that names no other place gives no reason to doubt it
+    if _share(context.countries, entry.country_code) > 0:
+        return False
+    return _proximity(entry, context.anchors, weights.proximity_km) < math.exp(-UNSUPPORTED_DISTANCE_SCALE)
+
+
+def _confidence(scored: Sequence[tuple[float, Entry]], temperature: float, unlisted: float | None = None) -> float:
+    """P(country) * P(candidate, or one within ``SAME_SPOT_KM`` of it | country), each a
+    softmax over scores.
 
     Across countries only each country's best candidate counts, so that a crowd of
     small namesakes in one country (a dozen Palmyras in the United States) does not
-    outweigh one well-supported candidate elsewhere.
+    outweigh one well-supported candidate elsewhere. ``unlisted``, when given, is the
+    score of one more reading across countries: a place the gazetteer lacks.
     """
     top_score, top = scored[0]
     best_by_country: dict[str, float] = {}
     for score, entry in scored:
         best_by_country.setdefault(entry.country_code, score)
     across = sum(math.exp((s - top_score) / temperature) for s in best_by_country.values())
-    within = sum(math.exp((s - top_score) / temperature) for s, e in scored if e.country_code == top.country_code)
-    return 1.0 / (across * within)
+    if unlisted is not None:
+        across += math.exp((unlisted - top_score) / temperature)
+    in_country = [(math.exp((s - top_score) / temperature), e) for s, e in scored if e.country_code == top.country_code]
+    within = sum(weight for weight, _ in in_country)
+    # Readings that put the mark where the best one does are not a doubt about where it
+    # is: Moscow the city and the region named after it, Kyiv's city and its region.
+    same_spot = sum(weight for weight, e in in_country if e is top or _km(e, top) <= SAME_SPOT_KM)
+    return same_spot / (across * within)
 
 
 def _precision(text: str, mention: Mention, entry: Entry) -> int:
