@@ -19,6 +19,8 @@ from geo.eval.evaluate import (
     GoldArticle,
     GoldToponym,
     PredictedToponym,
+    area_key,
+    continents_of_countries,
     iter_corpus,
     predict_events,
     score_events,
@@ -382,3 +384,53 @@ def test_a_predictions_file_on_an_event_corpus_says_it_has_no_events(tmp_path, c
     out = capsys.readouterr().out
     assert "pred.jsonl made no events on warlike: a predictions file holds no events" in out
     assert "R@40km" not in out
+
+
+# A country named in a story: the gold point is an atlas's centre of Syria, the system's
+# marker GeoNames' point for the country, some 150 km apart.
+SYRIA_ATLAS_CENTRE = (34.8021, 38.9968)
+SYRIA_GEONAMES_POINT = (35.0, 38.0)
+COUNTRY_TEXT = "Fighting spread across Syria on Monday."
+
+
+def _in_syria(lat: float, lon: float) -> frozenset[str]:
+    return frozenset({"SY", "SY|Homs"})
+
+
+def _country_scores(area: str, areas_at):
+    start = COUNTRY_TEXT.index("Syria")
+    gold = GoldToponym(start, start + 5, "Syria", *SYRIA_ATLAS_CENTRE, event_type=None, event_date=None)
+    article = GoldArticle(id="c-1", text=COUNTRY_TEXT, toponyms=(gold,), events_annotated=True)
+    predicted = PredictedToponym(start, start + 5, *SYRIA_GEONAMES_POINT, "Syria", area=area)
+    return score_events([article], {"c-1": (predicted,)}, {}, areas_at)
+
+
+def test_a_country_resolved_to_the_right_country_is_placed_right_wherever_its_marker_stands():
+    scores = _country_scores("SY", _in_syria)
+    assert scores.place_recall_40 == 1.0
+    assert scores.namesakes == 0
+
+
+def test_a_country_resolved_to_another_country_is_still_off():
+    assert _country_scores("IQ", _in_syria).place_recall_40 == 0.0
+
+
+def test_without_area_knowledge_the_distance_alone_decides():
+    assert _country_scores("SY", None).place_recall_40 == 0.0
+
+
+def test_a_continent_holding_the_gold_points_country_is_placed_right():
+    europe = area_key("CONT", "", "", geonameid=6255148)
+    in_europe = lambda lat, lon: frozenset({"DE", "DE|Berlin", europe})  # noqa: E731
+    scores = _country_scores(europe, in_europe)
+    assert (scores.place_recall_40, scores.namesakes) == (1.0, 0)
+
+
+def test_a_continent_that_does_not_hold_the_gold_point_is_off():
+    asia = area_key("CONT", "", "", geonameid=6255147)
+    assert _country_scores(asia, _in_syria).place_recall_40 == 0.0
+
+
+def test_countries_know_their_continent():
+    continents = continents_of_countries()
+    assert continents["DE"] == continents["FR"] != continents["SY"] == continents["IR"]

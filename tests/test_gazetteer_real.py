@@ -242,3 +242,13 @@ def test_offline_geocoder_answers_like_a_geopy_geocoder(g):
     assert coder.geocode("Paris").raw["country_code"] == "FR"
     assert coder.geocode("Paris", country="US").raw["country_code"] == "US"
     assert coder.geocode("Tripoli, Lebanon").raw["country_code"] == "LB"
+
+
+def test_every_curated_country_and_region_alias_gives_its_area_first(g):
+    for alias in read_aliases():
+        if alias.feature_code not in ("PCLI", "ADM1") or alias.is_dotted_abbreviation:
+            continue
+        first = g.lookup(alias.alias)[0]
+        country, _, region = alias.target.partition(".")
+        expected = g.admin1(country, region) if region else g.country(country)
+        assert first.geonameid == expected.geonameid, alias.alias

@@ -252,3 +252,21 @@ def test_people_named_like_places_are_not_places(geoparser):
     assert [n for n, _ in mentions_with_countries(geoparser, text)] == ["Liverpool"]
     text = "Coach Austin Rivers praised the team in Boston. Rivers said Chelsea Clinton had called."
     assert [n for n, _ in mentions_with_countries(geoparser, text)] == ["Boston"]
+
+
+def test_a_name_the_model_runs_into_the_next_line_still_gives_its_place(geoparser):
+    text = "Militants attacked the road near Tingo Maria\n- Tourists were told to stay in Lima."
+    places = {p.mention.text: p.entry.country_code for p in geoparser.places(text)}
+    assert places.get("Tingo Maria") == "PE"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Rebels advanced on Goma as Kinshasa said Congo would not negotiate.", "CD"),
+        ("Brazzaville was calm on Sunday, and Congo's army left Pointe-Noire.", "CG"),
+    ],
+)
+def test_congo_is_whichever_congo_the_article_is_in(geoparser, text, country):
+    places = {p.mention.text: p.entry.country_code for p in geoparser.places(text)}
+    assert places.get("Congo") == country

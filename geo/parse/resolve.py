@@ -39,6 +39,11 @@ if TYPE_CHECKING:
 PRIOR_SCALE = 8.0
 #: Below this, a town that shares a country's or region's name yields to the area.
 SMALL_TOWN_POPULATION = 100_000
+#: An anchor farther than this many ``proximity_km`` from a place gives it no support.
+UNSUPPORTED_DISTANCE_SCALE = 2.0
+#: Candidates this close to the best one mark the same spot on a map; their share of the
+#: belief counts for it.
+SAME_SPOT_KM = 40.0
 NEAR_WORDS = ("near", "outside", "outskirts of", "close to", "north of", "south of", "east of", "west of", "around")
 
 
@@ -64,6 +69,14 @@ class Weights:
     passes: int = 3
     region_seat: float = 0.4
     area_namesake_penalty: float = 0.5
+    #: The score of "a place the gazetteer does not list" (0: never considered). In an
+    #: article whose other places point elsewhere (``_unsupported``), a lone namesake
+    #: that only its fame supports ("Solhan" in Turkey for a story from Burkina Faso)
+    #: scores below it unless famous, and is left unmapped.
+    unlisted: float = 0.6
+    #: Country votes the rest of the article must cast before ``unlisted`` applies: a
+    #: story that names one place only gives no reason to doubt it.
+    context_for_unlisted: float = 1.0
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -556,25 +569,53 @@ def _choose(pool: _Candidates, context: _Context, container: _Container | None, 
         ),
         key=lambda s: -s.score,  # a stable sort: the gazetteer's own order breaks ties
     )
-    return Choice(scored[0].entry, _confidence(scored, weights.temperature), tuple(s.entry for s in scored))
+    top = scored[0]
+    unlisted = weights.unlisted if weights.unlisted and _unsupported(top.entry, context, weights) else None
+    return Choice(top.entry, _confidence(scored, weights.temperature, unlisted), tuple(s.entry for s in scored))
 
 
-def _confidence(scored: Sequence[_Scored], temperature: float) -> float:
-    """P(country) * P(candidate | country), each a softmax over scores.
+def _unsupported(entry: Entry, context: _Context, weights: Weights) -> bool:
+    """A place, not a country, in an article whose other places point elsewhere: none in
+    its country (nor a demonym of it), none near it."""
+    if not entry.country_code or entry.is_country:
+        return False  # countries are all listed, and so are continents and seas
+    if sum(v for v in context.countries.values() if v > 0) < weights.context_for_unlisted:
+        return False  # a story that names no other place gives no reason to doubt it
+    if _share(context.countries, entry.country_code) > 0:
+        return False
+    return _proximity(entry, context.anchors, weights.proximity_km) < math.exp(-UNSUPPORTED_DISTANCE_SCALE)
+
+
+def _confidence(scored: Sequence[_Scored], temperature: float, unlisted: float | None = None) -> float:
+    """P(country) * P(candidate, or one within ``SAME_SPOT_KM`` of it | country), each a
+    softmax over scores.
 
     Across countries only each country's best candidate counts, so that a crowd of
     small namesakes in one country (a dozen Palmyras in the United States) does not
-    outweigh one well-supported candidate elsewhere.
+    outweigh one well-supported candidate elsewhere. ``unlisted``, when given, is the
+    score of one more reading across countries: a place the gazetteer lacks.
     """
     top = scored[0]
     best_by_country: dict[str, float] = {}
     for s in scored:
         best_by_country.setdefault(s.entry.country_code, s.score)
     across = sum(math.exp((score - top.score) / temperature) for score in best_by_country.values())
-    within = sum(
-        math.exp((s.score - top.score) / temperature) for s in scored if s.entry.country_code == top.entry.country_code
+    if unlisted is not None:
+        across += math.exp((unlisted - top.score) / temperature)
+    in_country = [
+        (math.exp((s.score - top.score) / temperature), s.entry)
+        for s in scored
+        if s.entry.country_code == top.entry.country_code
+    ]
+    within = sum(weight for weight, _ in in_country)
+    # Readings that put the mark where the best one does are not a doubt about where it
+    # is: Moscow the city and the region named after it, Kyiv's city and its region.
+    same_spot = sum(
+        weight
+        for weight, e in in_country
+        if e is top.entry or great_circle_km(e.lat, e.lon, top.entry.lat, top.entry.lon) <= SAME_SPOT_KM
     )
-    return 1.0 / (across * within)
+    return same_spot / (across * within)
 
 
 def _precision(text: str, mention: Mention, entry: Entry) -> int:
