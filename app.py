@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
@@ -29,6 +29,7 @@ from gazetteer.errors import GazetteerError
 from geo.errors import ConflictmapError
 from geo.filters import EventFilter
 from geo.map.mapview import EVENT_STYLE, ORIGIN_LABELS, Playback, build_map, safe_link
+from geo.map.names import PlaceKey, common_names, shown_name
 from geo.read.uploads import ACCEPTED_SUFFIXES
 from geo.records import EVENT_TYPES, Article, Event, stable_id
 from geo.safetext import markdown_literal
@@ -87,6 +88,11 @@ def filtered_events(db: str, version: int, key: tuple, _store: EventStore, _flt:
 @st.cache_data(max_entries=8, show_spinner=False)
 def daily_frame(db: str, version: int, key: tuple, _events: tuple[Event, ...]) -> pandas.DataFrame:
     return view.daily_counts(_events)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def place_names(db: str, version: int, key: tuple, window: tuple, _events: Sequence[Event]) -> dict[PlaceKey, str]:
+    return common_names(_events)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -438,10 +444,12 @@ def _selected(visible: Sequence[Event]) -> tuple[Event | None, tuple[Event, ...]
     return event, here
 
 
-def _event_panel(store: EventStore, event: Event | None, here: tuple[Event, ...]) -> None:
+def _event_panel(
+    store: EventStore, event: Event | None, here: tuple[Event, ...], names: Mapping[PlaceKey, str]
+) -> None:
     if len(here) > 1:
         ids = [e.event_id for e in here]
-        labels = {e.event_id: view.event_label(e) for e in here}
+        labels = {e.event_id: view.event_label(e, shown_name(e, names)) for e in here}
         if st.session_state.get("here_choice") not in ids or st.session_state.get("here_for") != ids[0]:
             st.session_state.here_choice = event.event_id if event and event.event_id in ids else ids[0]
             st.session_state.here_for = ids[0]
@@ -467,7 +475,7 @@ def _event_panel(store: EventStore, event: Event | None, here: tuple[Event, ...]
     )
     st.markdown(f'<span style="color:{style.colour}">{TYPE_GLYPHS[style.icon]}</span> {kind}', unsafe_allow_html=True)
     st.caption(
-        markdown_literal(view.event_place_line(event))
+        markdown_literal(view.event_place_line(event, shown_name(event, names)))
         + f" \u00b7 confidence {event.confidence:.2f} \u00b7 "
         + markdown_literal(ORIGIN_LABELS.get(event.origin, event.origin))
     )
@@ -541,6 +549,8 @@ def _table(
         "event_date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
         "event_type": "type",
         "sub_event_type": "subtype",
+        "name": "place",
+        "place": "gazetteer name",
         "country_code": "country",
         "quote": st.column_config.TextColumn("quote", width="large"),
         "confidence": st.column_config.ProgressColumn("confidence", min_value=0.0, max_value=1.0, format="%.2f"),
@@ -649,7 +659,7 @@ def main() -> None:
         _map(visible, base)
     selected, here = _selected(visible)
     with article_column:
-        _event_panel(store, selected, here)
+        _event_panel(store, selected, here, place_names(db, version, key, window, visible))
 
     st.subheader(f"Events in view ({len(visible):,})")
     if len(visible) > view.TABLE_MAX_ROWS:
