@@ -480,9 +480,17 @@ def _make_group(
     ordered = tuple(events[i] for i in part.tolist())
     days = columns.day[part]
     dated = np.sort(days[days >= 0])
-    shown = Counter(shown_name(e, names) for e in ordered)
+    # Counted by place first: far fewer names to look up than events.
+    by_place = Counter(place_key(e) for e in ordered) if len(ordered) > 1 else Counter([place_key(anchor)])
+    shown: Counter[str] = Counter()
+    first_of: dict[str, PlaceKey] = {}
+    for key, count in by_place.items():
+        name = names.get(key) or ""
+        shown[name] += count
+        first_of.setdefault(name, key)
     places = tuple(name for name, _ in shown.most_common() if name)
-    main = next((e for e in ordered if places and shown_name(e, names) == places[0]), anchor)
+    main_key = first_of.get(places[0]) if places else None
+    main = next((e for e in ordered if place_key(e) == main_key), anchor)
     # Counter keeps first-seen order among equal counts: the newest sub-type wins a tie.
     kinds = Counter(e.sub_event_type for e in ordered if e.sub_event_type)
     kind = kinds.most_common(1)[0][0] if kinds else ""

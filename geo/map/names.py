@@ -41,17 +41,18 @@ def common_names(events: Iterable[Event]) -> dict[PlaceKey, str]:
     answer never depends on the order of the events). An event without a mention
     counts for its gazetteer name.
     """
+    # Count each (place, as written, gazetteer name) once, then tidy only the distinct texts.
+    seen = Counter((place_key(e), e.mention, e.place) for e in events)
     spellings: dict[PlaceKey, Counter[str]] = {}
     gazetteer: dict[PlaceKey, Counter[str]] = {}
-    for event in events:
-        key = place_key(event)
-        written = tidy_name(event.mention) or tidy_name(event.place)
+    for (key, mention, place), count in seen.items():
+        written = tidy_name(mention) or tidy_name(place)
         if written:
-            spellings.setdefault(key, Counter())[written] += 1
-        if event.place:
-            gazetteer.setdefault(key, Counter())[tidy_name(event.place)] += 1
+            spellings.setdefault(key, Counter())[written] += count
+        if place:
+            gazetteer.setdefault(key, Counter())[tidy_name(place)] += count
     return {
-        key: _most_used(counts, gazetteer.get(key, Counter()).most_common(1)[0][0] if key in gazetteer else "")
+        key: _most_used(counts, gazetteer[key].most_common(1)[0][0] if key in gazetteer else "")
         for key, counts in spellings.items()
     }
 
