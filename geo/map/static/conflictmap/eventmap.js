@@ -254,7 +254,8 @@
       options: { position: "bottomleft" },
       onAdd: function () {
         var box = element("div", "cm-legend leaflet-control");
-        box.appendChild(element("div", "cm-legend-title", "Events"));
+        var head = box.appendChild(element("div", "cm-legend-title"));
+        head.appendChild(element("span", "", "Events"));
         state.legendCounts = data.types.map(function (type) {
           var row = element("div", "cm-legend-row");
           row.setAttribute("data-type", type.key);
@@ -277,6 +278,12 @@
             grid.appendChild(row);
           });
           box.appendChild(grid);
+          // A switch in the title line shows or hides them: folded, the legend is no taller than without.
+          var toggle = head.appendChild(element("button", "cm-legend-kinds-toggle"));
+          toggle.type = "button";
+          state.kinds = { grid: grid, toggle: toggle };
+          showKinds(state, true);
+          toggle.addEventListener("click", function () { showKinds(state, grid.style.display === "none"); });
         }
         if (data.origins.length > 1) {
           data.origins.forEach(function (origin) {
@@ -297,6 +304,24 @@
       }
     });
     new Legend().addTo(state.map);
+  }
+
+  // The controls in the bottom-left corner may take at most this share of the map's height.
+  var CORNER_SHARE = 0.45;
+
+  function showKinds(state, shown) {
+    state.kinds.grid.style.display = shown ? "" : "none";
+    state.kinds.toggle.textContent = shown ? "hide kinds" : "kinds \u25B8";
+    state.kinds.toggle.title = shown ? "Hide the symbols of the kinds of event" : "Show the symbols of the kinds of event";
+  }
+
+  // On a small map the legend's kinds fold away, so the corner's controls do not
+  // cover the middle of the map; the switch in the legend's title line shows them.
+  function foldKinds(state) {
+    if (!state.kinds) { return; }
+    if (state.data.slide) { state.kinds.toggle.style.display = "none"; return; }
+    var corner = state.map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
+    if (corner && corner.offsetHeight > CORNER_SHARE * state.map.getSize().y) { showKinds(state, false); }
   }
 
   function updateLegend(state) {
@@ -547,6 +572,7 @@
     buildSublayers(state);
     addLegend(state);
     addTimeline(state);
+    foldKinds(state);
     if (state.data.timeline) { fit(state); }  // again, now that the controls take their room
     refresh(state);
     noteOutside(state);
