@@ -97,9 +97,15 @@ def place_names(db: str, version: int, key: tuple, window: tuple, _events: Seque
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def table_frame(
-    db: str, version: int, key: tuple, window: tuple, first: tuple[str, ...], _events: tuple[Event, ...]
+    db: str,
+    version: int,
+    key: tuple,
+    window: tuple,
+    first: tuple[str, ...],
+    _events: tuple[Event, ...],
+    _names: Mapping[PlaceKey, str],
 ) -> pandas.DataFrame:
-    return view.events_table(_events, first=first)
+    return view.events_table(_events, first=first, names=_names)
 
 
 # ---------------------------------------------------------------------------
@@ -418,9 +424,16 @@ def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window)
     st.altair_chart(shade + bars, height=TIMELINE_HEIGHT, width="stretch")
 
 
-def _map(visible: Sequence[Event], base: tuple[Event, ...]) -> None:
+def _map(visible: Sequence[Event], base: tuple[Event, ...], names: Mapping[PlaceKey, str]) -> None:
     # Every event in view goes to the map once; its own slider and player step through time.
-    m = build_map(visible, bounds=view.map_bounds(base), cluster_over=CLUSTER_OVER, timeline=True, playback=PLAYBACK)
+    m = build_map(
+        visible,
+        bounds=view.map_bounds(base),
+        cluster_over=CLUSTER_OVER,
+        timeline=True,
+        playback=PLAYBACK,
+        names=names,
+    )
     from streamlit_folium import st_folium
 
     st_folium(
@@ -428,13 +441,13 @@ def _map(visible: Sequence[Event], base: tuple[Event, ...]) -> None:
     )
 
 
-def _selected(visible: Sequence[Event]) -> tuple[Event | None, tuple[Event, ...]]:
+def _selected(visible: Sequence[Event], names: Mapping[PlaceKey, str]) -> tuple[Event | None, tuple[Event, ...]]:
     """The event shown beside the map, and the events of the marker clicked."""
     state = st.session_state
     here: tuple[Event, ...] = ()
     if state.click:
         lat, lon, tooltip = state.click
-        here = view.clicked_events(visible, lat, lon, tooltip=tooltip, cluster_over=CLUSTER_OVER)
+        here = view.clicked_events(visible, lat, lon, tooltip=tooltip, cluster_over=CLUSTER_OVER, names=names)
         if state.selected_id is None and here:
             state.selected_id = here[0].event_id
     wanted = state.selected_id
@@ -538,10 +551,17 @@ def _correction(event: Event) -> None:
 
 
 def _table(
-    db: str, version: int, key: tuple, window: view.Window, visible, selected: Event | None, here: tuple[Event, ...]
+    db: str,
+    version: int,
+    key: tuple,
+    window: view.Window,
+    visible,
+    selected: Event | None,
+    here: tuple[Event, ...],
+    names: Mapping[PlaceKey, str],
 ) -> None:
     first = tuple(e.event_id for e in here) or ((selected.event_id,) if selected else ())
-    frame = table_frame(db, version, key, window, first, visible)
+    frame = table_frame(db, version, key, window, first, visible, names)
     state = st.session_state
     state.table_ids = tuple(frame["event_id"])
     state.table_key = view.table_key(state.table_round, stable_id(key, window, first))
@@ -654,17 +674,19 @@ def main() -> None:
     _sidebar_counts(visible, store.count())
     _timeline(daily_frame(db, version, key, base), window, period)
 
+    # The names the articles use for the places in view: the map, the panel and the table share them.
+    names = place_names(db, version, key, window, visible)
     map_column, article_column = st.columns([3, 2])
     with map_column:
-        _map(visible, base)
-    selected, here = _selected(visible)
+        _map(visible, base, names)
+    selected, here = _selected(visible, names)
     with article_column:
-        _event_panel(store, selected, here, place_names(db, version, key, window, visible))
+        _event_panel(store, selected, here, names)
 
     st.subheader(f"Events in view ({len(visible):,})")
     if len(visible) > view.TABLE_MAX_ROWS:
         st.caption(f"The table lists the {view.TABLE_MAX_ROWS:,} newest; the downloads hold all {len(visible):,}.")
-    _table(db, version, key, window, visible, selected, here)
+    _table(db, version, key, window, visible, selected, here, names)
     downloads, add = st.columns([2, 3])
     with downloads:
         st.subheader("Download")

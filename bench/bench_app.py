@@ -154,19 +154,24 @@ def page_first_run(store: EventStore) -> tuple[dict[str, tuple[float, float]], i
     """The page's first run in a running server (modules imported), step by step:
     (wall, CPU) seconds per step, events drawn, bytes of map HTML."""
     from geo.map.mapview import Playback, build_map
+    from geo.map.names import common_names
 
     steps: dict[str, tuple[float, float]] = {}
     period = view.period_of(store.date_range(), today=date.today())
     base = timed("read events", steps, lambda: tuple(store.query(EventFilter())))
     visible = timed("cut window", steps, lambda: view.in_window(base, None))
     timed("counts and timeline", steps, lambda: (view.counts_by_type(visible), view.daily_counts(base)))
-    timed("table", steps, lambda: view.events_table(visible))
+    # The page names the places in view once; the map, the panel and the table share the names.
+    names = timed("place names", steps, lambda: common_names(visible))
+    timed("table", steps, lambda: view.events_table(visible, names=names))
     bounds = view.map_bounds(base)
     # As the page draws it: with the map's own time slider and player.
     m = timed(
         "build map",
         steps,
-        lambda: build_map(visible, bounds=bounds, cluster_over=300, timeline=True, playback=Playback(7, 0, 1000)),
+        lambda: build_map(
+            visible, bounds=bounds, cluster_over=300, timeline=True, playback=Playback(7, 0, 1000), names=names
+        ),
     )
     payload = timed("map to html", steps, lambda: st_folium_payload(m))
     assert period[0] <= period[1]

@@ -34,7 +34,7 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from geo.errors import InputError
-from geo.map.names import PlaceKey, common_names, place_key, shown_name, tidy_name
+from geo.map.names import KEY_DECIMALS, PlaceKey, common_names, place_key, shown_name, tidy_name
 from geo.map.offline import asset_uri, make_offline
 from geo.records import EVENT_TYPES, ORIGINS, Event
 
@@ -211,6 +211,7 @@ def build_map(
     cluster_over: int = 300,
     timeline: bool = False,
     playback: Playback = Playback(),
+    names: Mapping[PlaceKey, str] | None = None,
 ) -> folium.Map:
     """An offline folium map of ``events``.
 
@@ -219,7 +220,9 @@ def build_map(
     every event is listed in full in its marker's popup; above, popups show each
     place's latest events. ``tiles`` adds online basemaps (used when reachable);
     the offline country basemap is always drawn. ``timeline`` adds a date slider
-    with playback, which plays as ``playback`` says.
+    with playback, which plays as ``playback`` says. Places are labelled by
+    ``names`` (``geo.map.names.common_names(events)`` unless given: pass it when it
+    is already at hand, it is the same for every view of the same events).
     """
     options = MapOptions(
         title=title,
@@ -230,7 +233,7 @@ def build_map(
         timeline=timeline,
         playback=playback,
     )
-    return compose_map(events, options)
+    return compose_map(events, options, names=names)
 
 
 def slide_map(
@@ -259,11 +262,15 @@ def slide_map(
     return compose_map(events, options)
 
 
-def compose_map(events: Sequence[Event], options: MapOptions) -> folium.Map:
-    """The map for ``events`` as ``options`` describe it; both public builders end here."""
+def compose_map(
+    events: Sequence[Event], options: MapOptions, *, names: Mapping[PlaceKey, str] | None = None
+) -> folium.Map:
+    """The map for ``events`` as ``options`` describe it, places labelled by ``names``
+    (by default the names their articles use most); both public builders end here."""
     _check_options(options)
     events = list(events)
-    names = common_names(events)
+    if names is None:
+        names = common_names(events)
     groups = marker_groups(events, max_markers=MAX_MARKERS if len(events) > options.cluster_over else None, names=names)
     m = _base_map(options)
     tile_layers = _add_tiles(m) if options.tiles else []
@@ -398,7 +405,8 @@ def marker_groups(
     inverse = _group_keys(columns.lat, columns.lon, columns.layer, max_markers)
     order = np.argsort(inverse, kind="stable")
     cuts = np.flatnonzero(np.diff(inverse[order])) + 1
-    groups = [_make_group(events, columns, part, names) for part in np.split(order, cuts)]
+    place_names = [names.get(key, "") for key in columns.places]
+    groups = [_make_group(events, columns, part, place_names) for part in np.split(order, cuts)]
     # Biggest first, so they are drawn first and small markers stay visible on top.
     groups.sort(key=lambda g: -g.count)
     return groups
@@ -413,6 +421,10 @@ class _EventColumns:
     layer: np.ndarray  # one code per (event_type, origin)
     day: np.ndarray  # date ordinal, -1 when undated
     point: np.ndarray  # one code per exact position
+    place: np.ndarray  # one code per place (an index into ``places``)
+    places: tuple[PlaceKey, ...]
+    kind: np.ndarray  # one code per sub-event type (an index into ``kinds``)
+    kinds: tuple[str, ...]
 
     @classmethod
     def of(cls, events: Sequence[Event]) -> _EventColumns:
@@ -426,7 +438,20 @@ class _EventColumns:
         day = np.fromiter((e.event_date.toordinal() if e.event_date else -1 for e in events), dtype=np.int64, count=n)
         scale = 10.0**COORDINATE_DECIMALS
         point = np.rint(lat * scale).astype(np.int64) * 40_000_000 + np.rint(lon * scale).astype(np.int64)
-        return cls(lat, lon, layer, day, point)
+        # Places as place_key tells them apart, coded without a Python key per event:
+        # the geonameid, else (negative) the point rounded as place_key rounds it.
+        geonameid = np.fromiter((-1 if e.geonameid is None else e.geonameid for e in events), dtype=np.int64, count=n)
+        key_scale = 10.0**KEY_DECIMALS
+        spot = (np.rint(lat * key_scale).astype(np.int64) + 90_000) * 400_000 + (
+            np.rint(lon * key_scale).astype(np.int64) + 180_000
+        )
+        _, first, place = np.unique(
+            np.where(geonameid >= 0, geonameid, -1 - spot), return_index=True, return_inverse=True
+        )
+        places = tuple(place_key(events[i]) for i in first.tolist())
+        kinds: dict[str, int] = {}
+        kind = np.fromiter((kinds.setdefault(e.sub_event_type, len(kinds)) for e in events), dtype=np.int64, count=n)
+        return cls(lat, lon, layer, day, point, place.ravel(), places, kind, tuple(kinds))
 
 
 def _group_keys(lat: np.ndarray, lon: np.ndarray, layer: np.ndarray, max_markers: int | None) -> np.ndarray:
@@ -466,9 +491,8 @@ def marker_shifts(groups: Sequence[MarkerGroup]) -> list[tuple[int, int]]:
     return shifts
 
 
-def _make_group(
-    events: Sequence[Event], columns: _EventColumns, part: np.ndarray, names: Mapping[PlaceKey, str]
-) -> MarkerGroup:
+def _make_group(events: Sequence[Event], columns: _EventColumns, part: np.ndarray, names: Sequence[str]) -> MarkerGroup:
+    """One marker's group; ``names`` gives the name of each of ``columns.places``."""
     if len(part) > 1:
         # Newest first (a stable sort keeps the given order among equal dates); undated (-1) last.
         part = part[np.argsort(-columns.day[part], kind="stable")]
@@ -480,20 +504,17 @@ def _make_group(
     ordered = tuple(events[i] for i in part.tolist())
     days = columns.day[part]
     dated = np.sort(days[days >= 0])
-    # Counted by place first: far fewer names to look up than events.
-    by_place = Counter(place_key(e) for e in ordered) if len(ordered) > 1 else Counter([place_key(anchor)])
+    # Counted by place code first: far fewer names to look up than events.
+    codes, first_at, counts = np.unique(columns.place[part], return_index=True, return_counts=True)
     shown: Counter[str] = Counter()
-    first_of: dict[str, PlaceKey] = {}
-    for key, count in by_place.items():
-        name = names.get(key) or ""
-        shown[name] += count
-        first_of.setdefault(name, key)
+    main_at: dict[str, int] = {}
+    for code, at, count in sorted(zip(codes.tolist(), first_at.tolist(), counts.tolist()), key=lambda c: c[1]):
+        shown[names[code]] += count
+        main_at.setdefault(names[code], at)
+    # Counter keeps first-seen (newest) order among equal counts.
     places = tuple(name for name, _ in shown.most_common() if name)
-    main_key = first_of.get(places[0]) if places else None
-    main = next((e for e in ordered if place_key(e) == main_key), anchor)
-    # Counter keeps first-seen order among equal counts: the newest sub-type wins a tie.
-    kinds = Counter(e.sub_event_type for e in ordered if e.sub_event_type)
-    kind = kinds.most_common(1)[0][0] if kinds else ""
+    main = events[int(part[main_at[places[0]]])] if places else anchor
+    kind = _main_kind(columns, part)
     first, last = (date.fromordinal(int(dated[0])), date.fromordinal(int(dated[-1]))) if dated.size else (None, None)
     return MarkerGroup(
         anchor.event_type,
@@ -508,6 +529,16 @@ def _make_group(
         kind,
         tidy_name(main.place),
     )
+
+
+def _main_kind(columns: _EventColumns, part: np.ndarray) -> str:
+    """The most frequent sub-event type of a group (``part`` newest first): the newest among equals."""
+    codes, first_at, counts = np.unique(columns.kind[part], return_index=True, return_counts=True)
+    named = [
+        (-count, at, columns.kinds[code]) for code, at, count in zip(codes.tolist(), first_at.tolist(), counts.tolist())
+    ]
+    named = [item for item in named if item[2]]
+    return min(named)[2] if named else ""
 
 
 def _span_text(first: date | None, last: date | None) -> str:

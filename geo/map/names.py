@@ -9,7 +9,8 @@ keeps the gazetteer's name, so exports stay joinable with GeoNames.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from operator import attrgetter
 
 from geo.records import Event
 
@@ -22,9 +23,17 @@ PlaceKey = int | tuple[float, float]
 
 def place_key(event: Event) -> PlaceKey:
     """What identifies an event's place: its geonameid, else its rounded coordinates."""
-    if event.geonameid is not None:
-        return event.geonameid
-    return (round(event.lat, KEY_DECIMALS), round(event.lon, KEY_DECIMALS))
+    return _key(event.geonameid, event.lat, event.lon)
+
+
+def _key(geonameid: int | None, lat: float, lon: float) -> PlaceKey:
+    if geonameid is not None:
+        return geonameid
+    return (round(lat, KEY_DECIMALS), round(lon, KEY_DECIMALS))
+
+
+_ID_TEXTS = attrgetter("geonameid", "mention", "place")
+_POINT_TEXTS = attrgetter("lat", "lon", "mention", "place")
 
 
 def tidy_name(text: str) -> str:
@@ -41,20 +50,40 @@ def common_names(events: Iterable[Event]) -> dict[PlaceKey, str]:
     answer never depends on the order of the events). An event without a mention
     counts for its gazetteer name.
     """
-    # Count each (place, as written, gazetteer name) once, then tidy only the distinct texts.
-    seen = Counter((place_key(e), e.mention, e.place) for e in events)
-    spellings: dict[PlaceKey, Counter[str]] = {}
-    gazetteer: dict[PlaceKey, Counter[str]] = {}
-    for (key, mention, place), count in seen.items():
+    # Count each distinct (place, as written, gazetteer name) once, in C; then key and
+    # tidy only the distinct ones: a war's record repeats a few names many times.
+    events = events if isinstance(events, Sequence) else list(events)
+    by_place: dict[PlaceKey, list[tuple[str, str, int]]] = {}
+    unplaced = False
+    for (geonameid, mention, place), count in Counter(map(_ID_TEXTS, events)).items():
+        if geonameid is None:
+            unplaced = True
+        else:
+            by_place.setdefault(geonameid, []).append((mention, place, count))
+    if unplaced:  # places without a geonameid: by their point (hashing floats costs, so only for them)
+        points = Counter(map(_POINT_TEXTS, (e for e in events if e.geonameid is None)))
+        for (lat, lon, mention, place), count in points.items():
+            by_place.setdefault(_key(None, lat, lon), []).append((mention, place, count))
+    names = {}
+    for key, texts in by_place.items():
+        name = _one_name(texts) if len(texts) > 1 else tidy_name(texts[0][0]) or tidy_name(texts[0][1])
+        if name:
+            names[key] = name
+    return names
+
+
+def _one_name(texts: list[tuple[str, str, int]]) -> str:
+    spellings: Counter[str] = Counter()
+    gazetteer: Counter[str] = Counter()
+    for mention, place, count in texts:
         written = tidy_name(mention) or tidy_name(place)
         if written:
-            spellings.setdefault(key, Counter())[written] += count
+            spellings[written] += count
         if place:
-            gazetteer.setdefault(key, Counter())[tidy_name(place)] += count
-    return {
-        key: _most_used(counts, gazetteer[key].most_common(1)[0][0] if key in gazetteer else "")
-        for key, counts in spellings.items()
-    }
+            gazetteer[tidy_name(place)] += count
+    if not spellings:
+        return ""
+    return _most_used(spellings, gazetteer.most_common(1)[0][0] if gazetteer else "")
 
 
 def _most_used(spellings: Counter[str], gazetteer_name: str) -> str:

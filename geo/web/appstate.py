@@ -299,7 +299,13 @@ def events_table(
 
 
 def clicked_events(
-    events: Sequence[Event], lat: float, lon: float, *, tooltip: str = "", cluster_over: int
+    events: Sequence[Event],
+    lat: float,
+    lon: float,
+    *,
+    tooltip: str = "",
+    cluster_over: int,
+    names: Mapping[PlaceKey, str] | None = None,
 ) -> tuple[Event, ...]:
     """The events of the map marker a click landed on, newest first; none when the
     click hit no marker.
@@ -308,10 +314,11 @@ def clicked_events(
     the same grouping finds the marker again. The browser reports the marker's tooltip
     and a point: the marker's centre for small markers, the pointer's position on a
     large one, so the tooltip picks among markers and the point among equal tooltips.
+    ``names`` are the place names the map was drawn with (by default, as ``build_map`` names them).
     """
     from geo.map.mapview import MAX_MARKERS, marker_groups, tooltip_text
 
-    groups = marker_groups(events, max_markers=MAX_MARKERS if len(events) > cluster_over else None)
+    groups = marker_groups(events, max_markers=MAX_MARKERS if len(events) > cluster_over else None, names=names)
     wanted = " ".join(tooltip.split())
     named = [g for g in groups if wanted and html.unescape(tooltip_text(g)) == wanted]
     candidates, tolerance = (named, float("inf")) if named else (groups, CLICK_TOLERANCE_DEG)
