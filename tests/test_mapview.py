@@ -385,6 +385,11 @@ def test_a_marker_shows_the_glyph_of_its_most_frequent_sub_event_type():
     assert colours == {"shelling": EVENT_STYLE["frontline"].colour, "talks": EVENT_STYLE["diplomacy"].colour}
 
 
+def test_a_place_missing_from_the_given_names_keeps_the_gazetteer_name():
+    assert marker_groups([make_event()], names={})[0].places == ("Tadmur",)
+    assert marker_groups([make_event()])[0].places == ("Palmyra",)
+
+
 def test_a_map_without_events_has_no_empty_layer_control():
     page = offline_html(build_map([]))
     assert "L.control.layers" not in page

@@ -59,8 +59,9 @@ EVENT_STYLE: dict[str, EventStyle] = {
     "other": EventStyle("#8c8c8c", "circle", "Other"),
 }
 
-#: Sub-event types drawn with a glyph of their own (``SUB_EVENT_GLYPHS`` in the page
-#: script), in the colour of their event type; any other sub-type keeps its type's shape.
+#: Sub-event types drawn with a glyph of their own (drawn from ``GLYPHS`` in
+#: static/conflictmap/eventmap.js), in the colour of their event type; any other
+#: sub-type keeps its type's shape. Values: the legend's labels.
 SUB_EVENT_GLYPHS: dict[str, str] = {
     "air_strike": "Air strike",
     "shelling": "Shelling",
@@ -405,7 +406,10 @@ def marker_groups(
     inverse = _group_keys(columns.lat, columns.lon, columns.layer, max_markers)
     order = np.argsort(inverse, kind="stable")
     cuts = np.flatnonzero(np.diff(inverse[order])) + 1
-    place_names = [names.get(key, "") for key in columns.places]
+    # A place the given names lack keeps the gazetteer's name (or as written).
+    place_names = [
+        names.get(key) or shown_name(events[at], {}) for key, at in zip(columns.places, columns.place_event.tolist())
+    ]
     groups = [_make_group(events, columns, part, place_names) for part in np.split(order, cuts)]
     # Biggest first, so they are drawn first and small markers stay visible on top.
     groups.sort(key=lambda g: -g.count)
@@ -423,6 +427,7 @@ class _EventColumns:
     point: np.ndarray  # one code per exact position
     place: np.ndarray  # one code per place (an index into ``places``)
     places: tuple[PlaceKey, ...]
+    place_event: np.ndarray  # for each of ``places``, the index of one of its events
     kind: np.ndarray  # one code per sub-event type (an index into ``kinds``)
     kinds: tuple[str, ...]
 
@@ -451,7 +456,7 @@ class _EventColumns:
         places = tuple(place_key(events[i]) for i in first.tolist())
         kinds: dict[str, int] = {}
         kind = np.fromiter((kinds.setdefault(e.sub_event_type, len(kinds)) for e in events), dtype=np.int64, count=n)
-        return cls(lat, lon, layer, day, point, place.ravel(), places, kind, tuple(kinds))
+        return cls(lat, lon, layer, day, point, place.ravel(), places, first, kind, tuple(kinds))
 
 
 def _group_keys(lat: np.ndarray, lon: np.ndarray, layer: np.ndarray, max_markers: int | None) -> np.ndarray:
