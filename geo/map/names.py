@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from operator import attrgetter
+from operator import attrgetter, itemgetter
+from typing import Any
 
 from geo.records import Event
 
@@ -53,23 +54,25 @@ def common_names(events: Iterable[Event]) -> dict[PlaceKey, str]:
     # Count each distinct (place, as written, gazetteer name) once, in C; then key and
     # tidy only the distinct ones: a war's record repeats a few names many times.
     events = events if isinstance(events, Sequence) else list(events)
-    by_place: dict[PlaceKey, list[tuple[str, str, int]]] = {}
-    unplaced = False
-    for (geonameid, mention, place), count in Counter(map(_ID_TEXTS, events)).items():
-        if geonameid is None:
-            unplaced = True
-        else:
-            by_place.setdefault(geonameid, []).append((mention, place, count))
-    if unplaced:  # places without a geonameid: by their point (hashing floats costs, so only for them)
+    counted: Counter[tuple[Any, str, str]] = Counter(map(_ID_TEXTS, events))  # a geonameid, or None
+    if None in map(itemgetter(0), counted):
+        # Places without a geonameid, by their point (hashing floats costs, so only for them).
         points = Counter(map(_POINT_TEXTS, (e for e in events if e.geonameid is None)))
         for (lat, lon, mention, place), count in points.items():
-            by_place.setdefault(_key(None, lat, lon), []).append((mention, place, count))
-    names = {}
-    for key, texts in by_place.items():
-        name = _one_name(texts) if len(texts) > 1 else tidy_name(texts[0][0]) or tidy_name(texts[0][1])
-        if name:
-            names[key] = name
-    return names
+            counted[(_key(None, lat, lon), mention, place)] += count
+        for texts in [texts for texts in counted if texts[0] is None]:
+            del counted[texts]
+    texts_per_place = Counter(map(itemgetter(0), counted))
+    # Most places are written one way only: their name needs no counting.
+    names = {
+        key: tidy_name(mention) or tidy_name(place) for key, mention, place in counted if texts_per_place[key] == 1
+    }
+    several: dict[PlaceKey, list[tuple[str, str, int]]] = {}
+    for (key, mention, place), count in counted.items():
+        if texts_per_place[key] > 1:
+            several.setdefault(key, []).append((mention, place, count))
+    names.update((key, _one_name(texts)) for key, texts in several.items())
+    return {key: name for key, name in names.items() if name}
 
 
 def _one_name(texts: list[tuple[str, str, int]]) -> str:
