@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
@@ -30,6 +30,7 @@ from gazetteer.errors import GazetteerError
 from geo.errors import ConflictmapError
 from geo.filters import EventFilter
 from geo.map.mapview import EVENT_STYLE, ORIGIN_LABELS, Playback, build_map, safe_link
+from geo.map.names import PlaceKey, common_names, shown_name
 from geo.read.uploads import ACCEPTED_SUFFIXES
 from geo.records import EVENT_TYPES, Article, Event, stable_id
 from geo.safetext import markdown_literal
@@ -100,10 +101,21 @@ def daily_frame(db: str, version: int, key: tuple, _events: tuple[Event, ...]) -
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
+def place_names(db: str, version: int, key: tuple, window: tuple, _events: Sequence[Event]) -> dict[PlaceKey, str]:
+    return common_names(_events)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
 def table_frame(
-    db: str, version: int, key: tuple, window: tuple, first: tuple[str, ...], _events: tuple[Event, ...]
+    db: str,
+    version: int,
+    key: tuple,
+    window: tuple,
+    first: tuple[str, ...],
+    _events: tuple[Event, ...],
+    _names: Mapping[PlaceKey, str],
 ) -> pandas.DataFrame:
-    return view.events_table(_events, first=first)
+    return view.events_table(_events, first=first, names=_names)
 
 
 # ---------------------------------------------------------------------------
@@ -513,14 +525,14 @@ def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window)
     st.altair_chart(shade + bars, height=TIMELINE_HEIGHT, width="stretch")
 
 
-def _map(visible: Sequence[Event], window: view.Window) -> None:
+def _map(visible: Sequence[Event], window: view.Window, names: Mapping[PlaceKey, str]) -> None:
     # Every event in view goes to the map once; its own slider and player step through time.
     # The map's time control runs over the window chosen in the sidebar: play starts at its first day.
     playback = replace(PLAYBACK, step_days=view.play_step_days(window), start=window[0], end=window[1])
     state = st.session_state
     bounds = view.map_frame(visible, held=state.map_frame, keep=state.keep_frame)
     state.map_frame = bounds
-    m = build_map(visible, bounds=bounds, cluster_over=CLUSTER_OVER, timeline=True, playback=playback)
+    m = build_map(visible, bounds=bounds, cluster_over=CLUSTER_OVER, timeline=True, playback=playback, names=names)
     from streamlit_folium import st_folium
 
     st_folium(
@@ -528,13 +540,13 @@ def _map(visible: Sequence[Event], window: view.Window) -> None:
     )
 
 
-def _selected(visible: Sequence[Event]) -> tuple[Event | None, tuple[Event, ...]]:
+def _selected(visible: Sequence[Event], names: Mapping[PlaceKey, str]) -> tuple[Event | None, tuple[Event, ...]]:
     """The event shown beside the map, and the events of the marker clicked."""
     state = st.session_state
     here: tuple[Event, ...] = ()
     if state.click:
         lat, lon, tooltip = state.click
-        here = view.clicked_events(visible, lat, lon, tooltip=tooltip, cluster_over=CLUSTER_OVER)
+        here = view.clicked_events(visible, lat, lon, tooltip=tooltip, cluster_over=CLUSTER_OVER, names=names)
         if state.selected_id is None and here:
             state.selected_id = here[0].event_id
     wanted = state.selected_id
@@ -544,10 +556,12 @@ def _selected(visible: Sequence[Event]) -> tuple[Event | None, tuple[Event, ...]
     return event, here
 
 
-def _event_panel(store: EventStore, event: Event | None, here: tuple[Event, ...]) -> None:
+def _event_panel(
+    store: EventStore, event: Event | None, here: tuple[Event, ...], names: Mapping[PlaceKey, str]
+) -> None:
     if len(here) > 1:
         ids = [e.event_id for e in here]
-        labels = {e.event_id: view.event_label(e) for e in here}
+        labels = {e.event_id: view.event_label(e, shown_name(e, names)) for e in here}
         if st.session_state.get("here_choice") not in ids or st.session_state.get("here_for") != ids[0]:
             st.session_state.here_choice = event.event_id if event and event.event_id in ids else ids[0]
             st.session_state.here_for = ids[0]
@@ -573,7 +587,7 @@ def _event_panel(store: EventStore, event: Event | None, here: tuple[Event, ...]
     )
     st.markdown(f'<span style="color:{style.colour}">{TYPE_GLYPHS[style.icon]}</span> {kind}', unsafe_allow_html=True)
     st.caption(
-        markdown_literal(view.event_place_line(event))
+        markdown_literal(view.event_place_line(event, shown_name(event, names)))
         + f" \u00b7 confidence {event.confidence:.2f} \u00b7 "
         + markdown_literal(ORIGIN_LABELS.get(event.origin, event.origin))
     )
@@ -636,10 +650,17 @@ def _correction(event: Event) -> None:
 
 
 def _table(
-    db: str, version: int, key: tuple, window: view.Window, visible, selected: Event | None, here: tuple[Event, ...]
+    db: str,
+    version: int,
+    key: tuple,
+    window: view.Window,
+    visible,
+    selected: Event | None,
+    here: tuple[Event, ...],
+    names: Mapping[PlaceKey, str],
 ) -> None:
     first = tuple(e.event_id for e in here) or ((selected.event_id,) if selected else ())
-    frame = table_frame(db, version, key, window, first, visible)
+    frame = table_frame(db, version, key, window, first, visible, names)
     state = st.session_state
     state.table_ids = tuple(frame["event_id"])
     state.table_key = view.table_key(state.table_round, stable_id(key, window, first))
@@ -647,6 +668,8 @@ def _table(
         "event_date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
         "event_type": "type",
         "sub_event_type": "subtype",
+        "name": "place",
+        "place": "gazetteer name",
         "country_code": "country",
         "quote": st.column_config.TextColumn("quote", width="large"),
         "confidence": st.column_config.ProgressColumn("confidence", min_value=0.0, max_value=1.0, format="%.2f"),
@@ -752,17 +775,19 @@ def main() -> None:
     _sidebar_counts(visible, store.count())
     _timeline(daily_frame(db, version, key, base), window, view.timeline_domain(window, period, default))
 
+    # The names the articles use for the places in view: the map, the panel and the table share them.
+    names = place_names(db, version, key, window, visible)
     map_column, article_column = st.columns([3, 2])
     with map_column:
-        _map(visible, window)
-    selected, here = _selected(visible)
+        _map(visible, window, names)
+    selected, here = _selected(visible, names)
     with article_column:
-        _event_panel(store, selected, here)
+        _event_panel(store, selected, here, names)
 
     st.subheader(f"Events in view ({len(visible):,})")
     if len(visible) > view.TABLE_MAX_ROWS:
         st.caption(f"The table lists the {view.TABLE_MAX_ROWS:,} newest; the downloads hold all {len(visible):,}.")
-    _table(db, version, key, window, visible, selected, here)
+    _table(db, version, key, window, visible, selected, here, names)
     downloads, add = st.columns([2, 3])
     with downloads:
         st.subheader("Download")

@@ -154,6 +154,7 @@ def page_first_run(store: EventStore) -> tuple[dict[str, tuple[float, float]], i
     """The page's first run in a running server (modules imported), step by step:
     (wall, CPU) seconds per step, events drawn, bytes of map HTML."""
     from geo.map.mapview import Playback, build_map
+    from geo.map.names import common_names
 
     steps: dict[str, tuple[float, float]] = {}
     period = view.period_of(store.date_range(), today=date.today())
@@ -162,13 +163,17 @@ def page_first_run(store: EventStore) -> tuple[dict[str, tuple[float, float]], i
     shown = None if view.covers(default, period) else default
     visible = timed("cut window", steps, lambda: view.in_window(base, shown))
     timed("counts and timeline", steps, lambda: (view.counts_by_type(visible), view.daily_counts(base)))
-    timed("table", steps, lambda: view.events_table(visible))
+    # The page names the places in view once; the map, the panel and the table share the names.
+    names = timed("place names", steps, lambda: common_names(visible))
+    timed("table", steps, lambda: view.events_table(visible, names=names))
     bounds = view.map_bounds(visible)
     # As the page draws it: with the map's own time slider and player.
     m = timed(
         "build map",
         steps,
-        lambda: build_map(visible, bounds=bounds, cluster_over=300, timeline=True, playback=Playback(7, 0, 1000)),
+        lambda: build_map(
+            visible, bounds=bounds, cluster_over=300, timeline=True, playback=Playback(7, 0, 1000), names=names
+        ),
     )
     payload = timed("map to html", steps, lambda: st_folium_payload(m))
     assert period[0] <= period[1]

@@ -55,30 +55,42 @@ WORDS = (
 )
 SOURCES = ("Reuters", "AP", "AFP", "Levant Monitor", "Gulf Ledger", "Harbour Post", "Plains Courier")
 BASELINE_EVENTS = 2000
+#: Sub-event types per event type, so markers draw their glyphs (and the fallback shape).
+SUB_TYPES = {
+    "frontline": ("armed_clash", "shelling", "air_strike", "territory_change", "explosion"),
+    "diplomacy": ("talks", "statement", "visit", "agreement"),
+    "humanitarian": ("aid", "displacement"),
+    "other": ("protest", ""),
+}
 
 
 def synthetic_events(n: int, *, seed: int = 2016) -> list[Event]:
     rnd = random.Random(seed)
     min_lon, min_lat, max_lon, max_lat = SYRIA
-    places = [(f"Place {i}", rnd.uniform(min_lat, max_lat), rnd.uniform(min_lon, max_lon)) for i in range(PLACE_COUNT)]
+    places = [
+        (100000 + i, f"Place {i}", rnd.uniform(min_lat, max_lat), rnd.uniform(min_lon, max_lon))
+        for i in range(PLACE_COUNT)
+    ]
     # A long tail: a few towns carry most of the fighting, as in real records.
     weights = [1 / (rank + 1) for rank in range(PLACE_COUNT)]
     chosen = rnd.choices(places, weights=weights, k=n)
     events = []
-    for i, (name, lat, lon) in enumerate(chosen):
+    for i, (geonameid, name, lat, lon) in enumerate(chosen):
         quote_words = rnd.randrange(12, 45)
+        event_type = EVENT_TYPES[rnd.randrange(4)]
         events.append(
             Event(
                 event_id=f"{i:016x}",
-                event_type=EVENT_TYPES[rnd.randrange(4)],
-                sub_event_type="armed_clash",
+                event_type=event_type,
+                sub_event_type=rnd.choice(SUB_TYPES[event_type]),
                 event_date=date(2016, 1, 1) + timedelta(days=rnd.randrange(366)),
                 date_precision=1,
                 place=name,
-                mention=name,
+                # Most articles write the gazetteer's name; some write it their own way.
+                mention=name if rnd.random() < 0.7 else f"{name} town",
                 lat=lat,
                 lon=lon,
-                geonameid=100000 + i % PLACE_COUNT,
+                geonameid=geonameid,
                 country_code="SY",
                 admin1="Homs",
                 feature_code="PPL",

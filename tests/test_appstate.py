@@ -4,6 +4,7 @@ play steps, the visible slice, the table, a click on a marker, the article pane.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -385,3 +386,37 @@ def test_override_for_one_article_or_for_all() -> None:
 def test_entry_label_names_region_country_kind_and_population() -> None:
     entry = Entry(5, "Palmyra", 40.01, -75.03, "US", "P", "PPL", 7314, "PA", "Pennsylvania")
     assert view.entry_label(entry) == "Palmyra, Pennsylvania, US (PPL, pop. 7,314; 40.010, -75.030)"
+
+
+# ---------------------------------------------------------------------------
+# the names people use
+
+
+def written_as(mention: str, event_id: str, *, geonameid: int = 170617) -> Event:
+    base = event(event_id, date(2016, 3, 24), place="Tadmur", lat=34.56, lon=38.28)
+    return replace(base, mention=mention, geonameid=geonameid, admin1="Homs")
+
+
+def test_table_names_places_as_the_articles_do_and_keeps_the_gazetteer_name() -> None:
+    events = [written_as("Palmyra", "p1"), written_as("Palmyra", "p2"), written_as("Tadmur", "t1")]
+    frame = view.events_table(events)
+    assert set(frame["name"]) == {"Palmyra"}
+    assert set(frame["place"]) == {"Tadmur"}
+
+
+def test_event_place_line_leads_with_the_name_people_use() -> None:
+    assert view.event_place_line(written_as("Palmyra", "p1"), "Palmyra") == "Palmyra (Tadmur, Homs, SY)"
+    # An article that misspelt it still shows how it wrote it.
+    assert view.event_place_line(written_as("Palmira", "p2"), "Palmyra") == (
+        "\u201cPalmira\u201d \u2192 Palmyra (Tadmur, Homs, SY)"
+    )
+    assert view.event_label(written_as("Palmyra", "p1"), "Palmyra").startswith("2016-03-24 · frontline · Palmyra")
+
+
+def test_a_click_finds_the_marker_by_the_name_its_tooltip_shows() -> None:
+    events = [written_as("Palmyra", "p1"), written_as("Palmyra", "p2")]
+    events.append(replace(written_as("Palmyra", "h1"), event_type="humanitarian"))
+    picked = view.clicked_events(
+        events, 34.9, 38.6, tooltip="Palmyra, SY \u2014 2 frontline events, 2016-03-24", cluster_over=300
+    )
+    assert {e.event_id for e in picked} == {"p1", "p2"}

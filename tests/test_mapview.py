@@ -163,7 +163,7 @@ def test_popup_shows_date_type_places_quote_source_and_confidence():
 
 def test_tooltip_is_a_short_place_type_date_label():
     group = marker_groups([make_event()])[0]
-    assert tooltip_text(group) == "Tadmur \u2014 frontline, 2016-03-24"
+    assert tooltip_text(group) == "Palmyra \u2014 frontline, 2016-03-24"
 
 
 def test_tooltip_escapes_place_names():
@@ -344,11 +344,74 @@ def test_many_events_stay_a_light_page():
 
 def test_top_places_rank_by_event_count():
     events = (
-        [make_event(event_id=f"a{i}", place="Aleppo", lat=36.2, lon=37.16) for i in range(3)]
+        [
+            make_event(event_id=f"a{i}", place="Aleppo", mention="Aleppo", geonameid=170063, lat=36.2, lon=37.16)
+            for i in range(3)
+        ]
         + [make_event(event_id=f"t{i}") for i in range(2)]
-        + [make_event(event_id="r", place="Raqqa", lat=35.95, lon=39.01)]
+        + [make_event(event_id="r", place="Ar Raqqah", mention="Raqqa", geonameid=163915, lat=35.95, lon=39.01)]
     )
-    assert [(p.name, p.count) for p in top_places(events, 2)] == [("Aleppo", 3), ("Tadmur", 2)]
+    # Labelled as the articles name the places: Palmyra, not the gazetteer's Tadmur.
+    assert [(p.name, p.count) for p in top_places(events, 2)] == [("Aleppo", 3), ("Palmyra", 2)]
+
+
+# --------------------------------------------------------------------------- names people use, sub-event glyphs
+
+
+def palmyra_events(n: int = 3) -> list[Event]:
+    """Events at Tadmur whose articles mostly say Palmyra, one says Tadmor."""
+    events = [make_event(event_id=f"p{i}", event_date=date(2016, 3, 20 + i)) for i in range(n)]
+    return [*events, make_event(event_id="tadmor", mention="Tadmor", event_date=date(2016, 3, 1))]
+
+
+def test_popup_heading_names_the_place_as_articles_do_with_the_gazetteer_name():
+    group = marker_groups(palmyra_events())[0]
+    popup = html.unescape(popup_html(group))
+    assert "Palmyra (Tadmur, SY)" in popup
+    # The one article that wrote it otherwise still shows how it wrote it.
+    assert "\u201cTadmor\u201d \u2192 Palmyra (Tadmur, Homs, SY)" in popup
+    assert tooltip_text(group).startswith("Palmyra, SY \u2014 4 frontline events")
+
+
+def test_map_labels_tooltips_and_popups_use_the_name_and_exports_keep_the_gazetteer_name():
+    events = palmyra_events()
+    data = page_data(build_map(events))
+    (marker,) = data["markers"]
+    assert "Palmyra" in marker[5] and "Tadmur" not in marker[5]
+    assert "Palmyra (Tadmur, SY)" in html.unescape(marker[6])
+    slide = page_data(slide_map(events, labels=3))
+    assert [label[2] for label in slide["labels"]] == ["Palmyra"]
+    assert {e.properties()["place"] for e in events} == {"Tadmur"}
+
+
+def test_a_marker_shows_the_glyph_of_its_most_frequent_sub_event_type():
+    events = [
+        make_event(event_id="s1", sub_event_type="shelling"),
+        make_event(event_id="s2", sub_event_type="shelling", event_date=date(2016, 3, 1)),
+        make_event(event_id="a1", sub_event_type="air_strike"),
+        make_event(event_id="g1", event_type="diplomacy", sub_event_type="talks", lat=46.2, lon=6.14, geonameid=1),
+        make_event(event_id="x1", event_type="other", sub_event_type="protest", lat=33.5, lon=36.3, geonameid=2),
+    ]
+    data = page_data(build_map(events))
+    kinds = [k["key"] for k in data["kinds"]]
+    assert kinds == ["shelling", "talks"]  # only the glyphs some marker shows, in a fixed order
+    by_type = {data["types"][m[0]]["key"]: m[9] for m in data["markers"]}
+    assert kinds[by_type["frontline"]] == "shelling"
+    assert kinds[by_type["diplomacy"]] == "talks"
+    assert by_type["other"] == -1  # no glyph: the type's own shape
+    colours = {k["key"]: k["colour"] for k in data["kinds"]}
+    assert colours == {"shelling": EVENT_STYLE["frontline"].colour, "talks": EVENT_STYLE["diplomacy"].colour}
+
+
+def test_a_place_missing_from_the_given_names_keeps_the_gazetteer_name():
+    assert marker_groups([make_event()], names={})[0].places == ("Tadmur",)
+    assert marker_groups([make_event()])[0].places == ("Palmyra",)
+
+
+def test_a_map_without_events_has_no_empty_layer_control():
+    page = offline_html(build_map([]))
+    assert "L.control.layers" not in page
+    assert "L.control.layers" in offline_html(build_map([make_event()]))
 
 
 # --------------------------------------------------------------------------- in a browser
@@ -586,3 +649,57 @@ def test_markers_sharing_a_point_are_set_apart_and_lone_ones_stay():
 def test_runaway_quotes_and_titles_are_cut_not_carried_whole():
     text = event_html(make_event(quote="word " * 2000, title="headline " * 200))
     assert len(text) < 2500 and "\u2026" in text
+
+
+@pytest.mark.browser
+def test_marker_tooltip_and_popup_say_palmyra_and_the_legend_shows_the_glyphs(browser, tmp_path):
+    events = palmyra_events()
+    events.append(make_event(event_id="aid", event_type="humanitarian", sub_event_type="aid", lat=35.0, lon=38.5))
+    page, context, outside, errors = open_page(browser, offline_html(build_map(events)), tmp_path)
+    try:
+        page.evaluate(
+            "MAP.eachLayer(l => { if (l instanceof L.CircleMarker && l.options.glyph === 'armed_clash') "
+            "{ l.openTooltip(); l.openPopup(); } }) && null".replace("MAP", MAP_VARIABLE)
+        )
+        tooltip = page.wait_for_selector(".leaflet-tooltip").text_content()
+        popup = page.wait_for_selector(".leaflet-popup-content").text_content()
+        legend = page.evaluate(
+            "[...document.querySelectorAll('.cm-legend-kind')].map(r => [r.dataset.kind, r.textContent,"
+            " r.querySelectorAll('svg path').length])"
+        )
+    finally:
+        context.close()
+    assert outside == [] and errors == []
+    assert tooltip.startswith("Palmyra") and "Tadmur" not in tooltip
+    assert "Palmyra (Tadmur, SY)" in popup
+    assert legend == [["armed_clash", "Armed clash", 1], ["aid", "Aid", 1]]
+
+
+@pytest.mark.browser
+def test_a_popup_near_the_layer_control_opens_clear_of_it(browser, tmp_path):
+    # A marker in the top-right corner of the view, under the layer list.
+    events = [make_event(event_id="w", lat=34.0, lon=36.0), make_event(event_id="e", lat=37.0, lon=42.0)]
+    events.append(make_event(event_id="d", event_type="diplomacy", sub_event_type="talks", lat=36.9, lon=41.9))
+    page, context, _, errors = open_page(browser, offline_html(build_map(events)), tmp_path)
+    try:
+        page.evaluate(
+            "MAP.eachLayer(l => { if (l instanceof L.CircleMarker && l.options.glyph === 'talks') l.openPopup(); })"
+            " && null".replace("MAP", MAP_VARIABLE)
+        )
+        page.wait_for_selector(".leaflet-popup-content")
+        page.wait_for_timeout(1500)  # the map's pans are animated
+        boxes = page.evaluate(
+            "[document.querySelector('.leaflet-popup').getBoundingClientRect().toJSON(),"
+            " document.querySelector('.leaflet-control-layers').getBoundingClientRect().toJSON()]"
+        )
+    finally:
+        context.close()
+    popup, control = boxes
+    apart = (
+        popup["right"] <= control["left"]
+        or popup["left"] >= control["right"]
+        or popup["top"] >= control["bottom"]
+        or popup["bottom"] <= control["top"]
+    )
+    assert apart, boxes
+    assert errors == []

@@ -19,7 +19,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -34,6 +34,7 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from geo.errors import InputError
+from geo.map.names import KEY_DECIMALS, PlaceKey, common_names, place_key, shown_name, tidy_name
 from geo.map.offline import asset_uri, make_offline
 from geo.records import EVENT_TYPES, ORIGINS, Event
 
@@ -56,6 +57,22 @@ EVENT_STYLE: dict[str, EventStyle] = {
     "diplomacy": EventStyle("#0072b2", "diamond", "Diplomacy"),
     "humanitarian": EventStyle("#009e73", "square", "Humanitarian"),
     "other": EventStyle("#8c8c8c", "circle", "Other"),
+}
+
+#: Sub-event types drawn with a glyph of their own (drawn from ``GLYPHS`` in
+#: static/conflictmap/eventmap.js), in the colour of their event type; any other
+#: sub-type keeps its type's shape. Values: the legend's labels.
+SUB_EVENT_GLYPHS: dict[str, str] = {
+    "air_strike": "Air strike",
+    "shelling": "Shelling",
+    "armed_clash": "Armed clash",
+    "territory_change": "Territory change",
+    "talks": "Talks",
+    "agreement": "Agreement",
+    "visit": "Visit",
+    "statement": "Statement",
+    "aid": "Aid",
+    "displacement": "Displacement",
 }
 
 ORIGIN_LABELS: dict[str, str] = {"conflictmap": "Parsed articles", "acled": "ACLED", "gdelt": "GDELT"}
@@ -129,10 +146,12 @@ class MarkerGroup:
     lat: float
     lon: float
     events: tuple[Event, ...]  # newest first, undated last
-    places: tuple[str, ...]  # place names in the group, the most frequent first
+    places: tuple[str, ...]  # place names in the group (the names articles use), the most frequent first
     first_date: date | None = None  # the earliest and latest event dates in the group
     last_date: date | None = None
     days: tuple[int, ...] = ()  # date ordinals of the dated events, ascending
+    sub_event_type: str = ""  # the group's most frequent sub-type (the newest among equals)
+    gazetteer_name: str = ""  # the gazetteer's name of the group's main place
 
     @property
     def count(self) -> int:
@@ -199,6 +218,7 @@ def build_map(
     cluster_over: int = 300,
     timeline: bool = False,
     playback: Playback = Playback(),
+    names: Mapping[PlaceKey, str] | None = None,
 ) -> folium.Map:
     """An offline folium map of ``events``.
 
@@ -207,7 +227,9 @@ def build_map(
     every event is listed in full in its marker's popup; above, popups show each
     place's latest events. ``tiles`` adds online basemaps (used when reachable);
     the offline country basemap is always drawn. ``timeline`` adds a date slider
-    with playback, which plays as ``playback`` says.
+    with playback, which plays as ``playback`` says. Places are labelled by
+    ``names`` (``geo.map.names.common_names(events)`` unless given: pass it when it
+    is already at hand, it is the same for every view of the same events).
     """
     options = MapOptions(
         title=title,
@@ -218,7 +240,7 @@ def build_map(
         timeline=timeline,
         playback=playback,
     )
-    return compose_map(events, options)
+    return compose_map(events, options, names=names)
 
 
 def slide_map(
@@ -247,11 +269,16 @@ def slide_map(
     return compose_map(events, options)
 
 
-def compose_map(events: Sequence[Event], options: MapOptions) -> folium.Map:
-    """The map for ``events`` as ``options`` describe it; both public builders end here."""
+def compose_map(
+    events: Sequence[Event], options: MapOptions, *, names: Mapping[PlaceKey, str] | None = None
+) -> folium.Map:
+    """The map for ``events`` as ``options`` describe it, places labelled by ``names``
+    (by default the names their articles use most); both public builders end here."""
     _check_options(options)
     events = list(events)
-    groups = marker_groups(events, max_markers=MAX_MARKERS if len(events) > options.cluster_over else None)
+    if names is None:
+        names = common_names(events)
+    groups = marker_groups(events, max_markers=MAX_MARKERS if len(events) > options.cluster_over else None, names=names)
     m = _base_map(options)
     tile_layers = _add_tiles(m) if options.tiles else []
     types = [t for t in EVENT_TYPES if any(g.event_type == t for g in groups)]
@@ -265,9 +292,10 @@ def compose_map(events: Sequence[Event], options: MapOptions) -> folium.Map:
         if len(origins) > 1
         else {}
     )
-    payload = _payload(events, groups, types, origins, options)
+    payload = _payload(events, groups, types, origins, options, names)
     EventLayers(payload, type_layers, origin_layers, tile_layers).add_to(m)
-    if not options.slide:
+    # Without a layer to toggle, the control would be an empty box.
+    if not options.slide and (type_layers or origin_layers or tile_layers):
         folium.LayerControl(collapsed=False).add_to(m)
     return make_offline(m)
 
@@ -316,18 +344,24 @@ def source_count(events: Sequence[Event]) -> int:
     return len({e.source.strip().casefold() or e.origin for e in events})
 
 
-def top_places(events: Sequence[Event], n: int = LABEL_COUNT) -> list[PlaceLabel]:
-    """The ``n`` places with the most events, each at its most used coordinates."""
+def top_places(
+    events: Sequence[Event], n: int = LABEL_COUNT, *, names: Mapping[PlaceKey, str] | None = None
+) -> list[PlaceLabel]:
+    """The ``n`` places with the most events, each at its most used coordinates and
+    named as its articles name it (``names``, else ``common_names(events)``)."""
     if n <= 0:
         return []
-    by_place: dict[tuple[str, str], Counter[tuple[float, float]]] = {}
+    if names is None:
+        names = common_names(events)
+    by_place: dict[PlaceKey, Counter[tuple[float, float]]] = {}
     for e in events:
-        name = e.place or e.mention
-        if name:
-            by_place.setdefault((name, e.country_code), Counter())[(e.lat, e.lon)] += 1
-    ranked = sorted(by_place.items(), key=lambda item: (-sum(item[1].values()), item[0]))
+        by_place.setdefault(place_key(e), Counter())[(e.lat, e.lon)] += 1
+    named = [(names.get(key, ""), key, spots) for key, spots in by_place.items()]
+    ranked = sorted(
+        (item for item in named if item[0]), key=lambda item: (-sum(item[2].values()), item[0], str(item[1]))
+    )
     labels = []
-    for (name, _country), spots in ranked[:n]:
+    for name, _key, spots in ranked[:n]:
         (lat, lon), _ = spots.most_common(1)[0]
         labels.append(PlaceLabel(name, lat, lon, sum(spots.values())))
     return labels
@@ -364,16 +398,25 @@ def core_bounds(events: Sequence[Event]) -> tuple[float, float, float, float] | 
     return box if area(full) > OUTLIER_WIDENING * area(box) else full
 
 
-def marker_groups(events: Sequence[Event], *, max_markers: int | None = None) -> list[MarkerGroup]:
+def marker_groups(
+    events: Sequence[Event], *, max_markers: int | None = None, names: Mapping[PlaceKey, str] | None = None
+) -> list[MarkerGroup]:
     """Events grouped by type, origin and place; with ``max_markers``, places merge
-    on the finest grid of GRID_CELLS_DEG that keeps the groups within it."""
+    on the finest grid of GRID_CELLS_DEG that keeps the groups within it. Places are
+    named as ``names`` says (by default the names the articles of ``events`` use most)."""
     if not events:
         return []
+    if names is None:
+        names = common_names(events)
     columns = _EventColumns.of(events)
     inverse = _group_keys(columns.lat, columns.lon, columns.layer, max_markers)
     order = np.argsort(inverse, kind="stable")
     cuts = np.flatnonzero(np.diff(inverse[order])) + 1
-    groups = [_make_group(events, columns, part) for part in np.split(order, cuts)]
+    # A place the given names lack keeps the gazetteer's name (or as written).
+    place_names = [
+        names.get(key) or shown_name(events[at], {}) for key, at in zip(columns.places, columns.place_event.tolist())
+    ]
+    groups = [_make_group(events, columns, part, place_names) for part in np.split(order, cuts)]
     # Biggest first, so they are drawn first and small markers stay visible on top.
     groups.sort(key=lambda g: -g.count)
     return groups
@@ -388,6 +431,11 @@ class _EventColumns:
     layer: np.ndarray  # one code per (event_type, origin)
     day: np.ndarray  # date ordinal, -1 when undated
     point: np.ndarray  # one code per exact position
+    place: np.ndarray  # one code per place (an index into ``places``)
+    places: tuple[PlaceKey, ...]
+    place_event: np.ndarray  # for each of ``places``, the index of one of its events
+    kind: np.ndarray  # one code per sub-event type (an index into ``kinds``)
+    kinds: tuple[str, ...]
 
     @classmethod
     def of(cls, events: Sequence[Event]) -> _EventColumns:
@@ -401,7 +449,20 @@ class _EventColumns:
         day = np.fromiter((e.event_date.toordinal() if e.event_date else -1 for e in events), dtype=np.int64, count=n)
         scale = 10.0**COORDINATE_DECIMALS
         point = np.rint(lat * scale).astype(np.int64) * 40_000_000 + np.rint(lon * scale).astype(np.int64)
-        return cls(lat, lon, layer, day, point)
+        # Places as place_key tells them apart, coded without a Python key per event:
+        # the geonameid, else (negative) the point rounded as place_key rounds it.
+        geonameid = np.fromiter((-1 if e.geonameid is None else e.geonameid for e in events), dtype=np.int64, count=n)
+        key_scale = 10.0**KEY_DECIMALS
+        spot = (np.rint(lat * key_scale).astype(np.int64) + 90_000) * 400_000 + (
+            np.rint(lon * key_scale).astype(np.int64) + 180_000
+        )
+        _, first, place = np.unique(
+            np.where(geonameid >= 0, geonameid, -1 - spot), return_index=True, return_inverse=True
+        )
+        places = tuple(place_key(events[i]) for i in first.tolist())
+        kinds: dict[str, int] = {}
+        kind = np.fromiter((kinds.setdefault(e.sub_event_type, len(kinds)) for e in events), dtype=np.int64, count=n)
+        return cls(lat, lon, layer, day, point, place.ravel(), places, first, kind, tuple(kinds))
 
 
 def _group_keys(lat: np.ndarray, lon: np.ndarray, layer: np.ndarray, max_markers: int | None) -> np.ndarray:
@@ -441,7 +502,8 @@ def marker_shifts(groups: Sequence[MarkerGroup]) -> list[tuple[int, int]]:
     return shifts
 
 
-def _make_group(events: Sequence[Event], columns: _EventColumns, part: np.ndarray) -> MarkerGroup:
+def _make_group(events: Sequence[Event], columns: _EventColumns, part: np.ndarray, names: Sequence[str]) -> MarkerGroup:
+    """One marker's group; ``names`` gives the name of each of ``columns.places``."""
     if len(part) > 1:
         # Newest first (a stable sort keeps the given order among equal dates); undated (-1) last.
         part = part[np.argsort(-columns.day[part], kind="stable")]
@@ -453,11 +515,41 @@ def _make_group(events: Sequence[Event], columns: _EventColumns, part: np.ndarra
     ordered = tuple(events[i] for i in part.tolist())
     days = columns.day[part]
     dated = np.sort(days[days >= 0])
-    places = tuple(name for name, _ in Counter(e.place or e.mention for e in ordered).most_common())
+    # Counted by place code first: far fewer names to look up than events.
+    codes, first_at, counts = np.unique(columns.place[part], return_index=True, return_counts=True)
+    shown: Counter[str] = Counter()
+    main_at: dict[str, int] = {}
+    for code, at, count in sorted(zip(codes.tolist(), first_at.tolist(), counts.tolist()), key=lambda c: c[1]):
+        shown[names[code]] += count
+        main_at.setdefault(names[code], at)
+    # Counter keeps first-seen (newest) order among equal counts.
+    places = tuple(name for name, _ in shown.most_common() if name)
+    main = events[int(part[main_at[places[0]]])] if places else anchor
+    kind = _main_kind(columns, part)
     first, last = (date.fromordinal(int(dated[0])), date.fromordinal(int(dated[-1]))) if dated.size else (None, None)
     return MarkerGroup(
-        anchor.event_type, anchor.origin, anchor.lat, anchor.lon, ordered, places, first, last, tuple(dated.tolist())
+        anchor.event_type,
+        anchor.origin,
+        anchor.lat,
+        anchor.lon,
+        ordered,
+        places,
+        first,
+        last,
+        tuple(dated.tolist()),
+        kind,
+        tidy_name(main.place),
     )
+
+
+def _main_kind(columns: _EventColumns, part: np.ndarray) -> str:
+    """The most frequent sub-event type of a group (``part`` newest first): the newest among equals."""
+    codes, first_at, counts = np.unique(columns.kind[part], return_index=True, return_counts=True)
+    named = [
+        (-count, at, columns.kinds[code]) for code, at, count in zip(codes.tolist(), first_at.tolist(), counts.tolist())
+    ]
+    named = [item for item in named if item[2]]
+    return min(named)[2] if named else ""
 
 
 def _span_text(first: date | None, last: date | None) -> str:
@@ -502,12 +594,16 @@ def _when_text(event: Event) -> str:
     return event.event_date.isoformat() + precision
 
 
-def _where_text(event: Event) -> str:
+def _where_text(event: Event, name: str = "") -> str:
+    """``Palmyra (Tadmur, Homs, SY)``: the name people use, then the gazetteer's place,
+    region and country; the place as written first when it is neither."""
     resolved = ", ".join(p for p in (event.place, event.admin1, event.country_code) if p)
+    name = _shorten(name, NAME_CHARS)
+    where = f"{name} ({resolved})" if name and name.casefold() != event.place.casefold() else resolved
     mention = _shorten(event.mention, NAME_CHARS)
-    if mention and mention.casefold() != event.place.casefold():
-        return f"\u201c{mention}\u201d \u2192 {resolved}" if resolved else f"\u201c{mention}\u201d"
-    return resolved
+    if mention and mention.casefold() not in (event.place.casefold(), name.casefold()):
+        return f"\u201c{mention}\u201d \u2192 {where}" if where else f"\u201c{mention}\u201d"
+    return where
 
 
 def _source_html(event: Event) -> str:
@@ -522,10 +618,11 @@ def _source_html(event: Event) -> str:
     return text + (f" \u2014 {html.escape(title)}" if title else "")
 
 
-def event_html(event: Event, *, quote_chars: int | None = None) -> str:
-    """One event in a popup: date, type, place as written and as resolved, quote
-    (cut at ``quote_chars``, QUOTE_CHARS_FULL at most), source (linked only for
-    http/https), confidence. Every text is escaped."""
+def event_html(event: Event, *, quote_chars: int | None = None, name: str = "") -> str:
+    """One event in a popup: date, type, place (``name``, the name people use, with
+    the gazetteer's name, and as written when that differs), quote (cut at
+    ``quote_chars``, QUOTE_CHARS_FULL at most), source (linked only for http/https),
+    confidence. Every text is escaped."""
     meta = f"confidence {event.confidence:.2f}"
     if event.origin != "conflictmap":
         meta += f" \u00b7 {ORIGIN_LABELS.get(event.origin, event.origin)}"
@@ -534,7 +631,7 @@ def event_html(event: Event, *, quote_chars: int | None = None) -> str:
         '<div class="cm-ev">',
         f'<div><span class="cm-ev-date">{html.escape(_when_text(event))}</span> '
         f'<span class="cm-ev-kind cm-{event.event_type}">{html.escape(_kind_text(event))}</span></div>',
-        f'<div class="cm-ev-place">{html.escape(_where_text(event))}</div>',
+        f'<div class="cm-ev-place">{html.escape(_where_text(event, name))}</div>',
         f'<blockquote class="cm-ev-quote">{html.escape(quote)}</blockquote>' if quote else "",
         f'<div class="cm-ev-src">{_source_html(event)}</div>',
         f'<div class="cm-ev-meta">{html.escape(meta)}</div>',
@@ -543,25 +640,39 @@ def event_html(event: Event, *, quote_chars: int | None = None) -> str:
     return "".join(parts)
 
 
-def _group_heading(group: MarkerGroup) -> str:
+def _group_heading(group: MarkerGroup, *, gazetteer: bool = False) -> str:
+    """``Palmyra, SY``; with ``gazetteer``, ``Palmyra (Tadmur, SY)`` when the gazetteer spells it otherwise."""
     places = group.places
     first = group.events[0]
-    where = ", ".join(p for p in (places[0] if places else "", first.country_code) if p)
+    name = places[0] if places else ""
+    if gazetteer and name and group.gazetteer_name and group.gazetteer_name.casefold() != name.casefold():
+        where = f"{name} ({', '.join(p for p in (group.gazetteer_name, first.country_code) if p)})"
+    else:
+        where = ", ".join(p for p in (name, first.country_code) if p)
     if len(places) > 1:
         where += f" and {len(places) - 1} nearby place{'s' * (len(places) > 2)}"
     return where
 
 
-def popup_html(group: MarkerGroup, *, limit: int | None = None, quote_chars: int | None = None) -> str:
-    """The popup of a marker: its events newest first (``limit`` of them at most)."""
+def popup_html(
+    group: MarkerGroup,
+    *,
+    limit: int | None = None,
+    quote_chars: int | None = None,
+    names: Mapping[PlaceKey, str] | None = None,
+) -> str:
+    """The popup of a marker: its events newest first (``limit`` of them at most),
+    each place named as ``names`` says (else as the group's events name it)."""
     shown = group.events if limit is None else group.events[:limit]
-    entries = "".join(event_html(e, quote_chars=quote_chars) for e in shown)
+    if names is None:
+        names = common_names(group.events)
+    entries = "".join(event_html(e, quote_chars=quote_chars, name=shown_name(e, names)) for e in shown)
     if group.count == 1:
         return f'<div class="cm-pop">{entries}</div>'
     label = EVENT_STYLE[group.event_type].label.lower()
     span = _span_text(group.first_date, group.last_date)
     head = (
-        f'<div class="cm-pop-h"><b>{html.escape(_group_heading(group))}</b> \u2014 '
+        f'<div class="cm-pop-h"><b>{html.escape(_group_heading(group, gazetteer=True))}</b> \u2014 '
         f"{group.count:,} {label} events"
         + (f'<div class="cm-pop-range">{html.escape(span)}</div>' if span else "")
         + "</div>"
@@ -574,7 +685,7 @@ def popup_html(group: MarkerGroup, *, limit: int | None = None, quote_chars: int
 def tooltip_text(group: MarkerGroup) -> str:
     """A short hover label: ``Palmyra — frontline, 2016-03-24`` (escaped HTML)."""
     kind = group.event_type
-    where = _group_heading(group) if group.count > 1 else (group.events[0].place or group.events[0].mention)
+    where = _group_heading(group) if group.count > 1 else (group.places[0] if group.places else "")
     if group.count == 1:
         when = group.events[0].event_date
         text = f"{where} \u2014 {kind}" + (f", {when.isoformat()}" if when else "")
@@ -701,7 +812,12 @@ def _day_deltas(group: MarkerGroup, day0: date) -> list[int]:
 
 
 def _payload(
-    events: list[Event], groups: list[MarkerGroup], types: list[str], origins: list[str], options: MapOptions
+    events: list[Event],
+    groups: list[MarkerGroup],
+    types: list[str],
+    origins: list[str],
+    options: MapOptions,
+    names: Mapping[PlaceKey, str],
 ) -> dict[str, Any]:
     abbreviated = len(events) > options.cluster_over
     limit = max(1, min(MAX_POPUP_EVENTS, POPUP_EVENT_BUDGET // max(len(groups), 1))) if abbreviated else None
@@ -714,6 +830,8 @@ def _payload(
     type_index = {t: i for i, t in enumerate(types)}
     origin_index = {o: i for i, o in enumerate(origins)}
     counts = legend_counts(events)
+    kinds = _glyph_kinds(groups)
+    kind_index = {k: i for i, k in enumerate(kinds)}
     # A still picture has no hover or click: its markers carry no tooltip or popup.
     markers = [
         [
@@ -723,9 +841,10 @@ def _payload(
             round(g.lon, COORDINATE_DECIMALS),
             g.count,
             "" if options.slide else tooltip_text(g),
-            "" if options.slide else popup_html(g, limit=limit, quote_chars=quote_chars),
+            "" if options.slide else popup_html(g, limit=limit, quote_chars=quote_chars, names=names),
             _day_deltas(g, day0) if options.timeline and day0 else 0,
             list(shift),
+            kind_index.get(g.sub_event_type, -1),  # -1: the type's own shape
         ]
         for g, shift in zip(groups, marker_shifts(groups))
     ]
@@ -741,6 +860,7 @@ def _payload(
             }
             for t in types
         ],
+        "kinds": [{"key": k, "label": SUB_EVENT_GLYPHS[k], "colour": _kind_colour(k, groups)} for k in kinds],
         "origins": [
             {"key": o, "label": ORIGIN_LABELS.get(o, o), "stroke": ORIGIN_STROKES.get(o, "#444444")} for o in origins
         ],
@@ -755,8 +875,20 @@ def _payload(
         "subtitle": options.subtitle,
         "timeline": _timeline_json(options.playback) if options.timeline else False,
         "slide": options.slide,
-        "labels": [[p.lat, p.lon, p.name] for p in top_places(events, options.labels)],
+        "labels": [[p.lat, p.lon, p.name] for p in top_places(events, options.labels, names=names)],
     }
+
+
+def _glyph_kinds(groups: Sequence[MarkerGroup]) -> list[str]:
+    """The sub-types with a glyph that some marker shows, in SUB_EVENT_GLYPHS order."""
+    present = {g.sub_event_type for g in groups}
+    return [k for k in SUB_EVENT_GLYPHS if k in present]
+
+
+def _kind_colour(kind: str, groups: Sequence[MarkerGroup]) -> str:
+    """The legend draws a glyph in the colour of the type whose markers show it most."""
+    types = Counter(g.event_type for g in groups if g.sub_event_type == kind)
+    return EVENT_STYLE[types.most_common(1)[0][0]].colour if types else EVENT_STYLE["other"].colour
 
 
 def _timeline_json(playback: Playback) -> dict[str, Any]:

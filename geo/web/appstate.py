@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.entry import Entry
 from geo.filters import EventFilter
+from geo.map.names import PlaceKey, common_names, shown_name
 from geo.records import EVENT_TYPES, Event, PlaceOverride
 
 if TYPE_CHECKING:
@@ -126,11 +127,13 @@ def session_key_declared(key: str) -> bool:
     )
 
 
-#: The table's columns, in the order shown.
+#: The table's columns, in the order shown: ``name`` is the name the articles use
+#: most for the place (``place_names``), the others are the event record's.
 TABLE_COLUMNS: tuple[str, ...] = (
     "event_date",
     "event_type",
     "sub_event_type",
+    "name",
     "place",
     "country_code",
     "mention",
@@ -445,12 +448,20 @@ def daily_counts(events: Iterable[Event]) -> pandas.DataFrame:
 
 
 def events_table(
-    events: Sequence[Event], *, first: Iterable[str] = (), limit: int = TABLE_MAX_ROWS
+    events: Sequence[Event],
+    *,
+    first: Iterable[str] = (),
+    limit: int = TABLE_MAX_ROWS,
+    names: Mapping[PlaceKey, str] | None = None,
 ) -> pandas.DataFrame:
     """The table of ``events`` (``TABLE_COLUMNS``): the events whose ids are in
     ``first`` on top (a marker clicked on the map), then the newest, ``limit`` rows
-    at most."""
+    at most; places named as ``names`` says (by default, as the articles of ``events``
+    name them most)."""
     import pandas as pd
+
+    if names is None:
+        names = common_names(events)
 
     wanted = set(first)
     chosen = [e for e in events if e.event_id in wanted] if wanted else []
@@ -459,7 +470,10 @@ def events_table(
             break
         if e.event_id not in wanted:
             chosen.append(e)
-    rows = [tuple(getattr(e, name) for name in TABLE_COLUMNS) for e in chosen[:limit]]
+    rows = [
+        tuple(shown_name(e, names) if column == "name" else getattr(e, column) for column in TABLE_COLUMNS)
+        for e in chosen[:limit]
+    ]
     frame = pd.DataFrame.from_records(rows, columns=list(TABLE_COLUMNS))
     frame["event_date"] = pd.to_datetime(frame["event_date"])
     frame["confidence"] = frame["confidence"].astype("float64")
@@ -467,7 +481,13 @@ def events_table(
 
 
 def clicked_events(
-    events: Sequence[Event], lat: float, lon: float, *, tooltip: str = "", cluster_over: int
+    events: Sequence[Event],
+    lat: float,
+    lon: float,
+    *,
+    tooltip: str = "",
+    cluster_over: int,
+    names: Mapping[PlaceKey, str] | None = None,
 ) -> tuple[Event, ...]:
     """The events of the map marker a click landed on, newest first; none when the
     click hit no marker.
@@ -476,10 +496,11 @@ def clicked_events(
     the same grouping finds the marker again. The browser reports the marker's tooltip
     and a point: the marker's centre for small markers, the pointer's position on a
     large one, so the tooltip picks among markers and the point among equal tooltips.
+    ``names`` are the place names the map was drawn with (by default, as ``build_map`` names them).
     """
     from geo.map.mapview import MAX_MARKERS, marker_groups, tooltip_text
 
-    groups = marker_groups(events, max_markers=MAX_MARKERS if len(events) > cluster_over else None)
+    groups = marker_groups(events, max_markers=MAX_MARKERS if len(events) > cluster_over else None, names=names)
     wanted = " ".join(tooltip.split())
     named = [g for g in groups if wanted and html.unescape(tooltip_text(g)) == wanted]
     candidates, tolerance = (named, float("inf")) if named else (groups, CLICK_TOLERANCE_DEG)
@@ -504,19 +525,22 @@ def table_choice(selection: object, ids: Sequence[str]) -> str | None:
     return None
 
 
-def event_place_line(event: Event) -> str:
-    """Where an event is: the place as written when it differs, the place, region, country."""
+def event_place_line(event: Event, name: str = "") -> str:
+    """Where an event is: the place as written when it differs, then ``name`` (the
+    name people use) with the gazetteer's place, region and country:
+    ``Palmyra (Tadmur, Homs, SY)``."""
     resolved = ", ".join(p for p in (event.place, event.admin1, event.country_code) if p)
-    if event.mention and event.mention.casefold() != event.place.casefold():
-        return f"\u201c{event.mention}\u201d \u2192 {resolved}"
-    return resolved
+    where = f"{name} ({resolved})" if name and name.casefold() != event.place.casefold() else resolved
+    if event.mention and event.mention.casefold() not in (event.place.casefold(), name.casefold()):
+        return f"\u201c{event.mention}\u201d \u2192 {where}"
+    return where
 
 
-def event_label(event: Event) -> str:
-    """One line naming an event in a list: date, type, place and title."""
+def event_label(event: Event, name: str = "") -> str:
+    """One line naming an event in a list: date, type, place (``name``, else the gazetteer's) and title."""
     when = event.event_date.isoformat() if event.event_date else "undated"
     title = f" — {event.title}" if event.title else ""
-    return f"{when} · {event.event_type} · {event.place}{title}"
+    return f"{when} · {event.event_type} · {name or event.place}{title}"
 
 
 # ---------------------------------------------------------------------------

@@ -32,32 +32,77 @@
     triangle: '<path d="M8 1.5L14.8 13.5H1.2Z"/>'
   };
 
+  // One glyph per sub-event type, as SVG path data in a 16 x 16 box: solid
+  // silhouettes, so each stays recognisable at the size of a one-event marker.
+  var GLYPHS = {
+    air_strike: "M8 0.5C9 0.5 9.3 2 9.3 3.5V6L15.5 9.5V11.3L9.3 9.4V12.6L11.3 14.2V15.5L8 14.6L4.7 15.5V14.2" +
+      "L6.7 12.6V9.4L0.5 11.3V9.5L6.7 6V3.5C6.7 2 7 0.5 8 0.5Z",
+    shelling: "M8 0.5L9.4 4.7L13.3 2.7L11.3 6.6L15.5 8L11.3 9.4L13.3 13.3L9.4 11.3L8 15.5L6.6 11.3L2.7 13.3" +
+      "L4.7 9.4L0.5 8L4.7 6.6L2.7 2.7L6.6 4.7Z",
+    armed_clash: "M3 1L8 6L13 1L15 3L10 8L15 13L13 15L8 10L3 15L1 13L6 8L1 3Z",
+    territory_change: "M2.5 0.5H5V15.5H2.5Z M5 1H15L12 4.75L15 8.5H5Z",
+    talks: "M2.5 2H13.5Q15 2 15 3.5V10Q15 11.5 13.5 11.5H8.5L4.5 15V11.5H2.5Q1 11.5 1 10V3.5Q1 2 2.5 2Z",
+    agreement: "M0.8 8.6L3.4 6L6.4 9L12.6 2.2L15.2 4.8L6.4 14.2Z",
+    visit: "M5 3.6A3 3 0 1 0 11 3.6A3 3 0 1 0 5 3.6Z M2.5 15.5V11Q2.5 7.4 8 7.4Q13.5 7.4 13.5 11V15.5Z",
+    statement: "M0.8 5.5H4.2L12 1V15L4.2 10.5H0.8Z M13.2 5.8H15.4V10.2H13.2Z",
+    aid: "M5.5 0.8H10.5V5.5H15.2V10.5H10.5V15.2H5.5V10.5H0.8V5.5H5.5Z",
+    displacement: "M0.8 5.3H8.2V1.2L15.2 8L8.2 14.8V10.7H0.8Z"
+  };
+  var GLYPH_PATHS = {};
+  // A glyph's box side in pixels for a marker of radius r: never smaller than
+  // GLYPH_MIN_PX, where a silhouette stops being readable.
+  var GLYPH_MIN_PX = 13;
+  function glyphSide(r) { return Math.max(2.6 * r, GLYPH_MIN_PX); }
+
+  function glyphPath(kind) {
+    if (!GLYPH_PATHS[kind] && GLYPHS[kind] && typeof Path2D !== "undefined") { GLYPH_PATHS[kind] = new Path2D(GLYPHS[kind]); }
+    return GLYPH_PATHS[kind] || null;
+  }
+
   L.Canvas.include({
     _updateShape: function (layer) {
       if (!this._drawing || layer._empty()) { return; }
       var p = layer._shiftedPoint(), ctx = this._ctx, r = Math.max(Math.round(layer._radius), 1);
+      var glyph = layer.options.glyph ? glyphPath(layer.options.glyph) : null;
+      if (glyph) { this._drawGlyph(ctx, layer, glyph, p, glyphSide(layer._radius)); return; }
       ctx.beginPath();
       (SHAPES[layer.options.shape] || SHAPES.circle)(ctx, p.x, p.y, r);
       this._fillStroke(ctx, layer);
+    },
+    _drawGlyph: function (ctx, layer, glyph, p, side) {
+      var o = layer.options, k = side / 16;
+      ctx.save();
+      ctx.translate(p.x - side / 2, p.y - side / 2);
+      ctx.scale(k, k);
+      ctx.globalAlpha = o.fillOpacity;
+      ctx.fillStyle = o.fillColor;
+      ctx.fill(glyph);
+      ctx.globalAlpha = o.opacity;
+      ctx.lineWidth = o.weight / k;
+      ctx.lineJoin = "round";
+      ctx.strokeStyle = o.color;
+      ctx.stroke(glyph);
+      ctx.restore();
     }
   });
 
   // A circle marker drawn as a shape, optionally moved a few pixels (``shift``)
   // so that markers of several types at one town do not hide each other.
   var ShapeMarker = L.CircleMarker.extend({
-    options: { shape: "circle", shift: [0, 0] },
+    options: { shape: "circle", glyph: "", shift: [0, 0] },
     _shiftedPoint: function () { return this._point.add(L.point(this.options.shift)); },
     _updatePath: function () {
       if (this._renderer._updateShape) { this._renderer._updateShape(this); } else { this._renderer._updateCircle(this); }
     },
     // Redraw regions must cover the shape (a triangle reaches past the radius) and its shift.
     _updateBounds: function () {
-      var reach = Math.ceil(this._radius * 1.6 + this._clickTolerance());
+      var reach = Math.ceil(Math.max(this._radius * 1.6, glyphSide(this._radius) / 2 + 1) + this._clickTolerance());
       var centre = this._shiftedPoint(), pad = L.point(reach, reach);
       this._pxBounds = new L.Bounds(centre.subtract(pad), centre.add(pad));
     },
     _containsPoint: function (p) {
-      return p.distanceTo(this._shiftedPoint()) <= this._radius + this._clickTolerance();
+      var reach = this.options.glyph ? glyphSide(this._radius) / 2 : this._radius;
+      return p.distanceTo(this._shiftedPoint()) <= reach + this._clickTolerance();
     }
   });
 
@@ -110,6 +155,15 @@
     return holder;
   }
 
+  function glyphIcon(kind, colour) {
+    var holder = element("span", "cm-shape cm-glyph");
+    holder.setAttribute("data-kind", kind);
+    // Fixed markup: path data from the closed GLYPHS table, a colour checked to be hex.
+    holder.innerHTML = '<svg viewBox="0 0 16 16" width="14" height="14" fill="' + safeColour(colour) +
+      '" stroke="#333" stroke-width="0.8" stroke-linejoin="round"><path d="' + (GLYPHS[kind] || "") + '"/></svg>';
+    return holder;
+  }
+
   function addBasemap(map, basemap) {
     if (!basemap) { return null; }
     // Under the tile pane: reachable tiles cover it, unreachable ones leave it visible.
@@ -127,8 +181,10 @@
     var data = state.data, renderer = L.canvas({ padding: 0.5, tolerance: 3 });
     state.markers = data.markers.map(function (row) {
       var type = data.types[row[0]], origin = data.origins[row[1]];
+      var kind = row[9] >= 0 && data.kinds ? data.kinds[row[9]] : null;
       var marker = new ShapeMarker([row[2], row[3]], {
-        renderer: renderer, shape: type.shape, radius: radiusFor(row[4]), shift: row[8] || [0, 0],
+        renderer: renderer, shape: type.shape, glyph: kind && GLYPHS[kind.key] ? kind.key : "",
+        radius: radiusFor(row[4]), shift: row[8] || [0, 0],
         color: origin.stroke, weight: 1.2, opacity: 0.95, fillColor: type.colour, fillOpacity: 0.8
       });
       if (row[5]) { marker.bindTooltip(row[5], { direction: "top", offset: [0, -4] }); }
@@ -198,7 +254,8 @@
       options: { position: "bottomleft" },
       onAdd: function () {
         var box = element("div", "cm-legend leaflet-control");
-        box.appendChild(element("div", "cm-legend-title", "Events"));
+        var head = box.appendChild(element("div", "cm-legend-title"));
+        head.appendChild(element("span", "", "Events"));
         state.legendCounts = data.types.map(function (type) {
           var row = element("div", "cm-legend-row");
           row.setAttribute("data-type", type.key);
@@ -210,6 +267,24 @@
           return count;
         });
         if (!data.types.length) { box.appendChild(element("div", "cm-legend-note", "No events")); }
+        var kinds = (data.kinds || []).filter(function (kind) { return GLYPHS[kind.key]; });
+        if (kinds.length) {
+          var grid = element("div", "cm-legend-kinds");
+          kinds.forEach(function (kind) {
+            var row = element("div", "cm-legend-row cm-legend-kind");
+            row.setAttribute("data-kind", kind.key);
+            row.appendChild(glyphIcon(kind.key, kind.colour));
+            row.appendChild(element("span", "cm-legend-label", kind.label));
+            grid.appendChild(row);
+          });
+          box.appendChild(grid);
+          // A switch in the title line shows or hides them: folded, the legend is no taller than without.
+          var toggle = head.appendChild(element("button", "cm-legend-kinds-toggle"));
+          toggle.type = "button";
+          state.kinds = { grid: grid, toggle: toggle };
+          showKinds(state, true);
+          toggle.addEventListener("click", function () { showKinds(state, grid.style.display === "none"); });
+        }
         if (data.origins.length > 1) {
           data.origins.forEach(function (origin) {
             var row = element("div", "cm-legend-row cm-legend-origin");
@@ -229,6 +304,24 @@
       }
     });
     new Legend().addTo(state.map);
+  }
+
+  // The controls in the bottom-left corner may take at most this share of the map's height.
+  var CORNER_SHARE = 0.45;
+
+  function showKinds(state, shown) {
+    state.kinds.grid.style.display = shown ? "" : "none";
+    state.kinds.toggle.textContent = shown ? "hide kinds" : "kinds \u25B8";
+    state.kinds.toggle.title = shown ? "Hide the symbols of the kinds of event" : "Show the symbols of the kinds of event";
+  }
+
+  // On a small map the legend's kinds fold away, so the corner's controls do not
+  // cover the middle of the map; the switch in the legend's title line shows them.
+  function foldKinds(state) {
+    if (!state.kinds) { return; }
+    if (state.data.slide) { state.kinds.toggle.style.display = "none"; return; }
+    var corner = state.map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
+    if (corner && corner.offsetHeight > CORNER_SHARE * state.map.getSize().y) { showKinds(state, false); }
   }
 
   function updateLegend(state) {
@@ -397,6 +490,44 @@
     }
   }
 
+  // Leaflet's autoPan keeps a popup inside the map but not clear of the controls
+  // over it (the layer list, the title): once it has panned, move the map again
+  // by the smaller shift that frees the popup (down, or sideways away from the control).
+  var POPUP_GAP_PX = 10;
+
+  function popupShift(popupBox, controlBox, onRight) {
+    var down = controlBox.bottom + POPUP_GAP_PX - popupBox.top;
+    var aside = onRight ? popupBox.right - (controlBox.left - POPUP_GAP_PX) : controlBox.right + POPUP_GAP_PX - popupBox.left;
+    // panBy moves the view: a positive x moves the popup left, a negative y moves it down.
+    if (down <= aside) { return [0, -down]; }
+    return [onRight ? aside : -aside, 0];
+  }
+
+  function clearOfControls(state, popup) {
+    var map = state.map, node = popup.getElement();
+    if (!node || !map.hasLayer(popup)) { return; }
+    var box = node.getBoundingClientRect(), middle = map.getContainer().getBoundingClientRect();
+    var obstacles = map.getContainer().querySelectorAll(".leaflet-top .leaflet-control, .cm-title");
+    for (var i = 0; i < obstacles.length; i++) {
+      var r = obstacles[i].getBoundingClientRect();
+      if (!r.width || !r.height || !overlaps([box.left, box.top, box.right, box.bottom], [r.left, r.top, r.right, r.bottom])) {
+        continue;
+      }
+      var onRight = (r.left + r.right) / 2 > (middle.left + middle.right) / 2;
+      map.panBy(popupShift(box, r, onRight));
+      return;
+    }
+  }
+
+  function keepPopupsClear(state) {
+    var map = state.map, panning = false;
+    map.on("autopanstart", function () { panning = true; });
+    map.on("popupopen", function (event) {
+      if (!panning) { clearOfControls(state, event.popup); return; }
+      map.once("moveend", function () { panning = false; clearOfControls(state, event.popup); });
+    });
+  }
+
   function fit(state) {
     var bounds = state.data.bounds;
     if (!bounds) { return; }
@@ -438,9 +569,11 @@
     addTitle(state);
     fit(state);
     buildMarkers(state);
+    keepPopupsClear(state);
     buildSublayers(state);
     addLegend(state);
     addTimeline(state);
+    foldKinds(state);
     if (state.data.timeline) { fit(state); }  // again, now that the controls take their room
     refresh(state);
     noteOutside(state);
