@@ -697,9 +697,19 @@ def _ordered(sentence: str, mentions: Iterable[ActorMention]) -> list[ActorMenti
     return sorted(mentions, key=key)
 
 
-def diplomacy_parties(sentences: Sequence[str], index: int, *, table: tuple[TableRow, ...] | None = None) -> ActorPair:
+def diplomacy_parties(
+    sentences: Sequence[str],
+    index: int,
+    *,
+    country_code: str = "",
+    table: tuple[TableRow, ...] | None = None,
+) -> ActorPair:
     """The two main parties of talks, an agreement or a visit: governments (by country
-    name or demonym), international bodies and named armed groups, in the order named."""
+    name or demonym), international bodies and named armed groups, in the order named.
+
+    The government of the country where the meeting took place (``country_code``) is
+    its host, not a party, when two other parties are named (China hosting talks in
+    Kunming between Myanmar's junta and a rebel alliance)."""
     parties: list[Actor] = []
     for i in (index, index + 1, index - 1):
         if not 0 <= i < len(sentences):
@@ -707,8 +717,11 @@ def diplomacy_parties(sentences: Sequence[str], index: int, *, table: tuple[Tabl
         for actor in _parties_in(sentences[i], table):
             if all(actor.name != p.name for p in parties):
                 parties.append(actor)
-        if len(parties) >= 2:
-            break
+    if country_code:
+        host = government(country_code).name
+        others = [p for p in parties if p.name != host]
+        if len(others) >= 2:
+            parties = others
     return ActorPair(parties[0] if parties else None, parties[1] if len(parties) > 1 else None)
 
 
