@@ -24,6 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 # The same browser and flags as the briefing PNG.
+from geo.cli.app import streamlit_command  # noqa: E402
 from geo.map.briefing import CHROMIUM_ARGS, DEFAULT_BROWSER  # noqa: E402
 
 LOCAL_PREFIXES = ("http://localhost:", "ws://localhost:", "data:", "blob:", "about:")
@@ -114,25 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         port = free_port()
         env = {**os.environ, "CONFLICTMAP_DB": str(Path(folder) / "events.sqlite")}
         env.pop("CONFLICTMAP_PIPELINE", None)
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(REPO / "app.py"),
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(port),
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=REPO,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        command = [*streamlit_command(REPO / "app.py", port=port, address=None), "--server.fileWatcherType=none"]
+        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             url = f"http://localhost:{port}"
             wait_healthy(url, process)

@@ -13,7 +13,6 @@ import json
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from geo.cli.app import streamlit_command
 from geo.filters import EventFilter
 from geo.map.mapview import MAX_MARKERS, marker_groups
 from geo.store.store import EventStore
@@ -75,11 +75,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(folder: Path) -> Iterator[tuple[str, Path]]:
-    """``streamlit run app.py`` on a new, empty store in ``folder``."""
+def running_server(folder: Path, db: Path | None = None) -> Iterator[tuple[str, Path]]:
+    """``streamlit run app.py`` on the store ``db`` (a new, empty one in ``folder`` by default),
+    with the suite's stand-in pipeline; yields the page's URL and the store's path."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed")
-    db = folder / "events.sqlite"
+    db = db or folder / "events.sqlite"
     port = free_port()
     env = {
         **os.environ,
@@ -87,33 +88,15 @@ def running_server(folder: Path) -> Iterator[tuple[str, Path]]:
         "CONFLICTMAP_PIPELINE": "fake",
         "PYTHONPATH": os.pathsep.join([str(TESTS), str(REPO), os.environ.get("PYTHONPATH", "")]),
     }
-    log = open(folder / "server.log", "wb")  # noqa: SIM115 (the server writes to it until the fixture ends)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(REPO / "app.py"),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://localhost:{port}"
-    try:
-        _wait_healthy(url, process, folder / "server.log")
-        yield url, db
-    finally:
-        stop_server(process)
-        log.close()
+    command = [*streamlit_command(REPO / "app.py", port=port, address=None), "--server.fileWatcherType=none"]
+    with open(folder / "server.log", "wb") as log:
+        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://localhost:{port}"
+        try:
+            _wait_healthy(url, process, folder / "server.log")
+            yield url, db
+        finally:
+            stop_server(process)
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,6 @@ image or frame in the page or its map points at it.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -21,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from test_app_browser import CHROMIUM, STEP_MS, _wait_healthy, free_port, map_frame, open_page, stop_server
+from test_app_browser import CHROMIUM, STEP_MS, map_frame, open_page, running_server
 
 from geo.records import Article, Event
 from geo.safetext import WORD_JOINER
@@ -177,38 +174,8 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory, bait: Bait) -> Iter
     folder = tmp_path_factory.mktemp("app-hostile")
     db = folder / "events.sqlite"
     texts = hostile_store(db, bait.origin)
-    port = free_port()
-    env = {
-        **os.environ,
-        "CONFLICTMAP_DB": str(db),
-        "CONFLICTMAP_PIPELINE": "fake",
-        "PYTHONPATH": os.pathsep.join([str(TESTS), str(REPO), os.environ.get("PYTHONPATH", "")]),
-    }
-    with open(folder / "server.log", "wb") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(REPO / "app.py"),
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(port),
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=REPO,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            _wait_healthy(f"http://localhost:{port}", process, folder / "server.log")
-            yield f"http://localhost:{port}", texts
-        finally:
-            stop_server(process)
+    with running_server(folder, db) as (url, _):
+        yield url, texts
 
 
 @pytest.fixture(scope="module")

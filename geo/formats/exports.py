@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geo.atomic import atomic_path, atomic_text
+from gazetteer.files import atomic_path, atomic_text
 from geo.errors import ConflictmapError, ExportError, InputError
 from geo.filters import EventFilter
 from geo.formats.acled import EXPORT_COLUMNS, acled_row

@@ -95,10 +95,26 @@ class PlaceIndex(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class _Candidate:
+    entry: Entry
+    prior: float  # its prominence under this name, 0..~1.5
+
+
+@dataclass(frozen=True, slots=True)
 class _Candidates:
-    entries: tuple[Entry, ...]
-    priors: tuple[float, ...]  # prominence of each entry under this name, 0..~1.5
+    """The entries a name may stand for, in the gazetteer's order."""
+
+    candidates: tuple[_Candidate, ...]
     penalty: float  # subtracted from every candidate's score: found by fuzzy or variant match
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(c.entry for c in self.candidates)
+
+
+def _by_prominence(entries: Sequence[Entry], penalty: float) -> _Candidates:
+    """Candidates found by looser matching, each weighed by its prominence alone."""
+    return _Candidates(tuple(_Candidate(e, _prominence(e)) for e in entries), penalty)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +209,7 @@ def resolve(
         for name, pool in pools.items():
             others = context.without(name)
             pool = within_article_countries(pool, others, constraints.get(name))
-            if pool.entries:
+            if pool.candidates:
                 choice[name] = _choose(pool, others, constraints.get(name), weights)
         context = _context_from(choice, mentions, names, demonym_countries)
     places = []
@@ -226,10 +242,12 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
         # named after a state or country ("Oregon, Ohio") must be pointed at
         # ("Oregon, Ohio"; containment) to win over the area.
         return _Candidates(
-            tuple(m.entry for m in matches),
             tuple(
-                m.score / PRIOR_SCALE
-                - (weights.area_namesake_penalty if names_an_area and _is_small_town(m.entry) else 0.0)
+                _Candidate(
+                    m.entry,
+                    m.score / PRIOR_SCALE
+                    - (weights.area_namesake_penalty if names_an_area and _is_small_town(m.entry) else 0.0),
+                )
                 for m in matches
             ),
             0.0,
@@ -241,13 +259,13 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
         : weights.max_candidates
     ]
     if entries:
-        return _Candidates(entries, tuple(map(_prominence, entries)), weights.variant_penalty)
+        return _by_prominence(entries, weights.variant_penalty)
     fuzzy = tuple(
         e
         for e, score in index.fuzzy(name, limit=5)
         if score >= weights.fuzzy_similarity and e.population >= weights.fuzzy_min_population
     )
-    return _Candidates(fuzzy, tuple(map(_prominence, fuzzy)), weights.fuzzy_penalty if fuzzy else 0.0)
+    return _by_prominence(fuzzy, weights.fuzzy_penalty if fuzzy else 0.0)
 
 
 def within_article_countries(pool: _Candidates, context: _Context, container: _Container | None = None) -> _Candidates:
@@ -265,15 +283,15 @@ def within_article_countries(pool: _Candidates, context: _Context, container: _C
     snapping to a similar name abroad, and a surname some village abroad bears stays a
     surname.
     """
-    minor = [_is_minor_place(e) for e in pool.entries]
-    if not pool.penalty and not any(minor):
+    if not pool.penalty and not any(_is_minor_place(c.entry) for c in pool.candidates):
         return pool
     named = {code for code, weight in context.countries.items() if weight > 0}
     regions = {key for key, weight in context.admin1.items() if weight > 0}
     # Countries of the known places (towns with people, regions) that share the name.
-    namesakes = {e.country_code for e, is_minor in zip(pool.entries, minor) if not is_minor}
+    namesakes = {c.entry.country_code for c in pool.candidates if not _is_minor_place(c.entry)}
 
-    def kept(entry: Entry, is_minor: bool) -> bool:
+    def kept(entry: Entry) -> bool:
+        is_minor = _is_minor_place(entry)
         if not entry.country_code or entry.is_country:
             return True  # a misspelt country's name is itself the reason ("Mauritious")
         if is_minor and namesakes and not pool.penalty:
@@ -284,10 +302,10 @@ def within_article_countries(pool: _Candidates, context: _Context, container: _C
             )
         return not (pool.penalty or is_minor) or entry.country_code in named
 
-    indexes = [i for i, e in enumerate(pool.entries) if kept(e, minor[i])]
-    if len(indexes) == len(pool.entries):
+    candidates = tuple(c for c in pool.candidates if kept(c.entry))
+    if len(candidates) == len(pool.candidates):
         return pool
-    return _Candidates(tuple(pool.entries[i] for i in indexes), tuple(pool.priors[i] for i in indexes), pool.penalty)
+    return _Candidates(candidates, pool.penalty)
 
 
 def _is_minor_place(entry: Entry) -> bool:
@@ -501,14 +519,14 @@ def _share(votes: Mapping, key) -> float:
 
 
 def _score(
-    entry: Entry,
-    rank: int,
-    pool: _Candidates,
+    candidate: _Candidate,
+    penalty: float,
     context: _Context,
     container: _Container | None,
     weights: Weights,
 ) -> float:
-    score = weights.prominence * pool.priors[rank] - pool.penalty
+    entry = candidate.entry
+    score = weights.prominence * candidate.prior - penalty
     score += weights.country * _share(context.countries, entry.country_code)
     if not entry.is_country:
         score += weights.admin1 * _share(context.admin1, (entry.country_code, entry.admin1_code))
@@ -530,11 +548,11 @@ def _choose(pool: _Candidates, context: _Context, container: _Container | None, 
     scored = sorted(
         (
             _Scored(
-                _score(e, rank, pool, context, container, weights)
-                + (weights.region_seat if e.geonameid in seats else 0.0),
-                e,
+                _score(c, pool.penalty, context, container, weights)
+                + (weights.region_seat if c.entry.geonameid in seats else 0.0),
+                c.entry,
             )
-            for rank, e in enumerate(pool.entries)
+            for c in pool.candidates
         ),
         key=lambda s: -s.score,  # a stable sort: the gazetteer's own order breaks ties
     )
