@@ -113,7 +113,7 @@ def event_actors(sentences: Sequence[str], event: Event) -> ActorPair:
             organisations=ORGANISATIONS,
         )
     if event.event_type == "diplomacy":
-        return diplomacy_parties(sentences, index)
+        return diplomacy_parties(sentences, index, country_code=event.country_code)
     return ActorPair()
 
 

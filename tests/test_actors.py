@@ -220,3 +220,13 @@ def test_frontline_actors_read_a_recogniser_s_organisations() -> None:
 
     pair = frontline_actors([sentence], 0, country_code="UG", sub_event_type="armed_clash", organisations=organisations)
     assert pair.names == {"Lakeside Liberation Front", "Military Forces of Uganda"}
+
+
+def test_the_host_of_talks_is_not_a_party_when_two_others_are_named() -> None:
+    sentences = ["Ethiopian and Eritrean envoys met in Nairobi on Monday, Kenyan officials said."]
+    assert diplomacy_parties(sentences, 0, country_code="KE").names == {
+        "Government of Ethiopia",
+        "Government of Eritrea",
+    }
+    sentences = ["Turkish and Russian leaders signed the deal in Sochi."]
+    assert diplomacy_parties(sentences, 0, country_code="RU").names == {"Government of Turkey", "Government of Russia"}

@@ -172,3 +172,16 @@ def test_blocking_key_finds_every_candidate_within_reach() -> None:
         key = block_key(report.lat + dlat, report.lon + dlon, report.event_date)
         assert (key.cell_lat, key.cell_lon) in cells
     assert days == (date(2024, 5, 6).toordinal(), date(2024, 5, 8).toordinal())
+
+
+def test_near_the_poles_more_cells_are_searched_so_nothing_within_reach_is_missed() -> None:
+    north = Report.from_event(
+        replace(
+            _event("a", "A drone hit a depot.", day=date(2024, 5, 7), published=date(2024, 5, 7), source="One"),
+            lat=69.6,
+            lon=30.1,
+        )
+    )
+    cells, _ = candidate_blocks(north)
+    east = block_key(69.6, 30.1 + 0.26, north.event_date)  # about 10 km east at this latitude
+    assert (east.cell_lat, east.cell_lon) in cells

@@ -133,6 +133,8 @@ class CodedScores:
     fatality_accuracy: float
     actor_events: int
     actor_accuracy: float
+    party_events: int = 0
+    party_accuracy: float = 0.0  # the two parties of diplomacy, as a set
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: round(v, 4) if isinstance(v, float) else v for k, v in asdict(self).items()}
@@ -300,7 +302,7 @@ def score(gold: CodedGold, predicted: Sequence[PredictedEvent]) -> CodedScores:
     by_merged: dict[str, PredictedEvent] = {}
     for event in predicted:
         by_merged.setdefault(event.merged_id, event)
-    fatal_total = fatal_right = actor_total = actor_right = 0
+    fatal_total = fatal_right = actor_total = actor_right = party_total = party_right = 0
     for h in gold.happenings:
         matched = [e for (_, hid), e in items.items() if hid == h.id and e is not None]
         main = _main_merged(matched)
@@ -310,6 +312,9 @@ def score(gold: CodedGold, predicted: Sequence[PredictedEvent]) -> CodedScores:
         if h.event_type == "frontline" and h.actors:
             actor_total += 1
             actor_right += main is not None and by_merged[main].actors == h.actors
+        if h.event_type == "diplomacy" and h.actors:
+            party_total += 1
+            party_right += main is not None and by_merged[main].actors == h.actors
     return CodedScores(
         items=len(items),
         matched=sum(e is not None for e in items.values()),
@@ -320,6 +325,8 @@ def score(gold: CodedGold, predicted: Sequence[PredictedEvent]) -> CodedScores:
         fatality_accuracy=fatal_right / fatal_total if fatal_total else 0.0,
         actor_events=actor_total,
         actor_accuracy=actor_right / actor_total if actor_total else 0.0,
+        party_events=party_total,
+        party_accuracy=party_right / party_total if party_total else 0.0,
     )
 
 

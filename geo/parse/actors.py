@@ -23,6 +23,7 @@ interaction is the two codes, the smaller first (12: state forces against rebels
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -407,18 +408,28 @@ def government(country_code: str) -> Actor:
 
 
 @lru_cache(maxsize=4)
-def _alias_patterns(rows: tuple[TableRow, ...]) -> tuple[tuple[re.Pattern[str], tuple[TableRow, ...]], ...]:
-    """One pattern per alias (longest first), each with the rows it may mean."""
+def _alias_matcher(rows: tuple[TableRow, ...]) -> tuple[re.Pattern[str], dict[str, tuple[TableRow, ...]]]:
+    """One pattern for every alias of the table (longer aliases first, acronyms such as "RSF"
+    case-sensitive, the others not) and the rows each alias may mean, by its folded text
+    (acronyms by their exact text)."""
     by_alias: dict[str, list[TableRow]] = {}
     for row in rows:
         for alias in row.aliases:
             by_alias.setdefault(alias, []).append(row)
-    patterns = []
+    alternatives = []
+    meaning: dict[str, tuple[TableRow, ...]] = {}
     for alias in sorted(by_alias, key=lambda a: (-len(a), a)):
-        acronym = alias.isupper() or any(c.isdigit() for c in alias)
-        flags = 0 if acronym else re.IGNORECASE
-        patterns.append((re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", flags), tuple(by_alias[alias])))
-    return tuple(patterns)
+        if _is_acronym(alias):
+            alternatives.append(re.escape(alias))
+            meaning[alias] = tuple(by_alias[alias])
+        else:
+            alternatives.append(f"(?i:{re.escape(alias)})")
+            meaning.setdefault(alias.casefold(), tuple(by_alias[alias]))
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])"), meaning
+
+
+def _is_acronym(alias: str) -> bool:
+    return alias.isupper() or any(c.isdigit() for c in alias)
 
 
 def find_actors(
@@ -438,13 +449,17 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...]) -> tu
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, actor: Actor) -> None:
-        if any(start < e and s < end for s, e in taken):
+        # ``taken`` stays sorted and without overlaps, so only the neighbours can overlap.
+        at = bisect.bisect_left(taken, (start, end))
+        if (at > 0 and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end):
             return
-        taken.append((start, end))
+        taken.insert(at, (start, end))
         found.append(ActorMention(start, end, text[start:end], actor))
 
-    for pattern, candidates in _alias_patterns(rows):
-        for m in pattern.finditer(text):
+    pattern, meaning = _alias_matcher(rows)
+    for m in pattern.finditer(text):
+        candidates = meaning.get(m.group(0)) or meaning.get(m.group(0).casefold())
+        if candidates:
             add(m.start(), m.end(), _pick_row(candidates, country_code))
     for m in _demonym_forces().finditer(text):
         word = m.group(1).lower()
@@ -697,9 +712,19 @@ def _ordered(sentence: str, mentions: Iterable[ActorMention]) -> list[ActorMenti
     return sorted(mentions, key=key)
 
 
-def diplomacy_parties(sentences: Sequence[str], index: int, *, table: tuple[TableRow, ...] | None = None) -> ActorPair:
+def diplomacy_parties(
+    sentences: Sequence[str],
+    index: int,
+    *,
+    country_code: str = "",
+    table: tuple[TableRow, ...] | None = None,
+) -> ActorPair:
     """The two main parties of talks, an agreement or a visit: governments (by country
-    name or demonym), international bodies and named armed groups, in the order named."""
+    name or demonym), international bodies and named armed groups, in the order named.
+
+    The government of the country where the meeting took place (``country_code``) is
+    its host, not a party, when two other parties are named (China hosting talks in
+    Kunming between Myanmar's junta and a rebel alliance)."""
     parties: list[Actor] = []
     for i in (index, index + 1, index - 1):
         if not 0 <= i < len(sentences):
@@ -707,8 +732,11 @@ def diplomacy_parties(sentences: Sequence[str], index: int, *, table: tuple[Tabl
         for actor in _parties_in(sentences[i], table):
             if all(actor.name != p.name for p in parties):
                 parties.append(actor)
-        if len(parties) >= 2:
-            break
+    if country_code:
+        host = government(country_code).name
+        others = [p for p in parties if p.name != host]
+        if len(others) >= 2:
+            parties = others
     return ActorPair(parties[0] if parties else None, parties[1] if len(parties) > 1 else None)
 
 

@@ -426,8 +426,14 @@ def casualties(sentence: str) -> Casualties:
     wounded: list[int] = []
     tolls: list[int] = []
     plain = _without_asides(sentence)
+    past_year = _PAST_YEAR.search(plain)
+    seen = 0
     for clause in _clauses(plain):
-        if BACKGROUND.search(clause) or _after_a_past_year(plain, clause):
+        # Clauses come in order: the clause's end, found from where the last one was.
+        start = plain.find(clause, seen)
+        seen = start + len(clause) if start >= 0 else seen
+        after_a_past_year = past_year is not None and past_year.start() < seen
+        if after_a_past_year or BACKGROUND.search(clause):
             continue
         k, w, t = _clause_figures(clause)
         killed.extend(k)
@@ -447,13 +453,6 @@ _PAST_YEAR = re.compile(
     r"|September|October|November|December)\s+)?(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
-
-
-def _after_a_past_year(sentence: str, clause: str) -> bool:
-    """Does a year ("in 2019", "of April 2017") come before or in this clause?"""
-    start = sentence.find(clause)
-    end = start + len(clause) if start >= 0 else len(sentence)
-    return bool(_PAST_YEAR.search(sentence[:end]))
 
 
 def event_casualties(sentences: Sequence[str], index: int) -> Casualties:
@@ -629,10 +628,14 @@ def _clause_figures(clause: str) -> tuple[list[int], list[int], list[int]]:
     words = _tokens(clause)
     figures = _figures(words)
     kinds: list[str | None] = [None] * len(figures)
+    subset = [_is_subset(words, f) for f in figures]
+    # Where the next figure that is not a subset starts: the death word may follow an aside
+    # that holds a subset ("12, including five children, were killed").
+    next_start = [len(words)] * len(figures)
+    for n in range(len(figures) - 2, -1, -1):
+        next_start[n] = next_start[n + 1] if subset[n + 1] else figures[n + 1].start
     for n, fig in enumerate(figures):
-        # The death word may follow an aside that holds a subset ("12, including five children, were killed").
-        later = [f.start for f in figures[n + 1 :] if not _is_subset(words, f)]
-        kinds[n] = _kind_before(words, fig) or _kind_after(words, fig, later[0] if later else len(words))
+        kinds[n] = _kind_before(words, fig) or _kind_after(words, fig, next_start[n])
     # "two soldiers and three civilians were killed" / "killed two soldiers and three civilians":
     # a figure joined by "and" to a counted one shares its kind.
     for n in range(len(figures) - 1, 0, -1):
@@ -643,8 +646,8 @@ def _clause_figures(clause: str) -> tuple[list[int], list[int], list[int]]:
         if joined and _kind_after(words, figures[n], len(words)) is None:
             kinds[n] = kinds[n - 1]
     found: dict[str, list[int]] = {KILLED: [], WOUNDED: [], TOLL: []}
-    for fig, kind in zip(figures, kinds):
-        if kind is not None and not _is_subset(words, fig):
+    for fig, kind, part in zip(figures, kinds, subset):
+        if kind is not None and not part:
             found[kind].append(fig.value)
     return found[KILLED], found[WOUNDED], found[TOLL]
 
