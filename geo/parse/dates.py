@@ -61,6 +61,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from geo.parse.numbers import SMALL_NUMBER_WORDS
 from geo.records import DATE_PRECISION_DAY, DATE_PRECISION_MONTH, DATE_PRECISION_WEEK
 
 #: A year-only phrase: coarser than any precision ACLED's scale has.
@@ -154,22 +155,8 @@ MONTH_WORDS: dict[str, int] = {
 }
 #: Relative year words -> years from the year of publication.
 YEAR_WORDS: dict[str, int] = {"last year": -1, "this year": 0, "next year": 1, "earlier this year": 0}
-NUMBER_WORDS: dict[str, int] = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+#: Counts a date phrase writes in words ("a day later", "two weeks ago").
+NUMBER_WORDS: dict[str, int] = {"a": 1, "an": 1, **SMALL_NUMBER_WORDS}
 
 #: A year-less day more than this many days before publication is taken as the next one.
 NEAREST_YEAR_DAYS = 300
