@@ -6,12 +6,12 @@ import os
 import random
 import stat
 from collections import Counter
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
+from palmyra import palmyra_event
 from PIL import Image
 
 from geo.errors import ExportError, InputError
@@ -22,30 +22,13 @@ from geo.records import EVENT_TYPES, Event
 
 
 def make_event(**changes) -> Event:
-    base = Event(
-        event_id="e0",
-        event_type="frontline",
-        sub_event_type="shelling",
-        event_date=date(2016, 3, 24),
-        date_precision=1,
-        place="Tadmur",
-        mention="Palmyra",
-        lat=34.56,
-        lon=38.28,
-        geonameid=170617,
-        country_code="SY",
-        admin1="Homs",
-        feature_code="PPL",
-        geo_precision=1,
-        quote="Shelling hit Palmyra on Thursday.",
-        article_id="a1",
-        title="Palmyra shelled",
-        published=date(2016, 3, 27),
-        source="Reuters",
-        url="https://news.example.org/palmyra",
-        confidence=0.8,
-    )
-    return replace(base, **changes)
+    shelling = {
+        "sub_event_type": "shelling",
+        "quote": "Shelling hit Palmyra on Thursday.",
+        "title": "Palmyra shelled",
+        "confidence": 0.8,
+    }
+    return palmyra_event(**{**shelling, **changes})
 
 
 def sample_events(n: int, *, seed: int = 3) -> list[Event]:

@@ -7,12 +7,12 @@ import json
 import random
 import re
 from collections import Counter
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from browser_pages import only_this_file
+from palmyra import palmyra_event
 
 from geo.errors import InputError
 from geo.map.mapview import (
@@ -41,30 +41,7 @@ HOSTILE_SOURCE = "<b onmouseover=alert(3)>Wire</b>"
 
 
 def make_event(**changes) -> Event:
-    base = Event(
-        event_id="e0",
-        event_type="frontline",
-        sub_event_type="armed_clash",
-        event_date=date(2016, 3, 24),
-        date_precision=1,
-        place="Tadmur",
-        mention="Palmyra",
-        lat=34.56,
-        lon=38.28,
-        geonameid=170617,
-        country_code="SY",
-        admin1="Homs",
-        feature_code="PPL",
-        geo_precision=1,
-        quote="Government forces retook Palmyra on Thursday.",
-        article_id="a1",
-        title="Palmyra retaken",
-        published=date(2016, 3, 27),
-        source="Reuters",
-        url="https://news.example.org/palmyra",
-        confidence=0.9,
-    )
-    return replace(base, **changes)
+    return palmyra_event(**changes)
 
 
 def many_events(n: int, *, places: int, seed: int = 7) -> list[Event]:

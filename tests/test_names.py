@@ -5,31 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from palmyra import palmyra_event
+
 from geo.map.names import common_names, place_key, shown_name
 from geo.records import Event
 
-TADMUR = Event(
+TADMUR = palmyra_event(
     event_id="t0",
-    event_type="frontline",
-    sub_event_type="armed_clash",
-    event_date=date(2016, 3, 24),
-    date_precision=1,
-    place="Tadmur",
-    mention="Palmyra",
-    lat=34.56,
-    lon=38.28,
-    geonameid=170617,
-    country_code="SY",
-    admin1="Homs",
-    feature_code="PPL",
-    geo_precision=1,
     quote="Troops pushed into the old city at dawn.",
-    article_id="a1",
     title="Dawn push",
     published=date(2016, 3, 25),
     source="Wire",
     url="",
-    confidence=0.9,
 )
 RAQQAH = replace(TADMUR, event_id="r0", place="Ar Raqqah", mention="Raqqa", lat=35.95, lon=39.01, geonameid=163915)
 
