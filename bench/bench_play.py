@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -29,6 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from bench_app import fill_store  # noqa: E402
 
+from geo.cli.app import free_port, streamlit_command, wait_until_serving  # noqa: E402
 from geo.map.mapview import MAX_MARKERS, marker_groups  # noqa: E402
 from geo.store.store import EventStore  # noqa: E402
 
@@ -40,30 +39,17 @@ SERVER_START_S = 120
 PAGE_READY_S = 300
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_server(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "CONFLICTMAP_DB": str(db), "PYTHONPATH": str(REPO)}
-    command = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true"]
-    command += ["--server.port", str(port), "--server.fileWatcherType", "none"]
+    command = [*streamlit_command(REPO / "app.py", port=port, address=None), "--server.fileWatcherType=none"]
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
     url = f"http://localhost:{port}"
-    deadline = time.monotonic() + SERVER_START_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"streamlit exited with {process.returncode}: {log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return process, url
-        except OSError:
-            time.sleep(0.5)
-    process.terminate()
-    raise SystemExit(f"streamlit did not answer within {SERVER_START_S} s")
+    problem = wait_until_serving(url, process, SERVER_START_S)
+    if problem is not None:
+        process.terminate()
+        raise SystemExit(f"{problem}: {log.read_text()[-2000:]}")
+    return process, url
 
 
 def markers_by_window(db: Path) -> Callable[[list], int]:

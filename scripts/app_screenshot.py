@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 # The same browser and flags as the briefing PNG.
-from geo.cli.app import streamlit_command  # noqa: E402
+from geo.cli.app import free_port, streamlit_command, wait_until_serving  # noqa: E402
 from geo.map.briefing import CHROMIUM_ARGS, DEFAULT_BROWSER  # noqa: E402
 
 LOCAL_PREFIXES = ("http://localhost:", "ws://localhost:", "data:", "blob:", "about:")
@@ -41,25 +39,6 @@ BIGGEST_MARKER_JS = """() => {
   const box = document.getElementById("map_div").getBoundingClientRect();
   return [box.left + p.x, box.top + p.y];
 }"""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_healthy(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise SystemExit("streamlit did not start")
 
 
 def map_frame(page, seconds: float):
@@ -119,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             url = f"http://localhost:{port}"
-            wait_healthy(url, process)
+            problem = wait_until_serving(url, process, 90)
+            if problem is not None:
+                raise SystemExit(problem)
             blocked = shoot(url, args.out, args.width, args.height)
         finally:
             process.terminate()

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
@@ -22,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli.app import streamlit_command
+from geo.cli.app import free_port, streamlit_command, wait_until_serving
 from geo.filters import EventFilter
 from geo.map.mapview import MAX_MARKERS, marker_groups
 from geo.store.store import EventStore
@@ -68,12 +66,6 @@ MARKER_POINTS_JS = """() => Object.values(window.map._layers)
   .map(l => [l.getLatLng().lat, l.getLatLng().lng])"""
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def running_server(folder: Path, db: Path | None = None) -> Iterator[tuple[str, Path]]:
     """``streamlit run app.py`` on the store ``db`` (a new, empty one in ``folder`` by default),
@@ -117,17 +109,9 @@ def stop_server(process: subprocess.Popen) -> None:
 
 
 def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"streamlit exited with {process.returncode}: {log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"streamlit did not answer within {SERVER_START_S} s: {log.read_text()[-2000:]}")
+    problem = wait_until_serving(url, process, SERVER_START_S)
+    if problem is not None:
+        pytest.fail(f"{problem}: {log.read_text()[-2000:]}")
 
 
 @pytest.fixture(scope="module")

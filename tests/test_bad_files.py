@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from palmyra import palmyra_event
 
 from gazetteer.errors import GazetteerError
 from geo.cli.main import run
@@ -271,23 +272,11 @@ def test_fuzzed_jsonl_reports_bad_lines_and_keeps_the_rest(tmp_path_factory, lin
 
 
 def base_event() -> Event:
-    return Event(
+    return palmyra_event(
         event_id="e1",
-        event_type="frontline",
         sub_event_type="shelling",
-        event_date=date(2016, 3, 24),
-        date_precision=1,
-        place="Tadmur",
-        mention="Palmyra",
-        lat=34.56,
-        lon=38.28,
         geonameid=170575,
-        country_code="SY",
-        admin1="Homs",
-        feature_code="PPL",
-        geo_precision=1,
         quote="Shelling hit Palmyra.",
-        article_id="a1",
         title="Palmyra",
         published=date(2016, 3, 24),
         source="Wire",

@@ -17,7 +17,6 @@ import re
 import shutil
 import signal
 import site
-import socket
 import subprocess
 import sys
 import sysconfig
@@ -27,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from geo.cli.app import free_port
 
 pytestmark = [pytest.mark.slow, pytest.mark.model]
 
@@ -253,12 +254,6 @@ def test_installed_page_draws_the_demo_map_on_first_start(installed: Installed, 
     assert _touches(record) == []
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _health(port: int) -> str:
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as answer:
@@ -269,7 +264,7 @@ def _health(port: int) -> str:
 
 def test_installed_app_command_serves_the_map_until_stopped(installed: Installed, tmp_path: Path) -> None:
     record = tmp_path / "touches.txt"
-    port = _free_port()
+    port = free_port()
     command = [str(installed.command), "app", "--port", str(port), "--address", "127.0.0.1"]
     command += ["--db", str(tmp_path / "events.sqlite")]
     log = tmp_path / "server.log"

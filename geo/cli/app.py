@@ -9,8 +9,11 @@ imports Streamlit.
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -83,3 +86,26 @@ def run_app(*, port: int, address: str | None = None, db: Path | None = None, ga
         except KeyboardInterrupt:
             # The console sent Ctrl-C to Streamlit too; it shuts down by itself.
             return server.wait()
+
+
+def free_port() -> int:
+    """A TCP port on this machine that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_serving(url: str, server: subprocess.Popen, seconds: float) -> str | None:
+    """Waits for the page at ``url`` to answer Streamlit's health check; None once it does,
+    else why not (the server ended, or ``seconds`` passed)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            return f"streamlit exited with {server.returncode}"
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return None
+        except OSError:
+            time.sleep(0.5)
+    return f"streamlit did not answer within {seconds:g} s"
