@@ -369,7 +369,7 @@ def _type_label(event_type: str) -> str:
 
 
 def _country_label(code: str) -> str:
-    from geo.formats.countries import country_name
+    from geo.countries import country_name
 
     name = country_name(code)
     return f"{name} ({code})" if name and name != code else code

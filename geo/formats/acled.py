@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
+from geo.countries import alpha2_from_name, alpha2_from_numeric, country
 from geo.errors import InputError
-from geo.formats.countries import alpha2_from_name, alpha2_from_numeric, country
 from geo.records import (
     DATE_PRECISION_DAY,
     GEO_PRECISION_TOWN,

