@@ -79,6 +79,18 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class EventReport:
+    """One article's account of a happening: where a merged event's evidence comes from."""
+
+    article_id: str
+    source: str
+    quote: str
+    url: str = ""
+    title: str = ""
+    published: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """What happened where and when, with the evidence. The contract of every output."""
 
@@ -105,6 +117,21 @@ class Event:
     confidence: float
     origin: str = "conflictmap"
     extra: tuple[tuple[str, str], ...] = field(default=())  # origin-specific codes, kept as strings
+    # Who: ACLED's actor names and actor types (inter codes 1-8, 0 when there is no such actor;
+    # interaction is the two codes as one number, smaller first, e.g. 12).
+    actor1: str = ""
+    assoc_actor_1: str = ""
+    actor2: str = ""
+    assoc_actor_2: str = ""
+    inter1: int = 0
+    inter2: int = 0
+    interaction: int = 0
+    # Reported deaths; 0 when none are reported (ACLED's convention).
+    fatalities: int = 0
+    # How many distinct sources tell this happening, and every report of it (its own first);
+    # an event nobody merged anything into has no reports listed and one source.
+    sources: int = 1
+    reports: tuple[EventReport, ...] = field(default=())
 
     def __post_init__(self) -> None:
         if self.event_type not in EVENT_TYPES:
@@ -166,6 +193,21 @@ EVENT_PROPERTIES: tuple[str, ...] = (
     "confidence",
     "origin",
     "extra",
+)
+
+
+#: The coded-event fields (actors, deaths, sources, reports): not yet kept by the store.
+CODED_FIELDS: tuple[str, ...] = (
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "inter1",
+    "inter2",
+    "interaction",
+    "fatalities",
+    "sources",
+    "reports",
 )
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from geo.errors import InputError, StoreError
 from geo.filters import EventFilter
-from geo.records import EVENT_PROPERTIES, EVENT_TYPES, Article, Event, PlaceOverride
+from geo.records import CODED_FIELDS, EVENT_PROPERTIES, EVENT_TYPES, Article, Event, PlaceOverride
 from geo.safetext import encodable_text
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ WRITER_CACHE_KIB = 64 * 1024
 
 #: Event fields in the dataclass's order: the events table's columns, and the order
 #: a row is handed back to ``Event``.
-EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event))
+EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event) if f.name not in CODED_FIELDS)
 
 #: Columns a filter widget may list the values of.
 DISTINCT_COLUMNS = frozenset({"country_code", "source", "origin", "event_type", "sub_event_type"})
