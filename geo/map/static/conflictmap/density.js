@@ -7,16 +7,17 @@
  * thousand even for 100,000 events), never on single events, and both redo
  * their work once per zoom, time window or layer switch, not once per marker.
  * eventmap.js owns the markers; this file only hides the ones a cluster stands
- * for (``layer._clustered``) and draws the clusters and hexagons. */
+ * for, or all of them when the Markers switch is off (``layer._clustered``), and
+ * draws the clusters and hexagons. */
 (function () {
   "use strict";
 
   // Markers closer than this on screen (px) merge into one cluster.
-  var CLUSTER_RADIUS_PX = 44;
+  var CLUSTER_RADIUS_PX = 60;
   // From this zoom on (town level), every marker stands alone.
   var CLUSTER_MAX_ZOOM = 11;
   // Hexagon size (px, centre to corner) of the density layer, the same at every zoom.
-  var HEX_RADIUS_PX = 16;
+  var HEX_RADIUS_PX = 14;
   var SQRT3 = Math.sqrt(3);
   // ColorBrewer YlOrRd: light for a few events, dark red for the most.
   var RAMP = ["#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"];
@@ -88,9 +89,10 @@
     return list;
   }
 
-  function rampColour(count, max) {
-    var t = max > 1 ? Math.log(count) / Math.log(max) : 1;
-    return RAMP[Math.min(RAMP.length - 1, Math.floor(t * RAMP.length))];
+  // On a log scale from the quietest to the busiest hexagon in sight: counts run from 1 to thousands.
+  function rampColour(count, low, high) {
+    var t = high > low ? Math.log(count / low) / Math.log(high / low) : 1;
+    return RAMP[Math.max(0, Math.min(RAMP.length - 1, Math.floor(t * RAMP.length)))];
   }
 
   function typeOn(state, index) {
@@ -125,25 +127,52 @@
     return members.every(function (j) { return state.markers[points[j].marker].layer.getLatLng().equals(first); });
   }
 
-  function clusterIconHtml(cluster, types) {
-    var r = clusterRadius(cluster.count), width = Math.max(4, r * 0.34), ring = r - width / 2, side = 2 * r + 2;
-    var round = 2 * Math.PI * ring, offset = 0, centre = r + 1, parts = [];
-    types.forEach(function (type, i) {
-      var n = cluster.byType[i];
-      if (!n) { return; }
-      var length = round * n / cluster.count;
-      parts.push('<circle cx="' + centre + '" cy="' + centre + '" r="' + ring.toFixed(2) + '" fill="none" stroke="' +
-                 safeColour(type.colour) + '" stroke-width="' + width.toFixed(2) + '" stroke-dasharray="' +
-                 length.toFixed(2) + " " + (round - length).toFixed(2) + '" stroke-dashoffset="' + (-offset).toFixed(2) + '"/>');
-      offset += length;
-    });
-    // Fixed markup: numbers, and colours checked to be hex. The ring starts at the top.
-    return '<svg class="cm-cluster-ring" width="' + side + '" height="' + side + '" viewBox="0 0 ' + side + " " + side + '">' +
-      '<circle cx="' + centre + '" cy="' + centre + '" r="' + (r - width).toFixed(2) + '" fill="#ffffff" fill-opacity="0.92"/>' +
-      '<g transform="rotate(-90 ' + centre + " " + centre + ')">' + parts.join("") + "</g>" +
-      '<text class="cm-cluster-count" x="' + centre + '" y="' + centre + '" text-anchor="middle" dominant-baseline="central">' +
-      compactCount(cluster.count) + "</text></svg>";
-  }
+  var CLUSTER_FONT = "700 12px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+  var SHADOW_PX = 4;
+
+  // A cluster drawn on the markers' own canvas (one canvas: a second one over it
+  // would catch the clicks meant for the markers): a white disc, a ring split by
+  // type in the types' colours, starting at the top, and the event count.
+  L.Canvas.include({
+    _drawCluster: function (layer) {
+      if (!this._drawing || layer._empty()) { return; }
+      var ctx = this._ctx, p = layer._point, r = layer._radius, o = layer.options;
+      var width = Math.max(4, r * 0.34), ring = r - width / 2, start = -Math.PI / 2;
+      ctx.save();
+      ctx.shadowColor = "rgba(0, 0, 0, 0.45)"; ctx.shadowBlur = 3; ctx.shadowOffsetY = 1;
+      ctx.beginPath(); ctx.arc(p.x, p.y, r, 0, Math.PI * 2); ctx.fillStyle = "rgba(255, 255, 255, 0.94)"; ctx.fill();
+      ctx.shadowColor = "transparent";
+      ctx.lineWidth = width;
+      o.counts.forEach(function (n, i) {
+        if (!n) { return; }
+        var angle = Math.PI * 2 * n / o.total;
+        ctx.beginPath(); ctx.arc(p.x, p.y, ring, start, start + angle); ctx.strokeStyle = o.colours[i]; ctx.stroke();
+        start += angle;
+      });
+      ctx.fillStyle = "#1a1a1a"; ctx.font = CLUSTER_FONT; ctx.textAlign = "center"; ctx.textBaseline = "middle";
+      ctx.fillText(compactCount(o.total), p.x, p.y + 0.5);
+      ctx.restore();
+    }
+  });
+
+  var ClusterMarker = L.Path.extend({
+    options: { interactive: true, counts: [], colours: [], total: 0 },
+    initialize: function (latlng, radius, options) {
+      L.setOptions(this, options);
+      this._latlng = L.latLng(latlng);
+      this._radius = radius;
+    },
+    getLatLng: function () { return this._latlng; },
+    _project: function () { this._point = this._map.latLngToLayerPoint(this._latlng); this._updateBounds(); },
+    _updateBounds: function () {
+      var reach = this._radius + SHADOW_PX, pad = L.point(reach, reach);
+      this._pxBounds = new L.Bounds(this._point.subtract(pad), this._point.add(pad));
+    },
+    _update: function () { if (this._map) { this._updatePath(); } },
+    _updatePath: function () { this._renderer._drawCluster(this); },
+    _empty: function () { return !this._renderer._bounds.intersects(this._pxBounds); },
+    _containsPoint: function (p) { return p.distanceTo(this._point) <= this._radius + this._clickTolerance(); }
+  });
 
   function clusterTooltip(cluster, types) {
     var node = document.createElement("div");
@@ -181,7 +210,7 @@
     if (groups.clusters) { this.icons.addTo(groups.clusters); }
     if (groups.density) { this.hexLayer.addTo(groups.density); }
     Object.keys(groups.types).forEach(function (key) { groups.types[key].on("add remove", function () { self.update(); }); });
-    if (groups.clusters) { groups.clusters.on("add remove", function () { self.update(); }); }
+    [groups.clusters, groups.markers].forEach(function (group) { if (group) { group.on("add remove", function () { self.update(); }); } });
     if (groups.density) { groups.density.on("add remove", function () { self.showKey(); }); }
     map.on("moveend", function () {
       if (self.zoom !== map.getZoom()) { self.update(); } else { self.drawIcons(); self.hexLayer.redraw(); self.report(); }
@@ -189,9 +218,14 @@
     this.addKey();
   }
 
+  Density.prototype.markersShown = function () {
+    return !this.state.groups.markers || this.state.map.hasLayer(this.state.groups.markers);
+  };
+
   Density.prototype.clustering = function () {
     var state = this.state;
-    return !!state.groups.clusters && state.map.hasLayer(state.groups.clusters) && state.map.getZoom() < CLUSTER_MAX_ZOOM;
+    return !!state.groups.clusters && state.map.hasLayer(state.groups.clusters) && state.map.getZoom() < CLUSTER_MAX_ZOOM &&
+      this.markersShown();
   };
 
   // Cluster the markers again (after a zoom, a new time window or a layer switch) and redraw.
@@ -199,7 +233,7 @@
     var started = performance.now(), state = this.state, map = state.map, zoom = map.getZoom();
     var points = livePoints(this, zoom), clusters = [], hidden = new Uint8Array(state.markers.length);
     this.zoom = zoom;
-    if (this.clustering()) {
+    if (!this.markersShown()) { points.forEach(function (p) { hidden[p.marker] = 1; }); } else if (this.clustering()) {
       var types = state.data.types;
       clusterPoints(points, CLUSTER_RADIUS_PX).forEach(function (members) {
         if (members.length < 2 || samePoint(state, points, members)) { return; }
@@ -220,27 +254,28 @@
       if (m.layer._clustered !== clustered) { m.layer._clustered = clustered; if (m.layer._map) { m.layer.redraw(); } }
     });
     this.clusters = clusters;
-    this.clusteredMarkers = hidden.reduce(function (a, b) { return a + b; }, 0);
+    this.hiddenMarkers = hidden.reduce(function (a, b) { return a + b; }, 0);
     this.drawIcons();
     this.hexLayer.redraw();
     this.layoutMs = performance.now() - started;
     this.report();
   };
 
-  // Cluster icons are made only for the view and a margin around it: a world of clusters is never all in the page.
+  // Clusters are made only for the view and a margin around it: a world of clusters is never all in the page.
   Density.prototype.drawIcons = function () {
     var state = this.state, map = state.map, types = state.data.types, icons = this.icons;
     icons.clearLayers();
-    if (!this.clusters.length || !map.hasLayer(state.groups.clusters)) { this.iconCount = 0; return; }
-    var view = map.getBounds().pad(VIEW_PAD), drawn = 0;
-    this.clusters.forEach(function (cluster) {
+    if (!this.clusters.length || !this.clustering()) { this.iconCount = 0; return; }
+    var view = map.getBounds().pad(VIEW_PAD), drawn = 0, renderer = state.markers[0].layer.options.renderer;
+    var colours = types.map(function (type) { return safeColour(type.colour); });
+    // Small clusters first, so the big ones are drawn over them and take their clicks.
+    this.clusters.slice().reverse().forEach(function (cluster) {
       if (!view.contains(cluster.latlng)) { return; }
-      var side = 2 * clusterRadius(cluster.count) + 2;
-      var marker = L.marker(cluster.latlng, {
-        icon: L.divIcon({ className: "cm-cluster", html: clusterIconHtml(cluster, types), iconSize: [side, side] }),
-        keyboard: false, riseOnHover: true, zIndexOffset: Math.round(Math.log10(cluster.count) * 100)
+      var marker = new ClusterMarker(cluster.latlng, clusterRadius(cluster.count), {
+        renderer: renderer, counts: cluster.byType, colours: colours, total: cluster.count
       });
-      marker.bindTooltip(clusterTooltip(cluster, types), { direction: "top", offset: [0, -side / 2] });
+      marker.cluster = cluster;
+      marker.bindTooltip(clusterTooltip(cluster, types), { direction: "top", offset: [0, -clusterRadius(cluster.count)] });
       marker.on("click", function () { zoomInto(map, cluster); });
       icons.addLayer(marker);
       drawn += 1;
@@ -250,8 +285,8 @@
 
   Density.prototype.report = function () {
     this.state.densityStats = {
-      clusters: this.clusters.length, clusterIcons: this.iconCount || 0, clustered: this.clusteredMarkers || 0,
-      hexagons: this.hexagons, layoutMs: Math.round(this.layoutMs * 10) / 10, zoom: this.state.map.getZoom()
+      clusters: this.clusters.length, clusterIcons: this.iconCount || 0, hidden: this.hiddenMarkers || 0,
+      hexagons: this.hexagons, hexRange: this.hexRange || null, layoutMs: Math.round(this.layoutMs * 10) / 10, zoom: this.state.map.getZoom()
     };
     if (this.onLayout) { this.onLayout(); }
   };
@@ -271,7 +306,7 @@
         });
         var ends = box.appendChild(document.createElement("div"));
         ends.className = "cm-density-ends";
-        ends.appendChild(document.createElement("span")).textContent = "1";
+        self.keyMin = ends.appendChild(document.createElement("span"));
         self.keyMax = ends.appendChild(document.createElement("span"));
         return box;
       }
@@ -300,6 +335,7 @@
       L.DomUtil.remove(this._canvas);
       this._canvas = null;
       this._density.hexagons = 0;
+      this._density.hexRange = null;
     },
     redraw: function () {
       var map = this._map, canvas = this._canvas, density = this._density;
@@ -320,10 +356,14 @@
         bin.x = x; bin.y = y;
         return x > -padX - reach && y > -padY - reach && x < size.x + padX + reach && y < size.y + padY + reach;
       });
-      // The darkest colour goes to the busiest hexagon in sight, whatever the zoom.
-      var max = bins.reduce(function (a, b) {
-        return b.x > -reach && b.y > -reach && b.x < size.x + reach && b.y < size.y + reach ? Math.max(a, b.count) : a;
-      }, 0);
+      // The colours span the hexagons in sight, whatever the zoom.
+      var low = Infinity, high = 0;
+      bins.forEach(function (b) {
+        if (b.x > -reach && b.y > -reach && b.x < size.x + reach && b.y < size.y + reach) {
+          low = Math.min(low, b.count); high = Math.max(high, b.count);
+        }
+      });
+      if (!high) { low = high = 1; }
       ctx.lineWidth = 0.6;
       ctx.strokeStyle = "rgba(255, 255, 255, 0.7)";
       bins.forEach(function (bin) {
@@ -334,18 +374,29 @@
         }
         ctx.closePath();
         ctx.globalAlpha = 0.78;
-        ctx.fillStyle = rampColour(Math.min(bin.count, max || bin.count), max);
+        ctx.fillStyle = rampColour(Math.min(Math.max(bin.count, low), high), low, high);
         ctx.fill();
         ctx.globalAlpha = 1;
         ctx.stroke();
       });
       density.hexagons = bins.length;
-      density.hexMax = max;
-      if (density.keyMax) { density.keyMax.textContent = compactCount(max); }
+      density.hexRange = [low, high];
+      if (density.keyMax) { density.keyMin.textContent = compactCount(low); density.keyMax.textContent = compactCount(high); }
     }
   });
 
   function attach(state, onLayout) { return new Density(state, onLayout); }
+
+  // The clusters drawn now, each with its count by type and its place in the map's frame (px).
+  Density.prototype.drawnClusters = function () {
+    var map = this.state.map, types = this.state.data.types, out = [];
+    this.icons.eachLayer(function (marker) {
+      var p = map.latLngToContainerPoint(marker.getLatLng()), c = marker.cluster, byType = {};
+      types.forEach(function (type, i) { if (c.byType[i]) { byType[type.key] = c.byType[i]; } });
+      out.push({ count: c.count, byType: byType, markers: c.places, x: p.x, y: p.y, lat: c.latlng.lat, lon: c.latlng.lng });
+    });
+    return out;
+  };
 
   window.conflictmapDensity = {
     attach: attach, clusterPoints: clusterPoints, hexBins: hexBins, hexAt: hexAt,

@@ -61,7 +61,7 @@
 
   L.Canvas.include({
     _updateShape: function (layer) {
-      // A marker a cluster stands for (density.js) is not drawn.
+      // A marker a cluster stands for (density.js), or hidden by the Markers switch, is not drawn.
       if (!this._drawing || layer._empty() || layer._clustered) { return; }
       var p = layer._shiftedPoint(), ctx = this._ctx, r = Math.max(Math.round(layer._radius), 1);
       var glyph = layer.options.glyph ? glyphPath(layer.options.glyph) : null;
@@ -238,8 +238,8 @@
              window: shown ? [shown[0] < 0 ? null : isoDay(state.data.day0, shown[0]), isoDay(state.data.day0, shown[1])] : null,
              labels: (state.labelLayers || []).length, outside: state.outside || 0,
              view: [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()],
-             // drawn: markers shown alone or inside a cluster; single: alone
-             single: drawn - (state.densityStats ? state.densityStats.clustered : 0), density: state.densityStats || null };
+             // drawn: markers with events shown, alone or inside a cluster (density.js); single: alone
+             single: drawn - (state.densityStats ? state.densityStats.hidden : 0), density: state.densityStats || null };
   }
 
   function buildSublayers(state) {
