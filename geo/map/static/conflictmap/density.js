@@ -385,7 +385,9 @@
     }
   });
 
-  function attach(state, onLayout) { return new Density(state, onLayout); }
+  var current = null;
+
+  function attach(state, onLayout) { current = new Density(state, onLayout); return current; }
 
   // The clusters drawn now, each with its count by type and its place in the map's frame (px).
   Density.prototype.drawnClusters = function () {
@@ -400,6 +402,8 @@
 
   window.conflictmapDensity = {
     attach: attach, clusterPoints: clusterPoints, hexBins: hexBins, hexAt: hexAt,
+    // The clusters the page's map draws now (for the page's tests and benches).
+    clusters: function () { return current ? current.drawnClusters() : []; },
     CLUSTER_RADIUS_PX: CLUSTER_RADIUS_PX, CLUSTER_MAX_ZOOM: CLUSTER_MAX_ZOOM, HEX_RADIUS_PX: HEX_RADIUS_PX
   };
 })();
