@@ -275,7 +275,8 @@
         renderer: renderer, counts: cluster.byType, colours: colours, total: cluster.count
       });
       marker.cluster = cluster;
-      marker.bindTooltip(clusterTooltip(cluster, types), { direction: "top", offset: [0, -clusterRadius(cluster.count)] });
+      // The tooltip's text is made when it first opens, not for every cluster of every zoom.
+      marker.bindTooltip(function () { return clusterTooltip(cluster, types); }, { direction: "top", offset: [0, -clusterRadius(cluster.count)] });
       marker.on("click", function () { zoomInto(map, cluster); });
       icons.addLayer(marker);
       drawn += 1;
@@ -284,6 +285,7 @@
   };
 
   Density.prototype.report = function () {
+    if (!this.key) { return; }  // still being set up
     this.state.densityStats = {
       clusters: this.clusters.length, clusterIcons: this.iconCount || 0, hidden: this.hiddenMarkers || 0,
       hexagons: this.hexagons, hexRange: this.hexRange || null, layoutMs: Math.round(this.layoutMs * 10) / 10, zoom: this.state.map.getZoom()
@@ -319,6 +321,7 @@
     var on = this.state.groups.density && this.state.map.hasLayer(this.state.groups.density);
     if (on && !this.key._map) { this.key.addTo(this.state.map); } else if (!on && this.key._map) { this.key.remove(); }
     if (on) { this.hexLayer.redraw(); }
+    this.report();
   };
 
   // The hexagons: one canvas the size of the map, drawn again after each move, hidden while zooming.
