@@ -171,7 +171,13 @@
     _update: function () { if (this._map) { this._updatePath(); } },
     _updatePath: function () { this._renderer._drawCluster(this); },
     _empty: function () { return !this._renderer._bounds.intersects(this._pxBounds); },
-    _containsPoint: function (p) { return p.distanceTo(this._point) <= this._radius + this._clickTolerance(); }
+    _containsPoint: function (p) { return p.distanceTo(this._point) <= this._radius + this._clickTolerance(); },
+    // A click zooms in and goes no further: the page around the map (streamlit-folium
+    // listens to every layer's clicks) must not read it as a click on a marker.
+    fire: function (type, data, propagate) {
+      if (type === "click" && this.cluster && this._map) { zoomInto(this._map, this.cluster); return this; }
+      return L.Path.prototype.fire.call(this, type, data, propagate);
+    }
   });
 
   function clusterTooltip(cluster, types) {
@@ -277,7 +283,6 @@
       marker.cluster = cluster;
       // The tooltip's text is made when it first opens, not for every cluster of every zoom.
       marker.bindTooltip(function () { return clusterTooltip(cluster, types); }, { direction: "top", offset: [0, -clusterRadius(cluster.count)] });
-      marker.on("click", function () { zoomInto(map, cluster); });
       icons.addLayer(marker);
       drawn += 1;
     });
