@@ -9,9 +9,10 @@ chromium with every outside request aborted, and prints:
   out again, and from the zoom to the next frame painted;
 - the same for a pan and for a new time window (the time control's slider).
 
-    python3 bench/bench_density.py [--events 100000] [--screenshot docs/density.png]
+    python3 bench/bench_density.py [--events 100000] [--plain] [--screenshot docs/density.png --zoom 7]
 
-With ``--screenshot``, a picture is saved too: the first view (clusters over the
+``--plain`` times the same page with clusters and hexagons switched off, for
+comparison. With ``--screenshot``, a picture is saved too: the first view (clusters over the
 density hexagons), or Syria at ``--zoom``, with ``--no-markers`` the hexagons alone.
 """
 
@@ -75,6 +76,11 @@ def main() -> None:
     parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--zoom", type=float, help="the picture shows Syria at this zoom (else the first view)")
     parser.add_argument("--no-markers", action="store_true", help="the picture shows the hexagons alone")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="time the map without clusters and hexagons (every marker alone), to compare",
+    )
     args = parser.parse_args()
     executable = find_browser()
     if executable is None:
@@ -118,6 +124,12 @@ def main() -> None:
             page.screenshot(path=str(args.screenshot))
             print(f"saved {args.screenshot}")
 
+        if args.plain:
+            for name in ("Group nearby markers", "Density (hexagons)"):
+                box = page.get_by_role("checkbox", name=name, exact=True)
+                if box.is_checked():
+                    box.click()
+            print("without clusters and hexagons:")
         rows = [page.evaluate(ZOOM_JS, [zoom, SYRIA_CENTRE]) for zoom in ZOOMS]
         print("zoom  re-cluster ms  painted ms  clusters  single markers  hexagons")
         for row in rows:

@@ -219,3 +219,35 @@ def test_the_hexagons_shade_where_the_events_of_the_window_are(town_map) -> None
     assert "Events per hexagon" in key
     page.page.eval_on_selector(".cm-slider", "s => { s.value = '3'; s.dispatchEvent(new Event('input')); }")
     assert page.stats()["density"]["hexagons"] == 1  # the first four days: Aleppo's events only
+
+
+@pytest.mark.browser
+def test_the_busiest_marker_gathers_its_neighbours_and_far_ones_stay_apart(town_map) -> None:
+    page, _ = town_map
+    groups = page.page.evaluate(
+        """() => conflictmapDensity.clusterPoints([
+            {x: 0, y: 0, weight: 1}, {x: 50, y: 0, weight: 9}, {x: 100, y: 0, weight: 1}, {x: 400, y: 0, weight: 2}
+        ], 60)"""
+    )
+    # The middle marker (most events) takes both neighbours within 60 px, though they are 100 px apart.
+    assert [g[0] for g in groups] == [1, 3] and [sorted(g) for g in groups] == [[0, 1, 2], [3]]
+
+
+@pytest.mark.browser
+def test_every_point_falls_in_the_hexagon_whose_centre_is_nearest(town_map) -> None:
+    page, _ = town_map
+    misplaced = page.page.evaluate(
+        """() => { const D = conflictmapDensity, size = 14, bad = [];
+            for (let x = -200; x <= 200; x += 3.7) { for (let y = -200; y <= 200; y += 4.1) {
+                const [q, r] = D.hexAt(x, y, size);
+                const cx = size * Math.sqrt(3) * (q + r / 2), cy = size * 1.5 * r;
+                // No other hexagon's centre is nearer than its own.
+                const d = Math.hypot(x - cx, y - cy);
+                for (const [dq, dr] of [[1, 0], [-1, 0], [0, 1], [0, -1], [1, -1], [-1, 1]]) {
+                    const ox = size * Math.sqrt(3) * (q + dq + (r + dr) / 2), oy = size * 1.5 * (r + dr);
+                    if (Math.hypot(x - ox, y - oy) < d - 1e-9) { bad.push([x, y]); }
+                }
+            } }
+            return bad.length; }"""
+    )
+    assert misplaced == 0
