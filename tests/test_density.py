@@ -166,11 +166,17 @@ def test_clicking_a_cluster_zooms_in_until_its_markers_stand_alone(town_map) -> 
     page, _ = town_map
     page.zoom_to(6)
     before = page.stats()
+    # Listen to every layer's clicks, as the Streamlit page's map component does.
+    page.page.evaluate(
+        """() => { const map = window[Object.keys(window).find(k => /^map_[0-9a-f]+$/.test(k))];
+                   window.layerClicks = 0; map.eachLayer(l => l.on("click", () => { window.layerClicks += 1; })); }"""
+    )
     aleppo = next(c for c in page.clusters() if c["lat"] > 35.5)
     page.page.mouse.click(aleppo["x"], aleppo["y"])
     page.page.wait_for_function("(zoom) => window.conflictmapStats.density.zoom > zoom", arg=before["density"]["zoom"])
     after = page.stats()
     assert after["single"] > before["single"]
+    assert page.page.evaluate("window.layerClicks") == 0  # not taken for a click on a marker
     assert not any(c["lat"] > 35.5 for c in page.clusters() if abs(c["lon"] - aleppo["lon"]) < 1)
     assert page.errors == []
 
