@@ -158,6 +158,11 @@ def test_nearby_towns_form_clusters_counting_their_events_by_type(town_map) -> N
     aleppo = next(c for c in clusters if c["lat"] > 35.5)
     assert aleppo["byType"] == dict(Counter(e.event_type for e in events if e.lat > 35.5 and e.lon > 30))
     assert stats["drawn"] == stats["markers"] and stats["single"] == stats["markers"] - stats["density"]["hidden"]
+    # Hovering a cluster lists its events by type.
+    page.page.mouse.move(aleppo["x"], aleppo["y"])
+    tip = page.page.locator(".leaflet-tooltip .cm-cluster-tip")
+    tip.wait_for()
+    assert tip.inner_text().split("\n")[:2] == ["12 events", "Frontline: 4"]
     assert page.errors == [] and page.outside == []
 
 
