@@ -1,6 +1,8 @@
 """What the map page does to the event store: fill it with the demo corpus on first
 start, add pasted and uploaded articles, import ACLED and GDELT files, and apply a
-user's place correction (stored, then the article parsed again).
+user's correction (a place: stored, then the article parsed again; an event's type, sub-type
+or date, or its deletion: stored and written into the event; a name the parser could not
+place: placed, then the article parsed again).
 
 The pipeline is handed in as a factory and built only when an article needs
 parsing, so opening the page on a full store never loads the language model.
@@ -19,10 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gazetteer.entry import Entry
-from geo.errors import ConflictmapError
+from geo.errors import ConflictmapError, InputError
 from geo.filters import EventFilter
 from geo.read.readers import MAX_ARTICLE_CHARS
-from geo.records import Article, Event
+from geo.records import Article, Event, EventCorrection, PlaceOverride
 from geo.web.appstate import override_for
 
 if TYPE_CHECKING:
@@ -303,6 +305,72 @@ def correct_place(
             key = override_key(event.mention)
             moved = tuple(e for e in new_events if override_key(e.mention) == key)
     return CorrectionReport(event.mention, entry.name, articles, events, moved)
+
+
+def correct_event(
+    event: Event,
+    *,
+    store: EventStore,
+    event_type: str | None = None,
+    sub_event_type: str | None = None,
+    event_date: date | None = None,
+) -> Event | None:
+    """Store the event's type, sub-type or date as the user gives them (None: as it is);
+    they hold when the article is parsed again. Returns the corrected event."""
+    correction = EventCorrection.of(event, event_type=event_type, sub_event_type=sub_event_type, event_date=event_date)
+    with _WRITE_LOCK:
+        return store.correct_event(correction)
+
+
+def delete_event(event: Event, *, store: EventStore) -> None:
+    """Remove the event from the map, the table and the exports; parsing its article
+    again does not bring it back (``undo_correction`` does)."""
+    with _WRITE_LOCK:
+        store.correct_event(EventCorrection.of(event, deleted=True))
+
+
+def undo_correction(event_id: str, *, store: EventStore) -> Event | None:
+    """The event back as parsed (or imported), its corrections dropped; None when it had none."""
+    with _WRITE_LOCK:
+        return store.undo_correction(event_id)
+
+
+def unplaced_names(article: Article, *, store: EventStore, pipeline: PipelineFactory) -> tuple[str, ...]:
+    """The names the article uses for places the parser could not place (the stored
+    place corrections applied), each once, in text order."""
+    return pipeline().unplaced_names(article, overrides=store.overrides())
+
+
+def place_name(
+    article_id: str, mention: str, entry: Entry, *, store: EventStore, pipeline: PipelineFactory
+) -> CorrectionReport:
+    """Store "``mention`` in this article is ``entry``" and parse the article again, so the
+    sentences naming it make their events as any placed name does."""
+    from geo.store.store import override_key
+
+    article = store.article(article_id)
+    if article is None:
+        raise InputError(f"no article {article_id!r} in the store to place {mention!r} in")
+    override = PlaceOverride(
+        mention=mention,
+        geonameid=entry.geonameid,
+        name=entry.name,
+        lat=entry.lat,
+        lon=entry.lon,
+        country_code=entry.country_code,
+        admin1=entry.admin1,
+        feature_code=entry.feature_code,
+        article_id=article_id,
+    )
+    with _WRITE_LOCK:
+        store.add_override(override)
+    new_events = pipeline().events(article, overrides=store.overrides())
+    with _WRITE_LOCK:
+        store.replace_events(article_id, new_events)
+    key = override_key(mention)
+    stored = store.query(EventFilter(text=mention))  # as stored: the event corrections applied
+    placed = tuple(e for e in stored if e.article_id == article_id and override_key(e.mention) == key)
+    return CorrectionReport(mention, entry.name, 1, len(new_events), placed)
 
 
 # ---------------------------------------------------------------------------
