@@ -152,3 +152,15 @@ def test_an_old_store_gains_the_corrections_table(tmp_path: Path) -> None:
         moscow = _by_mention(s, "Moscow")
         s.correct_event(EventCorrection.of(moscow, event_type="other"))
         assert _by_mention(s, "Moscow").event_type == "other"
+
+
+def test_salvage_copies_the_corrections_so_undo_still_works(store: EventStore, tmp_path: Path) -> None:
+    from geo.store.storecheck import salvage_store
+
+    moscow = _by_mention(store, "Moscow")
+    store.correct_event(EventCorrection.of(moscow, event_type="frontline"))
+    report = salvage_store(store.path, tmp_path / "copy.sqlite")
+    assert report.overrides == 1 and report.lost == []
+    with EventStore.open(tmp_path / "copy.sqlite") as copy:
+        assert _by_mention(copy, "Moscow").event_type == "frontline"
+        assert copy.undo_correction(moscow.event_id) == moscow

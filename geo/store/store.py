@@ -483,6 +483,16 @@ class EventStore:
             self._conn.execute(_INSERT_EVENT_SQL, _event_row(original))
         return original
 
+    def keep_correction(self, correction: EventCorrection, original: Event) -> None:
+        """Store ``correction`` of an event stored as corrected already, with the event as it
+        was before it (``original``): a store's corrections copied into another."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._transaction():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO event_corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                fixes.correction_row(correction, _event_row(original), now),
+            )
+
     def _correction(self, event_id: str) -> tuple[EventCorrection, str] | None:
         row = self._conn.execute(
             f"SELECT {', '.join(fixes.CORRECTION_COLUMNS)}, original FROM event_corrections WHERE event_id = ?",
@@ -821,6 +831,12 @@ def _warn_damaged(path: Path, event_id: object, reason: str) -> None:
         path,
         reason,
     )
+
+
+def event_from_row(row: Sequence[Any]) -> Event:
+    """The event of a stored row (``EVENT_COLUMNS`` in order); raises ValueError or TypeError
+    when its values do not read back."""
+    return _event_from_row(row)
 
 
 def _event_from_row(row: Sequence[Any]) -> Event:

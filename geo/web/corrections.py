@@ -105,9 +105,7 @@ def _undo(corrections: Sequence[EventCorrection]) -> None:
     if state.fix_undo_choice not in labels:
         state.fix_undo_choice = corrections[-1].event_id
     with st.expander(f"Corrections of events in this article ({len(corrections)})"):
-        st.selectbox(
-            "Corrected event", list(labels), key="fix_undo_choice", format_func=lambda i: markdown_literal(labels[i])
-        )
+        st.selectbox("Corrected event", list(labels), key="fix_undo_choice", format_func=labels.__getitem__)
         st.button("Undo: back as parsed", key="fix_undo", on_click=_on_undo)
 
 
