@@ -408,14 +408,23 @@ class EventStore:
     def _corrected_on_the_way_in(self, events: Sequence[Event]) -> Sequence[Event]:
         """``events`` as their stored corrections say (deleted ones left out); each correction
         found remembers the event as it came, for an undo, under the event's id of now."""
-        if self._conn.execute("SELECT 1 FROM event_corrections LIMIT 1").fetchone() is None:
-            return events  # the common case costs one lookup per batch
-        ids = [e.event_id for e in events]
-        sites = [key for key in map(fixes.event_site_key, events) if key]
+        # Corrections are few (a user's): their ids and articles first, so the events of a
+        # batch that none concerns (nearly all) cost two set lookups each.
+        known = self._conn.execute("SELECT event_id, article_id FROM event_corrections").fetchall()
+        if not known:
+            return events
+        known_ids = {event_id for event_id, _ in known}
+        known_articles = {article_id for _, article_id in known if article_id}
+        touched = [e for e in events if e.event_id in known_ids or e.article_id in known_articles]
+        if not touched:
+            return events
         by_id: dict[str, EventCorrection] = {}
         by_site: dict[str, EventCorrection] = {}
         columns = ", ".join(fixes.CORRECTION_COLUMNS)
-        for column, values in (("event_id", ids), ("site_key", sites)):
+        for column, values in (
+            ("event_id", sorted({e.event_id for e in touched} & known_ids)),
+            ("article_id", sorted({e.article_id for e in touched} & known_articles)),
+        ):
             for start in range(0, len(values), _IN_CHUNK):
                 chunk = values[start : start + _IN_CHUNK]
                 sql = f"SELECT {columns} FROM event_corrections WHERE {column} IN ({', '.join('?' for _ in chunk)})"
@@ -423,11 +432,10 @@ class EventStore:
                     found = fixes.correction_from_row(row)
                     by_id[found.event_id] = found
                     by_site.setdefault(fixes.correction_site_key(found), found)
-        if not by_id:
-            return events
         kept: list[Event] = []
         for event in events:
-            correction = fixes.correction_for(event, by_id, by_site)
+            concerned = event.event_id in known_ids or event.article_id in known_articles
+            correction = fixes.correction_for(event, by_id, by_site) if concerned else None
             if correction is None:
                 kept.append(event)
                 continue
