@@ -81,8 +81,10 @@ def test_deleting_an_event_then_undoing_it(app: AppTest, store_path: Path) -> No
     assert not app.exception, app.exception
     assert "Moscow" not in stored(store_path)
     assert "Moscow" not in set(app.dataframe[0].value["mention"])
-    # Another event of the same article offers to put it back.
-    select(app, store_path, "Aleppo")
+    # The article stays open on its other event, which offers to put it back.
+    with EventStore.open(store_path) as store:
+        [aleppo] = [e for e in store.query() if e.mention == "Aleppo"]
+    assert app.session_state["selected_id"] == aleppo.event_id
     [offered] = app.selectbox(key="fix_undo_choice").options
     assert "Moscow" in offered and "deleted" in offered
     app.button(key="fix_undo").click().run()

@@ -164,3 +164,10 @@ def test_salvage_copies_the_corrections_so_undo_still_works(store: EventStore, t
     with EventStore.open(tmp_path / "copy.sqlite") as copy:
         assert _by_mention(copy, "Moscow").event_type == "frontline"
         assert copy.undo_correction(moscow.event_id) == moscow
+
+
+def test_an_articles_events_leave_out_the_deleted_one(store: EventStore) -> None:
+    aleppo = _by_mention(store, "Aleppo")
+    store.correct_event(EventCorrection.of(aleppo, deleted=True))
+    assert [e.mention for e in store.article_events(ARTICLE.article_id)] == ["Moscow"]
+    assert store.article_events("no such article") == []

@@ -649,6 +649,11 @@ class EventStore:
         )
         return tuple(PlaceOverride(*row) for row in rows)
 
+    def article_events(self, article_id: str) -> list[Event]:
+        """The events of one article, in the store's order."""
+        sql = f"{_SELECT_EVENTS_SQL} WHERE article_id = ? ORDER BY event_date, id"
+        return list(_readable_events(self.path, self._conn.execute(sql, (article_id,))))
+
     def corrections(self, article_id: str | None = None) -> tuple[EventCorrection, ...]:
         """The stored event corrections, oldest first; of one article when ``article_id`` is given."""
         sql = f"SELECT {', '.join(fixes.CORRECTION_COLUMNS)} FROM event_corrections"

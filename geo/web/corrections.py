@@ -189,13 +189,14 @@ def _on_delete(event: Event) -> None:
     except ConflictmapError as err:
         _notify("error", markdown_literal(str(err)))
         return
-    state.selected_id = None
+    # The article stays open on another of its events, whose panel offers the undo.
+    siblings = state.store.article_events(event.article_id) if event.article_id else []
+    state.selected_id = siblings[0].event_id if siblings else None
+    if siblings:
+        state.click = None
     state.fix_for = None
-    _notify(
-        "success",
-        f"Deleted the event at \u201c{markdown_literal(event.mention)}\u201d; the article's other events "
-        "offer to undo it.",
-    )
+    undo = "undo it below" if siblings else "it was the article's only event"
+    _notify("success", f"Deleted the event at \u201c{markdown_literal(event.mention)}\u201d ({undo}).")
 
 
 def _on_undo() -> None:
