@@ -357,3 +357,11 @@ def test_a_name_we_could_not_place_is_listed_until_placed_then_makes_its_event(s
 def test_placing_a_name_in_an_article_not_stored_is_refused(store: EventStore) -> None:
     with pytest.raises(InputError, match="no article"):
         actions.place_name("missing", "Zarvenka", ZARVENKA, store=store, pipeline=fake)
+
+
+def test_a_pasted_article_says_which_names_we_could_not_place(store: EventStore) -> None:
+    report = actions.add_pasted(VILLAGES, published=date(2024, 2, 20), store=store, pipeline=fake)
+    assert report.unplaced == ("Zarvenka",)
+    assert "names we could not place: \u201cZarvenka\u201d" in report.summary()
+    again = actions.add_pasted(VILLAGES, published=date(2024, 2, 20), store=store, pipeline=never)
+    assert again.unplaced == () and "could not place" not in again.summary()

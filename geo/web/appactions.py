@@ -14,7 +14,7 @@ from __future__ import annotations
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -25,6 +25,7 @@ from geo.errors import ConflictmapError, InputError
 from geo.filters import EventFilter
 from geo.read.readers import MAX_ARTICLE_CHARS
 from geo.records import Article, Event, EventCorrection, PlaceOverride
+from geo.safetext import markdown_literal
 from geo.web.appstate import override_for
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class AddReport:
     imported: int = 0  # events from ACLED/GDELT files
     already_stored: int = 0  # articles found in the store already
     problems: tuple[str, ...] = field(default=())
+    unplaced: tuple[str, ...] = field(default=())  # names a pasted article uses that we could not place
 
     def __add__(self, other: AddReport) -> AddReport:
         return AddReport(
@@ -68,6 +70,7 @@ class AddReport:
             self.imported + other.imported,
             self.already_stored + other.already_stored,
             self.problems + other.problems,
+            self.unplaced + other.unplaced,
         )
 
     def summary(self) -> str:
@@ -78,6 +81,10 @@ class AddReport:
             parts.append(f"{self.already_stored} article(s) already stored")
         if self.problems:
             parts.append(f"{len(self.problems)} problem(s)")
+        if self.unplaced:
+            # Names as the article wrote them: shown as text, never as Markdown.
+            names = ", ".join(f"\u201c{markdown_literal(n)}\u201d" for n in self.unplaced)
+            parts.append(f"names we could not place: {names} (place them under the article)")
         return "; ".join(parts)
 
 
@@ -183,7 +190,13 @@ def add_pasted(
     from geo.read.readers import article_from_text
 
     article = article_from_text(text, title=title, published=published, source=source, url=url)
-    return ingest_articles([article], store=store, pipeline=pipeline)
+    report = ingest_articles([article], store=store, pipeline=pipeline)
+    # Said at once, so a pasted report does not drop its villages without a word; a
+    # pipeline of another make may not tell them.
+    unplaced_of = getattr(pipeline(), "unplaced_names", None) if report.articles else None
+    if unplaced_of is None:
+        return report
+    return replace(report, unplaced=tuple(unplaced_of(article, overrides=store.overrides())))
 
 
 def add_url(
