@@ -37,6 +37,7 @@ from geo.safetext import markdown_literal
 from geo.store.store import EventStore, default_db_path
 from geo.web import appactions as actions
 from geo.web import appstate as view
+from geo.web import corrections
 
 if TYPE_CHECKING:
     import pandas
@@ -599,6 +600,7 @@ def _event_panel(
     _article(event, article)
     if article is not None and event.origin == "conflictmap":
         _correction(event)
+    corrections.render(store, event, article, pipeline=load_pipeline, gazetteer=load_gazetteer)
 
 
 def _article(event: Event, article: Article | None) -> None:

@@ -248,3 +248,33 @@ class PlaceOverride:
             feature_code=self.feature_code or "PPL",
             admin1=self.admin1,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class EventCorrection:
+    """A user's correction of one event: its type, sub-type or date, or that it is no event.
+
+    ``None`` leaves a field as the parser (or the imported file) gave it. ``article_id``,
+    ``mention`` and ``quote`` say where the event was read, so the correction still finds
+    it when parsing the article again gives it another id (its place was corrected).
+    """
+
+    event_id: str
+    article_id: str = ""
+    mention: str = ""
+    quote: str = ""
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    event_date: date | None = None
+    deleted: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.event_id.strip():
+            raise ValueError(f"a correction needs the event's id, got {self.event_id!r}")
+        if self.event_type is not None and self.event_type not in EVENT_TYPES:
+            raise ValueError(f"event_type must be one of {EVENT_TYPES}, got {self.event_type!r}")
+
+    @classmethod
+    def of(cls, event: Event, **changes: Any) -> EventCorrection:
+        """A correction of ``event`` making ``changes`` (event_type, sub_event_type, event_date, deleted)."""
+        return cls(event.event_id, event.article_id, event.mention, event.quote, **changes)
