@@ -348,6 +348,39 @@ def test_a_failing_source_is_tried_less_often_while_the_others_keep_their_rhythm
     assert 2 <= server.requests["/down"] <= server.requests["/feed"] // 2
 
 
+def test_a_page_is_stored_again_only_when_its_text_changes(site: tuple[Site, str], tmp_path: Path) -> None:
+    server, base = site
+    updated = TEASER_PAGE.replace("through the week", "until Friday")
+    server.scripts["/live"] = [Answer(content_type="text/html", body=TEASER_PAGE)] * 2 + [
+        Answer(content_type="text/html", body=updated)
+    ]
+    polls: list[PollReport] = []
+    db = tmp_path / "events.sqlite"
+    with EventStore.open(db) as store:
+        watch([f"{base}/live"], store, options(), polls=3, on_poll=polls.append)
+    assert [(p.new, p.seen) for p in polls] == [(1, 0), (0, 1), (1, 0)]
+    assert article_count(db) == 2
+
+
+def test_a_list_of_links_and_a_json_feed_are_followed(site: tuple[Site, str], tmp_path: Path) -> None:
+    server, base = site
+    server.scripts["/links.txt"] = [Answer(content_type="text/plain", body=f"# desk\n{base}/a/talks\n")]
+    server.scripts["/a/talks"] = [Answer(content_type="text/html", body=TEASER_PAGE)]
+    jsonfeed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "River Desk",
+        "items": [{"id": "s", "url": f"{base}/a/shelling", "content_text": SHELLING_RAQQA}],
+    }
+    server.scripts["/feed.json"] = [Answer(content_type="application/feed+json", body=json.dumps(jsonfeed))]
+    db = tmp_path / "events.sqlite"
+    with EventStore.open(db) as store:
+        summary = watch([f"{base}/links.txt", f"{base}/feed.json"], store, options(), polls=2)
+    assert (summary.new, summary.seen, summary.failed) == (2, 2, 0)
+    assert sorted(set(stored_urls(db))) == [f"{base}/a/shelling", f"{base}/a/talks"]
+    with EventStore.open(db, readonly=True) as store:
+        assert {e.source for e in store.query()} == {"River Desk", ""}
+
+
 def test_local_addresses_are_refused_unless_allowed(site: tuple[Site, str], tmp_path: Path) -> None:
     server, base = site
     server.scripts["/feed"] = [rss((f"{base}/a/strike", "Strike", STRIKE_ALEPPO))]

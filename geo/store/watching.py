@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 FULL_TEXT_CHARS = 600
 #: The longest wait between two tries of a failing source, unless the interval is longer.
 MAX_BACKOFF_S = 3600.0
+#: Sources due within this share of the interval of each other are polled together.
+DUE_TOGETHER = 0.1
 #: Feeds are also served as JSON Feed.
 WATCH_TYPES = DEFAULT_ALLOWED_TYPES | {"application/feed+json"}
 
@@ -283,9 +285,10 @@ def watch(
         try:
             while not stop.is_set():
                 tally = _PollTally()
-                now = clock()
-                due = [source for source, state in states.items() if state.due <= now]
-                _poll(due, states, store, seen, pipeline, options, tally, fetch, clock, on_problem)
+                # sources due within a tenth of the interval go together: one poll, one line
+                started = clock()
+                due = [s for s, state in states.items() if state.due <= started + options.every_s * DUE_TOGETHER]
+                _poll(due, states, started, store, seen, pipeline, options, tally, fetch, on_problem)
                 done = polls is not None and summary.polls + 1 >= polls
                 wait = None if done else max(0.0, min(s.due for s in states.values()) - clock())
                 report = _report(summary.polls + 1, tally, wait)
@@ -319,13 +322,13 @@ def _report(number: int, tally: _PollTally, next_in_s: float | None) -> PollRepo
 def _poll(
     due: Sequence[str],
     states: dict[str, _SourceState],
+    started: float,
     store: EventStore,
     seen: SeenSet,
     pipeline: _Pipeline,
     options: WatchOptions,
     tally: _PollTally,
     fetch: Fetch,
-    clock: Callable[[], float],
     on_problem: Callable[[Problem], None] | None,
 ) -> None:
     def problem(where: str, reason: str) -> None:
@@ -342,11 +345,11 @@ def _poll(
         except FetchError as err:
             state.failures += 1
             delay = backoff_delay(options.every_s, state.failures, options.max_backoff_s)
-            state.due = clock() + delay
+            state.due = started + delay  # counted from the poll's start: polls keep their rhythm
             problem(source, f"{err}; next try in {format_duration(delay)}")
             continue
         state.failures = 0
-        state.due = clock() + options.every_s
+        state.due = started + options.every_s
         for keys, article in _new_articles(source, page, seen, options, fetch, tally, problem):
             _ingest_one(source, article, keys, store, seen, pipeline, tally, problem)
 
