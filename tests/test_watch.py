@@ -424,6 +424,15 @@ def _command_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
+def test_a_duration_the_command_cannot_read_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from geo.cli.main import run
+
+    with pytest.raises(SystemExit) as stopped:
+        run(["watch", "https://news.example/feed", "--every", "15 minutes"])
+    assert stopped.value.code == 2
+    assert "expected a duration such as 30s, 15m" in capsys.readouterr().err
+
+
 def test_watch_once_logs_one_line_and_a_summary(site: tuple[Site, str], tmp_path: Path) -> None:
     server, base = site
     server.scripts["/feed"] = [rss((f"{base}/a/strike", "Strike", STRIKE_ALEPPO))]

@@ -288,8 +288,8 @@ def watch(
                 # sources due within a tenth of the interval go together: one poll, one line
                 started = clock()
                 due = [s for s, state in states.items() if state.due <= started + options.every_s * DUE_TOGETHER]
-                _poll(due, states, started, store, seen, pipeline, options, tally, fetch, on_problem)
                 done = polls is not None and summary.polls + 1 >= polls
+                _poll(due, states, started, store, seen, pipeline, options, tally, fetch, on_problem, last=done)
                 wait = None if done else max(0.0, min(s.due for s in states.values()) - clock())
                 report = _report(summary.polls + 1, tally, wait)
                 summary = summary.add(report)
@@ -330,6 +330,8 @@ def _poll(
     tally: _PollTally,
     fetch: Fetch,
     on_problem: Callable[[Problem], None] | None,
+    *,
+    last: bool = False,
 ) -> None:
     def problem(where: str, reason: str) -> None:
         tally.failed += 1
@@ -346,7 +348,7 @@ def _poll(
             state.failures += 1
             delay = backoff_delay(options.every_s, state.failures, options.max_backoff_s)
             state.due = started + delay  # counted from the poll's start: polls keep their rhythm
-            problem(source, f"{err}; next try in {format_duration(delay)}")
+            problem(source, str(err) if last else f"{err}; next try in {format_duration(delay)}")
             continue
         state.failures = 0
         state.due = started + options.every_s
