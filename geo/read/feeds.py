@@ -52,6 +52,8 @@ def feed_items(body: bytes, *, content_type: str = "", base_url: str = "") -> tu
     """The items ``body`` lists, or ``None`` when it is not a feed or a list of links."""
     media_type = content_type.split(";", 1)[0].strip().lower()
     head = body[:SNIFF_BYTES].lstrip()
+    if media_type in ("text/html", "application/xhtml+xml"):
+        return None  # a page, whatever it quotes
     if media_type in JSON_FEED_TYPES or head.startswith(b"{"):
         return _json_feed_items(body, base_url=base_url)
     if _FEED_ROOT.search(head):
