@@ -348,6 +348,33 @@ def test_a_failing_source_is_tried_less_often_while_the_others_keep_their_rhythm
     assert 2 <= server.requests["/down"] <= server.requests["/feed"] // 2
 
 
+def test_a_dead_link_gives_way_to_the_feeds_own_text_after_a_few_polls(site: tuple[Site, str], tmp_path: Path) -> None:
+    server, base = site
+    server.scripts["/feed"] = [
+        rss(
+            (f"{base}/a/gone", "Shelling", "Artillery shelled Raqqa on Sunday."),
+            (f"{base}/a/nothing", "", ""),
+        )
+    ]
+    polls: list[PollReport] = []
+    problems: list[str] = []
+    db = tmp_path / "events.sqlite"
+    with EventStore.open(db) as store:
+        watch(
+            [f"{base}/feed"],
+            store,
+            options(),
+            polls=4,
+            on_poll=polls.append,
+            on_problem=lambda p: problems.append(str(p)),
+        )
+    # two polls of failures for both links, then the teaser is stored and the empty item given up
+    assert [(p.new, p.seen, p.failed) for p in polls] == [(0, 0, 2), (0, 0, 2), (1, 0, 2), (0, 2, 0)]
+    assert server.requests["/a/gone"] == 3
+    assert stored_urls(db) == [f"{base}/a/gone"]
+    assert any("own text is stored instead" in p for p in problems) and any("given up" in p for p in problems)
+
+
 def test_a_page_is_stored_again_only_when_its_text_changes(site: tuple[Site, str], tmp_path: Path) -> None:
     server, base = site
     updated = TEASER_PAGE.replace("through the week", "until Friday")

@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 FULL_TEXT_CHARS = 600
 #: The longest wait between two tries of a failing source, unless the interval is longer.
 MAX_BACKOFF_S = 3600.0
+#: Polls in a row a feed item's link may fail before the entry's own text is stored instead
+#: (or, with no text, the item is given up): a dead link must not fail every poll forever.
+MAX_LINK_TRIES = 3
 #: Sources due within this share of the interval of each other are polled together.
 DUE_TOGETHER = 0.1
 #: Feeds are also served as JSON Feed.
@@ -135,6 +138,7 @@ class WatchSummary:
 class _SourceState:
     due: float = 0.0  # clock time of the next try
     failures: int = 0  # consecutive failed fetches
+    link_failures: dict[str, int] = field(default_factory=dict)  # failed reads of its items' links
 
 
 @dataclass(slots=True)
@@ -352,13 +356,14 @@ def _poll(
             continue
         state.failures = 0
         state.due = started + options.every_s
-        for keys, article in _new_articles(source, page, seen, options, fetch, tally, problem):
+        for keys, article in _new_articles(source, page, state, seen, options, fetch, tally, problem):
             _ingest_one(source, article, keys, store, seen, pipeline, tally, problem)
 
 
 def _new_articles(
     source: str,
     page: FetchedPage,
+    state: _SourceState,
     seen: SeenSet,
     options: WatchOptions,
     fetch: Fetch,
@@ -376,6 +381,8 @@ def _new_articles(
         for article in articles:
             yield (content_key(article.text),), article
         return
+    links = {url_key(item.url) for item in items if item.url}
+    state.link_failures = {link: n for link, n in state.link_failures.items() if link in links}
     for item in items:
         link = url_key(item.url) if item.url else ""
         if link and seen.has(link):
@@ -384,8 +391,20 @@ def _new_articles(
         try:
             article = _item_article(item, options, fetch)
         except (ConflictmapError, ValueError) as err:
-            problem(item.url or source, str(err))  # not marked: tried again at the next poll
-            continue
+            tries = state.link_failures.get(link, 0) + 1
+            if tries < MAX_LINK_TRIES:
+                state.link_failures[link] = tries
+                problem(item.url, f"{err} (try {tries} of {MAX_LINK_TRIES})")  # not marked: tried again
+                continue
+            state.link_failures.pop(link, None)
+            if not (item.text or item.title):
+                seen.add((link,), source=source)
+                problem(item.url, f"{err}; given up after {tries} tries")
+                continue
+            problem(item.url, f"{err}; the feed's own text is stored instead after {tries} tries")
+            article = _entry_article(item, item.published or options.published)
+        else:
+            state.link_failures.pop(link, None)
         yield (*((link,) if link else ()), content_key(article.text)), article
 
 
@@ -393,9 +412,7 @@ def _item_article(item: FeedItem, options: WatchOptions, fetch: Fetch) -> Articl
     """The entry's own text when it is long enough (or has no link), else the linked page's article."""
     published = item.published or options.published
     if not item.url or len(item.text) >= options.full_text_chars:
-        return article_from_text(
-            item.text or item.title, title=item.title, published=published, source=item.source, url=item.url
-        )
+        return _entry_article(item, published)
     articles = articles_from_page(fetch(item.url, options.policy()), published=published)
     article = articles[0]
     return replace(
@@ -404,6 +421,12 @@ def _item_article(item: FeedItem, options: WatchOptions, fetch: Fetch) -> Articl
         source=article.source or item.source,
         url=item.url,
         published=article.published or published,
+    )
+
+
+def _entry_article(item: FeedItem, published: date | None) -> Article:
+    return article_from_text(
+        item.text or item.title, title=item.title, published=published, source=item.source, url=item.url
     )
 
 
