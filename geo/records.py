@@ -145,6 +145,21 @@ class Event:
         """The event record's properties, JSON-ready (dates as ISO strings)."""
         return {name: _jsonable(getattr(self, name)) for name in EVENT_PROPERTIES}
 
+    def coded_properties(self) -> dict[str, Any]:
+        """The coded fields every export carries (``EXPORTED_CODED_FIELDS``), JSON-ready:
+        ``reports`` lists every report of the event, its own when nothing was merged into it."""
+        return {
+            "sources": self.sources,
+            "reports": [_report_dict(r) for r in self.reports or (self.own_report(),)],
+            "actor1": self.actor1,
+            "actor2": self.actor2,
+            "fatalities": self.fatalities,
+        }
+
+    def own_report(self) -> EventReport:
+        """The event's own article as a report."""
+        return EventReport(self.article_id, self.source, self.quote, self.url, self.title, self.published)
+
     @property
     def __geo_interface__(self) -> dict[str, Any]:
         # GeoJSON orders coordinates [lon, lat] (RFC 7946, section 3.1.1).
@@ -152,13 +167,17 @@ class Event:
             "type": "Feature",
             "id": self.event_id,
             "geometry": {"type": "Point", "coordinates": [self.lon, self.lat]},
-            "properties": self.properties(),
+            "properties": self.properties() | self.coded_properties(),
         }
 
 
 def event_id_for(article_id: str, sentence_index: int, geonameid: int | None, mention: str) -> str:
     """The same article, sentence and place give the same id on every run."""
     return stable_id(article_id, sentence_index, geonameid if geonameid is not None else mention)
+
+
+def _report_dict(report: EventReport) -> dict[str, Any]:
+    return {name: _jsonable(getattr(report, name)) for name in REPORT_FIELDS}
 
 
 def _jsonable(value: Any) -> Any:
@@ -209,6 +228,13 @@ CODED_FIELDS: tuple[str, ...] = (
     "sources",
     "reports",
 )
+
+
+#: The coded fields the exports carry after ``EVENT_PROPERTIES`` (GeoJSON properties, CSV columns).
+EXPORTED_CODED_FIELDS: tuple[str, ...] = ("sources", "reports", "actor1", "actor2", "fatalities")
+
+#: A report's keys in the exports, in this order.
+REPORT_FIELDS: tuple[str, ...] = ("article_id", "source", "url", "quote", "title", "published")
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,16 @@ from typing import TYPE_CHECKING, Any
 
 from geo.errors import InputError, StoreError
 from geo.filters import EventFilter
-from geo.records import CODED_FIELDS, EVENT_PROPERTIES, EVENT_TYPES, Article, Event, EventCorrection, PlaceOverride
+from geo.records import (
+    CODED_FIELDS,
+    EVENT_PROPERTIES,
+    EVENT_TYPES,
+    REPORT_FIELDS,
+    Article,
+    Event,
+    EventCorrection,
+    PlaceOverride,
+)
 from geo.safetext import encodable_text
 from geo.store import corrections as fixes
 
@@ -158,6 +167,13 @@ _READABLE_SQL = (
     "AND (published IS NULL OR date(published, '+0 days') IS published) "
     "AND (extra IS NULL OR json_valid(extra))"
 )
+#: The exported coded fields (Event.coded_properties) as the store holds them today: not yet
+#: kept, so every event is its own one report, with no actors and no deaths.
+_CODED_JSON_SQL = (
+    "'sources', 1, 'reports', json_array(json_object("
+    + ", ".join(f"'{name}', {name}" for name in REPORT_FIELDS)
+    + ")), 'actor1', '', 'actor2', '', 'fatalities', 0"
+)
 _FEATURE_JSON_SQL = (
     f"SELECT event_id, {_READABLE_SQL}, CASE WHEN {_READABLE_SQL} THEN "
     "json_object('type', 'Feature', 'id', event_id, "
@@ -167,6 +183,7 @@ _FEATURE_JSON_SQL = (
         f"'{name}', json(coalesce(extra, '{{}}'))" if name == "extra" else f"'{name}', {name}"
         for name in EVENT_PROPERTIES
     )
+    + f", {_CODED_JSON_SQL}"
     + ")) END FROM events"
 )
 
