@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 from geo.errors import InputError, StoreError
 from geo.filters import EventFilter
-from geo.records import CODED_FIELDS, EVENT_PROPERTIES, EVENT_TYPES, Article, Event, PlaceOverride
+from geo.records import EVENT_PROPERTIES, EVENT_TYPES, Article, Event, PlaceOverride
 from geo.safetext import encodable_text
+from geo.store import happenings
 
 if TYPE_CHECKING:
     import pandas
@@ -40,7 +41,7 @@ WRITER_CACHE_KIB = 64 * 1024
 
 #: Event fields in the dataclass's order: the events table's columns, and the order
 #: a row is handed back to ``Event``.
-EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event) if f.name not in CODED_FIELDS)
+EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event))
 
 #: Columns a filter widget may list the values of.
 DISTINCT_COLUMNS = frozenset({"country_code", "source", "origin", "event_type", "sub_event_type"})
@@ -130,10 +131,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "DROP TABLE events_bbox",
         "CREATE INDEX events_lat_lon ON events (lat, lon)",
     ),
+    # The coded fields (actors, deaths, sources, reports) and every report filed under a
+    # happening; rows stored before are filed when the step is applied.
+    happenings.MIGRATION_STEPS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Tables every store of the current schema holds.
-STORE_TABLES = frozenset({"schema_version", "articles", "events", "overrides"})
+STORE_TABLES = frozenset({"schema_version", "articles", "events", "overrides", *happenings.TABLES})
 
 # ON CONFLICT (not OR IGNORE): only a known event_id is skipped; a broken row still fails.
 _INSERT_EVENT_SQL = (
@@ -313,6 +317,9 @@ class EventStore:
                 for statement in steps:
                     self._conn.execute(statement)
                 self._conn.execute("INSERT INTO schema_version (version) VALUES (?)", (number,))
+                if steps is happenings.MIGRATION_STEPS:
+                    filed = happenings.file_pending(self._conn)
+                    log.info("filed %d stored events under the happenings they tell", filed)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -390,7 +397,9 @@ class EventStore:
             raise InputError("replace_events needs an article id, got an empty one")
         _check_events_belong(article_id, events)
         with self._transaction():
+            left = happenings.happenings_of_article(self._conn, article_id)
             self._conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+            happenings.refile(self._conn, left)
             self._insert_events(events)
 
     def _insert_events(self, events: Sequence[Event]) -> int:
@@ -399,7 +408,19 @@ class EventStore:
         # executemany's rowcount sums the rows each insert added (triggers not counted),
         # so an event_id already stored counts 0.
         cursor = self._conn.executemany(_INSERT_EVENT_SQL, [_event_row(e) for e in events])
+        happenings.file_pending(self._conn)
         return max(cursor.rowcount, 0)
+
+    def split_report(self, event_id: str) -> str:
+        """A user's correction "these are two events": the report ``event_id`` leaves its
+        happening and stays apart from its reports, also after a re-parse; returns the
+        happening it now belongs to."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._transaction():
+            happening = happenings.split(self._conn, event_id, now)
+        if happening is None:
+            raise InputError(f"no stored event has the id {event_id!r}")
+        return happening
 
     def add_override(self, o: PlaceOverride) -> None:
         """Record a correction; a later one for the same mention and article replaces it."""
@@ -464,6 +485,45 @@ class EventStore:
         if limit is not None and limit < 0:
             raise InputError(f"limit must be 0 or more, got {limit!r}")
         return list(_readable_events(self.path, self._conn.execute(*_ordered_sql(_SELECT_EVENTS_SQL, flt, limit))))
+
+    def coded_events(self, flt: EventFilter = EventFilter(), *, limit: int | None = None) -> list[Event]:
+        """One event per happening that has a report ``flt`` lets through, with every report
+        of it (``geo.store.happenings.coded_event``); by date (undated first), then as stored."""
+        if limit is not None and limit < 0:
+            raise InputError(f"limit must be 0 or more, got {limit!r}")
+        where, params = filter_sql(flt)
+        chosen = f" WHERE e.happening_id IN (SELECT happening_id FROM events{where})" if where else ""
+        columns = ", ".join(f"e.{name}" for name in EVENT_COLUMNS)
+        rows = self._conn.execute(
+            f"SELECT e.happening_id, h.event_date, h.date_precision, e.id, {columns} FROM events e "
+            f"JOIN happenings h ON h.happening_id = e.happening_id{chosen} ORDER BY e.happening_id, e.id",
+            params,
+        )
+        firsts: dict[str, tuple[int, str | None, int]] = {}
+
+        def members() -> Iterator[tuple[str, Event]]:
+            for happening_id, day, precision, rowid, *values in rows:
+                firsts.setdefault(happening_id, (rowid, day, precision))
+                for event in _readable_events(self.path, [values]):
+                    yield happening_id, event
+
+        coded = []
+        for happening_id, group in happenings.group_rows(members()):
+            rowid, day, precision = firsts[happening_id]
+            try:
+                event_date = _date(day)
+            except ValueError:
+                event_date = group[0].event_date
+            coded.append(
+                (
+                    day or "",
+                    rowid,
+                    happenings.coded_event(happening_id, group, event_date=event_date, date_precision=precision),
+                )
+            )
+        coded.sort(key=lambda item: (item[0], item[1]))
+        events = [event for _, _, event in coded]
+        return events if limit is None else events[:limit]
 
     def iter_query(
         self, flt: EventFilter = EventFilter(), *, limit: int | None = None, chunk: int = 10_000
@@ -687,6 +747,16 @@ def _event_row(e: Event) -> tuple[Any, ...]:
         e.confidence,
         e.origin,
         json.dumps(dict(e.extra), ensure_ascii=False) if e.extra else None,
+        e.actor1,
+        e.assoc_actor_1,
+        e.actor2,
+        e.assoc_actor_2,
+        e.inter1,
+        e.inter2,
+        e.interaction,
+        e.fatalities,
+        e.sources,
+        happenings.reports_json(e.reports),
     )
     return _encodable_row(row)
 
@@ -730,4 +800,5 @@ def _event_from_row(row: Sequence[Any]) -> Event:
     values[3] = _date(values[3])  # event_date
     values[17] = _date(values[17])  # published
     values[22] = tuple(json.loads(values[22]).items()) if values[22] else ()  # extra
+    values[32] = happenings.reports_from_json(values[32])  # reports
     return Event(*values)

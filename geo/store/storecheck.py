@@ -24,6 +24,7 @@ from typing import Any
 
 from geo.errors import StoreError
 from geo.records import EVENT_TYPES, Article, Event, PlaceOverride
+from geo.store.happenings import reports_from_json
 from geo.store.store import EVENT_COLUMNS, SCHEMA_VERSION, STORE_TABLES, EventStore
 
 #: Problems of one kind named before the rest are only counted.
@@ -239,6 +240,11 @@ def _salvaged_event(row: tuple[Any, ...], report: SalvageReport) -> Event | None
     extra = _extra_or_none(values["extra"])
     repaired |= extra is None and values["extra"] is not None
     values["extra"] = extra or ()
+    try:
+        values["reports"] = reports_from_json(values.get("reports"))
+    except ValueError:
+        repaired = True
+        values["reports"] = ()
     try:
         event = Event(**values)
     except (ValueError, TypeError) as err:
