@@ -570,6 +570,10 @@ class EventStore:
         where, params = filter_sql(flt)
         return int(self._conn.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
 
+    def happening_count(self) -> int:
+        """How many coded events the store holds (its reports merged)."""
+        return int(self._conn.execute("SELECT count(*) FROM happenings").fetchone()[0])
+
     def counts_by_type(self, flt: EventFilter = EventFilter()) -> dict[str, int]:
         """Events per type, every type present (0 when none)."""
         where, params = filter_sql(flt)
