@@ -78,6 +78,8 @@ MIGRATION_STEPS: tuple[str, ...] = (
     ) WITHOUT ROWID""",
 )
 TABLES = frozenset({"happenings", "happening_splits"})
+#: More longitude cells than this (only near the poles) are not listed in a query.
+_MAX_LON_CELLS = 400
 
 _REPORT_COLUMNS = (
     "id, event_id, event_type, sub_event_type, event_date, date_precision, lat, lon, "
@@ -232,19 +234,27 @@ def _report(row: Sequence[Any]) -> Report:
 def _candidates(
     conn: sqlite3.Connection, report: Report, rules: MergeRules, *, apart: frozenset[str]
 ) -> list[MergedEvent]:
+    """The happenings in the report's cells and date window: the cells form a rectangle, so two
+    index searches (dated and undated happenings) cover it, not one per cell."""
     cells, days = candidate_blocks(report, rules)
+    lats = sorted({cell_lat for cell_lat, _ in cells})
+    lons = sorted({cell_lon for _, cell_lon in cells})
+    where = f"cell_lat IN ({', '.join('?' for _ in lats)})"
+    params: list[Any] = list(lats)
+    if len(lons) <= _MAX_LON_CELLS:  # near the poles a band of every longitude: the latitude alone narrows it
+        where += f" AND cell_lon IN ({', '.join('?' for _ in lons)})"
+        params.extend(lons)
+    select = f"SELECT {_HAPPENING_COLUMNS} FROM happenings INDEXED BY happenings_block WHERE cell_lat IS NOT NULL AND "
     if days is None:
-        window, params_of = "", lambda cell: cell
+        queries = [(select + where, params)]
     else:
-        window = " AND (day BETWEEN ? AND ? OR day IS NULL)"
-        params_of = lambda cell: (*cell, *days)  # noqa: E731
-    sql = (
-        f"SELECT {_HAPPENING_COLUMNS} FROM happenings INDEXED BY happenings_block "
-        f"WHERE cell_lat = ? AND cell_lon = ?{window} AND cell_lat IS NOT NULL"
-    )
+        queries = [
+            (select + where + " AND day BETWEEN ? AND ?", [*params, *days]),
+            (select + where + " AND day IS NULL", params),
+        ]
     found: list[MergedEvent] = []
-    for cell in cells:
-        found.extend(_merged(row) for row in conn.execute(sql, params_of(cell)) if row[0] not in apart)
+    for sql, values in queries:
+        found.extend(_merged(row) for row in conn.execute(sql, values) if row[0] not in apart)
     return found
 
 
