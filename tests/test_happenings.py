@@ -203,3 +203,33 @@ def test_the_best_report_gives_the_actors() -> None:
     event = coded_event("x", members, event_date=date(2016, 3, 24), date_precision=1)
     assert event.actor1 == "Military Forces of Syria"
     assert event.event_id == "x" and event.reports[0].source == "AFP"
+
+
+def test_the_store_merges_as_the_pure_merge_does(store: EventStore) -> None:
+    import random
+    from datetime import timedelta
+
+    from geo.store.merge import merge
+
+    rng = random.Random(3)
+    words = ["drone", "strike", "market", "artillery", "shelled", "convoy", "clash", "village", "bridge", "depot"]
+    events = [
+        palmyra_event(
+            event_id=f"r{n:03d}",
+            article_id=f"a{n // 3}",
+            sub_event_type=rng.choice(["shelling", "air_strike", "armed_clash"]),
+            event_type=rng.choice(["frontline", "frontline", "humanitarian"]),
+            event_date=date(2024, 5, 1) + timedelta(days=rng.randrange(4)),
+            date_precision=rng.choice([1, 1, 1, 2]),
+            lat=48.0 + rng.choice([0.0, 0.02, 0.3, 0.26]),
+            lon=37.9 + rng.choice([0.0, 0.03, 0.25]),
+            quote=" ".join(rng.sample(words, 4)),
+            source=rng.choice(["A", "B", "C"]),
+        )
+        for n in range(120)
+    ]
+    store.add_events(events)
+    pure = sorted(sorted(r.event_id for r in m.reports) for m in merge(events))
+    stored = sorted(sorted(ids) for ids in store.happening_members().values())
+    assert stored == pure
+    assert 1 < len(stored) < len(events)  # the case merges some and keeps some apart

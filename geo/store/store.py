@@ -570,6 +570,15 @@ class EventStore:
         where, params = filter_sql(flt)
         return int(self._conn.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
 
+    def happening_members(self) -> dict[str, tuple[str, ...]]:
+        """The event ids of every stored report, by the happening they are filed under, in stored order."""
+        members: dict[str, list[str]] = {}
+        for happening_id, event_id in self._conn.execute(
+            "SELECT happening_id, event_id FROM events WHERE happening_id IS NOT NULL ORDER BY id"
+        ):
+            members.setdefault(happening_id, []).append(event_id)
+        return {happening_id: tuple(ids) for happening_id, ids in members.items()}
+
     def happening_count(self) -> int:
         """How many coded events the store holds (its reports merged)."""
         return int(self._conn.execute("SELECT count(*) FROM happenings").fetchone()[0])
