@@ -602,6 +602,8 @@ def _event_panel(
     _article(event, article)
     if article is not None and event.origin == "conflictmap":
         _correction(event)
+    if len(event.reports) > 1:
+        _split(event)
 
 
 def _article(event: Event, article: Article | None) -> None:
@@ -617,6 +619,32 @@ def _article(event: Event, article: Article | None) -> None:
     )
     with st.container(height=ARTICLE_HEIGHT):
         st.html(f'<div class="cm-article"><h4>{html.escape(title)}</h4><p><small>{meta}</small></p>{body}</div>')
+
+
+def _split(event: Event) -> None:
+    """Offer "these are two events": one article's reports leave the merged event."""
+    labels = {r.article_id: f"{r.source or 'unknown source'} \u2014 {r.title or r.quote[:60]}" for r in event.reports}
+    with st.expander(f"Not one event? Told by {len(event.reports):,} reports from {event.sources:,} sources"):
+        st.selectbox(
+            "The article that tells another event",
+            list(labels),
+            key="split_choice",
+            index=None,
+            format_func=lambda a: markdown_literal(labels[a]),
+        )
+        st.button("Split it off", key="split_report", on_click=_split_off, args=(event,))
+
+
+def _split_off(event: Event) -> None:
+    state = st.session_state
+    article_id = state.split_choice
+    if article_id is None:
+        _notify("warning", "Pick the article that tells another event first.")
+        return
+    with _failures_noticed():
+        state.selected_id = actions.split_off(state.store, event.event_id, article_id)
+        state.split_choice = None
+        _notify("success", "The article's reports are now an event of their own; the store keeps the correction.")
 
 
 def _correction(event: Event) -> None:

@@ -68,3 +68,15 @@ def test_the_page_offers_counting_coverage(app: AppTest) -> None:
     app.toggle(key="timeline_coverage").set_value(True).run()
     assert not app.exception, app.exception
     assert app.session_state["timeline_coverage"] is True
+
+
+def test_splitting_an_article_off_the_event_shown_makes_two_events(app: AppTest) -> None:
+    frame = app.dataframe[0].value
+    merged_id = frame[frame["sources"] == 2].iloc[0]["event_id"]
+    app.session_state["selected_id"] = merged_id
+    app.run()
+    choice = app.selectbox(key="split_choice")
+    choice.select_index(next(i for i, label in enumerate(choice.options) if "Desert Courier" in label)).run()
+    app.button(key="split_report").click().run()
+    assert not app.exception, app.exception
+    assert list(app.dataframe[0].value["sources"]) == [1, 1, 1]

@@ -345,27 +345,34 @@ def refile(conn: sqlite3.Connection, happening_ids: Iterable[str], rules: MergeR
         conn.execute("UPDATE events SET happening_id = ? WHERE happening_id = ?", (event.event_id, happening_id))
 
 
-def split(conn: sqlite3.Connection, event_id: str, added_at: str, rules: MergeRules = MergeRules()) -> str | None:
-    """Take the report ``event_id`` out of its happening, for good; returns the happening it
-    now founds, or None when no stored row has that id."""
-    found = conn.execute("SELECT happening_id FROM events WHERE event_id = ?", (event_id,)).fetchone()
+def split(
+    conn: sqlite3.Connection, event_ids: Sequence[str], added_at: str, rules: MergeRules = MergeRules()
+) -> str | None:
+    """Take the reports ``event_ids`` (of one happening) out of it, for good, together: they stay
+    apart from the reports left; returns the happening they now belong to (the first's), or None
+    when no stored row has the first id."""
+    found = conn.execute("SELECT happening_id FROM events WHERE event_id = ?", (event_ids[0],)).fetchone()
     if found is None:
         return None
     (happening_id,) = found
+    leaving = set(event_ids)
     others = [
         other
-        for (other,) in conn.execute(
-            "SELECT event_id FROM events WHERE happening_id = ? AND event_id != ?", (happening_id, event_id)
-        )
+        for (other,) in conn.execute("SELECT event_id FROM events WHERE happening_id = ?", (happening_id,))
+        if other not in leaving
     ]
     conn.executemany(
         "INSERT OR IGNORE INTO happening_splits VALUES (?, ?, ?)",
-        [pair for other in others for pair in ((event_id, other, added_at), (other, event_id, added_at))],
+        [pair for e in leaving for other in others for pair in ((e, other, added_at), (other, e, added_at))],
     )
-    conn.execute("UPDATE events SET happening_id = NULL WHERE event_id = ?", (event_id,))
+    marks = ", ".join("?" for _ in leaving)
+    conn.execute(
+        f"UPDATE events SET happening_id = NULL WHERE happening_id = ? AND event_id IN ({marks})",
+        (happening_id, *sorted(leaving)),
+    )
     refile(conn, [happening_id], rules)
     file_pending(conn, rules)
-    (now,) = conn.execute("SELECT happening_id FROM events WHERE event_id = ?", (event_id,)).fetchone()
+    (now,) = conn.execute("SELECT happening_id FROM events WHERE event_id = ?", (event_ids[0],)).fetchone()
     return str(now)
 
 

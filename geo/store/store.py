@@ -417,10 +417,24 @@ class EventStore:
         happening it now belongs to."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self._transaction():
-            happening = happenings.split(self._conn, event_id, now)
+            happening = happenings.split(self._conn, [event_id], now)
         if happening is None:
             raise InputError(f"no stored event has the id {event_id!r}")
         return happening
+
+    def split_article(self, happening_id: str, article_id: str) -> str:
+        """``split_report`` for every report of one article in a happening, together: that
+        article tells another event than the happening's other reports."""
+        rows = self._conn.execute(
+            "SELECT event_id FROM events WHERE happening_id = ? AND article_id = ? ORDER BY id",
+            (happening_id, article_id),
+        ).fetchall()
+        if not rows:
+            raise InputError(f"the event {happening_id!r} has no report from the article {article_id!r}")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._transaction():
+            happening = happenings.split(self._conn, [event_id for (event_id,) in rows], now)
+        return str(happening)
 
     def add_override(self, o: PlaceOverride) -> None:
         """Record a correction; a later one for the same mention and article replaces it."""

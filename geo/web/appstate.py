@@ -73,7 +73,8 @@ SESSION_DEFAULTS: Mapping[str, object] = MappingProxyType(
         "upload_published": None,
         "url_text": "",
         "url_published": None,
-        "timeline_coverage": False,  # the timeline counts reports (coverage) instead of events
+        "timeline_coverage": False,
+        "split_choice": None,  # the article whose reports a split takes out of the event shown  # the timeline counts reports (coverage) instead of events
     }
 )
 #: Keys of widgets that take no value from the page (buttons, the map); Streamlit keeps
@@ -89,6 +90,7 @@ WIDGET_KEYS: frozenset[str] = frozenset(
         "load_candidates",
         "look_up",
         "apply_correction",
+        "split_report",
         "add_files",
         "dl_geojson",
         "dl_csv",
