@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -385,18 +385,31 @@ def split_pairs(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 # reading coded events
 
 
-def group_rows(rows: Iterable[tuple[str, Event]]) -> Iterator[tuple[str, list[Event]]]:
-    """Consecutive rows of one happening, grouped: ``rows`` come ordered by happening."""
-    current: str | None = None
-    members: list[Event] = []
-    for happening_id, event in rows:
-        if happening_id != current and members:
-            yield str(current), members
-            members = []
-        current = happening_id
-        members.append(event)
-    if members:
-        yield str(current), members
+def happenings_of_several(conn: sqlite3.Connection) -> frozenset[str]:
+    """The happenings that hold more than one report (one scan of the happening index)."""
+    rows = conn.execute(
+        "SELECT happening_id FROM events INDEXED BY events_happening WHERE happening_id IS NOT NULL "
+        "GROUP BY happening_id HAVING count(*) > 1"
+    )
+    return frozenset(happening for (happening,) in rows)
+
+
+def dates_of(conn: sqlite3.Connection, happening_ids: Sequence[str]) -> dict[str, tuple[date | None, int]]:
+    """The date and date precision of each happening (the most precise its reports give)."""
+    found: dict[str, tuple[date | None, int]] = {}
+    for start in range(0, len(happening_ids), 500):
+        chunk = happening_ids[start : start + 500]
+        rows = conn.execute(
+            f"SELECT happening_id, event_date, date_precision FROM happenings "
+            f"WHERE happening_id IN ({', '.join('?' for _ in chunk)})",
+            chunk,
+        )
+        for happening_id, day, precision in rows:
+            try:
+                found[happening_id] = (_day(day), precision)
+            except ValueError:
+                continue  # an impossible stored date: the coded event keeps its best report's
+    return found
 
 
 def _day(text: str | None) -> date | None:

@@ -15,9 +15,10 @@ import os
 import sqlite3
 import time
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -506,38 +507,46 @@ class EventStore:
         if limit is not None and limit < 0:
             raise InputError(f"limit must be 0 or more, got {limit!r}")
         where, params = filter_sql(flt)
-        chosen = f" WHERE e.happening_id IN (SELECT happening_id FROM events{where})" if where else ""
-        columns = ", ".join(f"e.{name}" for name in EVENT_COLUMNS)
-        rows = self._conn.execute(
-            f"SELECT e.happening_id, h.event_date, h.date_precision, e.id, {columns} FROM events e "
-            f"JOIN happenings h ON h.happening_id = e.happening_id{chosen} ORDER BY e.happening_id, e.id",
-            params,
+        chosen = f" WHERE happening_id IN (SELECT happening_id FROM events{where})" if where else ""
+        several = happenings.happenings_of_several(self._conn)
+        # In the store's order, as query reads them: a happening of one report is that report
+        # as it stands, already in place; the others are gathered and put in place after.
+        cursor = self._conn.execute(
+            f"SELECT happening_id, id, {', '.join(EVENT_COLUMNS)} FROM events{chosen} ORDER BY event_date, id", params
         )
-        firsts: dict[str, tuple[int, str | None, int]] = {}
-
-        def members() -> Iterator[tuple[str, Event]]:
-            for happening_id, day, precision, rowid, *values in rows:
-                firsts.setdefault(happening_id, (rowid, day, precision))
-                for event in _readable_events(self.path, [values]):
-                    yield happening_id, event
-
-        coded = []
-        for happening_id, group in happenings.group_rows(members()):
-            rowid, day, precision = firsts[happening_id]
+        singles: list[Event] = []
+        days: list[str] = []
+        rowids: list[int] = []
+        groups: dict[str, list[tuple[int, Event]]] = {}
+        for row in cursor:
             try:
-                event_date = _date(day)
-            except ValueError:
-                event_date = group[0].event_date
-            coded.append(
-                (
-                    day or "",
-                    rowid,
-                    happenings.coded_event(happening_id, group, event_date=event_date, date_precision=precision),
-                )
-            )
-        coded.sort(key=lambda item: (item[0], item[1]))
-        events = [event for _, _, event in coded]
+                event = _event_from_row(row[2:])
+            except (ValueError, TypeError, AttributeError) as err:  # a bad date, JSON or number
+                _warn_damaged(self.path, row[2], str(err))
+                continue
+            happening_id = row[0] or event.event_id
+            if happening_id in several:
+                groups.setdefault(happening_id, []).append((row[1], event))
+                continue
+            singles.append(event if event.event_id == happening_id else replace(event, event_id=happening_id))
+            days.append(row[5] or "")
+            rowids.append(row[1])
+        events = _placed(singles, days, rowids, self._merged(groups))
         return events if limit is None else events[:limit]
+
+    def _merged(self, groups: dict[str, list[tuple[int, Event]]]) -> list[tuple[str, int, Event]]:
+        """The coded events of happenings of several reports, with their place in the store's order."""
+        dates = happenings.dates_of(self._conn, list(groups))
+        coded = []
+        for happening_id, members in groups.items():
+            members.sort(key=lambda member: member[0])  # stored order
+            first = members[0][1]
+            event_date, precision = dates.get(happening_id, (first.event_date, first.date_precision))
+            event = happenings.coded_event(
+                happening_id, [m for _, m in members], event_date=event_date, date_precision=precision
+            )
+            coded.append((_iso(event_date) or "", members[0][0], event))
+        return coded
 
     def iter_query(
         self, flt: EventFilter = EventFilter(), *, limit: int | None = None, chunk: int = 10_000
@@ -738,6 +747,22 @@ def _check_events_belong(article_id: str, events: Sequence[Event]) -> None:
     strays = [e.event_id for e in events if e.article_id != article_id]
     if strays:
         raise InputError(f"events {strays[:3]!r} do not belong to article {article_id!r}")
+
+
+def _placed(events: list[Event], days: list[str], rowids: list[int], more: list[tuple[str, int, Event]]) -> list[Event]:
+    """``events`` (in order by ``days``, then ``rowids``) with ``more`` put in their places."""
+    if not more:
+        return events
+    placed: list[Event] = []
+    start = 0
+    for day, rowid, event in sorted(more, key=lambda item: (item[0], item[1])):
+        low = bisect_left(days, day)
+        at = bisect_left(rowids, rowid, low, bisect_right(days, day, low))
+        placed.extend(events[start:at])
+        placed.append(event)
+        start = max(start, at)
+    placed.extend(events[start:])
+    return placed
 
 
 def _iso(value: date | None) -> str | None:
