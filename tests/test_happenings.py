@@ -233,3 +233,14 @@ def test_the_store_merges_as_the_pure_merge_does(store: EventStore) -> None:
     stored = sorted(sorted(ids) for ids in store.happening_members().values())
     assert stored == pure
     assert 1 < len(stored) < len(events)  # the case merges some and keeps some apart
+
+
+def test_a_reparse_that_drops_the_first_report_leaves_the_others_one_event(store: EventStore) -> None:
+    first = strike_report("Kyiv Post", "Russian artillery shelled Bakhmut, hitting the market.")
+    second = strike_report("Ukrinform", "Bakhmut market was hit by Russian shelling.")
+    third = strike_report("Suspilne", "Shelling hit the market in Bakhmut.")
+    store.add_articles([first, second, third])
+    store.replace_events(first[0].article_id, [])  # parsed again, it tells nothing any more
+    (event,) = store.coded_events()
+    assert event.sources == 2
+    assert event.event_id == second[1][0].event_id  # the first report left makes the id
