@@ -29,6 +29,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from geo.parse.fatalities import lowest_reported
@@ -278,9 +279,15 @@ def _merged(row: Sequence[Any]) -> MergedEvent:
         precision,
         lat,
         lon,
-        frozenset(words.split()),
+        _words(words),
         published=_day(published),
     )
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    # A busy place's happenings are candidates of every report near it: read their words once.
+    return frozenset(text.split())
 
 
 def _happening_row(event: MergedEvent, *, blocked: bool) -> tuple[Any, ...]:
@@ -412,6 +419,7 @@ def dates_of(conn: sqlite3.Connection, happening_ids: Sequence[str]) -> dict[str
     return found
 
 
+@lru_cache(maxsize=65_536)
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
