@@ -80,3 +80,17 @@ def test_splitting_an_article_off_the_event_shown_makes_two_events(app: AppTest)
     app.button(key="split_report").click().run()
     assert not app.exception, app.exception
     assert list(app.dataframe[0].value["sources"]) == [1, 1, 1]
+
+
+def test_a_merged_events_popup_names_its_other_outlets() -> None:
+    from palmyra import palmyra_event
+
+    from geo.map.mapview import event_html
+    from geo.records import EventReport
+
+    reports = tuple(
+        EventReport(f"a{n}", source, "Palmyra retaken.") for n, source in enumerate(("Reuters", "AFP", "SANA"))
+    )
+    text = event_html(palmyra_event(sources=3, reports=reports))
+    assert "3 sources" in text and "also AFP, SANA" in text
+    assert "sources" not in event_html(palmyra_event())
