@@ -244,3 +244,18 @@ def test_a_reparse_that_drops_the_first_report_leaves_the_others_one_event(store
     (event,) = store.coded_events()
     assert event.sources == 2
     assert event.event_id == second[1][0].event_id  # the first report left makes the id
+
+
+def test_the_store_check_names_a_report_whose_happening_is_lost(tmp_path: Path) -> None:
+    from geo.store.storecheck import check_store
+
+    path = tmp_path / "events.sqlite"
+    with EventStore.open(path) as opened:
+        opened.add_articles([strike_report("Kyiv Post", "Russian artillery shelled Bakhmut overnight.")])
+    assert not check_store(path).problems
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM happenings")
+    conn.commit()
+    conn.close()
+    (problem,) = check_store(path).problems
+    assert "the happening is missing" in problem

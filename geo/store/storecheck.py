@@ -38,6 +38,15 @@ VALUE_CHECKS: tuple[tuple[str, str], ...] = (
     ("coordinates out of range", "NOT (lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180)"),
     ("unknown event_type", f"event_type NOT IN ({', '.join(repr(t) for t in EVENT_TYPES)})"),
     ("confidence outside 0..1", "NOT (confidence BETWEEN 0 AND 1)"),
+    (
+        "reports is not a JSON list",
+        "reports IS NOT NULL AND (NOT json_valid(reports) OR json_type(reports) != 'array')",
+    ),
+    ("no happening is recorded", "happening_id IS NULL"),
+    (
+        "the happening is missing",
+        "happening_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM happenings h WHERE h.happening_id = events.happening_id)",
+    ),
 )
 
 
@@ -151,6 +160,11 @@ def _check_schema(conn: sqlite3.Connection, report: CheckReport) -> set[str]:
 def _check_values(conn: sqlite3.Connection, report: CheckReport) -> None:
     total = conn.execute("SELECT count(*) FROM events").fetchone()[0]
     report.facts.append(f"events: {total}")
+    try:
+        (coded,) = conn.execute("SELECT count(*) FROM happenings").fetchone()
+        report.facts.append(f"coded events (happenings): {coded}")
+    except sqlite3.OperationalError:
+        pass  # an older store: the schema check says it needs upgrading
     for reason, condition in VALUE_CHECKS:
         try:
             count = conn.execute(f"SELECT count(*) FROM events WHERE {condition}").fetchone()[0]
