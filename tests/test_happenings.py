@@ -259,3 +259,16 @@ def test_the_store_check_names_a_report_whose_happening_is_lost(tmp_path: Path) 
     conn.close()
     (problem,) = check_store(path).problems
     assert "the happening is missing" in problem
+
+
+def test_a_salvaged_store_keeps_the_reports_split_apart(tmp_path: Path) -> None:
+    from geo.store.storecheck import salvage_store
+
+    first = strike_report("Kyiv Post", "Russian artillery shelled Bakhmut, hitting the market.")
+    second = strike_report("Ukrinform", "Bakhmut market was hit by Russian shelling.")
+    with EventStore.open(tmp_path / "old.sqlite") as old:
+        old.add_articles([first, second])
+        old.split_report(second[1][0].event_id)
+    salvage_store(tmp_path / "old.sqlite", tmp_path / "new.sqlite")
+    with EventStore.open(tmp_path / "new.sqlite") as new:
+        assert sorted(e.sources for e in new.coded_events()) == [1, 1]

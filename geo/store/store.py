@@ -423,6 +423,20 @@ class EventStore:
             raise InputError(f"no stored event has the id {event_id!r}")
         return happening
 
+    def keep_apart(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Record "these two reports tell two events" for each (event id, event id) pair, both
+        ways, for reports filed from now on (a salvage copies the corrections before the events)."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._transaction():
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO happening_splits VALUES (?, ?, ?)",
+                [row for a, b in pairs for row in ((a, b, now), (b, a, now))],
+            )
+
+    def split_pairs(self) -> list[tuple[str, str]]:
+        """Every "these are two events" correction, as (event id, apart from) pairs, both ways."""
+        return happenings.split_pairs(self._conn)
+
     def split_article(self, happening_id: str, article_id: str) -> str:
         """``split_report`` for every report of one article in a happening, together: that
         article tells another event than the happening's other reports."""

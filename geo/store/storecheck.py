@@ -107,6 +107,8 @@ def salvage_store(source: Path, target: Path) -> SalvageReport:
         with EventStore.open(target) as store:
             if "articles" in tables:
                 _copy_articles(conn, store, report)
+            if "happening_splits" in tables:  # before the events, which are filed as they come
+                _copy_splits(conn, store, report)
             if "events" in tables:
                 _copy_events(conn, store, report)
             if "overrides" in tables:
@@ -267,6 +269,15 @@ def _salvaged_event(row: tuple[Any, ...], report: SalvageReport) -> Event | None
         return None
     report.repaired += repaired
     return event
+
+
+def _copy_splits(conn: sqlite3.Connection, store: EventStore, report: SalvageReport) -> None:
+    try:
+        pairs = conn.execute("SELECT event_id, apart_from FROM happening_splits").fetchall()
+    except sqlite3.DatabaseError as err:
+        report.lose(f"the corrections that keep reports apart: {err}")
+        return
+    store.keep_apart((str(a), str(b)) for a, b in pairs)
 
 
 def _copy_overrides(conn: sqlite3.Connection, store: EventStore, report: SalvageReport) -> None:
