@@ -602,7 +602,7 @@ def _event_panel(
     _article(event, article)
     if article is not None and event.origin == "conflictmap":
         _correction(event)
-    if len(event.reports) > 1:
+    if len({r.article_id for r in event.reports}) > 1:  # reports of several articles: one may tell another event
         _split(event)
 
 
