@@ -84,8 +84,9 @@ def load_gazetteer() -> Gazetteer:
 # A few filters' worth: 100,000 events take some 100 MB.
 @st.cache_resource(max_entries=3, show_spinner=False)
 def filtered_events(db: str, version: int, key: tuple, _store: EventStore, _flt: EventFilter) -> tuple[Event, ...]:
-    """Every event the sidebar lets through, by date; shared, never modified (frozen)."""
-    return tuple(_store.query(_flt))
+    """Every event the sidebar lets through (one per happening, its reports merged), by date;
+    shared, never modified (frozen)."""
+    return tuple(_store.coded_events(_flt))
 
 
 # A resource, not data: a hundred thousand dates are not copied on every run.
@@ -97,8 +98,8 @@ def stored_days(db: str, version: int, _store: EventStore) -> tuple[date, ...]:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def daily_frame(db: str, version: int, key: tuple, _events: tuple[Event, ...]) -> pandas.DataFrame:
-    return view.daily_counts(_events)
+def daily_frame(db: str, version: int, key: tuple, coverage: bool, _events: tuple[Event, ...]) -> pandas.DataFrame:
+    return view.daily_counts(_events, coverage=coverage)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -516,7 +517,7 @@ def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window)
                 scale=alt.Scale(domain=domain),
                 axis=alt.Axis(format=axis.format, tickCount={"interval": axis.interval, "step": axis.step}),
             ),
-            y=alt.Y("sum(events):Q", title="events / day"),
+            y=alt.Y("sum(events):Q", title="reports / day" if st.session_state.timeline_coverage else "events / day"),
             color=alt.Color("event_type:N", scale=colours, legend=alt.Legend(title=None, orient="top")),
             tooltip=[alt.Tooltip("event_date:T", title="date"), "event_type:N", "events:Q"],
         )
@@ -524,6 +525,7 @@ def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window)
     shown = pd.DataFrame({"start": [pd.Timestamp(window[0])], "end": [pd.Timestamp(window[1] + timedelta(days=1))]})
     shade = alt.Chart(shown).mark_rect(color="#555555", opacity=0.12).encode(x="start:T", x2="end:T")
     st.altair_chart(shade + bars, height=TIMELINE_HEIGHT, width="stretch")
+    st.toggle("Count reports (coverage), not events", key="timeline_coverage")
 
 
 def _map(visible: Sequence[Event], window: view.Window, names: Mapping[PlaceKey, str]) -> None:
@@ -589,6 +591,7 @@ def _event_panel(
     st.markdown(f'<span style="color:{style.colour}">{TYPE_GLYPHS[style.icon]}</span> {kind}', unsafe_allow_html=True)
     st.caption(
         markdown_literal(view.event_place_line(event, shown_name(event, names)))
+        + (f" \u00b7 told by {event.sources} sources" if event.sources > 1 else "")
         + f" \u00b7 confidence {event.confidence:.2f} \u00b7 "
         + markdown_literal(ORIGIN_LABELS.get(event.origin, event.origin))
     )
@@ -601,6 +604,8 @@ def _event_panel(
     if article is not None and event.origin == "conflictmap":
         _correction(event)
     corrections.render(store, event, article, pipeline=load_pipeline, gazetteer=load_gazetteer)
+    if len({r.article_id for r in event.reports}) > 1:  # reports of several articles: one may tell another event
+        _split(event)
 
 
 def _article(event: Event, article: Article | None) -> None:
@@ -616,6 +621,32 @@ def _article(event: Event, article: Article | None) -> None:
     )
     with st.container(height=ARTICLE_HEIGHT):
         st.html(f'<div class="cm-article"><h4>{html.escape(title)}</h4><p><small>{meta}</small></p>{body}</div>')
+
+
+def _split(event: Event) -> None:
+    """Offer "these are two events": one article's reports leave the merged event."""
+    labels = {r.article_id: f"{r.source or 'unknown source'} \u2014 {r.title or r.quote[:60]}" for r in event.reports}
+    with st.expander(f"Not one event? Told by {len(event.reports):,} reports from {event.sources:,} sources"):
+        st.selectbox(
+            "The article that tells another event",
+            list(labels),
+            key="split_choice",
+            index=None,
+            format_func=lambda a: markdown_literal(labels[a]),
+        )
+        st.button("Split it off", key="split_report", on_click=_split_off, args=(event,))
+
+
+def _split_off(event: Event) -> None:
+    state = st.session_state
+    article_id = state.split_choice
+    if article_id is None:
+        _notify("warning", "Pick the article that tells another event first.")
+        return
+    with _failures_noticed():
+        state.selected_id = actions.split_off(state.store, event.event_id, article_id)
+        state.split_choice = None
+        _notify("success", "The article's reports are now an event of their own; the store keeps the correction.")
 
 
 def _correction(event: Event) -> None:
@@ -775,8 +806,9 @@ def main() -> None:
     window: view.Window = st.session_state.window
     shown_window = None if view.covers(window, period) else window
     visible = view.in_window(base, shown_window)
-    _sidebar_counts(visible, store.count())
-    _timeline(daily_frame(db, version, key, base), window, view.timeline_domain(window, period, default))
+    _sidebar_counts(visible, store.happening_count())
+    coverage = bool(st.session_state.timeline_coverage)
+    _timeline(daily_frame(db, version, key, coverage, base), window, view.timeline_domain(window, period, default))
 
     # The names the articles use for the places in view: the map, the panel and the table share them.
     names = place_names(db, version, key, window, visible)

@@ -158,7 +158,7 @@ def page_first_run(store: EventStore) -> tuple[dict[str, tuple[float, float]], i
 
     steps: dict[str, tuple[float, float]] = {}
     period = view.period_of(store.date_range(), today=date.today())
-    base = timed("read events", steps, lambda: tuple(store.query(EventFilter())))
+    base = timed("read events", steps, lambda: tuple(store.coded_events(EventFilter())))
     default = timed("default window", steps, lambda: view.default_window(view.event_days(base), period))
     shown = None if view.covers(default, period) else default
     visible = timed("cut window", steps, lambda: view.in_window(base, shown))

@@ -55,7 +55,7 @@ def start_server(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
 def markers_by_window(db: Path) -> Callable[[list], int]:
     """The markers the map should draw for a window of dates (start None: from the first day)."""
     with EventStore.open(db, readonly=True) as store:
-        events = store.query()
+        events = store.coded_events()  # as the page reads them
     groups = marker_groups(events, max_markers=MAX_MARKERS if len(events) > CLUSTER_OVER else None)
     days = [{e.event_date for e in g.events if e.event_date} for g in groups]
 

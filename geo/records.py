@@ -215,7 +215,8 @@ EVENT_PROPERTIES: tuple[str, ...] = (
 )
 
 
-#: The coded-event fields (actors, deaths, sources, reports): not yet kept by the store.
+#: The coded-event fields (actors, deaths, sources, reports): the store keeps them and its
+#: coded events fill sources and reports; the exports do not write them yet (not in EVENT_PROPERTIES).
 CODED_FIELDS: tuple[str, ...] = (
     "actor1",
     "assoc_actor_1",

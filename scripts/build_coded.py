@@ -3,6 +3,7 @@
     python3 scripts/build_coded.py build [GOLD_DIR]     # copy GOLD_DIR into data/eval/coded/, write data/eval/coded.jsonl
     python3 scripts/build_coded.py score [--split dev]  # pipeline, merge, fatalities, actors; print the scores
     python3 scripts/build_coded.py score --tune         # also try merge thresholds (on dev only)
+    python3 scripts/build_coded.py score --store        # merge through the event store's ingest instead
 
 Scoring runs the pipeline over every report of the split (``--cache FILE`` keeps its
 events between runs), merges the events of all reports as a store would (in order of
@@ -167,7 +168,23 @@ def predict(
     return predicted
 
 
-def run_score(split: str, cache: Path | None, tune: bool, rules: MergeRules) -> None:
+def store_clusters(gold: CodedGold, events: dict[str, tuple[Event, ...]]) -> list[list[str]]:
+    """The reports' events merged by the event store as it ingests them (in order of publication)."""
+    import tempfile
+
+    from geo.store.store import EventStore
+
+    order = sorted(gold.reports, key=lambda r: (r.published, r.id))
+    with tempfile.TemporaryDirectory() as folder, EventStore.open(Path(folder) / "coded.sqlite") as store:
+        for r in order:
+            article = Article(
+                r.text, title=r.title, published=r.published_date, source=r.source, url=r.url, article_id=r.id
+            )
+            store.add_articles([(article, events[r.id])])
+        return [list(ids) for ids in store.happening_members().values()]
+
+
+def run_score(split: str, cache: Path | None, tune: bool, rules: MergeRules, *, through_store: bool = False) -> None:
     gold = read_jsonl(GOLD_JSONL)
     if split != "all":
         gold = gold.split(split)
@@ -175,6 +192,19 @@ def run_score(split: str, cache: Path | None, tune: bool, rules: MergeRules) -> 
     print(f"split {split}: {len(gold.happenings)} happenings, {len(gold.reports)} reports")
     predicted = predict(gold, events, rules)
     print(json.dumps(score(gold, predicted).as_dict()))
+    if through_store:
+        clusters = store_clusters(gold, events)
+        pure = sorted(
+            sorted(r.event_id for r in m.reports)
+            for m in merge(
+                [e for r in sorted(gold.reports, key=lambda r: (r.published, r.id)) for e in events[r.id]], rules
+            )
+        )
+        print(
+            "through the event store:",
+            json.dumps(score(gold, predict(gold, events, rules, clusters=clusters)).as_dict()),
+        )
+        print("the store's merged events are the pure merge's:", sorted(sorted(c) for c in clusters) == pure)
     # The same coding on the gold set's own grouping of the matched events: what fatalities
     # and actors score when merging is right, apart from what the pipeline misses.
     grouped: dict[str, list[str]] = {}
@@ -205,6 +235,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     s.add_argument("--cache", type=Path)
     s.add_argument("--tune", action="store_true")
+    s.add_argument("--store", action="store_true", help="also merge through the event store (default rules only)")
     s.add_argument("--entities", action="store_true", help="also keep armed groups spaCy names as organisations")
     s.add_argument("--max-km", type=float, default=MergeRules().max_km)
     s.add_argument("--min-overlap", type=float, default=MergeRules().min_overlap)
@@ -227,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             not args.no_publication_slack,
             args.sub_types,
         )
-        run_score(args.split, args.cache, args.tune, rules)
+        run_score(args.split, args.cache, args.tune, rules, through_store=args.store)
 
 
 if __name__ == "__main__":

@@ -193,7 +193,7 @@ def marker_count_becomes(page, predicate, what: str) -> int:
 
 def expected_markers(db: Path, flt: EventFilter = EventFilter()) -> int:
     with EventStore.open(db, readonly=True) as store:
-        events = store.query(flt)
+        events = store.coded_events(flt)  # the page shows one event per happening
     return len(marker_groups(events, max_markers=MAX_MARKERS if len(events) > CLUSTER_OVER else None))
 
 
@@ -221,7 +221,7 @@ def test_geojson_download_holds_the_events_in_view(reading_page, server) -> None
     collection = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert collection["type"] == "FeatureCollection"
     with EventStore.open(server[1], readonly=True) as store:
-        assert len(collection["features"]) == store.count()
+        assert len(collection["features"]) == store.happening_count()
     lon, lat = collection["features"][0]["geometry"]["coordinates"]
     assert -180 <= lon <= 180 and -90 <= lat <= 90
 
@@ -237,7 +237,7 @@ def test_selecting_a_table_row_opens_its_article(page, server) -> None:
     quote = page.locator(".cm-article mark").first
     quote.wait_for(timeout=STEP_MS)
     with EventStore.open(server[1], readonly=True) as store:
-        newest_first = list(reversed(store.query()))
+        newest_first = list(reversed(store.coded_events()))
     assert " ".join(quote.inner_text().split()) == newest_first[2].quote
 
 
@@ -353,7 +353,7 @@ def _current_map_stats(page) -> dict | None:
 def _markers_by_window(db: Path):
     """How many markers the map should draw for a window of dates (start None: from the first)."""
     with EventStore.open(db, readonly=True) as store:
-        events = store.query()
+        events = store.coded_events()
     groups = marker_groups(events, max_markers=MAX_MARKERS if len(events) > CLUSTER_OVER else None)
 
     def count(window: list) -> int:

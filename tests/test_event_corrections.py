@@ -16,8 +16,9 @@ from geo.errors import InputError
 from geo.filters import EventFilter
 from geo.formats.exports import write_csv, write_geojson
 from geo.records import Article, EventCorrection, PlaceOverride
+from geo.store import corrections as fixes
 from geo.store.corrections import corrected, merged
-from geo.store.store import SCHEMA_VERSION, EventStore
+from geo.store.store import EventStore
 
 ARTICLE = Article(
     "Shelling hit Aleppo overnight. Kerry arrived in Moscow for a visit.",
@@ -140,14 +141,22 @@ def test_pure_rules() -> None:
     assert (both.event_type, both.event_date, both.deleted) == ("other", date(2016, 1, 1), False)
 
 
-def test_an_old_store_gains_the_corrections_table(tmp_path: Path) -> None:
+def test_an_old_store_gains_the_corrections_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.store import store as store_module
+
     path = tmp_path / "old.sqlite"
+    with monkeypatch.context() as before:  # a store as the schema before corrections left it
+        steps = store_module.MIGRATIONS[
+            : store_module.MIGRATIONS.index((fixes.CREATE_TABLE_SQL, fixes.CREATE_INDEX_SQL))
+        ]
+        before.setattr(store_module, "MIGRATIONS", steps)
+        before.setattr(store_module, "SCHEMA_VERSION", len(steps))
+        before.setattr(store_module, "STORE_TABLES", frozenset({"schema_version", "articles", "events", "overrides"}))
+        EventStore.open(path).close()
+    with sqlite3.connect(path) as conn:
+        assert "event_corrections" not in {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
     with EventStore.open(path) as s:
         s.add_batch([(ARTICLE, FakePipeline().events(ARTICLE))])
-    with sqlite3.connect(path) as conn:  # as the previous schema left it
-        conn.execute("DROP TABLE event_corrections")
-        conn.execute("DELETE FROM schema_version WHERE version = ?", (SCHEMA_VERSION,))
-    with EventStore.open(path) as s:
         assert s.count() == 2
         moscow = _by_mention(s, "Moscow")
         s.correct_event(EventCorrection.of(moscow, event_type="other"))

@@ -344,8 +344,17 @@ def date_range_text(events: Sequence[Event]) -> str:
 
 
 def source_count(events: Sequence[Event]) -> int:
-    """Distinct sources (publisher or dataset) behind the events."""
-    return len({e.source.strip().casefold() or e.origin for e in events})
+    """Distinct sources (publisher or dataset) behind the events, every report of a merged event counted."""
+    return len({s.strip().casefold() or e.origin for e in events for s in _sources_of(e)})
+
+
+def _sources_of(event: Event) -> tuple[str, ...]:
+    return tuple(r.source for r in event.reports) or (event.source,)
+
+
+def sources_text(event: Event) -> str:
+    """``3 sources``: how many outlets tell a merged event; empty for a single report."""
+    return f"{event.sources:,} sources" if event.sources > 1 else ""
 
 
 def top_places(
@@ -622,12 +631,20 @@ def _source_html(event: Event) -> str:
     return text + (f" \u2014 {html.escape(title)}" if title else "")
 
 
+def _also_html(event: Event) -> str:
+    """The other outlets of a merged event, after its own."""
+    others = list(dict.fromkeys(r.source for r in event.reports[1:] if r.source and r.source != event.source))
+    if not others:
+        return ""
+    return f'<div class="cm-ev-also">also {html.escape(", ".join(_shorten(s, NAME_CHARS) for s in others))}</div>'
+
+
 def event_html(event: Event, *, quote_chars: int | None = None, name: str = "") -> str:
     """One event in a popup: date, type, place (``name``, the name people use, with
     the gazetteer's name, and as written when that differs), quote (cut at
     ``quote_chars``, QUOTE_CHARS_FULL at most), source (linked only for http/https),
     confidence. Every text is escaped."""
-    meta = f"confidence {event.confidence:.2f}"
+    meta = " \u00b7 ".join(p for p in (sources_text(event), f"confidence {event.confidence:.2f}") if p)
     if event.origin != "conflictmap":
         meta += f" \u00b7 {ORIGIN_LABELS.get(event.origin, event.origin)}"
     quote = _shorten(event.quote, quote_chars or QUOTE_CHARS_FULL)
@@ -638,6 +655,7 @@ def event_html(event: Event, *, quote_chars: int | None = None, name: str = "") 
         f'<div class="cm-ev-place">{html.escape(_where_text(event, name))}</div>',
         f'<blockquote class="cm-ev-quote">{html.escape(quote)}</blockquote>' if quote else "",
         f'<div class="cm-ev-src">{_source_html(event)}</div>',
+        _also_html(event),
         f'<div class="cm-ev-meta">{html.escape(meta)}</div>',
         "</div>",
     ]
@@ -693,6 +711,8 @@ def tooltip_text(group: MarkerGroup) -> str:
     if group.count == 1:
         when = group.events[0].event_date
         text = f"{where} \u2014 {kind}" + (f", {when.isoformat()}" if when else "")
+        sources = sources_text(group.events[0])
+        text += f" ({sources})" if sources else ""
     else:
         span = _span_text(group.first_date, group.last_date)
         text = f"{where} \u2014 {group.count:,} {kind} events" + (f", {span}" if span else "")

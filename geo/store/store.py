@@ -15,9 +15,10 @@ import os
 import sqlite3
 import time
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -25,18 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 from geo.errors import InputError, StoreError
 from geo.filters import EventFilter
-from geo.records import (
-    CODED_FIELDS,
-    EVENT_PROPERTIES,
-    EVENT_TYPES,
-    REPORT_FIELDS,
-    Article,
-    Event,
-    EventCorrection,
-    PlaceOverride,
-)
+from geo.records import EVENT_PROPERTIES, EVENT_TYPES, REPORT_FIELDS, Article, Event, EventCorrection, PlaceOverride
 from geo.safetext import encodable_text
 from geo.store import corrections as fixes
+from geo.store import happenings
 
 if TYPE_CHECKING:
     import pandas
@@ -50,7 +43,7 @@ WRITER_CACHE_KIB = 64 * 1024
 
 #: Event fields in the dataclass's order: the events table's columns, and the order
 #: a row is handed back to ``Event``.
-EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event) if f.name not in CODED_FIELDS)
+EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event))
 
 #: Columns a filter widget may list the values of.
 DISTINCT_COLUMNS = frozenset({"country_code", "source", "origin", "event_type", "sub_event_type"})
@@ -142,10 +135,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # Corrections of an event's type, sub-type and date, and deletions (geo.store.corrections).
     (fixes.CREATE_TABLE_SQL, fixes.CREATE_INDEX_SQL),
+    # The coded fields (actors, deaths, sources, reports) and every report filed under a
+    # happening; rows stored before are filed when the step is applied.
+    happenings.MIGRATION_STEPS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Tables every store of the current schema holds.
-STORE_TABLES = frozenset({"schema_version", "articles", "events", "overrides", "event_corrections"})
+STORE_TABLES = frozenset({"schema_version", "articles", "events", "overrides", "event_corrections", *happenings.TABLES})
 
 # ON CONFLICT (not OR IGNORE): only a known event_id is skipped; a broken row still fails.
 _INSERT_EVENT_SQL = (
@@ -167,12 +163,12 @@ _READABLE_SQL = (
     "AND (published IS NULL OR date(published, '+0 days') IS published) "
     "AND (extra IS NULL OR json_valid(extra))"
 )
-#: The exported coded fields (Event.coded_properties) as the store holds them today: not yet
-#: kept, so every event is its own one report, with no actors and no deaths.
+#: The exported coded fields (Event.coded_properties) from the stored columns: an event
+#: with no reports listed is its own one report.
 _CODED_JSON_SQL = (
-    "'sources', 1, 'reports', json_array(json_object("
+    "'sources', sources, 'reports', CASE WHEN reports IS NULL OR NOT json_valid(reports) THEN json_array(json_object("
     + ", ".join(f"'{name}', {name}" for name in REPORT_FIELDS)
-    + ")), 'actor1', '', 'actor2', '', 'fatalities', 0"
+    + ")) ELSE json(reports) END, 'actor1', actor1, 'actor2', actor2, 'fatalities', fatalities"
 )
 _FEATURE_JSON_SQL = (
     f"SELECT event_id, {_READABLE_SQL}, CASE WHEN {_READABLE_SQL} THEN "
@@ -333,6 +329,9 @@ class EventStore:
                 for statement in steps:
                     self._conn.execute(statement)
                 self._conn.execute("INSERT INTO schema_version (version) VALUES (?)", (number,))
+                if steps is happenings.MIGRATION_STEPS:
+                    filed = happenings.file_pending(self._conn)
+                    log.info("filed %d stored events under the happenings they tell", filed)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -410,7 +409,9 @@ class EventStore:
             raise InputError("replace_events needs an article id, got an empty one")
         _check_events_belong(article_id, events)
         with self._transaction():
+            left = happenings.happenings_of_article(self._conn, article_id)
             self._conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+            happenings.refile(self._conn, left)
             self._insert_events(events)
 
     def _insert_events(self, events: Sequence[Event]) -> int:
@@ -420,6 +421,7 @@ class EventStore:
         # executemany's rowcount sums the rows each insert added (triggers not counted),
         # so an event_id already stored counts 0.
         cursor = self._conn.executemany(_INSERT_EVENT_SQL, [_event_row(e) for e in events])
+        happenings.file_pending(self._conn)
         return max(cursor.rowcount, 0)
 
     def _corrected_on_the_way_in(self, events: Sequence[Event]) -> Sequence[Event]:
@@ -490,9 +492,7 @@ class EventStore:
                 fixes.correction_row(combined, original, now),
             )
             fixed = fixes.corrected(_event_from_row(original), combined)
-            self._conn.execute("DELETE FROM events WHERE event_id = ?", (correction.event_id,))
-            if fixed is not None:
-                self._conn.execute(_INSERT_EVENT_SQL, _event_row(fixed))
+            self._rewrite_event(correction.event_id, fixed)
         return fixed
 
     def undo_correction(self, event_id: str) -> Event | None:
@@ -504,9 +504,24 @@ class EventStore:
                 return None
             original = _event_from_row(fixes.original_row(earlier[1]))
             self._conn.execute("DELETE FROM event_corrections WHERE event_id = ?", (event_id,))
-            self._conn.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
-            self._conn.execute(_INSERT_EVENT_SQL, _event_row(original))
+            self._rewrite_event(event_id, original)
         return original
+
+    def _rewrite_event(self, event_id: str, event: Event | None) -> None:
+        """Swap the stored row of ``event_id`` for ``event`` (None deletes it), inside a
+        transaction: the happening it was filed under is rebuilt from its other reports,
+        and the new row is filed again (a corrected type or date may tell another happening)."""
+        left = [
+            happening
+            for (happening,) in self._conn.execute(
+                "SELECT happening_id FROM events WHERE event_id = ? AND happening_id IS NOT NULL", (event_id,)
+            )
+        ]
+        self._conn.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
+        happenings.refile(self._conn, left)
+        if event is not None:
+            self._conn.execute(_INSERT_EVENT_SQL, _event_row(event))
+            happenings.file_pending(self._conn)
 
     def keep_correction(self, correction: EventCorrection, original: Event) -> None:
         """Store ``correction`` of an event stored as corrected already, with the event as it
@@ -524,6 +539,45 @@ class EventStore:
             (event_id,),
         ).fetchone()
         return (fixes.correction_from_row(row[:-1]), row[-1]) if row else None
+
+    def split_report(self, event_id: str) -> str:
+        """A user's correction "these are two events": the report ``event_id`` leaves its
+        happening and stays apart from its reports, also after a re-parse; returns the
+        happening it now belongs to."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._transaction():
+            happening = happenings.split(self._conn, [event_id], now)
+        if happening is None:
+            raise InputError(f"no stored event has the id {event_id!r}")
+        return happening
+
+    def keep_apart(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Record "these two reports tell two events" for each (event id, event id) pair, both
+        ways, for reports filed from now on (a salvage copies the corrections before the events)."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._transaction():
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO happening_splits VALUES (?, ?, ?)",
+                [row for a, b in pairs for row in ((a, b, now), (b, a, now))],
+            )
+
+    def split_pairs(self) -> list[tuple[str, str]]:
+        """Every "these are two events" correction, as (event id, apart from) pairs, both ways."""
+        return happenings.split_pairs(self._conn)
+
+    def split_article(self, happening_id: str, article_id: str) -> str:
+        """``split_report`` for every report of one article in a happening, together: that
+        article tells another event than the happening's other reports."""
+        rows = self._conn.execute(
+            "SELECT event_id FROM events WHERE happening_id = ? AND article_id = ? ORDER BY id",
+            (happening_id, article_id),
+        ).fetchall()
+        if not rows:
+            raise InputError(f"the event {happening_id!r} has no report from the article {article_id!r}")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._transaction():
+            happening = happenings.split(self._conn, [event_id for (event_id,) in rows], now)
+        return str(happening)
 
     def add_override(self, o: PlaceOverride) -> None:
         """Record a correction; a later one for the same mention and article replaces it."""
@@ -589,6 +643,53 @@ class EventStore:
             raise InputError(f"limit must be 0 or more, got {limit!r}")
         return list(_readable_events(self.path, self._conn.execute(*_ordered_sql(_SELECT_EVENTS_SQL, flt, limit))))
 
+    def coded_events(self, flt: EventFilter = EventFilter(), *, limit: int | None = None) -> list[Event]:
+        """One event per happening that has a report ``flt`` lets through, with every report
+        of it (``geo.store.happenings.coded_event``); by date (undated first), then as stored."""
+        if limit is not None and limit < 0:
+            raise InputError(f"limit must be 0 or more, got {limit!r}")
+        where, params = filter_sql(flt)
+        chosen = f" WHERE happening_id IN (SELECT happening_id FROM events{where})" if where else ""
+        several = happenings.happenings_of_several(self._conn)
+        # In the store's order, as query reads them: a happening of one report is that report
+        # as it stands, already in place; the others are gathered and put in place after.
+        cursor = self._conn.execute(
+            f"SELECT happening_id, id, {', '.join(EVENT_COLUMNS)} FROM events{chosen} ORDER BY event_date, id", params
+        )
+        singles: list[Event] = []
+        days: list[str] = []
+        rowids: list[int] = []
+        groups: dict[str, list[tuple[int, Event]]] = {}
+        for row in cursor:
+            try:
+                event = _event_from_row(row[2:])
+            except (ValueError, TypeError, AttributeError) as err:  # a bad date, JSON or number
+                _warn_damaged(self.path, row[2], str(err))
+                continue
+            happening_id = row[0] or event.event_id
+            if happening_id in several:
+                groups.setdefault(happening_id, []).append((row[1], event))
+                continue
+            singles.append(event if event.event_id == happening_id else replace(event, event_id=happening_id))
+            days.append(row[5] or "")
+            rowids.append(row[1])
+        events = _placed(singles, days, rowids, self._merged(groups))
+        return events if limit is None else events[:limit]
+
+    def _merged(self, groups: dict[str, list[tuple[int, Event]]]) -> list[tuple[str, int, Event]]:
+        """The coded events of happenings of several reports, with their place in the store's order."""
+        dates = happenings.dates_of(self._conn, list(groups))
+        coded = []
+        for happening_id, members in groups.items():
+            members.sort(key=lambda member: member[0])  # stored order
+            first = members[0][1]
+            event_date, precision = dates.get(happening_id, (first.event_date, first.date_precision))
+            event = happenings.coded_event(
+                happening_id, [m for _, m in members], event_date=event_date, date_precision=precision
+            )
+            coded.append((_iso(event_date) or "", members[0][0], event))
+        return coded
+
     def iter_query(
         self, flt: EventFilter = EventFilter(), *, limit: int | None = None, chunk: int = 10_000
     ) -> Iterator[Event]:
@@ -633,6 +734,19 @@ class EventStore:
     def count(self, flt: EventFilter = EventFilter()) -> int:
         where, params = filter_sql(flt)
         return int(self._conn.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
+
+    def happening_members(self) -> dict[str, tuple[str, ...]]:
+        """The event ids of every stored report, by the happening they are filed under, in stored order."""
+        members: dict[str, list[str]] = {}
+        for happening_id, event_id in self._conn.execute(
+            "SELECT happening_id, event_id FROM events WHERE happening_id IS NOT NULL ORDER BY id"
+        ):
+            members.setdefault(happening_id, []).append(event_id)
+        return {happening_id: tuple(ids) for happening_id, ids in members.items()}
+
+    def happening_count(self) -> int:
+        """How many coded events the store holds (its reports merged)."""
+        return int(self._conn.execute("SELECT count(*) FROM happenings").fetchone()[0])
 
     def counts_by_type(self, flt: EventFilter = EventFilter()) -> dict[str, int]:
         """Events per type, every type present (0 when none)."""
@@ -791,6 +905,22 @@ def _check_events_belong(article_id: str, events: Sequence[Event]) -> None:
         raise InputError(f"events {strays[:3]!r} do not belong to article {article_id!r}")
 
 
+def _placed(events: list[Event], days: list[str], rowids: list[int], more: list[tuple[str, int, Event]]) -> list[Event]:
+    """``events`` (in order by ``days``, then ``rowids``) with ``more`` put in their places."""
+    if not more:
+        return events
+    placed: list[Event] = []
+    start = 0
+    for day, rowid, event in sorted(more, key=lambda item: (item[0], item[1])):
+        low = bisect_left(days, day)
+        at = bisect_left(rowids, rowid, low, bisect_right(days, day, low))
+        placed.extend(events[start:at])
+        placed.append(event)
+        start = max(start, at)
+    placed.extend(events[start:])
+    return placed
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -825,6 +955,16 @@ def _event_row(e: Event) -> tuple[Any, ...]:
         e.confidence,
         e.origin,
         json.dumps(dict(e.extra), ensure_ascii=False) if e.extra else None,
+        e.actor1,
+        e.assoc_actor_1,
+        e.actor2,
+        e.assoc_actor_2,
+        e.inter1,
+        e.inter2,
+        e.interaction,
+        e.fatalities,
+        e.sources,
+        happenings.reports_json(e.reports),
     )
     return _encodable_row(row)
 
@@ -874,4 +1014,5 @@ def _event_from_row(row: Sequence[Any]) -> Event:
     values[3] = _date(values[3])  # event_date
     values[17] = _date(values[17])  # published
     values[22] = tuple(json.loads(values[22]).items()) if values[22] else ()  # extra
+    values[32] = happenings.reports_from_json(values[32])  # reports
     return Event(*values)

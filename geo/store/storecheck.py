@@ -25,6 +25,7 @@ from typing import Any
 from geo.errors import StoreError
 from geo.records import EVENT_TYPES, Article, Event, PlaceOverride
 from geo.store import corrections as fixes
+from geo.store.happenings import reports_from_json
 from geo.store.store import EVENT_COLUMNS, SCHEMA_VERSION, STORE_TABLES, EventStore, event_from_row
 
 #: Problems of one kind named before the rest are only counted.
@@ -38,6 +39,15 @@ VALUE_CHECKS: tuple[tuple[str, str], ...] = (
     ("coordinates out of range", "NOT (lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180)"),
     ("unknown event_type", f"event_type NOT IN ({', '.join(repr(t) for t in EVENT_TYPES)})"),
     ("confidence outside 0..1", "NOT (confidence BETWEEN 0 AND 1)"),
+    (
+        "reports is not a JSON list",
+        "reports IS NOT NULL AND (NOT json_valid(reports) OR json_type(reports) != 'array')",
+    ),
+    ("no happening is recorded", "happening_id IS NULL"),
+    (
+        "the happening is missing",
+        "happening_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM happenings h WHERE h.happening_id = events.happening_id)",
+    ),
 )
 
 
@@ -98,6 +108,8 @@ def salvage_store(source: Path, target: Path) -> SalvageReport:
         with EventStore.open(target) as store:
             if "articles" in tables:
                 _copy_articles(conn, store, report)
+            if "happening_splits" in tables:  # before the events, which are filed as they come
+                _copy_splits(conn, store, report)
             if "events" in tables:
                 _copy_events(conn, store, report)
             if "overrides" in tables:
@@ -153,11 +165,17 @@ def _check_schema(conn: sqlite3.Connection, report: CheckReport) -> set[str]:
 def _check_values(conn: sqlite3.Connection, report: CheckReport) -> None:
     total = conn.execute("SELECT count(*) FROM events").fetchone()[0]
     report.facts.append(f"events: {total}")
+    try:
+        (coded,) = conn.execute("SELECT count(*) FROM happenings").fetchone()
+        report.facts.append(f"coded events (happenings): {coded}")
+    except sqlite3.OperationalError:
+        pass  # an older store: the schema check says it needs upgrading
     for reason, condition in VALUE_CHECKS:
         try:
             count = conn.execute(f"SELECT count(*) FROM events WHERE {condition}").fetchone()[0]
         except sqlite3.OperationalError as err:  # a column missing: the schema check said so
-            report.problems.append(f"values: cannot check that {reason.split(' ')[0]} reads back ({err})")
+            if "no such column" not in str(err):  # the schema check names the missing columns
+                report.problems.append(f"values: cannot check that {reason.split(' ')[0]} reads back ({err})")
             continue
         if not count:
             continue
@@ -243,12 +261,26 @@ def _salvaged_event(row: tuple[Any, ...], report: SalvageReport) -> Event | None
     repaired |= extra is None and values["extra"] is not None
     values["extra"] = extra or ()
     try:
+        values["reports"] = reports_from_json(values.get("reports"))
+    except ValueError:
+        repaired = True
+        values["reports"] = ()
+    try:
         event = Event(**values)
     except (ValueError, TypeError) as err:
         report.lose(f"event {values['event_id']}: {err}")
         return None
     report.repaired += repaired
     return event
+
+
+def _copy_splits(conn: sqlite3.Connection, store: EventStore, report: SalvageReport) -> None:
+    try:
+        pairs = conn.execute("SELECT event_id, apart_from FROM happening_splits").fetchall()
+    except sqlite3.DatabaseError as err:
+        report.lose(f"the corrections that keep reports apart: {err}")
+        return
+    store.keep_apart((str(a), str(b)) for a, b in pairs)
 
 
 def _copy_overrides(conn: sqlite3.Connection, store: EventStore, report: SalvageReport) -> None:

@@ -155,6 +155,13 @@ def ingest_articles(
     return AddReport(added_articles, added_events, already_stored=len(known), problems=tuple(problems))
 
 
+def split_off(store: EventStore, happening_id: str, article_id: str) -> str:
+    """The user's "these are two events": the article's reports leave the happening for
+    good; returns the happening they now make (or joined)."""
+    with _WRITE_LOCK:
+        return store.split_article(happening_id, article_id)
+
+
 def _store_batch(
     store: EventStore, batch: list[tuple[Article, tuple[Event, ...]]], problems: list[str]
 ) -> Iterator[AddedCounts]:

@@ -84,6 +84,8 @@ SESSION_DEFAULTS: Mapping[str, object] = MappingProxyType(
         "upload_published": None,
         "url_text": "",
         "url_published": None,
+        "timeline_coverage": False,
+        "split_choice": None,  # the article whose reports a split takes out of the event shown  # the timeline counts reports (coverage) instead of events
     }
 )
 #: Keys of widgets that take no value from the page (buttons, the map); Streamlit keeps
@@ -105,6 +107,7 @@ WIDGET_KEYS: frozenset[str] = frozenset(
         "unplaced_list",
         "unplaced_look_up",
         "place_unplaced",
+        "split_report",
         "add_files",
         "dl_geojson",
         "dl_csv",
@@ -157,6 +160,7 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "quote",
     "title",
     "source",
+    "sources",
     "confidence",
     "origin",
     "event_id",
@@ -453,11 +457,15 @@ def counts_by_type(events: Iterable[Event]) -> dict[str, int]:
     return {t: counts.get(t, 0) for t in EVENT_TYPES}
 
 
-def daily_counts(events: Iterable[Event]) -> pandas.DataFrame:
-    """Events per day and type (``event_date``, ``event_type``, ``events``), undated left out."""
+def daily_counts(events: Iterable[Event], *, coverage: bool = False) -> pandas.DataFrame:
+    """Events per day and type (``event_date``, ``event_type``, ``events``), undated left out;
+    with ``coverage``, the reports that tell them (a merged event counts each of its reports)."""
     import pandas as pd
 
-    counts = Counter((e.event_date, e.event_type) for e in events if e.event_date is not None)
+    counts: Counter[tuple[date, str]] = Counter()
+    for e in events:
+        if e.event_date is not None:
+            counts[(e.event_date, e.event_type)] += max(len(e.reports), 1) if coverage else 1
     rows = sorted((day, kind, n) for (day, kind), n in counts.items())
     frame = pd.DataFrame(rows, columns=["event_date", "event_type", "events"])
     frame["event_date"] = pd.to_datetime(frame["event_date"])

@@ -1,0 +1,428 @@
+"""Happenings in the event store: every stored report filed under the happening it tells.
+
+Each event row the parser stores is one article's report of something. At ingest, each new
+row is filed under a happening (the ``events.happening_id`` column): its candidates are the
+happenings filed near its place and date (``merge.candidate_blocks``, one index range scan
+per grid cell of the ``happenings`` table), and ``merge.assign`` decides which one it joins,
+or that it founds a new one. Rows are filed in the order they were stored, so the same
+articles in the same order give the same happenings; nothing already filed is re-clustered.
+
+A happening's id is its founding report's event id. Imported events (ACLED, GDELT) are
+already coded by their makers: each is a happening of its own and never a candidate.
+
+A user's correction "these are two events" splits one report off its happening. It is kept
+as pairs of event ids that must stay apart (``happening_splits``), so re-parsing an article,
+which gives its events the same ids, files them apart again.
+
+The coded event of a happening (``coded_event``) is its best report (actors named, then the
+highest confidence, then the first stored) with the happening's id and date, every report,
+the distinct sources, the lowest reported death toll and a confidence that rises with
+independent sources: ``1 - prod(1 - c_s)`` over distinct sources ``s``, ``c_s`` the best
+confidence of that source's reports (two sources at 0.7 give 0.91); a report without a
+source counts as one source of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from geo.parse.fatalities import lowest_reported
+from geo.records import Event, EventReport
+from geo.store.merge import MergedEvent, MergeRules, Report, assign, block_key, candidate_blocks, content_words
+
+#: The origin whose reports merge; imported datasets come coded already.
+MERGED_ORIGIN = "conflictmap"
+
+#: Schema step that keeps the coded fields and files every report under a happening.
+MIGRATION_STEPS: tuple[str, ...] = (
+    "ALTER TABLE events ADD COLUMN actor1 TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE events ADD COLUMN assoc_actor_1 TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE events ADD COLUMN actor2 TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE events ADD COLUMN assoc_actor_2 TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE events ADD COLUMN inter1 INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE events ADD COLUMN inter2 INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE events ADD COLUMN interaction INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE events ADD COLUMN fatalities INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE events ADD COLUMN sources INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE events ADD COLUMN reports TEXT",
+    "ALTER TABLE events ADD COLUMN happening_id TEXT",
+    "CREATE INDEX events_happening ON events (happening_id)",
+    # The rows still to file: a partial index, empty between writes.
+    "CREATE INDEX events_unfiled ON events (id) WHERE happening_id IS NULL",
+    """CREATE TABLE happenings (
+        happening_id TEXT PRIMARY KEY,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL DEFAULT '',
+        event_date TEXT,
+        date_precision INTEGER NOT NULL DEFAULT 1,
+        lat REAL NOT NULL,
+        lon REAL NOT NULL,
+        published TEXT,
+        words TEXT NOT NULL DEFAULT '',
+        cell_lat INTEGER,
+        cell_lon INTEGER,
+        day INTEGER
+    ) WITHOUT ROWID""",
+    # The blocking index: a cell's date window is one range scan (imported events have no cell).
+    "CREATE INDEX happenings_block ON happenings (cell_lat, cell_lon, day) WHERE cell_lat IS NOT NULL",
+    """CREATE TABLE happening_splits (
+        event_id TEXT NOT NULL,
+        apart_from TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (event_id, apart_from)
+    ) WITHOUT ROWID""",
+)
+TABLES = frozenset({"happenings", "happening_splits"})
+#: More longitude cells than this (only near the poles) are not listed in a query.
+_MAX_LON_CELLS = 400
+
+_REPORT_COLUMNS = (
+    "id, event_id, event_type, sub_event_type, event_date, date_precision, lat, lon, "
+    "title, quote, article_id, source, published, origin"
+)
+_HAPPENING_COLUMNS = "happening_id, event_type, sub_event_type, event_date, date_precision, lat, lon, published, words"
+
+
+# ---------------------------------------------------------------------------
+# reports as stored JSON
+
+
+def reports_json(reports: Sequence[EventReport]) -> str | None:
+    """The reports as a JSON list of objects (None when there are none)."""
+    if not reports:
+        return None
+    return json.dumps(
+        [
+            {
+                "article_id": r.article_id,
+                "source": r.source,
+                "quote": r.quote,
+                "url": r.url,
+                "title": r.title,
+                "published": r.published.isoformat() if r.published else None,
+            }
+            for r in reports
+        ],
+        ensure_ascii=False,
+    )
+
+
+def reports_from_json(text: str | None) -> tuple[EventReport, ...]:
+    """The reports of a stored JSON list; raises ValueError when it is not one."""
+    if not text:
+        return ()
+    items = json.loads(text)
+    if not isinstance(items, list):
+        raise ValueError(f"reports must be a JSON list, got {type(items).__name__}")
+    try:
+        return tuple(_report_of(item) for item in items)
+    except (KeyError, TypeError, AttributeError) as err:
+        raise ValueError(f"a stored report lacks a field or has a wrong one ({err})") from err
+
+
+def _report_of(item: dict[str, Any]) -> EventReport:
+    return EventReport(
+        article_id=str(item["article_id"]),
+        source=str(item.get("source", "")),
+        quote=str(item.get("quote", "")),
+        url=str(item.get("url", "")),
+        title=str(item.get("title", "")),
+        published=date.fromisoformat(item["published"]) if item.get("published") else None,
+    )
+
+
+# ---------------------------------------------------------------------------
+# one coded event from the reports of a happening
+
+
+def coded_event(happening_id: str, members: Sequence[Event], *, event_date: date | None, date_precision: int) -> Event:
+    """The coded event of a happening from its reports (in stored order); see the module's rule."""
+    if not members:
+        raise ValueError(f"happening {happening_id!r} has no reports")
+    if len(members) == 1:
+        only = members[0]
+        return replace(only, event_id=happening_id) if only.event_id != happening_id else only
+    order = {id(m): i for i, m in enumerate(members)}
+    best = min(members, key=lambda m: (not m.actor1, -m.confidence, order[id(m)]))
+    ranked = [best, *(m for m in members if m is not best)]
+    return replace(
+        best,
+        event_id=happening_id,
+        event_date=event_date,
+        date_precision=date_precision,
+        fatalities=lowest_reported(m.fatalities or None for m in members) or 0,
+        sources=len(_source_confidences(members)),
+        reports=tuple(
+            EventReport(m.article_id, m.source, m.quote, url=m.url, title=m.title, published=m.published)
+            for m in ranked
+        ),
+        confidence=combined_confidence(members),
+    )
+
+
+def combined_confidence(members: Iterable[Event]) -> float:
+    """``1 - prod(1 - c_s)`` over distinct sources, ``c_s`` a source's best confidence."""
+    doubt = 1.0
+    for confidence in _source_confidences(members).values():
+        doubt *= 1.0 - confidence
+    return round(min(max(1.0 - doubt, 0.0), 1.0), 6)
+
+
+def _source_confidences(members: Iterable[Event]) -> dict[str, float]:
+    best: dict[str, float] = {}
+    for n, m in enumerate(members):
+        key = m.source.strip().casefold() or f"\x00{n}"  # no source: a source of its own
+        best[key] = max(best.get(key, 0.0), m.confidence)
+    return best
+
+
+# ---------------------------------------------------------------------------
+# filing reports (inside the store's write transaction)
+
+
+def file_pending(conn: sqlite3.Connection, rules: MergeRules = MergeRules()) -> int:
+    """File every stored row not yet under a happening, in the order stored; returns how many."""
+    rows = conn.execute(
+        f"SELECT {_REPORT_COLUMNS} FROM events INDEXED BY events_unfiled WHERE happening_id IS NULL ORDER BY id"
+    ).fetchall()
+    for row in rows:
+        _file(conn, row, rules)
+    return len(rows)
+
+
+def _file(conn: sqlite3.Connection, row: Sequence[Any], rules: MergeRules) -> None:
+    rowid, event_id, origin = row[0], row[1], row[13]
+    report = _report(row)
+    if origin != MERGED_ORIGIN:
+        _insert_happening(conn, MergedEvent.first(report), blocked=False)
+        chosen = event_id
+    else:
+        candidates = _candidates(conn, report, rules, apart=_apart_happenings(conn, event_id))
+        found = assign(report, candidates, rules)
+        if found is None:
+            _insert_happening(conn, MergedEvent.first(report), blocked=True)
+            chosen = event_id
+        else:
+            event = next(c for c in candidates if c.event_id == found).with_report(report)
+            _update_happening(conn, event)
+            chosen = found
+    conn.execute("UPDATE events SET happening_id = ? WHERE id = ?", (chosen, rowid))
+
+
+def _report(row: Sequence[Any]) -> Report:
+    _, event_id, event_type, sub_type, day, precision, lat, lon, title, quote, article_id, source, published, _ = row
+    return Report(
+        event_id=event_id,
+        event_type=event_type,
+        sub_event_type=sub_type,
+        event_date=_day(day),
+        date_precision=precision,
+        lat=lat,
+        lon=lon,
+        words=content_words(f"{title} {quote}"),
+        article_id=article_id,
+        source=source,
+        published=_day(published),
+    )
+
+
+def _candidates(
+    conn: sqlite3.Connection, report: Report, rules: MergeRules, *, apart: frozenset[str]
+) -> list[MergedEvent]:
+    """The happenings in the report's cells and date window: the cells form a rectangle, so two
+    index searches (dated and undated happenings) cover it, not one per cell."""
+    cells, days = candidate_blocks(report, rules)
+    lats = sorted({cell_lat for cell_lat, _ in cells})
+    lons = sorted({cell_lon for _, cell_lon in cells})
+    where = f"cell_lat IN ({', '.join('?' for _ in lats)})"
+    params: list[Any] = list(lats)
+    if len(lons) <= _MAX_LON_CELLS:  # near the poles a band of every longitude: the latitude alone narrows it
+        where += f" AND cell_lon IN ({', '.join('?' for _ in lons)})"
+        params.extend(lons)
+    select = f"SELECT {_HAPPENING_COLUMNS} FROM happenings INDEXED BY happenings_block WHERE cell_lat IS NOT NULL AND "
+    if days is None:
+        queries = [(select + where, params)]
+    else:
+        queries = [
+            (select + where + " AND day BETWEEN ? AND ?", [*params, *days]),
+            (select + where + " AND day IS NULL", params),
+        ]
+    found: list[MergedEvent] = []
+    for sql, values in queries:
+        found.extend(_merged(row) for row in conn.execute(sql, values) if row[0] not in apart)
+    return found
+
+
+def _apart_happenings(conn: sqlite3.Connection, event_id: str) -> frozenset[str]:
+    """The happenings holding a report this one was split from."""
+    rows = conn.execute(
+        "SELECT DISTINCT e.happening_id FROM happening_splits s JOIN events e ON e.event_id = s.apart_from "
+        "WHERE s.event_id = ? AND e.happening_id IS NOT NULL",
+        (event_id,),
+    )
+    return frozenset(happening for (happening,) in rows)
+
+
+def _merged(row: Sequence[Any]) -> MergedEvent:
+    happening_id, event_type, sub_type, day, precision, lat, lon, published, words = row
+    return MergedEvent(
+        happening_id,
+        event_type,
+        sub_type,
+        _day(day),
+        precision,
+        lat,
+        lon,
+        _words(words),
+        published=_day(published),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    # A busy place's happenings are candidates of every report near it: read their words once.
+    return frozenset(text.split())
+
+
+def _happening_row(event: MergedEvent, *, blocked: bool) -> tuple[Any, ...]:
+    key = block_key(event.lat, event.lon, event.event_date)
+    cell = (key.cell_lat, key.cell_lon, key.day) if blocked else (None, None, None)
+    return (
+        event.event_id,
+        event.event_type,
+        event.sub_event_type,
+        _iso(event.event_date),
+        event.date_precision,
+        event.lat,
+        event.lon,
+        _iso(event.published),
+        " ".join(sorted(event.words)),
+        *cell,
+    )
+
+
+def _insert_happening(conn: sqlite3.Connection, event: MergedEvent, *, blocked: bool) -> None:
+    conn.execute(
+        "INSERT INTO happenings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _happening_row(event, blocked=blocked)
+    )
+
+
+def _update_happening(conn: sqlite3.Connection, event: MergedEvent) -> None:
+    row = _happening_row(event, blocked=True)
+    conn.execute(
+        "UPDATE happenings SET event_date = ?, date_precision = ?, published = ?, words = ?, "
+        "cell_lat = ?, cell_lon = ?, day = ? WHERE happening_id = ?",
+        (row[3], row[4], row[7], row[8], row[9], row[10], row[11], row[0]),
+    )
+
+
+# ---------------------------------------------------------------------------
+# taking reports out: a re-parse deletes an article's rows, a split moves one
+
+
+def happenings_of_article(conn: sqlite3.Connection, article_id: str) -> list[str]:
+    """The happenings an article's rows are filed under (before they are deleted)."""
+    rows = conn.execute(
+        "SELECT DISTINCT happening_id FROM events WHERE article_id = ? AND happening_id IS NOT NULL", (article_id,)
+    )
+    return [happening for (happening,) in rows]
+
+
+def refile(conn: sqlite3.Connection, happening_ids: Iterable[str], rules: MergeRules = MergeRules()) -> None:
+    """Build ``happening_ids`` again from the rows still filed under them (a report left):
+    the first remaining report founds it, the others join it in stored order."""
+    for happening_id in dict.fromkeys(happening_ids):
+        conn.execute("DELETE FROM happenings WHERE happening_id = ?", (happening_id,))
+        rows = conn.execute(
+            f"SELECT {_REPORT_COLUMNS} FROM events WHERE happening_id = ? ORDER BY id", (happening_id,)
+        ).fetchall()
+        if not rows:
+            continue
+        reports = [_report(row) for row in rows]
+        event = MergedEvent.first(reports[0])
+        for report in reports[1:]:
+            event = event.with_report(report)
+        _insert_happening(conn, event, blocked=rows[0][13] == MERGED_ORIGIN)
+        conn.execute("UPDATE events SET happening_id = ? WHERE happening_id = ?", (event.event_id, happening_id))
+
+
+def split(
+    conn: sqlite3.Connection, event_ids: Sequence[str], added_at: str, rules: MergeRules = MergeRules()
+) -> str | None:
+    """Take the reports ``event_ids`` (of one happening) out of it, for good, together: they stay
+    apart from the reports left; returns the happening they now belong to (the first's), or None
+    when no stored row has the first id."""
+    found = conn.execute("SELECT happening_id FROM events WHERE event_id = ?", (event_ids[0],)).fetchone()
+    if found is None:
+        return None
+    (happening_id,) = found
+    leaving = set(event_ids)
+    others = [
+        other
+        for (other,) in conn.execute("SELECT event_id FROM events WHERE happening_id = ?", (happening_id,))
+        if other not in leaving
+    ]
+    conn.executemany(
+        "INSERT OR IGNORE INTO happening_splits VALUES (?, ?, ?)",
+        [pair for e in leaving for other in others for pair in ((e, other, added_at), (other, e, added_at))],
+    )
+    marks = ", ".join("?" for _ in leaving)
+    conn.execute(
+        f"UPDATE events SET happening_id = NULL WHERE happening_id = ? AND event_id IN ({marks})",
+        (happening_id, *sorted(leaving)),
+    )
+    refile(conn, [happening_id], rules)
+    file_pending(conn, rules)
+    (now,) = conn.execute("SELECT happening_id FROM events WHERE event_id = ?", (event_ids[0],)).fetchone()
+    return str(now)
+
+
+def split_pairs(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Every stored "these are two events" correction, as (event id, apart from) pairs."""
+    return [(a, b) for a, b in conn.execute("SELECT event_id, apart_from FROM happening_splits ORDER BY added_at")]
+
+
+# ---------------------------------------------------------------------------
+# reading coded events
+
+
+def happenings_of_several(conn: sqlite3.Connection) -> frozenset[str]:
+    """The happenings that hold more than one report (one scan of the happening index)."""
+    rows = conn.execute(
+        "SELECT happening_id FROM events INDEXED BY events_happening WHERE happening_id IS NOT NULL "
+        "GROUP BY happening_id HAVING count(*) > 1"
+    )
+    return frozenset(happening for (happening,) in rows)
+
+
+def dates_of(conn: sqlite3.Connection, happening_ids: Sequence[str]) -> dict[str, tuple[date | None, int]]:
+    """The date and date precision of each happening (the most precise its reports give)."""
+    found: dict[str, tuple[date | None, int]] = {}
+    for start in range(0, len(happening_ids), 500):
+        chunk = happening_ids[start : start + 500]
+        rows = conn.execute(
+            f"SELECT happening_id, event_date, date_precision FROM happenings "
+            f"WHERE happening_id IN ({', '.join('?' for _ in chunk)})",
+            chunk,
+        )
+        for happening_id, day, precision in rows:
+            try:
+                found[happening_id] = (_day(day), precision)
+            except ValueError:
+                continue  # an impossible stored date: the coded event keeps its best report's
+    return found
+
+
+@lru_cache(maxsize=65_536)
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None

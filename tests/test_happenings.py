@@ -1,0 +1,274 @@
+"""Reports of one happening stored as one coded event: merging at ingest, splits, migration."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from palmyra import palmyra_event
+
+from geo.errors import InputError
+from geo.filters import EventFilter
+from geo.records import Article, Event, EventReport
+from geo.store.happenings import coded_event, combined_confidence
+from geo.store.store import MIGRATIONS, EventStore
+
+STRIKE_DAY = date(2024, 5, 14)
+
+
+def strike_report(outlet: str, text: str, *, day: date = STRIKE_DAY, killed: int = 0, lat: float = 48.59) -> tuple:
+    """One outlet's article about a strike on Bakhmut and the event parsed from it."""
+    article = Article(text, title=f"{outlet}: strike on Bakhmut", published=day, source=outlet)
+    event = palmyra_event(
+        event_id=f"ev-{article.article_id}",
+        article_id=article.article_id,
+        sub_event_type="shelling",
+        event_date=day,
+        published=day,
+        place="Bakhmut",
+        mention="Bakhmut",
+        lat=lat,
+        lon=38.0,
+        geonameid=712165,
+        country_code="UA",
+        admin1="Donetsk",
+        quote=text,
+        title=article.title,
+        source=outlet,
+        url=f"https://{outlet.lower()}.example.net/bakhmut",
+        confidence=0.7,
+        fatalities=killed,
+    )
+    return article, [event]
+
+
+@pytest.fixture()
+def store(tmp_path: Path):
+    with EventStore.open(tmp_path / "events.sqlite") as opened:
+        yield opened
+
+
+def test_the_store_gives_back_every_coded_field_as_it_was_given(store: EventStore) -> None:
+    reports = (
+        EventReport("a1", "Reuters", "Government forces retook Palmyra.", url="https://r.example", title="Palmyra"),
+        EventReport("a2", "AFP", "The army entered Palmyra.", published=date(2016, 3, 28)),
+    )
+    event = palmyra_event(
+        actor1="Military Forces of Syria",
+        assoc_actor_1="Wagner Group",
+        actor2="Islamic State",
+        assoc_actor_2="",
+        inter1=1,
+        inter2=2,
+        interaction=12,
+        fatalities=26,
+        sources=2,
+        reports=reports,
+        origin="acled",
+    )
+    store.add_events([event])
+    assert store.query() == [event]
+
+
+def test_one_strike_told_by_two_outlets_is_one_event_with_two_sources(store: EventStore) -> None:
+    store.add_articles(
+        [
+            strike_report("Kyiv Post", "Russian artillery shelled Bakhmut, killing at least 4 civilians.", killed=4),
+            strike_report("Ukrinform", "Bakhmut came under Russian shelling; six civilians were killed.", killed=6),
+        ]
+    )
+    (event,) = store.coded_events()
+    assert event.sources == 2
+    assert {r.source for r in event.reports} == {"Kyiv Post", "Ukrinform"}
+    assert event.fatalities == 4  # the lowest reported toll, never the sum
+    assert event.confidence > 0.7  # a second independent source makes it likelier
+    assert len(store.query()) == 2  # every report is still kept
+
+
+def test_the_same_town_struck_on_another_day_stays_a_second_event(store: EventStore) -> None:
+    store.add_articles(
+        [
+            strike_report("Kyiv Post", "Russian artillery shelled Bakhmut overnight."),
+            strike_report("Ukrinform", "Russian artillery shelled Bakhmut again.", day=date(2024, 5, 17)),
+        ]
+    )
+    assert [e.sources for e in store.coded_events()] == [1, 1]
+
+
+def test_a_report_split_off_stays_apart_after_its_article_is_parsed_again(store: EventStore) -> None:
+    first = strike_report("Kyiv Post", "Russian artillery shelled Bakhmut, hitting the market.")
+    second = strike_report("Ukrinform", "Bakhmut market was hit by Russian shelling.")
+    store.add_articles([first, second])
+    assert len(store.coded_events()) == 1
+
+    (split_off,) = second[1]
+    store.split_report(split_off.event_id)
+    assert sorted(e.sources for e in store.coded_events()) == [1, 1]
+
+    store.replace_events(split_off.article_id, second[1])  # a re-parse stores the same event again
+    store.replace_events(first[0].article_id, first[1])
+    assert sorted(e.sources for e in store.coded_events()) == [1, 1]
+
+
+def test_splitting_an_unknown_event_is_refused(store: EventStore) -> None:
+    with pytest.raises(InputError, match="no stored event"):
+        store.split_report("nope")
+
+
+def test_a_third_outlet_joins_a_stored_happening_without_moving_it(store: EventStore) -> None:
+    store.add_articles([strike_report("Kyiv Post", "Russian artillery shelled Bakhmut, hitting the market.")])
+    (before,) = store.coded_events()
+    store.add_articles([strike_report("Ukrinform", "Russian shelling hit the Bakhmut market.", lat=48.6)])
+    store.add_articles([strike_report("Suspilne", "Shelling hit the market in Bakhmut.", lat=48.61)])
+    (after,) = store.coded_events()
+    assert after.event_id == before.event_id
+    assert after.sources == 3 and len(after.reports) == 3
+
+
+def test_imported_events_are_never_merged(store: EventStore) -> None:
+    imported = [palmyra_event(event_id=f"acled-{n}", origin="acled", article_id="") for n in range(2)]
+    store.add_events(imported)
+    assert [e.event_id for e in store.coded_events()] == ["acled-0", "acled-1"]
+
+
+def test_the_same_articles_in_the_same_order_make_the_same_events(tmp_path: Path) -> None:
+    items = [
+        strike_report("Kyiv Post", "Russian artillery shelled Bakhmut, hitting the market."),
+        strike_report("Ukrinform", "Bakhmut market was hit by Russian shelling."),
+        strike_report("Suspilne", "Russian artillery shelled Bakhmut again.", day=date(2024, 5, 16)),
+    ]
+    coded = []
+    for name in ("one", "two"):
+        with EventStore.open(tmp_path / f"{name}.sqlite") as opened:
+            opened.add_articles(items[:1])
+            opened.add_articles(items[1:])
+            coded.append(opened.coded_events())
+    assert coded[0] == coded[1] and len(coded[0]) == 2
+
+
+def test_a_filter_keeps_a_happening_with_all_its_reports(store: EventStore) -> None:
+    store.add_articles(
+        [
+            strike_report("Kyiv Post", "Russian artillery shelled Bakhmut, hitting the market."),
+            strike_report("Ukrinform", "Bakhmut market was hit by Russian shelling."),
+        ]
+    )
+    (event,) = store.coded_events(EventFilter(sources=frozenset({"Ukrinform"})))
+    assert event.sources == 2
+
+
+def test_a_store_made_before_coded_events_opens_and_merges_its_events(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for number, steps in enumerate(MIGRATIONS[:2], start=1):
+        for statement in steps:
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_version VALUES (?)", (number,))
+    for n, (outlet, text) in enumerate(
+        (("Wire", "Forces retook Palmyra."), ("Daily", "Palmyra was retaken by forces."))
+    ):
+        conn.execute(
+            "INSERT INTO events (event_id, event_type, sub_event_type, event_date, lat, lon, quote, source, confidence) "
+            "VALUES (?, 'frontline', 'armed_clash', '2016-03-24', 34.56, 38.28, ?, ?, 0.8)",
+            (f"old{n}", text, outlet),
+        )
+    conn.close()
+
+    with EventStore.open(path) as migrated:
+        assert [e.fatalities for e in migrated.query()] == [0, 0]
+        (event,) = migrated.coded_events()
+        assert event.sources == 2 and event.event_id == "old0"
+
+
+def test_one_report_is_its_own_coded_event_unchanged() -> None:
+    only = palmyra_event()
+    assert coded_event("e0", [only], event_date=only.event_date, date_precision=1) == only
+
+
+def test_confidence_counts_one_outlet_once_however_often_it_reports() -> None:
+    same_outlet = [palmyra_event(confidence=0.6), palmyra_event(confidence=0.6)]
+    two_outlets = [palmyra_event(confidence=0.6), palmyra_event(confidence=0.6, source="AFP")]
+    assert combined_confidence(same_outlet) == pytest.approx(0.6)
+    assert combined_confidence(two_outlets) == pytest.approx(0.84)
+
+
+def test_the_best_report_gives_the_actors() -> None:
+    members: list[Event] = [
+        palmyra_event(event_id="x", confidence=0.95),
+        palmyra_event(event_id="y", source="AFP", actor1="Military Forces of Syria", confidence=0.5),
+    ]
+    event = coded_event("x", members, event_date=date(2016, 3, 24), date_precision=1)
+    assert event.actor1 == "Military Forces of Syria"
+    assert event.event_id == "x" and event.reports[0].source == "AFP"
+
+
+def test_the_store_merges_as_the_pure_merge_does(store: EventStore) -> None:
+    import random
+    from datetime import timedelta
+
+    from geo.store.merge import merge
+
+    rng = random.Random(3)
+    words = ["drone", "strike", "market", "artillery", "shelled", "convoy", "clash", "village", "bridge", "depot"]
+    events = [
+        palmyra_event(
+            event_id=f"r{n:03d}",
+            article_id=f"a{n // 3}",
+            sub_event_type=rng.choice(["shelling", "air_strike", "armed_clash"]),
+            event_type=rng.choice(["frontline", "frontline", "humanitarian"]),
+            event_date=date(2024, 5, 1) + timedelta(days=rng.randrange(4)),
+            date_precision=rng.choice([1, 1, 1, 2]),
+            lat=48.0 + rng.choice([0.0, 0.02, 0.3, 0.26]),
+            lon=37.9 + rng.choice([0.0, 0.03, 0.25]),
+            quote=" ".join(rng.sample(words, 4)),
+            source=rng.choice(["A", "B", "C"]),
+        )
+        for n in range(120)
+    ]
+    store.add_events(events)
+    pure = sorted(sorted(r.event_id for r in m.reports) for m in merge(events))
+    stored = sorted(sorted(ids) for ids in store.happening_members().values())
+    assert stored == pure
+    assert 1 < len(stored) < len(events)  # the case merges some and keeps some apart
+
+
+def test_a_reparse_that_drops_the_first_report_leaves_the_others_one_event(store: EventStore) -> None:
+    first = strike_report("Kyiv Post", "Russian artillery shelled Bakhmut, hitting the market.")
+    second = strike_report("Ukrinform", "Bakhmut market was hit by Russian shelling.")
+    third = strike_report("Suspilne", "Shelling hit the market in Bakhmut.")
+    store.add_articles([first, second, third])
+    store.replace_events(first[0].article_id, [])  # parsed again, it tells nothing any more
+    (event,) = store.coded_events()
+    assert event.sources == 2
+    assert event.event_id == second[1][0].event_id  # the first report left makes the id
+
+
+def test_the_store_check_names_a_report_whose_happening_is_lost(tmp_path: Path) -> None:
+    from geo.store.storecheck import check_store
+
+    path = tmp_path / "events.sqlite"
+    with EventStore.open(path) as opened:
+        opened.add_articles([strike_report("Kyiv Post", "Russian artillery shelled Bakhmut overnight.")])
+    assert not check_store(path).problems
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM happenings")
+    conn.commit()
+    conn.close()
+    (problem,) = check_store(path).problems
+    assert "the happening is missing" in problem
+
+
+def test_a_salvaged_store_keeps_the_reports_split_apart(tmp_path: Path) -> None:
+    from geo.store.storecheck import salvage_store
+
+    first = strike_report("Kyiv Post", "Russian artillery shelled Bakhmut, hitting the market.")
+    second = strike_report("Ukrinform", "Bakhmut market was hit by Russian shelling.")
+    with EventStore.open(tmp_path / "old.sqlite") as old:
+        old.add_articles([first, second])
+        old.split_report(second[1][0].event_id)
+    salvage_store(tmp_path / "old.sqlite", tmp_path / "new.sqlite")
+    with EventStore.open(tmp_path / "new.sqlite") as new:
+        assert sorted(e.sources for e in new.coded_events()) == [1, 1]
