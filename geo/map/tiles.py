@@ -15,6 +15,8 @@ for a browser on the same machine as the app.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import math
 import os
@@ -28,6 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import folium
+from folium.elements import JSCSSMixin
 
 from gazetteer.basemap_detail import (
     LINE_LAYERS,
@@ -217,10 +220,12 @@ class TileRenderer:
         self.style = style
         self._conn: sqlite3.Connection = open_detail_cache(self.path)
         self._lock = threading.Lock()
+        # Tiles drawn from another build, or by other drawing code, are not reused.
         stamp = stored_fingerprint(self.path) or "unstamped"
+        drawing = hashlib.sha256(Path(__file__).read_bytes() + repr(style).encode("utf-8")).hexdigest()[:8]
         self.cache_dir = cache_dir
         if cache_dir is not None:
-            self.cache_dir = Path(cache_dir) / f"tiles-{stamp}"
+            self.cache_dir = Path(cache_dir) / f"tiles-{stamp}-{drawing}"
         self._labels = lru_cache(maxsize=512)(self._metatile_labels)
 
     def close(self) -> None:
@@ -292,9 +297,11 @@ class TileRenderer:
         return shapes_in(self._conn, layer, band, box)
 
     def _fill(self, draw, polygon, z: int, origin: tuple[int, int], fill: str, hole: str) -> None:
+        # Shapes are stored cut into pieces: an outline in the fill's own colour closes
+        # the hairline the background would show along each cut.
         exterior = _ring_points(polygon.exterior.coords, z, origin)
         if len(exterior) >= 3:
-            draw.polygon(exterior, fill=fill)
+            draw.polygon(exterior, fill=fill, outline=fill, width=SUPERSAMPLE)
         for interior in polygon.interiors:
             ring = _ring_points(interior.coords, z, origin)
             if len(ring) >= 3:
@@ -357,10 +364,14 @@ BUILD_WAIT_S = 180.0
 
 class TileServer:
     """Serves ``/basemap/{z}/{x}/{y}.png`` on 127.0.0.1 from a thread; the basemap
-    file is built (once, in the background) when missing or stale."""
+    file ``path`` (default: the cache's) is built, once and in the background, when
+    missing or stale. Drawn tiles are kept under ``cache_dir`` (default: beside it)."""
 
-    def __init__(self, path: Path | None = None, *, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self, path: Path | None = None, *, host: str = "127.0.0.1", port: int = 0, cache_dir: Path | None = None
+    ) -> None:
         self._path = path
+        self._cache_dir = cache_dir
         self._renderer: TileRenderer | None = None
         self._ready = threading.Event()
         self._failure: str | None = None
@@ -400,7 +411,7 @@ class TileServer:
     def _prepare(self) -> None:
         try:
             path = ensure_detail_cache(self._path)
-            self._renderer = TileRenderer(path, cache_dir=path.parent)
+            self._renderer = TileRenderer(path, cache_dir=self._cache_dir or path.parent)
         except (OSError, sqlite3.Error) as err:
             self._failure = f"the detailed basemap could not be built: {err}"
         finally:
@@ -429,19 +440,39 @@ class TileServer:
         request.wfile.write(payload)
 
 
+#: At fractional zooms Leaflet places scaled tiles at fractional pixels, and its
+#: ``mix-blend-mode: plus-lighter`` adds the two half-covered edge pixels of
+#: neighbours up to white hairlines. Plain blending over a pixel of overlap closes them.
+TILE_SEAM_CSS = (
+    ".leaflet-container .cm-detail-tiles img.leaflet-tile"
+    "{mix-blend-mode:normal!important;width:257px!important;height:257px!important}"
+)
+
+
+class DetailTileLayer(JSCSSMixin, folium.TileLayer):
+    """The detailed basemap's tile layer, with the style that closes tile seams."""
+
+    def __init__(self, url: str, *, control: bool) -> None:
+        super().__init__(
+            tiles=url,
+            attr=ATTRIBUTION,
+            name=DETAIL_LAYER_NAME,
+            overlay=False,
+            control=control,
+            show=True,
+            max_native_zoom=MAX_NATIVE_ZOOM,
+            max_zoom=18,
+            class_name="cm-detail-tiles",
+        )
+        # An instance list of data: URIs, which the offline page and st_folium load as they are.
+        css = base64.b64encode(TILE_SEAM_CSS.encode("utf-8")).decode("ascii")
+        self.default_css = [("cm_detail_tiles_css", f"data:text/css;base64,{css}")]
+
+
 def detail_tile_layer(url: str, *, control: bool) -> folium.TileLayer:
     """The Leaflet layer of this basemap at ``url`` (a ``{z}/{x}/{y}`` template), shown
     first; ``control`` lists it in the layer control beside other basemaps."""
-    return folium.TileLayer(
-        tiles=url,
-        attr=ATTRIBUTION,
-        name=DETAIL_LAYER_NAME,
-        overlay=False,
-        control=control,
-        show=True,
-        max_native_zoom=MAX_NATIVE_ZOOM,
-        max_zoom=18,
-    )
+    return DetailTileLayer(url, control=control)
 
 
 _server: TileServer | None = None
