@@ -175,11 +175,13 @@ def _font(size: int, bold: bool):
 
 
 def _label_font(population: int) -> tuple[int, bool]:
+    # A tile is shown from 0.7 to 1.4 times its size between whole zooms: names are
+    # drawn large enough to read at the smallest.
     if population >= 1_000_000:
-        return 13, True
+        return 14, True
     if population >= 100_000:
-        return 12, False
-    return 11, False
+        return 13, False
+    return 12, False
 
 
 def place_labels(towns: Iterable[Town], z: int, area: tuple[float, float, float, float]) -> tuple[PlacedLabel, ...]:
