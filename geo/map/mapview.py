@@ -257,14 +257,17 @@ def slide_map(
     bounds: tuple[float, float, float, float] | None = None,
     tiles: bool = False,
     labels: int = LABEL_COUNT,
+    basemap_tiles: str | None = None,
 ) -> folium.Map:
     """The briefing picture's page: header, legend with counts, scale bar,
-    attribution and labels of the main places; no interactive controls."""
+    attribution and labels of the main places; no interactive controls.
+    ``basemap_tiles`` draws the detailed offline basemap from that tile URL."""
     subtitle = " \u00b7 ".join(part for part in (date_range_text(events), _event_count_text(events)) if part)
     options = MapOptions(
         title=title,
         subtitle=subtitle,
         tiles=tiles,
+        basemap_tiles=basemap_tiles,
         bounds=bounds,
         slide=True,
         labels=labels,

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import folium
 from folium.elements import JSCSSMixin
@@ -37,8 +38,10 @@ from gazetteer.basemap_detail import (
     Box,
     Town,
     band_for_zoom,
+    default_cache_path,
     detail_basemap_available,
     ensure_detail_cache,
+    fingerprint,
     open_detail_cache,
     shapes_in,
     stored_fingerprint,
@@ -481,14 +484,24 @@ _server: TileServer | None = None
 _server_lock = threading.Lock()
 
 
-def detail_tiles_url() -> str | None:
+def detail_tiles_url(*, build: bool = True) -> str | None:
     """The tile URL of this process's basemap server, started on first call; None when
     the basemap is neither built nor buildable from installed packages (the map then
-    draws Natural Earth's 1:110m country outlines only)."""
+    draws Natural Earth's 1:110m country outlines only). With ``build=False``, None
+    also while the basemap file is not built and current (a picture that cannot wait
+    a minute for the build)."""
     global _server
     with _server_lock:
         if _server is None:
             if not detail_basemap_available():
                 return None
+            if not build and stored_fingerprint(default_cache_path()) != fingerprint():
+                return None
             _server = TileServer().start()
         return _server.url_template
+
+
+def tile_origin(url: str) -> str:
+    """``http://127.0.0.1:PORT`` of a tile URL this module made."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
