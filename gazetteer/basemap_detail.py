@@ -385,4 +385,9 @@ def towns_in(conn: sqlite3.Connection, box: Box, *, min_population: int, limit: 
 
 
 if __name__ == "__main__":
-    print(ensure_detail_cache())
+    import sys
+
+    target = default_cache_path()
+    if stored_fingerprint(target) != fingerprint():
+        print(f"building the detailed offline basemap into {target} (once, 1-2 minutes)", file=sys.stderr)
+    print(ensure_detail_cache(target))

@@ -263,3 +263,21 @@ def test_a_basemap_that_cannot_be_built_answers_unavailable(tmp_path: Path, monk
         assert refused.value.code == 503
     finally:
         server.close()
+
+
+def test_a_stale_basemap_is_rebuilt_and_a_current_one_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gazetteer import basemap_detail
+
+    reads: list[int] = []
+
+    def tiny_sources() -> tuple[dict[str, list], list[Town]]:
+        reads.append(1)
+        return tiny_layers(), list(TOWNS)
+
+    monkeypatch.setattr(basemap_detail, "read_sources", tiny_sources)
+    path = build_detail_cache(tmp_path / "basemap.sqlite", tiny_layers(), TOWNS[:1], stamp="an older build")
+    basemap_detail.ensure_detail_cache(path)
+    assert stored_fingerprint(path) == fingerprint() and len(reads) == 1
+    assert len(towns_in(open_detail_cache(path), (19.0, 3.0, 23.0, 7.0), min_population=0)) == len(TOWNS)
+    basemap_detail.ensure_detail_cache(path)
+    assert len(reads) == 1
