@@ -32,6 +32,8 @@ from gazetteer.errors import GazetteerDataError
 
 SCHEMA_VERSION = 1
 MAX_PIECE_POINTS = 400
+#: Towns at least this large are looked up by population rather than by place.
+POPULATION_INDEX_FROM = 50_000
 
 #: Layers in drawing order: polygons first, lines above them.
 POLYGON_LAYERS = ("land", "lakes")
@@ -375,12 +377,21 @@ def shapes_in(conn: sqlite3.Connection, layer: str, band: int, box: Box, *, min_
 def towns_in(conn: sqlite3.Connection, box: Box, *, min_population: int, limit: int = 2000) -> list[Town]:
     """Towns in ``box`` with at least ``min_population`` inhabitants, the largest first."""
     min_lon, min_lat, max_lon, max_lat = box
-    rows = conn.execute(
-        "SELECT t.name, t.lat, t.lon, t.population FROM town_boxes b JOIN towns t ON t.id = b.id "
-        "WHERE b.max_x >= ? AND b.min_x <= ? AND b.max_y >= ? AND b.min_y <= ? AND t.population >= ? "
-        "ORDER BY t.population DESC, t.name LIMIT ?",
-        (min_lon, max_lon, min_lat, max_lat, min_population, limit),
-    ).fetchall()
+    if min_population >= POPULATION_INDEX_FROM:
+        # Few towns are this large: reading them by population beats the spatial index,
+        # which would hand over every small town of a wide box first.
+        sql = (
+            "SELECT name, lat, lon, population FROM towns WHERE population >= ? "
+            "AND lon BETWEEN ? AND ? AND lat BETWEEN ? AND ? ORDER BY population DESC, name LIMIT ?"
+        )
+        rows = conn.execute(sql, (min_population, min_lon, max_lon, min_lat, max_lat, limit)).fetchall()
+    else:
+        rows = conn.execute(
+            "SELECT t.name, t.lat, t.lon, t.population FROM town_boxes b JOIN towns t ON t.id = b.id "
+            "WHERE b.max_x >= ? AND b.min_x <= ? AND b.max_y >= ? AND b.min_y <= ? AND t.population >= ? "
+            "ORDER BY t.population DESC, t.name LIMIT ?",
+            (min_lon, max_lon, min_lat, max_lat, min_population, limit),
+        ).fetchall()
     return [Town(*row) for row in rows]
 
 

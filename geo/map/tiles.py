@@ -170,11 +170,13 @@ def _at(table: Sequence, z: int):
 
 @lru_cache(maxsize=8)
 def _font(size: int, bold: bool):
-    from matplotlib import get_data_path
+    from importlib import resources
+
     from PIL import ImageFont
 
+    # DejaVu Sans as matplotlib ships it (found without importing matplotlib).
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    return ImageFont.truetype(str(Path(get_data_path()) / "fonts" / "ttf" / name), size)
+    return ImageFont.truetype(str(resources.files("matplotlib") / "mpl-data" / "fonts" / "ttf" / name), size)
 
 
 def _label_font(population: int) -> tuple[int, bool]:
@@ -304,11 +306,11 @@ class TileRenderer:
     def _fill(self, draw, polygon, z: int, origin: tuple[int, int], fill: str, hole: str) -> None:
         # Shapes are stored cut into pieces: an outline in the fill's own colour closes
         # the hairline the background would show along each cut.
-        exterior = _ring_points(polygon.exterior.coords, z, origin)
+        exterior = _projected(polygon.exterior.coords, z, origin)
         if len(exterior) >= 3:
             draw.polygon(exterior, fill=fill, outline=fill, width=SUPERSAMPLE)
         for interior in polygon.interiors:
-            ring = _ring_points(interior.coords, z, origin)
+            ring = _projected(interior.coords, z, origin)
             if len(ring) >= 3:
                 draw.polygon(ring, fill=hole)
 
@@ -339,12 +341,17 @@ class TileRenderer:
 
 
 def _projected(coords, z: int, origin: tuple[int, int]) -> list[tuple[float, float]]:
-    ox, oy = origin
-    return [((lon_to_px(lon, z) - ox) * SUPERSAMPLE, (lat_to_px(lat, z) - oy) * SUPERSAMPLE) for lon, lat, *_ in coords]
+    """Pixel positions (supersampled, relative to the tile's corner ``origin``) of lon/lat ``coords``."""
+    import numpy as np
 
-
-def _ring_points(coords, z: int, origin: tuple[int, int]) -> list[tuple[float, float]]:
-    return _projected(coords, z, origin)
+    points = np.asarray(coords, dtype=float)
+    if points.size == 0:
+        return []
+    scale = TILE_SIZE * 2**z
+    lat = np.radians(np.clip(points[:, 1], -85.0511, 85.0511))
+    xs = ((points[:, 0] + 180.0) / 360.0 * scale - origin[0]) * SUPERSAMPLE
+    ys = ((1.0 - np.log(np.tan(lat) + 1.0 / np.cos(lat)) / math.pi) / 2.0 * scale - origin[1]) * SUPERSAMPLE
+    return list(zip(xs.tolist(), ys.tolist()))
 
 
 def _line_points(line, z: int, origin: tuple[int, int]) -> list[list[tuple[float, float]]]:
