@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from pathlib import Path
 
 import numpy as np
 import pytest
-from palmyra import palmyra_event
 from test_app_browser import CHROMIUM, CHROMIUM_FLAGS, map_frame, open_page, running_server
 from test_basemap_tiles import TOWNS, near, tiny_layers
 
@@ -88,33 +86,3 @@ def test_a_province_zoom_shows_rivers_and_town_names_offline(chromium, province_
         assert near(tuple(pixels[int(y) + 40, int(x) + 40]), STYLE.land, 30)
     finally:
         context.close()
-
-
-def test_the_briefing_png_draws_on_the_detailed_basemap(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from PIL import Image
-
-    from geo.map import tiles
-    from geo.map.briefing import render_png
-
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed")
-    basemap = build_detail_cache(tmp_path / "basemap.sqlite", tiny_layers(), TOWNS, stamp=fingerprint())
-    monkeypatch.setenv("CONFLICTMAP_BASEMAP", str(basemap))
-    monkeypatch.setattr(tiles, "_server", None)
-    try:
-        result = render_png(
-            [palmyra_event(lat=5.0, lon=20.6)],
-            tmp_path / "slide.png",
-            width=900,
-            height=600,
-            bbox=(20.0, 4.4, 21.3, 5.6),
-            browser=Path(CHROMIUM),
-        )
-        assert result.renderer == "chromium"
-        with Image.open(result.path) as image:
-            pixels = np.asarray(image.convert("RGB")).astype(int)
-        river = np.abs(pixels - np.array([int(STYLE.river[i : i + 2], 16) for i in (1, 3, 5)])).sum(axis=2) <= 40
-        assert river.sum() > 200, "the picture has no river from the detailed basemap"
-    finally:
-        if tiles._server is not None:
-            tiles._server.close()
