@@ -38,6 +38,7 @@ from geo.safetext import markdown_literal
 from geo.store.store import EventStore, default_db_path
 from geo.web import appactions as actions
 from geo.web import appstate as view
+from geo.web import corrections, live
 
 if TYPE_CHECKING:
     import pandas
@@ -608,6 +609,7 @@ def _event_panel(
     _article(event, article)
     if article is not None and event.origin == "conflictmap":
         _correction(event)
+    corrections.render(store, event, article, pipeline=load_pipeline, gazetteer=load_gazetteer)
 
 
 def _article(event: Event, article: Article | None) -> None:
@@ -770,6 +772,7 @@ def main() -> None:
     _show_notice()
 
     version = store.version()
+    live.follow_store(store.version, version)  # another writer's change reruns the page
     period = view.period_of(store.date_range(), today=date.today())
     days = stored_days(db, version, store)
     default = view.default_window(days, period)

@@ -145,6 +145,21 @@ class Event:
         """The event record's properties, JSON-ready (dates as ISO strings)."""
         return {name: _jsonable(getattr(self, name)) for name in EVENT_PROPERTIES}
 
+    def coded_properties(self) -> dict[str, Any]:
+        """The coded fields every export carries (``EXPORTED_CODED_FIELDS``), JSON-ready:
+        ``reports`` lists every report of the event, its own when nothing was merged into it."""
+        return {
+            "sources": self.sources,
+            "reports": [_report_dict(r) for r in self.reports or (self.own_report(),)],
+            "actor1": self.actor1,
+            "actor2": self.actor2,
+            "fatalities": self.fatalities,
+        }
+
+    def own_report(self) -> EventReport:
+        """The event's own article as a report."""
+        return EventReport(self.article_id, self.source, self.quote, self.url, self.title, self.published)
+
     @property
     def __geo_interface__(self) -> dict[str, Any]:
         # GeoJSON orders coordinates [lon, lat] (RFC 7946, section 3.1.1).
@@ -152,13 +167,17 @@ class Event:
             "type": "Feature",
             "id": self.event_id,
             "geometry": {"type": "Point", "coordinates": [self.lon, self.lat]},
-            "properties": self.properties(),
+            "properties": self.properties() | self.coded_properties(),
         }
 
 
 def event_id_for(article_id: str, sentence_index: int, geonameid: int | None, mention: str) -> str:
     """The same article, sentence and place give the same id on every run."""
     return stable_id(article_id, sentence_index, geonameid if geonameid is not None else mention)
+
+
+def _report_dict(report: EventReport) -> dict[str, Any]:
+    return {name: _jsonable(getattr(report, name)) for name in REPORT_FIELDS}
 
 
 def _jsonable(value: Any) -> Any:
@@ -211,6 +230,13 @@ CODED_FIELDS: tuple[str, ...] = (
 )
 
 
+#: The coded fields the exports carry after ``EVENT_PROPERTIES`` (GeoJSON properties, CSV columns).
+EXPORTED_CODED_FIELDS: tuple[str, ...] = ("sources", "reports", "actor1", "actor2", "fatalities")
+
+#: A report's keys in the exports, in this order.
+REPORT_FIELDS: tuple[str, ...] = ("article_id", "source", "url", "quote", "title", "published")
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceOverride:
     """A user's correction: the place written ``mention`` is this place.
@@ -248,3 +274,33 @@ class PlaceOverride:
             feature_code=self.feature_code or "PPL",
             admin1=self.admin1,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class EventCorrection:
+    """A user's correction of one event: its type, sub-type or date, or that it is no event.
+
+    ``None`` leaves a field as the parser (or the imported file) gave it. ``article_id``,
+    ``mention`` and ``quote`` say where the event was read, so the correction still finds
+    it when parsing the article again gives it another id (its place was corrected).
+    """
+
+    event_id: str
+    article_id: str = ""
+    mention: str = ""
+    quote: str = ""
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    event_date: date | None = None
+    deleted: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.event_id.strip():
+            raise ValueError(f"a correction needs the event's id, got {self.event_id!r}")
+        if self.event_type is not None and self.event_type not in EVENT_TYPES:
+            raise ValueError(f"event_type must be one of {EVENT_TYPES}, got {self.event_type!r}")
+
+    @classmethod
+    def of(cls, event: Event, **changes: Any) -> EventCorrection:
+        """A correction of ``event`` making ``changes`` (event_type, sub_event_type, event_date, deleted)."""
+        return cls(event.event_id, event.article_id, event.mention, event.quote, **changes)

@@ -66,6 +66,12 @@ class FakePipeline:
                     events.append(_event(article, index, sentence, word, kind, place))
         return tuple(events)
 
+    def unplaced_names(self, article: Article, *, overrides: Sequence[PlaceOverride] = ()) -> tuple[str, ...]:
+        """Names written after "village of" that neither PLACES nor a correction places."""
+        corrections = {_key(o.mention): o for o in overrides if o.article_id in ("", article.article_id)}
+        names = re.findall(r"village of ([A-Z][\w'-]+)", article.text)
+        return tuple(dict.fromkeys(n for n in names if _place(n, corrections) is None))
+
     def events_many(
         self, articles: Iterable[Article], *, overrides: Sequence[PlaceOverride] = (), n_process: int = 1
     ) -> Iterator[tuple[Article, tuple[Event, ...]]]:

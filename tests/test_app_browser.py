@@ -424,9 +424,12 @@ def _move_the_selected_event(page, choice: int) -> tuple[float, float]:
     Switzerland offered at ``choice`` (0 is the first); returns that place's coordinates."""
     page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=STEP_MS)  # the last run is over
     expander = page.get_by_test_id("stExpander").filter(has_text="Wrong place? Move \u201cGeneva\u201d")
+    offer = expander.get_by_role("button", name="Places named \u201cGeneva\u201d", include_hidden=True)
+    # drawn by the run after a correction, which the page's store check may delay by a moment
+    offer.wait_for(state="attached", timeout=STEP_MS)
     if not expander.locator("details").evaluate("d => d.open"):
         expander.locator("summary").click()
-    expander.get_by_role("button", name="Places named \u201cGeneva\u201d").click()
+    offer.click()
     options = expander.get_by_test_id("stRadioOption")
     options.first.wait_for(timeout=STEP_MS)
     # Places named Geneva outside Switzerland: the other briefs' events stay in Geneva.

@@ -298,3 +298,70 @@ def test_the_url_box_refuses_internal_addresses_and_other_schemes(store: EventSt
     with pytest.raises(FetchError):
         actions.add_url(url, store=store, pipeline=never)
     assert store.query() == []
+
+
+# ---------------------------------------------------------------------------
+# corrections of an event, and names we could not place
+
+VILLAGES = "Shelling hit the village of Zarvenka overnight. Kerry arrived in Moscow for a visit."
+ZARVENKA = Entry(
+    geonameid=9_000_001,
+    name="Zarvenka",
+    lat=48.1,
+    lon=37.7,
+    country_code="UA",
+    feature_class="P",
+    feature_code="PPL",
+    admin1="Donetsk",
+)
+
+
+def test_type_and_date_corrections_hold_when_the_article_is_parsed_again(store: EventStore) -> None:
+    actions.add_pasted(VILLAGES, published=date(2024, 2, 20), store=store, pipeline=fake)
+    [moscow] = store.query()
+    fixed = actions.correct_event(
+        moscow, store=store, event_type="frontline", sub_event_type="air_strike", event_date=date(2024, 2, 18)
+    )
+    assert fixed is not None and (fixed.event_type, fixed.event_date) == ("frontline", date(2024, 2, 18))
+    # Placing a name parses the article again: the correction stays.
+    actions.place_name(moscow.article_id, "Zarvenka", ZARVENKA, store=store, pipeline=fake)
+    by_mention = {e.mention: e for e in store.query()}
+    assert (by_mention["Moscow"].sub_event_type, by_mention["Moscow"].event_date) == ("air_strike", date(2024, 2, 18))
+    restored = actions.undo_correction(moscow.event_id, store=store)
+    assert restored == moscow
+
+
+def test_a_deleted_event_leaves_the_downloads(store: EventStore) -> None:
+    actions.add_pasted(KERRY, published=date(2016, 3, 24), store=store, pipeline=fake)
+    moscow = next(e for e in store.query() if e.mention == "Moscow")
+    actions.delete_event(moscow, store=store)
+    features = json.loads(actions.export_bytes(store.query(), "geojson"))["features"]
+    assert [f["properties"]["mention"] for f in features] == ["Geneva"]
+
+
+def test_a_name_we_could_not_place_is_listed_until_placed_then_makes_its_event(store: EventStore) -> None:
+    actions.add_pasted(VILLAGES, published=date(2024, 2, 20), store=store, pipeline=fake)
+    article_id = store.query()[0].article_id
+    article = store.article(article_id)
+    assert article is not None
+    assert actions.unplaced_names(article, store=store, pipeline=fake) == ("Zarvenka",)
+    report = actions.place_name(article_id, "Zarvenka", ZARVENKA, store=store, pipeline=fake)
+    assert [(e.place, e.event_type, e.sub_event_type, e.lat) for e in report.moved] == [
+        ("Zarvenka", "frontline", "shelling", 48.1)
+    ]
+    assert actions.unplaced_names(article, store=store, pipeline=fake) == ()
+    # The placement is this article's: another article naming the village is not moved.
+    assert [o.article_id for o in store.overrides()] == [article_id]
+
+
+def test_placing_a_name_in_an_article_not_stored_is_refused(store: EventStore) -> None:
+    with pytest.raises(InputError, match="no article"):
+        actions.place_name("missing", "Zarvenka", ZARVENKA, store=store, pipeline=fake)
+
+
+def test_a_pasted_article_says_which_names_we_could_not_place(store: EventStore) -> None:
+    report = actions.add_pasted(VILLAGES, published=date(2024, 2, 20), store=store, pipeline=fake)
+    assert report.unplaced == ("Zarvenka",)
+    assert "names we could not place: \u201cZarvenka\u201d" in report.summary()
+    again = actions.add_pasted(VILLAGES, published=date(2024, 2, 20), store=store, pipeline=never)
+    assert again.unplaced == () and "could not place" not in again.summary()

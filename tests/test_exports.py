@@ -28,7 +28,7 @@ from geo.formats.exports import (
     write_parquet,
 )
 from geo.formats.imports import read_acled
-from geo.records import EVENT_PROPERTIES, Article, Event
+from geo.records import EVENT_PROPERTIES, EXPORTED_CODED_FIELDS, Article, Event
 from geo.store.frames import events_from_frame, read_events_parquet
 from geo.store.store import EventStore
 
@@ -87,7 +87,7 @@ def test_geojson_is_a_valid_rfc7946_collection_with_lon_lat_order(tmp_path: Path
     assert len(collection.features) == len(events)
     first = json.loads(out.read_text(encoding="utf-8"))["features"][0]
     assert first["geometry"]["coordinates"] == [events[0].lon, events[0].lat]
-    assert list(first["properties"]) == list(EVENT_PROPERTIES)
+    assert list(first["properties"]) == [*EVENT_PROPERTIES, *EXPORTED_CODED_FIELDS]
     frame = gpd.read_file(out)
     assert len(frame) == len(events) and frame.crs.to_epsg() == 4326
 

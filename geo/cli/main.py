@@ -27,6 +27,15 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from err
 
 
+def _duration(text: str) -> float:
+    from geo.store.watching import parse_duration  # here: only a watch needs it
+
+    try:
+        return parse_duration(text)
+    except ConflictmapError as err:
+        raise argparse.ArgumentTypeError(str(err)) from err
+
+
 # ---------------------------------------------------------------------------
 # geoparsing
 
@@ -63,6 +72,12 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     from geo.cli.ingest import ingest_command
 
     return ingest_command(args)
+
+
+def _cmd_watch(args: argparse.Namespace) -> int:
+    from geo.cli.watch import watch_command
+
+    return watch_command(args)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -211,6 +226,31 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db_option(p)
     _add_gazetteer_option(p)
     p.set_defaults(handler=_cmd_ingest)
+
+    p = sub.add_parser("watch", help="poll feeds and pages, ingesting what is new, until stopped (Ctrl-C)")
+    p.add_argument("sources", nargs="+", metavar="SOURCE", help="RSS/Atom/JSON feed, list of links or page URL")
+    p.add_argument(
+        "--every", type=_duration, default=900.0, metavar="DURATION", help="time between polls (default: 15m)"
+    )
+    p.add_argument("--once", action="store_true", help="poll once, then stop")
+    p.add_argument(
+        "--max-backoff",
+        type=_duration,
+        default=3600.0,
+        metavar="DURATION",
+        help="longest wait before retrying a failing source (default: 1h)",
+    )
+    p.add_argument(
+        "--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date for articles that carry none"
+    )
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow sources that resolve to loopback, private or link-local addresses",
+    )
+    _add_db_option(p)
+    _add_gazetteer_option(p)
+    p.set_defaults(handler=_cmd_watch)
 
     p = sub.add_parser("export", help="events from the store to a file")
     p.add_argument("--format", required=True, choices=["geojson", "csv", "acled", "gpkg", "parquet", "html", "png"])

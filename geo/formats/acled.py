@@ -16,10 +16,12 @@ from typing import Any
 
 from geo.countries import alpha2_from_name, alpha2_from_numeric, country
 from geo.errors import InputError
+from geo.parse.actors import interaction
 from geo.records import (
     DATE_PRECISION_DAY,
     GEO_PRECISION_TOWN,
     Event,
+    EventReport,
     stable_id,
 )
 
@@ -74,6 +76,9 @@ CONFLICTMAP_COLUMNS: tuple[str, ...] = (
     "conflictmap_confidence",
     "conflictmap_origin",
     "conflictmap_extra",
+    "conflictmap_source",
+    "conflictmap_sources",
+    "conflictmap_reports",
 )
 
 EXPORT_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + CONFLICTMAP_COLUMNS
@@ -164,6 +169,62 @@ ACLED_EXTRA_COLUMNS = (
     "tags",
 )
 
+#: ACLED's actor types (inter1, inter2) by the labels its newer files write instead of the codes.
+INTER_LABELS: dict[str, int] = {
+    "state forces": 1,
+    "rebel group": 2,
+    "rebel groups": 2,
+    "political militia": 3,
+    "political militias": 3,
+    "identity militia": 4,
+    "identity militias": 4,
+    "rioters": 5,
+    "protesters": 6,
+    "civilians": 7,
+    "external/other forces": 8,
+}
+
+#: ACLED's separator between the sources of one event.
+SOURCE_SEPARATOR = "; "
+
+#: ACLED's source scales, in the order a combination names them ("National-International").
+SOURCE_SCALES = ("Local partner", "Subnational", "National", "Regional", "International", "New media", "Other")
+
+#: Outlets whose scale is known without asking: wire services and broadcasters that report
+#: from everywhere. Others are left unscaled rather than guessed.
+OUTLET_SCALES: dict[str, str] = {
+    name: "International"
+    for name in (
+        "reuters",
+        "associated press",
+        "the associated press",
+        "ap",
+        "agence france-presse",
+        "afp",
+        "al jazeera",
+        "al jazeera english",
+        "bbc",
+        "bbc news",
+        "cnn",
+        "deutsche welle",
+        "dw",
+        "france 24",
+        "bloomberg",
+        "the guardian",
+        "the new york times",
+        "the washington post",
+        "voice of america",
+        "radio free europe/radio liberty",
+        "anadolu agency",
+        "xinhua",
+        "tass",
+        "interfax",
+        "ukrinform",
+        "un news",
+        "reliefweb",
+    )
+}
+
 #: ACLED codes people; its events carry no geoparsing uncertainty of ours.
 ACLED_CONFIDENCE = 1.0
 
@@ -198,9 +259,17 @@ def acled_row(event: Event) -> dict[str, str]:
         "latitude": repr(event.lat),
         "longitude": repr(event.lon),
         "geo_precision": str(event.geo_precision),
-        "source": event.source,
+        "actor1": event.actor1,
+        "assoc_actor_1": event.assoc_actor_1,
+        "inter1": str(event.inter1),
+        "actor2": event.actor2,
+        "assoc_actor_2": event.assoc_actor_2,
+        "inter2": str(event.inter2),
+        "interaction": str(event.interaction),
+        "source": SOURCE_SEPARATOR.join(event_sources(event)),
+        "source_scale": source_scale(event),
         "notes": event.quote,
-        "fatalities": "0",
+        "fatalities": str(event.fatalities),
         "timestamp": _timestamp(event.published),
         "country_code": event.country_code,
         "conflictmap_event_id": event.event_id,
@@ -216,7 +285,43 @@ def acled_row(event: Event) -> dict[str, str]:
         "conflictmap_confidence": repr(event.confidence),
         "conflictmap_origin": event.origin,
         "conflictmap_extra": json.dumps(dict(event.extra), ensure_ascii=False) if event.extra else "",
+        "conflictmap_source": event.source,
+        "conflictmap_sources": str(event.sources),
+        "conflictmap_reports": _reports_json(event.reports) if event.reports else "",
     }
+
+
+def event_sources(event: Event) -> list[str]:
+    """The distinct outlets that report the event, its own first (ACLED's ``source``)."""
+    names = (event.source, *(r.source for r in event.reports))
+    return list(dict.fromkeys(" ".join(n.split()) for n in names if n.strip()))
+
+
+def source_scale(event: Event) -> str:
+    """ACLED's ``source_scale``: the scale an ACLED file gave, else the scales of the outlets
+    known to ``OUTLET_SCALES`` ("International", "National-International"); empty when none is known."""
+    given = dict(event.extra).get("source_scale", "")
+    if given:
+        return given
+    known = {OUTLET_SCALES.get(name.casefold(), "") for name in event_sources(event)} - {""}
+    return "-".join(scale for scale in SOURCE_SCALES if scale in known)
+
+
+def _reports_json(reports: tuple[EventReport, ...]) -> str:
+    return json.dumps(
+        [
+            {
+                "article_id": r.article_id,
+                "source": r.source,
+                "url": r.url,
+                "quote": r.quote,
+                "title": r.title,
+                "published": _iso(r.published),
+            }
+            for r in reports
+        ],
+        ensure_ascii=False,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -258,7 +363,56 @@ def event_from_acled_row(row: Mapping[str, str]) -> Event:
             for k in ACLED_EXTRA_COLUMNS
             if (row.get(k) or "").strip()
         ),
+        **_coded_fields(row, source=(row.get("source") or "").strip()),
     )
+
+
+def _coded_fields(row: Mapping[str, str], *, source: str) -> dict[str, Any]:
+    """Actors, their types, the interaction and the deaths an ACLED row gives; its sources
+    (``"; "``-separated) counted."""
+    inter1, inter2 = _inter(row, "inter1"), _inter(row, "inter2")
+    interaction_text = (row.get("interaction") or "").strip()
+    return {
+        "actor1": (row.get("actor1") or "").strip(),
+        "assoc_actor_1": (row.get("assoc_actor_1") or "").strip(),
+        "actor2": (row.get("actor2") or "").strip(),
+        "assoc_actor_2": (row.get("assoc_actor_2") or "").strip(),
+        "inter1": inter1,
+        "inter2": inter2,
+        "interaction": (
+            _int(interaction_text, "interaction")
+            if _ASCII_DIGITS.fullmatch(interaction_text)
+            else interaction(inter1, inter2)
+        ),
+        "fatalities": _fatalities(row),
+        "sources": max(1, len({s.strip() for s in source.split(";") if s.strip()})),
+    }
+
+
+def _inter(row: Mapping[str, str], column: str) -> int:
+    """An actor type: ACLED's code (``1``) or, in newer files, its label (``State forces``)."""
+    text = (row.get(column) or "").strip()
+    if not text:
+        return 0
+    if _ASCII_DIGITS.fullmatch(text):
+        value = _int(text, column)
+        if not 0 <= value <= 8:
+            raise InputError(f"{column}: expected an actor type 0..8, got {text!r}")
+        return value
+    code = INTER_LABELS.get(text.casefold())
+    if code is None:
+        raise InputError(f"{column}: expected an actor type such as 1 or 'State forces', got {text[:40]!r}")
+    return code
+
+
+def _fatalities(row: Mapping[str, str]) -> int:
+    text = (row.get("fatalities") or "").strip()
+    if not text:
+        return 0
+    value = _int(text, "fatalities")
+    if value < 0:
+        raise InputError(f"fatalities: expected a number of deaths, 0 or more, got {text!r}")
+    return value
 
 
 def acled_type_to_ours(acled_type: str, acled_sub_type: str) -> tuple[str, str]:
@@ -284,6 +438,8 @@ def _own_event(row: Mapping[str, str], lat: float, lon: float) -> Event:
     """A row this package wrote: our columns give the event back as it was."""
     geonameid = row.get("conflictmap_geonameid", "").strip()
     extra = row.get("conflictmap_extra", "")
+    sources = (row.get("conflictmap_sources") or "").strip()
+    reports = row.get("conflictmap_reports") or ""
     date_text = row.get("event_date", "").strip()
     return _checked_event(
         event_id=row["conflictmap_event_id"],
@@ -304,12 +460,38 @@ def _own_event(row: Mapping[str, str], lat: float, lon: float) -> Event:
         article_id=row.get("conflictmap_article_id", ""),
         title=row.get("conflictmap_title", ""),
         published=_optional_iso_date(row.get("conflictmap_published", ""), "conflictmap_published"),
-        source=row.get("source", ""),
+        # files written before the column existed hold the event's one source in "source"
+        source=row["conflictmap_source"] if "conflictmap_source" in row else row.get("source", ""),
         url=row.get("conflictmap_url", ""),
         confidence=_float(row.get("conflictmap_confidence", "1"), "conflictmap_confidence"),
         origin=row.get("conflictmap_origin", "") or "acled",
         extra=_own_extra(extra) if extra else (),
+        **{
+            **_coded_fields(row, source=""),
+            "sources": _int(sources, "conflictmap_sources") if sources else 1,
+            "reports": _own_reports(reports) if reports else (),
+        },
     )
+
+
+def _own_reports(text: str) -> tuple[EventReport, ...]:
+    """Our ``conflictmap_reports`` column: a JSON list of report objects."""
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as err:
+        raise InputError(f"conflictmap_reports: expected a JSON list, got {text[:60]!r}") from err
+    if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
+        raise InputError(f"conflictmap_reports: expected a JSON list of objects, got {text[:60]!r}")
+    reports = []
+    for item in value:
+        fields = {k: item.get(k, "") for k in ("article_id", "source", "quote", "url", "title")}
+        if not all(isinstance(v, str) for v in fields.values()):
+            raise InputError(f"conflictmap_reports: expected text in each report, got {json.dumps(item)[:60]!r}")
+        published = item.get("published") or ""
+        if not isinstance(published, str):
+            raise InputError(f"conflictmap_reports: expected a date as YYYY-MM-DD, got {published!r}")
+        reports.append(EventReport(**fields, published=_optional_iso_date(published, "conflictmap_reports")))
+    return tuple(reports)
 
 
 def _own_extra(text: str) -> tuple[tuple[str, str], ...]:

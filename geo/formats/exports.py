@@ -19,13 +19,14 @@ from gazetteer.files import atomic_path, atomic_text
 from geo.errors import ConflictmapError, ExportError, InputError
 from geo.filters import EventFilter
 from geo.formats.acled import EXPORT_COLUMNS, acled_row
-from geo.records import EVENT_PROPERTIES, Event
+from geo.records import EVENT_PROPERTIES, EXPORTED_CODED_FIELDS, Event, EventReport
 from geo.safetext import csv_cell, encodable_text
 
 if TYPE_CHECKING:
     from geo.store.store import EventStore
 
-CSV_COLUMNS: tuple[str, ...] = (*EVENT_PROPERTIES, "latitude", "longitude")
+#: The event record's properties, the coded fields (``reports`` as JSON text), then the point.
+CSV_COLUMNS: tuple[str, ...] = (*EVENT_PROPERTIES, *EXPORTED_CODED_FIELDS, "latitude", "longitude")
 GPKG_LAYER = "events"
 
 
@@ -35,7 +36,8 @@ def encodable_events(events: Iterable[Event]) -> Iterator[Event]:
     for event in events:
         texts = {name: getattr(event, name) for name in _TEXT_FIELDS}
         extra = "".join(k + v for k, v in event.extra)
-        if all(encodable_text(t) is t for t in (*texts.values(), extra)):
+        reports = "".join(getattr(r, name) for r in event.reports for name in _REPORT_TEXT_FIELDS)
+        if all(encodable_text(t) is t for t in (*texts.values(), extra, reports)):
             yield event
             continue
         repaired: dict[str, Any] = {name: encodable_text(t) for name, t in texts.items()}
@@ -43,6 +45,7 @@ def encodable_events(events: Iterable[Event]) -> Iterator[Event]:
             event,
             **repaired,
             extra=tuple((encodable_text(k), encodable_text(v)) for k, v in event.extra),
+            reports=tuple(_encodable_report(r) for r in event.reports),
         )
 
 
@@ -61,7 +64,17 @@ _TEXT_FIELDS = (
     "source",
     "url",
     "origin",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
 )
+_REPORT_TEXT_FIELDS = ("article_id", "source", "quote", "url", "title")
+
+
+def _encodable_report(report: EventReport) -> EventReport:
+    repaired: dict[str, Any] = {name: encodable_text(getattr(report, name)) for name in _REPORT_TEXT_FIELDS}
+    return replace(report, **repaired)
 
 
 def write_geojson(events: Iterable[Event], path: Path) -> int:
@@ -87,7 +100,7 @@ def write_feature_collection(features: Iterable[str], path: Path) -> int:
 
 
 def write_csv(events: Iterable[Event], path: Path) -> int:
-    """The event record's columns plus latitude/longitude; ``extra`` as JSON text.
+    """The event record's columns, the coded fields, latitude/longitude; ``extra`` and ``reports`` as JSON text.
     Text cells that a spreadsheet would run as a formula are guarded (``geo.safetext``)."""
     count = 0
     with _writing(path), atomic_text(path, newline="") as out:
@@ -175,6 +188,10 @@ def _csv_values(event: Event) -> list[Any]:
             value = ""
         elif name in ("event_date", "published"):
             value = value.isoformat()
+        values.append(csv_cell(value) if isinstance(value, str) else value)
+    for name, value in event.coded_properties().items():
+        if name == "reports":
+            value = json.dumps(value, ensure_ascii=False)
         values.append(csv_cell(value) if isinstance(value, str) else value)
     values.extend((repr(event.lat), repr(event.lon)))
     return values

@@ -191,6 +191,9 @@ def event_from_gdelt_fields(values: Sequence[str]) -> Event:
             confidence=GDELT_CONFIDENCE,
             origin="gdelt",
             extra=tuple((key, row[column]) for key, column in GDELT_EXTRA if row[column]),
+            # the actors as GDELT names them; their ACLED types are not guessed from CAMEO codes
+            actor1=row["Actor1Name"],
+            actor2=row["Actor2Name"],
         )
     except ValueError as err:
         raise InputError(str(err)) from err

@@ -34,6 +34,7 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from geo.errors import InputError
+from geo.map.density import density_choice, density_layers
 from geo.map.names import KEY_DECIMALS, PlaceKey, common_names, place_key, shown_name, tidy_name
 from geo.map.offline import asset_uri, make_offline
 from geo.map.tiles import detail_tile_layer
@@ -300,8 +301,11 @@ def compose_map(
         if len(origins) > 1
         else {}
     )
+    density = {
+        key: _added(layer, m) for key, layer in density_layers(density_choice(len(events), slide=options.slide)).items()
+    }
     payload = _payload(events, groups, types, origins, options, names)
-    EventLayers(payload, type_layers, origin_layers, tile_layers).add_to(m)
+    EventLayers(payload, type_layers, origin_layers, tile_layers, density).add_to(m)
     # Without a layer to toggle, the control would be an empty box.
     if not options.slide and (type_layers or origin_layers or options.tiles):
         folium.LayerControl(collapsed=False).add_to(m)
@@ -977,7 +981,9 @@ class EventLayers(JSCSSMixin):
                     {{ key|tojson }}: {{ layer.get_name() }},{% endfor %} },
                 origins: { {%- for key, layer in this.origin_layers.items() %}
                     {{ key|tojson }}: {{ layer.get_name() }},{% endfor %} },
-                tiles: [ {%- for layer in this.tile_layers %}{{ layer.get_name() }},{% endfor %} ]
+                tiles: [ {%- for layer in this.tile_layers %}{{ layer.get_name() }},{% endfor %} ],
+                {%- for key, layer in this.density_layers.items() %}
+                {{ key }}: {{ layer.get_name() }},{% endfor %}
             });
         {% endmacro %}
         """
@@ -989,6 +995,7 @@ class EventLayers(JSCSSMixin):
         type_layers: dict[str, folium.FeatureGroup],
         origin_layers: dict[str, folium.FeatureGroup],
         tile_layers: list[folium.TileLayer],
+        density_layers: dict[str, folium.FeatureGroup] | None = None,
     ) -> None:
         super().__init__()
         self._name = "EventLayers"
@@ -997,9 +1004,16 @@ class EventLayers(JSCSSMixin):
         self.type_layers = type_layers
         self.origin_layers = origin_layers
         self.tile_layers = tile_layers
+        self.density_layers = density_layers or {}  # "clusters" and "density": the switches of geo.map.density
         # Instance lists: streamlit-folium loads exactly these, as data: URIs.
-        self.default_js = [("conflictmap_js", asset_uri("conflictmap/eventmap.js"))]
-        self.default_css = [("conflictmap_css", asset_uri("conflictmap/eventmap.css"))]
+        self.default_js = [
+            ("conflictmap_js", asset_uri("conflictmap/eventmap.js")),
+            ("conflictmap_density_js", asset_uri("conflictmap/density.js")),
+        ]
+        self.default_css = [
+            ("conflictmap_css", asset_uri("conflictmap/eventmap.css")),
+            ("conflictmap_density_css", asset_uri("conflictmap/density.css")),
+        ]
 
     def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # branca's own elements return nothing either
         figure: Any = self.get_root()  # the page's Figure, with its header and script

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gazetteer.entry import Entry
-from geo.parse.mentions import recognise
+from geo.parse.mentions import Recognition, recognise
 from geo.parse.placemodel import GeoparserModel, load_model
 from geo.parse.resolve import Weights, resolve, weights_from
-from geo.records import Place
+from geo.records import Mention, Place
 from geo.workers import worker_pool, worker_state
 
 if TYPE_CHECKING:
@@ -117,8 +117,26 @@ class Geoparser:
             sentence_base += sum(1 for _ in doc.sents)
         return tuple(found)
 
+    def unplaced(self, text: str, *, overrides: Mapping[str, Entry] | None = None) -> tuple[Mention, ...]:
+        """The place names recognised in ``text`` that resolution left without a place
+        (no candidate, or none it was sure enough of), in text order, in offsets and
+        sentence numbers of the whole text."""
+        found: list[Mention] = []
+        sentence_base = 0
+        for offset, chunk in split_for_model(text):
+            doc = self.nlp(chunk)
+            recognition = recognise(doc, self.gazetteer, self.model)
+            placed = {(p.mention.start, p.mention.end) for p in self._resolved(doc, recognition, overrides)}
+            found.extend(
+                _shift_mention(m, offset, sentence_base) for m in recognition.mentions if (m.start, m.end) not in placed
+            )
+            sentence_base += sum(1 for _ in doc.sents)
+        return tuple(found)
+
     def _places_in_doc(self, doc: Doc, overrides: Mapping[str, Entry] | None) -> tuple[Place, ...]:
-        recognition = recognise(doc, self.gazetteer, self.model)
+        return self._resolved(doc, recognise(doc, self.gazetteer, self.model), overrides)
+
+    def _resolved(self, doc: Doc, recognition: Recognition, overrides: Mapping[str, Entry] | None) -> tuple[Place, ...]:
         return resolve(
             doc.user_data.get("conflictmap_text") or doc.text,
             recognition.mentions,
@@ -186,9 +204,14 @@ def _cut_point(text: str, start: int, limit: int) -> int:
 def _shift(place: Place, offset: int, sentence_base: int) -> Place:
     if not offset and not sentence_base:
         return place
-    m = place.mention
-    mention = type(m)(m.start + offset, m.end + offset, m.text, m.label, m.sentence + sentence_base)
+    mention = _shift_mention(place.mention, offset, sentence_base)
     return Place(mention, place.entry, place.confidence, place.geo_precision, place.candidates)
+
+
+def _shift_mention(m: Mention, offset: int, sentence_base: int) -> Mention:
+    if not offset and not sentence_base:
+        return m
+    return Mention(m.start + offset, m.end + offset, m.text, m.label, m.sentence + sentence_base)
 
 
 def _worker_geoparser(model: str, gazetteer_path: Path | None, weights: Weights) -> Geoparser:

@@ -72,6 +72,17 @@ class Pipeline:
             )
         return tuple(events)
 
+    def unplaced_names(self, article: Article, *, overrides: Sequence[PlaceOverride] = ()) -> tuple[str, ...]:
+        """The names the article uses for places the gazetteer could not give, each once
+        (as first written), in text order; names in page furniture are left out."""
+        chosen = override_entries(overrides, article.article_id)
+        furniture = furniture_ranges(article.text)
+        names: dict[str, str] = {}
+        for mention in self.geoparser.unplaced(article.text, overrides=chosen):
+            if not any(start <= mention.start < end for start, end in furniture):
+                names.setdefault(normalize(mention.text), mention.text)
+        return tuple(names.values())
+
     def events_many(
         self,
         articles: Iterable[Article],

@@ -298,6 +298,26 @@ def ingest(
     return tally.report()
 
 
+def ingest_articles(
+    articles: Sequence[Article], store: EventStore, pipeline: Any, *, on_problem: OnProblem | None = None
+) -> IngestReport:
+    """Parse and store articles already read (a watched feed's new items) through the same
+    path as ``ingest``: articles the store holds are skipped, the rest written in one transaction."""
+    tally = _Tally(seen=len(articles))
+    report_problem = _problem_reporter(tally, on_problem)
+    stored = store.has_articles(a.article_id for a in articles)
+    fresh = []
+    for article in articles:
+        if article.article_id in stored or article.article_id in tally.seen_ids:
+            tally.skipped += 1
+            continue
+        tally.seen_ids.add(article.article_id)
+        fresh.append(article)
+    if fresh:
+        _store_outcomes(store, fresh, parse_articles(pipeline, fresh, store.overrides()), tally, report_problem)
+    return tally.report()
+
+
 def parse_articles(
     pipeline: Any, articles: Sequence[Article], overrides: Sequence[PlaceOverride] = ()
 ) -> list[ParseOutcome]:

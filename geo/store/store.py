@@ -25,8 +25,18 @@ from typing import TYPE_CHECKING, Any
 
 from geo.errors import InputError, StoreError
 from geo.filters import EventFilter
-from geo.records import CODED_FIELDS, EVENT_PROPERTIES, EVENT_TYPES, Article, Event, PlaceOverride
+from geo.records import (
+    CODED_FIELDS,
+    EVENT_PROPERTIES,
+    EVENT_TYPES,
+    REPORT_FIELDS,
+    Article,
+    Event,
+    EventCorrection,
+    PlaceOverride,
+)
 from geo.safetext import encodable_text
+from geo.store import corrections as fixes
 
 if TYPE_CHECKING:
     import pandas
@@ -130,10 +140,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "DROP TABLE events_bbox",
         "CREATE INDEX events_lat_lon ON events (lat, lon)",
     ),
+    # Corrections of an event's type, sub-type and date, and deletions (geo.store.corrections).
+    (fixes.CREATE_TABLE_SQL, fixes.CREATE_INDEX_SQL),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Tables every store of the current schema holds.
-STORE_TABLES = frozenset({"schema_version", "articles", "events", "overrides"})
+STORE_TABLES = frozenset({"schema_version", "articles", "events", "overrides", "event_corrections"})
 
 # ON CONFLICT (not OR IGNORE): only a known event_id is skipped; a broken row still fails.
 _INSERT_EVENT_SQL = (
@@ -155,6 +167,13 @@ _READABLE_SQL = (
     "AND (published IS NULL OR date(published, '+0 days') IS published) "
     "AND (extra IS NULL OR json_valid(extra))"
 )
+#: The exported coded fields (Event.coded_properties) as the store holds them today: not yet
+#: kept, so every event is its own one report, with no actors and no deaths.
+_CODED_JSON_SQL = (
+    "'sources', 1, 'reports', json_array(json_object("
+    + ", ".join(f"'{name}', {name}" for name in REPORT_FIELDS)
+    + ")), 'actor1', '', 'actor2', '', 'fatalities', 0"
+)
 _FEATURE_JSON_SQL = (
     f"SELECT event_id, {_READABLE_SQL}, CASE WHEN {_READABLE_SQL} THEN "
     "json_object('type', 'Feature', 'id', event_id, "
@@ -164,6 +183,7 @@ _FEATURE_JSON_SQL = (
         f"'{name}', json(coalesce(extra, '{{}}'))" if name == "extra" else f"'{name}', {name}"
         for name in EVENT_PROPERTIES
     )
+    + f", {_CODED_JSON_SQL}"
     + ")) END FROM events"
 )
 
@@ -396,10 +416,114 @@ class EventStore:
     def _insert_events(self, events: Sequence[Event]) -> int:
         if not events:
             return 0
+        events = self._corrected_on_the_way_in(events)
         # executemany's rowcount sums the rows each insert added (triggers not counted),
         # so an event_id already stored counts 0.
         cursor = self._conn.executemany(_INSERT_EVENT_SQL, [_event_row(e) for e in events])
         return max(cursor.rowcount, 0)
+
+    def _corrected_on_the_way_in(self, events: Sequence[Event]) -> Sequence[Event]:
+        """``events`` as their stored corrections say (deleted ones left out); each correction
+        found remembers the event as it came, for an undo, under the event's id of now."""
+        # Corrections are few (a user's): their ids and articles first, so the events of a
+        # batch that none concerns (nearly all) cost two set lookups each.
+        known = self._conn.execute("SELECT event_id, article_id FROM event_corrections").fetchall()
+        if not known:
+            return events
+        known_ids = {event_id for event_id, _ in known}
+        known_articles = {article_id for _, article_id in known if article_id}
+        touched = [e for e in events if e.event_id in known_ids or e.article_id in known_articles]
+        if not touched:
+            return events
+        by_id: dict[str, EventCorrection] = {}
+        by_site: dict[str, EventCorrection] = {}
+        columns = ", ".join(fixes.CORRECTION_COLUMNS)
+        for column, values in (
+            ("event_id", sorted({e.event_id for e in touched} & known_ids)),
+            ("article_id", sorted({e.article_id for e in touched} & known_articles)),
+        ):
+            for start in range(0, len(values), _IN_CHUNK):
+                chunk = values[start : start + _IN_CHUNK]
+                sql = f"SELECT {columns} FROM event_corrections WHERE {column} IN ({', '.join('?' for _ in chunk)})"
+                for row in self._conn.execute(sql, chunk):
+                    found = fixes.correction_from_row(row)
+                    by_id[found.event_id] = found
+                    by_site.setdefault(fixes.correction_site_key(found), found)
+        kept: list[Event] = []
+        for event in events:
+            concerned = event.event_id in known_ids or event.article_id in known_articles
+            correction = fixes.correction_for(event, by_id, by_site) if concerned else None
+            if correction is None:
+                kept.append(event)
+                continue
+            self._conn.execute(
+                "UPDATE OR IGNORE event_corrections SET event_id = ?, site_key = ?, original = ? WHERE event_id = ?",
+                (
+                    event.event_id,
+                    fixes.event_site_key(event),
+                    json.dumps(list(_event_row(event)), ensure_ascii=False),
+                    correction.event_id,
+                ),
+            )
+            fixed = fixes.corrected(event, correction)
+            if fixed is not None:
+                kept.append(fixed)
+        return kept
+
+    def correct_event(self, correction: EventCorrection) -> Event | None:
+        """Store ``correction`` (added to an earlier one of the same event) and write the event
+        as corrected; returns it, or None when the event is deleted. Raises ``InputError``
+        when no such event is stored."""
+        with self._transaction():
+            earlier = self._correction(correction.event_id)
+            if earlier is not None:
+                original = fixes.original_row(earlier[1])
+            else:
+                row = self._conn.execute(f"{_SELECT_EVENTS_SQL} WHERE event_id = ?", (correction.event_id,)).fetchone()
+                if row is None:
+                    raise InputError(f"no event {correction.event_id!r} in the store to correct")
+                original = list(row)
+            combined = fixes.merged(earlier[0] if earlier else None, correction)
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            self._conn.execute(
+                "INSERT OR REPLACE INTO event_corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                fixes.correction_row(combined, original, now),
+            )
+            fixed = fixes.corrected(_event_from_row(original), combined)
+            self._conn.execute("DELETE FROM events WHERE event_id = ?", (correction.event_id,))
+            if fixed is not None:
+                self._conn.execute(_INSERT_EVENT_SQL, _event_row(fixed))
+        return fixed
+
+    def undo_correction(self, event_id: str) -> Event | None:
+        """Drop the correction of ``event_id`` and put the event back as it was before it;
+        returns that event, or None when there was no correction to undo."""
+        with self._transaction():
+            earlier = self._correction(event_id)
+            if earlier is None:
+                return None
+            original = _event_from_row(fixes.original_row(earlier[1]))
+            self._conn.execute("DELETE FROM event_corrections WHERE event_id = ?", (event_id,))
+            self._conn.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
+            self._conn.execute(_INSERT_EVENT_SQL, _event_row(original))
+        return original
+
+    def keep_correction(self, correction: EventCorrection, original: Event) -> None:
+        """Store ``correction`` of an event stored as corrected already, with the event as it
+        was before it (``original``): a store's corrections copied into another."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._transaction():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO event_corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                fixes.correction_row(correction, _event_row(original), now),
+            )
+
+    def _correction(self, event_id: str) -> tuple[EventCorrection, str] | None:
+        row = self._conn.execute(
+            f"SELECT {', '.join(fixes.CORRECTION_COLUMNS)}, original FROM event_corrections WHERE event_id = ?",
+            (event_id,),
+        ).fetchone()
+        return (fixes.correction_from_row(row[:-1]), row[-1]) if row else None
 
     def add_override(self, o: PlaceOverride) -> None:
         """Record a correction; a later one for the same mention and article replaces it."""
@@ -541,6 +665,20 @@ class EventStore:
             "FROM overrides ORDER BY added_at, rowid"
         )
         return tuple(PlaceOverride(*row) for row in rows)
+
+    def article_events(self, article_id: str) -> list[Event]:
+        """The events of one article, in the store's order."""
+        sql = f"{_SELECT_EVENTS_SQL} WHERE article_id = ? ORDER BY event_date, id"
+        return list(_readable_events(self.path, self._conn.execute(sql, (article_id,))))
+
+    def corrections(self, article_id: str | None = None) -> tuple[EventCorrection, ...]:
+        """The stored event corrections, oldest first; of one article when ``article_id`` is given."""
+        sql = f"SELECT {', '.join(fixes.CORRECTION_COLUMNS)} FROM event_corrections"
+        params: tuple[str, ...] = ()
+        if article_id is not None:
+            sql, params = sql + " WHERE article_id = ?", (article_id,)
+        rows = self._conn.execute(sql + " ORDER BY added_at, rowid", params)
+        return tuple(fixes.correction_from_row(row) for row in rows)
 
     def version(self) -> int:
         """A number every committed write changes (articles, events, corrections, imports),
@@ -723,6 +861,12 @@ def _warn_damaged(path: Path, event_id: object, reason: str) -> None:
         path,
         reason,
     )
+
+
+def event_from_row(row: Sequence[Any]) -> Event:
+    """The event of a stored row (``EVENT_COLUMNS`` in order); raises ValueError or TypeError
+    when its values do not read back."""
+    return _event_from_row(row)
 
 
 def _event_from_row(row: Sequence[Any]) -> Event:

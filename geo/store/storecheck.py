@@ -24,7 +24,8 @@ from typing import Any
 
 from geo.errors import StoreError
 from geo.records import EVENT_TYPES, Article, Event, PlaceOverride
-from geo.store.store import EVENT_COLUMNS, SCHEMA_VERSION, STORE_TABLES, EventStore
+from geo.store import corrections as fixes
+from geo.store.store import EVENT_COLUMNS, SCHEMA_VERSION, STORE_TABLES, EventStore, event_from_row
 
 #: Problems of one kind named before the rest are only counted.
 MAX_NAMED = 10
@@ -101,6 +102,8 @@ def salvage_store(source: Path, target: Path) -> SalvageReport:
                 _copy_events(conn, store, report)
             if "overrides" in tables:
                 _copy_overrides(conn, store, report)
+            if "event_corrections" in tables:
+                _copy_event_corrections(conn, store, report)
     except sqlite3.DatabaseError as err:
         report.lose(f"the rest of the file: {err}")
     finally:
@@ -256,6 +259,18 @@ def _copy_overrides(conn: sqlite3.Connection, store: EventStore, report: Salvage
             report.overrides += 1
         except (ValueError, TypeError, OverflowError, StoreError) as err:
             report.lose(f"correction of {row[0]!r}: {err}")
+
+
+def _copy_event_corrections(conn: sqlite3.Connection, store: EventStore, report: SalvageReport) -> None:
+    """Corrections of events, each with the event as it was before it (what an undo puts back)."""
+    columns = (*fixes.CORRECTION_COLUMNS, "original")
+    for row in _readable_rows(conn, "event_corrections", columns, report):
+        try:
+            original = event_from_row(fixes.original_row(row[-1]))
+            store.keep_correction(fixes.correction_from_row(row[:-1]), original)
+            report.overrides += 1
+        except (ValueError, TypeError, OverflowError, AttributeError, StoreError) as err:
+            report.lose(f"correction of event {row[0]!r}: {err}")
 
 
 def _readable_rows(

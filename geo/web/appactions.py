@@ -1,6 +1,8 @@
 """What the map page does to the event store: fill it with the demo corpus on first
 start, add pasted and uploaded articles, import ACLED and GDELT files, and apply a
-user's place correction (stored, then the article parsed again).
+user's correction (a place: stored, then the article parsed again; an event's type, sub-type
+or date, or its deletion: stored and written into the event; a name the parser could not
+place: placed, then the article parsed again).
 
 The pipeline is handed in as a factory and built only when an article needs
 parsing, so opening the page on a full store never loads the language model.
@@ -12,17 +14,18 @@ from __future__ import annotations
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gazetteer.entry import Entry
-from geo.errors import ConflictmapError
+from geo.errors import ConflictmapError, InputError
 from geo.filters import EventFilter
 from geo.read.readers import MAX_ARTICLE_CHARS
-from geo.records import Article, Event
+from geo.records import Article, Event, EventCorrection, PlaceOverride
+from geo.safetext import markdown_literal
 from geo.web.appstate import override_for
 
 if TYPE_CHECKING:
@@ -58,6 +61,7 @@ class AddReport:
     imported: int = 0  # events from ACLED/GDELT files
     already_stored: int = 0  # articles found in the store already
     problems: tuple[str, ...] = field(default=())
+    unplaced: tuple[str, ...] = field(default=())  # names a pasted article uses that we could not place
 
     def __add__(self, other: AddReport) -> AddReport:
         return AddReport(
@@ -66,6 +70,7 @@ class AddReport:
             self.imported + other.imported,
             self.already_stored + other.already_stored,
             self.problems + other.problems,
+            self.unplaced + other.unplaced,
         )
 
     def summary(self) -> str:
@@ -76,6 +81,10 @@ class AddReport:
             parts.append(f"{self.already_stored} article(s) already stored")
         if self.problems:
             parts.append(f"{len(self.problems)} problem(s)")
+        if self.unplaced:
+            # Names as the article wrote them: shown as text, never as Markdown.
+            names = ", ".join(f"\u201c{markdown_literal(n)}\u201d" for n in self.unplaced)
+            parts.append(f"names we could not place: {names} (place them under the article)")
         return "; ".join(parts)
 
 
@@ -181,7 +190,13 @@ def add_pasted(
     from geo.read.readers import article_from_text
 
     article = article_from_text(text, title=title, published=published, source=source, url=url)
-    return ingest_articles([article], store=store, pipeline=pipeline)
+    report = ingest_articles([article], store=store, pipeline=pipeline)
+    # Said at once, so a pasted report does not drop its villages without a word; a
+    # pipeline of another make may not tell them.
+    unplaced_of = getattr(pipeline(), "unplaced_names", None) if report.articles else None
+    if unplaced_of is None:
+        return report
+    return replace(report, unplaced=tuple(unplaced_of(article, overrides=store.overrides())))
 
 
 def add_url(
@@ -303,6 +318,72 @@ def correct_place(
             key = override_key(event.mention)
             moved = tuple(e for e in new_events if override_key(e.mention) == key)
     return CorrectionReport(event.mention, entry.name, articles, events, moved)
+
+
+def correct_event(
+    event: Event,
+    *,
+    store: EventStore,
+    event_type: str | None = None,
+    sub_event_type: str | None = None,
+    event_date: date | None = None,
+) -> Event | None:
+    """Store the event's type, sub-type or date as the user gives them (None: as it is);
+    they hold when the article is parsed again. Returns the corrected event."""
+    correction = EventCorrection.of(event, event_type=event_type, sub_event_type=sub_event_type, event_date=event_date)
+    with _WRITE_LOCK:
+        return store.correct_event(correction)
+
+
+def delete_event(event: Event, *, store: EventStore) -> None:
+    """Remove the event from the map, the table and the exports; parsing its article
+    again does not bring it back (``undo_correction`` does)."""
+    with _WRITE_LOCK:
+        store.correct_event(EventCorrection.of(event, deleted=True))
+
+
+def undo_correction(event_id: str, *, store: EventStore) -> Event | None:
+    """The event back as parsed (or imported), its corrections dropped; None when it had none."""
+    with _WRITE_LOCK:
+        return store.undo_correction(event_id)
+
+
+def unplaced_names(article: Article, *, store: EventStore, pipeline: PipelineFactory) -> tuple[str, ...]:
+    """The names the article uses for places the parser could not place (the stored
+    place corrections applied), each once, in text order."""
+    return pipeline().unplaced_names(article, overrides=store.overrides())
+
+
+def place_name(
+    article_id: str, mention: str, entry: Entry, *, store: EventStore, pipeline: PipelineFactory
+) -> CorrectionReport:
+    """Store "``mention`` in this article is ``entry``" and parse the article again, so the
+    sentences naming it make their events as any placed name does."""
+    from geo.store.store import override_key
+
+    article = store.article(article_id)
+    if article is None:
+        raise InputError(f"no article {article_id!r} in the store to place {mention!r} in")
+    override = PlaceOverride(
+        mention=mention,
+        geonameid=entry.geonameid,
+        name=entry.name,
+        lat=entry.lat,
+        lon=entry.lon,
+        country_code=entry.country_code,
+        admin1=entry.admin1,
+        feature_code=entry.feature_code,
+        article_id=article_id,
+    )
+    with _WRITE_LOCK:
+        store.add_override(override)
+    new_events = pipeline().events(article, overrides=store.overrides())
+    with _WRITE_LOCK:
+        store.replace_events(article_id, new_events)
+    key = override_key(mention)
+    stored = store.query(EventFilter(text=mention))  # as stored: the event corrections applied
+    placed = tuple(e for e in stored if e.article_id == article_id and override_key(e.mention) == key)
+    return CorrectionReport(mention, entry.name, 1, len(new_events), placed)
 
 
 # ---------------------------------------------------------------------------

@@ -60,6 +60,17 @@ SESSION_DEFAULTS: Mapping[str, object] = MappingProxyType(
         "candidate_choice": 0,
         "place_query": "",
         "correct_everywhere": False,
+        "fix_for": None,  # the event the type/date correction widgets were filled from
+        "fix_type": EVENT_TYPES[0],
+        "fix_sub": "",
+        "fix_date": None,
+        "fix_undo_choice": None,  # the corrected event of the article to put back as parsed
+        "unplaced_for": None,  # the article the names we could not place were listed for
+        "unplaced": (),
+        "unplaced_choice": None,
+        "unplaced_query": "",
+        "unplaced_candidates": (),  # places offered for the chosen name
+        "unplaced_pick": 0,
         "f_types": [],
         "f_countries": [],
         "f_sources": [],
@@ -88,6 +99,12 @@ WIDGET_KEYS: frozenset[str] = frozenset(
         "load_candidates",
         "look_up",
         "apply_correction",
+        "fix_save",
+        "fix_delete",
+        "fix_undo",
+        "unplaced_list",
+        "unplaced_look_up",
+        "place_unplaced",
         "add_files",
         "dl_geojson",
         "dl_csv",

@@ -61,7 +61,8 @@
 
   L.Canvas.include({
     _updateShape: function (layer) {
-      if (!this._drawing || layer._empty()) { return; }
+      // A marker a cluster stands for (density.js), or hidden by the Markers switch, is not drawn.
+      if (!this._drawing || layer._empty() || layer._clustered) { return; }
       var p = layer._shiftedPoint(), ctx = this._ctx, r = Math.max(Math.round(layer._radius), 1);
       var glyph = layer.options.glyph ? glyphPath(layer.options.glyph) : null;
       if (glyph) { this._drawGlyph(ctx, layer, glyph, p, glyphSide(layer._radius)); return; }
@@ -101,6 +102,7 @@
       this._pxBounds = new L.Bounds(centre.subtract(pad), centre.add(pad));
     },
     _containsPoint: function (p) {
+      if (this._clustered) { return false; }
       var reach = this.options.glyph ? glyphSide(this._radius) / 2 : this._radius;
       return p.distanceTo(this._shiftedPoint()) <= reach + this._clickTolerance();
     }
@@ -222,6 +224,7 @@
       m.shown = n;
     });
     state.counts = counts;
+    if (state.density) { state.density.update(); }
     updateLegend(state);
     window.conflictmapStats = stats(state);
   }
@@ -234,7 +237,9 @@
     return { markers: state.markers.length, drawn: drawn, events: events, legend: legend,
              window: shown ? [shown[0] < 0 ? null : isoDay(state.data.day0, shown[0]), isoDay(state.data.day0, shown[1])] : null,
              labels: (state.labelLayers || []).length, outside: state.outside || 0,
-             view: [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()] };
+             view: [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()],
+             // drawn: markers with events shown, alone or inside a cluster (density.js); single: alone
+             single: drawn - (state.densityStats ? state.densityStats.hidden : 0), density: state.densityStats || null };
   }
 
   function buildSublayers(state) {
@@ -571,6 +576,9 @@
     buildMarkers(state);
     keepPopupsClear(state);
     buildSublayers(state);
+    if (window.conflictmapDensity && !data.slide) {
+      state.density = window.conflictmapDensity.attach(state, function () { window.conflictmapStats = stats(state); });
+    }
     addLegend(state);
     addTimeline(state);
     foldKinds(state);
