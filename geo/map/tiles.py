@@ -79,7 +79,8 @@ LABEL_MIN_POPULATION: tuple[int, ...] = (
 #: Rivers shorter than this many degrees are left out at each zoom (index); None: no rivers.
 RIVER_MIN_LENGTH: tuple[float | None, ...] = (None, None, None, 5.0, 2.5, 1.2, 0.6, 0.3, 0.1, 0.0)
 PROVINCES_FROM_ZOOM = 4
-ATTRIBUTION = "Basemap: Natural Earth (public domain), rivers: World Data Bank II, towns: GeoNames (CC BY 4.0)"
+#: Short: the map's own attribution already credits GeoNames and Natural Earth in full.
+ATTRIBUTION = "Basemap: Natural Earth, World Data Bank II rivers, GeoNames towns"
 DETAIL_LAYER_NAME = "Detailed basemap (offline)"
 
 
