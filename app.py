@@ -31,6 +31,7 @@ from geo.errors import ConflictmapError
 from geo.filters import EventFilter
 from geo.map.mapview import EVENT_STYLE, ORIGIN_LABELS, Playback, build_map, safe_link
 from geo.map.names import PlaceKey, common_names, shown_name
+from geo.map.tiles import detail_tiles_url
 from geo.read.uploads import ACCEPTED_SUFFIXES
 from geo.records import EVENT_TYPES, Article, Event, stable_id
 from geo.safetext import markdown_literal
@@ -535,7 +536,15 @@ def _map(visible: Sequence[Event], window: view.Window, names: Mapping[PlaceKey,
     state = st.session_state
     bounds = view.map_frame(visible, held=state.map_frame, keep=state.keep_frame)
     state.map_frame = bounds
-    m = build_map(visible, bounds=bounds, cluster_over=CLUSTER_OVER, timeline=True, playback=playback, names=names)
+    m = build_map(
+        visible,
+        bounds=bounds,
+        cluster_over=CLUSTER_OVER,
+        timeline=True,
+        playback=playback,
+        names=names,
+        basemap_tiles=detail_tiles_url(),
+    )
     from streamlit_folium import st_folium
 
     st_folium(

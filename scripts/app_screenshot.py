@@ -25,7 +25,8 @@ sys.path.insert(0, str(REPO))
 from geo.cli.app import free_port, streamlit_command, wait_until_serving  # noqa: E402
 from geo.map.briefing import CHROMIUM_ARGS, DEFAULT_BROWSER  # noqa: E402
 
-LOCAL_PREFIXES = ("http://localhost:", "ws://localhost:", "data:", "blob:", "about:")
+#: The page, and the detailed basemap's tiles, which the page's own loopback server sends.
+LOCAL_PREFIXES = ("http://localhost:", "ws://localhost:", "http://127.0.0.1:", "data:", "blob:", "about:")
 #: The demo corpus goes through the language model on first start.
 FIRST_PAGE_S = 600
 #: The biggest frontline marker (any marker when there is none): a popup worth showing.

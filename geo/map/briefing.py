@@ -45,6 +45,7 @@ from geo.map.mapview import (
     top_places,
 )
 from geo.map.offline import offline_html
+from geo.map.tiles import detail_tiles_url, tile_origin
 from geo.records import Event
 from geo.safetext import encodable_text
 
@@ -209,15 +210,18 @@ class SlideRenderer:
     ) -> RenderedSlide:
         """Draw the slide for ``events`` and write it to ``path`` (atomically)."""
         bbox = _check_picture(width, height, scale, bbox)
+        # The detailed offline basemap when it is built (its tiles come from this process).
+        detail = detail_tiles_url(build=False)
+        local = tile_origin(detail) if detail else ""
         page_html = offline_html(
-            slide_map(events, title=title, width=width, height=height, bounds=bbox, tiles=tiles),
-            img_sources=TILE_HOSTS if tiles else (),
+            slide_map(events, title=title, width=width, height=height, bounds=bbox, tiles=tiles, basemap_tiles=detail),
+            img_sources=(*(TILE_HOSTS if tiles else ()), *((local,) if local else ())),
         )
         # A file loads far faster than set_content, which pushes the page through the protocol.
         with tempfile.TemporaryDirectory(prefix="conflictmap-slide-") as folder:
             page_path = Path(folder) / "slide.html"
             page_path.write_text(page_html, encoding="utf-8")
-            self._gate.open_for(page_path.as_uri(), tiles=tiles)
+            self._gate.open_for(page_path.as_uri(), tiles=tiles, local_tiles=local)
             page = self._context(float(scale)).new_page()
             try:
                 page.set_viewport_size({"width": width, "height": height})
@@ -236,21 +240,23 @@ class SlideRenderer:
 
 
 class _RequestGate:
-    """Lets through the page being drawn, inline data and (with tiles) tile
-    requests; aborts every other request."""
+    """Lets through the page being drawn, inline data, the detailed basemap's loopback
+    tiles and (with tiles) online tile requests; aborts every other request."""
 
     def __init__(self) -> None:
         self.page_url = ""
         self.tiles = False
+        self.local_tiles = ""
 
-    def open_for(self, page_url: str, *, tiles: bool) -> None:
-        self.page_url, self.tiles = page_url, tiles
+    def open_for(self, page_url: str, *, tiles: bool, local_tiles: str = "") -> None:
+        self.page_url, self.tiles, self.local_tiles = page_url, tiles, local_tiles
 
     def allows(self, url: str) -> bool:
         return (
             (bool(self.page_url) and url == self.page_url)
             or url.startswith(("data:", "blob:"))
             or (self.tiles and is_tile_url(url))
+            or (bool(self.local_tiles) and url.startswith(self.local_tiles + "/basemap/"))
         )
 
     def handle(self, route: Any) -> None:

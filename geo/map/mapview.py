@@ -37,6 +37,7 @@ from geo.errors import InputError
 from geo.map.density import density_choice, density_layers
 from geo.map.names import KEY_DECIMALS, PlaceKey, common_names, place_key, shown_name, tidy_name
 from geo.map.offline import asset_uri, make_offline
+from geo.map.tiles import detail_tile_layer
 from geo.records import EVENT_TYPES, ORIGINS, Event
 
 
@@ -197,6 +198,7 @@ class MapOptions:
     title: str = ""
     subtitle: str = ""
     tiles: bool = False
+    basemap_tiles: str | None = None  # the detailed offline basemap's tile URL (geo.map.tiles)
     bounds: tuple[float, float, float, float] | None = None
     cluster_over: int = 300
     timeline: bool = False
@@ -220,6 +222,7 @@ def build_map(
     timeline: bool = False,
     playback: Playback = Playback(),
     names: Mapping[PlaceKey, str] | None = None,
+    basemap_tiles: str | None = None,
 ) -> folium.Map:
     """An offline folium map of ``events``.
 
@@ -227,7 +230,8 @@ def build_map(
     the events (their core, when a few lie far away). Up to ``cluster_over`` events
     every event is listed in full in its marker's popup; above, popups show each
     place's latest events. ``tiles`` adds online basemaps (used when reachable);
-    the offline country basemap is always drawn. ``timeline`` adds a date slider
+    the offline country basemap is always drawn, under the detailed offline basemap's
+    tiles when ``basemap_tiles`` gives their URL (``geo.map.tiles.detail_tiles_url()``). ``timeline`` adds a date slider
     with playback, which plays as ``playback`` says. Places are labelled by
     ``names`` (``geo.map.names.common_names(events)`` unless given: pass it when it
     is already at hand, it is the same for every view of the same events).
@@ -236,6 +240,7 @@ def build_map(
         title=title,
         subtitle=date_range_text(events) if title else "",
         tiles=tiles,
+        basemap_tiles=basemap_tiles,
         bounds=bounds,
         cluster_over=cluster_over,
         timeline=timeline,
@@ -253,14 +258,17 @@ def slide_map(
     bounds: tuple[float, float, float, float] | None = None,
     tiles: bool = False,
     labels: int = LABEL_COUNT,
+    basemap_tiles: str | None = None,
 ) -> folium.Map:
     """The briefing picture's page: header, legend with counts, scale bar,
-    attribution and labels of the main places; no interactive controls."""
+    attribution and labels of the main places; no interactive controls.
+    ``basemap_tiles`` draws the detailed offline basemap from that tile URL."""
     subtitle = " \u00b7 ".join(part for part in (date_range_text(events), _event_count_text(events)) if part)
     options = MapOptions(
         title=title,
         subtitle=subtitle,
         tiles=tiles,
+        basemap_tiles=basemap_tiles,
         bounds=bounds,
         slide=True,
         labels=labels,
@@ -281,7 +289,7 @@ def compose_map(
         names = common_names(events)
     groups = marker_groups(events, max_markers=MAX_MARKERS if len(events) > options.cluster_over else None, names=names)
     m = _base_map(options)
-    tile_layers = _add_tiles(m) if options.tiles else []
+    tile_layers = _add_tiles(m, detail=options.basemap_tiles, online=options.tiles)
     types = [t for t in EVENT_TYPES if any(g.event_type == t for g in groups)]
     origins = _present_origins(groups)
     type_layers = {t: _added(folium.FeatureGroup(name=_type_layer_name(t), show=True), m) for t in types}
@@ -299,7 +307,7 @@ def compose_map(
     payload = _payload(events, groups, types, origins, options, names)
     EventLayers(payload, type_layers, origin_layers, tile_layers, density).add_to(m)
     # Without a layer to toggle, the control would be an empty box.
-    if not options.slide and (type_layers or origin_layers or tile_layers):
+    if not options.slide and (type_layers or origin_layers or options.tiles):
         folium.LayerControl(collapsed=False).add_to(m)
     return make_offline(m)
 
@@ -802,9 +810,10 @@ def _added(layer: _Layer, m: folium.Map) -> _Layer:
     return layer
 
 
-def _add_tiles(m: folium.Map) -> list[folium.TileLayer]:
-    layers = []
-    for index, source in enumerate(TILE_SOURCES):
+def _add_tiles(m: folium.Map, *, detail: str | None, online: bool) -> list[folium.TileLayer]:
+    # The detailed offline basemap starts shown; online basemaps are offered beside it.
+    layers = [_added(detail_tile_layer(detail, control=online), m)] if detail else []
+    for index, source in enumerate(TILE_SOURCES if online else ()):
         layers.append(
             _added(
                 folium.TileLayer(
@@ -813,7 +822,7 @@ def _add_tiles(m: folium.Map) -> list[folium.TileLayer]:
                     name=source.name,
                     overlay=False,
                     control=True,
-                    show=index == 0,
+                    show=index == 0 and not detail,
                 ),
                 m,
             )
