@@ -31,6 +31,7 @@ from functools import lru_cache
 from importlib import resources
 
 from geo import countries
+from geo.parse.clauses import SentenceSyntax
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA = 1, 2, 3, 4
 INTER_RIOTERS, INTER_PROTESTERS, INTER_CIVILIANS, INTER_EXTERNAL = 5, 6, 7, 8
@@ -619,12 +620,15 @@ def frontline_actors(
     sub_event_type: str = "",
     table: tuple[TableRow, ...] | None = None,
     organisations: Callable[[str], Sequence[tuple[int, int]]] | None = None,
+    syntax: Sequence[SentenceSyntax] = (),
 ) -> ActorPair:
     """actor1 and actor2 of the frontline event told in ``sentences[index]``.
 
     ``organisations`` gives the spans of a sentence that a named-entity recogniser calls
     organisations (spaCy's ORG); those that name an armed group the table does not know
     ("the Popular Resistance Committees") are kept as written (``armed_groups_named``).
+    ``syntax`` (one per sentence, from the parse) gives those organisations too, and the
+    sides of each clause: the doer of the attack is actor1, the one it hit actor2.
 
     The sentence's own actors come first; the next and the previous sentences fill in a
     side the sentence leaves out. The actor named after "by" ("shelled by Russian forces")
@@ -643,12 +647,16 @@ def frontline_actors(
     for step, i in enumerate(dict.fromkeys(order)):
         if not 0 <= i < len(sentences):
             continue
+        parse = syntax[i] if i < len(syntax) else None
         mentions = find_actors(sentences[i], country_code=country_code, table=table)
-        if organisations is not None:
-            mentions = armed_groups_named(
-                sentences[i], organisations(sentences[i]), mentions, country_code=country_code
-            )
-        for mention in _ordered(sentences[i], mentions):
+        spans = [
+            *(organisations(sentences[i]) if organisations is not None else ()),
+            *(parse.organisations if parse else ()),
+        ]
+        if spans:
+            mentions = armed_groups_named(sentences[i], spans, mentions, country_code=country_code)
+        mentions = _unnamed_groups_resolved(sentences[i], mentions, sentences, country_code, table)
+        for mention in _ordered(sentences[i], mentions, parse):
             generic = mention.actor.inter == INTER_STATE and mention.text.lower() in GENERIC_STATE_FORCES
             if any(mention.actor.name == a.name for a in actors) or (generic and generic_state):
                 continue
@@ -672,6 +680,70 @@ def frontline_actors(
     return ActorPair(actors[0] if actors else None, actors[1] if len(actors) > 1 else None)
 
 
+#: Armed groups a sentence does not name ("the rebels", "insurgents"): the group the article
+#: names, else an unidentified armed group of the event's country.
+UNNAMED_GROUPS = (
+    "rebels",
+    "rebel fighters",
+    "rebel forces",
+    "insurgents",
+    "militants",
+    "jihadists",
+    "jihadist fighters",
+    "islamist militants",
+    "islamist fighters",
+    "militiamen",
+    "militia fighters",
+    "the militia",
+    "the group",
+    "the armed group",
+)
+
+
+def _unnamed_groups_resolved(
+    sentence: str,
+    mentions: Sequence[ActorMention],
+    sentences: Sequence[str],
+    country_code: str,
+    table: tuple[TableRow, ...] | None,
+) -> tuple[ActorMention, ...]:
+    """``mentions`` plus the unnamed armed groups of ``sentence`` no mention covers, each
+    resolved to the non-state armed group the article names most (first named on a tie),
+    else to an unidentified armed group of ``country_code``."""
+    extra: list[ActorMention] = []
+    for m in _phrase_pattern(UNNAMED_GROUPS).finditer(sentence):
+        if any(m.start() < f.end and f.start < m.end() for f in mentions):
+            continue
+        if m.group(0).lower() in {"the group", "the armed group"}:
+            actor = _article_group(tuple(sentences), country_code, table)
+        else:
+            actor = _article_group(tuple(sentences), country_code, table) or (
+                unidentified(country_code) if country_code else None
+            )
+        if actor is not None:
+            extra.append(ActorMention(m.start(), m.end(), m.group(0), actor))
+    if not extra:
+        return tuple(mentions)
+    return tuple(sorted((*mentions, *extra), key=lambda f: f.start))
+
+
+@lru_cache(maxsize=256)
+def _article_group(sentences: tuple[str, ...], country_code: str, table: tuple[TableRow, ...] | None) -> Actor | None:
+    """The non-state armed group an article names most, ``None`` when it names none."""
+    counts: dict[str, int] = {}
+    actors: dict[str, Actor] = {}
+    for sentence in sentences:
+        for mention in find_actors(sentence, country_code=country_code, table=table):
+            actor = mention.actor
+            named = actor.inter in _NAMED_GROUP_CODES and not actor.name.startswith("Unidentified Armed Group")
+            if named and mention.text.lower() not in UNNAMED_GROUPS:
+                counts[actor.name] = counts.get(actor.name, 0) + 1
+                actors.setdefault(actor.name, actor)
+    if not counts:
+        return None
+    return actors[max(counts, key=lambda name: counts[name])]  # max keeps the first named on a tie
+
+
 def _without_unidentified_if_named(actors: list[Actor]) -> list[Actor]:
     """ "Gunmen from the CODECO militia": once a group is named, the gunmen are that group."""
     unidentified_prefix = "Unidentified Armed Group"
@@ -680,13 +752,18 @@ def _without_unidentified_if_named(actors: list[Actor]) -> list[Actor]:
     return actors
 
 
-def _ordered(sentence: str, mentions: Iterable[ActorMention]) -> list[ActorMention]:
-    """Actors of a sentence, attacker first: one named after "by" leads."""
+def _ordered(
+    sentence: str, mentions: Iterable[ActorMention], syntax: SentenceSyntax | None = None
+) -> list[ActorMention]:
+    """Actors of a sentence, attacker first: one named after "by" leads, then the doer of
+    the clause (its subject), then actors in no side, then the one the verb acted on."""
     mentions = list(mentions)
 
     def key(m: ActorMention) -> tuple[int, int]:
         before = sentence[max(0, m.start - 12) : m.start].lower().split()
-        return (0 if before and before[-1] in {"by", "from"} else 1, m.start)
+        if before and before[-1] in {"by", "from"}:
+            return (0, m.start)
+        return (syntax.side_of(m.start, m.end) if syntax is not None else 1, m.start)
 
     return sorted(mentions, key=key)
 

@@ -446,12 +446,18 @@ def casualties_in_text(text: str, quote: str, *, place: str = "") -> Casualties:
     names the event's ``place`` (as written) with a death toll."""
     sentences = split_sentences(text)
     wanted = " ".join(quote.split())
-    found = casualties(quote)
     for i, sentence in enumerate(sentences):
         flat = " ".join(sentence.split())
         if wanted and (wanted in flat or flat in wanted):
-            found = event_casualties(sentences, i)
-            break
+            return casualties_in_sentences(sentences, i, place=place)
+    return casualties_in_sentences([quote], 0, place=place)
+
+
+def casualties_in_sentences(sentences: Sequence[str], index: int, *, place: str = "") -> Casualties:
+    """The casualties of the event told in ``sentences[index]``: that sentence and its
+    neighbours (``event_casualties``), else the first sentence that names the event's
+    ``place`` (as written) with a death toll."""
+    found = event_casualties(sentences, index)
     if found.killed is None and place:
         named = re.compile(rf"(?<!\w){re.escape(place)}(?!\w)")
         for sentence in sentences:

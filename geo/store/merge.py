@@ -416,3 +416,51 @@ def merge(reports: Iterable[Report | Event], rules: MergeRules = MergeRules()) -
         else:
             events[chosen] = events[chosen].with_report(report)
     return tuple(events.values())
+
+
+@dataclass(frozen=True, slots=True)
+class CodedFields:
+    """The actors and deaths of one happening, coded from all its reports."""
+
+    actor1: str = ""
+    inter1: int = 0
+    actor2: str = ""
+    inter2: int = 0
+    interaction: int = 0
+    fatalities: int = 0
+
+    def applied(self, event: Event) -> Event:
+        """``event`` carrying these fields."""
+        return replace(
+            event,
+            actor1=self.actor1,
+            inter1=self.inter1,
+            actor2=self.actor2,
+            inter2=self.inter2,
+            interaction=self.interaction,
+            fatalities=self.fatalities,
+        )
+
+
+def coded_fields(reports: Sequence[Event]) -> CodedFields:
+    """The coded fields of one happening from the events of its reports.
+
+    Fatalities: one figure per article (its first event that gives one), then the lowest of
+    them, as ACLED takes the most conservative report, never their sum; 0 when none reports
+    deaths. Actors: the pair most reports name, a pair before a lone actor (ties: the pair
+    that sorts first), in the order and with the codes of its first report."""
+    per_article: dict[str, int] = {}
+    for event in reports:
+        if event.fatalities > 0:
+            per_article.setdefault(event.article_id, event.fatalities)
+    fatalities = min(per_article.values()) if per_article else 0
+    votes: dict[frozenset[str], list[Event]] = {}
+    for event in reports:
+        names = frozenset(a for a in (event.actor1, event.actor2) if a)
+        if names:
+            votes.setdefault(names, []).append(event)
+    if not votes:
+        return CodedFields(fatalities=fatalities)
+    chosen = min(votes, key=lambda names: (-len(names), -len(votes[names]), sorted(names)))
+    first = votes[chosen][0]
+    return CodedFields(first.actor1, first.inter1, first.actor2, first.inter2, first.interaction, fatalities)

@@ -1,0 +1,76 @@
+"""What the event coder reads of spaCy's parse, kept per sentence once the document is gone.
+
+The geoparser drops each section's spaCy document as soon as its places are found, so the
+few things the actor coder needs from it are copied out first, in character offsets of the
+sentence: the organisations the recogniser named (armed groups the actor table does not
+know) and the sides of each clause, the subject of an active verb and the agent of a
+passive one ("shelled by Russian forces") as the doer, the object and the subject of a
+passive verb as the one it was done to. Reading them costs one pass over the tokens, no
+second parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Dependency labels of the doer of a clause (spaCy's English labels; "agent" is the "by"
+#: of a passive, whose noun is its child ``pobj``).
+DOER_LABELS = frozenset({"nsubj"})
+#: Dependency labels of the one a clause's verb acts on.
+DONE_TO_LABELS = frozenset({"dobj", "nsubjpass"})
+#: Longest side kept, in tokens: a subject that runs longer holds a clause of its own,
+#: whose actors are not the side's.
+MAX_SIDE_TOKENS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSyntax:
+    """Organisations and clause sides of one sentence, as (start, end) offsets in the sentence."""
+
+    organisations: tuple[tuple[int, int], ...] = ()
+    doers: tuple[tuple[int, int], ...] = ()
+    done_to: tuple[tuple[int, int], ...] = ()
+
+    def side_of(self, start: int, end: int) -> int:
+        """0 when ``start:end`` lies in a doer, 2 in what was done to, 1 in neither; the
+        smallest side holding it decides ("troops who shelled the town" inside an object)."""
+        best: tuple[int, int] | None = None
+        for rank, spans in ((0, self.doers), (2, self.done_to)):
+            for s, e in spans:
+                if s <= start and end <= e and (best is None or e - s < best[0]):
+                    best = (e - s, rank)
+        return 1 if best is None else best[1]
+
+
+def sentence_syntax(doc: Doc) -> tuple[SentenceSyntax, ...]:
+    """The syntax of each sentence of ``doc``, in order."""
+    return tuple(_one_sentence(sent) for sent in doc.sents)
+
+
+def _one_sentence(sent: Span) -> SentenceSyntax:
+    base = sent.start_char
+    organisations = tuple((e.start_char - base, e.end_char - base) for e in sent.ents if e.label_ == "ORG")
+    doers: list[tuple[int, int]] = []
+    done_to: list[tuple[int, int]] = []
+    for token in sent:
+        label = token.dep_
+        if label in DOER_LABELS:
+            _add_side(doers, token, base)
+        elif label in DONE_TO_LABELS:
+            _add_side(done_to, token, base)
+        elif label == "pobj" and token.head.dep_ == "agent":
+            _add_side(doers, token, base)
+    return SentenceSyntax(organisations, tuple(doers), tuple(done_to))
+
+
+def _add_side(sides: list[tuple[int, int]], token: Token, base: int) -> None:
+    left, right = token.left_edge, token.right_edge
+    if right.i - left.i >= MAX_SIDE_TOKENS:
+        # Only the noun phrase itself: its modifiers before it and the noun.
+        first = next(iter(token.lefts), token)
+        left, right = first.left_edge if token.i - first.left_edge.i < MAX_SIDE_TOKENS else token, token
+    sides.append((left.idx - base, right.idx + len(right.text) - base))

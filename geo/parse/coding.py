@@ -1,0 +1,59 @@
+"""Coding the events of an article as ACLED codes them: who fought whom, and how many died.
+
+The pipeline makes an event per sentence and place; this fills the event's coded fields
+from that sentence and its neighbours, with what the parse already gave (organisations
+and clause sides, ``geo.parse.clauses``), so coding costs no second parse:
+
+- frontline events: ``actor1`` (who attacked) and ``actor2`` (who was attacked or fought
+  back), their inter codes and the interaction (``geo.parse.actors.frontline_actors``),
+  and the reported deaths (``geo.parse.fatalities``, 0 when none are reported);
+- diplomacy: the two parties (``geo.parse.actors.diplomacy_parties``);
+- humanitarian and other events: nothing (their sentences' tolls are about the fighting
+  that caused them, which is its own event).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from geo.parse.actors import ActorPair, diplomacy_parties, frontline_actors
+from geo.parse.clauses import SentenceSyntax
+from geo.parse.fatalities import casualties_in_sentences
+from geo.records import Event
+
+
+def event_actors(
+    event: Event, sentences: Sequence[str], index: int, syntax: Sequence[SentenceSyntax] = ()
+) -> ActorPair:
+    """The actors of ``event``, told in ``sentences[index]``; none for humanitarian and other events."""
+    if event.event_type == "frontline":
+        return frontline_actors(
+            sentences, index, country_code=event.country_code, sub_event_type=event.sub_event_type, syntax=syntax
+        )
+    if event.event_type == "diplomacy":
+        return diplomacy_parties(sentences, index, country_code=event.country_code)
+    return ActorPair()
+
+
+def event_fatalities(event: Event, sentences: Sequence[str], index: int) -> int:
+    """Deaths the article reports for a frontline ``event``; 0 when it reports none (ACLED's convention)."""
+    if event.event_type != "frontline":
+        return 0
+    return casualties_in_sentences(sentences, index, place=event.mention).killed or 0
+
+
+def coded(event: Event, sentences: Sequence[str], index: int, syntax: Sequence[SentenceSyntax] = ()) -> Event:
+    """``event`` with its actors and fatalities, read from ``sentences[index]`` (its sentence) and the others."""
+    pair = event_actors(event, sentences, index, syntax)
+    inter1 = pair.actor1.inter if pair.actor1 is not None else 0
+    inter2 = pair.actor2.inter if pair.actor2 is not None else 0
+    return replace(
+        event,
+        actor1=pair.actor1.name if pair.actor1 is not None else "",
+        actor2=pair.actor2.name if pair.actor2 is not None else "",
+        inter1=inter1,
+        inter2=inter2,
+        interaction=pair.interaction or 0,
+        fatalities=event_fatalities(event, sentences, index),
+    )
