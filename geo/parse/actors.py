@@ -408,6 +408,12 @@ def _alias_matcher(rows: tuple[TableRow, ...]) -> tuple[re.Pattern[str], dict[st
     return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])"), meaning
 
 
+def _is_generic(written: str) -> bool:
+    """An alias in lower case ("southern separatists", a capital first letter aside)
+    describes rather than names."""
+    return not any(c.isupper() for c in written[1:])
+
+
 def _is_acronym(alias: str) -> bool:
     return alias.isupper() or any(c.isdigit() for c in alias)
 
@@ -439,6 +445,9 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...]) -> tu
     pattern, meaning = _alias_matcher(rows)
     for m in pattern.finditer(text):
         candidates = meaning.get(m.group(0)) or meaning.get(m.group(0).casefold())
+        if candidates and _is_generic(m.group(0)) and country_code:
+            # "southern separatists", "coalition warplanes": a name only in its own war.
+            candidates = tuple(r for r in candidates if r.country_code in ("", country_code.upper()))
         if candidates:
             add(m.start(), m.end(), _pick_row(candidates, country_code))
     for m in _demonym_forces().finditer(text):
@@ -644,6 +653,7 @@ def frontline_actors(
     # A strike whose victims the sentence names but not its author: the author may be named
     # further on ("... the Houthis were blamed"), so the rest of the article is read too.
     order = [index, index + 1, index - 1, *sorted(range(len(sentences)), key=lambda i: (abs(i - index), i))]
+    event_parse = syntax[index] if 0 <= index < len(syntax) else None
     for step, i in enumerate(dict.fromkeys(order)):
         if not 0 <= i < len(sentences):
             continue
@@ -677,13 +687,66 @@ def frontline_actors(
             break
         if one_sided and step >= 2 and (not actors or any(a.inter != INTER_CIVILIANS for a in actors)):
             break
+    if len(actors) == 1 and 0 <= index < len(sentences):
+        # The article names one side only, and the event's sentence the people it hit.
+        _people_hit(actors, victims, sentences[index], event_parse)
+    if len(actors) > 1 and actors[0].inter == INTER_CIVILIANS and actors[1].inter != INTER_CIVILIANS:
+        actors[0], actors[1] = actors[1], actors[0]  # the people hit are never the side that struck
     return ActorPair(actors[0] if actors else None, actors[1] if len(actors) > 1 else None)
+
+
+#: People who are the victims when a sentence says one side killed or attacked them.
+VICTIM_PEOPLE = (
+    "civilians",
+    "civilian",
+    "residents",
+    "villagers",
+    "people",
+    "children",
+    "women",
+    "family",
+    "families",
+    "worshippers",
+    "passengers",
+    "pedestrians",
+    "farmers",
+    "herders",
+    "fishermen",
+    "aid workers",
+    "displaced people",
+    "students",
+    "boys",
+    "girls",
+    "men",
+    "a man",
+    "a woman",
+    "a child",
+)
+
+
+def _people_hit(actors: list[Actor], victims: Actor | None, sentence: str, parse: SentenceSyntax | None) -> bool:
+    """When one armed side is all the article names, and the event's
+    sentence says people were hit ("killing four villagers"; in what a verb acted on, when
+    the parse is known), append their civilians as the second actor; say whether it did."""
+    if victims is None or len(actors) != 1 or actors[0].inter in (INTER_CIVILIANS, INTER_UNKNOWN):
+        return False
+    people = [*_phrase_pattern(VICTIM_PEOPLE).finditer(sentence), *_people_of_a_country().finditer(sentence)]
+    if parse is not None and parse.done_to:
+        people = [m for m in people if parse.side_of(m.start(), m.end()) == 2]
+    if not people or actors[0].name == victims.name:
+        return False
+    actors.append(victims)
+    return True
 
 
 #: Armed groups a sentence does not name ("the rebels", "insurgents"): the group the article
 #: names, else an unidentified armed group of the event's country.
 UNNAMED_GROUPS = (
     "rebels",
+    "paramilitaries",
+    "the paramilitary",
+    "paramilitary forces",
+    "paramilitary fighters",
     "rebel fighters",
     "rebel forces",
     "insurgents",
@@ -694,6 +757,11 @@ UNNAMED_GROUPS = (
     "islamist fighters",
     "militiamen",
     "militia fighters",
+    "separatists",
+    "separatist forces",
+    "separatist fighters",
+    "secessionists",
+    "secessionist forces",
     "the militia",
     "the group",
     "the armed group",
