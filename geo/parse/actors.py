@@ -133,6 +133,9 @@ GENERIC_STATE_FORCES = (
     "troops",
     "soldiers",
     "the air force",
+    "junta",
+    "military junta",
+    "the regime",
 )
 GENERIC_POLICE = ("police officers", "policemen", "the police", "police")
 #: An attacker nobody named.
@@ -408,10 +411,11 @@ def _alias_matcher(rows: tuple[TableRow, ...]) -> tuple[re.Pattern[str], dict[st
     return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])"), meaning
 
 
-def _is_generic(written: str) -> bool:
-    """An alias in lower case ("southern separatists", a capital first letter aside)
-    describes rather than names."""
-    return not any(c.isupper() for c in written[1:])
+@lru_cache(maxsize=4)
+def _generic_aliases(rows: tuple[TableRow, ...]) -> frozenset[str]:
+    """Aliases written in lower case ("southern separatists", "coalition warplanes"): they
+    describe rather than name, so they mean the row only in its own country."""
+    return frozenset(a.casefold() for row in rows for a in row.aliases if not any(c.isupper() for c in a))
 
 
 def _is_acronym(alias: str) -> bool:
@@ -443,9 +447,10 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...]) -> tu
         found.append(ActorMention(start, end, text[start:end], actor))
 
     pattern, meaning = _alias_matcher(rows)
+    generic = _generic_aliases(rows)
     for m in pattern.finditer(text):
         candidates = meaning.get(m.group(0)) or meaning.get(m.group(0).casefold())
-        if candidates and _is_generic(m.group(0)) and country_code:
+        if candidates and m.group(0).casefold() in generic and country_code:
             # "southern separatists", "coalition warplanes": a name only in its own war.
             candidates = tuple(r for r in candidates if r.country_code in ("", country_code.upper()))
         if candidates:
@@ -666,6 +671,8 @@ def frontline_actors(
         if spans:
             mentions = armed_groups_named(sentences[i], spans, mentions, country_code=country_code)
         mentions = _unnamed_groups_resolved(sentences[i], mentions, sentences, country_code, table)
+        if parse is not None:
+            mentions = _countries_that_struck(sentences[i], mentions, parse)
         for mention in _ordered(sentences[i], mentions, parse):
             generic = mention.actor.inter == INTER_STATE and mention.text.lower() in GENERIC_STATE_FORCES
             if any(mention.actor.name == a.name for a in actors) or (generic and generic_state):
@@ -695,6 +702,24 @@ def frontline_actors(
     return ActorPair(actors[0] if actors else None, actors[1] if len(actors) > 1 else None)
 
 
+def _countries_that_struck(
+    sentence: str, mentions: Sequence[ActorMention], parse: SentenceSyntax
+) -> tuple[ActorMention, ...]:
+    """``mentions`` plus the countries that are the doer of a clause ("Israel struck back",
+    "Russia launched 40 drones"): that country's military forces."""
+    extra: list[ActorMention] = []
+    for start, end in parse.doers:
+        words = sentence[start:end].strip()
+        if words.lower().startswith("the "):
+            start, words = start + 4, words[4:]
+        cc = _country_codes_by_name().get(words.lower())
+        if cc and not any(start < m.end and m.start < end for m in mentions):
+            extra.append(ActorMention(start, end, words, state_forces(cc)))
+    if not extra:
+        return tuple(mentions)
+    return tuple(sorted((*mentions, *extra), key=lambda m: m.start))
+
+
 #: People who are the victims when a sentence says one side killed or attacked them.
 VICTIM_PEOPLE = (
     "civilians",
@@ -717,7 +742,6 @@ VICTIM_PEOPLE = (
     "students",
     "boys",
     "girls",
-    "men",
     "a man",
     "a woman",
     "a child",
@@ -757,6 +781,7 @@ UNNAMED_GROUPS = (
     "islamist fighters",
     "militiamen",
     "militia fighters",
+    "terrorists",
     "separatists",
     "separatist forces",
     "separatist fighters",

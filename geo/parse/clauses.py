@@ -22,6 +22,21 @@ if TYPE_CHECKING:
 DOER_LABELS = frozenset({"nsubj"})
 #: Dependency labels of the one a clause's verb acts on.
 DONE_TO_LABELS = frozenset({"dobj", "nsubjpass"})
+#: Verbs of saying, claiming and talking, and of backing: their subject is a source or a
+#: sponsor, not a side of the fighting ("Russia's defence ministry said Ukrainian troops
+#: attacked ...", "forces backed by the United Arab Emirates").
+NOT_ACTS = frozenset(
+    {
+        "said", "say", "says", "saying", "told", "tell", "tells", "announced", "announces", "claimed", "claims",
+        "denied", "denies", "warned", "warns", "stated", "added", "reported", "reports", "confirmed", "confirms",
+        "accused", "accuses", "blamed", "blames", "condemned", "condemns", "urged", "urges", "called", "calls",
+        "vowed", "insisted", "insists", "argued", "agreed", "signed", "met", "meets", "welcomed", "welcomes",
+        "alleged", "alleges", "believed", "believes", "estimated", "estimates", "wrote", "posted", "published",
+        "recorded", "counted", "documented", "noted", "explained", "acknowledged", "admitted", "declared",
+        "backed", "supported", "funded", "armed", "sponsored", "hosted", "mediated", "brokered", "trained",
+        "equipped", "allied", "aligned", "led", "loyal",
+    }
+)  # fmt: skip
 #: Longest side kept, in tokens: a subject that runs longer holds a clause of its own,
 #: whose actors are not the side's.
 MAX_SIDE_TOKENS = 12
@@ -59,10 +74,11 @@ def _one_sentence(sent: Span) -> SentenceSyntax:
     for token in sent:
         label = token.dep_
         if label in DOER_LABELS:
-            _add_side(doers, token, base)
+            if token.head.lower_ not in NOT_ACTS:
+                _add_side(doers, token, base)
         elif label in DONE_TO_LABELS:
             _add_side(done_to, token, base)
-        elif label == "pobj" and token.head.dep_ == "agent":
+        elif label == "pobj" and token.head.dep_ == "agent" and token.head.head.lower_ not in NOT_ACTS:
             _add_side(doers, token, base)
     return SentenceSyntax(organisations, tuple(doers), tuple(done_to))
 

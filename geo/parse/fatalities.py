@@ -54,7 +54,7 @@ DEATH_AFTER = frozenset(
 )
 WOUNDED_AFTER = frozenset({"wounded", "injured", "hurt", "injuries", "maimed"})
 #: Verbs that take the figure of dead or wounded as their object ("killing three", "wounded 40").
-DEATH_BEFORE = frozenset({"killed", "killing", "kills", "kill", "killed:", "dead:"})
+DEATH_BEFORE = frozenset({"killed", "killing", "kills", "kill", "killed:", "dead:", "losing", "lost"})
 WOUNDED_BEFORE = frozenset({"wounded", "wounding", "injured", "injuring", "wounds", "injures"})
 #: "the death toll rose to 40", "a toll of 12".
 TOLL_WORDS = frozenset({"toll"})
