@@ -720,6 +720,7 @@ def _countries_that_struck(
     return tuple(sorted((*mentions, *extra), key=lambda m: m.start))
 
 
+_SOURCE_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|recalled)\b", re.IGNORECASE)
 #: People who are the victims when a sentence says one side killed or attacked them.
 VICTIM_PEOPLE = (
     "civilians",
@@ -754,7 +755,11 @@ def _people_hit(actors: list[Actor], victims: Actor | None, sentence: str, parse
     the parse is known), append their civilians as the second actor; say whether it did."""
     if victims is None or len(actors) != 1 or actors[0].inter in (INTER_CIVILIANS, INTER_UNKNOWN):
         return False
-    people = [*_phrase_pattern(VICTIM_PEOPLE).finditer(sentence), *_people_of_a_country().finditer(sentence)]
+    people = [
+        m
+        for m in (*_phrase_pattern(VICTIM_PEOPLE).finditer(sentence), *_people_of_a_country().finditer(sentence))
+        if not _SOURCE_AFTER.match(sentence, m.end())  # "residents said": a source, not a victim
+    ]
     if parse is not None and parse.done_to:
         people = [m for m in people if parse.side_of(m.start(), m.end()) == 2]
     if not people or actors[0].name == victims.name:

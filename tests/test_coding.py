@@ -1,0 +1,141 @@
+"""Coded events: the pipeline fills actors, inter codes and deaths; merged reports keep one figure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.parse.actors import frontline_actors
+from geo.parse.clauses import SentenceSyntax, sentence_syntax
+from geo.parse.fatalities import casualties
+from geo.records import Article, Event
+from geo.store.merge import coded_fields
+from tests.palmyra import palmyra_event
+
+
+def _events(pipeline, text: str) -> tuple[Event, ...]:
+    return pipeline.events(Article(text, published=date(2024, 5, 2), article_id="coding-test"))
+
+
+def _frontline(pipeline, text: str, place: str) -> Event:
+    found = [e for e in _events(pipeline, text) if e.event_type == "frontline" and e.mention == place]
+    assert found, f"no frontline event at {place} in {text!r}"
+    return found[0]
+
+
+def test_rebels_attacking_an_army_post_are_actor1_and_the_army_of_the_country_actor2(pipeline) -> None:
+    event = _frontline(pipeline, "Rebels attacked an army post near Gao on Tuesday, killing three soldiers.", "Gao")
+    assert event.actor1 == "Unidentified Armed Group (Mali)"
+    assert event.actor2 == "Military Forces of Mali"
+    assert (event.inter1, event.inter2, event.interaction) == (3, 1, 13)
+    assert event.fatalities == 3
+
+
+def test_the_one_attacked_is_actor2_even_when_named_first(pipeline) -> None:
+    text = "An army base outside Kidal was stormed by fighters of JNIM at dawn; twelve soldiers died."
+    event = _frontline(pipeline, text, "Kidal")
+    assert event.actor1 == "JNIM: Group for Support of Islam and Muslims"
+    assert event.actor2 == "Military Forces of Mali"
+    assert event.fatalities == 12
+
+
+def test_a_strike_on_people_codes_state_forces_against_civilians(pipeline) -> None:
+    text = "The junta's warplanes bombed a school in Sagaing on Monday, killing eleven children, teachers said."
+    event = _frontline(pipeline, text, "Sagaing")
+    assert (event.actor1, event.actor2) == ("Military Forces of Myanmar", "Civilians (Myanmar)")
+    assert event.interaction == 17
+    assert event.fatalities == 11
+
+
+def test_unnamed_rebels_are_the_group_the_article_names() -> None:
+    sentences = [
+        "The Arakan Army has pressed its offensive across Rakhine for months.",
+        "On Friday the rebels overran an army outpost near Maungdaw, residents said.",
+    ]
+    pair = frontline_actors(sentences, 1, country_code="MM", sub_event_type="armed_clash")
+    assert pair.names == {"Arakan Army", "Military Forces of Myanmar"}
+    assert pair.actor1 is not None and pair.actor1.name == "Arakan Army"
+
+
+def test_a_lower_case_alias_names_a_group_only_in_its_own_war() -> None:
+    # "separatists" in Cameroon are the Ambazonian groups; in Spain they are nobody we know.
+    in_cameroon = frontline_actors(["Separatists ambushed soldiers near Bamenda."], 0, country_code="CM")
+    assert "Ambazonian separatists" in in_cameroon.names
+    elsewhere = frontline_actors(["Separatists ambushed soldiers near Bilbao."], 0, country_code="ES")
+    assert "Ambazonian separatists" not in elsewhere.names
+
+
+def test_a_named_group_the_table_lacks_is_kept_as_written_with_no_inter_code() -> None:
+    pair = frontline_actors(
+        ["The Zulu Liberation Front militants raided a police station in Ulundi."], 0, country_code="ZA"
+    )
+    assert pair.actor1 is not None and pair.actor1.name == "Zulu Liberation Front militants"
+    assert pair.actor1.inter == 0
+
+
+def test_the_subject_of_a_saying_verb_is_no_side(nlp) -> None:
+    doc = nlp("Russia's defence ministry said Ukrainian troops attacked positions near Sudzha.")
+    (syntax,) = sentence_syntax(doc)
+    sentence = doc.text
+    ministry = sentence.index("Russia")
+    troops = sentence.index("Ukrainian")
+    assert syntax.side_of(ministry, ministry + 6) == 1
+    assert syntax.side_of(troops, troops + len("Ukrainian troops")) == 0
+
+
+def test_the_smallest_side_holding_a_mention_decides() -> None:
+    syntax = SentenceSyntax(doers=((0, 40),), done_to=((10, 20),))
+    assert syntax.side_of(12, 18) == 2
+    assert syntax.side_of(0, 5) == 0
+    assert syntax.side_of(45, 50) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Gunmen killed twenty-three villagers in the raid.", 23),
+        ("Between 10 and 15 fighters died in the clashes.", 10),
+        ("The shelling killed 8 to 12 people, medics said.", 8),
+        ("Dozens of people were killed when the market was hit.", 12),
+        ("Several soldiers were killed in the ambush.", 10),
+        ("The assault left more than 100 people dead.", 100),
+        ("Troops repelled the attack, losing 50 men.", 50),
+        ("At least 12 people, including five children, were killed.", 12),
+        ("Nobody was hurt in the strike.", 0),
+    ],
+)
+def test_numbers_in_words_ranges_and_vague_quantities_follow_acled(sentence: str, killed: int) -> None:
+    assert casualties(sentence).killed == killed
+
+
+def test_background_tolls_are_not_the_events() -> None:
+    text = "A drone hit the depot on Sunday; the war has killed more than 9,000 people since 2022."
+    assert casualties(text).killed is None
+    assert casualties("Two soldiers died on Sunday, bringing the toll since January to 340.").killed == 2
+
+
+def test_a_happening_takes_the_lowest_figure_of_its_articles_never_their_sum() -> None:
+    first = palmyra_event(event_id="a1", article_id="a", fatalities=12, actor1="Islamic State", inter1=2)
+    again = palmyra_event(event_id="a2", article_id="a", fatalities=12)
+    lower = palmyra_event(event_id="b1", article_id="b", fatalities=9, actor1="Islamic State", inter1=2)
+    silent = palmyra_event(event_id="c1", article_id="c", fatalities=0)
+    fields = coded_fields([first, again, lower, silent])
+    assert fields.fatalities == 9
+    assert fields.actor1 == "Islamic State"
+
+
+def test_a_pair_of_actors_wins_over_a_lone_actor_and_keeps_its_codes() -> None:
+    lone = palmyra_event(event_id="a1", article_id="a", actor1="Islamic State", inter1=2)
+    pair = palmyra_event(
+        event_id="b1",
+        article_id="b",
+        actor1="Military Forces of Syria",
+        inter1=1,
+        actor2="Islamic State",
+        inter2=2,
+        interaction=12,
+    )
+    fields = coded_fields([lone, pair])
+    assert (fields.actor1, fields.actor2, fields.interaction) == ("Military Forces of Syria", "Islamic State", 12)
+    assert coded_fields([palmyra_event()]).applied(palmyra_event()).fatalities == 0
