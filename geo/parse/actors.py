@@ -391,10 +391,13 @@ def government(country_code: str) -> Actor:
 
 
 @lru_cache(maxsize=4)
-def _alias_matcher(rows: tuple[TableRow, ...]) -> tuple[re.Pattern[str], dict[str, tuple[TableRow, ...]]]:
+def _alias_matcher(
+    rows: tuple[TableRow, ...] | None,
+) -> tuple[re.Pattern[str], dict[str, tuple[TableRow, ...]]]:
     """One pattern for every alias of the table (longer aliases first, acronyms such as "RSF"
     case-sensitive, the others not) and the rows each alias may mean, by its folded text
     (acronyms by their exact text)."""
+    rows = load_actor_table() if rows is None else rows
     by_alias: dict[str, list[TableRow]] = {}
     for row in rows:
         for alias in row.aliases:
@@ -412,9 +415,10 @@ def _alias_matcher(rows: tuple[TableRow, ...]) -> tuple[re.Pattern[str], dict[st
 
 
 @lru_cache(maxsize=4)
-def _generic_aliases(rows: tuple[TableRow, ...]) -> frozenset[str]:
+def _generic_aliases(rows: tuple[TableRow, ...] | None) -> frozenset[str]:
     """Aliases written in lower case ("southern separatists", "coalition warplanes"): they
     describe rather than name, so they mean the row only in its own country."""
+    rows = load_actor_table() if rows is None else rows
     return frozenset(a.casefold() for row in rows for a in row.aliases if not any(c.isupper() for c in a))
 
 
@@ -429,11 +433,13 @@ def find_actors(
 
     ``country_code`` is the country the event happened in: it resolves "the army" and
     "gunmen", and chooses between rows that share an alias."""
-    return _find_actors(text, country_code, load_actor_table() if table is None else table)
+    # The shipped table goes to the caches as ``None``: hashing its rows on every call
+    # would cost more than the look-up it saves.
+    return _find_actors(text, country_code, table)
 
 
 @lru_cache(maxsize=4096)
-def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...]) -> tuple[ActorMention, ...]:
+def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None) -> tuple[ActorMention, ...]:
     # Cached: a clash's actors are looked for in every sentence of its article, for each of its events.
     found: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
@@ -608,13 +614,35 @@ def _pick_row(rows: tuple[TableRow, ...], country_code: str) -> Actor:
     return Actor(row.name, row.inter, row.country_code)
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regular expression for many lower-case words, as a trie of their letters: it
+    fails at the first letter no word has, where a plain alternation tries every word
+    (hundreds of country names) at each position. Longer words win over their prefixes."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if ends else body
+
+    return pattern(trie)
+
+
 @lru_cache(maxsize=1)
 def _demonym_forces() -> re.Pattern[str]:
     # Demonyms ("Russian troops") and country names ("the Myanmar air force", "Syria's army").
     names = sorted(set(_demonyms()) | set(_country_codes_by_name()), key=len, reverse=True)
     words = sorted(FORCE_WORDS, key=len, reverse=True)
     return re.compile(
-        rf"\b({'|'.join(re.escape(d) for d in names)})(?:'s|\u2019s)? "
+        rf"\b({_trie_pattern(names)})(?:'s|\u2019s)? "
         rf"((?:\w+ )?(?:{'|'.join(re.escape(w) for w in words)}))\b",
         re.IGNORECASE,
     )
@@ -918,7 +946,7 @@ def _parties_in(text: str, table: tuple[TableRow, ...] | None) -> list[Actor]:
 def _people_of_a_country() -> re.Pattern[str]:
     """Plural demonyms as news names the victims: "killing 15 Palestinians", "three Ukrainians"."""
     plurals = sorted({f"{d}s" for d in _demonyms() if not d.endswith(("s", "ese", "i"))}, key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in plurals)})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_trie_pattern(plurals)})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -934,4 +962,4 @@ def _country_codes_by_name() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _country_pattern() -> re.Pattern[str]:
     words = sorted(set(_demonyms()) | set(_country_codes_by_name()), key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_trie_pattern(words)})\b", re.IGNORECASE)
