@@ -394,24 +394,27 @@ def government(country_code: str) -> Actor:
 def _alias_matcher(
     rows: tuple[TableRow, ...] | None,
 ) -> tuple[re.Pattern[str], dict[str, tuple[TableRow, ...]]]:
-    """One pattern for every alias of the table (longer aliases first, acronyms such as "RSF"
-    case-sensitive, the others not) and the rows each alias may mean, by its folded text
+    """One pattern for every alias of the table (longer aliases before their prefixes,
+    acronyms such as "RSF" case-sensitive, the others not) and the rows each alias may mean, by its folded text
     (acronyms by their exact text)."""
     rows = load_actor_table() if rows is None else rows
     by_alias: dict[str, list[TableRow]] = {}
     for row in rows:
         for alias in row.aliases:
             by_alias.setdefault(alias, []).append(row)
-    alternatives = []
+    acronyms: list[str] = []
+    folded: list[str] = []
     meaning: dict[str, tuple[TableRow, ...]] = {}
     for alias in sorted(by_alias, key=lambda a: (-len(a), a)):
         if _is_acronym(alias):
-            alternatives.append(re.escape(alias))
+            acronyms.append(alias)
             meaning[alias] = tuple(by_alias[alias])
         else:
-            alternatives.append(f"(?i:{re.escape(alias)})")
+            folded.append(alias.casefold())
             meaning.setdefault(alias.casefold(), tuple(by_alias[alias]))
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])"), meaning
+    # Two tries (see ``_trie_pattern``): names in any case, acronyms only as written.
+    either = "|".join(p for p in (f"(?i:{_trie_pattern(folded)})" if folded else "", _trie_pattern(acronyms)) if p)
+    return re.compile(rf"(?<![\w-])(?:{either})(?![\w-])"), meaning
 
 
 @lru_cache(maxsize=4)
@@ -615,7 +618,7 @@ def _pick_row(rows: tuple[TableRow, ...], country_code: str) -> Actor:
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
-    """One regular expression for many lower-case words, as a trie of their letters: it
+    """One regular expression for many words, as a trie of their letters: it
     fails at the first letter no word has, where a plain alternation tries every word
     (hundreds of country names) at each position. Longer words win over their prefixes."""
     trie: dict[str, dict] = {}
