@@ -487,6 +487,8 @@ def parse_quantity(words: Sequence[str], at: int) -> tuple[int, int] | None:
     """The quantity that starts at ``words[at]`` as (value, tokens used), or ``None``.
 
     Ranges give their lowest end ("10 to 15", "between 10 and 15", "10-15")."""
+    if at >= len(words) or not _may_start_quantity(words[at]):
+        return None  # most words: checked once here, not against every phrase below
     for phrase, value in VAGUE_PHRASES:
         if tuple(words[at : at + len(phrase)]) == phrase:
             return value, len(phrase)
@@ -501,6 +503,13 @@ def parse_quantity(words: Sequence[str], at: int) -> tuple[int, int] | None:
         if second is not None:
             return min(value, second[0]), used + 1 + second[1]
     return value, used
+
+
+def _may_start_quantity(word: str) -> bool:
+    return word[:1].isdigit() or word.split("-", 1)[0] in _QUANTITY_STARTS
+
+
+_QUANTITY_STARTS = frozenset({phrase[0] for phrase, _ in VAGUE_PHRASES} | set(VAGUE_QUANTITIES) | set(NUMBER_WORDS))
 
 
 def _number(words: Sequence[str], at: int) -> tuple[int, int] | None:
