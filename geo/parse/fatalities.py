@@ -276,6 +276,20 @@ PERSON_NOUNS = frozenset(
         "fisherman",
         "trader",
         "vendor",
+        "governor",
+        "chief",
+        "leader",
+        "official",
+        "lawmaker",
+        "minister",
+        "judge",
+        "bodyguard",
+        "pilot",
+        "sergeant",
+        "colonel",
+        "general",
+        "captain",
+        "lieutenant",
     }
 )
 MONTHS = frozenset(
@@ -571,6 +585,18 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
     i = 0
     while i < len(words):
         word = words[i]
+        if word in {"himself", "herself"} and before_word(words, i) in DEATH_BEFORE:
+            # "a suicide bomber killed himself and four police officers": ACLED counts the attacker.
+            figures.append(_Figure(i, i + 1, 1))
+            i += 1
+            continue
+        if word == "the" and before_word(words, i) in DEATH_BEFORE:
+            # "killed the district governor": one person, named by office.
+            noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
+            if noun is not None and all(w.isalpha() for w in words[i + 1 : noun]):
+                figures.append(_Figure(i, noun + 1, 1))
+                i = noun + 1
+                continue
         if word in {"a", "an", "one"} and before_word(words, i) != "no":
             # "a soldier", "a 12-year-old boy", "one elderly woman": one person.
             noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
@@ -715,4 +741,14 @@ def _is_subset(words: Sequence[str], fig: _Figure) -> bool:
     before = words[max(0, fig.start - 3) : fig.start]
     after = tuple(words[fig.end : fig.end + 2])
     of_them = any(tuple(before[k : k + 2]) in {("of", "them"), ("of", "whom")} for k in range(len(before)))
-    return any(w in SUBSET_CUES for w in before) or of_them or after in {("of", "them"), ("of", "whom"), ("of", "the")}
+    # "five of the dead": part of a toll; "the commander of the brigade", "ten of the attackers": not.
+    of_the_dead = after == ("of", "the") and words[fig.end + 2 : fig.end + 3] in (
+        ["dead"],
+        ["victims"],
+        ["killed"],
+        ["casualties"],
+        ["wounded"],
+        ["injured"],
+        ["deceased"],
+    )
+    return any(w in SUBSET_CUES for w in before) or of_them or after in {("of", "them"), ("of", "whom")} or of_the_dead
