@@ -154,3 +154,14 @@ def test_learned_weights_decide_within_their_reach_and_survive_json() -> None:
     assert [len(m.reports) for m in merged] == [2, 1]
     with pytest.raises(ValueError, match="5 weights"):
         LearnedMatch(weights=(1.0,), bias=0.0)
+
+
+def test_what_a_side_said_it_did_makes_it_the_doer(pipeline) -> None:
+    text = "The Israeli military said it struck Hamas militants hiding in a warehouse in Deir al-Balah."
+    event = _frontline(pipeline, text, "Deir al-Balah")
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel", "Hamas")
+
+
+def test_militants_named_by_their_people_belong_to_that_country_not_to_the_place() -> None:
+    pair = frontline_actors(["Palestinian militants fired rockets at Sderot overnight."], 0, country_code="IL")
+    assert pair.actor1 is not None and pair.actor1.name == "Unidentified Armed Group (Palestine)"

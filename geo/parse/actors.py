@@ -843,6 +843,15 @@ def _unnamed_groups_resolved(
     for m in _phrase_pattern(UNNAMED_GROUPS).finditer(sentence):
         if any(m.start() < f.end and f.start < m.end() for f in mentions):
             continue
+        before = sentence[: m.start()].split()
+        of_country = _demonyms().get(before[-1].lower()) if before else None
+        if of_country:
+            # "Palestinian militants": an armed group of that people, not of the event's country.
+            start = m.start() - len(before[-1]) - 1
+            named = _article_group(tuple(sentences), of_country, table)
+            actor = named if named is not None and named.country_code == of_country else unidentified(of_country)
+            extra.append(ActorMention(start, m.end(), sentence[start : m.end()], actor))
+            continue
         if m.group(0).lower() in {"the group", "the armed group"}:
             actor = _article_group(tuple(sentences), country_code, table)
         else:

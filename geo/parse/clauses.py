@@ -75,12 +75,23 @@ def _one_sentence(sent: Span) -> SentenceSyntax:
         label = token.dep_
         if label in DOER_LABELS:
             if token.head.lower_ not in NOT_ACTS:
-                _add_side(doers, token, base)
+                _add_side(doers, _speaker(token) or token, base)
         elif label in DONE_TO_LABELS:
             _add_side(done_to, token, base)
         elif label == "pobj" and token.head.dep_ == "agent" and token.head.head.lower_ not in NOT_ACTS:
             _add_side(doers, token, base)
     return SentenceSyntax(organisations, tuple(doers), tuple(done_to))
+
+
+def _speaker(token: Token) -> Token | None:
+    """For "it"/"they"/"we" as the subject of what someone said ("the army said it struck
+    ..."), the one who said it: the pronoun's doer is the speaker."""
+    if token.pos_ != "PRON" or token.lower_ not in {"it", "they", "we"}:
+        return None
+    verb = token.head
+    if verb.dep_ != "ccomp" or verb.head.lower_ not in NOT_ACTS:
+        return None
+    return next((child for child in verb.head.children if child.dep_ == "nsubj"), None)
 
 
 def _add_side(sides: list[tuple[int, int]], token: Token, base: int) -> None:
