@@ -165,3 +165,12 @@ def test_what_a_side_said_it_did_makes_it_the_doer(pipeline) -> None:
 def test_militants_named_by_their_people_belong_to_that_country_not_to_the_place() -> None:
     pair = frontline_actors(["Palestinian militants fired rockets at Sderot overnight."], 0, country_code="IL")
     assert pair.actor1 is not None and pair.actor1.name == "Unidentified Armed Group (Palestine)"
+
+
+def test_allies_on_one_side_of_the_clause_are_associated_and_the_other_side_is_actor2(pipeline) -> None:
+    text = "Congolese soldiers and Wazalendo fighters clashed with M23 near Sake on Monday, leaving nine dead."
+    event = _frontline(pipeline, text, "Sake")
+    assert event.actor1 == "Military Forces of Democratic Republic of Congo"
+    assert event.assoc_actor_1 == "Wazalendo"
+    assert event.actor2 == "M23: March 23 Movement"
+    assert (event.interaction, event.fatalities) == (12, 9)

@@ -304,6 +304,9 @@ class ActorPair:
 
     actor1: Actor | None = None
     actor2: Actor | None = None
+    #: Actors fighting alongside actor1 or actor2 in the event's sentence (ACLED's associated actors).
+    assoc1: tuple[Actor, ...] = ()
+    assoc2: tuple[Actor, ...] = ()
 
     @property
     def names(self) -> frozenset[str]:
@@ -683,6 +686,7 @@ def frontline_actors(
     one_sided = sub_event_type in ONE_SIDED_SUB_TYPES and bool(country_code)
     victims = civilians(country_code) if country_code else None
     actors: list[Actor] = []
+    side_in_sentence: dict[str, int] = {}  # actors of the event's sentence: their clause side
     generic_state = False
     # The sentence, its neighbours, then (for fighting between two sides) the rest of the
     # article nearest first: the other side of a clash is often named paragraphs later.
@@ -712,6 +716,8 @@ def frontline_actors(
                 continue  # "the troops" once a state force is named means that force
             actors.append(mention.actor)
             generic_state = generic_state or generic
+            if i == index and parse is not None:
+                side_in_sentence[mention.actor.name] = parse.side_of(mention.start, mention.end)
         actors = _without_unidentified_if_named(actors)
         if one_sided and victims is not None and len(actors) < 2 and i in (index, index + 1):
             hit = (
@@ -730,7 +736,52 @@ def frontline_actors(
         _people_hit(actors, victims, sentences[index], event_parse)
     if len(actors) > 1 and actors[0].inter == INTER_CIVILIANS and actors[1].inter != INTER_CIVILIANS:
         actors[0], actors[1] = actors[1], actors[0]  # the people hit are never the side that struck
-    return ActorPair(actors[0] if actors else None, actors[1] if len(actors) > 1 else None)
+    actors = _other_side_second(
+        actors, side_in_sentence, victims, sentences[index] if 0 <= index < len(sentences) else "", event_parse
+    )
+    if len(actors) < 2:
+        return ActorPair(actors[0] if actors else None)
+    return ActorPair(actors[0], actors[1], *_associated(actors, side_in_sentence))
+
+
+def _other_side_second(
+    actors: list[Actor], sides: dict[str, int], victims: Actor | None, sentence: str, parse: SentenceSyntax | None
+) -> list[Actor]:
+    """Actors with actor2 taken from the other side of the clause when the first two stand
+    on one side ("Congolese soldiers and Wazalendo fighters clashed with M23": M23 is
+    actor2; "troops and mercenaries killed 30 villagers": the villagers are)."""
+    if (
+        len(actors) < 2
+        or sides.get(actors[0].name) not in (0, 2)
+        or sides.get(actors[0].name) != sides.get(actors[1].name)
+    ):
+        return actors  # not both in the doer, nor both in what was done to
+    other = next((a for a in actors[2:] if sides.get(a.name) not in (None, sides[actors[0].name])), None)
+    if other is not None:
+        return [actors[0], other, *(a for a in actors[1:] if a is not other)]
+    lone = [actors[0]]
+    if _people_hit(lone, victims, sentence, parse):
+        return [actors[0], lone[1], *actors[1:]]
+    return actors
+
+
+def _associated(actors: Sequence[Actor], sides: dict[str, int]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Armed actors of the event's sentence beyond the first two, each with the one of the
+    two that stands on its side of the clause ("M23 fought the army and Wazalendo
+    militiamen": Wazalendo with the army)."""
+    first, second = sides.get(actors[0].name), sides.get(actors[1].name)
+    with1: list[Actor] = []
+    with2: list[Actor] = []
+    for actor in actors[2:]:
+        side = sides.get(actor.name)
+        armed = actor.inter not in (INTER_CIVILIANS, INTER_UNKNOWN) and not actor.name.startswith("Unidentified")
+        if side not in (0, 2) or not armed or first == second:
+            continue
+        if side == first:
+            with1.append(actor)
+        elif side == second:
+            with2.append(actor)
+    return tuple(with1), tuple(with2)
 
 
 def _countries_that_struck(
@@ -849,17 +900,14 @@ def _unnamed_groups_resolved(
             # "Palestinian militants": an armed group of that people, not of the event's country.
             start = m.start() - len(before[-1]) - 1
             named = _article_group(tuple(sentences), of_country, table)
-            actor = named if named is not None and named.country_code == of_country else unidentified(of_country)
-            extra.append(ActorMention(start, m.end(), sentence[start : m.end()], actor))
+            ours = named if named is not None and named.country_code == of_country else unidentified(of_country)
+            extra.append(ActorMention(start, m.end(), sentence[start : m.end()], ours))
             continue
-        if m.group(0).lower() in {"the group", "the armed group"}:
-            actor = _article_group(tuple(sentences), country_code, table)
-        else:
-            actor = _article_group(tuple(sentences), country_code, table) or (
-                unidentified(country_code) if country_code else None
-            )
-        if actor is not None:
-            extra.append(ActorMention(m.start(), m.end(), m.group(0), actor))
+        resolved = _article_group(tuple(sentences), country_code, table)
+        if resolved is None and country_code and m.group(0).lower() not in {"the group", "the armed group"}:
+            resolved = unidentified(country_code)
+        if resolved is not None:
+            extra.append(ActorMention(m.start(), m.end(), m.group(0), resolved))
     if not extra:
         return tuple(mentions)
     return tuple(sorted((*mentions, *extra), key=lambda f: f.start))

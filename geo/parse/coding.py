@@ -52,6 +52,8 @@ def coded(event: Event, sentences: Sequence[str], index: int, syntax: Sequence[S
         event,
         actor1=pair.actor1.name if pair.actor1 is not None else "",
         actor2=pair.actor2.name if pair.actor2 is not None else "",
+        assoc_actor_1="; ".join(a.name for a in pair.assoc1),
+        assoc_actor_2="; ".join(a.name for a in pair.assoc2),
         inter1=inter1,
         inter2=inter2,
         interaction=pair.interaction or 0,

@@ -515,6 +515,8 @@ class CodedFields:
     inter2: int = 0
     interaction: int = 0
     fatalities: int = 0
+    assoc_actor_1: str = ""
+    assoc_actor_2: str = ""
 
     def applied(self, event: Event) -> Event:
         """``event`` carrying these fields."""
@@ -526,6 +528,8 @@ class CodedFields:
             inter2=self.inter2,
             interaction=self.interaction,
             fatalities=self.fatalities,
+            assoc_actor_1=self.assoc_actor_1,
+            assoc_actor_2=self.assoc_actor_2,
         )
 
 
@@ -550,4 +554,13 @@ def coded_fields(reports: Sequence[Event]) -> CodedFields:
         return CodedFields(fatalities=fatalities)
     chosen = min(votes, key=lambda names: (-len(names), -len(votes[names]), sorted(names)))
     first = votes[chosen][0]
-    return CodedFields(first.actor1, first.inter1, first.actor2, first.inter2, first.interaction, fatalities)
+    return CodedFields(
+        first.actor1,
+        first.inter1,
+        first.actor2,
+        first.inter2,
+        first.interaction,
+        fatalities,
+        assoc_actor_1=first.assoc_actor_1,
+        assoc_actor_2=first.assoc_actor_2,
+    )
