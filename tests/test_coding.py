@@ -174,3 +174,10 @@ def test_allies_on_one_side_of_the_clause_are_associated_and_the_other_side_is_a
     assert event.assoc_actor_1 == "Wazalendo"
     assert event.actor2 == "M23: March 23 Movement"
     assert (event.interaction, event.fatalities) == (12, 9)
+
+
+def test_who_reports_a_strike_is_not_its_target(pipeline) -> None:
+    text = "Ukraine's air force said Russia launched 60 drones at Kyiv overnight, killing two people."
+    event = _frontline(pipeline, text, "Kyiv")
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia", "Civilians (Ukraine)")
+    assert event.fatalities == 2

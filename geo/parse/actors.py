@@ -66,6 +66,10 @@ FORCE_WORDS = (
     "shells",
     "shell",
     "bombs",
+    "bomb",
+    "rocket",
+    "mortar",
+    "mortars",
     "jet",
     "warplane",
     "helicopter",
@@ -275,6 +279,15 @@ _LEADING_NOISE = frozenset(
         "Officials",
         "Witnesses",
         "Residents",
+        "Opposition",
+        "Rebel",
+        "Resistance",
+        "Ethnic",
+        "Government",
+        "Militia",
+        "Tribal",
+        "Allied",
+        "Loyalist",
     ]
 )
 
@@ -708,6 +721,10 @@ def frontline_actors(
         mentions = _unnamed_groups_resolved(sentences[i], mentions, sentences, country_code, table)
         if parse is not None:
             mentions = _countries_that_struck(sentences[i], mentions, parse)
+            if one_sided:
+                # "Ukraine's air force said Russia launched 60 drones": the speaker of a
+                # strike's report is not its target.
+                mentions = tuple(m for m in mentions if not parse.only_a_source(m.start, m.end))
         for mention in _ordered(sentences[i], mentions, parse):
             generic = mention.actor.inter == INTER_STATE and mention.text.lower() in GENERIC_STATE_FORCES
             if any(mention.actor.name == a.name for a in actors) or (generic and generic_state):
@@ -869,6 +886,14 @@ UNNAMED_GROUPS = (
     "militiamen",
     "militia fighters",
     "terrorists",
+    "opposition fighters",
+    "opposition forces",
+    "armed opposition",
+    "rebel factions",
+    "rebel groups",
+    "ethnic armed groups",
+    "ethnic armed group",
+    "ethnic rebels",
     "separatists",
     "separatist forces",
     "separatist fighters",

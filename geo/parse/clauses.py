@@ -49,6 +49,13 @@ class SentenceSyntax:
     organisations: tuple[tuple[int, int], ...] = ()
     doers: tuple[tuple[int, int], ...] = ()
     done_to: tuple[tuple[int, int], ...] = ()
+    #: subjects of saying and backing verbs ("Ukraine's air force said ...")
+    sources: tuple[tuple[int, int], ...] = ()
+
+    def only_a_source(self, start: int, end: int) -> bool:
+        """Is ``start:end`` the subject of a saying verb and in no side of a clause?"""
+        inside = any(s <= start and end <= e for s, e in self.sources)
+        return inside and self.side_of(start, end) == 1
 
     def side_of(self, start: int, end: int) -> int:
         """0 when ``start:end`` lies in a doer, 2 in what was done to, 1 in neither; the
@@ -71,16 +78,19 @@ def _one_sentence(sent: Span) -> SentenceSyntax:
     organisations = tuple((e.start_char - base, e.end_char - base) for e in sent.ents if e.label_ == "ORG")
     doers: list[tuple[int, int]] = []
     done_to: list[tuple[int, int]] = []
+    sources: list[tuple[int, int]] = []
     for token in sent:
         label = token.dep_
         if label in DOER_LABELS:
             if token.head.lower_ not in NOT_ACTS:
                 _add_side(doers, _speaker(token) or token, base)
+            else:
+                _add_side(sources, token, base)
         elif label in DONE_TO_LABELS:
             _add_side(done_to, token, base)
         elif label == "pobj" and token.head.dep_ == "agent" and token.head.head.lower_ not in NOT_ACTS:
             _add_side(doers, token, base)
-    return SentenceSyntax(organisations, tuple(doers), tuple(done_to))
+    return SentenceSyntax(organisations, tuple(doers), tuple(done_to), tuple(sources))
 
 
 def _speaker(token: Token) -> Token | None:
