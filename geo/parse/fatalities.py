@@ -51,10 +51,14 @@ VAGUE_PHRASES: tuple[tuple[tuple[str, ...], int], ...] = (
 #: Words that say a figure is of the dead, after the figure ("two killed", "12 people died").
 DEATH_AFTER = frozenset(
     {"killed", "dead", "died", "deaths", "death", "fatalities", "slain", "perished", "lifeless", "bodies", "lives"}
+    | {"massacred", "executed", "murdered", "slaughtered", "beheaded", "gunned", "lynched"}
 )
 WOUNDED_AFTER = frozenset({"wounded", "injured", "hurt", "injuries", "maimed"})
 #: Verbs that take the figure of dead or wounded as their object ("killing three", "wounded 40").
-DEATH_BEFORE = frozenset({"killed", "killing", "kills", "kill", "killed:", "dead:", "losing", "lost"})
+DEATH_BEFORE = frozenset(
+    {"killed", "killing", "kills", "kill", "killed:", "dead:", "losing", "lost"}
+    | {"executed", "executing", "massacred", "massacring", "murdered", "murdering", "slaughtered", "beheaded"}
+)
 WOUNDED_BEFORE = frozenset({"wounded", "wounding", "injured", "injuring", "wounds", "injures"})
 #: "the death toll rose to 40", "a toll of 12".
 TOLL_WORDS = frozenset({"toll"})
@@ -185,6 +189,15 @@ LINK_FILLERS = frozenset(
         "his",
         "her",
         "their",
+        # "burned to death", "beaten to death", "shot dead": the death word comes after.
+        "burned",
+        "burnt",
+        "stabbed",
+        "beaten",
+        "hacked",
+        "crushed",
+        "starved",
+        "shot",
     }
 )
 #: Words that may stand between a verb and its figure ("killed at least 12", "wounded more than 40").
