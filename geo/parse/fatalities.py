@@ -53,6 +53,10 @@ DEATH_AFTER = frozenset(
     {"killed", "dead", "died", "deaths", "death", "fatalities", "slain", "perished", "lifeless", "bodies", "lives"}
     | {"massacred", "executed", "murdered", "slaughtered", "beheaded", "gunned", "lynched"}
 )
+#: What "lost" or "losing" a number of counts as deaths: people, not equipment or ground.
+LOST_PEOPLE = frozenset(
+    {"men", "soldiers", "troops", "fighters", "servicemen", "lives", "people", "personnel", "officers", "members"}
+)
 WOUNDED_AFTER = frozenset({"wounded", "injured", "hurt", "injuries", "maimed"})
 #: Verbs that take the figure of dead or wounded as their object ("killing three", "wounded 40").
 DEATH_BEFORE = frozenset(
@@ -693,6 +697,10 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
             j -= 1
         if j >= 0 and words[j] in DEATH_BEFORE:
             return KILLED
+    if word in {"lost", "losing"}:
+        # "losing 50 men", "lost two soldiers"; not "lost 20 tanks".
+        counted = words[fig.end] if fig.end < len(words) else ""
+        return KILLED if counted in PERSON_NOUNS or counted in LOST_PEOPLE else None
     if word in DEATH_BEFORE or (word == "dead" and i > 0 and words[i - 1] in {"shot", "shooting", "beaten", "hacked"}):
         return KILLED
     if word in WOUNDED_BEFORE:
