@@ -193,3 +193,11 @@ def test_the_congolese_government_is_the_dr_congos_party_to_talks() -> None:
 
     pair = diplomacy_parties(["The Congolese government and M23 signed a truce in Doha."], 0, country_code="QA")
     assert pair.names == {"Government of Democratic Republic of Congo", "M23: March 23 Movement"}
+
+
+def test_a_neighbour_telling_of_another_place_lends_neither_toll_nor_victims(pipeline) -> None:
+    text = "Russian artillery shelled Kupiansk on Monday. In Kharkiv, a missile killed three people."
+    shelled = _frontline(pipeline, text, "Kupiansk")
+    assert (shelled.fatalities, shelled.actor2) == (0, "")
+    hit = _frontline(pipeline, text, "Kharkiv")
+    assert (hit.fatalities, hit.actor2) == (3, "Civilians (Ukraine)")

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -697,6 +697,7 @@ def frontline_actors(
     table: tuple[TableRow, ...] | None = None,
     organisations: Callable[[str], Sequence[tuple[int, int]]] | None = None,
     syntax: Sequence[SentenceSyntax] = (),
+    elsewhere: Collection[int] = (),
 ) -> ActorPair:
     """actor1 and actor2 of the frontline event told in ``sentences[index]``.
 
@@ -705,6 +706,7 @@ def frontline_actors(
     ("the Popular Resistance Committees") are kept as written (``armed_groups_named``).
     ``syntax`` (one per sentence, from the parse) gives those organisations too, and the
     sides of each clause: the doer of the attack is actor1, the one it hit actor2.
+    ``elsewhere`` are sentences that tell of another place: their victims are not this event's.
 
     The sentence's own actors come first; the next and the previous sentences fill in a
     side the sentence leaves out. The actor named after "by" ("shelled by Russian forces")
@@ -751,7 +753,7 @@ def frontline_actors(
             if i == index and parse is not None:
                 side_in_sentence[mention.actor.name] = parse.side_of(mention.start, mention.end)
         actors = _without_unidentified_if_named(actors)
-        if one_sided and victims is not None and len(actors) < 2 and i in (index, index + 1):
+        if one_sided and victims is not None and len(actors) < 2 and i in (index, index + 1) and i not in elsewhere:
             hit = (
                 _phrase_pattern(CIVILIAN_WORDS).search(sentences[i])
                 or _people_of_a_country().search(sentences[i])

@@ -24,28 +24,54 @@ from geo.records import Event
 
 
 def event_actors(
-    event: Event, sentences: Sequence[str], index: int, syntax: Sequence[SentenceSyntax] = ()
+    event: Event,
+    sentences: Sequence[str],
+    index: int,
+    syntax: Sequence[SentenceSyntax] = (),
+    places: Sequence[frozenset[int]] = (),
 ) -> ActorPair:
     """The actors of ``event``, told in ``sentences[index]``; none for humanitarian and other events."""
     if event.event_type == "frontline":
         return frontline_actors(
-            sentences, index, country_code=event.country_code, sub_event_type=event.sub_event_type, syntax=syntax
+            sentences,
+            index,
+            country_code=event.country_code,
+            sub_event_type=event.sub_event_type,
+            syntax=syntax,
+            elsewhere=_elsewhere(event, index, places),
         )
     if event.event_type == "diplomacy":
         return diplomacy_parties(sentences, index, country_code=event.country_code)
     return ActorPair()
 
 
-def event_fatalities(event: Event, sentences: Sequence[str], index: int) -> int:
-    """Deaths the article reports for a frontline ``event``; 0 when it reports none (ACLED's convention)."""
+def event_fatalities(event: Event, sentences: Sequence[str], index: int, places: Sequence[frozenset[int]] = ()) -> int:
+    """Deaths the article reports for a frontline ``event``; 0 when it reports none (ACLED's
+    convention). ``places`` (the gazetteer ids each sentence names) keeps a neighbour that
+    tells of another place from lending its toll."""
     if event.event_type != "frontline":
         return 0
-    return casualties_in_sentences(sentences, index, place=event.mention).killed or 0
+    elsewhere = _elsewhere(event, index, places)
+    return casualties_in_sentences(sentences, index, place=event.mention, elsewhere=elsewhere).killed or 0
 
 
-def coded(event: Event, sentences: Sequence[str], index: int, syntax: Sequence[SentenceSyntax] = ()) -> Event:
-    """``event`` with its actors and fatalities, read from ``sentences[index]`` (its sentence) and the others."""
-    pair = event_actors(event, sentences, index, syntax)
+def _elsewhere(event: Event, index: int, places: Sequence[frozenset[int]]) -> list[int]:
+    """The neighbours of sentence ``index`` that name places, none of them the event's."""
+    return [
+        i for i in (index - 1, index + 1) if 0 <= i < len(places) and places[i] and event.geonameid not in places[i]
+    ]
+
+
+def coded(
+    event: Event,
+    sentences: Sequence[str],
+    index: int,
+    syntax: Sequence[SentenceSyntax] = (),
+    places: Sequence[frozenset[int]] = (),
+) -> Event:
+    """``event`` with its actors and fatalities, read from ``sentences[index]`` (its sentence)
+    and the others; ``syntax`` and ``places`` (gazetteer ids) are per sentence."""
+    pair = event_actors(event, sentences, index, syntax, places)
     inter1 = pair.actor1.inter if pair.actor1 is not None else 0
     inter2 = pair.actor2.inter if pair.actor2 is not None else 0
     return replace(
@@ -57,5 +83,5 @@ def coded(event: Event, sentences: Sequence[str], index: int, syntax: Sequence[S
         inter1=inter1,
         inter2=inter2,
         interaction=pair.interaction or 0,
-        fatalities=event_fatalities(event, sentences, index),
+        fatalities=event_fatalities(event, sentences, index, places),
     )

@@ -14,7 +14,7 @@ reports of one event disagree, the event's figure is the lowest of them
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from geo.parse.numbers import NUMBER_WORDS
@@ -455,12 +455,13 @@ _PAST_YEAR = re.compile(
 )
 
 
-def event_casualties(sentences: Sequence[str], index: int) -> Casualties:
+def event_casualties(sentences: Sequence[str], index: int, *, elsewhere: Collection[int] = ()) -> Casualties:
     """The casualties of the event told in ``sentences[index]``: that sentence's figures,
-    else the next sentence's ("Two people died, officials said."), else the previous one's."""
+    else the next sentence's ("Two people died, officials said."), else the previous one's;
+    a neighbour in ``elsewhere`` (it tells of another place) is not read."""
     found = Casualties()
     for i in (index, index + 1, index - 1):
-        if 0 <= i < len(sentences):
+        if 0 <= i < len(sentences) and (i == index or i not in elsewhere):
             here = casualties(sentences[i])
             found = Casualties(
                 found.killed if found.killed is not None else here.killed,
@@ -484,11 +485,13 @@ def casualties_in_text(text: str, quote: str, *, place: str = "") -> Casualties:
     return casualties_in_sentences([quote], 0, place=place)
 
 
-def casualties_in_sentences(sentences: Sequence[str], index: int, *, place: str = "") -> Casualties:
+def casualties_in_sentences(
+    sentences: Sequence[str], index: int, *, place: str = "", elsewhere: Collection[int] = ()
+) -> Casualties:
     """The casualties of the event told in ``sentences[index]``: that sentence and its
-    neighbours (``event_casualties``), else the first sentence that names the event's
-    ``place`` (as written) with a death toll."""
-    found = event_casualties(sentences, index)
+    neighbours but those in ``elsewhere`` (``event_casualties``), else the first sentence
+    that names the event's ``place`` (as written) with a death toll."""
+    found = event_casualties(sentences, index, elsewhere=elsewhere)
     if found.killed is None and place:
         named = re.compile(rf"(?<!\w){re.escape(place)}(?!\w)")
         for sentence in sentences:

@@ -70,7 +70,11 @@ class Pipeline:
                 furniture=furniture,
                 dates={section.first_sentence + i: c for i, c in enumerate(contexts)},
             )
-            events.extend(coded_events(found, texts, section.syntax))
+            named: list[set[int]] = [set() for _ in texts]
+            for place in section.places:
+                if place.entry.geonameid is not None:
+                    named[place.mention.sentence - section.first_sentence].add(place.entry.geonameid)
+            events.extend(coded_events(found, texts, section.syntax, [frozenset(n) for n in named]))
         return tuple(events)
 
     def events_many(
@@ -97,16 +101,20 @@ class Pipeline:
 
 
 def coded_events(
-    events: Sequence[Event], sentences: Sequence[str], syntax: Sequence[SentenceSyntax] = ()
+    events: Sequence[Event],
+    sentences: Sequence[str],
+    syntax: Sequence[SentenceSyntax] = (),
+    places: Sequence[frozenset[int]] = (),
 ) -> list[Event]:
     """``events`` with their actors and fatalities (``geo.parse.coding``), each read from its
-    sentence among ``sentences`` (those of its section, with their ``syntax``) and the others."""
+    sentence among ``sentences`` (those of its section, with their ``syntax`` and the
+    gazetteer ids of the ``places`` each names) and the others."""
     if not events:
         return []
     index_of: dict[str, int] = {}
     for i, text in enumerate(sentences):
         index_of.setdefault(" ".join(text.split()), i)
-    return [coded(e, sentences, index_of[e.quote], syntax) if e.quote in index_of else e for e in events]
+    return [coded(e, sentences, index_of[e.quote], syntax, places) if e.quote in index_of else e for e in events]
 
 
 def override_entries(overrides: Sequence[PlaceOverride], article_id: str) -> dict[str, Entry]:
