@@ -201,3 +201,10 @@ def test_a_neighbour_telling_of_another_place_lends_neither_toll_nor_victims(pip
     assert (shelled.fatalities, shelled.actor2) == (0, "")
     hit = _frontline(pipeline, text, "Kharkiv")
     assert (hit.fatalities, hit.actor2) == (3, "Civilians (Ukraine)")
+
+
+def test_two_demonyms_before_one_force_word_name_two_armies() -> None:
+    from geo.parse.actors import find_actors
+
+    found = find_actors("Russian and Belarusian troops shelled the border villages.", country_code="UA")
+    assert [m.actor.name for m in found] == ["Military Forces of Russia", "Military Forces of Belarus"]

@@ -501,6 +501,11 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         if cc:
             police = m.group(2).lower() == "police"
             add(m.start(), m.end(), police_forces(cc) if police else state_forces(cc))
+            # "Russian and Belarusian troops", "US and British warplanes": the first demonym too.
+            joined = _joined_demonym().search(text, max(0, m.start() - 40), m.start())
+            other = _demonyms().get(joined.group(1).lower()) if joined else None
+            if joined and other:
+                add(joined.start(1), joined.end(1), police_forces(other) if police else state_forces(other))
     if country_code:
         for m in _phrase_pattern(UNIDENTIFIED).finditer(text):
             add(m.start(), m.end(), unidentified(country_code))
@@ -680,6 +685,12 @@ def _demonym_forces() -> re.Pattern[str]:
         rf"((?:\w+ )?(?:{'|'.join(re.escape(w) for w in words)}))\b",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=1)
+def _joined_demonym() -> re.Pattern[str]:
+    """A demonym joined by "and" (or a comma) to what follows it, up to the end of the search."""
+    return re.compile(rf"\b({_trie_pattern(_demonyms())})\s*(?:,\s*and|,|and)\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
