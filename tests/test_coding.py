@@ -208,3 +208,11 @@ def test_two_demonyms_before_one_force_word_name_two_armies() -> None:
 
     found = find_actors("Russian and Belarusian troops shelled the border villages.", country_code="UA")
     assert [m.actor.name for m in found] == ["Military Forces of Russia", "Military Forces of Belarus"]
+
+
+def test_state_forces_fighting_abroad_are_external_forces(pipeline) -> None:
+    event = _frontline(pipeline, "Russian missiles struck Kharkiv on Sunday, killing three civilians.", "Kharkiv")
+    assert (event.actor1, event.inter1) == ("Military Forces of Russia", 8)
+    assert (event.actor2, event.inter2, event.interaction) == ("Civilians (Ukraine)", 7, 78)
+    at_home = _frontline(pipeline, "Rebels attacked an army post near Gao on Tuesday.", "Gao")
+    assert at_home.inter2 == 1

@@ -5,7 +5,8 @@ from that sentence and its neighbours, with what the parse already gave (organis
 and clause sides, ``geo.parse.clauses``), so coding costs no second parse:
 
 - frontline events: ``actor1`` (who attacked) and ``actor2`` (who was attacked or fought
-  back), their inter codes and the interaction (``geo.parse.actors.frontline_actors``),
+  back), their inter codes (state forces abroad are external forces, 8) and the interaction
+  (``geo.parse.actors.frontline_actors``),
   and the reported deaths (``geo.parse.fatalities``, 0 when none are reported);
 - diplomacy: the two parties (``geo.parse.actors.diplomacy_parties``);
 - humanitarian and other events: nothing (their sentences' tolls are about the fighting
@@ -17,10 +18,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from geo.parse.actors import ActorPair, diplomacy_parties, frontline_actors
+from geo.parse.actors import (
+    INTER_EXTERNAL,
+    INTER_STATE,
+    Actor,
+    ActorPair,
+    diplomacy_parties,
+    frontline_actors,
+    interaction,
+)
 from geo.parse.clauses import SentenceSyntax
 from geo.parse.fatalities import casualties_in_sentences
 from geo.records import Event
+
+
+def inter_code(actor: Actor | None, country_code: str) -> int:
+    """ACLED's inter code of ``actor`` in an event in ``country_code``: state forces outside
+    their own country are external forces (8), as ACLED codes them; 0 for no actor."""
+    if actor is None:
+        return 0
+    abroad = actor.country_code and country_code and actor.country_code.upper() != country_code.upper()
+    return INTER_EXTERNAL if actor.inter == INTER_STATE and abroad else actor.inter
 
 
 def event_actors(
@@ -72,8 +90,10 @@ def coded(
     """``event`` with its actors and fatalities, read from ``sentences[index]`` (its sentence)
     and the others; ``syntax`` and ``places`` (gazetteer ids) are per sentence."""
     pair = event_actors(event, sentences, index, syntax, places)
-    inter1 = pair.actor1.inter if pair.actor1 is not None else 0
-    inter2 = pair.actor2.inter if pair.actor2 is not None else 0
+    # Where talks are held says nothing of who is abroad: only fighting makes forces external.
+    place = event.country_code if event.event_type == "frontline" else ""
+    inter1 = inter_code(pair.actor1, place)
+    inter2 = inter_code(pair.actor2, place)
     return replace(
         event,
         actor1=pair.actor1.name if pair.actor1 is not None else "",
@@ -82,6 +102,6 @@ def coded(
         assoc_actor_2="; ".join(a.name for a in pair.assoc2),
         inter1=inter1,
         inter2=inter2,
-        interaction=pair.interaction or 0,
+        interaction=interaction(inter1, inter2) if pair.actor1 is not None else 0,
         fatalities=event_fatalities(event, sentences, index, places),
     )
