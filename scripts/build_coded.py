@@ -3,6 +3,7 @@
     python3 scripts/build_coded.py build [GOLD_DIR]     # copy GOLD_DIR into data/eval/coded/, write data/eval/coded.jsonl
     python3 scripts/build_coded.py score [--split dev]  # pipeline, merge, fatalities, actors; print the scores
     python3 scripts/build_coded.py score --tune         # also try merge thresholds (on dev only)
+    python3 scripts/build_coded.py score --learned W.json  # merge with weights of scripts/learn_merge.py
 
 Scoring runs the pipeline over every report of the split (``--cache FILE`` keeps its
 events between runs), which codes each event's actors and fatalities, merges the events of
@@ -35,7 +36,7 @@ from geo.eval.coded import (  # noqa: E402
     to_jsonl,
 )
 from geo.records import Article, Event  # noqa: E402
-from geo.store.merge import MergeRules, coded_fields, merge  # noqa: E402
+from geo.store.merge import LearnedMatch, MergeRules, coded_fields, merge  # noqa: E402
 
 GOLD_DIR = REPO / "data" / "eval" / "coded"
 GOLD_JSONL = REPO / "data" / "eval" / "coded.jsonl"
@@ -154,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--slack-overlap", type=float, default=MergeRules().slack_overlap)
     s.add_argument("--no-publication-slack", action="store_true")
     s.add_argument("--sub-types", choices=("equal", "family", "any"), default=MergeRules().sub_types)
+    s.add_argument("--learned", type=Path, help="merge with learned weights (JSON of scripts/learn_merge.py)")
     args = parser.parse_args(argv)
     if args.command == "build":
         build(args.source)
@@ -165,6 +167,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             args.slack_overlap,
             not args.no_publication_slack,
             args.sub_types,
+            LearnedMatch.from_dict(json.loads(args.learned.read_text(encoding="utf-8"))) if args.learned else None,
         )
         run_score(args.split, args.cache, args.tune, rules)
 
