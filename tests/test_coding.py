@@ -216,3 +216,10 @@ def test_state_forces_fighting_abroad_are_external_forces(pipeline) -> None:
     assert (event.actor2, event.inter2, event.interaction) == ("Civilians (Ukraine)", 7, 78)
     at_home = _frontline(pipeline, "Rebels attacked an army post near Gao on Tuesday.", "Gao")
     assert at_home.inter2 == 1
+
+
+def test_the_country_a_strike_is_blamed_on_is_its_author(pipeline) -> None:
+    text = "A strike on a tent camp in Mawasi killed at least 19 people, Gaza's civil defence said, blaming Israel."
+    events = [e for e in _events(pipeline, text) if e.event_type == "frontline"]
+    assert events and all(e.actor1 == "Military Forces of Israel" for e in events)
+    assert all(e.actor2 == "Civilians (Palestine)" and e.fatalities == 19 for e in events)

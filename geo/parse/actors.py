@@ -688,6 +688,15 @@ def _demonym_forces() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _blamed_country() -> re.Pattern[str]:
+    """A country a strike is laid at: "blamed on Israel", "blaming Russia", "carried out by Turkey"."""
+    verbs = r"blamed\s+on|blaming|attributed\s+to|carried\s+out\s+by|launched\s+by|fired\s+by|conducted\s+by"
+    countries = _trie_pattern(_country_codes_by_name())
+    # Not "launched by Yemen's Houthi rebels": a possessive names someone else.
+    return re.compile(rf"\b(?:{verbs})\s+((?:the\s+)?(?:{countries}))\b(?!['\u2019]s)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _joined_demonym() -> re.Pattern[str]:
     """A demonym joined by "and" (or a comma) to what follows it, up to the end of the search."""
     return re.compile(rf"\b({_trie_pattern(_demonyms())})\s*(?:,\s*and|,|and)\s*$", re.IGNORECASE)
@@ -833,14 +842,17 @@ def _countries_that_struck(
     sentence: str, mentions: Sequence[ActorMention], parse: SentenceSyntax
 ) -> tuple[ActorMention, ...]:
     """``mentions`` plus the countries that are the doer of a clause ("Israel struck back",
-    "Russia launched 40 drones"): that country's military forces."""
+    "Russia launched 40 drones") or that a strike is blamed on ("..., blaming Israel"):
+    that country's military forces."""
     extra: list[ActorMention] = []
-    for start, end in parse.doers:
+    spans = [*parse.doers, *((m.start(1), m.end(1)) for m in _blamed_country().finditer(sentence))]
+    for start, end in spans:
         words = sentence[start:end].strip()
         if words.lower().startswith("the "):
             start, words = start + 4, words[4:]
         cc = _country_codes_by_name().get(words.lower())
-        if cc and not any(start < m.end and m.start < end for m in mentions):
+        taken = any(start < m.end and m.start < end for m in (*mentions, *extra))
+        if cc and not taken:
             extra.append(ActorMention(start, end, words, state_forces(cc)))
     if not extra:
         return tuple(mentions)
