@@ -103,6 +103,7 @@ def test_the_smallest_side_holding_a_mention_decides() -> None:
         ("Troops repelled the attack, losing 50 men.", 50),
         ("At least 12 people, including five children, were killed.", 12),
         ("Nobody was hurt in the strike.", 0),
+        ("Two children were among six people killed when a shell hit their home.", 6),
         ("Militiamen executed 14 men at the edge of the village.", 14),
         ("Some 100 civilians were massacred by the fighters.", 100),
         ("Fifteen people were burned to death in their homes.", 15),

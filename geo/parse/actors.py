@@ -1013,7 +1013,7 @@ def _ordered(
     def key(m: ActorMention) -> tuple[int, int]:
         before = sentence[max(0, m.start - 12) : m.start].lower().split()
         if before and before[-1] in {"by", "from"}:
-            return (0, m.start)
+            return (-1, m.start)
         return (syntax.side_of(m.start, m.end) if syntax is not None else 1, m.start)
 
     return sorted(mentions, key=key)

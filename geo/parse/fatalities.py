@@ -763,6 +763,8 @@ def _subset_aside(following: Sequence[str]) -> bool:
 def _is_subset(words: Sequence[str], fig: _Figure) -> bool:
     """A part of a toll already counted: "including five children", "three of them soldiers"."""
     before = words[max(0, fig.start - 3) : fig.start]
+    if before[-1:] == ["among"] or before[-2:] in (["among", "the"], ["among", "at"]):
+        return False  # "two children were among six people killed": six is the toll itself
     after = tuple(words[fig.end : fig.end + 2])
     of_them = any(tuple(before[k : k + 2]) in {("of", "them"), ("of", "whom")} for k in range(len(before)))
     # "five of the dead": part of a toll; "the commander of the brigade", "ten of the attackers": not.
