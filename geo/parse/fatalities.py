@@ -14,7 +14,7 @@ reports of one event disagree, the event's figure is the lowest of them
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from geo.parse.numbers import NUMBER_WORDS
@@ -51,10 +51,18 @@ VAGUE_PHRASES: tuple[tuple[tuple[str, ...], int], ...] = (
 #: Words that say a figure is of the dead, after the figure ("two killed", "12 people died").
 DEATH_AFTER = frozenset(
     {"killed", "dead", "died", "deaths", "death", "fatalities", "slain", "perished", "lifeless", "bodies", "lives"}
+    | {"massacred", "executed", "murdered", "slaughtered", "beheaded", "gunned", "lynched"}
+)
+#: What "lost" or "losing" a number of counts as deaths: people, not equipment or ground.
+LOST_PEOPLE = frozenset(
+    {"men", "soldiers", "troops", "fighters", "servicemen", "lives", "people", "personnel", "officers", "members"}
 )
 WOUNDED_AFTER = frozenset({"wounded", "injured", "hurt", "injuries", "maimed"})
 #: Verbs that take the figure of dead or wounded as their object ("killing three", "wounded 40").
-DEATH_BEFORE = frozenset({"killed", "killing", "kills", "kill", "killed:", "dead:"})
+DEATH_BEFORE = frozenset(
+    {"killed", "killing", "kills", "kill", "killed:", "dead:", "losing", "lost"}
+    | {"executed", "executing", "massacred", "massacring", "murdered", "murdering", "slaughtered", "beheaded"}
+)
 WOUNDED_BEFORE = frozenset({"wounded", "wounding", "injured", "injuring", "wounds", "injures"})
 #: "the death toll rose to 40", "a toll of 12".
 TOLL_WORDS = frozenset({"toll"})
@@ -185,6 +193,15 @@ LINK_FILLERS = frozenset(
         "his",
         "her",
         "their",
+        # "burned to death", "beaten to death", "shot dead": the death word comes after.
+        "burned",
+        "burnt",
+        "stabbed",
+        "beaten",
+        "hacked",
+        "crushed",
+        "starved",
+        "shot",
     }
 )
 #: Words that may stand between a verb and its figure ("killed at least 12", "wounded more than 40").
@@ -276,6 +293,20 @@ PERSON_NOUNS = frozenset(
         "fisherman",
         "trader",
         "vendor",
+        "governor",
+        "chief",
+        "leader",
+        "official",
+        "lawmaker",
+        "minister",
+        "judge",
+        "bodyguard",
+        "pilot",
+        "sergeant",
+        "colonel",
+        "general",
+        "captain",
+        "lieutenant",
     }
 )
 MONTHS = frozenset(
@@ -424,12 +455,13 @@ _PAST_YEAR = re.compile(
 )
 
 
-def event_casualties(sentences: Sequence[str], index: int) -> Casualties:
+def event_casualties(sentences: Sequence[str], index: int, *, elsewhere: Collection[int] = ()) -> Casualties:
     """The casualties of the event told in ``sentences[index]``: that sentence's figures,
-    else the next sentence's ("Two people died, officials said."), else the previous one's."""
+    else the next sentence's ("Two people died, officials said."), else the previous one's;
+    a neighbour in ``elsewhere`` (it tells of another place) is not read."""
     found = Casualties()
     for i in (index, index + 1, index - 1):
-        if 0 <= i < len(sentences):
+        if 0 <= i < len(sentences) and (i == index or i not in elsewhere):
             here = casualties(sentences[i])
             found = Casualties(
                 found.killed if found.killed is not None else here.killed,
@@ -446,12 +478,20 @@ def casualties_in_text(text: str, quote: str, *, place: str = "") -> Casualties:
     names the event's ``place`` (as written) with a death toll."""
     sentences = split_sentences(text)
     wanted = " ".join(quote.split())
-    found = casualties(quote)
     for i, sentence in enumerate(sentences):
         flat = " ".join(sentence.split())
         if wanted and (wanted in flat or flat in wanted):
-            found = event_casualties(sentences, i)
-            break
+            return casualties_in_sentences(sentences, i, place=place)
+    return casualties_in_sentences([quote], 0, place=place)
+
+
+def casualties_in_sentences(
+    sentences: Sequence[str], index: int, *, place: str = "", elsewhere: Collection[int] = ()
+) -> Casualties:
+    """The casualties of the event told in ``sentences[index]``: that sentence and its
+    neighbours but those in ``elsewhere`` (``event_casualties``), else the first sentence
+    that names the event's ``place`` (as written) with a death toll."""
+    found = event_casualties(sentences, index, elsewhere=elsewhere)
     if found.killed is None and place:
         named = re.compile(rf"(?<!\w){re.escape(place)}(?!\w)")
         for sentence in sentences:
@@ -481,6 +521,8 @@ def parse_quantity(words: Sequence[str], at: int) -> tuple[int, int] | None:
     """The quantity that starts at ``words[at]`` as (value, tokens used), or ``None``.
 
     Ranges give their lowest end ("10 to 15", "between 10 and 15", "10-15")."""
+    if at >= len(words) or not _may_start_quantity(words[at]):
+        return None  # most words: checked once here, not against every phrase below
     for phrase, value in VAGUE_PHRASES:
         if tuple(words[at : at + len(phrase)]) == phrase:
             return value, len(phrase)
@@ -495,6 +537,13 @@ def parse_quantity(words: Sequence[str], at: int) -> tuple[int, int] | None:
         if second is not None:
             return min(value, second[0]), used + 1 + second[1]
     return value, used
+
+
+def _may_start_quantity(word: str) -> bool:
+    return word[:1].isdigit() or word.split("-", 1)[0] in _QUANTITY_STARTS
+
+
+_QUANTITY_STARTS = frozenset({phrase[0] for phrase, _ in VAGUE_PHRASES} | set(VAGUE_QUANTITIES) | set(NUMBER_WORDS))
 
 
 def _number(words: Sequence[str], at: int) -> tuple[int, int] | None:
@@ -556,6 +605,18 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
     i = 0
     while i < len(words):
         word = words[i]
+        if word in {"himself", "herself"} and before_word(words, i) in DEATH_BEFORE:
+            # "a suicide bomber killed himself and four police officers": ACLED counts the attacker.
+            figures.append(_Figure(i, i + 1, 1))
+            i += 1
+            continue
+        if word == "the" and before_word(words, i) in DEATH_BEFORE:
+            # "killed the district governor": one person, named by office.
+            noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
+            if noun is not None and all(w.isalpha() for w in words[i + 1 : noun]):
+                figures.append(_Figure(i, noun + 1, 1))
+                i = noun + 1
+                continue
         if word in {"a", "an", "one"} and before_word(words, i) != "no":
             # "a soldier", "a 12-year-old boy", "one elderly woman": one person.
             noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
@@ -639,6 +700,10 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
             j -= 1
         if j >= 0 and words[j] in DEATH_BEFORE:
             return KILLED
+    if word in {"lost", "losing"}:
+        # "losing 50 men", "lost two soldiers"; not "lost 20 tanks".
+        counted = words[fig.end] if fig.end < len(words) else ""
+        return KILLED if counted in PERSON_NOUNS or counted in LOST_PEOPLE else None
     if word in DEATH_BEFORE or (word == "dead" and i > 0 and words[i - 1] in {"shot", "shooting", "beaten", "hacked"}):
         return KILLED
     if word in WOUNDED_BEFORE:
@@ -698,6 +763,18 @@ def _subset_aside(following: Sequence[str]) -> bool:
 def _is_subset(words: Sequence[str], fig: _Figure) -> bool:
     """A part of a toll already counted: "including five children", "three of them soldiers"."""
     before = words[max(0, fig.start - 3) : fig.start]
+    if before[-1:] == ["among"] or before[-2:] in (["among", "the"], ["among", "at"]):
+        return False  # "two children were among six people killed": six is the toll itself
     after = tuple(words[fig.end : fig.end + 2])
     of_them = any(tuple(before[k : k + 2]) in {("of", "them"), ("of", "whom")} for k in range(len(before)))
-    return any(w in SUBSET_CUES for w in before) or of_them or after in {("of", "them"), ("of", "whom"), ("of", "the")}
+    # "five of the dead": part of a toll; "the commander of the brigade", "ten of the attackers": not.
+    of_the_dead = after == ("of", "the") and words[fig.end + 2 : fig.end + 3] in (
+        ["dead"],
+        ["victims"],
+        ["killed"],
+        ["casualties"],
+        ["wounded"],
+        ["injured"],
+        ["deceased"],
+    )
+    return any(w in SUBSET_CUES for w in before) or of_them or after in {("of", "them"), ("of", "whom")} or of_the_dead

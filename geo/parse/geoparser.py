@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gazetteer.entry import Entry
+from geo.parse.clauses import SentenceSyntax, sentence_syntax
 from geo.parse.mentions import Recognition, recognise
 from geo.parse.placemodel import GeoparserModel, load_model
 from geo.parse.resolve import Weights, resolve, weights_from
@@ -63,6 +64,8 @@ class Section:
     first_sentence: int
     places: tuple[Place, ...]
     sentences: tuple[tuple[int, int], ...]  # (start, end) of each sentence, in order
+    #: what the event coder reads of each sentence's parse (``geo.parse.clauses``), in order
+    syntax: tuple[SentenceSyntax, ...] = ()
 
     def sentence_span(self, index: int) -> tuple[int, int]:
         """(start, end) of sentence ``index`` (numbered in the whole text)."""
@@ -98,8 +101,9 @@ class Geoparser:
             doc = self.nlp(chunk)
             sentences = tuple((offset + s.start_char, offset + s.end_char) for s in doc.sents)
             places = tuple(_shift(p, offset, sentence_base) for p in self._places_in_doc(doc, overrides))
+            syntax = sentence_syntax(doc)
             del doc  # the document is the section's bulk; nothing below needs it
-            yield Section(offset, sentence_base, places, sentences)
+            yield Section(offset, sentence_base, places, sentences, syntax)
             sentence_base += len(sentences)
 
     def parse(self, text: str) -> ParsedText:

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from gazetteer.entry import Entry
 from gazetteer.normalize import normalize
+from geo.parse.clauses import SentenceSyntax
+from geo.parse.coding import coded
 from geo.parse.dates import DateContext, date_contexts, resolve_event_date
 from geo.parse.eventmodel import EventSite, decide, load_event_model
 from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
@@ -61,15 +63,18 @@ class Pipeline:
         for section in self.geoparser.sections(article.text, overrides=chosen):
             texts = [article.text[start:end] for start, end in section.sentences]
             contexts, context = date_contexts(texts, published=article.published, before=context)
-            events.extend(
-                events_from_places(
-                    article,
-                    section.places,
-                    _SectionSentences(article.text, section),
-                    furniture=furniture,
-                    dates={section.first_sentence + i: c for i, c in enumerate(contexts)},
-                )
+            found = events_from_places(
+                article,
+                section.places,
+                _SectionSentences(article.text, section),
+                furniture=furniture,
+                dates={section.first_sentence + i: c for i, c in enumerate(contexts)},
             )
+            named: list[set[int]] = [set() for _ in texts]
+            for place in section.places:
+                if place.entry.geonameid is not None:
+                    named[place.mention.sentence - section.first_sentence].add(place.entry.geonameid)
+            events.extend(coded_events(found, texts, section.syntax, [frozenset(n) for n in named]))
         return tuple(events)
 
     def unplaced_names(self, article: Article, *, overrides: Sequence[PlaceOverride] = ()) -> tuple[str, ...]:
@@ -104,6 +109,23 @@ class Pipeline:
             chunks = list(chunked(articles, batch_size))
             for chunk, results in zip(chunks, pool.map(events_of, chunks)):
                 yield from zip(chunk, results)
+
+
+def coded_events(
+    events: Sequence[Event],
+    sentences: Sequence[str],
+    syntax: Sequence[SentenceSyntax] = (),
+    places: Sequence[frozenset[int]] = (),
+) -> list[Event]:
+    """``events`` with their actors and fatalities (``geo.parse.coding``), each read from its
+    sentence among ``sentences`` (those of its section, with their ``syntax`` and the
+    gazetteer ids of the ``places`` each names) and the others."""
+    if not events:
+        return []
+    index_of: dict[str, int] = {}
+    for i, text in enumerate(sentences):
+        index_of.setdefault(" ".join(text.split()), i)
+    return [coded(e, sentences, index_of[e.quote], syntax, places) if e.quote in index_of else e for e in events]
 
 
 def override_entries(overrides: Sequence[PlaceOverride], article_id: str) -> dict[str, Entry]:

@@ -183,6 +183,63 @@ class MergeRules:
     publication_slack: bool = True
     #: Sub-types of one happening: "equal", of one "family" (``SUB_TYPE_FAMILIES``), or "any".
     sub_types: str = "any"
+    #: Weights learned on pairs of reports (``LearnedMatch``); when set, they decide in place
+    #: of the thresholds above, within the learned model's own reach in km and days.
+    learned: LearnedMatch | None = None
+
+    @property
+    def reach_km(self) -> float:
+        """How far apart two reports of one happening may be placed."""
+        return self.learned.max_km if self.learned is not None else self.max_km
+
+    @property
+    def reach_days(self) -> int:
+        """How many days apart two day-precise reports of one happening may be dated."""
+        return self.learned.max_days if self.learned is not None else self.day_slack
+
+
+#: The features of a pair (report, event), in the order of ``LearnedMatch.weights``.
+PAIR_FEATURES = ("km_over_10", "word_overlap", "day_gap", "same_sub_type", "later_date_is_publication_day")
+
+
+@dataclass(frozen=True, slots=True)
+class LearnedMatch:
+    """A logistic regression over ``PAIR_FEATURES``: a report joins an event when the
+    probability is at least ``threshold``; pairs further apart than ``max_km`` or
+    ``max_days`` (day-precise dates) are never one happening."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float = 0.5
+    max_km: float = 25.0
+    max_days: int = 3
+
+    def __post_init__(self) -> None:
+        if len(self.weights) != len(PAIR_FEATURES):
+            raise ValueError(f"a learned match needs {len(PAIR_FEATURES)} weights, got {len(self.weights)}")
+
+    def probability(self, features: Sequence[float]) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, features))
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    @classmethod
+    def from_dict(cls, data: dict) -> LearnedMatch:
+        return cls(
+            weights=tuple(float(data["weights"][name]) for name in PAIR_FEATURES),
+            bias=float(data["bias"]),
+            threshold=float(data.get("threshold", 0.5)),
+            max_km=float(data.get("max_km", 25.0)),
+            max_days=int(data.get("max_days", 3)),
+        )
+
+    def as_dict(self) -> dict:
+        return {
+            "weights": dict(zip(PAIR_FEATURES, self.weights)),
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "max_km": self.max_km,
+            "max_days": self.max_days,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,9 +362,9 @@ def candidate_blocks(
     cell is narrower than ``rules.max_km``."""
     rules = rules or MergeRules()
     key = block_key(report.lat, report.lon, report.event_date)
-    reach_lat = math.ceil(rules.max_km / (KM_PER_DEGREE * CELL_DEGREES))
+    reach_lat = math.ceil(rules.reach_km / (KM_PER_DEGREE * CELL_DEGREES))
     km_per_lon_cell = KM_PER_DEGREE * CELL_DEGREES * max(math.cos(math.radians(report.lat)), 1e-6)
-    reach_lon = min(math.ceil(rules.max_km / km_per_lon_cell), round(180 / CELL_DEGREES))
+    reach_lon = min(math.ceil(rules.reach_km / km_per_lon_cell), round(180 / CELL_DEGREES))
     cells = tuple(
         (key.cell_lat + dy, key.cell_lon + dx)
         for dy in range(-reach_lat, reach_lat + 1)
@@ -315,7 +372,7 @@ def candidate_blocks(
     )
     if key.day is None:
         return cells, None
-    window = max(DATE_WINDOW_DAYS.get(report.date_precision, MONTH_WINDOW_DAYS), rules.day_slack)
+    window = max(DATE_WINDOW_DAYS.get(report.date_precision, MONTH_WINDOW_DAYS), rules.reach_days)
     return cells, (key.day - window, key.day + window)
 
 
@@ -350,6 +407,8 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
     """How well a report fits an existing event (higher is closer), or ``None`` when it cannot be the same."""
     if report.event_type != event.event_type:
         return None
+    if rules.learned is not None:
+        return _learned_score(report, event, rules.learned)
     if not same_kind(report.sub_event_type, event.sub_event_type, sub_types=rules.sub_types):
         return None
     km = great_circle_km(report.lat, report.lon, event.lat, event.lon)
@@ -372,6 +431,34 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
             return None
     same_sub = 1.0 if report.sub_event_type == event.sub_event_type else 0.0
     return words + same_sub + (1.0 - km / max(rules.max_km, 1e-9))
+
+
+def pair_features(report: Report, event: MergedEvent) -> tuple[float, ...]:
+    """``PAIR_FEATURES`` of a report and an event of the same type."""
+    km = great_circle_km(report.lat, report.lon, event.lat, event.lon)
+    gap = abs((report.event_date - event.event_date).days) if report.event_date and event.event_date else 0
+    if (report.event_date or date.min) > (event.event_date or date.min):
+        on_publication = report.event_date == report.published
+    else:
+        on_publication = event.event_date == event.published
+    return (
+        km / 10.0,
+        overlap(report.words, event.words),
+        float(min(gap, 3)),
+        1.0 if report.sub_event_type == event.sub_event_type else 0.0,
+        1.0 if gap and on_publication else 0.0,
+    )
+
+
+def _learned_score(report: Report, event: MergedEvent, model: LearnedMatch) -> float | None:
+    km = great_circle_km(report.lat, report.lon, event.lat, event.lon)
+    if km > model.max_km:
+        return None
+    args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
+    if not dates_agree(*args, day_slack=model.max_days):
+        return None
+    probability = model.probability(pair_features(report, event))
+    return probability if probability >= model.threshold else None
 
 
 def assign(report: Report | Event, candidates: Sequence[MergedEvent], rules: MergeRules = MergeRules()) -> str | None:
@@ -416,3 +503,64 @@ def merge(reports: Iterable[Report | Event], rules: MergeRules = MergeRules()) -
         else:
             events[chosen] = events[chosen].with_report(report)
     return tuple(events.values())
+
+
+@dataclass(frozen=True, slots=True)
+class CodedFields:
+    """The actors and deaths of one happening, coded from all its reports."""
+
+    actor1: str = ""
+    inter1: int = 0
+    actor2: str = ""
+    inter2: int = 0
+    interaction: int = 0
+    fatalities: int = 0
+    assoc_actor_1: str = ""
+    assoc_actor_2: str = ""
+
+    def applied(self, event: Event) -> Event:
+        """``event`` carrying these fields."""
+        return replace(
+            event,
+            actor1=self.actor1,
+            inter1=self.inter1,
+            actor2=self.actor2,
+            inter2=self.inter2,
+            interaction=self.interaction,
+            fatalities=self.fatalities,
+            assoc_actor_1=self.assoc_actor_1,
+            assoc_actor_2=self.assoc_actor_2,
+        )
+
+
+def coded_fields(reports: Sequence[Event]) -> CodedFields:
+    """The coded fields of one happening from the events of its reports.
+
+    Fatalities: one figure per article (its first event that gives one), then the lowest of
+    them, as ACLED takes the most conservative report, never their sum; 0 when none reports
+    deaths. Actors: the pair most reports name, a pair before a lone actor (ties: the pair
+    that sorts first), in the order and with the codes of its first report."""
+    per_article: dict[str, int] = {}
+    for event in reports:
+        if event.fatalities > 0:
+            per_article.setdefault(event.article_id, event.fatalities)
+    fatalities = min(per_article.values()) if per_article else 0
+    votes: dict[frozenset[str], list[Event]] = {}
+    for event in reports:
+        names = frozenset(a for a in (event.actor1, event.actor2) if a)
+        if names:
+            votes.setdefault(names, []).append(event)
+    if not votes:
+        return CodedFields(fatalities=fatalities)
+    chosen = min(votes, key=lambda names: (-len(names), -len(votes[names]), sorted(names)))
+    first = votes[chosen][0]
+    return CodedFields(
+        first.actor1,
+        first.inter1,
+        first.actor2,
+        first.inter2,
+        first.interaction,
+        fatalities,
+        assoc_actor_1=first.assoc_actor_1,
+        assoc_actor_2=first.assoc_actor_2,
+    )

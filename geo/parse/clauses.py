@@ -1,0 +1,113 @@
+"""What the event coder reads of spaCy's parse, kept per sentence once the document is gone.
+
+The geoparser drops each section's spaCy document as soon as its places are found, so the
+few things the actor coder needs from it are copied out first, in character offsets of the
+sentence: the organisations the recogniser named (armed groups the actor table does not
+know) and the sides of each clause, the subject of an active verb and the agent of a
+passive one ("shelled by Russian forces") as the doer, the object and the subject of a
+passive verb as the one it was done to. Reading them costs one pass over the tokens, no
+second parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Dependency labels of the doer of a clause (spaCy's English labels; "agent" is the "by"
+#: of a passive, whose noun is its child ``pobj``).
+DOER_LABELS = frozenset({"nsubj"})
+#: Dependency labels of the one a clause's verb acts on.
+DONE_TO_LABELS = frozenset({"dobj", "nsubjpass"})
+#: Verbs of saying, claiming and talking, and of backing: their subject is a source or a
+#: sponsor, not a side of the fighting ("Russia's defence ministry said Ukrainian troops
+#: attacked ...", "forces backed by the United Arab Emirates").
+NOT_ACTS = frozenset(
+    {
+        "said", "say", "says", "saying", "told", "tell", "tells", "announced", "announces", "claimed", "claims",
+        "denied", "denies", "warned", "warns", "stated", "added", "reported", "reports", "confirmed", "confirms",
+        "accused", "accuses", "blamed", "blames", "condemned", "condemns", "urged", "urges", "called", "calls",
+        "vowed", "insisted", "insists", "argued", "agreed", "signed", "met", "meets", "welcomed", "welcomes",
+        "alleged", "alleges", "believed", "believes", "estimated", "estimates", "wrote", "posted", "published",
+        "recorded", "counted", "documented", "noted", "explained", "acknowledged", "admitted", "declared",
+        "backed", "supported", "funded", "armed", "sponsored", "hosted", "mediated", "brokered", "trained",
+        "equipped", "allied", "aligned", "led", "loyal",
+    }
+)  # fmt: skip
+#: Longest side kept, in tokens: a subject that runs longer holds a clause of its own,
+#: whose actors are not the side's.
+MAX_SIDE_TOKENS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSyntax:
+    """Organisations and clause sides of one sentence, as (start, end) offsets in the sentence."""
+
+    organisations: tuple[tuple[int, int], ...] = ()
+    doers: tuple[tuple[int, int], ...] = ()
+    done_to: tuple[tuple[int, int], ...] = ()
+    #: subjects of saying and backing verbs ("Ukraine's air force said ...")
+    sources: tuple[tuple[int, int], ...] = ()
+
+    def only_a_source(self, start: int, end: int) -> bool:
+        """Is ``start:end`` the subject of a saying verb and in no side of a clause?"""
+        inside = any(s <= start and end <= e for s, e in self.sources)
+        return inside and self.side_of(start, end) == 1
+
+    def side_of(self, start: int, end: int) -> int:
+        """0 when ``start:end`` lies in a doer, 2 in what was done to, 1 in neither; the
+        smallest side holding it decides ("troops who shelled the town" inside an object)."""
+        best: tuple[int, int] | None = None
+        for rank, spans in ((0, self.doers), (2, self.done_to)):
+            for s, e in spans:
+                if s <= start and end <= e and (best is None or e - s < best[0]):
+                    best = (e - s, rank)
+        return 1 if best is None else best[1]
+
+
+def sentence_syntax(doc: Doc) -> tuple[SentenceSyntax, ...]:
+    """The syntax of each sentence of ``doc``, in order."""
+    return tuple(_one_sentence(sent) for sent in doc.sents)
+
+
+def _one_sentence(sent: Span) -> SentenceSyntax:
+    base = sent.start_char
+    organisations = tuple((e.start_char - base, e.end_char - base) for e in sent.ents if e.label_ == "ORG")
+    doers: list[tuple[int, int]] = []
+    done_to: list[tuple[int, int]] = []
+    sources: list[tuple[int, int]] = []
+    for token in sent:
+        label = token.dep_
+        if label in DOER_LABELS:
+            if token.head.lower_ not in NOT_ACTS:
+                _add_side(doers, _speaker(token) or token, base)
+            else:
+                _add_side(sources, token, base)
+        elif label in DONE_TO_LABELS:
+            _add_side(done_to, token, base)
+        elif label == "pobj" and token.head.dep_ == "agent" and token.head.head.lower_ not in NOT_ACTS:
+            _add_side(doers, token, base)
+    return SentenceSyntax(organisations, tuple(doers), tuple(done_to), tuple(sources))
+
+
+def _speaker(token: Token) -> Token | None:
+    """For "it"/"they"/"we" as the subject of what someone said ("the army said it struck
+    ..."), the one who said it: the pronoun's doer is the speaker."""
+    if token.pos_ != "PRON" or token.lower_ not in {"it", "they", "we"}:
+        return None
+    verb = token.head
+    if verb.dep_ != "ccomp" or verb.head.lower_ not in NOT_ACTS:
+        return None
+    return next((child for child in verb.head.children if child.dep_ == "nsubj"), None)
+
+
+def _add_side(sides: list[tuple[int, int]], token: Token, base: int) -> None:
+    left, right = token.left_edge, token.right_edge
+    if right.i - left.i >= MAX_SIDE_TOKENS:
+        # Only the noun phrase itself: its modifiers before it and the noun.
+        first = next(iter(token.lefts), token)
+        left, right = first.left_edge if token.i - first.left_edge.i < MAX_SIDE_TOKENS else token, token
+    sides.append((left.idx - base, right.idx + len(right.text) - base))

@@ -1,0 +1,226 @@
+"""Coded events: the pipeline fills actors, inter codes and deaths; merged reports keep one figure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.parse.actors import frontline_actors
+from geo.parse.clauses import SentenceSyntax, sentence_syntax
+from geo.parse.fatalities import casualties
+from geo.records import Article, Event
+from geo.store.merge import coded_fields
+from tests.palmyra import palmyra_event
+
+
+def _events(pipeline, text: str) -> tuple[Event, ...]:
+    return pipeline.events(Article(text, published=date(2024, 5, 2), article_id="coding-test"))
+
+
+def _frontline(pipeline, text: str, place: str) -> Event:
+    found = [e for e in _events(pipeline, text) if e.event_type == "frontline" and e.mention == place]
+    assert found, f"no frontline event at {place} in {text!r}"
+    return found[0]
+
+
+def test_rebels_attacking_an_army_post_are_actor1_and_the_army_of_the_country_actor2(pipeline) -> None:
+    event = _frontline(pipeline, "Rebels attacked an army post near Gao on Tuesday, killing three soldiers.", "Gao")
+    assert event.actor1 == "Unidentified Armed Group (Mali)"
+    assert event.actor2 == "Military Forces of Mali"
+    assert (event.inter1, event.inter2, event.interaction) == (3, 1, 13)
+    assert event.fatalities == 3
+
+
+def test_the_one_attacked_is_actor2_even_when_named_first(pipeline) -> None:
+    text = "An army base outside Kidal was stormed by fighters of JNIM at dawn; twelve soldiers died."
+    event = _frontline(pipeline, text, "Kidal")
+    assert event.actor1 == "JNIM: Group for Support of Islam and Muslims"
+    assert event.actor2 == "Military Forces of Mali"
+    assert event.fatalities == 12
+
+
+def test_a_strike_on_people_codes_state_forces_against_civilians(pipeline) -> None:
+    text = "The junta's warplanes bombed a school in Sagaing on Monday, killing eleven children, teachers said."
+    event = _frontline(pipeline, text, "Sagaing")
+    assert (event.actor1, event.actor2) == ("Military Forces of Myanmar", "Civilians (Myanmar)")
+    assert event.interaction == 17
+    assert event.fatalities == 11
+
+
+def test_unnamed_rebels_are_the_group_the_article_names() -> None:
+    sentences = [
+        "The Arakan Army has pressed its offensive across Rakhine for months.",
+        "On Friday the rebels overran an army outpost near Maungdaw, residents said.",
+    ]
+    pair = frontline_actors(sentences, 1, country_code="MM", sub_event_type="armed_clash")
+    assert pair.names == {"Arakan Army", "Military Forces of Myanmar"}
+    assert pair.actor1 is not None and pair.actor1.name == "Arakan Army"
+
+
+def test_a_lower_case_alias_names_a_group_only_in_its_own_war() -> None:
+    # "separatists" in Cameroon are the Ambazonian groups; in Spain they are nobody we know.
+    in_cameroon = frontline_actors(["Separatists ambushed soldiers near Bamenda."], 0, country_code="CM")
+    assert "Ambazonian separatists" in in_cameroon.names
+    elsewhere = frontline_actors(["Separatists ambushed soldiers near Bilbao."], 0, country_code="ES")
+    assert "Ambazonian separatists" not in elsewhere.names
+
+
+def test_a_named_group_the_table_lacks_is_kept_as_written_with_no_inter_code() -> None:
+    pair = frontline_actors(
+        ["The Zulu Liberation Front militants raided a police station in Ulundi."], 0, country_code="ZA"
+    )
+    assert pair.actor1 is not None and pair.actor1.name == "Zulu Liberation Front militants"
+    assert pair.actor1.inter == 0
+
+
+def test_the_subject_of_a_saying_verb_is_no_side(nlp) -> None:
+    doc = nlp("Russia's defence ministry said Ukrainian troops attacked positions near Sudzha.")
+    (syntax,) = sentence_syntax(doc)
+    sentence = doc.text
+    ministry = sentence.index("Russia")
+    troops = sentence.index("Ukrainian")
+    assert syntax.side_of(ministry, ministry + 6) == 1
+    assert syntax.side_of(troops, troops + len("Ukrainian troops")) == 0
+
+
+def test_the_smallest_side_holding_a_mention_decides() -> None:
+    syntax = SentenceSyntax(doers=((0, 40),), done_to=((10, 20),))
+    assert syntax.side_of(12, 18) == 2
+    assert syntax.side_of(0, 5) == 0
+    assert syntax.side_of(45, 50) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Gunmen killed twenty-three villagers in the raid.", 23),
+        ("Between 10 and 15 fighters died in the clashes.", 10),
+        ("The shelling killed 8 to 12 people, medics said.", 8),
+        ("Dozens of people were killed when the market was hit.", 12),
+        ("Several soldiers were killed in the ambush.", 10),
+        ("The assault left more than 100 people dead.", 100),
+        ("Troops repelled the attack, losing 50 men.", 50),
+        ("At least 12 people, including five children, were killed.", 12),
+        ("Nobody was hurt in the strike.", 0),
+        ("Two children were among six people killed when a shell hit their home.", 6),
+        ("Militiamen executed 14 men at the edge of the village.", 14),
+        ("Some 100 civilians were massacred by the fighters.", 100),
+        ("Fifteen people were burned to death in their homes.", 15),
+        ("The blast killed the district governor and two of his bodyguards.", 3),
+        ("A suicide bomber killed himself and four police officers.", 5),
+    ],
+)
+def test_numbers_in_words_ranges_and_vague_quantities_follow_acled(sentence: str, killed: int) -> None:
+    assert casualties(sentence).killed == killed
+
+
+def test_background_tolls_are_not_the_events() -> None:
+    text = "A drone hit the depot on Sunday; the war has killed more than 9,000 people since 2022."
+    assert casualties(text).killed is None
+    assert casualties("Two soldiers died on Sunday, bringing the toll since January to 340.").killed == 2
+
+
+def test_a_happening_takes_the_lowest_figure_of_its_articles_never_their_sum() -> None:
+    first = palmyra_event(event_id="a1", article_id="a", fatalities=12, actor1="Islamic State", inter1=2)
+    again = palmyra_event(event_id="a2", article_id="a", fatalities=12)
+    lower = palmyra_event(event_id="b1", article_id="b", fatalities=9, actor1="Islamic State", inter1=2)
+    silent = palmyra_event(event_id="c1", article_id="c", fatalities=0)
+    fields = coded_fields([first, again, lower, silent])
+    assert fields.fatalities == 9
+    assert fields.actor1 == "Islamic State"
+
+
+def test_a_pair_of_actors_wins_over_a_lone_actor_and_keeps_its_codes() -> None:
+    lone = palmyra_event(event_id="a1", article_id="a", actor1="Islamic State", inter1=2)
+    pair = palmyra_event(
+        event_id="b1",
+        article_id="b",
+        actor1="Military Forces of Syria",
+        inter1=1,
+        actor2="Islamic State",
+        inter2=2,
+        interaction=12,
+    )
+    fields = coded_fields([lone, pair])
+    assert (fields.actor1, fields.actor2, fields.interaction) == ("Military Forces of Syria", "Islamic State", 12)
+    assert coded_fields([palmyra_event()]).applied(palmyra_event()).fatalities == 0
+
+
+def test_learned_weights_decide_within_their_reach_and_survive_json() -> None:
+    from geo.store.merge import LearnedMatch, MergeRules, merge
+
+    model = LearnedMatch(weights=(-1.5, 0.3, -2.3, 0.5, 0.8), bias=1.4, max_km=25.0, max_days=3)
+    assert LearnedMatch.from_dict(model.as_dict()) == model
+    rules = MergeRules(learned=model)
+    same_day = palmyra_event(event_id="a1", article_id="a")
+    nearby = palmyra_event(event_id="b1", article_id="b", lat=34.60, source="AP")
+    far = palmyra_event(event_id="c1", article_id="c", lat=35.2, source="AFP")  # about 70 km north
+    merged = merge([same_day, nearby, far], rules)
+    assert [len(m.reports) for m in merged] == [2, 1]
+    with pytest.raises(ValueError, match="5 weights"):
+        LearnedMatch(weights=(1.0,), bias=0.0)
+
+
+def test_what_a_side_said_it_did_makes_it_the_doer(pipeline) -> None:
+    text = "The Israeli military said it struck Hamas militants hiding in a warehouse in Deir al-Balah."
+    event = _frontline(pipeline, text, "Deir al-Balah")
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel", "Hamas")
+
+
+def test_militants_named_by_their_people_belong_to_that_country_not_to_the_place() -> None:
+    pair = frontline_actors(["Palestinian militants fired rockets at Sderot overnight."], 0, country_code="IL")
+    assert pair.actor1 is not None and pair.actor1.name == "Unidentified Armed Group (Palestine)"
+
+
+def test_allies_on_one_side_of_the_clause_are_associated_and_the_other_side_is_actor2(pipeline) -> None:
+    text = "Congolese soldiers and Wazalendo fighters clashed with M23 near Sake on Monday, leaving nine dead."
+    event = _frontline(pipeline, text, "Sake")
+    assert event.actor1 == "Military Forces of Democratic Republic of Congo"
+    assert event.assoc_actor_1 == "Wazalendo"
+    assert event.actor2 == "M23: March 23 Movement"
+    assert (event.interaction, event.fatalities) == (12, 9)
+
+
+def test_who_reports_a_strike_is_not_its_target(pipeline) -> None:
+    text = "Ukraine's air force said Russia launched 60 drones at Kyiv overnight, killing two people."
+    event = _frontline(pipeline, text, "Kyiv")
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia", "Civilians (Ukraine)")
+    assert event.fatalities == 2
+
+
+def test_the_congolese_government_is_the_dr_congos_party_to_talks() -> None:
+    from geo.parse.actors import diplomacy_parties
+
+    pair = diplomacy_parties(["The Congolese government and M23 signed a truce in Doha."], 0, country_code="QA")
+    assert pair.names == {"Government of Democratic Republic of Congo", "M23: March 23 Movement"}
+
+
+def test_a_neighbour_telling_of_another_place_lends_neither_toll_nor_victims(pipeline) -> None:
+    text = "Russian artillery shelled Kupiansk on Monday. In Kharkiv, a missile killed three people."
+    shelled = _frontline(pipeline, text, "Kupiansk")
+    assert (shelled.fatalities, shelled.actor2) == (0, "")
+    hit = _frontline(pipeline, text, "Kharkiv")
+    assert (hit.fatalities, hit.actor2) == (3, "Civilians (Ukraine)")
+
+
+def test_two_demonyms_before_one_force_word_name_two_armies() -> None:
+    from geo.parse.actors import find_actors
+
+    found = find_actors("Russian and Belarusian troops shelled the border villages.", country_code="UA")
+    assert [m.actor.name for m in found] == ["Military Forces of Russia", "Military Forces of Belarus"]
+
+
+def test_state_forces_fighting_abroad_are_external_forces(pipeline) -> None:
+    event = _frontline(pipeline, "Russian missiles struck Kharkiv on Sunday, killing three civilians.", "Kharkiv")
+    assert (event.actor1, event.inter1) == ("Military Forces of Russia", 8)
+    assert (event.actor2, event.inter2, event.interaction) == ("Civilians (Ukraine)", 7, 78)
+    at_home = _frontline(pipeline, "Rebels attacked an army post near Gao on Tuesday.", "Gao")
+    assert at_home.inter2 == 1
+
+
+def test_the_country_a_strike_is_blamed_on_is_its_author(pipeline) -> None:
+    text = "A strike on a tent camp in Mawasi killed at least 19 people, Gaza's civil defence said, blaming Israel."
+    events = [e for e in _events(pipeline, text) if e.event_type == "frontline"]
+    assert events and all(e.actor1 == "Military Forces of Israel" for e in events)
+    assert all(e.actor2 == "Civilians (Palestine)" and e.fatalities == 19 for e in events)
