@@ -16,7 +16,8 @@ which gives its events the same ids, files them apart again.
 
 The coded event of a happening (``coded_event``) is its best report (actors named, then the
 highest confidence, then the first stored) with the happening's id and date, every report,
-the distinct sources, the lowest reported death toll and a confidence that rises with
+the distinct sources, the actors and deaths ``merge.coded_fields`` codes from all its reports
+(the pair most reports name; the lowest toll of any article) and a confidence that rises with
 independent sources: ``1 - prod(1 - c_s)`` over distinct sources ``s``, ``c_s`` the best
 confidence of that source's reports (two sources at 0.7 give 0.91); a report without a
 source counts as one source of its own.
@@ -32,9 +33,17 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from geo.parse.fatalities import lowest_reported
 from geo.records import Event, EventReport
-from geo.store.merge import MergedEvent, MergeRules, Report, assign, block_key, candidate_blocks, content_words
+from geo.store.merge import (
+    MergedEvent,
+    MergeRules,
+    Report,
+    assign,
+    block_key,
+    candidate_blocks,
+    coded_fields,
+    content_words,
+)
 
 #: The origin whose reports merge; imported datasets come coded already.
 MERGED_ORIGIN = "conflictmap"
@@ -151,12 +160,12 @@ def coded_event(happening_id: str, members: Sequence[Event], *, event_date: date
     order = {id(m): i for i, m in enumerate(members)}
     best = min(members, key=lambda m: (not m.actor1, -m.confidence, order[id(m)]))
     ranked = [best, *(m for m in members if m is not best)]
+    # Actors and deaths by the one rule of coding a happening (merge.coded_fields).
     return replace(
-        best,
+        coded_fields(members).applied(best),
         event_id=happening_id,
         event_date=event_date,
         date_precision=date_precision,
-        fatalities=lowest_reported(m.fatalities or None for m in members) or 0,
         sources=len(_source_confidences(members)),
         reports=tuple(
             EventReport(m.article_id, m.source, m.quote, url=m.url, title=m.title, published=m.published)
