@@ -272,3 +272,34 @@ def test_a_salvaged_store_keeps_the_reports_split_apart(tmp_path: Path) -> None:
     salvage_store(tmp_path / "old.sqlite", tmp_path / "new.sqlite")
     with EventStore.open(tmp_path / "new.sqlite") as new:
         assert sorted(e.sources for e in new.coded_events()) == [1, 1]
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv", "acled"])
+def test_an_export_has_one_row_per_happening_listing_its_reports(store: EventStore, tmp_path: Path, fmt: str) -> None:
+    import csv
+    import json
+
+    from geo.formats.exports import export_store
+
+    store.add_articles(
+        [
+            strike_report("Kyiv Post", "Russian artillery shelled Bakhmut, killing at least 4 civilians.", killed=4),
+            strike_report("Ukrinform", "Bakhmut came under Russian shelling; six civilians were killed.", killed=6),
+        ]
+    )
+    merged, per_report = tmp_path / f"merged.{fmt}", tmp_path / f"reports.{fmt}"
+    assert export_store(store, fmt, merged) == 1
+    assert export_store(store, fmt, per_report, per_report=True) == 2
+    if fmt == "geojson":
+        (feature,) = json.loads(merged.read_text(encoding="utf-8"))["features"]
+        row = feature["properties"]
+        assert row["sources"] == 2 and row["fatalities"] == 4
+        assert {r["source"] for r in row["reports"]} == {"Kyiv Post", "Ukrinform"}
+    else:
+        with merged.open(encoding="utf-8", newline="") as handle:
+            (row,) = list(csv.DictReader(handle))
+        assert row["fatalities"] == "4"
+        if fmt == "acled":
+            assert set(row["source"].split("; ")) == {"Kyiv Post", "Ukrinform"}
+        else:
+            assert row["sources"] == "2"

@@ -41,9 +41,10 @@ def export_command(args: argparse.Namespace) -> int:
     flt = event_filter(args)
     with EventStore.open(args.db, readonly=True) as store:
         if args.format in BRIEFING_FORMATS:
-            count = _export_briefing(args, store.query(flt), bbox=flt.bbox)
+            events = store.query(flt) if args.per_report else store.coded_events(flt)
+            count = _export_briefing(args, events, bbox=flt.bbox)
         else:
-            count = export_store(store, args.format, args.output, event_filter=flt)
+            count = export_store(store, args.format, args.output, event_filter=flt, per_report=args.per_report)
     if count == 0:
         print(
             f"conflictmap: no events match the filters; wrote an empty {args.format} file to {args.output}",

@@ -261,6 +261,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scale", type=float, default=1.0)
     p.add_argument("--browser", type=Path, metavar="PATH", help="chromium executable for PNG output")
     p.add_argument("--tiles", action="store_true", help="use online map tiles when reachable")
+    p.add_argument(
+        "--per-report",
+        action="store_true",
+        help="one row per report as parsed, instead of one per event with its reports merged",
+    )
     _add_filter_options(p)
     _add_db_option(p)
     p.set_defaults(handler=_cmd_export)
