@@ -228,6 +228,17 @@ def is_incidental_location(sentence: str, start: int, end: int) -> bool:
     return any(rule(context) for rule in RULES)
 
 
+def is_named_as_actor(sentence: str, start: int, end: int) -> bool:
+    """True when ``sentence[start:end]`` names a place for its government, army or backers
+    ("Russia said", "Iran-backed", "the Damascus government", "urged Kyiv"): what it says
+    is who acted, not where the story is. A base or an origin is not an actor: "refugees
+    from Aleppo" still tells where the story is."""
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(sentence)):
+        raise ValueError(f"start/end must be a non-empty span within 0..{len(sentence)}, got {(start, end)!r}")
+    context = _context(sentence, start, end)
+    return any(rule(context) for rule in ACTOR_RULES)
+
+
 def _context(sentence: str, start: int, end: int) -> _Context:
     before = sentence[max(0, start - REACH // 2) : start]
     words = before.split()[-WORDS_BEFORE:]
@@ -294,6 +305,15 @@ RULES = (
     _compound,
     _base_or_origin,
     _demonym,
+    _possessive_or_attributive,
+    _office,
+    _metonymic_subject,
+    _object_of_pressure,
+    _seat_of_government,
+)
+#: The rules that make a place an actor (not a base, an origin or a demonym's adjective).
+ACTOR_RULES = (
+    _compound,
     _possessive_or_attributive,
     _office,
     _metonymic_subject,
