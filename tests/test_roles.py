@@ -148,3 +148,21 @@ def named_as_actor(sentence: str, place: str) -> bool:
 )
 def test_an_actor_is_a_government_or_backer_named_for_its_place(sentence: str, place: str, actor: bool) -> None:
     assert named_as_actor(sentence, place) is actor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "expected"),
+    [
+        # a document, deadline or process named after a place
+        ("The Karsk deadline for the handover passed quietly.", "Karsk", True),
+        ("Both sides said the Velmar accords were dead.", "Velmar", True),
+        ("Delegates met in Velmar to sign an agreement.", "Velmar", False),
+        # a group named for the region it fights in
+        ("Fighters of al-Nasr in the Upper Dunes took the well.", "Upper Dunes", True),
+        ("A wing of the Islamic State in the Greater Karsk claimed the raid.", "Greater Karsk", True),
+        ("Farmers in the Upper Dunes fled the raid.", "Upper Dunes", False),
+        ("Fighting in the Upper Dunes went on for a week.", "Upper Dunes", False),
+    ],
+)
+def test_a_place_that_only_names_a_document_or_a_group_is_incidental(sentence: str, place: str, expected: bool) -> None:
+    assert incidental(sentence, place) is expected

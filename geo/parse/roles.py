@@ -200,6 +200,15 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PRESSURE_OBJECT = re.compile(rf"(?:{PRESSURE_VERBS})\s+(?:(?:the|both|either)\s+)?", _CI)
 _ORIGIN = re.compile(rf"(?:{ORIGIN_PEOPLE})\s+from\s+(?:the\s+)?", _CI)
 _SEAT_OF_GOVERNMENT = re.compile(rf"(?:the\s+)?(?:{SEATS_OF_GOVERNMENT})", _CI)
+#: A document, deadline or process named after where it was agreed: "the Xville accord", "the
+#: Xville deadline expired". The place names the thing, not where this sentence's event is.
+_NAMED_PROCESS = re.compile(
+    r"\s+(?:peace\s+|ceasefire\s+)?(?:deadline|accords?|agreements?|protocols?|process|format|framework|roadmap)\b",
+    _CI,
+)
+#: The last words of an armed group's name before the region it is named for: "al-X in the",
+#: "Islamic State in the", an acronym "in the". Case-sensitive: the name is capitalised.
+_GROUP_NAMED_FOR = re.compile(r"\b(?:[Aa]l-[A-Z][\w'’-]*|State|[A-Z]{2,}) in the $")
 _INSIDE = re.compile(r"(?:in|at|inside|outside|near|into|to|from|within|around)\s+(?:the\s+)?", _CI)
 
 #: How much text on either side of the place the rules read, in characters.
@@ -297,6 +306,14 @@ def _object_of_pressure(c: _Context) -> bool:
     return _ends_with(_PRESSURE_OBJECT, c)
 
 
+def _named_process(c: _Context) -> bool:
+    return c.before.endswith(("the ", "The ")) and _NAMED_PROCESS.match(c.after) is not None
+
+
+def _group_name(c: _Context) -> bool:
+    return _GROUP_NAMED_FOR.search(c.before) is not None
+
+
 def _seat_of_government(c: _Context) -> bool:
     return _SEAT_OF_GOVERNMENT.fullmatch(c.name.strip()) is not None and not _ends_with(_INSIDE, c)
 
@@ -310,6 +327,8 @@ RULES = (
     _metonymic_subject,
     _object_of_pressure,
     _seat_of_government,
+    _named_process,
+    _group_name,
 )
 #: The rules that make a place an actor (not a base, an origin or a demonym's adjective).
 ACTOR_RULES = (
