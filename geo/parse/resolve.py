@@ -150,6 +150,9 @@ class _Container:
 
     area: Entry
     strength: float
+    #: Said with "in" ("a hospital in X province"), not only a comma, which also joins lists
+    #: ("Tehran, Ashgabat and Islamabad").
+    said_in: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -520,7 +523,7 @@ def _containment(
                 continue
             held = constraints.get(names[first])
             if held is None or strength > held.strength:
-                constraints[names[first]] = _Container(container, strength)
+                constraints[names[first]] = _Container(container, strength, "in" in between.lower().split())
                 decided_at[names[first]] = first.start
     return constraints
 
@@ -626,7 +629,13 @@ def _unlisted_score(entry: Entry, context: _Context, container: _Container | Non
     has the containment evidence the listed namesake abroad lacks)."""
     if not weights.unlisted:
         return None
-    if container is not None and entry.country_code and container.area.country_code not in ("", entry.country_code):
+    if (
+        container is not None
+        and container.said_in
+        and not entry.is_area
+        and entry.country_code
+        and container.area.country_code not in ("", entry.country_code)
+    ):
         return weights.unlisted + weights.containment * container.strength
     return weights.unlisted if _unsupported(entry, context, weights) else None
 
