@@ -269,3 +269,9 @@ def test_a_namesake_abroad_yields_to_the_area_the_text_puts_the_name_in():
     text = "A shell struck the Sorvena hospital in Kalbar province of Yemen on Sunday."
     got = resolve(text, mentions_of(text, "Sorvena", "Kalbar", "Yemen"), index)
     assert {p.mention.text for p in got} == {"Kalbar", "Yemen"}
+
+
+def test_a_comma_list_of_countries_is_no_container_that_unmaps_them():
+    text = "Refugees crossed into Syria, Lebanon and Libya last week."
+    got = resolved(text, "Syria", "Lebanon")
+    assert {name: e.country_code for name, e in got.items()} == {"Syria": "SY", "Lebanon": "LB"}
