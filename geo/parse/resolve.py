@@ -151,7 +151,7 @@ class _Container:
     area: Entry
     strength: float
     #: Said with "in" ("a hospital in X province"), not only a comma, which also joins lists
-    #: ("Tehran, Ashgabat and Islamabad").
+    #: ("Tehran, Ashgabat and Islamabad"), of an area in one country only.
     said_in: bool = False
 
 
@@ -523,7 +523,11 @@ def _containment(
                 continue
             held = constraints.get(names[first])
             if held is None or strength > held.strength:
-                constraints[names[first]] = _Container(container, strength, "in" in between.lower().split())
+                # Only an area whose name is one country's ("Georgia" is two) can say a namesake
+                # elsewhere is not the place meant.
+                one_country = len({e.country_code for e in pools[names[second]].entries if e.is_area}) == 1
+                said_in = one_country and "in" in between.lower().split()
+                constraints[names[first]] = _Container(container, strength, said_in)
                 decided_at[names[first]] = first.start
     return constraints
 
