@@ -248,6 +248,15 @@ def is_named_as_actor(sentence: str, start: int, end: int) -> bool:
     return any(rule(context) for rule in ACTOR_RULES)
 
 
+def only_names_something_else(sentence: str, start: int, end: int) -> bool:
+    """True when ``sentence[start:end]`` is part of the name of a document, a deadline or an
+    armed group ("the X accord", "al-Y in the X"): nothing happens at the place itself."""
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(sentence)):
+        raise ValueError(f"start/end must be a non-empty span within 0..{len(sentence)}, got {(start, end)!r}")
+    context = _context(sentence, start, end)
+    return _named_process(context) or _group_name(context)
+
+
 def _context(sentence: str, start: int, end: int) -> _Context:
     before = sentence[max(0, start - REACH // 2) : start]
     words = before.split()[-WORDS_BEFORE:]
