@@ -247,7 +247,7 @@ def test_a_country_named_as_an_actor_does_not_pull_a_village_there():
     # spoke; the story happens in Syria.
     village = E(84, "Karvela", 59.6, 30.4, "RU", "P", "PPL", 0, "66", "Leningrad")
     index = _index_with(E(85, "Russia", 60.0, 100.0, "RU", "A", "PCLI", 144_000_000), village)
-    text = "A strike hit the Karvela camp near Homs in Syria. Russia said its aircraft had not flown there."
+    text = "A strike hit the Karvela camp near Homs in Syria. Russia denied that its jets took part."
     got = resolve(text, mentions_of(text, "Karvela", "Homs", "Syria", "Russia"), index)
     assert "Karvela" not in {p.mention.text for p in got}
 

@@ -629,7 +629,7 @@ def _choose(pool: _Candidates, context: _Context, container: _Container | None, 
 def _unlisted_score(entry: Entry, context: _Context, container: _Container | None, weights: Weights) -> float | None:
     """The score of "a place the gazetteer does not list", when that reading is open: the best
     candidate has no support from the article, or lies outside the country of the area the
-    text puts the name in ("the Shiara hospital in Saada province": an unlisted place in that province
+    text puts the name in ("a clinic in Y province": an unlisted place in that province
     has the containment evidence the listed namesake abroad lacks)."""
     if not weights.unlisted:
         return None
