@@ -40,6 +40,9 @@ def test_the_shipped_model_loads_and_says_what_it_was_trained_on():
         ("Foreign ministers met in Doha on Tuesday to discuss a ceasefire proposal.", "Doha", False, "diplomacy"),
         ("Thousands of families fled to camps outside Kassala as food ran short.", "Kassala", False, "humanitarian"),
         ("Insurgents backed by Eritrea overran two border posts near Humera on Monday.", "Eritrea", True, "none"),
+        # a place that only names a group or a deadline
+        ("Troops entered the port after al-Nasr in the Upper Dunes withdrew from it.", "Upper Dunes", True, "none"),
+        ("The convoy arrived on the day the Karsk deadline for access expired.", "Karsk", False, "none"),
     ],
 )
 def test_a_war_sentence_is_read_as_a_reader_would(sentence, place, area, expected):

@@ -200,3 +200,78 @@ def test_a_small_town_in_a_story_that_names_no_other_place_is_mapped():
     text = "The fair in Solmar opened on Monday."
     got = resolve(text, mentions_of(text, "Solmar"), _with_lone_namesake(abroad))
     assert [p.entry.geonameid for p in got] == [72]
+
+
+def _index_with(*entries: Entry, alternate: dict[int, str] | None = None) -> FakeIndex:
+    """The fake index plus ``entries``; ``alternate`` gives an entry a second name that
+    matches as an alternate name (name_kind 2), scored below its own name."""
+    index = FakeIndex()
+    for e in entries:
+        index.by_name.setdefault(normalize(e.name), []).append(e)
+    alternate = alternate or {}
+    matches = index.matches
+
+    def with_alternates(name):
+        found = list(matches(name))
+        for e in entries:
+            if e.geonameid in alternate and normalize(alternate[e.geonameid]) == normalize(name):
+                found.append(Match(e, math.log10(e.population + 1) + 1.0, 2))
+        return tuple(sorted(found, key=lambda m: -m.score))
+
+    index.matches = with_alternates  # type: ignore[method-assign]
+    return index
+
+
+def test_a_great_city_known_by_a_regions_name_keeps_the_city_reading():
+    # Like a great city whose gazetteer name is longer than the one news uses for it:
+    # the state of the same name must not take the city's mentions.
+    state = E(80, "Norland", 43.0, -75.5, "US", "A", "ADM1", 3_000_000, "NL", "Norland")
+    city = E(81, "Norland City", 40.7, -74.0, "US", "P", "PPL", 8_000_000, "NL", "Norland")
+    index = _index_with(state, city, alternate={81: "Norland"})
+    text = "Envoys met at the United Nations in Norland on Friday."
+    got = resolve(text, mentions_of(text, "Norland"), index)
+    assert [p.entry.geonameid for p in got] == [81]
+
+
+def test_a_small_town_named_after_a_region_stays_out():
+    state = E(82, "Norland", 43.0, -75.5, "US", "A", "ADM1", 3_000_000, "NL", "Norland")
+    town = E(83, "Eastfield", 37.0, -79.0, "US", "P", "PPL", 2_000, "VA", "Virginia")
+    index = _index_with(state, town, alternate={83: "Norland"})
+    text = "Farmers in Norland lost their crops."
+    got = resolve(text, mentions_of(text, "Norland"), index)
+    assert [p.entry.geonameid for p in got] == [82]
+
+
+def test_a_country_named_as_an_actor_does_not_pull_a_village_there():
+    # A village the gazetteer lists with no population, in the country whose government
+    # spoke; the story happens in Syria.
+    village = E(84, "Karvela", 59.6, 30.4, "RU", "P", "PPL", 0, "66", "Leningrad")
+    index = _index_with(E(85, "Russia", 60.0, 100.0, "RU", "A", "PCLI", 144_000_000), village)
+    text = "A strike hit the Karvela camp near Homs in Syria. Russia denied that its jets took part."
+    got = resolve(text, mentions_of(text, "Karvela", "Homs", "Syria", "Russia"), index)
+    assert "Karvela" not in {p.mention.text for p in got}
+
+
+def test_a_country_named_as_a_place_still_places_a_village_there():
+    village = E(84, "Karvela", 59.6, 30.4, "RU", "P", "PPL", 0, "66", "Leningrad")
+    index = _index_with(E(85, "Russia", 60.0, 100.0, "RU", "A", "PCLI", 144_000_000), village)
+    text = "Floods hit Karvela in northwest Russia. Rescuers in Russia worked through the night."
+    got = resolve(text, mentions_of(text, "Karvela", "Russia"), index)
+    assert {p.mention.text: p.entry.geonameid for p in got}.get("Karvela") == 84
+
+
+def test_a_namesake_abroad_yields_to_the_area_the_text_puts_the_name_in():
+    # The only listed place of the name lies in another country than the province the
+    # sentence puts it in: the place is one the gazetteer lacks.
+    abroad = E(86, "Sorvena", 37.9, 13.8, "IT", "P", "PPL", 200_000, "15", "Sicily")
+    province = E(87, "Kalbar", 17.0, 43.5, "YE", "A", "ADM1", 900_000, "15", "Kalbar")
+    index = _index_with(abroad, province, E(88, "Yemen", 15.5, 47.5, "YE", "A", "PCLI", 28_000_000))
+    text = "A shell struck the Sorvena hospital in Kalbar province of Yemen on Sunday."
+    got = resolve(text, mentions_of(text, "Sorvena", "Kalbar", "Yemen"), index)
+    assert {p.mention.text for p in got} == {"Kalbar", "Yemen"}
+
+
+def test_a_comma_list_of_countries_is_no_container_that_unmaps_them():
+    text = "Refugees crossed into Syria, Lebanon and Libya last week."
+    got = resolved(text, "Syria", "Lebanon")
+    assert {name: e.country_code for name, e in got.items()} == {"Syria": "SY", "Lebanon": "LB"}

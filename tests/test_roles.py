@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.parse.roles import is_incidental_location
+from geo.parse.roles import is_incidental_location, is_named_as_actor
 
 
 def incidental(sentence: str, place: str, occurrence: int = 0) -> bool:
@@ -126,3 +126,43 @@ def test_a_place_far_into_a_long_sentence_is_judged_by_its_neighbourhood():
 def test_a_span_outside_the_sentence_is_rejected(span):
     with pytest.raises(ValueError, match="start/end must be a non-empty span within 0..12"):
         is_incidental_location("Kyiv replied", *span)
+
+
+def named_as_actor(sentence: str, place: str) -> bool:
+    start = sentence.index(place)
+    return is_named_as_actor(sentence, start, start + len(place))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "actor"),
+    [
+        ("Moldavia said its jets had not flown over the border that week.", "Moldavia", True),
+        ("The Karsk government denied any part in the raid.", "Karsk", True),
+        ("A Velmar-backed militia took the ridge.", "Velmar", True),
+        ("Envoys urged Karsk to open the crossing.", "Karsk", True),
+        # a base or an origin is incidental to the event, but still tells where the story is
+        ("Families who fled from Karsk reached the coast.", "Karsk", False),
+        ("A group based in Velmar counted the dead.", "Velmar", False),
+        ("Shells hit Karsk overnight.", "Karsk", False),
+    ],
+)
+def test_an_actor_is_a_government_or_backer_named_for_its_place(sentence: str, place: str, actor: bool) -> None:
+    assert named_as_actor(sentence, place) is actor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "expected"),
+    [
+        # a document, deadline or process named after a place
+        ("The Karsk deadline for the handover passed quietly.", "Karsk", True),
+        ("Both sides said the Velmar accords were dead.", "Velmar", True),
+        ("Delegates met in Velmar to sign an agreement.", "Velmar", False),
+        # a group named for the region it fights in
+        ("Fighters of al-Nasr in the Upper Dunes took the well.", "Upper Dunes", True),
+        ("A wing of the Islamic State in the Greater Karsk claimed the raid.", "Greater Karsk", True),
+        ("Farmers in the Upper Dunes fled the raid.", "Upper Dunes", False),
+        ("Fighting in the Upper Dunes went on for a week.", "Upper Dunes", False),
+    ],
+)
+def test_a_place_that_only_names_a_document_or_a_group_is_incidental(sentence: str, place: str, expected: bool) -> None:
+    assert incidental(sentence, place) is expected

@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from geo.parse.eventtypes import CONFIDENCE_STRONG, EventKind, classify_sentence, clause_of, triggers_in
-from geo.parse.roles import is_incidental_location
+from geo.parse.roles import is_incidental_location, only_names_something_else
 
 #: The model's answer for a place where nothing happens.
 NO_EVENT = "none"
@@ -135,6 +135,8 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
 
     The sub-type comes from the trigger table, among the triggers of the chosen type.
     """
+    if only_names_something_else(site.sentence, site.start, site.end):
+        return None, 1.0  # "the X deadline", "al-Y in the X": a name, not a place of events
     near = (site.start, site.end)
     rule = classify_sentence(site.sentence, near=near)
     probabilities = model.probabilities(site_features(site, rule))

@@ -24,6 +24,7 @@ from rapidfuzz.distance import Indel
 from gazetteer.entry import Entry
 from gazetteer.geodesy import great_circle_km
 from gazetteer.normalize import normalize, strip_articles
+from geo.parse.roles import is_named_as_actor
 from geo.records import (
     GEO_PRECISION_NEAR,
     GEO_PRECISION_REGION,
@@ -74,6 +75,10 @@ class Weights:
     #: that only its fame supports ("Solhan" in Turkey for a story from Burkina Faso)
     #: scores below it unless famous, and is left unmapped.
     unlisted: float = 0.6
+    #: The share of a vote a place casts for its country and as an anchor when every
+    #: mention of it names an actor ("Russia said", "Iran-backed", "urged Kyiv"): a
+    #: government's country says who acted, not where the story is.
+    actor_vote: float = 0.25
     #: Country votes the rest of the article must cast before ``unlisted`` applies: a
     #: story that names one place only gives no reason to doubt it.
     context_for_unlisted: float = 1.0
@@ -145,6 +150,9 @@ class _Container:
 
     area: Entry
     strength: float
+    #: Said with "in" ("a hospital in X province"), not only a comma, which also joins lists
+    #: ("Tehran, Ashgabat and Islamabad"), of an area in one country only.
+    said_in: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,16 +223,17 @@ def resolve(
         for n, text_for in {names[m]: resolve_as.get(m.text, m.text) for m in mentions}.items()
     }
     constraints = _containment(text, mentions, names, pools)
-    context = _initial_context(mentions, names, pools, demonym_countries)
+    votes = _mention_votes(text, mentions, names, weights.actor_vote)
+    context = _initial_context(votes, pools, demonym_countries)
     choice: dict[str, Choice] = {}
     for _ in range(weights.passes):
         choice = {}
         for name, pool in pools.items():
             others = context.without(name)
-            pool = within_article_countries(pool, others, constraints.get(name))
+            pool = within_article_countries(pool, others, constraints.get(name), weights.actor_vote)
             if pool.candidates:
                 choice[name] = _choose(pool, others, constraints.get(name), weights)
-        context = _context_from(choice, mentions, names, demonym_countries)
+        context = _context_from(choice, votes, demonym_countries)
     places = []
     for m in mentions:
         name = names[m]
@@ -244,11 +253,14 @@ def resolve(
 
 def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
     matches = index.matches(name)[: weights.max_candidates]
-    names_an_area = any(m.name_kind == PREFERRED_NAME and _is_country_or_region(m.entry) for m in matches)
+    areas = [m for m in matches if m.name_kind == PREFERRED_NAME and _is_country_or_region(m.entry)]
+    names_an_area = bool(areas)
     if names_an_area:
         # A country's or region's own name means that area: "Mexico" is not Mexico
         # City, nor "Nebraska" a Virginia town, that merely list it as alternate names.
-        matches = tuple(m for m in matches if m.name_kind != ALTERNATE_NAME)
+        # A city the gazetteer ranks above a first-level region of the name under it
+        # stays a reading: news means the city by "New York" more often than the state.
+        matches = tuple(m for m in matches if m.name_kind != ALTERNATE_NAME or _outranks_region(m, areas))
     if matches:
         # The gazetteer's own ranking knows fame (names in many languages) and which
         # of a place's names this is; it is on a log10-population scale. A small town
@@ -281,7 +293,9 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
     return _by_prominence(fuzzy, weights.fuzzy_penalty if fuzzy else 0.0)
 
 
-def within_article_countries(pool: _Candidates, context: _Context, container: _Container | None = None) -> _Candidates:
+def within_article_countries(
+    pool: _Candidates, context: _Context, container: _Container | None = None, actor_vote: float = 0.0
+) -> _Candidates:
     """Near misses and villages stay where the article gives a reason for them.
 
     A separate rule, not a weight: a candidate found by fuzzy or transliteration-variant
@@ -294,11 +308,12 @@ def within_article_countries(pool: _Candidates, context: _Context, container: _C
     Countries and areas of no one country (seas, macro-regions) are kept, and so is every
     other exact-name candidate. So a name the gazetteer lacks stays unresolved instead of
     snapping to a similar name abroad, and a surname some village abroad bears stays a
-    surname.
+    surname. A country named once as an actor ("Russia said", votes up to ``actor_vote``)
+    is no such reason.
     """
     if not pool.penalty and not any(_is_minor_place(c.entry) for c in pool.candidates):
         return pool
-    named = {code for code, weight in context.countries.items() if weight > 0}
+    named = {code for code, weight in context.countries.items() if weight > actor_vote}
     regions = {key for key, weight in context.admin1.items() if weight > 0}
     # Countries of the known places (towns with people, regions) that share the name.
     namesakes = {c.entry.country_code for c in pool.candidates if not _is_minor_place(c.entry)}
@@ -326,6 +341,16 @@ def _is_minor_place(entry: Entry) -> bool:
     return entry.population == 0 and entry.feature_class in ("P", "S")
 
 
+def _outranks_region(match: NameMatch, areas: Sequence[NameMatch]) -> bool:
+    """A populated place that the gazetteer ranks above every area whose own name this is,
+    none of them a country."""
+    return (
+        match.entry.feature_class == "P"
+        and not any(a.entry.is_country for a in areas)
+        and all(match.score > a.score for a in areas)
+    )
+
+
 def _is_country_or_region(entry: Entry) -> bool:
     return entry.is_country or entry.feature_code == "ADM1"
 
@@ -342,16 +367,42 @@ def _similar(key: str, name: str) -> float:
     return Indel.normalized_similarity(key, strip_articles(normalize(name)))
 
 
-def _initial_context(
-    mentions: Sequence[Mention], names: Mapping[Mention, str], pools: Mapping[str, _Candidates], demonyms: Sequence[str]
-) -> _Context:
+#: How far around a mention its sentence is looked for, in characters.
+SENTENCE_REACH = 300
+
+
+def _mention_votes(
+    text: str, mentions: Sequence[Mention], names: Mapping[Mention, str], actor_vote: float
+) -> Mapping[str, float]:
+    """How many mentions each name has as a place, an actor's mention counting ``actor_vote``."""
+    votes: Counter[str] = Counter()
+    for mention in mentions:
+        votes[names[mention]] += actor_vote if _names_actor(text, mention) else 1.0  # type: ignore[assignment]
+    return votes
+
+
+def _names_actor(text: str, mention: Mention) -> bool:
+    """Is the mention a government, army or backer named for its place, read in its sentence?"""
+    start = max(0, mention.start - SENTENCE_REACH)
+    end = min(len(text), mention.end + SENTENCE_REACH)
+    window = text[start:end]
+    left = max(window.rfind(". ", 0, mention.start - start), window.rfind("\n", 0, mention.start - start)) + 1
+    right_candidates = [
+        i for i in (window.find(". ", mention.end - start), window.find("\n", mention.end - start)) if i >= 0
+    ]
+    right = min(right_candidates) + 1 if right_candidates else len(window)
+    sentence = window[left:right]
+    return is_named_as_actor(sentence, mention.start - start - left, mention.end - start - left)
+
+
+def _initial_context(votes: Mapping[str, float], pools: Mapping[str, _Candidates], demonyms: Sequence[str]) -> _Context:
     """The first pass sees only what is unambiguous: names whose candidates all lie
     in one country (Syria, Damascus in most stories), and the demonyms."""
     choice = {}
     for name, pool in pools.items():
         if pool.entries and not pool.penalty and len({e.country_code for e in pool.entries}) == 1:
             choice[name] = Choice(pool.entries[0], 1.0, pool.entries)
-    context = _context_from(choice, mentions, names, demonyms)
+    context = _context_from(choice, votes, demonyms)
     return _Context(context.countries, context.admin1, {}, context.by_name)
 
 
@@ -359,13 +410,9 @@ def _initial_context(
 COUNTRY_VOTE = {"country": 1.0, "ADM1": 0.8, "ADM2": 0.7, "place": 0.6}
 
 
-def _context_from(
-    choice: Mapping[str, Choice],
-    mentions: Sequence[Mention],
-    names: Mapping[Mention, str],
-    demonyms: Sequence[str],
-) -> _Context:
-    occurrences = Counter(names[m] for m in mentions)
+def _context_from(choice: Mapping[str, Choice], votes: Mapping[str, float], demonyms: Sequence[str]) -> _Context:
+    """Each chosen place's vote for its country and region, by how many times it is named as
+    a place (an actor's mention counts less), and the places that anchor closeness."""
     countries: Counter[str] = Counter()
     admin1: Counter = Counter()
     by_name: dict[str, _Votes] = {}
@@ -377,7 +424,8 @@ def _context_from(
         kind = (
             "country" if entry.is_country else entry.feature_code if entry.feature_code in ("ADM1", "ADM2") else "place"
         )
-        weight = confidence * COUNTRY_VOTE[kind] * (1 + math.log(occurrences[name] or 1))
+        mentioned = votes.get(name, 1.0)
+        weight = confidence * COUNTRY_VOTE[kind] * (1 + math.log(mentioned) if mentioned >= 1 else mentioned)
         own_countries = Counter({entry.country_code: weight})
         own_admin1 = (
             Counter({(entry.country_code, entry.admin1_code): weight})
@@ -388,7 +436,7 @@ def _context_from(
         admin1.update(own_admin1)
         by_name[name] = _Votes(own_countries, own_admin1)
         if kind != "country":
-            anchors[name] = _Anchor(entry, confidence)
+            anchors[name] = _Anchor(entry, confidence * min(1.0, mentioned))
     for code in demonyms:
         countries[code] += 0.5  # type: ignore[assignment]  # a demonym votes half a mention
     return _Context(countries, admin1, anchors, by_name)
@@ -475,7 +523,11 @@ def _containment(
                 continue
             held = constraints.get(names[first])
             if held is None or strength > held.strength:
-                constraints[names[first]] = _Container(container, strength)
+                # Only an area whose name is one country's ("Georgia" is two) can say a namesake
+                # elsewhere is not the place meant.
+                one_country = len({e.country_code for e in pools[names[second]].entries if e.is_area}) == 1
+                said_in = one_country and "in" in between.lower().split()
+                constraints[names[first]] = _Container(container, strength, said_in)
                 decided_at[names[first]] = first.start
     return constraints
 
@@ -570,8 +622,26 @@ def _choose(pool: _Candidates, context: _Context, container: _Container | None, 
         key=lambda s: -s.score,  # a stable sort: the gazetteer's own order breaks ties
     )
     top = scored[0]
-    unlisted = weights.unlisted if weights.unlisted and _unsupported(top.entry, context, weights) else None
+    unlisted = _unlisted_score(top.entry, context, container, weights)
     return Choice(top.entry, _confidence(scored, weights.temperature, unlisted), tuple(s.entry for s in scored))
+
+
+def _unlisted_score(entry: Entry, context: _Context, container: _Container | None, weights: Weights) -> float | None:
+    """The score of "a place the gazetteer does not list", when that reading is open: the best
+    candidate has no support from the article, or lies outside the country of the area the
+    text puts the name in ("a clinic in Y province": an unlisted place in that province
+    has the containment evidence the listed namesake abroad lacks)."""
+    if not weights.unlisted:
+        return None
+    if (
+        container is not None
+        and container.said_in
+        and not entry.is_area
+        and entry.country_code
+        and container.area.country_code not in ("", entry.country_code)
+    ):
+        return weights.unlisted + weights.containment * container.strength
+    return weights.unlisted if _unsupported(entry, context, weights) else None
 
 
 def _unsupported(entry: Entry, context: _Context, weights: Weights) -> bool:
@@ -581,8 +651,8 @@ def _unsupported(entry: Entry, context: _Context, weights: Weights) -> bool:
         return False  # countries are all listed, and so are continents and seas
     if sum(v for v in context.countries.values() if v > 0) < weights.context_for_unlisted:
         return False  # a story that names no other place gives no reason to doubt it
-    if _share(context.countries, entry.country_code) > 0:
-        return False
+    if context.countries.get(entry.country_code, 0.0) > weights.actor_vote:
+        return False  # its country is named as more than one actor's
     return _proximity(entry, context.anchors, weights.proximity_km) < math.exp(-UNSUPPORTED_DISTANCE_SCALE)
 
 

@@ -200,6 +200,15 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PRESSURE_OBJECT = re.compile(rf"(?:{PRESSURE_VERBS})\s+(?:(?:the|both|either)\s+)?", _CI)
 _ORIGIN = re.compile(rf"(?:{ORIGIN_PEOPLE})\s+from\s+(?:the\s+)?", _CI)
 _SEAT_OF_GOVERNMENT = re.compile(rf"(?:the\s+)?(?:{SEATS_OF_GOVERNMENT})", _CI)
+#: A document, deadline or process named after where it was agreed: "the Xville accord", "the
+#: Xville deadline expired". The place names the thing, not where this sentence's event is.
+_NAMED_PROCESS = re.compile(
+    r"\s+(?:peace\s+|ceasefire\s+)?(?:deadline|accords?|agreements?|protocols?|process|format|framework|roadmap)\b",
+    _CI,
+)
+#: The last words of an armed group's name before the region it is named for: "al-X in the",
+#: "Islamic State in the", an acronym "in the". Case-sensitive: the name is capitalised.
+_GROUP_NAMED_FOR = re.compile(r"\b(?:[Aa]l-[A-Z][\w'’-]*|State|[A-Z]{2,}) in the $")
 _INSIDE = re.compile(r"(?:in|at|inside|outside|near|into|to|from|within|around)\s+(?:the\s+)?", _CI)
 
 #: How much text on either side of the place the rules read, in characters.
@@ -226,6 +235,26 @@ def is_incidental_location(sentence: str, start: int, end: int) -> bool:
         raise ValueError(f"start/end must be a non-empty span within 0..{len(sentence)}, got {(start, end)!r}")
     context = _context(sentence, start, end)
     return any(rule(context) for rule in RULES)
+
+
+def is_named_as_actor(sentence: str, start: int, end: int) -> bool:
+    """True when ``sentence[start:end]`` names a place for its government, army or backers
+    ("Russia said", "Iran-backed", "the Damascus government", "urged Kyiv"): what it says
+    is who acted, not where the story is. A base or an origin is not an actor: "refugees
+    from Aleppo" still tells where the story is."""
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(sentence)):
+        raise ValueError(f"start/end must be a non-empty span within 0..{len(sentence)}, got {(start, end)!r}")
+    context = _context(sentence, start, end)
+    return any(rule(context) for rule in ACTOR_RULES)
+
+
+def only_names_something_else(sentence: str, start: int, end: int) -> bool:
+    """True when ``sentence[start:end]`` is part of the name of a document, a deadline or an
+    armed group ("the X accord", "al-Y in the X"): nothing happens at the place itself."""
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(sentence)):
+        raise ValueError(f"start/end must be a non-empty span within 0..{len(sentence)}, got {(start, end)!r}")
+    context = _context(sentence, start, end)
+    return _named_process(context) or _group_name(context)
 
 
 def _context(sentence: str, start: int, end: int) -> _Context:
@@ -286,6 +315,14 @@ def _object_of_pressure(c: _Context) -> bool:
     return _ends_with(_PRESSURE_OBJECT, c)
 
 
+def _named_process(c: _Context) -> bool:
+    return c.before.endswith(("the ", "The ")) and _NAMED_PROCESS.match(c.after) is not None
+
+
+def _group_name(c: _Context) -> bool:
+    return _GROUP_NAMED_FOR.search(c.before) is not None
+
+
 def _seat_of_government(c: _Context) -> bool:
     return _SEAT_OF_GOVERNMENT.fullmatch(c.name.strip()) is not None and not _ends_with(_INSIDE, c)
 
@@ -294,6 +331,17 @@ RULES = (
     _compound,
     _base_or_origin,
     _demonym,
+    _possessive_or_attributive,
+    _office,
+    _metonymic_subject,
+    _object_of_pressure,
+    _seat_of_government,
+    _named_process,
+    _group_name,
+)
+#: The rules that make a place an actor (not a base, an origin or a demonym's adjective).
+ACTOR_RULES = (
+    _compound,
     _possessive_or_attributive,
     _office,
     _metonymic_subject,
