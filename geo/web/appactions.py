@@ -58,6 +58,7 @@ class AddReport:
     imported: int = 0  # events from ACLED/GDELT files
     already_stored: int = 0  # articles found in the store already
     problems: tuple[str, ...] = field(default=())
+    article_ids: tuple[str, ...] = ()  # the articles added, for the page to show their events
 
     def __add__(self, other: AddReport) -> AddReport:
         return AddReport(
@@ -66,6 +67,7 @@ class AddReport:
             self.imported + other.imported,
             self.already_stored + other.already_stored,
             self.problems + other.problems,
+            self.article_ids + other.article_ids,
         )
 
     def summary(self) -> str:
@@ -143,7 +145,14 @@ def ingest_articles(
             batch = []
         if on_progress is not None:
             on_progress(done, len(todo), article.title or article.text[:60])
-    return AddReport(added_articles, added_events, already_stored=len(known), problems=tuple(problems))
+    stored = store.has_articles(a.article_id for a in todo)
+    return AddReport(
+        added_articles,
+        added_events,
+        already_stored=len(known),
+        problems=tuple(problems),
+        article_ids=tuple(a.article_id for a in todo if a.article_id in stored),
+    )
 
 
 def _store_batch(

@@ -45,7 +45,8 @@ SESSION_DEFAULTS: Mapping[str, object] = MappingProxyType(
         "window_default": None,  # the window the page opened on for the current data
         "keep_frame": False,  # the map keeps its frame when filters or dates change
         "map_frame": None,  # the bounds the map was last drawn with
-        "selected_id": None,  # the event shown beside the map
+        "selected_id": None,  # the event shown in the article panel
+        "new_articles": (),  # ids of the articles the last paste or upload added: their events are highlighted
         "click": None,  # (lat, lon, tooltip) of the last marker clicked
         "here_choice": None,  # the event picked among those of the marker clicked
         "here_for": None,  # the marker those were picked from (its first event id)
@@ -80,6 +81,8 @@ SESSION_DEFAULTS: Mapping[str, object] = MappingProxyType(
 WIDGET_KEYS: frozenset[str] = frozenset(
     {
         "map",
+        "feed",
+        "show_all_new",
         "range_7",
         "range_30",
         "range_90",
