@@ -811,8 +811,11 @@ def main() -> None:
     except ConflictmapError as err:
         st.error(str(err))
         st.stop()
-    _first_start(store)
-    _show_notice()
+    # One block for what comes and goes (first start, notices), so the map after it keeps
+    # its place in the page and is not drawn anew when a notice disappears.
+    with st.container():
+        _first_start(store)
+        _show_notice()
 
     version = store.version()
     period = view.period_of(store.date_range(), today=date.today())
