@@ -109,14 +109,21 @@ def icon_label(row: FeedRow) -> str:
     return (EVENT_STYLE.get(row.event_type) or EVENT_STYLE["other"]).label
 
 
+def _icon_key(row: FeedRow) -> str:
+    return f"{row.event_type}/{row.kind}"
+
+
 def feed_data(rows: Sequence[FeedRow], *, selected: str | None = None, total: int | None = None) -> dict[str, Any]:
     """What the feed's page script draws: every row's text (set as text, never as markup),
-    its symbol's SVG, its point and type; the selected event; how many events are in view."""
+    the key of its symbol, its point and type; the symbols' SVG, once each; the selected
+    event; how many events are in view."""
+    icons = {_icon_key(r): icon_svg(r) for r in rows}
     return {
+        "icons": icons,
         "rows": [
             {
                 "id": r.event_id,
-                "icon": icon_svg(r),
+                "icon": _icon_key(r),
                 "what": icon_label(r),
                 "place": r.place,
                 "day": r.day,

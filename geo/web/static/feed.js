@@ -43,7 +43,7 @@ export default function (component) {
     const icon = item.appendChild(document.createElement("span"));
     icon.className = "cm-feed-icon";
     icon.title = row.what;
-    icon.innerHTML = row.icon;
+    icon.innerHTML = data.icons[row.icon] || "";
     const body = item.appendChild(document.createElement("div"));
     body.className = "cm-feed-body";
     const line = body.appendChild(document.createElement("div"));
