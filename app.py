@@ -53,6 +53,8 @@ ARTICLE_HEIGHT = 420
 TIMELINE_HEIGHT = 140
 #: The map and the event feed share the width 3 : 1.
 MAP_FEED_COLUMNS = (3, 1)
+#: The tabs below the map; the first is the article of the event chosen on the map or in the feed.
+BELOW_TABS = ("Article", "Events table", "Add articles", "Download")
 #: How the map's own player starts: every day up to the date shown (so the map fills
 #: as the war goes on), a second a step, and as many days a step as the window needs
 #: (``appstate.play_step_days``); the map's controls change them.
@@ -153,6 +155,7 @@ def _on_map_click() -> None:
     if not point:
         return
     st.session_state.click = (float(point["lat"]), float(point["lng"]), value.get("last_object_clicked_tooltip") or "")
+    st.session_state.below_tab = BELOW_TABS[0]
     st.session_state.selected_id = None
     st.session_state.table_round += 1
 
@@ -169,6 +172,7 @@ def _on_feed_pick() -> None:
     # The feed's script has flown the map already; the article panel follows.
     chosen = feedview.chosen_event(st.session_state.get(feedview.FEED_KEY))
     if chosen is not None:
+        st.session_state.below_tab = BELOW_TABS[0]
         st.session_state.selected_id = chosen
         st.session_state.click = None
         st.session_state.table_round += 1
@@ -249,6 +253,7 @@ def _report_added(report: actions.AddReport) -> None:
         # Highlighted in the feed and framed on the map until the user asks for every event again.
         st.session_state.new_articles = report.article_ids
         st.session_state.selected_id = None
+        st.session_state.below_tab = BELOW_TABS[0]  # the newest of them, in its article
     kind = "warning" if report.problems or not (report.articles or report.imported) else "success"
     details = "".join(f"\n- {markdown_literal(p)}" for p in report.problems[:10])
     _notify(kind, f"Added {report.summary()}.{details}")
@@ -846,7 +851,8 @@ def main() -> None:
     selected, here = _selected(visible, names)
     _timeline(daily_frame(db, version, key, base), window, view.timeline_domain(window, period, default))
 
-    article, table, add, downloads = st.tabs(["Article", "Events table", "Add articles", "Download"])
+    # Keyed, so a click on the feed or on a marker can bring the article to the front.
+    article, table, add, downloads = st.tabs(BELOW_TABS, key="below_tab", on_change="rerun")
     with article:
         _event_panel(store, selected, here, names)
     with table:

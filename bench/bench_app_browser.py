@@ -41,6 +41,8 @@ LOCAL_PREFIXES = ("http://localhost:", "ws://localhost:", "data:", "blob:", "abo
 PAGE_READY_S = 600
 #: Files whose address says they are part of the basemap (tiles, vector or raster, or basemap data).
 BASEMAP_URL = re.compile(r"tile|basemap|\.pbf\b|\.mvt\b", re.IGNORECASE)
+#: Streamlit's own bundles (one is named after a "baseMap" helper) are not basemap files.
+STREAMLIT_BUNDLE = re.compile(r"/static/(js|css|media)/")
 #: In every frame, before its scripts: note when the map's script declares itself drawn.
 READY_PROBE_JS = """
 (() => {
@@ -139,7 +141,7 @@ def measure(url: str, moves: int) -> dict:
                  .filter(t => t.includes("conflictmap.draw(")).join("").length"""
         )
         browser.close()
-    basemap = [(u, n) for u, n in served if BASEMAP_URL.search(u) and not u.startswith("data:")]
+    basemap = [(u, n) for u, n in served if BASEMAP_URL.search(u) and not STREAMLIT_BUNDLE.search(u)]
     return {
         "cold": cold,
         "warm": warm,

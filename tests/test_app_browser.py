@@ -178,7 +178,7 @@ def map_frame(page):
 
 def show_tab(page, name: str) -> None:
     """Opens the tab ``name`` below the map (Article, Events table, Add articles, Download)."""
-    page.get_by_role("tab", name=name).click()
+    page.get_by_role("tab", name=name, exact=True).click()
 
 
 def open_sidebar(page) -> None:

@@ -105,6 +105,9 @@ def test_clicking_a_feed_row_flies_the_map_there_and_opens_the_article(browser, 
         event_id = row.get_attribute("data-event-id")
         with EventStore.open(server[1], readonly=True) as store:
             [event] = [e for e in store.query() if e.event_id == event_id]
+        # Whatever tab is open below the map, the article comes to the front.
+        page.get_by_role("tab", name="Add articles", exact=True).click()
+        page.get_by_test_id("stStatusWidget").wait_for(state="hidden")
         row.click()
         after = _view_settles(page, lambda v: v["zoom"] > before["zoom"] and v["popup"])
         quote = page.locator(".cm-article mark").first

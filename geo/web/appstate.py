@@ -46,6 +46,7 @@ SESSION_DEFAULTS: Mapping[str, object] = MappingProxyType(
         "keep_frame": False,  # the map keeps its frame when filters or dates change
         "map_frame": None,  # the bounds the map was last drawn with
         "selected_id": None,  # the event shown in the article panel
+        "below_tab": "Article",  # the tab open below the map: a click on the feed or a marker opens the article
         "new_articles": (),  # ids of the articles the last paste or upload added: their events are highlighted
         "click": None,  # (lat, lon, tooltip) of the last marker clicked
         "here_choice": None,  # the event picked among those of the marker clicked
