@@ -559,7 +559,7 @@
 
   // The page beside the map (its event feed) asks for an event: fly to its point and
   // open the popup of the marker that holds it, the nearest one shown of its type.
-  var FOCUS_ZOOM = 8;
+  var FOCUS_ZOOM = 7;
   var current = null;
 
   function focus(lat, lon, typeKey) {
