@@ -252,6 +252,7 @@ def _report_added(report: actions.AddReport) -> None:
     if report.article_ids:
         # Highlighted in the feed and framed on the map until the user asks for every event again.
         st.session_state.new_articles = report.article_ids
+        st.session_state.focus_new = True
         st.session_state.selected_id = None
         st.session_state.below_tab = BELOW_TABS[0]  # the newest of them, in its article
     kind = "warning" if report.problems or not (report.articles or report.imported) else "success"
@@ -573,9 +574,11 @@ def _feed(visible: Sequence[Event], names: Mapping[PlaceKey, str]) -> None:
     """Beside the map: the events in view, newest first; a click flies the map there."""
     state = st.session_state
     rows = feed.feed_rows(visible, names, new_articles=state.new_articles)
-    feedview.show_feed(
-        feed.feed_data(rows, selected=state.selected_id, total=len(visible)), height=MAP_HEIGHT, on_chosen=_on_feed_pick
-    )
+    # Once, on the run after an addition: the map, drawn anew, opens the newest added event's popup.
+    focus = state.selected_id if state.focus_new else None
+    state.focus_new = False
+    data = feed.feed_data(rows, selected=state.selected_id, total=len(visible), focus=focus)
+    feedview.show_feed(data, height=MAP_HEIGHT, on_chosen=_on_feed_pick)
 
 
 def _header(visible: Sequence[Event], total: int, window: view.Window, fresh: Sequence[Event]) -> None:

@@ -62,9 +62,12 @@ def test_a_pasted_article_is_highlighted_selected_and_framed_until_all_are_shown
     new = [r for r in data["rows"] if r["new"]]
     assert [r["place"] for r in new] == ["Aleppo"]
     assert data["selected"] == new[0]["id"]
+    assert data["focus"] == new[0]["id"]  # the map, drawn anew, flies there once
     (south, west), (north, east) = map_data(page)["bounds"]
     assert south < new[0]["lat"] < north and west < new[0]["lon"] < east
     assert north - south < 2  # the town, not the whole region
+    page.run()
+    assert feed(page)["focus"] is None and [r["new"] for r in feed(page)["rows"]].count(True) == 1
     page.button(key="show_all_new").click().run()
     assert not any(r["new"] for r in feed(page)["rows"])
     (south, _), _ = map_data(page)["bounds"]

@@ -146,3 +146,27 @@ def _view_settles(page, predicate) -> dict:
             return _current_view(page) or view
         page.wait_for_timeout(200)
     pytest.fail(f"the map did not fly to the event: {view}")
+
+
+def test_a_pasted_article_is_flown_to_and_marked_new(browser, tmp_path: Path) -> None:
+    # A server and store of its own: the paste adds to the store.
+    with running_server(tmp_path) as (url, _):
+        context, page = open_screen(browser, url, 1400, 900)
+        try:
+            map_frame(page)
+            page.get_by_role("tab", name="Add articles", exact=True).click()
+            form = page.get_by_test_id("stForm")
+            form.get_by_role("textbox", name="Title", exact=True).fill("Shelling in Kyiv")
+            form.get_by_role("textbox", name="Article text").fill("Artillery shelled districts of Kyiv on Tuesday.")
+            form.get_by_role("button", name="Add the article").click()
+            new_row = page.locator(".cm-feed-new")
+            new_row.first.wait_for(timeout=STEP_MS)
+            rows = new_row.all_inner_texts()
+            view = _view_settles(page, lambda v: v["popup"] and abs(v["lat"] - 50.45) < 1 and abs(v["lon"] - 30.52) < 1)
+            popup = map_frame(page).evaluate("() => document.querySelector('.leaflet-popup-content').textContent")
+            article = page.locator(".cm-article h4").first.inner_text()
+        finally:
+            context.close()
+    assert len(rows) == 1 and "Kyiv" in rows[0] and "new" in rows[0]
+    assert "Kyiv" in popup and view["zoom"] >= 7
+    assert article == "Shelling in Kyiv"  # the article panel came to the front with it

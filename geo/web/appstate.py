@@ -47,7 +47,8 @@ SESSION_DEFAULTS: Mapping[str, object] = MappingProxyType(
         "map_frame": None,  # the bounds the map was last drawn with
         "selected_id": None,  # the event shown in the article panel
         "below_tab": "Article",  # the tab open below the map: a click on the feed or a marker opens the article
-        "new_articles": (),  # ids of the articles the last paste or upload added: their events are highlighted
+        "new_articles": (),
+        "focus_new": False,  # the next run's map opens the popup of the newest event added  # ids of the articles the last paste or upload added: their events are highlighted
         "click": None,  # (lat, lon, tooltip) of the last marker clicked
         "here_choice": None,  # the event picked among those of the marker clicked
         "here_for": None,  # the marker those were picked from (its first event id)

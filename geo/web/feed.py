@@ -113,10 +113,13 @@ def _icon_key(row: FeedRow) -> str:
     return f"{row.event_type}/{row.kind}"
 
 
-def feed_data(rows: Sequence[FeedRow], *, selected: str | None = None, total: int | None = None) -> dict[str, Any]:
+def feed_data(
+    rows: Sequence[FeedRow], *, selected: str | None = None, total: int | None = None, focus: str | None = None
+) -> dict[str, Any]:
     """What the feed's page script draws: every row's text (set as text, never as markup),
     the key of its symbol, its point and type; the symbols' SVG, once each; the selected
-    event; how many events are in view."""
+    event; how many events are in view (the map drawn for them holds as many); and the
+    event whose row the script flies the map to as soon as that map is drawn (``focus``)."""
     icons = {_icon_key(r): icon_svg(r) for r in rows}
     return {
         "icons": icons,
@@ -137,6 +140,7 @@ def feed_data(rows: Sequence[FeedRow], *, selected: str | None = None, total: in
         ],
         "selected": selected,
         "total": len(rows) if total is None else total,
+        "focus": focus if any(r.event_id == focus for r in rows) else None,
     }
 
 

@@ -27,6 +27,21 @@ export default function (component) {
     return false;
   }
 
+  // After an addition the map is drawn anew: fly once the new map (as many events as
+  // the feed's) is drawn, trying for a while, as the map's frame loads on its own.
+  function flyWhenDrawn(row, tries) {
+    for (const frame of document.querySelectorAll("iframe")) {
+      let view = null;
+      try { view = frame.contentWindow; } catch (err) { view = null; }
+      const stats = view && view.conflictmapReady && view.conflictmapStats;
+      if (stats && stats.events === data.total && view.conflictmap.focus) {
+        view.conflictmap.focus(row.lat, row.lon, row.type);
+        return;
+      }
+    }
+    if (tries > 0) { setTimeout(() => flyWhenDrawn(row, tries - 1), 250); }
+  }
+
   const head = root.appendChild(document.createElement("div"));
   head.className = "cm-feed-head";
   const shown = data.rows.length, total = data.total;
@@ -63,5 +78,7 @@ export default function (component) {
       if (event.key === "Enter" || event.key === " ") { event.preventDefault(); choose(); }
     });
   }
+  const focused = data.focus && data.rows.find((row) => row.id === data.focus);
+  if (focused) { flyWhenDrawn(focused, 120); }
   if (!shown) { root.appendChild(text("div", "cm-feed-empty", "No events in view: widen the dates or the filters.")); }
 }
