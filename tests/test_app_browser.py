@@ -177,8 +177,11 @@ def map_frame(page):
 
 
 def show_tab(page, name: str) -> None:
-    """Opens the tab ``name`` below the map (Article, Events table, Add articles, Download)."""
+    """Opens the tab ``name`` below the map (Article, Events table, Add articles, Download)
+    and waits for the run the switch starts, so its widgets are not replaced under a click."""
     page.get_by_role("tab", name=name, exact=True).click()
+    page.wait_for_timeout(500)  # the run starts
+    page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=STEP_MS)
 
 
 def open_sidebar(page) -> None:
