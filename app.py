@@ -38,7 +38,7 @@ from geo.safetext import markdown_literal
 from geo.store.store import EventStore, default_db_path
 from geo.web import appactions as actions
 from geo.web import appstate as view
-from geo.web import corrections, live
+from geo.web import corrections, feed, feedview, live
 
 if TYPE_CHECKING:
     import pandas
@@ -47,10 +47,15 @@ if TYPE_CHECKING:
     from gazetteer.database import Gazetteer
     from geo.parse.pipeline import Pipeline
 
-MAP_HEIGHT = 560
-TABLE_HEIGHT = 340
-ARTICLE_HEIGHT = 300
+#: The map fills most of a laptop's first screen (900 px high) under the one-line header.
+MAP_HEIGHT = 680
+TABLE_HEIGHT = 420
+ARTICLE_HEIGHT = 420
 TIMELINE_HEIGHT = 140
+#: The map and the event feed share the width 3 : 1.
+MAP_FEED_COLUMNS = (3, 1)
+#: The tabs below the map; the first is the article of the event chosen on the map or in the feed.
+BELOW_TABS = ("Article", "Events table", "Add articles", "Download")
 #: How the map's own player starts: every day up to the date shown (so the map fills
 #: as the war goes on), a second a step, and as many days a step as the window needs
 #: (``appstate.play_step_days``); the map's controls change them.
@@ -152,6 +157,7 @@ def _on_map_click() -> None:
     if not point:
         return
     st.session_state.click = (float(point["lat"]), float(point["lng"]), value.get("last_object_clicked_tooltip") or "")
+    st.session_state.below_tab = BELOW_TABS[0]
     st.session_state.selected_id = None
     st.session_state.table_round += 1
 
@@ -162,6 +168,20 @@ def _on_table_select() -> None:
     if chosen is not None:
         state.selected_id = chosen
         state.click = None
+
+
+def _on_feed_pick() -> None:
+    # The feed's script has flown the map already; the article panel follows.
+    chosen = feedview.chosen_event(st.session_state.get(feedview.FEED_KEY))
+    if chosen is not None:
+        st.session_state.below_tab = BELOW_TABS[0]
+        st.session_state.selected_id = chosen
+        st.session_state.click = None
+        st.session_state.table_round += 1
+
+
+def _show_all() -> None:
+    st.session_state.new_articles = ()
 
 
 def _on_pick_here() -> None:
@@ -231,6 +251,12 @@ def _failures_noticed() -> Iterator[None]:
 
 
 def _report_added(report: actions.AddReport) -> None:
+    if report.article_ids:
+        # Highlighted in the feed and framed on the map until the user asks for every event again.
+        st.session_state.new_articles = report.article_ids
+        st.session_state.focus_new = True
+        st.session_state.selected_id = None
+        st.session_state.below_tab = BELOW_TABS[0]  # the newest of them, in its article
     kind = "warning" if report.problems or not (report.articles or report.imported) else "success"
     details = "".join(f"\n- {markdown_literal(p)}" for p in report.problems[:10])
     _notify(kind, f"Added {report.summary()}.{details}")
@@ -529,12 +555,15 @@ def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window)
     st.toggle("Count reports (coverage), not events", key="timeline_coverage")
 
 
-def _map(visible: Sequence[Event], window: view.Window, names: Mapping[PlaceKey, str]) -> None:
+def _map(
+    visible: Sequence[Event], window: view.Window, names: Mapping[PlaceKey, str], fresh: Sequence[Event] = ()
+) -> None:
     # Every event in view goes to the map once; its own slider and player step through time.
     # The map's time control runs over the window chosen in the sidebar: play starts at its first day.
     playback = replace(PLAYBACK, step_days=view.play_step_days(window), start=window[0], end=window[1])
     state = st.session_state
-    bounds = view.map_frame(visible, held=state.map_frame, keep=state.keep_frame)
+    # Events just added are framed first; otherwise the frame follows the filters (or is kept).
+    bounds = feed.new_frame(fresh) or view.map_frame(visible, held=state.map_frame, keep=state.keep_frame)
     state.map_frame = bounds
     m = build_map(
         visible,
@@ -550,6 +579,36 @@ def _map(visible: Sequence[Event], window: view.Window, names: Mapping[PlaceKey,
     st_folium(
         m, key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=MAP_RETURNS, on_change=_on_map_click
     )
+
+
+def _feed(visible: Sequence[Event], names: Mapping[PlaceKey, str]) -> None:
+    """Beside the map: the events in view, newest first; a click flies the map there."""
+    state = st.session_state
+    rows = feed.feed_rows(visible, names, new_articles=state.new_articles)
+    # Once, on the run after an addition: the map, drawn anew, opens the newest added event's popup.
+    focus = state.selected_id if state.focus_new else None
+    state.focus_new = False
+    data = feed.feed_data(rows, selected=state.selected_id, total=len(visible), focus=focus)
+    feedview.show_feed(data, height=MAP_HEIGHT, on_chosen=_on_feed_pick)
+
+
+def _header(visible: Sequence[Event], total: int, window: view.Window, fresh: Sequence[Event]) -> None:
+    """One line over the map: what is in view, and where the filters are."""
+    text, button = st.columns([6, 1], vertical_alignment="center")
+    dates = f"{window[0]:%Y-%m-%d} – {window[1]:%Y-%m-%d}"
+    text.markdown(
+        f"**conflictmap** · {len(visible):,} of {total:,} events · {dates} · "
+        + (f"**{len(fresh):,} just added, highlighted** · " if fresh else "")
+        + "filters and dates in the sidebar (» at the top left)"
+    )
+    if fresh:
+        button.button("Show all events", key="show_all_new", on_click=_show_all, width="stretch")
+
+
+#: The page's own spacing: the first screen is the map, not margins.
+PAGE_STYLE = """<style>
+.block-container { padding-top: 3.4rem; padding-bottom: 1rem; padding-left: 1rem; padding-right: 1rem; }
+</style>"""
 
 
 def _selected(visible: Sequence[Event], names: Mapping[PlaceKey, str]) -> tuple[Event | None, tuple[Event, ...]]:
@@ -585,7 +644,7 @@ def _event_panel(
             on_change=_on_pick_here,
         )
     if event is None:
-        st.info("Click a marker on the map, or a row of the table, to read the article behind an event.")
+        st.info("Click a marker on the map, an event in the feed or a row of the table to read the article behind it.")
         return
     style = EVENT_STYLE[event.event_type]
     kind = " \u00b7 ".join(
@@ -790,7 +849,10 @@ def _footer() -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="conflictmap", page_icon="\U0001f5fa", layout="wide")
+    st.set_page_config(
+        page_title="conflictmap", page_icon="\U0001f5fa", layout="wide", initial_sidebar_state="collapsed"
+    )
+    st.html(PAGE_STYLE)
     _init_session()
     db = str(default_db_path())
     try:
@@ -798,9 +860,11 @@ def main() -> None:
     except ConflictmapError as err:
         st.error(str(err))
         st.stop()
-    st.title("conflictmap")
-    _first_start(store)
-    _show_notice()
+    # One block for what comes and goes (first start, notices), so the map after it keeps
+    # its place in the page and is not drawn anew when a notice disappears.
+    with st.container():
+        _first_start(store)
+        _show_notice()
 
     version = store.version()
     live.follow_store(store.version, version)  # another writer's change reruns the page
@@ -815,30 +879,36 @@ def main() -> None:
     window: view.Window = st.session_state.window
     shown_window = None if view.covers(window, period) else window
     visible = view.in_window(base, shown_window)
-    _sidebar_counts(visible, store.happening_count())
+    total = store.happening_count()
+    _sidebar_counts(visible, total)
+
+    # The names the articles use for the places in view: the map, the feed, the panel and the table share them.
+    names = place_names(db, version, key, window, visible)
+    fresh = feed.new_events(visible, st.session_state.new_articles)
+    _header(visible, total, window, fresh)
+    map_column, feed_column = st.columns(list(MAP_FEED_COLUMNS), gap="small")
+    with map_column:
+        _map(visible, window, names, fresh)
+    if fresh and st.session_state.selected_id is None:
+        st.session_state.selected_id = fresh[-1].event_id
+    with feed_column:
+        _feed(visible, names)
+    selected, here = _selected(visible, names)
     coverage = bool(st.session_state.timeline_coverage)
     _timeline(daily_frame(db, version, key, coverage, base), window, view.timeline_domain(window, period, default))
 
-    # The names the articles use for the places in view: the map, the panel and the table share them.
-    names = place_names(db, version, key, window, visible)
-    map_column, article_column = st.columns([3, 2])
-    with map_column:
-        _map(visible, window, names)
-    selected, here = _selected(visible, names)
-    with article_column:
+    # Keyed, so a click on the feed or on a marker can bring the article to the front.
+    article, table, add, downloads = st.tabs(BELOW_TABS, key="below_tab", on_change="rerun")
+    with article:
         _event_panel(store, selected, here, names)
-
-    st.subheader(f"Events in view ({len(visible):,})")
-    if len(visible) > view.TABLE_MAX_ROWS:
-        st.caption(f"The table lists the {view.TABLE_MAX_ROWS:,} newest; the downloads hold all {len(visible):,}.")
-    _table(db, version, key, window, visible, selected, here, names)
-    downloads, add = st.columns([2, 3])
-    with downloads:
-        st.subheader("Download")
-        _downloads(visible)
+    with table:
+        if len(visible) > view.TABLE_MAX_ROWS:
+            st.caption(f"The table lists the {view.TABLE_MAX_ROWS:,} newest; the downloads hold all {len(visible):,}.")
+        _table(db, version, key, window, visible, selected, here, names)
     with add:
-        st.subheader("Add articles")
         _add_articles()
+    with downloads:
+        _downloads(visible)
     _footer()
 
 

@@ -5,7 +5,7 @@ demo corpus through the real pipeline on its first start), opens it in Debian's
 chromium with every request outside localhost aborted, clicks the biggest frontline
 marker so the article pane shows a highlighted quote, and saves the window.
 
-    python3 scripts/app_screenshot.py [--out docs/app.png] [--width 1440 --height 1100]
+    python3 scripts/app_screenshot.py [--out docs/app.png] [--width 1400 --height 900]
 """
 
 from __future__ import annotations
@@ -88,8 +88,8 @@ def shoot(url: str, out: Path, width: int, height: int) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "app.png")
-    parser.add_argument("--width", type=int, default=1440)
-    parser.add_argument("--height", type=int, default=1100)
+    parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--height", type=int, default=900)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="conflictmap-shot-") as folder:
         port = free_port()

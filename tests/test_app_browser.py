@@ -176,6 +176,22 @@ def map_frame(page):
     pytest.fail("the map drew no markers in time")
 
 
+def show_tab(page, name: str) -> None:
+    """Opens the tab ``name`` below the map (Article, Events table, Add articles, Download)
+    and waits for the run the switch starts, so its widgets are not replaced under a click."""
+    page.get_by_role("tab", name=name, exact=True).click()
+    page.wait_for_timeout(500)  # the run starts
+    page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=STEP_MS)
+
+
+def open_sidebar(page) -> None:
+    """Unfolds the sidebar (filters and dates), folded when the page opens so the map has the width."""
+    sidebar = page.get_by_test_id("stSidebar")
+    if sidebar.get_attribute("aria-expanded") != "true":
+        page.get_by_test_id("stExpandSidebarButton").click()
+    page.get_by_test_id("stSidebarUserContent").wait_for(state="visible")
+
+
 def marker_count_becomes(page, predicate, what: str) -> int:
     deadline = time.monotonic() + STEP_MS / 1000
     count = -1
@@ -216,6 +232,7 @@ def test_first_start_maps_the_demo_corpus_offline(reading_page, server) -> None:
 def test_geojson_download_holds_the_events_in_view(reading_page, server) -> None:
     page = reading_page
     map_frame(page)
+    show_tab(page, "Download")
     with page.expect_download() as download:
         page.get_by_role("button", name="GeoJSON").click()
     collection = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
@@ -229,11 +246,13 @@ def test_geojson_download_holds_the_events_in_view(reading_page, server) -> None
 def test_selecting_a_table_row_opens_its_article(page, server) -> None:
     # A page of its own: a marker clicked on the shared page puts its events on top of the table.
     map_frame(page)
+    show_tab(page, "Events table")
     grid = page.get_by_test_id("stDataFrame")
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     row_height = 35  # Streamlit's default row height; the header is one row
     page.mouse.click(box["x"] + 16, box["y"] + row_height * 3 + row_height / 2)  # the third row's checkbox
+    show_tab(page, "Article")
     quote = page.locator(".cm-article mark").first
     quote.wait_for(timeout=STEP_MS)
     with EventStore.open(server[1], readonly=True) as store:
@@ -256,6 +275,7 @@ def test_clicking_a_marker_opens_its_article(reading_page, server) -> None:
     iframe.scroll_into_view_if_needed()
     frame_box = iframe.bounding_box()
     page.mouse.click(frame_box["x"] + x, frame_box["y"] + y)
+    show_tab(page, "Article")
     quote = page.locator("mark", has_text="Geneva").first
     quote.wait_for(timeout=STEP_MS)
     # The quote is marked in the article it was taken from, and the table's first row is selected.
@@ -265,6 +285,7 @@ def test_clicking_a_marker_opens_its_article(reading_page, server) -> None:
 
 def test_moving_the_slider_changes_what_is_drawn(page, server) -> None:
     before = map_frame(page).evaluate(COUNT_MARKERS_JS)
+    open_sidebar(page)
     end_thumb = page.locator('[data-testid="stSlider"]', has_text="Dates").get_by_role("slider").nth(1)
     end_thumb.focus()
     end_thumb.press("Home")  # down to the start: one day left in view
@@ -319,6 +340,7 @@ def test_play_starts_at_the_start_of_a_narrowed_range(page, server) -> None:
     with EventStore.open(server[1], readonly=True) as store:
         newest = store.date_range()[1]
     start = newest - timedelta(days=29)
+    open_sidebar(page)
     page.get_by_role("button", name="30 d").click()
     deadline = time.monotonic() + STEP_MS / 1000
     frame = None
@@ -375,6 +397,7 @@ def test_a_pasted_article_appears_on_the_map(browser, tmp_path: Path) -> None:
 
 def _paste_and_see_it_on_the_map(page) -> None:
     before = map_frame(page).evaluate(COUNT_MARKERS_JS)
+    show_tab(page, "Add articles")
     form = page.get_by_test_id("stForm")
     form.get_by_role("textbox", name="Title", exact=True).fill("Shelling in Kyiv")
     form.get_by_role("textbox", name="Article text").fill("Artillery shelled districts of Kyiv on Tuesday.")

@@ -491,6 +491,7 @@ def test_timeline_and_origin_toggles_change_what_is_drawn(browser, tmp_path):
         page.eval_on_selector(".cm-slider", "s => { s.value = '10'; s.dispatchEvent(new Event('input')); }")
         early = page.evaluate("window.conflictmapStats")
         page.click(".cm-all")
+        page.hover(".leaflet-control-layers")  # the layer list unfolds under the pointer
         page.click("text=Source: ACLED")
         without_acled = page.evaluate("window.conflictmapStats")
     finally:

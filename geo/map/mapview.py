@@ -308,7 +308,7 @@ def compose_map(
     EventLayers(payload, type_layers, origin_layers, tile_layers, density).add_to(m)
     # Without a layer to toggle, the control would be an empty box.
     if not options.slide and (type_layers or origin_layers or options.tiles):
-        folium.LayerControl(collapsed=False).add_to(m)
+        folium.LayerControl(collapsed=True).add_to(m)
     return make_offline(m)
 
 

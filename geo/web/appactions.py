@@ -62,6 +62,7 @@ class AddReport:
     already_stored: int = 0  # articles found in the store already
     problems: tuple[str, ...] = field(default=())
     unplaced: tuple[str, ...] = field(default=())  # names a pasted article uses that we could not place
+    article_ids: tuple[str, ...] = ()  # the articles added, for the page to show their events
 
     def __add__(self, other: AddReport) -> AddReport:
         return AddReport(
@@ -71,6 +72,7 @@ class AddReport:
             self.already_stored + other.already_stored,
             self.problems + other.problems,
             self.unplaced + other.unplaced,
+            self.article_ids + other.article_ids,
         )
 
     def summary(self) -> str:
@@ -152,7 +154,14 @@ def ingest_articles(
             batch = []
         if on_progress is not None:
             on_progress(done, len(todo), article.title or article.text[:60])
-    return AddReport(added_articles, added_events, already_stored=len(known), problems=tuple(problems))
+    stored = store.has_articles(a.article_id for a in todo)
+    return AddReport(
+        added_articles,
+        added_events,
+        already_stored=len(known),
+        problems=tuple(problems),
+        article_ids=tuple(a.article_id for a in todo if a.article_id in stored),
+    )
 
 
 def split_off(store: EventStore, happening_id: str, article_id: str) -> str:

@@ -45,7 +45,10 @@ SESSION_DEFAULTS: Mapping[str, object] = MappingProxyType(
         "window_default": None,  # the window the page opened on for the current data
         "keep_frame": False,  # the map keeps its frame when filters or dates change
         "map_frame": None,  # the bounds the map was last drawn with
-        "selected_id": None,  # the event shown beside the map
+        "selected_id": None,  # the event shown in the article panel
+        "below_tab": "Article",  # the tab open below the map: a click on the feed or a marker opens the article
+        "new_articles": (),
+        "focus_new": False,  # the next run's map opens the popup of the newest event added  # ids of the articles the last paste or upload added: their events are highlighted
         "click": None,  # (lat, lon, tooltip) of the last marker clicked
         "here_choice": None,  # the event picked among those of the marker clicked
         "here_for": None,  # the marker those were picked from (its first event id)
@@ -93,6 +96,8 @@ SESSION_DEFAULTS: Mapping[str, object] = MappingProxyType(
 WIDGET_KEYS: frozenset[str] = frozenset(
     {
         "map",
+        "feed",
+        "show_all_new",
         "range_7",
         "range_30",
         "range_90",

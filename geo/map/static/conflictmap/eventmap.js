@@ -562,9 +562,37 @@
     });
   }
 
+  // The page beside the map (its event feed) asks for an event: fly to its point and
+  // open the popup of the marker that holds it, the nearest one shown of its type.
+  var FOCUS_ZOOM = 7;
+  var current = null;
+
+  function focus(lat, lon, typeKey) {
+    var state = current;
+    if (!state) { return false; }
+    var typeIndex = state.data.types.map(function (t) { return t.key; }).indexOf(typeKey);
+    var target = L.latLng(lat, lon), best = null, bestDistance = Infinity;
+    state.markers.forEach(function (m) {
+      if (!m.shown || (typeIndex >= 0 && m.type !== typeIndex)) { return; }
+      var d = target.distanceTo(m.layer.getLatLng());
+      if (d < bestDistance) { best = m; bestDistance = d; }
+    });
+    var map = state.map, to = best ? best.layer.getLatLng() : target;
+    var zoom = Math.max(map.getZoom(), FOCUS_ZOOM), open = best && best.layer.getPopup();
+    map.closePopup();
+    if (zoom === map.getZoom() && map.latLngToContainerPoint(to).distanceTo(map.latLngToContainerPoint(map.getCenter())) < 2) {
+      if (open) { best.layer.openPopup(); }  // already there: no move to wait for
+      return true;
+    }
+    if (open) { map.once("moveend", function () { best.layer.openPopup(); }); }
+    map.flyTo(to, zoom, { duration: 0.6 });
+    return true;
+  }
+
   function draw(map, data, basemap, groups) {
     window.conflictmapReady = false;
     var state = { map: map, data: data, groups: groups, window: null, counts: [], titleHeight: 0 };
+    current = state;
     if (map.attributionControl) {
       map.attributionControl.setPrefix("Leaflet");
       if (data.attribution) { map.attributionControl.addAttribution(data.attribution); }
@@ -591,5 +619,5 @@
     return state;
   }
 
-  window.conflictmap = { draw: draw, radiusFor: radiusFor };
+  window.conflictmap = { draw: draw, radiusFor: radiusFor, focus: focus };
 })();

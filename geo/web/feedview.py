@@ -1,0 +1,39 @@
+"""The event feed drawn on the page: a list beside the map, one row an event.
+
+A Streamlit component of the page itself (no frame of its own): ``static/feed.js``
+draws the rows ``geo.web.feed.feed_data`` describes, flies the map to a row clicked
+and reports the row's event id, which ``on_chosen`` turns into the event shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import streamlit as st
+
+#: The feed's widget key; its trigger ``chosen`` holds the event id of the row clicked.
+FEED_KEY = "feed"
+_NAME = "conflictmap_feed"
+
+
+def _asset(name: str) -> str:
+    return resources.files("geo.web").joinpath("static", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _component() -> Any:
+    return st.components.v2.component(_NAME, css=_asset("feed.css"), js=_asset("feed.js"))
+
+
+def chosen_event(value: object) -> str | None:
+    """The event id of the row clicked, from the feed's widget state; None when there is none."""
+    chosen = value.get("chosen") if isinstance(value, dict) else getattr(value, "chosen", None)
+    return chosen if isinstance(chosen, str) and chosen else None
+
+
+def show_feed(data: dict[str, Any], *, height: int, on_chosen: Callable[[], None]) -> None:
+    """The feed of ``data`` (``feed.feed_data``), ``height`` pixels high; ``on_chosen`` runs when a row is clicked."""
+    _component()(data={**data, "height": height}, key=FEED_KEY, on_chosen_change=on_chosen, height=height)

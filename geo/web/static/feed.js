@@ -1,0 +1,84 @@
+// conflictmap's event feed: one row per event, newest first. A click flies the map
+// (the page script in the map's frame) to the event and tells the page which event
+// to show in the article panel. Texts are set as text; only the symbols' SVG, made
+// by the page from the map script's own tables, is set as markup.
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  if (!data) { return; }
+  const root = parentElement.querySelector(".cm-feed") || parentElement.appendChild(document.createElement("div"));
+  root.className = "cm-feed";
+  root.style.height = data.height ? data.height + "px" : "";
+  root.replaceChildren();
+
+  function text(tag, className, value) {
+    const node = document.createElement(tag);
+    node.className = className;
+    node.textContent = value;
+    return node;
+  }
+
+  // The map lives in a frame of its own (same origin): ask its page script to fly.
+  function flyMap(row) {
+    for (const frame of document.querySelectorAll("iframe")) {
+      let map = null;
+      try { map = frame.contentWindow && frame.contentWindow.conflictmap; } catch (err) { map = null; }
+      if (map && map.focus) { map.focus(row.lat, row.lon, row.type); return true; }
+    }
+    return false;
+  }
+
+  // After an addition the map is drawn anew: fly once the new map (as many events as
+  // the feed's) is drawn, trying for a while, as the map's frame loads on its own.
+  function flyWhenDrawn(row, tries) {
+    for (const frame of document.querySelectorAll("iframe")) {
+      let view = null;
+      try { view = frame.contentWindow; } catch (err) { view = null; }
+      const stats = view && view.conflictmapReady && view.conflictmapStats;
+      if (stats && stats.events === data.total && view.conflictmap.focus) {
+        view.conflictmap.focus(row.lat, row.lon, row.type);
+        return;
+      }
+    }
+    if (tries > 0) { setTimeout(() => flyWhenDrawn(row, tries - 1), 250); }
+  }
+
+  const head = root.appendChild(document.createElement("div"));
+  head.className = "cm-feed-head";
+  const shown = data.rows.length, total = data.total;
+  head.textContent = shown < total
+    ? "Newest " + shown.toLocaleString("en-US") + " of " + total.toLocaleString("en-US") + " events"
+    : total.toLocaleString("en-US") + (total === 1 ? " event" : " events") + ", newest first";
+  const list = root.appendChild(document.createElement("ol"));
+  list.className = "cm-feed-list";
+  for (const row of data.rows) {
+    const item = list.appendChild(document.createElement("li"));
+    item.className = "cm-feed-row" + (row.new ? " cm-feed-new" : "") + (row.id === data.selected ? " cm-feed-selected" : "");
+    item.tabIndex = 0;
+    item.dataset.eventId = row.id;
+    const icon = item.appendChild(document.createElement("span"));
+    icon.className = "cm-feed-icon";
+    icon.title = row.what;
+    icon.innerHTML = data.icons[row.icon] || "";
+    const body = item.appendChild(document.createElement("div"));
+    body.className = "cm-feed-body";
+    const line = body.appendChild(document.createElement("div"));
+    line.className = "cm-feed-line";
+    line.appendChild(text("span", "cm-feed-place", row.place));
+    if (row.new) { line.appendChild(text("span", "cm-feed-badge", "new")); }
+    line.appendChild(text("span", "cm-feed-day", row.day));
+    body.appendChild(text("div", "cm-feed-quote", row.quote));
+    function choose() {
+      for (const other of list.querySelectorAll(".cm-feed-selected")) { other.classList.remove("cm-feed-selected"); }
+      item.classList.add("cm-feed-selected");
+      flyMap(row);
+      setTriggerValue("chosen", row.id);
+    }
+    item.addEventListener("click", choose);
+    item.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); choose(); }
+    });
+  }
+  const focused = data.focus && data.rows.find((row) => row.id === data.focus);
+  if (focused) { flyWhenDrawn(focused, 120); }
+  if (!shown) { root.appendChild(text("div", "cm-feed-empty", "No events in view: widen the dates or the filters.")); }
+}

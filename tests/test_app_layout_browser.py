@@ -1,0 +1,172 @@
+"""The page's first screen in a real browser (chromium, offline): the map first, at
+most of the width and height, its controls in corners, and beside it the event feed,
+whose rows fly the map to their event and open its article."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_app_browser import CHROMIUM, CHROMIUM_FLAGS, LOCAL_PREFIXES, STEP_MS, map_frame, running_server
+
+from geo.store.store import EventStore
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+#: A laptop's window and a desktop's.
+SCREENS = ((1400, 900), (1920, 1080))
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+#: The share of the map the controls over it (zoom, layers, time, legend, scale, credits) cover.
+CONTROLS_AREA_JS = """() => {
+  const map = document.getElementById("map_div").getBoundingClientRect();
+  let covered = 0;
+  document.querySelectorAll(".leaflet-control").forEach(c => {
+    const r = c.getBoundingClientRect();
+    covered += r.width * r.height;
+  });
+  return covered / (map.width * map.height);
+}"""
+MAP_VIEW_JS = """() => {
+  const c = window.map.getCenter(), size = window.map.getSize();
+  return {lat: c.lat, lon: c.lng, zoom: window.map.getZoom(), width: size.x, height: size.y,
+          popup: document.querySelector(".leaflet-popup-content") !== null};
+}"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    with running_server(tmp_path_factory.mktemp("app-layout")) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def open_screen(browser, url: str, width: int, height: int):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.blocked = []
+
+    def route(route):
+        if route.request.url.startswith(LOCAL_PREFIXES):
+            route.continue_()
+        else:
+            page.blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.set_default_timeout(STEP_MS)
+    page.goto(url)
+    return context, page
+
+
+@pytest.mark.parametrize(("width", "height"), SCREENS)
+def test_the_map_is_the_first_screen(browser, server, width: int, height: int) -> None:
+    context, page = open_screen(browser, server[0], width, height)
+    try:
+        map_frame(page)
+        page.reload()  # past the first start's status box: the page as a user finds it
+        frame = map_frame(page)
+        box = page.locator(MAP_IFRAME).bounding_box()
+        feed = page.locator(".cm-feed").bounding_box()
+        covered = frame.evaluate(CONTROLS_AREA_JS)
+    finally:
+        context.close()
+    assert box["width"] >= 2 / 3 * width, box
+    assert box["height"] >= 0.6 * height, box
+    assert box["y"] <= 0.12 * height and box["y"] + box["height"] <= height, box  # no title block above it
+    # The feed stands beside the map, as high as the map.
+    assert feed["x"] >= box["x"] + box["width"] and feed["x"] + feed["width"] <= width
+    assert abs(feed["y"] - box["y"]) < 2 and feed["height"] >= 0.9 * box["height"]
+    assert covered <= 0.15
+    assert page.blocked == []
+
+
+def test_clicking_a_feed_row_flies_the_map_there_and_opens_the_article(browser, server) -> None:
+    context, page = open_screen(browser, server[0], 1400, 900)
+    try:
+        map_frame(page)
+        page.reload()  # past the first start's status box: the page as a user finds it
+        frame = map_frame(page)
+        before = frame.evaluate(MAP_VIEW_JS)
+        rows = page.locator(".cm-feed-row")
+        rows.first.wait_for()
+        # Moscow's row: one place far from where the map opens.
+        row = rows.filter(has_text="Moscow").first
+        event_id = row.get_attribute("data-event-id")
+        with EventStore.open(server[1], readonly=True) as store:
+            [event] = [e for e in store.query() if e.event_id == event_id]
+        # Whatever tab is open below the map, the article comes to the front.
+        page.get_by_role("tab", name="Add articles", exact=True).click()
+        page.get_by_test_id("stStatusWidget").wait_for(state="hidden")
+        row.click()
+        after = _view_settles(page, lambda v: v["zoom"] > before["zoom"] and v["popup"])
+        quote = page.locator(".cm-article mark").first
+        quote.wait_for(timeout=STEP_MS)
+        marked = " ".join(quote.inner_text().split())
+        map_after_rerun = _current_view(page)
+    finally:
+        context.close()
+    # The event is in the middle of the map (the popup's opening may nudge the view a little).
+    degrees_per_px = 360 / (256 * 2 ** after["zoom"])
+    assert abs(after["lon"] - event.lon) < degrees_per_px * after["width"] / 4
+    assert abs(after["lat"] - event.lat) < degrees_per_px * after["height"] / 3
+    assert abs(before["lon"] - event.lon) > abs(after["lon"] - event.lon)
+    assert marked == event.quote
+    # The run that shows the article keeps the map where the feed flew it.
+    assert map_after_rerun is not None and map_after_rerun["zoom"] == after["zoom"]
+
+
+def _current_view(page) -> dict | None:
+    for frame in page.frames:
+        if "streamlit_folium" in frame.url:
+            try:
+                return frame.evaluate(MAP_VIEW_JS)
+            except Exception:  # noqa: BLE001 - the frame is loading
+                return None
+    return None
+
+
+def _view_settles(page, predicate) -> dict:
+    deadline = time.monotonic() + STEP_MS / 1000
+    view = None
+    while time.monotonic() < deadline:
+        view = _current_view(page)
+        if view and predicate(view):
+            page.wait_for_timeout(800)  # the flight and the popup's pan end
+            return _current_view(page) or view
+        page.wait_for_timeout(200)
+    pytest.fail(f"the map did not fly to the event: {view}")
+
+
+def test_a_pasted_article_is_flown_to_and_marked_new(browser, tmp_path: Path) -> None:
+    # A server and store of its own: the paste adds to the store.
+    with running_server(tmp_path) as (url, _):
+        context, page = open_screen(browser, url, 1400, 900)
+        try:
+            map_frame(page)
+            page.get_by_role("tab", name="Add articles", exact=True).click()
+            form = page.get_by_test_id("stForm")
+            form.get_by_role("textbox", name="Title", exact=True).fill("Shelling in Kyiv")
+            form.get_by_role("textbox", name="Article text").fill("Artillery shelled districts of Kyiv on Tuesday.")
+            form.get_by_role("button", name="Add the article").click()
+            new_row = page.locator(".cm-feed-new")
+            new_row.first.wait_for(timeout=STEP_MS)
+            rows = new_row.all_inner_texts()
+            view = _view_settles(page, lambda v: v["popup"] and abs(v["lat"] - 50.45) < 1 and abs(v["lon"] - 30.52) < 1)
+            popup = map_frame(page).evaluate("() => document.querySelector('.leaflet-popup-content').textContent")
+            article = page.locator(".cm-article h4").first.inner_text()
+        finally:
+            context.close()
+    assert len(rows) == 1 and "Kyiv" in rows[0] and "new" in rows[0]
+    assert "Kyiv" in popup and view["zoom"] >= 7
+    assert article == "Shelling in Kyiv"  # the article panel came to the front with it
