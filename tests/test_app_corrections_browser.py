@@ -28,6 +28,7 @@ from test_app_browser import (
     marker_count_becomes,
     open_page,
     running_server,
+    show_tab,
 )
 
 from geo.records import Article
@@ -165,6 +166,7 @@ def _idle(page) -> None:
 def _download_geojson(page) -> dict[str, dict]:
     """The GeoJSON download's features' properties, by the name as written."""
     _idle(page)
+    show_tab(page, "Download")
     with page.expect_download() as download:
         page.get_by_role("button", name="GeoJSON").click()
     collection = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))

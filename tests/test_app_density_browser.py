@@ -89,6 +89,7 @@ def test_the_demo_syrian_events_form_clusters_that_split_as_the_map_zooms_in(pag
 @pytest.mark.browser
 def test_the_density_hexagons_draw_on_the_demo(page, server) -> None:
     frame = map_frame(page)
+    frame.locator(".leaflet-control-layers").hover()  # the layer list unfolds under the pointer
     frame.get_by_role("checkbox", name=DENSITY_LAYER_NAME).click()
     frame.wait_for_function("() => window.conflictmapStats.density.hexagons > 0", timeout=STEP_MS)
     painted = frame.evaluate(

@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from test_app_browser import CHROMIUM, STEP_MS, map_frame, open_page, running_server
+from test_app_browser import CHROMIUM, STEP_MS, _click_marker_near, map_frame, open_page, running_server
 
 from geo.records import Article, Event
 from geo.safetext import WORD_JOINER
@@ -124,7 +124,8 @@ def hostile_store(db: Path, origin: str) -> dict[str, str]:
             event_id="hostile-2",
             event_type="frontline",
             sub_event_type="shelling",
-            event_date=date(2016, 3, 28),
+            # Days apart from the first: one day apart, the store would merge the two reports.
+            event_date=date(2016, 3, 31),
             place="Palmyra",
             mention=mention,
             admin1="Homs",
@@ -224,15 +225,6 @@ POPUPS_JS = """() => {
   return shown;
 }"""
 
-#: Where Palmyra's marker is, in the page's coordinates relative to the map frame.
-PALMYRA_POINT_JS = """([lat, lon]) => {
-  const m = Object.values(window.map._layers).find(l => l instanceof L.CircleMarker && l.options.shape
-              && Math.abs(l.getLatLng().lat - lat) < 0.01 && Math.abs(l.getLatLng().lng - lon) < 0.01);
-  const p = window.map.latLngToContainerPoint(m.getLatLng());
-  const box = document.getElementById("map_div").getBoundingClientRect();
-  return [box.left + p.x, box.top + p.y];
-}"""
-
 
 def addresses_to(page, origin: str) -> list[str]:
     found = []
@@ -250,12 +242,7 @@ def click_palmyra(page) -> None:
 
     listed = page.get_by_text("2 events at this marker")
     for _ in range(3):
-        frame = map_frame(page)
-        x, y = frame.evaluate(PALMYRA_POINT_JS, list(PALMYRA))
-        iframe = page.locator('iframe[title="streamlit_folium.st_folium"]')
-        iframe.scroll_into_view_if_needed()
-        box = iframe.bounding_box()
-        page.mouse.click(box["x"] + x, box["y"] + y)
+        _click_marker_near(page, PALMYRA)
         try:
             listed.wait_for(timeout=20_000)
             return

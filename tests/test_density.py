@@ -122,7 +122,8 @@ class MapPage:
 
     def switch(self, name: str) -> None:
         """Ticks or unticks the layer control's entry ``name``."""
-        # A type's entry starts with its shape: "▲ Frontline".
+        # A type's entry starts with its shape: "▲ Frontline". The list unfolds under the pointer.
+        self.page.hover(".leaflet-control-layers")
         self.page.get_by_role("checkbox", name=re.compile(rf"^(\W+ )?{re.escape(name)}$")).click()
 
     def zoom_to(self, zoom: float, centre: tuple[float, float] = SYRIA_CENTRE) -> None:
