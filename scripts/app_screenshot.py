@@ -2,10 +2,12 @@
 
 Starts ``streamlit run app.py`` on a fresh temporary store (so the page loads the
 demo corpus through the real pipeline on its first start), opens it in Debian's
-chromium with every request outside localhost aborted, clicks the biggest frontline
-marker so the article pane shows a highlighted quote, and saves the window.
+chromium with every request outside localhost aborted, and saves the window: the first
+screen as a new user sees it. ``--click`` first clicks the biggest frontline marker drawn
+on its own (the article below shows the quote highlighted); ``--sources`` zooms to the
+event told by the most outlets and opens its popup (``docs/sources.png``).
 
-    python3 scripts/app_screenshot.py [--out docs/app.png] [--width 1400 --height 900]
+    python3 scripts/app_screenshot.py [--out docs/app.png] [--width 1400 --height 900] [--click | --sources]
 """
 
 from __future__ import annotations
@@ -31,14 +33,29 @@ LOCAL_PREFIXES = ("http://localhost:", "ws://localhost:", "http://127.0.0.1:", "
 FIRST_PAGE_S = 600
 #: The biggest frontline marker (any marker when there is none): a popup worth showing.
 BIGGEST_MARKER_JS = """() => {
-  const all = Object.values(window.map._layers).filter(l => l instanceof L.CircleMarker && l.options.shape);
+  // A marker drawn on its own: one inside a cluster is not clickable (density.js marks it).
+  const all = Object.values(window.map._layers).filter(
+    l => l instanceof L.CircleMarker && l.options.shape && !l._clustered);
   const frontline = all.filter(l => l.options.shape === "triangle");
   const markers = frontline.length ? frontline : all;
   if (!markers.length) { return null; }
   const m = markers.reduce((a, b) => (b._radius > a._radius ? b : a));
-  const p = window.map.latLngToContainerPoint(m.getLatLng());
+  const p = window.map.latLngToContainerPoint(m.getLatLng()).add(L.point(m.options.shift || [0, 0]));
   const box = document.getElementById("map_div").getBoundingClientRect();
   return [box.left + p.x, box.top + p.y];
+}"""
+
+
+#: The marker of the event told by the most sources (its popup says "N sources"): zoomed to, popup opened.
+MOST_SOURCES_JS = """() => {
+  const count = l => { const m = /([0-9,]+) sources/.exec(l.getPopup() ? String(l.getPopup().getContent()) : "");
+                       return m ? Number(m[1].replace(/,/g, "")) : 0; };
+  const all = Object.values(window.map._layers).filter(l => l instanceof L.CircleMarker && l.options.shape);
+  const best = all.reduce((a, b) => (count(b) > count(a) ? b : a), all[0]);
+  if (!best || !count(best)) { return 0; }
+  window.map.setView(best.getLatLng(), 9, {animate: false});
+  best.openPopup();
+  return count(best);
 }"""
 
 
@@ -56,7 +73,7 @@ def map_frame(page, seconds: float):
     raise SystemExit("the map drew no markers in time")
 
 
-def shoot(url: str, out: Path, width: int, height: int) -> list[str]:
+def shoot(url: str, out: Path, width: int, height: int, mode: str = "") -> list[str]:
     from playwright.sync_api import sync_playwright
 
     blocked: list[str] = []
@@ -74,11 +91,15 @@ def shoot(url: str, out: Path, width: int, height: int) -> list[str]:
         page.route("**/*", route)
         page.goto(url)
         frame = map_frame(page, FIRST_PAGE_S)
-        x, y = frame.evaluate(BIGGEST_MARKER_JS)
-        box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
-        page.mouse.click(box["x"] + x, box["y"] + y)
-        page.locator("mark").first.wait_for(timeout=60_000)
-        page.wait_for_timeout(1500)  # let the popup and the table settle
+        page.wait_for_timeout(2000)  # the clusters settle after the first draw
+        if mode == "click":
+            x, y = frame.evaluate(BIGGEST_MARKER_JS)
+            box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+            page.mouse.click(box["x"] + x, box["y"] + y)
+            page.locator("mark").first.wait_for(timeout=60_000)
+        elif mode == "sources" and not frame.evaluate(MOST_SOURCES_JS):
+            raise SystemExit("no event on the map is told by several sources")
+        page.wait_for_timeout(2500)  # the basemap's tiles, the popup and the table settle
         out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(out))
         browser.close()
@@ -90,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "app.png")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=900)
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument("--click", action="store_const", const="click", dest="mode", default="")
+    modes.add_argument("--sources", action="store_const", const="sources", dest="mode")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="conflictmap-shot-") as folder:
         port = free_port()
@@ -102,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             problem = wait_until_serving(url, process, 90)
             if problem is not None:
                 raise SystemExit(problem)
-            blocked = shoot(url, args.out, args.width, args.height)
+            blocked = shoot(url, args.out, args.width, args.height, args.mode)
         finally:
             process.terminate()
             process.wait(timeout=30)

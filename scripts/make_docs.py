@@ -2,9 +2,10 @@
 
     python3 scripts/make_docs.py [--db STORE] [--browser PATH]
 
-Parses ``geo/web/demo/briefs.jsonl`` with the pipeline (or, with ``--db``, takes the
-events already in that store) and writes ``docs/briefing.html`` (the standalone
-map with popups and time playback) and ``docs/briefing.png`` (the slide picture).
+Parses ``geo/web/demo/briefs.jsonl`` with the pipeline and stores it (or, with ``--db``,
+takes the events already in that store), one event per happening as the page shows
+them, and writes ``docs/briefing.html`` (the standalone map with popups and time
+playback) and ``docs/briefing.png`` (the slide picture).
 """
 
 from __future__ import annotations
@@ -25,18 +26,25 @@ TITLE = "Syria and Yemen, 2016: events in the demo briefs"
 
 
 def demo_events() -> list[Event]:
+    """The demo corpus parsed and stored, as the page shows it: one event per happening."""
+    import tempfile
+
     from geo.parse.pipeline import load_pipeline
     from geo.read.readers import read_articles
+    from geo.store.store import EventStore
 
     pipeline = load_pipeline()
-    return [event for _, events in pipeline.events_many(read_articles(DEMO_CORPUS)) for event in events]
+    with tempfile.TemporaryDirectory(prefix="conflictmap-docs-") as folder:
+        with EventStore.open(Path(folder) / "events.sqlite") as store:
+            store.add_articles(list(pipeline.events_many(read_articles(DEMO_CORPUS))))
+            return store.coded_events()
 
 
 def stored_events(db: Path) -> list[Event]:
     from geo.store.store import EventStore
 
     with EventStore.open(db, readonly=True) as store:
-        return store.query()
+        return store.coded_events()
 
 
 def main() -> int:

@@ -294,7 +294,8 @@ def acled_row(event: Event) -> dict[str, str]:
 def event_sources(event: Event) -> list[str]:
     """The distinct outlets that report the event, its own first (ACLED's ``source``)."""
     names = (event.source, *(r.source for r in event.reports))
-    return list(dict.fromkeys(" ".join(n.split()) for n in names if n.strip()))
+    # As written (a spreadsheet guard is added on writing): only blank names are left out.
+    return list(dict.fromkeys(n for n in names if n.strip()))
 
 
 def source_scale(event: Event) -> str:
