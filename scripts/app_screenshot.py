@@ -55,6 +55,10 @@ MOST_SOURCES_JS = """() => {
   if (!best || !count(best)) { return 0; }
   window.map.setView(best.getLatLng(), 9, {animate: false});
   best.openPopup();
+  // The popup lists the place's events newest first: bring the merged one's line into view.
+  const lines = [...best.getPopup().getElement().querySelectorAll("*")];
+  const hit = lines.find(e => e.children.length === 0 && /[0-9] sources/.test(e.textContent));
+  if (hit) { hit.scrollIntoView({block: "nearest"}); }
   return count(best);
 }"""
 
