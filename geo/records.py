@@ -262,6 +262,21 @@ class PlaceOverride:
         if not (-90.0 <= self.lat <= 90.0 and -180.0 <= self.lon <= 180.0):
             raise ValueError(f"coordinates out of range: lat={self.lat!r}, lon={self.lon!r}")
 
+    @classmethod
+    def to_entry(cls, mention: str, entry: Entry, *, article_id: str = "") -> PlaceOverride:
+        """The correction "the place written ``mention`` is the gazetteer's ``entry``"."""
+        return cls(
+            mention=mention,
+            geonameid=entry.geonameid,
+            name=entry.name,
+            lat=entry.lat,
+            lon=entry.lon,
+            country_code=entry.country_code,
+            admin1=entry.admin1,
+            feature_code=entry.feature_code,
+            article_id=article_id,
+        )
+
     def entry(self) -> Entry:
         """The corrected place as a gazetteer entry, for the resolver."""
         area = self.feature_code.startswith(("PCL", "ADM"))

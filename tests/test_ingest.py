@@ -351,12 +351,16 @@ def test_the_seed_ingested_twice_gives_the_same_events_in_every_export(tmp_path:
     assert run(["ingest", str(copy), "--db", str(other), "--published", "2016-03-24", "--workers", "1"]) == 0
     with EventStore.open(other, readonly=True) as store:
         assert store.query() == first
+        coded = store.coded_events()  # the exports' rows: one per happening
     outputs = {"geojson": tmp_path / "e.geojson", "gpkg": tmp_path / "e.gpkg", "acled": tmp_path / "e.csv"}
     for fmt, out in outputs.items():
         assert run(["export", "--format", fmt, "-o", str(out), "--db", str(db)]) == 0
-    assert len(gpd.read_file(outputs["geojson"])) == len(first)
-    assert len(gpd.read_file(outputs["gpkg"], layer="events")) == len(first)
-    assert [e.event_id for e in read_acled(outputs["acled"])] == [e.event_id for e in first]
+    assert len(gpd.read_file(outputs["geojson"])) == len(coded)
+    assert len(gpd.read_file(outputs["gpkg"], layer="events")) == len(coded)
+    assert [e.event_id for e in read_acled(outputs["acled"])] == [e.event_id for e in coded]
+    reports = tmp_path / "reports.geojson"
+    assert run(["export", "--format", "geojson", "--per-report", "-o", str(reports), "--db", str(db)]) == 0
+    assert len(gpd.read_file(reports)) == len(first)
 
 
 def test_a_scheduler_address_that_cannot_be_used_is_one_clear_error(

@@ -305,14 +305,7 @@ def ingest_articles(
     path as ``ingest``: articles the store holds are skipped, the rest written in one transaction."""
     tally = _Tally(seen=len(articles))
     report_problem = _problem_reporter(tally, on_problem)
-    stored = store.has_articles(a.article_id for a in articles)
-    fresh = []
-    for article in articles:
-        if article.article_id in stored or article.article_id in tally.seen_ids:
-            tally.skipped += 1
-            continue
-        tally.seen_ids.add(article.article_id)
-        fresh.append(article)
+    fresh = _not_yet_stored(articles, store, tally)
     if fresh:
         _store_outcomes(store, fresh, parse_articles(pipeline, fresh, store.overrides()), tally, report_problem)
     return tally.report()
@@ -347,16 +340,21 @@ def _new_article_batches(
     articles = chain.from_iterable(_read_or_report(location, options, report_problem) for location in locations)
     while batch := list(islice(articles, options.batch_size)):
         tally.seen += len(batch)
-        stored = store.has_articles(a.article_id for a in batch)
-        fresh = []
-        for article in batch:
-            if article.article_id in stored or article.article_id in tally.seen_ids:
-                tally.skipped += 1
-                continue
-            tally.seen_ids.add(article.article_id)
-            fresh.append(article)
-        if fresh:
+        if fresh := _not_yet_stored(batch, store, tally):
             yield fresh
+
+
+def _not_yet_stored(articles: Sequence[Article], store: EventStore, tally: _Tally) -> list[Article]:
+    """The articles neither the store nor this run holds yet; the others are counted skipped."""
+    stored = store.has_articles(a.article_id for a in articles)
+    fresh = []
+    for article in articles:
+        if article.article_id in stored or article.article_id in tally.seen_ids:
+            tally.skipped += 1
+            continue
+        tally.seen_ids.add(article.article_id)
+        fresh.append(article)
+    return fresh
 
 
 def _read_or_report(location: str, options: IngestOptions, report_problem: _ReportProblem) -> Iterator[Article]:

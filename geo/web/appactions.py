@@ -380,17 +380,7 @@ def place_name(
     article = store.article(article_id)
     if article is None:
         raise InputError(f"no article {article_id!r} in the store to place {mention!r} in")
-    override = PlaceOverride(
-        mention=mention,
-        geonameid=entry.geonameid,
-        name=entry.name,
-        lat=entry.lat,
-        lon=entry.lon,
-        country_code=entry.country_code,
-        admin1=entry.admin1,
-        feature_code=entry.feature_code,
-        article_id=article_id,
-    )
+    override = PlaceOverride.to_entry(mention, entry, article_id=article_id)
     with _WRITE_LOCK:
         store.add_override(override)
     new_events = pipeline().events(article, overrides=store.overrides())

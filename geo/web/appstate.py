@@ -632,14 +632,4 @@ def entry_label(entry: Entry) -> str:
 def override_for(event: Event, entry: Entry, *, everywhere: bool) -> PlaceOverride:
     """The correction "the place written as this event's mention is ``entry``",
     for this article only or for every article."""
-    return PlaceOverride(
-        mention=event.mention,
-        geonameid=entry.geonameid,
-        name=entry.name,
-        lat=entry.lat,
-        lon=entry.lon,
-        country_code=entry.country_code,
-        admin1=entry.admin1,
-        feature_code=entry.feature_code,
-        article_id="" if everywhere else event.article_id,
-    )
+    return PlaceOverride.to_entry(event.mention, entry, article_id="" if everywhere else event.article_id)
