@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,20 +115,31 @@ def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
         pytest.fail(f"{problem}: {log.read_text()[-2000:]}")
 
 
-@pytest.fixture(scope="module")
-def browser(server):
+@contextmanager
+def launched_chromium() -> Iterator[Any]:
+    """Debian's chromium under Playwright, closed after use (skips where it is not installed)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    with launched_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
-def open_page(browser, url: str):
-    """A fresh browser session on the page; requests leaving localhost are aborted
-    and listed in ``page.blocked``."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1200}, accept_downloads=True)
+def open_page(browser, url: str, width: int = 1400, height: int = 1200):
+    """A fresh browser session on the page in a window of ``width`` x ``height``; requests
+    leaving localhost are aborted and listed in ``page.blocked``."""
+    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
     page = context.new_page()
     page.blocked = []
 

@@ -17,13 +17,12 @@ from pathlib import Path
 import pytest
 from fake_pipeline import FakePipeline
 from test_app_browser import (
-    CHROMIUM,
-    CHROMIUM_FLAGS,
     COUNT_MARKERS_JS,
     MARKER_POINTS_JS,
     STEP_MS,
     _click_marker_near,
     _near,
+    launched_chromium,
     map_frame,
     marker_count_becomes,
     open_page,
@@ -60,14 +59,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 
 @pytest.fixture(scope="module")
 def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    with launched_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture

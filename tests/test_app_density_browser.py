@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_app_browser import STEP_MS, map_frame, open_page, running_server
+from test_app_browser import STEP_MS, launched_chromium, map_frame, open_page, running_server
 
 from geo.map.density import DENSITY_LAYER_NAME
 from geo.store.store import EventStore
@@ -29,13 +29,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 
 @pytest.fixture(scope="module")
 def browser(server):
-    from playwright.sync_api import sync_playwright
-    from test_app_browser import CHROMIUM, CHROMIUM_FLAGS
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    with launched_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_app_browser import CHROMIUM, CHROMIUM_FLAGS, LOCAL_PREFIXES, STEP_MS, map_frame, running_server
+from test_app_browser import STEP_MS, launched_chromium, map_frame, open_page, running_server
 
 from geo.store.store import EventStore
 
@@ -43,35 +43,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 
 @pytest.fixture(scope="module")
 def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    with launched_chromium() as chromium:
         yield chromium
-        chromium.close()
-
-
-def open_screen(browser, url: str, width: int, height: int):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.blocked = []
-
-    def route(route):
-        if route.request.url.startswith(LOCAL_PREFIXES):
-            route.continue_()
-        else:
-            page.blocked.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", route)
-    page.set_default_timeout(STEP_MS)
-    page.goto(url)
-    return context, page
 
 
 @pytest.mark.parametrize(("width", "height"), SCREENS)
 def test_the_map_is_the_first_screen(browser, server, width: int, height: int) -> None:
-    context, page = open_screen(browser, server[0], width, height)
+    context, page = open_page(browser, server[0], width, height)
     try:
         map_frame(page)
         page.reload()  # past the first start's status box: the page as a user finds it
@@ -92,7 +70,7 @@ def test_the_map_is_the_first_screen(browser, server, width: int, height: int) -
 
 
 def test_clicking_a_feed_row_flies_the_map_there_and_opens_the_article(browser, server) -> None:
-    context, page = open_screen(browser, server[0], 1400, 900)
+    context, page = open_page(browser, server[0], 1400, 900)
     try:
         map_frame(page)
         page.reload()  # past the first start's status box: the page as a user finds it
@@ -151,7 +129,7 @@ def _view_settles(page, predicate) -> dict:
 def test_a_pasted_article_is_flown_to_and_marked_new(browser, tmp_path: Path) -> None:
     # A server and store of its own: the paste adds to the store.
     with running_server(tmp_path) as (url, _):
-        context, page = open_screen(browser, url, 1400, 900)
+        context, page = open_page(browser, url, 1400, 900)
         try:
             map_frame(page)
             page.get_by_role("tab", name="Add articles", exact=True).click()

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from fake_pipeline import FakePipeline
 from test_app_browser import (
-    CHROMIUM,
-    CHROMIUM_FLAGS,
     COUNT_MARKERS_JS,
     MARKER_POINTS_JS,
+    launched_chromium,
     map_frame,
     marker_count_becomes,
     open_page,
@@ -30,14 +29,8 @@ MARIUPOL = (47.10, 37.55)
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    with launched_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 def test_events_added_from_outside_show_without_a_reload(browser, tmp_path: Path) -> None:
