@@ -681,3 +681,35 @@ def test_a_popup_near_the_layer_control_opens_clear_of_it(browser, tmp_path):
     )
     assert apart, boxes
     assert errors == []
+
+
+@pytest.mark.browser
+def test_the_map_opens_framed_on_the_events_it_shows(browser, tmp_path):
+    # Three events in eastern Ukraine, as a week's filter might leave: not the world view.
+    towns = [(48.59, 38.00), (48.14, 37.74), (47.10, 37.55)]
+    events = [
+        make_event(event_id=f"u{i}", lat=lat, lon=lon, geonameid=100 + i, country_code="UA")
+        for i, (lat, lon) in enumerate(towns)
+    ]
+    page, context, _, errors = open_page(browser, offline_html(build_map(events)), tmp_path)
+    try:
+        view = page.evaluate(
+            f"(() => {{ const m = {MAP_VARIABLE}; const b = m.getBounds();"
+            " return [m.getZoom(), b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; })()"
+        )
+    finally:
+        context.close()
+    zoom, south, west, north, east = view
+    assert zoom >= 6, view  # a region, not a continent
+    assert all(south < lat < north and west < lon < east for lat, lon in towns), view
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_the_map_in_a_browser_names_places_as_the_articles_do(browser, tmp_path):
+    page, context, _, errors = open_page(browser, offline_html(slide_map(palmyra_events(), labels=3)), tmp_path)
+    try:
+        labels = page.locator(".cm-label-text").all_inner_texts()
+    finally:
+        context.close()
+    assert labels == ["Palmyra"] and errors == []
