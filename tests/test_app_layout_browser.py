@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_app_browser import STEP_MS, launched_chromium, map_frame, open_page, running_server
+from test_app_browser import STEP_MS, launched_chromium, map_frame, open_page, running_server, show_tab
 
 from geo.store.store import EventStore
 
@@ -84,8 +84,7 @@ def test_clicking_a_feed_row_flies_the_map_there_and_opens_the_article(browser, 
         with EventStore.open(server[1], readonly=True) as store:
             [event] = [e for e in store.query() if e.event_id == event_id]
         # Whatever tab is open below the map, the article comes to the front.
-        page.get_by_role("tab", name="Add articles", exact=True).click()
-        page.get_by_test_id("stStatusWidget").wait_for(state="hidden")
+        show_tab(page, "Add articles")  # and waits for the run the switch starts, so the click is not lost in it
         row.click()
         after = _view_settles(page, lambda v: v["zoom"] > before["zoom"] and v["popup"])
         quote = page.locator(".cm-article mark").first
