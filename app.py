@@ -18,7 +18,7 @@ import functools
 import html
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import astuple, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,7 +29,7 @@ from gazetteer.attribution import GEONAMES_CREDIT, NATURAL_EARTH_CREDIT
 from gazetteer.errors import GazetteerError
 from geo.errors import ConflictmapError
 from geo.filters import EventFilter
-from geo.map.mapview import EVENT_STYLE, ORIGIN_LABELS, Playback, build_map, safe_link
+from geo.map.mapview import EVENT_STYLE, ORIGIN_LABELS, Playback, safe_link
 from geo.map.names import PlaceKey, common_names, shown_name
 from geo.map.tiles import detail_tiles_url
 from geo.read.uploads import ACCEPTED_SUFFIXES
@@ -38,7 +38,7 @@ from geo.safetext import markdown_literal
 from geo.store.store import EventStore, default_db_path
 from geo.web import appactions as actions
 from geo.web import appstate as view
-from geo.web import corrections, feed, feedview, live
+from geo.web import corrections, feed, feedview, live, mapcache
 
 if TYPE_CHECKING:
     import pandas
@@ -556,8 +556,15 @@ def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window)
 
 
 def _map(
-    visible: Sequence[Event], window: view.Window, names: Mapping[PlaceKey, str], fresh: Sequence[Event] = ()
+    visible: Sequence[Event],
+    window: view.Window,
+    names: Mapping[PlaceKey, str],
+    fresh: Sequence[Event] = (),
+    *,
+    shown: tuple[str, int, tuple],
 ) -> None:
+    """The map of ``visible``; ``shown`` is the store's path, version and filter key they were read with."""
+    db, version, key = shown
     # Every event in view goes to the map once; its own slider and player step through time.
     # The map's time control runs over the window chosen in the sidebar: play starts at its first day.
     playback = replace(PLAYBACK, step_days=view.play_step_days(window), start=window[0], end=window[1])
@@ -565,14 +572,9 @@ def _map(
     # Events just added are framed first; otherwise the frame follows the filters (or is kept).
     bounds = feed.new_frame(fresh) or view.map_frame(visible, held=state.map_frame, keep=state.keep_frame)
     state.map_frame = bounds
-    m = build_map(
-        visible,
-        bounds=bounds,
-        cluster_over=CLUSTER_OVER,
-        timeline=True,
-        playback=playback,
-        names=names,
-        basemap_tiles=detail_tiles_url(),
+    # Built once for what it shows (the store's version, filters, window, frame): a click reruns the page, not this.
+    m = mapcache.event_map(
+        db, version, key, window, bounds, astuple(playback), CLUSTER_OVER, detail_tiles_url(), visible, names
     )
     from streamlit_folium import st_folium
 
@@ -888,7 +890,7 @@ def main() -> None:
     _header(visible, total, window, fresh)
     map_column, feed_column = st.columns(list(MAP_FEED_COLUMNS), gap="small")
     with map_column:
-        _map(visible, window, names, fresh)
+        _map(visible, window, names, fresh, shown=(db, version, key))
     if fresh and st.session_state.selected_id is None:
         st.session_state.selected_id = fresh[-1].event_id
     with feed_column:
@@ -901,10 +903,14 @@ def main() -> None:
     article, table, add, downloads = st.tabs(BELOW_TABS, key="below_tab", on_change="rerun")
     with article:
         _event_panel(store, selected, here, names)
+    # The table's rows (1.5 MB for 5,000 events) travel only while its tab is open: not with every page.
     with table:
-        if len(visible) > view.TABLE_MAX_ROWS:
-            st.caption(f"The table lists the {view.TABLE_MAX_ROWS:,} newest; the downloads hold all {len(visible):,}.")
-        _table(db, version, key, window, visible, selected, here, names)
+        if table.open:
+            if len(visible) > view.TABLE_MAX_ROWS:
+                st.caption(
+                    f"The table lists the {view.TABLE_MAX_ROWS:,} newest; the downloads hold all {len(visible):,}."
+                )
+            _table(db, version, key, window, visible, selected, here, names)
     with add:
         _add_articles()
     with downloads:

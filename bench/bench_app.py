@@ -10,7 +10,11 @@ total, and the size of the map's HTML.
 The baseline, measured in the same run: one folium CircleMarker per event for the
 first 2,000 events, scaled to all of them, which is how a naive page would draw.
 
-    python3 bench/bench_app.py [--events 100000] [--keep PATH]
+    python3 bench/bench_app.py [--events 100000] [--keep PATH] [--page [--app PATH]]
+
+``--page`` also runs ``app.py`` itself under Streamlit's AppTest on the same store and
+times its first run, a rerun of that session (a click on the feed or a marker) and a
+new session's first run (another tab opening the page).
 
 ``bench_play.py`` measures the page in the browser while it plays.
 """
@@ -28,7 +32,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 
 from geo.filters import EventFilter  # noqa: E402
 from geo.records import EVENT_TYPES, Article, Event, event_id_for, stable_id  # noqa: E402
@@ -180,6 +185,30 @@ def page_first_run(store: EventStore) -> tuple[dict[str, tuple[float, float]], i
     return steps, len(visible), len(payload.encode("utf-8"))
 
 
+def page_runs(db: Path, app: Path) -> list[tuple[str, float, float]]:
+    """The page itself (``app``) run on the store ``db`` under Streamlit's AppTest, in one
+    process: its first run, a rerun of the same session (what a click on the feed, a
+    marker or a tab costs) and a new session's first run (another tab, a reload).
+    (label, wall seconds, CPU seconds) each; the page runs in a thread of this process."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["CONFLICTMAP_DB"] = str(db)
+    runs = []
+    first = AppTest.from_file(str(app.resolve()), default_timeout=600)
+    for label, session in (("first run", first), ("rerun, same session", first)):
+        runs.append((label, *_timed_run(session)))
+    runs.append(("new session", *_timed_run(AppTest.from_file(str(app.resolve()), default_timeout=600))))
+    return runs
+
+
+def _timed_run(session: Any) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    session.run()
+    if session.exception:
+        raise SystemExit(f"the page failed: {session.exception[0].value}")
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 def naive_map_seconds(sample: list[Event], total: int) -> float:
     """One folium CircleMarker with a popup per event, timed on ``sample`` and scaled
     to ``total`` events."""
@@ -197,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="fill this store file and keep it (reused when it exists)")
+    parser.add_argument("--page", action="store_true", help="also run the page itself: first run, rerun, new session")
+    parser.add_argument("--app", type=Path, default=REPO / "app.py", help="the page to run with --page")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="conflictmap-bench-") as folder:
         path = args.keep or Path(folder) / "events.sqlite"
@@ -226,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
             f"baseline, one folium marker per event (scaled): {baseline:.1f} s; page / baseline = {wall / baseline:.3f}"
         )
         store.close()
+        if args.page:
+            for label, wall, cpu in page_runs(path, args.app):
+                print(f"the page ({args.app.name}), {label:<20} {wall:6.2f} s wall {cpu:6.2f} s CPU")
     return 0
 
 

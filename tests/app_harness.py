@@ -29,3 +29,15 @@ def started_app(db: Path, monkeypatch: pytest.MonkeyPatch, *, timeout: float = R
     at = AppTest.from_file(APP, default_timeout=timeout)
     at.run()
     return at
+
+
+#: The tab below the map that holds the events table; its rows are sent only while it is open.
+TABLE_TAB = "Events table"
+
+
+def table_rows(at):
+    """The events table's rows as the page shows them, its tab opened first (and the page run) when closed."""
+    if at.session_state["below_tab"] != TABLE_TAB or not at.dataframe:
+        at.session_state["below_tab"] = TABLE_TAB
+        at.run()
+    return at.dataframe[0].value

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from app_harness import APP, RUN_TIMEOUT_S, point_app_at
+from app_harness import APP, RUN_TIMEOUT_S, point_app_at, table_rows
 from fake_pipeline import FakePipeline
 from streamlit.testing.v1 import AppTest
 
@@ -147,7 +147,7 @@ def app(store_path: Path) -> AppTest:
 
 
 def table(at: AppTest):
-    return at.dataframe[0].value
+    return table_rows(at)
 
 
 def places(at: AppTest) -> set[str]:
@@ -375,8 +375,8 @@ def test_uploading_an_acled_csv_puts_its_events_in_view(app: AppTest, store_path
     app.button(key="add_files").click().run()
     assert not app.exception
     assert total_stored(store_path) == before + 1
-    assert "Abs" in places(app)
     assert any("1 imported event" in s.value for s in app.success)
+    assert "Abs" in places(app)
 
 
 def test_an_unreadable_upload_is_reported_and_nothing_is_added(app: AppTest, store_path: Path) -> None:
@@ -418,10 +418,10 @@ def test_first_start_on_an_empty_store_loads_the_demo_corpus(tmp_path: Path, mon
     st.cache_resource.clear()
     at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
     assert not at.exception
+    assert any("Demo corpus loaded" in s.label for s in at.status)
     with EventStore.open(path) as store:
         assert store.article_count() == 61
         assert store.happening_count() == len(table(at)) > 0  # one row per happening
-    assert any("Demo corpus loaded" in s.label for s in at.status)
 
 
 def test_first_start_without_a_parser_says_why_and_still_draws_the_page(

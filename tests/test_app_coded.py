@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from app_harness import started_app
+from app_harness import started_app, table_rows
 from fake_pipeline import FakePipeline
 from streamlit.testing.v1 import AppTest
 
@@ -37,7 +37,7 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
 
 
 def test_the_table_has_one_row_per_happening_with_its_sources(app: AppTest) -> None:
-    frame = app.dataframe[0].value
+    frame = table_rows(app)
     assert sorted(frame["sources"]) == [1, 2]
     merged = frame[frame["sources"] == 2].iloc[0]
     assert merged["event_date"].date() == date(2016, 3, 27)
@@ -71,7 +71,7 @@ def test_the_page_offers_counting_coverage(app: AppTest) -> None:
 
 
 def test_splitting_an_article_off_the_event_shown_makes_two_events(app: AppTest) -> None:
-    frame = app.dataframe[0].value
+    frame = table_rows(app)
     merged_id = frame[frame["sources"] == 2].iloc[0]["event_id"]
     app.session_state["selected_id"] = merged_id
     app.run()
@@ -79,7 +79,7 @@ def test_splitting_an_article_off_the_event_shown_makes_two_events(app: AppTest)
     choice.select_index(next(i for i, label in enumerate(choice.options) if "Desert Courier" in label)).run()
     app.button(key="split_report").click().run()
     assert not app.exception, app.exception
-    assert list(app.dataframe[0].value["sources"]) == [1, 1, 1]
+    assert list(table_rows(app)["sources"]) == [1, 1, 1]
 
 
 def test_a_merged_events_popup_names_its_other_outlets() -> None:

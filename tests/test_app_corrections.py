@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from app_harness import APP, RUN_TIMEOUT_S, point_app_at
+from app_harness import APP, RUN_TIMEOUT_S, point_app_at, table_rows
 from fake_pipeline import FakePipeline
 from streamlit.testing.v1 import AppTest
 
@@ -69,10 +69,10 @@ def test_the_panel_corrects_type_sub_type_and_date(app: AppTest, store_path: Pat
     app.button(key="fix_save").click().run()
     assert not app.exception, app.exception
     assert stored(store_path)["Moscow"] == ("frontline", "air_strike", date(2016, 3, 20))
-    frame = app.dataframe[0].value
+    assert "Corrected the event" in notice(app)
+    frame = table_rows(app)
     row = frame[frame["mention"] == "Moscow"].iloc[0]
     assert (row["event_type"], row["sub_event_type"]) == ("frontline", "air_strike")
-    assert "Corrected the event" in notice(app)
 
 
 def test_deleting_an_event_then_undoing_it(app: AppTest, store_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_deleting_an_event_then_undoing_it(app: AppTest, store_path: Path) -> No
     app.button(key="fix_delete").click().run()
     assert not app.exception, app.exception
     assert "Moscow" not in stored(store_path)
-    assert "Moscow" not in set(app.dataframe[0].value["mention"])
+    assert "Moscow" not in set(table_rows(app)["mention"])
     # The article stays open on its other event, which offers to put it back.
     with EventStore.open(store_path) as store:
         [aleppo] = [e for e in store.query() if e.mention == "Aleppo"]
@@ -90,7 +90,7 @@ def test_deleting_an_event_then_undoing_it(app: AppTest, store_path: Path) -> No
     app.button(key="fix_undo").click().run()
     assert not app.exception, app.exception
     assert stored(store_path)["Moscow"] == ("diplomacy", "visit", date(2016, 3, 24))
-    assert "Moscow" in set(app.dataframe[0].value["mention"])
+    assert "Moscow" in set(table_rows(app)["mention"])
 
 
 def test_a_name_we_could_not_place_is_placed_from_the_panel(app: AppTest, store_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_a_name_we_could_not_place_is_placed_from_the_panel(app: AppTest, store_
     app.button(key="place_unplaced").click().run()
     assert not app.exception, app.exception
     assert stored(store_path)["Zarvenka"] == ("frontline", "shelling", date(2016, 3, 24))
-    assert "Zarvenka" in set(app.dataframe[0].value["mention"])
+    assert "Zarvenka" in set(table_rows(app)["mention"])
     with EventStore.open(store_path) as store:
         [placed] = [e for e in store.query() if e.mention == "Zarvenka"]
     assert app.session_state["selected_id"] == placed.event_id
