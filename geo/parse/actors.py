@@ -32,6 +32,7 @@ from importlib import resources
 
 from geo import countries
 from geo.parse.clauses import SentenceSyntax
+from geo.parse.numbers import NUMBER_WORDS
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA = 1, 2, 3, 4
 INTER_RIOTERS, INTER_PROTESTERS, INTER_CIVILIANS, INTER_EXTERNAL = 5, 6, 7, 8
@@ -527,41 +528,8 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
     return tuple(sorted(found, key=lambda a: a.start))
 
 
-_NUMBER_PARTS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "dozens",
-        "hundreds",
-        "scores",
-    ]
-)
+# Every number word (NUMBER_WORDS) and the plurals of vague amounts: "Twenty-two fighters".
+_NUMBER_PARTS = frozenset([*NUMBER_WORDS, "dozens", "hundreds", "scores"])
 
 
 def _is_number_word(word: str) -> bool:
