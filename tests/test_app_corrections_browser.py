@@ -79,6 +79,8 @@ def test_a_type_and_date_correction_survives_a_reparse_and_shows_in_the_geojson(
     fix.get_by_test_id("stDateInput").get_by_role("spinbutton").first.click()
     page.keyboard.type("20160320")
     page.keyboard.press("Enter")
+    page.keyboard.press("Escape")  # the calendar the field opened would cover the Save button
+    page.locator("#stFloatingOverlayPortal [role=button]").first.wait_for(state="detached")
     _idle(page)
     fix.get_by_role("button", name="Save the correction").click()
     page.get_by_text("Corrected the event").wait_for(timeout=STEP_MS)
