@@ -2,7 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+@contextmanager
+def standalone_chromium(*extra_args: str) -> Iterator[Any]:
+    """The chromium the briefing uses, under Playwright, for pages opened as files
+    (skips where there is none); closed after use."""
+    from playwright.sync_api import sync_playwright
+
+    from geo.map.briefing import CHROMIUM_ARGS, find_browser
+
+    executable = find_browser()
+    if executable is None:
+        pytest.skip("no chromium on this machine")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(executable), args=[*CHROMIUM_ARGS, *extra_args])
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def only_this_file(path: Path, outside: list[str]):

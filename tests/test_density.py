@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from browser_pages import only_this_file
+from browser_pages import only_this_file, standalone_chromium
 from palmyra import palmyra_event
 
 from geo.map.density import (
@@ -86,17 +86,8 @@ def test_the_page_lists_the_switches_in_its_layer_control() -> None:
 
 @pytest.fixture(scope="module")
 def browser():
-    from geo.map.briefing import CHROMIUM_ARGS, find_browser
-
-    executable = find_browser()
-    if executable is None:
-        pytest.skip("no chromium on this machine")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(executable), args=list(CHROMIUM_ARGS))
+    with standalone_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 class MapPage:

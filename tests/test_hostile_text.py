@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from browser_pages import only_this_file
+from browser_pages import only_this_file, standalone_chromium
 
 from geo.cli.main import run
 from geo.formats.exports import write_acled_csv
@@ -158,18 +158,8 @@ def test_html_export_holds_no_payload_as_live_markup(exported_html: str) -> None
 
 @pytest.fixture(scope="module")
 def chromium():
-    from geo.map.briefing import CHROMIUM_ARGS, find_browser
-
-    executable = find_browser()
-    if executable is None:
-        pytest.skip("no chromium on this machine")
-    from playwright.sync_api import sync_playwright
-
-    args = [*CHROMIUM_ARGS, "--disable-sync", "--disable-quic"]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(executable), args=args)
+    with standalone_chromium("--disable-sync", "--disable-quic") as browser:
         yield browser
-        browser.close()
 
 
 OPEN_EVERYTHING = """async () => {

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from browser_pages import only_this_file
+from browser_pages import only_this_file, standalone_chromium
 from palmyra import palmyra_event
 
 from geo.errors import InputError
@@ -396,17 +396,8 @@ def test_a_map_without_events_has_no_empty_layer_control():
 
 @pytest.fixture(scope="module")
 def browser():
-    from geo.map.briefing import CHROMIUM_ARGS, find_browser
-
-    executable = find_browser()
-    if executable is None:
-        pytest.skip("no chromium on this machine")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(executable), args=list(CHROMIUM_ARGS))
+    with standalone_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 def open_page(browser, page_html: str, tmp_path: Path, *, width: int = 1200, height: int = 800):
