@@ -113,6 +113,20 @@ def _add_gazetteer_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_published_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date for articles that carry none"
+    )
+
+
+def _add_allow_private_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow URLs and sources that resolve to loopback, private or link-local addresses",
+    )
+
+
 def _add_db_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db",
@@ -210,19 +224,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="articles (files, folders, globs, JSONL, feeds, URLs) into the store")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument(
-        "--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date for articles that carry none"
-    )
+    _add_published_option(p)
     p.add_argument("--workers", type=int, default=0, help="parallel workers (default: all local cores)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask distributed scheduler")
     p.add_argument(
         "--parquet", type=Path, metavar="DIR", help="with --scheduler: write events as partitioned GeoParquet here"
     )
-    p.add_argument(
-        "--allow-private",
-        action="store_true",
-        help="allow URLs that resolve to loopback, private or link-local addresses",
-    )
+    _add_allow_private_option(p)
     _add_db_option(p)
     _add_gazetteer_option(p)
     p.set_defaults(handler=_cmd_ingest)
@@ -240,14 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DURATION",
         help="longest wait before retrying a failing source (default: 1h)",
     )
-    p.add_argument(
-        "--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date for articles that carry none"
-    )
-    p.add_argument(
-        "--allow-private",
-        action="store_true",
-        help="allow sources that resolve to loopback, private or link-local addresses",
-    )
+    _add_published_option(p)
+    _add_allow_private_option(p)
     _add_db_option(p)
     _add_gazetteer_option(p)
     p.set_defaults(handler=_cmd_watch)
