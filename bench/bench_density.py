@@ -33,6 +33,7 @@ from bench_app import synthetic_batches  # noqa: E402
 from geo.map.briefing import CHROMIUM_ARGS, find_browser  # noqa: E402
 from geo.map.mapview import build_map  # noqa: E402
 from geo.map.offline import offline_html  # noqa: E402
+from geo.map.pagewait import wait_in_page
 
 MAP_JS = "window[Object.keys(window).find(k => /^map_[0-9a-f]+$/.test(k))]"
 
@@ -107,7 +108,7 @@ def main() -> None:
         )
         opened = time.perf_counter()
         page.goto(path.as_uri())
-        page.wait_for_function("window.conflictmapReady === true", timeout=120_000)
+        wait_in_page(page, "window.conflictmapReady === true", timeout_ms=120_000)
         drawn_s = time.perf_counter() - opened
         stats = page.evaluate("window.conflictmapStats")
         print(

@@ -11,6 +11,7 @@ import pytest
 from test_app_browser import STEP_MS, launched_chromium, map_frame, open_page, running_server
 
 from geo.map.density import DENSITY_LAYER_NAME
+from geo.map.pagewait import wait_in_page
 from geo.store.store import EventStore
 
 #: Syria, as (min_lon, min_lat, max_lon, max_lat).
@@ -66,7 +67,7 @@ def test_the_demo_syrian_events_form_clusters_that_split_as_the_map_zooms_in(pag
 
     biggest = max(clusters, key=lambda c: c["count"])
     click_in_map(page, biggest["x"], biggest["y"])
-    frame.wait_for_function("(zoom) => window.conflictmapStats.density.zoom > zoom", arg=stats["density"]["zoom"])
+    wait_in_page(frame, "(zoom) => window.conflictmapStats.density.zoom > zoom", arg=stats["density"]["zoom"])
     zoomed = frame.evaluate("window.conflictmapStats")
     assert zoomed["single"] > stats["single"]
 
@@ -75,7 +76,7 @@ def test_the_demo_syrian_events_form_clusters_that_split_as_the_map_zooms_in(pag
         "([lat, lon]) => { window.map.setView([lat, lon], conflictmapDensity.CLUSTER_MAX_ZOOM, {animate: false}); }",
         [biggest["lat"], biggest["lon"]],
     )
-    frame.wait_for_function("() => window.conflictmapStats.density.clusters === 0", timeout=STEP_MS)
+    wait_in_page(frame, "() => window.conflictmapStats.density.clusters === 0", timeout_ms=STEP_MS)
     town = frame.evaluate("window.conflictmapStats")
     assert town["single"] == town["drawn"] > 0
     assert page.blocked == []
@@ -86,7 +87,7 @@ def test_the_density_hexagons_draw_on_the_demo(page, server) -> None:
     frame = map_frame(page)
     frame.locator(".leaflet-control-layers").hover()  # the layer list unfolds under the pointer
     frame.get_by_role("checkbox", name=DENSITY_LAYER_NAME).click()
-    frame.wait_for_function("() => window.conflictmapStats.density.hexagons > 0", timeout=STEP_MS)
+    wait_in_page(frame, "() => window.conflictmapStats.density.hexagons > 0", timeout_ms=STEP_MS)
     painted = frame.evaluate(
         """() => { const c = document.querySelector('.cm-density-canvas');
                    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;

@@ -22,6 +22,7 @@ from geo.map.density import (
 )
 from geo.map.mapview import build_map, slide_map
 from geo.map.offline import offline_html
+from geo.map.pagewait import wait_in_page
 from geo.records import EVENT_TYPES, Event
 
 #: Towns a few kilometres apart round Aleppo and round Homs, and Geneva far away.
@@ -103,7 +104,7 @@ class MapPage:
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda err: self.errors.append(str(err)))
         self.page.goto(path.as_uri())
-        self.page.wait_for_function("window.conflictmapReady === true", timeout=20_000)
+        wait_in_page(self.page, "window.conflictmapReady === true", timeout_ms=20_000)
 
     def stats(self) -> dict:
         return self.page.evaluate("window.conflictmapStats")
@@ -170,7 +171,7 @@ def test_clicking_a_cluster_zooms_in_until_its_markers_stand_alone(town_map) -> 
     )
     aleppo = next(c for c in page.clusters() if c["lat"] > 35.5)
     page.page.mouse.click(aleppo["x"], aleppo["y"])
-    page.page.wait_for_function("(zoom) => window.conflictmapStats.density.zoom > zoom", arg=before["density"]["zoom"])
+    wait_in_page(page.page, "(zoom) => window.conflictmapStats.density.zoom > zoom", arg=before["density"]["zoom"])
     after = page.stats()
     assert after["single"] > before["single"]
     assert page.page.evaluate("window.layerClicks") == 0  # not taken for a click on a marker

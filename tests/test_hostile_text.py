@@ -18,6 +18,7 @@ from browser_pages import only_this_file, standalone_chromium
 
 from geo.cli.main import run
 from geo.formats.exports import write_acled_csv
+from geo.map.pagewait import wait_in_page
 from geo.records import Event
 from geo.store.store import EventStore
 
@@ -197,7 +198,7 @@ def visit(browser, page_html: str, folder: Path) -> dict:
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
         page.goto(path.as_uri())
-        page.wait_for_function("window.conflictmapReady === true", timeout=20_000)
+        wait_in_page(page, "window.conflictmapReady === true", timeout_ms=20_000)
         shown = page.evaluate(OPEN_EVERYTHING)
         for control in page.query_selector_all(".leaflet-control, .leaflet-control-layers label, .cm-label"):
             control.hover(force=True, timeout=2_000)

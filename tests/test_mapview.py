@@ -33,6 +33,7 @@ from geo.map.mapview import (
     top_places,
 )
 from geo.map.offline import offline_html, remote_asset_urls
+from geo.map.pagewait import wait_in_page
 from geo.records import EVENT_TYPES, Event
 
 HOSTILE_QUOTE = 'Shelling hit the town <script>window.alerted=1</script> <img src=x onerror="window.alerted=2">'
@@ -415,7 +416,7 @@ def open_page(browser, page_html: str, tmp_path: Path, *, width: int = 1200, hei
     page.on("pageerror", lambda err: errors.append(str(err)))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.goto(path.as_uri())
-    page.wait_for_function("window.conflictmapReady === true", timeout=20_000)
+    wait_in_page(page, "window.conflictmapReady === true", timeout_ms=20_000)
     return page, context, outside, errors
 
 

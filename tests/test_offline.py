@@ -20,6 +20,7 @@ from geo.map.offline import (
     remote_asset_urls,
     static_path,
 )
+from geo.map.pagewait import wait_in_page
 
 
 def test_every_bundled_asset_is_present_with_its_licence():
@@ -111,7 +112,7 @@ def test_default_marker_image_draws_offline(tmp_path):
         route = only_this_file(path, outside)
         page.route("**/*", route)
         page.goto(path.as_uri())
-        page.wait_for_function("document.querySelector('img.leaflet-marker-icon')?.complete")
+        wait_in_page(page, "document.querySelector('img.leaflet-marker-icon')?.complete")
         icon = page.evaluate(
             "(() => { const i = document.querySelector('img.leaflet-marker-icon');"
             " return [i.naturalWidth, i.src.slice(0, 22)]; })()"

@@ -45,6 +45,7 @@ from geo.map.mapview import (
     top_places,
 )
 from geo.map.offline import offline_html
+from geo.map.pagewait import wait_in_page
 from geo.map.tiles import detail_tiles_url, tile_origin
 from geo.records import Event
 from geo.safetext import encodable_text
@@ -226,7 +227,7 @@ class SlideRenderer:
             try:
                 page.set_viewport_size({"width": width, "height": height})
                 page.goto(page_path.as_uri(), wait_until="load")
-                page.wait_for_function("window.conflictmapReady === true", timeout=READY_TIMEOUT_MS)
+                wait_in_page(page, "window.conflictmapReady === true", timeout_ms=READY_TIMEOUT_MS)
                 stats = page.evaluate("window.conflictmapStats")
                 with atomic_path(Path(path)) as tmp:
                     page.screenshot(path=str(tmp), type="png")
