@@ -1,24 +1,34 @@
 """Learn the weights of "same happening" (``geo.store.merge.LearnedMatch``) on the coded gold set's dev split.
 
-    python3 scripts/learn_merge.py [--cache FILE] [--out FILE.json]
+    python3 scripts/learn_merge.py [--cache FILE] [--out geo/store/models/merge_match.json] [--errors]
 
 Every pair of events from two articles of the dev split that the gold set ties to a
-happening, of one event type, within the model's reach (km and days), is an example:
-positive when both tell the same happening. A logistic regression over
-``PAIR_FEATURES`` (scikit-learn, the ``train`` extra) is fitted on all of them and printed
-as JSON (written to ``--out`` when given; ``LearnedMatch.from_dict`` reads it). Before that, each dev war is left out in turn: the weights fitted on the other
-wars merge the left-out war's reports, and the B-cubed F1 of that merging is printed next
-to the hand-set rules' on the same war, so the learned weights are judged on wars they
-did not see.
+happening, within the model's reach (km and days), is an example: positive when both tell
+the same happening. Pairs the event model typed differently count too (a strike in one
+report, the displacement it caused in another), so the model learns which kinds go together. From them: the affinity of each pair of
+sub-types (smoothed log-odds that two reports so typed tell one happening, against all
+pairs), then a logistic regression over ``PAIR_FEATURES`` (scikit-learn, the ``train``
+extra). The model is printed as JSON with the SHA-256 of the dev split it was fitted on
+(written to ``--out`` when given; ``LearnedMatch.from_dict`` reads it).
+
+Before that, each dev war is left out in turn: the affinities and weights fitted on the
+other wars merge the left-out war's reports. The B-cubed F1 of those mergings (per war,
+and over all dev items at once) is printed next to the hand-set rules' (``HAND_SET``), so
+the learned model is judged on wars it did not see. ``--errors`` lists the rules' missed and wrong
+merges on dev by what differs between the two reports.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
+import math
 import sys
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,45 +38,93 @@ sys.path.insert(0, str(REPO / "scripts"))
 from build_coded import GOLD_JSONL, pipeline_events, predict  # noqa: E402
 
 from gazetteer.geodesy import great_circle_km  # noqa: E402
-from geo.eval.coded import CodedGold, match_items, read_jsonl, score  # noqa: E402
+from geo.eval.coded import CodedGold, PredictedEvent, match_items, read_jsonl, score, to_jsonl  # noqa: E402
 from geo.records import Event  # noqa: E402
-from geo.store.merge import LearnedMatch, MergedEvent, MergeRules, Report, pair_features  # noqa: E402
+from geo.store.merge import (  # noqa: E402
+    HAND_SET,
+    PAIR_FEATURES,
+    LearnedMatch,
+    MergedEvent,
+    MergeRules,
+    Report,
+    overlap,
+    pair_features,
+    sub_type_pair,
+    within_reach_in_time,
+)
 
-REACH = LearnedMatch(weights=(0.0,) * 5, bias=0.0)
+REACH = LearnedMatch(weights=(0.0,) * len(PAIR_FEATURES), bias=0.0, across_types=True)
+#: Pseudo-pairs that pull a rarely seen sub-type pair's affinity towards 0.
+AFFINITY_PRIOR = 4.0
+#: Inverse strength of the regression's L2 penalty.
+REGULARISATION = 1.0
 
 
-def examples(gold: CodedGold, events: dict[str, tuple[Event, ...]]) -> list[tuple[tuple[float, ...], bool, str]]:
-    """(features, same happening, conflict) of every labelled pair within reach."""
-    predicted = predict(gold, events, MergeRules())
-    happening_of: dict[str, str] = {}
+@dataclass(frozen=True, slots=True)
+class Pair:
+    report: Report
+    event: MergedEvent
+    same: bool
+    conflict: str
+
+
+def training_hash(gold: CodedGold) -> str:
+    """SHA-256 of the gold data a model is fitted on (its JSON lines)."""
+    return hashlib.sha256(to_jsonl(gold).encode("utf-8")).hexdigest()
+
+
+def happening_of_events(gold: CodedGold, events: dict[str, tuple[Event, ...]]) -> dict[str, str]:
+    predicted = predict(gold, events, HAND_SET)  # matching items to events does not depend on merging
+    found: dict[str, str] = {}
     for (_, happening_id), event in match_items(gold, predicted).items():
         if event is not None:
-            happening_of[event.event_id] = happening_id
+            found[event.event_id] = happening_id
+    return found
+
+
+def examples(gold: CodedGold, events: dict[str, tuple[Event, ...]]) -> list[Pair]:
+    """Every labelled pair within reach: two events of two articles (of one type unless ``REACH.across_types``)."""
+    happening_of = happening_of_events(gold, events)
     by_id = {e.event_id: e for r in gold.reports for e in events[r.id]}
     conflict = {h.id: h.conflict for h in gold.happenings}
     found = []
     for a_id, b_id in itertools.combinations(sorted(happening_of), 2):
         a, b = by_id[a_id], by_id[b_id]
-        if a.article_id == b.article_id or a.event_type != b.event_type:
+        if a.article_id == b.article_id or (a.event_type != b.event_type and not REACH.across_types):
             continue
         if great_circle_km(a.lat, a.lon, b.lat, b.lon) > REACH.max_km:
             continue
-        if a.event_date and b.event_date and abs((a.event_date - b.event_date).days) > REACH.max_days:
+        report, event = Report.from_event(b), MergedEvent.first(Report.from_event(a))
+        if not within_reach_in_time(report, event, REACH):
             continue
-        features = pair_features(Report.from_event(b), MergedEvent.first(Report.from_event(a)))
-        found.append((features, happening_of[a_id] == happening_of[b_id], conflict[happening_of[a_id]]))
+        found.append(Pair(report, event, happening_of[a_id] == happening_of[b_id], conflict[happening_of[a_id]]))
     return found
 
 
-def fit(rows: Sequence[tuple[tuple[float, ...], bool, str]]) -> LearnedMatch:
+def affinity(pairs: Sequence[Pair]) -> tuple[tuple[str, float], ...]:
+    """Smoothed log-odds, per sorted pair of sub-types, that a pair tells one happening,
+    less the log-odds of all pairs."""
+    same = Counter(sub_type_pair(p.report.sub_event_type, p.event.sub_event_type) for p in pairs if p.same)
+    apart = Counter(sub_type_pair(p.report.sub_event_type, p.event.sub_event_type) for p in pairs if not p.same)
+    base = (sum(same.values()) + 1) / (len(pairs) + 2)
+    table = []
+    for key in sorted(set(same) | set(apart)):
+        rate = (same[key] + AFFINITY_PRIOR * base) / (same[key] + apart[key] + AFFINITY_PRIOR)
+        table.append((key, round(math.log(rate / (1 - rate)) - math.log(base / (1 - base)), 4)))
+    return tuple(table)
+
+
+def fit(pairs: Sequence[Pair], trained_on: str = "") -> LearnedMatch:
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=1.0).fit([r[0] for r in rows], [r[1] for r in rows])
-    return LearnedMatch(
+    blank = replace(REACH, affinity=affinity(pairs))
+    features = [pair_features(p.report, p.event, blank) for p in pairs]
+    model = LogisticRegression(C=REGULARISATION).fit(features, [p.same for p in pairs])
+    return replace(
+        blank,
         weights=tuple(round(float(w), 4) for w in model.coef_[0]),
         bias=round(float(model.intercept_[0]), 4),
-        max_km=REACH.max_km,
-        max_days=REACH.max_days,
+        trained_on=trained_on,
     )
 
 
@@ -77,24 +135,88 @@ def war_of(gold: CodedGold, conflict: str) -> CodedGold:
     )
 
 
+def leave_one_war_out(gold: CodedGold, events: dict[str, tuple[Event, ...]], pairs: Sequence[Pair]) -> None:
+    """Per war and pooled B-cubed F1 of the learned model fitted without that war, and of the rules."""
+    learned_all: list[PredictedEvent] = []
+    rules_all: list[PredictedEvent] = []
+    for conflict in sorted({r.conflict for r in gold.reports}):
+        model = fit([p for p in pairs if p.conflict != conflict])
+        war = war_of(gold, conflict)
+        learned = predict(war, events, MergeRules(learned=model))
+        rules = predict(war, events, HAND_SET)
+        learned_all.extend(learned)
+        rules_all.extend(rules)
+        print(
+            f"left out {conflict}: F1 learned {score(war, learned).f1:.3f}, hand-set rules {score(war, rules).f1:.3f}"
+        )
+    print("leave-one-war-out, all dev items, learned:", json.dumps(score(gold, learned_all).as_dict()))
+    print("leave-one-war-out, all dev items, hand-set:", json.dumps(score(gold, rules_all).as_dict()))
+
+
+def kind_of(a: Event, b: Event) -> str:
+    """What differs between two events that tell one happening or two (for the error lists)."""
+    kinds = []
+    if a.event_type != b.event_type:
+        kinds.append("type")
+    elif a.sub_event_type != b.sub_event_type:
+        kinds.append("sub-type")
+    km = great_circle_km(a.lat, a.lon, b.lat, b.lon)
+    if km > HAND_SET.max_km:
+        kinds.append(f"place {km:.0f} km")
+    if a.event_date and b.event_date and a.event_date != b.event_date:
+        kinds.append(f"date {abs((a.event_date - b.event_date).days)} d")
+    if overlap(Report.from_event(a).words, Report.from_event(b).words) < 0.2:
+        kinds.append("few shared words")
+    if a.event_id == b.event_id:
+        kinds.append("one event read for two happenings")
+    return ", ".join(kinds) or "nothing"
+
+
+def list_errors(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeRules) -> None:
+    """The merging's missed and wrong merges (pairs of items), counted by what differs."""
+    predicted = predict(gold, events, rules)
+    merged = {p.event_id: p.merged_id for p in predicted}
+    by_id = {e.event_id: e for r in gold.reports for e in events[r.id]}
+    items = [(item, event) for item, event in match_items(gold, predicted).items() if event is not None]
+    missed: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    for (i1, e1), (i2, e2) in itertools.combinations(items, 2):
+        a, b = by_id[e1.event_id], by_id[e2.event_id]
+        together = merged[a.event_id] == merged[b.event_id]
+        if i1[1] == i2[1] and i1[0] != i2[0] and not together:
+            missed[kind_of(a, b)] += 1
+        elif i1[1] != i2[1] and together:
+            wrong[kind_of(a, b)] += 1
+    unmatched = sum(event is None for event in match_items(gold, predicted).values())
+    print(f"items without a matching event: {unmatched}")
+    print("missed merges (pairs of items of one happening in two events), by what differs:")
+    for kind, n in missed.most_common():
+        print(f"  {n:3d}  {kind}")
+    print("wrong merges (pairs of items of two happenings in one event), by what differs:")
+    for kind, n in wrong.most_common():
+        print(f"  {n:3d}  {kind}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cache", type=Path)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--errors", action="store_true", help="list the hand-set rules' errors on dev by kind")
+    parser.add_argument("--shipped", action="store_true", help="--errors of the shipped learned match instead")
     args = parser.parse_args(argv)
     gold = read_jsonl(GOLD_JSONL).split("dev")
     events = pipeline_events(gold, args.cache)
-    rows = examples(gold, events)
-    print(f"dev pairs: {len(rows)}, same happening: {sum(r[1] for r in rows)}")
-    for conflict in sorted({r[2] for r in rows}):
-        model = fit([r for r in rows if r[2] != conflict])
-        war = war_of(gold, conflict)
-        learned = score(war, predict(war, events, MergeRules(learned=model))).f1
-        rules = score(war, predict(war, events, MergeRules())).f1
-        print(f"left out {conflict}: F1 learned {learned:.3f}, hand-set rules {rules:.3f}")
-    model = fit(rows)
+    if args.errors:
+        list_errors(gold, events, MergeRules() if args.shipped else HAND_SET)
+    pairs = examples(gold, events)
+    print(
+        f"dev: {len(gold.happenings)} happenings, {len(gold.reports)} reports, {len(pairs)} pairs within reach, "
+        f"{sum(p.same for p in pairs)} of one happening"
+    )
+    leave_one_war_out(gold, events, pairs)
+    model = fit(pairs, training_hash(gold))
     print("all dev, learned:", json.dumps(score(gold, predict(gold, events, MergeRules(learned=model))).as_dict()))
-    print("all dev, hand-set:", json.dumps(score(gold, predict(gold, events, MergeRules())).as_dict()))
+    print("all dev, hand-set:", json.dumps(score(gold, predict(gold, events, HAND_SET)).as_dict()))
     print(json.dumps(model.as_dict()))
     if args.out is not None:
         args.out.write_text(json.dumps(model.as_dict(), indent=2) + "\n", encoding="utf-8")

@@ -7,6 +7,7 @@ from datetime import date
 
 from geo.records import Event
 from geo.store.merge import (
+    HAND_SET,
     MergedEvent,
     MergeRules,
     Report,
@@ -141,7 +142,8 @@ def test_a_date_that_is_only_the_publication_day_may_be_a_day_late() -> None:
         source="Outlet Two",
     )
     assert len(merge([told_next_day, unresolved])) == 1
-    assert len(merge([told_next_day, unresolved], MergeRules(publication_slack=False))) == 2
+    assert len(merge([told_next_day, unresolved], HAND_SET)) == 1
+    assert len(merge([told_next_day, unresolved], MergeRules(publication_slack=False, hand_set=True))) == 2
 
 
 def test_assign_is_deterministic_and_order_free() -> None:
@@ -166,12 +168,15 @@ def test_blocking_key_finds_every_candidate_within_reach() -> None:
     report = Report.from_event(
         _event("a", "A drone hit a depot.", day=date(2024, 5, 7), published=date(2024, 5, 7), source="One")
     )
-    cells, days = candidate_blocks(report)
+    cells, days = candidate_blocks(report, HAND_SET)
     # A place within max_km in any direction falls in one of the nine cells searched.
     for dlat, dlon in ((0.09, 0.0), (-0.09, 0.0), (0.0, 0.12), (0.0, -0.12)):
         key = block_key(report.lat + dlat, report.lon + dlon, report.event_date)
         assert (key.cell_lat, key.cell_lon) in cells
     assert days == (date(2024, 5, 6).toordinal(), date(2024, 5, 8).toordinal())
+    # The learned match reaches further, and its candidates come from further too.
+    reach = MergeRules().reach_days
+    assert candidate_blocks(report)[1] == (date(2024, 5, 7).toordinal() - reach, date(2024, 5, 7).toordinal() + reach)
 
 
 def test_near_the_poles_more_cells_are_searched_so_nothing_within_reach_is_missed() -> None:

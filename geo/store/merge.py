@@ -34,20 +34,26 @@ milliseconds (``bench/bench_merge.py`` measures it).
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 
 from gazetteer.geodesy import great_circle_km
-from geo.records import DATE_PRECISION_DAY, DATE_PRECISION_WEEK, Event
+from geo.errors import InputError, ModelUnavailableError
+from geo.records import DATE_PRECISION_DAY, DATE_PRECISION_WEEK, GEO_PRECISION_NEAR, GEO_PRECISION_TOWN, Event
 
 #: Sub-types that different outlets may use for one act; any other pair must be equal.
 SUB_TYPE_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"armed_clash", "air_strike", "shelling", "remote_explosive", "attack_on_civilians"}),
     frozenset({"talks", "agreement", "visit", "statement"}),
 )
+#: The learned match shipped with the package, beside this module.
+MODEL_RESOURCE = "models/merge_match.json"
 #: Grid cell of the blocking key, in degrees: about 28 km north-south, more than ``max_km``,
 #: so the 3x3 cells around a place hold every place within ``max_km`` of it.
 CELL_DEGREES = 0.25
@@ -183,63 +189,137 @@ class MergeRules:
     publication_slack: bool = True
     #: Sub-types of one happening: "equal", of one "family" (``SUB_TYPE_FAMILIES``), or "any".
     sub_types: str = "any"
-    #: Weights learned on pairs of reports (``LearnedMatch``); when set, they decide in place
-    #: of the thresholds above, within the learned model's own reach in km and days.
+    #: Weights learned on pairs of reports (``LearnedMatch``) that decide in place of the
+    #: thresholds above, within the model's own reach in km and days: these, or (``None``)
+    #: the model shipped with the package (``shipped_match``) ...
     learned: LearnedMatch | None = None
+    #: ... unless the hand-set thresholds decide.
+    hand_set: bool = False
+
+    @property
+    def match(self) -> LearnedMatch | None:
+        """The learned match that decides, or ``None`` when the hand-set thresholds do."""
+        if self.hand_set:
+            return None
+        return self.learned if self.learned is not None else shipped_match()
 
     @property
     def reach_km(self) -> float:
         """How far apart two reports of one happening may be placed."""
-        return self.learned.max_km if self.learned is not None else self.max_km
+        match = self.match
+        return match.max_km if match is not None else self.max_km
 
     @property
     def reach_days(self) -> int:
         """How many days apart two day-precise reports of one happening may be dated."""
-        return self.learned.max_days if self.learned is not None else self.day_slack
+        match = self.match
+        return match.max_days if match is not None else self.day_slack
 
 
-#: The features of a pair (report, event), in the order of ``LearnedMatch.weights``.
-PAIR_FEATURES = ("km_over_10", "word_overlap", "day_gap", "same_sub_type", "later_date_is_publication_day")
+#: The rules the hand-set thresholds alone decide by.
+HAND_SET = MergeRules(hand_set=True)
+
+
+#: The features of a pair (report, event), in the order of ``LearnedMatch.weights``:
+#: distance in tens of km when both places are towns, and when either is a region (whose point
+#: is its centre, so a town and its province lie apart); the overlap of their words; days
+#: between their dates and whether the later date is only its report's publication day; the
+#: learned affinity of their two sub-types (``LearnedMatch.affinity``); whether they name a
+#: shared actor, or only different ones; whether their death figures agree or differ.
+PAIR_FEATURES = (
+    "km_over_10_towns",
+    "km_over_10_regions",
+    "word_overlap",
+    "day_gap",
+    "later_date_is_publication_day",
+    "sub_type_affinity",
+    "actors_shared",
+    "actors_disjoint",
+    "deaths_equal",
+    "deaths_differ",
+)
 
 
 @dataclass(frozen=True, slots=True)
 class LearnedMatch:
     """A logistic regression over ``PAIR_FEATURES``: a report joins an event when the
     probability is at least ``threshold``; pairs further apart than ``max_km`` or
-    ``max_days`` (day-precise dates) are never one happening."""
+    ``max_days`` (day-precise dates) are never one happening.
+
+    ``affinity`` holds the learned log-odds that two sub-types (sorted, ``a|b``) name one
+    happening, against all pairs; a pair it lacks scores 0. ``trained_on`` is the SHA-256 of
+    the gold data the weights were fitted on, so a model can say whether it is current."""
 
     weights: tuple[float, ...]
     bias: float
     threshold: float = 0.5
     max_km: float = 25.0
     max_days: int = 3
+    affinity: tuple[tuple[str, float], ...] = ()
+    trained_on: str = ""
+    #: Whether reports the event model typed differently (a strike, and the displacement it
+    #: caused) may be one happening: only sub-types whose learned affinity is positive, so
+    #: kinds never seen together (a clash and an aid delivery) stay apart.
+    across_types: bool = False
 
     def __post_init__(self) -> None:
         if len(self.weights) != len(PAIR_FEATURES):
             raise ValueError(f"a learned match needs {len(PAIR_FEATURES)} weights, got {len(self.weights)}")
 
     def probability(self, features: Sequence[float]) -> float:
-        z = self.bias + sum(w * x for w, x in zip(self.weights, features))
+        z = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def sub_type_affinity(self, a: str, b: str) -> float:
+        return _affinity_table(self.affinity).get(sub_type_pair(a, b), 0.0)
 
     @classmethod
     def from_dict(cls, data: dict) -> LearnedMatch:
-        return cls(
-            weights=tuple(float(data["weights"][name]) for name in PAIR_FEATURES),
-            bias=float(data["bias"]),
-            threshold=float(data.get("threshold", 0.5)),
-            max_km=float(data.get("max_km", 25.0)),
-            max_days=int(data.get("max_days", 3)),
-        )
+        try:
+            return cls(
+                weights=tuple(float(data["weights"][name]) for name in PAIR_FEATURES),
+                bias=float(data["bias"]),
+                threshold=float(data.get("threshold", 0.5)),
+                max_km=float(data.get("max_km", 25.0)),
+                max_days=int(data.get("max_days", 3)),
+                affinity=tuple(sorted((str(k), float(v)) for k, v in data.get("affinity", {}).items())),
+                trained_on=str(data.get("trained_on", "")),
+                across_types=bool(data.get("across_types", False)),
+            )
+        except (KeyError, TypeError, ValueError) as err:
+            raise InputError(f"a learned match needs a weight for each of {PAIR_FEATURES}: {err}") from err
 
     def as_dict(self) -> dict:
         return {
-            "weights": dict(zip(PAIR_FEATURES, self.weights)),
+            "weights": dict(zip(PAIR_FEATURES, self.weights, strict=True)),
             "bias": self.bias,
             "threshold": self.threshold,
             "max_km": self.max_km,
             "max_days": self.max_days,
+            "affinity": dict(self.affinity),
+            "trained_on": self.trained_on,
+            "across_types": self.across_types,
         }
+
+
+@lru_cache(maxsize=8)
+def _affinity_table(affinity: tuple[tuple[str, float], ...]) -> dict[str, float]:
+    return dict(affinity)
+
+
+def sub_type_pair(a: str, b: str) -> str:
+    """The key of two sub-types in ``LearnedMatch.affinity``: sorted, joined by ``|``."""
+    return "|".join(sorted((a, b)))
+
+
+@lru_cache(maxsize=1)
+def shipped_match() -> LearnedMatch:
+    """The learned match shipped with the package (``scripts/learn_merge.py --out``), read once."""
+    path = resources.files("geo.store").joinpath(MODEL_RESOURCE)
+    try:
+        return LearnedMatch.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, json.JSONDecodeError, InputError) as err:
+        raise ModelUnavailableError(f"the shipped merge model {MODEL_RESOURCE} cannot be read: {err}") from err
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +337,10 @@ class Report:
     article_id: str = ""
     source: str = ""
     published: date | None = None
+    # What the learned match also reads; a store that does not keep them leaves them unknown.
+    actors: frozenset[str] = frozenset()
+    fatalities: int = 0
+    geo_precision: int = GEO_PRECISION_TOWN
 
     @classmethod
     def from_event(cls, event: Event) -> Report:
@@ -272,6 +356,9 @@ class Report:
             article_id=event.article_id,
             source=event.source,
             published=event.published,
+            actors=frozenset(a for a in (event.actor1, event.actor2) if a),
+            fatalities=event.fatalities,
+            geo_precision=event.geo_precision,
         )
 
 
@@ -291,6 +378,9 @@ class MergedEvent:
     words: frozenset[str]
     reports: tuple[Report, ...] = field(default=())
     published: date | None = None  # publication day of the report whose date the event holds
+    actors: frozenset[str] = frozenset()  # every actor its reports name
+    deaths: frozenset[int] = frozenset()  # every death figure its reports give (none: 0 is no figure)
+    geo_precision: int = GEO_PRECISION_TOWN
 
     @classmethod
     def first(cls, report: Report) -> MergedEvent:
@@ -305,6 +395,9 @@ class MergedEvent:
             report.words,
             (report,),
             report.published,
+            report.actors,
+            frozenset({report.fatalities}) if report.fatalities > 0 else frozenset(),
+            report.geo_precision,
         )
 
     def with_report(self, report: Report) -> MergedEvent:
@@ -316,6 +409,8 @@ class MergedEvent:
             self,
             reports=(*self.reports, report),
             words=self.words | report.words,
+            actors=self.actors | report.actors,
+            deaths=(self.deaths | {report.fatalities}) if report.fatalities > 0 else self.deaths,
             event_date=report.event_date if dated else self.event_date,
             date_precision=report.date_precision if dated else self.date_precision,
             published=report.published if dated else self.published,
@@ -405,10 +500,14 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRules()) -> float | None:
     """How well a report fits an existing event (higher is closer), or ``None`` when it cannot be the same."""
+    match = rules.match
+    if match is not None and (
+        report.event_type == event.event_type
+        or (match.across_types and match.sub_type_affinity(report.sub_event_type, event.sub_event_type) > 0)
+    ):
+        return _learned_score(report, event, match)
     if report.event_type != event.event_type:
         return None
-    if rules.learned is not None:
-        return _learned_score(report, event, rules.learned)
     if not same_kind(report.sub_event_type, event.sub_event_type, sub_types=rules.sub_types):
         return None
     km = great_circle_km(report.lat, report.lon, event.lat, event.lon)
@@ -433,20 +532,29 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
     return words + same_sub + (1.0 - km / max(rules.max_km, 1e-9))
 
 
-def pair_features(report: Report, event: MergedEvent) -> tuple[float, ...]:
-    """``PAIR_FEATURES`` of a report and an event of the same type."""
+def pair_features(report: Report, event: MergedEvent, model: LearnedMatch | None = None) -> tuple[float, ...]:
+    """``PAIR_FEATURES`` of a report and an event of the same type (sub-type affinity 0 without a model)."""
     km = great_circle_km(report.lat, report.lon, event.lat, event.lon)
+    towns = report.geo_precision <= GEO_PRECISION_NEAR and event.geo_precision <= GEO_PRECISION_NEAR
     gap = abs((report.event_date - event.event_date).days) if report.event_date and event.event_date else 0
     if (report.event_date or date.min) > (event.event_date or date.min):
         on_publication = report.event_date == report.published
     else:
         on_publication = event.event_date == event.published
+    both_named = bool(report.actors) and bool(event.actors)
+    shared = bool(report.actors & event.actors)
+    both_counted = report.fatalities > 0 and bool(event.deaths)
     return (
-        km / 10.0,
+        km / 10.0 if towns else 0.0,
+        0.0 if towns else km / 10.0,
         overlap(report.words, event.words),
         float(min(gap, 3)),
-        1.0 if report.sub_event_type == event.sub_event_type else 0.0,
         1.0 if gap and on_publication else 0.0,
+        model.sub_type_affinity(report.sub_event_type, event.sub_event_type) if model else 0.0,
+        1.0 if shared else 0.0,
+        1.0 if both_named and not shared else 0.0,
+        1.0 if both_counted and report.fatalities in event.deaths else 0.0,
+        1.0 if both_counted and report.fatalities not in event.deaths else 0.0,
     )
 
 
@@ -454,11 +562,25 @@ def _learned_score(report: Report, event: MergedEvent, model: LearnedMatch) -> f
     km = great_circle_km(report.lat, report.lon, event.lat, event.lon)
     if km > model.max_km:
         return None
-    args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
-    if not dates_agree(*args, day_slack=model.max_days):
+    if not within_reach_in_time(report, event, model):
         return None
-    probability = model.probability(pair_features(report, event))
+    probability = model.probability(pair_features(report, event, model))
     return probability if probability >= model.threshold else None
+
+
+def within_reach_in_time(report: Report, event: MergedEvent, model: LearnedMatch) -> bool:
+    """May a report and an event be one happening by their dates, before weighing the rest?
+
+    Within ``model.max_days`` (day-precise dates; vaguer ones within their precision), and
+    two day-precise dates that differ only when one of them is just its report's publication
+    day, a date the text left unresolved: two dates both texts give are two days, so a strike
+    on a town on Monday and another there on Tuesday stay two happenings."""
+    args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
+    if dates_agree(*args):
+        return True
+    if not dates_agree(*args, day_slack=model.max_days):
+        return False
+    return report.event_date == report.published or event.event_date == event.published
 
 
 def assign(report: Report | Event, candidates: Sequence[MergedEvent], rules: MergeRules = MergeRules()) -> str | None:
