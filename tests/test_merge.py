@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from geo.records import Event
 from geo.store.merge import (
@@ -190,3 +191,119 @@ def test_near_the_poles_more_cells_are_searched_so_nothing_within_reach_is_misse
     cells, _ = candidate_blocks(north)
     east = block_key(69.6, 30.1 + 0.26, north.event_date)  # about 10 km east at this latitude
     assert (east.cell_lat, east.cell_lon) in cells
+
+
+def _told(
+    event_id: str,
+    quote: str,
+    *,
+    day: date,
+    published: date,
+    source: str,
+    at: tuple[float, float] = TOWN,
+    **changes: Any,
+) -> Event:
+    """A report of the Sample Town strikes, coded as the parser codes them."""
+    coded = {"actor1": "Military Forces of Russia", "actor2": "Civilians (Ukraine)", **changes}
+    return replace(_event(event_id, quote, day=day, published=published, source=source, at=at), **coded)
+
+
+def test_a_strike_told_by_three_outlets_in_their_own_words_is_one_event() -> None:
+    wednesday, thursday = date(2024, 5, 8), date(2024, 5, 9)
+    wire = _told(
+        "w",
+        "Russian missiles hit a power substation in Sample Town late on Wednesday, killing four people.",
+        day=wednesday,
+        published=thursday,
+        source="Wire One",
+        fatalities=4,
+    )
+    # Published the next morning without a day the parser could read: dated by publication.
+    local = _told(
+        "l",
+        "Four dead after shelling knocked out the electricity plant serving Sample Town, the governor said.",
+        day=thursday,
+        published=thursday,
+        source="Town Herald",
+        sub_event_type="shelling",
+        fatalities=4,
+    )
+    # Placed at a village on the edge of the town, a few kilometres from its centre.
+    regional = _told(
+        "r",
+        "Emergency crews worked through the night at the bombed substation outside Sample Town.",
+        day=wednesday,
+        published=thursday,
+        source="Oblast Radio",
+        at=(TOWN[0] + 0.03, TOWN[1] + 0.02),
+    )
+    merged = merge([wire, local, regional])
+    assert len(merged) == 1
+    assert merged[0].sources == ("Wire One", "Town Herald", "Oblast Radio")
+    assert merged[0].event_date == wednesday
+
+
+def test_the_same_side_striking_the_same_town_the_next_day_is_another_event() -> None:
+    first = _told(
+        "a",
+        "A drone struck a bakery in Sample Town on Sunday morning, killing two.",
+        day=date(2024, 6, 2),
+        published=date(2024, 6, 3),
+        source="Wire One",
+        fatalities=2,
+    )
+    second = _told(
+        "b",
+        "Drones struck a fuel station in Sample Town on Monday, killing two, officials said.",
+        day=date(2024, 6, 3),
+        published=date(2024, 6, 4),
+        source="Town Herald",
+        fatalities=2,
+    )
+    assert len(merge([first, second])) == 2
+
+
+def test_a_new_report_never_moves_the_reports_already_filed() -> None:
+    day = date(2024, 5, 8)
+    reports = [
+        _told(
+            f"r{n}", f"Missiles hit the rail depot of Sample Town, report {n}.", day=day, published=day, source=f"S{n}"
+        )
+        for n in range(3)
+    ] + [
+        _told(
+            "x",
+            "A convoy of aid reached Sample Town.",
+            day=day,
+            published=day,
+            source="S9",
+            event_type="humanitarian",
+            sub_event_type="aid",
+        )
+    ]
+    before = {m.event_id: [r.event_id for r in m.reports] for m in merge(reports[:3])}
+    after = {m.event_id: [r.event_id for r in m.reports] for m in merge(reports)}
+    for event_id, members in before.items():
+        assert after[event_id][: len(members)] == members
+
+
+def test_the_shipped_match_was_fitted_on_the_gold_set_as_it_stands() -> None:
+    import hashlib
+    from pathlib import Path
+
+    from geo.eval.coded import read_jsonl, to_jsonl
+    from geo.store.merge import shipped_match
+
+    gold = read_jsonl(Path(__file__).resolve().parents[1] / "data" / "eval" / "coded.jsonl").split("dev")
+    # When the gold set changes, scripts/learn_merge.py --out refits the shipped weights.
+    assert shipped_match().trained_on == hashlib.sha256(to_jsonl(gold).encode("utf-8")).hexdigest()
+
+
+def test_a_learned_match_without_all_its_weights_is_refused_in_one_sentence() -> None:
+    import pytest
+
+    from geo.errors import InputError
+    from geo.store.merge import LearnedMatch
+
+    with pytest.raises(InputError, match="needs a weight for each"):
+        LearnedMatch.from_dict({"weights": {"word_overlap": 1.0}, "bias": 0.0})
