@@ -4,8 +4,7 @@
     python3 scripts/build_coded.py score [--split dev]  # pipeline, merge, fatalities, actors; print the scores
     python3 scripts/build_coded.py score --tune         # also try merge thresholds (on dev only)
     python3 scripts/build_coded.py score --store        # merge through the event store's ingest instead
-    python3 scripts/build_coded.py score --learned W.json  # merge with other weights of scripts/learn_merge.py
-    python3 scripts/build_coded.py score --hand-set     # merge by the hand-set thresholds, not the shipped weights
+    python3 scripts/build_coded.py score --learned geo/store/models/merge_match.json  # weights of scripts/learn_merge.py
 
 Scoring runs the pipeline over every report of the split (``--cache FILE`` keeps its
 events between runs), which codes each event's actors and fatalities, merges the events of
@@ -165,7 +164,7 @@ def run_score(split: str, cache: Path | None, tune: bool, rules: MergeRules, *, 
             raise SystemExit("tune on dev only")
         grid = itertools.product((5, 10, 20), (0.0, 0.1), (0, 1), (0.3, 0.5), (False, True), ("family", "any"))
         for km, overlap, slack, slack_overlap, on_publication, sub_types in grid:
-            trial = MergeRules(km, overlap, slack, slack_overlap, on_publication, sub_types, hand_set=True)
+            trial = MergeRules(km, overlap, slack, slack_overlap, on_publication, sub_types)
             s = score(gold, predict(gold, events, trial)).as_dict()
             figures = [s[k] for k in ("precision", "recall", "f1", "fatality_accuracy", "actor_accuracy")]
             print(km, overlap, slack, slack_overlap, on_publication, sub_types, *figures)
@@ -188,7 +187,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--no-publication-slack", action="store_true")
     s.add_argument("--sub-types", choices=("equal", "family", "any"), default=MergeRules().sub_types)
     s.add_argument("--learned", type=Path, help="merge with learned weights (JSON of scripts/learn_merge.py)")
-    s.add_argument("--hand-set", action="store_true", help="merge by the thresholds above, not learned weights")
     args = parser.parse_args(argv)
     if args.command == "build":
         build(args.source)
@@ -201,7 +199,6 @@ def main(argv: Sequence[str] | None = None) -> None:
             not args.no_publication_slack,
             args.sub_types,
             LearnedMatch.from_dict(json.loads(args.learned.read_text(encoding="utf-8"))) if args.learned else None,
-            hand_set=args.hand_set,
         )
         run_score(args.split, args.cache, args.tune, rules, through_store=args.store)
 

@@ -13,7 +13,7 @@ extra). The model is printed as JSON with the SHA-256 of the dev split it was fi
 
 Before that, each dev war is left out in turn: the affinities and weights fitted on the
 other wars merge the left-out war's reports. The B-cubed F1 of those mergings (per war,
-and over all dev items at once) is printed next to the hand-set rules' (``HAND_SET``), so
+and over all dev items at once) is printed next to the hand-set rules' (``MergeRules()``), so
 the learned model is judged on wars it did not see. ``--errors`` lists the rules' missed and wrong
 merges on dev by what differs between the two reports.
 """
@@ -41,7 +41,6 @@ from gazetteer.geodesy import great_circle_km  # noqa: E402
 from geo.eval.coded import CodedGold, PredictedEvent, match_items, read_jsonl, score, to_jsonl  # noqa: E402
 from geo.records import Event  # noqa: E402
 from geo.store.merge import (  # noqa: E402
-    HAND_SET,
     PAIR_FEATURES,
     LearnedMatch,
     MergedEvent,
@@ -49,6 +48,7 @@ from geo.store.merge import (  # noqa: E402
     Report,
     overlap,
     pair_features,
+    shipped_match,
     sub_type_pair,
     within_reach_in_time,
 )
@@ -74,7 +74,7 @@ def training_hash(gold: CodedGold) -> str:
 
 
 def happening_of_events(gold: CodedGold, events: dict[str, tuple[Event, ...]]) -> dict[str, str]:
-    predicted = predict(gold, events, HAND_SET)  # matching items to events does not depend on merging
+    predicted = predict(gold, events, MergeRules())  # matching items to events does not depend on merging
     found: dict[str, str] = {}
     for (_, happening_id), event in match_items(gold, predicted).items():
         if event is not None:
@@ -143,7 +143,7 @@ def leave_one_war_out(gold: CodedGold, events: dict[str, tuple[Event, ...]], pai
         model = fit([p for p in pairs if p.conflict != conflict])
         war = war_of(gold, conflict)
         learned = predict(war, events, MergeRules(learned=model))
-        rules = predict(war, events, HAND_SET)
+        rules = predict(war, events, MergeRules())
         learned_all.extend(learned)
         rules_all.extend(rules)
         print(
@@ -161,7 +161,7 @@ def kind_of(a: Event, b: Event) -> str:
     elif a.sub_event_type != b.sub_event_type:
         kinds.append("sub-type")
     km = great_circle_km(a.lat, a.lon, b.lat, b.lon)
-    if km > HAND_SET.max_km:
+    if km > MergeRules().max_km:
         kinds.append(f"place {km:.0f} km")
     if a.event_date and b.event_date and a.event_date != b.event_date:
         kinds.append(f"date {abs((a.event_date - b.event_date).days)} d")
@@ -207,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     gold = read_jsonl(GOLD_JSONL).split("dev")
     events = pipeline_events(gold, args.cache)
     if args.errors:
-        list_errors(gold, events, MergeRules() if args.shipped else HAND_SET)
+        list_errors(gold, events, MergeRules(learned=shipped_match()) if args.shipped else MergeRules())
     pairs = examples(gold, events)
     print(
         f"dev: {len(gold.happenings)} happenings, {len(gold.reports)} reports, {len(pairs)} pairs within reach, "
@@ -216,7 +216,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     leave_one_war_out(gold, events, pairs)
     model = fit(pairs, training_hash(gold))
     print("all dev, learned:", json.dumps(score(gold, predict(gold, events, MergeRules(learned=model))).as_dict()))
-    print("all dev, hand-set:", json.dumps(score(gold, predict(gold, events, HAND_SET)).as_dict()))
+    print("all dev, hand-set:", json.dumps(score(gold, predict(gold, events, MergeRules())).as_dict()))
     print(json.dumps(model.as_dict()))
     if args.out is not None:
         args.out.write_text(json.dumps(model.as_dict(), indent=2) + "\n", encoding="utf-8")

@@ -6,9 +6,10 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+import pytest
+
 from geo.records import Event
 from geo.store.merge import (
-    HAND_SET,
     MergedEvent,
     MergeRules,
     Report,
@@ -17,6 +18,7 @@ from geo.store.merge import (
     candidate_blocks,
     dates_agree,
     merge,
+    shipped_match,
 )
 
 TOWN = (47.10, 37.55)
@@ -143,8 +145,8 @@ def test_a_date_that_is_only_the_publication_day_may_be_a_day_late() -> None:
         source="Outlet Two",
     )
     assert len(merge([told_next_day, unresolved])) == 1
-    assert len(merge([told_next_day, unresolved], HAND_SET)) == 1
-    assert len(merge([told_next_day, unresolved], MergeRules(publication_slack=False, hand_set=True))) == 2
+    assert len(merge([told_next_day, unresolved], MergeRules(learned=shipped_match()))) == 1
+    assert len(merge([told_next_day, unresolved], MergeRules(publication_slack=False))) == 2
 
 
 def test_assign_is_deterministic_and_order_free() -> None:
@@ -169,15 +171,19 @@ def test_blocking_key_finds_every_candidate_within_reach() -> None:
     report = Report.from_event(
         _event("a", "A drone hit a depot.", day=date(2024, 5, 7), published=date(2024, 5, 7), source="One")
     )
-    cells, days = candidate_blocks(report, HAND_SET)
+    cells, days = candidate_blocks(report)
     # A place within max_km in any direction falls in one of the nine cells searched.
     for dlat, dlon in ((0.09, 0.0), (-0.09, 0.0), (0.0, 0.12), (0.0, -0.12)):
         key = block_key(report.lat + dlat, report.lon + dlon, report.event_date)
         assert (key.cell_lat, key.cell_lon) in cells
     assert days == (date(2024, 5, 6).toordinal(), date(2024, 5, 8).toordinal())
     # The learned match reaches further, and its candidates come from further too.
-    reach = MergeRules().reach_days
-    assert candidate_blocks(report)[1] == (date(2024, 5, 7).toordinal() - reach, date(2024, 5, 7).toordinal() + reach)
+    learned = MergeRules(learned=shipped_match())
+    reach = learned.reach_days
+    assert candidate_blocks(report, learned)[1] == (
+        date(2024, 5, 7).toordinal() - reach,
+        date(2024, 5, 7).toordinal() + reach,
+    )
 
 
 def test_near_the_poles_more_cells_are_searched_so_nothing_within_reach_is_missed() -> None:
@@ -208,7 +214,12 @@ def _told(
     return replace(_event(event_id, quote, day=day, published=published, source=source, at=at), **coded)
 
 
-def test_a_strike_told_by_three_outlets_in_their_own_words_is_one_event() -> None:
+def _rules(learned: bool) -> MergeRules:
+    return MergeRules(learned=shipped_match()) if learned else MergeRules()
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["thresholds", "learned match"])
+def test_a_strike_told_by_three_outlets_in_their_own_words_is_one_event(learned: bool) -> None:
     wednesday, thursday = date(2024, 5, 8), date(2024, 5, 9)
     wire = _told(
         "w",
@@ -237,13 +248,14 @@ def test_a_strike_told_by_three_outlets_in_their_own_words_is_one_event() -> Non
         source="Oblast Radio",
         at=(TOWN[0] + 0.03, TOWN[1] + 0.02),
     )
-    merged = merge([wire, local, regional])
+    merged = merge([wire, local, regional], _rules(learned))
     assert len(merged) == 1
     assert merged[0].sources == ("Wire One", "Town Herald", "Oblast Radio")
     assert merged[0].event_date == wednesday
 
 
-def test_the_same_side_striking_the_same_town_the_next_day_is_another_event() -> None:
+@pytest.mark.parametrize("learned", [False, True], ids=["thresholds", "learned match"])
+def test_the_same_side_striking_the_same_town_the_next_day_is_another_event(learned: bool) -> None:
     first = _told(
         "a",
         "A drone struck a bakery in Sample Town on Sunday morning, killing two.",
@@ -260,10 +272,11 @@ def test_the_same_side_striking_the_same_town_the_next_day_is_another_event() ->
         source="Town Herald",
         fatalities=2,
     )
-    assert len(merge([first, second])) == 2
+    assert len(merge([first, second], _rules(learned))) == 2
 
 
-def test_a_new_report_never_moves_the_reports_already_filed() -> None:
+@pytest.mark.parametrize("learned", [False, True], ids=["thresholds", "learned match"])
+def test_a_new_report_never_moves_the_reports_already_filed(learned: bool) -> None:
     day = date(2024, 5, 8)
     reports = [
         _told(
@@ -281,8 +294,8 @@ def test_a_new_report_never_moves_the_reports_already_filed() -> None:
             sub_event_type="aid",
         )
     ]
-    before = {m.event_id: [r.event_id for r in m.reports] for m in merge(reports[:3])}
-    after = {m.event_id: [r.event_id for r in m.reports] for m in merge(reports)}
+    before = {m.event_id: [r.event_id for r in m.reports] for m in merge(reports[:3], _rules(learned))}
+    after = {m.event_id: [r.event_id for r in m.reports] for m in merge(reports, _rules(learned))}
     for event_id, members in before.items():
         assert after[event_id][: len(members)] == members
 
@@ -300,8 +313,6 @@ def test_the_shipped_match_was_fitted_on_the_gold_set_as_it_stands() -> None:
 
 
 def test_a_learned_match_without_all_its_weights_is_refused_in_one_sentence() -> None:
-    import pytest
-
     from geo.errors import InputError
     from geo.store.merge import LearnedMatch
 

@@ -1,24 +1,7 @@
 """Which events are the same happening: many reports, one coded event.
 
-By default a learned match decides (``LearnedMatch``, shipped as ``models/merge_match.json``
-and fitted by ``scripts/learn_merge.py`` on the coded gold set's dev split). A report and
-an event within its reach (25 km; day-precise dates up to 3 days apart) are weighed by
-``PAIR_FEATURES``: how far apart their places are (between towns, and apart when either is
-only a region, whose point is its centre), how many words their quotes share, how many
-days lie between their dates and whether the later one is only its report's publication
-day, how often the gold set's reports of one happening carry their two sub-types (outlets
-and the event model call one strike "shelling" here and "an air strike" there), whether
-they name an actor in common, and whether their death tolls agree. Two hard rules keep
-look-alikes apart whatever the weights: two day-precise dates that both texts give and
-that differ are two days (a date may only slide when one of them is its report's
-publication day, a date the text left unresolved), and reports the event model typed
-differently (a strike, and the displacement it caused) merge only when the gold set holds
-their two sub-types together, so a clash and an aid delivery in one town on one day stay
-two. With each dev war left out in turn, the learned match scores B-cubed F1 0.866 against
-0.850 for the hand-set thresholds below.
-
-The hand-set thresholds (``HAND_SET``, ``MergeRules(hand_set=True)``) take two reports for
-one happening when all of these hold:
+Two reports tell the same happening, by the default thresholds of ``MergeRules``, when all
+of these hold:
 
 - the same event type, and sub-types the rule ``MergeRules.sub_types`` accepts: by default
   any two sub-types of one type (measured on the coded gold set's first dev split: B-cubed
@@ -203,35 +186,20 @@ class MergeRules:
     publication_slack: bool = True
     #: Sub-types of one happening: "equal", of one "family" (``SUB_TYPE_FAMILIES``), or "any".
     sub_types: str = "any"
-    #: Weights learned on pairs of reports (``LearnedMatch``) that decide in place of the
-    #: thresholds above, within the model's own reach in km and days: these, or (``None``)
-    #: the model shipped with the package (``shipped_match``) ...
+    #: Weights learned on pairs of reports (``LearnedMatch``; ``shipped_match()`` reads the
+    #: package's); when set, they decide in place of the thresholds above, within the
+    #: learned model's own reach in km and days.
     learned: LearnedMatch | None = None
-    #: ... unless the hand-set thresholds decide.
-    hand_set: bool = False
-
-    @property
-    def match(self) -> LearnedMatch | None:
-        """The learned match that decides, or ``None`` when the hand-set thresholds do."""
-        if self.hand_set:
-            return None
-        return self.learned if self.learned is not None else shipped_match()
 
     @property
     def reach_km(self) -> float:
         """How far apart two reports of one happening may be placed."""
-        match = self.match
-        return match.max_km if match is not None else self.max_km
+        return self.learned.max_km if self.learned is not None else self.max_km
 
     @property
     def reach_days(self) -> int:
         """How many days apart two day-precise reports of one happening may be dated."""
-        match = self.match
-        return match.max_days if match is not None else self.day_slack
-
-
-#: The rules the hand-set thresholds alone decide by.
-HAND_SET = MergeRules(hand_set=True)
+        return self.learned.max_days if self.learned is not None else self.day_slack
 
 
 #: The features of a pair (report, event), in the order of ``LearnedMatch.weights``:
@@ -514,7 +482,7 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRules()) -> float | None:
     """How well a report fits an existing event (higher is closer), or ``None`` when it cannot be the same."""
-    match = rules.match
+    match = rules.learned
     if match is not None and (
         report.event_type == event.event_type
         or (match.across_types and match.sub_type_affinity(report.sub_event_type, event.sub_event_type) > 0)
