@@ -66,12 +66,12 @@ def test_a_lower_case_alias_names_a_group_only_in_its_own_war() -> None:
     assert "Ambazonian separatists" not in elsewhere.names
 
 
-def test_a_named_group_the_table_lacks_is_kept_as_written_with_no_inter_code() -> None:
+def test_a_named_group_the_table_lacks_is_kept_as_written_with_the_inter_code_its_words_tell() -> None:
     pair = frontline_actors(
         ["The Zulu Liberation Front militants raided a police station in Ulundi."], 0, country_code="ZA"
     )
     assert pair.actor1 is not None and pair.actor1.name == "Zulu Liberation Front militants"
-    assert pair.actor1.inter == 0
+    assert pair.actor1.inter == 2  # a liberation front's militants: a rebel group
 
 
 def test_the_subject_of_a_saying_verb_is_no_side(nlp) -> None:

@@ -223,14 +223,60 @@ INTERNATIONAL_BODIES: dict[str, tuple[str, ...]] = {
 }
 _NAMED_GROUP_CODES = frozenset({INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA, INTER_UNKNOWN})
 _BACKER_SUFFIXES = ("-backed", "-led", "-aligned", "-allied", "-linked", "-funded", "-supported")
-#: "police station", "police said": the police named as a place or as a source, not as a side.
+#: "police station", "police said", "police and residents said": the police named as a
+#: place or as a source, not as a side.
 _NOT_AN_ACTOR_AFTER = re.compile(
-    r"\s+(?:\w+\s+)?(?:station|post|headquarters|chief|commander|spokesman|spokesperson|spokeswoman|official|officials|sources|said|says|told)\b",
+    r"\s+(?:\w+\s+)?(?:station|post|headquarters|chief|commander|spokesman|spokesperson|spokeswoman|official|officials|sources|said|says|told)\b"
+    r"|\s+and\s+(?:\w+\s+){1,2}(?:said|say|says|told)\b",
     re.IGNORECASE,
 )
+#: People in the street, by ACLED's types: protesters (6) and rioters (5) of the event's country.
+PROTESTER_WORDS = ("protesters", "protestors", "demonstrators")
+RIOTER_WORDS = ("rioters", "a mob", "the mob")
+#: The inter code of a group the table does not know, guessed from the words that name it
+#: ("the Hill Tribes militia", "the Valley Liberation Front"), the first set that matches
+#: deciding: a clan's or a community's fighters are an identity militia (4) even when called
+#: a militia, a liberation front or "rebels" are a rebel group (2), a militia, a gang or a
+#: brigade a political militia (3), and bare "militants" or "fighters" a rebel group (2).
+GROUP_WORD_INTER: tuple[tuple[frozenset[str], int], ...] = (
+    (frozenset({"protesters", "protestors", "demonstrators"}), INTER_PROTESTERS),
+    (frozenset({"rioters", "mob"}), INTER_RIOTERS),
+    (frozenset({"police", "policemen", "gendarmes", "gendarmerie"}), INTER_STATE),
+    (
+        frozenset(
+            {"clan", "clans", "tribal", "tribe", "tribesmen", "ethnic", "communal", "community", "herders"}
+            | {"herdsmen", "hunters", "vigilante", "vigilantes", "self-defence", "self-defense", "village"}
+        ),
+        INTER_IDENTITY_MILITIA,
+    ),
+    (
+        frozenset(
+            {"rebels", "rebel", "insurgents", "insurgent", "guerrillas", "guerrilla", "liberation", "front"}
+            | {"movement", "army", "jihad", "jihadists", "jihadist", "mujahideen", "ansar", "resistance"}
+        ),
+        INTER_REBEL,
+    ),
+    (
+        frozenset(
+            {"militia", "militias", "militiamen", "gang", "gangs", "cartel", "brigade", "brigades", "battalion"}
+            | {"battalions", "committees", "guard", "legion", "corps", "paramilitaries", "paramilitary"}
+        ),
+        INTER_POLITICAL_MILITIA,
+    ),
+    (frozenset({"militants", "fighters", "forces", "force", "group"}), INTER_REBEL),
+)
+
+
+def guessed_inter(name: str) -> int:
+    """ACLED's inter code for an armed group known only by ``name``, from the words that
+    name it (``GROUP_WORD_INTER``); 0 (unknown) when none tells."""
+    words = {w.strip(".,'\u2019").lower().removesuffix("'s") for w in name.split()}
+    return next((inter for cue, inter in GROUP_WORD_INTER if words & cue), INTER_UNKNOWN)
+
+
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
 _UNKNOWN_GROUP = re.compile(
-    r"\b((?:[A-Z][\w'-]+ ){1,5})(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|gang)\b"
+    r"\b((?:[A-Z][\w'-]+ ){1,5})(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang)\b"
 )
 _LEADING_NOISE = frozenset(
     [
@@ -418,6 +464,14 @@ def unidentified(country_code: str) -> Actor:
     )
 
 
+def protesters(country_code: str) -> Actor:
+    return Actor(f"Protesters ({country_name(country_code)})", INTER_PROTESTERS, country_code.upper())
+
+
+def rioters(country_code: str) -> Actor:
+    return Actor(f"Rioters ({country_name(country_code)})", INTER_RIOTERS, country_code.upper())
+
+
 def government(country_code: str) -> Actor:
     return Actor(f"Government of {country_name(country_code)}", INTER_STATE, country_code.upper())
 
@@ -515,6 +569,11 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         for m in _phrase_pattern(GENERIC_POLICE).finditer(text):
             if not _NOT_AN_ACTOR_AFTER.match(text, m.end()):
                 add(m.start(), m.end(), police_forces(country_code))
+        for m in _phrase_pattern(PROTESTER_WORDS).finditer(text):
+            if not _NOT_AN_ACTOR_AFTER.match(text, m.end()):
+                add(m.start(), m.end(), protesters(country_code))
+        for m in _phrase_pattern(RIOTER_WORDS).finditer(text):
+            add(m.start(), m.end(), rioters(country_code))
     for m in _UNKNOWN_GROUP.finditer(text):
         words = m.group(1).split()
         # Drop leading noise and modifiers that name a backer, not the group ("Rwandan-backed").
@@ -524,7 +583,8 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             words.pop(0)
         if words and words[0].lower() not in _demonyms():
             start = m.start() + m.group(0).index(words[0])
-            add(start, m.end(), Actor(text[start : m.end()], INTER_UNKNOWN, country_code.upper()))
+            name = text[start : m.end()]
+            add(start, m.end(), Actor(name, guessed_inter(name), country_code.upper()))
     return tuple(sorted(found, key=lambda a: a.start))
 
 
@@ -612,7 +672,7 @@ def armed_groups_named(
         for article in ("the ", "The "):
             if name.startswith(article):
                 start, name = start + len(article), name[len(article) :]
-        extra.append(ActorMention(start, end, name, Actor(name, INTER_UNKNOWN, country_code.upper())))
+        extra.append(ActorMention(start, end, name, Actor(name, guessed_inter(name), country_code.upper())))
     return tuple(sorted((*found, *extra), key=lambda m: m.start))
 
 
@@ -670,7 +730,7 @@ def _joined_demonym() -> re.Pattern[str]:
     return re.compile(rf"\b({_trie_pattern(_demonyms())})\s*(?:,\s*and|,|and)\s*$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
@@ -1017,13 +1077,10 @@ def diplomacy_parties(
 
 def _parties_in(text: str, table: tuple[TableRow, ...] | None) -> list[Actor]:
     found: list[tuple[int, Actor]] = []
-    for name, aliases in INTERNATIONAL_BODIES.items():
-        for alias in aliases:
-            flags = 0 if alias.isupper() else re.IGNORECASE
-            m = re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, flags)
-            if m:
-                found.append((m.start(), Actor(name, INTER_EXTERNAL)))
-                break
+    for name, pattern in _body_patterns():
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), Actor(name, INTER_EXTERNAL)))
     for m in _country_pattern().finditer(text):
         word = m.group(0).lower()
         cc = _demonyms().get(word) or _country_codes_by_name().get(word)
@@ -1033,6 +1090,19 @@ def _parties_in(text: str, table: tuple[TableRow, ...] | None) -> list[Actor]:
         if mention.actor.inter in {INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA}:
             found.append((mention.start, mention.actor))
     return [actor for _, actor in sorted(found, key=lambda f: f[0])]
+
+
+@lru_cache(maxsize=1)
+def _body_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One pattern per international body: its first alias found names it (acronyms only
+    as written, names in any case)."""
+    out = []
+    for name, aliases in INTERNATIONAL_BODIES.items():
+        acronyms = [re.escape(a) for a in aliases if a.isupper()]
+        names = [re.escape(a) for a in aliases if not a.isupper()]
+        either = "|".join([*acronyms, *([f"(?i:{'|'.join(names)})"] if names else [])])
+        out.append((name, re.compile(rf"(?<![\w-])(?:{either})(?![\w-])")))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
