@@ -167,3 +167,11 @@ def test_the_attacker_who_blew_himself_up_is_counted() -> None:
 def test_a_date_told_as_a_day_earlier_keeps_the_toll() -> None:
     sentence = "The group claimed a bombing in the port that killed four dockers a day earlier."
     assert casualties(sentence).killed == 4
+
+
+def test_names_in_capitals_and_dozens_of_a_number() -> None:
+    assert casualties("Five RSF fighters died near the bridge.").killed == 5
+    assert casualties("Two M23 rebels were killed overnight.").killed == 2  # not 23
+    assert casualties("Troops killed nearly two dozen militants.").killed == 24
+    assert casualties("The army said 15 militants were neutralised.").killed == 15
+    assert casualties("AT LEAST 12 KILLED IN STRIKE ON MARKET").killed == 12

@@ -51,6 +51,7 @@ VAGUE_PHRASES: tuple[tuple[tuple[str, ...], int], ...] = (
 #: Words that say a figure is of the dead, after the figure ("two killed", "12 people died").
 DEATH_AFTER = frozenset(
     {"killed", "dead", "died", "deaths", "death", "fatalities", "slain", "perished", "lifeless", "bodies", "lives"}
+    | {"neutralised", "neutralized"}
     | {"massacred", "executed", "murdered", "slaughtered", "beheaded", "gunned", "lynched"}
 )
 #: What "lost" or "losing" a number of counts as deaths: people, not equipment or ground.
@@ -60,7 +61,7 @@ LOST_PEOPLE = frozenset(
 WOUNDED_AFTER = frozenset({"wounded", "injured", "hurt", "injuries", "maimed"})
 #: Verbs that take the figure of dead or wounded as their object ("killing three", "wounded 40").
 DEATH_BEFORE = frozenset(
-    {"killed", "killing", "kills", "kill", "killed:", "dead:", "losing", "lost"}
+    {"killed", "killing", "kills", "kill", "killed:", "dead:", "losing", "lost", "neutralising", "neutralizing"}
     | {"executed", "executing", "massacred", "massacring", "murdered", "murdering", "slaughtered", "beheaded"}
 )
 WOUNDED_BEFORE = frozenset({"wounded", "wounding", "injured", "injuring", "wounds", "injures"})
@@ -395,8 +396,12 @@ NO_DEATHS = re.compile(
 NO_WOUNDED = re.compile(r"\bno (?:injuries|one was (?:hurt|injured|wounded)|wounded)\b", re.IGNORECASE)
 
 _TOKEN = re.compile(
-    r"\d+(?:[,.]\d+)*(?:[-\u2013]\d+(?:[,.]\d+)*)?(?:-[a-z]+)*|[a-z]+(?:['\u2019-][a-z]+)*|[^\sa-z\d]", re.IGNORECASE
+    r"[a-z]+\d[a-z\d]*|\d+(?:[,.]\d+)*(?:[-\u2013]\d+(?:[,.]\d+)*)?(?:-[a-z]+)*|[a-z]+(?:['\u2019-][a-z]+)*|[^\sa-z\d]",
+    re.IGNORECASE,
 )
+#: A name written in capitals or with a digit ("RSF", "M23"): kept as written among the
+#: lower-cased tokens, so a figure may reach its death word past it ("five RSF fighters died").
+_NAME_TOKEN = re.compile(r"[A-Z]{2,6}|[A-Z]+\d[A-Z\d]*")
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "\u2014", "\u2013", "bringing", "raising", "pushing", "taking"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])")
 
@@ -568,8 +573,8 @@ def _number(words: Sequence[str], at: int) -> tuple[int, int] | None:
     if all(p in NUMBER_WORDS for p in parts) and parts[0] not in {"hundred", "thousand"}:
         value = sum(NUMBER_WORDS[p] for p in parts)
         used = 1
-        while at + used < len(words) and words[at + used] in MULTIPLIERS:
-            value *= MULTIPLIERS[words[at + used]]
+        while at + used < len(words) and (words[at + used] in MULTIPLIERS or words[at + used] == "dozen"):
+            value *= MULTIPLIERS.get(words[at + used], 12)  # "two dozen": 24
             used += 1
         return value, used
     return None
@@ -599,7 +604,9 @@ def _clauses(sentence: str) -> list[str]:
 
 
 def _tokens(text: str) -> list[str]:
-    return [t.lower() for t in _TOKEN.findall(text)]
+    """The words of ``text`` in lower case, but names in capitals (not in a text all in capitals)."""
+    shouting = not any(c.islower() for c in text)
+    return [t if not shouting and _NAME_TOKEN.fullmatch(t) else t.lower() for t in _TOKEN.findall(text)]
 
 
 def _figures(words: Sequence[str]) -> list[_Figure]:
@@ -787,7 +794,13 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int) -> str | None:
                 limit += close[0] + 1 - i
                 i = close[0] + 1
                 continue
-        if word not in LINK_FILLERS and word not in PERSON_NOUNS and not (word.endswith("s") and word.isalpha()):
+        name = not word.islower() and word.isalnum()  # "RSF", "M23" (see ``_tokens``)
+        if (
+            word not in LINK_FILLERS
+            and word not in PERSON_NOUNS
+            and not (word.endswith("s") and word.isalpha())
+            and not name
+        ):
             return None
         i += 1
     return None
