@@ -256,3 +256,16 @@ def test_the_host_of_talks_is_not_a_party_when_two_others_are_named() -> None:
     }
     sentences = ["Turkish and Russian leaders signed the deal in Sochi."]
     assert diplomacy_parties(sentences, 0, country_code="RU").names == {"Government of Turkey", "Government of Russia"}
+
+
+def test_a_capital_s_troops_are_its_state_s_forces() -> None:
+    found = find_actors("Moscow's troops shell the town almost daily.", country_code="UA")
+    assert [m.actor.name for m in found] == ["Military Forces of Russia"]
+
+
+def test_a_demonym_in_a_group_s_name_is_not_the_state() -> None:
+    found = find_actors("Fighters of the Chadian Patriotic Forces overran the garrison.", country_code="TD")
+    assert [(m.actor.name, m.actor.inter) for m in found] == [("Chadian Patriotic Forces", 2)]
+    # The state's own forces keep their name.
+    found = find_actors("Chadian Armed Forces retook the garrison.", country_code="TD")
+    assert [m.actor.name for m in found] == ["Military Forces of Chad"]

@@ -224,3 +224,27 @@ def test_the_country_a_strike_is_blamed_on_is_its_author(pipeline) -> None:
     events = [e for e in _events(pipeline, text) if e.event_type == "frontline"]
     assert events and all(e.actor1 == "Military Forces of Israel" for e in events)
     assert all(e.actor2 == "Civilians (Palestine)" and e.fatalities == 19 for e in events)
+
+
+def test_a_group_that_claims_an_attack_is_its_doer_not_a_source(nlp) -> None:
+    doc = nlp("The Sahel Brotherhood claimed responsibility for the bombing of the market in Dori.")
+    (syntax,) = sentence_syntax(doc)
+    group = doc.text.index("Sahel")
+    assert syntax.side_of(group, group + len("Sahel Brotherhood")) == 0
+
+
+def test_its_forces_in_a_quoted_report_are_the_speaker_s(nlp) -> None:
+    sentences = ["Russia's defence ministry said its forces had struck a fuel depot in Kupiansk, killing two guards."]
+    syntax = sentence_syntax(nlp(sentences[0]))
+    pair = frontline_actors(sentences, 0, country_code="UA", sub_event_type="air_strike", syntax=syntax)
+    assert pair.actor1 is not None and pair.actor1.name == "Military Forces of Russia"
+
+
+def test_a_strike_that_killed_people_hit_them_not_a_group_named_in_passing(nlp) -> None:
+    sentences = [
+        "Government air strikes on Kalewa killed eight people on Monday, as the junta tried to slow"
+        " the advance of the Sagaing Hills rebels."
+    ]
+    syntax = sentence_syntax(nlp(sentences[0]))
+    pair = frontline_actors(sentences, 0, country_code="MM", sub_event_type="air_strike", syntax=syntax)
+    assert pair.names == {"Military Forces of Myanmar", "Civilians (Myanmar)"}

@@ -833,6 +833,7 @@ def frontline_actors(
     victims = civilians(country_code) if country_code else None
     actors: list[Actor] = []
     side_in_sentence: dict[str, int] = {}  # actors of the event's sentence: their clause side
+    start_in_sentence: dict[str, int] = {}  # ... and where they are named
     generic_state = False
     # The sentence, its neighbours, then (for fighting between two sides) the rest of the
     # article nearest first: the other side of a clash is often named paragraphs later.
@@ -867,6 +868,8 @@ def frontline_actors(
                 continue  # "the troops" once a state force is named means that force
             actors.append(mention.actor)
             generic_state = generic_state or generic
+            if i == index:
+                start_in_sentence.setdefault(mention.actor.name, mention.start)
             if i == index and parse is not None:
                 side_in_sentence[mention.actor.name] = parse.side_of(mention.start, mention.end)
         actors = _without_unidentified_if_named(actors)
@@ -890,9 +893,24 @@ def frontline_actors(
     actors = _other_side_second(
         actors, side_in_sentence, victims, sentences[index] if 0 <= index < len(sentences) else "", event_parse
     )
+    if one_sided and len(actors) >= 2 and actors[1].inter != INTER_CIVILIANS and 0 <= index < len(sentences):
+        # "Air strikes killed several people, as the junta tried to slow the rebels'
+        # advance": a strike that hit people whose sentence names no armed side on the
+        # receiving end of its clause hit those people, not the group named in passing.
+        sentence = sentences[index]
+        at = start_in_sentence.get(actors[1].name)
+        later_clause = at is not None and _SUBORDINATE.search(sentence, 0, at) is not None
+        passing = side_in_sentence.get(actors[1].name) in (None, 1) or later_clause
+        lone = [actors[0]]
+        if passing and _people_hit(lone, victims, sentences[index], event_parse):
+            actors = [actors[0], lone[1], *actors[2:]]
     if len(actors) < 2:
         return ActorPair(actors[0] if actors else None)
     return ActorPair(actors[0], actors[1], *_associated(actors, side_in_sentence))
+
+
+#: Where a clause that tells the background begins: ", as the junta tried to ...".
+_SUBORDINATE = re.compile(r",\s+(?:\w+\s+){0,3}?(?:as|while|after|before|since|amid|when)\s", re.IGNORECASE)
 
 
 def _other_side_second(

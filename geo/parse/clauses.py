@@ -94,7 +94,7 @@ def sentence_syntax(doc: Doc) -> tuple[SentenceSyntax, ...]:
         base = bases[k]
         label = token.dep_
         if label in DOER_LABELS:
-            if token.head.lower_ not in NOT_ACTS:
+            if token.head.lower_ not in NOT_ACTS or _claims_an_attack(token.head):
                 _add_side(doers[k], _speaker(token) or token, base)
             else:
                 _add_side(sources[k], token, base)
@@ -120,6 +120,17 @@ def _side_tokens(doc: Doc) -> Iterable[int]:
     labels = [strings.add(label) for label in (*DOER_LABELS, *DONE_TO_LABELS, "agent")]
     deps = doc.to_array(DEP)
     return numpy.flatnonzero(numpy.isin(deps, numpy.array(labels, dtype=deps.dtype))).tolist()
+
+
+#: What a group claims when it claims an attack: it did it ("claimed responsibility for").
+CLAIMED_DEEDS = frozenset({"responsibility", "credit", "attack", "bombing", "strike", "assault", "killing"})
+
+
+def _claims_an_attack(verb: Token) -> bool:
+    """Is ``verb`` "claimed responsibility", whose subject is the attacker, not a source?"""
+    return verb.lower_ in {"claimed", "claims", "claim"} and any(
+        child.dep_ == "dobj" and child.lower_ in CLAIMED_DEEDS for child in verb.children
+    )
 
 
 def _speaker(token: Token) -> Token | None:
