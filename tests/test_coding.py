@@ -248,3 +248,20 @@ def test_a_strike_that_killed_people_hit_them_not_a_group_named_in_passing(nlp) 
     syntax = sentence_syntax(nlp(sentences[0]))
     pair = frontline_actors(sentences, 0, country_code="MM", sub_event_type="air_strike", syntax=syntax)
     assert pair.names == {"Military Forces of Myanmar", "Civilians (Myanmar)"}
+
+
+def test_an_armed_group_that_killed_villagers_attacked_civilians_whoever_is_named_next(nlp) -> None:
+    sentences = [
+        "Suspected Green River militants killed 11 villagers in an overnight raid on Kasuku.",
+        "The army blamed the group and sent reinforcements.",
+    ]
+    syntax = [sentence_syntax(nlp(s))[0] for s in sentences]
+    pair = frontline_actors(sentences, 0, country_code="CD", sub_event_type="armed_clash", syntax=syntax)
+    assert pair.names == {"Green River militants", "Civilians (Democratic Republic of Congo)"}
+
+
+def test_a_group_hit_by_a_bomb_is_not_its_author(nlp) -> None:
+    sentences = ["A bomb exploded near a checkpoint of the Eastern Shield Brigades, killing two of its fighters."]
+    syntax = [sentence_syntax(nlp(s))[0] for s in sentences]
+    pair = frontline_actors(sentences, 0, country_code="LY", sub_event_type="armed_clash", syntax=syntax)
+    assert "Civilians (Libya)" not in pair.names

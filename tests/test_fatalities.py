@@ -175,3 +175,8 @@ def test_names_in_capitals_and_dozens_of_a_number() -> None:
     assert casualties("Troops killed nearly two dozen militants.").killed == 24
     assert casualties("The army said 15 militants were neutralised.").killed == 15
     assert casualties("AT LEAST 12 KILLED IN STRIKE ON MARKET").killed == 12
+
+
+def test_one_person_named_by_what_they_did_counts() -> None:
+    assert casualties("Police fired on the march and one protester was shot dead.").killed == 1
+    assert casualties("A hostage was killed during the rescue.").killed == 1

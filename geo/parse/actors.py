@@ -881,6 +881,14 @@ def frontline_actors(
             )
             if hit and all(a.name != victims.name for a in actors):
                 actors.append(victims)
+        doer = len(actors) == 1 and side_in_sentence.get(actors[0].name) == 0
+        if i == index and doer and parse is not None and parse.done_to and actors[0].inter != INTER_STATE:
+            # "ADF militants killed 18 villagers": an armed group that killed people in
+            # the event's own sentence attacked civilians, whoever the article names later.
+            # (State forces are left to the search: their victims are often the other side.)
+            lone = [actors[0]]
+            if _people_hit(lone, victims, sentences[i], parse) and _killed_or_attacked(sentences[i]):
+                actors.append(lone[1])
         if len(actors) >= 2:
             break
         if one_sided and step >= 2 and (not actors or any(a.inter != INTER_CIVILIANS for a in actors)):
@@ -907,6 +915,18 @@ def frontline_actors(
     if len(actors) < 2:
         return ActorPair(actors[0] if actors else None)
     return ActorPair(actors[0], actors[1], *_associated(actors, side_in_sentence))
+
+
+_VIOLENCE_VERB = re.compile(
+    r"\b(?:killed|killing|kills|massacred|murdered|executed|abducted|kidnapped|attacked|attacking|shot|shooting"
+    r"|stabbed|hacked|burned|torched|raided|ambushed)\b",
+    re.IGNORECASE,
+)
+
+
+def _killed_or_attacked(sentence: str) -> bool:
+    """Does the sentence tell of people killed, abducted or attacked (not of fighting)?"""
+    return _VIOLENCE_VERB.search(sentence) is not None
 
 
 #: Where a clause that tells the background begins: ", as the junta tried to ...".

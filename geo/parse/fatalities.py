@@ -308,6 +308,24 @@ PERSON_NOUNS = frozenset(
         "general",
         "captain",
         "lieutenant",
+        # Not "rebel", "bomber" or "refugee": they also qualify other words ("a rebel
+        # attack", "a suicide bomber killed ...") or are the attackers themselves.
+        "protester",
+        "protestor",
+        "demonstrator",
+        "militiaman",
+        "hostage",
+        "detainee",
+        "herdsman",
+        "reporter",
+        "photographer",
+        "cameraman",
+        "rescuer",
+        "firefighter",
+        "policewoman",
+        "gendarme",
+        "ranger",
+        "engineer",
     }
 )
 MONTHS = frozenset(
