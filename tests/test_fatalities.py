@@ -180,3 +180,8 @@ def test_names_in_capitals_and_dozens_of_a_number() -> None:
 def test_one_person_named_by_what_they_did_counts() -> None:
     assert casualties("Police fired on the march and one protester was shot dead.").killed == 1
     assert casualties("A hostage was killed during the rescue.").killed == 1
+
+
+def test_a_relative_named_after_and_is_one_more_death() -> None:
+    assert casualties("Four children and their mother were killed when the shell hit the flat.").killed == 5
+    assert casualties("The shell killed a man and wounded his son.").killed == 1

@@ -647,6 +647,12 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
                 figures.append(_Figure(i, noun + 1, 1))
                 i = noun + 1
                 continue
+        kin = words[i + 1] if i + 1 < len(words) else ""
+        if word in {"his", "her", "their"} and before_word(words, i) == "and" and kin in PERSON_NOUNS:
+            # "four children and their mother": one more person, named by kin.
+            figures.append(_Figure(i, i + 2, 1))
+            i += 2
+            continue
         if word in {"a", "an", "one"} and before_word(words, i) != "no":
             # "a soldier", "a 12-year-old boy", "one elderly woman": one person.
             noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
