@@ -264,8 +264,18 @@ def test_a_capital_s_troops_are_its_state_s_forces() -> None:
 
 
 def test_a_demonym_in_a_group_s_name_is_not_the_state() -> None:
-    found = find_actors("Fighters of the Chadian Patriotic Forces overran the garrison.", country_code="TD")
+    found = find_actors("Fighters of the Chadian Patriotic Forces overran the town.", country_code="TD")
     assert [(m.actor.name, m.actor.inter) for m in found] == [("Chadian Patriotic Forces", 2)]
     # The state's own forces keep their name.
     found = find_actors("Chadian Armed Forces retook the garrison.", country_code="TD")
     assert [m.actor.name for m in found] == ["Military Forces of Chad"]
+
+
+def test_who_attacks_a_barracks_fights_the_forces_in_it() -> None:
+    pair = frontline_actors(
+        ["Desert Dawn Front militants stormed a gendarmerie post and the air base outside Zinder at dawn."],
+        0,
+        country_code="NE",
+        sub_event_type="armed_clash",
+    )
+    assert pair.names == {"Desert Dawn Front militants", "Military Forces of Niger"}

@@ -144,6 +144,17 @@ GENERIC_STATE_FORCES = (
     "presidential guard",
     "presidential guards",
     "republican guard",
+    # Their posts: who attacks a barracks fights the forces in it.
+    "military base",
+    "military bases",
+    "military camp",
+    "military post",
+    "air base",
+    "airbase",
+    "barracks",
+    "garrison",
+    "gendarmerie",
+    "gendarmes",
 )
 GENERIC_POLICE = ("police officers", "policemen", "the police", "police")
 #: An attacker nobody named.
