@@ -267,7 +267,7 @@ def test_a_demonym_in_a_group_s_name_is_not_the_state() -> None:
     found = find_actors("Fighters of the Chadian Patriotic Forces overran the town.", country_code="TD")
     assert [(m.actor.name, m.actor.inter) for m in found] == [("Chadian Patriotic Forces", 2)]
     # The state's own forces keep their name.
-    found = find_actors("Chadian Armed Forces retook the garrison.", country_code="TD")
+    found = find_actors("Chadian Armed Forces retook the town.", country_code="TD")
     assert [m.actor.name for m in found] == ["Military Forces of Chad"]
 
 
