@@ -265,3 +265,17 @@ def test_a_group_hit_by_a_bomb_is_not_its_author(nlp) -> None:
     syntax = [sentence_syntax(nlp(s))[0] for s in sentences]
     pair = frontline_actors(sentences, 0, country_code="LY", sub_event_type="armed_clash", syntax=syntax)
     assert "Civilians (Libya)" not in pair.names
+
+
+def test_two_sides_that_fought_each_other_stay_the_two_actors(nlp) -> None:
+    sentences = ["The army and the Eastern Shield Brigades fought for the bridge at Zawiya, with 12 people killed."]
+    syntax = [sentence_syntax(nlp(s))[0] for s in sentences]
+    pair = frontline_actors(sentences, 0, country_code="LY", sub_event_type="armed_clash", syntax=syntax)
+    assert pair.names == {"Military Forces of Libya", "Eastern Shield Brigades"}
+
+
+def test_the_army_s_own_jets_are_the_army_s(nlp) -> None:
+    sentences = ["The army said its jets bombed rebel positions around Kaga Bandoro, killing 30 fighters."]
+    syntax = [sentence_syntax(nlp(s))[0] for s in sentences]
+    pair = frontline_actors(sentences, 0, country_code="CF", sub_event_type="air_strike", syntax=syntax)
+    assert pair.actor1 is not None and pair.actor1.name == "Military Forces of Central African Republic"

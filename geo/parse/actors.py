@@ -14,7 +14,9 @@ Actors come from three sources, in this order of trust:
    that country's civilians.
 
 A named armed group the table does not know ("the Zulu Liberation Front militants") is
-kept as written, with inter code 0 (unknown), never guessed.
+kept as written, never renamed; its inter code comes from the words that name it
+(``guessed_inter``: a liberation front is a rebel group, a clan's militia an identity
+militia), 0 (unknown) when they tell nothing.
 
 ACLED's inter codes: 1 state forces, 2 rebel groups, 3 political militias, 4 identity
 militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces; an event's
@@ -959,10 +961,18 @@ def _other_side_second(
     other = next((a for a in actors[2:] if sides.get(a.name) not in (None, sides[actors[0].name])), None)
     if other is not None:
         return [actors[0], other, *(a for a in actors[1:] if a is not other)]
+    if _RECIPROCAL.search(sentence):
+        return actors  # "the army and the RSF fought for the bridge": the two sides
     lone = [actors[0]]
     if _people_hit(lone, victims, sentence, parse):
         return [actors[0], lone[1], *actors[1:]]
     return actors
+
+
+#: Verbs whose compound subject holds both sides ("X and Y clashed").
+_RECIPROCAL = re.compile(
+    r"\b(?:clash(?:ed|es|ing)?|fought|fight(?:s|ing)?|battl(?:ed|es|ing)|exchanged (?:fire|shots))\b", re.IGNORECASE
+)
 
 
 def _associated(actors: Sequence[Actor], sides: dict[str, int]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
@@ -1028,7 +1038,7 @@ def _speaker_forces(
         return tuple(mentions)
     start, end = parse.sources[0]
     speaker_text = sentence[start:end]
-    named = find_actors(speaker_text, table=table)
+    named = find_actors(speaker_text, country_code=country_code, table=table)  # "the army said its jets ..."
     speaker: Actor | None = named[0].actor if named else None
     if speaker is None:
         country = _country_pattern().search(speaker_text)
