@@ -148,6 +148,8 @@ def test_a_sentence_with_a_figure_per_place_gives_each_place_its_own() -> None:
     assert casualties(sentence).killed == 5
     assert casualties(sentence, place="Tarvel").killed == 3
     assert casualties(sentence, place="Osk").killed == 2
+    others = "Five people were killed on Saturday in Tarvel and three others in Osk, officials said."
+    assert (casualties(others).killed, casualties(others, place="Osk").killed) == (8, 3)
     # One place only: every figure is that place's.
     both = "Two soldiers and a medic were killed in Tarvel."
     assert casualties(both, place="Tarvel").killed == 3

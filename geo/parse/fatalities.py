@@ -717,7 +717,10 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[int], list[int],
     for n in range(1, len(figures)):
         fig, before = figures[n], figures[n - 1]
         after_and = words[fig.start - 1 : fig.start] == ["and"]
-        at_a_place = fig.end < len(words) and words[fig.end] in _PLACE_LEAD
+        after = fig.end
+        while after < len(words) and words[after] in {"others", "other", "more", "people", "persons"}:
+            after += 1  # "and three others in Izium"
+        at_a_place = after < len(words) and words[after] in _PLACE_LEAD
         before_at_a_place = any(w in _PLACE_LEAD for w in words[before.end : fig.start])
         if kinds[n] is None and kinds[n - 1] is not None and after_and and at_a_place and before_at_a_place:
             kinds[n] = None if subset[n] else kinds[n - 1]
