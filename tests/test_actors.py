@@ -11,6 +11,7 @@ from geo.parse.actors import (
     diplomacy_parties,
     find_actors,
     frontline_actors,
+    guessed_inter,
     interaction,
     load_actor_table,
     parse_actor_table,
@@ -112,7 +113,32 @@ def test_an_unidentified_attacker_is_an_unidentified_armed_group_of_that_country
 def test_a_group_the_table_does_not_know_is_kept_as_written() -> None:
     found = find_actors("Northern Valley Liberation Front militants raided the depot.", country_code="ZZ")
     assert [m.actor.name for m in found] == ["Northern Valley Liberation Front militants"]
-    assert found[0].actor.inter == 0
+    assert found[0].actor.inter == 2  # a liberation front: a rebel group
+
+
+def test_an_unknown_group_s_inter_code_comes_from_the_words_that_name_it() -> None:
+    assert guessed_inter("Blue Lake Clan militia") == 4  # a clan's militia is an identity militia
+    assert guessed_inter("the Harbour Boys gang") == 3
+    assert guessed_inter("Southern Plains Liberation Army") == 2
+    assert guessed_inter("the Riverside Committee") == 0  # nothing says what it is
+    found = find_actors("Copper Hills militiamen burned the market.", country_code="ZZ")
+    assert [(m.actor.name, m.actor.inter) for m in found] == [("Copper Hills militiamen", 3)]
+
+
+def test_protesters_and_rioters_are_typed_as_acled_types_them() -> None:
+    pair = frontline_actors(
+        ["Police fired tear gas at protesters in the capital, and rioters later torched a bus."],
+        0,
+        country_code="KE",
+        sub_event_type="armed_clash",
+    )
+    assert pair.names == {"Police Forces of Kenya", "Protesters (Kenya)"}
+    assert pair.interaction == 16
+
+
+def test_the_police_among_the_sources_of_a_report_are_no_side() -> None:
+    found = find_actors("Two mortar rounds hit a market, police and medics said.", country_code="SO")
+    assert found == ()
 
 
 def test_police_as_a_source_or_a_building_is_no_actor() -> None:
@@ -230,3 +256,26 @@ def test_the_host_of_talks_is_not_a_party_when_two_others_are_named() -> None:
     }
     sentences = ["Turkish and Russian leaders signed the deal in Sochi."]
     assert diplomacy_parties(sentences, 0, country_code="RU").names == {"Government of Turkey", "Government of Russia"}
+
+
+def test_a_capital_s_troops_are_its_state_s_forces() -> None:
+    found = find_actors("Moscow's troops shell the town almost daily.", country_code="UA")
+    assert [m.actor.name for m in found] == ["Military Forces of Russia"]
+
+
+def test_a_demonym_in_a_group_s_name_is_not_the_state() -> None:
+    found = find_actors("Fighters of the Chadian Patriotic Forces overran the town.", country_code="TD")
+    assert [(m.actor.name, m.actor.inter) for m in found] == [("Chadian Patriotic Forces", 2)]
+    # The state's own forces keep their name.
+    found = find_actors("Chadian Armed Forces retook the town.", country_code="TD")
+    assert [m.actor.name for m in found] == ["Military Forces of Chad"]
+
+
+def test_who_attacks_a_barracks_fights_the_forces_in_it() -> None:
+    pair = frontline_actors(
+        ["Desert Dawn Front militants stormed a gendarmerie post and the air base outside Zinder at dawn."],
+        0,
+        country_code="NE",
+        sub_event_type="armed_clash",
+    )
+    assert pair.names == {"Desert Dawn Front militants", "Military Forces of Niger"}

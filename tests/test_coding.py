@@ -66,12 +66,12 @@ def test_a_lower_case_alias_names_a_group_only_in_its_own_war() -> None:
     assert "Ambazonian separatists" not in elsewhere.names
 
 
-def test_a_named_group_the_table_lacks_is_kept_as_written_with_no_inter_code() -> None:
+def test_a_named_group_the_table_lacks_is_kept_as_written_with_the_inter_code_its_words_tell() -> None:
     pair = frontline_actors(
         ["The Zulu Liberation Front militants raided a police station in Ulundi."], 0, country_code="ZA"
     )
     assert pair.actor1 is not None and pair.actor1.name == "Zulu Liberation Front militants"
-    assert pair.actor1.inter == 0
+    assert pair.actor1.inter == 2  # a liberation front's militants: a rebel group
 
 
 def test_the_subject_of_a_saying_verb_is_no_side(nlp) -> None:
@@ -226,3 +226,58 @@ def test_the_country_a_strike_is_blamed_on_is_its_author(pipeline) -> None:
     events = [e for e in _events(pipeline, text) if e.event_type == "frontline"]
     assert events and all(e.actor1 == "Military Forces of Israel" for e in events)
     assert all(e.actor2 == "Civilians (Palestine)" and e.fatalities == 19 for e in events)
+
+
+def test_a_group_that_claims_an_attack_is_its_doer_not_a_source(nlp) -> None:
+    doc = nlp("The Sahel Brotherhood claimed responsibility for the bombing of the market in Dori.")
+    (syntax,) = sentence_syntax(doc)
+    group = doc.text.index("Sahel")
+    assert syntax.side_of(group, group + len("Sahel Brotherhood")) == 0
+
+
+def test_its_forces_in_a_quoted_report_are_the_speaker_s(nlp) -> None:
+    sentences = ["Russia's defence ministry said its forces had struck a fuel depot in Kupiansk, killing two guards."]
+    syntax = sentence_syntax(nlp(sentences[0]))
+    pair = frontline_actors(sentences, 0, country_code="UA", sub_event_type="air_strike", syntax=syntax)
+    assert pair.actor1 is not None and pair.actor1.name == "Military Forces of Russia"
+
+
+def test_a_strike_that_killed_people_hit_them_not_a_group_named_in_passing(nlp) -> None:
+    sentences = [
+        "Government air strikes on Kalewa killed eight people on Monday, as the junta tried to slow"
+        " the advance of the Sagaing Hills rebels."
+    ]
+    syntax = sentence_syntax(nlp(sentences[0]))
+    pair = frontline_actors(sentences, 0, country_code="MM", sub_event_type="air_strike", syntax=syntax)
+    assert pair.names == {"Military Forces of Myanmar", "Civilians (Myanmar)"}
+
+
+def test_an_armed_group_that_killed_villagers_attacked_civilians_whoever_is_named_next(nlp) -> None:
+    sentences = [
+        "Suspected Green River militants killed 11 villagers in an overnight raid on Kasuku.",
+        "The army blamed the group and sent reinforcements.",
+    ]
+    syntax = [sentence_syntax(nlp(s))[0] for s in sentences]
+    pair = frontline_actors(sentences, 0, country_code="CD", sub_event_type="armed_clash", syntax=syntax)
+    assert pair.names == {"Green River militants", "Civilians (Democratic Republic of Congo)"}
+
+
+def test_a_group_hit_by_a_bomb_is_not_its_author(nlp) -> None:
+    sentences = ["A bomb exploded near a checkpoint of the Eastern Shield Brigades, killing two of its fighters."]
+    syntax = [sentence_syntax(nlp(s))[0] for s in sentences]
+    pair = frontline_actors(sentences, 0, country_code="LY", sub_event_type="armed_clash", syntax=syntax)
+    assert "Civilians (Libya)" not in pair.names
+
+
+def test_two_sides_that_fought_each_other_stay_the_two_actors(nlp) -> None:
+    sentences = ["The army and the Eastern Shield Brigades fought for the bridge at Zawiya, with 12 people killed."]
+    syntax = [sentence_syntax(nlp(s))[0] for s in sentences]
+    pair = frontline_actors(sentences, 0, country_code="LY", sub_event_type="armed_clash", syntax=syntax)
+    assert pair.names == {"Military Forces of Libya", "Eastern Shield Brigades"}
+
+
+def test_the_army_s_own_jets_are_the_army_s(nlp) -> None:
+    sentences = ["The army said its jets bombed rebel positions around Kaga Bandoro, killing 30 fighters."]
+    syntax = [sentence_syntax(nlp(s))[0] for s in sentences]
+    pair = frontline_actors(sentences, 0, country_code="CF", sub_event_type="air_strike", syntax=syntax)
+    assert pair.actor1 is not None and pair.actor1.name == "Military Forces of Central African Republic"

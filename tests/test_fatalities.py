@@ -141,3 +141,49 @@ def test_sentences_are_split_at_full_stops_and_paragraphs() -> None:
         "Two more followed!",
         "A new paragraph.",
     ]
+
+
+def test_a_sentence_with_a_figure_per_place_gives_each_place_its_own() -> None:
+    sentence = "Overnight shelling killed three people in Tarvel and two in the village of Osk, officials said."
+    assert casualties(sentence).killed == 5
+    assert casualties(sentence, place="Tarvel").killed == 3
+    assert casualties(sentence, place="Osk").killed == 2
+    others = "Five people were killed on Saturday in Tarvel and three others in Osk, officials said."
+    assert (casualties(others).killed, casualties(others, place="Osk").killed) == (8, 3)
+    # One place only: every figure is that place's.
+    both = "Two soldiers and a medic were killed in Tarvel."
+    assert casualties(both, place="Tarvel").killed == 3
+
+
+def test_killed_or_wounded_is_no_death_toll() -> None:
+    assert casualties("Eleven people were killed or wounded when the bus was hit.").killed is None
+    assert casualties("The shelling killed or injured 40 residents.").killed is None
+    assert casualties("Four were killed and 20 wounded.").killed == 4
+
+
+def test_the_attacker_who_blew_himself_up_is_counted() -> None:
+    sentence = "A suicide bomber blew himself up at the gate of the camp, killing six recruits."
+    assert casualties(sentence).killed == 7
+
+
+def test_a_date_told_as_a_day_earlier_keeps_the_toll() -> None:
+    sentence = "The group claimed a bombing in the port that killed four dockers a day earlier."
+    assert casualties(sentence).killed == 4
+
+
+def test_names_in_capitals_and_dozens_of_a_number() -> None:
+    assert casualties("Five RSF fighters died near the bridge.").killed == 5
+    assert casualties("Two M23 rebels were killed overnight.").killed == 2  # not 23
+    assert casualties("Troops killed nearly two dozen militants.").killed == 24
+    assert casualties("The army said 15 militants were neutralised.").killed == 15
+    assert casualties("AT LEAST 12 KILLED IN STRIKE ON MARKET").killed == 12
+
+
+def test_one_person_named_by_what_they_did_counts() -> None:
+    assert casualties("Police fired on the march and one protester was shot dead.").killed == 1
+    assert casualties("A hostage was killed during the rescue.").killed == 1
+
+
+def test_a_relative_named_after_and_is_one_more_death() -> None:
+    assert casualties("Four children and their mother were killed when the shell hit the flat.").killed == 5
+    assert casualties("The shell killed a man and wounded his son.").killed == 1

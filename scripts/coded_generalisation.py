@@ -1,0 +1,167 @@
+"""How well event coding carries to a war it was not written for: leave-one-war-out on dev.
+
+    python3 scripts/coded_generalisation.py               # per-war scores, full table and war left out
+    python3 scripts/coded_generalisation.py --failures    # also every wrong item, by kind
+
+The coding's rules are general code, but the actor table (``geo/parse/tables/actors.tsv``)
+holds what was learned of each war: its armed groups and their aliases. For each dev war
+this scores the war twice: with the whole table, and with the table left without that war
+(every row of a country the war's happenings are in, and every row whose name is one of
+its gold actors), so that its actors must come from the general rules alone (demonyms,
+"the army" of the event's country, unknown groups kept as written, civilians hit).
+Fatalities use no table, so their two figures differ only through the actors' sentences.
+
+Dev only: the test split is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from geo.eval.coded import CodedGold, Happening, match_items, read_jsonl, score  # noqa: E402
+from geo.parse import actors  # noqa: E402
+from geo.records import Article, Event  # noqa: E402
+from geo.store.merge import MergeRules  # noqa: E402
+
+sys.path.insert(0, str(REPO / "scripts"))
+from build_coded import GOLD_JSONL, predict  # noqa: E402
+
+
+@contextmanager
+def table_without(rows: Sequence[actors.TableRow]) -> Iterator[None]:
+    """The coding reads ``rows`` instead of the shipped actor table while inside."""
+    original = actors.load_actor_table
+    caches = (actors._alias_matcher, actors._generic_aliases, actors._find_actors, actors._article_group)
+    for cache in caches:
+        cache.cache_clear()
+    actors.load_actor_table = lambda: tuple(rows)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        actors.load_actor_table = original
+        for cache in caches:
+            cache.cache_clear()
+
+
+def war_rows_removed(table: Sequence[actors.TableRow], war: Sequence[Happening]) -> tuple[actors.TableRow, ...]:
+    """The table without the rows of a war: its countries' rows and its gold actors' rows."""
+    countries = {h.country_code.upper() for h in war if h.country_code}
+    names = {a for h in war for a in (h.actor1, h.actor2) if a}
+    return tuple(r for r in table if r.country_code.upper() not in countries and r.name not in names)
+
+
+def events_of(pipeline: object, gold: CodedGold) -> dict[str, tuple[Event, ...]]:
+    out: dict[str, tuple[Event, ...]] = {}
+    for r in gold.reports:
+        article = Article(
+            r.text, title=r.title, published=r.published_date, source=r.source, url=r.url, article_id=r.id
+        )
+        out[r.id] = pipeline.events(article)  # type: ignore[attr-defined]
+    return out
+
+
+FULL_TABLE = actors.load_actor_table()
+
+
+def gold_inter(name: str, country_code: str) -> int:
+    """ACLED's inter code of a gold actor in an event in ``country_code``: the shipped
+    table's, else by ACLED's generic names; state forces abroad are external forces (8)."""
+    if not name:
+        return 0
+    home = actors.country_name(country_code)
+    for prefix in ("Military Forces of ", "Police Forces of "):
+        if name.startswith(prefix):
+            return 1 if name.removeprefix(prefix) == home else 8
+    row = next((r for r in FULL_TABLE if r.name == name), None)
+    if row is not None:
+        abroad = row.inter == 1 and row.country_code and row.country_code != country_code
+        return 8 if abroad else row.inter
+    if name.startswith("Civilians ("):
+        return 7
+    return 3 if name.startswith("Unidentified Armed Group") else 0
+
+
+def items(gold: CodedGold, events: dict[str, tuple[Event, ...]], label: str, show: bool) -> tuple[int, ...]:
+    """Per report (each matched item's own event, before merging): frontline items, with
+    the actors right as a set, with the interaction code right; items with deaths, with the
+    figure right (the gold's is the lowest of all reports, so a report giving a higher
+    figure counts as wrong here); ``show`` prints the wrong ones."""
+    predicted = predict(gold, events, MergeRules())
+    by_id = {e.event_id: e for evs in events.values() for e in evs}
+    n_act = act_right = inter_right = n_fat = fat_right = 0
+    for (report_id, happening_id), matched in sorted(match_items(gold, predicted).items()):
+        h = gold.happening(happening_id)
+        if matched is None:
+            if show:
+                print(f"  [{label}] {report_id} {happening_id}: no event")
+            continue
+        event = by_id[matched.event_id]
+        if h.fatalities is not None:
+            n_fat += 1
+            fat_right += event.fatalities == h.fatalities
+            if show and event.fatalities != h.fatalities:
+                print(f"  [{label}] FAT {report_id} {happening_id}: gold {h.fatalities} got {event.fatalities}")
+                print(f"        quote: {event.quote[:220]}")
+        got = frozenset(a for a in (event.actor1, event.actor2) if a)
+        if h.event_type == "frontline" and h.actors:
+            n_act += 1
+            act_right += got == h.actors
+            cc = h.country_code.upper()
+            inter_right += event.interaction == actors.interaction(gold_inter(h.actor1, cc), gold_inter(h.actor2, cc))
+            if show and got != h.actors:
+                print(f"  [{label}] ACT {report_id} {happening_id}: gold {sorted(h.actors)} got {sorted(got)}")
+                print(f"        quote: {event.quote[:220]}")
+    return n_act, act_right, inter_right, n_fat, fat_right
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--failures", action="store_true", help="print every wrong item")
+    args = parser.parse_args(argv)
+    from geo.parse.pipeline import load_pipeline
+
+    dev = read_jsonl(GOLD_JSONL).split("dev")
+    wars = sorted(Counter(h.conflict for h in dev.happenings))
+    pipeline = load_pipeline()
+    table = actors.load_actor_table()
+    totals: dict[str, list[int]] = {}
+    for war in wars:
+        one = CodedGold(
+            tuple(h for h in dev.happenings if h.conflict == war), tuple(r for r in dev.reports if r.conflict == war)
+        )
+        for label, rows in (("full table", table), ("war left out", war_rows_removed(table, one.happenings))):
+            with table_without(rows):
+                events = events_of(pipeline, one)
+                s = score(one, predict(one, events, MergeRules()))
+                per_item = items(one, events, label, args.failures)
+            right_f = round(s.fatality_accuracy * s.fatality_events)
+            right_a = round(s.actor_accuracy * s.actor_events)
+            figures = (right_f, s.fatality_events, right_a, s.actor_events, *per_item)
+            t = totals.setdefault(label, [0] * len(figures))
+            for k, v in enumerate(figures):
+                t[k] += v
+            print(f"{war[:32]:32} {label:13} {_line(figures)}  ({len(rows)} table rows)", flush=True)
+    for label, t in totals.items():
+        print(f"ALL {label:13} {_line(tuple(t))}")
+
+
+def _line(f: Sequence[int]) -> str:
+    rf, nf, ra, na, n_act, act_right, inter_right, n_fat, fat_right = f
+    return (
+        f"happenings: fatalities {rf}/{nf} = {rf / max(nf, 1):.3f}, actors {ra}/{na} = {ra / max(na, 1):.3f};"
+        f" reports: actors {act_right}/{n_act} = {act_right / max(n_act, 1):.3f},"
+        f" interaction {inter_right}/{n_act} = {inter_right / max(n_act, 1):.3f},"
+        f" fatalities {fat_right}/{n_fat} = {fat_right / max(n_fat, 1):.3f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
