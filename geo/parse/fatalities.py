@@ -712,14 +712,14 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[int], list[int],
         joined = kinds[n] is None and kinds[n - 1] is not None and _joined(words, figures[n - 1], figures[n])
         if joined and _kind_after(words, figures[n], len(words)) is None:
             kinds[n] = kinds[n - 1]
-    # "two were killed in Kherson and one in Bilozerka": a figure told of its own place
+    # "two were killed in the town and one in a village nearby": a figure told of its own place
     # right after "and" shares the kind of the counted figure before it, told of a place too.
     for n in range(1, len(figures)):
         fig, before = figures[n], figures[n - 1]
         after_and = words[fig.start - 1 : fig.start] == ["and"]
         after = fig.end
         while after < len(words) and words[after] in {"others", "other", "more", "people", "persons"}:
-            after += 1  # "and three others in Izium"
+            after += 1  # "and three others in the next village"
         at_a_place = after < len(words) and words[after] in _PLACE_LEAD
         before_at_a_place = any(w in _PLACE_LEAD for w in words[before.end : fig.start])
         if kinds[n] is None and kinds[n - 1] is not None and after_and and at_a_place and before_at_a_place:
@@ -741,7 +741,7 @@ def _figures_elsewhere(
     words: Sequence[str], figures: Sequence[_Figure], kinds: Sequence[str | None], place: Sequence[str]
 ) -> set[int]:
     """The figures a clause ties to another place than ``place`` (its words), when it gives a
-    figure per place ("killing two people in Kherson and one in Bilozerka"): each figure's
+    figure per place ("killing two people in one town and one in the next"): each figure's
     place is the one named just after it; nothing when the clause does not name ``place``
     after one of its figures, or names one place only."""
     if len(place) == 0 or sum(k is not None for k in kinds) < 2:
