@@ -91,7 +91,7 @@ def warm_up(db: str, *, runtime_ready: Callable[[], bool] | None = None) -> Warm
         version = store.version()
         period = view.period_of(store.date_range(), today=date.today())
         days = mapcache.stored_days(db, version, store)
-        window = view.clamp_window(tuple(view.default_window(days, period)), period)
+        window = view.clamp_window(view.default_window(days, period), period)
         flt = opening_filter()
         key = view.filter_key(flt)
         base = mapcache.filtered_events(db, version, key, store, flt)
