@@ -558,10 +558,11 @@
                                   maxZoom: state.data.maxZoom || 9, animate: false });
   }
 
-  // The fitted view shows every marker whole or not at all: the padding makes room for the
-  // largest marker, and a marker an edge would cut (its place just past the bounds, in view
-  // because the map is wider or taller than they are) is taken in across that edge only,
-  // which widens the view a little, not over every far place beside it.
+  // The fitted view leaves room for the largest marker at every edge. A picture also shows
+  // every marker whole or not at all: a marker an edge would cut (its place just past the
+  // bounds, in view because the picture is wider or taller than they are) is taken in across
+  // that edge only, which widens the view a little, not over every far place beside it. (The
+  // page's map keeps its frame on the bounds: a far place there is a pan or a zoom away.)
   function fitWhole(state) {
     if (!state.data.bounds) { return; }
     var map = state.map, shown = state.markers.filter(function (m) { return m.shown; });
@@ -570,7 +571,7 @@
     state.reach = reach;
     state.fitBounds = L.latLngBounds(state.data.bounds);
     fit(state);
-    for (var round = 0; round < FIT_ROUNDS; round++) {
+    for (var round = 0; state.data.slide && round < FIT_ROUNDS; round++) {
       var size = map.getSize(), middle = state.fitBounds.getCenter(), grown = false;
       shown.forEach(function (m) {
         var r = markerReach(m.layer) + EDGE_MARGIN_PX, at = m.layer.getLatLng(), p = map.latLngToContainerPoint(at);
