@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from geo.records import EVENT_TYPES, Event, EventReport
 from geo.store.merge import (
+    CodedFields,
     MergedEvent,
     MergeRules,
     Report,
@@ -96,6 +97,9 @@ _REPORT_COLUMNS = (
     "id, event_id, event_type, sub_event_type, event_date, date_precision, lat, lon, "
     "title, quote, article_id, source, published, origin"
 )
+#: The fields ``merge.coded_fields`` codes for a happening (``CodedFields.applied`` sets them).
+_CODED_FIELDS = tuple(f.name for f in fields(CodedFields))
+_FIELD_INDEX = {f.name: i for i, f in enumerate(fields(Event))}
 _STORED_ROW = namedtuple("_STORED_ROW", [f.name for f in fields(Event)])  # type: ignore[misc]
 
 
@@ -123,9 +127,12 @@ class _StoredReport(_STORED_ROW):
     def reports(self) -> tuple[EventReport, ...]:
         return ()  # none in a plain row
 
-    def event(self) -> Event:
+    def event(self, **changes: Any) -> Event:
+        """The event of this report, with ``changes`` to its fields (as ``dataclasses.replace``)."""
         row: list[Any] = list(self)
         row[3], row[17], row[22], row[32] = self.event_date, self.published, (), ()
+        for name, value in changes.items():
+            row[_FIELD_INDEX[name]] = value
         return Event(*row)
 
 
@@ -222,19 +229,17 @@ def coded_event(
     # Actors and deaths by the one rule of coding a happening (merge.coded_fields), which
     # reads only fields a stored report carries under the same names as an event.
     coded = coded_fields(members)
-    return replace(
-        _as_event(best),
-        event_id=happening_id,
-        event_date=event_date,
-        date_precision=date_precision,
-        sources=len(confidences),
-        reports=tuple(
-            EventReport(m.article_id, m.source, m.quote, url=m.url, title=m.title, published=m.published)
-            for m in ranked
-        ),
-        confidence=_combined(confidences),
-        **{f.name: getattr(coded, f.name) for f in fields(coded)},  # as CodedFields.applied
-    )
+    happening = {
+        "event_id": happening_id,
+        "event_date": event_date,
+        "date_precision": date_precision,
+        "sources": len(confidences),
+        "reports": tuple(EventReport(m.article_id, m.source, m.quote, m.url, m.title, m.published) for m in ranked),
+        "confidence": _combined(confidences),
+        **{name: getattr(coded, name) for name in _CODED_FIELDS},  # as CodedFields.applied
+    }
+    # One event made: the best report's, carrying the happening's fields.
+    return replace(best, **happening) if isinstance(best, Event) else best.event(**happening)
 
 
 def stored_report(values: Sequence[Any]) -> StoredReport:
