@@ -37,10 +37,12 @@ log = logging.getLogger(__name__)
 THREAD_NAME = "conflictmap-warm-up"
 #: How long the warm-up waits for Streamlit's runtime (the server) to exist.
 RUNTIME_WAIT_S = 60.0
-#: What the page imports on its first run (the map, the timeline). Not the map's Streamlit
+#: What the page imports on its first run before it draws the map. Not the map's Streamlit
 #: component (streamlit_folium): a component registers its files with the server only when
 #: imported by a page's run, and would not be served if this thread imported it first.
-PAGE_LIBRARIES = ("pandas", "altair", "folium", "geo.map.mapview")
+PAGE_LIBRARIES = ("folium", "geo.map.mapview")
+#: What the page imports after it has sent the map (the timeline below it): imported last.
+LATER_LIBRARIES = ("altair",)
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ def warm_up(db: str, *, runtime_ready: Callable[[], bool] | None = None) -> Warm
             visible,
             names,
         )
+    for name in LATER_LIBRARIES:
+        __import__(name)
     return WarmUp(len(visible), time.perf_counter() - started)
 
 
