@@ -29,8 +29,8 @@ from gazetteer.attribution import GEONAMES_CREDIT, NATURAL_EARTH_CREDIT
 from gazetteer.errors import GazetteerError
 from geo.errors import ConflictmapError
 from geo.filters import EventFilter
-from geo.map.mapview import EVENT_STYLE, ORIGIN_LABELS, Playback, safe_link
-from geo.map.names import PlaceKey, common_names, shown_name
+from geo.map.mapview import EVENT_STYLE, ORIGIN_LABELS, safe_link
+from geo.map.names import PlaceKey, shown_name
 from geo.map.tiles import detail_tiles_url
 from geo.read.uploads import ACCEPTED_SUFFIXES
 from geo.records import EVENT_TYPES, Article, Event, stable_id
@@ -39,6 +39,7 @@ from geo.store.store import EventStore, default_db_path
 from geo.web import appactions as actions
 from geo.web import appstate as view
 from geo.web import corrections, feed, feedview, live, mapcache
+from geo.web.mapcache import CLUSTER_OVER, PLAYBACK, filtered_events, place_names, stored_days
 
 if TYPE_CHECKING:
     import pandas
@@ -56,12 +57,6 @@ TIMELINE_HEIGHT = 140
 MAP_FEED_COLUMNS = (3, 1)
 #: The tabs below the map; the first is the article of the event chosen on the map or in the feed.
 BELOW_TABS = ("Article", "Events table", "Add articles", "Download")
-#: How the map's own player starts: every day up to the date shown (so the map fills
-#: as the war goes on), a second a step, and as many days a step as the window needs
-#: (``appstate.play_step_days``); the map's controls change them.
-PLAYBACK = Playback(step_days=view.DEFAULT_STEP_DAYS, window_days=0, interval_ms=1000)
-#: Up to this many events, every event has its own popup entry (build_map's default).
-CLUSTER_OVER = 300
 #: What a map click sends back; nothing about panning or zooming, so those never rerun.
 MAP_RETURNS = ["last_object_clicked", "last_object_clicked_tooltip"]
 TYPE_GLYPHS = {"circle": "\u25cf", "square": "\u25a0", "diamond": "\u25c6", "triangle": "\u25b2"}
@@ -86,31 +81,9 @@ def load_gazetteer() -> Gazetteer:
     return open_gazetteer()
 
 
-# Cached by the store's path and version: shared by the sessions, redone after any write.
-# A few filters' worth: 100,000 events take some 100 MB.
-@st.cache_resource(max_entries=3, show_spinner=False)
-def filtered_events(db: str, version: int, key: tuple, _store: EventStore, _flt: EventFilter) -> tuple[Event, ...]:
-    """Every event the sidebar lets through (one per happening, its reports merged), by date;
-    shared, never modified (frozen)."""
-    return tuple(_store.coded_events(_flt))
-
-
-# A resource, not data: a hundred thousand dates are not copied on every run.
-@st.cache_resource(max_entries=2, show_spinner=False)
-def stored_days(db: str, version: int, _store: EventStore) -> tuple[date, ...]:
-    """The dates of every dated event in the store, in order: what the default window is cut from."""
-    everything = EventFilter()
-    return tuple(view.event_days(filtered_events(db, version, view.filter_key(everything), _store, everything)))
-
-
 @st.cache_data(max_entries=8, show_spinner=False)
 def daily_frame(db: str, version: int, key: tuple, coverage: bool, _events: tuple[Event, ...]) -> pandas.DataFrame:
     return view.daily_counts(_events, coverage=coverage)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def place_names(db: str, version: int, key: tuple, window: tuple, _events: Sequence[Event]) -> dict[PlaceKey, str]:
-    return common_names(_events)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

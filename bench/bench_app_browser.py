@@ -14,7 +14,11 @@ page in Debian's chromium at 1400 x 900, every request outside localhost aborted
 - the basemap's bytes for one view: files whose address names tiles or a basemap,
   fetched from the page's own server, and the offline basemap shipped inside the map's page.
 
-    python3 bench/bench_app_browser.py [--events 100000] [--keep PATH] [--moves 12]
+    python3 bench/bench_app_browser.py [--events 100000] [--keep PATH] [--moves 12] [--no-warm-up]
+
+The server is started as ``conflictmap app`` starts it, which prepares the page's first view
+in the background as the server starts (``geo.web.warmup``); ``--no-warm-up`` runs a plain
+``streamlit run app.py`` instead, to compare.
 """
 
 from __future__ import annotations
@@ -166,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="fill this store file and keep it (reused when it exists)")
     parser.add_argument("--moves", type=int, default=12, help="pans and zooms timed, each")
+    parser.add_argument(
+        "--no-warm-up", action="store_true", help="a plain streamlit run: no first view prepared at server start"
+    )
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"this benchmark drives Debian's chromium, not found at {CHROMIUM}")
@@ -177,13 +184,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"filled a store with {args.events:,} events in {time.perf_counter() - started:.0f} s")
         with EventStore.open(db, readonly=True) as store:
             stored = store.count()
-        process, url = start_server(db, Path(folder) / "server.log")
+        process, url = start_server(db, Path(folder) / "server.log", warm_up=not args.no_warm_up)
         try:
             found = measure(url, args.moves)
         finally:
             process.terminate()
             process.wait(timeout=30)
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {stored:,} events stored")
+    launcher = "streamlit run" if args.no_warm_up else "streamlit run with the first view warmed up at start"
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {stored:,} events stored; {launcher}")
     for name in ("cold", "warm"):
         run = found[name]
         print(

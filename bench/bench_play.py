@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from bench_app import fill_store  # noqa: E402
 
-from geo.cli.app import free_port, streamlit_command, wait_until_serving  # noqa: E402
+from geo.cli.app import SERVE_MODULE, free_port, streamlit_command, wait_until_serving  # noqa: E402
 from geo.map.mapview import MAX_MARKERS, marker_groups  # noqa: E402
 from geo.store.store import EventStore  # noqa: E402
 
@@ -39,10 +39,14 @@ SERVER_START_S = 120
 PAGE_READY_S = 300
 
 
-def start_server(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
+def start_server(db: Path, log: Path, *, warm_up: bool = True) -> tuple[subprocess.Popen, str]:
+    """The page served as ``conflictmap app`` serves it (its first view prepared as the server
+    starts), or, without ``warm_up``, by a plain ``streamlit run``."""
     port = free_port()
     env = {**os.environ, "CONFLICTMAP_DB": str(db), "PYTHONPATH": str(REPO)}
     command = [*streamlit_command(REPO / "app.py", port=port, address=None), "--server.fileWatcherType=none"]
+    if not warm_up:
+        command[command.index(SERVE_MODULE)] = "streamlit"
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
     url = f"http://localhost:{port}"
     problem = wait_until_serving(url, process, SERVER_START_S)

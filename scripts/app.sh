@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/install.sh
 . scripts/python.sh
 choose_python
-exec python3 -m streamlit run app.py --server.headless true "$@"
+# streamlit run, with the first page prepared as the server starts (geo/web/serve.py).
+exec python3 -m geo.web.serve run app.py --server.headless true "$@"

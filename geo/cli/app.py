@@ -3,7 +3,8 @@
 The page is the top-level ``app.py`` of the source tree; a wheel carries the same file as
 ``geo/web/app.py`` (setup.py puts it there). The command runs ``streamlit run`` on it with
 this interpreter (in place of its own process on POSIX), so the command line itself never
-imports Streamlit.
+imports Streamlit, through ``geo.web.serve``: the same command, which also starts working
+out the page's first view as the server starts, so the first visitor need not wait for it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from geo.store.store import DB_ENV
 
 #: The page's name in a source tree (its top folder) and in an installed package (geo.web).
 PAGE_NAME = "app.py"
+#: The module that runs ``streamlit run`` with the first page prepared as the server starts.
+SERVE_MODULE = "geo.web.serve"
 #: What the source tree's .streamlit/config.toml says, as flags: an installed package runs
 #: from any folder, where that file is not read.
 STREAMLIT_SETTINGS = (
@@ -52,8 +55,9 @@ def page_path() -> Path:
 
 
 def streamlit_command(page: Path, *, port: int, address: str | None) -> list[str]:
-    """The ``streamlit run`` command line for ``page`` with this interpreter."""
-    command = [sys.executable, "-m", "streamlit", "run", str(page), *STREAMLIT_SETTINGS, f"--server.port={port}"]
+    """The ``streamlit run`` command line for ``page`` with this interpreter (through
+    ``SERVE_MODULE``, which takes the same arguments)."""
+    command = [sys.executable, "-m", SERVE_MODULE, "run", str(page), *STREAMLIT_SETTINGS, f"--server.port={port}"]
     if address:
         command.append(f"--server.address={address}")
     return command

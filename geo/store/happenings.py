@@ -27,14 +27,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import namedtuple
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from geo.records import Event, EventReport
+from geo.records import EVENT_TYPES, Event, EventReport
 from geo.store.merge import (
+    CodedFields,
     MergedEvent,
     MergeRules,
     Report,
@@ -95,6 +97,64 @@ _REPORT_COLUMNS = (
     "id, event_id, event_type, sub_event_type, event_date, date_precision, lat, lon, "
     "title, quote, article_id, source, published, origin"
 )
+#: The fields ``merge.coded_fields`` codes for a happening (``CodedFields.applied`` sets them).
+_CODED_FIELDS = tuple(f.name for f in fields(CodedFields))
+_FIELD_INDEX = {f.name: i for i, f in enumerate(fields(Event))}
+_STORED_ROW = namedtuple("_STORED_ROW", [f.name for f in fields(Event)])  # type: ignore[misc]
+
+
+class _StoredReport(_STORED_ROW):
+    """A stored report's row under the names of ``Event``'s fields, read but not checked:
+    what a report of a happening of several gives its coded event (only the report the
+    coded event is built on becomes an ``Event``, checked as every event is). Made from a
+    row that ``PLAIN_ROW_SQL`` holds true of; its dates are read when asked for."""
+
+    __slots__ = ()
+
+    @property
+    def event_date(self) -> date | None:
+        return _day(tuple.__getitem__(self, 3))
+
+    @property
+    def published(self) -> date | None:
+        return _day(tuple.__getitem__(self, 17))
+
+    @property
+    def extra(self) -> tuple[tuple[str, str], ...]:
+        return ()  # none in a plain row
+
+    @property
+    def reports(self) -> tuple[EventReport, ...]:
+        return ()  # none in a plain row
+
+    def event(self, **changes: Any) -> Event:
+        """The event of this report, with ``changes`` to its fields (as ``dataclasses.replace``)."""
+        row: list[Any] = list(self)
+        row[3], row[17], row[22], row[32] = self.event_date, self.published, (), ()
+        for name, value in changes.items():
+            row[_FIELD_INDEX[name]] = value
+        return Event(*row)
+
+
+#: (To the type checker it is the ``Event`` whose fields it carries.)
+if TYPE_CHECKING:
+    StoredReport = Event
+else:
+    StoredReport = _StoredReport
+
+
+#: True of an events row whose values read back as they are stored, passing ``Event``'s
+#: checks: a known type, coordinates and confidence in range, ISO dates, no codes or
+#: reports to decode. Any other row is read as an ``Event`` (and skipped when damaged).
+PLAIN_ROW_SQL = (
+    "(event_type IN (" + ", ".join(f"'{t}'" for t in EVENT_TYPES) + ")"
+    " AND typeof(lat) IN ('real', 'integer') AND lat BETWEEN -90 AND 90"
+    " AND typeof(lon) IN ('real', 'integer') AND lon BETWEEN -180 AND 180"
+    " AND typeof(confidence) IN ('real', 'integer') AND confidence BETWEEN 0 AND 1"
+    " AND (event_date IS NULL OR (event_date >= '0001-01-01' AND date(event_date, '+0 days') IS event_date))"
+    " AND (published IS NULL OR (published >= '0001-01-01' AND date(published, '+0 days') IS published))"
+    " AND extra IS NULL AND reports IS NULL)"
+)
 _HAPPENING_COLUMNS = "happening_id, event_type, sub_event_type, event_date, date_precision, lat, lon, published, words"
 
 
@@ -150,40 +210,60 @@ def _report_of(item: dict[str, Any]) -> EventReport:
 # one coded event from the reports of a happening
 
 
-def coded_event(happening_id: str, members: Sequence[Event], *, event_date: date | None, date_precision: int) -> Event:
+def coded_event(
+    happening_id: str, members: Sequence[Event | StoredReport], *, event_date: date | None, date_precision: int
+) -> Event:
     """The coded event of a happening from its reports (in stored order); see the module's rule."""
     if not members:
         raise ValueError(f"happening {happening_id!r} has no reports")
     if len(members) == 1:
-        only = members[0]
+        only = _as_event(members[0])
         return replace(only, event_id=happening_id) if only.event_id != happening_id else only
-    order = {id(m): i for i, m in enumerate(members)}
-    best = min(members, key=lambda m: (not m.actor1, -m.confidence, order[id(m)]))
+    best, best_rank = members[0], (not members[0].actor1, -members[0].confidence)
+    for member in members[1:]:  # the first of the best ranked, as min() picks it
+        rank = (not member.actor1, -member.confidence)
+        if rank < best_rank:
+            best, best_rank = member, rank
     ranked = [best, *(m for m in members if m is not best)]
-    # Actors and deaths by the one rule of coding a happening (merge.coded_fields).
-    return replace(
-        coded_fields(members).applied(best),
-        event_id=happening_id,
-        event_date=event_date,
-        date_precision=date_precision,
-        sources=len(_source_confidences(members)),
-        reports=tuple(
-            EventReport(m.article_id, m.source, m.quote, url=m.url, title=m.title, published=m.published)
-            for m in ranked
-        ),
-        confidence=combined_confidence(members),
-    )
+    confidences = _source_confidences(members)
+    # Actors and deaths by the one rule of coding a happening (merge.coded_fields), which
+    # reads only fields a stored report carries under the same names as an event.
+    coded = coded_fields(members)
+    happening = {
+        "event_id": happening_id,
+        "event_date": event_date,
+        "date_precision": date_precision,
+        "sources": len(confidences),
+        "reports": tuple(EventReport(m.article_id, m.source, m.quote, m.url, m.title, m.published) for m in ranked),
+        "confidence": _combined(confidences),
+        **{name: getattr(coded, name) for name in _CODED_FIELDS},  # as CodedFields.applied
+    }
+    # One event made: the best report's, carrying the happening's fields.
+    return replace(best, **happening) if isinstance(best, Event) else best.event(**happening)
+
+
+def stored_report(values: Sequence[Any]) -> StoredReport:
+    """The report of an events row (``Event``'s fields in order) that ``PLAIN_ROW_SQL`` holds true of."""
+    return _StoredReport._make(values)  # type: ignore[return-value]
+
+
+def _as_event(member: Event | StoredReport) -> Event:
+    return member if isinstance(member, Event) else member.event()
 
 
 def combined_confidence(members: Iterable[Event]) -> float:
     """``1 - prod(1 - c_s)`` over distinct sources, ``c_s`` a source's best confidence."""
+    return _combined(_source_confidences(members))
+
+
+def _combined(confidences: dict[str, float]) -> float:
     doubt = 1.0
-    for confidence in _source_confidences(members).values():
+    for confidence in confidences.values():
         doubt *= 1.0 - confidence
     return round(min(max(1.0 - doubt, 0.0), 1.0), 6)
 
 
-def _source_confidences(members: Iterable[Event]) -> dict[str, float]:
+def _source_confidences(members: Iterable[Event | StoredReport]) -> dict[str, float]:
     best: dict[str, float] = {}
     for n, m in enumerate(members):
         key = m.source.strip().casefold() or f"\x00{n}"  # no source: a source of its own
@@ -401,30 +481,21 @@ def split_pairs(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 # reading coded events
 
 
-def happenings_of_several(conn: sqlite3.Connection) -> frozenset[str]:
-    """The happenings that hold more than one report (one scan of the happening index)."""
+def several_dates(conn: sqlite3.Connection) -> dict[str, tuple[date | None, int] | None]:
+    """The happenings that hold more than one report, each with its date and date precision
+    (the most precise its reports give); None where the happening's stored date does not
+    read back (its coded event keeps its first report's). One scan of the happening index."""
     rows = conn.execute(
-        "SELECT happening_id FROM events INDEXED BY events_happening WHERE happening_id IS NOT NULL "
-        "GROUP BY happening_id HAVING count(*) > 1"
+        "SELECT s.happening_id, h.happening_id, h.event_date, h.date_precision FROM "
+        "(SELECT happening_id FROM events INDEXED BY events_happening WHERE happening_id IS NOT NULL "
+        "GROUP BY happening_id HAVING count(*) > 1) AS s LEFT JOIN happenings AS h USING (happening_id)"
     )
-    return frozenset(happening for (happening,) in rows)
-
-
-def dates_of(conn: sqlite3.Connection, happening_ids: Sequence[str]) -> dict[str, tuple[date | None, int]]:
-    """The date and date precision of each happening (the most precise its reports give)."""
-    found: dict[str, tuple[date | None, int]] = {}
-    for start in range(0, len(happening_ids), 500):
-        chunk = happening_ids[start : start + 500]
-        rows = conn.execute(
-            f"SELECT happening_id, event_date, date_precision FROM happenings "
-            f"WHERE happening_id IN ({', '.join('?' for _ in chunk)})",
-            chunk,
-        )
-        for happening_id, day, precision in rows:
-            try:
-                found[happening_id] = (_day(day), precision)
-            except ValueError:
-                continue  # an impossible stored date: the coded event keeps its best report's
+    found: dict[str, tuple[date | None, int] | None] = {}
+    for happening_id, filed, day, precision in rows:
+        try:
+            found[happening_id] = (_day(day), precision) if filed is not None else None
+        except ValueError:
+            found[happening_id] = None  # an impossible stored date
     return found
 
 

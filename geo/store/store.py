@@ -650,40 +650,50 @@ class EventStore:
             raise InputError(f"limit must be 0 or more, got {limit!r}")
         where, params = filter_sql(flt)
         chosen = f" WHERE happening_id IN (SELECT happening_id FROM events{where})" if where else ""
-        several = happenings.happenings_of_several(self._conn)
+        several = happenings.several_dates(self._conn)
         # In the store's order, as query reads them: a happening of one report is that report
         # as it stands, already in place; the others are gathered and put in place after.
+        # A plain row of a happening of several is kept as a StoredReport, not made an Event.
         cursor = self._conn.execute(
-            f"SELECT happening_id, id, {', '.join(EVENT_COLUMNS)} FROM events{chosen} ORDER BY event_date, id", params
+            f"SELECT happening_id, id, {happenings.PLAIN_ROW_SQL}, {', '.join(EVENT_COLUMNS)} "
+            f"FROM events{chosen} ORDER BY event_date, id",
+            params,
         )
         singles: list[Event] = []
         days: list[str] = []
         rowids: list[int] = []
-        groups: dict[str, list[tuple[int, Event]]] = {}
+        groups: dict[str, list[tuple[int, Event | happenings.StoredReport]]] = {}
         for row in cursor:
-            try:
-                event = _event_from_row(row[2:])
-            except (ValueError, TypeError, AttributeError) as err:  # a bad date, JSON or number
-                _warn_damaged(self.path, row[2], str(err))
+            values = row[3:]
+            happening_id = row[0] or values[0]
+            if row[2] and happening_id in several:
+                groups.setdefault(happening_id, []).append((row[1], happenings.stored_report(values)))
                 continue
-            happening_id = row[0] or event.event_id
+            try:
+                event = _event_from_row(values)
+            except (ValueError, TypeError, AttributeError) as err:  # a bad date, JSON or number
+                _warn_damaged(self.path, values[0], str(err))
+                continue
             if happening_id in several:
                 groups.setdefault(happening_id, []).append((row[1], event))
                 continue
             singles.append(event if event.event_id == happening_id else replace(event, event_id=happening_id))
-            days.append(row[5] or "")
+            days.append(values[3] or "")
             rowids.append(row[1])
-        events = _placed(singles, days, rowids, self._merged(groups))
+        events = _placed(singles, days, rowids, self._merged(groups, several))
         return events if limit is None else events[:limit]
 
-    def _merged(self, groups: dict[str, list[tuple[int, Event]]]) -> list[tuple[str, int, Event]]:
+    def _merged(
+        self,
+        groups: dict[str, list[tuple[int, Event | happenings.StoredReport]]],
+        dates: dict[str, tuple[date | None, int] | None],
+    ) -> list[tuple[str, int, Event]]:
         """The coded events of happenings of several reports, with their place in the store's order."""
-        dates = happenings.dates_of(self._conn, list(groups))
         coded = []
         for happening_id, members in groups.items():
             members.sort(key=lambda member: member[0])  # stored order
             first = members[0][1]
-            event_date, precision = dates.get(happening_id, (first.event_date, first.date_precision))
+            event_date, precision = dates.get(happening_id) or (first.event_date, first.date_precision)
             event = happenings.coded_event(
                 happening_id, [m for _, m in members], event_date=event_date, date_precision=precision
             )

@@ -1,4 +1,11 @@
-"""The page's map, built once for what it shows and kept for the runs that follow.
+"""What the page reads and draws, computed once per store version and kept for the runs that follow.
+
+The events the filters let through, their dates and the names of their places are kept
+per store path, version and filter (``filtered_events``, ``stored_days``,
+``place_names``); the folium map is kept as below. They live here, not in the page, so
+that the server's warm-up (``geo.web.warmup``) fills the very caches the page reads.
+
+The page's map, built once for what it shows and kept for the runs that follow.
 
 A click on the feed or on a marker, a tab switch or another session opening the page
 reruns the page; the map it draws is the same as long as the store's version, the
@@ -14,13 +21,24 @@ new map; the names shown follow the same key, as the page reads them for it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 import folium
 import streamlit as st
 
+from geo.filters import EventFilter
 from geo.map.mapview import Playback, build_map
-from geo.map.names import PlaceKey
+from geo.map.names import PlaceKey, common_names
 from geo.records import Event
+from geo.store.store import EventStore
+from geo.web import appstate as view
+
+#: Up to this many events, every event has its own popup entry (build_map's default).
+CLUSTER_OVER = 300
+#: How the map's own player starts: every day up to the date shown (so the map fills
+#: as the war goes on), a second a step, and as many days a step as the window needs
+#: (``appstate.play_step_days``); the map's controls change them.
+PLAYBACK = Playback(step_days=view.DEFAULT_STEP_DAYS, window_days=0, interval_ms=1000)
 
 #: Maps kept: a few windows or filters back and forth, at some 2.5 MB each for 100,000 events.
 MAPS_KEPT = 6
@@ -51,3 +69,26 @@ def event_map(
         names=_names,
         basemap_tiles=basemap_tiles,
     )
+
+
+# Cached by the store's path and version: shared by the sessions, redone after any write.
+# A few filters' worth: 100,000 events take some 100 MB.
+@st.cache_resource(max_entries=3, show_spinner=False)
+def filtered_events(db: str, version: int, key: tuple, _store: EventStore, _flt: EventFilter) -> tuple[Event, ...]:
+    """Every event the sidebar lets through (one per happening, its reports merged), by date;
+    shared, never modified (frozen)."""
+    return tuple(_store.coded_events(_flt))
+
+
+# A resource, not data: a hundred thousand dates are not copied on every run.
+@st.cache_resource(max_entries=2, show_spinner=False)
+def stored_days(db: str, version: int, _store: EventStore) -> tuple[date, ...]:
+    """The dates of every dated event in the store, in order: what the default window is cut from."""
+    everything = EventFilter()
+    return tuple(view.event_days(filtered_events(db, version, view.filter_key(everything), _store, everything)))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def place_names(db: str, version: int, key: tuple, window: tuple, _events: Sequence[Event]) -> dict[PlaceKey, str]:
+    """The names the articles use most for the places of ``_events`` (the events in view)."""
+    return common_names(_events)

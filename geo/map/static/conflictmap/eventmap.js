@@ -533,16 +533,59 @@
     });
   }
 
+  // Pixels kept free between a whole marker and the map's edge.
+  var EDGE_MARGIN_PX = 6;
+  // Rounds of taking in markers cut by an edge: each widens the view, which may cut others.
+  var FIT_ROUNDS = 4;
+
+  // How far a marker reaches from its point, in pixels: its shape (a triangle or a glyph
+  // reaches past the radius) and the shift that keeps the markers of one place apart.
+  function markerReach(layer) {
+    var shift = layer.options.shift || [0, 0];
+    return Math.max(layer._radius * 1.6, glyphSide(layer._radius) / 2 + 1) + Math.max(Math.abs(shift[0]), Math.abs(shift[1]));
+  }
+
   function fit(state) {
-    var bounds = state.data.bounds;
+    var bounds = state.fitBounds || state.data.bounds;
     if (!bounds) { return; }
-    var pad = state.data.slide ? 36 : 24, below = 0;
+    // Room at every edge for the largest marker, whole, with a margin (labels that do not fit are left out).
+    var pad = Math.max(state.data.slide ? 36 : 24, Math.ceil((state.reach || 0) + EDGE_MARGIN_PX)), below = 0;
     if (state.data.timeline) {
       // The time control and the legend stand in the bottom-left corner: keep the events above them.
       below = state.map.getContainer().querySelector(".leaflet-bottom.leaflet-left").offsetHeight;
     }
     state.map.fitBounds(bounds, { paddingTopLeft: [pad, pad], paddingBottomRight: [pad, pad + below],
                                   maxZoom: state.data.maxZoom || 9, animate: false });
+  }
+
+  // The fitted view leaves room for the largest marker at every edge. A picture also shows
+  // every marker whole or not at all: a marker an edge would cut (its place just past the
+  // bounds, in view because the picture is wider or taller than they are) is taken in across
+  // that edge only, which widens the view a little, not over every far place beside it. (The
+  // page's map keeps its frame on the bounds: a far place there is a pan or a zoom away.)
+  function fitWhole(state) {
+    if (!state.data.bounds) { return; }
+    var map = state.map, shown = state.markers.filter(function (m) { return m.shown; });
+    var reach = 0;
+    shown.forEach(function (m) { reach = Math.max(reach, markerReach(m.layer)); });
+    state.reach = reach;
+    state.fitBounds = L.latLngBounds(state.data.bounds);
+    fit(state);
+    for (var round = 0; state.data.slide && round < FIT_ROUNDS; round++) {
+      var size = map.getSize(), middle = state.fitBounds.getCenter(), grown = false;
+      shown.forEach(function (m) {
+        var r = markerReach(m.layer) + EDGE_MARGIN_PX, at = m.layer.getLatLng(), p = map.latLngToContainerPoint(at);
+        if (p.x + r <= 0 || p.y + r <= 0 || p.x - r >= size.x || p.y - r >= size.y) { return; }  // not in view
+        var across = [];
+        if (p.y - r < 0 || p.y + r > size.y) { across.push(L.latLng(at.lat, middle.lng)); }
+        if (p.x - r < 0 || p.x + r > size.x) { across.push(L.latLng(middle.lat, at.lng)); }
+        across.forEach(function (point) {
+          if (!state.fitBounds.contains(point)) { state.fitBounds.extend(point); grown = true; }
+        });
+      });
+      if (!grown) { return; }
+      fit(state);
+    }
   }
 
   function whenTilesLoaded(layers, done) {
@@ -612,6 +655,7 @@
     foldKinds(state);
     if (state.data.timeline) { fit(state); }  // again, now that the controls take their room
     refresh(state);
+    fitWhole(state);
     noteOutside(state);
     placeLabels(state);
     window.conflictmapStats = stats(state);

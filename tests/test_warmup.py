@@ -1,0 +1,90 @@
+"""The server's warm-up fills the page's caches with its opening view: the first visitor's
+page reads no events and builds no map of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import folium
+import pytest
+from app_harness import APP, RUN_TIMEOUT_S, point_app_at
+from palmyra import palmyra_event
+
+from geo.cli.app import streamlit_command
+from geo.records import Event
+from geo.store.store import EventStore
+from geo.web import mapcache, warmup
+
+
+@pytest.fixture
+def maps_built(monkeypatch: pytest.MonkeyPatch) -> list[Sequence[Event]]:
+    """The events of every map built, in order."""
+    built: list[Sequence[Event]] = []
+    build = mapcache.build_map
+
+    def noting(events: Sequence[Event], **options: Any) -> folium.Map:
+        built.append(events)
+        return build(events, **options)
+
+    monkeypatch.setattr(mapcache, "build_map", noting)
+    return built
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """One entry per time the store's coded events are read."""
+    noted: list[str] = []
+    read = EventStore.coded_events
+
+    def noting(self: EventStore, *args: Any, **kwargs: Any) -> list[Event]:
+        noted.append(str(self.path))
+        return read(self, *args, **kwargs)
+
+    monkeypatch.setattr(EventStore, "coded_events", noting)
+    return noted
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    path = tmp_path / "events.sqlite"
+    with EventStore.open(path) as store:
+        store.add_events(
+            [
+                palmyra_event(),
+                palmyra_event(event_id="e1", lat=33.51, lon=36.29, place="Damascus", mention="Damascus"),
+            ]
+        )
+    return path
+
+
+def test_the_first_page_after_the_warm_up_reads_and_builds_nothing_itself(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, maps_built: list, reads: list
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    point_app_at(store_path, monkeypatch)
+    done = warmup.warm_up(str(store_path))
+    assert done is not None and done.events == 2
+    assert len(maps_built) == 1 and len(reads) == 1
+
+    at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
+    at.run()
+    assert not at.exception, at.exception
+    assert len(maps_built) == 1 and len(reads) == 1  # the page found both in the caches
+    assert "2 of 2 events" in at.markdown[0].value
+
+
+def test_no_warm_up_for_a_missing_or_empty_store(tmp_path: Path, maps_built: list, reads: list) -> None:
+    assert warmup.warm_up(str(tmp_path / "none.sqlite")) is None
+    assert not (tmp_path / "none.sqlite").exists()  # never created: the page decides where the store goes
+    EventStore.open(tmp_path / "empty.sqlite").close()
+    assert warmup.warm_up(str(tmp_path / "empty.sqlite")) is None  # the page loads the demo into it first
+    assert maps_built == [] and reads == []
+
+
+def test_the_app_command_runs_streamlit_through_the_warm_up() -> None:
+    command = streamlit_command(Path("app.py"), port=8601, address=None)
+    assert command[1:5] == ["-m", "geo.web.serve", "run", "app.py"]
+    assert "--server.port=8601" in command
