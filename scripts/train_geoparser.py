@@ -40,19 +40,23 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from gazetteer.geodesy import great_circle_km  # noqa: E402
-from geo.eval.evaluate import GoldArticle, iter_corpus, split_of  # noqa: E402
+from geo.eval.evaluate import GoldArticle, geotagging_applies, iter_corpus, split_of  # noqa: E402
 from geo.parse.mentions import ScoredCandidate, is_demonym_only, score_candidates, select  # noqa: E402
 from geo.parse.placemodel import GeoparserModel, LinearModel, model_to_json  # noqa: E402
 from geo.records import Mention  # noqa: E402
 
 DEFAULT_CORPORA = ("../shared/eval/lgl.jsonl", "../shared/eval/geovirus.jsonl", "data/eval/warnews.jsonl")
-DEFAULT_OUTPUT = REPO / "geo" / "data" / "geoparser_model.json"
+DEFAULT_OUTPUT = REPO / "geo" / "parse" / "models" / "geoparser_model.json"
 FOLDS = 5
 #: Inverse regularisation strength of both logistic models (chosen by out-of-fold F1).
 C_GRID = (0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(0.25 + 0.025 * i, 3) for i in range(21))
 SAME_NAME_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3)
 FIRST_PASS_THRESHOLD = 0.5
+#: Weight of a training row from a partially annotated corpus (WikToR: only its subject
+#: place is gold, so only its positives are used): enough to teach the ways an
+#: encyclopedia names a place, which news seldom uses, without drowning the news's own.
+PARTIAL_ROW_WEIGHT = 0.25
 #: Weights drop out of the file below this magnitude (they change no decision).
 MIN_WEIGHT = 1e-3
 #: A feature seen in fewer training articles than this is left out: a word met in one
@@ -87,6 +91,9 @@ class Article:
     fold: int
     positives: frozenset[tuple[int, int]]  # gold spans of places (not demonyms)
     skipped: tuple[tuple[int, int], ...]  # demonym and unplaceable spans
+    #: gold marks only some of its places (WikToR: the article's subject), so a
+    #: candidate off gold is no evidence of a non-place
+    partial: bool = False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -132,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         first, second, threshold=threshold, first_pass_threshold=FIRST_PASS_THRESHOLD, same_name_threshold=same_name
     )
     resolution = choose_abstention(articles, names, recogniser, resolution)
+    resolution = fit_doubt(articles, names, recogniser, resolution)
     print(f"resolution weights: {resolution}")
     model = GeoparserModel(
         first=first,
@@ -218,13 +226,16 @@ def _article(corpus: str, a: GoldArticle, doc, names) -> Article:
             positives.add((t.start, t.end))
     skipped.extend((s.start, s.end) for s in a.ignore)
     fold = int(hashlib.sha1(a.id.encode("utf-8")).hexdigest(), 16) // 2 % FOLDS
-    return Article(a, corpus, doc, fold, frozenset(positives), tuple(skipped))
+    partial = not geotagging_applies(corpus)
+    return Article(a, corpus, doc, fold, frozenset(positives), tuple(skipped), partial)
 
 
 def label_of(start: int, end: int, article: Article) -> int | None:
     """1 a gold place's span, 0 no gold at all, None left out of training."""
     if (start, end) in article.positives:
         return 1
+    if article.partial:
+        return None
     if any(start < e and s < end for s, e in article.skipped):
         return None
     if any(start < e and s < end for s, e in article.positives):
@@ -236,7 +247,13 @@ def label_of(start: int, end: int, article: Article) -> int | None:
 # recognition
 
 
-def _fit(rows: Sequence[dict[str, float]], labels: Sequence[int], groups: Sequence[str], c: float) -> LinearModel:
+def _fit(
+    rows: Sequence[dict[str, float]],
+    labels: Sequence[int],
+    groups: Sequence[str],
+    sample_weights: Sequence[float],
+    c: float,
+) -> LinearModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -250,7 +267,7 @@ def _fit(rows: Sequence[dict[str, float]], labels: Sequence[int], groups: Sequen
     # liblinear takes 32-bit sparse indices only.
     x.indices = x.indices.astype("int32")
     x.indptr = x.indptr.astype("int32")
-    fitted = LogisticRegression(C=c, solver="liblinear", max_iter=2000).fit(x, labels)
+    fitted = LogisticRegression(C=c, solver="liblinear", max_iter=2000).fit(x, labels, sample_weight=sample_weights)
     weights = {
         name: round(float(w), 4)
         for name, w in zip(vectorizer.get_feature_names_out(), fitted.coef_[0])
@@ -264,7 +281,7 @@ def _scored(articles: Sequence[Article], names, models: dict[int, GeoparserModel
 
 
 def _training_rows(articles: Sequence[Article], scored: Sequence[Sequence[ScoredCandidate]], *, second: bool):
-    rows, labels, groups = [], [], []
+    rows, labels, groups, sample_weights = [], [], [], []
     for article, items in zip(articles, scored):
         for item in items:
             label = label_of(item.candidate.start, item.candidate.end, article)
@@ -274,7 +291,8 @@ def _training_rows(articles: Sequence[Article], scored: Sequence[Sequence[Scored
             rows.append(f)
             labels.append(label)
             groups.append(article.gold.id)
-    return rows, labels, groups
+            sample_weights.append(PARTIAL_ROW_WEIGHT if article.partial else 1.0)
+    return rows, labels, groups, sample_weights
 
 
 def _first_only(f: dict[str, float]) -> dict[str, float]:
@@ -330,7 +348,11 @@ def _best_threshold(articles: Sequence[Article], scored: Sequence[Sequence[Score
 
 
 def _span_scores(articles, scored, names, threshold: float, same_name: float | None = None) -> dict:
-    """Exact-span precision, recall and F1 against gold places (demonyms left out), by corpus too."""
+    """Exact-span precision, recall and F1 against gold places (demonyms left out), by corpus too.
+
+    The pooled figures take recall over every corpus and precision over the fully
+    annotated ones only (a partially annotated corpus cannot say what is not a place)."""
+    # key -> [hits counted for precision, predicted, hits, gold]
     totals: dict[str, list[int]] = {}
     for article, items in zip(articles, scored):
         chosen = {(c.start, c.end) for c in select(items, threshold, names, same_name)}
@@ -341,19 +363,24 @@ def _span_scores(articles, scored, names, threshold: float, same_name: float | N
         }
         hits = len(counted & article.positives)
         for key in ("all", article.corpus):
-            t = totals.setdefault(key, [0, 0, 0])
-            t[0] += hits
-            t[1] += len(counted)
-            t[2] += len(article.positives)
+            t = totals.setdefault(key, [0, 0, 0, 0])
+            if not article.partial:
+                t[0] += hits
+                t[1] += len(counted)
+            t[2] += hits
+            t[3] += len(article.positives)
     report = {}
-    for key, (hits, predicted, gold) in totals.items():
-        p = hits / predicted if predicted else 0.0
+    for key, (precise_hits, predicted, hits, gold) in totals.items():
+        p = precise_hits / predicted if predicted else None
         r = hits / gold if gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        scores = {"recall": round(r, 4)}
+        if p is not None:
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            scores.update(precision=round(p, 4), f1=round(f, 4))
         if key == "all":
-            report.update(precision=round(p, 4), recall=round(r, 4), f1=round(f, 4))
+            report.update(scores)
         else:
-            report[key] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+            report[key] = scores
     return report
 
 
@@ -485,6 +512,75 @@ def choose_abstention(
         if all(scores[k][0] >= floor[k][0] - ACCURACY_TOLERANCE for k in floor):
             return {**resolution, "min_confidence": trial.min_confidence}
     return {**resolution, "min_confidence": ABSTENTION_STEPS[-1]}
+
+
+#: Inverse regularisation strengths tried for the learned abstention.
+DOUBT_C_GRID = (1.0, 10.0, 100.0)
+DOUBT_FEATURES = ("confidence", "population", "margin")
+
+
+def fit_doubt(
+    articles: Sequence[Article], names, recogniser: GeoparserModel, resolution: dict[str, float]
+) -> dict[str, float]:
+    """The learned abstention for readings the article gives no reason for
+    (``geo.parse.resolve.doubted``): a logistic model of "placed within 161 km of gold"
+    over the readings the recogniser's mentions get, its strength chosen by the
+    out-of-fold count of wrong readings dropped less right ones dropped."""
+    from sklearn.linear_model import LogisticRegression
+
+    from geo.parse.mentions import recognise
+    from geo.parse.resolve import doubt_features, readings, weights_from
+
+    weights = weights_from(resolution)
+    rows, labels, folds = [], [], []
+    for article in articles:
+        recognition = recognise(article.doc, names, recogniser)
+        by_name, choice = readings(
+            article.gold.text,
+            recognition.mentions,
+            names,
+            demonym_countries=recognition.demonym_countries,
+            resolve_as=dict(recognition.resolve_as),
+            weights=weights,
+        )
+        gold = {(t.start, t.end): t for t in article.gold.toponyms}
+        for mention in recognition.mentions:
+            chosen = choice.get(by_name[mention])
+            t = gold.get((mention.start, mention.end))
+            if chosen is None or t is None or chosen.confidence <= weights.min_confidence:
+                continue
+            f = doubt_features(chosen)
+            if f is None:
+                continue
+            rows.append([f[k] for k in DOUBT_FEATURES])
+            labels.append(int(great_circle_km(t.lat, t.lon, chosen.entry.lat, chosen.entry.lon) <= 161.0))
+            folds.append(article.fold)
+    print(f"  doubt: {len(rows)} readings without support, {len(rows) - sum(labels)} of them wrong")
+    if len(set(labels)) < 2:
+        return resolution
+    best = None
+    for c in DOUBT_C_GRID:
+        gained = 0
+        for k in range(FOLDS):
+            train = [i for i, f in enumerate(folds) if f != k]
+            test = [i for i, f in enumerate(folds) if f == k]
+            if not test or len({labels[i] for i in train}) < 2:
+                continue
+            model = LogisticRegression(C=c).fit([rows[i] for i in train], [labels[i] for i in train])
+            dropped = [i for i, p in zip(test, model.predict_proba([rows[i] for i in test])[:, 1]) if p < 0.5]
+            gained += sum(1 - 2 * labels[i] for i in dropped)  # +1 a wrong reading dropped, -1 a right one
+        print(f"  doubt C={c}: out-of-fold wrong less right readings dropped {gained}")
+        if best is None or gained > best[1]:
+            best = (c, gained)
+    if best is None or best[1] <= 0:
+        return resolution
+    model = LogisticRegression(C=best[0]).fit(rows, labels)
+    fitted = dict(zip(DOUBT_FEATURES, (round(float(w), 4) for w in model.coef_[0])))
+    return {
+        **resolution,
+        "doubt_bias": round(float(model.intercept_[0]), 4),
+        **{f"doubt_{k}": v for k, v in fitted.items()},
+    }
 
 
 def _rounded(scores: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
