@@ -4,10 +4,16 @@
     PYTHONPATH=. python3 scripts/train_geoparser.py [CORPUS.jsonl ...] [-o geo/parse/models/geoparser_model.json]
 
 Trains on the dev halves ONLY (``geo.eval.evaluate.split_of``) of the corpora given (by
-default LGL and GeoVirus from ``../shared/eval`` and our war-news corpus
+default LGL, GeoVirus and WikToR from ``../shared/eval`` and our war-news corpus
 ``data/eval/warnews.jsonl``; missing files are skipped with a note), so the test
-halves stay unseen. Needs scikit-learn (``pip install scikit-learn``), at training
-time only: the shipped file is plain JSON that ``geo.parse.placemodel`` reads.
+halves stay unseen. WikToR annotates only each article's subject place, so it gives the
+recogniser positives only (its gold spans, at a fifth of a news row's weight, from the
+first 1,000 articles of its dev half; the rest stays unseen to measure on): news seldom
+names a place the way an encyclopedia does ("X is a town in ...", "X was founded in ..."),
+and without such examples the model learned to doubt sentence-initial names; it takes
+no part in choosing thresholds, whose precision it cannot measure. Needs scikit-learn
+(``pip install scikit-learn``), at training time only: the shipped file is plain JSON
+that ``geo.parse.placemodel`` reads.
 
 Recognition: every candidate of ``geo.parse.placefeatures`` is labelled a place when its span
 is a gold toponym's; candidates overlapping a gold span only in part, an unplaceable
@@ -19,10 +25,12 @@ what the first thought of the same name elsewhere in the article. Out-of-fold sc
 Resolution: with ``--fit-resolution``, a coordinate search over ``geo.parse.resolve.Weights``
 maximising the share of gold toponyms (given their gold spans) placed within 161 km
 (acc@161 x recall), with acc@161 kept at least where the hand-set weights had it
-(measured on WikToR's dev half, which it does not see, it cost 5 points end to end, so
-by default the evidence weights stay hand-set); then the lowest abstention
+(measured on WikToR's dev half, it cost 5 points end to end, so by default the evidence weights stay hand-set); then the lowest abstention
 threshold at which each corpus's acc@161 on the places the recogniser finds stays where
-the hand-set weights had it.
+the hand-set weights had it. Last, a learned abstention (``geo.parse.resolve.doubted``)
+for readings the article gives no reason for: a logistic model of "right within 161 km"
+from the reading's confidence, population and lead over an unlisted place, fitted on
+the fully annotated corpora's readings of the recogniser's mentions.
 """
 
 from __future__ import annotations
@@ -45,7 +53,12 @@ from geo.parse.mentions import ScoredCandidate, is_demonym_only, score_candidate
 from geo.parse.placemodel import GeoparserModel, LinearModel, model_to_json  # noqa: E402
 from geo.records import Mention  # noqa: E402
 
-DEFAULT_CORPORA = ("../shared/eval/lgl.jsonl", "../shared/eval/geovirus.jsonl", "data/eval/warnews.jsonl")
+DEFAULT_CORPORA = (
+    "../shared/eval/lgl.jsonl",
+    "../shared/eval/geovirus.jsonl",
+    "data/eval/warnews.jsonl",
+    "../shared/eval/wiktor.jsonl",
+)
 DEFAULT_OUTPUT = REPO / "geo" / "parse" / "models" / "geoparser_model.json"
 FOLDS = 5
 #: Inverse regularisation strength of both logistic models (chosen by out-of-fold F1).
@@ -56,7 +69,9 @@ FIRST_PASS_THRESHOLD = 0.5
 #: Weight of a training row from a partially annotated corpus (WikToR: only its subject
 #: place is gold, so only its positives are used): enough to teach the ways an
 #: encyclopedia names a place, which news seldom uses, without drowning the news's own.
-PARTIAL_ROW_WEIGHT = 0.25
+PARTIAL_ROW_WEIGHT = 0.2
+#: ... and how many of its dev articles train (the first ones of its dev half).
+PARTIAL_ARTICLES = 1000
 #: Weights drop out of the file below this magnitude (they change no decision).
 MIN_WEIGHT = 1e-3
 #: A feature seen in fewer training articles than this is left out: a word met in one
@@ -94,6 +109,7 @@ class Article:
     #: gold marks only some of its places (WikToR: the article's subject), so a
     #: candidate off gold is no evidence of a non-place
     partial: bool = False
+    row_weight: float = 1.0  # of each of its training rows
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -101,6 +117,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("corpora", nargs="*", default=list(DEFAULT_CORPORA))
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--limit", type=int, default=0, help="at most this many dev articles per corpus")
+    parser.add_argument(
+        "--partial-limit",
+        type=int,
+        default=PARTIAL_ARTICLES,
+        help="at most this many dev articles of a partially annotated corpus (0: all; the rest of its dev"
+        f" half stays unseen, to measure on; default {PARTIAL_ARTICLES})",
+    )
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep parsed documents in between runs")
     parser.add_argument(
         "--C",
@@ -115,6 +138,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="search the resolver's evidence weights (by default they stay hand-set:"
         " the fit on news dev halves cost WikToR's dev half 5 points end to end)",
     )
+    parser.add_argument(
+        "--partial-weight",
+        type=float,
+        default=PARTIAL_ROW_WEIGHT,
+        help=f"weight of a training row from a partially annotated corpus (default {PARTIAL_ROW_WEIGHT})",
+    )
     args = parser.parse_args(argv)
 
     from gazetteer.database import open_gazetteer
@@ -122,13 +151,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     started = time.time()
     corpora = [Path(p) for p in args.corpora if _exists_or_note(Path(p))]
-    gold = [(path.stem, a) for path in corpora for a in _dev_half(path, args.limit)]
+    gold = [
+        (path.stem, a)
+        for path in corpora
+        for a in _dev_half(path, args.limit if geotagging_applies(path.stem) else args.partial_limit or args.limit)
+    ]
     digest = training_digest(gold)
     print(f"{len(gold)} dev articles from {', '.join(p.stem for p in corpora)}; data sha256 {digest[:16]}...")
     nlp = load_nlp()
     names = open_gazetteer()
     docs = _parsed(nlp, [a.text for _, a in gold], args.cache, digest)
-    articles = [_article(corpus, a, doc, names) for (corpus, a), doc in zip(gold, docs)]
+    articles = [_article(corpus, a, doc, names, args.partial_weight) for (corpus, a), doc in zip(gold, docs)]
     print(f"parsed in {time.time() - started:.0f} s")
 
     c, first, second, threshold, report = train_recogniser(articles, names, tuple(args.c_grid or C_GRID))
@@ -160,6 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "min_feature_articles": MIN_FEATURE_ARTICLES,
                 "solver": "liblinear, L2",
                 "limit": args.limit,
+                "partial_weight": args.partial_weight,
+                "partial_limit": args.partial_limit,
+                "selection_biased_features_left_out_of_partial_rows": list(SELECTION_BIASED),
             },
             "out_of_fold": report,
         },
@@ -217,7 +253,7 @@ def _parsed(nlp, texts: Sequence[str], cache: Path | None, digest: str) -> list:
     return docs
 
 
-def _article(corpus: str, a: GoldArticle, doc, names) -> Article:
+def _article(corpus: str, a: GoldArticle, doc, names, partial_weight: float = PARTIAL_ROW_WEIGHT) -> Article:
     positives, skipped = set(), []
     for t in a.toponyms:
         if is_demonym_only(t.name, names):
@@ -227,7 +263,9 @@ def _article(corpus: str, a: GoldArticle, doc, names) -> Article:
     skipped.extend((s.start, s.end) for s in a.ignore)
     fold = int(hashlib.sha1(a.id.encode("utf-8")).hexdigest(), 16) // 2 % FOLDS
     partial = not geotagging_applies(corpus)
-    return Article(a, corpus, doc, fold, frozenset(positives), tuple(skipped), partial)
+    return Article(
+        a, corpus, doc, fold, frozenset(positives), tuple(skipped), partial, partial_weight if partial else 1.0
+    )
 
 
 def label_of(start: int, end: int, article: Article) -> int | None:
@@ -288,11 +326,22 @@ def _training_rows(articles: Sequence[Article], scored: Sequence[Sequence[Scored
             if label is None:
                 continue
             f = item.features if second else _first_only(item.features)
+            if article.partial:
+                f = _without_selection_bias(f)
             rows.append(f)
             labels.append(label)
             groups.append(article.gold.id)
-            sample_weights.append(PARTIAL_ROW_WEIGHT if article.partial else 1.0)
+            sample_weights.append(article.row_weight)
     return rows, labels, groups, sample_weights
+
+
+#: Features a partially annotated corpus must not teach: WikToR chose its places for having
+#: many namesakes, so from it "many gazetteer entries" would look like a sign of a place.
+SELECTION_BIASED = ("gaz_count=", "acronym:gaz_count=")
+
+
+def _without_selection_bias(f: dict[str, float]) -> dict[str, float]:
+    return {k: v for k, v in f.items() if not k.startswith(SELECTION_BIASED)}
 
 
 def _first_only(f: dict[str, float]) -> dict[str, float]:
@@ -350,8 +399,9 @@ def _best_threshold(articles: Sequence[Article], scored: Sequence[Sequence[Score
 def _span_scores(articles, scored, names, threshold: float, same_name: float | None = None) -> dict:
     """Exact-span precision, recall and F1 against gold places (demonyms left out), by corpus too.
 
-    The pooled figures take recall over every corpus and precision over the fully
-    annotated ones only (a partially annotated corpus cannot say what is not a place)."""
+    The pooled figures ("all", which choose the thresholds) are those of the fully
+    annotated corpora: a partially annotated one cannot say what is not a place, and
+    its recall alone would always ask for a lower threshold; its recall is reported."""
     # key -> [hits counted for precision, predicted, hits, gold]
     totals: dict[str, list[int]] = {}
     for article, items in zip(articles, scored):
@@ -362,7 +412,7 @@ def _span_scores(articles, scored, names, threshold: float, same_name: float | N
             if span in article.positives or not any(span[0] < e and s < span[1] for s, e in article.skipped)
         }
         hits = len(counted & article.positives)
-        for key in ("all", article.corpus):
+        for key in (article.corpus,) if article.partial else ("all", article.corpus):
             t = totals.setdefault(key, [0, 0, 0, 0])
             if not article.partial:
                 t[0] += hits
@@ -534,6 +584,8 @@ def fit_doubt(
     weights = weights_from(resolution)
     rows, labels, folds = [], [], []
     for article in articles:
+        if article.partial:
+            continue  # its readings of places other than the subject cannot be checked
         recognition = recognise(article.doc, names, recogniser)
         by_name, choice = readings(
             article.gold.text,
