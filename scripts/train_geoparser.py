@@ -4,10 +4,16 @@
     PYTHONPATH=. python3 scripts/train_geoparser.py [CORPUS.jsonl ...] [-o geo/parse/models/geoparser_model.json]
 
 Trains on the dev halves ONLY (``geo.eval.evaluate.split_of``) of the corpora given (by
-default LGL and GeoVirus from ``../shared/eval`` and our war-news corpus
+default LGL, GeoVirus and WikToR from ``../shared/eval`` and our war-news corpus
 ``data/eval/warnews.jsonl``; missing files are skipped with a note), so the test
-halves stay unseen. Needs scikit-learn (``pip install scikit-learn``), at training
-time only: the shipped file is plain JSON that ``geo.parse.placemodel`` reads.
+halves stay unseen. WikToR annotates only each article's subject place, so it gives the
+recogniser positives only (its gold spans, at a fifth of a news row's weight, from the
+first 1,000 articles of its dev half; the rest stays unseen to measure on): news seldom
+names a place the way an encyclopedia does ("X is a town in ...", "X was founded in ..."),
+and without such examples the model learned to doubt sentence-initial names; it takes
+no part in choosing thresholds, whose precision it cannot measure. Needs scikit-learn
+(``pip install scikit-learn``), at training time only: the shipped file is plain JSON
+that ``geo.parse.placemodel`` reads.
 
 Recognition: every candidate of ``geo.parse.placefeatures`` is labelled a place when its span
 is a gold toponym's; candidates overlapping a gold span only in part, an unplaceable
@@ -19,10 +25,12 @@ what the first thought of the same name elsewhere in the article. Out-of-fold sc
 Resolution: with ``--fit-resolution``, a coordinate search over ``geo.parse.resolve.Weights``
 maximising the share of gold toponyms (given their gold spans) placed within 161 km
 (acc@161 x recall), with acc@161 kept at least where the hand-set weights had it
-(measured on WikToR's dev half, which it does not see, it cost 5 points end to end, so
-by default the evidence weights stay hand-set); then the lowest abstention
+(measured on WikToR's dev half, it cost 5 points end to end, so by default the evidence weights stay hand-set); then the lowest abstention
 threshold at which each corpus's acc@161 on the places the recogniser finds stays where
-the hand-set weights had it.
+the hand-set weights had it. Last, a learned abstention (``geo.parse.resolve.doubted``)
+for readings the article gives no reason for: a logistic model of "right within 161 km"
+from the reading's confidence, population and lead over an unlisted place, fitted on
+the fully annotated corpora's readings of the recogniser's mentions.
 """
 
 from __future__ import annotations
@@ -40,19 +48,30 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from gazetteer.geodesy import great_circle_km  # noqa: E402
-from geo.eval.evaluate import GoldArticle, iter_corpus, split_of  # noqa: E402
+from geo.eval.evaluate import GoldArticle, geotagging_applies, iter_corpus, split_of  # noqa: E402
 from geo.parse.mentions import ScoredCandidate, is_demonym_only, score_candidates, select  # noqa: E402
 from geo.parse.placemodel import GeoparserModel, LinearModel, model_to_json  # noqa: E402
 from geo.records import Mention  # noqa: E402
 
-DEFAULT_CORPORA = ("../shared/eval/lgl.jsonl", "../shared/eval/geovirus.jsonl", "data/eval/warnews.jsonl")
-DEFAULT_OUTPUT = REPO / "geo" / "data" / "geoparser_model.json"
+DEFAULT_CORPORA = (
+    "../shared/eval/lgl.jsonl",
+    "../shared/eval/geovirus.jsonl",
+    "data/eval/warnews.jsonl",
+    "../shared/eval/wiktor.jsonl",
+)
+DEFAULT_OUTPUT = REPO / "geo" / "parse" / "models" / "geoparser_model.json"
 FOLDS = 5
 #: Inverse regularisation strength of both logistic models (chosen by out-of-fold F1).
 C_GRID = (0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(0.25 + 0.025 * i, 3) for i in range(21))
 SAME_NAME_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3)
 FIRST_PASS_THRESHOLD = 0.5
+#: Weight of a training row from a partially annotated corpus (WikToR: only its subject
+#: place is gold, so only its positives are used): enough to teach the ways an
+#: encyclopedia names a place, which news seldom uses, without drowning the news's own.
+PARTIAL_ROW_WEIGHT = 0.2
+#: ... and how many of its dev articles train (the first ones of its dev half).
+PARTIAL_ARTICLES = 1000
 #: Weights drop out of the file below this magnitude (they change no decision).
 MIN_WEIGHT = 1e-3
 #: A feature seen in fewer training articles than this is left out: a word met in one
@@ -87,6 +106,10 @@ class Article:
     fold: int
     positives: frozenset[tuple[int, int]]  # gold spans of places (not demonyms)
     skipped: tuple[tuple[int, int], ...]  # demonym and unplaceable spans
+    #: gold marks only some of its places (WikToR: the article's subject), so a
+    #: candidate off gold is no evidence of a non-place
+    partial: bool = False
+    row_weight: float = 1.0  # of each of its training rows
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -94,6 +117,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("corpora", nargs="*", default=list(DEFAULT_CORPORA))
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--limit", type=int, default=0, help="at most this many dev articles per corpus")
+    parser.add_argument(
+        "--partial-limit",
+        type=int,
+        default=PARTIAL_ARTICLES,
+        help="at most this many dev articles of a partially annotated corpus (0: all; the rest of its dev"
+        f" half stays unseen, to measure on; default {PARTIAL_ARTICLES})",
+    )
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep parsed documents in between runs")
     parser.add_argument(
         "--C",
@@ -108,6 +138,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="search the resolver's evidence weights (by default they stay hand-set:"
         " the fit on news dev halves cost WikToR's dev half 5 points end to end)",
     )
+    parser.add_argument(
+        "--partial-weight",
+        type=float,
+        default=PARTIAL_ROW_WEIGHT,
+        help=f"weight of a training row from a partially annotated corpus (default {PARTIAL_ROW_WEIGHT})",
+    )
     args = parser.parse_args(argv)
 
     from gazetteer.database import open_gazetteer
@@ -115,13 +151,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     started = time.time()
     corpora = [Path(p) for p in args.corpora if _exists_or_note(Path(p))]
-    gold = [(path.stem, a) for path in corpora for a in _dev_half(path, args.limit)]
+    gold = [
+        (path.stem, a)
+        for path in corpora
+        for a in _dev_half(path, args.limit if geotagging_applies(path.stem) else args.partial_limit or args.limit)
+    ]
     digest = training_digest(gold)
     print(f"{len(gold)} dev articles from {', '.join(p.stem for p in corpora)}; data sha256 {digest[:16]}...")
     nlp = load_nlp()
     names = open_gazetteer()
     docs = _parsed(nlp, [a.text for _, a in gold], args.cache, digest)
-    articles = [_article(corpus, a, doc, names) for (corpus, a), doc in zip(gold, docs)]
+    articles = [_article(corpus, a, doc, names, args.partial_weight) for (corpus, a), doc in zip(gold, docs)]
     print(f"parsed in {time.time() - started:.0f} s")
 
     c, first, second, threshold, report = train_recogniser(articles, names, tuple(args.c_grid or C_GRID))
@@ -132,6 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         first, second, threshold=threshold, first_pass_threshold=FIRST_PASS_THRESHOLD, same_name_threshold=same_name
     )
     resolution = choose_abstention(articles, names, recogniser, resolution)
+    resolution = fit_doubt(articles, names, recogniser, resolution)
     print(f"resolution weights: {resolution}")
     model = GeoparserModel(
         first=first,
@@ -152,6 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "min_feature_articles": MIN_FEATURE_ARTICLES,
                 "solver": "liblinear, L2",
                 "limit": args.limit,
+                "partial_weight": args.partial_weight,
+                "partial_limit": args.partial_limit,
+                "selection_biased_features_left_out_of_partial_rows": list(SELECTION_BIASED),
             },
             "out_of_fold": report,
         },
@@ -209,7 +253,7 @@ def _parsed(nlp, texts: Sequence[str], cache: Path | None, digest: str) -> list:
     return docs
 
 
-def _article(corpus: str, a: GoldArticle, doc, names) -> Article:
+def _article(corpus: str, a: GoldArticle, doc, names, partial_weight: float = PARTIAL_ROW_WEIGHT) -> Article:
     positives, skipped = set(), []
     for t in a.toponyms:
         if is_demonym_only(t.name, names):
@@ -218,13 +262,18 @@ def _article(corpus: str, a: GoldArticle, doc, names) -> Article:
             positives.add((t.start, t.end))
     skipped.extend((s.start, s.end) for s in a.ignore)
     fold = int(hashlib.sha1(a.id.encode("utf-8")).hexdigest(), 16) // 2 % FOLDS
-    return Article(a, corpus, doc, fold, frozenset(positives), tuple(skipped))
+    partial = not geotagging_applies(corpus)
+    return Article(
+        a, corpus, doc, fold, frozenset(positives), tuple(skipped), partial, partial_weight if partial else 1.0
+    )
 
 
 def label_of(start: int, end: int, article: Article) -> int | None:
     """1 a gold place's span, 0 no gold at all, None left out of training."""
     if (start, end) in article.positives:
         return 1
+    if article.partial:
+        return None
     if any(start < e and s < end for s, e in article.skipped):
         return None
     if any(start < e and s < end for s, e in article.positives):
@@ -236,7 +285,13 @@ def label_of(start: int, end: int, article: Article) -> int | None:
 # recognition
 
 
-def _fit(rows: Sequence[dict[str, float]], labels: Sequence[int], groups: Sequence[str], c: float) -> LinearModel:
+def _fit(
+    rows: Sequence[dict[str, float]],
+    labels: Sequence[int],
+    groups: Sequence[str],
+    sample_weights: Sequence[float],
+    c: float,
+) -> LinearModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -250,7 +305,7 @@ def _fit(rows: Sequence[dict[str, float]], labels: Sequence[int], groups: Sequen
     # liblinear takes 32-bit sparse indices only.
     x.indices = x.indices.astype("int32")
     x.indptr = x.indptr.astype("int32")
-    fitted = LogisticRegression(C=c, solver="liblinear", max_iter=2000).fit(x, labels)
+    fitted = LogisticRegression(C=c, solver="liblinear", max_iter=2000).fit(x, labels, sample_weight=sample_weights)
     weights = {
         name: round(float(w), 4)
         for name, w in zip(vectorizer.get_feature_names_out(), fitted.coef_[0])
@@ -264,17 +319,29 @@ def _scored(articles: Sequence[Article], names, models: dict[int, GeoparserModel
 
 
 def _training_rows(articles: Sequence[Article], scored: Sequence[Sequence[ScoredCandidate]], *, second: bool):
-    rows, labels, groups = [], [], []
+    rows, labels, groups, sample_weights = [], [], [], []
     for article, items in zip(articles, scored):
         for item in items:
             label = label_of(item.candidate.start, item.candidate.end, article)
             if label is None:
                 continue
             f = item.features if second else _first_only(item.features)
+            if article.partial:
+                f = _without_selection_bias(f)
             rows.append(f)
             labels.append(label)
             groups.append(article.gold.id)
-    return rows, labels, groups
+            sample_weights.append(article.row_weight)
+    return rows, labels, groups, sample_weights
+
+
+#: Features a partially annotated corpus must not teach: WikToR chose its places for having
+#: many namesakes, so from it "many gazetteer entries" would look like a sign of a place.
+SELECTION_BIASED = ("gaz_count=", "acronym:gaz_count=")
+
+
+def _without_selection_bias(f: dict[str, float]) -> dict[str, float]:
+    return {k: v for k, v in f.items() if not k.startswith(SELECTION_BIASED)}
 
 
 def _first_only(f: dict[str, float]) -> dict[str, float]:
@@ -330,7 +397,12 @@ def _best_threshold(articles: Sequence[Article], scored: Sequence[Sequence[Score
 
 
 def _span_scores(articles, scored, names, threshold: float, same_name: float | None = None) -> dict:
-    """Exact-span precision, recall and F1 against gold places (demonyms left out), by corpus too."""
+    """Exact-span precision, recall and F1 against gold places (demonyms left out), by corpus too.
+
+    The pooled figures ("all", which choose the thresholds) are those of the fully
+    annotated corpora: a partially annotated one cannot say what is not a place, and
+    its recall alone would always ask for a lower threshold; its recall is reported."""
+    # key -> [hits counted for precision, predicted, hits, gold]
     totals: dict[str, list[int]] = {}
     for article, items in zip(articles, scored):
         chosen = {(c.start, c.end) for c in select(items, threshold, names, same_name)}
@@ -340,20 +412,25 @@ def _span_scores(articles, scored, names, threshold: float, same_name: float | N
             if span in article.positives or not any(span[0] < e and s < span[1] for s, e in article.skipped)
         }
         hits = len(counted & article.positives)
-        for key in ("all", article.corpus):
-            t = totals.setdefault(key, [0, 0, 0])
-            t[0] += hits
-            t[1] += len(counted)
-            t[2] += len(article.positives)
+        for key in (article.corpus,) if article.partial else ("all", article.corpus):
+            t = totals.setdefault(key, [0, 0, 0, 0])
+            if not article.partial:
+                t[0] += hits
+                t[1] += len(counted)
+            t[2] += hits
+            t[3] += len(article.positives)
     report = {}
-    for key, (hits, predicted, gold) in totals.items():
-        p = hits / predicted if predicted else 0.0
+    for key, (precise_hits, predicted, hits, gold) in totals.items():
+        p = precise_hits / predicted if predicted else None
         r = hits / gold if gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        scores = {"recall": round(r, 4)}
+        if p is not None:
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            scores.update(precision=round(p, 4), f1=round(f, 4))
         if key == "all":
-            report.update(precision=round(p, 4), recall=round(r, 4), f1=round(f, 4))
+            report.update(scores)
         else:
-            report[key] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+            report[key] = scores
     return report
 
 
@@ -485,6 +562,77 @@ def choose_abstention(
         if all(scores[k][0] >= floor[k][0] - ACCURACY_TOLERANCE for k in floor):
             return {**resolution, "min_confidence": trial.min_confidence}
     return {**resolution, "min_confidence": ABSTENTION_STEPS[-1]}
+
+
+#: Inverse regularisation strengths tried for the learned abstention.
+DOUBT_C_GRID = (1.0, 10.0, 100.0)
+DOUBT_FEATURES = ("confidence", "population", "margin")
+
+
+def fit_doubt(
+    articles: Sequence[Article], names, recogniser: GeoparserModel, resolution: dict[str, float]
+) -> dict[str, float]:
+    """The learned abstention for readings the article gives no reason for
+    (``geo.parse.resolve.doubted``): a logistic model of "placed within 161 km of gold"
+    over the readings the recogniser's mentions get, its strength chosen by the
+    out-of-fold count of wrong readings dropped less right ones dropped."""
+    from sklearn.linear_model import LogisticRegression
+
+    from geo.parse.mentions import recognise
+    from geo.parse.resolve import doubt_features, readings, weights_from
+
+    weights = weights_from(resolution)
+    rows, labels, folds = [], [], []
+    for article in articles:
+        if article.partial:
+            continue  # its readings of places other than the subject cannot be checked
+        recognition = recognise(article.doc, names, recogniser)
+        by_name, choice = readings(
+            article.gold.text,
+            recognition.mentions,
+            names,
+            demonym_countries=recognition.demonym_countries,
+            resolve_as=dict(recognition.resolve_as),
+            weights=weights,
+        )
+        gold = {(t.start, t.end): t for t in article.gold.toponyms}
+        for mention in recognition.mentions:
+            chosen = choice.get(by_name[mention])
+            t = gold.get((mention.start, mention.end))
+            if chosen is None or t is None or chosen.confidence <= weights.min_confidence:
+                continue
+            f = doubt_features(chosen)
+            if f is None:
+                continue
+            rows.append([f[k] for k in DOUBT_FEATURES])
+            labels.append(int(great_circle_km(t.lat, t.lon, chosen.entry.lat, chosen.entry.lon) <= 161.0))
+            folds.append(article.fold)
+    print(f"  doubt: {len(rows)} readings without support, {len(rows) - sum(labels)} of them wrong")
+    if len(set(labels)) < 2:
+        return resolution
+    best = None
+    for c in DOUBT_C_GRID:
+        gained = 0
+        for k in range(FOLDS):
+            train = [i for i, f in enumerate(folds) if f != k]
+            test = [i for i, f in enumerate(folds) if f == k]
+            if not test or len({labels[i] for i in train}) < 2:
+                continue
+            model = LogisticRegression(C=c).fit([rows[i] for i in train], [labels[i] for i in train])
+            dropped = [i for i, p in zip(test, model.predict_proba([rows[i] for i in test])[:, 1]) if p < 0.5]
+            gained += sum(1 - 2 * labels[i] for i in dropped)  # +1 a wrong reading dropped, -1 a right one
+        print(f"  doubt C={c}: out-of-fold wrong less right readings dropped {gained}")
+        if best is None or gained > best[1]:
+            best = (c, gained)
+    if best is None or best[1] <= 0:
+        return resolution
+    model = LogisticRegression(C=best[0]).fit(rows, labels)
+    fitted = dict(zip(DOUBT_FEATURES, (round(float(w), 4) for w in model.coef_[0])))
+    return {
+        **resolution,
+        "doubt_bias": round(float(model.intercept_[0]), 4),
+        **{f"doubt_{k}": v for k, v in fitted.items()},
+    }
 
 
 def _rounded(scores: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:

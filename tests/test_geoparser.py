@@ -270,3 +270,18 @@ def test_a_name_the_model_runs_into_the_next_line_still_gives_its_place(geoparse
 def test_congo_is_whichever_congo_the_article_is_in(geoparser, text, country):
     places = {p.mention.text: p.entry.country_code for p in geoparser.places(text)}
     assert places.get("Congo") == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ashby is a quiet town beside the canal. Ashby was an important stop for coaches in the 1700s.",
+        "Carlton is a farming village south of the hills. Carlton has a chapel, a mill and two inns.",
+    ],
+)
+def test_a_town_the_text_defines_is_found_where_a_sentence_opens_with_it(nlp, real_gazetteer, text):
+    # The small model calls both an organisation; an encyclopedia's way of naming a town.
+    from geo.parse.mentions import recognise
+
+    name = text.split()[0]
+    assert [m.text for m in recognise(nlp(text), real_gazetteer).mentions] == [name, name]

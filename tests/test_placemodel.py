@@ -97,7 +97,7 @@ def test_training_sees_the_features_recognition_scores(nlp, real_gazetteer):
     model = load_model()
     folds = {k: model for k in range(script.FOLDS)}
     (scored,) = script._scored([article], real_gazetteer, folds)
-    rows, labels, _ = script._training_rows([article], [scored], second=True)
+    rows, labels, *_ = script._training_rows([article], [scored], second=True)
     runtime = score_candidates(nlp(text), real_gazetteer, model)
     labelled = [s for s in runtime if script.label_of(s.candidate.start, s.candidate.end, article) is not None]
     assert rows == [s.features for s in labelled]

@@ -275,3 +275,48 @@ def test_a_comma_list_of_countries_is_no_container_that_unmaps_them():
     text = "Refugees crossed into Syria, Lebanon and Libya last week."
     got = resolved(text, "Syria", "Lebanon")
     assert {name: e.country_code for name, e in got.items()} == {"Syria": "SY", "Lebanon": "LB"}
+
+
+def _shipped_weights():
+    from geo.parse.placemodel import load_model
+    from geo.parse.resolve import weights_from
+
+    return weights_from(load_model().resolution)
+
+
+def test_a_town_abroad_only_its_fame_puts_ahead_of_an_unlisted_place_is_left_unmapped():
+    # Without the learned abstention a town of 200,000 abroad wins, narrowly, over "a
+    # place the gazetteer lacks" in a story from Syria; the shipped weights leave it out.
+    from geo.parse.resolve import Weights
+
+    abroad = E(73, "Kelvar", 40.0, -80.0, "US", "P", "PPL", 200_000, "PA", "Pennsylvania")
+    text = "Fighting in Syria reached Homs, Tadmur and Kelvar on Monday."
+    mentions = mentions_of(text, "Syria", "Homs", "Tadmur", "Kelvar")
+    guessed = resolve(text, mentions, _with_lone_namesake(abroad), weights=Weights())
+    assert "Kelvar" in {p.mention.text for p in guessed}
+    got = resolve(text, mentions, _with_lone_namesake(abroad), weights=_shipped_weights())
+    assert {p.mention.text for p in got} == {"Syria", "Homs", "Tadmur"}
+
+
+def test_a_city_of_millions_abroad_is_still_mapped_by_the_shipped_weights():
+    abroad = E(74, "Kelvar", 40.0, -80.0, "US", "P", "PPLA", 3_000_000, "PA", "Pennsylvania")
+    text = "Fighting in Syria reached Homs and Tadmur; the envoy flew to Kelvar on Monday."
+    got = resolve(
+        text,
+        mentions_of(text, "Syria", "Homs", "Tadmur", "Kelvar"),
+        _with_lone_namesake(abroad),
+        weights=_shipped_weights(),
+    )
+    assert {p.mention.text: p.entry.geonameid for p in got}["Kelvar"] == 74
+
+
+def test_a_small_town_its_country_supports_is_never_doubted():
+    town = E(75, "Kelvar", 34.9, 36.9, "SY", "P", "PPL", 20_000, "11", "Homs")
+    text = "Fighting in Syria reached Homs, Tadmur and Kelvar on Monday."
+    got = resolve(
+        text,
+        mentions_of(text, "Syria", "Homs", "Tadmur", "Kelvar"),
+        _with_lone_namesake(town),
+        weights=_shipped_weights(),
+    )
+    assert {p.mention.text: p.entry.geonameid for p in got}["Kelvar"] == 75

@@ -82,6 +82,14 @@ class Weights:
     #: Country votes the rest of the article must cast before ``unlisted`` applies: a
     #: story that names one place only gives no reason to doubt it.
     context_for_unlisted: float = 1.0
+    #: A learned abstention for a place the article gives no reason for (``_unsupported``):
+    #: the log-odds that such a reading is right, from its confidence, its population
+    #: (log10 / 7) and its lead over "a place the gazetteer does not list"; below 0 the
+    #: name stays unmapped. Fitted on the dev halves by ``scripts/train_geoparser.py``.
+    doubt_bias: float = 0.0
+    doubt_confidence: float = 0.0
+    doubt_population: float = 0.0
+    doubt_margin: float = 0.0
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -142,6 +150,9 @@ class Choice:
     entry: Entry
     confidence: float
     ranked: tuple[Entry, ...]
+    #: the article gives no reason for it (``_unsupported``): how far its score leads
+    #: "a place the gazetteer does not list"; None when it has support
+    unlisted_margin: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,8 +226,39 @@ def resolve(
     name it misspells ("Palmrya" -> "Palmyra") or its fuller form ("Washington" ->
     "Washington state").
     """
-    resolve_as = resolve_as or {}
     overrides = overrides or {}
+    names, choice = readings(
+        text, mentions, index, demonym_countries=demonym_countries, resolve_as=resolve_as, weights=weights
+    )
+    places = []
+    for m in mentions:
+        name = names[m]
+        if name in overrides:
+            places.append(Place(m, overrides[name], 1.0, _precision(text, m, overrides[name]), ()))
+            continue
+        if name not in choice:
+            continue
+        chosen = choice[name]
+        if chosen.confidence <= weights.min_confidence or doubted(chosen, weights):
+            continue
+        places.append(
+            Place(m, chosen.entry, round(chosen.confidence, 3), _precision(text, m, chosen.entry), chosen.ranked[:5])
+        )
+    return tuple(places)
+
+
+def readings(
+    text: str,
+    mentions: Sequence[Mention],
+    index: PlaceIndex,
+    *,
+    demonym_countries: Sequence[str] = (),
+    resolve_as: Mapping[str, str] | None = None,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> tuple[dict[Mention, str], dict[str, Choice]]:
+    """The name each mention is resolved by, and each name's best reading, before any
+    abstention (``resolve`` then drops the readings not sure enough)."""
+    resolve_as = resolve_as or {}
     names = {m: normalize(resolve_as.get(m.text, m.text)) for m in mentions}
     pools = {
         n: _candidates(text_for, index, weights)
@@ -234,21 +276,7 @@ def resolve(
             if pool.candidates:
                 choice[name] = _choose(pool, others, constraints.get(name), weights)
         context = _context_from(choice, votes, demonym_countries)
-    places = []
-    for m in mentions:
-        name = names[m]
-        if name in overrides:
-            places.append(Place(m, overrides[name], 1.0, _precision(text, m, overrides[name]), ()))
-            continue
-        if name not in choice:
-            continue
-        chosen = choice[name]
-        if chosen.confidence <= weights.min_confidence:
-            continue
-        places.append(
-            Place(m, chosen.entry, round(chosen.confidence, 3), _precision(text, m, chosen.entry), chosen.ranked[:5])
-        )
-    return tuple(places)
+    return names, choice
 
 
 def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
@@ -623,7 +651,39 @@ def _choose(pool: _Candidates, context: _Context, container: _Container | None, 
     )
     top = scored[0]
     unlisted = _unlisted_score(top.entry, context, container, weights)
-    return Choice(top.entry, _confidence(scored, weights.temperature, unlisted), tuple(s.entry for s in scored))
+    return Choice(
+        top.entry,
+        _confidence(scored, weights.temperature, unlisted),
+        tuple(s.entry for s in scored),
+        None if unlisted is None else top.score - unlisted,
+    )
+
+
+def doubt_features(choice: Choice) -> dict[str, float] | None:
+    """What the learned abstention weighs for a reading the article gives no reason for
+    (None for any other reading, which it never doubts)."""
+    if choice.unlisted_margin is None or choice.entry.is_area:
+        return None
+    return {
+        "confidence": choice.confidence,
+        "population": math.log10(choice.entry.population + 1) / 7,
+        "margin": choice.unlisted_margin,
+    }
+
+
+def doubted(choice: Choice, weights: Weights) -> bool:
+    """Is a reading the article gives no reason for likelier wrong than right? A small
+    namesake abroad, a step ahead of "unlisted" on its own fame, is left unmapped."""
+    f = doubt_features(choice)
+    if f is None:
+        return False
+    z = (
+        weights.doubt_bias
+        + weights.doubt_confidence * f["confidence"]
+        + weights.doubt_population * f["population"]
+        + weights.doubt_margin * f["margin"]
+    )
+    return z < 0.0
 
 
 def _unlisted_score(entry: Entry, context: _Context, container: _Container | None, weights: Weights) -> float | None:
