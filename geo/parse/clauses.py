@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from geo.parse.clausetree import ClauseTree, clause_tree
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -51,6 +53,8 @@ class SentenceSyntax:
     done_to: tuple[tuple[int, int], ...] = ()
     #: subjects of saying and backing verbs ("Ukraine's air force said ...")
     sources: tuple[tuple[int, int], ...] = ()
+    #: the sentence's parse, for dating and typing events by clause (``geo.parse.clausetree``)
+    tree: ClauseTree | None = None
 
     def only_a_source(self, start: int, end: int) -> bool:
         """Is ``start:end`` the subject of a saying verb and in no side of a clause?"""
@@ -90,7 +94,7 @@ def _one_sentence(sent: Span) -> SentenceSyntax:
             _add_side(done_to, token, base)
         elif label == "pobj" and token.head.dep_ == "agent" and token.head.head.lower_ not in NOT_ACTS:
             _add_side(doers, token, base)
-    return SentenceSyntax(organisations, tuple(doers), tuple(done_to), tuple(sources))
+    return SentenceSyntax(organisations, tuple(doers), tuple(done_to), tuple(sources), clause_tree(sent))
 
 
 def _speaker(token: Token) -> Token | None:
