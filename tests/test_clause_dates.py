@@ -81,3 +81,25 @@ def test_tree_walks_from_a_word_to_the_verb_that_governs_it(nlp):
     assert verb is not None and tree.words[verb] == "entered"
     assert tree.tense(verb) == "past"
     assert tree.words[tree.attachment(sentence.index("Monday"), sentence.index("Monday") + 6)] == "entered"
+
+
+def test_relative_words_count_from_the_datelines_day_when_it_precedes_publication():
+    from geo.parse.dates import date_contexts
+
+    sentences = [
+        "PORT ELLIS, June 9 (Harbour Wire) - Marines landed on the northern beaches yesterday.",
+        "Shelling of the harbour went on through Monday.",
+    ]
+    contexts, _ = date_contexts(sentences, published=date(2031, 6, 13))
+    first = resolve_event_date(sentences[0], published=date(2031, 6, 13), context=contexts[0])
+    assert first.value == date(2031, 6, 8)  # the day before the dateline's, not before publication
+    assert contexts[1].filed == date(2031, 6, 9)
+
+
+def test_a_dateline_day_far_from_publication_is_not_taken_as_the_filing_day():
+    from geo.parse.dates import date_contexts
+
+    sentences = ["PORT ELLIS, March 2 (Harbour Wire) - Marines landed on the northern beaches yesterday."]
+    contexts, _ = date_contexts(sentences, published=date(2031, 6, 13))
+    assert contexts[0].filed is None
+    assert resolve_event_date(sentences[0], published=date(2031, 6, 13), context=contexts[0]).value == date(2031, 6, 12)

@@ -372,11 +372,24 @@ class DateContext:
     with no date phrase of its own tells of that day ("Residents spent the night in
     basements"), and so do the dateline and header lines before the first dated sentence.
     ``previous`` is the last date an earlier sentence stated: "two days later", "the next
-    morning" and "hours later" count from it.
+    morning" and "hours later" count from it. ``filed`` is the day of the dateline
+    ("KHARKIV, May 14 (Reuters) -") when it names one in the week up to publication: relative
+    words ("yesterday", "on Tuesday", "last night") count from it, as the reporter wrote them.
     """
 
     story: EventDate | None = None
     previous: EventDate | None = None
+    filed: date | None = None
+
+
+#: How many days before publication a dateline's day may lie and still be the day the
+#: report was filed (a weekly's or a late web page's date lags the wire's).
+FILED_REACH_DAYS = 7
+
+
+def _reference(published: date | None, context: DateContext | None) -> date | None:
+    """The day relative words count from: the dateline's, else the publication date."""
+    return context.filed if context is not None and context.filed is not None else published
 
 
 def resolve_event_date(
@@ -399,6 +412,7 @@ def resolve_event_date(
     the nearest such word first (``_governing``), whatever the commas between them.
     """
     context = context or DateContext()
+    published = _reference(published, context)
     found = _sentence_candidates(sentence, published)
     candidates = [
         _with_anchor(c, found, context, published)
@@ -433,6 +447,7 @@ def stated_date(sentence: str, *, published: date | None, context: DateContext |
     """The date the sentence states for what it tells: its best date phrase, None when it
     has none (the date of a dateline or a page header, or a year alone, is no such date)."""
     context = context or DateContext()
+    published = _reference(published, context)
     found = _sentence_candidates(sentence, published)
     candidates = [
         c
@@ -457,17 +472,44 @@ def date_contexts(
     context = before or DateContext()
     contexts: list[DateContext] = []
     for sentence in sentences:
+        if context.filed is None and context.story is None:
+            filed = _dateline_day(sentence, published)
+            if filed is not None:
+                context = replace(context, filed=filed)
         contexts.append(context)
         stated = stated_date(sentence, published=published, context=context)
         if stated is not None:
             story = context.story
             if story is None and stated.precision == DATE_PRECISION_DAY:
                 story = stated
-            context = DateContext(story, stated)
+            context = DateContext(story, stated, context.filed)
     story = next((c.story for c in contexts if c.story is not None), context.story)
-    if story is not None:  # the lines before the first dated one read the story's day ahead
-        contexts = [c if c.story is not None else DateContext(story, c.previous) for c in contexts]
+    filed = context.filed
+    if story is not None or filed is not None:  # the lines before the first dated one read ahead
+        contexts = [
+            DateContext(c.story if c.story is not None else story, c.previous, c.filed or filed) for c in contexts
+        ]
     return tuple(contexts), context
+
+
+def _dateline_day(sentence: str, published: date | None) -> date | None:
+    """The day a dateline at the head of ``sentence`` names, when it lies in the week up to
+    ``published`` (a date outside it is no filing day: a misprint or another story's)."""
+    if published is None:
+        return None
+    header_end = _header_end(sentence)
+    if header_end < 0:
+        return None
+    for candidate in _sentence_candidates(sentence, published):
+        if (
+            candidate.report
+            and candidate.end <= header_end
+            and candidate.value is not None
+            and candidate.precision == DATE_PRECISION_DAY
+            and 0 <= (published - candidate.value).days <= FILED_REACH_DAYS
+        ):
+            return candidate.value
+    return None
 
 
 def _governing(
