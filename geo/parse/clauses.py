@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geo.parse.clausetree import ClauseTree, clause_tree
+from geo.parse.clausetree import ClauseTree, clause_trees
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -74,10 +74,10 @@ class SentenceSyntax:
 
 def sentence_syntax(doc: Doc) -> tuple[SentenceSyntax, ...]:
     """The syntax of each sentence of ``doc``, in order."""
-    return tuple(_one_sentence(sent) for sent in doc.sents)
+    return tuple(_one_sentence(sent, tree) for sent, tree in zip(doc.sents, clause_trees(doc)))
 
 
-def _one_sentence(sent: Span) -> SentenceSyntax:
+def _one_sentence(sent: Span, tree: ClauseTree | None = None) -> SentenceSyntax:
     base = sent.start_char
     organisations = tuple((e.start_char - base, e.end_char - base) for e in sent.ents if e.label_ == "ORG")
     doers: list[tuple[int, int]] = []
@@ -94,7 +94,7 @@ def _one_sentence(sent: Span) -> SentenceSyntax:
             _add_side(done_to, token, base)
         elif label == "pobj" and token.head.dep_ == "agent" and token.head.head.lower_ not in NOT_ACTS:
             _add_side(doers, token, base)
-    return SentenceSyntax(organisations, tuple(doers), tuple(done_to), tuple(sources), clause_tree(sent))
+    return SentenceSyntax(organisations, tuple(doers), tuple(done_to), tuple(sources), tree)
 
 
 def _speaker(token: Token) -> Token | None:

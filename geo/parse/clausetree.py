@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 #: Tags of verbs and auxiliaries (Penn Treebank, as spaCy's English models use them).
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
@@ -121,6 +121,39 @@ class ClauseTree:
 
 #: Auxiliaries that put a clause in the future or the hypothetical.
 FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "could", "might", "may", "should", "must", "can"})
+
+
+def clause_trees(doc: Doc) -> tuple[ClauseTree, ...]:
+    """The parse of each sentence of ``doc``, in order: one array copy of the document, then
+    slices (several times faster than reading each token's attributes)."""
+    from spacy.attrs import DEP, HEAD, IDX, LOWER, TAG
+
+    if len(doc) == 0:
+        return ()
+    array = doc.to_array([IDX, HEAD, DEP, TAG, LOWER])
+    starts, heads = array[:, 0].tolist(), array[:, 1].astype("int64").tolist()
+    strings = doc.vocab.strings
+    labels = []
+    for column in (2, 3, 4):
+        keys = array[:, column].tolist()
+        table = {key: strings[key] for key in set(keys)}
+        labels.append(list(map(table.__getitem__, keys)))
+    deps, tags, words = labels
+    trees = []
+    for sent in doc.sents:
+        first, last = sent.start, sent.end
+        base = starts[first]
+        trees.append(
+            ClauseTree(
+                tuple(start - base for start in starts[first:last]),
+                # HEAD is stored relative to the token
+                tuple(i + head for i, head in enumerate(heads[first:last])),
+                tuple(deps[first:last]),
+                tuple(tags[first:last]),
+                tuple(words[first:last]),
+            )
+        )
+    return tuple(trees)
 
 
 def clause_tree(sentence: Span) -> ClauseTree:

@@ -218,6 +218,7 @@ def _sentence_events(
             is_area=place.entry.is_area,
             other_places=len(places) - 1,
             sentence_index=sentence.index,
+            tree=tree,
         )
         kind, probability = decide(model, site)
         if kind is None or (kind.event_type == "other" and is_natural_feature(place.entry)):
