@@ -103,3 +103,15 @@ def test_a_dateline_day_far_from_publication_is_not_taken_as_the_filing_day():
     contexts, _ = date_contexts(sentences, published=date(2031, 6, 13))
     assert contexts[0].filed is None
     assert resolve_event_date(sentences[0], published=date(2031, 6, 13), context=contexts[0]).value == date(2031, 6, 12)
+
+
+def test_the_document_wide_trees_match_the_sentence_by_sentence_ones(nlp):
+    from geo.parse.clausetree import clause_trees
+
+    doc = nlp("Militia fighters shelled Orlat on Monday. By Tuesday evening the army had retaken the bridge near Sivo.")
+    trees = clause_trees(doc)
+    assert trees == tuple(clause_tree(sent) for sent in doc.sents)
+    second = trees[1]
+    # heads are indices in the sentence: its root, and only it, is its own head
+    assert [i for i, head in enumerate(second.heads) if head == i] == [second.deps.index("ROOT")]
+    assert all(0 <= head < len(second) for head in second.heads)
