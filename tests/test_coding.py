@@ -222,7 +222,9 @@ def test_state_forces_fighting_abroad_are_external_forces(pipeline) -> None:
 
 
 def test_the_country_a_strike_is_blamed_on_is_its_author(pipeline) -> None:
-    text = "A strike on a tent camp in Mawasi killed at least 19 people, Gaza's civil defence said, blaming Israel."
+    text = (
+        "A strike on a tent camp in Khan Younis killed at least 19 people, Gaza's civil defence said, blaming Israel."
+    )
     events = [e for e in _events(pipeline, text) if e.event_type == "frontline"]
     assert events and all(e.actor1 == "Military Forces of Israel" for e in events)
     assert all(e.actor2 == "Civilians (Palestine)" and e.fatalities == 19 for e in events)

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from geo.parse.clausetree import ClauseTree, clause_trees
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -53,6 +55,8 @@ class SentenceSyntax:
     done_to: tuple[tuple[int, int], ...] = ()
     #: subjects of saying and backing verbs ("Ukraine's air force said ...")
     sources: tuple[tuple[int, int], ...] = ()
+    #: the sentence's parse, for dating and typing events by clause (``geo.parse.clausetree``)
+    tree: ClauseTree | None = None
 
     def only_a_source(self, start: int, end: int) -> bool:
         """Is ``start:end`` the subject of a saying verb and in no side of a clause?"""
@@ -105,8 +109,9 @@ def sentence_syntax(doc: Doc) -> tuple[SentenceSyntax, ...]:
             for child in token.children:
                 if child.dep_ == "pobj":
                     _add_side(doers[k], child, base)
+    trees = clause_trees(doc)
     return tuple(
-        SentenceSyntax(tuple(organisations[k]), tuple(doers[k]), tuple(done_to[k]), tuple(sources[k]))
+        SentenceSyntax(tuple(organisations[k]), tuple(doers[k]), tuple(done_to[k]), tuple(sources[k]), trees[k])
         for k in range(len(sents))
     )
 

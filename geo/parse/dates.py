@@ -60,9 +60,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from geo.parse.numbers import SMALL_NUMBER_WORDS
 from geo.records import DATE_PRECISION_DAY, DATE_PRECISION_MONTH, DATE_PRECISION_WEEK
+
+if TYPE_CHECKING:
+    from geo.parse.clausetree import ClauseTree
 
 #: A year-only phrase: coarser than any precision ACLED's scale has.
 YEAR_ONLY = 4
@@ -368,11 +372,24 @@ class DateContext:
     with no date phrase of its own tells of that day ("Residents spent the night in
     basements"), and so do the dateline and header lines before the first dated sentence.
     ``previous`` is the last date an earlier sentence stated: "two days later", "the next
-    morning" and "hours later" count from it.
+    morning" and "hours later" count from it. ``filed`` is the day of the dateline
+    ("KHARKIV, May 14 (Reuters) -") when it names one in the week up to publication: relative
+    words ("yesterday", "on Tuesday", "last night") count from it, as the reporter wrote them.
     """
 
     story: EventDate | None = None
     previous: EventDate | None = None
+    filed: date | None = None
+
+
+#: How many days before publication a dateline's day may lie and still be the day the
+#: report was filed (a weekly's or a late web page's date lags the wire's).
+FILED_REACH_DAYS = 7
+
+
+def _reference(published: date | None, context: DateContext | None) -> date | None:
+    """The day relative words count from: the dateline's, else the publication date."""
+    return context.filed if context is not None and context.filed is not None else published
 
 
 def resolve_event_date(
@@ -381,6 +398,7 @@ def resolve_event_date(
     published: date | None,
     near: tuple[int, int] | None = None,
     context: DateContext | None = None,
+    tree: ClauseTree | None = None,
 ) -> EventDate:
     """The date the sentence's event happened, and how precise it is.
 
@@ -389,9 +407,12 @@ def resolve_event_date(
     place's own clause then beats the others, and a phrase in a relative clause the
     place is not in ("X, which fell last year") dates nothing for it. ``context`` is what
     the article said before (``date_contexts``): a sentence with no date phrase takes the
-    story's day rather than the publication date.
+    story's day rather than the publication date. ``tree`` is the sentence's parse: with it
+    and ``near``, a phrase dates the place when it hangs on a word that governs the place,
+    the nearest such word first (``_governing``), whatever the commas between them.
     """
     context = context or DateContext()
+    published = _reference(published, context)
     found = _sentence_candidates(sentence, published)
     candidates = [
         _with_anchor(c, found, context, published)
@@ -401,7 +422,9 @@ def resolve_event_date(
     ]
     if context.story is not None:  # the report's own date yields to the story's day
         candidates = [c for c in candidates if not c.report]
-    if near is not None:
+    if near is not None and tree is not None:
+        candidates = _governing(tree, candidates, near, sentence)
+    elif near is not None:
         part = _part_of(sentence, near[0])
         candidates = [c for c in candidates if _part_of(sentence, _clause_position(c)) == part]
         place_clause = _clause_of(sentence, near[0])
@@ -424,6 +447,7 @@ def stated_date(sentence: str, *, published: date | None, context: DateContext |
     """The date the sentence states for what it tells: its best date phrase, None when it
     has none (the date of a dateline or a page header, or a year alone, is no such date)."""
     context = context or DateContext()
+    published = _reference(published, context)
     found = _sentence_candidates(sentence, published)
     candidates = [
         c
@@ -448,17 +472,138 @@ def date_contexts(
     context = before or DateContext()
     contexts: list[DateContext] = []
     for sentence in sentences:
+        if context.filed is None and context.story is None:
+            filed = _dateline_day(sentence, published)
+            if filed is not None:
+                context = replace(context, filed=filed)
         contexts.append(context)
         stated = stated_date(sentence, published=published, context=context)
         if stated is not None:
             story = context.story
             if story is None and stated.precision == DATE_PRECISION_DAY:
                 story = stated
-            context = DateContext(story, stated)
+            context = DateContext(story, stated, context.filed)
     story = next((c.story for c in contexts if c.story is not None), context.story)
-    if story is not None:  # the lines before the first dated one read the story's day ahead
-        contexts = [c if c.story is not None else DateContext(story, c.previous) for c in contexts]
+    filed = context.filed
+    if story is not None or filed is not None:  # the lines before the first dated one read ahead
+        contexts = [
+            DateContext(c.story if c.story is not None else story, c.previous, c.filed or filed) for c in contexts
+        ]
     return tuple(contexts), context
+
+
+def _dateline_day(sentence: str, published: date | None) -> date | None:
+    """The day a dateline at the head of ``sentence`` names, when it lies in the week up to
+    ``published`` (a date outside it is no filing day: a misprint or another story's)."""
+    if published is None:
+        return None
+    header_end = _header_end(sentence)
+    if header_end < 0:
+        return None
+    for candidate in _sentence_candidates(sentence, published):
+        if (
+            candidate.report
+            and candidate.end <= header_end
+            and candidate.value is not None
+            and candidate.precision == DATE_PRECISION_DAY
+            and 0 <= (published - candidate.value).days <= FILED_REACH_DAYS
+        ):
+            return candidate.value
+    return None
+
+
+def _governing(
+    tree: ClauseTree, candidates: Sequence[_Candidate], near: tuple[int, int], sentence: str
+) -> list[_Candidate]:
+    """The phrases that date the place at ``near``, read from the parse.
+
+    A phrase counts when the word it hangs on governs the place (its verb, the noun of its
+    phrase, or a verb higher up: "said on Tuesday that troops took X" dates X by Tuesday when
+    "took" has no date of its own), or when that word reaches a governing verb only as its
+    subject, its reported clause or a verb joined to it by "and" ("Residents of X said bombs
+    fell on Saturday", "regrouped across X and kept up fire on Friday", "clashes in April
+    killed ... around X"). A phrase in another clause ("after last month's vote", "a deal
+    signed in August", "a day after an attack on Tuesday") dates nothing for it. A relative
+    clause on the place itself ("X, where fighters attacked on Thursday"; by the parse, or by
+    its words when the parse hangs the clause on a nearby noun) dates it only when nothing
+    else does. Among those that count: one not dating a statement, then the one
+    hanging nearest the place, then ``_rank``.
+    """
+    place = tree.head_of_span(*near)
+    depth = {token: d for d, token in enumerate([place, *tree.ancestors(place)])}
+    group = _noun_group(tree, place)
+    counted: list[tuple[tuple[bool, int, int], _Candidate]] = []
+    about_place: list[_Candidate] = []
+    for candidate in candidates:
+        if candidate.shift is not None and candidate.clause_at >= candidate.end:
+            # "a day after rebels left X": the phrase dates the clause it opens
+            at = tree.clause_verb(tree.token_at(min(candidate.clause_at + 1, tree.starts[-1])))
+        else:
+            at = tree.attachment(candidate.start, candidate.end)
+        if at is None:
+            continue
+        if at in depth:
+            counted.append(((candidate.speech, 0, depth[at]), candidate))
+            continue
+        meets, links = _path_to(tree, at, depth)
+        if meets is not None and links <= REPORTED_OR_JOINED:
+            counted.append(((candidate.speech, 1, depth[meets]), candidate))
+        elif any(_in_clause_about(tree, at, member) for member in group) or _in_where_clause(sentence, candidate, near):
+            about_place.append(candidate)
+    if counted:
+        best = min(key for key, _ in counted)
+        return [c for key, c in counted if key == best]
+    return about_place
+
+
+#: Links by which a date's word may reach a verb above the place and still date it: the
+#: verb's subject ("clashes in April killed"), its reported clause, a verb joined to it.
+REPORTED_OR_JOINED = frozenset({"nsubj", "nsubjpass", "ccomp", "conj", "xcomp", "parataxis"})
+
+
+def _path_to(tree: ClauseTree, token: int, targets: dict[int, int]) -> tuple[int | None, frozenset[str]]:
+    """The first of ``targets`` above ``token`` and the labels of the links walked to it."""
+    links = {tree.deps[token]}
+    for up in tree.ancestors(token):
+        if up in targets:
+            return up, frozenset(links)
+        links.add(tree.deps[up])
+    return None, frozenset(links)
+
+
+def _noun_group(tree: ClauseTree, place: int) -> set[int]:
+    """The place and the nouns that name it with it: "the cities of A and B", "X, the
+    regional capital," (a relative clause on any of them is about the place)."""
+    group = {place}
+    token = place
+    while tree.deps[token] in ("conj", "appos", "compound", "pobj") and tree.heads[token] != token:
+        token = tree.heads[token]
+        if tree.tags[token] in ("IN", "TO"):
+            token = tree.heads[token]
+        group.add(token)
+    for member in list(group):
+        group.update(i for i in tree.children(member) if tree.deps[i] in ("conj", "appos"))
+    return group
+
+
+def _in_where_clause(sentence: str, candidate: _Candidate, near: tuple[int, int]) -> bool:
+    """Is the phrase in a "where" or "which" clause that opens right after the place?"""
+    opener = _last(_RELATIVE.finditer(sentence, near[1], candidate.start))
+    return (
+        opener is not None
+        and _where_clause_of(sentence, opener, near)
+        and _HARD_BOUNDARY.search(sentence, opener.end(), candidate.start) is None
+    )
+
+
+def _in_clause_about(tree: ClauseTree, token: int, place: int) -> bool:
+    """Is ``token`` inside a relative clause on ``place`` ("X, where ... on Thursday")?"""
+    child = token
+    for up in tree.ancestors(token):
+        if up == place:
+            return tree.deps[child] in ("relcl", "acl")
+        child = up
+    return False
 
 
 def _rank(candidate: _Candidate) -> tuple[bool, bool, int, int]:

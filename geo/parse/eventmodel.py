@@ -23,6 +23,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from geo.parse.clausetree import ClauseTree
+from geo.parse.eventclause import clause_features, in_place_clause, types_in_place_clause
 from geo.parse.eventtypes import CONFIDENCE_STRONG, EventKind, classify_sentence, clause_of, triggers_in
 from geo.parse.roles import is_incidental_location, only_names_something_else
 
@@ -51,6 +53,8 @@ class EventSite:
     is_area: bool  # a country or a region rather than a town
     other_places: int  # how many other places the sentence names
     sentence_index: int  # 0 for the article's first sentence
+    #: the sentence's parse, when kept: which clause governs the place (``geo.parse.eventclause``)
+    tree: ClauseTree | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +95,7 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
     """The features of ``site``; ``rule`` is the trigger table's kind when already known."""
     sentence = site.sentence
     near = (site.start, site.end)
-    rule = rule or classify_sentence(sentence, near=near)
+    rule = rule or place_rule(site)
     lowered = sentence.lower()
     clause = clause_of(lowered, near) if len(lowered) == len(sentence) else (0, len(sentence))
     before = _WORD.findall(lowered[: site.start])[-NEIGHBOUR_WORDS:]
@@ -111,6 +115,8 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
     flags += sorted({f"sentence_trigger={kind}" for kind in triggers_in(sentence)})
     flags += [f"before{i}={w}" for i, w in enumerate(reversed(before), 1)]
     flags += [f"after{i}={w}" for i, w in enumerate(after, 1)]
+    if site.tree is not None:
+        flags += clause_features(site.tree, site.start, site.end, sentence)
     place_words = set(_WORD.findall(lowered[site.start : site.end]))
     clause_words = set(_WORD.findall(lowered[clause[0] : site.start])) | set(
         _WORD.findall(lowered[site.end : clause[1]])
@@ -138,7 +144,7 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     if only_names_something_else(site.sentence, site.start, site.end):
         return None, 1.0  # "the X deadline", "al-Y in the X": a name, not a place of events
     near = (site.start, site.end)
-    rule = classify_sentence(site.sentence, near=near)
+    rule = place_rule(site)
     probabilities = model.probabilities(site_features(site, rule))
     chosen = model.label_of(probabilities)
     if chosen == NO_EVENT:
@@ -147,12 +153,37 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
         return None, probabilities[chosen]
     if chosen == rule.event_type:
         return rule, probabilities[chosen]
+    if _public_life_at_place(site, rule, chosen):
+        return rule, probabilities[rule.event_type]
     if chosen == "other":
         return EventKind("other", "other", 0.3, ""), probabilities[chosen]
     of_type = classify_sentence(site.sentence, near=near, event_types=frozenset({chosen}))
     if of_type.event_type != chosen:  # no trigger of that type: the type's broadest sub-type
         of_type = EventKind(chosen, DEFAULT_SUB_EVENT[chosen], 0.5, "")
     return of_type, probabilities[chosen]
+
+
+def place_rule(site: EventSite) -> EventKind:
+    """The trigger table's kind for the place; with the sentence's parse, read from the
+    place's own clause only: a capture told in a clause about something else ("a concert in
+    X, weeks after troops retook the city") is not what happened at X."""
+    near = (site.start, site.end)
+    if site.tree is None:
+        return classify_sentence(site.sentence, near=near)
+    return classify_sentence(in_place_clause(site.sentence, site.tree, site.start, site.end), near=near)
+
+
+def _public_life_at_place(site: EventSite, rule: EventKind, chosen: str) -> bool:
+    """Does the place's own clause state public life (a concert, a rally, an election:
+    ``other``, strong) while the model's type is stated only in another clause of the
+    sentence ("a concert in X, weeks after troops retook the city")? Then the clause wins:
+    what happened at the place is what its own clause says."""
+    return (
+        site.tree is not None
+        and rule.event_type == "other"
+        and rule.confidence >= CONFIDENCE_STRONG
+        and chosen not in types_in_place_clause(site.sentence, site.tree, site.start, site.end)
+    )
 
 
 #: The sub-type of a type the model chose where no trigger of that type is found.

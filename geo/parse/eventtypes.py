@@ -143,6 +143,20 @@ TRIGGERS: tuple[Trigger, ...] = (
         "diplomacy",
         "visit",
     ),
+    # other: public life goes on, or turns to the street; what a map of the war codes apart
+    Trigger(
+        r"protest(?:s|ed|ing|ers?)?|demonstrat(?:ions?|ors?|ed)|rall(?:y|ies|ied)|marched|march(?:es)? (?:through|on|in)|"
+        r"riots?|rioters|(?:crowds?|thousands|hundreds) (?:gathered|rallied|marched|danced)",
+        "other",
+        "protest",
+    ),
+    Trigger(
+        r"concerts?|festivals?|ceremon(?:y|ies)|commemorat(?:e|ed|es|ing|ion|ions)|anniversar(?:y|ies)|"
+        r"celebrat(?:e|ed|es|ing|ion|ions)|funerals?|vigils?|parades?|exhibitions?|inaugurat(?:ed|ion)|sworn in|"
+        r"elections?|referendums?|voted|voters|polling (?:stations?|booths?|day)|polls? (?:opened|closed)|curfews?",
+        "other",
+        "civic",
+    ),
     # weak: telling only when nothing stronger is said
     Trigger(r"strikes?|struck|drones?", "frontline", "air_strike", strong=False),
     Trigger(r"killed|killing|dead|wounded|injured|casualt(?:y|ies)", "humanitarian", "casualties", strong=False),
@@ -171,6 +185,8 @@ SUB_EVENT_PRIORITY: tuple[str, ...] = (
     "agreement",
     "talks",
     "visit",
+    "protest",
+    "civic",
     "statement",
 )
 
@@ -261,6 +277,18 @@ def triggers_in(sentence: str, span: tuple[int, int] | None = None) -> tuple[str
         hit.trigger.sub_event_type + ("" if hit.trigger.strong else "_weak")
         for hit in _hits(lowered)
         if start <= hit.start and hit.end <= end and _counts(lowered, hit, has_actor=has_actor)
+    )
+
+
+def trigger_spans(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, sub-type) of every counted trigger in ``sentence``; a weak trigger's
+    sub-type ends in ``_weak``."""
+    lowered = _lowered(sentence)
+    has_actor = _ACTOR.search(lowered) is not None
+    return tuple(
+        (hit.start, hit.end, hit.trigger.sub_event_type + ("" if hit.trigger.strong else "_weak"))
+        for hit in _hits(lowered)
+        if _counts(lowered, hit, has_actor=has_actor)
     )
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from gazetteer.entry import Entry
 from gazetteer.normalize import normalize
 from geo.parse.clauses import SentenceSyntax
+from geo.parse.clausetree import ClauseTree
 from geo.parse.coding import coded
 from geo.parse.dates import DateContext, date_contexts, resolve_event_date
 from geo.parse.eventmodel import EventSite, decide, load_event_model
@@ -69,6 +70,7 @@ class Pipeline:
                 _SectionSentences(article.text, section),
                 furniture=furniture,
                 dates={section.first_sentence + i: c for i, c in enumerate(contexts)},
+                trees={section.first_sentence + i: s.tree for i, s in enumerate(section.syntax)},
             )
             named: list[set[int]] = [set() for _ in texts]
             for place in section.places:
@@ -166,10 +168,12 @@ def events_from_places(
     *,
     furniture: Sequence[tuple[int, int]] | None = None,
     dates: Mapping[int, DateContext] | None = None,
+    trees: Mapping[int, ClauseTree | None] | None = None,
 ) -> tuple[Event, ...]:
     """The events of ``places``; ``furniture`` is the article's page furniture
     (``furniture_ranges``), found here when not given; ``dates`` the date context of each
-    sentence by its number (``date_contexts``), read here from ``sentences`` when it is a list."""
+    sentence by its number (``date_contexts``), read here from ``sentences`` when it is a list;
+    ``trees`` the parse of each sentence by its number, when kept (``geo.parse.clausetree``)."""
     if furniture is None:
         furniture = furniture_ranges(article.text)
     if dates is None and isinstance(sentences, Sequence):
@@ -182,12 +186,17 @@ def events_from_places(
     events: list[Event] = []
     for index in sorted(by_sentence):
         sentence = sentences[index]
-        events.extend(_sentence_events(article, sentence, by_sentence[index], (dates or {}).get(index)))
+        tree = (trees or {}).get(index)
+        events.extend(_sentence_events(article, sentence, by_sentence[index], (dates or {}).get(index), tree))
     return tuple(events)
 
 
 def _sentence_events(
-    article: Article, sentence: Sentence, places: Sequence[Place], date_context: DateContext | None = None
+    article: Article,
+    sentence: Sentence,
+    places: Sequence[Place],
+    date_context: DateContext | None = None,
+    tree: ClauseTree | None = None,
 ) -> list[Event]:
     model = load_event_model()
     # A country or region yields to a place inside it that the sentence names: the
@@ -209,12 +218,15 @@ def _sentence_events(
             is_area=place.entry.is_area,
             other_places=len(places) - 1,
             sentence_index=sentence.index,
+            tree=tree,
         )
         kind, probability = decide(model, site)
         if kind is None or (kind.event_type == "other" and is_natural_feature(place.entry)):
             continue
         seen.add(place.entry.geonameid)
-        event_date = resolve_event_date(sentence.text, published=article.published, near=near, context=date_context)
+        event_date = resolve_event_date(
+            sentence.text, published=article.published, near=near, context=date_context, tree=tree
+        )
         events.append(_event(article, sentence, place, kind, event_date, probability))
     return events
 
