@@ -88,3 +88,20 @@ def test_the_app_command_runs_streamlit_through_the_warm_up() -> None:
     command = streamlit_command(Path("app.py"), port=8601, address=None)
     assert command[1:5] == ["-m", "geo.web.serve", "run", "app.py"]
     assert "--server.port=8601" in command
+
+
+def test_the_server_prepares_the_first_view_before_it_starts(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, maps_built: list, reads: list
+) -> None:
+    from streamlit.web import cli
+
+    from geo.web import serve
+
+    started: list[tuple[list[str], int, int]] = []
+    monkeypatch.setenv("CONFLICTMAP_DB", str(store_path))
+    monkeypatch.setattr(
+        cli, "main", lambda args, prog_name: started.append((list(args), len(reads), len(maps_built)))
+    )
+    serve.main(["run", "app.py", "--server.port=8601"])
+    # Streamlit got the arguments unchanged, after the events were read and their map built.
+    assert started == [(["run", "app.py", "--server.port=8601"], 1, 1)]

@@ -1,26 +1,25 @@
-"""The page's first view, worked out as the server starts, so the first visitor finds it ready.
+"""The page's first view, worked out before the server starts, so the first visitor finds it ready.
 
 Streamlit runs the page only when a browser opens it: the first page after a start would
 import the map's libraries, read and merge every stored event and build the map while the
 visitor waits (some 6 s for 100,000 events, against under 3 s for the next visit). The
-server's launcher (``geo.web.serve``) runs ``warm_up`` in a background thread instead: it
-reads the store as a new session opens it (no filter, the default window, the frame
-fitted to the events) through the page's own caches (``geo.web.mapcache``), so the page's
-first run finds them filled, or waits for the part still being computed and never
-computes it twice (Streamlit holds one lock per cached value).
+server's launcher (``geo.web.serve``) calls ``prepare_first_view`` before it starts
+Streamlit: it reads the store as a new session opens it (no filter, the default window,
+the frame fitted to the events) through the page's own caches (``geo.web.mapcache``).
+Streamlit's caches belong to the process, not to its server, so the page's first run
+finds them filled.
 
-The warm-up only reads. An empty store (the page loads the demo into it), a missing or
-unreadable one, or a write before the page runs (another version) leave it nothing to
-offer, and the page computes what it needs as before.
+It only reads. An empty store (the page loads the demo into it), a missing or unreadable
+one, or a write before the page runs (another version) leave it nothing to offer, and the
+page computes what it needs as before.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
+import sys
 import time
-from collections.abc import Callable
 from dataclasses import astuple, dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -32,15 +31,23 @@ from geo.web import appstate as view
 
 log = logging.getLogger(__name__)
 
-#: The warm-up's thread, by name: Streamlit's "missing ScriptRunContext" warning is
-#: expected there (it runs outside any page) and is not logged.
-THREAD_NAME = "conflictmap-warm-up"
-#: How long the warm-up waits for Streamlit's runtime (the server) to exist.
-RUNTIME_WAIT_S = 60.0
+#: A preparation that takes this long is announced on the terminal (a small store's is not).
+SAY_AFTER_S = 1.0
 #: What the page imports on its first run before it draws the map. Not the map's Streamlit
 #: component (streamlit_folium): a component registers its files with the server only when
-#: imported by a page's run, and would not be served if this thread imported it first.
-PAGE_LIBRARIES = ("folium", "geo.map.mapview")
+#: imported by a page's run, and would not be served if imported before the server exists.
+PAGE_LIBRARIES = (
+    "folium",
+    "pandas",
+    "geo.map.mapview",
+    "geo.read.uploads",
+    "geo.countries",
+    "geo.web.appactions",
+    "geo.web.corrections",
+    "geo.web.feed",
+    "geo.web.feedview",
+    "geo.web.live",
+)
 #: What the page imports after it has sent the map (the timeline below it): imported last.
 LATER_LIBRARIES = ("altair",)
 
@@ -66,16 +73,12 @@ def opening_filter() -> EventFilter:
     )
 
 
-def warm_up(db: str, *, runtime_ready: Callable[[], bool] | None = None) -> WarmUp | None:
+def warm_up(db: str) -> WarmUp | None:
     """Fill the page's caches with what a new session's first run on the store ``db`` reads
-    and draws; None when there is nothing to read (no store, an empty or unreadable one).
-    ``runtime_ready`` waits for Streamlit's runtime and says whether it exists: the page's
-    component and caches belong to it (without it, they are used at once)."""
+    and draws; None when there is nothing to read (no store, an empty or unreadable one)."""
     started = time.perf_counter()
     for name in PAGE_LIBRARIES:
         __import__(name)
-    if runtime_ready is not None and not runtime_ready():
-        return None
     if not Path(db).is_file():
         return None
     try:
@@ -118,43 +121,51 @@ def warm_up(db: str, *, runtime_ready: Callable[[], bool] | None = None) -> Warm
     return WarmUp(len(visible), time.perf_counter() - started)
 
 
-def streamlit_runtime_ready(seconds: float = RUNTIME_WAIT_S) -> bool:
-    """Waits up to ``seconds`` for Streamlit's runtime (the server) to exist; whether it does."""
-    from streamlit import runtime
-
-    deadline = time.monotonic() + seconds
-    while not runtime.exists():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
-
-
-def start_warm_up(db: str) -> threading.Thread:
-    """``warm_up`` of the store ``db`` in a daemon thread (it never holds the server back)."""
+def prepare_first_view(db: str) -> WarmUp | None:
+    """``warm_up`` of the store ``db`` before the server exists, saying on standard error
+    what it does when it takes a while: Streamlit's caches made outside its runtime are
+    the ones its page reads later (they are kept by the process, not by the server)."""
     _quiet_outside_pages()
-    thread = threading.Thread(target=_warm_up_logged, args=(db,), name=THREAD_NAME, daemon=True)
-    thread.start()
-    return thread
+    started = time.perf_counter()
+    done = _warm_up_logged(db)
+    if done is not None and done.seconds >= SAY_AFTER_S:
+        print(
+            f"conflictmap: the map of {done.events:,} events is ready ({time.perf_counter() - started:.1f} s)",
+            file=sys.stderr,
+        )
+    return done
 
 
-def _warm_up_logged(db: str) -> None:
+def _warm_up_logged(db: str) -> WarmUp | None:
     try:
-        done = warm_up(db, runtime_ready=streamlit_runtime_ready)
+        done = warm_up(db)
     except (ConflictmapError, OSError, sqlite3.Error, ValueError) as err:
         # The page computes the same itself, and reports what fails there.
         log.warning("the warm-up of the map page stopped: %s", err)
-        return
+        return None
     if done is not None:
         log.info("the map page's first view is ready: %d events and their map in %.1f s", done.events, done.seconds)
+    return done
 
 
 class _OutsidePages(logging.Filter):
+    """Drops Streamlit's warnings that a cache is used outside a page's run: expected
+    before the server exists (the caches then made are the ones the page reads)."""
+
     def filter(self, record: logging.LogRecord) -> bool:
-        return not (record.threadName == THREAD_NAME and "missing ScriptRunContext" in record.getMessage())
+        message = record.getMessage()
+        return "missing ScriptRunContext" not in message and "No runtime found" not in message
+
+
+#: Streamlit's loggers that warn of a cache used outside a page's run.
+OUTSIDE_PAGE_LOGGERS = (
+    "streamlit.runtime.scriptrunner_utils.script_run_context",
+    "streamlit.runtime.caching.cache_data_api",
+)
 
 
 def _quiet_outside_pages() -> None:
-    logger = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
-    if not any(isinstance(f, _OutsidePages) for f in logger.filters):
-        logger.addFilter(_OutsidePages())
+    for name in OUTSIDE_PAGE_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _OutsidePages) for f in logger.filters):
+            logger.addFilter(_OutsidePages())
