@@ -124,3 +124,30 @@ def pipeline(geoparser):
     from geo.parse.pipeline import Pipeline
 
     return Pipeline(geoparser)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> Path:
+    """The chromium the briefing draws PNGs with (skips where there is none)."""
+    from geo.map.briefing import find_browser
+
+    executable = find_browser()
+    if executable is None:
+        pytest.skip("no chromium on this machine")
+    return executable
+
+
+@pytest.fixture
+def maps_built(monkeypatch: pytest.MonkeyPatch) -> list:
+    """The events of every map the page's cache builds, in order."""
+    from geo.web import mapcache
+
+    built: list = []
+    build = mapcache.build_map
+
+    def noting(events, **options):
+        built.append(events)
+        return build(events, **options)
+
+    monkeypatch.setattr(mapcache, "build_map", noting)
+    return built

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-import folium
 import pytest
 from app_harness import started_app
 from palmyra import palmyra_event
 
 from geo.records import Event
 from geo.store.store import EventStore
-from geo.web import mapcache
 
 ADEN = palmyra_event(
     event_id="aden-1",
@@ -34,20 +31,6 @@ ADEN = palmyra_event(
     source="Gulf Ledger",
     url="https://news.example.org/aden",
 )
-
-
-@pytest.fixture
-def maps_built(monkeypatch: pytest.MonkeyPatch) -> list[Sequence[Event]]:
-    """The events of every map the page builds, in order."""
-    built: list[Sequence[Event]] = []
-    build = mapcache.build_map
-
-    def noting(events: Sequence[Event], **options: Any) -> folium.Map:
-        built.append(events)
-        return build(events, **options)
-
-    monkeypatch.setattr(mapcache, "build_map", noting)
-    return built
 
 
 @pytest.fixture

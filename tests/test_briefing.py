@@ -220,26 +220,24 @@ def test_bad_picture_options_raise_with_the_value(tmp_path, options, message):
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Path:
-    executable = find_browser()
-    if executable is None:
-        pytest.skip("no chromium on this machine")
-    return executable
-
-
-@pytest.fixture(scope="module")
-def renderer(chromium):
+def renderer(chromium_path):
     from geo.map.briefing import SlideRenderer
 
-    with SlideRenderer(chromium) as started:
+    with SlideRenderer(chromium_path) as started:
         yield started
 
 
 @pytest.mark.browser
-def test_png_from_chromium_has_the_size_counts_and_colours(tmp_path, chromium):
+def test_png_from_chromium_has_the_size_counts_and_colours(tmp_path, chromium_path):
     events = sample_events(400)
     result = render_png(
-        events, tmp_path / "slide.png", title="Syria, spring 2016", width=900, height=560, scale=1.5, browser=chromium
+        events,
+        tmp_path / "slide.png",
+        title="Syria, spring 2016",
+        width=900,
+        height=560,
+        scale=1.5,
+        browser=chromium_path,
     )
     assert result.renderer == "chromium"
     with Image.open(result.path) as image:

@@ -11,21 +11,13 @@ import pytest
 from palmyra import palmyra_event
 from PIL import Image
 
-from geo.map.briefing import find_browser, render_png
+from geo.map.briefing import render_png
 from geo.records import Event
 
 #: The slide's map frame inside the picture (mapview's slide layout): 20 px margins, a 72 px header.
 FRAME_LEFT, FRAME_TOP, FRAME_RIGHT_GAP, FRAME_BOTTOM_GAP = 20, 72, 20, 20
 #: The frontline colour (mapview.EVENT_STYLE, #d55e00) as a marker's fill shows it over land.
 FRONTLINE_FILL_RGB = (219, 123, 47)
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Path:
-    executable = find_browser()
-    if executable is None:
-        pytest.skip("no chromium on this machine")
-    return executable
 
 
 def events_at(lat: float, lon: float, n: int, prefix: str, event_type: str = "frontline") -> list[Event]:
@@ -61,7 +53,7 @@ def frame_edges(mask: np.ndarray, width: int, height: int, strip: int = 2) -> in
 
 
 @pytest.mark.browser
-def test_the_largest_markers_at_the_corners_of_the_bounds_are_drawn_whole(tmp_path: Path, chromium: Path) -> None:
+def test_the_largest_markers_at_the_corners_of_the_bounds_are_drawn_whole(tmp_path: Path, chromium_path: Path) -> None:
     # Two types at each corner: the largest markers, each moved off its point to keep them apart.
     events = [
         *events_at(34.0, 36.0, 300, "sw"),
@@ -71,7 +63,12 @@ def test_the_largest_markers_at_the_corners_of_the_bounds_are_drawn_whole(tmp_pa
     ]
     width, height = 800, 500
     result = render_png(
-        events, tmp_path / "corners.png", width=width, height=height, bbox=(36.0, 34.0, 40.0, 37.0), browser=chromium
+        events,
+        tmp_path / "corners.png",
+        width=width,
+        height=height,
+        bbox=(36.0, 34.0, 40.0, 37.0),
+        browser=chromium_path,
     )
     assert result.renderer == "chromium"
     mask = marker_mask(result.path)
@@ -80,16 +77,16 @@ def test_the_largest_markers_at_the_corners_of_the_bounds_are_drawn_whole(tmp_pa
 
 
 @pytest.mark.browser
-def test_a_place_past_the_bounds_at_the_edge_of_the_view_is_drawn_whole(tmp_path: Path, chromium: Path) -> None:
+def test_a_place_past_the_bounds_at_the_edge_of_the_view_is_drawn_whole(tmp_path: Path, chromium_path: Path) -> None:
     region = [e for k in range(6) for e in events_at(33.0 + 0.6 * k, 36.0 + 0.2 * k, 40, f"r{k}-")]
     box = (35.5, 32.5, 37.5, 36.5)  # tall and narrow: the wide slide shows more than the box
     width, height = 900, 500
-    first = render_png(region, tmp_path / "region.png", width=width, height=height, bbox=box, browser=chromium)
+    first = render_png(region, tmp_path / "region.png", width=width, height=height, bbox=box, browser=chromium_path)
     west, south, east, north = first.view
     assert east - west > 2 * (box[2] - box[0])  # the view reaches well past the box's sides
     # A place outside the box whose point lies right at the top edge of that view.
     far = events_at(north - 0.01 * (north - south), west + 0.8 * (east - west), 40, "far")
-    result = render_png(region + far, tmp_path / "far.png", width=width, height=height, bbox=box, browser=chromium)
+    result = render_png(region + far, tmp_path / "far.png", width=width, height=height, bbox=box, browser=chromium_path)
     mask = marker_mask(result.path)
     assert frame_edges(mask, width, height) == 0
     top_band = mask[FRAME_TOP : FRAME_TOP + 120, FRAME_LEFT + int(0.6 * (width - 40)) : width - FRAME_RIGHT_GAP]

@@ -3,11 +3,9 @@ page reads no events and builds no map of its own."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import folium
 import pytest
 from app_harness import APP, RUN_TIMEOUT_S, point_app_at
 from palmyra import palmyra_event
@@ -15,21 +13,7 @@ from palmyra import palmyra_event
 from geo.cli.app import streamlit_command
 from geo.records import Event
 from geo.store.store import EventStore
-from geo.web import mapcache, warmup
-
-
-@pytest.fixture
-def maps_built(monkeypatch: pytest.MonkeyPatch) -> list[Sequence[Event]]:
-    """The events of every map built, in order."""
-    built: list[Sequence[Event]] = []
-    build = mapcache.build_map
-
-    def noting(events: Sequence[Event], **options: Any) -> folium.Map:
-        built.append(events)
-        return build(events, **options)
-
-    monkeypatch.setattr(mapcache, "build_map", noting)
-    return built
+from geo.web import warmup
 
 
 @pytest.fixture
@@ -99,9 +83,7 @@ def test_the_server_prepares_the_first_view_before_it_starts(
 
     started: list[tuple[list[str], int, int]] = []
     monkeypatch.setenv("CONFLICTMAP_DB", str(store_path))
-    monkeypatch.setattr(
-        cli, "main", lambda args, prog_name: started.append((list(args), len(reads), len(maps_built)))
-    )
+    monkeypatch.setattr(cli, "main", lambda args, prog_name: started.append((list(args), len(reads), len(maps_built))))
     serve.main(["run", "app.py", "--server.port=8601"])
     # Streamlit got the arguments unchanged, after the events were read and their map built.
     assert started == [(["run", "app.py", "--server.port=8601"], 1, 1)]
