@@ -219,6 +219,39 @@ def marker_count_becomes(page, predicate, what: str) -> int:
     pytest.fail(f"{what}: the map shows {count} markers")
 
 
+def in_map_frame(page, script: str) -> Any:
+    """``script`` evaluated in the map's frame once it has drawn; a rerun of the page may
+    replace the frame between finding it and asking it, so a detached frame is found again."""
+    deadline = time.monotonic() + STEP_MS / 1000
+    while True:
+        try:
+            return map_frame(page).evaluate(script)
+        except Exception as err:  # noqa: BLE001 - Playwright's Error, raised again unless the frame went
+            if "detached" not in str(err) or time.monotonic() > deadline:
+                raise
+        page.wait_for_timeout(300)
+
+
+#: A download button clicked while a rerun replaces it loses the click: it is clicked again.
+DOWNLOAD_CLICKS = 3
+DOWNLOAD_WAIT_MS = 20_000
+
+
+def downloaded(page, button: str) -> Path:
+    """The file the download button named ``button`` gives (on the tab shown)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for click in range(DOWNLOAD_CLICKS):
+        try:
+            with page.expect_download(timeout=DOWNLOAD_WAIT_MS) as download:
+                page.get_by_role("button", name=button).click()
+            return Path(download.value.path())
+        except PlaywrightTimeout:
+            if click == DOWNLOAD_CLICKS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
 def expected_markers(db: Path, flt: EventFilter = EventFilter()) -> int:
     with EventStore.open(db, readonly=True) as store:
         events = store.coded_events(flt)  # the page shows one event per happening
@@ -245,9 +278,7 @@ def test_geojson_download_holds_the_events_in_view(reading_page, server) -> None
     page = reading_page
     map_frame(page)
     show_tab(page, "Download")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="GeoJSON").click()
-    collection = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    collection = json.loads(downloaded(page, "GeoJSON").read_text(encoding="utf-8"))
     assert collection["type"] == "FeatureCollection"
     with EventStore.open(server[1], readonly=True) as store:
         assert len(collection["features"]) == store.happening_count()
@@ -296,7 +327,7 @@ def test_clicking_a_marker_opens_its_article(reading_page, server) -> None:
 
 
 def test_moving_the_slider_changes_what_is_drawn(page, server) -> None:
-    before = map_frame(page).evaluate(COUNT_MARKERS_JS)
+    before = in_map_frame(page, COUNT_MARKERS_JS)
     open_sidebar(page)
     end_thumb = page.locator('[data-testid="stSlider"]', has_text="Dates").get_by_role("slider").nth(1)
     end_thumb.focus()
@@ -408,14 +439,14 @@ def test_a_pasted_article_appears_on_the_map(browser, tmp_path: Path) -> None:
 
 
 def _paste_and_see_it_on_the_map(page) -> None:
-    before = map_frame(page).evaluate(COUNT_MARKERS_JS)
+    before = in_map_frame(page, COUNT_MARKERS_JS)
     show_tab(page, "Add articles")
     form = page.get_by_test_id("stForm")
     form.get_by_role("textbox", name="Title", exact=True).fill("Shelling in Kyiv")
     form.get_by_role("textbox", name="Article text").fill("Artillery shelled districts of Kyiv on Tuesday.")
     form.get_by_role("button", name="Add the article").click()
     marker_count_becomes(page, lambda n: n > before, "after pasting an article")
-    points = map_frame(page).evaluate(MARKER_POINTS_JS)
+    points = in_map_frame(page, MARKER_POINTS_JS)
     assert any(abs(lat - 50.45) < 0.01 and abs(lon - 30.52) < 0.01 for lat, lon in points)
     assert page.blocked == []
 

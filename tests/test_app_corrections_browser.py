@@ -22,6 +22,8 @@ from test_app_browser import (
     STEP_MS,
     _click_marker_near,
     _near,
+    downloaded,
+    in_map_frame,
     launched_chromium,
     map_frame,
     marker_count_becomes,
@@ -86,7 +88,7 @@ def test_a_type_and_date_correction_survives_a_reparse_and_shows_in_the_geojson(
     page.get_by_text("Corrected the event").wait_for(timeout=STEP_MS)
 
     # Placing the village the parser left unplaced parses the article again; its marker appears.
-    before = map_frame(page).evaluate(COUNT_MARKERS_JS)
+    before = in_map_frame(page, COUNT_MARKERS_JS)
     names = _open_expander(page, "Names we could not place")
     names.get_by_role("button", name="List them").click()
     names = _open_expander(page, "Names we could not place (1)")
@@ -99,7 +101,7 @@ def test_a_type_and_date_correction_survives_a_reparse_and_shows_in_the_geojson(
     names.get_by_role("button", name="Place it").click()
     page.get_by_text("is now Avdiyivka").wait_for(timeout=STEP_MS)
     marker_count_becomes(page, lambda n: n > before, "after placing the village")
-    assert _near(map_frame(page).evaluate(MARKER_POINTS_JS), AVDIIVKA)
+    assert _near(in_map_frame(page, MARKER_POINTS_JS), AVDIIVKA)
 
     moscow = _download_geojson(page)["Moscow"]
     assert (moscow["event_type"], moscow["sub_event_type"], moscow["event_date"]) == (
@@ -114,12 +116,12 @@ def test_a_type_and_date_correction_survives_a_reparse_and_shows_in_the_geojson(
 
 def test_deleting_an_event_removes_it_from_the_map_and_the_export(page, server) -> None:
     _select_marker(page, GENEVA, "Geneva")
-    before = map_frame(page).evaluate(COUNT_MARKERS_JS)
+    before = in_map_frame(page, COUNT_MARKERS_JS)
     fix = _open_expander(page, "Wrong type or date?")
     fix.get_by_role("button", name="Delete this event").click()
     page.get_by_text("Deleted the event").wait_for(timeout=STEP_MS)
     marker_count_becomes(page, lambda n: 0 <= n < before, "after deleting the event")
-    assert not _near(map_frame(page).evaluate(MARKER_POINTS_JS), GENEVA)
+    assert not _near(in_map_frame(page, MARKER_POINTS_JS), GENEVA)
     assert "Geneva" not in _download_geojson(page)
     assert page.blocked == []
 
@@ -162,7 +164,5 @@ def _download_geojson(page) -> dict[str, dict]:
     """The GeoJSON download's features' properties, by the name as written."""
     _idle(page)
     show_tab(page, "Download")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="GeoJSON").click()
-    collection = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    collection = json.loads(downloaded(page, "GeoJSON").read_text(encoding="utf-8"))
     return {f["properties"]["mention"]: f["properties"] for f in collection["features"]}

@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from test_app_browser import CHROMIUM, STEP_MS, _click_marker_near, map_frame, open_page, running_server
+from test_app_browser import CHROMIUM, STEP_MS, _click_marker_near, in_map_frame, open_page, running_server
 
 from geo.records import Article, Event
 from geo.safetext import WORD_JOINER
@@ -283,7 +283,7 @@ def test_hostile_text_on_the_page_fetches_nothing_and_links_nothing(browser, hos
         checkbox.wait_for(timeout=STEP_MS)
         label = checkbox.inner_text().replace(WORD_JOINER, "")
 
-        popups = map_frame(page).evaluate(POPUPS_JS)
+        popups = in_map_frame(page, POPUPS_JS)
         assert any("Palmyra" in html for html in popups)
 
         page.wait_for_timeout(1500)  # time for any image the page made to be fetched

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_app_browser import STEP_MS, launched_chromium, map_frame, open_page, running_server, show_tab
+from test_app_browser import STEP_MS, in_map_frame, launched_chromium, map_frame, open_page, running_server, show_tab
 
 from geo.store.store import EventStore
 
@@ -140,7 +140,7 @@ def test_a_pasted_article_is_flown_to_and_marked_new(browser, tmp_path: Path) ->
             new_row.first.wait_for(timeout=STEP_MS)
             rows = new_row.all_inner_texts()
             view = _view_settles(page, lambda v: v["popup"] and abs(v["lat"] - 50.45) < 1 and abs(v["lon"] - 30.52) < 1)
-            popup = map_frame(page).evaluate("() => document.querySelector('.leaflet-popup-content').textContent")
+            popup = in_map_frame(page, "() => document.querySelector('.leaflet-popup-content').textContent")
             article = page.locator(".cm-article h4").first.inner_text()
         finally:
             context.close()

@@ -11,8 +11,8 @@ from fake_pipeline import FakePipeline
 from test_app_browser import (
     COUNT_MARKERS_JS,
     MARKER_POINTS_JS,
+    in_map_frame,
     launched_chromium,
-    map_frame,
     marker_count_becomes,
     open_page,
     running_server,
@@ -37,7 +37,7 @@ def test_events_added_from_outside_show_without_a_reload(browser, tmp_path: Path
     with running_server(tmp_path) as (url, db):
         context, page = open_page(browser, url)
         try:
-            before = map_frame(page).evaluate(COUNT_MARKERS_JS)
+            before = in_map_frame(page, COUNT_MARKERS_JS)
             navigations: list[str] = []
             page.on("framenavigated", lambda frame: navigations.append(frame.url) if frame == page.main_frame else None)
             # another process writes: a watch or an ingest, not this page
@@ -50,7 +50,7 @@ def test_events_added_from_outside_show_without_a_reload(browser, tmp_path: Path
             with EventStore.open(db) as store:
                 assert ingest_articles([article], store, FakePipeline()).new == 1
             marker_count_becomes(page, lambda n: n > before, "after another process added an article")
-            points = map_frame(page).evaluate(MARKER_POINTS_JS)
+            points = in_map_frame(page, MARKER_POINTS_JS)
             assert any(abs(lat - MARIUPOL[0]) < 0.01 and abs(lon - MARIUPOL[1]) < 0.01 for lat, lon in points)
             assert navigations == []  # no reload
             assert page.blocked == []
