@@ -361,6 +361,8 @@ class _Candidate:
     shift: int | None = None
     #: "a day after ..." opens the clause it dates: where its clause is looked for.
     clause_at: int = -1
+    #: Which pattern found it ("weekday", "day_word", ...; "anchored" for one that counts from another date).
+    kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,22 +416,7 @@ def resolve_event_date(
     context = context or DateContext()
     published = _reference(published, context)
     found = _sentence_candidates(sentence, published)
-    candidates = [
-        _with_anchor(c, found, context, published)
-        for c in found
-        if (not c.background or _in_since_clause(sentence, c, near))
-        and not _in_other_relative_clause(sentence, c, near)
-    ]
-    if context.story is not None:  # the report's own date yields to the story's day
-        candidates = [c for c in candidates if not c.report]
-    if near is not None and tree is not None:
-        candidates = _governing(tree, candidates, near, sentence)
-    elif near is not None:
-        part = _part_of(sentence, near[0])
-        candidates = [c for c in candidates if _part_of(sentence, _clause_position(c)) == part]
-        place_clause = _clause_of(sentence, near[0])
-        own = [c for c in candidates if _clause_of(sentence, _clause_position(c)) == place_clause]
-        candidates = own or candidates
+    candidates = _place_candidates(sentence, found, context, published, near, tree)
     if not candidates:
         if context.story is not None:
             return context.story
@@ -441,6 +428,89 @@ def resolve_event_date(
             return EventDate(published, DATE_PRECISION_WEEK)
         return EventDate(None, DATE_PRECISION_MONTH, phrase)
     return EventDate(best.value, best.precision, phrase)
+
+
+def _place_candidates(
+    sentence: str,
+    found: Sequence[_Candidate],
+    context: DateContext,
+    published: date | None,
+    near: tuple[int, int] | None,
+    tree: ClauseTree | None,
+) -> list[_Candidate]:
+    """The sentence's phrases that may date the place at ``near``, by its clause."""
+    candidates = [
+        _with_anchor(c, found, context, published)
+        for c in found
+        if (not c.background or _in_since_clause(sentence, c, near))
+        and not _in_other_relative_clause(sentence, c, near)
+    ]
+    if context.story is not None:  # the report's own date yields to the story's day
+        candidates = [c for c in candidates if not c.report]
+    if near is not None and tree is not None:
+        return _governing(tree, candidates, near, sentence)
+    if near is not None:
+        part = _part_of(sentence, near[0])
+        candidates = [c for c in candidates if _part_of(sentence, _clause_position(c)) == part]
+        place_clause = _clause_of(sentence, near[0])
+        own = [c for c in candidates if _clause_of(sentence, _clause_position(c)) == place_clause]
+        return own or candidates
+    return candidates
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseOption:
+    """A date phrase of a sentence, resolved, and how the clause rules read it for a place.
+
+    ``of_place``: the rules count it for the place (its clause, or a word governing it);
+    ``elsewhere``: it sits in a relative clause the place is not in. A phrase that starts
+    a state ("since last March") or names a year alone is never an option.
+    """
+
+    value: date
+    precision: int
+    phrase: str
+    kind: str
+    speech: bool
+    report: bool
+    of_place: bool
+    elsewhere: bool
+
+
+def phrase_options(
+    sentence: str,
+    *,
+    published: date | None,
+    near: tuple[int, int] | None = None,
+    context: DateContext | None = None,
+    tree: ClauseTree | None = None,
+) -> tuple[PhraseOption, ...]:
+    """Every date phrase of the sentence that could date the event at ``near`` (the options a
+    learned choice weighs, ``geo.parse.datechoice``), in sentence order."""
+    context = context or DateContext()
+    published = _reference(published, context)
+    found = _sentence_candidates(sentence, published)
+    of_place = {(c.start, c.end) for c in _place_candidates(sentence, found, context, published, near, tree)}
+    options = []
+    for candidate in sorted(found, key=lambda c: c.start):
+        if candidate.background and not _in_since_clause(sentence, candidate, near):
+            continue
+        resolved = _with_anchor(candidate, found, context, published)
+        if not resolved.resolvable or resolved.value is None or resolved.precision == YEAR_ONLY:
+            continue
+        options.append(
+            PhraseOption(
+                resolved.value,
+                resolved.precision,
+                sentence[resolved.start : resolved.end],
+                resolved.kind,
+                resolved.speech,
+                resolved.report,
+                (resolved.start, resolved.end) in of_place,
+                _in_other_relative_clause(sentence, resolved, near),
+            )
+        )
+    return tuple(options)
 
 
 def stated_date(sentence: str, *, published: date | None, context: DateContext | None = None) -> EventDate | None:
@@ -797,6 +867,7 @@ def _candidates(sentence: str, published: date | None) -> Iterator[_Candidate]:
                 speech=report or _dates_a_statement(sentence, found.start()),
                 background=_starts_a_state(sentence, found.start()),
                 report=report,
+                kind=kind,
             )
 
 
@@ -819,6 +890,7 @@ def _anchored_candidates(sentence: str, lowered: str, header_end: int) -> Iterat
                 background=_starts_a_state(sentence, found.start()),
                 shift=_shift_days(found, unit),
                 clause_at=found.end() if opens_clause else found.start(),
+                kind="anchored",
             )
 
 

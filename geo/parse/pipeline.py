@@ -25,6 +25,7 @@ from gazetteer.normalize import normalize
 from geo.parse.clauses import SentenceSyntax
 from geo.parse.clausetree import ClauseTree
 from geo.parse.coding import coded
+from geo.parse.datechoice import choose, date_options, load_date_model
 from geo.parse.dates import DateContext, date_contexts, resolve_event_date
 from geo.parse.eventmodel import EventSite, decide, load_event_model
 from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
@@ -227,6 +228,12 @@ def _sentence_events(
         event_date = resolve_event_date(
             sentence.text, published=article.published, near=near, context=date_context, tree=tree
         )
+        date_model = load_date_model()
+        if date_model is not None and event_date.value is not None:  # the learned choice among the day's sources
+            options = date_options(
+                sentence.text, published=article.published, near=near, context=date_context, tree=tree, rule=event_date
+            )
+            event_date = choose(date_model, options, event_date)
         events.append(_event(article, sentence, place, kind, event_date, probability))
     return events
 

@@ -1,0 +1,207 @@
+"""Train the choice of an event's day (geo/parse/datechoice.py) on the dev half of annotated war reports.
+
+    python3 scripts/train_event_dates.py [CORPUS.jsonl ...] [-o geo/parse/models/event_dates.json]
+
+Each gold toponym that carries both ``event_type`` and ``event_date`` is one example: the
+place in its sentence (spaCy's sentences and parse, as the pipeline sees them), read in the
+article's date context (``geo.parse.dates.date_contexts``), gives its date options
+(``geo.parse.datechoice.date_options``); an option is right when its day starts with the
+gold date (a gold month accepts any day in it, as ``conflictmap eval`` scores). A logistic
+regression scores options one by one; the regularisation is chosen by how often the
+best-scored option is right on held-out articles (5-fold cross-validation grouped by
+article). Only the dev half (the parity of the id's SHA-1, as ``conflictmap eval --split``
+uses) is read. The model is written only when its cross-validated accuracy beats the rules'
+(``--force`` writes it anyway), as JSON with the SHA-256 of the training data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+DEFAULT_CORPORA = (REPO / "data" / "eval" / "warnews.jsonl", REPO / "data" / "eval" / "demo.jsonl")
+DEFAULT_OUTPUT = REPO / "geo" / "parse" / "models" / "event_dates.json"
+C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
+#: A feature seen in fewer training options than this is left out of the shipped file.
+MIN_FEATURE_COUNT = 3
+FOLDS = 5
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpora", nargs="*", type=Path, default=list(DEFAULT_CORPORA))
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument(
+        "--examples",
+        type=Path,
+        help="keep the parsed examples in this file and reuse them while the corpora are unchanged",
+    )
+    parser.add_argument("--force", action="store_true", help="write the model even when it does not beat the rules")
+    args = parser.parse_args(argv)
+
+    from geo.eval.evaluate import split_of
+
+    articles = [a for path in args.corpora for a in _read(path)]
+    dev = [a for a in articles if split_of(a["id"]) == "dev"]
+    examples = _cached_examples(args.examples, dev)
+    print(f"{len(dev)} dev articles, {len(examples)} dated event places")
+    model, about = _fit(examples)
+    about["training_data_sha256"] = _sha256(dev)
+    about["corpora"] = [p.name for p in args.corpora]
+    print(json.dumps(about, indent=1, sort_keys=True))
+    if about["cv_accuracy"] <= about["rule_accuracy"] and not args.force:
+        print("the model does not beat the rules on held-out articles: nothing written")
+        return 1
+    model["about"] = about
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(model, sort_keys=True, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {args.output} ({len(model['weights'])} features)")
+    return 0
+
+
+def _read(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def _cached_examples(path: Path | None, dev: list[dict]):
+    """The examples, parsed, or read back from ``path`` (a pickle this script wrote for the same data)."""
+    import pickle
+
+    key = _sha256(dev)
+    if path is not None and path.exists():
+        cached = pickle.loads(path.read_bytes())
+        if cached["key"] == key:
+            return cached["examples"]
+    examples = _examples(dev)
+    if path is not None:
+        path.write_bytes(pickle.dumps({"key": key, "examples": examples}))
+    return examples
+
+
+def _examples(articles: list[dict]) -> list[tuple[str, list, list[bool], bool]]:
+    """(article id, options, which options are right, whether the rules are right) per dated event place."""
+    from datetime import date
+
+    from geo.parse.clausetree import clause_tree
+    from geo.parse.datechoice import date_options
+    from geo.parse.dates import date_contexts, resolve_event_date
+    from geo.parse.nlp import load_nlp
+
+    nlp = load_nlp()
+    examples = []
+    for article, doc in zip(articles, nlp.pipe(a["text"] for a in articles)):
+        published = date.fromisoformat(article["published"]) if article.get("published") else None
+        sentences = list(doc.sents)
+        contexts, _ = date_contexts([s.text for s in sentences], published=published)
+        trees: dict[int, object] = {}
+        for toponym in article["toponyms"]:
+            gold = toponym.get("event_date")
+            if toponym.get("event_type") is None or gold is None:
+                continue
+            index = next((i for i, s in enumerate(sentences) if s.start_char <= toponym["start"] < s.end_char), None)
+            if index is None or toponym["end"] > sentences[index].end_char:
+                continue
+            sentence = sentences[index]
+            tree = trees.setdefault(index, clause_tree(sentence))
+            near = (toponym["start"] - sentence.start_char, toponym["end"] - sentence.start_char)
+            rule = resolve_event_date(sentence.text, published=published, near=near, context=contexts[index], tree=tree)
+            options = (
+                ()
+                if rule.value is None
+                else date_options(  # no date by the rules: the model is not asked
+                    sentence.text,
+                    published=published,
+                    near=near,
+                    context=contexts[index],
+                    tree=tree,
+                    rule=rule,
+                )
+            )
+            right = [o.value.isoformat().startswith(gold) for o in options]
+            rule_right = rule.value is not None and rule.value.isoformat().startswith(gold)
+            examples.append((article["id"], options, right, rule_right))
+    return examples
+
+
+def _fit(examples) -> tuple[dict, dict]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    counts = Counter(name for _, options, _, _ in examples for o in options for name in o.features)
+    vectorizer = DictVectorizer()
+    vectorizer.fit([{n: 1.0 for n in counts if counts[n] >= MIN_FEATURE_COUNT}])
+    groups = [article for article, _, _, _ in examples]
+    folds = list(GroupKFold(n_splits=FOLDS).split(examples, groups=groups, y=None))
+    rule_accuracy = sum(rule for *_, rule in examples) / len(examples)
+    oracle = sum(any(right) for _, _, right, _ in examples) / len(examples)
+    scores = {}
+    for c in C_GRID:
+        hits = 0
+        for train, held_out in folds:
+            estimator = _trained(LogisticRegression, vectorizer, [examples[i] for i in train], c)
+            hits += sum(_chosen_right(estimator, vectorizer, examples[i]) for i in held_out)
+        scores[c] = hits / len(examples)
+    best_c = max(C_GRID, key=lambda c: (scores[c], -c))
+    estimator = _trained(LogisticRegression, vectorizer, examples, best_c)
+    names = vectorizer.get_feature_names_out()
+    weights = {name: round(float(w), 4) for name, w in zip(names, estimator.coef_[0]) if abs(w) >= 1e-4}
+    strongest = sorted(weights.items(), key=lambda item: -abs(item[1]))[:20]
+    about = {
+        "model": "logistic regression on pairs of date options (scikit-learn), L2; the best-scored option is chosen",
+        "C": best_c,
+        "cv_accuracy_by_C": {str(c): round(s, 4) for c, s in scores.items()},
+        "cv_accuracy": round(scores[best_c], 4),
+        "rule_accuracy": round(rule_accuracy, 4),
+        "oracle_accuracy": round(oracle, 4),
+        "dev_examples": len(examples),
+        "strongest_features": [f"{name} {w:+.2f}" for name, w in strongest],
+    }
+    return {"intercept": 0.0, "weights": weights}, about
+
+
+def _trained(logistic, vectorizer, examples, c: float):
+    """Fitted on pairs of one right and one wrong option of an example, the difference of
+    their features labelled by which comes first: the score then ranks an example's options
+    (an option is right or wrong only next to the others the article offers)."""
+    from scipy.sparse import vstack
+
+    differences, labels = [], []
+    for _, options, right, _ in examples:
+        if all(right) or not any(right):
+            continue  # nothing to learn: every option is right, or none is
+        x = vectorizer.transform([{n: 1.0 for n in o.features} for o in options])
+        for i in (i for i, r in enumerate(right) if r):
+            for j in (j for j, r in enumerate(right) if not r):
+                differences.extend([x[i] - x[j], x[j] - x[i]])
+                labels.extend([1, 0])
+    return logistic(C=c, max_iter=3000, fit_intercept=False).fit(vstack(differences), labels)
+
+
+def _chosen_right(estimator, vectorizer, example) -> bool:
+    _, options, right, rule_right = example
+    if not options:
+        return rule_right
+    scores = estimator.decision_function(vectorizer.transform([{n: 1.0 for n in o.features} for o in options]))
+    best = max(range(len(options)), key=lambda i: (scores[i], -i))
+    return right[best]
+
+
+def _sha256(articles: list[dict]) -> str:
+    """The SHA-256 of ``articles`` as JSON, in id order: what a model was trained on."""
+    digest = hashlib.sha256()
+    for article in sorted(articles, key=lambda a: a["id"]):
+        digest.update(json.dumps(article, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
