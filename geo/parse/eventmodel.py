@@ -166,8 +166,13 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     of_type = _governing_kind(site, frozenset({chosen})) or classify_sentence(
         site.sentence, near=near, event_types=frozenset({chosen})
     )
-    if of_type.event_type != chosen:  # no trigger of that type: the type's broadest sub-type
-        of_type = EventKind(chosen, DEFAULT_SUB_EVENT[chosen], 0.5, "")
+    if of_type.event_type != chosen:
+        stated = classify_sentence(site.sentence, near=near)
+        if chosen == "diplomacy" and stated.event_type == "frontline" and _strength(stated) == "strong":
+            # no word of diplomacy at all, only an attack and who told of it ("... fired mortars
+            # at the palace, an official in X said"): the attack, not a statement, is the event
+            return stated, probabilities[chosen]
+        of_type = EventKind(chosen, DEFAULT_SUB_EVENT[chosen], 0.5, "")  # the type's broadest sub-type
     return of_type, probabilities[chosen]
 
 
