@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.parse.clausetree import clause_tree
-from geo.parse.eventclause import governing_trigger
+from geo.parse.eventclause import governing_triggers
 from geo.parse.eventmodel import EventSite, decide, load_event_model, place_rule
 from geo.parse.eventtypes import classify_sentence
 
@@ -16,21 +16,19 @@ def _site(nlp, sentence: str, place: str) -> EventSite:
     return EventSite(sentence, start, start + len(place), is_area=False, other_places=0, sentence_index=0, tree=tree)
 
 
-def test_a_strike_on_a_camp_of_displaced_families_is_a_strike_not_displacement(nlp):
-    sentence = "A military jet bombed a school sheltering families displaced by the floods in Tarvosk on Monday."
-    site = _site(nlp, sentence, "Tarvosk")
-    # the nearest trigger describes the families; the act at the place is the bombing
-    assert classify_sentence(sentence, near=(site.start, site.end)).sub_event_type == "displacement"
-    rule = place_rule(site)
-    assert (rule.event_type, rule.sub_event_type) == ("frontline", "air_strike")
+def test_the_act_governing_the_place_names_its_sub_type_not_the_nearest_word(nlp):
+    sentence = "Jets bombed the positions of fighters advancing on Ostrel on Monday."
+    site = _site(nlp, sentence, "Ostrel")
+    # the nearest trigger describes the fighters; the act at the place is the bombing
+    assert classify_sentence(sentence, near=(site.start, site.end)).sub_event_type == "armed_clash"
     kind, _ = decide(load_event_model(), site)
-    assert kind is not None and kind.event_type == "frontline"
+    assert kind is not None and (kind.event_type, kind.sub_event_type) == ("frontline", "air_strike")
 
 
-def test_bombers_at_a_funeral_are_an_explosion_not_public_life(nlp):
-    sentence = "Two attackers blew themselves up at a funeral in the market town of Belkora on Saturday."
-    site = _site(nlp, sentence, "Belkora")
-    assert place_rule(site).sub_event_type == "explosion"
+def test_attackers_blowing_themselves_up_are_an_explosion():
+    sentence = "Two attackers blew themselves up at the gate of the stadium in Belkora on Saturday."
+    start = sentence.index("Belkora")
+    assert classify_sentence(sentence, near=(start, start + len("Belkora"))).sub_event_type == "explosion"
 
 
 @pytest.mark.parametrize(
@@ -62,7 +60,7 @@ def test_a_trigger_in_another_clause_does_not_govern_the_place(nlp):
     sentence = "Shops reopened in Dravik on Monday, a week after shelling stopped."
     site = _site(nlp, sentence, "Dravik")
     assert site.tree is not None
-    assert governing_trigger(sentence, site.tree, site.start, site.end) is None
+    assert governing_triggers(sentence, site.tree, site.start, site.end) == ()
 
 
 @pytest.mark.parametrize(
@@ -75,12 +73,3 @@ def test_a_trigger_in_another_clause_does_not_govern_the_place(nlp):
 def test_a_statement_about_an_attack_keeps_the_frontline_event_at_the_place(nlp, sentence):
     kind, _ = decide(load_event_model(), _site(nlp, sentence, "Tarvosk"))
     assert kind is not None and kind.event_type == "frontline"
-
-
-def test_an_attack_told_by_a_local_official_is_not_a_statement(nlp):
-    sentence = (
-        "Three people died after militants fired mortar rounds at the palace late on Tuesday, "
-        "a hospital official in Ostrel said."
-    )
-    kind, _ = decide(load_event_model(), _site(nlp, sentence, "Ostrel"))
-    assert kind is None or (kind.event_type, kind.sub_event_type) == ("frontline", "shelling")

@@ -112,27 +112,26 @@ def in_place_clause(sentence: str, tree: ClauseTree, start: int, end: int) -> st
     return "".join(kept)
 
 
-def governing_trigger(
+def governing_triggers(
     sentence: str, tree: ClauseTree, start: int, end: int, event_types: frozenset[str] | None = None
-) -> tuple[int, int, str] | None:
-    """(start, end, sub-type) of the strong trigger that governs the place from highest up
-    its chain of governing words (of ``event_types`` when given), or None.
+) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, sub-type) of every strong trigger that governs the place (of
+    ``event_types`` when given), from the lowest up its chain of governing words to the highest.
 
-    The highest governing trigger states the sentence's act at the place; a trigger lower
-    down only describes a noun on the way ("a jet bombed a camp for people displaced ...
-    in X", "bombers blew themselves up at a funeral in X"), so outlets that word one act
-    differently still get one kind of event."""
+    The highest states the sentence's act at the place; one lower down may only describe a
+    noun on the way ("a jet bombed a camp for people displaced ... in X", "bombers blew
+    themselves up at a funeral in X")."""
     if len(tree) == 0:
-        return None
+        return ()
     place = tree.head_of_span(start, end)
     height = {token: rank for rank, token in enumerate([place, *tree.ancestors(place)])}
-    best: tuple[int, int, int, str] | None = None
+    found: list[tuple[int, int, int, str]] = []
     for t_start, t_end, sub_type in trigger_spans(sentence):
         if sub_type.endswith("_weak") or (t_start < end and start < t_end):
             continue
         if event_types is not None and TRIGGER_TYPES[sub_type] not in event_types:
             continue
         rank = height.get(tree.head_of_span(t_start, t_end))
-        if rank is not None and (best is None or rank > best[0]):
-            best = (rank, t_start, t_end, sub_type)
-    return None if best is None else best[1:]
+        if rank is not None:
+            found.append((rank, t_start, t_end, sub_type))
+    return tuple(hit[1:] for hit in sorted(found))

@@ -27,7 +27,7 @@ from geo.parse.clausetree import ClauseTree
 from geo.parse.eventclause import (
     TRIGGER_TYPES,
     clause_features,
-    governing_trigger,
+    governing_triggers,
     in_place_clause,
     types_in_place_clause,
 )
@@ -158,7 +158,7 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
             return rule, 1 - probabilities[NO_EVENT]
         return None, probabilities[chosen]
     if chosen == rule.event_type:
-        return rule, probabilities[chosen]
+        return _governing_kind(site, frozenset({chosen})) or rule, probabilities[chosen]
     if _public_life_at_place(site, rule, chosen):
         return rule, probabilities[rule.event_type]
     if chosen == "other":
@@ -166,13 +166,8 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     of_type = _governing_kind(site, frozenset({chosen})) or classify_sentence(
         site.sentence, near=near, event_types=frozenset({chosen})
     )
-    if of_type.event_type != chosen:
-        stated = classify_sentence(site.sentence, near=near)
-        if chosen == "diplomacy" and stated.event_type == "frontline" and _strength(stated) == "strong":
-            # no word of diplomacy at all, only an attack and who told of it ("... fired mortars
-            # at the palace, an official in X said"): the attack, not a statement, is the event
-            return stated, probabilities[chosen]
-        of_type = EventKind(chosen, DEFAULT_SUB_EVENT[chosen], 0.5, "")  # the type's broadest sub-type
+    if of_type.event_type != chosen:  # no trigger of that type: the type's broadest sub-type
+        of_type = EventKind(chosen, DEFAULT_SUB_EVENT[chosen], 0.5, "")
     return of_type, probabilities[chosen]
 
 
@@ -183,22 +178,22 @@ def place_rule(site: EventSite) -> EventKind:
     near = (site.start, site.end)
     if site.tree is None:
         return classify_sentence(site.sentence, near=near)
-    governing = _governing_kind(site)
-    if governing is not None:
-        return governing
     return classify_sentence(in_place_clause(site.sentence, site.tree, site.start, site.end), near=near)
 
 
-def _governing_kind(site: EventSite, event_types: frozenset[str] | None = None) -> EventKind | None:
-    """The kind the highest strong trigger governing the place states (``governing_trigger``)."""
+def _governing_kind(site: EventSite, event_types: frozenset[str]) -> EventKind | None:
+    """The kind the highest strong trigger of ``event_types`` governing the place states."""
     if site.tree is None:
         return None
-    found = governing_trigger(site.sentence, site.tree, site.start, site.end, event_types)
-    if found is None:
-        return None
-    t_start, t_end, sub_type = found
-    trigger = " ".join(site.sentence[t_start:t_end].lower().split())
-    return EventKind(TRIGGER_TYPES[sub_type], sub_type, CONFIDENCE_STRONG, trigger)
+    governing = governing_triggers(site.sentence, site.tree, site.start, site.end, event_types)
+    return _kind_of(site, governing[-1]) if governing else None
+
+
+def _kind_of(site: EventSite, trigger: tuple[int, int, str]) -> EventKind:
+    t_start, t_end, sub_type = trigger
+    return EventKind(
+        TRIGGER_TYPES[sub_type], sub_type, CONFIDENCE_STRONG, " ".join(site.sentence[t_start:t_end].lower().split())
+    )
 
 
 def _public_life_at_place(site: EventSite, rule: EventKind, chosen: str) -> bool:
