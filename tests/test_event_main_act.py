@@ -35,7 +35,7 @@ def test_attackers_blowing_themselves_up_are_an_explosion():
     "sentence",
     [
         "A bomb fixed under a parked van exploded outside the bus depot of Ostrel on Friday.",
-        "Militants detonated explosives hidden in a cart at the checkpoint of Ostrel on Friday.",
+        "Militants detonated a device hidden in a cart at the checkpoint of Ostrel on Friday.",
         "A suicide bomber set off a car bomb at the checkpoint of Ostrel on Friday.",
     ],
 )

@@ -64,7 +64,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:car|truck|roadside) bombs?|suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|car bombs?)|ieds?|"
         r"improvised explosive devices?|land ?mines?|explosions?|blasts?|detonat(?:ed|ion|ing)|"
         r"blew (?:themselves |himself |herself )?up|blown up|booby[- ]trap(?:ped|s)?|explod(?:e|ed|es|ing)|"
-        r"explosives?(?:-laden| vests?| belts?)?|bomb attacks?",
+        r"bomb attacks?",
         "frontline",
         "explosion",
     ),
