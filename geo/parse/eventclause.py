@@ -110,3 +110,28 @@ def in_place_clause(sentence: str, tree: ClauseTree, start: int, end: int) -> st
         if trigger_place(tree, t_start, t_end, place, on_chain) == "other_clause":
             kept[t_start:t_end] = " " * (t_end - t_start)
     return "".join(kept)
+
+
+def governing_triggers(
+    sentence: str, tree: ClauseTree, start: int, end: int, event_types: frozenset[str] | None = None
+) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, sub-type) of every strong trigger that governs the place (of
+    ``event_types`` when given), from the lowest up its chain of governing words to the highest.
+
+    The highest states the sentence's act at the place; one lower down may only describe a
+    noun on the way ("a jet bombed a camp for people displaced ... in X", "bombers blew
+    themselves up at a funeral in X")."""
+    if len(tree) == 0:
+        return ()
+    place = tree.head_of_span(start, end)
+    height = {token: rank for rank, token in enumerate([place, *tree.ancestors(place)])}
+    found: list[tuple[int, int, int, str]] = []
+    for t_start, t_end, sub_type in trigger_spans(sentence):
+        if sub_type.endswith("_weak") or (t_start < end and start < t_end):
+            continue
+        if event_types is not None and TRIGGER_TYPES[sub_type] not in event_types:
+            continue
+        rank = height.get(tree.head_of_span(t_start, t_end))
+        if rank is not None:
+            found.append((rank, t_start, t_end, sub_type))
+    return tuple(hit[1:] for hit in sorted(found))

@@ -24,7 +24,13 @@ from importlib import resources
 from pathlib import Path
 
 from geo.parse.clausetree import ClauseTree
-from geo.parse.eventclause import clause_features, in_place_clause, types_in_place_clause
+from geo.parse.eventclause import (
+    TRIGGER_TYPES,
+    clause_features,
+    governing_triggers,
+    in_place_clause,
+    types_in_place_clause,
+)
 from geo.parse.eventtypes import CONFIDENCE_STRONG, EventKind, classify_sentence, clause_of, triggers_in
 from geo.parse.roles import is_incidental_location, only_names_something_else
 
@@ -152,12 +158,14 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
             return rule, 1 - probabilities[NO_EVENT]
         return None, probabilities[chosen]
     if chosen == rule.event_type:
-        return rule, probabilities[chosen]
+        return _governing_kind(site, frozenset({chosen})) or rule, probabilities[chosen]
     if _public_life_at_place(site, rule, chosen):
         return rule, probabilities[rule.event_type]
     if chosen == "other":
         return EventKind("other", "other", 0.3, ""), probabilities[chosen]
-    of_type = classify_sentence(site.sentence, near=near, event_types=frozenset({chosen}))
+    of_type = _governing_kind(site, frozenset({chosen})) or classify_sentence(
+        site.sentence, near=near, event_types=frozenset({chosen})
+    )
     if of_type.event_type != chosen:  # no trigger of that type: the type's broadest sub-type
         of_type = EventKind(chosen, DEFAULT_SUB_EVENT[chosen], 0.5, "")
     return of_type, probabilities[chosen]
@@ -171,6 +179,21 @@ def place_rule(site: EventSite) -> EventKind:
     if site.tree is None:
         return classify_sentence(site.sentence, near=near)
     return classify_sentence(in_place_clause(site.sentence, site.tree, site.start, site.end), near=near)
+
+
+def _governing_kind(site: EventSite, event_types: frozenset[str]) -> EventKind | None:
+    """The kind the highest strong trigger of ``event_types`` governing the place states."""
+    if site.tree is None:
+        return None
+    governing = governing_triggers(site.sentence, site.tree, site.start, site.end, event_types)
+    return _kind_of(site, governing[-1]) if governing else None
+
+
+def _kind_of(site: EventSite, trigger: tuple[int, int, str]) -> EventKind:
+    t_start, t_end, sub_type = trigger
+    return EventKind(
+        TRIGGER_TYPES[sub_type], sub_type, CONFIDENCE_STRONG, " ".join(site.sentence[t_start:t_end].lower().split())
+    )
 
 
 def _public_life_at_place(site: EventSite, rule: EventKind, chosen: str) -> bool:

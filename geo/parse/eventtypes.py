@@ -63,7 +63,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         r"(?:car|truck|roadside) bombs?|suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|car bombs?)|ieds?|"
         r"improvised explosive devices?|land ?mines?|explosions?|blasts?|detonat(?:ed|ion|ing)|"
-        r"blew up|blown up|booby[- ]trap(?:ped|s)?",
+        r"blew (?:themselves |himself |herself )?up|blown up|booby[- ]trap(?:ped|s)?|explod(?:e|ed|es|ing)|"
+        r"bomb attacks?",
         "frontline",
         "explosion",
     ),
@@ -119,7 +120,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"aid convoys?|humanitarian (?:aid|assistance|supplies|corridors?|convoys?|deliveries|relief|pause)|"
         r"relief (?:supplies|convoys?|goods|flights?)|food (?:aid|supplies|parcels|deliveries|convoys?|distributions?)|"
         r"medical supplies|aid (?:trucks?|deliveries|shipments?|flights?|drops?)|air ?drops?|"
-        r"reached (?:the )?besieged|(?:delivered|distributed) (?:aid|food)",
+        r"reached (?:the )?besieged|(?:delivered|distributed|handed out) (?:[\w-]+ )?(?:aid|food|supplies|rations|medicines?)|"
+        r"food rations",
         "humanitarian",
         "aid",
     ),
@@ -127,6 +129,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         r"agreed|signed|peace (?:deal|agreement|accord|treaty|plan was accepted)|(?:cease-?fire|truce) (?:deal|agreement)|"
         r"reached (?:a |an )?(?:deal|agreement|accord)|prisoner (?:swaps?|exchanges?)|"
+        r"(?:deal|agreement|accord|truce),? (?:was |were )?(?:reached|signed|struck)|"
         r"(?:cease-?fire|truce) (?:took|takes|came into) effect",
         "diplomacy",
         "agreement",
