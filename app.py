@@ -543,7 +543,9 @@ def _map(
     playback = replace(PLAYBACK, step_days=view.play_step_days(window), start=window[0], end=window[1])
     state = st.session_state
     # Events just added are framed first; otherwise the frame follows the filters (or is kept).
-    bounds = feed.new_frame(fresh) or view.map_frame(visible, held=state.map_frame, keep=state.keep_frame)
+    bounds = feed.new_frame(fresh) or mapcache.map_frame(
+        db, version, key, window, visible, held=state.map_frame, keep=state.keep_frame
+    )
     state.map_frame = bounds
     # Built once for what it shows (the store's version, filters, window, frame): a click reruns the page, not this.
     m = mapcache.event_map(

@@ -18,14 +18,18 @@ from geo.errors import InputError
 from geo.map.mapview import (
     EVENT_STYLE,
     MAX_MARKERS,
+    MAX_POPUP_EVENTS,
+    QUOTE_CHARS_ABBREVIATED,
     EventLayers,
     Playback,
     build_map,
+    coded_pieces,
     core_bounds,
     event_html,
     marker_groups,
     marker_shifts,
     popup_html,
+    popup_of,
     safe_link,
     script_json,
     slide_map,
@@ -206,8 +210,8 @@ def test_build_map_abbreviates_popups_only_above_cluster_over():
     events = [make_event(event_id=str(i), event_date=date(2016, 1, 1) + timedelta(days=i)) for i in range(60)]
     within = page_data(build_map(events, cluster_over=100))
     beyond = page_data(build_map(events, cluster_over=10))
-    assert within["markers"][0][6].count('class="cm-ev"') == 60
-    assert beyond["markers"][0][6].count('class="cm-ev"') < 60
+    assert popup_of(within, within["markers"][0]).count('class="cm-ev"') == 60
+    assert popup_of(beyond, beyond["markers"][0]).count('class="cm-ev"') < 60
 
 
 # --------------------------------------------------------------------------- the page
@@ -351,12 +355,35 @@ def test_popup_heading_names_the_place_as_articles_do_with_the_gazetteer_name():
     assert tooltip_text(group).startswith("Palmyra, SY \u2014 4 frontline events")
 
 
+def test_popups_are_sent_as_shared_pieces_that_join_back_to_each_popup():
+    events = [
+        make_event(
+            event_id=str(i), event_date=date(2016, 1, 1) + timedelta(days=i), quote=f"Shelling hit the market {i}."
+        )
+        for i in range(40)
+    ]
+    data = page_data(build_map(events, cluster_over=10))
+    (marker,) = data["markers"]
+    (group,) = marker_groups(events, max_markers=MAX_MARKERS)
+    assert popup_of(data, marker) == popup_html(group, limit=MAX_POPUP_EVENTS, quote_chars=QUOTE_CHARS_ABBREVIATED)
+    # The markup of the 25 event entries shown is written once or twice, not once per event.
+    assert popup_of(data, marker).count('class="cm-ev"') == MAX_POPUP_EVENTS
+    assert sum(piece.count('class="cm-ev"') for piece in data["pieces"]) <= 2
+
+
+def test_coded_pieces_keep_text_that_is_not_markup_whole():
+    texts = ["<b>a</b> &lt;b&gt;", "plain", "", "odd < text"]
+    table, coded = coded_pieces(texts)
+    assert ["".join(table[i] for i in codes) for codes in coded] == texts
+    assert coded[2] == [] and table.count("<b>") == 1
+
+
 def test_map_labels_tooltips_and_popups_use_the_name_and_exports_keep_the_gazetteer_name():
     events = palmyra_events()
     data = page_data(build_map(events))
     (marker,) = data["markers"]
     assert "Palmyra" in marker[5] and "Tadmur" not in marker[5]
-    assert "Palmyra (Tadmur, SY)" in html.unescape(marker[6])
+    assert "Palmyra (Tadmur, SY)" in html.unescape(popup_of(data, marker))
     slide = page_data(slide_map(events, labels=3))
     assert [label[2] for label in slide["labels"]] == ["Palmyra"]
     assert {e.properties()["place"] for e in events} == {"Tadmur"}

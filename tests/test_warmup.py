@@ -48,15 +48,21 @@ def test_the_first_page_after_the_warm_up_reads_and_builds_nothing_itself(
 ) -> None:
     from streamlit.testing.v1 import AppTest
 
+    from geo.web import appstate
+
+    fitted: list[int] = []
+    fit = appstate.map_bounds
+    monkeypatch.setattr(appstate, "map_bounds", lambda events: fitted.append(len(events)) or fit(events))
     point_app_at(store_path, monkeypatch)
     done = warmup.warm_up(str(store_path))
     assert done is not None and done.events == 2
-    assert len(maps_built) == 1 and len(reads) == 1
+    assert len(maps_built) == 1 and len(reads) == 1 and fitted == [2]
 
     at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
     at.run()
     assert not at.exception, at.exception
-    assert len(maps_built) == 1 and len(reads) == 1  # the page found both in the caches
+    # The page found the events, their frame and their map in the caches.
+    assert len(maps_built) == 1 and len(reads) == 1 and fitted == [2]
     assert "2 of 2 events" in at.markdown[0].value
 
 

@@ -866,6 +866,9 @@ def _payload(
     kinds = _glyph_kinds(groups)
     kind_index = {k: i for i, k in enumerate(kinds)}
     # A still picture has no hover or click: its markers carry no tooltip or popup.
+    popups = ["" if options.slide else popup_html(g, limit=limit, quote_chars=quote_chars, names=names) for g in groups]
+    # Popups travel as pieces of one shared table; the page joins a popup's pieces when it opens.
+    pieces, popup_codes = coded_pieces(popups)
     markers = [
         [
             type_index[g.event_type],
@@ -874,12 +877,12 @@ def _payload(
             round(g.lon, COORDINATE_DECIMALS),
             g.count,
             "" if options.slide else tooltip_text(g),
-            "" if options.slide else popup_html(g, limit=limit, quote_chars=quote_chars, names=names),
+            codes,  # [] for no popup
             _day_deltas(g, day0) if options.timeline and day0 else 0,
             list(shift),
             kind_index.get(g.sub_event_type, -1),  # -1: the type's own shape
         ]
-        for g, shift in zip(groups, marker_shifts(groups))
+        for g, shift, codes in zip(groups, marker_shifts(groups), popup_codes)
     ]
     attribution = DATA_ATTRIBUTION + (f" \u00b7 events from {source_count(events):,} sources" if events else "")
     return {
@@ -898,6 +901,7 @@ def _payload(
             {"key": o, "label": ORIGIN_LABELS.get(o, o), "stroke": ORIGIN_STROKES.get(o, "#444444")} for o in origins
         ],
         "markers": markers,
+        "pieces": pieces,
         "total": len(events),
         "day0": day0.isoformat() if day0 else None,
         "daySpan": (max(dates).toordinal() - day0.toordinal()) if day0 else 0,
@@ -910,6 +914,39 @@ def _payload(
         "slide": options.slide,
         "labels": [[p.lat, p.lon, p.name] for p in top_places(events, options.labels, names=names)],
     }
+
+
+#: A popup's pieces: a run of tags, or the (escaped) text between two tags.
+_POPUP_PIECE = re.compile(r"(?:<[^<>]*>)+|[^<]+")
+
+
+def coded_pieces(texts: Sequence[str]) -> tuple[list[str], list[list[int]]]:
+    """HTML texts dictionary-coded: a table of pieces (runs of tags, and the escaped text
+    between them) and, for each text, its pieces' places in the table. The markup every
+    popup repeats, and any text several popups share, is written once; joining a text's
+    pieces (``popup_of``) gives it back exactly."""
+    table: list[str] = []
+    index: dict[str, int] = {}
+    coded = []
+    for text in texts:
+        pieces = _POPUP_PIECE.findall(text) if text else []
+        if "".join(pieces) != text:  # a stray "<" in a text: kept whole rather than cut wrongly
+            pieces = [text]
+        codes = []
+        for piece in pieces:
+            at = index.get(piece)
+            if at is None:
+                at = index[piece] = len(table)
+                table.append(piece)
+            codes.append(at)
+        coded.append(codes)
+    return table, coded
+
+
+def popup_of(data: Mapping[str, Any], marker: Sequence[Any]) -> str:
+    """The popup HTML of one of the page data's ``markers`` ("" without one), as the page expands it."""
+    codes = marker[6]
+    return "".join(data["pieces"][i] for i in codes) if codes else ""
 
 
 def _glyph_kinds(groups: Sequence[MarkerGroup]) -> list[str]:

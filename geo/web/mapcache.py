@@ -89,6 +89,32 @@ def stored_days(db: str, version: int, _store: EventStore) -> tuple[date, ...]:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
+def fitted_frame(
+    db: str, version: int, key: tuple, window: tuple, _events: Sequence[Event]
+) -> tuple[float, float, float, float] | None:
+    """The frame fitted to ``_events`` (the events in view; ``appstate.map_bounds``): worked out
+    once for them, not on every run (it reads the position of every event)."""
+    return view.map_bounds(_events)
+
+
+def map_frame(
+    db: str,
+    version: int,
+    key: tuple,
+    window: tuple,
+    events: Sequence[Event],
+    *,
+    held: tuple[float, float, float, float] | None,
+    keep: bool,
+) -> tuple[float, float, float, float] | None:
+    """``appstate.map_frame`` of the events in view, their fitted frame kept per store version,
+    filter and window."""
+    if keep and held is not None:
+        return held
+    return fitted_frame(db, version, key, window, events)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
 def place_names(db: str, version: int, key: tuple, window: tuple, _events: Sequence[Event]) -> dict[PlaceKey, str]:
     """The names the articles use most for the places of ``_events`` (the events in view)."""
     return common_names(_events)

@@ -37,6 +37,7 @@ SAY_AFTER_S = 1.0
 #: component (streamlit_folium): a component registers its files with the server only when
 #: imported by a page's run, and would not be served if imported before the server exists.
 PAGE_LIBRARIES = (
+    "streamlit.emojis",  # st.set_page_config reads its list of emojis (some 60 ms to import)
     "folium",
     "pandas",
     "geo.map.mapview",
@@ -102,7 +103,7 @@ def warm_up(db: str) -> WarmUp | None:
         base = mapcache.filtered_events(db, version, key, store, flt)
         visible = view.in_window(base, None if view.covers(window, period) else window)
         names = mapcache.place_names(db, version, key, window, visible)
-        bounds = view.map_frame(visible, held=None, keep=False)
+        bounds = mapcache.map_frame(db, version, key, window, visible, held=None, keep=False)
         playback = replace(mapcache.PLAYBACK, step_days=view.play_step_days(window), start=window[0], end=window[1])
         mapcache.event_map(
             db,
@@ -118,6 +119,10 @@ def warm_up(db: str) -> WarmUp | None:
         )
     for name in LATER_LIBRARIES:
         __import__(name)
+    # The sidebar names the countries of the store: the table of names is read on its first use.
+    from geo.countries import country_name
+
+    country_name("SY")
     return WarmUp(len(visible), time.perf_counter() - started)
 
 

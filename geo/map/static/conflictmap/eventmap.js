@@ -1,7 +1,8 @@
 /* conflictmap: event markers by type and origin, legend, time playback and
  * place labels, drawn on a Leaflet map from the compact data geo/map/mapview.py
- * writes. Popup and tooltip HTML arrive escaped; every other text is set with
- * textContent, so nothing from an article is ever parsed as markup here. */
+ * writes. Popup and tooltip HTML arrive escaped (popups as dictionary-coded
+ * pieces); every other text is set with textContent, so nothing from an article
+ * is ever parsed as markup here. */
 (function () {
   "use strict";
 
@@ -179,6 +180,15 @@
     }).addTo(map);
   }
 
+  // A popup's HTML, escaped by mapview.py and cut into pieces of one shared table.
+  function popupContent(pieces, codes) {
+    return function () {
+      var parts = new Array(codes.length);
+      for (var i = 0; i < codes.length; i++) { parts[i] = pieces[codes[i]]; }
+      return parts.join("");
+    };
+  }
+
   function buildMarkers(state) {
     var data = state.data, renderer = L.canvas({ padding: 0.5, tolerance: 3 });
     state.markers = data.markers.map(function (row) {
@@ -190,9 +200,10 @@
         color: origin.stroke, weight: 1.2, opacity: 0.95, fillColor: type.colour, fillOpacity: 0.8
       });
       if (row[5]) { marker.bindTooltip(row[5], { direction: "top", offset: [0, -4] }); }
-      if (row[6]) {
-        // Popups open clear of the title box, which sits above the map panes.
-        marker.bindPopup(row[6], { maxWidth: 380, maxHeight: 340, autoPanPadding: [20, 20],
+      if (row[6] && row[6].length) {
+        // Popups open clear of the title box, which sits above the map panes. Their HTML
+        // is joined from the shared pieces only when one opens: most never do.
+        marker.bindPopup(popupContent(data.pieces, row[6]), { maxWidth: 380, maxHeight: 340, autoPanPadding: [20, 20],
                                    autoPanPaddingTopLeft: [20, state.titleHeight + 20] });
       }
       return { layer: marker, type: row[0], origin: row[1], total: row[4],
