@@ -9,6 +9,9 @@
   var DAY_MS = 86400000;
   var LABEL_FONT = "600 13px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
   var TILE_WAIT_MS = 4000;
+  // A slide is a picture: it waits for every tile, which the offline basemap's server may
+  // be drawing for the first time (seconds a view), and for the tiles' fade-in to end.
+  var SLIDE_TILE_WAIT_MS = 20000, TILE_FADE_MS = 300;
 
   // Outlines of the marker shapes, each about the area of a circle of radius r,
   // so a type's shape does not make its events look more numerous.
@@ -599,20 +602,23 @@
     }
   }
 
-  function whenTilesLoaded(layers, done) {
+  function whenTilesLoaded(layers, waitMs, done) {
     var pending = layers.filter(function (t) { return t && t._map && t.isLoading && t.isLoading(); });
     if (!pending.length) { done(); return; }
     var left = pending.length, finished = false;
     function finish() { if (!finished) { finished = true; done(); } }
     pending.forEach(function (t) { t.once("load", function () { left -= 1; if (!left) { finish(); } }); });
-    setTimeout(finish, TILE_WAIT_MS);
+    setTimeout(finish, waitMs);
   }
 
   function markReady(state) {
-    whenTilesLoaded(state.groups.tiles || [], function () {
-      requestAnimationFrame(function () {
-        requestAnimationFrame(function () { window.conflictmapReady = true; });
-      });
+    var slide = Boolean(state.data.slide);
+    whenTilesLoaded(state.groups.tiles || [], slide ? SLIDE_TILE_WAIT_MS : TILE_WAIT_MS, function () {
+      setTimeout(function () {
+        requestAnimationFrame(function () {
+          requestAnimationFrame(function () { window.conflictmapReady = true; });
+        });
+      }, slide ? TILE_FADE_MS : 0);
     });
   }
 
