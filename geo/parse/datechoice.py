@@ -80,10 +80,10 @@ def date_options(
     add(rule.value, rule.precision, rule.phrase, "src=rule", f"rule_prec={rule.precision}")
     if published is not None:
         add(published, DATE_PRECISION_DAY, "", "src=published")
-        add(published - timedelta(days=1), DATE_PRECISION_DAY, "", "src=day_before")
+        add(_day_before(published), DATE_PRECISION_DAY, "", "src=day_before")
     if context.filed is not None:
         add(context.filed, DATE_PRECISION_DAY, "", "src=filed")
-        add(context.filed - timedelta(days=1), DATE_PRECISION_DAY, "", "src=day_before_filed")
+        add(_day_before(context.filed), DATE_PRECISION_DAY, "", "src=day_before_filed")
     if context.story is not None:
         add(context.story.value, context.story.precision, context.story.phrase, "src=story")
     if context.previous is not None:
@@ -159,3 +159,8 @@ def load_date_model(path: Path | None = None) -> DateChoiceModel | None:
     if not resource.is_file():
         return None
     return model_from_json(resource.read_text(encoding="utf-8"))
+
+
+def _day_before(day: date) -> date | None:
+    """The day before ``day``; None for the first day the calendar has (an article may claim it)."""
+    return day - timedelta(days=1) if day > date.min else None
