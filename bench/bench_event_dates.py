@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from geo.parse.clausetree import clause_tree
-    from geo.parse.datechoice import choose, date_options, load_date_model
+    from geo.parse.datechoice import event_date, load_date_model
     from geo.parse.dates import date_contexts, resolve_event_date
     from geo.parse.nlp import load_nlp
 
@@ -55,10 +55,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def learned() -> None:
         for text, published, near, context, tree in sites:
-            rule = resolve_event_date(text, published=published, near=near, context=context, tree=tree)
-            if model is not None and rule.value is not None:
-                options = date_options(text, published=published, near=near, context=context, tree=tree, rule=rule)
-                choose(model, options, rule)
+            event_date(text, published=published, near=near, context=context, tree=tree, model=model)
 
     for name, run in (("rules", rules), ("rules + model", learned)):
         best = min(_timed(run) for _ in range(args.repeats))

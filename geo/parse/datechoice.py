@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geo.parse.dates import DateContext, EventDate, PhraseOption, phrase_options
+from geo.parse.dates import DateContext, EventDate, PhraseOption, phrase_options, resolve_event_date
 from geo.records import DATE_PRECISION_DAY
 
 if TYPE_CHECKING:
@@ -141,6 +141,24 @@ def choose(model: DateChoiceModel | None, options: tuple[DateOption, ...], rule:
     if best.value == rule.value and best.precision == rule.precision:
         return rule
     return EventDate(best.value, best.precision, best.phrase)
+
+
+def event_date(
+    sentence: str,
+    *,
+    published: date | None,
+    near: tuple[int, int] | None,
+    context: DateContext | None,
+    tree: ClauseTree | None,
+    model: DateChoiceModel | None,
+) -> EventDate:
+    """The date of the event at ``near``: the clause rules' date (``resolve_event_date``),
+    then, with ``model`` and a date to start from, the model's choice among the day's sources."""
+    rule = resolve_event_date(sentence, published=published, near=near, context=context, tree=tree)
+    if model is None or rule.value is None:
+        return rule
+    options = date_options(sentence, published=published, near=near, context=context, tree=tree, rule=rule)
+    return choose(model, options, rule)
 
 
 def model_from_json(text: str) -> DateChoiceModel:

@@ -25,8 +25,8 @@ from gazetteer.normalize import normalize
 from geo.parse.clauses import SentenceSyntax
 from geo.parse.clausetree import ClauseTree
 from geo.parse.coding import coded
-from geo.parse.datechoice import choose, date_options, load_date_model
-from geo.parse.dates import DateContext, date_contexts, resolve_event_date
+from geo.parse.datechoice import event_date, load_date_model
+from geo.parse.dates import DateContext, date_contexts
 from geo.parse.eventmodel import EventSite, decide, load_event_model
 from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
 from geo.read.boilerplate import furniture_ranges
@@ -225,16 +225,15 @@ def _sentence_events(
         if kind is None or (kind.event_type == "other" and is_natural_feature(place.entry)):
             continue
         seen.add(place.entry.geonameid)
-        event_date = resolve_event_date(
-            sentence.text, published=article.published, near=near, context=date_context, tree=tree
+        day = event_date(
+            sentence.text,
+            published=article.published,
+            near=near,
+            context=date_context,
+            tree=tree,
+            model=load_date_model(),
         )
-        date_model = load_date_model()
-        if date_model is not None and event_date.value is not None:  # the learned choice among the day's sources
-            options = date_options(
-                sentence.text, published=article.published, near=near, context=date_context, tree=tree, rule=event_date
-            )
-            event_date = choose(date_model, options, event_date)
-        events.append(_event(article, sentence, place, kind, event_date, probability))
+        events.append(_event(article, sentence, place, kind, day, probability))
     return events
 
 

@@ -48,9 +48,8 @@ PAGE_LIBRARIES = (
     "geo.web.feed",
     "geo.web.feedview",
     "geo.web.live",
+    "altair",  # the timeline below the map
 )
-#: What the page imports after it has sent the map (the timeline below it): imported last.
-LATER_LIBRARIES = ("altair",)
 
 
 @dataclass(frozen=True)
@@ -117,8 +116,6 @@ def warm_up(db: str) -> WarmUp | None:
             visible,
             names,
         )
-    for name in LATER_LIBRARIES:
-        __import__(name)
     # The sidebar names the countries of the store: the table of names is read on its first use.
     from geo.countries import country_name
 
@@ -131,13 +128,9 @@ def prepare_first_view(db: str) -> WarmUp | None:
     what it does when it takes a while: Streamlit's caches made outside its runtime are
     the ones its page reads later (they are kept by the process, not by the server)."""
     _quiet_outside_pages()
-    started = time.perf_counter()
     done = _warm_up_logged(db)
     if done is not None and done.seconds >= SAY_AFTER_S:
-        print(
-            f"conflictmap: the map of {done.events:,} events is ready ({time.perf_counter() - started:.1f} s)",
-            file=sys.stderr,
-        )
+        print(f"conflictmap: the map of {done.events:,} events is ready ({done.seconds:.1f} s)", file=sys.stderr)
     return done
 
 
