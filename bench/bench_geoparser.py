@@ -100,10 +100,13 @@ def timed_both(fn) -> tuple[float, float]:
 
 def peak_parse_memory_mb(article: Path) -> float:
     """Peak resident memory of one `conflictmap parse` process, in MB."""
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so a child started by a
+    # large parent reports the parent's peak instead of its own.
     code = (
-        "import resource, sys; from geo.cli.main import run; "
+        "import sys; from geo.cli.main import run; "
         f"rc = run(['parse', {str(article)!r}, '--published', '2016-03-24']); "
-        "sys.stderr.write('PEAK %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "hwm = [r for r in open('/proc/self/status') if r.startswith('VmHWM')][0].split()[1]; "
+        "sys.stderr.write('PEAK %s\\n' % hwm)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     line = [row for row in done.stderr.splitlines() if row.startswith("PEAK")][-1]
