@@ -283,3 +283,18 @@ def test_the_army_s_own_jets_are_the_army_s(nlp) -> None:
     syntax = [sentence_syntax(nlp(s))[0] for s in sentences]
     pair = frontline_actors(sentences, 0, country_code="CF", sub_event_type="air_strike", syntax=syntax)
     assert pair.actor1 is not None and pair.actor1.name == "Military Forces of Central African Republic"
+
+
+def test_a_place_named_only_to_locate_another_takes_no_toll() -> None:
+    from geo.parse.coding import event_fatalities, only_a_landmark
+
+    sentence = "A man was killed when shells hit the village of Darnytsia, west of Varno, officials said."
+    assert only_a_landmark(sentence, "Varno")
+    assert not only_a_landmark(sentence, "Darnytsia")
+    assert not only_a_landmark("Shells hit Varno, killing a man.", "Varno")
+    varno = palmyra_event(event_type="frontline", mention="Varno", geonameid=1, quote=sentence)
+    village = palmyra_event(event_type="frontline", mention="Darnytsia", geonameid=2, quote=sentence)
+    both = [frozenset({1, 2})]
+    assert (event_fatalities(varno, [sentence], 0, both), event_fatalities(village, [sentence], 0, both)) == (0, 1)
+    # Alone in its sentence, the landmark is where the event is placed, and takes the toll.
+    assert event_fatalities(varno, [sentence], 0, [frozenset({1})]) == 1

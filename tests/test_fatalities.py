@@ -7,6 +7,7 @@ import pytest
 from geo.parse.fatalities import (
     Casualties,
     casualties,
+    casualties_in_sentences,
     casualties_in_text,
     event_casualties,
     lowest_reported,
@@ -161,9 +162,13 @@ def test_killed_or_wounded_is_no_death_toll() -> None:
     assert casualties("Four were killed and 20 wounded.").killed == 4
 
 
-def test_the_attacker_who_blew_himself_up_is_counted() -> None:
+def test_the_toll_told_beside_a_bomber_is_the_figure_and_a_lone_bomber_counts_one() -> None:
+    # Reports give the toll of a suicide bombing as "killing six": the figure is the one told,
+    # not six plus the bomber; with no toll told, the bomber's own death is the one reported.
     sentence = "A suicide bomber blew himself up at the gate of the camp, killing six recruits."
-    assert casualties(sentence).killed == 7
+    assert casualties(sentence).killed == 6
+    alone = "A suicide bomber blew himself up at the gate of the camp, wounding six recruits."
+    assert (casualties(alone).killed, casualties(alone).wounded) == (1, 6)
 
 
 def test_a_date_told_as_a_day_earlier_keeps_the_toll() -> None:
@@ -187,3 +192,38 @@ def test_one_person_named_by_what_they_did_counts() -> None:
 def test_a_relative_named_after_and_is_one_more_death() -> None:
     assert casualties("Four children and their mother were killed when the shell hit the flat.").killed == 5
     assert casualties("The shell killed a man and wounded his son.").killed == 1
+
+
+def test_compound_numbers_in_words_add_up() -> None:
+    assert casualties("Three hundred forty villagers were killed in the massacre.").killed == 340
+    assert casualties("Officials said one hundred and six bodies were recovered.").killed == 106
+
+
+def test_a_toll_whose_subject_runs_long_or_is_put_at_a_figure() -> None:
+    long_subject = "The death toll from the shelling of the bus depot in Varno, a garrison town, climbed to 23."
+    assert casualties(long_subject).killed == 23
+    assert casualties("Medics put the number of dead at 17 late on Friday.").killed == 17
+    assert casualties("Rescuers put the dead at nine and the injured at 30.").killed == 9
+
+
+def test_a_toll_known_later_and_a_list_inside_an_aside() -> None:
+    assert casualties("More than 60 people are now thought to have died in the blast.").killed == 60
+    aside = "Fourteen people, eight of them nurses and six patients including a baby, were killed in the raid."
+    assert casualties(aside).killed == 14
+
+
+def test_a_comment_on_the_war_does_not_make_the_event_s_toll_background() -> None:
+    sentence = "At least 31 people were killed in the raid on Varno, making it the bloodiest day of the war."
+    assert casualties(sentence).killed == 31
+    assert casualties("The war has killed 9,000 people since it began.").killed is None
+
+
+def test_a_figure_written_out_later_replaces_a_vague_word() -> None:
+    sentences = [
+        "A car bomb tore through the market in Varno, killing dozens of shoppers.",
+        "Doctors said 37 people had died by nightfall.",
+    ]
+    assert casualties(sentences[0]).vague
+    assert casualties_in_sentences(sentences, 0).killed == 37
+    # With no figure written out, the vague word's value (ACLED's 12 for "dozens") stands.
+    assert casualties_in_sentences(sentences[:1], 0).killed == 12

@@ -15,6 +15,7 @@ and clause sides, ``geo.parse.clauses``), so coding costs no second parse:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -69,8 +70,28 @@ def event_fatalities(event: Event, sentences: Sequence[str], index: int, places:
     tells of another place from lending its toll."""
     if event.event_type != "frontline":
         return 0
-    elsewhere = _elsewhere(event, index, places)
+    others = index < len(places) and bool(places[index] - {event.geonameid})
+    if others and only_a_landmark(sentences[index], event.mention):
+        # "struck the village of X, west of Kherson, killing one": the toll is X's event's.
+        return 0
+    elsewhere = [i for i, named in enumerate(places) if named and event.geonameid not in named and i != index]
     return casualties_in_sentences(sentences, index, place=event.mention, elsewhere=elsewhere).killed or 0
+
+
+#: What makes a place a landmark another is placed by ("west of X", "25 km from X", "near X").
+_LANDMARK_LEAD = re.compile(
+    r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: edge| outskirts| side)?"
+    r"|\b(?:km|kilometres|kilometers|miles)(?: (?:north|south|east|west)(?:-?(?:east|west))?)?)"
+    r" (?:of|from) (?:the (?:city|town|village|regional centre|region|province) of )?$",
+    re.IGNORECASE,
+)
+
+
+def only_a_landmark(sentence: str, mention: str) -> bool:
+    """Does ``sentence`` name the place ``mention`` only to place another ("the village of
+    Bilozerka, west of Kherson", "a camp 20 km from Gao")?"""
+    spots = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(mention)}(?!\w)", sentence)] if mention else []
+    return bool(spots) and all(_LANDMARK_LEAD.search(sentence[max(0, at - 60) : at]) for at in spots)
 
 
 def _elsewhere(event: Event, index: int, places: Sequence[frozenset[int]]) -> list[int]:

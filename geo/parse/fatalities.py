@@ -169,6 +169,10 @@ LINK_FILLERS = frozenset(
         "reported",
         "believed",
         "feared",
+        "known",
+        "thought",
+        "presumed",
+        "likely",
         "to",
         "be",
         "now",
@@ -430,6 +434,8 @@ class Casualties:
 
     killed: int | None = None
     wounded: int | None = None
+    #: the deaths are a vague word's value ("dozens were killed"), not a figure written out
+    vague: bool = False
 
     @property
     def reported(self) -> bool:
@@ -441,14 +447,18 @@ class _Figure:
     start: int  # first token
     end: int  # token after the figure
     value: int
+    #: a vague word ("dozens", "several"), worth less than any figure written out
+    vague: bool = False
+    #: the attacker's own death ("blew himself up"), told with no figure of its own
+    own: bool = False
 
 
 def casualties(sentence: str, *, place: str = "") -> Casualties:
     """Deaths and wounded a sentence reports, skipping background tolls and subsets; with
     ``place`` (as written), those of that place when the sentence gives a figure per place."""
-    killed: list[int] = []
-    wounded: list[int] = []
-    tolls: list[int] = []
+    killed: list[_Figure] = []
+    wounded: list[_Figure] = []
+    tolls: list[_Figure] = []
     plain = _without_asides(sentence)
     past_year = _PAST_YEAR.search(plain)
     seen = 0
@@ -465,10 +475,14 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         tolls.extend(t)
     if tolls:
         # "The toll has risen to four after a woman died": the toll holds the others.
-        killed = [max(tolls)]
-    k_total = sum(killed) if killed else (0 if NO_DEATHS.search(sentence) else None)
-    w_total = sum(wounded) if wounded else (0 if NO_WOUNDED.search(sentence) else None)
-    return Casualties(k_total, w_total)
+        killed = [max(tolls, key=lambda f: f.value)]
+    if any(not f.own for f in killed):
+        # "A bomber blew himself up, killing 30": the toll told is the figure; the bomber
+        # counts only when nothing else is told ("blew himself up at the gate").
+        killed = [f for f in killed if not f.own]
+    k_total = sum(f.value for f in killed) if killed else (0 if NO_DEATHS.search(sentence) else None)
+    w_total = sum(f.value for f in wounded) if wounded else (0 if NO_WOUNDED.search(sentence) else None)
+    return Casualties(k_total, w_total, vague=bool(killed) and any(f.vague for f in killed))
 
 
 #: "the attack of April 2017, which killed more than 80": a toll told after a year is history.
@@ -493,6 +507,7 @@ def event_casualties(
             found = Casualties(
                 found.killed if found.killed is not None else here.killed,
                 found.wounded if found.wounded is not None else here.wounded,
+                found.vague if found.killed is not None else here.vague,
             )
             if found.killed is not None:
                 break
@@ -519,6 +534,14 @@ def casualties_in_sentences(
     neighbours but those in ``elsewhere`` (``event_casualties``), else the first sentence
     that names the event's ``place`` (as written) with a death toll."""
     found = event_casualties(sentences, index, elsewhere=elsewhere, place=place)
+    if found.vague:
+        # "killing scores of travellers ... Seventy-five people were confirmed dead": a vague word
+        # stands for the toll only while the report gives no figure (ACLED's codebook).
+        for i in range(index + 1, len(sentences)):
+            if i not in elsewhere:
+                later = casualties(sentences[i], place=place)
+                if later.killed and not later.vague:
+                    return Casualties(later.killed, found.wounded)
     if found.killed is None and place:
         named = re.compile(rf"(?<!\w){re.escape(place)}(?!\w)")
         for sentence in sentences:
@@ -594,6 +617,15 @@ def _number(words: Sequence[str], at: int) -> tuple[int, int] | None:
         while at + used < len(words) and (words[at + used] in MULTIPLIERS or words[at + used] == "dozen"):
             value *= MULTIPLIERS.get(words[at + used], 12)  # "two dozen": 24
             used += 1
+        if used > 1 and words[at + used - 1] in MULTIPLIERS:
+            # "two hundred fifty", "one hundred and twenty": the rest is added.
+            skip = 1 if words[at + used : at + used + 1] == ["and"] else 0
+            rest = words[at + used + skip] if at + used + skip < len(words) else ""
+            parts = rest.split("-")
+            if rest and all(p in NUMBER_WORDS for p in parts) and parts[0] not in MULTIPLIERS:
+                added = sum(NUMBER_WORDS[p] for p in parts)
+                if added < MULTIPLIERS[words[at + used - 1]]:
+                    value, used = value + added, used + skip + 1
         return value, used
     return None
 
@@ -615,7 +647,10 @@ def _clauses(sentence: str) -> list[str]:
     """A sentence cut where a new clause may start a background toll ("..., bringing the
     total since 2022 to 500"): semicolons, dashes, brackets, and "bringing"-like verbs."""
     pieces = re.split(
-        r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|while|as|which)\b|(?:\w+\s){0,2}(?:after|before)\b)",
+        r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|while|as|which)\b|(?:\w+\s){0,2}(?:after|before)\b)"
+        # "..., making it the deadliest attack of the war": a comment on the event, whose words
+        # of the war as a whole do not make the event's own toll a background one.
+        r"|,\s(?=(?:making|calling|marking|describing|described)\b)",
         sentence,
     )
     return [p for p in pieces if p.strip()]
@@ -636,8 +671,9 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         word = words[i]
         if word in {"himself", "herself"} and (before_word(words, i) in DEATH_BEFORE or _blew_up(words, i)):
             # "a suicide bomber killed himself and four police officers", "blew himself up,
-            # killing four": ACLED counts the attacker among the dead.
-            figures.append(_Figure(i, i + 1, 1))
+            # killing four": the attacker's own death; one that blew up is counted only when
+            # no toll is told beside it, one listed among the dead always.
+            figures.append(_Figure(i, i + 1, 1, own=_blew_up(words, i)))
             i += 1
             continue
         if word == "the" and before_word(words, i) in DEATH_BEFORE:
@@ -684,18 +720,28 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         if after in NOT_PEOPLE or after in MONTHS or before in MONTHS or is_year or before == "no":
             i += used
             continue
-        figures.append(_Figure(i, i + used, value))
+        figures.append(_Figure(i, i + used, value, vague=_is_vague(words, i)))
         i += used
     return figures
 
 
-def _clause_figures(clause: str, place: str = "") -> tuple[list[int], list[int], list[int]]:
+def _is_vague(words: Sequence[str], at: int) -> bool:
+    """Does the quantity at ``words[at]`` start with a vague word ("dozens", "a number of")?"""
+    return words[at] in VAGUE_QUANTITIES or any(
+        tuple(words[at : at + len(phrase)]) == phrase and phrase[-1] != "hundred" for phrase, _ in VAGUE_PHRASES
+    )
+
+
+def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_Figure], list[_Figure]]:
     """Figures of dead, of wounded and death tolls in one clause; with ``place`` (as
     written), only the figures the clause ties to that place when it gives one per place."""
     words = _tokens(clause)
     figures = _figures(words)
     kinds: list[str | None] = [None] * len(figures)
     subset = [_is_subset(words, f) for f in figures]
+    for n in range(1, len(figures)):
+        # "twelve of them staff and seven patients": the list goes on with parts of the toll.
+        subset[n] = subset[n] or (subset[n - 1] and _joined(words, figures[n - 1], figures[n]))
     # Where the next figure that is not a subset starts: the death word may follow an aside
     # that holds a subset ("12, including five children, were killed").
     next_start = [len(words)] * len(figures)
@@ -725,10 +771,10 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[int], list[int],
         if kinds[n] is None and kinds[n - 1] is not None and after_and and at_a_place and before_at_a_place:
             kinds[n] = None if subset[n] else kinds[n - 1]
     elsewhere = _figures_elsewhere(words, figures, kinds, _tokens(place)) if place else set()
-    found: dict[str, list[int]] = {KILLED: [], WOUNDED: [], TOLL: []}
+    found: dict[str, list[_Figure]] = {KILLED: [], WOUNDED: [], TOLL: []}
     for n, (fig, kind, part) in enumerate(zip(figures, kinds, subset)):
         if kind is not None and not part and n not in elsewhere:
-            found[kind].append(fig.value)
+            found[kind].append(fig)
     return found[KILLED], found[WOUNDED], found[TOLL]
 
 
@@ -798,10 +844,26 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     window = words[max(0, i - 4) : i + 1]
     if "toll" in window and "injury" not in window:
         return TOLL
-    # "the number of people killed ... has risen to six".
-    if word in TOLL_VERBS and any(w in DEATH_AFTER or w == "toll" for w in words[max(0, i - 15) : i]):
+    # "the number of people killed ... has risen to six"; "the death toll from Monday's bombing
+    # of the market in the town, a trading hub, stood at 71": the toll is the verb's subject.
+    if word in TOLL_VERBS and (
+        any(w in DEATH_AFTER for w in words[max(0, i - 15) : i]) or "toll" in words[_last_figure_end(words, i) : i]
+    ):
+        return TOLL
+    # "putting the dead at 30", "the number of dead at 30".
+    if word in {"dead", "killed", "deaths"} and words[i + 1 : i + 2] == ["at"] and "number" in words[max(0, i - 3) : i]:
+        return TOLL
+    if word in {"dead", "deaths"} and words[i + 1 : i + 2] == ["at"] and before_word(words, i) == "the":
         return TOLL
     return None
+
+
+def _last_figure_end(words: Sequence[str], at: int) -> int:
+    """Where the words before ``at`` that hold no number start: the clause back to the last digit."""
+    j = at - 1
+    while j >= 0 and not words[j][:1].isdigit():
+        j -= 1
+    return j + 1
 
 
 def _kind_after(words: Sequence[str], fig: _Figure, stop: int) -> str | None:
@@ -814,12 +876,14 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int) -> str | None:
             return None if _or_wounded(words, i) else KILLED
         if word in WOUNDED_AFTER:
             return WOUNDED
-        if word == "," and _subset_aside(words[i + 1 : i + 12]):
+        if word == "," and _subset_aside(words[i + 1 : i + 20]):
             # "At least 12 people, including five children, were killed": past the aside.
-            close = [j for j in range(i + 1, min(len(words), i + 12)) if words[j] == ","]
+            close = [j for j in range(i + 1, min(len(words), i + 20)) if words[j] == ","]
             if close:
                 limit += close[0] + 1 - i
                 i = close[0] + 1
+                # The aside's own figures ("twelve of them staff and seven patients") end nothing.
+                stop = len(words) if stop <= close[0] else stop
                 continue
         name = not word.islower() and word.isalnum()  # "RSF", "M23" (see ``_tokens``)
         if (
