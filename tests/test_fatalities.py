@@ -227,3 +227,9 @@ def test_a_figure_written_out_later_replaces_a_vague_word() -> None:
     assert casualties_in_sentences(sentences, 0).killed == 37
     # With no figure written out, the vague word's value (ACLED's 12 for "dozens") stands.
     assert casualties_in_sentences(sentences[:1], 0).killed == 12
+
+
+def test_lives_lost_by_a_family_and_a_toll_of_last_spring() -> None:
+    assert casualties("Six members of one household lost their lives when the roof fell in.").killed == 6
+    assert casualties("Last March an air raid on the same bakery killed 48 people.").killed is None
+    assert casualties("Two guards were killed at the depot last night.").killed == 2

@@ -194,6 +194,8 @@ LINK_FILLERS = frozenset(
         "on",
         "one",
         "family",
+        "families",
+        "household",
         "same",
         "his",
         "her",
@@ -404,6 +406,8 @@ BACKGROUND = re.compile(
     r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
     r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
     r"|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b"
+    r"|\blast (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b"
     r"|\b(?:war|conflict|fighting|insurgency|invasion|siege|campaign|offensive) (?:has|have|had) (?:killed|left|claimed)\b"
     r"|\b(?:the|a) (?:war|conflict|insurgency|invasion) (?:that|which) (?:has|had)\b|\bof the war\b|\bof the conflict\b",
     re.IGNORECASE,
@@ -868,7 +872,7 @@ def _last_figure_end(words: Sequence[str], at: int) -> int:
 
 def _kind_after(words: Sequence[str], fig: _Figure, stop: int) -> str | None:
     """The death or injury word after the figure: "three soldiers were killed", "two dead"."""
-    i, limit = fig.end, fig.end + 7
+    i, limit = fig.end, fig.end + 8  # "five members of the same family lost their lives"
     while i < min(stop, limit):
         word = words[i]
         if word in DEATH_AFTER:
