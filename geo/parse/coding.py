@@ -120,8 +120,8 @@ def without_other_places_clauses(sentence: str, tree: ClauseTree, mention: str, 
     if not blanked:
         return sentence
     chars = list(sentence)
-    for i, verb in enumerate(clause_of):
-        if verb in blanked and any(c.isalnum() for c in tree.words[i]):
+    for i, governor in enumerate(clause_of):
+        if governor in blanked and any(c.isalnum() for c in tree.words[i]):
             end = tree.starts[i + 1] if i + 1 < len(tree) else len(sentence)
             for k in range(tree.starts[i], min(end, tree.starts[i] + len(tree.words[i]))):
                 chars[k] = " "
