@@ -233,3 +233,10 @@ def test_lives_lost_by_a_family_and_a_toll_of_last_spring() -> None:
     assert casualties("Six members of one household lost their lives when the roof fell in.").killed == 6
     assert casualties("Last March an air raid on the same bakery killed 48 people.").killed is None
     assert casualties("Two guards were killed at the depot last night.").killed == 2
+
+
+def test_a_massacre_of_a_figure_and_a_superlative_that_looks_back() -> None:
+    assert casualties("Survivors described the massacre of at least 70 herders at the well.").killed == 70
+    superlative = "Nurses said 64 people had died, the worst toll since the spring offensive."
+    assert casualties(superlative).killed == 64
+    assert casualties("The siege has killed 3,000 since 2019, the deadliest of the decade.").killed is None

@@ -654,7 +654,8 @@ def _clauses(sentence: str) -> list[str]:
         r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|while|as|which)\b|(?:\w+\s){0,2}(?:after|before)\b)"
         # "..., making it the deadliest attack of the war": a comment on the event, whose words
         # of the war as a whole do not make the event's own toll a background one.
-        r"|,\s(?=(?:making|calling|marking|describing|described)\b)",
+        r"|,\s(?=(?:making|calling|marking|describing|described)\b"
+        r"|(?:(?:in\s)?(?:one\sof\s)?(?:the|its|their)\s(?:deadliest|worst|bloodiest|heaviest|largest|biggest|most)\b))",
         sentence,
     )
     return [p for p in pieces if p.strip()]
@@ -821,8 +822,10 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     if i < 0:
         return None
     word = words[i]
-    # "the bodies of eight people", "claimed the lives of four soldiers".
-    if word in {"bodies", "lives", "deaths"} and words[i + 1 : i + 2] == ["of"]:
+    # "the bodies of eight people", "claimed the lives of four soldiers", "the massacre of 100 villagers".
+    if word in {"bodies", "lives", "deaths", "massacre", "killing", "killings", "execution", "executions"} and words[
+        i + 1 : i + 2
+    ] == ["of"]:
         return KILLED
     # "killing a family of six".
     if word in {"family", "families"} and words[i + 1 : i + 2] == ["of"]:
