@@ -240,3 +240,14 @@ def test_a_massacre_of_a_figure_and_a_superlative_that_looks_back() -> None:
     superlative = "Nurses said 64 people had died, the worst toll since the spring offensive."
     assert casualties(superlative).killed == 64
     assert casualties("The siege has killed 3,000 since 2019, the deadliest of the decade.").killed is None
+
+
+def test_a_toll_told_a_few_sentences_on_in_the_same_story_is_the_event_s() -> None:
+    story = [
+        "Insurgents overran an outpost near Varno on Monday night, a resident said.",
+        "They came on motorbikes and used rockets against the watchtower.",
+        "Nine guards were killed, the resident said.",
+    ]
+    assert casualties_in_sentences(story, 0).killed == 9
+    # A sentence that tells of another place ends the story.
+    assert casualties_in_sentences(story, 0, elsewhere=[1]).killed is None

@@ -531,6 +531,10 @@ def casualties_in_text(text: str, quote: str, *, place: str = "") -> Casualties:
     return casualties_in_sentences([quote], 0, place=place)
 
 
+#: How many sentences, the event's own included, a story may run on before its toll.
+STORY_SENTENCES = 4
+
+
 def casualties_in_sentences(
     sentences: Sequence[str], index: int, *, place: str = "", elsewhere: Collection[int] = ()
 ) -> Casualties:
@@ -538,6 +542,16 @@ def casualties_in_sentences(
     neighbours but those in ``elsewhere`` (``event_casualties``), else the first sentence
     that names the event's ``place`` (as written) with a death toll."""
     found = event_casualties(sentences, index, elsewhere=elsewhere, place=place)
+    if found.killed is None:
+        # "Rebels attacked the camp at X. They used drones and mortars. Several soldiers were
+        # killed, he said.": the story goes on in sentences that name no other place.
+        for i in range(index + 2, min(len(sentences), index + STORY_SENTENCES)):
+            if i in elsewhere:
+                break
+            later = casualties(sentences[i], place=place)
+            if later.killed is not None:
+                found = Casualties(later.killed, found.wounded, later.vague)
+                break
     if found.vague:
         # "killing scores of travellers ... Seventy-five people were confirmed dead": a vague word
         # stands for the toll only while the report gives no figure (ACLED's codebook).
