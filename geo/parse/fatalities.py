@@ -545,9 +545,11 @@ def casualties_in_sentences(
     if found.killed is None:
         # "Rebels attacked the camp at X. They used drones and mortars. Several soldiers were
         # killed, he said.": the story goes on in sentences that name no other place.
-        for i in range(index + 2, min(len(sentences), index + STORY_SENTENCES)):
+        for i in range(index + 1, min(len(sentences), index + STORY_SENTENCES)):
             if i in elsewhere:
                 break
+            if i == index + 1:
+                continue  # read already, as the event's neighbour
             later = casualties(sentences[i], place=place)
             if later.killed is not None:
                 found = Casualties(later.killed, found.wounded, later.vague)
