@@ -251,3 +251,10 @@ def test_a_toll_told_a_few_sentences_on_in_the_same_story_is_the_event_s() -> No
     assert casualties_in_sentences(story, 0).killed == 9
     # A sentence that tells of another place ends the story.
     assert casualties_in_sentences(story, 0, elsewhere=[1]).killed is None
+
+
+def test_a_people_s_adjective_of_any_war_stands_between_a_figure_and_its_death_word() -> None:
+    # No list of peoples: a word written with a capital is a name or a people's adjective.
+    assert casualties("Three Eritrean conscripts were killed near the border.").killed == 3
+    assert casualties("Two Zorvan-backed militiamen died in the ambush.").killed == 2
+    assert casualties("Shelling on March 3 killed two herders.").killed == 2

@@ -677,6 +677,14 @@ def _clauses(sentence: str) -> list[str]:
     return [p for p in pieces if p.strip()]
 
 
+def _proper_words(text: str) -> frozenset[int]:
+    """The tokens of ``text`` (as ``_tokens`` cuts it) written with a capital after its first
+    word: names and the adjectives of peoples ("three Ethiopian soldiers"), in any war."""
+    if not any(c.islower() for c in text):
+        return frozenset()
+    return frozenset(i for i, t in enumerate(_TOKEN.findall(text)) if i > 0 and t[:1].isupper())
+
+
 def _tokens(text: str) -> list[str]:
     """The words of ``text`` in lower case, but names in capitals (not in a text all in capitals)."""
     shouting = not any(c.islower() for c in text)
@@ -757,6 +765,7 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
     """Figures of dead, of wounded and death tolls in one clause; with ``place`` (as
     written), only the figures the clause ties to that place when it gives one per place."""
     words = _tokens(clause)
+    proper = _proper_words(clause)
     figures = _figures(words)
     kinds: list[str | None] = [None] * len(figures)
     subset = [_is_subset(words, f) for f in figures]
@@ -769,7 +778,7 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
     for n in range(len(figures) - 2, -1, -1):
         next_start[n] = next_start[n + 1] if subset[n + 1] else figures[n + 1].start
     for n, fig in enumerate(figures):
-        kinds[n] = _kind_before(words, fig) or _kind_after(words, fig, next_start[n])
+        kinds[n] = _kind_before(words, fig) or _kind_after(words, fig, next_start[n], proper)
     # "two soldiers and three civilians were killed" / "killed two soldiers and three civilians":
     # a figure joined by "and" to a counted one shares its kind.
     for n in range(len(figures) - 1, 0, -1):
@@ -777,7 +786,7 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
             kinds[n - 1] = kinds[n]
     for n in range(1, len(figures)):
         joined = kinds[n] is None and kinds[n - 1] is not None and _joined(words, figures[n - 1], figures[n])
-        if joined and _kind_after(words, figures[n], len(words)) is None:
+        if joined and _kind_after(words, figures[n], len(words), proper) is None:
             kinds[n] = kinds[n - 1]
     # "two were killed in the town and one in a village nearby": a figure told of its own place
     # right after "and" shares the kind of the counted figure before it, told of a place too.
@@ -889,7 +898,7 @@ def _last_figure_end(words: Sequence[str], at: int) -> int:
     return j + 1
 
 
-def _kind_after(words: Sequence[str], fig: _Figure, stop: int) -> str | None:
+def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collection[int] = ()) -> str | None:
     """The death or injury word after the figure: "three soldiers were killed", "two dead"."""
     i, limit = fig.end, fig.end + 8  # "five members of the same family lost their lives"
     while i < min(stop, limit):
@@ -908,7 +917,8 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int) -> str | None:
                 # The aside's own figures ("twelve of them staff and seven patients") end nothing.
                 stop = len(words) if stop <= close[0] else stop
                 continue
-        name = not word.islower() and word.isalnum()  # "RSF", "M23" (see ``_tokens``)
+        # "RSF", "M23" (see ``_tokens``), "three Ethiopian soldiers", "two Rwandan-backed rebels"
+        name = (not word.islower() and word.isalnum()) or i in proper
         if (
             word not in LINK_FILLERS
             and word not in PERSON_NOUNS
