@@ -922,7 +922,7 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
         if (
             word not in LINK_FILLERS
             and word not in PERSON_NOUNS
-            and not (word.endswith("s") and word.isalpha())
+            and not (word.endswith(("s", "men")) and word.isalpha())  # plurals: "conscripts", "militiamen"
             and not name
         ):
             return None
