@@ -258,3 +258,11 @@ def test_a_people_s_adjective_of_any_war_stands_between_a_figure_and_its_death_w
     assert casualties("Three Eritrean conscripts were killed near the border.").killed == 3
     assert casualties("Two Zorvan-backed militiamen died in the ambush.").killed == 2
     assert casualties("Shelling on March 3 killed two herders.").killed == 2
+
+
+def test_one_side_s_claim_counts_only_when_nothing_else_is_told() -> None:
+    both = "Medics said six guards died, while the insurgents claimed they had killed 50."
+    assert casualties(both).killed == 6
+    assert casualties("The insurgents claimed they had killed 50 guards at the depot.").killed == 50
+    lives = "Two guards died at dawn, and a raid at noon claimed the lives of nine traders."
+    assert casualties(lives).killed == 11

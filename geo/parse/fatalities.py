@@ -463,6 +463,7 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     killed: list[_Figure] = []
     wounded: list[_Figure] = []
     tolls: list[_Figure] = []
+    claimed: list[_Figure] = []
     plain = _without_asides(sentence)
     past_year = _PAST_YEAR.search(plain)
     seen = 0
@@ -474,9 +475,17 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         if after_a_past_year or BACKGROUND.search(clause):
             continue
         k, w, t = _clause_figures(clause, place)
+        if _CLAIM.search(clause):
+            # "the group claimed it had killed 40": one side's claim, kept apart (below).
+            claimed.extend(k + t)
+            continue
         killed.extend(k)
         wounded.extend(w)
         tolls.extend(t)
+    if not killed and not tolls:
+        # A claim is the figure only when the sentence gives no other; beside another account
+        # of the same dead it would count them twice, and ACLED takes the conservative one.
+        killed = claimed
     if tolls:
         # "The toll has risen to four after a woman died": the toll holds the others.
         killed = [max(tolls, key=lambda f: f.value)]
@@ -488,6 +497,12 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     w_total = sum(f.value for f in wounded) if wounded else (0 if NO_WOUNDED.search(sentence) else None)
     return Casualties(k_total, w_total, vague=bool(killed) and any(f.vague for f in killed))
 
+
+#: One side's claim of what it did ("the group claimed it had killed 40").
+_CLAIM = re.compile(
+    r"\bclaim(?:ed|s|ing)?\b(?! responsibility| the lives| (?:at least |more than )?[\w,-]+ (?:lives|dead|victims))",
+    re.IGNORECASE,
+)
 
 #: "the attack of April 2017, which killed more than 80": a toll told after a year is history.
 _PAST_YEAR = re.compile(
