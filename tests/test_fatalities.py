@@ -266,3 +266,26 @@ def test_one_side_s_claim_counts_only_when_nothing_else_is_told() -> None:
     assert casualties("The insurgents claimed they had killed 50 guards at the depot.").killed == 50
     lives = "Two guards died at dawn, and a raid at noon claimed the lives of nine traders."
     assert casualties(lives).killed == 11
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The clashes are part of the Zorvan war, which has killed tens of thousands of people.",
+        "The conflict, now in its fifth year, has killed an estimated 90,000 people.",
+        "Aid has stopped in the hills, where militia fighters have killed hundreds since spring.",
+        "The garrison said 40 of its men had been killed in the past month.",
+    ],
+)
+def test_a_war_s_running_total_is_no_event_s_toll(sentence: str) -> None:
+    assert casualties(sentence).killed is None
+
+
+def test_an_event_s_toll_survives_a_running_total_told_after_it() -> None:
+    where = "The raid killed 23 people in a hamlet near Varno, where a blockade has killed more than 900."
+    assert casualties(where).killed == 23
+    latest = "The blast killed nine, the latest in a string of bombings that have left 200 dead."
+    assert casualties(latest).killed == 9
+    assert casualties("Drone strikes on the market have killed at least 16 people, nurses said.").killed == 16
+    relative = "Eight pilgrims who had camped by the shrine were killed in the night."
+    assert casualties(relative).killed == 8

@@ -45,6 +45,8 @@ VAGUE_PHRASES: tuple[tuple[tuple[str, ...], int], ...] = (
     (("scores", "of"), 20),
     (("hundreds", "of"), 100),
     (("thousands", "of"), 1000),
+    (("tens", "of", "thousands"), 10_000),
+    (("hundreds", "of", "thousands"), 100_000),
     (("tens", "of"), 10),
 )
 
@@ -408,8 +410,13 @@ BACKGROUND = re.compile(
     r"|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b"
     r"|\blast (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b"
-    r"|\b(?:war|conflict|fighting|insurgency|invasion|siege|campaign|offensive) (?:has|have|had) (?:killed|left|claimed)\b"
-    r"|\b(?:the|a) (?:war|conflict|insurgency|invasion) (?:that|which) (?:has|had)\b|\bof the war\b|\bof the conflict\b",
+    r"|\b(?:war|conflict|fighting|insurgency|invasion|siege|campaign|offensive|violence)\b"
+    r"[^.;:]{0,60}?\b(?:has|have|had) (?:killed|left|claimed)\b"
+    r"|\b(?:the|a) (?:war|conflict|insurgency|invasion) (?:that|which) (?:has|had)\b|\bof the war\b|\bof the conflict\b"
+    # A toll in a relative clause in the perfect ("a wave of raids that have left 300 dead",
+    # "where rebels have killed hundreds") sums up what came before the event.
+    r"|\b(?:which|that|where|who)\b[^.;:]{0,40}?\b(?:has|have)\b(?: \w+)? (?:killed|left|claimed)\b"
+    r"|\bin the (?:past|last) (?:week|weeks|month|months|year|years|few days|(?:\w+|\d+) (?:days|weeks|months|years))\b",
     re.IGNORECASE,
 )
 #: Nobody died / nobody was hurt.
@@ -685,7 +692,8 @@ def _clauses(sentence: str) -> list[str]:
         r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|while|as|which)\b|(?:\w+\s){0,2}(?:after|before)\b)"
         # "..., making it the deadliest attack of the war": a comment on the event, whose words
         # of the war as a whole do not make the event's own toll a background one.
-        r"|,\s(?=(?:making|calling|marking|describing|described)\b"
+        r"|,\s(?=(?:making|calling|marking|describing|described|where|whose)\b"
+        r"|(?:the\s(?:latest|last)|part\sof|one\sof\sa)\b"
         r"|(?:(?:in\s)?(?:one\sof\s)?(?:the|its|their)\s(?:deadliest|worst|bloodiest|heaviest|largest|biggest|most)\b))",
         sentence,
     )
@@ -923,6 +931,16 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
             return None if _or_wounded(words, i) else KILLED
         if word in WOUNDED_AFTER:
             return WOUNDED
+        if word in {"who", "that"} and i > fig.end:
+            # "12 people who had sheltered in the school were killed": past the relative clause
+            # to the passive verb it ends at.
+            end = min(stop, len(words), i + 14)
+            verb = next(
+                (j for j in range(i + 2, end) if words[j - 1] in {"were", "was"} and words[j] in DEATH_AFTER),
+                None,
+            )
+            if verb is not None:
+                return None if _or_wounded(words, verb) else KILLED
         if word == "," and _subset_aside(words[i + 1 : i + 20]):
             # "At least 12 people, including five children, were killed": past the aside.
             close = [j for j in range(i + 1, min(len(words), i + 20)) if words[j] == ","]
