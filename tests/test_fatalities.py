@@ -289,3 +289,9 @@ def test_an_event_s_toll_survives_a_running_total_told_after_it() -> None:
     assert casualties("Drone strikes on the market have killed at least 16 people, nurses said.").killed == 16
     relative = "Eight pilgrims who had camped by the shrine were killed in the night."
     assert casualties(relative).killed == 8
+
+
+def test_the_dead_of_the_war_or_of_the_month_are_background() -> None:
+    assert casualties("Relief groups say 18,000 people have been killed in the war.").killed is None
+    assert casualties("At least 210 people have died around Varno this month, a monitor said.").killed is None
+    assert casualties("Three guards were killed in the fighting at the gate.").killed == 3

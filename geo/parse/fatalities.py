@@ -407,7 +407,7 @@ BACKGROUND = re.compile(
     r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
     r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
     r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
-    r"|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b"
+    r"|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b|\bthis month\b|\bin the (?:war|conflict)\b"
     r"|\blast (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b"
     r"|\b(?:war|conflict|fighting|insurgency|invasion|siege|campaign|offensive|violence)\b"
