@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -283,3 +284,39 @@ def test_the_army_s_own_jets_are_the_army_s(nlp) -> None:
     syntax = [sentence_syntax(nlp(s))[0] for s in sentences]
     pair = frontline_actors(sentences, 0, country_code="CF", sub_event_type="air_strike", syntax=syntax)
     assert pair.actor1 is not None and pair.actor1.name == "Military Forces of Central African Republic"
+
+
+def test_a_place_named_only_to_locate_another_takes_no_toll() -> None:
+    from geo.parse.coding import event_fatalities, only_a_landmark
+
+    sentence = "A man was killed when shells hit the village of Darnytsia, west of Varno, officials said."
+    assert only_a_landmark(sentence, "Varno")
+    assert not only_a_landmark(sentence, "Darnytsia")
+    assert not only_a_landmark("Shells hit Varno, killing a man.", "Varno")
+    varno = palmyra_event(event_type="frontline", mention="Varno", geonameid=1, quote=sentence)
+    village = palmyra_event(event_type="frontline", mention="Darnytsia", geonameid=2, quote=sentence)
+    both = [frozenset({1, 2})]
+    assert (event_fatalities(varno, [sentence], 0, both), event_fatalities(village, [sentence], 0, both)) == (0, 1)
+    # Alone in its sentence, the landmark is where the event is placed, and takes the toll.
+    assert event_fatalities(varno, [sentence], 0, [frozenset({1})]) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tolls"),
+    [
+        ("Shelling killed two people in Varno, while a drone strike on Darnytsia killed three.", (2, 3)),
+        ("Troops retook Darnytsia on Monday while an air strike on Varno killed 12 people.", (12, 0)),
+        ("VARNO, May 2 - Four people were killed when a missile hit a school in Darnytsia.", (0, 4)),
+    ],
+)
+def test_a_toll_goes_to_the_place_whose_clause_tells_it(nlp, sentence: str, tolls: tuple[int, int]) -> None:
+    from geo.parse.coding import event_fatalities
+
+    syntax = list(sentence_syntax(nlp(sentence)))[:1]
+    names = [frozenset({"Varno", "VARNO", "Darnytsia"} & set(re.findall(r"\w+", sentence)))]
+    ids = [frozenset({1, 2})]
+    found = []
+    for geonameid, mention in ((1, "VARNO" if sentence.startswith("VARNO") else "Varno"), (2, "Darnytsia")):
+        event = palmyra_event(event_type="frontline", mention=mention, geonameid=geonameid, quote=sentence)
+        found.append(event_fatalities(event, [sentence], 0, ids, syntax, names))
+    assert tuple(found) == tolls

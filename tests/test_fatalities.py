@@ -7,6 +7,7 @@ import pytest
 from geo.parse.fatalities import (
     Casualties,
     casualties,
+    casualties_in_sentences,
     casualties_in_text,
     event_casualties,
     lowest_reported,
@@ -161,9 +162,13 @@ def test_killed_or_wounded_is_no_death_toll() -> None:
     assert casualties("Four were killed and 20 wounded.").killed == 4
 
 
-def test_the_attacker_who_blew_himself_up_is_counted() -> None:
+def test_the_toll_told_beside_a_bomber_is_the_figure_and_a_lone_bomber_counts_one() -> None:
+    # Reports give the toll of a suicide bombing as "killing six": the figure is the one told,
+    # not six plus the bomber; with no toll told, the bomber's own death is the one reported.
     sentence = "A suicide bomber blew himself up at the gate of the camp, killing six recruits."
-    assert casualties(sentence).killed == 7
+    assert casualties(sentence).killed == 6
+    alone = "A suicide bomber blew himself up at the gate of the camp, wounding six recruits."
+    assert (casualties(alone).killed, casualties(alone).wounded) == (1, 6)
 
 
 def test_a_date_told_as_a_day_earlier_keeps_the_toll() -> None:
@@ -187,3 +192,106 @@ def test_one_person_named_by_what_they_did_counts() -> None:
 def test_a_relative_named_after_and_is_one_more_death() -> None:
     assert casualties("Four children and their mother were killed when the shell hit the flat.").killed == 5
     assert casualties("The shell killed a man and wounded his son.").killed == 1
+
+
+def test_compound_numbers_in_words_add_up() -> None:
+    assert casualties("Three hundred forty villagers were killed in the massacre.").killed == 340
+    assert casualties("Officials said one hundred and six bodies were recovered.").killed == 106
+
+
+def test_a_toll_whose_subject_runs_long_or_is_put_at_a_figure() -> None:
+    long_subject = "The death toll from the shelling of the bus depot in Varno, a garrison town, climbed to 23."
+    assert casualties(long_subject).killed == 23
+    assert casualties("Medics put the number of dead at 17 late on Friday.").killed == 17
+    assert casualties("Rescuers put the dead at nine and the injured at 30.").killed == 9
+
+
+def test_a_toll_known_later_and_a_list_inside_an_aside() -> None:
+    assert casualties("More than 60 people are now thought to have died in the blast.").killed == 60
+    aside = "Fourteen people, eight of them nurses and six patients including a baby, were killed in the raid."
+    assert casualties(aside).killed == 14
+
+
+def test_a_comment_on_the_war_does_not_make_the_event_s_toll_background() -> None:
+    sentence = "At least 31 people were killed in the raid on Varno, making it the bloodiest day of the war."
+    assert casualties(sentence).killed == 31
+    assert casualties("The war has killed 9,000 people since it began.").killed is None
+
+
+def test_a_figure_written_out_later_replaces_a_vague_word() -> None:
+    sentences = [
+        "A car bomb tore through the market in Varno, killing dozens of shoppers.",
+        "Doctors said 37 people had died by nightfall.",
+    ]
+    assert casualties(sentences[0]).vague
+    assert casualties_in_sentences(sentences, 0).killed == 37
+    # With no figure written out, the vague word's value (ACLED's 12 for "dozens") stands.
+    assert casualties_in_sentences(sentences[:1], 0).killed == 12
+
+
+def test_lives_lost_by_a_family_and_a_toll_of_last_spring() -> None:
+    assert casualties("Six members of one household lost their lives when the roof fell in.").killed == 6
+    assert casualties("Last March an air raid on the same bakery killed 48 people.").killed is None
+    assert casualties("Two guards were killed at the depot last night.").killed == 2
+
+
+def test_a_massacre_of_a_figure_and_a_superlative_that_looks_back() -> None:
+    assert casualties("Survivors described the massacre of at least 70 herders at the well.").killed == 70
+    superlative = "Nurses said 64 people had died, the worst toll since the spring offensive."
+    assert casualties(superlative).killed == 64
+    assert casualties("The siege has killed 3,000 since 2019, the deadliest of the decade.").killed is None
+
+
+def test_a_toll_told_a_few_sentences_on_in_the_same_story_is_the_event_s() -> None:
+    story = [
+        "Insurgents overran an outpost near Varno on Monday night, a resident said.",
+        "They came on motorbikes and used rockets against the watchtower.",
+        "Nine guards were killed, the resident said.",
+    ]
+    assert casualties_in_sentences(story, 0).killed == 9
+    # A sentence that tells of another place ends the story.
+    assert casualties_in_sentences(story, 0, elsewhere=[1]).killed is None
+
+
+def test_a_people_s_adjective_of_any_war_stands_between_a_figure_and_its_death_word() -> None:
+    # No list of peoples: a word written with a capital is a name or a people's adjective.
+    assert casualties("Three Eritrean conscripts were killed near the border.").killed == 3
+    assert casualties("Two Zorvan-backed militiamen died in the ambush.").killed == 2
+    assert casualties("Shelling on March 3 killed two herders.").killed == 2
+
+
+def test_one_side_s_claim_counts_only_when_nothing_else_is_told() -> None:
+    both = "Medics said six guards died, while the insurgents claimed they had killed 50."
+    assert casualties(both).killed == 6
+    assert casualties("The insurgents claimed they had killed 50 guards at the depot.").killed == 50
+    lives = "Two guards died at dawn, and a raid at noon claimed the lives of nine traders."
+    assert casualties(lives).killed == 11
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The clashes are part of the Zorvan war, which has killed tens of thousands of people.",
+        "The conflict, now in its fifth year, has killed an estimated 90,000 people.",
+        "Aid has stopped in the hills, where militia fighters have killed hundreds since spring.",
+        "The garrison said 40 of its men had been killed in the past month.",
+    ],
+)
+def test_a_war_s_running_total_is_no_event_s_toll(sentence: str) -> None:
+    assert casualties(sentence).killed is None
+
+
+def test_an_event_s_toll_survives_a_running_total_told_after_it() -> None:
+    where = "The raid killed 23 people in a hamlet near Varno, where a blockade has killed more than 900."
+    assert casualties(where).killed == 23
+    latest = "The blast killed nine, the latest in a string of bombings that have left 200 dead."
+    assert casualties(latest).killed == 9
+    assert casualties("Drone strikes on the market have killed at least 16 people, nurses said.").killed == 16
+    relative = "Eight pilgrims who had camped by the shrine were killed in the night."
+    assert casualties(relative).killed == 8
+
+
+def test_the_dead_of_the_war_or_of_the_month_are_background() -> None:
+    assert casualties("Relief groups say 18,000 people have been killed in the war.").killed is None
+    assert casualties("At least 210 people have died around Varno this month, a monitor said.").killed is None
+    assert casualties("Three guards were killed in the fighting at the gate.").killed == 3

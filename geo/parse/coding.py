@@ -15,7 +15,8 @@ and clause sides, ``geo.parse.clauses``), so coding costs no second parse:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from geo.parse.actors import (
@@ -27,7 +28,8 @@ from geo.parse.actors import (
     frontline_actors,
     interaction,
 )
-from geo.parse.clauses import SentenceSyntax
+from geo.parse.clauses import NOT_ACTS, SentenceSyntax
+from geo.parse.clausetree import ClauseTree
 from geo.parse.fatalities import casualties_in_sentences
 from geo.records import Event
 
@@ -63,14 +65,109 @@ def event_actors(
     return ActorPair()
 
 
-def event_fatalities(event: Event, sentences: Sequence[str], index: int, places: Sequence[frozenset[int]] = ()) -> int:
+def event_fatalities(
+    event: Event,
+    sentences: Sequence[str],
+    index: int,
+    places: Sequence[frozenset[int]] = (),
+    syntax: Sequence[SentenceSyntax] = (),
+    names: Sequence[frozenset[str]] = (),
+) -> int:
     """Deaths the article reports for a frontline ``event``; 0 when it reports none (ACLED's
     convention). ``places`` (the gazetteer ids each sentence names) keeps a neighbour that
-    tells of another place from lending its toll."""
+    tells of another place from lending its toll; with the sentence's parse (``syntax``) and
+    the other places it names (``names``, as written), a toll told in the clause of another
+    place is that place's ("shells killed two in A, while a drone strike on B killed three")."""
     if event.event_type != "frontline":
         return 0
-    elsewhere = _elsewhere(event, index, places)
+    others = index < len(places) and bool(places[index] - {event.geonameid})
+    if others and only_a_landmark(sentences[index], event.mention):
+        # "struck the village of X, west of Kherson, killing one": the toll is X's event's.
+        return 0
+    tree = syntax[index].tree if index < len(syntax) else None
+    other_names = (names[index] if index < len(names) else frozenset()) - {event.mention}
+    if tree is not None and other_names:
+        own = without_other_places_clauses(sentences[index], tree, event.mention, other_names)
+        if not own.strip():
+            return 0  # the place only dates the report: its neighbours' tolls are not its own either
+        sentences = [*sentences[:index], own, *sentences[index + 1 :]]
+    elsewhere = [i for i, named in enumerate(places) if named and event.geonameid not in named and i != index]
     return casualties_in_sentences(sentences, index, place=event.mention, elsewhere=elsewhere).killed or 0
+
+
+def without_other_places_clauses(sentence: str, tree: ClauseTree, mention: str, others: Iterable[str]) -> str:
+    """``sentence`` with the clauses nearer (in its parse) to another place than to ``mention``
+    blanked out: each clause goes to the place whose clause is the fewest words away in the
+    tree, so a toll told of one place in a sentence that names several is that place's alone."""
+    dateline = _DATELINE.match(sentence)
+    body = dateline.end() if dateline else 0  # "MAIDUGURI, June 29 - ": where the report was filed
+    own_verbs = _clause_verbs_of(sentence, tree, mention, body)
+    other_verbs = {
+        v for name in others if name and name not in mention for v in _clause_verbs_of(sentence, tree, name, body)
+    }
+    other_verbs -= own_verbs
+    if not own_verbs and other_verbs and dateline and mention in dateline.group(0):
+        return ""  # named only in the dateline, beside a place the sentence tells of: where it was filed
+    if not own_verbs or not other_verbs:
+        return sentence
+    clause_of = [tree.clause_verb(i) for i in range(len(tree))]
+    blanked: set[int] = set()
+    for verb in {v for v in clause_of if v is not None}:
+        to_own = min(_tree_distance(tree, verb, v) for v in own_verbs)
+        to_other = min(_tree_distance(tree, verb, v) for v in other_verbs)
+        if to_other < to_own:
+            blanked.add(verb)
+    if not blanked:
+        return sentence
+    chars = list(sentence)
+    for i, governor in enumerate(clause_of):
+        if governor in blanked and any(c.isalnum() for c in tree.words[i]):
+            end = tree.starts[i + 1] if i + 1 < len(tree) else len(sentence)
+            for k in range(tree.starts[i], min(end, tree.starts[i] + len(tree.words[i]))):
+                chars[k] = " "
+    return "".join(chars)
+
+
+#: A dateline: a place in capitals or a name, an optional date, then a dash.
+_DATELINE = re.compile(
+    r"^[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}(?:, [\w .]{1,25}?)?(?: \([^)]{0,20}\))? [-\u2013\u2014] "
+)
+
+
+def _clause_verbs_of(sentence: str, tree: ClauseTree, name: str, body: int = 0) -> set[int]:
+    """The verbs of the clauses that name the place ``name`` (as written) in ``sentence`` from
+    character ``body`` on (past its dateline)."""
+    verbs: set[int] = set()
+    for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence[body:]):
+        found_at = (body + found.start(), body + found.end())
+        verb = tree.clause_verb(tree.head_of_span(*found_at))
+        # "the governor of X region said": a place in a source's clause is not where it happened.
+        if verb is not None and tree.words[verb] not in NOT_ACTS:
+            verbs.add(verb)
+    return verbs
+
+
+def _tree_distance(tree: ClauseTree, a: int, b: int) -> int:
+    """How many arcs of the parse lie between tokens ``a`` and ``b``."""
+    up_a = [a, *tree.ancestors(a)]
+    depth_b = {t: d for d, t in enumerate([b, *tree.ancestors(b)])}
+    return next((d + depth_b[t] for d, t in enumerate(up_a) if t in depth_b), len(tree))
+
+
+#: What makes a place a landmark another is placed by ("west of X", "25 km from X", "near X").
+_LANDMARK_LEAD = re.compile(
+    r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: edge| outskirts| side)?"
+    r"|\b(?:km|kilometres|kilometers|miles)(?: (?:north|south|east|west)(?:-?(?:east|west))?)?)"
+    r" (?:of|from) (?:the (?:city|town|village|regional centre|region|province) of )?$",
+    re.IGNORECASE,
+)
+
+
+def only_a_landmark(sentence: str, mention: str) -> bool:
+    """Does ``sentence`` name the place ``mention`` only to place another ("the village of
+    Bilozerka, west of Kherson", "a camp 20 km from Gao")?"""
+    spots = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(mention)}(?!\w)", sentence)] if mention else []
+    return bool(spots) and all(_LANDMARK_LEAD.search(sentence[max(0, at - 60) : at]) for at in spots)
 
 
 def _elsewhere(event: Event, index: int, places: Sequence[frozenset[int]]) -> list[int]:
@@ -86,9 +183,11 @@ def coded(
     index: int,
     syntax: Sequence[SentenceSyntax] = (),
     places: Sequence[frozenset[int]] = (),
+    names: Sequence[frozenset[str]] = (),
 ) -> Event:
     """``event`` with its actors and fatalities, read from ``sentences[index]`` (its sentence)
-    and the others; ``syntax`` and ``places`` (gazetteer ids) are per sentence."""
+    and the others; ``syntax``, ``places`` (gazetteer ids) and ``names`` (the places of the
+    article's events, as written) are per sentence."""
     pair = event_actors(event, sentences, index, syntax, places)
     # Where talks are held says nothing of who is abroad: only fighting makes forces external.
     place = event.country_code if event.event_type == "frontline" else ""
@@ -103,5 +202,5 @@ def coded(
         inter1=inter1,
         inter2=inter2,
         interaction=interaction(inter1, inter2) if pair.actor1 is not None else 0,
-        fatalities=event_fatalities(event, sentences, index, places),
+        fatalities=event_fatalities(event, sentences, index, places, syntax, names),
     )

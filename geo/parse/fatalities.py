@@ -45,6 +45,8 @@ VAGUE_PHRASES: tuple[tuple[tuple[str, ...], int], ...] = (
     (("scores", "of"), 20),
     (("hundreds", "of"), 100),
     (("thousands", "of"), 1000),
+    (("tens", "of", "thousands"), 10_000),
+    (("hundreds", "of", "thousands"), 100_000),
     (("tens", "of"), 10),
 )
 
@@ -169,6 +171,10 @@ LINK_FILLERS = frozenset(
         "reported",
         "believed",
         "feared",
+        "known",
+        "thought",
+        "presumed",
+        "likely",
         "to",
         "be",
         "now",
@@ -190,6 +196,8 @@ LINK_FILLERS = frozenset(
         "on",
         "one",
         "family",
+        "families",
+        "household",
         "same",
         "his",
         "her",
@@ -399,9 +407,16 @@ BACKGROUND = re.compile(
     r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
     r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
     r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
-    r"|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b"
-    r"|\b(?:war|conflict|fighting|insurgency|invasion|siege|campaign|offensive) (?:has|have|had) (?:killed|left|claimed)\b"
-    r"|\b(?:the|a) (?:war|conflict|insurgency|invasion) (?:that|which) (?:has|had)\b|\bof the war\b|\bof the conflict\b",
+    r"|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b|\bthis month\b|\bin the (?:war|conflict)\b"
+    r"|\blast (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b"
+    r"|\b(?:war|conflict|fighting|insurgency|invasion|siege|campaign|offensive|violence)\b"
+    r"[^.;:]{0,60}?\b(?:has|have|had) (?:killed|left|claimed)\b"
+    r"|\b(?:the|a) (?:war|conflict|insurgency|invasion) (?:that|which) (?:has|had)\b|\bof the war\b|\bof the conflict\b"
+    # A toll in a relative clause in the perfect ("a wave of raids that have left 300 dead",
+    # "where rebels have killed hundreds") sums up what came before the event.
+    r"|\b(?:which|that|where|who)\b[^.;:]{0,40}?\b(?:has|have)\b(?: \w+)? (?:killed|left|claimed)\b"
+    r"|\bin the (?:past|last) (?:week|weeks|month|months|year|years|few days|(?:\w+|\d+) (?:days|weeks|months|years))\b",
     re.IGNORECASE,
 )
 #: Nobody died / nobody was hurt.
@@ -430,6 +445,8 @@ class Casualties:
 
     killed: int | None = None
     wounded: int | None = None
+    #: the deaths are a vague word's value ("dozens were killed"), not a figure written out
+    vague: bool = False
 
     @property
     def reported(self) -> bool:
@@ -441,14 +458,19 @@ class _Figure:
     start: int  # first token
     end: int  # token after the figure
     value: int
+    #: a vague word ("dozens", "several"), worth less than any figure written out
+    vague: bool = False
+    #: the attacker's own death ("blew himself up"), told with no figure of its own
+    own: bool = False
 
 
 def casualties(sentence: str, *, place: str = "") -> Casualties:
     """Deaths and wounded a sentence reports, skipping background tolls and subsets; with
     ``place`` (as written), those of that place when the sentence gives a figure per place."""
-    killed: list[int] = []
-    wounded: list[int] = []
-    tolls: list[int] = []
+    killed: list[_Figure] = []
+    wounded: list[_Figure] = []
+    tolls: list[_Figure] = []
+    claimed: list[_Figure] = []
     plain = _without_asides(sentence)
     past_year = _PAST_YEAR.search(plain)
     seen = 0
@@ -460,16 +482,34 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         if after_a_past_year or BACKGROUND.search(clause):
             continue
         k, w, t = _clause_figures(clause, place)
+        if _CLAIM.search(clause):
+            # "the group claimed it had killed 40": one side's claim, kept apart (below).
+            claimed.extend(k + t)
+            continue
         killed.extend(k)
         wounded.extend(w)
         tolls.extend(t)
+    if not killed and not tolls:
+        # A claim is the figure only when the sentence gives no other; beside another account
+        # of the same dead it would count them twice, and ACLED takes the conservative one.
+        killed = claimed
     if tolls:
         # "The toll has risen to four after a woman died": the toll holds the others.
-        killed = [max(tolls)]
-    k_total = sum(killed) if killed else (0 if NO_DEATHS.search(sentence) else None)
-    w_total = sum(wounded) if wounded else (0 if NO_WOUNDED.search(sentence) else None)
-    return Casualties(k_total, w_total)
+        killed = [max(tolls, key=lambda f: f.value)]
+    if any(not f.own for f in killed):
+        # "A bomber blew himself up, killing 30": the toll told is the figure; the bomber
+        # counts only when nothing else is told ("blew himself up at the gate").
+        killed = [f for f in killed if not f.own]
+    k_total = sum(f.value for f in killed) if killed else (0 if NO_DEATHS.search(sentence) else None)
+    w_total = sum(f.value for f in wounded) if wounded else (0 if NO_WOUNDED.search(sentence) else None)
+    return Casualties(k_total, w_total, vague=bool(killed) and any(f.vague for f in killed))
 
+
+#: One side's claim of what it did ("the group claimed it had killed 40").
+_CLAIM = re.compile(
+    r"\bclaim(?:ed|s|ing)?\b(?! responsibility| the lives| (?:at least |more than )?[\w,-]+ (?:lives|dead|victims))",
+    re.IGNORECASE,
+)
 
 #: "the attack of April 2017, which killed more than 80": a toll told after a year is history.
 _PAST_YEAR = re.compile(
@@ -493,6 +533,7 @@ def event_casualties(
             found = Casualties(
                 found.killed if found.killed is not None else here.killed,
                 found.wounded if found.wounded is not None else here.wounded,
+                found.vague if found.killed is not None else here.vague,
             )
             if found.killed is not None:
                 break
@@ -512,6 +553,10 @@ def casualties_in_text(text: str, quote: str, *, place: str = "") -> Casualties:
     return casualties_in_sentences([quote], 0, place=place)
 
 
+#: How many sentences, the event's own included, a story may run on before its toll.
+STORY_SENTENCES = 4
+
+
 def casualties_in_sentences(
     sentences: Sequence[str], index: int, *, place: str = "", elsewhere: Collection[int] = ()
 ) -> Casualties:
@@ -519,6 +564,26 @@ def casualties_in_sentences(
     neighbours but those in ``elsewhere`` (``event_casualties``), else the first sentence
     that names the event's ``place`` (as written) with a death toll."""
     found = event_casualties(sentences, index, elsewhere=elsewhere, place=place)
+    if found.killed is None:
+        # "Rebels attacked the camp at X. They used drones and mortars. Several soldiers were
+        # killed, he said.": the story goes on in sentences that name no other place.
+        for i in range(index + 1, min(len(sentences), index + STORY_SENTENCES)):
+            if i in elsewhere:
+                break
+            if i == index + 1:
+                continue  # read already, as the event's neighbour
+            later = casualties(sentences[i], place=place)
+            if later.killed is not None:
+                found = Casualties(later.killed, found.wounded, later.vague)
+                break
+    if found.vague:
+        # "killing scores of travellers ... Seventy-five people were confirmed dead": a vague word
+        # stands for the toll only while the report gives no figure (ACLED's codebook).
+        for i in range(index + 1, len(sentences)):
+            if i not in elsewhere:
+                later = casualties(sentences[i], place=place)
+                if later.killed and not later.vague:
+                    return Casualties(later.killed, found.wounded)
     if found.killed is None and place:
         named = re.compile(rf"(?<!\w){re.escape(place)}(?!\w)")
         for sentence in sentences:
@@ -594,6 +659,15 @@ def _number(words: Sequence[str], at: int) -> tuple[int, int] | None:
         while at + used < len(words) and (words[at + used] in MULTIPLIERS or words[at + used] == "dozen"):
             value *= MULTIPLIERS.get(words[at + used], 12)  # "two dozen": 24
             used += 1
+        if used > 1 and words[at + used - 1] in MULTIPLIERS:
+            # "two hundred fifty", "one hundred and twenty": the rest is added.
+            skip = 1 if words[at + used : at + used + 1] == ["and"] else 0
+            rest = words[at + used + skip] if at + used + skip < len(words) else ""
+            parts = rest.split("-")
+            if rest and all(p in NUMBER_WORDS for p in parts) and parts[0] not in MULTIPLIERS:
+                added = sum(NUMBER_WORDS[p] for p in parts)
+                if added < MULTIPLIERS[words[at + used - 1]]:
+                    value, used = value + added, used + skip + 1
         return value, used
     return None
 
@@ -615,10 +689,23 @@ def _clauses(sentence: str) -> list[str]:
     """A sentence cut where a new clause may start a background toll ("..., bringing the
     total since 2022 to 500"): semicolons, dashes, brackets, and "bringing"-like verbs."""
     pieces = re.split(
-        r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|while|as|which)\b|(?:\w+\s){0,2}(?:after|before)\b)",
+        r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|while|as|which)\b|(?:\w+\s){0,2}(?:after|before)\b)"
+        # "..., making it the deadliest attack of the war": a comment on the event, whose words
+        # of the war as a whole do not make the event's own toll a background one.
+        r"|,\s(?=(?:making|calling|marking|describing|described|where|whose)\b"
+        r"|(?:the\s(?:latest|last)|part\sof|one\sof\sa)\b"
+        r"|(?:(?:in\s)?(?:one\sof\s)?(?:the|its|their)\s(?:deadliest|worst|bloodiest|heaviest|largest|biggest|most)\b))",
         sentence,
     )
     return [p for p in pieces if p.strip()]
+
+
+def _proper_words(text: str) -> frozenset[int]:
+    """The tokens of ``text`` (as ``_tokens`` cuts it) written with a capital after its first
+    word: names and the adjectives of peoples ("three Ethiopian soldiers"), in any war."""
+    if not any(c.islower() for c in text):
+        return frozenset()
+    return frozenset(i for i, t in enumerate(_TOKEN.findall(text)) if i > 0 and t[:1].isupper())
 
 
 def _tokens(text: str) -> list[str]:
@@ -636,8 +723,9 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         word = words[i]
         if word in {"himself", "herself"} and (before_word(words, i) in DEATH_BEFORE or _blew_up(words, i)):
             # "a suicide bomber killed himself and four police officers", "blew himself up,
-            # killing four": ACLED counts the attacker among the dead.
-            figures.append(_Figure(i, i + 1, 1))
+            # killing four": the attacker's own death; one that blew up is counted only when
+            # no toll is told beside it, one listed among the dead always.
+            figures.append(_Figure(i, i + 1, 1, own=_blew_up(words, i)))
             i += 1
             continue
         if word == "the" and before_word(words, i) in DEATH_BEFORE:
@@ -684,25 +772,36 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         if after in NOT_PEOPLE or after in MONTHS or before in MONTHS or is_year or before == "no":
             i += used
             continue
-        figures.append(_Figure(i, i + used, value))
+        figures.append(_Figure(i, i + used, value, vague=_is_vague(words, i)))
         i += used
     return figures
 
 
-def _clause_figures(clause: str, place: str = "") -> tuple[list[int], list[int], list[int]]:
+def _is_vague(words: Sequence[str], at: int) -> bool:
+    """Does the quantity at ``words[at]`` start with a vague word ("dozens", "a number of")?"""
+    return words[at] in VAGUE_QUANTITIES or any(
+        tuple(words[at : at + len(phrase)]) == phrase and phrase[-1] != "hundred" for phrase, _ in VAGUE_PHRASES
+    )
+
+
+def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_Figure], list[_Figure]]:
     """Figures of dead, of wounded and death tolls in one clause; with ``place`` (as
     written), only the figures the clause ties to that place when it gives one per place."""
     words = _tokens(clause)
+    proper = _proper_words(clause)
     figures = _figures(words)
     kinds: list[str | None] = [None] * len(figures)
     subset = [_is_subset(words, f) for f in figures]
+    for n in range(1, len(figures)):
+        # "twelve of them staff and seven patients": the list goes on with parts of the toll.
+        subset[n] = subset[n] or (subset[n - 1] and _joined(words, figures[n - 1], figures[n]))
     # Where the next figure that is not a subset starts: the death word may follow an aside
     # that holds a subset ("12, including five children, were killed").
     next_start = [len(words)] * len(figures)
     for n in range(len(figures) - 2, -1, -1):
         next_start[n] = next_start[n + 1] if subset[n + 1] else figures[n + 1].start
     for n, fig in enumerate(figures):
-        kinds[n] = _kind_before(words, fig) or _kind_after(words, fig, next_start[n])
+        kinds[n] = _kind_before(words, fig) or _kind_after(words, fig, next_start[n], proper)
     # "two soldiers and three civilians were killed" / "killed two soldiers and three civilians":
     # a figure joined by "and" to a counted one shares its kind.
     for n in range(len(figures) - 1, 0, -1):
@@ -710,7 +809,7 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[int], list[int],
             kinds[n - 1] = kinds[n]
     for n in range(1, len(figures)):
         joined = kinds[n] is None and kinds[n - 1] is not None and _joined(words, figures[n - 1], figures[n])
-        if joined and _kind_after(words, figures[n], len(words)) is None:
+        if joined and _kind_after(words, figures[n], len(words), proper) is None:
             kinds[n] = kinds[n - 1]
     # "two were killed in the town and one in a village nearby": a figure told of its own place
     # right after "and" shares the kind of the counted figure before it, told of a place too.
@@ -725,10 +824,10 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[int], list[int],
         if kinds[n] is None and kinds[n - 1] is not None and after_and and at_a_place and before_at_a_place:
             kinds[n] = None if subset[n] else kinds[n - 1]
     elsewhere = _figures_elsewhere(words, figures, kinds, _tokens(place)) if place else set()
-    found: dict[str, list[int]] = {KILLED: [], WOUNDED: [], TOLL: []}
+    found: dict[str, list[_Figure]] = {KILLED: [], WOUNDED: [], TOLL: []}
     for n, (fig, kind, part) in enumerate(zip(figures, kinds, subset)):
         if kind is not None and not part and n not in elsewhere:
-            found[kind].append(fig.value)
+            found[kind].append(fig)
     return found[KILLED], found[WOUNDED], found[TOLL]
 
 
@@ -771,8 +870,10 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     if i < 0:
         return None
     word = words[i]
-    # "the bodies of eight people", "claimed the lives of four soldiers".
-    if word in {"bodies", "lives", "deaths"} and words[i + 1 : i + 2] == ["of"]:
+    # "the bodies of eight people", "claimed the lives of four soldiers", "the massacre of 100 villagers".
+    if word in {"bodies", "lives", "deaths", "massacre", "killing", "killings", "execution", "executions"} and words[
+        i + 1 : i + 2
+    ] == ["of"]:
         return KILLED
     # "killing a family of six".
     if word in {"family", "families"} and words[i + 1 : i + 2] == ["of"]:
@@ -798,15 +899,31 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     window = words[max(0, i - 4) : i + 1]
     if "toll" in window and "injury" not in window:
         return TOLL
-    # "the number of people killed ... has risen to six".
-    if word in TOLL_VERBS and any(w in DEATH_AFTER or w == "toll" for w in words[max(0, i - 15) : i]):
+    # "the number of people killed ... has risen to six"; "the death toll from Monday's bombing
+    # of the market in the town, a trading hub, stood at 71": the toll is the verb's subject.
+    if word in TOLL_VERBS and (
+        any(w in DEATH_AFTER for w in words[max(0, i - 15) : i]) or "toll" in words[_last_figure_end(words, i) : i]
+    ):
+        return TOLL
+    # "putting the dead at 30", "the number of dead at 30".
+    if word in {"dead", "killed", "deaths"} and words[i + 1 : i + 2] == ["at"] and "number" in words[max(0, i - 3) : i]:
+        return TOLL
+    if word in {"dead", "deaths"} and words[i + 1 : i + 2] == ["at"] and before_word(words, i) == "the":
         return TOLL
     return None
 
 
-def _kind_after(words: Sequence[str], fig: _Figure, stop: int) -> str | None:
+def _last_figure_end(words: Sequence[str], at: int) -> int:
+    """Where the words before ``at`` that hold no number start: the clause back to the last digit."""
+    j = at - 1
+    while j >= 0 and not words[j][:1].isdigit():
+        j -= 1
+    return j + 1
+
+
+def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collection[int] = ()) -> str | None:
     """The death or injury word after the figure: "three soldiers were killed", "two dead"."""
-    i, limit = fig.end, fig.end + 7
+    i, limit = fig.end, fig.end + 8  # "five members of the same family lost their lives"
     while i < min(stop, limit):
         word = words[i]
         if word in DEATH_AFTER:
@@ -814,18 +931,31 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int) -> str | None:
             return None if _or_wounded(words, i) else KILLED
         if word in WOUNDED_AFTER:
             return WOUNDED
-        if word == "," and _subset_aside(words[i + 1 : i + 12]):
+        if word in {"who", "that"} and i > fig.end:
+            # "12 people who had sheltered in the school were killed": past the relative clause
+            # to the passive verb it ends at.
+            end = min(stop, len(words), i + 14)
+            verb = next(
+                (j for j in range(i + 2, end) if words[j - 1] in {"were", "was"} and words[j] in DEATH_AFTER),
+                None,
+            )
+            if verb is not None:
+                return None if _or_wounded(words, verb) else KILLED
+        if word == "," and _subset_aside(words[i + 1 : i + 20]):
             # "At least 12 people, including five children, were killed": past the aside.
-            close = [j for j in range(i + 1, min(len(words), i + 12)) if words[j] == ","]
+            close = [j for j in range(i + 1, min(len(words), i + 20)) if words[j] == ","]
             if close:
                 limit += close[0] + 1 - i
                 i = close[0] + 1
+                # The aside's own figures ("twelve of them staff and seven patients") end nothing.
+                stop = len(words) if stop <= close[0] else stop
                 continue
-        name = not word.islower() and word.isalnum()  # "RSF", "M23" (see ``_tokens``)
+        # "RSF", "M23" (see ``_tokens``), "three Ethiopian soldiers", "two Rwandan-backed rebels"
+        name = (not word.islower() and word.isalnum()) or i in proper
         if (
             word not in LINK_FILLERS
             and word not in PERSON_NOUNS
-            and not (word.endswith("s") and word.isalpha())
+            and not (word.endswith(("s", "men")) and word.isalpha())  # plurals: "conscripts", "militiamen"
             and not name
         ):
             return None

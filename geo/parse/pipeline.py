@@ -128,7 +128,12 @@ def coded_events(
     index_of: dict[str, int] = {}
     for i, text in enumerate(sentences):
         index_of.setdefault(" ".join(text.split()), i)
-    return [coded(e, sentences, index_of[e.quote], syntax, places) if e.quote in index_of else e for e in events]
+    names: list[set[str]] = [set() for _ in sentences]
+    for e in events:
+        if e.quote in index_of:
+            names[index_of[e.quote]].add(e.mention)
+    named = [frozenset(n) for n in names]
+    return [coded(e, sentences, index_of[e.quote], syntax, places, named) if e.quote in index_of else e for e in events]
 
 
 def override_entries(overrides: Sequence[PlaceOverride], article_id: str) -> dict[str, Entry]:
