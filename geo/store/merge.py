@@ -204,22 +204,33 @@ class MergeRules:
 
 #: The features of a pair (report, event), in the order of ``LearnedMatch.weights``:
 #: distance in tens of km when both places are towns, and when either is a region (whose point
-#: is its centre, so a town and its province lie apart); the overlap of their words; days
-#: between their dates and whether the later date is only its report's publication day; the
-#: learned affinity of their two sub-types (``LearnedMatch.affinity``); whether they name a
-#: shared actor, or only different ones; whether their death figures agree or differ.
+#: is its centre, so a town and its province lie apart); the overlap of their words, and the
+#: cosine of their words weighted by inverse document frequency (``LearnedMatch.idf``: a
+#: shared place or weapon counts more than a shared "killed"); days between their dates,
+#: whether the later date is only its report's publication day (a date the text left
+#: unresolved), whether either date is vaguer than a day, and days between the two
+#: publications; the learned affinity of their two sub-types (``LearnedMatch.affinity``);
+#: whether they name a shared actor, or only different ones; whether their death figures
+#: agree or differ.
 PAIR_FEATURES = (
     "km_over_10_towns",
     "km_over_10_regions",
     "word_overlap",
+    "word_cosine",
     "day_gap",
     "later_date_is_publication_day",
+    "vague_date",
+    "publication_gap",
     "sub_type_affinity",
     "actors_shared",
     "actors_disjoint",
     "deaths_equal",
     "deaths_differ",
 )
+
+
+#: How a learned match compares a report with an event of several reports (``LearnedMatch.link``).
+LINKS = ("event", "average")
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,8 +254,20 @@ class LearnedMatch:
     #: caused) may be one happening: only sub-types whose learned affinity is positive, so
     #: kinds never seen together (a clash and an aid delivery) stay apart.
     across_types: bool = False
+    #: Inverse document frequency of the content words seen in at least two training
+    #: reports (sorted); any other word, rarer still, weighs ``unseen_idf``.
+    idf: tuple[tuple[str, float], ...] = ()
+    unseen_idf: float = 1.0
+    #: How a report is compared with an event of several reports: with each of them, the
+    #: mean probability deciding ("average"), or with the event as one ("event": its first
+    #: report's place and date, every report's words, actors and deaths).
+    link: str = "event"
+    _idf_table: dict[str, float] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "_idf_table", dict(self.idf))  # read for every pair of words
+        if self.link not in LINKS:
+            raise ValueError(f"a learned match links by one of {LINKS}, not {self.link!r}")
         if len(self.weights) != len(PAIR_FEATURES):
             raise ValueError(f"a learned match needs {len(PAIR_FEATURES)} weights, got {len(self.weights)}")
 
@@ -254,6 +277,18 @@ class LearnedMatch:
 
     def sub_type_affinity(self, a: str, b: str) -> float:
         return _affinity_table(self.affinity).get(sub_type_pair(a, b), 0.0)
+
+    def word_cosine(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """Cosine of two sets of words, each word weighted by its ``idf``."""
+        if not a or not b:
+            return 0.0
+        table, unseen = self._idf_table, self.unseen_idf
+        shared = sum(table.get(w, unseen) ** 2 for w in a & b)
+        if not shared:
+            return 0.0
+        norm_a = sum(table.get(w, unseen) ** 2 for w in a)
+        norm_b = sum(table.get(w, unseen) ** 2 for w in b)
+        return shared / math.sqrt(norm_a * norm_b)
 
     @classmethod
     def from_dict(cls, data: dict) -> LearnedMatch:
@@ -267,6 +302,9 @@ class LearnedMatch:
                 affinity=tuple(sorted((str(k), float(v)) for k, v in data.get("affinity", {}).items())),
                 trained_on=str(data.get("trained_on", "")),
                 across_types=bool(data.get("across_types", False)),
+                idf=tuple(sorted((str(k), float(v)) for k, v in data.get("idf", {}).items())),
+                unseen_idf=float(data.get("unseen_idf", 1.0)),
+                link=str(data.get("link", "event")),
             )
         except (KeyError, TypeError, ValueError) as err:
             raise InputError(f"a learned match needs a weight for each of {PAIR_FEATURES}: {err}") from err
@@ -281,12 +319,19 @@ class LearnedMatch:
             "affinity": dict(self.affinity),
             "trained_on": self.trained_on,
             "across_types": self.across_types,
+            "link": self.link,
+            "unseen_idf": self.unseen_idf,
+            "idf": dict(self.idf),
         }
 
 
 @lru_cache(maxsize=8)
 def _affinity_table(affinity: tuple[tuple[str, float], ...]) -> dict[str, float]:
     return dict(affinity)
+
+
+#: A match without weights: every word weighs alike in ``word_cosine``.
+_PLAIN = LearnedMatch(weights=(0.0,) * len(PAIR_FEATURES), bias=0.0)
 
 
 def sub_type_pair(a: str, b: str) -> str:
@@ -515,7 +560,7 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
 
 
 def pair_features(report: Report, event: MergedEvent, model: LearnedMatch | None = None) -> tuple[float, ...]:
-    """``PAIR_FEATURES`` of a report and an event of the same type (sub-type affinity 0 without a model)."""
+    """``PAIR_FEATURES`` of a report and an event (sub-type affinity 0 and plain cosine without a model)."""
     km = great_circle_km(report.lat, report.lon, event.lat, event.lon)
     towns = report.geo_precision <= GEO_PRECISION_NEAR and event.geo_precision <= GEO_PRECISION_NEAR
     gap = abs((report.event_date - event.event_date).days) if report.event_date and event.event_date else 0
@@ -523,6 +568,10 @@ def pair_features(report: Report, event: MergedEvent, model: LearnedMatch | None
         on_publication = report.event_date == report.published
     else:
         on_publication = event.event_date == event.published
+    published_gap = abs((report.published - event.published).days) if report.published and event.published else 0
+    vague = (
+        report.event_date is None or event.event_date is None or max(report.date_precision, event.date_precision) > 1
+    )
     both_named = bool(report.actors) and bool(event.actors)
     shared = bool(report.actors & event.actors)
     both_counted = report.fatalities > 0 and bool(event.deaths)
@@ -530,8 +579,11 @@ def pair_features(report: Report, event: MergedEvent, model: LearnedMatch | None
         km / 10.0 if towns else 0.0,
         0.0 if towns else km / 10.0,
         overlap(report.words, event.words),
+        (model or _PLAIN).word_cosine(report.words, event.words),
         float(min(gap, 3)),
         1.0 if gap and on_publication else 0.0,
+        1.0 if vague else 0.0,
+        float(min(published_gap, 3)),
         model.sub_type_affinity(report.sub_event_type, event.sub_event_type) if model else 0.0,
         1.0 if shared else 0.0,
         1.0 if both_named and not shared else 0.0,
@@ -546,7 +598,13 @@ def _learned_score(report: Report, event: MergedEvent, model: LearnedMatch) -> f
         return None
     if not within_reach_in_time(report, event, model):
         return None
-    probability = model.probability(pair_features(report, event, model))
+    if model.link == "average" and len(event.reports) > 1:
+        # Average link: the mean over the event's reports, so a report told like one of them
+        # but unlike the rest does not pull a look-alike into the event.
+        probabilities = [model.probability(pair_features(report, MergedEvent.first(r), model)) for r in event.reports]
+        probability = sum(probabilities) / len(probabilities)
+    else:
+        probability = model.probability(pair_features(report, event, model))
     return probability if probability >= model.threshold else None
 
 
