@@ -60,7 +60,7 @@ AFFINITY_PRIOR = 4.0
 #: Inverse strength of the regression's L2 penalty.
 REGULARISATION = 1.0
 #: Reach in km, probability threshold and link tried (``LearnedMatch``), chosen by leave-one-war-out.
-SETTINGS = tuple(itertools.product((10.0, 25.0), (0.3, 0.4, 0.5), ("event", "average")))
+SETTINGS = tuple(itertools.product((10.0, 15.0, 25.0), (0.3, 0.4, 0.5), ("event", "average")))
 
 
 @dataclass(frozen=True, slots=True)

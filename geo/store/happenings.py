@@ -45,6 +45,7 @@ from geo.store.merge import (
     candidate_blocks,
     coded_fields,
     content_words,
+    default_rules,
 )
 
 #: The origin whose reports merge; imported datasets come coded already.
@@ -95,7 +96,7 @@ _MAX_LON_CELLS = 400
 
 _REPORT_COLUMNS = (
     "id, event_id, event_type, sub_event_type, event_date, date_precision, lat, lon, "
-    "title, quote, article_id, source, published, origin"
+    "title, quote, article_id, source, published, origin, actor1, actor2, fatalities, geo_precision, place, mention"
 )
 #: The fields ``merge.coded_fields`` codes for a happening (``CodedFields.applied`` sets them).
 _CODED_FIELDS = tuple(f.name for f in fields(CodedFields))
@@ -275,8 +276,10 @@ def _source_confidences(members: Iterable[Event | StoredReport]) -> dict[str, fl
 # filing reports (inside the store's write transaction)
 
 
-def file_pending(conn: sqlite3.Connection, rules: MergeRules = MergeRules()) -> int:
-    """File every stored row not yet under a happening, in the order stored; returns how many."""
+def file_pending(conn: sqlite3.Connection, rules: MergeRules | None = None) -> int:
+    """File every stored row not yet under a happening, in the order stored; returns how many
+    (by ``merge.default_rules()`` unless ``rules`` are given)."""
+    rules = rules or default_rules()
     rows = conn.execute(
         f"SELECT {_REPORT_COLUMNS} FROM events INDEXED BY events_unfiled WHERE happening_id IS NULL ORDER BY id"
     ).fetchall()
@@ -305,7 +308,8 @@ def _file(conn: sqlite3.Connection, row: Sequence[Any], rules: MergeRules) -> No
 
 
 def _report(row: Sequence[Any]) -> Report:
-    _, event_id, event_type, sub_type, day, precision, lat, lon, title, quote, article_id, source, published, _ = row
+    _, event_id, event_type, sub_type, day, precision, lat, lon, title, quote, article_id, source, published = row[:13]
+    actor1, actor2, fatalities, geo_precision, place, mention = row[14:20]
     return Report(
         event_id=event_id,
         event_type=event_type,
@@ -318,6 +322,10 @@ def _report(row: Sequence[Any]) -> Report:
         article_id=article_id,
         source=source,
         published=_day(published),
+        actors=frozenset(a for a in (actor1, actor2) if a),
+        fatalities=fatalities,
+        geo_precision=geo_precision,
+        place_words=content_words(f"{place} {mention}"),
     )
 
 
@@ -345,7 +353,33 @@ def _candidates(
     found: list[MergedEvent] = []
     for sql, values in queries:
         found.extend(_merged(row) for row in conn.execute(sql, values) if row[0] not in apart)
-    return found
+    if rules.learned is None or not found:
+        return found
+    # The learned match also weighs the actors and deaths of every report, and its average
+    # link each report apart: one index search reads the candidates' reports.
+    members: dict[str, list[Report]] = {}
+    marks = ", ".join("?" for _ in found)
+    for row in conn.execute(
+        f"SELECT happening_id, {_REPORT_COLUMNS} FROM events INDEXED BY events_happening "
+        f"WHERE happening_id IN ({marks}) ORDER BY id",
+        [event.event_id for event in found],
+    ):
+        members.setdefault(row[0], []).append(_report(row[1:]))
+    return [_with_members(event, members.get(event.event_id, ())) for event in found]
+
+
+def _with_members(event: MergedEvent, reports: Sequence[Report]) -> MergedEvent:
+    """A stored happening with the reports filed under it, their actors and deaths."""
+    if not reports:
+        return event
+    return replace(
+        event,
+        reports=tuple(reports),
+        actors=frozenset().union(*(r.actors for r in reports)),
+        deaths=frozenset(r.fatalities for r in reports if r.fatalities > 0),
+        geo_precision=reports[0].geo_precision,
+        place_words=frozenset().union(*(r.place_words for r in reports)),
+    )
 
 
 def _apart_happenings(conn: sqlite3.Connection, event_id: str) -> frozenset[str]:
@@ -423,7 +457,7 @@ def happenings_of_article(conn: sqlite3.Connection, article_id: str) -> list[str
     return [happening for (happening,) in rows]
 
 
-def refile(conn: sqlite3.Connection, happening_ids: Iterable[str], rules: MergeRules = MergeRules()) -> None:
+def refile(conn: sqlite3.Connection, happening_ids: Iterable[str], rules: MergeRules | None = None) -> None:
     """Build ``happening_ids`` again from the rows still filed under them (a report left):
     the first remaining report founds it, the others join it in stored order."""
     for happening_id in dict.fromkeys(happening_ids):
@@ -442,7 +476,7 @@ def refile(conn: sqlite3.Connection, happening_ids: Iterable[str], rules: MergeR
 
 
 def split(
-    conn: sqlite3.Connection, event_ids: Sequence[str], added_at: str, rules: MergeRules = MergeRules()
+    conn: sqlite3.Connection, event_ids: Sequence[str], added_at: str, rules: MergeRules | None = None
 ) -> str | None:
     """Take the reports ``event_ids`` (of one happening) out of it, for good, together: they stay
     apart from the reports left; returns the happening they now belong to (the first's), or None

@@ -208,7 +208,8 @@ class MergeRules:
 #: cosine of their words weighted by inverse document frequency (``LearnedMatch.idf``: a
 #: shared place or weapon counts more than a shared "killed"); days between their dates,
 #: whether the later date is only its report's publication day (a date the text left
-#: unresolved), whether either date is vaguer than a day, and days between the two
+#: unresolved), those days again times the share of words not shared (a day apart, told
+#: alike: one happening; told unlike: two), whether either date is vaguer than a day, and days between the two
 #: publications; the learned affinity of their two sub-types (``LearnedMatch.affinity``);
 #: whether they name a shared actor, or only different ones; whether their death figures
 #: agree or differ.
@@ -218,6 +219,7 @@ PAIR_FEATURES = (
     "word_overlap",
     "word_cosine",
     "day_gap",
+    "day_gap_told_unlike",
     "later_date_is_publication_day",
     "vague_date",
     "publication_gap",
@@ -349,6 +351,17 @@ def shipped_match() -> LearnedMatch:
         raise ModelUnavailableError(f"the shipped merge model {MODEL_RESOURCE} cannot be read: {err}") from err
 
 
+def default_rules() -> MergeRules:
+    """The rules a store merges by: the shipped learned match, which beat the hand-set
+    thresholds in leave-one-war-out over the gold set's dev wars (``scripts/learn_merge.py``)."""
+    return _default_rules()
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> MergeRules:
+    return MergeRules(learned=shipped_match())
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """What merging reads of one event."""
@@ -368,6 +381,10 @@ class Report:
     actors: frozenset[str] = frozenset()
     fatalities: int = 0
     geo_precision: int = GEO_PRECISION_TOWN
+    #: The words of its place's name (as resolved and as written), which the learned match
+    #: leaves out of the words it compares: every report of a town names it, so they would
+    #: make two happenings there look alike.
+    place_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_event(cls, event: Event) -> Report:
@@ -386,6 +403,7 @@ class Report:
             actors=frozenset(a for a in (event.actor1, event.actor2) if a),
             fatalities=event.fatalities,
             geo_precision=event.geo_precision,
+            place_words=content_words(f"{event.place} {event.mention}"),
         )
 
 
@@ -408,6 +426,7 @@ class MergedEvent:
     actors: frozenset[str] = frozenset()  # every actor its reports name
     deaths: frozenset[int] = frozenset()  # every death figure its reports give (none: 0 is no figure)
     geo_precision: int = GEO_PRECISION_TOWN
+    place_words: frozenset[str] = frozenset()  # every report's (``Report.place_words``)
 
     @classmethod
     def first(cls, report: Report) -> MergedEvent:
@@ -425,6 +444,7 @@ class MergedEvent:
             report.actors,
             frozenset({report.fatalities}) if report.fatalities > 0 else frozenset(),
             report.geo_precision,
+            report.place_words,
         )
 
     def with_report(self, report: Report) -> MergedEvent:
@@ -437,6 +457,7 @@ class MergedEvent:
             reports=(*self.reports, report),
             words=self.words | report.words,
             actors=self.actors | report.actors,
+            place_words=self.place_words | report.place_words,
             deaths=(self.deaths | {report.fatalities}) if report.fatalities > 0 else self.deaths,
             event_date=report.event_date if dated else self.event_date,
             date_precision=report.date_precision if dated else self.date_precision,
@@ -482,7 +503,7 @@ def candidate_blocks(
 
     The cells are the 3x3 around the report's own, more in longitude near the poles where a
     cell is narrower than ``rules.max_km``."""
-    rules = rules or MergeRules()
+    rules = rules or default_rules()
     key = block_key(report.lat, report.lon, report.event_date)
     reach_lat = math.ceil(rules.reach_km / (KM_PER_DEGREE * CELL_DEGREES))
     km_per_lon_cell = KM_PER_DEGREE * CELL_DEGREES * max(math.cos(math.radians(report.lat)), 1e-6)
@@ -573,20 +594,24 @@ def pair_features(report: Report, event: MergedEvent, model: LearnedMatch | None
         report.event_date is None or event.event_date is None or max(report.date_precision, event.date_precision) > 1
     )
     both_named = bool(report.actors) and bool(event.actors)
-    shared = bool(report.actors & event.actors)
+    same_actor = bool(report.actors & event.actors)
     both_counted = report.fatalities > 0 and bool(event.deaths)
+    places = report.place_words | event.place_words
+    told, event_told = report.words - places, event.words - places
+    shared = overlap(told, event_told)
     return (
         km / 10.0 if towns else 0.0,
         0.0 if towns else km / 10.0,
-        overlap(report.words, event.words),
-        (model or _PLAIN).word_cosine(report.words, event.words),
+        shared,
+        (model or _PLAIN).word_cosine(told, event_told),
         float(min(gap, 3)),
+        float(min(gap, 3)) * (1.0 - shared),
         1.0 if gap and on_publication else 0.0,
         1.0 if vague else 0.0,
         float(min(published_gap, 3)),
         model.sub_type_affinity(report.sub_event_type, event.sub_event_type) if model else 0.0,
-        1.0 if shared else 0.0,
-        1.0 if both_named and not shared else 0.0,
+        1.0 if same_actor else 0.0,
+        1.0 if both_named and not same_actor else 0.0,
         1.0 if both_counted and report.fatalities in event.deaths else 0.0,
         1.0 if both_counted and report.fatalities not in event.deaths else 0.0,
     )
@@ -623,12 +648,14 @@ def within_reach_in_time(report: Report, event: MergedEvent, model: LearnedMatch
     return report.event_date == report.published or event.event_date == event.published
 
 
-def assign(report: Report | Event, candidates: Sequence[MergedEvent], rules: MergeRules = MergeRules()) -> str | None:
-    """The id of the event among ``candidates`` that ``report`` tells too, or ``None`` for a new one.
+def assign(report: Report | Event, candidates: Sequence[MergedEvent], rules: MergeRules | None = None) -> str | None:
+    """The id of the event among ``candidates`` that ``report`` tells too, or ``None`` for a new one
+    (by ``default_rules()`` unless ``rules`` are given).
 
     The best-scoring candidate wins; ties go to the smallest id, so the answer depends on
     the inputs alone, not on their order."""
     new = Report.from_event(report) if isinstance(report, Event) else report
+    rules = rules or default_rules()
     best: tuple[float, str] | None = None
     for event in candidates:
         score = match_score(new, event, rules)
@@ -639,8 +666,10 @@ def assign(report: Report | Event, candidates: Sequence[MergedEvent], rules: Mer
     return best[1] if best else None
 
 
-def merge(reports: Iterable[Report | Event], rules: MergeRules = MergeRules()) -> tuple[MergedEvent, ...]:
-    """Reports merged one by one, as a store would as articles arrive, candidates by blocking key."""
+def merge(reports: Iterable[Report | Event], rules: MergeRules | None = None) -> tuple[MergedEvent, ...]:
+    """Reports merged one by one, as a store would as articles arrive, candidates by blocking key
+    (by ``default_rules()`` unless ``rules`` are given)."""
+    rules = rules or default_rules()
     events: dict[str, MergedEvent] = {}
     index: dict[tuple[int, int], list[str]] = {}
     for item in reports:
