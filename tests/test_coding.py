@@ -152,7 +152,7 @@ def test_learned_weights_decide_within_their_reach_and_survive_json() -> None:
 
     named = {"km_over_10_towns": -1.5, "word_overlap": 0.3, "day_gap": -2.3, "later_date_is_publication_day": 0.8}
     weights = tuple(named.get(name, 0.0) for name in PAIR_FEATURES)
-    model = LearnedMatch(weights=weights, bias=1.4, max_km=25.0, max_days=3, idf=(("palmyra", 2.5),))
+    model = LearnedMatch(weights, 1.4, max_km=25.0, max_days=3, idf=(("palmyra", 2.5),), link="average")
     assert LearnedMatch.from_dict(model.as_dict()) == model
     rules = MergeRules(learned=model)
     same_day = palmyra_event(event_id="a1", article_id="a")

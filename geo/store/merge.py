@@ -264,6 +264,9 @@ class LearnedMatch:
     #: mean probability deciding ("average"), or with the event as one ("event": its first
     #: report's place and date, every report's words, actors and deaths).
     link: str = "event"
+    #: Whether it merged the gold set's dev wars better than the hand-set ``MergeRules()`` in
+    #: leave-one-war-out (``scripts/learn_merge.py``): then it is the default (``default_rules``).
+    beats_rules: bool = False
     _idf_table: dict[str, float] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -307,6 +310,7 @@ class LearnedMatch:
                 idf=tuple(sorted((str(k), float(v)) for k, v in data.get("idf", {}).items())),
                 unseen_idf=float(data.get("unseen_idf", 1.0)),
                 link=str(data.get("link", "event")),
+                beats_rules=bool(data.get("beats_rules", False)),
             )
         except (KeyError, TypeError, ValueError) as err:
             raise InputError(f"a learned match needs a weight for each of {PAIR_FEATURES}: {err}") from err
@@ -322,6 +326,7 @@ class LearnedMatch:
             "trained_on": self.trained_on,
             "across_types": self.across_types,
             "link": self.link,
+            "beats_rules": self.beats_rules,
             "unseen_idf": self.unseen_idf,
             "idf": dict(self.idf),
         }
@@ -352,14 +357,16 @@ def shipped_match() -> LearnedMatch:
 
 
 def default_rules() -> MergeRules:
-    """The rules a store merges by: the shipped learned match, which beat the hand-set
-    thresholds in leave-one-war-out over the gold set's dev wars (``scripts/learn_merge.py``)."""
+    """The rules a store merges by: the shipped learned match when it merged the gold set's
+    dev wars better than the hand-set thresholds in leave-one-war-out (``LearnedMatch.beats_rules``,
+    set by ``scripts/learn_merge.py``), else the hand-set thresholds."""
     return _default_rules()
 
 
 @lru_cache(maxsize=1)
 def _default_rules() -> MergeRules:
-    return MergeRules(learned=shipped_match())
+    match = shipped_match()
+    return MergeRules(learned=match) if match.beats_rules else MergeRules()
 
 
 @dataclass(frozen=True, slots=True)
@@ -637,15 +644,18 @@ def within_reach_in_time(report: Report, event: MergedEvent, model: LearnedMatch
     """May a report and an event be one happening by their dates, before weighing the rest?
 
     Within ``model.max_days`` (day-precise dates; vaguer ones within their precision), and
-    two day-precise dates that differ only when one of them is just its report's publication
-    day, a date the text left unresolved: two dates both texts give are two days, so a strike
+    two day-precise dates more than a day apart only when the later is just its report's
+    publication day, a date the text left unresolved: two dates both texts give are two days, so a strike
     on a town on Monday and another there on Tuesday stay two happenings."""
     args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
     if dates_agree(*args):
         return True
     if not dates_agree(*args, day_slack=model.max_days):
         return False
-    return report.event_date == report.published or event.event_date == event.published
+    # A date left unresolved falls on the publication day, after the happening, never before it.
+    if (report.event_date or date.min) > (event.event_date or date.min):
+        return report.event_date == report.published
+    return event.event_date == event.published
 
 
 def assign(report: Report | Event, candidates: Sequence[MergedEvent], rules: MergeRules | None = None) -> str | None:
