@@ -3,19 +3,24 @@
     python3 scripts/learn_merge.py [--cache FILE] [--out geo/store/models/merge_match.json] [--errors]
 
 Every pair of events from two articles of the dev split that the gold set ties to a
-happening, within the model's reach (km and days), is an example: positive when both tell
+happening, within the model's reach in km and days, is an example: positive when both tell
 the same happening. Pairs the event model typed differently count too (a strike in one
-report, the displacement it caused in another), so the model learns which kinds go together. From them: the affinity of each pair of
-sub-types (smoothed log-odds that two reports so typed tell one happening, against all
-pairs), then a logistic regression over ``PAIR_FEATURES`` (scikit-learn, the ``train``
-extra). The model is printed as JSON with the SHA-256 of the dev split it was fitted on
-(written to ``--out`` when given; ``LearnedMatch.from_dict`` reads it).
+report, the displacement it caused in another), so the model learns which kinds go together.
+From them: the affinity of each pair of sub-types (smoothed log-odds that two reports so typed
+tell one happening, against all pairs), the inverse document frequency of the reports' words,
+then a logistic regression over ``PAIR_FEATURES`` (scikit-learn, the ``train`` extra). Its
+reach in km, probability threshold and link (``SETTINGS``) are those whose leave-one-war-out
+B-cubed F1 is best. The model is printed as JSON with the SHA-256 of the dev split it was
+fitted on (written to ``--out`` when given; ``LearnedMatch.from_dict`` reads it).
 
-Before that, each dev war is left out in turn: the affinities and weights fitted on the
-other wars merge the left-out war's reports. The B-cubed F1 of those mergings (per war,
-and over all dev items at once) is printed next to the hand-set rules' (``MergeRules()``), so
-the learned model is judged on wars it did not see. ``--errors`` lists the rules' missed and wrong
-merges on dev by what differs between the two reports.
+Before that, each dev war is left out in turn: the model fitted and tuned (by
+leave-one-war-out over the remaining wars) without it merges the left-out war's reports. The
+pooled B-cubed F1 of those mergings is set against the hand-set rules' (``MergeRules()``), so
+the learned model is judged on wars it did not see; ``beats_rules`` records whether it did
+better, which makes it the store's default (``geo.store.merge.default_rules``). ``--errors``
+lists the rules' (or ``--shipped``: the shipped match's) missed and wrong merges on dev by
+what differs between the two reports. Unattended: ``python3 scripts/learn_merge.py --out
+geo/store/models/merge_match.json`` after the gold set changes.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from build_coded import GOLD_JSONL, pipeline_events, predict  # noqa: E402
 
 from gazetteer.geodesy import great_circle_km  # noqa: E402
 from geo.eval.coded import CodedGold, PredictedEvent, match_items, read_jsonl, score, to_jsonl  # noqa: E402
-from geo.records import Event  # noqa: E402
+from geo.records import GEO_PRECISION_NEAR, Event  # noqa: E402
 from geo.store.merge import (  # noqa: E402
     PAIR_FEATURES,
     LearnedMatch,
@@ -233,23 +238,34 @@ def war_of_all_but(gold: CodedGold, conflict: str) -> CodedGold:
     )
 
 
+#: A quote of fewer content words than this names the happening in passing.
+BRIEF_WORDS = 8
+
+
 def kind_of(a: Event, b: Event) -> str:
     """What differs between two events that tell one happening or two (for the error lists)."""
+    if a.event_id == b.event_id:
+        return "one event read for two happenings"
     kinds = []
     if a.event_type != b.event_type:
         kinds.append("type")
     elif a.sub_event_type != b.sub_event_type:
         kinds.append("sub-type")
     km = great_circle_km(a.lat, a.lon, b.lat, b.lon)
-    if km > MergeRules().max_km:
-        kinds.append(f"place {km:.0f} km")
+    if km > 1 and max(a.geo_precision, b.geo_precision) > GEO_PRECISION_NEAR:
+        kinds.append(f"town vs region {km:.0f} km")
+    elif km > 1:
+        kinds.append(f"nearby point {km:.0f} km")
     if a.event_date and b.event_date and a.event_date != b.event_date:
-        kinds.append(f"date {abs((a.event_date - b.event_date).days)} d")
-    if overlap(Report.from_event(a).words, Report.from_event(b).words) < 0.2:
+        later = a if a.event_date > b.event_date else b
+        dated = "on its publication day" if later.event_date == later.published else "both from the text"
+        kinds.append(f"{abs((a.event_date - b.event_date).days)} d apart, later {dated}")
+    words_a, words_b = Report.from_event(a).words, Report.from_event(b).words
+    if min(len(words_a), len(words_b)) < BRIEF_WORDS:
+        kinds.append("told briefly")
+    if overlap(words_a, words_b) < 0.2:
         kinds.append("few shared words")
-    if a.event_id == b.event_id:
-        kinds.append("one event read for two happenings")
-    return ", ".join(kinds) or "nothing"
+    return ", ".join(kinds) or "same place, day and kind"
 
 
 def list_errors(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeRules) -> None:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from geo.records import EVENT_TYPES, Event, EventReport
 from geo.store.merge import (
+    LINK_REPORTS,
     CodedFields,
     MergedEvent,
     MergeRules,
@@ -283,26 +284,28 @@ def file_pending(conn: sqlite3.Connection, rules: MergeRules | None = None) -> i
     rows = conn.execute(
         f"SELECT {_REPORT_COLUMNS} FROM events INDEXED BY events_unfiled WHERE happening_id IS NULL ORDER BY id"
     ).fetchall()
+    filed: dict[str, MergedEvent] = {}  # the happenings this call made or joined, as they now stand
     for row in rows:
-        _file(conn, row, rules)
+        _file(conn, row, rules, filed)
     return len(rows)
 
 
-def _file(conn: sqlite3.Connection, row: Sequence[Any], rules: MergeRules) -> None:
+def _file(conn: sqlite3.Connection, row: Sequence[Any], rules: MergeRules, filed: dict[str, MergedEvent]) -> None:
     rowid, event_id, origin = row[0], row[1], row[13]
     report = _report(row)
     if origin != MERGED_ORIGIN:
         _insert_happening(conn, MergedEvent.first(report), blocked=False)
         chosen = event_id
     else:
-        candidates = _candidates(conn, report, rules, apart=_apart_happenings(conn, event_id))
+        candidates = _candidates(conn, report, rules, apart=_apart_happenings(conn, event_id), filed=filed)
         found = assign(report, candidates, rules)
         if found is None:
-            _insert_happening(conn, MergedEvent.first(report), blocked=True)
+            filed[event_id] = MergedEvent.first(report)
+            _insert_happening(conn, filed[event_id], blocked=True)
             chosen = event_id
         else:
-            event = next(c for c in candidates if c.event_id == found).with_report(report)
-            _update_happening(conn, event)
+            filed[found] = next(c for c in candidates if c.event_id == found).with_report(report)
+            _update_happening(conn, filed[found])
             chosen = found
     conn.execute("UPDATE events SET happening_id = ? WHERE id = ?", (chosen, rowid))
 
@@ -330,7 +333,12 @@ def _report(row: Sequence[Any]) -> Report:
 
 
 def _candidates(
-    conn: sqlite3.Connection, report: Report, rules: MergeRules, *, apart: frozenset[str]
+    conn: sqlite3.Connection,
+    report: Report,
+    rules: MergeRules,
+    *,
+    apart: frozenset[str],
+    filed: dict[str, MergedEvent] | None = None,
 ) -> list[MergedEvent]:
     """The happenings in the report's cells and date window: the cells form a rectangle, so two
     index searches (dated and undated happenings) cover it, not one per cell."""
@@ -355,17 +363,25 @@ def _candidates(
         found.extend(_merged(row) for row in conn.execute(sql, values) if row[0] not in apart)
     if rules.learned is None or not found:
         return found
-    # The learned match also weighs the actors and deaths of every report, and its average
-    # link each report apart: one index search reads the candidates' reports.
+    # The learned match also weighs the actors and deaths of an event's first reports, and its
+    # average link each of them: one index search reads them, for the happenings not filed
+    # earlier in this write (those are known as they now stand).
+    filed = filed if filed is not None else {}
+    unread = [event.event_id for event in found if event.event_id not in filed]
     members: dict[str, list[Report]] = {}
-    marks = ", ".join("?" for _ in found)
-    for row in conn.execute(
-        f"SELECT happening_id, {_REPORT_COLUMNS} FROM events INDEXED BY events_happening "
-        f"WHERE happening_id IN ({marks}) ORDER BY id",
-        [event.event_id for event in found],
-    ):
-        members.setdefault(row[0], []).append(_report(row[1:]))
-    return [_with_members(event, members.get(event.event_id, ())) for event in found]
+    if unread:
+        marks = ", ".join("?" for _ in unread)
+        for row in conn.execute(
+            f"SELECT * FROM (SELECT happening_id, {_REPORT_COLUMNS}, "
+            "row_number() OVER (PARTITION BY happening_id ORDER BY id) AS n "
+            f"FROM events INDEXED BY events_happening WHERE happening_id IN ({marks})) WHERE n <= ? ORDER BY id",
+            [*unread, LINK_REPORTS],
+        ):
+            members.setdefault(row[0], []).append(_report(row[1:-1]))
+    return [
+        filed[event.event_id] if event.event_id in filed else _with_members(event, members.get(event.event_id, ()))
+        for event in found
+    ]
 
 
 def _with_members(event: MergedEvent, reports: Sequence[Report]) -> MergedEvent:

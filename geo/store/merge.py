@@ -1,6 +1,6 @@
 """Which events are the same happening: many reports, one coded event.
 
-Two reports tell the same happening, by the default thresholds of ``MergeRules``, when all
+Two reports tell the same happening, by the hand-set thresholds of ``MergeRules()``, when all
 of these hold:
 
 - the same event type, and sub-types the rule ``MergeRules.sub_types`` accepts: by default
@@ -14,6 +14,19 @@ of these hold:
   worded alike, so it is not the default), the same week or month for vaguer ones;
 - quotes (with their article's title) that share some content words (``MergeRules.min_overlap``).
 
+The learned match (``LearnedMatch``, fitted by ``scripts/learn_merge.py`` on the gold set's
+dev wars) weighs instead what differs between outlets (``PAIR_FEATURES``): distance by the
+places' gazetteer level, words shared and their idf-weighted cosine (the place's own name left
+out), days between the dates and whether the later one is only its report's publication day,
+publication gap, how often two sub-types told one happening in training, shared actors and
+agreeing death figures. Day-precise dates apart reach a report only through its
+publication day, so two dates both texts give stay two days. With its average link a report
+is weighed against each report of an event and the mean decides, so a look-alike of one
+report does not join an event the others tell differently; the best-scoring event above the
+threshold wins. Its reach, threshold and link are chosen by leave-one-war-out, and it is the
+default (``default_rules``) only when it merged the dev wars better than the hand-set rules
+when each war was left out of its fitting (``LearnedMatch.beats_rules``).
+
 Merging is incremental: ``assign(report, candidates)`` says which existing event a new
 report joins (or ``None`` for a new event), and depends only on its inputs (ties go to
 the smallest event id), so the same reports in the same order always make the same events.
@@ -21,8 +34,8 @@ the smallest event id), so the same reports in the same order always make the sa
 Finding candidates without reading the store: every event has a blocking key, the grid
 cell of its place (``CELL_DEGREES``, larger than ``max_km``) and its day number
 (``block_key``). A store keeps both in indexed columns; a new report's candidates are
-the events in the cells within reach around its own (3x3 for the hand-set 10 km, 3x5 at
-mid latitudes for the learned 25 km, more near the poles) and within its date window
+the events in the cells within reach around its own (3x3 for the hand-set 10 km, more for
+a learned reach beyond a cell and near the poles) and within its date window
 (``candidate_blocks``): one index range scan per cell. With a million stored events
 spread over years and thousands of cells, a scan returns tens of rows, so an article's
 ten events cost nine small index scans each plus a few hundred comparisons, a few
@@ -54,6 +67,10 @@ MODEL_RESOURCE = "models/merge_match.json"
 #: Grid cell of the blocking key, in degrees: about 28 km north-south, more than ``max_km``,
 #: so the 3x3 cells around a place hold every place within ``max_km`` of it.
 CELL_DEGREES = 0.25
+#: The reports of an event the learned match weighs a new one against (its average link), and
+#: whose actors and deaths it reads: the first ones, so a happening told a hundred times costs
+#: no more to join than one told six times (the gold set's happenings have two to six).
+LINK_REPORTS = 6
 #: Days either side of a report's date searched for candidates, by date precision.
 DATE_WINDOW_DAYS = {DATE_PRECISION_DAY: 1, DATE_PRECISION_WEEK: 7}
 MONTH_WINDOW_DAYS = 31
@@ -430,10 +447,10 @@ class MergedEvent:
     words: frozenset[str]
     reports: tuple[Report, ...] = field(default=())
     published: date | None = None  # publication day of the report whose date the event holds
-    actors: frozenset[str] = frozenset()  # every actor its reports name
-    deaths: frozenset[int] = frozenset()  # every death figure its reports give (none: 0 is no figure)
+    actors: frozenset[str] = frozenset()  # every actor its first ``LINK_REPORTS`` reports name
+    deaths: frozenset[int] = frozenset()  # every death figure they give (none: 0 is no figure)
     geo_precision: int = GEO_PRECISION_TOWN
-    place_words: frozenset[str] = frozenset()  # every report's (``Report.place_words``)
+    place_words: frozenset[str] = frozenset()  # its first reports' (``Report.place_words``)
 
     @classmethod
     def first(cls, report: Report) -> MergedEvent:
@@ -459,13 +476,16 @@ class MergedEvent:
         dated = self.event_date is None or (
             report.event_date is not None and report.date_precision < self.date_precision
         )
+        # Only its first reports name its actors and deaths to the learned match (``LINK_REPORTS``).
+        known = len(self.reports) < LINK_REPORTS
+        counted = known and report.fatalities > 0
         return replace(
             self,
             reports=(*self.reports, report),
             words=self.words | report.words,
-            actors=self.actors | report.actors,
-            place_words=self.place_words | report.place_words,
-            deaths=(self.deaths | {report.fatalities}) if report.fatalities > 0 else self.deaths,
+            actors=self.actors | report.actors if known else self.actors,
+            place_words=self.place_words | report.place_words if known else self.place_words,
+            deaths=self.deaths | {report.fatalities} if counted else self.deaths,
             event_date=report.event_date if dated else self.event_date,
             date_precision=report.date_precision if dated else self.date_precision,
             published=report.published if dated else self.published,
@@ -485,6 +505,7 @@ class BlockKey:
     day: int | None
 
 
+@lru_cache(maxsize=65_536)
 def content_words(text: str) -> frozenset[str]:
     """The words of a quote that say what happened (no stopwords, numbers or short words)."""
     return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOPWORDS and len(w) > 2)
@@ -631,9 +652,11 @@ def _learned_score(report: Report, event: MergedEvent, model: LearnedMatch) -> f
     if not within_reach_in_time(report, event, model):
         return None
     if model.link == "average" and len(event.reports) > 1:
-        # Average link: the mean over the event's reports, so a report told like one of them
-        # but unlike the rest does not pull a look-alike into the event.
-        probabilities = [model.probability(pair_features(report, MergedEvent.first(r), model)) for r in event.reports]
+        # Average link: the mean over the event's first reports, so a report told like one of
+        # them but unlike the rest does not pull a look-alike into the event.
+        probabilities = [
+            model.probability(pair_features(report, MergedEvent.first(r), model)) for r in event.reports[:LINK_REPORTS]
+        ]
         probability = sum(probabilities) / len(probabilities)
     else:
         probability = model.probability(pair_features(report, event, model))
