@@ -157,6 +157,9 @@ PLAIN_ROW_SQL = (
     " AND (published IS NULL OR (published >= '0001-01-01' AND date(published, '+0 days') IS published))"
     " AND extra IS NULL AND reports IS NULL)"
 )
+_FIRST_MEMBERS_SQL = (
+    f"SELECT {_REPORT_COLUMNS} FROM events INDEXED BY events_happening WHERE happening_id = ? ORDER BY id LIMIT ?"
+)
 _HAPPENING_COLUMNS = "happening_id, event_type, sub_event_type, event_date, date_precision, lat, lon, published, words"
 
 
@@ -310,7 +313,9 @@ def _file(conn: sqlite3.Connection, row: Sequence[Any], rules: MergeRules, filed
     conn.execute("UPDATE events SET happening_id = ? WHERE id = ?", (chosen, rowid))
 
 
-def _report(row: Sequence[Any]) -> Report:
+@lru_cache(maxsize=16_384)
+def _report(row: tuple[Any, ...]) -> Report:
+    # A busy happening's first reports are read for every report near it: made once each.
     _, event_id, event_type, sub_type, day, precision, lat, lon, title, quote, article_id, source, published = row[:13]
     actor1, actor2, fatalities, geo_precision, place, mention = row[14:20]
     return Report(
@@ -364,20 +369,15 @@ def _candidates(
     if rules.learned is None or not found:
         return found
     # The learned match also weighs the actors and deaths of an event's first reports, and its
-    # average link each of them: one index search reads them, for the happenings not filed
-    # earlier in this write (those are known as they now stand).
+    # average link each of them: one short index search per happening reads them, except for
+    # the happenings filed earlier in this write (known as they now stand).
     filed = filed if filed is not None else {}
-    unread = [event.event_id for event in found if event.event_id not in filed]
     members: dict[str, list[Report]] = {}
-    if unread:
-        marks = ", ".join("?" for _ in unread)
-        for row in conn.execute(
-            f"SELECT * FROM (SELECT happening_id, {_REPORT_COLUMNS}, "
-            "row_number() OVER (PARTITION BY happening_id ORDER BY id) AS n "
-            f"FROM events INDEXED BY events_happening WHERE happening_id IN ({marks})) WHERE n <= ? ORDER BY id",
-            [*unread, LINK_REPORTS],
-        ):
-            members.setdefault(row[0], []).append(_report(row[1:-1]))
+    for event in found:
+        if event.event_id not in filed:
+            # The index holds a happening's rows in stored order: the first few, not all, are read.
+            rows = conn.execute(_FIRST_MEMBERS_SQL, (event.event_id, LINK_REPORTS))
+            members[event.event_id] = [_report(row) for row in rows]
     return [
         filed[event.event_id] if event.event_id in filed else _with_members(event, members.get(event.event_id, ()))
         for event in found
