@@ -17,7 +17,7 @@ Before that, each dev war is left out in turn: the model fitted and tuned (by
 leave-one-war-out over the remaining wars) without it merges the left-out war's reports. The
 pooled B-cubed F1 of those mergings is set against the hand-set rules' (``MergeRules()``), so
 the learned model is judged on wars it did not see; ``beats_rules`` records whether it did
-better, which makes it the store's default (``geo.store.merge.default_rules``). ``--errors``
+better by ``DEFAULT_MARGIN``, which makes it the store's default (``geo.store.merge.default_rules``). ``--errors``
 lists the rules' (or ``--shipped``: the shipped match's) missed and wrong merges on dev by
 what differs between the two reports. Unattended: ``python3 scripts/learn_merge.py --out
 geo/store/models/merge_match.json`` after the gold set changes.
@@ -64,6 +64,11 @@ REACH = LearnedMatch(weights=(0.0,) * len(PAIR_FEATURES), bias=0.0, across_types
 AFFINITY_PRIOR = 4.0
 #: Inverse strength of the regression's L2 penalty.
 REGULARISATION = 1.0
+#: How much better than the hand-set rules, in pooled leave-one-war-out B-cubed F1, the learned
+#: match must merge to become the default: less is within what one or two items move on the
+#: dev wars (the first learned match to clear the bare comparison, by 0.006, then scored 0.745
+#: against the rules' 0.794 on the test wars).
+DEFAULT_MARGIN = 0.01
 #: Reach in km, probability threshold and link tried (``LearnedMatch``), chosen by leave-one-war-out.
 SETTINGS = tuple(itertools.product((10.0, 15.0, 25.0), (0.3, 0.4, 0.5), ("event", "average")))
 
@@ -313,13 +318,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(
         f"leave-one-war-out B-cubed F1: learned {learned_f1:.4f}, hand-set {rules_f1:.4f}: "
         + (
-            "the learned match is better: it becomes the default (beats_rules)"
-            if learned_f1 > rules_f1
-            else "the learned match is not better: the hand-set rules stay the default"
+            f"the learned match is better by {DEFAULT_MARGIN} or more: it becomes the default (beats_rules)"
+            if learned_f1 >= rules_f1 + DEFAULT_MARGIN
+            else f"the learned match is not better by {DEFAULT_MARGIN}: the hand-set rules stay the default"
         )
     )
     model, inner = tuned(gold, events, pairs, documents(gold), training_hash(gold))
-    model = replace(model, beats_rules=learned_f1 > rules_f1)
+    model = replace(model, beats_rules=learned_f1 >= rules_f1 + DEFAULT_MARGIN)
     print(f"settings: {model.max_km:g} km, threshold {model.threshold:g}, {model.link} link (F1 {inner:.4f})")
     print("all dev, learned:", json.dumps(score(gold, predict(gold, events, MergeRules(learned=model))).as_dict()))
     print("all dev, hand-set:", json.dumps(score(gold, predict(gold, events, MergeRules())).as_dict()))

@@ -17,6 +17,7 @@ from geo.store.merge import (
     block_key,
     candidate_blocks,
     dates_agree,
+    default_rules,
     merge,
     shipped_match,
 )
@@ -177,9 +178,9 @@ def test_blocking_key_finds_every_candidate_within_reach() -> None:
         key = block_key(report.lat + dlat, report.lon + dlon, report.event_date)
         assert (key.cell_lat, key.cell_lon) in cells
     assert days == (date(2024, 5, 6).toordinal(), date(2024, 5, 8).toordinal())
-    # The learned match (the default) reaches further, and its candidates come from further too.
+    # The learned match reaches further, and its candidates come from further too.
     learned = MergeRules(learned=shipped_match())
-    assert candidate_blocks(report) == candidate_blocks(report, learned)
+    assert candidate_blocks(report) == candidate_blocks(report, default_rules())
     reach = learned.reach_days
     assert candidate_blocks(report, learned)[1] == (
         date(2024, 5, 7).toordinal() - reach,
