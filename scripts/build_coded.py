@@ -4,6 +4,7 @@
     python3 scripts/build_coded.py score [--split dev]  # pipeline, merge, fatalities, actors; print the scores
     python3 scripts/build_coded.py score --tune         # also try merge thresholds (on dev only)
     python3 scripts/build_coded.py score --store        # merge through the event store's ingest instead
+    python3 scripts/build_coded.py score --hand-set     # merge by the hand-set thresholds, not the shipped match
     python3 scripts/build_coded.py score --learned geo/store/models/merge_match.json  # weights of scripts/learn_merge.py
 
 Scoring runs the pipeline over every report of the split (``--cache FILE`` keeps its
@@ -37,7 +38,7 @@ from geo.eval.coded import (  # noqa: E402
     to_jsonl,
 )
 from geo.records import Article, Event  # noqa: E402
-from geo.store.merge import LearnedMatch, MergeRules, coded_fields, merge  # noqa: E402
+from geo.store.merge import LearnedMatch, MergeRules, coded_fields, default_rules, merge  # noqa: E402
 
 GOLD_DIR = REPO / "data" / "eval" / "coded"
 GOLD_JSONL = REPO / "data" / "eval" / "coded.jsonl"
@@ -179,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     s.add_argument("--cache", type=Path)
     s.add_argument("--tune", action="store_true")
-    s.add_argument("--store", action="store_true", help="also merge through the event store (default rules only)")
+    s.add_argument("--store", action="store_true", help="also merge through the event store (shipped match only)")
     s.add_argument("--max-km", type=float, default=MergeRules().max_km)
     s.add_argument("--min-overlap", type=float, default=MergeRules().min_overlap)
     s.add_argument("--day-slack", type=int, default=MergeRules().day_slack)
@@ -187,11 +188,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--no-publication-slack", action="store_true")
     s.add_argument("--sub-types", choices=("equal", "family", "any"), default=MergeRules().sub_types)
     s.add_argument("--learned", type=Path, help="merge with learned weights (JSON of scripts/learn_merge.py)")
+    s.add_argument("--hand-set", action="store_true", help="merge by the thresholds above, not the shipped match")
     args = parser.parse_args(argv)
     if args.command == "build":
         build(args.source)
     else:
-        rules = MergeRules(
+        hand_set = MergeRules(
             args.max_km,
             args.min_overlap,
             args.day_slack,
@@ -200,6 +202,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             args.sub_types,
             LearnedMatch.from_dict(json.loads(args.learned.read_text(encoding="utf-8"))) if args.learned else None,
         )
+        rules = hand_set if args.hand_set or args.learned else default_rules()
         run_score(args.split, args.cache, args.tune, rules, through_store=args.store)
 
 

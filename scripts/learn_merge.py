@@ -3,19 +3,24 @@
     python3 scripts/learn_merge.py [--cache FILE] [--out geo/store/models/merge_match.json] [--errors]
 
 Every pair of events from two articles of the dev split that the gold set ties to a
-happening, within the model's reach (km and days), is an example: positive when both tell
+happening, within the model's reach in km and days, is an example: positive when both tell
 the same happening. Pairs the event model typed differently count too (a strike in one
-report, the displacement it caused in another), so the model learns which kinds go together. From them: the affinity of each pair of
-sub-types (smoothed log-odds that two reports so typed tell one happening, against all
-pairs), then a logistic regression over ``PAIR_FEATURES`` (scikit-learn, the ``train``
-extra). The model is printed as JSON with the SHA-256 of the dev split it was fitted on
-(written to ``--out`` when given; ``LearnedMatch.from_dict`` reads it).
+report, the displacement it caused in another), so the model learns which kinds go together.
+From them: the affinity of each pair of sub-types (smoothed log-odds that two reports so typed
+tell one happening, against all pairs), the inverse document frequency of the reports' words,
+then a logistic regression over ``PAIR_FEATURES`` (scikit-learn, the ``train`` extra). Its
+reach in km, probability threshold and link (``SETTINGS``) are those whose leave-one-war-out
+B-cubed F1 is best. The model is printed as JSON with the SHA-256 of the dev split it was
+fitted on (written to ``--out`` when given; ``LearnedMatch.from_dict`` reads it).
 
-Before that, each dev war is left out in turn: the affinities and weights fitted on the
-other wars merge the left-out war's reports. The B-cubed F1 of those mergings (per war,
-and over all dev items at once) is printed next to the hand-set rules' (``MergeRules()``), so
-the learned model is judged on wars it did not see. ``--errors`` lists the rules' missed and wrong
-merges on dev by what differs between the two reports.
+Before that, each dev war is left out in turn: the model fitted and tuned (by
+leave-one-war-out over the remaining wars) without it merges the left-out war's reports. The
+pooled B-cubed F1 of those mergings is set against the hand-set rules' (``MergeRules()``), so
+the learned model is judged on wars it did not see; ``beats_rules`` records whether it did
+better by ``DEFAULT_MARGIN``, which makes it the store's default (``geo.store.merge.default_rules``). ``--errors``
+lists the rules' (or ``--shipped``: the shipped match's) missed and wrong merges on dev by
+what differs between the two reports. Unattended: ``python3 scripts/learn_merge.py --out
+geo/store/models/merge_match.json`` after the gold set changes.
 """
 
 from __future__ import annotations
@@ -39,18 +44,19 @@ from build_coded import GOLD_JSONL, pipeline_events, predict  # noqa: E402
 
 from gazetteer.geodesy import great_circle_km  # noqa: E402
 from geo.eval.coded import CodedGold, PredictedEvent, match_items, read_jsonl, score, to_jsonl  # noqa: E402
-from geo.records import Event  # noqa: E402
+from geo.records import GEO_PRECISION_NEAR, Event  # noqa: E402
 from geo.store.merge import (  # noqa: E402
     PAIR_FEATURES,
     LearnedMatch,
     MergedEvent,
     MergeRules,
     Report,
+    content_words,
+    dates_agree,
     overlap,
     pair_features,
     shipped_match,
     sub_type_pair,
-    within_reach_in_time,
 )
 
 REACH = LearnedMatch(weights=(0.0,) * len(PAIR_FEATURES), bias=0.0, across_types=True)
@@ -58,6 +64,13 @@ REACH = LearnedMatch(weights=(0.0,) * len(PAIR_FEATURES), bias=0.0, across_types
 AFFINITY_PRIOR = 4.0
 #: Inverse strength of the regression's L2 penalty.
 REGULARISATION = 1.0
+#: How much better than the hand-set rules, in pooled leave-one-war-out B-cubed F1, the learned
+#: match must merge to become the default: less is within what one or two items move on the
+#: dev wars (the first learned match to clear the bare comparison, by 0.006, then scored 0.745
+#: against the rules' 0.794 on the test wars).
+DEFAULT_MARGIN = 0.01
+#: Reach in km, probability threshold and link tried (``LearnedMatch``), chosen by leave-one-war-out.
+SETTINGS = tuple(itertools.product((10.0, 15.0, 25.0), (0.3, 0.4, 0.5), ("event", "average")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +108,9 @@ def examples(gold: CodedGold, events: dict[str, tuple[Event, ...]]) -> list[Pair
         if great_circle_km(a.lat, a.lon, b.lat, b.lon) > REACH.max_km:
             continue
         report, event = Report.from_event(b), MergedEvent.first(Report.from_event(a))
-        if not within_reach_in_time(report, event, REACH):
+        # Every pair within the days of reach, also those the match never weighs (an earlier
+        # date on its publication day): they teach what a gap of days means.
+        if not dates_agree(a.event_date, a.date_precision, b.event_date, b.date_precision, day_slack=REACH.max_days):
             continue
         found.append(Pair(report, event, happening_of[a_id] == happening_of[b_id], conflict[happening_of[a_id]]))
     return found
@@ -114,10 +129,28 @@ def affinity(pairs: Sequence[Pair]) -> tuple[tuple[str, float], ...]:
     return tuple(table)
 
 
-def fit(pairs: Sequence[Pair], trained_on: str = "") -> LearnedMatch:
+def idf(documents: Sequence[frozenset[str]]) -> tuple[tuple[tuple[str, float], ...], float]:
+    """Smoothed inverse document frequency, ``log((1 + n) / (1 + df)) + 1``, of the words of at
+    least two documents, and the weight of any other word (seen once or never)."""
+    df = Counter(word for words in documents for word in words)
+    n = len(documents)
+
+    def weight(count: int) -> float:
+        return round(math.log((1 + n) / (1 + count)) + 1, 4)
+
+    return tuple(sorted((word, weight(count)) for word, count in df.items() if count >= 2)), weight(1)
+
+
+def documents(gold: CodedGold) -> dict[str, frozenset[str]]:
+    """The content words of each report (title and text), by conflict order of the gold set."""
+    return {r.id: content_words(f"{r.title} {r.text}") for r in gold.reports}
+
+
+def fit(pairs: Sequence[Pair], texts: Sequence[frozenset[str]], trained_on: str = "") -> LearnedMatch:
     from sklearn.linear_model import LogisticRegression
 
-    blank = replace(REACH, affinity=affinity(pairs))
+    table, unseen = idf(texts)
+    blank = replace(REACH, affinity=affinity(pairs), idf=table, unseen_idf=unseen)
     features = [pair_features(p.report, p.event, blank) for p in pairs]
     model = LogisticRegression(C=REGULARISATION).fit(features, [p.same for p in pairs])
     return replace(
@@ -135,41 +168,109 @@ def war_of(gold: CodedGold, conflict: str) -> CodedGold:
     )
 
 
-def leave_one_war_out(gold: CodedGold, events: dict[str, tuple[Event, ...]], pairs: Sequence[Pair]) -> None:
-    """Per war and pooled B-cubed F1 of the learned model fitted without that war, and of the rules."""
+def wars(gold: CodedGold) -> list[str]:
+    return sorted({r.conflict for r in gold.reports})
+
+
+def fit_without(
+    gold: CodedGold, pairs: Sequence[Pair], texts: dict[str, frozenset[str]], left_out: Sequence[str]
+) -> LearnedMatch:
+    """The weights fitted on the pairs and reports of every war but ``left_out``."""
+    return fit(
+        [p for p in pairs if p.conflict not in left_out],
+        [texts[r.id] for r in gold.reports if r.conflict not in left_out],
+    )
+
+
+def tuned(
+    gold: CodedGold,
+    events: dict[str, tuple[Event, ...]],
+    pairs: Sequence[Pair],
+    texts: dict[str, frozenset[str]],
+    trained_on: str = "",
+) -> tuple[LearnedMatch, float]:
+    """The model fitted on all of ``gold``'s wars, with the reach, threshold and link
+    (``SETTINGS``) whose leave-one-war-out B-cubed F1 over ``gold`` is best (ties: the first
+    setting), and that F1."""
+    folds = [(war, fit_without(gold, pairs, texts, [war]), war_of(gold, war)) for war in wars(gold)]
+    best: tuple[float, tuple[float, float, str]] | None = None
+    for setting in SETTINGS:
+        max_km, threshold, link = setting
+        predicted: list[PredictedEvent] = []
+        for _, model, war in folds:
+            rules = MergeRules(learned=replace(model, max_km=max_km, threshold=threshold, link=link))
+            predicted.extend(predict(war, events, rules))
+        f1 = score(gold, predicted).f1
+        if best is None or f1 > best[0]:
+            best = (f1, setting)
+    assert best is not None
+    max_km, threshold, link = best[1]
+    model = fit(list(pairs), list(texts[r.id] for r in gold.reports), trained_on)
+    return replace(model, max_km=max_km, threshold=threshold, link=link), best[0]
+
+
+def leave_one_war_out(
+    gold: CodedGold, events: dict[str, tuple[Event, ...]], pairs: Sequence[Pair]
+) -> tuple[float, float]:
+    """Per war and pooled B-cubed F1 of the learned model tuned and fitted without that war
+    (its settings chosen by leave-one-war-out over the other wars), and of the hand-set rules."""
     learned_all: list[PredictedEvent] = []
     rules_all: list[PredictedEvent] = []
-    for conflict in sorted({r.conflict for r in gold.reports}):
-        model = fit([p for p in pairs if p.conflict != conflict])
+    texts = documents(gold)
+    for conflict in wars(gold):
+        others = war_of_all_but(gold, conflict)
+        model, _ = tuned(others, events, [p for p in pairs if p.conflict != conflict], texts)
         war = war_of(gold, conflict)
         learned = predict(war, events, MergeRules(learned=model))
         rules = predict(war, events, MergeRules())
         learned_all.extend(learned)
         rules_all.extend(rules)
         print(
-            f"left out {conflict}: F1 learned {score(war, learned).f1:.3f}, hand-set rules {score(war, rules).f1:.3f}"
+            f"left out {conflict}: F1 learned {score(war, learned).f1:.3f} "
+            f"({model.max_km:g} km, threshold {model.threshold:g}, {model.link} link), "
+            f"hand-set rules {score(war, rules).f1:.3f}"
         )
-    print("leave-one-war-out, all dev items, learned:", json.dumps(score(gold, learned_all).as_dict()))
-    print("leave-one-war-out, all dev items, hand-set:", json.dumps(score(gold, rules_all).as_dict()))
+    learned_score, rules_score = score(gold, learned_all), score(gold, rules_all)
+    print("leave-one-war-out, all dev items, learned:", json.dumps(learned_score.as_dict()))
+    print("leave-one-war-out, all dev items, hand-set:", json.dumps(rules_score.as_dict()))
+    return learned_score.f1, rules_score.f1
+
+
+def war_of_all_but(gold: CodedGold, conflict: str) -> CodedGold:
+    return CodedGold(
+        tuple(h for h in gold.happenings if h.conflict != conflict),
+        tuple(r for r in gold.reports if r.conflict != conflict),
+    )
+
+
+#: A quote of fewer content words than this names the happening in passing.
+BRIEF_WORDS = 8
 
 
 def kind_of(a: Event, b: Event) -> str:
     """What differs between two events that tell one happening or two (for the error lists)."""
+    if a.event_id == b.event_id:
+        return "one event read for two happenings"
     kinds = []
     if a.event_type != b.event_type:
         kinds.append("type")
     elif a.sub_event_type != b.sub_event_type:
         kinds.append("sub-type")
     km = great_circle_km(a.lat, a.lon, b.lat, b.lon)
-    if km > MergeRules().max_km:
-        kinds.append(f"place {km:.0f} km")
+    if km > 1 and max(a.geo_precision, b.geo_precision) > GEO_PRECISION_NEAR:
+        kinds.append(f"town vs region {km:.0f} km")
+    elif km > 1:
+        kinds.append(f"nearby point {km:.0f} km")
     if a.event_date and b.event_date and a.event_date != b.event_date:
-        kinds.append(f"date {abs((a.event_date - b.event_date).days)} d")
-    if overlap(Report.from_event(a).words, Report.from_event(b).words) < 0.2:
+        later = a if a.event_date > b.event_date else b
+        dated = "on its publication day" if later.event_date == later.published else "both from the text"
+        kinds.append(f"{abs((a.event_date - b.event_date).days)} d apart, later {dated}")
+    words_a, words_b = Report.from_event(a).words, Report.from_event(b).words
+    if min(len(words_a), len(words_b)) < BRIEF_WORDS:
+        kinds.append("told briefly")
+    if overlap(words_a, words_b) < 0.2:
         kinds.append("few shared words")
-    if a.event_id == b.event_id:
-        kinds.append("one event read for two happenings")
-    return ", ".join(kinds) or "nothing"
+    return ", ".join(kinds) or "same place, day and kind"
 
 
 def list_errors(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeRules) -> None:
@@ -213,8 +314,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"dev: {len(gold.happenings)} happenings, {len(gold.reports)} reports, {len(pairs)} pairs within reach, "
         f"{sum(p.same for p in pairs)} of one happening"
     )
-    leave_one_war_out(gold, events, pairs)
-    model = fit(pairs, training_hash(gold))
+    learned_f1, rules_f1 = leave_one_war_out(gold, events, pairs)
+    print(
+        f"leave-one-war-out B-cubed F1: learned {learned_f1:.4f}, hand-set {rules_f1:.4f}: "
+        + (
+            f"the learned match is better by {DEFAULT_MARGIN} or more: it becomes the default (beats_rules)"
+            if learned_f1 >= rules_f1 + DEFAULT_MARGIN
+            else f"the learned match is not better by {DEFAULT_MARGIN}: the hand-set rules stay the default"
+        )
+    )
+    model, inner = tuned(gold, events, pairs, documents(gold), training_hash(gold))
+    model = replace(model, beats_rules=learned_f1 >= rules_f1 + DEFAULT_MARGIN)
+    print(f"settings: {model.max_km:g} km, threshold {model.threshold:g}, {model.link} link (F1 {inner:.4f})")
     print("all dev, learned:", json.dumps(score(gold, predict(gold, events, MergeRules(learned=model))).as_dict()))
     print("all dev, hand-set:", json.dumps(score(gold, predict(gold, events, MergeRules())).as_dict()))
     print(json.dumps(model.as_dict()))

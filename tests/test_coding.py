@@ -149,11 +149,11 @@ def test_a_pair_of_actors_wins_over_a_lone_actor_and_keeps_its_codes() -> None:
 
 
 def test_learned_weights_decide_within_their_reach_and_survive_json() -> None:
-    from geo.store.merge import LearnedMatch, MergeRules, merge
+    from geo.store.merge import PAIR_FEATURES, LearnedMatch, MergeRules, merge
 
-    model = LearnedMatch(
-        weights=(-1.5, 0.0, 0.3, -2.3, 0.8, 0.5, 0.0, 0.0, 0.0, 0.0), bias=1.4, max_km=25.0, max_days=3
-    )
+    named = {"km_over_10_towns": -1.5, "word_overlap": 0.3, "day_gap": -2.3, "later_date_is_publication_day": 0.8}
+    weights = tuple(named.get(name, 0.0) for name in PAIR_FEATURES)
+    model = LearnedMatch(weights, 1.4, max_km=25.0, max_days=3, idf=(("palmyra", 2.5),), link="average")
     assert LearnedMatch.from_dict(model.as_dict()) == model
     rules = MergeRules(learned=model)
     same_day = palmyra_event(event_id="a1", article_id="a")
@@ -161,7 +161,7 @@ def test_learned_weights_decide_within_their_reach_and_survive_json() -> None:
     far = palmyra_event(event_id="c1", article_id="c", lat=35.2, source="AFP")  # about 70 km north
     merged = merge([same_day, nearby, far], rules)
     assert [len(m.reports) for m in merged] == [2, 1]
-    with pytest.raises(ValueError, match="10 weights"):
+    with pytest.raises(ValueError, match=f"{len(PAIR_FEATURES)} weights"):
         LearnedMatch(weights=(1.0,), bias=0.0)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -303,3 +304,98 @@ def test_an_export_has_one_row_per_happening_listing_its_reports(store: EventSto
             assert set(row["source"].split("; ")) == {"Kyiv Post", "Ukrinform"}
         else:
             assert row["sources"] == "2"
+
+
+@pytest.fixture(params=["hand-set rules", "learned match"])
+def merging(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """The rules the store merges by: the default hand-set ones, or the shipped learned match."""
+    from geo.store import happenings
+    from geo.store.merge import MergeRules, shipped_match
+
+    rules = MergeRules(learned=shipped_match()) if request.param == "learned match" else MergeRules()
+    monkeypatch.setattr(happenings, "default_rules", lambda: rules)
+    return rules
+
+
+def test_the_store_merges_as_the_pure_merge_does_when_reports_name_actors_and_deaths(
+    store: EventStore, merging
+) -> None:
+    import random
+    from datetime import timedelta
+
+    from geo.store.merge import merge
+
+    rng = random.Random(11)
+    words = ["drone", "strike", "market", "artillery", "shelled", "convoy", "clash", "village", "bridge", "depot"]
+    sides = ["Military Forces of Russia", "Military Forces of Ukraine", "Civilians (Ukraine)", ""]
+    towns = [("Bakhmut", 48.59, 38.0), ("Chasiv Yar", 48.59, 37.84), ("Soledar", 48.68, 38.09)]
+    events = []
+    for n in range(120):
+        place, lat, lon = rng.choice(towns)
+        events.append(
+            palmyra_event(
+                event_id=f"r{n:03d}",
+                article_id=f"a{n // 3}",
+                sub_event_type=rng.choice(["shelling", "air_strike"]),
+                event_date=date(2024, 5, 1) + timedelta(days=rng.randrange(3)),
+                published=date(2024, 5, 1) + timedelta(days=rng.randrange(3)),
+                place=place,
+                mention=place,
+                lat=lat,
+                lon=lon,
+                geo_precision=rng.choice([1, 1, 3]),
+                quote=f"{place}: " + " ".join(rng.sample(words, 4)),
+                source=rng.choice(["A", "B", "C"]),
+                actor1=rng.choice(sides),
+                actor2=rng.choice(sides),
+                fatalities=rng.choice([0, 0, 2, 5]),
+            )
+        )
+    # Several writes, as ingest makes them: a later write reads the stored happenings' first reports.
+    for start in range(0, len(events), 30):
+        store.add_events(events[start : start + 30])
+    pure = sorted(sorted(r.event_id for r in m.reports) for m in merge(events, merging))
+    stored = sorted(sorted(ids) for ids in store.happening_members().values())
+    assert stored == pure
+    assert 1 < len(stored) < len(events)
+
+
+def test_three_outlets_telling_one_strike_their_own_way_make_one_stored_event(store: EventStore, merging) -> None:
+    wire = strike_report(
+        "Wire Service",
+        "Russian glide bombs hit a bakery in Bakhmut on Tuesday afternoon, killing three people, police said.",
+        killed=3,
+    )
+    # Read the next morning, the day left unresolved: dated by its publication.
+    late_article, (late_event,) = strike_report(
+        "Evening Courier",
+        "Three dead as aerial bombs destroy Bakhmut bakery, regional governor says.",
+        day=STRIKE_DAY.replace(day=15),
+        killed=3,
+    )
+    # Placed at the village the outlet named, a few kilometres from the town's centre.
+    village_article, (village_event,) = strike_report(
+        "Donbas Radio", "Rescuers searched the ruins of the bombed bakery until dark.", lat=48.62
+    )
+    store.add_articles([wire, (late_article, [late_event]), (village_article, [village_event])])
+    (coded,) = store.coded_events()
+    assert coded.sources == 3
+    assert coded.fatalities == 3
+    assert coded.event_date == STRIKE_DAY
+
+
+def test_the_next_day_strike_and_an_aid_convoy_the_same_day_stay_their_own_events(store: EventStore, merging) -> None:
+    store.add_articles(
+        [strike_report("Wire Service", "Russian glide bombs hit a bakery in Bakhmut, killing three people.", killed=3)]
+    )
+    # Told on Thursday of Wednesday: a date the text gives, not its publication day.
+    next_day_article, (next_day,) = strike_report(
+        "Evening Courier",
+        "Artillery struck the water pumping station of Bakhmut on Wednesday, cutting supplies.",
+        day=STRIKE_DAY.replace(day=16),
+    )
+    next_day = replace(next_day, event_date=STRIKE_DAY.replace(day=15))
+    convoy_article, (convoy,) = strike_report("Aid Bulletin", "A UN convoy brought insulin and flour to Bakhmut.")
+    convoy = replace(convoy, event_type="humanitarian", sub_event_type="aid")
+    store.add_articles([(next_day_article, [next_day]), (convoy_article, [convoy])])
+    assert [e.sources for e in store.coded_events()] == [1, 1, 1]

@@ -17,6 +17,7 @@ from geo.store.merge import (
     block_key,
     candidate_blocks,
     dates_agree,
+    default_rules,
     merge,
     shipped_match,
 )
@@ -171,7 +172,7 @@ def test_blocking_key_finds_every_candidate_within_reach() -> None:
     report = Report.from_event(
         _event("a", "A drone hit a depot.", day=date(2024, 5, 7), published=date(2024, 5, 7), source="One")
     )
-    cells, days = candidate_blocks(report)
+    cells, days = candidate_blocks(report, MergeRules())
     # A place within max_km in any direction falls in one of the nine cells searched.
     for dlat, dlon in ((0.09, 0.0), (-0.09, 0.0), (0.0, 0.12), (0.0, -0.12)):
         key = block_key(report.lat + dlat, report.lon + dlon, report.event_date)
@@ -179,6 +180,7 @@ def test_blocking_key_finds_every_candidate_within_reach() -> None:
     assert days == (date(2024, 5, 6).toordinal(), date(2024, 5, 8).toordinal())
     # The learned match reaches further, and its candidates come from further too.
     learned = MergeRules(learned=shipped_match())
+    assert candidate_blocks(report) == candidate_blocks(report, default_rules())
     reach = learned.reach_days
     assert candidate_blocks(report, learned)[1] == (
         date(2024, 5, 7).toordinal() - reach,

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from geo.records import EVENT_TYPES, Event, EventReport
 from geo.store.merge import (
+    LINK_REPORTS,
     CodedFields,
     MergedEvent,
     MergeRules,
@@ -45,6 +46,7 @@ from geo.store.merge import (
     candidate_blocks,
     coded_fields,
     content_words,
+    default_rules,
 )
 
 #: The origin whose reports merge; imported datasets come coded already.
@@ -95,7 +97,7 @@ _MAX_LON_CELLS = 400
 
 _REPORT_COLUMNS = (
     "id, event_id, event_type, sub_event_type, event_date, date_precision, lat, lon, "
-    "title, quote, article_id, source, published, origin"
+    "title, quote, article_id, source, published, origin, actor1, actor2, fatalities, geo_precision, place, mention"
 )
 #: The fields ``merge.coded_fields`` codes for a happening (``CodedFields.applied`` sets them).
 _CODED_FIELDS = tuple(f.name for f in fields(CodedFields))
@@ -154,6 +156,9 @@ PLAIN_ROW_SQL = (
     " AND (event_date IS NULL OR (event_date >= '0001-01-01' AND date(event_date, '+0 days') IS event_date))"
     " AND (published IS NULL OR (published >= '0001-01-01' AND date(published, '+0 days') IS published))"
     " AND extra IS NULL AND reports IS NULL)"
+)
+_FIRST_MEMBERS_SQL = (
+    f"SELECT {_REPORT_COLUMNS} FROM events INDEXED BY events_happening WHERE happening_id = ? ORDER BY id LIMIT ?"
 )
 _HAPPENING_COLUMNS = "happening_id, event_type, sub_event_type, event_date, date_precision, lat, lon, published, words"
 
@@ -275,37 +280,44 @@ def _source_confidences(members: Iterable[Event | StoredReport]) -> dict[str, fl
 # filing reports (inside the store's write transaction)
 
 
-def file_pending(conn: sqlite3.Connection, rules: MergeRules = MergeRules()) -> int:
-    """File every stored row not yet under a happening, in the order stored; returns how many."""
+def file_pending(conn: sqlite3.Connection, rules: MergeRules | None = None) -> int:
+    """File every stored row not yet under a happening, in the order stored; returns how many
+    (by ``merge.default_rules()`` unless ``rules`` are given)."""
+    rules = rules or default_rules()
     rows = conn.execute(
         f"SELECT {_REPORT_COLUMNS} FROM events INDEXED BY events_unfiled WHERE happening_id IS NULL ORDER BY id"
     ).fetchall()
+    filed: dict[str, MergedEvent] = {}  # the happenings this call made or joined, as they now stand
     for row in rows:
-        _file(conn, row, rules)
+        _file(conn, row, rules, filed)
     return len(rows)
 
 
-def _file(conn: sqlite3.Connection, row: Sequence[Any], rules: MergeRules) -> None:
+def _file(conn: sqlite3.Connection, row: Sequence[Any], rules: MergeRules, filed: dict[str, MergedEvent]) -> None:
     rowid, event_id, origin = row[0], row[1], row[13]
     report = _report(row)
     if origin != MERGED_ORIGIN:
         _insert_happening(conn, MergedEvent.first(report), blocked=False)
         chosen = event_id
     else:
-        candidates = _candidates(conn, report, rules, apart=_apart_happenings(conn, event_id))
+        candidates = _candidates(conn, report, rules, apart=_apart_happenings(conn, event_id), filed=filed)
         found = assign(report, candidates, rules)
         if found is None:
-            _insert_happening(conn, MergedEvent.first(report), blocked=True)
+            filed[event_id] = MergedEvent.first(report)
+            _insert_happening(conn, filed[event_id], blocked=True)
             chosen = event_id
         else:
-            event = next(c for c in candidates if c.event_id == found).with_report(report)
-            _update_happening(conn, event)
+            filed[found] = next(c for c in candidates if c.event_id == found).with_report(report)
+            _update_happening(conn, filed[found])
             chosen = found
     conn.execute("UPDATE events SET happening_id = ? WHERE id = ?", (chosen, rowid))
 
 
-def _report(row: Sequence[Any]) -> Report:
-    _, event_id, event_type, sub_type, day, precision, lat, lon, title, quote, article_id, source, published, _ = row
+@lru_cache(maxsize=16_384)
+def _report(row: tuple[Any, ...]) -> Report:
+    # A busy happening's first reports are read for every report near it: made once each.
+    _, event_id, event_type, sub_type, day, precision, lat, lon, title, quote, article_id, source, published = row[:13]
+    actor1, actor2, fatalities, geo_precision, place, mention = row[14:20]
     return Report(
         event_id=event_id,
         event_type=event_type,
@@ -318,11 +330,20 @@ def _report(row: Sequence[Any]) -> Report:
         article_id=article_id,
         source=source,
         published=_day(published),
+        actors=frozenset(a for a in (actor1, actor2) if a),
+        fatalities=fatalities,
+        geo_precision=geo_precision,
+        place_words=content_words(f"{place} {mention}"),
     )
 
 
 def _candidates(
-    conn: sqlite3.Connection, report: Report, rules: MergeRules, *, apart: frozenset[str]
+    conn: sqlite3.Connection,
+    report: Report,
+    rules: MergeRules,
+    *,
+    apart: frozenset[str],
+    filed: dict[str, MergedEvent] | None = None,
 ) -> list[MergedEvent]:
     """The happenings in the report's cells and date window: the cells form a rectangle, so two
     index searches (dated and undated happenings) cover it, not one per cell."""
@@ -345,7 +366,36 @@ def _candidates(
     found: list[MergedEvent] = []
     for sql, values in queries:
         found.extend(_merged(row) for row in conn.execute(sql, values) if row[0] not in apart)
-    return found
+    if rules.learned is None or not found:
+        return found
+    # The learned match also weighs the actors and deaths of an event's first reports, and its
+    # average link each of them: one short index search per happening reads them, except for
+    # the happenings filed earlier in this write (known as they now stand).
+    filed = filed if filed is not None else {}
+    members: dict[str, list[Report]] = {}
+    for event in found:
+        if event.event_id not in filed:
+            # The index holds a happening's rows in stored order: the first few, not all, are read.
+            rows = conn.execute(_FIRST_MEMBERS_SQL, (event.event_id, LINK_REPORTS))
+            members[event.event_id] = [_report(row) for row in rows]
+    return [
+        filed[event.event_id] if event.event_id in filed else _with_members(event, members.get(event.event_id, ()))
+        for event in found
+    ]
+
+
+def _with_members(event: MergedEvent, reports: Sequence[Report]) -> MergedEvent:
+    """A stored happening with the reports filed under it, their actors and deaths."""
+    if not reports:
+        return event
+    return replace(
+        event,
+        reports=tuple(reports),
+        actors=frozenset().union(*(r.actors for r in reports)),
+        deaths=frozenset(r.fatalities for r in reports if r.fatalities > 0),
+        geo_precision=reports[0].geo_precision,
+        place_words=frozenset().union(*(r.place_words for r in reports)),
+    )
 
 
 def _apart_happenings(conn: sqlite3.Connection, event_id: str) -> frozenset[str]:
@@ -423,7 +473,7 @@ def happenings_of_article(conn: sqlite3.Connection, article_id: str) -> list[str
     return [happening for (happening,) in rows]
 
 
-def refile(conn: sqlite3.Connection, happening_ids: Iterable[str], rules: MergeRules = MergeRules()) -> None:
+def refile(conn: sqlite3.Connection, happening_ids: Iterable[str], rules: MergeRules | None = None) -> None:
     """Build ``happening_ids`` again from the rows still filed under them (a report left):
     the first remaining report founds it, the others join it in stored order."""
     for happening_id in dict.fromkeys(happening_ids):
@@ -442,7 +492,7 @@ def refile(conn: sqlite3.Connection, happening_ids: Iterable[str], rules: MergeR
 
 
 def split(
-    conn: sqlite3.Connection, event_ids: Sequence[str], added_at: str, rules: MergeRules = MergeRules()
+    conn: sqlite3.Connection, event_ids: Sequence[str], added_at: str, rules: MergeRules | None = None
 ) -> str | None:
     """Take the reports ``event_ids`` (of one happening) out of it, for good, together: they stay
     apart from the reports left; returns the happening they now belong to (the first's), or None

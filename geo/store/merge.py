@@ -1,6 +1,6 @@
 """Which events are the same happening: many reports, one coded event.
 
-Two reports tell the same happening, by the default thresholds of ``MergeRules``, when all
+Two reports tell the same happening, by the hand-set thresholds of ``MergeRules()``, when all
 of these hold:
 
 - the same event type, and sub-types the rule ``MergeRules.sub_types`` accepts: by default
@@ -14,6 +14,21 @@ of these hold:
   worded alike, so it is not the default), the same week or month for vaguer ones;
 - quotes (with their article's title) that share some content words (``MergeRules.min_overlap``).
 
+The learned match (``LearnedMatch``, fitted by ``scripts/learn_merge.py`` on the gold set's
+dev wars) weighs instead what differs between outlets (``PAIR_FEATURES``): distance by the
+places' gazetteer level, words shared and their idf-weighted cosine (the place's own name left
+out), days between the dates and whether the later one is only its report's publication day,
+publication gap, how often two sub-types told one happening in training, shared actors and
+agreeing death figures. Day-precise dates apart reach a report only through its
+publication day, so two dates both texts give stay two days. With its average link a report
+is weighed against each report of an event and the mean decides, so a look-alike of one
+report does not join an event the others tell differently; the best-scoring event above the
+threshold wins. Its reach, threshold and link are chosen by leave-one-war-out, and it is the
+default (``default_rules``) only when it merged the dev wars clearly better than the hand-set
+rules when each war was left out of its fitting (``LearnedMatch.beats_rules``). The match
+shipped now is not: 0.888 against 0.882 on the dev wars, within what two items move, and
+0.745 against 0.794 on the test wars, so the hand-set rules merge by default.
+
 Merging is incremental: ``assign(report, candidates)`` says which existing event a new
 report joins (or ``None`` for a new event), and depends only on its inputs (ties go to
 the smallest event id), so the same reports in the same order always make the same events.
@@ -21,8 +36,8 @@ the smallest event id), so the same reports in the same order always make the sa
 Finding candidates without reading the store: every event has a blocking key, the grid
 cell of its place (``CELL_DEGREES``, larger than ``max_km``) and its day number
 (``block_key``). A store keeps both in indexed columns; a new report's candidates are
-the events in the cells within reach around its own (3x3 for the hand-set 10 km, 3x5 at
-mid latitudes for the learned 25 km, more near the poles) and within its date window
+the events in the cells within reach around its own (3x3 for the hand-set 10 km, more for
+a learned reach beyond a cell and near the poles) and within its date window
 (``candidate_blocks``): one index range scan per cell. With a million stored events
 spread over years and thousands of cells, a scan returns tens of rows, so an article's
 ten events cost nine small index scans each plus a few hundred comparisons, a few
@@ -54,6 +69,10 @@ MODEL_RESOURCE = "models/merge_match.json"
 #: Grid cell of the blocking key, in degrees: about 28 km north-south, more than ``max_km``,
 #: so the 3x3 cells around a place hold every place within ``max_km`` of it.
 CELL_DEGREES = 0.25
+#: The reports of an event the learned match weighs a new one against (its average link), and
+#: whose actors and deaths it reads: the first ones, so a happening told a hundred times costs
+#: no more to join than one told six times (the gold set's happenings have two to six).
+LINK_REPORTS = 6
 #: Days either side of a report's date searched for candidates, by date precision.
 DATE_WINDOW_DAYS = {DATE_PRECISION_DAY: 1, DATE_PRECISION_WEEK: 7}
 MONTH_WINDOW_DAYS = 31
@@ -204,22 +223,35 @@ class MergeRules:
 
 #: The features of a pair (report, event), in the order of ``LearnedMatch.weights``:
 #: distance in tens of km when both places are towns, and when either is a region (whose point
-#: is its centre, so a town and its province lie apart); the overlap of their words; days
-#: between their dates and whether the later date is only its report's publication day; the
-#: learned affinity of their two sub-types (``LearnedMatch.affinity``); whether they name a
-#: shared actor, or only different ones; whether their death figures agree or differ.
+#: is its centre, so a town and its province lie apart); the overlap of their words, and the
+#: cosine of their words weighted by inverse document frequency (``LearnedMatch.idf``: a
+#: shared place or weapon counts more than a shared "killed"); days between their dates,
+#: whether the later date is only its report's publication day (a date the text left
+#: unresolved), those days again times the share of words not shared (a day apart, told
+#: alike: one happening; told unlike: two), whether either date is vaguer than a day, and days between the two
+#: publications; the learned affinity of their two sub-types (``LearnedMatch.affinity``);
+#: whether they name a shared actor, or only different ones; whether their death figures
+#: agree or differ.
 PAIR_FEATURES = (
     "km_over_10_towns",
     "km_over_10_regions",
     "word_overlap",
+    "word_cosine",
     "day_gap",
+    "day_gap_told_unlike",
     "later_date_is_publication_day",
+    "vague_date",
+    "publication_gap",
     "sub_type_affinity",
     "actors_shared",
     "actors_disjoint",
     "deaths_equal",
     "deaths_differ",
 )
+
+
+#: How a learned match compares a report with an event of several reports (``LearnedMatch.link``).
+LINKS = ("event", "average")
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,8 +275,23 @@ class LearnedMatch:
     #: caused) may be one happening: only sub-types whose learned affinity is positive, so
     #: kinds never seen together (a clash and an aid delivery) stay apart.
     across_types: bool = False
+    #: Inverse document frequency of the content words seen in at least two training
+    #: reports (sorted); any other word, rarer still, weighs ``unseen_idf``.
+    idf: tuple[tuple[str, float], ...] = ()
+    unseen_idf: float = 1.0
+    #: How a report is compared with an event of several reports: with each of them, the
+    #: mean probability deciding ("average"), or with the event as one ("event": its first
+    #: report's place and date, every report's words, actors and deaths).
+    link: str = "event"
+    #: Whether it merged the gold set's dev wars clearly better than the hand-set ``MergeRules()``
+    #: in leave-one-war-out (``scripts/learn_merge.py``): then it is the default (``default_rules``).
+    beats_rules: bool = False
+    _idf_table: dict[str, float] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "_idf_table", dict(self.idf))  # read for every pair of words
+        if self.link not in LINKS:
+            raise ValueError(f"a learned match links by one of {LINKS}, not {self.link!r}")
         if len(self.weights) != len(PAIR_FEATURES):
             raise ValueError(f"a learned match needs {len(PAIR_FEATURES)} weights, got {len(self.weights)}")
 
@@ -254,6 +301,18 @@ class LearnedMatch:
 
     def sub_type_affinity(self, a: str, b: str) -> float:
         return _affinity_table(self.affinity).get(sub_type_pair(a, b), 0.0)
+
+    def word_cosine(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """Cosine of two sets of words, each word weighted by its ``idf``."""
+        if not a or not b:
+            return 0.0
+        table, unseen = self._idf_table, self.unseen_idf
+        shared = sum(table.get(w, unseen) ** 2 for w in a & b)
+        if not shared:
+            return 0.0
+        norm_a = sum(table.get(w, unseen) ** 2 for w in a)
+        norm_b = sum(table.get(w, unseen) ** 2 for w in b)
+        return shared / math.sqrt(norm_a * norm_b)
 
     @classmethod
     def from_dict(cls, data: dict) -> LearnedMatch:
@@ -267,6 +326,10 @@ class LearnedMatch:
                 affinity=tuple(sorted((str(k), float(v)) for k, v in data.get("affinity", {}).items())),
                 trained_on=str(data.get("trained_on", "")),
                 across_types=bool(data.get("across_types", False)),
+                idf=tuple(sorted((str(k), float(v)) for k, v in data.get("idf", {}).items())),
+                unseen_idf=float(data.get("unseen_idf", 1.0)),
+                link=str(data.get("link", "event")),
+                beats_rules=bool(data.get("beats_rules", False)),
             )
         except (KeyError, TypeError, ValueError) as err:
             raise InputError(f"a learned match needs a weight for each of {PAIR_FEATURES}: {err}") from err
@@ -281,12 +344,20 @@ class LearnedMatch:
             "affinity": dict(self.affinity),
             "trained_on": self.trained_on,
             "across_types": self.across_types,
+            "link": self.link,
+            "beats_rules": self.beats_rules,
+            "unseen_idf": self.unseen_idf,
+            "idf": dict(self.idf),
         }
 
 
 @lru_cache(maxsize=8)
 def _affinity_table(affinity: tuple[tuple[str, float], ...]) -> dict[str, float]:
     return dict(affinity)
+
+
+#: A match without weights: every word weighs alike in ``word_cosine``.
+_PLAIN = LearnedMatch(weights=(0.0,) * len(PAIR_FEATURES), bias=0.0)
 
 
 def sub_type_pair(a: str, b: str) -> str:
@@ -302,6 +373,19 @@ def shipped_match() -> LearnedMatch:
         return LearnedMatch.from_dict(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, json.JSONDecodeError, InputError) as err:
         raise ModelUnavailableError(f"the shipped merge model {MODEL_RESOURCE} cannot be read: {err}") from err
+
+
+def default_rules() -> MergeRules:
+    """The rules a store merges by: the shipped learned match when it merged the gold set's
+    dev wars clearly better than the hand-set thresholds in leave-one-war-out
+    (``LearnedMatch.beats_rules``, set by ``scripts/learn_merge.py``), else the hand-set thresholds."""
+    return _default_rules()
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> MergeRules:
+    match = shipped_match()
+    return MergeRules(learned=match) if match.beats_rules else MergeRules()
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +407,10 @@ class Report:
     actors: frozenset[str] = frozenset()
     fatalities: int = 0
     geo_precision: int = GEO_PRECISION_TOWN
+    #: The words of its place's name (as resolved and as written), which the learned match
+    #: leaves out of the words it compares: every report of a town names it, so they would
+    #: make two happenings there look alike.
+    place_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_event(cls, event: Event) -> Report:
@@ -341,6 +429,7 @@ class Report:
             actors=frozenset(a for a in (event.actor1, event.actor2) if a),
             fatalities=event.fatalities,
             geo_precision=event.geo_precision,
+            place_words=content_words(f"{event.place} {event.mention}"),
         )
 
 
@@ -360,9 +449,10 @@ class MergedEvent:
     words: frozenset[str]
     reports: tuple[Report, ...] = field(default=())
     published: date | None = None  # publication day of the report whose date the event holds
-    actors: frozenset[str] = frozenset()  # every actor its reports name
-    deaths: frozenset[int] = frozenset()  # every death figure its reports give (none: 0 is no figure)
+    actors: frozenset[str] = frozenset()  # every actor its first ``LINK_REPORTS`` reports name
+    deaths: frozenset[int] = frozenset()  # every death figure they give (none: 0 is no figure)
     geo_precision: int = GEO_PRECISION_TOWN
+    place_words: frozenset[str] = frozenset()  # its first reports' (``Report.place_words``)
 
     @classmethod
     def first(cls, report: Report) -> MergedEvent:
@@ -380,6 +470,7 @@ class MergedEvent:
             report.actors,
             frozenset({report.fatalities}) if report.fatalities > 0 else frozenset(),
             report.geo_precision,
+            report.place_words,
         )
 
     def with_report(self, report: Report) -> MergedEvent:
@@ -387,12 +478,16 @@ class MergedEvent:
         dated = self.event_date is None or (
             report.event_date is not None and report.date_precision < self.date_precision
         )
+        # Only its first reports name its actors and deaths to the learned match (``LINK_REPORTS``).
+        known = len(self.reports) < LINK_REPORTS
+        counted = known and report.fatalities > 0
         return replace(
             self,
             reports=(*self.reports, report),
             words=self.words | report.words,
-            actors=self.actors | report.actors,
-            deaths=(self.deaths | {report.fatalities}) if report.fatalities > 0 else self.deaths,
+            actors=self.actors | report.actors if known else self.actors,
+            place_words=self.place_words | report.place_words if known else self.place_words,
+            deaths=self.deaths | {report.fatalities} if counted else self.deaths,
             event_date=report.event_date if dated else self.event_date,
             date_precision=report.date_precision if dated else self.date_precision,
             published=report.published if dated else self.published,
@@ -412,6 +507,7 @@ class BlockKey:
     day: int | None
 
 
+@lru_cache(maxsize=65_536)
 def content_words(text: str) -> frozenset[str]:
     """The words of a quote that say what happened (no stopwords, numbers or short words)."""
     return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOPWORDS and len(w) > 2)
@@ -437,7 +533,7 @@ def candidate_blocks(
 
     The cells are the 3x3 around the report's own, more in longitude near the poles where a
     cell is narrower than ``rules.max_km``."""
-    rules = rules or MergeRules()
+    rules = rules or default_rules()
     key = block_key(report.lat, report.lon, report.event_date)
     reach_lat = math.ceil(rules.reach_km / (KM_PER_DEGREE * CELL_DEGREES))
     km_per_lon_cell = KM_PER_DEGREE * CELL_DEGREES * max(math.cos(math.radians(report.lat)), 1e-6)
@@ -515,7 +611,7 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
 
 
 def pair_features(report: Report, event: MergedEvent, model: LearnedMatch | None = None) -> tuple[float, ...]:
-    """``PAIR_FEATURES`` of a report and an event of the same type (sub-type affinity 0 without a model)."""
+    """``PAIR_FEATURES`` of a report and an event (sub-type affinity 0 and plain cosine without a model)."""
     km = great_circle_km(report.lat, report.lon, event.lat, event.lon)
     towns = report.geo_precision <= GEO_PRECISION_NEAR and event.geo_precision <= GEO_PRECISION_NEAR
     gap = abs((report.event_date - event.event_date).days) if report.event_date and event.event_date else 0
@@ -523,18 +619,29 @@ def pair_features(report: Report, event: MergedEvent, model: LearnedMatch | None
         on_publication = report.event_date == report.published
     else:
         on_publication = event.event_date == event.published
+    published_gap = abs((report.published - event.published).days) if report.published and event.published else 0
+    vague = (
+        report.event_date is None or event.event_date is None or max(report.date_precision, event.date_precision) > 1
+    )
     both_named = bool(report.actors) and bool(event.actors)
-    shared = bool(report.actors & event.actors)
+    same_actor = bool(report.actors & event.actors)
     both_counted = report.fatalities > 0 and bool(event.deaths)
+    places = report.place_words | event.place_words
+    told, event_told = report.words - places, event.words - places
+    shared = overlap(told, event_told)
     return (
         km / 10.0 if towns else 0.0,
         0.0 if towns else km / 10.0,
-        overlap(report.words, event.words),
+        shared,
+        (model or _PLAIN).word_cosine(told, event_told),
         float(min(gap, 3)),
+        float(min(gap, 3)) * (1.0 - shared),
         1.0 if gap and on_publication else 0.0,
+        1.0 if vague else 0.0,
+        float(min(published_gap, 3)),
         model.sub_type_affinity(report.sub_event_type, event.sub_event_type) if model else 0.0,
-        1.0 if shared else 0.0,
-        1.0 if both_named and not shared else 0.0,
+        1.0 if same_actor else 0.0,
+        1.0 if both_named and not same_actor else 0.0,
         1.0 if both_counted and report.fatalities in event.deaths else 0.0,
         1.0 if both_counted and report.fatalities not in event.deaths else 0.0,
     )
@@ -546,7 +653,15 @@ def _learned_score(report: Report, event: MergedEvent, model: LearnedMatch) -> f
         return None
     if not within_reach_in_time(report, event, model):
         return None
-    probability = model.probability(pair_features(report, event, model))
+    if model.link == "average" and len(event.reports) > 1:
+        # Average link: the mean over the event's first reports, so a report told like one of
+        # them but unlike the rest does not pull a look-alike into the event.
+        probabilities = [
+            model.probability(pair_features(report, MergedEvent.first(r), model)) for r in event.reports[:LINK_REPORTS]
+        ]
+        probability = sum(probabilities) / len(probabilities)
+    else:
+        probability = model.probability(pair_features(report, event, model))
     return probability if probability >= model.threshold else None
 
 
@@ -554,23 +669,28 @@ def within_reach_in_time(report: Report, event: MergedEvent, model: LearnedMatch
     """May a report and an event be one happening by their dates, before weighing the rest?
 
     Within ``model.max_days`` (day-precise dates; vaguer ones within their precision), and
-    two day-precise dates that differ only when one of them is just its report's publication
-    day, a date the text left unresolved: two dates both texts give are two days, so a strike
+    two day-precise dates more than a day apart only when the later is just its report's
+    publication day, a date the text left unresolved: two dates both texts give are two days, so a strike
     on a town on Monday and another there on Tuesday stay two happenings."""
     args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
     if dates_agree(*args):
         return True
     if not dates_agree(*args, day_slack=model.max_days):
         return False
-    return report.event_date == report.published or event.event_date == event.published
+    # A date left unresolved falls on the publication day, after the happening, never before it.
+    if (report.event_date or date.min) > (event.event_date or date.min):
+        return report.event_date == report.published
+    return event.event_date == event.published
 
 
-def assign(report: Report | Event, candidates: Sequence[MergedEvent], rules: MergeRules = MergeRules()) -> str | None:
-    """The id of the event among ``candidates`` that ``report`` tells too, or ``None`` for a new one.
+def assign(report: Report | Event, candidates: Sequence[MergedEvent], rules: MergeRules | None = None) -> str | None:
+    """The id of the event among ``candidates`` that ``report`` tells too, or ``None`` for a new one
+    (by ``default_rules()`` unless ``rules`` are given).
 
     The best-scoring candidate wins; ties go to the smallest id, so the answer depends on
     the inputs alone, not on their order."""
     new = Report.from_event(report) if isinstance(report, Event) else report
+    rules = rules or default_rules()
     best: tuple[float, str] | None = None
     for event in candidates:
         score = match_score(new, event, rules)
@@ -581,8 +701,10 @@ def assign(report: Report | Event, candidates: Sequence[MergedEvent], rules: Mer
     return best[1] if best else None
 
 
-def merge(reports: Iterable[Report | Event], rules: MergeRules = MergeRules()) -> tuple[MergedEvent, ...]:
-    """Reports merged one by one, as a store would as articles arrive, candidates by blocking key."""
+def merge(reports: Iterable[Report | Event], rules: MergeRules | None = None) -> tuple[MergedEvent, ...]:
+    """Reports merged one by one, as a store would as articles arrive, candidates by blocking key
+    (by ``default_rules()`` unless ``rules`` are given)."""
+    rules = rules or default_rules()
     events: dict[str, MergedEvent] = {}
     index: dict[tuple[int, int], list[str]] = {}
     for item in reports:
