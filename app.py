@@ -38,8 +38,9 @@ from geo.safetext import markdown_literal
 from geo.store.store import EventStore, default_db_path
 from geo.web import appactions as actions
 from geo.web import appstate as view
-from geo.web import corrections, feed, feedview, live, mapcache
+from geo.web import corrections, feed, feedview, live, mapcache, timeline
 from geo.web.mapcache import CLUSTER_OVER, PLAYBACK, filtered_events, place_names, stored_days
+from geo.web.timeline import daily_frame
 
 if TYPE_CHECKING:
     import pandas
@@ -79,11 +80,6 @@ def load_gazetteer() -> Gazetteer:
     from gazetteer.database import open_gazetteer
 
     return open_gazetteer()
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def daily_frame(db: str, version: int, key: tuple, coverage: bool, _events: tuple[Event, ...]) -> pandas.DataFrame:
-    return view.daily_counts(_events, coverage=coverage)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -501,30 +497,8 @@ def _sidebar_counts(visible: Sequence[Event], total: int) -> None:
 
 def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window) -> None:
     """Events per day over ``period``, the window shaded."""
-    import altair as alt
-    import pandas as pd
-
-    domain = [pd.Timestamp(period[0]), pd.Timestamp(period[1] + timedelta(days=1))]
-    axis = view.timeline_axis(period)
-    colours = alt.Scale(domain=list(EVENT_TYPES), range=[EVENT_STYLE[t].colour for t in EVENT_TYPES])
-    bars = (
-        alt.Chart(daily)
-        .mark_bar()
-        .encode(
-            x=alt.X(
-                "event_date:T",
-                title=None,
-                scale=alt.Scale(domain=domain),
-                axis=alt.Axis(format=axis.format, tickCount={"interval": axis.interval, "step": axis.step}),
-            ),
-            y=alt.Y("sum(events):Q", title="reports / day" if st.session_state.timeline_coverage else "events / day"),
-            color=alt.Color("event_type:N", scale=colours, legend=alt.Legend(title=None, orient="top")),
-            tooltip=[alt.Tooltip("event_date:T", title="date"), "event_type:N", "events:Q"],
-        )
-    )
-    shown = pd.DataFrame({"start": [pd.Timestamp(window[0])], "end": [pd.Timestamp(window[1] + timedelta(days=1))]})
-    shade = alt.Chart(shown).mark_rect(color="#555555", opacity=0.12).encode(x="start:T", x2="end:T")
-    st.altair_chart(shade + bars, height=TIMELINE_HEIGHT, width="stretch")
+    chart = timeline.timeline_chart(daily, window, period, coverage=bool(st.session_state.timeline_coverage))
+    st.altair_chart(chart, height=TIMELINE_HEIGHT, width="stretch")
     st.toggle("Count reports (coverage), not events", key="timeline_coverage")
 
 
