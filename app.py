@@ -480,19 +480,17 @@ def _date_controls(period: view.Window, strays: int) -> None:
         )
 
 
-def _sidebar_counts(visible: Sequence[Event], total: int) -> None:
+def _sidebar_counts(counts: Mapping[str, int], shown: int, total: int) -> None:
     with st.sidebar:
         st.subheader("Selected")
         lines = []
-        for event_type, n in view.counts_by_type(visible).items():
+        for event_type, n in counts.items():
             style = EVENT_STYLE[event_type]
             lines.append(
                 f'<span style="color:{style.colour}">{TYPE_GLYPHS[style.icon]}</span> {style.label}: **{n:,}**'
             )
         st.markdown("  \n".join(lines), unsafe_allow_html=True)
-        st.caption(
-            f"{len(visible):,} of {total:,} stored events; while the map plays, its legend counts the dates shown"
-        )
+        st.caption(f"{shown:,} of {total:,} stored events; while the map plays, its legend counts the dates shown")
 
 
 def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window) -> None:
@@ -819,7 +817,7 @@ def main() -> None:
 
     version = store.version()
     live.follow_store(store.version, version)  # another writer's change reruns the page
-    period = view.period_of(store.date_range(), today=date.today())
+    period = view.period_of(mapcache.stored_dates(db, version, store), today=date.today())
     days = stored_days(db, version, store)
     default = view.default_window(days, period)
     _sync_window(period, default)
@@ -831,7 +829,7 @@ def main() -> None:
     shown_window = None if view.covers(window, period) else window
     visible = view.in_window(base, shown_window)
     total = store.happening_count()
-    _sidebar_counts(visible, total)
+    _sidebar_counts(mapcache.type_counts(db, version, key, window, visible), len(visible), total)
 
     # The names the articles use for the places in view: the map, the feed, the panel and the table share them.
     names = place_names(db, version, key, window, visible)

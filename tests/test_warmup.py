@@ -59,16 +59,24 @@ def test_the_first_page_after_the_warm_up_reads_and_builds_nothing_itself(
     monkeypatch.setattr(
         appstate, "daily_counts", lambda events, **options: counted.append(len(events)) or count(events, **options)
     )
+    spans: list[int] = []
+    span = EventStore.date_range
+    monkeypatch.setattr(EventStore, "date_range", lambda self: spans.append(1) or span(self))
+    kinds: list[int] = []
+    kind_counts = appstate.counts_by_type
+    monkeypatch.setattr(appstate, "counts_by_type", lambda events: kinds.append(1) or kind_counts(events))
     point_app_at(store_path, monkeypatch)
     done = warmup.warm_up(str(store_path))
     assert done is not None and done.events == 2
     assert len(maps_built) == 1 and len(reads) == 1 and fitted == [2] and counted == [2]
+    assert len(spans) == 1 and len(kinds) == 1
 
     at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
     at.run()
     assert not at.exception, at.exception
-    # The page found the events, their frame, their map and the timeline's counts in the caches.
+    # The page found the events, their dates, frame, map, counts by type and the timeline's counts in the caches.
     assert len(maps_built) == 1 and len(reads) == 1 and fitted == [2] and counted == [2]
+    assert len(spans) == 1 and len(kinds) == 1
     assert "2 of 2 events" in at.markdown[0].value
 
 

@@ -97,7 +97,7 @@ def warm_up(db: str) -> WarmUp | None:
         from geo.web import mapcache, timeline
 
         version = store.version()
-        period = view.period_of(store.date_range(), today=date.today())
+        period = view.period_of(mapcache.stored_dates(db, version, store), today=date.today())
         days = mapcache.stored_days(db, version, store)
         default = view.default_window(days, period)
         window = view.clamp_window(default, period)
@@ -105,6 +105,7 @@ def warm_up(db: str) -> WarmUp | None:
         key = view.filter_key(flt)
         base = mapcache.filtered_events(db, version, key, store, flt)
         visible = view.in_window(base, None if view.covers(window, period) else window)
+        mapcache.type_counts(db, version, key, window, visible)
         names = mapcache.place_names(db, version, key, window, visible)
         bounds = mapcache.map_frame(db, version, key, window, visible, held=None, keep=False)
         playback = replace(mapcache.PLAYBACK, step_days=view.play_step_days(window), start=window[0], end=window[1])
