@@ -373,37 +373,18 @@ def _country_label(code: str) -> str:
     return f"{name} ({code})" if name and name != code else code
 
 
-def _filter_options(store: EventStore) -> dict[str, list[str]]:
-    """The choices of the sidebar's lists of countries, sources and origins, by widget key;
-    a value chosen earlier that left the store is dropped from the choice."""
-    options = {
-        key: store.distinct(column)
-        for key, column in (("f_countries", "country_code"), ("f_sources", "source"), ("f_origins", "origin"))
-    }
-    for key, values in options.items():
-        _kept_choices(key, values)
-    return options
-
-
-def _chosen_filter() -> EventFilter:
-    """The filter of the sidebar's widgets, as their state holds it (before they are laid out)."""
-    state = st.session_state
-    return view.sidebar_filter(
-        event_types=state.f_types,
-        countries=state.f_countries,
-        sources=state.f_sources,
-        origins=state.f_origins,
-        text=state.f_text,
-        min_confidence=state.f_confidence,
-    )
-
-
-def _sidebar_filter(options: Mapping[str, list[str]], period: view.Window, strays: int) -> None:
+def _sidebar_filter(store: EventStore, period: view.Window, strays: int) -> EventFilter:
     with st.sidebar:
         st.header("Filters")
         st.multiselect(
             "Event types", list(EVENT_TYPES), key="f_types", placeholder="All types", format_func=_type_label
         )
+        options = {
+            key: store.distinct(column)
+            for key, column in (("f_countries", "country_code"), ("f_sources", "source"), ("f_origins", "origin"))
+        }
+        for key, values in options.items():
+            _kept_choices(key, values)
         st.multiselect(
             "Countries",
             options["f_countries"],
@@ -427,6 +408,15 @@ def _sidebar_filter(options: Mapping[str, list[str]], period: view.Window, stray
             key="keep_frame",
             help="Off: the map fits the events in view after every change of filters or dates.",
         )
+    state = st.session_state
+    return view.sidebar_filter(
+        event_types=state.f_types,
+        countries=state.f_countries,
+        sources=state.f_sources,
+        origins=state.f_origins,
+        text=state.f_text,
+        min_confidence=state.f_confidence,
+    )
 
 
 def _date_controls(period: view.Window, strays: int) -> None:
@@ -831,8 +821,7 @@ def main() -> None:
     days = stored_days(db, version, store)
     default = view.default_window(days, period)
     _sync_window(period, default)
-    options = _filter_options(store)
-    flt = _chosen_filter()
+    flt = _sidebar_filter(store, period, view.dated_outside(days, default))
     key = view.filter_key(flt)
     base = filtered_events(db, version, key, store, flt)
 
@@ -840,6 +829,7 @@ def main() -> None:
     shown_window = None if view.covers(window, period) else window
     visible = view.in_window(base, shown_window)
     total = store.happening_count()
+    _sidebar_counts(mapcache.type_counts(db, version, key, window, visible), len(visible), total)
 
     # The names the articles use for the places in view: the map, the feed, the panel and the table share them.
     names = place_names(db, version, key, window, visible)
@@ -852,9 +842,6 @@ def main() -> None:
         st.session_state.selected_id = fresh[-1].event_id
     with feed_column:
         _feed(visible, names)
-    # The sidebar (folded away as the page opens) is laid out after the map, so the map goes to the browser first.
-    _sidebar_filter(options, period, view.dated_outside(days, default))
-    _sidebar_counts(mapcache.type_counts(db, version, key, window, visible), len(visible), total)
     selected, here = _selected(visible, names)
     coverage = bool(st.session_state.timeline_coverage)
     _timeline(daily_frame(db, version, key, coverage, base), window, view.timeline_domain(window, period, default))
