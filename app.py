@@ -38,8 +38,9 @@ from geo.safetext import markdown_literal
 from geo.store.store import EventStore, default_db_path
 from geo.web import appactions as actions
 from geo.web import appstate as view
-from geo.web import corrections, feed, feedview, live, mapcache
+from geo.web import corrections, feed, feedview, live, mapcache, timeline
 from geo.web.mapcache import CLUSTER_OVER, PLAYBACK, filtered_events, place_names, stored_days
+from geo.web.timeline import daily_frame
 
 if TYPE_CHECKING:
     import pandas
@@ -79,11 +80,6 @@ def load_gazetteer() -> Gazetteer:
     from gazetteer.database import open_gazetteer
 
     return open_gazetteer()
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def daily_frame(db: str, version: int, key: tuple, coverage: bool, _events: tuple[Event, ...]) -> pandas.DataFrame:
-    return view.daily_counts(_events, coverage=coverage)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -484,47 +480,23 @@ def _date_controls(period: view.Window, strays: int) -> None:
         )
 
 
-def _sidebar_counts(visible: Sequence[Event], total: int) -> None:
+def _sidebar_counts(counts: Mapping[str, int], shown: int, total: int) -> None:
     with st.sidebar:
         st.subheader("Selected")
         lines = []
-        for event_type, n in view.counts_by_type(visible).items():
+        for event_type, n in counts.items():
             style = EVENT_STYLE[event_type]
             lines.append(
                 f'<span style="color:{style.colour}">{TYPE_GLYPHS[style.icon]}</span> {style.label}: **{n:,}**'
             )
         st.markdown("  \n".join(lines), unsafe_allow_html=True)
-        st.caption(
-            f"{len(visible):,} of {total:,} stored events; while the map plays, its legend counts the dates shown"
-        )
+        st.caption(f"{shown:,} of {total:,} stored events; while the map plays, its legend counts the dates shown")
 
 
 def _timeline(daily: pandas.DataFrame, window: view.Window, period: view.Window) -> None:
     """Events per day over ``period``, the window shaded."""
-    import altair as alt
-    import pandas as pd
-
-    domain = [pd.Timestamp(period[0]), pd.Timestamp(period[1] + timedelta(days=1))]
-    axis = view.timeline_axis(period)
-    colours = alt.Scale(domain=list(EVENT_TYPES), range=[EVENT_STYLE[t].colour for t in EVENT_TYPES])
-    bars = (
-        alt.Chart(daily)
-        .mark_bar()
-        .encode(
-            x=alt.X(
-                "event_date:T",
-                title=None,
-                scale=alt.Scale(domain=domain),
-                axis=alt.Axis(format=axis.format, tickCount={"interval": axis.interval, "step": axis.step}),
-            ),
-            y=alt.Y("sum(events):Q", title="reports / day" if st.session_state.timeline_coverage else "events / day"),
-            color=alt.Color("event_type:N", scale=colours, legend=alt.Legend(title=None, orient="top")),
-            tooltip=[alt.Tooltip("event_date:T", title="date"), "event_type:N", "events:Q"],
-        )
-    )
-    shown = pd.DataFrame({"start": [pd.Timestamp(window[0])], "end": [pd.Timestamp(window[1] + timedelta(days=1))]})
-    shade = alt.Chart(shown).mark_rect(color="#555555", opacity=0.12).encode(x="start:T", x2="end:T")
-    st.altair_chart(shade + bars, height=TIMELINE_HEIGHT, width="stretch")
+    chart = timeline.timeline_chart(daily, window, period, coverage=bool(st.session_state.timeline_coverage))
+    st.altair_chart(chart, height=TIMELINE_HEIGHT, width="stretch")
     st.toggle("Count reports (coverage), not events", key="timeline_coverage")
 
 
@@ -845,7 +817,7 @@ def main() -> None:
 
     version = store.version()
     live.follow_store(store.version, version)  # another writer's change reruns the page
-    period = view.period_of(store.date_range(), today=date.today())
+    period = view.period_of(mapcache.stored_dates(db, version, store), today=date.today())
     days = stored_days(db, version, store)
     default = view.default_window(days, period)
     _sync_window(period, default)
@@ -857,7 +829,7 @@ def main() -> None:
     shown_window = None if view.covers(window, period) else window
     visible = view.in_window(base, shown_window)
     total = store.happening_count()
-    _sidebar_counts(visible, total)
+    _sidebar_counts(mapcache.type_counts(db, version, key, window, visible), len(visible), total)
 
     # The names the articles use for the places in view: the map, the feed, the panel and the table share them.
     names = place_names(db, version, key, window, visible)

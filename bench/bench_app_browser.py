@@ -3,18 +3,24 @@ pan or zoom redraws it, and how many basemap bytes one view costs.
 
 Fills a temporary event store with synthetic events (100,000 by default, over Syria and
 Yemen, as ``bench_app.py`` makes them), runs ``streamlit run app.py`` on it and opens the
-page in Debian's chromium at 1400 x 900, every request outside localhost aborted. Prints:
+page in Debian's chromium at 1400 x 900, every request to another host than localhost
+refused (the basemap's tiles too, unless ``--tiles``): by default chromium sends them to a
+proxy that does not exist, so the page loads as in a user's browser; ``--route`` refuses
+them through Playwright's request interception instead, as the browser tests do, which
+makes every request of the page wait for this script to let it through and turns off the
+browser's cache (the page asks for some 150 script files). Prints:
 
 - page load to markers drawn: from the page's navigation start to the moment the map's
   script has drawn its markers and two animation frames have passed (cold: the server's
-  first page; warm: a reload), and the part of it spent in the map's own frame;
+  first page in a new browser; warm: a reload, Streamlit's scripts from the browser's cache
+  unless ``--route``), and the part of it spent in the map's own frame;
 - pan and zoom redraws: ``performance.now()`` around ``map.panBy`` / ``map.setZoom``
   (without animation) up to the ``moveend`` and the next animation frame, when the
   canvas has redrawn the markers; median and slowest of each;
 - the basemap's bytes for one view: files whose address names tiles or a basemap,
   fetched from the page's own server, and the offline basemap shipped inside the map's page.
 
-    python3 bench/bench_app_browser.py [--events 100000] [--keep PATH] [--moves 12] [--no-warm-up]
+    python3 bench/bench_app_browser.py [--events 100000] [--keep PATH] [--moves 12] [--no-warm-up] [--route]
 
 The server is started as ``conflictmap app`` starts it, which prepares the page's first view
 in the background as the server starts (``geo.web.warmup``); ``--no-warm-up`` runs a plain
@@ -42,6 +48,13 @@ from bench_play import CHROMIUM, CHROMIUM_FLAGS, start_server  # noqa: E402
 from geo.store.store import EventStore  # noqa: E402
 
 LOCAL_PREFIXES = ("http://localhost:", "ws://localhost:", "data:", "blob:", "about:")
+#: Every request to another host than ``localhost`` goes to this proxy, where nothing listens
+#: (the discard port), and fails: the same requests as ``LOCAL_PREFIXES`` lets through.
+#: ``<-loopback>`` takes the other loopback addresses off the list chromium never proxies, so
+#: the basemap's tile server (127.0.0.1) is refused too, as the browser tests refuse it,
+#: unless ``--tiles``.
+NO_NETWORK_FLAGS = ["--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>;localhost"]
+TILES_FLAGS = ["--proxy-server=http://127.0.0.1:9"]
 PAGE_READY_S = 600
 #: Files whose address says they are part of the basemap (tiles, vector or raster, or basemap data).
 BASEMAP_URL = re.compile(r"tile|basemap|\.pbf\b|\.mvt\b", re.IGNORECASE)
@@ -111,30 +124,44 @@ def load(page, url: str) -> dict:
     }
 
 
-def measure(url: str, moves: int) -> dict:
+def measure(url: str, moves: int, *, route: bool = False, tiles: bool = False) -> dict:
     from playwright.sync_api import sync_playwright
 
-    served: list[tuple[str, int]] = []
-    socket_bytes = [0]
+    # Per load (cold, then warm): what came over HTTP (address, body bytes; nothing for a
+    # response the browser had cached) and the bytes the page's websocket received.
+    served: list[list[tuple[str, int]]] = [[], []]
+    socket_bytes = [0, 0]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        flags = CHROMIUM_FLAGS if route else [*CHROMIUM_FLAGS, *(TILES_FLAGS if tiles else NO_NETWORK_FLAGS)]
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=flags)
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         context.add_init_script(READY_PROBE_JS)
         page = context.new_page()
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(LOCAL_PREFIXES) else r.abort())
+        if route:
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(LOCAL_PREFIXES) else r.abort())
+
+        current = [0]
 
         def note(response) -> None:
             try:
-                served.append((response.url, len(response.body())))
+                # Bytes that came over the connection: none for a response from the browser's cache.
+                size = response.request.sizes()["responseBodySize"] if not route else len(response.body())
             except Exception:  # noqa: BLE001 - a redirect or aborted request has no body
-                pass
+                return
+            served[current[0]].append((response.url, size))
 
         def socket(ws) -> None:
-            ws.on("framereceived", lambda payload: socket_bytes.__setitem__(0, socket_bytes[0] + len(payload)))
+            load_at = current[0]
 
-        cold = load(page, url)
+            def received(payload) -> None:
+                socket_bytes[load_at] += len(payload)
+
+            ws.on("framereceived", received)
+
         page.on("response", note)
         page.on("websocket", socket)
+        cold = load(page, url)
+        current[0] = 1
         warm = load(page, url)
         frame = warm["frame"]
         frame.evaluate("() => { window.map.invalidateSize(); }")
@@ -145,15 +172,16 @@ def measure(url: str, moves: int) -> dict:
                  .filter(t => t.includes("conflictmap.draw(")).join("").length"""
         )
         browser.close()
-    basemap = [(u, n) for u, n in served if BASEMAP_URL.search(u) and not STREAMLIT_BUNDLE.search(u)]
+    # One view's basemap files, as a browser that has none of them fetches them: the cold load's.
+    basemap = [(u, n) for u, n in served[0] if BASEMAP_URL.search(u) and not STREAMLIT_BUNDLE.search(u)]
     return {
         "cold": cold,
         "warm": warm,
         "pans": pans,
         "zooms": zooms,
         "basemap_files": basemap,
-        "served_bytes": sum(n for _, n in served),
-        "socket_bytes": socket_bytes[0],
+        "served_bytes": [sum(n for _, n in load) for load in served],
+        "socket_bytes": socket_bytes,
         "map_script_chars": embedded,
     }
 
@@ -173,6 +201,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-warm-up", action="store_true", help="a plain streamlit run: no first view prepared at server start"
     )
+    parser.add_argument(
+        "--route", action="store_true", help="refuse outside requests by Playwright's interception (no browser cache)"
+    )
+    parser.add_argument(
+        "--tiles", action="store_true", help="let the basemap's tiles load (the map is drawn once they have)"
+    )
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"this benchmark drives Debian's chromium, not found at {CHROMIUM}")
@@ -186,12 +220,17 @@ def main(argv: list[str] | None = None) -> int:
             stored = store.count()
         process, url = start_server(db, Path(folder) / "server.log", warm_up=not args.no_warm_up)
         try:
-            found = measure(url, args.moves)
+            found = measure(url, args.moves, route=args.route, tiles=args.tiles and not args.route)
         finally:
             process.terminate()
             process.wait(timeout=30)
     launcher = "streamlit run" if args.no_warm_up else "streamlit run with the first view warmed up at start"
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {stored:,} events stored; {launcher}")
+    blocking = "Playwright's interception (no cache)" if args.route else "a proxy that does not exist"
+    blocking += "; basemap tiles let through" if args.tiles and not args.route else "; basemap tiles refused"
+    print(
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {stored:,} events stored; {launcher}; "
+        f"outside requests refused by {blocking}"
+    )
     for name in ("cold", "warm"):
         run = found[name]
         print(
@@ -213,11 +252,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     for address, size in files[:5]:
         print(f"  {size:>10,} B  {address[:120]}")
-    print(
-        f"one warm page load: {found['served_bytes'] / 1e6:.2f} MB over HTTP, "
-        f"{found['socket_bytes'] / 1e6:.2f} MB over the page's websocket "
-        f"(the map's script {found['map_script_chars'] / 1e6:.2f} M characters)"
-    )
+    for index, name in enumerate(("cold", "warm")):
+        print(
+            f"one {name} page load: {found['served_bytes'][index] / 1e6:.2f} MB over HTTP, "
+            f"{found['socket_bytes'][index] / 1e6:.2f} MB over the page's websocket"
+        )
+    print(f"the map's script: {found['map_script_chars'] / 1e6:.2f} M characters")
     return 0
 
 

@@ -3,6 +3,7 @@ page reads no events and builds no map of its own."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -53,16 +54,29 @@ def test_the_first_page_after_the_warm_up_reads_and_builds_nothing_itself(
     fitted: list[int] = []
     fit = appstate.map_bounds
     monkeypatch.setattr(appstate, "map_bounds", lambda events: fitted.append(len(events)) or fit(events))
+    counted: list[int] = []
+    count = appstate.daily_counts
+    monkeypatch.setattr(
+        appstate, "daily_counts", lambda events, **options: counted.append(len(events)) or count(events, **options)
+    )
+    spans: list[int] = []
+    span = EventStore.date_range
+    monkeypatch.setattr(EventStore, "date_range", lambda self: spans.append(1) or span(self))
+    kinds: list[int] = []
+    kind_counts = appstate.counts_by_type
+    monkeypatch.setattr(appstate, "counts_by_type", lambda events: kinds.append(1) or kind_counts(events))
     point_app_at(store_path, monkeypatch)
     done = warmup.warm_up(str(store_path))
     assert done is not None and done.events == 2
-    assert len(maps_built) == 1 and len(reads) == 1 and fitted == [2]
+    assert len(maps_built) == 1 and len(reads) == 1 and fitted == [2] and counted == [2]
+    assert len(spans) == 1 and len(kinds) == 1
 
     at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
     at.run()
     assert not at.exception, at.exception
-    # The page found the events, their frame and their map in the caches.
-    assert len(maps_built) == 1 and len(reads) == 1 and fitted == [2]
+    # The page found the events, their dates, frame, map, counts by type and the timeline's counts in the caches.
+    assert len(maps_built) == 1 and len(reads) == 1 and fitted == [2] and counted == [2]
+    assert len(spans) == 1 and len(kinds) == 1
     assert "2 of 2 events" in at.markdown[0].value
 
 
@@ -90,6 +104,12 @@ def test_the_server_prepares_the_first_view_before_it_starts(
     started: list[tuple[list[str], int, int]] = []
     monkeypatch.setenv("CONFLICTMAP_DB", str(store_path))
     monkeypatch.setattr(cli, "main", lambda args, prog_name: started.append((list(args), len(reads), len(maps_built))))
-    serve.main(["run", "app.py", "--server.port=8601"])
+    frozen = gc.get_freeze_count()
+    try:
+        serve.main(["run", "app.py", "--server.port=8601"])
+        # What the warm-up made is left out of the collections Streamlit runs after every run of the page.
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
     # Streamlit got the arguments unchanged, after the events were read and their map built.
     assert started == [(["run", "app.py", "--server.port=8601"], 1, 1)]

@@ -32,6 +32,7 @@ SERVE_MODULE = "geo.web.serve"
 STREAMLIT_SETTINGS = (
     "--server.headless=true",
     "--server.runOnSave=false",
+    "--runner.magicEnabled=false",
     "--browser.gatherUsageStats=false",
     "--client.toolbarMode=minimal",
 )

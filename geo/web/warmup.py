@@ -16,6 +16,8 @@ page computes what it needs as before.
 
 from __future__ import annotations
 
+import gc
+import inspect
 import logging
 import sqlite3
 import sys
@@ -39,6 +41,7 @@ SAY_AFTER_S = 1.0
 PAGE_LIBRARIES = (
     "streamlit.emojis",  # st.set_page_config reads its list of emojis (some 60 ms to import)
     "folium",
+    "folium.plugins",  # the map's component imports every plugin (some 350 ms of templates compiled)
     "pandas",
     "geo.map.mapview",
     "geo.read.uploads",
@@ -91,16 +94,18 @@ def warm_up(db: str) -> WarmUp | None:
             return None  # the page fills an empty store with the demo corpus first
         # As app.main does for a new session (the same calls, so the same cache keys).
         from geo.map.tiles import detail_tiles_url
-        from geo.web import mapcache
+        from geo.web import mapcache, timeline
 
         version = store.version()
-        period = view.period_of(store.date_range(), today=date.today())
+        period = view.period_of(mapcache.stored_dates(db, version, store), today=date.today())
         days = mapcache.stored_days(db, version, store)
-        window = view.clamp_window(view.default_window(days, period), period)
+        default = view.default_window(days, period)
+        window = view.clamp_window(default, period)
         flt = opening_filter()
         key = view.filter_key(flt)
         base = mapcache.filtered_events(db, version, key, store, flt)
         visible = view.in_window(base, None if view.covers(window, period) else window)
+        mapcache.type_counts(db, version, key, window, visible)
         names = mapcache.place_names(db, version, key, window, visible)
         bounds = mapcache.map_frame(db, version, key, window, visible, held=None, keep=False)
         playback = replace(mapcache.PLAYBACK, step_days=view.play_step_days(window), start=window[0], end=window[1])
@@ -116,11 +121,34 @@ def warm_up(db: str) -> WarmUp | None:
             visible,
             names,
         )
+        # The timeline under the map: its counts, and the libraries its chart loads on first use.
+        daily = timeline.daily_frame(db, version, key, False, base)
+        domain = view.timeline_domain(window, period, default)
+        timeline.prepare_chart(timeline.timeline_chart(daily, window, domain, coverage=False), daily)
     # The sidebar names the countries of the store: the table of names is read on its first use.
     from geo.countries import country_name
 
     country_name("SY")
     return WarmUp(len(visible), time.perf_counter() - started)
+
+
+def _index_module_files() -> None:
+    """Have ``inspect`` note the file of every module imported so far. Streamlit asks it
+    which module declares a component (the map's, on the page's first run), and its first
+    answer resolves the path of every loaded module (some 1,500 of them, 0.1-0.2 s); later
+    answers look at new modules only."""
+    # Code from a file no module has: inspect looks through every loaded module for it.
+    inspect.getmodule(compile("", "<modules imported before the server>", "exec"))
+
+
+def _freeze_warm_objects() -> None:
+    """Leave what the warm-up made (the modules, the cached events, a hundred thousand of
+    them) out of later garbage collections. Streamlit collects all generations after every
+    run of the page, and walking these long-lived objects took most of the collection's
+    0.2-0.3 s, during which the server answers nothing; what a run leaves behind is still
+    collected."""
+    gc.collect()
+    gc.freeze()
 
 
 def prepare_first_view(db: str) -> WarmUp | None:
@@ -129,6 +157,8 @@ def prepare_first_view(db: str) -> WarmUp | None:
     the ones its page reads later (they are kept by the process, not by the server)."""
     _quiet_outside_pages()
     done = _warm_up_logged(db)
+    _index_module_files()
+    _freeze_warm_objects()
     if done is not None and done.seconds >= SAY_AFTER_S:
         print(f"conflictmap: the map of {done.events:,} events is ready ({done.seconds:.1f} s)", file=sys.stderr)
     return done
