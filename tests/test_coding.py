@@ -62,9 +62,9 @@ def test_unnamed_rebels_are_the_group_the_article_names() -> None:
 def test_a_lower_case_alias_names_a_group_only_in_its_own_war() -> None:
     # "separatists" in Cameroon are the Ambazonian groups; in Spain they are nobody we know.
     in_cameroon = frontline_actors(["Separatists ambushed soldiers near Bamenda."], 0, country_code="CM")
-    assert "Ambazonian separatists" in in_cameroon.names
+    assert "Ambazonian Separatists" in in_cameroon.names
     elsewhere = frontline_actors(["Separatists ambushed soldiers near Bilbao."], 0, country_code="ES")
-    assert "Ambazonian separatists" not in elsewhere.names
+    assert "Ambazonian Separatists" not in elsewhere.names
 
 
 def test_a_named_group_the_table_lacks_is_kept_as_written_with_the_inter_code_its_words_tell() -> None:

@@ -200,6 +200,11 @@ CIVILIAN_WORDS = (
     "pedestrians",
     "farmers",
     "aid workers",
+    "migrants",
+    "refugees",
+    "pupils",
+    "schoolchildren",
+    "young men",
     "displaced",
     "homes",
     "home",
@@ -704,7 +709,12 @@ def armed_groups_named(
 
 
 def _pick_row(rows: tuple[TableRow, ...], country_code: str) -> Actor:
-    row = next((r for r in rows if r.country_code == country_code.upper()), rows[0])
+    """The row an alias means in ``country_code``: the country's own ("Islamic State" in
+    Mozambique is its branch there), else the row of no one country, else the first."""
+    row = next(
+        (r for r in rows if r.country_code == country_code.upper()),
+        next((r for r in rows if not r.country_code), rows[0]),
+    )
     return Actor(row.name, row.inter, row.country_code)
 
 
@@ -1073,6 +1083,11 @@ VICTIM_PEOPLE = (
     "aid workers",
     "displaced people",
     "students",
+    "pupils",
+    "schoolchildren",
+    "migrants",
+    "refugees",
+    "young men",
     "boys",
     "girls",
     "a man",
@@ -1173,15 +1188,21 @@ def _unnamed_groups_resolved(
 
 @lru_cache(maxsize=256)
 def _article_group(sentences: tuple[str, ...], country_code: str, table: tuple[TableRow, ...] | None) -> Actor | None:
-    """The non-state armed group an article names most, ``None`` when it names none."""
-    counts: dict[str, int] = {}
+    """The non-state armed group an article names most, ``None`` when it names none.
+
+    A word the table reads as a group only in its own war ("separatists" in Cameroon)
+    counts when the article names no group outright: "separatist fighters" said twice
+    make "the terrorists" of a third sentence theirs."""
+    counts: dict[str, tuple[int, int]] = {}
     actors: dict[str, Actor] = {}
     for sentence in sentences:
         for mention in find_actors(sentence, country_code=country_code, table=table):
             actor = mention.actor
             named = actor.inter in _NAMED_GROUP_CODES and not actor.name.startswith("Unidentified Armed Group")
-            if named and mention.text.lower() not in UNNAMED_GROUPS:
-                counts[actor.name] = counts.get(actor.name, 0) + 1
+            if named:
+                by_word = mention.text.lower() in UNNAMED_GROUPS
+                outright, by_words = counts.get(actor.name, (0, 0))
+                counts[actor.name] = (outright + (not by_word), by_words + by_word)
                 actors.setdefault(actor.name, actor)
     if not counts:
         return None

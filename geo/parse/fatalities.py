@@ -1013,4 +1013,14 @@ def _is_subset(words: Sequence[str], fig: _Figure) -> bool:
         ["injured"],
         ["deceased"],
     )
-    return any(w in SUBSET_CUES for w in before) or of_them or after in {("of", "them"), ("of", "whom")} or of_the_dead
+    of_them_after = after in {("of", "them"), ("of", "whom")} and not _killed_right_before(words, fig)
+    return any(w in SUBSET_CUES for w in before) or of_them or of_them_after or of_the_dead
+
+
+def _killed_right_before(words: Sequence[str], fig: _Figure) -> bool:
+    """ "opened fire on the soldiers, killing at least five of them": the figure a death
+    verb governs is the toll itself, its "of them" the people it was drawn from."""
+    i = fig.start - 1
+    while i >= 0 and words[i] in QUALIFIERS and fig.start - i <= 5:
+        i -= 1
+    return i >= 0 and words[i] in DEATH_BEFORE
