@@ -313,3 +313,21 @@ def test_migrants_and_pupils_hit_by_an_attack_are_civilians() -> None:
     sentences = ["An LNA air strike hit a shelter for migrants in Zawiya, killing nine migrants."]
     pair = frontline_actors(sentences, 0, country_code="LY", sub_event_type="armed_clash")
     assert _names(pair) == {"LNA: Libyan National Army", "Civilians (Libya)"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenyan and Somali troops retook the port of Kismayo from the militants of Al Shabaab on Friday.",
+        "Kenyan troops, alongside Somali soldiers, retook the port of Kismayo from Al Shabaab on Friday.",
+    ],
+)
+def test_two_armies_on_one_side_face_the_group_they_fought(sentence: str) -> None:
+    pair = frontline_actors([sentence], 0, country_code="SO", sub_event_type="territory_change")
+    assert pair.names == {"Military Forces of Kenya", "Al Shabaab"}
+    assert [a.name for a in (*pair.assoc1, *pair.assoc2)] == ["Military Forces of Somalia"]
+
+
+def test_two_armies_that_clash_are_the_two_sides() -> None:
+    pair = frontline_actors(["Eritrean and Ethiopian troops clashed near Badme."], 0, country_code="ER")
+    assert pair.names == {"Military Forces of Eritrea", "Military Forces of Ethiopia"}

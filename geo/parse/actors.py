@@ -26,6 +26,7 @@ interaction is the two codes, the smaller first (12: state forces against rebels
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -858,6 +859,7 @@ def frontline_actors(
     side_in_sentence: dict[str, int] = {}  # actors of the event's sentence: their clause side
     start_in_sentence: dict[str, int] = {}  # ... and where they are named
     generic_state = False
+    partners: list[Actor] = []  # state forces fighting beside another ("with Mozambican soldiers")
     # The sentence, its neighbours, then (for fighting between two sides) the rest of the
     # article nearest first: the other side of a clash is often named paragraphs later.
     # A strike whose victims the sentence names but not its author: the author may be named
@@ -883,9 +885,15 @@ def frontline_actors(
                 # "Ukraine's air force said Russia launched 60 drones": the speaker of a
                 # strike's report is not its target.
                 mentions = tuple(m for m in mentions if not parse.only_a_source(m.start, m.end))
+        allied = _joint_forces(sentences[i], mentions)
         for mention in _ordered(sentences[i], mentions, parse):
             generic = mention.actor.inter == INTER_STATE and mention.text.lower() in GENERIC_STATE_FORCES
             if any(mention.actor.name == a.name for a in actors) or (generic and generic_state):
+                continue
+            if mention.actor.name in allied:
+                # "Rwandan and Mozambican forces retook the town": one side, led by the first.
+                if all(mention.actor.name != a.name for a in partners):
+                    partners.append(mention.actor)
                 continue
             if generic and any(a.inter == INTER_STATE for a in actors):
                 continue  # "the troops" once a state force is named means that force
@@ -916,6 +924,10 @@ def frontline_actors(
             break
         if one_sided and step >= 2 and (not actors or any(a.inter != INTER_CIVILIANS for a in actors)):
             break
+    partners = [p for p in partners if all(p.name != a.name for a in actors)]
+    if len(actors) == 1 and partners and not one_sided:
+        # No other side named anywhere: the partner is the second side after all.
+        actors.append(partners.pop(0))
     if len(actors) == 1 and 0 <= index < len(sentences):
         # The article names one side only, and the event's sentence the people it hit.
         _people_hit(actors, victims, sentences[index], event_parse)
@@ -937,7 +949,35 @@ def frontline_actors(
             actors = [actors[0], lone[1], *actors[2:]]
     if len(actors) < 2:
         return ActorPair(actors[0] if actors else None)
-    return ActorPair(actors[0], actors[1], *_associated(actors, side_in_sentence))
+    with1, with2 = _associated(actors, side_in_sentence)
+    if partners and actors[0].inter == INTER_STATE:
+        with1 = (*with1, *partners)
+    elif partners and actors[1].inter == INTER_STATE:
+        with2 = (*with2, *partners)
+    return ActorPair(actors[0], actors[1], with1, with2)
+
+
+#: What joins two state forces of one side: "Rwandan and Mozambican forces", "Rwandan troops, with Mozambican soldiers".
+_ALLIED_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|with|alongside|backed by|supported by|,)\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _joint_forces(sentence: str, mentions: Sequence[ActorMention]) -> frozenset[str]:
+    """State forces a sentence joins to a state force named just before them: the partners
+    of one side, unless the sentence has them fight each other ("X and Y forces clashed")."""
+    if len(mentions) < 2:
+        return frozenset()
+    reciprocal = _RECIPROCAL.search(sentence) is not None
+    return frozenset(
+        b.actor.name
+        for a, b in itertools.pairwise(mentions)
+        if a.actor.inter == INTER_STATE
+        and b.actor.inter == INTER_STATE
+        and a.actor.name != b.actor.name
+        and (join := _ALLIED_JOIN.fullmatch(sentence, a.end, b.start)) is not None
+        # "with", "alongside", "backed by" always join allies; "and" may join the two sides of a clash.
+        and not (reciprocal and re.fullmatch(r"[\s,]*(?:and)?[\s,]*(?:the\s+)?", join.group(0), re.IGNORECASE))
+        and not re.search(r"\bbetween\s+(?:the\s+)?$", sentence[max(0, a.start - 12) : a.start], re.IGNORECASE)
+    )
 
 
 _VIOLENCE_VERB = re.compile(
@@ -981,7 +1021,8 @@ def _other_side_second(
 
 #: Verbs whose compound subject holds both sides ("X and Y clashed").
 _RECIPROCAL = re.compile(
-    r"\b(?:clash(?:ed|es|ing)?|fought|fight(?:s|ing)?|battl(?:ed|es|ing)|exchanged (?:fire|shots))\b", re.IGNORECASE
+    r"\b(?:clash(?:ed|es|ing)?|fought|fight(?:s|ing)?|battl(?:ed|es|ing)|(?:exchanged|traded) (?:fire|shots))\b",
+    re.IGNORECASE,
 )
 
 
