@@ -303,3 +303,9 @@ def test_killing_some_of_them_is_the_toll_itself() -> None:
     assert casualties(sentence).killed == 4
     # After a toll, "three of them" is still a part of it.
     assert casualties("Nine people were killed, three of them policemen.").killed == 9
+
+
+def test_a_unit_that_lost_a_soldier_lost_one_and_its_machines_are_no_dead() -> None:
+    assert casualties("The garrison also lost a soldier, its commander said.").killed == 1
+    assert casualties("The brigade lost two soldiers and three armoured vehicles near Kupiansk.").killed == 2
+    assert casualties("The column lost four tanks on the road to Vuhledar.").killed is None
