@@ -320,3 +320,15 @@ def test_a_toll_goes_to_the_place_whose_clause_tells_it(nlp, sentence: str, toll
         event = palmyra_event(event_type="frontline", mention=mention, geonameid=geonameid, quote=sentence)
         found.append(event_fatalities(event, [sentence], 0, ids, syntax, names))
     assert tuple(found) == tolls
+
+
+@pytest.mark.parametrize("victims", ["six labourers", "nine farm workers", "four schoolgirls", "two traders"])
+def test_the_trades_and_schools_of_the_people_an_armed_group_killed_make_them_civilians(nlp, victims: str) -> None:
+    sentences = [
+        f"Fighters of the Lake Ring Brigade killed {victims} at a quarry near Baidoa on Sunday, an official said.",
+        "The army sent reinforcements to the area.",
+    ]
+    syntax = [sentence_syntax(nlp(s))[0] for s in sentences]
+    pair = frontline_actors(sentences, 0, country_code="SO", sub_event_type="armed_clash", syntax=syntax)
+    assert "Civilians (Somalia)" in pair.names
+    assert "Military Forces of Somalia" not in pair.names
