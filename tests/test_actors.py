@@ -285,6 +285,8 @@ def test_a_group_s_name_shared_by_its_branch_means_the_branch_in_that_branch_s_c
     # The Islamic State's branch in Mozambique is its own actor there; in Iraq it is the parent group.
     in_mozambique = find_actors("Fighters of the Islamic State raided Mueda overnight.", country_code="MZ")
     assert [m.actor.name for m in in_mozambique] == ["Islamic State (Mozambique)"]
+    in_afghanistan = find_actors("Fighters of the Islamic State raided Jalalabad overnight.", country_code="AF")
+    assert [m.actor.name for m in in_afghanistan] == ["Islamic State Khorasan Province"]
     in_iraq = find_actors("Fighters of the Islamic State raided Tikrit overnight.", country_code="IQ")
     assert [m.actor.name for m in in_iraq] == ["Islamic State"]
     # A country with no branch of its own gets the group of no one country, not a branch abroad.

@@ -577,7 +577,8 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             # "southern separatists", "coalition warplanes": a name only in its own war.
             candidates = tuple(r for r in candidates if r.country_code in ("", country_code.upper()))
         if candidates:
-            add(m.start(), m.end(), _pick_row(candidates, country_code))
+            actor = _pick_row(candidates, country_code)
+            add(m.start(), m.end(), _branches(rows).get((actor.name, country_code.upper()), actor))
     for m in _demonym_forces().finditer(text):
         word = m.group(1).lower()
         cc = _demonyms().get(word) or _country_codes_by_name().get(word)
@@ -713,6 +714,21 @@ def armed_groups_named(
                 start, name = start + len(article), name[len(article) :]
         extra.append(ActorMention(start, end, name, Actor(name, guessed_inter(name), country_code.upper())))
     return tuple(sorted((*found, *extra), key=lambda m: m.start))
+
+
+@lru_cache(maxsize=4)
+def _branches(rows: tuple[TableRow, ...] | None) -> dict[tuple[str, str], Actor]:
+    """A group of no one country and its branch in a country, by the group's name and the
+    country: "the Islamic State" in Afghanistan is its Khorasan Province, as ACLED codes
+    each branch apart (a row of the country whose name starts with the group's)."""
+    rows = load_actor_table() if rows is None else rows
+    parents = [r for r in rows if not r.country_code and r.inter != INTER_STATE]
+    out: dict[tuple[str, str], Actor] = {}
+    for parent in parents:
+        for row in rows:
+            if row.country_code and row.name != parent.name and row.name.startswith(parent.name + " "):
+                out.setdefault((parent.name, row.country_code), Actor(row.name, row.inter, row.country_code))
+    return out
 
 
 def _pick_row(rows: tuple[TableRow, ...], country_code: str) -> Actor:
