@@ -333,3 +333,9 @@ def test_two_armies_on_one_side_face_the_group_they_fought(sentence: str) -> Non
 def test_two_armies_that_clash_are_the_two_sides() -> None:
     pair = frontline_actors(["Eritrean and Ethiopian troops clashed near Badme."], 0, country_code="ER")
     assert pair.names == {"Military Forces of Eritrea", "Military Forces of Ethiopia"}
+
+
+def test_separatists_the_table_does_not_know_are_kept_as_written_as_a_rebel_group() -> None:
+    (mention,) = find_actors("Casamance separatists ambushed a patrol near Ziguinchor.", country_code="SN")
+    assert mention.actor.name == "Casamance separatists"
+    assert guessed_inter(mention.actor.name) == 2 and mention.actor.inter == 2

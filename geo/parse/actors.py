@@ -281,6 +281,7 @@ GROUP_WORD_INTER: tuple[tuple[frozenset[str], int], ...] = (
         frozenset(
             {"rebels", "rebel", "insurgents", "insurgent", "guerrillas", "guerrilla", "liberation", "front"}
             | {"movement", "army", "jihad", "jihadists", "jihadist", "mujahideen", "ansar", "resistance"}
+            | {"separatists", "separatist", "secessionists", "secessionist"}
         ),
         INTER_REBEL,
     ),
@@ -304,7 +305,7 @@ def guessed_inter(name: str) -> int:
 
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
 _UNKNOWN_GROUP = re.compile(
-    r"\b((?:[A-Z][\w'-]+ ){1,5})(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang)\b"
+    r"\b((?:[A-Z][\w'-]+ ){1,5})(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang|separatists|secessionists)\b"
 )
 _LEADING_NOISE = frozenset(
     [
