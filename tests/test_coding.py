@@ -332,3 +332,20 @@ def test_the_trades_and_schools_of_the_people_an_armed_group_killed_make_them_ci
     pair = frontline_actors(sentences, 0, country_code="SO", sub_event_type="armed_clash", syntax=syntax)
     assert "Civilians (Somalia)" in pair.names
     assert "Military Forces of Somalia" not in pair.names
+
+
+def test_soldiers_who_shot_villagers_attacked_civilians_but_people_they_killed_may_be_fighters(nlp) -> None:
+    named = [
+        "Soldiers shot dead four villagers near Kumbo on Monday, residents said.",
+        "The army said it was fighting separatists in the area.",
+    ]
+    syntax = [sentence_syntax(nlp(s))[0] for s in named]
+    pair = frontline_actors(named, 0, country_code="CM", sub_event_type="armed_clash", syntax=syntax)
+    assert pair.names == {"Military Forces of Cameroon", "Civilians (Cameroon)"}
+    bare = [
+        "Soldiers killed six people near Kumbo on Monday, the army said.",
+        "The army said it was fighting separatists in the area.",
+    ]
+    syntax = [sentence_syntax(nlp(s))[0] for s in bare]
+    pair = frontline_actors(bare, 0, country_code="CM", sub_event_type="armed_clash", syntax=syntax)
+    assert pair.names == {"Military Forces of Cameroon", "Ambazonian Separatists"}

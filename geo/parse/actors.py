@@ -936,12 +936,14 @@ def frontline_actors(
             if hit and all(a.name != victims.name for a in actors):
                 actors.append(victims)
         doer = len(actors) == 1 and side_in_sentence.get(actors[0].name) == 0
-        if i == index and doer and parse is not None and parse.done_to and actors[0].inter != INTER_STATE:
+        if i == index and doer and parse is not None and parse.done_to:
             # "ADF militants killed 18 villagers": an armed group that killed people in
             # the event's own sentence attacked civilians, whoever the article names later.
-            # (State forces are left to the search: their victims are often the other side.)
+            # State forces did so only when the sentence says who the people were ("shot
+            # four villagers"): the "people" they kill are often the other side's fighters.
             lone = [actors[0]]
-            if _people_hit(lone, victims, sentences[i], parse) and _killed_or_attacked(sentences[i]):
+            plainly = actors[0].inter == INTER_STATE
+            if _people_hit(lone, victims, sentences[i], parse, plainly=plainly) and _killed_or_attacked(sentences[i]):
                 actors.append(lone[1])
         if len(actors) >= 2:
             break
@@ -1171,17 +1173,22 @@ VICTIM_PEOPLE = (
 )
 
 
-def _people_hit(actors: list[Actor], victims: Actor | None, sentence: str, parse: SentenceSyntax | None) -> bool:
+def _people_hit(
+    actors: list[Actor], victims: Actor | None, sentence: str, parse: SentenceSyntax | None, *, plainly: bool = False
+) -> bool:
     """When one armed side is all the article names, and the event's
     sentence says people were hit ("killing four villagers"; in what a verb acted on, when
-    the parse is known), append their civilians as the second actor; say whether it did."""
+    the parse is known), append their civilians as the second actor; say whether it did.
+    ``plainly``: only people named as civilians count, not bare "people" or a nation's."""
     if victims is None or len(actors) != 1 or actors[0].inter in (INTER_CIVILIANS, INTER_UNKNOWN):
         return False
-    people = [
-        m
-        for m in (*_phrase_pattern(VICTIM_PEOPLE).finditer(sentence), *_people_of_a_country().finditer(sentence))
-        if not _SOURCE_AFTER.match(sentence, m.end())  # "residents said": a source, not a victim
-    ]
+    found = [*_phrase_pattern(VICTIM_PEOPLE).finditer(sentence)]
+    if plainly:
+        found = [m for m in found if m.group(0).lower() not in {"people", "a man", "a woman"}]
+    else:
+        found.extend(_people_of_a_country().finditer(sentence))
+    # "residents said": a source, not a victim.
+    people = [m for m in found if not _SOURCE_AFTER.match(sentence, m.end())]
     if parse is not None and parse.done_to:
         people = [m for m in people if parse.side_of(m.start(), m.end()) == 2]
     if not people or actors[0].name == victims.name:
