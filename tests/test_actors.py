@@ -339,3 +339,5 @@ def test_separatists_the_table_does_not_know_are_kept_as_written_as_a_rebel_grou
     (mention,) = find_actors("Casamance separatists ambushed a patrol near Ziguinchor.", country_code="SN")
     assert mention.actor.name == "Casamance separatists"
     assert guessed_inter(mention.actor.name) == 2 and mention.actor.inter == 2
+    # "Pro-X" tells an allegiance, not a name: such fighters are no named group.
+    assert not find_actors("Pro-Zorlandian separatists shelled the port.", country_code="SN")

@@ -619,7 +619,10 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         words = m.group(1).split()
         # Drop leading noise and modifiers that name a backer, not the group ("Rwandan-backed").
         while words and (
-            words[0] in _LEADING_NOISE or words[0].lower().endswith(_BACKER_SUFFIXES) or _is_number_word(words[0])
+            words[0] in _LEADING_NOISE
+            or words[0].lower().endswith(_BACKER_SUFFIXES)
+            or words[0].lower().startswith("pro-")  # "Pro-Russian separatists": an allegiance, not a name
+            or _is_number_word(words[0])
         ):
             words.pop(0)
         if words and words[0].lower() not in _demonyms():
