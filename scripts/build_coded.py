@@ -6,6 +6,7 @@
     python3 scripts/build_coded.py score --store        # merge through the event store's ingest instead
     python3 scripts/build_coded.py score --hand-set     # merge by the hand-set thresholds, not the shipped match
     python3 scripts/build_coded.py score --learned geo/store/models/merge_match.json  # weights of scripts/learn_merge.py
+    python3 scripts/build_coded.py score --conflict "Libyan civil war (2014-2020)"  # one war of the split (repeatable)
 
 Scoring runs the pipeline over every report of the split (``--cache FILE`` keeps its
 events between runs), which codes each event's actors and fatalities, merges the events of
@@ -129,10 +130,32 @@ def store_clusters(gold: CodedGold, events: dict[str, tuple[Event, ...]]) -> lis
         return [list(ids) for ids in store.happening_members().values()]
 
 
-def run_score(split: str, cache: Path | None, tune: bool, rules: MergeRules, *, through_store: bool = False) -> None:
+def only_conflicts(gold: CodedGold, conflicts: Sequence[str]) -> CodedGold:
+    """The happenings and reports of the named wars (all of them when none is named)."""
+    if not conflicts:
+        return gold
+    unknown = sorted(set(conflicts) - {h.conflict for h in gold.happenings})
+    if unknown:
+        raise SystemExit(f"no happening of {unknown} in this split")
+    return CodedGold(
+        tuple(h for h in gold.happenings if h.conflict in conflicts),
+        tuple(r for r in gold.reports if r.conflict in conflicts),
+    )
+
+
+def run_score(
+    split: str,
+    cache: Path | None,
+    tune: bool,
+    rules: MergeRules,
+    *,
+    through_store: bool = False,
+    conflicts: Sequence[str] = (),
+) -> None:
     gold = read_jsonl(GOLD_JSONL)
     if split != "all":
         gold = gold.split(split)
+    gold = only_conflicts(gold, conflicts)
     events = pipeline_events(gold, cache)
     print(f"split {split}: {len(gold.happenings)} happenings, {len(gold.reports)} reports")
     predicted = predict(gold, events, rules)
@@ -189,6 +212,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--sub-types", choices=("equal", "family", "any"), default=MergeRules().sub_types)
     s.add_argument("--learned", type=Path, help="merge with learned weights (JSON of scripts/learn_merge.py)")
     s.add_argument("--hand-set", action="store_true", help="merge by the thresholds above, not the shipped match")
+    s.add_argument("--conflict", action="append", default=[], help="score only this war (repeatable)")
     args = parser.parse_args(argv)
     if args.command == "build":
         build(args.source)
@@ -203,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             LearnedMatch.from_dict(json.loads(args.learned.read_text(encoding="utf-8"))) if args.learned else None,
         )
         rules = hand_set if args.hand_set or args.learned else default_rules()
-        run_score(args.split, args.cache, args.tune, rules, through_store=args.store)
+        run_score(args.split, args.cache, args.tune, rules, through_store=args.store, conflicts=args.conflict)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,13 @@ from build_coded import GOLD_JSONL, predict  # noqa: E402
 def table_without(rows: Sequence[actors.TableRow]) -> Iterator[None]:
     """The coding reads ``rows`` instead of the shipped actor table while inside."""
     original = actors.load_actor_table
-    caches = (actors._alias_matcher, actors._generic_aliases, actors._find_actors, actors._article_group)
+    caches = (
+        actors._alias_matcher,
+        actors._generic_aliases,
+        actors._branches,
+        actors._find_actors,
+        actors._article_group,
+    )
     for cache in caches:
         cache.cache_clear()
     actors.load_actor_table = lambda: tuple(rows)  # type: ignore[assignment]

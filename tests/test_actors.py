@@ -279,3 +279,65 @@ def test_who_attacks_a_barracks_fights_the_forces_in_it() -> None:
         sub_event_type="armed_clash",
     )
     assert pair.names == {"Desert Dawn Front militants", "Military Forces of Niger"}
+
+
+def test_a_group_s_name_shared_by_its_branch_means_the_branch_in_that_branch_s_country() -> None:
+    # The Islamic State's branch in Mozambique is its own actor there; in Iraq it is the parent group.
+    in_mozambique = find_actors("Fighters of the Islamic State raided Mueda overnight.", country_code="MZ")
+    assert [m.actor.name for m in in_mozambique] == ["Islamic State (Mozambique)"]
+    in_afghanistan = find_actors("Fighters of the Islamic State raided Jalalabad overnight.", country_code="AF")
+    assert [m.actor.name for m in in_afghanistan] == ["Islamic State Khorasan Province"]
+    in_iraq = find_actors("Fighters of the Islamic State raided Tikrit overnight.", country_code="IQ")
+    assert [m.actor.name for m in in_iraq] == ["Islamic State"]
+    # A country with no branch of its own gets the group of no one country, not a branch abroad.
+    in_chad = find_actors("Fighters of the Islamic State raided Bol overnight.", country_code="TD")
+    assert [m.actor.name for m in in_chad] == ["Islamic State"]
+
+
+def test_the_rival_armies_of_a_split_country_stay_apart() -> None:
+    sentences = ["GNA forces pushed Haftar's troops out of Sirte on Monday, a spokesman in Misrata said."]
+    pair = frontline_actors(sentences, 0, country_code="LY", sub_event_type="territory_change")
+    assert _names(pair) == {"Military Forces of Libya", "LNA: Libyan National Army"}
+
+
+def test_the_article_s_own_word_for_a_war_s_group_resolves_its_unnamed_fighters() -> None:
+    # "separatist fighters" is how articles of that war name its group: "the terrorists"
+    # of another sentence of the same article are that group, not an unidentified one.
+    sentences = [
+        "The ministry said its troops had killed separatist fighters near Kumbo on Tuesday.",
+        "The army said it had neutralised four terrorists in a second raid near Ndu.",
+    ]
+    pair = frontline_actors(sentences, 1, country_code="CM", sub_event_type="armed_clash")
+    assert _names(pair) == {"Military Forces of Cameroon", "Ambazonian Separatists"}
+
+
+def test_migrants_and_pupils_hit_by_an_attack_are_civilians() -> None:
+    sentences = ["An LNA air strike hit a shelter for migrants in Zawiya, killing nine migrants."]
+    pair = frontline_actors(sentences, 0, country_code="LY", sub_event_type="armed_clash")
+    assert _names(pair) == {"LNA: Libyan National Army", "Civilians (Libya)"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenyan and Somali troops retook the port of Kismayo from the militants of Al Shabaab on Friday.",
+        "Kenyan troops, alongside Somali soldiers, retook the port of Kismayo from Al Shabaab on Friday.",
+    ],
+)
+def test_two_armies_on_one_side_face_the_group_they_fought(sentence: str) -> None:
+    pair = frontline_actors([sentence], 0, country_code="SO", sub_event_type="territory_change")
+    assert pair.names == {"Military Forces of Kenya", "Al Shabaab"}
+    assert [a.name for a in (*pair.assoc1, *pair.assoc2)] == ["Military Forces of Somalia"]
+
+
+def test_two_armies_that_clash_are_the_two_sides() -> None:
+    pair = frontline_actors(["Eritrean and Ethiopian troops clashed near Badme."], 0, country_code="ER")
+    assert pair.names == {"Military Forces of Eritrea", "Military Forces of Ethiopia"}
+
+
+def test_separatists_the_table_does_not_know_are_kept_as_written_as_a_rebel_group() -> None:
+    (mention,) = find_actors("Casamance separatists ambushed a patrol near Ziguinchor.", country_code="SN")
+    assert mention.actor.name == "Casamance separatists"
+    assert guessed_inter(mention.actor.name) == 2 and mention.actor.inter == 2
+    # "Pro-X" tells an allegiance, not a name: such fighters are no named group.
+    assert not find_actors("Pro-Zorlandian separatists shelled the port.", country_code="SN")

@@ -62,9 +62,9 @@ def test_unnamed_rebels_are_the_group_the_article_names() -> None:
 def test_a_lower_case_alias_names_a_group_only_in_its_own_war() -> None:
     # "separatists" in Cameroon are the Ambazonian groups; in Spain they are nobody we know.
     in_cameroon = frontline_actors(["Separatists ambushed soldiers near Bamenda."], 0, country_code="CM")
-    assert "Ambazonian separatists" in in_cameroon.names
+    assert "Ambazonian Separatists" in in_cameroon.names
     elsewhere = frontline_actors(["Separatists ambushed soldiers near Bilbao."], 0, country_code="ES")
-    assert "Ambazonian separatists" not in elsewhere.names
+    assert "Ambazonian Separatists" not in elsewhere.names
 
 
 def test_a_named_group_the_table_lacks_is_kept_as_written_with_the_inter_code_its_words_tell() -> None:
@@ -320,3 +320,32 @@ def test_a_toll_goes_to_the_place_whose_clause_tells_it(nlp, sentence: str, toll
         event = palmyra_event(event_type="frontline", mention=mention, geonameid=geonameid, quote=sentence)
         found.append(event_fatalities(event, [sentence], 0, ids, syntax, names))
     assert tuple(found) == tolls
+
+
+@pytest.mark.parametrize("victims", ["six labourers", "nine farm workers", "four schoolgirls", "two traders"])
+def test_the_trades_and_schools_of_the_people_an_armed_group_killed_make_them_civilians(nlp, victims: str) -> None:
+    sentences = [
+        f"Fighters of the Lake Ring Brigade killed {victims} at a quarry near Baidoa on Sunday, an official said.",
+        "The army sent reinforcements to the area.",
+    ]
+    syntax = [sentence_syntax(nlp(s))[0] for s in sentences]
+    pair = frontline_actors(sentences, 0, country_code="SO", sub_event_type="armed_clash", syntax=syntax)
+    assert "Civilians (Somalia)" in pair.names
+    assert "Military Forces of Somalia" not in pair.names
+
+
+def test_soldiers_who_shot_villagers_attacked_civilians_but_people_they_killed_may_be_fighters(nlp) -> None:
+    named = [
+        "Soldiers shot dead four villagers near Kumbo on Monday, residents said.",
+        "The army said it was fighting separatists in the area.",
+    ]
+    syntax = [sentence_syntax(nlp(s))[0] for s in named]
+    pair = frontline_actors(named, 0, country_code="CM", sub_event_type="armed_clash", syntax=syntax)
+    assert pair.names == {"Military Forces of Cameroon", "Civilians (Cameroon)"}
+    bare = [
+        "Soldiers killed six people near Kumbo on Monday, the army said.",
+        "The army said it was fighting separatists in the area.",
+    ]
+    syntax = [sentence_syntax(nlp(s))[0] for s in bare]
+    pair = frontline_actors(bare, 0, country_code="CM", sub_event_type="armed_clash", syntax=syntax)
+    assert pair.names == {"Military Forces of Cameroon", "Ambazonian Separatists"}

@@ -295,3 +295,17 @@ def test_the_dead_of_the_war_or_of_the_month_are_background() -> None:
     assert casualties("Relief groups say 18,000 people have been killed in the war.").killed is None
     assert casualties("At least 210 people have died around Varno this month, a monitor said.").killed is None
     assert casualties("Three guards were killed in the fighting at the gate.").killed == 3
+
+
+def test_killing_some_of_them_is_the_toll_itself() -> None:
+    # "of them" after a death verb points back at the people fired on, not at an earlier toll.
+    sentence = "Gunmen fired on a minibus near Tiko on Monday, killing at least four of them, police said."
+    assert casualties(sentence).killed == 4
+    # After a toll, "three of them" is still a part of it.
+    assert casualties("Nine people were killed, three of them policemen.").killed == 9
+
+
+def test_a_unit_that_lost_a_soldier_lost_one_and_its_machines_are_no_dead() -> None:
+    assert casualties("The garrison also lost a soldier, its commander said.").killed == 1
+    assert casualties("The brigade lost two soldiers and three armoured vehicles near Kupiansk.").killed == 2
+    assert casualties("The column lost four tanks on the road to Vuhledar.").killed is None

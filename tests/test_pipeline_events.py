@@ -83,3 +83,21 @@ def test_a_sentence_with_no_date_takes_the_day_the_story_began_with():
         "Kalehe": (date(2024, 5, 13), 1),
         "Minova": (date(2024, 5, 13), 1),
     }
+
+
+def test_a_place_name_cut_in_two_by_the_sentence_splitter_makes_no_event_and_no_error() -> None:
+    # The splitter took "Mt." for a sentence end: the name runs past its sentence.
+    text = "Mt. Kalehe was shelled on Monday, officials said."
+    sentences = [Sentence(0, 0, 3, text[:3]), Sentence(1, 4, len(text), text[4:])]
+    entry = Entry(
+        geonameid=1,
+        name="Mt. Kalehe",
+        lat=-2.0,
+        lon=28.9,
+        country_code="CD",
+        feature_class="P",
+        feature_code="PPL",
+        population=20_000,
+    )
+    places = [Place(Mention(0, 10, "Mt. Kalehe", sentence=0), entry, 0.9)]
+    assert events_from_places(Article(text=text, published=date(2024, 5, 15)), places, sentences) == ()

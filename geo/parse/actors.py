@@ -26,6 +26,7 @@ interaction is the two codes, the smaller first (12: state forces against rebels
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -200,6 +201,17 @@ CIVILIAN_WORDS = (
     "pedestrians",
     "farmers",
     "aid workers",
+    "migrants",
+    "refugees",
+    "pupils",
+    "schoolchildren",
+    "schoolgirls",
+    "students",
+    "teachers",
+    "labourers",
+    "traders",
+    "mourners",
+    "young men",
     "displaced",
     "homes",
     "home",
@@ -269,6 +281,7 @@ GROUP_WORD_INTER: tuple[tuple[frozenset[str], int], ...] = (
         frozenset(
             {"rebels", "rebel", "insurgents", "insurgent", "guerrillas", "guerrilla", "liberation", "front"}
             | {"movement", "army", "jihad", "jihadists", "jihadist", "mujahideen", "ansar", "resistance"}
+            | {"separatists", "separatist", "secessionists", "secessionist"}
         ),
         INTER_REBEL,
     ),
@@ -292,7 +305,7 @@ def guessed_inter(name: str) -> int:
 
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
 _UNKNOWN_GROUP = re.compile(
-    r"\b((?:[A-Z][\w'-]+ ){1,5})(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang)\b"
+    r"\b((?:[A-Z][\w'-]+ ){1,5})(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang|separatists|secessionists)\b"
 )
 _LEADING_NOISE = frozenset(
     [
@@ -565,7 +578,8 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             # "southern separatists", "coalition warplanes": a name only in its own war.
             candidates = tuple(r for r in candidates if r.country_code in ("", country_code.upper()))
         if candidates:
-            add(m.start(), m.end(), _pick_row(candidates, country_code))
+            actor = _pick_row(candidates, country_code)
+            add(m.start(), m.end(), _branches(rows).get((actor.name, country_code.upper()), actor))
     for m in _demonym_forces().finditer(text):
         word = m.group(1).lower()
         cc = _demonyms().get(word) or _country_codes_by_name().get(word)
@@ -605,7 +619,10 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         words = m.group(1).split()
         # Drop leading noise and modifiers that name a backer, not the group ("Rwandan-backed").
         while words and (
-            words[0] in _LEADING_NOISE or words[0].lower().endswith(_BACKER_SUFFIXES) or _is_number_word(words[0])
+            words[0] in _LEADING_NOISE
+            or words[0].lower().endswith(_BACKER_SUFFIXES)
+            or words[0].lower().startswith("pro-")  # "Pro-Russian separatists": an allegiance, not a name
+            or _is_number_word(words[0])
         ):
             words.pop(0)
         if words and words[0].lower() not in _demonyms():
@@ -703,8 +720,28 @@ def armed_groups_named(
     return tuple(sorted((*found, *extra), key=lambda m: m.start))
 
 
+@lru_cache(maxsize=4)
+def _branches(rows: tuple[TableRow, ...] | None) -> dict[tuple[str, str], Actor]:
+    """A group of no one country and its branch in a country, by the group's name and the
+    country: "the Islamic State" in Afghanistan is its Khorasan Province, as ACLED codes
+    each branch apart (a row of the country whose name starts with the group's)."""
+    rows = load_actor_table() if rows is None else rows
+    parents = [r for r in rows if not r.country_code and r.inter != INTER_STATE]
+    out: dict[tuple[str, str], Actor] = {}
+    for parent in parents:
+        for row in rows:
+            if row.country_code and row.name != parent.name and row.name.startswith(parent.name + " "):
+                out.setdefault((parent.name, row.country_code), Actor(row.name, row.inter, row.country_code))
+    return out
+
+
 def _pick_row(rows: tuple[TableRow, ...], country_code: str) -> Actor:
-    row = next((r for r in rows if r.country_code == country_code.upper()), rows[0])
+    """The row an alias means in ``country_code``: the country's own ("Islamic State" in
+    Mozambique is its branch there), else the row of no one country, else the first."""
+    row = next(
+        (r for r in rows if r.country_code == country_code.upper()),
+        next((r for r in rows if not r.country_code), rows[0]),
+    )
     return Actor(row.name, row.inter, row.country_code)
 
 
@@ -848,6 +885,7 @@ def frontline_actors(
     side_in_sentence: dict[str, int] = {}  # actors of the event's sentence: their clause side
     start_in_sentence: dict[str, int] = {}  # ... and where they are named
     generic_state = False
+    partners: list[Actor] = []  # state forces fighting beside another ("with Mozambican soldiers")
     # The sentence, its neighbours, then (for fighting between two sides) the rest of the
     # article nearest first: the other side of a clash is often named paragraphs later.
     # A strike whose victims the sentence names but not its author: the author may be named
@@ -873,9 +911,15 @@ def frontline_actors(
                 # "Ukraine's air force said Russia launched 60 drones": the speaker of a
                 # strike's report is not its target.
                 mentions = tuple(m for m in mentions if not parse.only_a_source(m.start, m.end))
+        allied = _joint_forces(sentences[i], mentions)
         for mention in _ordered(sentences[i], mentions, parse):
             generic = mention.actor.inter == INTER_STATE and mention.text.lower() in GENERIC_STATE_FORCES
             if any(mention.actor.name == a.name for a in actors) or (generic and generic_state):
+                continue
+            if mention.actor.name in allied:
+                # "Rwandan and Mozambican forces retook the town": one side, led by the first.
+                if all(mention.actor.name != a.name for a in partners):
+                    partners.append(mention.actor)
                 continue
             if generic and any(a.inter == INTER_STATE for a in actors):
                 continue  # "the troops" once a state force is named means that force
@@ -895,17 +939,23 @@ def frontline_actors(
             if hit and all(a.name != victims.name for a in actors):
                 actors.append(victims)
         doer = len(actors) == 1 and side_in_sentence.get(actors[0].name) == 0
-        if i == index and doer and parse is not None and parse.done_to and actors[0].inter != INTER_STATE:
+        if i == index and doer and parse is not None and parse.done_to:
             # "ADF militants killed 18 villagers": an armed group that killed people in
             # the event's own sentence attacked civilians, whoever the article names later.
-            # (State forces are left to the search: their victims are often the other side.)
+            # State forces did so only when the sentence says who the people were ("shot
+            # four villagers"): the "people" they kill are often the other side's fighters.
             lone = [actors[0]]
-            if _people_hit(lone, victims, sentences[i], parse) and _killed_or_attacked(sentences[i]):
+            plainly = actors[0].inter == INTER_STATE
+            if _people_hit(lone, victims, sentences[i], parse, plainly=plainly) and _killed_or_attacked(sentences[i]):
                 actors.append(lone[1])
         if len(actors) >= 2:
             break
         if one_sided and step >= 2 and (not actors or any(a.inter != INTER_CIVILIANS for a in actors)):
             break
+    partners = [p for p in partners if all(p.name != a.name for a in actors)]
+    if len(actors) == 1 and partners and not one_sided:
+        # No other side named anywhere: the partner is the second side after all.
+        actors.append(partners.pop(0))
     if len(actors) == 1 and 0 <= index < len(sentences):
         # The article names one side only, and the event's sentence the people it hit.
         _people_hit(actors, victims, sentences[index], event_parse)
@@ -927,7 +977,35 @@ def frontline_actors(
             actors = [actors[0], lone[1], *actors[2:]]
     if len(actors) < 2:
         return ActorPair(actors[0] if actors else None)
-    return ActorPair(actors[0], actors[1], *_associated(actors, side_in_sentence))
+    with1, with2 = _associated(actors, side_in_sentence)
+    if partners and actors[0].inter == INTER_STATE:
+        with1 = (*with1, *partners)
+    elif partners and actors[1].inter == INTER_STATE:
+        with2 = (*with2, *partners)
+    return ActorPair(actors[0], actors[1], with1, with2)
+
+
+#: What joins two state forces of one side: "Rwandan and Mozambican forces", "Rwandan troops, with Mozambican soldiers".
+_ALLIED_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|with|alongside|backed by|supported by|,)\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _joint_forces(sentence: str, mentions: Sequence[ActorMention]) -> frozenset[str]:
+    """State forces a sentence joins to a state force named just before them: the partners
+    of one side, unless the sentence has them fight each other ("X and Y forces clashed")."""
+    if len(mentions) < 2:
+        return frozenset()
+    reciprocal = _RECIPROCAL.search(sentence) is not None
+    return frozenset(
+        b.actor.name
+        for a, b in itertools.pairwise(mentions)
+        if a.actor.inter == INTER_STATE
+        and b.actor.inter == INTER_STATE
+        and a.actor.name != b.actor.name
+        and (join := _ALLIED_JOIN.fullmatch(sentence, a.end, b.start)) is not None
+        # "with", "alongside", "backed by" always join allies; "and" may join the two sides of a clash.
+        and not (reciprocal and re.fullmatch(r"[\s,]*(?:and)?[\s,]*(?:the\s+)?", join.group(0), re.IGNORECASE))
+        and not re.search(r"\bbetween\s+(?:the\s+)?$", sentence[max(0, a.start - 12) : a.start], re.IGNORECASE)
+    )
 
 
 _VIOLENCE_VERB = re.compile(
@@ -971,7 +1049,8 @@ def _other_side_second(
 
 #: Verbs whose compound subject holds both sides ("X and Y clashed").
 _RECIPROCAL = re.compile(
-    r"\b(?:clash(?:ed|es|ing)?|fought|fight(?:s|ing)?|battl(?:ed|es|ing)|exchanged (?:fire|shots))\b", re.IGNORECASE
+    r"\b(?:clash(?:ed|es|ing)?|fought|fight(?:s|ing)?|battl(?:ed|es|ing)|(?:exchanged|traded) (?:fire|shots))\b",
+    re.IGNORECASE,
 )
 
 
@@ -1073,6 +1152,22 @@ VICTIM_PEOPLE = (
     "aid workers",
     "displaced people",
     "students",
+    "pupils",
+    "schoolchildren",
+    "schoolgirls",
+    "teachers",
+    "migrants",
+    "refugees",
+    "young men",
+    "workers",
+    "farm workers",
+    "labourers",
+    "traders",
+    "shoppers",
+    "mourners",
+    "patients",
+    "commuters",
+    "travellers",
     "boys",
     "girls",
     "a man",
@@ -1081,17 +1176,22 @@ VICTIM_PEOPLE = (
 )
 
 
-def _people_hit(actors: list[Actor], victims: Actor | None, sentence: str, parse: SentenceSyntax | None) -> bool:
+def _people_hit(
+    actors: list[Actor], victims: Actor | None, sentence: str, parse: SentenceSyntax | None, *, plainly: bool = False
+) -> bool:
     """When one armed side is all the article names, and the event's
     sentence says people were hit ("killing four villagers"; in what a verb acted on, when
-    the parse is known), append their civilians as the second actor; say whether it did."""
+    the parse is known), append their civilians as the second actor; say whether it did.
+    ``plainly``: only people named as civilians count, not bare "people" or a nation's."""
     if victims is None or len(actors) != 1 or actors[0].inter in (INTER_CIVILIANS, INTER_UNKNOWN):
         return False
-    people = [
-        m
-        for m in (*_phrase_pattern(VICTIM_PEOPLE).finditer(sentence), *_people_of_a_country().finditer(sentence))
-        if not _SOURCE_AFTER.match(sentence, m.end())  # "residents said": a source, not a victim
-    ]
+    found = [*_phrase_pattern(VICTIM_PEOPLE).finditer(sentence)]
+    if plainly:
+        found = [m for m in found if m.group(0).lower() not in {"people", "a man", "a woman"}]
+    else:
+        found.extend(_people_of_a_country().finditer(sentence))
+    # "residents said": a source, not a victim.
+    people = [m for m in found if not _SOURCE_AFTER.match(sentence, m.end())]
     if parse is not None and parse.done_to:
         people = [m for m in people if parse.side_of(m.start(), m.end()) == 2]
     if not people or actors[0].name == victims.name:
@@ -1173,15 +1273,21 @@ def _unnamed_groups_resolved(
 
 @lru_cache(maxsize=256)
 def _article_group(sentences: tuple[str, ...], country_code: str, table: tuple[TableRow, ...] | None) -> Actor | None:
-    """The non-state armed group an article names most, ``None`` when it names none."""
-    counts: dict[str, int] = {}
+    """The non-state armed group an article names most, ``None`` when it names none.
+
+    A word the table reads as a group only in its own war ("separatists" in Cameroon)
+    counts when the article names no group outright: "separatist fighters" said twice
+    make "the terrorists" of a third sentence theirs."""
+    counts: dict[str, tuple[int, int]] = {}
     actors: dict[str, Actor] = {}
     for sentence in sentences:
         for mention in find_actors(sentence, country_code=country_code, table=table):
             actor = mention.actor
             named = actor.inter in _NAMED_GROUP_CODES and not actor.name.startswith("Unidentified Armed Group")
-            if named and mention.text.lower() not in UNNAMED_GROUPS:
-                counts[actor.name] = counts.get(actor.name, 0) + 1
+            if named:
+                by_word = mention.text.lower() in UNNAMED_GROUPS
+                outright, by_words = counts.get(actor.name, (0, 0))
+                counts[actor.name] = (outright + (not by_word), by_words + by_word)
                 actors.setdefault(actor.name, actor)
     if not counts:
         return None

@@ -388,6 +388,12 @@ NOT_PEOPLE = frozenset(
         "tons",
         "trucks",
         "lorries",
+        "tanks",
+        "vehicles",
+        "helicopters",
+        "aircraft",
+        "planes",
+        "boats",
         "drones",
         "missiles",
         "rockets",
@@ -769,7 +775,10 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
                 skipped_ages.add(i + used)
             i += used
             continue
-        if after in NOT_PEOPLE or after in MONTHS or before in MONTHS or is_year or before == "no":
+        # "three armoured vehicles": one describing word may stand before the things counted.
+        described = i + used + 1 < len(words) and words[i + used + 1] in NOT_PEOPLE
+        things = after in NOT_PEOPLE or (described and after.isalpha() and after not in PERSON_NOUNS)
+        if things or after in MONTHS or before in MONTHS or is_year or before == "no":
             i += used
             continue
         figures.append(_Figure(i, i + used, value, vague=_is_vague(words, i)))
@@ -887,7 +896,9 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     if word in {"lost", "losing"}:
         # "losing 50 men", "lost two soldiers"; not "lost 20 tanks".
         counted = words[fig.end] if fig.end < len(words) else ""
-        return KILLED if counted in PERSON_NOUNS or counted in LOST_PEOPLE else None
+        # "lost a soldier": the figure of one person holds its noun.
+        own_noun = fig.end - fig.start > 1 and words[fig.end - 1] in PERSON_NOUNS
+        return KILLED if own_noun or counted in PERSON_NOUNS or counted in LOST_PEOPLE else None
     if word in DEATH_BEFORE or (word == "dead" and i > 0 and words[i - 1] in {"shot", "shooting", "beaten", "hacked"}):
         # "killed or wounded 30", "killing or injuring 30": the dead are not told apart.
         if i >= 2 and words[i - 1] == "or" and (words[i - 2] in DEATH_BEFORE or words[i - 2] in WOUNDED_BEFORE):
@@ -1013,4 +1024,14 @@ def _is_subset(words: Sequence[str], fig: _Figure) -> bool:
         ["injured"],
         ["deceased"],
     )
-    return any(w in SUBSET_CUES for w in before) or of_them or after in {("of", "them"), ("of", "whom")} or of_the_dead
+    of_them_after = after in {("of", "them"), ("of", "whom")} and not _killed_right_before(words, fig)
+    return any(w in SUBSET_CUES for w in before) or of_them or of_them_after or of_the_dead
+
+
+def _killed_right_before(words: Sequence[str], fig: _Figure) -> bool:
+    """ "opened fire on the soldiers, killing at least five of them": the figure a death
+    verb governs is the toll itself, its "of them" the people it was drawn from."""
+    i = fig.start - 1
+    while i >= 0 and words[i] in QUALIFIERS and fig.start - i <= 5:
+        i -= 1
+    return i >= 0 and words[i] in DEATH_BEFORE

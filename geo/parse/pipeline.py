@@ -214,6 +214,8 @@ def _sentence_events(
         if place.entry.geonameid in seen:
             continue
         start = place.mention.start - sentence.start
+        if start < 0 or start + len(place.mention.text) > len(sentence.text):
+            continue  # a name the sentence splitter cut in two ("Gen. X"): no place of this sentence alone
         if is_natural_feature(place.entry) and not _after_locative_preposition(sentence.text, start):
             continue
         near = (start, start + len(place.mention.text))
