@@ -403,3 +403,29 @@ def test_a_since_clause_ends_at_its_comma():
 def test_a_year_alone_in_a_clause_about_the_place_is_background():
     sentence = "Fighting raged for Kobane, which fell to militants last year."
     assert dated_at(sentence, "Kobane", TUE_2024_05_14) == (TUE_2024_05_14, WEEK)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Militia fighters burned Ouro Kessa on 11-12 June.", date(2023, 6, 11)),
+        ("Militia fighters burned Ouro Kessa on June 11-12.", date(2023, 6, 11)),
+        ("Militia fighters burned Ouro Kessa on the night of 11-12 June.", date(2023, 6, 12)),
+        ("Militia fighters burned Ouro Kessa on the night of June 11–12.", date(2023, 6, 12)),
+    ],
+)
+def test_a_range_of_days_is_its_first_day_and_a_night_the_morning_it_ends_in(sentence, expected):
+    assert resolved(sentence, date(2023, 6, 20)) == (expected, DAY)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Thousands have left Tillaberi in recent weeks.", (date(2023, 6, 1), MONTH)),
+        ("Thousands have left Tillaberi over the past few weeks.", (date(2023, 6, 1), MONTH)),
+        ("Clashes near Tillaberi in recent days killed nine soldiers.", (date(2023, 6, 19), WEEK)),
+        ("Clashes near Tillaberi over the last few days killed nine soldiers.", (date(2023, 6, 19), WEEK)),
+    ],
+)
+def test_a_span_up_to_the_report_claims_no_day(sentence, expected):
+    assert resolved(sentence, date(2023, 6, 21)) == expected
