@@ -429,3 +429,13 @@ def test_a_range_of_days_is_its_first_day_and_a_night_the_morning_it_ends_in(sen
 )
 def test_a_span_up_to_the_report_claims_no_day(sentence, expected):
     assert resolved(sentence, date(2023, 6, 21)) == expected
+
+
+def test_a_when_clause_after_a_since_phrase_is_dated_by_it():
+    sentence = "The mayor has slept in a school in Tarnow since Friday, when shells hit his house in Sokal."
+    sokal = sentence.index("Sokal")
+    tarnow = sentence.index("Tarnow")
+    published = date(2022, 6, 28)  # a Tuesday
+    assert resolve_event_date(sentence, published=published, near=(sokal, sokal + 5)).value == date(2022, 6, 24)
+    # the state itself, where the mayor sleeps, is not dated by when it began
+    assert resolve_event_date(sentence, published=published, near=(tarnow, tarnow + 6)).value == published

@@ -790,12 +790,21 @@ def _in_since_clause(sentence: str, candidate: _Candidate, near: tuple[int, int]
     for found in _ANY_BOUNDARY.finditer(sentence, 0, candidate.start):
         left = found.end()
     since = None
-    for since in _SINCE.finditer(sentence, left, candidate.start):  # noqa: B007 (the last one is wanted)
-        pass
+    for found in _SINCE.finditer(sentence, left, candidate.end):
+        if found.start() <= candidate.start:  # the last one; "since March": the cue may open the phrase
+            since = found
     if since is None:  # "since September": the phrase opens the clause, no place inside
         return False
+    when = _WHEN_AFTER.match(sentence, candidate.end)
+    if when is not None and near[0] >= when.end():  # "since Tuesday, when a crowd stoned him in X"
+        right = _STRONG_BOUNDARY.search(sentence, when.end())
+        return near[0] < (right.start() if right else len(sentence))
     right = _ANY_BOUNDARY.search(sentence, candidate.end)
     return since.end() <= near[0] < (right.start() if right else len(sentence))
+
+
+#: A "when" clause right after a date phrase tells what happened on that date.
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 
 
 def _starts_a_state(sentence: str, position: int) -> bool:
