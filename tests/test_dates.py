@@ -439,3 +439,14 @@ def test_a_when_clause_after_a_since_phrase_is_dated_by_it():
     assert resolve_event_date(sentence, published=published, near=(sokal, sokal + 5)).value == date(2022, 6, 24)
     # the state itself, where the mayor sleeps, is not dated by when it began
     assert resolve_event_date(sentence, published=published, near=(tarnow, tarnow + 6)).value == published
+
+
+def test_a_planned_day_neither_starts_the_story_nor_anchors_the_same_day():
+    sentences = [
+        "The envoy said on Monday that talks in Vienna would resume on March 30.",
+        "On the same day, militias shelled Kupiansk.",
+    ]
+    contexts, _ = date_contexts(sentences, published=date(2022, 3, 15))  # a Tuesday
+    assert contexts[1].story is not None and contexts[1].story.value == date(2022, 3, 14)
+    found = resolve_event_date(sentences[1], published=date(2022, 3, 15), context=contexts[1])
+    assert found.value == date(2022, 3, 14)

@@ -528,14 +528,19 @@ def phrase_options(
 
 def stated_date(sentence: str, *, published: date | None, context: DateContext | None = None) -> EventDate | None:
     """The date the sentence states for what it tells: its best date phrase, None when it
-    has none (the date of a dateline or a page header, or a year alone, is no such date)."""
+    has none (the date of a dateline or a page header, or a year alone, is no such date).
+    A day after the report ("talks will resume on February 25") is what is planned, not
+    what happened: it neither starts the story nor is the day "on the same day" means."""
     context = context or DateContext()
     published = _reference(published, context)
     found = _sentence_candidates(sentence, published)
     candidates = [
         c
         for c in (_with_anchor(c, found, context, published) for c in found if not c.background and not c.report)
-        if c.resolvable and c.value is not None and c.precision != YEAR_ONLY
+        if c.resolvable
+        and c.value is not None
+        and c.precision != YEAR_ONLY
+        and (published is None or c.value <= published)
     ]
     if not candidates:
         return None
