@@ -80,6 +80,8 @@ def test_the_shipped_model_says_what_it_was_trained_on_and_beat_the_rules_held_o
     assert model is not None
     assert len(model.about["training_data_sha256"]) == 64
     assert model.about["cv_accuracy"] > model.about["rule_accuracy"]
+    # on wars it never saw, too: folds that leave whole conflicts out
+    assert model.about["cv_by_conflict_accuracy"] > model.about["rule_accuracy"]
 
 
 def test_a_week_precision_fallback_is_still_a_date_option():

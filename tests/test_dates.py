@@ -403,3 +403,50 @@ def test_a_since_clause_ends_at_its_comma():
 def test_a_year_alone_in_a_clause_about_the_place_is_background():
     sentence = "Fighting raged for Kobane, which fell to militants last year."
     assert dated_at(sentence, "Kobane", TUE_2024_05_14) == (TUE_2024_05_14, WEEK)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Militia fighters burned Ouro Kessa on 11-12 June.", date(2023, 6, 11)),
+        ("Militia fighters burned Ouro Kessa on June 11-12.", date(2023, 6, 11)),
+        ("Militia fighters burned Ouro Kessa on the night of 11-12 June.", date(2023, 6, 12)),
+        ("Militia fighters burned Ouro Kessa on the night of June 11–12.", date(2023, 6, 12)),
+    ],
+)
+def test_a_range_of_days_is_its_first_day_and_a_night_the_morning_it_ends_in(sentence, expected):
+    assert resolved(sentence, date(2023, 6, 20)) == (expected, DAY)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Thousands have left Tillaberi in recent weeks.", (date(2023, 6, 1), MONTH)),
+        ("Thousands have left Tillaberi over the past few weeks.", (date(2023, 6, 1), MONTH)),
+        ("Clashes near Tillaberi in recent days killed nine soldiers.", (date(2023, 6, 19), WEEK)),
+        ("Clashes near Tillaberi over the last few days killed nine soldiers.", (date(2023, 6, 19), WEEK)),
+    ],
+)
+def test_a_span_up_to_the_report_claims_no_day(sentence, expected):
+    assert resolved(sentence, date(2023, 6, 21)) == expected
+
+
+def test_a_when_clause_after_a_since_phrase_is_dated_by_it():
+    sentence = "The mayor has slept in a school in Tarnow since Friday, when shells hit his house in Sokal."
+    sokal = sentence.index("Sokal")
+    tarnow = sentence.index("Tarnow")
+    published = date(2022, 6, 28)  # a Tuesday
+    assert resolve_event_date(sentence, published=published, near=(sokal, sokal + 5)).value == date(2022, 6, 24)
+    # the state itself, where the mayor sleeps, is not dated by when it began
+    assert resolve_event_date(sentence, published=published, near=(tarnow, tarnow + 6)).value == published
+
+
+def test_a_planned_day_neither_starts_the_story_nor_anchors_the_same_day():
+    sentences = [
+        "The envoy said on Monday that talks in Vienna would resume on March 30.",
+        "On the same day, militias shelled Kupiansk.",
+    ]
+    contexts, _ = date_contexts(sentences, published=date(2022, 3, 15))  # a Tuesday
+    assert contexts[1].story is not None and contexts[1].story.value == date(2022, 3, 14)
+    found = resolve_event_date(sentences[1], published=date(2022, 3, 15), context=contexts[1])
+    assert found.value == date(2022, 3, 14)

@@ -3,7 +3,11 @@
 Conventions (those of wire copy, where "on Thursday" is the norm):
 
 - Relative words count from ``published``: "today", "yesterday", "last night",
-  "on Thursday", "last week", "this month", "two days ago", "last September".
+  "on Thursday", "last week", "this month", "two days ago", "last September". A span
+  up to the report is only as precise as its unit: "in recent days" is this week, "in
+  recent weeks" this month, never the day of publication.
+- A range of days ("28-29 August", "August 28-29") is dated by its first day, a night
+  that runs from one into the other ("on the night of August 28-29") by the later one.
 - Tense decides the direction of a weekday, a month or a day without a year. In a
   clause with a future marker ("will", "is expected to", "are due to", "plans to",
   "next") the phrase means the coming one, else the most recent one. Both directions
@@ -145,6 +149,10 @@ WEEK_WORDS: dict[str, int] = {
     "later this week": 0,
     "next week": 1,
     "the coming week": 1,
+    # a span of days up to the report: the days named are this week's, no one of them
+    "recent days": 0,
+    "past few days": 0,
+    "last few days": 0,
 }
 #: Relative month words -> months from the month of publication.
 MONTH_WORDS: dict[str, int] = {
@@ -156,6 +164,10 @@ MONTH_WORDS: dict[str, int] = {
     "later this month": 0,
     "next month": 1,
     "the coming month": 1,
+    # a span of weeks up to the report: this month, at best
+    "recent weeks": 0,
+    "past few weeks": 0,
+    "last few weeks": 0,
 }
 #: Relative year words -> years from the year of publication.
 YEAR_WORDS: dict[str, int] = {"last year": -1, "this year": 0, "next year": 1, "earlier this year": 0}
@@ -210,11 +222,12 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             ("iso", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
             (
                 "day_month",
-                rf"\b(?:(?i:the)\s+)?(\d{{1,2}}){_ORDINAL}(?:\s+(?i:of))?\s+({_MONTH_ANY})\b\.?(?:,?\s+({_YEAR})\b)?",
+                rf"\b(?:(?i:the)\s+)?(?:(\d{{1,2}})\s*[-–]\s*)?(\d{{1,2}}){_ORDINAL}(?:\s+(?i:of))?\s+({_MONTH_ANY})\b\.?"
+                rf"(?:,?\s+({_YEAR})\b)?",
             ),
             (
                 "month_day",
-                rf"\b({_MONTH_ANY})\b\.?\s+(\d{{1,2}}){_ORDINAL}(?!\d|:){_NOT_A_DAY}(?:\s*[-–]\s*\d{{1,2}}\b)?(?:,?\s+({_YEAR})\b)?",
+                rf"\b({_MONTH_ANY})\b\.?\s+(\d{{1,2}}){_ORDINAL}(?!\d|:){_NOT_A_DAY}(?:\s*[-–]\s*(\d{{1,2}})\b)?(?:,?\s+({_YEAR})\b)?",
             ),
             ("month_year", rf"\b({_MONTH_ANY})\b\.?,?\s+({_YEAR})\b"),
             (
@@ -286,8 +299,8 @@ PHRASE_GATES: dict[str, tuple[str, ...]] = {
     "day_word": ("today", "tonight", "morning", "afternoon", "evening", "yesterday", "last night", "tomorrow"),
     "weekday": ("day",),
     "weekend": ("weekend",),
-    "week_word": ("week",),
-    "month_word": ("month",),
+    "week_word": ("week", "days"),
+    "month_word": ("month", "weeks"),
     "year_word": ("year",),
     "year": tuple("0123456789"),
 }
@@ -515,14 +528,19 @@ def phrase_options(
 
 def stated_date(sentence: str, *, published: date | None, context: DateContext | None = None) -> EventDate | None:
     """The date the sentence states for what it tells: its best date phrase, None when it
-    has none (the date of a dateline or a page header, or a year alone, is no such date)."""
+    has none (the date of a dateline or a page header, or a year alone, is no such date).
+    A day after the report ("talks will resume on February 25") is what is planned, not
+    what happened: it neither starts the story nor is the day "on the same day" means."""
     context = context or DateContext()
     published = _reference(published, context)
     found = _sentence_candidates(sentence, published)
     candidates = [
         c
         for c in (_with_anchor(c, found, context, published) for c in found if not c.background and not c.report)
-        if c.resolvable and c.value is not None and c.precision != YEAR_ONLY
+        if c.resolvable
+        and c.value is not None
+        and c.precision != YEAR_ONLY
+        and (published is None or c.value <= published)
     ]
     if not candidates:
         return None
@@ -777,12 +795,21 @@ def _in_since_clause(sentence: str, candidate: _Candidate, near: tuple[int, int]
     for found in _ANY_BOUNDARY.finditer(sentence, 0, candidate.start):
         left = found.end()
     since = None
-    for since in _SINCE.finditer(sentence, left, candidate.start):  # noqa: B007 (the last one is wanted)
-        pass
+    for found in _SINCE.finditer(sentence, left, candidate.end):
+        if found.start() <= candidate.start:  # the last one; "since March": the cue may open the phrase
+            since = found
     if since is None:  # "since September": the phrase opens the clause, no place inside
         return False
+    when = _WHEN_AFTER.match(sentence, candidate.end)
+    if when is not None and near[0] >= when.end():  # "since Tuesday, when a crowd stoned him in X"
+        right = _STRONG_BOUNDARY.search(sentence, when.end())
+        return near[0] < (right.start() if right else len(sentence))
     right = _ANY_BOUNDARY.search(sentence, candidate.end)
     return since.end() <= near[0] < (right.start() if right else len(sentence))
+
+
+#: A "when" clause right after a date phrase tells what happened on that date.
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 
 
 def _starts_a_state(sentence: str, position: int) -> bool:
@@ -942,13 +969,25 @@ def _iso(found: re.Match[str], published: date | None, future: bool) -> Resolved
 
 
 def _day_month(found: re.Match[str], published: date | None, future: bool) -> Resolved:
-    day, month, year = found.groups()
-    return _explicit_day(day, month, year, published, future)
+    first, last, month, year = found.groups()
+    return _explicit_day(_range_day(found, first, last), month, year, published, future)
 
 
 def _month_day(found: re.Match[str], published: date | None, future: bool) -> Resolved:
-    month, day, year = found.groups()
-    return _explicit_day(day, month, year, published, future)
+    month, first, last, year = found.groups()
+    return _explicit_day(_range_day(found, first, last), month, year, published, future)
+
+
+#: "on the night of August 28-29": a night is dated by the morning it ends in.
+_NIGHT_OF = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _range_day(found: re.Match[str], first: str | None, last: str | None) -> str:
+    """The day a day or a range of days ("28-29 August", "August 28-29") is dated by: its
+    first, or the later one for a night that runs from one into the other."""
+    if first is None or last is None:
+        return first or last or ""
+    return last if _NIGHT_OF.search(found.string, 0, found.start()) else first
 
 
 def _explicit_day(day: str, month: str, year: str | None, published: date | None, future: bool) -> Resolved:
