@@ -217,6 +217,8 @@ def _sentence_events(
         if is_natural_feature(place.entry) and not _after_locative_preposition(sentence.text, start):
             continue
         near = (start, start + len(place.mention.text))
+        if near[1] > len(sentence.text):
+            continue  # a name the sentence splitter cut in two ("ADDIS | ABABA - ..."): no clause to read
         site = EventSite(
             sentence.text,
             near[0],
