@@ -73,3 +73,35 @@ def test_a_trigger_in_another_clause_does_not_govern_the_place(nlp):
 def test_a_statement_about_an_attack_keeps_the_frontline_event_at_the_place(nlp, sentence):
     kind, _ = decide(load_event_model(), _site(nlp, sentence, "Tarvosk"))
     assert kind is not None and kind.event_type == "frontline"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the flight only describes who lived in the camp: the act at the place is the bombing
+        ("A fighter jet bombed a camp for families displaced by the war in Korvani on Monday.", "frontline"),
+        # the bombing only names which survivors: the act at the place is their evacuation
+        ("Rescue helicopters evacuated wounded survivors of the bombing of Korvani on Wednesday.", "humanitarian"),
+    ],
+)
+def test_the_highest_act_governing_the_place_outranks_a_word_describing_a_noun(nlp, sentence, expected):
+    kind, _ = decide(load_event_model(), _site(nlp, sentence, "Korvani"))
+    assert kind is not None and kind.event_type == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands of families fled Korvani on Sunday as the shelling grew heavier.",
+        "Some 9,000 people displaced by earlier attacks have sought shelter in Korvani.",
+    ],
+)
+def test_a_clause_about_the_flight_stays_a_displacement(nlp, sentence):
+    kind, _ = decide(load_event_model(), _site(nlp, sentence, "Korvani"))
+    assert kind is not None and kind.event_type == "humanitarian"
+
+
+def test_a_toll_does_not_outrank_the_attack_that_caused_it(nlp):
+    sentence = "Army air strikes on Korvani on Tuesday killed several people and destroyed homes."
+    kind, _ = decide(load_event_model(), _site(nlp, sentence, "Korvani"))
+    assert kind is not None and (kind.event_type, kind.sub_event_type) == ("frontline", "air_strike")

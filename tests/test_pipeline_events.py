@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from gazetteer.entry import Entry
@@ -103,3 +104,24 @@ def test_a_place_name_cut_in_two_by_the_sentence_splitter_makes_no_event_and_no_
     )
     places = [Place(Mention(0, 10, "Mt. Kalehe", sentence=0), entry, 0.9)]
     assert events_from_places(Article(text=text, published=date(2024, 5, 15)), places, sentences) == ()
+
+
+def test_a_name_cut_in_two_by_the_splitter_leaves_the_other_places_their_events() -> None:
+    text = "NEW KALEHE - Rebels shelled the market of Uvira on Monday, local officials said."
+    cut = text.index("KALEHE")  # the splitter ended a sentence inside the dateline's name
+    sentences = [Sentence(0, 0, cut, text[:cut]), Sentence(1, cut, len(text), text[cut:])]
+    entry = Entry(
+        geonameid=7,
+        name="New Kalehe",
+        lat=-2.1,
+        lon=28.9,
+        country_code="CD",
+        feature_class="P",
+        feature_code="PPL",
+        population=20_000,
+    )
+    spanning = Place(Mention(0, len("NEW KALEHE"), "NEW KALEHE", sentence=0), entry, 0.9)
+    at = text.index("Uvira")
+    uvira = Place(Mention(at, at + len("Uvira"), "Uvira", sentence=1), replace(entry, geonameid=8, name="Uvira"), 0.9)
+    events = events_from_places(Article(text=text, published=date(2024, 5, 15)), [spanning, uvira], sentences)
+    assert [e.mention for e in events] == ["Uvira"]

@@ -31,7 +31,13 @@ from geo.parse.eventclause import (
     in_place_clause,
     types_in_place_clause,
 )
-from geo.parse.eventtypes import CONFIDENCE_STRONG, EventKind, classify_sentence, clause_of, triggers_in
+from geo.parse.eventtypes import (
+    CONFIDENCE_STRONG,
+    EventKind,
+    classify_sentence,
+    clause_of,
+    triggers_in,
+)
 from geo.parse.roles import is_incidental_location, only_names_something_else
 
 #: The model's answer for a place where nothing happens.
@@ -157,6 +163,9 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
         if _locative_of_strong_trigger(site, rule):
             return rule, 1 - probabilities[NO_EVENT]
         return None, probabilities[chosen]
+    main_act = _main_act_over(site, chosen)
+    if main_act is not None:
+        return main_act, max(probabilities[main_act.event_type], 1 - probabilities[NO_EVENT])
     if chosen == rule.event_type:
         return _governing_kind(site, frozenset({chosen})) or rule, probabilities[chosen]
     if _public_life_at_place(site, rule, chosen):
@@ -187,6 +196,50 @@ def _governing_kind(site: EventSite, event_types: frozenset[str]) -> EventKind |
         return None
     governing = governing_triggers(site.sentence, site.tree, site.start, site.end, event_types)
     return _kind_of(site, governing[-1]) if governing else None
+
+
+#: Sub-types that, governing a place from above, do not outrank what a word lower down says:
+#: a toll or a death count tells what an attack did ("air strikes on X killed several people",
+#: "the death toll from the bombing of X"), and talk, a visit or public life is not the act
+#: at a place the sentence shows attacked or emptied.
+TOLLS = frozenset({"casualties", "agreement", "talks", "visit", "protest", "civic"})
+
+
+def _main_act_over(site: EventSite, chosen: str) -> EventKind | None:
+    """The act the sentence states at the place, when the model's type comes only from a word
+    that describes something on the way to it: "a jet bombed a camp for people displaced ...
+    in X" is an air strike at X, "helicopters evacuated survivors of the bombing of X" an
+    evacuation. The highest strong trigger governing the place (an attack, a flight or aid)
+    wins over a lower one of another type that it reaches through noun phrases only. None
+    when nothing overrides the model."""
+    if site.tree is None or len(site.tree) == 0:
+        return None
+    governing = governing_triggers(site.sentence, site.tree, site.start, site.end)
+    if governing:
+        top = _kind_of(site, governing[-1])
+        lower = [t for t in governing[:-1] if TRIGGER_TYPES[t[2]] == chosen]
+        described = bool(lower) and _describes_a_noun(site.tree, lower[-1], governing[-1])
+        if top.sub_event_type not in TOLLS and top.event_type != chosen and described:
+            return top
+    return None
+
+
+#: Links inside one clause's noun phrases: a trigger reached from a higher one only through
+#: these describes a noun of that clause ("a camp for people displaced by ..."), while one
+#: reached through a clause link (``conj``, ``advcl``, ``xcomp``, ...) tells an act of its own.
+NOUN_PHRASE_LINKS = frozenset(
+    {"acl", "amod", "compound", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "appos", "poss"}
+)
+
+
+def _describes_a_noun(tree: ClauseTree, lower: tuple[int, int, str], top: tuple[int, int, str]) -> bool:
+    """Is the trigger ``lower`` reached from ``top`` through noun phrases only?"""
+    token, top_token = tree.head_of_span(lower[0], lower[1]), tree.head_of_span(top[0], top[1])
+    while token != top_token:
+        if tree.deps[token] not in NOUN_PHRASE_LINKS or tree.heads[token] == token:
+            return False
+        token = tree.heads[token]
+    return True
 
 
 def _kind_of(site: EventSite, trigger: tuple[int, int, str]) -> EventKind:

@@ -88,7 +88,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"fell to|fall(?:s|en)? to|ret(?:ook|ake|aken|akes|aking)|liberat(?:e|ed|es|ing|ion)|"
         r"withdr(?:ew|awn|aw|aws|awing|awal) from|pulled out of|overr(?:an|un|unning)|"
         r"(?:took|take|takes|taken|taking) over|"
-        r"(?:entered|stormed) the (?:town|city|village|district)",
+        r"(?:entered|stormed) the (?:town|city|village|district)|"
+        r"back (?:in|under) (?:the )?(?:government|army|state|military|federal)(?:'s)? (?:hands|control)",
         "frontline",
         "territory_change",
     ),
@@ -204,8 +205,13 @@ DIPLOMATIC_ACTORS = (
 #: Words that, just before a trigger, make it a goal or a denial, not an event.
 NEGATING_WORDS = (
     r"end|ends|ending|halt|halting|stop|stopping|prevent|preventing|avoid|avoiding|cessation of|"
-    r"end to|without|no|never|not|calls? for an end to"
+    r"end to|without|no|never|not|calls? for an end to|"
+    r"delay|delays|delayed|delaying|postpone|postpones|postponed|postponing|avert|averts|averted|averting"
 )
+
+#: Words between a negating word and its trigger that still leave it undone: "delays a
+#: threatened government offensive" tells of no offensive.
+UNREALISED_WORDS = r"threatened|planned|expected|looming|feared|long-awaited|promised"
 
 #: Where clauses begin: punctuation and subordinating words.
 SUBORDINATORS = (
@@ -221,7 +227,8 @@ _ANY_TRIGGER = re.compile(rf"(?<![a-z0-9_])(?=[a-z])(?:{'|'.join(f'(?:{t.pattern
 _EACH_TRIGGER = tuple(re.compile(t.pattern) for t in TRIGGERS)
 _ACTOR = re.compile(rf"\b(?:{DIPLOMATIC_ACTORS})(?!\w)")
 _NEGATED = re.compile(
-    rf"\b(?:{NEGATING_WORDS})\s+(?:(?:the|a|an|all|any|further|renewed|their|its)\s+)?(?:[\w-]+\s+)?$"
+    rf"\b(?:{NEGATING_WORDS})\s+(?:(?:the|a|an|all|any|further|renewed|their|its)\s+)?"
+    rf"(?:(?:{UNREALISED_WORDS})\s+)?(?:[\w-]+\s+)?$"
 )
 _WORD_START = r"(?<![a-z0-9_])(?=[a-z])"
 _SUBORDINATOR = re.compile(rf"{_WORD_START}(?:{SUBORDINATORS})\b")
