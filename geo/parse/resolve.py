@@ -124,6 +124,9 @@ class PlaceIndex(Protocol):
 class _Candidate:
     entry: Entry
     prior: float  # its prominence under this name, 0..~1.5
+    #: matched by none of its own names, only by an alternate one (another language's, a
+    #: former one): "Bakara" is a French town's alternate name as well as a Mogadishu market
+    by_alternate_name: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +269,7 @@ def readings(
     }
     constraints = _containment(text, mentions, names, pools)
     votes = _mention_votes(text, mentions, names, weights.actor_vote)
-    context = _initial_context(votes, pools, demonym_countries)
+    context = _initial_context(votes, pools, demonym_countries, weights)
     choice: dict[str, Choice] = {}
     for _ in range(weights.passes):
         choice = {}
@@ -275,7 +278,7 @@ def readings(
             pool = within_article_countries(pool, others, constraints.get(name), weights.actor_vote)
             if pool.candidates:
                 choice[name] = _choose(pool, others, constraints.get(name), weights)
-        context = _context_from(choice, votes, demonym_countries)
+        context = _context_from(choice, votes, demonym_countries, weights)
     return names, choice
 
 
@@ -300,6 +303,7 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
                     m.entry,
                     m.score / PRIOR_SCALE
                     - (weights.area_namesake_penalty if names_an_area and _is_small_town(m.entry) else 0.0),
+                    m.name_kind == ALTERNATE_NAME,
                 )
                 for m in matches
             ),
@@ -423,14 +427,23 @@ def _names_actor(text: str, mention: Mention) -> bool:
     return is_named_as_actor(sentence, mention.start - start - left, mention.end - start - left)
 
 
-def _initial_context(votes: Mapping[str, float], pools: Mapping[str, _Candidates], demonyms: Sequence[str]) -> _Context:
+def _initial_context(
+    votes: Mapping[str, float], pools: Mapping[str, _Candidates], demonyms: Sequence[str], weights: Weights
+) -> _Context:
     """The first pass sees only what is unambiguous: names whose candidates all lie
-    in one country (Syria, Damascus in most stories), and the demonyms."""
+    in one country (Syria, Damascus in most stories), and the demonyms. A town named
+    only by an alternate name is no such sign: two names of a story's own villages that
+    happen to be alternate names of towns abroad would otherwise vote for each other."""
     choice = {}
     for name, pool in pools.items():
-        if pool.entries and not pool.penalty and len({e.country_code for e in pool.entries}) == 1:
+        if (
+            pool.entries
+            and not pool.penalty
+            and len({e.country_code for e in pool.entries}) == 1
+            and not (pool.candidates[0].by_alternate_name and not pool.candidates[0].entry.is_area)
+        ):
             choice[name] = Choice(pool.entries[0], 1.0, pool.entries)
-    context = _context_from(choice, votes, demonyms)
+    context = _context_from(choice, votes, demonyms, weights)
     return _Context(context.countries, context.admin1, {}, context.by_name)
 
 
@@ -438,15 +451,20 @@ def _initial_context(votes: Mapping[str, float], pools: Mapping[str, _Candidates
 COUNTRY_VOTE = {"country": 1.0, "ADM1": 0.8, "ADM2": 0.7, "place": 0.6}
 
 
-def _context_from(choice: Mapping[str, Choice], votes: Mapping[str, float], demonyms: Sequence[str]) -> _Context:
+def _context_from(
+    choice: Mapping[str, Choice], votes: Mapping[str, float], demonyms: Sequence[str], weights: Weights
+) -> _Context:
     """Each chosen place's vote for its country and region, by how many times it is named as
-    a place (an actor's mention counts less), and the places that anchor closeness."""
+    a place (an actor's mention counts less), and the places that anchor closeness. A
+    reading ``resolve`` would leave unmapped casts no vote: it must not hold up another."""
     countries: Counter[str] = Counter()
     admin1: Counter = Counter()
     by_name: dict[str, _Votes] = {}
     anchors: dict[str, _Anchor] = {}
     for name, chosen in choice.items():
         entry, confidence = chosen.entry, chosen.confidence
+        if confidence <= weights.min_confidence or doubted(chosen, weights):
+            continue
         if not entry.country_code:
             continue  # continents, world regions and seas say nothing of where the story is
         kind = (
