@@ -82,14 +82,23 @@ class Weights:
     #: Country votes the rest of the article must cast before ``unlisted`` applies: a
     #: story that names one place only gives no reason to doubt it.
     context_for_unlisted: float = 1.0
-    #: A learned abstention for a place the article gives no reason for (``_unsupported``):
-    #: the log-odds that such a reading is right, from its confidence, its population
-    #: (log10 / 7) and its lead over "a place the gazetteer does not list"; below 0 the
-    #: name stays unmapped. Fitted on the dev halves by ``scripts/train_geoparser.py``.
+    #: A learned abstention for a town's reading (``doubt_features``): the log-odds that
+    #: it is right, from its confidence, its population (log10 / 7), whether the article
+    #: gives no reason for it (``_unsupported``) and by how much it then leads "a place the
+    #: gazetteer does not list", the share of the article's country votes its country has,
+    #: and its closeness to the article's other places (confidence and population weigh
+    #: apart for an unsupported reading, whose doubt they decide); below 0 the name stays
+    #: unmapped. All 0: nothing is doubted. Fitted on the
+    #: dev halves by ``scripts/train_geoparser.py``.
     doubt_bias: float = 0.0
     doubt_confidence: float = 0.0
     doubt_population: float = 0.0
     doubt_margin: float = 0.0
+    doubt_unsupported: float = 0.0
+    doubt_country_share: float = 0.0
+    doubt_closeness: float = 0.0
+    doubt_unsupported_confidence: float = 0.0
+    doubt_unsupported_population: float = 0.0
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -156,6 +165,10 @@ class Choice:
     #: the article gives no reason for it (``_unsupported``): how far its score leads
     #: "a place the gazetteer does not list"; None when it has support
     unlisted_margin: float | None = None
+    #: the share of the rest of the article's country votes its country has (0..1)
+    country_share: float = 0.0
+    #: its closeness to the rest of the article's places (``_proximity``, 0..1)
+    closeness: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,14 +469,17 @@ def _context_from(
 ) -> _Context:
     """Each chosen place's vote for its country and region, by how many times it is named as
     a place (an actor's mention counts less), and the places that anchor closeness. A
-    reading ``resolve`` would leave unmapped casts no vote: it must not hold up another."""
+    reading nothing in the article supports, which ``resolve`` leaves unmapped (unsure or
+    doubtful), casts no vote: it must not hold up another."""
     countries: Counter[str] = Counter()
     admin1: Counter = Counter()
     by_name: dict[str, _Votes] = {}
     anchors: dict[str, _Anchor] = {}
     for name, chosen in choice.items():
         entry, confidence = chosen.entry, chosen.confidence
-        if confidence <= weights.min_confidence or doubted(chosen, weights):
+        if chosen.unlisted_margin is not None and (
+            chosen.confidence <= weights.min_confidence or doubted(chosen, weights)
+        ):
             continue
         if not entry.country_code:
             continue  # continents, world regions and seas say nothing of where the story is
@@ -674,33 +690,53 @@ def _choose(pool: _Candidates, context: _Context, container: _Container | None, 
         _confidence(scored, weights.temperature, unlisted),
         tuple(s.entry for s in scored),
         None if unlisted is None else top.score - unlisted,
+        _share(context.countries, top.entry.country_code),
+        _proximity(top.entry, context.anchors, weights.proximity_km),
     )
 
 
+#: What the learned abstention weighs (``Weights.doubt_<name>``).
+DOUBT_FEATURES = (
+    "confidence",
+    "population",
+    "margin",
+    "unsupported",
+    "country_share",
+    "closeness",
+    "unsupported_confidence",
+    "unsupported_population",
+)
+
+
 def doubt_features(choice: Choice) -> dict[str, float] | None:
-    """What the learned abstention weighs for a reading the article gives no reason for
-    (None for any other reading, which it never doubts)."""
-    if choice.unlisted_margin is None or choice.entry.is_area:
+    """What the learned abstention weighs for a town's reading (None for an area's: a
+    country, region, river or sea is never doubted)."""
+    if choice.entry.is_area:
         return None
+    population = math.log10(choice.entry.population + 1) / 7
+    unsupported = float(choice.unlisted_margin is not None)
     return {
         "confidence": choice.confidence,
-        "population": math.log10(choice.entry.population + 1) / 7,
-        "margin": choice.unlisted_margin,
+        "population": population,
+        "margin": choice.unlisted_margin or 0.0,
+        "unsupported": unsupported,
+        "unsupported_confidence": unsupported * choice.confidence,
+        "unsupported_population": unsupported * population,
+        "country_share": choice.country_share,
+        "closeness": choice.closeness,
     }
 
 
 def doubted(choice: Choice, weights: Weights) -> bool:
-    """Is a reading the article gives no reason for likelier wrong than right? A small
-    namesake abroad, a step ahead of "unlisted" on its own fame, is left unmapped."""
+    """Is a town's reading likelier wrong than right? A small namesake abroad, a step ahead
+    of "unlisted" on its own fame, or one in a country the story names only in passing,
+    far from its other places, is left unmapped."""
+    if not weights.doubt_bias:
+        return False
     f = doubt_features(choice)
     if f is None:
         return False
-    z = (
-        weights.doubt_bias
-        + weights.doubt_confidence * f["confidence"]
-        + weights.doubt_population * f["population"]
-        + weights.doubt_margin * f["margin"]
-    )
+    z = weights.doubt_bias + sum(getattr(weights, f"doubt_{name}") * f[name] for name in DOUBT_FEATURES)
     return z < 0.0
 
 
