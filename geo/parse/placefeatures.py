@@ -348,9 +348,11 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: list[
     found.append(_with(own, resolve_as=hint) if hint else own)
     if trimmed != bounds:
         found.append(_make(doc, *bounds, label, sentence_of))
-    if label not in PLACE_LABELS and bounds[1] - bounds[0] > 1:
+    if label not in PLACE_LABELS and bounds[1] - bounds[0] > 1 and not _names_a_place(_span_text(doc, *bounds), names):
         # "the Georgia Bureau of Investigation", "a school in Lombard": a place name
-        # opening or closing a longer name may be the place (the model decides).
+        # opening or closing a longer name may be the place (the model decides). Not when
+        # the whole name is a place's, in any close spelling: its first word alone ("Tal"
+        # of a town "Tal X") would be another place.
         leading = _leading_place(doc, *bounds, names)
         if leading is not None:
             found.append(_make(doc, bounds[0], leading, ORG_PART, sentence_of, container_label=label))
@@ -358,6 +360,10 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: list[
         if trailing is not None:
             found.append(_make(doc, trailing, bounds[1], ORG_PART, sentence_of, container_label=label))
     return found
+
+
+def _names_a_place(text: str, names: NameIndex) -> bool:
+    return bool(names.lookup(text)) or _has_close_variant(text, names)
 
 
 def _without_compass(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, int]:
@@ -508,6 +514,8 @@ def _longest_match(doc: Doc, start: int, names: NameIndex, place_entity: list[bo
         if not table.name[stop - 1]:
             continue
         if names.lookup(_span_text(doc, start, stop)):
+            if stop < end and table.name[end - 1] and _has_close_variant(_span_text(doc, start, end), names):
+                return None  # the whole run is a place in another spelling ("Tal X"): its start is not
             return stop
     return None
 
