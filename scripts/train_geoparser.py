@@ -28,9 +28,11 @@ maximising the share of gold toponyms (given their gold spans) placed within 161
 (measured on WikToR's dev half, it cost 5 points end to end, so by default the evidence weights stay hand-set); then the lowest abstention
 threshold at which each corpus's acc@161 on the places the recogniser finds stays where
 the hand-set weights had it. Last, a learned abstention (``geo.parse.resolve.doubted``)
-for readings the article gives no reason for: a logistic model of "right within 161 km"
-from the reading's confidence, population and lead over an unlisted place, fitted on
-the fully annotated corpora's readings of the recogniser's mentions.
+for towns' readings: a logistic model of "right within 161 km" from the reading's
+confidence, population, lead over an unlisted place when the article gives no reason
+for it, its country's share of the article's country votes, its closeness to the
+article's other places and whether only an alternate name matched, fitted on the
+fully annotated corpora's readings of the recogniser's mentions (pooled).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import sys
 import time
 from collections.abc import Sequence
@@ -144,6 +147,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=PARTIAL_ROW_WEIGHT,
         help=f"weight of a training row from a partially annotated corpus (default {PARTIAL_ROW_WEIGHT})",
     )
+    parser.add_argument(
+        "--recogniser",
+        type=Path,
+        default=None,
+        help="keep the recogniser of this model file (one trained on the same data) and fit only the resolution",
+    )
     args = parser.parse_args(argv)
 
     from gazetteer.database import open_gazetteer
@@ -164,7 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     articles = [_article(corpus, a, doc, names, args.partial_weight) for (corpus, a), doc in zip(gold, docs)]
     print(f"parsed in {time.time() - started:.0f} s")
 
-    c, first, second, threshold, report = train_recogniser(articles, names, tuple(args.c_grid or C_GRID))
+    if args.recogniser is None:
+        c, first, second, threshold, report = train_recogniser(articles, names, tuple(args.c_grid or C_GRID))
+    else:
+        c, first, second, threshold, report = _kept_recogniser(args.recogniser, digest)
     print(f"recogniser: C={c}, threshold {threshold}, out-of-fold {report}")
     resolution = fit_resolution(articles, names) if args.fit_resolution else _default_resolution()
     threshold, same_name = threshold
@@ -195,7 +207,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "limit": args.limit,
                 "partial_weight": args.partial_weight,
                 "partial_limit": args.partial_limit,
-                "selection_biased_features_left_out_of_partial_rows": list(SELECTION_BIASED),
             },
             "out_of_fold": report,
         },
@@ -206,6 +217,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     tmp.replace(args.output)
     print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.2f} MB) in {time.time() - started:.0f} s")
     return 0
+
+
+def _kept_recogniser(path: Path, digest: str):
+    """(C, first, second, (threshold, same-name threshold), report) of a model file trained on the same data."""
+    from geo.parse.placemodel import model_from_json
+
+    kept = model_from_json(json.loads(path.read_text(encoding="utf-8")))
+    if kept.training.get("data_sha256") != digest:
+        raise SystemExit(f"{path} was trained on other data than these corpora")
+    settings = kept.training.get("settings", {})
+    threshold = (kept.threshold, kept.same_name_threshold)
+    return settings.get("C"), kept.first, kept.second, threshold, kept.training.get("out_of_fold", {})
 
 
 def _exists_or_note(path: Path) -> bool:
@@ -325,23 +348,11 @@ def _training_rows(articles: Sequence[Article], scored: Sequence[Sequence[Scored
             label = label_of(item.candidate.start, item.candidate.end, article)
             if label is None:
                 continue
-            f = item.features if second else _first_only(item.features)
-            if article.partial:
-                f = _without_selection_bias(f)
-            rows.append(f)
+            rows.append(item.features if second else _first_only(item.features))
             labels.append(label)
             groups.append(article.gold.id)
             sample_weights.append(article.row_weight)
     return rows, labels, groups, sample_weights
-
-
-#: Features a partially annotated corpus must not teach: WikToR chose its places for having
-#: many namesakes, so from it "many gazetteer entries" would look like a sign of a place.
-SELECTION_BIASED = ("gaz_count=", "acronym:gaz_count=")
-
-
-def _without_selection_bias(f: dict[str, float]) -> dict[str, float]:
-    return {k: v for k, v in f.items() if not k.startswith(SELECTION_BIASED)}
 
 
 def _first_only(f: dict[str, float]) -> dict[str, float]:
@@ -566,22 +577,26 @@ def choose_abstention(
 
 #: Inverse regularisation strengths tried for the learned abstention.
 DOUBT_C_GRID = (1.0, 10.0, 100.0)
-DOUBT_FEATURES = ("confidence", "population", "margin")
+#: What dropping a right reading costs, against 1 for keeping a wrong one: a name left
+#: unmapped loses a true event, so a reading is dropped only when it is this many times
+#: likelier wrong than right.
+RIGHT_DROPPED_COST = 2.0
 
 
 def fit_doubt(
     articles: Sequence[Article], names, recogniser: GeoparserModel, resolution: dict[str, float]
 ) -> dict[str, float]:
-    """The learned abstention for readings the article gives no reason for
-    (``geo.parse.resolve.doubted``): a logistic model of "placed within 161 km of gold"
-    over the readings the recogniser's mentions get, its strength chosen by the
-    out-of-fold count of wrong readings dropped less right ones dropped."""
+    """The learned abstention for towns' readings (``geo.parse.resolve.doubted``): a
+    logistic model of "placed within 161 km of gold" over the readings the recogniser's
+    mentions get, its strength chosen by the out-of-fold count of wrong readings dropped
+    less right ones dropped."""
     from sklearn.linear_model import LogisticRegression
 
     from geo.parse.mentions import recognise
-    from geo.parse.resolve import doubt_features, readings, weights_from
+    from geo.parse.resolve import DOUBT_FEATURES, doubt_features, readings, weights_from
 
-    weights = weights_from(resolution)
+    # Readings are taken before any doubt: the model must see them all.
+    weights = weights_from({k: v for k, v in resolution.items() if not k.startswith("doubt_")})
     rows, labels, folds = [], [], []
     for article in articles:
         if article.partial:
@@ -607,21 +622,26 @@ def fit_doubt(
             rows.append([f[k] for k in DOUBT_FEATURES])
             labels.append(int(great_circle_km(t.lat, t.lon, chosen.entry.lat, chosen.entry.lon) <= 161.0))
             folds.append(article.fold)
-    print(f"  doubt: {len(rows)} readings without support, {len(rows) - sum(labels)} of them wrong")
+    print(f"  doubt: {len(rows)} readings of towns, {len(rows) - sum(labels)} of them wrong")
     if len(set(labels)) < 2:
         return resolution
     best = None
     for c in DOUBT_C_GRID:
-        gained = 0
+        gained = 0.0
+        wrong_dropped = right_dropped = 0
         for k in range(FOLDS):
             train = [i for i, f in enumerate(folds) if f != k]
             test = [i for i, f in enumerate(folds) if f == k]
             if not test or len({labels[i] for i in train}) < 2:
                 continue
             model = LogisticRegression(C=c).fit([rows[i] for i in train], [labels[i] for i in train])
-            dropped = [i for i, p in zip(test, model.predict_proba([rows[i] for i in test])[:, 1]) if p < 0.5]
-            gained += sum(1 - 2 * labels[i] for i in dropped)  # +1 a wrong reading dropped, -1 a right one
-        print(f"  doubt C={c}: out-of-fold wrong less right readings dropped {gained}")
+            bar = 1.0 / (1.0 + RIGHT_DROPPED_COST)
+            dropped = [i for i, p in zip(test, model.predict_proba([rows[i] for i in test])[:, 1]) if p < bar]
+            # +1 a wrong reading dropped, -RIGHT_DROPPED_COST a right one
+            gained += sum(1 - (1 + RIGHT_DROPPED_COST) * labels[i] for i in dropped)
+            wrong_dropped += sum(1 - labels[i] for i in dropped)
+            right_dropped += sum(labels[i] for i in dropped)
+        print(f"  doubt C={c}: out-of-fold {wrong_dropped} wrong and {right_dropped} right readings dropped")
         if best is None or gained > best[1]:
             best = (c, gained)
     if best is None or best[1] <= 0:
@@ -630,7 +650,8 @@ def fit_doubt(
     fitted = dict(zip(DOUBT_FEATURES, (round(float(w), 4) for w in model.coef_[0])))
     return {
         **resolution,
-        "doubt_bias": round(float(model.intercept_[0]), 4),
+        # z < 0 where P(right) < 1 / (1 + cost)
+        "doubt_bias": round(float(model.intercept_[0]) + math.log(RIGHT_DROPPED_COST), 4),
         **{f"doubt_{k}": v for k, v in fitted.items()},
     }
 

@@ -285,3 +285,16 @@ def test_a_town_the_text_defines_is_found_where_a_sentence_opens_with_it(nlp, re
 
     name = text.split()[0]
     assert [m.text for m in recognise(nlp(text), real_gazetteer).mentions] == [name, name]
+
+
+def test_the_first_word_of_a_town_known_in_another_spelling_is_not_a_place_of_its_own(nlp, real_gazetteer):
+    # Whatever the model calls "Tal Rifaat" (here a person), "Tal" alone is an alternate
+    # name of a town near Damascus: the whole name, a close spelling of Tall Rif'at, must
+    # not yield its first word as a candidate.
+    from spacy.tokens import Span
+
+    from geo.parse.placefeatures import candidates
+
+    doc = nlp("Shells hit Tal Rifaat overnight.")
+    doc.ents = [Span(doc, 2, 4, label="PERSON")]
+    assert "Tal" not in [c.text for c in candidates(doc, real_gazetteer)]

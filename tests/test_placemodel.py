@@ -102,3 +102,24 @@ def test_training_sees_the_features_recognition_scores(nlp, real_gazetteer):
     labelled = [s for s in runtime if script.label_of(s.candidate.start, s.candidate.end, article) is not None]
     assert rows == [s.features for s in labelled]
     assert labels[[s.candidate.text for s in labelled].index("Izium")] == 1
+
+
+@pytest.mark.model
+def test_a_partially_annotated_corpus_trains_on_the_features_recognition_scores(nlp, real_gazetteer):
+    # Its rows must not lack features the news rows have: a missing feature would mark
+    # the corpus, not the place.
+    from geo.eval.evaluate import GoldArticle, GoldToponym
+    from geo.parse.mentions import score_candidates
+
+    script = _training_script()
+    text = "Springfield is a town in the hills. Its mill closed when the railway reached Dover."
+    gold = GoldArticle("own-2", text, (GoldToponym(0, 11, "Springfield", 42.1, -72.6),))
+    article = script._article("wiktor", gold, nlp(text), real_gazetteer)
+    assert article.partial
+    model = load_model()
+    (scored,) = script._scored([article], real_gazetteer, {k: model for k in range(script.FOLDS)})
+    rows, labels, *_ = script._training_rows([article], [scored], second=True)
+    runtime = score_candidates(nlp(text), real_gazetteer, model)
+    assert labels == [1]
+    assert rows == [next(s.features for s in runtime if s.candidate.start == 0)]
+    assert any(name.startswith("gaz_count=") for name in rows[0])

@@ -320,3 +320,22 @@ def test_a_small_town_its_country_supports_is_never_doubted():
         weights=_shipped_weights(),
     )
     assert {p.mention.text: p.entry.geonameid for p in got}["Kelvar"] == 75
+
+
+def test_two_villages_that_are_alternate_names_of_towns_abroad_do_not_vouch_for_each_other():
+    # A Syrian story's two market villages happen to be old names of two small towns in
+    # one faraway country: each would make that country "named" for the other.
+    first = E(90, "Vellmoor", 48.5, 6.7, "FR", "P", "PPL", 4_000, "44", "Grand-Est")
+    second = E(91, "Ostbrunn", 48.8, 1.6, "FR", "P", "PPL", 3_000, "11", "Ile-de-France")
+    index = _index_with(first, second, alternate={90: "Qasrat", 91: "Dhubab"})
+    text = "Syria's army shelled Homs on Monday. Shells also hit Qasrat and Dhubab, villages near Homs in Syria."
+    got = resolve(text, mentions_of(text, "Syria", "Homs", "Qasrat", "Dhubab"), index)
+    assert {p.mention.text for p in got} == {"Syria", "Homs"}
+
+
+def test_a_town_named_by_an_alternate_name_is_still_mapped_where_the_story_is():
+    town = E(92, "Vellmoor", 34.9, 36.9, "SY", "P", "PPL", 4_000, "11", "Homs")
+    index = _index_with(town, alternate={92: "Qasrat"})
+    text = "Syria's army shelled Homs on Monday. Shells also hit Qasrat, a village near Homs."
+    got = resolve(text, mentions_of(text, "Syria", "Homs", "Qasrat"), index)
+    assert {p.mention.text: p.entry.geonameid for p in got}["Qasrat"] == 92

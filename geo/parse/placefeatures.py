@@ -348,9 +348,11 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: list[
     found.append(_with(own, resolve_as=hint) if hint else own)
     if trimmed != bounds:
         found.append(_make(doc, *bounds, label, sentence_of))
-    if label not in PLACE_LABELS and bounds[1] - bounds[0] > 1:
+    if label not in PLACE_LABELS and bounds[1] - bounds[0] > 1 and not _names_a_place(_span_text(doc, *bounds), names):
         # "the Georgia Bureau of Investigation", "a school in Lombard": a place name
-        # opening or closing a longer name may be the place (the model decides).
+        # opening or closing a longer name may be the place (the model decides). Not when
+        # the whole name is a place's, in any close spelling: its first word alone ("Tal"
+        # of a town "Tal X") would be another place.
         leading = _leading_place(doc, *bounds, names)
         if leading is not None:
             found.append(_make(doc, bounds[0], leading, ORG_PART, sentence_of, container_label=label))
@@ -358,6 +360,10 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: list[
         if trailing is not None:
             found.append(_make(doc, trailing, bounds[1], ORG_PART, sentence_of, container_label=label))
     return found
+
+
+def _names_a_place(text: str, names: NameIndex) -> bool:
+    return bool(names.lookup(text)) or _has_close_variant(text, names)
 
 
 def _without_compass(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, int]:
@@ -508,6 +514,8 @@ def _longest_match(doc: Doc, start: int, names: NameIndex, place_entity: list[bo
         if not table.name[stop - 1]:
             continue
         if names.lookup(_span_text(doc, start, stop)):
+            if stop < end and table.name[end - 1] and _has_close_variant(_span_text(doc, start, end), names):
+                return None  # the whole run is a place in another spelling ("Tal X"): its start is not
             return stop
     return None
 
@@ -536,6 +544,8 @@ class ArticleView:
     lower_words: frozenset[str]  # every word the text writes in lower case
     spans: tuple[tuple[int, int], ...]  # token bounds of every candidate
     entities: tuple[tuple[int, int, str], ...]  # token bounds and label of every entity
+    label_starting: Mapping[int, str]  # token index -> label of the entity that starts there
+    label_ending: Mapping[int, str]  # token index -> label of the entity that ends just before it
 
 
 def article_view(doc: Doc, found: Sequence[Candidate]) -> ArticleView:
@@ -567,6 +577,8 @@ def article_view(doc: Doc, found: Sequence[Candidate]) -> ArticleView:
         lower,
         tuple((c.start_token, c.end_token) for c in found),
         tuple((e.start, e.end, e.label_) for e in doc.ents),
+        {e.start: e.label_ for e in doc.ents},
+        {e.end: e.label_ for e in doc.ents},
     )
 
 
@@ -691,6 +703,11 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
         f.update((f"acronym:{name}", value) for name, value in g.items())
     else:
         f.update(g)
+    # What it is listed with ("Aleppo, Homs and Hama"; "Jackson, Lavrov and Zarif"): the
+    # entities next to it across a comma or a conjunction.
+    for label in (_listed_before(table, first, view), _listed_after(table, last, view)):
+        if label:
+            f[f"listed_with={label}"] = 1.0
     # Other entities around and over it.
     for start, end, kind in view.entities:
         if end <= first or start >= last or (start, end) == (first, last):
@@ -736,6 +753,32 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
         f["elsewhere_org_label"] = 1.0
     f[f"occurrences={_bucket(view.counts.get(norm, 1), (1, 2, 4))}"] = 1.0
     return f
+
+
+#: Words that join the items of a list.
+LIST_WORDS = frozenset({",", "and", "or"})
+
+
+def _listed_before(table: TokenTable, first: int, view: ArticleView) -> str:
+    """The label of the entity listed just before token ``first`` ("Lavrov, X"), else ""."""
+    i = first - 1
+    if i < 1 or table.word[i] not in LIST_WORDS:
+        return ""
+    if table.word[i] != "," and table.word[i - 1] == ",":
+        i -= 1  # "Lavrov, and X"
+    return view.label_ending.get(i, "")
+
+
+def _listed_after(table: TokenTable, last: int, view: ArticleView) -> str:
+    """The label of the entity listed just after the candidate ending at ``last`` ("X, Lavrov"), else ""."""
+    n = len(table.word)
+    i = last
+    if i >= n - 1 or table.word[i] not in LIST_WORDS:
+        return ""
+    i += 1
+    if table.word[i] in LIST_WORDS and i < n - 1:
+        i += 1  # "X, and Lavrov"
+    return view.label_starting.get(i, "")
 
 
 #: How far from a name its description may stand, in tokens ("X, a small farming town").

@@ -82,14 +82,23 @@ class Weights:
     #: Country votes the rest of the article must cast before ``unlisted`` applies: a
     #: story that names one place only gives no reason to doubt it.
     context_for_unlisted: float = 1.0
-    #: A learned abstention for a place the article gives no reason for (``_unsupported``):
-    #: the log-odds that such a reading is right, from its confidence, its population
-    #: (log10 / 7) and its lead over "a place the gazetteer does not list"; below 0 the
-    #: name stays unmapped. Fitted on the dev halves by ``scripts/train_geoparser.py``.
+    #: A learned abstention for a town's reading (``doubt_features``): the log-odds that
+    #: it is right, from its confidence, its population (log10 / 7), whether the article
+    #: gives no reason for it (``_unsupported``) and by how much it then leads "a place the
+    #: gazetteer does not list", the share of the article's country votes its country has,
+    #: and its closeness to the article's other places (confidence and population weigh
+    #: apart for an unsupported reading, whose doubt they decide); below 0 the name stays
+    #: unmapped. All 0: nothing is doubted. Fitted on the
+    #: dev halves by ``scripts/train_geoparser.py``.
     doubt_bias: float = 0.0
     doubt_confidence: float = 0.0
     doubt_population: float = 0.0
     doubt_margin: float = 0.0
+    doubt_unsupported: float = 0.0
+    doubt_country_share: float = 0.0
+    doubt_closeness: float = 0.0
+    doubt_unsupported_confidence: float = 0.0
+    doubt_unsupported_population: float = 0.0
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -124,6 +133,9 @@ class PlaceIndex(Protocol):
 class _Candidate:
     entry: Entry
     prior: float  # its prominence under this name, 0..~1.5
+    #: matched by none of its own names, only by an alternate one (another language's, a
+    #: former one): "Bakara" is a French town's alternate name as well as a Mogadishu market
+    by_alternate_name: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +165,10 @@ class Choice:
     #: the article gives no reason for it (``_unsupported``): how far its score leads
     #: "a place the gazetteer does not list"; None when it has support
     unlisted_margin: float | None = None
+    #: the share of the rest of the article's country votes its country has (0..1)
+    country_share: float = 0.0
+    #: its closeness to the rest of the article's places (``_proximity``, 0..1)
+    closeness: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +282,7 @@ def readings(
     }
     constraints = _containment(text, mentions, names, pools)
     votes = _mention_votes(text, mentions, names, weights.actor_vote)
-    context = _initial_context(votes, pools, demonym_countries)
+    context = _initial_context(votes, pools, demonym_countries, weights)
     choice: dict[str, Choice] = {}
     for _ in range(weights.passes):
         choice = {}
@@ -275,7 +291,7 @@ def readings(
             pool = within_article_countries(pool, others, constraints.get(name), weights.actor_vote)
             if pool.candidates:
                 choice[name] = _choose(pool, others, constraints.get(name), weights)
-        context = _context_from(choice, votes, demonym_countries)
+        context = _context_from(choice, votes, demonym_countries, weights)
     return names, choice
 
 
@@ -300,6 +316,7 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
                     m.entry,
                     m.score / PRIOR_SCALE
                     - (weights.area_namesake_penalty if names_an_area and _is_small_town(m.entry) else 0.0),
+                    m.name_kind == ALTERNATE_NAME,
                 )
                 for m in matches
             ),
@@ -423,14 +440,23 @@ def _names_actor(text: str, mention: Mention) -> bool:
     return is_named_as_actor(sentence, mention.start - start - left, mention.end - start - left)
 
 
-def _initial_context(votes: Mapping[str, float], pools: Mapping[str, _Candidates], demonyms: Sequence[str]) -> _Context:
+def _initial_context(
+    votes: Mapping[str, float], pools: Mapping[str, _Candidates], demonyms: Sequence[str], weights: Weights
+) -> _Context:
     """The first pass sees only what is unambiguous: names whose candidates all lie
-    in one country (Syria, Damascus in most stories), and the demonyms."""
+    in one country (Syria, Damascus in most stories), and the demonyms. A town named
+    only by an alternate name is no such sign: two names of a story's own villages that
+    happen to be alternate names of towns abroad would otherwise vote for each other."""
     choice = {}
     for name, pool in pools.items():
-        if pool.entries and not pool.penalty and len({e.country_code for e in pool.entries}) == 1:
+        if (
+            pool.entries
+            and not pool.penalty
+            and len({e.country_code for e in pool.entries}) == 1
+            and not (pool.candidates[0].by_alternate_name and not pool.candidates[0].entry.is_area)
+        ):
             choice[name] = Choice(pool.entries[0], 1.0, pool.entries)
-    context = _context_from(choice, votes, demonyms)
+    context = _context_from(choice, votes, demonyms, weights)
     return _Context(context.countries, context.admin1, {}, context.by_name)
 
 
@@ -438,15 +464,23 @@ def _initial_context(votes: Mapping[str, float], pools: Mapping[str, _Candidates
 COUNTRY_VOTE = {"country": 1.0, "ADM1": 0.8, "ADM2": 0.7, "place": 0.6}
 
 
-def _context_from(choice: Mapping[str, Choice], votes: Mapping[str, float], demonyms: Sequence[str]) -> _Context:
+def _context_from(
+    choice: Mapping[str, Choice], votes: Mapping[str, float], demonyms: Sequence[str], weights: Weights
+) -> _Context:
     """Each chosen place's vote for its country and region, by how many times it is named as
-    a place (an actor's mention counts less), and the places that anchor closeness."""
+    a place (an actor's mention counts less), and the places that anchor closeness. A
+    reading nothing in the article supports, which ``resolve`` leaves unmapped (unsure or
+    doubtful), casts no vote: it must not hold up another."""
     countries: Counter[str] = Counter()
     admin1: Counter = Counter()
     by_name: dict[str, _Votes] = {}
     anchors: dict[str, _Anchor] = {}
     for name, chosen in choice.items():
         entry, confidence = chosen.entry, chosen.confidence
+        if chosen.unlisted_margin is not None and (
+            chosen.confidence <= weights.min_confidence or doubted(chosen, weights)
+        ):
+            continue
         if not entry.country_code:
             continue  # continents, world regions and seas say nothing of where the story is
         kind = (
@@ -656,33 +690,53 @@ def _choose(pool: _Candidates, context: _Context, container: _Container | None, 
         _confidence(scored, weights.temperature, unlisted),
         tuple(s.entry for s in scored),
         None if unlisted is None else top.score - unlisted,
+        _share(context.countries, top.entry.country_code),
+        _proximity(top.entry, context.anchors, weights.proximity_km),
     )
 
 
+#: What the learned abstention weighs (``Weights.doubt_<name>``).
+DOUBT_FEATURES = (
+    "confidence",
+    "population",
+    "margin",
+    "unsupported",
+    "country_share",
+    "closeness",
+    "unsupported_confidence",
+    "unsupported_population",
+)
+
+
 def doubt_features(choice: Choice) -> dict[str, float] | None:
-    """What the learned abstention weighs for a reading the article gives no reason for
-    (None for any other reading, which it never doubts)."""
-    if choice.unlisted_margin is None or choice.entry.is_area:
+    """What the learned abstention weighs for a town's reading (None for an area's: a
+    country, region, river or sea is never doubted)."""
+    if choice.entry.is_area:
         return None
+    population = math.log10(choice.entry.population + 1) / 7
+    unsupported = float(choice.unlisted_margin is not None)
     return {
         "confidence": choice.confidence,
-        "population": math.log10(choice.entry.population + 1) / 7,
-        "margin": choice.unlisted_margin,
+        "population": population,
+        "margin": choice.unlisted_margin or 0.0,
+        "unsupported": unsupported,
+        "unsupported_confidence": unsupported * choice.confidence,
+        "unsupported_population": unsupported * population,
+        "country_share": choice.country_share,
+        "closeness": choice.closeness,
     }
 
 
 def doubted(choice: Choice, weights: Weights) -> bool:
-    """Is a reading the article gives no reason for likelier wrong than right? A small
-    namesake abroad, a step ahead of "unlisted" on its own fame, is left unmapped."""
+    """Is a town's reading likelier wrong than right? A small namesake abroad, a step ahead
+    of "unlisted" on its own fame, or one in a country the story names only in passing,
+    far from its other places, is left unmapped."""
+    if not weights.doubt_bias:
+        return False
     f = doubt_features(choice)
     if f is None:
         return False
-    z = (
-        weights.doubt_bias
-        + weights.doubt_confidence * f["confidence"]
-        + weights.doubt_population * f["population"]
-        + weights.doubt_margin * f["margin"]
-    )
+    z = weights.doubt_bias + sum(getattr(weights, f"doubt_{name}") * f[name] for name in DOUBT_FEATURES)
     return z < 0.0
 
 
