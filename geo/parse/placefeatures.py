@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -607,6 +608,34 @@ class ArticleView:
     lower_words: frozenset[str]  # every word the text writes in lower case
     spans: tuple[tuple[int, int], ...]  # token bounds of every candidate
     entities: tuple[tuple[int, int, str], ...]  # token bounds and label of every entity
+    #: where each entity ends, when the entities run in text order without overlapping
+    #: (spaCy's always do), else (): a candidate then looks only at the entities around it
+    entity_ends: tuple[int, ...] = ()
+    #: where each candidate starts, when ``spans`` runs in text order, else ()
+    span_starts: tuple[int, ...] = ()
+    longest_span: int = 0  # tokens of the longest candidate
+
+
+def _entities_over(view: ArticleView, first: int, last: int) -> Sequence[tuple[int, int, str]]:
+    """The entities that may share a token with tokens ``first``..``last`` - 1, in text
+    order: a stretch of ``view.entities`` holding every such one."""
+    if not view.entity_ends:
+        return view.entities
+    start = bisect_right(view.entity_ends, first)
+    stop = start
+    while stop < len(view.entities) and view.entities[stop][0] < last:
+        stop += 1
+    return view.entities[start:stop]
+
+
+def _spans_over(view: ArticleView, first: int, last: int) -> Sequence[tuple[int, int]]:
+    """The candidates that may share a token with tokens ``first``..``last`` - 1, in text
+    order: a stretch of ``view.spans`` holding every such one (one that starts
+    ``longest_span`` tokens or more before ``first`` ends by then)."""
+    if not view.span_starts:
+        return view.spans
+    start = bisect_left(view.span_starts, first - view.longest_span + 1)
+    return view.spans[start : bisect_left(view.span_starts, last, start)]
 
 
 #: A word written in lower case.
@@ -635,6 +664,11 @@ def article_view(doc: Doc, found: Sequence[Candidate]) -> ArticleView:
     for c in found:
         counts[normalize(c.text)] += 1
     lower = frozenset(_LOWER_WORD.findall(text_of(doc)))
+    spans = tuple((c.start_token, c.end_token) for c in found)
+    entity_starts = [start for start, _, _ in entities]
+    entity_ends = [end for _, end, _ in entities]
+    in_order = all(end <= start for end, start in zip(entity_ends, entity_starts[1:]))
+    span_starts = [start for start, _ in spans]
     return ArticleView(
         frozenset(place),
         frozenset(person),
@@ -642,8 +676,11 @@ def article_view(doc: Doc, found: Sequence[Candidate]) -> ArticleView:
         frozenset(surnames),
         dict(counts),
         lower,
-        tuple((c.start_token, c.end_token) for c in found),
+        spans,
         entities,
+        tuple(entity_ends) if in_order else (),
+        tuple(span_starts) if span_starts == sorted(span_starts) else (),
+        max((end - start for start, end in spans), default=0),
     )
 
 
@@ -769,7 +806,7 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
     else:
         f.update(g)
     # Other entities around and over it.
-    for start, end, kind in view.entities:
+    for start, end, kind in _entities_over(view, first, last):
         if end <= first or start >= last or (start, end) == (first, last):
             continue
         if start <= first and end >= last:
@@ -778,7 +815,7 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
             f[f"contains={kind}"] = 1.0
         else:
             f[f"crosses={kind}"] = 1.0
-    for start, end in view.spans:
+    for start, end in _spans_over(view, first, last):
         if end <= first or start >= last or (start, end) == (first, last):
             continue
         if start <= first and end >= last:
