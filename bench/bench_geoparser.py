@@ -58,12 +58,14 @@ def stage_shares(geoparser, texts: list[str]) -> tuple[float, float, float]:
     docs = list(nlp.pipe(texts, batch_size=32))
     spacy_s = time.perf_counter() - start
     recognise_s = resolve_s = 0.0
-    for doc in docs:
+    for text, doc in zip(texts, docs):
+        # As ``places_many`` does: the text spaCy was given is the document's text.
+        doc.user_data.setdefault("conflictmap_text", text)
         start = time.perf_counter()
         found = recognise(doc, geoparser.gazetteer, geoparser.model)
         middle = time.perf_counter()
         resolve(
-            doc.text,
+            text,
             found.mentions,
             geoparser.gazetteer,
             demonym_countries=found.demonym_countries,

@@ -285,6 +285,12 @@ class Gazetteer:
         self._lookup_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(
             lambda name: tuple(match.entry for match in self._matches_written(name))
         )
+        # The geoparser asks these of every candidate, and news repeats its names: the
+        # answers, keyed by the name as written, are read from the cache once.
+        self._name_info_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._name_info)
+        self._demonym_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._demonym)
+        self._variants_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup_variants)
+        self._common_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._is_common_word)
         self._common_words: frozenset[str] | None = None
         self._fuzzy_buckets: dict[str, _FuzzyBucket] = {}
         self._reverse_index: tuple[Any, list[int]] | None = None
@@ -360,15 +366,21 @@ class Gazetteer:
     def lookup_variants(self, name: str, *, limit: int = VARIANTS_LIMIT) -> tuple[Entry, ...]:
         """Entries reached only through ``skeleton`` (transliteration variants such as
         Hodeidah for Al Hudaydah), best first; exact matches (``lookup``) are left out."""
-        norm = normalize(self._checked_name(name))
+        return self._variants_written(self._checked_name(name))[:limit]
+
+    def _lookup_variants(self, name: str) -> tuple[Entry, ...]:
+        norm = normalize(name)
         if not norm:
             return ()
         exact = {entry.geonameid for entry in self._lookup(norm)}
         rows = [row for row in self._name_rows(skeleton(norm), "skel") if row.entry.geonameid not in exact]
-        return _best_first(rows, norm)[:limit]
+        return _best_first(rows, norm)
 
     def name_info(self, name: str) -> NameInfo:
-        norm = normalize(self._checked_name(name))
+        return self._name_info_written(self._checked_name(name))
+
+    def _name_info(self, name: str) -> NameInfo:
+        norm = normalize(name)
         rows = self._name_rows(strip_articles(norm)) if norm else ()
         entries = {row.entry.geonameid: row.entry for row in rows}
         entries.update((row.entry.geonameid, row.entry) for row, _ in self._abbreviation_rows(name))
@@ -440,12 +452,17 @@ class Gazetteer:
     def is_common_word(self, word: str) -> bool:
         """An ordinary English word ("But", "Human", "March"), not first of all a place name
         ("Geneva", "Paris") nor a dotted abbreviation of one ("Ill.")."""
-        norm = normalize(self._checked_name(word))
-        return self._is_common(norm) and not self._abbreviation_rows(word)
+        return self._common_written(self._checked_name(word))
+
+    def _is_common_word(self, word: str) -> bool:
+        return self._is_common(normalize(word)) and not self._abbreviation_rows(word)
 
     def demonym(self, word: str) -> str | None:
         """Country code of a demonym or adjective ("Syrian", "Syrians" -> "SY"), or None."""
-        norm = normalize(self._checked_name(word))
+        return self._demonym_written(self._checked_name(word))
+
+    def _demonym(self, word: str) -> str | None:
+        norm = normalize(word)
         # A plural only when the word is not a country's own name: "Syrians" is a
         # demonym, "Philippines" the country of the adjective "Philippine".
         plural = norm.endswith("s") and not self.name_info(word).is_country_or_admin1

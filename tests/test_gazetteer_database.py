@@ -156,3 +156,17 @@ def test_matches_tell_which_kind_of_name_matched_in_lookup_order(tiny):
     stripped = tiny.matches("Raqqah")[0]
     assert stripped.entry.name == "Ar Raqqah" and not stripped.exact
     assert tiny.matches("U.S.")[0].name_kind == 1
+
+
+def test_name_facts_asked_twice_are_the_same_and_bad_input_still_raises(tiny):
+    # These answers are kept per name after the first question: the second must not differ.
+    for _ in range(2):
+        assert tiny.name_info("Palmyra").count >= 2
+        assert tiny.demonym("Syrians") == "SY"
+        assert tiny.is_common_word("But") and not tiny.is_common_word("Paris")
+        assert tiny.lookup_variants("Damaskus")[0].name == "Damascus"
+    assert len(tiny.lookup_variants("Damaskus", limit=1)) == 1
+    for ask in (tiny.name_info, tiny.demonym, tiny.is_common_word, tiny.lookup_variants):
+        for bad in ("", "   ", None, 42, ["Palmyra"]):
+            with pytest.raises(GazetteerQueryError):
+                ask(bad)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from gazetteer.entry import Entry
 from geo.parse.clauses import SentenceSyntax, sentence_syntax
 from geo.parse.mentions import Recognition, recognise
+from geo.parse.placefeatures import sentence_count
 from geo.parse.placemodel import GeoparserModel, load_model
 from geo.parse.resolve import Weights, resolve, weights_from
 from geo.records import Mention, Place
@@ -118,7 +119,7 @@ class Geoparser:
         sentence_base = 0
         for doc, offset in zip(parsed.docs, parsed.offsets):
             found.extend(_shift(p, offset, sentence_base) for p in self._places_in_doc(doc, overrides))
-            sentence_base += sum(1 for _ in doc.sents)
+            sentence_base += sentence_count(doc)
         return tuple(found)
 
     def unplaced(self, text: str, *, overrides: Mapping[str, Entry] | None = None) -> tuple[Mention, ...]:
@@ -134,7 +135,7 @@ class Geoparser:
             found.extend(
                 _shift_mention(m, offset, sentence_base) for m in recognition.mentions if (m.start, m.end) not in placed
             )
-            sentence_base += sum(1 for _ in doc.sents)
+            sentence_base += sentence_count(doc)
         return tuple(found)
 
     def _places_in_doc(self, doc: Doc, overrides: Mapping[str, Entry] | None) -> tuple[Place, ...]:
@@ -173,7 +174,11 @@ class Geoparser:
             docs = iter(self.nlp.pipe(short, batch_size=batch_size))
             for text in batch:
                 if len(text) <= SECTION_CHARS:
-                    yield self.places_in(ParsedText((next(docs),), (0,)), text)
+                    doc = next(docs)
+                    # spaCy keeps every character, so the document's text is the text
+                    # itself: recognition need not join its tokens back together.
+                    doc.user_data.setdefault("conflictmap_text", text)
+                    yield self.places_in(ParsedText((doc,), (0,)), text)
                 else:  # a long text, section by section, so its documents are not all held
                     yield self.places(text)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -215,8 +216,9 @@ def text_of(doc: Doc) -> str:
 
 @dataclass(frozen=True, slots=True)
 class TokenTable:
-    """What recognition reads of each token, read from spaCy once per document
-    (every ``doc[i]`` builds a new Python object)."""
+    """What recognition reads of each token, read from spaCy once per document in one
+    ``Doc.to_array`` call (every ``doc[i]`` builds a new Python object, and a document
+    has hundreds of tokens)."""
 
     text: tuple[str, ...]
     idx: tuple[int, ...]
@@ -228,54 +230,110 @@ class TokenTable:
     ent_type: tuple[str, ...]
     dep: tuple[str, ...]  # the dependency relation to the head
     head: tuple[int, ...]  # the head's index
+    lower: tuple[str, ...] = ()  # ``Token.lower_``
+    alpha: tuple[bool, ...] = ()
+    punct: tuple[bool, ...] = ()
+    space: tuple[bool, ...] = ()  # ``Token.is_space``
+    sentence: tuple[int, ...] = ()  # the sentence's number (``Doc.sents``, counted from 0)
+
+
+#: The token attributes ``token_table`` reads, in the order of its array's columns.
+_TABLE_ATTRS = (
+    "ORTH",
+    "IDX",
+    "LOWER",
+    "LIKE_NUM",
+    "IS_SPACE",
+    "IS_TITLE",
+    "IS_UPPER",
+    "IS_ALPHA",
+    "IS_PUNCT",
+    "SPACY",
+    "SENT_START",
+    "ENT_TYPE",
+    "DEP",
+    "HEAD",
+)
 
 
 def token_table(doc: Doc) -> TokenTable:
     cached = doc.user_data.get("conflictmap_tokens")
     if cached is not None:
         return cached
-    text, idx, word, name, title, glued, sent_start, ent_type = [], [], [], [], [], [], [], []
-    dep, head = [], []
-    after_space = True
-    for i, token in enumerate(doc):
-        text.append(token.text)
-        idx.append(token.idx)
-        word.append("<num>" if token.like_num else "<nl>" if token.is_space else token.lower_)
-        name.append(is_name_token(token))
-        title.append(token.is_title)
-        glued.append(i > 0 and not after_space and (token.is_alpha or token.text in ("-", "‑")))
-        after_space = bool(token.whitespace_)
-        sent_start.append(i == 0 or bool(token.is_sent_start))
-        ent_type.append(token.ent_type_)
-        dep.append(token.dep_)
-        head.append(token.head.i)
+    import numpy
+
+    n = len(doc)
+    array = doc.to_array(list(_TABLE_ATTRS))
+    column = {attr: array[:, k] for k, attr in enumerate(_TABLE_ATTRS)}
+    orth, idx, lower_id, like_num, is_space, is_title, is_upper, is_alpha, is_punct, spacy_, ent, dep_id = (
+        column[attr].tolist()
+        for attr in (
+            "ORTH",
+            "IDX",
+            "LOWER",
+            "LIKE_NUM",
+            "IS_SPACE",
+            "IS_TITLE",
+            "IS_UPPER",
+            "IS_ALPHA",
+            "IS_PUNCT",
+            "SPACY",
+            "ENT_TYPE",
+            "DEP",
+        )
+    )
+    # HEAD and SENT_START are signed (a head before the token, a token known not to start
+    # a sentence) but come out of the array as unsigned.
+    head_offset = column["HEAD"].view(numpy.int64).tolist()
+    sent_mark = column["SENT_START"].view(numpy.int64).tolist()
+    strings = doc.vocab.strings
+    text = [strings[h] for h in orth]
+    lower = [strings[h] for h in lower_id]
+    word = ["<num>" if num else "<nl>" if sp else low for num, sp, low in zip(like_num, is_space, lower)]
+    name = [
+        not (len(t) < 2 or low in ("i", "a")) and bool(ti or (up and al))
+        for t, low, ti, up, al in zip(text, lower, is_title, is_upper, is_alpha)
+    ]
+    glued = [False] * n
+    for i in range(1, n):
+        glued[i] = not spacy_[i - 1] and (bool(is_alpha[i]) or text[i] in ("-", "‑"))
+    # ``Doc.sents``: a sentence starts at the first token and at every later one marked 1.
+    sentence = [0] * n
+    number = 0
+    for i in range(1, n):
+        if sent_mark[i] == 1:
+            number += 1
+        sentence[i] = number
     table = TokenTable(
         tuple(text),
         tuple(idx),
         tuple(word),
         tuple(name),
-        tuple(title),
+        tuple(map(bool, is_title)),
         tuple(glued),
-        tuple(sent_start),
-        tuple(ent_type),
-        tuple(dep),
-        tuple(head),
+        tuple(i == 0 or mark > 0 for i, mark in enumerate(sent_mark)),
+        tuple(strings[h] if h else "" for h in ent),
+        tuple(strings[h] if h else "" for h in dep_id),
+        tuple(i + offset for i, offset in enumerate(head_offset)),
+        tuple(lower),
+        tuple(map(bool, is_alpha)),
+        tuple(map(bool, is_punct)),
+        tuple(map(bool, is_space)),
+        tuple(sentence),
     )
     doc.user_data["conflictmap_tokens"] = table
     return table
 
 
-def sentence_index(doc: Doc) -> list[int]:
+def sentence_index(doc: Doc) -> tuple[int, ...]:
     """Token index -> sentence index."""
-    cached = doc.user_data.get("conflictmap_sentences")
-    if cached is not None:
-        return cached
-    index = [0] * len(doc)
-    for number, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            index[i] = number
-    doc.user_data["conflictmap_sentences"] = index
-    return index
+    return token_table(doc).sentence
+
+
+def sentence_count(doc: Doc) -> int:
+    """How many sentences ``doc`` has (``Doc.sents`` builds a span for each)."""
+    sentence = token_table(doc).sentence
+    return sentence[-1] + 1 if sentence else 0
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
@@ -286,7 +344,7 @@ def _span_text(doc: Doc, start: int, end: int) -> str:
 def _lines_of(ent: Span) -> list[Span]:
     """The entity, or its pieces on each line when the model ran it across a line break
     (a heading's last word and the next line's first), without punctuation at their ends."""
-    if "\n" not in ent.text:
+    if "\n" not in _span_text(ent.doc, ent.start, ent.end):
         return [ent]
     from spacy.tokens import Span
 
@@ -308,7 +366,9 @@ def _lines_of(ent: Span) -> list[Span]:
     return pieces
 
 
-def _make(doc: Doc, start: int, end: int, label: str, sentence_of: list[int], container_label: str = "") -> Candidate:
+def _make(
+    doc: Doc, start: int, end: int, label: str, sentence_of: Sequence[int], container_label: str = ""
+) -> Candidate:
     t = token_table(doc)
     s, e = t.idx[start], t.idx[end - 1] + len(t.text[end - 1])
     return Candidate(start, end, s, e, text_of(doc)[s:e], label, sentence_of[start], container_label=container_label)
@@ -316,20 +376,26 @@ def _make(doc: Doc, start: int, end: int, label: str, sentence_of: list[int], co
 
 def _trimmed(ent: Span) -> tuple[int, int] | None:
     """Token bounds of an entity without a leading article or trailing possessive."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    return _trimmed_bounds(token_table(ent.doc), ent.start, ent.end)
+
+
+def _trimmed_bounds(table: TokenTable, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and table.lower[start] in ("the", "a", "an"):
         start += 1
-    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+    while end > start and table.text[end - 1] in ("'s", "’s", "'", "’"):
         end -= 1
     return (start, end) if start < end else None
 
 
-def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: list[int]) -> list[Candidate]:
+def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: Sequence[int]) -> list[Candidate]:
     bounds = _trimmed(ent)
     if bounds is None:
         return []
-    if bounds[0] > ent.start and doc[ent.start].text == "The" and names.lookup(_span_text(doc, ent.start, bounds[1])):
+    if (
+        bounds[0] > ent.start
+        and token_table(doc).text[ent.start] == "The"
+        and names.lookup(_span_text(doc, ent.start, bounds[1]))
+    ):
         # "The Hague": the article is part of the name.
         bounds = (ent.start, bounds[1])
     label = ent.label_
@@ -370,7 +436,7 @@ def _without_compass(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[
     """'North Texas' and 'Northeast Georgia' name the state; 'North Carolina' stays whole."""
     if (
         end - start > 1
-        and doc[start].lower_ in DIRECTION_WORDS
+        and token_table(doc).lower[start] in DIRECTION_WORDS
         and not names.lookup(_span_text(doc, start, end))
         and names.lookup(_span_text(doc, start + 1, end))
     ):
@@ -380,11 +446,12 @@ def _without_compass(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[
 
 def _without_generic(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, int]:
     """'Washington state', 'Henan province': the name is the capitalised part."""
-    last = doc[end - 1]
+    table = token_table(doc)
+    last, lower = table.text[end - 1], table.lower[end - 1]
     if (
         end - start > 1
-        and last.text == last.lower_
-        and last.lower_ in AREA_GENERIC_WORDS
+        and last == lower
+        and lower in AREA_GENERIC_WORDS
         and names.lookup(_span_text(doc, start, end - 1))
     ):
         return start, end - 1
@@ -393,18 +460,19 @@ def _without_generic(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[
 
 def _extended(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, int]:
     """The model sometimes stops short of a name's particles ("Deir" of "Deir ez-Zor")."""
+    table = token_table(doc)
     stop = end
     while (
-        stop < min(len(doc), end + 3)
-        and (doc[stop].is_alpha or doc[stop].text in ("-", "‑"))
-        and (not doc[stop].is_sent_start)
+        stop < min(len(table.text), end + 3)
+        and (table.alpha[stop] or table.text[stop] in ("-", "‑"))
+        and (not table.sent_start[stop])
     ):
         stop += 1
     if stop == end:
         return start, end
     own = names.lookup(_span_text(doc, start, end))
     for candidate in range(stop, end, -1):
-        if not doc[candidate - 1].is_alpha:
+        if not table.alpha[candidate - 1]:
             continue
         longer = names.lookup(_span_text(doc, start, candidate))
         # Only a longer name for another place counts: "Tripoli as" is just Tripoli.
@@ -414,18 +482,20 @@ def _extended(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, in
 
 
 def _leading_place(doc: Doc, start: int, end: int, names: NameIndex) -> int | None:
+    name = token_table(doc).name
     for stop in range(min(end - 1, start + MAX_NAME_TOKENS), start, -1):
-        if all(is_name_token(doc[i]) for i in range(start, stop)) and names.lookup(_span_text(doc, start, stop)):
+        if all(name[i] for i in range(start, stop)) and names.lookup(_span_text(doc, start, stop)):
             return stop
     return None
 
 
 def _trailing_place(doc: Doc, start: int, end: int, names: NameIndex) -> int | None:
+    table = token_table(doc)
     for begin in range(max(start + 1, end - MAX_NAME_TOKENS), end):
         if (
-            doc[begin - 1].is_alpha
-            and not is_name_token(doc[begin - 1])
-            and all(is_name_token(doc[i]) for i in range(begin, end))
+            table.alpha[begin - 1]
+            and not table.name[begin - 1]
+            and all(table.name[i] for i in range(begin, end))
             and names.lookup(_span_text(doc, begin, end))
         ):
             return begin
@@ -438,7 +508,7 @@ def is_name_token(token: Token) -> bool:
     return token.is_title or (token.is_upper and token.is_alpha)
 
 
-def _dateline_candidates(doc: Doc, names: NameIndex, sentence_of: list[int]) -> list[Candidate]:
+def _dateline_candidates(doc: Doc, names: NameIndex, sentence_of: Sequence[int]) -> list[Candidate]:
     """Places named in datelines: the longest gazetteer name the dateline opens with."""
     found = []
     text = text_of(doc)
@@ -468,7 +538,9 @@ def dateline_starts(doc: Doc) -> frozenset[int]:
     return cached
 
 
-def _gazetteer_runs(doc: Doc, names: NameIndex, place_entity: list[bool], sentence_of: list[int]) -> list[Candidate]:
+def _gazetteer_runs(
+    doc: Doc, names: NameIndex, place_entity: list[bool], sentence_of: Sequence[int]
+) -> list[Candidate]:
     """Capitalised token runs outside the model's places that a gazetteer name matches
     (longest first), and single capitalised words only a transliteration key matches."""
     found: list[Candidate] = []
@@ -546,28 +618,67 @@ class ArticleView:
     entities: tuple[tuple[int, int, str], ...]  # token bounds and label of every entity
     label_starting: Mapping[int, str]  # token index -> label of the entity that starts there
     label_ending: Mapping[int, str]  # token index -> label of the entity that ends just before it
+    #: where each entity ends, when the entities run in text order without overlapping
+    #: (spaCy's always do), else (): a candidate then looks only at the entities around it
+    entity_ends: tuple[int, ...] = ()
+    #: where each candidate starts, when ``spans`` runs in text order, else ()
+    span_starts: tuple[int, ...] = ()
+    longest_span: int = 0  # tokens of the longest candidate
+
+
+def _entities_over(view: ArticleView, first: int, last: int) -> Sequence[tuple[int, int, str]]:
+    """The entities that may share a token with tokens ``first``..``last`` - 1, in text
+    order: a stretch of ``view.entities`` holding every such one."""
+    if not view.entity_ends:
+        return view.entities
+    start = bisect_right(view.entity_ends, first)
+    stop = start
+    while stop < len(view.entities) and view.entities[stop][0] < last:
+        stop += 1
+    return view.entities[start:stop]
+
+
+def _spans_over(view: ArticleView, first: int, last: int) -> Sequence[tuple[int, int]]:
+    """The candidates that may share a token with tokens ``first``..``last`` - 1, in text
+    order: a stretch of ``view.spans`` holding every such one (one that starts
+    ``longest_span`` tokens or more before ``first`` ends by then)."""
+    if not view.span_starts:
+        return view.spans
+    start = bisect_left(view.span_starts, first - view.longest_span + 1)
+    return view.spans[start : bisect_left(view.span_starts, last, start)]
+
+
+#: A word written in lower case.
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
 def article_view(doc: Doc, found: Sequence[Candidate]) -> ArticleView:
     place, person, org, surnames = set(), set(), set(), set()
-    for ent in doc.ents:
-        norm = normalize(ent.text)
-        if ent.label_ in PLACE_LABELS:
+    table = token_table(doc)
+    entities = tuple((e.start, e.end, e.label_) for e in doc.ents)
+    for start, end, label in entities:
+        norm = normalize(_span_text(doc, start, end))
+        if label in PLACE_LABELS:
             place.add(norm)
-            bounds = _trimmed(ent)
+            bounds = _trimmed_bounds(table, start, end)
             if bounds:
                 place.add(normalize(_span_text(doc, *bounds)))
-        elif ent.label_ == "PERSON":
+        elif label == "PERSON":
             person.add(norm)
-            if len(ent) > 1:
-                surnames.add(normalize(ent[-1].text))
-                person.add(normalize(ent[0].text))
-        elif ent.label_ == "ORG":
+            if end - start > 1:
+                surnames.add(normalize(table.text[end - 1]))
+                person.add(normalize(table.text[start]))
+        elif label == "ORG":
             org.add(norm)
     counts: dict[str, int] = defaultdict(int)
     for c in found:
         counts[normalize(c.text)] += 1
-    lower = frozenset(re.findall(r"\b[a-z]+\b", text_of(doc)))
+    lower = frozenset(_LOWER_WORD.findall(text_of(doc)))
+    spans = tuple((c.start_token, c.end_token) for c in found)
+    entity_starts = [start for start, _, _ in entities]
+    entity_ends = [end for _, end, _ in entities]
+    in_order = all(end <= start for end, start in zip(entity_ends, entity_starts[1:]))
+    span_starts = [start for start, _ in spans]
     return ArticleView(
         frozenset(place),
         frozenset(person),
@@ -575,14 +686,17 @@ def article_view(doc: Doc, found: Sequence[Candidate]) -> ArticleView:
         frozenset(surnames),
         dict(counts),
         lower,
-        tuple((c.start_token, c.end_token) for c in found),
-        tuple((e.start, e.end, e.label_) for e in doc.ents),
-        {e.start: e.label_ for e in doc.ents},
-        {e.end: e.label_ for e in doc.ents},
+        spans,
+        entities,
+        {start: label for start, _, label in entities},
+        {end: label for _, end, label in entities},
+        tuple(entity_ends) if in_order else (),
+        tuple(span_starts) if span_starts == sorted(span_starts) else (),
+        max((end - start for start, end in spans), default=0),
     )
 
 
-def _word(table: TokenTable, i: int, sentence: int, sentence_of: list[int]) -> str:
+def _word(table: TokenTable, i: int, sentence: int, sentence_of: Sequence[int]) -> str:
     if i < 0 or i >= len(sentence_of) or sentence_of[i] != sentence:
         return "<s>"
     return table.word[i]
@@ -709,7 +823,7 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
         if label:
             f[f"listed_with={label}"] = 1.0
     # Other entities around and over it.
-    for start, end, kind in view.entities:
+    for start, end, kind in _entities_over(view, first, last):
         if end <= first or start >= last or (start, end) == (first, last):
             continue
         if start <= first and end >= last:
@@ -718,7 +832,7 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
             f[f"contains={kind}"] = 1.0
         else:
             f[f"crosses={kind}"] = 1.0
-    for start, end in view.spans:
+    for start, end in _spans_over(view, first, last):
         if end <= first or start >= last or (start, end) == (first, last):
             continue
         if start <= first and end >= last:
@@ -785,7 +899,7 @@ def _listed_after(table: TokenTable, last: int, view: ArticleView) -> str:
 DESCRIPTION_WINDOW = 8
 
 
-def _described_as(table: TokenTable, root: int, sentence_of: list[int]) -> str | None:
+def _described_as(table: TokenTable, root: int, sentence_of: Sequence[int]) -> str | None:
     """The noun the text says a name is: the attribute of the verb the name is the subject
     of ("X is a town"), or the noun in apposition to it ("X, a village near Y"). The
     model learns which of those nouns make a place; news describes its places this way
