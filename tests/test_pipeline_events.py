@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from gazetteer.entry import Entry
@@ -88,13 +87,10 @@ def test_a_sentence_with_no_date_takes_the_day_the_story_began_with():
     }
 
 
-def test_a_place_name_cut_in_two_by_the_sentence_splitter_makes_no_event_and_no_error() -> None:
-    # The splitter took "Mt." for a sentence end: the name runs past its sentence.
-    text = "Mt. Kalehe was shelled on Monday, officials said."
-    sentences = [Sentence(0, 0, 3, text[:3]), Sentence(1, 4, len(text), text[4:])]
-    entry = Entry(
-        geonameid=1,
-        name="Mt. Kalehe",
+def _kivu_town(geonameid: int, name: str) -> Entry:
+    return Entry(
+        geonameid=geonameid,
+        name=name,
         lat=-2.0,
         lon=28.9,
         country_code="CD",
@@ -102,7 +98,13 @@ def test_a_place_name_cut_in_two_by_the_sentence_splitter_makes_no_event_and_no_
         feature_code="PPL",
         population=20_000,
     )
-    places = [Place(Mention(0, 10, "Mt. Kalehe", sentence=0), entry, 0.9)]
+
+
+def test_a_place_name_cut_in_two_by_the_sentence_splitter_makes_no_event_and_no_error() -> None:
+    # The splitter took "Mt." for a sentence end: the name runs past its sentence.
+    text = "Mt. Kalehe was shelled on Monday, officials said."
+    sentences = [Sentence(0, 0, 3, text[:3]), Sentence(1, 4, len(text), text[4:])]
+    places = [Place(Mention(0, 10, "Mt. Kalehe", sentence=0), _kivu_town(1, "Mt. Kalehe"), 0.9)]
     assert events_from_places(Article(text=text, published=date(2024, 5, 15)), places, sentences) == ()
 
 
@@ -110,18 +112,8 @@ def test_a_name_cut_in_two_by_the_splitter_leaves_the_other_places_their_events(
     text = "NEW KALEHE - Rebels shelled the market of Uvira on Monday, local officials said."
     cut = text.index("KALEHE")  # the splitter ended a sentence inside the dateline's name
     sentences = [Sentence(0, 0, cut, text[:cut]), Sentence(1, cut, len(text), text[cut:])]
-    entry = Entry(
-        geonameid=7,
-        name="New Kalehe",
-        lat=-2.1,
-        lon=28.9,
-        country_code="CD",
-        feature_class="P",
-        feature_code="PPL",
-        population=20_000,
-    )
-    spanning = Place(Mention(0, len("NEW KALEHE"), "NEW KALEHE", sentence=0), entry, 0.9)
+    spanning = Place(Mention(0, len("NEW KALEHE"), "NEW KALEHE", sentence=0), _kivu_town(7, "New Kalehe"), 0.9)
     at = text.index("Uvira")
-    uvira = Place(Mention(at, at + len("Uvira"), "Uvira", sentence=1), replace(entry, geonameid=8, name="Uvira"), 0.9)
+    uvira = Place(Mention(at, at + len("Uvira"), "Uvira", sentence=1), _kivu_town(8, "Uvira"), 0.9)
     events = events_from_places(Article(text=text, published=date(2024, 5, 15)), [spanning, uvira], sentences)
     assert [e.mention for e in events] == ["Uvira"]

@@ -254,6 +254,8 @@ _TABLE_ATTRS = (
     "DEP",
     "HEAD",
 )
+#: The columns read apart from the rest: spaCy stores them signed.
+_SIGNED_ATTRS = ("SENT_START", "HEAD")
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -266,21 +268,7 @@ def token_table(doc: Doc) -> TokenTable:
     array = doc.to_array(list(_TABLE_ATTRS))
     column = {attr: array[:, k] for k, attr in enumerate(_TABLE_ATTRS)}
     orth, idx, lower_id, like_num, is_space, is_title, is_upper, is_alpha, is_punct, spacy_, ent, dep_id = (
-        column[attr].tolist()
-        for attr in (
-            "ORTH",
-            "IDX",
-            "LOWER",
-            "LIKE_NUM",
-            "IS_SPACE",
-            "IS_TITLE",
-            "IS_UPPER",
-            "IS_ALPHA",
-            "IS_PUNCT",
-            "SPACY",
-            "ENT_TYPE",
-            "DEP",
-        )
+        column[attr].tolist() for attr in _TABLE_ATTRS if attr not in _SIGNED_ATTRS
     )
     # HEAD and SENT_START are signed (a head before the token, a token known not to start
     # a sentence) but come out of the array as unsigned.
