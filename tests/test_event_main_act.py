@@ -105,3 +105,28 @@ def test_a_toll_does_not_outrank_the_attack_that_caused_it(nlp):
     sentence = "Army air strikes on Korvani on Tuesday killed several people and destroyed homes."
     kind, _ = decide(load_event_model(), _site(nlp, sentence, "Korvani"))
     assert kind is not None and (kind.event_type, kind.sub_event_type) == ("frontline", "air_strike")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "expected"),
+    [
+        (
+            "The opposition said it was suspending its part in the Ostrel negotiations, citing shelling of its positions.",
+            "Ostrel",
+            "diplomacy",
+        ),
+        (
+            "Rebels pulled out of the Ostrel talks on Tuesday, accusing government forces of bombing their positions.",
+            "Ostrel",
+            "diplomacy",
+        ),
+        (
+            "Aid agencies said the Belkora offensive, launched after the talks collapsed, had emptied whole streets.",
+            "Belkora",
+            "frontline",
+        ),
+    ],
+)
+def test_a_place_naming_an_event_is_where_that_event_is(nlp, sentence, place, expected):
+    kind, _ = decide(load_event_model(), _site(nlp, sentence, place))
+    assert kind is not None and kind.event_type == expected

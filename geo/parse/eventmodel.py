@@ -36,6 +36,7 @@ from geo.parse.eventtypes import (
     EventKind,
     classify_sentence,
     clause_of,
+    trigger_spans,
     triggers_in,
 )
 from geo.parse.roles import is_incidental_location, only_names_something_else
@@ -163,6 +164,9 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
         if _locative_of_strong_trigger(site, rule):
             return rule, 1 - probabilities[NO_EVENT]
         return None, probabilities[chosen]
+    named = _event_the_place_names(site)
+    if named is not None:
+        return named, max(probabilities[named.event_type], 1 - probabilities[NO_EVENT])
     main_act = _main_act_over(site, chosen)
     if main_act is not None:
         return main_act, max(probabilities[main_act.event_type], 1 - probabilities[NO_EVENT])
@@ -247,6 +251,27 @@ def _kind_of(site: EventSite, trigger: tuple[int, int, str]) -> EventKind:
     return EventKind(
         TRIGGER_TYPES[sub_type], sub_type, CONFIDENCE_STRONG, " ".join(site.sentence[t_start:t_end].lower().split())
     )
+
+
+#: Dependency labels of a word that says which one its head noun is: "the Geneva talks".
+NAMING_DEPENDENCIES = frozenset({"compound", "nmod"})
+
+
+def _event_the_place_names(site: EventSite) -> EventKind | None:
+    """The event a place names as its modifier ("the Geneva talks", "the Aleppo offensive"):
+    that event is the place's, whatever another clause of the sentence tells ("postponing
+    the X talks, citing violations of the truce" is talks at X, not fighting there)."""
+    tree = site.tree
+    if tree is None or len(tree) == 0:
+        return None
+    place = tree.head_of_span(site.start, site.end)
+    head = tree.heads[place]
+    if head == place or tree.deps[place] not in NAMING_DEPENDENCIES:
+        return None
+    for trigger in trigger_spans(site.sentence):
+        if not trigger[2].endswith("_weak") and tree.head_of_span(trigger[0], trigger[1]) == head:
+            return _kind_of(site, trigger)
+    return None
 
 
 def _public_life_at_place(site: EventSite, rule: EventKind, chosen: str) -> bool:
