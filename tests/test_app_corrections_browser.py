@@ -146,10 +146,24 @@ def _open_expander(page, title: str):
     return expander
 
 
-def _choose(page, inside, label: str, option: str) -> None:
+def _choose(page, inside, label: str, option: str, attempts: int = 3) -> None:
+    """Pick ``option`` in the select box ``label``; opens the list again when a rerun of the
+    page replaced the box between the click and the list (seen on a loaded machine)."""
     box = inside.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True))
-    box.click()
-    page.get_by_role("option", name=option, exact=True).click()
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    choice = page.get_by_role("option", name=option, exact=True)
+    for attempt in range(attempts):
+        _idle(page)
+        box.click()
+        try:
+            choice.wait_for(timeout=STEP_MS // attempts)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == attempts - 1:
+                raise
+            page.keyboard.press("Escape")
+    choice.click()
     _idle(page)
 
 
