@@ -60,33 +60,6 @@ def test_furniture_ranges_cover_link_lines_and_the_footer_but_not_the_story():
     assert not inside("Kalehe") and not inside("families")
 
 
-def test_a_sentence_with_no_date_takes_the_day_the_story_began_with():
-    text = "Rebels shelled Kalehe on Monday. Families fled to Minova, officials said."
-    cut = text.index("Families")
-    sentences = [Sentence(0, 0, cut, text[:cut]), Sentence(1, cut, len(text), text[cut:])]
-    places = []
-    for index, name in enumerate(["Kalehe", "Minova"]):
-        start = text.index(name)
-        entry = Entry(
-            geonameid=index + 1,
-            name=name,
-            lat=-2.0,
-            lon=28.9,
-            country_code="CD",
-            feature_class="P",
-            feature_code="PPL",
-            population=20_000,
-        )
-        places.append(Place(Mention(start, start + len(name), name, sentence=index), entry, 0.9))
-    # published the next day: with the story two days back, the learned choice may read an
-    # undated sentence as the day before publication, as wire copy often means it
-    events = events_from_places(Article(text=text, published=date(2024, 5, 14)), places, sentences)
-    assert {e.mention: (e.event_date, e.date_precision) for e in events} == {
-        "Kalehe": (date(2024, 5, 13), 1),
-        "Minova": (date(2024, 5, 13), 1),
-    }
-
-
 def _kivu_town(geonameid: int, name: str) -> Entry:
     return Entry(
         geonameid=geonameid,
@@ -98,6 +71,23 @@ def _kivu_town(geonameid: int, name: str) -> Entry:
         feature_code="PPL",
         population=20_000,
     )
+
+
+def test_a_sentence_with_no_date_takes_the_day_the_story_began_with():
+    text = "Rebels shelled Kalehe on Monday. Families fled to Minova, officials said."
+    cut = text.index("Families")
+    sentences = [Sentence(0, 0, cut, text[:cut]), Sentence(1, cut, len(text), text[cut:])]
+    places = []
+    for index, name in enumerate(["Kalehe", "Minova"]):
+        start = text.index(name)
+        places.append(Place(Mention(start, start + len(name), name, sentence=index), _kivu_town(index + 1, name), 0.9))
+    # published the next day: with the story two days back, the learned choice may read an
+    # undated sentence as the day before publication, as wire copy often means it
+    events = events_from_places(Article(text=text, published=date(2024, 5, 14)), places, sentences)
+    assert {e.mention: (e.event_date, e.date_precision) for e in events} == {
+        "Kalehe": (date(2024, 5, 13), 1),
+        "Minova": (date(2024, 5, 13), 1),
+    }
 
 
 def test_a_place_name_cut_in_two_by_the_sentence_splitter_makes_no_event_and_no_error() -> None:
