@@ -30,6 +30,7 @@ from geo.parse.actors import (
 )
 from geo.parse.clauses import NOT_ACTS, SentenceSyntax
 from geo.parse.clausetree import ClauseTree
+from geo.parse.datelines import header_end
 from geo.parse.fatalities import casualties_in_sentences
 from geo.records import Event
 
@@ -99,14 +100,13 @@ def without_other_places_clauses(sentence: str, tree: ClauseTree, mention: str, 
     """``sentence`` with the clauses nearer (in its parse) to another place than to ``mention``
     blanked out: each clause goes to the place whose clause is the fewest words away in the
     tree, so a toll told of one place in a sentence that names several is that place's alone."""
-    dateline = _DATELINE.match(sentence)
-    body = dateline.end() if dateline else 0  # "MAIDUGURI, June 29 - ": where the report was filed
+    body = max(header_end(sentence), 0)  # "MAIDUGURI, June 29 - ": where the report was filed
     own_verbs = _clause_verbs_of(sentence, tree, mention, body)
     other_verbs = {
         v for name in others if name and name not in mention for v in _clause_verbs_of(sentence, tree, name, body)
     }
     other_verbs -= own_verbs
-    if not own_verbs and other_verbs and dateline and mention in dateline.group(0):
+    if not own_verbs and other_verbs and body and mention in sentence[:body]:
         return ""  # named only in the dateline, beside a place the sentence tells of: where it was filed
     if not own_verbs or not other_verbs:
         return sentence
@@ -126,12 +126,6 @@ def without_other_places_clauses(sentence: str, tree: ClauseTree, mention: str, 
             for k in range(tree.starts[i], min(end, tree.starts[i] + len(tree.words[i]))):
                 chars[k] = " "
     return "".join(chars)
-
-
-#: A dateline: a place in capitals or a name, an optional date, then a dash.
-_DATELINE = re.compile(
-    r"^[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}(?:, [\w .]{1,25}?)?(?: \([^)]{0,20}\))? [-\u2013\u2014] "
-)
 
 
 def _clause_verbs_of(sentence: str, tree: ClauseTree, name: str, body: int = 0) -> set[int]:

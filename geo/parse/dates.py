@@ -66,6 +66,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from geo.parse.datelines import follows_furniture, header_end
 from geo.parse.numbers import SMALL_NUMBER_WORDS
 from geo.records import DATE_PRECISION_DAY, DATE_PRECISION_MONTH, DATE_PRECISION_WEEK
 
@@ -304,26 +305,6 @@ PHRASE_GATES: dict[str, tuple[str, ...]] = {
     "year_word": ("year",),
     "year": tuple("0123456789"),
 }
-#: A dateline opening a sentence: "KHARKIV, Ukraine, May 14 (Reuters) -", "GOMA, 3 March —".
-#: Its date is when the report was filed, not when the event happened.
-_DATELINE = re.compile(
-    r"\s*(?:[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30}){0,2},?\s*[^\n]{0,40}?"
-    r"(?:\([A-Za-z][\w .]{0,30}\)\s*)?"  # "KHARKIV, May 14 -", "GOMA (AP) —"
-    r"|[A-Z][A-Za-z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’. ]{1,30}){0,2},\s*[^\n]{0,40}?"
-    r"\([A-Z][\w .]{0,30}\)\s*)"  # "Mogadishu, 3 March (AFP) -"
-    r"(?:--|[-\u2013\u2014])(?:\s|$)"  # the dash may end a line of its own
-)
-#: Page furniture before a story: "Home | World |", "Filed 17 March 1993", "Posted 18 Oct 2019".
-_FURNITURE = re.compile(r"\||\b(?:Filed|Published|Posted|Updated)\b")
-#: A date right after such furniture is when the page was filed, not when anything happened.
-_AFTER_FURNITURE = re.compile(r"(?:\||\b(?:Filed|Published|Posted|Updated)\b)[^|\n]{0,25}$")
-#: A dateline after page furniture: "... | May 14, 2024 KHARKIV, Ukraine (Reuters) -".
-_LATER_DATELINE = re.compile(
-    r"(?<![\w'’])[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*\b(?:,\s*[A-Z][A-Za-z'’. ]{1,30}){0,2},?\s*[^\n]{0,40}?"
-    r"(?:\([A-Za-z][\w .]{0,30}\)\s*)?(?:--|[-\u2013\u2014])(?:\s|$)"
-)
-#: How far into a sentence page furniture and a dateline are looked for, in characters.
-HEADER_REACH = 200
 #: Words that open a clause of its own: relative pronouns and subordinating
 #: conjunctions. A date phrase in such a clause dates that clause's verb.
 RELATIVE_WORDS = r"which|who|whom|whose|where"
@@ -585,13 +566,13 @@ def _dateline_day(sentence: str, published: date | None) -> date | None:
     ``published`` (a date outside it is no filing day: a misprint or another story's)."""
     if published is None:
         return None
-    header_end = _header_end(sentence)
-    if header_end < 0:
+    header_stop = header_end(sentence)
+    if header_stop < 0:
         return None
     for candidate in _sentence_candidates(sentence, published):
         if (
             candidate.report
-            and candidate.end <= header_end
+            and candidate.end <= header_stop
             and candidate.value is not None
             and candidate.precision == DATE_PRECISION_DAY
             and 0 <= (published - candidate.value).days <= FILED_REACH_DAYS
@@ -868,8 +849,8 @@ def _is_word(boundary: re.Match[str]) -> bool:
 
 def _candidates(sentence: str, published: date | None) -> Iterator[_Candidate]:
     lowered = sentence.lower()
-    header_end = _header_end(sentence)
-    yield from _anchored_candidates(sentence, lowered, header_end)
+    header_stop = header_end(sentence)
+    yield from _anchored_candidates(sentence, lowered, header_stop)
     for kind, pattern in _PHRASES:
         if not any(word in lowered for word in PHRASE_GATES[kind]):
             continue
@@ -884,7 +865,7 @@ def _candidates(sentence: str, published: date | None) -> Iterator[_Candidate]:
             if resolved is None:
                 continue
             value, precision, resolvable = resolved
-            report = found.end() <= header_end or _AFTER_FURNITURE.search(sentence, 0, found.start()) is not None
+            report = found.end() <= header_stop or follows_furniture(sentence, found.start())
             yield _Candidate(
                 found.start(),
                 found.end(),
@@ -898,14 +879,14 @@ def _candidates(sentence: str, published: date | None) -> Iterator[_Candidate]:
             )
 
 
-def _anchored_candidates(sentence: str, lowered: str, header_end: int) -> Iterator[_Candidate]:
+def _anchored_candidates(sentence: str, lowered: str, header_stop: int) -> Iterator[_Candidate]:
     """Phrases that count from another date of the story ("a day after", "hours later");
     their value is set once the anchor is known (``_with_anchor``)."""
     if not any(word in lowered for word in _ANCHORED_GATES):
         return
     for pattern, unit, opens_clause, precision in _ANCHORED:
         for found in pattern.finditer(sentence):
-            if found.end() <= header_end:
+            if found.end() <= header_stop:
                 continue
             yield _Candidate(
                 found.start(),
@@ -934,19 +915,6 @@ def _shift_days(found: re.Match[str], unit: int | None) -> int:
 
 def _dates_a_statement(sentence: str, start: int) -> bool:
     return _SPEECH_BEFORE.search(sentence, max(0, start - SPEECH_REACH), start) is not None
-
-
-def _header_end(sentence: str) -> int:
-    """Where the report's header ends: a dateline opening the sentence, or one after page
-    furniture ("Home | World | ... 25 May 2017 MARAWI, Philippines —"); -1 when none."""
-    dateline = _DATELINE.match(sentence)
-    if dateline:
-        return dateline.end()
-    furniture = _FURNITURE.search(sentence, 0, HEADER_REACH)
-    if furniture is None:
-        return -1
-    later = _LATER_DATELINE.search(sentence, furniture.end(), HEADER_REACH + 60)
-    return later.end() if later is not None and later.start() < HEADER_REACH else -1
 
 
 def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
