@@ -15,6 +15,7 @@ from browser_pages import only_this_file, standalone_chromium
 from palmyra import palmyra_event
 
 from geo.errors import InputError
+from geo.map.framing import core_bounds
 from geo.map.mapview import (
     EVENT_STYLE,
     MAX_MARKERS,
@@ -24,7 +25,6 @@ from geo.map.mapview import (
     Playback,
     build_map,
     coded_pieces,
-    core_bounds,
     event_html,
     marker_groups,
     marker_shifts,
@@ -625,6 +625,18 @@ def test_picture_view_leaves_out_a_few_far_events():
     abroad = [make_event(event_id=f"w{i}", place="Washington", lat=38.9, lon=-77.0) for i in range(3)]
     min_lon, min_lat, max_lon, max_lat = core_bounds(syria + abroad)
     assert min_lon > 30 and max_lon < 45 and min_lat < 33 and max_lat > 37
+
+
+def test_picture_view_holds_both_areas_of_a_war_and_leaves_out_talks_abroad():
+    # Fighting in two areas 2,000 km apart, talks and statements in European capitals.
+    north = [make_event(event_id=f"n{i}", lat=34 + i % 4, lon=36 + i % 5) for i in range(80)]
+    south = [make_event(event_id=f"s{i}", lat=14 + i % 3, lon=43 + i % 4) for i in range(22)]
+    talks = [make_event(event_id=f"g{i}", place="Geneva", lat=46.2, lon=6.1) for i in range(10)]
+    capitals = [make_event(event_id="v", place="Vienna", lat=48.2, lon=16.4)]
+    capitals += [make_event(event_id="m", place="Moscow", lat=55.8, lon=37.6)]
+    min_lon, min_lat, max_lon, max_lat = core_bounds(north + south + talks + capitals)
+    assert min_lon <= 36 and max_lon >= 46 and min_lat <= 14 and max_lat >= 37
+    assert min_lon > 16.4 and max_lat < 46.2
 
 
 def test_picture_view_keeps_every_event_when_they_spread_evenly():

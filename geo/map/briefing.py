@@ -23,6 +23,7 @@ from typing import Any
 from gazetteer.files import atomic_path, atomic_text
 from geo.errors import ExportError, InputError
 from geo.formats.exports import encodable_events
+from geo.map.framing import core_bounds
 from geo.map.mapview import (
     DATA_ATTRIBUTION,
     EVENT_STYLE,
@@ -33,7 +34,6 @@ from geo.map.mapview import (
     MarkerGroup,
     RawHtml,
     build_map,
-    core_bounds,
     date_range_text,
     is_tile_url,
     legend_counts,

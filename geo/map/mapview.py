@@ -35,6 +35,7 @@ from folium.template import Template
 
 from geo.errors import InputError
 from geo.map.density import density_choice, density_layers
+from geo.map.framing import core_bounds
 from geo.map.names import KEY_DECIMALS, PlaceKey, common_names, place_key, shown_name, tidy_name
 from geo.map.offline import asset_uri, make_offline
 from geo.map.tiles import detail_tile_layer
@@ -118,11 +119,6 @@ COORDINATE_DECIMALS = 5
 LABEL_COUNT = 12
 #: How far (px) markers that share a point are moved apart, round a ring.
 SHARED_POINT_SHIFT_PX = 7
-#: A picture fits the central CORE_SHARE of events (plus CORE_MARGIN_DEG or a
-#: quarter of their span) when the rest would widen the view OUTLIER_WIDENING times.
-CORE_SHARE = 0.8
-CORE_MARGIN_DEG = 0.5
-OUTLIER_WIDENING = 4.0
 
 WORLD_VIEW = (20.0, 15.0)
 WORLD_ZOOM = 2
@@ -386,37 +382,6 @@ def top_places(
         (lat, lon), _ = spots.most_common(1)[0]
         labels.append(PlaceLabel(name, lat, lon, sum(spots.values())))
     return labels
-
-
-def _extent(events: Sequence[Event]) -> tuple[float, float, float, float]:
-    lats = [e.lat for e in events]
-    lons = [e.lon for e in events]
-    return (min(lons), min(lats), max(lons), max(lats))
-
-
-def core_bounds(events: Sequence[Event]) -> tuple[float, float, float, float] | None:
-    """The view for a picture, ``(min_lon, min_lat, max_lon, max_lat)``: around all
-    events, unless a few far ones (talks abroad, say) would make it more than
-    OUTLIER_WIDENING times larger than the box around the central CORE_SHARE of
-    events with a margin; then that box. None without events."""
-    if not events:
-        return None
-    full = _extent(events)
-    lons = np.sort(np.fromiter((e.lon for e in events), dtype=np.float64, count=len(events)))
-    lats = np.sort(np.fromiter((e.lat for e in events), dtype=np.float64, count=len(events)))
-    cut = int(len(events) * (1 - CORE_SHARE) / 2)
-    core = []
-    for values, limit in ((lons, 180.0), (lats, 85.0)):
-        low, high = float(values[cut]), float(values[len(values) - 1 - cut])
-        margin = max((high - low) * 0.25, CORE_MARGIN_DEG)
-        core.append((max(low - margin, -limit), min(high + margin, limit)))
-    (min_lon, max_lon), (min_lat, max_lat) = core
-
-    def area(box: tuple[float, float, float, float]) -> float:
-        return max(box[2] - box[0], CORE_MARGIN_DEG) * max(box[3] - box[1], CORE_MARGIN_DEG)
-
-    box = (min_lon, min_lat, max_lon, max_lat)
-    return box if area(full) > OUTLIER_WIDENING * area(box) else full
 
 
 def marker_groups(

@@ -435,7 +435,7 @@ def map_bounds(events: Sequence[Event]) -> Bounds | None:
     Play runs inside the map, which is not rebuilt while it plays, so the frame holds
     still through play whatever events it was fitted to.
     """
-    from geo.map.mapview import core_bounds
+    from geo.map.framing import core_bounds
 
     box = core_bounds(events)
     if box is None or box[0] >= box[2] or box[1] >= box[3]:
