@@ -76,6 +76,8 @@ LINK_REPORTS = 6
 #: Days either side of a report's date searched for candidates, by date precision.
 DATE_WINDOW_DAYS = {DATE_PRECISION_DAY: 1, DATE_PRECISION_WEEK: 7}
 MONTH_WINDOW_DAYS = 31
+#: How many days before its own date a report's quote may name the day of the happening it tells.
+NAMED_DAY_REACH = 7
 KM_PER_DEGREE = 111.2  # of latitude, and of longitude at the equator
 
 _STOPWORDS = frozenset(
@@ -201,8 +203,10 @@ class MergeRules:
     day_slack: int = 1
     #: ... when the quotes share at least this much (two strikes on consecutive days stay apart).
     slack_overlap: float = 0.8
-    #: ... or when the later date is its report's publication day.
+    #: ... or when the later date is its report's publication day (a date the text left
+    #: unresolved, or a follow-up's own day: a funeral, a toll risen), then up to this many days.
     publication_slack: bool = True
+    publication_days: int = 1
     #: Sub-types of one happening: "equal", of one "family" (``SUB_TYPE_FAMILIES``), or "any".
     sub_types: str = "any"
     #: Weights learned on pairs of reports (``LearnedMatch``; ``shipped_match()`` reads the
@@ -218,7 +222,9 @@ class MergeRules:
     @property
     def reach_days(self) -> int:
         """How many days apart two day-precise reports of one happening may be dated."""
-        return self.learned.max_days if self.learned is not None else self.day_slack
+        if self.learned is not None:
+            return self.learned.max_days
+        return max(self.day_slack, self.publication_days if self.publication_slack else 0)
 
 
 #: The features of a pair (report, event), in the order of ``LearnedMatch.weights``:
@@ -411,6 +417,9 @@ class Report:
     #: leaves out of the words it compares: every report of a town names it, so they would
     #: make two happenings there look alike.
     place_words: frozenset[str] = frozenset()
+    #: The days its quote states (``named_days``): a follow-up dated by its own day (a
+    #: funeral on Saturday) names the happening's day too ("killed when rockets hit on Thursday").
+    named_days: frozenset[date] = frozenset()
 
     @classmethod
     def from_event(cls, event: Event) -> Report:
@@ -430,7 +439,23 @@ class Report:
             fatalities=event.fatalities,
             geo_precision=event.geo_precision,
             place_words=content_words(f"{event.place} {event.mention}"),
+            named_days=named_days(event.quote, event.published),
         )
+
+
+@lru_cache(maxsize=65_536)
+def named_days(quote: str, published: date | None) -> frozenset[date]:
+    """The days a quote states to the day ("on Thursday", "on 20 February"), read against its
+    publication day: the happening a follow-up tells may be one of them ("buried on Tuesday
+    the people killed on Sunday")."""
+    if published is None or not quote:
+        return frozenset()
+    from geo.parse.dates import phrase_options  # the date grammar; read only when a report is made
+
+    # Not a day counted from another ("two days after"): that phrase sets a new happening
+    # against an earlier one ("shelled the town again, two days after an attack there").
+    options = phrase_options(quote, published=published)
+    return frozenset(o.value for o in options if o.precision == DATE_PRECISION_DAY and o.kind != "anchored")
 
 
 @dataclass(frozen=True, slots=True)
@@ -546,7 +571,9 @@ def candidate_blocks(
     if key.day is None:
         return cells, None
     window = max(DATE_WINDOW_DAYS.get(report.date_precision, MONTH_WINDOW_DAYS), rules.reach_days)
-    return cells, (key.day - window, key.day + window)
+    # A follow-up's quote may name the happening's day, up to a week before its own.
+    named = [d.toordinal() for d in report.named_days if 0 < key.day - d.toordinal() <= NAMED_DAY_REACH]
+    return cells, (min([key.day - window, *named]), key.day + window)
 
 
 def same_kind(a: str, b: str, *, sub_types: str = "family") -> bool:
@@ -595,19 +622,34 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
     if words < rules.min_overlap:
         return None
     args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
-    if not dates_agree(*args):
-        # A day apart: the same happening when the quotes tell it alike, or when the later
-        # date is only its report's publication day (a date the text left unresolved).
+    if not dates_agree(*args) and not names_the_day(report, event):
+        # Days apart: the same happening when the quotes tell it alike (a day), or when the
+        # later date is only its report's publication day (``publication_days``).
         if (report.event_date or date.min) > (event.event_date or date.min):
             on_publication = report.event_date == report.published
         else:
             on_publication = event.event_date == event.published
-        if not (words >= rules.slack_overlap or (rules.publication_slack and on_publication)):
-            return None
-        if not dates_agree(*args, day_slack=rules.day_slack):
+        slack = max(
+            rules.day_slack if words >= rules.slack_overlap else -1,
+            rules.publication_days if rules.publication_slack and on_publication else -1,
+        )
+        if slack < 0 or not dates_agree(*args, day_slack=slack):
             return None
     same_sub = 1.0 if report.sub_event_type == event.sub_event_type else 0.0
     return words + same_sub + (1.0 - km / max(rules.max_km, 1e-9))
+
+
+def names_the_day(report: Report, event: MergedEvent) -> bool:
+    """Does the report's quote state the event's day, though the report is dated otherwise
+    (a follow-up dated by its own day, after the happening it tells)?"""
+    return (
+        event.event_date is not None
+        and event.date_precision == DATE_PRECISION_DAY
+        and report.event_date is not None
+        and report.event_date > event.event_date
+        and (report.event_date - event.event_date).days <= NAMED_DAY_REACH
+        and event.event_date in report.named_days
+    )
 
 
 def pair_features(report: Report, event: MergedEvent, model: LearnedMatch | None = None) -> tuple[float, ...]:
@@ -615,6 +657,8 @@ def pair_features(report: Report, event: MergedEvent, model: LearnedMatch | None
     km = great_circle_km(report.lat, report.lon, event.lat, event.lon)
     towns = report.geo_precision <= GEO_PRECISION_NEAR and event.geo_precision <= GEO_PRECISION_NEAR
     gap = abs((report.event_date - event.event_date).days) if report.event_date and event.event_date else 0
+    if names_the_day(report, event):
+        gap = 0  # a follow-up dated by its own day that names the happening's
     if (report.event_date or date.min) > (event.event_date or date.min):
         on_publication = report.event_date == report.published
     else:
@@ -673,7 +717,7 @@ def within_reach_in_time(report: Report, event: MergedEvent, model: LearnedMatch
     publication day, a date the text left unresolved: two dates both texts give are two days, so a strike
     on a town on Monday and another there on Tuesday stay two happenings."""
     args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
-    if dates_agree(*args):
+    if dates_agree(*args) or names_the_day(report, event):
         return True
     if not dates_agree(*args, day_slack=model.max_days):
         return False
