@@ -78,6 +78,8 @@ DATE_WINDOW_DAYS = {DATE_PRECISION_DAY: 1, DATE_PRECISION_WEEK: 7}
 MONTH_WINDOW_DAYS = 31
 #: How many days before its own date a report's quote may name the day of the happening it tells.
 NAMED_DAY_REACH = 7
+#: The event type of what is neither fighting, diplomacy nor aid (``MergeRules.other_overlap``).
+OTHER_TYPE = "other"
 KM_PER_DEGREE = 111.2  # of latitude, and of longitude at the equator
 
 _STOPWORDS = frozenset(
@@ -209,6 +211,10 @@ class MergeRules:
     publication_days: int = 1
     #: Sub-types of one happening: "equal", of one "family" (``SUB_TYPE_FAMILIES``), or "any".
     sub_types: str = "any"
+    #: A report the event model typed "other" (a funeral, a march for the dead, a ceremony)
+    #: tells an event of another type at its place when their quotes share this much: the
+    #: follow-up of a strike, not a happening of its own (``None``: types must be equal).
+    other_overlap: float | None = 0.3
     #: Weights learned on pairs of reports (``LearnedMatch``; ``shipped_match()`` reads the
     #: package's); when set, they decide in place of the thresholds above, within the
     #: learned model's own reach in km and days.
@@ -611,15 +617,16 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
         or (match.across_types and match.sub_type_affinity(report.sub_event_type, event.sub_event_type) > 0)
     ):
         return _learned_score(report, event, match)
-    if report.event_type != event.event_type:
+    across = report.event_type != event.event_type
+    if across and not (rules.other_overlap is not None and OTHER_TYPE in (report.event_type, event.event_type)):
         return None
-    if not same_kind(report.sub_event_type, event.sub_event_type, sub_types=rules.sub_types):
+    if not across and not same_kind(report.sub_event_type, event.sub_event_type, sub_types=rules.sub_types):
         return None
     km = great_circle_km(report.lat, report.lon, event.lat, event.lon)
     if km > rules.max_km:
         return None
     words = overlap(report.words, event.words)
-    if words < rules.min_overlap:
+    if words < (rules.other_overlap if across and rules.other_overlap is not None else rules.min_overlap):
         return None
     args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
     if not dates_agree(*args) and not names_the_day(report, event):
@@ -636,7 +643,8 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
         if slack < 0 or not dates_agree(*args, day_slack=slack):
             return None
     same_sub = 1.0 if report.sub_event_type == event.sub_event_type else 0.0
-    return words + same_sub + (1.0 - km / max(rules.max_km, 1e-9))
+    same_type = 0.0 if across else 1.0  # a happening of its own type first
+    return words + same_sub + same_type + (1.0 - km / max(rules.max_km, 1e-9))
 
 
 def names_the_day(report: Report, event: MergedEvent) -> bool:
