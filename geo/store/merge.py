@@ -458,10 +458,15 @@ def named_days(quote: str, published: date | None) -> frozenset[date]:
         return frozenset()
     from geo.parse.dates import phrase_options  # the date grammar; read only when a report is made
 
-    # Not a day counted from another ("two days after"): that phrase sets a new happening
-    # against an earlier one ("shelled the town again, two days after an attack there").
+    # Not a day counted on from another ("two days after"): that phrase sets a new happening
+    # against an earlier one ("shelled the town again, two days after an attack there"); a day
+    # counted back ("two days earlier", "three days ago") dates what the quote tells.
     options = phrase_options(quote, published=published)
-    return frozenset(o.value for o in options if o.precision == DATE_PRECISION_DAY and o.kind != "anchored")
+    return frozenset(
+        o.value
+        for o in options
+        if o.precision == DATE_PRECISION_DAY and not (o.kind == "anchored" and o.phrase.lower().endswith("after"))
+    )
 
 
 @dataclass(frozen=True, slots=True)
