@@ -214,6 +214,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--slack-overlap", type=float, default=MergeRules().slack_overlap)
     s.add_argument("--no-publication-slack", action="store_true")
     s.add_argument("--other-overlap", type=float, default=MergeRules().other_overlap, help="negative: types equal")
+    s.add_argument("--unstated-days", type=int, default=MergeRules().unstated_days)
     s.add_argument("--publication-days", type=int, default=MergeRules().publication_days)
     s.add_argument("--sub-types", choices=("equal", "family", "any"), default=MergeRules().sub_types)
     s.add_argument("--learned", type=Path, help="merge with learned weights (JSON of scripts/learn_merge.py)")
@@ -231,6 +232,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             not args.no_publication_slack,
             sub_types=args.sub_types,
             publication_days=args.publication_days,
+            unstated_days=args.unstated_days,
             other_overlap=args.other_overlap if args.other_overlap >= 0 else None,
             learned=LearnedMatch.from_dict(json.loads(args.learned.read_text(encoding="utf-8")))
             if args.learned

@@ -148,7 +148,7 @@ def test_a_date_that_is_only_the_publication_day_may_be_a_day_late() -> None:
     )
     assert len(merge([told_next_day, unresolved])) == 1
     assert len(merge([told_next_day, unresolved], MergeRules(learned=shipped_match()))) == 1
-    assert len(merge([told_next_day, unresolved], MergeRules(publication_slack=False))) == 2
+    assert len(merge([told_next_day, unresolved], MergeRules(publication_slack=False, unstated_days=-1))) == 2
 
 
 def test_assign_is_deterministic_and_order_free() -> None:
@@ -408,3 +408,28 @@ def test_an_aid_delivery_the_day_a_funeral_names_stays_apart_from_the_strike() -
         sub_event_type="aid",
     )
     assert len(merge([strike, aid])) == 2
+
+
+def test_a_report_whose_quote_states_no_day_may_be_dated_a_day_off_by_its_article() -> None:
+    monday, tuesday, thursday = date(2024, 4, 15), date(2024, 4, 16), date(2024, 4, 18)
+    clash = _event(
+        "a",
+        "Troops and militia fighters battled for the grain terminal of Sample Town on Monday.",
+        day=monday,
+        published=monday,
+        source="Harbour Gazette",
+        sub_event_type="armed_clash",
+    )
+    # Its article's earlier sentence said Tuesday; this sentence says no day at all.
+    undated = _event(
+        "b",
+        "Militia commanders admitted losses at the Sample Town grain terminal.",
+        day=tuesday,
+        published=thursday,
+        source="Plains Wire",
+        sub_event_type="armed_clash",
+    )
+    dated = replace(undated, quote="Militia fighters attacked the Sample Town grain terminal again on Tuesday.")
+    assert len(merge([clash, undated])) == 1
+    assert len(merge([clash, dated])) == 2
+    assert len(merge([clash, undated], MergeRules(unstated_days=-1))) == 2

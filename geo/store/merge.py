@@ -214,6 +214,9 @@ class MergeRules:
     #: unresolved, or a follow-up's own day: a funeral, a toll risen), then up to this many days.
     publication_slack: bool = True
     publication_days: int = 1
+    #: ... or when the new report's quote does not state its date (``Report.named_days``):
+    #: the date came from around the sentence, then up to this many days (-1: never).
+    unstated_days: int = 1
     #: Sub-types of one happening: "equal", of one "family" (``SUB_TYPE_FAMILIES``), or "any".
     sub_types: str = "any"
     #: A report the event model typed "other" (a funeral, a march for the dead, a ceremony)
@@ -235,7 +238,7 @@ class MergeRules:
         """How many days apart two day-precise reports of one happening may be dated."""
         if self.learned is not None:
             return self.learned.max_days
-        return max(self.day_slack, self.publication_days if self.publication_slack else 0)
+        return max(self.day_slack, self.publication_days if self.publication_slack else 0, self.unstated_days)
 
 
 #: The features of a pair (report, event), in the order of ``LearnedMatch.weights``:
@@ -646,9 +649,13 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
             on_publication = report.event_date == report.published
         else:
             on_publication = event.event_date == event.published
+        # A date its quote does not state came from the article around it (the dateline, an
+        # earlier sentence, the publication day): a day off is within what that tells.
+        unstated = report.event_date is not None and report.event_date not in report.named_days
         slack = max(
             rules.day_slack if words >= rules.slack_overlap else -1,
             rules.publication_days if rules.publication_slack and on_publication else -1,
+            rules.unstated_days if unstated else -1,
         )
         if slack < 0 or not dates_agree(*args, day_slack=slack):
             return None
