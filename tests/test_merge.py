@@ -333,6 +333,9 @@ def test_a_quote_names_the_days_it_states_but_not_one_counted_on_from_another() 
     assert named_days(counted_back, friday) == {date(2024, 3, 6), friday}
     assert date(2024, 3, 6) not in named_days("Drones hit the port again, two days after a raid on it.", friday)
     assert named_days("Drones hit the port again.", None) == frozenset()
+    monday = date(2024, 3, 11)
+    weekend = named_days("Families marched on Monday for the pupils killed at the weekend.", monday)
+    assert weekend == {date(2024, 3, 9), date(2024, 3, 10), monday}
 
 
 def test_a_funeral_told_two_days_later_joins_the_strike_it_names_the_day_of() -> None:

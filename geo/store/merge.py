@@ -56,7 +56,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
@@ -85,6 +85,7 @@ MONTH_WINDOW_DAYS = 31
 NAMED_DAY_REACH = 7
 #: The event type of what is neither fighting, diplomacy nor aid (``MergeRules.other_overlap``).
 OTHER_TYPE = "other"
+SATURDAY = 5  # date.weekday()
 KM_PER_DEGREE = 111.2  # of latitude, and of longitude at the equator
 
 _STOPWORDS = frozenset(
@@ -469,12 +470,13 @@ def named_days(quote: str, published: date | None) -> frozenset[date]:
     # Not a day counted on from another ("two days after"): that phrase sets a new happening
     # against an earlier one ("shelled the town again, two days after an attack there"); a day
     # counted back ("two days earlier", "three days ago") dates what the quote tells.
-    options = phrase_options(quote, published=published)
-    return frozenset(
-        o.value
-        for o in options
-        if o.precision == DATE_PRECISION_DAY and not (o.kind == "anchored" and o.phrase.lower().endswith("after"))
-    )
+    days: set[date] = set()
+    for o in phrase_options(quote, published=published):
+        if o.precision == DATE_PRECISION_DAY and not (o.kind == "anchored" and o.phrase.lower().endswith("after")):
+            days.add(o.value)
+        elif o.kind == "weekend" and o.value.weekday() == SATURDAY:  # "at the weekend": either of its days
+            days.update((o.value, o.value + timedelta(days=1)))
+    return frozenset(days)
 
 
 @dataclass(frozen=True, slots=True)
