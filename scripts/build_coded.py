@@ -186,12 +186,16 @@ def run_score(
     if tune:
         if split == "test":
             raise SystemExit("tune on dev only")
-        grid = itertools.product((5, 10, 20), (0.0, 0.1), (0, 1), (0.3, 0.5), (False, True), ("family", "any"))
-        for km, overlap, slack, slack_overlap, on_publication, sub_types in grid:
-            trial = MergeRules(km, overlap, slack, slack_overlap, on_publication, sub_types)
+        grid = itertools.product(
+            (5, 10, 20), (0.0, 0.1), (0, 1), (0.3, 0.5), (False, True), ("family", "any"), (1, 2, 3)
+        )
+        for km, overlap, slack, slack_overlap, on_publication, sub_types, days in grid:
+            trial = MergeRules(
+                km, overlap, slack, slack_overlap, on_publication, sub_types=sub_types, publication_days=days
+            )
             s = score(gold, predict(gold, events, trial)).as_dict()
             figures = [s[k] for k in ("precision", "recall", "f1", "fatality_accuracy", "actor_accuracy")]
-            print(km, overlap, slack, slack_overlap, on_publication, sub_types, *figures)
+            print(km, overlap, slack, slack_overlap, on_publication, sub_types, days, *figures)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -209,6 +213,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--day-slack", type=int, default=MergeRules().day_slack)
     s.add_argument("--slack-overlap", type=float, default=MergeRules().slack_overlap)
     s.add_argument("--no-publication-slack", action="store_true")
+    s.add_argument("--other-overlap", type=float, default=MergeRules().other_overlap, help="negative: types equal")
+    s.add_argument("--unstated-days", type=int, default=MergeRules().unstated_days)
+    s.add_argument("--publication-days", type=int, default=MergeRules().publication_days)
     s.add_argument("--sub-types", choices=("equal", "family", "any"), default=MergeRules().sub_types)
     s.add_argument("--learned", type=Path, help="merge with learned weights (JSON of scripts/learn_merge.py)")
     s.add_argument("--hand-set", action="store_true", help="merge by the thresholds above, not the shipped match")
@@ -223,8 +230,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             args.day_slack,
             args.slack_overlap,
             not args.no_publication_slack,
-            args.sub_types,
-            LearnedMatch.from_dict(json.loads(args.learned.read_text(encoding="utf-8"))) if args.learned else None,
+            sub_types=args.sub_types,
+            publication_days=args.publication_days,
+            unstated_days=args.unstated_days,
+            other_overlap=args.other_overlap if args.other_overlap >= 0 else None,
+            learned=LearnedMatch.from_dict(json.loads(args.learned.read_text(encoding="utf-8")))
+            if args.learned
+            else None,
         )
         rules = hand_set if args.hand_set or args.learned else default_rules()
         run_score(args.split, args.cache, args.tune, rules, through_store=args.store, conflicts=args.conflict)

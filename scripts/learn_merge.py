@@ -43,7 +43,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 from build_coded import GOLD_JSONL, pipeline_events, predict  # noqa: E402
 
 from gazetteer.geodesy import great_circle_km  # noqa: E402
-from geo.eval.coded import CodedGold, PredictedEvent, match_items, read_jsonl, score, to_jsonl  # noqa: E402
+from geo.eval.coded import MATCH_KM, CodedGold, PredictedEvent, match_items, read_jsonl, score, to_jsonl  # noqa: E402
 from geo.records import GEO_PRECISION_NEAR, Event  # noqa: E402
 from geo.store.merge import (  # noqa: E402
     PAIR_FEATURES,
@@ -298,17 +298,117 @@ def list_errors(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: Me
         print(f"  {n:3d}  {kind}")
 
 
+def cause_of_pair(a: Event, b: Event, same: bool) -> str:
+    """The main cause of a missed merge (``same``) or a wrong one, as the loss table groups them."""
+    if a.event_id == b.event_id:
+        return "wrong: one event read for two happenings"
+    if not same:
+        if a.event_date != b.event_date:
+            return "wrong: same town, another day"
+        if a.event_type != b.event_type or a.sub_event_type != b.sub_event_type:
+            return "wrong: same day, another kind"
+        return "wrong: same place, day and kind"
+    if a.event_type != b.event_type:
+        return "missed: type disagrees"
+    if a.event_date and b.event_date and a.event_date != b.event_date:
+        later = a if a.event_date > b.event_date else b
+        gap = abs((a.event_date - b.event_date).days)
+        if later.event_date == later.published:
+            return f"missed: {'a day' if gap == 1 else 'days'} apart, the later on its publication day"
+        return f"missed: {'a day' if gap == 1 else 'days'} apart, both dated by their text"
+    if great_circle_km(a.lat, a.lon, b.lat, b.lon) > 1:
+        if max(a.geo_precision, b.geo_precision) > GEO_PRECISION_NEAR:
+            return "missed: a town and its region"
+        return "missed: a nearby point"
+    words_a, words_b = Report.from_event(a).words, Report.from_event(b).words
+    if min(len(words_a), len(words_b)) < BRIEF_WORDS:
+        return "missed: the happening named briefly"
+    if a.sub_event_type != b.sub_event_type:
+        return "missed: sub-type disagrees"
+    return "missed: few shared words"
+
+
+def cause_of_unmatched(
+    gold: CodedGold, item: tuple[str, str], events: dict[str, tuple[Event, ...]], places: dict[str, list[tuple]]
+) -> str:
+    """Why an item has no event: its place not found, found but no event made there, or an event of another kind."""
+    report_id, happening_id = item
+    h = gold.happening(happening_id)
+    near = [e for e in events[report_id] if great_circle_km(h.lat, h.lon, e.lat, e.lon) <= MATCH_KM]
+    if near:
+        return "no event: an event there of another type"
+    if any(great_circle_km(h.lat, h.lon, lat, lon) <= MATCH_KM for lat, lon in places.get(report_id, ())):
+        return "no event: place found, no event made there"
+    return "no event: place not found (or placed elsewhere)"
+
+
+def report_places(gold: CodedGold, report_ids: Sequence[str]) -> dict[str, list[tuple]]:
+    """The points of every place the geoparser finds in the given reports."""
+    from geo.parse.pipeline import load_pipeline
+
+    geoparser = load_pipeline().geoparser
+    texts = {r.id: r.text for r in gold.reports}
+    found: dict[str, list[tuple]] = {}
+    for report_id in report_ids:
+        for section in geoparser.sections(texts[report_id]):
+            found.setdefault(report_id, []).extend(
+                (p.entry.lat, p.entry.lon) for p in section.places if p.entry.lat is not None
+            )
+    return found
+
+
+def loss_by_cause(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeRules) -> None:
+    """The B-cubed F1 the merging loses on ``gold``, by cause: each missing mate of an item
+    costs its recall 1/|its happening|, each wrong mate its precision 1/|its event| (over all
+    items); an item with no event loses every mate. Printed with the F1 if that cause alone were gone."""
+    predicted = predict(gold, events, rules)
+    items = match_items(gold, predicted)
+    by_id = {e.event_id: e for r in gold.reports for e in events[r.id]}
+    gold_size = Counter(h for _, h in items)
+    merged_of = {item: (e.merged_id if e else f"none:{item}") for item, e in items.items()}
+    event_size = Counter(merged_of.values())
+    places = report_places(gold, sorted({i[0] for i, e in items.items() if e is None}))
+    n = len(items)
+    recall_loss: Counter[str] = Counter()
+    precision_loss: Counter[str] = Counter()
+    for i1, i2 in itertools.permutations(items, 2):
+        e1, e2 = items[i1], items[i2]
+        same = i1[1] == i2[1]
+        together = merged_of[i1] == merged_of[i2]
+        if same and not together:
+            if e1 is None or e2 is None:
+                missing = i1 if e1 is None else i2
+                cause = cause_of_unmatched(gold, missing, events, places)
+            else:
+                cause = cause_of_pair(by_id[e1.event_id], by_id[e2.event_id], True)
+            recall_loss[cause] += 1 / gold_size[i1[1]] / n
+        elif not same and together and e1 is not None and e2 is not None:
+            cause = cause_of_pair(by_id[e1.event_id], by_id[e2.event_id], False)
+            precision_loss[cause] += 1 / event_size[merged_of[i1]] / n
+    s = score(gold, predicted)
+    print(f"B-cubed P {s.precision:.4f} R {s.recall:.4f} F1 {s.f1:.4f} over {n} items; lost, by cause:")
+    print("  recall  precision  F1 without it  cause")
+    for cause in sorted(set(recall_loss) | set(precision_loss), key=lambda c: -(recall_loss[c] + precision_loss[c])):
+        p, r = s.precision + precision_loss[cause], s.recall + recall_loss[cause]
+        f1 = 2 * p * r / (p + r)
+        print(f"  {recall_loss[cause]:.4f}  {precision_loss[cause]:.4f}     {f1:.4f}         {cause}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cache", type=Path)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--errors", action="store_true", help="list the hand-set rules' errors on dev by kind")
     parser.add_argument("--shipped", action="store_true", help="--errors of the shipped learned match instead")
+    parser.add_argument("--causes", action="store_true", help="the B-cubed F1 lost on dev, by cause, then stop")
     args = parser.parse_args(argv)
     gold = read_jsonl(GOLD_JSONL).split("dev")
     events = pipeline_events(gold, args.cache)
-    if args.errors:
-        list_errors(gold, events, MergeRules(learned=shipped_match()) if args.shipped else MergeRules())
+    if args.errors or args.causes:
+        rules = MergeRules(learned=shipped_match()) if args.shipped else MergeRules()
+        (loss_by_cause if args.causes else list_errors)(gold, events, rules)
+        if args.causes:
+            return
     pairs = examples(gold, events)
     print(
         f"dev: {len(gold.happenings)} happenings, {len(gold.reports)} reports, {len(pairs)} pairs within reach, "

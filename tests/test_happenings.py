@@ -399,3 +399,19 @@ def test_the_next_day_strike_and_an_aid_convoy_the_same_day_stay_their_own_event
     convoy = replace(convoy, event_type="humanitarian", sub_event_type="aid")
     store.add_articles([(next_day_article, [next_day]), (convoy_article, [convoy])])
     assert [e.sources for e in store.coded_events()] == [1, 1, 1]
+
+
+def test_a_funeral_two_days_on_that_names_the_strike_day_joins_the_stored_strike(store: EventStore) -> None:
+    store.add_articles(
+        [strike_report("Wire Service", "Russian glide bombs hit a bakery in Bakhmut on Tuesday, killing three people.")]
+    )
+    funeral_article, (funeral,) = strike_report(
+        "Evening Courier",
+        "Bakhmut on Thursday buried the three people killed when glide bombs hit its bakery on Tuesday.",
+        day=STRIKE_DAY.replace(day=16),
+    )
+    funeral = replace(funeral, event_type="other", sub_event_type="civic")
+    store.add_articles([(funeral_article, [funeral])])
+    (coded,) = store.coded_events()
+    assert coded.sources == 2
+    assert coded.event_date == STRIKE_DAY

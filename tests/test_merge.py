@@ -19,6 +19,7 @@ from geo.store.merge import (
     dates_agree,
     default_rules,
     merge,
+    named_days,
     shipped_match,
 )
 
@@ -147,7 +148,7 @@ def test_a_date_that_is_only_the_publication_day_may_be_a_day_late() -> None:
     )
     assert len(merge([told_next_day, unresolved])) == 1
     assert len(merge([told_next_day, unresolved], MergeRules(learned=shipped_match()))) == 1
-    assert len(merge([told_next_day, unresolved], MergeRules(publication_slack=False))) == 2
+    assert len(merge([told_next_day, unresolved], MergeRules(publication_slack=False, unstated_days=-1))) == 2
 
 
 def test_assign_is_deterministic_and_order_free() -> None:
@@ -320,3 +321,118 @@ def test_a_learned_match_without_all_its_weights_is_refused_in_one_sentence() ->
 
     with pytest.raises(InputError, match="needs a weight for each"):
         LearnedMatch.from_dict({"weights": {"word_overlap": 1.0}, "bias": 0.0})
+
+
+def test_a_quote_names_the_days_it_states_but_not_one_counted_on_from_another() -> None:
+    friday = date(2024, 3, 8)
+    assert named_days("Mourners gathered on Friday for the two men killed on Wednesday night.", friday) == {
+        date(2024, 3, 6),
+        friday,
+    }
+    counted_back = "Four soldiers were buried on Friday, killed when a mine hit their truck two days earlier."
+    assert named_days(counted_back, friday) == {date(2024, 3, 6), friday}
+    assert date(2024, 3, 6) not in named_days("Drones hit the port again, two days after a raid on it.", friday)
+    assert named_days("Drones hit the port again.", None) == frozenset()
+    monday = date(2024, 3, 11)
+    weekend = named_days("Families marched on Monday for the pupils killed at the weekend.", monday)
+    assert weekend == {date(2024, 3, 9), date(2024, 3, 10), monday}
+
+
+def test_a_funeral_told_two_days_later_joins_the_strike_it_names_the_day_of() -> None:
+    tuesday, wednesday, thursday = date(2024, 4, 16), date(2024, 4, 17), date(2024, 4, 18)
+    strike = _event(
+        "a",
+        "Rockets slammed into the covered market of Sample Town on Tuesday, killing three traders.",
+        day=tuesday,
+        published=tuesday,
+        source="Harbour Gazette",
+        sub_event_type="shelling",
+    )
+    told_next_day = _event(
+        "b",
+        "Three stallholders died when a rocket barrage hit Sample Town's market, the mayor said.",
+        day=tuesday,
+        published=wednesday,
+        source="Plains Wire",
+        sub_event_type="shelling",
+    )
+    funeral = _event(
+        "c",
+        "Hundreds buried on Thursday the three traders killed when rockets hit the market of Sample Town on Tuesday.",
+        day=thursday,
+        published=thursday,
+        source="Valley Radio",
+        event_type="other",
+        sub_event_type="civic",
+    )
+    (one,) = merge([strike, told_next_day, funeral])
+    assert {r.source for r in one.reports} == {"Harbour Gazette", "Plains Wire", "Valley Radio"}
+    assert one.event_date == tuesday
+
+
+def test_a_new_strike_told_as_coming_days_after_an_earlier_one_stays_apart() -> None:
+    tuesday, thursday = date(2024, 4, 16), date(2024, 4, 18)
+    first = _event(
+        "a",
+        "Rockets slammed into the covered market of Sample Town on Tuesday, killing three traders.",
+        day=tuesday,
+        published=tuesday,
+        source="Harbour Gazette",
+        sub_event_type="shelling",
+    )
+    again = _event(
+        "b",
+        "Rockets hit the market of Sample Town again on Thursday, two days after an attack on it killed three.",
+        day=thursday,
+        published=thursday,
+        source="Plains Wire",
+        sub_event_type="shelling",
+    )
+    assert len(merge([first, again])) == 2
+
+
+def test_an_aid_delivery_the_day_a_funeral_names_stays_apart_from_the_strike() -> None:
+    tuesday, thursday = date(2024, 4, 16), date(2024, 4, 18)
+    strike = _event(
+        "a",
+        "Rockets slammed into the covered market of Sample Town on Tuesday, killing three traders.",
+        day=tuesday,
+        published=tuesday,
+        source="Harbour Gazette",
+        sub_event_type="shelling",
+    )
+    aid = _event(
+        "b",
+        "A relief agency handed out flour and blankets in Sample Town on Thursday, a week after floods on Tuesday.",
+        day=thursday,
+        published=thursday,
+        source="Relief Bulletin",
+        event_type="humanitarian",
+        sub_event_type="aid",
+    )
+    assert len(merge([strike, aid])) == 2
+
+
+def test_a_report_whose_quote_states_no_day_may_be_dated_a_day_off_by_its_article() -> None:
+    monday, tuesday, thursday = date(2024, 4, 15), date(2024, 4, 16), date(2024, 4, 18)
+    clash = _event(
+        "a",
+        "Troops and militia fighters battled for the grain terminal of Sample Town on Monday.",
+        day=monday,
+        published=monday,
+        source="Harbour Gazette",
+        sub_event_type="armed_clash",
+    )
+    # Its article's earlier sentence said Tuesday; this sentence says no day at all.
+    undated = _event(
+        "b",
+        "Militia commanders admitted losses at the Sample Town grain terminal.",
+        day=tuesday,
+        published=thursday,
+        source="Plains Wire",
+        sub_event_type="armed_clash",
+    )
+    dated = replace(undated, quote="Militia fighters attacked the Sample Town grain terminal again on Tuesday.")
+    assert len(merge([clash, undated])) == 1
+    assert len(merge([clash, dated])) == 2
+    assert len(merge([clash, undated], MergeRules(unstated_days=-1))) == 2

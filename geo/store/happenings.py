@@ -47,6 +47,7 @@ from geo.store.merge import (
     coded_fields,
     content_words,
     default_rules,
+    named_days,
 )
 
 #: The origin whose reports merge; imported datasets come coded already.
@@ -334,6 +335,7 @@ def _report(row: tuple[Any, ...]) -> Report:
         fatalities=fatalities,
         geo_precision=geo_precision,
         place_words=content_words(f"{place} {mention}"),
+        named_days=named_days(quote, _day(published)),
     )
 
 
