@@ -737,6 +737,25 @@ def test_the_map_opens_framed_on_the_events_it_shows(browser, tmp_path):
 
 
 @pytest.mark.browser
+def test_the_legend_says_how_many_events_the_opening_view_leaves_out_until_zoomed_out(browser, tmp_path):
+    # Ninety events of a war in one country, talks far away: the map opens on the war.
+    war = [make_event(event_id=f"w{i}", lat=48 + i % 3 * 0.5, lon=37 + i % 4 * 0.5) for i in range(90)]
+    talks = [make_event(event_id=f"t{i}", event_type="diplomacy", lat=-34.6, lon=-58.4) for i in range(7)]
+    page, context, _, errors = open_page(browser, offline_html(build_map(war + talks)), tmp_path)
+    note = "document.querySelector('.cm-legend-outside')"
+    try:
+        opening = page.evaluate(f"[{note}.textContent, getComputedStyle({note}).display]")
+        page.evaluate(f"void {MAP_VARIABLE}.setView([0, 0], 1, {{animate: false}})")
+        wait_in_page(page, f"getComputedStyle({note}).display === 'none'", timeout_ms=5_000)
+        zoomed_out = page.evaluate(f"{note}.textContent")
+    finally:
+        context.close()
+    assert opening == ["7 events lie outside this view", "block"]
+    assert zoomed_out == ""
+    assert errors == []
+
+
+@pytest.mark.browser
 def test_the_map_in_a_browser_names_places_as_the_articles_do(browser, tmp_path):
     page, context, _, errors = open_page(browser, offline_html(slide_map(palmyra_events(), labels=3)), tmp_path)
     try:

@@ -240,7 +240,18 @@
     state.counts = counts;
     if (state.density) { state.density.update(); }
     updateLegend(state);
+    noteOutsideView(state);
     window.conflictmapStats = stats(state);
+  }
+
+  // The events shown that lie beyond the interactive map's view, in the legend.
+  function noteOutsideView(state) {
+    if (!state.outsideNote) { return; }
+    var view = state.map.getBounds(), outside = 0;
+    state.markers.forEach(function (m) { if (m.shown && !view.contains(m.layer.getLatLng())) { outside += m.shown; } });
+    state.outsideNote.textContent = outside ?
+      formatCount(outside) + (outside === 1 ? " event lies" : " events lie") + " outside this view" : "";
+    state.outsideNote.style.display = outside ? "" : "none";
   }
 
   function stats(state) {
@@ -314,6 +325,11 @@
             row.appendChild(element("span", "cm-legend-label", origin.label + " (outline)"));
             box.appendChild(row);
           });
+        }
+        if (!data.slide) {
+          // The map may open on the core of the events: say how many the view leaves out.
+          state.outsideNote = box.appendChild(element("div", "cm-legend-note cm-legend-outside", ""));
+          state.outsideNote.style.display = "none";
         }
         if (data.markers.length < data.total) {
           box.appendChild(element("div", "cm-legend-note", "Marker size: events at a place"));
@@ -674,6 +690,8 @@
     refresh(state);
     fitWhole(state);
     noteOutside(state);
+    noteOutsideView(state);
+    map.on("moveend", function () { noteOutsideView(state); });
     placeLabels(state);
     window.conflictmapStats = stats(state);
     markReady(state);
