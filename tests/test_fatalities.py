@@ -309,3 +309,47 @@ def test_a_unit_that_lost_a_soldier_lost_one_and_its_machines_are_no_dead() -> N
     assert casualties("The garrison also lost a soldier, its commander said.").killed == 1
     assert casualties("The brigade lost two soldiers and three armoured vehicles near Kupiansk.").killed == 2
     assert casualties("The column lost four tanks on the road to Vuhledar.").killed is None
+
+
+def test_a_war_s_toll_in_a_relative_aside_leaves_the_event_s_own_toll() -> None:
+    sentence = (
+        "The uprising, which has left thousands dead since the spring, flared again at Odra on Sunday, killing six."
+    )
+    assert casualties(sentence).killed == 6
+    # A relative aside that tells the event's own toll stays.
+    assert casualties("A shell hit the bakery, which killed four people, at dawn.").killed == 4
+    assert casualties("The revolt, which has killed hundreds since 2019, spread to the hills.").killed is None
+
+
+def test_a_side_s_own_account_gives_way_to_a_lower_one_in_the_next_sentence() -> None:
+    sentences = [
+        "The militia said on Monday it had killed 25 soldiers in a raid on the depot at Varno.",
+        "A medical source at the garrison said eight soldiers died.",
+    ]
+    assert casualties_in_sentences(sentences, 0).killed == 8
+    # Told alone, the side's account is the figure.
+    alone = [
+        "The militia said on Monday it had killed 25 soldiers in a raid on the depot at Varno.",
+        "No one else spoke.",
+    ]
+    assert casualties_in_sentences(alone, 0).killed == 25
+    # Beside another party's dead in the same sentence, it still counts.
+    both = "The army said it had killed 30 raiders, while farmers said four herders were also killed."
+    assert casualties(both).killed == 34
+
+
+def test_a_count_withheld_is_no_vague_figure_and_coffins_are_dead() -> None:
+    withheld = (
+        "The ministry gave no figure and did not give a number of dead, though five coffins were seen at the base."
+    )
+    assert casualties(withheld).killed == 5
+    assert casualties("The ministry did not give a number of dead.").killed is None
+    assert casualties("A number of guards were killed at the gate.").killed == 10
+
+
+def test_people_buried_lost_by_their_side_or_told_with_an_age_are_dead() -> None:
+    assert casualties("Mourners buried nineteen villagers on Thursday.").killed == 19
+    assert casualties('"Seven of our men were killed," the captain said.').killed == 7
+    assert casualties("Raiders killed 11 guards and lost four of their own.").killed == 15
+    assert casualties("A man aged 67 was killed when the shell struck his yard.").killed == 1
+    assert casualties("A woman aged 52 was wounded by shrapnel.") == Casualties(None, 1)

@@ -52,7 +52,20 @@ VAGUE_PHRASES: tuple[tuple[tuple[str, ...], int], ...] = (
 
 #: Words that say a figure is of the dead, after the figure ("two killed", "12 people died").
 DEATH_AFTER = frozenset(
-    {"killed", "dead", "died", "deaths", "death", "fatalities", "slain", "perished", "lifeless", "bodies", "lives"}
+    {
+        "killed",
+        "dead",
+        "died",
+        "deaths",
+        "death",
+        "fatalities",
+        "slain",
+        "perished",
+        "lifeless",
+        "bodies",
+        "lives",
+        "coffins",
+    }
     | {"neutralised", "neutralized"}
     | {"massacred", "executed", "murdered", "slaughtered", "beheaded", "gunned", "lynched"}
 )
@@ -64,6 +77,8 @@ WOUNDED_AFTER = frozenset({"wounded", "injured", "hurt", "injuries", "maimed"})
 #: Verbs that take the figure of dead or wounded as their object ("killing three", "wounded 40").
 DEATH_BEFORE = frozenset(
     {"killed", "killing", "kills", "kill", "killed:", "dead:", "losing", "lost", "neutralising", "neutralizing"}
+    # "mourners buried 14 people": only the dead are buried.
+    | {"buried", "burying", "buries"}
     | {"executed", "executing", "massacred", "massacring", "murdered", "murdering", "slaughtered", "beheaded"}
 )
 WOUNDED_BEFORE = frozenset({"wounded", "wounding", "injured", "injuring", "wounds", "injures"})
@@ -202,6 +217,8 @@ LINK_FILLERS = frozenset(
         "his",
         "her",
         "their",
+        "our",
+        "its",
         # "burned to death", "beaten to death", "shot dead": the death word comes after.
         "burned",
         "burnt",
@@ -453,6 +470,8 @@ class Casualties:
     wounded: int | None = None
     #: the deaths are a vague word's value ("dozens were killed"), not a figure written out
     vague: bool = False
+    #: the deaths are one side's claim of what it did ("the rebels said they had killed 40")
+    claimed: bool = False
 
     @property
     def reported(self) -> bool:
@@ -477,7 +496,8 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     wounded: list[_Figure] = []
     tolls: list[_Figure] = []
     claimed: list[_Figure] = []
-    plain = _without_asides(sentence)
+    side_says: list[_Figure] = []
+    plain = _without_background_asides(_without_asides(sentence))
     past_year = _PAST_YEAR.search(plain)
     seen = 0
     for clause in _clauses(plain):
@@ -495,10 +515,13 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         killed.extend(k)
         wounded.extend(w)
         tolls.extend(t)
+        if _SIDE_SAYS.search(clause):
+            side_says.extend(k)
+    from_claim = False
     if not killed and not tolls:
         # A claim is the figure only when the sentence gives no other; beside another account
         # of the same dead it would count them twice, and ACLED takes the conservative one.
-        killed = claimed
+        killed, from_claim = claimed, bool(claimed)
     if tolls:
         # "The toll has risen to four after a woman died": the toll holds the others.
         killed = [max(tolls, key=lambda f: f.value)]
@@ -506,14 +529,22 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         # "A bomber blew himself up, killing 30": the toll told is the figure; the bomber
         # counts only when nothing else is told ("blew himself up at the gate").
         killed = [f for f in killed if not f.own]
+    from_claim = from_claim or (bool(killed) and all(any(f is g for g in side_says) for f in killed))
     k_total = sum(f.value for f in killed) if killed else (0 if NO_DEATHS.search(sentence) else None)
     w_total = sum(f.value for f in wounded) if wounded else (0 if NO_WOUNDED.search(sentence) else None)
-    return Casualties(k_total, w_total, vague=bool(killed) and any(f.vague for f in killed))
+    return Casualties(k_total, w_total, vague=bool(killed) and any(f.vague for f in killed), claimed=from_claim)
 
 
 #: One side's claim of what it did ("the group claimed it had killed 40").
 _CLAIM = re.compile(
     r"\bclaim(?:ed|s|ing)?\b(?! responsibility| the lives| (?:at least |more than )?[\w,-]+ (?:lives|dead|victims))",
+    re.IGNORECASE,
+)
+#: A side telling what it did ("the group said on Friday it had killed 15 soldiers"): counted
+#: with the sentence's other figures, but a lower account of the same dead told in the next
+#: sentences is taken instead (``casualties_in_sentences``).
+_SIDE_SAYS = re.compile(
+    r"\b(?:said|says|announced|stated)\b[^.;:]{0,40}?\b(?:it|they|we)(?: had| have| has)? (?:killed|neutrali[sz]ed)\b",
     re.IGNORECASE,
 )
 
@@ -540,6 +571,7 @@ def event_casualties(
                 found.killed if found.killed is not None else here.killed,
                 found.wounded if found.wounded is not None else here.wounded,
                 found.vague if found.killed is not None else here.vague,
+                found.claimed if found.killed is not None else here.claimed,
             )
             if found.killed is not None:
                 break
@@ -580,8 +612,16 @@ def casualties_in_sentences(
                 continue  # read already, as the event's neighbour
             later = casualties(sentences[i], place=place)
             if later.killed is not None:
-                found = Casualties(later.killed, found.wounded, later.vague)
+                found = Casualties(later.killed, found.wounded, later.vague, later.claimed)
                 break
+    if found.claimed and found.killed:
+        # "The rebels said they had killed 15 soldiers. A military source put the toll at seven.":
+        # a side's claim beside another account of the same dead; ACLED takes the lower.
+        for i in range(max(0, index - 1), min(len(sentences), index + STORY_SENTENCES)):
+            if i != index and i not in elsewhere:
+                other = casualties(sentences[i], place=place)
+                if other.killed and not other.claimed and other.killed < found.killed:
+                    return Casualties(other.killed, found.wounded, other.vague)
     if found.vague:
         # "killing scores of travellers ... Seventy-five people were confirmed dead": a vague word
         # stands for the toll only while the report gives no figure (ACLED's codebook).
@@ -691,6 +731,17 @@ def _without_asides(sentence: str) -> str:
     return _ASIDE.sub(" ", sentence)
 
 
+#: A relative clause between commas ("the fighting, which has killed hundreds since May, ...").
+_RELATIVE_ASIDE = re.compile(r",\s(?:which|who|that)\b[^,;:]{1,120},")
+
+
+def _without_background_asides(sentence: str) -> str:
+    """The sentence without relative clauses between commas that tell a background toll ("The
+    fighting, which has left thousands dead since April, flared again, killing eight"): cut
+    out, they would make the whole clause around them background, and the event's own toll with it."""
+    return _RELATIVE_ASIDE.sub(lambda m: "," if BACKGROUND.search(m.group(0)) else m.group(0), sentence)
+
+
 def _clauses(sentence: str) -> list[str]:
     """A sentence cut where a new clause may start a background toll ("..., bringing the
     total since 2022 to 500"): semicolons, dashes, brackets, and "bringing"-like verbs."""
@@ -760,6 +811,10 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
             i += 1
             continue
         value, used = quantity
+        if words[i : i + 3] == ["a", "number", "of"] and before_word(words, i) in _TELLING:
+            # "the ministry did not give a number of dead": the count talked of, not a vague one.
+            i += used
+            continue
         # "between 10 and 15": the lower end.
         if before_word(words, i) == "between" and i + used + 1 < len(words) and words[i + used] == "and":
             upper = _number(words, i + used + 1)
@@ -784,6 +839,13 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         figures.append(_Figure(i, i + used, value, vague=_is_vague(words, i)))
         i += used
     return figures
+
+
+#: Verbs whose object "a number of" is a count told or withheld, not a vague quantity.
+_TELLING = frozenset(
+    {"give", "gave", "given", "giving", "provide", "provided", "disclose", "disclosed", "release", "released"}
+    | {"confirm", "confirmed", "offer", "offered", "publish", "published", "put"}
+)
 
 
 def _is_vague(words: Sequence[str], at: int) -> bool:
@@ -898,7 +960,9 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
         counted = words[fig.end] if fig.end < len(words) else ""
         # "lost a soldier": the figure of one person holds its noun.
         own_noun = fig.end - fig.start > 1 and words[fig.end - 1] in PERSON_NOUNS
-        return KILLED if own_noun or counted in PERSON_NOUNS or counted in LOST_PEOPLE else None
+        # "lost six of their own", "lost two of its men".
+        own_side = counted == "of" and words[fig.end + 1 : fig.end + 2] in (["their"], ["its"], ["our"], ["his"])
+        return KILLED if own_noun or own_side or counted in PERSON_NOUNS or counted in LOST_PEOPLE else None
     if word in DEATH_BEFORE or (word == "dead" and i > 0 and words[i - 1] in {"shot", "shooting", "beaten", "hacked"}):
         # "killed or wounded 30", "killing or injuring 30": the dead are not told apart.
         if i >= 2 and words[i - 1] == "or" and (words[i - 2] in DEATH_BEFORE or words[i - 2] in WOUNDED_BEFORE):
@@ -961,6 +1025,10 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
                 # The aside's own figures ("twelve of them staff and seven patients") end nothing.
                 stop = len(words) if stop <= close[0] else stop
                 continue
+        if word == "aged" and i + 1 < len(words) and words[i + 1][:1].isdigit():
+            # "a woman aged 80 was killed": the age describes the person counted.
+            i += 2
+            continue
         # "RSF", "M23" (see ``_tokens``), "three Ethiopian soldiers", "two Rwandan-backed rebels"
         name = (not word.islower() and word.isalnum()) or i in proper
         if (
