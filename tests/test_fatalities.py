@@ -353,3 +353,28 @@ def test_people_buried_lost_by_their_side_or_told_with_an_age_are_dead() -> None
     assert casualties("Raiders killed 11 guards and lost four of their own.").killed == 15
     assert casualties("A man aged 67 was killed when the shell struck his yard.").killed == 1
     assert casualties("A woman aged 52 was wounded by shrapnel.") == Casualties(None, 1)
+
+
+def test_an_aside_that_lists_who_the_dead_were_is_part_of_the_toll() -> None:
+    assert casualties("Two monitors, one Estonian and one Chilean, have been killed.").killed == 2
+    assert casualties("Four porters, three men and a boy, died on the pass.").killed == 4
+    # A list after the verb is the toll itself.
+    assert casualties("The barrage killed two soldiers, three farmers and a nurse, the mayor said.").killed == 6
+
+
+def test_all_quotes_martyrs_and_those_who_succumbed_are_counted() -> None:
+    assert casualties("Commandos stormed the ferry, killing all six pirates.").killed == 6
+    assert casualties('The ministry said 27 militants had been "neutralised" near the dam.').killed == 27
+    assert casualties("Four border guards were martyred in the shelling, the ministry said.").killed == 4
+    assert casualties("Two more porters succumbed to their wounds overnight.").killed == 2
+    assert casualties("Nurses said the dead numbered at least 33.").killed == 33
+
+
+def test_words_that_qualify_the_dead_keep_the_link_and_the_killers_are_not_the_dead() -> None:
+    assert casualties("Four border guards were martyred in the shelling, the ministry said.").killed == 4
+    assert casualties("Two aid workers died when their lorry was hit.").killed == 2
+    # The figure before an active "killed" counts the killers.
+    assert casualties("Two suicide bombers killed 14 worshippers at the shrine.").killed == 14
+    assert casualties("Five armed men killed three herders near the well.").killed == 3
+    # A relative's death told of a witness is no toll of the event.
+    assert casualties('"We are tired," said a nurse in Odra whose brother was killed last spring.').killed is None

@@ -68,6 +68,8 @@ DEATH_AFTER = frozenset(
     }
     | {"neutralised", "neutralized"}
     | {"massacred", "executed", "murdered", "slaughtered", "beheaded", "gunned", "lynched"}
+    # "two servicemen were martyred", "three more succumbed to their wounds".
+    | {"martyred", "succumbed"}
 )
 #: What "lost" or "losing" a number of counts as deaths: people, not equipment or ground.
 LOST_PEOPLE = frozenset(
@@ -87,6 +89,7 @@ TOLL_WORDS = frozenset({"toll"})
 #: "the number killed has risen to six": a toll when a death word comes before.
 TOLL_VERBS = frozenset(
     {"risen", "rose", "rises", "climbed", "climbs", "reached", "stood", "stands", "increased", "jumped"}
+    | {"numbered", "totalled", "totaled"}
 )
 
 #: Words allowed between a figure and the death word after it ("three Ukrainian soldiers
@@ -219,6 +222,10 @@ LINK_FILLERS = frozenset(
         "their",
         "our",
         "its",
+        # "30 militants had been \"neutralised\"": a word in quotes is still the death word.
+        '"',
+        "\u201c",
+        "\u201d",
         # "burned to death", "beaten to death", "shot dead": the death word comes after.
         "burned",
         "burnt",
@@ -258,6 +265,7 @@ QUALIFIERS = frozenset(
         "of",
         "reportedly",
         "between",
+        "all",  # "killing all four gunmen"
     }
 )
 #: "a resident said": the person is a source, not a victim.
@@ -864,6 +872,14 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
     kinds: list[str | None] = [None] * len(figures)
     subset = [_is_subset(words, f) for f in figures]
     for n in range(1, len(figures)):
+        # "Two guards, one Danish and one Irish, were killed": an aside between a figure and
+        # its death word that lists who they were holds parts of it (not so a list after a
+        # verb: "killed two soldiers, three civilians and a medic, ...").
+        gap = words[figures[n - 1].end : figures[n].start]
+        aside = gap[-1:] == [","] and len(gap) <= 4 and "," not in gap[:-1]
+        if aside and _kind_before(words, figures[n - 1]) is None and _subset_aside(words[figures[n].start :]):
+            subset[n] = True
+    for n in range(1, len(figures)):
         # "twelve of them staff and seven patients": the list goes on with parts of the toll.
         subset[n] = subset[n] or (subset[n - 1] and _joined(words, figures[n - 1], figures[n]))
     # Where the next figure that is not a subset starts: the death word may follow an aside
@@ -1002,6 +1018,9 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
     while i < min(stop, limit):
         word = words[i]
         if word in DEATH_AFTER:
+            if parse_quantity(words, i + 1) is not None:
+                # "three gunmen killed 22 people": the figure before is the killers, not the dead.
+                return None
             # "20 people were killed or wounded": casualties, of whom the dead are not told.
             return None if _or_wounded(words, i) else KILLED
         if word in WOUNDED_AFTER:
@@ -1036,10 +1055,30 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
             and word not in PERSON_NOUNS
             and not (word.endswith(("s", "men")) and word.isalpha())  # plurals: "conscripts", "militiamen"
             and not name
+            and not _modifies_people(words, i)
         ):
             return None
         i += 1
     return None
+
+
+def _modifies_people(words: Sequence[str], at: int) -> bool:
+    """Is ``words[at]`` a word that qualifies the people named next ("four border guards",
+    "two aid workers"), not a verb?"""
+    word, following = words[at], words[at + 1] if at + 1 < len(words) else ""
+    people = following in PERSON_NOUNS or (following.endswith(("s", "men")) and following.isalpha())
+    return (
+        people
+        and word.isalpha()
+        and not word.endswith(("ed", "ing"))
+        and word not in DEATH_AFTER | WOUNDED_AFTER | _NOT_MODIFIERS
+    )
+
+
+#: Words before a noun that start a new phrase rather than qualify the people counted.
+_NOT_MODIFIERS = frozenset(
+    {"whose", "who", "whom", "which", "that", "this", "these", "those", "when", "where", "while"}
+)
 
 
 def _blew_up(words: Sequence[str], at: int) -> bool:
@@ -1070,8 +1109,12 @@ def _subset_aside(following: Sequence[str]) -> bool:
     if not following or "," not in following:
         return False
     aside = following[: following.index(",")]
-    return aside[0] in SUBSET_CUES or any(
-        aside[k : k + 2] in (["of", "them"], ["of", "whom"]) for k in range(len(aside))
+    # "Two guards, one Danish and one Irish, were killed": the aside lists who they were.
+    listed = (aside[0] in {"a", "an"} or _may_start_quantity(aside[0])) and "and" in aside and len(aside) <= 8
+    return (
+        listed
+        or aside[0] in SUBSET_CUES
+        or any(aside[k : k + 2] in (["of", "them"], ["of", "whom"]) for k in range(len(aside)))
     )
 
 
