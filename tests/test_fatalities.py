@@ -378,3 +378,16 @@ def test_words_that_qualify_the_dead_keep_the_link_and_the_killers_are_not_the_d
     assert casualties("Five armed men killed three herders near the well.").killed == 3
     # A relative's death told of a witness is no toll of the event.
     assert casualties('"We are tired," said a nurse in Odra whose brother was killed last spring.').killed is None
+
+
+def test_a_rate_a_claimed_attack_and_a_witness_who_lives_nearby() -> None:
+    assert casualties("The feud already claims hundreds of lives a year.").killed is None
+    assert casualties('"It shook the whole street," said Tomas, a baker who lives by the square.').killed is None
+    # Claiming an attack is not claiming its toll: the toll told is the figure.
+    sentence = "The same group claimed a car bomb that killed 19 people at the depot; a guard died of his wounds later."
+    assert casualties(sentence).killed == 20
+
+
+def test_several_dozen_and_several_hundred_are_dozens_and_hundreds() -> None:
+    assert casualties("The raid killed several dozen herders.").killed == 12
+    assert casualties("Several hundred people were killed in the siege.").killed == 100

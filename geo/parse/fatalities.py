@@ -438,7 +438,7 @@ BACKGROUND = re.compile(
     r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
     r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
     r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
-    r"|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b|\bthis month\b|\bin the (?:war|conflict)\b"
+    r"|\b(?:a|per|each|every) (?:year|month)\b|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b|\bthis month\b|\bin the (?:war|conflict)\b"
     r"|\blast (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b"
     r"|\b(?:war|conflict|fighting|insurgency|invasion|siege|campaign|offensive|violence)\b"
@@ -545,7 +545,9 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
 
 #: One side's claim of what it did ("the group claimed it had killed 40").
 _CLAIM = re.compile(
-    r"\bclaim(?:ed|s|ing)?\b(?! responsibility| the lives| (?:at least |more than )?[\w,-]+ (?:lives|dead|victims))",
+    r"\bclaim(?:ed|s|ing)?\b(?! responsibility| the lives| (?:at least |more than )?[\w,-]+ (?:lives|dead|victims))"
+    # "the group that claimed a suicide bombing that killed 40": the attack is claimed, not the toll.
+    r"(?! (?:a|an|the|its|their) (?:\w+ )?(?:attack|bomb|bombing|strike|raid|ambush|assault|blast|explosion|killing)s?\b)",
     re.IGNORECASE,
 )
 #: A side telling what it did ("the group said on Friday it had killed 15 soldiers"): counted
@@ -705,6 +707,11 @@ def _number(words: Sequence[str], at: int) -> tuple[int, int] | None:
             return low * MULTIPLIERS[words[at + 1]], 2
         return low, 1
     if word in VAGUE_QUANTITIES:
+        # "several dozen", "many hundreds": the vague plural of the unit ("dozens", "hundreds").
+        unit = words[at + 1] if at + 1 < len(words) else ""
+        plural = unit if unit.endswith("s") else unit + "s"
+        if plural in {"dozens", "hundreds", "thousands"}:
+            return VAGUE_QUANTITIES[plural], 2
         return VAGUE_QUANTITIES[word], 1
     parts = word.split("-")
     if all(p in NUMBER_WORDS for p in parts) and parts[0] not in {"hundred", "thousand"}:
@@ -1017,6 +1024,9 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
     i, limit = fig.end, fig.end + 8  # "five members of the same family lost their lives"
     while i < min(stop, limit):
         word = words[i]
+        if word == "lives" and i > fig.end and words[i - 1] not in {"their", "his", "her", "its", "our"}:
+            # "a driver who lives nearby": the verb, not "lost their lives".
+            return None
         if word in DEATH_AFTER:
             if parse_quantity(words, i + 1) is not None:
                 # "three gunmen killed 22 people": the figure before is the killers, not the dead.
