@@ -391,3 +391,16 @@ def test_a_rate_a_claimed_attack_and_a_witness_who_lives_nearby() -> None:
 def test_several_dozen_and_several_hundred_are_dozens_and_hundreds() -> None:
     assert casualties("The raid killed several dozen herders.").killed == 12
     assert casualties("Several hundred people were killed in the siege.").killed == 100
+
+
+def test_a_toll_whose_subject_is_long_or_put_at_a_figure_and_figures_in_quotes() -> None:
+    long_subject = (
+        "The number of people killed in Friday's rocket attack on the ferry landing at the northern end "
+        "of the lake has risen to nine, the harbour master said."
+    )
+    assert casualties(long_subject).killed == 9
+    assert casualties("The regional council has put the number of dead in the raid at eleven.").killed == 11
+    assert casualties('The militia said it had killed "dozens" of guards.').killed == 12
+    assert casualties('The ministry said its units had "neutralised" 40 raiders near the pass.').killed == 40
+    # A number put at a figure that is not of the dead stays out.
+    assert casualties("The council put the number of displaced at 3,000.").killed is None

@@ -79,6 +79,7 @@ WOUNDED_AFTER = frozenset({"wounded", "injured", "hurt", "injuries", "maimed"})
 #: Verbs that take the figure of dead or wounded as their object ("killing three", "wounded 40").
 DEATH_BEFORE = frozenset(
     {"killed", "killing", "kills", "kill", "killed:", "dead:", "losing", "lost", "neutralising", "neutralizing"}
+    | {"neutralised", "neutralized"}
     # "mourners buried 14 people": only the dead are buried.
     | {"buried", "burying", "buries"}
     | {"executed", "executing", "massacred", "massacring", "murdered", "murdering", "slaughtered", "beheaded"}
@@ -266,6 +267,9 @@ QUALIFIERS = frozenset(
         "reportedly",
         "between",
         "all",  # "killing all four gunmen"
+        # 'had killed "many" soldiers': a figure in quotes.
+        '"',
+        "\u201c",
     }
 )
 #: "a resident said": the person is a source, not a victim.
@@ -999,8 +1003,17 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
         return TOLL
     # "the number of people killed ... has risen to six"; "the death toll from Monday's bombing
     # of the market in the town, a trading hub, stood at 71": the toll is the verb's subject.
-    if word in TOLL_VERBS and (
-        any(w in DEATH_AFTER for w in words[max(0, i - 15) : i]) or "toll" in words[_last_figure_end(words, i) : i]
+    # "the number of people killed in Thursday's bombing at a checkpoint on the edge of the city
+    # has risen to six": back to the clause's last figure, however long the subject.
+    since_figure = words[max(_last_figure_end(words, i), i - 30) : i]
+    counted = "toll" in since_figure or ("number" in since_figure and any(w in DEATH_AFTER for w in since_figure))
+    if word in TOLL_VERBS and (any(w in DEATH_AFTER for w in words[max(0, i - 15) : i]) or counted):
+        return TOLL
+    # "the government put the number of dead in the ambush at seven", "officials put the toll at 12".
+    if (
+        words[fig.start - 1 : fig.start] == ["at"]
+        and counted
+        and {"put", "puts", "putting", "placed"} & set(since_figure)
     ):
         return TOLL
     # "putting the dead at 30", "the number of dead at 30".
