@@ -1006,13 +1006,13 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     # "the number of people killed in Thursday's bombing at a checkpoint on the edge of the city
     # has risen to six": back to the clause's last figure, however long the subject.
     since_figure = words[max(_last_figure_end(words, i), i - 30) : i]
-    counted = "toll" in since_figure or ("number" in since_figure and any(w in DEATH_AFTER for w in since_figure))
-    if word in TOLL_VERBS and (any(w in DEATH_AFTER for w in words[max(0, i - 15) : i]) or counted):
+    told_count = "toll" in since_figure or ("number" in since_figure and any(w in DEATH_AFTER for w in since_figure))
+    if word in TOLL_VERBS and (any(w in DEATH_AFTER for w in words[max(0, i - 15) : i]) or told_count):
         return TOLL
     # "the government put the number of dead in the ambush at seven", "officials put the toll at 12".
     if (
         words[fig.start - 1 : fig.start] == ["at"]
-        and counted
+        and told_count
         and {"put", "puts", "putting", "placed"} & set(since_figure)
     ):
         return TOLL
