@@ -404,3 +404,10 @@ def test_a_toll_whose_subject_is_long_or_put_at_a_figure_and_figures_in_quotes()
     assert casualties('The ministry said its units had "neutralised" 40 raiders near the pass.').killed == 40
     # A number put at a figure that is not of the dead stays out.
     assert casualties("The council put the number of displaced at 3,000.").killed is None
+
+
+def test_killed_and_wounded_told_together_are_casualties_not_deaths() -> None:
+    assert casualties("At least 20 people were killed and wounded in the raid.").killed is None
+    assert casualties("Eleven villagers were killed and 14 wounded.").killed == 11
+    # "wounded" describing other people leaves the dead told before it.
+    assert casualties("Two medics were killed and wounded patients were moved to Odra.").killed == 2

@@ -1114,8 +1114,21 @@ def _blew_up(words: Sequence[str], at: int) -> bool:
 
 
 def _or_wounded(words: Sequence[str], at: int) -> bool:
-    """Is the death word at ``at`` one of "killed or wounded" (casualties, not deaths)?"""
-    return words[at + 1 : at + 2] == ["or"] and at + 2 < len(words) and words[at + 2] in WOUNDED_AFTER | WOUNDED_BEFORE
+    """Is the death word at ``at`` one of "killed or wounded", "killed and wounded" with no figure
+    of its own for either (casualties, not deaths)?"""
+    link = words[at + 1] if at + 1 < len(words) else ""
+    if link not in {"or", "and"} or at + 2 >= len(words) or words[at + 2] not in WOUNDED_AFTER | WOUNDED_BEFORE:
+        return False
+    if link == "or":
+        return True
+    # "20 were killed and wounded", "killed and wounded dozens"; not "two were killed and
+    # wounded soldiers were flown out", where "wounded" describes other people.
+    after = words[at + 3] if at + 3 < len(words) else ""
+    return not after.isalpha() or after in _AFTER_A_VERB or parse_quantity(words, at + 3) is not None
+
+
+#: Words that may follow "killed and wounded" used as verbs ("... wounded in the attack").
+_AFTER_A_VERB = frozenset({"in", "by", "on", "at", "near", "during", "when", "as", "after", "overnight", "yesterday"})
 
 
 def _joined(words: Sequence[str], left: _Figure, right: _Figure) -> bool:
