@@ -411,3 +411,8 @@ def test_killed_and_wounded_told_together_are_casualties_not_deaths() -> None:
     assert casualties("Eleven villagers were killed and 14 wounded.").killed == 11
     # "wounded" describing other people leaves the dead told before it.
     assert casualties("Two medics were killed and wounded patients were moved to Odra.").killed == 2
+
+
+def test_attackers_who_kill_themselves_and_others_the_others_are_counted() -> None:
+    assert casualties("The two bombers detonated their vests, killing themselves and 14 others.").killed == 14
+    assert casualties("Troops killed 46 raiders and lost ten soldiers in the assault.").killed == 56

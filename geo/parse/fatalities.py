@@ -982,6 +982,9 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
             return KILLED
     if _blew_up(words, fig.start):
         return KILLED
+    # "the bombers blew themselves up, killing themselves and 14 others".
+    if word == "and" and i >= 2 and words[i - 1] == "themselves" and words[i - 2] in DEATH_BEFORE:
+        return KILLED
     if word in {"lost", "losing"}:
         # "losing 50 men", "lost two soldiers"; not "lost 20 tanks".
         counted = words[fig.end] if fig.end < len(words) else ""
