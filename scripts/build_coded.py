@@ -7,7 +7,6 @@
     python3 scripts/build_coded.py score --hand-set     # merge by the hand-set thresholds, not the shipped match
     python3 scripts/build_coded.py score --learned geo/store/models/merge_match.json  # weights of scripts/learn_merge.py
     python3 scripts/build_coded.py score --conflict "Libyan civil war (2014-2020)"  # one war of the split (repeatable)
-    python3 scripts/build_coded.py score --fatality-misses  # every happening whose figure or a report's is not the gold's
 
 Scoring runs the pipeline over every report of the split (``--cache FILE`` keeps its
 events between runs), which codes each event's actors and fatalities, merges the events of
@@ -131,31 +130,6 @@ def store_clusters(gold: CodedGold, events: dict[str, tuple[Event, ...]]) -> lis
         return [list(ids) for ids in store.happening_members().values()]
 
 
-def fatality_misses(gold: CodedGold, events: dict[str, tuple[Event, ...]], predicted: Sequence[PredictedEvent]) -> None:
-    """Print each happening with deaths whose merged event or one of whose reports gives
-    another figure than the gold's: the merged figure, then each report's own event, its
-    figure and its sentence (a report's higher figure is often right: the gold is the lowest)."""
-    by_id = {e.event_id: e for evs in events.values() for e in evs}
-    by_merged = {e.merged_id: e for e in reversed(predicted)}
-    items = match_items(gold, predicted)
-    for h in gold.happenings:
-        if h.fatalities is None:
-            continue
-        matched = sorted((report_id, e) for (report_id, hid), e in items.items() if hid == h.id)
-        merged_ids = [e.merged_id for _, e in matched if e is not None]
-        main = min(set(merged_ids), key=lambda m: (-merged_ids.count(m), m)) if merged_ids else None
-        merged = by_merged[main].fatalities if main is not None else None
-        own = [(report_id, by_id[e.event_id] if e is not None else None) for report_id, e in matched]
-        if merged == h.fatalities and all(ev is not None and ev.fatalities == h.fatalities for _, ev in own):
-            continue
-        print(f"{'MISS' if merged != h.fatalities else 'ok  '} {h.id}: gold {h.fatalities}, merged {merged}")
-        for report_id, ev in own:
-            if ev is None:
-                print(f"    {report_id}: no event")
-            else:
-                print(f"    {report_id}: {ev.fatalities} ({ev.event_type}/{ev.sub_event_type}) {ev.quote[:160]!r}")
-
-
 def only_conflicts(gold: CodedGold, conflicts: Sequence[str]) -> CodedGold:
     """The happenings and reports of the named wars (all of them when none is named)."""
     if not conflicts:
@@ -177,7 +151,6 @@ def run_score(
     *,
     through_store: bool = False,
     conflicts: Sequence[str] = (),
-    misses: bool = False,
 ) -> None:
     gold = read_jsonl(GOLD_JSONL)
     if split != "all":
@@ -187,8 +160,6 @@ def run_score(
     print(f"split {split}: {len(gold.happenings)} happenings, {len(gold.reports)} reports")
     predicted = predict(gold, events, rules)
     print(json.dumps(score(gold, predicted).as_dict()))
-    if misses:
-        fatality_misses(gold, events, predicted)
     if through_store:
         clusters = store_clusters(gold, events)
         pure = sorted(
@@ -242,7 +213,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--learned", type=Path, help="merge with learned weights (JSON of scripts/learn_merge.py)")
     s.add_argument("--hand-set", action="store_true", help="merge by the thresholds above, not the shipped match")
     s.add_argument("--conflict", action="append", default=[], help="score only this war (repeatable)")
-    s.add_argument("--fatality-misses", action="store_true", help="list the happenings whose figure is not the gold's")
     args = parser.parse_args(argv)
     if args.command == "build":
         build(args.source)
@@ -257,15 +227,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             LearnedMatch.from_dict(json.loads(args.learned.read_text(encoding="utf-8"))) if args.learned else None,
         )
         rules = hand_set if args.hand_set or args.learned else default_rules()
-        run_score(
-            args.split,
-            args.cache,
-            args.tune,
-            rules,
-            through_store=args.store,
-            conflicts=args.conflict,
-            misses=args.fatality_misses,
-        )
+        run_score(args.split, args.cache, args.tune, rules, through_store=args.store, conflicts=args.conflict)
 
 
 if __name__ == "__main__":
