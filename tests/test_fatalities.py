@@ -416,3 +416,9 @@ def test_killed_and_wounded_told_together_are_casualties_not_deaths() -> None:
 def test_attackers_who_kill_themselves_and_others_the_others_are_counted() -> None:
     assert casualties("The two bombers detonated their vests, killing themselves and 14 others.").killed == 14
     assert casualties("Troops killed 46 raiders and lost ten soldiers in the assault.").killed == 56
+
+
+def test_people_burned_alive_are_dead() -> None:
+    assert casualties("Raiders burned six herders alive in a hut.").killed == 6
+    assert casualties("Four traders were burned alive when the market was set on fire.").killed == 4
+    assert casualties("Rescuers pulled three children alive from the rubble.").killed is None

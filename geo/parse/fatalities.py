@@ -982,6 +982,9 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
             return KILLED
     if _blew_up(words, fig.start):
         return KILLED
+    # "militants burned seven people alive".
+    if word in _BURNED and "alive" in words[fig.end : fig.end + 3]:
+        return KILLED
     # "the bombers blew themselves up, killing themselves and 14 others".
     if word == "and" and i >= 2 and words[i - 1] == "themselves" and words[i - 2] in DEATH_BEFORE:
         return KILLED
@@ -1027,6 +1030,9 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     return None
 
 
+_BURNED = frozenset({"burned", "burnt", "buried"})
+
+
 def _last_figure_end(words: Sequence[str], at: int) -> int:
     """Where the words before ``at`` that hold no number start: the clause back to the last digit."""
     j = at - 1
@@ -1040,6 +1046,8 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
     i, limit = fig.end, fig.end + 8  # "five members of the same family lost their lives"
     while i < min(stop, limit):
         word = words[i]
+        if word == "alive" and words[i - 1] in _BURNED:
+            return KILLED  # "seven people were burned alive"
         if word == "lives" and i > fig.end and words[i - 1] not in {"their", "his", "her", "its", "our"}:
             # "a driver who lives nearby": the verb, not "lost their lives".
             return None
