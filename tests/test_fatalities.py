@@ -309,3 +309,116 @@ def test_a_unit_that_lost_a_soldier_lost_one_and_its_machines_are_no_dead() -> N
     assert casualties("The garrison also lost a soldier, its commander said.").killed == 1
     assert casualties("The brigade lost two soldiers and three armoured vehicles near Kupiansk.").killed == 2
     assert casualties("The column lost four tanks on the road to Vuhledar.").killed is None
+
+
+def test_a_war_s_toll_in_a_relative_aside_leaves_the_event_s_own_toll() -> None:
+    sentence = (
+        "The uprising, which has left thousands dead since the spring, flared again at Odra on Sunday, killing six."
+    )
+    assert casualties(sentence).killed == 6
+    # A relative aside that tells the event's own toll stays.
+    assert casualties("A shell hit the bakery, which killed four people, at dawn.").killed == 4
+    assert casualties("The revolt, which has killed hundreds since 2019, spread to the hills.").killed is None
+
+
+def test_a_side_s_own_account_gives_way_to_a_lower_one_in_the_next_sentence() -> None:
+    sentences = [
+        "The militia said on Monday it had killed 25 soldiers in a raid on the depot at Varno.",
+        "A medical source at the garrison said eight soldiers died.",
+    ]
+    assert casualties_in_sentences(sentences, 0).killed == 8
+    # Told alone, the side's account is the figure.
+    alone = [
+        "The militia said on Monday it had killed 25 soldiers in a raid on the depot at Varno.",
+        "No one else spoke.",
+    ]
+    assert casualties_in_sentences(alone, 0).killed == 25
+    # Beside another party's dead in the same sentence, it still counts.
+    both = "The army said it had killed 30 raiders, while farmers said four herders were also killed."
+    assert casualties(both).killed == 34
+
+
+def test_a_count_withheld_is_no_vague_figure_and_coffins_are_dead() -> None:
+    withheld = (
+        "The ministry gave no figure and did not give a number of dead, though five coffins were seen at the base."
+    )
+    assert casualties(withheld).killed == 5
+    assert casualties("The ministry did not give a number of dead.").killed is None
+    assert casualties("A number of guards were killed at the gate.").killed == 10
+
+
+def test_people_buried_lost_by_their_side_or_told_with_an_age_are_dead() -> None:
+    assert casualties("Mourners buried nineteen villagers on Thursday.").killed == 19
+    assert casualties('"Seven of our men were killed," the captain said.').killed == 7
+    assert casualties("Raiders killed 11 guards and lost four of their own.").killed == 15
+    assert casualties("A man aged 67 was killed when the shell struck his yard.").killed == 1
+    assert casualties("A woman aged 52 was wounded by shrapnel.") == Casualties(None, 1)
+
+
+def test_an_aside_that_lists_who_the_dead_were_is_part_of_the_toll() -> None:
+    assert casualties("Two monitors, one Estonian and one Chilean, have been killed.").killed == 2
+    assert casualties("Four porters, three men and a boy, died on the pass.").killed == 4
+    # A list after the verb is the toll itself.
+    assert casualties("The barrage killed two soldiers, three farmers and a nurse, the mayor said.").killed == 6
+
+
+def test_all_quotes_martyrs_and_those_who_succumbed_are_counted() -> None:
+    assert casualties("Commandos stormed the ferry, killing all six pirates.").killed == 6
+    assert casualties('The ministry said 27 militants had been "neutralised" near the dam.').killed == 27
+    assert casualties("Four border guards were martyred in the shelling, the ministry said.").killed == 4
+    assert casualties("Two more porters succumbed to their wounds overnight.").killed == 2
+    assert casualties("Nurses said the dead numbered at least 33.").killed == 33
+
+
+def test_words_that_qualify_the_dead_keep_the_link_and_the_killers_are_not_the_dead() -> None:
+    assert casualties("Four border guards were martyred in the shelling, the ministry said.").killed == 4
+    assert casualties("Two aid workers died when their lorry was hit.").killed == 2
+    # The figure before an active "killed" counts the killers.
+    assert casualties("Two suicide bombers killed 14 worshippers at the shrine.").killed == 14
+    assert casualties("Five armed men killed three herders near the well.").killed == 3
+    # A relative's death told of a witness is no toll of the event.
+    assert casualties('"We are tired," said a nurse in Odra whose brother was killed last spring.').killed is None
+
+
+def test_a_rate_a_claimed_attack_and_a_witness_who_lives_nearby() -> None:
+    assert casualties("The feud already claims hundreds of lives a year.").killed is None
+    assert casualties('"It shook the whole street," said Tomas, a baker who lives by the square.').killed is None
+    # Claiming an attack is not claiming its toll: the toll told is the figure.
+    sentence = "The same group claimed a car bomb that killed 19 people at the depot; a guard died of his wounds later."
+    assert casualties(sentence).killed == 20
+
+
+def test_several_dozen_and_several_hundred_are_dozens_and_hundreds() -> None:
+    assert casualties("The raid killed several dozen herders.").killed == 12
+    assert casualties("Several hundred people were killed in the siege.").killed == 100
+
+
+def test_a_toll_whose_subject_is_long_or_put_at_a_figure_and_figures_in_quotes() -> None:
+    long_subject = (
+        "The number of people killed in Friday's rocket attack on the ferry landing at the northern end "
+        "of the lake has risen to nine, the harbour master said."
+    )
+    assert casualties(long_subject).killed == 9
+    assert casualties("The regional council has put the number of dead in the raid at eleven.").killed == 11
+    assert casualties('The militia said it had killed "dozens" of guards.').killed == 12
+    assert casualties('The ministry said its units had "neutralised" 40 raiders near the pass.').killed == 40
+    # A number put at a figure that is not of the dead stays out.
+    assert casualties("The council put the number of displaced at 3,000.").killed is None
+
+
+def test_killed_and_wounded_told_together_are_casualties_not_deaths() -> None:
+    assert casualties("At least 20 people were killed and wounded in the raid.").killed is None
+    assert casualties("Eleven villagers were killed and 14 wounded.").killed == 11
+    # "wounded" describing other people leaves the dead told before it.
+    assert casualties("Two medics were killed and wounded patients were moved to Odra.").killed == 2
+
+
+def test_attackers_who_kill_themselves_and_others_the_others_are_counted() -> None:
+    assert casualties("The two bombers detonated their vests, killing themselves and 14 others.").killed == 14
+    assert casualties("Troops killed 46 raiders and lost ten soldiers in the assault.").killed == 56
+
+
+def test_people_burned_alive_are_dead() -> None:
+    assert casualties("Raiders burned six herders alive in a hut.").killed == 6
+    assert casualties("Four traders were burned alive when the market was set on fire.").killed == 4
+    assert casualties("Rescuers pulled three children alive from the rubble.").killed is None

@@ -52,9 +52,24 @@ VAGUE_PHRASES: tuple[tuple[tuple[str, ...], int], ...] = (
 
 #: Words that say a figure is of the dead, after the figure ("two killed", "12 people died").
 DEATH_AFTER = frozenset(
-    {"killed", "dead", "died", "deaths", "death", "fatalities", "slain", "perished", "lifeless", "bodies", "lives"}
+    {
+        "killed",
+        "dead",
+        "died",
+        "deaths",
+        "death",
+        "fatalities",
+        "slain",
+        "perished",
+        "lifeless",
+        "bodies",
+        "lives",
+        "coffins",
+    }
     | {"neutralised", "neutralized"}
     | {"massacred", "executed", "murdered", "slaughtered", "beheaded", "gunned", "lynched"}
+    # "two servicemen were martyred", "three more succumbed to their wounds".
+    | {"martyred", "succumbed"}
 )
 #: What "lost" or "losing" a number of counts as deaths: people, not equipment or ground.
 LOST_PEOPLE = frozenset(
@@ -64,6 +79,9 @@ WOUNDED_AFTER = frozenset({"wounded", "injured", "hurt", "injuries", "maimed"})
 #: Verbs that take the figure of dead or wounded as their object ("killing three", "wounded 40").
 DEATH_BEFORE = frozenset(
     {"killed", "killing", "kills", "kill", "killed:", "dead:", "losing", "lost", "neutralising", "neutralizing"}
+    | {"neutralised", "neutralized"}
+    # "mourners buried 14 people": only the dead are buried.
+    | {"buried", "burying", "buries"}
     | {"executed", "executing", "massacred", "massacring", "murdered", "murdering", "slaughtered", "beheaded"}
 )
 WOUNDED_BEFORE = frozenset({"wounded", "wounding", "injured", "injuring", "wounds", "injures"})
@@ -72,6 +90,7 @@ TOLL_WORDS = frozenset({"toll"})
 #: "the number killed has risen to six": a toll when a death word comes before.
 TOLL_VERBS = frozenset(
     {"risen", "rose", "rises", "climbed", "climbs", "reached", "stood", "stands", "increased", "jumped"}
+    | {"numbered", "totalled", "totaled"}
 )
 
 #: Words allowed between a figure and the death word after it ("three Ukrainian soldiers
@@ -202,6 +221,12 @@ LINK_FILLERS = frozenset(
         "his",
         "her",
         "their",
+        "our",
+        "its",
+        # "30 militants had been \"neutralised\"": a word in quotes is still the death word.
+        '"',
+        "\u201c",
+        "\u201d",
         # "burned to death", "beaten to death", "shot dead": the death word comes after.
         "burned",
         "burnt",
@@ -241,6 +266,10 @@ QUALIFIERS = frozenset(
         "of",
         "reportedly",
         "between",
+        "all",  # "killing all four gunmen"
+        # 'had killed "many" soldiers': a figure in quotes.
+        '"',
+        "\u201c",
     }
 )
 #: "a resident said": the person is a source, not a victim.
@@ -413,7 +442,7 @@ BACKGROUND = re.compile(
     r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
     r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
     r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
-    r"|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b|\bthis month\b|\bin the (?:war|conflict)\b"
+    r"|\b(?:a|per|each|every) (?:year|month)\b|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b|\bthis month\b|\bin the (?:war|conflict)\b"
     r"|\blast (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b"
     r"|\b(?:war|conflict|fighting|insurgency|invasion|siege|campaign|offensive|violence)\b"
@@ -453,6 +482,8 @@ class Casualties:
     wounded: int | None = None
     #: the deaths are a vague word's value ("dozens were killed"), not a figure written out
     vague: bool = False
+    #: the deaths are one side's claim of what it did ("the rebels said they had killed 40")
+    claimed: bool = False
 
     @property
     def reported(self) -> bool:
@@ -477,7 +508,8 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     wounded: list[_Figure] = []
     tolls: list[_Figure] = []
     claimed: list[_Figure] = []
-    plain = _without_asides(sentence)
+    side_says: list[_Figure] = []
+    plain = _without_background_asides(_without_asides(sentence))
     past_year = _PAST_YEAR.search(plain)
     seen = 0
     for clause in _clauses(plain):
@@ -495,10 +527,13 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         killed.extend(k)
         wounded.extend(w)
         tolls.extend(t)
+        if _SIDE_SAYS.search(clause):
+            side_says.extend(k)
+    from_claim = False
     if not killed and not tolls:
         # A claim is the figure only when the sentence gives no other; beside another account
         # of the same dead it would count them twice, and ACLED takes the conservative one.
-        killed = claimed
+        killed, from_claim = claimed, bool(claimed)
     if tolls:
         # "The toll has risen to four after a woman died": the toll holds the others.
         killed = [max(tolls, key=lambda f: f.value)]
@@ -506,14 +541,24 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         # "A bomber blew himself up, killing 30": the toll told is the figure; the bomber
         # counts only when nothing else is told ("blew himself up at the gate").
         killed = [f for f in killed if not f.own]
+    from_claim = from_claim or (bool(killed) and all(any(f is g for g in side_says) for f in killed))
     k_total = sum(f.value for f in killed) if killed else (0 if NO_DEATHS.search(sentence) else None)
     w_total = sum(f.value for f in wounded) if wounded else (0 if NO_WOUNDED.search(sentence) else None)
-    return Casualties(k_total, w_total, vague=bool(killed) and any(f.vague for f in killed))
+    return Casualties(k_total, w_total, vague=bool(killed) and any(f.vague for f in killed), claimed=from_claim)
 
 
 #: One side's claim of what it did ("the group claimed it had killed 40").
 _CLAIM = re.compile(
-    r"\bclaim(?:ed|s|ing)?\b(?! responsibility| the lives| (?:at least |more than )?[\w,-]+ (?:lives|dead|victims))",
+    r"\bclaim(?:ed|s|ing)?\b(?! responsibility| the lives| (?:at least |more than )?[\w,-]+ (?:lives|dead|victims))"
+    # "the group that claimed a suicide bombing that killed 40": the attack is claimed, not the toll.
+    r"(?! (?:a|an|the|its|their) (?:\w+ )?(?:attack|bomb|bombing|strike|raid|ambush|assault|blast|explosion|killing)s?\b)",
+    re.IGNORECASE,
+)
+#: A side telling what it did ("the group said on Friday it had killed 15 soldiers"): counted
+#: with the sentence's other figures, but a lower account of the same dead told in the next
+#: sentences is taken instead (``casualties_in_sentences``).
+_SIDE_SAYS = re.compile(
+    r"\b(?:said|says|announced|stated)\b[^.;:]{0,40}?\b(?:it|they|we)(?: had| have| has)? (?:killed|neutrali[sz]ed)\b",
     re.IGNORECASE,
 )
 
@@ -540,6 +585,7 @@ def event_casualties(
                 found.killed if found.killed is not None else here.killed,
                 found.wounded if found.wounded is not None else here.wounded,
                 found.vague if found.killed is not None else here.vague,
+                found.claimed if found.killed is not None else here.claimed,
             )
             if found.killed is not None:
                 break
@@ -580,8 +626,16 @@ def casualties_in_sentences(
                 continue  # read already, as the event's neighbour
             later = casualties(sentences[i], place=place)
             if later.killed is not None:
-                found = Casualties(later.killed, found.wounded, later.vague)
+                found = Casualties(later.killed, found.wounded, later.vague, later.claimed)
                 break
+    if found.claimed and found.killed:
+        # "The rebels said they had killed 15 soldiers. A military source put the toll at seven.":
+        # a side's claim beside another account of the same dead; ACLED takes the lower.
+        for i in range(max(0, index - 1), min(len(sentences), index + STORY_SENTENCES)):
+            if i != index and i not in elsewhere:
+                other = casualties(sentences[i], place=place)
+                if other.killed and not other.claimed and other.killed < found.killed:
+                    return Casualties(other.killed, found.wounded, other.vague)
     if found.vague:
         # "killing scores of travellers ... Seventy-five people were confirmed dead": a vague word
         # stands for the toll only while the report gives no figure (ACLED's codebook).
@@ -657,6 +711,11 @@ def _number(words: Sequence[str], at: int) -> tuple[int, int] | None:
             return low * MULTIPLIERS[words[at + 1]], 2
         return low, 1
     if word in VAGUE_QUANTITIES:
+        # "several dozen", "many hundreds": the vague plural of the unit ("dozens", "hundreds").
+        unit = words[at + 1] if at + 1 < len(words) else ""
+        plural = unit if unit.endswith("s") else unit + "s"
+        if plural in {"dozens", "hundreds", "thousands"}:
+            return VAGUE_QUANTITIES[plural], 2
         return VAGUE_QUANTITIES[word], 1
     parts = word.split("-")
     if all(p in NUMBER_WORDS for p in parts) and parts[0] not in {"hundred", "thousand"}:
@@ -689,6 +748,17 @@ def _without_asides(sentence: str) -> str:
     """The sentence without asides between dashes or brackets ("Two pensioners - a man and a
     woman - were killed"), whose figures detail a toll already counted."""
     return _ASIDE.sub(" ", sentence)
+
+
+#: A relative clause between commas ("the fighting, which has killed hundreds since May, ...").
+_RELATIVE_ASIDE = re.compile(r",\s(?:which|who|that)\b[^,;:]{1,120},")
+
+
+def _without_background_asides(sentence: str) -> str:
+    """The sentence without relative clauses between commas that tell a background toll ("The
+    fighting, which has left thousands dead since April, flared again, killing eight"): cut
+    out, they would make the whole clause around them background, and the event's own toll with it."""
+    return _RELATIVE_ASIDE.sub(lambda m: "," if BACKGROUND.search(m.group(0)) else m.group(0), sentence)
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -760,6 +830,10 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
             i += 1
             continue
         value, used = quantity
+        if words[i : i + 3] == ["a", "number", "of"] and before_word(words, i) in _TELLING:
+            # "the ministry did not give a number of dead": the count talked of, not a vague one.
+            i += used
+            continue
         # "between 10 and 15": the lower end.
         if before_word(words, i) == "between" and i + used + 1 < len(words) and words[i + used] == "and":
             upper = _number(words, i + used + 1)
@@ -786,6 +860,13 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
     return figures
 
 
+#: Verbs whose object "a number of" is a count told or withheld, not a vague quantity.
+_TELLING = frozenset(
+    {"give", "gave", "given", "giving", "provide", "provided", "disclose", "disclosed", "release", "released"}
+    | {"confirm", "confirmed", "offer", "offered", "publish", "published", "put"}
+)
+
+
 def _is_vague(words: Sequence[str], at: int) -> bool:
     """Does the quantity at ``words[at]`` start with a vague word ("dozens", "a number of")?"""
     return words[at] in VAGUE_QUANTITIES or any(
@@ -801,6 +882,14 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
     figures = _figures(words)
     kinds: list[str | None] = [None] * len(figures)
     subset = [_is_subset(words, f) for f in figures]
+    for n in range(1, len(figures)):
+        # "Two guards, one Danish and one Irish, were killed": an aside between a figure and
+        # its death word that lists who they were holds parts of it (not so a list after a
+        # verb: "killed two soldiers, three civilians and a medic, ...").
+        gap = words[figures[n - 1].end : figures[n].start]
+        aside = gap[-1:] == [","] and len(gap) <= 4 and "," not in gap[:-1]
+        if aside and _kind_before(words, figures[n - 1]) is None and _subset_aside(words[figures[n].start :]):
+            subset[n] = True
     for n in range(1, len(figures)):
         # "twelve of them staff and seven patients": the list goes on with parts of the toll.
         subset[n] = subset[n] or (subset[n - 1] and _joined(words, figures[n - 1], figures[n]))
@@ -893,12 +982,20 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
             return KILLED
     if _blew_up(words, fig.start):
         return KILLED
+    # "militants burned seven people alive".
+    if word in _BURNED and "alive" in words[fig.end : fig.end + 3]:
+        return KILLED
+    # "the bombers blew themselves up, killing themselves and 14 others".
+    if word == "and" and i >= 2 and words[i - 1] == "themselves" and words[i - 2] in DEATH_BEFORE:
+        return KILLED
     if word in {"lost", "losing"}:
         # "losing 50 men", "lost two soldiers"; not "lost 20 tanks".
         counted = words[fig.end] if fig.end < len(words) else ""
         # "lost a soldier": the figure of one person holds its noun.
         own_noun = fig.end - fig.start > 1 and words[fig.end - 1] in PERSON_NOUNS
-        return KILLED if own_noun or counted in PERSON_NOUNS or counted in LOST_PEOPLE else None
+        # "lost six of their own", "lost two of its men".
+        own_side = counted == "of" and words[fig.end + 1 : fig.end + 2] in (["their"], ["its"], ["our"], ["his"])
+        return KILLED if own_noun or own_side or counted in PERSON_NOUNS or counted in LOST_PEOPLE else None
     if word in DEATH_BEFORE or (word == "dead" and i > 0 and words[i - 1] in {"shot", "shooting", "beaten", "hacked"}):
         # "killed or wounded 30", "killing or injuring 30": the dead are not told apart.
         if i >= 2 and words[i - 1] == "or" and (words[i - 2] in DEATH_BEFORE or words[i - 2] in WOUNDED_BEFORE):
@@ -912,8 +1009,17 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
         return TOLL
     # "the number of people killed ... has risen to six"; "the death toll from Monday's bombing
     # of the market in the town, a trading hub, stood at 71": the toll is the verb's subject.
-    if word in TOLL_VERBS and (
-        any(w in DEATH_AFTER for w in words[max(0, i - 15) : i]) or "toll" in words[_last_figure_end(words, i) : i]
+    # "the number of people killed in Thursday's bombing at a checkpoint on the edge of the city
+    # has risen to six": back to the clause's last figure, however long the subject.
+    since_figure = words[max(_last_figure_end(words, i), i - 30) : i]
+    told_count = "toll" in since_figure or ("number" in since_figure and any(w in DEATH_AFTER for w in since_figure))
+    if word in TOLL_VERBS and (any(w in DEATH_AFTER for w in words[max(0, i - 15) : i]) or told_count):
+        return TOLL
+    # "the government put the number of dead in the ambush at seven", "officials put the toll at 12".
+    if (
+        words[fig.start - 1 : fig.start] == ["at"]
+        and told_count
+        and {"put", "puts", "putting", "placed"} & set(since_figure)
     ):
         return TOLL
     # "putting the dead at 30", "the number of dead at 30".
@@ -922,6 +1028,9 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     if word in {"dead", "deaths"} and words[i + 1 : i + 2] == ["at"] and before_word(words, i) == "the":
         return TOLL
     return None
+
+
+_BURNED = frozenset({"burned", "burnt", "buried"})
 
 
 def _last_figure_end(words: Sequence[str], at: int) -> int:
@@ -937,7 +1046,15 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
     i, limit = fig.end, fig.end + 8  # "five members of the same family lost their lives"
     while i < min(stop, limit):
         word = words[i]
+        if word == "alive" and words[i - 1] in _BURNED:
+            return KILLED  # "seven people were burned alive"
+        if word == "lives" and i > fig.end and words[i - 1] not in {"their", "his", "her", "its", "our"}:
+            # "a driver who lives nearby": the verb, not "lost their lives".
+            return None
         if word in DEATH_AFTER:
+            if parse_quantity(words, i + 1) is not None:
+                # "three gunmen killed 22 people": the figure before is the killers, not the dead.
+                return None
             # "20 people were killed or wounded": casualties, of whom the dead are not told.
             return None if _or_wounded(words, i) else KILLED
         if word in WOUNDED_AFTER:
@@ -961,6 +1078,10 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
                 # The aside's own figures ("twelve of them staff and seven patients") end nothing.
                 stop = len(words) if stop <= close[0] else stop
                 continue
+        if word == "aged" and i + 1 < len(words) and words[i + 1][:1].isdigit():
+            # "a woman aged 80 was killed": the age describes the person counted.
+            i += 2
+            continue
         # "RSF", "M23" (see ``_tokens``), "three Ethiopian soldiers", "two Rwandan-backed rebels"
         name = (not word.islower() and word.isalnum()) or i in proper
         if (
@@ -968,10 +1089,30 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
             and word not in PERSON_NOUNS
             and not (word.endswith(("s", "men")) and word.isalpha())  # plurals: "conscripts", "militiamen"
             and not name
+            and not _modifies_people(words, i)
         ):
             return None
         i += 1
     return None
+
+
+def _modifies_people(words: Sequence[str], at: int) -> bool:
+    """Is ``words[at]`` a word that qualifies the people named next ("four border guards",
+    "two aid workers"), not a verb?"""
+    word, following = words[at], words[at + 1] if at + 1 < len(words) else ""
+    people = following in PERSON_NOUNS or (following.endswith(("s", "men")) and following.isalpha())
+    return (
+        people
+        and word.isalpha()
+        and not word.endswith(("ed", "ing"))
+        and word not in DEATH_AFTER | WOUNDED_AFTER | _NOT_MODIFIERS
+    )
+
+
+#: Words before a noun that start a new phrase rather than qualify the people counted.
+_NOT_MODIFIERS = frozenset(
+    {"whose", "who", "whom", "which", "that", "this", "these", "those", "when", "where", "while"}
+)
 
 
 def _blew_up(words: Sequence[str], at: int) -> bool:
@@ -984,8 +1125,21 @@ def _blew_up(words: Sequence[str], at: int) -> bool:
 
 
 def _or_wounded(words: Sequence[str], at: int) -> bool:
-    """Is the death word at ``at`` one of "killed or wounded" (casualties, not deaths)?"""
-    return words[at + 1 : at + 2] == ["or"] and at + 2 < len(words) and words[at + 2] in WOUNDED_AFTER | WOUNDED_BEFORE
+    """Is the death word at ``at`` one of "killed or wounded", "killed and wounded" with no figure
+    of its own for either (casualties, not deaths)?"""
+    link = words[at + 1] if at + 1 < len(words) else ""
+    if link not in {"or", "and"} or at + 2 >= len(words) or words[at + 2] not in WOUNDED_AFTER | WOUNDED_BEFORE:
+        return False
+    if link == "or":
+        return True
+    # "20 were killed and wounded", "killed and wounded dozens"; not "two were killed and
+    # wounded soldiers were flown out", where "wounded" describes other people.
+    after = words[at + 3] if at + 3 < len(words) else ""
+    return not after.isalpha() or after in _AFTER_A_VERB or parse_quantity(words, at + 3) is not None
+
+
+#: Words that may follow "killed and wounded" used as verbs ("... wounded in the attack").
+_AFTER_A_VERB = frozenset({"in", "by", "on", "at", "near", "during", "when", "as", "after", "overnight", "yesterday"})
 
 
 def _joined(words: Sequence[str], left: _Figure, right: _Figure) -> bool:
@@ -1002,8 +1156,12 @@ def _subset_aside(following: Sequence[str]) -> bool:
     if not following or "," not in following:
         return False
     aside = following[: following.index(",")]
-    return aside[0] in SUBSET_CUES or any(
-        aside[k : k + 2] in (["of", "them"], ["of", "whom"]) for k in range(len(aside))
+    # "Two guards, one Danish and one Irish, were killed": the aside lists who they were.
+    listed = (aside[0] in {"a", "an"} or _may_start_quantity(aside[0])) and "and" in aside and len(aside) <= 8
+    return (
+        listed
+        or aside[0] in SUBSET_CUES
+        or any(aside[k : k + 2] in (["of", "them"], ["of", "whom"]) for k in range(len(aside)))
     )
 
 
