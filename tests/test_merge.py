@@ -338,9 +338,9 @@ def test_a_quote_names_the_days_it_states_but_not_one_counted_on_from_another() 
     assert weekend == {date(2024, 3, 9), date(2024, 3, 10), monday}
 
 
-def test_a_funeral_told_two_days_later_joins_the_strike_it_names_the_day_of() -> None:
-    tuesday, wednesday, thursday = date(2024, 4, 16), date(2024, 4, 17), date(2024, 4, 18)
-    strike = _event(
+def _market_strike_on(tuesday: date) -> Event:
+    """The first outlet's report of a rocket strike on a market that day."""
+    return _event(
         "a",
         "Rockets slammed into the covered market of Sample Town on Tuesday, killing three traders.",
         day=tuesday,
@@ -348,6 +348,11 @@ def test_a_funeral_told_two_days_later_joins_the_strike_it_names_the_day_of() ->
         source="Harbour Gazette",
         sub_event_type="shelling",
     )
+
+
+def test_a_funeral_told_two_days_later_joins_the_strike_it_names_the_day_of() -> None:
+    tuesday, wednesday, thursday = date(2024, 4, 16), date(2024, 4, 17), date(2024, 4, 18)
+    strike = _market_strike_on(tuesday)
     told_next_day = _event(
         "b",
         "Three stallholders died when a rocket barrage hit Sample Town's market, the mayor said.",
@@ -372,14 +377,7 @@ def test_a_funeral_told_two_days_later_joins_the_strike_it_names_the_day_of() ->
 
 def test_a_new_strike_told_as_coming_days_after_an_earlier_one_stays_apart() -> None:
     tuesday, thursday = date(2024, 4, 16), date(2024, 4, 18)
-    first = _event(
-        "a",
-        "Rockets slammed into the covered market of Sample Town on Tuesday, killing three traders.",
-        day=tuesday,
-        published=tuesday,
-        source="Harbour Gazette",
-        sub_event_type="shelling",
-    )
+    first = _market_strike_on(tuesday)
     again = _event(
         "b",
         "Rockets hit the market of Sample Town again on Thursday, two days after an attack on it killed three.",
@@ -393,14 +391,7 @@ def test_a_new_strike_told_as_coming_days_after_an_earlier_one_stays_apart() -> 
 
 def test_an_aid_delivery_the_day_a_funeral_names_stays_apart_from_the_strike() -> None:
     tuesday, thursday = date(2024, 4, 16), date(2024, 4, 18)
-    strike = _event(
-        "a",
-        "Rockets slammed into the covered market of Sample Town on Tuesday, killing three traders.",
-        day=tuesday,
-        published=tuesday,
-        source="Harbour Gazette",
-        sub_event_type="shelling",
-    )
+    strike = _market_strike_on(tuesday)
     aid = _event(
         "b",
         "A relief agency handed out flour and blankets in Sample Town on Thursday, a week after floods on Tuesday.",
