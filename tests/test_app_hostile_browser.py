@@ -124,12 +124,13 @@ def hostile_store(db: Path, origin: str) -> dict[str, str]:
             event_id="hostile-2",
             event_type="frontline",
             sub_event_type="shelling",
-            # Days apart from the first: one day apart, the store would merge the two reports.
+            # Days apart from the first, and telling its own day: a report one day apart, or
+            # naming the first one's day, would merge into it.
             event_date=date(2016, 3, 31),
             place="Palmyra",
             mention=mention,
             admin1="Homs",
-            **common,
+            **(common | {"quote": quote.replace("Troops entered", "Shells hit").replace("on Sunday", "on Thursday")}),
         ),
     ]
     imported = Event(
