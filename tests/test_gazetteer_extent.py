@@ -51,6 +51,18 @@ def test_a_row_whose_point_lies_outside_its_extent_stops_the_build(tmp_path):
         read_world_areas(write_rows(tmp_path, "9\tLake Nowhere\tLK\t12.5\t20.5\t\tits middle\t\t10,20,11,21"))
 
 
+def test_continents_carry_geonames_boxes_where_they_hold_the_continents_point():
+    from gazetteer.sources import read_continents
+
+    boxes = {area.name: area.extent for area in read_continents()}
+    assert boxes["Africa"] is not None and boxes["Africa"].contains(9.03, 38.74)  # Addis Ababa
+    assert not boxes["Africa"].contains(48.86, 2.35)  # Paris
+    # Asia's box runs east across the antimeridian to Chukotka.
+    assert boxes["Asia"] is not None and boxes["Asia"].contains(64.73, 177.5)
+    # GeoNames' box for Antarctica misses the continent's own point: left out, scored by the point.
+    assert boxes["Antarctica"] is None
+
+
 def test_every_hand_written_region_sea_and_river_has_an_extent():
     hand_written = [area for area in read_all_world_areas() if area.feature_code != "CONT"]
     assert len(hand_written) > 150
