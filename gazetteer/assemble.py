@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from gazetteer.entry import Entry, first_per_id
 from gazetteer.errors import GazetteerDataError
+from gazetteer.extent import Extent
 from gazetteer.geodesy import EARTH_RADIUS_KM, great_circle_km, unit_vectors
 from gazetteer.normalize import dotted_key, normalize
 from gazetteer.sources import (
@@ -143,6 +144,7 @@ class Assembled:
     demonyms: tuple[tuple[str, str], ...] = ()
     common_words: frozenset[str] = frozenset()
     abbreviations: tuple[Abbreviation, ...] = ()
+    extents: tuple[tuple[int, Extent], ...] = ()  # (geonameid, bounding box) of the areas that have one
 
 
 # ---------------------------------------------------------------------------
@@ -745,7 +747,11 @@ def assemble(data: SourceData) -> Assembled:
     applied = apply_aliases(_unique_ids(places), data.aliases)
     demonyms = tuple((normalize(word), code) for word, code in data.demonyms)
     common_words = common_words_for(data.common_words, applied.places, data.very_frequent_words)
-    return Assembled(tuple(applied.places), tuple(applied.notes), demonyms, common_words, tuple(applied.abbreviations))
+    kept = {place.entry.geonameid for place in applied.places}
+    extents = tuple((a.geonameid, a.extent) for a in data.world_areas if a.extent is not None and a.geonameid in kept)
+    return Assembled(
+        tuple(applied.places), tuple(applied.notes), demonyms, common_words, tuple(applied.abbreviations), extents
+    )
 
 
 def _unique_ids(places: list[Place]) -> list[Place]:

@@ -56,6 +56,9 @@ CREATE TABLE aliases (norm TEXT NOT NULL, geonameid INTEGER NOT NULL, note TEXT 
 CREATE TABLE abbreviations (  -- dotted abbreviations, keyed as written (normalize.dotted_key)
     key TEXT PRIMARY KEY, geonameid INTEGER NOT NULL, rank REAL NOT NULL, note TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE extents (  -- bounding boxes of the hand-written regions, seas and rivers (gazetteer.extent)
+    geonameid INTEGER PRIMARY KEY, south REAL NOT NULL, west REAL NOT NULL, north REAL NOT NULL, east REAL NOT NULL
+);
 CREATE TABLE demonyms (norm TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE common_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 """
@@ -75,7 +78,16 @@ def _version(package: str) -> str:
 
 
 # The modules that decide what goes into the cache: editing one makes old caches stale.
-BUILD_MODULES = ("assemble.py", "build.py", "extracts.py", "normalize.py", "ranking.py", "sources.py", "territories.py")
+BUILD_MODULES = (
+    "assemble.py",
+    "build.py",
+    "extent.py",
+    "extracts.py",
+    "normalize.py",
+    "ranking.py",
+    "sources.py",
+    "territories.py",
+)
 
 
 def source_fingerprint(files: Iterable[Path] | None = None, *, cache_path: Path | None = None) -> str:
@@ -196,6 +208,10 @@ def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: st
             )
             for a in assembled.abbreviations
         ],
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO extents VALUES (?,?,?,?,?)",
+        [(geonameid, e.south, e.west, e.north, e.east) for geonameid, e in assembled.extents],
     )
     conn.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?)", assembled.demonyms)
     conn.executemany("INSERT OR IGNORE INTO common_words VALUES (?)", [(w,) for w in assembled.common_words])

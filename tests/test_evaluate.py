@@ -311,7 +311,9 @@ class FakeGeoparser:
 def test_predict_maps_places_to_article_ids():
     article = _article()
     predictions = predict(FakeGeoparser({"Homs": HOMS}), [article])
-    assert predictions == {"a1": (PredictedToponym(23, 27, HOMS[0], HOMS[1], "Homs"),)}
+    homs = _entry("Homs", HOMS)
+    expected = PredictedToponym(23, 27, HOMS[0], HOMS[1], "Homs", geonameid=homs.geonameid, feature_code="PPL")
+    assert predictions == {"a1": (expected,)}
 
 
 def test_processes_for_small_inputs_stays_in_one_process():
@@ -332,10 +334,11 @@ def test_format_table_marks_undefined_figures_and_unavailable_systems():
         ),
     )
     table = format_table([report])
-    header, _, row, note = table.splitlines()
+    header, _, row, note, distances = table.splitlines()
     assert header.split()[:5] == ["corpus", "system", "P", "R", "F1"]
     assert "ours" in row and " - " in row and "1.000" in row
     assert note == "geotext did not run on wiktor: no data"
+    assert "extent" in distances and "--point-only" in distances
 
 
 # ---------------------------------------------------------------------------

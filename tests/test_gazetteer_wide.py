@@ -301,6 +301,14 @@ def test_fighting_along_a_river_is_an_event_there():
     assert event.event_type == "frontline" and event.place == "Dnieper"
 
 
+def test_an_event_in_a_valley_says_it_stands_at_an_area_not_a_town():
+    valley = Entry(910001402, "Bekaa Valley", 33.85, 36.0, "LB", "T", "VAL")
+    (event,) = _events("Air strikes hit villages in the Bekaa Valley on Friday.", "Bekaa Valley", valley)
+    # ACLED's geo_precision 3: the point stands for a region, as for a river or a country.
+    assert event.geo_precision == 3 and event.feature_code == "VAL"
+    assert event.__geo_interface__["properties"]["geo_precision"] == 3
+
+
 def test_a_river_named_for_something_else_makes_no_event():
     assert is_natural_feature(RIVER)
     assert _events("The Dnieper flotilla commander said shelling continued.", "Dnieper", RIVER) == ()

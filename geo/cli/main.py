@@ -206,6 +206,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--verbose", action="store_true", help="on corpora with event gold, also list namesakes and wrong events"
     )
     p.add_argument(
+        "--point-only",
+        action="store_true",
+        help="measure every found place from its point, as the published metrics do; by default a region, sea, "
+        "river or country is as far off as the gold point is from its extent (docs/evaluation.md)",
+    )
+    p.add_argument(
         "--predictions",
         type=Path,
         metavar="PRED.jsonl",

@@ -113,6 +113,8 @@ class PredictedToponym:
     lon: float
     text: str = ""
     area: str = ""  # for a country or first-level region: its ``area_key``; "" for a point
+    geonameid: int | None = None  # the gazetteer entry, for its extent (None: a point only)
+    feature_code: str = ""  # the entry's GeoNames feature code, for reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,8 +363,11 @@ def auc_of_errors(errors_km: Sequence[float]) -> float | None:
     return area / (math.log(AUC_MAX_ERROR_KM) * (len(logs) - 1))
 
 
-def tally_article(article: GoldArticle, predicted: Iterable[PredictedToponym]) -> ArticleTally:
-    """Match one article's predictions against its gold, exact span and overlap."""
+def tally_article(
+    article: GoldArticle, predicted: Iterable[PredictedToponym], km_to_extent: KmToExtent | None = None
+) -> ArticleTally:
+    """Match one article's predictions against its gold, exact span and overlap. With
+    ``km_to_extent``, an area's error is the gold point's distance to its extent."""
     distinct = _distinct_spans(predicted)
     gold_by_span = {(g.start, g.end): g for g in article.toponyms}
     matched = [(gold_by_span[(p.start, p.end)], p) for p in distinct if (p.start, p.end) in gold_by_span]
@@ -377,7 +382,7 @@ def tally_article(article: GoldArticle, predicted: Iterable[PredictedToponym]) -
         overlap_found=sum(_overlaps_any(g.start, g.end, distinct) for g in article.toponyms),
         overlap_correct=len(overlapping),
         overlap_ignored=sum(_overlaps_any(p.start, p.end, article.ignore) for p in not_overlapping),
-        errors_km=tuple(great_circle_km(g.lat, g.lon, p.lat, p.lon) for g, p in matched),
+        errors_km=tuple(_km_off(g, p, frozenset(), km_to_extent) for g, p in matched),
     )
 
 
@@ -386,14 +391,17 @@ def score(
     predictions: Mapping[str, Sequence[PredictedToponym]],
     *,
     geotagging: bool = True,
+    km_to_extent: KmToExtent | None = None,
 ) -> Scores:
     """Scores of ``predictions`` (article id -> predicted toponyms; a missing id means
     nothing predicted) against ``gold_articles``.
 
     With ``geotagging=False`` (corpora that annotate only some places, as WikToR)
-    precision and F1 are ``None``: recall and the geocoding figures remain.
+    precision and F1 are ``None``: recall and the geocoding figures remain. With
+    ``km_to_extent`` a predicted area is as far off as the gold point is from its extent
+    (see ``KmToExtent``); without it every prediction is measured from its point.
     """
-    total = sum((tally_article(a, predictions.get(a.id, ())) for a in gold_articles), ArticleTally())
+    total = sum((tally_article(a, predictions.get(a.id, ()), km_to_extent) for a in gold_articles), ArticleTally())
     return scores_from_tally(total, geotagging=geotagging)
 
 
@@ -469,6 +477,7 @@ class SystemEvent:
     mention: str
     spans: tuple[tuple[int, int], ...]  # where its mention stands inside its quote
     area: str = ""  # as for ``PredictedToponym``
+    geonameid: int | None = None  # as for ``PredictedToponym``
 
 
 @dataclass(frozen=True, slots=True)
@@ -561,6 +570,12 @@ def area_key(feature_code: str, country_code: str, admin1: str, *, geonameid: in
 #: The areas a point lies in (its country's, its first-level region's and its continent's ``area_key``).
 AreasAt = Callable[[float, float], frozenset[str]]
 
+#: (geonameid, area key, gold lat, gold lon) -> how far the gold point lies from the predicted
+#: entry's extent (0 inside it), or None when the entry has none and is scored by its point.
+#: A river 2,800 km long or a sea has no one point: the gazetteer's is a label, and the gold
+#: annotator's choice of another point on the same feature is no error.
+KmToExtent = Callable[[int, str, float, float], float | None]
+
 
 def system_events(text: str, events: Iterable[Event]) -> tuple[SystemEvent, ...]:
     """The events located in ``text``: each one's mention found inside its quote.
@@ -578,6 +593,7 @@ def system_events(text: str, events: Iterable[Event]) -> tuple[SystemEvent, ...]
             mention=e.mention,
             spans=_mention_spans(text, e.quote, e.mention),
             area=area_key(e.feature_code, e.country_code, e.admin1, geonameid=e.geonameid),
+            geonameid=e.geonameid,
         )
         for e in events
     )
@@ -608,11 +624,13 @@ def tally_events(
     predicted: Iterable[PredictedToponym],
     events: Iterable[SystemEvent],
     areas_at: AreasAt | None = None,
+    km_to_extent: KmToExtent | None = None,
 ) -> EventTally:
     """Match one article's predicted places and events against its place and event gold.
 
     With ``areas_at``, a place resolved to a country or first-level region counts as 0 km
-    off when the gold point lies inside that area (see ``area_key``)."""
+    off when the gold point lies inside that area (see ``area_key``); with ``km_to_extent``,
+    a place that has an extent is as far off as the gold point is from it."""
     predicted, events = tuple(predicted), tuple(events)
     checks: list[PlaceCheck] = []
     placed_near = namesakes = 0
@@ -621,7 +639,7 @@ def tally_events(
     for gold in article.toponyms:
         gold_areas = areas_at(gold.lat, gold.lon) if areas_at is not None else frozenset()
         overlapping = (p for p in predicted if p.start < gold.end and gold.start < p.end)
-        nearest = _nearest_km(gold, overlapping, gold_areas)
+        nearest = _nearest_km(gold, overlapping, gold_areas, km_to_extent)
         placed_near += nearest is not None and nearest[0] <= PLACE_RECALL_KM
         if nearest is not None and nearest[0] > NAMESAKE_KM:
             namesakes += 1
@@ -631,7 +649,7 @@ def tally_events(
                     gold,
                     "namesake",
                     f"{gold.lat:.4f},{gold.lon:.4f}",
-                    f"{nearest[1].lat:.4f},{nearest[1].lon:.4f} ({nearest[0]:.0f} km)",
+                    _placed(nearest[1], nearest[0]),
                 )
             )
         if gold.event_type is None:
@@ -644,7 +662,7 @@ def tally_events(
         typed_with_event += 1
         event = next((e for e in at_gold if e.event_type == gold.event_type), at_gold[0])
         typed_right += event.event_type == gold.event_type
-        checks.extend(_event_checks(article, gold, event, gold_areas))
+        checks.extend(_event_checks(article, gold, event, gold_areas, km_to_extent))
         if gold.event_date is not None:
             dated_with_event += 1
             dated_right += event.event_date.startswith(gold.event_date)
@@ -670,17 +688,36 @@ def tally_events(
 
 
 def _nearest_km(
-    gold: GoldToponym, predicted: Iterable[PredictedToponym], gold_areas: frozenset[str] = frozenset()
+    gold: GoldToponym,
+    predicted: Iterable[PredictedToponym],
+    gold_areas: frozenset[str] = frozenset(),
+    km_to_extent: KmToExtent | None = None,
 ) -> tuple[float, PredictedToponym] | None:
-    distances = [(_km_off(gold, p.lat, p.lon, p.area, gold_areas), p) for p in predicted]
+    distances = [(_km_off(gold, p, gold_areas, km_to_extent), p) for p in predicted]
     return min(distances, key=lambda pair: pair[0]) if distances else None
 
 
-def _km_off(gold: GoldToponym, lat: float, lon: float, area: str, gold_areas: frozenset[str]) -> float:
-    """How far a system's place is from the gold point: 0 for an area that holds it."""
-    if area and area in gold_areas:
+def _placed(predicted: PredictedToponym, km: float) -> str:
+    kind = f" {predicted.feature_code}" if predicted.feature_code else ""
+    return f"{predicted.lat:.4f},{predicted.lon:.4f}{kind} ({km:.0f} km)"
+
+
+def _km_off(
+    gold: GoldToponym,
+    placed: PredictedToponym | SystemEvent,
+    gold_areas: frozenset[str],
+    km_to_extent: KmToExtent | None = None,
+) -> float:
+    """How far a system's place is from the gold point: 0 for an area that holds it; for an
+    area with an extent, the distance to the extent when that is shorter than to its point."""
+    if placed.area and placed.area in gold_areas:
         return 0.0
-    return great_circle_km(gold.lat, gold.lon, lat, lon)
+    km = great_circle_km(gold.lat, gold.lon, placed.lat, placed.lon)
+    if km_to_extent is not None and placed.geonameid is not None:
+        outside = km_to_extent(placed.geonameid, placed.area, gold.lat, gold.lon)
+        if outside is not None:
+            return min(km, outside)
+    return km
 
 
 def _overlaps_gold(event: SystemEvent, gold: GoldToponym) -> bool:
@@ -693,10 +730,14 @@ def _only_at_null_places(event: SystemEvent, toponyms: Sequence[GoldToponym]) ->
 
 
 def _event_checks(
-    article: GoldArticle, gold: GoldToponym, event: SystemEvent, gold_areas: frozenset[str] = frozenset()
+    article: GoldArticle,
+    gold: GoldToponym,
+    event: SystemEvent,
+    gold_areas: frozenset[str] = frozenset(),
+    km_to_extent: KmToExtent | None = None,
 ) -> list[PlaceCheck]:
     checks = []
-    km = _km_off(gold, event.lat, event.lon, event.area, gold_areas)
+    km = _km_off(gold, event, gold_areas, km_to_extent)
     if km > PLACE_RECALL_KM:
         checks.append(
             _check(
@@ -731,6 +772,7 @@ def score_events(
     predictions: Mapping[str, Sequence[PredictedToponym]],
     events: Mapping[str, Sequence[SystemEvent]],
     areas_at: AreasAt | None = None,
+    km_to_extent: KmToExtent | None = None,
 ) -> EventScores:
     """Event figures of a system (its predicted places and its events, by article id).
 
@@ -738,6 +780,8 @@ def score_events(
       within 40 km, over all gold toponyms;
     * namesakes: gold toponyms overlapped by predictions whose nearest lies over 161 km off;
     * with ``areas_at``, a country or region holding the gold point is 0 km off (``area_key``);
+    * with ``km_to_extent``, a place with an extent (a country's outline, a region's, sea's or
+      river's box) is as far off as the gold point is from that extent;
     * event type accuracy: over gold event places (``event_type`` set) where the system
       made an event at an overlapping mention, the share of the same type; the share of
       gold event places with no event at all; events at places whose gold says nothing
@@ -746,7 +790,10 @@ def score_events(
       whose event date starts with the gold date (a gold month accepts any day in it).
     """
     total = sum(
-        (tally_events(a, predictions.get(a.id, ()), events.get(a.id, ()), areas_at) for a in gold_articles),
+        (
+            tally_events(a, predictions.get(a.id, ()), events.get(a.id, ()), areas_at, km_to_extent)
+            for a in gold_articles
+        ),
         EventTally(),
     )
     return event_scores_from_tally(total)
@@ -792,6 +839,8 @@ def predicted_from_places(places: Iterable[Place]) -> tuple[PredictedToponym, ..
             lon=p.entry.lon,
             text=p.mention.text,
             area=area_key(p.entry.feature_code, p.entry.country_code, p.entry.admin1, geonameid=p.entry.geonameid),
+            geonameid=p.entry.geonameid,
+            feature_code=p.entry.feature_code,
         )
         for p in places
     )
@@ -883,6 +932,7 @@ class CorpusReport:
     articles: int
     geotagging: bool
     results: tuple[SystemResult, ...]
+    point_only: bool = False  # every place measured from its point, extents left aside
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -890,6 +940,7 @@ class CorpusReport:
             "split": self.split,
             "articles": self.articles,
             "geotagging": self.geotagging,
+            "distances": "point" if self.point_only else "extent",
             "results": [r.as_dict() for r in self.results],
         }
 
@@ -912,11 +963,20 @@ TABLE_COLUMNS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+#: What the tables' distances mean, under each rule.
+EXTENT_NOTE = (
+    "distances: an area with an extent (a country's outline; a region's, sea's or river's box) "
+    "is as far off as the gold point is from it (--point-only: from its point)"
+)
+POINT_NOTE = "distances: from each place's point (--point-only); without it, areas are measured by their extent"
+
+
 def format_table(reports: Iterable[CorpusReport]) -> str:
     """A plain-text table, one row per corpus and system; '-' marks an undefined figure."""
     header = ["corpus", "system", *(c[0] for c in TABLE_COLUMNS), "s"]
     rows = [header]
     notes: list[str] = []
+    reports = tuple(reports)
     for report in reports:
         label = f"{report.corpus} ({report.split}, {report.articles} articles)"
         for result in report.results:
@@ -927,6 +987,8 @@ def format_table(reports: Iterable[CorpusReport]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = ["  ".join(_align(cell, width, i) for i, (cell, width) in enumerate(zip(row, widths))) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    if reports:
+        notes.append(POINT_NOTE if all(r.point_only for r in reports) else EXTENT_NOTE)
     return "\n".join(lines + notes) + "\n"
 
 
@@ -1024,14 +1086,16 @@ def evaluate_corpora(
     gazetteer: Path | None = None,
     predictions: Path | None = None,
     baselines: bool = False,
+    point_only: bool = False,
 ) -> list[CorpusReport]:
     """Score the geoparser (or the ``predictions`` file instead) and, with ``baselines``,
     the simple pipelines, on the ``split`` half of each corpus (at most ``limit``
     articles of each when ``limit`` is over 0). A system that cannot start is reported
-    as unavailable, not raised."""
+    as unavailable, not raised. Areas are measured by their extent (``KmToExtent``)
+    unless ``point_only``."""
     loaded = [(path.stem, _load_articles(path, split, limit)) for path in corpora]
     systems = _systems(gazetteer, predictions=predictions, baselines=baselines)
-    return [_evaluate_corpus(name, articles, systems, split=split) for name, articles in loaded]
+    return [_evaluate_corpus(name, articles, systems, split=split, point_only=point_only) for name, articles in loaded]
 
 
 def any_scored(reports: Iterable[CorpusReport]) -> bool:
@@ -1088,14 +1152,23 @@ def _load_event_pipeline(finder: PlaceFinder) -> EventMaker:
 
 
 def _evaluate_corpus(
-    corpus: str, articles: Sequence[GoldArticle], systems: Sequence[_System], *, split: str
+    corpus: str, articles: Sequence[GoldArticle], systems: Sequence[_System], *, split: str, point_only: bool = False
 ) -> CorpusReport:
     geotagging = geotagging_applies(corpus)
-    results = tuple(_evaluate_system(system, corpus, articles, geotagging) for system in systems)
-    return CorpusReport(corpus=corpus, split=split, articles=len(articles), geotagging=geotagging, results=results)
+    results = tuple(_evaluate_system(system, corpus, articles, geotagging, point_only) for system in systems)
+    return CorpusReport(
+        corpus=corpus,
+        split=split,
+        articles=len(articles),
+        geotagging=geotagging,
+        results=results,
+        point_only=point_only,
+    )
 
 
-def _evaluate_system(system: _System, corpus: str, articles: Sequence[GoldArticle], geotagging: bool) -> SystemResult:
+def _evaluate_system(
+    system: _System, corpus: str, articles: Sequence[GoldArticle], geotagging: bool, point_only: bool = False
+) -> SystemResult:
     started = time.perf_counter()
     if system.predictions is not None:
         missing = sum(a.id not in system.predictions for a in articles)
@@ -1109,7 +1182,8 @@ def _evaluate_system(system: _System, corpus: str, articles: Sequence[GoldArticl
         predictions = _run_with_progress(system, corpus, articles)
     else:
         return SystemResult(system.name, None, unavailable=system.unavailable)
-    scores = score(articles, predictions, geotagging=geotagging)
+    km_to_extent = None if point_only or system.finder is None else extents_of(system.finder)
+    scores = score(articles, predictions, geotagging=geotagging, km_to_extent=km_to_extent)
     if not any(a.events_annotated for a in articles):
         return SystemResult(system.name, scores, seconds=time.perf_counter() - started)
     if not system.makes_events or system.finder is None:
@@ -1118,7 +1192,7 @@ def _evaluate_system(system: _System, corpus: str, articles: Sequence[GoldArticl
         return SystemResult(system.name, scores, seconds=time.perf_counter() - started, events_unavailable=unavailable)
     _progress_note(f"running the {system.name} event pipeline on {len(articles)} {corpus} articles")
     events = predict_events(_load_event_pipeline(system.finder), articles)
-    event_scores = score_events(articles, predictions, events, areas_at_points(system.finder))
+    event_scores = score_events(articles, predictions, events, areas_at_points(system.finder), km_to_extent)
     return SystemResult(system.name, scores, seconds=time.perf_counter() - started, events=event_scores)
 
 
@@ -1143,6 +1217,26 @@ def areas_at_points(finder: PlaceFinder) -> AreasAt | None:
         return frozenset(key for key in keys if key)
 
     return areas_at
+
+
+def extents_of(finder: PlaceFinder) -> KmToExtent | None:
+    """How far a point lies from an entry's extent by the finder's gazetteer (a region's,
+    sea's or river's box) and the shipped country outlines, or None when the finder has no
+    gazetteer to ask."""
+    gazetteer = getattr(finder, "gazetteer", None)
+    if gazetteer is None or not hasattr(gazetteer, "extent"):
+        return None
+    from gazetteer.extent import country_outlines, km_to_outline
+
+    outlines = country_outlines()
+
+    def km_to_extent(geonameid: int, area: str, lat: float, lon: float) -> float | None:
+        if area in outlines:  # a country's area key is its code
+            return km_to_outline(outlines[area], lat, lon)
+        extent = gazetteer.extent(geonameid)
+        return extent.km_to(lat, lon) if extent is not None else None
+
+    return km_to_extent
 
 
 @functools.cache

@@ -30,7 +30,7 @@ from geo.parse.dates import DateContext, date_contexts
 from geo.parse.eventmodel import EventSite, decide, load_event_model
 from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
 from geo.read.boilerplate import furniture_ranges
-from geo.records import Article, Event, Place, event_id_for
+from geo.records import GEO_PRECISION_REGION, Article, Event, Place, event_id_for
 from geo.workers import worker_pool, worker_state
 
 if TYPE_CHECKING:
@@ -320,7 +320,8 @@ def _event(article: Article, sentence: Sentence, place: Place, kind, event_date,
         country_code=entry.country_code,
         admin1=entry.admin1,
         feature_code=entry.feature_code,
-        geo_precision=place.geo_precision,
+        # A valley, range or island is an area like a river or region: its point is a label.
+        geo_precision=GEO_PRECISION_REGION if is_natural_feature(entry) else place.geo_precision,
         quote=" ".join(sentence.text.split()),
         article_id=article.article_id,
         title=article.title,
