@@ -338,7 +338,7 @@ def test_format_table_marks_undefined_figures_and_unavailable_systems():
     assert header.split()[:5] == ["corpus", "system", "P", "R", "F1"]
     assert "ours" in row and " - " in row and "1.000" in row
     assert note == "geotext did not run on wiktor: no data"
-    assert "extent" in distances and "--point-only" in distances
+    assert "from each place's point" in distances and "--extents" in distances
 
 
 # ---------------------------------------------------------------------------

@@ -91,7 +91,7 @@ def test_a_country_is_measured_to_its_outline_not_its_point(tiny):
 def test_a_finder_without_a_gazetteer_scores_by_points_and_the_table_says_which_rule_it_used():
     assert extents_of(object()) is None
     report = CorpusReport(corpus="c", split="dev", articles=0, geotagging=True, results=())
-    assert EXTENT_NOTE in format_table([report])
-    point_only = CorpusReport(corpus="c", split="dev", articles=0, geotagging=True, results=(), point_only=True)
-    assert "--point-only" in format_table([point_only]) and EXTENT_NOTE not in format_table([point_only])
-    assert point_only.as_dict()["distances"] == "point"
+    assert EXTENT_NOTE not in format_table([report]) and report.as_dict()["distances"] == "point"
+    by_extent = CorpusReport(corpus="c", split="dev", articles=0, geotagging=True, results=(), extents=True)
+    assert EXTENT_NOTE in format_table([by_extent])
+    assert by_extent.as_dict()["distances"] == "extent"

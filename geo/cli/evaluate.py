@@ -20,7 +20,7 @@ def eval_command(args: argparse.Namespace) -> int:
         gazetteer=args.gazetteer,
         predictions=args.predictions,
         baselines=args.baselines,
-        point_only=args.point_only,
+        extents=args.extents,
     )
     if args.json:
         print(json.dumps({"split": args.split, "corpora": [r.as_dict() for r in reports]}, indent=2))

@@ -206,10 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--verbose", action="store_true", help="on corpora with event gold, also list namesakes and wrong events"
     )
     p.add_argument(
-        "--point-only",
+        "--extents",
         action="store_true",
-        help="measure every found place from its point, as the published metrics do; by default a region, sea, "
-        "river or country is as far off as the gold point is from its extent (docs/evaluation.md)",
+        help="measure a found region, sea, river or country by how far the gold point is from its extent, not "
+        "from its point (docs/evaluation.md); by default every place is measured from its point, as published",
     )
     p.add_argument(
         "--predictions",

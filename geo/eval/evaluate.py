@@ -932,7 +932,7 @@ class CorpusReport:
     articles: int
     geotagging: bool
     results: tuple[SystemResult, ...]
-    point_only: bool = False  # every place measured from its point, extents left aside
+    extents: bool = False  # a found area measured by its extent (else every place by its point)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -940,7 +940,7 @@ class CorpusReport:
             "split": self.split,
             "articles": self.articles,
             "geotagging": self.geotagging,
-            "distances": "point" if self.point_only else "extent",
+            "distances": "extent" if self.extents else "point",
             "results": [r.as_dict() for r in self.results],
         }
 
@@ -965,10 +965,10 @@ TABLE_COLUMNS: tuple[tuple[str, str, str], ...] = (
 
 #: What the tables' distances mean, under each rule.
 EXTENT_NOTE = (
-    "distances: an area with an extent (a country's outline; a region's, sea's or river's box) "
-    "is as far off as the gold point is from it (--point-only: from its point)"
+    "distances (--extents): an area with an extent (a country's outline; a region's, sea's or river's box) "
+    "is as far off as the gold point is from it; without --extents, from its point"
 )
-POINT_NOTE = "distances: from each place's point (--point-only); without it, areas are measured by their extent"
+POINT_NOTE = "distances: from each place's point, as the published metrics do (--extents: areas by their extent)"
 
 
 def format_table(reports: Iterable[CorpusReport]) -> str:
@@ -988,7 +988,7 @@ def format_table(reports: Iterable[CorpusReport]) -> str:
     lines = ["  ".join(_align(cell, width, i) for i, (cell, width) in enumerate(zip(row, widths))) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     if reports:
-        notes.append(POINT_NOTE if all(r.point_only for r in reports) else EXTENT_NOTE)
+        notes.append(EXTENT_NOTE if any(r.extents for r in reports) else POINT_NOTE)
     return "\n".join(lines + notes) + "\n"
 
 
@@ -1086,16 +1086,16 @@ def evaluate_corpora(
     gazetteer: Path | None = None,
     predictions: Path | None = None,
     baselines: bool = False,
-    point_only: bool = False,
+    extents: bool = False,
 ) -> list[CorpusReport]:
     """Score the geoparser (or the ``predictions`` file instead) and, with ``baselines``,
     the simple pipelines, on the ``split`` half of each corpus (at most ``limit``
     articles of each when ``limit`` is over 0). A system that cannot start is reported
-    as unavailable, not raised. Areas are measured by their extent (``KmToExtent``)
-    unless ``point_only``."""
+    as unavailable, not raised. With ``extents``, a found area is measured by its extent
+    (``KmToExtent``), else every place by its point."""
     loaded = [(path.stem, _load_articles(path, split, limit)) for path in corpora]
     systems = _systems(gazetteer, predictions=predictions, baselines=baselines)
-    return [_evaluate_corpus(name, articles, systems, split=split, point_only=point_only) for name, articles in loaded]
+    return [_evaluate_corpus(name, articles, systems, split=split, extents=extents) for name, articles in loaded]
 
 
 def any_scored(reports: Iterable[CorpusReport]) -> bool:
@@ -1152,22 +1152,22 @@ def _load_event_pipeline(finder: PlaceFinder) -> EventMaker:
 
 
 def _evaluate_corpus(
-    corpus: str, articles: Sequence[GoldArticle], systems: Sequence[_System], *, split: str, point_only: bool = False
+    corpus: str, articles: Sequence[GoldArticle], systems: Sequence[_System], *, split: str, extents: bool = False
 ) -> CorpusReport:
     geotagging = geotagging_applies(corpus)
-    results = tuple(_evaluate_system(system, corpus, articles, geotagging, point_only) for system in systems)
+    results = tuple(_evaluate_system(system, corpus, articles, geotagging, extents) for system in systems)
     return CorpusReport(
         corpus=corpus,
         split=split,
         articles=len(articles),
         geotagging=geotagging,
         results=results,
-        point_only=point_only,
+        extents=extents,
     )
 
 
 def _evaluate_system(
-    system: _System, corpus: str, articles: Sequence[GoldArticle], geotagging: bool, point_only: bool = False
+    system: _System, corpus: str, articles: Sequence[GoldArticle], geotagging: bool, extents: bool = False
 ) -> SystemResult:
     started = time.perf_counter()
     if system.predictions is not None:
@@ -1182,7 +1182,7 @@ def _evaluate_system(
         predictions = _run_with_progress(system, corpus, articles)
     else:
         return SystemResult(system.name, None, unavailable=system.unavailable)
-    km_to_extent = None if point_only or system.finder is None else extents_of(system.finder)
+    km_to_extent = extents_of(system.finder) if extents and system.finder is not None else None
     scores = score(articles, predictions, geotagging=geotagging, km_to_extent=km_to_extent)
     if not any(a.events_annotated for a in articles):
         return SystemResult(system.name, scores, seconds=time.perf_counter() - started)
