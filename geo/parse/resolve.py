@@ -779,24 +779,15 @@ def _choose(
     cues: NameCues | None = None,
 ) -> Choice:
     seats = _region_seats(pool.entries)
-    most_populous = most_populous_town(pool.entries) if weights.reading else 0
+    base = [
+        _score(c, pool.penalty, context, container, weights)
+        + (weights.region_seat if c.entry.geonameid in seats else 0.0)
+        for c in pool.candidates
+    ]
+    if weights.reading:
+        base = _with_learned_reading(pool, base, context, cues, weights.reading)
     scored = sorted(
-        (
-            _Scored(
-                _score(c, pool.penalty, context, container, weights)
-                + (weights.region_seat if c.entry.geonameid in seats else 0.0)
-                + (
-                    learned_term(
-                        reading_features(c.entry, most_populous, cues, _share(context.countries, c.entry.country_code)),
-                        weights.reading,
-                    )
-                    if weights.reading
-                    else 0.0
-                ),
-                c.entry,
-            )
-            for c in pool.candidates
-        ),
+        (_Scored(score, c.entry) for score, c in zip(base, pool.candidates)),
         key=lambda s: -s.score,  # a stable sort: the gazetteer's own order breaks ties
     )
     top = scored[0]
@@ -809,6 +800,27 @@ def _choose(
         _share(context.countries, top.entry.country_code),
         _proximity(top.entry, context.anchors, weights.proximity_km),
     )
+
+
+def _with_learned_reading(
+    pool: _Candidates,
+    scores: Sequence[float],
+    context: _Context,
+    cues: NameCues | None,
+    reading: Mapping[str, float],
+) -> list[float]:
+    """The scores with the learned reading's terms, measured from the term of the candidate
+    the hand-weighed scores put first: the reading reorders namesakes, it does not make the
+    name likelier a listed place than one the gazetteer lacks, nor the best reading surer."""
+    most_populous = most_populous_town(pool.entries)
+    terms = [
+        learned_term(
+            reading_features(c.entry, most_populous, cues, _share(context.countries, c.entry.country_code)), reading
+        )
+        for c in pool.candidates
+    ]
+    first = max(range(len(scores)), key=scores.__getitem__)
+    return [score + term - terms[first] for score, term in zip(scores, terms)]
 
 
 #: What the learned abstention weighs (``Weights.doubt_<name>``).
