@@ -33,6 +33,13 @@ confidence, population, lead over an unlisted place when the article gives no re
 for it, its country's share of the article's country votes, its closeness to the
 article's other places and whether only an alternate name matched, fitted on the
 fully annotated corpora's readings of the recogniser's mentions (pooled).
+
+Before the abstention, a learned reading of namesakes (``geo.parse.readingcues``; skip it
+with ``--no-reading``): a conditional logit over each gold name's candidates among the
+recogniser's mentions, of the word beside each mention and the kind of the place listed
+beside it crossed with each candidate's kind, and a town's fame beside its namesakes
+against the article's country votes; its L2 penalty chosen out of fold on the pooled dev
+halves, and kept only when no corpus's acc@161 or share of places placed right falls.
 """
 
 from __future__ import annotations
@@ -54,6 +61,7 @@ from gazetteer.geodesy import great_circle_km  # noqa: E402
 from geo.eval.evaluate import GoldArticle, geotagging_applies, iter_corpus, split_of  # noqa: E402
 from geo.parse.mentions import ScoredCandidate, is_demonym_only, score_candidates, select  # noqa: E402
 from geo.parse.placemodel import GeoparserModel, LinearModel, model_to_json  # noqa: E402
+from geo.parse.resolve import SAME_SPOT_KM  # noqa: E402
 from geo.records import Mention  # noqa: E402
 
 DEFAULT_CORPORA = (
@@ -153,6 +161,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=None,
         help="keep the recogniser of this model file (one trained on the same data) and fit only the resolution",
     )
+    parser.add_argument("--no-reading", action="store_true", help="fit no learned reading of namesakes")
+    parser.add_argument(
+        "--reading-l2",
+        type=float,
+        action="append",
+        help="L2 penalty (or penalties) of the learned reading to try instead of the default grid",
+    )
     args = parser.parse_args(argv)
 
     from gazetteer.database import open_gazetteer
@@ -183,8 +198,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     recogniser = GeoparserModel(
         first, second, threshold=threshold, first_pass_threshold=FIRST_PASS_THRESHOLD, same_name_threshold=same_name
     )
-    resolution = choose_abstention(articles, names, recogniser, resolution)
-    resolution = fit_doubt(articles, names, recogniser, resolution)
+    reading, reading_report = (
+        ({}, {"skipped": True})
+        if args.no_reading
+        else fit_reading(articles, names, resolution, recogniser, args.reading_l2)
+    )
+    resolution = choose_abstention(articles, names, recogniser, resolution, reading)
+    resolution = fit_doubt(articles, names, recogniser, resolution, reading)
     print(f"resolution weights: {resolution}")
     model = GeoparserModel(
         first=first,
@@ -193,6 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         first_pass_threshold=FIRST_PASS_THRESHOLD,
         same_name_threshold=same_name,
         resolution=resolution,
+        reading=reading,
         training={
             "data_sha256": digest,
             "articles": {name: sum(1 for cn, _ in gold if cn == name) for name in sorted({cn for cn, _ in gold})},
@@ -209,6 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "partial_limit": args.partial_limit,
             },
             "out_of_fold": report,
+            "reading": reading_report,
         },
     )
     args.output.parent.mkdir(parents=True, exist_ok=True)
@@ -494,6 +516,8 @@ def fit_resolution(articles: Sequence[Article], names) -> dict[str, float]:
 
     cases = []
     for a in articles:
+        if a.partial:
+            continue  # its subject place alone, without the article's other places, reads unlike news
         mentions, where = _gold_mentions(a)
         demonyms = tuple(
             code for ent in a.doc.ents if ent.label_ == "NORP" and (code := names.demonym(ent.text)) is not None
@@ -517,7 +541,218 @@ def fit_resolution(articles: Sequence[Article], names) -> dict[str, float]:
                     print(f"  {name} = {value:.4g}: within 161 km {best:.4f}, acc@161 {accuracy:.4f}")
         if not improved:
             break
-    return {f.name: round(float(getattr(weights, f.name)), 4) for f in fields(weights)}
+    return {f.name: round(float(getattr(weights, f.name)), 4) for f in fields(weights) if f.name != "reading"}
+
+
+#: L2 penalties tried for the learned reading of namesakes.
+READING_L2_GRID = (1.0, 3.0, 10.0, 30.0)
+#: A gold place's reading is right when its point lies this close; an area's (a country, a
+#: river) farther, as the point that stands for an area differs between sources.
+READING_RIGHT_KM = 161.0
+READING_AREA_RIGHT_KM = 500.0
+
+
+def _reading_cases(articles: Sequence[Article], names, recogniser: GeoparserModel | None = None):
+    """(article, mentions, gold point by span, demonyms' countries) of each article: the
+    mentions the recogniser finds (the context the reading will meet), those that are gold
+    places with their points; without a recogniser, the gold places by their spans (a
+    partially annotated article, whose other places would be missing, is then left out)."""
+    from geo.parse.mentions import recognise
+
+    cases = []
+    for a in articles:
+        gold_mentions, where = _gold_mentions(a)
+        if not gold_mentions:
+            continue
+        if recogniser is None:
+            if a.partial:
+                continue
+            demonyms = tuple(
+                code for ent in a.doc.ents if ent.label_ == "NORP" and (code := names.demonym(ent.text)) is not None
+            )
+            cases.append((a, gold_mentions, where, demonyms))
+            continue
+        found = recognise(a.doc, names, recogniser)
+        found_where = {(m.start, m.end): where[(m.start, m.end)] for m in found.mentions if (m.start, m.end) in where}
+        if found_where:
+            cases.append((a, list(found.mentions), found_where, found.demonym_countries))
+    return cases
+
+
+def _reading_rows(cases, names, weights):
+    """One group of rows per gold name with more than one candidate and a right one among
+    them, a row per candidate: the hand-weighed score, the learned reading's features, and
+    whether it is right (the candidate nearest gold, within ``READING_RIGHT_KM``, and those
+    at the same spot)."""
+    from geo.parse.resolve import scored_readings
+
+    rows, scores, right, groups = [], [], [], []  # groups: (first row, article id, fold)
+    for article, mentions, where, demonyms in cases:
+        by_name, table = scored_readings(
+            article.gold.text, mentions, names, demonym_countries=demonyms, weights=weights
+        )
+        gold_of: dict[str, tuple[float, float]] = {}
+        for m in mentions:
+            if (m.start, m.end) in where:
+                gold_of.setdefault(by_name[m], where[(m.start, m.end)])
+        for name, scored in table.items():
+            if len(scored) < 2 or name not in gold_of:
+                continue
+            lat, lon = gold_of[name]
+            distances = [great_circle_km(lat, lon, r.entry.lat, r.entry.lon) for r in scored]
+            nearest = min(range(len(scored)), key=distances.__getitem__)
+            limit = READING_AREA_RIGHT_KM if scored[nearest].entry.is_area else READING_RIGHT_KM
+            if distances[nearest] > limit:
+                continue
+            # Readings that mark the same spot as the nearest (a city and the region of its
+            # name) are all right.
+            groups.append((len(rows), article.gold.id, article.fold, article.row_weight))
+            rows.extend(r.features for r in scored)
+            scores.extend(r.score for r in scored)
+            right.extend(d <= min(limit, distances[nearest] + SAME_SPOT_KM) for d in distances)
+    return rows, scores, right, groups
+
+
+def _reading_model(rows, scores, right, groups, l2: float, temperature: float) -> dict[str, float]:
+    """Reading weights in score units: a conditional logit (a softmax over each name's
+    candidates, as the resolver's own) of which candidate is right, over the hand-weighed
+    score divided by the resolver's temperature plus the learned terms, L2-penalised by
+    ``l2``; features seen in fewer than ``MIN_FEATURE_ARTICLES`` articles are left out."""
+    import numpy as np
+    from scipy.optimize import minimize
+    from sklearn.feature_extraction import DictVectorizer
+
+    seen_in: dict[str, set[str]] = {}
+    bounds = [g[0] for g in groups] + [len(rows)]
+    for (first, article_id, *_), last in zip(groups, bounds[1:]):
+        for row in rows[first:last]:
+            for name in row:
+                seen_in.setdefault(name, set()).add(article_id)
+    kept = [{k: v for k, v in row.items() if len(seen_in[k]) >= MIN_FEATURE_ARTICLES} for row in rows]
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(kept).tocsr()
+    base = np.asarray(scores) / temperature
+    starts = np.asarray([g[0] for g in groups])
+    positive = np.asarray(right, dtype=float)
+    weight = np.asarray([g[3] for g in groups])  # a partially annotated article's rows weigh less
+    group_of = np.repeat(np.arange(len(groups)), np.diff(np.asarray(bounds)))
+
+    def loss(theta):
+        s = base + (x @ theta) / temperature
+        top = np.maximum.reduceat(s, starts)
+        e = np.exp(s - top[group_of])
+        z = np.add.reduceat(e, starts)
+        z_right = np.add.reduceat(e * positive, starts)
+        # -log P(a right reading) = log sum over all - log sum over the right ones
+        value = float(np.sum(weight * (np.log(z) - np.log(z_right)))) + l2 * float(theta @ theta)
+        g = (e / z[group_of] - e * positive / z_right[group_of]) * weight[group_of]
+        return value, (x.T @ g) / temperature + 2 * l2 * theta
+
+    fitted = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    return {
+        name: round(float(w), 4)
+        for name, w in zip(vectorizer.get_feature_names_out(), fitted.x)
+        if abs(w) >= MIN_WEIGHT
+    }
+
+
+def _subset(rows, scores, right, groups, keep_group):
+    out_rows, out_scores, out_right, out_groups = [], [], [], []
+    bounds = [g[0] for g in groups] + [len(rows)]
+    for (first, article_id, fold, weight), last in zip(groups, bounds[1:]):
+        if keep_group(fold):
+            out_groups.append((len(out_rows), article_id, fold, weight))
+            out_rows.extend(rows[first:last])
+            out_scores.extend(scores[first:last])
+            out_right.extend(right[first:last])
+    return out_rows, out_scores, out_right, out_groups
+
+
+def _reading_accuracy(cases, names, weights_by_fold) -> dict[str, list[int]]:
+    """By corpus: [gold places within 161 km, gold places placed, gold places], each
+    article read with the weights of the fold it was left out of."""
+    from geo.parse.resolve import resolve
+
+    counts: dict[str, list[int]] = {}
+    for article, mentions, where, demonyms in cases:
+        weights = weights_by_fold[article.fold]
+        placed = {
+            (p.mention.start, p.mention.end): p.entry
+            for p in resolve(article.gold.text, mentions, names, demonym_countries=demonyms, weights=weights)
+        }
+        c = counts.setdefault(article.corpus, [0, 0, 0])
+        for key, (lat, lon) in where.items():
+            c[2] += 1
+            entry = placed.get(key)
+            if entry is not None:
+                c[1] += 1
+                c[0] += great_circle_km(lat, lon, entry.lat, entry.lon) <= 161.0
+    return counts
+
+
+def _acc(count: list[int]) -> float:
+    return count[0] / count[1] if count[1] else 0.0
+
+
+def _shares(counts: dict[str, list[int]]) -> dict[str, dict[str, float]]:
+    """By corpus: the share of gold places placed within 161 km, and acc@161 of those placed."""
+    return {k: {"within_161": round(c[0] / c[2], 4), "acc161": round(_acc(c), 4)} for k, c in counts.items()}
+
+
+def fit_reading(
+    articles: Sequence[Article],
+    names,
+    resolution: dict[str, float],
+    recogniser: GeoparserModel,
+    l2_grid: Sequence[float] | None = None,
+) -> tuple[dict[str, float], dict]:
+    """The learned reading of namesakes (``geo.parse.readingcues``): its strength chosen by
+    the out-of-fold share of gold places (given their spans) placed within 161 km, pooled
+    over the dev halves; kept only when it beats no learned reading there without any
+    corpus placing fewer of its places right."""
+    from geo.parse.resolve import weights_from
+
+    base = weights_from(resolution)
+    cases = _reading_cases(articles, names, recogniser)
+    rows, scores, right, groups = _reading_rows(cases, names, base)
+    print(f"  reading: {len(rows)} candidates of {len(groups)} names with namesakes")
+
+    def pooled(counts):
+        return sum(c[0] for c in counts.values()) / max(1, sum(c[2] for c in counts.values()))
+
+    without = _reading_accuracy(cases, names, {k: base for k in range(FOLDS)})
+    report: dict = {"without": _shares(without), "pooled": pooled(without)}
+    print(f"  reading: without {report}")
+    best = None
+    for l2 in tuple(l2_grid or READING_L2_GRID):
+        by_fold = {}
+        for k in range(FOLDS):
+            learned = _reading_model(*_subset(rows, scores, right, groups, lambda f, k=k: f != k), l2, base.temperature)
+            by_fold[k] = weights_from(resolution, learned)
+        counts = _reading_accuracy(cases, names, by_fold)
+        score = pooled(counts)
+        # neither more of a corpus's places wrong nor fewer of them right
+        worst = min(
+            min(counts[k][0] / counts[k][2] - without[k][0] / without[k][2], _acc(counts[k]) - _acc(without[k]))
+            for k in counts
+        )
+        print(f"  reading L2={l2}: out-of-fold pooled {score:.4f}, worst corpus change {worst:+.4f}, {_shares(counts)}")
+        if worst >= -ACCURACY_TOLERANCE and score > report["pooled"] and (best is None or score > best[1]):
+            best = (l2, score, _shares(counts))
+    report["pooled"] = round(report["pooled"], 4)
+    if best is None:
+        print("  reading: no strength beats none; no learned reading")
+        return {}, {**report, "kept": False}
+    weights = _reading_model(rows, scores, right, groups, best[0], base.temperature)
+    strongest = sorted(weights.items(), key=lambda kv: -abs(kv[1]))[:15]
+    print(f"  reading: L2={best[0]}, {len(weights)} weights, strongest {strongest}")
+    return weights, {
+        **report,
+        "kept": True,
+        "l2": best[0],
+        "out_of_fold": best[2],
+        "out_of_fold_pooled": round(best[1], 4),
+    }
 
 
 #: Abstention thresholds tried, lowest first.
@@ -527,7 +762,11 @@ ACCURACY_TOLERANCE = 0.002
 
 
 def choose_abstention(
-    articles: Sequence[Article], names, recogniser: GeoparserModel, resolution: dict[str, float]
+    articles: Sequence[Article],
+    names,
+    recogniser: GeoparserModel,
+    resolution: dict[str, float],
+    reading: dict[str, float] | None = None,
 ) -> dict[str, float]:
     """The lowest ``min_confidence`` at which, on the mentions the recogniser finds,
     every corpus places its found places within 161 km at least as often as the
@@ -565,7 +804,7 @@ def choose_abstention(
 
     floor = accuracy(DEFAULT_WEIGHTS)
     print(f"  hand-set weights (acc@161, end to end): {_rounded(floor)}")
-    fitted = weights_from(resolution)
+    fitted = weights_from(resolution, reading)
     for threshold in ABSTENTION_STEPS:
         trial = replace(fitted, min_confidence=max(fitted.min_confidence, threshold))
         scores = accuracy(trial)
@@ -584,7 +823,11 @@ RIGHT_DROPPED_COST = 2.0
 
 
 def fit_doubt(
-    articles: Sequence[Article], names, recogniser: GeoparserModel, resolution: dict[str, float]
+    articles: Sequence[Article],
+    names,
+    recogniser: GeoparserModel,
+    resolution: dict[str, float],
+    reading: dict[str, float] | None = None,
 ) -> dict[str, float]:
     """The learned abstention for towns' readings (``geo.parse.resolve.doubted``): a
     logistic model of "placed within 161 km of gold" over the readings the recogniser's
@@ -596,7 +839,7 @@ def fit_doubt(
     from geo.parse.resolve import DOUBT_FEATURES, doubt_features, readings, weights_from
 
     # Readings are taken before any doubt: the model must see them all.
-    weights = weights_from({k: v for k, v in resolution.items() if not k.startswith("doubt_")})
+    weights = weights_from({k: v for k, v in resolution.items() if not k.startswith("doubt_")}, reading)
     rows, labels, folds = [], [], []
     for article in articles:
         if article.partial:
@@ -663,7 +906,7 @@ def _rounded(scores: dict[str, tuple[float, float]]) -> dict[str, tuple[float, f
 def _default_resolution() -> dict[str, float]:
     from geo.parse.resolve import DEFAULT_WEIGHTS
 
-    return {f.name: float(getattr(DEFAULT_WEIGHTS, f.name)) for f in fields(DEFAULT_WEIGHTS)}
+    return {f.name: float(getattr(DEFAULT_WEIGHTS, f.name)) for f in fields(DEFAULT_WEIGHTS) if f.name != "reading"}
 
 
 if __name__ == "__main__":

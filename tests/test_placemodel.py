@@ -60,6 +60,7 @@ def test_a_model_survives_a_round_trip_through_json():
         LinearModel({"b": -1.0}, 0.2),
         threshold=0.4,
         resolution={"temperature": 0.3},
+        reading={"country|beside=country": 0.3},
         training={"data_sha256": "0" * 64},
     )
     assert model_from_json(json.loads(json.dumps(model_to_json(model)))) == model
@@ -123,3 +124,20 @@ def test_a_partially_annotated_corpus_trains_on_the_features_recognition_scores(
     assert labels == [1]
     assert rows == [next(s.features for s in runtime if s.candidate.start == 0)]
     assert any(name.startswith("gaz_count=") for name in rows[0])
+
+
+def test_the_learned_reading_favours_what_marks_the_right_namesake():
+    # Six names, each a country and a town of equal hand-weighed score; beside each name
+    # the text lists a country, and the country is the right reading every time.
+    script = _training_script()
+    rows, scores, right, groups = [], [], [], []
+    for n in range(6):
+        groups.append((len(rows), f"article-{n}", n % script.FOLDS, 1.0))
+        rows += [{"country|beside=country": 1.0}, {"town|beside=country": 1.0}]
+        scores += [1.0, 1.0]
+        right += [True, False]
+    weights = script._reading_model(rows, scores, right, groups, l2=1.0, temperature=0.2)
+    assert weights["country|beside=country"] > 0 > weights["town|beside=country"]
+    # a stronger penalty learns less
+    weaker = script._reading_model(rows, scores, right, groups, l2=100.0, temperature=0.2)
+    assert 0 < weaker["country|beside=country"] < weights["country|beside=country"]

@@ -281,7 +281,8 @@ def _shipped_weights():
     from geo.parse.placemodel import load_model
     from geo.parse.resolve import weights_from
 
-    return weights_from(load_model().resolution)
+    model = load_model()
+    return weights_from(model.resolution, model.reading)
 
 
 def test_a_town_abroad_only_its_fame_puts_ahead_of_an_unlisted_place_is_left_unmapped():

@@ -89,7 +89,7 @@ class Geoparser:
         self.gazetteer = gazetteer
         #: the trained recogniser and resolver weights (the shipped file by default)
         self.model = model or load_model()
-        self.weights = weights or weights_from(self.model.resolution)
+        self.weights = weights or weights_from(self.model.resolution, self.model.reading)
         self.model_name = model_name  # how worker processes load the same model
 
     def places(self, text: str, *, overrides: Mapping[str, Entry] | None = None) -> tuple[Place, ...]:

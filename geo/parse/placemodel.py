@@ -58,6 +58,8 @@ class GeoparserModel:
     same_name_threshold: float = 0.5
     #: the resolver's evidence weights (``geo.parse.resolve.Weights`` field -> value)
     resolution: Mapping[str, float] = field(default_factory=dict)
+    #: the resolver's learned reading weights (``geo.parse.readingcues`` feature -> weight)
+    reading: Mapping[str, float] = field(default_factory=dict)
     training: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -73,6 +75,7 @@ def model_from_json(record: Mapping[str, Any]) -> GeoparserModel:
             first_pass_threshold=float(record["first_pass_threshold"]),
             same_name_threshold=float(record.get("same_name_threshold", record["threshold"])),
             resolution={str(k): float(v) for k, v in (record.get("resolution") or {}).items()},
+            reading={str(k): float(v) for k, v in (record.get("reading") or {}).items()},
             training=dict(record.get("training") or {}),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as err:
@@ -90,6 +93,7 @@ def model_to_json(model: GeoparserModel) -> dict[str, Any]:
         "first_pass_threshold": model.first_pass_threshold,
         "same_name_threshold": model.same_name_threshold,
         "resolution": dict(model.resolution),
+        "reading": dict(model.reading),
         "training": dict(model.training),
         "first": {"intercept": model.first.intercept, "weights": dict(model.first.weights)},
         "second": {"intercept": model.second.intercept, "weights": dict(model.second.weights)},

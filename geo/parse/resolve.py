@@ -24,6 +24,14 @@ from rapidfuzz.distance import Indel
 from gazetteer.entry import Entry
 from gazetteer.geodesy import great_circle_km
 from gazetteer.normalize import normalize, strip_articles
+from geo.parse.readingcues import (
+    NameCues,
+    kind_of,
+    learned_term,
+    most_populous_town,
+    name_cues,
+    reading_features,
+)
 from geo.parse.roles import is_named_as_actor
 from geo.records import (
     GEO_PRECISION_NEAR,
@@ -99,19 +107,24 @@ class Weights:
     doubt_closeness: float = 0.0
     doubt_unsupported_confidence: float = 0.0
     doubt_unsupported_population: float = 0.0
+    #: Learned weights of the words around a name crossed with the kind of each candidate,
+    #: and of a candidate's fame beside its namesakes (``geo.parse.readingcues``), in score
+    #: units; empty: no learned reading. Fitted on the dev halves by ``scripts/train_geoparser.py``.
+    reading: Mapping[str, float] = field(default_factory=dict)
 
 
 DEFAULT_WEIGHTS = Weights()
 
 
-def weights_from(values: Mapping[str, float]) -> Weights:
-    """``Weights`` with the fields ``values`` names (a trained model's), the rest default."""
+def weights_from(values: Mapping[str, float], reading: Mapping[str, float] | None = None) -> Weights:
+    """``Weights`` with the fields ``values`` names (a trained model's), the rest default,
+    and the learned reading weights ``reading``."""
     chosen: dict[str, Any] = {}
     for name in Weights.__dataclass_fields__:
-        if name in values:
+        if name in values and name != "reading":
             default = getattr(DEFAULT_WEIGHTS, name)
             chosen[name] = int(round(values[name])) if isinstance(default, int) else float(values[name])
-    return Weights(**chosen)
+    return Weights(**chosen, reading=dict(reading or {}))
 
 
 #: ``NameMatch.name_kind``: which of a place's names matched.
@@ -274,6 +287,34 @@ def readings(
 ) -> tuple[dict[Mention, str], dict[str, Choice]]:
     """The name each mention is resolved by, and each name's best reading, before any
     abstention (``resolve`` then drops the readings not sure enough)."""
+    settled = _settle(
+        text, mentions, index, demonym_countries=demonym_countries, resolve_as=resolve_as, weights=weights
+    )
+    return settled.names, settled.choice
+
+
+@dataclass(frozen=True, slots=True)
+class _Settled:
+    """The last pass of resolution: what each name was read against, and its reading."""
+
+    names: dict[Mention, str]
+    pools: Mapping[str, _Candidates]
+    constraints: Mapping[str, _Container]
+    context: _Context  # the one the last pass read against
+    cues: Mapping[str, NameCues]
+    choice: dict[str, Choice]
+
+
+def _settle(
+    text: str,
+    mentions: Sequence[Mention],
+    index: PlaceIndex,
+    *,
+    demonym_countries: Sequence[str] = (),
+    resolve_as: Mapping[str, str] | None = None,
+    weights: Weights = DEFAULT_WEIGHTS,
+    with_cues: bool = False,
+) -> _Settled:
     resolve_as = resolve_as or {}
     names = {m: normalize(resolve_as.get(m.text, m.text)) for m in mentions}
     pools = {
@@ -282,17 +323,77 @@ def readings(
     }
     constraints = _containment(text, mentions, names, pools)
     votes = _mention_votes(text, mentions, names, weights.actor_vote)
+    cues = (
+        name_cues(text, mentions, names, {n: kind_of(p.entries[0]) for n, p in pools.items() if p.candidates})
+        if weights.reading or with_cues
+        else {}
+    )
     context = _initial_context(votes, pools, demonym_countries, weights)
     choice: dict[str, Choice] = {}
+    read_against = context
     for _ in range(weights.passes):
         choice = {}
         for name, pool in pools.items():
             others = context.without(name)
             pool = within_article_countries(pool, others, constraints.get(name), weights.actor_vote)
             if pool.candidates:
-                choice[name] = _choose(pool, others, constraints.get(name), weights)
+                choice[name] = _choose(pool, others, constraints.get(name), weights, cues.get(name))
+        read_against = context
         context = _context_from(choice, votes, demonym_countries, weights)
-    return names, choice
+    return _Settled(names, pools, constraints, read_against, cues, choice)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredReading:
+    """One candidate of a name as the last pass saw it: its hand-weighed score (without
+    any learned reading) and its learned reading's features."""
+
+    entry: Entry
+    score: float
+    features: Mapping[str, float]
+
+
+def scored_readings(
+    text: str,
+    mentions: Sequence[Mention],
+    index: PlaceIndex,
+    *,
+    demonym_countries: Sequence[str] = (),
+    resolve_as: Mapping[str, str] | None = None,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> tuple[dict[Mention, str], dict[str, tuple[ScoredReading, ...]]]:
+    """Every candidate of every name with its score and features, for training the learned
+    reading (``scripts/train_geoparser.py``)."""
+    settled = _settle(
+        text,
+        mentions,
+        index,
+        demonym_countries=demonym_countries,
+        resolve_as=resolve_as,
+        weights=weights,
+        with_cues=True,
+    )
+    table = {}
+    for name, pool in settled.pools.items():
+        others = settled.context.without(name)
+        container = settled.constraints.get(name)
+        pool = within_article_countries(pool, others, container, weights.actor_vote)
+        if not pool.candidates:
+            continue
+        seats = _region_seats(pool.entries)
+        most_populous = most_populous_town(pool.entries)
+        table[name] = tuple(
+            ScoredReading(
+                c.entry,
+                _score(c, pool.penalty, others, container, weights)
+                + (weights.region_seat if c.entry.geonameid in seats else 0.0),
+                reading_features(
+                    c.entry, most_populous, settled.cues.get(name), _share(others.countries, c.entry.country_code)
+                ),
+            )
+            for c in pool.candidates
+        )
+    return settled.names, table
 
 
 def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
@@ -670,17 +771,23 @@ def _region_seats(entries: Sequence[Entry]) -> set[int]:
     return {e.geonameid for e in entries if not e.is_area and (e.country_code, e.admin1_code) in regions}
 
 
-def _choose(pool: _Candidates, context: _Context, container: _Container | None, weights: Weights) -> Choice:
+def _choose(
+    pool: _Candidates,
+    context: _Context,
+    container: _Container | None,
+    weights: Weights,
+    cues: NameCues | None = None,
+) -> Choice:
     seats = _region_seats(pool.entries)
+    base = [
+        _score(c, pool.penalty, context, container, weights)
+        + (weights.region_seat if c.entry.geonameid in seats else 0.0)
+        for c in pool.candidates
+    ]
+    if weights.reading:
+        base = _with_learned_reading(pool, base, context, cues, weights.reading)
     scored = sorted(
-        (
-            _Scored(
-                _score(c, pool.penalty, context, container, weights)
-                + (weights.region_seat if c.entry.geonameid in seats else 0.0),
-                c.entry,
-            )
-            for c in pool.candidates
-        ),
+        (_Scored(score, c.entry) for score, c in zip(base, pool.candidates)),
         key=lambda s: -s.score,  # a stable sort: the gazetteer's own order breaks ties
     )
     top = scored[0]
@@ -693,6 +800,27 @@ def _choose(pool: _Candidates, context: _Context, container: _Container | None, 
         _share(context.countries, top.entry.country_code),
         _proximity(top.entry, context.anchors, weights.proximity_km),
     )
+
+
+def _with_learned_reading(
+    pool: _Candidates,
+    scores: Sequence[float],
+    context: _Context,
+    cues: NameCues | None,
+    reading: Mapping[str, float],
+) -> list[float]:
+    """The scores with the learned reading's terms, measured from the term of the candidate
+    the hand-weighed scores put first: the reading reorders namesakes, it does not make the
+    name likelier a listed place than one the gazetteer lacks, nor the best reading surer."""
+    most_populous = most_populous_town(pool.entries)
+    terms = [
+        learned_term(
+            reading_features(c.entry, most_populous, cues, _share(context.countries, c.entry.country_code)), reading
+        )
+        for c in pool.candidates
+    ]
+    first = max(range(len(scores)), key=scores.__getitem__)
+    return [score + term - terms[first] for score, term in zip(scores, terms)]
 
 
 #: What the learned abstention weighs (``Weights.doubt_<name>``).
