@@ -31,6 +31,7 @@ from geo.parse.eventclause import (
     in_place_clause,
     types_in_place_clause,
 )
+from geo.parse.eventsignals import only_locates_another, signal_features
 from geo.parse.eventtypes import (
     CONFIDENCE_STRONG,
     EventKind,
@@ -130,6 +131,7 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
     flags += [f"after{i}={w}" for i, w in enumerate(after, 1)]
     if site.tree is not None:
         flags += clause_features(site.tree, site.start, site.end, sentence)
+    flags += signal_features(site.tree, sentence, site.start, site.end, site.is_area)
     place_words = set(_WORD.findall(lowered[site.start : site.end]))
     clause_words = set(_WORD.findall(lowered[clause[0] : site.start])) | set(
         _WORD.findall(lowered[site.end : clause[1]])
@@ -323,6 +325,7 @@ def _locative_of_strong_trigger(site: EventSite, rule: EventKind) -> bool:
     return (
         rule.confidence >= CONFIDENCE_STRONG
         and _LOCATIVE_BEFORE.search(site.sentence, max(0, site.start - 40), site.start) is not None
+        and not only_locates_another(site.tree, site.sentence, site.start, site.end, site.is_area)
     )
 
 
