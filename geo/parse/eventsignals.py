@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from geo.parse.clausetree import ClauseTree
-from geo.parse.eventtypes import denied_triggers
+from geo.parse.eventclause import TRIGGER_TYPES
+from geo.parse.eventtypes import denied_triggers, trigger_spans
 
 #: "north of", "south-west of", "northeastern outskirts of" are not: only a bearing.
 _BEARING_OF = re.compile(
@@ -30,27 +31,6 @@ _PROPER = frozenset({"NNP", "NNPS"})
 _INSIDE_LINKS = frozenset({"in", "of", "inside", "within"})
 #: How many tokens back a name the place contains may stand.
 INSIDE_REACH = 5
-#: Kinds of doer, by the head noun of a clause's subject or a word that qualifies it: who
-#: acts tells what kind of act it is (a convoy entering a town brings aid, troops fight,
-#: residents and officials mostly speak of what happened elsewhere or before).
-DOER_KINDS = {
-    "aid": frozenset(
-        {"convoy", "convoys", "aid", "relief", "humanitarian", "truck", "trucks", "lorry", "lorries", "food",
-         "supplies", "shipment", "shipments", "medicine", "medicines", "evacuation", "evacuees"}
-    ),
-    "civilians": frozenset(
-        {"residents", "resident", "civilians", "families", "villagers", "refugees", "people", "witnesses",
-         "survivors", "relatives", "shopkeeper", "worker", "workers", "teacher", "doctors", "doctor"}
-    ),
-    "officials": frozenset(
-        {"officials", "official", "minister", "ministry", "spokesman", "spokeswoman", "president", "government",
-         "governor", "authorities", "leaders", "leader", "diplomats", "envoy", "mayor", "police", "prosecutors"}
-    ),
-    "forces": frozenset(
-        {"troops", "forces", "soldiers", "army", "fighters", "rebels", "militants", "insurgents", "militia",
-         "militiamen", "gunmen", "jets", "warplanes", "aircraft", "artillery", "units", "tanks", "drones"}
-    ),
-}  # fmt: skip
 #: Links from the subject's head down to a place it holds: "residents of X", "officials in X".
 _HOLDER_LINKS = frozenset({"prep", "pobj", "compound", "appos", "conj"})
 
@@ -117,6 +97,26 @@ def _holds_a_name_before(tree: ClauseTree, start: int, end: int) -> bool:
     return False
 
 
+def only_a_state_of_place(tree: ClauseTree | None, sentence: str, start: int, end: int, event_type: str) -> bool:
+    """Do the triggers of ``event_type`` that reach the place only describe its noun ("the
+    besieged town of X", "the shelled city of X")? A state the place is in is not the act its
+    clause tells there: a convoy entering a besieged town brings aid."""
+    if tree is None or len(tree) == 0:
+        return False
+    place = tree.head_of_span(start, end)
+    chain = {place, *tree.ancestors(place)}
+    reaching = [
+        tree.head_of_span(t_start, t_end)
+        for t_start, t_end, sub_type in trigger_spans(sentence)
+        if TRIGGER_TYPES.get(sub_type) == event_type
+        and any(
+            up in chain
+            for up in (tree.head_of_span(t_start, t_end), *tree.ancestors(tree.head_of_span(t_start, t_end)))
+        )
+    ]
+    return bool(reaching) and all(tree.deps[t] == "amod" and tree.heads[t] in chain for t in reaching)
+
+
 def _doer_features(tree: ClauseTree, verb: int, place: int) -> list[str]:
     """Who acts in the place's clause (``doer=<noun>``) and whether the place only says where
     that one is from (``place_in_subject``, ``holder=<noun>``): "residents of X said"."""
@@ -125,10 +125,6 @@ def _doer_features(tree: ClauseTree, verb: int, place: int) -> list[str]:
         return ["doer=none"]
     subject = subjects[0]
     features = [f"doer={tree.words[subject]}"]
-    words = {tree.words[subject]} | {
-        tree.words[c] for c in tree.children(subject) if tree.deps[c] in ("compound", "amod", "nmod")
-    }
-    features += sorted(f"doer_kind={kind}" for kind, nouns in DOER_KINDS.items() if words & nouns)
     token = place
     while token != subject and tree.deps[token] in _HOLDER_LINKS and tree.heads[token] != token:
         token = tree.heads[token]
