@@ -162,7 +162,7 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     rule = place_rule(site)
     probabilities = model.probabilities(site_features(site, rule))
     chosen = model.label_of(probabilities)
-    named = _event_the_place_names(site)
+    named = None if site.is_area else _event_the_place_names(site)  # "the Syria talks" name their topic
     if named is not None:
         return named, max(probabilities[named.event_type], 1 - probabilities[NO_EVENT])
     if chosen == NO_EVENT:
