@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-DEFAULT_CORPORA = (REPO / "data" / "eval" / "warnews.jsonl", REPO / "data" / "eval" / "demo.jsonl")
+DEFAULT_CORPORA = (REPO / "data" / "eval" / "warnews.jsonl",)
 DEFAULT_OUTPUT = REPO / "geo" / "parse" / "models" / "event_types.json"
 #: A feature seen in fewer training examples than this is left out of the shipped file.
 MIN_FEATURE_COUNT = 2
