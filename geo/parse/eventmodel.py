@@ -31,6 +31,7 @@ from geo.parse.eventclause import (
     in_place_clause,
     types_in_place_clause,
 )
+from geo.parse.eventsignals import only_a_state_of_place, only_locates_another, signal_features
 from geo.parse.eventtypes import (
     CONFIDENCE_STRONG,
     EventKind,
@@ -130,6 +131,7 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
     flags += [f"after{i}={w}" for i, w in enumerate(after, 1)]
     if site.tree is not None:
         flags += clause_features(site.tree, site.start, site.end, sentence)
+    flags += signal_features(site.tree, sentence, site.start, site.end, site.is_area)
     place_words = set(_WORD.findall(lowered[site.start : site.end]))
     clause_words = set(_WORD.findall(lowered[clause[0] : site.start])) | set(
         _WORD.findall(lowered[site.end : clause[1]])
@@ -160,13 +162,15 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     rule = place_rule(site)
     probabilities = model.probabilities(site_features(site, rule))
     chosen = model.label_of(probabilities)
+    named = None if site.is_area else _event_the_place_names(site)  # "the Syria talks" name their topic
+    if named is not None:
+        return named, max(probabilities[named.event_type], 1 - probabilities[NO_EVENT])
     if chosen == NO_EVENT:
         if _locative_of_strong_trigger(site, rule):
             return rule, 1 - probabilities[NO_EVENT]
         return None, probabilities[chosen]
-    named = _event_the_place_names(site)
-    if named is not None:
-        return named, max(probabilities[named.event_type], 1 - probabilities[NO_EVENT])
+    if only_a_state_of_place(site.tree, site.sentence, site.start, site.end, chosen):
+        chosen = _act_besides_a_state(site, probabilities, chosen)
     main_act = _main_act_over(site, chosen)
     if main_act is not None:
         return main_act, max(probabilities[main_act.event_type], 1 - probabilities[NO_EVENT])
@@ -182,6 +186,16 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     if of_type.event_type != chosen:  # no trigger of that type: the type's broadest sub-type
         of_type = EventKind(chosen, DEFAULT_SUB_EVENT[chosen], 0.5, "")
     return of_type, probabilities[chosen]
+
+
+def _act_besides_a_state(site: EventSite, probabilities: Mapping[str, float], chosen: str) -> str:
+    """The likeliest other type a strong trigger of the place's own clause states, when
+    ``chosen`` comes only from words describing the place ("a convoy entered the besieged
+    town of X"); ``chosen`` when there is none."""
+    if site.tree is None:
+        return chosen
+    stated = types_in_place_clause(site.sentence, site.tree, site.start, site.end) - {chosen}
+    return max(stated, key=probabilities.__getitem__) if stated else chosen
 
 
 def place_rule(site: EventSite) -> EventKind:
@@ -323,6 +337,7 @@ def _locative_of_strong_trigger(site: EventSite, rule: EventKind) -> bool:
     return (
         rule.confidence >= CONFIDENCE_STRONG
         and _LOCATIVE_BEFORE.search(site.sentence, max(0, site.start - 40), site.start) is not None
+        and not only_locates_another(site.tree, site.sentence, site.start, site.end, site.is_area)
     )
 
 

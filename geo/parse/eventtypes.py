@@ -302,6 +302,17 @@ def trigger_spans(sentence: str) -> tuple[tuple[int, int, str], ...]:
     )
 
 
+def denied_triggers(sentence: str) -> frozenset[str]:
+    """The sub-types of the triggers a negation before them empties ("a night without air
+    strikes", "no shelling"): not counted as events, yet a sign the sentence speaks of their absence."""
+    lowered = _lowered(sentence)
+    return frozenset(
+        hit.trigger.sub_event_type
+        for hit in _hits(lowered)
+        if _NEGATED.search(lowered, max(0, hit.start - NEGATION_REACH), hit.start)
+    )
+
+
 def _check_span(sentence: str, near: tuple[int, int]) -> None:
     try:
         start, end = near

@@ -1,0 +1,85 @@
+"""Places a reader would not put an event at, and the one who acts deciding an event's kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.parse.clausetree import clause_tree
+from geo.parse.eventmodel import EventSite, decide, load_event_model
+from geo.parse.eventsignals import signal_features
+
+
+def _site(nlp, sentence: str, place: str, *, area: bool = False, others: int = 1) -> EventSite:
+    start = sentence.index(place)
+    tree = clause_tree(next(iter(nlp(sentence).sents)))
+    return EventSite(
+        sentence, start, start + len(place), is_area=area, other_places=others, sentence_index=2, tree=tree
+    )
+
+
+def _signals(nlp, sentence: str, place: str, *, area: bool = False) -> list[str]:
+    site = _site(nlp, sentence, place, area=area)
+    return signal_features(site.tree, sentence, site.start, site.end, area)
+
+
+def _event_type(nlp, sentence: str, place: str, *, area: bool = False) -> str | None:
+    kind, _ = decide(load_event_model(), _site(nlp, sentence, place, area=area))
+    return None if kind is None else kind.event_type
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A relief convoy of forty lorries entered the besieged town of Varnok on Thursday with flour and medicine.",
+        "The first aid convoy in four months reached Varnok on Thursday, carrying flour and medicine.",
+    ],
+)
+def test_a_convoy_entering_a_besieged_town_is_humanitarian(nlp, sentence):
+    assert _event_type(nlp, sentence, "Varnok") == "humanitarian"
+
+
+def test_troops_entering_a_town_are_still_frontline(nlp):
+    sentence = "Army units entered the town of Varnok on Thursday after two days of heavy fighting."
+    assert _event_type(nlp, sentence, "Varnok") == "frontline"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "site"),
+    [
+        (
+            "Shelling killed three farmers in Kesterovo, a village 12 km north of Dalmin, on Tuesday.",
+            "Dalmin",
+            "Kesterovo",
+        ),
+        ("Gunmen stormed the checkpoint at Kesterovo, southwest of Dalmin, on Tuesday night.", "Dalmin", "Kesterovo"),
+    ],
+)
+def test_a_town_named_as_a_bearing_for_another_gets_no_event(nlp, sentence, reference, site):
+    assert "ref_bearing_of" in _signals(nlp, sentence, reference)
+    assert _event_type(nlp, sentence, reference) is None
+    assert _event_type(nlp, sentence, site) == "frontline"
+
+
+def test_a_province_named_after_the_site_gets_no_event_of_its_own(nlp):
+    sentence = "A rocket struck the clinic in Kesterovo, in Dalmin province, on Sunday, killing two nurses."
+    assert "ref_inside_named" in _signals(nlp, sentence, "Dalmin", area=True)
+    assert _event_type(nlp, sentence, "Dalmin", area=True) is None
+
+
+def test_a_quiet_night_without_strikes_is_no_clash(nlp):
+    sentence = "Residents of Kesterovo said they spent a quiet night without air strikes for the first time in weeks."
+    assert "denied=air_strike" in _signals(nlp, sentence, "Kesterovo")
+    assert _event_type(nlp, sentence, "Kesterovo") != "frontline"
+
+
+def test_a_ranking_in_a_country_is_no_event_there(nlp):
+    sentence = "The raid was one of the deadliest in Marovia since the war began."
+    assert {"copular_clause", "one_of_the", "superlative"} <= set(_signals(nlp, sentence, "Marovia", area=True))
+    assert _event_type(nlp, sentence, "Marovia", area=True) is None
+
+
+def test_the_one_who_acts_and_where_the_place_stands_are_features(nlp):
+    signals = _signals(nlp, "Residents of Kesterovo said the water had run out.", "Kesterovo")
+    assert {"doer=residents", "place_in_subject", "holder=residents"} <= set(signals)
+    # the town the troops took is their object, not where the speakers come from
+    assert "place_in_subject" not in _signals(nlp, "Troops took Kesterovo on Monday.", "Kesterovo")
