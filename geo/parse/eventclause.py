@@ -5,11 +5,15 @@ Thursday, weeks after troops retook the city" names a capture, but the clause th
 tells of a concert. The trigger table sees both; the parse tells which clause governs the
 place. These features say which verb governs the place and in what tense and kind of
 clause ("since", "if", a relative clause), and, for every trigger of the sentence, whether
-it governs the place, sits in the same clause as its subject or object, or belongs to
-another clause. The model (``geo.parse.eventmodel``) learns what each is worth.
+it governs the place, sits in the same clause as its subject or object, tells of the place
+in a relative clause ("the town of X, where shells killed six"), or belongs to another
+clause; and, when the place's clause is someone's account ("officials in X said ..."),
+what the account tells. The model (``geo.parse.eventmodel``) learns what each is worth.
 """
 
 from __future__ import annotations
+
+import re
 
 from geo.parse.clausetree import SUBORDINATE_CLAUSES, ClauseTree
 from geo.parse.eventtypes import TRIGGERS, trigger_spans
@@ -19,6 +23,8 @@ from geo.parse.eventtypes import TRIGGERS, trigger_spans
 SAME_CLAUSE_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "conj", "attr", "agent", "pobj"})
 #: The event type of each strong trigger's sub-type.
 TRIGGER_TYPES = {t.sub_event_type: t.event_type for t in TRIGGERS if t.strong}
+#: The verbs of the trigger table's statement, read here as any account, whoever gives it.
+_SPEAKING = re.compile(next(t.pattern for t in TRIGGERS if t.sub_event_type == "statement"))
 #: Words that open a clause and say how it stands to the event: background ("since"),
 #: condition ("if", "unless"), time ("after", "before", "when", "as", "while", "until").
 CLAUSE_MARKS = frozenset(
@@ -45,10 +51,34 @@ def clause_features(tree: ClauseTree, start: int, end: int, sentence: str) -> li
         if any(tree.deps[child] == "neg" for child in tree.children(verb)):
             features.append("negated")
     features += sorted(_chain_marks(tree, chain))
+    triggers = set(trigger_spans(sentence))
     features += sorted(
         f"trigger_{trigger_place(tree, t_start, t_end, place, on_chain)}={sub_type}"
-        for t_start, t_end, sub_type in set(trigger_spans(sentence))
+        for t_start, t_end, sub_type in triggers
     )
+    features += sorted(_account_features(tree, chain, triggers))
+    return features
+
+
+def _account_features(tree: ClauseTree, chain: list[int], triggers: set[tuple[int, int, str]]) -> set[str]:
+    """When the place's clause is someone's account ("local officials in X said ...",
+    "in X, witnesses said ..."), how the place stands to the speaking verb (in its speaker
+    or as its setting) and the event types of what the account tells: an account of a clash
+    from the town it hit is about the clash there, not a statement."""
+    verb = tree.clause_verb(chain[0])
+    if verb is None or verb == chain[0]:
+        return set()
+    if not _SPEAKING.fullmatch(tree.words[verb]):
+        return set()
+    below = chain[: chain.index(verb)]
+    role = "speaker" if any(tree.deps[token] in ("nsubj", "nsubjpass") for token in below) else "setting"
+    features = {f"account_{role}"}
+    for t_start, t_end, sub_type in triggers:
+        token = tree.head_of_span(t_start, t_end)
+        if sub_type.endswith("_weak") or token in below or token == verb:
+            continue
+        if verb in tree.ancestors(token):
+            features.add(f"account_{role}_tells={TRIGGER_TYPES[sub_type]}")
     return features
 
 
@@ -78,12 +108,34 @@ def trigger_place(tree: ClauseTree, start: int, end: int, place: int, on_chain: 
     child = token
     for up in tree.ancestors(token):
         if up == place:
-            return "about_place" if tree.deps[child] in ("relcl", "acl", "appos") else "same_clause"
+            return "about_place" if tree.deps[child] in DESCRIBING_LINKS else "same_clause"
         if up in on_chain:
+            if tree.deps[child] in DESCRIBING_LINKS and _names_the_place(tree, up, place):
+                return "about_place"  # "the town of X, where ...", "the school in X that was raided"
             return "same_clause" if links <= SAME_CLAUSE_LINKS | {"prep"} else "other_clause"
         links.add(tree.deps[up])
         child = up
     return "other_clause"
+
+
+#: Links of a clause or phrase that describes the noun it hangs on: a relative clause, a
+#: participle phrase, an apposition.
+DESCRIBING_LINKS = frozenset({"relcl", "acl", "appos"})
+#: Links from a place up to a noun that it names or sits in ("the town of X", "the school in X",
+#: "the X camp"): what a relative clause on that noun tells, it tells of the place.
+NAMING_LINKS = frozenset({"pobj", "prep", "compound", "appos", "nmod", "poss"})
+
+
+def _names_the_place(tree: ClauseTree, noun: int, place: int) -> bool:
+    """Is ``noun`` a noun (not a verb) reached from ``place`` through naming links only?"""
+    if tree.is_verb(noun):
+        return False
+    token = place
+    while token != noun:
+        if tree.deps[token] not in NAMING_LINKS or tree.heads[token] == token:
+            return False
+        token = tree.heads[token]
+    return True
 
 
 def types_in_place_clause(sentence: str, tree: ClauseTree, start: int, end: int) -> frozenset[str]:
