@@ -63,3 +63,51 @@ def test_clause_features_say_the_place_s_verb_its_tense_and_its_clause(nlp):
 def test_polling_stations_opening_in_a_city_is_public_life_not_fighting(nlp):
     sentence = "Polling stations opened in Mirovka and three other towns held by the army, but not in rebel areas."
     assert place_rule(_site(nlp, sentence, "Mirovka")).sub_event_type == "civic"
+
+
+def test_a_strike_told_in_a_relative_clause_on_the_town_is_the_town_s_event(nlp):
+    sentence = (
+        "Residents buried their dead in the hill town of Koravel, where mortar rounds killed six people on Monday."
+    )
+    site = _site(nlp, sentence, "Koravel")
+    assert "trigger_about_place=shelling" in clause_features(site.tree, site.start, site.end, sentence)
+    assert "mortar" in in_place_clause(sentence, site.tree, site.start, site.end)
+    kind, _ = decide(load_event_model(), site)
+    assert kind is not None and kind.event_type == "frontline"
+
+
+def test_a_raid_on_a_school_in_a_town_told_by_a_relative_clause_stays_with_the_town(nlp):
+    sentence = "Parents waited outside the boarding school in Temsi that gunmen raided before dawn on Friday."
+    site = _site(nlp, sentence, "Temsi")
+    assert "raided" in in_place_clause(sentence, site.tree, site.start, site.end)
+
+
+def test_a_relative_clause_on_another_noun_is_still_another_clause(nlp):
+    sentence = "The minister flew to Ostrava on Monday to meet the families who fled the shelling last week."
+    site = _site(nlp, sentence, "Ostrava")
+    assert "trigger_about_place=shelling" not in clause_features(site.tree, site.start, site.end, sentence)
+
+
+def test_an_official_s_account_of_a_clash_tells_the_model_what_the_account_is_about(nlp):
+    sentence = "Local officials in Darvani said soldiers and militants clashed near the bus station overnight."
+    site = _site(nlp, sentence, "Darvani")
+    features = clause_features(site.tree, site.start, site.end, sentence)
+    assert "account_speaker" in features
+    assert "account_speaker_tells=frontline" in features
+
+
+def test_a_place_set_before_an_account_is_the_account_s_setting(nlp):
+    sentence = "In Lorvik, police said a roadside bomb had hit an army truck, wounding three soldiers."
+    site = _site(nlp, sentence, "Lorvik")
+    features = clause_features(site.tree, site.start, site.end, sentence)
+    assert "account_setting" in features
+    assert "account_setting_tells=frontline" in features
+
+
+def test_a_minister_s_statement_in_a_capital_tells_of_nothing_fought_there(nlp):
+    sentence = "The foreign minister said in Velgrad that the talks would resume next month."
+    site = _site(nlp, sentence, "Velgrad")
+    features = clause_features(site.tree, site.start, site.end, sentence)
+    assert not any(name.startswith("account_setting_tells=frontline") for name in features)
+    kind, _ = decide(load_event_model(), site)
+    assert kind is None or kind.event_type != "frontline"
