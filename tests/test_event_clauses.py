@@ -86,28 +86,3 @@ def test_a_relative_clause_on_another_noun_is_still_another_clause(nlp):
     sentence = "The minister flew to Ostrava on Monday to meet the families who fled the shelling last week."
     site = _site(nlp, sentence, "Ostrava")
     assert "trigger_about_place=shelling" not in clause_features(site.tree, site.start, site.end, sentence)
-
-
-def test_an_official_s_account_of_a_clash_tells_the_model_what_the_account_is_about(nlp):
-    sentence = "Local officials in Darvani said soldiers and militants clashed near the bus station overnight."
-    site = _site(nlp, sentence, "Darvani")
-    features = clause_features(site.tree, site.start, site.end, sentence)
-    assert "account_speaker" in features
-    assert "account_speaker_tells=frontline" in features
-
-
-def test_a_place_set_before_an_account_is_the_account_s_setting(nlp):
-    sentence = "In Lorvik, police said a roadside bomb had hit an army truck, wounding three soldiers."
-    site = _site(nlp, sentence, "Lorvik")
-    features = clause_features(site.tree, site.start, site.end, sentence)
-    assert "account_setting" in features
-    assert "account_setting_tells=frontline" in features
-
-
-def test_a_minister_s_statement_in_a_capital_tells_of_nothing_fought_there(nlp):
-    sentence = "The foreign minister said in Velgrad that the talks would resume next month."
-    site = _site(nlp, sentence, "Velgrad")
-    features = clause_features(site.tree, site.start, site.end, sentence)
-    assert not any(name.startswith("account_setting_tells=frontline") for name in features)
-    kind, _ = decide(load_event_model(), site)
-    assert kind is None or kind.event_type != "frontline"

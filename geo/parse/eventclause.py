@@ -7,13 +7,10 @@ place. These features say which verb governs the place and in what tense and kin
 clause ("since", "if", a relative clause), and, for every trigger of the sentence, whether
 it governs the place, sits in the same clause as its subject or object, tells of the place
 in a relative clause ("the town of X, where shells killed six"), or belongs to another
-clause; and, when the place's clause is someone's account ("officials in X said ..."),
-what the account tells. The model (``geo.parse.eventmodel``) learns what each is worth.
+clause. The model (``geo.parse.eventmodel``) learns what each is worth.
 """
 
 from __future__ import annotations
-
-import re
 
 from geo.parse.clausetree import SUBORDINATE_CLAUSES, ClauseTree
 from geo.parse.eventtypes import TRIGGERS, trigger_spans
@@ -23,8 +20,6 @@ from geo.parse.eventtypes import TRIGGERS, trigger_spans
 SAME_CLAUSE_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "conj", "attr", "agent", "pobj"})
 #: The event type of each strong trigger's sub-type.
 TRIGGER_TYPES = {t.sub_event_type: t.event_type for t in TRIGGERS if t.strong}
-#: The verbs of the trigger table's statement, read here as any account, whoever gives it.
-_SPEAKING = re.compile(next(t.pattern for t in TRIGGERS if t.sub_event_type == "statement"))
 #: Words that open a clause and say how it stands to the event: background ("since"),
 #: condition ("if", "unless"), time ("after", "before", "when", "as", "while", "until").
 CLAUSE_MARKS = frozenset(
@@ -56,29 +51,6 @@ def clause_features(tree: ClauseTree, start: int, end: int, sentence: str) -> li
         f"trigger_{trigger_place(tree, t_start, t_end, place, on_chain)}={sub_type}"
         for t_start, t_end, sub_type in triggers
     )
-    features += sorted(_account_features(tree, chain, triggers))
-    return features
-
-
-def _account_features(tree: ClauseTree, chain: list[int], triggers: set[tuple[int, int, str]]) -> set[str]:
-    """When the place's clause is someone's account ("local officials in X said ...",
-    "in X, witnesses said ..."), how the place stands to the speaking verb (in its speaker
-    or as its setting) and the event types of what the account tells: an account of a clash
-    from the town it hit is about the clash there, not a statement."""
-    verb = tree.clause_verb(chain[0])
-    if verb is None or verb == chain[0]:
-        return set()
-    if not _SPEAKING.fullmatch(tree.words[verb]):
-        return set()
-    below = chain[: chain.index(verb)]
-    role = "speaker" if any(tree.deps[token] in ("nsubj", "nsubjpass") for token in below) else "setting"
-    features = {f"account_{role}"}
-    for t_start, t_end, sub_type in triggers:
-        token = tree.head_of_span(t_start, t_end)
-        if sub_type.endswith("_weak") or token in below or token == verb:
-            continue
-        if verb in tree.ancestors(token):
-            features.add(f"account_{role}_tells={TRIGGER_TYPES[sub_type]}")
     return features
 
 

@@ -129,10 +129,7 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
     flags += [f"before{i}={w}" for i, w in enumerate(reversed(before), 1)]
     flags += [f"after{i}={w}" for i, w in enumerate(after, 1)]
     if site.tree is not None:
-        told = clause_features(site.tree, site.start, site.end, sentence)
-        # an account told from the only place the sentence names is of that place; one that
-        # names others ("officials in the capital said shells hit X") is of them
-        flags += told + [f"{name}_alone" for name in told if name.startswith("account_") and site.other_places == 0]
+        flags += clause_features(site.tree, site.start, site.end, sentence)
     place_words = set(_WORD.findall(lowered[site.start : site.end]))
     clause_words = set(_WORD.findall(lowered[clause[0] : site.start])) | set(
         _WORD.findall(lowered[site.end : clause[1]])
