@@ -29,6 +29,8 @@ DEFAULT_OUTPUT = REPO / "geo" / "parse" / "models" / "event_types.json"
 MIN_FEATURE_COUNT = 2
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 C_TOLERANCE = 0.001
+#: F1 within this of the best no-event threshold's counts as just as good (a few places of 1,400).
+THRESHOLD_TOLERANCE = 0.002
 #: Bumped when what a cached site holds changes (2: the sentence's parse).
 SITE_FORMAT = 2
 
@@ -207,21 +209,27 @@ def _fit(examples, groups) -> tuple[dict, dict]:
 
 
 def _event_threshold(probabilities, classes: list[str], labels: list[str]) -> float:
-    """The probability of 'none' below which a place gets an event: the one that best
-    separates event places from the others (F1) on held-out dev articles."""
+    """The probability of 'none' below which a place gets an event: the middle of the
+    thresholds that separate event places from the others (F1) on held-out dev articles
+    within ``THRESHOLD_TOLERANCE`` of the best. The F1 curve is flat near its top, so its
+    single best step moves with any small change of the features; the middle of the
+    plateau does not."""
     from geo.parse.eventmodel import NO_EVENT
 
     column = classes.index(NO_EVENT)
     is_event = [label != NO_EVENT for label in labels]
-    best = (0.0, 0.5)
+    f1_at: dict[float, float] = {}
     for step in range(20, 81):
         threshold = step / 100
         emitted = [row[column] < threshold for row in probabilities]
         hits = sum(e and t for e, t in zip(emitted, is_event))
         if hits:
             precision, recall = hits / sum(emitted), hits / sum(is_event)
-            best = max(best, (2 * precision * recall / (precision + recall), threshold))
-    return best[1]
+            f1_at[threshold] = 2 * precision * recall / (precision + recall)
+    if not f1_at:
+        return 0.5
+    near_best = sorted(t for t, f1 in f1_at.items() if f1 >= max(f1_at.values()) - THRESHOLD_TOLERANCE)
+    return near_best[len(near_best) // 2]
 
 
 def _accuracy(model: dict, examples) -> float | None:

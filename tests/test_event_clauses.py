@@ -63,3 +63,26 @@ def test_clause_features_say_the_place_s_verb_its_tense_and_its_clause(nlp):
 def test_polling_stations_opening_in_a_city_is_public_life_not_fighting(nlp):
     sentence = "Polling stations opened in Mirovka and three other towns held by the army, but not in rebel areas."
     assert place_rule(_site(nlp, sentence, "Mirovka")).sub_event_type == "civic"
+
+
+def test_a_strike_told_in_a_relative_clause_on_the_town_is_the_town_s_event(nlp):
+    sentence = (
+        "Residents buried their dead in the hill town of Koravel, where mortar rounds killed six people on Monday."
+    )
+    site = _site(nlp, sentence, "Koravel")
+    assert "trigger_about_place=shelling" in clause_features(site.tree, site.start, site.end, sentence)
+    assert "mortar" in in_place_clause(sentence, site.tree, site.start, site.end)
+    kind, _ = decide(load_event_model(), site)
+    assert kind is not None and kind.event_type == "frontline"
+
+
+def test_a_raid_on_a_school_in_a_town_told_by_a_relative_clause_stays_with_the_town(nlp):
+    sentence = "Parents waited outside the boarding school in Temsi that gunmen raided before dawn on Friday."
+    site = _site(nlp, sentence, "Temsi")
+    assert "raided" in in_place_clause(sentence, site.tree, site.start, site.end)
+
+
+def test_a_relative_clause_on_another_noun_is_still_another_clause(nlp):
+    sentence = "The minister flew to Ostrava on Monday to meet the families who fled the shelling last week."
+    site = _site(nlp, sentence, "Ostrava")
+    assert "trigger_about_place=shelling" not in clause_features(site.tree, site.start, site.end, sentence)

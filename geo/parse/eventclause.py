@@ -5,8 +5,9 @@ Thursday, weeks after troops retook the city" names a capture, but the clause th
 tells of a concert. The trigger table sees both; the parse tells which clause governs the
 place. These features say which verb governs the place and in what tense and kind of
 clause ("since", "if", a relative clause), and, for every trigger of the sentence, whether
-it governs the place, sits in the same clause as its subject or object, or belongs to
-another clause. The model (``geo.parse.eventmodel``) learns what each is worth.
+it governs the place, sits in the same clause as its subject or object, tells of the place
+in a relative clause ("the town of X, where shells killed six"), or belongs to another
+clause. The model (``geo.parse.eventmodel``) learns what each is worth.
 """
 
 from __future__ import annotations
@@ -45,9 +46,10 @@ def clause_features(tree: ClauseTree, start: int, end: int, sentence: str) -> li
         if any(tree.deps[child] == "neg" for child in tree.children(verb)):
             features.append("negated")
     features += sorted(_chain_marks(tree, chain))
+    triggers = set(trigger_spans(sentence))
     features += sorted(
         f"trigger_{trigger_place(tree, t_start, t_end, place, on_chain)}={sub_type}"
-        for t_start, t_end, sub_type in set(trigger_spans(sentence))
+        for t_start, t_end, sub_type in triggers
     )
     return features
 
@@ -78,12 +80,34 @@ def trigger_place(tree: ClauseTree, start: int, end: int, place: int, on_chain: 
     child = token
     for up in tree.ancestors(token):
         if up == place:
-            return "about_place" if tree.deps[child] in ("relcl", "acl", "appos") else "same_clause"
+            return "about_place" if tree.deps[child] in DESCRIBING_LINKS else "same_clause"
         if up in on_chain:
+            if tree.deps[child] in DESCRIBING_LINKS and _names_the_place(tree, up, place):
+                return "about_place"  # "the town of X, where ...", "the school in X that was raided"
             return "same_clause" if links <= SAME_CLAUSE_LINKS | {"prep"} else "other_clause"
         links.add(tree.deps[up])
         child = up
     return "other_clause"
+
+
+#: Links of a clause or phrase that describes the noun it hangs on: a relative clause, a
+#: participle phrase, an apposition.
+DESCRIBING_LINKS = frozenset({"relcl", "acl", "appos"})
+#: Links from a place up to a noun that it names or sits in ("the town of X", "the school in X",
+#: "the X camp"): what a relative clause on that noun tells, it tells of the place.
+NAMING_LINKS = frozenset({"pobj", "prep", "compound", "appos", "nmod", "poss"})
+
+
+def _names_the_place(tree: ClauseTree, noun: int, place: int) -> bool:
+    """Is ``noun`` a noun (not a verb) reached from ``place`` through naming links only?"""
+    if tree.is_verb(noun):
+        return False
+    token = place
+    while token != noun:
+        if tree.deps[token] not in NAMING_LINKS or tree.heads[token] == token:
+            return False
+        token = tree.heads[token]
+    return True
 
 
 def types_in_place_clause(sentence: str, tree: ClauseTree, start: int, end: int) -> frozenset[str]:
