@@ -620,7 +620,7 @@ def _reading_model(rows, scores, right, groups, l2: float, temperature: float) -
     ``l2``; features seen in fewer than ``MIN_FEATURE_ARTICLES`` articles are left out."""
     import numpy as np
     from scipy.optimize import minimize
-    from sklearn.feature_extraction import DictVectorizer
+    from scipy.sparse import csr_matrix
 
     seen_in: dict[str, set[str]] = {}
     bounds = [g[0] for g in groups] + [len(rows)]
@@ -629,8 +629,13 @@ def _reading_model(rows, scores, right, groups, l2: float, temperature: float) -
             for name in row:
                 seen_in.setdefault(name, set()).add(article_id)
     kept = [{k: v for k, v in row.items() if len(seen_in[k]) >= MIN_FEATURE_ARTICLES} for row in rows]
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform(kept).tocsr()
+    # A sparse matrix of the kept features (scipy's own, so the fit needs no training extra).
+    names = sorted({name for row in kept for name in row})
+    column = {name: i for i, name in enumerate(names)}
+    cells = [(i, column[name], value) for i, row in enumerate(kept) for name, value in row.items()]
+    x = csr_matrix(
+        ([c[2] for c in cells], ([c[0] for c in cells], [c[1] for c in cells])), shape=(len(kept), len(names))
+    )
     base = np.asarray(scores) / temperature
     starts = np.asarray([g[0] for g in groups])
     positive = np.asarray(right, dtype=float)
@@ -649,11 +654,7 @@ def _reading_model(rows, scores, right, groups, l2: float, temperature: float) -
         return value, (x.T @ g) / temperature + 2 * l2 * theta
 
     fitted = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 500})
-    return {
-        name: round(float(w), 4)
-        for name, w in zip(vectorizer.get_feature_names_out(), fitted.x)
-        if abs(w) >= MIN_WEIGHT
-    }
+    return {name: round(float(w), 4) for name, w in zip(names, fitted.x) if abs(w) >= MIN_WEIGHT}
 
 
 def _subset(rows, scores, right, groups, keep_group):
