@@ -118,8 +118,13 @@ def test_deleting_an_event_removes_it_from_the_map_and_the_export(page, server) 
     _select_marker(page, GENEVA, "Geneva")
     before = in_map_frame(page, COUNT_MARKERS_JS)
     fix = _open_expander(page, "Wrong type or date?")
-    fix.get_by_role("button", name="Delete this event").click()
-    page.get_by_text("Deleted the event").wait_for(timeout=STEP_MS)
+    deleted = page.get_by_text("Deleted the event")
+    for _ in range(3):  # a click a rerun of the page swallowed (seen on a loaded machine) is made again
+        fix.get_by_role("button", name="Delete this event").click()
+        _idle(page)
+        if deleted.is_visible():
+            break
+    deleted.wait_for(timeout=STEP_MS)
     marker_count_becomes(page, lambda n: 0 <= n < before, "after deleting the event")
     assert not _near(in_map_frame(page, MARKER_POINTS_JS), GENEVA)
     assert "Geneva" not in _download_geojson(page)
