@@ -247,8 +247,7 @@
   // The events shown that lie beyond the interactive map's view, in the legend.
   function noteOutsideView(state) {
     if (!state.outsideNote) { return; }
-    var view = state.map.getBounds(), outside = 0;
-    state.markers.forEach(function (m) { if (m.shown && !view.contains(m.layer.getLatLng())) { outside += m.shown; } });
+    var outside = eventsOutside(state, function (m) { return m.shown; });
     state.outsideNote.textContent = outside ?
       formatCount(outside) + (outside === 1 ? " event lies" : " events lie") + " outside this view" : "";
     state.outsideNote.style.display = outside ? "" : "none";
@@ -514,11 +513,17 @@
     });
   }
 
+  // The events of the markers beyond the map's view, each marker counted as ``count`` says.
+  function eventsOutside(state, count) {
+    var view = state.map.getBounds(), outside = 0;
+    state.markers.forEach(function (m) { if (!view.contains(m.layer.getLatLng())) { outside += count(m); } });
+    return outside;
+  }
+
   // A picture fitted to the core of the events says how many it leaves out.
   function noteOutside(state) {
     if (!state.data.slide || !state.subtitleNode) { return; }
-    var view = state.map.getBounds(), outside = 0;
-    state.markers.forEach(function (m) { if (!view.contains(m.layer.getLatLng())) { outside += m.total; } });
+    var outside = eventsOutside(state, function (m) { return m.total; });
     state.outside = outside;
     if (outside) {
       state.subtitleNode.textContent += " \u00b7 " + formatCount(outside) + " outside the map";
