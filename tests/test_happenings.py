@@ -415,3 +415,23 @@ def test_a_funeral_two_days_on_that_names_the_strike_day_joins_the_stored_strike
     (coded,) = store.coded_events()
     assert coded.sources == 2
     assert coded.event_date == STRIKE_DAY
+
+
+def test_a_hospitals_account_stored_first_gives_way_to_the_strike_it_tells(store: EventStore) -> None:
+    hospital_article, (hospital,) = strike_report(
+        "City Radio", "Doctors at the city hospital said three people wounded in Bakhmut had died overnight."
+    )
+    hospital = replace(
+        hospital, event_type="diplomacy", sub_event_type="statement", actor1="Government of Ukraine", confidence=0.9
+    )
+    store.add_articles([(hospital_article, [hospital])])
+    wire_article, (wire,) = strike_report(
+        "Wire Service", "Russian glide bombs hit a bakery in Bakhmut, killing three people.", killed=3
+    )
+    wire = replace(wire, actor1="Military Forces of Russia", actor2="Civilians (Ukraine)")
+    store.add_articles([(wire_article, [wire])])
+    (coded,) = store.coded_events()
+    assert coded.sources == 2
+    assert (coded.event_type, coded.sub_event_type) == ("frontline", "shelling")
+    assert (coded.actor1, coded.actor2, coded.fatalities) == ("Military Forces of Russia", "Civilians (Ukraine)", 3)
+    assert coded.quote == wire.quote

@@ -16,6 +16,7 @@ from geo.store.merge import (
     assign,
     block_key,
     candidate_blocks,
+    coded_fields,
     dates_agree,
     default_rules,
     merge,
@@ -427,3 +428,104 @@ def test_a_report_whose_quote_states_no_day_may_be_dated_a_day_off_by_its_articl
     assert len(merge([clash, undated])) == 1
     assert len(merge([clash, dated])) == 2
     assert len(merge([clash, undated], MergeRules(unstated_days=-1))) == 2
+
+
+def _ferry_strike_reports(hospital_day: date) -> list[Event]:
+    """A drone strike on the ferry pier of Sample Town told by a wire, a local paper, and a
+    hospital's account of its dead that the event model types a statement."""
+    saturday, sunday = date(2024, 8, 10), date(2024, 8, 11)
+    hospital = _told(
+        "h",
+        "Doctors at the district hospital said five people brought in from the ferry pier of Sample Town had died.",
+        day=hospital_day,
+        published=sunday,
+        source="Coast Radio",
+        event_type="diplomacy",
+        sub_event_type="statement",
+        actor1="Government of Ukraine",
+        actor2="",
+    )
+    wire = _told(
+        "w",
+        "A drone slammed into the ferry pier of Sample Town on Saturday, killing five passengers.",
+        day=saturday,
+        published=sunday,
+        source="Wire One",
+        fatalities=5,
+    )
+    paper = _told(
+        "p",
+        "Five dead as a drone hits the crowded pier at Sample Town, the port authority says.",
+        day=saturday,
+        published=sunday,
+        source="Town Herald",
+        fatalities=5,
+    )
+    return [hospital, wire, paper]
+
+
+def test_a_strike_told_by_three_outlets_one_as_a_hospitals_account_is_one_event_of_the_strikes_type() -> None:
+    reports = _ferry_strike_reports(date(2024, 8, 10))
+    (one,) = merge(reports)
+    assert one.sources == ("Coast Radio", "Wire One", "Town Herald")
+    # The hospital's statement came first; the strike its account tells gives the event its type.
+    assert (one.event_type, one.sub_event_type) == ("frontline", "air_strike")
+    fields = coded_fields(reports)
+    assert {fields.actor1, fields.actor2} == {"Military Forces of Russia", "Civilians (Ukraine)"}
+    assert fields.fatalities == 5
+
+
+def test_a_hospitals_account_of_the_same_town_the_next_day_stays_apart_from_the_strike() -> None:
+    hospital, wire, paper = _ferry_strike_reports(date(2024, 8, 12))
+    hospital = replace(hospital, published=date(2024, 8, 12))
+    assert [len(m.reports) for m in merge([wire, paper, hospital])] == [2, 1]
+
+
+def test_an_officials_word_on_aid_and_a_clash_in_one_town_on_one_day_stay_apart() -> None:
+    friday = date(2024, 5, 10)
+    clash = _event(
+        "a",
+        "Troops fought off an assault on the northern edge of Sample Town on Friday, killing two attackers.",
+        day=friday,
+        published=friday,
+        source="Outlet One",
+        sub_event_type="armed_clash",
+    )
+    aid = _event(
+        "b",
+        "A UN convoy delivered food and medicine for the wounded of Sample Town on Friday.",
+        day=friday,
+        published=friday,
+        source="Outlet Two",
+        event_type="humanitarian",
+        sub_event_type="aid",
+    )
+    aid_word = _event(
+        "c",
+        "The governor said on Friday that the convoy had reached Sample Town and its hospital had fuel again.",
+        day=friday,
+        published=friday,
+        source="Outlet Three",
+        event_type="diplomacy",
+        sub_event_type="statement",
+    )
+    assert len(merge([clash, aid])) == 2
+    # A statement tells of fighting only: never of the aid delivery, and not of a clash it shares no words with.
+    assert len(merge([aid, aid_word])) == 2
+    assert len(merge([clash, aid_word])) == 2
+
+
+def test_an_account_without_casualties_needs_more_shared_words_to_tell_a_strike() -> None:
+    saturday = date(2024, 8, 10)
+    _, wire, _ = _ferry_strike_reports(saturday)
+    speech = _event(
+        "s",
+        "The mayor of Sample Town said on Saturday the ferry service would resume next month after repairs.",
+        day=saturday,
+        published=saturday,
+        source="Coast Radio",
+        event_type="diplomacy",
+        sub_event_type="statement",
+    )
+    assert len(merge([wire, speech])) == 2
+    assert len(merge([wire, speech], MergeRules(other_overlap=0.1))) == 1

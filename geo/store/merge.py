@@ -85,6 +85,17 @@ MONTH_WINDOW_DAYS = 31
 NAMED_DAY_REACH = 7
 #: The event type of what is neither fighting, diplomacy nor aid (``MergeRules.other_overlap``).
 OTHER_TYPE = "other"
+#: The type of fighting, which an account of it may tell (``MergeRules.casualty_overlap``).
+FRONTLINE_TYPE = "frontline"
+#: Sub-types of what someone said rather than did: the event model types a hospital's or an
+#: official's account of a strike a statement, and the strike is what it tells.
+ACCOUNT_SUB_TYPES = frozenset({"statement"})
+#: Stems (``content_words``) by which a report tells of the dead and wounded of a happening:
+#: a doctors' count, a toll, a funeral of the dead (not "hospital": a hospital's fuel is no toll).
+CASUALTY_WORDS = frozenset(
+    {"kill", "killing", "died", "dead", "death", "bodi", "body", "wound", "injur", "casualti", "toll", "victim"}
+    | {"funeral", "buri", "mourner", "morgue", "corps"}
+)
 SATURDAY = 5  # date.weekday()
 KM_PER_DEGREE = 111.2  # of latitude, and of longitude at the equator
 
@@ -224,6 +235,11 @@ class MergeRules:
     #: tells an event of another type at its place when their quotes share this much: the
     #: follow-up of a strike, not a happening of its own (``None``: types must be equal).
     other_overlap: float | None = 0.3
+    #: An account (``is_account``: a report typed "other" or a statement) that tells of dead or
+    #: wounded (``CASUALTY_WORDS``) tells a frontline event at its place and dates when their
+    #: words share this much: a hospital's count of a strike's dead, a funeral of them; an
+    #: account that tells of no casualties needs ``other_overlap`` (``None``: never across types).
+    casualty_overlap: float | None = 0.15
     #: Weights learned on pairs of reports (``LearnedMatch``; ``shipped_match()`` reads the
     #: package's); when set, they decide in place of the thresholds above, within the
     #: learned model's own reach in km and days.
@@ -483,7 +499,9 @@ def named_days(quote: str, published: date | None) -> frozenset[date]:
 class MergedEvent:
     """One happening: the reports merged into it, in the order they came.
 
-    Its id, type, place and date are its first report's, so adding reports never moves it."""
+    Its id and place are its first report's, so adding reports never moves it; its type is its
+    strongest reports': an account's (``is_account``: a hospital's statement) until a report
+    of the happening's own kind joins (the strike it told), then that one's."""
 
     event_id: str
     event_type: str
@@ -527,8 +545,13 @@ class MergedEvent:
         # Only its first reports name its actors and deaths to the learned match (``LINK_REPORTS``).
         known = len(self.reports) < LINK_REPORTS
         counted = known and report.fatalities > 0
+        typed = is_account(self.event_type, self.sub_event_type) and not is_account(
+            report.event_type, report.sub_event_type
+        )
         return replace(
             self,
+            event_type=report.event_type if typed else self.event_type,
+            sub_event_type=report.sub_event_type if typed else self.sub_event_type,
             reports=(*self.reports, report),
             words=self.words | report.words,
             actors=self.actors | report.actors if known else self.actors,
@@ -633,7 +656,7 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
     ):
         return _learned_score(report, event, match)
     across = report.event_type != event.event_type
-    if across and not (rules.other_overlap is not None and OTHER_TYPE in (report.event_type, event.event_type)):
+    if across and not tells_across(report, event, rules):
         return None
     if not across and not same_kind(report.sub_event_type, event.sub_event_type, sub_types=rules.sub_types):
         return None
@@ -641,7 +664,7 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
     if km > rules.max_km:
         return None
     words = overlap(report.words, event.words)
-    if words < (rules.other_overlap if across and rules.other_overlap is not None else rules.min_overlap):
+    if not across and words < rules.min_overlap:
         return None
     args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
     if not dates_agree(*args) and not names_the_day(report, event):
@@ -664,6 +687,37 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
     same_sub = 1.0 if report.sub_event_type == event.sub_event_type else 0.0
     same_type = 0.0 if across else 1.0  # a happening of its own type first
     return words + same_sub + same_type + (1.0 - km / max(rules.max_km, 1e-9))
+
+
+def is_account(event_type: str, sub_event_type: str) -> bool:
+    """Is a report of this type what someone said of a happening (a statement, an "other":
+    a funeral, a march for the dead) rather than a happening of a kind of its own?"""
+    return event_type == OTHER_TYPE or sub_event_type in ACCOUNT_SUB_TYPES
+
+
+def tells_across(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
+    """May a report tell an event of another type, by what they are and the words they share?
+
+    Only an account (``is_account``) tells a happening of another type: a report typed "other"
+    any event, a statement only fighting, when they share ``rules.other_overlap`` of their words;
+    an account that tells of dead or wounded (``CASUALTY_WORDS``) tells fighting when they share
+    ``rules.casualty_overlap`` of their words but their place's name (which every report of a
+    town shares). Two happenings of their own kinds (a clash, an aid delivery) never merge."""
+    if rules.other_overlap is None:
+        return False
+    places = report.place_words | event.place_words
+    words = overlap(report.words - places, event.words - places)
+    report_tells = is_account(report.event_type, report.sub_event_type)
+    if report_tells == is_account(event.event_type, event.sub_event_type):
+        # Two accounts of two types (a statement, a funeral), or two happenings of their own kinds.
+        return OTHER_TYPE in (report.event_type, event.event_type) and words >= rules.other_overlap
+    account, told = (report, event) if report_tells else (event, report)
+    if account.event_type != OTHER_TYPE and told.event_type != FRONTLINE_TYPE:
+        return False  # a statement tells of fighting, not of an aid delivery
+    if words >= rules.other_overlap:
+        return True
+    casualties = told.event_type == FRONTLINE_TYPE and bool(account.words & CASUALTY_WORDS)
+    return casualties and rules.casualty_overlap is not None and words >= rules.casualty_overlap
 
 
 def names_the_day(report: Report, event: MergedEvent) -> bool:
@@ -830,20 +884,29 @@ class CodedFields:
         )
 
 
+def strongest(reports: Sequence[Event]) -> Sequence[Event]:
+    """The reports of a happening that tell it as a happening of its own kind (a strike, a
+    clash): all but its accounts (``is_account``), or all of them when it has only accounts."""
+    own = [e for e in reports if not is_account(e.event_type, e.sub_event_type)]
+    return own or reports
+
+
 def coded_fields(reports: Sequence[Event]) -> CodedFields:
     """The coded fields of one happening from the events of its reports.
 
     Fatalities: one figure per article (its first event that gives one), then the lowest of
     them, as ACLED takes the most conservative report, never their sum; 0 when none reports
-    deaths. Actors: the pair most reports name, a pair before a lone actor (ties: the pair
-    that sorts first), in the order and with the codes of its first report."""
+    deaths. Actors: the pair most of its strongest reports name (not its accounts, when it
+    has others: a hospital's statement names the parties to a statement, not who fought), a
+    pair before a lone actor (ties: the pair that sorts first), in the order and with the
+    codes of its first report."""
     per_article: dict[str, int] = {}
     for event in reports:
         if event.fatalities > 0:
             per_article.setdefault(event.article_id, event.fatalities)
     fatalities = min(per_article.values()) if per_article else 0
     votes: dict[frozenset[str], list[Event]] = {}
-    for event in reports:
+    for event in strongest(reports):
         names = frozenset(a for a in (event.actor1, event.actor2) if a)
         if names:
             votes.setdefault(names, []).append(event)
