@@ -529,3 +529,42 @@ def test_an_account_without_casualties_needs_more_shared_words_to_tell_a_strike(
     )
     assert len(merge([wire, speech])) == 2
     assert len(merge([wire, speech], MergeRules(other_overlap=0.1))) == 1
+
+
+def test_the_gunmen_one_outlet_leaves_unidentified_are_the_group_another_names() -> None:
+    saturday = date(2024, 9, 14)
+    gunmen = _told(
+        "g",
+        "Gunmen on motorbikes opened fire on a village market in Sample Town on Saturday, killing six.",
+        day=saturday,
+        published=saturday,
+        source="Wire One",
+        actor1="Unidentified Armed Group (Ukraine)",
+        inter1=3,
+        actor2="Civilians (Ukraine)",
+        inter2=7,
+        interaction=37,
+        fatalities=6,
+    )
+    named = replace(
+        gunmen,
+        event_id="n",
+        article_id="article-n",
+        source="Town Herald",
+        actor1="Western Brigade",
+        inter1=2,
+        interaction=27,
+        fatalities=7,
+    )
+    fields = coded_fields([gunmen, named])
+    assert (fields.actor1, fields.inter1, fields.actor2, fields.interaction) == (
+        "Western Brigade",
+        2,
+        "Civilians (Ukraine)",
+        27,
+    )
+    assert fields.fatalities == 6
+    # Two groups named by two outlets: the gunmen two others left unidentified stay so rather than guessed.
+    rival = replace(named, event_id="r", article_id="article-r", source="Oblast Radio", actor1="Hill Militia", inter1=3)
+    again = replace(gunmen, event_id="a", article_id="article-a", source="Valley Radio")
+    assert coded_fields([gunmen, again, named, rival]).actor1 == "Unidentified Armed Group (Ukraine)"

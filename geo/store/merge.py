@@ -891,6 +891,12 @@ def strongest(reports: Sequence[Event]) -> Sequence[Event]:
     return own or reports
 
 
+#: The name ``geo.parse.actors`` gives armed men no report names ("gunmen", "attackers").
+UNIDENTIFIED_GROUP = "Unidentified Armed Group"
+#: ACLED's inter codes of a named non-state armed group: rebels, political and identity militias.
+ARMED_GROUP_CODES = frozenset({2, 3, 4})
+
+
 def coded_fields(reports: Sequence[Event]) -> CodedFields:
     """The coded fields of one happening from the events of its reports.
 
@@ -899,28 +905,57 @@ def coded_fields(reports: Sequence[Event]) -> CodedFields:
     deaths. Actors: the pair most of its strongest reports name (not its accounts, when it
     has others: a hospital's statement names the parties to a statement, not who fought), a
     pair before a lone actor (ties: the pair that sorts first), in the order and with the
-    codes of its first report."""
+    codes of its first report. The gunmen one report leaves unidentified are the armed group
+    another names, when the reports name one group only (ACLED codes the attackers as the
+    best-informed source names them)."""
     per_article: dict[str, int] = {}
     for event in reports:
         if event.fatalities > 0:
             per_article.setdefault(event.article_id, event.fatalities)
     fatalities = min(per_article.values()) if per_article else 0
-    votes: dict[frozenset[str], list[Event]] = {}
-    for event in strongest(reports):
-        names = frozenset(a for a in (event.actor1, event.actor2) if a)
+    told = [(event, _sides(event)) for event in strongest(reports)]
+    named = {(name, inter) for _, pair in told for name, inter, _ in pair if _named_group(name, inter)}
+    if len(named) == 1:
+        ((group, group_inter),) = named
+        told = [(event, _identified(pair, group, group_inter)) for event, pair in told]
+    votes: dict[frozenset[str], list[tuple[Event, Sides]]] = {}
+    for event, pair in told:
+        names = frozenset(name for name, _, _ in pair if name)
         if names:
-            votes.setdefault(names, []).append(event)
+            votes.setdefault(names, []).append((event, pair))
     if not votes:
         return CodedFields(fatalities=fatalities)
     chosen = min(votes, key=lambda names: (-len(names), -len(votes[names]), sorted(names)))
-    first = votes[chosen][0]
-    return CodedFields(
-        first.actor1,
-        first.inter1,
-        first.actor2,
-        first.inter2,
-        first.interaction,
-        fatalities,
-        assoc_actor_1=first.assoc_actor_1,
-        assoc_actor_2=first.assoc_actor_2,
+    first, pair = votes[chosen][0]
+    (actor1, inter1, assoc1), (actor2, inter2, assoc2) = pair
+    # The first report's interaction code, unless the gunmen it left unidentified were named.
+    code = first.interaction if pair == _sides(first) else _interaction(inter1, inter2)
+    return CodedFields(actor1, inter1, actor2, inter2, code, fatalities, assoc_actor_1=assoc1, assoc_actor_2=assoc2)
+
+
+#: An event's two actors: (name, inter code, associated actors) each.
+Sides = tuple[tuple[str, int, str], tuple[str, int, str]]
+
+
+def _sides(event: Event) -> Sides:
+    return (event.actor1, event.inter1, event.assoc_actor_1), (event.actor2, event.inter2, event.assoc_actor_2)
+
+
+def _identified(pair: Sides, group: str, inter: int) -> Sides:
+    """``pair`` with an unidentified armed group read as ``group``."""
+    side1, side2 = (
+        (group, inter, assoc) if name.startswith(UNIDENTIFIED_GROUP) else (name, code, assoc)
+        for name, code, assoc in pair
     )
+    return side1, side2
+
+
+def _named_group(name: str, inter: int) -> bool:
+    return bool(name) and inter in ARMED_GROUP_CODES and not name.startswith(UNIDENTIFIED_GROUP)
+
+
+def _interaction(inter1: int, inter2: int) -> int:
+    """ACLED's interaction code of two inter codes (``geo.parse.actors.interaction``)."""
+    from geo.parse.actors import interaction  # the actor coding's rule; its module loads only when actors are coded
+
+    return interaction(inter1, inter2)
