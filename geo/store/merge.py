@@ -703,21 +703,37 @@ def tells_across(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
     an account that tells of dead or wounded (``CASUALTY_WORDS``) tells fighting when they share
     ``rules.casualty_overlap`` of their words but their place's name (which every report of a
     town shares). Two happenings of their own kinds (a clash, an aid delivery) never merge."""
-    if rules.other_overlap is None:
+    if rules.other_overlap is None or not may_tell_across(report, event):
         return False
     places = report.place_words | event.place_words
     words = overlap(report.words - places, event.words - places)
+    if words >= rules.other_overlap:
+        return True
+    return rules.casualty_overlap is not None and tells_casualties(report, event) and words >= rules.casualty_overlap
+
+
+def may_tell_across(report: Report, event: MergedEvent) -> bool:
+    """May a report and an event of two types be one happening, by their types alone: an
+    account typed "other" and anything, or a statement and fighting; not two happenings of
+    their own kinds (a clash, an aid delivery), nor a statement and an aid delivery."""
     report_tells = is_account(report.event_type, report.sub_event_type)
     if report_tells == is_account(event.event_type, event.sub_event_type):
         # Two accounts of two types (a statement, a funeral), or two happenings of their own kinds.
-        return OTHER_TYPE in (report.event_type, event.event_type) and words >= rules.other_overlap
+        return report_tells and OTHER_TYPE in (report.event_type, event.event_type)
     account, told = (report, event) if report_tells else (event, report)
-    if account.event_type != OTHER_TYPE and told.event_type != FRONTLINE_TYPE:
-        return False  # a statement tells of fighting, not of an aid delivery
-    if words >= rules.other_overlap:
-        return True
-    casualties = told.event_type == FRONTLINE_TYPE and bool(account.words & CASUALTY_WORDS)
-    return casualties and rules.casualty_overlap is not None and words >= rules.casualty_overlap
+    return account.event_type == OTHER_TYPE or told.event_type == FRONTLINE_TYPE
+
+
+def tells_casualties(report: Report, event: MergedEvent) -> bool:
+    """Is one of the two an account that tells of dead or wounded (``CASUALTY_WORDS``), and the
+    other fighting?"""
+    if is_account(report.event_type, report.sub_event_type):
+        return event.event_type == FRONTLINE_TYPE and bool(report.words & CASUALTY_WORDS)
+    return (
+        is_account(event.event_type, event.sub_event_type)
+        and report.event_type == FRONTLINE_TYPE
+        and bool(event.words & CASUALTY_WORDS)
+    )
 
 
 def names_the_day(report: Report, event: MergedEvent) -> bool:
