@@ -217,6 +217,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument(
         "--casualty-overlap", type=float, default=MergeRules().casualty_overlap, help="negative: by other-overlap"
     )
+    s.add_argument("--toll-days", type=int, default=MergeRules().toll_days, help="negative: never")
     s.add_argument("--unstated-days", type=int, default=MergeRules().unstated_days)
     s.add_argument("--publication-days", type=int, default=MergeRules().publication_days)
     s.add_argument("--sub-types", choices=("equal", "family", "any"), default=MergeRules().sub_types)
@@ -238,6 +239,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             unstated_days=args.unstated_days,
             other_overlap=args.other_overlap if args.other_overlap >= 0 else None,
             casualty_overlap=args.casualty_overlap if args.casualty_overlap >= 0 else None,
+            toll_days=args.toll_days,
             learned=LearnedMatch.from_dict(json.loads(args.learned.read_text(encoding="utf-8")))
             if args.learned
             else None,

@@ -568,3 +568,30 @@ def test_the_gunmen_one_outlet_leaves_unidentified_are_the_group_another_names()
     rival = replace(named, event_id="r", article_id="article-r", source="Oblast Radio", actor1="Hill Militia", inter1=3)
     again = replace(gunmen, event_id="a", article_id="article-a", source="Valley Radio")
     assert coded_fields([gunmen, again, named, rival]).actor1 == "Unidentified Armed Group (Ukraine)"
+
+
+def test_a_toll_told_risen_days_later_joins_the_strike_but_not_an_earlier_one() -> None:
+    tuesday, thursday, friday = date(2024, 4, 16), date(2024, 4, 18), date(2024, 4, 19)
+    strike = _market_strike_on(tuesday)
+    # Told on Thursday, the strike's day left unresolved: dated by its publication.
+    risen = _event(
+        "b",
+        "The number of traders killed when rockets hit the covered market of Sample Town has risen to seven.",
+        day=thursday,
+        published=thursday,
+        source="Plains Wire",
+        sub_event_type="shelling",
+    )
+    (one,) = merge([strike, risen])
+    assert one.event_date == tuesday
+    # Told on Friday, the toll of Thursday's own strike, which its text dates, is not Tuesday's.
+    thursdays = replace(
+        risen,
+        quote="The number of traders killed in Thursday's rocket strike on the covered market of Sample Town "
+        "has risen to seven.",
+        published=friday,
+    )
+    assert len(merge([strike, thursdays])) == 2
+    # Without a toll told risen, two days apart are two happenings.
+    again = replace(risen, quote="Rockets hit the covered market of Sample Town, killing seven traders.")
+    assert len(merge([strike, again])) == 2

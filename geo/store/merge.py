@@ -83,6 +83,10 @@ DATE_WINDOW_DAYS = {DATE_PRECISION_DAY: 1, DATE_PRECISION_WEEK: 7}
 MONTH_WINDOW_DAYS = 31
 #: How many days before its own date a report's quote may name the day of the happening it tells.
 NAMED_DAY_REACH = 7
+#: Stems (``content_words``) of a toll told as risen ("the death toll rose to 70", "the number
+#: killed has risen"): a follow-up of a happening days before, not a happening of its own.
+TOLL_WORDS = frozenset({"toll", "number"})
+RISE_WORDS = frozenset({"rose", "risen", "rise", "rising", "climb", "increas", "mount"})
 #: The event type of what is neither fighting, diplomacy nor aid (``MergeRules.other_overlap``).
 OTHER_TYPE = "other"
 #: The type of fighting, which an account of it may tell (``MergeRules.casualty_overlap``).
@@ -240,6 +244,10 @@ class MergeRules:
     #: words share this much: a hospital's count of a strike's dead, a funeral of them; an
     #: account that tells of no casualties needs ``other_overlap`` (``None``: never across types).
     casualty_overlap: float | None = 0.15
+    #: A report that tells a toll risen (``tells_a_risen_toll``) tells a happening of its type up
+    #: to this many days before its own date when their words but the place's name share
+    #: ``other_overlap`` (-1: never).
+    toll_days: int = NAMED_DAY_REACH
     #: Weights learned on pairs of reports (``LearnedMatch``; ``shipped_match()`` reads the
     #: package's); when set, they decide in place of the thresholds above, within the
     #: learned model's own reach in km and days.
@@ -617,7 +625,14 @@ def candidate_blocks(
     window = max(DATE_WINDOW_DAYS.get(report.date_precision, MONTH_WINDOW_DAYS), rules.reach_days)
     # A follow-up's quote may name the happening's day, up to a week before its own.
     named = [d.toordinal() for d in report.named_days if 0 < key.day - d.toordinal() <= NAMED_DAY_REACH]
+    risen = rules.learned is None and rules.toll_days > 0 and key.day == _ordinal(report.published)
+    if risen and tells_a_risen_toll(report.words):
+        named.append(key.day - rules.toll_days)  # a toll risen since a happening days before
     return cells, (min([key.day - window, *named]), key.day + window)
+
+
+def _ordinal(day: date | None) -> int | None:
+    return day.toordinal() if day is not None else None
 
 
 def same_kind(a: str, b: str, *, sub_types: str = "family") -> bool:
@@ -667,7 +682,7 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
     if not across and words < rules.min_overlap:
         return None
     args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
-    if not dates_agree(*args) and not names_the_day(report, event):
+    if not dates_agree(*args) and not names_the_day(report, event) and not updates_the_toll(report, event, rules):
         # Days apart: the same happening when the quotes tell it alike (a day), or when the
         # later date is only its report's publication day (``publication_days``).
         if (report.event_date or date.min) > (event.event_date or date.min):
@@ -734,6 +749,33 @@ def tells_casualties(report: Report, event: MergedEvent) -> bool:
         and report.event_type == FRONTLINE_TYPE
         and bool(event.words & CASUALTY_WORDS)
     )
+
+
+def tells_a_risen_toll(words: frozenset[str]) -> bool:
+    """Do a report's words tell a toll risen ("the death toll rose to 12", "the number of people
+    killed has risen to 70")?"""
+    return bool(words & TOLL_WORDS) and bool(words & RISE_WORDS) and bool(words & CASUALTY_WORDS)
+
+
+def updates_the_toll(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
+    """Is the report a later toll of the event's happening: of its type, dated only by its
+    publication day (the day the toll was told, not a day its text gives the happening: "the
+    toll of Thursday's bombing has risen" is Thursday's) up to ``rules.toll_days`` after the
+    event, telling a risen toll in words that share ``rules.other_overlap`` of the event's but
+    the place's name? A toll rises over days; a new strike is not told so."""
+    if (
+        rules.toll_days < 0
+        or report.event_type != event.event_type
+        or report.event_date is None
+        or report.event_date != report.published
+        or event.event_date is None
+        or event.date_precision != DATE_PRECISION_DAY
+        or not 0 < (report.event_date - event.event_date).days <= rules.toll_days
+        or not tells_a_risen_toll(report.words)
+    ):
+        return False
+    places = report.place_words | event.place_words
+    return overlap(report.words - places, event.words - places) >= (rules.other_overlap or 0.0)
 
 
 def names_the_day(report: Report, event: MergedEvent) -> bool:
