@@ -214,6 +214,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--slack-overlap", type=float, default=MergeRules().slack_overlap)
     s.add_argument("--no-publication-slack", action="store_true")
     s.add_argument("--other-overlap", type=float, default=MergeRules().other_overlap, help="negative: types equal")
+    s.add_argument(
+        "--casualty-overlap", type=float, default=MergeRules().casualty_overlap, help="negative: by other-overlap"
+    )
+    s.add_argument("--toll-days", type=int, default=MergeRules().toll_days, help="negative: never")
     s.add_argument("--unstated-days", type=int, default=MergeRules().unstated_days)
     s.add_argument("--publication-days", type=int, default=MergeRules().publication_days)
     s.add_argument("--sub-types", choices=("equal", "family", "any"), default=MergeRules().sub_types)
@@ -234,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             publication_days=args.publication_days,
             unstated_days=args.unstated_days,
             other_overlap=args.other_overlap if args.other_overlap >= 0 else None,
+            casualty_overlap=args.casualty_overlap if args.casualty_overlap >= 0 else None,
+            toll_days=args.toll_days,
             learned=LearnedMatch.from_dict(json.loads(args.learned.read_text(encoding="utf-8")))
             if args.learned
             else None,

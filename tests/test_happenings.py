@@ -415,3 +415,40 @@ def test_a_funeral_two_days_on_that_names_the_strike_day_joins_the_stored_strike
     (coded,) = store.coded_events()
     assert coded.sources == 2
     assert coded.event_date == STRIKE_DAY
+
+
+def _hospital_account_then_strike(store: EventStore) -> tuple[Event, Event]:
+    """A hospital's account of the Bakhmut strike, typed a statement, stored before the strike."""
+    hospital_article, (hospital,) = strike_report(
+        "City Radio", "Doctors at the city hospital said three people wounded in Bakhmut had died overnight."
+    )
+    hospital = replace(
+        hospital, event_type="diplomacy", sub_event_type="statement", actor1="Government of Ukraine", confidence=0.9
+    )
+    store.add_articles([(hospital_article, [hospital])])
+    wire_article, (wire,) = strike_report(
+        "Wire Service", "Russian glide bombs hit a bakery in Bakhmut, killing three people.", killed=3
+    )
+    wire = replace(wire, actor1="Military Forces of Russia", actor2="Civilians (Ukraine)")
+    store.add_articles([(wire_article, [wire])])
+    return hospital, wire
+
+
+def test_a_hospitals_account_stored_first_gives_way_to_the_strike_it_tells(store: EventStore) -> None:
+    _, wire = _hospital_account_then_strike(store)
+    (coded,) = store.coded_events()
+    assert coded.sources == 2
+    assert (coded.event_type, coded.sub_event_type) == ("frontline", "shelling")
+    assert (coded.actor1, coded.actor2, coded.fatalities) == ("Military Forces of Russia", "Civilians (Ukraine)", 3)
+    assert coded.quote == wire.quote
+
+
+def test_a_strike_split_off_the_account_that_told_it_leaves_the_account_a_statement_again(store: EventStore) -> None:
+    hospital, wire = _hospital_account_then_strike(store)
+    store.split_report(wire.event_id)
+    coded = {e.quote: e for e in store.coded_events()}
+    assert (coded[hospital.quote].event_type, coded[hospital.quote].sources) == ("diplomacy", 1)
+    assert (coded[wire.quote].event_type, coded[wire.quote].fatalities) == ("frontline", 3)
+    # Stored again by a re-parse, the strike stays apart from the account it was split from.
+    store.replace_events(wire.article_id, [wire])
+    assert sorted(e.event_type for e in store.coded_events()) == ["diplomacy", "frontline"]

@@ -16,6 +16,7 @@ from geo.store.merge import (
     assign,
     block_key,
     candidate_blocks,
+    coded_fields,
     dates_agree,
     default_rules,
     merge,
@@ -427,3 +428,196 @@ def test_a_report_whose_quote_states_no_day_may_be_dated_a_day_off_by_its_articl
     assert len(merge([clash, undated])) == 1
     assert len(merge([clash, dated])) == 2
     assert len(merge([clash, undated], MergeRules(unstated_days=-1))) == 2
+
+
+def _ferry_strike_reports(hospital_day: date) -> list[Event]:
+    """A drone strike on the ferry pier of Sample Town told by a wire, a local paper, and a
+    hospital's account of its dead that the event model types a statement."""
+    saturday, sunday = date(2024, 8, 10), date(2024, 8, 11)
+    hospital = _told(
+        "h",
+        "Doctors at the district hospital said five people brought in from the ferry pier of Sample Town had died.",
+        day=hospital_day,
+        published=sunday,
+        source="Coast Radio",
+        event_type="diplomacy",
+        sub_event_type="statement",
+        actor1="Government of Ukraine",
+        actor2="",
+    )
+    wire = _told(
+        "w",
+        "A drone slammed into the ferry pier of Sample Town on Saturday, killing five passengers.",
+        day=saturday,
+        published=sunday,
+        source="Wire One",
+        fatalities=5,
+    )
+    paper = _told(
+        "p",
+        "Five dead as a drone hits the crowded pier at Sample Town, the port authority says.",
+        day=saturday,
+        published=sunday,
+        source="Town Herald",
+        fatalities=5,
+    )
+    return [hospital, wire, paper]
+
+
+def test_a_strike_told_by_three_outlets_one_as_a_hospitals_account_is_one_event_of_the_strikes_type() -> None:
+    reports = _ferry_strike_reports(date(2024, 8, 10))
+    (one,) = merge(reports)
+    assert one.sources == ("Coast Radio", "Wire One", "Town Herald")
+    # The hospital's statement came first; the strike its account tells gives the event its type.
+    assert (one.event_type, one.sub_event_type) == ("frontline", "air_strike")
+    fields = coded_fields(reports)
+    assert {fields.actor1, fields.actor2} == {"Military Forces of Russia", "Civilians (Ukraine)"}
+    assert fields.fatalities == 5
+
+
+def test_a_hospitals_account_of_the_same_town_the_next_day_stays_apart_from_the_strike() -> None:
+    hospital, wire, paper = _ferry_strike_reports(date(2024, 8, 12))
+    hospital = replace(hospital, published=date(2024, 8, 12))
+    assert [len(m.reports) for m in merge([wire, paper, hospital])] == [2, 1]
+
+
+def test_an_officials_word_on_aid_and_a_clash_in_one_town_on_one_day_stay_apart() -> None:
+    friday = date(2024, 5, 10)
+    clash = _event(
+        "a",
+        "Troops fought off an assault on the northern edge of Sample Town on Friday, killing two attackers.",
+        day=friday,
+        published=friday,
+        source="Outlet One",
+        sub_event_type="armed_clash",
+    )
+    aid = _event(
+        "b",
+        "A UN convoy delivered food and medicine for the wounded of Sample Town on Friday.",
+        day=friday,
+        published=friday,
+        source="Outlet Two",
+        event_type="humanitarian",
+        sub_event_type="aid",
+    )
+    aid_word = _event(
+        "c",
+        "The governor said on Friday that the convoy had reached Sample Town and its hospital had fuel again.",
+        day=friday,
+        published=friday,
+        source="Outlet Three",
+        event_type="diplomacy",
+        sub_event_type="statement",
+    )
+    assert len(merge([clash, aid])) == 2
+    # A statement tells of fighting only: never of the aid delivery, and not of a clash it shares no words with.
+    assert len(merge([aid, aid_word])) == 2
+    assert len(merge([clash, aid_word])) == 2
+
+
+def test_an_account_without_casualties_needs_more_shared_words_to_tell_a_strike() -> None:
+    saturday = date(2024, 8, 10)
+    _, wire, _ = _ferry_strike_reports(saturday)
+    speech = _event(
+        "s",
+        "The mayor of Sample Town said on Saturday the ferry service would resume next month after repairs.",
+        day=saturday,
+        published=saturday,
+        source="Coast Radio",
+        event_type="diplomacy",
+        sub_event_type="statement",
+    )
+    assert len(merge([wire, speech])) == 2
+    assert len(merge([wire, speech], MergeRules(other_overlap=0.1))) == 1
+
+
+def test_the_gunmen_one_outlet_leaves_unidentified_are_the_group_another_names() -> None:
+    saturday = date(2024, 9, 14)
+    gunmen = _told(
+        "g",
+        "Gunmen on motorbikes opened fire on a village market in Sample Town on Saturday, killing six.",
+        day=saturday,
+        published=saturday,
+        source="Wire One",
+        actor1="Unidentified Armed Group (Ukraine)",
+        inter1=3,
+        actor2="Civilians (Ukraine)",
+        inter2=7,
+        interaction=37,
+        fatalities=6,
+    )
+    named = replace(
+        gunmen,
+        event_id="n",
+        article_id="article-n",
+        source="Town Herald",
+        actor1="Western Brigade",
+        inter1=2,
+        interaction=27,
+        fatalities=7,
+    )
+    fields = coded_fields([gunmen, named])
+    assert (fields.actor1, fields.inter1, fields.actor2, fields.interaction) == (
+        "Western Brigade",
+        2,
+        "Civilians (Ukraine)",
+        27,
+    )
+    assert fields.fatalities == 6
+    # Two groups named by two outlets: the gunmen two others left unidentified stay so rather than guessed.
+    rival = replace(named, event_id="r", article_id="article-r", source="Oblast Radio", actor1="Hill Militia", inter1=3)
+    again = replace(gunmen, event_id="a", article_id="article-a", source="Valley Radio")
+    assert coded_fields([gunmen, again, named, rival]).actor1 == "Unidentified Armed Group (Ukraine)"
+
+
+def test_a_toll_told_risen_days_later_joins_the_strike_but_not_an_earlier_one() -> None:
+    tuesday, thursday, friday = date(2024, 4, 16), date(2024, 4, 18), date(2024, 4, 19)
+    strike = _market_strike_on(tuesday)
+    # Told on Thursday, the strike's day left unresolved: dated by its publication.
+    risen = _event(
+        "b",
+        "The number of traders killed when rockets hit the covered market of Sample Town has risen to seven.",
+        day=thursday,
+        published=thursday,
+        source="Plains Wire",
+        sub_event_type="shelling",
+    )
+    (one,) = merge([strike, risen])
+    assert one.event_date == tuesday
+    # Told on Friday, the toll of Thursday's own strike, which its text dates, is not Tuesday's.
+    thursdays = replace(
+        risen,
+        quote="The number of traders killed in Thursday's rocket strike on the covered market of Sample Town "
+        "has risen to seven.",
+        published=friday,
+    )
+    assert len(merge([strike, thursdays])) == 2
+    # Without a toll told risen, two days apart are two happenings.
+    again = replace(risen, quote="Rockets hit the covered market of Sample Town, killing seven traders.")
+    assert len(merge([strike, again])) == 2
+
+
+def test_a_happenings_toll_is_the_lowest_figure_written_out_not_a_vague_words_value() -> None:
+    day = date(2024, 7, 2)
+    first_word = _told(
+        "d",
+        "Dozens of people were killed when a car bomb exploded at the bus station of Sample Town.",
+        day=day,
+        published=day,
+        source="Wire One",
+        fatalities=12,
+    )
+    counted = replace(
+        first_word,
+        event_id="c",
+        article_id="article-c",
+        source="Town Herald",
+        quote="Seventy people were killed and 140 wounded in the car bombing at the Sample Town bus station.",
+        fatalities=70,
+    )
+    higher = replace(counted, event_id="h", article_id="article-h", source="Oblast Radio", fatalities=74)
+    assert coded_fields([first_word, counted, higher]).fatalities == 70
+    # Repeated by every outlet, a figure is counted once, never summed.
+    assert coded_fields([counted, replace(counted, event_id="r", article_id="article-r")]).fatalities == 70
+    # Only vague words: the lowest of their values.
+    assert coded_fields([first_word]).fatalities == 12

@@ -14,10 +14,11 @@ A user's correction "these are two events" splits one report off its happening. 
 as pairs of event ids that must stay apart (``happening_splits``), so re-parsing an article,
 which gives its events the same ids, files them apart again.
 
-The coded event of a happening (``coded_event``) is its best report (actors named, then the
+The coded event of a happening (``coded_event``) is its best report (one of the happening's
+own kind before an account of it such as a hospital's statement, then actors named, then the
 highest confidence, then the first stored) with the happening's id and date, every report,
 the distinct sources, the actors and deaths ``merge.coded_fields`` codes from all its reports
-(the pair most reports name; the lowest toll of any article) and a confidence that rises with
+(the pair most of its strongest reports name; the lowest toll of any article) and a confidence that rises with
 independent sources: ``1 - prod(1 - c_s)`` over distinct sources ``s``, ``c_s`` the best
 confidence of that source's reports (two sources at 0.7 give 0.91); a report without a
 source counts as one source of its own.
@@ -47,6 +48,7 @@ from geo.store.merge import (
     coded_fields,
     content_words,
     default_rules,
+    is_account,
     named_days,
 )
 
@@ -225,9 +227,9 @@ def coded_event(
     if len(members) == 1:
         only = _as_event(members[0])
         return replace(only, event_id=happening_id) if only.event_id != happening_id else only
-    best, best_rank = members[0], (not members[0].actor1, -members[0].confidence)
+    best, best_rank = members[0], _rank(members[0])
     for member in members[1:]:  # the first of the best ranked, as min() picks it
-        rank = (not member.actor1, -member.confidence)
+        rank = _rank(member)
         if rank < best_rank:
             best, best_rank = member, rank
     ranked = [best, *(m for m in members if m is not best)]
@@ -246,6 +248,13 @@ def coded_event(
     }
     # One event made: the best report's, carrying the happening's fields.
     return replace(best, **happening) if isinstance(best, Event) else best.event(**happening)
+
+
+def _rank(member: Event | StoredReport) -> tuple[bool, bool, float]:
+    """How a report ranks to give a happening its type, place and quote (smallest first): a
+    report of its own kind before an account of it (``merge.is_account``), then one naming
+    actors, then the more confident."""
+    return (is_account(member.event_type, member.sub_event_type), not member.actor1, -member.confidence)
 
 
 def stored_report(values: Sequence[Any]) -> StoredReport:
@@ -457,9 +466,9 @@ def _insert_happening(conn: sqlite3.Connection, event: MergedEvent, *, blocked: 
 def _update_happening(conn: sqlite3.Connection, event: MergedEvent) -> None:
     row = _happening_row(event, blocked=True)
     conn.execute(
-        "UPDATE happenings SET event_date = ?, date_precision = ?, published = ?, words = ?, "
-        "cell_lat = ?, cell_lon = ?, day = ? WHERE happening_id = ?",
-        (row[3], row[4], row[7], row[8], row[9], row[10], row[11], row[0]),
+        "UPDATE happenings SET event_type = ?, sub_event_type = ?, event_date = ?, date_precision = ?, "
+        "published = ?, words = ?, cell_lat = ?, cell_lon = ?, day = ? WHERE happening_id = ?",
+        (row[1], row[2], row[3], row[4], row[7], row[8], row[9], row[10], row[11], row[0]),
     )
 
 
