@@ -595,29 +595,3 @@ def test_a_toll_told_risen_days_later_joins_the_strike_but_not_an_earlier_one() 
     # Without a toll told risen, two days apart are two happenings.
     again = replace(risen, quote="Rockets hit the covered market of Sample Town, killing seven traders.")
     assert len(merge([strike, again])) == 2
-
-
-def test_a_happenings_toll_is_the_lowest_figure_written_out_not_a_vague_words_value() -> None:
-    day = date(2024, 7, 2)
-    first_word = _told(
-        "d",
-        "Dozens of people were killed when a car bomb exploded at the bus station of Sample Town.",
-        day=day,
-        published=day,
-        source="Wire One",
-        fatalities=12,
-    )
-    counted = replace(
-        first_word,
-        event_id="c",
-        article_id="article-c",
-        source="Town Herald",
-        quote="Seventy people were killed and 140 wounded in the car bombing at the Sample Town bus station.",
-        fatalities=70,
-    )
-    higher = replace(counted, event_id="h", article_id="article-h", source="Oblast Radio", fatalities=74)
-    assert coded_fields([first_word, counted, higher]).fatalities == 70
-    # Repeated by every outlet, a figure is counted once, never summed.
-    assert coded_fields([counted, replace(counted, event_id="r", article_id="article-r")]).fatalities == 70
-    # Only vague words: the lowest of their values.
-    assert coded_fields([first_word]).fatalities == 12

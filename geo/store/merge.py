@@ -14,17 +14,10 @@ of these hold:
   worded alike, so it is not the default; two or three publication days: 0.848 and 0.829
   against 0.869 for one), the same week or month for vaguer ones; or a later report whose
   quote names the earlier one's day (``named_days``): a follow-up dated by its own day, a
-  funeral on Thursday "for the three killed on Tuesday" (F1 0.860 -> 0.877 with it); or a
-  later report dated only by its publication day that tells a toll risen ("the number
-  killed has risen to 70"), up to a week on (``MergeRules.toll_days``: 0.890 -> 0.894);
+  funeral on Thursday "for the three killed on Tuesday" (F1 0.860 -> 0.877 with it);
 - quotes (with their article's title) that share some content words (``MergeRules.min_overlap``);
-- one event type, except that an account (``is_account``: a report typed "other", a funeral, a
-  march for the dead; or a statement, as the event model types a hospital's or an official's
-  account of a strike) may tell an event of another type (``may_tell_across``: a statement
-  only fighting; never a clash and an aid delivery) when their words but the place's name
-  share 0.3 (``MergeRules.other_overlap``), or 0.15 when the account tells of dead or wounded
-  and the event is fighting (``MergeRules.casualty_overlap``: 0.886 -> 0.890, the same from
-  0.1 to 0.2). The happening then takes the type of its strongest reports, not its accounts'.
+- one event type, except that a report typed "other" (a funeral, a march for the dead) may
+  tell an event of another type when they share 0.3 of their words (``MergeRules.other_overlap``).
 
 The learned match (``LearnedMatch``, fitted by ``scripts/learn_merge.py`` on the gold set's
 dev wars) weighs instead what differs between outlets (``PAIR_FEATURES``): distance by the
@@ -969,14 +962,18 @@ def coded_fields(reports: Sequence[Event]) -> CodedFields:
     """The coded fields of one happening from the events of its reports.
 
     Fatalities: one figure per article (its first event that gives one), then the lowest of
-    them (``lowest_toll``: of those written out, when any is), as ACLED takes the most
-    conservative report, never their sum; 0 when none reports deaths. Actors: the pair most of its strongest reports name (not its accounts, when it
+    them, as ACLED takes the most conservative report, never their sum; 0 when none reports
+    deaths. Actors: the pair most of its strongest reports name (not its accounts, when it
     has others: a hospital's statement names the parties to a statement, not who fought), a
     pair before a lone actor (ties: the pair that sorts first), in the order and with the
     codes of its first report. The gunmen one report leaves unidentified are the armed group
     another names, when the reports name one group only (ACLED codes the attackers as the
     best-informed source names them)."""
-    fatalities = lowest_toll(reports)
+    per_article: dict[str, int] = {}
+    for event in reports:
+        if event.fatalities > 0:
+            per_article.setdefault(event.article_id, event.fatalities)
+    fatalities = min(per_article.values()) if per_article else 0
     told = [(event, _sides(event)) for event in strongest(reports)]
     named = {(name, inter) for _, pair in told for name, inter, _ in pair if _named_group(name, inter)}
     if len(named) == 1:
@@ -995,31 +992,6 @@ def coded_fields(reports: Sequence[Event]) -> CodedFields:
     # The first report's interaction code, unless the gunmen it left unidentified were named.
     code = first.interaction if pair == _sides(first) else _interaction(inter1, inter2)
     return CodedFields(actor1, inter1, actor2, inter2, code, fatalities, assoc_actor_1=assoc1, assoc_actor_2=assoc2)
-
-
-def lowest_toll(reports: Sequence[Event]) -> int:
-    """The deaths of one happening: one figure per article (its first event that gives one),
-    the lowest of those written out; a vague word's value ("several" 10, "dozens" 12, as
-    ACLED's codebook prices them) only when no report writes a figure out, since "dozens were
-    killed" beside "70 were killed" is not 12. 0 when none reports deaths."""
-    first: dict[str, Event] = {}
-    for event in reports:
-        if event.fatalities > 0:
-            first.setdefault(event.article_id, event)
-    figures = {event.fatalities for event in first.values()}
-    if len(figures) < 2:
-        return min(figures, default=0)
-    written = [event.fatalities for event in first.values() if not vague_toll(event)]
-    return min(written or figures)
-
-
-def vague_toll(event: Event) -> bool:
-    """Is the event's toll a vague word's value its quote gives ("several people were killed")?
-    A toll read from a neighbouring sentence counts as written out."""
-    from geo.parse.fatalities import casualties  # the toll grammar; read only when reports disagree
-
-    told = casualties(event.quote, place=event.mention)
-    return told.vague and told.killed == event.fatalities
 
 
 #: An event's two actors: (name, inter code, associated actors) each.
