@@ -217,6 +217,7 @@ class SlideRenderer:
         page_html = offline_html(
             slide_map(events, title=title, width=width, height=height, bounds=bbox, tiles=tiles, basemap_tiles=detail),
             img_sources=(*(TILE_HOSTS if tiles else ()), *((local,) if local else ())),
+            connect_sources=(local,) if local else (),
         )
         # A file loads far faster than set_content, which pushes the page through the protocol.
         with tempfile.TemporaryDirectory(prefix="conflictmap-slide-") as folder:
