@@ -569,6 +569,12 @@
   function addTownLabels(state) {
     if (!state.data.townLabels || !window.conflictmapTownLabels) { return; }
     state.obstacles = function () { return obstacles(state); };
+    state.labelled = function () {
+      return (state.labelLayers || []).map(function (label) {
+        var p = state.map.latLngToContainerPoint(label.getLatLng());
+        return [p.x, p.y];
+      });
+    };
     state.towns = window.conflictmapTownLabels.attach(state, state.data.townLabels);
   }
 

@@ -14,6 +14,8 @@
   var FONT_FAMILY = "'DejaVu Sans', Verdana, Arial, sans-serif";
   var TEXT_GAP_PX = 5, FAR_GAP_PX = 18, CLEARANCE_PX = 3, DOT_RADIUS_PX = 2.5, DOT_BOX_PX = 3;
   var INDEX_CELL_PX = 64;
+  // A town this close (px, across plus down) to a place an event's label names is that place.
+  var LABELLED_PX = 12;
   // Blocks are fetched for the view and this share of it around, so a short pan has its names.
   var VIEW_PAD = 0.25;
 
@@ -47,12 +49,16 @@
   // of each other, in the order given (the biggest town first): each name right of its dot,
   // else left of it, else a little further out on either side (a town under an event's
   // marker keeps its name beside the marker, without its dot); a name with every spot
-  // taken is left out. ``candidates``: [{name, x, y, width, height}], x and y the dot's pixel.
-  function placeTownLabels(candidates, obstacles) {
+  // taken is left out, and so is a town at a place an event's label names (``labelled``:
+  // the [x, y] of those places): that label already says where it is.
+  // ``candidates``: [{name, x, y, width, height}], x and y the dot's pixel.
+  function placeTownLabels(candidates, obstacles, labelled) {
     var index = new BoxIndex(), placed = [], dropped = [];
     obstacles.forEach(function (box) { index.add(box); });
     candidates.forEach(function (c) {
       var dot = [c.x - DOT_BOX_PX, c.y - DOT_BOX_PX, c.x + DOT_BOX_PX, c.y + DOT_BOX_PX], dotFree = !index.hits(dot);
+      var named = (labelled || []).some(function (at) { return Math.abs(at[0] - c.x) + Math.abs(at[1] - c.y) <= LABELLED_PX; });
+      if (named) { dropped.push(c.name); return; }
       var top = c.y - c.height / 2 - CLEARANCE_PX, bottom = c.y + c.height / 2 + CLEARANCE_PX;
       var gaps = dotFree ? [TEXT_GAP_PX] : [TEXT_GAP_PX, FAR_GAP_PX, 2 * FAR_GAP_PX];
       for (var g = 0; g < gaps.length; g++) {
@@ -171,7 +177,7 @@
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, size.x, size.y);
       var candidates = this._candidates(ctx);
-      var result = candidates.length ? placeTownLabels(candidates, this._state.obstacles()) : { placed: [], dropped: [] };
+      var result = candidates.length ? placeTownLabels(candidates, this._state.obstacles(), this._state.labelled()) : { placed: [], dropped: [] };
       ctx.textBaseline = "middle";
       ctx.lineJoin = "round";
       result.placed.forEach(function (label) {
