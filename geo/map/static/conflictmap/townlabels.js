@@ -47,7 +47,7 @@
 
   // Town names placed clear of ``obstacles`` (boxes [x0, y0, x1, y1] in the map's pixels) and
   // of each other, in the order given (the biggest town first): each name right of its dot,
-  // else left of it, else a little further out on either side (a town under an event's
+  // else left of it, else a little further out on any side (a town under an event's
   // marker keeps its name beside the marker, without its dot); a name with every spot
   // taken is left out, and so is a town at a place an event's label names (``labelled``:
   // the [x, y] of those places): that label already says where it is.
@@ -59,18 +59,23 @@
       var dot = [c.x - DOT_BOX_PX, c.y - DOT_BOX_PX, c.x + DOT_BOX_PX, c.y + DOT_BOX_PX], dotFree = !index.hits(dot);
       var named = (labelled || []).some(function (at) { return Math.abs(at[0] - c.x) + Math.abs(at[1] - c.y) <= LABELLED_PX; });
       if (named) { dropped.push(c.name); return; }
-      var top = c.y - c.height / 2 - CLEARANCE_PX, bottom = c.y + c.height / 2 + CLEARANCE_PX;
-      var gaps = dotFree ? [TEXT_GAP_PX] : [TEXT_GAP_PX, FAR_GAP_PX, 2 * FAR_GAP_PX];
-      for (var g = 0; g < gaps.length; g++) {
-        var sides = [[c.x + gaps[g], "right"], [c.x - gaps[g] - c.width, "left"]];
-        for (var i = 0; i < sides.length; i++) {
-          var left = sides[i][0], box = [left - CLEARANCE_PX, top, left + c.width + CLEARANCE_PX, bottom];
-          if (index.hits(box)) { continue; }
-          index.add(box);
-          if (dotFree) { index.add(dot); }
-          placed.push({ name: c.name, x: c.x, y: c.y, textX: left, side: sides[i][1], dot: dotFree, font: c.font });
-          return;
-        }
+      // Spots as [left edge, middle line, side]: beside the dot, then (dot covered) further out, above and below.
+      var spots = [[c.x + TEXT_GAP_PX, c.y, "right"], [c.x - TEXT_GAP_PX - c.width, c.y, "left"]];
+      if (!dotFree) {
+        [FAR_GAP_PX, 2 * FAR_GAP_PX].forEach(function (gap) {
+          spots.push([c.x + gap, c.y, "right"], [c.x - gap - c.width, c.y, "left"],
+                     [c.x - c.width / 2, c.y - gap, "above"], [c.x - c.width / 2, c.y + gap, "below"]);
+        });
+      }
+      for (var i = 0; i < spots.length; i++) {
+        var left = spots[i][0], middle = spots[i][1];
+        var box = [left - CLEARANCE_PX, middle - c.height / 2 - CLEARANCE_PX, left + c.width + CLEARANCE_PX,
+                   middle + c.height / 2 + CLEARANCE_PX];
+        if (index.hits(box)) { continue; }
+        index.add(box);
+        if (dotFree) { index.add(dot); }
+        placed.push({ name: c.name, x: c.x, y: c.y, textY: middle, textX: left, side: spots[i][2], dot: dotFree, font: c.font });
+        return;
       }
       dropped.push(c.name);
     });
@@ -189,9 +194,9 @@
         }
         ctx.font = label.font;
         ctx.lineWidth = 3; ctx.strokeStyle = "#ffffff";
-        ctx.strokeText(label.name, label.textX, label.y);
+        ctx.strokeText(label.name, label.textX, label.textY);
         ctx.fillStyle = "#1f1f1f";
-        ctx.fillText(label.name, label.textX, label.y);
+        ctx.fillText(label.name, label.textX, label.textY);
       });
       this.shown = result.placed.map(function (label) { return label.name; });
       this.dropped = result.dropped;
