@@ -174,14 +174,18 @@
     redraw: function () {
       var map = this._map, canvas = this._canvas;
       if (!map || !canvas) { return; }
-      var size = map.getSize(), ratio = window.devicePixelRatio || 1;
+      var size = map.getSize(), ratio = window.devicePixelRatio || 1, ctx = canvas.getContext("2d");
+      var candidates = this._candidates(ctx);
+      // Nothing to draw and nothing drawn (no names at this zoom, or no server): no canvas work on a pan.
+      if (!candidates.length && !this.shown.length) { this.dropped = []; return; }
       L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
-      canvas.width = Math.round(size.x * ratio); canvas.height = Math.round(size.y * ratio);
-      canvas.style.width = size.x + "px"; canvas.style.height = size.y + "px";
-      var ctx = canvas.getContext("2d");
+      var width = Math.round(size.x * ratio), height = Math.round(size.y * ratio);
+      if (canvas.width !== width || canvas.height !== height) {
+        canvas.width = width; canvas.height = height;
+        canvas.style.width = size.x + "px"; canvas.style.height = size.y + "px";
+      }
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, size.x, size.y);
-      var candidates = this._candidates(ctx);
       var result = candidates.length ? placeTownLabels(candidates, this._state.obstacles(), this._state.labelled()) : { placed: [], dropped: [] };
       ctx.textBaseline = "middle";
       ctx.lineJoin = "round";
