@@ -80,22 +80,28 @@ def test_a_town_name_under_an_event_and_its_label_is_left_out(chromium, basemap_
     assert BIG_RIVERTON.name not in towns["shown"]
 
 
-PLACE_JS = """([candidates, obstacles, labelled]) =>
-  window.conflictmapTownLabels.placeTownLabels(candidates, obstacles, labelled)"""
+PLACE_JS = """([candidates, obstacles, labelled, covers]) =>
+  window.conflictmapTownLabels.placeTownLabels(candidates, obstacles, labelled, covers)"""
 
 
-def test_a_name_moves_to_the_free_side_and_is_dropped_when_both_are_taken(chromium, tmp_path) -> None:
+def test_a_name_moves_to_a_free_spot_and_is_dropped_when_none_is_left(chromium, tmp_path) -> None:
     page = open_map(chromium, tmp_path, build_map([palmyra_event()]))
     try:
         town = {"name": "Hamlet", "x": 300, "y": 200, "width": 60, "height": 12}
         event_label_right = [305, 190, 380, 210]
         event_label_left = [220, 190, 296, 210]
-        moved = page.evaluate(PLACE_JS, [[town], [event_label_right], []])
+        moved = page.evaluate(PLACE_JS, [[town], [event_label_right], [], []])
         assert [(p["name"], p["side"]) for p in moved["placed"]] == [("Hamlet", "left")]
-        dropped = page.evaluate(PLACE_JS, [[town], [event_label_right, event_label_left], []])
+        dropped = page.evaluate(PLACE_JS, [[town], [event_label_right, event_label_left], [], []])
         assert dropped == {"placed": [], "dropped": ["Hamlet"]}
-        free = page.evaluate(PLACE_JS, [[town], [[600, 400, 700, 420]], []])
+        free = page.evaluate(PLACE_JS, [[town], [[600, 400, 700, 420]], [], []])
         assert [(p["name"], p["side"]) for p in free["placed"]] == [("Hamlet", "right")]
+        # Under a marker, the name stands further out without its dot; under the legend, it goes.
+        marker = [292, 192, 308, 208]
+        beside = page.evaluate(PLACE_JS, [[town], [marker], [], []])
+        assert [(p["name"], p["dot"]) for p in beside["placed"]] == [("Hamlet", False)]
+        legend = [200, 150, 304, 260]
+        assert page.evaluate(PLACE_JS, [[town], [], [], [legend]])["dropped"] == ["Hamlet"]
     finally:
         page.close()
 

@@ -119,8 +119,9 @@ class PlacedLabel:
     text_y: float
     font_size: int
     bold: bool
-    lat: float = 0.0  # the town's own position, for a page that places the name itself
+    lat: float = 0.0  # the town's own position and size, for a page that places the name itself
     lon: float = 0.0
+    population: int = 0
 
 
 # --------------------------------------------------------------------------- geometry of tiles
@@ -218,7 +219,18 @@ def place_labels(towns: Iterable[Town], z: int, area: tuple[float, float, float,
             box = (text_x - LABEL_GAP_PX, dot_y - height / 2 - LABEL_GAP_PX, text_x + width, dot_y + height / 2)
             if free(box) and free(dot):
                 placed.append(
-                    PlacedLabel(town.name, dot_x, dot_y, text_x, dot_y - height / 2, size, bold, town.lat, town.lon)
+                    PlacedLabel(
+                        town.name,
+                        dot_x,
+                        dot_y,
+                        text_x,
+                        dot_y - height / 2,
+                        size,
+                        bold,
+                        town.lat,
+                        town.lon,
+                        town.population,
+                    )
                 )
                 taken.extend((box, dot))
                 break
@@ -261,10 +273,10 @@ class TileRenderer:
     def labels_json(self, z: int, mx: int, my: int) -> bytes:
         """The town names of block ``mx, my`` (METATILE x METATILE tiles) at zoom ``z`` as
         JSON, for a page that draws them itself, clear of its own markers and labels:
-        ``{"z": z, "labels": [[name, lat, lon, font_size, bold], ...]}``, biggest town first."""
+        ``{"z": z, "labels": [[name, lat, lon, font_size, bold, population], ...]}``, biggest town first."""
         check_tile(z, mx * METATILE, my * METATILE)
         rows = [
-            [label.name, round(label.lat, 5), round(label.lon, 5), label.font_size, label.bold]
+            [label.name, round(label.lat, 5), round(label.lon, 5), label.font_size, label.bold, label.population]
             for label in self._labels(z, mx, my)
         ]
         return json.dumps({"z": z, "labels": rows}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

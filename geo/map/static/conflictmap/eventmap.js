@@ -537,7 +537,7 @@
   }
 
   // What the basemap's town names must keep clear of, as boxes in the map's pixels: the
-  // markers and clusters drawn in view, and the place labels.
+  // markers and clusters drawn in view (``covers`` gives the controls and place labels).
   function obstacles(state) {
     var map = state.map, size = map.getSize(), boxes = [];
     state.markers.forEach(function (m) {
@@ -555,12 +555,18 @@
         boxes.push([p.x - r, p.y - r, p.x + r, p.y + r]);
       });
     }
-    var frame = map.getContainer().getBoundingClientRect();
-    (state.labelLayers || []).forEach(function (label) {
-      var node = label.getElement && label.getElement();
-      if (!node) { return; }
+    return boxes;
+  }
+
+  // The boxes (the map's pixels) of what hides the map under it: the legend, the time
+  // control, the scale, the attribution and the place labels.
+  function covers(state) {
+    var map = state.map, frame = map.getContainer().getBoundingClientRect(), boxes = [];
+    var nodes = Array.prototype.slice.call(map.getContainer().querySelectorAll(".leaflet-control"));
+    (state.labelLayers || []).forEach(function (label) { if (label.getElement && label.getElement()) { nodes.push(label.getElement()); } });
+    nodes.forEach(function (node) {
       var r = node.getBoundingClientRect();
-      boxes.push([r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]);
+      if (r.width && r.height) { boxes.push([r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]); }
     });
     return boxes;
   }
@@ -569,6 +575,7 @@
   function addTownLabels(state) {
     if (!state.data.townLabels || !window.conflictmapTownLabels) { return; }
     state.obstacles = function () { return obstacles(state); };
+    state.covers = function () { return covers(state); };
     state.labelled = function () {
       return (state.labelLayers || []).map(function (label) {
         var p = state.map.latLngToContainerPoint(label.getLatLng());
@@ -576,6 +583,7 @@
       });
     };
     state.towns = window.conflictmapTownLabels.attach(state, state.data.townLabels);
+    state.towns.on("drawn", function () { window.conflictmapStats = stats(state); });
   }
 
   // The events of the markers beyond the map's view, each marker counted as ``count`` says.

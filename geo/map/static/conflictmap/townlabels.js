@@ -50,15 +50,17 @@
   // else left of it, else a little further out on any side (a town under an event's
   // marker keeps its name beside the marker, without its dot); a name with every spot
   // taken is left out, and so is a town at a place an event's label names (``labelled``:
-  // the [x, y] of those places): that label already says where it is.
+  // the [x, y] of those places; that label already says where it is) or under one of the
+  // ``covers`` (boxes of the controls and labels over the map: its dot is out of sight).
   // ``candidates``: [{name, x, y, width, height}], x and y the dot's pixel.
-  function placeTownLabels(candidates, obstacles, labelled) {
-    var index = new BoxIndex(), placed = [], dropped = [];
+  function placeTownLabels(candidates, obstacles, labelled, covers) {
+    var index = new BoxIndex(), hidden = new BoxIndex(), placed = [], dropped = [];
     obstacles.forEach(function (box) { index.add(box); });
+    (covers || []).forEach(function (box) { index.add(box); hidden.add(box); });
     candidates.forEach(function (c) {
       var dot = [c.x - DOT_BOX_PX, c.y - DOT_BOX_PX, c.x + DOT_BOX_PX, c.y + DOT_BOX_PX], dotFree = !index.hits(dot);
       var named = (labelled || []).some(function (at) { return Math.abs(at[0] - c.x) + Math.abs(at[1] - c.y) <= LABELLED_PX; });
-      if (named) { dropped.push(c.name); return; }
+      if (named || hidden.hits(dot)) { dropped.push(c.name); return; }
       // Spots as [left edge, middle line, side]: beside the dot, then (dot covered) further out, above and below.
       var spots = [[c.x + TEXT_GAP_PX, c.y, "right"], [c.x - TEXT_GAP_PX - c.width, c.y, "left"]];
       if (!dotFree) {
@@ -156,9 +158,9 @@
         var block = self._blocks[key];
         if (key.indexOf(prefix) === 0 && block) { rows = rows.concat(block); }
       });
-      // Bold (the biggest towns) first, then by font size; the server's order (population) among equals.
+      // The biggest towns first, across blocks as within each; the server's order among equals.
       var ordered = rows.map(function (row, i) { return [row, i]; }).sort(function (a, b) {
-        return (b[0][4] ? 1 : 0) - (a[0][4] ? 1 : 0) || b[0][3] - a[0][3] || a[1] - b[1];
+        return (b[0][5] || 0) - (a[0][5] || 0) || a[1] - b[1];
       });
       var out = [];
       ordered.forEach(function (item) {
@@ -186,7 +188,7 @@
       }
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, size.x, size.y);
-      var result = candidates.length ? placeTownLabels(candidates, this._state.obstacles(), this._state.labelled()) : { placed: [], dropped: [] };
+      var result = candidates.length ? placeTownLabels(candidates, this._state.obstacles(), this._state.labelled(), this._state.covers()) : { placed: [], dropped: [] };
       ctx.textBaseline = "middle";
       ctx.lineJoin = "round";
       result.placed.forEach(function (label) {
@@ -204,6 +206,7 @@
       });
       this.shown = result.placed.map(function (label) { return label.name; });
       this.dropped = result.dropped;
+      this.fire("drawn");
     }
   });
 
