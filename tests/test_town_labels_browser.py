@@ -110,3 +110,34 @@ def test_the_map_asks_for_tiles_without_names_when_it_draws_them(basemap_server)
     html = build_map([palmyra_event()], basemap_tiles=basemap_server.url_template).get_root().render()
     assert basemap_server.url_template + "?labels=0" in html
     assert "/basemap/labels/{z}/{x}/{y}.json" in html
+
+
+LABEL_BOXES_JS = """() => Array.from(document.querySelectorAll('.cm-label')).map(node => {
+  const r = node.getBoundingClientRect();
+  return [r.left, r.top, r.right, r.bottom];
+})"""
+
+
+def test_the_pictures_place_labels_do_not_cover_each_other(chromium, tmp_path) -> None:
+    # A dozen busy places a few kilometres apart: their labels compete for the same room.
+    crowded = [
+        palmyra_event(
+            event_id=f"e{i}-{k}",
+            geonameid=1000 + i,
+            mention=f"Village {i}",
+            place=f"Village {i}",
+            lat=34.5 + 0.04 * (i % 4),
+            lon=38.2 + 0.05 * (i // 4),
+        )
+        for i in range(12)
+        for k in range(i + 1)
+    ]
+    page = open_map(chromium, tmp_path, slide_map(crowded, width=900, height=600))
+    try:
+        boxes = page.evaluate(LABEL_BOXES_JS)
+    finally:
+        page.close()
+    assert len(boxes) >= 3
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)

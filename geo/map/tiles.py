@@ -489,7 +489,10 @@ class TileServer:
         request.send_header("Cache-Control", "public, max-age=86400")
         request.send_header("Access-Control-Allow-Origin", "*")
         request.end_headers()
-        request.wfile.write(payload)
+        try:
+            request.wfile.write(payload)
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the page went away (closed, or moved on) before its tile or names arrived
 
 
 #: At fractional zooms Leaflet places scaled tiles at fractional pixels, and its
