@@ -91,6 +91,7 @@
       this._state = state;
       this._template = template;
       this._blocks = {};  // "z/x/y" -> the block's names, or null while it is fetched
+      this._inView = [];  // the keys of the blocks around the view
       this._pending = 0;
       this._widths = {};
       this.shown = [];
@@ -125,7 +126,10 @@
       var nw = map.project(view.getNorthWest(), z), se = map.project(view.getSouthEast(), z);
       var x0 = Math.max(0, Math.floor(nw.x / BLOCK_PX)), x1 = Math.min(last, Math.floor(se.x / BLOCK_PX));
       var y0 = Math.max(0, Math.floor(nw.y / BLOCK_PX)), y1 = Math.min(last, Math.floor(se.y / BLOCK_PX));
-      for (var x = x0; x <= x1; x++) { for (var y = y0; y <= y1; y++) { this._fetch(z, x, y); } }
+      this._inView = [];
+      for (var x = x0; x <= x1; x++) {
+        for (var y = y0; y <= y1; y++) { this._inView.push(z + "/" + x + "/" + y); this._fetch(z, x, y); }
+      }
       this.redraw();
     },
 
@@ -135,10 +139,15 @@
       this._blocks[key] = null;
       this._pending += 1;
       var url = L.Util.template(this._template, { z: z, x: x, y: y });
-      fetch(url).then(function (answer) { return answer.ok ? answer.json() : { labels: [] }; })
-        .catch(function () { return { labels: [] }; })
+      fetch(url).then(function (answer) {
+        // 503: the basemap is still being built; asked again on a later move. Any other failure stays empty.
+        if (answer.status === 503) { return null; }
+        return answer.ok ? answer.json() : { labels: [] };
+      }).catch(function () { return { labels: [] }; })
         .then(function (block) {
-          self._blocks[key] = (block && Array.isArray(block.labels)) ? block.labels : [];
+          if (block === null) { delete self._blocks[key]; } else {
+            self._blocks[key] = Array.isArray(block && block.labels) ? block.labels : [];
+          }
           self._pending -= 1;
           if (self._map && z === self.tileZoom()) { self.redraw(); }
           if (!self._pending) { self.fire("load"); }
@@ -151,12 +160,12 @@
       return this._widths[key];
     },
 
-    // The names of the blocks at the tiles' zoom, biggest type first, as pixels of the map's frame.
+    // The names of the blocks around the view, biggest town first, as pixels of the map's frame.
     _candidates: function (ctx) {
-      var map = this._map, z = this.tileZoom(), prefix = z + "/", size = map.getSize(), rows = [], self = this;
-      Object.keys(this._blocks).forEach(function (key) {
+      var map = this._map, size = map.getSize(), rows = [], self = this;
+      this._inView.forEach(function (key) {
         var block = self._blocks[key];
-        if (key.indexOf(prefix) === 0 && block) { rows = rows.concat(block); }
+        if (block) { rows = rows.concat(block); }
       });
       // The biggest towns first, across blocks as within each; the server's order among equals.
       var ordered = rows.map(function (row, i) { return [row, i]; }).sort(function (a, b) {
