@@ -274,6 +274,32 @@ def test_first_start_maps_the_demo_corpus_offline(reading_page, server) -> None:
     assert page.blocked == []
 
 
+#: Far from the demo's war: a first view that holds them shows a continent, not the war.
+FAR_CITIES = {"Nairobi": (-1.29, 36.82), "Delhi": (28.61, 77.21), "Mombasa": (-4.04, 39.67)}
+#: Where the demo's main cluster lies (lat, lon box): western Syria and its neighbours.
+SYRIA_BOX = (32.0, 35.0, 37.5, 42.5)
+
+
+@pytest.mark.parametrize("width, height", [(1400, 900), (1000, 700)])
+def test_the_first_view_frames_the_war_not_the_continents_around_it(browser, server, width, height) -> None:
+    context, page = open_page(browser, server[0], width, height)
+    try:
+        frame = map_frame(page)
+        west, south, east, north = frame.evaluate("window.conflictmapStats.view")
+        in_view = lambda lat, lon: south <= lat <= north and west <= lon <= east  # noqa: E731
+        main = [
+            (lat, lon)
+            for lat, lon in frame.evaluate(MARKER_POINTS_JS)
+            if SYRIA_BOX[0] <= lat <= SYRIA_BOX[2] and SYRIA_BOX[1] <= lon <= SYRIA_BOX[3]
+        ]
+        assert main and all(in_view(lat, lon) for lat, lon in main)
+        assert [name for name, (lat, lon) in FAR_CITIES.items() if in_view(lat, lon)] == []
+        # Fractional zooms fit the events closely; whole ones would open a zoom level out.
+        assert frame.evaluate("window.map.options.zoomSnap") < 1
+    finally:
+        context.close()
+
+
 def test_geojson_download_holds_the_events_in_view(reading_page, server) -> None:
     page = reading_page
     map_frame(page)

@@ -23,6 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PROVINCE_VIEW = (5.0, 20.6, 9)  # lat, lon, zoom
 TILES_DRAWN_JS = """() => Array.from(document.querySelectorAll('img.leaflet-tile-loaded'))
   .filter(img => img.src.includes('/basemap/9/')).length"""
+TOWNS_SHOWN_JS = "() => ((window.conflictmapStats || {}).towns || {}).shown || []"
 CONTAINER_POINT_JS = """([lat, lon]) => {
   const point = window.map.latLngToContainerPoint([lat, lon]);
   const rect = window.map.getContainer().getBoundingClientRect();
@@ -66,6 +67,10 @@ def test_a_province_zoom_shows_rivers_and_town_names_offline(chromium, province_
             page.wait_for_timeout(250)
             waited += 250
         assert frame.evaluate(TILES_DRAWN_JS) >= 4, "the detailed basemap's tiles did not load"
+        # The page draws the town names itself once their block has come from the server.
+        while TOWNS[0].name not in frame.evaluate(TOWNS_SHOWN_JS) and waited < deadline_ms:
+            page.wait_for_timeout(250)
+            waited += 250
         page.wait_for_timeout(500)
 
         assert page.blocked == []

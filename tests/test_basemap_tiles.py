@@ -281,3 +281,41 @@ def test_a_stale_basemap_is_rebuilt_and_a_current_one_kept(tmp_path: Path, monke
     assert len(towns_in(open_detail_cache(path), (19.0, 3.0, 23.0, 7.0), min_population=0)) == len(TOWNS)
     basemap_detail.ensure_detail_cache(path)
     assert len(reads) == 1
+
+
+def test_a_tile_without_names_leaves_them_to_the_page_as_json(tiny_basemap: Path) -> None:
+    import json
+
+    from geo.map.tiles import METATILE
+
+    renderer = TileRenderer(tiny_basemap)
+    big = TOWNS[0]
+    z = 8
+    x, y = tile_of(big.lon, big.lat, z)
+    assert dark_pixels_right_of(renderer.render(z, x, y), big, z, x, y) > 20
+    assert dark_pixels_right_of(renderer.render(z, x, y, labels=False), big, z, x, y) == 0
+    block = json.loads(renderer.labels_json(z, x // METATILE, y // METATILE))
+    assert block["z"] == z
+    assert [big.name, big.lat, big.lon] in [row[:3] for row in block["labels"]]
+
+
+def test_the_loopback_server_sends_tiles_without_names_and_the_names_apart(tiny_basemap: Path) -> None:
+    import json
+
+    from geo.map.tiles import METATILE, bare_tiles_url, town_labels_url
+
+    server = TileServer(tiny_basemap).start()
+    try:
+        assert server.wait_ready(30)
+        big = TOWNS[0]
+        x, y = tile_of(big.lon, big.lat, 8)
+        with urllib.request.urlopen(bare_tiles_url(server.url_template).format(z=8, x=x, y=y), timeout=30) as answer:
+            assert dark_pixels_right_of(answer.read(), big, 8, x, y) == 0
+        names_url = town_labels_url(server.url_template)
+        assert names_url is not None
+        with urllib.request.urlopen(names_url.format(z=8, x=x // METATILE, y=y // METATILE), timeout=30) as answer:
+            assert answer.headers["Content-Type"] == "application/json"
+            assert big.name in [row[0] for row in json.loads(answer.read())["labels"]]
+        assert town_labels_url("https://tile.openstreetmap.org/{z}/{x}/{y}.png") is None
+    finally:
+        server.close()

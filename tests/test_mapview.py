@@ -763,3 +763,23 @@ def test_the_map_in_a_browser_names_places_as_the_articles_do(browser, tmp_path)
     finally:
         context.close()
     assert labels == ["Palmyra"] and errors == []
+
+
+def vars_of(event: Event) -> dict:
+    return {name: getattr(event, name) for name in ("place", "mention", "geonameid", "feature_code", "lat", "lon")}
+
+
+def test_an_event_placed_only_at_a_country_is_not_labelled_as_a_town():
+    from geo.map.mapview import country_counts, top_places
+
+    town = palmyra_event()
+    country = palmyra_event(
+        event_id="c1", place="Syria", mention="Syria", geonameid=163843, feature_code="PCLI", lat=35.0, lon=38.0
+    )
+    events = [town, country, palmyra_event(**{**vars_of(country), "event_id": "c2"})]
+    assert [p.name for p in top_places(events)] == ["Palmyra"]
+    assert country_counts(events) == [("Syria", 2)]
+    data = page_data(build_map(events))
+    flags = {(row[2], row[3]): row[10] for row in data["markers"]}
+    assert flags[(35.0, 38.0)] == 1 and flags[(town.lat, town.lon)] == 0
+    assert data["countries"] == [["Syria", 2]]

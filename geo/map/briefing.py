@@ -39,6 +39,7 @@ from geo.map.mapview import (
     legend_counts,
     marker_groups,
     marker_shifts,
+    placed_at_country,
     radius_for,
     slide_map,
     source_count,
@@ -217,6 +218,7 @@ class SlideRenderer:
         page_html = offline_html(
             slide_map(events, title=title, width=width, height=height, bounds=bbox, tiles=tiles, basemap_tiles=detail),
             img_sources=(*(TILE_HOSTS if tiles else ()), *((local,) if local else ())),
+            connect_sources=(local,) if local else (),
         )
         # A file loads far faster than set_content, which pushes the page through the protocol.
         with tempfile.TemporaryDirectory(prefix="conflictmap-slide-") as folder:
@@ -468,26 +470,29 @@ def _draw_basemap(ax: Any) -> None:
 
 
 def _draw_markers(ax: Any, events: Sequence[Event]) -> int:
+    from matplotlib.colors import to_rgba
     from matplotlib.transforms import offset_copy
 
     groups = marker_groups(events, max_markers=MAX_MARKERS)
-    batches: dict[tuple[str, tuple[int, int]], list[MarkerGroup]] = {}
+    batches: dict[tuple[str, tuple[int, int], bool], list[MarkerGroup]] = {}
     for group, shift in zip(groups, marker_shifts(groups)):
-        batches.setdefault((group.event_type, shift), []).append(group)
-    for (event_type, (dx, dy)), mine in batches.items():
+        country = all(placed_at_country(e) for e in group.events)
+        batches.setdefault((group.event_type, shift, country), []).append(group)
+    for (event_type, (dx, dy), country), mine in batches.items():
         style = EVENT_STYLE[event_type]
         # Page pixels point down, figure points up: the same shift as on the web map.
         moved = offset_copy(ax.transData, fig=ax.figure, x=dx * POINTS_PER_PX, y=-dy * POINTS_PER_PX, units="points")
+        # As on the web map: events placed only at a country are pale with a dashed outline.
         ax.scatter(
             [g.lon for g in mine],
             [g.lat for g in mine],
             s=[(2 * radius_for(g.count) * POINTS_PER_PX) ** 2 for g in mine],
             marker=MATPLOTLIB_MARKERS[style.icon],
-            c=style.colour,
-            alpha=0.85,
+            c=[to_rgba(style.colour, 0.2 if country else 0.85)] * len(mine),
             transform=moved,
-            edgecolors=[ORIGIN_STROKES.get(g.origin, "#444444") for g in mine],
-            linewidths=0.8,
+            edgecolors=style.colour if country else [ORIGIN_STROKES.get(g.origin, "#444444") for g in mine],
+            linewidths=1.2 if country else 0.8,
+            linestyles="--" if country else "solid",
             zorder=3,
         )
     return len(groups)

@@ -38,7 +38,7 @@ from geo.map.density import density_choice, density_layers
 from geo.map.framing import core_bounds
 from geo.map.names import KEY_DECIMALS, PlaceKey, common_names, place_key, shown_name, tidy_name
 from geo.map.offline import asset_uri, make_offline
-from geo.map.tiles import detail_tile_layer
+from geo.map.tiles import bare_tiles_url, detail_tile_layer, town_labels_url
 from geo.records import EVENT_TYPES, ORIGINS, Event
 
 
@@ -361,17 +361,42 @@ def sources_text(event: Event) -> str:
     return f"{event.sources:,} sources" if event.sources > 1 else ""
 
 
+#: GeoNames' feature codes of a country (PCLI independent, PCLD dependent, ...).
+COUNTRY_FEATURE_PREFIX = "PCL"
+
+
+def placed_at_country(event: Event) -> bool:
+    """Whether ``event`` is placed only at a country (its point is the country's middle, not a town)."""
+    return event.feature_code.startswith(COUNTRY_FEATURE_PREFIX)
+
+
+def country_counts(events: Sequence[Event], *, names: Mapping[PlaceKey, str] | None = None) -> list[tuple[str, int]]:
+    """``[("Syria", 4), ...]``: the events placed only at a country, per country, most first."""
+    counts = Counter(place_key(e) for e in events if placed_at_country(e))
+    if not counts:
+        return []
+    if names is None:
+        names = common_names(events)
+    named: Counter[str] = Counter()
+    for key, count in counts.items():
+        named[names.get(key) or str(key)] += count
+    return sorted(named.items(), key=lambda item: (-item[1], item[0]))
+
+
 def top_places(
     events: Sequence[Event], n: int = LABEL_COUNT, *, names: Mapping[PlaceKey, str] | None = None
 ) -> list[PlaceLabel]:
     """The ``n`` places with the most events, each at its most used coordinates and
-    named as its articles name it (``names``, else ``common_names(events)``)."""
+    named as its articles name it (``names``, else ``common_names(events)``). A country
+    (events placed only at it) is not among them: its name at its middle would read as a town."""
     if n <= 0:
         return []
     if names is None:
         names = common_names(events)
     by_place: dict[PlaceKey, Counter[tuple[float, float]]] = {}
     for e in events:
+        if placed_at_country(e):
+            continue
         by_place.setdefault(place_key(e), Counter())[(e.lat, e.lon)] += 1
     named = [(names.get(key, ""), key, spots) for key, spots in by_place.items()]
     ranked = sorted(
@@ -776,7 +801,10 @@ def _added(layer: _Layer, m: folium.Map) -> _Layer:
 
 
 def _add_tiles(m: folium.Map, *, detail: str | None, online: bool) -> list[folium.TileLayer]:
-    # The detailed offline basemap starts shown; online basemaps are offered beside it.
+    # The detailed offline basemap starts shown; online basemaps are offered beside it. Its
+    # tiles come without town names when the page can draw them itself, clear of the events.
+    if detail and town_labels_url(detail):
+        detail = bare_tiles_url(detail)
     layers = [_added(detail_tile_layer(detail, control=online), m)] if detail else []
     for index, source in enumerate(TILE_SOURCES if online else ()):
         layers.append(
@@ -846,6 +874,7 @@ def _payload(
             _day_deltas(g, day0) if options.timeline and day0 else 0,
             list(shift),
             kind_index.get(g.sub_event_type, -1),  # -1: the type's own shape
+            1 if all(placed_at_country(e) for e in g.events) else 0,  # 1: placed only at a country
         ]
         for g, shift, codes in zip(groups, marker_shifts(groups), popup_codes)
     ]
@@ -878,6 +907,9 @@ def _payload(
         "timeline": _timeline_json(options.playback) if options.timeline else False,
         "slide": options.slide,
         "labels": [[p.lat, p.lon, p.name] for p in top_places(events, options.labels, names=names)],
+        "countries": [list(item) for item in country_counts(events, names=names)],
+        # The detailed basemap's town names, which the page draws clear of the events (None: in its tiles).
+        "townLabels": town_labels_url(options.basemap_tiles) if options.basemap_tiles else None,
     }
 
 
@@ -1031,6 +1063,7 @@ class EventLayers(JSCSSMixin):
         self.default_js = [
             ("conflictmap_js", asset_uri("conflictmap/eventmap.js")),
             ("conflictmap_density_js", asset_uri("conflictmap/density.js")),
+            ("conflictmap_towns_js", asset_uri("conflictmap/townlabels.js")),
         ]
         self.default_css = [
             ("conflictmap_css", asset_uri("conflictmap/eventmap.css")),

@@ -198,28 +198,31 @@ def _inline_assets(html: str) -> str:
     return _DATA_STYLE.sub(style, _DATA_SCRIPT.sub(script, html))
 
 
-def content_security_policy(html: str, *, img_sources: Sequence[str] = ()) -> str:
+def content_security_policy(html: str, *, img_sources: Sequence[str] = (), connect_sources: Sequence[str] = ()) -> str:
     """A policy letting ``html`` run exactly its own inline scripts (by hash),
-    load images only from data:/blob: (and ``img_sources``), and fetch nothing else."""
+    load images only from data:/blob: (and ``img_sources``), fetch data only from
+    ``connect_sources``, and nothing else."""
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
         for body in dict.fromkeys(_INLINE_SCRIPT.findall(html))
     )
     images = " ".join(["data:", "blob:", *img_sources])
     scripts = f"{hashes} data:" if '<script src="data:' in html else hashes
+    connections = " ".join(connect_sources) or "'none'"
     return (
         f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline' data:; "
-        f"img-src {images}; font-src data:; connect-src 'none'; frame-src 'none'; "
+        f"img-src {images}; font-src data:; connect-src {connections}; frame-src 'none'; "
         "base-uri 'none'; form-action 'none'"
     )
 
 
-def offline_html(m: folium.Map, *, img_sources: Sequence[str] = ()) -> str:
+def offline_html(m: folium.Map, *, img_sources: Sequence[str] = (), connect_sources: Sequence[str] = ()) -> str:
     """The page of ``m`` as one self-contained HTML document that loads nothing
-    from outside (``img_sources``: hosts allowed to serve images, e.g. tiles)."""
+    from outside (``img_sources``: hosts allowed to serve images, e.g. tiles;
+    ``connect_sources``: hosts the page may fetch data from, e.g. the basemap's town names)."""
     make_offline(m)
     html = _inline_assets(m.get_root().render())
-    policy = content_security_policy(html, img_sources=img_sources)
+    policy = content_security_policy(html, img_sources=img_sources, connect_sources=connect_sources)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     # The policy must come before anything it governs, so it opens the head.
     return re.sub(r"<head>", lambda _: f"<head>\n    {meta}", html, count=1)

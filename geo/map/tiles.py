@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import json
 import math
 import os
 import re
@@ -118,6 +119,9 @@ class PlacedLabel:
     text_y: float
     font_size: int
     bold: bool
+    lat: float = 0.0  # the town's own position and size, for a page that places the name itself
+    lon: float = 0.0
+    population: int = 0
 
 
 # --------------------------------------------------------------------------- geometry of tiles
@@ -214,7 +218,20 @@ def place_labels(towns: Iterable[Town], z: int, area: tuple[float, float, float,
         for text_x in (dot_x + 5, dot_x - 5 - width):
             box = (text_x - LABEL_GAP_PX, dot_y - height / 2 - LABEL_GAP_PX, text_x + width, dot_y + height / 2)
             if free(box) and free(dot):
-                placed.append(PlacedLabel(town.name, dot_x, dot_y, text_x, dot_y - height / 2, size, bold))
+                placed.append(
+                    PlacedLabel(
+                        town.name,
+                        dot_x,
+                        dot_y,
+                        text_x,
+                        dot_y - height / 2,
+                        size,
+                        bold,
+                        town.lat,
+                        town.lon,
+                        town.population,
+                    )
+                )
                 taken.extend((box, dot))
                 break
     return tuple(placed)
@@ -240,19 +257,32 @@ class TileRenderer:
         with self._lock:
             self._conn.close()
 
-    def tile_png(self, z: int, x: int, y: int) -> bytes:
-        """The PNG of tile ``z/x/y``, from the disk cache when drawn before."""
+    def tile_png(self, z: int, x: int, y: int, *, labels: bool = True) -> bytes:
+        """The PNG of tile ``z/x/y`` (without town names unless ``labels``), from the disk
+        cache when drawn before."""
         check_tile(z, x, y)
-        cached = self.cache_dir / str(z) / str(x) / f"{y}.png" if self.cache_dir else None
+        folder = self.cache_dir if labels or self.cache_dir is None else self.cache_dir / "bare"
+        cached = folder / str(z) / str(x) / f"{y}.png" if folder else None
         if cached is not None and cached.is_file():
             return cached.read_bytes()
-        payload = self.render(z, x, y)
+        payload = self.render(z, x, y, labels=labels)
         if cached is not None:
             _write_atomically(cached, payload)
         return payload
 
-    def render(self, z: int, x: int, y: int) -> bytes:
-        """Draw tile ``z/x/y`` as PNG bytes."""
+    def labels_json(self, z: int, mx: int, my: int) -> bytes:
+        """The town names of block ``mx, my`` (METATILE x METATILE tiles) at zoom ``z`` as
+        JSON, for a page that draws them itself, clear of its own markers and labels:
+        ``{"z": z, "labels": [[name, lat, lon, font_size, bold, population], ...]}``, biggest town first."""
+        check_tile(z, mx * METATILE, my * METATILE)
+        rows = [
+            [label.name, round(label.lat, 5), round(label.lon, 5), label.font_size, label.bold, label.population]
+            for label in self._labels(z, mx, my)
+        ]
+        return json.dumps({"z": z, "labels": rows}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def render(self, z: int, x: int, y: int, *, labels: bool = True) -> bytes:
+        """Draw tile ``z/x/y`` as PNG bytes (town dots and names only with ``labels``)."""
         from PIL import Image, ImageDraw
 
         check_tile(z, x, y)
@@ -286,7 +316,8 @@ class TileRenderer:
             for line in lines[layer]:
                 for points in _line_points(line, z, origin):
                     draw.line(points, fill=colour, width=width, joint="curve")
-        self._draw_labels(draw, z, x, y)
+        if labels:
+            self._draw_labels(draw, z, x, y)
         image = image.resize((TILE_SIZE, TILE_SIZE), Image.Resampling.LANCZOS)
         out = io.BytesIO()
         image.quantize(colors=96, method=Image.Quantize.MEDIANCUT).save(out, format="PNG", optimize=True)
@@ -371,6 +402,9 @@ def _write_atomically(path: Path, payload: bytes) -> None:
 
 
 _TILE_PATH = re.compile(r"^/basemap/(\d{1,2})/(\d{1,6})/(\d{1,6})\.png$")
+_LABELS_PATH = re.compile(r"^/basemap/labels/(\d{1,2})/(\d{1,6})/(\d{1,6})\.json$")
+#: The query that asks for a tile without town names (the page then draws them itself).
+BARE_QUERY = "labels=0"
 #: How long a tile request waits for a first build of the basemap file.
 BUILD_WAIT_S = 180.0
 
@@ -431,26 +465,34 @@ class TileServer:
             self._ready.set()
 
     def _answer(self, request: BaseHTTPRequestHandler) -> None:
-        match = _TILE_PATH.match(request.path.split("?", 1)[0])
+        path, _, query = request.path.partition("?")
+        tile, names = _TILE_PATH.match(path), _LABELS_PATH.match(path)
+        match = tile or names
         if match is None:
-            request.send_error(404, "expected /basemap/{z}/{x}/{y}.png")
+            request.send_error(404, "expected /basemap/{z}/{x}/{y}.png or /basemap/labels/{z}/{x}/{y}.json")
             return
         if not self.wait_ready() or self._renderer is None:
             request.send_error(503, self._failure or "the basemap is still being built")
             return
         z, x, y = (int(part) for part in match.groups())
         try:
-            payload = self._renderer.tile_png(z, x, y)
+            if tile:
+                payload = self._renderer.tile_png(z, x, y, labels=BARE_QUERY not in query.split("&"))
+            else:
+                payload = self._renderer.labels_json(z, x, y)
         except InputError as err:
             request.send_error(404, str(err))
             return
         request.send_response(200)
-        request.send_header("Content-Type", "image/png")
+        request.send_header("Content-Type", "image/png" if tile else "application/json")
         request.send_header("Content-Length", str(len(payload)))
         request.send_header("Cache-Control", "public, max-age=86400")
         request.send_header("Access-Control-Allow-Origin", "*")
         request.end_headers()
-        request.wfile.write(payload)
+        try:
+            request.wfile.write(payload)
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the page went away (closed, or moved on) before its tile or names arrived
 
 
 #: At fractional zooms Leaflet places scaled tiles at fractional pixels, and its
@@ -507,6 +549,20 @@ def detail_tiles_url(*, build: bool = True) -> str | None:
                 return None
             _server = TileServer().start()
         return _server.url_template
+
+
+def town_labels_url(url: str) -> str | None:
+    """The ``{z}/{x}/{y}`` template of the town names (as JSON, by blocks of METATILE
+    tiles) that go with the tile URL ``url`` this module made; None for another URL."""
+    parts = urlsplit(url)
+    if not parts.path.endswith("/basemap/{z}/{x}/{y}.png"):
+        return None
+    return f"{parts.scheme}://{parts.netloc}/basemap/labels/{{z}}/{{x}}/{{y}}.json"
+
+
+def bare_tiles_url(url: str) -> str:
+    """The tile URL ``url`` asking for tiles without town names."""
+    return url + ("&" if "?" in url else "?") + BARE_QUERY
 
 
 def tile_origin(url: str) -> str:

@@ -197,10 +197,14 @@
     state.markers = data.markers.map(function (row) {
       var type = data.types[row[0]], origin = data.origins[row[1]];
       var kind = row[9] >= 0 && data.kinds ? data.kinds[row[9]] : null;
+      // Events placed only at a country sit at its middle, often in open desert: a pale
+      // shape with a dashed outline says "somewhere in this country", not "this town".
+      var country = row[10] === 1;
       var marker = new ShapeMarker([row[2], row[3]], {
-        renderer: renderer, shape: type.shape, glyph: kind && GLYPHS[kind.key] ? kind.key : "",
+        renderer: renderer, shape: type.shape, glyph: kind && GLYPHS[kind.key] && !country ? kind.key : "",
         radius: radiusFor(row[4]), shift: row[8] || [0, 0],
-        color: origin.stroke, weight: 1.2, opacity: 0.95, fillColor: type.colour, fillOpacity: 0.8
+        color: country ? type.colour : origin.stroke, weight: country ? 1.5 : 1.2, opacity: 0.95,
+        dashArray: country ? "3 2" : null, fillColor: type.colour, fillOpacity: country ? 0.2 : 0.8
       });
       if (row[5]) { marker.bindTooltip(row[5], { direction: "top", offset: [0, -4] }); }
       if (row[6] && row[6].length) {
@@ -239,6 +243,7 @@
     });
     state.counts = counts;
     if (state.density) { state.density.update(); }
+    if (state.towns) { state.towns.redraw(); }
     updateLegend(state);
     noteOutsideView(state);
     window.conflictmapStats = stats(state);
@@ -261,6 +266,7 @@
     return { markers: state.markers.length, drawn: drawn, events: events, legend: legend,
              window: shown ? [shown[0] < 0 ? null : isoDay(state.data.day0, shown[0]), isoDay(state.data.day0, shown[1])] : null,
              labels: (state.labelLayers || []).length, outside: state.outside || 0,
+             towns: state.towns ? { shown: state.towns.shown, dropped: state.towns.dropped } : null,
              view: [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()],
              // drawn: markers with events shown, alone or inside a cluster (density.js); single: alone
              single: drawn - (state.densityStats ? state.densityStats.hidden : 0), density: state.densityStats || null };
@@ -330,6 +336,9 @@
           state.outsideNote = box.appendChild(element("div", "cm-legend-note cm-legend-outside", ""));
           state.outsideNote.style.display = "none";
         }
+        if (data.countries && data.countries.length) {
+          box.appendChild(countryNote(data.countries));
+        }
         if (data.markers.length < data.total) {
           box.appendChild(element("div", "cm-legend-note", "Marker size: events at a place"));
         }
@@ -338,6 +347,20 @@
       }
     });
     new Legend().addTo(state.map);
+  }
+
+  // The events placed only at a country, listed in the legend: their dashed markers are not towns.
+  var COUNTRIES_LISTED = 4;
+
+  function countryNote(countries) {
+    var note = element("div", "cm-legend-note cm-legend-countries");
+    var ring = note.appendChild(element("span", "cm-shape"));
+    ring.innerHTML = '<svg viewBox="0 0 16 16" width="12" height="12"><circle cx="8" cy="8" r="5.5" fill="#dddddd"' +
+      ' stroke="#555" stroke-width="1.4" stroke-dasharray="2.5 1.8"/></svg>';
+    var names = countries.slice(0, COUNTRIES_LISTED).map(function (c) { return c[0] + " " + formatCount(c[1]); });
+    if (countries.length > COUNTRIES_LISTED) { names.push(formatCount(countries.length - COUNTRIES_LISTED) + " more"); }
+    note.appendChild(element("span", "", "Placed only at a country: " + names.join(", ")));
+    return note;
   }
 
   // The controls in the bottom-left corner may take at most this share of the map's height.
@@ -513,6 +536,56 @@
     });
   }
 
+  // What the basemap's town names must keep clear of, as boxes in the map's pixels: the
+  // markers and clusters drawn in view (``covers`` gives the controls and place labels).
+  function obstacles(state) {
+    var map = state.map, size = map.getSize(), boxes = [];
+    state.markers.forEach(function (m) {
+      var layer = m.layer;
+      if (!m.shown || layer._clustered || !layer._map) { return; }
+      var p = map.latLngToContainerPoint(layer.getLatLng()), shift = layer.options.shift || [0, 0];
+      var x = p.x + shift[0], y = p.y + shift[1];
+      var r = Math.max(layer._radius * 1.6, glyphSide(layer._radius) / 2 + 1);
+      if (x + r < 0 || y + r < 0 || x - r > size.x || y - r > size.y) { return; }
+      boxes.push([x - r, y - r, x + r, y + r]);
+    });
+    if (state.density && state.density.icons) {
+      state.density.icons.eachLayer(function (cluster) {
+        var p = map.latLngToContainerPoint(cluster.getLatLng()), r = cluster._radius + 2;
+        boxes.push([p.x - r, p.y - r, p.x + r, p.y + r]);
+      });
+    }
+    return boxes;
+  }
+
+  // The boxes (the map's pixels) of what hides the map under it: the legend, the time
+  // control, the scale, the attribution and the place labels.
+  function covers(state) {
+    var map = state.map, frame = map.getContainer().getBoundingClientRect(), boxes = [];
+    var nodes = Array.prototype.slice.call(map.getContainer().querySelectorAll(".leaflet-control"));
+    (state.labelLayers || []).forEach(function (label) { if (label.getElement && label.getElement()) { nodes.push(label.getElement()); } });
+    nodes.forEach(function (node) {
+      var r = node.getBoundingClientRect();
+      if (r.width && r.height) { boxes.push([r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]); }
+    });
+    return boxes;
+  }
+
+  // The detailed basemap's town names, drawn here when its server sends them (townlabels.js).
+  function addTownLabels(state) {
+    if (!state.data.townLabels || !window.conflictmapTownLabels) { return; }
+    state.obstacles = function () { return obstacles(state); };
+    state.covers = function () { return covers(state); };
+    state.labelled = function () {
+      return (state.labelLayers || []).map(function (label) {
+        var p = state.map.latLngToContainerPoint(label.getLatLng());
+        return [p.x, p.y];
+      });
+    };
+    state.towns = window.conflictmapTownLabels.attach(state, state.data.townLabels);
+    state.towns.on("drawn", function () { window.conflictmapStats = stats(state); });
+  }
+
   // The events of the markers beyond the map's view, each marker counted as ``count`` says.
   function eventsOutside(state, count) {
     var view = state.map.getBounds(), outside = 0;
@@ -580,17 +653,25 @@
     return Math.max(layer._radius * 1.6, glyphSide(layer._radius) / 2 + 1) + Math.max(Math.abs(shift[0]), Math.abs(shift[1]));
   }
 
+  function roomZoom(map, bounds, room) {
+    return map.getBoundsZoom(bounds, false, L.point(room.paddingTopLeft).add(room.paddingBottomRight));
+  }
+
   function fit(state) {
     var bounds = state.fitBounds || state.data.bounds;
     if (!bounds) { return; }
     // Room at every edge for the largest marker, whole, with a margin (labels that do not fit are left out).
-    var pad = Math.max(state.data.slide ? 36 : 24, Math.ceil((state.reach || 0) + EDGE_MARGIN_PX)), below = 0;
+    var pad = Math.max(state.data.slide ? 36 : 24, Math.ceil((state.reach || 0) + EDGE_MARGIN_PX));
+    var map = state.map, room = { paddingTopLeft: [pad, pad], paddingBottomRight: [pad, pad] };
     if (state.data.timeline) {
-      // The time control and the legend stand in the bottom-left corner: keep the events above them.
-      below = state.map.getContainer().querySelector(".leaflet-bottom.leaflet-left").offsetHeight;
+      // The time control and the legend stand in the bottom-left corner: keep the events
+      // above them or beside them, whichever shows the events larger (fractional zooms).
+      var corner = map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
+      var above = { paddingTopLeft: [pad, pad], paddingBottomRight: [pad, pad + corner.offsetHeight] };
+      var beside = { paddingTopLeft: [pad + corner.offsetWidth, pad], paddingBottomRight: [pad, pad] };
+      room = roomZoom(map, bounds, beside) > roomZoom(map, bounds, above) ? beside : above;
     }
-    state.map.fitBounds(bounds, { paddingTopLeft: [pad, pad], paddingBottomRight: [pad, pad + below],
-                                  maxZoom: state.data.maxZoom || 9, animate: false });
+    map.fitBounds(bounds, L.extend({ maxZoom: state.data.maxZoom || 9, animate: false }, room));
   }
 
   // The fitted view leaves room for the largest marker at every edge. A picture also shows
@@ -634,7 +715,9 @@
 
   function markReady(state) {
     var slide = Boolean(state.data.slide);
-    whenTilesLoaded(state.groups.tiles || [], slide ? SLIDE_TILE_WAIT_MS : TILE_WAIT_MS, function () {
+    var layers = (state.groups.tiles || []).concat(state.towns ? [state.towns] : []);
+    whenTilesLoaded(layers, slide ? SLIDE_TILE_WAIT_MS : TILE_WAIT_MS, function () {
+      window.conflictmapStats = stats(state);
       setTimeout(function () {
         requestAnimationFrame(function () {
           requestAnimationFrame(function () { window.conflictmapReady = true; });
@@ -698,6 +781,7 @@
     noteOutsideView(state);
     map.on("moveend", function () { noteOutsideView(state); });
     placeLabels(state);
+    addTownLabels(state);
     window.conflictmapStats = stats(state);
     markReady(state);
     return state;

@@ -1,0 +1,225 @@
+/* conflictmap: the detailed basemap's town names, drawn by the page over tiles drawn
+ * without them, so that they give way to the events: a name whose text an event's
+ * marker, cluster or place label covers moves to the other side of its dot, and is
+ * left out when both sides (or the dot itself) are covered. The names come from the
+ * app's own basemap server in blocks of METATILE x METATILE tiles (geo/map/tiles.py),
+ * already thinned for their zoom and clear of each other there; names are set with
+ * fillText, never parsed as markup. */
+(function () {
+  "use strict";
+
+  var BLOCK_PX = 4 * 256;  // tiles.METATILE tiles of tiles.TILE_SIZE pixels
+  var MAX_NATIVE_ZOOM = 13;  // tiles.MAX_NATIVE_ZOOM: names past it are those of its deepest zoom
+  // The face the tiles drew names in, so the basemap keeps its look.
+  var FONT_FAMILY = "'DejaVu Sans', Verdana, Arial, sans-serif";
+  var TEXT_GAP_PX = 5, FAR_GAP_PX = 18, CLEARANCE_PX = 3, DOT_RADIUS_PX = 2.5, DOT_BOX_PX = 3;
+  var INDEX_CELL_PX = 64;
+  // A town this close (px, across plus down) to a place an event's label names is that place.
+  var LABELLED_PX = 12;
+  // Blocks are fetched for the view and this share of it around, so a short pan has its names.
+  var VIEW_PAD = 0.25;
+
+  function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
+
+  // Boxes on a grid of cells, so that "does this box hit one" reads a few cells, not every box.
+  function BoxIndex() { this.cells = {}; }
+  BoxIndex.prototype.each = function (box, visit) {
+    var x0 = Math.floor(box[0] / INDEX_CELL_PX), x1 = Math.floor(box[2] / INDEX_CELL_PX);
+    var y0 = Math.floor(box[1] / INDEX_CELL_PX), y1 = Math.floor(box[3] / INDEX_CELL_PX);
+    for (var x = x0; x <= x1; x++) {
+      for (var y = y0; y <= y1; y++) { if (visit(x + ":" + y) === true) { return true; } }
+    }
+    return false;
+  };
+  BoxIndex.prototype.add = function (box) {
+    var cells = this.cells;
+    this.each(box, function (key) { (cells[key] || (cells[key] = [])).push(box); });
+  };
+  BoxIndex.prototype.hits = function (box) {
+    var cells = this.cells;
+    return this.each(box, function (key) {
+      var list = cells[key];
+      if (!list) { return false; }
+      for (var i = 0; i < list.length; i++) { if (overlaps(box, list[i])) { return true; } }
+      return false;
+    });
+  };
+
+  // Town names placed clear of ``obstacles`` (boxes [x0, y0, x1, y1] in the map's pixels) and
+  // of each other, in the order given (the biggest town first): each name right of its dot,
+  // else left of it, else a little further out on any side (a town under an event's
+  // marker keeps its name beside the marker, without its dot); a name with every spot
+  // taken is left out, and so is a town at a place an event's label names (``labelled``:
+  // the [x, y] of those places; that label already says where it is) or under one of the
+  // ``covers`` (boxes of the controls and labels over the map: its dot is out of sight).
+  // ``candidates``: [{name, x, y, width, height}], x and y the dot's pixel.
+  function placeTownLabels(candidates, obstacles, labelled, covers) {
+    var index = new BoxIndex(), hidden = new BoxIndex(), placed = [], dropped = [];
+    obstacles.forEach(function (box) { index.add(box); });
+    (covers || []).forEach(function (box) { index.add(box); hidden.add(box); });
+    candidates.forEach(function (c) {
+      var dot = [c.x - DOT_BOX_PX, c.y - DOT_BOX_PX, c.x + DOT_BOX_PX, c.y + DOT_BOX_PX], dotFree = !index.hits(dot);
+      var named = (labelled || []).some(function (at) { return Math.abs(at[0] - c.x) + Math.abs(at[1] - c.y) <= LABELLED_PX; });
+      if (named || hidden.hits(dot)) { dropped.push(c.name); return; }
+      // Spots as [left edge, middle line, side]: beside the dot, then (dot covered) further out, above and below.
+      var spots = [[c.x + TEXT_GAP_PX, c.y, "right"], [c.x - TEXT_GAP_PX - c.width, c.y, "left"]];
+      if (!dotFree) {
+        [FAR_GAP_PX, 2 * FAR_GAP_PX].forEach(function (gap) {
+          spots.push([c.x + gap, c.y, "right"], [c.x - gap - c.width, c.y, "left"],
+                     [c.x - c.width / 2, c.y - gap, "above"], [c.x - c.width / 2, c.y + gap, "below"]);
+        });
+      }
+      for (var i = 0; i < spots.length; i++) {
+        var left = spots[i][0], middle = spots[i][1];
+        var box = [left - CLEARANCE_PX, middle - c.height / 2 - CLEARANCE_PX, left + c.width + CLEARANCE_PX,
+                   middle + c.height / 2 + CLEARANCE_PX];
+        if (index.hits(box)) { continue; }
+        index.add(box);
+        if (dotFree) { index.add(dot); }
+        placed.push({ name: c.name, x: c.x, y: c.y, textY: middle, textX: left, side: spots[i][2], dot: dotFree, font: c.font });
+        return;
+      }
+      dropped.push(c.name);
+    });
+    return { placed: placed, dropped: dropped };
+  }
+
+  function fontOf(size, bold) { return (bold ? "bold " : "") + size + "px " + FONT_FAMILY; }
+
+  var TownLabels = L.Layer.extend({
+    initialize: function (state, template) {
+      this._state = state;
+      this._template = template;
+      this._blocks = {};  // "z/x/y" -> the block's names, or null while it is fetched
+      this._inView = [];  // the keys of the blocks around the view
+      this._pending = 0;
+      this._widths = {};
+      this.shown = [];
+      this.dropped = [];
+    },
+
+    onAdd: function (map) {
+      var pane = map.getPane("cm-towns") || map.createPane("cm-towns");
+      pane.style.zIndex = 390;  // over the tiles and the hexagons, under the markers and the place labels
+      pane.style.pointerEvents = "none";
+      this._canvas = L.DomUtil.create("canvas", "cm-towns-canvas leaflet-zoom-hide", pane);
+      map.on("moveend", this.update, this);
+      this.update();
+    },
+
+    onRemove: function (map) {
+      map.off("moveend", this.update, this);
+      L.DomUtil.remove(this._canvas);
+      this._canvas = null;
+    },
+
+    // The zoom of the tiles Leaflet draws now: the names of that zoom go with them.
+    tileZoom: function () { return Math.max(0, Math.min(MAX_NATIVE_ZOOM, Math.round(this._map.getZoom()))); },
+
+    // Whether blocks of names are still on their way (the picture waits for them, as for tiles).
+    isLoading: function () { return this._pending > 0; },
+
+    update: function () {
+      if (!this._map) { return; }
+      var map = this._map, z = this.tileZoom(), view = map.getBounds().pad(VIEW_PAD);
+      var last = Math.max(1, Math.ceil(Math.pow(2, z) * 256 / BLOCK_PX)) - 1;
+      var nw = map.project(view.getNorthWest(), z), se = map.project(view.getSouthEast(), z);
+      var x0 = Math.max(0, Math.floor(nw.x / BLOCK_PX)), x1 = Math.min(last, Math.floor(se.x / BLOCK_PX));
+      var y0 = Math.max(0, Math.floor(nw.y / BLOCK_PX)), y1 = Math.min(last, Math.floor(se.y / BLOCK_PX));
+      this._inView = [];
+      for (var x = x0; x <= x1; x++) {
+        for (var y = y0; y <= y1; y++) { this._inView.push(z + "/" + x + "/" + y); this._fetch(z, x, y); }
+      }
+      this.redraw();
+    },
+
+    _fetch: function (z, x, y) {
+      var key = z + "/" + x + "/" + y, self = this;
+      if (key in this._blocks) { return; }
+      this._blocks[key] = null;
+      this._pending += 1;
+      var url = L.Util.template(this._template, { z: z, x: x, y: y });
+      fetch(url).then(function (answer) {
+        // 503: the basemap is still being built; asked again on a later move. Any other failure stays empty.
+        if (answer.status === 503) { return null; }
+        return answer.ok ? answer.json() : { labels: [] };
+      }).catch(function () { return { labels: [] }; })
+        .then(function (block) {
+          if (block === null) { delete self._blocks[key]; } else {
+            self._blocks[key] = Array.isArray(block && block.labels) ? block.labels : [];
+          }
+          self._pending -= 1;
+          if (self._map && z === self.tileZoom()) { self.redraw(); }
+          if (!self._pending) { self.fire("load"); }
+        });
+    },
+
+    _width: function (ctx, name, font) {
+      var key = font + "|" + name;
+      if (!(key in this._widths)) { ctx.font = font; this._widths[key] = Math.ceil(ctx.measureText(name).width); }
+      return this._widths[key];
+    },
+
+    // The names of the blocks around the view, biggest town first, as pixels of the map's frame.
+    _candidates: function (ctx) {
+      var map = this._map, size = map.getSize(), rows = [], self = this;
+      this._inView.forEach(function (key) {
+        var block = self._blocks[key];
+        if (block) { rows = rows.concat(block); }
+      });
+      // The biggest towns first, across blocks as within each; the server's order among equals.
+      var ordered = rows.map(function (row, i) { return [row, i]; }).sort(function (a, b) {
+        return (b[0][5] || 0) - (a[0][5] || 0) || a[1] - b[1];
+      });
+      var out = [];
+      ordered.forEach(function (item) {
+        var row = item[0], p = map.latLngToContainerPoint([row[1], row[2]]);
+        if (p.x < -200 || p.y < -50 || p.x > size.x + 200 || p.y > size.y + 50) { return; }
+        var font = fontOf(row[3], row[4]);
+        out.push({ name: String(row[0]), x: p.x, y: p.y, width: self._width(ctx, String(row[0]), font),
+                   height: Math.round(row[3] * 0.95), font: font });
+      });
+      return out;
+    },
+
+    redraw: function () {
+      var map = this._map, canvas = this._canvas;
+      if (!map || !canvas) { return; }
+      var size = map.getSize(), ratio = window.devicePixelRatio || 1, ctx = canvas.getContext("2d");
+      var candidates = this._candidates(ctx);
+      // Nothing to draw and nothing drawn (no names at this zoom, or no server): no canvas work on a pan.
+      if (!candidates.length && !this.shown.length) { this.dropped = []; return; }
+      L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
+      var width = Math.round(size.x * ratio), height = Math.round(size.y * ratio);
+      if (canvas.width !== width || canvas.height !== height) {
+        canvas.width = width; canvas.height = height;
+        canvas.style.width = size.x + "px"; canvas.style.height = size.y + "px";
+      }
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.clearRect(0, 0, size.x, size.y);
+      var result = candidates.length ? placeTownLabels(candidates, this._state.obstacles(), this._state.labelled(), this._state.covers()) : { placed: [], dropped: [] };
+      ctx.textBaseline = "middle";
+      ctx.lineJoin = "round";
+      result.placed.forEach(function (label) {
+        if (label.dot) {
+          ctx.beginPath();
+          ctx.arc(label.x, label.y, DOT_RADIUS_PX, 0, Math.PI * 2);
+          ctx.fillStyle = "#333333"; ctx.fill();
+          ctx.lineWidth = 1; ctx.strokeStyle = "#ffffff"; ctx.stroke();
+        }
+        ctx.font = label.font;
+        ctx.lineWidth = 3; ctx.strokeStyle = "#ffffff";
+        ctx.strokeText(label.name, label.textX, label.textY);
+        ctx.fillStyle = "#1f1f1f";
+        ctx.fillText(label.name, label.textX, label.textY);
+      });
+      this.shown = result.placed.map(function (label) { return label.name; });
+      this.dropped = result.dropped;
+      this.fire("drawn");
+    }
+  });
+
+  function attach(state, template) { return new TownLabels(state, template).addTo(state.map); }
+
+  window.conflictmapTownLabels = { attach: attach, placeTownLabels: placeTownLabels };
+})();

@@ -1,0 +1,143 @@
+"""The basemap's town names give way to the events, in chromium: the page draws them over
+tiles drawn without them, and leaves out a name that an event's marker or label covers.
+
+Pages are opened as files; the names come from a loopback basemap server built from the
+tiny made-up province of ``test_basemap_tiles``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser_pages import standalone_chromium
+from palmyra import palmyra_event
+from test_basemap_tiles import TOWNS, tiny_layers
+
+from gazetteer.basemap_detail import build_detail_cache, fingerprint
+from geo.map.mapview import build_map, slide_map
+from geo.map.offline import offline_html
+from geo.map.pagewait import wait_in_page
+from geo.map.tiles import TileServer, tile_origin
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+BIG_RIVERTON = TOWNS[0]
+#: The province, framed so that its two biggest towns are named.
+PROVINCE = (19.6, 4.2, 22.2, 6.2)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator:
+    with standalone_chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def basemap_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TileServer]:
+    folder = tmp_path_factory.mktemp("town-labels")
+    basemap = build_detail_cache(folder / "basemap.sqlite", tiny_layers(), TOWNS, stamp=fingerprint())
+    server = TileServer(basemap, cache_dir=folder / "tiles").start()
+    assert server.wait_ready(60)
+    yield server
+    server.close()
+
+
+def open_map(chromium, folder: Path, m, origin: str = ""):
+    page_path = folder / "map.html"
+    page_path.write_text(
+        offline_html(m, img_sources=(origin,) if origin else (), connect_sources=(origin,) if origin else ()),
+        encoding="utf-8",
+    )
+    page = chromium.new_page(viewport={"width": 900, "height": 600})
+    page.goto(page_path.as_uri())
+    wait_in_page(page, "window.conflictmapReady === true", timeout_ms=30_000)
+    return page
+
+
+def town_names(chromium, folder: Path, server: TileServer, events) -> dict:
+    m = slide_map(events, width=900, height=600, bounds=PROVINCE, basemap_tiles=server.url_template)
+    page = open_map(chromium, folder, m, tile_origin(server.url_template))
+    try:
+        return page.evaluate("window.conflictmapStats.towns")
+    finally:
+        page.close()
+
+
+def test_a_town_name_with_no_event_near_is_drawn(chromium, basemap_server, tmp_path) -> None:
+    far_away = palmyra_event(lat=4.3, lon=22.1, mention="Far Corner", place="Far Corner", geonameid=1)
+    towns = town_names(chromium, tmp_path, basemap_server, [far_away])
+    assert BIG_RIVERTON.name in towns["shown"]
+
+
+def test_a_town_name_under_an_event_and_its_label_is_left_out(chromium, basemap_server, tmp_path) -> None:
+    # The event's own label names the place: the basemap's name there would say it twice,
+    # half hidden under the marker and the label.
+    at_the_town = palmyra_event(lat=BIG_RIVERTON.lat, lon=BIG_RIVERTON.lon, mention="Riverton", place="Riverton")
+    towns = town_names(chromium, tmp_path, basemap_server, [at_the_town])
+    assert BIG_RIVERTON.name in towns["dropped"]
+    assert BIG_RIVERTON.name not in towns["shown"]
+
+
+PLACE_JS = """([candidates, obstacles, labelled, covers]) =>
+  window.conflictmapTownLabels.placeTownLabels(candidates, obstacles, labelled, covers)"""
+
+
+def test_a_name_moves_to_a_free_spot_and_is_dropped_when_none_is_left(chromium, tmp_path) -> None:
+    page = open_map(chromium, tmp_path, build_map([palmyra_event()]))
+    try:
+        town = {"name": "Hamlet", "x": 300, "y": 200, "width": 60, "height": 12}
+        event_label_right = [305, 190, 380, 210]
+        event_label_left = [220, 190, 296, 210]
+        moved = page.evaluate(PLACE_JS, [[town], [event_label_right], [], []])
+        assert [(p["name"], p["side"]) for p in moved["placed"]] == [("Hamlet", "left")]
+        dropped = page.evaluate(PLACE_JS, [[town], [event_label_right, event_label_left], [], []])
+        assert dropped == {"placed": [], "dropped": ["Hamlet"]}
+        free = page.evaluate(PLACE_JS, [[town], [[600, 400, 700, 420]], [], []])
+        assert [(p["name"], p["side"]) for p in free["placed"]] == [("Hamlet", "right")]
+        # Under a marker, the name stands further out without its dot; under the legend, it goes.
+        marker = [292, 192, 308, 208]
+        beside = page.evaluate(PLACE_JS, [[town], [marker], [], []])
+        assert [(p["name"], p["dot"]) for p in beside["placed"]] == [("Hamlet", False)]
+        legend = [200, 150, 304, 260]
+        assert page.evaluate(PLACE_JS, [[town], [], [], [legend]])["dropped"] == ["Hamlet"]
+    finally:
+        page.close()
+
+
+def test_the_map_asks_for_tiles_without_names_when_it_draws_them(basemap_server) -> None:
+    html = build_map([palmyra_event()], basemap_tiles=basemap_server.url_template).get_root().render()
+    assert basemap_server.url_template + "?labels=0" in html
+    assert "/basemap/labels/{z}/{x}/{y}.json" in html
+
+
+LABEL_BOXES_JS = """() => Array.from(document.querySelectorAll('.cm-label')).map(node => {
+  const r = node.getBoundingClientRect();
+  return [r.left, r.top, r.right, r.bottom];
+})"""
+
+
+def test_the_pictures_place_labels_do_not_cover_each_other(chromium, tmp_path) -> None:
+    # A dozen busy places a few kilometres apart: their labels compete for the same room.
+    crowded = [
+        palmyra_event(
+            event_id=f"e{i}-{k}",
+            geonameid=1000 + i,
+            mention=f"Village {i}",
+            place=f"Village {i}",
+            lat=34.5 + 0.04 * (i % 4),
+            lon=38.2 + 0.05 * (i // 4),
+        )
+        for i in range(12)
+        for k in range(i + 1)
+    ]
+    page = open_map(chromium, tmp_path, slide_map(crowded, width=900, height=600))
+    try:
+        boxes = page.evaluate(LABEL_BOXES_JS)
+    finally:
+        page.close()
+    assert len(boxes) >= 3
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
