@@ -7,6 +7,7 @@ import pytest
 from geo.parse.actors import (
     ActorPair,
     armed_groups_named,
+    article_names,
     country_name,
     diplomacy_parties,
     find_actors,
@@ -416,3 +417,34 @@ def test_the_table_covers_wars_across_the_world() -> None:
     assert len(countries_with_groups) >= 45
     names = {r.name for r in rows}
     assert {"LTTE: Liberation Tigers of Tamil Eelam", "Shining Path", "LRA: Lord's Resistance Army"} <= names
+
+
+def test_fighters_of_a_named_council_or_group_are_that_group() -> None:
+    found = find_actors(
+        "Fighters of the Harbour Defence Council clashed with the presidential guard.", country_code="ZZ"
+    )
+    group = next(m.actor for m in found if m.actor.inter != 1)
+    assert group.name == "Harbour Defence Council" and group.inter != 0
+    # A government's forces are no armed group named by the words.
+    assert all(
+        "Government" not in m.actor.name
+        for m in find_actors("Forces of the Government of Unity entered the town.", country_code="ZZ")
+    )
+
+
+def test_an_arabic_article_begins_a_group_s_name() -> None:
+    (mention,) = find_actors("Mortar shells fired by al-Zahra militants hit the port.", country_code="ZZ")
+    assert mention.actor.name == "Al-Zahra"
+
+
+def test_men_said_to_belong_to_a_group_are_that_group_and_its_acronym_joins_its_name() -> None:
+    story = [
+        "Armed men believed to belong to Zulu Dawn stormed a school in Kibo overnight.",
+        "Zulu Dawn has attacked schools in the region before.",
+    ]
+    pair = frontline_actors(story, 0, country_code="TZ", sub_event_type="attack_on_civilians")
+    assert "Zulu Dawn" in _names(pair) and not any(n.startswith("Unidentified") for n in _names(pair))
+    names = article_names(
+        ["Fighters of the Harbour Defence Forces held the bridge at Kibo.", "Two HDF fighters were killed."], "TZ"
+    )
+    assert names["HDF"].name == names["Harbour Defence Forces"].name == "HDF: Harbour Defence Forces"

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -295,11 +296,12 @@ def bcubed(gold_of: Mapping[K, str], predicted_of: Mapping[K, str]) -> tuple[flo
 
 def _name_forms(name: str) -> frozenset[str]:
     """The ways one actor's name may be written, folded: ACLED's "LNA: Libyan National
-    Army" is also its acronym and its full name; case, hyphens and spaces aside
-    ("Al-Shabaab", "Al Shabaab")."""
+    Army" is also its acronym and its full name; case, hyphens, spaces and a "the" aside
+    ("Al-Shabaab", "Al Shabaab"; "Group for the Support of Islam", "Group for Support of Islam")."""
     acronym, colon, full = name.partition(": ")
     forms = (acronym, full) if colon and full else (name,)
-    return frozenset("".join(c for c in f.casefold() if c.isalnum()) for f in forms)
+    words = (re.split(r"[\s-]+", f.casefold()) for f in forms)
+    return frozenset("".join(c for w in f if w != "the" for c in w if c.isalnum()) for f in words)
 
 
 def same_actors(got: Iterable[str], gold: Iterable[str]) -> bool:

@@ -313,6 +313,12 @@ MEMBER_NOUNS = frozenset(
 _NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "al", "wa", "de", "la", "el", "du", "des", "y"})
 
 
+_GROUP_DESCRIPTORS = frozenset(
+    {"militant", "armed", "rebel", "jihadist", "insurgent", "extremist", "islamist", "separatist"}
+)
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|an|ar|at|az)-[A-Z]")
+
+
 def kept_group(written: str, country_code: str = "") -> Actor:
     """A named armed group the table does not know, kept under the name it is written
     with, in ACLED's form: without a word for its members ("Taliban fighters" is
@@ -325,8 +331,12 @@ def kept_group(written: str, country_code: str = "") -> Actor:
         words = words[1:]  # "Yemen's Houthi rebels"
     if len(words) > 1 and words[-1].lower() == "militiamen":
         words = [*words[:-1], "Militia"]  # "Copper Hills militiamen": the Copper Hills Militia
+    if len(words) > 2 and words[-1].lower() == "group" and words[-2].lower() in _GROUP_DESCRIPTORS:
+        words = words[:-2]  # "the Zulu rebel group"
     while len(words) > 1 and words[-1].lower() in MEMBER_NOUNS and not words[-2].endswith(("'s", "\u2019s")):
         words = words[:-1]  # not "Haftar's fighters": a man's fighters are not a name
+    if words and _ARABIC_ARTICLE.match(words[0]):
+        words[0] = words[0][:1].upper() + words[0][1:]  # "al-Shabaab" begins a name: "Al-Shabaab"
     if words and words[0][:1].isupper():
         words = [
             w[:1].upper() + w[1:] if w.islower() and (i == 0 or w not in _NAME_FUNCTION_WORDS) else w
@@ -337,8 +347,20 @@ def kept_group(written: str, country_code: str = "") -> Actor:
 
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
 _UNKNOWN_GROUP = re.compile(
-    r"\b((?:[A-Z][\w'-]+ ){1,5})(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang|separatists|secessionists)\b"
+    r"\b((?:(?:al|el|ad|ash|as|an|ar|at|az)-)?(?:[A-Z][\w'-]+ ){1,5})"
+    r"(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang|separatists"
+    r"|secessionists|(?:militant|armed|rebel|jihadist|insurgent|extremist|Islamist|separatist) group)\b"
 )
+#: "Fighters of the Zulu Liberation Council", "forces loyal to the Zulu Front": a named group.
+_MEMBERS_OF = re.compile(
+    r"\b(?i:forces|fighters|militants|members|militiamen|units|gunmen|insurgents|rebels|jihadists|men|attackers"
+    r"|assailants)\s+(?:(?:believed\s+to\s+)?(?P<belong>belong(?:ing)?\s+to|linked\s+to|affiliated\s+(?:to|with))"
+    r"|of|from|loyal\s+to)\s+(?:the\s+)?"
+    r"(?P<name>(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?[A-Z][\w'\u2019-]*"
+    r"(?:\s+(?:(?:of|the|for|and|al|de|wa)\s+)*[A-Z][\w'\u2019-]*){0,7})"
+)
+#: Words that make a name after "fighters of" a group's ("the Zulu Liberation Council").
+_BODY_WORDS = frozenset({"council", "party", "alliance", "coalition", "union", "organisation", "organization", "state"})
 _LEADING_NOISE = frozenset(
     [
         "The",
@@ -681,6 +703,20 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             start = m.start() + m.group(0).index(words[0])
             name = text[start : m.end()]
             add(start, m.end(), kept_group(name, country_code))
+    for m in _MEMBERS_OF.finditer(text):
+        # "Fighters of the Zulu Council": a group by its name's words; "men believed to belong to
+        # Zulu Dawn": a group because men belong to it, whatever its name.
+        name = m.group("name")
+        words = {w.lower().strip("'\u2019") for w in name.split()}
+        acronym = len(name.split()) == 1 and name.isupper() and len(name) > 1
+        state_like = name.split()[0] in {"Government", "Ministry", "President", "Prime"}
+        named_as_group = acronym or m.group("belong") is not None or words & (ARMED_GROUP_WORDS | _BODY_WORDS)
+        civic = words & (NOT_ARMED_WORDS - {"council", "union"})
+        if named_as_group and not state_like and not civic and name.lower() not in _country_codes_by_name():
+            kept = kept_group(name, country_code)
+            if kept.inter == INTER_UNKNOWN:  # "forces of the Zulu Council": its forces make it an armed group
+                kept = Actor(kept.name, guessed_inter(m.group(0)), kept.country_code)
+            add(m.start("name"), m.end("name"), kept)
     return tuple(sorted(found, key=lambda a: a.start))
 
 
@@ -948,7 +984,9 @@ def frontline_actors(
     # further on ("... the Houthis were blamed"), so the rest of the article is read too.
     order = [index, index + 1, index - 1, *sorted(range(len(sentences)), key=lambda i: (abs(i - index), i))]
     event_parse = syntax[index] if 0 <= index < len(syntax) else None
-    names = _article_names_cached(tuple(sentences), country_code, table)
+    recognised = tuple(parse.organisations for parse in syntax)
+    names = _article_names_cached(tuple(sentences), country_code, table, recognised)
+    main_group = _most_named(sentences, names)
     for step, i in enumerate(dict.fromkeys(order)):
         if not 0 <= i < len(sentences):
             continue
@@ -960,7 +998,7 @@ def frontline_actors(
         ]
         if spans:
             mentions = armed_groups_named(sentences[i], spans, mentions, country_code=country_code)
-        mentions = _unnamed_groups_resolved(sentences[i], mentions, sentences, country_code, table)
+        mentions = _unnamed_groups_resolved(sentences[i], mentions, sentences, country_code, table, main_group)
         mentions = _with_article_names(sentences[i], mentions, names)
         if parse is not None:
             mentions = _countries_that_struck(sentences[i], mentions, parse)
@@ -1302,10 +1340,12 @@ def _unnamed_groups_resolved(
     sentences: Sequence[str],
     country_code: str,
     table: tuple[TableRow, ...] | None,
+    article_group: Actor | None = None,
 ) -> tuple[ActorMention, ...]:
     """``mentions`` plus the unnamed armed groups of ``sentence`` no mention covers, each
-    resolved to the non-state armed group the article names most (first named on a tie),
-    else to an unidentified armed group of ``country_code``."""
+    resolved to the non-state armed group the article names most (first named on a tie;
+    ``article_group`` when the table and the words for groups find none), else to an
+    unidentified armed group of ``country_code``."""
     extra: list[ActorMention] = []
     for m in _phrase_pattern(UNNAMED_GROUPS).finditer(sentence):
         if any(m.start() < f.end and f.start < m.end() for f in mentions):
@@ -1319,7 +1359,7 @@ def _unnamed_groups_resolved(
             ours = named if named is not None and named.country_code == of_country else unidentified(of_country)
             extra.append(ActorMention(start, m.end(), sentence[start : m.end()], ours))
             continue
-        resolved = _article_group(tuple(sentences), country_code, table)
+        resolved = _article_group(tuple(sentences), country_code, table) or article_group
         if resolved is None and country_code and m.group(0).lower() not in {"the group", "the armed group"}:
             resolved = unidentified(country_code)
         if resolved is not None:
@@ -1380,12 +1420,16 @@ def _acronym_fits(name: str, acronym: str) -> bool:
 
 
 def article_names(
-    sentences: Sequence[str], country_code: str = "", table: tuple[TableRow, ...] | None = None
+    sentences: Sequence[str],
+    country_code: str = "",
+    table: tuple[TableRow, ...] | None = None,
+    organisations: Sequence[Sequence[tuple[int, int]]] = (),
 ) -> dict[str, Actor]:
     """The groups an article names that the table lacks, by every way the article writes
     them: "the Zulu Liberation Front (ZLF)" makes ``ZLF: Zulu Liberation Front`` (ACLED's
     form) of "ZLF" and "Zulu Liberation Front" alike, and "Zulu fighters" said once makes a
-    bare "Zulu" of another sentence the same group."""
+    bare "Zulu" of another sentence the same group. ``organisations`` (one list of spans a
+    sentence) are the organisations a recogniser found: those named as armed groups count."""
     table_names = {r.name for r in (load_actor_table() if table is None else table)}
     names: dict[str, Actor] = {}
     for sentence in sentences:
@@ -1401,23 +1445,63 @@ def article_names(
             actor = Actor(f"{acronym}: {kept.name}", kept.inter, kept.country_code)
             names.setdefault(kept.name, actor)
             names.setdefault(acronym, actor)
-    for sentence in sentences:
-        for mention in find_actors(sentence, country_code=country_code, table=table):
+    for k, sentence in enumerate(sentences):
+        mentions = find_actors(sentence, country_code=country_code, table=table)
+        if k < len(organisations) and organisations[k]:
+            mentions = armed_groups_named(sentence, organisations[k], mentions, country_code=country_code)
+        for mention in mentions:
             actor = mention.actor
             if actor.name in table_names or actor.name.startswith(_GENERIC_NAME_PREFIXES):
                 continue
             if actor.inter not in _NAMED_GROUP_CODES:
                 continue
             names.setdefault(actor.name, actor)
-    return names
+            if _ARABIC_ARTICLE.match(actor.name[:1].lower() + actor.name[1:]):
+                names.setdefault(actor.name[:1].lower() + actor.name[1:], actor)  # "al-Shabaab" as written
+    return _acronyms_joined(names)
+
+
+def _acronyms_joined(names: dict[str, Actor]) -> dict[str, Actor]:
+    """``names`` with an acronym and the full name it spells, both kept as groups of one
+    article ("SDF" and "Syrian Democratic Forces"), made one group in ACLED's form."""
+    acronyms = [n for n, a in names.items() if a.name == n and n.isupper() and 2 <= len(n) <= 8]
+    out = dict(names)
+    for acronym in acronyms:
+        fulls = [a for n, a in names.items() if a.name == n and " " in n and _initials(n) == acronym]
+        if len(fulls) == 1:
+            full = fulls[0]
+            joined = Actor(f"{acronym}: {full.name}", full.inter or names[acronym].inter, full.country_code)
+            out = {k: joined if a.name in (acronym, full.name) else a for k, a in out.items()}
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
 
 
 @lru_cache(maxsize=64)
 def _article_names_cached(
-    sentences: tuple[str, ...], country_code: str, table: tuple[TableRow, ...] | None
+    sentences: tuple[str, ...],
+    country_code: str,
+    table: tuple[TableRow, ...] | None,
+    organisations: tuple[tuple[tuple[int, int], ...], ...],
 ) -> dict[str, Actor]:
     # An article's events each read its names: found once per article.
-    return article_names(sentences, country_code, table)
+    return article_names(sentences, country_code, table, organisations)
+
+
+def _most_named(sentences: Sequence[str], names: dict[str, Actor]) -> Actor | None:
+    """The article's group (``article_names``) its sentences name most, first named on a tie."""
+    if not names:
+        return None
+    counts: dict[str, int] = {}
+    by_name: dict[str, Actor] = {}
+    for sentence in sentences:
+        for m in _bare_name_pattern(tuple(sorted(names, key=len, reverse=True))).finditer(sentence):
+            actor = names[m.group(0)]
+            counts[actor.name] = counts.get(actor.name, 0) + 1
+            by_name.setdefault(actor.name, actor)
+    return by_name[max(counts, key=lambda n: counts[n])] if counts else None
 
 
 def _with_article_names(
