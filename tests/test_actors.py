@@ -448,3 +448,11 @@ def test_men_said_to_belong_to_a_group_are_that_group_and_its_acronym_joins_its_
         ["Fighters of the Harbour Defence Forces held the bridge at Kibo.", "Two HDF fighters were killed."], "TZ"
     )
     assert names["HDF"].name == names["Harbour Defence Forces"].name == "HDF: Harbour Defence Forces"
+
+
+def test_the_group_that_claimed_an_attack_is_named_by_the_claim() -> None:
+    claimed = find_actors("The blast, claimed by the Zulu Dawn movement, killed four.", country_code="TZ")
+    assert [m.actor.name for m in claimed] == ["Zulu Dawn"]
+    owner = find_actors("Zulu Dawn claimed responsibility for the bombing.", country_code="TZ")
+    assert [m.actor.name for m in owner] == ["Zulu Dawn"]
+    assert not find_actors("Nobody claimed responsibility for the bombing.", country_code="TZ")

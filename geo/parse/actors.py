@@ -359,6 +359,15 @@ _MEMBERS_OF = re.compile(
     r"(?P<name>(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?[A-Z][\w'\u2019-]*"
     r"(?:\s+(?:(?:of|the|for|and|al|de|wa)\s+)*[A-Z][\w'\u2019-]*){0,7})"
 )
+_NAME = r"(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|the|for|and|al|de|wa)\s+)*[A-Z][\w'\u2019-]*){0,6}"
+_NO_ONE = frozenset(
+    {"No", "Nobody", "None", "It", "He", "She", "They", "We", "Who", "Which", "That", "This", "Authorities"}
+)
+#: Who owned an attack: "Zulu Dawn claimed responsibility", "an attack claimed by Zulu Dawn".
+_CLAIMED = re.compile(
+    rf"(?:\b(?:claimed|blamed)\s+(?:the\s+(?:attack|bombing|raid|strike)\s+)?(?:by|on)\s+(?:the\s+)?(?:[\w-]+-(?:linked|affiliated|allied)\s+)?(?P<by>{_NAME})"
+    rf"|(?<![\w-])(?P<owner>{_NAME})\s+(?:has\s+|have\s+|later\s+)?claimed\s+(?:responsibility|the\s+attack))"
+)
 #: Words that make a name after "fighters of" a group's ("the Zulu Liberation Council").
 _BODY_WORDS = frozenset({"council", "party", "alliance", "coalition", "union", "organisation", "organization", "state"})
 _LEADING_NOISE = frozenset(
@@ -703,6 +712,18 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             start = m.start() + m.group(0).index(words[0])
             name = text[start : m.end()]
             add(start, m.end(), kept_group(name, country_code))
+    for m in _CLAIMED.finditer(text):
+        key = "by" if m.group("by") else "owner"
+        name = m.group(key)
+        if (
+            name.split()[0] in _LEADING_NOISE | _NO_ONE
+            or name.lower() in _country_codes_by_name()
+            or name.lower() in _demonyms()
+        ):
+            continue  # "Officials blamed ...", "Russia claimed ...": no group named
+        kept = kept_group(name, country_code)
+        if kept.name.split()[-1][:1].isupper():
+            add(m.start(key), m.end(key), kept)
     for m in _MEMBERS_OF.finditer(text):
         # "Fighters of the Zulu Council": a group by its name's words; "men believed to belong to
         # Zulu Dawn": a group because men belong to it, whatever its name.
