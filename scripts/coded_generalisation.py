@@ -151,7 +151,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 per_item = items(one, events, label, args.failures)
             right_f = round(s.fatality_accuracy * s.fatality_events)
             right_a = round(s.actor_accuracy * s.actor_events)
-            figures = (right_f, s.fatality_events, right_a, s.actor_events, *per_item)
+            exact_a = round(s.actor_accuracy_exact * s.actor_events)
+            figures = (right_f, s.fatality_events, right_a, s.actor_events, *per_item, exact_a)
             t = totals.setdefault(label, [0] * len(figures))
             for k, v in enumerate(figures):
                 t[k] += v
@@ -161,9 +162,10 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 def _line(f: Sequence[int]) -> str:
-    rf, nf, ra, na, n_act, act_right, inter_right, n_fat, fat_right = f
+    rf, nf, ra, na, n_act, act_right, inter_right, n_fat, fat_right, exact = f
     return (
-        f"happenings: fatalities {rf}/{nf} = {rf / max(nf, 1):.3f}, actors {ra}/{na} = {ra / max(na, 1):.3f};"
+        f"happenings: fatalities {rf}/{nf} = {rf / max(nf, 1):.3f}, actors {ra}/{na} = {ra / max(na, 1):.3f}"
+        f" (names exactly as the gold's {exact}/{na});"
         f" reports: actors {act_right}/{n_act} = {act_right / max(n_act, 1):.3f},"
         f" interaction {inter_right}/{n_act} = {inter_right / max(n_act, 1):.3f},"
         f" fatalities {fat_right}/{n_fat} = {fat_right / max(n_fat, 1):.3f}"
