@@ -456,3 +456,9 @@ def test_the_group_that_claimed_an_attack_is_named_by_the_claim() -> None:
     owner = find_actors("Zulu Dawn claimed responsibility for the bombing.", country_code="TZ")
     assert [m.actor.name for m in owner] == ["Zulu Dawn"]
     assert not find_actors("Nobody claimed responsibility for the bombing.", country_code="TZ")
+    # A state, its capital or what a state owns is no group named by a claim.
+    for text in (
+        "Moscow claimed responsibility for the strike.",
+        "The strike was claimed by Russia's defence ministry.",
+    ):
+        assert all(m.actor.name.startswith("Military Forces of") for m in find_actors(text, country_code="UA"))

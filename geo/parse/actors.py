@@ -719,8 +719,10 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             name.split()[0] in _LEADING_NOISE | _NO_ONE
             or name.lower() in _country_codes_by_name()
             or name.lower() in _demonyms()
+            or name.lower() in _capitals()
+            or name.endswith(("'s", "\u2019s"))
         ):
-            continue  # "Officials blamed ...", "Russia claimed ...": no group named
+            continue  # "Officials blamed ...", "Russia claimed ...", "claimed by Russia's army": no group named
         kept = kept_group(name, country_code)
         if kept.name.split()[-1][:1].isupper():
             add(m.start(key), m.end(key), kept)
