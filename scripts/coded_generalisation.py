@@ -26,7 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from geo.eval.coded import CodedGold, Happening, match_items, read_jsonl, score  # noqa: E402
+from geo.eval.coded import CodedGold, Happening, match_items, read_jsonl, same_actors, score  # noqa: E402
 from geo.parse import actors  # noqa: E402
 from geo.records import Article, Event  # noqa: E402
 from geo.store.merge import MergeRules  # noqa: E402
@@ -45,6 +45,7 @@ def table_without(rows: Sequence[actors.TableRow]) -> Iterator[None]:
         actors._branches,
         actors._find_actors,
         actors._article_group,
+        actors._article_names_cached,
     )
     for cache in caches:
         cache.cache_clear()
@@ -119,10 +120,10 @@ def items(gold: CodedGold, events: dict[str, tuple[Event, ...]], label: str, sho
         got = frozenset(a for a in (event.actor1, event.actor2) if a)
         if h.event_type == "frontline" and h.actors:
             n_act += 1
-            act_right += got == h.actors
+            act_right += same_actors(got, h.actors)
             cc = h.country_code.upper()
             inter_right += event.interaction == actors.interaction(gold_inter(h.actor1, cc), gold_inter(h.actor2, cc))
-            if show and got != h.actors:
+            if show and not same_actors(got, h.actors):
                 print(f"  [{label}] ACT {report_id} {happening_id}: gold {sorted(h.actors)} got {sorted(got)}")
                 print(f"        quote: {event.quote[:220]}")
     return n_act, act_right, inter_right, n_fat, fat_right
@@ -150,7 +151,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 per_item = items(one, events, label, args.failures)
             right_f = round(s.fatality_accuracy * s.fatality_events)
             right_a = round(s.actor_accuracy * s.actor_events)
-            figures = (right_f, s.fatality_events, right_a, s.actor_events, *per_item)
+            exact_a = round(s.actor_accuracy_exact * s.actor_events)
+            figures = (right_f, s.fatality_events, right_a, s.actor_events, *per_item, exact_a)
             t = totals.setdefault(label, [0] * len(figures))
             for k, v in enumerate(figures):
                 t[k] += v
@@ -160,9 +162,10 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 def _line(f: Sequence[int]) -> str:
-    rf, nf, ra, na, n_act, act_right, inter_right, n_fat, fat_right = f
+    rf, nf, ra, na, n_act, act_right, inter_right, n_fat, fat_right, exact = f
     return (
-        f"happenings: fatalities {rf}/{nf} = {rf / max(nf, 1):.3f}, actors {ra}/{na} = {ra / max(na, 1):.3f};"
+        f"happenings: fatalities {rf}/{nf} = {rf / max(nf, 1):.3f}, actors {ra}/{na} = {ra / max(na, 1):.3f}"
+        f" (names exactly as the gold's {exact}/{na});"
         f" reports: actors {act_right}/{n_act} = {act_right / max(n_act, 1):.3f},"
         f" interaction {inter_right}/{n_act} = {inter_right / max(n_act, 1):.3f},"
         f" fatalities {fat_right}/{n_fat} = {fat_right / max(n_fat, 1):.3f}"

@@ -16,6 +16,7 @@ from geo.eval.coded import (
     parse_report,
     read_gold_folder,
     read_jsonl,
+    same_actors,
     score,
     split_of,
     to_jsonl,
@@ -124,3 +125,14 @@ def test_the_committed_jsonl_is_what_the_gold_folder_builds() -> None:
     assert GOLD_JSONL.read_text(encoding="utf-8") == to_jsonl(gold)
     ids = {h.id for h in gold.happenings}
     assert all(set(r.reports) <= ids for r in gold.reports), "a report names a happening that is not in the set"
+
+
+def test_acled_s_acronym_form_is_the_group_written_by_its_full_name_or_acronym() -> None:
+    gold = {"ZLF: Zulu Liberation Front", "Military Forces of Ruritania"}
+    assert same_actors({"Zulu Liberation Front", "Military Forces of Ruritania"}, gold)
+    assert same_actors({"ZLF", "Military Forces of Ruritania"}, gold)
+    assert same_actors({"Al-Shabaab"}, {"Al Shabaab"})
+    # Another group, a missing side, or one name standing for both sides is still wrong.
+    assert not same_actors({"Zulu People's Front", "Military Forces of Ruritania"}, gold)
+    assert not same_actors({"Zulu Liberation Front"}, gold)
+    assert not same_actors({"ZLF", "Zulu Liberation Front"}, gold)

@@ -14,7 +14,9 @@ fatalities and actors) and measures:
   match is a merged event of its own;
 - fatalities: on gold happenings that report deaths, is the figure of the merged event
   holding most of the happening's items exactly the gold figure;
-- actors: on frontline happenings, are the merged event's actors the gold pair, as a set.
+- actors: on frontline happenings, are the merged event's actors the gold pair, as a set
+  (``same_actors``: ACLED's "LNA: Libyan National Army" is the group a coder writes as
+  "Libyan National Army" or "LNA"; ``actor_accuracy_exact`` counts only names as the gold writes them).
 
 Dev and test are split by the happening's conflict (``split_of``): tune on dev, report test.
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -135,6 +138,7 @@ class CodedScores:
     actor_accuracy: float
     party_events: int = 0
     party_accuracy: float = 0.0  # the two parties of diplomacy, as a set
+    actor_accuracy_exact: float = 0.0  # actors right only when written exactly as the gold writes them
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: round(v, 4) if isinstance(v, float) else v for k, v in asdict(self).items()}
@@ -290,6 +294,32 @@ def bcubed(gold_of: Mapping[K, str], predicted_of: Mapping[K, str]) -> tuple[flo
     return precision, recall, f1
 
 
+def _name_forms(name: str) -> frozenset[str]:
+    """The ways one actor's name may be written, folded: ACLED's "LNA: Libyan National
+    Army" is also its acronym and its full name; case, hyphens, spaces and a "the" aside
+    ("Al-Shabaab", "Al Shabaab"; "Group for the Support of Islam", "Group for Support of Islam")."""
+    acronym, colon, full = name.partition(": ")
+    forms = (acronym, full) if colon and full else (name,)
+    words = (re.split(r"[\s-]+", f.casefold()) for f in forms)
+    return frozenset("".join(c for w in f if w != "the" for c in w if c.isalnum()) for f in words)
+
+
+def same_actors(got: Iterable[str], gold: Iterable[str]) -> bool:
+    """Are ``got`` and ``gold`` the same actors, each name of one the same group as one of
+    the other's (``_name_forms``), one to one?"""
+    left, right = list(dict.fromkeys(got)), list(dict.fromkeys(gold))
+    if len(left) != len(right):
+        return False
+    remaining = [_name_forms(n) for n in right]
+    for name in left:
+        forms = _name_forms(name)
+        at = next((i for i, other in enumerate(remaining) if forms & other), None)
+        if at is None:
+            return False
+        remaining.pop(at)
+    return True
+
+
 def score(gold: CodedGold, predicted: Sequence[PredictedEvent]) -> CodedScores:
     """Merging, fatality and actor scores of predicted, merged events against the gold set."""
     items = match_items(gold, predicted)
@@ -302,7 +332,7 @@ def score(gold: CodedGold, predicted: Sequence[PredictedEvent]) -> CodedScores:
     by_merged: dict[str, PredictedEvent] = {}
     for event in predicted:
         by_merged.setdefault(event.merged_id, event)
-    fatal_total = fatal_right = actor_total = actor_right = party_total = party_right = 0
+    fatal_total = fatal_right = actor_total = actor_right = actor_exact = party_total = party_right = 0
     for h in gold.happenings:
         matched = [e for (_, hid), e in items.items() if hid == h.id and e is not None]
         main = _main_merged(matched)
@@ -311,7 +341,8 @@ def score(gold: CodedGold, predicted: Sequence[PredictedEvent]) -> CodedScores:
             fatal_right += main is not None and by_merged[main].fatalities == h.fatalities
         if h.event_type == "frontline" and h.actors:
             actor_total += 1
-            actor_right += main is not None and by_merged[main].actors == h.actors
+            actor_right += main is not None and same_actors(by_merged[main].actors, h.actors)
+            actor_exact += main is not None and by_merged[main].actors == h.actors
         if h.event_type == "diplomacy" and h.actors:
             party_total += 1
             party_right += main is not None and by_merged[main].actors == h.actors
@@ -327,6 +358,7 @@ def score(gold: CodedGold, predicted: Sequence[PredictedEvent]) -> CodedScores:
         actor_accuracy=actor_right / actor_total if actor_total else 0.0,
         party_events=party_total,
         party_accuracy=party_right / party_total if party_total else 0.0,
+        actor_accuracy_exact=actor_exact / actor_total if actor_total else 0.0,
     )
 
 

@@ -303,10 +303,73 @@ def guessed_inter(name: str) -> int:
     return next((inter for cue, inter in GROUP_WORD_INTER if words & cue), INTER_UNKNOWN)
 
 
+#: Words after a group's name that say what its members are, not what the group is called:
+#: "Taliban fighters" and "Boko Haram militants" are the Taliban and Boko Haram.
+MEMBER_NOUNS = frozenset(
+    {"fighters", "militants", "rebels", "insurgents", "jihadists", "guerrillas", "gunmen", "combatants"}
+    | {"militiamen", "members", "loyalists", "elements"}
+)
+#: Words a name keeps in lower case when ACLED capitalises the rest ("Army of the South").
+_NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "al", "wa", "de", "la", "el", "du", "des", "y"})
+
+
+_GROUP_DESCRIPTORS = frozenset(
+    {"militant", "armed", "rebel", "jihadist", "insurgent", "extremist", "islamist", "separatist"}
+)
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|an|ar|at|az)-[A-Z]")
+
+
+def kept_group(written: str, country_code: str = "") -> Actor:
+    """A named armed group the table does not know, kept under the name it is written
+    with, in ACLED's form: without a word for its members ("Taliban fighters" is
+    ``Taliban``) or the country it fights in ("Yemen's Houthi rebels" is ``Houthi``), each
+    word of the name capitalised ("Ambazonian separatists" is ``Ambazonian Separatists``).
+    Its inter code comes from every written word (``guessed_inter``): rebels are a rebel group."""
+    words = written.split()
+    possessive = words[0].endswith(("'s", "\u2019s")) if words else False
+    if possessive and len(words) > 1 and words[0][:-2].lower() in _country_codes_by_name():
+        words = words[1:]  # "Yemen's Houthi rebels"
+    if len(words) > 1 and words[-1].lower() == "militiamen":
+        words = [*words[:-1], "Militia"]  # "Copper Hills militiamen": the Copper Hills Militia
+    if len(words) > 2 and words[-1].lower() == "group" and words[-2].lower() in _GROUP_DESCRIPTORS:
+        words = words[:-2]  # "the Zulu rebel group"
+    while len(words) > 1 and words[-1].lower() in MEMBER_NOUNS and not words[-2].endswith(("'s", "\u2019s")):
+        words = words[:-1]  # not "Haftar's fighters": a man's fighters are not a name
+    if words and _ARABIC_ARTICLE.match(words[0]):
+        words[0] = words[0][:1].upper() + words[0][1:]  # "al-Shabaab" begins a name: "Al-Shabaab"
+    if words and words[0][:1].isupper():
+        words = [
+            w[:1].upper() + w[1:] if w.islower() and (i == 0 or w not in _NAME_FUNCTION_WORDS) else w
+            for i, w in enumerate(words)
+        ]
+    return Actor(" ".join(words), guessed_inter(written), country_code.upper())
+
+
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
 _UNKNOWN_GROUP = re.compile(
-    r"\b((?:[A-Z][\w'-]+ ){1,5})(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang|separatists|secessionists)\b"
+    r"\b((?:(?:al|el|ad|ash|as|an|ar|at|az)-)?(?:[A-Z][\w'-]+ ){1,5})"
+    r"(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang|separatists"
+    r"|secessionists|(?:militant|armed|rebel|jihadist|insurgent|extremist|Islamist|separatist) group)\b"
 )
+#: "Fighters of the Zulu Liberation Council", "forces loyal to the Zulu Front": a named group.
+_MEMBERS_OF = re.compile(
+    r"\b(?i:forces|fighters|militants|members|militiamen|units|gunmen|insurgents|rebels|jihadists|men|attackers"
+    r"|assailants)\s+(?:(?:believed\s+to\s+)?(?P<belong>belong(?:ing)?\s+to|linked\s+to|affiliated\s+(?:to|with))"
+    r"|of|from|loyal\s+to)\s+(?:the\s+)?"
+    r"(?P<name>(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?[A-Z][\w'\u2019-]*"
+    r"(?:\s+(?:(?:of|the|for|and|al|de|wa)\s+)*[A-Z][\w'\u2019-]*){0,7})"
+)
+_NAME = r"(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|the|for|and|al|de|wa)\s+)*[A-Z][\w'\u2019-]*){0,6}"
+_NO_ONE = frozenset(
+    {"No", "Nobody", "None", "It", "He", "She", "They", "We", "Who", "Which", "That", "This", "Authorities"}
+)
+#: Who owned an attack: "Zulu Dawn claimed responsibility", "an attack claimed by Zulu Dawn".
+_CLAIMED = re.compile(
+    rf"(?:\b(?:claimed|blamed)\s+(?:the\s+(?:attack|bombing|raid|strike)\s+)?(?:by|on)\s+(?:the\s+)?(?:[\w-]+-(?:linked|affiliated|allied)\s+)?(?P<by>{_NAME})"
+    rf"|(?<![\w-])(?P<owner>{_NAME})\s+(?:has\s+|have\s+|later\s+)?claimed\s+(?:responsibility|the\s+attack))"
+)
+#: Words that make a name after "fighters of" a group's ("the Zulu Liberation Council").
+_BODY_WORDS = frozenset({"council", "party", "alliance", "coalition", "union", "organisation", "organization", "state"})
 _LEADING_NOISE = frozenset(
     [
         "The",
@@ -360,6 +423,11 @@ _LEADING_NOISE = frozenset(
         "Resistance",
         "Ethnic",
         "Government",
+        "Separatist",
+        "Insurgent",
+        "Militant",
+        "Hundreds",
+        "Thousands",
         "Militia",
         "Tribal",
         "Allied",
@@ -415,6 +483,9 @@ class TableRow:
     inter: int
     country_code: str
     aliases: tuple[str, ...]
+    #: Aliases that name the row only in its own country, written with a leading "~" in the
+    #: table: Mozambique's insurgents are locally "al-Shabab", a name that elsewhere is Somalia's.
+    local: frozenset[str] = frozenset()
 
 
 def interaction(inter1: int, inter2: int) -> int:
@@ -436,7 +507,9 @@ def parse_actor_table(text: str) -> tuple[TableRow, ...]:
         if len(fields) != 4 or not fields[1].isdigit():
             raise ValueError(f"actor table line {number}: expected name, inter, country, aliases; got {line!r}")
         name, inter, country, aliases = fields
-        rows.append(TableRow(name, int(inter), country, tuple(a for a in aliases.split("|") if a)))
+        written = [a for a in aliases.split("|") if a]
+        local = frozenset(a[1:].casefold() for a in written if a.startswith("~"))
+        rows.append(TableRow(name, int(inter), country, tuple(a.removeprefix("~") for a in written), local))
     return tuple(rows)
 
 
@@ -459,6 +532,10 @@ WAR_NEWS_COUNTRY_NAMES: dict[str, str] = {
     "congo-kinshasa": "CD",
     "congo-brazzaville": "CG",
 }
+
+
+#: Countries news names by their initials, read only as written ("US troops", not "us").
+ABBREVIATED_COUNTRIES: dict[str, str] = {"US": "US", "U.S.": "US", "UK": "GB", "U.K.": "GB"}
 
 
 @lru_cache(maxsize=1)
@@ -578,16 +655,22 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             # "southern separatists", "coalition warplanes": a name only in its own war.
             candidates = tuple(r for r in candidates if r.country_code in ("", country_code.upper()))
         if candidates:
+            # A local name of a group ("al-Shabab" in Mozambique) means it only in its own country.
+            folded = m.group(0).casefold()
+            candidates = tuple(r for r in candidates if folded not in r.local or r.country_code == country_code.upper())
+        if candidates:
             actor = _pick_row(candidates, country_code)
             add(m.start(), m.end(), _branches(rows).get((actor.name, country_code.upper()), actor))
     for m in _demonym_forces().finditer(text):
         word = m.group(1).lower()
-        cc = _demonyms().get(word) or _country_codes_by_name().get(word)
+        cc = _demonyms().get(word) or _country_codes_by_name().get(word) or ABBREVIATED_COUNTRIES.get(m.group(1))
+        if word in {"us", "u.s.", "uk", "u.k."} and not cc:
+            continue  # "told us forces were ..."? the pronoun
         named = _group_named_like_forces(text, m)
         if named is not None:
             # "the Syrian Democratic Forces", "the Free Syrian Army": a group's name, not the state's forces.
             start, end = named
-            add(start, end, Actor(text[start:end], guessed_inter(text[start:end]), country_code.upper()))
+            add(start, end, kept_group(text[start:end], country_code))
             continue
         if cc:
             police = m.group(2).lower() == "police"
@@ -628,7 +711,35 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         if words and words[0].lower() not in _demonyms():
             start = m.start() + m.group(0).index(words[0])
             name = text[start : m.end()]
-            add(start, m.end(), Actor(name, guessed_inter(name), country_code.upper()))
+            add(start, m.end(), kept_group(name, country_code))
+    for m in _CLAIMED.finditer(text):
+        key = "by" if m.group("by") else "owner"
+        name = m.group(key)
+        if (
+            name.split()[0] in _LEADING_NOISE | _NO_ONE
+            or name.lower() in _country_codes_by_name()
+            or name.lower() in _demonyms()
+            or name.lower() in _capitals()
+            or name.endswith(("'s", "\u2019s"))
+        ):
+            continue  # "Officials blamed ...", "Russia claimed ...", "claimed by Russia's army": no group named
+        kept = kept_group(name, country_code)
+        if kept.name.split()[-1][:1].isupper():
+            add(m.start(key), m.end(key), kept)
+    for m in _MEMBERS_OF.finditer(text):
+        # "Fighters of the Zulu Council": a group by its name's words; "men believed to belong to
+        # Zulu Dawn": a group because men belong to it, whatever its name.
+        name = m.group("name")
+        words = {w.lower().strip("'\u2019") for w in name.split()}
+        acronym = len(name.split()) == 1 and name.isupper() and len(name) > 1
+        state_like = name.split()[0] in {"Government", "Ministry", "President", "Prime"}
+        named_as_group = acronym or m.group("belong") is not None or words & (ARMED_GROUP_WORDS | _BODY_WORDS)
+        civic = words & (NOT_ARMED_WORDS - {"council", "union"})
+        if named_as_group and not state_like and not civic and name.lower() not in _country_codes_by_name():
+            kept = kept_group(name, country_code)
+            if kept.inter == INTER_UNKNOWN:  # "forces of the Zulu Council": its forces make it an armed group
+                kept = Actor(kept.name, guessed_inter(m.group(0)), kept.country_code)
+            add(m.start("name"), m.end("name"), kept)
     return tuple(sorted(found, key=lambda a: a.start))
 
 
@@ -716,7 +827,7 @@ def armed_groups_named(
         for article in ("the ", "The "):
             if name.startswith(article):
                 start, name = start + len(article), name[len(article) :]
-        extra.append(ActorMention(start, end, name, Actor(name, guessed_inter(name), country_code.upper())))
+        extra.append(ActorMention(start, end, name, kept_group(name, country_code)))
     return tuple(sorted((*found, *extra), key=lambda m: m.start))
 
 
@@ -770,7 +881,11 @@ def _trie_pattern(words: Iterable[str]) -> str:
 @lru_cache(maxsize=1)
 def _demonym_forces() -> re.Pattern[str]:
     # Demonyms ("Russian troops") and country names ("the Myanmar air force", "Syria's army").
-    names = sorted(set(_demonyms()) | set(_country_codes_by_name()), key=len, reverse=True)
+    names = sorted(
+        set(_demonyms()) | set(_country_codes_by_name()) | {a.lower() for a in ABBREVIATED_COUNTRIES},
+        key=len,
+        reverse=True,
+    )
     words = sorted(FORCE_WORDS, key=len, reverse=True)
     return re.compile(
         rf"\b({_trie_pattern(names)})(?:'s|\u2019s)? "
@@ -892,6 +1007,9 @@ def frontline_actors(
     # further on ("... the Houthis were blamed"), so the rest of the article is read too.
     order = [index, index + 1, index - 1, *sorted(range(len(sentences)), key=lambda i: (abs(i - index), i))]
     event_parse = syntax[index] if 0 <= index < len(syntax) else None
+    recognised = tuple(parse.organisations for parse in syntax)
+    names = _article_names_cached(tuple(sentences), country_code, table, recognised)
+    main_group = _most_named(sentences, names)
     for step, i in enumerate(dict.fromkeys(order)):
         if not 0 <= i < len(sentences):
             continue
@@ -903,7 +1021,8 @@ def frontline_actors(
         ]
         if spans:
             mentions = armed_groups_named(sentences[i], spans, mentions, country_code=country_code)
-        mentions = _unnamed_groups_resolved(sentences[i], mentions, sentences, country_code, table)
+        mentions = _unnamed_groups_resolved(sentences[i], mentions, sentences, country_code, table, main_group)
+        mentions = _with_article_names(sentences[i], mentions, names)
         if parse is not None:
             mentions = _countries_that_struck(sentences[i], mentions, parse)
             mentions = _speaker_forces(sentences[i], mentions, parse, country_code, table)
@@ -1244,10 +1363,12 @@ def _unnamed_groups_resolved(
     sentences: Sequence[str],
     country_code: str,
     table: tuple[TableRow, ...] | None,
+    article_group: Actor | None = None,
 ) -> tuple[ActorMention, ...]:
     """``mentions`` plus the unnamed armed groups of ``sentence`` no mention covers, each
-    resolved to the non-state armed group the article names most (first named on a tie),
-    else to an unidentified armed group of ``country_code``."""
+    resolved to the non-state armed group the article names most (first named on a tie;
+    ``article_group`` when the table and the words for groups find none), else to an
+    unidentified armed group of ``country_code``."""
     extra: list[ActorMention] = []
     for m in _phrase_pattern(UNNAMED_GROUPS).finditer(sentence):
         if any(m.start() < f.end and f.start < m.end() for f in mentions):
@@ -1261,7 +1382,7 @@ def _unnamed_groups_resolved(
             ours = named if named is not None and named.country_code == of_country else unidentified(of_country)
             extra.append(ActorMention(start, m.end(), sentence[start : m.end()], ours))
             continue
-        resolved = _article_group(tuple(sentences), country_code, table)
+        resolved = _article_group(tuple(sentences), country_code, table) or article_group
         if resolved is None and country_code and m.group(0).lower() not in {"the group", "the armed group"}:
             resolved = unidentified(country_code)
         if resolved is not None:
@@ -1292,6 +1413,138 @@ def _article_group(sentences: tuple[str, ...], country_code: str, table: tuple[T
     if not counts:
         return None
     return actors[max(counts, key=lambda name: counts[name])]  # max keeps the first named on a tie
+
+
+#: A name with its acronym after it: "the Zulu Liberation Front (ZLF)".
+_DEFINED_ACRONYM = re.compile(
+    r"\b((?:[A-Z][\w'\u2019-]*\s+)(?:(?:of|the|for|and|al|de|du|la|el|wa)\s+|[A-Z][\w'\u2019-]*\s+)*"
+    r"[A-Z][\w'\u2019-]*)\s*\(([A-Z][A-Z0-9/-]{1,9})\)"
+)
+#: Names no group has: the generic names this module gives actors.
+_GENERIC_NAME_PREFIXES = (
+    "Military Forces of",
+    "Police Forces of",
+    "Civilians (",
+    "Unidentified Armed Group",
+    "Protesters (",
+    "Rioters (",
+    "Government of",
+)
+
+
+def _acronym_fits(name: str, acronym: str) -> bool:
+    """Do the capitals of ``name`` spell ``acronym`` (letters in order, the first first)?"""
+    initials = [w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    letters = [c for c in acronym if c.isalpha()]
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    rest = iter(initials)
+    return all(any(c == i for i in rest) for c in letters)
+
+
+def article_names(
+    sentences: Sequence[str],
+    country_code: str = "",
+    table: tuple[TableRow, ...] | None = None,
+    organisations: Sequence[Sequence[tuple[int, int]]] = (),
+) -> dict[str, Actor]:
+    """The groups an article names that the table lacks, by every way the article writes
+    them: "the Zulu Liberation Front (ZLF)" makes ``ZLF: Zulu Liberation Front`` (ACLED's
+    form) of "ZLF" and "Zulu Liberation Front" alike, and "Zulu fighters" said once makes a
+    bare "Zulu" of another sentence the same group. ``organisations`` (one list of spans a
+    sentence) are the organisations a recogniser found: those named as armed groups count."""
+    table_names = {r.name for r in (load_actor_table() if table is None else table)}
+    names: dict[str, Actor] = {}
+    for sentence in sentences:
+        for m in _DEFINED_ACRONYM.finditer(sentence):
+            full = m.group(1).removeprefix("The ").removeprefix("the ")
+            acronym = m.group(2)
+            known = find_actors(full, country_code=country_code, table=table)
+            if not _acronym_fits(full, acronym) or any(
+                a.actor.name in table_names or a.actor.name.startswith(_GENERIC_NAME_PREFIXES) for a in known
+            ):
+                continue
+            kept = kept_group(full, country_code)
+            actor = Actor(f"{acronym}: {kept.name}", kept.inter, kept.country_code)
+            names.setdefault(kept.name, actor)
+            names.setdefault(acronym, actor)
+    for k, sentence in enumerate(sentences):
+        mentions = find_actors(sentence, country_code=country_code, table=table)
+        if k < len(organisations) and organisations[k]:
+            mentions = armed_groups_named(sentence, organisations[k], mentions, country_code=country_code)
+        for mention in mentions:
+            actor = mention.actor
+            if actor.name in table_names or actor.name.startswith(_GENERIC_NAME_PREFIXES):
+                continue
+            if actor.inter not in _NAMED_GROUP_CODES:
+                continue
+            names.setdefault(actor.name, actor)
+            if _ARABIC_ARTICLE.match(actor.name[:1].lower() + actor.name[1:]):
+                names.setdefault(actor.name[:1].lower() + actor.name[1:], actor)  # "al-Shabaab" as written
+    return _acronyms_joined(names)
+
+
+def _acronyms_joined(names: dict[str, Actor]) -> dict[str, Actor]:
+    """``names`` with an acronym and the full name it spells, both kept as groups of one
+    article ("SDF" and "Syrian Democratic Forces"), made one group in ACLED's form."""
+    acronyms = [n for n, a in names.items() if a.name == n and n.isupper() and 2 <= len(n) <= 8]
+    out = dict(names)
+    for acronym in acronyms:
+        fulls = [a for n, a in names.items() if a.name == n and " " in n and _initials(n) == acronym]
+        if len(fulls) == 1:
+            full = fulls[0]
+            joined = Actor(f"{acronym}: {full.name}", full.inter or names[acronym].inter, full.country_code)
+            out = {k: joined if a.name in (acronym, full.name) else a for k, a in out.items()}
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+@lru_cache(maxsize=64)
+def _article_names_cached(
+    sentences: tuple[str, ...],
+    country_code: str,
+    table: tuple[TableRow, ...] | None,
+    organisations: tuple[tuple[tuple[int, int], ...], ...],
+) -> dict[str, Actor]:
+    # An article's events each read its names: found once per article.
+    return article_names(sentences, country_code, table, organisations)
+
+
+def _most_named(sentences: Sequence[str], names: dict[str, Actor]) -> Actor | None:
+    """The article's group (``article_names``) its sentences name most, first named on a tie."""
+    if not names:
+        return None
+    counts: dict[str, int] = {}
+    by_name: dict[str, Actor] = {}
+    for sentence in sentences:
+        for m in _bare_name_pattern(tuple(sorted(names, key=len, reverse=True))).finditer(sentence):
+            actor = names[m.group(0)]
+            counts[actor.name] = counts.get(actor.name, 0) + 1
+            by_name.setdefault(actor.name, actor)
+    return by_name[max(counts, key=lambda n: counts[n])] if counts else None
+
+
+def _with_article_names(
+    sentence: str, mentions: Sequence[ActorMention], names: dict[str, Actor]
+) -> tuple[ActorMention, ...]:
+    """``mentions`` under the names the article gives them (``article_names``), plus
+    the article's names the sentence writes bare ("the Taliban's seizure of Kunduz")."""
+    if not names:
+        return tuple(mentions)
+    out = [ActorMention(m.start, m.end, m.text, names.get(m.actor.name, m.actor)) for m in mentions]
+    for m in _bare_name_pattern(tuple(sorted(names, key=len, reverse=True))).finditer(sentence):
+        if not any(m.start() < f.end and f.start < m.end() for f in out):
+            out.append(ActorMention(m.start(), m.end(), m.group(0), names[m.group(0)]))
+    return tuple(sorted(out, key=lambda f: f.start))
+
+
+@lru_cache(maxsize=256)
+def _bare_name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    # As written, and not the start of a longer name ("Karen" of "Karen State").
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w-])(?!\s+[A-Z])")
 
 
 def _without_unidentified_if_named(actors: list[Actor]) -> list[Actor]:
