@@ -124,6 +124,7 @@ def test_a_weekday_before_a_bearing_is_no_site_it_locates(nlp):
         "blankets for the first time since the summer.",
         "Trucks of the World Food Programme and the Red Cross reached Varnok on Saturday after a week at the "
         "checkpoint, carrying rice and medicine.",
+        "Lorries carrying flour and medicine reached the besieged town of Varnok on Wednesday, officials said.",
     ],
 )
 def test_an_aid_convoy_reaching_a_besieged_town_is_humanitarian(nlp, sentence):

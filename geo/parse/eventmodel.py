@@ -205,11 +205,14 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
 
 def _aid_brought_without_fighting(site: EventSite) -> bool:
     """Does a bringer of aid act in the place's clause ("a convoy sent by the Red Crescent
-    entered X") while no strong trigger of fighting is stated there? Then the place receives
-    aid: a convoy's entering is not troops' entering."""
+    entered X") while no strong trigger of fighting is stated there, or one only describes the
+    place ("reached the besieged town of X")? Then the place receives aid: a convoy's entering
+    is not troops' entering."""
     if site.tree is None or not doer_brings_aid(site.tree, site.start, site.end):
         return False
-    return "frontline" not in types_in_place_clause(site.sentence, site.tree, site.start, site.end)
+    return "frontline" not in types_in_place_clause(
+        site.sentence, site.tree, site.start, site.end
+    ) or only_a_state_of_place(site.tree, site.sentence, site.start, site.end, "frontline")
 
 
 def _act_besides_a_state(site: EventSite, probabilities: Mapping[str, float], chosen: str) -> str:
