@@ -112,6 +112,12 @@ def test_a_site_in_the_hills_north_of_a_city_leaves_the_city_without_an_event(nl
     assert _event_type(nlp, sentence, "Korvesh") == "frontline"
 
 
+def test_a_town_across_the_river_from_another_takes_the_fighting(nlp):
+    sentence = "Fighting resumed on Friday in Korvesh, across the river from Dalmin, residents said."
+    assert _event_type(nlp, sentence, "Dalmin") is None
+    assert _event_type(nlp, sentence, "Korvesh") == "frontline"
+
+
 def test_a_weekday_before_a_bearing_is_no_site_it_locates(nlp):
     sentence = "Fighting was reported on Tuesday in the hills south of Dalmin, residents said."
     assert "ref_locates_site" not in _signals(nlp, sentence, "Dalmin")

@@ -21,6 +21,12 @@ _BEARING_OF = re.compile(
     r"\b(?:north|south|east|west)(?:[-\s]?(?:east|west))?\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
+#: "opposite Y", "across the river from Y": like a bearing, it says where a site named before lies.
+_FACING = re.compile(
+    r"\b(?:opposite|across\s+(?:the\s+)?(?:river|border|bay|lake|strait|frontier|valley)\s+from)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 #: English ordinals: "the fourth attack in X" ranks an event among others rather than telling one.
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})
@@ -107,7 +113,7 @@ def only_locates_another(tree: ClauseTree | None, sentence: str, start: int, end
 
 def locates_a_named_site(tree: ClauseTree | None, sentence: str, start: int, end: int) -> bool:
     """Is the place named only to say where a site named just before it lies: "the X hospital
-    in Y district", "X, a village in Y province", "X, south of Y"? What happened, happened at
+    in Y province", "X, a village in Y province", "X, south of Y", "X, across the river from Y"? What happened, happened at
     the site; and when the gazetteer lacks the site, the text still places it, so a reader
     puts no event at the place that only locates it."""
     if tree is None or len(tree) == 0:
@@ -115,7 +121,7 @@ def locates_a_named_site(tree: ClauseTree | None, sentence: str, start: int, end
     if _holds_a_name_before(tree, start, end) and _names_an_admin_unit(tree, start, end):
         return True
     window = max(0, start - 60)
-    bearing = _BEARING_OF.search(sentence[window:start])
+    bearing = _BEARING_OF.search(sentence[window:start]) or _FACING.search(sentence[window:start])
     return bearing is not None and _name_before(tree, tree.token_at(window + bearing.start()), BEARING_REACH)
 
 
