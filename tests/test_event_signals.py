@@ -83,3 +83,56 @@ def test_the_one_who_acts_and_where_the_place_stands_are_features(nlp):
     assert {"doer=residents", "place_in_subject", "holder=residents"} <= set(signals)
     # the town the troops took is their object, not where the speakers come from
     assert "place_in_subject" not in _signals(nlp, "Troops took Kesterovo on Monday.", "Kesterovo")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "site", "seat"),
+    [
+        (
+            "Government troops captured the village of Korvesh in the hills of Dalmin province on Tuesday.",
+            "Korvesh",
+            "Dalmin",
+        ),
+        (
+            "Rockets struck the Tarnava clinic in Ostrel district of Dalmin province on Sunday, killing two nurses.",
+            "Tarnava",
+            "Dalmin",
+        ),
+    ],
+)
+def test_a_village_in_a_province_takes_the_event_and_the_province_none(nlp, sentence, site, seat):
+    assert "ref_locates_site" in _signals(nlp, sentence, seat)
+    assert _event_type(nlp, sentence, seat) is None
+    assert _event_type(nlp, sentence, site) == "frontline"
+
+
+def test_a_site_in_the_hills_north_of_a_city_leaves_the_city_without_an_event(nlp):
+    sentence = "Jets bombed Korvesh, a market town in the hills northwest of Dalmin, on Monday, killing nine."
+    assert _event_type(nlp, sentence, "Dalmin") is None
+    assert _event_type(nlp, sentence, "Korvesh") == "frontline"
+
+
+def test_a_town_across_the_river_from_another_takes_the_fighting(nlp):
+    sentence = "Fighting resumed on Friday in Korvesh, across the river from Dalmin, residents said."
+    assert _event_type(nlp, sentence, "Dalmin") is None
+    assert _event_type(nlp, sentence, "Korvesh") == "frontline"
+
+
+def test_a_weekday_before_a_bearing_is_no_site_it_locates(nlp):
+    sentence = "Fighting was reported on Tuesday in the hills south of Dalmin, residents said."
+    assert "ref_locates_site" not in _signals(nlp, sentence, "Dalmin")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A convoy of forty lorries organised by the Red Crescent entered Varnok on Tuesday, bringing flour and "
+        "blankets for the first time since the summer.",
+        "Trucks of the World Food Programme and the Red Cross reached Varnok on Saturday after a week at the "
+        "checkpoint, carrying rice and medicine.",
+        "Lorries carrying flour and medicine reached the besieged town of Varnok on Wednesday, officials said.",
+    ],
+)
+def test_an_aid_convoy_reaching_a_besieged_town_is_humanitarian(nlp, sentence):
+    assert "doer_brings_aid" in _signals(nlp, sentence, "Varnok")
+    assert _event_type(nlp, sentence, "Varnok") == "humanitarian"

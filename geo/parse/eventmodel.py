@@ -31,7 +31,13 @@ from geo.parse.eventclause import (
     in_place_clause,
     types_in_place_clause,
 )
-from geo.parse.eventsignals import only_a_state_of_place, only_locates_another, signal_features
+from geo.parse.eventsignals import (
+    doer_brings_aid,
+    locates_a_named_site,
+    only_a_state_of_place,
+    only_locates_another,
+    signal_features,
+)
 from geo.parse.eventtypes import (
     CONFIDENCE_STRONG,
     EventKind,
@@ -158,6 +164,8 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     """
     if only_names_something_else(site.sentence, site.start, site.end):
         return None, 1.0  # "the X deadline", "al-Y in the X": a name, not a place of events
+    if locates_a_named_site(site.tree, site.sentence, site.start, site.end):
+        return None, 1.0  # "the X hospital in Y province": the event is at X, even when X is not found
     near = (site.start, site.end)
     rule = place_rule(site)
     probabilities = model.probabilities(site_features(site, rule))
@@ -171,6 +179,13 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
         return None, probabilities[chosen]
     if only_a_state_of_place(site.tree, site.sentence, site.start, site.end, chosen):
         chosen = _act_besides_a_state(site, probabilities, chosen)
+    if chosen == "frontline" and _aid_brought_without_fighting(site):
+        aid = _governing_kind(site, frozenset({"humanitarian"})) or classify_sentence(
+            site.sentence, near=near, event_types=frozenset({"humanitarian"})
+        )
+        if aid.event_type != "humanitarian":
+            aid = EventKind("humanitarian", DEFAULT_SUB_EVENT["humanitarian"], 0.5, "")
+        return aid, 1 - probabilities[NO_EVENT]
     main_act = _main_act_over(site, chosen)
     if main_act is not None:
         return main_act, max(probabilities[main_act.event_type], 1 - probabilities[NO_EVENT])
@@ -186,6 +201,18 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     if of_type.event_type != chosen:  # no trigger of that type: the type's broadest sub-type
         of_type = EventKind(chosen, DEFAULT_SUB_EVENT[chosen], 0.5, "")
     return of_type, probabilities[chosen]
+
+
+def _aid_brought_without_fighting(site: EventSite) -> bool:
+    """Does a bringer of aid act in the place's clause ("a convoy sent by the Red Crescent
+    entered X") while no strong trigger of fighting is stated there, or one only describes the
+    place ("reached the besieged town of X")? Then the place receives aid: a convoy's entering
+    is not troops' entering."""
+    if site.tree is None or not doer_brings_aid(site.tree, site.start, site.end):
+        return False
+    return "frontline" not in types_in_place_clause(
+        site.sentence, site.tree, site.start, site.end
+    ) or only_a_state_of_place(site.tree, site.sentence, site.start, site.end, "frontline")
 
 
 def _act_besides_a_state(site: EventSite, probabilities: Mapping[str, float], chosen: str) -> str:

@@ -21,6 +21,12 @@ _BEARING_OF = re.compile(
     r"\b(?:north|south|east|west)(?:[-\s]?(?:east|west))?\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
+#: "opposite Y", "across the river from Y": like a bearing, it says where a site named before lies.
+_FACING = re.compile(
+    r"\b(?:opposite|across\s+(?:the\s+)?(?:river|border|bay|lake|strait|frontier|valley)\s+from)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 #: English ordinals: "the fourth attack in X" ranks an event among others rather than telling one.
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})
@@ -33,6 +39,26 @@ _INSIDE_LINKS = frozenset({"in", "of", "inside", "within"})
 INSIDE_REACH = 5
 #: Links from the subject's head down to a place it holds: "residents of X", "officials in X".
 _HOLDER_LINKS = frozenset({"prep", "pobj", "compound", "appos", "conj"})
+#: Words in the phrase of the one who acts that make it a bringer of aid: "a convoy of lorries
+#: sent by the Red Crescent", "relief workers", "trucks of the World Food Programme".
+AID_BRINGER_WORDS = frozenset(
+    {"aid", "relief", "humanitarian", "cross", "crescent", "unhcr", "unicef", "wfp", "ocha", "unrwa", "msf",
+     "charity", "charities", "food", "medicine", "medicines", "flour"}
+)  # fmt: skip
+#: Nouns of first-level administrative areas: "the X hospital in Y province" names Y only to say
+#: where X is. A district, a county or a municipality is small enough that a reader maps an event
+#: there too ("the X camp in Y district").
+ADMIN_UNIT_NOUNS = frozenset(
+    {"province", "governorate", "state", "region", "oblast", "prefecture", "department", "wilaya"}
+)  # fmt: skip
+#: Capitalised words of dates, which the tagger calls proper nouns: "on Tuesday in hills north of Y".
+DATE_NAMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+)  # fmt: skip
+#: How many tokens back from a bearing ("north of") the site it places may stand: "X, a town
+#: in the hills north of Y".
+BEARING_REACH = 8
 
 
 def signal_features(tree: ClauseTree | None, sentence: str, start: int, end: int, is_area: bool) -> list[str]:
@@ -49,6 +75,10 @@ def signal_features(tree: ClauseTree | None, sentence: str, start: int, end: int
         features += ["ref_inside_named", f"ref_inside_named_area={is_area}"]
         if "ref_bearing_of" in features:
             features.append("ref_bearing_of_named")
+    if _names_an_admin_unit(tree, start, end):
+        features.append("ref_admin_unit")
+    if locates_a_named_site(tree, sentence, start, end):
+        features.append("ref_locates_site")
     head = tree.heads[place]
     if tree.deps[place] in ("compound", "nmod", "poss") and head != place and not tree.is_verb(head):
         features.append(f"place_modifies={tree.words[head]}")
@@ -79,6 +109,42 @@ def only_locates_another(tree: ClauseTree | None, sentence: str, start: int, end
     place = tree.head_of_span(start, end)
     ranked = any(tag in ("JJS", "RBS") for tag in tree.tags) or any(word in ORDINALS for word in tree.words)
     return ranked and any(_is_copula(tree, token) for token in (place, *tree.ancestors(place)))
+
+
+def locates_a_named_site(tree: ClauseTree | None, sentence: str, start: int, end: int) -> bool:
+    """Is the place named only to say where a site named just before it lies: "the X hospital
+    in Y province", "X, a village in Y province", "X, south of Y", "X, across the river from Y"? What happened, happened at
+    the site; and when the gazetteer lacks the site, the text still places it, so a reader
+    puts no event at the place that only locates it."""
+    if tree is None or len(tree) == 0:
+        return False
+    if _holds_a_name_before(tree, start, end) and _names_an_admin_unit(tree, start, end):
+        return True
+    window = max(0, start - 60)
+    bearing = _BEARING_OF.search(sentence[window:start]) or _FACING.search(sentence[window:start])
+    return bearing is not None and _name_before(tree, tree.token_at(window + bearing.start()), BEARING_REACH)
+
+
+def _names_an_admin_unit(tree: ClauseTree, start: int, end: int) -> bool:
+    """Is the place named as an administrative area ("Y province", "Y district")?"""
+    after = tree.tokens_in(start, end)[-1] + 1
+    return after < len(tree) and tree.words[after] in ADMIN_UNIT_NOUNS
+
+
+def _name_before(tree: ClauseTree, token: int, reach: int) -> bool:
+    """Does a proper noun stand among the ``reach`` tokens before ``token``, with no clause
+    between ("X, a besieged town in the hills" before "north of Y")? A participle that only
+    describes a noun ("besieged") is no clause."""
+    for index in range(token - 1, max(-1, token - 1 - reach), -1):
+        word, tag = tree.words[index], tree.tags[index]
+        if tag in _PROPER and word not in DATE_NAMES:
+            # a name describing a plural noun names no one site ("the X villages south of Y")
+            return index > 0 and not (
+                tree.deps[index] in ("compound", "amod") and tree.tags[tree.heads[index]] == "NNS"
+            )
+        if (tree.is_verb(index) and tree.deps[index] != "amod") or tag in (".", ":", "CC") or word == ";":
+            return False
+    return False
 
 
 def _holds_a_name_before(tree: ClauseTree, start: int, end: int) -> bool:
@@ -125,12 +191,38 @@ def _doer_features(tree: ClauseTree, verb: int, place: int) -> list[str]:
         return ["doer=none"]
     subject = subjects[0]
     features = [f"doer={tree.words[subject]}"]
+    if any(brings_aid(tree, s) for s in subjects if tree.deps[s] == "nsubj"):  # one subject may be parsed as two
+        features.append("doer_brings_aid")
     token = place
     while token != subject and tree.deps[token] in _HOLDER_LINKS and tree.heads[token] != token:
         token = tree.heads[token]
     if token == subject and place != subject:
         features += ["place_in_subject", f"holder={tree.words[subject]}"]
     return features
+
+
+def brings_aid(tree: ClauseTree, subject: int) -> bool:
+    """Does the phrase of ``subject`` name a bringer of aid ("a convoy of trucks organised by
+    the Red Cross", "aid workers")?"""
+    return any(tree.words[token] in AID_BRINGER_WORDS for token in _phrase(tree, subject))
+
+
+def doer_brings_aid(tree: ClauseTree | None, start: int, end: int) -> bool:
+    """Is the one who acts in the place's clause a bringer of aid ("a Red Crescent convoy
+    entered X")? Then what it does there is aid, whatever a soldier doing the same would do."""
+    if tree is None or len(tree) == 0:
+        return False
+    verb = tree.clause_verb(tree.head_of_span(start, end))
+    if verb is None:
+        return False
+    # the active subject only: aid workers who were abducted are not bringing aid
+    subjects = [c for c in tree.children(verb) if tree.deps[c] == "nsubj"]
+    return any(brings_aid(tree, subject) for subject in subjects)  # a parse may split one subject in two
+
+
+def _phrase(tree: ClauseTree, head: int) -> list[int]:
+    """The tokens of the phrase ``head`` heads: itself and every token below it."""
+    return [i for i in range(len(tree)) if i == head or head in tree.ancestors(i)]
 
 
 def _is_copula(tree: ClauseTree, token: int) -> bool:
