@@ -19,11 +19,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from rapidfuzz.distance import Indel
-
 from gazetteer.entry import Entry
 from gazetteer.geodesy import great_circle_km
-from gazetteer.normalize import normalize, strip_articles
+from gazetteer.normalize import normalize
 from geo.parse.readingcues import (
     NameCues,
     kind_of,
@@ -33,6 +31,7 @@ from geo.parse.readingcues import (
     reading_features,
 )
 from geo.parse.roles import is_named_as_actor
+from geo.parse.variants import SpellingCandidate, base_name, head_word_reading, spelling_variants, with_area_word
 from geo.records import (
     GEO_PRECISION_NEAR,
     GEO_PRECISION_REGION,
@@ -42,7 +41,7 @@ from geo.records import (
 )
 
 if TYPE_CHECKING:
-    from gazetteer.database import NameMatch
+    from gazetteer.database import NameMatch, VariantMatch
 
 #: Divides the gazetteer's match score (log10 population + bonuses) into a 0..~1.5 prior.
 PRIOR_SCALE = 8.0
@@ -138,6 +137,7 @@ class PlaceIndex(Protocol):
 
     def lookup(self, name: str) -> tuple[Entry, ...]: ...
     def lookup_variants(self, name: str) -> tuple[Entry, ...]: ...
+    def variants(self, name: str) -> tuple[VariantMatch, ...]: ...  # best first
     def fuzzy(self, name: str, *, limit: int = 5) -> tuple[tuple[Entry, float], ...]: ...
     def is_common_word(self, word: str) -> bool: ...
 
@@ -166,6 +166,11 @@ class _Candidates:
 def _by_prominence(entries: Sequence[Entry], penalty: float) -> _Candidates:
     """Candidates found by looser matching, each weighed by its prominence alone."""
     return _Candidates(tuple(_Candidate(e, _prominence(e)) for e in entries), penalty)
+
+
+def _by_spelling(spelt: Sequence[SpellingCandidate], penalty: float) -> _Candidates:
+    """Candidates found under another spelling: prominence less the spelling's distance."""
+    return _Candidates(tuple(_Candidate(s.entry, _prominence(s.entry) - s.cost) for s in spelt), penalty)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,10 +321,11 @@ def _settle(
     with_cues: bool = False,
 ) -> _Settled:
     resolve_as = resolve_as or {}
-    names = {m: normalize(resolve_as.get(m.text, m.text)) for m in mentions}
+    # "Latakia province": the area word after a mention says which of its places is meant.
+    written = {m: with_area_word(text, m, resolve_as.get(m.text, m.text)) for m in mentions}
+    names = {m: normalize(written[m]) for m in mentions}
     pools = {
-        n: _candidates(text_for, index, weights)
-        for n, text_for in {names[m]: resolve_as.get(m.text, m.text) for m in mentions}.items()
+        n: _candidates(text_for, index, weights) for n, text_for in {names[m]: written[m] for m in mentions}.items()
     }
     constraints = _containment(text, mentions, names, pools)
     votes = _mention_votes(text, mentions, names, weights.actor_vote)
@@ -423,14 +429,18 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
             ),
             0.0,
         )
-    # Looser matches only when the spelling stays close to the candidate's own
-    # name: a transliteration key alone joins "Minnesota" and "Miyashita".
-    key = strip_articles(normalize(name))
-    entries = tuple(e for e in index.lookup_variants(name) if _similar(key, e.name) >= weights.variant_similarity)[
-        : weights.max_candidates
-    ]
-    if entries:
-        return _by_prominence(entries, weights.variant_penalty)
+    # Looser readings (``geo.parse.variants``): a generic head word on a listed name
+    # ("Latakia province", "the Rafah crossing"), another spelling of a listed name.
+    headed = head_word_reading(name, index)
+    if headed is not None:
+        if not headed.loose:
+            return _Candidates(tuple(_Candidate(m.entry, m.score / PRIOR_SCALE) for m in headed.matches), 0.0)
+        if headed.matches:
+            return _by_prominence([m.entry for m in headed.matches[: weights.max_candidates]], weights.variant_penalty)
+        return _by_spelling(headed.spellings[: weights.max_candidates], weights.variant_penalty)
+    spelt = spelling_variants(name, index)[: weights.max_candidates]
+    if spelt:
+        return _by_spelling(spelt, weights.variant_penalty)
     fuzzy = tuple(
         e
         for e, score in index.fuzzy(name, limit=5)
@@ -507,10 +517,6 @@ def _is_small_town(entry: Entry) -> bool:
         and entry.feature_code not in ("PPLC", "PPLA")
         and (entry.population < SMALL_TOWN_POPULATION)
     )
-
-
-def _similar(key: str, name: str) -> float:
-    return Indel.normalized_similarity(key, strip_articles(normalize(name)))
 
 
 #: How far around a mention its sentence is looked for, in characters.
@@ -598,7 +604,9 @@ def _context_from(
         countries.update(own_countries)
         admin1.update(own_admin1)
         by_name[name] = _Votes(own_countries, own_admin1)
-        if kind != "country":
+        if kind != "country" and base_name(name) == name:
+            # Not a region read by its area word ("Kyiv region"): as an anchor it would make
+            # every city named like a region ("Odesa") read as the region (``_sibling_regions``).
             anchors[name] = _Anchor(entry, confidence * min(1.0, mentioned))
     for code in demonyms:
         countries[code] += 0.5  # type: ignore[assignment]  # a demonym votes half a mention

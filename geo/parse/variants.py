@@ -1,0 +1,186 @@
+"""A place written the way the story writes it, not the way the gazetteer lists it.
+
+Two kinds of looser reading, both only for a name the gazetteer does not list as written:
+
+* another spelling of a listed name ("Mousul", "Hawija" for Al Hawijah): the gazetteer's
+  ``variants``, the same spelling form first, then close forms, each weighed down by how
+  far its form is (``spelling_variants``);
+* a listed name with a generic head word ("the X crossing", "X province"): an area word
+  ("province", "governorate", "region", "oblast", "state") reads the first-level area
+  named X; a place word ("crossing", "bridge", "square", "gorge", "district", "plain",
+  "camp", ...) reads X's own place, less surely (``head_word_reading``).
+
+Neither decides where the story is: resolution keeps a looser candidate only in a
+country the article names or where its other places lie
+(``geo.parse.resolve.within_article_countries``), so a spelling that happens to match
+a village abroad stays unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from gazetteer.normalize import normalize
+
+if TYPE_CHECKING:
+    from gazetteer.database import NameMatch, VariantMatch
+    from gazetteer.entry import Entry
+
+#: Words after a name that make it a first-level area: "Latakia province" is the
+#: governorate, not the city.
+AREA_HEAD_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "prefecture"})
+#: Words after a name that make it a spot at or near the place so named: "the Rafah
+#: crossing" is at Rafah, "the Argun gorge" near Argun.
+PLACE_HEAD_WORDS = frozenset(
+    {
+        "crossing",
+        "bridge",
+        "square",
+        "gorge",
+        "district",
+        "plain",
+        "plains",
+        "camp",
+        "valley",
+        "corridor",
+        "checkpoint",
+        "airport",
+        "airbase",
+        "market",
+    }
+)
+#: An area word right after a mention, in lower case ("Latakia province"; "the Kherson
+#: region's"), which spaCy and the recogniser leave outside the name.
+_AREA_WORD_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(AREA_HEAD_WORDS)) + r")\b")
+#: The feature codes an area word reads.
+FIRST_LEVEL_CODES = frozenset({"ADM1"})
+#: How close a spelling form must be to be read as the same name when it is not the same
+#: form: "Rajouri" for Rajaori (0.92), not "Markale" for Mercallo (0.86).
+NEAR_SPELLING = 0.9
+#: How much prominence a candidate loses per unit of distance between the spelling forms
+#: (1 - similarity): a form at 0.85 costs 0.3, about the gap between a town of 1,000
+#: people and one of 10,000 on the resolver's scale.
+SPELLING_DISTANCE_COST = 2.0
+
+
+class Spanned(Protocol):
+    @property
+    def end(self) -> int: ...
+
+
+class SpellingIndex(Protocol):
+    def variants(self, name: str) -> tuple[VariantMatch, ...]: ...
+
+
+class HeadWordIndex(SpellingIndex, Protocol):
+    def matches(self, name: str) -> tuple[NameMatch, ...]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingCandidate:
+    """A place another spelling of the name names, and what the difference costs it."""
+
+    entry: Entry
+    similarity: float
+
+    @property
+    def cost(self) -> float:
+        return SPELLING_DISTANCE_COST * (1.0 - self.similarity)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadWordReading:
+    """What a name with a generic head word reads as: the base name's matches, and
+    whether they are looser than the name itself (a spot named after a place, or
+    a base found only in another spelling)."""
+
+    base: str
+    head: str
+    matches: tuple[NameMatch, ...]
+    spellings: tuple[SpellingCandidate, ...]
+    loose: bool
+
+
+def spelling_variants(name: str, index: SpellingIndex) -> tuple[SpellingCandidate, ...]:
+    """The places another spelling of ``name`` names, best first (same form, then closer
+    than ``NEAR_SPELLING``). A country only in the same form: a near spelling of a
+    country's name is more often a region or a word ("Shomali", "Somalia")."""
+    return tuple(
+        SpellingCandidate(v.entry, v.similarity)
+        for v in index.variants(name)
+        if v.similarity == 1.0 or (v.similarity >= NEAR_SPELLING and not v.entry.is_country)
+    )
+
+
+def has_spelling_variant(name: str, index: SpellingIndex) -> bool:
+    return bool(spelling_variants(name, index))
+
+
+def with_area_word(text: str, mention: Spanned, name: str) -> str:
+    """``name`` with the lower-case area word the text puts right after the mention
+    ("Latakia" followed by " province" -> "Latakia province"); else ``name`` as it is."""
+    if split_head_word(name) is not None:
+        return name
+    found = _AREA_WORD_AFTER.match(text, mention.end)
+    return f"{name} {found.group(1)}" if found else name
+
+
+def base_name(norm: str) -> str:
+    """A normalised name without its area word: ``"odesa region"`` -> ``"odesa"``."""
+    split = split_head_word(norm)
+    return split[0] if split is not None and split[1] in AREA_HEAD_WORDS else norm
+
+
+def split_head_word(name: str) -> tuple[str, str] | None:
+    """(base, head word) of a name ending in a generic head word, else None:
+    ``"Latakia province"`` -> ``("latakia", "province")``."""
+    words = normalize(name).split()
+    if len(words) < 2 or words[-1] not in AREA_HEAD_WORDS | PLACE_HEAD_WORDS:
+        return None
+    return " ".join(words[:-1]), words[-1]
+
+
+def head_word_reading(name: str, index: HeadWordIndex) -> HeadWordReading | None:
+    """How to read ``name`` (which the gazetteer does not list as written) by its base
+    name, when it ends in a generic head word; None when it does not, or the base is
+    not listed in any spelling.
+
+    An area word keeps only the first-level areas of the base's matches when there are
+    any ("Latakia province"); otherwise, and for a place word, the base's matches stand,
+    as a looser reading.
+    """
+    split = split_head_word(name)
+    if split is None:
+        return None
+    base, head = split
+    matches = index.matches(base)
+    if head in AREA_HEAD_WORDS:
+        areas = _first_level_areas(base, matches, index)
+        if areas:
+            return HeadWordReading(base, head, areas, (), loose=False)
+    if matches:
+        return HeadWordReading(base, head, matches, (), loose=True)
+    spellings = tuple(s for s in spelling_variants(base, index) if s.similarity == 1.0)
+    if head in AREA_HEAD_WORDS:
+        areas_spelt = tuple(s for s in spellings if s.entry.feature_code in FIRST_LEVEL_CODES)
+        spellings = areas_spelt or spellings
+    if not spellings:
+        return None
+    return HeadWordReading(base, head, (), spellings, loose=True)
+
+
+def _first_level_areas(base: str, matches: Sequence[NameMatch], index: HeadWordIndex) -> tuple[NameMatch, ...]:
+    """The first-level areas named ``base``, or listed with another area word ("Kursk
+    region" is listed as "Kursk Oblast")."""
+    areas = tuple(m for m in matches if m.entry.feature_code in FIRST_LEVEL_CODES)
+    if areas:
+        return areas
+    found: dict[int, NameMatch] = {}
+    for word in sorted(AREA_HEAD_WORDS):
+        for match in index.matches(f"{base} {word}"):
+            if match.entry.feature_code in FIRST_LEVEL_CODES:
+                found.setdefault(match.entry.geonameid, match)
+    return tuple(sorted(found.values(), key=lambda m: -m.score))
