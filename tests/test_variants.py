@@ -15,7 +15,7 @@ from geo.parse.variants import base_name, head_word_reading, split_head_word, wi
 from geo.records import Mention
 
 # A Syrian village GeoNames lists with no population, under its Arabic article and a final h.
-VILLAGE = GeoNamesRecord(99_100_001, "Al Ḩamīdīyah", 36.35, 40.65, "SY")
+VILLAGE = GeoNamesRecord(99_100_001, "Al Ḩamīdīyah", 36.25, 39.05, "SY")
 RAQQA_CITY, RAQQA_PROVINCE = 170063, 172957
 
 
@@ -105,3 +105,10 @@ def test_an_area_word_after_a_mention_joins_its_name_only_in_lower_case_and_righ
     assert with_area_word(text, second, "Idlib") == "Idlib"
     assert with_area_word(text, third, "Idlib") == "Idlib region"
     assert base_name("idlib region") == "idlib" and base_name("rafah crossing") == "rafah crossing"
+
+
+def test_another_spelling_far_from_the_storys_places_stays_unresolved(gazetteer):
+    # Syria is named, but the story's places lie around Homs, far from the village.
+    text = "Shelling hit Homs and Hamidiya in Syria on Friday."
+    found = resolved(text, gazetteer, "Homs", "Hamidiya", "Syria")
+    assert "Hamidiya" not in found and "Homs" in found

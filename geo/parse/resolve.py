@@ -31,7 +31,14 @@ from geo.parse.readingcues import (
     reading_features,
 )
 from geo.parse.roles import is_named_as_actor
-from geo.parse.variants import SpellingCandidate, base_name, head_word_reading, spelling_variants, with_area_word
+from geo.parse.variants import (
+    SpellingCandidate,
+    base_name,
+    head_word_reading,
+    near_the_article,
+    spelling_variants,
+    with_area_word,
+)
 from geo.records import (
     GEO_PRECISION_NEAR,
     GEO_PRECISION_REGION,
@@ -157,6 +164,9 @@ class _Candidates:
 
     candidates: tuple[_Candidate, ...]
     penalty: float  # subtracted from every candidate's score: found by fuzzy or variant match
+    #: found by another spelling or a head word (``geo.parse.variants``): kept only near
+    #: the article's other places as well
+    loose: bool = False
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -170,7 +180,7 @@ def _by_prominence(entries: Sequence[Entry], penalty: float) -> _Candidates:
 
 def _by_spelling(spelt: Sequence[SpellingCandidate], penalty: float) -> _Candidates:
     """Candidates found under another spelling: prominence less the spelling's distance."""
-    return _Candidates(tuple(_Candidate(s.entry, _prominence(s.entry) - s.cost) for s in spelt), penalty)
+    return _Candidates(tuple(_Candidate(s.entry, _prominence(s.entry) - s.cost) for s in spelt), penalty, loose=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,7 +446,8 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
         if not headed.loose:
             return _Candidates(tuple(_Candidate(m.entry, m.score / PRIOR_SCALE) for m in headed.matches), 0.0)
         if headed.matches:
-            return _by_prominence([m.entry for m in headed.matches[: weights.max_candidates]], weights.variant_penalty)
+            loose = _by_prominence([m.entry for m in headed.matches[: weights.max_candidates]], weights.variant_penalty)
+            return _Candidates(loose.candidates, loose.penalty, loose=True)
         return _by_spelling(headed.spellings[: weights.max_candidates], weights.variant_penalty)
     spelt = spelling_variants(name, index)[: weights.max_candidates]
     if spelt:
@@ -487,9 +498,12 @@ def within_article_countries(
         return not (pool.penalty or is_minor) or entry.country_code in named
 
     candidates = tuple(c for c in pool.candidates if kept(c.entry))
+    if pool.loose:
+        anchors = [anchor.entry for anchor in context.anchors.values()]
+        candidates = tuple(c for c in candidates if near_the_article(c.entry, anchors))
     if len(candidates) == len(pool.candidates):
         return pool
-    return _Candidates(candidates, pool.penalty)
+    return _Candidates(candidates, pool.penalty, pool.loose)
 
 
 def _is_minor_place(entry: Entry) -> bool:

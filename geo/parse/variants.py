@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from gazetteer.geodesy import great_circle_km
 from gazetteer.normalize import normalize
 
 if TYPE_CHECKING:
@@ -57,6 +58,11 @@ PLACE_HEAD_WORDS = frozenset(
 _AREA_WORD_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(AREA_HEAD_WORDS)) + r")\b")
 #: The feature codes an area word reads.
 FIRST_LEVEL_CODES = frozenset({"ADM1"})
+#: A place found by a looser reading must lie this close to one of the article's other
+#: places (or be a first-level area holding one), unless it is a well-known town: a
+#: village abroad that shares a spelling lies hundreds of kilometres from the story.
+LOOSE_READING_KM = 150.0
+WELL_KNOWN_POPULATION = 100_000
 #: How close a spelling form must be to be read as the same name when it is not the same
 #: form: "Rajouri" for Rajaori (0.92), not "Markale" for Mercallo (0.86).
 NEAR_SPELLING = 0.9
@@ -184,3 +190,20 @@ def _first_level_areas(base: str, matches: Sequence[NameMatch], index: HeadWordI
             if match.entry.feature_code in FIRST_LEVEL_CODES:
                 found.setdefault(match.entry.geonameid, match)
     return tuple(sorted(found.values(), key=lambda m: -m.score))
+
+
+def near_the_article(entry: Entry, anchors: Sequence[Entry]) -> bool:
+    """May a looser reading stand for ``entry`` among the article's places ``anchors``?
+    Yes for a country, a well-known town, an area holding one of them, a place within
+    ``LOOSE_READING_KM`` of one, and in an article with no other places to go by."""
+    if not anchors or entry.is_country or entry.population >= WELL_KNOWN_POPULATION:
+        return True
+    for anchor in anchors:
+        if entry.feature_code in FIRST_LEVEL_CODES and (anchor.country_code, anchor.admin1_code) == (
+            entry.country_code,
+            entry.admin1_code,
+        ):
+            return True
+        if great_circle_km(entry.lat, entry.lon, anchor.lat, anchor.lon) <= LOOSE_READING_KM:
+            return True
+    return False
