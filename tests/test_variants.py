@@ -12,7 +12,7 @@ from gazetteer.database import Gazetteer
 from gazetteer.sources import GeoNamesRecord
 from geo.parse.resolve import resolve
 from geo.parse.variants import base_name, head_word_reading, split_head_word, with_area_word
-from geo.records import Mention
+from geo.records import GEO_PRECISION_NEAR, Mention
 
 # A Syrian village GeoNames lists with no population, under its Arabic article and a final h.
 VILLAGE = GeoNamesRecord(99_100_001, "Al Ḩamīdīyah", 36.25, 39.05, "SY")
@@ -112,3 +112,10 @@ def test_another_spelling_far_from_the_storys_places_stays_unresolved(gazetteer)
     text = "Shelling hit Homs and Hamidiya in Syria on Friday."
     found = resolved(text, gazetteer, "Homs", "Hamidiya", "Syria")
     assert "Hamidiya" not in found and "Homs" in found
+
+
+def test_a_spot_named_after_a_town_is_placed_near_the_town(gazetteer):
+    text = "Aid convoys queued at the Raqqa bridge on Sunday, north of Raqqa in Syria."
+    places = {p.mention.text: p for p in resolve(text, mentions_of(text, "Raqqa bridge", "Syria"), gazetteer)}
+    assert places["Raqqa bridge"].entry.geonameid == RAQQA_CITY
+    assert places["Raqqa bridge"].geo_precision == GEO_PRECISION_NEAR

@@ -35,6 +35,7 @@ from geo.parse.variants import (
     SpellingCandidate,
     base_name,
     head_word_reading,
+    names_a_spot,
     near_the_article,
     spelling_variants,
     with_area_word,
@@ -955,6 +956,8 @@ def _confidence(scored: Sequence[_Scored], temperature: float, unlisted: float |
 def _precision(text: str, mention: Mention, entry: Entry) -> int:
     if entry.is_area:
         return GEO_PRECISION_REGION
+    if names_a_spot(mention.text):
+        return GEO_PRECISION_NEAR  # "the Rafah crossing": at or near the town, not the town
     before = text[max(0, mention.start - 20) : mention.start].lower()
     if any(before.rstrip().endswith(word) for word in NEAR_WORDS):
         return GEO_PRECISION_NEAR

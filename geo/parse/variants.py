@@ -140,6 +140,12 @@ def base_name(norm: str) -> str:
     return split[0] if split is not None and split[1] in AREA_HEAD_WORDS else norm
 
 
+def names_a_spot(name: str) -> bool:
+    """Does the name end in a place word ("Rafah crossing")? Its place is near the town."""
+    split = split_head_word(name)
+    return split is not None and split[1] in PLACE_HEAD_WORDS
+
+
 def split_head_word(name: str) -> tuple[str, str] | None:
     """(base, head word) of a name ending in a generic head word, else None:
     ``"Latakia province"`` -> ``("latakia", "province")``."""
