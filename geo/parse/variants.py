@@ -202,7 +202,7 @@ def near_the_article(entry: Entry, anchors: Sequence[Entry]) -> bool:
     """May a looser reading stand for ``entry`` among the article's places ``anchors``?
     Yes for a country, a well-known town, an area holding one of them, a place within
     ``LOOSE_READING_KM`` of one, and in an article with no other places to go by."""
-    if not anchors or entry.is_country or entry.population >= WELL_KNOWN_POPULATION:
+    if not anchors or entry.is_country or (entry.feature_class == "P" and entry.population >= WELL_KNOWN_POPULATION):
         return True
     for anchor in anchors:
         if entry.feature_code in FIRST_LEVEL_CODES and (anchor.country_code, anchor.admin1_code) == (
