@@ -119,3 +119,9 @@ def test_a_spot_named_after_a_town_is_placed_near_the_town(gazetteer):
     places = {p.mention.text: p for p in resolve(text, mentions_of(text, "Raqqa bridge", "Syria"), gazetteer)}
     assert places["Raqqa bridge"].entry.geonameid == RAQQA_CITY
     assert places["Raqqa bridge"].geo_precision == GEO_PRECISION_NEAR
+
+
+def test_a_countrys_name_before_state_stays_the_country(gazetteer):
+    text = "Georgia state television said troops had left Tbilisi."
+    places = resolve(text, mentions_of(text, "Georgia"), gazetteer)
+    assert [p.entry.feature_code for p in places] == ["PCLI"]

@@ -56,6 +56,8 @@ PLACE_HEAD_WORDS = frozenset(
 #: An area word right after a mention, in lower case ("Latakia province"; "the Kherson
 #: region's"), which spaCy and the recogniser leave outside the name.
 _AREA_WORD_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(AREA_HEAD_WORDS)) + r")\b")
+#: ``NameMatch.name_kind`` of a place's own name.
+PREFERRED_NAME = 0
 #: The feature codes an area word reads.
 FIRST_LEVEL_CODES = frozenset({"ADM1"})
 #: A place found by a looser reading must lie this close to one of the article's other
@@ -169,6 +171,9 @@ def head_word_reading(name: str, index: HeadWordIndex) -> HeadWordReading | None
         return None
     base, head = split
     matches = index.matches(base)
+    if head in AREA_HEAD_WORDS and any(m.entry.is_country and m.name_kind == PREFERRED_NAME for m in matches):
+        # "Georgia state television", "Israel state media": the country's institutions.
+        return HeadWordReading(base, head, matches, (), loose=False)
     if head in AREA_HEAD_WORDS:
         areas = _first_level_areas(base, matches, index)
         if areas:
