@@ -157,6 +157,8 @@ class _Candidate:
     #: matched by none of its own names, only by an alternate one (another language's, a
     #: former one): "Bakara" is a French town's alternate name as well as a Mogadishu market
     by_alternate_name: bool = False
+    #: found under another spelling (``geo.parse.variants``): how close (1.0 the same form)
+    spelling_similarity: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +183,11 @@ def _by_prominence(entries: Sequence[Entry], penalty: float) -> _Candidates:
 
 def _by_spelling(spelt: Sequence[SpellingCandidate], penalty: float) -> _Candidates:
     """Candidates found under another spelling: prominence less the spelling's distance."""
-    return _Candidates(tuple(_Candidate(s.entry, _prominence(s.entry) - s.cost) for s in spelt), penalty, loose=True)
+    return _Candidates(
+        tuple(_Candidate(s.entry, _prominence(s.entry) - s.cost, spelling_similarity=s.similarity) for s in spelt),
+        penalty,
+        loose=True,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,7 +507,9 @@ def within_article_countries(
     candidates = tuple(c for c in pool.candidates if kept(c.entry))
     if pool.loose:
         anchors = [anchor.entry for anchor in context.anchors.values()]
-        candidates = tuple(c for c in candidates if near_the_article(c.entry, anchors))
+        candidates = tuple(
+            c for c in candidates if near_the_article(c.entry, anchors, same_form=c.spelling_similarity == 1.0)
+        )
     if len(candidates) == len(pool.candidates):
         return pool
     return _Candidates(candidates, pool.penalty, pool.loose)

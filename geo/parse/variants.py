@@ -203,13 +203,20 @@ def _first_level_areas(base: str, matches: Sequence[NameMatch], index: HeadWordI
     return tuple(sorted(found.values(), key=lambda m: -m.score))
 
 
-def near_the_article(entry: Entry, anchors: Sequence[Entry]) -> bool:
+def near_the_article(entry: Entry, anchors: Sequence[Entry], *, same_form: bool = True) -> bool:
     """May a looser reading stand for ``entry`` among the article's places ``anchors``?
-    Yes for a country, a well-known town, an area holding one of them, a place within
-    ``LOOSE_READING_KM`` of one, and in an article with no other places to go by."""
-    if not anchors or entry.is_country or (entry.feature_class == "P" and entry.population >= WELL_KNOWN_POPULATION):
+    Yes for a country, a well-known town written in its own spelling form, an area
+    holding one of them, a place within ``LOOSE_READING_KM`` of one, and in an article
+    with no other places to go by. A near form of a famous town's name is more often
+    one of its many foreign names met by chance ("Menagh", an air base, and a German
+    name of Munich) than a way of writing it."""
+    if not anchors or entry.is_country:
+        return True
+    if same_form and entry.feature_class == "P" and entry.population >= WELL_KNOWN_POPULATION:
         return True
     for anchor in anchors:
+        if not same_form and anchor.geonameid == entry.geonameid:
+            continue  # the story's own Munich says nothing of where "Menagh" is
         if entry.feature_code in FIRST_LEVEL_CODES and (anchor.country_code, anchor.admin1_code) == (
             entry.country_code,
             entry.admin1_code,
