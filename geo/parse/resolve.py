@@ -457,13 +457,16 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
             return _Candidates(loose.candidates, loose.penalty, loose=True)
         return _by_spelling(headed.spellings[: weights.max_candidates], weights.variant_penalty)
     spelt = spelling_variants(name, index)[: weights.max_candidates]
-    if spelt:
+    if spelt and spelt[0].similarity == 1.0:
         return _by_spelling(spelt, weights.variant_penalty)
     fuzzy = tuple(
         e
         for e, score in index.fuzzy(name, limit=5)
         if score >= weights.fuzzy_similarity and e.population >= weights.fuzzy_min_population
     )
+    if spelt and not fuzzy:
+        # Only a near spelling form: a typo of a prominent place ("Britian") comes first.
+        return _by_spelling(spelt, weights.variant_penalty)
     return _by_prominence(fuzzy, weights.fuzzy_penalty if fuzzy else 0.0)
 
 
