@@ -49,6 +49,8 @@ VARIANTS_LIMIT = 20
 # and the letters a form needs before a near one counts (short names meet by chance).
 VARIANT_MIN_SIMILARITY = 0.85
 VARIANT_MIN_LETTERS = 5
+# ... and the letters a form needs at all: three-letter forms ("Goz", "Oguz") meet by chance.
+SAME_FORM_MIN_LETTERS = 4
 AREA_CODES = COUNTRY_CODES | {"ADM1"}
 
 Progress = Callable[[str], None]
@@ -407,7 +409,7 @@ class Gazetteer:
 
         norm = normalize(name)
         form = spelling_form(norm) if norm else ""
-        if not form:
+        if len(form) < SAME_FORM_MIN_LETTERS:
             return ()
         exact = {entry.geonameid for entry in self._lookup(norm)}
         forms: dict[str, str] = {}

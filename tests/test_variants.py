@@ -125,3 +125,9 @@ def test_a_countrys_name_before_state_stays_the_country(gazetteer):
     text = "Georgia state television said troops had left Tbilisi."
     places = resolve(text, mentions_of(text, "Georgia"), gazetteer)
     assert [p.entry.feature_code for p in places] == ["PCLI"]
+
+
+def test_a_province_the_gazetteer_lacks_is_not_the_town_of_its_name(gazetteer):
+    # Tadmur is a town; no first-level area is named after it.
+    text = "Rains flooded Palmyra province in Syria."
+    assert resolve(text, mentions_of(text, "Palmyra"), gazetteer) == ()

@@ -162,9 +162,8 @@ def head_word_reading(name: str, index: HeadWordIndex) -> HeadWordReading | None
     name, when it ends in a generic head word; None when it does not, or the base is
     not listed in any spelling.
 
-    An area word keeps only the first-level areas of the base's matches when there are
-    any ("Latakia province"); otherwise, and for a place word, the base's matches stand,
-    as a looser reading.
+    An area word reads only the first-level areas of that name ("Latakia province"); a
+    place word reads the base's places, or those of its other spellings, as a looser reading.
     """
     split = split_head_word(name)
     if split is None:
@@ -175,15 +174,19 @@ def head_word_reading(name: str, index: HeadWordIndex) -> HeadWordReading | None
         # "Georgia state television", "Israel state media": the country's institutions.
         return HeadWordReading(base, head, matches, (), loose=False)
     if head in AREA_HEAD_WORDS:
+        # A province the gazetteer lacks (a former one) is not the town of its name.
         areas = _first_level_areas(base, matches, index)
         if areas:
             return HeadWordReading(base, head, areas, (), loose=False)
+        spelt = tuple(
+            s
+            for s in spelling_variants(base, index)
+            if s.similarity == 1.0 and s.entry.feature_code in FIRST_LEVEL_CODES
+        )
+        return HeadWordReading(base, head, (), spelt, loose=True) if spelt else None
     if matches:
         return HeadWordReading(base, head, matches, (), loose=True)
     spellings = tuple(s for s in spelling_variants(base, index) if s.similarity == 1.0)
-    if head in AREA_HEAD_WORDS:
-        areas_spelt = tuple(s for s in spellings if s.entry.feature_code in FIRST_LEVEL_CODES)
-        spellings = areas_spelt or spellings
     if not spellings:
         return None
     return HeadWordReading(base, head, (), spellings, loose=True)
