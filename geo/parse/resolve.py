@@ -38,6 +38,7 @@ from geo.parse.variants import (
     names_a_spot,
     near_the_article,
     spelling_variants,
+    split_head_word,
     with_area_word,
 )
 from geo.records import (
@@ -456,6 +457,8 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
             loose = _by_prominence([m.entry for m in headed.matches[: weights.max_candidates]], weights.variant_penalty)
             return _Candidates(loose.candidates, loose.penalty, loose=True)
         return _by_spelling(headed.spellings[: weights.max_candidates], weights.variant_penalty)
+    if split_head_word(name) is not None:
+        return _Candidates((), 0.0)  # "Seno province": not some other "X Province" spelt alike
     spelt = spelling_variants(name, index)[: weights.max_candidates]
     if spelt and spelt[0].similarity == 1.0:
         return _by_spelling(spelt, weights.variant_penalty)
