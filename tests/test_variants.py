@@ -68,9 +68,9 @@ def test_x_province_reads_the_province_and_the_bare_name_the_city(gazetteer):
 
 def test_an_area_word_finds_a_province_listed_with_another_area_word(gazetteer):
     # Listed as "Damascus Governorate": "Damascus region" is that province, not the city.
-    reading = head_word_reading("Damascus region", gazetteer)
-    assert reading is not None and not reading.loose
-    assert [m.entry.feature_code for m in reading.matches] == ["ADM1"]
+    text = "Shelling hit the Damascus region overnight, Syria's army said."
+    (place, *_) = resolve(text, mentions_of(text, "Damascus", "Syria"), gazetteer)
+    assert (place.mention.text, place.entry.feature_code) == ("Damascus", "ADM1")
 
 
 def test_a_place_word_reads_the_base_place_as_a_looser_reading(gazetteer):

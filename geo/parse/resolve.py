@@ -33,6 +33,7 @@ from geo.parse.readingcues import (
 from geo.parse.roles import is_named_as_actor
 from geo.parse.variants import (
     SpellingCandidate,
+    area_word_bonus,
     base_name,
     head_word_reading,
     names_a_spot,
@@ -452,7 +453,15 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
     headed = head_word_reading(name, index)
     if headed is not None:
         if not headed.loose:
-            return _Candidates(tuple(_Candidate(m.entry, m.score / PRIOR_SCALE) for m in headed.matches), 0.0)
+            return _Candidates(
+                tuple(
+                    _Candidate(
+                        m.entry, m.score / PRIOR_SCALE + (area_word_bonus(m.entry) if headed.prefers_areas else 0.0)
+                    )
+                    for m in headed.matches
+                ),
+                0.0,
+            )
         if headed.matches:
             loose = _by_prominence([m.entry for m in headed.matches[: weights.max_candidates]], weights.variant_penalty)
             return _Candidates(loose.candidates, loose.penalty, loose=True)

@@ -56,6 +56,11 @@ PLACE_HEAD_WORDS = frozenset(
 #: An area word right after a mention, in lower case ("Latakia province"; "the Kherson
 #: region's"), which spaCy and the recogniser leave outside the name.
 _AREA_WORD_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(AREA_HEAD_WORDS)) + r")\b")
+#: What an area word adds to a first-level area's prior (the resolver's 0..~1.5 scale): more
+#: than a town gets for sharing its region's name (``Weights.region_seat``, 0.4), less than
+#: the article's countries give (``Weights.country``, 1.2), so "Latakia province" is the
+#: governorate while "the Kingston region" of a Canadian story stays around the Canadian city.
+AREA_WORD_BONUS = 0.8
 #: ``NameMatch.name_kind`` of a place's own name.
 PREFERRED_NAME = 0
 #: The feature codes an area word reads.
@@ -110,6 +115,8 @@ class HeadWordReading:
     matches: tuple[NameMatch, ...]
     spellings: tuple[SpellingCandidate, ...]
     loose: bool
+    #: an area word: the first-level areas among ``matches`` come first by ``AREA_WORD_BONUS``
+    prefers_areas: bool = False
 
 
 def spelling_variants(name: str, index: SpellingIndex) -> tuple[SpellingCandidate, ...]:
@@ -142,6 +149,10 @@ def base_name(norm: str) -> str:
     return split[0] if split is not None and split[1] in AREA_HEAD_WORDS else norm
 
 
+def area_word_bonus(entry: Entry) -> float:
+    return AREA_WORD_BONUS if entry.feature_code in FIRST_LEVEL_CODES else 0.0
+
+
 def names_a_spot(name: str) -> bool:
     """Does the name end in a place word ("Rafah crossing")? Its place is near the town."""
     split = split_head_word(name)
@@ -162,8 +173,9 @@ def head_word_reading(name: str, index: HeadWordIndex) -> HeadWordReading | None
     name, when it ends in a generic head word; None when it does not, or the base is
     not listed in any spelling.
 
-    An area word reads only the first-level areas of that name ("Latakia province"); a
-    place word reads the base's places, or those of its other spellings, as a looser reading.
+    An area word prefers the first-level areas of that name ("Latakia province") and reads
+    nothing when there is none; a place word reads the base's places, or those of its other
+    spellings, as a looser reading.
     """
     split = split_head_word(name)
     if split is None:
@@ -177,7 +189,9 @@ def head_word_reading(name: str, index: HeadWordIndex) -> HeadWordReading | None
         # A province the gazetteer lacks (a former one) is not the town of its name.
         areas = _first_level_areas(base, matches, index)
         if areas:
-            return HeadWordReading(base, head, areas, (), loose=False)
+            listed = {m.entry.geonameid for m in areas}
+            others = tuple(m for m in matches if m.entry.geonameid not in listed)
+            return HeadWordReading(base, head, (*areas, *others), (), loose=False, prefers_areas=True)
         spelt = tuple(
             s
             for s in spelling_variants(base, index)
