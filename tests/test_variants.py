@@ -12,7 +12,7 @@ from gazetteer.database import Gazetteer
 from gazetteer.sources import GeoNamesRecord
 from geo.parse.resolve import resolve
 from geo.parse.variants import base_name, head_word_reading, split_head_word, with_area_word
-from geo.records import GEO_PRECISION_NEAR, Mention
+from geo.records import GEO_PRECISION_NEAR, GEO_PRECISION_TOWN, Mention
 
 # A Syrian village GeoNames lists with no population, under its Arabic article and a final h.
 VILLAGE = GeoNamesRecord(99_100_001, "Al Ḩamīdīyah", 36.25, 39.05, "SY")
@@ -127,7 +127,10 @@ def test_a_countrys_name_before_state_stays_the_country(gazetteer):
     assert [p.entry.feature_code for p in places] == ["PCLI"]
 
 
-def test_a_province_the_gazetteer_lacks_is_not_the_town_of_its_name(gazetteer):
-    # Tadmur is a town; no first-level area is named after it.
-    text = "Rains flooded Palmyra province in Syria."
-    assert resolve(text, mentions_of(text, "Palmyra"), gazetteer) == ()
+def test_a_region_the_gazetteer_lacks_is_read_loosely_as_its_town_in_the_storys_country(gazetteer):
+    # No first-level area is named after Tadmur: "the Palmyra region" is the area around it.
+    text = "Rains flooded the Palmyra region in Syria."
+    (place, *_) = resolve(text, mentions_of(text, "Palmyra", "Syria"), gazetteer)
+    assert (place.entry.name, place.geo_precision) == ("Tadmur", GEO_PRECISION_TOWN)
+    text = "Rains flooded the Palmyra region, officials in Ukraine said."
+    assert [p.entry.country_code for p in resolve(text, mentions_of(text, "Palmyra", "Ukraine"), gazetteer)] == ["UA"]

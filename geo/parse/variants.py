@@ -173,9 +173,9 @@ def head_word_reading(name: str, index: HeadWordIndex) -> HeadWordReading | None
     name, when it ends in a generic head word; None when it does not, or the base is
     not listed in any spelling.
 
-    An area word prefers the first-level areas of that name ("Latakia province") and reads
-    nothing when there is none; a place word reads the base's places, or those of its other
-    spellings, as a looser reading.
+    An area word prefers the first-level areas of that name ("Latakia province"); without
+    one, and for a place word, the base's places, or those of its other spellings, are a
+    looser reading.
     """
     split = split_head_word(name)
     if split is None:
@@ -186,18 +186,22 @@ def head_word_reading(name: str, index: HeadWordIndex) -> HeadWordReading | None
         # "Georgia state television", "Israel state media": the country's institutions.
         return HeadWordReading(base, head, matches, (), loose=False)
     if head in AREA_HEAD_WORDS:
-        # A province the gazetteer lacks (a former one) is not the town of its name.
         areas = _first_level_areas(base, matches, index)
         if areas:
-            listed = {m.entry.geonameid for m in areas}
-            others = tuple(m for m in matches if m.entry.geonameid not in listed)
+            # In a country with a province of the name, the area word picks the province;
+            # a town of the name elsewhere stays a reading ("the Kingston region", Ontario).
+            countries = {m.entry.country_code for m in areas}
+            others = tuple(m for m in matches if m.entry.country_code not in countries)
             return HeadWordReading(base, head, (*areas, *others), (), loose=False, prefers_areas=True)
         spelt = tuple(
             s
             for s in spelling_variants(base, index)
             if s.similarity == 1.0 and s.entry.feature_code in FIRST_LEVEL_CODES
         )
-        return HeadWordReading(base, head, (), spelt, loose=True) if spelt else None
+        if spelt:
+            return HeadWordReading(base, head, (), spelt, loose=True)
+        # No province of the name (a former one, "the Kulyab region"): the area around
+        # the town, as a looser reading.
     if matches:
         return HeadWordReading(base, head, matches, (), loose=True)
     spellings = tuple(s for s in spelling_variants(base, index) if s.similarity == 1.0)
