@@ -476,10 +476,19 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
         for e, score in index.fuzzy(name, limit=5)
         if score >= weights.fuzzy_similarity and e.population >= weights.fuzzy_min_population
     )
-    if spelt and not fuzzy:
-        # Only a near spelling form: a typo of a prominent place ("Britian") comes first.
-        return _by_spelling(spelt, weights.variant_penalty)
+    if spelt:
+        # Only near spelling forms: with the typos of prominent places ("Britian"), each
+        # held to the same places as the spelling variants.
+        return _with_misspellings(_by_spelling(spelt, weights.variant_penalty), fuzzy, weights)
     return _by_prominence(fuzzy, weights.fuzzy_penalty if fuzzy else 0.0)
+
+
+def _with_misspellings(spelt: _Candidates, fuzzy: Sequence[Entry], weights: Weights) -> _Candidates:
+    """The near spelling variants, and the misspelt places, penalised as fuzzy matches."""
+    have = {c.entry.geonameid for c in spelt.candidates}
+    extra = weights.fuzzy_penalty - weights.variant_penalty
+    misspelt = tuple(_Candidate(e, _prominence(e) - extra) for e in fuzzy if e.geonameid not in have)
+    return _Candidates((*spelt.candidates, *misspelt), spelt.penalty, loose=True)
 
 
 def within_article_countries(
