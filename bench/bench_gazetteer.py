@@ -1,4 +1,4 @@
-"""Gazetteer speed: cold build, warm open, lookup throughput, fuzzy latency, reverse latency.
+"""Gazetteer speed: cold build, warm open, lookup throughput, fuzzy and spelling-variant latency, reverse latency.
 
     python3 bench/bench_gazetteer.py            # builds a fresh cache in a temp folder
     python3 bench/bench_gazetteer.py --cache PATH   # measure an existing cache, no build
@@ -223,6 +223,16 @@ def bench_fuzzy(g: Gazetteer) -> dict[str, float]:
     return {"fuzzy_first_call_s": first, "fuzzy_ms_per_call": per_call * 1000}
 
 
+def bench_variants(g: Gazetteer) -> dict[str, float]:
+    """Other spellings (``Gazetteer.variants``): each name's first, uncached call, as the
+    recogniser makes it for a capitalised word the gazetteer does not list."""
+    names = NOISE + PLACES[:40]
+    cold = Gazetteer(g.path)
+    per_call = seconds(lambda: [cold.variants(n) for n in names]) / len(names)
+    cold.close()
+    return {"variants_ms_per_call": per_call * 1000}
+
+
 def bench_reverse(g: Gazetteer) -> dict[str, float]:
     first = seconds(g.reverse, 34.56, 38.27)
     rng = random.Random(3)
@@ -249,6 +259,7 @@ def main() -> None:
             figures.update(bench_lookups(g, realistic_mix(args.lookups)))
             figures["lookup_over_dict"] = figures["lookups_per_s"] / figures["dict_lookups_per_s"]
             figures.update(bench_fuzzy(g))
+            figures.update(bench_variants(g))
             figures.update(bench_reverse(g))
         figures["cache_mb"] = path.stat().st_size / 1e6
     for key, value in figures.items():

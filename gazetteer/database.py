@@ -29,7 +29,7 @@ from gazetteer.errors import GazetteerDataError, GazetteerQueryError
 from gazetteer.extent import Extent
 from gazetteer.files import write_bytes_atomically
 from gazetteer.geodesy import unit_vectors
-from gazetteer.normalize import dotted_key, normalize, skeleton, strip_articles
+from gazetteer.normalize import dotted_key, normalize, skeleton, spelling_form, strip_articles
 from gazetteer.ranking import STRIPPED_MATCH_PENALTY, fuzzy_bucket_key
 from gazetteer.sources import SourceData
 
@@ -44,6 +44,13 @@ ENTRY_COLUMNS = "geonameid, name, lat, lon, country_code, feature_class, feature
 FUZZY_MIN_LETTERS = 5
 FUZZY_MIN_SCORE = 0.8
 VARIANTS_LIMIT = 20
+# Spelling variants (``variants``): the similarity of two names' spelling forms (1 - edits
+# / both lengths, ``rapidfuzz``'s Indel) a candidate needs unless the forms are the same,
+# and the letters a form needs before a near one counts (short names meet by chance).
+VARIANT_MIN_SIMILARITY = 0.85
+VARIANT_MIN_LETTERS = 5
+# ... and the letters a form needs at all: three-letter forms ("Goz", "Oguz") meet by chance.
+SAME_FORM_MIN_LETTERS = 4
 AREA_CODES = COUNTRY_CODES | {"ADM1"}
 
 Progress = Callable[[str], None]
@@ -68,6 +75,16 @@ class NameMatch:
     name_kind: int  # 0 the entry's preferred name, 1 official name or curated alias, 2 alternate
     score: float  # the prominence score ``lookup`` orders by (higher first)
     exact: bool  # spelled as the query after ``normalize``, not only once articles are dropped
+
+
+@dataclass(frozen=True, slots=True)
+class VariantMatch:
+    """A place another spelling of a name names: "Mezzeh" for Al Mazzah."""
+
+    entry: Entry
+    #: 1.0 when the two names have one ``spelling_form``; else how close the forms are
+    similarity: float
+    written: str  # the place's name that matched, normalised
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +309,7 @@ class Gazetteer:
         self._name_info_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._name_info)
         self._demonym_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._demonym)
         self._variants_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup_variants)
+        self._spellings_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._spelling_variants)
         self._common_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._is_common_word)
         self._common_words: frozenset[str] | None = None
         self._fuzzy_buckets: dict[str, _FuzzyBucket] = {}
@@ -377,6 +395,44 @@ class Gazetteer:
         exact = {entry.geonameid for entry in self._lookup(norm)}
         rows = [row for row in self._name_rows(skeleton(norm), "skel") if row.entry.geonameid not in exact]
         return _best_first(rows, norm)
+
+    def variants(self, name: str) -> tuple[VariantMatch, ...]:
+        """Places listed under another spelling of ``name`` (any population, villages too):
+        those whose name has the same ``spelling_form``, then those whose form is close
+        (``VARIANT_MIN_SIMILARITY``), each best first by the gazetteer's rank. Exact matches
+        (``lookup``) are left out. Nothing here says which country is meant: a caller keeps
+        only the places the text gives a reason for."""
+        return self._spellings_written(self._checked_name(name))
+
+    def _spelling_variants(self, name: str) -> tuple[VariantMatch, ...]:
+        from rapidfuzz.distance import Indel
+
+        norm = normalize(name)
+        form = spelling_form(norm) if norm else ""
+        if len(form) < SAME_FORM_MIN_LETTERS:
+            return ()
+        exact = {entry.geonameid for entry in self._lookup(norm)}
+        forms: dict[str, str] = {}
+        best: dict[int, tuple[float, float, _NameRow]] = {}
+        for row in self._name_rows(skeleton(norm), "skel"):
+            if row.entry.geonameid in exact:
+                continue
+            other = forms.get(row.norm)
+            if other is None:
+                other = forms[row.norm] = spelling_form(row.norm)
+            if other == form:
+                similarity = 1.0
+            elif len(form) < VARIANT_MIN_LETTERS:
+                continue
+            else:
+                similarity = Indel.normalized_similarity(form, other)
+                if similarity < VARIANT_MIN_SIMILARITY:
+                    continue
+            held = best.get(row.entry.geonameid)
+            if held is None or (similarity, row.rank) > held[:2]:
+                best[row.entry.geonameid] = (similarity, row.rank, row)
+        ordered = sorted(best.values(), key=lambda item: (-item[0], -item[1], item[2].entry.geonameid))
+        return tuple(VariantMatch(row.entry, round(similarity, 3), row.norm) for similarity, _, row in ordered)
 
     def name_info(self, name: str) -> NameInfo:
         return self._name_info_written(self._checked_name(name))

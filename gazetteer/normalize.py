@@ -11,6 +11,11 @@ Three levels, each looser than the last:
 * ``skeleton``: a transliteration key that folds the vowel and consonant
   variants English, French and German spellings give to one Arabic, Cyrillic or
   Persian name (Kiev/Kyiv, Hodeidah/Al Hudaydah, Deir ez-Zor/Dayr az Zawr).
+* ``spelling_form``: between the two, the letters two romanisations of one name
+  share once the usual choices are folded (e/a, o/u, i/y, dh/z, ou/u, a doubled
+  letter, a final h after a vowel): "Mezzeh" and "Al Mazzah", "Hawija" and
+  "Al Hawijah" have one form; "Rajouri" and "Rajaori" have close ones. The
+  skeleton finds the candidates, the form says how close each one is.
 """
 
 from __future__ import annotations
@@ -48,8 +53,9 @@ _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u
 
 ARABIC_ARTICLES = frozenset({"al", "ar", "as", "ash", "ad", "el", "an", "at", "az", "ez", "es", "ed"})
 
-# Multi-letter spellings of one sound, folded before single letters are mapped.
-SKELETON_DIGRAPHS = (("ou", "u"), ("ph", "f"), ("ck", "k"), ("dj", "j"), ("ee", "i"), ("oo", "u"))
+# Multi-letter spellings of one sound, folded before single letters are mapped. "dh" is
+# how English writes the Arabic letter GeoNames gives as "z" (Kadhimiya, Al Kazimiyah).
+SKELETON_DIGRAPHS = (("dh", "z"), ("ou", "u"), ("ph", "f"), ("ck", "k"), ("dj", "j"), ("ee", "i"), ("oo", "u"))
 SKELETON_LETTERS = str.maketrans({"q": "k", "c": "k", "x": "ks"})
 SKELETON_VOWELS = frozenset("aeiouyw")
 SKELETON_VOWEL_MARK = "*"
@@ -128,3 +134,26 @@ def bare_skeleton(bare: str) -> str:
     text = text.translate(_LETTERS_AND_VOWELS)
     # kh/sh/gh/dh/th and a trailing h are spelling choices; a leading h is not.
     return _REPEATS.sub(_FIRST_OF_RUN, text[:1] + text[1:].replace("h", ""))
+
+
+# ``spelling_form``: the digraphs and letters one sound is written with, folded; vowels
+# keep three classes (a/e, i/y, o/u), which the skeleton merges into one mark.
+SPELLING_DIGRAPHS = (("dh", "z"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"), ("ck", "k"))
+SPELLING_LETTERS = str.maketrans({"e": "a", "o": "u", "y": "i", "q": "k"})
+SPELLING_VOWELS = frozenset("aiu")
+
+
+def spelling_form(norm: str) -> str:
+    """The letters two romanisations of one name share: articles, spaces and doubled
+    letters dropped, usual spelling choices folded, a final h after a vowel dropped.
+
+    ``spelling_form("mezzeh") == spelling_form("al mazzah") == "maza"``.
+    """
+    text = strip_articles(norm).replace(" ", "")
+    for digraph, single in SPELLING_DIGRAPHS:
+        if digraph in text:
+            text = text.replace(digraph, single)
+    text = _REPEATS.sub(_FIRST_OF_RUN, text.translate(SPELLING_LETTERS))
+    if len(text) > 3 and text[-1] == "h" and text[-2] in SPELLING_VOWELS:
+        text = text[:-1]
+    return text

@@ -13,6 +13,7 @@ from gazetteer.normalize import (
     dotted_key,
     normalize,
     skeleton,
+    spelling_form,
     strip_articles,
 )
 
@@ -132,3 +133,34 @@ def test_the_ascii_fast_path_drops_the_same_marks_as_the_full_table():
     assert {mark for mark in DROPPED_MARKS if mark.isascii()} == set(ASCII_DROPPED_MARKS)
     assert not any(letter.isascii() for letter in SPECIAL_LETTERS)
     assert normalize('Sana\'a "al-`Arab"') == normalize("Sana’a “al-ʿArab”") == "sanaa al arab"
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Tikreet", "Tikrit"),
+        ("Fallouja", "Al Fallujah"),
+        ("Baqubah", "Baquba"),
+        ("Samarrah", "Samarra"),
+        ("Adhamiya", "Al Azamiyah"),
+        ("Nineveh", "Nineve"),
+        ("Tal Afar", "Tall Afar"),
+    ],
+)
+def test_two_romanisations_of_one_name_share_a_spelling_form(one, other):
+    assert spelling_form(normalize(one)) == spelling_form(normalize(other))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("Homs", "Hama"), ("Kirkuk", "Karak"), ("Basra", "Busra"), ("Mosul", "Masyaf")]
+)
+def test_different_names_keep_different_spelling_forms(one, other):
+    assert spelling_form(normalize(one)) != spelling_form(normalize(other))
+
+
+@given(st.text(max_size=40))
+def test_names_of_one_spelling_form_share_a_skeleton(text):
+    # The gazetteer finds spelling variants through the skeleton's index: a name of the
+    # same form must never have another skeleton.
+    norm = normalize(text)
+    assert skeleton(spelling_form(norm)) == skeleton(norm)

@@ -62,6 +62,9 @@ class FakeIndex:
     def lookup_variants(self, name):
         return ()
 
+    def variants(self, name):
+        return ()
+
     def fuzzy(self, name, *, limit=5):
         return ()
 

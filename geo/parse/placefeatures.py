@@ -24,10 +24,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from rapidfuzz.distance import DamerauLevenshtein, Indel
+from rapidfuzz.distance import DamerauLevenshtein
 
 from gazetteer.entry import COUNTRY_CODES, Entry
-from gazetteer.normalize import ARABIC_ARTICLES, normalize, strip_articles
+from gazetteer.normalize import ARABIC_ARTICLES, normalize
+from geo.parse.variants import has_spelling_variant
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -50,8 +51,6 @@ MIN_FUZZY_LENGTH = 5
 #: A misspelling of a place the article names: Damerau-Levenshtein similarity of the
 #: normalised names ("palmrya" ~ "palmyra" is one transposition).
 ARTICLE_FUZZY_SIMILARITY = 0.8
-#: A transliteration variant must stay this close to the name it stands for.
-VARIANT_SIMILARITY = 0.9
 #: Particles inside multi-word names ("Bosnia and Herzegovina", "Deir ez-Zor"): linking
 #: words and the Arabic articles of transliterations.
 NAME_PARTICLES = frozenset({"of", "-", "de", "del", "la", "and", "upon", "on"}) | ARABIC_ARTICLES
@@ -102,6 +101,7 @@ class NameIndex(Protocol):
     def lookup(self, name: str) -> tuple[Entry, ...]: ...
     def matches(self, name: str) -> tuple: ...  # NameMatch(entry, name_kind, score, exact), best first
     def lookup_variants(self, name: str) -> tuple[Entry, ...]: ...
+    def variants(self, name: str) -> tuple: ...  # VariantMatch(entry, similarity, written), best first
     def is_common_word(self, word: str) -> bool: ...
     def name_info(self, name: str) -> NameInfo: ...
     def demonym(self, word: str) -> str | None: ...
@@ -581,11 +581,8 @@ def _longest_match(doc: Doc, start: int, names: NameIndex, place_entity: list[bo
 
 
 def _has_close_variant(word: str, names: NameIndex) -> bool:
-    key = strip_articles(normalize(word))
-    return any(
-        Indel.normalized_similarity(key, strip_articles(normalize(e.name))) >= VARIANT_SIMILARITY
-        for e in names.lookup_variants(word)[:5]
-    )
+    """Is ``word`` another spelling of a listed name (``geo.parse.variants``)?"""
+    return has_spelling_variant(word, names)
 
 
 # ---------------------------------------------------------------------------

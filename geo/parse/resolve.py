@@ -19,11 +19,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from rapidfuzz.distance import Indel
-
 from gazetteer.entry import Entry
 from gazetteer.geodesy import great_circle_km
-from gazetteer.normalize import normalize, strip_articles
+from gazetteer.normalize import normalize
 from geo.parse.readingcues import (
     NameCues,
     kind_of,
@@ -33,6 +31,17 @@ from geo.parse.readingcues import (
     reading_features,
 )
 from geo.parse.roles import is_named_as_actor
+from geo.parse.variants import (
+    SpellingCandidate,
+    area_word_bonus,
+    base_name,
+    head_word_reading,
+    names_a_spot,
+    near_the_article,
+    spelling_variants,
+    split_head_word,
+    with_area_word,
+)
 from geo.records import (
     GEO_PRECISION_NEAR,
     GEO_PRECISION_REGION,
@@ -42,7 +51,7 @@ from geo.records import (
 )
 
 if TYPE_CHECKING:
-    from gazetteer.database import NameMatch
+    from gazetteer.database import NameMatch, VariantMatch
 
 #: Divides the gazetteer's match score (log10 population + bonuses) into a 0..~1.5 prior.
 PRIOR_SCALE = 8.0
@@ -138,6 +147,7 @@ class PlaceIndex(Protocol):
 
     def lookup(self, name: str) -> tuple[Entry, ...]: ...
     def lookup_variants(self, name: str) -> tuple[Entry, ...]: ...
+    def variants(self, name: str) -> tuple[VariantMatch, ...]: ...  # best first
     def fuzzy(self, name: str, *, limit: int = 5) -> tuple[tuple[Entry, float], ...]: ...
     def is_common_word(self, word: str) -> bool: ...
 
@@ -149,6 +159,8 @@ class _Candidate:
     #: matched by none of its own names, only by an alternate one (another language's, a
     #: former one): "Bakara" is a French town's alternate name as well as a Mogadishu market
     by_alternate_name: bool = False
+    #: found under another spelling (``geo.parse.variants``): how close (1.0 the same form)
+    spelling_similarity: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +169,9 @@ class _Candidates:
 
     candidates: tuple[_Candidate, ...]
     penalty: float  # subtracted from every candidate's score: found by fuzzy or variant match
+    #: found by another spelling or a head word (``geo.parse.variants``): kept only near
+    #: the article's other places as well
+    loose: bool = False
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -166,6 +181,15 @@ class _Candidates:
 def _by_prominence(entries: Sequence[Entry], penalty: float) -> _Candidates:
     """Candidates found by looser matching, each weighed by its prominence alone."""
     return _Candidates(tuple(_Candidate(e, _prominence(e)) for e in entries), penalty)
+
+
+def _by_spelling(spelt: Sequence[SpellingCandidate], penalty: float) -> _Candidates:
+    """Candidates found under another spelling: prominence less the spelling's distance."""
+    return _Candidates(
+        tuple(_Candidate(s.entry, _prominence(s.entry) - s.cost, spelling_similarity=s.similarity) for s in spelt),
+        penalty,
+        loose=True,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,10 +340,11 @@ def _settle(
     with_cues: bool = False,
 ) -> _Settled:
     resolve_as = resolve_as or {}
-    names = {m: normalize(resolve_as.get(m.text, m.text)) for m in mentions}
+    # "Latakia province": the area word after a mention says which of its places is meant.
+    written = {m: with_area_word(text, m, resolve_as.get(m.text, m.text)) for m in mentions}
+    names = {m: normalize(written[m]) for m in mentions}
     pools = {
-        n: _candidates(text_for, index, weights)
-        for n, text_for in {names[m]: resolve_as.get(m.text, m.text) for m in mentions}.items()
+        n: _candidates(text_for, index, weights) for n, text_for in {names[m]: written[m] for m in mentions}.items()
     }
     constraints = _containment(text, mentions, names, pools)
     votes = _mention_votes(text, mentions, names, weights.actor_vote)
@@ -423,20 +448,47 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
             ),
             0.0,
         )
-    # Looser matches only when the spelling stays close to the candidate's own
-    # name: a transliteration key alone joins "Minnesota" and "Miyashita".
-    key = strip_articles(normalize(name))
-    entries = tuple(e for e in index.lookup_variants(name) if _similar(key, e.name) >= weights.variant_similarity)[
-        : weights.max_candidates
-    ]
-    if entries:
-        return _by_prominence(entries, weights.variant_penalty)
+    # Looser readings (``geo.parse.variants``): a generic head word on a listed name
+    # ("Latakia province", "the Rafah crossing"), another spelling of a listed name.
+    headed = head_word_reading(name, index)
+    if headed is not None:
+        if not headed.loose:
+            return _Candidates(
+                tuple(
+                    _Candidate(
+                        m.entry, m.score / PRIOR_SCALE + (area_word_bonus(m.entry) if headed.prefers_areas else 0.0)
+                    )
+                    for m in headed.matches
+                ),
+                0.0,
+            )
+        if headed.matches:
+            loose = _by_prominence([m.entry for m in headed.matches[: weights.max_candidates]], weights.variant_penalty)
+            return _Candidates(loose.candidates, loose.penalty, loose=True)
+        return _by_spelling(headed.spellings[: weights.max_candidates], weights.variant_penalty)
+    if split_head_word(name) is not None:
+        return _Candidates((), 0.0)  # "Seno province": not some other "X Province" spelt alike
+    spelt = spelling_variants(name, index)[: weights.max_candidates]
+    if spelt and spelt[0].similarity == 1.0:
+        return _by_spelling(spelt, weights.variant_penalty)
     fuzzy = tuple(
         e
         for e, score in index.fuzzy(name, limit=5)
         if score >= weights.fuzzy_similarity and e.population >= weights.fuzzy_min_population
     )
+    if spelt:
+        # Only near spelling forms: with the typos of prominent places ("Britian"), each
+        # held to the same places as the spelling variants.
+        return _with_misspellings(_by_spelling(spelt, weights.variant_penalty), fuzzy, weights)
     return _by_prominence(fuzzy, weights.fuzzy_penalty if fuzzy else 0.0)
+
+
+def _with_misspellings(spelt: _Candidates, fuzzy: Sequence[Entry], weights: Weights) -> _Candidates:
+    """The near spelling variants, and the misspelt places, penalised as fuzzy matches."""
+    have = {c.entry.geonameid for c in spelt.candidates}
+    extra = weights.fuzzy_penalty - weights.variant_penalty
+    misspelt = tuple(_Candidate(e, _prominence(e) - extra) for e in fuzzy if e.geonameid not in have)
+    return _Candidates((*spelt.candidates, *misspelt), spelt.penalty, loose=True)
 
 
 def within_article_countries(
@@ -477,9 +529,14 @@ def within_article_countries(
         return not (pool.penalty or is_minor) or entry.country_code in named
 
     candidates = tuple(c for c in pool.candidates if kept(c.entry))
+    if pool.loose:
+        anchors = [anchor.entry for anchor in context.anchors.values()]
+        candidates = tuple(
+            c for c in candidates if near_the_article(c.entry, anchors, same_form=c.spelling_similarity == 1.0)
+        )
     if len(candidates) == len(pool.candidates):
         return pool
-    return _Candidates(candidates, pool.penalty)
+    return _Candidates(candidates, pool.penalty, pool.loose)
 
 
 def _is_minor_place(entry: Entry) -> bool:
@@ -507,10 +564,6 @@ def _is_small_town(entry: Entry) -> bool:
         and entry.feature_code not in ("PPLC", "PPLA")
         and (entry.population < SMALL_TOWN_POPULATION)
     )
-
-
-def _similar(key: str, name: str) -> float:
-    return Indel.normalized_similarity(key, strip_articles(normalize(name)))
 
 
 #: How far around a mention its sentence is looked for, in characters.
@@ -598,7 +651,9 @@ def _context_from(
         countries.update(own_countries)
         admin1.update(own_admin1)
         by_name[name] = _Votes(own_countries, own_admin1)
-        if kind != "country":
+        if kind != "country" and base_name(name) == name:
+            # Not a region read by its area word ("Kyiv region"): as an anchor it would make
+            # every city named like a region ("Odesa") read as the region (``_sibling_regions``).
             anchors[name] = _Anchor(entry, confidence * min(1.0, mentioned))
     for code in demonyms:
         countries[code] += 0.5  # type: ignore[assignment]  # a demonym votes half a mention
@@ -933,6 +988,8 @@ def _confidence(scored: Sequence[_Scored], temperature: float, unlisted: float |
 def _precision(text: str, mention: Mention, entry: Entry) -> int:
     if entry.is_area:
         return GEO_PRECISION_REGION
+    if names_a_spot(mention.text):
+        return GEO_PRECISION_NEAR  # "the Rafah crossing": at or near the town, not the town
     before = text[max(0, mention.start - 20) : mention.start].lower()
     if any(before.rstrip().endswith(word) for word in NEAR_WORDS):
         return GEO_PRECISION_NEAR

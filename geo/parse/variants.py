@@ -1,0 +1,248 @@
+"""A place written the way the story writes it, not the way the gazetteer lists it.
+
+Two kinds of looser reading, both only for a name the gazetteer does not list as written:
+
+* another spelling of a listed name ("Mousul", "Hawija" for Al Hawijah): the gazetteer's
+  ``variants``, the same spelling form first, then close forms, each weighed down by how
+  far its form is (``spelling_variants``);
+* a listed name with a generic head word ("the X crossing", "X province"): an area word
+  ("province", "governorate", "region", "oblast", "state") reads the first-level area
+  named X; a place word ("crossing", "bridge", "square", "gorge", "district", "plain",
+  "camp", ...) reads X's own place, less surely (``head_word_reading``).
+
+Neither decides where the story is: resolution keeps a looser candidate only in a
+country the article names or where its other places lie
+(``geo.parse.resolve.within_article_countries``), so a spelling that happens to match
+a village abroad stays unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from gazetteer.geodesy import great_circle_km
+from gazetteer.normalize import normalize
+
+if TYPE_CHECKING:
+    from gazetteer.database import NameMatch, VariantMatch
+    from gazetteer.entry import Entry
+
+#: Words after a name that make it a first-level area: "Latakia province" is the
+#: governorate, not the city.
+AREA_HEAD_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "prefecture"})
+#: Words after a name that make it a spot at or near the place so named: "the Rafah
+#: crossing" is at Rafah, "the Argun gorge" near Argun.
+PLACE_HEAD_WORDS = frozenset(
+    {
+        "crossing",
+        "bridge",
+        "square",
+        "gorge",
+        "district",
+        "plain",
+        "plains",
+        "camp",
+        "valley",
+        "corridor",
+        "checkpoint",
+        "airport",
+        "airbase",
+        "market",
+    }
+)
+#: An area word right after a mention, in lower case ("Latakia province"; "the Kherson
+#: region's"), which spaCy and the recogniser leave outside the name.
+_AREA_WORD_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(AREA_HEAD_WORDS)) + r")\b")
+#: What an area word adds to a first-level area's prior (the resolver's 0..~1.5 scale): more
+#: than a town gets for sharing its region's name (``Weights.region_seat``, 0.4), less than
+#: the article's countries give (``Weights.country``, 1.2), so "Latakia province" is the
+#: governorate while "the Kingston region" of a Canadian story stays around the Canadian city.
+AREA_WORD_BONUS = 0.8
+#: ``NameMatch.name_kind`` of a place's own name.
+PREFERRED_NAME = 0
+#: The feature codes an area word reads.
+FIRST_LEVEL_CODES = frozenset({"ADM1"})
+#: A place found by a looser reading must lie this close to one of the article's other
+#: places (or be a first-level area holding one), unless it is a well-known town: a
+#: village abroad that shares a spelling lies hundreds of kilometres from the story.
+LOOSE_READING_KM = 150.0
+WELL_KNOWN_POPULATION = 100_000
+#: How close a spelling form must be to be read as the same name when it is not the same
+#: form: "Rajouri" for Rajaori (0.92), not "Markale" for Mercallo (0.86).
+NEAR_SPELLING = 0.9
+#: How much prominence a candidate loses per unit of distance between the spelling forms
+#: (1 - similarity): a form at 0.85 costs 0.3, about the gap between a town of 1,000
+#: people and one of 10,000 on the resolver's scale.
+SPELLING_DISTANCE_COST = 2.0
+
+
+class Spanned(Protocol):
+    @property
+    def end(self) -> int: ...
+
+
+class SpellingIndex(Protocol):
+    def variants(self, name: str) -> tuple[VariantMatch, ...]: ...
+
+
+class HeadWordIndex(SpellingIndex, Protocol):
+    def matches(self, name: str) -> tuple[NameMatch, ...]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingCandidate:
+    """A place another spelling of the name names, and what the difference costs it."""
+
+    entry: Entry
+    similarity: float
+
+    @property
+    def cost(self) -> float:
+        return SPELLING_DISTANCE_COST * (1.0 - self.similarity)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadWordReading:
+    """What a name with a generic head word reads as: the base name's matches, and
+    whether they are looser than the name itself (a spot named after a place, or
+    a base found only in another spelling)."""
+
+    base: str
+    head: str
+    matches: tuple[NameMatch, ...]
+    spellings: tuple[SpellingCandidate, ...]
+    loose: bool
+    #: an area word: the first-level areas among ``matches`` come first by ``AREA_WORD_BONUS``
+    prefers_areas: bool = False
+
+
+def spelling_variants(name: str, index: SpellingIndex) -> tuple[SpellingCandidate, ...]:
+    """The places another spelling of ``name`` names, best first (same form, then closer
+    than ``NEAR_SPELLING``). A country only in the same form: a near spelling of a
+    country's name is more often a region or a word ("Shomali", "Somalia")."""
+    return tuple(
+        SpellingCandidate(v.entry, v.similarity)
+        for v in index.variants(name)
+        if v.similarity == 1.0 or (v.similarity >= NEAR_SPELLING and not v.entry.is_country)
+    )
+
+
+def has_spelling_variant(name: str, index: SpellingIndex) -> bool:
+    return bool(spelling_variants(name, index))
+
+
+def with_area_word(text: str, mention: Spanned, name: str) -> str:
+    """``name`` with the lower-case area word the text puts right after the mention
+    ("Latakia" followed by " province" -> "Latakia province"); else ``name`` as it is."""
+    if split_head_word(name) is not None:
+        return name
+    found = _AREA_WORD_AFTER.match(text, mention.end)
+    return f"{name} {found.group(1)}" if found else name
+
+
+def base_name(norm: str) -> str:
+    """A normalised name without its area word: ``"odesa region"`` -> ``"odesa"``."""
+    split = split_head_word(norm)
+    return split[0] if split is not None and split[1] in AREA_HEAD_WORDS else norm
+
+
+def area_word_bonus(entry: Entry) -> float:
+    return AREA_WORD_BONUS if entry.feature_code in FIRST_LEVEL_CODES else 0.0
+
+
+def names_a_spot(name: str) -> bool:
+    """Does the name end in a place word ("Rafah crossing")? Its place is near the town."""
+    split = split_head_word(name)
+    return split is not None and split[1] in PLACE_HEAD_WORDS
+
+
+def split_head_word(name: str) -> tuple[str, str] | None:
+    """(base, head word) of a name ending in a generic head word, else None:
+    ``"Latakia province"`` -> ``("latakia", "province")``."""
+    words = normalize(name).split()
+    if len(words) < 2 or words[-1] not in AREA_HEAD_WORDS | PLACE_HEAD_WORDS:
+        return None
+    return " ".join(words[:-1]), words[-1]
+
+
+def head_word_reading(name: str, index: HeadWordIndex) -> HeadWordReading | None:
+    """How to read ``name`` (which the gazetteer does not list as written) by its base
+    name, when it ends in a generic head word; None when it does not, or the base is
+    not listed in any spelling.
+
+    An area word prefers the first-level areas of that name ("Latakia province"); without
+    one, and for a place word, the base's places, or those of its other spellings, are a
+    looser reading.
+    """
+    split = split_head_word(name)
+    if split is None:
+        return None
+    base, head = split
+    matches = index.matches(base)
+    if head in AREA_HEAD_WORDS and any(m.entry.is_country and m.name_kind == PREFERRED_NAME for m in matches):
+        # "Georgia state television", "Israel state media": the country's institutions.
+        return HeadWordReading(base, head, matches, (), loose=False)
+    if head in AREA_HEAD_WORDS:
+        areas = _first_level_areas(base, matches, index)
+        if areas:
+            # In a country with a province of the name, the area word picks the province;
+            # a town of the name elsewhere stays a reading ("the Kingston region", Ontario).
+            countries = {m.entry.country_code for m in areas}
+            others = tuple(m for m in matches if m.entry.country_code not in countries)
+            return HeadWordReading(base, head, (*areas, *others), (), loose=False, prefers_areas=True)
+        spelt = tuple(
+            s
+            for s in spelling_variants(base, index)
+            if s.similarity == 1.0 and s.entry.feature_code in FIRST_LEVEL_CODES
+        )
+        if spelt:
+            return HeadWordReading(base, head, (), spelt, loose=True)
+        # No province of the name (a former one, "the Kulyab region"): the area around
+        # the town, as a looser reading.
+    if matches:
+        return HeadWordReading(base, head, matches, (), loose=True)
+    spellings = tuple(s for s in spelling_variants(base, index) if s.similarity == 1.0)
+    if not spellings:
+        return None
+    return HeadWordReading(base, head, (), spellings, loose=True)
+
+
+def _first_level_areas(base: str, matches: Sequence[NameMatch], index: HeadWordIndex) -> tuple[NameMatch, ...]:
+    """The first-level areas named ``base``, or listed with another area word ("Kursk
+    region" is listed as "Kursk Oblast")."""
+    areas = tuple(m for m in matches if m.entry.feature_code in FIRST_LEVEL_CODES)
+    if areas:
+        return areas
+    found: dict[int, NameMatch] = {}
+    for word in sorted(AREA_HEAD_WORDS):
+        for match in index.matches(f"{base} {word}"):
+            if match.entry.feature_code in FIRST_LEVEL_CODES:
+                found.setdefault(match.entry.geonameid, match)
+    return tuple(sorted(found.values(), key=lambda m: -m.score))
+
+
+def near_the_article(entry: Entry, anchors: Sequence[Entry], *, same_form: bool = True) -> bool:
+    """May a looser reading stand for ``entry`` among the article's places ``anchors``?
+    Yes for a country, a well-known town written in its own spelling form, an area
+    holding one of them, a place within ``LOOSE_READING_KM`` of one, and in an article
+    with no other places to go by. A near form of a famous town's name is more often
+    one of its many foreign names met by chance ("Menagh", an air base, and a German
+    name of Munich) than a way of writing it."""
+    if not anchors or entry.is_country:
+        return True
+    if same_form and entry.feature_class == "P" and entry.population >= WELL_KNOWN_POPULATION:
+        return True
+    for anchor in anchors:
+        if not same_form and anchor.geonameid == entry.geonameid:
+            continue  # the story's own Munich says nothing of where "Menagh" is
+        if entry.feature_code in FIRST_LEVEL_CODES and (anchor.country_code, anchor.admin1_code) == (
+            entry.country_code,
+            entry.admin1_code,
+        ):
+            return True
+        if great_circle_km(entry.lat, entry.lon, anchor.lat, anchor.lon) <= LOOSE_READING_KM:
+            return True
+    return False
