@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from geo.parse.clausetree import ClauseTree
+from geo.parse.dates import MONTHS, WEEKDAYS
 from geo.parse.eventclause import TRIGGER_TYPES
 from geo.parse.eventtypes import denied_triggers, trigger_spans
 
@@ -52,10 +53,7 @@ ADMIN_UNIT_NOUNS = frozenset(
     {"province", "governorate", "state", "region", "oblast", "prefecture", "department", "wilaya"}
 )  # fmt: skip
 #: Capitalised words of dates, which the tagger calls proper nouns: "on Tuesday in hills north of Y".
-DATE_NAMES = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-     "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-)  # fmt: skip
+DATE_NAMES = frozenset(name.lower() for name in (*WEEKDAYS, *MONTHS))
 #: How many tokens back from a bearing ("north of") the site it places may stand: "X, a town
 #: in the hills north of Y".
 BEARING_REACH = 8
@@ -191,7 +189,7 @@ def _doer_features(tree: ClauseTree, verb: int, place: int) -> list[str]:
         return ["doer=none"]
     subject = subjects[0]
     features = [f"doer={tree.words[subject]}"]
-    if any(brings_aid(tree, s) for s in subjects if tree.deps[s] == "nsubj"):  # one subject may be parsed as two
+    if _active_doer_brings_aid(tree, verb):
         features.append("doer_brings_aid")
     token = place
     while token != subject and tree.deps[token] in _HOLDER_LINKS and tree.heads[token] != token:
@@ -213,11 +211,13 @@ def doer_brings_aid(tree: ClauseTree | None, start: int, end: int) -> bool:
     if tree is None or len(tree) == 0:
         return False
     verb = tree.clause_verb(tree.head_of_span(start, end))
-    if verb is None:
-        return False
-    # the active subject only: aid workers who were abducted are not bringing aid
-    subjects = [c for c in tree.children(verb) if tree.deps[c] == "nsubj"]
-    return any(brings_aid(tree, subject) for subject in subjects)  # a parse may split one subject in two
+    return verb is not None and _active_doer_brings_aid(tree, verb)
+
+
+def _active_doer_brings_aid(tree: ClauseTree, verb: int) -> bool:
+    # the active subject only: aid workers who were abducted are not bringing aid; a parse
+    # may split one subject in two
+    return any(brings_aid(tree, c) for c in tree.children(verb) if tree.deps[c] == "nsubj")
 
 
 def _phrase(tree: ClauseTree, head: int) -> list[int]:

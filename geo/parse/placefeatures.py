@@ -100,7 +100,6 @@ class NameIndex(Protocol):
 
     def lookup(self, name: str) -> tuple[Entry, ...]: ...
     def matches(self, name: str) -> tuple: ...  # NameMatch(entry, name_kind, score, exact), best first
-    def lookup_variants(self, name: str) -> tuple[Entry, ...]: ...
     def variants(self, name: str) -> tuple: ...  # VariantMatch(entry, similarity, written), best first
     def is_common_word(self, word: str) -> bool: ...
     def name_info(self, name: str) -> NameInfo: ...
@@ -417,7 +416,7 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: Seque
 
 
 def _names_a_place(text: str, names: NameIndex) -> bool:
-    return bool(names.lookup(text)) or _has_close_variant(text, names)
+    return bool(names.lookup(text)) or has_spelling_variant(text, names)
 
 
 def _without_compass(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, int]:
@@ -549,7 +548,7 @@ def _gazetteer_runs(
             table.title[i]
             and len(word) >= MIN_FUZZY_LENGTH
             and not names.is_common_word(word)
-            and (_has_close_variant(word, names))
+            and (has_spelling_variant(word, names))
         ):
             found.append(_make(doc, i, i + 1, VARIANT, sentence_of))
         i += 1
@@ -574,15 +573,10 @@ def _longest_match(doc: Doc, start: int, names: NameIndex, place_entity: list[bo
         if not table.name[stop - 1]:
             continue
         if names.lookup(_span_text(doc, start, stop)):
-            if stop < end and table.name[end - 1] and _has_close_variant(_span_text(doc, start, end), names):
+            if stop < end and table.name[end - 1] and has_spelling_variant(_span_text(doc, start, end), names):
                 return None  # the whole run is a place in another spelling ("Tal X"): its start is not
             return stop
     return None
-
-
-def _has_close_variant(word: str, names: NameIndex) -> bool:
-    """Is ``word`` another spelling of a listed name (``geo.parse.variants``)?"""
-    return has_spelling_variant(word, names)
 
 
 # ---------------------------------------------------------------------------
@@ -795,7 +789,7 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
     else:
         g["gaz_none"] = 1.0
         if label == VARIANT or (
-            tokens == 1 and len(text) >= MIN_FUZZY_LENGTH and not common and _has_close_variant(text, names)
+            tokens == 1 and len(text) >= MIN_FUZZY_LENGTH and not common and has_spelling_variant(text, names)
         ):
             g["gaz_variant_only"] = 1.0
     if acronym:

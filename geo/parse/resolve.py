@@ -77,7 +77,6 @@ class Weights:
     proximity_km: float = 250.0
     fuzzy_penalty: float = 0.6
     variant_penalty: float = 0.3
-    variant_similarity: float = 0.9
     fuzzy_similarity: float = 0.85
     fuzzy_min_population: int = 5_000
     temperature: float = 0.2
@@ -146,7 +145,6 @@ class PlaceIndex(Protocol):
     def matches(self, name: str) -> tuple[NameMatch, ...]: ...  # best first
 
     def lookup(self, name: str) -> tuple[Entry, ...]: ...
-    def lookup_variants(self, name: str) -> tuple[Entry, ...]: ...
     def variants(self, name: str) -> tuple[VariantMatch, ...]: ...  # best first
     def fuzzy(self, name: str, *, limit: int = 5) -> tuple[tuple[Entry, float], ...]: ...
     def is_common_word(self, word: str) -> bool: ...
