@@ -250,6 +250,15 @@ INTERNATIONAL_BODIES: dict[str, tuple[str, ...]] = {
     "IGAD: Intergovernmental Authority on Development": ("IGAD",),
 }
 _NAMED_GROUP_CODES = frozenset({INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA, INTER_UNKNOWN})
+#: The name (before its country) of armed men no report names: "gunmen", "attackers".
+UNIDENTIFIED_GROUP = "Unidentified Armed Group"
+
+
+def is_named_group(name: str, inter: int) -> bool:
+    """Is this a non-state armed group the text names, not the unidentified gunmen?"""
+    return inter in _NAMED_GROUP_CODES and not name.startswith(UNIDENTIFIED_GROUP)
+
+
 _BACKER_SUFFIXES = ("-backed", "-led", "-aligned", "-allied", "-linked", "-funded", "-supported")
 #: "police station", "police said", "police and residents said": the police named as a
 #: place or as a source, not as a side.
@@ -565,9 +574,7 @@ def civilians(country_code: str) -> Actor:
 
 def unidentified(country_code: str) -> Actor:
     # ACLED types an unidentified armed group as a political militia.
-    return Actor(
-        f"Unidentified Armed Group ({country_name(country_code)})", INTER_POLITICAL_MILITIA, country_code.upper()
-    )
+    return Actor(f"{UNIDENTIFIED_GROUP} ({country_name(country_code)})", INTER_POLITICAL_MILITIA, country_code.upper())
 
 
 def protesters(country_code: str) -> Actor:
@@ -1404,8 +1411,7 @@ def _article_group(sentences: tuple[str, ...], country_code: str, table: tuple[T
     for sentence in sentences:
         for mention in find_actors(sentence, country_code=country_code, table=table):
             actor = mention.actor
-            named = actor.inter in _NAMED_GROUP_CODES and not actor.name.startswith("Unidentified Armed Group")
-            if named:
+            if is_named_group(actor.name, actor.inter):
                 by_word = mention.text.lower() in UNNAMED_GROUPS
                 outright, by_words = counts.get(actor.name, (0, 0))
                 counts[actor.name] = (outright + (not by_word), by_words + by_word)
@@ -1425,7 +1431,7 @@ _GENERIC_NAME_PREFIXES = (
     "Military Forces of",
     "Police Forces of",
     "Civilians (",
-    "Unidentified Armed Group",
+    UNIDENTIFIED_GROUP,
     "Protesters (",
     "Rioters (",
     "Government of",
@@ -1549,9 +1555,8 @@ def _bare_name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
 
 def _without_unidentified_if_named(actors: list[Actor]) -> list[Actor]:
     """ "Gunmen from the CODECO militia": once a group is named, the gunmen are that group."""
-    unidentified_prefix = "Unidentified Armed Group"
-    if any(a.inter in _NAMED_GROUP_CODES and not a.name.startswith(unidentified_prefix) for a in actors):
-        return [a for a in actors if not a.name.startswith(unidentified_prefix)]
+    if any(is_named_group(a.name, a.inter) for a in actors):
+        return [a for a in actors if not a.name.startswith(UNIDENTIFIED_GROUP)]
     return actors
 
 

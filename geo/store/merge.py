@@ -723,8 +723,7 @@ def tells_across(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
     town shares). Two happenings of their own kinds (a clash, an aid delivery) never merge."""
     if rules.other_overlap is None or not may_tell_across(report, event):
         return False
-    places = report.place_words | event.place_words
-    words = overlap(report.words - places, event.words - places)
+    words = overlap_but_places(report, event)
     if words >= rules.other_overlap:
         return True
     return rules.casualty_overlap is not None and tells_casualties(report, event) and words >= rules.casualty_overlap
@@ -777,8 +776,14 @@ def updates_the_toll(report: Report, event: MergedEvent, rules: MergeRules) -> b
         or not tells_a_risen_toll(report.words)
     ):
         return False
+    return overlap_but_places(report, event) >= (rules.other_overlap or 0.0)
+
+
+def overlap_but_places(report: Report, event: MergedEvent) -> float:
+    """The words a report and an event share but their places' names, which every report of a
+    town shares."""
     places = report.place_words | event.place_words
-    return overlap(report.words - places, event.words - places) >= (rules.other_overlap or 0.0)
+    return overlap(report.words - places, event.words - places)
 
 
 def names_the_day(report: Report, event: MergedEvent) -> bool:
@@ -952,12 +957,6 @@ def strongest(reports: Sequence[Event]) -> Sequence[Event]:
     return own or reports
 
 
-#: The name ``geo.parse.actors`` gives armed men no report names ("gunmen", "attackers").
-UNIDENTIFIED_GROUP = "Unidentified Armed Group"
-#: ACLED's inter codes of a named non-state armed group: rebels, political and identity militias.
-ARMED_GROUP_CODES = frozenset({2, 3, 4})
-
-
 def coded_fields(reports: Sequence[Event]) -> CodedFields:
     """The coded fields of one happening from the events of its reports.
 
@@ -1004,6 +1003,8 @@ def _sides(event: Event) -> Sides:
 
 def _identified(pair: Sides, group: str, inter: int) -> Sides:
     """``pair`` with an unidentified armed group read as ``group``."""
+    from geo.parse.actors import UNIDENTIFIED_GROUP  # the actor coding's name; loads only when actors are coded
+
     side1, side2 = (
         (group, inter, assoc) if name.startswith(UNIDENTIFIED_GROUP) else (name, code, assoc)
         for name, code, assoc in pair
@@ -1012,7 +1013,10 @@ def _identified(pair: Sides, group: str, inter: int) -> Sides:
 
 
 def _named_group(name: str, inter: int) -> bool:
-    return bool(name) and inter in ARMED_GROUP_CODES and not name.startswith(UNIDENTIFIED_GROUP)
+    """A group the reports name, of a known type: a rebel group or a militia."""
+    from geo.parse.actors import INTER_UNKNOWN, is_named_group  # loads only when actors are coded
+
+    return bool(name) and inter != INTER_UNKNOWN and is_named_group(name, inter)
 
 
 def _interaction(inter1: int, inter2: int) -> int:
