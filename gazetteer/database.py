@@ -392,9 +392,12 @@ class Gazetteer:
         norm = normalize(name)
         if not norm:
             return ()
+        return _best_first(self._other_spellings(norm), norm)
+
+    def _other_spellings(self, norm: str) -> list[_NameRow]:
+        """The rows that share ``norm``'s skeleton, but those of places ``norm`` names exactly."""
         exact = {entry.geonameid for entry in self._lookup(norm)}
-        rows = [row for row in self._name_rows(skeleton(norm), "skel") if row.entry.geonameid not in exact]
-        return _best_first(rows, norm)
+        return [row for row in self._name_rows(skeleton(norm), "skel") if row.entry.geonameid not in exact]
 
     def variants(self, name: str) -> tuple[VariantMatch, ...]:
         """Places listed under another spelling of ``name`` (any population, villages too):
@@ -411,12 +414,9 @@ class Gazetteer:
         form = spelling_form(norm) if norm else ""
         if len(form) < SAME_FORM_MIN_LETTERS:
             return ()
-        exact = {entry.geonameid for entry in self._lookup(norm)}
         forms: dict[str, str] = {}
         best: dict[int, tuple[float, float, _NameRow]] = {}
-        for row in self._name_rows(skeleton(norm), "skel"):
-            if row.entry.geonameid in exact:
-                continue
+        for row in self._other_spellings(norm):
             other = forms.get(row.norm)
             if other is None:
                 other = forms[row.norm] = spelling_form(row.norm)
