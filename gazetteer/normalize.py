@@ -63,6 +63,7 @@ _VOWELS_TO_MARK = str.maketrans({vowel: SKELETON_VOWEL_MARK for vowel in SKELETO
 # Both in one pass: neither table touches what the other maps, nor "h".
 _LETTERS_AND_VOWELS = {**SKELETON_LETTERS, **_VOWELS_TO_MARK}
 _REPEATS = re.compile(r"(.)\1+")
+_X_RUNS = re.compile(r"xx+")
 _FIRST_OF_RUN = operator.itemgetter(1)  # a callable replacement: much faster than the template r"\1"
 
 
@@ -131,6 +132,10 @@ def bare_skeleton(bare: str) -> str:
     for digraph, single in SKELETON_DIGRAPHS:
         if digraph in text:
             text = text.replace(digraph, single)
+    if "xx" in text:
+        # "x" is the one letter the table writes as two ("ks"): its doubling folds first, as
+        # any letter's does after, so that a doubled x and a single one share a skeleton.
+        text = _X_RUNS.sub("x", text)
     text = text.translate(_LETTERS_AND_VOWELS)
     # kh/sh/gh/dh/th and a trailing h are spelling choices; a leading h is not.
     return _REPEATS.sub(_FIRST_OF_RUN, text[:1] + text[1:].replace("h", ""))

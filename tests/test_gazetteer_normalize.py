@@ -164,3 +164,10 @@ def test_names_of_one_spelling_form_share_a_skeleton(text):
     # same form must never have another skeleton.
     norm = normalize(text)
     assert skeleton(spelling_form(norm)) == skeleton(norm)
+
+
+def test_a_doubled_x_shares_the_skeleton_of_one():
+    # "x" is keyed as two letters; its doubling must fold like any other letter's, or a
+    # name written "Axxa" would never meet "Axa" in the skeleton's index.
+    assert skeleton(normalize("Maxxar")) == skeleton(normalize("Maxar"))
+    assert skeleton(spelling_form(normalize("Maxxar"))) == skeleton(normalize("Maxxar"))
