@@ -37,7 +37,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from gazetteer.geodesy import great_circle_km
-from geo.records import EVENT_TYPES, GEO_PRECISION_REGION, Event, EventReport
+from geo.records import EVENT_TYPES, GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Event, EventReport
 from geo.store.merge import (
     LINK_REPORTS,
     CodedFields,
@@ -118,6 +118,8 @@ PLACE_STEPS: tuple[str, ...] = (
     "UPDATE events SET happening_id = NULL WHERE happening_id IS NOT NULL",
 )
 TABLES = frozenset({"happenings", "happening_splits"})
+#: The precisions of a place at a town or near one (``merge.is_wide`` is false of them).
+TOWN_PRECISIONS = (GEO_PRECISION_TOWN, GEO_PRECISION_NEAR)
 #: More longitude cells than this (only near the poles) are not listed in a query.
 _MAX_LON_CELLS = 400
 
@@ -450,8 +452,10 @@ def _country_queries(report: Report, rules: MergeRules, days: tuple[int, int] | 
         f"SELECT {_HAPPENING_COLUMNS} FROM happenings INDEXED BY happenings_country "
         "WHERE cell_lat IS NOT NULL AND country_code = ? AND geo_precision "
     )
-    precision = "< ?" if is_wide(report) else ">= ?"
-    params: list[Any] = [report.country_code, GEO_PRECISION_REGION]
+    # Equalities on the precision, so the index narrows each to its date window.
+    precisions = TOWN_PRECISIONS if is_wide(report) else (GEO_PRECISION_REGION,)
+    precision = f"IN ({', '.join('?' for _ in precisions)})"
+    params: list[Any] = [report.country_code, *precisions]
     if days is None:
         return [(select + precision, params)]
     return [
