@@ -114,6 +114,10 @@ SATURDAY = 5  # date.weekday()
 #: GeoNames feature codes of a country (``PCLI``, ``PCLD``, ...) and of a first-level region.
 COUNTRY_FEATURE_PREFIX = "PCL"
 REGION_FEATURE = "ADM1"
+#: Feature codes of administrative divisions (``ADM1``, ``ADM2``, ...), and how far from its
+#: centre a district (a division below the first level) holds a town of its region.
+DIVISION_FEATURE_PREFIX = "ADM"
+DISTRICT_KM = 60.0
 #: A wider match ranks below any match by place, so a report placed at a town joins the
 #: happening there before one a region's report tells.
 WIDER_MATCH_WEIGHT = 0.1
@@ -856,12 +860,19 @@ def is_wide(place: Report | MergedEvent) -> bool:
 
 
 def holds(wide: Report | MergedEvent, town: Report | MergedEvent) -> bool:
-    """Does the country or first-level region a report or event is placed at hold the other's town?"""
+    """Does the country, region or district a report or event is placed at hold the other's town?
+
+    A country every town of its country code, a first-level region every town of its
+    ``admin1``; a district (a lower administrative division, whose own ``admin1`` is the
+    region it lies in) the towns of that region within ``DISTRICT_KM`` of its centre, as the
+    gazetteer keeps no district of a town."""
     if not wide.country_code or wide.country_code != town.country_code:
         return False
     if wide.feature_code.startswith(COUNTRY_FEATURE_PREFIX):
         return True
-    return wide.feature_code == REGION_FEATURE and bool(wide.admin1) and wide.admin1 == town.admin1
+    if not wide.feature_code.startswith(DIVISION_FEATURE_PREFIX) or not wide.admin1 or wide.admin1 != town.admin1:
+        return False
+    return wide.feature_code == REGION_FEATURE or great_circle_km(wide.lat, wide.lon, town.lat, town.lon) <= DISTRICT_KM
 
 
 def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float | None:
