@@ -274,7 +274,7 @@ class MergeRules:
     #: apart whose reports give the same death toll (a strike "near" a town placed at the next
     #: one), or a town and the region or country that holds it (a report that names only the
     #: province or the country), the happening there the only one that fits.
-    wider_overlap: float | None = 0.3
+    wider_overlap: float | None = 0.25
     nearby_km: float = 25.0
     #: Weights learned on pairs of reports (``LearnedMatch``; ``shipped_match()`` reads the
     #: package's); when set, they decide in place of the thresholds above, within the
