@@ -118,6 +118,8 @@ REGION_FEATURE = "ADM1"
 #: centre a district (a division below the first level) holds a town of its region.
 DIVISION_FEATURE_PREFIX = "ADM"
 DISTRICT_KM = 60.0
+#: Two death tolls tell one happening's dead when the lower is at least this share of the higher.
+TOLL_AGREEMENT = 0.75
 #: A wider match ranks below any match by place, so a report placed at a town joins the
 #: happening there before one a region's report tells.
 WIDER_MATCH_WEIGHT = 0.1
@@ -875,15 +877,21 @@ def holds(wide: Report | MergedEvent, town: Report | MergedEvent) -> bool:
     return wide.feature_code == REGION_FEATURE or great_circle_km(wide.lat, wide.lon, town.lat, town.lon) <= DISTRICT_KM
 
 
+def tolls_agree(toll: int, deaths: frozenset[int]) -> bool:
+    """Does a report's death toll agree with every figure an event's reports give: equal, or
+    close (the lower at least ``TOLL_AGREEMENT`` of the higher: "five killed" and "at least four
+    killed" tell one strike; "three" and "twelve" tell two)?"""
+    return all(min(toll, d) >= TOLL_AGREEMENT * max(toll, d) for d in deaths)
+
+
 def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float | None:
     """How well a report fits an event placed too far from it for ``match_score``, or ``None``.
 
     One happening when both are of one type and kind, their dates agree (or the report's quote
     names the event's day), their words but the places' names share ``rules.wider_overlap``,
-    their death figures do not differ, and their places fit: a town and the region or country
-    that holds it (``holds``), the two giving the same death toll or the region's report
-    stating its day, or two towns up to ``rules.nearby_km`` apart whose reports give the same
-    death toll. A war has many happenings a day in one country, so this evidence is
+    and their places fit: a town and the region or country that holds it (``holds``), the two
+    giving death tolls that agree (``tolls_agree``), or none and the region's report stating
+    its day; or two towns up to ``rules.nearby_km`` apart whose reports give one death toll. A war has many happenings a day in one country, so this evidence is
     required; ``assign`` also takes such a match only when it is the one candidate that fits."""
     if rules.wider_overlap is None or report.event_type != event.event_type:
         return None
@@ -895,15 +903,13 @@ def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float 
     counted = report.fatalities > 0 and bool(event.deaths)
     # One toll: the figure every report of the event gives, not one of several.
     same_toll = counted and event.deaths == {report.fatalities}
-    if counted and not same_toll:
-        return None
     if is_wide(report) != is_wide(event):
         wide, town = (report, event) if is_wide(report) else (event, report)
-        if not holds(wide, town):
+        if not holds(wide, town) or (counted and not tolls_agree(report.fatalities, event.deaths)):
             return None
         # A region's or country's report tells this happening, not the war around it, when it
-        # gives the same toll or its quote states its day (background is dated by the article).
-        if not same_toll and (wide is event or report.event_date not in report.named_days):
+        # gives a toll that agrees or its quote states its day (background is dated by the article).
+        if not counted and (wide is event or report.event_date not in report.named_days):
             return None
     elif is_wide(report) or not same_toll:
         return None  # two regions' reports are matched by place; two towns apart need one toll
