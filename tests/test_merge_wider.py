@@ -3,12 +3,13 @@ happening at the town they tell (``geo.store.merge.wider_score``)."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 
 from geo.records import Article, Event
 from geo.store.merge import MergeRules, assign, merge
-from geo.store.store import EventStore
+from geo.store.store import MIGRATIONS, EventStore
 from tests.palmyra import palmyra_event
 
 TUESDAY = date(2024, 5, 14)
@@ -54,6 +55,7 @@ def report(
     )
 
 
+COUNTRY_QUOTE = "Three people were killed when a guided bomb hit a bakery on Tuesday, Ukraine said."
 BAKERY = report("town", "A guided bomb hit a bakery in Vovchansk on Tuesday morning, killing three people.", killed=3)
 
 
@@ -167,3 +169,43 @@ def test_the_store_files_a_country_report_under_the_towns_happening(tmp_path: Pa
         (coded,) = store.coded_events()
     assert coded.sources == 2
     assert (coded.place, coded.fatalities) == ("Vovchansk", 3)  # the town's report gives the place
+
+
+def test_a_store_filed_before_places_were_kept_is_filed_again_on_opening(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for number, steps in enumerate(MIGRATIONS[:-1], start=1):
+        for statement in steps:
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_version VALUES (?)", (number,))
+    # Two reports of the bakery strike, each filed as a happening of its own as before.
+    for event in (BAKERY, report("country", COUNTRY_QUOTE, COUNTRY, killed=3)):
+        conn.execute(
+            "INSERT INTO events (event_id, event_type, sub_event_type, event_date, lat, lon, quote, source, "
+            "confidence, country_code, admin1, feature_code, geo_precision, fatalities, article_id, published, "
+            "happening_id) VALUES (?, 'frontline', 'air_strike', ?, ?, ?, ?, ?, 0.8, 'UA', ?, ?, ?, 3, ?, ?, ?1)",
+            (
+                event.event_id,
+                TUESDAY.isoformat(),
+                event.lat,
+                event.lon,
+                event.quote,
+                event.source,
+                event.admin1,
+                event.feature_code,
+                event.geo_precision,
+                event.article_id,
+                TUESDAY.isoformat(),
+            ),
+        )
+        conn.execute(
+            "INSERT INTO happenings (happening_id, event_type, lat, lon) VALUES (?, 'frontline', ?, ?)",
+            (event.event_id, event.lat, event.lon),
+        )
+    conn.close()
+
+    with EventStore.open(path) as migrated:
+        (coded,) = migrated.coded_events()
+    assert coded.sources == 2
+    assert (coded.lat, coded.lon) == (TOWN[3], TOWN[4])  # at the town, not the country's centre

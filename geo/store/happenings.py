@@ -3,7 +3,10 @@
 Each event row the parser stores is one article's report of something. At ingest, each new
 row is filed under a happening (the ``events.happening_id`` column): its candidates are the
 happenings filed near its place and date (``merge.candidate_blocks``, one index range scan
-per grid cell of the ``happenings`` table), and ``merge.assign`` decides which one it joins,
+per grid cell of the ``happenings`` table) and, for ``merge.wider_score``, those of its
+country in its date window that are placed at a region or country (every one of them when
+the report itself is: a second index, by country, precision and day), and ``merge.assign``
+decides which one it joins,
 or that it founds a new one. Rows are filed in the order they were stored, so the same
 articles in the same order give the same happenings; nothing already filed is re-clustered.
 
