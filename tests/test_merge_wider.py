@@ -209,3 +209,24 @@ def test_a_store_filed_before_places_were_kept_is_filed_again_on_opening(tmp_pat
         (coded,) = migrated.coded_events()
     assert coded.sources == 2
     assert (coded.lat, coded.lon) == (TOWN[3], TOWN[4])  # at the town, not the country's centre
+
+
+#: A village about 15 km from the town, where another outlet placed the same strike.
+NEXT_VILLAGE = ("Starytsia", "PPL", 1, 50.20, 36.78)
+
+
+def test_a_strike_placed_at_the_next_village_with_the_same_toll_is_one_event() -> None:
+    village = report(
+        "village", "Three people died when a guided bomb destroyed a bakery near Starytsia on Tuesday.", NEXT_VILLAGE
+    )
+    counted = report("counted", village.quote, NEXT_VILLAGE, killed=3)
+    other_toll = report("other", village.quote, NEXT_VILLAGE, killed=7)
+    assert groups(BAKERY, counted) == [{"counted", "town"}]
+    assert groups(BAKERY, village) == [{"town"}, {"village"}]  # no toll: nothing ties the two places
+    assert groups(BAKERY, other_toll) == [{"other"}, {"town"}]
+
+
+def test_a_province_report_with_a_close_toll_joins_one_with_a_far_toll_does_not() -> None:
+    quote = "At least four people were killed when a guided bomb hit a bakery in Kharkiv region on Tuesday."
+    assert groups(BAKERY, report("close", quote, PROVINCE, killed=4)) == [{"close", "town"}]  # four and three
+    assert groups(BAKERY, report("far", quote, PROVINCE, killed=9)) == [{"far"}, {"town"}]  # nine and three

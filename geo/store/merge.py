@@ -56,12 +56,13 @@ the smallest event id), so the same reports in the same order always make the sa
 Finding candidates without reading the store: every event has a blocking key, the grid
 cell of its place (``CELL_DEGREES``, larger than ``max_km``) and its day number
 (``block_key``). A store keeps both in indexed columns; a new report's candidates are
-the events in the cells within reach around its own (3x3 for the hand-set 10 km, more for
-a learned reach beyond a cell and near the poles) and within its date window
-(``candidate_blocks``): one index range scan per cell. With a million stored events
-spread over years and thousands of cells, a scan returns tens of rows, so an article's
-ten events cost nine small index scans each plus a few hundred comparisons, a few
-milliseconds (``bench/bench_merge.py`` measures it).
+the events in the cells within reach around its own (``MergeRules.reach_km``: the 25 km of
+two towns with one toll, 3x3 cells near the equator, 3x5 at 48 degrees, more near the poles)
+and within its date window (``candidate_blocks``): one index range scan per cell; a report
+placed at a region or country also searches its country's happenings in that window. With a
+million stored events spread over years and thousands of cells, a scan returns tens of rows,
+so an article's ten events cost a few small index searches each plus a few hundred
+comparisons, a few milliseconds (``bench/bench_merge.py`` measures it).
 """
 
 from __future__ import annotations
@@ -93,8 +94,8 @@ SUB_TYPE_FAMILIES: tuple[frozenset[str], ...] = (
 )
 #: The learned match shipped with the package, beside this module.
 MODEL_RESOURCE = "models/merge_match.json"
-#: Grid cell of the blocking key, in degrees: about 28 km north-south, more than ``max_km``,
-#: so the 3x3 cells around a place hold every place within ``max_km`` of it.
+#: Grid cell of the blocking key, in degrees: about 28 km north-south, more than ``max_km`` and
+#: ``nearby_km``, so the three rows of cells around a place hold every place within reach of it.
 CELL_DEGREES = 0.25
 #: The reports of an event the learned match weighs a new one against (its average link), and
 #: whose actors and deaths it reads: the first ones, so a happening told a hundred times costs
@@ -682,8 +683,8 @@ def candidate_blocks(
     """The cells and the day range (inclusive) a store searches for a report's candidates;
     ``None`` days when the report has no date (then only its cells).
 
-    The cells are the 3x3 around the report's own, more in longitude near the poles where a
-    cell is narrower than ``rules.max_km``."""
+    The cells are those within ``rules.reach_km`` of the report's own: 3x3 near the equator,
+    more in longitude towards the poles, where a cell is narrower."""
     rules = rules or default_rules()
     key = block_key(report.lat, report.lon, report.event_date)
     reach_lat = math.ceil(rules.reach_km / (KM_PER_DEGREE * CELL_DEGREES))
