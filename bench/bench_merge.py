@@ -14,7 +14,9 @@ indexed ``happenings`` table, ``merge.assign``) and commits: the whole write an 
 
 Then, for ``--articles`` (300) new articles of ``--per-article`` (10) events each, times
 what the store would do per article: for every event, fetch the candidates by blocking key
-(nine cells, the date window of ``candidate_blocks``: one index range scan per cell),
+(the cells within reach and the date window of ``candidate_blocks``: one index range scan
+per cell; a report placed only at a region, ``WIDE_SHARE`` of them, also every happening of its
+country in the window, and a town's report its country's happenings placed at a region),
 rebuild them as ``MergedEvent`` records and call ``assign``. Prints the build time, the
 candidates fetched per event, and the milliseconds per article (median, 95th percentile,
 worst); the budget is 50 ms per article.
@@ -40,19 +42,22 @@ from geo.store.merge import MergedEvent, Report, assign, block_key, candidate_bl
 #: War zones (lat, lon): eastern Ukraine, Gaza, Syria, Yemen, Sudan, eastern DR Congo,
 #: Somalia, Myanmar, the Sahel, Lake Chad, Ethiopia, Afghanistan.
 ZONES = (
-    (48.0, 37.8),
-    (31.4, 34.4),
-    (35.5, 38.5),
-    (15.3, 44.2),
-    (13.5, 27.0),
-    (-1.5, 29.0),
-    (3.0, 45.0),
-    (21.0, 96.0),
-    (14.0, -1.0),
-    (12.0, 14.0),
-    (11.5, 39.5),
-    (34.0, 66.0),
+    (48.0, 37.8, "UA"),
+    (31.4, 34.4, "PS"),
+    (35.5, 38.5, "SY"),
+    (15.3, 44.2, "YE"),
+    (13.5, 27.0, "SD"),
+    (-1.5, 29.0, "CD"),
+    (3.0, 45.0, "SO"),
+    (21.0, 96.0, "MM"),
+    (14.0, -1.0, "BF"),
+    (12.0, 14.0, "NG"),
+    (11.5, 39.5, "ET"),
+    (34.0, 66.0, "AF"),
 )
+#: The share of reports placed only at a region (an ADM1), not at a town: they search every
+#: happening of their country in their date window, and every town's report searches theirs.
+WIDE_SHARE = 0.05
 TYPES = (("frontline", "armed_clash"), ("frontline", "shelling"), ("frontline", "air_strike"), ("humanitarian", "aid"))
 WORDS = [
     "strike",
@@ -73,11 +78,17 @@ START = date(2021, 1, 1)
 
 
 def _random_event(rng: random.Random, days: int) -> tuple:
-    lat0, lon0 = rng.choice(ZONES)
+    lat0, lon0, country = rng.choice(ZONES)
     lat, lon = lat0 + rng.gauss(0, 1.5), lon0 + rng.gauss(0, 1.5)
     day = START + timedelta(days=rng.randrange(days))
     event_type, sub_type = rng.choice(TYPES)
     return lat, lon, day, event_type, sub_type, " ".join(rng.sample(WORDS, 5))
+
+
+def _place(rng: random.Random, lat: float, lon: float) -> tuple[str, str, int]:
+    """A report's country, region and precision: mostly a town, sometimes only its region."""
+    country = min(ZONES, key=lambda z: (z[0] - lat) ** 2 + (z[1] - lon) ** 2)[2]
+    return (country, "ADM1", 3) if rng.random() < WIDE_SHARE else (country, "PPL", 1)
 
 
 def build(conn: sqlite3.Connection, n: int, days: int, rng: random.Random) -> None:
@@ -137,8 +148,23 @@ def build_store(path: Path, n: int, days: int, rng: random.Random) -> None:
         for i in range(n):
             lat, lon, day, event_type, sub_type, words = _random_event(rng, days)
             event_id = f"e{i:07d}"
+            country, feature, precision = _place(rng, lat, lon)
             events.append(
-                (event_id, event_type, sub_type, day.isoformat(), lat, lon, words, f"stored-{i // 10}", MERGED_ORIGIN)
+                (
+                    event_id,
+                    event_type,
+                    sub_type,
+                    day.isoformat(),
+                    lat,
+                    lon,
+                    words,
+                    f"stored-{i // 10}",
+                    MERGED_ORIGIN,
+                    country,
+                    "Region",
+                    feature,
+                    precision,
+                )
             )
             key = block_key(lat, lon, day)
             happenings.append(
@@ -152,6 +178,10 @@ def build_store(path: Path, n: int, days: int, rng: random.Random) -> None:
                     lon,
                     day.isoformat(),
                     words,
+                    country,
+                    "Region",
+                    feature,
+                    precision,
                     key.cell_lat,
                     key.cell_lon,
                     key.day,
@@ -160,10 +190,16 @@ def build_store(path: Path, n: int, days: int, rng: random.Random) -> None:
             if len(events) == 50_000 or i == n - 1:
                 conn.executemany(
                     "INSERT INTO events (event_id, event_type, sub_event_type, event_date, lat, lon, quote, article_id,"
-                    " origin, confidence, happening_id, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0.8, ?1, 'Bench')",
+                    " origin, country_code, admin1, feature_code, geo_precision, confidence, happening_id, source)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0.8, ?1, 'Bench')",
                     events,
                 )
-                conn.executemany("INSERT INTO happenings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", happenings)
+                conn.executemany(
+                    "INSERT INTO happenings (happening_id, event_type, sub_event_type, event_date, date_precision, lat,"
+                    " lon, published, words, country_code, admin1, feature_code, geo_precision, cell_lat, cell_lon,"
+                    " day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    happenings,
+                )
                 events, happenings = [], []
         conn.execute("COMMIT")
         conn.execute("ANALYZE")
@@ -190,6 +226,7 @@ def run_store(path: Path, args: argparse.Namespace, days: int, rng: random.Rando
     with EventStore.open(path) as store:
         for a in range(args.articles):
             lat, lon, day, event_type, sub_type, words = _random_event(rng, days)
+            places = [_place(rng, lat, lon) for _ in range(args.per_article)]
             article = Article(
                 f"bench article {a}: {words}", title=f"Bench {a}", published=day, source=f"Outlet {a % 7}"
             )
@@ -205,10 +242,10 @@ def run_store(path: Path, args: argparse.Namespace, days: int, rng: random.Rando
                     lat=lat + rng.gauss(0, 0.05),
                     lon=lon + rng.gauss(0, 0.05),
                     geonameid=None,
-                    country_code="",
-                    admin1="",
-                    feature_code="",
-                    geo_precision=1,
+                    country_code=places[k][0],
+                    admin1="Region",
+                    feature_code=places[k][1],
+                    geo_precision=places[k][2],
                     quote=words,
                     article_id=article.article_id,
                     title="",

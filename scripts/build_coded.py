@@ -38,7 +38,7 @@ from geo.eval.coded import (  # noqa: E402
     score,
     to_jsonl,
 )
-from geo.records import Article, Event  # noqa: E402
+from geo.records import GEO_PRECISION_REGION, Article, Event  # noqa: E402
 from geo.store.merge import LearnedMatch, MergeRules, coded_fields, default_rules, merge  # noqa: E402
 
 GOLD_DIR = REPO / "data" / "eval" / "coded"
@@ -95,7 +95,11 @@ def predict(
         members = [by_id[event_id] for event_id in cluster]
         fields = coded_fields(members)
         actors = frozenset(a for a in (fields.actor1, fields.actor2) if a)
+        # A report placed only at a region or country is shown at its happening's place, the
+        # most precise place of its reports (``geo.store.merge.MergedEvent.with_report``).
+        sharpest = min(members, key=lambda e: e.geo_precision)
         for e in members:
+            shown = sharpest if e.geo_precision >= GEO_PRECISION_REGION else e
             predicted.append(
                 PredictedEvent(
                     event_id=e.event_id,
@@ -103,8 +107,8 @@ def predict(
                     merged_id=cluster[0],
                     event_type=e.event_type,
                     sub_event_type=e.sub_event_type,
-                    lat=e.lat,
-                    lon=e.lon,
+                    lat=shown.lat,
+                    lon=shown.lon,
                     event_date=e.event_date.isoformat() if e.event_date else "",
                     fatalities=fields.fatalities,
                     actors=actors,
@@ -218,6 +222,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--casualty-overlap", type=float, default=MergeRules().casualty_overlap, help="negative: by other-overlap"
     )
     s.add_argument("--toll-days", type=int, default=MergeRules().toll_days, help="negative: never")
+    s.add_argument(
+        "--wider-overlap", type=float, default=MergeRules().wider_overlap, help="negative: only within --max-km"
+    )
+    s.add_argument("--nearby-km", type=float, default=MergeRules().nearby_km)
     s.add_argument("--unstated-days", type=int, default=MergeRules().unstated_days)
     s.add_argument("--publication-days", type=int, default=MergeRules().publication_days)
     s.add_argument("--sub-types", choices=("equal", "family", "any"), default=MergeRules().sub_types)
@@ -240,6 +248,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             other_overlap=args.other_overlap if args.other_overlap >= 0 else None,
             casualty_overlap=args.casualty_overlap if args.casualty_overlap >= 0 else None,
             toll_days=args.toll_days,
+            wider_overlap=args.wider_overlap if args.wider_overlap >= 0 else None,
+            nearby_km=args.nearby_km,
             learned=LearnedMatch.from_dict(json.loads(args.learned.read_text(encoding="utf-8")))
             if args.learned
             else None,

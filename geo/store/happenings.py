@@ -3,7 +3,10 @@
 Each event row the parser stores is one article's report of something. At ingest, each new
 row is filed under a happening (the ``events.happening_id`` column): its candidates are the
 happenings filed near its place and date (``merge.candidate_blocks``, one index range scan
-per grid cell of the ``happenings`` table), and ``merge.assign`` decides which one it joins,
+per grid cell of the ``happenings`` table) and, for ``merge.wider_score``, those of its
+country in its date window that are placed at a region or country (every one of them when
+the report itself is: a second index, by country, precision and day), and ``merge.assign``
+decides which one it joins,
 or that it founds a new one. Rows are filed in the order they were stored, so the same
 articles in the same order give the same happenings; nothing already filed is re-clustered.
 
@@ -15,8 +18,9 @@ as pairs of event ids that must stay apart (``happening_splits``), so re-parsing
 which gives its events the same ids, files them apart again.
 
 The coded event of a happening (``coded_event``) is its best report (one of the happening's
-own kind before an account of it such as a hospital's statement, then actors named, then the
-highest confidence, then the first stored) with the happening's id and date, every report,
+own kind before an account of it such as a hospital's statement, then one placed at a town
+before one placed only at its region or country, then actors named, then the highest
+confidence, then the first stored) with the happening's id and date, every report,
 the distinct sources, the actors and deaths ``merge.coded_fields`` codes from all its reports
 (the pair most of its strongest reports name; the lowest toll of any article) and a confidence that rises with
 independent sources: ``1 - prod(1 - c_s)`` over distinct sources ``s``, ``c_s`` the best
@@ -35,7 +39,8 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from geo.records import EVENT_TYPES, Event, EventReport
+from gazetteer.geodesy import great_circle_km
+from geo.records import EVENT_TYPES, GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Event, EventReport
 from geo.store.merge import (
     LINK_REPORTS,
     CodedFields,
@@ -44,11 +49,13 @@ from geo.store.merge import (
     Report,
     assign,
     block_key,
+    both_at_towns,
     candidate_blocks,
     coded_fields,
     content_words,
     default_rules,
     is_account,
+    is_wide,
     named_days,
 )
 
@@ -94,13 +101,35 @@ MIGRATION_STEPS: tuple[str, ...] = (
         PRIMARY KEY (event_id, apart_from)
     ) WITHOUT ROWID""",
 )
+#: Schema step that keeps where each happening's place lies, so a report placed only at a
+#: region or a country finds the happenings of its towns, and a town's report the happening
+#: a region's report made (``merge.wider_score``); rows not yet filed are filed after it.
+PLACE_STEPS: tuple[str, ...] = (
+    "ALTER TABLE happenings ADD COLUMN country_code TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE happenings ADD COLUMN admin1 TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE happenings ADD COLUMN feature_code TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE happenings ADD COLUMN geo_precision INTEGER NOT NULL DEFAULT 1",
+    # The death figures and place words of its first reports, and how many it holds, as merging weighs them.
+    "ALTER TABLE happenings ADD COLUMN deaths TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE happenings ADD COLUMN place_words TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE happenings ADD COLUMN size INTEGER NOT NULL DEFAULT 1",
+    # A country's happenings of a date window, those of its towns apart from the wider ones.
+    "CREATE INDEX happenings_country ON happenings (country_code, geo_precision, day) WHERE cell_lat IS NOT NULL",
+    # Every report filed again, in stored order, by the rules that read these (the splits a
+    # user made are kept apart again): the happenings filed before lack them.
+    "DELETE FROM happenings",
+    "UPDATE events SET happening_id = NULL WHERE happening_id IS NOT NULL",
+)
 TABLES = frozenset({"happenings", "happening_splits"})
+#: The precisions of a place at a town or near one (``merge.is_wide`` is false of them).
+TOWN_PRECISIONS = (GEO_PRECISION_TOWN, GEO_PRECISION_NEAR)
 #: More longitude cells than this (only near the poles) are not listed in a query.
 _MAX_LON_CELLS = 400
 
 _REPORT_COLUMNS = (
     "id, event_id, event_type, sub_event_type, event_date, date_precision, lat, lon, "
-    "title, quote, article_id, source, published, origin, actor1, actor2, fatalities, geo_precision, place, mention"
+    "title, quote, article_id, source, published, origin, actor1, actor2, fatalities, geo_precision, place, mention, "
+    "country_code, admin1, feature_code"
 )
 #: The fields ``merge.coded_fields`` codes for a happening (``CodedFields.applied`` sets them).
 _CODED_FIELDS = tuple(f.name for f in fields(CodedFields))
@@ -163,7 +192,10 @@ PLAIN_ROW_SQL = (
 _FIRST_MEMBERS_SQL = (
     f"SELECT {_REPORT_COLUMNS} FROM events INDEXED BY events_happening WHERE happening_id = ? ORDER BY id LIMIT ?"
 )
-_HAPPENING_COLUMNS = "happening_id, event_type, sub_event_type, event_date, date_precision, lat, lon, published, words"
+_HAPPENING_COLUMNS = (
+    "happening_id, event_type, sub_event_type, event_date, date_precision, lat, lon, published, words, "
+    "country_code, admin1, feature_code, geo_precision, deaths, place_words, size"
+)
 
 
 # ---------------------------------------------------------------------------
@@ -250,11 +282,17 @@ def coded_event(
     return replace(best, **happening) if isinstance(best, Event) else best.event(**happening)
 
 
-def _rank(member: Event | StoredReport) -> tuple[bool, bool, float]:
+def _rank(member: Event | StoredReport) -> tuple[bool, bool, bool, float]:
     """How a report ranks to give a happening its type, place and quote (smallest first): a
-    report of its own kind before an account of it (``merge.is_account``), then one naming
-    actors, then the more confident."""
-    return (is_account(member.event_type, member.sub_event_type), not member.actor1, -member.confidence)
+    report of its own kind before an account of it (``merge.is_account``), then one placed at
+    a town before one placed only at its region or country, then one naming actors, then the
+    more confident."""
+    return (
+        is_account(member.event_type, member.sub_event_type),
+        member.geo_precision >= GEO_PRECISION_REGION,
+        not member.actor1,
+        -member.confidence,
+    )
 
 
 def stored_report(values: Sequence[Any]) -> StoredReport:
@@ -327,7 +365,7 @@ def _file(conn: sqlite3.Connection, row: Sequence[Any], rules: MergeRules, filed
 def _report(row: tuple[Any, ...]) -> Report:
     # A busy happening's first reports are read for every report near it: made once each.
     _, event_id, event_type, sub_type, day, precision, lat, lon, title, quote, article_id, source, published = row[:13]
-    actor1, actor2, fatalities, geo_precision, place, mention = row[14:20]
+    actor1, actor2, fatalities, geo_precision, place, mention, country_code, admin1, feature_code = row[14:23]
     return Report(
         event_id=event_id,
         event_type=event_type,
@@ -345,6 +383,9 @@ def _report(row: tuple[Any, ...]) -> Report:
         geo_precision=geo_precision,
         place_words=content_words(f"{place} {mention}"),
         named_days=named_days(quote, _day(published)),
+        country_code=country_code,
+        admin1=admin1,
+        feature_code=feature_code,
     )
 
 
@@ -374,9 +415,19 @@ def _candidates(
             (select + where + " AND day BETWEEN ? AND ?", [*params, *days]),
             (select + where + " AND day IS NULL", params),
         ]
+    queries.extend(_country_queries(report, rules, days))
     found: list[MergedEvent] = []
+    seen: set[str] = set()
     for sql, values in queries:
-        found.extend(_merged(row) for row in conn.execute(sql, values) if row[0] not in apart)
+        for row in conn.execute(sql, values):
+            if row[0] in apart or row[0] in seen:
+                continue
+            seen.add(row[0])
+            event = _merged(row)
+            if not both_at_towns(report, event) or great_circle_km(report.lat, report.lon, event.lat, event.lon) <= (
+                rules.reach_km
+            ):
+                found.append(event)
     if rules.learned is None or not found:
         return found
     # The learned match also weighs the actors and deaths of an event's first reports, and its
@@ -395,6 +446,27 @@ def _candidates(
     ]
 
 
+def _country_queries(report: Report, rules: MergeRules, days: tuple[int, int] | None) -> list[tuple[str, list[Any]]]:
+    """The searches for happenings of the report's country that ``merge.wider_score`` may join it
+    to beyond its cells: every one when it is placed at a region or country, else only those."""
+    if rules.wider_overlap is None or not report.country_code:
+        return []
+    select = (
+        f"SELECT {_HAPPENING_COLUMNS} FROM happenings INDEXED BY happenings_country "
+        "WHERE cell_lat IS NOT NULL AND country_code = ? AND geo_precision "
+    )
+    # Equalities on the precision, so the index narrows each to its date window.
+    precisions = TOWN_PRECISIONS if is_wide(report) else (GEO_PRECISION_REGION,)
+    precision = f"IN ({', '.join('?' for _ in precisions)})"
+    params: list[Any] = [report.country_code, *precisions]
+    if days is None:
+        return [(select + precision, params)]
+    return [
+        (select + precision + " AND day BETWEEN ? AND ?", [*params, *days]),
+        (select + precision + " AND day IS NULL", params),
+    ]
+
+
 def _with_members(event: MergedEvent, reports: Sequence[Report]) -> MergedEvent:
     """A stored happening with the reports filed under it, their actors and deaths."""
     if not reports:
@@ -404,7 +476,6 @@ def _with_members(event: MergedEvent, reports: Sequence[Report]) -> MergedEvent:
         reports=tuple(reports),
         actors=frozenset().union(*(r.actors for r in reports)),
         deaths=frozenset(r.fatalities for r in reports if r.fatalities > 0),
-        geo_precision=reports[0].geo_precision,
         place_words=frozenset().union(*(r.place_words for r in reports)),
     )
 
@@ -420,7 +491,8 @@ def _apart_happenings(conn: sqlite3.Connection, event_id: str) -> frozenset[str]
 
 
 def _merged(row: Sequence[Any]) -> MergedEvent:
-    happening_id, event_type, sub_type, day, precision, lat, lon, published, words = row
+    happening_id, event_type, sub_type, day, precision, lat, lon, published, words = row[:9]
+    country_code, admin1, feature_code, geo_precision, deaths, place_words, size = row[9:16]
     return MergedEvent(
         happening_id,
         event_type,
@@ -431,6 +503,13 @@ def _merged(row: Sequence[Any]) -> MergedEvent:
         lon,
         _words(words),
         published=_day(published),
+        geo_precision=geo_precision,
+        country_code=country_code,
+        admin1=admin1,
+        feature_code=feature_code,
+        deaths=frozenset(int(n) for n in deaths.split()),
+        place_words=_words(place_words),
+        size=size,
     )
 
 
@@ -441,6 +520,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _happening_row(event: MergedEvent, *, blocked: bool) -> tuple[Any, ...]:
+    """The values of ``_HAPPENING_COLUMNS`` then of the blocking key's columns (``_BLOCK_COLUMNS``)."""
     key = block_key(event.lat, event.lon, event.event_date)
     cell = (key.cell_lat, key.cell_lon, key.day) if blocked else (None, None, None)
     return (
@@ -453,23 +533,36 @@ def _happening_row(event: MergedEvent, *, blocked: bool) -> tuple[Any, ...]:
         event.lon,
         _iso(event.published),
         " ".join(sorted(event.words)),
+        event.country_code,
+        event.admin1,
+        event.feature_code,
+        event.geo_precision,
+        " ".join(str(n) for n in sorted(event.deaths)),
+        " ".join(sorted(event.place_words)),
+        event.size,
         *cell,
     )
 
 
+_BLOCK_COLUMNS = ("cell_lat", "cell_lon", "day")
+_ROW_COLUMNS = (*(name.strip() for name in _HAPPENING_COLUMNS.split(",")), *_BLOCK_COLUMNS)
+_INSERT_HAPPENING_SQL = (
+    f"INSERT INTO happenings ({', '.join(_ROW_COLUMNS)}) VALUES ({', '.join('?' for _ in _ROW_COLUMNS)})"
+)
+# Every column but the id: a region's or country's happening a town's report joined moves to
+# the town (``MergedEvent.with_report``).
+_UPDATE_HAPPENING_SQL = (
+    f"UPDATE happenings SET {', '.join(f'{name} = ?' for name in _ROW_COLUMNS[1:])} WHERE happening_id = ?"
+)
+
+
 def _insert_happening(conn: sqlite3.Connection, event: MergedEvent, *, blocked: bool) -> None:
-    conn.execute(
-        "INSERT INTO happenings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _happening_row(event, blocked=blocked)
-    )
+    conn.execute(_INSERT_HAPPENING_SQL, _happening_row(event, blocked=blocked))
 
 
 def _update_happening(conn: sqlite3.Connection, event: MergedEvent) -> None:
     row = _happening_row(event, blocked=True)
-    conn.execute(
-        "UPDATE happenings SET event_type = ?, sub_event_type = ?, event_date = ?, date_precision = ?, "
-        "published = ?, words = ?, cell_lat = ?, cell_lon = ?, day = ? WHERE happening_id = ?",
-        (row[1], row[2], row[3], row[4], row[7], row[8], row[9], row[10], row[11], row[0]),
-    )
+    conn.execute(_UPDATE_HAPPENING_SQL, (*row[1:], row[0]))
 
 
 # ---------------------------------------------------------------------------

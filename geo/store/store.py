@@ -136,8 +136,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # Corrections of an event's type, sub-type and date, and deletions (geo.store.corrections).
     (fixes.CREATE_TABLE_SQL, fixes.CREATE_INDEX_SQL),
     # The coded fields (actors, deaths, sources, reports) and every report filed under a
-    # happening; rows stored before are filed when the step is applied.
+    # happening; rows stored before are filed when the next step is applied.
     happenings.MIGRATION_STEPS,
+    # Where each happening's place lies (its country, region, precision); unfiled rows are filed.
+    happenings.PLACE_STEPS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 #: Tables every store of the current schema holds.
@@ -329,7 +331,7 @@ class EventStore:
                 for statement in steps:
                     self._conn.execute(statement)
                 self._conn.execute("INSERT INTO schema_version (version) VALUES (?)", (number,))
-                if steps is happenings.MIGRATION_STEPS:
+                if steps is happenings.PLACE_STEPS:
                     filed = happenings.file_pending(self._conn)
                     log.info("filed %d stored events under the happenings they tell", filed)
 

@@ -1,0 +1,232 @@
+"""Reports placed wider than a town: a district, a province or only the country, and the
+happening at the town they tell (``geo.store.merge.wider_score``)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from geo.records import Article, Event
+from geo.store.merge import MergeRules, assign, merge
+from geo.store.store import MIGRATIONS, EventStore
+from tests.palmyra import palmyra_event
+
+TUESDAY = date(2024, 5, 14)
+WEDNESDAY = date(2024, 5, 15)
+#: A front-line town, the district around it, its province and the country, as the gazetteer
+#: would resolve them: (place, feature code, geo precision, lat, lon).
+TOWN = ("Vovchansk", "PPL", 1, 50.29, 36.94)
+DISTRICT = ("Chuhuiv Raion", "ADM2", 3, 49.84, 36.69)
+PROVINCE = ("Kharkiv Oblast", "ADM1", 3, 49.50, 36.50)
+COUNTRY = ("Ukraine", "PCLI", 3, 49.00, 32.00)
+OTHER_TOWN = ("Kupiansk", "PPL", 1, 49.71, 37.62)
+
+
+def report(
+    event_id: str,
+    quote: str,
+    place: tuple[str, str, int, float, float] = TOWN,
+    *,
+    day: date = TUESDAY,
+    killed: int = 0,
+    sub_event_type: str = "air_strike",
+) -> Event:
+    name, feature_code, precision, lat, lon = place
+    return palmyra_event(
+        event_id=event_id,
+        article_id=f"article-{event_id}",
+        source=f"Outlet {event_id}",
+        title="",
+        quote=quote,
+        place=name,
+        mention=name,
+        feature_code=feature_code,
+        geo_precision=precision,
+        lat=lat,
+        lon=lon,
+        country_code="UA",
+        admin1="Kharkiv" if feature_code != "PCLI" else "",
+        event_type="frontline",
+        sub_event_type=sub_event_type,
+        event_date=day,
+        published=day,
+        fatalities=killed,
+    )
+
+
+COUNTRY_QUOTE = "Three people were killed when a guided bomb hit a bakery on Tuesday, Ukraine said."
+BAKERY = report("town", "A guided bomb hit a bakery in Vovchansk on Tuesday morning, killing three people.", killed=3)
+
+
+def groups(*reports: Event) -> list[set[str]]:
+    return sorted(({r.event_id for r in m.reports} for m in merge(reports, MergeRules())), key=sorted)
+
+
+def test_a_strike_told_at_the_town_and_at_its_district_is_one_event() -> None:
+    district = report(
+        "district",
+        "Three people died on Tuesday when a guided bomb struck a bakery in Chuhuiv district, the governor said.",
+        DISTRICT,
+        killed=3,
+    )
+    assert groups(BAKERY, district) == [{"district", "town"}]
+    assert groups(district, BAKERY) == [{"district", "town"}]  # in either order
+
+
+def test_a_strike_told_at_the_town_and_at_its_province_is_one_event() -> None:
+    province = report(
+        "province", "A guided bomb struck a bakery in Kharkiv region on Tuesday, killing three.", PROVINCE, killed=3
+    )
+    assert groups(BAKERY, province) == [{"province", "town"}]
+
+
+def test_the_districts_other_strike_the_next_day_stays_apart() -> None:
+    next_day = report(
+        "next",
+        "A guided bomb hit a bakery in Chuhuiv district on Wednesday, killing three people.",
+        DISTRICT,
+        day=WEDNESDAY,
+        killed=3,
+    )
+    assert groups(BAKERY, next_day) == [{"next"}, {"town"}]
+
+
+def test_a_district_far_from_the_town_does_not_hold_it() -> None:
+    far = report(
+        "far",
+        "Three people died on Tuesday when a guided bomb struck a bakery in Izium district, the governor said.",
+        ("Izium Raion", "ADM2", 3, 49.21, 37.26),
+        killed=3,
+    )
+    assert groups(BAKERY, far) == [{"far"}, {"town"}]  # 120 km away: another district of the region
+
+
+def test_a_report_placed_at_the_country_joins_the_towns_event_when_figures_and_words_agree() -> None:
+    country = report(
+        "country",
+        "Three people were killed when a guided bomb hit a bakery on Tuesday, Ukraine said.",
+        COUNTRY,
+        killed=3,
+    )
+    assert groups(BAKERY, country) == [{"country", "town"}]
+
+
+def test_a_report_placed_at_the_country_with_another_toll_stays_apart() -> None:
+    country = report(
+        "country",
+        "Twelve people were killed when a guided bomb hit a bakery on Tuesday, Ukraine said.",
+        COUNTRY,
+        killed=12,
+    )
+    assert groups(BAKERY, country) == [{"country"}, {"town"}]
+
+
+def test_a_report_placed_at_the_country_told_otherwise_stays_apart() -> None:
+    country = report(
+        "country", "Soldiers repelled an assault near the border on Tuesday; three were killed.", COUNTRY, killed=3
+    )
+    assert groups(BAKERY, country) == [{"country"}, {"town"}]
+
+
+def test_a_report_placed_at_the_country_joins_no_event_when_two_towns_fit() -> None:
+    twin = report(
+        "twin", "A guided bomb hit a bakery in Kupiansk on Tuesday morning, killing three people.", OTHER_TOWN, killed=3
+    )
+    country = report(
+        "country",
+        "Three people were killed when a guided bomb hit a bakery on Tuesday, Ukraine said.",
+        COUNTRY,
+        killed=3,
+    )
+    assert groups(BAKERY, twin, country) == [{"country"}, {"town"}, {"twin"}]
+
+
+def test_a_town_joining_a_country_event_moves_it_to_the_town() -> None:
+    country = report(
+        "country",
+        "Three people were killed when a guided bomb hit a bakery on Tuesday, Ukraine said.",
+        COUNTRY,
+        killed=3,
+    )
+    (event,) = merge([country, BAKERY], MergeRules())
+    assert (event.lat, event.lon, event.geo_precision) == (TOWN[3], TOWN[4], 1)
+    later = report("later", "The bakery in Vovchansk hit by a guided bomb on Tuesday was a ruin.", killed=3)
+    assert assign(later, [event], MergeRules()) == "country"  # a town report finds it at the town
+
+
+def test_the_store_files_a_country_report_under_the_towns_happening(tmp_path: Path) -> None:
+    country = report(
+        "country",
+        "Three people were killed when a guided bomb hit a bakery on Tuesday, Ukraine said.",
+        COUNTRY,
+        killed=3,
+    )
+    with EventStore.open(tmp_path / "events.sqlite") as store:
+        for event in (country, BAKERY):
+            article = Article(event.quote, published=event.published, source=event.source, article_id=event.article_id)
+            store.add_articles([(article, [event])])
+        (coded,) = store.coded_events()
+    assert coded.sources == 2
+    assert (coded.place, coded.fatalities) == ("Vovchansk", 3)  # the town's report gives the place
+
+
+def test_a_store_filed_before_places_were_kept_is_filed_again_on_opening(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for number, steps in enumerate(MIGRATIONS[:-1], start=1):
+        for statement in steps:
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_version VALUES (?)", (number,))
+    # Two reports of the bakery strike, each filed as a happening of its own as before.
+    for event in (BAKERY, report("country", COUNTRY_QUOTE, COUNTRY, killed=3)):
+        conn.execute(
+            "INSERT INTO events (event_id, event_type, sub_event_type, event_date, lat, lon, quote, source, "
+            "confidence, country_code, admin1, feature_code, geo_precision, fatalities, article_id, published, "
+            "happening_id) VALUES (?, 'frontline', 'air_strike', ?, ?, ?, ?, ?, 0.8, 'UA', ?, ?, ?, 3, ?, ?, ?1)",
+            (
+                event.event_id,
+                TUESDAY.isoformat(),
+                event.lat,
+                event.lon,
+                event.quote,
+                event.source,
+                event.admin1,
+                event.feature_code,
+                event.geo_precision,
+                event.article_id,
+                TUESDAY.isoformat(),
+            ),
+        )
+        conn.execute(
+            "INSERT INTO happenings (happening_id, event_type, lat, lon) VALUES (?, 'frontline', ?, ?)",
+            (event.event_id, event.lat, event.lon),
+        )
+    conn.close()
+
+    with EventStore.open(path) as migrated:
+        (coded,) = migrated.coded_events()
+    assert coded.sources == 2
+    assert (coded.lat, coded.lon) == (TOWN[3], TOWN[4])  # at the town, not the country's centre
+
+
+#: A village about 15 km from the town, where another outlet placed the same strike.
+NEXT_VILLAGE = ("Starytsia", "PPL", 1, 50.20, 36.78)
+
+
+def test_a_strike_placed_at_the_next_village_with_the_same_toll_is_one_event() -> None:
+    village = report(
+        "village", "Three people died when a guided bomb destroyed a bakery near Starytsia on Tuesday.", NEXT_VILLAGE
+    )
+    counted = report("counted", village.quote, NEXT_VILLAGE, killed=3)
+    other_toll = report("other", village.quote, NEXT_VILLAGE, killed=7)
+    assert groups(BAKERY, counted) == [{"counted", "town"}]
+    assert groups(BAKERY, village) == [{"town"}, {"village"}]  # no toll: nothing ties the two places
+    assert groups(BAKERY, other_toll) == [{"other"}, {"town"}]
+
+
+def test_a_province_report_with_a_close_toll_joins_one_with_a_far_toll_does_not() -> None:
+    quote = "At least four people were killed when a guided bomb hit a bakery in Kharkiv region on Tuesday."
+    assert groups(BAKERY, report("close", quote, PROVINCE, killed=4)) == [{"close", "town"}]  # four and three
+    assert groups(BAKERY, report("far", quote, PROVINCE, killed=9)) == [{"far"}, {"town"}]  # nine and three
