@@ -692,6 +692,8 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         cc = _capitals().get(m.group(1).lower())
         if cc:
             add(m.start(), m.end(), state_forces(cc))
+    for start, end, actor in _capitalised_forces(text, country_code):
+        add(start, end, actor)
     if country_code:
         for m in _phrase_pattern(UNIDENTIFIED).finditer(text):
             add(m.start(), m.end(), unidentified(country_code))
@@ -706,15 +708,7 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         for m in _phrase_pattern(RIOTER_WORDS).finditer(text):
             add(m.start(), m.end(), rioters(country_code))
     for m in _UNKNOWN_GROUP.finditer(text):
-        words = m.group(1).split()
-        # Drop leading noise and modifiers that name a backer, not the group ("Rwandan-backed").
-        while words and (
-            words[0] in _LEADING_NOISE
-            or words[0].lower().endswith(_BACKER_SUFFIXES)
-            or words[0].lower().startswith("pro-")  # "Pro-Russian separatists": an allegiance, not a name
-            or _is_number_word(words[0])
-        ):
-            words.pop(0)
+        words = _without_leading_noise(m.group(1).split())
         if words and words[0].lower() not in _demonyms():
             start = m.start() + m.group(0).index(words[0])
             name = text[start : m.end()]
@@ -748,6 +742,49 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
                 kept = Actor(kept.name, guessed_inter(m.group(0)), kept.country_code)
             add(m.start("name"), m.end("name"), kept)
     return tuple(sorted(found, key=lambda a: a.start))
+
+
+def _without_leading_noise(words: list[str]) -> list[str]:
+    """``words`` of a name without the words before it that are not its own: an article, a
+    day, a count ("Twenty-two"), a backer ("Rwandan-backed"), an allegiance ("Pro-Russian")."""
+    words = list(words)
+    while words and (
+        words[0] in _LEADING_NOISE
+        or words[0].lower().endswith(_BACKER_SUFFIXES)
+        or words[0].lower().startswith("pro-")
+        or _is_number_word(words[0])
+    ):
+        words.pop(0)
+    return words
+
+
+#: A name in capitals that ends in a capitalised word for an armed force: "the Arakan Army",
+#: "the Myanmar National Democratic Alliance Army", "the Rwanda Defence Force".
+_CAPITALISED_FORCE = re.compile(
+    r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,6}?)"
+    r"\s+(?P<head>Army|Forces|Force|Front|Movement|Brigades?|Battalions?|Militias?|Legion|Corps)(?![\w-])"
+)
+
+
+def _capitalised_forces(text: str, country_code: str) -> Iterable[tuple[int, int, Actor]]:
+    """The armed forces ``text`` names in capitals, each a state's when its name is a country's
+    (or no country's) words for its forces ("Somali National Army", "Special Forces"), else a
+    group kept as written ("Arakan Army"): so "Army" inside a group's name is not "the army"."""
+    for m in _CAPITALISED_FORCE.finditer(text):
+        written = m.group("name").split()
+        words = _without_leading_noise(written)
+        if not words:
+            continue  # "The Army": the generic army of the place
+        start = m.start("name") + len(" ".join(written[: len(written) - len(words)])) + (len(words) < len(written))
+        first = words[0].lower().removesuffix("'s").removesuffix("\u2019s")
+        cc = _demonyms().get(first) or _country_codes_by_name().get(first) or ABBREVIATED_COUNTRIES.get(words[0])
+        rest = words[1:] if cc else words
+        if all(w.lower() in STATE_FORCE_MIDDLES for w in rest):
+            owner = cc or ARMY_OF.get(country_code.upper(), country_code)
+            if owner:
+                yield start, m.end(), state_forces(owner)
+            continue
+        yield start, m.end(), kept_group(text[start : m.end()], country_code)
 
 
 # Every number word (NUMBER_WORDS) and the plurals of vague amounts: "Twenty-two fighters".
@@ -1241,6 +1278,9 @@ def _speaker_forces(
     own = _OWN_FORCES.search(sentence)
     if own is None or not parse.sources or any(own.start() < m.end and m.start < own.end() for m in mentions):
         return tuple(mentions)
+    tree = parse.tree
+    if tree is not None and tree.deps[tree.token_at(own.end() - 1)] in {"amod", "compound", "nmod"}:
+        return tuple(mentions)  # "its military command headquarters": a word that describes a thing, no forces
     start, end = parse.sources[0]
     speaker_text = sentence[start:end]
     named = find_actors(speaker_text, country_code=country_code, table=table)  # "the army said its jets ..."
@@ -1487,7 +1527,7 @@ def article_names(
             names.setdefault(actor.name, actor)
             if _ARABIC_ARTICLE.match(actor.name[:1].lower() + actor.name[1:]):
                 names.setdefault(actor.name[:1].lower() + actor.name[1:], actor)  # "al-Shabaab" as written
-    return _acronyms_joined(names)
+    return _short_names_joined(_acronyms_joined(names))
 
 
 def _acronyms_joined(names: dict[str, Actor]) -> dict[str, Actor]:
@@ -1501,6 +1541,25 @@ def _acronyms_joined(names: dict[str, Actor]) -> dict[str, Actor]:
             full = fulls[0]
             joined = Actor(f"{acronym}: {full.name}", full.inter or names[acronym].inter, full.country_code)
             out = {k: joined if a.name in (acronym, full.name) else a for k, a in out.items()}
+    return out
+
+
+def _short_names_joined(names: dict[str, Actor]) -> dict[str, Actor]:
+    """``names`` with a group the article calls by a people's or a place's name alone
+    ("Karen rebels") made the one group of the article whose full name begins with it
+    ("the Karen National Liberation Army"), when there is one such group."""
+    fulls = {a.name: a for a in names.values()}
+    out = dict(names)
+    for short in [n for n in fulls if " " not in n and ":" not in n]:
+        longer = {
+            a.name
+            for a in fulls.values()
+            if (full := a.name.partition(": ")[2] or a.name).startswith(short + " ")
+            and {w.lower() for w in full.split()} & ARMED_GROUP_WORDS
+        }
+        if len(longer) == 1:
+            joined = fulls[longer.pop()]
+            out = {k: joined if a.name == short else a for k, a in out.items()}
     return out
 
 

@@ -1,0 +1,61 @@
+"""Who fought whom in a war the actor table has no rows for: what the text alone tells.
+
+Every group here is made up, so only the general rules can name it: the sentence's
+structure, the article's other sentences, the words that name forces and their victims.
+"""
+
+from __future__ import annotations
+
+from geo.parse.actors import ActorPair, article_names, find_actors, frontline_actors
+from geo.parse.clauses import sentence_syntax
+
+
+def _pair(nlp, sentences: list[str], index: int, country_code: str, sub_event_type: str = "armed_clash") -> ActorPair:
+    syntax = [sentence_syntax(nlp(s))[0] for s in sentences]
+    return frontline_actors(sentences, index, country_code=country_code, sub_event_type=sub_event_type, syntax=syntax)
+
+
+def _sides(pair: ActorPair) -> tuple[str, str]:
+    return (pair.actor1.name if pair.actor1 else "", pair.actor2.name if pair.actor2 else "")
+
+
+def test_army_inside_a_group_s_capitalised_name_is_the_group_not_the_state() -> None:
+    found = {m.text: m.actor for m in find_actors("The Copper Hills Army shelled the town.", country_code="MW")}
+    assert found["Copper Hills Army"].name == "Copper Hills Army"
+    assert found["Copper Hills Army"].inter == 2
+
+
+def test_a_country_s_own_words_for_its_forces_in_capitals_are_its_military() -> None:
+    text = "The Malawi Defence Force and the Zambian National Defence Force patrolled the border."
+    names = [m.actor.name for m in find_actors(text, country_code="MW")]
+    assert names == ["Military Forces of Malawi", "Military Forces of Zambia"]
+
+
+def test_a_group_named_like_a_country_s_army_with_words_no_state_uses_is_a_group() -> None:
+    names = article_names(["The Malawi People's Democratic Alliance Army (MPDAA) said it had taken the hill."], "MW")
+    assert names["MPDAA"].name == "MPDAA: Malawi People's Democratic Alliance Army"
+
+
+def test_a_people_s_rebels_are_the_one_group_the_article_names_after_that_people(nlp) -> None:
+    sentences = [
+        "Chewa rebels attacked army posts around Dedza on Saturday, residents said.",
+        "The Chewa National Liberation Army took the last base in the district this month.",
+    ]
+    pair = _pair(nlp, sentences, 0, "MW")
+    assert _sides(pair) == ("Chewa National Liberation Army", "Military Forces of Malawi")
+
+
+def test_a_front_s_fighters_that_attacked_an_army_post_face_the_country_s_forces(nlp) -> None:
+    pair = _pair(nlp, ["Northern Liberation Front fighters attacked a Malawian army post near Karonga."], 0, "MW")
+    assert _sides(pair) == ("Northern Liberation Front", "Military Forces of Malawi")
+    assert pair.interaction == 12
+
+
+def test_its_military_describing_a_thing_is_not_the_speaker_s_forces(nlp) -> None:
+    sentences = [
+        "Zambia's foreign ministry on Monday called for calm, two days after the Luangwa Front captured"
+        " the Malawian town of Mchinji and its military command headquarters."
+    ]
+    pair = _pair(nlp, sentences, 0, "MW", "territory_change")
+    assert pair.actor1 is not None and pair.actor1.name == "Luangwa Front"
+    assert "Military Forces of Zambia" not in pair.names
