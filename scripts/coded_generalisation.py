@@ -155,9 +155,13 @@ def wrong_happenings(
         if same_actors(got, h.actors):
             continue
         print(f"  [{label}] HAPPENING {h.id}: gold {sorted(h.actors)} got {sorted(got)}")
-        for e in matched:
+        members = [e for e in predicted if e.merged_id == main]
+        for e in [*matched, *(e for e in members if e not in matched)]:
             own = reported[e.event_id]
-            print(f"        {e.article_id} {e.sub_event_type}: {own.actor1!r} / {own.actor2!r}  {own.quote[:150]}")
+            joined = "" if e in matched else " (merged in)"
+            print(
+                f"        {e.article_id}{joined} {e.sub_event_type}: {own.actor1!r} / {own.actor2!r}  {own.quote[:150]}"
+            )
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from geo.parse.actors import ActorPair, article_names, find_actors, frontline_actors
 from geo.parse.clauses import sentence_syntax
+from geo.store.merge import coded_fields
+from tests.palmyra import palmyra_event
 
 
 def _pair(nlp, sentences: list[str], index: int, country_code: str, sub_event_type: str = "armed_clash") -> ActorPair:
@@ -94,3 +96,57 @@ def test_a_backer_s_air_strikes_make_it_a_helper_not_a_side(nlp) -> None:
     ]
     pair = _pair(nlp, sentences, 0, "MW", "territory_change")
     assert pair.names == {"Lake Shore Forces", "Northern Liberation Front"}
+
+
+def test_the_forces_a_group_s_acronym_owns_are_the_group_s_not_the_state_s() -> None:
+    found = find_actors("The KLF's internal security forces sealed off the market.", country_code="MW")
+    assert [(m.text, m.actor.name) for m in found] == [("KLF", "KLF")]
+
+
+def test_a_bomb_whose_sentence_names_only_the_side_it_hit_was_planted_by_someone_else(nlp) -> None:
+    sentences = [
+        "A bomb hidden in a cart exploded near a checkpoint of the Lake Shore Forces in Nkhata on Monday,"
+        " killing three of its fighters.",
+        "No group claimed the blast.",
+    ]
+    pair = _pair(nlp, sentences, 0, "MW", "explosion")
+    assert _sides(pair) == ("Unidentified Armed Group (Malawi)", "Lake Shore Forces")
+
+
+def test_a_group_that_claimed_the_launch_of_rockets_fired_them(nlp) -> None:
+    sentences = [
+        "Several rockets were fired towards the airport in Lilongwe early on Monday, officials said.",
+        "The Copperbelt Jihad Front claimed the launch.",
+    ]
+    pair = _pair(nlp, sentences, 0, "MW", "shelling")
+    assert pair.actor1 is not None and pair.actor1.name == "Copperbelt Jihad Front"
+    assert pair.actor1.inter == 2
+
+
+def _report(event_id: str, actor1: str, inter1: int, actor2: str, inter2: int):
+    return palmyra_event(
+        event_id=event_id, article_id=event_id, actor1=actor1, inter1=inter1, actor2=actor2, inter2=inter2
+    )
+
+
+def test_a_happening_s_reports_naming_a_group_by_acronym_and_in_full_name_one_actor() -> None:
+    fields = coded_fields(
+        [
+            _report("a", "Copperbelt Jihad Front", 2, "LSF", 2),
+            _report("b", "Copperbelt Jihad Front", 2, "LSF: Lake Shore Forces", 2),
+            _report("c", "Military Forces of Malawi", 1, "Civilians (Malawi)", 7),
+        ]
+    )
+    assert {fields.actor1, fields.actor2} == {"Copperbelt Jihad Front", "LSF: Lake Shore Forces"}
+
+
+def test_gunmen_one_report_leaves_unidentified_are_the_group_another_names_not_the_side_they_hit() -> None:
+    fields = coded_fields(
+        [
+            _report("a", "Unidentified Armed Group (Malawi)", 3, "LSF: Lake Shore Forces", 2),
+            _report("b", "Copperbelt Jihad Front", 2, "LSF: Lake Shore Forces", 2),
+            _report("c", "LSF: Lake Shore Forces", 2, "Civilians (Malawi)", 7),
+        ]
+    )
+    assert (fields.actor1, fields.actor2) == ("Copperbelt Jihad Front", "LSF: Lake Shore Forces")
+    assert fields.interaction == 22

@@ -373,10 +373,14 @@ _NAME = r"(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|
 _NO_ONE = frozenset(
     {"No", "Nobody", "None", "It", "He", "She", "They", "We", "Who", "Which", "That", "This", "Authorities"}
 )
+#: What a group claims when it owns an attack ("claimed the bombing", "claimed the launch").
+_DEEDS = (
+    r"(?:attacks?|bombings?|launch|strikes?|raids?|ambush|assault|killings?|shelling|rockets?|explosions?|blasts?)\b"
+)
 #: Who owned an attack: "Zulu Dawn claimed responsibility", "an attack claimed by Zulu Dawn".
 _CLAIMED = re.compile(
     rf"(?:\b(?:claimed|blamed)\s+(?:the\s+(?:attack|bombing|raid|strike)\s+)?(?:by|on)\s+(?:the\s+)?(?:[\w-]+-(?:linked|affiliated|allied)\s+)?(?P<by>{_NAME})"
-    rf"|(?<![\w-])(?P<owner>{_NAME})\s+(?:has\s+|have\s+|later\s+)?claimed\s+(?:responsibility|the\s+attack)"
+    rf"|(?<![\w-])(?P<owner>{_NAME})\s+(?:has\s+|have\s+|later\s+)?claimed\s+(?:responsibility|the\s+{_DEEDS})"
     rf"|(?<![\w-])(?P<doer>{_NAME})\s+(?:later\s+)?(?:said|says|announced|admitted)\s+(?:that\s+)?it\s+(?:had\s+)?"
     r"(?:was\s+behind|carried\s+out|conducted|staged)\s+the\s+(?:attack|bombing|raid|ambush|assault|killing))"
 )
@@ -707,6 +711,13 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         for m in _phrase_pattern(UNIDENTIFIED).finditer(text):
             add(m.start(), m.end(), unidentified(country_code))
         for m in _phrase_pattern(GENERIC_STATE_FORCES).finditer(text):
+            owner = _GROUP_OWNER.search(text, max(0, m.start() - 40), m.start())
+            if owner is not None and owner.group(1) not in ABBREVIATED_COUNTRIES:
+                # "the SDF's internal security forces": the group's own, not the state's.
+                body = next((b for b, aliases in INTERNATIONAL_BODIES.items() if owner.group(1) in aliases), None)
+                group = Actor(body, INTER_EXTERNAL) if body else kept_group(owner.group(1), country_code)
+                add(owner.start(1), owner.end(1), group)
+                continue
             add(m.start(), m.end(), state_forces(ARMY_OF.get(country_code.upper(), country_code)))
         for m in _phrase_pattern(GENERIC_POLICE).finditer(text):
             if not _NOT_AN_ACTOR_AFTER.match(text, m.end()):
@@ -734,6 +745,10 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         ):
             continue  # "Officials blamed ...", "Russia claimed ...", "claimed by Russia's army": no group named
         kept = kept_group(name, country_code)
+        if kept.inter == INTER_UNKNOWN:
+            # A group that owns an attack is armed and fights the state: a rebel group, as
+            # bare "militants" are, until its name tells otherwise.
+            kept = Actor(kept.name, INTER_REBEL, kept.country_code)
         if kept.name.split()[-1][:1].isupper():
             add(m.start(key), m.end(key), kept)
     for m in _MEMBERS_OF.finditer(text):
@@ -751,6 +766,10 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
                 kept = Actor(kept.name, guessed_inter(m.group(0)), kept.country_code)
             add(m.start("name"), m.end("name"), kept)
     return tuple(sorted(found, key=lambda a: a.start))
+
+
+#: A group's acronym that owns what follows: "the SDF's ".
+_GROUP_OWNER = re.compile(r"(?<![\w-])([A-Z][A-Z0-9-]{1,7})(?:'s|\u2019s)\s+(?:[a-z]+\s+)?$")
 
 
 def _without_leading_noise(words: list[str]) -> list[str]:
@@ -1068,6 +1087,8 @@ def frontline_actors(
     side_in_sentence: dict[str, int] = {}  # actors of the event's sentence: their clause side
     start_in_sentence: dict[str, int] = {}  # ... and where they are named
     generic_state = False
+    hit_in_sentence: set[str] = set()  # actors the event's sentence names as hit ("killing two SDF fighters")
+    doer_in_sentence = False  # ... and whether it names one who did it
     partners: list[Actor] = []  # state forces fighting beside another ("with Mozambican soldiers")
     # The sentence, its neighbours, then (for fighting between two sides) the rest of the
     # article nearest first: the other side of a clash is often named paragraphs later.
@@ -1099,6 +1120,13 @@ def frontline_actors(
                 # strike's report is not its target.
                 mentions = tuple(m for m in mentions if not parse.only_a_source(m.start, m.end))
         allied = _joint_forces(sentences[i], mentions) | _backers(sentences[i], mentions)
+        if i == index and parse is not None:
+            hit_in_sentence = {
+                m.actor.name
+                for m in mentions
+                if parse.side_of(m.start, m.end) == 2 or _TARGET_OF.search(sentences[i], 0, m.start) is not None
+            }
+            doer_in_sentence = any(parse.side_of(m.start, m.end) == 0 for m in mentions)
         for mention in _ordered(sentences[i], mentions, parse):
             generic = mention.actor.inter == INTER_STATE and mention.text.lower() in GENERIC_STATE_FORCES
             if any(mention.actor.name == a.name for a in actors) or (generic and generic_state):
@@ -1147,6 +1175,18 @@ def frontline_actors(
         # "Al-Shabaab claimed the attack": the group that owns an attack whose sentence names
         # no attacker carried it out, and the gunmen no one named were its men.
         actors = [claimant, *(a for a in actors if not a.name.startswith(UNIDENTIFIED_GROUP))]
+    elif (
+        sub_event_type in BOMB_SUB_TYPES
+        and country_code
+        and actors
+        and not doer_in_sentence
+        and actors[0].name in hit_in_sentence
+        and actors[0].inter != INTER_CIVILIANS
+        and all(a.inter == INTER_CIVILIANS for a in actors[1:])
+    ):
+        # "A bomb exploded at an SDF checkpoint, killing two SDF fighters": the side a bomb
+        # hit did not plant it; no one claimed it, so an unidentified group did.
+        actors = [unidentified(country_code), *actors]
     if len(actors) == 1 and partners and not one_sided:
         # No other side named anywhere: the partner is the second side after all.
         actors.append(partners.pop(0))
@@ -1179,6 +1219,14 @@ def frontline_actors(
     return ActorPair(actors[0], actors[1], with1, with2)
 
 
+#: A post of a side, before the side: "near a checkpoint of the", "on a convoy of".
+_TARGET_OF = re.compile(
+    r"\b(?:checkpoints?|positions?|bases?|convoys?|patrols?|posts?|vehicles?|camps?|headquarters|offices?|barracks)"
+    r"\s+(?:of|belonging\s+to|manned\s+by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: Bombs: their sentence often names only the side they hit.
+BOMB_SUB_TYPES = frozenset({"explosion", "remote_explosive"})
 #: Attacks a group may claim: not a change of hands, nor an air strike.
 CLAIMED_SUB_TYPES = frozenset(
     {"explosion", "remote_explosive", "armed_clash", "shelling", "casualties", "attack_on_civilians", "attack"}

@@ -128,7 +128,9 @@ def _side_tokens(doc: Doc) -> Iterable[int]:
 
 
 #: What a group claims when it claims an attack: it did it ("claimed responsibility for").
-CLAIMED_DEEDS = frozenset({"responsibility", "credit", "attack", "bombing", "strike", "assault", "killing"})
+CLAIMED_DEEDS = frozenset(
+    {"responsibility", "credit", "attack", "bombing", "strike", "assault", "killing", "launch", "raid", "ambush"}
+)
 
 
 def _claims_an_attack(verb: Token) -> bool:
