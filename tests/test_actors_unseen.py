@@ -150,3 +150,40 @@ def test_gunmen_one_report_leaves_unidentified_are_the_group_another_names_not_t
     )
     assert (fields.actor1, fields.actor2) == ("Copperbelt Jihad Front", "LSF: Lake Shore Forces")
     assert fields.interaction == 22
+
+
+def test_a_people_s_name_in_the_plural_is_the_group_the_article_named_by_it(nlp) -> None:
+    sentences = [
+        "Tumbuka rebels have held the hills above Rumphi since March.",
+        "A mortar shell fired by the Tumbukas hit the market in Rumphi on Sunday, killing two children.",
+    ]
+    pair = _pair(nlp, sentences, 1, "MW", "shelling")
+    assert _sides(pair) == ("Tumbuka", "Civilians (Malawi)")
+
+
+def test_suicide_bombers_are_the_group_the_article_names_else_unidentified(nlp) -> None:
+    named = [
+        "Two suicide bombers blew themselves up at a market in Mangochi on Sunday, killing 12 people.",
+        "The Lake Shore Forces have sent bombers into crowded places before.",
+    ]
+    assert _pair(nlp, named, 0, "MW", "explosion").names == {"Lake Shore Forces", "Civilians (Malawi)"}
+    unnamed = named[:1]
+    assert _pair(nlp, unnamed, 0, "MW", "explosion").names == {
+        "Unidentified Armed Group (Malawi)",
+        "Civilians (Malawi)",
+    }
+
+
+def test_the_army_that_manned_a_checkpoint_a_bomber_rammed_was_hit_not_the_attacker(nlp) -> None:
+    sentences = [
+        "Several people were killed in Zomba when a suicide bomber rammed a car into a checkpoint manned by"
+        " the Malawian army.",
+        "The Copperbelt Jihad Front said it carried out the bombing.",
+    ]
+    pair = _pair(nlp, sentences, 0, "MW", "explosion")
+    assert _sides(pair) == ("Copperbelt Jihad Front", "Military Forces of Malawi")
+
+
+def test_gunmen_a_group_s_name_comes_before_are_that_group_s() -> None:
+    found = find_actors("Four officers died when al-Tawhid gunmen stormed a police post.", country_code="MW")
+    assert [m.actor.name for m in found if m.actor.inter != 1] == ["Al-Tawhid"]

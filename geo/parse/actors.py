@@ -302,7 +302,7 @@ GROUP_WORD_INTER: tuple[tuple[frozenset[str], int], ...] = (
         ),
         INTER_POLITICAL_MILITIA,
     ),
-    (frozenset({"militants", "fighters", "forces", "force", "group"}), INTER_REBEL),
+    (frozenset({"militants", "fighters", "gunmen", "forces", "force", "group"}), INTER_REBEL),
 )
 
 
@@ -358,7 +358,7 @@ def kept_group(written: str, country_code: str = "") -> Actor:
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
 _UNKNOWN_GROUP = re.compile(
     r"\b((?:(?:al|el|ad|ash|as|an|ar|at|az)-)?(?:[A-Z][\w'-]+ ){1,5})"
-    r"(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang|separatists"
+    r"(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang|separatists|gunmen"
     r"|secessionists|(?:militant|armed|rebel|jihadist|insurgent|extremist|Islamist|separatist) group)\b"
 )
 #: "Fighters of the Zulu Liberation Council", "forces loyal to the Zulu Front": a named group.
@@ -403,6 +403,9 @@ _LEADING_NOISE = frozenset(
         "As",
         "Then",
         "Suspected",
+        "Unidentified",
+        "Unknown",
+        "Masked",
         "Armed",
         "Heavily",
         "Local",
@@ -709,7 +712,8 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         add(start, end, actor)
     if country_code:
         for m in _phrase_pattern(UNIDENTIFIED).finditer(text):
-            add(m.start(), m.end(), unidentified(country_code))
+            if not _named_before(text, m.start()):  # not "al-Shabaab gunmen": the group's men
+                add(m.start(), m.end(), unidentified(country_code))
         for m in _phrase_pattern(GENERIC_STATE_FORCES).finditer(text):
             owner = _GROUP_OWNER.search(text, max(0, m.start() - 40), m.start())
             if owner is not None and owner.group(1) not in ABBREVIATED_COUNTRIES:
@@ -770,6 +774,22 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
 
 #: A group's acronym that owns what follows: "the SDF's ".
 _GROUP_OWNER = re.compile(r"(?<![\w-])([A-Z][A-Z0-9-]{1,7})(?:'s|\u2019s)\s+(?:[a-z]+\s+)?$")
+
+
+_WORD_BEFORE = re.compile(r"((?:(?:al|el|ad|ash|as|an|ar|at|az)-)?[A-Z][\w'\u2019-]*)\s+$")
+
+
+def _named_before(text: str, at: int) -> bool:
+    """Does a group's name (a capitalised word that is no mere article, count or people) end just before ``at``?"""
+    word = _WORD_BEFORE.search(text, max(0, at - 40), at)
+    return (
+        word is not None
+        and bool(_without_leading_noise([word.group(1)]))
+        and word.group(1).lower() not in _demonyms()
+        and word.group(1).lower() not in _country_codes_by_name()
+        and word.start(1) > 0
+        and not text[: word.start(1)].rstrip().endswith((".", "!", "?", '"', "\u201c"))
+    )
 
 
 def _without_leading_noise(words: list[str]) -> list[str]:
@@ -1538,6 +1558,13 @@ UNNAMED_GROUPS = (
     "the militia",
     "the group",
     "the armed group",
+    # Who set off a bomb: the article's group when it names one ("Boko Haram has often sent
+    # suicide bombers"), else unidentified.
+    "suicide bombers",
+    "suicide bomber",
+    "bombers",
+    "the attackers",
+    "attackers",
 )
 
 
@@ -1722,8 +1749,7 @@ def _most_named(sentences: Sequence[str], names: dict[str, Actor]) -> Actor | No
     counts: dict[str, int] = {}
     by_name: dict[str, Actor] = {}
     for sentence in sentences:
-        for m in _bare_name_pattern(tuple(sorted(names, key=len, reverse=True))).finditer(sentence):
-            actor = names[m.group(0)]
+        for _, _, actor in _bare_names(sentence, names):
             counts[actor.name] = counts.get(actor.name, 0) + 1
             by_name.setdefault(actor.name, actor)
     return by_name[max(counts, key=lambda n: counts[n])] if counts else None
@@ -1737,16 +1763,25 @@ def _with_article_names(
     if not names:
         return tuple(mentions)
     out = [ActorMention(m.start, m.end, m.text, names.get(m.actor.name, m.actor)) for m in mentions]
-    for m in _bare_name_pattern(tuple(sorted(names, key=len, reverse=True))).finditer(sentence):
-        if not any(m.start() < f.end and f.start < m.end() for f in out):
-            out.append(ActorMention(m.start(), m.end(), m.group(0), names[m.group(0)]))
+    for start, end, actor in _bare_names(sentence, names):
+        if not any(start < f.end and f.start < end for f in out):
+            out.append(ActorMention(start, end, sentence[start:end], actor))
     return tuple(sorted(out, key=lambda f: f.start))
+
+
+def _bare_names(sentence: str, names: dict[str, Actor]) -> Iterable[tuple[int, int, Actor]]:
+    """Where ``sentence`` writes one of the article's names (``article_names``) bare, and the
+    group it names: "the Houthis" are the "Houthi rebels" of another sentence."""
+    for m in _bare_name_pattern(tuple(sorted(names, key=len, reverse=True))).finditer(sentence):
+        yield m.start(), m.end(), names[m.group("name")]
 
 
 @lru_cache(maxsize=256)
 def _bare_name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    # As written, and not the start of a longer name ("Karen" of "Karen State").
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w-])(?!\s+[A-Z])")
+    # As written (a plural of a people's name too: "the Houthis"), and not the start of a
+    # longer name ("Karen" of "Karen State").
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w-])(?P<name>{alternatives})(?:(?<=[a-z])s)?(?![\w-])(?!\s+[A-Z])")
 
 
 def _without_unidentified_if_named(actors: list[Actor]) -> list[Actor]:

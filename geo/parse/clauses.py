@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 DOER_LABELS = frozenset({"nsubj"})
 #: Dependency labels of the one a clause's verb acts on.
 DONE_TO_LABELS = frozenset({"dobj", "nsubjpass"})
-#: Verbs of saying, claiming and talking, and of backing: their subject is a source or a
-#: sponsor, not a side of the fighting ("Russia's defence ministry said Ukrainian troops
+#: Verbs of saying, claiming and talking, of backing and of holding: their subject is a
+#: source, a sponsor or a holder, not a side of the fighting ("Russia's defence ministry said Ukrainian troops
 #: attacked ...", "forces backed by the United Arab Emirates").
 NOT_ACTS = frozenset(
     {
@@ -39,6 +39,8 @@ NOT_ACTS = frozenset(
         "recorded", "counted", "documented", "noted", "explained", "acknowledged", "admitted", "declared",
         "backed", "supported", "funded", "armed", "sponsored", "hosted", "mediated", "brokered", "trained",
         "equipped", "allied", "aligned", "led", "loyal",
+        # holding, not fighting: "a checkpoint manned by the army", "the town held by the rebels"
+        "manned", "held", "controlled", "guarded", "run", "operated", "owned",
     }
 )  # fmt: skip
 #: Longest side kept, in tokens: a subject that runs longer holds a clause of its own,
