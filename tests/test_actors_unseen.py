@@ -6,8 +6,12 @@ structure, the article's other sentences, the words that name forces and their v
 
 from __future__ import annotations
 
+from datetime import date
+
+from geo.formats.acled import acled_row
 from geo.parse.actors import ActorPair, article_names, find_actors, frontline_actors
 from geo.parse.clauses import sentence_syntax
+from geo.records import Article
 from geo.store.merge import coded_fields
 from tests.palmyra import palmyra_event
 
@@ -187,3 +191,16 @@ def test_the_army_that_manned_a_checkpoint_a_bomber_rammed_was_hit_not_the_attac
 def test_gunmen_a_group_s_name_comes_before_are_that_group_s() -> None:
     found = find_actors("Four officers died when al-Tawhid gunmen stormed a police post.", country_code="MW")
     assert [m.actor.name for m in found if m.actor.inter != 1] == ["Al-Tawhid"]
+
+
+def test_the_acled_export_types_a_made_up_front_and_the_army_it_attacked(pipeline) -> None:
+    text = (
+        "Northern Liberation Front fighters attacked a Malawian army post near Karonga on Tuesday,"
+        " killing four soldiers."
+    )
+    events = pipeline.events(Article(text, published=date(2025, 3, 6), article_id="unseen-war"))
+    (event,) = [e for e in events if e.event_type == "frontline" and e.mention == "Karonga"]
+    row = acled_row(event)
+    assert (row["actor1"], row["inter1"]) == ("Northern Liberation Front", "2")
+    assert (row["actor2"], row["inter2"], row["interaction"]) == ("Military Forces of Malawi", "1", "12")
+    assert row["fatalities"] == "4"
