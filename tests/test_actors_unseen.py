@@ -204,3 +204,25 @@ def test_the_acled_export_types_a_made_up_front_and_the_army_it_attacked(pipelin
     assert (row["actor1"], row["inter1"]) == ("Northern Liberation Front", "2")
     assert (row["actor2"], row["inter2"], row["interaction"]) == ("Military Forces of Malawi", "1", "12")
     assert row["fatalities"] == "4"
+
+
+def test_a_man_s_army_is_a_group_even_when_its_name_sounds_like_a_state_s() -> None:
+    sentences = [
+        "Colonel Phiri's Malawian National Army shelled the port of Nkhata on Sunday.",
+        "An MNA spokesman said the town would be taken within days.",
+        "Phiri's forces have besieged the port since May.",
+    ]
+    names = article_names(sentences, "MW")
+    assert names["MNA"].name == names["Malawian National Army"].name == "MNA: Malawian National Army"
+    assert names["MNA"].inter == 2
+    pair = frontline_actors(sentences, 2, country_code="MW", sub_event_type="armed_clash")
+    assert pair.actor1 is not None and pair.actor1.name == "MNA: Malawian National Army"
+
+
+def test_the_acronym_of_a_government_the_article_names_is_the_state_s_forces() -> None:
+    sentences = [
+        "Forces of the Government of National Unity entered Nkhata on Friday, officials said.",
+        "GNU fighters met little resistance from the Lakeshore rebels.",
+    ]
+    pair = frontline_actors(sentences, 1, country_code="MW", sub_event_type="territory_change")
+    assert pair.names == {"Military Forces of Malawi", "Lakeshore"}

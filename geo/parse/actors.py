@@ -1691,7 +1691,69 @@ def article_names(
             names.setdefault(actor.name, actor)
             if _ARABIC_ARTICLE.match(actor.name[:1].lower() + actor.name[1:]):
                 names.setdefault(actor.name[:1].lower() + actor.name[1:], actor)  # "al-Shabaab" as written
-    return _short_names_joined(_acronyms_joined(names))
+    for owner, name in _person_owned_forces(sentences):
+        group = kept_group(name, country_code)
+        names.setdefault(name, group)
+        names.setdefault(owner, group)
+    names = _short_names_joined(_acronyms_joined(_acronyms_written(sentences, names)))
+    return _governments_named(sentences, names, country_code)
+
+
+#: A force a man owns, by its name: "Khalifa Haftar's Libyan National Army", "Haftar, whose
+#: Libyan National Army ...". The owner is a capitalised word; the name ends in a word for forces.
+_PERSON_OWNED = re.compile(
+    r"(?<![\w-])(?P<owner>[A-Z][a-z][\w-]*)(?:(?:'s|\u2019s)\s+|,\s+whose\s+)"
+    r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,5}?\s+(?:Army|Forces|Force|Front|Movement|Brigades?))(?![\w-])"
+)
+
+
+def _person_owned_forces(sentences: Sequence[str]) -> list[tuple[str, str]]:
+    """(owner, name) of each force a sentence says a man owns (``_PERSON_OWNED``): a man's
+    army is a group even when its name sounds like a state's ("Libyan National Army"); a
+    country, a capital, a people or a group's acronym owning forces says nothing of the kind."""
+    found: list[tuple[str, str]] = []
+    for sentence in sentences:
+        for m in _PERSON_OWNED.finditer(sentence):
+            owner = m.group("owner")
+            folded = owner.lower()
+            if (
+                owner in _LEADING_NOISE
+                or folded in _demonyms()
+                or folded in _country_codes_by_name()
+                or folded in _capitals()
+                or not sentence[: m.start()].strip()  # "Syria's Army": the sentence's first word may be a place
+            ):
+                continue
+            found.append((owner, m.group("name")))
+    return found
+
+
+#: A government's name: "the Government of National Accord", "the Transitional Federal Government".
+_GOVERNMENT_NAME = re.compile(r"\b(?:[A-Z][\w-]*\s+)*Government(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w-]*)*")
+
+
+def _governments_named(sentences: Sequence[str], names: dict[str, Actor], country_code: str) -> dict[str, Actor]:
+    """``names`` with an acronym that spells a government the article names ("GNA", "the
+    Government of National Accord") read as the forces of the event's country, not a group."""
+    if not country_code:
+        return names
+    spelled = {_initials(m.group(0).strip()) for sentence in sentences for m in _GOVERNMENT_NAME.finditer(sentence)}
+    state = state_forces(country_code)
+    return {k: state if a.name in spelled and k == a.name else a for k, a in names.items()}
+
+
+def _acronyms_written(sentences: Sequence[str], names: dict[str, Actor]) -> dict[str, Actor]:
+    """``names`` with the acronym of a group's name the article writes on its own ("the
+    Libyan National Army" and "a senior LNA officer") made a name of that group too."""
+    text = " ".join(sentences)
+    out = dict(names)
+    for name, actor in names.items():
+        acronym = _initials(name)
+        if actor.name != name or " " not in name or ":" in name or len(acronym) < 3 or acronym in out:
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            out[acronym] = Actor(acronym, actor.inter, actor.country_code)
+    return out
 
 
 def _acronyms_joined(names: dict[str, Actor]) -> dict[str, Actor]:
@@ -1750,6 +1812,8 @@ def _most_named(sentences: Sequence[str], names: dict[str, Actor]) -> Actor | No
     by_name: dict[str, Actor] = {}
     for sentence in sentences:
         for _, _, actor in _bare_names(sentence, names):
+            if not is_named_group(actor.name, actor.inter):
+                continue  # "GNA": a government's forces
             counts[actor.name] = counts.get(actor.name, 0) + 1
             by_name.setdefault(actor.name, actor)
     return by_name[max(counts, key=lambda n: counts[n])] if counts else None
@@ -1762,11 +1826,23 @@ def _with_article_names(
     the article's names the sentence writes bare ("the Taliban's seizure of Kunduz")."""
     if not names:
         return tuple(mentions)
-    out = [ActorMention(m.start, m.end, m.text, names.get(m.actor.name, m.actor)) for m in mentions]
+    out = [ActorMention(m.start, m.end, m.text, _named_as(m, names)) for m in mentions]
     for start, end, actor in _bare_names(sentence, names):
         if not any(start < f.end and f.start < end for f in out):
             out.append(ActorMention(start, end, sentence[start:end], actor))
     return tuple(sorted(out, key=lambda f: f.start))
+
+
+def _named_as(mention: ActorMention, names: dict[str, Actor]) -> Actor:
+    """The actor ``mention`` is under the article's names: by its actor's name, by its text
+    ("Libyan National Army", a man's army, not the state's), or by the man who owns it
+    ("Haftar's fighters")."""
+    owner = mention.text.split("'")[0].split("\u2019")[0]
+    return (
+        names.get(mention.actor.name)
+        or names.get(mention.text)
+        or (names[owner] if owner != mention.text and owner in names and owner[:1].isupper() else mention.actor)
+    )
 
 
 def _bare_names(sentence: str, names: dict[str, Actor]) -> Iterable[tuple[int, int, Actor]]:
