@@ -732,9 +732,9 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         for m in _phrase_pattern(RIOTER_WORDS).finditer(text):
             add(m.start(), m.end(), rioters(country_code))
     for m in _UNKNOWN_GROUP.finditer(text):
-        words = _without_leading_noise(m.group(1).split())
-        if words and words[0].lower() not in _demonyms():
-            start = m.start() + m.group(0).index(words[0])
+        own_words = _without_leading_noise(m.group(1).split())
+        if own_words and own_words[0].lower() not in _demonyms():
+            start = m.start() + m.group(0).index(own_words[0])
             name = text[start : m.end()]
             add(start, m.end(), kept_group(name, country_code))
     for m in _CLAIMED.finditer(text):
