@@ -226,3 +226,28 @@ def test_the_acronym_of_a_government_the_article_names_is_the_state_s_forces() -
     ]
     pair = frontline_actors(sentences, 1, country_code="MW", sub_event_type="territory_change")
     assert pair.names == {"Military Forces of Malawi", "Lakeshore"}
+
+
+def test_a_people_s_self_defence_groups_that_attacked_herders_face_civilians(nlp) -> None:
+    pair = _pair(nlp, ["Sena self-defence groups attacked herders near Caia on Sunday, killing six."], 0, "MZ")
+    assert pair.actor1 is not None and pair.actor1.name == "Sena Self-defence Groups"
+    assert pair.actor1.inter == 4
+    assert pair.actor2 is not None and pair.actor2.name == "Civilians (Mozambique)"
+    assert pair.interaction == 47
+
+
+def test_whoever_an_attack_is_by_is_an_armed_side_and_comes_first(nlp) -> None:
+    pair = _pair(nlp, ["Troops repelled an attack by the Sahel Brotherhood on their base near Djibo."], 0, "BF")
+    assert _sides(pair) == ("Sahel Brotherhood", "Military Forces of Burkina Faso")
+
+
+def test_a_town_seized_from_troops_was_lost_by_them(nlp) -> None:
+    sentences = ["The Zambezi Valley Movement seized the town of Tete from government troops on Friday."]
+    pair = _pair(nlp, sentences, 0, "MZ", "territory_change")
+    assert _sides(pair) == ("Zambezi Valley Movement", "Military Forces of Mozambique")
+
+
+def test_clashes_between_two_named_militias_are_the_two_sides(nlp) -> None:
+    sentences = ["Clashes between Bantu militiamen and Twa fighters near Manono left 20 dead on Monday."]
+    pair = _pair(nlp, sentences, 0, "CD")
+    assert pair.names == {"Bantu Militia", "Twa"}

@@ -34,7 +34,7 @@ from functools import lru_cache
 from importlib import resources
 
 from geo import countries
-from geo.parse.clauses import SentenceSyntax
+from geo.parse.clauses import NOT_ACTS, SentenceSyntax
 from geo.parse.numbers import NUMBER_WORDS
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA = 1, 2, 3, 4
@@ -359,7 +359,8 @@ def kept_group(written: str, country_code: str = "") -> Actor:
 _UNKNOWN_GROUP = re.compile(
     r"\b((?:(?:al|el|ad|ash|as|an|ar|at|az)-)?(?:[A-Z][\w'-]+ ){1,5})"
     r"(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang|separatists|gunmen"
-    r"|secessionists|(?:militant|armed|rebel|jihadist|insurgent|extremist|Islamist|separatist) group)\b"
+    r"|secessionists|(?:militant|armed|rebel|jihadist|insurgent|extremist|Islamist|separatist) group"
+    r"|self-defen[cs]e (?:groups?|militias?|forces)|vigilante groups?)\b"
 )
 #: "Fighters of the Zulu Liberation Council", "forces loyal to the Zulu Front": a named group.
 _MEMBERS_OF = re.compile(
@@ -383,6 +384,11 @@ _CLAIMED = re.compile(
     rf"|(?<![\w-])(?P<owner>{_NAME})\s+(?:has\s+|have\s+|later\s+)?claimed\s+(?:responsibility|the\s+{_DEEDS})"
     rf"|(?<![\w-])(?P<doer>{_NAME})\s+(?:later\s+)?(?:said|says|announced|admitted)\s+(?:that\s+)?it\s+(?:had\s+)?"
     r"(?:was\s+behind|carried\s+out|conducted|staged)\s+the\s+(?:attack|bombing|raid|ambush|assault|killing))"
+)
+#: An attack and who made it: "an attack by the Sahel Brotherhood", "a drone strike by Zulu Dawn".
+_ATTACK_BY = re.compile(
+    r"\b(?i:attacks?|assaults?|raids?|ambush(?:es)?|(?:drone\s+|air\s+|missile\s+)?strikes?|offensive|shelling"
+    rf"|bombardment|incursion|bombing)\s+(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME})"
 )
 #: Words that make a name after "fighters of" a group's ("the Zulu Liberation Council").
 _BODY_WORDS = frozenset({"council", "party", "alliance", "coalition", "union", "organisation", "organization", "state"})
@@ -755,6 +761,21 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             kept = Actor(kept.name, INTER_REBEL, kept.country_code)
         if kept.name.split()[-1][:1].isupper():
             add(m.start(key), m.end(key), kept)
+    for m in _ATTACK_BY.finditer(text):
+        # "an attack by the Sahel Brotherhood": whoever attacks is an armed side.
+        name = m.group("name")
+        if (
+            name.split()[0] in _LEADING_NOISE | _NO_ONE
+            or name.lower() in _country_codes_by_name()
+            or name.lower() in _demonyms()
+            or name.lower() in _capitals()
+            or name.endswith(("'s", "\u2019s"))
+            or {w.lower() for w in name.split()} & NOT_ARMED_WORDS
+        ):
+            continue
+        kept = kept_group(name, country_code)
+        kept = kept if kept.inter != INTER_UNKNOWN else Actor(kept.name, INTER_REBEL, kept.country_code)
+        add(m.start("name"), m.end("name"), kept)
     for m in _MEMBERS_OF.finditer(text):
         # "Fighters of the Zulu Council": a group by its name's words; "men believed to belong to
         # Zulu Dawn": a group because men belong to it, whatever its name.
@@ -1867,6 +1888,9 @@ def _without_unidentified_if_named(actors: list[Actor]) -> list[Actor]:
     return actors
 
 
+_CAPTURE_VERB = re.compile(r"\b(?:seiz|captur|took|tak(?:e|es|ing)\b|retook|recaptur|wrest|won\b)\w*", re.IGNORECASE)
+
+
 def _ordered(
     sentence: str, mentions: Iterable[ActorMention], syntax: SentenceSyntax | None = None
 ) -> list[ActorMention]:
@@ -1875,9 +1899,12 @@ def _ordered(
     mentions = list(mentions)
 
     def key(m: ActorMention) -> tuple[int, int]:
-        before = sentence[max(0, m.start - 12) : m.start].lower().split()
-        if before and before[-1] in {"by", "from"}:
-            return (-1, m.start)
+        before = sentence[max(0, m.start - 16) : m.start].lower().split()
+        before = before[:-1] if before and before[-1] == "the" else before
+        taken_from = before and before[-1] == "from" and _CAPTURE_VERB.search(sentence, 0, m.start) is not None
+        held_by = len(before) > 1 and before[-2] in NOT_ACTS  # "manned by", "backed by": no attacker
+        if before and before[-1] in {"by", "from"} and not taken_from and not held_by:
+            return (-1, m.start)  # "shelled by X", "fire from X"; not "seized the town from X", who lost it
         return (syntax.side_of(m.start, m.end) if syntax is not None else 1, m.start)
 
     return sorted(mentions, key=key)
