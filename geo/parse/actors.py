@@ -703,7 +703,8 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             other = _demonyms().get(joined.group(1).lower()) if joined else None
             if joined and other:
                 add(joined.start(1), joined.end(1), police_forces(other) if police else state_forces(other))
-    for m in _led_coalition().finditer(text):
+    lowered = text.lower()  # for cheap tests that a pattern can match at all
+    for m in _led_coalition().finditer(text) if "-led" in lowered else ():
         # "a Saudi-led coalition warplane": the forces of the country that leads it.
         cc = _demonyms().get(m.group(1).lower()) or _country_codes_by_name().get(m.group(1).lower())
         cc = cc or ABBREVIATED_COUNTRIES.get(m.group(1))
@@ -743,7 +744,7 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             start = m.start() + m.group(0).index(own_words[0])
             name = text[start : m.end()]
             add(start, m.end(), kept_group(name, country_code))
-    for m in _CLAIMED.finditer(text):
+    for m in _CLAIMED.finditer(text) if "claim" in lowered or "blam" in lowered or " it " in lowered else ():
         key = next(k for k in ("by", "owner", "doer") if m.group(k))
         name = m.group(key)
         if (
@@ -761,11 +762,12 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             kept = Actor(kept.name, INTER_REBEL, kept.country_code)
         if kept.name.split()[-1][:1].isupper():
             add(m.start(key), m.end(key), kept)
-    for m in _ATTACK_BY.finditer(text):
+    for m in _ATTACK_BY.finditer(text) if " by " in lowered or " from " in lowered else ():
         # "an attack by the Sahel Brotherhood": whoever attacks is an armed side.
         name = m.group("name")
         if (
-            name.split()[0] in _LEADING_NOISE | _NO_ONE
+            _without_leading_noise(name.split()[:1]) != name.split()[:1]  # "by Russian-backed ...", "by Rebel ..."
+            or name.split()[0] in _LEADING_NOISE | _NO_ONE
             or name.lower() in _country_codes_by_name()
             or name.lower() in _demonyms()
             or name.lower() in _capitals()
@@ -1713,6 +1715,8 @@ def article_names(
             if _ARABIC_ARTICLE.match(actor.name[:1].lower() + actor.name[1:]):
                 names.setdefault(actor.name[:1].lower() + actor.name[1:], actor)  # "al-Shabaab" as written
     for owner, name in _person_owned_forces(sentences):
+        if any(a.actor.name in table_names for a in find_actors(name, country_code=country_code, table=table)):
+            continue  # the table knows whose army it is
         group = kept_group(name, country_code)
         names.setdefault(name, group)
         names.setdefault(owner, group)
