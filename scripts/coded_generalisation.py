@@ -1,7 +1,8 @@
 """How well event coding carries to a war it was not written for: leave-one-war-out on dev.
 
     python3 scripts/coded_generalisation.py               # per-war scores, full table and war left out
-    python3 scripts/coded_generalisation.py --failures    # also every wrong item, by kind
+    python3 scripts/coded_generalisation.py --failures    # also every wrong item, by kind, and every
+                                                          # wrong happening with the pair each report coded
 
 The coding's rules are general code, but the actor table (``geo/parse/tables/actors.tsv``)
 holds what was learned of each war: its armed groups and their aliases. For each dev war
