@@ -49,8 +49,12 @@ if TYPE_CHECKING:
     from gazetteer.database import Gazetteer
     from geo.parse.pipeline import Pipeline
 
-#: The map fills most of a laptop's first screen (900 px high) under the one-line header.
-MAP_HEIGHT = 680
+#: The map, and the feed beside it, take the window's height under the one-line header, so
+#: the whole map with its legend is the first screen from a small laptop's window to a
+#: desktop's; the browser sizes them (only it knows the window), within these bounds.
+MAP_FIT = feedview.WindowFit(min=420, max=900, gap=12)
+#: The map's frame before the page script sizes it: a height that fits a 700 px window.
+MAP_FIRST_HEIGHT = 560
 TABLE_HEIGHT = 420
 ARTICLE_HEIGHT = 420
 TIMELINE_HEIGHT = 140
@@ -526,7 +530,12 @@ def _map(
     from streamlit_folium import st_folium
 
     st_folium(
-        m, key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=MAP_RETURNS, on_change=_on_map_click
+        m,
+        key="map",
+        height=MAP_FIRST_HEIGHT,
+        use_container_width=True,
+        returned_objects=MAP_RETURNS,
+        on_change=_on_map_click,
     )
 
 
@@ -538,7 +547,7 @@ def _feed(visible: Sequence[Event], names: Mapping[PlaceKey, str]) -> None:
     focus = state.selected_id if state.focus_new else None
     state.focus_new = False
     data = feed.feed_data(rows, selected=state.selected_id, total=len(visible), focus=focus)
-    feedview.show_feed(data, height=MAP_HEIGHT, on_chosen=_on_feed_pick)
+    feedview.show_feed(data, fit=MAP_FIT, on_chosen=_on_feed_pick)
 
 
 def _header(visible: Sequence[Event], total: int, window: view.Window, fresh: Sequence[Event]) -> None:

@@ -734,6 +734,7 @@
   function focus(lat, lon, typeKey) {
     var state = current;
     if (!state) { return false; }
+    state.touched = true;  // the feed moved the map: a later resize keeps the view
     var typeIndex = state.data.types.map(function (t) { return t.key; }).indexOf(typeKey);
     var target = L.latLng(lat, lon), best = null, bestDistance = Infinity;
     state.markers.forEach(function (m) {
@@ -782,9 +783,28 @@
     map.on("moveend", function () { noteOutsideView(state); });
     placeLabels(state);
     addTownLabels(state);
+    refitWhenResized(state);
     window.conflictmapStats = stats(state);
     markReady(state);
     return state;
+  }
+
+  // The page sizes the map's frame to the window, maybe after the map was drawn, and again
+  // when the window changes: until the user moves the map, it fits the events again to the
+  // new size (a view the user chose stays where it is).
+  function refitWhenResized(state) {
+    var map = state.map, container = map.getContainer();
+    function touched() { state.touched = true; }
+    ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (name) {
+      L.DomEvent.on(container, name, touched);
+    });
+    map.on("resize", function () {
+      if (state.touched || state.data.slide) { return; }
+      (state.labelLayers || []).forEach(function (label) { map.removeLayer(label); });
+      fitWhole(state);
+      placeLabels(state);
+      if (state.towns) { state.towns.redraw(); }
+    });
   }
 
   window.conflictmap = { draw: draw, radiusFor: radiusFor, focus: focus };
