@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 #: The map, and the feed beside it, take the window's height under the one-line header, so
 #: the whole map with its legend is the first screen from a small laptop's window to a
 #: desktop's; the browser sizes them (only it knows the window), within these bounds.
-MAP_FIT = feedview.WindowFit(min=420, max=900, gap=12)
+MAP_FIT = feedview.WindowFit(min=420, max=1000, gap=12)
 #: The map's frame before the page script sizes it: a height that fits a 700 px window.
 MAP_FIRST_HEIGHT = 560
 TABLE_HEIGHT = 420
