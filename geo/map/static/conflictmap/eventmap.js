@@ -497,16 +497,23 @@
 
   function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
 
-  // Greedy placement: biggest places first, each label tries right, left, above
-  // and below its point and is dropped when every spot collides or leaves the map.
+  // Greedy placement, the most important place first (a capital before the busier towns
+  // around it; geo/map/prominence.py ranks them): each label tries right, left, above and
+  // below its point and is dropped when every spot collides or leaves the map. The places
+  // come ranked, more than are named: the first labelCount that fit in view are named.
   function placeLabels(state) {
-    var labels = state.data.labels || [];
+    var labels = state.data.labels || [], wanted = state.data.labelCount || labels.length;
     if (!labels.length) { return; }
     var map = state.map, size = map.getSize(), ctx = document.createElement("canvas").getContext("2d");
     ctx.font = LABEL_FONT;
-    var taken = labels.map(function (l) {
+    // No label covers the point of a place as important as the ones named: the first
+    // labelCount places in view (the others are only there to stand in for them).
+    var size0 = map.getSize(), taken = [];
+    labels.forEach(function (l) {
       var p = map.latLngToContainerPoint([l[0], l[1]]);
-      return [p.x - 5, p.y - 5, p.x + 5, p.y + 5];
+      if (taken.length < wanted && p.x >= 0 && p.y >= 0 && p.x <= size0.x && p.y <= size0.y) {
+        taken.push([p.x - 5, p.y - 5, p.x + 5, p.y + 5]);
+      }
     });
     // Legend, scale bar and attribution are in the way too.
     var frame = map.getContainer().getBoundingClientRect();
@@ -517,6 +524,7 @@
     var height = 18, gap = 8, margin = 4;
     state.labelLayers = [];
     labels.forEach(function (l) {
+      if (state.labelLayers.length >= wanted) { return; }
       var p = map.latLngToContainerPoint([l[0], l[1]]);
       var width = Math.ceil(ctx.measureText(l[2]).width) + 8;
       var spots = [[gap, -height / 2], [-gap - width, -height / 2], [-width / 2, -gap - height], [-width / 2, gap]];
