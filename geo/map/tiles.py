@@ -49,6 +49,7 @@ from gazetteer.basemap_detail import (
     towns_in,
 )
 from geo.errors import InputError
+from geo.map.townnames import display_towns
 
 TILE_SIZE = 256
 #: Drawn this many times larger, then scaled down: PIL draws without anti-aliasing.
@@ -354,7 +355,8 @@ class TileRenderer:
         area = (mx * span, my * span, (mx + 1) * span, (my + 1) * span)
         with self._lock:
             towns = towns_in(self._conn, pixel_box(*area, z), min_population=min_population, limit=400)
-        return place_labels(towns, z, area)
+        # Named as an English-language map names them (no "Al Başrah al Qadīmah" for Basra).
+        return place_labels(display_towns(towns), z, area)
 
     def _draw_labels(self, draw, z: int, x: int, y: int) -> None:
         style = self.style
