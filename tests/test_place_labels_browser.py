@@ -4,6 +4,7 @@ keeps its own."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,9 @@ def test_a_place_out_of_view_leaves_its_label_to_the_next(chromium, tmp_path: Pa
     far = _at("Geneva", 1, "PPL", 9, lat=46.2, lon=6.1)
     near = _at("Taiz", 2, "PPLA", 1, lat=15.0, lon=44.0)
     assert label_texts(chromium, tmp_path, far + near, labels=1) == ["Taiz"]
+
+
+def test_an_event_is_labelled_by_the_name_its_article_uses(chromium, tmp_path: Path) -> None:
+    # The gazetteer resolved "Basra" to GeoNames' entry for the old city; the label says Basra.
+    events = [replace(e, mention="Basra") for e in _at("Al Başrah al Qadīmah", 388349, "PPL", 2, lat=15.3, lon=44.5)]
+    assert label_texts(chromium, tmp_path, events) == ["Basra"]

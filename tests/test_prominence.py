@@ -3,10 +3,14 @@ them, the busiest places before the quiet ones."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from palmyra import palmyra_event
 
 from geo.map.mapview import top_places
+from geo.map.names import common_names
 from geo.map.prominence import standing
+from geo.web.feed import feed_rows
 
 
 def _at(name: str, geonameid: int, feature_code: str, count: int, *, lat: float = 15.0, lon: float = 44.0) -> list:
@@ -45,3 +49,11 @@ def test_the_order_does_not_depend_on_the_order_of_the_events() -> None:
 
 def test_a_seat_of_government_stands_as_a_capital_and_a_village_as_a_town() -> None:
     assert standing("PPLG") == standing("PPLC") > standing("PPLA") > standing("PPL") == standing("")
+
+
+def test_a_place_is_labelled_and_listed_by_the_name_its_articles_use() -> None:
+    said = [replace(e, mention="Basra") for e in _at("Al Başrah al Qadīmah", 388349, "PPL", 3)]
+    once_otherwise = replace(said[0], event_id="other", mention="Basrah")
+    events = [*said, once_otherwise]
+    assert [p.name for p in top_places(events)] == ["Basra"]
+    assert {row.place for row in feed_rows(events, common_names(events))} == {"Basra"}
