@@ -106,6 +106,20 @@ def test_a_name_moves_to_a_free_spot_and_is_dropped_when_none_is_left(chromium, 
         page.close()
 
 
+def test_a_name_with_both_sides_taken_stands_above_its_free_dot(chromium, tmp_path) -> None:
+    # A capital between two clusters that leave its dot clear keeps its name, over the dot.
+    page = open_map(chromium, tmp_path, build_map([palmyra_event()]))
+    try:
+        town = {"name": "Capital", "x": 300, "y": 200, "width": 60, "height": 12}
+        cluster_right = [306, 199, 380, 240]
+        cluster_left = [220, 199, 295, 240]
+        placed = page.evaluate(PLACE_JS, [[town], [cluster_right, cluster_left], [], []])
+        assert [(p["name"], p["side"], p["dot"]) for p in placed["placed"]] == [("Capital", "above", True)]
+        assert placed["placed"][0]["textY"] < 200
+    finally:
+        page.close()
+
+
 def test_the_map_asks_for_tiles_without_names_when_it_draws_them(basemap_server) -> None:
     html = build_map([palmyra_event()], basemap_tiles=basemap_server.url_template).get_root().render()
     assert basemap_server.url_template + "?labels=0" in html

@@ -23,8 +23,9 @@ from gazetteer.normalize import normalize, strip_articles
 
 #: Combining diacritics, once a name is decomposed (the blocks Latin-script names use).
 _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
-#: The ayn and hamza signs of transliterations; an ordinary apostrophe ("Ma'rib") stays.
-_TRANSLITERATION_MARKS = str.maketrans(dict.fromkeys("ʻʼʽʾʿ‘’", None))
+#: The ayn and hamza signs of transliterations (an ordinary apostrophe, "Ma'rib", stays), and
+#: Turkish dotless i, which English prints dotted ("Elazig").
+_TRANSLITERATION_MARKS = str.maketrans({**dict.fromkeys("ʻʼʽʾʿ‘’", None), "ı": "i"})
 #: The words (normalised, Arabic articles dropped) that make a city's name the name of a
 #: part of it: "Al Basrah al Qadimah" is Basra's old city, "Mandaluyong City" Mandaluyong.
 #: Words for "new" are not among them: New Delhi and Nuevo Laredo are towns of their own.

@@ -47,7 +47,7 @@
 
   // Town names placed clear of ``obstacles`` (boxes [x0, y0, x1, y1] in the map's pixels) and
   // of each other, in the order given (the biggest town first): each name right of its dot,
-  // else left of it, else a little further out on any side (a town under an event's
+  // else left of it, else above or below it, else a little further out on any side (a town under an event's
   // marker keeps its name beside the marker, without its dot); a name with every spot
   // taken is left out, and so is a town at a place an event's label names (``labelled``:
   // the [x, y] of those places; that label already says where it is) or under one of the
@@ -61,9 +61,13 @@
       var dot = [c.x - DOT_BOX_PX, c.y - DOT_BOX_PX, c.x + DOT_BOX_PX, c.y + DOT_BOX_PX], dotFree = !index.hits(dot);
       var named = (labelled || []).some(function (at) { return Math.abs(at[0] - c.x) + Math.abs(at[1] - c.y) <= LABELLED_PX; });
       if (named || hidden.hits(dot)) { dropped.push(c.name); return; }
-      // Spots as [left edge, middle line, side]: beside the dot, then (dot covered) further out, above and below.
+      // Spots as [left edge, middle line, side]: beside the dot, then above or below it (a
+      // capital between two markers keeps its name), then (dot covered) further out.
       var spots = [[c.x + TEXT_GAP_PX, c.y, "right"], [c.x - TEXT_GAP_PX - c.width, c.y, "left"]];
-      if (!dotFree) {
+      if (dotFree) {
+        spots.push([c.x - c.width / 2, c.y - TEXT_GAP_PX - c.height / 2, "above"],
+                   [c.x - c.width / 2, c.y + TEXT_GAP_PX + c.height / 2, "below"]);
+      } else {
         [FAR_GAP_PX, 2 * FAR_GAP_PX].forEach(function (gap) {
           spots.push([c.x + gap, c.y, "right"], [c.x - gap - c.width, c.y, "left"],
                      [c.x - c.width / 2, c.y - gap, "above"], [c.x - c.width / 2, c.y + gap, "below"]);
