@@ -80,6 +80,40 @@ def test_a_town_name_under_an_event_and_its_label_is_left_out(chromium, basemap_
     assert BIG_RIVERTON.name not in towns["shown"]
 
 
+#: Each name drawn, with its text's left and right ends and the map's width.
+PLACED_JS = """() => {
+  const map = Object.values(window).find(v => v instanceof L.Map);
+  const towns = Object.values(map._layers).find(l => l.placed !== undefined);
+  return {width: map.getSize().x, placed: towns.placed.map(p => ({name: p.name, left: p.textX, dot: p.x,
+          right: p.textX + towns._width(document.createElement("canvas").getContext("2d"), p.name, p.font)}))};
+}"""
+
+
+#: The map moved so that the point [lat, lon] is 20 px from its right edge.
+EDGE_PAN_JS = """([lat, lon]) => {
+  const map = Object.values(window).find(v => v instanceof L.Map);
+  const p = map.latLngToContainerPoint([lat, lon]);
+  map.panBy([p.x - (map.getSize().x - 20), 0], {animate: false});
+}"""
+
+
+def test_a_name_at_the_edge_of_the_map_stands_inside_it(chromium, basemap_server, tmp_path) -> None:
+    # Big Riverton's dot just inside the map's right edge: its name goes left of the dot, whole.
+    far_away = palmyra_event(lat=4.3, lon=22.1, mention="Far Corner", place="Far Corner", geonameid=1)
+    m = slide_map([far_away], width=900, height=600, bounds=PROVINCE, basemap_tiles=basemap_server.url_template)
+    page = open_map(chromium, tmp_path, m, tile_origin(basemap_server.url_template))
+    try:
+        page.evaluate(EDGE_PAN_JS, [BIG_RIVERTON.lat, BIG_RIVERTON.lon])
+        page.wait_for_timeout(1500)  # the names of the new view arrive and are placed
+        drawn = page.evaluate(PLACED_JS)
+    finally:
+        page.close()
+    riverton = [p for p in drawn["placed"] if p["name"] == BIG_RIVERTON.name]
+    assert riverton and riverton[0]["dot"] < drawn["width"]
+    assert all(p["left"] >= 0 and p["right"] <= drawn["width"] for p in drawn["placed"]), drawn
+    assert riverton[0]["right"] < riverton[0]["dot"]  # left of its dot: the edge is on the right
+
+
 PLACE_JS = """([candidates, obstacles, labelled, covers]) =>
   window.conflictmapTownLabels.placeTownLabels(candidates, obstacles, labelled, covers)"""
 

@@ -88,6 +88,15 @@
     return { placed: placed, dropped: dropped };
   }
 
+  // Bands just outside the map's four edges, as covers: a name the edge would cut moves to
+  // the other side of its dot, and a town whose dot is out of view is not named.
+  var EDGE_BAND_PX = 400;
+  function edges(size) {
+    var b = EDGE_BAND_PX;
+    return [[-b, -b, 0, size.y + b], [size.x, -b, size.x + b, size.y + b],
+            [-b, -b, size.x + b, 0], [-b, size.y, size.x + b, size.y + b]];
+  }
+
   function fontOf(size, bold) { return (bold ? "bold " : "") + size + "px " + FONT_FAMILY; }
 
   var TownLabels = L.Layer.extend({
@@ -201,7 +210,8 @@
       }
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, size.x, size.y);
-      var result = candidates.length ? placeTownLabels(candidates, this._state.obstacles(), this._state.labelled(), this._state.covers()) : { placed: [], dropped: [] };
+      var covers = candidates.length ? this._state.covers().concat(edges(size)) : [];
+      var result = candidates.length ? placeTownLabels(candidates, this._state.obstacles(), this._state.labelled(), covers) : { placed: [], dropped: [] };
       ctx.textBaseline = "middle";
       ctx.lineJoin = "round";
       result.placed.forEach(function (label) {
@@ -217,6 +227,7 @@
         ctx.fillStyle = "#1f1f1f";
         ctx.fillText(label.name, label.textX, label.textY);
       });
+      this.placed = result.placed;
       this.shown = result.placed.map(function (label) { return label.name; });
       this.dropped = result.dropped;
       this.fire("drawn");
