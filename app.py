@@ -53,8 +53,8 @@ if TYPE_CHECKING:
 #: the whole map with its legend is the first screen from a small laptop's window to a
 #: desktop's; the browser sizes them (only it knows the window), within these bounds.
 MAP_FIT = feedview.WindowFit(min=420, max=1000, gap=12)
-#: The map's frame before the page script sizes it: a height that fits a 700 px window.
-MAP_FIRST_HEIGHT = 560
+#: The map's frame before the page script sizes it to the window: a height that fits a 700 px window.
+MAP_HEIGHT = 560
 TABLE_HEIGHT = 420
 ARTICLE_HEIGHT = 420
 TIMELINE_HEIGHT = 140
@@ -530,12 +530,7 @@ def _map(
     from streamlit_folium import st_folium
 
     st_folium(
-        m,
-        key="map",
-        height=MAP_FIRST_HEIGHT,
-        use_container_width=True,
-        returned_objects=MAP_RETURNS,
-        on_change=_on_map_click,
+        m, key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=MAP_RETURNS, on_change=_on_map_click
     )
 
 
