@@ -119,7 +119,8 @@ function fitWindow(root, fit) {
   // shrinking (a notice shown, then gone), sizes them again.
   const again = () => window.conflictmapFeedFit();
   window.addEventListener("resize", again);
-  window.conflictmapFeedFitWatch = new ResizeObserver(again);
+  // On the next frame: sizing the map inside the observer's own call would start a loop.
+  window.conflictmapFeedFitWatch = new ResizeObserver(() => requestAnimationFrame(again));
   window.conflictmapFeedFitWatch.observe(document.body);
   const main = document.querySelector('[data-testid="stMain"]') || document.querySelector("section.main");
   if (main) { window.conflictmapFeedFitWatch.observe(main.firstElementChild || main); }
