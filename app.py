@@ -309,7 +309,7 @@ def _corrected(report: actions.CorrectionReport) -> None:
     _notify(
         "success",
         f"\u201c{markdown_literal(report.mention)}\u201d now means {markdown_literal(report.place)}: "
-        f"{report.articles} article(s) parsed again, {report.events} event(s).",
+        f"{actions.counted(report.articles, 'article')} parsed again, {actions.counted(report.events, 'event')}.",
     )
 
 

@@ -52,7 +52,7 @@ PipelineFactory = Callable[[], "Pipeline"]
 _WRITE_LOCK = threading.Lock()
 
 
-def _counted(count: int, noun: str) -> str:
+def counted(count: int, noun: str) -> str:
     """``"1 event"``, ``"1,024 events"``: a count and its noun, plural when it is not one."""
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
@@ -81,13 +81,13 @@ class AddReport:
         )
 
     def summary(self) -> str:
-        parts = [f"{_counted(self.articles, 'new article')} with {_counted(self.events, 'event')}"]
+        parts = [f"{counted(self.articles, 'new article')} with {counted(self.events, 'event')}"]
         if self.imported:
-            parts.append(_counted(self.imported, "imported event"))
+            parts.append(counted(self.imported, "imported event"))
         if self.already_stored:
-            parts.append(f"{_counted(self.already_stored, 'article')} already stored")
+            parts.append(f"{counted(self.already_stored, 'article')} already stored")
         if self.problems:
-            parts.append(_counted(len(self.problems), "problem"))
+            parts.append(counted(len(self.problems), "problem"))
         if self.unplaced:
             # Names as the article wrote them: shown as text, never as Markdown.
             names = ", ".join(f"\u201c{markdown_literal(n)}\u201d" for n in self.unplaced)
