@@ -154,6 +154,19 @@ def test_a_name_with_both_sides_taken_stands_above_its_free_dot(chromium, tmp_pa
         page.close()
 
 
+def test_a_name_leaves_the_dot_of_the_next_town_clear(chromium, tmp_path) -> None:
+    # The port's name to its right would cover the capital's dot: it goes left, and both are named.
+    page = open_map(chromium, tmp_path, build_map([palmyra_event()]))
+    try:
+        port = {"name": "Portmouth", "x": 300, "y": 200, "width": 70, "height": 12}
+        capital = {"name": "Inlandia", "x": 330, "y": 200, "width": 60, "height": 12}
+        placed = page.evaluate(PLACE_JS, [[port, capital], [], [], []])
+    finally:
+        page.close()
+    sides = {p["name"]: p["side"] for p in placed["placed"]}
+    assert sides == {"Portmouth": "left", "Inlandia": "right"}, placed
+
+
 def test_the_map_asks_for_tiles_without_names_when_it_draws_them(basemap_server) -> None:
     html = build_map([palmyra_event()], basemap_tiles=basemap_server.url_template).get_root().render()
     assert basemap_server.url_template + "?labels=0" in html

@@ -35,12 +35,15 @@
     var cells = this.cells;
     this.each(box, function (key) { (cells[key] || (cells[key] = [])).push(box); });
   };
-  BoxIndex.prototype.hits = function (box) {
+  // Whether ``box`` overlaps a box of the index (one whose ``owner`` is ``but`` aside).
+  BoxIndex.prototype.hits = function (box, but) {
     var cells = this.cells;
     return this.each(box, function (key) {
       var list = cells[key];
       if (!list) { return false; }
-      for (var i = 0; i < list.length; i++) { if (overlaps(box, list[i])) { return true; } }
+      for (var i = 0; i < list.length; i++) {
+        if (overlaps(box, list[i]) && (but === undefined || list[i].owner !== but)) { return true; }
+      }
       return false;
     });
   };
@@ -54,10 +57,16 @@
   // ``covers`` (boxes of the controls and labels over the map: its dot is out of sight).
   // ``candidates``: [{name, x, y, width, height}], x and y the dot's pixel.
   function placeTownLabels(candidates, obstacles, labelled, covers) {
-    var index = new BoxIndex(), hidden = new BoxIndex(), placed = [], dropped = [];
+    var index = new BoxIndex(), hidden = new BoxIndex(), dots = new BoxIndex(), placed = [], dropped = [];
     obstacles.forEach(function (box) { index.add(box); });
     (covers || []).forEach(function (box) { index.add(box); hidden.add(box); });
-    candidates.forEach(function (c) {
+    // Every town's dot: a name takes a side that leaves the others' dots clear when it has one.
+    candidates.forEach(function (c, n) {
+      var box = [c.x - DOT_BOX_PX, c.y - DOT_BOX_PX, c.x + DOT_BOX_PX, c.y + DOT_BOX_PX];
+      box.owner = n;
+      dots.add(box);
+    });
+    candidates.forEach(function (c, n) {
       var dot = [c.x - DOT_BOX_PX, c.y - DOT_BOX_PX, c.x + DOT_BOX_PX, c.y + DOT_BOX_PX], dotFree = !index.hits(dot);
       var named = (labelled || []).some(function (at) { return Math.abs(at[0] - c.x) + Math.abs(at[1] - c.y) <= LABELLED_PX; });
       if (named || hidden.hits(dot)) { dropped.push(c.name); return; }
@@ -73,17 +82,17 @@
                      [c.x - c.width / 2, c.y - gap, "above"], [c.x - c.width / 2, c.y + gap, "below"]);
         });
       }
-      for (var i = 0; i < spots.length; i++) {
-        var left = spots[i][0], middle = spots[i][1];
-        var box = [left - CLEARANCE_PX, middle - c.height / 2 - CLEARANCE_PX, left + c.width + CLEARANCE_PX,
-                   middle + c.height / 2 + CLEARANCE_PX];
-        if (index.hits(box)) { continue; }
-        index.add(box);
-        if (dotFree) { index.add(dot); }
-        placed.push({ name: c.name, x: c.x, y: c.y, textY: middle, textX: left, side: spots[i][2], dot: dotFree, font: c.font });
-        return;
-      }
-      dropped.push(c.name);
+      var boxes = spots.map(function (spot) {
+        return [spot[0] - CLEARANCE_PX, spot[1] - c.height / 2 - CLEARANCE_PX, spot[0] + c.width + CLEARANCE_PX,
+                spot[1] + c.height / 2 + CLEARANCE_PX];
+      });
+      var free = boxes.map(function (box) { return !index.hits(box); });
+      var i = free.findIndex(function (ok, k) { return ok && !dots.hits(boxes[k], n); });
+      if (i < 0) { i = free.indexOf(true); }
+      if (i < 0) { dropped.push(c.name); return; }
+      index.add(boxes[i]);
+      if (dotFree) { index.add(dot); }
+      placed.push({ name: c.name, x: c.x, y: c.y, textY: spots[i][1], textX: spots[i][0], side: spots[i][2], dot: dotFree, font: c.font });
     });
     return { placed: placed, dropped: dropped };
   }
