@@ -49,8 +49,12 @@ if TYPE_CHECKING:
     from gazetteer.database import Gazetteer
     from geo.parse.pipeline import Pipeline
 
-#: The map fills most of a laptop's first screen (900 px high) under the one-line header.
-MAP_HEIGHT = 680
+#: The map, and the feed beside it, take the window's height under the one-line header, so
+#: the whole map with its legend is the first screen from a small laptop's window to a
+#: desktop's; the browser sizes them (only it knows the window), within these bounds.
+MAP_FIT = feedview.WindowFit(min=420, max=1000, gap=12)
+#: The map's frame before the page script sizes it to the window: a height that fits a 700 px window.
+MAP_HEIGHT = 560
 TABLE_HEIGHT = 420
 ARTICLE_HEIGHT = 420
 TIMELINE_HEIGHT = 140
@@ -305,7 +309,7 @@ def _corrected(report: actions.CorrectionReport) -> None:
     _notify(
         "success",
         f"\u201c{markdown_literal(report.mention)}\u201d now means {markdown_literal(report.place)}: "
-        f"{report.articles} article(s) parsed again, {report.events} event(s).",
+        f"{actions.counted(report.articles, 'article')} parsed again, {actions.counted(report.events, 'event')}.",
     )
 
 
@@ -538,25 +542,32 @@ def _feed(visible: Sequence[Event], names: Mapping[PlaceKey, str]) -> None:
     focus = state.selected_id if state.focus_new else None
     state.focus_new = False
     data = feed.feed_data(rows, selected=state.selected_id, total=len(visible), focus=focus)
-    feedview.show_feed(data, height=MAP_HEIGHT, on_chosen=_on_feed_pick)
+    feedview.show_feed(data, fit=MAP_FIT, on_chosen=_on_feed_pick)
 
 
 def _header(visible: Sequence[Event], total: int, window: view.Window, fresh: Sequence[Event]) -> None:
     """One line over the map: what is in view, and where the filters are."""
     text, button = st.columns([6, 1], vertical_alignment="center")
     dates = f"{window[0]:%Y-%m-%d} – {window[1]:%Y-%m-%d}"
-    text.markdown(
-        f"**conflictmap** · {len(visible):,} of {total:,} events · {dates} · "
-        + (f"**{len(fresh):,} just added, highlighted** · " if fresh else "")
-        + "filters and dates in the sidebar (» at the top left)"
+    # Numbers and dates only: no text from an article or a user goes into this markup.
+    text.html(
+        f'<div class="cm-header"><b>conflictmap</b> · {len(visible):,} of {total:,} events · {dates} · '
+        + (f"<b>{len(fresh):,} just added, highlighted</b> · " if fresh else "")
+        + "filters and dates in the sidebar (» at the top left)</div>"
     )
     if fresh:
         button.button("Show all events", key="show_all_new", on_click=_show_all, width="stretch")
 
 
-#: The page's own spacing: the first screen is the map, not margins.
+#: The page's own spacing: the first screen is the map, not margins. The one-line header
+#: stands beside the sidebar's » button, in Streamlit's top bar made see-through (its
+#: buttons still take clicks), not in a band of its own under it.
 PAGE_STYLE = """<style>
-.block-container { padding-top: 3.4rem; padding-bottom: 1rem; padding-left: 1rem; padding-right: 1rem; }
+.block-container { padding-top: 1rem; padding-bottom: 1rem; padding-left: 1rem; padding-right: 1rem; }
+header[data-testid="stHeader"] { background: transparent; pointer-events: none; }
+header[data-testid="stHeader"] button, header[data-testid="stHeader"] [data-testid="stStatusWidget"] {
+  pointer-events: auto; }
+.cm-header { padding-left: 2.6rem; line-height: 1.6; font-size: 0.95rem; }
 </style>"""
 
 
@@ -809,8 +820,10 @@ def main() -> None:
     except ConflictmapError as err:
         st.error(str(err))
         st.stop()
-    # One block for what comes and goes (first start, notices), so the map after it keeps
-    # its place in the page and is not drawn anew when a notice disappears.
+    # The header line first, filled once the events are read; then one block for what
+    # comes and goes (first start, notices), so the map after it keeps its place in the
+    # page and is not drawn anew when a notice disappears.
+    header = st.container()
     with st.container():
         _first_start(store)
         _show_notice()
@@ -834,7 +847,8 @@ def main() -> None:
     # The names the articles use for the places in view: the map, the feed, the panel and the table share them.
     names = place_names(db, version, key, window, visible)
     fresh = feed.new_events(visible, st.session_state.new_articles)
-    _header(visible, total, window, fresh)
+    with header:
+        _header(visible, total, window, fresh)
     map_column, feed_column = st.columns(list(MAP_FEED_COLUMNS), gap="small")
     with map_column:
         _map(visible, window, names, fresh, shown=(db, version, key))

@@ -69,6 +69,39 @@ def test_the_map_is_the_first_screen(browser, server, width: int, height: int) -
     assert page.blocked == []
 
 
+#: Small laptop, laptop, larger laptop, desktop.
+WINDOWS = ((1000, 700), (1280, 800), (1400, 900), (1920, 1080))
+#: The bottom of the legend's last row and of the time control, in the map's frame.
+LEGEND_BOTTOM_JS = """() => {
+  const rows = document.querySelectorAll(".cm-legend > *");
+  const last = rows[rows.length - 1].getBoundingClientRect();
+  const time = document.querySelector(".cm-timeline") || document.querySelector(".cm-legend");
+  return {last: last.bottom, time: time.getBoundingClientRect().bottom, frame: window.innerHeight};
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), WINDOWS)
+def test_the_whole_legend_is_in_the_first_view(browser, server, width: int, height: int) -> None:
+    context, page = open_page(browser, server[0], width, height)
+    try:
+        map_frame(page)
+        page.reload()  # past the first start's status box: the page as a user finds it
+        frame = map_frame(page)
+        page.wait_for_timeout(500)  # the frame takes the window's height
+        box = page.locator(MAP_IFRAME).bounding_box()
+        feed = page.locator(".cm-feed").bounding_box()
+        inside = frame.evaluate(LEGEND_BOTTOM_JS)
+    finally:
+        context.close()
+    # The map ends inside the window, and so does the legend's last row in it.
+    assert box["y"] + box["height"] <= height, box
+    assert box["y"] + inside["last"] <= height and inside["last"] <= inside["frame"], (box, inside)
+    assert box["y"] + inside["time"] <= height, (box, inside)
+    # Most of the window's height is map, and the feed beside it is as high.
+    assert box["height"] >= min(height - box["y"] - 40, 0.8 * height), box
+    assert abs(feed["height"] - box["height"]) < 2, (feed, box)
+
+
 def test_clicking_a_feed_row_flies_the_map_there_and_opens_the_article(browser, server) -> None:
     context, page = open_page(browser, server[0], 1400, 900)
     try:

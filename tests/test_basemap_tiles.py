@@ -178,6 +178,17 @@ def test_towns_on_one_spot_get_one_label_each_side_the_biggest_first() -> None:
     assert [p.name for p in place_labels(apart, z, area)] == ["West", "East"]
 
 
+def test_a_name_goes_to_the_side_that_leaves_a_neighbours_dot_clear() -> None:
+    # The port's name to its right would cover the inland capital's dot: it goes left, and both are named.
+    port, capital = Town("Portmouth", 5.0, 20.0, 1_900_000), Town("Inlandia", 5.0, 20.15, 1_500_000)
+    z = 8
+    area = (0.0, 0.0, TILE_SIZE * 2**z, TILE_SIZE * 2**z)
+    placed = {p.name: p for p in place_labels([port, capital], z, area)}
+    assert set(placed) == {"Portmouth", "Inlandia"}
+    assert placed["Portmouth"].text_x < placed["Portmouth"].dot_x  # left of its dot
+    assert placed["Inlandia"].text_x > placed["Inlandia"].dot_x
+
+
 def test_a_label_that_would_cross_its_block_is_left_out() -> None:
     town = Town("Edgeville", 0.0, 0.0, 500_000)
     z = 6

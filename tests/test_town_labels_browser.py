@@ -80,6 +80,40 @@ def test_a_town_name_under_an_event_and_its_label_is_left_out(chromium, basemap_
     assert BIG_RIVERTON.name not in towns["shown"]
 
 
+#: Each name drawn, with its text's left and right ends and the map's width.
+PLACED_JS = """() => {
+  const map = Object.values(window).find(v => v instanceof L.Map);
+  const towns = Object.values(map._layers).find(l => l.placed !== undefined);
+  return {width: map.getSize().x, placed: towns.placed.map(p => ({name: p.name, left: p.textX, dot: p.x,
+          right: p.textX + towns._width(document.createElement("canvas").getContext("2d"), p.name, p.font)}))};
+}"""
+
+
+#: The map moved so that the point [lat, lon] is 20 px from its right edge.
+EDGE_PAN_JS = """([lat, lon]) => {
+  const map = Object.values(window).find(v => v instanceof L.Map);
+  const p = map.latLngToContainerPoint([lat, lon]);
+  map.panBy([p.x - (map.getSize().x - 20), 0], {animate: false});
+}"""
+
+
+def test_a_name_at_the_edge_of_the_map_stands_inside_it(chromium, basemap_server, tmp_path) -> None:
+    # Big Riverton's dot just inside the map's right edge: its name goes left of the dot, whole.
+    far_away = palmyra_event(lat=4.3, lon=22.1, mention="Far Corner", place="Far Corner", geonameid=1)
+    m = slide_map([far_away], width=900, height=600, bounds=PROVINCE, basemap_tiles=basemap_server.url_template)
+    page = open_map(chromium, tmp_path, m, tile_origin(basemap_server.url_template))
+    try:
+        page.evaluate(EDGE_PAN_JS, [BIG_RIVERTON.lat, BIG_RIVERTON.lon])
+        page.wait_for_timeout(1500)  # the names of the new view arrive and are placed
+        drawn = page.evaluate(PLACED_JS)
+    finally:
+        page.close()
+    riverton = [p for p in drawn["placed"] if p["name"] == BIG_RIVERTON.name]
+    assert riverton and riverton[0]["dot"] < drawn["width"]
+    assert all(p["left"] >= 0 and p["right"] <= drawn["width"] for p in drawn["placed"]), drawn
+    assert riverton[0]["right"] < riverton[0]["dot"]  # left of its dot: the edge is on the right
+
+
 PLACE_JS = """([candidates, obstacles, labelled, covers]) =>
   window.conflictmapTownLabels.placeTownLabels(candidates, obstacles, labelled, covers)"""
 
@@ -104,6 +138,33 @@ def test_a_name_moves_to_a_free_spot_and_is_dropped_when_none_is_left(chromium, 
         assert page.evaluate(PLACE_JS, [[town], [], [], [legend]])["dropped"] == ["Hamlet"]
     finally:
         page.close()
+
+
+def test_a_name_with_both_sides_taken_stands_above_its_free_dot(chromium, tmp_path) -> None:
+    # A capital between two clusters that leave its dot clear keeps its name, over the dot.
+    page = open_map(chromium, tmp_path, build_map([palmyra_event()]))
+    try:
+        town = {"name": "Capital", "x": 300, "y": 200, "width": 60, "height": 12}
+        cluster_right = [306, 199, 380, 240]
+        cluster_left = [220, 199, 295, 240]
+        placed = page.evaluate(PLACE_JS, [[town], [cluster_right, cluster_left], [], []])
+        assert [(p["name"], p["side"], p["dot"]) for p in placed["placed"]] == [("Capital", "above", True)]
+        assert placed["placed"][0]["textY"] < 200
+    finally:
+        page.close()
+
+
+def test_a_name_leaves_the_dot_of_the_next_town_clear(chromium, tmp_path) -> None:
+    # The port's name to its right would cover the capital's dot: it goes left, and both are named.
+    page = open_map(chromium, tmp_path, build_map([palmyra_event()]))
+    try:
+        port = {"name": "Portmouth", "x": 300, "y": 200, "width": 70, "height": 12}
+        capital = {"name": "Inlandia", "x": 330, "y": 200, "width": 60, "height": 12}
+        placed = page.evaluate(PLACE_JS, [[port, capital], [], [], []])
+    finally:
+        page.close()
+    sides = {p["name"]: p["side"] for p in placed["placed"]}
+    assert sides == {"Portmouth": "left", "Inlandia": "right"}, placed
 
 
 def test_the_map_asks_for_tiles_without_names_when_it_draws_them(basemap_server) -> None:

@@ -38,6 +38,7 @@ from geo.map.density import density_choice, density_layers
 from geo.map.framing import core_bounds
 from geo.map.names import KEY_DECIMALS, PlaceKey, common_names, place_key, shown_name, tidy_name
 from geo.map.offline import asset_uri, make_offline
+from geo.map.prominence import label_order
 from geo.map.tiles import bare_tiles_url, detail_tile_layer, town_labels_url
 from geo.records import EVENT_TYPES, ORIGINS, Event
 
@@ -117,6 +118,8 @@ NAME_CHARS = 100
 GRID_CELLS_DEG = (0.0, 0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
 COORDINATE_DECIMALS = 5
 LABEL_COUNT = 12
+#: Places offered for each label: one out of view or crowded out gives way to the next.
+LABEL_CHOICES = 3
 #: How far (px) markers that share a point are moved apart, round a ring.
 SHARED_POINT_SHIFT_PX = 7
 
@@ -386,26 +389,23 @@ def country_counts(events: Sequence[Event], *, names: Mapping[PlaceKey, str] | N
 def top_places(
     events: Sequence[Event], n: int = LABEL_COUNT, *, names: Mapping[PlaceKey, str] | None = None
 ) -> list[PlaceLabel]:
-    """The ``n`` places with the most events, each at its most used coordinates and
+    """The ``n`` most important places, most important first (``prominence``: events, a
+    capital's and a province seat's counting more), each at its most used coordinates and
     named as its articles name it (``names``, else ``common_names(events)``). A country
     (events placed only at it) is not among them: its name at its middle would read as a town."""
     if n <= 0:
         return []
     if names is None:
         names = common_names(events)
-    by_place: dict[PlaceKey, Counter[tuple[float, float]]] = {}
+    by_place: dict[PlaceKey, list[Event]] = {}
     for e in events:
-        if placed_at_country(e):
-            continue
-        by_place.setdefault(place_key(e), Counter())[(e.lat, e.lon)] += 1
-    named = [(names.get(key, ""), key, spots) for key, spots in by_place.items()]
-    ranked = sorted(
-        (item for item in named if item[0]), key=lambda item: (-sum(item[2].values()), item[0], str(item[1]))
-    )
+        if not placed_at_country(e):
+            by_place.setdefault(place_key(e), []).append(e)
     labels = []
-    for name, _key, spots in ranked[:n]:
+    for key, _weight in label_order(by_place, names)[:n]:
+        spots = Counter((e.lat, e.lon) for e in by_place[key])
         (lat, lon), _ = spots.most_common(1)[0]
-        labels.append(PlaceLabel(name, lat, lon, sum(spots.values())))
+        labels.append(PlaceLabel(names[key], lat, lon, len(by_place[key])))
     return labels
 
 
@@ -906,7 +906,9 @@ def _payload(
         "subtitle": options.subtitle,
         "timeline": _timeline_json(options.playback) if options.timeline else False,
         "slide": options.slide,
-        "labels": [[p.lat, p.lon, p.name] for p in top_places(events, options.labels, names=names)],
+        # More places than are named, most important first: the page names the first ones that fit in view.
+        "labels": [[p.lat, p.lon, p.name] for p in top_places(events, options.labels * LABEL_CHOICES, names=names)],
+        "labelCount": options.labels,
         "countries": [list(item) for item in country_counts(events, names=names)],
         # The detailed basemap's town names, which the page draws clear of the events (None: in its tiles).
         "townLabels": town_labels_url(options.basemap_tiles) if options.basemap_tiles else None,

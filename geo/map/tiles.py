@@ -49,6 +49,7 @@ from gazetteer.basemap_detail import (
     towns_in,
 )
 from geo.errors import InputError
+from geo.map.townnames import display_towns
 
 TILE_SIZE = 256
 #: Drawn this many times larger, then scaled down: PIL draws without anti-aliasing.
@@ -196,10 +197,15 @@ def _label_font(population: int) -> tuple[int, bool]:
 
 def place_labels(towns: Iterable[Town], z: int, area: tuple[float, float, float, float]) -> tuple[PlacedLabel, ...]:
     """Labels for ``towns`` (largest first) that fit inside ``area`` (world pixels
-    x0, y0, x1, y1 at zoom ``z``) without overlapping each other or another town's dot."""
+    x0, y0, x1, y1 at zoom ``z``) without overlapping each other or another town's dot.
+    A name takes the side of its dot that leaves the other towns' dots clear when it has
+    one (Beirut's name goes out to sea rather than over Damascus), else any free side."""
+    towns = list(towns)
     ax0, ay0, ax1, ay1 = area
     placed: list[PlacedLabel] = []
     taken: list[tuple[float, float, float, float]] = []
+    points = [(lon_to_px(town.lon, z), lat_to_px(town.lat, z)) for town in towns]
+    dots = _DotGrid(points)
 
     def free(box: tuple[float, float, float, float]) -> bool:
         x0, y0, x1, y1 = box
@@ -207,34 +213,56 @@ def place_labels(towns: Iterable[Town], z: int, area: tuple[float, float, float,
             return False
         return all(x1 <= t0 or x0 >= t2 or y1 <= t1 or y0 >= t3 for t0, t1, t2, t3 in taken)
 
-    for town in towns:
+    for index, (town, (dot_x, dot_y)) in enumerate(zip(towns, points)):
         if len(placed) >= MAX_LABELS_PER_METATILE:
             break
-        dot_x, dot_y = lon_to_px(town.lon, z), lat_to_px(town.lat, z)
         size, bold = _label_font(town.population)
         left, top, right, bottom = _font(size * SUPERSAMPLE, bold).getbbox(town.name)
         width, height = (right - left) / SUPERSAMPLE, (bottom - top) / SUPERSAMPLE
         dot = (dot_x - 3, dot_y - 3, dot_x + 3, dot_y + 3)
-        for text_x in (dot_x + 5, dot_x - 5 - width):
-            box = (text_x - LABEL_GAP_PX, dot_y - height / 2 - LABEL_GAP_PX, text_x + width, dot_y + height / 2)
-            if free(box) and free(dot):
-                placed.append(
-                    PlacedLabel(
-                        town.name,
-                        dot_x,
-                        dot_y,
-                        text_x,
-                        dot_y - height / 2,
-                        size,
-                        bold,
-                        town.lat,
-                        town.lon,
-                        town.population,
-                    )
-                )
-                taken.extend((box, dot))
-                break
+        if not free(dot):
+            continue
+        sides = [
+            (text_x, (text_x - LABEL_GAP_PX, dot_y - height / 2 - LABEL_GAP_PX, text_x + width, dot_y + height / 2))
+            for text_x in (dot_x + 5, dot_x - 5 - width)
+        ]
+        fitting = [(text_x, box) for text_x, box in sides if free(box)]
+        clear = [(text_x, box) for text_x, box in fitting if not dots.hits(box, but=index)]
+        if not fitting:
+            continue
+        text_x, box = (clear or fitting)[0]
+        placed.append(
+            PlacedLabel(
+                town.name, dot_x, dot_y, text_x, dot_y - height / 2, size, bold, town.lat, town.lon, town.population
+            )
+        )
+        taken.extend((box, dot))
     return tuple(placed)
+
+
+class _DotGrid:
+    """The towns' dots on a grid of cells, so that "does this label cover a dot" reads a few cells."""
+
+    CELL_PX = 32.0
+    DOT_PX = 3.0
+
+    def __init__(self, points: Sequence[tuple[float, float]]) -> None:
+        self.points = points
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        for index, (x, y) in enumerate(points):
+            self.cells.setdefault((int(x // self.CELL_PX), int(y // self.CELL_PX)), []).append(index)
+
+    def hits(self, box: tuple[float, float, float, float], *, but: int) -> bool:
+        """Whether ``box`` covers the dot of a town other than ``but``."""
+        x0, y0, x1, y1 = box
+        r, cell = self.DOT_PX, self.CELL_PX
+        for cx in range(int((x0 - r) // cell), int((x1 + r) // cell) + 1):
+            for cy in range(int((y0 - r) // cell), int((y1 + r) // cell) + 1):
+                for index in self.cells.get((cx, cy), ()):
+                    x, y = self.points[index]
+                    if index != but and x0 < x + r and x - r < x1 and y0 < y + r and y - r < y1:
+                        return True
+        return False
 
 
 class TileRenderer:
@@ -354,7 +382,8 @@ class TileRenderer:
         area = (mx * span, my * span, (mx + 1) * span, (my + 1) * span)
         with self._lock:
             towns = towns_in(self._conn, pixel_box(*area, z), min_population=min_population, limit=400)
-        return place_labels(towns, z, area)
+        # Named as an English-language map names them (no "Al Başrah al Qadīmah" for Basra).
+        return place_labels(display_towns(towns), z, area)
 
     def _draw_labels(self, draw, z: int, x: int, y: int) -> None:
         style = self.style

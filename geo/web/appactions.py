@@ -52,6 +52,11 @@ PipelineFactory = Callable[[], "Pipeline"]
 _WRITE_LOCK = threading.Lock()
 
 
+def counted(count: int, noun: str) -> str:
+    """``"1 event"``, ``"1,024 events"``: a count and its noun, plural when it is not one."""
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
 @dataclass(frozen=True, slots=True)
 class AddReport:
     """What one action added to the store, and what it could not read."""
@@ -76,13 +81,13 @@ class AddReport:
         )
 
     def summary(self) -> str:
-        parts = [f"{self.articles} new article(s) with {self.events} event(s)"]
+        parts = [f"{counted(self.articles, 'new article')} with {counted(self.events, 'event')}"]
         if self.imported:
-            parts.append(f"{self.imported} imported event(s)")
+            parts.append(counted(self.imported, "imported event"))
         if self.already_stored:
-            parts.append(f"{self.already_stored} article(s) already stored")
+            parts.append(f"{counted(self.already_stored, 'article')} already stored")
         if self.problems:
-            parts.append(f"{len(self.problems)} problem(s)")
+            parts.append(counted(len(self.problems), "problem"))
         if self.unplaced:
             # Names as the article wrote them: shown as text, never as Markdown.
             names = ", ".join(f"\u201c{markdown_literal(n)}\u201d" for n in self.unplaced)

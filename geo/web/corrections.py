@@ -265,7 +265,7 @@ def _on_place(article_id: str, pipeline: actions.PipelineFactory) -> None:
         _notify(
             "success",
             f"\u201c{markdown_literal(name)}\u201d is now {markdown_literal(report.place)}: "
-            f"{len(report.moved)} event(s) there.",
+            f"{actions.counted(len(report.moved), 'event')} there.",
         )
     else:
         _notify(

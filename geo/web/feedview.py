@@ -2,12 +2,15 @@
 
 A Streamlit component of the page itself (no frame of its own): ``static/feed.js``
 draws the rows ``geo.web.feed.feed_data`` describes, flies the map to a row clicked
-and reports the row's event id, which ``on_chosen`` turns into the event shown.
+and reports the row's event id, which ``on_chosen`` turns into the event shown. Being
+in the page, it also gives the map beside it and itself the window's height
+(``WindowFit``): only the browser knows how tall the window is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -17,6 +20,20 @@ import streamlit as st
 #: The feed's widget key; its trigger ``chosen`` holds the event id of the row clicked.
 FEED_KEY = "feed"
 _NAME = "conflictmap_feed"
+
+
+@dataclass(frozen=True, slots=True)
+class WindowFit:
+    """The map and the feed take the window's height below their top, less ``gap``
+    pixels, and no less than ``min`` nor more than ``max`` pixels."""
+
+    min: int
+    max: int
+    gap: int
+
+    def __post_init__(self) -> None:
+        if not 0 < self.min <= self.max or self.gap < 0:
+            raise ValueError(f"expected 0 < min <= max and gap >= 0, got {self!r}")
 
 
 def _asset(name: str) -> str:
@@ -34,6 +51,7 @@ def chosen_event(value: object) -> str | None:
     return chosen if isinstance(chosen, str) and chosen else None
 
 
-def show_feed(data: dict[str, Any], *, height: int, on_chosen: Callable[[], None]) -> None:
-    """The feed of ``data`` (``feed.feed_data``), ``height`` pixels high; ``on_chosen`` runs when a row is clicked."""
-    _component()(data={**data, "height": height}, key=FEED_KEY, on_chosen_change=on_chosen, height=height)
+def show_feed(data: dict[str, Any], *, fit: WindowFit, on_chosen: Callable[[], None]) -> None:
+    """The feed of ``data`` (``feed.feed_data``), it and the map beside it as high as ``fit``
+    says; ``on_chosen`` runs when a row is clicked."""
+    _component()(data={**data, "fit": asdict(fit)}, key=FEED_KEY, on_chosen_change=on_chosen, height="content")

@@ -7,7 +7,7 @@ export default function (component) {
   if (!data) { return; }
   const root = parentElement.querySelector(".cm-feed") || parentElement.appendChild(document.createElement("div"));
   root.className = "cm-feed";
-  root.style.height = data.height ? data.height + "px" : "";
+  fitWindow(root, data.fit);
   root.replaceChildren();
 
   function text(tag, className, value) {
@@ -81,4 +81,47 @@ export default function (component) {
   const focused = data.focus && data.rows.find((row) => row.id === data.focus);
   if (focused) { flyWhenDrawn(focused, 120); }
   if (!shown) { root.appendChild(text("div", "cm-feed-empty", "No events in view: widen the dates or the filters.")); }
+}
+
+// The map (a frame of its own) and the feed beside it take the window's height below
+// their top, within fit.min..fit.max pixels, leaving fit.gap under them: at any window
+// size the whole map, its legend and time control, is in the first view. The map's
+// frame is sized by a style rule (Streamlit sets the frame's own height on every run);
+// the map's page fills its frame and fits the events again when it grows or shrinks.
+const FIT_STYLE_ID = "cm-window-fit";
+const MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]';
+
+function fittedHeight(top, fit) {
+  return Math.round(Math.max(fit.min, Math.min(fit.max, window.innerHeight - top - fit.gap)));
+}
+
+function fitWindow(root, fit) {
+  if (!fit) { return; }
+  function apply() {
+    const frame = document.querySelector(MAP_FRAME);
+    const anchor = frame && frame.getBoundingClientRect().height ? frame : root;
+    const box = anchor.getBoundingClientRect();
+    if (!box.height && !box.width) { return; }  // not laid out yet: the observer calls again
+    const height = fittedHeight(box.top + window.scrollY, fit);
+    let style = document.getElementById(FIT_STYLE_ID);
+    if (!style) {
+      style = document.head.appendChild(document.createElement("style"));
+      style.id = FIT_STYLE_ID;
+    }
+    const rule = MAP_FRAME + " { height: " + height + "px !important; }";
+    if (style.textContent !== rule) { style.textContent = rule; }
+    if (root.style.height !== height + "px") { root.style.height = height + "px"; }
+  }
+  window.conflictmapFeedFit = apply;  // the feed drawn last is the one sized
+  apply();
+  if (window.conflictmapFeedFitWatch) { return; }
+  // Once for the page's life: a new window size, or the page above the map growing or
+  // shrinking (a notice shown, then gone), sizes them again.
+  const again = () => window.conflictmapFeedFit();
+  window.addEventListener("resize", again);
+  // On the next frame: sizing the map inside the observer's own call would start a loop.
+  window.conflictmapFeedFitWatch = new ResizeObserver(() => requestAnimationFrame(again));
+  window.conflictmapFeedFitWatch.observe(document.body);
+  const main = document.querySelector('[data-testid="stMain"]') || document.querySelector("section.main");
+  if (main) { window.conflictmapFeedFitWatch.observe(main.firstElementChild || main); }
 }

@@ -497,16 +497,23 @@
 
   function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
 
-  // Greedy placement: biggest places first, each label tries right, left, above
-  // and below its point and is dropped when every spot collides or leaves the map.
+  // Greedy placement, the most important place first (a capital before the busier towns
+  // around it; geo/map/prominence.py ranks them): each label tries right, left, above and
+  // below its point and is dropped when every spot collides or leaves the map. The places
+  // come ranked, more than are named: the first labelCount that fit in view are named.
   function placeLabels(state) {
-    var labels = state.data.labels || [];
+    var labels = state.data.labels || [], wanted = state.data.labelCount || labels.length;
     if (!labels.length) { return; }
     var map = state.map, size = map.getSize(), ctx = document.createElement("canvas").getContext("2d");
     ctx.font = LABEL_FONT;
-    var taken = labels.map(function (l) {
+    // No label covers the point of a place as important as the ones named: the first
+    // labelCount places in view (the others are only there to stand in for them).
+    var size0 = map.getSize(), taken = [];
+    labels.forEach(function (l) {
       var p = map.latLngToContainerPoint([l[0], l[1]]);
-      return [p.x - 5, p.y - 5, p.x + 5, p.y + 5];
+      if (taken.length < wanted && p.x >= 0 && p.y >= 0 && p.x <= size0.x && p.y <= size0.y) {
+        taken.push([p.x - 5, p.y - 5, p.x + 5, p.y + 5]);
+      }
     });
     // Legend, scale bar and attribution are in the way too.
     var frame = map.getContainer().getBoundingClientRect();
@@ -517,6 +524,7 @@
     var height = 18, gap = 8, margin = 4;
     state.labelLayers = [];
     labels.forEach(function (l) {
+      if (state.labelLayers.length >= wanted) { return; }
       var p = map.latLngToContainerPoint([l[0], l[1]]);
       var width = Math.ceil(ctx.measureText(l[2]).width) + 8;
       var spots = [[gap, -height / 2], [-gap - width, -height / 2], [-width / 2, -gap - height], [-width / 2, gap]];
@@ -734,6 +742,7 @@
   function focus(lat, lon, typeKey) {
     var state = current;
     if (!state) { return false; }
+    state.touched = true;  // the feed moved the map: a later resize keeps the view
     var typeIndex = state.data.types.map(function (t) { return t.key; }).indexOf(typeKey);
     var target = L.latLng(lat, lon), best = null, bestDistance = Infinity;
     state.markers.forEach(function (m) {
@@ -782,9 +791,28 @@
     map.on("moveend", function () { noteOutsideView(state); });
     placeLabels(state);
     addTownLabels(state);
+    refitWhenResized(state);
     window.conflictmapStats = stats(state);
     markReady(state);
     return state;
+  }
+
+  // The page sizes the map's frame to the window, maybe after the map was drawn, and again
+  // when the window changes: until the user moves the map, it fits the events again to the
+  // new size (a view the user chose stays where it is).
+  function refitWhenResized(state) {
+    var map = state.map, container = map.getContainer();
+    function touched() { state.touched = true; }
+    ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (name) {
+      L.DomEvent.on(container, name, touched);
+    });
+    map.on("resize", function () {
+      if (state.touched || state.data.slide) { return; }
+      (state.labelLayers || []).forEach(function (label) { map.removeLayer(label); });
+      fitWhole(state);
+      placeLabels(state);
+      if (state.towns) { state.towns.redraw(); }
+    });
   }
 
   window.conflictmap = { draw: draw, radiusFor: radiusFor, focus: focus };

@@ -35,53 +35,75 @@
     var cells = this.cells;
     this.each(box, function (key) { (cells[key] || (cells[key] = [])).push(box); });
   };
-  BoxIndex.prototype.hits = function (box) {
+  // Whether ``box`` overlaps a box of the index (one whose ``owner`` is ``but`` aside).
+  BoxIndex.prototype.hits = function (box, but) {
     var cells = this.cells;
     return this.each(box, function (key) {
       var list = cells[key];
       if (!list) { return false; }
-      for (var i = 0; i < list.length; i++) { if (overlaps(box, list[i])) { return true; } }
+      for (var i = 0; i < list.length; i++) {
+        if (overlaps(box, list[i]) && (but === undefined || list[i].owner !== but)) { return true; }
+      }
       return false;
     });
   };
 
   // Town names placed clear of ``obstacles`` (boxes [x0, y0, x1, y1] in the map's pixels) and
   // of each other, in the order given (the biggest town first): each name right of its dot,
-  // else left of it, else a little further out on any side (a town under an event's
+  // else left of it, else above or below it, else a little further out on any side (a town under an event's
   // marker keeps its name beside the marker, without its dot); a name with every spot
   // taken is left out, and so is a town at a place an event's label names (``labelled``:
   // the [x, y] of those places; that label already says where it is) or under one of the
   // ``covers`` (boxes of the controls and labels over the map: its dot is out of sight).
   // ``candidates``: [{name, x, y, width, height}], x and y the dot's pixel.
   function placeTownLabels(candidates, obstacles, labelled, covers) {
-    var index = new BoxIndex(), hidden = new BoxIndex(), placed = [], dropped = [];
+    var index = new BoxIndex(), hidden = new BoxIndex(), dots = new BoxIndex(), placed = [], dropped = [];
     obstacles.forEach(function (box) { index.add(box); });
     (covers || []).forEach(function (box) { index.add(box); hidden.add(box); });
-    candidates.forEach(function (c) {
+    // Every town's dot: a name takes a side that leaves the others' dots clear when it has one.
+    candidates.forEach(function (c, n) {
+      var box = [c.x - DOT_BOX_PX, c.y - DOT_BOX_PX, c.x + DOT_BOX_PX, c.y + DOT_BOX_PX];
+      box.owner = n;
+      dots.add(box);
+    });
+    candidates.forEach(function (c, n) {
       var dot = [c.x - DOT_BOX_PX, c.y - DOT_BOX_PX, c.x + DOT_BOX_PX, c.y + DOT_BOX_PX], dotFree = !index.hits(dot);
       var named = (labelled || []).some(function (at) { return Math.abs(at[0] - c.x) + Math.abs(at[1] - c.y) <= LABELLED_PX; });
       if (named || hidden.hits(dot)) { dropped.push(c.name); return; }
-      // Spots as [left edge, middle line, side]: beside the dot, then (dot covered) further out, above and below.
+      // Spots as [left edge, middle line, side]: beside the dot, then above or below it (a
+      // capital between two markers keeps its name), then (dot covered) further out.
       var spots = [[c.x + TEXT_GAP_PX, c.y, "right"], [c.x - TEXT_GAP_PX - c.width, c.y, "left"]];
-      if (!dotFree) {
+      if (dotFree) {
+        spots.push([c.x - c.width / 2, c.y - TEXT_GAP_PX - c.height / 2, "above"],
+                   [c.x - c.width / 2, c.y + TEXT_GAP_PX + c.height / 2, "below"]);
+      } else {
         [FAR_GAP_PX, 2 * FAR_GAP_PX].forEach(function (gap) {
           spots.push([c.x + gap, c.y, "right"], [c.x - gap - c.width, c.y, "left"],
                      [c.x - c.width / 2, c.y - gap, "above"], [c.x - c.width / 2, c.y + gap, "below"]);
         });
       }
-      for (var i = 0; i < spots.length; i++) {
-        var left = spots[i][0], middle = spots[i][1];
-        var box = [left - CLEARANCE_PX, middle - c.height / 2 - CLEARANCE_PX, left + c.width + CLEARANCE_PX,
-                   middle + c.height / 2 + CLEARANCE_PX];
-        if (index.hits(box)) { continue; }
-        index.add(box);
-        if (dotFree) { index.add(dot); }
-        placed.push({ name: c.name, x: c.x, y: c.y, textY: middle, textX: left, side: spots[i][2], dot: dotFree, font: c.font });
-        return;
-      }
-      dropped.push(c.name);
+      var boxes = spots.map(function (spot) {
+        return [spot[0] - CLEARANCE_PX, spot[1] - c.height / 2 - CLEARANCE_PX, spot[0] + c.width + CLEARANCE_PX,
+                spot[1] + c.height / 2 + CLEARANCE_PX];
+      });
+      var free = boxes.map(function (box) { return !index.hits(box); });
+      var i = free.findIndex(function (ok, k) { return ok && !dots.hits(boxes[k], n); });
+      if (i < 0) { i = free.indexOf(true); }
+      if (i < 0) { dropped.push(c.name); return; }
+      index.add(boxes[i]);
+      if (dotFree) { index.add(dot); }
+      placed.push({ name: c.name, x: c.x, y: c.y, textY: spots[i][1], textX: spots[i][0], side: spots[i][2], dot: dotFree, font: c.font });
     });
     return { placed: placed, dropped: dropped };
+  }
+
+  // Bands just outside the map's four edges, as covers: a name the edge would cut moves to
+  // the other side of its dot, and a town whose dot is out of view is not named.
+  var EDGE_BAND_PX = 400;
+  function edges(size) {
+    var b = EDGE_BAND_PX;
+    return [[-b, -b, 0, size.y + b], [size.x, -b, size.x + b, size.y + b],
+            [-b, -b, size.x + b, 0], [-b, size.y, size.x + b, size.y + b]];
   }
 
   function fontOf(size, bold) { return (bold ? "bold " : "") + size + "px " + FONT_FAMILY; }
@@ -197,7 +219,8 @@
       }
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, size.x, size.y);
-      var result = candidates.length ? placeTownLabels(candidates, this._state.obstacles(), this._state.labelled(), this._state.covers()) : { placed: [], dropped: [] };
+      var covers = candidates.length ? this._state.covers().concat(edges(size)) : [];
+      var result = candidates.length ? placeTownLabels(candidates, this._state.obstacles(), this._state.labelled(), covers) : { placed: [], dropped: [] };
       ctx.textBaseline = "middle";
       ctx.lineJoin = "round";
       result.placed.forEach(function (label) {
@@ -213,6 +236,7 @@
         ctx.fillStyle = "#1f1f1f";
         ctx.fillText(label.name, label.textX, label.textY);
       });
+      this.placed = result.placed;
       this.shown = result.placed.map(function (label) { return label.name; });
       this.dropped = result.dropped;
       this.fire("drawn");

@@ -1,0 +1,107 @@
+"""The basemap's town names as an English-language map writes them.
+
+The towns come from GeoNames, whose names carry the marks of a scholarly transliteration
+("Al Aḥmadī", "Najrān", "Ḩā'il") that no newspaper prints, and which sometimes lists a
+city's old quarter as a bigger town than the city itself, a few km from it: Basra's old
+city, "Al Başrah al Qadīmah", is listed with 2.0 million people, Basrah with 1.3 million,
+so the quarter's long name took the city's label. Labels therefore drop the diacritics,
+and a town whose name is a neighbouring town's name with more words, listed bigger than
+that town, is labelled by the town's name (the place a reader looks for) and the town
+itself is not labelled twice.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from gazetteer.basemap_detail import Town
+from gazetteer.normalize import normalize, strip_articles
+
+#: Combining diacritics, once a name is decomposed (the blocks Latin-script names use).
+_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+#: The ayn and hamza signs of transliterations (an ordinary apostrophe, "Ma'rib", stays), and
+#: Turkish dotless i, which English prints dotted ("Elazig").
+_TRANSLITERATION_MARKS = str.maketrans({**dict.fromkeys("ʻʼʽʾʿ‘’", None), "ı": "i"})
+#: The words (normalised, Arabic articles dropped) that make a city's name the name of a
+#: part of it: "Al Basrah al Qadimah" is Basra's old city, "Mandaluyong City" Mandaluyong.
+#: Words for "new" are not among them: New Delhi and Nuevo Laredo are towns of their own.
+QUARTER_WORDS = frozenset({"qadimah", "qadima", "qadim", "old", "city", "town", "centre", "center"})
+#: Names joined by a hyphen are twin towns or districts of two ("Pimpri-Chinchwad"), not a city's part.
+_JOINED = re.compile("[-‐-―]")
+#: How near a part of a city lies to the city, in km, to be taken for it.
+QUARTER_KM = 5.0
+#: A part listed this many times bigger than the city is another town ("Rochester Hills").
+QUARTER_MAX_RATIO = 4.0
+_EARTH_KM = 6371.0
+
+
+def plain_letters(name: str) -> str:
+    """``name`` without diacritics or transliteration marks: ``"Al Aḥmadī"`` -> ``"Al Ahmadi"``."""
+    if name.isascii():
+        return name
+    text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", name)).translate(_TRANSLITERATION_MARKS)
+    return unicodedata.normalize("NFC", " ".join(text.split())) or name
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(strip_articles(normalize(name)).split())
+
+
+def _heads(tokens: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """The city a part's name names: its first words, when every word after them says
+    "old city" or "city" (``QUARTER_WORDS``)."""
+    for length in range(len(tokens) - 1, 0, -1):
+        if not QUARTER_WORDS.issuperset(tokens[length:]):
+            return
+        yield tokens[:length]
+
+
+def _km(a: Town, b: Town) -> float:
+    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
+    dlat, dlon = lat2 - lat1, math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def display_towns(towns: Iterable[Town]) -> list[Town]:
+    """``towns`` (largest first) as their labels name them, in the same order: names
+    in plain letters, and a city's part listed bigger than the city, within QUARTER_KM of
+    it, under the city's name, the city itself left out."""
+    towns = list(towns)
+    by_key: dict[tuple[str, ...], list[int]] = {}
+    keys = [_key(t.name) for t in towns]
+    for i, key in enumerate(keys):
+        by_key.setdefault(key, []).append(i)
+    named_as: dict[int, int] = {}  # the part's index -> the city's
+    absorbed: set[int] = set()
+    for i, key in enumerate(keys):
+        if len(key) < 2 or _JOINED.search(towns[i].name):
+            continue
+        city = _city_of(towns, i, (j for run in _heads(key) for j in by_key.get(run, ())))
+        if city is not None and city not in absorbed and city not in named_as:
+            named_as[i] = city
+            absorbed.add(city)
+    shown = []
+    for i, town in enumerate(towns):
+        if i in absorbed:
+            continue
+        name = towns[named_as[i]].name if i in named_as else town.name
+        shown.append(replace(town, name=plain_letters(name)))
+    return shown
+
+
+def _city_of(towns: Sequence[Town], part: int, candidates: Iterable[int]) -> int | None:
+    """The city ``towns[part]`` is a bigger-listed part of, among ``candidates``: the
+    nearest within QUARTER_KM listed smaller than the part; None when there is none."""
+    near = [
+        (_km(towns[part], towns[j]), j)
+        for j in candidates
+        if j != part
+        and towns[part].population / QUARTER_MAX_RATIO <= towns[j].population < towns[part].population
+        and _km(towns[part], towns[j]) <= QUARTER_KM
+    ]
+    return min(near)[1] if near else None

@@ -1,0 +1,64 @@
+"""The briefing's place labels in chromium: when labels collide, the more important place
+keeps its own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from browser_pages import standalone_chromium
+from test_prominence import _at
+
+from geo.map.mapview import slide_map
+from geo.map.offline import offline_html
+from geo.map.pagewait import wait_in_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+LABEL_TEXTS_JS = "() => Array.from(document.querySelectorAll('.cm-label')).map(node => node.textContent)"
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator:
+    with standalone_chromium() as browser:
+        yield browser
+
+
+def label_texts(chromium, folder: Path, events, labels: int = 12) -> list[str]:
+    page_path = folder / "slide.html"
+    m = slide_map(events, width=900, height=600, bounds=(43.0, 14.0, 46.0, 16.5), labels=labels)
+    page_path.write_text(offline_html(m), encoding="utf-8")
+    page = chromium.new_page(viewport={"width": 900, "height": 600})
+    try:
+        page.goto(page_path.as_uri())
+        wait_in_page(page, "window.conflictmapReady === true", timeout_ms=30_000)
+        return page.evaluate(LABEL_TEXTS_JS)
+    finally:
+        page.close()
+
+
+def test_in_a_collision_the_capital_keeps_its_label(chromium, tmp_path: Path) -> None:
+    # Five places on one point: labels fit on a few of its sides only, so some go
+    # unnamed. Each town has more events than the capital; the capital keeps its name.
+    towns = [
+        _at(name, 10 + i, "PPL", 2, lat=15.35, lon=44.2) for i, name in enumerate(("Arhab", "Bani", "Hamdan", "Sanhan"))
+    ]
+    capital = _at("Sanaa", 1, "PPLC", 1, lat=15.35, lon=44.2)
+    shown = label_texts(chromium, tmp_path, [e for town in towns for e in town] + capital)
+    assert "Sanaa" in shown
+    assert 0 < len(shown) < 5  # the collision is real: towns lost their labels
+
+
+def test_a_place_out_of_view_leaves_its_label_to_the_next(chromium, tmp_path: Path) -> None:
+    # The busiest place lies outside the picture: the one label allowed goes to a place in view.
+    far = _at("Geneva", 1, "PPL", 9, lat=46.2, lon=6.1)
+    near = _at("Taiz", 2, "PPLA", 1, lat=15.0, lon=44.0)
+    assert label_texts(chromium, tmp_path, far + near, labels=1) == ["Taiz"]
+
+
+def test_an_event_is_labelled_by_the_name_its_article_uses(chromium, tmp_path: Path) -> None:
+    # The gazetteer resolved "Basra" to GeoNames' entry for the old city; the label says Basra.
+    events = [replace(e, mention="Basra") for e in _at("Al Başrah al Qadīmah", 388349, "PPL", 2, lat=15.3, lon=44.5)]
+    assert label_texts(chromium, tmp_path, events) == ["Basra"]
