@@ -67,6 +67,19 @@ def test_a_part_of_the_day_after_the_weekday_keeps_the_weekday(nlp):
         ),
         # a relative clause on the place dates it when nothing above does
         ("Fighting spread to Belin, where militiamen seized the prison on Wednesday.", "Belin", date(2031, 6, 11)),
+        # the place inside the "when" clause of a "since" phrase: that phrase's month
+        (
+            "The clash is the worst since March last year, when a dispute over grazing land near Tovar escalated "
+            "into a week of shelling.",
+            "Tovar",
+            date(2030, 3, 1),
+        ),
+        # but the "since" phrase dates nothing outside its clause
+        (
+            "Gunmen burned the market in Tovar on Tuesday, the deadliest raid since the truce of March.",
+            "Tovar",
+            date(2031, 6, 10),
+        ),
     ],
 )
 def test_clause_dates(nlp, sentence: str, place: str, expected: date) -> None:
