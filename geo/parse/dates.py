@@ -29,8 +29,9 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
   sentence after a semicolon, or in a relative clause the place is not in ("the shrine
   that was targeted last month"), dates nothing for it. A "where" or "which" clause
   opening right after the place is about it ("Ganja, which came under fire last month")
-  and dates it when its own clause has no date; a year alone there is background
-  ("Palmyra, which fell last year"). A phrase after "since" dates when a
+  and dates it when its own clause has no date, or when its own clause names only a week or
+  a month and the clause's day falls inside it ("ended last month in Cizre, where ... on
+  February 11"); a year alone there is background ("Palmyra, which fell last year"). A phrase after "since" dates when a
   state began ("besieged since last March", "since the start of the intervention last
   September"), never an event, unless the place is inside that clause ("fled since
   fighting broke out in Khartoum on April 15").
@@ -624,8 +625,28 @@ def _governing(
             about_place.append(candidate)
     if counted:
         best = min(key for key, _ in counted)
-        return [c for key, c in counted if key == best]
+        chosen = [c for key, c in counted if key == best]
+        # "ended last month in X, where ... on February 11": a finer date inside the coarse one refines it
+        return [c for c in about_place if _refines(c, chosen)] or chosen
     return about_place
+
+
+def _refines(finer: _Candidate, coarse: Sequence[_Candidate]) -> bool:
+    """Is ``finer`` more precise than each of ``coarse`` and inside the week or month each names?"""
+    if finer.value is None or not finer.resolvable:
+        return False
+    for candidate in coarse:
+        if candidate.value is None or finer.precision >= candidate.precision:
+            return False
+        if candidate.precision == DATE_PRECISION_WEEK:
+            inside = 0 <= (finer.value - candidate.value).days < 7
+        elif candidate.precision == DATE_PRECISION_MONTH:
+            inside = (finer.value.year, finer.value.month) == (candidate.value.year, candidate.value.month)
+        else:  # a year alone: a background the day need not fall in
+            inside = False
+        if not inside:
+            return False
+    return True
 
 
 #: Links by which a date's word may reach a verb above the place and still date it: the
