@@ -76,20 +76,18 @@ def test_a_part_of_the_day_after_the_weekday_keeps_the_weekday(nlp):
         ),
         # a day in a clause on the place refines the coarse date of the place's own clause
         (
-            "Police operations ended last month in Varel, where the governor said on May 19 that the last gunmen "
-            "had surrendered.",
+            "Curfews were lifted last month in Varel, where the mayor declared on May 19 that the streets were safe.",
             "Varel",
             date(2031, 5, 19),
         ),
         (
-            "Thousands have fled in recent days toward the crossing at Ostra, where aid workers counted 900 arrivals "
-            "on Wednesday alone.",
+            "In recent days families have crossed into Ostra, where volunteers registered 900 newcomers on Wednesday.",
             "Ostra",
             date(2031, 6, 11),
         ),
         # but not a day outside it: the clause tells the place's past
         (
-            "Police operations ended last month in Varel, which rebels had seized on March 3.",
+            "Curfews were lifted last month in Varel, which rebels had seized on March 3.",
             "Varel",
             date(2031, 5, 1),
         ),

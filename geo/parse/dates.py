@@ -30,9 +30,9 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
   that was targeted last month"), dates nothing for it. A "where" or "which" clause
   opening right after the place is about it ("Ganja, which came under fire last month")
   and dates it when its own clause has no date, or when its own clause names only a week or
-  a month and the clause's day falls inside it ("ended last month in Cizre, where ... on
-  February 11"); a year alone there is background ("Palmyra, which fell last year"). A phrase after "since" dates when a
-  state began ("besieged since last March", "since the start of the intervention last
+  a month and the clause's day falls inside it ("curfews were lifted last month in Varel,
+  where ... on May 19"); a year alone there is background ("Palmyra, which fell last year").
+  A phrase after "since" dates when a state began ("besieged since last March", "since the start of the intervention last
   September"), never an event, unless the place is inside that clause ("fled since
   fighting broke out in Khartoum on April 15").
 - Phrases that count from another date: "a day after", "hours before" date the clause
@@ -626,7 +626,7 @@ def _governing(
     if counted:
         best = min(key for key, _ in counted)
         chosen = [c for key, c in counted if key == best]
-        # "ended last month in X, where ... on February 11": a finer date inside the coarse one refines it
+        # "lifted last month in X, where ... on May 19": a finer date inside the coarse one refines it
         return [c for c in about_place if _refines(c, chosen)] or chosen
     return about_place
 
