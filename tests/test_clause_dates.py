@@ -91,6 +91,14 @@ def test_a_part_of_the_day_after_the_weekday_keeps_the_weekday(nlp):
             "Varel",
             date(2031, 5, 1),
         ),
+        # the place where a statement was made is dated by the statement; the place it tells of, by its own date
+        (
+            "A police spokesman in Norvale said on Tuesday that the hostages were free, but the claim was retracted "
+            "on Wednesday.",
+            "Norvale",
+            date(2031, 6, 10),
+        ),
+        ("Officials in Norvale said on Tuesday that shelling hit Karsk on Monday.", "Karsk", date(2031, 6, 9)),
         # but the "since" phrase dates nothing outside its clause
         (
             "Gunmen burned the market in Tovar on Tuesday, the deadliest raid since the truce of March.",

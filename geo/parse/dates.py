@@ -605,6 +605,8 @@ def _governing(
     place = tree.head_of_span(*near)
     depth = {token: d for d, token in enumerate([place, *tree.ancestors(place)])}
     group = _noun_group(tree, place)
+    # "officials in X said on Tuesday": the statement is what happened at X, its date X's own
+    speaking = tree.clause_verb(place)
     counted: list[tuple[tuple[bool, int, int], _Candidate]] = []
     about_place: list[_Candidate] = []
     for candidate in candidates:
@@ -616,7 +618,7 @@ def _governing(
         if at is None:
             continue
         if at in depth:
-            counted.append(((candidate.speech, 0, depth[at]), candidate))
+            counted.append(((candidate.speech and at != speaking, 0, depth[at]), candidate))
             continue
         meets, links = _path_to(tree, at, depth)
         if meets is not None and links <= REPORTED_OR_JOINED:
