@@ -599,8 +599,10 @@ def _governing(
     signed in August", "a day after an attack on Tuesday") dates nothing for it. A relative
     clause on the place itself ("X, where fighters attacked on Thursday"; by the parse, or by
     its words when the parse hangs the clause on a nearby noun) dates it only when nothing
-    else does. Among those that count: one not dating a statement, then the one
-    hanging nearest the place, then ``_rank``.
+    else does, or when its day falls inside the week or month that does (``_refines``). Among
+    those that count: one not dating a statement (unless the statement is the verb of the
+    place's own clause: "officials in X said on Tuesday"), then the one hanging nearest the
+    place, then ``_rank``. A "since" phrase whose own clause holds the place beats them all.
     """
     place = tree.head_of_span(*near)
     depth = {token: d for d, token in enumerate([place, *tree.ancestors(place)])}
