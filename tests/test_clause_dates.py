@@ -99,6 +99,13 @@ def test_a_part_of_the_day_after_the_weekday_keeps_the_weekday(nlp):
             date(2031, 6, 10),
         ),
         ("Officials in Norvale said on Tuesday that shelling hit Karsk on Monday.", "Karsk", date(2031, 6, 9)),
+        # two days on one verb: the one nearest the place dates it
+        (
+            "Militia leaders said their men had slipped away in small groups on the night of June 2 and on Tuesday "
+            "toward the hamlet of Ostra.",
+            "Ostra",
+            date(2031, 6, 10),
+        ),
         # but the "since" phrase dates nothing outside its clause
         (
             "Gunmen burned the market in Tovar on Tuesday, the deadliest raid since the truce of March.",

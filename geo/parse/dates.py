@@ -629,10 +629,25 @@ def _governing(
             about_place.append(candidate)
     if counted:
         best = min(key for key, _ in counted)
-        chosen = [c for key, c in counted if key == best]
+        chosen = _nearest([c for key, c in counted if key == best], near)
         # "lifted last month in X, where ... on May 19": a finer date inside the coarse one refines it
         return [c for c in about_place if _refines(c, chosen)] or chosen
     return about_place
+
+
+def _nearest(candidates: list[_Candidate], near: tuple[int, int]) -> list[_Candidate]:
+    """Of phrases that date the place alike and rank alike, each naming its own day, the one
+    nearest the place ("took A on Saturday and B on Sunday": Sunday dates B). A phrase that
+    counts from another date ("hours after") leaves the choice to ``_rank``."""
+    if len(candidates) < 2 or any(c.shift is not None or not c.resolvable for c in candidates):
+        return candidates
+    top = min(_rank(c)[:3] for c in candidates)
+    best = [c for c in candidates if _rank(c)[:3] == top]
+
+    def gap(candidate: _Candidate) -> int:
+        return candidate.start - near[1] if candidate.start >= near[1] else max(0, near[0] - candidate.end)
+
+    return [min(best, key=lambda c: (gap(c), c.start))]
 
 
 def _refines(finer: _Candidate, coarse: Sequence[_Candidate]) -> bool:
