@@ -443,8 +443,8 @@ def _place_candidates(
     if context.story is not None:  # the report's own date yields to the story's day
         candidates = [c for c in candidates if not c.report]
     if near is not None and tree is not None:
-        # a "since" phrase left in holds the place in its own clause ("since April, when fighting
-        # on the X river escalated"): it dates the place, however the parse hangs that clause
+        # a "since" phrase left in holds the place in its own clause ("since March, when a dispute
+        # near X escalated"): it dates the place, however the parse hangs that clause
         own_state = [c for c in candidates if c.background]
         return own_state or _governing(tree, candidates, near, sentence)
     if near is not None:
