@@ -67,6 +67,51 @@ def test_a_part_of_the_day_after_the_weekday_keeps_the_weekday(nlp):
         ),
         # a relative clause on the place dates it when nothing above does
         ("Fighting spread to Belin, where militiamen seized the prison on Wednesday.", "Belin", date(2031, 6, 11)),
+        # the place inside the "when" clause of a "since" phrase: that phrase's month
+        (
+            "The clash is the worst since March last year, when a dispute over grazing land near Tovar escalated "
+            "into a week of shelling.",
+            "Tovar",
+            date(2030, 3, 1),
+        ),
+        # a day in a clause on the place refines the coarse date of the place's own clause
+        (
+            "Curfews were lifted last month in Varel, where the mayor declared on May 19 that the streets were safe.",
+            "Varel",
+            date(2031, 5, 19),
+        ),
+        (
+            "In recent days families have crossed into Ostra, where volunteers registered 900 newcomers on Wednesday.",
+            "Ostra",
+            date(2031, 6, 11),
+        ),
+        # but not a day outside it: the clause tells the place's past
+        (
+            "Curfews were lifted last month in Varel, which rebels had seized on March 3.",
+            "Varel",
+            date(2031, 5, 1),
+        ),
+        # the place where a statement was made is dated by the statement; the place it tells of, by its own date
+        (
+            "A police spokesman in Norvale said on Tuesday that the hostages were free, but the claim was retracted "
+            "on Wednesday.",
+            "Norvale",
+            date(2031, 6, 10),
+        ),
+        ("Officials in Norvale said on Tuesday that shelling hit Karsk on Monday.", "Karsk", date(2031, 6, 9)),
+        # two days on one verb: the one nearest the place dates it
+        (
+            "Militia leaders said their men had slipped away in small groups on the night of June 2 and on Tuesday "
+            "toward the hamlet of Ostra.",
+            "Ostra",
+            date(2031, 6, 10),
+        ),
+        # but the "since" phrase dates nothing outside its clause
+        (
+            "Gunmen burned the market in Tovar on Tuesday, the deadliest raid since the truce of March.",
+            "Tovar",
+            date(2031, 6, 10),
+        ),
     ],
 )
 def test_clause_dates(nlp, sentence: str, place: str, expected: date) -> None:

@@ -434,3 +434,35 @@ def test_a_continent_that_does_not_hold_the_gold_point_is_off():
 def test_countries_know_their_continent():
     continents = continents_of_countries()
     assert continents["DE"] == continents["FR"] != continents["SY"] == continents["IR"]
+
+
+def test_a_month_is_scored_as_a_month_never_as_its_first_day():
+    def at_precision(when: date, precision: int) -> Event:
+        return Event(
+            event_id="m",
+            event_type="humanitarian",
+            sub_event_type="",
+            event_date=when,
+            date_precision=precision,
+            place="Damascus",
+            mention="Damascus",
+            lat=DAMASCUS[0],
+            lon=DAMASCUS[1],
+            geonameid=None,
+            country_code="",
+            admin1="",
+            feature_code="",
+            geo_precision=1,
+            quote="Aid reached Damascus and Homs in March.",
+            article_id="e-1",
+            title="",
+            published=None,
+            source="",
+            url="",
+            confidence=0.5,
+        )
+
+    (month,) = system_events(TEXT, [at_precision(date(2016, 3, 1), 3)])
+    (day,) = system_events(TEXT, [at_precision(date(2016, 3, 1), 1)])
+    assert month.event_date == "2016-03"  # right for a gold "2016-03", wrong for a gold "2016-03-01"
+    assert day.event_date == "2016-03-01"

@@ -34,7 +34,7 @@ from typing import Any, Protocol
 from gazetteer.errors import GazetteerError
 from gazetteer.geodesy import great_circle_km
 from geo.errors import ArticleReadError, ConflictmapError, InputError
-from geo.records import EVENT_TYPES, Article, Event, Place
+from geo.records import DATE_PRECISION_MONTH, EVENT_TYPES, Article, Event, Place
 
 SPLITS = ("dev", "test")
 #: 100 miles, the customary threshold of "correctly placed".
@@ -471,7 +471,7 @@ class SystemEvent:
     """A system's event, reduced to what is scored, with the spans of the text it stands at."""
 
     event_type: str
-    event_date: str  # ISO, "" when undated
+    event_date: str  # ISO, "YYYY-MM" at month precision, "" when undated
     lat: float
     lon: float
     mention: str
@@ -577,6 +577,17 @@ AreasAt = Callable[[float, float], frozenset[str]]
 KmToExtent = Callable[[int, str, float, float], float | None]
 
 
+def scored_date(event: Event) -> str:
+    """The event's date as it is scored against gold: a month as "YYYY-MM" (the record holds its
+    first day, ACLED's convention; scoring that day would let a month pass for a gold day that
+    happens to be the first), a day or a week as its ISO day, "" when undated."""
+    if event.event_date is None:
+        return ""
+    if event.date_precision == DATE_PRECISION_MONTH:
+        return event.event_date.isoformat()[:7]
+    return event.event_date.isoformat()
+
+
 def system_events(text: str, events: Iterable[Event]) -> tuple[SystemEvent, ...]:
     """The events located in ``text``: each one's mention found inside its quote.
 
@@ -587,7 +598,7 @@ def system_events(text: str, events: Iterable[Event]) -> tuple[SystemEvent, ...]
     return tuple(
         SystemEvent(
             event_type=e.event_type,
-            event_date=e.event_date.isoformat() if e.event_date else "",
+            event_date=scored_date(e),
             lat=e.lat,
             lon=e.lon,
             mention=e.mention,

@@ -29,9 +29,10 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
   sentence after a semicolon, or in a relative clause the place is not in ("the shrine
   that was targeted last month"), dates nothing for it. A "where" or "which" clause
   opening right after the place is about it ("Ganja, which came under fire last month")
-  and dates it when its own clause has no date; a year alone there is background
-  ("Palmyra, which fell last year"). A phrase after "since" dates when a
-  state began ("besieged since last March", "since the start of the intervention last
+  and dates it when its own clause has no date, or when its own clause names only a week or
+  a month and the clause's day falls inside it ("curfews were lifted last month in Varel,
+  where ... on May 19"); a year alone there is background ("Palmyra, which fell last year").
+  A phrase after "since" dates when a state began ("besieged since last March", "since the start of the intervention last
   September"), never an event, unless the place is inside that clause ("fled since
   fighting broke out in Khartoum on April 15").
 - Phrases that count from another date: "a day after", "hours before" date the clause
@@ -442,7 +443,10 @@ def _place_candidates(
     if context.story is not None:  # the report's own date yields to the story's day
         candidates = [c for c in candidates if not c.report]
     if near is not None and tree is not None:
-        return _governing(tree, candidates, near, sentence)
+        # a "since" phrase left in holds the place in its own clause ("since March, when a dispute
+        # near X escalated"): it dates the place, however the parse hangs that clause
+        own_state = [c for c in candidates if c.background]
+        return own_state or _governing(tree, candidates, near, sentence)
     if near is not None:
         part = _part_of(sentence, near[0])
         candidates = [c for c in candidates if _part_of(sentence, _clause_position(c)) == part]
@@ -595,12 +599,16 @@ def _governing(
     signed in August", "a day after an attack on Tuesday") dates nothing for it. A relative
     clause on the place itself ("X, where fighters attacked on Thursday"; by the parse, or by
     its words when the parse hangs the clause on a nearby noun) dates it only when nothing
-    else does. Among those that count: one not dating a statement, then the one
-    hanging nearest the place, then ``_rank``.
+    else does, or when its day falls inside the week or month that does (``_refines``). Among
+    those that count: one not dating a statement (unless the statement is the verb of the
+    place's own clause: "officials in X said on Tuesday"), then the one hanging nearest the
+    place, then ``_rank``. A "since" phrase whose own clause holds the place beats them all.
     """
     place = tree.head_of_span(*near)
     depth = {token: d for d, token in enumerate([place, *tree.ancestors(place)])}
     group = _noun_group(tree, place)
+    # "officials in X said on Tuesday": the statement is what happened at X, its date X's own
+    speaking = tree.clause_verb(place)
     counted: list[tuple[tuple[bool, int, int], _Candidate]] = []
     about_place: list[_Candidate] = []
     for candidate in candidates:
@@ -612,7 +620,7 @@ def _governing(
         if at is None:
             continue
         if at in depth:
-            counted.append(((candidate.speech, 0, depth[at]), candidate))
+            counted.append(((candidate.speech and at != speaking, 0, depth[at]), candidate))
             continue
         meets, links = _path_to(tree, at, depth)
         if meets is not None and links <= REPORTED_OR_JOINED:
@@ -621,8 +629,43 @@ def _governing(
             about_place.append(candidate)
     if counted:
         best = min(key for key, _ in counted)
-        return [c for key, c in counted if key == best]
+        chosen = _nearest([c for key, c in counted if key == best], near)
+        # "lifted last month in X, where ... on May 19": a finer date inside the coarse one refines it
+        return [c for c in about_place if _refines(c, chosen)] or chosen
     return about_place
+
+
+def _nearest(candidates: list[_Candidate], near: tuple[int, int]) -> list[_Candidate]:
+    """Of phrases that date the place alike and rank alike, each naming its own day, the one
+    nearest the place ("took A on Saturday and B on Sunday": Sunday dates B). A phrase that
+    counts from another date ("hours after") leaves the choice to ``_rank``."""
+    if len(candidates) < 2 or any(c.shift is not None or not c.resolvable for c in candidates):
+        return candidates
+    top = min(_rank(c)[:3] for c in candidates)
+    best = [c for c in candidates if _rank(c)[:3] == top]
+
+    def gap(candidate: _Candidate) -> int:
+        return candidate.start - near[1] if candidate.start >= near[1] else max(0, near[0] - candidate.end)
+
+    return [min(best, key=lambda c: (gap(c), c.start))]
+
+
+def _refines(finer: _Candidate, coarse: Sequence[_Candidate]) -> bool:
+    """Is ``finer`` more precise than each of ``coarse`` and inside the week or month each names?"""
+    if finer.value is None or not finer.resolvable:
+        return False
+    for candidate in coarse:
+        if candidate.value is None or finer.precision >= candidate.precision:
+            return False
+        if candidate.precision == DATE_PRECISION_WEEK:
+            inside = 0 <= (finer.value - candidate.value).days < 7
+        elif candidate.precision == DATE_PRECISION_MONTH:
+            inside = (finer.value.year, finer.value.month) == (candidate.value.year, candidate.value.month)
+        else:  # a year alone: a background the day need not fall in
+            inside = False
+        if not inside:
+            return False
+    return True
 
 
 #: Links by which a date's word may reach a verb above the place and still date it: the
