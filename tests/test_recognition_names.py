@@ -61,3 +61,15 @@ def test_an_apostrophe_inside_a_capitalised_word_keeps_it_a_name(real_gazetteer,
     table = token_table(doc)
     names = {t for t, is_name in zip(table.text, table.name) if is_name}
     assert names == {"Sana'a", "Be'eri"}
+
+
+def test_a_leading_the_belongs_to_a_name_only_where_the_gazetteer_writes_it(nlp, real_gazetteer):
+    from spacy.tokens import Span
+
+    from geo.parse.placefeatures import candidates
+
+    doc = nlp("The Athens council met as envoys reached The Hague.")
+    # The small model sometimes takes the article into a town's name: say it did both times.
+    doc.ents = [Span(doc, 0, 2, label="GPE"), Span(doc, 7, 9, label="GPE")]
+    found = {c.text for c in candidates(doc, real_gazetteer) if c.label == "GPE"}
+    assert found == {"Athens", "The Hague"}

@@ -428,9 +428,10 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: Seque
     if (
         bounds[0] > ent.start
         and token_table(doc).text[ent.start] == "The"
-        and names.lookup(_span_text(doc, ent.start, bounds[1]))
+        and any(e.name.startswith("The ") for e in names.lookup(_span_text(doc, ent.start, bounds[1])))
     ):
-        # "The Hague": the article is part of the name.
+        # "The Hague": the article is part of the name, as the gazetteer writes it (a
+        # lookup alone drops a leading "the", so "The Athens" would keep it too).
         bounds = (ent.start, bounds[1])
     label = ent.label_
     # The model's places may stop short of a name ("Deir" of "Deir ez-Zor") or open
