@@ -7,7 +7,8 @@ Runs the geoparser as ``conflictmap eval`` does and splits every gold place that
 prediction overlapping it puts within 40 km (the war-news place recall) into:
 
 * ``no reading``: no gazetteer entry of the gold name (nor of a spelling variant of it)
-  lies within 40 km of the gold point, so no recogniser could have placed it;
+  lies within 40 km of the gold point, so no recogniser could have placed it (the name
+  unknown, or known only for places over 40 km off: a region's point, a namesake);
 * ``resolved wrong``: recognised, and placed over 40 km off;
 * ``abstained``: recognised, but the resolver placed it nowhere;
 * ``not recognised``: the gazetteer has the right reading but no mention covers the name,
@@ -106,7 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if over and min(_km_off(gold, p, areas) for p in over) <= PLACE_RECALL_KM:
                 continue
             if not reading_near(gold, names, areas):
-                kind = "no reading"
+                known = names.lookup(gold.name) or names.variants(gold.name)
+                kind = "no reading: " + ("only readings over 40 km off" if known else "name unknown")
+                reasons[kind] += 1
             elif over:
                 kind = "resolved wrong"
             else:
@@ -129,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(articles)} {args.split} articles, {total} gold places, {missed} not placed within 40 km")
     for kind, count in kinds.most_common():
         print(f"  {kind:16} {count}")
-    print("not recognised, by why:")
+    print("by why:")
     for reason, count in reasons.most_common():
         print(f"  {count:4}  {reason}")
     if args.list is not None:
