@@ -311,6 +311,9 @@ class Gazetteer:
         self._variants_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup_variants)
         self._spellings_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._spelling_variants)
         self._common_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._is_common_word)
+        # A name no exact lookup knows is compared with every name of its length bands (a
+        # millisecond or more); the resolver asks it of the same unknown names again and again.
+        self._fuzzy_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._fuzzy)
         self._common_words: frozenset[str] | None = None
         self._fuzzy_buckets: dict[str, _FuzzyBucket] = {}
         self._reverse_index: tuple[Any, list[int]] | None = None
@@ -480,6 +483,9 @@ class Gazetteer:
         Returns () for ordinary English words and names under five letters, where a
         near match is more often a different word than a typo.
         """
+        return self._fuzzy_written(self._checked_name(name), limit)
+
+    def _fuzzy(self, name: str, limit: int) -> tuple[tuple[Entry, float], ...]:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 

@@ -20,8 +20,9 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -31,6 +32,7 @@ from gazetteer.normalize import ARABIC_ARTICLES, normalize
 from geo.parse.variants import has_spelling_variant
 
 if TYPE_CHECKING:
+    from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
     from gazetteer.database import NameInfo
@@ -252,9 +254,28 @@ _TABLE_ATTRS = (
     "ENT_TYPE",
     "DEP",
     "HEAD",
+    "LENGTH",
 )
-#: The columns read apart from the rest: spaCy stores them signed.
-_SIGNED_ATTRS = ("SENT_START", "HEAD")
+
+
+#: Strings by their spaCy hash, read once: ``StringStore`` answers each lookup in about a
+#: microsecond, and a table reads four strings a token. Hashes name the same string in every
+#: vocabulary; the cache stops growing at ``STRING_CACHE_SIZE`` (never cleared, so threads
+#: may share it).
+_STRING_CACHE: dict[int, str] = {}
+STRING_CACHE_SIZE = 100_000
+
+
+def _strings_of(ids: list[int], strings: StringStore) -> list[str]:
+    """The strings of spaCy hashes ``ids``, in order."""
+    cache = _STRING_CACHE
+    missing = set(ids).difference(cache)
+    if missing:
+        if len(cache) + len(missing) > STRING_CACHE_SIZE:
+            return [strings[h] for h in ids]
+        for h in missing:
+            cache[h] = strings[h]
+    return list(map(cache.__getitem__, ids))
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -264,49 +285,75 @@ def token_table(doc: Doc) -> TokenTable:
     import numpy
 
     n = len(doc)
+    # One array for every column, computed on whole columns at once: the table is built
+    # for every article, and a loop over its tokens in Python costs more than the rest of
+    # recognition's reading of them.
     array = doc.to_array(list(_TABLE_ATTRS))
-    column = {attr: array[:, k] for k, attr in enumerate(_TABLE_ATTRS)}
-    orth, idx, lower_id, like_num, is_space, is_title, is_upper, is_alpha, is_punct, spacy_, ent, dep_id = (
-        column[attr].tolist() for attr in _TABLE_ATTRS if attr not in _SIGNED_ATTRS
-    )
+    (
+        orth,
+        idx,
+        lower_id,
+        like_num,
+        is_space,
+        is_title,
+        is_upper,
+        is_alpha,
+        is_punct,
+        spacy_,
+        _,
+        ent,
+        dep_id,
+        _,
+        length,
+    ) = array.T
     # HEAD and SENT_START are signed (a head before the token, a token known not to start
     # a sentence) but come out of the array as unsigned.
-    head_offset = column["HEAD"].view(numpy.int64).tolist()
-    sent_mark = column["SENT_START"].view(numpy.int64).tolist()
+    head_offset = array[:, _TABLE_ATTRS.index("HEAD")].view(numpy.int64)
+    sent_mark = array[:, _TABLE_ATTRS.index("SENT_START")].view(numpy.int64)
     strings = doc.vocab.strings
-    text = [strings[h] for h in orth]
-    lower = [strings[h] for h in lower_id]
-    word = ["<num>" if num else "<nl>" if sp else low for num, sp, low in zip(like_num, is_space, lower)]
-    name = [
-        not (len(t) < 2 or low in ("i", "a")) and bool(ti or (up and al))
-        for t, low, ti, up, al in zip(text, lower, is_title, is_upper, is_alpha)
-    ]
-    glued = [False] * n
-    for i in range(1, n):
-        glued[i] = not spacy_[i - 1] and (bool(is_alpha[i]) or text[i] in ("-", "‑"))
+    text = _strings_of(orth.tolist(), strings)
+    lower = _strings_of(lower_id.tolist(), strings)
+    word = list(lower)
+    for i in numpy.flatnonzero(like_num | is_space).tolist():
+        word[i] = "<num>" if like_num[i] else "<nl>"
+    title = is_title.astype(bool)
+    alpha = is_alpha.astype(bool)
+    hyphen = (orth == strings["-"]) | (orth == strings["‑"])
+    name = (
+        (title | (is_upper.astype(bool) & alpha))
+        & (length >= 2)
+        & (lower_id != strings["i"])
+        & (lower_id != strings["a"])
+    ).tolist()
+    for i, token in enumerate(text):
+        if ("'" in token or "’" in token) and not name[i] and _title_but_apostrophe(token):
+            name[i] = True
+    glued = numpy.zeros(n, dtype=bool)
+    glued[1:] = (spacy_[:-1] == 0) & (alpha[1:] | hyphen[1:])
     # ``Doc.sents``: a sentence starts at the first token and at every later one marked 1.
-    sentence = [0] * n
-    number = 0
-    for i in range(1, n):
-        if sent_mark[i] == 1:
-            number += 1
-        sentence[i] = number
+    starts = sent_mark == 1
+    if n:
+        starts[0] = False
+    sentence = numpy.cumsum(starts)
+    sent_start = sent_mark > 0
+    if n:
+        sent_start[0] = True
     table = TokenTable(
         tuple(text),
-        tuple(idx),
+        tuple(idx.tolist()),
         tuple(word),
         tuple(name),
-        tuple(map(bool, is_title)),
-        tuple(glued),
-        tuple(i == 0 or mark > 0 for i, mark in enumerate(sent_mark)),
-        tuple(strings[h] if h else "" for h in ent),
-        tuple(strings[h] if h else "" for h in dep_id),
-        tuple(i + offset for i, offset in enumerate(head_offset)),
+        tuple(title.tolist()),
+        tuple(glued.tolist()),
+        tuple(sent_start.tolist()),
+        tuple(_strings_of(ent.tolist(), strings)),
+        tuple(_strings_of(dep_id.tolist(), strings)),
+        tuple((numpy.arange(n) + head_offset).tolist()),
         tuple(lower),
-        tuple(map(bool, is_alpha)),
-        tuple(map(bool, is_punct)),
-        tuple(map(bool, is_space)),
-        tuple(sentence),
+        tuple(alpha.tolist()),
+        tuple(is_punct.astype(bool).tolist()),
+        tuple(is_space.astype(bool).tolist()),
+        tuple(sentence.tolist()),
     )
     doc.user_data["conflictmap_tokens"] = table
     return table
@@ -381,15 +428,21 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: Seque
     if (
         bounds[0] > ent.start
         and token_table(doc).text[ent.start] == "The"
-        and names.lookup(_span_text(doc, ent.start, bounds[1]))
+        and any(e.name.startswith("The ") for e in names.lookup(_span_text(doc, ent.start, bounds[1])))
     ):
-        # "The Hague": the article is part of the name.
+        # "The Hague": the article is part of the name, as the gazetteer writes it (a
+        # lookup alone drops a leading "the", so "The Athens" would keep it too).
         bounds = (ent.start, bounds[1])
     label = ent.label_
     # The model's places may stop short of a name ("Deir" of "Deir ez-Zor") or open
     # with a compass word; other labels' spans are taken as they are (the gazetteer
     # runs cover the names inside them), which spares most lookups.
     shaped = _extended(doc, *_without_compass(doc, *bounds, names), names) if label in PLACE_LABELS else bounds
+    if label in PLACE_LABELS:
+        pair = _hyphenated_places(doc, *shaped, names)
+        if pair:
+            # "the Srinagar-Leh highway", "Uganda-Congo road": two places joined, each a candidate.
+            return [_make(doc, *part, label, sentence_of, container_label=label) for part in pair]
     found = []
     hint = ""
     trimmed = _without_generic(doc, *shaped, names)
@@ -413,6 +466,31 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: Seque
         if trailing is not None:
             found.append(_make(doc, trailing, bounds[1], ORG_PART, sentence_of, container_label=label))
     return found
+
+
+#: Hyphens that join two names into one word.
+HYPHENS = ("-", "‑")
+
+
+def _hyphenated_places(doc: Doc, start: int, end: int, names: NameIndex) -> list[tuple[int, int]]:
+    """The places a hyphen joins into one word ("Srinagar-Leh", "Uganda-Congo") when the
+    whole is no place's name in any spelling and every piece is one; else []."""
+    table = token_table(doc)
+    cuts = [i for i in range(start + 1, end - 1) if table.text[i] in HYPHENS and table.glued[i] and table.glued[i + 1]]
+    if not cuts:
+        return []
+    bounds = [start, *cuts, end]
+    pieces = [(bounds[0], bounds[1])] + [(a + 1, b) for a, b in zip(bounds[1:], bounds[2:])]
+    if any(
+        b <= a or not all(table.name[i] for i in range(a, b) if table.alpha[i]) or not table.name[a] for a, b in pieces
+    ):
+        return []
+    whole = _span_text(doc, start, end)
+    if names.lookup(whole) or has_spelling_variant(whole, names):
+        return []
+    if not all(names.lookup(_span_text(doc, a, b)) for a, b in pieces):
+        return []
+    return pieces
 
 
 def _names_a_place(text: str, names: NameIndex) -> bool:
@@ -446,14 +524,20 @@ def _without_generic(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[
 
 
 def _extended(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, int]:
-    """The model sometimes stops short of a name's particles ("Deir" of "Deir ez-Zor")."""
+    """The model sometimes stops short of a name's particles ("Deir" of "Deir ez-Zor",
+    "Mazar" of "Mazar-i-Sharif"): up to three more words, the pieces of a hyphenated word
+    counted as one."""
     table = token_table(doc)
     stop = end
+    words = 0
     while (
-        stop < min(len(table.text), end + 3)
+        stop < min(len(table.text), end + MAX_RUN_TOKENS - 1)
         and (table.alpha[stop] or table.text[stop] in ("-", "‑"))
         and (not table.sent_start[stop])
     ):
+        words += not table.glued[stop]
+        if words > 3:
+            break
         stop += 1
     if stop == end:
         return start, end
@@ -492,7 +576,22 @@ def _trailing_place(doc: Doc, start: int, end: int, names: NameIndex) -> int | N
 def is_name_token(token: Token) -> bool:
     if len(token.text) < 2 or token.lower_ in ("i", "a"):
         return False
-    return token.is_title or (token.is_upper and token.is_alpha)
+    return token.is_title or (token.is_upper and token.is_alpha) or _title_but_apostrophe(token.text)
+
+
+#: Apostrophes that transliterations write inside a word for a glottal stop or an ayin.
+_APOSTROPHES = str.maketrans("", "", "'’ʼ‘`")
+
+
+def _title_but_apostrophe(word: str) -> bool:
+    """'Sana'a', 'Be'eri', 'Ma'arrat': a capitalised name whose apostrophe stands for a
+    consonant; ``str.istitle`` takes the letter after it for a new word's."""
+    return (
+        word[:1].isupper()
+        and len(word) > 2
+        and word.translate(_APOSTROPHES) != word
+        and word.translate(_APOSTROPHES).istitle()
+    )
 
 
 def _dateline_candidates(doc: Doc, names: NameIndex, sentence_of: Sequence[int]) -> list[Candidate]:
@@ -728,74 +827,14 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
     described = _described_as(table, root, sentence_of)
     if described is not None:
         f[f"described_as={described}"] = 1.0
-    # Shape.
+    # What the name itself says, and what the gazetteer knows of it.
     text = candidate.text
-    tokens = last - first
-    letters = [ch for ch in text if ch.isalpha()]
-    all_caps = bool(letters) and all(ch.isupper() for ch in letters)
-    f[f"tokens={min(tokens, 4)}"] = 1.0
-    f[f"chars={_bucket(len(text), (3, 4, 6, 9, 14))}"] = 1.0
     is_dateline = candidate.start in dateline_starts(doc)
-    if all_caps:
-        f["all_caps"] = 1.0
-        f[f"all_caps_chars={_bucket(len(letters), (3, 4, 5, 8))}"] = 1.0
-        if len(letters) <= 5:
-            # An acronym: a country's abbreviation matches a curated alias ("UAE"), an
-            # organisation's only happens to spell some place's name ("SANA").
-            found = names.matches(text)
-            kind = found[0].name_kind if found else "none"
-            f[f"acronym_name_kind={kind}"] = 1.0
-            if not is_dateline:
-                f[f"acronym_in_running_text_name_kind={kind}"] = 1.0
-    if any(ch.isdigit() for ch in text):
-        f["has_digit"] = 1.0
-    if not text[:1].isupper():
-        f["lower_start"] = 1.0
-    if "." in text:
-        f["has_dot"] = 1.0
-    if "-" in text:
-        f["has_hyphen"] = 1.0
-    # Ordinary words.
-    common = tokens == 1 and names.is_common_word(text)
-    if common:
-        f["common_word"] = 1.0
-        f[f"common_word&label={label}"] = 1.0
+    shape, gazetteer, common = _name_features(names, text, last - first, label, candidate.resolve_as, is_dateline)
+    f.update(shape)
     if text.lower() in view.lower_words:
         f["written_lower_elsewhere"] = 1.0
-    if names.demonym(text) is not None:
-        f["demonym"] = 1.0
-    # The gazetteer. For an acronym in running text these are features of their own:
-    # what a place's name weighs says little about "SANA" or "NATO".
-    acronym = all_caps and len(letters) <= 5 and not is_dateline
-    g: dict[str, float] = {}
-    entries = names.lookup(text) if not candidate.resolve_as else names.lookup(candidate.resolve_as)
-    info = names.name_info(text)
-    if entries:
-        best = entries[0]
-        population = max(info.best_population, best.population)
-        g[f"gaz_count={_bucket(info.count or len(entries), (1, 2, 5, 20, 100))}"] = 1.0
-        g["gaz_log_population"] = math.log10(population + 1) / 7
-        g[f"gaz_population={_bucket(int(math.log10(population + 1)), (0, 2, 3, 4, 5, 6))}"] = 1.0
-        g[f"gaz_class={best.feature_class}"] = 1.0
-        g[f"gaz_code={best.feature_code if best.feature_code in _KNOWN_CODES else 'other'}"] = 1.0
-        if info.is_country_or_admin1:
-            g["gaz_country_or_admin1"] = 1.0
-            g[f"gaz_country_or_admin1&label={label}"] = 1.0
-        if info.is_preferred_somewhere:
-            g["gaz_preferred_name"] = 1.0
-        g[f"gaz_population&label={label}={_bucket(int(math.log10(population + 1)), (3, 5))}"] = 1.0
-        if all_caps:
-            g[f"all_caps&gaz_country_or_admin1={int(info.is_country_or_admin1)}"] = 1.0
-    else:
-        g["gaz_none"] = 1.0
-        if label == VARIANT or (
-            tokens == 1 and len(text) >= MIN_FUZZY_LENGTH and not common and has_spelling_variant(text, names)
-        ):
-            g["gaz_variant_only"] = 1.0
-    if acronym:
-        f.update((f"acronym:{name}", value) for name, value in g.items())
-    else:
-        f.update(g)
+    f.update(gazetteer)
     # What it is listed with ("Aleppo, Homs and Hama"; "Jackson, Lavrov and Zarif"): the
     # entities next to it across a comma or a conjunction.
     for label in (_listed_before(table, first, view), _listed_after(table, last, view)):
@@ -846,6 +885,97 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
         f["elsewhere_org_label"] = 1.0
     f[f"occurrences={_bucket(view.counts.get(norm, 1), (1, 2, 4))}"] = 1.0
     return f
+
+
+#: How many names' own features are kept: news repeats its names, within an article and
+#: across a corpus, and these features ask the gazetteer five or six questions.
+NAME_FEATURE_CACHE_SIZE = 16_384
+
+
+def _name_features(
+    names: NameIndex, text: str, tokens: int, label: str, resolve_as: str, is_dateline: bool
+) -> tuple[tuple[tuple[str, float], ...], tuple[tuple[str, float], ...], bool]:
+    """The features of the name as written (shape, ordinary word) and of the gazetteer's
+    view of it (demonym, readings), and whether it is a common word; the same for every
+    occurrence, so read from a cache when ``names`` can key one."""
+    if isinstance(names, Hashable):
+        return _cached_name_features(names, text, tokens, label, resolve_as, is_dateline)
+    return _name_features_of(names, text, tokens, label, resolve_as, is_dateline)
+
+
+def _name_features_of(
+    names: NameIndex, text: str, tokens: int, label: str, resolve_as: str, is_dateline: bool
+) -> tuple[tuple[tuple[str, float], ...], tuple[tuple[str, float], ...], bool]:
+    f: dict[str, float] = {}
+    # Shape.
+    letters = [ch for ch in text if ch.isalpha()]
+    all_caps = bool(letters) and all(ch.isupper() for ch in letters)
+    f[f"tokens={min(tokens, 4)}"] = 1.0
+    f[f"chars={_bucket(len(text), (3, 4, 6, 9, 14))}"] = 1.0
+    if all_caps:
+        f["all_caps"] = 1.0
+        f[f"all_caps_chars={_bucket(len(letters), (3, 4, 5, 8))}"] = 1.0
+        if len(letters) <= 5:
+            # An acronym: a country's abbreviation matches a curated alias ("UAE"), an
+            # organisation's only happens to spell some place's name ("SANA").
+            found = names.matches(text)
+            kind = found[0].name_kind if found else "none"
+            f[f"acronym_name_kind={kind}"] = 1.0
+            if not is_dateline:
+                f[f"acronym_in_running_text_name_kind={kind}"] = 1.0
+    if any(ch.isdigit() for ch in text):
+        f["has_digit"] = 1.0
+    if not text[:1].isupper():
+        f["lower_start"] = 1.0
+    if "." in text:
+        f["has_dot"] = 1.0
+    if "-" in text:
+        f["has_hyphen"] = 1.0
+    # Ordinary words.
+    common = tokens == 1 and names.is_common_word(text)
+    if common:
+        f["common_word"] = 1.0
+        f[f"common_word&label={label}"] = 1.0
+    shape = tuple(f.items())
+    f = {}
+    if names.demonym(text) is not None:
+        f["demonym"] = 1.0
+    # The gazetteer. For an acronym in running text these are features of their own:
+    # what a place's name weighs says little about "SANA" or "NATO".
+    acronym = all_caps and len(letters) <= 5 and not is_dateline
+    g: dict[str, float] = {}
+    entries = names.lookup(text) if not resolve_as else names.lookup(resolve_as)
+    info = names.name_info(text)
+    if entries:
+        best = entries[0]
+        population = max(info.best_population, best.population)
+        g[f"gaz_count={_bucket(info.count or len(entries), (1, 2, 5, 20, 100))}"] = 1.0
+        g["gaz_log_population"] = math.log10(population + 1) / 7
+        g[f"gaz_population={_bucket(int(math.log10(population + 1)), (0, 2, 3, 4, 5, 6))}"] = 1.0
+        g[f"gaz_class={best.feature_class}"] = 1.0
+        g[f"gaz_code={best.feature_code if best.feature_code in _KNOWN_CODES else 'other'}"] = 1.0
+        if info.is_country_or_admin1:
+            g["gaz_country_or_admin1"] = 1.0
+            g[f"gaz_country_or_admin1&label={label}"] = 1.0
+        if info.is_preferred_somewhere:
+            g["gaz_preferred_name"] = 1.0
+        g[f"gaz_population&label={label}={_bucket(int(math.log10(population + 1)), (3, 5))}"] = 1.0
+        if all_caps:
+            g[f"all_caps&gaz_country_or_admin1={int(info.is_country_or_admin1)}"] = 1.0
+    else:
+        g["gaz_none"] = 1.0
+        if label == VARIANT or (
+            tokens == 1 and len(text) >= MIN_FUZZY_LENGTH and not common and has_spelling_variant(text, names)
+        ):
+            g["gaz_variant_only"] = 1.0
+    if acronym:
+        f.update((f"acronym:{name}", value) for name, value in g.items())
+    else:
+        f.update(g)
+    return shape, tuple(f.items()), common
+
+
+_cached_name_features = lru_cache(maxsize=NAME_FEATURE_CACHE_SIZE)(_name_features_of)
 
 
 #: Words that join the items of a list.
