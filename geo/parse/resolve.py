@@ -104,9 +104,6 @@ class Weights:
     #: and Canada"; ``geo.parse.listing``): the items of a list are of one kind, so a
     #: region or a village sharing the country's name yields to it.
     listed_country: float = 0.0
-    #: Added to a country's capital: a name a capital shares with towns elsewhere ("London")
-    #: means the capital unless the story gives real reasons for the town.
-    capital: float = 0.0
     #: A town smaller than this (0: never), far from the place the story is about, is left
     #: unmapped (``_far_from_the_story``).
     lone_population: float = 0.0
@@ -296,7 +293,7 @@ def resolve(
         text, mentions, index, demonym_countries=demonym_countries, resolve_as=resolve_as, weights=weights
     )
     names, choice = settled.names, settled.choice
-    lone = _far_from_the_story(text, mentions, settled, weights) if weights.lone_population else set()
+    lone = _far_from_the_story(settled, weights) if weights.lone_population else set()
     places = []
     for m in mentions:
         name = names[m]
@@ -343,6 +340,8 @@ class _Settled:
     choice: dict[str, Choice]
     #: the share of each name's mentions listed beside a country (``geo.parse.listing``)
     listed: Mapping[str, float] = field(default_factory=dict)
+    #: how many times each name is named as a place (``_mention_votes``)
+    votes: Mapping[str, float] = field(default_factory=dict)
 
 
 def _settle(
@@ -390,7 +389,7 @@ def _settle(
                 )
         read_against = context
         context = _context_from(choice, votes, demonym_countries, weights)
-    return _Settled(names, pools, constraints, read_against, cues, choice, listed)
+    return _Settled(names, pools, constraints, read_against, cues, choice, listed, votes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -777,11 +776,11 @@ def _containment(
     return constraints
 
 
-def _far_from_the_story(text: str, mentions: Sequence[Mention], settled: _Settled, weights: Weights) -> set[str]:
+def _far_from_the_story(settled: _Settled, weights: Weights) -> set[str]:
     """Names read as a small town far from the place the story is about (its most named
     town), that nothing else in the story puts there: no container, no other place in its
     first-level region."""
-    votes = _mention_votes(text, mentions, settled.names, weights.actor_vote)
+    votes = settled.votes
     towns = {
         n: c
         for n, c in settled.choice.items()
@@ -884,8 +883,6 @@ def _score(
     score = weights.prominence * candidate.prior - penalty
     if entry.is_country:
         score += weights.listed_country * listed_beside_country
-    elif entry.feature_code == "PPLC":
-        score += weights.capital
     score += weights.country * _share(context.countries, entry.country_code)
     if not entry.is_country:
         score += weights.admin1 * _share(context.admin1, (entry.country_code, entry.admin1_code))
