@@ -45,6 +45,7 @@ halves, and kept only when no corpus's acc@161 or share of places placed right f
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import math
@@ -918,8 +919,8 @@ def choose_story_rules(
     ``geo.parse.resolve._far_from_the_story``), each the value with the largest pooled gain
     on the fully annotated dev halves' found places: a wrong reading mended or left unmapped
     +1, a right one lost ``RIGHT_DROPPED_COST``; the smallest value on a tie, 0 when none gains.
-    A reading is right within 161 km of gold, an area's (a country) within
-    ``READING_AREA_RIGHT_KM`` (its point stands for the whole)."""
+    A reading is right within 161 km of gold, an area's within ``READING_AREA_RIGHT_KM`` (its
+    point stands for the whole), a country's also when the gold point lies in it."""
     from geo.parse.mentions import recognise
     from geo.parse.resolve import resolve, weights_from
 
@@ -942,13 +943,23 @@ def choose_story_rules(
                 if t is not None:
                     km = great_circle_km(t.lat, t.lon, p.entry.lat, p.entry.lon)
                     limit = READING_AREA_RIGHT_KM if p.entry.is_area else READING_RIGHT_KM
-                    right[(article.gold.id, t.start, t.end)] = km <= limit
+                    right[(article.gold.id, t.start, t.end)] = km <= limit or _country_holds(p.entry, t.lat, t.lon)
         return right
 
     def gain(before: dict, after: dict) -> float:
-        mended = sum(1 for k, ok in before.items() if not ok and not after.get(k, False))
+        # a wrong reading made right or left unmapped; a right one made wrong or left unmapped
+        mended = sum(1 for k, ok in before.items() if not ok and after.get(k, True))
         lost = sum(1 for k, ok in before.items() if ok and not after.get(k, False))
-        return mended - RIGHT_DROPPED_COST * lost
+        gained = sum(1 for k, ok in after.items() if ok and k not in before)
+        return mended + gained - RIGHT_DROPPED_COST * lost
+
+    @functools.cache
+    def country_at(lat: float, lon: float) -> str:
+        town = names.reverse(lat, lon)
+        return town.country_code if town is not None else ""
+
+    def _country_holds(entry, lat: float, lon: float) -> bool:
+        return entry.is_country and country_at(lat, lon) == entry.country_code
 
     chosen = dict(resolution)
     for key, steps in (("listed_country", LISTED_COUNTRY_STEPS), ("lone_population", LONE_POPULATION_STEPS)):
