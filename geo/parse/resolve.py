@@ -104,8 +104,11 @@ class Weights:
     #: and Canada"; ``geo.parse.listing``): the items of a list are of one kind, so a
     #: region or a village sharing the country's name yields to it.
     listed_country: float = 0.0
-    #: A town smaller than this (0: never), far from the place the story is about, is left
-    #: unmapped (``_far_from_the_story``).
+    #: A story told inside one city (``_far_from_the_story``): its most named town, named
+    #: ``focus_votes`` times or more, with every other town of ``lone_population`` people or
+    #: more (capitals aside) within ``lone_km`` of it. A smaller town farther than ``lone_km``
+    #: that nothing else in the story puts there is likelier a quarter the gazetteer lacks
+    #: than its namesake, and is left unmapped. ``lone_population`` 0: never.
     lone_population: float = 0.0
     lone_km: float = 300.0
     focus_votes: float = 3.0
