@@ -781,8 +781,9 @@ def _containment(
 
 def _far_from_the_story(settled: _Settled, weights: Weights) -> set[str]:
     """Names read as a small town far from the place the story is about (its most named
-    town), that nothing else in the story puts there: no container, no other place in its
-    first-level region."""
+    town), that nothing else in the story puts there: no container, no other place of the
+    story in its first-level region (a capital aside: the government's seat is named for
+    what the government does, not as a neighbour)."""
     votes = settled.votes
     towns = {
         n: c
@@ -810,9 +811,14 @@ def _far_from_the_story(settled: _Settled, weights: Weights) -> set[str]:
             continue
         if name in settled.constraints:
             continue
-        others = settled.context.without(name)
-        if others.admin1.get((entry.country_code, entry.admin1_code), 0.0) > 0:
-            continue
+        if any(
+            other != name
+            and o.entry.feature_code != "PPLC"
+            and not o.entry.is_country
+            and (o.entry.country_code, o.entry.admin1_code) == (entry.country_code, entry.admin1_code)
+            for other, o in settled.choice.items()
+        ):
+            continue  # another place of the story, a capital aside, lies in its region
         if great_circle_km(entry.lat, entry.lon, centre.lat, centre.lon) > weights.lone_km:
             lone.add(name)
     return lone
