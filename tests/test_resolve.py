@@ -343,3 +343,83 @@ def test_a_town_named_by_an_alternate_name_is_still_mapped_where_the_story_is():
     text = "Syria's army shelled Homs on Monday. Shells also hit Qasrat, a village near Homs."
     got = resolve(text, mentions_of(text, "Syria", "Homs", "Qasrat"), index)
     assert {p.mention.text: p.entry.geonameid for p in got}["Qasrat"] == 92
+
+
+# A name a country shares with a region of its neighbour, and countries listed beside it.
+KORVALA = E(100, "Korvala", 9.0, 8.0, "KV", "A", "PCLI", 20_000_000)
+KORVALA_STATE = E(101, "Korvala", 10.0, 6.0, "MR", "A", "ADM1", 1_300_000, "31", "Korvala")
+MERIDA = E(102, "Meridania", 9.5, 8.5, "MR", "A", "PCLI", 190_000_000)
+SALTEN = E(103, "Salten", 6.0, 12.5, "SL", "A", "PCLI", 25_000_000)
+OBRU = E(104, "Obru", 11.8, 13.1, "MR", "P", "PPLA", 1_100_000, "30", "Obru")
+
+
+def _borderland_index() -> FakeIndex:
+    return _index_with(KORVALA, KORVALA_STATE, MERIDA, SALTEN, OBRU)
+
+
+def test_a_name_listed_beside_a_country_is_the_country_not_the_region_of_its_name():
+    # A story from Meridania whose refugees fled abroad: "Salten and Korvala" lists two
+    # countries, though Meridania has a state called Korvala.
+    text = (
+        "Gunmen raided villages near Obru in northeast Meridania on Monday. "
+        "Thousands fled across the border to Salten and Korvala, aid workers said."
+    )
+    got = resolve(
+        text,
+        mentions_of(text, "Obru", "Meridania", "Salten", "Korvala"),
+        _borderland_index(),
+        weights=_shipped_weights(),
+    )
+    assert {p.mention.text: p.entry.geonameid for p in got}["Korvala"] == 100
+
+
+def test_a_comma_between_two_countries_lists_them_and_puts_neither_inside_the_other():
+    text = "The vaccination drive covers Salten, Korvala, Meridania and four other states."
+    got = resolve(
+        text, mentions_of(text, "Salten", "Korvala", "Meridania"), _borderland_index(), weights=_shipped_weights()
+    )
+    assert {p.mention.text: p.entry.geonameid for p in got} == {"Salten": 103, "Korvala": 100, "Meridania": 102}
+
+
+def test_the_region_is_still_read_where_the_text_puts_the_name_inside_its_country():
+    text = "Floods displaced farmers in Korvala state, in central Meridania, near Obru."
+    got = resolve(text, mentions_of(text, "Korvala", "Meridania", "Obru"), _borderland_index())
+    assert {p.mention.text: p.entry.geonameid for p in got}["Korvala"] == 101
+
+
+# A story told inside one city: its quarters are not in the gazetteer, a small town far away
+# in the same country shares a quarter's name.
+PORTO_VERDE = E(110, "Porto Verde", -22.9, -43.2, "BV", "P", "PPLA", 6_700_000, "21", "Verde")
+CANTAREIRA = E(111, "Cantareira", -22.97, -43.19, "BV", "P", "PPL", 130_000, "21", "Verde")
+NOVA_BARRA = E(112, "Nova Barra", -22.88, -43.1, "BV", "P", "PPL", 460_000, "21", "Verde")
+FAR_NAMESAKE = E(113, "Vila Serena", -26.8, -48.6, "BV", "P", "PPL", 33_000, "26", "Costa Sul")
+BRAVA = E(114, "Bravania", -10.0, -55.0, "BV", "A", "PCLI", 210_000_000)
+
+
+def _city_story_index(*extra: Entry) -> FakeIndex:
+    return _index_with(PORTO_VERDE, CANTAREIRA, NOVA_BARRA, FAR_NAMESAKE, BRAVA, *extra)
+
+
+def test_a_story_inside_one_city_does_not_map_an_unknown_quarter_to_a_far_namesake():
+    text = (
+        "Police in Porto Verde raided the Vila Serena hillside quarter at dawn, and shooting "
+        "spread to Cantareira, residents said. Schools in Porto Verde and across the bay in "
+        "Nova Barra stayed shut. Bravania's government defended the raid in Porto Verde."
+    )
+    names = ("Porto Verde", "Vila Serena", "Cantareira", "Nova Barra", "Bravania")
+    got = resolve(text, mentions_of(text, *names), _city_story_index(), weights=_shipped_weights())
+    assert {p.mention.text for p in got} == {"Porto Verde", "Cantareira", "Nova Barra", "Bravania"}
+
+
+def test_the_same_town_is_mapped_in_a_story_that_spans_the_country():
+    # Another city of some size far from the first: the story is about the country, and a
+    # town far from its most named city is no sign of a quarter the gazetteer lacks.
+    far_city = E(115, "Lagoa Alta", -25.4, -49.3, "BV", "P", "PPLA", 1_900_000, "18", "Planalto")
+    text = (
+        "Police in Porto Verde raided a gang's hideout at dawn, and shooting spread to Cantareira. "
+        "Officers in Porto Verde said the gang also ran routes through Lagoa Alta and Vila Serena. "
+        "Bravania's government defended the raid in Porto Verde."
+    )
+    names = ("Porto Verde", "Vila Serena", "Cantareira", "Lagoa Alta", "Bravania")
+    got = resolve(text, mentions_of(text, *names), _city_story_index(far_city), weights=_shipped_weights())
+    assert {p.mention.text: p.entry.geonameid for p in got}["Vila Serena"] == 113

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from gazetteer.entry import Entry
 from gazetteer.geodesy import great_circle_km
 from gazetteer.normalize import normalize
+from geo.parse.listing import joins_a_list, listed_beside_countries
 from geo.parse.readingcues import (
     NameCues,
     kind_of,
@@ -98,6 +99,19 @@ class Weights:
     #: Country votes the rest of the article must cast before ``unlisted`` applies: a
     #: story that names one place only gives no reason to doubt it.
     context_for_unlisted: float = 1.0
+    #: Added to a country's reading of a name by the share of the name's mentions written
+    #: as an item of a list beside another country ("Chad and Niger", "the United States
+    #: and Canada"; ``geo.parse.listing``): the items of a list are of one kind, so a
+    #: region or a village sharing the country's name yields to it.
+    listed_country: float = 0.0
+    #: A story told inside one city (``_far_from_the_story``): its most named town, named
+    #: ``focus_votes`` times or more, with every other town of ``lone_population`` people or
+    #: more (capitals aside) within ``lone_km`` of it. A smaller town farther than ``lone_km``
+    #: that nothing else in the story puts there is likelier a quarter the gazetteer lacks
+    #: than its namesake, and is left unmapped. ``lone_population`` 0: never.
+    lone_population: float = 0.0
+    lone_km: float = 300.0
+    focus_votes: float = 3.0
     #: A learned abstention for a town's reading (``doubt_features``): the log-odds that
     #: it is right, from its confidence, its population (log10 / 7), whether the article
     #: gives no reason for it (``_unsupported``) and by how much it then leads "a place the
@@ -278,9 +292,11 @@ def resolve(
     "Washington state").
     """
     overrides = overrides or {}
-    names, choice = readings(
+    settled = _settle(
         text, mentions, index, demonym_countries=demonym_countries, resolve_as=resolve_as, weights=weights
     )
+    names, choice = settled.names, settled.choice
+    lone = _far_from_the_story(settled, weights) if weights.lone_population else set()
     places = []
     for m in mentions:
         name = names[m]
@@ -290,7 +306,7 @@ def resolve(
         if name not in choice:
             continue
         chosen = choice[name]
-        if chosen.confidence <= weights.min_confidence or doubted(chosen, weights):
+        if chosen.confidence <= weights.min_confidence or doubted(chosen, weights) or name in lone:
             continue
         places.append(
             Place(m, chosen.entry, round(chosen.confidence, 3), _precision(text, m, chosen.entry), chosen.ranked[:5])
@@ -325,6 +341,10 @@ class _Settled:
     context: _Context  # the one the last pass read against
     cues: Mapping[str, NameCues]
     choice: dict[str, Choice]
+    #: the share of each name's mentions listed beside a country (``geo.parse.listing``)
+    listed: Mapping[str, float] = field(default_factory=dict)
+    #: how many times each name is named as a place (``_mention_votes``)
+    votes: Mapping[str, float] = field(default_factory=dict)
 
 
 def _settle(
@@ -351,6 +371,13 @@ def _settle(
         if weights.reading or with_cues
         else {}
     )
+    listed = (
+        listed_beside_countries(
+            text, mentions, names, {n: p.entries[0].is_country for n, p in pools.items() if p.candidates}
+        )
+        if weights.listed_country
+        else {}
+    )
     context = _initial_context(votes, pools, demonym_countries, weights)
     choice: dict[str, Choice] = {}
     read_against = context
@@ -360,10 +387,12 @@ def _settle(
             others = context.without(name)
             pool = within_article_countries(pool, others, constraints.get(name), weights.actor_vote)
             if pool.candidates:
-                choice[name] = _choose(pool, others, constraints.get(name), weights, cues.get(name))
+                choice[name] = _choose(
+                    pool, others, constraints.get(name), weights, cues.get(name), listed.get(name, 0.0)
+                )
         read_against = context
         context = _context_from(choice, votes, demonym_countries, weights)
-    return _Settled(names, pools, constraints, read_against, cues, choice)
+    return _Settled(names, pools, constraints, read_against, cues, choice, listed, votes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,7 +437,7 @@ def scored_readings(
         table[name] = tuple(
             ScoredReading(
                 c.entry,
-                _score(c, pool.penalty, others, container, weights)
+                _score(c, pool.penalty, others, container, weights, settled.listed.get(name, 0.0))
                 + (weights.region_seat if c.entry.geonameid in seats else 0.0),
                 reading_features(
                     c.entry, most_populous, settled.cues.get(name), _share(others.countries, c.entry.country_code)
@@ -729,6 +758,8 @@ def _containment(
             if container is None:
                 continue
             between = text[first.end : second.start]
+            if container.is_country and _reads_as_country(pools[names[first]]) and joins_a_list(between):
+                continue  # "Niger, Nigeria and Togo": two items of a list of countries
             if " ".join(between.lower().split()) in ADJACENT_CONTAINERS:
                 strength = 1.0
             elif any(w in between for w in LOOSE_CONTAINER_WORDS) and any(
@@ -746,6 +777,56 @@ def _containment(
                 constraints[names[first]] = _Container(container, strength, said_in)
                 decided_at[names[first]] = first.start
     return constraints
+
+
+def _far_from_the_story(settled: _Settled, weights: Weights) -> set[str]:
+    """Names read as a small town far from the place the story is about (its most named
+    town), that nothing else in the story puts there: no container, no other place of the
+    story in its first-level region (a capital aside: the government's seat is named for
+    what the government does, not as a neighbour)."""
+    votes = settled.votes
+    towns = {
+        n: c
+        for n, c in settled.choice.items()
+        if not c.entry.is_area and c.confidence > weights.min_confidence and not doubted(c, weights)
+    }
+    if not towns:
+        return set()
+    focus = max(towns, key=lambda n: votes.get(n, 0.0))
+    if votes.get(focus, 0.0) < weights.focus_votes:
+        return set()
+    centre = towns[focus].entry
+    # Only a story about one city: every other town of some size, a capital aside (named for
+    # its government as often as for a place), lies near it.
+    for name, chosen in towns.items():
+        entry = chosen.entry
+        if name == focus or entry.population < weights.lone_population or entry.feature_code == "PPLC":
+            continue
+        if great_circle_km(entry.lat, entry.lon, centre.lat, centre.lon) > weights.lone_km:
+            return set()
+    lone = set()
+    for name, chosen in towns.items():
+        entry = chosen.entry
+        if name == focus or entry.feature_class != "P" or entry.population >= weights.lone_population:
+            continue
+        if name in settled.constraints:
+            continue
+        if any(
+            other != name
+            and o.entry.feature_code != "PPLC"
+            and not o.entry.is_country
+            and (o.entry.country_code, o.entry.admin1_code) == (entry.country_code, entry.admin1_code)
+            for other, o in settled.choice.items()
+        ):
+            continue  # another place of the story, a capital aside, lies in its region
+        if great_circle_km(entry.lat, entry.lon, centre.lat, centre.lon) > weights.lone_km:
+            lone.add(name)
+    return lone
+
+
+def _reads_as_country(pool: _Candidates) -> bool:
+    """Is the gazetteer's first reading of the name a country?"""
+    return bool(pool.candidates) and pool.candidates[0].entry.is_country
 
 
 def _inside(entry: Entry, container: Entry) -> bool:
@@ -805,9 +886,12 @@ def _score(
     context: _Context,
     container: _Container | None,
     weights: Weights,
+    listed_beside_country: float = 0.0,
 ) -> float:
     entry = candidate.entry
     score = weights.prominence * candidate.prior - penalty
+    if entry.is_country:
+        score += weights.listed_country * listed_beside_country
     score += weights.country * _share(context.countries, entry.country_code)
     if not entry.is_country:
         score += weights.admin1 * _share(context.admin1, (entry.country_code, entry.admin1_code))
@@ -830,10 +914,11 @@ def _choose(
     container: _Container | None,
     weights: Weights,
     cues: NameCues | None = None,
+    listed_beside_country: float = 0.0,
 ) -> Choice:
     seats = _region_seats(pool.entries)
     base = [
-        _score(c, pool.penalty, context, container, weights)
+        _score(c, pool.penalty, context, container, weights, listed_beside_country)
         + (weights.region_seat if c.entry.geonameid in seats else 0.0)
         for c in pool.candidates
     ]
