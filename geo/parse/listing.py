@@ -12,12 +12,24 @@ Only the characters between two neighbouring mentions are read: no pass over the
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from geo.records import Mention
 
 #: What stands between two items of a list, lower-cased and with spaces collapsed.
 LIST_JOINERS = frozenset({",", "and", ", and", "or", ", or", "&", "/", "as well as", ", as well as"})
+
+
+def adjacent_mentions(text: str, ordered: Sequence[Mention], i: int) -> Iterator[tuple[Mention, str]]:
+    """The mentions right before and after the ``i``-th of ``ordered`` (sorted by start),
+    each with the text between the two."""
+    mention = ordered[i]
+    if i > 0:
+        before = ordered[i - 1]
+        yield before, text[before.end : mention.start]
+    if i + 1 < len(ordered):
+        after = ordered[i + 1]
+        yield after, text[mention.end : after.start]
 
 
 def joins_a_list(between: str) -> bool:
@@ -41,11 +53,7 @@ def listed_beside_countries(
     for i, mention in enumerate(ordered):
         name = names[mention]
         counts[name] += 1
-        for j in (i - 1, i + 1):
-            if not 0 <= j < len(ordered):
-                continue
-            other = ordered[j]
-            between = text[other.end : mention.start] if j < i else text[mention.end : other.start]
+        for other, between in adjacent_mentions(text, ordered, i):
             if names[other] != name and reads_as_country.get(names[other], False) and joins_a_list(between):
                 beside[name] += 1
                 break

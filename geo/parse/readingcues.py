@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from gazetteer.entry import Entry
+from geo.parse.listing import adjacent_mentions
 from geo.records import Mention
 
 #: How many words either side of a mention count as its context.
@@ -83,17 +84,14 @@ def name_cues(
         for word in right[:WINDOW_WORDS]:
             own[f"R:{word.lower()}"] += 1
         beside = neighbours.setdefault(name, Counter())
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(ordered):
-                other = ordered[j]
-                between = text[other.end : mention.start] if j < i else text[mention.end : other.start]
-                if (
-                    len(between) <= NEIGHBOUR_CHARS
-                    and not _BREAK.search(between)
-                    and names[other] != name
-                    and names[other] in first_kind
-                ):
-                    beside[first_kind[names[other]]] += 1
+        for other, between in adjacent_mentions(text, ordered, i):
+            if (
+                len(between) <= NEIGHBOUR_CHARS
+                and not _BREAK.search(between)
+                and names[other] != name
+                and names[other] in first_kind
+            ):
+                beside[first_kind[names[other]]] += 1
     return {
         name: NameCues(
             {k: v / counts[name] for k, v in words[name].items()},
