@@ -759,7 +759,7 @@ def _containment(
                 continue
             between = text[first.end : second.start]
             if container.is_country and _reads_as_country(pools[names[first]]) and joins_a_list(between):
-                continue  # "Niger, Nigeria and Togo": two items of a list of countries
+                continue  # "Benin, Niger, Nigeria": two items of a list of countries
             if " ".join(between.lower().split()) in ADJACENT_CONTAINERS:
                 strength = 1.0
             elif any(w in between for w in LOOSE_CONTAINER_WORDS) and any(
