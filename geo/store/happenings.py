@@ -39,7 +39,6 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from gazetteer.geodesy import great_circle_km
 from geo.records import EVENT_TYPES, GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Event, EventReport
 from geo.store.merge import (
     LINK_REPORTS,
@@ -49,7 +48,6 @@ from geo.store.merge import (
     Report,
     assign,
     block_key,
-    both_at_towns,
     candidate_blocks,
     coded_fields,
     content_words,
@@ -57,6 +55,7 @@ from geo.store.merge import (
     is_account,
     is_wide,
     named_days,
+    within_reach,
 )
 
 #: The origin whose reports merge; imported datasets come coded already.
@@ -424,9 +423,7 @@ def _candidates(
                 continue
             seen.add(row[0])
             event = _merged(row)
-            if not both_at_towns(report, event) or great_circle_km(report.lat, report.lon, event.lat, event.lon) <= (
-                rules.reach_km
-            ):
+            if within_reach(report, event, rules):
                 found.append(event)
     if rules.learned is None or not found:
         return found

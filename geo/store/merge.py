@@ -1051,10 +1051,7 @@ def merge(reports: Iterable[Report | Event], rules: MergeRules | None = None) ->
         candidates = []
         for event_id in dict.fromkeys(filed):
             event = events[event_id]
-            if (
-                both_at_towns(report, event)
-                and great_circle_km(report.lat, report.lon, event.lat, event.lon) > rules.reach_km
-            ):
+            if not within_reach(report, event, rules):
                 continue  # in the country, but neither of the two is placed at a region or country
             day = event.event_date.toordinal() if event.event_date else None
             if days is None or day is None or days[0] <= day <= days[1]:
@@ -1071,9 +1068,12 @@ def merge(reports: Iterable[Report | Event], rules: MergeRules | None = None) ->
     return tuple(events.values())
 
 
-def both_at_towns(report: Report, event: MergedEvent) -> bool:
-    """Are both placed at towns, so that only their distance puts them within reach?"""
-    return not is_wide(report) and not is_wide(event)
+def within_reach(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
+    """May the report join the event by their places: one of them placed at a region or a
+    country (``wider_score``), or two towns within ``rules.reach_km``?"""
+    if is_wide(report) or is_wide(event):
+        return True
+    return great_circle_km(report.lat, report.lon, event.lat, event.lon) <= rules.reach_km
 
 
 @dataclass(frozen=True, slots=True)
