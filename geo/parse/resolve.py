@@ -372,9 +372,7 @@ def _settle(
         else {}
     )
     listed = (
-        listed_beside_countries(
-            text, mentions, names, {n: p.entries[0].is_country for n, p in pools.items() if p.candidates}
-        )
+        listed_beside_countries(text, mentions, names, {n: _reads_as_country(p) for n, p in pools.items()})
         if weights.listed_country
         else {}
     )
