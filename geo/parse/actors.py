@@ -755,11 +755,7 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             or name.endswith(("'s", "\u2019s"))
         ):
             continue  # "Officials blamed ...", "Russia claimed ...", "claimed by Russia's army": no group named
-        kept = kept_group(name, country_code)
-        if kept.inter == INTER_UNKNOWN:
-            # A group that owns an attack is armed and fights the state: a rebel group, as
-            # bare "militants" are, until its name tells otherwise.
-            kept = Actor(kept.name, INTER_REBEL, kept.country_code)
+        kept = _attacking_group(name, country_code)
         if kept.name.split()[-1][:1].isupper():
             add(m.start(key), m.end(key), kept)
     for m in _ATTACK_BY.finditer(text) if " by " in lowered or " from " in lowered else ():
@@ -775,9 +771,7 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             or {w.lower() for w in name.split()} & NOT_ARMED_WORDS
         ):
             continue
-        kept = kept_group(name, country_code)
-        kept = kept if kept.inter != INTER_UNKNOWN else Actor(kept.name, INTER_REBEL, kept.country_code)
-        add(m.start("name"), m.end("name"), kept)
+        add(m.start("name"), m.end("name"), _attacking_group(name, country_code))
     for m in _MEMBERS_OF.finditer(text):
         # "Fighters of the Zulu Council": a group by its name's words; "men believed to belong to
         # Zulu Dawn": a group because men belong to it, whatever its name.
@@ -793,6 +787,13 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
                 kept = Actor(kept.name, guessed_inter(m.group(0)), kept.country_code)
             add(m.start("name"), m.end("name"), kept)
     return tuple(sorted(found, key=lambda a: a.start))
+
+
+def _attacking_group(name: str, country_code: str) -> Actor:
+    """The group ``name`` as one that owns or makes an attack: armed and fighting the state, a
+    rebel group as bare "militants" are, until its name tells otherwise (``kept_group``)."""
+    kept = kept_group(name, country_code)
+    return kept if kept.inter != INTER_UNKNOWN else Actor(kept.name, INTER_REBEL, kept.country_code)
 
 
 #: A group's acronym that owns what follows: "the SDF's ".
