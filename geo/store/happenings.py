@@ -288,7 +288,7 @@ def _rank(member: Event | StoredReport) -> tuple[bool, bool, bool, float]:
     more confident."""
     return (
         is_account(member.event_type, member.sub_event_type),
-        member.geo_precision >= GEO_PRECISION_REGION,
+        is_wide(member),
         not member.actor1,
         -member.confidence,
     )

@@ -871,7 +871,7 @@ def names_the_day(report: Report, event: MergedEvent) -> bool:
     )
 
 
-def is_wide(place: Report | MergedEvent) -> bool:
+def is_wide(place: Report | MergedEvent | Event) -> bool:
     """Is a report or event placed at a region or a country, not at a town or near one?"""
     return place.geo_precision >= GEO_PRECISION_REGION
 
@@ -1110,7 +1110,7 @@ def strongest(reports: Sequence[Event]) -> Sequence[Event]:
     of those, the ones placed at its town when some are (a report that names only the
     province tells who fights there, not always who fought here)."""
     own = [e for e in reports if not is_account(e.event_type, e.sub_event_type)] or reports
-    return [e for e in own if e.geo_precision < GEO_PRECISION_REGION] or own
+    return [e for e in own if not is_wide(e)] or own
 
 
 def coded_fields(reports: Sequence[Event]) -> CodedFields:
