@@ -407,14 +407,7 @@ def _candidates(
         where += f" AND cell_lon IN ({', '.join('?' for _ in lons)})"
         params.extend(lons)
     select = f"SELECT {_HAPPENING_COLUMNS} FROM happenings INDEXED BY happenings_block WHERE cell_lat IS NOT NULL AND "
-    if days is None:
-        queries = [(select + where, params)]
-    else:
-        queries = [
-            (select + where + " AND day BETWEEN ? AND ?", [*params, *days]),
-            (select + where + " AND day IS NULL", params),
-        ]
-    queries.extend(_country_queries(report, rules, days))
+    queries = [*_in_window(select + where, params, days), *_country_queries(report, rules, days)]
     found: list[MergedEvent] = []
     seen: set[str] = set()
     for sql, values in queries:
@@ -455,13 +448,15 @@ def _country_queries(report: Report, rules: MergeRules, days: tuple[int, int] | 
     # Equalities on the precision, so the index narrows each to its date window.
     precisions = TOWN_PRECISIONS if is_wide(report) else (GEO_PRECISION_REGION,)
     precision = f"IN ({', '.join('?' for _ in precisions)})"
-    params: list[Any] = [report.country_code, *precisions]
+    return _in_window(select + precision, [report.country_code, *precisions], days)
+
+
+def _in_window(sql: str, params: list[Any], days: tuple[int, int] | None) -> list[tuple[str, list[Any]]]:
+    """The searches of ``sql`` narrowed to the happenings dated in ``days`` and to the undated
+    ones, two index searches (one, of every happening, when ``days`` is ``None``)."""
     if days is None:
-        return [(select + precision, params)]
-    return [
-        (select + precision + " AND day BETWEEN ? AND ?", [*params, *days]),
-        (select + precision + " AND day IS NULL", params),
-    ]
+        return [(sql, params)]
+    return [(sql + " AND day BETWEEN ? AND ?", [*params, *days]), (sql + " AND day IS NULL", params)]
 
 
 def _with_members(event: MergedEvent, reports: Sequence[Report]) -> MergedEvent:
