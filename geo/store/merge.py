@@ -906,8 +906,9 @@ def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float 
     names the event's day), their words but the places' names share ``rules.wider_overlap``,
     and their places fit: a town and the region or country that holds it (``holds``), the two
     giving death tolls that agree (``tolls_agree``), or none and the region's report stating
-    its day; or two towns up to ``rules.nearby_km`` apart whose reports give one death toll. A war has many happenings a day in one country, so this evidence is
-    required; ``assign`` also takes such a match only when it is the one candidate that fits."""
+    its day; or two towns up to ``rules.nearby_km`` apart whose reports give one death toll.
+    A war has many happenings a day in one country, so this evidence is required; ``assign``
+    also takes such a match only when it is the one candidate that fits."""
     if rules.wider_overlap is None or report.event_type != event.event_type:
         return None
     if not same_kind(report.sub_event_type, event.sub_event_type, sub_types=rules.sub_types):
@@ -1169,7 +1170,10 @@ def _in_fullest_form(told: list[tuple[Event, Sides]]) -> list[tuple[Event, Sides
     }
     if not fuller:
         return told
-    return [(event, tuple((fuller.get(n, n), c, a) for n, c, a in pair)) for event, pair in told]  # type: ignore[misc]
+    return [
+        (event, ((fuller.get(name1, name1), code1, assoc1), (fuller.get(name2, name2), code2, assoc2)))
+        for event, ((name1, code1, assoc1), (name2, code2, assoc2)) in told
+    ]
 
 
 def _identified(pair: Sides, named: set[tuple[str, int]]) -> Sides:
