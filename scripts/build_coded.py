@@ -38,8 +38,8 @@ from geo.eval.coded import (  # noqa: E402
     score,
     to_jsonl,
 )
-from geo.records import GEO_PRECISION_REGION, Article, Event  # noqa: E402
-from geo.store.merge import LearnedMatch, MergeRules, coded_fields, default_rules, merge  # noqa: E402
+from geo.records import Article, Event  # noqa: E402
+from geo.store.merge import LearnedMatch, MergeRules, coded_fields, default_rules, is_wide, merge  # noqa: E402
 
 GOLD_DIR = REPO / "data" / "eval" / "coded"
 GOLD_JSONL = REPO / "data" / "eval" / "coded.jsonl"
@@ -99,7 +99,7 @@ def predict(
         # most precise place of its reports (``geo.store.merge.MergedEvent.with_report``).
         sharpest = min(members, key=lambda e: e.geo_precision)
         for e in members:
-            shown = sharpest if e.geo_precision >= GEO_PRECISION_REGION else e
+            shown = sharpest if is_wide(e) else e
             predicted.append(
                 PredictedEvent(
                     event_id=e.event_id,

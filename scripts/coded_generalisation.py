@@ -183,10 +183,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         for label, rows in (("full table", table), ("war left out", war_rows_removed(table, one.happenings))):
             with table_without(rows):
                 events = events_of(pipeline, one)
-                s = score(one, predict(one, events, MergeRules()))
+                predicted = predict(one, events, MergeRules())
+                s = score(one, predicted)
                 per_item = items(one, events, label, args.failures)
                 if args.failures:
-                    wrong_happenings(one, predict(one, events, MergeRules()), events, label)
+                    wrong_happenings(one, predicted, events, label)
             right_f = round(s.fatality_accuracy * s.fatality_events)
             right_a = round(s.actor_accuracy * s.actor_events)
             exact_a = round(s.actor_accuracy_exact * s.actor_events)

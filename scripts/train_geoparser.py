@@ -60,7 +60,7 @@ sys.path.insert(0, str(REPO))
 
 from gazetteer.geodesy import great_circle_km  # noqa: E402
 from geo.eval.evaluate import GoldArticle, geotagging_applies, iter_corpus, split_of  # noqa: E402
-from geo.parse.mentions import ScoredCandidate, is_demonym_only, score_candidates, select  # noqa: E402
+from geo.parse.mentions import Recognition, ScoredCandidate, is_demonym_only, score_candidates, select  # noqa: E402
 from geo.parse.placemodel import GeoparserModel, LinearModel, model_to_json  # noqa: E402
 from geo.parse.resolve import SAME_SPOT_KM  # noqa: E402
 from geo.records import Mention  # noqa: E402
@@ -204,9 +204,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.no_reading
         else fit_reading(articles, names, resolution, recogniser, args.reading_l2)
     )
-    resolution = choose_abstention(articles, names, recogniser, resolution, reading)
-    resolution = fit_doubt(articles, names, recogniser, resolution, reading)
-    resolution = choose_story_rules(articles, names, recogniser, resolution, reading)
+    found = found_places(articles, names, recogniser)
+    resolution = choose_abstention(found, names, resolution, reading)
+    resolution = fit_doubt(found, names, resolution, reading)
+    resolution = choose_story_rules(found, names, resolution, reading)
     print(f"resolution weights: {resolution}")
     model = GeoparserModel(
         first=first,
@@ -758,6 +759,14 @@ def fit_reading(
     }
 
 
+def found_places(articles: Sequence[Article], names, recogniser: GeoparserModel) -> list[tuple[Article, Recognition]]:
+    """Each article with the mentions the recogniser finds in it, read once for the rules
+    chosen on them (``choose_abstention``, ``fit_doubt``, ``choose_story_rules``)."""
+    from geo.parse.mentions import recognise
+
+    return [(a, recognise(a.doc, names, recogniser)) for a in articles]
+
+
 #: Abstention thresholds tried, lowest first.
 ABSTENTION_STEPS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.8)
 #: How far below the hand-set weights' acc@161 a corpus may stay (noise).
@@ -765,19 +774,15 @@ ACCURACY_TOLERANCE = 0.002
 
 
 def choose_abstention(
-    articles: Sequence[Article],
+    found: Sequence[tuple[Article, Recognition]],
     names,
-    recogniser: GeoparserModel,
     resolution: dict[str, float],
     reading: dict[str, float] | None = None,
 ) -> dict[str, float]:
     """The lowest ``min_confidence`` at which, on the mentions the recogniser finds,
     every corpus places its found places within 161 km at least as often as the
     hand-set weights did: finding more places must not make the map less right."""
-    from geo.parse.mentions import recognise
     from geo.parse.resolve import DEFAULT_WEIGHTS, resolve, weights_from
-
-    found = [(a, recognise(a.doc, names, recogniser)) for a in articles]
 
     def accuracy(weights) -> dict[str, tuple[float, float]]:
         counts: dict[str, list[int]] = {}
@@ -826,9 +831,8 @@ RIGHT_DROPPED_COST = 2.0
 
 
 def fit_doubt(
-    articles: Sequence[Article],
+    found: Sequence[tuple[Article, Recognition]],
     names,
-    recogniser: GeoparserModel,
     resolution: dict[str, float],
     reading: dict[str, float] | None = None,
 ) -> dict[str, float]:
@@ -838,16 +842,14 @@ def fit_doubt(
     less right ones dropped."""
     from sklearn.linear_model import LogisticRegression
 
-    from geo.parse.mentions import recognise
     from geo.parse.resolve import DOUBT_FEATURES, doubt_features, readings, weights_from
 
     # Readings are taken before any doubt: the model must see them all.
     weights = weights_from({k: v for k, v in resolution.items() if not k.startswith("doubt_")}, reading)
     rows, labels, folds = [], [], []
-    for article in articles:
+    for article, recognition in found:
         if article.partial:
             continue  # its readings of places other than the subject cannot be checked
-        recognition = recognise(article.doc, names, recogniser)
         by_name, choice = readings(
             article.gold.text,
             recognition.mentions,
@@ -909,9 +911,8 @@ LONE_POPULATION_STEPS = (0.0, 20_000.0, 50_000.0, 100_000.0)
 
 
 def choose_story_rules(
-    articles: Sequence[Article],
+    found: Sequence[tuple[Article, Recognition]],
     names,
-    recogniser: GeoparserModel,
     resolution: dict[str, float],
     reading: dict[str, float] | None = None,
 ) -> dict[str, float]:
@@ -921,10 +922,9 @@ def choose_story_rules(
     +1, a right one lost ``RIGHT_DROPPED_COST``; the smallest value on a tie, 0 when none gains.
     A reading is right within 161 km of gold, an area's within ``READING_AREA_RIGHT_KM`` (its
     point stands for the whole), a country's also when the gold point lies in it."""
-    from geo.parse.mentions import recognise
     from geo.parse.resolve import resolve, weights_from
 
-    found = [(a, recognise(a.doc, names, recogniser)) for a in articles if not a.partial]
+    found = [(a, recognition) for a, recognition in found if not a.partial]
 
     def readings(values: dict[str, float]) -> dict[tuple[str, int, int], bool]:
         weights = weights_from(values, reading)

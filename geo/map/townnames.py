@@ -12,13 +12,13 @@ itself is not labelled twice.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from gazetteer.basemap_detail import Town
+from gazetteer.geodesy import great_circle_km
 from gazetteer.normalize import normalize, strip_articles
 
 #: Combining diacritics, once a name is decomposed (the blocks Latin-script names use).
@@ -36,7 +36,6 @@ _JOINED = re.compile("[-‐-―]")
 QUARTER_KM = 5.0
 #: A part listed this many times bigger than the city is another town ("Rochester Hills").
 QUARTER_MAX_RATIO = 4.0
-_EARTH_KM = 6371.0
 
 
 def plain_letters(name: str) -> str:
@@ -61,10 +60,7 @@ def _heads(tokens: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
 
 
 def _km(a: Town, b: Town) -> float:
-    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
-    dlat, dlon = lat2 - lat1, math.radians(b.lon - a.lon)
-    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def display_towns(towns: Iterable[Town]) -> list[Town]:

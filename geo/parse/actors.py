@@ -265,7 +265,7 @@ _BACKER_SUFFIXES = ("-backed", "-led", "-aligned", "-allied", "-linked", "-funde
 _NOT_AN_ACTOR_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:station|post|headquarters|chief|commander|spokesman|spokesperson|spokeswoman|official|officials|sources|said|says|told)\b"
     r"|\s+and\s+(?:\w+\s+){1,2}(?:said|say|says|told)\b"
-    r"|\s+officer\s+(?:[\w,']+\s+){0,5}?(?:said|says|told)\b",  # "a police officer at the scene said"
+    r"|\s+officer\s+(?:[\w,']+\s+){0,5}?(?:said|says|told)\b",  # "an officer at the checkpoint told"
     re.IGNORECASE,
 )
 #: People in the street, by ACLED's types: protesters (6) and rioters (5) of the event's country.
@@ -374,7 +374,7 @@ _NAME = r"(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|
 _NO_ONE = frozenset(
     {"No", "Nobody", "None", "It", "He", "She", "They", "We", "Who", "Which", "That", "This", "Authorities"}
 )
-#: What a group claims when it owns an attack ("claimed the bombing", "claimed the launch").
+#: What a group claims when it owns an attack ("claimed the bombing", "claimed the raid").
 _DEEDS = (
     r"(?:attacks?|bombings?|launch|strikes?|raids?|ambush|assault|killings?|shelling|rockets?|explosions?|blasts?)\b"
 )
@@ -705,7 +705,7 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
                 add(joined.start(1), joined.end(1), police_forces(other) if police else state_forces(other))
     lowered = text.lower()  # for cheap tests that a pattern can match at all
     for m in _led_coalition().finditer(text) if "-led" in lowered else ():
-        # "a Saudi-led coalition warplane": the forces of the country that leads it.
+        # "US-led coalition jets": the forces of the country that leads it.
         cc = _demonyms().get(m.group(1).lower()) or _country_codes_by_name().get(m.group(1).lower())
         cc = cc or ABBREVIATED_COUNTRIES.get(m.group(1))
         if cc:
@@ -755,11 +755,7 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             or name.endswith(("'s", "\u2019s"))
         ):
             continue  # "Officials blamed ...", "Russia claimed ...", "claimed by Russia's army": no group named
-        kept = kept_group(name, country_code)
-        if kept.inter == INTER_UNKNOWN:
-            # A group that owns an attack is armed and fights the state: a rebel group, as
-            # bare "militants" are, until its name tells otherwise.
-            kept = Actor(kept.name, INTER_REBEL, kept.country_code)
+        kept = _attacking_group(name, country_code)
         if kept.name.split()[-1][:1].isupper():
             add(m.start(key), m.end(key), kept)
     for m in _ATTACK_BY.finditer(text) if " by " in lowered or " from " in lowered else ():
@@ -775,9 +771,7 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             or {w.lower() for w in name.split()} & NOT_ARMED_WORDS
         ):
             continue
-        kept = kept_group(name, country_code)
-        kept = kept if kept.inter != INTER_UNKNOWN else Actor(kept.name, INTER_REBEL, kept.country_code)
-        add(m.start("name"), m.end("name"), kept)
+        add(m.start("name"), m.end("name"), _attacking_group(name, country_code))
     for m in _MEMBERS_OF.finditer(text):
         # "Fighters of the Zulu Council": a group by its name's words; "men believed to belong to
         # Zulu Dawn": a group because men belong to it, whatever its name.
@@ -793,6 +787,13 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
                 kept = Actor(kept.name, guessed_inter(m.group(0)), kept.country_code)
             add(m.start("name"), m.end("name"), kept)
     return tuple(sorted(found, key=lambda a: a.start))
+
+
+def _attacking_group(name: str, country_code: str) -> Actor:
+    """The group ``name`` as one that owns or makes an attack: armed and fighting the state, a
+    rebel group as bare "militants" are, until its name tells otherwise (``kept_group``)."""
+    kept = kept_group(name, country_code)
+    return kept if kept.inter != INTER_UNKNOWN else Actor(kept.name, INTER_REBEL, kept.country_code)
 
 
 #: A group's acronym that owns what follows: "the SDF's ".
@@ -1130,7 +1131,7 @@ def frontline_actors(
     side_in_sentence: dict[str, int] = {}  # actors of the event's sentence: their clause side
     start_in_sentence: dict[str, int] = {}  # ... and where they are named
     generic_state = False
-    hit_in_sentence: set[str] = set()  # actors the event's sentence names as hit ("killing two SDF fighters")
+    hit_in_sentence: set[str] = set()  # actors the event's sentence names as hit ("wounding three soldiers")
     doer_in_sentence = False  # ... and whether it names one who did it
     partners: list[Actor] = []  # state forces fighting beside another ("with Mozambican soldiers")
     # The sentence, its neighbours, then (for fighting between two sides) the rest of the
@@ -1227,7 +1228,7 @@ def frontline_actors(
         and actors[0].inter != INTER_CIVILIANS
         and all(a.inter == INTER_CIVILIANS for a in actors[1:])
     ):
-        # "A bomb exploded at an SDF checkpoint, killing two SDF fighters": the side a bomb
+        # "A roadside bomb hit an army patrol, wounding three soldiers": the side a bomb
         # hit did not plant it; no one claimed it, so an unidentified group did.
         actors = [unidentified(country_code), *actors]
     if len(actors) == 1 and partners and not one_sided:
@@ -1262,7 +1263,7 @@ def frontline_actors(
     return ActorPair(actors[0], actors[1], with1, with2)
 
 
-#: A post of a side, before the side: "near a checkpoint of the", "on a convoy of".
+#: A post of a side, before the side: "at a post of the", "on a convoy of".
 _TARGET_OF = re.compile(
     r"\b(?:checkpoints?|positions?|bases?|convoys?|patrols?|posts?|vehicles?|camps?|headquarters|offices?|barracks)"
     r"\s+(?:of|belonging\s+to|manned\s+by)\s+(?:the\s+)?$",
@@ -1460,7 +1461,7 @@ def _speaker_forces(
         return tuple(mentions)
     tree = parse.tree
     if tree is not None and tree.deps[tree.token_at(own.end() - 1)] in {"amod", "compound", "nmod"}:
-        return tuple(mentions)  # "its military command headquarters": a word that describes a thing, no forces
+        return tuple(mentions)  # "its military airfield": a word that describes a thing, no forces
     start, end = parse.sources[0]
     speaker_text = sentence[start:end]
     named = find_actors(speaker_text, country_code=country_code, table=table)  # "the army said its jets ..."
@@ -1724,8 +1725,8 @@ def article_names(
     return _governments_named(sentences, names, country_code)
 
 
-#: A force a man owns, by its name: "Khalifa Haftar's Libyan National Army", "Haftar, whose
-#: Libyan National Army ...". The owner is a capitalised word; the name ends in a word for forces.
+#: A force a man owns, by its name: "Dago's Northern Defence Force", "Dago, whose
+#: Northern Defence Force ...". The owner is a capitalised word; the name ends in a word for forces.
 _PERSON_OWNED = re.compile(
     r"(?<![\w-])(?P<owner>[A-Z][a-z][\w-]*)(?:(?:'s|\u2019s)\s+|,\s+whose\s+)"
     r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,5}?\s+(?:Army|Forces|Force|Front|Movement|Brigades?))(?![\w-])"

@@ -4,7 +4,7 @@ The items of a list are things of one kind. A name that a country shares with a 
 or a town ("Niger" a country and a Nigerian state, "Canada" a country and a Mexican
 village), listed right beside a country, is the country; and a comma between two
 countries joins two items of a list, it does not put the first inside the second
-("Niger, Nigeria and Togo" names three countries, not Nigeria's Niger State).
+("Benin, Niger and Nigeria" names three countries, not Nigeria's Niger State).
 
 Only the characters between two neighbouring mentions are read: no pass over the text.
 """

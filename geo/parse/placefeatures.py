@@ -486,7 +486,7 @@ def _hyphenated_places(doc: Doc, start: int, end: int, names: NameIndex) -> list
     ):
         return []
     whole = _span_text(doc, start, end)
-    if names.lookup(whole) or has_spelling_variant(whole, names):
+    if _names_a_place(whole, names):
         return []
     if not all(names.lookup(_span_text(doc, a, b)) for a, b in pieces):
         return []
@@ -532,7 +532,7 @@ def _extended(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, in
     words = 0
     while (
         stop < min(len(table.text), end + MAX_RUN_TOKENS - 1)
-        and (table.alpha[stop] or table.text[stop] in ("-", "‑"))
+        and (table.alpha[stop] or table.text[stop] in HYPHENS)
         and (not table.sent_start[stop])
     ):
         words += not table.glued[stop]

@@ -372,9 +372,7 @@ def _settle(
         else {}
     )
     listed = (
-        listed_beside_countries(
-            text, mentions, names, {n: p.entries[0].is_country for n, p in pools.items() if p.candidates}
-        )
+        listed_beside_countries(text, mentions, names, {n: _reads_as_country(p) for n, p in pools.items()})
         if weights.listed_country
         else {}
     )
@@ -759,7 +757,7 @@ def _containment(
                 continue
             between = text[first.end : second.start]
             if container.is_country and _reads_as_country(pools[names[first]]) and joins_a_list(between):
-                continue  # "Niger, Nigeria and Togo": two items of a list of countries
+                continue  # "Benin, Niger, Nigeria": two items of a list of countries
             if " ".join(between.lower().split()) in ADJACENT_CONTAINERS:
                 strength = 1.0
             elif any(w in between for w in LOOSE_CONTAINER_WORDS) and any(

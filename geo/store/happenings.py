@@ -39,7 +39,6 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from gazetteer.geodesy import great_circle_km
 from geo.records import EVENT_TYPES, GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Event, EventReport
 from geo.store.merge import (
     LINK_REPORTS,
@@ -49,7 +48,6 @@ from geo.store.merge import (
     Report,
     assign,
     block_key,
-    both_at_towns,
     candidate_blocks,
     coded_fields,
     content_words,
@@ -57,6 +55,7 @@ from geo.store.merge import (
     is_account,
     is_wide,
     named_days,
+    within_reach,
 )
 
 #: The origin whose reports merge; imported datasets come coded already.
@@ -289,7 +288,7 @@ def _rank(member: Event | StoredReport) -> tuple[bool, bool, bool, float]:
     more confident."""
     return (
         is_account(member.event_type, member.sub_event_type),
-        member.geo_precision >= GEO_PRECISION_REGION,
+        is_wide(member),
         not member.actor1,
         -member.confidence,
     )
@@ -408,14 +407,7 @@ def _candidates(
         where += f" AND cell_lon IN ({', '.join('?' for _ in lons)})"
         params.extend(lons)
     select = f"SELECT {_HAPPENING_COLUMNS} FROM happenings INDEXED BY happenings_block WHERE cell_lat IS NOT NULL AND "
-    if days is None:
-        queries = [(select + where, params)]
-    else:
-        queries = [
-            (select + where + " AND day BETWEEN ? AND ?", [*params, *days]),
-            (select + where + " AND day IS NULL", params),
-        ]
-    queries.extend(_country_queries(report, rules, days))
+    queries = [*_in_window(select + where, params, days), *_country_queries(report, rules, days)]
     found: list[MergedEvent] = []
     seen: set[str] = set()
     for sql, values in queries:
@@ -424,9 +416,7 @@ def _candidates(
                 continue
             seen.add(row[0])
             event = _merged(row)
-            if not both_at_towns(report, event) or great_circle_km(report.lat, report.lon, event.lat, event.lon) <= (
-                rules.reach_km
-            ):
+            if within_reach(report, event, rules):
                 found.append(event)
     if rules.learned is None or not found:
         return found
@@ -458,13 +448,15 @@ def _country_queries(report: Report, rules: MergeRules, days: tuple[int, int] | 
     # Equalities on the precision, so the index narrows each to its date window.
     precisions = TOWN_PRECISIONS if is_wide(report) else (GEO_PRECISION_REGION,)
     precision = f"IN ({', '.join('?' for _ in precisions)})"
-    params: list[Any] = [report.country_code, *precisions]
+    return _in_window(select + precision, [report.country_code, *precisions], days)
+
+
+def _in_window(sql: str, params: list[Any], days: tuple[int, int] | None) -> list[tuple[str, list[Any]]]:
+    """The searches of ``sql`` narrowed to the happenings dated in ``days`` and to the undated
+    ones, two index searches (one, of every happening, when ``days`` is ``None``)."""
     if days is None:
-        return [(select + precision, params)]
-    return [
-        (select + precision + " AND day BETWEEN ? AND ?", [*params, *days]),
-        (select + precision + " AND day IS NULL", params),
-    ]
+        return [(sql, params)]
+    return [(sql + " AND day BETWEEN ? AND ?", [*params, *days]), (sql + " AND day IS NULL", params)]
 
 
 def _with_members(event: MergedEvent, reports: Sequence[Report]) -> MergedEvent:

@@ -46,8 +46,8 @@ and their death tolls agree (``tolls_agree``) or, giving none, its quote states 
 towns up to ``MergeRules.nearby_km`` apart (a strike "near" one placed at the next) when
 their reports give one toll. A war has many happenings a day in one country, so without
 that evidence, or with two happenings that fit, the report stands alone (on the coded gold
-set's dev wars: B-cubed F1 0.889 -> 0.893, fatalities 0.86 -> 0.88, the reports of the
-Stockholm agreement placed at Sweden and a Saada air strike placed at Yemen joining theirs).
+set's dev wars: B-cubed F1 0.889 -> 0.893, fatalities 0.86 -> 0.88: reports placed at a
+country or a province joining the happening at their town).
 
 Merging is incremental: ``assign(report, candidates)`` says which existing event a new
 report joins (or ``None`` for a new event), and depends only on its inputs (ties go to
@@ -871,7 +871,7 @@ def names_the_day(report: Report, event: MergedEvent) -> bool:
     )
 
 
-def is_wide(place: Report | MergedEvent) -> bool:
+def is_wide(place: Report | MergedEvent | Event) -> bool:
     """Is a report or event placed at a region or a country, not at a town or near one?"""
     return place.geo_precision >= GEO_PRECISION_REGION
 
@@ -906,8 +906,9 @@ def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float 
     names the event's day), their words but the places' names share ``rules.wider_overlap``,
     and their places fit: a town and the region or country that holds it (``holds``), the two
     giving death tolls that agree (``tolls_agree``), or none and the region's report stating
-    its day; or two towns up to ``rules.nearby_km`` apart whose reports give one death toll. A war has many happenings a day in one country, so this evidence is
-    required; ``assign`` also takes such a match only when it is the one candidate that fits."""
+    its day; or two towns up to ``rules.nearby_km`` apart whose reports give one death toll.
+    A war has many happenings a day in one country, so this evidence is required; ``assign``
+    also takes such a match only when it is the one candidate that fits."""
     if rules.wider_overlap is None or report.event_type != event.event_type:
         return None
     if not same_kind(report.sub_event_type, event.sub_event_type, sub_types=rules.sub_types):
@@ -1051,10 +1052,7 @@ def merge(reports: Iterable[Report | Event], rules: MergeRules | None = None) ->
         candidates = []
         for event_id in dict.fromkeys(filed):
             event = events[event_id]
-            if (
-                both_at_towns(report, event)
-                and great_circle_km(report.lat, report.lon, event.lat, event.lon) > rules.reach_km
-            ):
+            if not within_reach(report, event, rules):
                 continue  # in the country, but neither of the two is placed at a region or country
             day = event.event_date.toordinal() if event.event_date else None
             if days is None or day is None or days[0] <= day <= days[1]:
@@ -1071,9 +1069,12 @@ def merge(reports: Iterable[Report | Event], rules: MergeRules | None = None) ->
     return tuple(events.values())
 
 
-def both_at_towns(report: Report, event: MergedEvent) -> bool:
-    """Are both placed at towns, so that only their distance puts them within reach?"""
-    return not is_wide(report) and not is_wide(event)
+def within_reach(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
+    """May the report join the event by their places: one of them placed at a region or a
+    country (``wider_score``), or two towns within ``rules.reach_km``?"""
+    if is_wide(report) or is_wide(event):
+        return True
+    return great_circle_km(report.lat, report.lon, event.lat, event.lon) <= rules.reach_km
 
 
 @dataclass(frozen=True, slots=True)
@@ -1110,7 +1111,7 @@ def strongest(reports: Sequence[Event]) -> Sequence[Event]:
     of those, the ones placed at its town when some are (a report that names only the
     province tells who fights there, not always who fought here)."""
     own = [e for e in reports if not is_account(e.event_type, e.sub_event_type)] or reports
-    return [e for e in own if e.geo_precision < GEO_PRECISION_REGION] or own
+    return [e for e in own if not is_wide(e)] or own
 
 
 def coded_fields(reports: Sequence[Event]) -> CodedFields:
@@ -1169,7 +1170,10 @@ def _in_fullest_form(told: list[tuple[Event, Sides]]) -> list[tuple[Event, Sides
     }
     if not fuller:
         return told
-    return [(event, tuple((fuller.get(n, n), c, a) for n, c, a in pair)) for event, pair in told]  # type: ignore[misc]
+    return [
+        (event, ((fuller.get(name1, name1), code1, assoc1), (fuller.get(name2, name2), code2, assoc2)))
+        for event, ((name1, code1, assoc1), (name2, code2, assoc2)) in told
+    ]
 
 
 def _identified(pair: Sides, named: set[tuple[str, int]]) -> Sides:

@@ -508,10 +508,10 @@
     ctx.font = LABEL_FONT;
     // No label covers the point of a place as important as the ones named: the first
     // labelCount places in view (the others are only there to stand in for them).
-    var size0 = map.getSize(), taken = [];
+    var taken = [];
     labels.forEach(function (l) {
       var p = map.latLngToContainerPoint([l[0], l[1]]);
-      if (taken.length < wanted && p.x >= 0 && p.y >= 0 && p.x <= size0.x && p.y <= size0.y) {
+      if (taken.length < wanted && p.x >= 0 && p.y >= 0 && p.x <= size.x && p.y <= size.y) {
         taken.push([p.x - 5, p.y - 5, p.x + 5, p.y + 5]);
       }
     });
