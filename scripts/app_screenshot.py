@@ -34,8 +34,14 @@ FIRST_PAGE_S = 600
 #: The biggest frontline marker (any marker when there is none): a popup worth showing.
 BIGGEST_MARKER_JS = """() => {
   // A marker drawn on its own: one inside a cluster is not clickable (density.js marks it).
+  // Only markers in the first view: a far event (talks in Europe) is drawn but out of sight.
+  const size = window.map.getSize();
+  const inView = l => {
+    const p = window.map.latLngToContainerPoint(l.getLatLng());
+    return p.x > 0 && p.y > 0 && p.x < size.x && p.y < size.y;
+  };
   const all = Object.values(window.map._layers).filter(
-    l => l instanceof L.CircleMarker && l.options.shape && !l._clustered);
+    l => l instanceof L.CircleMarker && l.options.shape && !l._clustered && inView(l));
   const frontline = all.filter(l => l.options.shape === "triangle");
   const markers = frontline.length ? frontline : all;
   if (!markers.length) { return null; }
