@@ -326,7 +326,9 @@ _NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "al", "wa", "
 _GROUP_DESCRIPTORS = frozenset(
     {"militant", "armed", "rebel", "jihadist", "insurgent", "extremist", "islamist", "separatist"}
 )
-_ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|an|ar|at|az)-[A-Z]")
+#: An Arabic article written before a name ("al-", "ash-"), as names of groups begin.
+_ARTICLE = r"(?:al|el|ad|ash|as|an|ar|at|az)-"
+_ARABIC_ARTICLE = re.compile(_ARTICLE + "[A-Z]")
 
 
 def kept_group(written: str, country_code: str = "") -> Actor:
@@ -357,7 +359,7 @@ def kept_group(written: str, country_code: str = "") -> Actor:
 
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
 _UNKNOWN_GROUP = re.compile(
-    r"\b((?:(?:al|el|ad|ash|as|an|ar|at|az)-)?(?:[A-Z][\w'-]+ ){1,5})"
+    r"\b((?:" + _ARTICLE + r")?(?:[A-Z][\w'-]+ ){1,5})"
     r"(?:militants|militia|militiamen|rebels|insurgents|fighters|jihadists|guerrillas|vigilantes|gang|separatists|gunmen"
     r"|secessionists|(?:militant|armed|rebel|jihadist|insurgent|extremist|Islamist|separatist) group"
     r"|self-defen[cs]e (?:groups?|militias?|forces)|vigilante groups?)\b"
@@ -367,10 +369,10 @@ _MEMBERS_OF = re.compile(
     r"\b(?i:forces|fighters|militants|members|militiamen|units|gunmen|insurgents|rebels|jihadists|men|attackers"
     r"|assailants)\s+(?:(?:believed\s+to\s+)?(?P<belong>belong(?:ing)?\s+to|linked\s+to|affiliated\s+(?:to|with))"
     r"|of|from|loyal\s+to)\s+(?:the\s+)?(?:[\w.'\u2019-]+-(?:backed|led|aligned|allied|funded|supported)\s+)?"
-    r"(?P<name>(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?[A-Z][\w'\u2019-]*"
+    r"(?P<name>(?:" + _ARTICLE + r")?[A-Z][\w'\u2019-]*"
     r"(?:\s+(?:(?:of|the|for|and|al|de|wa)\s+)*[A-Z][\w'\u2019-]*){0,7})"
 )
-_NAME = r"(?:(?:al|el|ad|ash|as|an|ar|at|az)-)?[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|the|for|and|al|de|wa)\s+)*[A-Z][\w'\u2019-]*){0,6}"
+_NAME = r"(?:" + _ARTICLE + r")?[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|the|for|and|al|de|wa)\s+)*[A-Z][\w'\u2019-]*){0,6}"
 _NO_ONE = frozenset(
     {"No", "Nobody", "None", "It", "He", "She", "They", "We", "Who", "Which", "That", "This", "Authorities"}
 )
@@ -800,7 +802,7 @@ def _attacking_group(name: str, country_code: str) -> Actor:
 _GROUP_OWNER = re.compile(r"(?<![\w-])([A-Z][A-Z0-9-]{1,7})(?:'s|\u2019s)\s+(?:[a-z]+\s+)?$")
 
 
-_WORD_BEFORE = re.compile(r"((?:(?:al|el|ad|ash|as|an|ar|at|az)-)?[A-Z][\w'\u2019-]*)\s+$")
+_WORD_BEFORE = re.compile(r"((?:" + _ARTICLE + r")?[A-Z][\w'\u2019-]*)\s+$")
 
 
 def _named_before(text: str, at: int) -> bool:
