@@ -49,7 +49,7 @@ _TRANSLATE = str.maketrans({**SPECIAL_LETTERS, **{mark: None for mark in DROPPED
 ASCII_DROPPED_MARKS = "'\"`"
 _SEPARATORS = re.compile(r"[\W_]+")
 # Combining diacritics (NFKD splits "é" into "e" + U+0301); the blocks Latin-script names use.
-_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 ARABIC_ARTICLES = frozenset({"al", "ar", "as", "ash", "ad", "el", "an", "at", "az", "ez", "es", "ed"})
 
@@ -79,7 +79,7 @@ def normalize(name: str) -> str:
         # Decompose before and after folding: compatibility letters ("𝐴") fold only once
         # decomposed, and folding can yield new combining marks ("İ" -> "i" + dot).
         folded = unicodedata.normalize("NFKD", name).casefold()
-        text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", folded))
+        text = COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", folded))
     if text.isascii():
         # Of _TRANSLATE only ASCII_DROPPED_MARKS apply; three replaces beat its table 5 to 1.
         text = text.replace("'", "").replace('"', "").replace("`", "")

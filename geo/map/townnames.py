@@ -19,10 +19,8 @@ from dataclasses import replace
 
 from gazetteer.basemap_detail import Town
 from gazetteer.geodesy import great_circle_km
-from gazetteer.normalize import normalize, strip_articles
+from gazetteer.normalize import COMBINING_MARKS, normalize, strip_articles
 
-#: Combining diacritics, once a name is decomposed (the blocks Latin-script names use).
-_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 #: The ayn and hamza signs of transliterations (an ordinary apostrophe, "Ma'rib", stays), and
 #: Turkish dotless i, which English prints dotted ("Elazig").
 _TRANSLITERATION_MARKS = str.maketrans({**dict.fromkeys("ʻʼʽʾʿ‘’", None), "ı": "i"})
@@ -42,7 +40,7 @@ def plain_letters(name: str) -> str:
     """``name`` without diacritics or transliteration marks: ``"Al Aḥmadī"`` -> ``"Al Ahmadi"``."""
     if name.isascii():
         return name
-    text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", name)).translate(_TRANSLITERATION_MARKS)
+    text = COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", name)).translate(_TRANSLITERATION_MARKS)
     return unicodedata.normalize("NFC", " ".join(text.split())) or name
 
 
