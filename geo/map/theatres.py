@@ -49,9 +49,9 @@ INSET_SHARE = 0.08
 MAX_INSETS = 2
 #: The smallest span (degrees) of a frame or an inset: one town alone is shown with its surroundings.
 MIN_SPAN_DEG = 1.5
-#: The margin around a frame, as a share of its span (at least MIN_MARGIN_DEG).
-MARGIN_SHARE = 0.06
-MIN_MARGIN_DEG = 0.3
+#: The margin around a frame, as a share of its span (at least MIN_MARGIN_DEG); the page pads its fit too.
+MARGIN_SHARE = 0.04
+MIN_MARGIN_DEG = 0.1
 #: The places listed beside the map (the rest are counted as "N more").
 LISTED_PLACES = 6
 EARTH_RADIUS_KM = 6371.0
