@@ -52,6 +52,8 @@ MIN_SPAN_DEG = 1.5
 #: The margin around a frame, as a share of its span (at least MIN_MARGIN_DEG); the page pads its fit too.
 MARGIN_SHARE = 0.04
 MIN_MARGIN_DEG = 0.1
+#: The places an inset offers the page to name, busiest first.
+INSET_LABEL_CHOICES = 8
 #: The places listed beside the map (the rest are counted as "N more").
 LISTED_PLACES = 6
 EARTH_RADIUS_KM = 6371.0
@@ -72,6 +74,7 @@ class Theatre:
     weight: float
     places: tuple[tuple[str, int], ...]
     countries: tuple[str, ...] = ()  # ISO alpha-2 codes, the most events first
+    spots: tuple[tuple[float, float], ...] = ()  # where each of ``places`` is drawn (its most used point)
 
     @property
     def name(self) -> str:
@@ -122,8 +125,14 @@ def find_theatres(events: Sequence[Event], *, names: Mapping[PlaceKey, str] | No
     theatres = []
     for label in np.unique(labels).tolist():
         members = np.flatnonzero(labels == label)
-        counts = Counter(names.get(place_key(placed[i])) or placed[i].place for i in members.tolist())
+        named = [(names.get(place_key(placed[i])) or placed[i].place, i) for i in members.tolist()]
+        counts = Counter(name for name, _ in named)
+        points = Counter((name, placed[i].lat, placed[i].lon) for name, i in named)
+        spot = {}
+        for (name, lat, lon), _ in points.most_common():
+            spot.setdefault(name, (lat, lon))
         codes = Counter(placed[i].country_code for i in members.tolist() if placed[i].country_code)
+        places = tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
         theatres.append(
             Theatre(
                 bounds=(
@@ -134,7 +143,8 @@ def find_theatres(events: Sequence[Event], *, names: Mapping[PlaceKey, str] | No
                 ),
                 events=len(members),
                 weight=float(weights[members].sum()),
-                places=tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))),
+                places=places,
+                spots=tuple(spot[name] for name, _ in places),
                 countries=tuple(code for code, _ in sorted(codes.items(), key=lambda item: (-item[1], item[0]))),
             )
         )
@@ -198,7 +208,14 @@ def layout_json(layout: SlideLayout, column: int) -> dict[str, Any] | None:
     return {
         "column": column,
         "insets": [
-            {"bounds": _leaflet(with_margin(t.bounds)), "caption": t.name, "events": t.events} for t in layout.insets
+            {
+                "bounds": _leaflet(with_margin(t.bounds)),
+                "caption": t.name,
+                "events": t.events,
+                # The busiest places, more than are named: the page names those that fit.
+                "labels": [[lat, lon, name] for (name, _), (lat, lon) in zip(t.places, t.spots)][:INSET_LABEL_CHOICES],
+            }
+            for t in layout.insets
         ],
         "extent": _leaflet(layout.extent) if layout.extent else None,
         "elsewhere": elsewhere_text(layout.elsewhere),

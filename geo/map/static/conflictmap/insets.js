@@ -60,13 +60,13 @@
     return drawn;
   }
 
-  // The names of an inset's main places (the data's labels, most important first), each right or
+  // The names of an inset's main places (its labels, the busiest first), each right or
   // left of its point where it overlaps no other name and stays inside the inset.
-  function addLabels(state, map, bounds) {
+  function addLabels(map, labels, bounds) {
     var size = map.getSize(), taken = [], named = [];
     var ctx = document.createElement("canvas").getContext("2d");
     ctx.font = LABEL_FONT;
-    (state.data.labels || []).forEach(function (l) {
+    (labels || []).forEach(function (l) {
       if (named.length >= INSET_LABELS || !bounds.contains(L.latLng(l[0], l[1]))) { return; }
       var p = map.latLngToContainerPoint([l[0], l[1]]), width = Math.ceil(ctx.measureText(l[2]).width) + 6;
       var spots = [[LABEL_GAP_PX, -LABEL_PX / 2], [-LABEL_GAP_PX - width, -LABEL_PX / 2]];
@@ -156,7 +156,7 @@
       map.fitBounds(insetBounds[i], { padding: [14, 14], animate: false });
       maps.push(map);
       var shown = map.getBounds();
-      return { caption: caption, markers: addMarkers(state, map, shown), labels: addLabels(state, map, shown) };
+      return { caption: caption, markers: addMarkers(state, map, shown), labels: addLabels(map, inset.labels, shown) };
     });
     return { locator: true, insets: insets, elsewhere: spec.elsewhere || "" };
   }
