@@ -5,7 +5,7 @@ far away, talks in a European city). Framing all of them at once shrinks every t
 to a speck in a picture of mostly empty land and sea; framing the busiest alone hides
 the rest. So:
 
-- Theatres are the groups of places linked by steps of at most THEATRE_LINK_KM (single
+- Theatres are the groups of places linked by steps of about THEATRE_LINK_KM at most (single
   linkage: a front line a thousand kilometres long is one theatre, a capital abroad is
   another).
 - The main frame starts on the theatre with the most weight (an event weighs as many
@@ -42,6 +42,8 @@ Bounds = tuple[float, float, float, float]  # (min_lon, min_lat, max_lon, max_la
 
 #: Places this close (great-circle, km) are one theatre, and so are chains of them.
 THEATRE_LINK_KM = 500.0
+#: Places are linked by the middles of the grid cells they fall in (about 110 km, well under the link).
+LINK_CELL_DEG = 1.0
 #: A theatre joins the main frame only if the frame keeps this share of its weight per area.
 JOIN_DENSITY = 0.5
 #: A theatre left out of the main frame with this share of the weight gets an inset of its own.
@@ -128,7 +130,7 @@ def find_theatres(events: Sequence[Event], *, names: Mapping[PlaceKey, str] | No
         named = [(names.get(place_key(placed[i])) or placed[i].place, i) for i in members.tolist()]
         counts = Counter(name for name, _ in named)
         points = Counter((name, placed[i].lat, placed[i].lon) for name, i in named)
-        spot = {}
+        spot: dict[str, tuple[float, float]] = {}
         for (name, lat, lon), _ in points.most_common():
             spot.setdefault(name, (lat, lon))
         codes = Counter(placed[i].country_code for i in members.tolist() if placed[i].country_code)
@@ -157,7 +159,10 @@ def slide_layout(events: Sequence[Event], *, aspect: float, names: Mapping[Place
     """The layout of a picture whose map is ``aspect`` times as wide as it is tall."""
     if not aspect > 0:
         raise ValueError(f"aspect must be a positive number, got {aspect!r}")
-    theatres = find_theatres(events, names=names)
+    return _layout_of(find_theatres(events, names=names), aspect)
+
+
+def _layout_of(theatres: Sequence[Theatre], aspect: float) -> SlideLayout:
     if not theatres:
         return SlideLayout(frame=None)
     framed = [theatres[0]]
@@ -190,10 +195,11 @@ def plan_slide(
     of the column its insets take at the right (0 without insets): the main frame is fitted
     to the map beside that column."""
     column = inset_column_px(map_width)
-    layout = slide_layout(events, aspect=_room(map_width - column, map_height), names=names)
+    theatres = find_theatres(events, names=names)
+    layout = _layout_of(theatres, _room(map_width - column, map_height))
     if layout.locator:
         return layout, column
-    return slide_layout(events, aspect=_room(map_width, map_height), names=names), 0
+    return _layout_of(theatres, _room(map_width, map_height)), 0
 
 
 def inset_column_px(map_width: int) -> int:
@@ -303,8 +309,13 @@ def _mercator(lat: float) -> float:
 
 
 def _linked_groups(lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    """One group label per point: points linked by steps of at most THEATRE_LINK_KM share one."""
-    points, inverse = np.unique(np.column_stack((np.round(lats, 3), np.round(lons, 3))), axis=0, return_inverse=True)
+    """One group label per point: points linked by steps of about THEATRE_LINK_KM at most share one.
+
+    Points are first gathered into cells of LINK_CELL_DEG (linked by their middles): a war's
+    thousands of places are a few hundred cells, and the pairs within reach stay few."""
+    cells = np.column_stack((np.floor(lats / LINK_CELL_DEG), np.floor(lons / LINK_CELL_DEG)))
+    points, inverse = np.unique(cells, axis=0, return_inverse=True)
+    points = (points + 0.5) * LINK_CELL_DEG
     lat, lon = np.radians(points[:, 0]), np.radians(points[:, 1])
     unit = np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
     # The chord on the unit sphere that spans THEATRE_LINK_KM of the surface.
