@@ -12,16 +12,16 @@ WINDOW = (date(2016, 1, 4), date(2016, 7, 3))
 def test_the_header_says_how_many_events_lie_outside_the_dates() -> None:
     text = header_html(101, 102, WINDOW, outside_dates=1)
     assert "101 of 102 events" in text
-    assert "2016-01-04 \u2013 2016-07-03 \u00b7 1 dated outside it" in text
+    assert "2016-01-04 \u2013 2016-07-03 \u00b7 1 outside these dates" in text
 
 
 def test_several_events_outside_the_dates_are_counted() -> None:
-    assert "1,203 dated outside them" in header_html(5, 1500, WINDOW, outside_dates=1203)
+    assert "1,203 outside these dates" in header_html(5, 1500, WINDOW, outside_dates=1203)
 
 
 def test_with_every_event_in_the_dates_nothing_is_said_about_them() -> None:
     text = header_html(102, 102, WINDOW)
-    assert "dated outside" not in text
+    assert "outside these dates" not in text
     assert "just added" not in text
     assert text.endswith("filters and dates in the sidebar (\u00bb at the top left)</div>")
 

@@ -17,7 +17,7 @@ def header_html(shown: int, total: int, window: Window, *, outside_dates: int = 
     dates = f"{window[0]:%Y-%m-%d} \u2013 {window[1]:%Y-%m-%d}"
     parts = [f"<b>conflictmap</b> \u00b7 {shown:,} of {total:,} events \u00b7 {dates}"]
     if outside_dates:
-        parts.append(f"{outside_dates:,} dated outside {'it' if outside_dates == 1 else 'them'}")
+        parts.append(f"{outside_dates:,} outside these dates")
     if fresh:
         parts.append(f"<b>{fresh:,} just added, highlighted</b>")
     parts.append("filters and dates in the sidebar (\u00bb at the top left)")
