@@ -194,3 +194,12 @@ def test_a_picture_of_a_chosen_box_has_no_insets() -> None:
     events = _front(47.0, 35.0) + _front(15.0, 44.0, rows=2, cols=4, name="South")
     data = page_data(slide_map(events, width=1600, height=1000, bounds=(30.0, 40.0, 40.0, 50.0)))
     assert data["insets"] is None
+
+
+def test_a_small_picture_frames_the_busy_front_without_a_column() -> None:
+    events = _front(47.0, 35.0) + _front(15.0, 44.0, rows=2, cols=4, name="South")
+    layout, column = plan_slide(events, map_width=460, map_height=300)
+    assert column == 0
+    assert layout.frame is not None and layout.frame[1] > 40  # the far theatre stays out of the frame
+    data = page_data(slide_map(events, width=500, height=400))
+    assert data["insets"] is None

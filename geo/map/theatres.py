@@ -62,6 +62,8 @@ EARTH_RADIUS_KM = 6371.0
 #: The insets' column at the right of a picture's map: a share of its width, within bounds (px).
 INSET_COLUMN_SHARE = 0.22
 INSET_COLUMN_MIN_PX, INSET_COLUMN_MAX_PX = 200, 340
+#: A map narrower than this (px) has no insets' column: it would leave the main map too little room.
+INSETS_MIN_MAP_PX = 640
 #: The page's fit leaves about this much room (px) at each edge of the map.
 FIT_PADDING_PX = 36
 
@@ -196,9 +198,11 @@ def plan_slide(
     to the map beside that column."""
     column = inset_column_px(map_width)
     theatres = find_theatres(events, names=names)
-    layout = _layout_of(theatres, _room(map_width - column, map_height))
-    if layout.locator:
-        return layout, column
+    if map_width >= INSETS_MIN_MAP_PX:
+        layout = _layout_of(theatres, _room(map_width - column, map_height))
+        if layout.locator:
+            return layout, column
+    # A small picture has no room for a column: the far theatres are only counted in its header.
     return _layout_of(theatres, _room(map_width, map_height)), 0
 
 
@@ -208,8 +212,9 @@ def inset_column_px(map_width: int) -> int:
 
 
 def layout_json(layout: SlideLayout, column: int) -> dict[str, Any] | None:
-    """What the page script needs to draw the insets, the locator and the list (None: nothing left out)."""
-    if not layout.locator:
+    """What the page script needs to draw the insets, the locator and the list (None: nothing
+    left out, or no ``column`` to draw them in)."""
+    if not layout.locator or column <= 0:
         return None
     return {
         "column": column,
