@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var GAP_PX = 8, CAPTION_PX = 18, LIST_LINE_PX = 15;
+  var GAP_PX = 8, MIN_INSET_PX = 60;
   // The locator's height as a share of the column's width; an inset may be up to as tall as wide.
   var LOCATOR_SHAPE = 0.62, INSET_SHAPE = 1.0;
   // An inset's markers are drawn smaller than the main map's: the inset is a glance, not the story.
@@ -42,7 +42,7 @@
     var box = column.appendChild(element("div", "cm-inset"));
     box.appendChild(element("div", "cm-inset-caption", caption));
     var holder = box.appendChild(element("div", "cm-inset-map"));
-    holder.style.height = Math.max(40, Math.round(height)) + "px";
+    holder.style.height = Math.round(height) + "px";
     return holder;
   }
 
@@ -134,29 +134,29 @@
     control.addTo(state.map);
     var column = control.getContainer(), width = spec.column - 2 * GAP_PX - 2;
     var insetBounds = spec.insets.map(function (inset) { return L.latLngBounds(inset.bounds); });
-    var listLines = spec.elsewhere ? Math.ceil(spec.elsewhere.length / 38) + 1 : 0;
-    var locatorHeight = width * LOCATOR_SHAPE;
-    // The insets share what the locator and the list leave of the map's height.
-    // The attribution stands below the column, at the map's bottom right.
-    var below = state.map.getContainer().querySelector(".leaflet-bottom.leaflet-right");
-    var room = state.map.getSize().y - (below ? below.offsetHeight : 0) - 3 * GAP_PX - locatorHeight - listLines * LIST_LINE_PX -
-      (spec.insets.length + 1) * (CAPTION_PX + GAP_PX);
-    var insetHeight = Math.min(width * INSET_SHAPE, room / Math.max(spec.insets.length, 1));
-    var maps = [];
-    maps.push(drawLocator(state, panel(column, locatorHeight, "Where the map lies"), spec, insetBounds));
+    // Every text first (captions may wrap), the insets' maps without height; then the insets
+    // share what is left of the map's height above the attribution, at its bottom right.
+    var locator = panel(column, width * LOCATOR_SHAPE, "Where the map lies");
     if (spec.elsewhere) {
       var list = column.appendChild(element("div", "cm-inset-list"));
       list.appendChild(element("span", "cm-inset-list-head", "Also: "));
       list.appendChild(document.createTextNode(spec.elsewhere));
     }
-    var insets = spec.insets.map(function (inset, i) {
-      var caption = (i + 1) + ". " + inset.caption + " \u00b7 " + formatCount(inset.events) +
+    var captions = spec.insets.map(function (inset, i) {
+      return (i + 1) + ". " + inset.caption + " \u00b7 " + formatCount(inset.events) +
         (inset.events === 1 ? " event" : " events");
-      var map = stillMap(panel(column, insetHeight, caption), basemap);
+    });
+    var holders = captions.map(function (caption) { return panel(column, 0, caption); });
+    var below = state.map.getContainer().querySelector(".leaflet-bottom.leaflet-right");
+    var room = state.map.getSize().y - (below ? below.offsetHeight : 0) - 2 * GAP_PX - column.offsetHeight;
+    var insetHeight = Math.max(MIN_INSET_PX, Math.min(width * INSET_SHAPE, room / Math.max(holders.length, 1)));
+    drawLocator(state, locator, spec, insetBounds);
+    var insets = spec.insets.map(function (inset, i) {
+      holders[i].style.height = Math.round(insetHeight) + "px";
+      var map = stillMap(holders[i], basemap);
       map.fitBounds(insetBounds[i], { padding: [14, 14], animate: false });
-      maps.push(map);
       var shown = map.getBounds();
-      return { caption: caption, markers: addMarkers(state, map, shown), labels: addLabels(map, inset.labels, shown) };
+      return { caption: captions[i], markers: addMarkers(state, map, shown), labels: addLabels(map, inset.labels, shown) };
     });
     return { locator: true, insets: insets, elsewhere: spec.elsewhere || "" };
   }
