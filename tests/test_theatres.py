@@ -203,3 +203,13 @@ def test_a_small_picture_frames_the_busy_front_without_a_column() -> None:
     assert layout.frame is not None and layout.frame[1] > 40  # the far theatre stays out of the frame
     data = page_data(slide_map(events, width=500, height=400))
     assert data["insets"] is None
+
+
+def test_the_matplotlib_picture_frames_the_busy_front_too(tmp_path) -> None:
+    from geo.map.briefing import draw_png_fallback
+
+    front = _front(47.0, 35.0)
+    far = _front(15.0, 44.0, rows=2, cols=4, name="South")
+    west, south, east, north = draw_png_fallback(front + far, tmp_path / "slide.png", width=800, height=500).view
+    assert all(west <= e.lon <= east and south <= e.lat <= north for e in front)
+    assert not any(south <= e.lat <= north for e in far)
