@@ -39,6 +39,7 @@ from geo.store.store import EventStore, default_db_path
 from geo.web import appactions as actions
 from geo.web import appstate as view
 from geo.web import corrections, feed, feedview, live, mapcache, timeline
+from geo.web.headline import header_html
 from geo.web.mapcache import CLUSTER_OVER, PLAYBACK, filtered_events, place_names, stored_days
 from geo.web.timeline import daily_frame
 
@@ -545,16 +546,12 @@ def _feed(visible: Sequence[Event], names: Mapping[PlaceKey, str]) -> None:
     feedview.show_feed(data, fit=MAP_FIT, on_chosen=_on_feed_pick)
 
 
-def _header(visible: Sequence[Event], total: int, window: view.Window, fresh: Sequence[Event]) -> None:
-    """One line over the map: what is in view, and where the filters are."""
+def _header(
+    visible: Sequence[Event], total: int, window: view.Window, fresh: Sequence[Event], outside_dates: int
+) -> None:
+    """One line over the map: what is in view, why the rest is not, and where the filters are."""
     text, button = st.columns([6, 1], vertical_alignment="center")
-    dates = f"{window[0]:%Y-%m-%d} – {window[1]:%Y-%m-%d}"
-    # Numbers and dates only: no text from an article or a user goes into this markup.
-    text.html(
-        f'<div class="cm-header"><b>conflictmap</b> · {len(visible):,} of {total:,} events · {dates} · '
-        + (f"<b>{len(fresh):,} just added, highlighted</b> · " if fresh else "")
-        + "filters and dates in the sidebar (» at the top left)</div>"
-    )
+    text.html(header_html(len(visible), total, window, outside_dates=outside_dates, fresh=len(fresh)))
     if fresh:
         button.button("Show all events", key="show_all_new", on_click=_show_all, width="stretch")
 
@@ -848,7 +845,7 @@ def main() -> None:
     names = place_names(db, version, key, window, visible)
     fresh = feed.new_events(visible, st.session_state.new_articles)
     with header:
-        _header(visible, total, window, fresh)
+        _header(visible, total, window, fresh, len(base) - len(visible))
     map_column, feed_column = st.columns(list(MAP_FEED_COLUMNS), gap="small")
     with map_column:
         _map(visible, window, names, fresh, shown=(db, version, key))

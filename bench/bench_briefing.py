@@ -19,6 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -33,6 +34,19 @@ def timed(run) -> float:
     start = time.perf_counter()
     run()
     return time.perf_counter() - start
+
+
+def far_theatres(events: list) -> list:
+    """``events`` with every tenth moved 2,000 km south and every fiftieth to a capital abroad:
+    a picture with an inset, a locator and a list."""
+    return [
+        replace(e, lat=e.lat - 20.0, lon=e.lon + 6.0, country_code="YE")
+        if i % 10 == 0
+        else replace(e, lat=48.2, lon=16.4, geonameid=None, place="Vienna", mention="Vienna", country_code="AT")
+        if i % 50 == 1
+        else e
+        for i, e in enumerate(events)
+    ]
 
 
 def main() -> int:
@@ -58,11 +72,18 @@ def main() -> int:
                 full = statistics.median(
                     timed(lambda: renderer.render(events, out / "full.png")) for _ in range(args.repeat)
                 )
+                spread = far_theatres(events)
+                insets = statistics.median(
+                    timed(lambda: renderer.render(spread, out / "insets.png")) for _ in range(args.repeat)
+                )
             finally:
                 renderer.close()
             print(f"PNG 1600x1000, no events (baseline): {empty:.2f} s")
             print(
                 f"PNG 1600x1000, {len(events):,} events: {full:.2f} s ({full / empty:.1f}x the baseline; target <= 5 s)"
+            )
+            print(
+                f"PNG 1600x1000, {len(spread):,} events in three theatres (an inset, a locator and a list): {insets:.2f} s"
             )
         fallback = timed(lambda: draw_png_fallback(events, out / "fallback.png"))
         print(f"PNG with matplotlib (no browser), {len(events):,} events: {fallback:.2f} s")

@@ -369,12 +369,12 @@ def test_a_pasted_article_says_which_names_we_could_not_place(store: EventStore)
 
 def test_the_report_of_an_addition_reads_as_a_sentence() -> None:
     report = actions.AddReport
-    assert report(articles=61, events=123).summary() == "61 new articles with 123 events"
+    assert report(articles=61, events=123).summary() == "61 new articles with 123 event reports"
     assert (
         report(articles=1, events=1, already_stored=1).summary()
-        == "1 new article with 1 event; 1 article already stored"
+        == "1 new article with 1 event report; 1 article already stored"
     )
     assert (
         report(imported=2, problems=("a bad row",)).summary()
-        == "0 new articles with 0 events; 2 imported events; 1 problem"
+        == "0 new articles with 0 event reports; 2 imported events; 1 problem"
     )

@@ -47,6 +47,7 @@ from geo.map.mapview import (
 )
 from geo.map.offline import offline_html
 from geo.map.pagewait import wait_in_page
+from geo.map.theatres import SlideLayout, elsewhere_text, slide_layout
 from geo.map.tiles import detail_tiles_url, tile_origin
 from geo.records import Event
 from geo.safetext import encodable_text
@@ -377,7 +378,9 @@ def draw_png_fallback(
     ax = figure.add_axes(
         (MARGIN_PX / width, MARGIN_PX / height, 1 - 2 * MARGIN_PX / width, 1 - (HEADER_PX + MARGIN_PX) / height)
     )
-    _frame_axes(ax, _view_box(events, bbox))
+    aspect = (width - 2 * MARGIN_PX) / (height - HEADER_PX - 2 * MARGIN_PX)
+    layout = slide_layout(events, aspect=aspect) if bbox is None else SlideLayout(frame=bbox)
+    _frame_axes(ax, _view_box(events, bbox if layout.frame is None else layout.frame))
     _draw_basemap(ax)
     drawn = _draw_markers(ax, events)
     legend = legend_counts(events)
@@ -386,6 +389,7 @@ def draw_png_fallback(
     outside = sum(not (west <= e.lon <= east and south <= e.lat <= north) for e in events)
     _draw_header(figure, title, events, width, height, outside)
     _draw_attribution(ax, _attribution_text(events), width)
+    _draw_beyond(ax, layout, width)
     _place_labels(ax, top_places(events, LABEL_COUNT))
     try:
         with atomic_path(Path(path)) as tmp:
@@ -563,6 +567,29 @@ def _draw_attribution(ax: Any, text: str, width: int) -> None:
         color="#333333",
         zorder=6,
         bbox={"boxstyle": "square,pad=0.3", "facecolor": "white", "alpha": 0.8, "edgecolor": "none"},
+    )
+
+
+def _draw_beyond(ax: Any, layout: SlideLayout, width: int) -> None:
+    """The far theatres and places the main frame leaves out, listed in its upper right corner
+    (the browser's picture draws them as insets)."""
+    beyond = [(t.name, t.events) for t in layout.insets] + list(layout.elsewhere)
+    if not beyond:
+        return
+    lines = textwrap.wrap(elsewhere_text(beyond), width=max(30, int(width * 0.25 / 6.5)))
+    ax.text(
+        0.995,
+        0.995,
+        "\n".join(["Beyond this map:", *lines]),
+        transform=ax.transAxes,
+        ha="right",
+        va="top",
+        multialignment="left",
+        fontsize=10,
+        color="#222222",
+        zorder=6,
+        parse_math=False,
+        bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "alpha": 0.94, "edgecolor": "#b9b9b9"},
     )
 
 

@@ -39,6 +39,7 @@ from geo.map.framing import core_bounds
 from geo.map.names import KEY_DECIMALS, PlaceKey, common_names, place_key, shown_name, tidy_name
 from geo.map.offline import asset_uri, make_offline
 from geo.map.prominence import label_order
+from geo.map.theatres import layout_json, plan_slide
 from geo.map.tiles import bare_tiles_url, detail_tile_layer, town_labels_url
 from geo.records import EVENT_TYPES, ORIGINS, Event
 
@@ -122,6 +123,9 @@ LABEL_COUNT = 12
 LABEL_CHOICES = 3
 #: How far (px) markers that share a point are moved apart, round a ring.
 SHARED_POINT_SHIFT_PX = 7
+
+#: What a slide's map leaves of the page (px): a margin at each side, the header and a margin below.
+SLIDE_SIDES_PX, SLIDE_HEAD_PX = 40, 92
 
 WORLD_VIEW = (20.0, 15.0)
 WORLD_ZOOM = 2
@@ -772,8 +776,8 @@ def _base_map(options: MapOptions) -> folium.Map:
     if options.slide and options.width and options.height:
         # The slide: a header strip above, a thin white margin around the map.
         size = {
-            "width": options.width - 40,
-            "height": options.height - 92,
+            "width": options.width - SLIDE_SIDES_PX,
+            "height": options.height - SLIDE_HEAD_PX,
             "left": 20,
             "top": 72,
             "position": "absolute",
@@ -879,6 +883,12 @@ def _payload(
         for g, shift, codes in zip(groups, marker_shifts(groups), popup_codes)
     ]
     attribution = DATA_ATTRIBUTION + (f" \u00b7 events from {source_count(events):,} sources" if events else "")
+    # A picture fitted by itself frames its busiest theatre; the others go to insets and a list beside it.
+    layout, column = (None, 0)
+    if options.slide and options.bounds is None and options.width and options.height:
+        layout, column = plan_slide(
+            events, map_width=options.width - SLIDE_SIDES_PX, map_height=options.height - SLIDE_HEAD_PX, names=names
+        )
     return {
         "types": [
             {
@@ -899,7 +909,8 @@ def _payload(
         "total": len(events),
         "day0": day0.isoformat() if day0 else None,
         "daySpan": (max(dates).toordinal() - day0.toordinal()) if day0 else 0,
-        "bounds": _fit_bounds(events, options.bounds),
+        "bounds": _fit_bounds(events, options.bounds if layout is None else layout.frame),
+        "insets": layout_json(layout, column) if layout is not None else None,
         "maxZoom": 10 if options.bounds else 9,
         "attribution": html.escape(attribution),
         "title": options.title,
@@ -1066,6 +1077,7 @@ class EventLayers(JSCSSMixin):
             ("conflictmap_js", asset_uri("conflictmap/eventmap.js")),
             ("conflictmap_density_js", asset_uri("conflictmap/density.js")),
             ("conflictmap_towns_js", asset_uri("conflictmap/townlabels.js")),
+            ("conflictmap_insets_js", asset_uri("conflictmap/insets.js")),
         ]
         self.default_css = [
             ("conflictmap_css", asset_uri("conflictmap/eventmap.css")),

@@ -81,7 +81,8 @@ class AddReport:
         )
 
     def summary(self) -> str:
-        parts = [f"{counted(self.articles, 'new article')} with {counted(self.events, 'event')}"]
+        # Reports of events: several articles telling one event make one event on the map.
+        parts = [f"{counted(self.articles, 'new article')} with {counted(self.events, 'event report')}"]
         if self.imported:
             parts.append(counted(self.imported, "imported event"))
         if self.already_stored:

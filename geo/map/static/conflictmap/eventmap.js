@@ -192,20 +192,25 @@
     };
   }
 
+  // The marker of one row of the data's markers (also drawn in a picture's insets, insets.js).
+  function markerFor(data, row, renderer) {
+    var type = data.types[row[0]], origin = data.origins[row[1]];
+    var kind = row[9] >= 0 && data.kinds ? data.kinds[row[9]] : null;
+    // Events placed only at a country sit at its middle, often in open desert: a pale
+    // shape with a dashed outline says "somewhere in this country", not "this town".
+    var country = row[10] === 1;
+    return new ShapeMarker([row[2], row[3]], {
+      renderer: renderer, shape: type.shape, glyph: kind && GLYPHS[kind.key] && !country ? kind.key : "",
+      radius: radiusFor(row[4]), shift: row[8] || [0, 0],
+      color: country ? type.colour : origin.stroke, weight: country ? 1.5 : 1.2, opacity: 0.95,
+      dashArray: country ? "3 2" : null, fillColor: type.colour, fillOpacity: country ? 0.2 : 0.8
+    });
+  }
+
   function buildMarkers(state) {
     var data = state.data, renderer = L.canvas({ padding: 0.5, tolerance: 3 });
     state.markers = data.markers.map(function (row) {
-      var type = data.types[row[0]], origin = data.origins[row[1]];
-      var kind = row[9] >= 0 && data.kinds ? data.kinds[row[9]] : null;
-      // Events placed only at a country sit at its middle, often in open desert: a pale
-      // shape with a dashed outline says "somewhere in this country", not "this town".
-      var country = row[10] === 1;
-      var marker = new ShapeMarker([row[2], row[3]], {
-        renderer: renderer, shape: type.shape, glyph: kind && GLYPHS[kind.key] && !country ? kind.key : "",
-        radius: radiusFor(row[4]), shift: row[8] || [0, 0],
-        color: country ? type.colour : origin.stroke, weight: country ? 1.5 : 1.2, opacity: 0.95,
-        dashArray: country ? "3 2" : null, fillColor: type.colour, fillOpacity: country ? 0.2 : 0.8
-      });
+      var marker = markerFor(data, row, renderer);
       if (row[5]) { marker.bindTooltip(row[5], { direction: "top", offset: [0, -4] }); }
       if (row[6] && row[6].length) {
         // Popups open clear of the title box, which sits above the map panes. Their HTML
@@ -265,7 +270,7 @@
     var view = state.map.getBounds(), shown = state.window;
     return { markers: state.markers.length, drawn: drawn, events: events, legend: legend,
              window: shown ? [shown[0] < 0 ? null : isoDay(state.data.day0, shown[0]), isoDay(state.data.day0, shown[1])] : null,
-             labels: (state.labelLayers || []).length, outside: state.outside || 0,
+             labels: (state.labelLayers || []).length, outside: state.outside || 0, insets: state.insets || null,
              towns: state.towns ? { shown: state.towns.shown, dropped: state.towns.dropped } : null,
              view: [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()],
              // drawn: markers with events shown, alone or inside a cluster (density.js); single: alone
@@ -606,7 +611,11 @@
     if (!state.data.slide || !state.subtitleNode) { return; }
     var outside = eventsOutside(state, function (m) { return m.total; });
     state.outside = outside;
-    if (outside) {
+    if (state.data.insets && state.data.insets.leftOut) {
+      // The far theatres have insets and a list at the right: the header says how many events they hold.
+      var far = state.data.insets.leftOut;
+      state.subtitleNode.textContent += " \u00b7 " + formatCount(far) + " beyond the main map, shown at right";
+    } else if (outside) {
       state.subtitleNode.textContent += " \u00b7 " + formatCount(outside) + " outside the map";
     }
   }
@@ -670,13 +679,15 @@
     if (!bounds) { return; }
     // Room at every edge for the largest marker, whole, with a margin (labels that do not fit are left out).
     var pad = Math.max(state.data.slide ? 36 : 24, Math.ceil((state.reach || 0) + EDGE_MARGIN_PX));
-    var map = state.map, room = { paddingTopLeft: [pad, pad], paddingBottomRight: [pad, pad] };
-    if (state.data.timeline) {
-      // The time control and the legend stand in the bottom-left corner: keep the events
-      // above them or beside them, whichever shows the events larger (fractional zooms).
-      var corner = map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
-      var above = { paddingTopLeft: [pad, pad], paddingBottomRight: [pad, pad + corner.offsetHeight] };
-      var beside = { paddingTopLeft: [pad + corner.offsetWidth, pad], paddingBottomRight: [pad, pad] };
+    // A picture's insets stand in a column at the right: the events are fitted beside it.
+    var column = state.data.insets ? state.data.insets.column : 0;
+    var map = state.map, room = { paddingTopLeft: [pad, pad], paddingBottomRight: [pad + column, pad] };
+    var corner = map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
+    if ((state.data.timeline || state.data.slide) && corner && corner.offsetHeight) {
+      // The time control and the legend (a picture's legend alone) stand in the bottom-left corner: keep
+      // the events above them or beside them, whichever shows the events larger (fractional zooms).
+      var above = { paddingTopLeft: [pad, pad], paddingBottomRight: [pad + column, pad + corner.offsetHeight] };
+      var beside = { paddingTopLeft: [pad + corner.offsetWidth, pad], paddingBottomRight: [pad + column, pad] };
       room = roomZoom(map, bounds, beside) > roomZoom(map, bounds, above) ? beside : above;
     }
     map.fitBounds(bounds, L.extend({ maxZoom: state.data.maxZoom || 9, animate: false }, room));
@@ -696,7 +707,9 @@
     state.fitBounds = L.latLngBounds(state.data.bounds);
     fit(state);
     for (var round = 0; state.data.slide && round < FIT_ROUNDS; round++) {
-      var size = map.getSize(), middle = state.fitBounds.getCenter(), grown = false;
+      // The insets' column hides what lies under it: its left side is the picture's right edge.
+      var size = map.getSize().subtract(L.point(state.data.insets ? state.data.insets.column : 0, 0));
+      var middle = state.fitBounds.getCenter(), grown = false;
       shown.forEach(function (m) {
         var r = markerReach(m.layer) + EDGE_MARGIN_PX, at = m.layer.getLatLng(), p = map.latLngToContainerPoint(at);
         if (p.x + r <= 0 || p.y + r <= 0 || p.x - r >= size.x || p.y - r >= size.y) { return; }  // not in view
@@ -786,6 +799,7 @@
     if (state.data.timeline) { fit(state); }  // again, now that the controls take their room
     refresh(state);
     fitWhole(state);
+    if (data.insets && window.conflictmapInsets) { state.insets = window.conflictmapInsets.draw(state, basemap); }
     noteOutside(state);
     noteOutsideView(state);
     map.on("moveend", function () { noteOutsideView(state); });
@@ -815,5 +829,5 @@
     });
   }
 
-  window.conflictmap = { draw: draw, radiusFor: radiusFor, focus: focus };
+  window.conflictmap = { draw: draw, radiusFor: radiusFor, focus: focus, markerFor: markerFor };
 })();

@@ -1,0 +1,96 @@
+"""The briefing picture in chromium: a far theatre is drawn in an inset beside a locator,
+a picture of one theatre has none, and no two place names overlap each other or the insets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_pages import standalone_chromium
+from test_theatres import _front, _places
+
+from geo.map.mapview import slide_map
+from geo.map.offline import offline_html
+from geo.map.pagewait import wait_in_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+WIDTH, HEIGHT = 1280, 800
+
+BOXES_JS = """() => {
+  const box = n => { const r = n.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  return {
+    labels: Array.from(document.querySelectorAll('.cm-label-text')).map(box),
+    insetLabels: Array.from(document.querySelectorAll('.cm-inset-label')).map(n => [n.textContent, ...box(n)]),
+    column: Array.from(document.querySelectorAll('.cm-insets')).map(box),
+    panels: Array.from(document.querySelectorAll('.cm-inset-caption')).map(n => n.textContent),
+    list: Array.from(document.querySelectorAll('.cm-inset-list')).map(n => n.textContent),
+    subtitle: document.querySelector('.cm-title-sub').textContent,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator:
+    with standalone_chromium() as browser:
+        yield browser
+
+
+def drawn(chromium: Any, folder: Path, events: list) -> tuple[dict, dict]:
+    """The page's figures (window.conflictmapStats) and the boxes of its names and insets."""
+    page_path = folder / "slide.html"
+    page_path.write_text(offline_html(slide_map(events, width=WIDTH, height=HEIGHT)), encoding="utf-8")
+    page = chromium.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+    try:
+        page.goto(page_path.as_uri())
+        wait_in_page(page, "window.conflictmapReady === true", timeout_ms=30_000)
+        return page.evaluate("window.conflictmapStats"), page.evaluate(BOXES_JS)
+    finally:
+        page.close()
+
+
+def _overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_a_far_theatre_is_drawn_in_an_inset_with_its_markers(chromium, tmp_path: Path) -> None:
+    front = _front(47.0, 35.0)
+    south = _front(15.0, 44.0, rows=2, cols=4, name="South")
+    visit = _places("Capital", [(51.5, -0.1)], country="GB")
+    stats, boxes = drawn(chromium, tmp_path, front + south + visit)
+    insets = stats["insets"]
+    assert insets["locator"] is True
+    assert [i["markers"] for i in insets["insets"]] == [8]
+    assert boxes["panels"][0] == "Where the map lies"
+    assert boxes["panels"][1].startswith("1. ") and "8 events" in boxes["panels"][1]
+    assert boxes["list"] == ["Also: Capital 0 1"]
+    assert "9 beyond the main map" in boxes["subtitle"]
+    # The main map shows the front, not the far theatre.
+    west, south_edge, east, north = stats["view"]
+    assert all(west <= e.lon <= east and south_edge <= e.lat <= north for e in front)
+    assert south_edge > 30
+
+
+def test_one_theatre_has_no_insets(chromium, tmp_path: Path) -> None:
+    stats, boxes = drawn(chromium, tmp_path, _front(47.0, 35.0))
+    assert stats["insets"] is None
+    assert boxes["column"] == [] and boxes["panels"] == []
+
+
+def test_no_two_names_overlap_and_none_sits_under_the_insets(chromium, tmp_path: Path) -> None:
+    # A crowded front: 40 towns a few pixels apart at the picture's scale, each with a
+    # different number of events, so many labels compete for the same room.
+    front = [e for i, e in enumerate(_front(47.0, 35.0, rows=5, cols=8, step=0.15)) for _ in range(1 + i % 4)]
+    south = _front(15.0, 44.0, rows=3, cols=4, step=0.3, name="South")  # 12 of 112 events: an inset
+    _, boxes = drawn(chromium, tmp_path, front + south)
+    labels, column = boxes["labels"], boxes["column"]
+    assert len(labels) >= 4
+    assert column
+    for i, a in enumerate(labels):
+        assert not _overlap(a, column[0])
+        assert not any(_overlap(a, b) for b in labels[i + 1 :])
+    inset = [b[1:] for b in boxes["insetLabels"]]
+    assert inset
+    assert not any(_overlap(a, b) for i, a in enumerate(inset) for b in inset[i + 1 :])
