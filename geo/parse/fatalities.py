@@ -442,6 +442,10 @@ BACKGROUND = re.compile(
     r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
     r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
     r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
+    # An earlier happening's toll told beside this one ("a week earlier, 20 died in a similar raid"),
+    # not a follow-up's own happening ("buried the 12 killed in the strike two days earlier").
+    r"|(?:^|[,;]\s*)(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:earlier|ago)\b"
+    r"|\b(?:an earlier|a previous|a similar|the previous|the last) (?:attack|strike|raid|bombing|ambush|assault)\b"
     r"|\b(?:a|per|each|every) (?:year|month)\b|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b|\bthis month\b|\bin the (?:war|conflict)\b"
     r"|\blast (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b"
