@@ -230,3 +230,29 @@ def test_a_province_report_with_a_close_toll_joins_one_with_a_far_toll_does_not(
     quote = "At least four people were killed when a guided bomb hit a bakery in Kharkiv region on Tuesday."
     assert groups(BAKERY, report("close", quote, PROVINCE, killed=4)) == [{"close", "town"}]  # four and three
     assert groups(BAKERY, report("far", quote, PROVINCE, killed=9)) == [{"far"}, {"town"}]  # nine and three
+
+
+#: A town about 32 km from Vovchansk, beyond the few km of one place but within ``nearby_km``.
+TOWN_32_KM = ("Staryi Saltiv", "PPL", 1, 50.00, 36.90)
+TOWN_60_KM = ("Chuhuiv", "PPL", 1, 49.75, 36.80)
+
+
+def test_a_strike_placed_at_a_town_32_km_away_with_the_same_toll_is_one_event_but_not_60_km_away() -> None:
+    quote = "Three people died when a guided bomb destroyed a bakery on Tuesday, rescuers said."
+    assert groups(BAKERY, report("near", quote, TOWN_32_KM, killed=3)) == [{"near", "town"}]
+    assert groups(BAKERY, report("far", quote, TOWN_60_KM, killed=3)) == [{"far"}, {"town"}]
+
+
+def test_a_strike_named_by_a_statement_placed_at_its_town_joins_the_strike_it_tells_not_the_statement() -> None:
+    # A background event at the next town (an agency's word on the region's health care),
+    # then a strike report placed there that tells the bakery strike 32 km away, with its toll.
+    statement = report(
+        "statement",
+        "The UN said it was alarmed by attacks on clinics around Staryi Saltiv and the rest of the region.",
+        TOWN_32_KM,
+        sub_event_type="armed_clash",
+    )
+    strike = report(
+        "strike", "Three people were killed when a guided bomb hit a bakery, rescuers said.", TOWN_32_KM, killed=3
+    )
+    assert groups(BAKERY, statement, strike) == [{"statement"}, {"strike", "town"}]
