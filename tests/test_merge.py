@@ -671,3 +671,30 @@ def test_two_reports_sharing_only_the_towns_name_are_one_happening_only_when_the
     counted = replace(strike, fatalities=3)
     same_toll = replace(statement, fatalities=3)
     assert len(merge([counted, same_toll])) == 1
+
+
+def test_a_happening_one_outlet_calls_fighting_and_another_an_air_strike_is_the_air_strike() -> None:
+    sunday = date(2024, 9, 1)
+    fighting = _told(
+        "f",
+        "Heavy fighting was reported around the fuel depot of Sample Town on Sunday, with three people killed.",
+        day=sunday,
+        published=sunday,
+        source="Wire One",
+        sub_event_type="armed_clash",
+        fatalities=3,
+    )
+    strike = _told(
+        "s",
+        "Warplanes bombed the fuel depot of Sample Town on Sunday, killing three people.",
+        day=sunday,
+        published=sunday,
+        source="Town Herald",
+        fatalities=3,
+    )
+    shelling = replace(strike, event_id="x", article_id="article-x", source="Oblast Radio", sub_event_type="shelling")
+    (one,) = merge([fighting, strike, shelling])
+    # The first sharp sub-type stays: a later outlet's other reading does not move it again.
+    assert (one.event_type, one.sub_event_type) == ("frontline", "air_strike")
+    (same,) = merge([strike, fighting])
+    assert same.sub_event_type == "air_strike"

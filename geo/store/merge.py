@@ -123,6 +123,9 @@ RISE_WORDS = frozenset({"rose", "risen", "rise", "rising", "climb", "increas", "
 OTHER_TYPE = "other"
 #: The type of fighting, which an account of it may tell (``MergeRules.casualty_overlap``).
 FRONTLINE_TYPE = "frontline"
+#: Sub-types an outlet gives fighting it tells loosely ("clashes", "an explosion"): a report of
+#: the same happening with a sharper one (an air strike, shelling) gives the happening its sub-type.
+GENERIC_SUB_TYPES = frozenset({"armed_clash", "explosion"})
 #: The type of what befalls people (aid, displacement, casualties), and its sub-types that tell
 #: a fight's victims (``MergeRules.victims_overlap``): not aid, a happening of its own.
 HUMANITARIAN_TYPE = "humanitarian"
@@ -583,7 +586,8 @@ class MergedEvent:
     happening placed only at a region or country, which takes the place of the first report
     at one of its towns that joins it: ``wider_score``); its type is its
     strongest reports': an account's (``is_account``: a hospital's statement) until a report
-    of the happening's own kind joins (the strike it told), then that one's."""
+    of the happening's own kind joins (the strike it told), then that one's; its sub-type the
+    sharpest they give (``GENERIC_SUB_TYPES``: a clash until a report tells the air strike)."""
 
     event_id: str
     event_type: str
@@ -639,10 +643,17 @@ class MergedEvent:
         typed = is_account(self.event_type, self.sub_event_type) and not is_account(
             report.event_type, report.sub_event_type
         )
+        # "Fighting" in one outlet, "an air strike" in the next: the happening is the air strike.
+        sharper = (
+            report.event_type == self.event_type
+            and self.sub_event_type in GENERIC_SUB_TYPES
+            and report.sub_event_type not in GENERIC_SUB_TYPES
+            and not is_account(report.event_type, report.sub_event_type)
+        )
         joined = replace(
             self,
             event_type=report.event_type if typed else self.event_type,
-            sub_event_type=report.sub_event_type if typed else self.sub_event_type,
+            sub_event_type=report.sub_event_type if typed or sharper else self.sub_event_type,
             reports=(*self.reports, report),
             size=self.size + 1,
             words=self.words | report.words,
