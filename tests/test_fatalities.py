@@ -87,6 +87,8 @@ def test_tolls_told_after_a_past_year_are_history(sentence: str) -> None:
         ("Gunmen killed five herders at the well; three weeks ago, 18 villagers died in a similar raid nearby.", 5),
         ("The drone hit a wedding party, killing nine; the previous strike on the valley left 25 dead.", 9),
         ("Eight guards were killed at the depot, days after a previous attack on it killed 13.", 8),
+        ("Raiders shot dead six farmers, the third such killing this month after 17 died in the hills.", 6),
+        ("Rockets killed two porters at the quay, another similar attack in a week that has left 30 dead.", 2),
     ],
 )
 def test_an_earlier_happening_s_toll_is_not_this_one_s(sentence: str, killed: int) -> None:

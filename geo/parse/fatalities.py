@@ -774,6 +774,8 @@ def _clauses(sentence: str) -> list[str]:
         # of the war as a whole do not make the event's own toll a background one.
         r"|,\s(?=(?:making|calling|marking|describing|described|where|whose)\b"
         r"|(?:the\s(?:latest|last)|part\sof|one\sof\sa)\b"
+        # "..., the second such massacre this month": the event counted among others like it.
+        r"|(?:the\s(?:second|third|fourth|fifth|sixth)|another)\s(?:such|similar)\b"
         r"|(?:(?:in\s)?(?:one\sof\s)?(?:the|its|their)\s(?:deadliest|worst|bloodiest|heaviest|largest|biggest|most)\b))",
         sentence,
     )
