@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from geo.records import Event
+from geo.records import Article, Event
 from geo.store.merge import (
     MergedEvent,
     MergeRules,
@@ -23,6 +24,7 @@ from geo.store.merge import (
     named_days,
     shipped_match,
 )
+from geo.store.store import EventStore
 
 TOWN = (47.10, 37.55)
 
@@ -636,6 +638,18 @@ def test_an_evacuation_one_outlet_types_a_clash_and_another_displacement_is_one_
     (one,) = merge([convoy, displaced])
     assert one.sources == ("Front Wire", "Relief Daily")
     assert len(merge([convoy, displaced], MergeRules(victims_overlap=None))) == 2
+
+
+def test_the_store_files_the_displacement_report_under_the_fight_it_tells(tmp_path: Path) -> None:
+    convoy, displaced, aid = _evacuation_reports(date(2024, 3, 14))
+    with EventStore.open(tmp_path / "events.sqlite") as store:
+        for event in (convoy, displaced, aid):
+            article = Article(event.quote, published=event.published, source=event.source, article_id=event.article_id)
+            store.add_articles([(article, [event])])
+        coded = sorted(store.coded_events(), key=lambda c: -c.sources)
+    assert [c.sources for c in coded] == [2, 1]
+    assert coded[0].event_type == "frontline"  # the first report's type; the aid delivery stands alone
+    assert coded[1].sub_event_type == "aid"
 
 
 def test_an_aid_delivery_worded_like_the_fight_it_follows_stays_apart_from_it() -> None:
