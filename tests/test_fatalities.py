@@ -95,6 +95,13 @@ def test_an_earlier_happening_s_toll_is_not_this_one_s(sentence: str, killed: in
     assert casualties(sentence).killed == killed
 
 
+def test_the_known_dead_listed_with_an_unknown_number_are_the_toll() -> None:
+    assert casualties("Three guards and an unknown number of raiders were killed at the mine.").killed == 3
+    assert casualties("Five fishermen and an undisclosed number of smugglers died in the shootout.").killed == 5
+    # Alone, an unknown number tells no toll: a later figure of the report may still give it.
+    assert casualties("An unknown number of raiders were killed at the mine.").killed is None
+
+
 def test_a_follow_up_keeps_the_toll_of_the_happening_it_tells() -> None:
     # The day counted back dates the happening the funeral follows: its dead are this event's.
     assert casualties("Crowds buried the 14 miners killed in the blast two days earlier.").killed == 14

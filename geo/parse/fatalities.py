@@ -48,6 +48,9 @@ VAGUE_PHRASES: tuple[tuple[tuple[str, ...], int], ...] = (
     (("tens", "of", "thousands"), 10_000),
     (("hundreds", "of", "thousands"), 100_000),
     (("tens", "of"), 10),
+    # "two soldiers and an unknown number of militants were killed": no figure of its own (the
+    # known two are the toll), but a member of the list, so the two are counted as dead.
+    *((("an", word, "number", "of"), 0) for word in ("unknown", "undisclosed", "unspecified", "unconfirmed")),
 )
 
 #: Words that say a figure is of the dead, after the figure ("two killed", "12 people died").
@@ -533,6 +536,9 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         tolls.extend(t)
         if _SIDE_SAYS.search(clause):
             side_says.extend(k)
+    # "an unknown number of militants": it passed its death word to the figures listed with it,
+    # and is no figure itself ("an unknown number were killed" tells no toll).
+    killed = [f for f in killed if f.value or not f.vague]
     from_claim = False
     if not killed and not tolls:
         # A claim is the figure only when the sentence gives no other; beside another account
