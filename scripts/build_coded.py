@@ -226,6 +226,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--wider-overlap", type=float, default=MergeRules().wider_overlap, help="negative: only within --max-km"
     )
     s.add_argument("--nearby-km", type=float, default=MergeRules().nearby_km)
+    s.add_argument(
+        "--victims-overlap", type=float, default=MergeRules().victims_overlap, help="negative: never across types"
+    )
     s.add_argument("--unstated-days", type=int, default=MergeRules().unstated_days)
     s.add_argument("--publication-days", type=int, default=MergeRules().publication_days)
     s.add_argument("--sub-types", choices=("equal", "family", "any"), default=MergeRules().sub_types)
@@ -250,6 +253,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             toll_days=args.toll_days,
             wider_overlap=args.wider_overlap if args.wider_overlap >= 0 else None,
             nearby_km=args.nearby_km,
+            victims_overlap=args.victims_overlap
+            if args.victims_overlap is not None and args.victims_overlap >= 0
+            else None,
             learned=LearnedMatch.from_dict(json.loads(args.learned.read_text(encoding="utf-8")))
             if args.learned
             else None,

@@ -81,6 +81,32 @@ def test_tolls_told_after_a_past_year_are_history(sentence: str) -> None:
     assert casualties(sentence).killed is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Gunmen killed five herders at the well; three weeks ago, 18 villagers died in a similar raid nearby.", 5),
+        ("The drone hit a wedding party, killing nine; the previous strike on the valley left 25 dead.", 9),
+        ("Eight guards were killed at the depot, days after a previous attack on it killed 13.", 8),
+        ("Raiders shot dead six farmers, the third such killing this month after 17 died in the hills.", 6),
+        ("Rockets killed two porters at the quay, another similar attack in a week that has left 30 dead.", 2),
+    ],
+)
+def test_an_earlier_happening_s_toll_is_not_this_one_s(sentence: str, killed: int) -> None:
+    assert casualties(sentence).killed == killed
+
+
+def test_the_known_dead_listed_with_an_unknown_number_are_the_toll() -> None:
+    assert casualties("Three guards and an unknown number of raiders were killed at the mine.").killed == 3
+    assert casualties("Five fishermen and an undisclosed number of smugglers died in the shootout.").killed == 5
+    # Alone, an unknown number tells no toll: a later figure of the report may still give it.
+    assert casualties("An unknown number of raiders were killed at the mine.").killed is None
+
+
+def test_a_follow_up_keeps_the_toll_of_the_happening_it_tells() -> None:
+    # The day counted back dates the happening the funeral follows: its dead are this event's.
+    assert casualties("Crowds buried the 14 miners killed in the blast two days earlier.").killed == 14
+
+
 def test_a_clash_toll_on_both_sides() -> None:
     assert casualties("Thirty fighters from both sides were killed, medics said.").killed == 30
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from geo.records import Event
+from geo.records import Article, Event
 from geo.store.merge import (
     MergedEvent,
     MergeRules,
@@ -23,6 +24,7 @@ from geo.store.merge import (
     named_days,
     shipped_match,
 )
+from geo.store.store import EventStore
 
 TOWN = (47.10, 37.55)
 
@@ -595,3 +597,118 @@ def test_a_toll_told_risen_days_later_joins_the_strike_but_not_an_earlier_one() 
     # Without a toll told risen, two days apart are two happenings.
     again = replace(risen, quote="Rockets hit the covered market of Sample Town, killing seven traders.")
     assert len(merge([strike, again])) == 2
+
+
+def _evacuation_reports(day_of_the_account: date) -> tuple[Event, Event, Event]:
+    """Buses leaving the besieged quarter of Sample Town: one outlet's event model types it a
+    clash, another's the displacement it is; and a relief agency's delivery there that day."""
+    thursday = date(2024, 3, 14)
+    convoy = _event(
+        "c",
+        "Buses carrying wounded fighters and their families left the besieged old quarter of Sample Town on "
+        "Thursday under a truce, ending months of street battles.",
+        day=thursday,
+        published=thursday,
+        source="Front Wire",
+        sub_event_type="armed_clash",
+    )
+    displaced = _event(
+        "d",
+        "About 2,000 people were evacuated by bus from the besieged old quarter of Sample Town on Thursday, "
+        "the Red Crescent said.",
+        day=day_of_the_account,
+        published=day_of_the_account,
+        source="Relief Daily",
+        event_type="humanitarian",
+        sub_event_type="displacement",
+    )
+    aid = replace(
+        displaced,
+        event_id="a",
+        article_id="article-a",
+        source="Aid Monitor",
+        sub_event_type="aid",
+        quote="Trucks brought flour and blankets to families from the besieged old quarter of Sample Town on Thursday.",
+    )
+    return convoy, displaced, aid
+
+
+def test_an_evacuation_one_outlet_types_a_clash_and_another_displacement_is_one_event() -> None:
+    convoy, displaced, _ = _evacuation_reports(date(2024, 3, 14))
+    (one,) = merge([convoy, displaced])
+    assert one.sources == ("Front Wire", "Relief Daily")
+    assert len(merge([convoy, displaced], MergeRules(victims_overlap=None))) == 2
+
+
+def test_the_store_files_the_displacement_report_under_the_fight_it_tells(tmp_path: Path) -> None:
+    convoy, displaced, aid = _evacuation_reports(date(2024, 3, 14))
+    with EventStore.open(tmp_path / "events.sqlite") as store:
+        for event in (convoy, displaced, aid):
+            article = Article(event.quote, published=event.published, source=event.source, article_id=event.article_id)
+            store.add_articles([(article, [event])])
+        coded = sorted(store.coded_events(), key=lambda c: -c.sources)
+    assert [c.sources for c in coded] == [2, 1]
+    assert coded[0].event_type == "frontline"  # the first report's type; the aid delivery stands alone
+    assert coded[1].sub_event_type == "aid"
+
+
+def test_an_aid_delivery_worded_like_the_fight_it_follows_stays_apart_from_it() -> None:
+    convoy, _, aid = _evacuation_reports(date(2024, 3, 14))
+    assert len(merge([convoy, aid])) == 2
+
+
+def test_the_displaced_of_a_fight_told_the_next_day_are_another_happening() -> None:
+    convoy, displaced, _ = _evacuation_reports(date(2024, 3, 15))
+    assert len(merge([convoy, displaced])) == 2
+
+
+def test_two_reports_sharing_only_the_towns_name_are_one_happening_only_when_they_give_one_toll() -> None:
+    monday = date(2024, 6, 3)
+    strike = _told(
+        "s",
+        "A guided bomb wrecked the railway depot of Sample Town on Monday.",
+        day=monday,
+        published=monday,
+        source="Wire One",
+    )
+    # Same day, same type, another sub-type: an agency's word on the province that names the town.
+    statement = _told(
+        "u",
+        "Relief agencies said hospitals around Sample Town were overwhelmed after months of fighting.",
+        day=monday,
+        published=monday,
+        source="Agency Desk",
+        sub_event_type="armed_clash",
+    )
+    assert len(merge([strike, statement])) == 2
+    # Two outlets in their own words, giving the same toll: one happening.
+    counted = replace(strike, fatalities=3)
+    same_toll = replace(statement, fatalities=3)
+    assert len(merge([counted, same_toll])) == 1
+
+
+def test_a_happening_one_outlet_calls_fighting_and_another_an_air_strike_is_the_air_strike() -> None:
+    sunday = date(2024, 9, 1)
+    fighting = _told(
+        "f",
+        "Heavy fighting was reported around the fuel depot of Sample Town on Sunday, with three people killed.",
+        day=sunday,
+        published=sunday,
+        source="Wire One",
+        sub_event_type="armed_clash",
+        fatalities=3,
+    )
+    strike = _told(
+        "s",
+        "Warplanes bombed the fuel depot of Sample Town on Sunday, killing three people.",
+        day=sunday,
+        published=sunday,
+        source="Town Herald",
+        fatalities=3,
+    )
+    shelling = replace(strike, event_id="x", article_id="article-x", source="Oblast Radio", sub_event_type="shelling")
+    (one,) = merge([fighting, strike, shelling])
+    # The first sharp sub-type stays: a later outlet's other reading does not move it again.
+    assert (one.event_type, one.sub_event_type) == ("frontline", "air_strike")
+    (same,) = merge([strike, fighting])
+    assert same.sub_event_type == "air_strike"

@@ -230,3 +230,36 @@ def test_a_province_report_with_a_close_toll_joins_one_with_a_far_toll_does_not(
     quote = "At least four people were killed when a guided bomb hit a bakery in Kharkiv region on Tuesday."
     assert groups(BAKERY, report("close", quote, PROVINCE, killed=4)) == [{"close", "town"}]  # four and three
     assert groups(BAKERY, report("far", quote, PROVINCE, killed=9)) == [{"far"}, {"town"}]  # nine and three
+
+
+#: A town about 32 km from Vovchansk, beyond ``nearby_km`` by default, and one 60 km away.
+TOWN_32_KM = ("Staryi Saltiv", "PPL", 1, 50.00, 36.90)
+TOWN_60_KM = ("Chuhuiv", "PPL", 1, 49.75, 36.80)
+WIDER_REACH = MergeRules(nearby_km=35.0)
+
+
+def grouped_by(rules: MergeRules, *reports: Event) -> list[set[str]]:
+    return sorted(({r.event_id for r in m.reports} for m in merge(reports, rules)), key=sorted)
+
+
+def test_a_strike_placed_at_a_town_32_km_away_with_the_same_toll_joins_only_within_the_reach_set() -> None:
+    quote = "Three people died when a guided bomb destroyed a bakery on Tuesday, rescuers said."
+    near, far = report("near", quote, TOWN_32_KM, killed=3), report("far", quote, TOWN_60_KM, killed=3)
+    assert groups(BAKERY, near) == [{"near"}, {"town"}]  # 25 km by default
+    assert grouped_by(WIDER_REACH, BAKERY, near) == [{"near", "town"}]
+    assert grouped_by(WIDER_REACH, BAKERY, far) == [{"far"}, {"town"}]
+
+
+def test_a_strike_report_placed_at_a_statements_town_joins_the_strike_it_tells_not_the_statement() -> None:
+    # A background event at the next town (an agency's word on the region's health care),
+    # then a strike report placed there that tells the bakery strike 32 km away, with its toll.
+    statement = report(
+        "statement",
+        "The UN said it was alarmed by attacks on clinics around Staryi Saltiv and the rest of the region.",
+        TOWN_32_KM,
+        sub_event_type="armed_clash",
+    )
+    strike = report(
+        "strike", "Three people were killed when a guided bomb hit a bakery, rescuers said.", TOWN_32_KM, killed=3
+    )
+    assert grouped_by(WIDER_REACH, BAKERY, statement, strike) == [{"statement"}, {"strike", "town"}]

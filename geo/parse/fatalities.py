@@ -48,6 +48,9 @@ VAGUE_PHRASES: tuple[tuple[tuple[str, ...], int], ...] = (
     (("tens", "of", "thousands"), 10_000),
     (("hundreds", "of", "thousands"), 100_000),
     (("tens", "of"), 10),
+    # "two soldiers and an unknown number of militants were killed": no figure of its own (the
+    # known two are the toll), but a member of the list, so the two are counted as dead.
+    *((("an", word, "number", "of"), 0) for word in ("unknown", "undisclosed", "unspecified", "unconfirmed")),
 )
 
 #: Words that say a figure is of the dead, after the figure ("two killed", "12 people died").
@@ -442,6 +445,10 @@ BACKGROUND = re.compile(
     r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
     r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
     r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
+    # An earlier happening's toll told beside this one ("a week earlier, 20 died in a similar raid"),
+    # not a follow-up's own happening ("buried the 12 killed in the strike two days earlier").
+    r"|(?:^|[,;]\s*)(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:earlier|ago)\b"
+    r"|\b(?:an earlier|a previous|a similar|the previous|the last) (?:attack|strike|raid|bombing|ambush|assault)\b"
     r"|\b(?:a|per|each|every) (?:year|month)\b|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b|\bthis month\b|\bin the (?:war|conflict)\b"
     r"|\blast (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b"
@@ -529,6 +536,9 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         tolls.extend(t)
         if _SIDE_SAYS.search(clause):
             side_says.extend(k)
+    # "an unknown number of militants": it passed its death word to the figures listed with it,
+    # and is no figure itself ("an unknown number were killed" tells no toll).
+    killed = [f for f in killed if f.value or not f.vague]
     from_claim = False
     if not killed and not tolls:
         # A claim is the figure only when the sentence gives no other; beside another account
@@ -770,6 +780,8 @@ def _clauses(sentence: str) -> list[str]:
         # of the war as a whole do not make the event's own toll a background one.
         r"|,\s(?=(?:making|calling|marking|describing|described|where|whose)\b"
         r"|(?:the\s(?:latest|last)|part\sof|one\sof\sa)\b"
+        # "..., the second such massacre this month": the event counted among others like it.
+        r"|(?:the\s(?:second|third|fourth|fifth|sixth)|another)\s(?:such|similar)\b"
         r"|(?:(?:in\s)?(?:one\sof\s)?(?:the|its|their)\s(?:deadliest|worst|bloodiest|heaviest|largest|biggest|most)\b))",
         sentence,
     )
