@@ -251,3 +251,33 @@ def test_clashes_between_two_named_militias_are_the_two_sides(nlp) -> None:
     sentences = ["Clashes between Bantu militiamen and Twa fighters near Manono left 20 dead on Monday."]
     pair = _pair(nlp, sentences, 0, "CD")
     assert pair.names == {"Bantu Militia", "Twa"}
+
+
+def _parties(nlp, sentence: str, country_code: str = "") -> set[str]:
+    from geo.parse.actors import diplomacy_parties
+
+    return set(diplomacy_parties([sentence], 0, country_code=country_code, syntax=sentence_syntax(nlp(sentence))).names)
+
+
+def test_talks_between_two_states_no_list_knows_have_both_as_parties(nlp) -> None:
+    sentence = "Talks between Ruritania and Freedonia resumed in the capital on Monday."
+    assert _parties(nlp, sentence) == {"Ruritania", "Freedonia"}
+
+
+def test_the_envoys_of_two_made_up_states_are_their_states(nlp) -> None:
+    assert _parties(nlp, "Envoys of Ruritania and Freedonia met in Zenda on Friday.") == {"Ruritania", "Freedonia"}
+
+
+def test_the_states_that_agreed_are_the_parties_not_the_country_the_deal_is_about(nlp) -> None:
+    sentence = "Chile and Peru agreed on Monday to a buffer zone along Bolivia's western border."
+    assert _parties(nlp, sentence, "CL") == {"Government of Chile", "Government of Peru"}
+
+
+def test_capitals_stand_for_their_states_at_talks(nlp) -> None:
+    sentence = "Negotiators from Lima and Santiago wrapped up a round of talks in Quito on Tuesday."
+    assert _parties(nlp, sentence, "EC") == {"Government of Peru", "Government of Chile"}
+
+
+def test_a_dateline_s_country_is_not_a_party(nlp) -> None:
+    sentence = "QUITO, Ecuador -- Peru's government and the Andean Dawn Front agreed on Thursday to a truce."
+    assert _parties(nlp, sentence, "EC") == {"Government of Peru", "Andean Dawn Front"}

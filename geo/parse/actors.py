@@ -35,6 +35,7 @@ from importlib import resources
 
 from geo import countries
 from geo.parse.clauses import NOT_ACTS, SentenceSyntax
+from geo.parse.datelines import header_end
 from geo.parse.numbers import NUMBER_WORDS
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA = 1, 2, 3, 4
@@ -1923,13 +1924,22 @@ def diplomacy_parties(
     *,
     country_code: str = "",
     table: tuple[TableRow, ...] | None = None,
+    syntax: Sequence[SentenceSyntax] = (),
 ) -> ActorPair:
     """The two main parties of talks, an agreement or a visit: governments (by country
     name or demonym), international bodies and named armed groups, in the order named.
 
-    The government of the country where the meeting took place (``country_code``) is
-    its host, not a party, when two other parties are named (China hosting talks in
-    Kunming between Myanmar's junta and a rebel alliance)."""
+    Where the event's sentence says who met or agreed, they are the parties: the two sides
+    of "talks between X and Y", else the first subject (from the parse, ``syntax``) that
+    names two ("Russia and Turkey agreed ..."), whatever else the sentence names (the
+    place of the talks, the country a deal is about). Otherwise the government of the
+    country where the meeting took place (``country_code``) is its host, not a party, when
+    two other parties are named (China hosting talks in Kunming between Myanmar's junta
+    and a rebel alliance)."""
+    if 0 <= index < len(sentences):
+        sides = _sides_that_met(sentences[index], syntax[index] if index < len(syntax) else None, table)
+        if len(sides) >= 2:
+            return ActorPair(sides[0], sides[1])
     parties: list[Actor] = []
     for i in (index, index + 1, index - 1):
         if not 0 <= i < len(sentences):
@@ -1943,6 +1953,89 @@ def diplomacy_parties(
         if len(others) >= 2:
             parties = others
     return ActorPair(parties[0] if parties else None, parties[1] if len(parties) > 1 else None)
+
+
+#: "talks between X and Y", "a truce between the government and the rebels": the pair
+#: runs to a word that starts what is said of it (where, when, about what) or to a stop.
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?P<pair>[^,.;:()]{1,100}?\s+and\s+[^,.;:()]{1,80}?)"
+    r"(?=\s+(?:in|at|on|over|to|for|after|before|that|which|who|since|under|with|ended|began|was|were|had|have)\b"
+    r"|\s*[,.;:()]|\s*$)"
+)
+#: A name as written, the last of a side ("envoys of Ruritania", "the Dorian Front").
+_WRITTEN_NAME = re.compile(r"(?<![\w-])[A-Z][\w\u2019'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w\u2019'-]*)*")
+#: Who speaks for a party at talks: "Envoys of Ruritania" are Ruritania's.
+_ENVOYS_OF = re.compile(
+    r"^(?:Envoys?|Delegations?|Delegates|Representatives?|Negotiators?|Ministers?|Officials?|Leaders?|Mediators?)"
+    r"\s+(?:of|from)\s+(?:the\s+)?"
+)
+#: Capitalised words that name no party: days and months.
+_NOT_A_PARTY = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
+def _sides_that_met(sentence: str, syntax: SentenceSyntax | None, table: tuple[TableRow, ...] | None) -> list[Actor]:
+    """The parties a sentence says met, talked or agreed: both sides of "between X and Y",
+    else those of its first subject that joins two or more with "and" (``SentenceSyntax``
+    keeps the subjects of "agreed", "met" and "signed" as sources, those of "held" and
+    "reached" as doers); none when it says neither."""
+    spans = [m.span("pair") for m in _BETWEEN.finditer(sentence)]
+    if syntax is not None:
+        spans.extend(sorted((*syntax.sources, *syntax.doers)))
+    for start, end in spans:
+        sides = _joined_sides(sentence[start:end], table)
+        if len(sides) >= 2:
+            return sides
+    return []
+
+
+def _joined_sides(text: str, table: tuple[TableRow, ...] | None) -> list[Actor]:
+    """One party for each part of ``text`` joined by "and": the party a list knows nearest
+    the join ("RIMBO, Sweden -- Yemen's government and ..." is Yemen's), a capital standing
+    for its state ("negotiators from Moscow and Kyiv"), else the last name the part writes,
+    kept as written ("Ruritania"); fewer than two when it joins no two."""
+    body = header_end(text)
+    parts = re.split(r"\s+and\s+", text[max(body, 0) :])
+    if len(parts) < 2:
+        return []
+    sides: list[Actor] = []
+    for k, part in enumerate(parts):
+        known = _parties_in(part, table)
+        written = []
+        for found in _WRITTEN_NAME.findall(part):
+            name = _ENVOYS_OF.sub("", found).removesuffix("'s").removesuffix("\u2019s")
+            name = next((name.removesuffix(s) for s in _BACKER_SUFFIXES if name.endswith(s)), name)
+            if name.split()[0] not in _LEADING_NOISE | _NOT_A_PARTY and not _ENVOYS_OF.match(name + " of "):
+                written.append(name)
+        if known:
+            sides.append(known[-1] if k == 0 else known[0])
+        elif written:
+            name = written[-1] if k == 0 else written[0]
+            cc = _capitals().get(name.lower())
+            again = _parties_in(name, table)
+            sides.append(government(cc) if cc else again[0] if again else Actor(name, INTER_UNKNOWN))
+    return list({a.name: a for a in sides}.values())
 
 
 def _parties_in(text: str, table: tuple[TableRow, ...] | None) -> list[Actor]:
