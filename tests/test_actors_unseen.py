@@ -281,3 +281,39 @@ def test_capitals_stand_for_their_states_at_talks(nlp) -> None:
 def test_a_dateline_s_country_is_not_a_party(nlp) -> None:
     sentence = "QUITO, Ecuador -- Peru's government and the Andean Dawn Front agreed on Thursday to a truce."
     assert _parties(nlp, sentence, "EC") == {"Government of Peru", "Andean Dawn Front"}
+
+
+def test_the_name_a_group_calls_itself_is_kept_for_the_other_name_the_article_uses(nlp) -> None:
+    sentences = [
+        "The Sons of Thunder movement, as the Blue Caps call themselves, has fought the army since 2019.",
+        "Blue Cap fighters attacked an army post near Karonga on Sunday, killing four soldiers.",
+    ]
+    assert _sides(_pair(nlp, sentences, 1, "MW")) == ("Sons of Thunder", "Military Forces of Malawi")
+
+
+def test_a_group_known_locally_by_another_name_keeps_its_first_name() -> None:
+    names = article_names(["The Dorian Front, known locally as the Blue Caps, has held the hills for a year."], "MW")
+    assert names["Blue Caps"].name == "Dorian Front"
+    assert names["Dorian Front"].inter == 2
+
+
+def test_the_faction_an_article_says_carried_out_an_abduction_is_its_author(nlp) -> None:
+    sentences = [
+        "Residents said a faction known as the Dorian Front carried out the abduction.",
+        "Gunmen stormed a school in Euthini on Monday night and took 30 pupils.",
+    ]
+    assert _sides(_pair(nlp, sentences, 1, "MW", "abduction")) == ("Dorian Front", "Civilians (Malawi)")
+
+
+def test_an_organisation_that_seized_villages_is_the_militants_of_a_later_sentence(nlp) -> None:
+    sentences = [
+        "The Dorian Brotherhood seized two villages in Mzimba district last week, residents said.",
+        "Officials said the group had grown since March.",
+        "On Sunday the militants attacked an army post in Euthini, killing two soldiers.",
+    ]
+    assert _sides(_pair(nlp, sentences, 2, "MW")) == ("Dorian Brotherhood", "Military Forces of Malawi")
+
+
+def test_an_organisation_that_only_reports_an_attack_is_no_side(nlp) -> None:
+    sentences = ["The Dorian Brotherhood said gunmen attacked an army post in Euthini on Sunday, killing two soldiers."]
+    assert _sides(_pair(nlp, sentences, 0, "MW")) == ("Unidentified Armed Group (Malawi)", "Military Forces of Malawi")

@@ -931,23 +931,72 @@ NOT_ARMED_WORDS = frozenset(
 
 
 def armed_groups_named(
-    text: str, spans: Sequence[tuple[int, int]], found: Sequence[ActorMention], *, country_code: str = ""
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    found: Sequence[ActorMention],
+    *,
+    country_code: str = "",
+    fighting: Collection[tuple[int, int]] = (),
 ) -> tuple[ActorMention, ...]:
     """``found`` plus the organisations in ``spans`` (character offsets in ``text``) whose
-    names make them armed groups and that no actor found already covers, kept as written."""
+    names make them armed groups and that no actor found already covers, kept as written.
+    Those in ``fighting`` (``fighting_organisations``) are armed groups whatever their name
+    ("the Dorian Brotherhood seized two villages"), unless a country or a body that only
+    reports or helps."""
     extra: list[ActorMention] = []
     for start, end in spans:
         if any(start < m.end and m.start < end for m in found):
             continue
         name = text[start:end]
         words = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in name.split()}
-        if words & NOT_ARMED_WORDS or not words & ARMED_GROUP_WORDS:
+        fights = (start, end) in fighting and not _a_state_s_name(name)
+        if words & NOT_ARMED_WORDS or not (words & ARMED_GROUP_WORDS or fights):
             continue
         for article in ("the ", "The "):
             if name.startswith(article):
                 start, name = start + len(article), name[len(article) :]
-        extra.append(ActorMention(start, end, name, kept_group(name, country_code)))
+        group = kept_group(name, country_code)
+        extra.append(ActorMention(start, end, name, _attacking_group(name, country_code) if fights else group))
     return tuple(sorted((*found, *extra), key=lambda m: m.start))
+
+
+def fighting_organisations(sentence: str, syntax: SentenceSyntax | None) -> tuple[tuple[int, int], ...]:
+    """The organisations the parse found in ``sentence`` that are the whole subject of its
+    clause when the sentence tells of killing, attacking or seizing ("The Dorian Brotherhood
+    seized two villages"): whoever does that is armed. Not one that only owns the subject
+    ("Haftar's forces"), nor a dateline's place, nor an international body."""
+    if syntax is None or not syntax.organisations:
+        return ()
+    if _VIOLENCE_VERB.search(sentence) is None and _CAPTURE_VERB.search(sentence) is None:
+        return ()
+    body = header_end(sentence)
+    bodies = {alias for aliases in INTERNATIONAL_BODIES.values() for alias in aliases}
+    subjects = {(start + _article_length(sentence[start:end]), end) for start, end in syntax.doers}
+    return tuple(
+        (start, end)
+        for start, end in syntax.organisations
+        if (start + _article_length(sentence[start:end]), end) in subjects
+        and start >= body
+        and sentence[start:end].removeprefix("the ").removeprefix("The ") not in bodies
+    )
+
+
+def _article_length(text: str) -> int:
+    return 4 if text.startswith(("the ", "The ")) else 0
+
+
+def _a_state_s_name(name: str) -> bool:
+    """Does ``name`` name a country, its people, its capital or its government?"""
+    words = name.removeprefix("The ").removeprefix("the ").split()
+    folded = " ".join(words).lower().removesuffix("'s").removesuffix("\u2019s")
+    return (
+        not words
+        or folded in _country_codes_by_name()
+        or folded in _demonyms()
+        or folded in _capitals()
+        or any(w.lower() in {"government", "ministry", "president", "army", "police"} for w in words)
+        or words[0] in _LEADING_NOISE - {"The"}
+    )
 
 
 @lru_cache(maxsize=4)
@@ -1144,7 +1193,8 @@ def frontline_actors(
     order = [index, index + 1, index - 1, *sorted(range(len(sentences)), key=lambda i: (abs(i - index), i))]
     event_parse = syntax[index] if 0 <= index < len(syntax) else None
     recognised = tuple(parse.organisations for parse in syntax)
-    names = _article_names_cached(tuple(sentences), country_code, table, recognised)
+    fighting = tuple(fighting_organisations(s, parse) for s, parse in zip(sentences, syntax, strict=False))
+    names = _article_names_cached(tuple(sentences), country_code, table, recognised, fighting)
     main_group = _most_named(sentences, names)
     for step, i in enumerate(dict.fromkeys(order)):
         if not 0 <= i < len(sentences):
@@ -1156,7 +1206,9 @@ def frontline_actors(
             *(parse.organisations if parse else ()),
         ]
         if spans:
-            mentions = armed_groups_named(sentences[i], spans, mentions, country_code=country_code)
+            mentions = armed_groups_named(
+                sentences[i], spans, mentions, country_code=country_code, fighting=fighting[i] if parse else ()
+            )
         mentions = _unnamed_groups_resolved(sentences[i], mentions, sentences, country_code, table, main_group)
         mentions = _with_article_names(sentences[i], mentions, names)
         if parse is not None:
@@ -1684,6 +1736,7 @@ def article_names(
     country_code: str = "",
     table: tuple[TableRow, ...] | None = None,
     organisations: Sequence[Sequence[tuple[int, int]]] = (),
+    fighting: Sequence[Collection[tuple[int, int]]] = (),
 ) -> dict[str, Actor]:
     """The groups an article names that the table lacks, by every way the article writes
     them: "the Zulu Liberation Front (ZLF)" makes ``ZLF: Zulu Liberation Front`` (ACLED's
@@ -1708,7 +1761,10 @@ def article_names(
     for k, sentence in enumerate(sentences):
         mentions = find_actors(sentence, country_code=country_code, table=table)
         if k < len(organisations) and organisations[k]:
-            mentions = armed_groups_named(sentence, organisations[k], mentions, country_code=country_code)
+            doing = fighting[k] if k < len(fighting) else ()
+            mentions = armed_groups_named(
+                sentence, organisations[k], mentions, country_code=country_code, fighting=doing
+            )
         for mention in mentions:
             actor = mention.actor
             if actor.name in table_names or actor.name.startswith(_GENERIC_NAME_PREFIXES):
@@ -1724,8 +1780,65 @@ def article_names(
         group = kept_group(name, country_code)
         names.setdefault(name, group)
         names.setdefault(owner, group)
+    for alias, name in _names_defined(sentences):
+        read = [m.actor for m in find_actors(name, country_code=country_code, table=table)]
+        if (read and read[0].inter == INTER_STATE) or name.lower() in _country_codes_by_name():
+            continue  # "the army, known as the Tatmadaw": the state's forces keep their name
+        group = (
+            next((a for a in read if a.name in table_names), None)
+            or names.get(name)
+            or _attacking_group(name, country_code)
+        )
+        names[name] = group
+        if alias and alias not in table_names:
+            names[alias] = group
+            single = alias[:-1] if alias.endswith("s") and len(alias) > 3 else ""
+            if single and names.get(single, Actor(single, 0)).name == single:
+                names[single] = group  # "the Houthis" make the "Houthi rebels" kept as written the group too
     names = _short_names_joined(_acronyms_joined(_acronyms_written(sentences, names)))
     return _governments_named(sentences, names, country_code)
+
+
+_GROUP_NOUN = r"(?:group|faction|movement|militia|organi[sz]ation|insurgency|network|rebels|militants|insurgents)"
+#: How an article defines a group's names: (pattern, whether the first name is the one kept).
+#: "The Ansar Allah movement, as the Houthis call themselves", "the Dorian Front, known
+#: locally as the Blue Caps", "the group, which calls itself the Dorian Front", "the faction
+#: known as the Dorian Front", "DFR, the splinter group that ...".
+_DEFINITIONS = (
+    re.compile(
+        rf"(?P<name>{_NAME})(?:\s+{_GROUP_NOUN})?,\s+as\s+(?:the\s+)?(?P<alias>{_NAME})\s+(?:call|calls|called)"
+        r"\s+(?:themselves|itself)"
+    ),
+    re.compile(
+        rf"(?P<name>{_NAME})(?:\s+{_GROUP_NOUN})?,\s+(?:also\s+|better\s+|widely\s+)?known\s+"
+        rf"(?:locally\s+|in\s+[A-Z]\w+\s+|to\s+\w+\s+)?as\s+(?:the\s+)?(?P<alias>{_NAME})"
+    ),
+    re.compile(
+        rf"\b{_GROUP_NOUN},?\s+(?:which|that|who)\s+(?:call|calls)\s+(?:itself|themselves)\s+(?:the\s+)?(?P<name>{_NAME})"
+    ),
+    re.compile(
+        rf"\b{_GROUP_NOUN}\s+(?:(?:also\s+)?known\s+as|calling\s+(?:itself|themselves)|called|named)\s+(?:the\s+)?(?P<name>{_NAME})"
+    ),
+    re.compile(
+        rf"(?<![\w-])(?P<name>{_NAME}),\s+(?:the|a|an)\s+(?:(?!of\b)[\w-]+\s+){{0,4}}?{_GROUP_NOUN}\s+(?:that|which|who|of|behind|linked|loyal|fighting|blamed)\b"
+    ),
+)
+
+
+def _names_defined(sentences: Sequence[str]) -> list[tuple[str, str]]:
+    """(alias, name) for each group an article defines by its own words (``_DEFINITIONS``):
+    ``name`` is what the group calls itself or is known as, ``alias`` another name the
+    article gives it ("" when none)."""
+    found: list[tuple[str, str]] = []
+    for sentence in sentences:
+        for pattern in _DEFINITIONS:
+            for m in pattern.finditer(sentence):
+                name = m.group("name").removeprefix("The ").removeprefix("the ")
+                alias = m.groupdict().get("alias") or ""
+                if name.split()[0] in _LEADING_NOISE | _NO_ONE or (alias and alias.split()[0] in _NO_ONE):
+                    continue
+                found.append((alias, name))
+    return found
 
 
 #: A force a man owns, by its name: "Dago's Northern Defence Force", "Dago, whose
@@ -1828,9 +1941,10 @@ def _article_names_cached(
     country_code: str,
     table: tuple[TableRow, ...] | None,
     organisations: tuple[tuple[tuple[int, int], ...], ...],
+    fighting: tuple[tuple[tuple[int, int], ...], ...] = (),
 ) -> dict[str, Actor]:
     # An article's events each read its names: found once per article.
-    return article_names(sentences, country_code, table, organisations)
+    return article_names(sentences, country_code, table, organisations, fighting)
 
 
 def _most_named(sentences: Sequence[str], names: dict[str, Actor]) -> Actor | None:
@@ -1867,8 +1981,12 @@ def _named_as(mention: ActorMention, names: dict[str, Actor]) -> Actor:
     ("Libyan National Army", a man's army, not the state's), or by the man who owns it
     ("Haftar's fighters")."""
     owner = mention.text.split("'")[0].split("\u2019")[0]
+    own = names.get(mention.actor.name)
+    name = mention.actor.name
+    if name.endswith("s") and not name.endswith("ss") and (own is None or own.name == name):
+        own = names.get(name[:-1]) or own  # "the Tumbukas" are the group of "Tumbuka rebels"
     return (
-        names.get(mention.actor.name)
+        own
         or names.get(mention.text)
         or (names[owner] if owner != mention.text and owner in names and owner[:1].isupper() else mention.actor)
     )
