@@ -317,3 +317,28 @@ def test_an_organisation_that_seized_villages_is_the_militants_of_a_later_senten
 def test_an_organisation_that_only_reports_an_attack_is_no_side(nlp) -> None:
     sentences = ["The Dorian Brotherhood said gunmen attacked an army post in Euthini on Sunday, killing two soldiers."]
     assert _sides(_pair(nlp, sentences, 0, "MW")) == ("Unidentified Armed Group (Malawi)", "Military Forces of Malawi")
+
+
+def test_the_group_an_article_says_is_blamed_for_a_raid_made_it(nlp) -> None:
+    sentences = [
+        "Gunmen raided a boarding school in Euthini on Monday night and took 30 pupils, officials said.",
+        "The Dorian Liberation Army, which opposes schooling in English, is widely blamed for the kidnapping.",
+    ]
+    assert _sides(_pair(nlp, sentences, 0, "MW")) == ("Dorian Liberation Army", "Civilians (Malawi)")
+
+
+def test_the_group_the_government_blamed_made_the_attack(nlp) -> None:
+    sentences = [
+        "Gunmen stormed a clinic in Euthini on Saturday, killing four patients, local officials said.",
+        "The government blamed Tumbuka separatists, who have ordered clinics in the north to close.",
+    ]
+    assert _sides(_pair(nlp, sentences, 0, "MW")) == ("Tumbuka Separatists", "Civilians (Malawi)")
+
+
+def test_a_claim_outranks_a_blame(nlp) -> None:
+    sentences = [
+        "Gunmen stormed a clinic in Euthini on Saturday, killing four patients, local officials said.",
+        "The government blamed Tumbuka separatists for the attack.",
+        "The Dorian Liberation Army claimed responsibility for the attack on Sunday.",
+    ]
+    assert _sides(_pair(nlp, sentences, 0, "MW"))[0] == "Dorian Liberation Army"

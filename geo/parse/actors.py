@@ -388,6 +388,15 @@ _CLAIMED = re.compile(
     rf"|(?<![\w-])(?P<doer>{_NAME})\s+(?:later\s+)?(?:said|says|announced|admitted)\s+(?:that\s+)?it\s+(?:had\s+)?"
     r"(?:was\s+behind|carried\s+out|conducted|staged)\s+the\s+(?:attack|bombing|raid|ambush|assault|killing))"
 )
+#: Who an article says is blamed for its attack, with no group claiming it: "Zulu Dawn, which
+#: opposes the census, is widely blamed for the kidnapping", "the government blamed Zulu
+#: separatists", "the raid was carried out by Zulu Dawn".
+_BLAMED = re.compile(
+    rf"(?<![\w-])(?P<owner>{_NAME})(?:\s+[a-z]+)?(?:,[^,]{{1,80}},)?\s+(?:is|are|was|were|has\s+been|have\s+been)"
+    r"\s+(?:widely\s+|largely\s+|often\s+|also\s+)?(?:blamed|held\s+responsible)\s+for"
+    rf"|\b(?:blamed|blames|accused|accuses)\s+(?:the\s+)?(?P<by>(?:(?:forces|fighters|militants|men)\s+(?:of|loyal\s+to)\s+)?{_NAME}(?:\s+[a-z]+)?)(?=\s+for\b|\s+of\b|\s*[,.;])"
+    rf"|\b(?:was|were|had\s+been)\s+carried\s+out\s+by\s+(?:the\s+)?(?P<doer>{_NAME})"
+)
 #: An attack and who made it: "an attack by the Sahel Brotherhood", "a drone strike by Zulu Dawn".
 _ATTACK_BY = re.compile(
     r"\b(?i:attacks?|assaults?|raids?|ambush(?:es)?|(?:drone\s+|air\s+|missile\s+)?strikes?|offensive|shelling"
@@ -1340,11 +1349,12 @@ def _claimant(
     organisations: tuple[tuple[tuple[int, int], ...], ...] = (),
 ) -> Actor | None:
     """The armed group an article says claimed its attack or said it carried it out ("X
-    claimed responsibility", "claimed by X", "X said it was behind the attack"), in the
-    form the article's names give it; ``None`` when no group claims it."""
+    claimed responsibility", "claimed by X", "X said it was behind the attack"), or that it
+    says is blamed for it (``_BLAMED``), in the form the article's names give it; ``None``
+    when it names no such group. A claim anywhere in the article comes before a blame."""
     names = _article_names_cached(sentences, country_code, table, organisations)
-    for sentence in sentences:
-        claims = [m.span(key) for m in _CLAIMED.finditer(sentence) for key in ("by", "owner", "doer") if m.group(key)]
+    for pattern, sentence in itertools.product((_CLAIMED, _BLAMED), sentences):
+        claims = [m.span(key) for m in pattern.finditer(sentence) for key in ("by", "owner", "doer") if m.group(key)]
         if not claims:
             continue
         mentions = _with_article_names(sentence, find_actors(sentence, country_code=country_code, table=table), names)
