@@ -342,3 +342,23 @@ def test_a_claim_outranks_a_blame(nlp) -> None:
         "The Dorian Liberation Army claimed responsibility for the attack on Sunday.",
     ]
     assert _sides(_pair(nlp, sentences, 0, "MW"))[0] == "Dorian Liberation Army"
+
+
+def test_the_acled_export_codes_a_group_by_the_name_it_calls_itself(pipeline) -> None:
+    text = (
+        "The Sons of Thunder movement, as the Blue Caps call themselves, has fought Malawi's army since 2019.\n\n"
+        "Blue Cap fighters attacked an army post near Karonga on Tuesday, killing four soldiers."
+    )
+    events = pipeline.events(Article(text, published=date(2025, 3, 6), article_id="unseen-self-name"))
+    (event,) = [e for e in events if e.event_type == "frontline" and e.mention == "Karonga"]
+    row = acled_row(event)
+    assert (row["actor1"], row["inter1"]) == ("Sons of Thunder", "2")
+    assert (row["actor2"], row["inter2"], row["interaction"]) == ("Military Forces of Malawi", "1", "12")
+
+
+def test_the_acled_export_gives_both_parties_of_talks_between_two_states(pipeline) -> None:
+    text = "Talks between Ruritania and Freedonia opened in Lilongwe on Monday, Malawian officials said."
+    events = pipeline.events(Article(text, published=date(2025, 3, 6), article_id="unseen-talks"))
+    (event,) = [e for e in events if e.event_type == "diplomacy"]
+    row = acled_row(event)
+    assert {row["actor1"], row["actor2"]} == {"Ruritania", "Freedonia"}
