@@ -362,3 +362,13 @@ def test_the_acled_export_gives_both_parties_of_talks_between_two_states(pipelin
     (event,) = [e for e in events if e.event_type == "diplomacy"]
     row = acled_row(event)
     assert {row["actor1"], row["actor2"]} == {"Ruritania", "Freedonia"}
+
+
+def test_a_neighbour_told_of_another_year_lends_no_side(nlp) -> None:
+    sentences = [
+        "Government helicopters dropped barrel bombs on Dedza on Monday, killing three members of one family.",
+        "The town is remembered for the massacre of May 2017, which prompted Zambian air strikes on a Malawian base.",
+        "The bombing came on the same day as a deadly air strike on the market in Ntcheu, further north.",
+    ]
+    pair = _pair(nlp, sentences, 2, "MW", "air_strike")
+    assert _sides(pair) == ("Military Forces of Malawi", "Civilians (Malawi)")

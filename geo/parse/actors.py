@@ -1205,9 +1205,12 @@ def frontline_actors(
     fighting = tuple(fighting_organisations(s, parse) for s, parse in zip(sentences, syntax, strict=False))
     names = _article_names_cached(tuple(sentences), country_code, table, recognised, fighting)
     main_group = _most_named(sentences, names)
+    dated = 0 <= index < len(sentences) and _PAST_DATE.search(sentences[index]) is not None
     for step, i in enumerate(dict.fromkeys(order)):
         if not 0 <= i < len(sentences):
             continue
+        if i != index and not dated and _PAST_DATE.search(sentences[i]) is not None:
+            continue  # "the sarin attack of April 2017, which prompted US strikes": another time's sides
         parse = syntax[i] if i < len(syntax) else None
         mentions = find_actors(sentences[i], country_code=country_code, table=table)
         spans = [
@@ -1327,6 +1330,11 @@ def frontline_actors(
     return ActorPair(actors[0], actors[1], with1, with2)
 
 
+#: A sentence told of another time: "the attack of April 2017", "in 2019", "since 2014".
+_PAST_DATE = re.compile(
+    r"\b(?:in|of|since|until|from)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\s+)?(?:19|20)\d\d\b"
+)
 #: A post of a side, before the side: "at a post of the", "on a convoy of".
 _TARGET_OF = re.compile(
     r"\b(?:checkpoints?|positions?|bases?|convoys?|patrols?|posts?|vehicles?|camps?|headquarters|offices?|barracks)"
