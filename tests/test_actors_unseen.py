@@ -372,3 +372,12 @@ def test_a_neighbour_told_of_another_year_lends_no_side(nlp) -> None:
     ]
     pair = _pair(nlp, sentences, 2, "MW", "air_strike")
     assert _sides(pair) == ("Military Forces of Malawi", "Civilians (Malawi)")
+
+
+def test_the_side_a_neighbour_says_shells_the_town_made_the_strike(nlp) -> None:
+    sentences = [
+        "Malawi's army uses the town as a staging ground, and Zambian troops shell it daily.",
+        "On Thursday a drone attack killed a man in Chitipa, officials said.",
+    ]
+    pair = _pair(nlp, sentences, 1, "MW", "air_strike")
+    assert _sides(pair) == ("Military Forces of Zambia", "Civilians (Malawi)")

@@ -35,6 +35,7 @@ from importlib import resources
 
 from geo import countries
 from geo.parse.clauses import NOT_ACTS, SentenceSyntax
+from geo.parse.clausetree import ClauseTree
 from geo.parse.datelines import header_end
 from geo.parse.numbers import NUMBER_WORDS
 
@@ -1238,7 +1239,13 @@ def frontline_actors(
                 if parse.side_of(m.start, m.end) == 2 or _TARGET_OF.search(sentences[i], 0, m.start) is not None
             }
             doer_in_sentence = any(parse.side_of(m.start, m.end) == 0 for m in mentions)
-        for mention in _ordered(sentences[i], mentions, parse):
+        ordered = _ordered(sentences[i], mentions, parse)
+        if one_sided and i != index and parse is not None and parse.tree is not None:
+            # "Ukraine's army uses the area, and Moscow's troops shell it daily": the side a
+            # neighbour says strikes is the strike's author, not one it names doing else.
+            tree, sides = parse.tree, parse
+            ordered.sort(key=lambda m: not (sides.side_of(m.start, m.start + 1) == 0 and _strikes(tree, m)))
+        for mention in ordered:
             generic = mention.actor.inter == INTER_STATE and mention.text.lower() in GENERIC_STATE_FORCES
             if any(mention.actor.name == a.name for a in actors) or (generic and generic_state):
                 continue
@@ -1328,6 +1335,18 @@ def frontline_actors(
     elif partners and actors[1].inter == INTER_STATE:
         with2 = (*with2, *partners)
     return ActorPair(actors[0], actors[1], with1, with2)
+
+
+#: Verbs of striking from afar: their doer is who fired.
+_STRIKE_VERB = re.compile(r"(?:shell|strik|struck|bomb|hit|fir|launch|pound|target|shoot|shot|attack)\w*")
+
+
+def _strikes(tree: ClauseTree, mention: ActorMention) -> bool:
+    """Is ``mention`` in a clause whose verb is one of striking (``_STRIKE_VERB``)?"""
+    if not len(tree):
+        return False
+    verb = tree.clause_verb(tree.head_of_span(mention.start, mention.end))
+    return verb is not None and _STRIKE_VERB.fullmatch(tree.words[verb]) is not None
 
 
 #: A sentence told of another time: "the attack of April 2017", "in 2019", "since 2014".
