@@ -381,3 +381,24 @@ def test_the_side_a_neighbour_says_shells_the_town_made_the_strike(nlp) -> None:
     ]
     pair = _pair(nlp, sentences, 1, "MW", "air_strike")
     assert _sides(pair) == ("Military Forces of Zambia", "Civilians (Malawi)")
+
+
+def test_a_man_s_forces_are_his_group_not_the_state_s() -> None:
+    found = find_actors("Rockets fired by Dago's forces fell on homes in Nkhata Bay.", country_code="MW")
+    assert [(m.text, m.actor.name) for m in found] == [("Dago's forces", "Dago's Forces")]
+    # A country's or a capital's forces stay the state's.
+    found = find_actors("Rockets fired by Lilongwe's forces fell on homes.", country_code="MW")
+    assert [m.actor.name for m in found] == ["Military Forces of Malawi"]
+
+
+def test_a_man_s_forces_are_the_army_the_article_says_he_owns(nlp) -> None:
+    sentences = [
+        "Colonel Dago, whose Northern Defence Force holds the lake shore, denies shelling the port.",
+        "Rockets fired by Dago's forces hit the market in Nkhata Bay on Sunday, killing two children.",
+    ]
+    assert _sides(_pair(nlp, sentences, 1, "MW", "shelling")) == ("Northern Defence Force", "Civilians (Malawi)")
+
+
+def test_who_fired_a_missile_is_the_side_that_struck(nlp) -> None:
+    sentences = ["A missile fired by the Dorian Brotherhood hit a camp near Dedza on Sunday, killing four people."]
+    assert _sides(_pair(nlp, sentences, 0, "MW", "shelling")) == ("Dorian Brotherhood", "Civilians (Malawi)")

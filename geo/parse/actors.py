@@ -730,6 +730,15 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             add(m.start(), m.end(), state_forces(cc))
     for start, end, actor in _capitalised_forces(text, country_code):
         add(start, end, actor)
+    for m in _PERSON_FORCES.finditer(text) if "s " in text else ():
+        # "rockets fired by Haftar's forces": a man's forces are his group, not the state's.
+        if _a_man(m.group("owner"), text, m.start(), country_code, rows):
+            add(m.start(), m.end(), kept_group(m.group(0), country_code))
+    for m in _FIRED_BY.finditer(text) if " by " in lowered else ():
+        # "a missile fired by the Dorian Front": whoever fired it is an armed side.
+        name = m.group("name")
+        if not (name.endswith(("'s", "\u2019s")) or _a_state_s_name(name) or name.split()[0] in _NO_ONE):
+            add(m.start("name"), m.end("name"), _attacking_group(name, country_code))
     if country_code:
         for m in _phrase_pattern(UNIDENTIFIED).finditer(text):
             if not _named_before(text, m.start()):  # not "al-Shabaab gunmen": the group's men
@@ -800,6 +809,31 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
                 kept = Actor(kept.name, guessed_inter(m.group(0)), kept.country_code)
             add(m.start("name"), m.end("name"), kept)
     return tuple(sorted(found, key=lambda a: a.start))
+
+
+#: A man's forces: "Haftar's forces", "Dago's fighters".
+_PERSON_FORCES = re.compile(
+    r"(?<![\w-])(?P<owner>[A-Z][a-z][\w-]*)(?:'s|\u2019s)\s+(?:forces|fighters|troops|army|militia|militiamen|loyalists)\b"
+)
+#: What was fired and who fired it: "a ballistic missile fired by the Houthis".
+_FIRED_BY = re.compile(
+    r"\b(?:shells?|rockets?|missiles?|mortars?|mortar\s+rounds|rounds|bombs?|drones?|grenades?|projectiles?)"
+    rf"\s+(?:fired|launched|dropped|lobbed|sent|flown)\s+(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME})"
+)
+
+
+def _a_man(owner: str, text: str, at: int, country_code: str, rows: tuple[TableRow, ...] | None) -> bool:
+    """May ``owner`` (of "owner's forces" at ``at`` in ``text``) be a man: not a country, its
+    people or capital, no actor the table knows, not a sentence's first word (a place may be)?"""
+    folded = owner.lower()
+    return not (
+        owner in _LEADING_NOISE | _NO_ONE
+        or folded in _demonyms()
+        or folded in _country_codes_by_name()
+        or folded in _capitals()
+        or not text[:at].strip()
+        or _find_actors(owner, country_code, rows)
+    )
 
 
 def _attacking_group(name: str, country_code: str) -> Actor:
@@ -2018,15 +2052,14 @@ def _named_as(mention: ActorMention, names: dict[str, Actor]) -> Actor:
     ("Libyan National Army", a man's army, not the state's), or by the man who owns it
     ("Haftar's fighters")."""
     owner = mention.text.split("'")[0].split("\u2019")[0]
-    own = names.get(mention.actor.name)
     name = mention.actor.name
-    if name.endswith("s") and not name.endswith("ss") and (own is None or own.name == name):
-        own = names.get(name[:-1]) or own  # "the Tumbukas" are the group of "Tumbuka rebels"
-    return (
-        own
-        or names.get(mention.text)
-        or (names[owner] if owner != mention.text and owner in names and owner[:1].isupper() else mention.actor)
-    )
+    own = names.get(name)
+    if own is None or own.name == name:  # only as written: another of the article's names may say more
+        if name.endswith("s") and not name.endswith("ss"):
+            own = names.get(name[:-1]) or own  # "the Tumbukas" are the group of "Tumbuka rebels"
+        if owner != mention.text and owner in names and owner[:1].isupper():
+            own = names[owner]  # "Haftar's forces" are the army the article says he owns
+    return own or names.get(mention.text) or mention.actor
 
 
 def _bare_names(sentence: str, names: dict[str, Actor]) -> Iterable[tuple[int, int, Actor]]:
