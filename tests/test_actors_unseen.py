@@ -402,3 +402,12 @@ def test_a_man_s_forces_are_the_army_the_article_says_he_owns(nlp) -> None:
 def test_who_fired_a_missile_is_the_side_that_struck(nlp) -> None:
     sentences = ["A missile fired by the Dorian Brotherhood hit a camp near Dedza on Sunday, killing four people."]
     assert _sides(_pair(nlp, sentences, 0, "MW", "shelling")) == ("Dorian Brotherhood", "Civilians (Malawi)")
+
+
+def test_a_group_that_carried_off_pupils_attacked_civilians_not_the_soldiers_it_overpowered(nlp) -> None:
+    sentences = [
+        "Fighters of the Dorian Liberation Army stormed a boarding school in Euthini on Monday night and drove"
+        " away with dozens of pupils, officials said.",
+        "The attackers overpowered the few soldiers guarding the town.",
+    ]
+    assert _sides(_pair(nlp, sentences, 0, "MW")) == ("Dorian Liberation Army", "Civilians (Malawi)")

@@ -1305,6 +1305,9 @@ def frontline_actors(
             )
             if hit and all(a.name != victims.name for a in actors):
                 actors.append(victims)
+        armed_alone = len(actors) == 1 and actors[0].inter not in (INTER_STATE, INTER_CIVILIANS)
+        if i == index and armed_alone and victims is not None and _people_taken(sentences[i]):
+            actors.append(victims)  # "stormed the school and drove away with dozens of students"
         doer = len(actors) == 1 and side_in_sentence.get(actors[0].name) == 0
         if i == index and doer and parse is not None and parse.done_to:
             # "ADF militants killed 18 villagers": an armed group that killed people in
@@ -1369,6 +1372,17 @@ def frontline_actors(
     elif partners and actors[1].inter == INTER_STATE:
         with2 = (*with2, *partners)
     return ActorPair(actors[0], actors[1], with1, with2)
+
+
+#: Carrying people off: "drove away with dozens of students", "took away 30 pupils".
+_TAKEN_AWAY = re.compile(r"\b(?:drove|driven|carried|took|taken|marched|whisked|led)\s+(?:off|away)\b", re.IGNORECASE)
+
+
+def _people_taken(sentence: str) -> bool:
+    """Does ``sentence`` say people were carried off ("drove away with dozens of students")?"""
+    return any(
+        _phrase_pattern(VICTIM_PEOPLE).search(sentence, m.end(), m.end() + 60) for m in _TAKEN_AWAY.finditer(sentence)
+    )
 
 
 #: Verbs of striking from afar: their doer is who fired.
