@@ -251,3 +251,163 @@ def test_clashes_between_two_named_militias_are_the_two_sides(nlp) -> None:
     sentences = ["Clashes between Bantu militiamen and Twa fighters near Manono left 20 dead on Monday."]
     pair = _pair(nlp, sentences, 0, "CD")
     assert pair.names == {"Bantu Militia", "Twa"}
+
+
+def _parties(nlp, sentence: str, country_code: str = "") -> set[str]:
+    from geo.parse.actors import diplomacy_parties
+
+    return set(diplomacy_parties([sentence], 0, country_code=country_code, syntax=sentence_syntax(nlp(sentence))).names)
+
+
+def test_talks_between_two_states_no_list_knows_have_both_as_parties(nlp) -> None:
+    sentence = "Talks between Ruritania and Freedonia resumed in the capital on Monday."
+    assert _parties(nlp, sentence) == {"Ruritania", "Freedonia"}
+
+
+def test_the_envoys_of_two_made_up_states_are_their_states(nlp) -> None:
+    assert _parties(nlp, "Envoys of Ruritania and Freedonia met in Zenda on Friday.") == {"Ruritania", "Freedonia"}
+
+
+def test_the_states_that_agreed_are_the_parties_not_the_country_the_deal_is_about(nlp) -> None:
+    sentence = "Chile and Peru agreed on Monday to a buffer zone along Bolivia's western border."
+    assert _parties(nlp, sentence, "CL") == {"Government of Chile", "Government of Peru"}
+
+
+def test_capitals_stand_for_their_states_at_talks(nlp) -> None:
+    sentence = "Negotiators from Lima and Santiago wrapped up a round of talks in Quito on Tuesday."
+    assert _parties(nlp, sentence, "EC") == {"Government of Peru", "Government of Chile"}
+
+
+def test_a_dateline_s_country_is_not_a_party(nlp) -> None:
+    sentence = "QUITO, Ecuador -- Peru's government and the Andean Dawn Front agreed on Thursday to a truce."
+    assert _parties(nlp, sentence, "EC") == {"Government of Peru", "Andean Dawn Front"}
+
+
+def test_the_name_a_group_calls_itself_is_kept_for_the_other_name_the_article_uses(nlp) -> None:
+    sentences = [
+        "The Sons of Thunder movement, as the Blue Caps call themselves, has fought the army since 2019.",
+        "Blue Cap fighters attacked an army post near Karonga on Sunday, killing four soldiers.",
+    ]
+    assert _sides(_pair(nlp, sentences, 1, "MW")) == ("Sons of Thunder", "Military Forces of Malawi")
+
+
+def test_a_group_known_locally_by_another_name_keeps_its_first_name() -> None:
+    names = article_names(["The Dorian Front, known locally as the Blue Caps, has held the hills for a year."], "MW")
+    assert names["Blue Caps"].name == "Dorian Front"
+    assert names["Dorian Front"].inter == 2
+
+
+def test_the_faction_an_article_says_carried_out_an_abduction_is_its_author(nlp) -> None:
+    sentences = [
+        "Residents said a faction known as the Dorian Front carried out the abduction.",
+        "Gunmen stormed a school in Euthini on Monday night and took 30 pupils.",
+    ]
+    assert _sides(_pair(nlp, sentences, 1, "MW", "abduction")) == ("Dorian Front", "Civilians (Malawi)")
+
+
+def test_an_organisation_that_seized_villages_is_the_militants_of_a_later_sentence(nlp) -> None:
+    sentences = [
+        "The Dorian Brotherhood seized two villages in Mzimba district last week, residents said.",
+        "Officials said the group had grown since March.",
+        "On Sunday the militants attacked an army post in Euthini, killing two soldiers.",
+    ]
+    assert _sides(_pair(nlp, sentences, 2, "MW")) == ("Dorian Brotherhood", "Military Forces of Malawi")
+
+
+def test_an_organisation_that_only_reports_an_attack_is_no_side(nlp) -> None:
+    sentences = ["The Dorian Brotherhood said gunmen attacked an army post in Euthini on Sunday, killing two soldiers."]
+    assert _sides(_pair(nlp, sentences, 0, "MW")) == ("Unidentified Armed Group (Malawi)", "Military Forces of Malawi")
+
+
+def test_the_group_an_article_says_is_blamed_for_a_raid_made_it(nlp) -> None:
+    sentences = [
+        "Gunmen raided a boarding school in Euthini on Monday night and took 30 pupils, officials said.",
+        "The Dorian Liberation Army, which opposes schooling in English, is widely blamed for the kidnapping.",
+    ]
+    assert _sides(_pair(nlp, sentences, 0, "MW")) == ("Dorian Liberation Army", "Civilians (Malawi)")
+
+
+def test_the_group_the_government_blamed_made_the_attack(nlp) -> None:
+    sentences = [
+        "Gunmen stormed a clinic in Euthini on Saturday, killing four patients, local officials said.",
+        "The government blamed Tumbuka separatists, who have ordered clinics in the north to close.",
+    ]
+    assert _sides(_pair(nlp, sentences, 0, "MW")) == ("Tumbuka Separatists", "Civilians (Malawi)")
+
+
+def test_a_claim_outranks_a_blame(nlp) -> None:
+    sentences = [
+        "Gunmen stormed a clinic in Euthini on Saturday, killing four patients, local officials said.",
+        "The government blamed Tumbuka separatists for the attack.",
+        "The Dorian Liberation Army claimed responsibility for the attack on Sunday.",
+    ]
+    assert _sides(_pair(nlp, sentences, 0, "MW"))[0] == "Dorian Liberation Army"
+
+
+def test_the_acled_export_codes_a_group_by_the_name_it_calls_itself(pipeline) -> None:
+    text = (
+        "The Sons of Thunder movement, as the Blue Caps call themselves, has fought Malawi's army since 2019.\n\n"
+        "Blue Cap fighters attacked an army post near Karonga on Tuesday, killing four soldiers."
+    )
+    events = pipeline.events(Article(text, published=date(2025, 3, 6), article_id="unseen-self-name"))
+    (event,) = [e for e in events if e.event_type == "frontline" and e.mention == "Karonga"]
+    row = acled_row(event)
+    assert (row["actor1"], row["inter1"]) == ("Sons of Thunder", "2")
+    assert (row["actor2"], row["inter2"], row["interaction"]) == ("Military Forces of Malawi", "1", "12")
+
+
+def test_the_acled_export_gives_both_parties_of_talks_between_two_states(pipeline) -> None:
+    text = "Talks between Ruritania and Freedonia opened in Lilongwe on Monday, Malawian officials said."
+    events = pipeline.events(Article(text, published=date(2025, 3, 6), article_id="unseen-talks"))
+    (event,) = [e for e in events if e.event_type == "diplomacy"]
+    row = acled_row(event)
+    assert {row["actor1"], row["actor2"]} == {"Ruritania", "Freedonia"}
+
+
+def test_a_neighbour_told_of_another_year_lends_no_side(nlp) -> None:
+    sentences = [
+        "Government helicopters dropped barrel bombs on Dedza on Monday, killing three members of one family.",
+        "The town is remembered for the massacre of May 2017, which prompted Zambian air strikes on a Malawian base.",
+        "The bombing came on the same day as a deadly air strike on the market in Ntcheu, further north.",
+    ]
+    pair = _pair(nlp, sentences, 2, "MW", "air_strike")
+    assert _sides(pair) == ("Military Forces of Malawi", "Civilians (Malawi)")
+
+
+def test_the_side_a_neighbour_says_shells_the_town_made_the_strike(nlp) -> None:
+    sentences = [
+        "Malawi's army uses the town as a staging ground, and Zambian troops shell it daily.",
+        "On Thursday a drone attack killed a man in Chitipa, officials said.",
+    ]
+    pair = _pair(nlp, sentences, 1, "MW", "air_strike")
+    assert _sides(pair) == ("Military Forces of Zambia", "Civilians (Malawi)")
+
+
+def test_a_man_s_forces_are_his_group_not_the_state_s() -> None:
+    found = find_actors("Rockets fired by Dago's forces fell on homes in Nkhata Bay.", country_code="MW")
+    assert [(m.text, m.actor.name) for m in found] == [("Dago's forces", "Dago's Forces")]
+    # A country's or a capital's forces stay the state's.
+    found = find_actors("Rockets fired by Lilongwe's forces fell on homes.", country_code="MW")
+    assert [m.actor.name for m in found] == ["Military Forces of Malawi"]
+
+
+def test_a_man_s_forces_are_the_army_the_article_says_he_owns(nlp) -> None:
+    sentences = [
+        "Colonel Dago, whose Northern Defence Force holds the lake shore, denies shelling the port.",
+        "Rockets fired by Dago's forces hit the market in Nkhata Bay on Sunday, killing two children.",
+    ]
+    assert _sides(_pair(nlp, sentences, 1, "MW", "shelling")) == ("Northern Defence Force", "Civilians (Malawi)")
+
+
+def test_who_fired_a_missile_is_the_side_that_struck(nlp) -> None:
+    sentences = ["A missile fired by the Dorian Brotherhood hit a camp near Dedza on Sunday, killing four people."]
+    assert _sides(_pair(nlp, sentences, 0, "MW", "shelling")) == ("Dorian Brotherhood", "Civilians (Malawi)")
+
+
+def test_a_group_that_carried_off_pupils_attacked_civilians_not_the_soldiers_it_overpowered(nlp) -> None:
+    sentences = [
+        "Fighters of the Dorian Liberation Army stormed a boarding school in Euthini on Monday night and drove"
+        " away with dozens of pupils, officials said.",
+        "The attackers overpowered the few soldiers guarding the town.",
+    ]
+    assert _sides(_pair(nlp, sentences, 0, "MW")) == ("Dorian Liberation Army", "Civilians (Malawi)")

@@ -35,6 +35,8 @@ from importlib import resources
 
 from geo import countries
 from geo.parse.clauses import NOT_ACTS, SentenceSyntax
+from geo.parse.clausetree import ClauseTree
+from geo.parse.datelines import header_end
 from geo.parse.numbers import NUMBER_WORDS
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA = 1, 2, 3, 4
@@ -387,6 +389,15 @@ _CLAIMED = re.compile(
     rf"|(?<![\w-])(?P<doer>{_NAME})\s+(?:later\s+)?(?:said|says|announced|admitted)\s+(?:that\s+)?it\s+(?:had\s+)?"
     r"(?:was\s+behind|carried\s+out|conducted|staged)\s+the\s+(?:attack|bombing|raid|ambush|assault|killing))"
 )
+#: Who an article says is blamed for its attack, with no group claiming it: "Zulu Dawn, which
+#: opposes the census, is widely blamed for the kidnapping", "the government blamed Zulu
+#: separatists", "the raid was carried out by Zulu Dawn".
+_BLAMED = re.compile(
+    rf"(?<![\w-])(?P<owner>{_NAME})(?:\s+[a-z]+)?(?:,[^,]{{1,80}},)?\s+(?:is|are|was|were|has\s+been|have\s+been)"
+    r"\s+(?:widely\s+|largely\s+|often\s+|also\s+)?(?:blamed|held\s+responsible)\s+for"
+    rf"|\b(?:blamed|blames|accused|accuses)\s+(?:the\s+)?(?P<by>(?:(?:forces|fighters|militants|men)\s+(?:of|loyal\s+to)\s+)?{_NAME}(?:\s+[a-z]+)?)(?=\s+for\b|\s+of\b|\s*[,.;])"
+    rf"|\b(?:was|were|had\s+been)\s+carried\s+out\s+by\s+(?:the\s+)?(?P<doer>{_NAME})"
+)
 #: An attack and who made it: "an attack by the Sahel Brotherhood", "a drone strike by Zulu Dawn".
 _ATTACK_BY = re.compile(
     r"\b(?i:attacks?|assaults?|raids?|ambush(?:es)?|(?:drone\s+|air\s+|missile\s+)?strikes?|offensive|shelling"
@@ -719,6 +730,15 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             add(m.start(), m.end(), state_forces(cc))
     for start, end, actor in _capitalised_forces(text, country_code):
         add(start, end, actor)
+    for m in _PERSON_FORCES.finditer(text) if "s " in text else ():
+        # "rockets fired by Haftar's forces": a man's forces are his group, not the state's.
+        if _a_man(m.group("owner"), text, m.start(), country_code, rows):
+            add(m.start(), m.end(), kept_group(m.group(0), country_code))
+    for m in _FIRED_BY.finditer(text) if " by " in lowered else ():
+        # "a missile fired by the Dorian Front": whoever fired it is an armed side.
+        name = m.group("name")
+        if not (name.endswith(("'s", "\u2019s")) or _a_state_s_name(name) or name.split()[0] in _NO_ONE):
+            add(m.start("name"), m.end("name"), _attacking_group(name, country_code))
     if country_code:
         for m in _phrase_pattern(UNIDENTIFIED).finditer(text):
             if not _named_before(text, m.start()):  # not "al-Shabaab gunmen": the group's men
@@ -789,6 +809,31 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
                 kept = Actor(kept.name, guessed_inter(m.group(0)), kept.country_code)
             add(m.start("name"), m.end("name"), kept)
     return tuple(sorted(found, key=lambda a: a.start))
+
+
+#: A man's forces: "Haftar's forces", "Dago's fighters".
+_PERSON_FORCES = re.compile(
+    r"(?<![\w-])(?P<owner>[A-Z][a-z][\w-]*)(?:'s|\u2019s)\s+(?:forces|fighters|troops|army|militia|militiamen|loyalists)\b"
+)
+#: What was fired and who fired it: "a ballistic missile fired by the Houthis".
+_FIRED_BY = re.compile(
+    r"\b(?:shells?|rockets?|missiles?|mortars?|mortar\s+rounds|rounds|bombs?|drones?|grenades?|projectiles?)"
+    rf"\s+(?:fired|launched|dropped|lobbed|sent|flown)\s+(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME})"
+)
+
+
+def _a_man(owner: str, text: str, at: int, country_code: str, rows: tuple[TableRow, ...] | None) -> bool:
+    """May ``owner`` (of "owner's forces" at ``at`` in ``text``) be a man: not a country, its
+    people or capital, no actor the table knows, not a sentence's first word (a place may be)?"""
+    folded = owner.lower()
+    return not (
+        owner in _LEADING_NOISE | _NO_ONE
+        or folded in _demonyms()
+        or folded in _country_codes_by_name()
+        or folded in _capitals()
+        or not text[:at].strip()
+        or _find_actors(owner, country_code, rows)
+    )
 
 
 def _attacking_group(name: str, country_code: str) -> Actor:
@@ -930,23 +975,72 @@ NOT_ARMED_WORDS = frozenset(
 
 
 def armed_groups_named(
-    text: str, spans: Sequence[tuple[int, int]], found: Sequence[ActorMention], *, country_code: str = ""
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    found: Sequence[ActorMention],
+    *,
+    country_code: str = "",
+    fighting: Collection[tuple[int, int]] = (),
 ) -> tuple[ActorMention, ...]:
     """``found`` plus the organisations in ``spans`` (character offsets in ``text``) whose
-    names make them armed groups and that no actor found already covers, kept as written."""
+    names make them armed groups and that no actor found already covers, kept as written.
+    Those in ``fighting`` (``fighting_organisations``) are armed groups whatever their name
+    ("the Dorian Brotherhood seized two villages"), unless a country or a body that only
+    reports or helps."""
     extra: list[ActorMention] = []
     for start, end in spans:
         if any(start < m.end and m.start < end for m in found):
             continue
         name = text[start:end]
         words = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in name.split()}
-        if words & NOT_ARMED_WORDS or not words & ARMED_GROUP_WORDS:
+        fights = (start, end) in fighting and not _a_state_s_name(name)
+        if words & NOT_ARMED_WORDS or not (words & ARMED_GROUP_WORDS or fights):
             continue
         for article in ("the ", "The "):
             if name.startswith(article):
                 start, name = start + len(article), name[len(article) :]
-        extra.append(ActorMention(start, end, name, kept_group(name, country_code)))
+        group = kept_group(name, country_code)
+        extra.append(ActorMention(start, end, name, _attacking_group(name, country_code) if fights else group))
     return tuple(sorted((*found, *extra), key=lambda m: m.start))
+
+
+def fighting_organisations(sentence: str, syntax: SentenceSyntax | None) -> tuple[tuple[int, int], ...]:
+    """The organisations the parse found in ``sentence`` that are the whole subject of its
+    clause when the sentence tells of killing, attacking or seizing ("The Dorian Brotherhood
+    seized two villages"): whoever does that is armed. Not one that only owns the subject
+    ("Haftar's forces"), nor a dateline's place, nor an international body."""
+    if syntax is None or not syntax.organisations:
+        return ()
+    if _VIOLENCE_VERB.search(sentence) is None and _CAPTURE_VERB.search(sentence) is None:
+        return ()
+    body = header_end(sentence)
+    bodies = {alias for aliases in INTERNATIONAL_BODIES.values() for alias in aliases}
+    subjects = {(start + _article_length(sentence[start:end]), end) for start, end in syntax.doers}
+    return tuple(
+        (start, end)
+        for start, end in syntax.organisations
+        if (start + _article_length(sentence[start:end]), end) in subjects
+        and start >= body
+        and sentence[start:end].removeprefix("the ").removeprefix("The ") not in bodies
+    )
+
+
+def _article_length(text: str) -> int:
+    return 4 if text.startswith(("the ", "The ")) else 0
+
+
+def _a_state_s_name(name: str) -> bool:
+    """Does ``name`` name a country, its people, its capital or its government?"""
+    words = name.removeprefix("The ").removeprefix("the ").split()
+    folded = " ".join(words).lower().removesuffix("'s").removesuffix("\u2019s")
+    return (
+        not words
+        or folded in _country_codes_by_name()
+        or folded in _demonyms()
+        or folded in _capitals()
+        or any(w.lower() in {"government", "ministry", "president", "army", "police"} for w in words)
+        or words[0] in _LEADING_NOISE - {"The"}
+    )
 
 
 @lru_cache(maxsize=4)
@@ -1143,11 +1237,15 @@ def frontline_actors(
     order = [index, index + 1, index - 1, *sorted(range(len(sentences)), key=lambda i: (abs(i - index), i))]
     event_parse = syntax[index] if 0 <= index < len(syntax) else None
     recognised = tuple(parse.organisations for parse in syntax)
-    names = _article_names_cached(tuple(sentences), country_code, table, recognised)
+    fighting = tuple(fighting_organisations(s, parse) for s, parse in zip(sentences, syntax, strict=False))
+    names = _article_names_cached(tuple(sentences), country_code, table, recognised, fighting)
     main_group = _most_named(sentences, names)
+    dated = 0 <= index < len(sentences) and _PAST_DATE.search(sentences[index]) is not None
     for step, i in enumerate(dict.fromkeys(order)):
         if not 0 <= i < len(sentences):
             continue
+        if i != index and not dated and _PAST_DATE.search(sentences[i]) is not None:
+            continue  # "the sarin attack of April 2017, which prompted US strikes": another time's sides
         parse = syntax[i] if i < len(syntax) else None
         mentions = find_actors(sentences[i], country_code=country_code, table=table)
         spans = [
@@ -1155,7 +1253,9 @@ def frontline_actors(
             *(parse.organisations if parse else ()),
         ]
         if spans:
-            mentions = armed_groups_named(sentences[i], spans, mentions, country_code=country_code)
+            mentions = armed_groups_named(
+                sentences[i], spans, mentions, country_code=country_code, fighting=fighting[i] if parse else ()
+            )
         mentions = _unnamed_groups_resolved(sentences[i], mentions, sentences, country_code, table, main_group)
         mentions = _with_article_names(sentences[i], mentions, names)
         if parse is not None:
@@ -1173,7 +1273,13 @@ def frontline_actors(
                 if parse.side_of(m.start, m.end) == 2 or _TARGET_OF.search(sentences[i], 0, m.start) is not None
             }
             doer_in_sentence = any(parse.side_of(m.start, m.end) == 0 for m in mentions)
-        for mention in _ordered(sentences[i], mentions, parse):
+        ordered = _ordered(sentences[i], mentions, parse)
+        if one_sided and i != index and parse is not None and parse.tree is not None:
+            # "Ukraine's army uses the area, and Moscow's troops shell it daily": the side a
+            # neighbour says strikes is the strike's author, not one it names doing else.
+            tree, sides = parse.tree, parse
+            ordered.sort(key=lambda m: not (sides.side_of(m.start, m.start + 1) == 0 and _strikes(tree, m)))
+        for mention in ordered:
             generic = mention.actor.inter == INTER_STATE and mention.text.lower() in GENERIC_STATE_FORCES
             if any(mention.actor.name == a.name for a in actors) or (generic and generic_state):
                 continue
@@ -1199,6 +1305,9 @@ def frontline_actors(
             )
             if hit and all(a.name != victims.name for a in actors):
                 actors.append(victims)
+        armed_alone = len(actors) == 1 and actors[0].inter not in (INTER_STATE, INTER_CIVILIANS)
+        if i == index and armed_alone and victims is not None and _people_taken(sentences[i]):
+            actors.append(victims)  # "stormed the school and drove away with dozens of students"
         doer = len(actors) == 1 and side_in_sentence.get(actors[0].name) == 0
         if i == index and doer and parse is not None and parse.done_to:
             # "ADF militants killed 18 villagers": an armed group that killed people in
@@ -1265,6 +1374,34 @@ def frontline_actors(
     return ActorPair(actors[0], actors[1], with1, with2)
 
 
+#: Carrying people off: "drove away with dozens of students", "took away 30 pupils".
+_TAKEN_AWAY = re.compile(r"\b(?:drove|driven|carried|took|taken|marched|whisked|led)\s+(?:off|away)\b", re.IGNORECASE)
+
+
+def _people_taken(sentence: str) -> bool:
+    """Does ``sentence`` say people were carried off ("drove away with dozens of students")?"""
+    return any(
+        _phrase_pattern(VICTIM_PEOPLE).search(sentence, m.end(), m.end() + 60) for m in _TAKEN_AWAY.finditer(sentence)
+    )
+
+
+#: Verbs of striking from afar: their doer is who fired.
+_STRIKE_VERB = re.compile(r"(?:shell|strik|struck|bomb|hit|fir|launch|pound|target|shoot|shot|attack)\w*")
+
+
+def _strikes(tree: ClauseTree, mention: ActorMention) -> bool:
+    """Is ``mention`` in a clause whose verb is one of striking (``_STRIKE_VERB``)?"""
+    if not len(tree):
+        return False
+    verb = tree.clause_verb(tree.head_of_span(mention.start, mention.end))
+    return verb is not None and _STRIKE_VERB.fullmatch(tree.words[verb]) is not None
+
+
+#: A sentence told of another time: "the attack of April 2017", "in 2019", "since 2014".
+_PAST_DATE = re.compile(
+    r"\b(?:in|of|since|until|from)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\s+)?(?:19|20)\d\d\b"
+)
 #: A post of a side, before the side: "at a post of the", "on a convoy of".
 _TARGET_OF = re.compile(
     r"\b(?:checkpoints?|positions?|bases?|convoys?|patrols?|posts?|vehicles?|camps?|headquarters|offices?|barracks)"
@@ -1287,11 +1424,12 @@ def _claimant(
     organisations: tuple[tuple[tuple[int, int], ...], ...] = (),
 ) -> Actor | None:
     """The armed group an article says claimed its attack or said it carried it out ("X
-    claimed responsibility", "claimed by X", "X said it was behind the attack"), in the
-    form the article's names give it; ``None`` when no group claims it."""
+    claimed responsibility", "claimed by X", "X said it was behind the attack"), or that it
+    says is blamed for it (``_BLAMED``), in the form the article's names give it; ``None``
+    when it names no such group. A claim anywhere in the article comes before a blame."""
     names = _article_names_cached(sentences, country_code, table, organisations)
-    for sentence in sentences:
-        claims = [m.span(key) for m in _CLAIMED.finditer(sentence) for key in ("by", "owner", "doer") if m.group(key)]
+    for pattern, sentence in itertools.product((_CLAIMED, _BLAMED), sentences):
+        claims = [m.span(key) for m in pattern.finditer(sentence) for key in ("by", "owner", "doer") if m.group(key)]
         if not claims:
             continue
         mentions = _with_article_names(sentence, find_actors(sentence, country_code=country_code, table=table), names)
@@ -1683,6 +1821,7 @@ def article_names(
     country_code: str = "",
     table: tuple[TableRow, ...] | None = None,
     organisations: Sequence[Sequence[tuple[int, int]]] = (),
+    fighting: Sequence[Collection[tuple[int, int]]] = (),
 ) -> dict[str, Actor]:
     """The groups an article names that the table lacks, by every way the article writes
     them: "the Zulu Liberation Front (ZLF)" makes ``ZLF: Zulu Liberation Front`` (ACLED's
@@ -1707,7 +1846,10 @@ def article_names(
     for k, sentence in enumerate(sentences):
         mentions = find_actors(sentence, country_code=country_code, table=table)
         if k < len(organisations) and organisations[k]:
-            mentions = armed_groups_named(sentence, organisations[k], mentions, country_code=country_code)
+            doing = fighting[k] if k < len(fighting) else ()
+            mentions = armed_groups_named(
+                sentence, organisations[k], mentions, country_code=country_code, fighting=doing
+            )
         for mention in mentions:
             actor = mention.actor
             if actor.name in table_names or actor.name.startswith(_GENERIC_NAME_PREFIXES):
@@ -1723,8 +1865,65 @@ def article_names(
         group = kept_group(name, country_code)
         names.setdefault(name, group)
         names.setdefault(owner, group)
+    for alias, name in _names_defined(sentences):
+        read = [m.actor for m in find_actors(name, country_code=country_code, table=table)]
+        if (read and read[0].inter == INTER_STATE) or name.lower() in _country_codes_by_name():
+            continue  # "the army, known as the Tatmadaw": the state's forces keep their name
+        group = (
+            next((a for a in read if a.name in table_names), None)
+            or names.get(name)
+            or _attacking_group(name, country_code)
+        )
+        names[name] = group
+        if alias and alias not in table_names:
+            names[alias] = group
+            single = alias[:-1] if alias.endswith("s") and len(alias) > 3 else ""
+            if single and names.get(single, Actor(single, 0)).name == single:
+                names[single] = group  # "the Houthis" make the "Houthi rebels" kept as written the group too
     names = _short_names_joined(_acronyms_joined(_acronyms_written(sentences, names)))
     return _governments_named(sentences, names, country_code)
+
+
+_GROUP_NOUN = r"(?:group|faction|movement|militia|organi[sz]ation|insurgency|network|rebels|militants|insurgents)"
+#: How an article defines a group's names: (pattern, whether the first name is the one kept).
+#: "The Ansar Allah movement, as the Houthis call themselves", "the Dorian Front, known
+#: locally as the Blue Caps", "the group, which calls itself the Dorian Front", "the faction
+#: known as the Dorian Front", "DFR, the splinter group that ...".
+_DEFINITIONS = (
+    re.compile(
+        rf"(?P<name>{_NAME})(?:\s+{_GROUP_NOUN})?,\s+as\s+(?:the\s+)?(?P<alias>{_NAME})\s+(?:call|calls|called)"
+        r"\s+(?:themselves|itself)"
+    ),
+    re.compile(
+        rf"(?P<name>{_NAME})(?:\s+{_GROUP_NOUN})?,\s+(?:also\s+|better\s+|widely\s+)?known\s+"
+        rf"(?:locally\s+|in\s+[A-Z]\w+\s+|to\s+\w+\s+)?as\s+(?:the\s+)?(?P<alias>{_NAME})"
+    ),
+    re.compile(
+        rf"\b{_GROUP_NOUN},?\s+(?:which|that|who)\s+(?:call|calls)\s+(?:itself|themselves)\s+(?:the\s+)?(?P<name>{_NAME})"
+    ),
+    re.compile(
+        rf"\b{_GROUP_NOUN}\s+(?:(?:also\s+)?known\s+as|calling\s+(?:itself|themselves)|called|named)\s+(?:the\s+)?(?P<name>{_NAME})"
+    ),
+    re.compile(
+        rf"(?<![\w-])(?P<name>{_NAME}),\s+(?:the|a|an)\s+(?:(?!of\b)[\w-]+\s+){{0,4}}?{_GROUP_NOUN}\s+(?:that|which|who|of|behind|linked|loyal|fighting|blamed)\b"
+    ),
+)
+
+
+def _names_defined(sentences: Sequence[str]) -> list[tuple[str, str]]:
+    """(alias, name) for each group an article defines by its own words (``_DEFINITIONS``):
+    ``name`` is what the group calls itself or is known as, ``alias`` another name the
+    article gives it ("" when none)."""
+    found: list[tuple[str, str]] = []
+    for sentence in sentences:
+        for pattern in _DEFINITIONS:
+            for m in pattern.finditer(sentence):
+                name = m.group("name").removeprefix("The ").removeprefix("the ")
+                alias = m.groupdict().get("alias") or ""
+                if name.split()[0] in _LEADING_NOISE | _NO_ONE or (alias and alias.split()[0] in _NO_ONE):
+                    continue
+                found.append((alias, name))
+    return found
 
 
 #: A force a man owns, by its name: "Dago's Northern Defence Force", "Dago, whose
@@ -1827,9 +2026,10 @@ def _article_names_cached(
     country_code: str,
     table: tuple[TableRow, ...] | None,
     organisations: tuple[tuple[tuple[int, int], ...], ...],
+    fighting: tuple[tuple[tuple[int, int], ...], ...] = (),
 ) -> dict[str, Actor]:
     # An article's events each read its names: found once per article.
-    return article_names(sentences, country_code, table, organisations)
+    return article_names(sentences, country_code, table, organisations, fighting)
 
 
 def _most_named(sentences: Sequence[str], names: dict[str, Actor]) -> Actor | None:
@@ -1866,11 +2066,14 @@ def _named_as(mention: ActorMention, names: dict[str, Actor]) -> Actor:
     ("Libyan National Army", a man's army, not the state's), or by the man who owns it
     ("Haftar's fighters")."""
     owner = mention.text.split("'")[0].split("\u2019")[0]
-    return (
-        names.get(mention.actor.name)
-        or names.get(mention.text)
-        or (names[owner] if owner != mention.text and owner in names and owner[:1].isupper() else mention.actor)
-    )
+    name = mention.actor.name
+    own = names.get(name)
+    if own is None or own.name == name:  # only as written: another of the article's names may say more
+        if name.endswith("s") and not name.endswith("ss"):
+            own = names.get(name[:-1]) or own  # "the Tumbukas" are the group of "Tumbuka rebels"
+        if owner != mention.text and owner in names and owner[:1].isupper():
+            own = names[owner]  # "Haftar's forces" are the army the article says he owns
+    return own or names.get(mention.text) or mention.actor
 
 
 def _bare_names(sentence: str, names: dict[str, Actor]) -> Iterable[tuple[int, int, Actor]]:
@@ -1923,13 +2126,22 @@ def diplomacy_parties(
     *,
     country_code: str = "",
     table: tuple[TableRow, ...] | None = None,
+    syntax: Sequence[SentenceSyntax] = (),
 ) -> ActorPair:
     """The two main parties of talks, an agreement or a visit: governments (by country
     name or demonym), international bodies and named armed groups, in the order named.
 
-    The government of the country where the meeting took place (``country_code``) is
-    its host, not a party, when two other parties are named (China hosting talks in
-    Kunming between Myanmar's junta and a rebel alliance)."""
+    Where the event's sentence says who met or agreed, they are the parties: the two sides
+    of "talks between X and Y", else the first subject (from the parse, ``syntax``) that
+    names two ("Russia and Turkey agreed ..."), whatever else the sentence names (the
+    place of the talks, the country a deal is about). Otherwise the government of the
+    country where the meeting took place (``country_code``) is its host, not a party, when
+    two other parties are named (China hosting talks in Kunming between Myanmar's junta
+    and a rebel alliance)."""
+    if 0 <= index < len(sentences):
+        sides = _sides_that_met(sentences[index], syntax[index] if index < len(syntax) else None, table)
+        if len(sides) >= 2:
+            return ActorPair(sides[0], sides[1])
     parties: list[Actor] = []
     for i in (index, index + 1, index - 1):
         if not 0 <= i < len(sentences):
@@ -1943,6 +2155,89 @@ def diplomacy_parties(
         if len(others) >= 2:
             parties = others
     return ActorPair(parties[0] if parties else None, parties[1] if len(parties) > 1 else None)
+
+
+#: "talks between X and Y", "a truce between the government and the rebels": the pair
+#: runs to a word that starts what is said of it (where, when, about what) or to a stop.
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?P<pair>[^,.;:()]{1,100}?\s+and\s+[^,.;:()]{1,80}?)"
+    r"(?=\s+(?:in|at|on|over|to|for|after|before|that|which|who|since|under|with|ended|began|was|were|had|have)\b"
+    r"|\s*[,.;:()]|\s*$)"
+)
+#: A name as written, the last of a side ("envoys of Ruritania", "the Dorian Front").
+_WRITTEN_NAME = re.compile(r"(?<![\w-])[A-Z][\w\u2019'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w\u2019'-]*)*")
+#: Who speaks for a party at talks: "Envoys of Ruritania" are Ruritania's.
+_ENVOYS_OF = re.compile(
+    r"^(?:Envoys?|Delegations?|Delegates|Representatives?|Negotiators?|Ministers?|Officials?|Leaders?|Mediators?)"
+    r"\s+(?:of|from)\s+(?:the\s+)?"
+)
+#: Capitalised words that name no party: days and months.
+_NOT_A_PARTY = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
+def _sides_that_met(sentence: str, syntax: SentenceSyntax | None, table: tuple[TableRow, ...] | None) -> list[Actor]:
+    """The parties a sentence says met, talked or agreed: both sides of "between X and Y",
+    else those of its first subject that joins two or more with "and" (``SentenceSyntax``
+    keeps the subjects of "agreed", "met" and "signed" as sources, those of "held" and
+    "reached" as doers); none when it says neither."""
+    spans = [m.span("pair") for m in _BETWEEN.finditer(sentence)]
+    if syntax is not None:
+        spans.extend(sorted((*syntax.sources, *syntax.doers)))
+    for start, end in spans:
+        sides = _joined_sides(sentence[start:end], table)
+        if len(sides) >= 2:
+            return sides
+    return []
+
+
+def _joined_sides(text: str, table: tuple[TableRow, ...] | None) -> list[Actor]:
+    """One party for each part of ``text`` joined by "and": the party a list knows nearest
+    the join ("RIMBO, Sweden -- Yemen's government and ..." is Yemen's), a capital standing
+    for its state ("negotiators from Moscow and Kyiv"), else the last name the part writes,
+    kept as written ("Ruritania"); fewer than two when it joins no two."""
+    body = header_end(text)
+    parts = re.split(r"\s+and\s+", text[max(body, 0) :])
+    if len(parts) < 2:
+        return []
+    sides: list[Actor] = []
+    for k, part in enumerate(parts):
+        known = _parties_in(part, table)
+        written = []
+        for found in _WRITTEN_NAME.findall(part):
+            name = _ENVOYS_OF.sub("", found).removesuffix("'s").removesuffix("\u2019s")
+            name = next((name.removesuffix(s) for s in _BACKER_SUFFIXES if name.endswith(s)), name)
+            if name.split()[0] not in _LEADING_NOISE | _NOT_A_PARTY and not _ENVOYS_OF.match(name + " of "):
+                written.append(name)
+        if known:
+            sides.append(known[-1] if k == 0 else known[0])
+        elif written:
+            name = written[-1] if k == 0 else written[0]
+            cc = _capitals().get(name.lower())
+            again = _parties_in(name, table)
+            sides.append(government(cc) if cc else again[0] if again else Actor(name, INTER_UNKNOWN))
+    return list({a.name: a for a in sides}.values())
 
 
 def _parties_in(text: str, table: tuple[TableRow, ...] | None) -> list[Actor]:

@@ -62,7 +62,7 @@ def event_actors(
             elsewhere=_elsewhere(event, index, places),
         )
     if event.event_type == "diplomacy":
-        return diplomacy_parties(sentences, index, country_code=event.country_code)
+        return diplomacy_parties(sentences, index, country_code=event.country_code, syntax=syntax)
     return ActorPair()
 
 
