@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from gazetteer.entry import Entry
 from gazetteer.geodesy import great_circle_km
+from gazetteer.normalize import normalize
 from geo.records import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Mention, Place
 
 #: Words that say what kind of settlement or area a name is ("the Korabel neighbourhood").
@@ -96,18 +97,9 @@ class Anchor:
 
 def placed_by_context(text: str, places: Sequence[Place], unplaced: Sequence[Mention], gazetteer: Any) -> list[Place]:
     """``places`` with namesakes the text contradicts replaced, and ``unplaced`` names the text
-    places added (see the module's docstring). Stand-ins come first, so that an event at the
-    village is read before one at the area that only locates it."""
-    kept: list[Place] = []
-    stand_ins: list[Place] = []
-    for place in places:
-        anchor = anchor_of(text, place.mention, places)
-        if anchor is None or lies_in(place.entry, anchor) or not _unsupported_town(place, places):
-            kept.append(place)
-            continue
-        found = placed(place.mention, anchor, gazetteer, places)
-        if found is not None:
-            (stand_ins if found.unlisted else kept).append(found)
+    places added (see the module's docstring); once the text has placed a name, its other
+    mentions in the text follow. Stand-ins come first, so that an event at the village is
+    read before one at the area that only locates it."""
     # A name between another name and the area that places it only says where that one is
     # ("Rann, in Kala-Balge district of Borno"): it makes no stand-in of its own.
     spans = [
@@ -115,15 +107,36 @@ def placed_by_context(text: str, places: Sequence[Place], unplaced: Sequence[Men
         for m in (*unplaced, *(p.mention for p in places))
         if (a := anchor_of(text, m, places))
     ]
+    placed_here: dict[Mention, Place | None] = {}
+    for place in places:
+        anchor = anchor_of(text, place.mention, places)
+        if anchor is not None and not lies_in(place.entry, anchor) and _unsupported_town(place, places):
+            placed_here[place.mention] = placed(place.mention, anchor, gazetteer, places)
     for mention in unplaced:
-        if any(start <= mention.start < end for start, end in spans):
-            continue
-        anchor = anchor_of(text, mention, places)
+        anchor = None if any(a <= mention.start < b for a, b in spans) else anchor_of(text, mention, places)
         if anchor is not None:
-            found = placed(mention, anchor, gazetteer, places)
-            if found is not None:
-                (stand_ins if found.unlisted else kept).append(found)
-    return stand_ins + sorted(kept, key=lambda p: p.mention.start)
+            placed_here[mention] = placed(mention, anchor, gazetteer, places)
+    by_name = {normalize(m.text): p for m, p in placed_here.items() if p is not None}
+    result: list[Place] = []
+    for place in places:
+        if place.mention in placed_here:
+            found = placed_here[place.mention]
+        elif (same := by_name.get(normalize(place.mention.text))) is not None and _unsupported_town(place, places):
+            found = replace(same, mention=place.mention)
+        else:
+            found = place
+        if found is not None:
+            result.append(found)
+    for mention in unplaced:
+        if mention in placed_here:
+            found = placed_here[mention]
+        elif (same := by_name.get(normalize(mention.text))) is not None:
+            found = replace(same, mention=mention)
+        else:
+            found = None
+        if found is not None:
+            result.append(found)
+    return sorted(result, key=lambda p: (not p.unlisted, p.mention.start))
 
 
 def _unsupported_town(place: Place, places: Sequence[Place]) -> bool:
