@@ -57,7 +57,29 @@ SETTLEMENT_WORDS = (
     "subdistrict",
     "sub-district",
 )
+#: Sites named after a place ("the Shiara hospital in Razeh district"): what follows them
+#: places the site, and so the name it is called by.
+SITE_WORDS = (
+    "hospital",
+    "clinic",
+    "school",
+    "market",
+    "mosque",
+    "church",
+    "base",
+    "airbase",
+    "airport",
+    "prison",
+    "port",
+    "bridge",
+    "crossing",
+    "station",
+    "checkpoint",
+    "dam",
+    "factory",
+)
 _SETTLEMENT = "|".join(sorted(SETTLEMENT_WORDS, key=len, reverse=True))
+_SITE = "|".join(sorted((*SETTLEMENT_WORDS, *SITE_WORDS), key=len, reverse=True))
 _COMPASS = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?)"
 _DISTANCE = rf"(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s*miles\)\s+)?{_COMPASS}?\s*of)"
 _NEAR = rf"(?:near|outside|close\s+to|on\s+the\s+outskirts\s+of|(?:just\s+)?{_COMPASS}\s+of|{_DISTANCE})"
@@ -66,7 +88,7 @@ _WITHIN = r"(?:in|of|within)"
 #: "Chibok in", " village of", ", a small town in", ", 40 km north of", ", in the".
 _BETWEEN = re.compile(
     rf"""
-    (?:\s+(?:{_SETTLEMENT}))?                                   # "Korabel neighbourhood"
+    (?:\s+(?:{_SITE}))?                                        # "Korabel neighbourhood"
     (?:
         \s*,\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_SETTLEMENT})\s+)?  # ", a coastal town"
       | \s+
