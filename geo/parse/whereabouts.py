@@ -122,20 +122,21 @@ def placed_by_context(text: str, places: Sequence[Place], unplaced: Sequence[Men
     places added (see the module's docstring); once the text has placed a name, its other
     mentions in the text follow. Stand-ins come first, so that an event at the village is
     read before one at the area that only locates it."""
+    in_order = sorted(places, key=lambda p: p.mention.start)
     # A name between another name and the area that places it only says where that one is
     # ("Rann, in Kala-Balge district of Borno"): it makes no stand-in of its own.
     spans = [
         (m.end, a.place.mention.start)
         for m in (*unplaced, *(p.mention for p in places))
-        if (a := anchor_of(text, m, places))
+        if (a := anchor_of(text, m, in_order))
     ]
     placed_here: dict[Mention, Place | None] = {}
     for place in places:
-        anchor = anchor_of(text, place.mention, places)
+        anchor = anchor_of(text, place.mention, in_order)
         if anchor is not None and not lies_in(place.entry, anchor) and _unsupported_town(place, places):
             placed_here[place.mention] = placed(place.mention, anchor, gazetteer, places)
     for mention in unplaced:
-        anchor = None if any(a <= mention.start < b for a, b in spans) else anchor_of(text, mention, places)
+        anchor = None if any(a <= mention.start < b for a, b in spans) else anchor_of(text, mention, in_order)
         if anchor is not None:
             placed_here[mention] = placed(mention, anchor, gazetteer, places)
     by_name = {normalize(m.text): p for m, p in placed_here.items() if p is not None}
@@ -172,8 +173,9 @@ def _unsupported_town(place: Place, places: Sequence[Place]) -> bool:
 
 
 def anchor_of(text: str, mention: Mention, places: Sequence[Place]) -> Anchor | None:
-    """The place the text names right after ``mention`` to say where it is, if any."""
-    for other in sorted(places, key=lambda p: p.mention.start):
+    """The place the text names right after ``mention`` to say where it is, if any
+    (``places`` in text order)."""
+    for other in places:
         if other.mention.start < mention.end or other.mention.sentence != mention.sentence:
             continue
         between = text[mention.end : other.mention.start]
