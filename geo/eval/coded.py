@@ -263,9 +263,12 @@ def match_items(gold: CodedGold, predicted: Sequence[PredictedEvent]) -> dict[tu
                 km = great_circle_km(h.lat, h.lon, event.lat, event.lon)
                 if km > reach_km(event, h):
                     continue
-                # Among the events near the happening: of its type, of its day, of its
-                # sub-type, then the nearest, the more confident, the smallest id.
+                # Among the events near the happening: within MATCH_KM (a province-coded
+                # event stands for the happening only when no report places it nearer), of its
+                # type, of its day, of its sub-type, then the nearest, the more confident, the
+                # smallest id.
                 key = (
+                    km > MATCH_KM,
                     event.event_type != h.event_type,
                     event.event_date != h.date,
                     event.sub_event_type != h.sub_event_type,
