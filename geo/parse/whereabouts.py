@@ -30,7 +30,7 @@ from gazetteer.geodesy import great_circle_km
 from gazetteer.normalize import normalize
 from geo.records import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Mention, Place
 
-#: Words that say what kind of settlement or area a name is ("the Korabel neighbourhood").
+#: Words that say what kind of settlement or area a name is ("the Dovra neighbourhood").
 SETTLEMENT_WORDS = (
     "village",
     "villages",
@@ -57,7 +57,7 @@ SETTLEMENT_WORDS = (
     "subdistrict",
     "sub-district",
 )
-#: Sites named after a place ("the Shiara hospital in Razeh district"): what follows them
+#: Sites named after a place ("the Ambel clinic in Sorva district"): what follows them
 #: places the site, and so the name it is called by.
 SITE_WORDS = (
     "hospital",
@@ -85,10 +85,10 @@ _DISTANCE = rf"(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\
 _NEAR = rf"(?:near|outside|close\s+to|on\s+the\s+outskirts\s+of|(?:just\s+)?{_COMPASS}\s+of|{_DISTANCE})"
 _WITHIN = r"(?:in|of|within)"
 #: What may stand between a place's name and the area or town that places it:
-#: "Chibok in", " village of", ", a small town in", ", 40 km north of", ", in the".
+#: "Ambel in", " village of", ", a small town in", ", 40 km north of", ", in the".
 _BETWEEN = re.compile(
     rf"""
-    (?:\s+(?:{_SITE}))?                                        # "Korabel neighbourhood"
+    (?:\s+(?:{_SITE}))?                                        # "Dovra neighbourhood"
     (?:
         \s*,\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_SETTLEMENT})\s+)?  # ", a coastal town"
       | \s+
@@ -124,7 +124,7 @@ def placed_by_context(text: str, places: Sequence[Place], unplaced: Sequence[Men
     read before one at the area that only locates it."""
     in_order = sorted(places, key=lambda p: p.mention.start)
     # A name between another name and the area that places it only says where that one is
-    # ("Rann, in Kala-Balge district of Borno"): it makes no stand-in of its own.
+    # ("Ambel, in Sorva district of Kora"): it makes no stand-in of its own.
     spans = [
         (m.end, a.place.mention.start)
         for m in (*unplaced, *(p.mention for p in places))
