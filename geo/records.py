@@ -76,6 +76,9 @@ class Place:
     confidence: float
     geo_precision: int = GEO_PRECISION_TOWN
     candidates: tuple[Entry, ...] = ()  # the alternatives considered, best first
+    #: The gazetteer lacks the place the mention names: ``entry`` is the nearest town or the
+    #: smallest area the text gives for it (``geo_precision`` 2 or 3), the mention its name.
+    unlisted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

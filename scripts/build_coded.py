@@ -38,11 +38,13 @@ from geo.eval.coded import (  # noqa: E402
     score,
     to_jsonl,
 )
-from geo.records import Article, Event  # noqa: E402
+from geo.records import GEO_PRECISION_REGION, Article, Event  # noqa: E402
 from geo.store.merge import LearnedMatch, MergeRules, coded_fields, default_rules, is_wide, merge  # noqa: E402
 
 GOLD_DIR = REPO / "data" / "eval" / "coded"
 GOLD_JSONL = REPO / "data" / "eval" / "coded.jsonl"
+#: Areas ACLED codes an event at when a report names nothing smaller: provinces and districts.
+PROVINCE_CODES = frozenset({"ADM1", "ADM2"})
 
 
 def build(source: Path) -> None:
@@ -113,6 +115,8 @@ def predict(
                     fatalities=fields.fatalities,
                     actors=actors,
                     confidence=e.confidence,
+                    at_province=shown.geo_precision >= GEO_PRECISION_REGION and shown.feature_code in PROVINCE_CODES,
+                    country_code=shown.country_code,
                 )
             )
     return predicted

@@ -136,3 +136,26 @@ def test_acled_s_acronym_form_is_the_group_written_by_its_full_name_or_acronym()
     assert not same_actors({"Zulu People's Front", "Military Forces of Ruritania"}, gold)
     assert not same_actors({"Zulu Liberation Front"}, gold)
     assert not same_actors({"ZLF", "Zulu Liberation Front"}, gold)
+
+
+def test_an_event_coded_at_a_province_of_the_happening_s_country_matches_from_farther() -> None:
+    gold = CodedGold((_happening("h1"),), (_report("r1", "h1"),))
+    # 2 degrees of latitude (about 220 km) from the village: the province's point.
+    province = _predicted("e1", "r1", "m", lat=12.0, at_province=True, country_code="UA")
+    assert score(gold, [province]).matched == 1
+    town_as_far = _predicted("e1", "r1", "m", lat=12.0, country_code="UA")
+    assert score(gold, [town_as_far]).matched == 0
+    province_abroad = _predicted("e1", "r1", "m", lat=12.0, at_province=True, country_code="MD")
+    assert score(gold, [province_abroad]).matched == 0
+
+
+def test_a_province_coded_event_does_not_take_an_item_from_an_event_at_the_town() -> None:
+    gold = CodedGold((_happening("h1"),), (_report("r1", "h1"), _report("r2", "h1")))
+    predicted = [
+        # the town's event, a day off, merged with the other report's
+        _predicted("e1", "r1", "m", event_date="2024-01-01", country_code="UA"),
+        _predicted("e2", "r2", "m", country_code="UA"),
+        # the same report's province-coded event of the right day, far off and alone
+        _predicted("e3", "r1", "p", lat=12.0, at_province=True, country_code="UA"),
+    ]
+    assert score(gold, predicted).recall == 1.0

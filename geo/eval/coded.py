@@ -9,9 +9,10 @@ Scoring takes predicted events already merged (each with the id of its merged ev
 fatalities and actors) and measures:
 
 - merging: B-cubed precision, recall and F1 over items (article, gold happening), each
-  matched to one of the article's predicted events within ``MATCH_KM`` of the happening
-  (of the happening's event type when the article reports several); an item with no
-  match is a merged event of its own;
+  matched to one of the article's predicted events within ``MATCH_KM`` of the happening,
+  or within ``REGION_MATCH_KM`` when the event is coded at a province of the happening's
+  country, as ACLED codes a village it cannot place (of the happening's event type when the
+  article reports several); an item with no match is a merged event of its own;
 - fatalities: on gold happenings that report deaths, is the figure of the merged event
   holding most of the happening's items exactly the gold figure;
 - actors: on frontline happenings, are the merged event's actors the gold pair, as a set
@@ -40,6 +41,10 @@ K = TypeVar("K", bound=Hashable)
 
 #: An item matches a predicted event at most this far from the happening.
 MATCH_KM = 40.0
+#: ... or this far, when the event is coded at a province of the happening's country (ACLED's
+#: geo_precision 3: the report names only the province, so the event has the province's
+#: point, which may lie a province's half-width from the village it happened in).
+REGION_MATCH_KM = 300.0
 HEADER_END = "---"
 SPLITS = ("dev", "test")
 
@@ -123,6 +128,9 @@ class PredictedEvent:
     fatalities: int | None = None
     actors: frozenset[str] = frozenset()
     confidence: float = 1.0
+    #: coded at a province (geo_precision 3 at a first- or second-level region), not at a town
+    at_province: bool = False
+    country_code: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,11 +261,14 @@ def match_items(gold: CodedGold, predicted: Sequence[PredictedEvent]) -> dict[tu
                 if several and event.event_type != h.event_type:
                     continue
                 km = great_circle_km(h.lat, h.lon, event.lat, event.lon)
-                if km > MATCH_KM:
+                if km > reach_km(event, h):
                     continue
-                # Among the events near the happening: of its type, of its day, of its
-                # sub-type, then the nearest, the more confident, the smallest id.
+                # Among the events near the happening: within MATCH_KM (a province-coded
+                # event stands for the happening only when no report places it nearer), of its
+                # type, of its day, of its sub-type, then the nearest, the more confident, the
+                # smallest id.
                 key = (
+                    km > MATCH_KM,
                     event.event_type != h.event_type,
                     event.event_date != h.date,
                     event.sub_event_type != h.sub_event_type,
@@ -269,6 +280,14 @@ def match_items(gold: CodedGold, predicted: Sequence[PredictedEvent]) -> dict[tu
                     best = (key, event)
             items[(report.id, happening_id)] = best[1] if best else None
     return items
+
+
+def reach_km(event: PredictedEvent, happening: Happening) -> float:
+    """How far from ``happening`` an event may be and still be its event: ``MATCH_KM``, or
+    ``REGION_MATCH_KM`` for an event coded at a province of the happening's country."""
+    if event.at_province and event.country_code and event.country_code == happening.country_code:
+        return REGION_MATCH_KM
+    return MATCH_KM
 
 
 def bcubed(gold_of: Mapping[K, str], predicted_of: Mapping[K, str]) -> tuple[float, float, float]:

@@ -67,6 +67,8 @@ class Section:
     sentences: tuple[tuple[int, int], ...]  # (start, end) of each sentence, in order
     #: what the event coder reads of each sentence's parse (``geo.parse.clauses``), in order
     syntax: tuple[SentenceSyntax, ...] = ()
+    #: names recognised as places that resolution left without one, in text order
+    unplaced: tuple[Mention, ...] = ()
 
     def sentence_span(self, index: int) -> tuple[int, int]:
         """(start, end) of sentence ``index`` (numbered in the whole text)."""
@@ -101,10 +103,16 @@ class Geoparser:
         for offset, chunk in split_for_model(text):
             doc = self.nlp(chunk)
             sentences = tuple((offset + s.start_char, offset + s.end_char) for s in doc.sents)
-            places = tuple(_shift(p, offset, sentence_base) for p in self._places_in_doc(doc, overrides))
+            recognition = recognise(doc, self.gazetteer, self.model)
+            resolved = self._resolved(doc, recognition, overrides)
+            placed = {(p.mention.start, p.mention.end) for p in resolved}
+            places = tuple(_shift(p, offset, sentence_base) for p in resolved)
+            unplaced = tuple(
+                _shift_mention(m, offset, sentence_base) for m in recognition.mentions if (m.start, m.end) not in placed
+            )
             syntax = sentence_syntax(doc)
             del doc  # the document is the section's bulk; nothing below needs it
-            yield Section(offset, sentence_base, places, sentences, syntax)
+            yield Section(offset, sentence_base, places, sentences, syntax, unplaced)
             sentence_base += len(sentences)
 
     def parse(self, text: str) -> ParsedText:

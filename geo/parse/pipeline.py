@@ -29,6 +29,7 @@ from geo.parse.datechoice import event_date, load_date_model
 from geo.parse.dates import DateContext, date_contexts
 from geo.parse.eventmodel import EventSite, decide, load_event_model
 from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
+from geo.parse.whereabouts import placed_by_context
 from geo.read.boilerplate import furniture_ranges
 from geo.records import GEO_PRECISION_REGION, Article, Event, Place, event_id_for
 from geo.workers import worker_pool, worker_state
@@ -67,7 +68,7 @@ class Pipeline:
             contexts, context = date_contexts(texts, published=article.published, before=context)
             found = events_from_places(
                 article,
-                section.places,
+                placed_by_context(article.text, section.places, section.unplaced, self.gazetteer),
                 _SectionSentences(article.text, section),
                 furniture=furniture,
                 dates={section.first_sentence + i: c for i, c in enumerate(contexts)},
@@ -207,7 +208,8 @@ def _sentence_events(
     model = load_event_model()
     # A country or region yields to a place inside it that the sentence names: the
     # event is at Palmyra, not at Syria's centre.
-    located = [p for p in places if not any(_contains(p.entry, q.entry) for q in places if q is not p)]
+    # A stand-in for a village the gazetteer lacks is the village's event, whatever else is named.
+    located = [p for p in places if p.unlisted or not any(_contains(p.entry, q.entry) for q in places if q is not p)]
     seen: set[int] = set()
     events = []
     for place in located:
@@ -223,7 +225,7 @@ def _sentence_events(
             sentence.text,
             near[0],
             near[1],
-            is_area=place.entry.is_area,
+            is_area=place.entry.is_area and not place.unlisted,  # a stand-in's mention names a village
             other_places=len(places) - 1,
             sentence_index=sentence.index,
             tree=tree,

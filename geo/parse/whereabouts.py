@@ -1,0 +1,233 @@
+"""Where a place the gazetteer lacks is, from what the text says around its name.
+
+Frontline villages, quarters of a city and small towns are often missing from the
+gazetteer (or listed only under a namesake abroad), but reports place them: "in the Kora
+village of Bel district", "Tamsa, a town in Orvel province", "the town of Dunmere in
+northern Ruritania", "Lask, 40 km north of Varn". ACLED codes such a happening at the
+smallest area or nearest town the report gives, with its geo_precision saying so: 2 for
+near a town or part of a region, 3 for a province. So does this module:
+
+- a name the gazetteer has only outside the area the text puts it in is not that
+  namesake: a listed place of that name inside the area is taken if there is one,
+  otherwise the name stands in at the area;
+- a name recognised but left unresolved is looked up inside the area the text gives, and
+  when no place of that name is there, stands in at the area.
+
+A stand-in keeps the name as written as its mention (the analyst sees the village's name)
+and the area's or town's gazetteer entry as its point. Nothing is guessed without such a
+phrase: a name the text does not place stays unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from gazetteer.entry import Entry
+from gazetteer.geodesy import great_circle_km
+from gazetteer.normalize import normalize
+from geo.records import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Mention, Place
+
+#: Words that say what kind of settlement or area a name is ("the Dovra neighbourhood").
+SETTLEMENT_WORDS = (
+    "village",
+    "villages",
+    "town",
+    "city",
+    "settlement",
+    "hamlet",
+    "neighbourhood",
+    "neighborhood",
+    "quarter",
+    "district",
+    "suburb",
+    "camp",
+    "area",
+    "locality",
+    "commune",
+    "municipality",
+    "county",
+    "region",
+    "province",
+    "state",
+    "governorate",
+    "oblast",
+    "subdistrict",
+    "sub-district",
+)
+#: Sites named after a place ("the Ambel clinic in Sorva district"): what follows them
+#: places the site, and so the name it is called by.
+SITE_WORDS = (
+    "hospital",
+    "clinic",
+    "school",
+    "market",
+    "mosque",
+    "church",
+    "base",
+    "airbase",
+    "airport",
+    "prison",
+    "port",
+    "bridge",
+    "crossing",
+    "station",
+    "checkpoint",
+    "dam",
+    "factory",
+)
+_SETTLEMENT = "|".join(sorted(SETTLEMENT_WORDS, key=len, reverse=True))
+_SITE = "|".join(sorted((*SETTLEMENT_WORDS, *SITE_WORDS), key=len, reverse=True))
+_COMPASS = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?)"
+_DISTANCE = rf"(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s*miles\)\s+)?{_COMPASS}?\s*of)"
+_NEAR = rf"(?:near|outside|close\s+to|on\s+the\s+outskirts\s+of|(?:just\s+)?{_COMPASS}\s+of|{_DISTANCE})"
+_WITHIN = r"(?:in|of|within)"
+#: What may stand between a place's name and the area or town that places it:
+#: "Ambel in", " village of", ", a small town in", ", 40 km north of", ", in the".
+_BETWEEN = re.compile(
+    rf"""
+    (?:\s+(?:{_SITE}))?                                        # "Dovra neighbourhood"
+    (?:
+        \s*,\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_SETTLEMENT})\s+)?  # ", a coastal town"
+      | \s+
+    )
+    (?P<relation>{_NEAR}|{_WITHIN})\s+
+    (?:the\s+)?(?:{_COMPASS}\s+)?                               # "in the northern"
+    (?:(?P<middle>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:{_SETTLEMENT})\s+{_WITHIN}\s+(?:the\s+)?(?:{_COMPASS}\s+)?)?
+    $""",
+    re.VERBOSE,
+)
+#: ", Ruritania" or ", Kora province" after a name: an area given by a comma alone.
+_COMMA_ONLY = re.compile(r"\s*,\s*$")
+#: How close a place must be to a town the text puts it "in" or "near" to be that place.
+WITHIN_TOWN_KM = 50.0
+NEAR_TOWN_KM = 100.0
+#: The longest stretch of text read between a name and the area that places it.
+MAX_BETWEEN = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """What the text gives for a name's whereabouts: the place it names after it and whether
+    the name lies in it (``within``) or near it."""
+
+    place: Place
+    within: bool
+
+
+def placed_by_context(text: str, places: Sequence[Place], unplaced: Sequence[Mention], gazetteer: Any) -> list[Place]:
+    """``places`` with namesakes the text contradicts replaced, and ``unplaced`` names the text
+    places added (see the module's docstring); once the text has placed a name, its other
+    mentions in the text follow. Stand-ins come first, so that an event at the village is
+    read before one at the area that only locates it."""
+    in_order = sorted(places, key=lambda p: p.mention.start)
+    # A name between another name and the area that places it only says where that one is
+    # ("Ambel, in Sorva district of Kora"): it makes no stand-in of its own.
+    spans = [
+        (m.end, a.place.mention.start)
+        for m in (*unplaced, *(p.mention for p in places))
+        if (a := anchor_of(text, m, in_order))
+    ]
+    placed_here: dict[Mention, Place | None] = {}
+    for place in places:
+        anchor = anchor_of(text, place.mention, in_order)
+        if anchor is not None and not lies_in(place.entry, anchor) and _unsupported_town(place, places):
+            placed_here[place.mention] = placed(place.mention, anchor, gazetteer, places)
+    for mention in unplaced:
+        anchor = None if any(a <= mention.start < b for a, b in spans) else anchor_of(text, mention, in_order)
+        if anchor is not None:
+            placed_here[mention] = placed(mention, anchor, gazetteer, places)
+    by_name = {normalize(m.text): p for m, p in placed_here.items() if p is not None}
+    result: list[Place] = []
+    for place in places:
+        if place.mention in placed_here:
+            found = placed_here[place.mention]
+        elif (same := by_name.get(normalize(place.mention.text))) is not None and _unsupported_town(place, places):
+            found = replace(same, mention=place.mention)
+        else:
+            found = place
+        if found is not None:
+            result.append(found)
+    for mention in unplaced:
+        if mention in placed_here:
+            found = placed_here[mention]
+        elif (same := by_name.get(normalize(mention.text))) is not None:
+            found = replace(same, mention=mention)
+        else:
+            found = None
+        if found is not None:
+            result.append(found)
+    return sorted(result, key=lambda p: (not p.unlisted, p.mention.start))
+
+
+def _unsupported_town(place: Place, places: Sequence[Place]) -> bool:
+    """Is ``place`` a town in a country no other place of the text is in? Only such a reading
+    yields to the area the text puts the name in: a town of a country the story is about
+    ("rockets from Gaza in southern Israel") is kept as read."""
+    entry = place.entry
+    return entry.feature_class == "P" and not any(
+        p.entry.country_code == entry.country_code for p in places if p.mention.text != place.mention.text
+    )
+
+
+def anchor_of(text: str, mention: Mention, places: Sequence[Place]) -> Anchor | None:
+    """The place the text names right after ``mention`` to say where it is, if any
+    (``places`` in text order)."""
+    for other in places:
+        if other.mention.start < mention.end or other.mention.sentence != mention.sentence:
+            continue
+        between = text[mention.end : other.mention.start]
+        if len(between) > MAX_BETWEEN:
+            return None
+        match = _BETWEEN.match(between)
+        if match is not None:
+            return Anchor(other, within=match.group("relation") in ("in", "of", "within"))
+        if _COMMA_ONLY.match(between) and other.entry.is_area:
+            return Anchor(other, within=True)
+        return None  # only the first place after the name can place it
+    return None
+
+
+def lies_in(entry: Entry, anchor: Anchor) -> bool:
+    """Is ``entry`` where the anchor puts it: inside its area, or in or near its town?"""
+    area = anchor.place.entry
+    if area.is_country:
+        return entry.country_code == area.country_code
+    if area.is_area:
+        if entry.country_code != area.country_code:
+            return False
+        if area.feature_code == "ADM1" and area.admin1_code and entry.admin1_code:
+            return entry.admin1_code == area.admin1_code
+        return True
+    reach = WITHIN_TOWN_KM if anchor.within else NEAR_TOWN_KM
+    return great_circle_km(entry.lat, entry.lon, area.lat, area.lon) <= reach
+
+
+def placed(mention: Mention, anchor: Anchor, gazetteer: Any, places: Sequence[Place]) -> Place | None:
+    """The place of ``mention`` where the anchor puts it: a listed place of that name there,
+    else the name standing in at the anchor (at the province the article names, when the
+    anchor is a whole country), else ``None``."""
+    inside = [e for e in gazetteer.lookup(mention.text) if lies_in(e, anchor)]
+    if inside:
+        return Place(mention, inside[0], 0.8, GEO_PRECISION_TOWN, tuple(inside))
+    area = anchor.place.entry
+    if area.is_country:
+        regions = {p.entry.geonameid: p.entry for p in places if _is_province_of(p.entry, area)}
+        if len(regions) != 1:
+            return None  # a whole country is no place for a village's event
+        area = next(iter(regions.values()))
+    return Place(mention, area, 0.6, stand_in_precision(area, anchor.within), (area,), unlisted=True)
+
+
+def _is_province_of(entry: Entry, country: Entry) -> bool:
+    return entry.feature_code == "ADM1" and entry.country_code == country.country_code
+
+
+def stand_in_precision(area: Entry, within: bool) -> int:
+    """ACLED's geo_precision of an event coded at ``area`` for a place inside or near it:
+    3 at a province or larger, 2 near a town or in part of a region."""
+    if area.is_area and (area.is_country or area.feature_code in ("ADM1", "RGN")):
+        return GEO_PRECISION_REGION
+    return GEO_PRECISION_NEAR

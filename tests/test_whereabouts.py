@@ -1,0 +1,113 @@
+"""A place the gazetteer lacks gets its event where the text puts it, never at a namesake abroad."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from gazetteer.entry import Entry
+from geo.parse.whereabouts import placed_by_context
+from geo.records import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Article, Mention, Place
+
+RURITANIA = Entry(9001, "Ruritania", 47.0, 20.0, "XR", "A", "PCLI", 5_000_000)
+KORA = Entry(9002, "Kora", 48.5, 20.5, "XR", "A", "ADM1", 400_000, admin1_code="04", admin1="Kora")
+VARN = Entry(9003, "Varn", 46.2, 19.4, "XR", "P", "PPLA", 80_000, admin1_code="02", admin1="Lowmark")
+#: A town of the same name as the village, in another country.
+VELMARSK_ABROAD = Entry(9004, "Velmarsk", -12.0, 140.0, "XQ", "P", "PPL", 30_000, admin1_code="01")
+#: A listed hamlet of that name inside the Kora district.
+VELMARSK_IN_KORA = Entry(9005, "Velmarsk", 48.7, 20.9, "XR", "P", "PPL", 0, admin1_code="04", admin1="Kora")
+
+
+class FakeGazetteer:
+    def __init__(self, *entries: Entry) -> None:
+        self.entries = entries
+
+    def lookup(self, name: str) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.name == name)
+
+
+def _mention(text: str, name: str, nth: int = 0) -> Mention:
+    found = [m for m in re.finditer(re.escape(name), text)][nth]
+    return Mention(found.start(), found.end(), name)
+
+
+def _place(text: str, name: str, entry: Entry) -> Place:
+    return Place(_mention(text, name), entry, 0.9)
+
+
+def test_an_unlisted_village_in_a_named_district_stands_in_at_the_district_keeping_its_name() -> None:
+    text = "Gunmen burned Velmarsk, a village in the Kora district of Ruritania's north, on Tuesday."
+    places = [_place(text, "Kora", KORA), _place(text, "Ruritania", RURITANIA)]
+    found = placed_by_context(text, places, [_mention(text, "Velmarsk")], FakeGazetteer())
+    village = next(p for p in found if p.mention.text == "Velmarsk")
+    assert village.entry == KORA and village.unlisted
+    assert village.geo_precision == GEO_PRECISION_REGION
+
+
+def test_a_village_read_as_a_namesake_abroad_yields_to_the_district_the_text_names() -> None:
+    text = "Gunmen burned Velmarsk, a village in the Kora district of Ruritania's north, on Tuesday."
+    places = [
+        _place(text, "Velmarsk", VELMARSK_ABROAD),
+        _place(text, "Kora", KORA),
+        _place(text, "Ruritania", RURITANIA),
+    ]
+    found = placed_by_context(text, places, [], FakeGazetteer(VELMARSK_ABROAD))
+    assert all(p.entry != VELMARSK_ABROAD for p in found)
+    assert next(p for p in found if p.mention.text == "Velmarsk").entry == KORA
+
+
+def test_a_listed_place_of_the_name_inside_the_named_district_is_taken_as_the_town() -> None:
+    text = "Shells fell on the village of Velmarsk in Kora province overnight."
+    found = placed_by_context(
+        text,
+        [_place(text, "Kora", KORA)],
+        [_mention(text, "Velmarsk")],
+        FakeGazetteer(VELMARSK_ABROAD, VELMARSK_IN_KORA),
+    )
+    village = next(p for p in found if p.mention.text == "Velmarsk")
+    assert village.entry == VELMARSK_IN_KORA and not village.unlisted
+    assert village.geo_precision == GEO_PRECISION_TOWN
+
+
+def test_a_village_some_distance_from_a_town_stands_in_near_the_town() -> None:
+    text = "Militia fighters seized Lask, 40 km north of Varn, at dawn on Friday."
+    found = placed_by_context(text, [_place(text, "Varn", VARN)], [_mention(text, "Lask")], FakeGazetteer())
+    village = next(p for p in found if p.mention.text == "Lask")
+    assert village.entry == VARN and village.geo_precision == GEO_PRECISION_NEAR
+
+
+def test_a_name_the_text_does_not_place_stays_unresolved() -> None:
+    text = "Gunmen burned Velmarsk on Tuesday and then moved on towards Kora, officials said."
+    found = placed_by_context(text, [_place(text, "Kora", KORA)], [_mention(text, "Velmarsk")], FakeGazetteer())
+    assert [p.mention.text for p in found] == ["Kora"]
+
+
+def test_a_town_of_a_country_the_story_is_about_is_kept_as_read() -> None:
+    text = "Rockets fired from Varn in southern Kora hit a depot. Police in Varn said two died."
+    varn = _place(text, "Varn", VARN)
+    places = [varn, _place(text, "Kora", KORA), Place(_mention(text, "Varn", 1), VARN, 0.9)]
+    found = placed_by_context(text, places, [], FakeGazetteer(VARN))
+    assert [p.entry for p in found] == [VARN, KORA, VARN]
+
+
+def test_the_other_mentions_of_a_placed_name_follow_it() -> None:
+    text = "Fighters stormed the town of Velmarsk in Kora province. Later Velmarsk was quiet."
+    places = [
+        _place(text, "Velmarsk", VELMARSK_ABROAD),
+        _place(text, "Kora", KORA),
+        Place(_mention(text, "Velmarsk", 1), VELMARSK_ABROAD, 0.9),
+    ]
+    found = placed_by_context(text, places, [], FakeGazetteer(VELMARSK_ABROAD))
+    assert [p.entry for p in found if p.mention.text == "Velmarsk"] == [KORA, KORA]
+
+
+@pytest.mark.model
+def test_an_invented_village_in_a_real_province_gives_its_event_at_the_province(pipeline) -> None:
+    text = "Militants burned the village of Qorvandiri in Borno state on Monday, killing six farmers."
+    events = pipeline.events(Article(text, published=date(2024, 5, 8)))
+    village = [e for e in events if e.mention == "Qorvandiri"]
+    assert village, events
+    assert village[0].country_code == "NG" and village[0].admin1 == "Borno"
+    assert village[0].geo_precision == GEO_PRECISION_REGION and village[0].event_type == "frontline"
