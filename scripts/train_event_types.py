@@ -45,6 +45,11 @@ def main(argv: list[str] | None = None) -> int:
         help="keep the parsed examples in this JSON file and reuse them "
         "while the corpora are unchanged (parsing is the slow part)",
     )
+    parser.add_argument(
+        "--c",
+        type=float,
+        help="use this regularisation instead of choosing it by cross-validation (a quicker refit)",
+    )
     args = parser.parse_args(argv)
 
     from geo.eval.evaluate import split_of
@@ -57,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(dev)} dev articles, {len(examples_dev)} places; {len(test)} test articles, {len(examples_test)} places"
     )
 
-    model, about = _fit(examples_dev, groups)
+    model, about = _fit(examples_dev, groups, args.c)
     about["test_accuracy"] = _accuracy(model, examples_test)
     about["test_rule_accuracy"] = _rule_accuracy(examples_test)
     about["training_data_sha256"] = _sha256(dev)
@@ -156,7 +161,7 @@ def _examples(articles: list[dict]) -> tuple[list[tuple[tuple[str, ...], str, ob
     return examples, groups
 
 
-def _fit(examples, groups) -> tuple[dict, dict]:
+def _fit(examples, groups, fixed_c: float | None = None) -> tuple[dict, dict]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold, cross_val_predict, cross_val_score
@@ -168,7 +173,7 @@ def _fit(examples, groups) -> tuple[dict, dict]:
     y = [label for _, label, _ in examples]
     folds = GroupKFold(n_splits=5)
     scores = {}
-    for c in C_GRID:
+    for c in C_GRID if fixed_c is None else (fixed_c,):
         estimator = LogisticRegression(C=c, max_iter=2000)
         scores[c] = float(cross_val_score(estimator, x, y, groups=groups, cv=folds).mean())
     # The strongest regularisation within a tenth of a point of the best cross-validated

@@ -136,3 +136,36 @@ def test_a_weekday_before_a_bearing_is_no_site_it_locates(nlp):
 def test_an_aid_convoy_reaching_a_besieged_town_is_humanitarian(nlp, sentence):
     assert "doer_brings_aid" in _signals(nlp, sentence, "Varnok")
     assert _event_type(nlp, sentence, "Varnok") == "humanitarian"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Convoys entered Varnok on Tuesday, the first supplies to reach the besieged town since the winter.",
+        "Trucks entered the encircled town of Varnok on Tuesday with flour and medicine.",
+    ],
+)
+def test_convoys_with_no_fighters_aboard_bring_aid(nlp, sentence):
+    assert _event_type(nlp, sentence, "Varnok") == "humanitarian"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An army convoy entered Varnok on Tuesday after two days of heavy fighting.",
+        "Trucks carrying fighters entered Varnok on Tuesday after two days of heavy fighting.",
+    ],
+)
+def test_a_convoy_of_fighters_entering_a_town_is_still_frontline(nlp, sentence):
+    assert _event_type(nlp, sentence, "Varnok") == "frontline"
+
+
+def test_a_body_named_for_talks_in_a_town_makes_no_talks_there(nlp):
+    # the talks only say which committee is meant; what the sentence tells is the committee's idleness
+    sentence = "A committee set up at the Northfield talks to oversee the truce has yet to meet."
+    site = _site(nlp, sentence, "Northfield")
+    from geo.parse.eventmodel import _event_the_place_names
+
+    assert _event_the_place_names(site) is None
+    held = "Delegates walked out of the Northfield talks on Monday, citing new shelling."
+    assert _event_the_place_names(_site(nlp, held, "Northfield")) is not None

@@ -309,10 +309,24 @@ def _event_the_place_names(site: EventSite) -> EventKind | None:
     head = tree.heads[place]
     if head == place or tree.deps[place] not in NAMING_DEPENDENCIES:
         return None
+    if _describes_another_noun(tree, head):
+        return None
     for trigger in trigger_spans(site.sentence):
         if not trigger[2].endswith("_weak") and tree.head_of_span(trigger[0], trigger[1]) == head:
             return _kind_of(site, trigger)
     return None
+
+
+#: Clauses that describe a noun: "a committee set up at ...", "the envoy who led ...".
+DESCRIBING_CLAUSES = frozenset({"acl", "relcl"})
+
+
+def _describes_another_noun(tree: ClauseTree, token: int) -> bool:
+    """Is ``token`` inside a clause that only describes a noun above it ("a committee set up
+    at the X talks")? Then the event it names is how the sentence tells which noun it means,
+    not what the sentence tells."""
+    verb = tree.clause_verb(token)
+    return verb is not None and verb != token and tree.deps[verb] in DESCRIBING_CLAUSES
 
 
 def _public_life_at_place(site: EventSite, rule: EventKind, chosen: str) -> bool:

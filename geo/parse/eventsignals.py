@@ -199,10 +199,23 @@ def _doer_features(tree: ClauseTree, verb: int, place: int) -> list[str]:
     return features
 
 
+#: Vehicles that, moving into a place with no fighters aboard, bring supplies: in a war report a
+#: column that fights is named by who rides in it ("an army convoy", "trucks carrying fighters").
+SUPPLY_VEHICLES = frozenset({"convoy", "convoys", "truck", "trucks", "lorry", "lorries"})
+#: Words in a vehicle's phrase that make it a fighting column.
+ARMED_WORDS = frozenset(
+    {"military", "army", "armoured", "armored", "troops", "soldiers", "fighters", "militants", "rebels", "police",
+     "weapons", "tanks", "ammunition", "militia", "militiamen", "gunmen"}
+)  # fmt: skip
+
+
 def brings_aid(tree: ClauseTree, subject: int) -> bool:
     """Does the phrase of ``subject`` name a bringer of aid ("a convoy of trucks organised by
-    the Red Cross", "aid workers")?"""
-    return any(tree.words[token] in AID_BRINGER_WORDS for token in _phrase(tree, subject))
+    the Red Cross", "aid workers", "convoys" with no fighters named aboard)?"""
+    words = {tree.words[token] for token in _phrase(tree, subject)}
+    if words & AID_BRINGER_WORDS:
+        return True
+    return tree.words[subject] in SUPPLY_VEHICLES and not words & ARMED_WORDS
 
 
 def doer_brings_aid(tree: ClauseTree | None, start: int, end: int) -> bool:
