@@ -971,7 +971,7 @@ def _choose(
     if weights.reading:
         base = _with_learned_reading(pool, base, context, cues, weights.reading)
     if weights.famous_lead:
-        base = _with_famous_namesake(pool.entries, base, context, weights)
+        base = _with_famous_namesake(pool.entries, base, context, container, weights)
     scored = sorted(
         (_Scored(score, c.entry) for score, c in zip(base, pool.candidates)),
         key=lambda s: -s.score,  # a stable sort: the gazetteer's own order breaks ties
@@ -1017,16 +1017,25 @@ FAMOUS_POPULATION = 500_000
 
 
 def _with_famous_namesake(
-    entries: Sequence[Entry], scores: Sequence[float], context: _Context, weights: Weights
+    entries: Sequence[Entry],
+    scores: Sequence[float],
+    context: _Context,
+    container: _Container | None,
+    weights: Weights,
 ) -> list[float]:
     """The scores with a famous namesake set ``weights.famous_lead`` above the best reading,
     when that reading is a town far from every other place of the story: no place it is
-    near (closeness under exp(-1), none within ``proximity_km``), so only a country's
-    votes or a word around it put it first. A town near the story's other places keeps
-    its reading however famous its namesake (Paris, Tennessee, among Tennessee towns)."""
+    near (closeness under exp(-1), none within ``proximity_km``) and no area the text puts
+    it in ("Hamilton, Victoria"), so only a country's votes or a word around it put it
+    first. A town near the story's other places keeps its reading however famous its
+    namesake (Paris, Tennessee, among Tennessee towns)."""
     first = max(range(len(scores)), key=scores.__getitem__)
     top = entries[first]
-    if top.feature_class != "P" or _proximity(top, context.anchors, weights.proximity_km) >= math.exp(-1.0):
+    if (
+        top.feature_class != "P"
+        or (container is not None and _inside(top, container.area))
+        or _proximity(top, context.anchors, weights.proximity_km) >= math.exp(-1.0)
+    ):
         return list(scores)
     floor = FAMOUS_FACTOR * max(top.population, 1_000)
     famous = [
