@@ -118,10 +118,6 @@ class Weights:
     #: nearest it in its sentence, of those within this many km of its extent, not at its
     #: label; 0: always at its label.
     extent_reach_km: float = 50.0
-    #: A town that no place of the story stands near (``_far_from_every_place``) yields to a
-    #: famous namesake (``_famous_namesake``): the namesake's score is set this far above it.
-    #: 0: fame never overrides the article's evidence.
-    famous_lead: float = 0.5
     #: A learned abstention for a town's reading (``doubt_features``): the log-odds that
     #: it is right, from its confidence, its population (log10 / 7), whether the article
     #: gives no reason for it (``_unsupported``) and by how much it then leads "a place the
@@ -970,8 +966,6 @@ def _choose(
     ]
     if weights.reading:
         base = _with_learned_reading(pool, base, context, cues, weights.reading)
-    if weights.famous_lead:
-        base = _with_famous_namesake(pool.entries, base, context, container, weights)
     scored = sorted(
         (_Scored(score, c.entry) for score, c in zip(base, pool.candidates)),
         key=lambda s: -s.score,  # a stable sort: the gazetteer's own order breaks ties
@@ -1007,49 +1001,6 @@ def _with_learned_reading(
     ]
     first = max(range(len(scores)), key=scores.__getitem__)
     return [score + term - terms[first] for score, term in zip(scores, terms)]
-
-
-#: A namesake this many times as populous as the town read, and a capital or a city of
-#: ``FAMOUS_POPULATION`` people, is what a reader takes the name for when nothing near
-#: the story supports the town (London, not London, Ontario, in a story from Sri Lanka).
-FAMOUS_FACTOR = 10.0
-FAMOUS_POPULATION = 500_000
-
-
-def _with_famous_namesake(
-    entries: Sequence[Entry],
-    scores: Sequence[float],
-    context: _Context,
-    container: _Container | None,
-    weights: Weights,
-) -> list[float]:
-    """The scores with a famous namesake set ``weights.famous_lead`` above the best reading,
-    when that reading is a town far from every other place of the story: no place it is
-    near (closeness under exp(-1), none within ``proximity_km``) and no area the text puts
-    it in ("Hamilton, Victoria"), so only a country's votes or a word around it put it
-    first. A town near the story's other places keeps its reading however famous its
-    namesake (Paris, Tennessee, among Tennessee towns)."""
-    first = max(range(len(scores)), key=scores.__getitem__)
-    top = entries[first]
-    if (
-        top.feature_class != "P"
-        or (container is not None and _inside(top, container.area))
-        or _proximity(top, context.anchors, weights.proximity_km) >= math.exp(-1.0)
-    ):
-        return list(scores)
-    floor = FAMOUS_FACTOR * max(top.population, 1_000)
-    famous = [
-        i
-        for i, e in enumerate(entries)
-        if e.feature_class == "P"
-        and e.population >= floor
-        and (e.feature_code == "PPLC" or e.population >= FAMOUS_POPULATION)
-        and great_circle_km(e.lat, e.lon, top.lat, top.lon) > SAME_SPOT_KM
-    ]
-    if not famous:
-        return list(scores)
-    chosen = max(famous, key=lambda i: entries[i].population)
-    return [scores[first] + weights.famous_lead if i == chosen else score for i, score in enumerate(scores)]
 
 
 #: What the learned abstention weighs (``Weights.doubt_<name>``).
