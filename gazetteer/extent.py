@@ -59,10 +59,14 @@ class Extent:
     def contains(self, lat: float, lon: float) -> bool:
         return self.south <= lat <= self.north and self._nearest_lon(lon) == lon
 
+    def nearest_point(self, lat: float, lon: float) -> tuple[float, float]:
+        """(lat, lon) of the box nearest the point: the point itself inside, else its
+        latitude and longitude clamped to the edges."""
+        return min(max(lat, self.south), self.north), self._nearest_lon(lon)
+
     def km_to(self, lat: float, lon: float) -> float:
         """0 inside; else the great-circle distance to the box's nearest point."""
-        nearest_lat = min(max(lat, self.south), self.north)
-        return great_circle_km(lat, lon, nearest_lat, self._nearest_lon(lon))
+        return great_circle_km(lat, lon, *self.nearest_point(lat, lon))
 
 
 def km_to_outline(geometry: Any, lat: float, lon: float) -> float:

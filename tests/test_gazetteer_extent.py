@@ -28,6 +28,14 @@ def test_a_box_whose_west_edge_lies_east_of_its_east_edge_crosses_the_antimeridi
     assert pacific.km_to(0.0, 116.0) == pytest.approx(great_circle_km(0.0, 116.0, 0.0, 117.0))
 
 
+def test_the_nearest_point_of_a_box_is_the_point_itself_inside_and_clamped_to_the_edges_outside():
+    box = Extent(30.0, 30.0, 40.0, 40.0)
+    assert box.nearest_point(35.0, 36.0) == (35.0, 36.0)
+    assert box.nearest_point(45.0, 20.0) == (40.0, 30.0)
+    # Across the antimeridian: the nearer edge, going round the globe the short way.
+    assert Extent(-60.0, 117.0, 66.0, -67.0).nearest_point(70.0, -60.0) == (66.0, -67.0)
+
+
 @pytest.mark.parametrize("text", ["1,2,3", "south,west,north,east", "40,10,30,20", "10,190,20,200"])
 def test_a_malformed_extent_says_what_was_expected(text):
     with pytest.raises(GazetteerDataError, match="extent"):

@@ -13,6 +13,7 @@ the second adds closeness to where the first pass put the others.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from gazetteer.entry import Entry
 from gazetteer.geodesy import great_circle_km
 from gazetteer.normalize import normalize
+from geo.parse.areapoint import is_movable, is_story_place, moved_point, point_by
 from geo.parse.listing import joins_a_list, listed_beside_countries
 from geo.parse.readingcues import (
     NameCues,
@@ -112,6 +114,10 @@ class Weights:
     lone_population: float = 0.0
     lone_km: float = 300.0
     focus_votes: float = 3.0
+    #: A river (``geo.parse.areapoint``) is placed at the part of its extent by the town named
+    #: nearest it in its sentence, of those within this many km of its extent, not at its
+    #: label; 0: always at its label.
+    extent_reach_km: float = 50.0
     #: A learned abstention for a town's reading (``doubt_features``): the log-odds that
     #: it is right, from its confidence, its population (log10 / 7), whether the article
     #: gives no reason for it (``_unsupported``) and by how much it then leads "a place the
@@ -297,21 +303,59 @@ def resolve(
     )
     names, choice = settled.names, settled.choice
     lone = _far_from_the_story(settled, weights) if weights.lone_population else set()
+    kept = {
+        name: chosen
+        for name, chosen in choice.items()
+        if chosen.confidence > weights.min_confidence and not doubted(chosen, weights) and name not in lone
+    }
+    placed = _placed_by_the_story(kept, names, index, weights.extent_reach_km)
     places = []
     for m in mentions:
         name = names[m]
         if name in overrides:
             places.append(Place(m, overrides[name], 1.0, _precision(text, m, overrides[name]), ()))
             continue
-        if name not in choice:
+        if name not in kept:
             continue
-        chosen = choice[name]
-        if chosen.confidence <= weights.min_confidence or doubted(chosen, weights) or name in lone:
-            continue
-        places.append(
-            Place(m, chosen.entry, round(chosen.confidence, 3), _precision(text, m, chosen.entry), chosen.ranked[:5])
-        )
+        chosen = kept[name]
+        entry = placed.get(m, chosen.entry)
+        places.append(Place(m, entry, round(chosen.confidence, 3), _precision(text, m, entry), chosen.ranked[:5]))
     return tuple(places)
+
+
+def _placed_by_the_story(
+    kept: Mapping[str, Choice], names: Mapping[Mention, str], index: PlaceIndex, reach_km: float
+) -> dict[Mention, Entry]:
+    """The mentions of rivers among the kept readings, each moved to the part of the river's
+    extent by the town named nearest it in its sentence, of those within ``reach_km`` of the
+    river (``geo.parse.areapoint``). A river with no extent, with no such town beside it, or
+    whose label already lies by that town, stays at its label."""
+    # A gazetteer that keeps no extents (a test's stand-in) leaves every point at its label.
+    extent_of = getattr(index, "extent", None)
+    if not reach_km or extent_of is None:
+        return {}
+    extents = {
+        name: extent
+        for name, chosen in kept.items()
+        if is_movable(chosen.entry) and (extent := extent_of(chosen.entry.geonameid)) is not None
+    }
+    if not extents:
+        return {}
+    towns = {m: kept[name].entry for m, name in names.items() if name in kept and is_story_place(kept[name].entry)}
+    placed = {}
+    for mention, name in names.items():
+        if name not in extents:
+            continue
+        beside = sorted(
+            (m for m in towns if m.sentence == mention.sentence),
+            key=lambda m: min(abs(m.start - mention.end), abs(mention.start - m.end)),
+        )
+        nearest = (point_by(extents[name], towns[m].lat, towns[m].lon, reach_km) for m in beside)
+        entry = kept[name].entry
+        point = moved_point((entry.lat, entry.lon), next((p for p in nearest if p is not None), None))
+        if point is not None:
+            placed[mention] = dataclasses.replace(entry, lat=round(point[0], 4), lon=round(point[1], 4))
+    return placed
 
 
 def readings(
