@@ -794,6 +794,7 @@
       state.density = window.conflictmapDensity.attach(state, function () { window.conflictmapStats = stats(state); });
     }
     addLegend(state);
+    if (data.theatres && window.conflictmapTheatres) { state.theatres = window.conflictmapTheatres.attach(state); }
     addTimeline(state);
     foldKinds(state);
     if (state.data.timeline) { fit(state); }  // again, now that the controls take their room
