@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from geo.countries import country_name
 from geo.map.names import PlaceKey
 from geo.map.theatres import Bounds, Theatre, find_theatres, theatre_layout, with_margin
 from geo.records import Event
@@ -23,7 +24,13 @@ from geo.records import Event
 #: laptop's or a desktop's window): the shape its opening frame is chosen for.
 PAGE_MAP_ASPECT = 1.35
 #: Buttons for the heaviest theatres at most; "All" reaches the rest.
-MAX_JUMPS = 5
+MAX_JUMPS = 4
+#: A theatre with a smaller share of the events than this has no button of its own (a lone
+#: statement in a far capital): "All" reaches it.
+MIN_JUMP_SHARE = 0.03
+#: A theatre is named after the country that holds this share of its events (a front that
+#: strays over a border is still "Syria"); else after its two busiest places.
+COUNTRY_NAME_SHARE = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +62,10 @@ def opening_view(
     if len(theatres) < 2:
         return Opening(frame=None)
     layout = theatre_layout(theatres, aspect=aspect)
-    jumps = tuple(_jump(t) for t in theatres[:MAX_JUMPS])
+    total = sum(t.events for t in theatres)
+    # The busiest theatre always has its button (the frame the map opens on); the others need their share.
+    shown = [theatres[0], *(t for t in theatres[1:] if t.events >= MIN_JUMP_SHARE * total)][:MAX_JUMPS]
+    jumps = tuple(_jump(t) for t in shown)
     return Opening(frame=layout.frame, jumps=jumps, everything=with_margin(_box(events)), opened=0)
 
 
@@ -72,7 +82,16 @@ def opening_json(opening: Opening) -> dict[str, Any] | None:
 
 
 def _jump(theatre: Theatre) -> Jump:
-    return Jump(caption=theatre.name, events=theatre.events, bounds=with_margin(theatre.bounds))
+    return Jump(caption=caption(theatre), events=theatre.events, bounds=with_margin(theatre.bounds))
+
+
+def caption(theatre: Theatre) -> str:
+    """A button's name: the country that holds most of the theatre's events, else its busiest places."""
+    if theatre.countries and theatre.country_events and theatre.events:
+        name = country_name(theatre.countries[0])
+        if name and theatre.country_events[0] >= COUNTRY_NAME_SHARE * theatre.events:
+            return name
+    return theatre.name
 
 
 def _box(events: Sequence[Event]) -> Bounds:

@@ -82,6 +82,7 @@ class Theatre:
     places: tuple[tuple[str, int], ...]
     countries: tuple[str, ...] = ()  # ISO alpha-2 codes, the most events first
     spots: tuple[tuple[float, float], ...] = ()  # where each of ``places`` is drawn (its most used point)
+    country_events: tuple[int, ...] = ()  # the events in each of ``countries``
 
     @property
     def name(self) -> str:
@@ -165,6 +166,7 @@ def find_theatres(events: Sequence[Event], *, names: Mapping[PlaceKey, str] | No
                 places=places,
                 spots=tuple(spot[name] for name, _ in places),
                 countries=tuple(code for code, _ in sorted(codes.items(), key=lambda item: (-item[1], item[0]))),
+                country_events=tuple(n for _, n in sorted(codes.items(), key=lambda item: (-item[1], item[0]))),
             )
         )
     # Heaviest first; among equals the one further south-west, so the layout never depends on event order.

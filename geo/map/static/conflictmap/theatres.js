@@ -87,7 +87,9 @@
     mark(data.opened || 0);
     // A pan or zoom by hand leaves the theatre's frame: no button stays marked.
     map.on("movestart", function () { if (!flying && state.touched) { mark(-1); } });
-    return { buttons: buttons, go: go };
+    // Where the row ends, from the map's top (px): the page's fit starts the events below it.
+    function bottom() { return bar ? bar.offsetTop + bar.offsetHeight : 0; }
+    return { buttons: buttons, go: go, bottom: bottom };
   }
 
   window.conflictmapTheatres = { attach: attach };
