@@ -126,3 +126,13 @@ def test_a_front_that_strays_over_a_border_keeps_its_countrys_name() -> None:
     data = opening_json(opening_view(north + south))
     assert data is not None
     assert data["jumps"][0]["caption"] == "Ukraine"
+
+
+def test_the_opening_button_is_marked_only_when_the_map_shows_its_frame() -> None:
+    events = _events("Northtown", NORTH_FRONT, 4, "UA") + _events("Southtown", SOUTH_FRONT, 3, "AL")
+    opening = opening_view(events)
+    assert opening.frame is not None
+    assert opening_json(opening, shown=opening.frame)["opened"] == 0
+    kept = (19.0, 40.0, 21.0, 42.0)  # a frame the user keeps, on the other theatre
+    assert opening_json(opening, shown=kept)["opened"] == -1
+    assert page_data(build_map(events, bounds=kept, jumps=True))["theatres"]["opened"] == -1

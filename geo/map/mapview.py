@@ -916,7 +916,7 @@ def _payload(
         "daySpan": (max(dates).toordinal() - day0.toordinal()) if day0 else 0,
         "bounds": _fit_bounds(events, options.bounds if layout is None else layout.frame),
         "insets": layout_json(layout, column) if layout is not None else None,
-        "theatres": opening_json(opening_view(events, names=names)) if options.jumps else None,
+        "theatres": opening_json(opening_view(events, names=names), shown=options.bounds) if options.jumps else None,
         "maxZoom": 10 if options.bounds else 9,
         "attribution": html.escape(attribution),
         "title": options.title,

@@ -69,16 +69,22 @@ def opening_view(
     return Opening(frame=layout.frame, jumps=jumps, everything=with_margin(_box(events)), opened=0)
 
 
-def opening_json(opening: Opening) -> dict[str, Any] | None:
+def opening_json(opening: Opening, *, shown: Bounds | None = None) -> dict[str, Any] | None:
     """What the page script needs to draw the buttons (None: no buttons), boxes in Leaflet's
-    ``[[south, west], [north, east]]``."""
+    ``[[south, west], [north, east]]``. The button of the opening frame is marked, unless the
+    map is ``shown`` on another frame (one the user keeps, or events just added)."""
     if not opening.jumps or opening.everything is None:
         return None
+    opened = opening.opened if shown is None or _same(shown, opening.frame) else -1
     return {
         "jumps": [{"caption": j.caption, "events": j.events, "bounds": _leaflet(j.bounds)} for j in opening.jumps],
         "all": _leaflet(opening.everything),
-        "opened": opening.opened,
+        "opened": opened,
     }
+
+
+def _same(a: Bounds, b: Bounds | None) -> bool:
+    return b is not None and all(abs(x - y) < 1e-6 for x, y in zip(a, b))
 
 
 def _jump(theatre: Theatre) -> Jump:

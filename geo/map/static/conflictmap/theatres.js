@@ -84,7 +84,7 @@
     }
 
     new Control().addTo(map);
-    mark(data.opened || 0);
+    mark(typeof data.opened === "number" ? data.opened : -1);
     // A pan or zoom by hand leaves the theatre's frame: no button stays marked.
     map.on("movestart", function () { if (!flying && state.touched) { mark(-1); } });
     // Where the row ends, from the map's top (px): the page's fit starts the events below it.
