@@ -42,7 +42,13 @@ def timeline_chart(
     # The types by the names the map's legend gives them ("Frontline"), in the legend's colours.
     labels = [EVENT_STYLE[t].label for t in EVENT_TYPES]
     colours = alt.Scale(domain=labels, range=[EVENT_STYLE[t].colour for t in EVENT_TYPES])
-    named = daily.assign(event_type=daily["event_type"].map(lambda t: EVENT_STYLE[t].label if t in EVENT_STYLE else t))
+    # Only the period's days: a bar of a stray date outside it would widen the drawing, and
+    # the chart would shrink its plot to a part of the page's width to make room for it.
+    dates = pd.to_datetime(daily["event_date"])
+    within = daily[(dates >= domain[0]) & (dates < domain[1])]
+    named = within.assign(
+        event_type=within["event_type"].map(lambda t: EVENT_STYLE[t].label if t in EVENT_STYLE else t)
+    )
     bars = (
         alt.Chart(named)
         .mark_bar()
