@@ -255,3 +255,46 @@ def test_every_point_falls_in_the_hexagon_whose_centre_is_nearest(town_map) -> N
             return bad.length; }"""
     )
     assert misplaced == 0
+
+
+def _towns(spots: list[tuple[str, float, float]], per_town: int = 3) -> list[Event]:
+    """``per_town`` frontline events at each town, on the same day (one marker a town)."""
+    return [
+        palmyra_event(
+            event_id=f"{name}-{k}", place=name, mention=name, lat=lat, lon=lon, geonameid=5000 + t, sub_event_type=""
+        )
+        for t, (name, lat, lon) in enumerate(spots)
+        for k in range(per_town)
+    ]
+
+
+@pytest.mark.browser
+def test_at_a_countrys_zoom_towns_35_km_apart_stand_apart_and_overlapping_ones_cluster(browser, tmp_path) -> None:
+    # Two towns some 35 km apart (about 35 px at zoom 7), and two others 3 km apart.
+    events = _towns(
+        [("Westtown", 35.00, 36.60), ("Easttown", 35.00, 36.985), ("Twin", 36.40, 38.00), ("Twin2", 36.42, 38.02)]
+    )
+    page = MapPage(browser, offline_html(build_map(events, timeline=True)), tmp_path)
+    try:
+        page.zoom_to(7, (35.6, 37.3))
+        clusters = page.clusters()
+        # Only the twins, whose markers cover each other, are one cluster; the other two towns show their own markers.
+        assert [c["count"] for c in clusters] == [6] and clusters[0]["lat"] > 36
+        page.zoom_to(4, (35.6, 37.3))  # zoomed out, all four heap up and cluster
+        assert sorted(c["count"] for c in page.clusters()) == [12]
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_markers_cluster_by_their_reach_and_never_beyond_the_radius(town_map) -> None:
+    page, _ = town_map
+    groups = page.page.evaluate(
+        """() => conflictmapDensity.clusterPoints([
+            {x: 0, y: 0, weight: 5, reach: 10}, {x: 25, y: 0, weight: 1, reach: 10},
+            {x: 200, y: 0, weight: 4, reach: 10}, {x: 215, y: 0, weight: 1, reach: 10},
+            {x: 400, y: 0, weight: 3, reach: 40}, {x: 470, y: 0, weight: 1, reach: 40}
+        ], 60)"""
+    )
+    # 25 px apart with 20 px of reach: apart; 15 px: one; 70 px with 80 px of reach: apart (beyond 60 px).
+    assert sorted(sorted(g) for g in groups) == [[0], [1], [2, 3], [4], [5]]

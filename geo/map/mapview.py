@@ -38,6 +38,7 @@ from geo.map.density import density_choice, density_layers
 from geo.map.framing import core_bounds
 from geo.map.names import KEY_DECIMALS, PlaceKey, common_names, place_key, shown_name, tidy_name
 from geo.map.offline import asset_uri, make_offline
+from geo.map.opening import opening_json, opening_view
 from geo.map.prominence import label_order
 from geo.map.theatres import layout_json, plan_slide
 from geo.map.tiles import bare_tiles_url, detail_tile_layer, town_labels_url
@@ -210,6 +211,7 @@ class MapOptions:
     labels: int = 0
     width: int | None = None  # page size in CSS pixels, for the slide layout
     height: int | None = None
+    jumps: bool = False  # buttons that fly the map to each theatre (geo.map.opening)
 
 
 # --------------------------------------------------------------------------- public API
@@ -226,6 +228,7 @@ def build_map(
     playback: Playback = Playback(),
     names: Mapping[PlaceKey, str] | None = None,
     basemap_tiles: str | None = None,
+    jumps: bool = False,
 ) -> folium.Map:
     """An offline folium map of ``events``.
 
@@ -237,7 +240,8 @@ def build_map(
     tiles when ``basemap_tiles`` gives their URL (``geo.map.tiles.detail_tiles_url()``). ``timeline`` adds a date slider
     with playback, which plays as ``playback`` says. Places are labelled by
     ``names`` (``geo.map.names.common_names(events)`` unless given: pass it when it
-    is already at hand, it is the same for every view of the same events).
+    is already at hand, it is the same for every view of the same events). ``jumps``
+    adds a button per theatre of a war fought in several (``geo.map.opening``).
     """
     options = MapOptions(
         title=title,
@@ -248,6 +252,7 @@ def build_map(
         cluster_over=cluster_over,
         timeline=timeline,
         playback=playback,
+        jumps=jumps,
     )
     return compose_map(events, options, names=names)
 
@@ -911,6 +916,7 @@ def _payload(
         "daySpan": (max(dates).toordinal() - day0.toordinal()) if day0 else 0,
         "bounds": _fit_bounds(events, options.bounds if layout is None else layout.frame),
         "insets": layout_json(layout, column) if layout is not None else None,
+        "theatres": opening_json(opening_view(events, names=names), shown=options.bounds) if options.jumps else None,
         "maxZoom": 10 if options.bounds else 9,
         "attribution": html.escape(attribution),
         "title": options.title,
@@ -1078,10 +1084,12 @@ class EventLayers(JSCSSMixin):
             ("conflictmap_density_js", asset_uri("conflictmap/density.js")),
             ("conflictmap_towns_js", asset_uri("conflictmap/townlabels.js")),
             ("conflictmap_insets_js", asset_uri("conflictmap/insets.js")),
+            ("conflictmap_theatres_js", asset_uri("conflictmap/theatres.js")),
         ]
         self.default_css = [
             ("conflictmap_css", asset_uri("conflictmap/eventmap.css")),
             ("conflictmap_density_css", asset_uri("conflictmap/density.css")),
+            ("conflictmap_theatres_css", asset_uri("conflictmap/theatres.css")),
         ]
 
     def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # branca's own elements return nothing either

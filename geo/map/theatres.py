@@ -27,6 +27,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -59,6 +60,8 @@ INSET_LABEL_CHOICES = 8
 #: The places listed beside the map (the rest are counted as "N more").
 LISTED_PLACES = 6
 EARTH_RADIUS_KM = 6371.0
+#: What makes two events one site in the search for theatres (the feature code last: a country's middle is left out).
+_SITE = attrgetter("geonameid", "place", "lat", "lon", "country_code", "sources", "feature_code")
 #: The insets' column at the right of a picture's map: a share of its width, within bounds (px).
 INSET_COLUMN_SHARE = 0.22
 INSET_COLUMN_MIN_PX, INSET_COLUMN_MAX_PX = 200, 340
@@ -79,6 +82,7 @@ class Theatre:
     places: tuple[tuple[str, int], ...]
     countries: tuple[str, ...] = ()  # ISO alpha-2 codes, the most events first
     spots: tuple[tuple[float, float], ...] = ()  # where each of ``places`` is drawn (its most used point)
+    country_events: tuple[int, ...] = ()  # the events in each of ``countries``
 
     @property
     def name(self) -> str:
@@ -117,26 +121,38 @@ def event_weight(event: Event) -> float:
 
 def find_theatres(events: Sequence[Event], *, names: Mapping[PlaceKey, str] | None = None) -> list[Theatre]:
     """The theatres of ``events`` (those placed at a town or finer), heaviest first."""
-    placed = [e for e in events if not _at_country(e)]
-    if not placed:
+    # Events are first gathered by site (place, point, country, outlets): a war's 100,000
+    # events lie at a few thousand sites, and the work below is done once per site.
+    keys = list(map(_SITE, events))
+    counts = Counter(keys)
+    examples = dict(zip(keys, events))  # in the order of first appearance, as ``counts``: no second lookup
+    sites = [(event, n) for (key, n), event in zip(counts.items(), examples.values()) if not key[-1].startswith("PCL")]
+    if not sites:
         return []
     if names is None:
-        names = common_names(placed)
-    lats = np.fromiter((e.lat for e in placed), dtype=np.float64, count=len(placed))
-    lons = np.fromiter((e.lon for e in placed), dtype=np.float64, count=len(placed))
-    weights = np.fromiter((event_weight(e) for e in placed), dtype=np.float64, count=len(placed))
+        names = common_names([e for e in events if not _at_country(e)])
+    lats = np.array([e.lat for e, _ in sites], dtype=np.float64)
+    lons = np.array([e.lon for e, _ in sites], dtype=np.float64)
+    events_at = np.array([n for _, n in sites], dtype=np.int64)
+    weights = np.array([max(1, e.sources) for e, _ in sites], dtype=np.float64) * events_at  # event_weight
+    site_names = [names.get(place_key(e)) or e.place for e, _ in sites]
     labels = _linked_groups(lats, lons)
     theatres = []
     for label in np.unique(labels).tolist():
-        members = np.flatnonzero(labels == label)
-        named = [(names.get(place_key(placed[i])) or placed[i].place, i) for i in members.tolist()]
-        counts = Counter(name for name, _ in named)
-        points = Counter((name, placed[i].lat, placed[i].lon) for name, i in named)
+        members = np.flatnonzero(labels == label).tolist()
+        counts_by_name: Counter[str] = Counter()
+        points: Counter[tuple[str, float, float]] = Counter()
+        codes: Counter[str] = Counter()
+        for i in members:
+            event, n = sites[i]
+            counts_by_name[site_names[i]] += n
+            points[(site_names[i], event.lat, event.lon)] += n
+            if event.country_code:
+                codes[event.country_code] += n
         spot: dict[str, tuple[float, float]] = {}
         for (name, lat, lon), _ in points.most_common():
             spot.setdefault(name, (lat, lon))
-        codes = Counter(placed[i].country_code for i in members.tolist() if placed[i].country_code)
-        places = tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+        places = tuple(sorted(counts_by_name.items(), key=lambda item: (-item[1], item[0])))
         theatres.append(
             Theatre(
                 bounds=(
@@ -145,11 +161,12 @@ def find_theatres(events: Sequence[Event], *, names: Mapping[PlaceKey, str] | No
                     float(lons[members].max()),
                     float(lats[members].max()),
                 ),
-                events=len(members),
+                events=int(events_at[members].sum()),
                 weight=float(weights[members].sum()),
                 places=places,
                 spots=tuple(spot[name] for name, _ in places),
                 countries=tuple(code for code, _ in sorted(codes.items(), key=lambda item: (-item[1], item[0]))),
+                country_events=tuple(n for _, n in sorted(codes.items(), key=lambda item: (-item[1], item[0]))),
             )
         )
     # Heaviest first; among equals the one further south-west, so the layout never depends on event order.
@@ -162,6 +179,14 @@ def slide_layout(events: Sequence[Event], *, aspect: float, names: Mapping[Place
     if not aspect > 0:
         raise ValueError(f"aspect must be a positive number, got {aspect!r}")
     return _layout_of(find_theatres(events, names=names), aspect)
+
+
+def theatre_layout(theatres: Sequence[Theatre], *, aspect: float) -> SlideLayout:
+    """The layout of a map ``aspect`` times as wide as it is tall, for theatres already found
+    (``find_theatres``): the page's map opens on the same main frame as a picture."""
+    if not aspect > 0:
+        raise ValueError(f"aspect must be a positive number, got {aspect!r}")
+    return _layout_of(theatres, aspect)
 
 
 def _layout_of(theatres: Sequence[Theatre], aspect: float) -> SlideLayout:
@@ -318,15 +343,19 @@ def _linked_groups(lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
 
     Points are first gathered into cells of LINK_CELL_DEG (linked by their middles): a war's
     thousands of places are a few hundred cells, and the pairs within reach stay few."""
-    cells = np.column_stack((np.floor(lats / LINK_CELL_DEG), np.floor(lons / LINK_CELL_DEG)))
-    points, inverse = np.unique(cells, axis=0, return_inverse=True)
-    points = (points + 0.5) * LINK_CELL_DEG
-    lat, lon = np.radians(points[:, 0]), np.radians(points[:, 1])
+    rows = np.floor(lats / LINK_CELL_DEG).astype(np.int64)
+    columns = np.floor(lons / LINK_CELL_DEG).astype(np.int64)
+    # One integer per cell (a 1-D unique is many times faster than a unique of rows).
+    span = int(360 / LINK_CELL_DEG) + 2
+    cells, inverse = np.unique(rows * span + columns - columns.min(), return_inverse=True)
+    middles_lat = (cells // span + 0.5) * LINK_CELL_DEG
+    middles_lon = (cells % span + columns.min() + 0.5) * LINK_CELL_DEG
+    lat, lon = np.radians(middles_lat), np.radians(middles_lon)
     unit = np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
     # The chord on the unit sphere that spans THEATRE_LINK_KM of the surface.
     chord = 2 * math.sin(THEATRE_LINK_KM / EARTH_RADIUS_KM / 2)
     pairs = cKDTree(unit).query_pairs(chord, output_type="ndarray")
-    n = len(points)
+    n = len(cells)
     graph = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
     return labels[inverse.ravel()]

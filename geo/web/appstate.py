@@ -428,15 +428,21 @@ Bounds = tuple[float, float, float, float]
 
 
 def map_bounds(events: Sequence[Event]) -> Bounds | None:
-    """``(min_lon, min_lat, max_lon, max_lat)`` for the map: the view the map builder
-    picks for ``events`` (their core when a few lie far away), or None when that is
-    a single point (the builder then frames the events itself).
+    """``(min_lon, min_lat, max_lon, max_lat)`` for the map: the busiest theatre's frame
+    when the events lie in several (``geo.map.opening``, as a briefing picture frames
+    them), else the view the map builder picks for ``events`` (their core when a few lie
+    far away), or None when that is a single point (the builder then frames the events itself).
 
     Play runs inside the map, which is not rebuilt while it plays, so the frame holds
     still through play whatever events it was fitted to.
     """
     from geo.map.framing import core_bounds
+    from geo.map.opening import opening_view
 
+    # The theatres' names are not needed for the frame: no names, no look-up of them.
+    opening = opening_view(events, names={})
+    if opening.frame is not None:
+        return opening.frame
     box = core_bounds(events)
     if box is None or box[0] >= box[2] or box[1] >= box[3]:
         return None

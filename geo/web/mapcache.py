@@ -68,6 +68,7 @@ def event_map(
         playback=Playback(*playback),
         names=_names,
         basemap_tiles=basemap_tiles,
+        jumps=True,
     )
 
 

@@ -39,9 +39,18 @@ def timeline_chart(
 
     domain = [pd.Timestamp(period[0]), pd.Timestamp(period[1] + timedelta(days=1))]
     axis = view.timeline_axis(period)
-    colours = alt.Scale(domain=list(EVENT_TYPES), range=[EVENT_STYLE[t].colour for t in EVENT_TYPES])
+    # The types by the names the map's legend gives them ("Frontline"), in the legend's colours.
+    labels = [EVENT_STYLE[t].label for t in EVENT_TYPES]
+    colours = alt.Scale(domain=labels, range=[EVENT_STYLE[t].colour for t in EVENT_TYPES])
+    # Only the period's days: a bar of a stray date outside it would widen the drawing, and
+    # the chart would shrink its plot to a part of the page's width to make room for it.
+    dates = pd.to_datetime(daily["event_date"])
+    within = daily[(dates >= domain[0]) & (dates < domain[1])]
+    named = within.assign(
+        event_type=within["event_type"].map(lambda t: EVENT_STYLE[t].label if t in EVENT_STYLE else t)
+    )
     bars = (
-        alt.Chart(daily)
+        alt.Chart(named)
         .mark_bar()
         .encode(
             x=alt.X(
@@ -52,12 +61,17 @@ def timeline_chart(
             ),
             y=alt.Y("sum(events):Q", title="reports / day" if coverage else "events / day"),
             color=alt.Color("event_type:N", scale=colours, legend=alt.Legend(title=None, orient="top")),
-            tooltip=[alt.Tooltip("event_date:T", title="date"), "event_type:N", "events:Q"],
+            tooltip=[
+                alt.Tooltip("event_date:T", title="date"),
+                alt.Tooltip("event_type:N", title="type"),
+                alt.Tooltip("events:Q", title="reports" if coverage else "events"),
+            ],
         )
     )
     shown = pd.DataFrame({"start": [pd.Timestamp(window[0])], "end": [pd.Timestamp(window[1] + timedelta(days=1))]})
     shade = alt.Chart(shown).mark_rect(color="#555555", opacity=0.12).encode(x="start:T", x2="end:T")
-    return shade + bars
+    # As wide as the page's column: the chart's own default width would leave most of it empty.
+    return (shade + bars).properties(width="container")
 
 
 def prepare_chart(chart: altair.LayerChart, daily: pandas.DataFrame) -> None:

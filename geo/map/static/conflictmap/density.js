@@ -12,7 +12,9 @@
 (function () {
   "use strict";
 
-  // Markers closer than this on screen (px) merge into one cluster.
+  // Markers merge into one cluster only where they overlap on screen (the reach of their
+  // shapes, shifts included, adds up to more than their distance), and never beyond this (px):
+  // at a country's zoom towns 30 km apart stand apart, while a heap of markers still clusters.
   var CLUSTER_RADIUS_PX = 60;
   // From this zoom on (town level), every marker stands alone.
   var CLUSTER_MAX_ZOOM = 11;
@@ -35,8 +37,10 @@
   function clusterRadius(count) { return Math.round(Math.min(34, 13 + 4.2 * Math.log10(Math.max(count, 1)))); }
 
   // Greedy clustering in screen pixels: the marker with the most events first takes
-  // every free marker within ``radius`` of it. ``points`` are {x, y, weight}; returns
-  // groups of indices into ``points`` (one-marker groups included), biggest first.
+  // every free marker within ``radius`` of it, or, when points carry their ``reach`` (px),
+  // every free marker it overlaps (within the sum of both reaches, at most ``radius``).
+  // ``points`` are {x, y, weight[, reach]}; returns groups of indices into ``points``
+  // (one-marker groups included), biggest first.
   function clusterPoints(points, radius) {
     var grid = {}, order = [], taken = new Uint8Array(points.length), groups = [];
     points.forEach(function (p, i) {
@@ -57,8 +61,12 @@
           for (var k = 0; k < cell.length; k++) {
             var j = cell[k], q = points[j];
             if (taken[j]) { continue; }
-            var ex = q.x - p.x, ey = q.y - p.y;
-            if (ex * ex + ey * ey <= r2) { taken[j] = 1; members.push(j); }
+            var ex = q.x - p.x, ey = q.y - p.y, near = r2;
+            if (p.reach !== undefined && q.reach !== undefined) {
+              var touch = Math.min(radius, p.reach + q.reach);
+              near = touch * touch;
+            }
+            if (ex * ex + ey * ey <= near) { taken[j] = 1; members.push(j); }
           }
         }
       }
@@ -113,11 +121,20 @@
     return self.projection;
   }
 
+  // How far a marker's shape reaches from its point (px), as the page script draws it.
+  function reachOf(layer) {
+    var page = window.conflictmap;
+    if (page && page.markerReach) { return page.markerReach(layer); }
+    return (layer._radius || 0) * 1.6;
+  }
+
   // The markers with events in the window whose type and origin are shown, as weighted pixel points.
   function livePoints(self, zoom) {
     var state = self.state, proj = projected(self, zoom), points = [];
     state.markers.forEach(function (m, i) {
-      if (m.shown > 0 && typeOn(state, m.type)) { points.push({ x: proj.x[i], y: proj.y[i], weight: m.shown, marker: i }); }
+      if (m.shown > 0 && typeOn(state, m.type)) {
+        points.push({ x: proj.x[i], y: proj.y[i], weight: m.shown, marker: i, reach: reachOf(m.layer) });
+      }
     });
     return points;
   }

@@ -681,13 +681,15 @@
     var pad = Math.max(state.data.slide ? 36 : 24, Math.ceil((state.reach || 0) + EDGE_MARGIN_PX));
     // A picture's insets stand in a column at the right: the events are fitted beside it.
     var column = state.data.insets ? state.data.insets.column : 0;
-    var map = state.map, room = { paddingTopLeft: [pad, pad], paddingBottomRight: [pad + column, pad] };
+    // A row of buttons over the top of the map (theatres.js) pushes the events below it.
+    var top = state.theatres ? Math.max(pad, state.theatres.bottom() + EDGE_MARGIN_PX) : pad;
+    var map = state.map, room = { paddingTopLeft: [pad, top], paddingBottomRight: [pad + column, pad] };
     var corner = map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
     if ((state.data.timeline || state.data.slide) && corner && corner.offsetHeight) {
       // The time control and the legend (a picture's legend alone) stand in the bottom-left corner: keep
       // the events above them or beside them, whichever shows the events larger (fractional zooms).
-      var above = { paddingTopLeft: [pad, pad], paddingBottomRight: [pad + column, pad + corner.offsetHeight] };
-      var beside = { paddingTopLeft: [pad + corner.offsetWidth, pad], paddingBottomRight: [pad + column, pad] };
+      var above = { paddingTopLeft: [pad, top], paddingBottomRight: [pad + column, pad + corner.offsetHeight] };
+      var beside = { paddingTopLeft: [pad + corner.offsetWidth, top], paddingBottomRight: [pad + column, pad] };
       room = roomZoom(map, bounds, beside) > roomZoom(map, bounds, above) ? beside : above;
     }
     map.fitBounds(bounds, L.extend({ maxZoom: state.data.maxZoom || 9, animate: false }, room));
@@ -794,6 +796,7 @@
       state.density = window.conflictmapDensity.attach(state, function () { window.conflictmapStats = stats(state); });
     }
     addLegend(state);
+    if (data.theatres && window.conflictmapTheatres) { state.theatres = window.conflictmapTheatres.attach(state); }
     addTimeline(state);
     foldKinds(state);
     if (state.data.timeline) { fit(state); }  // again, now that the controls take their room
@@ -829,5 +832,5 @@
     });
   }
 
-  window.conflictmap = { draw: draw, radiusFor: radiusFor, focus: focus, markerFor: markerFor };
+  window.conflictmap = { draw: draw, radiusFor: radiusFor, focus: focus, markerFor: markerFor, markerReach: markerReach };
 })();
