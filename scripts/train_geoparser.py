@@ -78,6 +78,8 @@ C_GRID = (0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(0.25 + 0.025 * i, 3) for i in range(21))
 SAME_NAME_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3)
 FIRST_PASS_THRESHOLD = 0.5
+#: The seed of the solver's random state, so that a re-run on the same data writes the same file.
+SEED = 0
 #: Weight of a training row from a partially annotated corpus (WikToR: only its subject
 #: place is gold, so only its positives are used): enough to teach the ways an
 #: encyclopedia names a place, which news seldom uses, without drowning the news's own.
@@ -164,6 +166,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-reading", action="store_true", help="fit no learned reading of namesakes")
     parser.add_argument(
+        "--recogniser-only",
+        action="store_true",
+        help="fit only the recogniser and keep the resolution of the output file as it is (its weights were"
+        " chosen with the recogniser it has; refit them with a plain run)",
+    )
+    parser.add_argument(
         "--reading-l2",
         type=float,
         action="append",
@@ -194,6 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         c, first, second, threshold, report = _kept_recogniser(args.recogniser, digest)
     print(f"recogniser: C={c}, threshold {threshold}, out-of-fold {report}")
+    print(f"recogniser sha256 {recogniser_digest(first, second, threshold)[:16]}...")
+    if args.recogniser_only:
+        return _write_recogniser_only(args.output, c, first, second, threshold, report, digest, started)
     resolution = fit_resolution(articles, names) if args.fit_resolution else _default_resolution()
     threshold, same_name = threshold
     recogniser = GeoparserModel(
@@ -228,6 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "min_weight": MIN_WEIGHT,
                 "min_feature_articles": MIN_FEATURE_ARTICLES,
                 "solver": "liblinear, L2",
+                "seed": SEED,
                 "limit": args.limit,
                 "partial_weight": args.partial_weight,
                 "partial_limit": args.partial_limit,
@@ -236,12 +248,65 @@ def main(argv: Sequence[str] | None = None) -> int:
             "reading": reading_report,
         },
     )
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = args.output.with_suffix(".tmp")
-    tmp.write_text(json.dumps(model_to_json(model), indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    tmp.replace(args.output)
-    print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.2f} MB) in {time.time() - started:.0f} s")
+    _write(args.output, model_to_json(model), started)
     return 0
+
+
+def _write(output: Path, record: dict, started: float) -> None:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(record, indent=0, sort_keys=True) + "\n"
+    tmp = output.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(output)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    print(
+        f"wrote {output} ({output.stat().st_size / 1e6:.2f} MB, sha256 {digest[:16]}...) in {time.time() - started:.0f} s"
+    )
+
+
+#: The keys of the model file that the recogniser's fit writes; the rest (the resolver's)
+#: a recogniser-only fit keeps.
+RECOGNISER_KEYS = ("first", "second", "threshold", "same_name_threshold", "first_pass_threshold")
+
+
+def _write_recogniser_only(
+    output: Path,
+    c: float,
+    first: LinearModel,
+    second: LinearModel,
+    threshold,
+    report: dict,
+    digest: str,
+    started: float,
+) -> int:
+    """Replace the recogniser of the model file ``output`` and keep the rest of it."""
+    try:
+        record = json.loads(output.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise SystemExit(f"--recogniser-only needs a model file to keep the resolution of: {err}") from err
+    threshold, same_name = threshold
+    fitted = model_to_json(
+        GeoparserModel(
+            first, second, threshold=threshold, first_pass_threshold=FIRST_PASS_THRESHOLD, same_name_threshold=same_name
+        )
+    )
+    record.update({key: fitted[key] for key in RECOGNISER_KEYS})
+    training = record.setdefault("training", {})
+    training["data_sha256"] = digest
+    training.setdefault("settings", {}).update(C=c, seed=SEED)
+    training["out_of_fold"] = report
+    _write(output, record, started)
+    return 0
+
+
+def recogniser_digest(first: LinearModel, second: LinearModel, threshold) -> str:
+    """SHA-256 of the recogniser's weights and thresholds: equal on every re-run of the same data."""
+    record = {
+        "first": [first.intercept, sorted(first.weights.items())],
+        "second": [second.intercept, sorted(second.weights.items())],
+        "threshold": list(threshold),
+    }
+    return hashlib.sha256(json.dumps(record).encode("utf-8")).hexdigest()
 
 
 def _kept_recogniser(path: Path, digest: str):
@@ -353,7 +418,9 @@ def _fit(
     # liblinear takes 32-bit sparse indices only.
     x.indices = x.indices.astype("int32")
     x.indptr = x.indptr.astype("int32")
-    fitted = LogisticRegression(C=c, solver="liblinear", max_iter=2000).fit(x, labels, sample_weight=sample_weights)
+    fitted = LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=SEED).fit(
+        x, labels, sample_weight=sample_weights
+    )
     weights = {
         name: round(float(w), 4)
         for name, w in zip(vectorizer.get_feature_names_out(), fitted.coef_[0])

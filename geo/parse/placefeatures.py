@@ -836,7 +836,10 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
         f["written_lower_elsewhere"] = 1.0
     f.update(gazetteer)
     # What it is listed with ("Aleppo, Homs and Hama"; "Jackson, Lavrov and Zarif"): the
-    # entities next to it across a comma or a conjunction.
+    # entities next to it across a comma or a conjunction. This loop rebinds ``label``, so
+    # the capitalised-neighbour features below carry the label of the entity listed after
+    # the name (or none), not the name's own: the shipped weights were fitted that way, and
+    # a refit with the name's own label has not yet passed every dev half (docs/evaluation.md).
     for label in (_listed_before(table, first, view), _listed_after(table, last, view)):
         if label:
             f[f"listed_with={label}"] = 1.0
