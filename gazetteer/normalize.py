@@ -16,6 +16,10 @@ Three levels, each looser than the last:
   letter, a final h after a vowel): "Mezzeh" and "Al Mazzah", "Hawija" and
   "Al Hawijah" have one form; "Rajouri" and "Rajaori" have close ones. The
   skeleton finds the candidates, the form says how close each one is.
+* ``other_reading``: the name with the letters that romanisation systems read in two
+  ways read the other way (``x`` is "ks" in most European spellings but the h sound in
+  Somali and old Spanish ones; ``kh`` and ``zh`` are how English writes Russian letters
+  other systems write "h" and "j"). A name with such letters gets both readings' keys.
 """
 
 from __future__ import annotations
@@ -51,7 +55,11 @@ _SEPARATORS = re.compile(r"[\W_]+")
 # Combining diacritics (NFKD splits "é" into "e" + U+0301); the blocks Latin-script names use.
 COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
-ARABIC_ARTICLES = frozenset({"al", "ar", "as", "ash", "ad", "el", "an", "at", "az", "ez", "es", "ed"})
+# The Arabic article in its assimilated forms ("an-Nabk", "ash-Shaykh") and its Levantine
+# "e" spellings ("Ras en-Naqoura", "Beit er-Rus", "Khan et-Tujjar").
+ARABIC_ARTICLES = frozenset(
+    {"al", "ar", "as", "ash", "ad", "el", "an", "at", "az", "ez", "es", "ed", "en", "er", "et", "esh"}
+)
 
 # Multi-letter spellings of one sound, folded before single letters are mapped. "dh" is
 # how English writes the Arabic letter GeoNames gives as "z" (Kadhimiya, Al Kazimiyah).
@@ -115,6 +123,37 @@ def strip_articles(norm: str) -> str:
     tokens = norm.split()
     kept = [token for token in tokens if token not in ARABIC_ARTICLES]
     return " ".join(kept) if kept else norm
+
+
+# Letters with a second reading in another romanisation system, and that reading: Somali
+# (and old Spanish) x for the h sound ("Xuddur", "Hudur"); the kh and zh English writes for
+# Russian and Ukrainian letters that Turkish, Romanian or French spellings give as h and j
+# ("Bakhmut", "Bahmut"; "Zhytomyr", "Jitomir"); Somali "ee" for a long e where English
+# spellings read "ee" as i ("Beledweyne", "Beledweine"). The usual reading stays the key's own.
+OTHER_READINGS = (("kh", "h"), ("zh", "j"), ("x", "h"), ("ee", "e"))
+
+
+def other_reading(norm: str) -> str:
+    """``norm`` with every letter of ``OTHER_READINGS`` read the other way; ``norm`` itself when
+    it has none: ``"xuddur"`` -> ``"huddur"``, ``"bakhmut"`` -> ``"bahmut"``."""
+    for letters, reading in OTHER_READINGS:
+        if letters in norm:
+            norm = norm.replace(letters, reading)
+    return norm
+
+
+def skeletons(norm: str) -> tuple[str, ...]:
+    """The skeletons of both readings of a name (one when it has no letter read two ways)."""
+    first = skeleton(norm)
+    other = skeleton(other_reading(norm))
+    return (first,) if other == first else (first, other)
+
+
+def spelling_forms(norm: str) -> tuple[str, ...]:
+    """The spelling forms of both readings of a name (one when it has no letter read two ways)."""
+    first = spelling_form(norm)
+    other = spelling_form(other_reading(norm))
+    return (first,) if other == first else (first, other)
 
 
 def skeleton(norm: str) -> str:
