@@ -55,11 +55,11 @@ _SEPARATORS = re.compile(r"[\W_]+")
 # Combining diacritics (NFKD splits "é" into "e" + U+0301); the blocks Latin-script names use.
 COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
-# The Arabic article in its assimilated forms ("an-Nabk", "ash-Shaykh") and its Levantine
-# "e" spellings ("Ras en-Naqoura", "Beit er-Rus", "Khan et-Tujjar").
-ARABIC_ARTICLES = frozenset(
-    {"al", "ar", "as", "ash", "ad", "el", "an", "at", "az", "ez", "es", "ed", "en", "er", "et", "esh"}
-)
+ARABIC_ARTICLES = frozenset({"al", "ar", "as", "ash", "ad", "el", "an", "at", "az", "ez", "es", "ed"})
+# The article's Levantine "e" spellings ("Ras en-Naqoura", "Beit er-Rus", "Khan et-Tujjar"),
+# dropped only by the transliteration keys: as whole words they are also the Hebrew "En"
+# (a spring: "En Gedi") and French "en", so a name matched exactly keeps them.
+LEVANTINE_ARTICLES = frozenset({"en", "er", "et", "esh"})
 
 # Multi-letter spellings of one sound, folded before single letters are mapped. "dh" is
 # how English writes the Arabic letter GeoNames gives as "z" (Kadhimiya, Al Kazimiyah).
@@ -125,20 +125,29 @@ def strip_articles(norm: str) -> str:
     return " ".join(kept) if kept else norm
 
 
-# Letters with a second reading in another romanisation system, and that reading: Somali
-# (and old Spanish) x for the h sound ("Xuddur", "Hudur"); the kh and zh English writes for
-# Russian and Ukrainian letters that Turkish, Romanian or French spellings give as h and j
-# ("Bakhmut", "Bahmut"; "Zhytomyr", "Jitomir"); Somali "ee" for a long e where English
-# spellings read "ee" as i ("Beledweyne", "Beledweine"). The usual reading stays the key's own.
-OTHER_READINGS = (("kh", "h"), ("zh", "j"), ("x", "h"), ("ee", "e"))
+# Letters with a second reading in another romanisation system, and that reading, each only
+# where that system writes it: Somali (and old Spanish) x before a vowel for the h sound
+# ("Xuddur", "Hudur"); a first kh, English for the Russian and Ukrainian letter Romanian and
+# Turkish spellings write h ("Kherson", "Herson"); the dzh of Russian transliteration for the
+# j of others ("Dzhankoi", "Jankoy"); Somali ee for a long e where English reads i
+# ("Beledweyne", "Beledweine"). The usual reading stays the key's own. An h reading only
+# where the keys keep an h (first, or before a vowel): a final h is dropped, so "Kalix"
+# read as "Kalih" would be another spelling of "Kelly".
+OTHER_READINGS = (
+    (re.compile(r"x(?=[aeiouy])"), "h"),
+    (re.compile(r"\bkh(?=[a-z])"), "h"),
+    (re.compile("dzh"), "j"),
+    (re.compile("ee"), "e"),
+)
 
 
 def other_reading(norm: str) -> str:
     """``norm`` with every letter of ``OTHER_READINGS`` read the other way; ``norm`` itself when
-    it has none: ``"xuddur"`` -> ``"huddur"``, ``"bakhmut"`` -> ``"bahmut"``."""
+    it has none: ``"xuddur"`` -> ``"huddur"``, ``"kherson"`` -> ``"herson"``."""
+    if "x" not in norm and "kh" not in norm and "dzh" not in norm and "ee" not in norm:
+        return norm
     for letters, reading in OTHER_READINGS:
-        if letters in norm:
-            norm = norm.replace(letters, reading)
+        norm = letters.sub(reading, norm)
     return norm
 
 
@@ -165,9 +174,18 @@ def skeleton(norm: str) -> str:
     return bare_skeleton(strip_articles(norm))
 
 
+def strip_levantine_articles(bare: str) -> str:
+    """Drop the article's Levantine spellings (``LEVANTINE_ARTICLES``); never empties a name."""
+    if " " not in bare:
+        return bare
+    tokens = bare.split()
+    kept = [token for token in tokens if token not in LEVANTINE_ARTICLES]
+    return " ".join(kept) if kept and len(kept) < len(tokens) else bare
+
+
 def bare_skeleton(bare: str) -> str:
     """``skeleton`` of a name whose articles are already stripped (saves a split in bulk use)."""
-    text = bare.replace(" ", "")
+    text = strip_levantine_articles(bare).replace(" ", "")
     for digraph, single in SKELETON_DIGRAPHS:
         if digraph in text:
             text = text.replace(digraph, single)
@@ -193,7 +211,7 @@ def spelling_form(norm: str) -> str:
 
     ``spelling_form("mezzeh") == spelling_form("al mazzah") == "maza"``.
     """
-    text = strip_articles(norm).replace(" ", "")
+    text = strip_levantine_articles(strip_articles(norm)).replace(" ", "")
     for digraph, single in SPELLING_DIGRAPHS:
         if digraph in text:
             text = text.replace(digraph, single)
