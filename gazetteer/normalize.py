@@ -129,15 +129,15 @@ def strip_articles(norm: str) -> str:
 # where that system writes it: Somali (and old Spanish) x before a vowel for the h sound
 # ("Xuddur", "Hudur"); a first kh, English for the Russian and Ukrainian letter Romanian and
 # Turkish spellings write h ("Kherson", "Herson"); the dzh of Russian transliteration for the
-# j of others ("Dzhankoi", "Jankoy"); Somali ee for a long e where English reads i
-# ("Beledweyne", "Beledweine"). The usual reading stays the key's own. An h reading only
+# j of others ("Dzhankoi", "Jankoy"); Somali ee before a consonant for a long e where English
+# reads i ("Beledweyne", "Beledweine"; a final ee is the French past participle's: "Mouillée"). The usual reading stays the key's own. An h reading only
 # where the keys keep an h (first, or before a vowel): a final h is dropped, so "Kalix"
 # read as "Kalih" would be another spelling of "Kelly".
 OTHER_READINGS = (
     (re.compile(r"x(?=[aeiouy])"), "h"),
     (re.compile(r"\bkh(?=[a-z])"), "h"),
     (re.compile("dzh"), "j"),
-    (re.compile("ee"), "e"),
+    (re.compile("ee(?=[b-df-hj-np-tv-z])"), "e"),
 )
 
 
