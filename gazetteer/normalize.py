@@ -154,14 +154,20 @@ def other_reading(norm: str) -> str:
 def skeletons(norm: str) -> tuple[str, ...]:
     """The skeletons of both readings of a name (one when it has no letter read two ways)."""
     first = skeleton(norm)
-    other = skeleton(other_reading(norm))
+    reading = other_reading(norm)
+    if reading == norm:
+        return (first,)  # most names: no second key to compute
+    other = skeleton(reading)
     return (first,) if other == first else (first, other)
 
 
 def spelling_forms(norm: str) -> tuple[str, ...]:
     """The spelling forms of both readings of a name (one when it has no letter read two ways)."""
     first = spelling_form(norm)
-    other = spelling_form(other_reading(norm))
+    reading = other_reading(norm)
+    if reading == norm:
+        return (first,)
+    other = spelling_form(reading)
     return (first,) if other == first else (first, other)
 
 
