@@ -130,7 +130,7 @@ def strip_articles(norm: str) -> str:
 # ("Xuddur", "Hudur"); a first kh, English for the Russian and Ukrainian letter Romanian and
 # Turkish spellings write h ("Kherson", "Herson"); the dzh of Russian transliteration for the
 # j of others ("Dzhankoi", "Jankoy"); Somali ee before a consonant for a long e where English
-# reads i ("Beledweyne", "Beledweine"; a final ee is the French past participle's: "Mouillée"). The usual reading stays the key's own. An h reading only
+# reads i ("Beledweyne", "Beledweine"; a final ee is the French past participle's: "Vallée"). The usual reading stays the key's own. An h reading only
 # where the keys keep an h (first, or before a vowel): a final h is dropped, so "Kalix"
 # read as "Kalih" would be another spelling of "Kelly".
 OTHER_READINGS = (
