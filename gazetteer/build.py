@@ -22,7 +22,7 @@ from gazetteer.assemble import NAME_OFFICIAL, Assembled, Place, assemble
 from gazetteer.errors import GazetteerDataError
 from gazetteer.extracts import extracts_fingerprint, extracts_folder, read_stored_extracts
 from gazetteer.files import atomic_path, temp_files_beside
-from gazetteer.normalize import bare_skeleton, normalize, strip_articles
+from gazetteer.normalize import bare_skeleton, normalize, other_reading, strip_articles
 from gazetteer.ranking import (
     DOTTED_ABBREVIATION_BONUS,
     FUZZY_MIN_NAME_LENGTH,
@@ -138,9 +138,16 @@ def _entry_row(place: Place, place_prominence: float) -> tuple:
     )
 
 
-def _name_rows(place: Place, place_prominence: float, keys: dict[str, tuple[str, str]] | None = None) -> list[tuple]:
-    """Rows of the names table for one place; ``keys`` caches (bare, skeleton) by normal form
-    across places (a quarter of the names repeat: San Jose, Springfield)."""
+def _name_rows(
+    place: Place, place_prominence: float, keys: dict[str, tuple[str, str, str]] | None = None
+) -> list[tuple]:
+    """Rows of the names table for one place; ``keys`` caches (bare, skeleton, the other
+    reading's skeleton) by normal form across places (a quarter of the names repeat: San Jose,
+    Springfield).
+
+    A name with letters romanisations read two ways ("Xuddur", "Bakhmut") gets a second row
+    under its other reading's skeleton, with no ``bare`` key: spellings of either reading
+    find it as a variant, while exact lookups see the name once."""
     keys = {} if keys is None else keys
     best_kind: dict[str, int] = {}
     for item in place.names:
@@ -152,29 +159,29 @@ def _name_rows(place: Place, place_prominence: float, keys: dict[str, tuple[str,
         found = keys.get(norm)
         if found is None:
             bare = strip_articles(norm)
-            found = keys[norm] = (bare, bare_skeleton(bare))
+            skel = bare_skeleton(bare)
+            other = bare_skeleton(other_reading(bare))
+            found = keys[norm] = (bare, skel, "" if other == skel else other)
         keyed.append((norm, kind, *found))
     # How many of the place's names share each transliteration key (most places have one name).
     support: dict[str, int] = {}
     if len(keyed) > 1:
-        for *_, skel in keyed:
+        for *_, skel, _other in keyed:
             support[skel] = support.get(skel, 0) + 1
     entry = place.entry
     fuzzy = is_fuzzy_candidate(
         entry.feature_class, entry.population, "x" * FUZZY_MIN_NAME_LENGTH, entry.geonameid, entry.feature_code
     )
-    return [
-        (
-            bare,
-            norm,
-            skel,
-            entry.geonameid,
-            kind,
-            name_rank(place_prominence, kind, support.get(skel, 1)),
-            fuzzy_bucket(norm) if fuzzy and len(norm) >= FUZZY_MIN_NAME_LENGTH else None,
-        )
-        for norm, kind, bare, skel in keyed
-    ]
+    rows = []
+    own_skeletons = {skel for *_, skel, _other in keyed}
+    for norm, kind, bare, skel, other in keyed:
+        rank = name_rank(place_prominence, kind, support.get(skel, 1))
+        bucket = fuzzy_bucket(norm) if fuzzy and len(norm) >= FUZZY_MIN_NAME_LENGTH else None
+        rows.append((bare, norm, skel, entry.geonameid, kind, rank, bucket))
+        if other and other not in own_skeletons:
+            own_skeletons.add(other)
+            rows.append(("", norm, other, entry.geonameid, kind, rank, None))
+    return rows
 
 
 def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: str, progress: Progress) -> None:
@@ -182,7 +189,7 @@ def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: st
     entry_rows: list[tuple] = []
     name_rows: list[tuple] = []
     prominences: dict[int, float] = {}
-    keys: dict[str, tuple[str, str]] = {}
+    keys: dict[str, tuple[str, str, str]] = {}
     for place in assembled.places:
         place_prominence = prominence(
             place.entry.feature_code, place.entry.population, place.fame, place.entry.geonameid

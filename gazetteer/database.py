@@ -29,7 +29,7 @@ from gazetteer.errors import GazetteerDataError, GazetteerQueryError
 from gazetteer.extent import Extent
 from gazetteer.files import write_bytes_atomically
 from gazetteer.geodesy import unit_vectors
-from gazetteer.normalize import dotted_key, normalize, skeleton, spelling_form, strip_articles
+from gazetteer.normalize import dotted_key, normalize, skeletons, spelling_forms, strip_articles
 from gazetteer.ranking import STRIPPED_MATCH_PENALTY, fuzzy_bucket_key
 from gazetteer.sources import SourceData
 
@@ -398,9 +398,18 @@ class Gazetteer:
         return _best_first(self._other_spellings(norm), norm)
 
     def _other_spellings(self, norm: str) -> list[_NameRow]:
-        """The rows that share ``norm``'s skeleton, but those of places ``norm`` names exactly."""
+        """The rows that share a skeleton of either reading of ``norm``, but those of places
+        ``norm`` names exactly."""
         exact = {entry.geonameid for entry in self._lookup(norm)}
-        return [row for row in self._name_rows(skeleton(norm), "skel") if row.entry.geonameid not in exact]
+        seen: set[tuple[int, str]] = set()
+        rows = []
+        for skel in skeletons(norm):
+            for row in self._name_rows(skel, "skel"):
+                key = (row.entry.geonameid, row.norm)
+                if row.entry.geonameid not in exact and key not in seen:
+                    seen.add(key)
+                    rows.append(row)
+        return rows
 
     def variants(self, name: str) -> tuple[VariantMatch, ...]:
         """Places listed under another spelling of ``name`` (any population, villages too):
@@ -414,21 +423,21 @@ class Gazetteer:
         from rapidfuzz.distance import Indel
 
         norm = normalize(name)
-        form = spelling_form(norm) if norm else ""
-        if len(form) < SAME_FORM_MIN_LETTERS:
+        forms = spelling_forms(norm) if norm else ("",)
+        if len(forms[0]) < SAME_FORM_MIN_LETTERS:
             return ()
-        forms: dict[str, str] = {}
+        known: dict[str, tuple[str, ...]] = {}
         best: dict[int, tuple[float, float, _NameRow]] = {}
         for row in self._other_spellings(norm):
-            other = forms.get(row.norm)
-            if other is None:
-                other = forms[row.norm] = spelling_form(row.norm)
-            if other == form:
+            others = known.get(row.norm)
+            if others is None:
+                others = known[row.norm] = spelling_forms(row.norm)
+            if any(form == other for form in forms for other in others):
                 similarity = 1.0
-            elif len(form) < VARIANT_MIN_LETTERS:
+            elif len(forms[0]) < VARIANT_MIN_LETTERS:
                 continue
             else:
-                similarity = Indel.normalized_similarity(form, other)
+                similarity = max(Indel.normalized_similarity(form, other) for form in forms for other in others)
                 if similarity < VARIANT_MIN_SIMILARITY:
                     continue
             held = best.get(row.entry.geonameid)

@@ -16,6 +16,10 @@ Three levels, each looser than the last:
   letter, a final h after a vowel): "Mezzeh" and "Al Mazzah", "Hawija" and
   "Al Hawijah" have one form; "Rajouri" and "Rajaori" have close ones. The
   skeleton finds the candidates, the form says how close each one is.
+* ``other_reading``: the name with the letters that romanisation systems read in two
+  ways read the other way (``x`` is "ks" in most European spellings but the h sound in
+  Somali and old Spanish ones; ``kh`` and ``zh`` are how English writes Russian letters
+  other systems write "h" and "j"). A name with such letters gets both readings' keys.
 """
 
 from __future__ import annotations
@@ -52,6 +56,10 @@ _SEPARATORS = re.compile(r"[\W_]+")
 COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 ARABIC_ARTICLES = frozenset({"al", "ar", "as", "ash", "ad", "el", "an", "at", "az", "ez", "es", "ed"})
+# The article's Levantine "e" spellings ("Ras en-Naqoura", "Beit er-Rus", "Khan et-Tujjar"),
+# dropped only by the transliteration keys: as whole words they are also the Hebrew "En"
+# (a spring: "En Gedi") and French "en", so a name matched exactly keeps them.
+LEVANTINE_ARTICLES = frozenset({"en", "er", "et", "esh"})
 
 # Multi-letter spellings of one sound, folded before single letters are mapped. "dh" is
 # how English writes the Arabic letter GeoNames gives as "z" (Kadhimiya, Al Kazimiyah).
@@ -117,6 +125,52 @@ def strip_articles(norm: str) -> str:
     return " ".join(kept) if kept else norm
 
 
+# Letters with a second reading in another romanisation system, and that reading, each only
+# where that system writes it: Somali (and old Spanish) x before a vowel for the h sound
+# ("Xuddur", "Hudur"); a first kh, English for the Russian and Ukrainian letter Romanian and
+# Turkish spellings write h ("Kherson", "Herson"); the dzh of Russian transliteration for the
+# j of others ("Dzhankoi", "Jankoy"); Somali ee before a consonant for a long e where English
+# reads i ("Beledweyne", "Beledweine"; a final ee is the French past participle's: "Vallée"). The usual reading stays the key's own. An h reading only
+# where the keys keep an h (first, or before a vowel): a final h is dropped, so "Kalix"
+# read as "Kalih" would be another spelling of "Kelly".
+OTHER_READINGS = (
+    (re.compile(r"x(?=[aeiouy])"), "h"),
+    (re.compile(r"\bkh(?=[a-z])"), "h"),
+    (re.compile("dzh"), "j"),
+    (re.compile("ee(?=[b-df-hj-np-tv-z])"), "e"),
+)
+
+
+def other_reading(norm: str) -> str:
+    """``norm`` with every letter of ``OTHER_READINGS`` read the other way; ``norm`` itself when
+    it has none: ``"xuddur"`` -> ``"huddur"``, ``"kherson"`` -> ``"herson"``."""
+    if "x" not in norm and "kh" not in norm and "dzh" not in norm and "ee" not in norm:
+        return norm
+    for letters, reading in OTHER_READINGS:
+        norm = letters.sub(reading, norm)
+    return norm
+
+
+def skeletons(norm: str) -> tuple[str, ...]:
+    """The skeletons of both readings of a name (one when it has no letter read two ways)."""
+    first = skeleton(norm)
+    reading = other_reading(norm)
+    if reading == norm:
+        return (first,)  # most names: no second key to compute
+    other = skeleton(reading)
+    return (first,) if other == first else (first, other)
+
+
+def spelling_forms(norm: str) -> tuple[str, ...]:
+    """The spelling forms of both readings of a name (one when it has no letter read two ways)."""
+    first = spelling_form(norm)
+    reading = other_reading(norm)
+    if reading == norm:
+        return (first,)
+    other = spelling_form(reading)
+    return (first,) if other == first else (first, other)
+
+
 def skeleton(norm: str) -> str:
     """A transliteration key: articles and spaces dropped, vowel runs as one mark,
     h after the first letter dropped, doubled letters folded.
@@ -126,9 +180,18 @@ def skeleton(norm: str) -> str:
     return bare_skeleton(strip_articles(norm))
 
 
+def strip_levantine_articles(bare: str) -> str:
+    """Drop the article's Levantine spellings (``LEVANTINE_ARTICLES``); never empties a name."""
+    if " " not in bare:
+        return bare
+    tokens = bare.split()
+    kept = [token for token in tokens if token not in LEVANTINE_ARTICLES]
+    return " ".join(kept) if kept and len(kept) < len(tokens) else bare
+
+
 def bare_skeleton(bare: str) -> str:
     """``skeleton`` of a name whose articles are already stripped (saves a split in bulk use)."""
-    text = bare.replace(" ", "")
+    text = strip_levantine_articles(bare).replace(" ", "")
     for digraph, single in SKELETON_DIGRAPHS:
         if digraph in text:
             text = text.replace(digraph, single)
@@ -154,7 +217,7 @@ def spelling_form(norm: str) -> str:
 
     ``spelling_form("mezzeh") == spelling_form("al mazzah") == "maza"``.
     """
-    text = strip_articles(norm).replace(" ", "")
+    text = strip_levantine_articles(strip_articles(norm)).replace(" ", "")
     for digraph, single in SPELLING_DIGRAPHS:
         if digraph in text:
             text = text.replace(digraph, single)
