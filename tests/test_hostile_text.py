@@ -244,7 +244,19 @@ def test_slide_page_labels_and_title_run_no_injected_script(chromium, hostile_st
     seen = visit(chromium, without_csp(page), tmp_path)
     assert (seen["pwned"], seen["dialogs"], seen["outside"]) == ("undefined", [], [])
     assert f"{BREAKOUT} {IMG}" in seen["text"]
-    assert SVG in seen["text"]  # the place label (the name its article wrote), as text
+    # Framed by its caller around every event (no insets, whose small maps name only the places
+    # that fit), the picture labels each place by the name its article wrote, as text.
+    box = (
+        min(e.lon for e in events),
+        min(e.lat for e in events),
+        max(e.lon for e in events),
+        max(e.lat for e in events),
+    )
+    framed = tmp_path / "framed"
+    framed.mkdir()
+    seen = visit(chromium, without_csp(offline_html(slide_map(events, bounds=box, width=900, height=600))), framed)
+    assert (seen["pwned"], seen["dialogs"], seen["outside"]) == ("undefined", [], [])
+    assert SVG in seen["text"]
 
 
 # ---------------------------------------------------------------------------
