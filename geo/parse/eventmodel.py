@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from geo.parse.clausetree import ClauseTree
+from geo.parse.eventabsence import absence_features, states_no_event
 from geo.parse.eventclause import (
     TRIGGER_TYPES,
     clause_features,
@@ -138,6 +139,8 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
     if site.tree is not None:
         flags += clause_features(site.tree, site.start, site.end, sentence)
     flags += signal_features(site.tree, sentence, site.start, site.end, site.is_area)
+    if ABSENCE_FEATURES:
+        flags += absence_features(site.tree, sentence, site.start, site.end)
     place_words = set(_WORD.findall(lowered[site.start : site.end]))
     clause_words = set(_WORD.findall(lowered[clause[0] : site.start])) | set(
         _WORD.findall(lowered[site.end : clause[1]])
@@ -171,12 +174,14 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     probabilities = model.probabilities(site_features(site, rule))
     chosen = model.label_of(probabilities)
     named = None if site.is_area else _event_the_place_names(site)  # "the Syria talks" name their topic
-    if named is not None:
+    if named is not None and not (ABSENCE_GATE and _stated_as_absent(site, named.event_type)):
         return named, max(probabilities[named.event_type], 1 - probabilities[NO_EVENT])
     if chosen == NO_EVENT:
-        if _locative_of_strong_trigger(site, rule):
+        if _locative_of_strong_trigger(site, rule) and not (ABSENCE_GATE and _stated_as_absent(site, rule.event_type)):
             return rule, 1 - probabilities[NO_EVENT]
         return None, probabilities[chosen]
+    if ABSENCE_GATE and (named is not None or _stated_as_absent(site, chosen)):
+        return None, probabilities[NO_EVENT]
     if only_a_state_of_place(site.tree, site.sentence, site.start, site.end, chosen):
         chosen = _act_besides_a_state(site, probabilities, chosen)
     if chosen == "frontline" and _aid_brought_without_fighting(site):
@@ -201,6 +206,17 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     if of_type.event_type != chosen:  # no trigger of that type: the type's broadest sub-type
         of_type = EventKind(chosen, DEFAULT_SUB_EVENT[chosen], 0.5, "")
     return of_type, probabilities[chosen]
+
+
+ABSENCE_FEATURES = True
+ABSENCE_GATE = True
+GATE_TYPES = frozenset(EVENT_TYPES)
+
+
+def _stated_as_absent(site: EventSite, event_type: str) -> bool:
+    """Does the place's clause tell the act of ``event_type`` only as denied, stopped or still
+    to come, or tell the place calm ("a night without shelling in X", "X was quiet")?"""
+    return event_type in GATE_TYPES and states_no_event(site.tree, site.sentence, site.start, site.end, event_type)
 
 
 def _aid_brought_without_fighting(site: EventSite) -> bool:
