@@ -4,8 +4,9 @@ The trigger table of ``geo.parse.eventtypes`` and the role rules of ``geo.parse.
 by hand-written patterns. The model reads the same sentence through features and
 weights learned from annotated war reports (``scripts/train_event_types.py``): the
 rules' verdicts, the words of the place's clause and of the whole sentence, the words
-just around the place, whether it is a country or region and how many other places
-the sentence names. It answers one of ``none`` (the place is named, nothing happens
+just around the place, whether it is a country or region, how many other places
+the sentence names, and whether the parse shows the clause's act denied, stopped or
+still to come (``geo.parse.eventabsence``). It answers one of ``none`` (the place is named, nothing happens
 there), ``frontline``, ``diplomacy``, ``humanitarian`` or ``other``.
 
 The weights ship as JSON (no pickle): a multinomial logistic regression, scored here
@@ -139,8 +140,7 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
     if site.tree is not None:
         flags += clause_features(site.tree, site.start, site.end, sentence)
     flags += signal_features(site.tree, sentence, site.start, site.end, site.is_area)
-    if ABSENCE_FEATURES:
-        flags += absence_features(site.tree, sentence, site.start, site.end)
+    flags += absence_features(site.tree, sentence, site.start, site.end)
     place_words = set(_WORD.findall(lowered[site.start : site.end]))
     clause_words = set(_WORD.findall(lowered[clause[0] : site.start])) | set(
         _WORD.findall(lowered[site.end : clause[1]])
@@ -174,14 +174,16 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     probabilities = model.probabilities(site_features(site, rule))
     chosen = model.label_of(probabilities)
     named = None if site.is_area else _event_the_place_names(site)  # "the Syria talks" name their topic
-    if named is not None and not (ABSENCE_GATE and _stated_as_absent(site, named.event_type)):
+    if named is not None:
+        if _stated_as_absent(site, named.event_type):
+            return None, probabilities[NO_EVENT]  # "no date was set for the next X talks"
         return named, max(probabilities[named.event_type], 1 - probabilities[NO_EVENT])
     if chosen == NO_EVENT:
-        if _locative_of_strong_trigger(site, rule) and not (ABSENCE_GATE and _stated_as_absent(site, rule.event_type)):
+        if _locative_of_strong_trigger(site, rule) and not _stated_as_absent(site, rule.event_type):
             return rule, 1 - probabilities[NO_EVENT]
         return None, probabilities[chosen]
-    if ABSENCE_GATE and (named is not None or _stated_as_absent(site, chosen)):
-        return None, probabilities[NO_EVENT]
+    if _stated_as_absent(site, chosen):
+        return None, probabilities[NO_EVENT]  # "a night without shelling in X", "streets in X were quiet"
     if only_a_state_of_place(site.tree, site.sentence, site.start, site.end, chosen):
         chosen = _act_besides_a_state(site, probabilities, chosen)
     if chosen == "frontline" and _aid_brought_without_fighting(site):
@@ -208,15 +210,10 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     return of_type, probabilities[chosen]
 
 
-ABSENCE_FEATURES = True
-ABSENCE_GATE = True
-GATE_TYPES = frozenset(EVENT_TYPES)
-
-
 def _stated_as_absent(site: EventSite, event_type: str) -> bool:
     """Does the place's clause tell the act of ``event_type`` only as denied, stopped or still
     to come, or tell the place calm ("a night without shelling in X", "X was quiet")?"""
-    return event_type in GATE_TYPES and states_no_event(site.tree, site.sentence, site.start, site.end, event_type)
+    return states_no_event(site.tree, site.sentence, site.start, site.end, event_type)
 
 
 def _aid_brought_without_fighting(site: EventSite) -> bool:
