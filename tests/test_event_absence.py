@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.parse.clausetree import clause_tree
-from geo.parse.eventabsence import absence_features, is_calm_clause, states_no_event
+from geo.parse.eventabsence import clause_acts, states_no_event
 from geo.parse.eventmodel import EventSite, decide, load_event_model
 
 
@@ -80,13 +80,14 @@ def test_a_denied_act_in_another_clause_does_not_empty_the_place(parsed):
 def test_an_absence_negated_again_is_an_act(parsed):
     sentence = "The deal means little without a halt to the shelling of Velmora, the mayor said."
     site = parsed(sentence, "Velmora")
-    assert "absent=frontline" not in absence_features(site.tree, sentence, site.start, site.end)
+    assert "frontline" not in clause_acts(site.tree, sentence, site.start, site.end).absent
 
 
-def test_the_features_name_what_the_clause_denies_or_defers(parsed):
+def test_the_clause_reading_names_what_it_denies_or_defers(parsed):
     denied = parsed("There was no shelling in Velmora overnight.", "Velmora")
-    assert "only_absent=frontline" in absence_features(denied.tree, denied.sentence, denied.start, denied.end)
+    acts = clause_acts(denied.tree, denied.sentence, denied.start, denied.end)
+    assert "frontline" in acts.absent and "frontline" not in acts.stated
     planned = parsed("Rebels vowed to capture Velmora before the winter.", "Velmora")
-    assert "unrealised=frontline" in absence_features(planned.tree, planned.sentence, planned.start, planned.end)
+    assert "frontline" in clause_acts(planned.tree, planned.sentence, planned.start, planned.end).unrealised
     calm = parsed("Velmora was quiet on Tuesday.", "Velmora")
-    assert is_calm_clause(calm.tree, calm.start, calm.end)
+    assert clause_acts(calm.tree, calm.sentence, calm.start, calm.end).calm

@@ -6,10 +6,15 @@ night without shelling in X", "troops never reached X", "X was quiet", "the truc
 so a reader of words alone puts an attack at X. Whether an act is denied, over or only
 intended is grammar, the same in every war: a negation or "without" on the trigger or its
 verb, a calm predicate on the place's clause, a verb of intent or a conditional above the
-trigger. These functions read it from the sentence's parse (``geo.parse.clausetree``).
+trigger. These functions read it from the sentence's parse (``geo.parse.clausetree``);
+``geo.parse.eventmodel.decide`` gives a place no event when its clause states the model's type
+only so (a rule, not a weight: measured on wars left out, it carries better than the learned
+features, docs/evaluation.md).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from geo.parse.clausetree import TIME_NOUNS, ClauseTree
 from geo.parse.eventclause import TRIGGER_TYPES, trigger_place
@@ -174,21 +179,22 @@ def is_calm_clause(tree: ClauseTree, start: int, end: int) -> bool:
     return False
 
 
-def absence_features(tree: ClauseTree | None, sentence: str, start: int, end: int) -> list[str]:
-    """Feature names for the place at ``start:end``: the types of the triggers its clause
-    states as denied (``absent=<type>``) or still to come (``unrealised=<type>``), whether a
-    type is stated only so (``only_absent=<type>``), and a calm clause (``calm_clause``)."""
-    if tree is None or len(tree) == 0:
-        return []
+@dataclass(frozen=True, slots=True)
+class ClauseActs:
+    """The event types the strong triggers of a place's own clause state as done, as denied or
+    stopped, and as still to come; and whether the clause says the place was calm."""
+
+    stated: frozenset[str]
+    absent: frozenset[str]
+    unrealised: frozenset[str]
+    calm: bool
+
+
+def clause_acts(tree: ClauseTree, sentence: str, start: int, end: int) -> ClauseActs:
+    """What the clause of the place at ``start:end`` of ``sentence`` says was done, denied or
+    is to come."""
     stated, absent, unrealised = _clause_triggers(tree, sentence, start, end)
-    features = [f"absent={t}" for t in sorted(absent)] + [f"unrealised={t}" for t in sorted(unrealised)]
-    features += [f"only_absent={t}" for t in sorted((absent | unrealised) - stated)]
-    if is_calm_clause(tree, start, end):
-        features.append("calm_clause")
-    verb = tree.clause_verb(tree.head_of_span(start, end))
-    if verb is not None and is_negated_verb(tree, verb):
-        features.append("denied_verb")
-    return features
+    return ClauseActs(stated, absent, unrealised, is_calm_clause(tree, start, end))
 
 
 def states_no_event(tree: ClauseTree | None, sentence: str, start: int, end: int, event_type: str) -> bool:

@@ -5,8 +5,7 @@ by hand-written patterns. The model reads the same sentence through features and
 weights learned from annotated war reports (``scripts/train_event_types.py``): the
 rules' verdicts, the words of the place's clause and of the whole sentence, the words
 just around the place, whether it is a country or region, how many other places
-the sentence names, and whether the parse shows the clause's act denied, stopped or
-still to come (``geo.parse.eventabsence``). It answers one of ``none`` (the place is named, nothing happens
+the sentence names. It answers one of ``none`` (the place is named, nothing happens
 there), ``frontline``, ``diplomacy``, ``humanitarian`` or ``other``.
 
 The weights ship as JSON (no pickle): a multinomial logistic regression, scored here
@@ -25,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from geo.parse.clausetree import ClauseTree
-from geo.parse.eventabsence import absence_features, states_no_event
+from geo.parse.eventabsence import states_no_event
 from geo.parse.eventclause import (
     TRIGGER_TYPES,
     clause_features,
@@ -140,7 +139,6 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
     if site.tree is not None:
         flags += clause_features(site.tree, site.start, site.end, sentence)
     flags += signal_features(site.tree, sentence, site.start, site.end, site.is_area)
-    flags += absence_features(site.tree, sentence, site.start, site.end)
     place_words = set(_WORD.findall(lowered[site.start : site.end]))
     clause_words = set(_WORD.findall(lowered[clause[0] : site.start])) | set(
         _WORD.findall(lowered[site.end : clause[1]])
