@@ -4,7 +4,7 @@ The trigger table of ``geo.parse.eventtypes`` and the role rules of ``geo.parse.
 by hand-written patterns. The model reads the same sentence through features and
 weights learned from annotated war reports (``scripts/train_event_types.py``): the
 rules' verdicts, the words of the place's clause and of the whole sentence, the words
-just around the place, whether it is a country or region, how many other places
+just around the place, whether it is a country or region and how many other places
 the sentence names. It answers one of ``none`` (the place is named, nothing happens
 there), ``frontline``, ``diplomacy``, ``humanitarian`` or ``other``.
 
