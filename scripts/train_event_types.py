@@ -180,7 +180,7 @@ def _fit(examples, groups, fixed_c: float | None = None) -> tuple[dict, dict]:
     # score (closer than that is a few places of 2,868): a looser fit learns the words next
     # to its authors' places ("the" before a country made a humanitarian event of a sentence
     # with no trigger at all).
-    best_c = min(c for c in C_GRID if scores[c] >= max(scores.values()) - C_TOLERANCE)
+    best_c = min(c for c in scores if scores[c] >= max(scores.values()) - C_TOLERANCE)
     held_out = cross_val_predict(
         LogisticRegression(C=best_c, max_iter=2000), x, y, groups=groups, cv=folds, method="predict_proba"
     )

@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from geo.parse.clausetree import ClauseTree
+from geo.parse.eventabsence import states_no_event
 from geo.parse.eventclause import (
     TRIGGER_TYPES,
     clause_features,
@@ -172,11 +173,15 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     chosen = model.label_of(probabilities)
     named = None if site.is_area else _event_the_place_names(site)  # "the Syria talks" name their topic
     if named is not None:
+        if _stated_as_absent(site, named.event_type):
+            return None, probabilities[NO_EVENT]  # "no date was set for the next X talks"
         return named, max(probabilities[named.event_type], 1 - probabilities[NO_EVENT])
     if chosen == NO_EVENT:
-        if _locative_of_strong_trigger(site, rule):
+        if _locative_of_strong_trigger(site, rule) and not _stated_as_absent(site, rule.event_type):
             return rule, 1 - probabilities[NO_EVENT]
         return None, probabilities[chosen]
+    if _stated_as_absent(site, chosen):
+        return None, probabilities[NO_EVENT]  # "a night without shelling in X", "streets in X were quiet"
     if only_a_state_of_place(site.tree, site.sentence, site.start, site.end, chosen):
         chosen = _act_besides_a_state(site, probabilities, chosen)
     if chosen == "frontline" and _aid_brought_without_fighting(site):
@@ -201,6 +206,12 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     if of_type.event_type != chosen:  # no trigger of that type: the type's broadest sub-type
         of_type = EventKind(chosen, DEFAULT_SUB_EVENT[chosen], 0.5, "")
     return of_type, probabilities[chosen]
+
+
+def _stated_as_absent(site: EventSite, event_type: str) -> bool:
+    """Does the place's clause tell the act of ``event_type`` only as denied, stopped or still
+    to come, or tell the place calm ("a night without shelling in X", "X was quiet")?"""
+    return states_no_event(site.tree, site.sentence, site.start, site.end, event_type)
 
 
 def _aid_brought_without_fighting(site: EventSite) -> bool:

@@ -302,6 +302,16 @@ def trigger_spans(sentence: str) -> tuple[tuple[int, int, str], ...]:
     )
 
 
+def every_trigger_span(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, sub-type) of every trigger in ``sentence``, counted or not: a trigger a
+    negation empties is still a word the parse may show denied (``geo.parse.eventabsence``)."""
+    lowered = _lowered(sentence)
+    return tuple(
+        (hit.start, hit.end, hit.trigger.sub_event_type + ("" if hit.trigger.strong else "_weak"))
+        for hit in _hits(lowered)
+    )
+
+
 def denied_triggers(sentence: str) -> frozenset[str]:
     """The sub-types of the triggers a negation before them empties ("a night without air
     strikes", "no shelling"): not counted as events, yet a sign the sentence speaks of their absence."""
