@@ -359,6 +359,31 @@ def kept_group(written: str, country_code: str = "") -> Actor:
     return Actor(" ".join(words), guessed_inter(written), country_code.upper())
 
 
+#: Days and months: capitalised, yet no one's name.
+_DAYS_AND_MONTHS = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
 _UNKNOWN_GROUP = re.compile(
     r"\b((?:" + _ARTICLE + r")?(?:[A-Z][\w'-]+ ){1,5})"
@@ -433,25 +458,7 @@ _LEADING_NOISE = frozenset(
         "Many",
         "Islamist",
         "Jihadist",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *_DAYS_AND_MONTHS,
         "Police",
         "Officials",
         "Witnesses",
@@ -2171,30 +2178,6 @@ _ENVOYS_OF = re.compile(
     r"^(?:Envoys?|Delegations?|Delegates|Representatives?|Negotiators?|Ministers?|Officials?|Leaders?|Mediators?)"
     r"\s+(?:of|from)\s+(?:the\s+)?"
 )
-#: Capitalised words that name no party: days and months.
-_NOT_A_PARTY = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
 
 
 def _sides_that_met(sentence: str, syntax: SentenceSyntax | None, table: tuple[TableRow, ...] | None) -> list[Actor]:
@@ -2228,7 +2211,7 @@ def _joined_sides(text: str, table: tuple[TableRow, ...] | None) -> list[Actor]:
         for found in _WRITTEN_NAME.findall(part):
             name = _ENVOYS_OF.sub("", found).removesuffix("'s").removesuffix("\u2019s")
             name = next((name.removesuffix(s) for s in _BACKER_SUFFIXES if name.endswith(s)), name)
-            if name.split()[0] not in _LEADING_NOISE | _NOT_A_PARTY and not _ENVOYS_OF.match(name + " of "):
+            if name.split()[0] not in _LEADING_NOISE and not _ENVOYS_OF.match(name + " of "):
                 written.append(name)
         if known:
             sides.append(known[-1] if k == 0 else known[0])
