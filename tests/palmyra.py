@@ -3,6 +3,7 @@ test changes only what it is about."""
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import replace
 from datetime import date
 
@@ -35,3 +36,24 @@ PALMYRA_EVENT = Event(
 
 def palmyra_event(**changes) -> Event:
     return replace(PALMYRA_EVENT, **changes)
+
+
+def events_at_places(
+    name: str, spots: list[tuple[float, float]], *, per_place: int = 1, country: str = "UA", **changes
+) -> list[Event]:
+    """``per_place`` events at each of ``spots``, each spot a place of its own ("<name> <i>",
+    with a gazetteer id of its own)."""
+    return [
+        palmyra_event(
+            event_id=f"{name}-{i}-{k}",
+            place=f"{name} {i}",
+            mention=f"{name} {i}",
+            geonameid=zlib.crc32(f"{name}-{i}".encode()) % 10_000_000 + 1,
+            lat=lat,
+            lon=lon,
+            country_code=country,
+            **changes,
+        )
+        for i, (lat, lon) in enumerate(spots)
+        for k in range(per_place)
+    ]

@@ -3,16 +3,14 @@ button per theatre; a war in one theatre opens as before, without buttons."""
 
 from __future__ import annotations
 
-import zlib
 from datetime import date
 
 import pandas as pd
-from palmyra import palmyra_event
+from palmyra import events_at_places
 from test_mapview import page_data
 
 from geo.map.mapview import build_map
 from geo.map.opening import MAX_JUMPS, opening_json, opening_view
-from geo.records import Event
 from geo.web import appstate as view
 from geo.web.timeline import timeline_chart
 
@@ -21,29 +19,13 @@ NORTH_FRONT = [(50.10, 30.20), (50.40, 30.60), (50.70, 30.20), (50.30, 29.70), (
 SOUTH_FRONT = [(41.20, 20.10), (41.50, 20.40)]
 
 
-def _events(name: str, spots: list[tuple[float, float]], per_place: int, country: str) -> list[Event]:
-    return [
-        palmyra_event(
-            event_id=f"{name}-{i}-{k}",
-            place=f"{name} {i}",
-            mention=f"{name} {i}",
-            geonameid=zlib.crc32(f"{name}-{i}".encode()) % 10_000_000 + 1,
-            lat=lat,
-            lon=lon,
-            country_code=country,
-        )
-        for i, (lat, lon) in enumerate(spots)
-        for k in range(per_place)
-    ]
-
-
 def _inside(bounds: tuple[float, float, float, float], lat: float, lon: float) -> bool:
     return bounds[0] <= lon <= bounds[2] and bounds[1] <= lat <= bounds[3]
 
 
 def test_the_map_opens_on_the_busier_theatre_and_not_the_other() -> None:
-    north = _events("Northtown", NORTH_FRONT, 4, "UA")
-    south = _events("Southtown", SOUTH_FRONT, 3, "AL")
+    north = events_at_places("Northtown", NORTH_FRONT, per_place=4, country="UA")
+    south = events_at_places("Southtown", SOUTH_FRONT, per_place=3, country="AL")
     bounds = view.map_bounds(south + north)
     assert bounds is not None
     assert all(_inside(bounds, lat, lon) for lat, lon in NORTH_FRONT)
@@ -53,8 +35,8 @@ def test_the_map_opens_on_the_busier_theatre_and_not_the_other() -> None:
 
 
 def test_the_buttons_name_every_theatre_with_its_events_busiest_first() -> None:
-    north = _events("Northtown", NORTH_FRONT, 4, "UA")
-    south = _events("Southtown", SOUTH_FRONT, 3, "AL")
+    north = events_at_places("Northtown", NORTH_FRONT, per_place=4, country="UA")
+    south = events_at_places("Southtown", SOUTH_FRONT, per_place=3, country="AL")
     data = opening_json(opening_view(north + south))
     assert data is not None
     assert [(j["caption"], j["events"]) for j in data["jumps"]] == [("Ukraine", 20), ("Albania", 6)]
@@ -67,15 +49,17 @@ def test_the_buttons_name_every_theatre_with_its_events_busiest_first() -> None:
 
 
 def test_a_theatre_over_two_countries_is_named_by_its_busiest_places() -> None:
-    north = _events("Northtown", NORTH_FRONT, 4, "UA")
-    border = _events("Lakeside", [(46.20, 6.15)], 2, "CH") + _events("Hilltown", [(48.14, 11.58)], 1, "DE")
+    north = events_at_places("Northtown", NORTH_FRONT, per_place=4, country="UA")
+    border = events_at_places("Lakeside", [(46.20, 6.15)], per_place=2, country="CH") + events_at_places(
+        "Hilltown", [(48.14, 11.58)], per_place=1, country="DE"
+    )
     data = opening_json(opening_view(north + border))
     assert data is not None
     assert [j["caption"] for j in data["jumps"]] == ["Ukraine", "Lakeside 0, Hilltown 0"]
 
 
 def test_one_theatre_has_no_buttons_and_keeps_the_maps_own_fit() -> None:
-    north = _events("Northtown", NORTH_FRONT, 4, "UA")
+    north = events_at_places("Northtown", NORTH_FRONT, per_place=4, country="UA")
     assert opening_view(north).jumps == ()
     assert opening_json(opening_view(north)) is None
     assert page_data(build_map(north, jumps=True))["theatres"] is None
@@ -84,14 +68,20 @@ def test_one_theatre_has_no_buttons_and_keeps_the_maps_own_fit() -> None:
 
 
 def test_the_page_map_carries_the_buttons_only_when_asked() -> None:
-    events = _events("Northtown", NORTH_FRONT, 4, "UA") + _events("Southtown", SOUTH_FRONT, 3, "AL")
+    events = events_at_places("Northtown", NORTH_FRONT, per_place=4, country="UA") + events_at_places(
+        "Southtown", SOUTH_FRONT, per_place=3, country="AL"
+    )
     assert page_data(build_map(events))["theatres"] is None  # a map saved to a file keeps its plain fit
     assert len(page_data(build_map(events, jumps=True))["theatres"]["jumps"]) == 2
 
 
 def test_many_theatres_get_buttons_for_the_busiest_only() -> None:
     # Places 10 degrees of longitude apart along the equator: each a theatre of its own, busier eastwards.
-    events = [e for t in range(MAX_JUMPS + 2) for e in _events(f"Place{t}", [(0.0, -60.0 + 10.0 * t)], t + 1, "")]
+    events = [
+        e
+        for t in range(MAX_JUMPS + 2)
+        for e in events_at_places(f"Place{t}", [(0.0, -60.0 + 10.0 * t)], per_place=t + 1, country="")
+    ]
     data = opening_json(opening_view(events))
     assert data is not None
     assert [j["events"] for j in data["jumps"]] == list(range(MAX_JUMPS + 2, 2, -1))[:MAX_JUMPS]
@@ -116,9 +106,9 @@ def test_the_timeline_names_types_as_the_legend_and_fills_its_column() -> None:
 
 
 def test_a_lone_far_report_has_no_button_of_its_own_but_all_reaches_it() -> None:
-    north = _events("Northtown", NORTH_FRONT, 8, "UA")
-    south = _events("Southtown", SOUTH_FRONT, 3, "AL")
-    far = _events("Farport", [(-33.9, 18.4)], 1, "ZA")
+    north = events_at_places("Northtown", NORTH_FRONT, per_place=8, country="UA")
+    south = events_at_places("Southtown", SOUTH_FRONT, per_place=3, country="AL")
+    far = events_at_places("Farport", [(-33.9, 18.4)], per_place=1, country="ZA")
     data = opening_json(opening_view(north + south + far))
     assert data is not None
     assert [j["caption"] for j in data["jumps"]] == ["Ukraine", "Albania"]
@@ -126,15 +116,19 @@ def test_a_lone_far_report_has_no_button_of_its_own_but_all_reaches_it() -> None
 
 
 def test_a_front_that_strays_over_a_border_keeps_its_countrys_name() -> None:
-    north = _events("Northtown", NORTH_FRONT, 4, "UA") + _events("Bordertown", [(51.0, 30.5)], 1, "BY")
-    south = _events("Southtown", SOUTH_FRONT, 3, "AL")
+    north = events_at_places("Northtown", NORTH_FRONT, per_place=4, country="UA") + events_at_places(
+        "Bordertown", [(51.0, 30.5)], per_place=1, country="BY"
+    )
+    south = events_at_places("Southtown", SOUTH_FRONT, per_place=3, country="AL")
     data = opening_json(opening_view(north + south))
     assert data is not None
     assert data["jumps"][0]["caption"] == "Ukraine"
 
 
 def test_the_opening_button_is_marked_only_when_the_map_shows_its_frame() -> None:
-    events = _events("Northtown", NORTH_FRONT, 4, "UA") + _events("Southtown", SOUTH_FRONT, 3, "AL")
+    events = events_at_places("Northtown", NORTH_FRONT, per_place=4, country="UA") + events_at_places(
+        "Southtown", SOUTH_FRONT, per_place=3, country="AL"
+    )
     opening = opening_view(events)
     assert opening.frame is not None
     assert opening_json(opening, shown=opening.frame)["opened"] == 0

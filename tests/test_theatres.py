@@ -4,10 +4,9 @@ theatres get insets, far single places are listed, and nothing depends on event 
 from __future__ import annotations
 
 import random
-import zlib
 
 import pytest
-from palmyra import palmyra_event
+from palmyra import events_at_places
 from test_mapview import page_data
 
 from geo.map.mapview import slide_map
@@ -26,29 +25,9 @@ from geo.records import Event
 WIDE = 1.7  # a slide's map, about 16:10 once the header is taken off
 
 
-def _places(name: str, spots: list[tuple[float, float]], *, per_place: int = 1, country: str = "UA", **changes) -> list:
-    """``per_place`` events at each of ``spots``; each spot is a place of its own."""
-    events = []
-    for i, (lat, lon) in enumerate(spots):
-        for k in range(per_place):
-            events.append(
-                palmyra_event(
-                    event_id=f"{name}-{i}-{k}",
-                    place=f"{name} {i}",
-                    mention=f"{name} {i}",
-                    geonameid=zlib.crc32(f"{name}-{i}".encode()) % 10_000_000 + 1,
-                    lat=lat,
-                    lon=lon,
-                    country_code=country,
-                    **changes,
-                )
-            )
-    return events
-
-
 def _front(lat0: float, lon0: float, *, rows: int = 5, cols: int = 8, step: float = 0.4, name: str = "Front") -> list:
     """A front of rows x cols towns, ``step`` degrees apart."""
-    return _places(name, [(lat0 + r * step, lon0 + c * step) for r in range(rows) for c in range(cols)])
+    return events_at_places(name, [(lat0 + r * step, lon0 + c * step) for r in range(rows) for c in range(cols)])
 
 
 def _inside(event: Event, box: tuple[float, float, float, float]) -> bool:
@@ -66,7 +45,7 @@ def _box(events: list) -> tuple[float, float, float, float]:
 
 def test_the_frame_holds_the_busy_front_closely_and_leaves_far_talks_out() -> None:
     front = _front(47.0, 35.0)  # 40 events over about 3 by 1.6 degrees
-    talks = _places("Talks", [(46.2, 6.1)], per_place=6, country="CH", event_type="diplomacy")
+    talks = events_at_places("Talks", [(46.2, 6.1)], per_place=6, country="CH", event_type="diplomacy")
     layout = slide_layout(front + talks, aspect=WIDE)
     assert layout.frame is not None
     assert all(_inside(e, layout.frame) for e in front)
@@ -90,7 +69,7 @@ def test_a_far_theatre_with_a_real_share_gets_an_inset_and_the_locator_shows() -
 
 def test_a_far_single_place_is_listed_not_given_an_inset() -> None:
     front = _front(47.0, 35.0)
-    visit = _places("Capital", [(51.5, -0.1)], country="GB")  # one event of 41: below INSET_SHARE
+    visit = events_at_places("Capital", [(51.5, -0.1)], country="GB")  # one event of 41: below INSET_SHARE
     layout = slide_layout(front + visit, aspect=WIDE)
     assert layout.insets == ()
     assert layout.elsewhere == (("Capital 0", 1),)
@@ -108,8 +87,8 @@ def test_a_second_front_beside_a_wide_one_joins_the_frame() -> None:
     # A front 10 degrees long, and 5 degrees south of its middle a second one (beyond the
     # link distance): a wide picture of the first shows most of that ground anyway, so
     # framing both costs little area and both are in the main map.
-    west = _places("West", [(48.0, 30.0 + 0.5 * i) for i in range(21)])
-    east = _places("East", [(43.0, 34.0 + 0.5 * i) for i in range(5)])
+    west = events_at_places("West", [(48.0, 30.0 + 0.5 * i) for i in range(21)])
+    east = events_at_places("East", [(43.0, 34.0 + 0.5 * i) for i in range(5)])
     assert len(find_theatres(west + east)) == 2
     layout = slide_layout(west + east, aspect=WIDE)
     assert all(_inside(e, layout.frame) for e in west + east)
@@ -119,7 +98,7 @@ def test_a_second_front_beside_a_wide_one_joins_the_frame() -> None:
 def test_insets_are_the_heaviest_far_theatres_and_at_most_two() -> None:
     front = _front(47.0, 35.0)
     far = [
-        _places(f"Far{i}", [(lat, lon)], per_place=n)
+        events_at_places(f"Far{i}", [(lat, lon)], per_place=n)
         for i, (lat, lon, n) in enumerate(((15.0, 44.0, 9), (-1.3, 36.8, 7), (40.7, -74.0, 5)))
     ]
     events = front + [e for group in far for e in group]
@@ -134,7 +113,7 @@ def test_outlets_weigh_more_than_a_lone_report() -> None:
     # Six events told by one outlet each, against three told by eight outlets each: the
     # widely told front is the one framed.
     quiet = _front(47.0, 35.0, rows=2, cols=3, name="Quiet")
-    told = _places("Told", [(15.0, 44.0), (15.4, 44.2), (14.8, 43.9)], sources=8)
+    told = events_at_places("Told", [(15.0, 44.0), (15.4, 44.2), (14.8, 43.9)], sources=8)
     layout = slide_layout(quiet + told, aspect=WIDE)
     assert all(_inside(e, layout.frame) for e in told)
     assert not any(_inside(e, layout.frame) for e in quiet)
@@ -142,12 +121,16 @@ def test_outlets_weigh_more_than_a_lone_report() -> None:
 
 def test_events_placed_at_a_country_do_not_move_the_frame() -> None:
     front = _front(47.0, 35.0)
-    country = _places("Far country", [(60.0, 100.0)], per_place=10, country="RU", feature_code="PCLI")
+    country = events_at_places("Far country", [(60.0, 100.0)], per_place=10, country="RU", feature_code="PCLI")
     assert slide_layout(front + country, aspect=WIDE) == slide_layout(front, aspect=WIDE)
 
 
 def test_the_layout_does_not_depend_on_event_order() -> None:
-    events = _front(47.0, 35.0) + _front(15.0, 44.0, rows=2, cols=4, name="South") + _places("Capital", [(51.5, -0.1)])
+    events = (
+        _front(47.0, 35.0)
+        + _front(15.0, 44.0, rows=2, cols=4, name="South")
+        + events_at_places("Capital", [(51.5, -0.1)])
+    )
     shuffled = list(events)
     random.Random(7).shuffle(shuffled)
     assert slide_layout(shuffled, aspect=WIDE) == slide_layout(events, aspect=WIDE)
@@ -171,7 +154,7 @@ def test_the_list_names_the_busiest_places_and_counts_the_rest() -> None:
 def test_the_column_is_kept_only_when_something_goes_in_it() -> None:
     front = _front(47.0, 35.0)
     _, alone = plan_slide(front, map_width=1560, map_height=908)
-    layout, column = plan_slide(front + _places("Capital", [(51.5, -0.1)]), map_width=1560, map_height=908)
+    layout, column = plan_slide(front + events_at_places("Capital", [(51.5, -0.1)]), map_width=1560, map_height=908)
     assert alone == 0
     assert column > 0 and layout.locator
 
