@@ -47,12 +47,15 @@ _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
 
 class FakePipeline:
-    def __init__(self, delay: float = 0.0) -> None:
+    def __init__(self, delay: float = 0.0, *, slow_titles: frozenset[str] = frozenset()) -> None:
         self.delay = delay
+        self.slow_titles = slow_titles
 
     def events(self, article: Article, *, overrides: Sequence[PlaceOverride] = ()) -> tuple[Event, ...]:
         if self.delay:
             time.sleep(self.delay)
+        if article.title in self.slow_titles:
+            time.sleep(0.5)
         if POISON in article.text:
             raise RuntimeError(f"cannot parse article {article.article_id}")
         corrections = {_key(o.mention): o for o in overrides if o.article_id in ("", article.article_id)}
@@ -86,6 +89,11 @@ def load_fake_pipeline(gazetteer_path: Path | None = None) -> FakePipeline:
 def load_slow_pipeline(gazetteer_path: Path | None = None) -> FakePipeline:
     """About 4 ms per article: slow enough to interrupt an ingest halfway."""
     return FakePipeline(delay=0.004)
+
+
+def load_first_brief_slow_pipeline(gazetteer_path: Path | None = None) -> FakePipeline:
+    """Half a second on "Brief 0" alone: the batch that holds it ends after later batches."""
+    return FakePipeline(slow_titles=frozenset({"Brief 0"}))
 
 
 def _key(text: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import fake_pipeline
 import pytest
-from fake_pipeline import FakePipeline, load_fake_pipeline
+from fake_pipeline import FakePipeline, load_fake_pipeline, load_first_brief_slow_pipeline
 
 from geo.cli.main import run
 from geo.records import Article, PlaceOverride
@@ -185,6 +185,18 @@ def test_worker_processes_store_the_same_events_as_one_process(tmp_path: Path) -
             assert report.new == 300
             results.append(sorted((e.event_id, e.place) for e in store.query()))
     assert results[0] == results[1]
+
+
+def test_worker_processes_store_articles_in_the_order_they_were_read(tmp_path: Path) -> None:
+    # Merging is incremental: a store that met the articles in another order could make other
+    # events. The first batch is the slowest to parse, so the later ones end before it.
+    corpus = write_corpus(tmp_path / "c.jsonl", 120)
+    slow_first = IngestOptions(pipeline_factory=load_first_brief_slow_pipeline, workers=2, batch_size=10)
+    with EventStore.open(tmp_path / "e.sqlite") as store:
+        assert ingest([corpus], store, slow_first).new == 120
+    with sqlite3.connect(tmp_path / "e.sqlite") as db:
+        titles = [title for (title,) in db.execute("SELECT title FROM articles ORDER BY rowid")]
+    assert titles == [f"Brief {n}" for n in range(120)]
 
 
 # -- the command -----------------------------------------------------------------

@@ -16,8 +16,9 @@ from __future__ import annotations
 import glob
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -431,29 +432,30 @@ def _worker_parse(articles: list[Article], overrides: tuple[PlaceOverride, ...])
 def _parse_in_processes(
     batches: Iterator[list[Article]], options: IngestOptions, overrides: tuple[PlaceOverride, ...]
 ) -> Iterator[tuple[list[Article], list[ParseOutcome]]]:
+    # Batches are handed back in the order they were read, whichever worker ends first: merging
+    # is incremental, so the store must meet the articles in one order for every run and every
+    # number of workers to make the same events. The other workers go on with the batches in
+    # flight while the oldest is awaited.
     # worker_pool: spawned workers that ignore Ctrl-C and end when this process ends.
-    pending: dict[Future, list[Article]] = {}
+    pending: deque[tuple[Future, list[Article]]] = deque()
     limit = options.workers * IN_FLIGHT_PER_WORKER
     try:
         with worker_pool(options.workers, options.pipeline_factory, (options.gazetteer,)) as pool:
             for batch in batches:
-                pending[pool.submit(_worker_parse, batch, overrides)] = batch
-                while len(pending) >= limit:
-                    yield from _collect(pending, wait(pending, return_when=FIRST_COMPLETED).done)
+                pending.append((pool.submit(_worker_parse, batch, overrides), batch))
+                if len(pending) >= limit:
+                    yield _oldest(pending)
             while pending:
-                yield from _collect(pending, wait(pending, return_when=FIRST_COMPLETED).done)
+                yield _oldest(pending)
     except WorkerDiedError as err:
         raise ConflictmapError(
             "a parsing worker died (out of memory?); rerun the same command to finish, articles already stored are kept"
         ) from err
 
 
-def _collect(
-    pending: dict[Future, list[Article]], done: Iterable[Future]
-) -> Iterator[tuple[list[Article], list[ParseOutcome]]]:
-    for future in done:
-        batch = pending.pop(future)
-        yield batch, future.result()
+def _oldest(pending: deque[tuple[Future, list[Article]]]) -> tuple[list[Article], list[ParseOutcome]]:
+    future, batch = pending.popleft()
+    return batch, future.result()
 
 
 # ---------------------------------------------------------------------------
