@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 from browser_pages import standalone_chromium
-from test_theatres import _front, _places
+from palmyra import events_at_places
+from test_theatres import _front
 
 from geo.map.mapview import slide_map
 from geo.map.offline import offline_html
@@ -58,7 +59,7 @@ def _overlap(a: list[float], b: list[float]) -> bool:
 def test_a_far_theatre_is_drawn_in_an_inset_with_its_markers(chromium, tmp_path: Path) -> None:
     front = _front(47.0, 35.0)
     south = _front(15.0, 44.0, rows=2, cols=4, name="South")
-    visit = _places("Capital", [(51.5, -0.1)], country="GB")
+    visit = events_at_places("Capital", [(51.5, -0.1)], country="GB")
     stats, boxes = drawn(chromium, tmp_path, front + south + visit)
     insets = stats["insets"]
     assert insets["locator"] is True
