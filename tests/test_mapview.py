@@ -501,6 +501,45 @@ def test_hostile_popup_text_stays_text_in_the_browser(browser, tmp_path):
 
 
 @pytest.mark.browser
+def test_an_open_popup_is_not_drawn_under_the_controls_at_the_maps_foot(browser, tmp_path):
+    # Six events at a place in the map's lower left make a popup taller than the room above
+    # the playback and legend boxes on a small map: the boxes it runs over hide until it closes.
+    corner = [
+        make_event(
+            event_id=f"c{i}", lat=32.0, lon=36.0, event_date=date(2016, 3, 1 + i), quote="Shelling hit the town. " * 4
+        )
+        for i in range(6)
+    ]
+    page, context, outside, errors = open_page(
+        browser, offline_html(build_map(corner + many_events(40, places=8))), tmp_path, width=760, height=560
+    )
+    covered_js = """(() => {
+        const p = document.querySelector('.leaflet-popup-content-wrapper').getBoundingClientRect();
+        return [...document.querySelectorAll('.leaflet-bottom .leaflet-control')]
+            .filter(c => getComputedStyle(c).visibility !== 'hidden')
+            .map(c => c.getBoundingClientRect())
+            .filter(r => r.width && r.left < p.right && p.left < r.right && r.top < p.bottom && p.top < r.bottom)
+            .length;
+    })()"""
+    try:
+        page.evaluate(
+            "MAP.eachLayer(l => { if (l instanceof L.CircleMarker && l.getLatLng().lat === 32) l.openPopup(); }) && null".replace(
+                "MAP", MAP_VARIABLE
+            )
+        )
+        page.wait_for_selector(".leaflet-popup-content")
+        page.wait_for_timeout(800)  # the popup's pan
+        covered = page.evaluate(covered_js)
+        page.evaluate("MAP.closePopup() && null".replace("MAP", MAP_VARIABLE))
+        hidden_after = page.evaluate("document.querySelectorAll('.cm-under-popup').length")
+    finally:
+        context.close()
+    assert covered == 0
+    assert hidden_after == 0
+    assert errors == [] and outside == []
+
+
+@pytest.mark.browser
 def test_timeline_and_origin_toggles_change_what_is_drawn(browser, tmp_path):
     events = [make_event(event_id=f"m{i}", event_date=date(2016, 3, 1)) for i in range(3)]
     events += [make_event(event_id=f"a{i}", event_date=date(2016, 6, 1), origin="acled", lat=35.0) for i in range(2)]

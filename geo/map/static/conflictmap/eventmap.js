@@ -649,13 +649,38 @@
     }
   }
 
+  // The controls at the map's foot (playback, legend) are drawn over popups. A popup too tall
+  // to be panned clear of them on a small map hides those it would run under while it is open.
+  function hideControlsUnder(state, popup) {
+    var node = popup.getElement();
+    if (!node || !state.map.hasLayer(popup)) { return; }
+    var box = node.getBoundingClientRect();
+    var controls = state.map.getContainer().querySelectorAll(".leaflet-bottom .leaflet-control");
+    for (var i = 0; i < controls.length; i++) {
+      var r = controls[i].getBoundingClientRect();
+      if (r.width && r.height && overlaps([box.left, box.top, box.right, box.bottom], [r.left, r.top, r.right, r.bottom])) {
+        controls[i].classList.add("cm-under-popup");
+      }
+    }
+  }
+
+  function showControls(state) {
+    var hidden = state.map.getContainer().querySelectorAll(".cm-under-popup");
+    for (var i = 0; i < hidden.length; i++) { hidden[i].classList.remove("cm-under-popup"); }
+  }
+
   function keepPopupsClear(state) {
-    var map = state.map, panning = false;
+    var map = state.map, panning = false, open = null;
+    // Whichever controls the open popup runs under, measured again whenever the map moves.
+    function recheck() { showControls(state); if (open) { hideControlsUnder(state, open); } }
     map.on("autopanstart", function () { panning = true; });
     map.on("popupopen", function (event) {
-      if (!panning) { clearOfControls(state, event.popup); return; }
-      map.once("moveend", function () { panning = false; clearOfControls(state, event.popup); });
+      open = event.popup;
+      if (!panning) { clearOfControls(state, event.popup); recheck(); return; }
+      map.once("moveend", function () { panning = false; clearOfControls(state, event.popup); recheck(); });
     });
+    map.on("moveend", recheck);
+    map.on("popupclose", function () { open = null; showControls(state); });
   }
 
   // Pixels kept free between a whole marker and the map's edge.
