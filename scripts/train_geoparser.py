@@ -62,7 +62,7 @@ from gazetteer.geodesy import great_circle_km  # noqa: E402
 from geo.eval.evaluate import GoldArticle, geotagging_applies, iter_corpus, split_of  # noqa: E402
 from geo.parse.mentions import Recognition, ScoredCandidate, is_demonym_only, score_candidates, select  # noqa: E402
 from geo.parse.placemodel import GeoparserModel, LinearModel, model_to_json  # noqa: E402
-from geo.parse.resolve import SAME_SPOT_KM  # noqa: E402
+from geo.parse.resolve import SAME_SPOT_KM, resolve  # noqa: E402
 from geo.records import Mention  # noqa: E402
 
 DEFAULT_CORPORA = (
@@ -559,7 +559,6 @@ def _gold_mentions(article: Article) -> tuple[list[Mention], dict[tuple[int, int
 def resolution_scores(weights, cases, names) -> tuple[float, float]:
     """(share of gold places resolved within 161 km, share of the resolved ones within
     161 km): acc@161 x recall, and acc@161 alone."""
-    from geo.parse.resolve import resolve
 
     good = placed_count = total = 0
     for text, mentions, where, demonyms in cases:
@@ -742,7 +741,6 @@ def _subset(rows, scores, right, groups, keep_group):
 def _reading_accuracy(cases, names, weights_by_fold) -> dict[str, list[int]]:
     """By corpus: [gold places within 161 km, gold places placed, gold places], each
     article read with the weights of the fold it was left out of."""
-    from geo.parse.resolve import resolve
 
     counts: dict[str, list[int]] = {}
     for article, mentions, where, demonyms in cases:
@@ -834,6 +832,18 @@ def found_places(articles: Sequence[Article], names, recogniser: GeoparserModel)
     return [(a, recognise(a.doc, names, recogniser)) for a in articles]
 
 
+def places_read(article: Article, recognition: Recognition, names, weights) -> tuple:
+    """The places ``resolve`` reads, with ``weights``, from the mentions found in ``article``."""
+    return resolve(
+        article.gold.text,
+        recognition.mentions,
+        names,
+        demonym_countries=recognition.demonym_countries,
+        resolve_as=dict(recognition.resolve_as),
+        weights=weights,
+    )
+
+
 #: Abstention thresholds tried, lowest first.
 ABSTENTION_STEPS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.8)
 #: How far below the hand-set weights' acc@161 a corpus may stay (noise).
@@ -849,21 +859,13 @@ def choose_abstention(
     """The lowest ``min_confidence`` at which, on the mentions the recogniser finds,
     every corpus places its found places within 161 km at least as often as the
     hand-set weights did: finding more places must not make the map less right."""
-    from geo.parse.resolve import DEFAULT_WEIGHTS, resolve, weights_from
+    from geo.parse.resolve import DEFAULT_WEIGHTS, weights_from
 
     def accuracy(weights) -> dict[str, tuple[float, float]]:
         counts: dict[str, list[int]] = {}
         for article, recognition in found:
             placed = {
-                (p.mention.start, p.mention.end): p.entry
-                for p in resolve(
-                    article.gold.text,
-                    recognition.mentions,
-                    names,
-                    demonym_countries=recognition.demonym_countries,
-                    resolve_as=dict(recognition.resolve_as),
-                    weights=weights,
-                )
+                (p.mention.start, p.mention.end): p.entry for p in places_read(article, recognition, names, weights)
             }
             c = counts.setdefault(article.corpus, [0, 0, 0])
             for t in article.gold.toponyms:
@@ -989,7 +991,7 @@ def choose_story_rules(
     +1, a right one lost ``RIGHT_DROPPED_COST``; the smallest value on a tie, 0 when none gains.
     A reading is right within 161 km of gold, an area's within ``READING_AREA_RIGHT_KM`` (its
     point stands for the whole), a country's also when the gold point lies in it."""
-    from geo.parse.resolve import resolve, weights_from
+    from geo.parse.resolve import weights_from
 
     found = [(a, recognition) for a, recognition in found if not a.partial]
 
@@ -998,14 +1000,7 @@ def choose_story_rules(
         right = {}
         for article, recognition in found:
             gold = {(t.start, t.end): t for t in article.gold.toponyms}
-            for p in resolve(
-                article.gold.text,
-                recognition.mentions,
-                names,
-                demonym_countries=recognition.demonym_countries,
-                resolve_as=dict(recognition.resolve_as),
-                weights=weights,
-            ):
+            for p in places_read(article, recognition, names, weights):
                 t = gold.get((p.mention.start, p.mention.end))
                 if t is not None:
                     km = great_circle_km(t.lat, t.lon, p.entry.lat, p.entry.lon)
