@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -47,6 +48,35 @@ GOLD = {
     "Homs": (HOMS, "humanitarian", None),
     "Geneva": (GENEVA, None, None),  # a statement place the annotator left without an event
 }
+
+
+def scored_event(*, place: str, lat: float, lon: float, quote: str, article_id: str, **changes) -> Event:
+    """An event of the system under test at ``place``, named there as ``place``; every field
+    the scoring does not read left blank."""
+    blank = Event(
+        event_id="x",
+        event_type="frontline",
+        sub_event_type="",
+        event_date=None,
+        date_precision=1,
+        place=place,
+        mention=place,
+        lat=lat,
+        lon=lon,
+        geonameid=None,
+        country_code="",
+        admin1="",
+        feature_code="",
+        geo_precision=1,
+        quote=quote,
+        article_id=article_id,
+        title="",
+        published=None,
+        source="",
+        url="",
+        confidence=0.5,
+    )
+    return replace(blank, **changes)
 
 
 def _gold_record(article_id: str = "e-1") -> dict:
@@ -152,28 +182,14 @@ def test_event_date_right_when_it_starts_with_the_gold_day_or_month():
 def test_a_wrong_type_and_a_misplaced_event_are_listed():
     article = _article()
     aleppo = TEXT.index("Aleppo")
-    event = Event(
-        event_id="x",
+    event = scored_event(
         event_type="diplomacy",
-        sub_event_type="",
         event_date=date(2016, 3, 7),
-        date_precision=1,
         place="Aleppo",
-        mention="Aleppo",
         lat=GENEVA[0],
         lon=GENEVA[1],
-        geonameid=None,
-        country_code="",
-        admin1="",
-        feature_code="",
-        geo_precision=1,
         quote="Shelling hit Aleppo on Monday.",
         article_id="e-1",
-        title="",
-        published=None,
-        source="",
-        url="",
-        confidence=0.5,
     )
     scores = score_events([article], {"e-1": (_pred("Aleppo", ALEPPO),)}, {"e-1": system_events(TEXT, [event])})
     problems = {c.problem: c for c in scores.checks if c.start == aleppo}
@@ -185,29 +201,7 @@ def test_a_wrong_type_and_a_misplaced_event_are_listed():
 def test_events_are_located_by_their_mention_inside_their_quote():
     text = "Homsi traders left.\nFighting  near Homs\nand Homs again. Homs was quiet."
     quote = "Fighting near Homs and Homs again."
-    event = Event(
-        event_id="x",
-        event_type="frontline",
-        sub_event_type="",
-        event_date=None,
-        date_precision=1,
-        place="Homs",
-        mention="Homs",
-        lat=HOMS[0],
-        lon=HOMS[1],
-        geonameid=None,
-        country_code="",
-        admin1="",
-        feature_code="",
-        geo_precision=1,
-        quote=quote,
-        article_id="a",
-        title="",
-        published=None,
-        source="",
-        url="",
-        confidence=0.5,
-    )
+    event = scored_event(place="Homs", lat=HOMS[0], lon=HOMS[1], quote=quote, article_id="a")
     (located,) = system_events(text, [event])
     first = text.index("Homs", text.index("near"))
     second = text.index("Homs", first + 1)
@@ -438,28 +432,16 @@ def test_countries_know_their_continent():
 
 def test_a_month_is_scored_as_a_month_never_as_its_first_day():
     def at_precision(when: date, precision: int) -> Event:
-        return Event(
+        return scored_event(
             event_id="m",
             event_type="humanitarian",
-            sub_event_type="",
             event_date=when,
             date_precision=precision,
             place="Damascus",
-            mention="Damascus",
             lat=DAMASCUS[0],
             lon=DAMASCUS[1],
-            geonameid=None,
-            country_code="",
-            admin1="",
-            feature_code="",
-            geo_precision=1,
             quote="Aid reached Damascus and Homs in March.",
             article_id="e-1",
-            title="",
-            published=None,
-            source="",
-            url="",
-            confidence=0.5,
         )
 
     (month,) = system_events(TEXT, [at_precision(date(2016, 3, 1), 3)])
