@@ -160,3 +160,41 @@ def test_the_document_wide_trees_match_the_sentence_by_sentence_ones(nlp):
     # heads are indices in the sentence: its root, and only it, is its own head
     assert [i for i, head in enumerate(second.heads) if head == i] == [second.deps.index("ROOT")]
     assert all(0 <= head < len(second) for head in second.heads)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "expected"),
+    [
+        # a date across "and" dates the other conjunct, however far the place's own date lies
+        (
+            "Drones hit a depot in Ostrin on Monday and a bridge near Varel, on the road to the coast, on Tuesday.",
+            "Varel",
+            date(2031, 6, 10),
+        ),
+        (
+            "Drones hit a depot in Ostrin on Monday and a bridge near Varel, on the road to the coast, on Tuesday.",
+            "Ostrin",
+            date(2031, 6, 9),
+        ),
+        # a "since" clause holds its place as far as its verb governs, past commas
+        (
+            "Since gunmen ambushed a convoy near Varel on Tuesday and burned three trucks, all of them loaded with "
+            "grain, outside Ostrin, the road has stayed shut.",
+            "Ostrin",
+            date(2031, 6, 10),
+        ),
+        # but "since" before a date on the main verb still starts a state
+        ("Rebels have besieged Varel since last March.", "Varel", date(2031, 6, 12)),
+        # a verb that describes a noun in the past keeps its date in the past, whatever the main verb's tense
+        ("A militia raised in Varel in April will guard the pass.", "Varel", date(2031, 4, 1)),
+        ("Talks held in Varel on Monday would resume later, a diplomat said.", "Varel", date(2031, 6, 9)),
+        ("Ministers will meet in Varel on Monday.", "Varel", date(2031, 6, 16)),
+        # a clause on the place telling of months before the story is its past, not its event
+        ("Flags went up over Varel, where the strike wave started in February.", "Varel", date(2031, 6, 12)),
+        ("Crowds gathered in Varel, where militiamen had seized the prison on Wednesday.", "Varel", date(2031, 6, 11)),
+    ],
+)
+def test_clause_dates_across_conjuncts_since_clauses_tense_and_the_places_past(
+    nlp, sentence: str, place: str, expected: date
+) -> None:
+    assert _date_at(nlp, sentence, place) == expected

@@ -13,6 +13,7 @@ THU_2016_03_24 = date(2016, 3, 24)
 SAT_2023_04_15 = date(2023, 4, 15)
 WED_2022_03_02 = date(2022, 3, 2)
 MON_2024_01_08 = date(2024, 1, 8)
+THU_2024_05_16 = date(2024, 5, 16)
 
 DAY, WEEK, MONTH = DATE_PRECISION_DAY, DATE_PRECISION_WEEK, DATE_PRECISION_MONTH
 
@@ -450,3 +451,48 @@ def test_a_planned_day_neither_starts_the_story_nor_anchors_the_same_day():
     assert contexts[1].story is not None and contexts[1].story.value == date(2022, 3, 14)
     found = resolve_event_date(sentences[1], published=date(2022, 3, 15), context=contexts[1])
     assert found.value == date(2022, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen raided farms around Velo between 12 and 14 May.", date(2024, 5, 12)),
+        ("Gunmen raided farms around Velo from 3 to 5 May.", date(2024, 5, 3)),
+        ("Gunmen raided farms around Velo on 9 and 10 May.", date(2024, 5, 9)),
+        ("Gunmen raided farms around Velo between May 12 and 14.", date(2024, 5, 12)),
+        ("Gunmen raided farms around Velo on the night of 10 to 11 May.", date(2024, 5, 11)),
+        # a range across two months keeps the first month's day
+        ("Gunmen raided farms around Velo from April 29 to 2 May.", date(2024, 4, 29)),
+    ],
+)
+def test_a_range_joined_by_words_is_dated_like_one_joined_by_a_dash(sentence, expected):
+    assert resolved(sentence, THU_2024_05_16) == (expected, DAY)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Soldiers left the Dovra barracks on Tuesday last week.", date(2024, 5, 7)),
+        ("Soldiers left the Dovra barracks on Friday of last week.", date(2024, 5, 10)),
+        ("Soldiers will leave the Dovra barracks on Monday next week.", date(2024, 5, 20)),
+    ],
+)
+def test_a_weekday_of_a_named_week_is_that_weeks_day(sentence, expected):
+    assert resolved(sentence, THU_2024_05_16) == (expected, DAY)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Shells hit the Dovra market on 14/05/2024.", date(2024, 5, 14)),
+        ("Shells hit the Dovra market on 14.05.2024.", date(2024, 5, 14)),
+        ("Shells hit the Dovra market on 5/14/2024.", date(2024, 5, 14)),  # no 14th month: month first
+        ("Shells hit the Dovra market on 3/4/2024.", date(2024, 4, 3)),  # both read: the one nearer publication
+    ],
+)
+def test_a_date_in_figures_is_read_day_first_unless_only_month_first_is_a_date(sentence, expected):
+    assert resolved(sentence, THU_2024_05_16) == (expected, DAY)
+
+
+def test_figures_that_run_on_past_a_year_are_no_date():
+    assert resolved("The tally 12/10/2024/5 was wrong.", THU_2024_05_16) == (THU_2024_05_16, WEEK)

@@ -6,14 +6,19 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
   "on Thursday", "last week", "this month", "two days ago", "last September". A span
   up to the report is only as precise as its unit: "in recent days" is this week, "in
   recent weeks" this month, never the day of publication.
-- A range of days ("28-29 August", "August 28-29") is dated by its first day, a night
-  that runs from one into the other ("on the night of August 28-29") by the later one.
+- A range of days ("28-29 August", "August 28-29", "between 12 and 14 May", "from 3 to 5
+  June") is dated by its first day, a night that runs from one into the other ("on the
+  night of August 28-29") by the later one. "On Tuesday last week" is that week's Tuesday.
+  A date in figures ("14/05/2024", "14.05.2024") is read day first, month first only when
+  that alone is a date ("5/14/2024"), and of two readings the one nearer publication.
 - Tense decides the direction of a weekday, a month or a day without a year. In a
   clause with a future marker ("will", "is expected to", "are due to", "plans to",
   "next") the phrase means the coming one, else the most recent one. Both directions
   include the day of publication itself: in an article published on Thursday, "are
   expected to agree on Thursday" and "agreed on Thursday" both mean that same day.
-  "last Thursday" and "next Thursday" never mean the day of publication.
+  "last Thursday" and "next Thursday" never mean the day of publication. With the parse,
+  a phrase on a verb that describes a noun in the past ("a militia raised in April will
+  guard the pass", "talks held on Monday would resume") is past whatever the main verb says.
 - The clause of a date phrase runs between commas, semicolons, dashes, quotes and
   the words "said", "that", "which", "who" (so in "Kerry said on Tuesday that talks
   will resume", Tuesday is past). A phrase standing alone before a comma ("On
@@ -31,10 +36,15 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
   opening right after the place is about it ("Ganja, which came under fire last month")
   and dates it when its own clause has no date, or when its own clause names only a week or
   a month and the clause's day falls inside it ("curfews were lifted last month in Varel,
-  where ... on May 19"); a year alone there is background ("Palmyra, which fell last year").
+  where ... on May 19"); a year alone there is background ("Palmyra, which fell last year"),
+  and so, with the parse, is a time over a month before the story's day ("flags went up
+  over Varel, where the strike wave started in February").
   A phrase after "since" dates when a state began ("besieged since last March", "since the start of the intervention last
   September"), never an event, unless the place is inside that clause ("fled since
-  fighting broke out in Khartoum on April 15").
+  fighting broke out in Khartoum on April 15"; with the parse, as far as the clause's verb
+  governs, past commas).
+- Of two phrases that date the place alike, the nearer wins, one in the place's own
+  conjunct before one across "and" ("hit A on Monday and B, on the coast road, on Tuesday").
 - Phrases that count from another date: "a day after", "hours before" date the clause
   they open from the date before them in the sentence ("took Kidal on Sunday, a day
   after rebels left Anefis"), else from the story's day; "two days later", "the next
@@ -67,6 +77,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from geo.parse.clausetree import SUBORDINATE_CLAUSES
 from geo.parse.datelines import follows_furniture, header_end
 from geo.parse.numbers import SMALL_NUMBER_WORDS
 from geo.records import DATE_PRECISION_DAY, DATE_PRECISION_MONTH, DATE_PRECISION_WEEK
@@ -198,6 +209,8 @@ _MONTH = "|".join(MONTHS)
 _MONTH_ANY = "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS], key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 _ORDINAL = r"(?:st|nd|rd|th)?"
+#: What joins the first and last day of a range: "28-29 August", "12 and 14 May", "from 3 to 5 June".
+_RANGE_JOIN = r"(?:\s*[-–]\s*|\s+(?i:and|to|until|till|through)\s+)"
 _YEAR = r"(?:1[89]|20)\d\d"
 #: A number after a month that is not a day: "March 23 km".
 _NOT_A_DAY = (
@@ -222,14 +235,16 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (kind, re.compile(pattern))
         for kind, pattern in (
             ("iso", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
+            # "14/05/2024", "14.05.2024", "5/14/2024": day first unless the numbers say otherwise
+            ("numeric", rf"(?<![\d./])(\d{{1,2}})([./])(\d{{1,2}})\2({_YEAR})\b(?![./]\d)"),
             (
                 "day_month",
-                rf"\b(?:(?i:the)\s+)?(?:(\d{{1,2}})\s*[-–]\s*)?(\d{{1,2}}){_ORDINAL}(?:\s+(?i:of))?\s+({_MONTH_ANY})\b\.?"
+                rf"\b(?:(?i:the)\s+)?(?:(\d{{1,2}}){_ORDINAL}{_RANGE_JOIN})?(\d{{1,2}}){_ORDINAL}(?:\s+(?i:of))?\s+({_MONTH_ANY})\b\.?"
                 rf"(?:,?\s+({_YEAR})\b)?",
             ),
             (
                 "month_day",
-                rf"\b({_MONTH_ANY})\b\.?\s+(\d{{1,2}}){_ORDINAL}(?!\d|:){_NOT_A_DAY}(?:\s*[-–]\s*(\d{{1,2}})\b)?(?:,?\s+({_YEAR})\b)?",
+                rf"\b({_MONTH_ANY})\b\.?\s+(\d{{1,2}}){_ORDINAL}(?!\d|:){_NOT_A_DAY}(?:{_RANGE_JOIN}(\d{{1,2}})\b(?!\s+(?:{_MONTH_ANY})\b))?(?:,?\s+({_YEAR})\b)?",
             ),
             ("month_year", rf"\b({_MONTH_ANY})\b\.?,?\s+({_YEAR})\b"),
             (
@@ -240,7 +255,11 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             ),
             ("ago", rf"\b((?i:{number}))\s+((?i:day|week|month))s?\s+(?i:ago)\b"),
             ("day_word", rf"\b(?i:{_words(DAY_WORDS)})\b"),
-            ("weekday", rf"\b(?:((?i:last|next|this|past))\s+)?({_WEEKDAY})\b"),
+            (
+                "weekday",
+                rf"\b(?:((?i:last|next|this|past))\s+)?({_WEEKDAY})\b"
+                r"(?:\s+(?:(?i:of)\s+)?((?i:last|next|this))\s+(?i:week)\b)?",  # "on Tuesday last week"
+            ),
             ("weekend", r"\b(?i:(last|next|this|over the|on the|at the|the past)\s+weekend)\b"),
             ("week_word", rf"\b(?i:{_words(WEEK_WORDS)})\b"),
             ("month_word", rf"\b(?i:{_words(MONTH_WORDS)})\b"),
@@ -251,6 +270,7 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 _PHRASES = _phrase_patterns()
+_PATTERN_OF = dict(_PHRASES)
 
 _COUNT = "|".join([*NUMBER_WORDS, r"\d{1,2}"])
 #: Phrases that count from another date of the story, not from publication: (pattern,
@@ -293,6 +313,7 @@ _MONTH_GATE = tuple(name.lower()[:3] for name in MONTHS)
 #: most sentences name no date, and a substring test costs far less than a search.
 PHRASE_GATES: dict[str, tuple[str, ...]] = {
     "iso": tuple("0123456789"),
+    "numeric": ("/", "."),
     "day_month": _MONTH_GATE,
     "month_day": _MONTH_GATE,
     "month_year": _MONTH_GATE,
@@ -358,6 +379,8 @@ class _Candidate:
     clause_at: int = -1
     #: Which pattern found it ("weekday", "day_word", ...; "anchored" for one that counts from another date).
     kind: str = ""
+    #: Read as the coming one, for a future marker in its clause ("will meet on Monday").
+    future: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,7 +433,7 @@ def resolve_event_date(
     """
     context = context or DateContext()
     published = _reference(published, context)
-    found = _sentence_candidates(sentence, published)
+    found = _in_tense(sentence, _sentence_candidates(sentence, published), tree, published)
     candidates = _place_candidates(sentence, found, context, published, near, tree)
     if not candidates:
         if context.story is not None:
@@ -437,7 +460,7 @@ def _place_candidates(
     candidates = [
         _with_anchor(c, found, context, published)
         for c in found
-        if (not c.background or _in_since_clause(sentence, c, near))
+        if (not c.background or _in_since_clause(sentence, c, near, tree))
         and not _in_other_relative_clause(sentence, c, near)
     ]
     if context.story is not None:  # the report's own date yields to the story's day
@@ -446,7 +469,8 @@ def _place_candidates(
         # a "since" phrase left in holds the place in its own clause ("since March, when a dispute
         # near X escalated"): it dates the place, however the parse hangs that clause
         own_state = [c for c in candidates if c.background]
-        return own_state or _governing(tree, candidates, near, sentence)
+        story_day = context.story.value if context.story is not None else published
+        return own_state or _governing(tree, candidates, near, sentence, story_day)
     if near is not None:
         part = _part_of(sentence, near[0])
         candidates = [c for c in candidates if _part_of(sentence, _clause_position(c)) == part]
@@ -487,11 +511,11 @@ def phrase_options(
     learned choice weighs, ``geo.parse.datechoice``), in sentence order."""
     context = context or DateContext()
     published = _reference(published, context)
-    found = _sentence_candidates(sentence, published)
+    found = _in_tense(sentence, _sentence_candidates(sentence, published), tree, published)
     of_place = {(c.start, c.end) for c in _place_candidates(sentence, found, context, published, near, tree)}
     options = []
     for candidate in sorted(found, key=lambda c: c.start):
-        if candidate.background and not _in_since_clause(sentence, candidate, near):
+        if candidate.background and not _in_since_clause(sentence, candidate, near, tree):
             continue
         resolved = _with_anchor(candidate, found, context, published)
         if not resolved.resolvable or resolved.value is None or resolved.precision == YEAR_ONLY:
@@ -586,7 +610,11 @@ def _dateline_day(sentence: str, published: date | None) -> date | None:
 
 
 def _governing(
-    tree: ClauseTree, candidates: Sequence[_Candidate], near: tuple[int, int], sentence: str
+    tree: ClauseTree,
+    candidates: Sequence[_Candidate],
+    near: tuple[int, int],
+    sentence: str,
+    story_day: date | None = None,
 ) -> list[_Candidate]:
     """The phrases that date the place at ``near``, read from the parse.
 
@@ -603,6 +631,9 @@ def _governing(
     those that count: one not dating a statement (unless the statement is the verb of the
     place's own clause: "officials in X said on Tuesday"), then the one hanging nearest the
     place, then ``_rank``. A "since" phrase whose own clause holds the place beats them all.
+    A relative clause telling of a time over a month before ``story_day`` (the day the story
+    tells of) is the place's past, not its event ("flags over X, where a strike wave started
+    in February"), and dates nothing.
     """
     place = tree.head_of_span(*near)
     depth = {token: d for d, token in enumerate([place, *tree.ancestors(place)])}
@@ -625,27 +656,50 @@ def _governing(
         meets, links = _path_to(tree, at, depth)
         if meets is not None and links <= REPORTED_OR_JOINED:
             counted.append(((candidate.speech, 1, depth[meets]), candidate))
-        elif any(_in_clause_about(tree, at, member) for member in group) or _in_where_clause(sentence, candidate, near):
+        elif (
+            any(_in_clause_about(tree, at, member) for member in group) or _in_where_clause(sentence, candidate, near)
+        ) and not _long_before(candidate, story_day):
             about_place.append(candidate)
     if counted:
         best = min(key for key, _ in counted)
-        chosen = _nearest([c for key, c in counted if key == best], near)
+        chosen = _nearest([c for key, c in counted if key == best], near, sentence)
         # "lifted last month in X, where ... on May 19": a finer date inside the coarse one refines it
         return [c for c in about_place if _refines(c, chosen)] or chosen
     return about_place
 
 
-def _nearest(candidates: list[_Candidate], near: tuple[int, int]) -> list[_Candidate]:
+#: How long before the story's day a relative clause on the place may tell of and still date
+#: the place's event: beyond it, the clause tells the place's past.
+PLACE_PAST_DAYS = 31
+
+
+def _long_before(candidate: _Candidate, day: date | None) -> bool:
+    """Does the phrase's day, week or month end more than ``PLACE_PAST_DAYS`` before ``day``?"""
+    if day is None or candidate.value is None:
+        return False
+    if candidate.precision == DATE_PRECISION_MONTH:
+        last = _first_of_month(candidate.value, 1) - timedelta(days=1)
+    elif candidate.precision == DATE_PRECISION_WEEK:
+        last = candidate.value + timedelta(days=6)
+    else:
+        last = candidate.value
+    return (day - last).days > PLACE_PAST_DAYS
+
+
+def _nearest(candidates: list[_Candidate], near: tuple[int, int], sentence: str) -> list[_Candidate]:
     """Of phrases that date the place alike and rank alike, each naming its own day, the one
-    nearest the place ("took A on Saturday and B on Sunday": Sunday dates B). A phrase that
-    counts from another date ("hours after") leaves the choice to ``_rank``."""
+    nearest the place ("took A on Saturday and B on Sunday": Sunday dates B), a phrase in the
+    place's own conjunct before one across "and". A phrase that counts from another date
+    ("hours after") leaves the choice to ``_rank``."""
     if len(candidates) < 2 or any(c.shift is not None or not c.resolvable for c in candidates):
         return candidates
     top = min(_rank(c)[:3] for c in candidates)
     best = [c for c in candidates if _rank(c)[:3] == top]
 
-    def gap(candidate: _Candidate) -> int:
-        return candidate.start - near[1] if candidate.start >= near[1] else max(0, near[0] - candidate.end)
+    def gap(candidate: _Candidate) -> tuple[bool, int]:
+        between = (near[1], candidate.start) if candidate.start >= near[1] else (candidate.end, near[0])
+        # "hit A on Monday and B, on the coast road, on Tuesday": a phrase across "and" dates the other conjunct
+        return _COORDINATION.search(sentence, *between) is not None, max(0, between[1] - between[0])
 
     return [min(best, key=lambda c: (gap(c), c.start))]
 
@@ -765,6 +819,42 @@ def _with_anchor(
     return replace(candidate, value=value, precision=max(candidate.precision, anchor.precision))
 
 
+def _in_tense(
+    sentence: str, found: tuple[_Candidate, ...], tree: ClauseTree | None, published: date | None
+) -> tuple[_Candidate, ...]:
+    """The phrases, a phrase read as coming taken back into the past when the parse shows the
+    future marker is not its verb's: the verb describes a noun of the clause in the past ("a
+    militia raised in April will guard the pass", "talks held on Monday would resume")."""
+    if tree is None or not any(c.future for c in found):
+        return found
+    return tuple(
+        _in_past(sentence, c, published) if c.future and _past_by_parse(sentence, tree, c) else c for c in found
+    )
+
+
+def _past_by_parse(sentence: str, tree: ClauseTree, candidate: _Candidate) -> bool:
+    """Does the phrase hang on a past verb that describes a noun ("raised in April", "that was
+    formed on April 2") and that none of its clause's future markers belongs to?"""
+    verb = tree.clause_verb(tree.attachment(candidate.start, candidate.end))
+    if verb is None or tree.deps[verb] not in ("acl", "relcl"):
+        return False
+    if not (tree.tense(verb) == "past" or (tree.tense(verb) == "nonfinite" and tree.tags[verb] == "VBN")):
+        return False
+    markers = {tree.token_at(at) for at in future_markers(sentence, candidate.start, candidate.end)}
+    return not any(m == verb or verb in tree.ancestors(m) for m in markers)
+
+
+def _in_past(sentence: str, candidate: _Candidate, published: date | None) -> _Candidate:
+    """The phrase read as the most recent one, not the coming one."""
+    found = _PATTERN_OF[candidate.kind].match(sentence, candidate.start)
+    if found is None or found.end() != candidate.end:
+        return candidate
+    resolved = RESOLVERS[candidate.kind](found, published, False)
+    if resolved is None:
+        return candidate
+    return replace(candidate, value=resolved[0], precision=resolved[1], future=False)
+
+
 @lru_cache(maxsize=256)
 def _sentence_candidates(sentence: str, published: date | None) -> tuple[_Candidate, ...]:
     """The sentence's date phrases, found once for all the places it names."""
@@ -780,10 +870,16 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 
 def is_future_clause(sentence: str, start: int, end: int) -> bool:
     """True when the clause holding ``sentence[start:end]`` speaks of the future."""
+    return bool(future_markers(sentence, start, end))
+
+
+def future_markers(sentence: str, start: int, end: int) -> tuple[int, ...]:
+    """Where the future markers of the clause holding ``sentence[start:end]`` start."""
     left_match = _last(_BOUNDARY.finditer(sentence, 0, start))
     right_match = _BOUNDARY.search(sentence, end)
     left_cut = left_match.end() if left_match else 0
     right_cut = right_match.start() if right_match else len(sentence)
+    pieces = [(left_cut, start), (end, right_cut)]
     clause = sentence[left_cut:start] + " " + sentence[end:right_cut]
     stands_alone = (
         len(_WORD.findall(clause)) < 2
@@ -793,8 +889,17 @@ def is_future_clause(sentence: str, start: int, end: int) -> bool:
     )
     if stands_alone and right_match is not None:  # "On Thursday, ministers will meet": the next clause's tense
         following = _BOUNDARY.search(sentence, right_match.end())
-        clause += " " + sentence[right_match.end() : following.start() if following else len(sentence)]
-    return _FUTURE.search(clause) is not None
+        pieces.append((right_match.end(), following.start() if following else len(sentence)))
+    # the pieces joined by a space (a marker may run across the phrase: "expected on Monday to"),
+    # each marker mapped back to where it starts in the sentence
+    text, offsets = "", []
+    for left, right in pieces:
+        offsets.append((len(text), left))
+        text += sentence[left:right] + " "
+    return tuple(
+        next(base + found.start() - at for at, base in reversed(offsets) if at <= found.start())
+        for found in _FUTURE.finditer(text)
+    )
 
 
 def _clause_of(sentence: str, position: int) -> int:
@@ -810,11 +915,17 @@ def _part_of(sentence: str, position: int) -> int:
     return len(_SEMICOLON.findall(sentence, 0, position))
 
 
-def _in_since_clause(sentence: str, candidate: _Candidate, near: tuple[int, int] | None) -> bool:
+def _in_since_clause(
+    sentence: str, candidate: _Candidate, near: tuple[int, int] | None, tree: ClauseTree | None = None
+) -> bool:
     """Is the place inside the "since" clause its phrase ends ("fled since fighting broke out in
-    Khartoum on April 15")? Then the phrase dates what happened there, the start of the state."""
+    Khartoum on April 15")? Then the phrase dates what happened there, the start of the state.
+    With the parse, the clause runs as far as its verb governs, past commas ("since gunmen
+    ambushed a convoy on Tuesday and burned three trucks, all of them full, outside B")."""
     if near is None:
         return False
+    if tree is not None and _since_clause_by_parse(tree, candidate, near):
+        return True
     left = 0
     for found in _ANY_BOUNDARY.finditer(sentence, 0, candidate.start):
         left = found.end()
@@ -830,6 +941,22 @@ def _in_since_clause(sentence: str, candidate: _Candidate, near: tuple[int, int]
         return near[0] < (right.start() if right else len(sentence))
     right = _ANY_BOUNDARY.search(sentence, candidate.end)
     return since.end() <= near[0] < (right.start() if right else len(sentence))
+
+
+#: What joins two conjuncts of a clause, each with its own place and date.
+_COORDINATION = re.compile(r"\b(?:and|while|whereas)\b", re.IGNORECASE)
+
+
+def _since_clause_by_parse(tree: ClauseTree, candidate: _Candidate, near: tuple[int, int]) -> bool:
+    """Does the verb the phrase hangs on open with "since" (a clause of its own, not "since
+    last March" on the main verb) and govern the place?"""
+    verb = tree.clause_verb(tree.attachment(candidate.start, candidate.end))
+    if verb is None or tree.deps[verb] not in SUBORDINATE_CLAUSES:  # a "since" on the main verb is a misparse
+        return False
+    if not any(tree.words[i] == "since" and tree.deps[i] == "mark" for i in tree.children(verb)):
+        return False
+    place = tree.head_of_span(*near)
+    return verb == place or verb in tree.ancestors(place)
 
 
 #: A "when" clause right after a date phrase tells what happened on that date.
@@ -919,6 +1046,7 @@ def _candidates(sentence: str, published: date | None) -> Iterator[_Candidate]:
                 background=_starts_a_state(sentence, found.start()),
                 report=report,
                 kind=kind,
+                future=future,
             )
 
 
@@ -979,8 +1107,35 @@ def _iso(found: re.Match[str], published: date | None, future: bool) -> Resolved
         return None
 
 
+def _numeric(found: re.Match[str], published: date | None, future: bool) -> Resolved:
+    """A date in figures: day first ("14/05/2024"), month first only where the day-first
+    reading is no date ("5/14/2024"); of two readings, the one nearer publication."""
+    first, _, second, year = found.groups()
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.append(date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    if not readings:
+        return None
+    if (
+        published is not None
+        and len(readings) == 2
+        and abs((readings[1] - published).days) < abs((readings[0] - published).days)
+    ):
+        return readings[1], DATE_PRECISION_DAY, True
+    return readings[0], DATE_PRECISION_DAY, True
+
+
+#: A month name right before a phrase: "April 29 to 2 May" is no range of May.
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_ANY})\.?\s*$")
+
+
 def _day_month(found: re.Match[str], published: date | None, future: bool) -> Resolved:
     first, last, month, year = found.groups()
+    if first is not None and _MONTH_BEFORE.search(found.string, max(0, found.start() - 12), found.start()):
+        return None  # the month before it names the first day's month (``month_day`` reads that day)
     return _explicit_day(_range_day(found, first, last), month, year, published, future)
 
 
@@ -1085,6 +1240,9 @@ def _weekday(found: re.Match[str], published: date | None, future: bool) -> Reso
     if published is None:
         return None, DATE_PRECISION_DAY, False
     target = WEEKDAYS[found.group(2)]
+    if found.group(3):  # "on Tuesday last week": that week's Tuesday
+        weeks = WEEK_WORDS[f"{found.group(3).lower()} week"]
+        return _monday(published) + timedelta(weeks=weeks, days=target), DATE_PRECISION_DAY, True
     back = (published.weekday() - target) % 7  # days back to the most recent one, 0 today
     ahead = (target - published.weekday()) % 7
     if cue in ("last", "past"):
@@ -1134,6 +1292,7 @@ def _year(found: re.Match[str], published: date | None, future: bool) -> Resolve
 
 RESOLVERS = {
     "iso": _iso,
+    "numeric": _numeric,
     "day_month": _day_month,
     "month_day": _month_day,
     "month_year": _month_year,
