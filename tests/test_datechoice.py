@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 from geo.parse.datechoice import DateChoiceModel, choose, date_options, load_date_model, model_from_json
-from geo.parse.dates import DateContext, EventDate, phrase_options, resolve_event_date
+from geo.parse.dates import DateContext, EventDate, date_contexts, phrase_options, resolve_event_date
 from geo.records import DATE_PRECISION_DAY, DATE_PRECISION_MONTH, DATE_PRECISION_WEEK
 
 WED_2019_10_16 = date(2019, 10, 16)
@@ -88,3 +88,21 @@ def test_a_week_precision_fallback_is_still_a_date_option():
     rule, options = options_for("Convoys crossed into Manbij.", "Manbij")
     assert rule.precision == DATE_PRECISION_WEEK
     assert any(o.value == WED_2019_10_16 for o in options)
+
+
+def test_the_places_own_weekday_is_not_taken_for_the_datelines_date_it_falls_on(nlp):
+    from geo.parse.clausetree import clause_tree
+    from geo.parse.datechoice import event_date
+
+    published = date(2023, 8, 6)  # a Sunday
+    text = "KARSK, Aug 6 - Aid trucks reached the Orava valley on Sunday after engineers repaired a bridge on Saturday."
+    contexts, _ = date_contexts([text], published=published)
+    near = span(text, "Orava")
+    tree = clause_tree(next(iter(nlp(text).sents)))
+    rule = resolve_event_date(text, published=published, near=near, context=contexts[0], tree=tree)
+    options = date_options(text, published=published, near=near, context=contexts[0], tree=tree, rule=rule)
+    sunday = next(o for o in options if o.value == published)
+    assert {"phrase_of_place", "src=filed"} <= sunday.features
+    assert not {"phrase_speech", "phrase_report", "phrase_not_of_place"} & sunday.features
+    found = event_date(text, published=published, near=near, context=contexts[0], tree=tree, model=load_date_model())
+    assert (found.value, found.phrase) == (published, "Sunday")

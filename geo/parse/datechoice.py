@@ -89,17 +89,9 @@ def date_options(
     if context.previous is not None:
         add(context.previous.value, context.previous.precision, context.previous.phrase, "src=previous")
     for option in phrases:
-        add(
-            option.value,
-            option.precision,
-            option.phrase,
-            "src=phrase",
-            f"kind={option.kind}",
-            *(["phrase_speech"] if option.speech else []),
-            *(["phrase_report"] if option.report else []),
-            *(["phrase_of_place"] if option.of_place else ["phrase_not_of_place"]),
-            *(["phrase_elsewhere"] if option.elsewhere else []),
-        )
+        add(option.value, option.precision, option.phrase, "src=phrase", f"kind={option.kind}")
+    for (value, precision), readings in _phrase_readings(phrases).items():
+        add(value, precision, "", *readings)
     hint = _phrase_hint(phrases)
     options = []
     for (value, precision), (phrase, features) in sources.items():
@@ -111,6 +103,24 @@ def date_options(
         crossed = {f"{tag}&{hint}" for tag in tags}
         options.append(DateOption(value, precision, phrase, frozenset(own | crossed)))
     return tuple(options)
+
+
+def _phrase_readings(phrases: tuple[PhraseOption, ...]) -> dict[tuple[date, int], set[str]]:
+    """How the sentence's phrases of each day read, by the best of them: a day a phrase of
+    the place's clause names is not a statement's or the report's day because the dateline
+    names it too ("KARSK, Aug 6 - Aid trucks reached X on Sunday", published on a Sunday)."""
+    readings: dict[tuple[date, int], list[PhraseOption]] = {}
+    for option in phrases:
+        readings.setdefault((option.value, option.precision), []).append(option)
+    return {
+        day: {
+            *(["phrase_speech"] if all(o.speech for o in alike) else []),
+            *(["phrase_report"] if all(o.report for o in alike) else []),
+            *(["phrase_of_place"] if any(o.of_place for o in alike) else ["phrase_not_of_place"]),
+            *(["phrase_elsewhere"] if all(o.elsewhere for o in alike) else []),
+        }
+        for day, alike in readings.items()
+    }
 
 
 def _distance(reference: date | None, value: date) -> str:
