@@ -313,7 +313,7 @@ _MONTH_GATE = tuple(name.lower()[:3] for name in MONTHS)
 #: most sentences name no date, and a substring test costs far less than a search.
 PHRASE_GATES: dict[str, tuple[str, ...]] = {
     "iso": tuple("0123456789"),
-    "numeric": ("/", "."),
+    "numeric": tuple(f"{digit}{mark}" for digit in "0123456789" for mark in "/."),
     "day_month": _MONTH_GATE,
     "month_day": _MONTH_GATE,
     "month_year": _MONTH_GATE,
