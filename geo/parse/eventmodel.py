@@ -18,7 +18,7 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -76,6 +76,8 @@ class EventSite:
     sentence_index: int  # 0 for the article's first sentence
     #: the sentence's parse, when kept: which clause governs the place (``geo.parse.eventclause``)
     tree: ClauseTree | None = None
+    #: where the sentence names its other places, when known
+    other_spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +181,9 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     if chosen == NO_EVENT:
         if _locative_of_strong_trigger(site, rule) and not _stated_as_absent(site, rule.event_type):
             return rule, 1 - probabilities[NO_EVENT]
+        act = _act_on_a_site_in_place(site) or _act_told_there(site)
+        if act is not None and not _stated_as_absent(site, act.event_type):
+            return act, 1 - probabilities[NO_EVENT]
         return None, probabilities[chosen]
     if _stated_as_absent(site, chosen):
         return None, probabilities[NO_EVENT]  # "a night without shelling in X", "streets in X were quiet"
@@ -391,6 +396,89 @@ def _locative_of_strong_trigger(site: EventSite, rule: EventKind) -> bool:
         and _LOCATIVE_BEFORE.search(site.sentence, max(0, site.start - 40), site.start) is not None
         and not only_locates_another(site.tree, site.sentence, site.start, site.end, site.is_area)
     )
+
+
+#: The type of the acts a clause may tell were done to a site (a warehouse shelled, a bridge bombed).
+FIGHTING = "frontline"
+
+
+def _act_on_a_site_in_place(site: EventSite) -> EventKind | None:
+    """The act of fighting done to a site at the place, told by a clause describing the site:
+    "the warehouse in X that was shelled", "a bridge near X struck by artillery". The place
+    only says where the site is, so the sentence's main verb (insurers declining to pay, a
+    bridge reopened) is not the event; the clause that describes the site tells what was done
+    there. Only a site the clause tells as acted on (its passive subject, or the noun its
+    participle describes), not a person's kin ("a nurse in X whose cousin was shelled") nor a doer."""
+    tree = site.tree
+    if tree is None or len(tree) == 0:
+        return None
+    place = tree.head_of_span(site.start, site.end)
+    preposition = tree.heads[place]
+    noun = tree.heads[preposition]
+    if (
+        tree.deps[place] != "pobj"
+        or tree.words[preposition] not in SITE_PREPOSITIONS
+        or noun == preposition
+        or tree.is_verb(noun)
+    ):
+        return None
+    clauses = {c for c in tree.children(noun) if _tells_it_acted_on(tree, c)}
+    return _fighting_told_in(site, clauses, same_line=True)
+
+
+#: Prepositions that put a site at a place: "the warehouse in X", "a checkpoint near X".
+SITE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+#: Relative pronouns that stand for the noun a relative clause describes.
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+
+def _tells_it_acted_on(tree: ClauseTree, clause: int) -> bool:
+    """Does ``clause`` describe its noun as acted on: a passive relative clause whose subject
+    is the relative pronoun ("that was raided"), or a past participle ("struck by artillery")?"""
+    if tree.deps[clause] == "acl":
+        return tree.tags[clause] == "VBN"
+    return tree.deps[clause] == "relcl" and any(
+        tree.deps[c] == "nsubjpass" and tree.words[c] in RELATIVE_PRONOUNS for c in tree.children(clause)
+    )
+
+
+def _act_told_there(site: EventSite) -> EventKind | None:
+    """The act of fighting a later clause of the sentence places at the place by "there"
+    ("reporters have stayed away from X since their office there was bombed"): "there" stands
+    for the last place named before it."""
+    tree = site.tree
+    if tree is None or len(tree) == 0 or len(site.other_spans) < site.other_places:
+        return None  # where the other places are is not known
+    clauses = {
+        verb
+        for i in range(tree.token_at(site.end), len(tree))
+        if tree.words[i] == "there"
+        and tree.deps[i] == "advmod"
+        and tree.starts[i] >= site.end
+        and not any(site.end <= start < tree.starts[i] for start, _ in site.other_spans)
+        and (verb := tree.clause_verb(i)) is not None
+    }
+    return _fighting_told_in(site, clauses)
+
+
+def _fighting_told_in(site: EventSite, clauses: set[int], *, same_line: bool = False) -> EventKind | None:
+    """The first strong trigger of fighting whose clause is one of ``clauses`` (verbs), told
+    as done, not to come; with ``same_line``, on the place's line (a list of headlines, one
+    a line, is no sentence the parse can join)."""
+    tree = site.tree
+    if tree is None or not clauses:
+        return None
+    for trigger in trigger_spans(site.sentence):
+        if trigger[2].endswith("_weak") or TRIGGER_TYPES[trigger[2]] != FIGHTING:
+            continue
+        span = site.sentence[min(site.start, trigger[0]) : max(site.end, trigger[1])]
+        if same_line and "\n" in span:
+            continue
+        verb = tree.clause_verb(tree.head_of_span(trigger[0], trigger[1]))
+        denied = any(tree.deps[c] == "neg" for c in tree.children(verb)) if verb is not None else False
+        if verb in clauses and tree.tense(verb) != "future" and not denied:
+            return replace(_kind_of(site, trigger), told_at=(trigger[0], trigger[1]))
+    return None
 
 
 def _strength(rule: EventKind) -> str:

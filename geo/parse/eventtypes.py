@@ -37,6 +37,9 @@ class EventKind:
     sub_event_type: str
     confidence: float
     trigger: str
+    #: The trigger's span in the sentence when a clause other than the place's tells the act
+    #: ("the warehouse in X that was shelled on Sunday"): that clause dates it.
+    told_at: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -229,6 +229,9 @@ def _sentence_events(
             other_places=len(places) - 1,
             sentence_index=sentence.index,
             tree=tree,
+            other_spans=tuple(
+                (q.mention.start - sentence.start, q.mention.end - sentence.start) for q in places if q is not place
+            ),
         )
         kind, probability = decide(model, site)
         if kind is None or (kind.event_type == "other" and is_natural_feature(place.entry)):
@@ -237,7 +240,7 @@ def _sentence_events(
         day = event_date(
             sentence.text,
             published=article.published,
-            near=near,
+            near=kind.told_at or near,  # an act another clause tells is dated by that clause
             context=date_context,
             tree=tree,
             model=load_date_model(),
