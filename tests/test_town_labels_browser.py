@@ -80,6 +80,47 @@ def test_a_town_name_under_an_event_and_its_label_is_left_out(chromium, basemap_
     assert BIG_RIVERTON.name not in towns["shown"]
 
 
+def app_town_names(chromium, folder: Path, server: TileServer, events) -> dict:
+    """The basemap's names on the page's map (no place labels of its own) framed on the province."""
+    m = build_map(events, bounds=PROVINCE, basemap_tiles=server.url_template)
+    page = open_map(chromium, folder, m, tile_origin(server.url_template))
+    try:
+        return page.evaluate("window.conflictmapStats.towns")
+    finally:
+        page.close()
+
+
+def test_a_town_with_events_is_named_on_the_map_as_its_articles_name_it(chromium, basemap_server, tmp_path) -> None:
+    # The gazetteer calls the town Big Riverton; the reports, the feed and the popup say Fort Hope.
+    reported = [
+        palmyra_event(
+            event_id=f"e{k}", lat=BIG_RIVERTON.lat, lon=BIG_RIVERTON.lon, place="Big Riverton", mention="Fort Hope"
+        )
+        for k in range(3)
+    ]
+    towns = app_town_names(chromium, tmp_path, basemap_server, reported)
+    assert "Fort Hope" in towns["shown"]
+    assert BIG_RIVERTON.name not in towns["shown"] + towns["dropped"]
+
+
+def test_a_namesake_or_a_province_does_not_rename_a_town(chromium, basemap_server, tmp_path) -> None:
+    # A town of the same name two degrees away, and a province the articles call otherwise
+    # whose gazetteer name is the town's: neither is the basemap's town.
+    namesake = palmyra_event(event_id="far", lat=3.5, lon=20.4, place="Big Riverton", mention="Fort Hope", geonameid=7)
+    province = palmyra_event(
+        event_id="area",
+        lat=BIG_RIVERTON.lat,
+        lon=BIG_RIVERTON.lon,
+        place="Big Riverton",
+        mention="Riverland",
+        feature_code="ADM1",
+        geonameid=8,
+    )
+    towns = app_town_names(chromium, tmp_path, basemap_server, [namesake, province])
+    assert BIG_RIVERTON.name in towns["shown"]
+    assert "Fort Hope" not in towns["shown"] and "Riverland" not in towns["shown"]
+
+
 #: Each name drawn, with its text's left and right ends and the map's width.
 PLACED_JS = """() => {
   const map = Object.values(window).find(v => v instanceof L.Map);

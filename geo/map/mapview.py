@@ -42,6 +42,7 @@ from geo.map.opening import opening_json, opening_view
 from geo.map.prominence import label_order
 from geo.map.theatres import layout_json, plan_slide
 from geo.map.tiles import bare_tiles_url, detail_tile_layer, town_labels_url
+from geo.map.townnames import renamed_towns
 from geo.records import EVENT_TYPES, ORIGINS, Event
 
 
@@ -929,6 +930,8 @@ def _payload(
         "countries": [list(item) for item in country_counts(events, names=names)],
         # The detailed basemap's town names, which the page draws clear of the events (None: in its tiles).
         "townLabels": town_labels_url(options.basemap_tiles) if options.basemap_tiles else None,
+        # Those of them that the events' articles name otherwise: the page labels them as the feed does.
+        "townNames": [list(town) for town in renamed_towns(events, names)] if options.basemap_tiles else [],
     }
 
 

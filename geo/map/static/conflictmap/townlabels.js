@@ -4,7 +4,8 @@
  * left out when both sides (or the dot itself) are covered. The names come from the
  * app's own basemap server in blocks of METATILE x METATILE tiles (geo/map/tiles.py),
  * already thinned for their zoom and clear of each other there; names are set with
- * fillText, never parsed as markup. */
+ * fillText, never parsed as markup. A town where events happened takes the name its
+ * articles use, as the feed and the popups do (data.townNames). */
 (function () {
   "use strict";
 
@@ -106,6 +107,27 @@
             [-b, -b, size.x + b, 0], [-b, size.y, size.x + b, size.y + b]];
   }
 
+  // How far (degrees of latitude, and the same distance across) a basemap town may lie from an
+  // event's town of the same gazetteer name to be that town: the two points come from one
+  // gazetteer and mostly coincide; a namesake is farther.
+  var SAME_TOWN_DEG = 0.1;
+
+  // The name to draw for a basemap town: the articles' name when an event's town it is
+  // (``rows``: [lat, lon, the basemap's name in lower case, the articles' name], from
+  // geo/map/townnames.py), so that the map, the feed and the popups name it alike.
+  function articleNames(rows) {
+    var byName = {};
+    (rows || []).forEach(function (row) { (byName[row[2]] || (byName[row[2]] = [])).push(row); });
+    return function (name, lat, lon) {
+      var best = null, bestFar = Infinity, across = Math.cos(lat * Math.PI / 180);
+      (byName[name.toLowerCase()] || []).forEach(function (row) {
+        var up = Math.abs(row[0] - lat), side = Math.abs(row[1] - lon) * across, far = Math.max(up, side);
+        if (far <= SAME_TOWN_DEG && far < bestFar) { best = row[3]; bestFar = far; }
+      });
+      return best === null ? name : String(best);
+    };
+  }
+
   function fontOf(size, bold) { return (bold ? "bold " : "") + size + "px " + FONT_FAMILY; }
 
   var TownLabels = L.Layer.extend({
@@ -116,6 +138,7 @@
       this._inView = [];  // the keys of the blocks around the view
       this._pending = 0;
       this._widths = {};
+      this._named = articleNames(state.data.townNames);
       this.shown = [];
       this.dropped = [];
     },
@@ -197,8 +220,8 @@
       ordered.forEach(function (item) {
         var row = item[0], p = map.latLngToContainerPoint([row[1], row[2]]);
         if (p.x < -200 || p.y < -50 || p.x > size.x + 200 || p.y > size.y + 50) { return; }
-        var font = fontOf(row[3], row[4]);
-        out.push({ name: String(row[0]), x: p.x, y: p.y, width: self._width(ctx, String(row[0]), font),
+        var font = fontOf(row[3], row[4]), name = self._named(String(row[0]), row[1], row[2]);
+        out.push({ name: name, x: p.x, y: p.y, width: self._width(ctx, name, font),
                    height: Math.round(row[3] * 0.95), font: font });
       });
       return out;
