@@ -38,7 +38,7 @@ from geo.map.density import density_choice, density_layers
 from geo.map.framing import core_bounds
 from geo.map.names import KEY_DECIMALS, PlaceKey, common_names, place_key, shown_name, tidy_name
 from geo.map.offline import asset_uri, make_offline
-from geo.map.opening import opening_json, opening_view
+from geo.map.opening import Opening, opening_json, opening_view
 from geo.map.prominence import label_order
 from geo.map.theatres import layout_json, plan_slide
 from geo.map.tiles import bare_tiles_url, detail_tile_layer, town_labels_url
@@ -230,6 +230,7 @@ def build_map(
     names: Mapping[PlaceKey, str] | None = None,
     basemap_tiles: str | None = None,
     jumps: bool = False,
+    opening: Opening | None = None,
 ) -> folium.Map:
     """An offline folium map of ``events``.
 
@@ -242,7 +243,9 @@ def build_map(
     with playback, which plays as ``playback`` says. Places are labelled by
     ``names`` (``geo.map.names.common_names(events)`` unless given: pass it when it
     is already at hand, it is the same for every view of the same events). ``jumps``
-    adds a button per theatre of a war fought in several (``geo.map.opening``).
+    adds a button per theatre of a war fought in several (``geo.map.opening``), from
+    ``opening`` when it is at hand (``opening_view(events, names=names)``: the page frames
+    the map with it too, and it reads every event), else worked out here.
     """
     options = MapOptions(
         title=title,
@@ -255,7 +258,7 @@ def build_map(
         playback=playback,
         jumps=jumps,
     )
-    return compose_map(events, options, names=names)
+    return compose_map(events, options, names=names, opening=opening)
 
 
 def slide_map(
@@ -288,10 +291,15 @@ def slide_map(
 
 
 def compose_map(
-    events: Sequence[Event], options: MapOptions, *, names: Mapping[PlaceKey, str] | None = None
+    events: Sequence[Event],
+    options: MapOptions,
+    *,
+    names: Mapping[PlaceKey, str] | None = None,
+    opening: Opening | None = None,
 ) -> folium.Map:
     """The map for ``events`` as ``options`` describe it, places labelled by ``names``
-    (by default the names their articles use most); both public builders end here."""
+    (by default the names their articles use most), its theatre buttons from ``opening``
+    (by default worked out here); both public builders end here."""
     _check_options(options)
     events = list(events)
     if names is None:
@@ -313,7 +321,9 @@ def compose_map(
     density = {
         key: _added(layer, m) for key, layer in density_layers(density_choice(len(events), slide=options.slide)).items()
     }
-    payload = _payload(events, groups, types, origins, options, names)
+    if options.jumps and opening is None:
+        opening = opening_view(events, names=names)
+    payload = _payload(events, groups, types, origins, options, names, opening)
     EventLayers(payload, type_layers, origin_layers, tile_layers, density).add_to(m)
     # Without a layer to toggle, the control would be an empty box.
     if not options.slide and (type_layers or origin_layers or options.tiles):
@@ -854,6 +864,7 @@ def _payload(
     origins: list[str],
     options: MapOptions,
     names: Mapping[PlaceKey, str],
+    opening: Opening | None,
 ) -> dict[str, Any]:
     abbreviated = len(events) > options.cluster_over
     limit = max(1, min(MAX_POPUP_EVENTS, POPUP_EVENT_BUDGET // max(len(groups), 1))) if abbreviated else None
@@ -917,7 +928,7 @@ def _payload(
         "daySpan": (max(dates).toordinal() - day0.toordinal()) if day0 else 0,
         "bounds": _fit_bounds(events, options.bounds if layout is None else layout.frame),
         "insets": layout_json(layout, column) if layout is not None else None,
-        "theatres": opening_json(opening_view(events, names=names), shown=options.bounds) if options.jumps else None,
+        "theatres": opening_json(opening, shown=options.bounds) if options.jumps and opening is not None else None,
         "maxZoom": 10 if options.bounds else 9,
         "attribution": html.escape(attribution),
         "title": options.title,
