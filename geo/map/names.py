@@ -24,11 +24,10 @@ PlaceKey = int | tuple[float, float]
 
 def place_key(event: Event) -> PlaceKey:
     """What identifies an event's place: its geonameid, else its rounded coordinates."""
-    return place_point_key(event.geonameid, event.lat, event.lon)
+    return _key(event.geonameid, event.lat, event.lon)
 
 
-def place_point_key(geonameid: int | None, lat: float, lon: float) -> PlaceKey:
-    """The key of a place with this geonameid (None: none) at this point, as ``place_key``."""
+def _key(geonameid: int | None, lat: float, lon: float) -> PlaceKey:
     if geonameid is not None:
         return geonameid
     return (round(lat, KEY_DECIMALS), round(lon, KEY_DECIMALS))
@@ -60,7 +59,7 @@ def common_names(events: Iterable[Event]) -> dict[PlaceKey, str]:
         # Places without a geonameid, by their point (hashing floats costs, so only for them).
         points = Counter(map(_POINT_TEXTS, (e for e in events if e.geonameid is None)))
         for (lat, lon, mention, place), count in points.items():
-            counted[(place_point_key(None, lat, lon), mention, place)] += count
+            counted[(_key(None, lat, lon), mention, place)] += count
         for texts in [texts for texts in counted if texts[0] is None]:
             del counted[texts]
     texts_per_place = Counter(map(itemgetter(0), counted))

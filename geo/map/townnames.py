@@ -26,7 +26,7 @@ from operator import attrgetter
 from gazetteer.basemap_detail import Town
 from gazetteer.geodesy import great_circle_km
 from gazetteer.normalize import COMBINING_MARKS, normalize, strip_articles
-from geo.map.names import PlaceKey, place_point_key, tidy_name
+from geo.map.names import PlaceKey, place_key, tidy_name
 from geo.records import Event
 
 #: The ayn and hamza signs of transliterations (an ordinary apostrophe, "Ma'rib", stays), and
@@ -109,7 +109,7 @@ def _city_of(towns: Sequence[Town], part: int, candidates: Iterable[int]) -> int
     return min(near)[1] if near else None
 
 
-_TOWN_FIELDS = attrgetter("geonameid", "place", "lat", "lon", "feature_code")
+_GEONAMEID = attrgetter("geonameid")
 
 
 def renamed_towns(events: Iterable[Event], names: Mapping[PlaceKey, str]) -> list[tuple[float, float, str, str]]:
@@ -117,14 +117,18 @@ def renamed_towns(events: Iterable[Event], names: Mapping[PlaceKey, str]) -> lis
     ``(lat, lon, the basemap's name for it in lower case, the articles' name)``: what the
     page needs to label the basemap's town by the name the feed and the popups use.
     Only populated places: a province or a country is not a basemap town."""
+    events = events if isinstance(events, Sequence) else list(events)
+    # One event per place, picked in C: a war's record repeats a few places many times.
+    places = dict(zip(map(_GEONAMEID, events), events))
+    if places.pop(None, None) is not None:
+        places.update((place_key(e), e) for e in events if e.geonameid is None)
     renamed: dict[PlaceKey, tuple[float, float, str, str]] = {}
-    # Each distinct place once (in C): a war's record repeats a few places many times.
-    for geonameid, place, lat, lon, feature_code in set(map(_TOWN_FIELDS, events)):
-        if not (feature_code or "").startswith("PPL"):
+    for event in places.values():
+        if not (event.feature_code or "").startswith("PPL"):
             continue
-        key = place_point_key(geonameid, lat, lon)
-        printed = plain_letters(tidy_name(place))
+        key = place_key(event)
+        printed = plain_letters(tidy_name(event.place))
         shown = names.get(key, "")
         if shown and printed and shown.casefold() != printed.casefold():
-            renamed[key] = (lat, lon, printed.lower(), shown)
+            renamed[key] = (event.lat, event.lon, printed.lower(), shown)
     return sorted(renamed.values())
