@@ -95,3 +95,21 @@ def test_no_two_names_overlap_and_none_sits_under_the_insets(chromium, tmp_path:
     inset = [b[1:] for b in boxes["insetLabels"]]
     assert inset
     assert not any(_overlap(a, b) for i, a in enumerate(inset) for b in inset[i + 1 :])
+
+
+def test_an_insets_names_leave_the_other_places_markers_in_sight(chromium, tmp_path: Path) -> None:
+    # A busy town with a quieter one just east of it, where the town's name would go: the
+    # name takes the west side, and the quieter town's marker stays in sight.
+    front = _front(47.0, 35.0)
+    busy = events_at_places("Busytown", [(15.0, 44.0)], per_place=6, country="YE")
+    east = events_at_places("Eastfield", [(15.0, 44.8)], country="YE")
+    corners = events_at_places("Corner", [(13.0, 41.0), (17.0, 47.0)], country="YE")
+    stats, boxes = drawn(chromium, tmp_path, front + busy + east + corners)
+    (inset,) = stats["insets"]["insets"]
+    names = {label[0]: label[1:] for label in boxes["insetLabels"]}
+    assert "Busytown 0" in names
+    points = inset["markerPoints"]
+    assert len(points) == 4
+    label = names["Busytown 0"]
+    hidden = [p for p in points if label[0] <= p[0] <= label[2] and label[1] <= p[1] <= label[3]]
+    assert hidden == []
