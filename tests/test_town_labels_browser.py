@@ -80,9 +80,13 @@ def test_a_town_name_under_an_event_and_its_label_is_left_out(chromium, basemap_
     assert BIG_RIVERTON.name not in towns["shown"]
 
 
-def app_town_names(chromium, folder: Path, server: TileServer, events) -> dict:
-    """The basemap's names on the page's map (no place labels of its own) framed on the province."""
-    m = build_map(events, bounds=PROVINCE, basemap_tiles=server.url_template)
+def app_town_names(chromium, folder: Path, server: TileServer, events, *, picture: bool = False) -> dict:
+    """The basemap's names on the page's map framed on the province (``picture``: on a
+    briefing picture that labels none of the events' places itself)."""
+    if picture:
+        m = slide_map(events, width=900, height=600, bounds=PROVINCE, basemap_tiles=server.url_template, labels=0)
+    else:
+        m = build_map(events, bounds=PROVINCE, basemap_tiles=server.url_template)
     page = open_map(chromium, folder, m, tile_origin(server.url_template))
     try:
         return page.evaluate("window.conflictmapStats.towns")
@@ -90,15 +94,22 @@ def app_town_names(chromium, folder: Path, server: TileServer, events) -> dict:
         page.close()
 
 
-def test_a_town_with_events_is_named_on_the_map_as_its_articles_name_it(chromium, basemap_server, tmp_path) -> None:
-    # The gazetteer calls the town Big Riverton; the reports, the feed and the popup say Fort Hope.
-    reported = [
+def fort_hope(**changes):
+    """Events at Big Riverton, which the gazetteer calls so and the reports call Fort Hope."""
+    return [
         palmyra_event(
             event_id=f"e{k}", lat=BIG_RIVERTON.lat, lon=BIG_RIVERTON.lon, place="Big Riverton", mention="Fort Hope"
         )
         for k in range(3)
     ]
-    towns = app_town_names(chromium, tmp_path, basemap_server, reported)
+
+
+@pytest.mark.parametrize("picture", [False, True], ids=["page", "picture"])
+def test_a_town_with_events_is_named_on_the_map_as_its_articles_name_it(
+    chromium, basemap_server, tmp_path, picture
+) -> None:
+    # The feed, the popup and a picture's list say Fort Hope: so does the map.
+    towns = app_town_names(chromium, tmp_path, basemap_server, fort_hope(), picture=picture)
     assert "Fort Hope" in towns["shown"]
     assert BIG_RIVERTON.name not in towns["shown"] + towns["dropped"]
 
@@ -116,9 +127,26 @@ def test_a_namesake_or_a_province_does_not_rename_a_town(chromium, basemap_serve
         feature_code="ADM1",
         geonameid=8,
     )
-    towns = app_town_names(chromium, tmp_path, basemap_server, [namesake, province])
+    towns = app_town_names(chromium, tmp_path, basemap_server, [namesake, province], picture=True)
     assert BIG_RIVERTON.name in towns["shown"]
     assert "Fort Hope" not in towns["shown"] and "Riverland" not in towns["shown"]
+
+
+def test_a_village_in_the_news_is_named_among_the_towns(chromium, basemap_server, tmp_path) -> None:
+    # No basemap town is near the village: the page's map names it from its events, and
+    # still names the province's big town beside it.
+    village = [
+        palmyra_event(event_id=f"v{k}", lat=4.9, lon=21.0, place="Hilltop Post", mention="Hilltop Post", geonameid=9)
+        for k in range(2)
+    ]
+    # A province's events sit at its middle: its name there would read as a town's.
+    region = palmyra_event(
+        event_id="r", lat=4.5, lon=20.9, place="Upper Vale", mention="Upper Vale", feature_code="ADM1", geonameid=10
+    )
+    towns = app_town_names(chromium, tmp_path, basemap_server, [*village, region])
+    assert "Hilltop Post" in towns["shown"]
+    assert BIG_RIVERTON.name in towns["shown"]
+    assert "Upper Vale" not in towns["shown"] + towns["dropped"]
 
 
 #: Each name drawn, with its text's left and right ends and the map's width.

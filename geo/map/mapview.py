@@ -123,6 +123,8 @@ COORDINATE_DECIMALS = 5
 LABEL_COUNT = 12
 #: Places offered for each label: one out of view or crowded out gives way to the next.
 LABEL_CHOICES = 3
+#: The page's map names up to this many of its events' places (those in view) among the basemap's towns.
+EVENT_TOWNS = 200
 #: How far (px) markers that share a point are moved apart, round a ring.
 SHARED_POINT_SHIFT_PX = 7
 
@@ -722,6 +724,19 @@ def popup_html(
     return f'<div class="cm-pop">{head}{entries}{more}</div>'
 
 
+def event_towns(groups: Sequence[MarkerGroup], markers: Sequence[Sequence[Any]]) -> list[list[Any]]:
+    """The places of the page map's markers (``groups`` and their ``markers`` rows), busiest
+    first, as ``[lat, lon, name, events]``, EVENT_TOWNS at most: the page names them among
+    the basemap's towns, so that a small town in the news is named before a big one that is
+    not. Only towns: a province's or a country's name at its middle would read as a town's
+    (and as a second name beside the basemap's town of nearly the same name)."""
+    counts: Counter[tuple[float, float, str]] = Counter()
+    for group, row in zip(groups, markers):
+        if group.places and not row[10] and group.events[0].feature_code.startswith("PPL"):
+            counts[(row[2], row[3], group.places[0])] += group.count
+    return [[lat, lon, name, count] for (lat, lon, name), count in counts.most_common(EVENT_TOWNS)]
+
+
 def tooltip_text(group: MarkerGroup) -> str:
     """A short hover label: ``Palmyra — frontline, 2016-03-24`` (escaped HTML)."""
     kind = group.event_type
@@ -943,6 +958,8 @@ def _payload(
         "townLabels": town_labels_url(options.basemap_tiles) if options.basemap_tiles else None,
         # Those of them that the events' articles name otherwise: the page labels them as the feed does.
         "townNames": [list(town) for town in renamed_towns(events, names)] if options.basemap_tiles else [],
+        # The page's map names its busiest places among them (a picture has labels of its own).
+        "eventTowns": event_towns(groups, markers) if options.basemap_tiles and not options.slide else [],
     }
 
 

@@ -5,7 +5,8 @@
  * app's own basemap server in blocks of METATILE x METATILE tiles (geo/map/tiles.py),
  * already thinned for their zoom and clear of each other there; names are set with
  * fillText, never parsed as markup. A town where events happened takes the name its
- * articles use, as the feed and the popups do (data.townNames). */
+ * articles use, as the feed and the popups do (data.townNames), and the events' busiest
+ * places are named among the towns, before them, whatever their size (data.eventTowns). */
 (function () {
   "use strict";
 
@@ -128,6 +129,18 @@
     };
   }
 
+  // The events' places are named in the face of a town of 100,000 people (tiles.py's _label_font).
+  var EVENT_TOWN_FONT_PX = 13;
+
+  // Whether a basemap town (``name`` as drawn, at ``lat``, ``lon``, pixel ``p``) is the events'
+  // place ``place``: at the same spot of the map, or of the same name near it.
+  function sameTown(place, name, lat, lon, p) {
+    if (Math.abs(place.x - p.x) + Math.abs(place.y - p.y) <= LABELLED_PX) { return true; }
+    var across = Math.cos(lat * Math.PI / 180);
+    return place.name === name.toLowerCase() && Math.abs(place.lat - lat) <= SAME_TOWN_DEG &&
+      Math.abs(place.lon - lon) * across <= SAME_TOWN_DEG;
+  }
+
   function fontOf(size, bold) { return (bold ? "bold " : "") + size + "px " + FONT_FAMILY; }
 
   var TownLabels = L.Layer.extend({
@@ -205,7 +218,9 @@
       return this._widths[key];
     },
 
-    // The names of the blocks around the view, biggest town first, as pixels of the map's frame.
+    // The names to place, as pixels of the map's frame: the events' places first, the
+    // busiest first (data.eventTowns), then the names of the blocks around the view, biggest
+    // town first, but for the towns the events' places already name.
     _candidates: function (ctx) {
       var map = this._map, size = map.getSize(), rows = [], self = this;
       this._inView.forEach(function (key) {
@@ -216,13 +231,25 @@
       var ordered = rows.map(function (row, i) { return [row, i]; }).sort(function (a, b) {
         return (b[0][5] || 0) - (a[0][5] || 0) || a[1] - b[1];
       });
-      var out = [];
+      var out = [], events = [];
+      function inView(p) { return !(p.x < -200 || p.y < -50 || p.x > size.x + 200 || p.y > size.y + 50); }
+      function add(name, p, fontSize, bold) {
+        var font = fontOf(fontSize, bold);
+        out.push({ name: name, x: p.x, y: p.y, width: self._width(ctx, name, font), height: Math.round(fontSize * 0.95),
+                   font: font });
+      }
+      (this._state.data.eventTowns || []).forEach(function (town) {
+        var p = map.latLngToContainerPoint([town[0], town[1]]);
+        if (!inView(p)) { return; }
+        events.push({ name: String(town[2]).toLowerCase(), lat: town[0], lon: town[1], x: p.x, y: p.y });
+        add(String(town[2]), p, EVENT_TOWN_FONT_PX, false);
+      });
       ordered.forEach(function (item) {
         var row = item[0], p = map.latLngToContainerPoint([row[1], row[2]]);
-        if (p.x < -200 || p.y < -50 || p.x > size.x + 200 || p.y > size.y + 50) { return; }
-        var font = fontOf(row[3], row[4]), name = self._named(String(row[0]), row[1], row[2]);
-        out.push({ name: name, x: p.x, y: p.y, width: self._width(ctx, name, font),
-                   height: Math.round(row[3] * 0.95), font: font });
+        if (!inView(p)) { return; }
+        var name = self._named(String(row[0]), row[1], row[2]);
+        if (events.some(function (e) { return sameTown(e, name, row[1], row[2], p); })) { return; }
+        add(name, p, row[3], row[4]);
       });
       return out;
     },
