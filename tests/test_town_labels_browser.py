@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from browser_pages import standalone_chromium
-from palmyra import palmyra_event
+from palmyra import events_at_places, palmyra_event
 from test_basemap_tiles import TOWNS, tiny_layers
 
 from gazetteer.basemap_detail import build_detail_cache, fingerprint
@@ -271,3 +271,19 @@ def test_the_pictures_place_labels_do_not_cover_each_other(chromium, tmp_path) -
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+def test_places_gathered_into_a_cluster_are_not_named_beside_it(chromium, basemap_server, tmp_path) -> None:
+    # Zoomed out, three villages a few km apart are one cluster: their names would stand
+    # around the cluster, each looking like another place. A lone village keeps its name.
+    knot = events_at_places("Knot", [(5.0, 21.0), (5.03, 21.03), (4.97, 21.05)], per_place=4)
+    lone = events_at_places("Lone Post", [(6.5, 19.5)], per_place=2)
+    m = build_map(knot + lone, bounds=(10.0, -3.0, 32.0, 13.0), basemap_tiles=basemap_server.url_template)
+    page = open_map(chromium, tmp_path, m, tile_origin(basemap_server.url_template))
+    try:
+        stats = page.evaluate("window.conflictmapStats")
+    finally:
+        page.close()
+    assert stats["density"]["hidden"] == 3  # the three villages' markers are in a cluster
+    assert "Lone Post 0" in stats["towns"]["shown"]
+    assert not [name for name in stats["towns"]["shown"] if name.startswith("Knot")]

@@ -726,15 +726,21 @@ def popup_html(
 
 def event_towns(groups: Sequence[MarkerGroup], markers: Sequence[Sequence[Any]]) -> list[list[Any]]:
     """The places of the page map's markers (``groups`` and their ``markers`` rows), busiest
-    first, as ``[lat, lon, name, events]``, EVENT_TOWNS at most: the page names them among
+    first, as ``[lat, lon, name, events, [their markers' indices]]``, EVENT_TOWNS at most
+    (the page names a place while one of its markers is drawn on its own): the page names them among
     the basemap's towns, so that a small town in the news is named before a big one that is
     not. Only towns: a province's or a country's name at its middle would read as a town's
     (and as a second name beside the basemap's town of nearly the same name)."""
     counts: Counter[tuple[float, float, str]] = Counter()
-    for group, row in zip(groups, markers):
+    indices: dict[tuple[float, float, str], list[int]] = {}
+    for index, (group, row) in enumerate(zip(groups, markers)):
         if group.places and not row[10] and group.events[0].feature_code.startswith("PPL"):
-            counts[(row[2], row[3], group.places[0])] += group.count
-    return [[lat, lon, name, count] for (lat, lon, name), count in counts.most_common(EVENT_TOWNS)]
+            place = (row[2], row[3], group.places[0])
+            counts[place] += group.count
+            indices.setdefault(place, []).append(index)
+    return [
+        [lat, lon, name, count, indices[lat, lon, name]] for (lat, lon, name), count in counts.most_common(EVENT_TOWNS)
+    ]
 
 
 def tooltip_text(group: MarkerGroup) -> str:

@@ -141,6 +141,11 @@
       Math.abs(place.lon - lon) * across <= SAME_TOWN_DEG;
   }
 
+  // Whether a marker of the page (eventmap.js's state.markers) is drawn on its own: shown
+  // for the dates and sources chosen, and not gathered into a cluster (density.js). A place
+  // whose markers are all in a cluster is not named: its name would stand beside the cluster.
+  function drawnAlone(marker) { return !!marker && marker.shown > 0 && !marker.layer._clustered && !!marker.layer._map; }
+
   function fontOf(size, bold) { return (bold ? "bold " : "") + size + "px " + FONT_FAMILY; }
 
   var TownLabels = L.Layer.extend({
@@ -238,9 +243,10 @@
         out.push({ name: name, x: p.x, y: p.y, width: self._width(ctx, name, font), height: Math.round(fontSize * 0.95),
                    font: font });
       }
+      var markers = this._state.markers || [];
       (this._state.data.eventTowns || []).forEach(function (town) {
         var p = map.latLngToContainerPoint([town[0], town[1]]);
-        if (!inView(p)) { return; }
+        if (!inView(p) || !(town[4] || []).some(function (i) { return drawnAlone(markers[i]); })) { return; }
         events.push({ name: String(town[2]).toLowerCase(), lat: town[0], lon: town[1], x: p.x, y: p.y });
         add(String(town[2]), p, EVENT_TOWN_FONT_PX, false);
       });
