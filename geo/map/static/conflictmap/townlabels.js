@@ -113,6 +113,11 @@
   // gazetteer and mostly coincide; a namesake is farther.
   var SAME_TOWN_DEG = 0.1;
 
+  // How far apart two points are, in degrees of latitude (the larger of the two ways).
+  function degreesApart(lat, lon, lat2, lon2) {
+    return Math.max(Math.abs(lat2 - lat), Math.abs(lon2 - lon) * Math.cos(lat * Math.PI / 180));
+  }
+
   // The name to draw for a basemap town: the articles' name when an event's town it is
   // (``rows``: [lat, lon, the basemap's name in lower case, the articles' name], from
   // geo/map/townnames.py), so that the map, the feed and the popups name it alike.
@@ -120,9 +125,9 @@
     var byName = {};
     (rows || []).forEach(function (row) { (byName[row[2]] || (byName[row[2]] = [])).push(row); });
     return function (name, lat, lon) {
-      var best = null, bestFar = Infinity, across = Math.cos(lat * Math.PI / 180);
+      var best = null, bestFar = Infinity;
       (byName[name.toLowerCase()] || []).forEach(function (row) {
-        var up = Math.abs(row[0] - lat), side = Math.abs(row[1] - lon) * across, far = Math.max(up, side);
+        var far = degreesApart(lat, lon, row[0], row[1]);
         if (far <= SAME_TOWN_DEG && far < bestFar) { best = row[3]; bestFar = far; }
       });
       return best === null ? name : String(best);
@@ -136,9 +141,7 @@
   // place ``place``: at the same spot of the map, or of the same name near it.
   function sameTown(place, name, lat, lon, p) {
     if (Math.abs(place.x - p.x) + Math.abs(place.y - p.y) <= LABELLED_PX) { return true; }
-    var across = Math.cos(lat * Math.PI / 180);
-    return place.name === name.toLowerCase() && Math.abs(place.lat - lat) <= SAME_TOWN_DEG &&
-      Math.abs(place.lon - lon) * across <= SAME_TOWN_DEG;
+    return place.name === name.toLowerCase() && degreesApart(lat, lon, place.lat, place.lon) <= SAME_TOWN_DEG;
   }
 
   // Whether a marker of the page (eventmap.js's state.markers) is drawn on its own: shown
