@@ -27,6 +27,7 @@ BOXES_JS = """() => {
     insetLabels: Array.from(document.querySelectorAll('.cm-inset-label')).map(n => [n.textContent, ...box(n)]),
     column: Array.from(document.querySelectorAll('.cm-insets')).map(box),
     panels: Array.from(document.querySelectorAll('.cm-inset-caption')).map(n => n.textContent),
+    numbers: Array.from(document.querySelectorAll('.cm-inset-number')).map(box),
     list: Array.from(document.querySelectorAll('.cm-inset-list')).map(n => n.textContent),
     subtitle: document.querySelector('.cm-title-sub').textContent,
   };
@@ -72,6 +73,21 @@ def test_a_far_theatre_is_drawn_in_an_inset_with_its_markers(chromium, tmp_path:
     west, south_edge, east, north = stats["view"]
     assert all(west <= e.lon <= east and south_edge <= e.lat <= north for e in front)
     assert south_edge > 30
+
+
+def test_the_locator_names_the_far_places_the_list_names(chromium, tmp_path: Path) -> None:
+    # Talks in a far capital are too small for an inset: the list names them, and so does the
+    # locator beside their dot, or the reader cannot tell which dot is the capital.
+    front = _front(47.0, 35.0)
+    south = _front(15.0, 44.0, rows=2, cols=4, name="South")
+    visit = events_at_places("Capital", [(51.5, -0.1)], country="GB")
+    stats, boxes = drawn(chromium, tmp_path, front + south + visit)
+    assert boxes["list"] == ["Also: Capital 0 1"]
+    assert stats["insets"]["located"] == ["Capital 0"]
+    located = [label for label in boxes["insetLabels"] if label[0] == "Capital 0"]
+    assert len(located) == 1
+    assert not any(_overlap(located[0][1:], other[1:]) for other in boxes["insetLabels"] if other is not located[0])
+    assert not any(_overlap(located[0][1:], number) for number in boxes["numbers"])
 
 
 def test_one_theatre_has_no_insets(chromium, tmp_path: Path) -> None:

@@ -71,9 +71,10 @@
 
   // The names of an inset's main places (its labels, the busiest first), each right or
   // left of its point where it overlaps no other name and stays inside the inset, on the
-  // side where it hides no other place's marker when one has room (else on any free side).
-  function addLabels(map, labels, bounds, marks) {
-    var size = map.getSize(), taken = [], named = [];
+  // side where it hides no other place's marker when one has room (else on any free side),
+  // and clear of the boxes of ``blocked`` (pixels of the map) always.
+  function addLabels(map, labels, bounds, marks, blocked) {
+    var size = map.getSize(), taken = (blocked || []).slice(), named = [];
     var ctx = document.createElement("canvas").getContext("2d");
     ctx.font = LABEL_FONT;
     (labels || []).forEach(function (l) {
@@ -103,7 +104,8 @@
   function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
 
   // The locator: every theatre's box, the main map's view outlined in red, the insets' in blue,
-  // and a dot at each far place only the list names.
+  // and a dot at each far place only the list names, named beside it where the name fits
+  // (without, a reader cannot tell which dot is which place of the list).
   function drawLocator(state, holder, spec, insetBounds) {
     var map = stillMap(holder, state.basemapForInsets);
     var view = state.map.getBounds(), column = spec.column, size = state.map.getSize();
@@ -114,12 +116,15 @@
     insetBounds.forEach(function (b) { whole.extend(b); });
     map.fitBounds(whole, { padding: [10, 10], animate: false });
     var renderer = L.canvas({ padding: 0.2 });
+    var numbers = [];  // the boxes of the insets' numbers: no place's name goes over them
     insetBounds.forEach(function (b, i) {
       L.rectangle(b, { renderer: renderer, color: INSET_COLOUR, weight: 1.5, dashArray: "4 3", fill: false,
                        interactive: false }).addTo(map);
       var label = L.divIcon({ className: "cm-inset-number", html: "", iconSize: [14, 14], iconAnchor: [-2, 16] });
       var marker = L.marker(b.getNorthWest(), { icon: label, interactive: false, keyboard: false }).addTo(map);
       marker.getElement().textContent = String(i + 1);
+      var corner = map.latLngToContainerPoint(b.getNorthWest());
+      numbers.push([corner.x + 2, corner.y - 16, corner.x + 16, corner.y - 2]);
     });
     L.rectangle(main, { renderer: renderer, color: FRAME_COLOUR, weight: 2, fill: true, fillOpacity: 0.12,
                         interactive: false }).addTo(map);
@@ -130,7 +135,7 @@
       L.circleMarker(at, { renderer: renderer, radius: 2.5, weight: 0.8, color: "#333", fillColor: "#333",
                            fillOpacity: 0.9, interactive: false }).addTo(map);
     });
-    return map;
+    return addLabels(map, spec.listed, map.getBounds(), [], numbers);
   }
 
   function draw(state, basemap) {
@@ -162,7 +167,7 @@
     var below = state.map.getContainer().querySelector(".leaflet-bottom.leaflet-right");
     var room = state.map.getSize().y - (below ? below.offsetHeight : 0) - 2 * GAP_PX - column.offsetHeight;
     var insetHeight = Math.max(MIN_INSET_PX, Math.min(width * INSET_SHAPE, room / Math.max(holders.length, 1)));
-    drawLocator(state, locator, spec, insetBounds);
+    var located = drawLocator(state, locator, spec, insetBounds);
     var insets = spec.insets.map(function (inset, i) {
       holders[i].style.height = Math.round(insetHeight) + "px";
       var map = stillMap(holders[i], basemap);
@@ -174,7 +179,8 @@
         markerPoints: marks.map(function (m) { return [frame.left + m.at.x, frame.top + m.at.y]; })
       };
     });
-    return { locator: true, insets: insets, elsewhere: spec.elsewhere || "" };
+    return { locator: true, insets: insets, elsewhere: spec.elsewhere || "",
+             located: located.map(function (label) { return label.name; }) };
   }
 
   window.conflictmapInsets = { draw: draw };
