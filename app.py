@@ -521,12 +521,14 @@ def _map(
     state = st.session_state
     # Events just added are framed first; otherwise the frame follows the filters (or is kept).
     bounds = feed.new_frame(fresh) or mapcache.map_frame(
-        db, version, key, window, visible, held=state.map_frame, keep=state.keep_frame
+        db, version, key, window, visible, names, held=state.map_frame, keep=state.keep_frame
     )
     state.map_frame = bounds
     # Built once for what it shows (the store's version, filters, window, frame): a click reruns the page, not this.
+    # Its theatre buttons and the frame above come from one opening, worked out once.
+    opening = mapcache.opening(db, version, key, window, visible, names)
     m = mapcache.event_map(
-        db, version, key, window, bounds, astuple(playback), CLUSTER_OVER, detail_tiles_url(), visible, names
+        db, version, key, window, bounds, astuple(playback), CLUSTER_OVER, detail_tiles_url(), visible, names, opening
     )
     from streamlit_folium import st_folium
 

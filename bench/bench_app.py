@@ -160,6 +160,7 @@ def page_first_run(store: EventStore) -> tuple[dict[str, tuple[float, float]], i
     (wall, CPU) seconds per step, events drawn, bytes of map HTML."""
     from geo.map.mapview import Playback, build_map
     from geo.map.names import common_names
+    from geo.map.opening import opening_view
 
     steps: dict[str, tuple[float, float]] = {}
     period = view.period_of(store.date_range(), today=date.today())
@@ -171,13 +172,22 @@ def page_first_run(store: EventStore) -> tuple[dict[str, tuple[float, float]], i
     # The page names the places in view once; the map, the panel and the table share the names.
     names = timed("place names", steps, lambda: common_names(visible))
     timed("table", steps, lambda: view.events_table(visible, names=names))
-    bounds = view.map_bounds(visible)
+    # Where the map opens and its theatre buttons: worked out once, for the frame and the map.
+    opening = timed("map opening", steps, lambda: opening_view(visible, names=names))
+    bounds = view.map_bounds(visible, opening=opening)
     # As the page draws it: with the map's own time slider and player.
     m = timed(
         "build map",
         steps,
         lambda: build_map(
-            visible, bounds=bounds, cluster_over=300, timeline=True, playback=Playback(7, 0, 1000), names=names
+            visible,
+            bounds=bounds,
+            cluster_over=300,
+            timeline=True,
+            playback=Playback(7, 0, 1000),
+            names=names,
+            jumps=True,
+            opening=opening,
         ),
     )
     payload = timed("map to html", steps, lambda: st_folium_payload(m))

@@ -61,3 +61,26 @@ def test_a_new_event_in_the_store_builds_a_map_that_shows_it(
     assert not at.exception, at.exception
     assert len(maps_built) == 2
     assert {e.event_id for e in maps_built[-1]} == {"e0", "aden-1"}
+
+
+def test_the_page_works_out_where_its_map_opens_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two theatres (Syria, Yemen): the frame the map opens on and its theatre buttons come
+    # from one reading of every event, not one each (at 100,000 events a reading costs ~0.25 s).
+    from geo.map import mapview, opening
+    from geo.web import mapcache
+
+    path = tmp_path / "events.sqlite"
+    with EventStore.open(path) as store:
+        store.add_events([palmyra_event(), ADEN])
+    readings: list[int] = []
+    read = opening.opening_view
+
+    def counted(events, **options):
+        readings.append(len(events))
+        return read(events, **options)
+
+    for module in (opening, mapview, mapcache):
+        monkeypatch.setattr(module, "opening_view", counted)
+    at = started_app(path, monkeypatch)
+    assert not at.exception, at.exception
+    assert readings == [2]

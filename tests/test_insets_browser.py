@@ -27,6 +27,7 @@ BOXES_JS = """() => {
     insetLabels: Array.from(document.querySelectorAll('.cm-inset-label')).map(n => [n.textContent, ...box(n)]),
     column: Array.from(document.querySelectorAll('.cm-insets')).map(box),
     panels: Array.from(document.querySelectorAll('.cm-inset-caption')).map(n => n.textContent),
+    numbers: Array.from(document.querySelectorAll('.cm-inset-number')).map(box),
     list: Array.from(document.querySelectorAll('.cm-inset-list')).map(n => n.textContent),
     subtitle: document.querySelector('.cm-title-sub').textContent,
   };
@@ -74,6 +75,21 @@ def test_a_far_theatre_is_drawn_in_an_inset_with_its_markers(chromium, tmp_path:
     assert south_edge > 30
 
 
+def test_the_locator_names_the_far_places_the_list_names(chromium, tmp_path: Path) -> None:
+    # Talks in a far capital are too small for an inset: the list names them, and so does the
+    # locator beside their dot, or the reader cannot tell which dot is the capital.
+    front = _front(47.0, 35.0)
+    south = _front(15.0, 44.0, rows=2, cols=4, name="South")
+    visit = events_at_places("Capital", [(51.5, -0.1)], country="GB")
+    stats, boxes = drawn(chromium, tmp_path, front + south + visit)
+    assert boxes["list"] == ["Also: Capital 0 1"]
+    assert stats["insets"]["located"] == ["Capital 0"]
+    located = [label for label in boxes["insetLabels"] if label[0] == "Capital 0"]
+    assert len(located) == 1
+    assert not any(_overlap(located[0][1:], other[1:]) for other in boxes["insetLabels"] if other is not located[0])
+    assert not any(_overlap(located[0][1:], number) for number in boxes["numbers"])
+
+
 def test_one_theatre_has_no_insets(chromium, tmp_path: Path) -> None:
     stats, boxes = drawn(chromium, tmp_path, _front(47.0, 35.0))
     assert stats["insets"] is None
@@ -95,3 +111,21 @@ def test_no_two_names_overlap_and_none_sits_under_the_insets(chromium, tmp_path:
     inset = [b[1:] for b in boxes["insetLabels"]]
     assert inset
     assert not any(_overlap(a, b) for i, a in enumerate(inset) for b in inset[i + 1 :])
+
+
+def test_an_insets_names_leave_the_other_places_markers_in_sight(chromium, tmp_path: Path) -> None:
+    # A busy town with a quieter one just east of it, where the town's name would go: the
+    # name takes the west side, and the quieter town's marker stays in sight.
+    front = _front(47.0, 35.0)
+    busy = events_at_places("Busytown", [(15.0, 44.0)], per_place=6, country="YE")
+    east = events_at_places("Eastfield", [(15.0, 44.8)], country="YE")
+    corners = events_at_places("Corner", [(13.0, 41.0), (17.0, 47.0)], country="YE")
+    stats, boxes = drawn(chromium, tmp_path, front + busy + east + corners)
+    (inset,) = stats["insets"]["insets"]
+    names = {label[0]: label[1:] for label in boxes["insetLabels"]}
+    assert "Busytown 0" in names
+    points = inset["markerPoints"]
+    assert len(points) == 4
+    label = names["Busytown 0"]
+    hidden = [p for p in points if label[0] <= p[0] <= label[2] and label[1] <= p[1] <= label[3]]
+    assert hidden == []

@@ -822,3 +822,42 @@ def test_an_event_placed_only_at_a_country_is_not_labelled_as_a_town():
     flags = {(row[2], row[3]): row[10] for row in data["markers"]}
     assert flags[(35.0, 38.0)] == 1 and flags[(town.lat, town.lon)] == 0
     assert data["countries"] == [["Syria", 2]]
+
+
+CREDITS_JS = """(() => {
+    const box = document.querySelector('.leaflet-control-attribution');
+    const r = box.getBoundingClientRect();
+    return {height: r.height, width: r.width, text: box.textContent};
+})()"""
+
+
+@pytest.mark.browser
+def test_the_maps_credits_take_one_line_until_clicked(browser, tmp_path):
+    # On a laptop-sized map the credits written out run to several lines over the events at
+    # the map's foot: one line, read in full on a click; the picture keeps them in full.
+    page, context, _, errors = open_page(
+        browser, offline_html(build_map(many_events(40, places=8))), tmp_path, width=720, height=520
+    )
+    try:
+        folded = page.evaluate(CREDITS_JS)
+        page.mouse.move(5, 5)
+        page.locator(".leaflet-control-attribution").click(position={"x": 5, "y": 5})
+        page.mouse.move(5, 5)  # off the box: it stays open for reading
+        opened = page.evaluate(CREDITS_JS)
+    finally:
+        context.close()
+    assert folded["height"] < 20 and folded["width"] < 720
+    assert opened["height"] > 2 * folded["height"]
+    assert "GeoNames" in opened["text"] and "CC BY 4.0" in opened["text"] and errors == []
+    slide, context, _, _ = open_page(
+        browser,
+        offline_html(slide_map(many_events(40, places=8), width=720, height=520)),
+        tmp_path,
+        width=720,
+        height=520,
+    )
+    try:
+        pictured = slide.evaluate(CREDITS_JS)
+    finally:
+        context.close()
+    assert pictured["height"] > 20

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from browser_pages import standalone_chromium
-from palmyra import palmyra_event
+from palmyra import events_at_places, palmyra_event
 from test_basemap_tiles import TOWNS, tiny_layers
 
 from gazetteer.basemap_detail import build_detail_cache, fingerprint
@@ -78,6 +78,75 @@ def test_a_town_name_under_an_event_and_its_label_is_left_out(chromium, basemap_
     towns = town_names(chromium, tmp_path, basemap_server, [at_the_town])
     assert BIG_RIVERTON.name in towns["dropped"]
     assert BIG_RIVERTON.name not in towns["shown"]
+
+
+def app_town_names(chromium, folder: Path, server: TileServer, events, *, picture: bool = False) -> dict:
+    """The basemap's names on the page's map framed on the province (``picture``: on a
+    briefing picture that labels none of the events' places itself)."""
+    if picture:
+        m = slide_map(events, width=900, height=600, bounds=PROVINCE, basemap_tiles=server.url_template, labels=0)
+    else:
+        m = build_map(events, bounds=PROVINCE, basemap_tiles=server.url_template)
+    page = open_map(chromium, folder, m, tile_origin(server.url_template))
+    try:
+        return page.evaluate("window.conflictmapStats.towns")
+    finally:
+        page.close()
+
+
+def fort_hope(**changes):
+    """Events at Big Riverton, which the gazetteer calls so and the reports call Fort Hope."""
+    return [
+        palmyra_event(
+            event_id=f"e{k}", lat=BIG_RIVERTON.lat, lon=BIG_RIVERTON.lon, place="Big Riverton", mention="Fort Hope"
+        )
+        for k in range(3)
+    ]
+
+
+@pytest.mark.parametrize("picture", [False, True], ids=["page", "picture"])
+def test_a_town_with_events_is_named_on_the_map_as_its_articles_name_it(
+    chromium, basemap_server, tmp_path, picture
+) -> None:
+    # The feed, the popup and a picture's list say Fort Hope: so does the map.
+    towns = app_town_names(chromium, tmp_path, basemap_server, fort_hope(), picture=picture)
+    assert "Fort Hope" in towns["shown"]
+    assert BIG_RIVERTON.name not in towns["shown"] + towns["dropped"]
+
+
+def test_a_namesake_or_a_province_does_not_rename_a_town(chromium, basemap_server, tmp_path) -> None:
+    # A town of the same name two degrees away, and a province the articles call otherwise
+    # whose gazetteer name is the town's: neither is the basemap's town.
+    namesake = palmyra_event(event_id="far", lat=3.5, lon=20.4, place="Big Riverton", mention="Fort Hope", geonameid=7)
+    province = palmyra_event(
+        event_id="area",
+        lat=BIG_RIVERTON.lat,
+        lon=BIG_RIVERTON.lon,
+        place="Big Riverton",
+        mention="Riverland",
+        feature_code="ADM1",
+        geonameid=8,
+    )
+    towns = app_town_names(chromium, tmp_path, basemap_server, [namesake, province], picture=True)
+    assert BIG_RIVERTON.name in towns["shown"]
+    assert "Fort Hope" not in towns["shown"] and "Riverland" not in towns["shown"]
+
+
+def test_a_village_in_the_news_is_named_among_the_towns(chromium, basemap_server, tmp_path) -> None:
+    # No basemap town is near the village: the page's map names it from its events, and
+    # still names the province's big town beside it.
+    village = [
+        palmyra_event(event_id=f"v{k}", lat=4.9, lon=21.0, place="Hilltop Post", mention="Hilltop Post", geonameid=9)
+        for k in range(2)
+    ]
+    # A province's events sit at its middle: its name there would read as a town's.
+    region = palmyra_event(
+        event_id="r", lat=4.5, lon=20.9, place="Upper Vale", mention="Upper Vale", feature_code="ADM1", geonameid=10
+    )
+    towns = app_town_names(chromium, tmp_path, basemap_server, [*village, region])
+    assert "Hilltop Post" in towns["shown"]
+    assert BIG_RIVERTON.name in towns["shown"]
+    assert "Upper Vale" not in towns["shown"] + towns["dropped"]
 
 
 #: Each name drawn, with its text's left and right ends and the map's width.
@@ -202,3 +271,19 @@ def test_the_pictures_place_labels_do_not_cover_each_other(chromium, tmp_path) -
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+def test_places_gathered_into_a_cluster_are_not_named_beside_it(chromium, basemap_server, tmp_path) -> None:
+    # Zoomed out, three villages a few km apart are one cluster: their names would stand
+    # around the cluster, each looking like another place. A lone village keeps its name.
+    knot = events_at_places("Knot", [(5.0, 21.0), (5.03, 21.03), (4.97, 21.05)], per_place=4)
+    lone = events_at_places("Lone Post", [(6.5, 19.5)], per_place=2)
+    m = build_map(knot + lone, bounds=(10.0, -3.0, 32.0, 13.0), basemap_tiles=basemap_server.url_template)
+    page = open_map(chromium, tmp_path, m, tile_origin(basemap_server.url_template))
+    try:
+        stats = page.evaluate("window.conflictmapStats")
+    finally:
+        page.close()
+    assert stats["density"]["hidden"] == 3  # the three villages' markers are in a cluster
+    assert "Lone Post 0" in stats["towns"]["shown"]
+    assert not [name for name in stats["towns"]["shown"] if name.startswith("Knot")]

@@ -53,7 +53,9 @@ def test_the_first_page_after_the_warm_up_reads_and_builds_nothing_itself(
 
     fitted: list[int] = []
     fit = appstate.map_bounds
-    monkeypatch.setattr(appstate, "map_bounds", lambda events: fitted.append(len(events)) or fit(events))
+    monkeypatch.setattr(
+        appstate, "map_bounds", lambda events, **options: fitted.append(len(events)) or fit(events, **options)
+    )
     counted: list[int] = []
     count = appstate.daily_counts
     monkeypatch.setattr(

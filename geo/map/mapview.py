@@ -38,10 +38,11 @@ from geo.map.density import density_choice, density_layers
 from geo.map.framing import core_bounds
 from geo.map.names import KEY_DECIMALS, PlaceKey, common_names, place_key, shown_name, tidy_name
 from geo.map.offline import asset_uri, make_offline
-from geo.map.opening import opening_json, opening_view
+from geo.map.opening import Opening, opening_json, opening_view
 from geo.map.prominence import label_order
 from geo.map.theatres import layout_json, plan_slide
 from geo.map.tiles import bare_tiles_url, detail_tile_layer, town_labels_url
+from geo.map.townnames import renamed_towns
 from geo.records import EVENT_TYPES, ORIGINS, Event
 
 
@@ -122,6 +123,8 @@ COORDINATE_DECIMALS = 5
 LABEL_COUNT = 12
 #: Places offered for each label: one out of view or crowded out gives way to the next.
 LABEL_CHOICES = 3
+#: The page's map names up to this many of its events' places (those in view) among the basemap's towns.
+EVENT_TOWNS = 200
 #: How far (px) markers that share a point are moved apart, round a ring.
 SHARED_POINT_SHIFT_PX = 7
 
@@ -229,6 +232,7 @@ def build_map(
     names: Mapping[PlaceKey, str] | None = None,
     basemap_tiles: str | None = None,
     jumps: bool = False,
+    opening: Opening | None = None,
 ) -> folium.Map:
     """An offline folium map of ``events``.
 
@@ -241,7 +245,9 @@ def build_map(
     with playback, which plays as ``playback`` says. Places are labelled by
     ``names`` (``geo.map.names.common_names(events)`` unless given: pass it when it
     is already at hand, it is the same for every view of the same events). ``jumps``
-    adds a button per theatre of a war fought in several (``geo.map.opening``).
+    adds a button per theatre of a war fought in several (``geo.map.opening``), from
+    ``opening`` when it is at hand (``opening_view(events, names=names)``: the page frames
+    the map with it too, and it reads every event), else worked out here.
     """
     options = MapOptions(
         title=title,
@@ -254,7 +260,7 @@ def build_map(
         playback=playback,
         jumps=jumps,
     )
-    return compose_map(events, options, names=names)
+    return compose_map(events, options, names=names, opening=opening)
 
 
 def slide_map(
@@ -287,10 +293,15 @@ def slide_map(
 
 
 def compose_map(
-    events: Sequence[Event], options: MapOptions, *, names: Mapping[PlaceKey, str] | None = None
+    events: Sequence[Event],
+    options: MapOptions,
+    *,
+    names: Mapping[PlaceKey, str] | None = None,
+    opening: Opening | None = None,
 ) -> folium.Map:
     """The map for ``events`` as ``options`` describe it, places labelled by ``names``
-    (by default the names their articles use most); both public builders end here."""
+    (by default the names their articles use most), its theatre buttons from ``opening``
+    (by default worked out here); both public builders end here."""
     _check_options(options)
     events = list(events)
     if names is None:
@@ -312,7 +323,9 @@ def compose_map(
     density = {
         key: _added(layer, m) for key, layer in density_layers(density_choice(len(events), slide=options.slide)).items()
     }
-    payload = _payload(events, groups, types, origins, options, names)
+    if options.jumps and opening is None:
+        opening = opening_view(events, names=names)
+    payload = _payload(events, groups, types, origins, options, names, opening)
     EventLayers(payload, type_layers, origin_layers, tile_layers, density).add_to(m)
     # Without a layer to toggle, the control would be an empty box.
     if not options.slide and (type_layers or origin_layers or options.tiles):
@@ -711,6 +724,25 @@ def popup_html(
     return f'<div class="cm-pop">{head}{entries}{more}</div>'
 
 
+def event_towns(groups: Sequence[MarkerGroup], markers: Sequence[Sequence[Any]]) -> list[list[Any]]:
+    """The places of the page map's markers (``groups`` and their ``markers`` rows), busiest
+    first, as ``[lat, lon, name, events, [their markers' indices]]``, EVENT_TOWNS at most
+    (the page names a place while one of its markers is drawn on its own): the page names them among
+    the basemap's towns, so that a small town in the news is named before a big one that is
+    not. Only towns: a province's or a country's name at its middle would read as a town's
+    (and as a second name beside the basemap's town of nearly the same name)."""
+    counts: Counter[tuple[float, float, str]] = Counter()
+    indices: dict[tuple[float, float, str], list[int]] = {}
+    for index, (group, row) in enumerate(zip(groups, markers)):
+        if group.places and not row[10] and group.events[0].feature_code.startswith("PPL"):
+            place = (row[2], row[3], group.places[0])
+            counts[place] += group.count
+            indices.setdefault(place, []).append(index)
+    return [
+        [lat, lon, name, count, indices[lat, lon, name]] for (lat, lon, name), count in counts.most_common(EVENT_TOWNS)
+    ]
+
+
 def tooltip_text(group: MarkerGroup) -> str:
     """A short hover label: ``Palmyra — frontline, 2016-03-24`` (escaped HTML)."""
     kind = group.event_type
@@ -853,6 +885,7 @@ def _payload(
     origins: list[str],
     options: MapOptions,
     names: Mapping[PlaceKey, str],
+    opening: Opening | None,
 ) -> dict[str, Any]:
     abbreviated = len(events) > options.cluster_over
     limit = max(1, min(MAX_POPUP_EVENTS, POPUP_EVENT_BUDGET // max(len(groups), 1))) if abbreviated else None
@@ -916,7 +949,7 @@ def _payload(
         "daySpan": (max(dates).toordinal() - day0.toordinal()) if day0 else 0,
         "bounds": _fit_bounds(events, options.bounds if layout is None else layout.frame),
         "insets": layout_json(layout, column) if layout is not None else None,
-        "theatres": opening_json(opening_view(events, names=names), shown=options.bounds) if options.jumps else None,
+        "theatres": opening_json(opening, shown=options.bounds) if options.jumps and opening is not None else None,
         "maxZoom": 10 if options.bounds else 9,
         "attribution": html.escape(attribution),
         "title": options.title,
@@ -929,6 +962,10 @@ def _payload(
         "countries": [list(item) for item in country_counts(events, names=names)],
         # The detailed basemap's town names, which the page draws clear of the events (None: in its tiles).
         "townLabels": town_labels_url(options.basemap_tiles) if options.basemap_tiles else None,
+        # Those of them that the events' articles name otherwise: the page labels them as the feed does.
+        "townNames": [list(town) for town in renamed_towns(events, names)] if options.basemap_tiles else [],
+        # The page's map names its busiest places among them (a picture has labels of its own).
+        "eventTowns": event_towns(groups, markers) if options.basemap_tiles and not options.slide else [],
     }
 
 

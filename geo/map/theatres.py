@@ -96,13 +96,15 @@ class Theatre:
 class SlideLayout:
     """What a briefing picture shows: the main ``frame``, the ``insets`` (theatres left
     out, each in a small map of its own), the ``elsewhere`` places (left out and too
-    small for an inset, with their event counts), and whether a locator map is drawn."""
+    small for an inset, with their event counts, and where the listed ones lie), and
+    whether a locator map is drawn."""
 
     frame: Bounds | None
     insets: tuple[Theatre, ...] = ()
     elsewhere: tuple[tuple[str, int], ...] = ()
     framed_events: int = 0
     extent: Bounds | None = None  # the box of every theatre: what the locator shows
+    listed_spots: tuple[tuple[float, float, str], ...] = ()  # (lat, lon, name) of the places the list names
 
     @property
     def locator(self) -> bool:
@@ -202,9 +204,11 @@ def _layout_of(theatres: Sequence[Theatre], aspect: float) -> SlideLayout:
     total = sum(t.weight for t in theatres)
     insets = tuple(t for t in left_out if t.weight >= INSET_SHARE * total)[:MAX_INSETS]
     listed: Counter[str] = Counter()
+    spots: dict[str, tuple[float, float]] = {}
     for theatre in left_out:
         if theatre not in insets:
             listed.update(dict(theatre.places))
+            spots.update((name, spot) for (name, _), spot in zip(theatre.places, theatre.spots))
     elsewhere = tuple(sorted(listed.items(), key=lambda item: (-item[1], item[0])))
     return SlideLayout(
         frame=with_margin(_union([t.bounds for t in framed])),
@@ -212,6 +216,7 @@ def _layout_of(theatres: Sequence[Theatre], aspect: float) -> SlideLayout:
         elsewhere=elsewhere,
         framed_events=sum(t.events for t in framed),
         extent=_union([t.bounds for t in theatres]),
+        listed_spots=tuple((*spots[name], name) for name, _ in elsewhere[:LISTED_PLACES] if name in spots),
     )
 
 
@@ -255,6 +260,8 @@ def layout_json(layout: SlideLayout, column: int) -> dict[str, Any] | None:
         ],
         "extent": _leaflet(layout.extent) if layout.extent else None,
         "elsewhere": elsewhere_text(layout.elsewhere),
+        # Where the places the list names lie: the locator names those that fit beside their dots.
+        "listed": [list(spot) for spot in layout.listed_spots],
         "leftOut": layout.left_out,
     }
 

@@ -8,18 +8,26 @@ so the quarter's long name took the city's label. Labels therefore drop the diac
 and a town whose name is a neighbouring town's name with more words, listed bigger than
 that town, is labelled by the town's name (the place a reader looks for) and the town
 itself is not labelled twice.
+
+A town where events happened is named on the map as the articles name it (Tadmur is
+"Palmyra" in every report, and so in the feed, the popups and a briefing's labels): the
+page swaps the basemap's name for the articles' (``renamed_towns``), and the popup keeps
+the gazetteer's name beside it.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from operator import attrgetter
 
 from gazetteer.basemap_detail import Town
 from gazetteer.geodesy import great_circle_km
 from gazetteer.normalize import COMBINING_MARKS, normalize, strip_articles
+from geo.map.names import PlaceKey, place_key, tidy_name
+from geo.records import Event
 
 #: The ayn and hamza signs of transliterations (an ordinary apostrophe, "Ma'rib", stays), and
 #: Turkish dotless i, which English prints dotted ("Elazig").
@@ -99,3 +107,28 @@ def _city_of(towns: Sequence[Town], part: int, candidates: Iterable[int]) -> int
         and _km(towns[part], towns[j]) <= QUARTER_KM
     ]
     return min(near)[1] if near else None
+
+
+_GEONAMEID = attrgetter("geonameid")
+
+
+def renamed_towns(events: Iterable[Event], names: Mapping[PlaceKey, str]) -> list[tuple[float, float, str, str]]:
+    """The towns of ``events`` that their articles name otherwise than the gazetteer, as
+    ``(lat, lon, the basemap's name for it in lower case, the articles' name)``: what the
+    page needs to label the basemap's town by the name the feed and the popups use.
+    Only populated places: a province or a country is not a basemap town."""
+    events = events if isinstance(events, Sequence) else list(events)
+    # One event per place, picked in C: a war's record repeats a few places many times.
+    places = dict(zip(map(_GEONAMEID, events), events))
+    if places.pop(None, None) is not None:
+        places.update((place_key(e), e) for e in events if e.geonameid is None)
+    renamed: dict[PlaceKey, tuple[float, float, str, str]] = {}
+    for event in places.values():
+        if not (event.feature_code or "").startswith("PPL"):
+            continue
+        key = place_key(event)
+        printed = plain_letters(tidy_name(event.place))
+        shown = names.get(key, "")
+        if shown and printed and shown.casefold() != printed.casefold():
+            renamed[key] = (event.lat, event.lon, printed.lower(), shown)
+    return sorted(renamed.values())

@@ -31,6 +31,8 @@ from geo.records import EVENT_TYPES, Event, PlaceOverride
 if TYPE_CHECKING:
     import pandas
 
+    from geo.map.opening import Opening
+
 #: Days a step of the map's player, as it starts (the map offers others).
 DEFAULT_STEP_DAYS = 7
 
@@ -427,11 +429,14 @@ def timeline_axis(period: Window) -> TimeAxis:
 Bounds = tuple[float, float, float, float]
 
 
-def map_bounds(events: Sequence[Event]) -> Bounds | None:
+def map_bounds(events: Sequence[Event], *, opening: Opening | None = None) -> Bounds | None:
     """``(min_lon, min_lat, max_lon, max_lat)`` for the map: the busiest theatre's frame
     when the events lie in several (``geo.map.opening``, as a briefing picture frames
     them), else the view the map builder picks for ``events`` (their core when a few lie
     far away), or None when that is a single point (the builder then frames the events itself).
+
+    ``opening`` is ``opening_view(events)`` when it is at hand (the page builds the map's
+    theatre buttons from the same one): it reads every event, so it is worked out once.
 
     Play runs inside the map, which is not rebuilt while it plays, so the frame holds
     still through play whatever events it was fitted to.
@@ -439,8 +444,9 @@ def map_bounds(events: Sequence[Event]) -> Bounds | None:
     from geo.map.framing import core_bounds
     from geo.map.opening import opening_view
 
-    # The theatres' names are not needed for the frame: no names, no look-up of them.
-    opening = opening_view(events, names={})
+    if opening is None:
+        # The theatres' names are not needed for the frame: no names, no look-up of them.
+        opening = opening_view(events, names={})
     if opening.frame is not None:
         return opening.frame
     box = core_bounds(events)

@@ -29,6 +29,7 @@ import streamlit as st
 from geo.filters import EventFilter
 from geo.map.mapview import Playback, build_map
 from geo.map.names import PlaceKey, common_names
+from geo.map.opening import Opening, opening_view
 from geo.records import Event
 from geo.store.store import EventStore
 from geo.web import appstate as view
@@ -56,10 +57,12 @@ def event_map(
     basemap_tiles: str | None,
     _events: Sequence[Event],
     _names: Mapping[PlaceKey, str],
+    _opening: Opening,
 ) -> folium.Map:
     """The map of ``_events`` (the store ``db`` at ``version`` through the filter of
     ``filter_key`` and the dates of ``window``), framed on ``bounds``, with its time
-    control playing as ``playback`` (``Playback``'s fields, in order) says."""
+    control playing as ``playback`` (``Playback``'s fields, in order) says and its
+    theatre buttons from ``_opening`` (``opening``: the same key, the same events)."""
     return build_map(
         _events,
         bounds=bounds,
@@ -69,6 +72,7 @@ def event_map(
         names=_names,
         basemap_tiles=basemap_tiles,
         jumps=True,
+        opening=_opening,
     )
 
 
@@ -103,12 +107,22 @@ def type_counts(db: str, version: int, key: tuple, window: tuple, _events: Seque
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
+def opening(
+    db: str, version: int, key: tuple, window: tuple, _events: Sequence[Event], _names: Mapping[PlaceKey, str]
+) -> Opening:
+    """Where the map of ``_events`` (the events in view) opens and its theatre buttons
+    (``geo.map.opening``): worked out once for them (it reads every event), for the frame
+    and the map alike."""
+    return opening_view(_events, names=_names)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
 def fitted_frame(
-    db: str, version: int, key: tuple, window: tuple, _events: Sequence[Event]
+    db: str, version: int, key: tuple, window: tuple, _events: Sequence[Event], _names: Mapping[PlaceKey, str]
 ) -> tuple[float, float, float, float] | None:
     """The frame fitted to ``_events`` (the events in view; ``appstate.map_bounds``): worked out
     once for them, not on every run (it reads the position of every event)."""
-    return view.map_bounds(_events)
+    return view.map_bounds(_events, opening=opening(db, version, key, window, _events, _names))
 
 
 def map_frame(
@@ -117,15 +131,16 @@ def map_frame(
     key: tuple,
     window: tuple,
     events: Sequence[Event],
+    names: Mapping[PlaceKey, str],
     *,
     held: tuple[float, float, float, float] | None,
     keep: bool,
 ) -> tuple[float, float, float, float] | None:
-    """``appstate.map_frame`` of the events in view, their fitted frame kept per store version,
-    filter and window."""
+    """``appstate.map_frame`` of the events in view (named by ``names``), their fitted frame
+    kept per store version, filter and window."""
     if keep and held is not None:
         return held
-    return fitted_frame(db, version, key, window, events)
+    return fitted_frame(db, version, key, window, events, names)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

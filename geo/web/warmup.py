@@ -107,7 +107,7 @@ def warm_up(db: str) -> WarmUp | None:
         visible = view.in_window(base, None if view.covers(window, period) else window)
         mapcache.type_counts(db, version, key, window, visible)
         names = mapcache.place_names(db, version, key, window, visible)
-        bounds = mapcache.map_frame(db, version, key, window, visible, held=None, keep=False)
+        bounds = mapcache.map_frame(db, version, key, window, visible, names, held=None, keep=False)
         playback = replace(mapcache.PLAYBACK, step_days=view.play_step_days(window), start=window[0], end=window[1])
         mapcache.event_map(
             db,
@@ -120,6 +120,7 @@ def warm_up(db: str) -> WarmUp | None:
             detail_tiles_url(),
             visible,
             names,
+            mapcache.opening(db, version, key, window, visible, names),
         )
         # The timeline under the map: its counts, and the libraries its chart loads on first use.
         daily = timeline.daily_frame(db, version, key, False, base)

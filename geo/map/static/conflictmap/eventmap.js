@@ -802,6 +802,21 @@
     return true;
   }
 
+  // The page's map credits its data in one line, cut short, read in full on a click, a hover
+  // or the keyboard's focus: written out, the credits run to three or four lines over the
+  // events in the map's lower right on a laptop's window. A picture keeps them in full.
+  function foldCredits(box) {
+    if (!box) { return; }
+    box.classList.add("cm-credits");
+    box.tabIndex = 0;
+    box.title = "Map data and sources: click to read in full";
+    L.DomEvent.on(box, "click", function (event) {
+      if (event.target.closest && event.target.closest("a")) { return; }  // a link opens, the box stays
+      box.classList.toggle("cm-credits-open");
+    });
+    L.DomEvent.disableClickPropagation(box);
+  }
+
   function draw(map, data, basemap, groups) {
     window.conflictmapReady = false;
     var state = { map: map, data: data, groups: groups, window: null, counts: [], titleHeight: 0 };
@@ -809,6 +824,7 @@
     if (map.attributionControl) {
       map.attributionControl.setPrefix("Leaflet");
       if (data.attribution) { map.attributionControl.addAttribution(data.attribution); }
+      if (!data.slide) { foldCredits(map.attributionControl.getContainer()); }
     }
     addTypeStyles(data.types);
     addBasemap(map, basemap);

@@ -12,6 +12,8 @@
   var INSET_MARKER_SCALE = 0.75;
   // An inset names its few main places, in a smaller face than the main map's.
   var INSET_LABELS = 4, LABEL_PX = 15, LABEL_GAP_PX = 6;
+  // Markers this close (px) to a name's point are its place's own (one per type, side by side).
+  var OWN_MARKER_PX = 4;
   var LABEL_FONT = "600 11px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
   var FRAME_COLOUR = "#c0392b", INSET_COLOUR = "#1f4e79";
   var BASEMAP_STYLE = { color: "#9a9a9a", weight: 0.5, fillColor: "#f4f1ea", fillOpacity: 1 };
@@ -46,44 +48,55 @@
     return holder;
   }
 
-  // Every marker of the data whose place lies inside ``bounds``, drawn on ``map``.
+  // Every marker of the data whose place lies inside ``bounds``, drawn on ``map``: each
+  // marker's point and the box it covers, in the map's pixels.
   function addMarkers(state, map, bounds) {
-    var data = state.data, renderer = L.canvas({ padding: 0.2 }), drawn = 0;
+    var data = state.data, renderer = L.canvas({ padding: 0.2 }), marks = [];
     data.markers.forEach(function (row) {
       if (!bounds.contains(L.latLng(row[2], row[3]))) { return; }
       var marker = window.conflictmap.markerFor(data, row, renderer);
       marker.setRadius(Math.max(3, window.conflictmap.radiusFor(row[4]) * INSET_MARKER_SCALE));
       marker.options.interactive = false;
       marker.addTo(map);
-      drawn += 1;
+      var p = map.latLngToContainerPoint([row[2], row[3]]), reach = window.conflictmap.markerReach(marker);
+      marks.push({ at: p, box: [p.x - reach, p.y - reach, p.x + reach, p.y + reach] });
     });
-    return drawn;
+    return marks;
+  }
+
+  // Whether ``box`` (a name's, for the place at ``at``) covers a marker of another place.
+  function coversMarker(box, at, marks) {
+    return marks.some(function (m) { return m.at.distanceTo(at) > OWN_MARKER_PX && overlaps(box, m.box); });
   }
 
   // The names of an inset's main places (its labels, the busiest first), each right or
-  // left of its point where it overlaps no other name and stays inside the inset.
-  function addLabels(map, labels, bounds) {
-    var size = map.getSize(), taken = [], named = [];
+  // left of its point where it overlaps no other name and stays inside the inset, on the
+  // side where it hides no other place's marker when one has room (else on any free side),
+  // and clear of the boxes of ``blocked`` (pixels of the map) always.
+  function addLabels(map, labels, bounds, marks, blocked) {
+    var size = map.getSize(), taken = (blocked || []).slice(), named = [];
     var ctx = document.createElement("canvas").getContext("2d");
     ctx.font = LABEL_FONT;
     (labels || []).forEach(function (l) {
       if (named.length >= INSET_LABELS || !bounds.contains(L.latLng(l[0], l[1]))) { return; }
       var p = map.latLngToContainerPoint([l[0], l[1]]), width = Math.ceil(ctx.measureText(l[2]).width) + 6;
       var spots = [[LABEL_GAP_PX, -LABEL_PX / 2], [-LABEL_GAP_PX - width, -LABEL_PX / 2]];
-      for (var i = 0; i < spots.length; i++) {
-        var box = [p.x + spots[i][0], p.y + spots[i][1], p.x + spots[i][0] + width, p.y + spots[i][1] + LABEL_PX];
+      var boxes = spots.map(function (s) { return [p.x + s[0], p.y + s[1], p.x + s[0] + width, p.y + s[1] + LABEL_PX]; });
+      var free = boxes.map(function (box) {
         var inside = box[0] >= 2 && box[1] >= 2 && box[2] <= size.x - 2 && box[3] <= size.y - 2;
-        if (!inside || taken.some(function (t) { return overlaps(box, t); })) { continue; }
-        taken.push(box);
-        var text = element("span", "cm-inset-label", l[2]);
-        L.marker([l[0], l[1]], {
-          interactive: false, keyboard: false,
-          icon: L.divIcon({ className: "cm-label", html: text, iconSize: [width, LABEL_PX],
-                            iconAnchor: [-spots[i][0], -spots[i][1]] })
-        }).addTo(map);
-        named.push({ name: l[2], box: box });
-        break;
-      }
+        return inside && !taken.some(function (t) { return overlaps(box, t); });
+      });
+      var clear = free.map(function (ok, k) { return ok && !coversMarker(boxes[k], p, marks); });
+      var i = clear.indexOf(true) >= 0 ? clear.indexOf(true) : free.indexOf(true);
+      if (i < 0) { return; }
+      taken.push(boxes[i]);
+      var text = element("span", "cm-inset-label", l[2]);
+      L.marker([l[0], l[1]], {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "cm-label", html: text, iconSize: [width, LABEL_PX],
+                          iconAnchor: [-spots[i][0], -spots[i][1]] })
+      }).addTo(map);
+      named.push({ name: l[2], box: boxes[i] });
     });
     return named;
   }
@@ -91,7 +104,8 @@
   function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
 
   // The locator: every theatre's box, the main map's view outlined in red, the insets' in blue,
-  // and a dot at each far place only the list names.
+  // and a dot at each far place only the list names, named beside it where the name fits
+  // (without, a reader cannot tell which dot is which place of the list).
   function drawLocator(state, holder, spec, insetBounds) {
     var map = stillMap(holder, state.basemapForInsets);
     var view = state.map.getBounds(), column = spec.column, size = state.map.getSize();
@@ -102,12 +116,15 @@
     insetBounds.forEach(function (b) { whole.extend(b); });
     map.fitBounds(whole, { padding: [10, 10], animate: false });
     var renderer = L.canvas({ padding: 0.2 });
+    var numbers = [];  // the boxes of the insets' numbers: no place's name goes over them
     insetBounds.forEach(function (b, i) {
       L.rectangle(b, { renderer: renderer, color: INSET_COLOUR, weight: 1.5, dashArray: "4 3", fill: false,
                        interactive: false }).addTo(map);
       var label = L.divIcon({ className: "cm-inset-number", html: "", iconSize: [14, 14], iconAnchor: [-2, 16] });
       var marker = L.marker(b.getNorthWest(), { icon: label, interactive: false, keyboard: false }).addTo(map);
       marker.getElement().textContent = String(i + 1);
+      var corner = map.latLngToContainerPoint(b.getNorthWest());
+      numbers.push([corner.x + 2, corner.y - 16, corner.x + 16, corner.y - 2]);
     });
     L.rectangle(main, { renderer: renderer, color: FRAME_COLOUR, weight: 2, fill: true, fillOpacity: 0.12,
                         interactive: false }).addTo(map);
@@ -118,7 +135,7 @@
       L.circleMarker(at, { renderer: renderer, radius: 2.5, weight: 0.8, color: "#333", fillColor: "#333",
                            fillOpacity: 0.9, interactive: false }).addTo(map);
     });
-    return map;
+    return addLabels(map, spec.listed, map.getBounds(), [], numbers);
   }
 
   function draw(state, basemap) {
@@ -150,15 +167,20 @@
     var below = state.map.getContainer().querySelector(".leaflet-bottom.leaflet-right");
     var room = state.map.getSize().y - (below ? below.offsetHeight : 0) - 2 * GAP_PX - column.offsetHeight;
     var insetHeight = Math.max(MIN_INSET_PX, Math.min(width * INSET_SHAPE, room / Math.max(holders.length, 1)));
-    drawLocator(state, locator, spec, insetBounds);
+    var located = drawLocator(state, locator, spec, insetBounds);
     var insets = spec.insets.map(function (inset, i) {
       holders[i].style.height = Math.round(insetHeight) + "px";
       var map = stillMap(holders[i], basemap);
       map.fitBounds(insetBounds[i], { padding: [14, 14], animate: false });
-      var shown = map.getBounds();
-      return { caption: captions[i], markers: addMarkers(state, map, shown), labels: addLabels(map, inset.labels, shown) };
+      var shown = map.getBounds(), marks = addMarkers(state, map, shown), frame = holders[i].getBoundingClientRect();
+      return {
+        caption: captions[i], markers: marks.length, labels: addLabels(map, inset.labels, shown, marks),
+        // The markers' points on the page, beside the names' boxes (in the inset's pixels).
+        markerPoints: marks.map(function (m) { return [frame.left + m.at.x, frame.top + m.at.y]; })
+      };
     });
-    return { locator: true, insets: insets, elsewhere: spec.elsewhere || "" };
+    return { locator: true, insets: insets, elsewhere: spec.elsewhere || "",
+             located: located.map(function (label) { return label.name; }) };
   }
 
   window.conflictmapInsets = { draw: draw };

@@ -4,7 +4,9 @@
  * left out when both sides (or the dot itself) are covered. The names come from the
  * app's own basemap server in blocks of METATILE x METATILE tiles (geo/map/tiles.py),
  * already thinned for their zoom and clear of each other there; names are set with
- * fillText, never parsed as markup. */
+ * fillText, never parsed as markup. A town where events happened takes the name its
+ * articles use, as the feed and the popups do (data.townNames), and the events' busiest
+ * places are named among the towns, before them, whatever their size (data.eventTowns). */
 (function () {
   "use strict";
 
@@ -106,6 +108,47 @@
             [-b, -b, size.x + b, 0], [-b, size.y, size.x + b, size.y + b]];
   }
 
+  // How far (degrees of latitude, and the same distance across) a basemap town may lie from an
+  // event's town of the same gazetteer name to be that town: the two points come from one
+  // gazetteer and mostly coincide; a namesake is farther.
+  var SAME_TOWN_DEG = 0.1;
+
+  // How far apart two points are, in degrees of latitude (the larger of the two ways).
+  function degreesApart(lat, lon, lat2, lon2) {
+    return Math.max(Math.abs(lat2 - lat), Math.abs(lon2 - lon) * Math.cos(lat * Math.PI / 180));
+  }
+
+  // The name to draw for a basemap town: the articles' name when an event's town it is
+  // (``rows``: [lat, lon, the basemap's name in lower case, the articles' name], from
+  // geo/map/townnames.py), so that the map, the feed and the popups name it alike.
+  function articleNames(rows) {
+    var byName = {};
+    (rows || []).forEach(function (row) { (byName[row[2]] || (byName[row[2]] = [])).push(row); });
+    return function (name, lat, lon) {
+      var best = null, bestFar = Infinity;
+      (byName[name.toLowerCase()] || []).forEach(function (row) {
+        var far = degreesApart(lat, lon, row[0], row[1]);
+        if (far <= SAME_TOWN_DEG && far < bestFar) { best = row[3]; bestFar = far; }
+      });
+      return best === null ? name : String(best);
+    };
+  }
+
+  // The events' places are named in the face of a town of 100,000 people (tiles.py's _label_font).
+  var EVENT_TOWN_FONT_PX = 13;
+
+  // Whether a basemap town (``name`` as drawn, at ``lat``, ``lon``, pixel ``p``) is the events'
+  // place ``place``: at the same spot of the map, or of the same name near it.
+  function sameTown(place, name, lat, lon, p) {
+    if (Math.abs(place.x - p.x) + Math.abs(place.y - p.y) <= LABELLED_PX) { return true; }
+    return place.name === name.toLowerCase() && degreesApart(lat, lon, place.lat, place.lon) <= SAME_TOWN_DEG;
+  }
+
+  // Whether a marker of the page (eventmap.js's state.markers) is drawn on its own: shown
+  // for the dates and sources chosen, and not gathered into a cluster (density.js). A place
+  // whose markers are all in a cluster is not named: its name would stand beside the cluster.
+  function drawnAlone(marker) { return !!marker && marker.shown > 0 && !marker.layer._clustered && !!marker.layer._map; }
+
   function fontOf(size, bold) { return (bold ? "bold " : "") + size + "px " + FONT_FAMILY; }
 
   var TownLabels = L.Layer.extend({
@@ -116,6 +159,7 @@
       this._inView = [];  // the keys of the blocks around the view
       this._pending = 0;
       this._widths = {};
+      this._named = articleNames(state.data.townNames);
       this.shown = [];
       this.dropped = [];
     },
@@ -182,7 +226,9 @@
       return this._widths[key];
     },
 
-    // The names of the blocks around the view, biggest town first, as pixels of the map's frame.
+    // The names to place, as pixels of the map's frame: the events' places first, the
+    // busiest first (data.eventTowns), then the names of the blocks around the view, biggest
+    // town first, but for the towns the events' places already name.
     _candidates: function (ctx) {
       var map = this._map, size = map.getSize(), rows = [], self = this;
       this._inView.forEach(function (key) {
@@ -193,13 +239,26 @@
       var ordered = rows.map(function (row, i) { return [row, i]; }).sort(function (a, b) {
         return (b[0][5] || 0) - (a[0][5] || 0) || a[1] - b[1];
       });
-      var out = [];
+      var out = [], events = [];
+      function inView(p) { return !(p.x < -200 || p.y < -50 || p.x > size.x + 200 || p.y > size.y + 50); }
+      function add(name, p, fontSize, bold) {
+        var font = fontOf(fontSize, bold);
+        out.push({ name: name, x: p.x, y: p.y, width: self._width(ctx, name, font), height: Math.round(fontSize * 0.95),
+                   font: font });
+      }
+      var markers = this._state.markers || [];
+      (this._state.data.eventTowns || []).forEach(function (town) {
+        var p = map.latLngToContainerPoint([town[0], town[1]]);
+        if (!inView(p) || !(town[4] || []).some(function (i) { return drawnAlone(markers[i]); })) { return; }
+        events.push({ name: String(town[2]).toLowerCase(), lat: town[0], lon: town[1], x: p.x, y: p.y });
+        add(String(town[2]), p, EVENT_TOWN_FONT_PX, false);
+      });
       ordered.forEach(function (item) {
         var row = item[0], p = map.latLngToContainerPoint([row[1], row[2]]);
-        if (p.x < -200 || p.y < -50 || p.x > size.x + 200 || p.y > size.y + 50) { return; }
-        var font = fontOf(row[3], row[4]);
-        out.push({ name: String(row[0]), x: p.x, y: p.y, width: self._width(ctx, String(row[0]), font),
-                   height: Math.round(row[3] * 0.95), font: font });
+        if (!inView(p)) { return; }
+        var name = self._named(String(row[0]), row[1], row[2]);
+        if (events.some(function (e) { return sameTown(e, name, row[1], row[2], p); })) { return; }
+        add(name, p, row[3], row[4]);
       });
       return out;
     },
