@@ -8,7 +8,8 @@ that the same sentence names (the event is at Palmyra, not at Syria's centre), a
 river, sea, range, valley or named region (feature class H, T or L) is where an event
 happened only when a preposition of place comes before its name ("along the Dnieper"),
 not when it names something else ("the Black Sea Fleet"). Places in page furniture
-(footers of other headlines, "Read more:" lines) make no events.
+(footers of other headlines, "Read more:" lines) make no events, and a dateline's place
+none when its sentence tells of another town and does not point back at it.
 """
 
 from __future__ import annotations
