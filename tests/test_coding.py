@@ -349,3 +349,31 @@ def test_soldiers_who_shot_villagers_attacked_civilians_but_people_they_killed_m
     syntax = [sentence_syntax(nlp(s))[0] for s in bare]
     pair = frontline_actors(bare, 0, country_code="CM", sub_event_type="armed_clash", syntax=syntax)
     assert pair.names == {"Military Forces of Cameroon", "Ambazonian Separatists"}
+
+
+def test_a_toll_told_after_one_town_is_not_lent_to_the_next_town_the_story_moves_to(pipeline) -> None:
+    text = (
+        "Militia fighters shelled Gao on Sunday. "
+        "Doctors said at least 17 people were killed in the city. "
+        "In Kidal, rebels and soldiers exchanged fire on Sunday night."
+    )
+    assert _frontline(pipeline, text, "Gao").fatalities == 17
+    assert _frontline(pipeline, text, "Kidal").fatalities == 0
+
+
+def test_a_place_named_only_inside_a_hyphened_route_takes_no_toll_from_that_sentence(pipeline) -> None:
+    text = (
+        "Insurgents blew up a bridge near Mopti on the Gao-Mopti road on Tuesday, killing nine soldiers. "
+        "The group said it had planted the charges. "
+        "Troops shut the airport in Gao on Wednesday after gunfire."
+    )
+    assert _frontline(pipeline, text, "Mopti").fatalities == 9
+    later = [e for e in _events(pipeline, text) if e.mention == "Gao" and "airport" in e.quote]
+    assert later and later[0].fatalities == 0
+
+
+def test_a_national_guard_abroad_is_not_mexicos_police() -> None:
+    pair = frontline_actors(["Artillery hit National Guard positions near Limassol."], 0, country_code="CY")
+    assert "Police Forces of Mexico" not in pair.names
+    at_home = frontline_actors(["Gunmen ambushed a National Guard patrol near Culiacan."], 0, country_code="MX")
+    assert "Police Forces of Mexico" in at_home.names

@@ -138,6 +138,17 @@ def test_another_year_alone_gives_no_date_rather_than_the_publication_day():
     assert resolved("In 2014 Russia annexed Crimea.", WED_2022_03_02) == (None, MONTH)
 
 
+def test_a_year_that_names_a_past_war_or_accord_is_background_not_the_publication_day():
+    assert resolved("The 1998-2000 border war left the town in ruins.", WED_2022_03_02) == (None, MONTH)
+    assert resolved("Talks resumed under the 2015 accord.", WED_2022_03_02) == (None, MONTH)
+    # a count is no year, and a day in the same sentence still dates it
+    assert resolved("The army flew the 2000 soldiers north on Monday.", WED_2022_03_02) == (date(2022, 2, 28), DAY)
+    assert resolved("Rebels shelled the town on Monday, breaking the 2015 accord.", WED_2022_03_02) == (
+        date(2022, 2, 28),
+        DAY,
+    )
+
+
 def test_the_year_of_publication_adds_nothing():
     assert resolved("Fighting this year has displaced thousands in Darfur.", SAT_2023_04_15) == (SAT_2023_04_15, WEEK)
 

@@ -107,3 +107,42 @@ def test_a_name_cut_in_two_by_the_splitter_leaves_the_other_places_their_events(
     uvira = Place(Mention(at, at + len("Uvira"), "Uvira", sentence=1), _kivu_town(8, "Uvira"), 0.9)
     events = events_from_places(Article(text=text, published=date(2024, 5, 15)), [spanning, uvira], sentences)
     assert [e.mention for e in events] == ["Uvira"]
+
+
+def test_a_dateline_place_has_no_event_when_the_story_tells_of_other_towns(pipeline) -> None:
+    text = (
+        "PARIS, May 15 (Reuters) - French paratroopers captured the rebel-held towns of Kidal and Tessalit "
+        "on Sunday after a battle lasting ten hours, the defence ministry said."
+    )
+    events = pipeline.events(Article(text=text, published=date(2024, 5, 15), article_id="dateline-test"))
+    assert "Tessalit" in {e.mention for e in events}
+    assert "PARIS" not in {e.mention for e in events}
+
+
+def _lead(text: str, names: dict[str, tuple[str, str]]) -> tuple[Sentence, list[Place]]:
+    """The one-sentence story ``text`` and its places: name -> (feature code, admin1 code)."""
+    places = []
+    for index, (name, (code, admin1)) in enumerate(names.items()):
+        at = text.index(name)
+        entry = Entry(index + 1, name, 14.0, -3.0 - index, "ML", "A" if code == "ADM1" else "P", code, 1000, admin1)
+        places.append(Place(Mention(at, at + len(name), name, sentence=0), entry, 0.9))
+    return Sentence(0, 0, len(text), text), places
+
+
+def test_a_dateline_place_keeps_the_story_when_it_points_back_or_names_only_its_region() -> None:
+    from geo.parse.pipeline import _only_filed_from
+
+    other_town = _lead(
+        "GAO, May 15 (AFP) - Rebels shelled Ansongo on Tuesday.", {"GAO": ("PPLA", "07"), "Ansongo": ("PPL", "07")}
+    )
+    assert _only_filed_from(other_town[0], other_town[1][0], other_town[1])
+    back = _lead(
+        "GAO, May 15 (AFP) - Rebels shelled this river town and Ansongo on Tuesday.",
+        {"GAO": ("PPLA", "07"), "Ansongo": ("PPL", "07")},
+    )
+    assert not _only_filed_from(back[0], back[1][0], back[1])
+    region = _lead(
+        "GAO, May 15 (AFP) - Rebels shelled the market in the Gao Region on Tuesday.",
+        {"GAO": ("PPLA", "07"), "Gao Region": ("ADM1", "07")},
+    )
+    assert not _only_filed_from(region[0], region[1][0], region[1])

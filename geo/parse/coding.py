@@ -92,8 +92,23 @@ def event_fatalities(
         if not own.strip():
             return 0  # the place only dates the report: its neighbours' tolls are not its own either
         sentences = [*sentences[:index], own, *sentences[index + 1 :]]
-    elsewhere = [i for i, named in enumerate(places) if named and event.geonameid not in named and i != index]
+    elsewhere = [i for i in told_of_elsewhere(places, event.geonameid) if i != index]
     return casualties_in_sentences(sentences, index, place=event.mention, elsewhere=elsewhere).killed or 0
+
+
+def told_of_elsewhere(places: Sequence[frozenset[int]], geonameid: int | None) -> list[int]:
+    """The sentences that tell of places other than ``geonameid``: those that name places,
+    none of them this one, and those that name none after such a sentence, for a sentence
+    without a place goes on with the story of the last place named ("Jets bombed A. At least
+    30 died in the town. At B, troops exchanged fire.": the thirty are A's, not B's)."""
+    told: list[int] = []
+    another = False
+    for i, named in enumerate(places):
+        if named:
+            another = geonameid not in named
+        if another:
+            told.append(i)
+    return told
 
 
 def without_other_places_clauses(sentence: str, tree: ClauseTree, mention: str, others: Iterable[str]) -> str:

@@ -48,3 +48,23 @@ def header_end(sentence: str) -> int:
 def follows_furniture(sentence: str, start: int) -> bool:
     """Whether the text at ``start`` comes right after page furniture (a page's own date)."""
     return _AFTER_FURNITURE.search(sentence, 0, start) is not None
+
+
+#: Words of a story that point back at the place it was filed from: "into this Zairean lake
+#: town", "fighting here", "in the Malaysian capital". A dateline's place is where the story
+#: happened when the story says so.
+_POINTING_BACK = re.compile(
+    r"\bthis\s+(?:[A-Za-z-]+\s+){0,2}(?:town|city|village|capital|port|district|region|province|camp)\b"
+    r"|\bthe\s+(?:[A-Z][A-Za-z-]+\s+)?capital\b"
+    r"|\bhere\b"
+)
+
+
+def dateline_name(sentence: str, start: int) -> bool:
+    """Whether the name at ``start`` stands in the dateline that opens ``sentence``."""
+    return start < header_end(sentence)
+
+
+def story_points_back(sentence: str) -> bool:
+    """Whether the sentence past its dateline refers to the dateline's place ("this town", "here")."""
+    return _POINTING_BACK.search(sentence, max(header_end(sentence), 0)) is not None

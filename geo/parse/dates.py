@@ -265,6 +265,8 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             ("month_word", rf"\b(?i:{_words(MONTH_WORDS)})\b"),
             ("year_word", rf"\b(?i:{_words(YEAR_WORDS)})\b|\b(?i:a|one)\s+year\s+(?i:ago|earlier)\b"),
             ("year", rf"\b(?i:in|since|during|until|by|throughout|early|late|mid-?)\s+({_YEAR})\b{_NOT_A_YEAR}"),
+            # A year naming an event or an era: "the 1994 genocide", "the 2002-2007 civil war".
+            ("named_year", rf"\b(?i:the)\s+({_YEAR})(?:[-–](?:{_YEAR}|\d\d))?\b{_NOT_A_YEAR}(?=\s+[a-z])"),
         )
     )
 
@@ -326,6 +328,7 @@ PHRASE_GATES: dict[str, tuple[str, ...]] = {
     "month_word": ("month", "weeks"),
     "year_word": ("year",),
     "year": tuple("0123456789"),
+    "named_year": tuple("0123456789"),
 }
 #: Words that open a clause of its own: relative pronouns and subordinating
 #: conjunctions. A date phrase in such a clause dates that clause's verb.
@@ -1305,6 +1308,7 @@ RESOLVERS = {
     "month_word": _month_word,
     "year_word": _year_word,
     "year": _year,
+    "named_year": _year,
 }
 
 

@@ -655,7 +655,8 @@ def casualties_in_sentences(
                 if later.killed and not later.vague:
                     return Casualties(later.killed, found.wounded)
     if found.killed is None and place:
-        named = re.compile(rf"(?<!\w){re.escape(place)}(?!\w)")
+        # Not a hyphened name ("the A-B railway"): a route between places names neither's toll.
+        named = re.compile(rf"(?<![\w-]){re.escape(place)}(?![\w-])")
         for sentence in sentences:
             if named.search(sentence):
                 here = casualties(sentence)

@@ -8,7 +8,8 @@ that the same sentence names (the event is at Palmyra, not at Syria's centre), a
 river, sea, range, valley or named region (feature class H, T or L) is where an event
 happened only when a preposition of place comes before its name ("along the Dnieper"),
 not when it names something else ("the Black Sea Fleet"). Places in page furniture
-(footers of other headlines, "Read more:" lines) make no events.
+(footers of other headlines, "Read more:" lines) make no events, and a dateline's place
+none when its sentence tells of another town and does not point back at it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from geo.parse.clauses import SentenceSyntax
 from geo.parse.clausetree import ClauseTree
 from geo.parse.coding import coded
 from geo.parse.datechoice import event_date, load_date_model
+from geo.parse.datelines import dateline_name, story_points_back
 from geo.parse.dates import DateContext, date_contexts
 from geo.parse.eventmodel import EventSite, decide, load_event_model
 from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
@@ -220,6 +222,8 @@ def _sentence_events(
             continue  # a name the sentence splitter cut in two ("Gen. X"): no place of this sentence alone
         if is_natural_feature(place.entry) and not _after_locative_preposition(sentence.text, start):
             continue
+        if _only_filed_from(sentence, place, places):
+            continue
         near = (start, start + len(place.mention.text))
         site = EventSite(
             sentence.text,
@@ -297,6 +301,23 @@ def _after_locative_preposition(text: str, start: int) -> bool:
     while words and words[-1] in _SKIPPED_BEFORE_FEATURE:
         words.pop()
     return bool(words) and words[-1] in NATURAL_FEATURE_PREPOSITIONS
+
+
+def _only_filed_from(sentence: Sentence, place: Place, places: Sequence[Place]) -> bool:
+    """Is ``place`` named only in the dateline of a sentence that tells of another town or
+    village ("LUANDA, March 8 - Rebels took Huambo ...")? The dateline says where the report
+    was filed; the event is at the town the story names, unless it points back ("this town",
+    "the capital"). A country or region the story names ("seized power days after a massacre
+    in Gitega province") leaves the dateline's place the event: it is too coarse to be where."""
+    start = place.mention.start - sentence.start
+    if not dateline_name(sentence.text, start) or story_points_back(sentence.text):
+        return False
+    others = [q for q in places if q is not place]
+    if any(q.entry.geonameid == place.entry.geonameid for q in others):
+        return False  # named again in the story: the story's own mention decides
+    return any(
+        not q.entry.is_area and not dateline_name(sentence.text, q.mention.start - sentence.start) for q in others
+    )
 
 
 def _contains(outer: Entry, inner: Entry) -> bool:
