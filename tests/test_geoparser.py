@@ -315,3 +315,11 @@ def test_a_demonym_qualifies_the_name_after_a_noun_and_of(nlp, real_gazetteer):
     text = "Floods cut off the Tajik town of Isfara on Tuesday, while Tajik officials stayed in Dushanbe."
     found = recognise(nlp(text), real_gazetteer)
     assert found.demonym_of == ((text.index("Isfara"), "TJ"),)
+
+
+def test_a_namesake_abroad_is_not_mapped_when_a_demonym_names_the_place_s_country(geoparser):
+    # The gazetteer has no Versailles in Mali; the one it knows is in France.
+    text = "Gunmen raided the Malian village of Versailles overnight, officials in Bamako said."
+    found = [(n, c) for n, c, _ in names_and_countries(geoparser, text)]
+    assert ("Versailles", "FR") not in found
+    assert ("Bamako", "ML") in found
