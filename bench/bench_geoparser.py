@@ -70,6 +70,7 @@ def stage_shares(geoparser, texts: list[str]) -> tuple[float, float, float]:
             geoparser.gazetteer,
             demonym_countries=found.demonym_countries,
             resolve_as=dict(found.resolve_as),
+            demonym_of=dict(found.demonym_of),
             weights=geoparser.weights,
         )
         resolve_s += time.perf_counter() - middle

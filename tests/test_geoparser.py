@@ -298,3 +298,28 @@ def test_the_first_word_of_a_town_known_in_another_spelling_is_not_a_place_of_it
     doc = nlp("Shells hit Tal Rifaat overnight.")
     doc.ents = [Span(doc, 2, 4, label="PERSON")]
     assert "Tal" not in [c.text for c in candidates(doc, real_gazetteer)]
+
+
+def test_a_demonym_the_model_calls_a_person_still_says_the_country(nlp, real_gazetteer):
+    # The small model does not tag "Azerbaijani" a nationality here; it is as much a sign of the country.
+    from geo.parse.mentions import recognise
+
+    doc = nlp("Later, Azerbaijani generals said shells hit Goranboy overnight.")
+    assert [e.label_ for e in doc.ents if e.text == "Azerbaijani"] != ["NORP"]
+    assert "AZ" in recognise(doc, real_gazetteer).demonym_countries
+
+
+def test_a_demonym_qualifies_the_name_after_a_noun_and_of(nlp, real_gazetteer):
+    from geo.parse.mentions import recognise
+
+    text = "Floods cut off the Tajik town of Isfara on Tuesday, while Tajik officials stayed in Dushanbe."
+    found = recognise(nlp(text), real_gazetteer)
+    assert found.demonym_of == ((text.index("Isfara"), "TJ"),)
+
+
+def test_a_namesake_abroad_is_not_mapped_when_a_demonym_names_the_place_s_country(geoparser):
+    # The gazetteer has no Versailles in Mali; the one it knows is in France.
+    text = "Gunmen raided the Malian village of Versailles overnight, officials in Bamako said."
+    found = [(n, c) for n, c, _ in names_and_countries(geoparser, text)]
+    assert ("Versailles", "FR") not in found
+    assert ("Bamako", "ML") in found

@@ -10,7 +10,7 @@ import pytest
 
 from gazetteer.entry import Entry
 from gazetteer.normalize import normalize
-from geo.parse.resolve import resolve
+from geo.parse.resolve import Weights, resolve
 from geo.records import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Mention
 
 E = Entry
@@ -109,6 +109,36 @@ def test_demonyms_inform_the_country():
     text = "Syrian troops entered Palmyra."
     places = resolve(text, mentions_of(text, "Palmyra"), FakeIndex(), demonym_countries=["SY"])
     assert places[0].entry.country_code == "SY"
+
+
+def test_a_namesake_abroad_stays_off_the_map_when_a_demonym_says_the_country():
+    text = "Militants overran the Lebanese hamlet of Alexandria at dawn."
+    mentions = mentions_of(text, "Alexandria")
+    qualified = {mentions[0].start: "LB"}
+    weighed = Weights(demonym_container=1.0)
+    assert resolve(text, mentions, FakeIndex(), demonym_countries=["LB"], demonym_of=qualified, weights=weighed) == ()
+    # Without the demonym's wording the famous namesake is read.
+    (place,) = resolve(text, mentions, FakeIndex(), demonym_countries=["LB"], weights=weighed)
+    assert place.entry.country_code == "EG"
+
+
+def test_a_demonym_qualifying_a_name_picks_the_namesake_in_its_country():
+    text = "Shells fell on the Lebanese port of Tripoli, officials said."
+    mentions = mentions_of(text, "Tripoli")
+    weighed = Weights(demonym_container=1.0)
+    (place,) = resolve(text, mentions, FakeIndex(), demonym_of={mentions[0].start: "LB"}, weights=weighed)
+    assert place.entry.geonameid == 2
+    (unqualified,) = resolve(text, mentions, FakeIndex(), weights=weighed)
+    assert unqualified.entry.geonameid == 1
+
+
+def test_a_demonym_s_vote_for_its_country_is_a_weight():
+    text = "Syrian troops entered Palmyra."
+    mentions = mentions_of(text, "Palmyra")
+    surer = resolve(text, mentions, FakeIndex(), demonym_countries=["SY"], weights=Weights(demonym=2.0))
+    unheard = resolve(text, mentions, FakeIndex(), demonym_countries=["SY"], weights=Weights(demonym=0.0))
+    assert surer[0].entry.geonameid == unheard[0].entry.geonameid == 7
+    assert surer[0].confidence > unheard[0].confidence + 0.2
 
 
 def test_nearby_county_pulls_a_small_town_over_a_famous_namesake():

@@ -156,6 +156,7 @@ class Geoparser:
             self.gazetteer,
             demonym_countries=recognition.demonym_countries,
             resolve_as=dict(recognition.resolve_as),
+            demonym_of=dict(recognition.demonym_of),
             overrides=overrides,
             weights=self.weights,
         )

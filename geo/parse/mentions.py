@@ -15,6 +15,7 @@ mentions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -46,6 +47,9 @@ class Recognition:
     #: mention text -> the name to resolve it by: the article's name it misspells
     #: ("Palmrya" -> "Palmyra"), or its fuller form ("Washington" -> "Washington state")
     resolve_as: tuple[tuple[str, str], ...] = ()
+    #: (start of a mention, the country of the demonym that qualifies it): "the Malian
+    #: town of X", "the Chadian side of X" (``demonym_qualified``)
+    demonym_of: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +120,61 @@ def select(
 def recognise(doc: Doc, names: NameIndex, model: GeoparserModel | None = None) -> Recognition:
     """All place mentions in ``doc`` (a parsed article), in text order."""
     model = model or load_model()
-    chosen = select(score_candidates(doc, names, model), model.threshold, names, model.same_name_threshold)
+    scored = score_candidates(doc, names, model)
+    chosen = select(scored, model.threshold, names, model.same_name_threshold)
     mentions = tuple(Mention(start=c.start, end=c.end, text=c.text, label=c.label, sentence=c.sentence) for c in chosen)
-    demonyms = tuple(code for ent in doc.ents if ent.label_ == "NORP" and (code := names.demonym(ent.text)) is not None)
+    spans = demonym_spans(doc, names, [s.candidate for s in scored])
     resolve_as = {c.text: c.resolve_as for c in chosen if c.resolve_as}
-    return Recognition(mentions=mentions, demonym_countries=demonyms, resolve_as=tuple(sorted(resolve_as.items())))
+    return Recognition(
+        mentions=mentions,
+        demonym_countries=tuple(code for _, _, code in spans),
+        resolve_as=tuple(sorted(resolve_as.items())),
+        demonym_of=demonym_qualified(doc.text, mentions, spans),
+    )
+
+
+def demonym_spans(doc: Doc, names: NameIndex, found: Sequence[Candidate]) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, country) of each demonym of ``doc``, in text order: its NORP entities
+    that are demonyms, and the candidates (``found``) that are only a demonym outside them.
+    The small English model tags a demonym before a noun a person or an organisation one
+    time in six ("Azerbaijani generals"), and such a word says which country the story is
+    in as much as a tagged one."""
+    spans = {(ent.start_char, ent.end_char): ent.text for ent in doc.ents if ent.label_ == "NORP"}
+    for c in found:
+        if not any(c.start < end and start < c.end for start, end in spans) and is_demonym_only(c.text, names):
+            spans[(c.start, c.end)] = c.text
+    return tuple(
+        (start, end, code) for (start, end), text in sorted(spans.items()) if (code := names.demonym(text)) is not None
+    )
+
+
+def demonym_countries(doc: Doc, names: NameIndex, found: Sequence[Candidate]) -> tuple[str, ...]:
+    """The country of each demonym of ``doc`` (``demonym_spans``), in text order."""
+    return tuple(code for _, _, code in demonym_spans(doc, names, found))
+
+
+#: What stands between a demonym and the name it qualifies: one lower-case noun and "of"
+#: ("the Malian town of", "the Chadian side of", "the Ukrainian port of"), whatever the noun.
+QUALIFYING_WORDS = re.compile(r"\s+[a-z]+(?:-[a-z]+)?\s+of\s+(?:the\s+)?$")
+#: How far before a name those words may begin, in characters.
+QUALIFIER_REACH = 40
+
+
+def demonym_qualified(
+    text: str, mentions: Sequence[Mention], spans: Sequence[tuple[int, int, str]]
+) -> tuple[tuple[int, str], ...]:
+    """(start of a mention, country) for each mention a demonym qualifies in the way news
+    says which country a place is in: "the Malian town of X" is X in Mali as surely as
+    "X, Mali"."""
+    by_end = {end: code for _, end, code in spans}
+    found = []
+    for m in mentions:
+        reach = max(0, m.start - QUALIFIER_REACH)
+        words = QUALIFYING_WORDS.search(text, reach, m.start)
+        code = by_end.get(words.start()) if words is not None else None
+        if code is not None:
+            found.append((m.start, code))
+    return tuple(found)
 
 
 def is_demonym_only(text: str, names: NameIndex) -> bool:

@@ -98,6 +98,13 @@ class Weights:
     #: mention of it names an actor ("Russia said", "Iran-backed", "urged Kyiv"): a
     #: government's country says who acted, not where the story is.
     actor_vote: float = 0.25
+    #: The vote a demonym ("Syrian forces", "the Malian army") casts for its country, in
+    #: mentions of a place. Chosen on the dev halves by ``scripts/train_geoparser.py``.
+    demonym: float = 0.5
+    #: How surely a demonym that qualifies a name ("the Malian town of X") puts it in its
+    #: country, as a container (1: as surely as "X, Mali"; 0: not at all). Chosen on
+    #: the dev halves by ``scripts/train_geoparser.py``.
+    demonym_container: float = 0.0
     #: Country votes the rest of the article must cast before ``unlisted`` applies: a
     #: story that names one place only gives no reason to doubt it.
     context_for_unlisted: float = 1.0
@@ -288,6 +295,7 @@ def resolve(
     *,
     demonym_countries: Sequence[str] = (),
     resolve_as: Mapping[str, str] | None = None,
+    demonym_of: Mapping[int, str] | None = None,
     overrides: Mapping[str, Entry] | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> tuple[Place, ...]:
@@ -299,7 +307,13 @@ def resolve(
     """
     overrides = overrides or {}
     settled = _settle(
-        text, mentions, index, demonym_countries=demonym_countries, resolve_as=resolve_as, weights=weights
+        text,
+        mentions,
+        index,
+        demonym_countries=demonym_countries,
+        resolve_as=resolve_as,
+        demonym_of=demonym_of,
+        weights=weights,
     )
     names, choice = settled.names, settled.choice
     lone = _far_from_the_story(settled, weights) if weights.lone_population else set()
@@ -365,12 +379,19 @@ def readings(
     *,
     demonym_countries: Sequence[str] = (),
     resolve_as: Mapping[str, str] | None = None,
+    demonym_of: Mapping[int, str] | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> tuple[dict[Mention, str], dict[str, Choice]]:
     """The name each mention is resolved by, and each name's best reading, before any
     abstention (``resolve`` then drops the readings not sure enough)."""
     settled = _settle(
-        text, mentions, index, demonym_countries=demonym_countries, resolve_as=resolve_as, weights=weights
+        text,
+        mentions,
+        index,
+        demonym_countries=demonym_countries,
+        resolve_as=resolve_as,
+        demonym_of=demonym_of,
+        weights=weights,
     )
     return settled.names, settled.choice
 
@@ -398,6 +419,7 @@ def _settle(
     *,
     demonym_countries: Sequence[str] = (),
     resolve_as: Mapping[str, str] | None = None,
+    demonym_of: Mapping[int, str] | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
     with_cues: bool = False,
 ) -> _Settled:
@@ -408,7 +430,9 @@ def _settle(
     pools = {
         n: _candidates(text_for, index, weights) for n, text_for in {names[m]: written[m] for m in mentions}.items()
     }
-    constraints = _containment(text, mentions, names, pools)
+    constraints = _with_demonym_containers(
+        _containment(text, mentions, names, pools), mentions, names, demonym_of or {}, weights.demonym_container
+    )
     votes = _mention_votes(text, mentions, names, weights.actor_vote)
     cues = (
         name_cues(text, mentions, names, {n: kind_of(p.entries[0]) for n, p in pools.items() if p.candidates})
@@ -454,6 +478,7 @@ def scored_readings(
     *,
     demonym_countries: Sequence[str] = (),
     resolve_as: Mapping[str, str] | None = None,
+    demonym_of: Mapping[int, str] | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> tuple[dict[Mention, str], dict[str, tuple[ScoredReading, ...]]]:
     """Every candidate of every name with its score and features, for training the learned
@@ -464,6 +489,7 @@ def scored_readings(
         index,
         demonym_countries=demonym_countries,
         resolve_as=resolve_as,
+        demonym_of=demonym_of,
         weights=weights,
         with_cues=True,
     )
@@ -725,7 +751,7 @@ def _context_from(
             # every city named like a region ("Odesa") read as the region (``_sibling_regions``).
             anchors[name] = _Anchor(entry, confidence * min(1.0, mentioned))
     for code in demonyms:
-        countries[code] += 0.5  # type: ignore[assignment]  # a demonym votes half a mention
+        countries[code] += weights.demonym  # type: ignore[assignment]
     return _Context(countries, admin1, anchors, by_name)
 
 
@@ -819,6 +845,33 @@ def _containment(
                 constraints[names[first]] = _Container(container, strength, said_in)
                 decided_at[names[first]] = first.start
     return constraints
+
+
+def _with_demonym_containers(
+    constraints: Mapping[str, _Container],
+    mentions: Sequence[Mention],
+    names: Mapping[Mention, str],
+    demonym_of: Mapping[int, str],
+    strength: float,
+) -> dict[str, _Container]:
+    """``constraints`` and, for a name a demonym qualifies ("the Malian town of X"), its
+    country as a container said with "in" (a namesake abroad yields to a place the
+    gazetteer lacks), ``strength`` sure, where the wording says nothing surer."""
+    out = dict(constraints)
+    if not strength:
+        return out
+    for m in mentions:
+        code = demonym_of.get(m.start)
+        held = out.get(names[m])
+        if code is not None and (held is None or held.strength < strength):
+            out[names[m]] = _Container(_country_area(code), strength, said_in=True)
+    return out
+
+
+def _country_area(code: str) -> Entry:
+    """The country ``code`` as an area that holds its places (``_inside``): a stand-in for
+    a country only a demonym names, with no point of its own."""
+    return Entry(0, code, 0.0, 0.0, code, "A", "PCLI", 0)
 
 
 def _far_from_the_story(settled: _Settled, weights: Weights) -> set[str]:
