@@ -6,12 +6,17 @@ import json
 
 import pytest
 
+from geo.parse.clausetree import clause_tree
 from geo.parse.eventmodel import EventSite, decide, load_event_model, model_from_json, site_features
 
 
-def site(sentence: str, place: str, *, area: bool = False, others: int = 1, index: int = 3) -> EventSite:
+def site(sentence: str, place: str, *, area: bool = False, others: int = 1, index: int = 3, nlp=None) -> EventSite:
+    """The place in its sentence; with ``nlp``, with the sentence's parse, as the pipeline reads it."""
     start = sentence.index(place)
-    return EventSite(sentence, start, start + len(place), is_area=area, other_places=others, sentence_index=index)
+    tree = None if nlp is None else clause_tree(next(iter(nlp(sentence).sents)))
+    return EventSite(
+        sentence, start, start + len(place), is_area=area, other_places=others, sentence_index=index, tree=tree
+    )
 
 
 def test_the_shipped_model_loads_and_says_what_it_was_trained_on():
@@ -45,8 +50,8 @@ def test_the_shipped_model_loads_and_says_what_it_was_trained_on():
         ("The convoy arrived on the day the Karsk deadline for access expired.", "Karsk", False, "none"),
     ],
 )
-def test_a_war_sentence_is_read_as_a_reader_would(sentence, place, area, expected):
-    kind, probability = decide(load_event_model(), site(sentence, place, area=area))
+def test_a_war_sentence_is_read_as_a_reader_would(nlp, sentence, place, area, expected):
+    kind, probability = decide(load_event_model(), site(sentence, place, area=area, nlp=nlp))
     assert (kind.event_type if kind else "none") == expected
     assert 0 < probability <= 1
 

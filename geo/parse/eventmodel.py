@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from geo.parse.clausetree import ClauseTree
+from geo.parse.datelines import header_end
 from geo.parse.eventabsence import states_no_event
 from geo.parse.eventclause import (
     TRIGGER_TYPES,
@@ -47,6 +48,7 @@ from geo.parse.eventtypes import (
     trigger_spans,
     triggers_in,
 )
+from geo.parse.placerole import role_features
 from geo.parse.roles import is_incidental_location, only_names_something_else
 
 #: The model's answer for a place where nothing happens.
@@ -133,6 +135,7 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
         f"area_others={site.is_area and site.other_places > 0}",
         f"first_sentence={site.sentence_index == 0}",
         f"incidental={is_incidental_location(sentence, site.start, site.end)}",
+        *_header_flags(sentence, site.start, site.end),
     ]
     flags += sorted({f"clause_trigger={kind}" for kind in triggers_in(sentence, clause)})
     flags += sorted({f"sentence_trigger={kind}" for kind in triggers_in(sentence)})
@@ -140,6 +143,7 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
     flags += [f"after{i}={w}" for i, w in enumerate(after, 1)]
     if site.tree is not None:
         flags += clause_features(site.tree, site.start, site.end, sentence)
+        flags += role_features(site.tree, site.start, site.end)
     flags += signal_features(site.tree, sentence, site.start, site.end, site.is_area)
     place_words = set(_WORD.findall(lowered[site.start : site.end]))
     clause_words = set(_WORD.findall(lowered[clause[0] : site.start])) | set(
@@ -151,6 +155,19 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
         + _bag("clause", clause_words - place_words)
         + _bag("sentence", sentence_words - place_words)
     )
+
+
+def _header_flags(sentence: str, start: int, end: int) -> list[str]:
+    """``header`` when the place is in the report's dateline ("X, May 14 (Agency) -"): where
+    the report was filed, an event place only when the story tells of one there, as when its
+    lead names the place again (``header_named_again``) or the dateline stands alone."""
+    end_of_header = header_end(sentence)
+    if end_of_header < end:
+        return []
+    lead = sentence[end_of_header:].lower()
+    if not lead.strip():
+        return ["header", "header_alone"]
+    return ["header", f"header_named_again={sentence[start:end].lower() in lead}"]
 
 
 def _bag(kind: str, words: set[str]) -> Features:

@@ -1,0 +1,53 @@
+"""Is the place only where an act is headed, comes from or passes through: features for the event model.
+
+"Troops withdrew toward X" and "troops fought in X" share a subject and a kind of verb, but X is
+where the first act is headed, not where it happens. English says so by the preposition that
+brings the place in: a destination ("to", "toward", "into"), a source ("from", "out of"), a way
+through ("through", "via", "across"). These features name that part and whether the
+preposition hangs on a verb or on a noun ("the road to X"), so the model
+(``geo.parse.eventmodel``) learns from annotated reports what such a place is worth instead of
+reading a list of motion verbs written by hand. A place where the act happens ("in", "at", the
+verb's object) gets none: the model reads those by their preposition and dependency.
+"""
+
+from __future__ import annotations
+
+from geo.parse.clausetree import ClauseTree
+
+#: The part a place plays by the preposition that brings it in (a closed class of English).
+MOTION_ROLE_OF_PREPOSITION = {
+    "to": "destination", "toward": "destination", "towards": "destination", "into": "destination",
+    "onto": "destination", "for": "destination",
+    "from": "source", "out": "source", "off": "source",
+    "through": "transit", "via": "transit", "across": "transit", "past": "transit", "along": "transit",
+    "over": "transit",
+}  # fmt: skip
+
+
+def role_features(tree: ClauseTree | None, start: int, end: int) -> list[str]:
+    """``role=<part>`` and ``role_on=<part>:verb|noun`` for the place at ``start:end`` when an
+    act moves to, from or through it; nothing otherwise, nor without a parse."""
+    if tree is None or len(tree) == 0:
+        return []
+    found = motion_role(tree, tree.head_of_span(start, end))
+    if found is None:
+        return []
+    role, holder = found
+    on = "noun" if tree.tags[holder].startswith(("NN", "PRP")) else "verb"
+    return [f"role={role}", f"role_on={role}:{on}"]
+
+
+def motion_role(tree: ClauseTree, place: int) -> tuple[str, int] | None:
+    """The place's part (destination, source, transit) and the word its preposition hangs on;
+    None for any other place. A place joined to another by "and" plays the first one's part
+    ("toward X and Y"), and one naming a noun plays that noun's ("into the X valley")."""
+    while tree.deps[place] in ("conj", "compound") and tree.heads[place] != place:
+        place = tree.heads[place]
+    preposition = tree.heads[place]
+    if tree.deps[place] != "pobj" or preposition == place:
+        return None
+    word, holder = tree.words[preposition], tree.heads[preposition]
+    if word == "of" and tree.words[holder] == "out":
+        return "source", tree.heads[holder]  # "out of X"
+    role = MOTION_ROLE_OF_PREPOSITION.get(word)
+    return None if role is None else (role, holder)

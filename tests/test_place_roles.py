@@ -1,0 +1,81 @@
+"""A place an act moves toward, away from or through, and a place in the report's dateline."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.parse.clausetree import clause_tree
+from geo.parse.eventmodel import EventSite, decide, load_event_model, site_features
+from geo.parse.placerole import role_features
+
+
+def _site(nlp, sentence: str, place: str) -> EventSite:
+    start = sentence.index(place)
+    tree = clause_tree(next(iter(nlp(sentence).sents)))
+    return EventSite(sentence, start, start + len(place), is_area=False, other_places=1, sentence_index=0, tree=tree)
+
+
+def _roles(nlp, sentence: str, place: str) -> list[str]:
+    site = _site(nlp, sentence, place)
+    return role_features(site.tree, site.start, site.end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "role"),
+    [
+        ("The rebels pulled back toward Karvan and Dostal after the battle.", "Karvan", "destination"),
+        ("The rebels pulled back toward Karvan and Dostal after the battle.", "Dostal", "destination"),
+        ("Thousands of families fled out of Lomar on Sunday.", "Lomar", "source"),
+        ("Helicopters were sent from Lomar to evacuate the wounded.", "Lomar", "source"),
+        ("The convoy travelled through Pelso before dawn.", "Pelso", "transit"),
+    ],
+)
+def test_a_place_an_act_moves_to_from_or_through_has_that_role(nlp, sentence, place, role):
+    assert f"role={role}" in _roles(nlp, sentence, place)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Heavy fighting raged in Lomar on Sunday.", "Lomar"),
+        ("Troops captured Lomar after a week of shelling.", "Lomar"),
+    ],
+)
+def test_a_place_where_the_act_happens_has_no_motion_role(nlp, sentence, place):
+    assert _roles(nlp, sentence, place) == []
+
+
+def test_no_parse_no_role():
+    assert role_features(None, 0, 5) == []
+
+
+def _flags(nlp, sentence: str, place: str) -> set[str]:
+    return {name for name, _ in site_features(_site(nlp, sentence, place))}
+
+
+def test_a_dateline_place_is_read_as_the_reports_header(nlp):
+    sentence = "KARVAN, May 3 (Plains Wire) - Troops shelled the town of Dostal on Tuesday."
+    flags = _flags(nlp, sentence, "KARVAN")
+    assert {"header", "header_named_again=False"} <= flags
+    assert "header" not in _flags(nlp, sentence, "Dostal")
+
+
+def test_a_dateline_place_the_lead_names_again_says_so(nlp):
+    sentence = "KARVAN, May 3 (Plains Wire) - Rebels entered Karvan on Tuesday."
+    assert "header_named_again=True" in _flags(nlp, sentence, "KARVAN")
+
+
+def _event_type(nlp, sentence: str, place: str) -> str | None:
+    kind, _ = decide(load_event_model(), _site(nlp, sentence, place))
+    return None if kind is None else kind.event_type
+
+
+def test_a_dateline_town_gets_no_event_when_the_lead_tells_of_another(nlp):
+    sentence = "KARVAN, May 3 (Plains Wire) - Troops shelled the town of Dostal on Tuesday, killing four civilians."
+    assert _event_type(nlp, sentence, "KARVAN") is None
+    assert _event_type(nlp, sentence, "Dostal") == "frontline"
+
+
+def test_a_dateline_town_the_lead_tells_of_gets_its_event(nlp):
+    sentence = "KARVAN, May 3 (Plains Wire) - Rebels entered Karvan on Tuesday after a week of fighting."
+    assert _event_type(nlp, sentence, "KARVAN") == "frontline"
