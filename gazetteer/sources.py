@@ -695,7 +695,7 @@ def villages_beyond(
 # versions of the list; below the shipped world areas' ids.
 AIRPORT_ID_BASE = 905_000_000
 # Words of an airfield's name that say what it is, not where: left out of the name it is
-# also found by ("Mitiga Airport" is also "Mitiga"). Matched whole and case-blind.
+# also found by ("Shayrat Air Base" is also "Shayrat"). Matched whole and case-blind.
 _AIRFIELD_WORDS = re.compile(
     r"\b(international|regional|municipal|domestic|military|army|naval|air ?force|airport|airfield|air ?field"
     r"|air ?base|air ?station|airstrip|air ?strip|aerodrome|aeropuerto|a[eé]roport|aeroporto|airpark|heliport"

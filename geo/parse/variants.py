@@ -59,7 +59,7 @@ PLACE_HEAD_WORDS = frozenset(
 TERRAIN_WORDS = frozenset({"gorge", "plain", "plains", "valley", "river", "mountains", "hills"})
 #: GeoNames' feature class of spots: airfields, crossings, bases, camps, bridges.
 SPOT_CLASS = "S"
-#: A terrain word right after a mention, in lower case ("the Kodori gorge").
+#: A terrain word right after a mention, in lower case ("the Tavrin gorge").
 _TERRAIN_WORD_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(TERRAIN_WORDS)) + r")\b")
 #: An area word right after a mention, in lower case ("Latakia province"; "the Kherson
 #: region's"), which spaCy and the recogniser leave outside the name.
@@ -224,7 +224,7 @@ def _may_name(head: str, entry: Entry) -> bool:
 
 
 def names_terrain(text: str, mention: Spanned) -> bool:
-    """Is the mention followed by a lower-case terrain word ("Huallaga" in "the Huallaga
+    """Is the mention followed by a lower-case terrain word ("Tavrin" in "the Tavrin
     valley")? Then it is the terrain's name, and no airfield or crossing of that name."""
     return _TERRAIN_WORD_AFTER.match(text, mention.end) is not None
 
