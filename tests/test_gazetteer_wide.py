@@ -14,13 +14,13 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from gazetteer_tiny import tiny_sources
+from gazetteer_tiny import CITIES, EXTRA_PLACES, tiny_sources
 
 from gazetteer.database import open_gazetteer
 from gazetteer.entry import Entry
 from gazetteer.errors import GazetteerDataError
 from gazetteer.extracts import extracts_folder, parse_extract_lines, read_extract_file
-from gazetteer.sources import GeoNamesRecord, villages_beyond
+from gazetteer.sources import AIRPORT_ID_BASE, CitySource, GeoNamesRecord, airports_beyond, villages_beyond
 from geo.cli import gazetteer as gazetteer_cli
 from geo.cli.main import run
 from geo.parse.pipeline import events_from_places, is_natural_feature
@@ -119,6 +119,51 @@ def test_the_village_list_leaves_out_known_places_administrative_units_and_commo
     ]
     found = villages_beyond(rows, known_ids={4}, words=frozenset({"judge", "the"}))
     assert [v.name for v in found] == ["Tall Saman", "Nova Dacha"]
+
+
+# -- airfields -------------------------------------------------------------------------------
+
+
+def _airfield(code: str, name: str, lat: object, lon: object, country: str = "SY") -> dict[str, str]:
+    return {"icao": code, "iata": "", "name": name, "country": country, "lat": str(lat), "lon": str(lon)}
+
+
+def test_an_airfield_is_found_by_its_name_and_by_the_place_in_it():
+    rows = [
+        _airfield("OSZK", "Karsun Air Base", 34.9, 36.9),
+        _airfield("FQZT", "Aeroporto de Tete", -16.1, 33.6, "MZ"),
+        _airfield("KZZU", "Union Airport", 40.0, -80.0, "US"),  # "Union" stays a word
+        _airfield("OSZX", "Broken Airstrip", "n/a", 36.0),
+        _airfield("OSZY", "Airport", 35.0, 36.0),
+        _airfield("CZ45", "Hollis Airport", 61.5, -128.3, "CA"),  # a private strip: its owner's name
+    ]
+    base, tete, union, strip = airports_beyond(rows, words=frozenset({"union"}))
+    assert (base.name, base.alternate_names, base.feature_class, base.feature_code) == (
+        "Karsun Air Base",
+        ("Karsun",),
+        "S",
+        "AIRB",
+    )
+    assert (base.population, base.geonameid) == (0, AIRPORT_ID_BASE + int("OSZK", 36))
+    assert (tete.alternate_names, tete.feature_code) == (("Tete",), "AIRP")
+    assert (union.name, union.alternate_names) == ("Union Airport", ())
+    assert (strip.name, strip.alternate_names) == ("Hollis Airport", ())
+
+
+def test_an_air_base_is_placed_where_the_article_points_and_yields_to_a_town_elsewhere(tmp_path):
+    (base,) = airports_beyond([_airfield("OSZK", "Karsun Air Base", 34.60, 36.95)])
+    town = CitySource(4999001, "Karsun", 38.50, -90.20, "US", 40_000, "TX")
+    sources = tiny_sources(cities=(*CITIES, town), extra_places=(*EXTRA_PLACES, base))
+    with open_gazetteer(tmp_path / "g.sqlite", sources=sources) as g:
+
+        def placed(text, *names):
+            return {p.mention.text: p.entry.geonameid for p in resolve(text, _mentions(text, *names), g)}
+
+        assert g.lookup("Karsun Air Base")[0].admin1 == "Homs"  # Homs, 20 km off, gives its region
+        text = "Missiles struck the Karsun air base south of Homs, Syria's defence ministry said."
+        assert placed(text, "Karsun", "Homs", "Syria")["Karsun"] == base.geonameid
+        text = "Karsun's council voted to rebuild the bridge on Tuesday."
+        assert placed(text, "Karsun").get("Karsun") == town.geonameid
 
 
 # -- rivers, seas and valleys --------------------------------------------------------------

@@ -17,12 +17,14 @@ from geo.records import GEO_PRECISION_NEAR, GEO_PRECISION_TOWN, Mention
 # A Syrian village GeoNames lists with no population, under its Arabic article and a final h.
 VILLAGE = GeoNamesRecord(99_100_001, "Al Ḩamīdīyah", 36.25, 39.05, "SY")
 RAQQA_CITY, RAQQA_PROVINCE = 170063, 172957
+# An airfield the gazetteer lists, with no town of its name.
+AIRFIELD = GeoNamesRecord(99_100_002, "Sorvan Airport", 35.7, 38.9, "SY", "S", "AIRP", alternate_names=("Sorvan",))
 
 
 @pytest.fixture(scope="module")
 def gazetteer(tmp_path_factory):
     path = tmp_path_factory.mktemp("variants") / "tiny.sqlite"
-    build_cache(path, sources=tiny_sources(extra_places=(*EXTRA_PLACES, VILLAGE)))
+    build_cache(path, sources=tiny_sources(extra_places=(*EXTRA_PLACES, VILLAGE, AIRFIELD)))
     with Gazetteer(path) as g:
         yield g
 
@@ -77,6 +79,20 @@ def test_a_place_word_reads_the_base_place_as_a_looser_reading(gazetteer):
     reading = head_word_reading("Raqqa bridge", gazetteer)
     assert reading is not None and reading.loose
     assert RAQQA_CITY in {m.entry.geonameid for m in reading.matches}
+
+
+def test_a_valley_or_plain_is_not_read_as_the_airfield_of_its_name(gazetteer):
+    assert head_word_reading("Sorvan valley", gazetteer) is None
+    assert head_word_reading("Sorvan plain", gazetteer) is None
+    reading = head_word_reading("Sorvan checkpoint", gazetteer)
+    assert reading is not None and AIRFIELD.geonameid in {m.entry.geonameid for m in reading.matches}
+
+
+def test_a_name_followed_by_a_terrain_word_is_not_the_airfield_of_that_name(gazetteer):
+    text = "Jets took off from Sorvan, south of Raqqa in Syria, at dawn."
+    assert resolved(text, gazetteer, "Sorvan", "Raqqa", "Syria")["Sorvan"] == AIRFIELD.geonameid
+    text = "Rebels still hold the Sorvan valley, south of Raqqa in Syria."
+    assert "Sorvan" not in resolved(text, gazetteer, "Sorvan", "Raqqa", "Syria")
 
 
 def test_a_head_word_on_an_unlisted_name_gives_no_reading(gazetteer):

@@ -39,7 +39,9 @@ from geo.parse.variants import (
     area_word_bonus,
     base_name,
     head_word_reading,
+    is_spot,
     names_a_spot,
+    names_terrain,
     near_the_article,
     spelling_variants,
     split_head_word,
@@ -201,6 +203,10 @@ class _Candidates:
     @property
     def entries(self) -> tuple[Entry, ...]:
         return tuple(c.entry for c in self.candidates)
+
+
+def _without_spots(pool: _Candidates) -> _Candidates:
+    return dataclasses.replace(pool, candidates=tuple(c for c in pool.candidates if not is_spot(c.entry)))
 
 
 def _by_prominence(entries: Sequence[Entry], penalty: float) -> _Candidates:
@@ -430,6 +436,9 @@ def _settle(
     pools = {
         n: _candidates(text_for, index, weights) for n, text_for in {names[m]: written[m] for m in mentions}.items()
     }
+    # "the X valley": X names terrain, which no airfield or crossing gives its name to.
+    for terrain in {names[m] for m in mentions if names_terrain(text, m)}:
+        pools[terrain] = _without_spots(pools[terrain])
     constraints = _with_demonym_containers(
         _containment(text, mentions, names, pools), mentions, names, demonym_of or {}, weights.demonym_container
     )

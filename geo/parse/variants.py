@@ -53,6 +53,14 @@ PLACE_HEAD_WORDS = frozenset(
         "market",
     }
 )
+#: Words that name terrain: a valley, gorge, plain, river or range takes its name from a
+#: river, town or region, never from an airfield or a crossing, so "the X valley" (as one
+#: name, or "X" followed by the word) reads no spot named X.
+TERRAIN_WORDS = frozenset({"gorge", "plain", "plains", "valley", "river", "mountains", "hills"})
+#: GeoNames' feature class of spots: airfields, crossings, bases, camps, bridges.
+SPOT_CLASS = "S"
+#: A terrain word right after a mention, in lower case ("the Tavrin gorge").
+_TERRAIN_WORD_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(TERRAIN_WORDS)) + r")\b")
 #: An area word right after a mention, in lower case ("Latakia province"; "the Kherson
 #: region's"), which spaCy and the recogniser leave outside the name.
 _AREA_WORD_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(AREA_HEAD_WORDS)) + r")\b")
@@ -181,7 +189,7 @@ def head_word_reading(name: str, index: HeadWordIndex) -> HeadWordReading | None
     if split is None:
         return None
     base, head = split
-    matches = index.matches(base)
+    matches = tuple(m for m in index.matches(base) if _may_name(head, m.entry))
     if head in AREA_HEAD_WORDS and any(m.entry.is_country and m.name_kind == PREFERRED_NAME for m in matches):
         # "Georgia state television", "Israel state media": the country's institutions.
         return HeadWordReading(base, head, matches, (), loose=False)
@@ -204,10 +212,25 @@ def head_word_reading(name: str, index: HeadWordIndex) -> HeadWordReading | None
         # the town, as a looser reading.
     if matches:
         return HeadWordReading(base, head, matches, (), loose=True)
-    spellings = tuple(s for s in spelling_variants(base, index) if s.similarity == 1.0)
+    spellings = tuple(s for s in spelling_variants(base, index) if s.similarity == 1.0 and _may_name(head, s.entry))
     if not spellings:
         return None
     return HeadWordReading(base, head, (), spellings, loose=True)
+
+
+def _may_name(head: str, entry: Entry) -> bool:
+    """May the place ``entry`` give its name to a feature of kind ``head``? Not a spot to terrain."""
+    return not (head in TERRAIN_WORDS and entry.feature_class == SPOT_CLASS)
+
+
+def names_terrain(text: str, mention: Spanned) -> bool:
+    """Is the mention followed by a lower-case terrain word ("Tavrin" in "the Tavrin
+    valley")? Then it is the terrain's name, and no airfield or crossing of that name."""
+    return _TERRAIN_WORD_AFTER.match(text, mention.end) is not None
+
+
+def is_spot(entry: Entry) -> bool:
+    return entry.feature_class == SPOT_CLASS
 
 
 def _first_level_areas(base: str, matches: Sequence[NameMatch], index: HeadWordIndex) -> tuple[NameMatch, ...]:
