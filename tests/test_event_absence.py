@@ -91,3 +91,16 @@ def test_the_clause_reading_names_what_it_denies_or_defers(parsed):
     assert "frontline" in clause_acts(planned.tree, planned.sentence, planned.start, planned.end).unrealised
     calm = parsed("Velmora was quiet on Tuesday.", "Velmora")
     assert clause_acts(calm.tree, calm.sentence, calm.start, calm.end).calm
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "expected"),
+    [
+        # talks that pause were held: the pause is told where they sit
+        ("A short pause in the peace talks in Velmora was announced on Tuesday.", "Velmora", "diplomacy"),
+        # fighting that pauses is no fighting
+        ("A short pause in the fighting in Velmora was announced on Tuesday.", "Velmora", "none"),
+    ],
+)
+def test_a_pause_in_talks_is_a_diplomatic_act_a_pause_in_fighting_is_none(parsed, sentence, place, expected):
+    assert event_type(parsed(sentence, place)) == expected

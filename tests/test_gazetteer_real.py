@@ -228,6 +228,18 @@ def test_curated_aliases_and_demonyms(g):
     assert [g.demonym(w) for w in ("Syrian", "Russian", "Ukrainian", "American")] == ["SY", "RU", "UA", "US"]
 
 
+def test_a_seat_of_government_is_its_capital_before_any_namesake_town(g):
+    # "talks at the White House" are in Washington, not in Casablanca ("white house") or a
+    # Tennessee town of that name
+    firsts = {name: g.lookup(name)[0] for name in ("Kremlin", "White House", "Downing Street", "Elysee Palace")}
+    assert {name: (e.name, e.country_code) for name, e in firsts.items()} == {
+        "Kremlin": ("Moscow", "RU"),
+        "White House": ("Washington", "US"),
+        "Downing Street": ("London", "GB"),
+        "Elysee Palace": ("Paris", "FR"),
+    }
+
+
 def test_towns_carry_their_regions_english_name(g):
     assert g.lookup("Palmyra")[0].admin1 == "Homs"
     assert g.lookup("Kharkiv")[0].admin1 == "Kharkiv"

@@ -79,3 +79,31 @@ def test_a_dateline_town_gets_no_event_when_the_lead_tells_of_another(nlp):
 def test_a_dateline_town_the_lead_tells_of_gets_its_event(nlp):
     sentence = "KARVAN, May 3 (Plains Wire) - Rebels entered Karvan on Tuesday after a week of fighting."
     assert _event_type(nlp, sentence, "KARVAN") == "frontline"
+
+
+def _type_or_none(nlp, sentence: str, place: str) -> str:
+    return _event_type(nlp, sentence, place) or "none"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The militants withdrew east toward Karvan and Dostal on Monday.", "Karvan"),
+        ("The militants withdrew east toward Karvan and Dostal on Monday.", "Dostal"),
+        ("The rebels regrouped and pulled back to Karvan on Monday.", "Karvan"),
+        ("Government forces fell back toward Dostal after the battle.", "Dostal"),
+    ],
+)
+def test_a_place_armed_men_only_move_toward_gets_no_event(nlp, sentence, place):
+    assert _type_or_none(nlp, sentence, place) == "none"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "event_type"),
+    [
+        ("Thousands of families fled toward Karvan on Monday.", "Karvan", "humanitarian"),
+        ("Army tanks rolled into Dostal on Monday and seized the town hall.", "Dostal", "frontline"),
+    ],
+)
+def test_families_fleeing_to_a_place_or_tanks_rolling_into_it_keep_the_event(nlp, sentence, place, event_type):
+    assert _type_or_none(nlp, sentence, place) == event_type

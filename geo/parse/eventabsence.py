@@ -35,6 +35,10 @@ UNEVENTFUL_VERBS = frozenset({"is", "was", "were", "are", "be", "been", "'s", "p
 PAUSE_NOUNS = frozenset(
     {"lull", "lulls", "pause", "halt", "end", "cessation", "absence", "lack", "suspension", "respite", "break", "stop"}
 )  # fmt: skip
+#: Nouns of a break in talks under way: "a pause in the talks", "the suspension of talks" tell
+#: that talks were held and were stopped, itself a diplomatic act; "a pause in the fighting"
+#: tells of no fighting.
+INTERRUPTION_NOUNS = frozenset({"pause", "halt", "suspension", "break", "end"})
 #: Nouns that, as the subject or object of the place's clause, say it was calm: "a lull settled
 #: over X" (not "the end of ...", which may be an act's end or a group's).
 LULL_NOUNS = frozenset({"lull", "respite", "calm", "quiet"})
@@ -91,6 +95,14 @@ def is_denied(tree: ClauseTree, token: int) -> bool:
 
 #: Links of a clause's subject or object to its verb: a trigger there is the verb's act.
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "dobj"})
+
+
+def _interrupted(tree: ClauseTree, token: int) -> bool:
+    """Is the act of ``token`` the object of a break in it ("a pause in the talks")?"""
+    head = tree.heads[token]
+    if tree.deps[token] != "pobj" or head == token or tree.deps[head] != "prep":
+        return False
+    return tree.words[tree.heads[head]] in INTERRUPTION_NOUNS
 
 
 def is_negated_verb(tree: ClauseTree, verb: int) -> bool:
@@ -234,7 +246,7 @@ def _clause_triggers(
         if sub_type not in TRIGGER_TYPES:
             if event_type == "other" and not is_denied(tree, token):
                 stated.add(event_type)  # "troops were deployed": an act, if not a strong one
-        elif is_denied(tree, token):
+        elif is_denied(tree, token) and not (event_type == "diplomacy" and _interrupted(tree, token)):
             absent.add(event_type)
         elif is_unrealised(tree, token):
             unrealised.add(event_type)

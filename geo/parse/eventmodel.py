@@ -34,6 +34,7 @@ from geo.parse.eventclause import (
     types_in_place_clause,
 )
 from geo.parse.eventsignals import (
+    armed_men_headed_there,
     doer_brings_aid,
     locates_a_named_site,
     only_a_state_of_place,
@@ -204,6 +205,8 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
         return None, probabilities[chosen]
     if _stated_as_absent(site, chosen):
         return None, probabilities[NO_EVENT]  # "a night without shelling in X", "streets in X were quiet"
+    if armed_men_headed_there(site.tree, site.start, site.end):
+        return None, probabilities[NO_EVENT]  # "the militants withdrew toward X": no one displaced, no fight
     if only_a_state_of_place(site.tree, site.sentence, site.start, site.end, chosen):
         chosen = _act_besides_a_state(site, probabilities, chosen)
     if chosen == "frontline" and _aid_brought_without_fighting(site):

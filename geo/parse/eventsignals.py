@@ -16,6 +16,7 @@ from geo.parse.clausetree import ClauseTree
 from geo.parse.dates import MONTHS, WEEKDAYS
 from geo.parse.eventclause import TRIGGER_TYPES
 from geo.parse.eventtypes import denied_triggers, trigger_spans
+from geo.parse.placerole import motion_role, preposition_of
 
 #: "north of", "south-west of", "northeastern outskirts of" are not: only a bearing.
 _BEARING_OF = re.compile(
@@ -231,6 +232,42 @@ def _active_doer_brings_aid(tree: ClauseTree, verb: int) -> bool:
     # the active subject only: aid workers who were abducted are not bringing aid; a parse
     # may split one subject in two
     return any(brings_aid(tree, c) for c in tree.children(verb) if tree.deps[c] == "nsubj")
+
+
+#: Head nouns of a subject that is armed men (with ``ARMED_WORDS``): fighters who move are
+#: not families who flee.
+ARMED_MOVERS = frozenset(
+    {"forces", "insurgents", "jihadists", "guerrillas", "combatants", "militiamen", "units", "columns", "army"}
+)  # fmt: skip
+
+
+#: Destinations entered, not only headed for: "tanks rolled into X" is in X.
+ENTERING_PREPOSITIONS = frozenset({"into", "onto"})
+
+
+def armed_men_headed_there(tree: ClauseTree | None, start: int, end: int) -> bool:
+    """Is the place at ``start:end`` only where armed men move to ("the militants withdrew
+    toward X", "fighters pulled back to X")? People who flee to a place are its displaced;
+    fighters who retreat, regroup or push toward it are neither displaced nor, by that alone,
+    fighting there. A place they move into is where they are ("tanks rolled into X")."""
+    if tree is None or len(tree) == 0:
+        return False
+    place = tree.head_of_span(start, end)
+    found = motion_role(tree, place)
+    if found is None or found[0] != "destination":
+        return False
+    verb = found[1]
+    if tree.deps[verb] in ("advmod", "prt") and tree.heads[verb] != verb:
+        verb = tree.heads[verb]  # "fell back to X", "pulled out to X": the adverb's verb moves
+    if not tree.is_verb(verb) or tree.words[preposition_of(tree, place) or place] in ENTERING_PREPOSITIONS:
+        return False
+    while tree.deps[verb] == "conj" and not _subjects(tree, verb) and tree.heads[verb] != verb:
+        verb = tree.heads[verb]  # "regrouped and withdrew toward X": the first verb's subject moves
+    return any(tree.words[s] in ARMED_WORDS | ARMED_MOVERS for s in _subjects(tree, verb))
+
+
+def _subjects(tree: ClauseTree, verb: int) -> list[int]:
+    return [c for c in tree.children(verb) if tree.deps[c] == "nsubj"]
 
 
 def _phrase(tree: ClauseTree, head: int) -> list[int]:

@@ -41,13 +41,20 @@ def motion_role(tree: ClauseTree, place: int) -> tuple[str, int] | None:
     """The place's part (destination, source, transit) and the word its preposition hangs on;
     None for any other place. A place joined to another by "and" plays the first one's part
     ("toward X and Y"), and one naming a noun plays that noun's ("into the X valley")."""
-    while tree.deps[place] in ("conj", "compound") and tree.heads[place] != place:
-        place = tree.heads[place]
-    preposition = tree.heads[place]
-    if tree.deps[place] != "pobj" or preposition == place:
+    preposition = preposition_of(tree, place)
+    if preposition is None:
         return None
     word, holder = tree.words[preposition], tree.heads[preposition]
     if word == "of" and tree.words[holder] == "out":
         return "source", tree.heads[holder]  # "out of X"
     role = MOTION_ROLE_OF_PREPOSITION.get(word)
     return None if role is None else (role, holder)
+
+
+def preposition_of(tree: ClauseTree, place: int) -> int | None:
+    """The preposition that brings the place in, through a place it is joined to by "and" or
+    a noun it names ("toward X and Y", "into the X valley"); None when none does."""
+    while tree.deps[place] in ("conj", "compound") and tree.heads[place] != place:
+        place = tree.heads[place]
+    preposition = tree.heads[place]
+    return preposition if tree.deps[place] == "pobj" and preposition != place else None
