@@ -368,14 +368,7 @@ def test_a_river_named_for_something_else_makes_no_event():
     [
         ("Patrols moved along the Jordan River on Tuesday, officials in Amman said.", "Jordan River", "Jordan"),
         ("Two boats sank on the Congo River near Mbandaka, the ministry said.", "Congo River", "Congo"),
-        pytest.param(
-            "Gunmen crossed the Niger river near Gao overnight.",
-            "Niger river",
-            "Niger",
-            marks=pytest.mark.xfail(
-                strict=True, reason="the learned recogniser prefers the bare name when 'river' is written in lower case"
-            ),
-        ),
+        ("Gunmen crossed the Niger river near Gao overnight.", "Niger river", "Niger"),
     ],
 )
 def test_a_river_named_like_a_country_resolves_to_the_river(geoparser, text, river, country):

@@ -152,6 +152,13 @@ def test_states_listed_together_stay_states_unless_a_town_is_pointed_at(geoparse
     assert town and town[0].feature_class == "P" and town[0].admin1_code == "OH"
 
 
+def test_a_hyphenated_country_keeps_its_whole_name(geoparser):
+    found = mentions_with_countries(geoparser, "He flew to Port-au-Prince and then to Guinea-Bissau.")
+    assert found[-1] == ("Guinea-Bissau", "GW")
+    found = mentions_with_countries(geoparser, "Talks in Timor-Leste's capital ended on Friday.")
+    assert found == [("Timor-Leste", "TL")]
+
+
 def test_an_adjective_is_context_and_the_country_a_place(geoparser):
     text = (
         "The Philippine health ministry said HIV cases in the Philippines rose by a "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.parse.listing import joins_a_list, listed_beside_countries
+from geo.parse.listing import joins_a_list, listed_beside_countries, listed_together
 from geo.records import Mention
 
 
@@ -34,3 +34,15 @@ def test_a_name_beside_a_town_is_not_marked():
     mentions = _mentions(text, "Obru", "Korvala")
     names = {m: m.text.lower() for m in mentions}
     assert listed_beside_countries(text, mentions, names, {"obru": False, "korvala": True}) == {"obru": 1.0}
+
+
+def test_names_joined_into_one_list_are_listed_together_and_names_apart_are_not():
+    text = "Storms hit Norvia, Korvala and Zemst. Aid later left Pellin for Norvia."
+    mentions = _mentions(text, "Norvia", "Korvala", "Zemst", "Pellin")
+    names = {m: m.text.lower() for m in mentions}
+    together = listed_together(text, mentions, names)
+    assert together == {
+        "norvia": frozenset({"korvala", "zemst"}),
+        "korvala": frozenset({"norvia", "zemst"}),
+        "zemst": frozenset({"norvia", "korvala"}),
+    }

@@ -36,6 +36,10 @@ PLACES = [
     E(11, "Alexandria", 31.20, 29.92, "EG", "P", "PPLA", 3_800_000, "06", "Alexandria"),
     E(12, "Alexandria", 31.31, -92.45, "US", "P", "PPLA2", 47_000, "LA", "Louisiana"),
     E(13, "Rapides Parish", 31.2, -92.5, "US", "A", "ADM2", 130_000, "LA", "Louisiana"),
+    E(14, "Washington", 38.90, -77.04, "US", "P", "PPLC", 690_000, "DC", "District of Columbia"),
+    E(15, "Washington", 47.50, -120.50, "US", "A", "ADM1", 500_000, "WA", "Washington"),
+    E(16, "Texas", 31.25, -99.25, "US", "A", "ADM1", 29_000_000, "TX", "Texas"),
+    E(17, "Oregon", 44.00, -120.50, "US", "A", "ADM1", 4_200_000, "OR", "Oregon"),
 ]
 NAMES = {1: ["Tripoli"], 2: ["Tripoli"], 7: ["Tadmur", "Palmyra", "Tadmor"]}
 
@@ -453,3 +457,19 @@ def test_the_same_town_is_mapped_in_a_story_that_spans_the_country():
     names = ("Porto Verde", "Vila Serena", "Cantareira", "Lagoa Alta", "Bravania")
     got = resolve(text, mentions_of(text, *names), _city_story_index(far_city), weights=_shipped_weights())
     assert {p.mention.text: p.entry.geonameid for p in got}["Vila Serena"] == 113
+
+
+def test_a_state_named_elsewhere_in_the_story_leaves_washington_the_capital():
+    text = "Texas lawmakers passed the bill on Monday. It now goes to Washington for a vote."
+    assert resolved(text, "Texas", "Washington")["Washington"].geonameid == 14
+
+
+def test_a_state_named_in_the_same_sentence_but_not_listed_with_it_leaves_washington_the_capital():
+    text = "The governor of Texas flew to Washington to meet the president."
+    assert resolved(text, "Texas", "Washington")["Washington"].geonameid == 14
+
+
+def test_states_listed_together_make_washington_the_state():
+    text = "Wildfires spread across Texas, Oregon and Washington this week."
+    found = resolved(text, "Texas", "Oregon", "Washington")
+    assert found["Washington"].geonameid == 15

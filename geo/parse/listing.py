@@ -58,3 +58,23 @@ def listed_beside_countries(
                 beside[name] += 1
                 break
     return {name: beside[name] / counts[name] for name in beside}
+
+
+def listed_together(text: str, mentions: Sequence[Mention], names: Mapping[Mention, str]) -> dict[str, frozenset[str]]:
+    """For each name, the other names written in one list with it: each run of mentions
+    that list joiners link ("California, Oregon and Nevada") is one list. Names never so
+    listed are left out."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    runs: list[list[str]] = []
+    for i, mention in enumerate(ordered):
+        if i and joins_a_list(text[ordered[i - 1].end : mention.start]):
+            runs[-1].append(names[mention])
+        else:
+            runs.append([names[mention]])
+    together: dict[str, set[str]] = {}
+    for run in runs:
+        for name in run:
+            others = set(run) - {name}
+            if others:
+                together.setdefault(name, set()).update(others)
+    return {name: frozenset(others) for name, others in together.items()}

@@ -16,6 +16,7 @@ mentions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ from geo.parse.placefeatures import (
     second_pass_features,
 )
 from geo.parse.placemodel import GeoparserModel, load_model
+from geo.parse.variants import is_spot
 from geo.records import Mention
 
 if TYPE_CHECKING:
@@ -92,10 +94,12 @@ def select(
 ) -> list[Candidate]:
     """Candidates at or above ``threshold``, the likelier of two overlapping ones, no
     demonym, in text order; then other occurrences of the names kept that reach
-    ``same_name_threshold`` (one sense per article)."""
+    ``same_name_threshold`` (one sense per article). A candidate inside a longer one that
+    also reaches ``threshold`` and is a gazetteer name yields to it (``_within_longer_name``)."""
     kept: list[Candidate] = []
     taken: list[tuple[int, int]] = []
-    ranked = sorted(scored, key=lambda s: (-s.second, s.candidate.start))
+    cut = _within_longer_name(scored, threshold, names)
+    ranked = sorted((s for s in scored if s.candidate not in cut), key=lambda s: (-s.second, s.candidate.start))
 
     def take(c: Candidate) -> None:
         if any(c.start < end and start < c.end for start, end in taken) or is_demonym_only(c.text, names):
@@ -115,6 +119,40 @@ def select(
             if item.second < threshold and normalize(item.candidate.text) in kept_names:
                 take(item.candidate)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _within_longer_name(scored: Sequence[ScoredCandidate], threshold: float, names: NameIndex) -> set[Candidate]:
+    """Candidates that lie inside a longer candidate the model also takes for a place and
+    whose whole name the gazetteer reads as another place than the piece: "Guinea" of
+    "Guinea-Bissau", "Timor" of "Timor-Leste", "Bradford" of "Bradford Woods". The model
+    scores both about alike, so which of the two it prefers is noise; the text names the
+    longer. Not when the longer names the same place ("The Moscow" opening a sentence),
+    nor a spot named for its town ("X Regional Airport", where news means the town as
+    often as the airport), nor when the piece is read by the longer name already
+    ("Washington" read as "Washington state")."""
+    places = sorted((s.candidate for s in scored if s.second >= threshold), key=lambda c: c.start)
+    starts = [c.start for c in places]
+    cut = set()
+    for long in places:
+        for short in places[bisect_left(starts, long.start) : bisect_left(starts, long.end)]:
+            if (
+                short.end <= long.end
+                and long.end - long.start > short.end - short.start
+                and normalize(short.resolve_as) != normalize(long.text)
+                and _names_another_place(long.text, short.text, names)
+            ):
+                cut.add(short)
+    return cut
+
+
+def _names_another_place(longer: str, piece: str, names: NameIndex) -> bool:
+    """Does the gazetteer read ``longer`` first as a place, not a spot, other than the one
+    it reads ``piece`` as first?"""
+    whole = names.lookup(longer)
+    if not whole or is_spot(whole[0]):
+        return False
+    own = names.lookup(piece)
+    return not own or own[0] != whole[0]
 
 
 def recognise(doc: Doc, names: NameIndex, model: GeoparserModel | None = None) -> Recognition:

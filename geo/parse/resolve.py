@@ -24,7 +24,7 @@ from gazetteer.entry import Entry
 from gazetteer.geodesy import great_circle_km
 from gazetteer.normalize import normalize
 from geo.parse.areapoint import is_movable, is_story_place, moved_point, point_by
-from geo.parse.listing import joins_a_list, listed_beside_countries
+from geo.parse.listing import joins_a_list, listed_beside_countries, listed_together
 from geo.parse.readingcues import (
     NameCues,
     kind_of,
@@ -280,18 +280,21 @@ class _Context:
     admin1: Mapping[tuple[str, str], float] = field(default_factory=dict)
     anchors: Mapping[str, _Anchor] = field(default_factory=dict)  # by name
     by_name: Mapping[str, _Votes] = field(default_factory=dict)
+    #: the anchors the text lists with the name this context is seen from (``_sibling_regions``)
+    listed_with: frozenset[str] = frozenset()
 
-    def without(self, name: str) -> _Context:
-        """The context minus the mention's own contribution (it must not vote for itself)."""
+    def without(self, name: str, listed_with: frozenset[str] = frozenset()) -> _Context:
+        """The context minus the mention's own contribution (it must not vote for itself),
+        seen from a name the text lists with the names ``listed_with``."""
         own = self.by_name.get(name)
         if own is None:
-            return self
+            return dataclasses.replace(self, listed_with=listed_with)
         countries = Counter(self.countries)
         countries.subtract(own.countries)
         admin1 = Counter(self.admin1)
         admin1.subtract(own.admin1)
         anchors = {n: a for n, a in self.anchors.items() if n != name}
-        return _Context(countries, admin1, anchors, {})
+        return _Context(countries, admin1, anchors, {}, listed_with)
 
 
 def resolve(
@@ -416,6 +419,8 @@ class _Settled:
     listed: Mapping[str, float] = field(default_factory=dict)
     #: how many times each name is named as a place (``_mention_votes``)
     votes: Mapping[str, float] = field(default_factory=dict)
+    #: the other names each name is listed with (``geo.parse.listing.listed_together``)
+    together: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _settle(
@@ -453,13 +458,14 @@ def _settle(
         if weights.listed_country
         else {}
     )
+    together = listed_together(text, mentions, names)
     context = _initial_context(votes, pools, demonym_countries, weights)
     choice: dict[str, Choice] = {}
     read_against = context
     for _ in range(weights.passes):
         choice = {}
         for name, pool in pools.items():
-            others = context.without(name)
+            others = context.without(name, together.get(name, frozenset()))
             pool = within_article_countries(pool, others, constraints.get(name), weights.actor_vote)
             if pool.candidates:
                 choice[name] = _choose(
@@ -467,7 +473,7 @@ def _settle(
                 )
         read_against = context
         context = _context_from(choice, votes, demonym_countries, weights)
-    return _Settled(names, pools, constraints, read_against, cues, choice, listed, votes)
+    return _Settled(names, pools, constraints, read_against, cues, choice, listed, votes, together)
 
 
 @dataclass(frozen=True, slots=True)
@@ -504,7 +510,7 @@ def scored_readings(
     )
     table = {}
     for name, pool in settled.pools.items():
-        others = settled.context.without(name)
+        others = settled.context.without(name, settled.together.get(name, frozenset()))
         container = settled.constraints.get(name)
         pool = within_article_countries(pool, others, container, weights.actor_vote)
         if not pool.candidates:
@@ -960,22 +966,30 @@ def _prominence(entry: Entry) -> float:
     return score
 
 
-def _proximity(entry: Entry, anchors: Mapping[str, _Anchor], km: float) -> float:
+def _proximity(entry: Entry, context: _Context, km: float) -> float:
     """Closeness to the article's other places: exp(-distance / km) to the nearest, by
     confidence. An area is as close as the nearest place inside it (zero distance), so
     that towns named beside "Mexico" speak for the country, not for Mexico City."""
-    return max((anchor.weight * _closeness(entry, anchor.entry, km) for anchor in anchors.values()), default=0.0)
+    return max(
+        (
+            anchor.weight * _closeness(entry, anchor.entry, km, name in context.listed_with)
+            for name, anchor in context.anchors.items()
+        ),
+        default=0.0,
+    )
 
 
-def _closeness(entry: Entry, other: Entry, km: float) -> float:
-    if _inside(other, entry) or _sibling_regions(entry, other):
+def _closeness(entry: Entry, other: Entry, km: float, listed_together: bool) -> float:
+    if _inside(other, entry) or (listed_together and _sibling_regions(entry, other)):
         return 1.0
     return math.exp(-great_circle_km(entry.lat, entry.lon, other.lat, other.lon) / km)
 
 
 def _sibling_regions(entry: Entry, other: Entry) -> bool:
-    """Two first-level regions of one country: 'California, Oregon and Nevada' are
-    neighbours in the text however far apart their points lie."""
+    """Two first-level regions of one country. Listed together ("California, Oregon and
+    Nevada") they are neighbours in the text however far apart their points lie; merely
+    named in one story, they are not: a state named elsewhere in it says nothing of
+    whether "Washington" is the state or the capital."""
     return entry.feature_code == other.feature_code == "ADM1" and entry.country_code == other.country_code
 
 
@@ -1001,7 +1015,7 @@ def _score(
         score += weights.admin1 * _share(context.admin1, (entry.country_code, entry.admin1_code))
     if container is not None and _inside(entry, container.area):
         score += weights.containment * container.strength
-    score += weights.proximity * _proximity(entry, context.anchors, weights.proximity_km)
+    score += weights.proximity * _proximity(entry, context, weights.proximity_km)
     return score
 
 
@@ -1040,7 +1054,7 @@ def _choose(
         tuple(s.entry for s in scored),
         None if unlisted is None else top.score - unlisted,
         _share(context.countries, top.entry.country_code),
-        _proximity(top.entry, context.anchors, weights.proximity_km),
+        _proximity(top.entry, context, weights.proximity_km),
     )
 
 
@@ -1137,7 +1151,7 @@ def _unsupported(entry: Entry, context: _Context, weights: Weights) -> bool:
         return False  # a story that names no other place gives no reason to doubt it
     if context.countries.get(entry.country_code, 0.0) > weights.actor_vote:
         return False  # its country is named as more than one actor's
-    return _proximity(entry, context.anchors, weights.proximity_km) < math.exp(-UNSUPPORTED_DISTANCE_SCALE)
+    return _proximity(entry, context, weights.proximity_km) < math.exp(-UNSUPPORTED_DISTANCE_SCALE)
 
 
 def _confidence(scored: Sequence[_Scored], temperature: float, unlisted: float | None = None) -> float:
