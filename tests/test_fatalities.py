@@ -448,3 +448,25 @@ def test_people_burned_alive_are_dead() -> None:
     assert casualties("Raiders burned six herders alive in a hut.").killed == 6
     assert casualties("Four traders were burned alive when the market was set on fire.").killed == 4
     assert casualties("Rescuers pulled three children alive from the rubble.").killed is None
+
+
+def test_a_person_renamed_between_commas_is_the_one_who_died() -> None:
+    assert casualties("The victim, a man aged 45, was shot dead by a sniper.").killed == 1
+    assert casualties("The youth, a boy of 15, was killed by a stray bullet.").killed == 1
+    assert casualties("The victims, three men and a boy, were killed at a roadblock.").killed == 4
+    # Named by office, then told of again: one person, and the son after them another.
+    assert casualties("Gunmen killed the driver, a man aged 40, and his son.").killed == 2
+    # A rank in a toll told elsewhere is no toll of its own.
+    assert casualties("The fourth victim, a nurse, died in hospital on Sunday.").killed is None
+
+
+def test_a_toll_shared_out_by_place_gives_each_place_its_part() -> None:
+    sentence = "Two of the dead were in the town of Varna, where a shell hit a bakery and wounded five."
+    assert casualties(sentence, place="Varna").killed == 2
+    # Without the place, they are part of a toll told elsewhere.
+    assert casualties(sentence).killed is None
+    told_before = [
+        "Rocket fire killed three people in the province on Monday.",
+        "Two of the dead were in the town of Varna, where a shell hit a bakery.",
+    ]
+    assert casualties_in_sentences(told_before, 1, place="Varna").killed == 2

@@ -856,7 +856,9 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         before = words[i - 1] if i > 0 else ""
         is_year = word.isdigit() and len(word) == 4 and 1900 <= value <= 2100
         # "aged six and nine", "members of one family": ages and groups, not tolls.
-        ages = before in {"aged", "age", "ages"} or (before in {"and", ","} and i - 1 in skipped_ages)
+        # "a boy of 15": the age of the person just named.
+        of_age = before == "of" and i >= 2 and words[i - 2] in PERSON_NOUNS and value < 120
+        ages = of_age or before in {"aged", "age", "ages"} or (before in {"and", ","} and i - 1 in skipped_ages)
         if ages or (before == "of" and word in {"one", "a", "an"}):
             if ages:
                 skipped_ages.add(i + used)
@@ -906,6 +908,11 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
     for n in range(1, len(figures)):
         # "twelve of them staff and seven patients": the list goes on with parts of the toll.
         subset[n] = subset[n] or (subset[n - 1] and _joined(words, figures[n - 1], figures[n]))
+    for n in range(1, len(figures)):
+        # "killed the driver, a man aged 40, and his son": the one named by office, then
+        # told of again, is one person.
+        renamed = words[figures[n - 1].end : figures[n].start] == [","] and words[figures[n].start] in {"a", "an"}
+        subset[n] = subset[n] or (renamed and words[figures[n - 1].start] == "the" and figures[n].value == 1)
     # Where the next figure that is not a subset starts: the death word may follow an aside
     # that holds a subset ("12, including five children, were killed").
     next_start = [len(words)] * len(figures)
@@ -934,11 +941,20 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
         before_at_a_place = any(w in _PLACE_LEAD for w in words[before.end : fig.start])
         if kinds[n] is None and kinds[n - 1] is not None and after_and and at_a_place and before_at_a_place:
             kinds[n] = None if subset[n] else kinds[n - 1]
-    elsewhere = _figures_elsewhere(words, figures, kinds, _tokens(place)) if place else set()
+    place_words = _tokens(place) if place else []
+    elsewhere = _figures_elsewhere(words, figures, kinds, place_words) if place else set()
     found: dict[str, list[_Figure]] = {KILLED: [], WOUNDED: [], TOLL: []}
     for n, (fig, kind, part) in enumerate(zip(figures, kinds, subset)):
         if kind is not None and not part and n not in elsewhere:
             found[kind].append(fig)
+    if place_words and not found[KILLED] and not found[TOLL]:
+        # "Two of the dead were in the town of A; the third was killed in B": a toll told
+        # earlier, shared out by place here, gives each place its part.
+        found[KILLED] = [
+            fig
+            for n, fig in enumerate(figures)
+            if subset[n] and kinds[n] == KILLED and _told_at(words, figures, n, place_words)
+        ]
     return found[KILLED], found[WOUNDED], found[TOLL]
 
 
@@ -957,20 +973,27 @@ def _figures_elsewhere(
     if len(place) == 0 or sum(k is not None for k in kinds) < 2:
         return set()
     told_at: dict[int, bool] = {}
-    for n, fig in enumerate(figures):
-        if kinds[n] is None:
-            continue
-        stop = min(figures[n + 1].start if n + 1 < len(figures) else len(words), fig.end + 6)
-        lead = next((j for j in range(fig.end, stop) if words[j] in _PLACE_LEAD), None)
-        if lead is None:
-            continue
-        j = lead + 1
-        while j < len(words) and words[j] in _PLACE_FILLER:
-            j += 1
-        told_at[n] = list(words[j : j + len(place)]) == list(place)
+    for n in range(len(figures)):
+        here = _told_at(words, figures, n, place) if kinds[n] is not None else None
+        if here is not None:
+            told_at[n] = here
     if len(told_at) < 2 or all(told_at.values()) or not any(told_at.values()):
         return set()
     return {n for n, here in told_at.items() if not here}
+
+
+def _told_at(words: Sequence[str], figures: Sequence[_Figure], n: int, place: Sequence[str]) -> bool | None:
+    """Is the place ``figures[n]`` is told of, named within a few words after it ("two in the
+    village of X"), ``place`` (its words)? ``None`` when it names none."""
+    fig = figures[n]
+    stop = min(figures[n + 1].start if n + 1 < len(figures) else len(words), fig.end + 6)
+    lead = next((j for j in range(fig.end, stop) if words[j] in _PLACE_LEAD), None)
+    if lead is None:
+        return None
+    j = lead + 1
+    while j < len(words) and words[j] in _PLACE_FILLER:
+        j += 1
+    return list(words[j : j + len(place)]) == list(place)
 
 
 def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
@@ -1091,6 +1114,10 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
                 # The aside's own figures ("twelve of them staff and seven patients") end nothing.
                 stop = len(words) if stop <= close[0] else stop
                 continue
+        if word == "," and "," not in words[fig.end : i] and _in_apposition(words, fig):
+            # "The victim, a man aged 45, was killed": past the comma that closes the apposition.
+            i += 1
+            continue
         if word == "aged" and i + 1 < len(words) and words[i + 1][:1].isdigit():
             # "a woman aged 80 was killed": the age describes the person counted.
             i += 2
@@ -1107,6 +1134,35 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
             return None
         i += 1
     return None
+
+
+#: Words that start a noun phrase naming someone already known ("the victim", "his driver").
+_DEFINITE = frozenset({"the", "his", "her", "their", "its", "our"})
+#: "first", "second", "third", "sixth", "twentieth", "last", "latest": a rank, not a count.
+_ORDINAL = re.compile(
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth"
+    r"|last|latest|\d+(?:st|nd|rd|th)"
+)
+#: Words after which a clause, and its subject, may start.
+_CLAUSE_START = frozenset({",", "and", "but", "while", "whereas"})
+
+
+def _in_apposition(words: Sequence[str], fig: _Figure) -> bool:
+    """Does the figure rename the subject just before it, between commas ("The third victim,
+    a woman aged 80, was killed")? The subject is a short definite noun phrase that starts
+    its clause, so the figure is its count, not another one."""
+    # "The victims, three men and a boy, were killed": the last of a list counts too.
+    comma = next((j for j in range(fig.start - 1, max(0, fig.start - 6), -1) if words[j] == ","), 0)
+    if comma < 1 or not all(w == "and" or w.isalpha() for w in words[comma + 1 : fig.start]):
+        return False
+    for k in range(comma - 1, max(-1, comma - 5), -1):
+        if words[k] in _DEFINITE:
+            head = words[k + 1 : comma]
+            plain = bool(head) and all(w.isalpha() and w not in DEATH_AFTER | WOUNDED_AFTER for w in head)
+            # "The sixth victim, a man in his thirties, died": one more of a toll told, not a toll.
+            ranked = any(_ORDINAL.fullmatch(w) for w in head)
+            return plain and not ranked and (k == 0 or words[k - 1] in _CLAUSE_START)
+    return False
 
 
 def _modifies_people(words: Sequence[str], at: int) -> bool:
