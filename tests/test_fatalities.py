@@ -470,3 +470,17 @@ def test_a_toll_shared_out_by_place_gives_each_place_its_part() -> None:
         "Two of the dead were in the town of Varna, where a shell hit a bakery.",
     ]
     assert casualties_in_sentences(told_before, 1, place="Varna").killed == 2
+
+
+def test_a_neighbour_that_tells_a_separate_happening_lends_no_toll() -> None:
+    attack = "Rebels attacked a border post near Tolva on Monday."
+    for other in (
+        "In a separate attack, gunmen killed five herders.",
+        "Elsewhere, a car bomb killed four people at a bus station.",
+        "Separately, two soldiers died when their truck hit a mine.",
+    ):
+        assert casualties_in_sentences([attack, other], 0, place="Tolva").killed is None
+    assert casualties_in_sentences([attack, "Three guards were killed, the army said."], 0).killed == 3
+    # The event that says it is another one does not take the toll told before it either.
+    told_before = ["Shelling killed six people in Tolva.", "In a separate incident, a drone hit a depot in Marn."]
+    assert casualties_in_sentences(told_before, 1, place="Marn").killed is None

@@ -624,7 +624,10 @@ def casualties_in_sentences(
 ) -> Casualties:
     """The casualties of the event told in ``sentences[index]``: that sentence and its
     neighbours but those in ``elsewhere`` (``event_casualties``), else the first sentence
-    that names the event's ``place`` (as written) with a death toll."""
+    that names the event's ``place`` (as written) with a death toll. A neighbour that says it
+    tells another happening ("In a separate attack, ...") is not read, nor, when the event's
+    own sentence says so, the one before it."""
+    elsewhere = set(elsewhere) | another_happening(sentences, index)
     found = event_casualties(sentences, index, elsewhere=elsewhere, place=place)
     if found.killed is None:
         # "Rebels attacked the camp at X. They used drones and mortars. Several soldiers were
@@ -663,6 +666,25 @@ def casualties_in_sentences(
                 if here.killed is not None:
                     return Casualties(here.killed, found.wounded if found.wounded is not None else here.wounded)
     return found
+
+
+#: A sentence that says it tells another happening than the one before it.
+_ANOTHER = re.compile(
+    r"\b(?:in|during) (?:a|an) (?:\w+ )?(?:separate|unrelated)\b"
+    r"|\bin (?:another|other) (?:\w+ )?(?:attacks?|incidents?|strikes?|raids?|ambush(?:es)?|bombings?|clash(?:es)?)\b"
+    r"|^\W*(?:elsewhere|separately)\b",
+    re.IGNORECASE,
+)
+
+
+def another_happening(sentences: Sequence[str], index: int) -> set[int]:
+    """The sentences around ``sentences[index]`` that tell another happening than its own:
+    those that say so ("In a separate attack, gunmen killed five"), and the one before
+    ``index`` when its own sentence says so."""
+    others = {i for i, sentence in enumerate(sentences) if i != index and _ANOTHER.search(sentence)}
+    if 0 <= index < len(sentences) and _ANOTHER.search(sentences[index]) and index > 0:
+        others.add(index - 1)
+    return others
 
 
 def lowest_reported(figures: Iterable[int | None]) -> int | None:
