@@ -484,3 +484,18 @@ def test_a_neighbour_that_tells_a_separate_happening_lends_no_toll() -> None:
     # The event that says it is another one does not take the toll told before it either.
     told_before = ["Shelling killed six people in Tolva.", "In a separate incident, a drone hit a depot in Marn."]
     assert casualties_in_sentences(told_before, 1, place="Marn").killed is None
+
+
+def test_two_sources_set_against_each_other_give_the_lower_toll() -> None:
+    assert casualties("At least 6 people were killed, the ministry said, while medics put the toll at 11.").killed == 6
+    assert casualties("Police said 9 people died; villagers said as many as 20 were killed.").killed == 9
+    assert casualties("Residents said 14 people were killed, but the governor said 8 people died.").killed == 8
+    # Other people, other places, or a toll that grew: the figures add up or the last holds.
+    assert casualties("Two soldiers were killed, the army said, while three civilians died, medics said.").killed == 5
+    assert (
+        casualties(
+            "Four people died in Varna, police said, while two people were killed in Tolva, officials said."
+        ).killed
+        == 6
+    )
+    assert casualties("Two more people died on Tuesday, the hospital said, putting the toll at 12.").killed == 12

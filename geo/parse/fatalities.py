@@ -516,6 +516,7 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     tolls: list[_Figure] = []
     claimed: list[_Figure] = []
     side_says: list[_Figure] = []
+    accounts: list[_Account] = []
     plain = _without_background_asides(_without_asides(sentence))
     past_year = _PAST_YEAR.search(plain)
     seen = 0
@@ -536,6 +537,14 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         tolls.extend(t)
         if _SIDE_SAYS.search(clause):
             side_says.extend(k)
+        if k or t:
+            after_semicolon = plain[:start].rstrip().endswith(";")
+            accounts.append(_Account(clause, tuple(k), tuple(t), after_semicolon))
+    lower = _lower_of_two_accounts(accounts)
+    if lower is not None:
+        # "At least six were killed, the ministry said, while residents put the toll at 11":
+        # two sources' accounts of one toll, of which ACLED takes the lower, not their sum.
+        killed, tolls = [f for f in killed if f in lower.killed], [f for f in tolls if f in lower.tolls]
     # "an unknown number of militants": it passed its death word to the figures listed with it,
     # and is no figure itself ("an unknown number were killed" tells no toll).
     killed = [f for f in killed if f.value or not f.vague]
@@ -555,6 +564,63 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     k_total = sum(f.value for f in killed) if killed else (0 if NO_DEATHS.search(sentence) else None)
     w_total = sum(f.value for f in wounded) if wounded else (0 if NO_WOUNDED.search(sentence) else None)
     return Casualties(k_total, w_total, vague=bool(killed) and any(f.vague for f in killed), claimed=from_claim)
+
+
+@dataclass(frozen=True, slots=True)
+class _Account:
+    """A clause's figures of the dead: one source's account of a toll."""
+
+    clause: str
+    killed: tuple[_Figure, ...]
+    tolls: tuple[_Figure, ...]
+    after_semicolon: bool = False
+
+    @property
+    def value(self) -> int:
+        return max(f.value for f in self.tolls) if self.tolls else sum(f.value for f in self.killed)
+
+    @property
+    def counted(self) -> str:
+        """The word after the account's first figure: who it counts ("soldiers"), or a verb."""
+        first = (self.tolls or self.killed)[0]
+        words = _tokens(self.clause)
+        return words[first.end] if first.end < len(words) else ""
+
+
+#: Who tells a figure: a source's words or estimate.
+_ATTRIBUTED = re.compile(
+    r"\b(?:said|says|say|told|according to|reported|put|puts|estimated|estimates|counted|gave)\b", re.IGNORECASE
+)
+#: A toll that grew ("rose to", "two more died"): it holds the figure before it, which it replaces.
+_RISING = re.compile(r"\b(?:ris(?:en|es|ing)|rose|climb(?:ed|s|ing)|increased|jumped|more|another|further)\b", re.I)
+#: A place a clause tells its figure of ("in Varna", "near the town of Tolva").
+_PLACE_TOLD = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+(?:\w+\s+of\s+)?)?([A-Z][\w'-]+)")
+#: Words after a figure that name nobody in particular ("4 people died", "as many as 10 were killed").
+_ANYONE = frozenset({"", "people", "persons", "dead", "died", "killed", "were", "was", "have", "had", "in", "at"})
+
+
+def _lower_of_two_accounts(accounts: Sequence[_Account]) -> _Account | None:
+    """The lower of two accounts of one toll that a sentence sets against each other ("six were
+    killed, officials said, while residents said 11 died"): the second clause opens with
+    "while", "whereas" or "but" or follows a semicolon, each names its source, neither tells
+    a toll that grew, they name the same places, and they count the same people (or a toll);
+    ``None`` when the sentence gives no such pair, as when the two count other people ("two
+    soldiers ..., while three civilians ...") or tell of other places."""
+    if len(accounts) != 2:
+        return None
+    first, second = accounts
+    opens = second.clause.lstrip(" ,").split(" ", 1)[0].lower()
+    if opens not in {"while", "whereas", "but"} and not second.after_semicolon:
+        return None
+    if _PLACE_TOLD.findall(second.clause) != _PLACE_TOLD.findall(first.clause):
+        return None  # "four died in A, police said, while two were killed in B": two places'
+
+    if not all(_ATTRIBUTED.search(a.clause) and not _RISING.search(a.clause) for a in accounts):
+        return None
+    same_people = first.counted == second.counted or {first.counted, second.counted} & _ANYONE
+    if not (second.tolls or same_people):
+        return None
+    return min(accounts, key=lambda a: a.value)
 
 
 #: One side's claim of what it did ("the group claimed it had killed 40").
@@ -678,10 +744,12 @@ _ANOTHER = re.compile(
 
 
 def another_happening(sentences: Sequence[str], index: int) -> set[int]:
-    """The sentences around ``sentences[index]`` that tell another happening than its own:
+    """The sentences around ``sentences[index]`` (those its toll may be read in) that tell
+    another happening than its own:
     those that say so ("In a separate attack, gunmen killed five"), and the one before
     ``index`` when its own sentence says so."""
-    others = {i for i, sentence in enumerate(sentences) if i != index and _ANOTHER.search(sentence)}
+    around = range(max(0, index - 1), min(len(sentences), index + STORY_SENTENCES))  # those read as its story
+    others = {i for i in around if i != index and _ANOTHER.search(sentences[i])}
     if 0 <= index < len(sentences) and _ANOTHER.search(sentences[index]) and index > 0:
         others.add(index - 1)
     return others
@@ -798,7 +866,8 @@ def _clauses(sentence: str) -> list[str]:
     """A sentence cut where a new clause may start a background toll ("..., bringing the
     total since 2022 to 500"): semicolons, dashes, brackets, and "bringing"-like verbs."""
     pieces = re.split(
-        r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|while|as|which)\b|(?:\w+\s){0,2}(?:after|before)\b)"
+        r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|while|whereas|but|as|which)\b"
+        r"|(?:\w+\s){0,2}(?:after|before)\b)"
         # "..., making it the deadliest attack of the war": a comment on the event, whose words
         # of the war as a whole do not make the event's own toll a background one.
         r"|,\s(?=(?:making|calling|marking|describing|described|where|whose)\b"
