@@ -499,3 +499,17 @@ def test_two_sources_set_against_each_other_give_the_lower_toll() -> None:
         == 6
     )
     assert casualties("Two more people died on Tuesday, the hospital said, putting the toll at 12.").killed == 12
+
+
+def test_a_day_earlier_at_the_end_of_the_clause_dates_the_event_itself() -> None:
+    sentence = "The group claimed a bomb attack in the port that killed five people, including a guard, a day earlier."
+    assert casualties(sentence).killed == 5
+    assert casualties("The raid killed three, police said; a week earlier, 20 died in a similar raid.").killed == 3
+
+
+def test_both_counts_two_and_a_figure_of_another_clause_is_not_in_the_list() -> None:
+    assert casualties("Both gunmen were shot dead by the guards.").killed == 2
+    assert casualties("Both sides lost men in the clash.").killed is None
+    # "captured" and "killed" are two clauses, not one list of the dead.
+    assert casualties("Twelve fighters were captured and five were killed.").killed == 5
+    assert casualties("Two soldiers and three civilians were killed.").killed == 5

@@ -82,11 +82,14 @@ def event_fatalities(
     if event.event_type != "frontline":
         return 0
     others = index < len(places) and bool(places[index] - {event.geonameid})
-    if others and only_a_landmark(sentences[index], event.mention):
+    other_names = (names[index] if index < len(names) else frozenset()) - {event.mention}
+    # Another event of the sentence to take the toll (any other place, when they are not given):
+    # "struck a camp on the western edge of X, killing four" names no other, and the toll is X's.
+    taker = bool(other_names) or index >= len(names)
+    if others and taker and only_a_landmark(sentences[index], event.mention):
         # "struck the village of X, west of Kherson, killing one": the toll is X's event's.
         return 0
     tree = syntax[index].tree if index < len(syntax) else None
-    other_names = (names[index] if index < len(names) else frozenset()) - {event.mention}
     if tree is not None and other_names:
         own = without_other_places_clauses(sentences[index], tree, event.mention, other_names)
         if not own.strip():

@@ -447,7 +447,8 @@ BACKGROUND = re.compile(
     r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
     # An earlier happening's toll told beside this one ("a week earlier, 20 died in a similar raid"),
     # not a follow-up's own happening ("buried the 12 killed in the strike two days earlier").
-    r"|(?:^|[,;]\s*)(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:earlier|ago)\b"
+    # Not the clause's last words: "a bombing that killed four, a day earlier." dates the event itself.
+    r"|(?:^|[,;]\s*)(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:earlier|ago)\b(?!\W*$)"
     r"|\b(?:an earlier|a previous|a similar|the previous|the last) (?:attack|strike|raid|bombing|ambush|assault)\b"
     r"|\b(?:a|per|each|every) (?:year|month)\b|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b|\bthis month\b|\bin the (?:war|conflict)\b"
     r"|\blast (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september"
@@ -921,6 +922,13 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
             figures.append(_Figure(i, i + 2, 1))
             i += 2
             continue
+        after = words[i + 1] if i + 1 < len(words) else ""
+        # "both gunmen were shot dead", "both of them died": two people; not "both sides".
+        plural = after == "of" or (after.isalpha() and after.endswith(("s", "men")))
+        if word == "both" and plural and after not in NOT_PEOPLE and after not in _NOT_TWO_PEOPLE:
+            figures.append(_Figure(i, i + 1, 2))
+            i += 1
+            continue
         if word in {"a", "an", "one"} and before_word(words, i) != "no":
             # "a soldier", "a 12-year-old boy", "one elderly woman": one person.
             noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
@@ -966,6 +974,8 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
     return figures
 
 
+#: What "both" may count that is not two people ("both sides lost men").
+_NOT_TWO_PEOPLE = frozenset({"sides", "countries", "parties", "armies", "groups", "forces", "camps"})
 #: Verbs whose object "a number of" is a count told or withheld, not a vague quantity.
 _TELLING = frozenset(
     {"give", "gave", "given", "giving", "provide", "provided", "disclose", "disclosed", "release", "released"}
@@ -1307,7 +1317,12 @@ def _joined(words: Sequence[str], left: _Figure, right: _Figure) -> bool:
     between = list(words[left.end : right.start])
     while between and between[-1] in {"her", "his", "their", "its", "the"}:
         between.pop()
-    return bool(between) and between[-1] in {"and", ","} and len(between) <= 5 and "killed" not in between
+    # "twelve fighters were captured and five were killed": a verb between, two clauses.
+    verb = "killed" in between or any(w in _AUXILIARIES for w in between)
+    return bool(between) and between[-1] in {"and", ","} and len(between) <= 5 and not verb
+
+
+_AUXILIARIES = frozenset({"were", "was", "are", "is", "been", "had", "have", "has"})
 
 
 def _subset_aside(following: Sequence[str]) -> bool:
