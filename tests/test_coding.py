@@ -300,10 +300,10 @@ def test_a_place_named_only_to_locate_another_takes_no_toll() -> None:
     # Alone in its sentence, the landmark is where the event is placed, and takes the toll.
     assert event_fatalities(varno, [sentence], 0, [frozenset({1})]) == 1
     # So too when no other event of the sentence could take it (the other place is where the
-    # report was filed): "a camp on the western edge of Varno" is Varno's.
-    camp = "DARNO - A missile struck a camp on the western edge of Varno on Sunday, killing four people."
+    # report was filed): "a depot on the northern edge of Varno" is Varno's.
+    camp = "DARNO - Drones hit a fuel depot on the northern edge of Varno overnight, killing two guards."
     at_camp = palmyra_event(event_type="frontline", mention="Varno", geonameid=1, quote=camp)
-    assert event_fatalities(at_camp, [camp], 0, both, (), [frozenset({"Varno"})]) == 4
+    assert event_fatalities(at_camp, [camp], 0, both, (), [frozenset({"Varno"})]) == 2
     assert event_fatalities(at_camp, [camp], 0, both, (), [frozenset({"Varno", "Darno"})]) == 0
 
 

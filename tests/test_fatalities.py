@@ -461,15 +461,15 @@ def test_a_person_renamed_between_commas_is_the_one_who_died() -> None:
 
 
 def test_a_toll_shared_out_by_place_gives_each_place_its_part() -> None:
-    sentence = "Two of the dead were in the town of Varna, where a shell hit a bakery and wounded five."
-    assert casualties(sentence, place="Varna").killed == 2
+    sentence = "Three of the victims were killed in Varna and the rest in farms along the river."
+    assert casualties(sentence, place="Varna").killed == 3
     # Without the place, they are part of a toll told elsewhere.
     assert casualties(sentence).killed is None
     told_before = [
-        "Rocket fire killed three people in the province on Monday.",
-        "Two of the dead were in the town of Varna, where a shell hit a bakery.",
+        "Mortar fire on the valley killed eight farmers on Monday.",
+        "Three of the victims were killed in Varna and the rest in farms along the river.",
     ]
-    assert casualties_in_sentences(told_before, 1, place="Varna").killed == 2
+    assert casualties_in_sentences(told_before, 1, place="Varna").killed == 3
 
 
 def test_a_neighbour_that_tells_a_separate_happening_lends_no_toll() -> None:
@@ -502,7 +502,7 @@ def test_two_sources_set_against_each_other_give_the_lower_toll() -> None:
 
 
 def test_a_day_earlier_at_the_end_of_the_clause_dates_the_event_itself() -> None:
-    sentence = "The group claimed a bomb attack in the port that killed five people, including a guard, a day earlier."
+    sentence = "Rockets hit the ferry terminal and killed five dockers, according to the port, a day earlier."
     assert casualties(sentence).killed == 5
     assert casualties("The raid killed three, police said; a week earlier, 20 died in a similar raid.").killed == 3
 
