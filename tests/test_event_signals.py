@@ -174,10 +174,9 @@ def test_a_body_named_for_talks_in_a_town_makes_no_talks_there(nlp):
 @pytest.mark.parametrize(
     ("sentence", "country"),
     [
-        ("Delegates announced a pause in the Valdoria talks in Geneva on Monday.", "Valdoria"),
-        ("The mediator announced a pause in the Yemen talks in Montreux on Monday.", "Yemen"),
+        ("Delegates met for a third day at the Valdoria talks in Lausanne.", "Valdoria"),
         # the tagger reads "talks" as a verb here; the determiner before the name still shows the modifier
-        ("A panel formed at the Kuwait talks to monitor the truce has yet to meet.", "Kuwait"),
+        ("A panel formed at the Oman talks to monitor the truce has yet to meet.", "Oman"),
     ],
 )
 def test_a_country_naming_the_talks_is_not_where_they_are_held(nlp, sentence, country):
@@ -185,8 +184,8 @@ def test_a_country_naming_the_talks_is_not_where_they_are_held(nlp, sentence, co
 
 
 def test_the_venue_of_talks_named_for_a_country_keeps_them(nlp):
-    sentence = "Delegates announced a pause in the Valdoria talks in Geneva on Monday."
-    assert _event_type(nlp, sentence, "Geneva") == "diplomacy"
+    sentence = "Delegates met for a third day at the Valdoria talks in Lausanne."
+    assert _event_type(nlp, sentence, "Lausanne") == "diplomacy"
     assert _event_type(nlp, "Peace talks between the two sides opened in Oman on Tuesday.", "Oman", area=True) == (
         "diplomacy"
     )
@@ -199,7 +198,7 @@ def test_the_venue_of_talks_named_for_a_country_keeps_them(nlp):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Militants kept up the shelling of the city from positions around Varnok.",
+        "Militants fired mortars at the city from hilltops around Varnok.",
         "Shells fired from positions near Varnok hit the market on Sunday.",
     ],
 )

@@ -209,7 +209,7 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     if armed_men_headed_there(site.tree, site.start, site.end):
         return None, probabilities[NO_EVENT]  # "the militants withdrew toward X": no one displaced, no fight
     if chosen == FIGHTING and only_beside_where_a_move_starts(site.tree, site.start, site.end):
-        return None, probabilities[NO_EVENT]  # "fighters coming from the border near X": not fighting at X
+        return None, probabilities[NO_EVENT]  # "mortars fired from hilltops around X": not fighting at X
     if only_a_state_of_place(site.tree, site.sentence, site.start, site.end, chosen):
         chosen = _act_besides_a_state(site, probabilities, chosen)
     if chosen == "frontline" and _aid_brought_without_fighting(site):
@@ -424,12 +424,12 @@ def _locative_of_strong_trigger(site: EventSite, rule: EventKind) -> bool:
 
 
 def _modifies_an_event_noun(site: EventSite) -> bool:
-    """Is the place a modifier of the noun of an event ("in the Syria talks", "at the Kuwait
+    """Is the place a modifier of the noun of an event ("in the Valdoria talks", "at the Oman
     talks")? The preposition before it then locates the event the noun names, not the place:
-    a country or region so named is the event's topic or scope ("a pause in the Syria talks in
-    Geneva"), and whether anything happened there is the model's call. Read from the parse, or,
-    where the tagger takes the noun for a verb but the parser still makes it a subject or an
-    object, from a determiner before the name and that trigger right after it."""
+    a country or region so named is the event's topic or scope ("a pause in the Valdoria talks
+    in Montreux"), and whether anything happened there is the model's call. Read from the
+    parse, or, where the tagger takes the noun for a verb but the parser still makes it a
+    subject or an object, from a determiner before the name and that trigger right after it."""
     tree = site.tree
     if tree is None or len(tree) == 0:
         return False
@@ -447,7 +447,7 @@ def _modifies_an_event_noun(site: EventSite) -> bool:
     )
 
 
-#: A determiner, perhaps with an adjective, just before a name: "the Syria talks", "the indirect Syria talks".
+#: A determiner, perhaps with an adjective, just before a name: "the Valdoria talks", "the indirect Valdoria talks".
 _DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|this|these|those)\s+(?:[a-z-]+\s+)?$")
 #: Links of a word the parser uses as a noun, whatever its tag: a subject or an object.
 NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})

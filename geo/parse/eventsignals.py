@@ -266,17 +266,17 @@ def armed_men_headed_there(tree: ClauseTree | None, start: int, end: int) -> boo
     return any(tree.words[s] in ARMED_WORDS | ARMED_MOVERS for s in _subjects(tree, verb))
 
 
-#: Prepositions that put a thing beside a place, not in it: "the border near X", "positions
+#: Prepositions that put a thing beside a place, not in it: "the crossing near X", "hilltops
 #: around X", "camps outside X".
 BESIDE_PREPOSITIONS = frozenset({"near", "around", "outside"})
 
 
 def only_beside_where_a_move_starts(tree: ClauseTree | None, start: int, end: int) -> bool:
     """Is the place at ``start:end`` named only to say where lies the starting point of a
-    movement ("fighters coming from the border near X", "shelling from positions around X",
-    "forces to withdraw from the area around X")? Fighting so told happens where the movement
-    goes, not beside where it set out; people who flee from there are displaced from there,
-    which is why this is a gate on fighting only."""
+    movement ("reinforcements arriving from the crossing near X", "mortars fired from
+    hilltops around X")? Fighting so told happens where the movement goes, not beside where it
+    set out; people who flee from there are displaced from there, which is why this is a gate
+    on fighting only."""
     if tree is None or len(tree) == 0:
         return False
     place = tree.head_of_span(start, end)
