@@ -169,3 +169,50 @@ def test_a_body_named_for_talks_in_a_town_makes_no_talks_there(nlp):
     assert _event_the_place_names(site) is None
     held = "Delegates walked out of the Northfield talks on Monday, citing new shelling."
     assert _event_the_place_names(_site(nlp, held, "Northfield")) is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Delegates met for a third day at the Valdoria talks in Lausanne.", "Valdoria"),
+        # the tagger reads "talks" as a verb here; the determiner before the name still shows the modifier
+        ("A panel formed at the Oman talks to monitor the truce has yet to meet.", "Oman"),
+    ],
+)
+def test_a_country_naming_the_talks_is_not_where_they_are_held(nlp, sentence, country):
+    assert _event_type(nlp, sentence, country, area=True) is None
+
+
+def test_the_venue_of_talks_named_for_a_country_keeps_them(nlp):
+    sentence = "Delegates met for a third day at the Valdoria talks in Lausanne."
+    assert _event_type(nlp, sentence, "Lausanne") == "diplomacy"
+    assert _event_type(nlp, "Peace talks between the two sides opened in Oman on Tuesday.", "Oman", area=True) == (
+        "diplomacy"
+    )
+    # a region before a verb is no modifier of it
+    assert _event_type(nlp, "Fighting in the Donbas killed five soldiers on Sunday.", "Donbas", area=True) == (
+        "frontline"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Militants fired mortars at the city from hilltops around Varnok.",
+        "Shells fired from positions near Varnok hit the market on Sunday.",
+    ],
+)
+def test_a_town_beside_where_fire_comes_from_is_not_where_it_lands(nlp, sentence):
+    assert _event_type(nlp, sentence, "Varnok") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Families from villages near Varnok fled into the mountains after the shelling.", "humanitarian"),
+        ("Heavy fighting raged near Varnok on Sunday.", "frontline"),
+        ("Troops stormed villages near Varnok on Sunday.", "frontline"),
+    ],
+)
+def test_flight_from_beside_a_town_and_fighting_near_it_stay_there(nlp, sentence, kind):
+    assert _event_type(nlp, sentence, "Varnok") == kind

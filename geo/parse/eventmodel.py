@@ -38,6 +38,7 @@ from geo.parse.eventsignals import (
     doer_brings_aid,
     locates_a_named_site,
     only_a_state_of_place,
+    only_beside_where_a_move_starts,
     only_locates_another,
     signal_features,
 )
@@ -207,6 +208,8 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
         return None, probabilities[NO_EVENT]  # "a night without shelling in X", "streets in X were quiet"
     if armed_men_headed_there(site.tree, site.start, site.end):
         return None, probabilities[NO_EVENT]  # "the militants withdrew toward X": no one displaced, no fight
+    if chosen == FIGHTING and only_beside_where_a_move_starts(site.tree, site.start, site.end):
+        return None, probabilities[NO_EVENT]  # "mortars fired from hilltops around X": not fighting at X
     if only_a_state_of_place(site.tree, site.sentence, site.start, site.end, chosen):
         chosen = _act_besides_a_state(site, probabilities, chosen)
     if chosen == "frontline" and _aid_brought_without_fighting(site):
@@ -415,7 +418,39 @@ def _locative_of_strong_trigger(site: EventSite, rule: EventKind) -> bool:
         rule.confidence >= CONFIDENCE_STRONG
         and _LOCATIVE_BEFORE.search(site.sentence, max(0, site.start - 40), site.start) is not None
         and not only_locates_another(site.tree, site.sentence, site.start, site.end, site.is_area)
+        and not (site.is_area and _modifies_an_event_noun(site))
+        and not (rule.event_type == FIGHTING and only_beside_where_a_move_starts(site.tree, site.start, site.end))
     )
+
+
+def _modifies_an_event_noun(site: EventSite) -> bool:
+    """Is the place a modifier of the noun of an event ("in the Valdoria talks", "at the Oman
+    talks")? The preposition before it then locates the event the noun names, not the place:
+    a country or region so named is the event's topic or scope ("a pause in the Valdoria talks
+    in Montreux"), and whether anything happened there is the model's call. Read from the
+    parse, or, where the tagger takes the noun for a verb but the parser still makes it a
+    subject or an object, from a determiner before the name and that trigger right after it."""
+    tree = site.tree
+    if tree is None or len(tree) == 0:
+        return False
+    triggers = [tree.head_of_span(t[0], t[1]) for t in trigger_spans(site.sentence) if not t[2].endswith("_weak")]
+    place = tree.head_of_span(site.start, site.end)
+    head = tree.heads[place]
+    if head != place and tree.deps[place] in NAMING_DEPENDENCIES and head in triggers:
+        return True
+    after = tree.token_at(site.end) + (tree.starts[tree.token_at(site.end)] < site.end)
+    return (
+        after < len(tree)
+        and after in triggers
+        and tree.deps[after] in NOUN_ROLES
+        and _DETERMINER_BEFORE.search(site.sentence, max(0, site.start - 30), site.start) is not None
+    )
+
+
+#: A determiner, perhaps with an adjective, just before a name: "the Valdoria talks", "the indirect Valdoria talks".
+_DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|this|these|those)\s+(?:[a-z-]+\s+)?$")
+#: Links of a word the parser uses as a noun, whatever its tag: a subject or an object.
+NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
 
 #: The type of the acts a clause may tell were done to a site (a warehouse shelled, a bridge bombed).

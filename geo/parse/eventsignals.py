@@ -266,6 +266,30 @@ def armed_men_headed_there(tree: ClauseTree | None, start: int, end: int) -> boo
     return any(tree.words[s] in ARMED_WORDS | ARMED_MOVERS for s in _subjects(tree, verb))
 
 
+#: Prepositions that put a thing beside a place, not in it: "the crossing near X", "hilltops
+#: around X", "camps outside X".
+BESIDE_PREPOSITIONS = frozenset({"near", "around", "outside"})
+
+
+def only_beside_where_a_move_starts(tree: ClauseTree | None, start: int, end: int) -> bool:
+    """Is the place at ``start:end`` named only to say where lies the starting point of a
+    movement ("reinforcements arriving from the crossing near X", "mortars fired from
+    hilltops around X")? Fighting so told happens where the movement goes, not beside where it
+    set out; people who flee from there are displaced from there, which is why this is a gate
+    on fighting only."""
+    if tree is None or len(tree) == 0:
+        return False
+    place = tree.head_of_span(start, end)
+    beside = tree.heads[place]
+    if tree.deps[place] != "pobj" or beside == place or tree.words[beside] not in BESIDE_PREPOSITIONS:
+        return False
+    noun = tree.heads[beside]
+    if noun == beside or tree.tags[noun] not in ("NN", "NNS"):
+        return False  # a verb's place ("fighting near X") or a name's ("the X base near Y")
+    found = motion_role(tree, noun)
+    return found is not None and found[0] == "source"
+
+
 def _subjects(tree: ClauseTree, verb: int) -> list[int]:
     return [c for c in tree.children(verb) if tree.deps[c] == "nsubj"]
 
