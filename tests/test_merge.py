@@ -712,3 +712,52 @@ def test_a_happening_one_outlet_calls_fighting_and_another_an_air_strike_is_the_
     assert (one.event_type, one.sub_event_type) == ("frontline", "air_strike")
     (same,) = merge([strike, fighting])
     assert same.sub_event_type == "air_strike"
+
+
+def _seat_and_village_reports(village_km: float) -> tuple[Event, Event]:
+    """One shelling told by two outlets: one places it at the region's seat, the other at a
+    village ``village_km`` west of it."""
+    seat = replace(
+        _event(
+            "seat",
+            "Artillery fire hit the riverside district near Sample City on Friday, killing an elderly woman.",
+            day=date(2024, 6, 7),
+            published=date(2024, 6, 7),
+            source="Outlet One",
+            sub_event_type="shelling",
+        ),
+        place="Sample City",
+        feature_code="PPLA",
+    )
+    village = _event(
+        "village",
+        "An elderly woman was killed on Friday when artillery fire hit the village of Sampleivka, west of the city.",
+        day=date(2024, 6, 7),
+        published=date(2024, 6, 8),
+        source="Outlet Two",
+        sub_event_type="shelling",
+        at=(TOWN[0], TOWN[1] - village_km / (111.2 * 0.681)),  # cos(47.1 degrees) = 0.681
+    )
+    return seat, village
+
+
+def test_a_shelling_placed_at_the_regions_seat_and_at_a_village_near_it_is_one_event() -> None:
+    seat, village = _seat_and_village_reports(15.0)
+    (one,) = merge([seat, village])
+    assert one.sources == ("Outlet One", "Outlet Two")
+    assert len(merge([seat, village], MergeRules(seat_km=10.0))) == 2
+
+
+def test_the_seats_reach_holds_only_between_a_seat_and_a_place_that_is_not_one() -> None:
+    seat, village = _seat_and_village_reports(15.0)
+    assert len(merge([replace(seat, feature_code="PPL"), village])) == 2  # two towns 15 km apart
+    assert len(merge([seat, replace(village, feature_code="PPLA")])) == 2  # two seats: two cities
+    _, far_village = _seat_and_village_reports(30.0)
+    assert len(merge([seat, far_village])) == 2
+
+
+def test_a_shelling_of_the_seat_and_one_of_a_village_near_it_the_next_day_stay_apart() -> None:
+    seat, village = _seat_and_village_reports(15.0)
+    next_day = replace(village, event_date=date(2024, 6, 8), published=date(2024, 6, 9))
+    next_day = replace(next_day, quote=next_day.quote.replace("on Friday", "on Saturday"))
+    assert len(merge([seat, next_day])) == 2
