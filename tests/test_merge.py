@@ -761,3 +761,28 @@ def test_a_shelling_of_the_seat_and_one_of_a_village_near_it_the_next_day_stay_a
     next_day = replace(village, event_date=date(2024, 6, 8), published=date(2024, 6, 9))
     next_day = replace(next_day, quote=next_day.quote.replace("on Friday", "on Saturday"))
     assert len(merge([seat, next_day])) == 2
+
+
+def test_two_outlets_telling_one_strike_in_words_that_share_little_but_the_weapon_are_one_event() -> None:
+    fire = _event(
+        "a",
+        "Firefighters battled the blaze for hours after a drone attack on a fuel depot outside Sample Town"
+        " on Tuesday, the regional governor wrote.",
+        day=date(2024, 5, 7),
+        published=date(2024, 5, 7),
+        source="Outlet One",
+        sub_event_type="remote_explosive",
+    )
+    smoke = _event(
+        "b",
+        "A Shahed drone hit storage tanks in Sample Town on Tuesday, sending thick black smoke over nearby"
+        " villages and forcing residents to evacuate their homes.",
+        day=date(2024, 5, 7),
+        published=date(2024, 5, 8),
+        source="Outlet Two",
+        sub_event_type="remote_explosive",
+    )
+    assert len(merge([fire, smoke])) == 1
+    assert len(merge([fire, smoke], MergeRules(min_overlap=0.1))) == 2
+    no_weapon = replace(smoke, quote=smoke.quote.replace("Shahed drone", "Shahed"))
+    assert len(merge([fire, no_weapon])) == 2  # nothing shared but the town's name
