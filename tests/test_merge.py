@@ -637,7 +637,7 @@ def test_an_evacuation_one_outlet_types_a_clash_and_another_displacement_is_one_
     convoy, displaced, _ = _evacuation_reports(date(2024, 3, 14))
     (one,) = merge([convoy, displaced])
     assert one.sources == ("Front Wire", "Relief Daily")
-    assert len(merge([convoy, displaced], MergeRules(victims_overlap=None))) == 2
+    assert len(merge([convoy, displaced], MergeRules(victims_overlap=None, retyped_overlap=None))) == 2
 
 
 def test_the_store_files_the_displacement_report_under_the_fight_it_tells(tmp_path: Path) -> None:
@@ -786,3 +786,42 @@ def test_two_outlets_telling_one_strike_in_words_that_share_little_but_the_weapo
     assert len(merge([fire, smoke], MergeRules(min_overlap=0.1))) == 2
     no_weapon = replace(smoke, quote=smoke.quote.replace("Shahed drone", "Shahed"))
     assert len(merge([fire, no_weapon])) == 2  # nothing shared but the town's name
+
+
+def _evacuation_told_as_a_deal_and_as_displacement(day_of_the_deal: date) -> tuple[Event, Event]:
+    """One evacuation: one outlet's event model types the deal that let it happen, the other the
+    people it moved."""
+    friday = date(2024, 8, 16)
+    deal = _event(
+        "deal",
+        "Under a deal struck with the army, some 1,500 fighters and their families left the encircled"
+        " eastern quarter of Sample Town by bus.",
+        day=day_of_the_deal,
+        published=day_of_the_deal,
+        source="Wire One",
+        event_type="diplomacy",
+        sub_event_type="agreement",
+    )
+    buses = _event(
+        "buses",
+        "About 1,500 people boarded buses out of the encircled eastern quarter of Sample Town on Friday,"
+        " a monitoring group said.",
+        day=friday,
+        published=friday,
+        source="Wire Two",
+        event_type="humanitarian",
+        sub_event_type="displacement",
+    )
+    return deal, buses
+
+
+def test_one_happening_the_event_model_typed_two_ways_is_one_event() -> None:
+    deal, buses = _evacuation_told_as_a_deal_and_as_displacement(date(2024, 8, 16))
+    (one,) = merge([deal, buses])
+    assert one.sources == ("Wire One", "Wire Two")
+    assert len(merge([deal, buses], MergeRules(retyped_overlap=None))) == 2
+
+
+def test_two_types_told_alike_on_two_days_stay_two_happenings() -> None:
+    deal, buses = _evacuation_told_as_a_deal_and_as_displacement(date(2024, 8, 15))
+    assert len(merge([deal, buses])) == 2
