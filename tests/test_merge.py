@@ -825,3 +825,28 @@ def test_one_happening_the_event_model_typed_two_ways_is_one_event() -> None:
 def test_two_types_told_alike_on_two_days_stay_two_happenings() -> None:
     deal, buses = _evacuation_told_as_a_deal_and_as_displacement(date(2024, 8, 15))
     assert len(merge([deal, buses])) == 2
+
+
+def test_one_article_telling_a_clash_and_talks_about_it_keeps_two_events(tmp_path: Path) -> None:
+    clash = _event(
+        "clash",
+        "Fighting broke out at the airport of Sample Town on Sunday between the army and a local militia.",
+        day=date(2024, 9, 1),
+        published=date(2024, 9, 1),
+        source="Wire One",
+        sub_event_type="armed_clash",
+    )
+    talks = replace(
+        clash,
+        event_id="talks",
+        event_type="diplomacy",
+        sub_event_type="talks",
+        quote="Elders were mediating between the army and the militia at the airport of Sample Town.",
+    )
+    assert len(merge([clash, talks])) == 2
+    other_outlet = replace(talks, article_id="article-talks", source="Wire Two")
+    assert len(merge([clash, other_outlet])) == 1  # another outlet's report typed otherwise
+    with EventStore.open(tmp_path / "events.sqlite") as store:
+        article = Article(f"{clash.quote} {talks.quote}", published=clash.published, article_id=clash.article_id)
+        store.add_articles([(article, [clash, talks])])
+        assert len(store.coded_events()) == 2

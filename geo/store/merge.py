@@ -866,8 +866,8 @@ def tells_across(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
     any event, a statement only fighting, when they share ``rules.other_overlap`` of their words;
     an account that tells of dead or wounded (``CASUALTY_WORDS``) tells fighting when they share
     ``rules.casualty_overlap`` of their words but their place's name (which every report of a
-    town shares); any two types but an aid delivery when ``retyped``. An aid delivery and
-    a happening of another type never merge."""
+    town shares); any two types but an aid delivery when ``retyped``. Two happenings of their
+    own kinds, one of them an aid delivery, never merge."""
     if rules.victims_overlap is not None and tells_its_victims(report, event, rules.victims_overlap):
         return True
     if rules.retyped_overlap is not None and retyped(report, event, rules.retyped_overlap):
@@ -898,10 +898,14 @@ def tells_its_victims(report: Report, event: MergedEvent, share: float) -> bool:
 
 def retyped(report: Report, event: MergedEvent, share: float) -> bool:
     """Are a report and an event of two types one happening the event model typed apart: both
-    dated to one day, neither an aid delivery (a happening of its own beside any fight), their
+    dated to one day, neither an aid delivery (a happening of its own beside any fight), from
+    two articles (one that tells a clash and talks about it, each typed, tells two happenings;
+    a store knows the reports it files in one write, and an article is filed in one), their
     words but the place's name sharing ``share``?"""
     if AID_SUB_TYPE in (report.sub_event_type, event.sub_event_type):
         return False
+    if any(r.article_id == report.article_id for r in event.reports):
+        return False  # one article that tells two types at one place tells two happenings
     if report.event_date is None or report.event_date != event.event_date:
         return False
     if report.date_precision != DATE_PRECISION_DAY or event.date_precision != DATE_PRECISION_DAY:
