@@ -889,11 +889,7 @@ def tells_its_victims(report: Report, event: MergedEvent, share: float) -> bool:
     kinds = {_victims_or_fighting(report.event_type, report.sub_event_type)} | {
         _victims_or_fighting(event.event_type, event.sub_event_type)
     }
-    if kinds != {"victims", "fighting"} or report.event_date is None or report.event_date != event.event_date:
-        return False
-    if report.date_precision != DATE_PRECISION_DAY or event.date_precision != DATE_PRECISION_DAY:
-        return False
-    return overlap_but_places(report, event) >= share
+    return kinds == {"victims", "fighting"} and told_alike_on_one_day(report, event, share)
 
 
 def retyped(report: Report, event: MergedEvent, share: float) -> bool:
@@ -906,6 +902,12 @@ def retyped(report: Report, event: MergedEvent, share: float) -> bool:
         return False
     if any(r.article_id == report.article_id for r in event.reports):
         return False  # one article that tells two types at one place tells two happenings
+    return told_alike_on_one_day(report, event, share)
+
+
+def told_alike_on_one_day(report: Report, event: MergedEvent, share: float) -> bool:
+    """Are a report and an event dated to one day, both to the day, their words but the
+    place's name sharing ``share``?"""
     if report.event_date is None or report.event_date != event.event_date:
         return False
     if report.date_precision != DATE_PRECISION_DAY or event.date_precision != DATE_PRECISION_DAY:
