@@ -1,6 +1,7 @@
 """Learn the weights of "same happening" (``geo.store.merge.LearnedMatch``) on the coded gold set's dev split.
 
     python3 scripts/learn_merge.py [--cache FILE] [--out geo/store/models/merge_match.json] [--errors]
+    python3 scripts/learn_merge.py --sweep [--type-noise 0.1]
 
 Every pair of events from two articles of the dev split that the gold set ties to a
 happening, within the model's reach in km and days, is an example: positive when both tell
@@ -21,6 +22,14 @@ better by ``DEFAULT_MARGIN``, which makes it the store's default (``geo.store.me
 lists the rules' (or ``--shipped``: the shipped match's) missed and wrong merges on dev by
 what differs between the two reports. Unattended: ``python3 scripts/learn_merge.py --out
 geo/store/models/merge_match.json`` after the gold set changes.
+
+``--sweep`` sets each hand-set threshold of ``SWEEP`` in turn to every value listed there, the
+others as they are, and prints the pooled B-cubed precision, recall and F1 on dev, each war's
+recall, and the value leave-one-war-out chooses for each war (the best on the others, ties to
+the value set now) with the pooled F1 of those choices: a threshold is safe in the middle of a plateau, not at its edge.
+``--type-noise SHARE`` merges with that share of the reports' types drawn again at random from
+the dev reports' types (``NOISE_DRAWS`` draws, scored with the true types), as the event model
+types a war it was not fitted on less well than the wars it was.
 """
 
 from __future__ import annotations
@@ -53,11 +62,29 @@ from geo.store.merge import (  # noqa: E402
     Report,
     content_words,
     dates_agree,
+    merge,
     overlap,
     pair_features,
     shipped_match,
     sub_type_pair,
 )
+
+#: The hand-set thresholds ``--sweep`` varies (``MergeRules`` fields), and their values.
+SWEEP: dict[str, tuple[float | int | None, ...]] = {
+    "max_km": (5.0, 10.0, 15.0, 20.0, 25.0, 30.0),
+    "seat_km": (10.0, 15.0, 20.0, 25.0, 30.0, 35.0, 50.0),
+    "min_overlap": (0.0, 0.03, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2),
+    "slack_overlap": (0.3, 0.5, 0.8, 1.01),
+    "publication_days": (0, 1, 2, 3),
+    "unstated_days": (-1, 1, 2, 3),
+    "other_overlap": (None, 0.1, 0.2, 0.3, 0.4, 0.5),
+    "victims_overlap": (None, 0.05, 0.1, 0.15, 0.2, 0.25),
+    "retyped_overlap": (None, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4),
+    "wider_overlap": (None, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4),
+    "nearby_km": (10.0, 15.0, 25.0, 35.0, 50.0),
+}
+#: Random draws of ``--type-noise`` averaged.
+NOISE_DRAWS = 20
 
 REACH = LearnedMatch(weights=(0.0,) * len(PAIR_FEATURES), bias=0.0, across_types=True)
 #: Pseudo-pairs that pull a rarely seen sub-type pair's affinity towards 0.
@@ -394,6 +421,82 @@ def loss_by_cause(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: 
         print(f"  {recall_loss[cause]:.4f}  {precision_loss[cause]:.4f}     {f1:.4f}         {cause}")
 
 
+def noisy_types(events: dict[str, tuple[Event, ...]], share: float, seed: int) -> dict[str, tuple[Event, ...]]:
+    """``events`` with ``share`` of them given another type and sub-type, drawn from the others'."""
+    import random
+
+    rng = random.Random(seed)
+    kinds = sorted({(e.event_type, e.sub_event_type) for told in events.values() for e in told})
+
+    def redrawn(e: Event) -> Event:
+        if rng.random() >= share:
+            return e
+        event_type, sub_event_type = rng.choice([k for k in kinds if k[0] != e.event_type])
+        return replace(e, event_type=event_type, sub_event_type=sub_event_type)
+
+    return {report_id: tuple(redrawn(e) for e in told) for report_id, told in sorted(events.items())}
+
+
+def merged_with_noise(
+    gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeRules, share: float
+) -> list[list[PredictedEvent]]:
+    """The predicted events of ``rules``' merging, once per draw of ``share`` of the types redrawn
+    (once, as they are, when ``share`` is 0), each coded and scored with the true types."""
+    draws = [events] if share <= 0 else [noisy_types(events, share, seed) for seed in range(NOISE_DRAWS)]
+    published = {r.id: (r.published, r.id) for r in gold.reports}
+    runs = []
+    for drawn in draws:
+        ordered = [e for r in sorted(gold.reports, key=lambda r: published[r.id]) for e in drawn[r.id]]
+        clusters = [[r.event_id for r in m.reports] for m in merge(ordered, rules)]
+        runs.append(predict(gold, events, rules, clusters=clusters))
+    return runs
+
+
+def sweep(gold: CodedGold, events: dict[str, tuple[Event, ...]], share: float) -> None:
+    """Each threshold of ``SWEEP`` over its values: pooled and per-war figures, and leave-one-war-out."""
+    names = wars(gold)
+    for field_name, values in SWEEP.items():
+        now = getattr(MergeRules(), field_name)
+        print(f"{field_name} (now {now}):")
+        runs = {v: merged_with_noise(gold, events, replace(MergeRules(), **{field_name: v}), share) for v in values}
+        for value, predicted in runs.items():
+            scores = [score(gold, run) for run in predicted]
+            p, r, f1 = (sum(getattr(s, k) for s in scores) / len(scores) for k in ("precision", "recall", "f1"))
+            per_war = [
+                sum(
+                    score(war_of(gold, w), [e for e in run if e.article_id in _reports_of(gold, w)]).recall
+                    for run in predicted
+                )
+                / len(predicted)
+                for w in names
+            ]
+            print(
+                f"  {value!s:>5}: P {p:.3f} R {r:.3f} F1 {f1:.4f}; recall by war "
+                + " ".join(f"{x:.2f}" for x in per_war)
+            )
+        chosen, held_out = [], []
+        for w in names:
+            others = war_of_all_but(gold, w)
+            inside = _reports_of(gold, w)
+            # Ties go to the value set now: leave-one-war-out asks whether the other wars move it.
+            best = max(
+                values,
+                key=lambda v: (
+                    sum(score(others, [e for e in run if e.article_id not in inside]).f1 for run in runs[v]),
+                    v == now,
+                ),
+            )
+            chosen.append(best)
+            held_out.extend((i, [e for e in run if e.article_id in inside]) for i, run in enumerate(runs[best]))
+        pooled = [score(gold, [e for i, part in held_out if i == k for e in part]) for k in range(len(runs[values[0]]))]
+        f1 = sum(s.f1 for s in pooled) / len(pooled)
+        print(f"  leave-one-war-out F1 {f1:.4f}, chosen {', '.join(str(v) for v in chosen)}")
+
+
+def _reports_of(gold: CodedGold, conflict: str) -> frozenset[str]:
+    return frozenset(r.id for r in gold.reports if r.conflict == conflict)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cache", type=Path)
@@ -401,9 +504,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--errors", action="store_true", help="list the hand-set rules' errors on dev by kind")
     parser.add_argument("--shipped", action="store_true", help="--errors of the shipped learned match instead")
     parser.add_argument("--causes", action="store_true", help="the B-cubed F1 lost on dev, by cause, then stop")
+    parser.add_argument("--sweep", action="store_true", help="each hand-set threshold over its values, then stop")
+    parser.add_argument("--type-noise", type=float, default=0.0, help="--sweep with this share of types redrawn")
     args = parser.parse_args(argv)
     gold = read_jsonl(GOLD_JSONL).split("dev")
     events = pipeline_events(gold, args.cache)
+    if args.sweep:
+        sweep(gold, events, args.type_noise)
+        return
     if args.errors or args.causes:
         rules = MergeRules(learned=shipped_match()) if args.shipped else MergeRules()
         (loss_by_cause if args.causes else list_errors)(gold, events, rules)

@@ -637,7 +637,7 @@ def test_an_evacuation_one_outlet_types_a_clash_and_another_displacement_is_one_
     convoy, displaced, _ = _evacuation_reports(date(2024, 3, 14))
     (one,) = merge([convoy, displaced])
     assert one.sources == ("Front Wire", "Relief Daily")
-    assert len(merge([convoy, displaced], MergeRules(victims_overlap=None))) == 2
+    assert len(merge([convoy, displaced], MergeRules(victims_overlap=None, retyped_overlap=None))) == 2
 
 
 def test_the_store_files_the_displacement_report_under_the_fight_it_tells(tmp_path: Path) -> None:
@@ -712,3 +712,141 @@ def test_a_happening_one_outlet_calls_fighting_and_another_an_air_strike_is_the_
     assert (one.event_type, one.sub_event_type) == ("frontline", "air_strike")
     (same,) = merge([strike, fighting])
     assert same.sub_event_type == "air_strike"
+
+
+def _seat_and_village_reports(village_km: float) -> tuple[Event, Event]:
+    """One shelling told by two outlets: one places it at the region's seat, the other at a
+    village ``village_km`` west of it."""
+    seat = replace(
+        _event(
+            "seat",
+            "Artillery fire hit the riverside district near Sample City on Friday, killing an elderly woman.",
+            day=date(2024, 6, 7),
+            published=date(2024, 6, 7),
+            source="Outlet One",
+            sub_event_type="shelling",
+        ),
+        place="Sample City",
+        feature_code="PPLA",
+    )
+    village = _event(
+        "village",
+        "An elderly woman was killed on Friday when artillery fire hit the village of Sampleivka, west of the city.",
+        day=date(2024, 6, 7),
+        published=date(2024, 6, 8),
+        source="Outlet Two",
+        sub_event_type="shelling",
+        at=(TOWN[0], TOWN[1] - village_km / (111.2 * 0.681)),  # cos(47.1 degrees) = 0.681
+    )
+    return seat, village
+
+
+def test_a_shelling_placed_at_the_regions_seat_and_at_a_village_near_it_is_one_event() -> None:
+    seat, village = _seat_and_village_reports(15.0)
+    (one,) = merge([seat, village])
+    assert one.sources == ("Outlet One", "Outlet Two")
+    assert len(merge([seat, village], MergeRules(seat_km=10.0))) == 2
+
+
+def test_the_seats_reach_holds_only_between_a_seat_and_a_place_that_is_not_one() -> None:
+    seat, village = _seat_and_village_reports(15.0)
+    assert len(merge([replace(seat, feature_code="PPL"), village])) == 2  # two towns 15 km apart
+    assert len(merge([seat, replace(village, feature_code="PPLA")])) == 2  # two seats: two cities
+    _, far_village = _seat_and_village_reports(30.0)
+    assert len(merge([seat, far_village])) == 2
+
+
+def test_a_shelling_of_the_seat_and_one_of_a_village_near_it_the_next_day_stay_apart() -> None:
+    seat, village = _seat_and_village_reports(15.0)
+    next_day = replace(village, event_date=date(2024, 6, 8), published=date(2024, 6, 9))
+    next_day = replace(next_day, quote=next_day.quote.replace("on Friday", "on Saturday"))
+    assert len(merge([seat, next_day])) == 2
+
+
+def test_two_outlets_telling_one_strike_in_words_that_share_little_but_the_weapon_are_one_event() -> None:
+    fire = _event(
+        "a",
+        "Firefighters battled the blaze for hours after a drone attack on a fuel depot outside Sample Town"
+        " on Tuesday, the regional governor wrote.",
+        day=date(2024, 5, 7),
+        published=date(2024, 5, 7),
+        source="Outlet One",
+        sub_event_type="remote_explosive",
+    )
+    smoke = _event(
+        "b",
+        "A Shahed drone hit storage tanks in Sample Town on Tuesday, sending thick black smoke over nearby"
+        " villages and forcing residents to evacuate their homes.",
+        day=date(2024, 5, 7),
+        published=date(2024, 5, 8),
+        source="Outlet Two",
+        sub_event_type="remote_explosive",
+    )
+    assert len(merge([fire, smoke])) == 1
+    assert len(merge([fire, smoke], MergeRules(min_overlap=0.1))) == 2
+    no_weapon = replace(smoke, quote=smoke.quote.replace("Shahed drone", "Shahed"))
+    assert len(merge([fire, no_weapon])) == 2  # nothing shared but the town's name
+
+
+def _evacuation_told_as_a_deal_and_as_displacement(day_of_the_deal: date) -> tuple[Event, Event]:
+    """One evacuation: one outlet's event model types the deal that let it happen, the other the
+    people it moved."""
+    friday = date(2024, 8, 16)
+    deal = _event(
+        "deal",
+        "Under a deal struck with the army, some 1,500 fighters and their families left the encircled"
+        " eastern quarter of Sample Town by bus.",
+        day=day_of_the_deal,
+        published=day_of_the_deal,
+        source="Wire One",
+        event_type="diplomacy",
+        sub_event_type="agreement",
+    )
+    buses = _event(
+        "buses",
+        "About 1,500 people boarded buses out of the encircled eastern quarter of Sample Town on Friday,"
+        " a monitoring group said.",
+        day=friday,
+        published=friday,
+        source="Wire Two",
+        event_type="humanitarian",
+        sub_event_type="displacement",
+    )
+    return deal, buses
+
+
+def test_one_happening_the_event_model_typed_two_ways_is_one_event() -> None:
+    deal, buses = _evacuation_told_as_a_deal_and_as_displacement(date(2024, 8, 16))
+    (one,) = merge([deal, buses])
+    assert one.sources == ("Wire One", "Wire Two")
+    assert len(merge([deal, buses], MergeRules(retyped_overlap=None))) == 2
+
+
+def test_two_types_told_alike_on_two_days_stay_two_happenings() -> None:
+    deal, buses = _evacuation_told_as_a_deal_and_as_displacement(date(2024, 8, 15))
+    assert len(merge([deal, buses])) == 2
+
+
+def test_one_article_telling_a_clash_and_talks_about_it_keeps_two_events(tmp_path: Path) -> None:
+    clash = _event(
+        "clash",
+        "Fighting broke out at the airport of Sample Town on Sunday between the army and a local militia.",
+        day=date(2024, 9, 1),
+        published=date(2024, 9, 1),
+        source="Wire One",
+        sub_event_type="armed_clash",
+    )
+    talks = replace(
+        clash,
+        event_id="talks",
+        event_type="diplomacy",
+        sub_event_type="talks",
+        quote="Elders were mediating between the army and the militia at the airport of Sample Town.",
+    )
+    assert len(merge([clash, talks])) == 2
+    other_outlet = replace(talks, article_id="article-talks", source="Wire Two")
+    assert len(merge([clash, other_outlet])) == 1  # another outlet's report typed otherwise
+    with EventStore.open(tmp_path / "events.sqlite") as store:
+        article = Article(f"{clash.quote} {talks.quote}", published=clash.published, article_id=clash.article_id)
+        store.add_articles([(article, [clash, talks])])
+        assert len(store.coded_events()) == 2

@@ -418,12 +418,14 @@ def _candidates(
             event = _merged(row)
             if within_reach(report, event, rules):
                 found.append(event)
+    filed = filed if filed is not None else {}
     if rules.learned is None or not found:
-        return found
+        # The happenings filed earlier in this write as they now stand, with their reports: an
+        # article's events are filed in one write, and ``merge.retyped`` asks for its reports.
+        return [filed.get(event.event_id, event) for event in found]
     # The learned match also weighs the actors and deaths of an event's first reports, and its
     # average link each of them: one short index search per happening reads them, except for
     # the happenings filed earlier in this write (known as they now stand).
-    filed = filed if filed is not None else {}
     members: dict[str, list[Report]] = {}
     for event in found:
         if event.event_id not in filed:
