@@ -502,9 +502,17 @@
 
   function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
 
+  // The share of box ``a`` that box ``b`` covers.
+  function coveredShare(a, b) {
+    var w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]), h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+    return w > 0 && h > 0 ? (w * h) / ((a[2] - a[0]) * (a[3] - a[1])) : 0;
+  }
+
   // Greedy placement, the most important place first (a capital before the busier towns
   // around it; geo/map/prominence.py ranks them): each label tries right, left, above and
-  // below its point and is dropped when every spot collides or leaves the map. The places
+  // below its point, then its corners, and is dropped when every spot collides or leaves the
+  // map. Of the spots left it takes the one that covers the least of other places' markers
+  // (a label over a marker hides an event, or leaves half its symbol peeking out). The places
   // come ranked, more than are named: the first labelCount that fit in view are named.
   function placeLabels(state) {
     var labels = state.data.labels || [], wanted = state.data.labelCount || labels.length;
@@ -526,32 +534,44 @@
       var r = control.getBoundingClientRect();
       if (r.width && r.height) { taken.push([r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]); }
     });
-    var height = 18, gap = 8, margin = 4;
+    // A corner's spot keeps clear of the place's own point (the 5 px box above).
+    var height = 18, gap = 8, corner = 6, margin = 4, markers = markerBoxes(state);
     state.labelLayers = [];
     labels.forEach(function (l) {
       if (state.labelLayers.length >= wanted) { return; }
       var p = map.latLngToContainerPoint([l[0], l[1]]);
       var width = Math.ceil(ctx.measureText(l[2]).width) + 8;
-      var spots = [[gap, -height / 2], [-gap - width, -height / 2], [-width / 2, -gap - height], [-width / 2, gap]];
-      for (var i = 0; i < spots.length; i++) {
-        var box = [p.x + spots[i][0], p.y + spots[i][1], p.x + spots[i][0] + width, p.y + spots[i][1] + height];
+      // Right, left, above, below; then the corners, as a map's names go.
+      var spots = [[gap, -height / 2], [-gap - width, -height / 2], [-width / 2, -gap - height], [-width / 2, gap],
+                   [corner, -corner - height], [corner, corner], [-corner - width, -corner - height], [-corner - width, corner]];
+      // The markers of other places (the place's own stand at its point, under its label's gap).
+      var others = markers.filter(function (m) { return Math.abs(m.x - p.x) > 1 || Math.abs(m.y - p.y) > 1; });
+      var boxes = spots.map(function (spot) {
+        return [p.x + spot[0], p.y + spot[1], p.x + spot[0] + width, p.y + spot[1] + height];
+      });
+      var free = boxes.map(function (box) {
         var inside = box[0] >= margin && box[1] >= margin && box[2] <= size.x - margin && box[3] <= size.y - margin;
-        if (!inside || taken.some(function (t) { return overlaps(box, t); })) { continue; }
-        taken.push(box);
-        var text = element("span", "cm-label-text", l[2]);
-        state.labelLayers.push(L.marker([l[0], l[1]], {
-          interactive: false, keyboard: false,
-          icon: L.divIcon({ className: "cm-label", html: text, iconSize: [width, height],
-                            iconAnchor: [-spots[i][0], -spots[i][1]] })
-        }).addTo(map));
-        break;
-      }
+        return inside && !taken.some(function (t) { return overlaps(box, t); });
+      });
+      // The share of other places' markers each spot covers: the least, first in order.
+      var hidden = boxes.map(function (box) {
+        return others.reduce(function (sum, m) { return sum + coveredShare(m.box, box); }, 0);
+      });
+      var spot = -1;
+      boxes.forEach(function (box, i) { if (free[i] && (spot < 0 || hidden[i] < hidden[spot])) { spot = i; } });
+      if (spot < 0) { return; }
+      taken.push(boxes[spot]);
+      var text = element("span", "cm-label-text", l[2]);
+      state.labelLayers.push(L.marker([l[0], l[1]], {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "cm-label", html: text, iconSize: [width, height],
+                          iconAnchor: [-spots[spot][0], -spots[spot][1]] })
+      }).addTo(map));
     });
   }
 
-  // What the basemap's town names must keep clear of, as boxes in the map's pixels: the
-  // markers and clusters drawn in view (``covers`` gives the controls and place labels).
-  function obstacles(state) {
+  // The markers drawn in view, each as its place's point and the box it covers (map pixels).
+  function markerBoxes(state) {
     var map = state.map, size = map.getSize(), boxes = [];
     state.markers.forEach(function (m) {
       var layer = m.layer;
@@ -560,8 +580,15 @@
       var x = p.x + shift[0], y = p.y + shift[1];
       var r = Math.max(layer._radius * 1.6, glyphSide(layer._radius) / 2 + 1);
       if (x + r < 0 || y + r < 0 || x - r > size.x || y - r > size.y) { return; }
-      boxes.push([x - r, y - r, x + r, y + r]);
+      boxes.push({ x: p.x, y: p.y, box: [x - r, y - r, x + r, y + r] });
     });
+    return boxes;
+  }
+
+  // What the basemap's town names must keep clear of, as boxes in the map's pixels: the
+  // markers and clusters drawn in view (``covers`` gives the controls and place labels).
+  function obstacles(state) {
+    var map = state.map, boxes = markerBoxes(state).map(function (m) { return m.box; });
     if (state.density && state.density.icons) {
       state.density.icons.eachLayer(function (cluster) {
         var p = map.latLngToContainerPoint(cluster.getLatLng()), r = cluster._radius + 2;
