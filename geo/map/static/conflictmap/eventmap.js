@@ -307,6 +307,8 @@
           return count;
         });
         if (!data.types.length) { box.appendChild(element("div", "cm-legend-note", "No events")); }
+        // What a small map's legend folds away: the kinds' symbols and the notes on countries and sizes.
+        var details = [];
         var kinds = (data.kinds || []).filter(function (kind) { return GLYPHS[kind.key]; });
         if (kinds.length) {
           var grid = element("div", "cm-legend-kinds");
@@ -317,13 +319,7 @@
             row.appendChild(element("span", "cm-legend-label", kind.label));
             grid.appendChild(row);
           });
-          box.appendChild(grid);
-          // A switch in the title line shows or hides them: folded, the legend is no taller than without.
-          var toggle = head.appendChild(element("button", "cm-legend-kinds-toggle"));
-          toggle.type = "button";
-          state.kinds = { grid: grid, toggle: toggle };
-          showKinds(state, true);
-          toggle.addEventListener("click", function () { showKinds(state, grid.style.display === "none"); });
+          details.push(box.appendChild(grid));
         }
         if (data.origins.length > 1) {
           data.origins.forEach(function (origin) {
@@ -342,10 +338,21 @@
           state.outsideNote.style.display = "none";
         }
         if (data.countries && data.countries.length) {
-          box.appendChild(countryNote(data.countries));
+          details.push(box.appendChild(countryNote(data.countries)));
         }
         if (data.markers.length < data.total) {
-          box.appendChild(element("div", "cm-legend-note", "Marker size: events at a place"));
+          details.push(box.appendChild(element("div", "cm-legend-note", "Marker size: events at a place")));
+        }
+        if (details.length) {
+          // A switch in the title line shows or hides them: folded, the legend is its counts alone.
+          var toggle = head.appendChild(element("button", "cm-legend-kinds-toggle"));
+          toggle.type = "button";
+          state.details = { nodes: details, toggle: toggle, shown: true };
+          showDetails(state, true);
+          toggle.addEventListener("click", function () {
+            state.details.chosen = true;  // the user's choice: a resize no longer folds them
+            showDetails(state, !state.details.shown);
+          });
         }
         L.DomEvent.disableClickPropagation(box);
         return box;
@@ -369,21 +376,38 @@
   }
 
   // The controls in the bottom-left corner may take at most this share of the map's height.
-  var CORNER_SHARE = 0.45;
+  var CORNER_SHARE = 0.4;
 
-  function showKinds(state, shown) {
-    state.kinds.grid.style.display = shown ? "" : "none";
-    state.kinds.toggle.textContent = shown ? "hide kinds" : "kinds \u25B8";
-    state.kinds.toggle.title = shown ? "Hide the symbols of the kinds of event" : "Show the symbols of the kinds of event";
+  function showDetails(state, shown) {
+    var details = state.details;
+    details.shown = shown;
+    details.nodes.forEach(function (node) { node.style.display = shown ? "" : "none"; });
+    details.toggle.textContent = shown ? "less" : "more \u25B8";
+    details.toggle.title = shown ? "Hide the symbols of the kinds of event and the notes" :
+      "Show the symbols of the kinds of event and the notes on the markers";
   }
 
-  // On a small map the legend's kinds fold away, so the corner's controls do not
-  // cover the middle of the map; the switch in the legend's title line shows them.
-  function foldKinds(state) {
-    if (!state.kinds) { return; }
-    if (state.data.slide) { state.kinds.toggle.style.display = "none"; return; }
+  // On a small map the legend's details fold away, so the corner's controls do not
+  // cover the middle of the map; the switch in the legend's title line shows them. (The page
+  // may size the map after drawing it: a resize folds them too, unless the user chose.)
+  function foldDetails(state) {
+    if (!state.details || state.details.chosen || !state.details.shown) { return false; }
+    if (state.data.slide) { state.details.toggle.style.display = "none"; return false; }
     var corner = state.map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
-    if (corner && corner.offsetHeight > CORNER_SHARE * state.map.getSize().y) { showKinds(state, false); }
+    if (!corner || corner.offsetHeight <= CORNER_SHARE * state.map.getSize().y) { return false; }
+    showDetails(state, false);
+    return true;
+  }
+
+  // The page's scale bar stands above the credits at the bottom right, not under the time
+  // control and the legend: the bottom-left corner is the one the map's frame keeps clear of,
+  // and on a laptop's window every line there pushes the events up into a smaller view.
+  function scaleBesideCredits(state) {
+    if (state.data.slide) { return; }
+    var container = state.map.getContainer();
+    var scale = container.querySelector(".leaflet-control-scale");
+    var right = container.querySelector(".leaflet-bottom.leaflet-right");
+    if (scale && right) { right.insertBefore(scale, right.firstChild); }
   }
 
   function updateLegend(state) {
@@ -866,13 +890,16 @@
     addLegend(state);
     if (data.theatres && window.conflictmapTheatres) { state.theatres = window.conflictmapTheatres.attach(state); }
     addTimeline(state);
-    foldKinds(state);
+    scaleBesideCredits(state);
+    foldDetails(state);
     if (state.data.timeline) { fit(state); }  // again, now that the controls take their room
     refresh(state);
     fitWhole(state);
     if (data.insets && window.conflictmapInsets) { state.insets = window.conflictmapInsets.draw(state, basemap); }
     noteOutside(state);
     noteOutsideView(state);
+    // The note on the events outside the view may have made the legend too tall: fold, fit again.
+    if (foldDetails(state)) { fitWhole(state); noteOutsideView(state); }
     map.on("moveend", function () { noteOutsideView(state); });
     placeLabels(state);
     addTownLabels(state);
@@ -894,6 +921,7 @@
     map.on("resize", function () {
       if (state.touched || state.data.slide) { return; }
       (state.labelLayers || []).forEach(function (label) { map.removeLayer(label); });
+      foldDetails(state);
       fitWhole(state);
       placeLabels(state);
       if (state.towns) { state.towns.redraw(); }
