@@ -15,6 +15,7 @@ from test_app_browser import (
     launched_chromium,
     map_frame,
     open_page,
+    open_sidebar,
     running_server,
     show_tab,
 )
@@ -135,6 +136,31 @@ def test_on_a_laptop_the_controls_leave_most_of_the_map_to_the_events(browser, s
     assert corner["height"] <= 0.4 * corner["map"], corner
     assert not corner["scale"]  # the scale bar stands by the credits at the right
     assert covered <= 1 / 6
+
+
+#: The header line's height, its line height, and whether its tooltip holds the whole line.
+HEADER_JS = """() => {
+  const header = document.querySelector(".cm-header");
+  return {height: header.getBoundingClientRect().height, line: parseFloat(getComputedStyle(header).lineHeight),
+          whole: header.title.endsWith("(\u00bb at the top left)")};
+}"""
+
+
+def test_the_header_stays_one_line_on_a_small_laptop_with_the_sidebar_open(browser, server) -> None:
+    context, page = open_page(browser, server[0], 1000, 700)
+    try:
+        map_frame(page)
+        page.reload()
+        map_frame(page)
+        open_sidebar(page)
+        page.wait_for_timeout(500)  # the main column takes its narrower width
+        header = page.evaluate(HEADER_JS)
+        box = page.locator(MAP_IFRAME).bounding_box()
+    finally:
+        context.close()
+    assert header["height"] < 1.5 * header["line"], header
+    assert header["whole"], header  # what the line cuts off is in its tooltip
+    assert box["y"] + box["height"] <= 700, box  # the map still ends inside the window
 
 
 def test_clicking_a_feed_row_flies_the_map_there_and_opens_the_article(browser, server) -> None:
