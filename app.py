@@ -566,7 +566,8 @@ PAGE_STYLE = """<style>
 header[data-testid="stHeader"] { background: transparent; pointer-events: none; }
 header[data-testid="stHeader"] button, header[data-testid="stHeader"] [data-testid="stStatusWidget"] {
   pointer-events: auto; }
-.cm-header { padding-left: 2.6rem; line-height: 1.6; font-size: 0.95rem; }
+.cm-header { padding-left: 2.6rem; line-height: 1.6; font-size: 0.95rem; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; }
 </style>"""
 
 

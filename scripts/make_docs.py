@@ -1,11 +1,12 @@
 """Regenerate the example briefing outputs in docs/ from the demo corpus.
 
-    python3 scripts/make_docs.py [--db STORE] [--browser PATH]
+    python3 scripts/make_docs.py [--db STORE] [--browser PATH] [--out-dir DIR]
 
 Parses ``geo/web/demo/briefs.jsonl`` with the pipeline and stores it (or, with ``--db``,
 takes the events already in that store), one event per happening as the page shows
-them, and writes ``docs/briefing.html`` (the standalone map with popups and time
-playback) and ``docs/briefing.png`` (the slide picture).
+them, and writes ``briefing.html`` (the standalone map with popups and time playback)
+and ``briefing.png`` (the slide picture) to ``docs/``, or to ``--out-dir`` to look at
+them before they replace the pictures in the repository.
 """
 
 from __future__ import annotations
@@ -51,18 +52,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="take the events from this store instead of parsing the demo")
     parser.add_argument("--browser", type=Path, help="chromium executable for the PNG")
+    parser.add_argument("--out-dir", type=Path, default=DOCS, help="the folder to write to (default docs/)")
     args = parser.parse_args()
 
     events = stored_events(args.db) if args.db else demo_events()
-    html_path = export_html(events, DOCS / "briefing.html", title=TITLE)
+    html_path = export_html(events, args.out_dir / "briefing.html", title=TITLE)
     png_path = export_png(
         events,
-        DOCS / "briefing.png",
+        args.out_dir / "briefing.png",
         title=TITLE,
         browser=args.browser,
         on_notice=lambda line: print(line, file=sys.stderr),
     )
-    print(f"{len(events)} events -> {html_path.relative_to(REPO)}, {png_path.relative_to(REPO)}")
+    print(f"{len(events)} events -> {html_path}, {png_path}")
     return 0
 
 

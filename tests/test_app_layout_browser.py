@@ -9,7 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_app_browser import STEP_MS, in_map_frame, launched_chromium, map_frame, open_page, running_server, show_tab
+from test_app_browser import (
+    STEP_MS,
+    in_map_frame,
+    launched_chromium,
+    map_frame,
+    open_page,
+    open_sidebar,
+    running_server,
+    show_tab,
+)
 
 from geo.store.store import EventStore
 
@@ -100,6 +109,58 @@ def test_the_whole_legend_is_in_the_first_view(browser, server, width: int, heig
     # Most of the window's height is map, and the feed beside it is as high.
     assert box["height"] >= min(height - box["y"] - 40, 0.8 * height), box
     assert abs(feed["height"] - box["height"]) < 2, (feed, box)
+
+
+#: The height of the controls in the map's bottom-left corner (time control, legend, and
+#: whatever else stands there), and whether the scale bar is among them.
+CORNER_JS = """() => {
+  const corner = document.querySelector(".leaflet-bottom.leaflet-left");
+  return {height: corner.offsetHeight, map: window.map.getSize().y,
+          scale: corner.querySelector(".leaflet-control-scale") !== null};
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), WINDOWS[:2])
+def test_on_a_laptop_the_controls_leave_most_of_the_map_to_the_events(browser, server, width: int, height: int) -> None:
+    context, page = open_page(browser, server[0], width, height)
+    try:
+        map_frame(page)
+        page.reload()
+        frame = map_frame(page)
+        page.wait_for_timeout(500)  # the frame takes the window's height
+        corner = frame.evaluate(CORNER_JS)
+        covered = frame.evaluate(CONTROLS_AREA_JS)
+    finally:
+        context.close()
+    # The map fits the events above the corner's controls: these take 40% of its height at most.
+    assert corner["height"] <= 0.4 * corner["map"], corner
+    assert not corner["scale"]  # the scale bar stands by the credits at the right
+    assert covered <= 1 / 6
+
+
+#: The header line's height, its line height, and whether its tooltip holds the whole line.
+HEADER_JS = """() => {
+  const header = document.querySelector(".cm-header");
+  return {height: header.getBoundingClientRect().height, line: parseFloat(getComputedStyle(header).lineHeight),
+          whole: header.title.endsWith("(\u00bb at the top left)")};
+}"""
+
+
+def test_the_header_stays_one_line_on_a_small_laptop_with_the_sidebar_open(browser, server) -> None:
+    context, page = open_page(browser, server[0], 1000, 700)
+    try:
+        map_frame(page)
+        page.reload()
+        map_frame(page)
+        open_sidebar(page)
+        page.wait_for_timeout(500)  # the main column takes its narrower width
+        header = page.evaluate(HEADER_JS)
+        box = page.locator(MAP_IFRAME).bounding_box()
+    finally:
+        context.close()
+    assert header["height"] < 1.5 * header["line"], header
+    assert header["whole"], header  # what the line cuts off is in its tooltip
+    assert box["y"] + box["height"] <= 700, box  # the map still ends inside the window
 
 
 def test_clicking_a_feed_row_flies_the_map_there_and_opens_the_article(browser, server) -> None:

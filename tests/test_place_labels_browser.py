@@ -62,3 +62,34 @@ def test_an_event_is_labelled_by_the_name_its_article_uses(chromium, tmp_path: P
     # The gazetteer resolved "Basra" to GeoNames' entry for the old city; the label says Basra.
     events = [replace(e, mention="Basra") for e in _at("Al Başrah al Qadīmah", 388349, "PPL", 2, lat=15.3, lon=44.5)]
     assert label_texts(chromium, tmp_path, events) == ["Basra"]
+
+
+#: The one label's box, and where the marker of ``lon, lat`` stands, in the page's pixels.
+LABEL_AND_POINT_JS = """([lat, lon]) => {
+  const map = Object.values(window).filter(v => v instanceof L.Map)
+    .reduce((a, b) => (b.getSize().x > a.getSize().x ? b : a));
+  const frame = map.getContainer().getBoundingClientRect(), p = map.latLngToContainerPoint([lat, lon]);
+  const r = document.querySelector('.cm-label-text').getBoundingClientRect();
+  return {label: [r.left, r.top, r.right, r.bottom], point: [frame.left + p.x, frame.top + p.y]};
+}"""
+
+
+def test_a_label_keeps_clear_of_another_places_marker_when_it_can(chromium, tmp_path: Path) -> None:
+    # A fight reported in the province just east of the capital, 30 px to the right of its
+    # point: the capital's name goes to a side where it hides no event's symbol.
+    capital = _at("Sanaa", 1, "PPLC", 1, lat=15.35, lon=44.2)
+    province = _at("Sanaa Governorate", 2, "ADM1", 1, lat=15.35, lon=44.3)
+    page_path = tmp_path / "slide.html"
+    m = slide_map(capital + province, width=900, height=600, bounds=(43.0, 14.0, 46.0, 16.5), labels=1)
+    page_path.write_text(offline_html(m), encoding="utf-8")
+    page = chromium.new_page(viewport={"width": 900, "height": 600})
+    try:
+        page.goto(page_path.as_uri())
+        wait_in_page(page, "window.conflictmapReady === true", timeout_ms=30_000)
+        assert page.evaluate(LABEL_TEXTS_JS) == ["Sanaa"]
+        seen = page.evaluate(LABEL_AND_POINT_JS, [15.35, 44.3])
+    finally:
+        page.close()
+    (left, top, right, bottom), (x, y) = seen["label"], seen["point"]
+    reach = 8  # the smallest marker's half side, its symbol drawn whole
+    assert right <= x - reach or left >= x + reach or bottom <= y - reach or top >= y + reach, seen

@@ -15,7 +15,7 @@ from browser_pages import standalone_chromium
 from palmyra import events_at_places, palmyra_event
 from test_basemap_tiles import TOWNS, tiny_layers
 
-from gazetteer.basemap_detail import build_detail_cache, fingerprint
+from gazetteer.basemap_detail import Town, build_detail_cache, fingerprint
 from geo.map.mapview import build_map, slide_map
 from geo.map.offline import offline_html
 from geo.map.pagewait import wait_in_page
@@ -287,3 +287,23 @@ def test_places_gathered_into_a_cluster_are_not_named_beside_it(chromium, basema
     assert stats["density"]["hidden"] == 3  # the three villages' markers are in a cluster
     assert "Lone Post 0" in stats["towns"]["shown"]
     assert not [name for name in stats["towns"]["shown"] if name.startswith("Knot")]
+
+
+def test_a_city_is_named_as_readers_know_it_not_by_its_quarter_listed_bigger(chromium, tmp_path) -> None:
+    # The gazetteer lists the city's new quarter beside it, bigger than the city, under a
+    # scholarly spelling of the city's name: the page names the city as readers know it.
+    towns = (
+        Town("Al Qusayrah al Jadidah", 5.5, 20.4, 900_000),
+        Town("Kuseira", 5.51, 20.41, 700_000),
+        TOWNS[1],
+    )
+    basemap = build_detail_cache(tmp_path / "basemap.sqlite", tiny_layers(), towns, stamp=fingerprint())
+    server = TileServer(basemap, cache_dir=tmp_path / "tiles").start()
+    try:
+        assert server.wait_ready(60)
+        far_away = palmyra_event(lat=4.3, lon=22.1, mention="Far Corner", place="Far Corner", geonameid=1)
+        shown = town_names(chromium, tmp_path, server, [far_away])["shown"]
+    finally:
+        server.close()
+    assert "Kuseira" in shown
+    assert not any("Qusayrah" in name for name in shown), shown

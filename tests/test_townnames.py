@@ -32,6 +32,22 @@ def test_an_old_quarter_listed_bigger_than_its_city_is_labelled_as_the_city() ->
     assert (shown[0].lat, shown[0].population) == (30.0, 900_000)
 
 
+def test_a_quarter_listed_under_another_spelling_of_its_city_is_labelled_as_the_city() -> None:
+    # The gazetteer lists the city's new quarter, 1.5 km from it, bigger than the city, and
+    # spells the city's name in the scholarly way; the city itself has its English name.
+    towns = [
+        Town("Al Qusayrah al Jadidah", 30.000, 47.000, 900_000),
+        Town("Kuseira", 30.010, 47.010, 700_000),
+        Town("Al Qusayrah Hills", 31.000, 47.000, 800_000),  # another place, 110 km away
+    ]
+    assert _names(towns) == ["Kuseira", "Al Qusayrah Hills"]
+    # A neighbour whose name only looks alike is another town.
+    assert _names([Town("Sarna al Jadidah", 20.0, 10.0, 400_000), Town("Sirin", 20.01, 10.0, 250_000)]) == [
+        "Sarna al Jadidah",
+        "Sirin",
+    ]
+
+
 def test_a_new_town_beside_an_old_one_keeps_its_own_name() -> None:
     assert _names([Town("Nueva Sarna", 20.0, 10.0, 400_000), Town("Sarna", 20.02, 10.0, 250_000)]) == [
         "Nueva Sarna",

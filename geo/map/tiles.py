@@ -49,6 +49,7 @@ from gazetteer.basemap_detail import (
     towns_in,
 )
 from geo.errors import InputError
+from geo.map import townnames
 from geo.map.townnames import display_towns
 
 TILE_SIZE = 256
@@ -273,9 +274,10 @@ class TileRenderer:
         self.style = style
         self._conn: sqlite3.Connection = open_detail_cache(self.path)
         self._lock = threading.Lock()
-        # Tiles drawn from another build, or by other drawing code, are not reused.
+        # Tiles drawn from another build, or by other drawing or naming code, are not reused.
         stamp = stored_fingerprint(self.path) or "unstamped"
-        drawing = hashlib.sha256(Path(__file__).read_bytes() + repr(style).encode("utf-8")).hexdigest()[:8]
+        code = Path(__file__).read_bytes() + Path(townnames.__file__).read_bytes()
+        drawing = hashlib.sha256(code + repr(style).encode("utf-8")).hexdigest()[:8]
         self.cache_dir = cache_dir
         if cache_dir is not None:
             self.cache_dir = Path(cache_dir) / f"tiles-{stamp}-{drawing}"

@@ -7,7 +7,10 @@ city, "Al Başrah al Qadīmah", is listed with 2.0 million people, Basrah with 1
 so the quarter's long name took the city's label. Labels therefore drop the diacritics,
 and a town whose name is a neighbouring town's name with more words, listed bigger than
 that town, is labelled by the town's name (the place a reader looks for) and the town
-itself is not labelled twice.
+itself is not labelled twice. The quarter's name may spell the city's another way: Mosul's
+new quarter is listed as "Al Mawşil al Jadīdah", bigger than Mosul, whose English name is
+the one a reader knows; the two names are one name when their transliteration skeletons
+(``gazetteer.normalize``, as the resolver matches spellings) are the same.
 
 A town where events happened is named on the map as the articles name it (Tadmur is
 "Palmyra" in every report, and so in the feed, the popups and a briefing's labels): the
@@ -25,7 +28,7 @@ from operator import attrgetter
 
 from gazetteer.basemap_detail import Town
 from gazetteer.geodesy import great_circle_km
-from gazetteer.normalize import COMBINING_MARKS, normalize, strip_articles
+from gazetteer.normalize import COMBINING_MARKS, bare_skeleton, normalize, strip_articles
 from geo.map.names import PlaceKey, place_key, tidy_name
 from geo.records import Event
 
@@ -33,9 +36,13 @@ from geo.records import Event
 #: Turkish dotless i, which English prints dotted ("Elazig").
 _TRANSLITERATION_MARKS = str.maketrans({**dict.fromkeys("ʻʼʽʾʿ‘’", None), "ı": "i"})
 #: The words (normalised, Arabic articles dropped) that make a city's name the name of a
-#: part of it: "Al Basrah al Qadimah" is Basra's old city, "Mandaluyong City" Mandaluyong.
-#: Words for "new" are not among them: New Delhi and Nuevo Laredo are towns of their own.
-QUARTER_WORDS = frozenset({"qadimah", "qadima", "qadim", "old", "city", "town", "centre", "center"})
+#: part of it when they follow it: "Al Basrah al Qadimah" is Basra's old city, "Al Mawsil al
+#: Jadidah" Mosul's new one, "Mandaluyong City" Mandaluyong. A "new" before the name makes a
+#: town of its own (New Delhi, Nuevo Laredo), and is never a part's name here: only the
+#: words after a city's name are read.
+QUARTER_WORDS = frozenset(
+    {"qadimah", "qadima", "qadim", "jadidah", "jadida", "jadid", "old", "city", "town", "centre", "center"}
+)
 #: Names joined by a hyphen are twin towns or districts of two ("Pimpri-Chinchwad"), not a city's part.
 _JOINED = re.compile("[-‐-―]")
 #: How near a part of a city lies to the city, in km, to be taken for it.
@@ -54,6 +61,11 @@ def plain_letters(name: str) -> str:
 
 def _key(name: str) -> tuple[str, ...]:
     return tuple(strip_articles(normalize(name)).split())
+
+
+def _skeleton(tokens: tuple[str, ...]) -> str:
+    """The name's transliteration skeleton: "mawsil" and "mosul" share one."""
+    return bare_skeleton(" ".join(tokens))
 
 
 def _heads(tokens: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
@@ -75,15 +87,18 @@ def display_towns(towns: Iterable[Town]) -> list[Town]:
     it, under the city's name, the city itself left out."""
     towns = list(towns)
     by_key: dict[tuple[str, ...], list[int]] = {}
+    by_skeleton: dict[str, list[int]] = {}
     keys = [_key(t.name) for t in towns]
     for i, key in enumerate(keys):
         by_key.setdefault(key, []).append(i)
+        by_skeleton.setdefault(_skeleton(key), []).append(i)
     named_as: dict[int, int] = {}  # the part's index -> the city's
     absorbed: set[int] = set()
     for i, key in enumerate(keys):
         if len(key) < 2 or _JOINED.search(towns[i].name):
             continue
-        city = _city_of(towns, i, (j for run in _heads(key) for j in by_key.get(run, ())))
+        named = (j for run in _heads(key) for j in {*by_key.get(run, ()), *by_skeleton.get(_skeleton(run), ())})
+        city = _city_of(towns, i, named)
         if city is not None and city not in absorbed and city not in named_as:
             named_as[i] = city
             absorbed.add(city)

@@ -1,8 +1,14 @@
 """The one line over the map: how many events it shows of how many, over which dates, and
-why the rest are not shown, so an analyst never wonders where an event went."""
+why the rest are not shown, so an analyst never wonders where an event went.
+
+It stays one line in any window (the map below takes the window's height under one line):
+what does not fit is cut at its end, where the hint on the sidebar stands, and the whole
+line is the header's tooltip."""
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date
 
 Window = tuple[date, date]
@@ -21,4 +27,8 @@ def header_html(shown: int, total: int, window: Window, *, outside_dates: int = 
     if fresh:
         parts.append(f"<b>{fresh:,} just added, highlighted</b>")
     parts.append("filters and dates in the sidebar (\u00bb at the top left)")
-    return '<div class="cm-header">' + SEPARATOR.join(parts) + "</div>"
+    line = SEPARATOR.join(parts)
+    return f'<div class="cm-header" title="{html.escape(_TAG.sub("", line))}">{line}</div>'
+
+
+_TAG = re.compile("<[^>]+>")

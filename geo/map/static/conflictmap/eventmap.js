@@ -307,6 +307,8 @@
           return count;
         });
         if (!data.types.length) { box.appendChild(element("div", "cm-legend-note", "No events")); }
+        // What a small map's legend folds away: the kinds' symbols and the notes on countries and sizes.
+        var details = [];
         var kinds = (data.kinds || []).filter(function (kind) { return GLYPHS[kind.key]; });
         if (kinds.length) {
           var grid = element("div", "cm-legend-kinds");
@@ -317,13 +319,7 @@
             row.appendChild(element("span", "cm-legend-label", kind.label));
             grid.appendChild(row);
           });
-          box.appendChild(grid);
-          // A switch in the title line shows or hides them: folded, the legend is no taller than without.
-          var toggle = head.appendChild(element("button", "cm-legend-kinds-toggle"));
-          toggle.type = "button";
-          state.kinds = { grid: grid, toggle: toggle };
-          showKinds(state, true);
-          toggle.addEventListener("click", function () { showKinds(state, grid.style.display === "none"); });
+          details.push(box.appendChild(grid));
         }
         if (data.origins.length > 1) {
           data.origins.forEach(function (origin) {
@@ -342,10 +338,21 @@
           state.outsideNote.style.display = "none";
         }
         if (data.countries && data.countries.length) {
-          box.appendChild(countryNote(data.countries));
+          details.push(box.appendChild(countryNote(data.countries)));
         }
         if (data.markers.length < data.total) {
-          box.appendChild(element("div", "cm-legend-note", "Marker size: events at a place"));
+          details.push(box.appendChild(element("div", "cm-legend-note", "Marker size: events at a place")));
+        }
+        if (details.length) {
+          // A switch in the title line shows or hides them: folded, the legend is its counts alone.
+          var toggle = head.appendChild(element("button", "cm-legend-kinds-toggle"));
+          toggle.type = "button";
+          state.details = { nodes: details, toggle: toggle, shown: true };
+          showDetails(state, true);
+          toggle.addEventListener("click", function () {
+            state.details.chosen = true;  // the user's choice: a resize no longer folds them
+            showDetails(state, !state.details.shown);
+          });
         }
         L.DomEvent.disableClickPropagation(box);
         return box;
@@ -369,21 +376,38 @@
   }
 
   // The controls in the bottom-left corner may take at most this share of the map's height.
-  var CORNER_SHARE = 0.45;
+  var CORNER_SHARE = 0.4;
 
-  function showKinds(state, shown) {
-    state.kinds.grid.style.display = shown ? "" : "none";
-    state.kinds.toggle.textContent = shown ? "hide kinds" : "kinds \u25B8";
-    state.kinds.toggle.title = shown ? "Hide the symbols of the kinds of event" : "Show the symbols of the kinds of event";
+  function showDetails(state, shown) {
+    var details = state.details;
+    details.shown = shown;
+    details.nodes.forEach(function (node) { node.style.display = shown ? "" : "none"; });
+    details.toggle.textContent = shown ? "less" : "more \u25B8";
+    details.toggle.title = shown ? "Hide the symbols of the kinds of event and the notes" :
+      "Show the symbols of the kinds of event and the notes on the markers";
   }
 
-  // On a small map the legend's kinds fold away, so the corner's controls do not
-  // cover the middle of the map; the switch in the legend's title line shows them.
-  function foldKinds(state) {
-    if (!state.kinds) { return; }
-    if (state.data.slide) { state.kinds.toggle.style.display = "none"; return; }
+  // On a small map the legend's details fold away, so the corner's controls do not
+  // cover the middle of the map; the switch in the legend's title line shows them. (The page
+  // may size the map after drawing it: a resize folds them too, unless the user chose.)
+  function foldDetails(state) {
+    if (!state.details || state.details.chosen || !state.details.shown) { return false; }
+    if (state.data.slide) { state.details.toggle.style.display = "none"; return false; }
     var corner = state.map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
-    if (corner && corner.offsetHeight > CORNER_SHARE * state.map.getSize().y) { showKinds(state, false); }
+    if (!corner || corner.offsetHeight <= CORNER_SHARE * state.map.getSize().y) { return false; }
+    showDetails(state, false);
+    return true;
+  }
+
+  // The page's scale bar stands above the credits at the bottom right, not under the time
+  // control and the legend: the bottom-left corner is the one the map's frame keeps clear of,
+  // and on a laptop's window every line there pushes the events up into a smaller view.
+  function scaleBesideCredits(state) {
+    if (state.data.slide) { return; }
+    var container = state.map.getContainer();
+    var scale = container.querySelector(".leaflet-control-scale");
+    var right = container.querySelector(".leaflet-bottom.leaflet-right");
+    if (scale && right) { right.insertBefore(scale, right.firstChild); }
   }
 
   function updateLegend(state) {
@@ -502,9 +526,17 @@
 
   function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
 
+  // The share of box ``a`` that box ``b`` covers.
+  function coveredShare(a, b) {
+    var w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]), h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+    return w > 0 && h > 0 ? (w * h) / ((a[2] - a[0]) * (a[3] - a[1])) : 0;
+  }
+
   // Greedy placement, the most important place first (a capital before the busier towns
   // around it; geo/map/prominence.py ranks them): each label tries right, left, above and
-  // below its point and is dropped when every spot collides or leaves the map. The places
+  // below its point, then its corners, and is dropped when every spot collides or leaves the
+  // map. Of the spots left it takes the one that covers the least of other places' markers
+  // (a label over a marker hides an event, or leaves half its symbol peeking out). The places
   // come ranked, more than are named: the first labelCount that fit in view are named.
   function placeLabels(state) {
     var labels = state.data.labels || [], wanted = state.data.labelCount || labels.length;
@@ -526,32 +558,44 @@
       var r = control.getBoundingClientRect();
       if (r.width && r.height) { taken.push([r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]); }
     });
-    var height = 18, gap = 8, margin = 4;
+    // A corner's spot keeps clear of the place's own point (the 5 px box above).
+    var height = 18, gap = 8, corner = 6, margin = 4, markers = markerBoxes(state);
     state.labelLayers = [];
     labels.forEach(function (l) {
       if (state.labelLayers.length >= wanted) { return; }
       var p = map.latLngToContainerPoint([l[0], l[1]]);
       var width = Math.ceil(ctx.measureText(l[2]).width) + 8;
-      var spots = [[gap, -height / 2], [-gap - width, -height / 2], [-width / 2, -gap - height], [-width / 2, gap]];
-      for (var i = 0; i < spots.length; i++) {
-        var box = [p.x + spots[i][0], p.y + spots[i][1], p.x + spots[i][0] + width, p.y + spots[i][1] + height];
+      // Right, left, above, below; then the corners, as a map's names go.
+      var spots = [[gap, -height / 2], [-gap - width, -height / 2], [-width / 2, -gap - height], [-width / 2, gap],
+                   [corner, -corner - height], [corner, corner], [-corner - width, -corner - height], [-corner - width, corner]];
+      // The markers of other places (the place's own stand at its point, under its label's gap).
+      var others = markers.filter(function (m) { return Math.abs(m.x - p.x) > 1 || Math.abs(m.y - p.y) > 1; });
+      var boxes = spots.map(function (spot) {
+        return [p.x + spot[0], p.y + spot[1], p.x + spot[0] + width, p.y + spot[1] + height];
+      });
+      var free = boxes.map(function (box) {
         var inside = box[0] >= margin && box[1] >= margin && box[2] <= size.x - margin && box[3] <= size.y - margin;
-        if (!inside || taken.some(function (t) { return overlaps(box, t); })) { continue; }
-        taken.push(box);
-        var text = element("span", "cm-label-text", l[2]);
-        state.labelLayers.push(L.marker([l[0], l[1]], {
-          interactive: false, keyboard: false,
-          icon: L.divIcon({ className: "cm-label", html: text, iconSize: [width, height],
-                            iconAnchor: [-spots[i][0], -spots[i][1]] })
-        }).addTo(map));
-        break;
-      }
+        return inside && !taken.some(function (t) { return overlaps(box, t); });
+      });
+      // The share of other places' markers each spot covers: the least, first in order.
+      var hidden = boxes.map(function (box) {
+        return others.reduce(function (sum, m) { return sum + coveredShare(m.box, box); }, 0);
+      });
+      var spot = -1;
+      boxes.forEach(function (box, i) { if (free[i] && (spot < 0 || hidden[i] < hidden[spot])) { spot = i; } });
+      if (spot < 0) { return; }
+      taken.push(boxes[spot]);
+      var text = element("span", "cm-label-text", l[2]);
+      state.labelLayers.push(L.marker([l[0], l[1]], {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "cm-label", html: text, iconSize: [width, height],
+                          iconAnchor: [-spots[spot][0], -spots[spot][1]] })
+      }).addTo(map));
     });
   }
 
-  // What the basemap's town names must keep clear of, as boxes in the map's pixels: the
-  // markers and clusters drawn in view (``covers`` gives the controls and place labels).
-  function obstacles(state) {
+  // The markers drawn in view, each as its place's point and the box it covers (map pixels).
+  function markerBoxes(state) {
     var map = state.map, size = map.getSize(), boxes = [];
     state.markers.forEach(function (m) {
       var layer = m.layer;
@@ -560,8 +604,15 @@
       var x = p.x + shift[0], y = p.y + shift[1];
       var r = Math.max(layer._radius * 1.6, glyphSide(layer._radius) / 2 + 1);
       if (x + r < 0 || y + r < 0 || x - r > size.x || y - r > size.y) { return; }
-      boxes.push([x - r, y - r, x + r, y + r]);
+      boxes.push({ x: p.x, y: p.y, box: [x - r, y - r, x + r, y + r] });
     });
+    return boxes;
+  }
+
+  // What the basemap's town names must keep clear of, as boxes in the map's pixels: the
+  // markers and clusters drawn in view (``covers`` gives the controls and place labels).
+  function obstacles(state) {
+    var map = state.map, boxes = markerBoxes(state).map(function (m) { return m.box; });
     if (state.density && state.density.icons) {
       state.density.icons.eachLayer(function (cluster) {
         var p = map.latLngToContainerPoint(cluster.getLatLng()), r = cluster._radius + 2;
@@ -839,13 +890,16 @@
     addLegend(state);
     if (data.theatres && window.conflictmapTheatres) { state.theatres = window.conflictmapTheatres.attach(state); }
     addTimeline(state);
-    foldKinds(state);
+    scaleBesideCredits(state);
+    foldDetails(state);
     if (state.data.timeline) { fit(state); }  // again, now that the controls take their room
     refresh(state);
     fitWhole(state);
     if (data.insets && window.conflictmapInsets) { state.insets = window.conflictmapInsets.draw(state, basemap); }
     noteOutside(state);
     noteOutsideView(state);
+    // The note on the events outside the view may have made the legend too tall: fold, fit again.
+    if (foldDetails(state)) { fitWhole(state); noteOutsideView(state); }
     map.on("moveend", function () { noteOutsideView(state); });
     placeLabels(state);
     addTownLabels(state);
@@ -867,6 +921,7 @@
     map.on("resize", function () {
       if (state.touched || state.data.slide) { return; }
       (state.labelLayers || []).forEach(function (label) { map.removeLayer(label); });
+      foldDetails(state);
       fitWhole(state);
       placeLabels(state);
       if (state.towns) { state.towns.redraw(); }
