@@ -73,3 +73,15 @@ def test_a_leading_the_belongs_to_a_name_only_where_the_gazetteer_writes_it(nlp,
     doc.ents = [Span(doc, 0, 2, label="GPE"), Span(doc, 7, 9, label="GPE")]
     found = {c.text for c in candidates(doc, real_gazetteer) if c.label == "GPE"}
     assert found == {"Athens", "The Hague"}
+
+
+def test_a_gazetteer_run_after_a_sentence_opening_the_starts_at_the_name(nlp, real_gazetteer):
+    from geo.parse.placefeatures import candidates
+
+    doc = nlp("The Athens council met. The Hague replied.")
+    # Say the model labelled neither name: the gazetteer's runs must find both, as written.
+    doc.ents = []
+    found = {c.text for c in candidates(doc, real_gazetteer) if c.label == "GAZ"}
+    assert "Athens" in found
+    assert "The Athens" not in found
+    assert "The Hague" in found

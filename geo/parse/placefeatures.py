@@ -400,6 +400,14 @@ def _lines_of(ent: Span) -> list[Span]:
     return pieces
 
 
+def _article_in_name(doc: Doc, start: int, end: int, names: NameIndex) -> bool:
+    """Is the "The" opening tokens ``start:end`` part of the name, as the gazetteer writes it
+    ("The Hague")? A lookup alone drops a leading "the", so "The Athens" would match too."""
+    return token_table(doc).text[start] == "The" and any(
+        e.name.startswith("The ") for e in names.lookup(_span_text(doc, start, end))
+    )
+
+
 def _make(
     doc: Doc, start: int, end: int, label: str, sentence_of: Sequence[int], container_label: str = ""
 ) -> Candidate:
@@ -425,13 +433,7 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: Seque
     bounds = _trimmed(ent)
     if bounds is None:
         return []
-    if (
-        bounds[0] > ent.start
-        and token_table(doc).text[ent.start] == "The"
-        and any(e.name.startswith("The ") for e in names.lookup(_span_text(doc, ent.start, bounds[1])))
-    ):
-        # "The Hague": the article is part of the name, as the gazetteer writes it (a
-        # lookup alone drops a leading "the", so "The Athens" would keep it too).
+    if bounds[0] > ent.start and _article_in_name(doc, ent.start, bounds[1], names):
         bounds = (ent.start, bounds[1])
     label = ent.label_
     # The model's places may stop short of a name ("Deir" of "Deir ez-Zor") or open
@@ -638,6 +640,9 @@ def _gazetteer_runs(
             i += 1
             continue
         match = _longest_match(doc, i, names, place_entity)
+        if match is not None and table.text[i] == "The" and not _article_in_name(doc, i, match, names):
+            i += 1  # "The Athens council met": the name starts after the article
+            continue
         if match is not None:
             found.append(_make(doc, i, match, GAZ, sentence_of))
             i = match
