@@ -73,3 +73,37 @@ def test_a_leading_the_belongs_to_a_name_only_where_the_gazetteer_writes_it(nlp,
     doc.ents = [Span(doc, 0, 2, label="GPE"), Span(doc, 7, 9, label="GPE")]
     found = {c.text for c in candidates(doc, real_gazetteer) if c.label == "GPE"}
     assert found == {"Athens", "The Hague"}
+
+
+def test_a_gazetteer_run_after_a_sentence_opening_the_starts_at_the_name(nlp, real_gazetteer):
+    from geo.parse.placefeatures import candidates
+
+    doc = nlp("The Athens council met. The Hague replied.")
+    # Say the model labelled neither name: the gazetteer's runs must find both, as written.
+    doc.ents = []
+    found = {c.text for c in candidates(doc, real_gazetteer) if c.label == "GAZ"}
+    assert "Athens" in found
+    assert "The Athens" not in found
+    assert "The Hague" in found
+
+
+def test_a_name_the_model_cut_at_its_start_is_read_whole(nlp, real_gazetteer):
+    from spacy.tokens import Span
+
+    from geo.parse.mentions import recognise
+
+    doc = nlp("Aid ships docked at Port Harcourt on Monday.")
+    # Say the model took only the second word for a town: the gazetteer knows the whole name.
+    doc.ents = [Span(doc, 5, 6, label="GPE")]
+    assert [m.text for m in recognise(doc, real_gazetteer).mentions] == ["Port Harcourt"]
+
+
+def test_a_romance_name_is_read_across_its_particle(nlp, real_gazetteer):
+    from geo.parse.placefeatures import candidates
+
+    doc = nlp("Floods closed the roads out of Foz do Iguaçu.")
+    # Say the model labelled nothing: the gazetteer's runs must read the name whole.
+    doc.ents = []
+    found = {c.text for c in candidates(doc, real_gazetteer) if c.label == "GAZ"}
+    assert "Foz do Iguaçu" in found
+    assert "Foz" not in found

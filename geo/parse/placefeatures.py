@@ -53,9 +53,13 @@ MIN_FUZZY_LENGTH = 5
 #: A misspelling of a place the article names: Damerau-Levenshtein similarity of the
 #: normalised names ("palmrya" ~ "palmyra" is one transposition).
 ARTICLE_FUZZY_SIMILARITY = 0.8
-#: Particles inside multi-word names ("Bosnia and Herzegovina", "Deir ez-Zor"): linking
-#: words and the Arabic articles of transliterations.
-NAME_PARTICLES = frozenset({"of", "-", "de", "del", "la", "and", "upon", "on"}) | ARABIC_ARTICLES
+#: Particles inside multi-word names ("Bosnia and Herzegovina", "Deir ez-Zor", "Foz do
+#: Iguaçu"): linking words, those of Romance names, and the Arabic articles of transliterations.
+NAME_PARTICLES = (
+    frozenset({"of", "-", "and", "upon", "on"})
+    | frozenset({"de", "del", "la", "da", "do", "das", "dos", "di", "du", "des"})
+    | ARABIC_ARTICLES
+)
 #: Lower-case words after a name that say what kind of area it is ("Henan province"):
 #: they are not part of the name but say which of its places is meant.
 AREA_GENERIC_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "county"})
@@ -400,6 +404,14 @@ def _lines_of(ent: Span) -> list[Span]:
     return pieces
 
 
+def _article_in_name(doc: Doc, start: int, end: int, names: NameIndex) -> bool:
+    """Is the "The" opening tokens ``start:end`` part of the name, as the gazetteer writes it
+    ("The Hague")? A lookup alone drops a leading "the", so "The Athens" would match too."""
+    return token_table(doc).text[start] == "The" and any(
+        e.name.startswith("The ") for e in names.lookup(_span_text(doc, start, end))
+    )
+
+
 def _make(
     doc: Doc, start: int, end: int, label: str, sentence_of: Sequence[int], container_label: str = ""
 ) -> Candidate:
@@ -425,13 +437,7 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: Seque
     bounds = _trimmed(ent)
     if bounds is None:
         return []
-    if (
-        bounds[0] > ent.start
-        and token_table(doc).text[ent.start] == "The"
-        and any(e.name.startswith("The ") for e in names.lookup(_span_text(doc, ent.start, bounds[1])))
-    ):
-        # "The Hague": the article is part of the name, as the gazetteer writes it (a
-        # lookup alone drops a leading "the", so "The Athens" would keep it too).
+    if bounds[0] > ent.start and _article_in_name(doc, ent.start, bounds[1], names):
         bounds = (ent.start, bounds[1])
     label = ent.label_
     # The model's places may stop short of a name ("Deir" of "Deir ez-Zor") or open
@@ -638,6 +644,9 @@ def _gazetteer_runs(
             i += 1
             continue
         match = _longest_match(doc, i, names, place_entity)
+        if match is not None and table.text[i] == "The" and not _article_in_name(doc, i, match, names):
+            i += 1  # "The Athens council met": the name starts after the article
+            continue
         if match is not None:
             found.append(_make(doc, i, match, GAZ, sentence_of))
             i = match
@@ -659,18 +668,18 @@ def _longest_match(doc: Doc, start: int, names: NameIndex, place_entity: list[bo
     limit = min(len(doc), start + MAX_RUN_TOKENS)
     end = start
     words = 0
-    while (
-        end < limit
-        and not place_entity[end]
-        and (table.name[end] or (end > start and (table.word[end] in NAME_PARTICLES or table.glued[end])))
+    # A run may go on into the model's place ("Port" before "Harcourt"): the model can stop
+    # short of a name's first words as of its last ones, and the gazetteer knows the whole.
+    while end < limit and (
+        table.name[end] or (end > start and (table.word[end] in NAME_PARTICLES or table.glued[end]))
     ):
         words += not table.glued[end]
         if words > MAX_NAME_TOKENS:
             break
         end += 1
     for stop in range(end, start, -1):
-        if not table.name[stop - 1]:
-            continue
+        if not table.name[stop - 1] or (stop < len(doc) and place_entity[stop - 1] and place_entity[stop]):
+            continue  # a name ends on a name word, and never inside the model's place
         if names.lookup(_span_text(doc, start, stop)):
             if stop < end and table.name[end - 1] and has_spelling_variant(_span_text(doc, start, end), names):
                 return None  # the whole run is a place in another spelling ("Tal X"): its start is not
