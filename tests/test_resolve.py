@@ -482,7 +482,7 @@ def test_the_state_of_a_name_is_the_region_and_the_bare_name_the_country():
     index = _index_with(country, state, capital)
     text = (
         "Troops entered Kartland and shelled Tbelin, the capital of Kartland. "
-        "Crowds in the US state of Kartland rallied in support."
+        "Farmers in the state of Kartland sold less cotton this year."
     )
     got = resolve(text, mentions_of(text, "Kartland", "Tbelin"), index)
     assert [p.entry.geonameid for p in got] == [92, 94, 92, 93]
@@ -496,8 +496,8 @@ def test_river_words_read_a_name_a_region_shares_as_the_river():
     river = E(96, "Zelva River", 9.5, 31.6, "", "H", "STM", 0)
     index = _index_with(region, river)
     text = (
-        "Troops shelled towns in Zelva on Monday. Families fled along the Zelva in canoes "
-        "and others crossed the Zelva river bridge."
+        "Troops shelled towns in Zelva on Monday. Barges carried grain along the Zelva "
+        "and a ferry sank in the Zelva river."
     )
     got = resolve(text, mentions_of(text, "Zelva"), index)
     assert [p.entry.geonameid for p in got] == [95, 96, 96]

@@ -124,12 +124,12 @@ def test_an_area_word_after_a_mention_joins_its_name_only_in_lower_case_and_righ
 
 
 def test_an_area_word_and_of_before_a_mention_join_its_name_only_in_lower_case():
-    text = "Fighters of the northern department of Cordoba and the Department of Cordoba. In Cordoba."
-    first, second, third = mentions_of(text, "Cordoba")
-    assert with_area_word(text, first, "Cordoba") == "department of Cordoba"
-    assert with_area_word(text, second, "Cordoba") == "Cordoba"
-    assert with_area_word(text, third, "Cordoba") == "Cordoba"
-    assert split_head_word("department of Cordoba") == ("cordoba", "department")
+    text = "Rain fell on the coffee department of Meta and the Department of Meta. In Meta."
+    first, second, third = mentions_of(text, "Meta")
+    assert with_area_word(text, first, "Meta") == "department of Meta"
+    assert with_area_word(text, second, "Meta") == "Meta"
+    assert with_area_word(text, third, "Meta") == "Meta"
+    assert split_head_word("department of Meta") == ("meta", "department")
     assert base_name("province of idlib") == "idlib"
 
 

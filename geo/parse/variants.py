@@ -64,8 +64,8 @@ _TERRAIN_WORD_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(TERRAIN_WORDS)) + 
 #: An area word right after a mention, in lower case ("Latakia province"; "the Kherson
 #: region's"), which spaCy and the recogniser leave outside the name.
 _AREA_WORD_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(AREA_HEAD_WORDS)) + r")\b")
-#: An area word and "of" right before a mention, in lower case ("the northern department of
-#: X", "the US state of X"): the noun the name completes says what kind of place it is.
+#: An area word and "of" right before a mention, in lower case ("the department of X", "the
+#: eastern province of X"): the noun the name completes says what kind of place it is.
 _AREA_WORD_BEFORE = re.compile(r"\b(" + "|".join(sorted(AREA_HEAD_WORDS)) + r")[ \t]+of[ \t]+(?:the[ \t]+)?$")
 #: How far before a mention ``_AREA_WORD_BEFORE`` looks, in characters.
 AREA_WORD_BEFORE_CHARS = 40
@@ -179,8 +179,8 @@ def with_area_word(text: str, mention: Spanned, name: str) -> str:
 
 
 def with_river_word(text: str, mention: Spanned, name: str, index: Lookup) -> str:
-    """``name`` as "``name`` River" when the text puts river words around the mention ("along
-    the White Nile", "the Sava river bridge") and the gazetteer lists a river so named; else
+    """``name`` as "``name`` River" when the text puts river words around the mention ("barges
+    along the X", "the X river") and the gazetteer lists a river so named; else
     ``name`` as it is. A river whose bare name a region or town holds is listed only as "X
     River" (``gazetteer/data/physical_features.tsv``): the bare name is that place's unless
     the words around it say river."""
