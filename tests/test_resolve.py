@@ -473,3 +473,34 @@ def test_states_listed_together_make_washington_the_state():
     text = "Wildfires spread across Texas, Oregon and Washington this week."
     found = resolved(text, "Texas", "Oregon", "Washington")
     assert found["Washington"].geonameid == 15
+
+
+def test_the_state_of_a_name_is_the_region_and_the_bare_name_the_country():
+    country = E(92, "Kartland", 42.0, 43.5, "KT", "A", "PCLI", 4_000_000)
+    state = E(93, "Kartland", 32.7, -83.5, "US", "A", "ADM1", 10_000_000, "KL", "Kartland")
+    capital = E(94, "Tbelin", 41.7, 44.8, "KT", "P", "PPLC", 1_100_000, "01", "Tbelin")
+    index = _index_with(country, state, capital)
+    text = (
+        "Troops entered Kartland and shelled Tbelin, the capital of Kartland. "
+        "Farmers in the state of Kartland sold less cotton this year."
+    )
+    got = resolve(text, mentions_of(text, "Kartland", "Tbelin"), index)
+    assert [p.entry.geonameid for p in got] == [92, 94, 92, 93]
+    # Where no region has the name, "the state of" is the country's own.
+    text = "Envoys of the state of Lebanon met on Friday."
+    assert [p.entry.geonameid for p in resolve(text, mentions_of(text, "Lebanon"), index)] == [5]
+
+
+def test_river_words_read_a_name_a_region_shares_as_the_river():
+    region = E(95, "Zelva", 13.5, 32.4, "SD", "A", "ADM1", 700_000, "41", "Zelva")
+    river = E(96, "Zelva River", 9.5, 31.6, "", "H", "STM", 0)
+    index = _index_with(region, river)
+    text = (
+        "Troops shelled towns in Zelva on Monday. Barges carried grain along the Zelva "
+        "and a ferry sank in the Zelva river."
+    )
+    got = resolve(text, mentions_of(text, "Zelva"), index)
+    assert [p.entry.geonameid for p in got] == [95, 96, 96]
+    # Without a river listed under that name, river words leave the region.
+    index = _index_with(region)
+    assert [p.entry.geonameid for p in resolve(text, mentions_of(text, "Zelva"), index)] == [95, 95, 95]

@@ -123,6 +123,16 @@ def test_an_area_word_after_a_mention_joins_its_name_only_in_lower_case_and_righ
     assert base_name("idlib region") == "idlib" and base_name("rafah crossing") == "rafah crossing"
 
 
+def test_an_area_word_and_of_before_a_mention_join_its_name_only_in_lower_case():
+    text = "Rain fell on the coffee department of Meta and the Department of Meta. In Meta."
+    first, second, third = mentions_of(text, "Meta")
+    assert with_area_word(text, first, "Meta") == "department of Meta"
+    assert with_area_word(text, second, "Meta") == "Meta"
+    assert with_area_word(text, third, "Meta") == "Meta"
+    assert split_head_word("department of Meta") == ("meta", "department")
+    assert base_name("province of idlib") == "idlib"
+
+
 def test_another_spelling_far_from_the_storys_places_stays_unresolved(gazetteer):
     # Syria is named, but the story's places lie around Homs, far from the village.
     text = "Shelling hit Homs and Hamidiya in Syria on Friday."

@@ -36,6 +36,7 @@ from geo.parse.readingcues import (
 from geo.parse.roles import is_named_as_actor
 from geo.parse.variants import (
     SpellingCandidate,
+    area_word_before,
     area_word_bonus,
     base_name,
     head_word_reading,
@@ -46,6 +47,7 @@ from geo.parse.variants import (
     spelling_variants,
     split_head_word,
     with_area_word,
+    with_river_word,
 )
 from geo.records import (
     GEO_PRECISION_NEAR,
@@ -435,8 +437,9 @@ def _settle(
     with_cues: bool = False,
 ) -> _Settled:
     resolve_as = resolve_as or {}
-    # "Latakia province": the area word after a mention says which of its places is meant.
-    written = {m: with_area_word(text, m, resolve_as.get(m.text, m.text)) for m in mentions}
+    # "Latakia province": the area word after a mention says which of its places is meant;
+    # "along the X": river words, that it is the river.
+    written = {m: _as_written(text, m, resolve_as.get(m.text, m.text), index) for m in mentions}
     names = {m: normalize(written[m]) for m in mentions}
     pools = {
         n: _candidates(text_for, index, weights) for n, text_for in {names[m]: written[m] for m in mentions}.items()
@@ -474,6 +477,13 @@ def _settle(
         read_against = context
         context = _context_from(choice, votes, demonym_countries, weights)
     return _Settled(names, pools, constraints, read_against, cues, choice, listed, votes, together)
+
+
+def _as_written(text: str, mention: Mention, name: str, index: PlaceIndex) -> str:
+    """The name as the words around the mention qualify it: with its area word, or as the
+    river the river words around it say it is (``geo.parse.variants``)."""
+    with_area = with_area_word(text, mention, name)
+    return with_area if with_area != name else with_river_word(text, mention, name, index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,6 +586,9 @@ def _candidates(name: str, index: PlaceIndex, weights: Weights) -> _Candidates:
             loose = _by_prominence([m.entry for m in headed.matches[: weights.max_candidates]], weights.variant_penalty)
             return _Candidates(loose.candidates, loose.penalty, loose=True)
         return _by_spelling(headed.spellings[: weights.max_candidates], weights.variant_penalty)
+    named_after = area_word_before(name)
+    if named_after is not None:
+        return _candidates(named_after[0], index, weights)  # "the state of X", where no region is X
     if split_head_word(name) is not None:
         return _Candidates((), 0.0)  # "Seno province": not some other "X Province" spelt alike
     spelt = spelling_variants(name, index)[: weights.max_candidates]

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 #: Words after a name that make it a first-level area: "Latakia province" is the
 #: governorate, not the city.
-AREA_HEAD_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "prefecture"})
+AREA_HEAD_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "prefecture", "department"})
 #: Words after a name that make it a spot at or near the place so named: "the Rafah
 #: crossing" is at Rafah, "the Argun gorge" near Argun.
 PLACE_HEAD_WORDS = frozenset(
@@ -64,6 +64,23 @@ _TERRAIN_WORD_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(TERRAIN_WORDS)) + 
 #: An area word right after a mention, in lower case ("Latakia province"; "the Kherson
 #: region's"), which spaCy and the recogniser leave outside the name.
 _AREA_WORD_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(AREA_HEAD_WORDS)) + r")\b")
+#: An area word and "of" right before a mention, in lower case ("the department of X", "the
+#: eastern province of X"): the noun the name completes says what kind of place it is.
+_AREA_WORD_BEFORE = re.compile(r"\b(" + "|".join(sorted(AREA_HEAD_WORDS)) + r")[ \t]+of[ \t]+(?:the[ \t]+)?$")
+#: How far before a mention ``_AREA_WORD_BEFORE`` looks, in characters.
+AREA_WORD_BEFORE_CHARS = 40
+#: Words before a name that say it is a river's, in lower case: "along the X", "the banks of
+#: the X", "a bridge over the X", "crossed the X". A region that shares the river's name is
+#: not walked along, bridged or crossed by its banks.
+_RIVER_WORDS_BEFORE = re.compile(
+    r"\b(?:along|across|crossed|bridges?[ \t]+(?:over|across)|(?:banks?|shores?|waters)[ \t]+of)[ \t]+the[ \t]+$"
+)
+#: "river" right after a mention, in lower case ("the X river bridge").
+_RIVER_WORD_AFTER = re.compile(r"[ \t]+river\b")
+#: How far before a mention ``_RIVER_WORDS_BEFORE`` looks, in characters.
+RIVER_WORDS_BEFORE_CHARS = 30
+#: GeoNames' feature code of a river.
+RIVER_CODE = "STM"
 #: What an area word adds to a first-level area's prior (the resolver's 0..~1.5 scale): more
 #: than a town gets for sharing its region's name (``Weights.region_seat``, 0.4), less than
 #: the article's countries give (``Weights.country``, 1.2), so "Latakia province" is the
@@ -89,7 +106,13 @@ SPELLING_DISTANCE_COST = 2.0
 
 class Spanned(Protocol):
     @property
+    def start(self) -> int: ...
+    @property
     def end(self) -> int: ...
+
+
+class Lookup(Protocol):
+    def lookup(self, name: str) -> tuple[Entry, ...]: ...
 
 
 class SpellingIndex(Protocol):
@@ -144,11 +167,28 @@ def has_spelling_variant(name: str, index: SpellingIndex) -> bool:
 
 def with_area_word(text: str, mention: Spanned, name: str) -> str:
     """``name`` with the lower-case area word the text puts right after the mention
-    ("Latakia" followed by " province" -> "Latakia province"); else ``name`` as it is."""
+    ("Latakia" followed by " province" -> "Latakia province"), or right before it with
+    "of" ("the province of Latakia" -> "province of Latakia"); else ``name`` as it is."""
     if split_head_word(name) is not None:
         return name
     found = _AREA_WORD_AFTER.match(text, mention.end)
-    return f"{name} {found.group(1)}" if found else name
+    if found:
+        return f"{name} {found.group(1)}"
+    before = _AREA_WORD_BEFORE.search(text, max(0, mention.start - AREA_WORD_BEFORE_CHARS), mention.start)
+    return f"{before.group(1)} of {name}" if before else name
+
+
+def with_river_word(text: str, mention: Spanned, name: str, index: Lookup) -> str:
+    """``name`` as "``name`` River" when the text puts river words around the mention ("barges
+    along the X", "the X river") and the gazetteer lists a river so named; else
+    ``name`` as it is. A river whose bare name a region or town holds is listed only as "X
+    River" (``gazetteer/data/physical_features.tsv``): the bare name is that place's unless
+    the words around it say river."""
+    start = max(0, mention.start - RIVER_WORDS_BEFORE_CHARS)
+    if not (_RIVER_WORD_AFTER.match(text, mention.end) or _RIVER_WORDS_BEFORE.search(text, start, mention.start)):
+        return name
+    river = f"{name} River"
+    return river if any(e.feature_code == RIVER_CODE for e in index.lookup(river)) else name
 
 
 def base_name(norm: str) -> str:
@@ -170,10 +210,22 @@ def names_a_spot(name: str) -> bool:
 def split_head_word(name: str) -> tuple[str, str] | None:
     """(base, head word) of a name ending in a generic head word, else None:
     ``"Latakia province"`` -> ``("latakia", "province")``."""
+    named_after = area_word_before(name)
+    if named_after is not None:
+        return named_after
     words = normalize(name).split()
     if len(words) < 2 or words[-1] not in AREA_HEAD_WORDS | PLACE_HEAD_WORDS:
         return None
     return " ".join(words[:-1]), words[-1]
+
+
+def area_word_before(name: str) -> tuple[str, str] | None:
+    """(base, area word) of a name written after its area word and "of" (``with_area_word``):
+    ``"province of Latakia"`` -> ``("latakia", "province")``; else None."""
+    words = normalize(name).split()
+    if len(words) < 3 or words[0] not in AREA_HEAD_WORDS or words[1] != "of":
+        return None
+    return " ".join(words[2:]), words[0]
 
 
 def head_word_reading(name: str, index: HeadWordIndex) -> HeadWordReading | None:
@@ -190,6 +242,12 @@ def head_word_reading(name: str, index: HeadWordIndex) -> HeadWordReading | None
         return None
     base, head = split
     matches = tuple(m for m in index.matches(base) if _may_name(head, m.entry))
+    if area_word_before(name) is not None:
+        # "the state of X", "the department of X": the name completes the area word, so
+        # it is a first-level area wherever one has the name (a country, the same name
+        # bare); with none, the name is read as it is written bare (None).
+        areas = _first_level_areas(base, matches, index)
+        return HeadWordReading(base, head, areas, (), loose=False, prefers_areas=True) if areas else None
     if head in AREA_HEAD_WORDS and any(m.entry.is_country and m.name_kind == PREFERRED_NAME for m in matches):
         # "Georgia state television", "Israel state media": the country's institutions.
         return HeadWordReading(base, head, matches, (), loose=False)
