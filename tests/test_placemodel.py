@@ -84,6 +84,14 @@ def _training_script():
     return module
 
 
+def test_a_corpus_left_out_is_not_trained_on():
+    script = _training_script()
+    corpora = ["corpora/lgl.jsonl", "corpora/geovirus.jsonl", "data/warnews.jsonl"]
+    kept = script.training_corpora(corpora, ["lgl"])
+    assert [p.stem for p in kept] == ["geovirus", "warnews"]
+    assert [p.stem for p in script.training_corpora(corpora, [])] == ["lgl", "geovirus", "warnews"]
+
+
 @pytest.mark.model
 def test_training_sees_the_features_recognition_scores(nlp, real_gazetteer):
     from geo.eval.evaluate import GoldArticle, GoldToponym
