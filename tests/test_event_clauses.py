@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from geo.parse.clausetree import clause_tree
 from geo.parse.eventclause import clause_features, in_place_clause
 from geo.parse.eventmodel import EventSite, decide, load_event_model, place_rule
 from geo.parse.eventtypes import classify_sentence
+from tests.event_sites import event_site
 
 
 def _site(nlp, sentence: str, place: str, *, parsed: bool = True) -> EventSite:
-    start = sentence.index(place)
-    tree = clause_tree(next(iter(nlp(sentence).sents))) if parsed else None
-    return EventSite(sentence, start, start + len(place), is_area=False, other_places=0, sentence_index=2, tree=tree)
+    return event_site(sentence, place, nlp=nlp if parsed else None, others=0)
 
 
 CONCERT = (

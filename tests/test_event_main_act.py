@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from geo.parse.clausetree import clause_tree
 from geo.parse.eventclause import governing_triggers
 from geo.parse.eventmodel import EventSite, decide, load_event_model, place_rule
 from geo.parse.eventtypes import classify_sentence
+from tests.event_sites import event_site
 
 
 def _site(nlp, sentence: str, place: str) -> EventSite:
-    start = sentence.index(place)
-    tree = clause_tree(next(iter(nlp(sentence).sents)))
-    return EventSite(sentence, start, start + len(place), is_area=False, other_places=0, sentence_index=0, tree=tree)
+    return event_site(sentence, place, nlp=nlp, others=0, index=0)
 
 
 def test_the_act_governing_the_place_names_its_sub_type_not_the_nearest_word(nlp):

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from geo.parse.clausetree import clause_tree
-from geo.parse.eventmodel import EventSite, decide, load_event_model
+from geo.parse.eventmodel import EventSite
 from geo.parse.eventsignals import signal_features
+from tests.event_sites import event_site, event_type_at
 
 
 def _site(nlp, sentence: str, place: str, *, area: bool = False, others: int = 1) -> EventSite:
-    start = sentence.index(place)
-    tree = clause_tree(next(iter(nlp(sentence).sents)))
-    return EventSite(
-        sentence, start, start + len(place), is_area=area, other_places=others, sentence_index=2, tree=tree
-    )
+    return event_site(sentence, place, nlp=nlp, area=area, others=others)
 
 
 def _signals(nlp, sentence: str, place: str, *, area: bool = False) -> list[str]:
@@ -23,8 +19,7 @@ def _signals(nlp, sentence: str, place: str, *, area: bool = False) -> list[str]
 
 
 def _event_type(nlp, sentence: str, place: str, *, area: bool = False) -> str | None:
-    kind, _ = decide(load_event_model(), _site(nlp, sentence, place, area=area))
-    return None if kind is None else kind.event_type
+    return event_type_at(_site(nlp, sentence, place, area=area))
 
 
 @pytest.mark.parametrize(

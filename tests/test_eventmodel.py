@@ -6,17 +6,13 @@ import json
 
 import pytest
 
-from geo.parse.clausetree import clause_tree
 from geo.parse.eventmodel import EventSite, decide, load_event_model, model_from_json, site_features
+from tests.event_sites import event_site
 
 
 def site(sentence: str, place: str, *, area: bool = False, others: int = 1, index: int = 3, nlp=None) -> EventSite:
     """The place in its sentence; with ``nlp``, with the sentence's parse, as the pipeline reads it."""
-    start = sentence.index(place)
-    tree = None if nlp is None else clause_tree(next(iter(nlp(sentence).sents)))
-    return EventSite(
-        sentence, start, start + len(place), is_area=area, other_places=others, sentence_index=index, tree=tree
-    )
+    return event_site(sentence, place, nlp=nlp, area=area, others=others, index=index)
 
 
 def test_the_shipped_model_loads_and_says_what_it_was_trained_on():

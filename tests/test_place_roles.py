@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from geo.parse.clausetree import clause_tree
-from geo.parse.eventmodel import EventSite, decide, load_event_model, site_features
+from geo.parse.eventmodel import EventSite, site_features
 from geo.parse.placerole import role_features
+from tests.event_sites import event_site, event_type_at
 
 
 def _site(nlp, sentence: str, place: str) -> EventSite:
-    start = sentence.index(place)
-    tree = clause_tree(next(iter(nlp(sentence).sents)))
-    return EventSite(sentence, start, start + len(place), is_area=False, other_places=1, sentence_index=0, tree=tree)
+    return event_site(sentence, place, nlp=nlp, index=0)
 
 
 def _roles(nlp, sentence: str, place: str) -> list[str]:
@@ -66,8 +64,7 @@ def test_a_dateline_place_the_lead_names_again_says_so(nlp):
 
 
 def _event_type(nlp, sentence: str, place: str) -> str | None:
-    kind, _ = decide(load_event_model(), _site(nlp, sentence, place))
-    return None if kind is None else kind.event_type
+    return event_type_at(_site(nlp, sentence, place))
 
 
 def test_a_dateline_town_gets_no_event_when_the_lead_tells_of_another(nlp):

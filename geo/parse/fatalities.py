@@ -751,7 +751,7 @@ def another_happening(sentences: Sequence[str], index: int) -> set[int]:
     ``index`` when its own sentence says so."""
     around = range(max(0, index - 1), min(len(sentences), index + STORY_SENTENCES))  # those read as its story
     others = {i for i in around if i != index and _ANOTHER.search(sentences[i])}
-    if 0 <= index < len(sentences) and _ANOTHER.search(sentences[index]) and index > 0:
+    if 0 < index < len(sentences) and _ANOTHER.search(sentences[index]):
         others.add(index - 1)
     return others
 
