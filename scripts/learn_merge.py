@@ -79,7 +79,8 @@ SWEEP: dict[str, tuple[float | int | None, ...]] = {
     "unstated_days": (-1, 1, 2, 3),
     "other_overlap": (None, 0.1, 0.2, 0.3, 0.4, 0.5),
     "victims_overlap": (None, 0.05, 0.1, 0.15, 0.2, 0.25),
-    "retyped_overlap": (None, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4),
+    "retyped_overlap": (None, 0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4),
+    "retyped_account_overlap": (0.05, 0.1, 0.15, 0.2, 0.25, 0.3),
     "wider_overlap": (None, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4),
     "nearby_km": (10.0, 15.0, 25.0, 35.0, 50.0),
 }

@@ -822,6 +822,43 @@ def test_one_happening_the_event_model_typed_two_ways_is_one_event() -> None:
     assert len(merge([deal, buses], MergeRules(retyped_overlap=None))) == 2
 
 
+def _town_handed_over(handed_to: str) -> tuple[Event, Event]:
+    """One town changing hands on one day: one outlet's event model types the capture, the
+    other's the deal that handed it over; they share one word but the town's name."""
+    tuesday = date(2024, 3, 12)
+    taken = _event(
+        "taken",
+        "Rebel fighters took control of Sample Town on Tuesday after the garrison withdrew overnight, residents said.",
+        day=tuesday,
+        published=tuesday,
+        source="Wire One",
+        sub_event_type="territory_change",
+    )
+    handed = _event(
+        "handed",
+        f"Under a deal brokered by tribal elders, the army handed Sample Town {handed_to} on Tuesday,"
+        " a mediator told reporters.",
+        day=tuesday,
+        published=tuesday,
+        source="Wire Two",
+        event_type="diplomacy",
+        sub_event_type="agreement",
+    )
+    return taken, handed
+
+
+def test_one_happening_typed_two_ways_and_worded_apart_is_one_event() -> None:
+    taken, handed = _town_handed_over("to the rebels")
+    (one,) = merge([taken, handed])
+    assert one.sources == ("Wire One", "Wire Two")
+    assert len(merge([taken, handed], MergeRules(retyped_overlap=0.2))) == 2
+
+
+def test_two_types_sharing_nothing_but_the_towns_name_stay_apart() -> None:
+    taken, handed = _town_handed_over("over")
+    assert len(merge([taken, handed])) == 2
+
+
 def test_two_types_told_alike_on_two_days_stay_two_happenings() -> None:
     deal, buses = _evacuation_told_as_a_deal_and_as_displacement(date(2024, 8, 15))
     assert len(merge([deal, buses])) == 2
