@@ -1,7 +1,7 @@
 """Learn the weights of "same happening" (``geo.store.merge.LearnedMatch``) on the coded gold set's dev split.
 
     python3 scripts/learn_merge.py [--cache FILE] [--out geo/store/models/merge_match.json] [--errors]
-    python3 scripts/learn_merge.py --sweep [--type-noise 0.1]
+    python3 scripts/learn_merge.py --sweep [--type-noise 0.1] [--date-noise 0.1]
 
 Every pair of events from two articles of the dev split that the gold set ties to a
 happening, within the model's reach in km and days, is an example: positive when both tell
@@ -29,7 +29,10 @@ recall, and the value leave-one-war-out chooses for each war (the best on the ot
 the value set now) with the pooled F1 of those choices: a threshold is safe in the middle of a plateau, not at its edge.
 ``--type-noise SHARE`` merges with that share of the reports' types drawn again at random from
 the dev reports' types (``NOISE_DRAWS`` draws, scored with the true types), as the event model
-types a war it was not fitted on less well than the wars it was.
+types a war it was not fitted on less well than the wars it was; ``--date-noise SHARE`` moves
+that share of the reports' dates, half of those not already on it to their publication day
+(a date the text left unresolved, or the day a statement was made) and the rest a day either
+way (a night's happening, "yesterday" read against the wrong day), alone or with ``--type-noise``.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -438,12 +442,34 @@ def noisy_types(events: dict[str, tuple[Event, ...]], share: float, seed: int) -
     return {report_id: tuple(redrawn(e) for e in told) for report_id, told in sorted(events.items())}
 
 
+def noisy_dates(events: dict[str, tuple[Event, ...]], share: float, seed: int) -> dict[str, tuple[Event, ...]]:
+    """``events`` with ``share`` of their dates moved: half of those not dated on their
+    publication day to it, the others a day earlier or later."""
+    import random
+
+    rng = random.Random(seed)
+
+    def moved(e: Event) -> Event:
+        if e.event_date is None or rng.random() >= share:
+            return e
+        if e.published is not None and e.published != e.event_date and rng.random() < 0.5:
+            return replace(e, event_date=e.published)
+        return replace(e, event_date=e.event_date + timedelta(days=rng.choice((-1, 1))))
+
+    return {report_id: tuple(moved(e) for e in told) for report_id, told in sorted(events.items())}
+
+
 def merged_with_noise(
-    gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeRules, share: float
+    gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeRules, share: float, date_share: float = 0.0
 ) -> list[list[PredictedEvent]]:
-    """The predicted events of ``rules``' merging, once per draw of ``share`` of the types redrawn
-    (once, as they are, when ``share`` is 0), each coded and scored with the true types."""
-    draws = [events] if share <= 0 else [noisy_types(events, share, seed) for seed in range(NOISE_DRAWS)]
+    """The predicted events of ``rules``' merging, once per draw of ``share`` of the types
+    redrawn and ``date_share`` of the dates moved (once, as they are, when both are 0), each
+    coded and scored with the true types and dates."""
+    draws = (
+        [events]
+        if share <= 0 and date_share <= 0
+        else [noisy_dates(noisy_types(events, share, seed), date_share, seed) for seed in range(NOISE_DRAWS)]
+    )
     published = {r.id: (r.published, r.id) for r in gold.reports}
     runs = []
     for drawn in draws:
@@ -453,13 +479,16 @@ def merged_with_noise(
     return runs
 
 
-def sweep(gold: CodedGold, events: dict[str, tuple[Event, ...]], share: float) -> None:
+def sweep(gold: CodedGold, events: dict[str, tuple[Event, ...]], share: float, date_share: float = 0.0) -> None:
     """Each threshold of ``SWEEP`` over its values: pooled and per-war figures, and leave-one-war-out."""
     names = wars(gold)
     for field_name, values in SWEEP.items():
         now = getattr(MergeRules(), field_name)
         print(f"{field_name} (now {now}):")
-        runs = {v: merged_with_noise(gold, events, replace(MergeRules(), **{field_name: v}), share) for v in values}
+        runs = {
+            v: merged_with_noise(gold, events, replace(MergeRules(), **{field_name: v}), share, date_share)
+            for v in values
+        }
         for value, predicted in runs.items():
             scores = [score(gold, run) for run in predicted]
             p, r, f1 = (sum(getattr(s, k) for s in scores) / len(scores) for k in ("precision", "recall", "f1"))
@@ -507,11 +536,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--causes", action="store_true", help="the B-cubed F1 lost on dev, by cause, then stop")
     parser.add_argument("--sweep", action="store_true", help="each hand-set threshold over its values, then stop")
     parser.add_argument("--type-noise", type=float, default=0.0, help="--sweep with this share of types redrawn")
+    parser.add_argument("--date-noise", type=float, default=0.0, help="--sweep with this share of dates moved")
     args = parser.parse_args(argv)
     gold = read_jsonl(GOLD_JSONL).split("dev")
     events = pipeline_events(gold, args.cache)
     if args.sweep:
-        sweep(gold, events, args.type_noise)
+        sweep(gold, events, args.type_noise, args.date_noise)
         return
     if args.errors or args.causes:
         rules = MergeRules(learned=shipped_match()) if args.shipped else MergeRules()
