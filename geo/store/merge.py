@@ -900,10 +900,7 @@ def tells_its_victims(report: Report, event: MergedEvent, share: float) -> bool:
     words but the place's name sharing ``share``? One outlet types a convoy leaving a besieged
     district a clash, another the displacement it is; a day later it is the next happening (the
     wounded evacuated the day after a strike), and an aid delivery is never the fight's."""
-    kinds = {_victims_or_fighting(report.event_type, report.sub_event_type)} | {
-        _victims_or_fighting(event.event_type, event.sub_event_type)
-    }
-    return kinds == {"victims", "fighting"} and told_alike_on_one_day(report, event, share)
+    return fight_and_its_victims(report, event) and told_alike_on_one_day(report, event, share)
 
 
 def retyped(report: Report, event: MergedEvent, share: float) -> bool:
@@ -927,9 +924,7 @@ def retyped_share(report: Report, event: MergedEvent, rules: MergeRules) -> floa
     share = rules.retyped_overlap or 0.0
     if is_account(report.event_type, report.sub_event_type) or is_account(event.event_type, event.sub_event_type):
         return max(share, rules.retyped_account_overlap)
-    kinds = {_victims_or_fighting(report.event_type, report.sub_event_type)}
-    kinds.add(_victims_or_fighting(event.event_type, event.sub_event_type))
-    if kinds == {"victims", "fighting"} and rules.victims_overlap is not None:
+    if fight_and_its_victims(report, event) and rules.victims_overlap is not None:
         return max(share, rules.victims_overlap)
     return share
 
@@ -942,6 +937,12 @@ def told_alike_on_one_day(report: Report, event: MergedEvent, share: float) -> b
     if report.date_precision != DATE_PRECISION_DAY or event.date_precision != DATE_PRECISION_DAY:
         return False
     return overlap_but_places(report, event) >= share
+
+
+def fight_and_its_victims(report: Report, event: MergedEvent) -> bool:
+    """Is one of the two a humanitarian report of victims (``VICTIM_SUB_TYPES``) and the other fighting?"""
+    kinds = {_victims_or_fighting(report.event_type, report.sub_event_type)}
+    return kinds | {_victims_or_fighting(event.event_type, event.sub_event_type)} == {"victims", "fighting"}
 
 
 def _victims_or_fighting(event_type: str, sub_event_type: str) -> str:
