@@ -211,3 +211,19 @@ def test_a_town_beside_where_fire_comes_from_is_not_where_it_lands(nlp, sentence
 )
 def test_flight_from_beside_a_town_and_fighting_near_it_stay_there(nlp, sentence, kind):
     assert _event_type(nlp, sentence, "Varnok") == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor of Varnok said on Tuesday that the bakeries had run out of flour and that families queued for water.",
+        "Families in Varnok told reporters they had been surviving on rice and rainwater for a month.",
+    ],
+)
+def test_people_telling_of_want_give_a_humanitarian_event(nlp, sentence):
+    assert _event_type(nlp, sentence, "Varnok") == "humanitarian"
+
+
+def test_want_in_a_sentence_of_fighting_is_still_the_fighting(nlp):
+    sentence = "Residents of Varnok said shells hit the market on Tuesday as they queued for bread."
+    assert _event_type(nlp, sentence, "Varnok") == "frontline"

@@ -41,6 +41,7 @@ from geo.parse.eventsignals import (
     only_beside_where_a_move_starts,
     only_locates_another,
     signal_features,
+    tells_of_want,
 )
 from geo.parse.eventtypes import (
     CONFIDENCE_STRONG,
@@ -212,6 +213,9 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
         return None, probabilities[NO_EVENT]  # "mortars fired from hilltops around X": not fighting at X
     if only_a_state_of_place(site.tree, site.sentence, site.start, site.end, chosen):
         chosen = _act_besides_a_state(site, probabilities, chosen)
+    if chosen in (FIGHTING, "diplomacy") and tells_of_want(site.tree, site.sentence, site.start, site.end):
+        # "residents of X said fuel was scarce": neither the residents nor their saying it is the act
+        return EventKind("humanitarian", DEFAULT_SUB_EVENT["humanitarian"], 0.5, ""), 1 - probabilities[NO_EVENT]
     if chosen == "frontline" and _aid_brought_without_fighting(site):
         aid = _governing_kind(site, frozenset({"humanitarian"})) or classify_sentence(
             site.sentence, near=near, event_types=frozenset({"humanitarian"})

@@ -15,7 +15,7 @@ import re
 from geo.parse.clausetree import ClauseTree
 from geo.parse.dates import MONTHS, WEEKDAYS
 from geo.parse.eventclause import TRIGGER_TYPES
-from geo.parse.eventtypes import denied_triggers, trigger_spans
+from geo.parse.eventtypes import TRIGGERS, denied_triggers, trigger_spans
 from geo.parse.placerole import motion_role, preposition_of
 
 #: "north of", "south-west of", "northeastern outskirts of" are not: only a bearing.
@@ -288,6 +288,48 @@ def only_beside_where_a_move_starts(tree: ClauseTree | None, start: int, end: in
         return False  # a verb's place ("fighting near X") or a name's ("the X base near Y")
     found = motion_role(tree, noun)
     return found is not None and found[0] == "source"
+
+
+#: Goods a place's people live on: a clause that tells they lack them, with no word of fighting,
+#: tells of want ("the bakeries ran out of flour", "families queued for water"), whoever says it.
+SUPPLIES = frozenset(
+    {"food", "water", "fuel", "flour", "bread", "rice", "wheat", "milk", "medicine", "medicines", "electricity",
+     "diesel", "petrol", "gasoline", "oxygen", "supplies", "rations"}
+)  # fmt: skip
+#: Words that tell goods are lacking or barely had: "scarce", "short of", "ran out of",
+#: "surviving on", "needed".
+WANT_WORDS = frozenset(
+    {"scarce", "scarcity", "short", "shortage", "shortages", "lack", "lacks", "lacked", "lacking", "ran",
+     "running", "run", "out", "without", "hoped", "hoping", "need", "needed", "needs", "surviving", "survived",
+     "survive", "queued", "queuing", "queueing", "rationed", "rationing", "dwindling", "exhausted", "depleted"}
+)  # fmt: skip
+#: The event type of every trigger, strong or weak.
+_TYPE_OF_SUB_TYPE = {
+    t.sub_event_type + suffix: t.event_type for t in TRIGGERS for suffix in ("", "_weak")
+}  # fmt: skip
+
+
+def tells_of_want(tree: ClauseTree | None, sentence: str, start: int, end: int) -> bool:
+    """Does the clause that holds the place tell of supplies its people lack or barely have, in a
+    sentence with no word of fighting or killing and no armed men ("the mayor of X said the
+    bakeries had run out of flour", "families in X are short of bread")? What such a clause tells is
+    a state of want. Goods that only qualify another noun ("the rice fields") are no supplies."""
+    if tree is None or len(tree) == 0:
+        return False
+    verb = tree.clause_verb(tree.head_of_span(start, end))
+    if verb is None:
+        return False
+    clause = _phrase(tree, verb)
+    if not any(
+        tree.words[token] in SUPPLIES and tree.deps[token] not in ("compound", "amod", "nmod") for token in clause
+    ) or not any(tree.words[token] in WANT_WORDS for token in clause):
+        return False
+    if set(tree.words) & (ARMED_WORDS | ARMED_MOVERS | {"armed"}):
+        return False
+    return not any(
+        _TYPE_OF_SUB_TYPE[sub_type] == "frontline" or sub_type.startswith("casualties")
+        for _, _, sub_type in trigger_spans(sentence)
+    )
 
 
 def _subjects(tree: ClauseTree, verb: int) -> list[int]:
