@@ -227,3 +227,19 @@ def test_people_telling_of_want_give_a_humanitarian_event(nlp, sentence):
 def test_want_in_a_sentence_of_fighting_is_still_the_fighting(nlp):
     sentence = "Residents of Varnok said shells hit the market on Tuesday as they queued for bread."
     assert _event_type(nlp, sentence, "Varnok") == "frontline"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday the lorries reached surrounding Varnok with blankets.",
+        "An aid convoy was able to reach Varnok on Monday.",
+    ],
+)
+def test_aid_arriving_at_a_town_is_a_humanitarian_event_there(nlp, sentence):
+    assert _event_type(nlp, sentence, "Varnok") == "humanitarian"
+
+
+def test_soldiers_arriving_are_no_aid_at_the_town(nlp):
+    sentence = "A column of army lorries carrying soldiers reached Varnok late on Friday."
+    assert _event_type(nlp, sentence, "Varnok") == "frontline"

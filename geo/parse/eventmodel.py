@@ -34,6 +34,7 @@ from geo.parse.eventclause import (
     types_in_place_clause,
 )
 from geo.parse.eventsignals import (
+    aid_arrives_there,
     armed_men_headed_there,
     doer_brings_aid,
     locates_a_named_site,
@@ -201,6 +202,8 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     if chosen == NO_EVENT:
         if _locative_of_strong_trigger(site, rule) and not _stated_as_absent(site, rule.event_type):
             return rule, 1 - probabilities[NO_EVENT]
+        if _aid_arrives_without_fighting(site):
+            return EventKind("humanitarian", "aid", 0.5, ""), 1 - probabilities[NO_EVENT]
         act = _act_on_a_site_in_place(site) or _act_told_there(site)
         if act is not None and not _stated_as_absent(site, act.event_type):
             return act, 1 - probabilities[NO_EVENT]
@@ -256,6 +259,17 @@ def _aid_brought_without_fighting(site: EventSite) -> bool:
     return "frontline" not in types_in_place_clause(
         site.sentence, site.tree, site.start, site.end
     ) or only_a_state_of_place(site.tree, site.sentence, site.start, site.end, "frontline")
+
+
+def _aid_arrives_without_fighting(site: EventSite) -> bool:
+    """Does a bringer of aid arrive at the place ("aid lorries reached X at dawn"), with no
+    strong trigger of fighting in the place's clause and the arrival not denied? The model may
+    read nothing there when the parse splits the clause ("reached surrounding X" read as a
+    participle's object)."""
+    if site.tree is None or not aid_arrives_there(site.tree, site.sentence, site.start, site.end):
+        return False
+    fighting = "frontline" in types_in_place_clause(site.sentence, site.tree, site.start, site.end)
+    return not fighting and not _stated_as_absent(site, "humanitarian")
 
 
 def _act_besides_a_state(site: EventSite, probabilities: Mapping[str, float], chosen: str) -> str:

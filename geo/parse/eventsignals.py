@@ -290,6 +290,35 @@ def only_beside_where_a_move_starts(tree: ClauseTree | None, start: int, end: in
     return found is not None and found[0] == "source"
 
 
+#: Verbs whose object is where the one who moves arrives: "the convoy reached X", "lorries entered X".
+ARRIVAL_VERBS = frozenset({"reach", "reached", "reaches", "reaching", "enter", "entered", "enters", "entering"})
+#: Links from the place up to the verb of its clause that keep it that verb's goal or object.
+_GOAL_LINKS = frozenset({"dobj", "pobj", "prep", "compound", "conj", "appos", "xcomp", "acomp"})
+
+
+def aid_arrives_there(tree: ClauseTree | None, sentence: str, start: int, end: int) -> bool:
+    """Is the place where a bringer of aid arrives ("aid lorries reached X at dawn", "a Red
+    Cross convoy drove into X")? The place is the object of a verb of arriving or the
+    destination of a motion, and the active subject of that verb (or of the verb it
+    completes or is joined to) brings aid, as ``brings_aid`` reads it."""
+    if tree is None or len(tree) == 0:
+        return False
+    place = tree.head_of_span(start, end)
+    found = motion_role(tree, place)
+    if found is not None and found[0] != "destination":
+        return False  # where the aid comes from or passes through
+    arrives = found is not None
+    token = place
+    while tree.deps[token] in _GOAL_LINKS and tree.heads[token] != token:
+        token = tree.heads[token]
+        arrives = arrives or tree.words[token] in ARRIVAL_VERBS
+        if tree.is_verb(token) and _subjects(tree, token):
+            break
+    if not arrives or not tree.is_verb(token) or "\n" in sentence[min(start, tree.starts[token]) : end]:
+        return False  # a list of headlines, one a line, is no sentence the parse can join
+    return _active_doer_brings_aid(tree, token)
+
+
 #: Goods a place's people live on: a clause that tells they lack them, with no word of fighting,
 #: tells of want ("the bakeries ran out of flour", "families queued for water"), whoever says it.
 SUPPLIES = frozenset(
