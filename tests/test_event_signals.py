@@ -243,3 +243,23 @@ def test_aid_arriving_at_a_town_is_a_humanitarian_event_there(nlp, sentence):
 def test_soldiers_arriving_are_no_aid_at_the_town(nlp):
     sentence = "A column of army lorries carrying soldiers reached Varnok late on Friday."
     assert _event_type(nlp, sentence, "Varnok") == "frontline"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A commission formed at the peace talks to look into the killings in Varnok has yet to begin work.",
+        "Envoys met in Montreux on Tuesday to discuss the dispute over Varnok.",
+    ],
+)
+def test_a_place_only_in_the_topic_of_talks_held_elsewhere_gets_no_diplomacy(nlp, sentence):
+    assert _event_type(nlp, sentence, "Varnok") is None
+
+
+def test_talks_held_elsewhere_about_a_place_are_diplomacy_where_they_are_held(nlp):
+    sentence = "Envoys met in Montreux on Tuesday to discuss the dispute over Varnok."
+    assert _event_type(nlp, sentence, "Montreux") == "diplomacy"
+
+
+def test_talks_a_purpose_clause_places_at_a_town_are_diplomacy_there(nlp):
+    assert _event_type(nlp, "The delegation flew to Montreux to attend talks in Varnok.", "Varnok") == "diplomacy"

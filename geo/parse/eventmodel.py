@@ -41,6 +41,7 @@ from geo.parse.eventsignals import (
     only_a_state_of_place,
     only_beside_where_a_move_starts,
     only_locates_another,
+    only_the_topic_of_a_purpose,
     signal_features,
     tells_of_want,
 )
@@ -210,6 +211,8 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
         return None, probabilities[chosen]
     if _stated_as_absent(site, chosen):
         return None, probabilities[NO_EVENT]  # "a night without shelling in X", "streets in X were quiet"
+    if chosen in TOPIC_GATED and _only_a_purpose_topic(site, chosen):
+        return None, probabilities[NO_EVENT]  # "a commission formed at the summit to look into killings in X"
     if armed_men_headed_there(site.tree, site.start, site.end):
         return None, probabilities[NO_EVENT]  # "the militants withdrew toward X": no one displaced, no fight
     if chosen == FIGHTING and only_beside_where_a_move_starts(site.tree, site.start, site.end):
@@ -438,7 +441,17 @@ def _locative_of_strong_trigger(site: EventSite, rule: EventKind) -> bool:
         and not only_locates_another(site.tree, site.sentence, site.start, site.end, site.is_area)
         and not (site.is_area and _modifies_an_event_noun(site))
         and not (rule.event_type == FIGHTING and only_beside_where_a_move_starts(site.tree, site.start, site.end))
+        and not (rule.event_type in TOPIC_GATED and _only_a_purpose_topic(site, rule.event_type))
     )
+
+
+#: The types whose acts a purpose clause's topic does not take: talks held to settle the future
+#: of X are not held at X.
+TOPIC_GATED = frozenset({"diplomacy"})
+
+
+def _only_a_purpose_topic(site: EventSite, event_type: str) -> bool:
+    return only_the_topic_of_a_purpose(site.tree, site.sentence, site.start, site.end, event_type)
 
 
 def _modifies_an_event_noun(site: EventSite) -> bool:

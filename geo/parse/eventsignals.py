@@ -290,6 +290,52 @@ def only_beside_where_a_move_starts(tree: ClauseTree | None, start: int, end: in
     return found is not None and found[0] == "source"
 
 
+#: The event type of every trigger, strong or weak.
+_TYPE_OF_SUB_TYPE = {
+    t.sub_event_type + suffix: t.event_type for t in TRIGGERS for suffix in ("", "_weak")
+}  # fmt: skip
+#: Prepositions that make a place the setting of a topic noun: "the situation in X", "the
+#: dispute over X", "talks on X".
+TOPIC_PREPOSITIONS = frozenset({"in", "on", "over", "about"})
+
+
+def only_the_topic_of_a_purpose(tree: ClauseTree | None, sentence: str, start: int, end: int, event_type: str) -> bool:
+    """Is the place named only in the topic of a purpose clause under an act of
+    ``event_type`` told above it ("a commission formed at the summit to look into killings in X",
+    "envoys met to discuss the dispute over X")? The act is where its own clause puts it; the
+    purpose clause says what it is about, and the place is where that topic lies. Not when a
+    trigger of ``event_type`` stands inside the purpose clause ("flew out to attend talks in X"),
+    nor for a place the purpose verb takes itself ("moved out to occupy X")."""
+    if tree is None or len(tree) == 0:
+        return False
+    place = tree.head_of_span(start, end)
+    preposition = tree.heads[place]
+    noun = tree.heads[preposition]
+    if (
+        tree.deps[place] != "pobj"
+        or preposition == place
+        or tree.words[preposition] not in TOPIC_PREPOSITIONS
+        or noun == preposition
+        or tree.tags[noun] not in ("NN", "NNS")
+    ):
+        return False
+    purpose = tree.clause_verb(noun)
+    if purpose is None or tree.deps[purpose] not in ("advcl", "xcomp", "acl", "relcl"):
+        return False
+    if not any(tree.deps[c] == "aux" and tree.tags[c] == "TO" for c in tree.children(purpose)):
+        return False
+    spans = trigger_spans(sentence)
+    if any(tree.head_of_span(t_start, t_end) == noun for t_start, t_end, _ in spans):
+        return False  # "to attend talks in X": the noun is an act, and X where it is held
+    inside = set(_phrase(tree, purpose))
+    triggers = [
+        tree.head_of_span(t_start, t_end)
+        for t_start, t_end, sub_type in spans
+        if _TYPE_OF_SUB_TYPE[sub_type] == event_type
+    ]
+    return bool(triggers) and not any(trigger in inside for trigger in triggers)
+
+
 #: Verbs whose object is where the one who moves arrives: "the convoy reached X", "lorries entered X".
 ARRIVAL_VERBS = frozenset({"reach", "reached", "reaches", "reaching", "enter", "entered", "enters", "entering"})
 #: Links from the place up to the verb of its clause that keep it that verb's goal or object.
@@ -332,10 +378,6 @@ WANT_WORDS = frozenset(
      "running", "run", "out", "without", "hoped", "hoping", "need", "needed", "needs", "surviving", "survived",
      "survive", "queued", "queuing", "queueing", "rationed", "rationing", "dwindling", "exhausted", "depleted"}
 )  # fmt: skip
-#: The event type of every trigger, strong or weak.
-_TYPE_OF_SUB_TYPE = {
-    t.sub_event_type + suffix: t.event_type for t in TRIGGERS for suffix in ("", "_weak")
-}  # fmt: skip
 
 
 def tells_of_want(tree: ClauseTree | None, sentence: str, start: int, end: int) -> bool:
