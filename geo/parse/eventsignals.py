@@ -360,8 +360,8 @@ def aid_arrives_there(tree: ClauseTree | None, sentence: str, start: int, end: i
         arrives = arrives or tree.words[token] in ARRIVAL_VERBS
         if tree.is_verb(token) and _subjects(tree, token):
             break
-    if not arrives or not tree.is_verb(token) or "\n" in sentence[min(start, tree.starts[token]) : end]:
-        return False  # a list of headlines, one a line, is no sentence the parse can join
+    if not arrives or not tree.is_verb(token) or "\n" in sentence[:start]:
+        return False  # a line of a list ("Related:", then a headline a line) is no report of the story
     return _active_doer_brings_aid(tree, token)
 
 
