@@ -204,7 +204,7 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
         if _locative_of_strong_trigger(site, rule) and not _stated_as_absent(site, rule.event_type):
             return rule, 1 - probabilities[NO_EVENT]
         if _aid_arrives_without_fighting(site):
-            return EventKind("humanitarian", "aid", 0.5, ""), 1 - probabilities[NO_EVENT]
+            return _broadest("humanitarian"), 1 - probabilities[NO_EVENT]
         act = _act_on_a_site_in_place(site) or _act_told_there(site)
         if act is not None and not _stated_as_absent(site, act.event_type):
             return act, 1 - probabilities[NO_EVENT]
@@ -220,14 +220,14 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     if only_a_state_of_place(site.tree, site.sentence, site.start, site.end, chosen):
         chosen = _act_besides_a_state(site, probabilities, chosen)
     if chosen in (FIGHTING, "diplomacy") and tells_of_want(site.tree, site.sentence, site.start, site.end):
-        # "residents of X said fuel was scarce": neither the residents nor their saying it is the act
-        return EventKind("humanitarian", DEFAULT_SUB_EVENT["humanitarian"], 0.5, ""), 1 - probabilities[NO_EVENT]
+        # "families in X said the bakeries had run out of flour": neither they nor their saying it is the act
+        return _broadest("humanitarian"), 1 - probabilities[NO_EVENT]
     if chosen == "frontline" and _aid_brought_without_fighting(site):
         aid = _governing_kind(site, frozenset({"humanitarian"})) or classify_sentence(
             site.sentence, near=near, event_types=frozenset({"humanitarian"})
         )
         if aid.event_type != "humanitarian":
-            aid = EventKind("humanitarian", DEFAULT_SUB_EVENT["humanitarian"], 0.5, "")
+            aid = _broadest("humanitarian")
         return aid, 1 - probabilities[NO_EVENT]
     main_act = _main_act_over(site, chosen)
     if main_act is not None:
@@ -242,8 +242,13 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
         site.sentence, near=near, event_types=frozenset({chosen})
     )
     if of_type.event_type != chosen:  # no trigger of that type: the type's broadest sub-type
-        of_type = EventKind(chosen, DEFAULT_SUB_EVENT[chosen], 0.5, "")
+        of_type = _broadest(chosen)
     return of_type, probabilities[chosen]
+
+
+def _broadest(event_type: str) -> EventKind:
+    """The type's broadest sub-type, for a type no trigger of the sentence names."""
+    return EventKind(event_type, DEFAULT_SUB_EVENT[event_type], 0.5, "")
 
 
 def _stated_as_absent(site: EventSite, event_type: str) -> bool:
