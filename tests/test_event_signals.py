@@ -211,3 +211,55 @@ def test_a_town_beside_where_fire_comes_from_is_not_where_it_lands(nlp, sentence
 )
 def test_flight_from_beside_a_town_and_fighting_near_it_stay_there(nlp, sentence, kind):
     assert _event_type(nlp, sentence, "Varnok") == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor of Varnok said on Tuesday that the bakeries had run out of flour and that families queued for water.",
+        "Families in Varnok told reporters they had been surviving on rice and rainwater for a month.",
+    ],
+)
+def test_people_telling_of_want_give_a_humanitarian_event(nlp, sentence):
+    assert _event_type(nlp, sentence, "Varnok") == "humanitarian"
+
+
+def test_want_in_a_sentence_of_fighting_is_still_the_fighting(nlp):
+    sentence = "Residents of Varnok said shells hit the market on Tuesday as they queued for bread."
+    assert _event_type(nlp, sentence, "Varnok") == "frontline"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday the lorries reached surrounding Varnok with blankets.",
+        "An aid convoy was able to reach Varnok on Monday.",
+    ],
+)
+def test_aid_arriving_at_a_town_is_a_humanitarian_event_there(nlp, sentence):
+    assert _event_type(nlp, sentence, "Varnok") == "humanitarian"
+
+
+def test_soldiers_arriving_are_no_aid_at_the_town(nlp):
+    sentence = "A column of army lorries carrying soldiers reached Varnok late on Friday."
+    assert _event_type(nlp, sentence, "Varnok") == "frontline"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A commission formed at the peace talks to look into the killings in Varnok has yet to begin work.",
+        "Envoys met in Montreux on Tuesday to discuss the dispute over Varnok.",
+    ],
+)
+def test_a_place_only_in_the_topic_of_talks_held_elsewhere_gets_no_diplomacy(nlp, sentence):
+    assert _event_type(nlp, sentence, "Varnok") is None
+
+
+def test_talks_held_elsewhere_about_a_place_are_diplomacy_where_they_are_held(nlp):
+    sentence = "Envoys met in Montreux on Tuesday to discuss the dispute over Varnok."
+    assert _event_type(nlp, sentence, "Montreux") == "diplomacy"
+
+
+def test_talks_a_purpose_clause_places_at_a_town_are_diplomacy_there(nlp):
+    assert _event_type(nlp, "The delegation flew to Montreux to attend talks in Varnok.", "Varnok") == "diplomacy"

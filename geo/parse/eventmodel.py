@@ -34,13 +34,16 @@ from geo.parse.eventclause import (
     types_in_place_clause,
 )
 from geo.parse.eventsignals import (
+    aid_arrives_there,
     armed_men_headed_there,
     doer_brings_aid,
     locates_a_named_site,
     only_a_state_of_place,
     only_beside_where_a_move_starts,
     only_locates_another,
+    only_the_topic_of_a_purpose,
     signal_features,
+    tells_of_want,
 )
 from geo.parse.eventtypes import (
     CONFIDENCE_STRONG,
@@ -200,24 +203,31 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     if chosen == NO_EVENT:
         if _locative_of_strong_trigger(site, rule) and not _stated_as_absent(site, rule.event_type):
             return rule, 1 - probabilities[NO_EVENT]
+        if _aid_arrives_without_fighting(site):
+            return _broadest("humanitarian"), 1 - probabilities[NO_EVENT]
         act = _act_on_a_site_in_place(site) or _act_told_there(site)
         if act is not None and not _stated_as_absent(site, act.event_type):
             return act, 1 - probabilities[NO_EVENT]
         return None, probabilities[chosen]
     if _stated_as_absent(site, chosen):
         return None, probabilities[NO_EVENT]  # "a night without shelling in X", "streets in X were quiet"
+    if chosen in TOPIC_GATED and _only_a_purpose_topic(site, chosen):
+        return None, probabilities[NO_EVENT]  # "a commission formed at the summit to look into killings in X"
     if armed_men_headed_there(site.tree, site.start, site.end):
         return None, probabilities[NO_EVENT]  # "the militants withdrew toward X": no one displaced, no fight
     if chosen == FIGHTING and only_beside_where_a_move_starts(site.tree, site.start, site.end):
         return None, probabilities[NO_EVENT]  # "mortars fired from hilltops around X": not fighting at X
     if only_a_state_of_place(site.tree, site.sentence, site.start, site.end, chosen):
         chosen = _act_besides_a_state(site, probabilities, chosen)
+    if chosen in (FIGHTING, "diplomacy") and tells_of_want(site.tree, site.sentence, site.start, site.end):
+        # "families in X said the bakeries had run out of flour": neither they nor their saying it is the act
+        return _broadest("humanitarian"), 1 - probabilities[NO_EVENT]
     if chosen == "frontline" and _aid_brought_without_fighting(site):
         aid = _governing_kind(site, frozenset({"humanitarian"})) or classify_sentence(
             site.sentence, near=near, event_types=frozenset({"humanitarian"})
         )
         if aid.event_type != "humanitarian":
-            aid = EventKind("humanitarian", DEFAULT_SUB_EVENT["humanitarian"], 0.5, "")
+            aid = _broadest("humanitarian")
         return aid, 1 - probabilities[NO_EVENT]
     main_act = _main_act_over(site, chosen)
     if main_act is not None:
@@ -232,8 +242,13 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
         site.sentence, near=near, event_types=frozenset({chosen})
     )
     if of_type.event_type != chosen:  # no trigger of that type: the type's broadest sub-type
-        of_type = EventKind(chosen, DEFAULT_SUB_EVENT[chosen], 0.5, "")
+        of_type = _broadest(chosen)
     return of_type, probabilities[chosen]
+
+
+def _broadest(event_type: str) -> EventKind:
+    """The type's broadest sub-type, for a type no trigger of the sentence names."""
+    return EventKind(event_type, DEFAULT_SUB_EVENT[event_type], 0.5, "")
 
 
 def _stated_as_absent(site: EventSite, event_type: str) -> bool:
@@ -252,6 +267,17 @@ def _aid_brought_without_fighting(site: EventSite) -> bool:
     return "frontline" not in types_in_place_clause(
         site.sentence, site.tree, site.start, site.end
     ) or only_a_state_of_place(site.tree, site.sentence, site.start, site.end, "frontline")
+
+
+def _aid_arrives_without_fighting(site: EventSite) -> bool:
+    """Does a bringer of aid arrive at the place ("aid lorries reached X at dawn"), with no
+    strong trigger of fighting in the place's clause and the arrival not denied? The model may
+    read nothing there when the parse splits the clause ("reached surrounding X" read as a
+    participle's object)."""
+    if site.tree is None or not aid_arrives_there(site.tree, site.sentence, site.start, site.end):
+        return False
+    fighting = "frontline" in types_in_place_clause(site.sentence, site.tree, site.start, site.end)
+    return not fighting and not _stated_as_absent(site, "humanitarian")
 
 
 def _act_besides_a_state(site: EventSite, probabilities: Mapping[str, float], chosen: str) -> str:
@@ -420,7 +446,17 @@ def _locative_of_strong_trigger(site: EventSite, rule: EventKind) -> bool:
         and not only_locates_another(site.tree, site.sentence, site.start, site.end, site.is_area)
         and not (site.is_area and _modifies_an_event_noun(site))
         and not (rule.event_type == FIGHTING and only_beside_where_a_move_starts(site.tree, site.start, site.end))
+        and not (rule.event_type in TOPIC_GATED and _only_a_purpose_topic(site, rule.event_type))
     )
+
+
+#: The types whose acts a purpose clause's topic does not take: talks held to settle the future
+#: of X are not held at X.
+TOPIC_GATED = frozenset({"diplomacy"})
+
+
+def _only_a_purpose_topic(site: EventSite, event_type: str) -> bool:
+    return only_the_topic_of_a_purpose(site.tree, site.sentence, site.start, site.end, event_type)
 
 
 def _modifies_an_event_noun(site: EventSite) -> bool:

@@ -15,7 +15,7 @@ import re
 from geo.parse.clausetree import ClauseTree
 from geo.parse.dates import MONTHS, WEEKDAYS
 from geo.parse.eventclause import TRIGGER_TYPES
-from geo.parse.eventtypes import denied_triggers, trigger_spans
+from geo.parse.eventtypes import TRIGGERS, denied_triggers, trigger_spans
 from geo.parse.placerole import motion_role, preposition_of
 
 #: "north of", "south-west of", "northeastern outskirts of" are not: only a bearing.
@@ -288,6 +288,119 @@ def only_beside_where_a_move_starts(tree: ClauseTree | None, start: int, end: in
         return False  # a verb's place ("fighting near X") or a name's ("the X base near Y")
     found = motion_role(tree, noun)
     return found is not None and found[0] == "source"
+
+
+#: The event type of every trigger, strong or weak.
+_TYPE_OF_SUB_TYPE = {
+    t.sub_event_type + suffix: t.event_type for t in TRIGGERS for suffix in ("", "_weak")
+}  # fmt: skip
+#: Prepositions that make a place the setting of a topic noun: "the situation in X", "the
+#: dispute over X", "talks on X".
+TOPIC_PREPOSITIONS = frozenset({"in", "on", "over", "about"})
+
+
+def only_the_topic_of_a_purpose(tree: ClauseTree | None, sentence: str, start: int, end: int, event_type: str) -> bool:
+    """Is the place named only in the topic of a purpose clause under an act of
+    ``event_type`` told above it ("a commission formed at the summit to look into killings in X",
+    "envoys met to discuss the dispute over X")? The act is where its own clause puts it; the
+    purpose clause says what it is about, and the place is where that topic lies. Not when a
+    trigger of ``event_type`` stands inside the purpose clause ("flew out to attend talks in X"),
+    nor for a place the purpose verb takes itself ("moved out to occupy X")."""
+    if tree is None or len(tree) == 0:
+        return False
+    place = tree.head_of_span(start, end)
+    preposition = tree.heads[place]
+    noun = tree.heads[preposition]
+    if (
+        tree.deps[place] != "pobj"
+        or preposition == place
+        or tree.words[preposition] not in TOPIC_PREPOSITIONS
+        or noun == preposition
+        or tree.tags[noun] not in ("NN", "NNS")
+    ):
+        return False
+    purpose = tree.clause_verb(noun)
+    if purpose is None or tree.deps[purpose] not in ("advcl", "xcomp", "acl", "relcl"):
+        return False
+    if not any(tree.deps[c] == "aux" and tree.tags[c] == "TO" for c in tree.children(purpose)):
+        return False
+    spans = trigger_spans(sentence)
+    if any(tree.head_of_span(t_start, t_end) == noun for t_start, t_end, _ in spans):
+        return False  # "to attend talks in X": the noun is an act, and X where it is held
+    inside = set(_phrase(tree, purpose))
+    triggers = [
+        tree.head_of_span(t_start, t_end)
+        for t_start, t_end, sub_type in spans
+        if _TYPE_OF_SUB_TYPE[sub_type] == event_type
+    ]
+    return bool(triggers) and not any(trigger in inside for trigger in triggers)
+
+
+#: Verbs whose object is where the one who moves arrives: "the convoy reached X", "lorries entered X".
+ARRIVAL_VERBS = frozenset({"reach", "reached", "reaches", "reaching", "enter", "entered", "enters", "entering"})
+#: Links from the place up to the verb of its clause that keep it that verb's goal or object.
+_GOAL_LINKS = frozenset({"dobj", "pobj", "prep", "compound", "conj", "appos", "xcomp", "acomp"})
+
+
+def aid_arrives_there(tree: ClauseTree | None, sentence: str, start: int, end: int) -> bool:
+    """Is the place where a bringer of aid arrives ("aid lorries reached X at dawn", "a Red
+    Cross convoy drove into X")? The place is the object of a verb of arriving or the
+    destination of a motion, and the active subject of that verb (or of the verb it
+    completes or is joined to) brings aid, as ``brings_aid`` reads it."""
+    if tree is None or len(tree) == 0:
+        return False
+    place = tree.head_of_span(start, end)
+    found = motion_role(tree, place)
+    if found is not None and found[0] != "destination":
+        return False  # where the aid comes from or passes through
+    arrives = found is not None
+    token = place
+    while tree.deps[token] in _GOAL_LINKS and tree.heads[token] != token:
+        token = tree.heads[token]
+        arrives = arrives or tree.words[token] in ARRIVAL_VERBS
+        if tree.is_verb(token) and _subjects(tree, token):
+            break
+    if not arrives or not tree.is_verb(token) or "\n" in sentence[:start]:
+        return False  # a line of a list ("Related:", then a headline a line) is no report of the story
+    return _active_doer_brings_aid(tree, token)
+
+
+#: Goods a place's people live on: a clause that tells they lack them, with no word of fighting,
+#: tells of want ("the bakeries ran out of flour", "families queued for water"), whoever says it.
+SUPPLIES = frozenset(
+    {"food", "water", "fuel", "flour", "bread", "rice", "wheat", "milk", "medicine", "medicines", "electricity",
+     "diesel", "petrol", "gasoline", "oxygen", "supplies", "rations"}
+)  # fmt: skip
+#: Words that tell goods are lacking or barely had: "scarce", "short of", "ran out of",
+#: "surviving on", "needed".
+WANT_WORDS = frozenset(
+    {"scarce", "scarcity", "short", "shortage", "shortages", "lack", "lacks", "lacked", "lacking", "ran",
+     "running", "run", "out", "without", "hoped", "hoping", "need", "needed", "needs", "surviving", "survived",
+     "survive", "queued", "queuing", "queueing", "rationed", "rationing", "dwindling", "exhausted", "depleted"}
+)  # fmt: skip
+
+
+def tells_of_want(tree: ClauseTree | None, sentence: str, start: int, end: int) -> bool:
+    """Does the clause that holds the place tell of supplies its people lack or barely have, in a
+    sentence with no word of fighting or killing and no armed men ("the mayor of X said the
+    bakeries had run out of flour", "families in X are short of bread")? What such a clause tells is
+    a state of want. Goods that only qualify another noun ("the rice fields") are no supplies."""
+    if tree is None or len(tree) == 0:
+        return False
+    verb = tree.clause_verb(tree.head_of_span(start, end))
+    if verb is None:
+        return False
+    clause = _phrase(tree, verb)
+    if not any(
+        tree.words[token] in SUPPLIES and tree.deps[token] not in ("compound", "amod", "nmod") for token in clause
+    ) or not any(tree.words[token] in WANT_WORDS for token in clause):
+        return False
+    if set(tree.words) & (ARMED_WORDS | ARMED_MOVERS | {"armed"}):
+        return False
+    return not any(
+        _TYPE_OF_SUB_TYPE[sub_type] == "frontline" or sub_type.startswith("casualties")
+        for _, _, sub_type in trigger_spans(sentence)
+    )
 
 
 def _subjects(tree: ClauseTree, verb: int) -> list[int]:
