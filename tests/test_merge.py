@@ -875,3 +875,14 @@ def test_a_neighbouring_towns_toll_does_not_pull_down_the_happenings() -> None:
     assert coded_fields([wire, radio, village, region]).fatalities == 3
     # No figure at the town: the village's is all the reports give.
     assert coded_fields([replace(wire, fatalities=0), replace(radio, fatalities=0), village]).fatalities == 1
+
+
+def test_two_towns_told_by_as_many_reports_each_keep_the_lowest_of_all() -> None:
+    friday = date(2024, 3, 1)
+    town = _told(
+        "t", "Shells hit Sample Town, killing four.", day=friday, published=friday, source="Wire", fatalities=4
+    )
+    # One report places it at the town, one at the village beside it: neither is the happening's
+    # place more than the other, so the lower figure stands, as ACLED takes the conservative one.
+    village = replace(town, event_id="v", article_id="article-v", place="Next Village", geonameid=2, fatalities=3)
+    assert coded_fields([town, village]).fatalities == 3

@@ -1270,15 +1270,18 @@ def happening_toll(reports: Sequence[Event]) -> int:
     report, never their sum; 0 when none reports deaths.
 
     Only figures told of the happening's own place count when its reports name towns apart
-    (merging may hold a town's event beside a neighbouring village's): the place most of its
-    articles place it at among towns, and any region or country, which holds it. A report's
+    (merging may hold a town's event beside a neighbouring village's): the town more of its
+    articles place it at than any other, and any region or country, which holds it. A report's
     figure for another town is that town's toll or a part of the toll, not a lower account of
-    this one's; when no report tells a figure at the happening's own place, every figure counts."""
+    this one's. When no town has the most articles, or no report tells a figure at that town,
+    every figure counts."""
     told = [event for event in reports if event.fatalities > 0]
     home = _home_place(reports)
     at_home = [event for event in told if is_wide(event) or _place_key(event) == home]
+    if home is not None and any(not is_wide(event) for event in at_home):
+        told = at_home
     per_article: dict[str, int] = {}
-    for event in at_home if any(not is_wide(event) for event in at_home) else told:
+    for event in told:
         per_article.setdefault(event.article_id, event.fatalities)
     return min(per_article.values()) if per_article else 0
 
@@ -1288,12 +1291,13 @@ def _place_key(event: Event) -> str:
 
 
 def _home_place(reports: Sequence[Event]) -> str | None:
-    """The town most of a happening's articles place it at (ties: the first report's)."""
+    """The town more of a happening's articles place it at than any other; ``None`` when none."""
     articles: dict[str, set[str]] = {}
     for event in reports:
         if not is_wide(event):
             articles.setdefault(_place_key(event), set()).add(event.article_id)
-    if not articles:
+    counts = sorted((len(ids) for ids in articles.values()), reverse=True)
+    if not counts or (len(counts) > 1 and counts[0] == counts[1]):
         return None
     return max(articles, key=lambda key: len(articles[key]))
 
