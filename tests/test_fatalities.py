@@ -526,6 +526,11 @@ def test_a_running_total_of_an_area_is_not_the_events_toll() -> None:
     )
     assert casualties("Four people died, raising the number of people killed in Olvera to 90.").killed == 4
     assert casualties("Shelling killed three, pushing the national death toll to 900.").killed == 3
+    # Thousands counted so far, in the present perfect: a war's dead, whatever place they are told of.
+    assert casualties("More than 34,000 people have been killed in Tarsa, the ministry says.").killed is None
+    assert casualties("The death toll in the Vesk region has passed 2,000, officials said.").killed is None
+    assert casualties("At least 12 people have been killed in the strike, medics said.").killed == 12
+    assert casualties("Officials said 1,200 people were killed in the massacre.").killed == 1200
     # A toll of the event itself, grown or told whole, is still its figure.
     assert casualties("Rescuers pulled 12 bodies from the rubble, raising the death toll to 31.").killed == 31
     assert casualties("Two more bodies were found, bringing the toll from the attack to nine.").killed == 9

@@ -475,6 +475,14 @@ _RUNNING_TOTAL = re.compile(
     r"(?:\b(?:toll|tally|number\s+of\s+(?:\w+\s+){0,2}(?:killed|dead|deaths))\s+in\s+(?:the\s+)?[A-Z]"
     r"|\b(?:national|nationwide|countrywide)\s+(?:death\s+)?(?:toll|tally)\b)"
 )
+#: The present perfect of a toll ("have been killed", "has passed", "have died"): what has
+#: been counted up to now.
+_SO_FAR = re.compile(
+    r"\b(?:has|have)\b(?:\s+\w+)?\s+(?:been\s+)?(?:killed|died|dead|left|claimed|passed|exceeded|surpassed|topped)\b",
+    re.IGNORECASE,
+)
+#: Deaths counted in thousands: told in the present perfect, a war's toll so far.
+WAR_SCALE = 1000
 #: Nobody died / nobody was hurt.
 NO_DEATHS = re.compile(
     r"\b(?:no(?:body| one|-one)(?: was| were)? (?:killed|dead|died|hurt|injured|wounded)|no (?:one|body) died"
@@ -542,6 +550,10 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         if after_a_past_year or BACKGROUND.search(clause) or _RUNNING_TOTAL.search(clause):
             continue
         k, w, t = _clause_figures(clause, place)
+        if _SO_FAR.search(clause) and any(f.value >= WAR_SCALE for f in k + t):
+            # "More than 34,000 people have been killed in X, the ministry says": thousands told
+            # in the present perfect are a war's or an area's dead so far, not one event's.
+            continue
         if _CLAIM.search(clause):
             # "the group claimed it had killed 40": one side's claim, kept apart (below).
             claimed.extend(k + t)
