@@ -568,6 +568,11 @@ def test_dead_the_story_adds_to_its_toll_are_the_events() -> None:
         ("Three people were killed and another died of wounds in hospital.", 4),
         ("Two soldiers were killed and another was wounded.", 2),
         ("Another 12 people were killed.", 12),
+        # A person who tells the toll is not one of its dead; people named "among them" are in it.
+        ("Shells hit a market, killing at least 15 people, a doctor at the hospital said.", 15),
+        ("Shells killed nine people, a local volunteer group said.", 9),
+        ("The strike killed 15 people, a doctor and a nurse among them.", 15),
+        ("Gunmen killed a teacher and a student on Monday, police said.", 2),
         # The missing may be alive: dead or missing together tell no deaths.
         ("Twenty people are dead or missing after the strike.", None),
         ("Two bodies were found and 20 people are missing.", 2),

@@ -1013,7 +1013,7 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         if word in {"a", "an", "one", "another"} and before_word(words, i) != "no":
             # "a soldier", "a 12-year-old boy", "one elderly woman": one person.
             noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
-            source = noun is not None and noun + 1 < len(words) and words[noun + 1] in SPEECH_VERBS
+            source = noun is not None and _speaks(words, noun)
             if noun is not None and not source and all(w.isalpha() or "-" in w for w in words[i + 1 : noun]):
                 figures.append(_Figure(i, noun + 1, 1))
                 i = noun + 1
@@ -1460,7 +1460,29 @@ def _is_subset(words: Sequence[str], fig: _Figure) -> bool:
         ["deceased"],
     )
     of_them_after = after in {("of", "them"), ("of", "whom")} and not _killed_right_before(words, fig)
-    return any(w in SUBSET_CUES for w in before) or of_them or of_them_after or of_the_dead
+    return any(w in SUBSET_CUES for w in before) or of_them or of_them_after or of_the_dead or _among_them(words, fig)
+
+
+def _among_them(words: Sequence[str], fig: _Figure) -> bool:
+    """ "15 people, a doctor and a nurse among them": the list a figure opens ends in "among
+    them" (or "among the dead"), so it names some of a toll already counted."""
+    for i in range(fig.end, min(len(words) - 1, fig.end + 6)):
+        if words[i] == "among":
+            return words[i + 1] in {"them", "whom"} or words[i + 1 : i + 3] in (["the", "dead"], ["the", "victims"])
+        if words[i] in {",", ";"} or words[i] in _AUXILIARIES or words[i] in DEATH_AFTER:
+            return False
+    return False
+
+
+def _speaks(words: Sequence[str], noun: int) -> bool:
+    """Is the person named at ``words[noun]`` a source who tells the figures ("a doctor at the
+    hospital said", "a local volunteer group said"): a speech verb ends the noun phrase."""
+    for i in range(noun + 1, min(len(words), noun + 6)):
+        if words[i] in SPEECH_VERBS:
+            return True
+        if not words[i].isalpha() or words[i] in {"and", "or", "who", "were", "was"} or words[i] in DEATH_AFTER:
+            return False
+    return False
 
 
 def _killed_right_before(words: Sequence[str], fig: _Figure) -> bool:
