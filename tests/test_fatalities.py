@@ -513,3 +513,77 @@ def test_both_counts_two_and_a_figure_of_another_clause_is_not_in_the_list() -> 
     # "captured" and "killed" are two clauses, not one list of the dead.
     assert casualties("Twelve fighters were captured and five were killed.").killed == 5
     assert casualties("Two soldiers and three civilians were killed.").killed == 5
+
+
+def test_a_running_total_of_an_area_is_not_the_events_toll() -> None:
+    # The event's own dead, not the total of a province or a country it adds to.
+    assert casualties("A shell hit a bus in Tarsa, killing six, bringing the death toll in Tarsa to 310.").killed == 6
+    assert (
+        casualties(
+            "The strike killed 7, the ministry said, bringing the death toll in the Vesk region to 3,400."
+        ).killed
+        == 7
+    )
+    assert casualties("Four people died, raising the number of people killed in Olvera to 90.").killed == 4
+    assert casualties("Shelling killed three, pushing the national death toll to 900.").killed == 3
+    # Thousands counted so far, in the present perfect: a war's dead, whatever place they are told of.
+    assert casualties("More than 34,000 people have been killed in Tarsa, the ministry says.").killed is None
+    assert casualties("The death toll in the Vesk region has passed 2,000, officials said.").killed is None
+    assert casualties("At least 12 people have been killed in the strike, medics said.").killed == 12
+    assert casualties("Officials said 1,200 people were killed in the massacre.").killed == 1200
+    # A toll of the event itself, grown or told whole, is still its figure.
+    assert casualties("Rescuers pulled 12 bodies from the rubble, raising the death toll to 31.").killed == 31
+    assert casualties("Two more bodies were found, bringing the toll from the attack to nine.").killed == 9
+
+
+def test_dead_the_story_adds_to_its_toll_are_the_events() -> None:
+    church = [
+        "Gunmen attacked a church in Olvera on Sunday.",
+        "Eight worshippers were killed, police said.",
+        "Three of the attackers were also killed when soldiers arrived.",
+    ]
+    assert casualties_in_sentences(church, 0, place="Olvera").killed == 11
+    ambush = ["A roadside bomb killed two soldiers near Bara.", "A third soldier later died of his wounds."]
+    assert casualties_in_sentences(ambush, 0, place="Bara").killed == 3
+    raid = ["The raiders killed two guards at the depot in Kiva.", "Four of the gunmen were shot dead by police."]
+    assert casualties_in_sentences(raid, 0, place="Kiva").killed == 6
+    # Told whole again, the toll holds the dead added; another happening's dead add nothing.
+    again = ["A bomb killed four people in Dila.", "Two children were also killed, bringing the toll to six."]
+    assert casualties_in_sentences(again, 0, place="Dila").killed == 6
+    elsewhere = ["A bomb killed four people in Dila.", "Separately, two soldiers were also killed in a raid."]
+    assert casualties_in_sentences(elsewhere, 0, place="Dila").killed == 4
+    told_once = ["A bomb killed four people in Dila.", "Police said one of the bombers escaped."]
+    assert casualties_in_sentences(told_once, 0, place="Dila").killed == 4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Half a dozen soldiers were killed in the ambush.", 6),
+        ("A couple of farmers were killed by the mine.", 2),
+        ("A score of villagers were killed in the raid.", 20),
+        ("Thirty-odd civilians died in the shelling.", 30),
+        ("Some 40-odd fighters were killed.", 40),
+        ("Twelve people were found dead after the raid.", 12),
+        ("Three people were killed and another died of wounds in hospital.", 4),
+        ("Two soldiers were killed and another was wounded.", 2),
+        ("Another 12 people were killed.", 12),
+        # A person who tells the toll is not one of its dead; people named "among them" are in it.
+        ("Shells hit a market, killing at least 15 people, a doctor at the hospital said.", 15),
+        ("Shells killed nine people, a local volunteer group said.", 9),
+        ("The strike killed 15 people, a doctor and a nurse among them.", 15),
+        ("Gunmen killed a teacher and a student on Monday, police said.", 2),
+        # The missing may be alive: dead or missing together tell no deaths.
+        ("Twenty people are dead or missing after the strike.", None),
+        ("Two bodies were found and 20 people are missing.", 2),
+        # The attacker's own death, listed with the victims or told as a passive.
+        ("Two police officers and the attacker were killed.", 3),
+        ("The suicide bomber and 11 worshippers died in the blast.", 12),
+        ("The gunman was shot dead after killing three people.", 4),
+        ("The gunman was arrested after killing three people.", 3),
+        ("Guards shot dead the gunman at the gate.", 1),
+        ("The attacker killed three people at the gate.", 3),
+    ],
+)
+def test_number_words_the_found_dead_and_the_attackers_own_dead(sentence: str, killed: int | None) -> None:
+    assert casualties(sentence).killed == killed

@@ -887,3 +887,39 @@ def test_one_article_telling_a_clash_and_talks_about_it_keeps_two_events(tmp_pat
         article = Article(f"{clash.quote} {talks.quote}", published=clash.published, article_id=clash.article_id)
         store.add_articles([(article, [clash, talks])])
         assert len(store.coded_events()) == 2
+
+
+def test_a_neighbouring_towns_toll_does_not_pull_down_the_happenings() -> None:
+    friday = date(2024, 3, 1)
+    wire = _told(
+        "w",
+        "Shells hit Sample Town on Friday, killing four.",
+        day=friday,
+        published=friday,
+        source="Wire",
+        fatalities=4,
+    )
+    radio = replace(wire, event_id="r", article_id="article-r", source="Radio", fatalities=5)
+    # A third outlet's event at a village nearby, merged beside the town's: its one dead are the village's.
+    village = replace(
+        wire, event_id="v", article_id="article-v", source="Herald", place="Next Village", geonameid=2, fatalities=1
+    )
+    assert coded_fields([wire, radio, village]).fatalities == 4
+    # The lowest of the town's own reports stands, as ACLED takes the most conservative.
+    assert coded_fields([wire, radio]).fatalities == 4
+    # A region holds the town: its report's lower figure is a lower account of the same toll.
+    region = replace(village, place="Sample Region", geonameid=3, geo_precision=3, feature_code="ADM1", fatalities=3)
+    assert coded_fields([wire, radio, village, region]).fatalities == 3
+    # No figure at the town: the village's is all the reports give.
+    assert coded_fields([replace(wire, fatalities=0), replace(radio, fatalities=0), village]).fatalities == 1
+
+
+def test_two_towns_told_by_as_many_reports_each_keep_the_lowest_of_all() -> None:
+    friday = date(2024, 3, 1)
+    town = _told(
+        "t", "Shells hit Sample Town, killing four.", day=friday, published=friday, source="Wire", fatalities=4
+    )
+    # One report places it at the town, one at the village beside it: neither is the happening's
+    # place more than the other, so the lower figure stands, as ACLED takes the conservative one.
+    village = replace(town, event_id="v", article_id="article-v", place="Next Village", geonameid=2, fatalities=3)
+    assert coded_fields([town, village]).fatalities == 3

@@ -39,6 +39,9 @@ VAGUE_PHRASES: tuple[tuple[tuple[str, ...], int], ...] = (
     (("a", "number", "of"), 10),
     (("a", "few"), 3),
     (("a", "handful", "of"), 3),
+    (("half", "a", "dozen"), 6),
+    (("a", "couple", "of"), 2),
+    (("a", "score", "of"), 20),
     (("a", "dozen"), 12),
     (("a", "hundred"), 100),
     (("dozens", "of"), 12),
@@ -190,6 +193,7 @@ LINK_FILLERS = frozenset(
         "instantly",
         "immediately",
         "confirmed",
+        "found",
         "reported",
         "believed",
         "feared",
@@ -462,6 +466,23 @@ BACKGROUND = re.compile(
     r"|\bin the (?:past|last) (?:week|weeks|month|months|year|years|few days|(?:\w+|\d+) (?:days|weeks|months|years))\b",
     re.IGNORECASE,
 )
+#: A running total an event adds to, of a named area or of a whole country ("..., bringing the
+#: death toll in Tarsa province to 2,300", "raising the number of people killed in Vesk to
+#: 90", "bringing the national toll to 900"): many happenings' dead, not this one's, unlike a
+#: toll of the event itself ("raising the death toll to 31", "the toll from Monday's attack").
+_RUNNING_TOTAL = re.compile(
+    r"^\W*(?:bringing|raising|pushing|taking|brings|raises|pushes|takes)\b[^;]*?"
+    r"(?:\b(?:toll|tally|number\s+of\s+(?:\w+\s+){0,2}(?:killed|dead|deaths))\s+in\s+(?:the\s+)?[A-Z]"
+    r"|\b(?:national|nationwide|countrywide)\s+(?:death\s+)?(?:toll|tally)\b)"
+)
+#: The present perfect of a toll ("have been killed", "has passed", "have died"): what has
+#: been counted up to now.
+_SO_FAR = re.compile(
+    r"\b(?:has|have)\b(?:\s+\w+)?\s+(?:been\s+)?(?:killed|died|dead|left|claimed|passed|exceeded|surpassed|topped)\b",
+    re.IGNORECASE,
+)
+#: Deaths counted in thousands: told in the present perfect, a war's toll so far.
+WAR_SCALE = 1000
 #: Nobody died / nobody was hurt.
 NO_DEATHS = re.compile(
     r"\b(?:no(?:body| one|-one)(?: was| were)? (?:killed|dead|died|hurt|injured|wounded)|no (?:one|body) died"
@@ -526,9 +547,13 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         start = plain.find(clause, seen)
         seen = start + len(clause) if start >= 0 else seen
         after_a_past_year = past_year is not None and past_year.start() < seen
-        if after_a_past_year or BACKGROUND.search(clause):
+        if after_a_past_year or BACKGROUND.search(clause) or _RUNNING_TOTAL.search(clause):
             continue
         k, w, t = _clause_figures(clause, place)
+        if _SO_FAR.search(clause) and any(f.value >= WAR_SCALE for f in k + t):
+            # "More than 34,000 people have been killed in X, the ministry says": thousands told
+            # in the present perfect are a war's or an area's dead so far, not one event's.
+            continue
         if _CLAIM.search(clause):
             # "the group claimed it had killed 40": one side's claim, kept apart (below).
             claimed.extend(k + t)
@@ -654,6 +679,13 @@ def event_casualties(
     (those of ``place`` when it gives one per place), else the next sentence's ("Two people
     died, officials said."), else the previous one's; a neighbour in ``elsewhere`` (it tells
     of another place) is not read."""
+    return _event_casualties(sentences, index, elsewhere=elsewhere, place=place)[0]
+
+
+def _event_casualties(
+    sentences: Sequence[str], index: int, *, elsewhere: Collection[int] = (), place: str = ""
+) -> tuple[Casualties, int | None]:
+    """``event_casualties`` and the sentence its deaths were read in (``None`` when none)."""
     found = Casualties()
     for i in (index, index + 1, index - 1):
         if 0 <= i < len(sentences) and (i == index or i not in elsewhere):
@@ -665,8 +697,8 @@ def event_casualties(
                 found.claimed if found.killed is not None else here.claimed,
             )
             if found.killed is not None:
-                break
-    return found
+                return found, i
+    return found, None
 
 
 def casualties_in_text(text: str, quote: str, *, place: str = "") -> Casualties:
@@ -695,7 +727,12 @@ def casualties_in_sentences(
     tells another happening ("In a separate attack, ...") is not read, nor, when the event's
     own sentence says so, the one before it."""
     elsewhere = set(elsewhere) | another_happening(sentences, index)
-    found = event_casualties(sentences, index, elsewhere=elsewhere, place=place)
+    found, told_at = _event_casualties(sentences, index, elsewhere=elsewhere, place=place)
+    if found.killed and not found.vague and not found.claimed and told_at is not None:
+        # "Eight worshippers were killed. Three of the attackers were also killed.": the dead
+        # the story adds to its toll (the attackers' own, the wounded who died) are the event's.
+        killed = _with_added_later(sentences, index, told_at, found.killed, elsewhere, place)
+        found = Casualties(killed, found.wounded, found.vague, found.claimed)
     if found.killed is None:
         # "Rebels attacked the camp at X. They used drones and mortars. Several soldiers were
         # killed, he said.": the story goes on in sentences that name no other place.
@@ -733,6 +770,37 @@ def casualties_in_sentences(
                 if here.killed is not None:
                     return Casualties(here.killed, found.wounded if found.wounded is not None else here.wounded)
     return found
+
+
+#: A sentence that adds dead to a toll told before it: "were also killed", "later died of his
+#: wounds", "succumbed", and a part of the attackers ("four of the gunmen were shot dead"),
+#: who are not among the victims counted.
+_ADDED = re.compile(
+    r"\balso\b(?:\s+\w+){0,2}\s+(?:killed|died|dead)\b"
+    r"|\b(?:later|subsequently|since)\s+died\b|\bdied\s+(?:later|of\s+(?:his|her|their)\s+(?:wounds|injuries))\b"
+    r"|\bsuccumbed\b"
+    r"|\bof\s+the\s+(?:attackers|assailants|gunmen|raiders|bombers)\s+(?:\w+\s+){0,3}(?:killed|died|dead)\b",
+    re.IGNORECASE,
+)
+#: A toll told whole again ("..., bringing the toll to six"): it holds the dead told before it.
+_RESTATED = re.compile(r"\b(?:toll|tally|total|in all|altogether|bringing|raising)\b", re.IGNORECASE)
+
+
+def _with_added_later(
+    sentences: Sequence[str], index: int, told_at: int, killed: int, elsewhere: Collection[int], place: str
+) -> int:
+    """``killed`` (read in ``sentences[told_at]``) with the deaths the sentences after it add,
+    within the story of the event told in ``sentences[index]``, up to a sentence of another
+    happening; an added sentence that tells the toll whole again gives it instead."""
+    for i in range(max(index, told_at) + 1, min(len(sentences), index + STORY_SENTENCES)):
+        if i in elsewhere:
+            break
+        if not _ADDED.search(sentences[i]):
+            continue
+        more = casualties(sentences[i], place=place)
+        if more.killed and not more.claimed and not more.vague:
+            killed = max(killed, more.killed) if _RESTATED.search(sentences[i]) else killed + more.killed
+    return killed
 
 
 #: A sentence that says it tells another happening than the one before it.
@@ -803,7 +871,8 @@ _QUANTITY_STARTS = frozenset({phrase[0] for phrase, _ in VAGUE_PHRASES} | set(VA
 def _number(words: Sequence[str], at: int) -> tuple[int, int] | None:
     if at >= len(words):
         return None
-    word = words[at]
+    # "thirty-odd", "30-odd": the round figure is the floor.
+    word = words[at].removesuffix("-odd")
     digits = re.fullmatch(r"(\d[\d,]*)(?:\.\d+)?(?:[-\u2013](\d[\d,]*))?", word)
     if digits:
         low = int(digits.group(1).replace(",", ""))
@@ -916,6 +985,13 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
                 figures.append(_Figure(i, noun + 1, 1))
                 i = noun + 1
                 continue
+        attacker_end = _the_attacker(words, i) if word == "the" else None
+        if attacker_end is not None:
+            # "two police officers and the attacker were killed", "the bomber and six others
+            # died": the attackers' own dead are among the event's (ACLED counts every death).
+            figures.append(_Figure(i, attacker_end, 1))
+            i = attacker_end
+            continue
         kin = words[i + 1] if i + 1 < len(words) else ""
         if word in {"his", "her", "their"} and before_word(words, i) == "and" and kin in PERSON_NOUNS:
             # "four children and their mother": one more person, named by kin.
@@ -929,10 +1005,15 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
             figures.append(_Figure(i, i + 1, 2))
             i += 1
             continue
-        if word in {"a", "an", "one"} and before_word(words, i) != "no":
+        if word == "another" and words[i + 1 : i + 2] and words[i + 1] in DEATH_AFTER | _AUXILIARIES:
+            # "three were killed and another died of wounds": one more person.
+            figures.append(_Figure(i, i + 1, 1))
+            i += 1
+            continue
+        if word in {"a", "an", "one", "another"} and before_word(words, i) != "no":
             # "a soldier", "a 12-year-old boy", "one elderly woman": one person.
             noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
-            source = noun is not None and noun + 1 < len(words) and words[noun + 1] in SPEECH_VERBS
+            source = noun is not None and _speaks(words, noun)
             if noun is not None and not source and all(w.isalpha() or "-" in w for w in words[i + 1 : noun]):
                 figures.append(_Figure(i, noun + 1, 1))
                 i = noun + 1
@@ -972,6 +1053,25 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         figures.append(_Figure(i, i + used, value, vague=_is_vague(words, i)))
         i += used
     return figures
+
+
+#: One attacker named by role: not among ``PERSON_NOUNS``, as the word also qualifies others
+#: ("a bomber jet", "the gunman's car") and is more often the subject of the killing.
+ATTACKER_NOUNS = frozenset({"attacker", "assailant", "gunman", "bomber", "raider", "shooter"})
+
+
+def _the_attacker(words: Sequence[str], at: int) -> int | None:
+    """The token after "the [suicide] attacker" at ``words[at]`` when the attacker is listed with
+    others ("... and the attacker were killed", "the bomber and six others died"), is the
+    object of a death verb ("guards shot dead the gunman") or the subject of a passive death
+    ("the gunman was shot dead"); ``None`` otherwise."""
+    noun = at + 2 if words[at + 1 : at + 2] == ["suicide"] else at + 1
+    if noun >= len(words) or words[noun] not in ATTACKER_NOUNS:
+        return None
+    after = words[noun + 1 : noun + 4]
+    listed = before_word(words, at) in DEATH_BEFORE | {"and", "dead"} or after[:1] == ["and"]
+    passive = after[:1] == ["was"] and any(w in DEATH_AFTER for w in after[1:])
+    return noun + 1 if listed or passive else None
 
 
 #: What "both" may count that is not two people ("both sides lost men").
@@ -1298,6 +1398,8 @@ def _or_wounded(words: Sequence[str], at: int) -> bool:
     """Is the death word at ``at`` one of "killed or wounded", "killed and wounded" with no figure
     of its own for either (casualties, not deaths)?"""
     link = words[at + 1] if at + 1 < len(words) else ""
+    if link == "or" and words[at + 2 : at + 3] == ["missing"]:
+        return True  # "dead or missing": the missing may live, and the dead are not told apart
     if link not in {"or", "and"} or at + 2 >= len(words) or words[at + 2] not in WOUNDED_AFTER | WOUNDED_BEFORE:
         return False
     if link == "or":
@@ -1358,7 +1460,29 @@ def _is_subset(words: Sequence[str], fig: _Figure) -> bool:
         ["deceased"],
     )
     of_them_after = after in {("of", "them"), ("of", "whom")} and not _killed_right_before(words, fig)
-    return any(w in SUBSET_CUES for w in before) or of_them or of_them_after or of_the_dead
+    return any(w in SUBSET_CUES for w in before) or of_them or of_them_after or of_the_dead or _among_them(words, fig)
+
+
+def _among_them(words: Sequence[str], fig: _Figure) -> bool:
+    """ "15 people, a doctor and a nurse among them": the list a figure opens ends in "among
+    them" (or "among the dead"), so it names some of a toll already counted."""
+    for i in range(fig.end, min(len(words) - 1, fig.end + 6)):
+        if words[i] == "among":
+            return words[i + 1] in {"them", "whom"} or words[i + 1 : i + 3] in (["the", "dead"], ["the", "victims"])
+        if words[i] in {",", ";"} or words[i] in _AUXILIARIES or words[i] in DEATH_AFTER:
+            return False
+    return False
+
+
+def _speaks(words: Sequence[str], noun: int) -> bool:
+    """Is the person named at ``words[noun]`` a source who tells the figures ("a doctor at the
+    hospital said", "a local volunteer group said"): a speech verb ends the noun phrase."""
+    for i in range(noun + 1, min(len(words), noun + 6)):
+        if words[i] in SPEECH_VERBS:
+            return True
+        if not words[i].isalpha() or words[i] in {"and", "or", "who", "were", "was"} or words[i] in DEATH_AFTER:
+            return False
+    return False
 
 
 def _killed_right_before(words: Sequence[str], fig: _Figure) -> bool:

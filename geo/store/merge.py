@@ -1267,21 +1267,15 @@ def strongest(reports: Sequence[Event]) -> Sequence[Event]:
 def coded_fields(reports: Sequence[Event]) -> CodedFields:
     """The coded fields of one happening from the events of its reports.
 
-    Fatalities: one figure per article (its first event that gives one), then the lowest of
-    them, as ACLED takes the most conservative report, never their sum; 0 when none reports
-    deaths. Actors: the pair most of its strongest reports name (not its accounts, when it
-    has others: a hospital's statement names the parties to a statement, not who fought), a
-    pair before a lone actor (ties: the pair that sorts first), in the order and with the
+    Fatalities: ``happening_toll``. Actors: the pair most of its strongest reports name (not its
+    accounts, when it has others: a hospital's statement names the parties to a statement, not
+    who fought), a pair before a lone actor (ties: the pair that sorts first), in the order and with the
     codes of its first report. A group one report calls by its acronym and another in ACLED's
     form ("SDF", "SDF: Syrian Democratic Forces") is one actor, in ACLED's form. The gunmen one
     report leaves unidentified are the armed group another names, when the reports name one
     group besides the gunmen's other side (ACLED codes the attackers as the best-informed
     source names them)."""
-    per_article: dict[str, int] = {}
-    for event in reports:
-        if event.fatalities > 0:
-            per_article.setdefault(event.article_id, event.fatalities)
-    fatalities = min(per_article.values()) if per_article else 0
+    fatalities = happening_toll(reports)
     told = _in_fullest_form([(event, _sides(event)) for event in strongest(reports)])
     named = {(name, inter) for _, pair in told for name, inter, _ in pair if _named_group(name, inter)}
     told = [(event, _identified(pair, named)) for event, pair in told]
@@ -1298,6 +1292,44 @@ def coded_fields(reports: Sequence[Event]) -> CodedFields:
     # The first report's interaction code, unless the gunmen it left unidentified were named.
     code = first.interaction if pair == _sides(first) else _interaction(inter1, inter2)
     return CodedFields(actor1, inter1, actor2, inter2, code, fatalities, assoc_actor_1=assoc1, assoc_actor_2=assoc2)
+
+
+def happening_toll(reports: Sequence[Event]) -> int:
+    """The deaths of one happening from the events of its reports: one figure per article (its
+    first event that gives one), then the lowest of them, as ACLED takes the most conservative
+    report, never their sum; 0 when none reports deaths.
+
+    Only figures told of the happening's own place count when its reports name towns apart
+    (merging may hold a town's event beside a neighbouring village's): the town more of its
+    articles place it at than any other, and any region or country, which holds it. A report's
+    figure for another town is that town's toll or a part of the toll, not a lower account of
+    this one's. When no town has the most articles, or no report tells a figure at that town,
+    every figure counts."""
+    told = [event for event in reports if event.fatalities > 0]
+    home = _home_place(reports)
+    at_home = [event for event in told if is_wide(event) or _place_key(event) == home]
+    if home is not None and any(not is_wide(event) for event in at_home):
+        told = at_home
+    per_article: dict[str, int] = {}
+    for event in told:
+        per_article.setdefault(event.article_id, event.fatalities)
+    return min(per_article.values()) if per_article else 0
+
+
+def _place_key(event: Event) -> str:
+    return str(event.geonameid) if event.geonameid is not None else event.place.casefold()
+
+
+def _home_place(reports: Sequence[Event]) -> str | None:
+    """The town more of a happening's articles place it at than any other; ``None`` when none."""
+    articles: dict[str, set[str]] = {}
+    for event in reports:
+        if not is_wide(event):
+            articles.setdefault(_place_key(event), set()).add(event.article_id)
+    counts = sorted((len(ids) for ids in articles.values()), reverse=True)
+    if not counts or (len(counts) > 1 and counts[0] == counts[1]):
+        return None
+    return max(articles, key=lambda key: len(articles[key]))
 
 
 #: An event's two actors: (name, inter code, associated actors) each.
