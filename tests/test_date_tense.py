@@ -93,3 +93,15 @@ def test_earlier_this_month_on_the_first_of_a_month_is_the_month_before():
     assert (found.value, found.precision) == (date(2031, 2, 1), DATE_PRECISION_MONTH)
     found = resolve_event_date("Militants attacked a base in Varel earlier this month.", published=date(2031, 3, 2))
     assert (found.value, found.precision) == (date(2031, 3, 1), DATE_PRECISION_MONTH)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen raided Varel on the night of Tuesday to Wednesday.", date(2031, 6, 11)),
+        ("Gunmen raided Varel on the night of Sunday into Monday.", date(2031, 6, 9)),
+        ("Gunmen raided Varel from Tuesday to Thursday.", date(2031, 6, 10)),
+    ],
+)
+def test_a_night_between_two_weekdays_is_the_morning_it_ends_in_a_range_its_first_day(sentence, expected):
+    assert resolve_event_date(sentence, published=FRI_2031_06_13).value == expected

@@ -8,8 +8,9 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
   recent weeks" this month, never the day of publication. "Earlier this month" read on the
   first of a month is the month before (no day of this one lies earlier).
 - A range of days ("28-29 August", "August 28-29", "between 12 and 14 May", "from 3 to 5
-  June") is dated by its first day, a night that runs from one into the other ("on the
-  night of August 28-29") by the later one. "On Tuesday last week" is that week's Tuesday.
+  June", "from Tuesday to Thursday") is dated by its first day, a night that runs from one
+  into the other ("on the night of August 28-29", "the night of Tuesday to Wednesday") by the
+  later one. "On Tuesday last week" is that week's Tuesday.
   A date in figures ("14/05/2024", "14.05.2024") is read day first, month first only when
   that alone is a date ("5/14/2024"), and of two readings the one nearer publication.
 - Tense decides the direction of a weekday, a month or a day without a year. In a
@@ -266,7 +267,8 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             (
                 "weekday",
                 rf"\b(?:((?i:last|next|this|past))\s+)?({_WEEKDAY})\b"
-                r"(?:\s+(?:(?i:of)\s+)?((?i:last|next|this))\s+(?i:week)\b)?",  # "on Tuesday last week"
+                r"(?:\s+(?:(?i:of)\s+)?((?i:last|next|this))\s+(?i:week)\b)?"  # "on Tuesday last week"
+                rf"(?:\s+(?i:to|into)\s+({_WEEKDAY})\b)?",  # "from Tuesday to Thursday", "the night of Tuesday to Wednesday"
             ),
             ("weekend", r"\b(?i:(last|next|this|over the|on the|at the|the past)\s+weekend)\b"),
             ("week_word", rf"\b(?i:{_words(WEEK_WORDS)})\b"),
@@ -1326,22 +1328,32 @@ def _day_word(found: re.Match[str], published: date | None, future: bool) -> Res
 
 
 def _weekday(found: re.Match[str], published: date | None, future: bool) -> Resolved:
-    cue = (found.group(1) or "").lower()
     if published is None:
         return None, DATE_PRECISION_DAY, False
+    first = _first_weekday(found, published, future)
+    last = found.group(4)
+    if last is not None and _NIGHT_OF.search(found.string, 0, found.start()):
+        # "the night of Tuesday to Wednesday": a night is dated by the morning it ends in
+        return first + timedelta(days=(WEEKDAYS[last] - first.weekday()) % 7), DATE_PRECISION_DAY, True
+    return first, DATE_PRECISION_DAY, True
+
+
+def _first_weekday(found: re.Match[str], published: date, future: bool) -> date:
+    """The day a weekday phrase names (the first of a range of weekdays)."""
+    cue = (found.group(1) or "").lower()
     target = WEEKDAYS[found.group(2)]
     if found.group(3):  # "on Tuesday last week": that week's Tuesday
         weeks = WEEK_WORDS[f"{found.group(3).lower()} week"]
-        return _monday(published) + timedelta(weeks=weeks, days=target), DATE_PRECISION_DAY, True
+        return _monday(published) + timedelta(weeks=weeks, days=target)
     back = (published.weekday() - target) % 7  # days back to the most recent one, 0 today
     ahead = (target - published.weekday()) % 7
     if cue in ("last", "past"):
-        return published - timedelta(days=back or 7), DATE_PRECISION_DAY, True
+        return published - timedelta(days=back or 7)
     if cue == "next":
-        return published + timedelta(days=ahead or 7), DATE_PRECISION_DAY, True
+        return published + timedelta(days=ahead or 7)
     if future:
-        return published + timedelta(days=ahead), DATE_PRECISION_DAY, True
-    return published - timedelta(days=back), DATE_PRECISION_DAY, True
+        return published + timedelta(days=ahead)
+    return published - timedelta(days=back)
 
 
 def _weekend(found: re.Match[str], published: date | None, future: bool) -> Resolved:
