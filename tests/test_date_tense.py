@@ -105,3 +105,21 @@ def test_earlier_this_month_on_the_first_of_a_month_is_the_month_before():
 )
 def test_a_night_between_two_weekdays_is_the_morning_it_ends_in_a_range_its_first_day(sentence, expected):
     assert resolve_event_date(sentence, published=FRI_2031_06_13).value == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "expected"),
+    [
+        ("Rebels attacked Varel on Dec. 30 and are expected to push on.", "Varel", date(2031, 12, 30)),
+        ("Rebels attacked Varel on Wednesday and will push on toward the coast.", "Varel", date(2031, 12, 31)),
+        ("Troops who will guard the pass arrived in Varel on Wednesday.", "Varel", date(2031, 12, 31)),
+        ("The next round of talks collapsed in Varel on Dec. 31.", "Varel", date(2031, 12, 31)),
+        # the future marker is the verb's own: still ahead
+        ("A rally in Varel was scheduled for Monday.", "Varel", date(2032, 1, 5)),
+        ("Talks in Varel were expected to resume on Monday.", "Varel", date(2032, 1, 5)),
+    ],
+)
+def test_a_day_on_a_verb_in_the_simple_past_stays_past_though_another_clause_looks_ahead(
+    nlp, sentence, place, expected
+):
+    assert _date_at(nlp, sentence, place, FRI_2032_01_02, DateContext()).value == expected

@@ -21,7 +21,8 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
   "last Thursday" and "next Thursday" never mean the day of publication. With the parse,
   a phrase on a verb that describes a noun in the past ("a militia raised in April will
   guard the pass", "talks held on Monday would resume") is past whatever the main verb says,
-  and a weekday on a verb in the present, or on an infinitive such a verb governs, is the
+  so is one on a verb in the simple past that no marker helps ("attacked X on Dec. 30 and are
+  expected to push on": not next December), and a weekday on a verb in the present, or on an infinitive such a verb governs, is the
   coming one ("leaders meet on Tuesday", "mediators hope to bring both sides together on
   Tuesday"): English tells a past day in the past tense.
 - The clause of a date phrase runs between commas, semicolons, dashes, quotes and
@@ -926,13 +927,20 @@ def _in_the_present(tree: ClauseTree, verb: int | None) -> bool:
 
 def _past_by_parse(sentence: str, tree: ClauseTree, candidate: _Candidate) -> bool:
     """Does the phrase hang on a past verb that describes a noun ("raised in April", "that was
-    formed on April 2") and that none of its clause's future markers belongs to?"""
+    formed on April 2") and that none of its clause's future markers belongs to, or on a verb
+    in the simple past that none of them is or helps ("attacked X on Dec. 30 and are expected
+    to push on", "troops who will guard the pass arrived on Wednesday")?"""
     verb = tree.clause_verb(tree.attachment(candidate.start, candidate.end))
-    if verb is None or tree.deps[verb] not in ("acl", "relcl"):
-        return False
-    if not (tree.tense(verb) == "past" or (tree.tense(verb) == "nonfinite" and tree.tags[verb] == "VBN")):
+    if verb is None:
         return False
     markers = {tree.token_at(at) for at in future_markers(sentence, candidate.start, candidate.end)}
+    if tree.deps[verb] not in ("acl", "relcl"):
+        # "was scheduled for Monday": the marker is the verb itself
+        return tree.tense(verb) == "past" and not any(
+            m == verb or (tree.heads[m] == verb and tree.deps[m] in ("aux", "auxpass")) for m in markers
+        )
+    if not (tree.tense(verb) == "past" or (tree.tense(verb) == "nonfinite" and tree.tags[verb] == "VBN")):
+        return False
     return not any(m == verb or verb in tree.ancestors(m) for m in markers)
 
 
