@@ -5,10 +5,12 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
 - Relative words count from ``published``: "today", "yesterday", "last night",
   "on Thursday", "last week", "this month", "two days ago", "last September". A span
   up to the report is only as precise as its unit: "in recent days" is this week, "in
-  recent weeks" this month, never the day of publication.
+  recent weeks" this month, never the day of publication. "Earlier this month" read on the
+  first of a month is the month before (no day of this one lies earlier).
 - A range of days ("28-29 August", "August 28-29", "between 12 and 14 May", "from 3 to 5
-  June") is dated by its first day, a night that runs from one into the other ("on the
-  night of August 28-29") by the later one. "On Tuesday last week" is that week's Tuesday.
+  June", "from Tuesday to Thursday") is dated by its first day, a night that runs from one
+  into the other ("on the night of August 28-29", "the night of Tuesday to Wednesday") by the
+  later one. "On Tuesday last week" is that week's Tuesday.
   A date in figures ("14/05/2024", "14.05.2024") is read day first, month first only when
   that alone is a date ("5/14/2024"), and of two readings the one nearer publication.
 - Tense decides the direction of a weekday, a month or a day without a year. In a
@@ -18,7 +20,11 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
   expected to agree on Thursday" and "agreed on Thursday" both mean that same day.
   "last Thursday" and "next Thursday" never mean the day of publication. With the parse,
   a phrase on a verb that describes a noun in the past ("a militia raised in April will
-  guard the pass", "talks held on Monday would resume") is past whatever the main verb says.
+  guard the pass", "talks held on Monday would resume") is past whatever the main verb says,
+  so is one on a verb in the simple past that no marker helps ("attacked X on Dec. 30 and are
+  expected to push on": not next December), and a weekday on a verb in the present, or on an infinitive such a verb governs, is the
+  coming one ("leaders meet on Tuesday", "mediators hope to bring both sides together on
+  Tuesday"): English tells a past day in the past tense.
 - The clause of a date phrase runs between commas, semicolons, dashes, quotes and
   the words "said", "that", "which", "who" (so in "Kerry said on Tuesday that talks
   will resume", Tuesday is past). A phrase standing alone before a comma ("On
@@ -52,7 +58,11 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
 - The article (``date_contexts``): a sentence with no date phrase tells of the story's
   day, the first day a sentence of the article states (not a dateline's or a header's),
   rather than of the publication date; a dateline line before it reads it ahead. Once the
-  story has a day, the report's own dates date nothing.
+  story has a day, the report's own dates date nothing. With the parse, a sentence with no
+  date phrase whose place's verb speaks of now, in the present or the present perfect ("the
+  road to X remains closed", "thousands are fleeing X", "aid has reached X"), tells of the
+  day the report was filed instead; not so a headline, a state since a past start, or a
+  present reported with "that" by a verb in the past.
 - A sentence that only names a year ("last year", "in 2014") other than the year of
   publication gets no date (``value`` None): the scale has no year precision, and
   the publication day would be wrong by months. The year of publication adds nothing.
@@ -258,7 +268,8 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             (
                 "weekday",
                 rf"\b(?:((?i:last|next|this|past))\s+)?({_WEEKDAY})\b"
-                r"(?:\s+(?:(?i:of)\s+)?((?i:last|next|this))\s+(?i:week)\b)?",  # "on Tuesday last week"
+                r"(?:\s+(?:(?i:of)\s+)?((?i:last|next|this))\s+(?i:week)\b)?"  # "on Tuesday last week"
+                rf"(?:\s+(?i:to|into)\s+({_WEEKDAY})\b)?",  # "from Tuesday to Thursday", "the night of Tuesday to Wednesday"
             ),
             ("weekend", r"\b(?i:(last|next|this|over the|on the|at the|the past)\s+weekend)\b"),
             ("week_word", rf"\b(?i:{_words(WEEK_WORDS)})\b"),
@@ -309,6 +320,12 @@ _ANCHORED_GATES = ("after", "before", "later", "earlier", "same", "next", "follo
 
 #: Phrases whose direction (past or coming) depends on the clause's tense.
 TENSE_SENSITIVE = frozenset({"day_month", "month_day", "cued_month", "weekday", "weekend"})
+#: Phrases a present verb reads as coming ("leaders meet on Tuesday"). A day and month needs
+#: no such reading: one a few weeks ahead is already this year's (``NEAREST_YEAR_DAYS``), and a
+#: misparsed verb would move it a year.
+PLANNED_KINDS = frozenset({"weekday", "weekend"})
+#: Auxiliaries of the perfect: "have been fighting" is no present of the moment.
+PERFECT_AUXILIARIES = frozenset({"has", "have", "'ve"})
 
 _MONTH_GATE = tuple(name.lower()[:3] for name in MONTHS)
 #: A phrase pattern runs only when its lower-cased sentence contains one of these:
@@ -439,6 +456,14 @@ def resolve_event_date(
     found = _in_tense(sentence, _sentence_candidates(sentence, published), tree, published)
     candidates = _place_candidates(sentence, found, context, published, near, tree)
     if not candidates:
+        if (
+            published is not None
+            and near is not None
+            and tree is not None
+            and not any(c.background for c in found)  # "have besieged X since March": a state, not news of the day
+            and tells_the_present(sentence, tree, near)
+        ):
+            return EventDate(published, DATE_PRECISION_DAY)  # "thousands are fleeing X": the day it was filed
         if context.story is not None:
             return context.story
         return EventDate(published, DATE_PRECISION_WEEK)
@@ -825,37 +850,109 @@ def _with_anchor(
 def _in_tense(
     sentence: str, found: tuple[_Candidate, ...], tree: ClauseTree | None, published: date | None
 ) -> tuple[_Candidate, ...]:
-    """The phrases, a phrase read as coming taken back into the past when the parse shows the
-    future marker is not its verb's: the verb describes a noun of the clause in the past ("a
-    militia raised in April will guard the pass", "talks held on Monday would resume")."""
-    if tree is None or not any(c.future for c in found):
+    """The phrases, each read in its verb's tense as the parse shows it: a phrase read as coming
+    taken back into the past when the future marker is not its verb's, the verb describing a
+    noun of the clause in the past ("a militia raised in April will guard the pass", "talks held
+    on Monday would resume"); a phrase read as past taken forward when its verb is in the
+    present ("leaders meet in X on Tuesday", "mediators hope to bring both sides to X on
+    Tuesday"): English tells a past day in the past tense, and a day on a present verb is one
+    planned."""
+    if tree is None or not any(c.future or c.kind in PLANNED_KINDS for c in found):
         return found
     return tuple(
-        _in_past(sentence, c, published) if c.future and _past_by_parse(sentence, tree, c) else c for c in found
+        _reread(sentence, c, published, future=False)
+        if c.future and _past_by_parse(sentence, tree, c)
+        else _reread(sentence, c, published, future=True)
+        if not c.future and c.kind in PLANNED_KINDS and not (c.speech or c.background) and _coming_by_parse(tree, c)
+        else c
+        for c in found
+    )
+
+
+def tells_the_present(sentence: str, tree: ClauseTree, near: tuple[int, int]) -> bool:
+    """Does the verb that governs the place speak of now: the present, simple or progressive
+    ("the road to X remains closed", "thousands are fleeing X", "officials in X say"), or the
+    present perfect ("aid convoys have reached X")? Such a clause with no date of its own tells
+    of the day the report was filed, not of the story's day. Reported with "that" by a verb in
+    the past ("announced that troops have taken X") it tells of that statement's day; a
+    headline (no closing stop) tells past news in the present: neither is such a clause."""
+    if not sentence.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")):
+        return False
+    verb = tree.clause_verb(tree.head_of_span(*near))
+    if verb is None or tree.tense(verb) not in ("present", "perfect"):
+        return False
+    if any(tree.words[i] == "had" for i in tree.children(verb) if tree.deps[i] == "aux"):
+        return False  # the past perfect: before the story's day, if anything
+    while tree.deps[verb] == "ccomp" and tree.heads[verb] != verb:
+        reporting = tree.heads[verb]
+        if tree.tense(reporting) == "past" and any(
+            tree.words[i] == "that" and tree.deps[i] == "mark" for i in tree.children(verb)
+        ):
+            return False
+        verb = reporting
+    return True
+
+
+def _coming_by_parse(tree: ClauseTree, candidate: _Candidate) -> bool:
+    """Does the phrase hang on a verb in the present, or on an infinitive a present verb governs
+    ("meet on Tuesday", "talks, which open on Monday", "hope to resume on Tuesday")?"""
+    verb = tree.clause_verb(tree.attachment(candidate.start, candidate.end))
+    while verb is not None and _infinitive_complement(tree, verb):
+        verb = tree.clause_verb(tree.heads[verb])
+    return _in_the_present(tree, verb)
+
+
+def _infinitive_complement(tree: ClauseTree, verb: int) -> bool:
+    """Is ``verb`` an infinitive another verb governs ("hope to meet", "want the talks to resume")?
+    Its time is that verb's."""
+    return (
+        tree.tags[verb] == "VB"
+        and tree.heads[verb] != verb
+        and (
+            tree.deps[verb] == "xcomp"
+            or (tree.deps[verb] == "ccomp" and any(tree.words[i] == "to" for i in tree.children(verb)))
+        )
+    )
+
+
+def _in_the_present(tree: ClauseTree, verb: int | None) -> bool:
+    """Is ``verb`` in the present, simple or progressive, not the perfect ("have been
+    fighting since June" runs up to now from a past start)?"""
+    return (
+        verb is not None
+        and tree.tense(verb) == "present"
+        and not any(tree.words[i] in PERFECT_AUXILIARIES for i in tree.children(verb) if tree.deps[i] == "aux")
     )
 
 
 def _past_by_parse(sentence: str, tree: ClauseTree, candidate: _Candidate) -> bool:
     """Does the phrase hang on a past verb that describes a noun ("raised in April", "that was
-    formed on April 2") and that none of its clause's future markers belongs to?"""
+    formed on April 2") and that none of its clause's future markers belongs to, or on a verb
+    in the simple past that none of them is or helps ("attacked X on Dec. 30 and are expected
+    to push on", "troops who will guard the pass arrived on Wednesday")?"""
     verb = tree.clause_verb(tree.attachment(candidate.start, candidate.end))
-    if verb is None or tree.deps[verb] not in ("acl", "relcl"):
-        return False
-    if not (tree.tense(verb) == "past" or (tree.tense(verb) == "nonfinite" and tree.tags[verb] == "VBN")):
+    if verb is None:
         return False
     markers = {tree.token_at(at) for at in future_markers(sentence, candidate.start, candidate.end)}
+    if tree.deps[verb] not in ("acl", "relcl"):
+        # "was scheduled for Monday": the marker is the verb itself
+        return tree.tense(verb) == "past" and not any(
+            m == verb or (tree.heads[m] == verb and tree.deps[m] in ("aux", "auxpass")) for m in markers
+        )
+    if not (tree.tense(verb) == "past" or (tree.tense(verb) == "nonfinite" and tree.tags[verb] == "VBN")):
+        return False
     return not any(m == verb or verb in tree.ancestors(m) for m in markers)
 
 
-def _in_past(sentence: str, candidate: _Candidate, published: date | None) -> _Candidate:
-    """The phrase read as the most recent one, not the coming one."""
+def _reread(sentence: str, candidate: _Candidate, published: date | None, *, future: bool) -> _Candidate:
+    """The phrase read as the coming one (``future``) or as the most recent one."""
     found = _PATTERN_OF[candidate.kind].match(sentence, candidate.start)
     if found is None or found.end() != candidate.end:
         return candidate
-    resolved = RESOLVERS[candidate.kind](found, published, False)
+    resolved = RESOLVERS[candidate.kind](found, published, future)
     if resolved is None:
         return candidate
-    return replace(candidate, value=resolved[0], precision=resolved[1], future=False)
+    return replace(candidate, value=resolved[0], precision=resolved[1], future=future)
 
 
 @lru_cache(maxsize=256)
@@ -1239,22 +1336,32 @@ def _day_word(found: re.Match[str], published: date | None, future: bool) -> Res
 
 
 def _weekday(found: re.Match[str], published: date | None, future: bool) -> Resolved:
-    cue = (found.group(1) or "").lower()
     if published is None:
         return None, DATE_PRECISION_DAY, False
+    first = _first_weekday(found, published, future)
+    last = found.group(4)
+    if last is not None and _NIGHT_OF.search(found.string, 0, found.start()):
+        # "the night of Tuesday to Wednesday": a night is dated by the morning it ends in
+        return first + timedelta(days=(WEEKDAYS[last] - first.weekday()) % 7), DATE_PRECISION_DAY, True
+    return first, DATE_PRECISION_DAY, True
+
+
+def _first_weekday(found: re.Match[str], published: date, future: bool) -> date:
+    """The day a weekday phrase names (the first of a range of weekdays)."""
+    cue = (found.group(1) or "").lower()
     target = WEEKDAYS[found.group(2)]
     if found.group(3):  # "on Tuesday last week": that week's Tuesday
         weeks = WEEK_WORDS[f"{found.group(3).lower()} week"]
-        return _monday(published) + timedelta(weeks=weeks, days=target), DATE_PRECISION_DAY, True
+        return _monday(published) + timedelta(weeks=weeks, days=target)
     back = (published.weekday() - target) % 7  # days back to the most recent one, 0 today
     ahead = (target - published.weekday()) % 7
     if cue in ("last", "past"):
-        return published - timedelta(days=back or 7), DATE_PRECISION_DAY, True
+        return published - timedelta(days=back or 7)
     if cue == "next":
-        return published + timedelta(days=ahead or 7), DATE_PRECISION_DAY, True
+        return published + timedelta(days=ahead or 7)
     if future:
-        return published + timedelta(days=ahead), DATE_PRECISION_DAY, True
-    return published - timedelta(days=back), DATE_PRECISION_DAY, True
+        return published + timedelta(days=ahead)
+    return published - timedelta(days=back)
 
 
 def _weekend(found: re.Match[str], published: date | None, future: bool) -> Resolved:
@@ -1277,7 +1384,10 @@ def _week_word(found: re.Match[str], published: date | None, future: bool) -> Re
 def _month_word(found: re.Match[str], published: date | None, future: bool) -> Resolved:
     if published is None:
         return None, DATE_PRECISION_MONTH, False
-    months = MONTH_WORDS[" ".join(found.group(0).lower().split())]
+    words = " ".join(found.group(0).lower().split())
+    months = MONTH_WORDS[words]
+    if words == "earlier this month" and published.day == 1:
+        months -= 1  # no day of the month lies earlier: it was written the day before, in the last one
     return _first_of_month(published, months), DATE_PRECISION_MONTH, True
 
 
