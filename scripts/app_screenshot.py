@@ -8,6 +8,7 @@ on its own (the article below shows the quote highlighted); ``--sources`` zooms 
 event told by the most outlets and opens its popup (``docs/sources.png``).
 
     python3 scripts/app_screenshot.py [--out docs/app.png] [--width 1400 --height 900] [--click | --sources]
+        [--also 1000x700 --also 1920x1080 ...]
 """
 
 from __future__ import annotations
@@ -121,6 +122,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "app.png")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=900)
+    parser.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="WxH",
+        help="another window size, shot by the same server after the first (OUT-W.png)",
+    )
     modes = parser.add_mutually_exclusive_group()
     modes.add_argument("--click", action="store_const", const="click", dest="mode", default="")
     modes.add_argument("--sources", action="store_const", const="sources", dest="mode")
@@ -137,6 +145,11 @@ def main(argv: list[str] | None = None) -> int:
             if problem is not None:
                 raise SystemExit(problem)
             blocked = shoot(url, args.out, args.width, args.height, args.mode)
+            for size in args.also:
+                width, height = (int(n) for n in size.lower().split("x"))
+                out = args.out.with_name(f"{args.out.stem}-{width}{args.out.suffix}")
+                blocked += shoot(url, out, width, height, args.mode)
+                print(f"wrote {out}")
         finally:
             process.terminate()
             process.wait(timeout=30)
