@@ -298,3 +298,29 @@ def test_markers_cluster_by_their_reach_and_never_beyond_the_radius(town_map) ->
     )
     # 25 px apart with 20 px of reach: apart; 15 px: one; 70 px with 80 px of reach: apart (beyond 60 px).
     assert sorted(sorted(g) for g in groups) == [[0], [1], [2, 3], [4], [5]]
+
+
+#: A ring's inner disc, where its count is printed: the ring is a third of the radius wide.
+RING_TEXT_FITS_JS = """() => {
+  const D = conflictmapDensity, ctx = document.createElement("canvas").getContext("2d");
+  ctx.font = D.CLUSTER_FONT;
+  const crowded = [];
+  for (const n of [2, 9, 99, 999, 1000, 2545, 9949, 9999, 12345, 99999, 999999, 1234567, 98765432]) {
+    const r = D.clusterRadius(n), inner = 2 * (r - Math.max(4, r * 0.34));
+    const text = D.compactCount(n), width = ctx.measureText(text).width;
+    if (width > inner - 4) { crowded.push([n, text, width, inner]); }
+  }
+  return crowded;
+}"""
+
+
+@pytest.mark.browser
+def test_a_clusters_count_fits_inside_its_ring_however_many_events(town_map) -> None:
+    page, _ = town_map
+    assert page.page.evaluate(RING_TEXT_FITS_JS) == []
+    assert page.page.evaluate("[999, 2545, 31234, 1250000].map(conflictmapDensity.compactCount)") == [
+        "999",
+        "2.5k",
+        "31k",
+        "1.3M",
+    ]

@@ -28,10 +28,13 @@
 
   function safeColour(colour) { return /^#[0-9a-fA-F]{3,8}$/.test(colour) ? colour : "#777777"; }
 
+  // A count in at most four characters ("2.5k", "31k", "1.2M"), as map clusters print it: a
+  // cluster's ring leaves its text some 35 px, which "2,545" in bold fills to the ring's edge.
+  // The exact count is in the cluster's tooltip.
   function compactCount(n) {
-    if (n < 10000) { return n.toLocaleString("en-US"); }
-    if (n < 1000000) { return (n < 100000 ? (n / 1000).toFixed(1).replace(/\.0$/, "") : Math.round(n / 1000)) + "k"; }
-    return (n / 1000000).toFixed(1).replace(/\.0$/, "") + "M";
+    if (n < 1000) { return String(n); }
+    if (n < 999500) { return (n < 9950 ? (n / 1000).toFixed(1).replace(/\.0$/, "") : Math.round(n / 1000)) + "k"; }
+    return (n < 9950000 ? (n / 1000000).toFixed(1).replace(/\.0$/, "") : Math.round(n / 1000000)) + "M";
   }
 
   function clusterRadius(count) { return Math.round(Math.min(34, 13 + 4.2 * Math.log10(Math.max(count, 1)))); }
@@ -427,6 +430,7 @@
 
   window.conflictmapDensity = {
     attach: attach, clusterPoints: clusterPoints, hexBins: hexBins, hexAt: hexAt,
+    clusterRadius: clusterRadius, compactCount: compactCount, CLUSTER_FONT: CLUSTER_FONT,
     // The clusters the page's map draws now (for the page's tests and benches).
     clusters: function () { return current ? current.drawnClusters() : []; },
     CLUSTER_RADIUS_PX: CLUSTER_RADIUS_PX, CLUSTER_MAX_ZOOM: CLUSTER_MAX_ZOOM, HEX_RADIUS_PX: HEX_RADIUS_PX
