@@ -324,3 +324,61 @@ def test_a_clusters_count_fits_inside_its_ring_however_many_events(town_map) -> 
         "31k",
         "1.3M",
     ]
+
+
+@pytest.mark.browser
+def test_clusters_whose_discs_would_overlap_become_one(town_map) -> None:
+    page, _ = town_map
+    merged = page.page.evaluate(
+        """() => conflictmapDensity.mergeOverlapping([
+            {x: 0, y: 0, count: 30, members: [0, 1]}, {x: 30, y: 0, count: 10, members: [2, 3]},
+            {x: 300, y: 0, count: 10, members: [4, 5]}
+        ]).map(c => [Math.round(c.x), c.count, c.members.slice().sort()])"""
+    )
+    # The two near discs (radii 19 and 17 px, 30 px apart) make one, at their events' centre.
+    assert merged == [[8, 40, [0, 1, 2, 3]], [300, 10, [4, 5]]]
+
+
+#: Towns 0.2 degrees apart on a grid over northern Syria, a few events each, more in some.
+GRID_TOWNS = [(f"G{i}-{j}", 35.0 + 0.2 * i, 36.5 + 0.2 * j) for i in range(8) for j in range(10)]
+
+
+@pytest.mark.browser
+def test_no_two_clusters_cover_each_other_at_any_zoom_or_date(browser, tmp_path) -> None:
+    events = [
+        palmyra_event(
+            event_id=f"{name}-{k}",
+            place=name,
+            mention=name,
+            lat=lat,
+            lon=lon,
+            geonameid=7000 + t,
+            sub_event_type="",
+            event_date=date(2016, 3, 1) + timedelta(days=(t * 7 + k) % 40),
+        )
+        for t, (name, lat, lon) in enumerate(GRID_TOWNS)
+        for k in range(1 + (t * 13) % 9)
+    ]
+    page = MapPage(browser, offline_html(build_map(events, timeline=True)), tmp_path)
+    overlaps = []
+    try:
+        for slider in ("39", "10"):  # every day, then the first eleven days
+            page.page.eval_on_selector(
+                ".cm-slider", "(s, v) => { s.value = v; s.dispatchEvent(new Event('input')); }", slider
+            )
+            for zoom in (5, 6, 7, 8):
+                page.zoom_to(zoom, (35.7, 37.4))
+                drawn = page.page.evaluate(
+                    """() => conflictmapDensity.clusters().map(c =>
+                        [c.x, c.y, conflictmapDensity.clusterRadius(c.count), c.count])"""
+                )
+                overlaps += [
+                    (slider, zoom, a, b)
+                    for i, a in enumerate(drawn)
+                    for b in drawn[i + 1 :]
+                    if (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 < (a[2] + b[2] - 1) ** 2
+                ]
+        assert page.errors == []
+    finally:
+        page.close()
+    assert overlaps == []

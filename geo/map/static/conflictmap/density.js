@@ -37,7 +37,10 @@
     return (n < 9950000 ? (n / 1000000).toFixed(1).replace(/\.0$/, "") : Math.round(n / 1000000)) + "M";
   }
 
-  function clusterRadius(count) { return Math.round(Math.min(34, 13 + 4.2 * Math.log10(Math.max(count, 1)))); }
+  var MAX_CLUSTER_RADIUS_PX = 34;
+  function clusterRadius(count) {
+    return Math.round(Math.min(MAX_CLUSTER_RADIUS_PX, 13 + 4.2 * Math.log10(Math.max(count, 1))));
+  }
 
   // Greedy clustering in screen pixels: the marker with the most events first takes
   // every free marker within ``radius`` of it, or, when points carry their ``reach`` (px),
@@ -76,6 +79,46 @@
       groups.push(members);
     });
     return groups;
+  }
+
+  // Clusters whose discs overlap on screen merge, the smaller into the bigger, until none
+  // overlap: markers apart at first make clusters that, grown into discs of their counts'
+  // size (up to 34 px), can cover each other, as a time window's first weeks do.
+  // ``clusters`` are {x, y, count, members} (px; indices into the points), biggest first;
+  // returns the merged ones, each at its events' weighted centre.
+  function mergeOverlapping(clusters) {
+    var cell = 2 * MAX_CLUSTER_RADIUS_PX, merged = true;
+    while (merged) {
+      merged = false;
+      var grid = {}, kept = [];
+      clusters.forEach(function (c) {
+        var cx = Math.floor(c.x / cell), cy = Math.floor(c.y / cell), rc = clusterRadius(c.count), into = null;
+        for (var dx = -1; dx <= 1 && !into; dx++) {
+          for (var dy = -1; dy <= 1 && !into; dy++) {
+            (grid[(cx + dx) + ":" + (cy + dy)] || []).some(function (k) {
+              var reach = clusterRadius(k.count) + rc;
+              if ((k.x - c.x) * (k.x - c.x) + (k.y - c.y) * (k.y - c.y) < reach * reach) { into = k; }
+              return into !== null;
+            });
+          }
+        }
+        if (!into) {
+          kept.push(c);
+          var key = cx + ":" + cy;
+          (grid[key] || (grid[key] = [])).push(c);
+          return;
+        }
+        // The centre moves, so the grid may need another pass to see what the grown disc covers.
+        var count = into.count + c.count;
+        into.x = (into.x * into.count + c.x * c.count) / count;
+        into.y = (into.y * into.count + c.y * c.count) / count;
+        into.count = count;
+        into.members = into.members.concat(c.members);
+        merged = true;
+      });
+      clusters = kept;
+    }
+    return clusters;
   }
 
   // The hexagon (axial q, r; pointy top, ``size`` px centre to corner) holding pixel (x, y).
@@ -260,19 +303,24 @@
     var points = livePoints(this, zoom), clusters = [], hidden = new Uint8Array(state.markers.length);
     this.zoom = zoom;
     if (!this.markersShown()) { points.forEach(function (p) { hidden[p.marker] = 1; }); } else if (this.clustering()) {
-      var types = state.data.types;
+      var types = state.data.types, heaps = [];
       clusterPoints(points, CLUSTER_RADIUS_PX).forEach(function (members) {
         if (members.length < 2 || samePoint(state, points, members)) { return; }
-        var byType = types.map(function () { return 0; }), count = 0, x = 0, y = 0, bounds = L.latLngBounds([]);
-        members.forEach(function (j) {
+        var count = 0, x = 0, y = 0;
+        members.forEach(function (j) { var p = points[j]; count += p.weight; x += p.x * p.weight; y += p.y * p.weight; });
+        heaps.push({ x: x / count, y: y / count, count: count, members: members });
+      });
+      heaps.sort(function (a, b) { return b.count - a.count; });
+      mergeOverlapping(heaps).forEach(function (heap) {
+        var byType = types.map(function () { return 0; }), bounds = L.latLngBounds([]);
+        heap.members.forEach(function (j) {
           var p = points[j], m = state.markers[p.marker];
-          byType[m.type] += p.weight; count += p.weight;
-          x += p.x * p.weight; y += p.y * p.weight;
+          byType[m.type] += p.weight;
           bounds.extend(m.layer.getLatLng());
           hidden[p.marker] = 1;
         });
-        clusters.push({ latlng: map.unproject([x / count, y / count], zoom), count: count, byType: byType,
-                        places: members.length, bounds: bounds });
+        clusters.push({ latlng: map.unproject([heap.x, heap.y], zoom), count: heap.count, byType: byType,
+                        places: heap.members.length, bounds: bounds });
       });
     }
     state.markers.forEach(function (m, i) {
@@ -429,7 +477,7 @@
   };
 
   window.conflictmapDensity = {
-    attach: attach, clusterPoints: clusterPoints, hexBins: hexBins, hexAt: hexAt,
+    attach: attach, clusterPoints: clusterPoints, mergeOverlapping: mergeOverlapping, hexBins: hexBins, hexAt: hexAt,
     clusterRadius: clusterRadius, compactCount: compactCount, CLUSTER_FONT: CLUSTER_FONT,
     // The clusters the page's map draws now (for the page's tests and benches).
     clusters: function () { return current ? current.drawnClusters() : []; },
