@@ -264,3 +264,26 @@ def test_a_pasted_article_is_flown_to_and_marked_new(browser, tmp_path: Path) ->
     assert len(rows) == 1 and "Kyiv" in rows[0] and "new" in rows[0]
     assert "Kyiv" in popup and view["zoom"] >= 7
     assert article == "Shelling in Kyiv"  # the article panel came to the front with it
+
+
+#: The first feed row's quote: its height in lines, and how many characters it holds.
+FEED_QUOTE_JS = """quote => {
+  const box = quote.getBoundingClientRect(), line = parseFloat(getComputedStyle(quote).lineHeight);
+  return {lines: box.height / line, chars: quote.textContent.length, right: box.right,
+          feed: quote.closest(".cm-feed").getBoundingClientRect().right};
+}"""
+
+
+@pytest.mark.parametrize(("width", "height", "lines"), [(1000, 700, 2), (1920, 1080, 1)])
+def test_a_narrow_feed_gives_each_quote_two_lines(browser, server, width: int, height: int, lines: int) -> None:
+    context, page = open_page(browser, server[0], width, height)
+    try:
+        map_frame(page)
+        page.reload()
+        map_frame(page)
+        quote = page.locator(".cm-feed-quote").first.evaluate(FEED_QUOTE_JS)
+    finally:
+        context.close()
+    assert quote["chars"] > 60, quote  # a quote longer than one line of the feed
+    assert round(quote["lines"]) == lines, quote
+    assert quote["right"] <= quote["feed"], quote  # inside the feed, not under the map
