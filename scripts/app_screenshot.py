@@ -112,6 +112,9 @@ def shoot(url: str, out: Path, width: int, height: int, mode: str = "", steps: i
             page.locator("mark").first.wait_for(timeout=60_000)
         elif mode == "sources" and not frame.evaluate(MOST_SOURCES_JS):
             raise SystemExit("no event on the map is told by several sources")
+        # The first start's toast ("Demo corpus loaded") goes after a few seconds: the picture
+        # shows the page as it then stands.
+        page.get_by_test_id("stToast").first.wait_for(state="hidden", timeout=30_000)
         for _ in range(steps):
             frame.locator(".cm-step").click()
             page.wait_for_timeout(500)
