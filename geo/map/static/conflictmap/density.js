@@ -42,40 +42,52 @@
     return Math.round(Math.min(MAX_CLUSTER_RADIUS_PX, 13 + 4.2 * Math.log10(Math.max(count, 1))));
   }
 
+  // Screen pixels binned in square cells ``size`` px wide: ``add`` files an item under its
+  // point's cell, ``someNear`` calls ``visit`` on the items of the 3 x 3 cells around a point
+  // until it returns true (so two points within ``size`` px of each other always meet).
+  function PixelGrid(size) { this.size = size; this.cells = {}; }
+  PixelGrid.prototype.key = function (x, y, dx, dy) {
+    return (Math.floor(x / this.size) + dx) + ":" + (Math.floor(y / this.size) + dy);
+  };
+  PixelGrid.prototype.add = function (x, y, item) {
+    var key = this.key(x, y, 0, 0);
+    (this.cells[key] || (this.cells[key] = [])).push(item);
+  };
+  PixelGrid.prototype.someNear = function (x, y, visit) {
+    for (var dx = -1; dx <= 1; dx++) {
+      for (var dy = -1; dy <= 1; dy++) {
+        var cell = this.cells[this.key(x, y, dx, dy)];
+        if (cell && cell.some(visit)) { return true; }
+      }
+    }
+    return false;
+  };
+
   // Greedy clustering in screen pixels: the marker with the most events first takes
   // every free marker within ``radius`` of it, or, when points carry their ``reach`` (px),
   // every free marker it overlaps (within the sum of both reaches, at most ``radius``).
   // ``points`` are {x, y, weight[, reach]}; returns groups of indices into ``points``
   // (one-marker groups included), biggest first.
   function clusterPoints(points, radius) {
-    var grid = {}, order = [], taken = new Uint8Array(points.length), groups = [];
-    points.forEach(function (p, i) {
-      var key = Math.floor(p.x / radius) + ":" + Math.floor(p.y / radius);
-      (grid[key] || (grid[key] = [])).push(i);
-      order.push(i);
-    });
+    var grid = new PixelGrid(radius), order = [], taken = new Uint8Array(points.length), groups = [];
+    points.forEach(function (p, i) { grid.add(p.x, p.y, i); order.push(i); });
     order.sort(function (a, b) { return points[b].weight - points[a].weight || a - b; });
     var r2 = radius * radius;
     order.forEach(function (seed) {
       if (taken[seed]) { return; }
-      var p = points[seed], cx = Math.floor(p.x / radius), cy = Math.floor(p.y / radius), members = [seed];
+      var p = points[seed], members = [seed];
       taken[seed] = 1;
-      for (var dx = -1; dx <= 1; dx++) {
-        for (var dy = -1; dy <= 1; dy++) {
-          var cell = grid[(cx + dx) + ":" + (cy + dy)];
-          if (!cell) { continue; }
-          for (var k = 0; k < cell.length; k++) {
-            var j = cell[k], q = points[j];
-            if (taken[j]) { continue; }
-            var ex = q.x - p.x, ey = q.y - p.y, near = r2;
-            if (p.reach !== undefined && q.reach !== undefined) {
-              var touch = Math.min(radius, p.reach + q.reach);
-              near = touch * touch;
-            }
-            if (ex * ex + ey * ey <= near) { taken[j] = 1; members.push(j); }
-          }
+      grid.someNear(p.x, p.y, function (j) {
+        var q = points[j];
+        if (taken[j]) { return false; }
+        var ex = q.x - p.x, ey = q.y - p.y, near = r2;
+        if (p.reach !== undefined && q.reach !== undefined) {
+          var touch = Math.min(radius, p.reach + q.reach);
+          near = touch * touch;
         }
-      }
+        if (ex * ex + ey * ey <= near) { taken[j] = 1; members.push(j); }
+        return false;
+      });
       groups.push(members);
     });
     return groups;
@@ -87,27 +99,18 @@
   // ``clusters`` are {x, y, count, members} (px; indices into the points), biggest first;
   // returns the merged ones, each at its events' weighted centre.
   function mergeOverlapping(clusters) {
-    var cell = 2 * MAX_CLUSTER_RADIUS_PX, merged = true;
+    var merged = true;
     while (merged) {
       merged = false;
-      var grid = {}, kept = [];
+      var grid = new PixelGrid(2 * MAX_CLUSTER_RADIUS_PX), kept = [];
       clusters.forEach(function (c) {
-        var cx = Math.floor(c.x / cell), cy = Math.floor(c.y / cell), rc = clusterRadius(c.count), into = null;
-        for (var dx = -1; dx <= 1 && !into; dx++) {
-          for (var dy = -1; dy <= 1 && !into; dy++) {
-            (grid[(cx + dx) + ":" + (cy + dy)] || []).some(function (k) {
-              var reach = clusterRadius(k.count) + rc;
-              if ((k.x - c.x) * (k.x - c.x) + (k.y - c.y) * (k.y - c.y) < reach * reach) { into = k; }
-              return into !== null;
-            });
-          }
-        }
-        if (!into) {
-          kept.push(c);
-          var key = cx + ":" + cy;
-          (grid[key] || (grid[key] = [])).push(c);
-          return;
-        }
+        var rc = clusterRadius(c.count), into = null;
+        grid.someNear(c.x, c.y, function (k) {
+          var reach = clusterRadius(k.count) + rc;
+          if ((k.x - c.x) * (k.x - c.x) + (k.y - c.y) * (k.y - c.y) < reach * reach) { into = k; }
+          return into !== null;
+        });
+        if (!into) { kept.push(c); grid.add(c.x, c.y, c); return; }
         // The centre moves, so the grid may need another pass to see what the grown disc covers.
         var count = into.count + c.count;
         into.x = (into.x * into.count + c.x * c.count) / count;
