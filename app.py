@@ -205,13 +205,18 @@ def _progress_bar(label: str) -> actions.Progress:
 def _first_start(store: EventStore) -> None:
     if st.session_state.demo_failed or not actions.needs_demo(store):
         return
+    # The status box stands over the map only while the page waits on the loading: once the
+    # events are in, the map takes its row back and a toast says what was read.
+    box = st.empty()
     try:
-        with _working("First start: reading the demo corpus into the event store") as status:
+        with box.container(), _working("First start: reading the demo corpus into the event store"):
             progress = _progress_bar("Loading the language model and the gazetteer\u2026")
             report = actions.load_demo(store, pipeline=load_pipeline, on_progress=progress)
-            status.update(label=f"Demo corpus loaded: {report.summary()}.")
     except (ConflictmapError, GazetteerError, OSError):
         st.session_state.demo_failed = True  # the status box says why; not retried on every rerun
+        return
+    box.empty()
+    st.toast(f"Demo corpus loaded: {report.summary()}.", icon=":material/check:", duration="long")
 
 
 @contextmanager

@@ -5,9 +5,12 @@ demo corpus through the real pipeline on its first start), opens it in Debian's
 chromium with every request outside localhost aborted, and saves the window: the first
 screen as a new user sees it. ``--click`` first clicks the biggest frontline marker drawn
 on its own (the article below shows the quote highlighted); ``--sources`` zooms to the
-event told by the most outlets and opens its popup (``docs/sources.png``).
+event told by the most outlets and opens its popup (``docs/sources.png``). ``--db`` opens
+the page on a store of its own instead (a big one, filled by ``bench/bench_app.py``), and
+``--steps`` steps the time control that many times before the picture.
 
     python3 scripts/app_screenshot.py [--out docs/app.png] [--width 1400 --height 900] [--click | --sources]
+        [--also 1000x700 --also 1920x1080 ...] [--db STORE] [--steps N]
 """
 
 from __future__ import annotations
@@ -83,7 +86,7 @@ def map_frame(page, seconds: float):
     raise SystemExit("the map drew no markers in time")
 
 
-def shoot(url: str, out: Path, width: int, height: int, mode: str = "") -> list[str]:
+def shoot(url: str, out: Path, width: int, height: int, mode: str = "", steps: int = 0) -> list[str]:
     from playwright.sync_api import sync_playwright
 
     blocked: list[str] = []
@@ -109,6 +112,12 @@ def shoot(url: str, out: Path, width: int, height: int, mode: str = "") -> list[
             page.locator("mark").first.wait_for(timeout=60_000)
         elif mode == "sources" and not frame.evaluate(MOST_SOURCES_JS):
             raise SystemExit("no event on the map is told by several sources")
+        # The first start's toast ("Demo corpus loaded") goes after a few seconds: the picture
+        # shows the page as it then stands.
+        page.get_by_test_id("stToast").first.wait_for(state="hidden", timeout=30_000)
+        for _ in range(steps):
+            frame.locator(".cm-step").click()
+            page.wait_for_timeout(500)
         page.wait_for_timeout(2500)  # the basemap's tiles, the popup and the table settle
         out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(out))
@@ -121,13 +130,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "app.png")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=900)
+    parser.add_argument("--steps", type=int, default=0, help="playback steps taken before the picture")
+    parser.add_argument("--db", type=Path, help="open the page on this event store instead of a fresh one")
+    parser.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="WxH",
+        help="another window size, shot by the same server after the first (OUT-W.png)",
+    )
     modes = parser.add_mutually_exclusive_group()
     modes.add_argument("--click", action="store_const", const="click", dest="mode", default="")
     modes.add_argument("--sources", action="store_const", const="sources", dest="mode")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="conflictmap-shot-") as folder:
         port = free_port()
-        env = {**os.environ, "CONFLICTMAP_DB": str(Path(folder) / "events.sqlite")}
+        env = {**os.environ, "CONFLICTMAP_DB": str(args.db or Path(folder) / "events.sqlite")}
         env.pop("CONFLICTMAP_PIPELINE", None)
         command = [*streamlit_command(REPO / "app.py", port=port, address=None), "--server.fileWatcherType=none"]
         process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -136,7 +154,12 @@ def main(argv: list[str] | None = None) -> int:
             problem = wait_until_serving(url, process, 90)
             if problem is not None:
                 raise SystemExit(problem)
-            blocked = shoot(url, args.out, args.width, args.height, args.mode)
+            blocked = shoot(url, args.out, args.width, args.height, args.mode, args.steps)
+            for size in args.also:
+                width, height = (int(n) for n in size.lower().split("x"))
+                out = args.out.with_name(f"{args.out.stem}-{width}{args.out.suffix}")
+                blocked += shoot(url, out, width, height, args.mode, args.steps)
+                print(f"wrote {out}")
         finally:
             process.terminate()
             process.wait(timeout=30)

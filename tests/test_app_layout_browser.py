@@ -163,6 +163,26 @@ def test_the_header_stays_one_line_on_a_small_laptop_with_the_sidebar_open(brows
     assert box["y"] + box["height"] <= 700, box  # the map still ends inside the window
 
 
+def test_the_first_start_leaves_the_map_under_the_header_and_says_what_it_read(browser, tmp_path: Path) -> None:
+    # A store of its own: the first visit of a new store is the one that reads the demo corpus.
+    with running_server(tmp_path) as (url, _):
+        context, page = open_page(browser, url, 1000, 700)
+        try:
+            map_frame(page)
+            toast = page.get_by_test_id("stToast")
+            toast.first.wait_for(timeout=STEP_MS)
+            said = toast.first.inner_text()
+            page.wait_for_timeout(500)  # the run that drew the map has laid out the page
+            header = page.locator(".cm-header").bounding_box()
+            box = page.locator(MAP_IFRAME).bounding_box()
+        finally:
+            context.close()
+    assert "Demo corpus loaded" in said and "articles" in said
+    # No status row between the header and the map: the map starts right under the header line.
+    assert box["y"] - (header["y"] + header["height"]) < 40, (header, box)
+    assert box["y"] + box["height"] <= 700, box
+
+
 def test_clicking_a_feed_row_flies_the_map_there_and_opens_the_article(browser, server) -> None:
     context, page = open_page(browser, server[0], 1400, 900)
     try:
@@ -244,3 +264,26 @@ def test_a_pasted_article_is_flown_to_and_marked_new(browser, tmp_path: Path) ->
     assert len(rows) == 1 and "Kyiv" in rows[0] and "new" in rows[0]
     assert "Kyiv" in popup and view["zoom"] >= 7
     assert article == "Shelling in Kyiv"  # the article panel came to the front with it
+
+
+#: The first feed row's quote: its height in lines, and how many characters it holds.
+FEED_QUOTE_JS = """quote => {
+  const box = quote.getBoundingClientRect(), line = parseFloat(getComputedStyle(quote).lineHeight);
+  return {lines: box.height / line, chars: quote.textContent.length, right: box.right,
+          feed: quote.closest(".cm-feed").getBoundingClientRect().right};
+}"""
+
+
+@pytest.mark.parametrize(("width", "height", "lines"), [(1000, 700, 2), (1920, 1080, 1)])
+def test_a_narrow_feed_gives_each_quote_two_lines(browser, server, width: int, height: int, lines: int) -> None:
+    context, page = open_page(browser, server[0], width, height)
+    try:
+        map_frame(page)
+        page.reload()
+        map_frame(page)
+        quote = page.locator(".cm-feed-quote").first.evaluate(FEED_QUOTE_JS)
+    finally:
+        context.close()
+    assert quote["chars"] > 60, quote  # a quote longer than one line of the feed
+    assert round(quote["lines"]) == lines, quote
+    assert quote["right"] <= quote["feed"], quote  # inside the feed, not under the map

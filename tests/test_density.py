@@ -298,3 +298,87 @@ def test_markers_cluster_by_their_reach_and_never_beyond_the_radius(town_map) ->
     )
     # 25 px apart with 20 px of reach: apart; 15 px: one; 70 px with 80 px of reach: apart (beyond 60 px).
     assert sorted(sorted(g) for g in groups) == [[0], [1], [2, 3], [4], [5]]
+
+
+#: A ring's inner disc, where its count is printed: the ring is a third of the radius wide.
+RING_TEXT_FITS_JS = """() => {
+  const D = conflictmapDensity, ctx = document.createElement("canvas").getContext("2d");
+  ctx.font = D.CLUSTER_FONT;
+  const crowded = [];
+  for (const n of [2, 9, 99, 999, 1000, 2545, 9949, 9999, 12345, 99999, 999999, 1234567, 98765432]) {
+    const r = D.clusterRadius(n), inner = 2 * (r - Math.max(4, r * 0.34));
+    const text = D.compactCount(n), width = ctx.measureText(text).width;
+    if (width > inner - 4) { crowded.push([n, text, width, inner]); }
+  }
+  return crowded;
+}"""
+
+
+@pytest.mark.browser
+def test_a_clusters_count_fits_inside_its_ring_however_many_events(town_map) -> None:
+    page, _ = town_map
+    assert page.page.evaluate(RING_TEXT_FITS_JS) == []
+    assert page.page.evaluate("[999, 2545, 31234, 1250000].map(conflictmapDensity.compactCount)") == [
+        "999",
+        "2.5k",
+        "31k",
+        "1.3M",
+    ]
+
+
+@pytest.mark.browser
+def test_clusters_whose_discs_would_overlap_become_one(town_map) -> None:
+    page, _ = town_map
+    merged = page.page.evaluate(
+        """() => conflictmapDensity.mergeOverlapping([
+            {x: 0, y: 0, count: 30, members: [0, 1]}, {x: 30, y: 0, count: 10, members: [2, 3]},
+            {x: 300, y: 0, count: 10, members: [4, 5]}
+        ]).map(c => [Math.round(c.x), c.count, c.members.slice().sort()])"""
+    )
+    # The two near discs (radii 19 and 17 px, 30 px apart) make one, at their events' centre.
+    assert merged == [[8, 40, [0, 1, 2, 3]], [300, 10, [4, 5]]]
+
+
+#: Towns 0.2 degrees apart on a grid over northern Syria, a few events each, more in some.
+GRID_TOWNS = [(f"G{i}-{j}", 35.0 + 0.2 * i, 36.5 + 0.2 * j) for i in range(8) for j in range(10)]
+
+
+@pytest.mark.browser
+def test_no_two_clusters_cover_each_other_at_any_zoom_or_date(browser, tmp_path) -> None:
+    events = [
+        palmyra_event(
+            event_id=f"{name}-{k}",
+            place=name,
+            mention=name,
+            lat=lat,
+            lon=lon,
+            geonameid=7000 + t,
+            sub_event_type="",
+            event_date=date(2016, 3, 1) + timedelta(days=(t * 7 + k) % 40),
+        )
+        for t, (name, lat, lon) in enumerate(GRID_TOWNS)
+        for k in range(1 + (t * 13) % 9)
+    ]
+    page = MapPage(browser, offline_html(build_map(events, timeline=True)), tmp_path)
+    overlaps = []
+    try:
+        for slider in ("39", "10"):  # every day, then the first eleven days
+            page.page.eval_on_selector(
+                ".cm-slider", "(s, v) => { s.value = v; s.dispatchEvent(new Event('input')); }", slider
+            )
+            for zoom in (5, 6, 7, 8):
+                page.zoom_to(zoom, (35.7, 37.4))
+                drawn = page.page.evaluate(
+                    """() => conflictmapDensity.clusters().map(c =>
+                        [c.x, c.y, conflictmapDensity.clusterRadius(c.count), c.count])"""
+                )
+                overlaps += [
+                    (slider, zoom, a, b)
+                    for i, a in enumerate(drawn)
+                    for b in drawn[i + 1 :]
+                    if (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 < (a[2] + b[2] - 1) ** 2
+                ]
+        assert page.errors == []
+    finally:
+        page.close()
+    assert overlaps == []

@@ -196,3 +196,23 @@ def test_the_matplotlib_picture_frames_the_busy_front_too(tmp_path) -> None:
     west, south, east, north = draw_png_fallback(front + far, tmp_path / "slide.png", width=800, height=500).view
     assert all(west <= e.lon <= east and south <= e.lat <= north for e in front)
     assert not any(south <= e.lat <= north for e in far)
+
+
+def test_a_theatre_over_several_countries_is_named_by_every_place_it_shows_or_counts_them() -> None:
+    front = _front(47.0, 35.0)
+    # Talks in three countries of Europe, the busiest place first.
+    talks = [("Lakeside", 46.2, 6.1, "CH"), ("Hilltown", 48.1, 11.6, "DE"), ("Rivermouth", 48.2, 16.4, "AT")]
+
+    def talks_at(places: list[tuple[str, float, float, str]]) -> list[Event]:
+        return [
+            e
+            for rank, (name, lat, lon, country) in enumerate(places)
+            for e in events_at_places(name, [(lat, lon)], per_place=8 - rank, country=country, event_type="diplomacy")
+        ]
+
+    three = slide_layout(front + talks_at(talks), aspect=WIDE).insets
+    assert [t.name for t in three] == ["Lakeside 0, Hilltown 0, Rivermouth 0"]
+    five = talks + [("Porttown", 45.4, 12.3, "IT"), ("Vineyard", 47.5, 19.0, "HU")]
+    assert [t.name for t in slide_layout(front + talks_at(five), aspect=WIDE).insets] == [
+        "Lakeside 0, Hilltown 0 and 3 more"
+    ]

@@ -64,3 +64,13 @@ def test_a_city_far_away_or_far_smaller_is_another_place() -> None:
     assert _names(far) == ["Wadiyah al Qadimah", "Wadiyah"]
     hamlet = [Town("Wadiyah City", 30.0, 47.0, 900_000), Town("Wadiyah", 30.01, 47.0, 900)]
     assert _names(hamlet) == ["Wadiyah City", "Wadiyah"]
+
+
+def test_a_new_town_outside_a_small_old_one_keeps_its_own_name() -> None:
+    # "New Sarna", 3 km from a town of 20,000 people and listed twice as big, is built beside
+    # it, not inside it: the old town's label is not moved onto the new town's point.
+    beside = [Town("Sarna al Jadidah", 20.000, 10.000, 45_000), Town("Sarna", 20.027, 10.000, 20_000)]
+    assert _names(beside) == ["Sarna al Jadidah", "Sarna"]
+    # The same new quarter inside a city of 700,000, as far from its point, is the city.
+    inside = [Town("Sarna al Jadidah", 20.000, 10.000, 900_000), Town("Sarna", 20.027, 10.000, 700_000)]
+    assert _names(inside) == ["Sarna"]

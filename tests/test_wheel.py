@@ -241,13 +241,13 @@ def test_installed_page_draws_the_demo_map_on_first_start(installed: Installed, 
         "app = AppTest.from_file(str(page_path()), default_timeout=600)\n"
         "app.run()\n"
         "print(json.dumps({'page': str(page_path()), 'exceptions': [e.message for e in app.exception],\n"
-        "    'status': [s.label for s in app.status], 'captions': [c.value for c in app.caption]}))\n"
+        "    'toasts': [t.value for t in app.toast], 'captions': [c.value for c in app.caption]}))\n"
     )
     done = _run([str(installed.python), "-c", first_run], cwd=tmp_path, env=env, timeout=900)
     page = json.loads(done.stdout.strip().splitlines()[-1])
     assert str(Path(page["page"]).resolve()).startswith(str(installed.venv.resolve()))
     assert page["exceptions"] == []
-    assert any(label.startswith("Demo corpus loaded") for label in page["status"]), page["status"]
+    assert any(said.startswith("Demo corpus loaded") for said in page["toasts"]), page["toasts"]
     counts = [re.match(r"([\d,]+) of ([\d,]+) stored events\b", caption) for caption in page["captions"]]
     shown = [int(m.group(1).replace(",", "")) for m in counts if m]
     assert shown and shown[0] > 0, page["captions"]

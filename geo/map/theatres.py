@@ -50,6 +50,9 @@ JOIN_DENSITY = 0.5
 #: A theatre left out of the main frame with this share of the weight gets an inset of its own.
 INSET_SHARE = 0.08
 MAX_INSETS = 2
+#: Places a caption names when its theatre lies in several countries; with more, the busiest
+#: ones and how many others ("Geneva, Munich and 2 more").
+NAMED_PLACES = 3
 #: The smallest span (degrees) of a frame or an inset: one town alone is shown with its surroundings.
 MIN_SPAN_DEG = 1.5
 #: The margin around a frame, as a share of its span (at least MIN_MARGIN_DEG); the page pads its fit too.
@@ -86,10 +89,15 @@ class Theatre:
 
     @property
     def name(self) -> str:
-        """The theatre's caption: its country's name when it lies in one, else its two busiest places."""
+        """The theatre's caption: its country's name when it lies in one, else its places,
+        up to NAMED_PLACES of them, the others counted: a caption naming two of three places
+        over a map that shows all three reads as if the third were not there."""
         if len(self.countries) == 1 and country_name(self.countries[0]):
             return country_name(self.countries[0])
-        return ", ".join(name for name, _ in self.places[:2])
+        if len(self.places) <= NAMED_PLACES:
+            return ", ".join(name for name, _ in self.places)
+        named = ", ".join(name for name, _ in self.places[: NAMED_PLACES - 1])
+        return f"{named} and {len(self.places) - NAMED_PLACES + 1} more"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,10 @@ that town, is labelled by the town's name (the place a reader looks for) and the
 itself is not labelled twice. The quarter's name may spell the city's another way: Mosul's
 new quarter is listed as "Al Mawşil al Jadīdah", bigger than Mosul, whose English name is
 the one a reader knows; the two names are one name when their transliteration skeletons
-(``gazetteer.normalize``, as the resolver matches spellings) are the same.
+(``gazetteer.normalize``, as the resolver matches spellings) are the same. A part lies
+inside its city: a town of the same name with more words that stands outside the city's
+built-up area (estimated from its population) is a town of its own, a new town built
+beside an old one, and is labelled by its own name.
 
 A town where events happened is named on the map as the articles name it (Tadmur is
 "Palmyra" in every report, and so in the feed, the popups and a briefing's labels): the
@@ -20,6 +23,7 @@ the gazetteer's name beside it.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -45,8 +49,14 @@ QUARTER_WORDS = frozenset(
 )
 #: Names joined by a hyphen are twin towns or districts of two ("Pimpri-Chinchwad"), not a city's part.
 _JOINED = re.compile("[-‐-―]")
-#: How near a part of a city lies to the city, in km, to be taken for it.
+#: How near a part of a city lies to the city, in km, to be taken for it, at most.
 QUARTER_KM = 5.0
+#: People per km² of a town's built-up area, a typical urban density: a part of a city lies
+#: inside the city's area, a disc this dense for the city's population. "Burj al Arab al
+#: Jadidah", 3 km from Burj al Arab (22,000 people, some 1.2 km across its middle), is a new
+#: town beside it and keeps its name; Mosul's new quarter, 1.2 km from a city of 1.7 million,
+#: is Mosul.
+URBAN_DENSITY_PER_KM2 = 5000.0
 #: A part listed this many times bigger than the city is another town ("Rochester Hills").
 QUARTER_MAX_RATIO = 4.0
 
@@ -81,6 +91,12 @@ def _km(a: Town, b: Town) -> float:
     return great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
+def built_up_radius_km(population: int) -> float:
+    """The radius of a disc holding ``population`` at URBAN_DENSITY_PER_KM2: how far from
+    its point a town's streets reach, roughly."""
+    return math.sqrt(population / URBAN_DENSITY_PER_KM2 / math.pi)
+
+
 def display_towns(towns: Iterable[Town]) -> list[Town]:
     """``towns`` (largest first) as their labels name them, in the same order: names
     in plain letters, and a city's part listed bigger than the city, within QUARTER_KM of
@@ -113,13 +129,14 @@ def display_towns(towns: Iterable[Town]) -> list[Town]:
 
 def _city_of(towns: Sequence[Town], part: int, candidates: Iterable[int]) -> int | None:
     """The city ``towns[part]`` is a bigger-listed part of, among ``candidates``: the
-    nearest within QUARTER_KM listed smaller than the part; None when there is none."""
+    nearest listed smaller than the part whose built-up area (and QUARTER_KM) reaches the
+    part's point; None when there is none."""
     near = [
         (_km(towns[part], towns[j]), j)
         for j in candidates
         if j != part
         and towns[part].population / QUARTER_MAX_RATIO <= towns[j].population < towns[part].population
-        and _km(towns[part], towns[j]) <= QUARTER_KM
+        and _km(towns[part], towns[j]) <= min(QUARTER_KM, built_up_radius_km(towns[j].population))
     ]
     return min(near)[1] if near else None
 

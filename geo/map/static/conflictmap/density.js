@@ -28,13 +28,40 @@
 
   function safeColour(colour) { return /^#[0-9a-fA-F]{3,8}$/.test(colour) ? colour : "#777777"; }
 
+  // A count in at most four characters ("2.5k", "31k", "1.2M"), as map clusters print it: a
+  // cluster's ring leaves its text some 35 px, which "2,545" in bold fills to the ring's edge.
+  // The exact count is in the cluster's tooltip.
   function compactCount(n) {
-    if (n < 10000) { return n.toLocaleString("en-US"); }
-    if (n < 1000000) { return (n < 100000 ? (n / 1000).toFixed(1).replace(/\.0$/, "") : Math.round(n / 1000)) + "k"; }
-    return (n / 1000000).toFixed(1).replace(/\.0$/, "") + "M";
+    if (n < 1000) { return String(n); }
+    if (n < 999500) { return (n < 9950 ? (n / 1000).toFixed(1).replace(/\.0$/, "") : Math.round(n / 1000)) + "k"; }
+    return (n < 9950000 ? (n / 1000000).toFixed(1).replace(/\.0$/, "") : Math.round(n / 1000000)) + "M";
   }
 
-  function clusterRadius(count) { return Math.round(Math.min(34, 13 + 4.2 * Math.log10(Math.max(count, 1)))); }
+  var MAX_CLUSTER_RADIUS_PX = 34;
+  function clusterRadius(count) {
+    return Math.round(Math.min(MAX_CLUSTER_RADIUS_PX, 13 + 4.2 * Math.log10(Math.max(count, 1))));
+  }
+
+  // Screen pixels binned in square cells ``size`` px wide: ``add`` files an item under its
+  // point's cell, ``someNear`` calls ``visit`` on the items of the 3 x 3 cells around a point
+  // until it returns true (so two points within ``size`` px of each other always meet).
+  function PixelGrid(size) { this.size = size; this.cells = {}; }
+  PixelGrid.prototype.key = function (x, y, dx, dy) {
+    return (Math.floor(x / this.size) + dx) + ":" + (Math.floor(y / this.size) + dy);
+  };
+  PixelGrid.prototype.add = function (x, y, item) {
+    var key = this.key(x, y, 0, 0);
+    (this.cells[key] || (this.cells[key] = [])).push(item);
+  };
+  PixelGrid.prototype.someNear = function (x, y, visit) {
+    for (var dx = -1; dx <= 1; dx++) {
+      for (var dy = -1; dy <= 1; dy++) {
+        var cell = this.cells[this.key(x, y, dx, dy)];
+        if (cell && cell.some(visit)) { return true; }
+      }
+    }
+    return false;
+  };
 
   // Greedy clustering in screen pixels: the marker with the most events first takes
   // every free marker within ``radius`` of it, or, when points carry their ``reach`` (px),
@@ -42,37 +69,59 @@
   // ``points`` are {x, y, weight[, reach]}; returns groups of indices into ``points``
   // (one-marker groups included), biggest first.
   function clusterPoints(points, radius) {
-    var grid = {}, order = [], taken = new Uint8Array(points.length), groups = [];
-    points.forEach(function (p, i) {
-      var key = Math.floor(p.x / radius) + ":" + Math.floor(p.y / radius);
-      (grid[key] || (grid[key] = [])).push(i);
-      order.push(i);
-    });
+    var grid = new PixelGrid(radius), order = [], taken = new Uint8Array(points.length), groups = [];
+    points.forEach(function (p, i) { grid.add(p.x, p.y, i); order.push(i); });
     order.sort(function (a, b) { return points[b].weight - points[a].weight || a - b; });
     var r2 = radius * radius;
     order.forEach(function (seed) {
       if (taken[seed]) { return; }
-      var p = points[seed], cx = Math.floor(p.x / radius), cy = Math.floor(p.y / radius), members = [seed];
+      var p = points[seed], members = [seed];
       taken[seed] = 1;
-      for (var dx = -1; dx <= 1; dx++) {
-        for (var dy = -1; dy <= 1; dy++) {
-          var cell = grid[(cx + dx) + ":" + (cy + dy)];
-          if (!cell) { continue; }
-          for (var k = 0; k < cell.length; k++) {
-            var j = cell[k], q = points[j];
-            if (taken[j]) { continue; }
-            var ex = q.x - p.x, ey = q.y - p.y, near = r2;
-            if (p.reach !== undefined && q.reach !== undefined) {
-              var touch = Math.min(radius, p.reach + q.reach);
-              near = touch * touch;
-            }
-            if (ex * ex + ey * ey <= near) { taken[j] = 1; members.push(j); }
-          }
+      grid.someNear(p.x, p.y, function (j) {
+        var q = points[j];
+        if (taken[j]) { return false; }
+        var ex = q.x - p.x, ey = q.y - p.y, near = r2;
+        if (p.reach !== undefined && q.reach !== undefined) {
+          var touch = Math.min(radius, p.reach + q.reach);
+          near = touch * touch;
         }
-      }
+        if (ex * ex + ey * ey <= near) { taken[j] = 1; members.push(j); }
+        return false;
+      });
       groups.push(members);
     });
     return groups;
+  }
+
+  // Clusters whose discs overlap on screen merge, the smaller into the bigger, until none
+  // overlap: markers apart at first make clusters that, grown into discs of their counts'
+  // size (up to 34 px), can cover each other, as a time window's first weeks do.
+  // ``clusters`` are {x, y, count, members} (px; indices into the points), biggest first;
+  // returns the merged ones, each at its events' weighted centre.
+  function mergeOverlapping(clusters) {
+    var merged = true;
+    while (merged) {
+      merged = false;
+      var grid = new PixelGrid(2 * MAX_CLUSTER_RADIUS_PX), kept = [];
+      clusters.forEach(function (c) {
+        var rc = clusterRadius(c.count), into = null;
+        grid.someNear(c.x, c.y, function (k) {
+          var reach = clusterRadius(k.count) + rc;
+          if ((k.x - c.x) * (k.x - c.x) + (k.y - c.y) * (k.y - c.y) < reach * reach) { into = k; }
+          return into !== null;
+        });
+        if (!into) { kept.push(c); grid.add(c.x, c.y, c); return; }
+        // The centre moves, so the grid may need another pass to see what the grown disc covers.
+        var count = into.count + c.count;
+        into.x = (into.x * into.count + c.x * c.count) / count;
+        into.y = (into.y * into.count + c.y * c.count) / count;
+        into.count = count;
+        into.members = into.members.concat(c.members);
+        merged = true;
+      });
+      clusters = kept;
+    }
+    return clusters;
   }
 
   // The hexagon (axial q, r; pointy top, ``size`` px centre to corner) holding pixel (x, y).
@@ -257,19 +306,24 @@
     var points = livePoints(this, zoom), clusters = [], hidden = new Uint8Array(state.markers.length);
     this.zoom = zoom;
     if (!this.markersShown()) { points.forEach(function (p) { hidden[p.marker] = 1; }); } else if (this.clustering()) {
-      var types = state.data.types;
+      var types = state.data.types, heaps = [];
       clusterPoints(points, CLUSTER_RADIUS_PX).forEach(function (members) {
         if (members.length < 2 || samePoint(state, points, members)) { return; }
-        var byType = types.map(function () { return 0; }), count = 0, x = 0, y = 0, bounds = L.latLngBounds([]);
-        members.forEach(function (j) {
+        var count = 0, x = 0, y = 0;
+        members.forEach(function (j) { var p = points[j]; count += p.weight; x += p.x * p.weight; y += p.y * p.weight; });
+        heaps.push({ x: x / count, y: y / count, count: count, members: members });
+      });
+      heaps.sort(function (a, b) { return b.count - a.count; });
+      mergeOverlapping(heaps).forEach(function (heap) {
+        var byType = types.map(function () { return 0; }), bounds = L.latLngBounds([]);
+        heap.members.forEach(function (j) {
           var p = points[j], m = state.markers[p.marker];
-          byType[m.type] += p.weight; count += p.weight;
-          x += p.x * p.weight; y += p.y * p.weight;
+          byType[m.type] += p.weight;
           bounds.extend(m.layer.getLatLng());
           hidden[p.marker] = 1;
         });
-        clusters.push({ latlng: map.unproject([x / count, y / count], zoom), count: count, byType: byType,
-                        places: members.length, bounds: bounds });
+        clusters.push({ latlng: map.unproject([heap.x, heap.y], zoom), count: heap.count, byType: byType,
+                        places: heap.members.length, bounds: bounds });
       });
     }
     state.markers.forEach(function (m, i) {
@@ -426,7 +480,8 @@
   };
 
   window.conflictmapDensity = {
-    attach: attach, clusterPoints: clusterPoints, hexBins: hexBins, hexAt: hexAt,
+    attach: attach, clusterPoints: clusterPoints, mergeOverlapping: mergeOverlapping, hexBins: hexBins, hexAt: hexAt,
+    clusterRadius: clusterRadius, compactCount: compactCount, CLUSTER_FONT: CLUSTER_FONT,
     // The clusters the page's map draws now (for the page's tests and benches).
     clusters: function () { return current ? current.drawnClusters() : []; },
     CLUSTER_RADIUS_PX: CLUSTER_RADIUS_PX, CLUSTER_MAX_ZOOM: CLUSTER_MAX_ZOOM, HEX_RADIUS_PX: HEX_RADIUS_PX
