@@ -63,3 +63,19 @@ def test_a_malformed_weights_file_is_refused_with_a_reason():
     bad = json.dumps({"classes": classes, "intercept": [0.0] * 5, "weights": {"bias": [1.0]}})
     with pytest.raises(ValueError, match="one value per class"):
         model_from_json(bad)
+
+
+#: Two headlines of a page's box of links to other stories, one a line, as the sentence splitter joins them.
+OTHER_STORIES = "Talks on the truce resume in Ostrel\nFarmers in Korvani count losses after floods"
+
+
+@pytest.mark.parametrize("place", ["Ostrel", "Korvani"])
+def test_a_place_in_a_list_of_other_stories_headlines_gets_no_event(nlp, place):
+    kind, _ = decide(load_event_model(), event_site(OTHER_STORIES, place, nlp=nlp))
+    assert kind is None
+
+
+def test_the_same_words_told_as_one_sentence_keep_their_event(nlp):
+    sentence = "Talks on the truce resumed in Ostrel on Monday."
+    kind, _ = decide(load_event_model(), event_site(sentence, "Ostrel", nlp=nlp))
+    assert kind is not None and kind.event_type == "diplomacy"

@@ -149,6 +149,8 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
     if site.tree is not None:
         flags += clause_features(site.tree, site.start, site.end, sentence)
         flags += role_features(site.tree, site.start, site.end)
+        flags.append(f"names_event={_event_the_place_names(site) is not None}")
+        flags.append(f"locative_strong={_locative_of_strong_trigger(site, rule)}")
     flags += signal_features(site.tree, sentence, site.start, site.end, site.is_area)
     place_words = set(_WORD.findall(lowered[site.start : site.end]))
     clause_words = set(_WORD.findall(lowered[clause[0] : site.start])) | set(
@@ -195,13 +197,13 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     rule = place_rule(site)
     probabilities = model.probabilities(site_features(site, rule))
     chosen = model.label_of(probabilities)
-    named = None if site.is_area else _event_the_place_names(site)  # "the Syria talks" name their topic
+    named = None if site.is_area or not _one_line(site) else _event_the_place_names(site)  # "the Syria talks"
     if named is not None:
         if _stated_as_absent(site, named.event_type):
             return None, probabilities[NO_EVENT]  # "no date was set for the next X talks"
         return named, max(probabilities[named.event_type], 1 - probabilities[NO_EVENT])
     if chosen == NO_EVENT:
-        if _locative_of_strong_trigger(site, rule) and not _stated_as_absent(site, rule.event_type):
+        if _one_line(site) and _locative_of_strong_trigger(site, rule) and not _stated_as_absent(site, rule.event_type):
             return rule, 1 - probabilities[NO_EVENT]
         if _aid_arrives_without_fighting(site):
             return _broadest("humanitarian"), 1 - probabilities[NO_EVENT]
@@ -249,6 +251,14 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
 def _broadest(event_type: str) -> EventKind:
     """The type's broadest sub-type, for a type no trigger of the sentence names."""
     return EventKind(event_type, DEFAULT_SUB_EVENT[event_type], 0.5, "")
+
+
+def _one_line(site: EventSite) -> bool:
+    """Is the place's sentence one line of text? The sentence splitter joins a list of
+    headlines or links (one a line, under a page's "more on this" box) into one sentence; the
+    rules that read a sentence's grammar do not hold across such lines, and the model, which
+    sees the words, decides those places alone."""
+    return "\n" not in site.sentence.strip()
 
 
 def _stated_as_absent(site: EventSite, event_type: str) -> bool:
