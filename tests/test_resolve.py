@@ -308,6 +308,15 @@ def test_a_namesake_abroad_yields_to_the_area_the_text_puts_the_name_in():
     assert {p.mention.text for p in got} == {"Kalbar", "Yemen"}
 
 
+def test_a_description_of_a_later_town_puts_no_container_on_the_dateline():
+    # "the capital of a province of Syria" tells where Homs is, not where the report was
+    # filed: the dateline's capital stays mapped in its own country.
+    text = "BEIRUT, May 3 (Wire) -- Rebels fought in Homs, the capital of a province of Syria, overnight."
+    got = resolved(text, "BEIRUT", "Homs", "Syria")
+    assert got["BEIRUT"].geonameid == 4
+    assert got["Homs"].country_code == "SY"
+
+
 def test_a_comma_list_of_countries_is_no_container_that_unmaps_them():
     text = "Refugees crossed into Syria, Lebanon and Libya last week."
     got = resolved(text, "Syria", "Lebanon")

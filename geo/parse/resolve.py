@@ -845,9 +845,16 @@ def _containment(
     for i, first in enumerate(mentions):
         if decided_at.get(names[first], first.start) != first.start:
             continue
+        # A description ("is a town", "the capital of") tells of the name it follows
+        # before another town is named: in "X, May 2 -- fighters took Y, the capital of Z",
+        # Z holds Y, not X; areas between are themselves containers ("X in Y province of Z").
+        next_town: int | None = None  # where the first town named after ``first`` starts
         for second in mentions[i + 1 :]:
             if second.sentence != first.sentence or second.start - first.end > LOOSE_CONTAINER_CHARS:
                 break
+            described = text[first.end : second.start if next_town is None else next_town].lower()
+            if next_town is None and not _reads_as_area(pools[names[second]]):
+                next_town = second.start
             if names[first] == names[second]:
                 continue
             container = next((e for e in pools[names[second]].entries if e.is_area), None)
@@ -858,9 +865,7 @@ def _containment(
                 continue  # "Benin, Niger, Nigeria": two items of a list of countries
             if " ".join(between.lower().split()) in ADJACENT_CONTAINERS:
                 strength = 1.0
-            elif any(w in between for w in LOOSE_CONTAINER_WORDS) and any(
-                w in between.lower() for w in DESCRIBING_WORDS
-            ):
+            elif any(w in between for w in LOOSE_CONTAINER_WORDS) and any(w in described for w in DESCRIBING_WORDS):
                 strength = 0.5
             else:
                 continue
@@ -894,6 +899,11 @@ def _with_demonym_containers(
         if code is not None and (held is None or held.strength < strength):
             out[names[m]] = _Container(_country_area(code), strength, said_in=True)
     return out
+
+
+def _reads_as_area(pool: _Candidates) -> bool:
+    """Whether a name's likeliest reading is an area (a country, a region, a river)."""
+    return bool(pool.candidates) and pool.candidates[0].entry.is_area
 
 
 def _country_area(code: str) -> Entry:
