@@ -331,6 +331,23 @@ def _shipped_weights():
     return weights_from(model.resolution, model.reading)
 
 
+def test_a_capital_keeps_its_own_name_from_a_village_that_bears_it_as_an_alternate_name():
+    # A village beside the story's other place that an old record also calls "Corvia"
+    # must not take the name from the capital whose own name it is.
+    capital = E(90, "Corvia", 41.9, 12.5, "IT", "P", "PPLC", 9_000_000, "07", "Lazio")
+    norvik = E(91, "Norvik", 40.7, -74.0, "US", "P", "PPL", 8_000_000, "NY", "New York")
+    village = E(92, "Wendham", 41.6, -74.5, "US", "P", "PPL", 1_200, "NY", "New York")
+    index = _index_with(capital, norvik, village, alternate={92: "Corvia"})
+    text = (
+        "Fighting spread from Benghazi to Tripoli overnight. Envoys met in Norvik on Monday,"
+        " while the exiled king said from Corvia that he would return."
+    )
+    mentions = mentions_of(text, "Benghazi", "Tripoli", "Norvik", "Corvia")
+    assert {p.mention.text: p.entry.geonameid for p in resolve(text, mentions, index)}["Corvia"] == 92
+    got = {p.mention.text: p.entry.geonameid for p in resolve(text, mentions, index, weights=_shipped_weights())}
+    assert got["Corvia"] == 90
+
+
 def test_a_town_abroad_only_its_fame_puts_ahead_of_an_unlisted_place_is_left_unmapped():
     # Without the learned abstention a town of 200,000 abroad wins, narrowly, over "a
     # place the gazetteer lacks" in a story from Syria; the shipped weights leave it out.
