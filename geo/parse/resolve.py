@@ -856,20 +856,25 @@ def _containment(
             continue
         # A description ("is a town", "the capital of") tells of the name it follows
         # before another town is named: in "X, May 2 -- fighters took Y, the capital of Z",
-        # Z holds Y, not X; areas between are themselves containers ("X in Y province of Z").
+        # Z holds Y, not X; areas named between are themselves containers ("X in Y province
+        # of Z"), and a name in brackets is an aside ("X (formerly Y) is a town in Z").
         next_town: int | None = None  # where the first town named after ``first`` starts
         for second in mentions[i + 1 :]:
             if second.sentence != first.sentence or second.start - first.end > LOOSE_CONTAINER_CHARS:
                 break
-            described = text[first.end : second.start if next_town is None else next_town].lower()
-            if next_town is None and not _reads_as_area(pools[names[second]]):
+            between = text[first.end : second.start]
+            described = (between if next_town is None else text[first.end : next_town]).lower()
+            if (
+                next_town is None
+                and names[second] != names[first]
+                and _names_another_town(between, pools[names[second]])
+            ):
                 next_town = second.start
             if names[first] == names[second]:
                 continue
             container = next((e for e in pools[names[second]].entries if e.is_area), None)
             if container is None:
                 continue
-            between = text[first.end : second.start]
             if container.is_country and _reads_as_country(pools[names[first]]) and joins_a_list(between):
                 continue  # "Benin, Niger, Nigeria": two items of a list of countries
             if " ".join(between.lower().split()) in ADJACENT_CONTAINERS:
@@ -910,9 +915,11 @@ def _with_demonym_containers(
     return out
 
 
-def _reads_as_area(pool: _Candidates) -> bool:
-    """Whether a name's likeliest reading is an area (a country, a region, a river)."""
-    return bool(pool.candidates) and pool.candidates[0].entry.is_area
+def _names_another_town(before: str, pool: _Candidates) -> bool:
+    """Whether a name, with the text ``before`` it since the name a description may tell
+    of, is another town the description could be of: read first as a town (not an area,
+    nor a name the gazetteer lacks), and not in brackets opened since."""
+    return bool(pool.candidates) and not pool.candidates[0].entry.is_area and before.count("(") <= before.count(")")
 
 
 def _country_area(code: str) -> Entry:
