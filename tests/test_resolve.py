@@ -309,9 +309,9 @@ def test_a_namesake_abroad_yields_to_the_area_the_text_puts_the_name_in():
 
 
 def test_a_description_of_a_later_town_puts_no_container_on_the_dateline():
-    # "the capital of a province of Syria" tells where Homs is, not where the report was
-    # filed: the dateline's capital stays mapped in its own country.
-    text = "BEIRUT, May 3 (Wire) -- Rebels fought in Homs, the capital of a province of Syria, overnight."
+    # "a city in the west of Syria" tells where Homs is, not where the report was filed:
+    # the dateline's capital stays mapped in its own country.
+    text = "BEIRUT, May 3 (Wire) -- Shelling hit Homs, a city in the west of Syria, on Sunday."
     got = resolved(text, "BEIRUT", "Homs", "Syria")
     assert got["BEIRUT"].geonameid == 4
     assert got["Homs"].country_code == "SY"
@@ -339,8 +339,8 @@ def test_a_capital_keeps_its_own_name_from_a_village_that_bears_it_as_an_alterna
     village = E(92, "Wendham", 41.6, -74.5, "US", "P", "PPL", 1_200, "NY", "New York")
     index = _index_with(capital, norvik, village, alternate={92: "Corvia"})
     text = (
-        "Fighting spread from Benghazi to Tripoli overnight. Envoys met in Norvik on Monday,"
-        " while the exiled king said from Corvia that he would return."
+        "Fighting spread from Benghazi to Tripoli overnight. Donors pledged aid at a meeting in Norvik,"
+        " and the talks move to Corvia next month."
     )
     mentions = mentions_of(text, "Benghazi", "Tripoli", "Norvik", "Corvia")
     assert {p.mention.text: p.entry.geonameid for p in resolve(text, mentions, index)}["Corvia"] == 92
