@@ -40,7 +40,9 @@ After the abstention, the vote a demonym casts for its country ("Syrian forces" 
 Syria; ``geo.parse.resolve.Weights.demonym``) and how surely one that qualifies a name
 ("the Malian town of X") puts it in that country (``Weights.demonym_container``): each
 the value with the largest gain on the readings of the recogniser's mentions
-(``choose_demonym``), as the story rules are chosen.
+(``choose_demonym``), as the story rules are chosen; last, the same way, what a candidate
+matched only by an alternate name loses beside a capital whose own name it is
+(``Weights.alternate_name``).
 
 Before the abstention, a learned reading of namesakes (``geo.parse.readingcues``; skip it
 with ``--no-reading``): a conditional logit over each gold name's candidates among the
@@ -244,6 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     resolution = fit_doubt(found, names, resolution, reading)
     resolution = choose_demonym(found, names, resolution, reading)
     resolution = choose_story_rules(found, names, resolution, reading)
+    resolution = choose_by_gain(found, names, resolution, reading, {"alternate_name": ALTERNATE_NAME_STEPS})
     print(f"resolution weights: {resolution}")
     model = GeoparserModel(
         first=first,
@@ -1025,6 +1028,11 @@ def choose_story_rules(
         reading,
         {"listed_country": LISTED_COUNTRY_STEPS, "lone_population": LONE_POPULATION_STEPS},
     )
+
+
+#: Values tried for what an alternate name's match costs beside a capital of that very
+#: name (``Weights.alternate_name``; 0: nothing).
+ALTERNATE_NAME_STEPS = (0.0, 0.2, 0.5, 1.0, 2.0)
 
 
 #: Values tried for a demonym's vote for its country (``Weights.demonym``; 0: none).

@@ -308,6 +308,15 @@ def test_a_namesake_abroad_yields_to_the_area_the_text_puts_the_name_in():
     assert {p.mention.text for p in got} == {"Kalbar", "Yemen"}
 
 
+def test_a_description_of_a_later_town_puts_no_container_on_the_dateline():
+    # "a city in the west of Syria" tells where Homs is, not where the report was filed:
+    # the dateline's capital stays mapped in its own country.
+    text = "BEIRUT, May 3 (Wire) -- Shelling hit Homs, a city in the west of Syria, on Sunday."
+    got = resolved(text, "BEIRUT", "Homs", "Syria")
+    assert got["BEIRUT"].geonameid == 4
+    assert got["Homs"].country_code == "SY"
+
+
 def test_a_comma_list_of_countries_is_no_container_that_unmaps_them():
     text = "Refugees crossed into Syria, Lebanon and Libya last week."
     got = resolved(text, "Syria", "Lebanon")
@@ -320,6 +329,23 @@ def _shipped_weights():
 
     model = load_model()
     return weights_from(model.resolution, model.reading)
+
+
+def test_a_capital_keeps_its_own_name_from_a_village_that_bears_it_as_an_alternate_name():
+    # A village beside the story's other place that an old record also calls "Corvia"
+    # must not take the name from the capital whose own name it is.
+    capital = E(90, "Corvia", 41.9, 12.5, "IT", "P", "PPLC", 9_000_000, "07", "Lazio")
+    norvik = E(91, "Norvik", 40.7, -74.0, "US", "P", "PPL", 8_000_000, "NY", "New York")
+    village = E(92, "Wendham", 41.6, -74.5, "US", "P", "PPL", 1_200, "NY", "New York")
+    index = _index_with(capital, norvik, village, alternate={92: "Corvia"})
+    text = (
+        "Fighting spread from Benghazi to Tripoli overnight. Donors pledged aid at a meeting in Norvik,"
+        " and the talks move to Corvia next month."
+    )
+    mentions = mentions_of(text, "Benghazi", "Tripoli", "Norvik", "Corvia")
+    assert {p.mention.text: p.entry.geonameid for p in resolve(text, mentions, index)}["Corvia"] == 92
+    got = {p.mention.text: p.entry.geonameid for p in resolve(text, mentions, index, weights=_shipped_weights())}
+    assert got["Corvia"] == 90
 
 
 def test_a_town_abroad_only_its_fame_puts_ahead_of_an_unlisted_place_is_left_unmapped():
