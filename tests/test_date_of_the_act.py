@@ -96,13 +96,13 @@ def test_the_day_a_toll_was_told_is_no_option_for_the_learned_choice(nlp, senten
         ("Fighters from Velkor, which was captured on Monday, attacked Dorna on Thursday.", "Velkor", MONDAY),
         ("Fighters from Velkor, which was captured on Monday, attacked Dorna on Thursday.", "Dorna", THURSDAY),
         (
-            "Officials condemned on Thursday the raid on a clinic in the town of Velkor, where four nurses were"
-            " killed on Tuesday.",
+            "Ministers in the capital on Thursday denounced the ambush of a convoy near the village of Velkor,"
+            " where three drivers were shot on Tuesday.",
             "Velkor",
             TUESDAY,
         ),
         # a day in the phrase of the noun that governs the place
-        ("The capture of Velkor in a night assault on Monday has shaken the government.", "Velkor", MONDAY),
+        ("The fall of Velkor during a surprise push on Monday has alarmed the allies.", "Velkor", MONDAY),
         # each place its own clause's day
         ("Dorna was shelled on Monday, and talks in Velkor resumed on Tuesday.", "Dorna", MONDAY),
         ("Dorna was shelled on Monday, and talks in Velkor resumed on Tuesday.", "Velkor", TUESDAY),
@@ -116,14 +116,14 @@ def test_each_place_takes_the_day_of_its_own_clause(nlp, sentence, place, expect
     ("sentence", "act", "expected"),
     [
         (
-            "Residents of Dorna on Thursday buried the people killed when a shell struck a cafe on Monday.",
-            "shell",
+            "Mourners in Dorna on Thursday laid to rest the farmers killed when a mortar round hit their field on Monday.",
+            "hit",
             MONDAY,
         ),
-        ("An aid group has left Dorna after its clinic there was bombed on Tuesday.", "bombed", TUESDAY),
+        ("A charity has closed its office in Dorna after gunmen looted it on Tuesday.", "looted", TUESDAY),
         (
-            "Families returned to Dorna on Thursday, a day after rebels attacked the market.",
-            "attacked",
+            "Shops reopened in Dorna on Thursday, a day after rebels raided the market.",
+            "raided",
             date(2031, 6, 11),
         ),
     ],

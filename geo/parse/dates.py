@@ -679,7 +679,7 @@ def _governing(
     tells of) is the place's past, not its event ("flags over X, where a strike wave started
     in February"), and dates nothing. A place named inside a noun's phrase ("fighters from X,
     which fell on Monday, attacked Y on Thursday") takes its relative clause's day before its
-    verb's; a phrase of that noun counts ("the seizure of X in an assault on Monday"); a day on
+    verb's; a phrase of that noun counts ("the fall of X during a push on Monday"); a day on
     a toll's verb, or above it, is the toll's, not that of the strike its subject holds ("the
     toll from the strike on X rose on Friday").
     """
@@ -718,9 +718,9 @@ def _governing(
         ) and not _long_before(candidate, story_day):
             about_place.append(candidate)
     if about_place:
-        # "fighters from X, which fell on Monday, attacked Y on Thursday", "condemned on Sunday the
-        # attack on a school in X, where six children were killed on Saturday": named inside a
-        # noun's phrase, the place's own happening is the one its relative clause tells
+        # "fighters from X, which fell on Monday, attacked Y on Thursday", "denounced on Thursday
+        # the ambush of a convoy near X, where three drivers were shot on Tuesday": named inside
+        # a noun's phrase, the place's own happening is the one its relative clause tells
         below = _verb_over_a_noun(tree, place, depth)
         counted = [(key, c) for key, c in counted if key[2] < below]
     if counted:
@@ -756,9 +756,9 @@ def _verb_over_a_noun(tree: ClauseTree, place: int, depth: dict[int, int]) -> in
 
 def act_clause_span(tree: ClauseTree | None, near: tuple[int, int], act: tuple[int, int] | None) -> tuple[int, int]:
     """The span whose clause dates the event at ``near``: the act's (``act``, the words that
-    typed the event) when a clause of its own inside the place's clause tells it ("residents of
-    X buried on Tuesday those killed when a shell struck a hall on Sunday", "withdrew from X
-    after its hospital there was bombed on Saturday"): the event is that act, and the place's
+    typed the event) when a clause of its own inside the place's clause tells it ("mourners in X
+    on Thursday laid to rest those killed when a mortar round hit their field on Monday", "a
+    charity closed its office in X after gunmen looted it on Tuesday"): the event is that act, and the place's
     own verb tells what followed it. Else ``near``."""
     if tree is None or act is None:
         return near
@@ -775,7 +775,7 @@ def act_clause_span(tree: ClauseTree | None, near: tuple[int, int], act: tuple[i
         token = up
     else:
         return near  # the act's clause is not inside the place's
-    # an adverbial clause ("when a shell struck", "a day after ... launched an offensive") or a
+    # an adverbial clause ("when a mortar round hit", "a day after rebels raided") or a
     # participle's ("those killed when"); not a verb joined by "and" (the place's own story goes
     # on), a relative clause (on the place, ``_governing`` weighs it; on another noun, another
     # story), nor a reported clause (its day already reaches the place)
@@ -867,7 +867,7 @@ REPORTED_OR_JOINED = frozenset({"nsubj", "nsubjpass", "ccomp", "conj", "xcomp", 
 
 
 #: Links by which a date's word may reach a noun above the place and still date it: the
-#: noun's own phrase ("the seizure of X in a dawn assault on Monday has stunned ...").
+#: noun's own phrase ("the fall of X during a surprise push on Monday has alarmed ...").
 NOUN_MODIFIERS = frozenset({"prep", "pobj", "compound", "amod", "nmod"})
 
 
