@@ -87,8 +87,9 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from geo.parse.clausetree import SUBORDINATE_CLAUSES
+from geo.parse.clausetree import SUBORDINATE_CLAUSES, TIME_NOUNS
 from geo.parse.datelines import follows_furniture, header_end
+from geo.parse.fatalities import DEATH_AFTER, TOLL_VERBS, TOLL_WORDS
 from geo.parse.numbers import SMALL_NUMBER_WORDS
 from geo.records import DATE_PRECISION_DAY, DATE_PRECISION_MONTH, DATE_PRECISION_WEEK
 
@@ -401,6 +402,9 @@ class _Candidate:
     kind: str = ""
     #: Read as the coming one, for a future marker in its clause ("will meet on Monday").
     future: bool = False
+    #: The day of a planned thing a noun names ("ahead of talks in X on Tuesday"): where the
+    #: preposition before that noun starts; the phrase dates the places of that noun alone.
+    planned_from: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -490,6 +494,7 @@ def _place_candidates(
         for c in found
         if (not c.background or _in_since_clause(sentence, c, near, tree))
         and not _in_other_relative_clause(sentence, c, near)
+        and not _planned_elsewhere(c, near)
     ]
     if context.story is not None:  # the report's own date yields to the story's day
         candidates = [c for c in candidates if not c.report]
@@ -506,6 +511,12 @@ def _place_candidates(
         own = [c for c in candidates if _clause_of(sentence, _clause_position(c)) == place_clause]
         return own or candidates
     return candidates
+
+
+def _planned_elsewhere(candidate: _Candidate, near: tuple[int, int] | None) -> bool:
+    """Does the phrase date a planned thing a noun names, the place lying outside that noun's
+    phrase ("troops shelled X ahead of talks on Tuesday": the talks' day, not the shelling's)?"""
+    return candidate.planned_from >= 0 and near is not None and not candidate.planned_from <= near[0] < candidate.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,15 +547,20 @@ def phrase_options(
     tree: ClauseTree | None = None,
 ) -> tuple[PhraseOption, ...]:
     """Every date phrase of the sentence that could date the event at ``near`` (the options a
-    learned choice weighs, ``geo.parse.datechoice``), in sentence order."""
+    learned choice weighs, ``geo.parse.datechoice``), in sentence order: not the day of a
+    planned thing another noun names ("shelled X ahead of talks on Tuesday")."""
     context = context or DateContext()
     published = _reference(published, context)
     found = _in_tense(sentence, _sentence_candidates(sentence, published), tree, published)
     of_place = {(c.start, c.end) for c in _place_candidates(sentence, found, context, published, near, tree)}
     options = []
     for candidate in sorted(found, key=lambda c: c.start):
-        if candidate.background and not _in_since_clause(sentence, candidate, near, tree):
-            continue
+        if (
+            (candidate.background and not _in_since_clause(sentence, candidate, near, tree))
+            or _planned_elsewhere(candidate, near)
+            or _tells_the_toll(tree, candidate, near)
+        ):
+            continue  # a state's start, the day of a planned thing the place has no part in, a toll's day
         resolved = _with_anchor(candidate, found, context, published)
         if not resolved.resolvable or resolved.value is None or resolved.precision == YEAR_ONLY:
             continue
@@ -661,10 +677,18 @@ def _governing(
     place, then ``_rank``. A "since" phrase whose own clause holds the place beats them all.
     A relative clause telling of a time over a month before ``story_day`` (the day the story
     tells of) is the place's past, not its event ("flags over X, where a strike wave started
-    in February"), and dates nothing.
+    in February"), and dates nothing. A place named inside a noun's phrase ("fighters from X,
+    which fell on Monday, attacked Y on Thursday") takes its relative clause's day before its
+    verb's; a phrase of that noun counts ("the fall of X during a push on Monday"); a day on
+    a toll's verb, or above it, is the toll's, not that of the strike its subject holds ("the
+    toll from the strike on X rose on Friday").
     """
     place = tree.head_of_span(*near)
     depth = {token: d for d, token in enumerate([place, *tree.ancestors(place)])}
+    # "the death toll from the strike on X rose to 14 on Friday": a day on the toll's verb, or
+    # above it, is the day the toll was told, not the strike's
+    toll = _toll_subject(tree, place)
+    told_from = depth[toll] + 1 if toll is not None else len(depth)
     group = _noun_group(tree, place)
     # "officials in X said on Tuesday": the statement is what happened at X, its date X's own
     speaking = tree.clause_verb(place)
@@ -679,21 +703,108 @@ def _governing(
         if at is None:
             continue
         if at in depth:
-            counted.append(((candidate.speech and at != speaking, 0, depth[at]), candidate))
+            if depth[at] < told_from:
+                counted.append(((candidate.speech and at != speaking, 0, depth[at]), candidate))
             continue
         meets, links = _path_to(tree, at, depth)
-        if meets is not None and links <= REPORTED_OR_JOINED:
+        if meets is not None and depth[meets] >= told_from:
+            continue
+        if meets is not None and (
+            links <= REPORTED_OR_JOINED or (links <= NOUN_MODIFIERS and tree.tags[meets].startswith("NN"))
+        ):
             counted.append(((candidate.speech, 1, depth[meets]), candidate))
         elif (
             any(_in_clause_about(tree, at, member) for member in group) or _in_where_clause(sentence, candidate, near)
         ) and not _long_before(candidate, story_day):
             about_place.append(candidate)
+    if about_place:
+        # "fighters from X, which fell on Monday, attacked Y on Thursday", "denounced on Thursday
+        # the ambush of a convoy near X, where three drivers were shot on Tuesday": named inside
+        # a noun's phrase, the place's own happening is the one its relative clause tells
+        below = _verb_over_a_noun(tree, place, depth)
+        counted = [(key, c) for key, c in counted if key[2] < below]
     if counted:
         best = min(key for key, _ in counted)
         chosen = _nearest([c for key, c in counted if key == best], near, sentence)
         # "lifted last month in X, where ... on May 19": a finer date inside the coarse one refines it
         return [c for c in about_place if _refines(c, chosen)] or chosen
     return about_place
+
+
+def _tells_the_toll(tree: ClauseTree | None, candidate: _Candidate, near: tuple[int, int] | None) -> bool:
+    """Does the phrase hang on the verb of a toll whose subject holds the place, or above it?"""
+    if tree is None or near is None:
+        return False
+    subject = _toll_subject(tree, tree.head_of_span(*near))
+    if subject is None:
+        return False
+    at = tree.attachment(candidate.start, candidate.end)
+    return at != subject and subject not in tree.ancestors(at)  # outside the toll's subject: "rose on Friday"
+
+
+def _verb_over_a_noun(tree: ClauseTree, place: int, depth: dict[int, int]) -> int:
+    """How far above the place its clause's verb is when a noun stands between them ("fighters
+    from X attacked": the place names where the fighters are from, not where they attacked);
+    past every ancestor otherwise."""
+    verb = tree.clause_verb(place)
+    if verb is None or verb == place:
+        return len(depth)
+    if any(tree.tags[t].startswith("NN") for t, d in depth.items() if 0 < d < depth[verb]):
+        return depth[verb]
+    return len(depth)
+
+
+def act_clause_span(tree: ClauseTree | None, near: tuple[int, int], act: tuple[int, int] | None) -> tuple[int, int]:
+    """The span whose clause dates the event at ``near``: the act's (``act``, the words that
+    typed the event) when a clause of its own inside the place's clause tells it ("mourners in X
+    on Thursday laid to rest those killed when a mortar round hit their field on Monday", "a
+    charity closed its office in X after gunmen looted it on Tuesday"): the event is that act, and the place's
+    own verb tells what followed it. Else ``near``."""
+    if tree is None or act is None:
+        return near
+    place_verb = tree.clause_verb(tree.head_of_span(*near))
+    act_verb = tree.clause_verb(tree.head_of_span(*act))
+    if place_verb is None or act_verb is None or act_verb == place_verb:
+        return near
+    joined, token = None, act_verb
+    for up in tree.ancestors(act_verb):
+        if tree.deps[token] in SUBORDINATE_CLAUSES or tree.deps[token] == "conj":
+            joined = tree.deps[token]  # the link of the outermost clause the act is in
+        if up == place_verb:
+            break
+        token = up
+    else:
+        return near  # the act's clause is not inside the place's
+    # an adverbial clause ("when a mortar round hit", "a day after rebels raided") or a
+    # participle's ("those killed when"); not a verb joined by "and" (the place's own story goes
+    # on), a relative clause (on the place, ``_governing`` weighs it; on another noun, another
+    # story), nor a reported clause (its day already reaches the place)
+    return act if joined in ("advcl", "acl") else near
+
+
+def _toll_subject(tree: ClauseTree, place: int) -> int | None:
+    """The subject of a death toll's verb that holds the place ("the death toll from the strike
+    on X rose to 14", "the number of dead in X has risen"), None when there is none."""
+    child = place
+    for up in tree.ancestors(place):
+        if tree.deps[child] in ("nsubj", "nsubjpass") and tree.words[up].lower() in TOLL_VERBS:
+            return child if _names_a_toll(tree, child) else None
+        child = up
+    return None
+
+
+def _names_a_toll(tree: ClauseTree, noun: int) -> bool:
+    """Is ``noun`` a toll ("the death toll"), or a number of the dead ("the number of people killed")?"""
+    word = tree.words[noun].lower()
+    if word in TOLL_WORDS:
+        return True
+    if word != "number":
+        return False
+    below, found = [noun], set()
+    while below:
+        found.update(below)
+        below = [i for b in below for i in tree.children(b) if i not in found]
+    return any(tree.words[i].lower() in DEATH_AFTER for i in found)
 
 
 #: How long before the story's day a relative clause on the place may tell of and still date
@@ -753,6 +864,11 @@ def _refines(finer: _Candidate, coarse: Sequence[_Candidate]) -> bool:
 #: Links by which a date's word may reach a verb above the place and still date it: the
 #: verb's subject ("clashes in April killed"), its reported clause, a verb joined to it.
 REPORTED_OR_JOINED = frozenset({"nsubj", "nsubjpass", "ccomp", "conj", "xcomp", "parataxis"})
+
+
+#: Links by which a date's word may reach a noun above the place and still date it: the
+#: noun's own phrase ("the fall of X during a surprise push on Monday has alarmed ...").
+NOUN_MODIFIERS = frozenset({"prep", "pobj", "compound", "amod", "nmod"})
 
 
 def _path_to(tree: ClauseTree, token: int, targets: dict[int, int]) -> tuple[int | None, frozenset[str]]:
@@ -859,14 +975,49 @@ def _in_tense(
     planned."""
     if tree is None or not any(c.future or c.kind in PLANNED_KINDS for c in found):
         return found
-    return tuple(
-        _reread(sentence, c, published, future=False)
-        if c.future and _past_by_parse(sentence, tree, c)
-        else _reread(sentence, c, published, future=True)
-        if not c.future and c.kind in PLANNED_KINDS and not (c.speech or c.background) and _coming_by_parse(tree, c)
-        else c
-        for c in found
-    )
+    return tuple(_read_in_tense(sentence, tree, c, published) for c in found)
+
+
+def _read_in_tense(sentence: str, tree: ClauseTree, candidate: _Candidate, published: date | None) -> _Candidate:
+    """One phrase read in its verb's tense (``_in_tense``); a day a noun of something planned
+    names after "ahead of" or "before" ("ahead of talks in X on Tuesday", "before the vote on
+    Sunday") is the coming one, whatever the verb: that noun's day, not the verb's."""
+    if candidate.future and _past_by_parse(sentence, tree, candidate):
+        return _reread(sentence, candidate, published, future=False)
+    if candidate.kind not in PLANNED_KINDS or candidate.speech or candidate.background:
+        return candidate
+    opener = _planned_noun_opener(sentence, tree, candidate)
+    if opener >= 0:
+        return replace(_reread(sentence, candidate, published, future=True), planned_from=opener)
+    if not candidate.future and _coming_by_parse(tree, candidate):
+        return _reread(sentence, candidate, published, future=True)
+    return candidate
+
+
+#: Prepositions that put a noun's happening after the clause's: what they name is still to come.
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|prior\s+to|in\s+the\s+run-up\s+to|in\s+advance\s+of)\s+", re.IGNORECASE)
+#: Tags of the words of a noun phrase ("the planned talks in X", "a summit of the bloc's leaders").
+NOUN_PHRASE_TAGS = frozenset(
+    {"DT", "PDT", "PRP$", "POS", "JJ", "JJR", "JJS", "VBN", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH", "IN", "CC"}
+)
+#: How far before the day phrase the preposition may stand.
+AHEAD_OF_REACH = 80
+
+
+def _planned_noun_opener(sentence: str, tree: ClauseTree, candidate: _Candidate) -> int:
+    """Where "ahead of" or "before" starts when a noun phrase alone lies between it and the
+    phrase ("ahead of talks in X on Tuesday"), -1 otherwise: not before a clause ("before
+    they left on Sunday") nor a time of day ("before dawn on Sunday": that Sunday's dawn)."""
+    opener = _last(_AHEAD_OF.finditer(sentence, max(0, candidate.start - AHEAD_OF_REACH), candidate.start))
+    if opener is None or opener.end() >= candidate.start:
+        return -1
+    words = [i for i in tree.tokens_in(opener.end(), candidate.start) if tree.starts[i] < candidate.start]
+    nouns = [i for i in words if tree.tags[i].startswith("NN")]
+    if not nouns or any(tree.tags[i] not in NOUN_PHRASE_TAGS for i in words):
+        return -1
+    if tree.words[nouns[-1]].lower() in TIME_NOUNS:
+        return -1
+    return opener.start()
 
 
 def tells_the_present(sentence: str, tree: ClauseTree, near: tuple[int, int]) -> bool:
@@ -878,9 +1029,10 @@ def tells_the_present(sentence: str, tree: ClauseTree, near: tuple[int, int]) ->
     headline (no closing stop) tells past news in the present: neither is such a clause."""
     if not sentence.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")):
         return False
-    verb = tree.clause_verb(tree.head_of_span(*near))
-    if verb is None or tree.tense(verb) not in ("present", "perfect"):
-        return False
+    place = tree.head_of_span(*near)
+    verb = tree.clause_verb(place)
+    if verb is None or tree.tense(verb) not in ("present", "perfect") or _toll_subject(tree, place) is not None:
+        return False  # "the toll from the strike on X has risen": now is the toll's time, not the strike's
     if any(tree.words[i] == "had" for i in tree.children(verb) if tree.deps[i] == "aux"):
         return False  # the past perfect: before the story's day, if anything
     while tree.deps[verb] == "ccomp" and tree.heads[verb] != verb:

@@ -28,8 +28,9 @@ from geo.parse.clausetree import ClauseTree
 from geo.parse.coding import coded
 from geo.parse.datechoice import event_date, load_date_model
 from geo.parse.datelines import dateline_name, story_points_back
-from geo.parse.dates import DateContext, date_contexts
+from geo.parse.dates import DateContext, act_clause_span, date_contexts
 from geo.parse.eventmodel import EventSite, decide, load_event_model
+from geo.parse.eventtypes import EventKind, trigger_spans
 from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
 from geo.parse.whereabouts import placed_by_context
 from geo.read.boilerplate import furniture_ranges
@@ -244,13 +245,28 @@ def _sentence_events(
         day = event_date(
             sentence.text,
             published=article.published,
-            near=kind.told_at or near,  # an act another clause tells is dated by that clause
+            # an act another clause tells is dated by that clause
+            near=kind.told_at or act_clause_span(tree, near, _fighting_span(sentence.text, kind)),
             context=date_context,
             tree=tree,
             model=load_date_model(),
         )
         events.append(_event(article, sentence, place, kind, day, probability))
     return events
+
+
+def _fighting_span(sentence: str, kind: EventKind) -> tuple[int, int] | None:
+    """Where the words that typed a frontline event stand in the sentence, None for another kind."""
+    if kind.event_type != "frontline" or not kind.trigger:
+        return None
+    return next(
+        (
+            (start, end)
+            for start, end, _ in trigger_spans(sentence)
+            if " ".join(sentence[start:end].lower().split()) == kind.trigger
+        ),
+        None,
+    )
 
 
 #: Rivers, lakes and seas (H), mountains, valleys and islands (T), regions (L).
