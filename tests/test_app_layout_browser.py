@@ -296,7 +296,9 @@ def test_a_narrow_feed_gives_each_quote_two_lines(browser, server, width: int, h
 #: than the feed lists, over more days than one playback step.
 WEEKS = 8
 GRID_TOWNS = [(48.0 + 0.3 * (i // 8), 35.0 + 0.4 * (i % 8)) for i in range(40)]
-FEED_HEAD_JS = """head => {
+#: The feed's head, once its style has come (a first draw may come before it): lines and text.
+FEED_HEAD_JS = """async head => {
+  while (!parseFloat(getComputedStyle(head).lineHeight)) { await new Promise(done => setTimeout(done, 50)); }
   const box = head.getBoundingClientRect(), line = parseFloat(getComputedStyle(head).lineHeight);
   return {lines: (box.height - parseFloat(getComputedStyle(head).paddingTop)
                   - parseFloat(getComputedStyle(head).paddingBottom)) / line,

@@ -19,38 +19,27 @@ export default function (component) {
 
   // The map lives in a frame of its own (same origin): ask its page script to fly.
   function flyMap(row) {
-    for (const frame of document.querySelectorAll("iframe")) {
-      let map = null;
-      try { map = frame.contentWindow && frame.contentWindow.conflictmap; } catch (err) { map = null; }
-      if (map && map.focus) { map.focus(row.lat, row.lon, row.type); return true; }
-    }
-    return false;
+    const view = mapWindows().find((w) => w.conflictmap && w.conflictmap.focus);
+    if (view) { view.conflictmap.focus(row.lat, row.lon, row.type); }
+    return Boolean(view);
   }
 
   // After an addition the map is drawn anew: fly once the new map (as many events as
   // the feed's) is drawn, trying for a while, as the map's frame loads on its own.
   function flyWhenDrawn(row, tries) {
-    for (const frame of document.querySelectorAll("iframe")) {
-      let view = null;
-      try { view = frame.contentWindow; } catch (err) { view = null; }
-      const stats = view && view.conflictmapReady && view.conflictmapStats;
-      if (stats && stats.events === data.total && view.conflictmap.focus) {
-        view.conflictmap.focus(row.lat, row.lon, row.type);
-        return;
-      }
-    }
+    const view = mapWindows().find((w) => {
+      const stats = w.conflictmapReady && w.conflictmapStats;
+      return stats && stats.events === data.total && w.conflictmap && w.conflictmap.focus;
+    });
+    if (view) { view.conflictmap.focus(row.lat, row.lon, row.type); return; }
     if (tries > 0) { setTimeout(() => flyWhenDrawn(row, tries - 1), 250); }
   }
 
   // The dates the map's time control shows now (null: every date): the map's frame says
   // so on each step; the rows the page sent are of data.window, maybe a step behind.
   function shownWindow() {
-    for (const frame of document.querySelectorAll("iframe")) {
-      let view = null;
-      try { view = frame.contentWindow; } catch (err) { view = null; }
-      if (view && view.conflictmapPlayWindow !== undefined) { return view.conflictmapPlayWindow; }
-    }
-    return data.window || null;
+    const view = mapWindows().find((w) => w.conflictmapPlayWindow !== undefined);
+    return view ? view.conflictmapPlayWindow : (data.window || null);
   }
 
   const head = root.appendChild(document.createElement("div"));
@@ -126,6 +115,15 @@ export default function (component) {
 }
 
 const REPORT_MS = 250;
+
+// The windows of the page's frames that can be read (the map's is of the same origin).
+function mapWindows() {
+  const views = [];
+  for (const frame of document.querySelectorAll("iframe")) {
+    try { if (frame.contentWindow && frame.contentWindow.document) { views.push(frame.contentWindow); } } catch (err) { /* another origin */ }
+  }
+  return views;
+}
 
 function sameWindow(a, b) {
   if (!a || !b) { return !a && !b; }
