@@ -17,6 +17,8 @@ browser's cache (the page asks for some 150 script files). Prints:
 - pan and zoom redraws: ``performance.now()`` around ``map.panBy`` / ``map.setZoom``
   (without animation) up to the ``moveend`` and the next animation frame, when the
   canvas has redrawn the markers; median and slowest of each;
+- playback steps: ``performance.now()`` around a click on the time control's step button up
+  to the next animation frame, when the markers and the feed beside the map have redrawn;
 - the basemap's bytes for one view: files whose address names tiles or a basemap,
   fetched from the page's own server, and the offline basemap shipped inside the map's page.
 
@@ -89,6 +91,17 @@ REDRAW_JS = """async ([kind, moves]) => {
       const z = map.getZoom() + (i % 2 ? -1 : 1);
       times.push(await once(() => map.setZoom(z, { animate: false })));
     }
+  }
+  return times;
+}"""
+#: Steps the time control ``steps`` times and times each step: the click, the markers (and
+#: anything listening to the step in the same page) redrawn, and the animation frame after.
+STEP_JS = """async (steps) => {
+  const button = document.querySelector(".cm-step"), times = [];
+  for (let i = 0; i < steps; i++) {
+    const start = performance.now();
+    button.click();
+    times.push(await new Promise((done) => requestAnimationFrame(() => done(performance.now() - start))));
   }
   return times;
 }"""
@@ -167,6 +180,7 @@ def measure(url: str, moves: int, *, route: bool = False, tiles: bool = False) -
         frame.evaluate("() => { window.map.invalidateSize(); }")
         pans = frame.evaluate(REDRAW_JS, ["pan", moves])
         zooms = frame.evaluate(REDRAW_JS, ["zoom", moves])
+        playback_steps = frame.evaluate(STEP_JS, moves)
         embedded = frame.evaluate(
             """() => Array.from(document.scripts).map(s => s.textContent)
                  .filter(t => t.includes("conflictmap.draw(")).join("").length"""
@@ -179,6 +193,7 @@ def measure(url: str, moves: int, *, route: bool = False, tiles: bool = False) -
         "warm": warm,
         "pans": pans,
         "zooms": zooms,
+        "steps": playback_steps,
         "basemap_files": basemap,
         "served_bytes": [sum(n for _, n in load) for load in served],
         "socket_bytes": socket_bytes,
@@ -239,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
             f"page and the server's run; {run['in_frame_ms'] / 1000:.2f} s drawing inside it); "
             f"{run['markers']:,} markers for {run['events']:,} events (target <= 3 s)"
         )
-    for name in ("pans", "zooms"):
+    for name in ("pans", "zooms", "steps"):
         times = found[name]
         print(
             f"{name[:-1]} redraw, {len(times)} times: median {statistics.median(times):.1f} ms, "

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from palmyra import palmyra_event
 from test_app_browser import (
     STEP_MS,
     in_map_frame,
@@ -20,6 +22,7 @@ from test_app_browser import (
     show_tab,
 )
 
+from geo.records import Article
 from geo.store.store import EventStore
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -287,3 +290,114 @@ def test_a_narrow_feed_gives_each_quote_two_lines(browser, server, width: int, h
     assert quote["chars"] > 60, quote  # a quote longer than one line of the feed
     assert round(quote["lines"]) == lines, quote
     assert quote["right"] <= quote["feed"], quote  # inside the feed, not under the map
+
+
+#: A war of made-up towns on a grid, each shelled once a week for eight weeks: more events
+#: than the feed lists, over more days than one playback step.
+WEEKS = 8
+GRID_TOWNS = [(48.0 + 0.3 * (i // 8), 35.0 + 0.4 * (i % 8)) for i in range(40)]
+#: The feed's head, once its style has come (a first draw may come before it): lines and text.
+FEED_HEAD_JS = """async head => {
+  while (!parseFloat(getComputedStyle(head).lineHeight)) { await new Promise(done => setTimeout(done, 50)); }
+  const box = head.getBoundingClientRect(), line = parseFloat(getComputedStyle(head).lineHeight);
+  return {lines: (box.height - parseFloat(getComputedStyle(head).paddingTop)
+                  - parseFloat(getComputedStyle(head).paddingBottom)) / line,
+          text: head.innerText, cut: Array.from(head.children).some(part => part.scrollWidth > part.clientWidth)};
+}"""
+
+
+def _weekly_war(folder: Path) -> Path:
+    db = folder / "events.sqlite"
+    article = Article("Shelling went on along the front all winter.", title="Winter", published=date(2016, 3, 1))
+    events = [
+        palmyra_event(
+            event_id=f"grid-{i}-{week}",
+            article_id=article.article_id,
+            place=f"Gridtown {i}",
+            mention=f"Gridtown {i}",
+            geonameid=9_000_000 + i,
+            lat=lat,
+            lon=lon,
+            country_code="UA",
+            sub_event_type="shelling",
+            event_date=date(2016, 1, 4) + timedelta(days=7 * week),
+            published=date(2016, 3, 1),
+        )
+        for i, (lat, lon) in enumerate(GRID_TOWNS)
+        for week in range(WEEKS)
+    ]
+    with EventStore.open(db) as store:
+        store.add_batch([(article, events)])
+    return db
+
+
+@pytest.fixture(scope="module")
+def weekly_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    folder = tmp_path_factory.mktemp("app-weekly")
+    with running_server(folder, _weekly_war(folder)) as running:
+        yield running
+
+
+def _step_playback(page, steps: int) -> dict:
+    """Steps the map's time control ``steps`` times; the dates it then shows."""
+    for _ in range(steps):
+        in_map_frame(page, "() => document.querySelector('.cm-step').click()")
+    return in_map_frame(page, "() => window.conflictmapPlayWindow")
+
+
+def _feed_days(page) -> list[str]:
+    return page.locator(".cm-feed-row").evaluate_all("rows => rows.map(row => row.dataset.day)")
+
+
+def test_the_feed_follows_the_playback_step(browser, weekly_server) -> None:
+    with EventStore.open(weekly_server[1], readonly=True) as store:
+        days = sorted(e.event_date.isoformat() for e in store.query() if e.event_date)
+    context, page = open_page(browser, weekly_server[0], 1400, 900)
+    try:
+        map_frame(page)
+        page.reload()
+        map_frame(page)
+        page.locator(".cm-feed-row").first.wait_for()
+        assert max(_feed_days(page)) == days[-1]  # every date: the newest first
+        window = _step_playback(page, 3)
+        # At once, before the page has sent anything: no row after the step's last day.
+        at_once = _feed_days(page)
+        expected = [d for d in days if (window["from"] or "") <= d <= window["to"]]
+        deadline = time.monotonic() + STEP_MS / 1000
+        while time.monotonic() < deadline and len(_feed_days(page)) != min(200, len(expected)):
+            time.sleep(0.2)
+        followed = _feed_days(page)
+        head = page.locator(".cm-feed-head").inner_text()
+        shown_after = _step_playback(page, 0)  # the map's step, once the feed has followed
+    finally:
+        context.close()
+    assert window["to"] < days[-1], window  # the step shows fewer days than the store holds
+    assert all(d <= window["to"] for d in at_once), (window, at_once[:5])
+    # Then the step's own newest rows, as many as the feed lists, and their count in the head.
+    assert len(followed) == min(200, len(expected)) and all(d <= window["to"] for d in followed)
+    assert sorted(followed, reverse=True)[0] == expected[-1]
+    assert f"{len(expected):,}" in head and window["to"] in head, head
+    assert shown_after == window  # the feed's run left the map (and its step) alone
+
+
+@pytest.mark.parametrize(("width", "height"), [(1000, 700), (1400, 900)])
+def test_the_feed_head_is_one_line_with_its_count_and_the_step(browser, weekly_server, width: int, height: int) -> None:
+    context, page = open_page(browser, weekly_server[0], width, height)
+    try:
+        map_frame(page)
+        page.reload()
+        map_frame(page)
+        head = page.locator(".cm-feed-head")
+        page.locator(".cm-feed-row").first.wait_for()
+        whole = head.evaluate(FEED_HEAD_JS)
+        window = _step_playback(page, 2)
+        head.filter(has_text=window["to"]).wait_for(timeout=STEP_MS)
+        stepped = head.evaluate(FEED_HEAD_JS)
+    finally:
+        context.close()
+    total = len(GRID_TOWNS) * WEEKS
+    for shown in (whole, stepped):
+        assert round(shown["lines"]) == 1, shown
+        assert not shown["cut"], shown  # no ellipsis: the numbers are all there
+    assert f"200 of {total:,}" in whole["text"], whole
+    assert window["to"] in stepped["text"], stepped

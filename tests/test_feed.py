@@ -13,14 +13,17 @@ from geo.map.mapview import EVENT_STYLE, SUB_EVENT_GLYPHS
 from geo.map.names import common_names
 from geo.web.feed import (
     NEW_FRAME_MARGIN_DEG,
+    day_counts,
     feed_data,
     feed_rows,
     icon_svg,
+    in_play_window,
     new_events,
     new_frame,
     newest_first,
     one_line,
 )
+from geo.web.feedview import play_window
 
 
 def stored_order(*events):
@@ -113,3 +116,42 @@ def test_the_feed_says_how_many_events_it_leaves_out() -> None:
     events = [palmyra_event(event_id=f"e{day}", event_date=date(2016, 1, day)) for day in range(1, 11)]
     data = feed_data(feed_rows(events, {}, limit=4), selected="e9", total=len(events))
     assert len(data["rows"]) == 4 and data["total"] == 10 and data["selected"] == "e9"
+
+
+def test_a_playback_step_keeps_the_events_of_its_dates_and_counts_them_by_day() -> None:
+    events = stored_order(
+        palmyra_event(event_id="undated", event_date=None),
+        palmyra_event(event_id="first", event_date=date(2016, 3, 1)),
+        palmyra_event(event_id="second", event_date=date(2016, 3, 3)),
+        palmyra_event(event_id="same day", event_date=date(2016, 3, 3)),
+        palmyra_event(event_id="last", event_date=date(2016, 3, 9)),
+    )
+
+    def ids(found):
+        return [e.event_id for e in found]
+
+    # Every day up to the step's, then a week's window, then every date: the undated only then.
+    assert ids(in_play_window(events, (None, date(2016, 3, 3)))) == ["first", "second", "same day"]
+    assert ids(in_play_window(events, (date(2016, 3, 2), date(2016, 3, 9)))) == ["second", "same day", "last"]
+    assert ids(in_play_window(events, (None, date(2016, 2, 28)))) == []
+    assert len(in_play_window(events, None)) == 5
+    # The feed's script counts a step's events from the running count by day.
+    assert day_counts(events) == {"day0": "2016-03-01", "upTo": [1, 1, 3, 3, 3, 3, 3, 3, 4]}
+    assert day_counts(events[:1]) is None
+    data = feed_data([], window=(None, date(2016, 3, 3)))
+    assert data["window"] == {"from": None, "to": "2016-03-03"}
+
+
+@pytest.mark.parametrize(
+    ("state", "window"),
+    [
+        ({"window": {"from": None, "to": "2016-03-03"}}, (None, date(2016, 3, 3))),
+        ({"window": {"from": "2016-02-25", "to": "2016-03-03"}}, (date(2016, 2, 25), date(2016, 3, 3))),
+        ({"window": None}, None),  # every date again
+        ({"window": {"to": "not a day"}}, None),
+        ({"window": {"from": "2016-04-01", "to": "2016-03-03"}}, (None, date(2016, 3, 3))),
+        (None, None),
+    ],
+)
+def test_the_step_the_map_reports_reads_as_its_dates(state, window) -> None:
+    assert play_window(state) == window

@@ -129,3 +129,12 @@ def test_an_insets_names_leave_the_other_places_markers_in_sight(chromium, tmp_p
     label = names["Busytown 0"]
     hidden = [p for p in points if label[0] <= p[0] <= label[2] and label[1] <= p[1] <= label[3]]
     assert hidden == []
+
+
+def test_an_inset_names_each_of_its_places_that_has_room(chromium, tmp_path: Path) -> None:
+    # Six posts of a far theatre, well apart in its inset: each is named, not only the busiest few.
+    front = _front(47.0, 35.0)
+    posts = events_at_places("Post", [(14.0 + 1.0 * row, 44.0 + 1.5 * col) for row in range(3) for col in range(2)])
+    _, boxes = drawn(chromium, tmp_path, front + posts)
+    named = sorted(label[0] for label in boxes["insetLabels"] if label[0].startswith("Post"))
+    assert named == [f"Post {i}" for i in range(6)], boxes["insetLabels"]

@@ -26,7 +26,7 @@ def chromium() -> Iterator:
         yield browser
 
 
-def label_texts(chromium, folder: Path, events, labels: int = 12) -> list[str]:
+def label_texts(chromium, folder: Path, events, labels: int | None = None) -> list[str]:
     page_path = folder / "slide.html"
     m = slide_map(events, width=900, height=600, bounds=(43.0, 14.0, 46.0, 16.5), labels=labels)
     page_path.write_text(offline_html(m), encoding="utf-8")
@@ -93,3 +93,16 @@ def test_a_label_keeps_clear_of_another_places_marker_when_it_can(chromium, tmp_
     (left, top, right, bottom), (x, y) = seen["label"], seen["point"]
     reach = 8  # the smallest marker's half side, its symbol drawn whole
     assert right <= x - reach or left >= x + reach or bottom <= y - reach or top >= y + reach, seen
+
+
+def test_every_place_of_an_event_is_named_where_its_name_has_room(chromium, tmp_path: Path) -> None:
+    # Sixteen small places well apart and a busy one: a picture has no hover to tell which
+    # place a lone marker stands for, so each is named, not only the busiest dozen.
+    small = [
+        _at(f"Hamlet {row}{col}", 100 + 4 * row + col, "PPL", 1, lat=14.3 + 0.6 * row, lon=43.3 + 0.75 * col)
+        for row in range(4)
+        for col in range(4)
+    ]
+    busy = _at("Market Town", 99, "PPLA", 9, lat=16.2, lon=45.9)
+    shown = label_texts(chromium, tmp_path, [e for place in small for e in place] + busy)
+    assert sorted(shown) == sorted(["Market Town"] + [f"Hamlet {row}{col}" for row in range(4) for col in range(4)])

@@ -27,7 +27,6 @@ from geo.map.framing import core_bounds
 from geo.map.mapview import (
     DATA_ATTRIBUTION,
     EVENT_STYLE,
-    LABEL_COUNT,
     MAX_MARKERS,
     ORIGIN_STROKES,
     TILE_HOSTS,
@@ -390,7 +389,7 @@ def draw_png_fallback(
     _draw_header(figure, title, events, width, height, outside)
     _draw_attribution(ax, _attribution_text(events), width)
     _draw_beyond(ax, layout, width)
-    _place_labels(ax, top_places(events, LABEL_COUNT))
+    _place_labels(ax, top_places(events, len(events)))  # every place where its name has room, as in chromium
     try:
         with atomic_path(Path(path)) as tmp:
             figure.savefig(tmp, format="png", dpi=100 * scale, facecolor="white")

@@ -211,7 +211,7 @@ class MapOptions:
     timeline: bool = False
     playback: Playback = Playback()
     slide: bool = False  # briefing picture: no controls, place labels, header
-    labels: int = 0
+    labels: int | None = 0  # places named (the busiest that fit); None: every event place with room
     width: int | None = None  # page size in CSS pixels, for the slide layout
     height: int | None = None
     jumps: bool = False  # buttons that fly the map to each theatre (geo.map.opening)
@@ -271,11 +271,13 @@ def slide_map(
     height: int = 1000,
     bounds: tuple[float, float, float, float] | None = None,
     tiles: bool = False,
-    labels: int = LABEL_COUNT,
+    labels: int | None = None,
     basemap_tiles: str | None = None,
 ) -> folium.Map:
     """The briefing picture's page: header, legend with counts, scale bar,
-    attribution and labels of the main places; no interactive controls.
+    attribution and labels of the places; no interactive controls. A picture has no
+    hover to tell a marker's place, so by default every place of an event is named where
+    its name has room, the most important first; ``labels`` names that many at most.
     ``basemap_tiles`` draws the detailed offline basemap from that tile URL."""
     subtitle = " \u00b7 ".join(part for part in (date_range_text(events), _event_count_text(events)) if part)
     options = MapOptions(
@@ -921,6 +923,8 @@ def _payload(
         for g, shift, codes in zip(groups, marker_shifts(groups), popup_codes)
     ]
     attribution = DATA_ATTRIBUTION + (f" \u00b7 events from {source_count(events):,} sources" if events else "")
+    wanted = options.labels
+    labelled = top_places(events, len(events) if wanted is None else wanted * LABEL_CHOICES, names=names)
     # A picture fitted by itself frames its busiest theatre; the others go to insets and a list beside it.
     layout, column = (None, 0)
     if options.slide and options.bounds is None and options.width and options.height:
@@ -957,8 +961,8 @@ def _payload(
         "timeline": _timeline_json(options.playback) if options.timeline else False,
         "slide": options.slide,
         # More places than are named, most important first: the page names the first ones that fit in view.
-        "labels": [[p.lat, p.lon, p.name] for p in top_places(events, options.labels * LABEL_CHOICES, names=names)],
-        "labelCount": options.labels,
+        "labels": [[p.lat, p.lon, p.name] for p in labelled],
+        "labelCount": len(labelled) if wanted is None else wanted,
         "countries": [list(item) for item in country_counts(events, names=names)],
         # The detailed basemap's town names, which the page draws clear of the events (None: in its tiles).
         "townLabels": town_labels_url(options.basemap_tiles) if options.basemap_tiles else None,

@@ -58,8 +58,6 @@ MIN_SPAN_DEG = 1.5
 #: The margin around a frame, as a share of its span (at least MIN_MARGIN_DEG); the page pads its fit too.
 MARGIN_SHARE = 0.04
 MIN_MARGIN_DEG = 0.1
-#: The places an inset offers the page to name, busiest first.
-INSET_LABEL_CHOICES = 8
 #: The places listed beside the map (the rest are counted as "N more").
 LISTED_PLACES = 6
 EARTH_RADIUS_KM = 6371.0
@@ -261,8 +259,8 @@ def layout_json(layout: SlideLayout, column: int) -> dict[str, Any] | None:
                 "bounds": _leaflet(with_margin(t.bounds)),
                 "caption": t.name,
                 "events": t.events,
-                # The busiest places, more than are named: the page names those that fit.
-                "labels": [[lat, lon, name] for (name, _), (lat, lon) in zip(t.places, t.spots)][:INSET_LABEL_CHOICES],
+                # Every place, the busiest first: the page names each one that fits.
+                "labels": [[lat, lon, name] for (name, _), (lat, lon) in zip(t.places, t.spots)],
             }
             for t in layout.insets
         ],

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from geo.map.glyphs import glyph_paths, shape_markup
@@ -64,6 +66,44 @@ def newest_first(events: Sequence[Event], limit: int = FEED_MAX_ROWS) -> list[Ev
     return dated + undated[: limit - len(dated)]
 
 
+#: The dates the map's time control shows: from the first (None: from the start) to the last.
+PlayWindow = tuple[date | None, date]
+
+
+def _day_or_first(event: Event) -> date:
+    return event.event_date or date.min
+
+
+def in_play_window(events: Sequence[Event], window: PlayWindow | None) -> Sequence[Event]:
+    """The events of ``events`` (in the store's order: undated first, then by date) that the
+    map's time control shows at ``window``: those dated within it; all of them without one.
+    Two bisections: a playback step costs the same on 100 events as on 100,000."""
+    if window is None:
+        return events
+    first, last = window
+    start = bisect_left(events, first or date(1, 1, 2), key=_day_or_first)
+    end = bisect_right(events, last, key=_day_or_first)
+    return events[start:end]
+
+
+def day_counts(events: Sequence[Event]) -> dict[str, Any] | None:
+    """How many of ``events`` each day holds, running: ``{"day0": ISO date, "upTo": [n, ...]}``,
+    ``upTo[i]`` the dated events on or before ``day0`` + i days. The feed's head counts a
+    playback step's events from it at once, before the page sends the step's rows."""
+    days = [e.event_date for e in events if e.event_date is not None]
+    if not days:
+        return None
+    day0 = min(days).toordinal()
+    per_day = [0] * (max(days).toordinal() - day0 + 1)
+    for day in days:
+        per_day[day.toordinal() - day0] += 1
+    running, total = [], 0
+    for n in per_day:
+        total += n
+        running.append(total)
+    return {"day0": min(days).isoformat(), "upTo": running}
+
+
 def feed_rows(
     events: Sequence[Event],
     names: Mapping[PlaceKey, str],
@@ -114,12 +154,20 @@ def _icon_key(row: FeedRow) -> str:
 
 
 def feed_data(
-    rows: Sequence[FeedRow], *, selected: str | None = None, total: int | None = None, focus: str | None = None
+    rows: Sequence[FeedRow],
+    *,
+    selected: str | None = None,
+    total: int | None = None,
+    focus: str | None = None,
+    window: PlayWindow | None = None,
+    days: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """What the feed's page script draws: every row's text (set as text, never as markup),
     the key of its symbol, its point and type; the symbols' SVG, once each; the selected
-    event; how many events are in view (the map drawn for them holds as many); and the
-    event whose row the script flies the map to as soon as that map is drawn (``focus``)."""
+    event; how many events are in view (the map drawn for them holds as many); the event
+    whose row the script flies the map to as soon as that map is drawn (``focus``); the
+    playback step's dates the rows are of (``window``, None for every date); and the events
+    in view counted by day (``day_counts``), for the script to count a step's events."""
     icons = {_icon_key(r): icon_svg(r) for r in rows}
     return {
         "icons": icons,
@@ -141,7 +189,13 @@ def feed_data(
         "selected": selected,
         "total": len(rows) if total is None else total,
         "focus": focus if any(r.event_id == focus for r in rows) else None,
+        "window": None if window is None else {"from": _iso(window[0]), "to": window[1].isoformat()},
+        "days": days,
     }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 #: Around newly added events the map shows at least this many degrees each way, so a

@@ -5,17 +5,25 @@ draws the rows ``geo.web.feed.feed_data`` describes, flies the map to a row clic
 and reports the row's event id, which ``on_chosen`` turns into the event shown. Being
 in the page, it also gives the map beside it and itself the window's height
 (``WindowFit``): only the browser knows how tall the window is.
+
+The map's time control plays inside the map's frame, in the browser, without the
+server. Each step tells the page its dates; the feed at once keeps only its rows of
+those dates and counts them from ``feed.day_counts``, and reports the dates (its state
+``window``), so that the page sends the newest rows of the step (``play_window``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import streamlit as st
+
+from geo.web.feed import PlayWindow
 
 #: The feed's widget key; its trigger ``chosen`` holds the event id of the row clicked.
 FEED_KEY = "feed"
@@ -51,7 +59,39 @@ def chosen_event(value: object) -> str | None:
     return chosen if isinstance(chosen, str) and chosen else None
 
 
+def _iso_day(value: object) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def play_window(value: object) -> PlayWindow | None:
+    """The dates the map's time control shows, from the feed's widget state: ``(first or
+    None, last)``; None when it shows every date (or says nothing readable)."""
+    window = value.get("window") if isinstance(value, dict) else getattr(value, "window", None)
+    if not isinstance(window, dict):
+        return None
+    last = _iso_day(window.get("to"))
+    if last is None:
+        return None
+    first = _iso_day(window.get("from"))
+    return (first if first is not None and first <= last else None, last)
+
+
+def _keep() -> None:
+    """The step's dates are read when the feed is drawn: nothing to do when they change."""
+
+
 def show_feed(data: dict[str, Any], *, fit: WindowFit, on_chosen: Callable[[], None]) -> None:
     """The feed of ``data`` (``feed.feed_data``), it and the map beside it as high as ``fit``
-    says; ``on_chosen`` runs when a row is clicked."""
-    _component()(data={**data, "fit": asdict(fit)}, key=FEED_KEY, on_chosen_change=on_chosen, height="content")
+    says; ``on_chosen`` runs when a row is clicked. A playback step reruns what draws it."""
+    _component()(
+        data={**data, "fit": asdict(fit)},
+        key=FEED_KEY,
+        on_chosen_change=on_chosen,
+        on_window_change=_keep,
+        height="content",
+    )

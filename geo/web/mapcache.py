@@ -33,6 +33,7 @@ from geo.map.opening import Opening, opening_view
 from geo.records import Event
 from geo.store.store import EventStore
 from geo.web import appstate as view
+from geo.web.feed import day_counts
 
 #: Up to this many events, every event has its own popup entry (build_map's default).
 CLUSTER_OVER = 300
@@ -104,6 +105,12 @@ def stored_dates(db: str, version: int, _store: EventStore) -> tuple[date, date]
 def type_counts(db: str, version: int, key: tuple, window: tuple, _events: Sequence[Event]) -> dict[str, int]:
     """``appstate.counts_by_type`` of ``_events`` (the events in view), counted once for them."""
     return view.counts_by_type(_events)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def feed_days(db: str, version: int, key: tuple, window: tuple, _events: Sequence[Event]) -> dict | None:
+    """``_events`` (the events in view) counted by day, for the feed to count a playback step's."""
+    return day_counts(_events)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -3,7 +3,7 @@
 // to show in the article panel. Texts are set as text; only the symbols' SVG, made
 // by the page from the map script's own tables, is set as markup.
 export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
+  const { data, parentElement, setTriggerValue, setStateValue } = component;
   if (!data) { return; }
   const root = parentElement.querySelector(".cm-feed") || parentElement.appendChild(document.createElement("div"));
   root.className = "cm-feed";
@@ -19,42 +19,50 @@ export default function (component) {
 
   // The map lives in a frame of its own (same origin): ask its page script to fly.
   function flyMap(row) {
-    for (const frame of document.querySelectorAll("iframe")) {
-      let map = null;
-      try { map = frame.contentWindow && frame.contentWindow.conflictmap; } catch (err) { map = null; }
-      if (map && map.focus) { map.focus(row.lat, row.lon, row.type); return true; }
-    }
-    return false;
+    const view = mapWindows().find((w) => w.conflictmap && w.conflictmap.focus);
+    if (view) { view.conflictmap.focus(row.lat, row.lon, row.type); }
+    return Boolean(view);
   }
 
   // After an addition the map is drawn anew: fly once the new map (as many events as
   // the feed's) is drawn, trying for a while, as the map's frame loads on its own.
   function flyWhenDrawn(row, tries) {
-    for (const frame of document.querySelectorAll("iframe")) {
-      let view = null;
-      try { view = frame.contentWindow; } catch (err) { view = null; }
-      const stats = view && view.conflictmapReady && view.conflictmapStats;
-      if (stats && stats.events === data.total && view.conflictmap.focus) {
-        view.conflictmap.focus(row.lat, row.lon, row.type);
-        return;
-      }
-    }
+    const view = mapWindows().find((w) => {
+      const stats = w.conflictmapReady && w.conflictmapStats;
+      return stats && stats.events === data.total && w.conflictmap && w.conflictmap.focus;
+    });
+    if (view) { view.conflictmap.focus(row.lat, row.lon, row.type); return; }
     if (tries > 0) { setTimeout(() => flyWhenDrawn(row, tries - 1), 250); }
+  }
+
+  // The dates the map's time control shows now (null: every date): the map's frame says
+  // so on each step; the rows the page sent are of data.window, maybe a step behind.
+  function shownWindow() {
+    const view = mapWindows().find((w) => w.conflictmapPlayWindow !== undefined);
+    return view ? view.conflictmapPlayWindow : (data.window || null);
   }
 
   const head = root.appendChild(document.createElement("div"));
   head.className = "cm-feed-head";
-  const shown = data.rows.length, total = data.total;
-  head.textContent = shown < total
-    ? "Newest " + shown.toLocaleString("en-US") + " of " + total.toLocaleString("en-US") + " events"
-    : total.toLocaleString("en-US") + (total === 1 ? " event" : " events") + ", newest first";
   const list = root.appendChild(document.createElement("ol"));
   list.className = "cm-feed-list";
-  for (const row of data.rows) {
-    const item = list.appendChild(document.createElement("li"));
+  const empty = root.appendChild(text("div", "cm-feed-empty", ""));
+
+  function draw(shown) {
+    const rows = shown ? data.rows.filter((row) => inWindow(row.day, shown)) : data.rows;
+    const total = sameWindow(shown, data.window) ? data.total : countIn(data.days, shown);
+    drawHead(head, rows.length, total, shown);
+    list.replaceChildren(...rows.map(rowItem));
+    empty.textContent = rows.length ? "" : (shown ? "No events on these dates." : "No events in view: widen the dates or the filters.");
+    empty.hidden = Boolean(rows.length);
+  }
+
+  function rowItem(row) {
+    const item = document.createElement("li");
     item.className = "cm-feed-row" + (row.new ? " cm-feed-new" : "") + (row.id === data.selected ? " cm-feed-selected" : "");
     item.tabIndex = 0;
     item.dataset.eventId = row.id;
+    item.dataset.day = row.day;
     const icon = item.appendChild(document.createElement("span"));
     icon.className = "cm-feed-icon";
     icon.title = row.what;
@@ -77,10 +85,94 @@ export default function (component) {
     item.addEventListener("keydown", (event) => {
       if (event.key === "Enter" || event.key === " ") { event.preventDefault(); choose(); }
     });
+    return item;
   }
+
+  // A step is drawn at once from the rows at hand; the page is told its dates, at most
+  // every REPORT_MS while the control plays, and sends the step's newest rows.
+  const report = window.conflictmapFeedReport || (window.conflictmapFeedReport = { timer: null });
+  report.send = (shown) => setStateValue("window", shown);
+  report.sent = data.window || null;
+  function follow(shown) {
+    draw(shown);
+    report.wanted = shown;
+    if (report.timer) { return; }
+    report.timer = setTimeout(() => {
+      report.timer = null;
+      if (!sameWindow(report.wanted, report.sent)) { report.sent = report.wanted; report.send(report.wanted); }
+    }, REPORT_MS);
+  }
+  window.conflictmapFeedFollow = follow;  // the feed drawn last is the one that follows
+  if (!window.conflictmapFeedListens) {
+    window.conflictmapFeedListens = true;
+    window.addEventListener("conflictmap-window", (event) => window.conflictmapFeedFollow(event.detail || null));
+  }
+  const now = shownWindow();
+  draw(now);
+  if (!sameWindow(now, data.window)) { follow(now); }
   const focused = data.focus && data.rows.find((row) => row.id === data.focus);
   if (focused) { flyWhenDrawn(focused, 120); }
-  if (!shown) { root.appendChild(text("div", "cm-feed-empty", "No events in view: widen the dates or the filters.")); }
+}
+
+const REPORT_MS = 250;
+
+// The windows of the page's frames that can be read (the map's is of the same origin).
+function mapWindows() {
+  const views = [];
+  for (const frame of document.querySelectorAll("iframe")) {
+    try { if (frame.contentWindow && frame.contentWindow.document) { views.push(frame.contentWindow); } } catch (err) { /* another origin */ }
+  }
+  return views;
+}
+
+function sameWindow(a, b) {
+  if (!a || !b) { return !a && !b; }
+  return (a.from || null) === (b.from || null) && a.to === b.to;
+}
+
+// ISO days compare as text; an undated row is on no step's dates.
+function inWindow(day, shown) {
+  return day !== "undated" && day <= shown.to && (!shown.from || day >= shown.from);
+}
+
+function dayIndex(days, iso) {
+  return Math.round((Date.parse(iso + "T00:00:00Z") - Date.parse(days.day0 + "T00:00:00Z")) / 86400000);
+}
+
+// The events on the step's dates, from the running count by day the page sent.
+function countIn(days, shown) {
+  if (!days || !shown) { return 0; }
+  const upTo = (iso) => {
+    const i = dayIndex(days, iso);
+    return i < 0 ? 0 : days.upTo[Math.min(i, days.upTo.length - 1)];
+  };
+  const before = shown.from ? upTo(new Date(Date.parse(shown.from + "T00:00:00Z") - 86400000).toISOString().slice(0, 10)) : 0;
+  return upTo(shown.to) - before;
+}
+
+// One line, however narrow the feed: how many rows of how many events, and the step's
+// dates; in a narrow feed the count drops its words (CSS), then ends in an ellipsis; the
+// dates stay whole. The whole sentence is the head's tooltip.
+function drawHead(head, shown, total, dates) {
+  const some = shown < total;
+  const parts = some
+    ? [["cm-feed-word", "Newest "], ["", shown.toLocaleString("en-US") + " of " + total.toLocaleString("en-US")], ["cm-feed-word", " events"]]
+    : [["", total.toLocaleString("en-US") + (total === 1 ? " event" : " events")], ["cm-feed-word", ", newest first"]];
+  const counted = document.createElement("span");
+  counted.className = "cm-feed-count";
+  for (const [className, words] of parts) {
+    const span = counted.appendChild(document.createElement("span"));
+    span.className = className;
+    span.textContent = words;
+  }
+  head.replaceChildren(counted);
+  const when = !dates ? "" : (dates.from ? dates.from + " \u2013 " + dates.to : "to " + dates.to);
+  if (when) {
+    const span = head.appendChild(document.createElement("span"));
+    span.className = "cm-feed-dates";
+    span.textContent = when;
+  }
+  head.title = parts.map((part) => part[1]).join("") + (when ? ", " + when : "");
 }
 
 // The map (a frame of its own) and the feed beside it take the window's height below

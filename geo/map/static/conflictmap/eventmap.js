@@ -443,6 +443,21 @@
     return select;
   }
 
+  // The page around the map's frame (the feed beside it) follows the dates shown: each
+  // step tells it, by an event on its window (same origin), and leaves them here for a
+  // feed drawn later. {from: ISO day or null (every day up to), to: ISO day}, or null
+  // for every date.
+  function announceWindow(state) {
+    var w = state.window, day0 = state.data.day0;
+    var detail = w ? { from: w[0] > 0 ? isoDay(day0, w[0]) : null, to: isoDay(day0, w[1]) } : null;
+    window.conflictmapPlayWindow = detail;
+    try {
+      if (window.parent && window.parent !== window) {
+        window.parent.dispatchEvent(new CustomEvent("conflictmap-window", { detail: detail }));
+      }
+    } catch (err) { /* a page of another origin: it cannot follow */ }
+  }
+
   // The date slider and its player: the browser steps the window through time and
   // redraws only the markers (no page reload, no new map), so every frame is drawn.
   function addTimeline(state) {
@@ -491,6 +506,7 @@
           label.textContent = (w ? isoDay(data.day0, Math.max(0, state.window[0])) + " \u2013 " : "to ") +
             isoDay(data.day0, end);
           refresh(state);
+          announceWindow(state);
         }
         // From the end (or from "all dates"), play starts again with the first window.
         function startOver() { slider.value = String(Math.min(span, (width() || step()) - 1)); }
@@ -504,6 +520,7 @@
         windowSelect.addEventListener("change", function () { if (state.window) { apply(); } });
         all.addEventListener("click", function () {
           stop(); state.window = null; slider.value = String(span); label.textContent = "all dates"; refresh(state);
+          announceWindow(state);
         });
         next.addEventListener("click", function () {
           stop();
@@ -522,6 +539,7 @@
       }
     });
     new Timeline().addTo(state.map);
+    announceWindow(state);  // a map drawn anew shows every date: a feed following an old one's step follows it
   }
 
   function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }

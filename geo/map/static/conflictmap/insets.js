@@ -10,8 +10,8 @@
   var LOCATOR_SHAPE = 0.62, INSET_SHAPE = 1.0;
   // An inset's markers are drawn smaller than the main map's: the inset is a glance, not the story.
   var INSET_MARKER_SCALE = 0.75;
-  // An inset names its few main places, in a smaller face than the main map's.
-  var INSET_LABELS = 4, LABEL_PX = 15, LABEL_GAP_PX = 6;
+  // An inset names its places where they fit, the busiest first, in a smaller face than the main map's.
+  var LABEL_PX = 15, LABEL_GAP_PX = 6;
   // Markers this close (px) to a name's point are its place's own (one per type, side by side).
   var OWN_MARKER_PX = 4;
   var LABEL_FONT = "600 11px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
@@ -69,7 +69,7 @@
     return marks.some(function (m) { return m.at.distanceTo(at) > OWN_MARKER_PX && overlaps(box, m.box); });
   }
 
-  // The names of an inset's main places (its labels, the busiest first), each right or
+  // The names of an inset's places (its labels, the busiest first), each right or
   // left of its point where it overlaps no other name and stays inside the inset, on the
   // side where it hides no other place's marker when one has room (else on any free side),
   // and clear of the boxes of ``blocked`` (pixels of the map) always.
@@ -78,7 +78,7 @@
     var ctx = document.createElement("canvas").getContext("2d");
     ctx.font = LABEL_FONT;
     (labels || []).forEach(function (l) {
-      if (named.length >= INSET_LABELS || !bounds.contains(L.latLng(l[0], l[1]))) { return; }
+      if (!bounds.contains(L.latLng(l[0], l[1]))) { return; }
       var p = map.latLngToContainerPoint([l[0], l[1]]), width = Math.ceil(ctx.measureText(l[2]).width) + 6;
       var spots = [[LABEL_GAP_PX, -LABEL_PX / 2], [-LABEL_GAP_PX - width, -LABEL_PX / 2]];
       var boxes = spots.map(function (s) { return [p.x + s[0], p.y + s[1], p.x + s[0] + width, p.y + s[1] + LABEL_PX]; });
