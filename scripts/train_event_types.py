@@ -31,8 +31,9 @@ C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 C_TOLERANCE = 0.001
 #: F1 within this of the best no-event threshold's counts as just as good (a few places of 1,400).
 THRESHOLD_TOLERANCE = 0.002
-#: Bumped when what a cached site holds changes (2: the sentence's parse).
-SITE_FORMAT = 2
+#: Bumped when what a cached site holds changes (2: the sentence's parse; 3: where the other
+#: places are, as the pipeline gives them).
+SITE_FORMAT = 3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,18 +142,19 @@ def _examples(articles: list[dict]) -> tuple[list[tuple[tuple[str, ...], str, ob
             if index is None or toponym["end"] > sentences[index].end_char:
                 continue  # a name across a sentence break: the pipeline never sees it whole
             sentence = sentences[index]
-            others = sum(
-                1
+            others = [
+                (t["start"] - sentence.start_char, t["end"] - sentence.start_char)
                 for t in article["toponyms"]
                 if t is not toponym and sentence.start_char <= t["start"] < sentence.end_char
-            )
+            ]
             entries = gazetteer.lookup(toponym["name"])
             site = EventSite(
                 sentence.text,
                 toponym["start"] - sentence.start_char,
                 toponym["end"] - sentence.start_char,
                 is_area=bool(entries) and entries[0].is_area,
-                other_places=others,
+                other_places=len(others),
+                other_spans=tuple(others),
                 sentence_index=index,
                 tree=clause_tree(sentence),
             )
