@@ -174,6 +174,17 @@ class Event:
         }
 
 
+def day_or_none(value: object) -> date | None:
+    """The day an ISO date string names; None for anything else (a stored or sent value that
+    is missing or malformed reads as no day rather than failing)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def event_id_for(article_id: str, sentence_index: int, geonameid: int | None, mention: str) -> str:
     """The same article, sentence and place give the same id on every run."""
     return stable_id(article_id, sentence_index, geonameid if geonameid is not None else mention)

@@ -18,12 +18,11 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from geo.errors import StoreError
-from geo.records import EVENT_TYPES, Article, Event, PlaceOverride
+from geo.records import EVENT_TYPES, Article, Event, PlaceOverride, day_or_none
 from geo.store import corrections as fixes
 from geo.store.happenings import reports_from_json
 from geo.store.store import EVENT_COLUMNS, SCHEMA_VERSION, STORE_TABLES, EventStore, event_from_row
@@ -197,7 +196,7 @@ def _copy_articles(conn: sqlite3.Connection, store: EventStore, report: SalvageR
             article = Article(
                 str(text),
                 title=str(title or ""),
-                published=_day_or_none(published),
+                published=day_or_none(published),
                 source=str(source or ""),
                 url=str(url or ""),
                 article_id=str(article_id),
@@ -254,7 +253,7 @@ def _salvaged_event(row: tuple[Any, ...], report: SalvageReport) -> Event | None
     values = dict(zip(EVENT_COLUMNS, row))
     repaired = False
     for name in ("event_date", "published"):
-        day = _day_or_none(values[name])
+        day = day_or_none(values[name])
         repaired |= day is None and values[name] is not None
         values[name] = day
     extra = _extra_or_none(values["extra"])
@@ -321,15 +320,6 @@ def _readable_rows(
         except sqlite3.DatabaseError as err:
             report.lose(f"{table} rows after rowid {last}: {err}")
             last, step = last + step, step * 2
-
-
-def _day_or_none(value: object) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _extra_or_none(value: object) -> tuple[tuple[str, str], ...] | None:

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import streamlit as st
 
+from geo.records import day_or_none
 from geo.web.feed import PlayWindow
 
 #: The feed's widget key; its trigger ``chosen`` holds the event id of the row clicked.
@@ -59,25 +59,16 @@ def chosen_event(value: object) -> str | None:
     return chosen if isinstance(chosen, str) and chosen else None
 
 
-def _iso_day(value: object) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def play_window(value: object) -> PlayWindow | None:
     """The dates the map's time control shows, from the feed's widget state: ``(first or
     None, last)``; None when it shows every date (or says nothing readable)."""
     window = value.get("window") if isinstance(value, dict) else getattr(value, "window", None)
     if not isinstance(window, dict):
         return None
-    last = _iso_day(window.get("to"))
+    last = day_or_none(window.get("to"))
     if last is None:
         return None
-    first = _iso_day(window.get("from"))
+    first = day_or_none(window.get("from"))
     return (first if first is not None and first <= last else None, last)
 
 
