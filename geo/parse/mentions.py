@@ -31,6 +31,7 @@ from geo.parse.placefeatures import (
     first_pass_by_name,
     misspellings,
     second_pass_features,
+    text_of,
 )
 from geo.parse.placemodel import GeoparserModel, load_model
 from geo.parse.variants import is_spot
@@ -167,7 +168,7 @@ def recognise(doc: Doc, names: NameIndex, model: GeoparserModel | None = None) -
         mentions=mentions,
         demonym_countries=tuple(code for _, _, code in spans),
         resolve_as=tuple(sorted(resolve_as.items())),
-        demonym_of=demonym_qualified(doc.text, mentions, spans),
+        demonym_of=demonym_qualified(text_of(doc), mentions, spans),
     )
 
 
