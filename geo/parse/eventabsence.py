@@ -18,10 +18,7 @@ from dataclasses import dataclass
 
 from geo.parse.clausetree import TIME_NOUNS, ClauseTree
 from geo.parse.eventclause import TRIGGER_TYPES, trigger_place
-from geo.parse.eventtypes import TRIGGERS, every_trigger_span
-
-#: The event type of every trigger's sub-type, a weak one's ending in ``_weak``.
-ANY_TRIGGER_TYPES = {t.sub_event_type + ("" if t.strong else "_weak"): t.event_type for t in TRIGGERS}
+from geo.parse.eventtypes import ANY_TRIGGER_TYPES, every_trigger_span
 
 #: Words that deny the word they hang on: "not", "n't", "never" (``neg``), "no" (a determiner).
 NEGATING_WORDS = frozenset({"not", "n't", "never", "no"})

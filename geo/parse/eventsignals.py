@@ -15,7 +15,7 @@ import re
 from geo.parse.clausetree import ClauseTree
 from geo.parse.dates import MONTHS, WEEKDAYS
 from geo.parse.eventclause import TRIGGER_TYPES
-from geo.parse.eventtypes import TRIGGERS, denied_triggers, trigger_spans
+from geo.parse.eventtypes import ANY_TRIGGER_TYPES, denied_triggers, trigger_spans
 from geo.parse.placerole import motion_role, preposition_of
 
 #: "north of", "south-west of", "northeastern outskirts of" are not: only a bearing.
@@ -290,10 +290,6 @@ def only_beside_where_a_move_starts(tree: ClauseTree | None, start: int, end: in
     return found is not None and found[0] == "source"
 
 
-#: The event type of every trigger, strong or weak.
-_TYPE_OF_SUB_TYPE = {
-    t.sub_event_type + suffix: t.event_type for t in TRIGGERS for suffix in ("", "_weak")
-}  # fmt: skip
 #: Prepositions that make a place the setting of a topic noun: "the situation in X", "the
 #: dispute over X", "talks on X".
 TOPIC_PREPOSITIONS = frozenset({"in", "on", "over", "about"})
@@ -331,7 +327,7 @@ def only_the_topic_of_a_purpose(tree: ClauseTree | None, sentence: str, start: i
     triggers = [
         tree.head_of_span(t_start, t_end)
         for t_start, t_end, sub_type in spans
-        if _TYPE_OF_SUB_TYPE[sub_type] == event_type
+        if ANY_TRIGGER_TYPES[sub_type] == event_type
     ]
     return bool(triggers) and not any(trigger in inside for trigger in triggers)
 
@@ -398,7 +394,7 @@ def tells_of_want(tree: ClauseTree | None, sentence: str, start: int, end: int) 
     if set(tree.words) & (ARMED_WORDS | ARMED_MOVERS | {"armed"}):
         return False
     return not any(
-        _TYPE_OF_SUB_TYPE[sub_type] == "frontline" or sub_type.startswith("casualties")
+        ANY_TRIGGER_TYPES[sub_type] == "frontline" or sub_type.startswith("casualties")
         for _, _, sub_type in trigger_spans(sentence)
     )
 

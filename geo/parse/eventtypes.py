@@ -179,6 +179,15 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
 )
 
+
+def trigger_key(trigger: Trigger) -> str:
+    """A trigger's sub-type as the trigger lists give it: a weak trigger's ends in ``_weak``."""
+    return trigger.sub_event_type + ("" if trigger.strong else "_weak")
+
+
+#: The event type of every trigger's key (``trigger_key``), strong or weak.
+ANY_TRIGGER_TYPES = {trigger_key(t): t.event_type for t in TRIGGERS}
+
 #: Without a place to be near, the first of these present wins.
 SUB_EVENT_PRIORITY: tuple[str, ...] = (
     "territory_change",
@@ -287,7 +296,7 @@ def triggers_in(sentence: str, span: tuple[int, int] | None = None) -> tuple[str
     has_actor = _ACTOR.search(lowered) is not None
     start, end = span if span is not None else (0, len(lowered))
     return tuple(
-        hit.trigger.sub_event_type + ("" if hit.trigger.strong else "_weak")
+        trigger_key(hit.trigger)
         for hit in _hits(lowered)
         if start <= hit.start and hit.end <= end and _counts(lowered, hit, has_actor=has_actor)
     )
@@ -299,7 +308,7 @@ def trigger_spans(sentence: str) -> tuple[tuple[int, int, str], ...]:
     lowered = _lowered(sentence)
     has_actor = _ACTOR.search(lowered) is not None
     return tuple(
-        (hit.start, hit.end, hit.trigger.sub_event_type + ("" if hit.trigger.strong else "_weak"))
+        (hit.start, hit.end, trigger_key(hit.trigger))
         for hit in _hits(lowered)
         if _counts(lowered, hit, has_actor=has_actor)
     )
@@ -309,10 +318,7 @@ def every_trigger_span(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, sub-type) of every trigger in ``sentence``, counted or not: a trigger a
     negation empties is still a word the parse may show denied (``geo.parse.eventabsence``)."""
     lowered = _lowered(sentence)
-    return tuple(
-        (hit.start, hit.end, hit.trigger.sub_event_type + ("" if hit.trigger.strong else "_weak"))
-        for hit in _hits(lowered)
-    )
+    return tuple((hit.start, hit.end, trigger_key(hit.trigger)) for hit in _hits(lowered))
 
 
 def denied_triggers(sentence: str) -> frozenset[str]:
