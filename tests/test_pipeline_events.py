@@ -61,6 +61,18 @@ def test_furniture_ranges_cover_link_lines_and_the_footer_but_not_the_story():
     assert not inside("Kalehe") and not inside("families")
 
 
+def test_a_related_headline_on_the_label_line_is_furniture():
+    text = STORY.replace("Related:\n", "Related: ")
+    ranges = furniture_ranges(text)
+    assert any(start <= text.index("Luanda") < end for start, end in ranges)
+    assert not any(start <= text.index("Kalehe") < end for start, end in ranges)
+
+
+def test_prose_that_begins_with_related_words_is_kept():
+    text = "Related talks in Luanda resumed on Monday, diplomats said, after a week of shelling."
+    assert furniture_ranges(text) == ()
+
+
 def _kivu_town(geonameid: int, name: str) -> Entry:
     return Entry(
         geonameid=geonameid,

@@ -30,6 +30,8 @@ BOILERPLATE_LINE_PATTERNS: tuple[str, ...] = (
     # links to other stories, sharing, comments
     r"(?:read|see|watch|listen)(?: more| also| next)?\s*[:\-|].{0,200}",
     r"(?:also read|read more|more on this(?: story)?|click here\b.{0,80})",
+    # a label of other stories with the headline on its own line: "Related: Talks resume in ..."
+    r"related(?: (?:articles?|stories|news|coverage|content|reading|links|posts))?\s*[:\-|].{0,200}",
     r"share(?: this| the)?(?: article| story| page| post)?(?: on \w+)?:?",
     r"(?:share|post|tweet|send|email|copy link|print|whatsapp|facebook|twitter|x|telegram|linkedin|reddit)"
     r"(?:\s*[|/,]\s*(?:share|post|tweet|send|email|copy link|print|whatsapp|facebook|twitter|x|telegram|linkedin|reddit))*",
