@@ -475,7 +475,8 @@ BACKGROUND = re.compile(
     # "where rebels have killed hundreds") sums up what came before the event.
     r"|\b(?:which|that|where|who)\b[^.;:]{0,40}?\b(?:has|have)\b(?: \w+)? (?:killed|left|claimed)\b"
     # "..., revising an earlier toll of 40": the figure the event's toll replaces.
-    r"|\b(?:an?|the) (?:earlier|previous|initial|first) (?:death )?(?:toll|figure|count|estimate|tally)\b"
+    # Not "the first toll given for the assault", which is this one's.
+    r"|\b(?:an?|the) (?:earlier|previous) (?:death )?(?:toll|figure|count|estimate|tally) of\b"
     # "a week of clashes has left 200 dead": a span of days' toll told whole, not one event's.
     r"|\b(?:a|one|two|three|four|five|six|seven|several|\d+) (?:days?|weeks?|months?|years?) of"
     r"(?: \w+){1,2} (?:has|have|had) (?:killed|left|claimed)\b"
@@ -567,6 +568,8 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         after_a_past_year = past_year is not None and past_year.start() < seen
         if after_a_past_year or BACKGROUND.search(clause) or _RUNNING_TOTAL.search(clause):
             continue
+        if place and _of_another_place(clause, place, plain):
+            continue
         k, w, t = _clause_figures(clause, place)
         if _SO_FAR.search(clause) and any(f.value >= WAR_SCALE for f in k + t):
             # "More than 34,000 people have been killed in X, the ministry says": thousands told
@@ -608,6 +611,21 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     k_total = sum(f.value for f in killed) if killed else (0 if NO_DEATHS.search(sentence) else None)
     w_total = sum(f.value for f in wounded) if wounded else (0 if NO_WOUNDED.search(sentence) else None)
     return Casualties(k_total, w_total, vague=bool(killed) and any(f.vague for f in killed), claimed=from_claim)
+
+
+def _of_another_place(clause: str, place: str, sentence: str) -> bool:
+    """Does the clause tell of another place than ``place`` (as written), which the sentence
+    names in another clause ("a drone hit a bus in A, killing five, while two soldiers died
+    near B")? Its figures are that place's toll, not a part of this one's."""
+    named = re.compile(rf"(?<![\w-]){re.escape(place)}(?![\w-])")
+    if not named.search(sentence) or named.search(clause):
+        return False
+    # "in Tuesday's shelling", "in March": a time, not a place.
+    told = [name.split("'")[0].split("\u2019")[0].lower() for name in _PLACE_TOLD.findall(clause)]
+    return any(name not in MONTHS and name not in _WEEKDAYS for name in told)
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -763,6 +781,10 @@ def casualties_in_sentences(
             if later.killed is not None:
                 found = Casualties(later.killed, found.wounded, later.vague, later.claimed)
                 break
+    if found.killed and not found.vague and not found.claimed and told_at is not None:
+        found = Casualties(
+            _lower_account_later(sentences, index, told_at, found.killed, elsewhere, place), found.wounded
+        )
     if found.claimed and found.killed:
         # "The rebels said they had killed 15 soldiers. A military source put the toll at seven.":
         # a side's claim beside another account of the same dead; ACLED takes the lower.
@@ -827,6 +849,30 @@ def _with_added_later(
                 killed = max(killed, more.killed)
             else:
                 killed += more.killed
+    return killed
+
+
+#: A sentence that gives a toll as a whole ("the army said the toll was nine").
+_TOLL_TOLD = re.compile(r"\b(?:toll|tally)\b", re.IGNORECASE)
+
+
+def _lower_account_later(
+    sentences: Sequence[str], index: int, told_at: int, killed: int, elsewhere: Collection[int], place: str
+) -> int:
+    """``killed`` (read in ``sentences[told_at]``), or the lower toll another source gives in a
+    later sentence of the event's story ("The attackers killed 11, a priest said. The army said
+    the toll was nine."): ACLED takes the more conservative of conflicting reports. A toll
+    that grew or adds dead is not another account."""
+    for i in range(max(index, told_at) + 1, min(len(sentences), index + STORY_SENTENCES)):
+        if i in elsewhere:
+            break
+        sentence = sentences[i]
+        account = _TOLL_TOLD.search(sentence) and _ATTRIBUTED.search(sentence)
+        if not account or _RISING.search(sentence) or _ADDED.search(sentence):
+            continue
+        other = casualties(sentence, place=place)
+        if other.killed and not other.vague and not other.claimed and other.killed < killed:
+            killed = other.killed
     return killed
 
 
@@ -1040,6 +1086,14 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
             figures.append(_Figure(i, i + 1, 1))
             i += 1
             continue
+        ranked = words[i + 1] if i + 1 < len(words) else ""
+        if word == "a" and _ORDINAL.fullmatch(ranked) and ranked not in {"first", "last", "latest"}:
+            # "a third died of his wounds", "a fourth soldier was killed": one more person.
+            noun = i + 2 if words[i + 2 : i + 3] and words[i + 2] in PERSON_NOUNS else i + 1
+            if words[noun + 1 : noun + 2] and words[noun + 1] in DEATH_AFTER | _AUXILIARIES:
+                figures.append(_Figure(i, noun + 1, 1))
+                i = noun + 1
+                continue
         if word in {"a", "an", "one", "another"} and before_word(words, i) != "no":
             # "a soldier", "a 12-year-old boy", "one elderly woman": one person.
             noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
@@ -1409,10 +1463,12 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
                 # The aside's own figures ("twelve of them staff and seven patients") end nothing.
                 stop = len(words) if stop <= close[0] else stop
                 continue
-        aside_end = _plain_aside_end(words, i, stop) if word == "," and "," not in words[fig.end : i] else None
+        first_comma = word == "," and "," not in words[fig.end : i]
+        aside_end = _plain_aside_end(words, i, stop) if first_comma and _before_any_verb(words, fig) else None
         if aside_end is not None:
             # "Seventeen people, mostly women, died", "Two guards, police said, were killed": a
-            # few words between commas that count nobody describe the people or name a source.
+            # few words between commas that count nobody describe the people or name a source,
+            # when the figure is the subject (no death or injury verb before it governs it).
             limit += aside_end - i
             i = aside_end
             continue
@@ -1436,6 +1492,11 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
             return None
         i += 1
     return None
+
+
+def _before_any_verb(words: Sequence[str], fig: _Figure) -> bool:
+    """Does no death or injury verb come before the figure in its clause (it may be the subject)?"""
+    return not any(w in DEATH_BEFORE or w in WOUNDED_BEFORE for w in words[: fig.start])
 
 
 def _past_listed_people(words: Sequence[str], at: int) -> int:
