@@ -263,6 +263,29 @@ ONE_SENTENCE: list[tuple[str, int | None]] = [
     ("One hundred civilians have been killed in the attack, the mayor said.", 100),
     ("The strike killed eight members of the same family, including five children.", 8),
     ("More than 70 people were killed when gunmen stormed the school, a source said, the first toll given.", 70),
+    # Both sides' dead, tolls told after the event, members of the dead.
+    (
+        "Jihadists killed 12 soldiers in an attack on an army post, the army said on Monday, adding that 20 assailants were also killed.",
+        32,
+    ),
+    ("An army statement said soldiers had killed 20 assailants after an attack that cost the lives of 12 troops.", 32),
+    ("The dead comprised 9 soldiers and 4 civilians.", 13),
+    ("A landmine explosion killed a shepherd and his flock.", 1),
+    ("Tribal clashes over grazing land killed 23 people, according to a community leader.", 23),
+    ("The attacks killed at least 10 people in Dorsa and 6 in Kell, officials said.", 16),
+    ("Twenty-one people, among them 14 women, were killed.", 21),
+    ("Two soldiers were killed on Tuesday when their vehicle struck a mine, the third such incident this month.", 2),
+    ("Twelve fighters were captured and four were killed in the operation.", 4),
+    ("Five people died on the spot and two more died on the way to hospital.", 7),
+    ("The blast ripped through a crowded bus station, killing dozens.", 12),
+    ("At least three people were killed and several others injured in the strike.", 3),
+    ("Four people were killed, and a fifth died later in hospital.", 5),
+    ("Troops repulsed the attack, killing 17 insurgents and losing three of their own.", 20),
+    ("The army said it had suffered no casualties.", 0),
+    ("Dozens of people were feared killed.", 12),
+    ("A senior militant commander was among those killed.", 1),
+    ("Gunmen killed 5 people at a bar and then set it on fire.", 5),
+    ("The armed forces said seven of their men died in the ambush.", 7),
     # A war's or a period's toll.
     ("Hundreds of civilians have died in the fighting for the city since March.", None),
     ("The fighting has killed more than 3,000 people since April.", None),
@@ -271,12 +294,14 @@ ONE_SENTENCE: list[tuple[str, int | None]] = [
 
 
 #: Phrasings the reader still gets wrong: a person named by a compound or a possessive, a
-#: death told after another verb, the gunman killed by the police after the shooting.
+#: death told after another verb, the gunman killed by the police after the shooting, a count
+#: of killings.
 KNOWN_MISSES: list[tuple[str, int]] = [
     ("Troops killed a suspected bomb-maker and two accomplices.", 3),
     ("A gunman shot dead three people and wounded four before being killed by police.", 4),
     ("The raid killed the group's deputy leader.", 1),
     ("Eight farmers were abducted and later found dead.", 8),
+    ("Rights monitors documented 58 killings in the district in the attack.", 58),
 ]
 
 
@@ -424,6 +449,31 @@ IN_A_REPORT: list[tuple[str, str, int]] = [
         "A boat carrying displaced families was fired on near Sorn. Eight bodies were recovered; 12 people remain missing.",
         "A boat carrying displaced families was fired on near Sorn.",
         8,
+    ),
+    (
+        "Rebels shelled the town of Vara on Monday. Seven civilians died. Twenty more were wounded, the mayor said.",
+        "Rebels shelled the town of Vara on Monday.",
+        7,
+    ),
+    (
+        'Troops raided a militant hideout near Sull. "We killed 15 terrorists," the army spokesman said. Residents said eight people were killed, including civilians.',
+        "Troops raided a militant hideout near Sull.",
+        8,
+    ),
+    (
+        "A car bomb went off outside a police station in Marr on Friday, killing four officers. Police later raised the toll to six.",
+        "A car bomb went off outside a police station in Marr on Friday, killing four officers.",
+        6,
+    ),
+    (
+        "Airstrikes hit the refinery at Toll Point. There was no word on casualties.",
+        "Airstrikes hit the refinery at Toll Point.",
+        0,
+    ),
+    (
+        "Gunmen ambushed a bus on the highway near Bera, killing 11 passengers. Security forces killed two of the gunmen in a shootout later that day.",
+        "Gunmen ambushed a bus on the highway near Bera, killing 11 passengers.",
+        13,
     ),
 ]
 

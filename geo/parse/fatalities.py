@@ -696,7 +696,9 @@ _CLAIM = re.compile(
 #: with the sentence's other figures, but a lower account of the same dead told in the next
 #: sentences is taken instead (``casualties_in_sentences``).
 _SIDE_SAYS = re.compile(
-    r"\b(?:said|says|announced|stated)\b[^.;:]{0,40}?\b(?:it|they|we)(?: had| have| has)? (?:killed|neutrali[sz]ed)\b",
+    r"\b(?:said|says|announced|stated)\b[^.;:]{0,40}?\b(?:it|they|we)(?: had| have| has)? (?:killed|neutrali[sz]ed)\b"
+    # '"We killed 15 of them," the spokesman said': the side's own words, in quotes.
+    r"|[\"\u201c]\s*we(?: have| had)? (?:killed|neutrali[sz]ed)\b",
     re.IGNORECASE,
 )
 
@@ -815,17 +817,20 @@ def casualties_in_sentences(
 #: A sentence that adds dead to a toll told before it: "were also killed", "later died of his
 #: wounds", "succumbed", and a part of the attackers ("four of the gunmen were shot dead"),
 #: who are not among the victims counted.
+#: A toll set anew ("revised the figure to 17", "raised the toll to six"): it replaces the one
+#: told before it.
+_REVISED = re.compile(r"\b(?:revised|corrected|lowered|raised|updated)\b", re.IGNORECASE)
 _ADDED = re.compile(
     r"\balso\b(?:\s+\w+){0,2}\s+(?:killed|died|dead)\b"
     r"|\b(?:later|subsequently|since)\s+died\b|\bdied\s+(?:later|of\s+(?:his|her|their)\s+(?:wounds|injuries))\b"
     r"|\bsuccumbed\b"
     # "officials later revised the figure to 17": the toll told again, set anew.
-    r"|\b(?:revised|corrected|lowered|updated)\b"
-    r"|\bof\s+the\s+(?:attackers|assailants|gunmen|raiders|bombers)\s+(?:\w+\s+){0,3}(?:killed|died|dead)\b",
+    rf"|{_REVISED.pattern}"
+    r"|\bof\s+the\s+(?:attackers|assailants|gunmen|raiders|bombers)\s+(?:\w+\s+){0,3}(?:killed|died|dead)\b"
+    # "troops killed two of the gunmen in a shootout later": the attackers' dead, told after.
+    r"|\b(?:killed|killing|shot\s+dead)\s+(?:\w+\s+){1,3}of\s+the\s+(?:attackers|assailants|gunmen|raiders|bombers)\b",
     re.IGNORECASE,
 )
-#: A toll set anew ("revised the figure to 17"): it replaces the one told before it.
-_REVISED = re.compile(r"\b(?:revised|corrected|lowered|updated)\b", re.IGNORECASE)
 #: A toll told whole again ("..., bringing the toll to six"): it holds the dead told before it.
 _RESTATED = re.compile(r"\b(?:toll|tally|total|in all|altogether|bringing|raising)\b", re.IGNORECASE)
 
@@ -1274,7 +1279,8 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
 #: A clause that names who the dead were ("the dead included two soldiers", "five soldiers were
 #: among the dead"): its figures with no word of their own count the dead.
 _OF_THE_DEAD = re.compile(
-    r"\bamong the (?:dead|killed|victims|fatalities)\b|\bthe (?:dead|victims|fatalities) (?:included|include|were)\b",
+    r"\bamong (?:the|those) (?:dead|killed|victims|fatalities)\b"
+    r"|\bthe (?:dead|victims|fatalities) (?:included|include|were|comprised|numbered)\b",
     re.IGNORECASE,
 )
 
@@ -1400,7 +1406,9 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
 
 _BURNED = frozenset({"burned", "burnt", "buried"})
 #: Verbs that set a toll anew, up or down, and the nouns of the count they set.
-_REVISING = frozenset({"revised", "revising", "corrected", "correcting", "lowered", "lowering", "updated", "updating"})
+_REVISING = frozenset(
+    {"revised", "revising", "corrected", "correcting", "lowered", "lowering", "raised", "updated", "updating"}
+)
 _COUNT_NOUNS = frozenset({"figure", "count", "number", "tally", "toll", "total"})
 
 
