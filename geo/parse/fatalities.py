@@ -197,6 +197,11 @@ LINK_FILLERS = frozenset(
         "reported",
         "believed",
         "feared",
+        # "up to 40 people may have been killed": a modal is part of the passive verb group.
+        "may",
+        "might",
+        "could",
+        "would",
         "known",
         "thought",
         "presumed",
@@ -234,6 +239,9 @@ LINK_FILLERS = frozenset(
         '"',
         "\u201c",
         "\u201d",
+        "'",
+        "\u2018",
+        "\u2019",
         # "burned to death", "beaten to death", "shot dead": the death word comes after.
         "burned",
         "burnt",
@@ -277,6 +285,8 @@ QUALIFIERS = frozenset(
         # 'had killed "many" soldiers': a figure in quotes.
         '"',
         "\u201c",
+        "'",
+        "\u2018",
     }
 )
 #: "a resident said": the person is a source, not a victim.
@@ -370,6 +380,7 @@ PERSON_NOUNS = frozenset(
         "gendarme",
         "ranger",
         "engineer",
+        "deputy",
     }
 )
 MONTHS = frozenset(
@@ -463,6 +474,12 @@ BACKGROUND = re.compile(
     # A toll in a relative clause in the perfect ("a wave of raids that have left 300 dead",
     # "where rebels have killed hundreds") sums up what came before the event.
     r"|\b(?:which|that|where|who)\b[^.;:]{0,40}?\b(?:has|have)\b(?: \w+)? (?:killed|left|claimed)\b"
+    # "..., revising an earlier toll of 40": the figure the event's toll replaces.
+    # Not "the first toll given for the assault", which is this one's.
+    r"|\b(?:an?|the) (?:earlier|previous) (?:death )?(?:toll|figure|count|estimate|tally) of\b"
+    # "a week of clashes has left 200 dead": a span of days' toll told whole, not one event's.
+    r"|\b(?:a|one|two|three|four|five|six|seven|several|\d+) (?:days?|weeks?|months?|years?) of"
+    r"(?: \w+){1,2} (?:has|have|had) (?:killed|left|claimed)\b"
     r"|\bin the (?:past|last) (?:week|weeks|month|months|year|years|few days|(?:\w+|\d+) (?:days|weeks|months|years))\b",
     re.IGNORECASE,
 )
@@ -487,7 +504,9 @@ WAR_SCALE = 1000
 NO_DEATHS = re.compile(
     r"\b(?:no(?:body| one|-one)(?: was| were)? (?:killed|dead|died|hurt|injured|wounded)|no (?:one|body) died"
     r"|no (?:deaths|fatalities|casualties|victims)|no (?:immediate )?reports? of (?:casualties|deaths|injuries)"
-    r"|without (?:casualties|loss of life)|(?:caused|causing|there were) no (?:casualties|deaths|injuries))",
+    r"|without (?:casualties|loss of life)|(?:caused|causing|there were) no (?:casualties|deaths|injuries)"
+    # "the shelling killed no one but ...": the death verb's object is nobody.
+    r"|(?:killed|killing|kills) (?:no(?:body| one|-one)|none|no (?!fewer\b|less\b|more\b)\w+)\b)",
     re.IGNORECASE,
 )
 NO_WOUNDED = re.compile(r"\bno (?:injuries|one was (?:hurt|injured|wounded)|wounded)\b", re.IGNORECASE)
@@ -549,6 +568,8 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         after_a_past_year = past_year is not None and past_year.start() < seen
         if after_a_past_year or BACKGROUND.search(clause) or _RUNNING_TOTAL.search(clause):
             continue
+        if place and _of_another_place(clause, place, plain):
+            continue
         k, w, t = _clause_figures(clause, place)
         if _SO_FAR.search(clause) and any(f.value >= WAR_SCALE for f in k + t):
             # "More than 34,000 people have been killed in X, the ministry says": thousands told
@@ -590,6 +611,21 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     k_total = sum(f.value for f in killed) if killed else (0 if NO_DEATHS.search(sentence) else None)
     w_total = sum(f.value for f in wounded) if wounded else (0 if NO_WOUNDED.search(sentence) else None)
     return Casualties(k_total, w_total, vague=bool(killed) and any(f.vague for f in killed), claimed=from_claim)
+
+
+def _of_another_place(clause: str, place: str, sentence: str) -> bool:
+    """Does the clause tell of another place than ``place`` (as written), which the sentence
+    names in another clause ("a drone hit a bus in A, killing five, while two soldiers died
+    near B")? Its figures are that place's toll, not a part of this one's."""
+    named = re.compile(rf"(?<![\w-]){re.escape(place)}(?![\w-])")
+    if not named.search(sentence) or named.search(clause):
+        return False
+    # "in Tuesday's shelling", "in March": a time, not a place.
+    told = [name.split("'")[0].split("\u2019")[0].lower() for name in _PLACE_TOLD.findall(clause)]
+    return any(name not in MONTHS and name not in _WEEKDAYS for name in told)
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -660,7 +696,9 @@ _CLAIM = re.compile(
 #: with the sentence's other figures, but a lower account of the same dead told in the next
 #: sentences is taken instead (``casualties_in_sentences``).
 _SIDE_SAYS = re.compile(
-    r"\b(?:said|says|announced|stated)\b[^.;:]{0,40}?\b(?:it|they|we)(?: had| have| has)? (?:killed|neutrali[sz]ed)\b",
+    r"\b(?:said|says|announced|stated)\b[^.;:]{0,40}?\b(?:it|they|we)(?: had| have| has)? (?:killed|neutrali[sz]ed)\b"
+    # '"We killed 15 of them," the spokesman said': the side's own words, in quotes.
+    r"|[\"\u201c]\s*we(?: have| had)? (?:killed|neutrali[sz]ed)\b",
     re.IGNORECASE,
 )
 
@@ -745,6 +783,10 @@ def casualties_in_sentences(
             if later.killed is not None:
                 found = Casualties(later.killed, found.wounded, later.vague, later.claimed)
                 break
+    if found.killed and not found.vague and not found.claimed and told_at is not None:
+        found = Casualties(
+            _lower_account_later(sentences, index, told_at, found.killed, elsewhere, place), found.wounded
+        )
     if found.claimed and found.killed:
         # "The rebels said they had killed 15 soldiers. A military source put the toll at seven.":
         # a side's claim beside another account of the same dead; ACLED takes the lower.
@@ -775,11 +817,18 @@ def casualties_in_sentences(
 #: A sentence that adds dead to a toll told before it: "were also killed", "later died of his
 #: wounds", "succumbed", and a part of the attackers ("four of the gunmen were shot dead"),
 #: who are not among the victims counted.
+#: A toll set anew ("revised the figure to 17", "raised the toll to six"): it replaces the one
+#: told before it.
+_REVISED = re.compile(r"\b(?:revised|corrected|lowered|raised|updated)\b", re.IGNORECASE)
 _ADDED = re.compile(
     r"\balso\b(?:\s+\w+){0,2}\s+(?:killed|died|dead)\b"
     r"|\b(?:later|subsequently|since)\s+died\b|\bdied\s+(?:later|of\s+(?:his|her|their)\s+(?:wounds|injuries))\b"
     r"|\bsuccumbed\b"
-    r"|\bof\s+the\s+(?:attackers|assailants|gunmen|raiders|bombers)\s+(?:\w+\s+){0,3}(?:killed|died|dead)\b",
+    # "officials later revised the figure to 17": the toll told again, set anew.
+    rf"|{_REVISED.pattern}"
+    r"|\bof\s+the\s+(?:attackers|assailants|gunmen|raiders|bombers)\s+(?:\w+\s+){0,3}(?:killed|died|dead)\b"
+    # "troops killed two of the gunmen in a shootout later": the attackers' dead, told after.
+    r"|\b(?:killed|killing|shot\s+dead)\s+(?:\w+\s+){1,3}of\s+the\s+(?:attackers|assailants|gunmen|raiders|bombers)\b",
     re.IGNORECASE,
 )
 #: A toll told whole again ("..., bringing the toll to six"): it holds the dead told before it.
@@ -799,7 +848,36 @@ def _with_added_later(
             continue
         more = casualties(sentences[i], place=place)
         if more.killed and not more.claimed and not more.vague:
-            killed = max(killed, more.killed) if _RESTATED.search(sentences[i]) else killed + more.killed
+            if _REVISED.search(sentences[i]):
+                killed = more.killed  # the toll set anew, lower or higher: the better information
+            elif _RESTATED.search(sentences[i]):
+                killed = max(killed, more.killed)
+            else:
+                killed += more.killed
+    return killed
+
+
+#: A sentence that gives a toll as a whole ("the army said the toll was nine").
+_TOLL_TOLD = re.compile(r"\b(?:toll|tally)\b", re.IGNORECASE)
+
+
+def _lower_account_later(
+    sentences: Sequence[str], index: int, told_at: int, killed: int, elsewhere: Collection[int], place: str
+) -> int:
+    """``killed`` (read in ``sentences[told_at]``), or the lower toll another source gives in a
+    later sentence of the event's story ("The attackers killed 11, a priest said. The army said
+    the toll was nine."): ACLED takes the more conservative of conflicting reports. A toll
+    that grew or adds dead is not another account."""
+    for i in range(max(index, told_at) + 1, min(len(sentences), index + STORY_SENTENCES)):
+        if i in elsewhere:
+            break
+        sentence = sentences[i]
+        account = _TOLL_TOLD.search(sentence) and _ATTRIBUTED.search(sentence)
+        if not account or _RISING.search(sentence) or _ADDED.search(sentence):
+            continue
+        other = casualties(sentence, place=place)
+        if other.killed and not other.vague and not other.claimed and other.killed < killed:
+            killed = other.killed
     return killed
 
 
@@ -936,7 +1014,7 @@ def _clauses(sentence: str) -> list[str]:
     """A sentence cut where a new clause may start a background toll ("..., bringing the
     total since 2022 to 500"): semicolons, dashes, brackets, and "bringing"-like verbs."""
     pieces = re.split(
-        r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|while|whereas|but|as|which)\b"
+        r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|revising|updating|while|whereas|but|as|which)\b"
         r"|(?:\w+\s){0,2}(?:after|before)\b)"
         # "..., making it the deadliest attack of the war": a comment on the event, whose words
         # of the war as a whole do not make the event's own toll a background one.
@@ -978,10 +1056,13 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
             figures.append(_Figure(i, i + 1, 1, own=_blew_up(words, i)))
             i += 1
             continue
-        if word == "the" and before_word(words, i) in DEATH_BEFORE:
-            # "killed the district governor": one person, named by office.
+        if word in _DEFINITE:
+            # "killed the district governor", "killing its commander", "the police chief and two guards were killed", "the
+            # mayor was shot dead": one person, named by office, the object of a death verb, one
+            # of a list, or the subject of a passive death.
             noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
-            if noun is not None and all(w.isalpha() for w in words[i + 1 : noun]):
+            one = noun is not None and all(w.isalpha() for w in words[i + 1 : noun])
+            if one and noun is not None and _one_of_the_dead(words, i, noun):
                 figures.append(_Figure(i, noun + 1, 1))
                 i = noun + 1
                 continue
@@ -1010,6 +1091,14 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
             figures.append(_Figure(i, i + 1, 1))
             i += 1
             continue
+        ranked = words[i + 1] if i + 1 < len(words) else ""
+        if word == "a" and _ORDINAL.fullmatch(ranked) and ranked not in {"first", "last", "latest"}:
+            # "a third died of his wounds", "a fourth soldier was killed": one more person.
+            noun = i + 2 if words[i + 2 : i + 3] and words[i + 2] in PERSON_NOUNS else i + 1
+            if words[noun + 1 : noun + 2] and words[noun + 1] in DEATH_AFTER | _AUXILIARIES:
+                figures.append(_Figure(i, noun + 1, 1))
+                i = noun + 1
+                continue
         if word in {"a", "an", "one", "another"} and before_word(words, i) != "no":
             # "a soldier", "a 12-year-old boy", "one elderly woman": one person.
             noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
@@ -1019,7 +1108,9 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
                 i = noun + 1
                 continue
         quantity = parse_quantity(words, i)
-        if quantity is None or (word in {"a", "an"} and quantity[1] == 1):
+        # "it was not clear how many were killed": a question of the toll, not a vague one.
+        asked = before_word(words, i) == "how"
+        if quantity is None or asked or (word in {"a", "an"} and quantity[1] == 1):
             i += 1
             continue
         value, used = quantity
@@ -1047,12 +1138,28 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         # "three armoured vehicles": one describing word may stand before the things counted.
         described = i + used + 1 < len(words) and words[i + used + 1] in NOT_PEOPLE
         things = after in NOT_PEOPLE or (described and after.isalpha() and after not in PERSON_NOUNS)
-        if things or after in MONTHS or before in MONTHS or is_year or before == "no":
+        # "seven of the 20 passengers": the group a figure just told was drawn from.
+        drawn_from = bool(figures) and figures[-1].end == i - 2 and words[i - 2 : i] == ["of", "the"]
+        if things or after in MONTHS or before in MONTHS or is_year or before == "no" or drawn_from:
             i += used
             continue
         figures.append(_Figure(i, i + used, value, vague=_is_vague(words, i)))
         i += used
     return figures
+
+
+def _one_of_the_dead(words: Sequence[str], at: int, noun: int) -> bool:
+    """May the person "the ... <noun>" at ``words[at:noun + 1]`` be counted among the dead: the
+    object of a death verb, listed with a figure ("the chief and two of his guards"), or the
+    subject of a passive death ("the mayor was shot dead")? Not a source ("the governor said")."""
+    if before_word(words, at) in DEATH_BEFORE:
+        return True
+    after = words[noun + 1 : noun + 5]
+    # "the commander and two of his guards", "the commander and his deputy".
+    kin = after[1:2] in (["his"], ["her"], ["their"]) and after[2:3] and after[2] in PERSON_NOUNS
+    listed = after[:1] == ["and"] and (parse_quantity(words, noun + 2) is not None or bool(kin))
+    passive = after[:1] == ["was"] and any(w in DEATH_AFTER for w in after[1:])
+    return listed or passive
 
 
 #: One attacker named by role: not among ``PERSON_NOUNS``, as the word also qualifies others
@@ -1156,7 +1263,26 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
             for n, fig in enumerate(figures)
             if subset[n] and kinds[n] == KILLED and _told_at(words, figures, n, place_words)
         ]
+    placed = any(_told_at(words, figures, n, place_words or ["\0"]) is not None for n in range(len(figures)))
+    if not found[KILLED] and not found[TOLL] and not placed:
+        # "14 casualties, including three dead", "among the dead were three children": the
+        # clause tells only part of the dead, and that part is the floor of its toll.
+        of_the_dead = bool(_OF_THE_DEAD.search(clause))
+        found[KILLED] = [
+            fig
+            for n, fig in enumerate(figures)
+            if (kinds[n] == KILLED and subset[n]) or (of_the_dead and kinds[n] is None)
+        ]
     return found[KILLED], found[WOUNDED], found[TOLL]
+
+
+#: A clause that names who the dead were ("the dead included two soldiers", "five soldiers were
+#: among the dead"): its figures with no word of their own count the dead.
+_OF_THE_DEAD = re.compile(
+    r"\bamong (?:the|those) (?:dead|killed|victims|fatalities)\b"
+    r"|\bthe (?:dead|victims|fatalities) (?:included|include|were|comprised|numbered)\b",
+    re.IGNORECASE,
+)
 
 
 #: Words between a figure and the place it is told of ("two in the village of X").
@@ -1206,9 +1332,17 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
         return None
     word = words[i]
     # "the bodies of eight people", "claimed the lives of four soldiers", "the massacre of 100 villagers".
-    if word in {"bodies", "lives", "deaths", "massacre", "killing", "killings", "execution", "executions"} and words[
-        i + 1 : i + 2
-    ] == ["of"]:
+    if word in {
+        "bodies",
+        "lives",
+        "death",
+        "deaths",
+        "massacre",
+        "killing",
+        "killings",
+        "execution",
+        "executions",
+    } and words[i + 1 : i + 2] == ["of"]:
         return KILLED
     # "killing a family of six".
     if word in {"family", "families"} and words[i + 1 : i + 2] == ["of"]:
@@ -1244,6 +1378,9 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     window = words[max(0, i - 4) : i + 1]
     if "toll" in window and "injury" not in window:
         return TOLL
+    # "officials later revised the figure to 17": a count of the dead set anew.
+    if words[fig.start - 1 : fig.start] == ["to"] and _REVISING & set(window) and _COUNT_NOUNS & set(window):
+        return TOLL
     # "the number of people killed ... has risen to six"; "the death toll from Monday's bombing
     # of the market in the town, a trading hub, stood at 71": the toll is the verb's subject.
     # "the number of people killed in Thursday's bombing at a checkpoint on the edge of the city
@@ -1268,6 +1405,11 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
 
 
 _BURNED = frozenset({"burned", "burnt", "buried"})
+#: Verbs that set a toll anew, up or down, and the nouns of the count they set.
+_REVISING = frozenset(
+    {"revised", "revising", "corrected", "correcting", "lowered", "lowering", "raised", "updated", "updating"}
+)
+_COUNT_NOUNS = frozenset({"figure", "count", "number", "tally", "toll", "total"})
 
 
 def _last_figure_end(words: Sequence[str], at: int) -> int:
@@ -1294,6 +1436,20 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
                 return None
             # "20 people were killed or wounded": casualties, of whom the dead are not told.
             return None if _or_wounded(words, i) else KILLED
+        whole = words[i - 2 : i] == ["of", "the"] and parse_quantity(words, i)
+        if whole:
+            # "Seven of the 20 passengers were killed": the group the dead were drawn from.
+            i += whole[1]
+            continue
+        if word in {"including", "incl"} and i > fig.end:
+            # "Seven people including four children died": past the part of them named.
+            i = _past_listed_people(words, i + 1)
+            continue
+        if word in WOUNDED_AFTER and words[i - 1] in _DEFINITE:
+            # "two of the wounded later died": after a determiner the word names people, and the
+            # verb that tells what befell them is still to come.
+            i += 1
+            continue
         if word in WOUNDED_AFTER:
             return WOUNDED
         if word in {"who", "that"} and i > fig.end:
@@ -1315,6 +1471,15 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
                 # The aside's own figures ("twelve of them staff and seven patients") end nothing.
                 stop = len(words) if stop <= close[0] else stop
                 continue
+        first_comma = word == "," and "," not in words[fig.end : i]
+        aside_end = _plain_aside_end(words, i, stop) if first_comma and _before_any_verb(words, fig) else None
+        if aside_end is not None:
+            # "Seventeen people, mostly women, died", "Two guards, police said, were killed": a
+            # few words between commas that count nobody describe the people or name a source,
+            # when the figure is the subject (no death or injury verb before it governs it).
+            limit += aside_end - i
+            i = aside_end
+            continue
         if word == "," and "," not in words[fig.end : i] and _in_apposition(words, fig):
             # "The victim, a man aged 45, was killed": past the comma that closes the apposition.
             i += 1
@@ -1335,6 +1500,43 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
             return None
         i += 1
     return None
+
+
+def _before_any_verb(words: Sequence[str], fig: _Figure) -> bool:
+    """Does no death or injury verb come before the figure in its clause (it may be the subject)?"""
+    return not any(w in DEATH_BEFORE or w in WOUNDED_BEFORE for w in words[: fig.start])
+
+
+def _past_listed_people(words: Sequence[str], at: int) -> int:
+    """The token after the people listed from ``words[at]`` ("four children and a nurse")."""
+    while at < len(words):
+        word = words[at]
+        plural = word.isalpha() and word.endswith(("s", "men")) and word not in DEATH_AFTER | WOUNDED_AFTER
+        filler = word in LINK_FILLERS and word not in _AUXILIARIES and word not in DEATH_AFTER
+        if not (_may_start_quantity(word) or word in PERSON_NOUNS or plural or filler or word == ","):
+            break
+        at += 1
+    return at
+
+
+#: The most words an aside between commas may hold and still be passed over (``_plain_aside_end``).
+PLAIN_ASIDE_WORDS = 4
+
+
+def _plain_aside_end(words: Sequence[str], comma: int, stop: int) -> int | None:
+    """The token after the comma that closes a short aside opened at ``words[comma]`` (up to
+    ``PLAIN_ASIDE_WORDS`` plain words, no figure, no death or injury word, closed before
+    ``stop``); ``None`` when there is none."""
+    end = min(stop, len(words), comma + PLAIN_ASIDE_WORDS + 2)
+    close = next((j for j in range(comma + 1, end) if words[j] == ","), None)
+    if close is None or close == comma + 1:
+        return None
+    aside = words[comma + 1 : close]
+    # "Two brothers, aged 12 and 15, were killed": ages describe the people counted.
+    ages = aside[0] == "aged"
+    plain = all((w.isalpha() and (ages or not _may_start_quantity(w))) or (ages and w[:1].isdigit()) for w in aside)
+    counted = any(w in DEATH_AFTER | WOUNDED_AFTER | WOUNDED_BEFORE | DEATH_BEFORE for w in aside)
+    return close + 1 if plain and not counted else None
 
 
 #: Words that start a noun phrase naming someone already known ("the victim", "his driver").
@@ -1374,11 +1576,15 @@ def _modifies_people(words: Sequence[str], at: int) -> bool:
     return (
         people
         and word.isalpha()
-        and not word.endswith(("ed", "ing"))
+        and (not word.endswith(("ed", "ing")) or word in _PARTICIPLE_ADJECTIVES)
         and word not in DEATH_AFTER | WOUNDED_AFTER | _NOT_MODIFIERS
     )
 
 
+#: Participles that qualify people ("three suspected militants"), not a verb after a figure.
+_PARTICIPLE_ADJECTIVES = frozenset(
+    {"suspected", "alleged", "armed", "unarmed", "unidentified", "masked", "retired", "displaced", "detained"}
+)
 #: Words before a noun that start a new phrase rather than qualify the people counted.
 _NOT_MODIFIERS = frozenset(
     {"whose", "who", "whom", "which", "that", "this", "these", "those", "when", "where", "while"}
@@ -1449,14 +1655,13 @@ def _is_subset(words: Sequence[str], fig: _Figure) -> bool:
         return False  # "two children were among six people killed": six is the toll itself
     after = tuple(words[fig.end : fig.end + 2])
     of_them = any(tuple(before[k : k + 2]) in {("of", "them"), ("of", "whom")} for k in range(len(before)))
-    # "five of the dead": part of a toll; "the commander of the brigade", "ten of the attackers": not.
+    # "five of the dead": part of a toll; "the commander of the brigade", "ten of the attackers",
+    # "two of the wounded later died" (dead the toll did not hold): not.
     of_the_dead = after == ("of", "the") and words[fig.end + 2 : fig.end + 3] in (
         ["dead"],
         ["victims"],
         ["killed"],
         ["casualties"],
-        ["wounded"],
-        ["injured"],
         ["deceased"],
     )
     of_them_after = after in {("of", "them"), ("of", "whom")} and not _killed_right_before(words, fig)
