@@ -44,7 +44,7 @@ import json
 import math
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
@@ -103,6 +103,10 @@ REGULARISATION = 1.0
 DEFAULT_MARGIN = 0.01
 #: Reach in km, probability threshold and link tried (``LearnedMatch``), chosen by leave-one-war-out.
 SETTINGS = tuple(itertools.product((10.0, 15.0, 25.0), (0.3, 0.4, 0.5), ("event", "average")))
+
+
+#: An item of the gold set (report id, happening id) and the predicted event it matched, if any.
+Item = tuple[tuple[str, str], PredictedEvent | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,41 +393,51 @@ def report_places(gold: CodedGold, report_ids: Sequence[str]) -> dict[str, list[
     return found
 
 
-def loss_by_cause(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeRules) -> None:
-    """The B-cubed F1 the merging loses on ``gold``, by cause: each missing mate of an item
-    costs its recall 1/|its happening|, each wrong mate its precision 1/|its event| (over all
-    items); an item with no event loses every mate. Printed with the F1 if that cause alone were gone."""
-    predicted = predict(gold, events, rules)
+def bcubed_losses(
+    gold: CodedGold, predicted: Sequence[PredictedEvent], cause_of: Callable[[Item, Item], str]
+) -> tuple[Counter[str], Counter[str]]:
+    """The B-cubed recall and precision ``predicted`` loses on ``gold``, by ``cause_of`` each
+    pair of items: each missing mate of an item costs its recall 1/|its happening|, each wrong
+    mate its precision 1/|its event| (over all items); an item with no event loses every mate."""
     items = match_items(gold, predicted)
-    by_id = {e.event_id: e for r in gold.reports for e in events[r.id]}
     gold_size = Counter(h for _, h in items)
     merged_of = {item: (e.merged_id if e else f"none:{item}") for item, e in items.items()}
     event_size = Counter(merged_of.values())
-    places = report_places(gold, sorted({i[0] for i, e in items.items() if e is None}))
     n = len(items)
     recall_loss: Counter[str] = Counter()
     precision_loss: Counter[str] = Counter()
     for i1, i2 in itertools.permutations(items, 2):
-        e1, e2 = items[i1], items[i2]
         same = i1[1] == i2[1]
         together = merged_of[i1] == merged_of[i2]
         if same and not together:
-            if e1 is None or e2 is None:
-                missing = i1 if e1 is None else i2
-                cause = cause_of_unmatched(gold, missing, events, places)
-            else:
-                cause = cause_of_pair(by_id[e1.event_id], by_id[e2.event_id], True)
-            recall_loss[cause] += 1 / gold_size[i1[1]] / n
-        elif not same and together and e1 is not None and e2 is not None:
-            cause = cause_of_pair(by_id[e1.event_id], by_id[e2.event_id], False)
-            precision_loss[cause] += 1 / event_size[merged_of[i1]] / n
+            recall_loss[cause_of((i1, items[i1]), (i2, items[i2]))] += 1 / gold_size[i1[1]] / n
+        elif not same and together and items[i1] is not None and items[i2] is not None:
+            precision_loss[cause_of((i1, items[i1]), (i2, items[i2]))] += 1 / event_size[merged_of[i1]] / n
+    return recall_loss, precision_loss
+
+
+def loss_by_cause(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeRules) -> None:
+    """The B-cubed F1 the merging loses on ``gold``, by cause (``bcubed_losses``), printed with
+    the F1 if that cause alone were gone."""
+    predicted = predict(gold, events, rules)
+    items = match_items(gold, predicted)
+    by_id = {e.event_id: e for r in gold.reports for e in events[r.id]}
+    places = report_places(gold, sorted({i[0] for i, e in items.items() if e is None}))
+
+    def cause(first: Item, second: Item) -> str:
+        (i1, e1), (i2, e2) = first, second
+        if e1 is None or e2 is None:
+            return cause_of_unmatched(gold, i1 if e1 is None else i2, events, places)
+        return cause_of_pair(by_id[e1.event_id], by_id[e2.event_id], i1[1] == i2[1])
+
+    recall_loss, precision_loss = bcubed_losses(gold, predicted, cause)
     s = score(gold, predicted)
-    print(f"B-cubed P {s.precision:.4f} R {s.recall:.4f} F1 {s.f1:.4f} over {n} items; lost, by cause:")
+    print(f"B-cubed P {s.precision:.4f} R {s.recall:.4f} F1 {s.f1:.4f} over {len(items)} items; lost, by cause:")
     print("  recall  precision  F1 without it  cause")
-    for cause in sorted(set(recall_loss) | set(precision_loss), key=lambda c: -(recall_loss[c] + precision_loss[c])):
-        p, r = s.precision + precision_loss[cause], s.recall + recall_loss[cause]
+    for c in sorted(set(recall_loss) | set(precision_loss), key=lambda c: -(recall_loss[c] + precision_loss[c])):
+        p, r = s.precision + precision_loss[c], s.recall + recall_loss[c]
         f1 = 2 * p * r / (p + r)
-        print(f"  {recall_loss[cause]:.4f}  {precision_loss[cause]:.4f}     {f1:.4f}         {cause}")
+        print(f"  {recall_loss[c]:.4f}  {precision_loss[c]:.4f}     {f1:.4f}         {c}")
 
 
 def noisy_types(events: dict[str, tuple[Event, ...]], share: float, seed: int) -> dict[str, tuple[Event, ...]]:
