@@ -905,9 +905,14 @@ def retyped(report: Report, event: MergedEvent, share: float) -> bool:
     words but the place's name sharing ``share``?"""
     if AID_SUB_TYPE in (report.sub_event_type, event.sub_event_type):
         return False
-    if any(r.article_id == report.article_id for r in event.reports):
+    if told_in_one_article(report, event):
         return False  # one article that tells two types at one place tells two happenings
     return told_alike_on_one_day(report, event, share)
+
+
+def told_in_one_article(report: Report, event: MergedEvent) -> bool:
+    """Does the report come from an article that already told one of the event's reports?"""
+    return any(r.article_id == report.article_id for r in event.reports)
 
 
 def retyped_share(report: Report, event: MergedEvent, rules: MergeRules) -> float:
@@ -1088,7 +1093,7 @@ def may_weigh(report: Report, event: MergedEvent, model: LearnedMatch) -> bool:
         return False
     if report.event_type == event.event_type:
         return True
-    return model.across_types and not any(r.article_id == report.article_id for r in event.reports)
+    return model.across_types and not told_in_one_article(report, event)
 
 
 def aid_and_another(a: str, b: str) -> bool:
