@@ -12,6 +12,11 @@ its gold actors), so that its actors must come from the general rules alone (dem
 "the army" of the event's country, unknown groups kept as written, civilians hit).
 Fatalities use no table, so their two figures differ only through the actors' sentences.
 
+Merging is scored too (B-cubed over the war's items), its recall lost split by where it is
+lost (``merging_losses``): items whose report made no event at the happening, which cannot
+merge (the geoparser's and the event model's), and items that have an event but were kept
+apart from their happening's other items (the match's own); and the precision lost to wrong merges.
+
 Dev only: the test split is never read here.
 """
 
@@ -42,6 +47,7 @@ from geo.store.merge import MergeRules  # noqa: E402
 
 sys.path.insert(0, str(REPO / "scripts"))
 from build_coded import GOLD_JSONL, predict  # noqa: E402
+from learn_merge import Item, bcubed_losses  # noqa: E402
 
 
 @contextmanager
@@ -165,6 +171,17 @@ def wrong_happenings(
             )
 
 
+def merging_losses(gold: CodedGold, predicted: Sequence[PredictedEvent]) -> tuple[float, float, float]:
+    """B-cubed recall lost to items with no event, recall lost to items kept apart, precision
+    lost to wrong merges, each as a share of ``gold``'s items."""
+
+    def cause(first: Item, second: Item) -> str:
+        return "no event" if first[1] is None or second[1] is None else "match"
+
+    recall_loss, precision_loss = bcubed_losses(gold, predicted, cause)
+    return recall_loss["no event"], recall_loss["match"], precision_loss["match"]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--failures", action="store_true", help="print every wrong item")
@@ -176,6 +193,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     pipeline = load_pipeline()
     table = actors.load_actor_table()
     totals: dict[str, list[int]] = {}
+    merging: dict[str, list[float]] = {}
     for war in wars:
         one = CodedGold(
             tuple(h for h in dev.happenings if h.conflict == war), tuple(r for r in dev.reports if r.conflict == war)
@@ -196,8 +214,25 @@ def main(argv: Sequence[str] | None = None) -> None:
             for k, v in enumerate(figures):
                 t[k] += v
             print(f"{war[:32]:32} {label:13} {_line(figures)}  ({len(rows)} table rows)", flush=True)
+            n = len(match_items(one, predicted))
+            lost = merging_losses(one, predicted)
+            m = merging.setdefault(label, [0.0] * 4)
+            for k, v in enumerate((*lost, 1.0)):
+                m[k] += v * n
+            print(f"{'':32} {label:13} {_merging_line(s.f1, *lost)}", flush=True)
     for label, t in totals.items():
         print(f"ALL {label:13} {_line(tuple(t))}")
+        no_event, apart, wrong, n = merging[label]
+        recall, precision = 1 - (no_event + apart) / n, 1 - wrong / n
+        pooled = 2 * precision * recall / (precision + recall)
+        print(f"ALL {label:13} {_merging_line(pooled, no_event / n, apart / n, wrong / n)}")
+
+
+def _merging_line(f1: float, no_event: float, apart: float, wrong: float) -> str:
+    return (
+        f"merging: B-cubed F1 {f1:.3f}; recall lost to items with no event {no_event:.3f},"
+        f" to items kept apart {apart:.3f}; precision lost {wrong:.3f}"
+    )
 
 
 def _line(f: Sequence[int]) -> str:

@@ -151,7 +151,7 @@ def test_a_pair_of_actors_wins_over_a_lone_actor_and_keeps_its_codes() -> None:
 def test_learned_weights_decide_within_their_reach_and_survive_json() -> None:
     from geo.store.merge import PAIR_FEATURES, LearnedMatch, MergeRules, merge
 
-    named = {"km_over_10_towns": -1.5, "word_overlap": 0.3, "day_gap": -2.3, "later_date_is_publication_day": 0.8}
+    named = {"place_apart": -1.5, "words_told_alike": 0.3, "days_apart": -2.3, "later_date_is_publication_day": 0.8}
     weights = tuple(named.get(name, 0.0) for name in PAIR_FEATURES)
     model = LearnedMatch(weights, 1.4, max_km=25.0, max_days=3, idf=(("palmyra", 2.5),), link="average")
     assert LearnedMatch.from_dict(model.as_dict()) == model

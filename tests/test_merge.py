@@ -150,7 +150,6 @@ def test_a_date_that_is_only_the_publication_day_may_be_a_day_late() -> None:
         source="Outlet Two",
     )
     assert len(merge([told_next_day, unresolved])) == 1
-    assert len(merge([told_next_day, unresolved], MergeRules(learned=shipped_match()))) == 1
     assert len(merge([told_next_day, unresolved], MergeRules(publication_slack=False, unstated_days=-1))) == 2
 
 
@@ -923,3 +922,58 @@ def test_two_towns_told_by_as_many_reports_each_keep_the_lowest_of_all() -> None
     # place more than the other, so the lower figure stands, as ACLED takes the conservative one.
     village = replace(town, event_id="v", article_id="article-v", place="Next Village", geonameid=2, fatalities=3)
     assert coded_fields([town, village]).fatalities == 3
+
+
+def _placed(event: Event, feature_code: str, lat: float, geo_precision: int = 1) -> MergedEvent:
+    return MergedEvent.first(
+        Report.from_event(replace(event, feature_code=feature_code, lat=lat, geo_precision=geo_precision))
+    )
+
+
+def test_places_are_near_or_far_for_their_size() -> None:
+    from geo.store.merge import place_apart
+
+    base = _event("a", "Shelling hit the town.", day=date(2024, 5, 7), published=date(2024, 5, 7), source="One")
+    village = Report.from_event(base)
+    twelve_km_north = TOWN[0] + 12 / 111.2
+    capital = _placed(base, "PPLA", twelve_km_north)
+    other_village = _placed(base, "PPL", twelve_km_north)
+    province = _placed(base, "ADM1", TOWN[0] + 1.0, geo_precision=3)
+    # A provincial capital's name stands for its outskirts; two villages 12 km apart are two places.
+    assert place_apart(village, capital) < place_apart(village, other_village)
+    assert place_apart(village, other_village) == pytest.approx(2.0, abs=0.01)
+    assert place_apart(village, province) == 0.0  # a province is placed at its centre
+
+
+def test_dates_apart_count_only_beyond_their_precision() -> None:
+    from geo.store.merge import days_apart
+
+    base = _event("a", "Shelling hit the town.", day=date(2024, 5, 7), published=date(2024, 5, 7), source="One")
+    tuesday = Report.from_event(base)
+    assert days_apart(tuesday, MergedEvent.first(Report.from_event(replace(base, event_date=date(2024, 5, 9))))) == 2
+    that_week = replace(base, event_date=date(2024, 5, 10), date_precision=2)
+    assert days_apart(tuesday, MergedEvent.first(Report.from_event(that_week))) == 0
+    weeks_later = replace(base, event_date=date(2024, 6, 20), date_precision=2)
+    assert days_apart(tuesday, MergedEvent.first(Report.from_event(weeks_later))) == 3
+
+
+def test_the_learned_match_never_weighs_an_aid_delivery_against_a_fight_beside_it() -> None:
+    clash = _event(
+        "a",
+        "Fighters clashed with soldiers at the market in Sample Town, killing three.",
+        day=date(2024, 5, 7),
+        published=date(2024, 5, 7),
+        source="One",
+        sub_event_type="armed_clash",
+    )
+    aid = _event(
+        "b",
+        "A convoy delivered flour and medicine to the market in Sample Town as fighters clashed nearby.",
+        day=date(2024, 5, 7),
+        published=date(2024, 5, 7),
+        source="Two",
+        event_type="humanitarian",
+        sub_event_type="aid",
+    )
+    merged = merge([clash, aid], MergeRules(learned=shipped_match()))
+    assert sorted(len(m.reports) for m in merged) == [1, 1]

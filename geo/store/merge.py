@@ -52,22 +52,25 @@ choose them with that war left out: an account joining at 0.2 of shared words (F
 strike placed at the next town 32 km away; 35 to 60 km score alike).
 
 The learned match (``LearnedMatch``, fitted by ``scripts/learn_merge.py`` on the gold set's
-dev wars) weighs instead what differs between outlets (``PAIR_FEATURES``): distance by the
-places' gazetteer level, words shared and their idf-weighted cosine (the place's own name left
-out), days between the dates and whether the later one is only its report's publication day,
-publication gap, how often two sub-types told one happening in training, shared actors and
-agreeing death figures. Day-precise dates apart reach a report only through its
-publication day, so two dates both texts give stay two days. With its average link a report
-is weighed against each report of an event and the mean decides, so a look-alike of one
-report does not join an event the others tell differently; the best-scoring event above the
-threshold wins. Its reach, threshold and link are chosen by leave-one-war-out, and it is the
-default (``default_rules``) only when it merged the dev wars clearly better than the hand-set
-rules when each war was left out of its fitting (``LearnedMatch.beats_rules``). The match
-shipped now is not: 0.885 against the rules' 0.894 with each dev war left out, so the
-hand-set rules merge by default. Given two more features for reports of two types (whether
-their types differ; whether one is an account of dead or wounded and the other fighting) it
-scored no better (0.881 against the rules' 0.890 then): the dev wars hold too few such pairs
-to weigh them, so the rules' ``tells_across`` decides those.
+dev wars) weighs instead a few general facts of the pair (``PAIR_FEATURES``): how far apart
+their places lie for places of their size (``place_apart``: a village and the provincial
+capital 12 km off are nearer than two villages 12 km apart), whether a region's report holds
+the other's town, days apart beyond what the dates' precision allows (``days_apart``) and
+whether the later date is only its report's publication day, their words told alike (the
+places' names left out), whether their types or sub-types differ and whether one is an
+account of the other, and their actors and death tolls as evidence. Its weights are fitted on
+features scaled to unit spread with the L2 penalty, reach, threshold and link chosen by
+leave-one-war-out, not by fit to the wars seen. It never weighs an aid delivery against a
+happening of another kind, nor two types told by one article, and day-precise dates apart
+reach a report only through its publication day, so two dates both texts give stay two
+days. With its average link a report is weighed against each report of an event and the
+mean decides, so a look-alike of one report does not join an event the others tell
+differently; the best-scoring event above the threshold wins. It is the default
+(``default_rules``) only when it merged the dev wars clearly better than the hand-set rules
+when each war was left out of its fitting (``LearnedMatch.beats_rules``). The match shipped
+now is not: 0.894 against the rules' 0.906 with each dev war left out (0.875 for the match
+of fourteen features and a table of sub-type pairs it replaced), so the hand-set rules merge
+by default.
 
 A report placed wider than its town (``wider_score``) may still tell a happening there,
 when nothing by the rules above fits and exactly one happening fits so: a report placed only
@@ -114,7 +117,6 @@ from geo.errors import InputError, ModelUnavailableError
 from geo.records import (
     DATE_PRECISION_DAY,
     DATE_PRECISION_WEEK,
-    GEO_PRECISION_NEAR,
     GEO_PRECISION_REGION,
     GEO_PRECISION_TOWN,
     Event,
@@ -373,33 +375,40 @@ class MergeRules:
         return max(self.day_slack, self.publication_days if self.publication_slack else 0, self.unstated_days)
 
 
-#: The features of a pair (report, event), in the order of ``LearnedMatch.weights``:
-#: distance in tens of km when both places are towns, and when either is a region (whose point
-#: is its centre, so a town and its province lie apart); the overlap of their words, and the
-#: cosine of their words weighted by inverse document frequency (``LearnedMatch.idf``: a
-#: shared place or weapon counts more than a shared "killed"); days between their dates,
-#: whether the later date is only its report's publication day (a date the text left
-#: unresolved), those days again times the share of words not shared (a day apart, told
-#: alike: one happening; told unlike: two), whether either date is vaguer than a day, and days between the two
-#: publications; the learned affinity of their two sub-types (``LearnedMatch.affinity``);
-#: whether they name a shared actor, or only different ones; whether their death figures
-#: agree or differ.
+#: The features of a pair (report, event), in the order of ``LearnedMatch.weights``, few and
+#: general, so that weights fitted on some wars carry to others: how far apart their places lie
+#: for places of their size (``place_apart``), and whether one is a region or a country that
+#: holds the other's town; days between their dates beyond what the dates' precision allows,
+#: and whether the later date is only its report's publication day (a date the text left
+#: unresolved, or a follow-up's own day); the cosine of their words but the places' names,
+#: weighted by inverse document frequency (``LearnedMatch.idf``: a shared weapon counts more
+#: than a shared "killed"); whether their types differ, whether one of them is an account (a
+#: statement, an "other") of a happening of another type, whether their sub-types differ
+#: within one type; whether they name a shared actor or only different ones; whether their
+#: death tolls agree (``tolls_agree``) or differ.
 PAIR_FEATURES = (
-    "km_over_10_towns",
-    "km_over_10_regions",
-    "word_overlap",
-    "word_cosine",
-    "day_gap",
-    "day_gap_told_unlike",
+    "place_apart",
+    "region_holds_town",
+    "days_apart",
     "later_date_is_publication_day",
-    "vague_date",
-    "publication_gap",
-    "sub_type_affinity",
+    "words_told_alike",
+    "types_differ",
+    "account_of_another_type",
+    "sub_types_differ",
     "actors_shared",
     "actors_disjoint",
-    "deaths_equal",
-    "deaths_differ",
+    "tolls_agree",
+    "tolls_differ",
 )
+#: How far from its point a place's happenings are told, by GeoNames feature code, in km: a
+#: city that seats a government stands for its district and environs ("near the city", "the
+#: city's outskirts"), a plain town or village for a few kilometres around it.
+PLACE_SCALE_KM = {"PPLC": 10.0, "PPLA": 10.0, "PPLA2": 7.0}
+TOWN_SCALE_KM = 3.0
+#: ``place_apart`` of two places further apart than this many times their scales counts as this.
+MOST_APART = 4.0
+#: Days apart ``days_apart`` counts at most.
+MOST_DAYS = 3
 
 
 #: How a learned match compares a report with an event of several reports (``LearnedMatch.link``).
@@ -410,23 +419,24 @@ LINKS = ("event", "average")
 class LearnedMatch:
     """A logistic regression over ``PAIR_FEATURES``: a report joins an event when the
     probability is at least ``threshold``; pairs further apart than ``max_km`` or
-    ``max_days`` (day-precise dates) are never one happening.
+    ``max_days`` (day-precise dates) are never one happening, nor an aid delivery and a
+    happening of another kind (``aid_and_another``).
 
-    ``affinity`` holds the learned log-odds that two sub-types (sorted, ``a|b``) name one
-    happening, against all pairs; a pair it lacks scores 0. ``trained_on`` is the SHA-256 of
-    the gold data the weights were fitted on, so a model can say whether it is current."""
+    ``trained_on`` is the SHA-256 of the gold data the weights were fitted on, so a model can
+    say whether it is current."""
 
     weights: tuple[float, ...]
     bias: float
     threshold: float = 0.5
     max_km: float = 25.0
     max_days: int = 3
-    affinity: tuple[tuple[str, float], ...] = ()
     trained_on: str = ""
     #: Whether reports the event model typed differently (a strike, and the displacement it
-    #: caused) may be one happening: only sub-types whose learned affinity is positive, so
-    #: kinds never seen together (a clash and an aid delivery) stay apart.
+    #: caused) may be one happening, when they come from two articles (``retyped``'s reason)
+    #: and the weights say so (``types_differ``, ``account_of_another_type``).
     across_types: bool = False
+    #: Inverse strength of the L2 penalty it was fitted with (chosen by leave-one-war-out).
+    regularisation: float = 1.0
     #: Inverse document frequency of the content words seen in at least two training
     #: reports (sorted); any other word, rarer still, weighs ``unseen_idf``.
     idf: tuple[tuple[str, float], ...] = ()
@@ -451,9 +461,6 @@ class LearnedMatch:
         z = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
-    def sub_type_affinity(self, a: str, b: str) -> float:
-        return _affinity_table(self.affinity).get(sub_type_pair(a, b), 0.0)
-
     def word_cosine(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Cosine of two sets of words, each word weighted by its ``idf``."""
         if not a or not b:
@@ -475,12 +482,12 @@ class LearnedMatch:
                 threshold=float(data.get("threshold", 0.5)),
                 max_km=float(data.get("max_km", 25.0)),
                 max_days=int(data.get("max_days", 3)),
-                affinity=tuple(sorted((str(k), float(v)) for k, v in data.get("affinity", {}).items())),
                 trained_on=str(data.get("trained_on", "")),
                 across_types=bool(data.get("across_types", False)),
                 idf=tuple(sorted((str(k), float(v)) for k, v in data.get("idf", {}).items())),
                 unseen_idf=float(data.get("unseen_idf", 1.0)),
                 link=str(data.get("link", "event")),
+                regularisation=float(data.get("regularisation", 1.0)),
                 beats_rules=bool(data.get("beats_rules", False)),
             )
         except (KeyError, TypeError, ValueError) as err:
@@ -493,28 +500,18 @@ class LearnedMatch:
             "threshold": self.threshold,
             "max_km": self.max_km,
             "max_days": self.max_days,
-            "affinity": dict(self.affinity),
             "trained_on": self.trained_on,
             "across_types": self.across_types,
             "link": self.link,
+            "regularisation": self.regularisation,
             "beats_rules": self.beats_rules,
             "unseen_idf": self.unseen_idf,
             "idf": dict(self.idf),
         }
 
 
-@lru_cache(maxsize=8)
-def _affinity_table(affinity: tuple[tuple[str, float], ...]) -> dict[str, float]:
-    return dict(affinity)
-
-
 #: A match without weights: every word weighs alike in ``word_cosine``.
 _PLAIN = LearnedMatch(weights=(0.0,) * len(PAIR_FEATURES), bias=0.0)
-
-
-def sub_type_pair(a: str, b: str) -> str:
-    """The key of two sub-types in ``LearnedMatch.affinity``: sorted, joined by ``|``."""
-    return "|".join(sorted((a, b)))
 
 
 @lru_cache(maxsize=1)
@@ -811,11 +808,8 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
 def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRules()) -> float | None:
     """How well a report fits an existing event (higher is closer), or ``None`` when it cannot be the same."""
     match = rules.learned
-    if match is not None and (
-        report.event_type == event.event_type
-        or (match.across_types and match.sub_type_affinity(report.sub_event_type, event.sub_event_type) > 0)
-    ):
-        return _learned_score(report, event, match)
+    if match is not None:
+        return _learned_score(report, event, match) if may_weigh(report, event, match) else None
     across = report.event_type != event.event_type
     if across and not tells_across(report, event, rules):
         return None
@@ -911,9 +905,14 @@ def retyped(report: Report, event: MergedEvent, share: float) -> bool:
     words but the place's name sharing ``share``?"""
     if AID_SUB_TYPE in (report.sub_event_type, event.sub_event_type):
         return False
-    if any(r.article_id == report.article_id for r in event.reports):
+    if told_in_one_article(report, event):
         return False  # one article that tells two types at one place tells two happenings
     return told_alike_on_one_day(report, event, share)
+
+
+def told_in_one_article(report: Report, event: MergedEvent) -> bool:
+    """Does the report come from an article that already told one of the event's reports?"""
+    return any(r.article_id == report.article_id for r in event.reports)
 
 
 def retyped_share(report: Report, event: MergedEvent, rules: MergeRules) -> float:
@@ -1085,42 +1084,79 @@ def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float 
     return WIDER_MATCH_WEIGHT * words if words >= rules.wider_overlap else None
 
 
-def pair_features(report: Report, event: MergedEvent, model: LearnedMatch | None = None) -> tuple[float, ...]:
-    """``PAIR_FEATURES`` of a report and an event (sub-type affinity 0 and plain cosine without a model)."""
+def may_weigh(report: Report, event: MergedEvent, model: LearnedMatch) -> bool:
+    """May the learned match weigh a report against an event at all, by their kinds? Not an aid
+    delivery and a happening of another kind (aid is a happening of its own beside any fight
+    in its town that day); two types only with ``model.across_types`` and from two articles
+    (one article that tells two types at one place tells two happenings)."""
+    if aid_and_another(report.sub_event_type, event.sub_event_type):
+        return False
+    if report.event_type == event.event_type:
+        return True
+    return model.across_types and not told_in_one_article(report, event)
+
+
+def aid_and_another(a: str, b: str) -> bool:
+    return a != b and AID_SUB_TYPE in (a, b)
+
+
+def place_scale_km(place: Report | MergedEvent) -> float:
+    """How far from its point a place's happenings are told (``PLACE_SCALE_KM``)."""
+    return PLACE_SCALE_KM.get(place.feature_code, TOWN_SCALE_KM)
+
+
+def place_apart(report: Report, event: MergedEvent) -> float:
+    """How far apart two places lie for their size: the distance over the sum of their scales
+    (``place_scale_km``), so a village 12 km from a provincial capital is nearer than two
+    villages 12 km apart; 0 when one is a region or country (placed at its centre), at most
+    ``MOST_APART``."""
+    if is_wide(report) or is_wide(event):
+        return 0.0
     km = great_circle_km(report.lat, report.lon, event.lat, event.lon)
-    towns = report.geo_precision <= GEO_PRECISION_NEAR and event.geo_precision <= GEO_PRECISION_NEAR
-    gap = abs((report.event_date - event.event_date).days) if report.event_date and event.event_date else 0
-    if names_the_day(report, event):
-        gap = 0  # a follow-up dated by its own day that names the happening's
+    return min(km / (place_scale_km(report) + place_scale_km(event)), MOST_APART)
+
+
+def days_apart(report: Report, event: MergedEvent) -> int:
+    """Days between two dates beyond what their precision allows (0 when they agree within
+    it, or the report's quote names the event's day), at most ``MOST_DAYS``."""
+    args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
+    if dates_agree(*args) or names_the_day(report, event):
+        return 0
+    assert report.event_date is not None and event.event_date is not None  # dates_agree holds otherwise
+    gap = abs((report.event_date - event.event_date).days)
+    if max(report.date_precision, event.date_precision) > DATE_PRECISION_DAY:
+        return MOST_DAYS
+    return min(gap, MOST_DAYS)
+
+
+def pair_features(report: Report, event: MergedEvent, model: LearnedMatch | None = None) -> tuple[float, ...]:
+    """``PAIR_FEATURES`` of a report and an event (every word weighing alike without a model)."""
+    days = days_apart(report, event)
     if (report.event_date or date.min) > (event.event_date or date.min):
         on_publication = report.event_date == report.published
     else:
         on_publication = event.event_date == event.published
-    published_gap = abs((report.published - event.published).days) if report.published and event.published else 0
-    vague = (
-        report.event_date is None or event.event_date is None or max(report.date_precision, event.date_precision) > 1
-    )
+    wide = is_wide(report) != is_wide(event)
     both_named = bool(report.actors) and bool(event.actors)
     same_actor = bool(report.actors & event.actors)
     both_counted = report.fatalities > 0 and bool(event.deaths)
+    agreed = both_counted and tolls_agree(report.fatalities, event.deaths)
     places = report.place_words | event.place_words
-    told, event_told = report.words - places, event.words - places
-    shared = overlap(told, event_told)
+    across = report.event_type != event.event_type
+    report_account = is_account(report.event_type, report.sub_event_type)
     return (
-        km / 10.0 if towns else 0.0,
-        0.0 if towns else km / 10.0,
-        shared,
-        (model or _PLAIN).word_cosine(told, event_told),
-        float(min(gap, 3)),
-        float(min(gap, 3)) * (1.0 - shared),
-        1.0 if gap and on_publication else 0.0,
-        1.0 if vague else 0.0,
-        float(min(published_gap, 3)),
-        model.sub_type_affinity(report.sub_event_type, event.sub_event_type) if model else 0.0,
+        place_apart(report, event),
+        1.0 if wide and holds(*((report, event) if is_wide(report) else (event, report))) else 0.0,
+        float(days),
+        1.0 if days and on_publication else 0.0,
+        (model or _PLAIN).word_cosine(report.words - places, event.words - places),
+        1.0 if across else 0.0,
+        1.0 if across and report_account != is_account(event.event_type, event.sub_event_type) else 0.0,
+        1.0 if not across and report.sub_event_type != event.sub_event_type else 0.0,
         1.0 if same_actor else 0.0,
         1.0 if both_named and not same_actor else 0.0,
-        1.0 if both_counted and report.fatalities in event.deaths else 0.0,
-        1.0 if both_counted and report.fatalities not in event.deaths else 0.0,
+        1.0 if agreed else 0.0,
+        1.0 if both_counted and not agreed else 0.0,
     )
 
 
