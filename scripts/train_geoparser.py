@@ -42,7 +42,8 @@ Syria; ``geo.parse.resolve.Weights.demonym``) and how surely one that qualifies 
 the value with the largest gain on the readings of the recogniser's mentions
 (``choose_demonym``), as the story rules are chosen; last, the same way, what a candidate
 matched only by an alternate name loses beside a capital whose own name it is
-(``Weights.alternate_name``).
+(``Weights.alternate_name``), and what a national capital gains when its name's mentions
+name a government ("Washington said"; ``Weights.actor_capital``).
 
 Before the abstention, a learned reading of namesakes (``geo.parse.readingcues``; skip it
 with ``--no-reading``): a conditional logit over each gold name's candidates among the
@@ -246,7 +247,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     resolution = fit_doubt(found, names, resolution, reading)
     resolution = choose_demonym(found, names, resolution, reading)
     resolution = choose_story_rules(found, names, resolution, reading)
-    resolution = choose_by_gain(found, names, resolution, reading, {"alternate_name": ALTERNATE_NAME_STEPS})
+    resolution = choose_by_gain(
+        found,
+        names,
+        resolution,
+        reading,
+        {"alternate_name": ALTERNATE_NAME_STEPS, "actor_capital": ACTOR_CAPITAL_STEPS},
+    )
     print(f"resolution weights: {resolution}")
     model = GeoparserModel(
         first=first,
@@ -1033,6 +1040,9 @@ def choose_story_rules(
 #: Values tried for what an alternate name's match costs beside a capital of that very
 #: name (``Weights.alternate_name``; 0: nothing).
 ALTERNATE_NAME_STEPS = (0.0, 0.2, 0.5, 1.0, 2.0)
+#: Values tried for what a national capital gains by the share of its name's mentions that
+#: name a government ("Washington said"; ``Weights.actor_capital``; 0: nothing).
+ACTOR_CAPITAL_STEPS = (0.0, 0.25, 0.5, 1.0, 2.0)
 
 
 #: Values tried for a demonym's vote for its country (``Weights.demonym``; 0: none).

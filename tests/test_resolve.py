@@ -530,3 +530,19 @@ def test_river_words_read_a_name_a_region_shares_as_the_river():
     # Without a river listed under that name, river words leave the region.
     index = _index_with(region)
     assert [p.entry.geonameid for p in resolve(text, mentions_of(text, "Zelva"), index)] == [95, 95, 95]
+
+
+def test_a_capital_named_for_its_government_is_mapped_at_the_capital_not_its_namesake_region():
+    # A capital whose larger first-level region bears its name, named once in a story
+    # from elsewhere: as a place ("donors met in X") the two readings are too close to
+    # choose; as a government ("X said", "X urged") it is the seat.
+    region = E(96, "Harlan", 46.8, 23.6, "RO", "A", "ADM1", 6_500_000, "13", "Harlan")
+    capital = E(95, "Harlan", 44.4, 26.1, "RO", "P", "PPLC", 1_800_000, "10", "Bucuresti")
+    index = _index_with(capital, region)
+    for said in ("Harlan said it would send aid to Homs.", "Harlan urged calm and pledged aid to Homs."):
+        text = "Fighting in Syria reached Homs on Monday. " + said
+        got = resolve(text, mentions_of(text, "Syria", "Homs", "Harlan"), index, weights=_shipped_weights())
+        assert {p.mention.text: p.entry.geonameid for p in got}.get("Harlan") == 95
+    text = "Fighting in Syria reached Homs on Monday. Donors met in Harlan and pledged aid to Homs."
+    got = resolve(text, mentions_of(text, "Syria", "Homs", "Harlan"), index, weights=_shipped_weights())
+    assert "Harlan" not in {p.mention.text for p in got}

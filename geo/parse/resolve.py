@@ -111,6 +111,12 @@ class Weights:
     #: The vote a demonym ("Syrian forces", "the Malian army") casts for its country, in
     #: mentions of a place. Chosen on the dev halves by ``scripts/train_geoparser.py``.
     demonym: float = 0.5
+    #: Added to a national capital's reading of a name by the share of the name's mentions
+    #: that name a government, army or backer ("Washington said", "urged London";
+    #: ``geo.parse.roles.is_named_as_actor``): a place named for its government is a seat of
+    #: one, not a state, province or small town of its name. Chosen on the dev halves by
+    #: ``scripts/train_geoparser.py``; 0: no difference.
+    actor_capital: float = 0.0
     #: How surely a demonym that qualifies a name ("the Malian town of X") puts it in its
     #: country, as a container (1: as surely as "X, Mali"; 0: not at all). Chosen on
     #: the dev halves by ``scripts/train_geoparser.py``.
@@ -427,6 +433,8 @@ class _Settled:
     listed: Mapping[str, float] = field(default_factory=dict)
     #: how many times each name is named as a place (``_mention_votes``)
     votes: Mapping[str, float] = field(default_factory=dict)
+    #: the share of each name's mentions that name an actor (``_names_actor``)
+    as_actor: Mapping[str, float] = field(default_factory=dict)
     #: the other names each name is listed with (``geo.parse.listing.listed_together``)
     together: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
@@ -456,7 +464,9 @@ def _settle(
     constraints = _with_demonym_containers(
         _containment(text, mentions, names, pools), mentions, names, demonym_of or {}, weights.demonym_container
     )
-    votes = _mention_votes(text, mentions, names, weights.actor_vote)
+    actors = {m: _names_actor(text, m) for m in mentions}
+    votes = _mention_votes(mentions, names, actors, weights.actor_vote)
+    as_actor = _actor_shares(mentions, names, actors)
     cues = (
         name_cues(text, mentions, names, {n: kind_of(p.entries[0]) for n, p in pools.items() if p.candidates})
         if weights.reading or with_cues
@@ -478,11 +488,19 @@ def _settle(
             pool = within_article_countries(pool, others, constraints.get(name), weights.actor_vote)
             if pool.candidates:
                 choice[name] = _choose(
-                    pool, others, constraints.get(name), weights, cues.get(name), listed.get(name, 0.0)
+                    pool,
+                    others,
+                    constraints.get(name),
+                    weights,
+                    cues.get(name),
+                    listed.get(name, 0.0),
+                    as_actor.get(name, 0.0),
                 )
         read_against = context
         context = _context_from(choice, votes, demonym_countries, weights)
-    return _Settled(names, pools, constraints, read_against, cues, choice, listed, votes, together)
+    return _Settled(
+        names, pools, constraints, read_against, cues, choice, listed, votes, together=together, as_actor=as_actor
+    )
 
 
 def _as_written(text: str, mention: Mention, name: str, index: PlaceIndex) -> str:
@@ -536,7 +554,15 @@ def scored_readings(
         table[name] = tuple(
             ScoredReading(
                 c.entry,
-                _score(c, pool.penalty, others, container, weights, settled.listed.get(name, 0.0))
+                _score(
+                    c,
+                    pool.penalty,
+                    others,
+                    container,
+                    weights,
+                    settled.listed.get(name, 0.0),
+                    settled.as_actor.get(name, 0.0),
+                )
                 + (weights.region_seat if c.entry.geonameid in seats else 0.0),
                 reading_features(
                     c.entry, most_populous, settled.cues.get(name), _share(others.countries, c.entry.country_code)
@@ -703,13 +729,23 @@ SENTENCE_REACH = 300
 
 
 def _mention_votes(
-    text: str, mentions: Sequence[Mention], names: Mapping[Mention, str], actor_vote: float
+    mentions: Sequence[Mention], names: Mapping[Mention, str], actors: Mapping[Mention, bool], actor_vote: float
 ) -> Mapping[str, float]:
-    """How many mentions each name has as a place, an actor's mention counting ``actor_vote``."""
+    """How many mentions each name has as a place, an actor's mention (``actors``) counting
+    ``actor_vote``."""
     votes: Counter[str] = Counter()
     for mention in mentions:
-        votes[names[mention]] += actor_vote if _names_actor(text, mention) else 1.0  # type: ignore[assignment]
+        votes[names[mention]] += actor_vote if actors[mention] else 1.0  # type: ignore[assignment]
     return votes
+
+
+def _actor_shares(
+    mentions: Sequence[Mention], names: Mapping[Mention, str], actors: Mapping[Mention, bool]
+) -> dict[str, float]:
+    """The share of each name's mentions that name an actor (``actors``)."""
+    counts = Counter(names[m] for m in mentions)
+    named = Counter(names[m] for m in mentions if actors[m])
+    return {name: named[name] / counts[name] for name in named}
 
 
 def _names_actor(text: str, mention: Mention) -> bool:
@@ -1044,11 +1080,14 @@ def _score(
     container: _Container | None,
     weights: Weights,
     listed_beside_country: float = 0.0,
+    as_actor: float = 0.0,
 ) -> float:
     entry = candidate.entry
     score = weights.prominence * candidate.prior - penalty
     if entry.is_country:
         score += weights.listed_country * listed_beside_country
+    if entry.feature_code == "PPLC":
+        score += weights.actor_capital * as_actor
     score += weights.country * _share(context.countries, entry.country_code)
     if not entry.is_country:
         score += weights.admin1 * _share(context.admin1, (entry.country_code, entry.admin1_code))
@@ -1072,10 +1111,11 @@ def _choose(
     weights: Weights,
     cues: NameCues | None = None,
     listed_beside_country: float = 0.0,
+    as_actor: float = 0.0,
 ) -> Choice:
     seats = _region_seats(pool.entries)
     base = [
-        _score(c, pool.penalty, context, container, weights, listed_beside_country)
+        _score(c, pool.penalty, context, container, weights, listed_beside_country, as_actor)
         + (weights.region_seat if c.entry.geonameid in seats else 0.0)
         for c in pool.candidates
     ]
