@@ -745,13 +745,29 @@ def _tells_the_toll(tree: ClauseTree | None, candidate: _Candidate, near: tuple[
 def _verb_over_a_noun(tree: ClauseTree, place: int, depth: dict[int, int]) -> int:
     """How far above the place its clause's verb is when a noun stands between them ("fighters
     from X attacked": the place names where the fighters are from, not where they attacked);
-    past every ancestor otherwise."""
+    past every ancestor otherwise. The nouns of the place's own name are no such noun ("the X
+    crossing, which ... on Sunday, reopened on Tuesday", "the A crossing nor the B crossing ...
+    was open on Tuesday": the crossing is the place, its verb's day its own)."""
     verb = tree.clause_verb(place)
     if verb is None or verb == place:
         return len(depth)
-    if any(tree.tags[t].startswith("NN") for t, d in depth.items() if 0 < d < depth[verb]):
+    named = _name_nouns(tree, place)
+    if any(tree.tags[t].startswith("NN") and t not in named for t, d in depth.items() if 0 < d < depth[verb]):
         return depth[verb]
     return len(depth)
+
+
+#: Links within one name: "the X crossing", "the A and B crossings", "X, the regional capital".
+NAME_LINKS = frozenset({"compound", "conj", "appos"})
+
+
+def _name_nouns(tree: ClauseTree, place: int) -> set[int]:
+    """The place and the nouns above it that belong to its own name or list of names."""
+    named, token = {place}, place
+    while tree.deps[token] in NAME_LINKS and tree.heads[token] != token:
+        token = tree.heads[token]
+        named.add(token)
+    return named
 
 
 def act_clause_span(tree: ClauseTree | None, near: tuple[int, int], act: tuple[int, int] | None) -> tuple[int, int]:
