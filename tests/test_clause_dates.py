@@ -213,3 +213,9 @@ def test_a_place_inside_another_nouns_phrase_still_takes_its_relative_clauses_da
     sentence = "Gunmen from Orlik, which fell to them on Tuesday, attacked Benno on Thursday."
     assert _date_at(nlp, sentence, "Orlik") == date(2031, 6, 10)
     assert _date_at(nlp, sentence, "Benno") == date(2031, 6, 12)
+
+
+def test_a_day_opening_the_second_clause_dates_that_clause_not_the_first(nlp):
+    sentence = "Jets struck Arvo on Tuesday, and on Thursday rebels shelled Bellik."
+    assert _date_at(nlp, sentence, "Bellik") == date(2031, 6, 12)
+    assert _date_at(nlp, sentence, "Arvo") == date(2031, 6, 10)

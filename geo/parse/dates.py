@@ -699,7 +699,7 @@ def _governing(
             # "a day after rebels left X": the phrase dates the clause it opens
             at = tree.clause_verb(tree.token_at(min(candidate.clause_at + 1, tree.starts[-1])))
         else:
-            at = tree.attachment(candidate.start, candidate.end)
+            at = _phrase_attachment(tree, candidate.start, candidate.end)
         if at is None:
             continue
         if at in depth:
@@ -731,6 +731,26 @@ def _governing(
     return about_place
 
 
+def _phrase_attachment(tree: ClauseTree, start: int, end: int) -> int:
+    """The word the date phrase at ``start:end`` modifies (``ClauseTree.attachment``), mended
+    where the parser split a preposition from its date: in "and on Tuesday rebels shelled X"
+    it may hang "on" on "shelled" with no object and take "Tuesday" for a noun of "rebels";
+    the phrase then goes with its preposition."""
+    first = tree.tokens_in(start, end)[0]
+    before = first - 1
+    if (
+        before < 0
+        or tree.tags[before] != "IN"
+        or tree.deps[before] != "prep"
+        or any(tree.deps[i] in ("pobj", "pcomp") for i in tree.children(before))
+    ):
+        return tree.attachment(start, end)
+    head = tree.head_of_span(start, end)
+    if head == before or before in tree.ancestors(head):
+        return tree.attachment(start, end)
+    return tree.attachment(tree.starts[before], start)
+
+
 def _tells_the_toll(tree: ClauseTree | None, candidate: _Candidate, near: tuple[int, int] | None) -> bool:
     """Does the phrase hang on the verb of a toll whose subject holds the place, or above it?"""
     if tree is None or near is None:
@@ -738,7 +758,7 @@ def _tells_the_toll(tree: ClauseTree | None, candidate: _Candidate, near: tuple[
     subject = _toll_subject(tree, tree.head_of_span(*near))
     if subject is None:
         return False
-    at = tree.attachment(candidate.start, candidate.end)
+    at = _phrase_attachment(tree, candidate.start, candidate.end)
     return at != subject and subject not in tree.ancestors(at)  # outside the toll's subject: "rose on Friday"
 
 
@@ -1064,7 +1084,7 @@ def tells_the_present(sentence: str, tree: ClauseTree, near: tuple[int, int]) ->
 def _coming_by_parse(tree: ClauseTree, candidate: _Candidate) -> bool:
     """Does the phrase hang on a verb in the present, or on an infinitive a present verb governs
     ("meet on Tuesday", "talks, which open on Monday", "hope to resume on Tuesday")?"""
-    verb = tree.clause_verb(tree.attachment(candidate.start, candidate.end))
+    verb = tree.clause_verb(_phrase_attachment(tree, candidate.start, candidate.end))
     while verb is not None and _infinitive_complement(tree, verb):
         verb = tree.clause_verb(tree.heads[verb])
     return _in_the_present(tree, verb)
@@ -1098,7 +1118,7 @@ def _past_by_parse(sentence: str, tree: ClauseTree, candidate: _Candidate) -> bo
     formed on April 2") and that none of its clause's future markers belongs to, or on a verb
     in the simple past that none of them is or helps ("attacked X on Dec. 30 and are expected
     to push on", "troops who will guard the pass arrived on Wednesday")?"""
-    verb = tree.clause_verb(tree.attachment(candidate.start, candidate.end))
+    verb = tree.clause_verb(_phrase_attachment(tree, candidate.start, candidate.end))
     if verb is None:
         return False
     markers = {tree.token_at(at) for at in future_markers(sentence, candidate.start, candidate.end)}
@@ -1218,7 +1238,7 @@ _COORDINATION = re.compile(r"\b(?:and|while|whereas)\b", re.IGNORECASE)
 def _since_clause_by_parse(tree: ClauseTree, candidate: _Candidate, near: tuple[int, int]) -> bool:
     """Does the verb the phrase hangs on open with "since" (a clause of its own, not "since
     last March" on the main verb) and govern the place?"""
-    verb = tree.clause_verb(tree.attachment(candidate.start, candidate.end))
+    verb = tree.clause_verb(_phrase_attachment(tree, candidate.start, candidate.end))
     if verb is None or tree.deps[verb] not in SUBORDINATE_CLAUSES:  # a "since" on the main verb is a misparse
         return False
     if not any(tree.words[i] == "since" and tree.deps[i] == "mark" for i in tree.children(verb)):
