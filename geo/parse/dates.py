@@ -1110,6 +1110,16 @@ def _in_the_present(tree: ClauseTree, verb: int | None) -> bool:
         verb is not None
         and tree.tense(verb) == "present"
         and not any(tree.words[i] in PERFECT_AUXILIARIES for i in tree.children(verb) if tree.deps[i] == "aux")
+        and not _misread_plural_present(tree, verb)
+    )
+
+
+def _misread_plural_present(tree: ClauseTree, verb: int) -> bool:
+    """Is ``verb`` a plural present ("VBP") with a singular noun for its subject ("the army
+    retook X on Tuesday")? English has no such present: the tagger took a past form it does
+    not know for one."""
+    return tree.tags[verb] == "VBP" and any(
+        tree.deps[i] == "nsubj" and tree.tags[i] in ("NN", "NNP") for i in tree.children(verb)
     )
 
 
