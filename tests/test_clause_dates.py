@@ -219,3 +219,8 @@ def test_a_day_opening_the_second_clause_dates_that_clause_not_the_first(nlp):
     sentence = "Jets struck Arvo on Tuesday, and on Thursday rebels shelled Bellik."
     assert _date_at(nlp, sentence, "Bellik") == date(2031, 6, 12)
     assert _date_at(nlp, sentence, "Arvo") == date(2031, 6, 10)
+
+
+def test_a_day_the_clause_names_beats_one_counted_from_another_date(nlp):
+    sentence = "Hours earlier on Wednesday, gunmen killed nine people in the village of Tolma, police said."
+    assert _date_at(nlp, sentence, "Tolma") == date(2031, 6, 11)

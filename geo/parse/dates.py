@@ -865,7 +865,12 @@ def _nearest(candidates: list[_Candidate], near: tuple[int, int], sentence: str)
     """Of phrases that date the place alike and rank alike, each naming its own day, the one
     nearest the place ("took A on Saturday and B on Sunday": Sunday dates B), a phrase in the
     place's own conjunct before one across "and". A phrase that counts from another date
-    ("hours after") leaves the choice to ``_rank``."""
+    ("hours after") leaves the choice to ``_rank``, unless a phrase beside it names the day
+    itself ("hours earlier on Friday", "hours after rebels took X late on Saturday"): a day
+    named is surer than one counted from another."""
+    named = [c for c in candidates if c.shift is None and c.resolvable]
+    if named and any(c.shift is not None for c in candidates):
+        candidates = named
     if len(candidates) < 2 or any(c.shift is not None or not c.resolvable for c in candidates):
         return candidates
     top = min(_rank(c)[:3] for c in candidates)
