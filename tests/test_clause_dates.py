@@ -198,3 +198,29 @@ def test_clause_dates_across_conjuncts_since_clauses_tense_and_the_places_past(
     nlp, sentence: str, place: str, expected: date
 ) -> None:
     assert _date_at(nlp, sentence, place) == expected
+
+
+def test_a_crossing_named_by_the_place_takes_its_own_verbs_day_not_its_relative_clauses(nlp):
+    sentence = (
+        "Officials said neither the Dorn crossing nor the Vessa crossing, which the army shut after a mortar "
+        "attack on Tuesday wounded two guards, was open on Thursday."
+    )
+    for place in ("Dorn", "Vessa"):
+        assert _date_at(nlp, sentence, place) == date(2031, 6, 12)  # Thursday, not the attack's Tuesday
+
+
+def test_a_place_inside_another_nouns_phrase_still_takes_its_relative_clauses_day(nlp):
+    sentence = "Gunmen from Orlik, which fell to them on Tuesday, attacked Benno on Thursday."
+    assert _date_at(nlp, sentence, "Orlik") == date(2031, 6, 10)
+    assert _date_at(nlp, sentence, "Benno") == date(2031, 6, 12)
+
+
+def test_a_day_opening_the_second_clause_dates_that_clause_not_the_first(nlp):
+    sentence = "Jets struck Arvo on Tuesday, and on Thursday rebels shelled Bellik."
+    assert _date_at(nlp, sentence, "Bellik") == date(2031, 6, 12)
+    assert _date_at(nlp, sentence, "Arvo") == date(2031, 6, 10)
+
+
+def test_a_day_the_clause_names_beats_one_counted_from_another_date(nlp):
+    sentence = "Hours earlier on Wednesday, gunmen killed nine people in the village of Tolma, police said."
+    assert _date_at(nlp, sentence, "Tolma") == date(2031, 6, 11)

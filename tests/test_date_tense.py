@@ -123,3 +123,15 @@ def test_a_day_on_a_verb_in_the_simple_past_stays_past_though_another_clause_loo
     nlp, sentence, place, expected
 ):
     assert _date_at(nlp, sentence, place, FRI_2032_01_02, DateContext()).value == expected
+
+
+@pytest.mark.parametrize("place", ["Korinka", "Selvo"])
+def test_a_past_the_tagger_reads_as_a_present_is_still_past_with_a_singular_subject(nlp, place):
+    sentence = f"The army retook {place} on Tuesday after a week of fighting."
+    found = _date_at(nlp, sentence, place, FRI_2031_06_13, DateContext())
+    assert found.value == date(2031, 6, 10)  # the Tuesday before, not the coming one
+
+
+def test_a_plural_subject_keeps_a_present_weekday_the_coming_one(nlp):
+    found = _date_at(nlp, "The two presidents meet in Selvo on Tuesday.", "Selvo", FRI_2031_06_13, DateContext())
+    assert found.value == date(2031, 6, 17)

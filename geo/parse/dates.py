@@ -699,7 +699,7 @@ def _governing(
             # "a day after rebels left X": the phrase dates the clause it opens
             at = tree.clause_verb(tree.token_at(min(candidate.clause_at + 1, tree.starts[-1])))
         else:
-            at = tree.attachment(candidate.start, candidate.end)
+            at = _phrase_attachment(tree, candidate.start, candidate.end)
         if at is None:
             continue
         if at in depth:
@@ -731,6 +731,26 @@ def _governing(
     return about_place
 
 
+def _phrase_attachment(tree: ClauseTree, start: int, end: int) -> int:
+    """The word the date phrase at ``start:end`` modifies (``ClauseTree.attachment``), mended
+    where the parser split a preposition from its date: in "and on Tuesday rebels shelled X"
+    it may hang "on" on "shelled" with no object and take "Tuesday" for a noun of "rebels";
+    the phrase then goes with its preposition."""
+    first = tree.tokens_in(start, end)[0]
+    before = first - 1
+    if (
+        before < 0
+        or tree.tags[before] != "IN"
+        or tree.deps[before] != "prep"
+        or any(tree.deps[i] in ("pobj", "pcomp") for i in tree.children(before))
+    ):
+        return tree.attachment(start, end)
+    head = tree.head_of_span(start, end)
+    if head == before or before in tree.ancestors(head):
+        return tree.attachment(start, end)
+    return tree.attachment(tree.starts[before], start)
+
+
 def _tells_the_toll(tree: ClauseTree | None, candidate: _Candidate, near: tuple[int, int] | None) -> bool:
     """Does the phrase hang on the verb of a toll whose subject holds the place, or above it?"""
     if tree is None or near is None:
@@ -738,20 +758,36 @@ def _tells_the_toll(tree: ClauseTree | None, candidate: _Candidate, near: tuple[
     subject = _toll_subject(tree, tree.head_of_span(*near))
     if subject is None:
         return False
-    at = tree.attachment(candidate.start, candidate.end)
+    at = _phrase_attachment(tree, candidate.start, candidate.end)
     return at != subject and subject not in tree.ancestors(at)  # outside the toll's subject: "rose on Friday"
 
 
 def _verb_over_a_noun(tree: ClauseTree, place: int, depth: dict[int, int]) -> int:
     """How far above the place its clause's verb is when a noun stands between them ("fighters
     from X attacked": the place names where the fighters are from, not where they attacked);
-    past every ancestor otherwise."""
+    past every ancestor otherwise. The nouns of the place's own name are no such noun ("the X
+    crossing, which ... on Sunday, reopened on Tuesday", "the A crossing nor the B crossing ...
+    was open on Tuesday": the crossing is the place, its verb's day its own)."""
     verb = tree.clause_verb(place)
     if verb is None or verb == place:
         return len(depth)
-    if any(tree.tags[t].startswith("NN") for t, d in depth.items() if 0 < d < depth[verb]):
+    named = _name_nouns(tree, place)
+    if any(tree.tags[t].startswith("NN") and t not in named for t, d in depth.items() if 0 < d < depth[verb]):
         return depth[verb]
     return len(depth)
+
+
+#: Links within one name: "the X crossing", "the A and B crossings", "X, the regional capital".
+NAME_LINKS = frozenset({"compound", "conj", "appos"})
+
+
+def _name_nouns(tree: ClauseTree, place: int) -> set[int]:
+    """The place and the nouns above it that belong to its own name or list of names."""
+    named, token = {place}, place
+    while tree.deps[token] in NAME_LINKS and tree.heads[token] != token:
+        token = tree.heads[token]
+        named.add(token)
+    return named
 
 
 def act_clause_span(tree: ClauseTree | None, near: tuple[int, int], act: tuple[int, int] | None) -> tuple[int, int]:
@@ -829,7 +865,12 @@ def _nearest(candidates: list[_Candidate], near: tuple[int, int], sentence: str)
     """Of phrases that date the place alike and rank alike, each naming its own day, the one
     nearest the place ("took A on Saturday and B on Sunday": Sunday dates B), a phrase in the
     place's own conjunct before one across "and". A phrase that counts from another date
-    ("hours after") leaves the choice to ``_rank``."""
+    ("hours after") leaves the choice to ``_rank``, unless a phrase beside it names the day
+    itself ("hours earlier on Friday", "hours after rebels took X late on Saturday"): a day
+    named is surer than one counted from another."""
+    named = [c for c in candidates if c.shift is None and c.resolvable]
+    if named and any(c.shift is not None for c in candidates):
+        candidates = named
     if len(candidates) < 2 or any(c.shift is not None or not c.resolvable for c in candidates):
         return candidates
     top = min(_rank(c)[:3] for c in candidates)
@@ -1048,7 +1089,7 @@ def tells_the_present(sentence: str, tree: ClauseTree, near: tuple[int, int]) ->
 def _coming_by_parse(tree: ClauseTree, candidate: _Candidate) -> bool:
     """Does the phrase hang on a verb in the present, or on an infinitive a present verb governs
     ("meet on Tuesday", "talks, which open on Monday", "hope to resume on Tuesday")?"""
-    verb = tree.clause_verb(tree.attachment(candidate.start, candidate.end))
+    verb = tree.clause_verb(_phrase_attachment(tree, candidate.start, candidate.end))
     while verb is not None and _infinitive_complement(tree, verb):
         verb = tree.clause_verb(tree.heads[verb])
     return _in_the_present(tree, verb)
@@ -1074,6 +1115,16 @@ def _in_the_present(tree: ClauseTree, verb: int | None) -> bool:
         verb is not None
         and tree.tense(verb) == "present"
         and not any(tree.words[i] in PERFECT_AUXILIARIES for i in tree.children(verb) if tree.deps[i] == "aux")
+        and not _misread_plural_present(tree, verb)
+    )
+
+
+def _misread_plural_present(tree: ClauseTree, verb: int) -> bool:
+    """Is ``verb`` a plural present ("VBP") with a singular noun for its subject ("the army
+    retook X on Tuesday")? English has no such present: the tagger took a past form it does
+    not know for one."""
+    return tree.tags[verb] == "VBP" and any(
+        tree.deps[i] == "nsubj" and tree.tags[i] in ("NN", "NNP") for i in tree.children(verb)
     )
 
 
@@ -1082,7 +1133,7 @@ def _past_by_parse(sentence: str, tree: ClauseTree, candidate: _Candidate) -> bo
     formed on April 2") and that none of its clause's future markers belongs to, or on a verb
     in the simple past that none of them is or helps ("attacked X on Dec. 30 and are expected
     to push on", "troops who will guard the pass arrived on Wednesday")?"""
-    verb = tree.clause_verb(tree.attachment(candidate.start, candidate.end))
+    verb = tree.clause_verb(_phrase_attachment(tree, candidate.start, candidate.end))
     if verb is None:
         return False
     markers = {tree.token_at(at) for at in future_markers(sentence, candidate.start, candidate.end)}
@@ -1202,7 +1253,7 @@ _COORDINATION = re.compile(r"\b(?:and|while|whereas)\b", re.IGNORECASE)
 def _since_clause_by_parse(tree: ClauseTree, candidate: _Candidate, near: tuple[int, int]) -> bool:
     """Does the verb the phrase hangs on open with "since" (a clause of its own, not "since
     last March" on the main verb) and govern the place?"""
-    verb = tree.clause_verb(tree.attachment(candidate.start, candidate.end))
+    verb = tree.clause_verb(_phrase_attachment(tree, candidate.start, candidate.end))
     if verb is None or tree.deps[verb] not in SUBORDINATE_CLAUSES:  # a "since" on the main verb is a misparse
         return False
     if not any(tree.words[i] == "since" and tree.deps[i] == "mark" for i in tree.children(verb)):
