@@ -794,31 +794,67 @@
   // bounds, in view because the picture is wider or taller than they are) is taken in across
   // that edge only, which widens the view a little, not over every far place beside it. (The
   // page's map keeps its frame on the bounds: a far place there is a pan or a zoom away.)
+  //
+  // Neither map leaves a marker in view under the controls of the bottom-left corner (the
+  // time control, the legend): the fit keeps the bounds clear of them, but a place just past
+  // the bounds may stand there. Such a place is taken into the bounds, so the fit's room for
+  // the corner keeps it clear too; each round may bring others into view, FIT_ROUNDS at most.
   function fitWhole(state) {
     if (!state.data.bounds) { return; }
-    var map = state.map, shown = state.markers.filter(function (m) { return m.shown; });
+    var shown = state.markers.filter(function (m) { return m.shown; });
     var reach = 0;
     shown.forEach(function (m) { reach = Math.max(reach, markerReach(m.layer)); });
     state.reach = reach;
     state.fitBounds = L.latLngBounds(state.data.bounds);
     fit(state);
-    for (var round = 0; state.data.slide && round < FIT_ROUNDS; round++) {
-      // The insets' column hides what lies under it: its left side is the picture's right edge.
-      var size = map.getSize().subtract(L.point(state.data.insets ? state.data.insets.column : 0, 0));
-      var middle = state.fitBounds.getCenter(), grown = false;
-      shown.forEach(function (m) {
-        var r = markerReach(m.layer) + EDGE_MARGIN_PX, at = m.layer.getLatLng(), p = map.latLngToContainerPoint(at);
-        if (p.x + r <= 0 || p.y + r <= 0 || p.x - r >= size.x || p.y - r >= size.y) { return; }  // not in view
-        var across = [];
-        if (p.y - r < 0 || p.y + r > size.y) { across.push(L.latLng(at.lat, middle.lng)); }
-        if (p.x - r < 0 || p.x + r > size.x) { across.push(L.latLng(middle.lat, at.lng)); }
-        across.forEach(function (point) {
-          if (!state.fitBounds.contains(point)) { state.fitBounds.extend(point); grown = true; }
-        });
-      });
+    for (var round = 0; round < FIT_ROUNDS; round++) {
+      var grown = state.data.slide ? takeInCut(state, shown) : false;
+      grown = takeInCornered(state, shown) || grown;
       if (!grown) { return; }
       fit(state);
     }
+  }
+
+  // Grows the bounds across the edge that cuts a marker in view; whether they grew.
+  function takeInCut(state, shown) {
+    var map = state.map;
+    // The insets' column hides what lies under it: its left side is the picture's right edge.
+    var size = map.getSize().subtract(L.point(state.data.insets ? state.data.insets.column : 0, 0));
+    var middle = state.fitBounds.getCenter(), grown = false;
+    shown.forEach(function (m) {
+      var r = markerReach(m.layer) + EDGE_MARGIN_PX, at = m.layer.getLatLng(), p = map.latLngToContainerPoint(at);
+      if (p.x + r <= 0 || p.y + r <= 0 || p.x - r >= size.x || p.y - r >= size.y) { return; }  // not in view
+      var across = [];
+      if (p.y - r < 0 || p.y + r > size.y) { across.push(L.latLng(at.lat, middle.lng)); }
+      if (p.x - r < 0 || p.x + r > size.x) { across.push(L.latLng(middle.lat, at.lng)); }
+      across.forEach(function (point) {
+        if (!state.fitBounds.contains(point)) { state.fitBounds.extend(point); grown = true; }
+      });
+    });
+    return grown;
+  }
+
+  // The boxes (the map's pixels) of the controls in the bottom-left corner.
+  function cornerBoxes(state) {
+    var container = state.map.getContainer(), frame = container.getBoundingClientRect();
+    var controls = container.querySelectorAll(".leaflet-bottom.leaflet-left .leaflet-control");
+    return Array.prototype.map.call(controls, function (control) { return control.getBoundingClientRect(); })
+      .filter(function (r) { return r.width && r.height; })
+      .map(function (r) { return [r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]; });
+  }
+
+  // Takes into the bounds the places of the markers the corner's controls cover; whether they grew.
+  function takeInCornered(state, shown) {
+    var map = state.map, corner = cornerBoxes(state), grown = false;
+    if (!corner.length) { return false; }
+    shown.forEach(function (m) {
+      var at = m.layer.getLatLng();
+      if (state.fitBounds.contains(at)) { return; }  // the fit already keeps it clear, or cannot
+      var r = markerReach(m.layer) + EDGE_MARGIN_PX, p = map.latLngToContainerPoint(at);
+      var box = [p.x - r, p.y - r, p.x + r, p.y + r];
+      if (corner.some(function (c) { return overlaps(box, c); })) { state.fitBounds.extend(at); grown = true; }
+    });
+    return grown;
   }
 
   function whenTilesLoaded(layers, waitMs, done) {
