@@ -8,6 +8,7 @@
 
   var DAY_MS = 86400000;
   var LABEL_FONT = "600 13px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+  var COUNTRY_FONT = "italic 600 13px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
   var TILE_WAIT_MS = 4000;
   // A slide is a picture: it waits for every tile, which the offline basemap's server may
   // be drawing for the first time (seconds a view), and for the tiles' fade-in to end.
@@ -556,19 +557,29 @@
   // map. Of the spots left it takes the one that covers the least of other places' markers
   // (a label over a marker hides an event, or leaves half its symbol peeking out). The places
   // come ranked, more than are named: the first labelCount that fit in view are named.
+  //
+  // Then the countries whose middle holds events placed only at them, each named beside its
+  // pale dashed marker in a style of their own (COUNTRY_FONT, italic, grey): a town's style
+  // would read as a town's name, and without a name the marker does not say which country.
   function placeLabels(state) {
     var labels = state.data.labels || [], wanted = state.data.labelCount || labels.length;
-    if (!labels.length) { return; }
+    var countries = state.data.countryLabels || [];
+    state.labelLayers = [];
+    if (!labels.length && !countries.length) { return; }
     var map = state.map, size = map.getSize(), ctx = document.createElement("canvas").getContext("2d");
-    ctx.font = LABEL_FONT;
     // No label covers the point of a place as important as the ones named: the first
-    // labelCount places in view (the others are only there to stand in for them).
-    var taken = [];
+    // labelCount places in view (the others are only there to stand in for them), and the countries.
+    var taken = [], towns = 0;
     labels.forEach(function (l) {
       var p = map.latLngToContainerPoint([l[0], l[1]]);
-      if (taken.length < wanted && p.x >= 0 && p.y >= 0 && p.x <= size.x && p.y <= size.y) {
+      if (towns < wanted && p.x >= 0 && p.y >= 0 && p.x <= size.x && p.y <= size.y) {
         taken.push([p.x - 5, p.y - 5, p.x + 5, p.y + 5]);
+        towns += 1;
       }
+    });
+    countries.forEach(function (l) {
+      var p = map.latLngToContainerPoint([l[0], l[1]]);
+      taken.push([p.x - 5, p.y - 5, p.x + 5, p.y + 5]);
     });
     // Legend, scale bar and attribution are in the way too.
     var frame = map.getContainer().getBoundingClientRect();
@@ -578,9 +589,14 @@
     });
     // A corner's spot keeps clear of the place's own point (the 5 px box above).
     var height = 18, gap = 8, corner = 6, margin = 4, markers = markerBoxes(state);
-    state.labelLayers = [];
+    ctx.font = LABEL_FONT;
     labels.forEach(function (l) {
-      if (state.labelLayers.length >= wanted) { return; }
+      if (state.labelLayers.length < wanted) { placeLabel(l, "cm-label-text"); }
+    });
+    ctx.font = COUNTRY_FONT;
+    countries.forEach(function (l) { placeLabel(l, "cm-label-text cm-label-country"); });
+
+    function placeLabel(l, className) {
       var p = map.latLngToContainerPoint([l[0], l[1]]);
       var width = Math.ceil(ctx.measureText(l[2]).width) + 8;
       // Right, left, above, below; then the corners, as a map's names go.
@@ -603,13 +619,13 @@
       boxes.forEach(function (box, i) { if (free[i] && (spot < 0 || hidden[i] < hidden[spot])) { spot = i; } });
       if (spot < 0) { return; }
       taken.push(boxes[spot]);
-      var text = element("span", "cm-label-text", l[2]);
+      var text = element("span", className, l[2]);
       state.labelLayers.push(L.marker([l[0], l[1]], {
         interactive: false, keyboard: false,
         icon: L.divIcon({ className: "cm-label", html: text, iconSize: [width, height],
                           iconAnchor: [-spots[spot][0], -spots[spot][1]] })
       }).addTo(map));
-    });
+    }
   }
 
   // The markers drawn in view, each as its place's point and the box it covers (map pixels).
