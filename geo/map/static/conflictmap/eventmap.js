@@ -286,8 +286,22 @@
     });
     data.origins.forEach(function (origin) {
       var toggle = groups.origins[origin.key];
-      if (toggle) { toggle.on("add remove", function () { refresh(state); }); }
+      if (toggle) { toggle.on("add remove", function () { refresh(state); announceOrigins(state); }); }
     });
+  }
+
+  // The feed beside the map follows its origin toggles as it follows the time control
+  // (announceWindow): each toggle tells the page the origins hidden, and leaves them here
+  // for a feed drawn later. A map drawn anew shows every origin: a feed told otherwise shows them again.
+  function announceOrigins(state) {
+    var hidden = state.data.origins.filter(function (origin, i) { return !originOn(state, i); })
+      .map(function (origin) { return origin.key; });
+    window.conflictmapHiddenOrigins = hidden;
+    try {
+      if (window.parent && window.parent !== window) {
+        window.parent.dispatchEvent(new CustomEvent("conflictmap-origins", { detail: hidden }));
+      }
+    } catch (err) { /* a page of another origin: it cannot follow */ }
   }
 
   function addLegend(state) {
@@ -954,6 +968,7 @@
     buildMarkers(state);
     keepPopupsClear(state);
     buildSublayers(state);
+    if (!data.slide) { announceOrigins(state); }
     if (window.conflictmapDensity && !data.slide) {
       state.density = window.conflictmapDensity.attach(state, function () { window.conflictmapStats = stats(state); });
     }
