@@ -1,5 +1,5 @@
-"""The page's map in chromium: the time control and the legend in its bottom-left corner
-never stand over an event's marker, even one whose place lies just past the frame."""
+"""The page's map in chromium: the time control and the legend never stand over an event's
+marker, even one whose place lies past the frame the map opens on."""
 
 from __future__ import annotations
 
@@ -18,12 +18,14 @@ from geo.map.pagewait import wait_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-#: The markers drawn in view that a control of the bottom-left corner covers, by their place.
+#: The markers drawn in view that the legend or a control of the bottom-left corner covers, by
+#: their place; the map's zoom, and the corner the legend stands in.
 COVERED_JS = """() => {
   const map = Object.values(window).filter(v => v instanceof L.Map)
     .reduce((a, b) => (b.getSize().x > a.getSize().x ? b : a));
   const frame = map.getContainer().getBoundingClientRect(), size = map.getSize();
-  const corner = Array.from(map.getContainer().querySelectorAll('.leaflet-bottom.leaflet-left .leaflet-control'))
+  const controls = new Set(map.getContainer().querySelectorAll('.leaflet-bottom.leaflet-left .leaflet-control, .cm-legend'));
+  const corner = Array.from(controls)
     .map(c => c.getBoundingClientRect()).filter(r => r.width && r.height)
     .map(r => [r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]);
   const covered = [];
@@ -38,7 +40,8 @@ COVERED_JS = """() => {
       covered.push(layer.getLatLng().lat.toFixed(2) + "," + layer.getLatLng().lng.toFixed(2));
     }
   });
-  return {corner: corner.length, drawn: drawn, covered: covered};
+  const legend = document.querySelector('.cm-legend').parentNode.className.includes('leaflet-right') ? 'right' : 'left';
+  return {corner: corner.length, drawn: drawn, covered: covered, zoom: map.getZoom(), legend: legend};
 }"""
 
 
@@ -52,22 +55,40 @@ def _dated(events: list, first: date) -> list:
     return [replace(e, event_date=first + timedelta(days=3 * i)) for i, e in enumerate(events)]
 
 
-def test_no_marker_stands_under_the_legend_or_the_time_control(chromium, tmp_path: Path) -> None:
+def _drawn(chromium, folder: Path, events: list, bounds, width: int, height: int) -> dict:
+    page_path = folder / "map.html"
+    page_path.write_text(offline_html(build_map(events, bounds=bounds, timeline=True)), encoding="utf-8")
+    page = chromium.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(page_path.as_uri())
+        wait_in_page(page, "window.conflictmapReady === true", timeout_ms=30_000)
+        return page.evaluate(COVERED_JS)
+    finally:
+        page.close()
+
+
+def test_a_town_just_past_the_frame_is_taken_in_clear_of_the_corner(chromium, tmp_path: Path) -> None:
     # A square frame of towns on a wider map: the view shows land west of the frame, where
     # the corner's controls stand, and two towns just past the frame there.
     core = [(33.0 + 0.8 * row, 38.0 + 0.8 * col) for row in range(5) for col in range(5)]
     past_the_frame = [(33.2, 36.0), (33.6, 35.5)]
     events = _dated(events_at_places("Town", core + past_the_frame, per_place=2), date(2016, 1, 1))
-    m = build_map(events, bounds=(37.9, 32.9, 41.3, 36.3), timeline=True)
-    page_path = tmp_path / "map.html"
-    page_path.write_text(offline_html(m), encoding="utf-8")
-    page = chromium.new_page(viewport={"width": 1000, "height": 700})
-    try:
-        page.goto(page_path.as_uri())
-        wait_in_page(page, "window.conflictmapReady === true", timeout_ms=30_000)
-        seen = page.evaluate(COVERED_JS)
-    finally:
-        page.close()
+    seen = _drawn(chromium, tmp_path, events, (37.9, 32.9, 41.3, 36.3), 1000, 700)
     assert seen["corner"] >= 2  # the time control and the legend are there
-    assert seen["drawn"] >= len(core)  # the frame's towns are all in view
+    assert seen["drawn"] == len(core) + len(past_the_frame)
     assert seen["covered"] == [], seen
+
+
+def test_the_legend_moves_off_a_town_only_a_smaller_scale_would_take_in(chromium, tmp_path: Path) -> None:
+    # A wide frame of towns on a short map, and a town well south-west of it, under the legend:
+    # taking it in would draw the frame's towns smaller; the legend stands aside instead.
+    core = [(34.0 + 0.5 * row, 36.0 + 0.9 * col) for row in range(5) for col in range(9)]
+    bounds = (35.9, 33.9, 43.3, 36.1)
+    frame_only = _drawn(
+        chromium, tmp_path, _dated(events_at_places("Town", core, per_place=2), date(2016, 1, 1)), bounds, 1000, 560
+    )
+    events = _dated(events_at_places("Town", [*core, (32.86, 35.9)], per_place=2), date(2016, 1, 1))
+    seen = _drawn(chromium, tmp_path, events, bounds, 1000, 560)
+    assert frame_only["legend"] == "left" and frame_only["covered"] == []
+    assert seen["covered"] == [], seen
+    assert seen["legend"] == "right" and seen["zoom"] == frame_only["zoom"], (seen, frame_only)

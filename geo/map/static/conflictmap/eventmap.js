@@ -373,7 +373,7 @@
         return box;
       }
     });
-    new Legend().addTo(state.map);
+    state.legend = new Legend().addTo(state.map);
   }
 
   // The events placed only at a country, listed in the legend: their dashed markers are not towns.
@@ -423,6 +423,34 @@
     var scale = container.querySelector(".leaflet-control-scale");
     var right = container.querySelector(".leaflet-bottom.leaflet-right");
     if (scale && right) { right.insertBefore(scale, right.firstChild); }
+  }
+
+  // The page's legend over a marker the fit could not keep clear of the corner (a place past
+  // the frame that only a smaller scale would take in) stands at the bottom right instead,
+  // above the scale and the credits, when there it covers no marker, nor does the time
+  // control left alone in the corner. A picture's legend keeps its corner (its fit makes room).
+  function moveLegendOffMarkers(state) {
+    if (!state.legend || state.data.slide) { return; }
+    var box = state.legend.getContainer(), corners = state.map.getContainer();
+    var left = corners.querySelector(".leaflet-bottom.leaflet-left");
+    var right = corners.querySelector(".leaflet-bottom.leaflet-right");
+    if (!left || !right || !coverMarkers(state, [box])) { return; }
+    right.insertBefore(box, right.firstChild);
+    if (coverMarkers(state, [box].concat(Array.prototype.slice.call(left.children)))) { legendBack(state); }
+  }
+
+  // The legend back in the bottom-left corner, under the time control, where the fit makes room for it.
+  function legendBack(state) {
+    var left = state.map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
+    if (state.legend && left && state.legend.getContainer().parentNode !== left) { left.appendChild(state.legend.getContainer()); }
+  }
+
+  // Whether any of ``nodes`` (controls over the map) covers a marker drawn in view.
+  function coverMarkers(state, nodes) {
+    var markers = markerBoxes(state);
+    return nodeBoxes(state, nodes).some(function (box) {
+      return markers.some(function (m) { return overlaps(m.box, box); });
+    });
   }
 
   function updateLegend(state) {
@@ -596,11 +624,7 @@
       taken.push([p.x - 5, p.y - 5, p.x + 5, p.y + 5]);
     });
     // Legend, scale bar and attribution are in the way too.
-    var frame = map.getContainer().getBoundingClientRect();
-    Array.prototype.forEach.call(map.getContainer().querySelectorAll(".leaflet-control"), function (control) {
-      var r = control.getBoundingClientRect();
-      if (r.width && r.height) { taken.push([r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]); }
-    });
+    taken = taken.concat(nodeBoxes(state, map.getContainer().querySelectorAll(".leaflet-control")));
     // A corner's spot keeps clear of the place's own point (the 5 px box above).
     var height = 18, gap = 8, corner = 6, margin = 4, markers = markerBoxes(state);
     ctx.font = LABEL_FONT;
@@ -673,14 +697,9 @@
   // The boxes (the map's pixels) of what hides the map under it: the legend, the time
   // control, the scale, the attribution and the place labels.
   function covers(state) {
-    var map = state.map, frame = map.getContainer().getBoundingClientRect(), boxes = [];
-    var nodes = Array.prototype.slice.call(map.getContainer().querySelectorAll(".leaflet-control"));
+    var nodes = Array.prototype.slice.call(state.map.getContainer().querySelectorAll(".leaflet-control"));
     (state.labelLayers || []).forEach(function (label) { if (label.getElement && label.getElement()) { nodes.push(label.getElement()); } });
-    nodes.forEach(function (node) {
-      var r = node.getBoundingClientRect();
-      if (r.width && r.height) { boxes.push([r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]); }
-    });
-    return boxes;
+    return nodeBoxes(state, nodes);
   }
 
   // The detailed basemap's town names, drawn here when its server sends them (townlabels.js).
@@ -801,6 +820,11 @@
   function fit(state) {
     var bounds = state.fitBounds || state.data.bounds;
     if (!bounds) { return; }
+    state.map.fitBounds(bounds, L.extend({ maxZoom: state.data.maxZoom || 9, animate: false }, fitRoom(state, bounds)));
+  }
+
+  // The padding the fit of ``bounds`` keeps at each edge of the map.
+  function fitRoom(state, bounds) {
     // Room at every edge for the largest marker, whole, with a margin (labels that do not fit are left out).
     var pad = Math.max(state.data.slide ? 36 : 24, Math.ceil((state.reach || 0) + EDGE_MARGIN_PX));
     // A picture's insets stand in a column at the right: the events are fitted beside it.
@@ -816,7 +840,7 @@
       var beside = { paddingTopLeft: [pad + corner.offsetWidth, top], paddingBottomRight: [pad + column, pad] };
       room = roomZoom(map, bounds, beside) > roomZoom(map, bounds, above) ? beside : above;
     }
-    map.fitBounds(bounds, L.extend({ maxZoom: state.data.maxZoom || 9, animate: false }, room));
+    return room;
   }
 
   // The fitted view leaves room for the largest marker at every edge. A picture also shows
@@ -828,7 +852,9 @@
   // Neither map leaves a marker in view under the controls of the bottom-left corner (the
   // time control, the legend): the fit keeps the bounds clear of them, but a place just past
   // the bounds may stand there. Such a place is taken into the bounds, so the fit's room for
-  // the corner keeps it clear too; each round may bring others into view, FIT_ROUNDS at most.
+  // the corner keeps it clear too, when the map need not zoom out for it (CORNER_ZOOM_OUT at
+  // most): a far place is not worth the frame's towns drawn smaller, and each wider view
+  // would bring others into view under the corner. FIT_ROUNDS at most.
   function fitWhole(state) {
     if (!state.data.bounds) { return; }
     var shown = state.markers.filter(function (m) { return m.shown; });
@@ -837,6 +863,7 @@
     state.reach = reach;
     state.fitBounds = L.latLngBounds(state.data.bounds);
     fit(state);
+    state.fittedZoom = state.map.getZoom();
     for (var round = 0; round < FIT_ROUNDS; round++) {
       var grown = state.data.slide ? takeInCut(state, shown) : false;
       grown = takeInCornered(state, shown) || grown;
@@ -864,25 +891,37 @@
     return grown;
   }
 
-  // The boxes (the map's pixels) of the controls in the bottom-left corner.
-  function cornerBoxes(state) {
-    var container = state.map.getContainer(), frame = container.getBoundingClientRect();
-    var controls = container.querySelectorAll(".leaflet-bottom.leaflet-left .leaflet-control");
-    return Array.prototype.map.call(controls, function (control) { return control.getBoundingClientRect(); })
+  // The boxes (the map's pixels) of ``nodes`` over the map, those laid out.
+  function nodeBoxes(state, nodes) {
+    var frame = state.map.getContainer().getBoundingClientRect();
+    return Array.prototype.map.call(nodes, function (node) { return node.getBoundingClientRect(); })
       .filter(function (r) { return r.width && r.height; })
       .map(function (r) { return [r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]; });
   }
 
-  // Takes into the bounds the places of the markers the corner's controls cover; whether they grew.
+  // The boxes of the controls in the bottom-left corner.
+  function cornerBoxes(state) {
+    return nodeBoxes(state, state.map.getContainer().querySelectorAll(".leaflet-bottom.leaflet-left .leaflet-control"));
+  }
+
+  // Takes into the bounds the places of the markers the corner's controls cover, those the
+  // map shows without zooming out more than CORNER_ZOOM_OUT from the first fit; whether they grew.
+  var CORNER_ZOOM_OUT = 0.25;
+
   function takeInCornered(state, shown) {
     var map = state.map, corner = cornerBoxes(state), grown = false;
     if (!corner.length) { return false; }
+    var lowest = Math.min(state.fittedZoom, state.data.maxZoom || 9) - CORNER_ZOOM_OUT;
     shown.forEach(function (m) {
       var at = m.layer.getLatLng();
       if (state.fitBounds.contains(at)) { return; }  // the fit already keeps it clear, or cannot
       var r = markerReach(m.layer) + EDGE_MARGIN_PX, p = map.latLngToContainerPoint(at);
       var box = [p.x - r, p.y - r, p.x + r, p.y + r];
-      if (corner.some(function (c) { return overlaps(box, c); })) { state.fitBounds.extend(at); grown = true; }
+      if (!corner.some(function (c) { return overlaps(box, c); })) { return; }
+      var wider = L.latLngBounds(state.fitBounds.getSouthWest(), state.fitBounds.getNorthEast()).extend(at);
+      if (roomZoom(map, wider, fitRoom(state, wider)) < lowest) { return; }
+      state.fitBounds = wider;
+      grown = true;
     });
     return grown;
   }
@@ -985,6 +1024,7 @@
     noteOutsideView(state);
     // The note on the events outside the view may have made the legend too tall: fold, fit again.
     if (foldDetails(state)) { fitWhole(state); noteOutsideView(state); }
+    moveLegendOffMarkers(state);
     map.on("moveend", function () { noteOutsideView(state); });
     placeLabels(state);
     addTownLabels(state);
@@ -1006,8 +1046,10 @@
     map.on("resize", function () {
       if (state.touched || state.data.slide) { return; }
       (state.labelLayers || []).forEach(function (label) { map.removeLayer(label); });
+      legendBack(state);
       foldDetails(state);
       fitWhole(state);
+      moveLegendOffMarkers(state);
       placeLabels(state);
       if (state.towns) { state.towns.redraw(); }
     });
