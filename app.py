@@ -553,7 +553,8 @@ def _feed(visible: Sequence[Event], names: Mapping[PlaceKey, str], days: dict | 
     if state.pop("feed_picked", False):
         st.rerun()
     window = feedview.play_window(state.get(feedview.FEED_KEY))
-    stepped = feed.in_play_window(visible, window)
+    hidden = feedview.hidden_origins(state.get(feedview.FEED_KEY))
+    stepped = feed.in_play_window(feed.shown_origins(visible, hidden), window)
     rows = feed.feed_rows(stepped, names, new_articles=state.new_articles)
     # Once, on the run after an addition: the map, drawn anew, opens the newest added event's popup.
     focus = state.selected_id if state.focus_new else None
@@ -565,6 +566,7 @@ def _feed(visible: Sequence[Event], names: Mapping[PlaceKey, str], days: dict | 
         focus=focus,
         window=window,
         days=days,
+        hidden=hidden,
     )
     feedview.show_feed(data, fit=MAP_FIT, on_chosen=_on_feed_pick)
 

@@ -401,3 +401,77 @@ def test_the_feed_head_is_one_line_with_its_count_and_the_step(browser, weekly_s
         assert not shown["cut"], shown  # no ellipsis: the numbers are all there
     assert f"200 of {total:,}" in whole["text"], whole
     assert window["to"] in stepped["text"], stepped
+
+
+def _two_origins(folder: Path) -> Path:
+    """Our own events and imported ones (ACLED), alternating, one a week at each town."""
+    db = folder / "events.sqlite"
+    article = Article("Fighting went on along the front all spring.", title="Spring", published=date(2016, 3, 1))
+    events = [
+        palmyra_event(
+            event_id=f"mixed-{i}",
+            article_id=article.article_id,
+            place=f"Gridtown {i}",
+            mention=f"Gridtown {i}",
+            geonameid=9_100_000 + i,
+            lat=lat,
+            lon=lon,
+            country_code="UA",
+            origin=ORIGINS[i % 2],
+            event_date=date(2016, 1, 4) + timedelta(days=7 * i),
+            published=date(2016, 3, 1),
+        )
+        for i, (lat, lon) in enumerate(GRID_TOWNS[:12])
+    ]
+    with EventStore.open(db) as store:
+        store.add_batch([(article, events)])
+    return db
+
+
+ORIGINS = ("conflictmap", "acled")
+
+
+@pytest.fixture(scope="module")
+def origins_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    folder = tmp_path_factory.mktemp("app-origins")
+    with running_server(folder, _two_origins(folder)) as running:
+        yield running
+
+
+#: Clicks the map's layer list entry of an origin (folded lists keep their inputs in the page).
+TOGGLE_ORIGIN_JS = """label => {
+  const entry = Array.from(document.querySelectorAll('.leaflet-control-layers label'))
+    .find(node => node.textContent.includes(label));
+  entry.querySelector('input').click();
+  return window.conflictmapStats.events;
+}"""
+
+
+def _feed_origins(page) -> list[str]:
+    return page.locator(".cm-feed-row").evaluate_all("rows => rows.map(row => row.dataset.origin)")
+
+
+def test_the_feed_hides_the_rows_of_an_origin_hidden_on_the_map(browser, origins_server) -> None:
+    context, page = open_page(browser, origins_server[0], 1400, 900)
+    try:
+        map_frame(page)
+        page.reload()
+        map_frame(page)
+        page.locator(".cm-feed-row").first.wait_for()
+        before = _feed_origins(page)
+        shown_on_map = in_map_frame(page, f"() => ({TOGGLE_ORIGIN_JS})('Source: ACLED')")
+        at_once = _feed_origins(page)
+        head_at_once = page.locator(".cm-feed-head").inner_text()
+        page.wait_for_timeout(2000)  # the page's run for the origins hidden
+        page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=STEP_MS)
+        after_run = _feed_origins(page)
+        in_map_frame(page, f"() => ({TOGGLE_ORIGIN_JS})('Source: ACLED')")
+        page.locator('.cm-feed-row[data-origin="acled"]').first.wait_for(timeout=STEP_MS)
+        shown_again = _feed_origins(page)
+    finally:
+        context.close()
+    assert sorted(set(before)) == ["acled", "conflictmap"]
+    assert shown_on_map == before.count("conflictmap")  # the map shows our own events alone
+    assert at_once == after_run == ["conflictmap"] * before.count("conflictmap")
+    assert head_at_once.startswith(f"{before.count('conflictmap')} events"), head_at_once
+    assert sorted(shown_again) == sorted(before)

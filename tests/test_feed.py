@@ -22,8 +22,9 @@ from geo.web.feed import (
     new_frame,
     newest_first,
     one_line,
+    shown_origins,
 )
-from geo.web.feedview import play_window
+from geo.web.feedview import hidden_origins, play_window
 
 
 def stored_order(*events):
@@ -136,7 +137,7 @@ def test_a_playback_step_keeps_the_events_of_its_dates_and_counts_them_by_day() 
     assert ids(in_play_window(events, (None, date(2016, 2, 28)))) == []
     assert len(in_play_window(events, None)) == 5
     # The feed's script counts a step's events from the running count by day.
-    assert day_counts(events) == {"day0": "2016-03-01", "upTo": [1, 1, 3, 3, 3, 3, 3, 3, 4]}
+    assert day_counts(events) == {"day0": "2016-03-01", "upTo": [1, 1, 3, 3, 3, 3, 3, 3, 4], "origins": None}
     assert day_counts(events[:1]) is None
     data = feed_data([], window=(None, date(2016, 3, 3)))
     assert data["window"] == {"from": None, "to": "2016-03-03"}
@@ -155,3 +156,34 @@ def test_a_playback_step_keeps_the_events_of_its_dates_and_counts_them_by_day() 
 )
 def test_the_step_the_map_reports_reads_as_its_dates(state, window) -> None:
     assert play_window(state) == window
+
+
+def test_the_feed_counts_each_origin_by_day_and_leaves_out_the_origins_hidden() -> None:
+    events = [
+        palmyra_event(event_id="ours", event_date=date(2016, 3, 1)),
+        palmyra_event(event_id="imported", origin="acled", event_date=date(2016, 3, 3)),
+        palmyra_event(event_id="imported undated", origin="acled", event_date=None),
+    ]
+    counts = day_counts(events)
+    assert counts is not None and counts["upTo"] == [1, 1, 2]
+    # The head counts the origins the map shows: every date's events, undated too, and a step's.
+    assert counts["origins"] == {
+        "acled": {"upTo": [0, 0, 1], "total": 2},
+        "conflictmap": {"upTo": [1, 1, 1], "total": 1},
+    }
+    assert [e.event_id for e in shown_origins(events, {"acled"})] == ["ours"]
+    assert shown_origins(events, set()) == events
+    rows = feed_rows(events, {})
+    assert {r.event_id: r.origin for r in rows} == {
+        "ours": "conflictmap",
+        "imported": "acled",
+        "imported undated": "acled",
+    }
+    data = feed_data(rows, hidden={"acled"})
+    assert data["hidden"] == ["acled"] and {row["origin"] for row in data["rows"]} == {"conflictmap", "acled"}
+
+
+def test_the_origins_hidden_are_read_from_the_feeds_state_and_nothing_else() -> None:
+    assert hidden_origins({"hidden": ["acled", 3, None]}) == {"acled"}
+    assert hidden_origins({"hidden": "acled"}) == frozenset()
+    assert hidden_origins(None) == frozenset()

@@ -861,3 +861,17 @@ def test_the_maps_credits_take_one_line_until_clicked(browser, tmp_path):
     finally:
         context.close()
     assert pictured["height"] > 20
+
+
+def test_only_markers_of_events_placed_at_a_country_carry_the_countrys_name() -> None:
+    country = [
+        make_event(
+            event_id=f"c{i}", place="Yemen", mention="Yemen", geonameid=69543, feature_code="PCLI", lat=15.6, lon=47.6
+        )
+        for i in range(2)
+    ]
+    town = [
+        make_event(event_id="t", place="Marib", mention="Marib", geonameid=2, feature_code="PPLA", lat=15.46, lon=45.32)
+    ]
+    assert page_data(build_map(country + town))["countryLabels"] == [[15.6, 47.6, "Yemen"]]
+    assert page_data(build_map(town))["countryLabels"] == []

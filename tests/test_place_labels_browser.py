@@ -106,3 +106,26 @@ def test_every_place_of_an_event_is_named_where_its_name_has_room(chromium, tmp_
     busy = _at("Market Town", 99, "PPLA", 9, lat=16.2, lon=45.9)
     shown = label_texts(chromium, tmp_path, [e for place in small for e in place] + busy)
     assert sorted(shown) == sorted(["Market Town"] + [f"Hamlet {row}{col}" for row in range(4) for col in range(4)])
+
+
+COUNTRY_LABELS_JS = "() => Array.from(document.querySelectorAll('.cm-label-country')).map(node => node.textContent)"
+
+
+def test_events_placed_only_at_a_country_are_named_as_a_country_not_a_town(chromium, tmp_path: Path) -> None:
+    # Reports that name only the country: their pale marker at its middle says which country,
+    # in a style a reader cannot take for a town's; the towns keep the town style.
+    country = _at("Yemen", 69543, "PCLI", 2, lat=15.6, lon=47.6)
+    town = _at("Marib", 2, "PPLA", 3, lat=15.46, lon=45.32)
+    page_path = tmp_path / "slide.html"
+    m = slide_map(country + town, width=900, height=600, bounds=(43.0, 13.0, 49.0, 17.5))
+    page_path.write_text(offline_html(m), encoding="utf-8")
+    page = chromium.new_page(viewport={"width": 900, "height": 600})
+    try:
+        page.goto(page_path.as_uri())
+        wait_in_page(page, "window.conflictmapReady === true", timeout_ms=30_000)
+        every = page.evaluate(LABEL_TEXTS_JS)
+        countries = page.evaluate(COUNTRY_LABELS_JS)
+    finally:
+        page.close()
+    assert countries == ["Yemen"]
+    assert sorted(every) == ["Marib", "Yemen"]

@@ -745,6 +745,19 @@ def event_towns(groups: Sequence[MarkerGroup], markers: Sequence[Sequence[Any]])
     ]
 
 
+def country_labels(groups: Sequence[MarkerGroup], markers: Sequence[Sequence[Any]]) -> list[list[Any]]:
+    """``[[lat, lon, name], ...]``: the name of each country whose middle holds a marker of
+    events placed only at it (``markers`` rows of ``groups``), once a point. Without it the
+    pale dashed marker of such events says "somewhere in a country", not which one; the page
+    names it in a style of its own, unlike a town's (a country's name at its middle in a
+    town's style would read as a town)."""
+    named: dict[tuple[float, float, str], None] = {}
+    for group, row in zip(groups, markers):
+        if row[10] and group.places:
+            named[row[2], row[3], group.places[0]] = None
+    return [list(spot) for spot in named]
+
+
 def tooltip_text(group: MarkerGroup) -> str:
     """A short hover label: ``Palmyra — frontline, 2016-03-24`` (escaped HTML)."""
     kind = group.event_type
@@ -964,6 +977,7 @@ def _payload(
         "labels": [[p.lat, p.lon, p.name] for p in labelled],
         "labelCount": len(labelled) if wanted is None else wanted,
         "countries": [list(item) for item in country_counts(events, names=names)],
+        "countryLabels": country_labels(groups, markers),
         # The detailed basemap's town names, which the page draws clear of the events (None: in its tiles).
         "townLabels": town_labels_url(options.basemap_tiles) if options.basemap_tiles else None,
         # Those of them that the events' articles name otherwise: the page labels them as the feed does.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -42,6 +43,7 @@ class FeedRow:
     lat: float
     lon: float
     new: bool = False  # added by the user's last paste or upload
+    origin: str = "conflictmap"  # parsed here, or imported (the map's origin toggles show or hide it)
 
 
 def one_line(text: str, limit: int = QUOTE_LINE_CHARS) -> str:
@@ -87,21 +89,48 @@ def in_play_window(events: Sequence[Event], window: PlayWindow | None) -> Sequen
 
 
 def day_counts(events: Sequence[Event]) -> dict[str, Any] | None:
-    """How many of ``events`` each day holds, running: ``{"day0": ISO date, "upTo": [n, ...]}``,
-    ``upTo[i]`` the dated events on or before ``day0`` + i days. The feed's head counts a
-    playback step's events from it at once, before the page sends the step's rows."""
+    """How many of ``events`` each day holds, running: ``{"day0": ISO date, "upTo": [n, ...],
+    "origins": ...}``, ``upTo[i]`` the dated events on or before ``day0`` + i days. The feed's
+    head counts a playback step's events from it at once, before the page sends the step's
+    rows. With events of several origins, ``origins`` counts each alike, ``{origin: {"upTo":
+    [...], "total": events, undated too}}``, for the head to count the origins the map shows
+    (None with one origin: the map has no origin toggles)."""
     days = [e.event_date for e in events if e.event_date is not None]
     if not days:
         return None
-    day0 = min(days).toordinal()
-    per_day = [0] * (max(days).toordinal() - day0 + 1)
+    first, last = min(days), max(days)
+    origins = Counter(e.origin for e in events)
+    by_origin = (
+        {
+            origin: {
+                "upTo": _running_days([e.event_date for e in events if e.origin == origin], first, last),
+                "total": n,
+            }
+            for origin, n in sorted(origins.items())
+        }
+        if len(origins) > 1
+        else None
+    )
+    return {"day0": first.isoformat(), "upTo": _running_days(days, first, last), "origins": by_origin}
+
+
+def _running_days(days: Sequence[date | None], first: date, last: date) -> list[int]:
+    """The dated ``days`` on or before each day from ``first`` to ``last``, running."""
+    day0 = first.toordinal()
+    per_day = [0] * (last.toordinal() - day0 + 1)
     for day in days:
-        per_day[day.toordinal() - day0] += 1
+        if day is not None:
+            per_day[day.toordinal() - day0] += 1
     running, total = [], 0
     for n in per_day:
         total += n
         running.append(total)
-    return {"day0": min(days).isoformat(), "upTo": running}
+    return running
+
+
+def shown_origins(events: Sequence[Event], hidden: Collection[str]) -> Sequence[Event]:
+    """``events`` but those of the origins the map's toggles hide (``hidden``)."""
+    return [e for e in events if e.origin not in hidden] if hidden else events
 
 
 def feed_rows(
@@ -124,6 +153,7 @@ def feed_rows(
             lat=e.lat,
             lon=e.lon,
             new=bool(e.article_id) and e.article_id in new_articles,
+            origin=e.origin,
         )
         for e in newest_first(events, limit)
     )
@@ -161,13 +191,15 @@ def feed_data(
     focus: str | None = None,
     window: PlayWindow | None = None,
     days: dict[str, Any] | None = None,
+    hidden: Collection[str] = (),
 ) -> dict[str, Any]:
     """What the feed's page script draws: every row's text (set as text, never as markup),
     the key of its symbol, its point and type; the symbols' SVG, once each; the selected
     event; how many events are in view (the map drawn for them holds as many); the event
     whose row the script flies the map to as soon as that map is drawn (``focus``); the
-    playback step's dates the rows are of (``window``, None for every date); and the events
-    in view counted by day (``day_counts``), for the script to count a step's events."""
+    playback step's dates the rows are of (``window``, None for every date) and the origins
+    they leave out (``hidden``, as the map's toggles hide them); and the events in view
+    counted by day (``day_counts``), for the script to count a step's events."""
     icons = {_icon_key(r): icon_svg(r) for r in rows}
     return {
         "icons": icons,
@@ -183,6 +215,7 @@ def feed_data(
                 "lon": r.lon,
                 "type": r.event_type,
                 "new": r.new,
+                "origin": r.origin,
             }
             for r in rows
         ],
@@ -191,6 +224,7 @@ def feed_data(
         "focus": focus if any(r.event_id == focus for r in rows) else None,
         "window": None if window is None else {"from": _iso(window[0]), "to": window[1].isoformat()},
         "days": days,
+        "hidden": sorted(hidden),
     }
 
 

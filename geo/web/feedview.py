@@ -10,6 +10,9 @@ The map's time control plays inside the map's frame, in the browser, without the
 server. Each step tells the page its dates; the feed at once keeps only its rows of
 those dates and counts them from ``feed.day_counts``, and reports the dates (its state
 ``window``), so that the page sends the newest rows of the step (``play_window``).
+The map's origin toggles are followed alike: its frame says which origins it hides, the
+feed hides their rows at once and reports them (its state ``hidden``), and the page sends
+the rows of the origins shown (``hidden_origins``).
 """
 
 from __future__ import annotations
@@ -72,6 +75,15 @@ def play_window(value: object) -> PlayWindow | None:
     return (first if first is not None and first <= last else None, last)
 
 
+def hidden_origins(value: object) -> frozenset[str]:
+    """The origins the map's toggles hide, from the feed's widget state (none when it says
+    nothing readable)."""
+    hidden = value.get("hidden") if isinstance(value, dict) else getattr(value, "hidden", None)
+    if not isinstance(hidden, list):
+        return frozenset()
+    return frozenset(origin for origin in hidden if isinstance(origin, str))
+
+
 def _keep() -> None:
     """The step's dates are read when the feed is drawn: nothing to do when they change."""
 
@@ -84,5 +96,6 @@ def show_feed(data: dict[str, Any], *, fit: WindowFit, on_chosen: Callable[[], N
         key=FEED_KEY,
         on_chosen_change=on_chosen,
         on_window_change=_keep,
+        on_hidden_change=_keep,
         height="content",
     )

@@ -42,15 +42,21 @@ export default function (component) {
     return view ? view.conflictmapPlayWindow : (data.window || null);
   }
 
+  // The origins the map's toggles hide now, as its frame says; the rows sent leave out data.hidden.
+  function hiddenOrigins() {
+    const view = mapWindows().find((w) => w.conflictmapHiddenOrigins !== undefined);
+    return view ? view.conflictmapHiddenOrigins : (data.hidden || []);
+  }
+
   const head = root.appendChild(document.createElement("div"));
   head.className = "cm-feed-head";
   const list = root.appendChild(document.createElement("ol"));
   list.className = "cm-feed-list";
   const empty = root.appendChild(text("div", "cm-feed-empty", ""));
 
-  function draw(shown) {
-    const rows = shown ? data.rows.filter((row) => inWindow(row.day, shown)) : data.rows;
-    const total = sameWindow(shown, data.window) ? data.total : countIn(data.days, shown);
+  function draw(shown, hidden) {
+    const rows = data.rows.filter((row) => (!shown || inWindow(row.day, shown)) && !hidden.includes(row.origin));
+    const total = sameWindow(shown, data.window) && sameOrigins(hidden, data.hidden) ? data.total : countShown(data.days, shown, hidden);
     drawHead(head, rows.length, total, shown);
     list.replaceChildren(...rows.map(rowItem));
     empty.textContent = rows.length ? "" : (shown ? "No events on these dates." : "No events in view: widen the dates or the filters.");
@@ -63,6 +69,7 @@ export default function (component) {
     item.tabIndex = 0;
     item.dataset.eventId = row.id;
     item.dataset.day = row.day;
+    item.dataset.origin = row.origin;
     const icon = item.appendChild(document.createElement("span"));
     icon.className = "cm-feed-icon";
     icon.title = row.what;
@@ -89,12 +96,17 @@ export default function (component) {
   }
 
   // A step is drawn at once from the rows at hand; the page is told its dates, at most
-  // every REPORT_MS while the control plays, and sends the step's newest rows.
+  // every REPORT_MS while the control plays, and sends the step's newest rows. An origin
+  // hidden or shown on the map is drawn at once too, and told at once (a click, not a play).
   const report = window.conflictmapFeedReport || (window.conflictmapFeedReport = { timer: null });
   report.send = (shown) => setStateValue("window", shown);
+  report.sendHidden = (hidden) => setStateValue("hidden", hidden);
   report.sent = data.window || null;
+  report.sentHidden = data.hidden || [];
+  report.wanted = shownWindow();
+  report.hidden = hiddenOrigins();
   function follow(shown) {
-    draw(shown);
+    draw(shown, report.hidden);
     report.wanted = shown;
     if (report.timer) { return; }
     report.timer = setTimeout(() => {
@@ -102,14 +114,22 @@ export default function (component) {
       if (!sameWindow(report.wanted, report.sent)) { report.sent = report.wanted; report.send(report.wanted); }
     }, REPORT_MS);
   }
+  function followOrigins(hidden) {
+    report.hidden = hidden;
+    draw(report.wanted, hidden);
+    if (!sameOrigins(hidden, report.sentHidden)) { report.sentHidden = hidden; report.sendHidden(hidden); }
+  }
   window.conflictmapFeedFollow = follow;  // the feed drawn last is the one that follows
+  window.conflictmapFeedOrigins = followOrigins;
   if (!window.conflictmapFeedListens) {
     window.conflictmapFeedListens = true;
     window.addEventListener("conflictmap-window", (event) => window.conflictmapFeedFollow(event.detail || null));
+    window.addEventListener("conflictmap-origins", (event) => window.conflictmapFeedOrigins(event.detail || []));
   }
-  const now = shownWindow();
-  draw(now);
+  const now = report.wanted;
+  draw(now, report.hidden);
   if (!sameWindow(now, data.window)) { follow(now); }
+  if (!sameOrigins(report.hidden, data.hidden)) { followOrigins(report.hidden); }
   const focused = data.focus && data.rows.find((row) => row.id === data.focus);
   if (focused) { flyWhenDrawn(focused, 120); }
 }
@@ -130,6 +150,11 @@ function sameWindow(a, b) {
   return (a.from || null) === (b.from || null) && a.to === b.to;
 }
 
+function sameOrigins(a, b) {
+  const x = [...(a || [])].sort(), y = [...(b || [])].sort();
+  return x.length === y.length && x.every((origin, i) => origin === y[i]);
+}
+
 // ISO days compare as text; an undated row is on no step's dates.
 function inWindow(day, shown) {
   return day !== "undated" && day <= shown.to && (!shown.from || day >= shown.from);
@@ -148,6 +173,17 @@ function countIn(days, shown) {
   };
   const before = shown.from ? upTo(new Date(Date.parse(shown.from + "T00:00:00Z") - 86400000).toISOString().slice(0, 10)) : 0;
   return upTo(shown.to) - before;
+}
+
+// The events on the step's dates (every date: null) of the origins not hidden, from the
+// counts by day of each origin the page sent (none with a single origin: none is hidden).
+function countShown(days, shown, hidden) {
+  const origins = days && days.origins;
+  if (!origins) { return countIn(days, shown); }
+  return Object.keys(origins).filter((origin) => !hidden.includes(origin)).reduce((sum, origin) => {
+    const counts = origins[origin];
+    return sum + (shown ? countIn({ day0: days.day0, upTo: counts.upTo }, shown) : counts.total);
+  }, 0);
 }
 
 // One line, however narrow the feed: how many rows of how many events, and the step's

@@ -8,6 +8,7 @@
 
   var DAY_MS = 86400000;
   var LABEL_FONT = "600 13px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+  var COUNTRY_FONT = "italic 600 13px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
   var TILE_WAIT_MS = 4000;
   // A slide is a picture: it waits for every tile, which the offline basemap's server may
   // be drawing for the first time (seconds a view), and for the tiles' fade-in to end.
@@ -285,8 +286,22 @@
     });
     data.origins.forEach(function (origin) {
       var toggle = groups.origins[origin.key];
-      if (toggle) { toggle.on("add remove", function () { refresh(state); }); }
+      if (toggle) { toggle.on("add remove", function () { refresh(state); announceOrigins(state); }); }
     });
+  }
+
+  // The feed beside the map follows its origin toggles as it follows the time control
+  // (announceWindow): each toggle tells the page the origins hidden, and leaves them here
+  // for a feed drawn later. A map drawn anew shows every origin: a feed told otherwise shows them again.
+  function announceOrigins(state) {
+    var hidden = state.data.origins.filter(function (origin, i) { return !originOn(state, i); })
+      .map(function (origin) { return origin.key; });
+    window.conflictmapHiddenOrigins = hidden;
+    try {
+      if (window.parent && window.parent !== window) {
+        window.parent.dispatchEvent(new CustomEvent("conflictmap-origins", { detail: hidden }));
+      }
+    } catch (err) { /* a page of another origin: it cannot follow */ }
   }
 
   function addLegend(state) {
@@ -358,7 +373,7 @@
         return box;
       }
     });
-    new Legend().addTo(state.map);
+    state.legend = new Legend().addTo(state.map);
   }
 
   // The events placed only at a country, listed in the legend: their dashed markers are not towns.
@@ -408,6 +423,34 @@
     var scale = container.querySelector(".leaflet-control-scale");
     var right = container.querySelector(".leaflet-bottom.leaflet-right");
     if (scale && right) { right.insertBefore(scale, right.firstChild); }
+  }
+
+  // The page's legend over a marker the fit could not keep clear of the corner (a place past
+  // the frame that only a smaller scale would take in) stands at the bottom right instead,
+  // above the scale and the credits, when there it covers no marker, nor does the time
+  // control left alone in the corner. A picture's legend keeps its corner (its fit makes room).
+  function moveLegendOffMarkers(state) {
+    if (!state.legend || state.data.slide) { return; }
+    var box = state.legend.getContainer(), corners = state.map.getContainer();
+    var left = corners.querySelector(".leaflet-bottom.leaflet-left");
+    var right = corners.querySelector(".leaflet-bottom.leaflet-right");
+    if (!left || !right || !coverMarkers(state, [box])) { return; }
+    right.insertBefore(box, right.firstChild);
+    if (coverMarkers(state, [box].concat(Array.prototype.slice.call(left.children)))) { legendBack(state); }
+  }
+
+  // The legend back in the bottom-left corner, under the time control, where the fit makes room for it.
+  function legendBack(state) {
+    var left = state.map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
+    if (state.legend && left && state.legend.getContainer().parentNode !== left) { left.appendChild(state.legend.getContainer()); }
+  }
+
+  // Whether any of ``nodes`` (controls over the map) covers a marker drawn in view.
+  function coverMarkers(state, nodes) {
+    var markers = markerBoxes(state);
+    return nodeBoxes(state, nodes).some(function (box) {
+      return markers.some(function (m) { return overlaps(m.box, box); });
+    });
   }
 
   function updateLegend(state) {
@@ -556,31 +599,42 @@
   // map. Of the spots left it takes the one that covers the least of other places' markers
   // (a label over a marker hides an event, or leaves half its symbol peeking out). The places
   // come ranked, more than are named: the first labelCount that fit in view are named.
+  //
+  // Then the countries whose middle holds events placed only at them, each named beside its
+  // pale dashed marker in a style of their own (COUNTRY_FONT, italic, grey): a town's style
+  // would read as a town's name, and without a name the marker does not say which country.
   function placeLabels(state) {
     var labels = state.data.labels || [], wanted = state.data.labelCount || labels.length;
-    if (!labels.length) { return; }
+    var countries = state.data.countryLabels || [];
+    state.labelLayers = [];
+    if (!labels.length && !countries.length) { return; }
     var map = state.map, size = map.getSize(), ctx = document.createElement("canvas").getContext("2d");
-    ctx.font = LABEL_FONT;
     // No label covers the point of a place as important as the ones named: the first
-    // labelCount places in view (the others are only there to stand in for them).
-    var taken = [];
+    // labelCount places in view (the others are only there to stand in for them), and the countries.
+    var taken = [], towns = 0;
     labels.forEach(function (l) {
       var p = map.latLngToContainerPoint([l[0], l[1]]);
-      if (taken.length < wanted && p.x >= 0 && p.y >= 0 && p.x <= size.x && p.y <= size.y) {
+      if (towns < wanted && p.x >= 0 && p.y >= 0 && p.x <= size.x && p.y <= size.y) {
         taken.push([p.x - 5, p.y - 5, p.x + 5, p.y + 5]);
+        towns += 1;
       }
     });
-    // Legend, scale bar and attribution are in the way too.
-    var frame = map.getContainer().getBoundingClientRect();
-    Array.prototype.forEach.call(map.getContainer().querySelectorAll(".leaflet-control"), function (control) {
-      var r = control.getBoundingClientRect();
-      if (r.width && r.height) { taken.push([r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]); }
+    countries.forEach(function (l) {
+      var p = map.latLngToContainerPoint([l[0], l[1]]);
+      taken.push([p.x - 5, p.y - 5, p.x + 5, p.y + 5]);
     });
+    // Legend, scale bar and attribution are in the way too.
+    taken = taken.concat(nodeBoxes(state, map.getContainer().querySelectorAll(".leaflet-control")));
     // A corner's spot keeps clear of the place's own point (the 5 px box above).
     var height = 18, gap = 8, corner = 6, margin = 4, markers = markerBoxes(state);
-    state.labelLayers = [];
+    ctx.font = LABEL_FONT;
     labels.forEach(function (l) {
-      if (state.labelLayers.length >= wanted) { return; }
+      if (state.labelLayers.length < wanted) { placeLabel(l, "cm-label-text"); }
+    });
+    ctx.font = COUNTRY_FONT;
+    countries.forEach(function (l) { placeLabel(l, "cm-label-text cm-label-country"); });
+
+    function placeLabel(l, className) {
       var p = map.latLngToContainerPoint([l[0], l[1]]);
       var width = Math.ceil(ctx.measureText(l[2]).width) + 8;
       // Right, left, above, below; then the corners, as a map's names go.
@@ -603,13 +657,13 @@
       boxes.forEach(function (box, i) { if (free[i] && (spot < 0 || hidden[i] < hidden[spot])) { spot = i; } });
       if (spot < 0) { return; }
       taken.push(boxes[spot]);
-      var text = element("span", "cm-label-text", l[2]);
+      var text = element("span", className, l[2]);
       state.labelLayers.push(L.marker([l[0], l[1]], {
         interactive: false, keyboard: false,
         icon: L.divIcon({ className: "cm-label", html: text, iconSize: [width, height],
                           iconAnchor: [-spots[spot][0], -spots[spot][1]] })
       }).addTo(map));
-    });
+    }
   }
 
   // The markers drawn in view, each as its place's point and the box it covers (map pixels).
@@ -643,14 +697,9 @@
   // The boxes (the map's pixels) of what hides the map under it: the legend, the time
   // control, the scale, the attribution and the place labels.
   function covers(state) {
-    var map = state.map, frame = map.getContainer().getBoundingClientRect(), boxes = [];
-    var nodes = Array.prototype.slice.call(map.getContainer().querySelectorAll(".leaflet-control"));
+    var nodes = Array.prototype.slice.call(state.map.getContainer().querySelectorAll(".leaflet-control"));
     (state.labelLayers || []).forEach(function (label) { if (label.getElement && label.getElement()) { nodes.push(label.getElement()); } });
-    nodes.forEach(function (node) {
-      var r = node.getBoundingClientRect();
-      if (r.width && r.height) { boxes.push([r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]); }
-    });
-    return boxes;
+    return nodeBoxes(state, nodes);
   }
 
   // The detailed basemap's town names, drawn here when its server sends them (townlabels.js).
@@ -771,6 +820,11 @@
   function fit(state) {
     var bounds = state.fitBounds || state.data.bounds;
     if (!bounds) { return; }
+    state.map.fitBounds(bounds, L.extend({ maxZoom: state.data.maxZoom || 9, animate: false }, fitRoom(state, bounds)));
+  }
+
+  // The padding the fit of ``bounds`` keeps at each edge of the map.
+  function fitRoom(state, bounds) {
     // Room at every edge for the largest marker, whole, with a margin (labels that do not fit are left out).
     var pad = Math.max(state.data.slide ? 36 : 24, Math.ceil((state.reach || 0) + EDGE_MARGIN_PX));
     // A picture's insets stand in a column at the right: the events are fitted beside it.
@@ -786,7 +840,7 @@
       var beside = { paddingTopLeft: [pad + corner.offsetWidth, top], paddingBottomRight: [pad + column, pad] };
       room = roomZoom(map, bounds, beside) > roomZoom(map, bounds, above) ? beside : above;
     }
-    map.fitBounds(bounds, L.extend({ maxZoom: state.data.maxZoom || 9, animate: false }, room));
+    return room;
   }
 
   // The fitted view leaves room for the largest marker at every edge. A picture also shows
@@ -794,31 +848,82 @@
   // bounds, in view because the picture is wider or taller than they are) is taken in across
   // that edge only, which widens the view a little, not over every far place beside it. (The
   // page's map keeps its frame on the bounds: a far place there is a pan or a zoom away.)
+  //
+  // Neither map leaves a marker in view under the controls of the bottom-left corner (the
+  // time control, the legend): the fit keeps the bounds clear of them, but a place just past
+  // the bounds may stand there. Such a place is taken into the bounds, so the fit's room for
+  // the corner keeps it clear too, when the map need not zoom out for it (CORNER_ZOOM_OUT at
+  // most): a far place is not worth the frame's towns drawn smaller, and each wider view
+  // would bring others into view under the corner. FIT_ROUNDS at most.
   function fitWhole(state) {
     if (!state.data.bounds) { return; }
-    var map = state.map, shown = state.markers.filter(function (m) { return m.shown; });
+    var shown = state.markers.filter(function (m) { return m.shown; });
     var reach = 0;
     shown.forEach(function (m) { reach = Math.max(reach, markerReach(m.layer)); });
     state.reach = reach;
     state.fitBounds = L.latLngBounds(state.data.bounds);
     fit(state);
-    for (var round = 0; state.data.slide && round < FIT_ROUNDS; round++) {
-      // The insets' column hides what lies under it: its left side is the picture's right edge.
-      var size = map.getSize().subtract(L.point(state.data.insets ? state.data.insets.column : 0, 0));
-      var middle = state.fitBounds.getCenter(), grown = false;
-      shown.forEach(function (m) {
-        var r = markerReach(m.layer) + EDGE_MARGIN_PX, at = m.layer.getLatLng(), p = map.latLngToContainerPoint(at);
-        if (p.x + r <= 0 || p.y + r <= 0 || p.x - r >= size.x || p.y - r >= size.y) { return; }  // not in view
-        var across = [];
-        if (p.y - r < 0 || p.y + r > size.y) { across.push(L.latLng(at.lat, middle.lng)); }
-        if (p.x - r < 0 || p.x + r > size.x) { across.push(L.latLng(middle.lat, at.lng)); }
-        across.forEach(function (point) {
-          if (!state.fitBounds.contains(point)) { state.fitBounds.extend(point); grown = true; }
-        });
-      });
+    state.fittedZoom = state.map.getZoom();
+    for (var round = 0; round < FIT_ROUNDS; round++) {
+      var grown = state.data.slide ? takeInCut(state, shown) : false;
+      grown = takeInCornered(state, shown) || grown;
       if (!grown) { return; }
       fit(state);
     }
+  }
+
+  // Grows the bounds across the edge that cuts a marker in view; whether they grew.
+  function takeInCut(state, shown) {
+    var map = state.map;
+    // The insets' column hides what lies under it: its left side is the picture's right edge.
+    var size = map.getSize().subtract(L.point(state.data.insets ? state.data.insets.column : 0, 0));
+    var middle = state.fitBounds.getCenter(), grown = false;
+    shown.forEach(function (m) {
+      var r = markerReach(m.layer) + EDGE_MARGIN_PX, at = m.layer.getLatLng(), p = map.latLngToContainerPoint(at);
+      if (p.x + r <= 0 || p.y + r <= 0 || p.x - r >= size.x || p.y - r >= size.y) { return; }  // not in view
+      var across = [];
+      if (p.y - r < 0 || p.y + r > size.y) { across.push(L.latLng(at.lat, middle.lng)); }
+      if (p.x - r < 0 || p.x + r > size.x) { across.push(L.latLng(middle.lat, at.lng)); }
+      across.forEach(function (point) {
+        if (!state.fitBounds.contains(point)) { state.fitBounds.extend(point); grown = true; }
+      });
+    });
+    return grown;
+  }
+
+  // The boxes (the map's pixels) of ``nodes`` over the map, those laid out.
+  function nodeBoxes(state, nodes) {
+    var frame = state.map.getContainer().getBoundingClientRect();
+    return Array.prototype.map.call(nodes, function (node) { return node.getBoundingClientRect(); })
+      .filter(function (r) { return r.width && r.height; })
+      .map(function (r) { return [r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]; });
+  }
+
+  // The boxes of the controls in the bottom-left corner.
+  function cornerBoxes(state) {
+    return nodeBoxes(state, state.map.getContainer().querySelectorAll(".leaflet-bottom.leaflet-left .leaflet-control"));
+  }
+
+  // Takes into the bounds the places of the markers the corner's controls cover, those the
+  // map shows without zooming out more than CORNER_ZOOM_OUT from the first fit; whether they grew.
+  var CORNER_ZOOM_OUT = 0.25;
+
+  function takeInCornered(state, shown) {
+    var map = state.map, corner = cornerBoxes(state), grown = false;
+    if (!corner.length) { return false; }
+    var lowest = Math.min(state.fittedZoom, state.data.maxZoom || 9) - CORNER_ZOOM_OUT;
+    shown.forEach(function (m) {
+      var at = m.layer.getLatLng();
+      if (state.fitBounds.contains(at)) { return; }  // the fit already keeps it clear, or cannot
+      var r = markerReach(m.layer) + EDGE_MARGIN_PX, p = map.latLngToContainerPoint(at);
+      var box = [p.x - r, p.y - r, p.x + r, p.y + r];
+      if (!corner.some(function (c) { return overlaps(box, c); })) { return; }
+      var wider = L.latLngBounds(state.fitBounds.getSouthWest(), state.fitBounds.getNorthEast()).extend(at);
+      if (roomZoom(map, wider, fitRoom(state, wider)) < lowest) { return; }
+      state.fitBounds = wider;
+      grown = true;
+    });
+    return grown;
   }
 
   function whenTilesLoaded(layers, waitMs, done) {
@@ -902,6 +1007,7 @@
     buildMarkers(state);
     keepPopupsClear(state);
     buildSublayers(state);
+    if (!data.slide) { announceOrigins(state); }
     if (window.conflictmapDensity && !data.slide) {
       state.density = window.conflictmapDensity.attach(state, function () { window.conflictmapStats = stats(state); });
     }
@@ -918,6 +1024,7 @@
     noteOutsideView(state);
     // The note on the events outside the view may have made the legend too tall: fold, fit again.
     if (foldDetails(state)) { fitWhole(state); noteOutsideView(state); }
+    moveLegendOffMarkers(state);
     map.on("moveend", function () { noteOutsideView(state); });
     placeLabels(state);
     addTownLabels(state);
@@ -939,8 +1046,10 @@
     map.on("resize", function () {
       if (state.touched || state.data.slide) { return; }
       (state.labelLayers || []).forEach(function (label) { map.removeLayer(label); });
+      legendBack(state);
       foldDetails(state);
       fitWhole(state);
+      moveLegendOffMarkers(state);
       placeLabels(state);
       if (state.towns) { state.towns.redraw(); }
     });

@@ -15,6 +15,7 @@
   // Markers this close (px) to a name's point are its place's own (one per type, side by side).
   var OWN_MARKER_PX = 4;
   var LABEL_FONT = "600 11px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+  var COUNTRY_FONT = "italic 600 11px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
   var FRAME_COLOUR = "#c0392b", INSET_COLOUR = "#1f4e79";
   var BASEMAP_STYLE = { color: "#9a9a9a", weight: 0.5, fillColor: "#f4f1ea", fillOpacity: 1 };
 
@@ -73,12 +74,14 @@
   // left of its point where it overlaps no other name and stays inside the inset, on the
   // side where it hides no other place's marker when one has room (else on any free side),
   // and clear of the boxes of ``blocked`` (pixels of the map) always.
+  // A label marked as a country's (a fourth item, true) names the middle of a country that holds
+  // events placed only at it: in italic grey, as the main map names one (eventmap.js).
   function addLabels(map, labels, bounds, marks, blocked) {
     var size = map.getSize(), taken = (blocked || []).slice(), named = [];
     var ctx = document.createElement("canvas").getContext("2d");
-    ctx.font = LABEL_FONT;
     (labels || []).forEach(function (l) {
       if (!bounds.contains(L.latLng(l[0], l[1]))) { return; }
+      ctx.font = l[3] ? COUNTRY_FONT : LABEL_FONT;
       var p = map.latLngToContainerPoint([l[0], l[1]]), width = Math.ceil(ctx.measureText(l[2]).width) + 6;
       var spots = [[LABEL_GAP_PX, -LABEL_PX / 2], [-LABEL_GAP_PX - width, -LABEL_PX / 2]];
       var boxes = spots.map(function (s) { return [p.x + s[0], p.y + s[1], p.x + s[0] + width, p.y + s[1] + LABEL_PX]; });
@@ -90,7 +93,7 @@
       var i = clear.indexOf(true) >= 0 ? clear.indexOf(true) : free.indexOf(true);
       if (i < 0) { return; }
       taken.push(boxes[i]);
-      var text = element("span", "cm-inset-label", l[2]);
+      var text = element("span", l[3] ? "cm-inset-label cm-label-country" : "cm-inset-label", l[2]);
       L.marker([l[0], l[1]], {
         interactive: false, keyboard: false,
         icon: L.divIcon({ className: "cm-label", html: text, iconSize: [width, LABEL_PX],
@@ -168,13 +171,14 @@
     var room = state.map.getSize().y - (below ? below.offsetHeight : 0) - 2 * GAP_PX - column.offsetHeight;
     var insetHeight = Math.max(MIN_INSET_PX, Math.min(width * INSET_SHAPE, room / Math.max(holders.length, 1)));
     var located = drawLocator(state, locator, spec, insetBounds);
+    var countries = (state.data.countryLabels || []).map(function (l) { return [l[0], l[1], l[2], true]; });
     var insets = spec.insets.map(function (inset, i) {
       holders[i].style.height = Math.round(insetHeight) + "px";
       var map = stillMap(holders[i], basemap);
       map.fitBounds(insetBounds[i], { padding: [14, 14], animate: false });
       var shown = map.getBounds(), marks = addMarkers(state, map, shown), frame = holders[i].getBoundingClientRect();
       return {
-        caption: captions[i], markers: marks.length, labels: addLabels(map, inset.labels, shown, marks),
+        caption: captions[i], markers: marks.length, labels: addLabels(map, inset.labels.concat(countries), shown, marks),
         // The markers' points on the page, beside the names' boxes (in the inset's pixels).
         markerPoints: marks.map(function (m) { return [frame.left + m.at.x, frame.top + m.at.y]; })
       };
