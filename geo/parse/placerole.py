@@ -7,7 +7,9 @@ through ("through", "via", "across"). These features name that part and whether 
 preposition hangs on a verb or on a noun ("the road to X"), so the model
 (``geo.parse.eventmodel``) learns from annotated reports what such a place is worth instead of
 reading a list of motion verbs written by hand. A place where the act happens ("in", "at", the
-verb's object) gets none: the model reads those by their preposition and dependency.
+verb's object) gets none: the model reads those by their preposition and dependency. A place
+with such a part also says what the same clause makes of the sentence's other places ("from X
+into Y", "shelled Y from X"): where a move starts is often named only beside the event.
 """
 
 from __future__ import annotations
