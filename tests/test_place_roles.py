@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.parse.eventmodel import EventSite, site_features
-from geo.parse.placerole import role_features
+from geo.parse.placerole import role_features, sibling_features
 from tests.event_sites import event_site, event_type_at
 
 
@@ -104,3 +104,34 @@ def test_a_place_armed_men_only_move_toward_gets_no_event(nlp, sentence, place):
 )
 def test_families_fleeing_to_a_place_or_tanks_rolling_into_it_keep_the_event(nlp, sentence, place, event_type):
     assert _type_or_none(nlp, sentence, place) == event_type
+
+
+def _with_others(nlp, sentence: str, place: str, others: tuple[str, ...]) -> EventSite:
+    site = _site(nlp, sentence, place)
+    spans = tuple((sentence.index(o), sentence.index(o) + len(o)) for o in others)
+    return EventSite(site.sentence, site.start, site.end, False, len(spans), 0, tree=site.tree, other_spans=spans)
+
+
+def _beside(nlp, sentence: str, place: str, others: tuple[str, ...]) -> list[str]:
+    site = _with_others(nlp, sentence, place, others)
+    return sibling_features(site.tree, site.start, site.end, site.other_spans)
+
+
+def test_a_place_a_move_starts_from_is_read_beside_the_place_it_goes_to(nlp):
+    sentence = "Armoured columns crossed from Karvan into Dostal on Sunday."
+    assert _beside(nlp, sentence, "Karvan", ("Dostal",)) == ["beside=source:destination"]
+    assert _beside(nlp, sentence, "Dostal", ("Karvan",)) == ["beside=destination:source"]
+
+
+def test_a_place_of_another_clause_is_not_read_beside(nlp):
+    sentence = "Families fled from Karvan on Monday, while fighting raged in Dostal."
+    assert _beside(nlp, sentence, "Karvan", ("Dostal",)) == []
+
+
+def test_a_place_where_the_act_happens_is_not_read_beside_another(nlp):
+    assert _beside(nlp, "Troops shelled Dostal and Karvan on Sunday.", "Karvan", ("Dostal",)) == []
+
+
+def test_a_place_alone_in_its_sentence_has_no_place_beside(nlp):
+    assert _beside(nlp, "Families fled from Karvan on Sunday.", "Karvan", ()) == []
+    assert sibling_features(None, 0, 6, ((10, 16),)) == []

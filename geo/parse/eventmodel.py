@@ -53,7 +53,7 @@ from geo.parse.eventtypes import (
     trigger_spans,
     triggers_in,
 )
-from geo.parse.placerole import role_features
+from geo.parse.placerole import role_features, sibling_features
 from geo.parse.roles import is_incidental_location, only_names_something_else
 
 #: The model's answer for a place where nothing happens.
@@ -149,6 +149,7 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
     if site.tree is not None:
         flags += clause_features(site.tree, site.start, site.end, sentence)
         flags += role_features(site.tree, site.start, site.end)
+        flags += sibling_features(site.tree, site.start, site.end, site.other_spans)
         flags.append(f"names_event={_event_the_place_names(site) is not None}")
         flags.append(f"locative_strong={_locative_of_strong_trigger(site, rule)}")
     flags += signal_features(site.tree, sentence, site.start, site.end, site.is_area)
