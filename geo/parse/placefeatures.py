@@ -129,6 +129,9 @@ class Candidate:
     #: the entity it was cut from, when the model's span was longer (a compass word, a
     #: generic word, an organisation's name): its label, else ""
     container_label: str = ""
+    #: for a place opening a longer name ("X" of "X County Sheriff's Office"), the
+    #: lower-case head noun of that name as the parse has it ("office"), else ""
+    heads_name: str = ""
 
 
 # ---------------------------------------------------------------------------
@@ -460,15 +463,21 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: Seque
     found.append(_with(own, resolve_as=hint) if hint else own)
     if trimmed != bounds:
         found.append(_make(doc, *bounds, label, sentence_of))
-    if label not in PLACE_LABELS and bounds[1] - bounds[0] > 1 and not _names_a_place(_span_text(doc, *bounds), names):
+    # A building's name may open with its place's ("the X County Sheriff's Office" the
+    # model calls FAC); a name of any other kind but a place's, too.
+    cut = label not in PLACE_LABELS or label == "FAC"
+    if cut and bounds[1] - bounds[0] > 1 and not _names_a_place(_span_text(doc, *bounds), names):
         # "the Georgia Bureau of Investigation", "a school in Lombard": a place name
         # opening or closing a longer name may be the place (the model decides). Not when
         # the whole name is a place's, in any close spelling: its first word alone ("Tal"
-        # of a town "Tal X") would be another place.
-        leading = _leading_place(doc, *bounds, names)
-        if leading is not None:
-            found.append(_make(doc, bounds[0], leading, ORG_PART, sentence_of, container_label=label))
-        trailing = _trailing_place(doc, *bounds, names)
+        # of a town "Tal X") would be another place. Every gazetteer name the longer one
+        # opens with is offered ("X" and "X County" of "X County Sheriff's Office"), with
+        # the longer name's head noun, so the model learns which heads carry a place.
+        head = token_table(doc).lower[_name_head(doc, *bounds)]
+        for leading in _leading_places(doc, *bounds, names):
+            part = _make(doc, bounds[0], leading, ORG_PART, sentence_of, container_label=label)
+            found.append(_with(part, heads_name=head))
+        trailing = _trailing_place(doc, *bounds, names) if label != "FAC" else None
         if trailing is not None:
             found.append(_make(doc, trailing, bounds[1], ORG_PART, sentence_of, container_label=label))
     return found
@@ -558,12 +567,22 @@ def _extended(doc: Doc, start: int, end: int, names: NameIndex) -> tuple[int, in
     return start, end
 
 
-def _leading_place(doc: Doc, start: int, end: int, names: NameIndex) -> int | None:
+def _leading_places(doc: Doc, start: int, end: int, names: NameIndex) -> list[int]:
+    """Where each gazetteer name that tokens ``start:end`` open with ends, longest first."""
     name = token_table(doc).name
-    for stop in range(min(end - 1, start + MAX_NAME_TOKENS), start, -1):
-        if all(name[i] for i in range(start, stop)) and names.lookup(_span_text(doc, start, stop)):
-            return stop
-    return None
+    return [
+        stop
+        for stop in range(min(end - 1, start + MAX_NAME_TOKENS), start, -1)
+        if all(name[i] for i in range(start, stop)) and names.lookup(_span_text(doc, start, stop))
+    ]
+
+
+def _name_head(doc: Doc, start: int, end: int) -> int:
+    """The token of ``start:end`` the others hang on in the parse (its last word when the
+    parse leaves the span in pieces)."""
+    head = token_table(doc).head
+    inside = [i for i in range(start, end) if not start <= head[i] < end or head[i] == i]
+    return inside[0] if len(inside) == 1 else end - 1
 
 
 def _trailing_place(doc: Doc, start: int, end: int, names: NameIndex) -> int | None:
@@ -804,6 +823,9 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
     f[f"label={label}"] = 1.0
     if candidate.container_label:
         f[f"cut_from={candidate.container_label}"] = 1.0
+    if candidate.heads_name:
+        f["heads_longer_name"] = 1.0
+        f[f"heads_longer_name&head={candidate.heads_name}"] = 1.0
     first, last = candidate.start_token, candidate.end_token
     table = token_table(doc)
     n = len(table.text)

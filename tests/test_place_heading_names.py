@@ -1,0 +1,48 @@
+"""A place at the head of a longer name ("X County Sheriff's Office", "X City Council"):
+every gazetteer name the longer one opens with is a candidate, marked with the longer
+name's head noun, so the recogniser can take the place and leave the institution."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _cut(doc, names, start: int, end: int, label: str) -> dict[str, str]:
+    from spacy.tokens import Span
+
+    from geo.parse.placefeatures import ORG_PART, candidates
+
+    doc.ents = [Span(doc, start, end, label=label)]
+    return {c.text: c.heads_name for c in candidates(doc, names) if c.label == ORG_PART}
+
+
+def test_every_place_an_office_s_name_opens_with_is_offered(nlp, real_gazetteer):
+    doc = nlp("Deputies of the Marion County Sheriff's Office searched the woods.")
+    # The small model often calls such a name a facility: a place it opens with must still be offered.
+    assert _cut(doc, real_gazetteer, 3, 8, "FAC") == {"Marion County": "office", "Marion": "office"}
+
+
+def test_a_town_opening_a_council_s_name_is_offered_beside_the_longer_match(nlp, real_gazetteer):
+    doc = nlp("The Springfield City Council voted on the budget.")
+    assert _cut(doc, real_gazetteer, 1, 4, "ORG") == {"Springfield City": "council", "Springfield": "council"}
+
+
+def test_a_facility_whose_whole_name_is_a_place_is_not_cut(nlp, real_gazetteer):
+    doc = nlp("Flights resumed at Kandahar Airport on Monday.")
+    assert _cut(doc, real_gazetteer, 3, 5, "FAC") == {}
+
+
+def test_the_county_opening_a_sheriff_s_office_is_recognised(nlp, real_gazetteer):
+    from geo.parse.mentions import recognise
+
+    doc = nlp("Deputies from the Marion County Sheriff's Office arrested two men near the lake on Friday.")
+    assert [m.text for m in recognise(doc, real_gazetteer).mentions] == ["Marion County"]
+
+
+def test_the_town_opening_a_council_s_name_is_recognised_without_the_council(nlp, real_gazetteer):
+    from geo.parse.mentions import recognise
+
+    doc = nlp("The Springfield City Council voted to raise taxes on Tuesday.")
+    assert [m.text for m in recognise(doc, real_gazetteer).mentions] == ["Springfield"]
