@@ -101,6 +101,21 @@ def timed_both(fn) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
+def children_cpu() -> float:
+    """CPU seconds of this process's ended children (the pools' workers, once shut down)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def timed_workers(fn) -> tuple[float, float]:
+    """Wall-clock seconds of ``fn()`` and the CPU seconds its worker processes used: on a
+    loaded machine the wall clock of two processes says little, their CPU still says how
+    much more work two workers do than one process."""
+    cpu = children_cpu()
+    wall = timed(fn)
+    return wall, children_cpu() - cpu
+
+
 def peak_parse_memory_mb(article: Path) -> float:
     """Peak resident memory of one `conflictmap parse` process, in MB."""
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so a child started by a
@@ -142,11 +157,16 @@ def main() -> None:
     cores = os.cpu_count() or 1
     # Starting workers (each loads the model and opens the gazetteer) is a fixed cost,
     # measured on two tiny texts and reported apart from the steady rate.
-    startup_s = timed(lambda: list(geoparser.places_many(["Aleppo.", "Homs."], n_process=cores, batch_size=1)))
-    multi_s = timed(lambda: list(geoparser.places_many(texts, n_process=cores, batch_size=32)))
+    startup_s, startup_cpu = timed_workers(
+        lambda: list(geoparser.places_many(["Aleppo.", "Homs."], n_process=cores, batch_size=1))
+    )
+    multi_s, multi_cpu = timed_workers(lambda: list(geoparser.places_many(texts, n_process=cores, batch_size=32)))
     # What the machine gives spaCy itself over the same cores: the ceiling for us.
-    spacy_multi_s = timed(lambda: list(nlp.pipe(texts, batch_size=32, n_process=cores)))
+    spacy_multi_s, spacy_multi_cpu = timed_workers(lambda: list(nlp.pipe(texts, batch_size=32, n_process=cores)))
     steady_s = max(1e-9, multi_s - startup_s)
+    # The workers' CPU for the articles alone (less what starting them costs), against one
+    # warm process's: what each worker's cold start and the hand-over of texts add.
+    workers_cpu = max(1e-9, multi_cpu - startup_cpu)
 
     spacy_part, recognise_part, resolve_part = stage_shares(geoparser, texts)
     total_part = spacy_part + recognise_part + resolve_part
@@ -168,6 +188,12 @@ def main() -> None:
         f"geoparser, {cores} processes:              {n_words / multi_s:,.0f} words/s with worker start-up"
         f" ({ours_s / multi_s:.2f}x one process); {n_words / steady_s:,.0f} words/s after the"
         f" {startup_s:.1f} s start-up ({ours_s / steady_s:.2f}x; target >= 1.6x)"
+    )
+    print(
+        f"  CPU of the {cores} workers for the articles: {workers_cpu:.1f} s against {ours_cpu:.1f} s in one"
+        f" process ({workers_cpu / ours_cpu:.2f}x); bare spaCy's {cores} processes"
+        f" {max(1e-9, spacy_multi_cpu - startup_cpu):.1f} s against {spacy_cpu:.1f} s"
+        f" ({max(1e-9, spacy_multi_cpu - startup_cpu) / spacy_cpu:.2f}x, with their start-up counted as ours)"
     )
     print(
         f"bare spaCy, {cores} processes:             {n_words / spacy_multi_s:,.0f} words/s"

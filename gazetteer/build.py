@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import os
 import sqlite3
 import time
@@ -22,6 +23,7 @@ from gazetteer.assemble import NAME_OFFICIAL, Assembled, Place, assemble
 from gazetteer.errors import GazetteerDataError
 from gazetteer.extracts import extracts_fingerprint, extracts_folder, read_stored_extracts
 from gazetteer.files import atomic_path, temp_files_beside
+from gazetteer.keyfilter import build_key_filter
 from gazetteer.normalize import bare_skeleton, normalize, other_reading, strip_articles
 from gazetteer.ranking import (
     DOTTED_ABBREVIATION_BONUS,
@@ -49,9 +51,17 @@ CREATE TABLE entries (
 );
 CREATE TABLE names (
     bare TEXT NOT NULL, norm TEXT NOT NULL, skel TEXT NOT NULL,
-    geonameid INTEGER NOT NULL, kind INTEGER NOT NULL, rank REAL NOT NULL,
-    bucket TEXT  -- fuzzy_bucket(norm) for names fuzzy matching considers, else NULL
+    geonameid INTEGER NOT NULL, kind INTEGER NOT NULL, rank REAL NOT NULL
 );
+CREATE TABLE fuzzy_buckets (  -- names fuzzy matching considers, by fuzzy_bucket(norm), in names' order
+    bucket TEXT PRIMARY KEY,
+    norms TEXT NOT NULL,  -- a JSON list
+    geonameids BLOB NOT NULL,  -- little-endian int64, one a name
+    ranks BLOB NOT NULL  -- little-endian float64, one a name
+) WITHOUT ROWID;
+CREATE TABLE key_filters (  -- gazetteer.keyfilter: which keys a column of names may hold
+    col TEXT PRIMARY KEY, hashes INTEGER NOT NULL, bits BLOB NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE aliases (norm TEXT NOT NULL, geonameid INTEGER NOT NULL, note TEXT NOT NULL);
 CREATE TABLE abbreviations (  -- dotted abbreviations, keyed as written (normalize.dotted_key)
     key TEXT PRIMARY KEY, geonameid INTEGER NOT NULL, rank REAL NOT NULL, note TEXT NOT NULL
@@ -65,7 +75,6 @@ CREATE TABLE common_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 INDEXES = """
 CREATE INDEX names_by_bare ON names (bare, rank);
 CREATE INDEX names_by_skel ON names (skel, rank);
-CREATE INDEX names_by_bucket ON names (bucket) WHERE bucket IS NOT NULL;
 CREATE INDEX aliases_by_norm ON aliases (norm);
 """
 
@@ -83,6 +92,7 @@ BUILD_MODULES = (
     "build.py",
     "extent.py",
     "extracts.py",
+    "keyfilter.py",
     "normalize.py",
     "ranking.py",
     "sources.py",
@@ -184,6 +194,39 @@ def _name_rows(
     return rows
 
 
+def fuzzy_bucket_rows(name_rows: list[tuple]) -> list[tuple[str, str, bytes, bytes]]:
+    """One row a fuzzy bucket: its names, their places and ranks, in the names table's order
+    (ties between equally near names are broken by that order). One read of a bucket
+    replaces reading its thousands of names row by row."""
+    import numpy
+
+    buckets: dict[str, tuple[list[str], list[int], list[float]]] = {}
+    for _bare, norm, _skel, geonameid, _kind, rank, bucket in name_rows:
+        if bucket is not None:
+            norms, ids, ranks = buckets.setdefault(bucket, ([], [], []))
+            norms.append(norm)
+            ids.append(geonameid)
+            ranks.append(rank)
+    return [
+        (
+            bucket,
+            json.dumps(norms, ensure_ascii=False),
+            numpy.array(ids, dtype="<i8").tobytes(),
+            numpy.array(ranks, dtype="<f8").tobytes(),
+        )
+        for bucket, (norms, ids, ranks) in buckets.items()
+    ]
+
+
+def key_filter_rows(name_rows: list[tuple]) -> list[tuple[str, int, bytes]]:
+    """The filters of the keys exact and variant look-ups ask by (``bare``, ``skel``)."""
+    rows = []
+    for column, position in (("bare", 0), ("skel", 2)):
+        found = build_key_filter(row[position] for row in name_rows)
+        rows.append((column, found.hashes, found.bits))
+    return rows
+
+
 def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: str, progress: Progress) -> None:
     conn.executescript(SCHEMA)
     entry_rows: list[tuple] = []
@@ -200,7 +243,9 @@ def write_tables(conn: sqlite3.Connection, assembled: Assembled, fingerprint: st
     progress(f"writing {len(entry_rows):,} places and {len(name_rows):,} names")
     entry_rows.sort()  # in key order: appends to the table's tree, not inserts all over it
     conn.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
-    conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", name_rows)
+    conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", (row[:6] for row in name_rows))
+    conn.executemany("INSERT INTO fuzzy_buckets VALUES (?,?,?,?)", fuzzy_bucket_rows(name_rows))
+    conn.executemany("INSERT INTO key_filters VALUES (?,?,?)", key_filter_rows(name_rows))
     conn.executemany(
         "INSERT INTO aliases VALUES (?,?,?)", [(normalize(n.alias), n.geonameid, n.note) for n in assembled.alias_notes]
     )

@@ -11,6 +11,7 @@ LRU cache, so repeated names in a corpus cost a dictionary look-up.
 from __future__ import annotations
 
 import functools
+import json
 import math
 import os
 import sqlite3
@@ -29,6 +30,7 @@ from gazetteer.errors import GazetteerDataError, GazetteerQueryError
 from gazetteer.extent import Extent
 from gazetteer.files import write_bytes_atomically
 from gazetteer.geodesy import unit_vectors
+from gazetteer.keyfilter import HOLDS_EVERY_KEY, KeyFilter
 from gazetteer.normalize import dotted_key, normalize, skeletons, spelling_forms, strip_articles
 from gazetteer.ranking import STRIPPED_MATCH_PENALTY, fuzzy_bucket_key
 from gazetteer.sources import SourceData
@@ -315,6 +317,9 @@ class Gazetteer:
         # millisecond or more); the resolver asks it of the same unknown names again and again.
         self._fuzzy_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._fuzzy)
         self._common_words: frozenset[str] | None = None
+        self._demonym_countries: dict[str, str] | None = None
+        self._abbreviations: frozenset[str] | None = None
+        self._key_filters: dict[str, KeyFilter] = {}
         self._fuzzy_buckets: dict[str, _FuzzyBucket] = {}
         self._reverse_index: tuple[Any, list[int]] | None = None
 
@@ -339,12 +344,24 @@ class Gazetteer:
         return name
 
     def _fetch_name_rows(self, bare: str, column: str = "bare") -> tuple[_NameRow, ...]:
+        if not self._key_filter(column).may_hold(bare):
+            return ()  # most names asked about are no place: no query for them
         rows = self._query(
             f"SELECT n.norm, n.kind, n.rank, {', '.join('e.' + c.strip() for c in ENTRY_COLUMNS.split(','))} "
             f"FROM names n JOIN entries e ON e.geonameid = n.geonameid WHERE n.{column} = ?",
             (bare,),
         )
         return tuple(_NameRow(Entry(*row[3:]), row[0], row[1], row[2]) for row in rows)
+
+    def _key_filter(self, column: str) -> KeyFilter:
+        found = self._key_filters.get(column)
+        if found is None:
+            with self._lock:
+                rows = self._query("SELECT hashes, bits FROM key_filters WHERE col = ?", (column,))
+                # A cache without the filter is read key by key, as the filter's "maybe" is.
+                found = KeyFilter(bytes(rows[0][1]), rows[0][0]) if rows else HOLDS_EVERY_KEY
+                self._key_filters[column] = found
+        return found
 
     def _rank_lookup(self, norm: str) -> tuple[Entry, ...]:
         if not norm:
@@ -354,7 +371,7 @@ class Gazetteer:
     def _abbreviation_rows(self, written: str) -> tuple[tuple[_NameRow, str], ...]:
         """(row, note) of the dotted abbreviation ``written`` is ("Ill."), else ()."""
         key = dotted_key(written)
-        if not key or not self._has_abbreviations:
+        if not key or key not in self._abbreviation_keys():
             return ()
         rows = self._query(
             f"SELECT a.rank, a.note, {', '.join('e.' + c.strip() for c in ENTRY_COLUMNS.split(','))} "
@@ -363,6 +380,12 @@ class Gazetteer:
         )
         norm = normalize(written)
         return tuple((_NameRow(Entry(*row[2:]), norm, NAME_OFFICIAL, row[0]), row[1]) for row in rows)
+
+    def _abbreviation_keys(self) -> frozenset[str]:
+        if self._abbreviations is None:
+            keys = self._query("SELECT key FROM abbreviations") if self._has_abbreviations else []
+            self._abbreviations = frozenset(row[0] for row in keys)
+        return self._abbreviations
 
     def _match_as_written(self, name: str) -> tuple[NameMatch, ...]:
         norm = normalize(name)
@@ -481,10 +504,21 @@ class Gazetteer:
         with self._lock:
             found = self._fuzzy_buckets.get(bucket)
             if found is None:
-                rows = self._query("SELECT norm, geonameid, rank FROM names WHERE bucket = ?", (bucket,))
-                found = _FuzzyBucket(tuple(r[0] for r in rows), tuple(r[1] for r in rows), tuple(r[2] for r in rows))
-                self._fuzzy_buckets[bucket] = found
+                found = self._fuzzy_buckets[bucket] = self._read_fuzzy_bucket(bucket)
             return found
+
+    def _read_fuzzy_bucket(self, bucket: str) -> _FuzzyBucket:
+        import numpy
+
+        rows = self._query("SELECT norms, geonameids, ranks FROM fuzzy_buckets WHERE bucket = ?", (bucket,))
+        if not rows:
+            return _FuzzyBucket((), (), ())
+        norms, ids, ranks = rows[0]
+        return _FuzzyBucket(
+            tuple(json.loads(norms)),
+            tuple(numpy.frombuffer(ids, dtype="<i8").tolist()),
+            tuple(numpy.frombuffer(ranks, dtype="<f8").tolist()),
+        )
 
     def fuzzy(self, name: str, *, limit: int = 5) -> tuple[tuple[Entry, float], ...]:
         """Misspellings of fairly prominent places: ``(entry, similarity 0..1)``, best first.
@@ -539,12 +573,17 @@ class Gazetteer:
         # A plural only when the word is not a country's own name: "Syrians" is a
         # demonym, "Philippines" the country of the adjective "Philippine".
         plural = norm.endswith("s") and not self.name_info(word).is_country_or_admin1
+        demonyms = self._demonyms()
         for form in (norm, norm[:-1] if plural else None):
-            if form:
-                rows = self._query("SELECT country_code FROM demonyms WHERE norm = ?", (form,))
-                if rows:
-                    return rows[0][0]
+            if form and form in demonyms:
+                return demonyms[form]
         return None
+
+    def _demonyms(self) -> dict[str, str]:
+        """Every demonym's country (a few hundred rows, read once)."""
+        if self._demonym_countries is None:
+            self._demonym_countries = dict(self._query("SELECT norm, country_code FROM demonyms"))
+        return self._demonym_countries
 
     # -- ids and codes ---------------------------------------------------------------
 

@@ -170,3 +170,19 @@ def test_name_facts_asked_twice_are_the_same_and_bad_input_still_raises(tiny):
         for bad in ("", "   ", None, 42, ["Palmyra"]):
             with pytest.raises(GazetteerQueryError):
                 ask(bad)
+
+
+def test_names_the_gazetteer_does_not_hold_cost_no_query(tiny):
+    g = Gazetteer(tiny.path)  # its own caches, empty
+    statements: list[str] = []
+    g._conn.set_trace_callback(statements.append)
+    try:
+        g.lookup("Homs"), g.demonym("Syrian")  # the first look-ups also read the filter, the demonyms
+        statements.clear()
+        unknown = [f"Mayor Jon Smith{'e' * i}" for i in range(50)]
+        assert all(g.lookup(name) == () and g.name_info(name).count == 0 for name in unknown)
+        assert all(g.demonym(name) is None for name in unknown)
+        assert len(statements) < 5  # a filter lets about one name in a hundred through
+        assert g.lookup("Palmyra")[0].name == "Tadmur" and g.demonym("Syrians") == "SY"
+    finally:
+        g.close()
