@@ -22,7 +22,7 @@ from test_app_browser import (
     show_tab,
 )
 
-from geo.records import Article
+from geo.records import Article, Event
 from geo.store.store import EventStore
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -306,29 +306,44 @@ FEED_HEAD_JS = """async head => {
 }"""
 
 
-def _weekly_war(folder: Path) -> Path:
+def _grid_town_event(article: Article, i: int, lat: float, lon: float, **fields: object) -> Event:
+    """An event at the i-th of the grid's towns, published with ``article``."""
+    return palmyra_event(
+        article_id=article.article_id,
+        place=f"Gridtown {i}",
+        mention=f"Gridtown {i}",
+        lat=lat,
+        lon=lon,
+        country_code="UA",
+        published=article.published,
+        **fields,
+    )
+
+
+def _store_of(folder: Path, article: Article, events: list[Event]) -> Path:
     db = folder / "events.sqlite"
+    with EventStore.open(db) as store:
+        store.add_batch([(article, events)])
+    return db
+
+
+def _weekly_war(folder: Path) -> Path:
     article = Article("Shelling went on along the front all winter.", title="Winter", published=date(2016, 3, 1))
     events = [
-        palmyra_event(
+        _grid_town_event(
+            article,
+            i,
+            lat,
+            lon,
             event_id=f"grid-{i}-{week}",
-            article_id=article.article_id,
-            place=f"Gridtown {i}",
-            mention=f"Gridtown {i}",
             geonameid=9_000_000 + i,
-            lat=lat,
-            lon=lon,
-            country_code="UA",
             sub_event_type="shelling",
             event_date=date(2016, 1, 4) + timedelta(days=7 * week),
-            published=date(2016, 3, 1),
         )
         for i, (lat, lon) in enumerate(GRID_TOWNS)
         for week in range(WEEKS)
     ]
-    with EventStore.open(db) as store:
-        store.add_batch([(article, events)])
-    return db
+    return _store_of(folder, article, events)
 
 
 @pytest.fixture(scope="module")
@@ -405,27 +420,21 @@ def test_the_feed_head_is_one_line_with_its_count_and_the_step(browser, weekly_s
 
 def _two_origins(folder: Path) -> Path:
     """Our own events and imported ones (ACLED), alternating, one a week at each town."""
-    db = folder / "events.sqlite"
     article = Article("Fighting went on along the front all spring.", title="Spring", published=date(2016, 3, 1))
     events = [
-        palmyra_event(
+        _grid_town_event(
+            article,
+            i,
+            lat,
+            lon,
             event_id=f"mixed-{i}",
-            article_id=article.article_id,
-            place=f"Gridtown {i}",
-            mention=f"Gridtown {i}",
             geonameid=9_100_000 + i,
-            lat=lat,
-            lon=lon,
-            country_code="UA",
             origin=ORIGINS[i % 2],
             event_date=date(2016, 1, 4) + timedelta(days=7 * i),
-            published=date(2016, 3, 1),
         )
         for i, (lat, lon) in enumerate(GRID_TOWNS[:12])
     ]
-    with EventStore.open(db) as store:
-        store.add_batch([(article, events)])
-    return db
+    return _store_of(folder, article, events)
 
 
 ORIGINS = ("conflictmap", "acled")
