@@ -34,7 +34,10 @@ for towns' readings: a logistic model of "right within 161 km" from the reading'
 confidence, population, lead over an unlisted place when the article gives no reason
 for it, its country's share of the article's country votes, its closeness to the
 article's other places and whether only an alternate name matched, fitted on the
-fully annotated corpora's readings of the recogniser's mentions (pooled).
+fully annotated corpora's readings of the recogniser's mentions (pooled), and checked by
+leaving each corpus out. ``--doubt-only`` refits that abstention alone in the model file
+``-o`` (with ``--recogniser`` the same file), keeping the rest: the weights it already has
+stay one feature, rescaled, and only features it does not weigh are fitted beside it.
 
 After the abstention, the vote a demonym casts for its country ("Syrian forces" for
 Syria; ``geo.parse.resolve.Weights.demonym``) and how surely one that qualifies a name
@@ -165,6 +168,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="at most this many dev articles of a partially annotated corpus (0: all; the rest of its dev"
         f" half stays unseen, to measure on; default {PARTIAL_ARTICLES})",
     )
+    parser.add_argument(
+        "--doubt-only",
+        action="store_true",
+        help="refit only the learned abstention of the model file -o, keeping the rest of it",
+    )
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep parsed documents in between runs")
     parser.add_argument(
         "--C",
@@ -232,6 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"recogniser sha256 {recogniser_digest(first, second, threshold)[:16]}...")
     if args.recogniser_only:
         return _write_recogniser_only(args.output, c, first, second, threshold, report, digest, started)
+    if args.doubt_only:
+        return _refit_doubt(args.output, articles, names, started)
     resolution = fit_resolution(articles, names) if args.fit_resolution else _default_resolution()
     threshold, same_name = threshold
     recogniser = GeoparserModel(
@@ -336,6 +346,24 @@ def _write_recogniser_only(
     training["data_sha256"] = digest
     training.setdefault("settings", {}).update(C=c, seed=SEED)
     training["out_of_fold"] = report
+    _write(output, record, started)
+    return 0
+
+
+def _refit_doubt(output: Path, articles: Sequence[Article], names, started: float) -> int:
+    """Refit the learned abstention (``fit_doubt``) of the model file ``output`` on the
+    readings its own recogniser, evidence weights and learned reading give, and keep the
+    rest of it: the other resolution weights were chosen with the abstention in place."""
+    from geo.parse.placemodel import model_from_json
+
+    record = json.loads(output.read_text(encoding="utf-8"))
+    kept = model_from_json(record)
+    resolution = {k: v for k, v in record["resolution"].items() if not k.startswith("doubt_")}
+    doubt = {k: v for k, v in record["resolution"].items() if k.startswith("doubt_")}
+    reading = dict(record.get("reading", {}))
+    fitted = fit_doubt(found_places(articles, names, kept), names, resolution, reading, doubt)
+    record["resolution"] = {**record["resolution"], **{k: v for k, v in fitted.items() if k.startswith("doubt_")}}
+    print(f"doubt weights: { {k: v for k, v in fitted.items() if k.startswith('doubt_')} }")
     _write(output, record, started)
     return 0
 
@@ -944,18 +972,21 @@ def fit_doubt(
     names,
     resolution: dict[str, float],
     reading: dict[str, float] | None = None,
+    kept: Mapping[str, float] | None = None,
 ) -> dict[str, float]:
     """The learned abstention for towns' readings (``geo.parse.resolve.doubted``): a
     logistic model of "placed within 161 km of gold" over the readings the recogniser's
     mentions get, its strength chosen by the out-of-fold count of wrong readings dropped
-    less right ones dropped."""
+    less right ones dropped. With ``kept`` (an abstention's ``doubt_`` weights), that
+    abstention's log-odds stay one feature, rescaled, and only the features it does not
+    weigh are fitted beside it."""
     from sklearn.linear_model import LogisticRegression
 
     from geo.parse.resolve import DOUBT_FEATURES, doubt_features, readings, weights_from
 
     # Readings are taken before any doubt: the model must see them all.
     weights = weights_from({k: v for k, v in resolution.items() if not k.startswith("doubt_")}, reading)
-    rows, labels, folds = [], [], []
+    rows, labels, folds, corpora = [], [], [], []
     for article, recognition in found:
         if article.partial:
             continue  # its readings of places other than the subject cannot be checked
@@ -980,38 +1011,98 @@ def fit_doubt(
             rows.append([f[k] for k in DOUBT_FEATURES])
             labels.append(int(great_circle_km(t.lat, t.lon, chosen.entry.lat, chosen.entry.lon) <= 161.0))
             folds.append(article.fold)
+            corpora.append(article.corpus)
     print(f"  doubt: {len(rows)} readings of towns, {len(rows) - sum(labels)} of them wrong")
     if len(set(labels)) < 2:
         return resolution
+    features = list(DOUBT_FEATURES)
+    if kept:
+        new = [k for k in DOUBT_FEATURES if f"doubt_{k}" not in kept]
+        rows = [
+            [kept["doubt_bias"] + sum(kept.get(f"doubt_{k}", 0.0) * v for k, v in zip(DOUBT_FEATURES, r))]
+            + [v for k, v in zip(DOUBT_FEATURES, r) if k in new]
+            for r in rows
+        ]
+        features = ["kept", *new]
     best = None
     for c in DOUBT_C_GRID:
-        gained = 0.0
-        wrong_dropped = right_dropped = 0
-        for k in range(FOLDS):
-            train = [i for i, f in enumerate(folds) if f != k]
-            test = [i for i, f in enumerate(folds) if f == k]
-            if not test or len({labels[i] for i in train}) < 2:
-                continue
-            model = LogisticRegression(C=c).fit([rows[i] for i in train], [labels[i] for i in train])
-            bar = 1.0 / (1.0 + RIGHT_DROPPED_COST)
-            dropped = [i for i, p in zip(test, model.predict_proba([rows[i] for i in test])[:, 1]) if p < bar]
-            # +1 a wrong reading dropped, -RIGHT_DROPPED_COST a right one
-            gained += sum(1 - (1 + RIGHT_DROPPED_COST) * labels[i] for i in dropped)
-            wrong_dropped += sum(1 - labels[i] for i in dropped)
-            right_dropped += sum(labels[i] for i in dropped)
+        gained, wrong_dropped, right_dropped = _doubt_out_of_fold(rows, labels, folds, c)
         print(f"  doubt C={c}: out-of-fold {wrong_dropped} wrong and {right_dropped} right readings dropped")
         if best is None or gained > best[1]:
             best = (c, gained)
+    # The same count with the kept abstention alone: what the new features add to it.
+    alone = [r[:1] for r in rows]
+    for c in DOUBT_C_GRID if kept else ():
+        _, wrong_dropped, right_dropped = _doubt_out_of_fold(alone, labels, folds, c)
+        print(f"  doubt C={c}, the kept abstention alone: {wrong_dropped} wrong and {right_dropped} right dropped")
     if best is None or best[1] <= 0:
         return resolution
+    _doubt_by_corpus_left_out(rows, labels, corpora, best[0])
+    if kept:
+        _doubt_by_corpus_left_out(alone, labels, corpora, best[0], "the kept abstention alone")
     model = LogisticRegression(C=best[0]).fit(rows, labels)
-    fitted = dict(zip(DOUBT_FEATURES, (round(float(w), 4) for w in model.coef_[0])))
+    fitted = dict(zip(features, (float(w) for w in model.coef_[0])))
+    # z < 0 where P(right) < 1 / (1 + cost)
+    bias = float(model.intercept_[0]) + math.log(RIGHT_DROPPED_COST)
+    if kept:
+        scale = fitted.pop("kept")
+        bias += scale * kept["doubt_bias"]
+        fitted.update({k: scale * kept[f"doubt_{k}"] for k in DOUBT_FEATURES if f"doubt_{k}" in kept})
+        print(f"  doubt: the kept abstention's log-odds weigh {scale:.3f}")
     return {
         **resolution,
-        # z < 0 where P(right) < 1 / (1 + cost)
-        "doubt_bias": round(float(model.intercept_[0]) + math.log(RIGHT_DROPPED_COST), 4),
-        **{f"doubt_{k}": v for k, v in fitted.items()},
+        "doubt_bias": round(bias, 4),
+        **{f"doubt_{k}": round(v, 4) for k, v in fitted.items()},
     }
+
+
+def _doubt_out_of_fold(
+    rows: list[list[float]], labels: list[int], folds: list[int], c: float
+) -> tuple[float, int, int]:
+    """(gain, wrong readings dropped, right ones dropped) of the abstention fitted with
+    strength ``c``, out of fold: +1 a wrong reading dropped, -RIGHT_DROPPED_COST a right one."""
+    gained = 0.0
+    wrong_dropped = right_dropped = 0
+    for k in range(FOLDS):
+        train = [i for i, f in enumerate(folds) if f != k]
+        test = [i for i, f in enumerate(folds) if f == k]
+        if not test or len({labels[i] for i in train}) < 2:
+            continue
+        dropped = _doubt_dropped(rows, labels, train, test, c)
+        gained += sum(1 - (1 + RIGHT_DROPPED_COST) * labels[i] for i in dropped)
+        wrong_dropped += sum(1 - labels[i] for i in dropped)
+        right_dropped += sum(labels[i] for i in dropped)
+    return gained, wrong_dropped, right_dropped
+
+
+def _doubt_dropped(
+    rows: list[list[float]], labels: list[int], train: list[int], test: list[int], c: float
+) -> list[int]:
+    """The rows of ``test`` an abstention fitted on the rows of ``train`` drops: those it
+    finds ``RIGHT_DROPPED_COST`` times likelier wrong than right."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c).fit([rows[i] for i in train], [labels[i] for i in train])
+    bar = 1.0 / (1.0 + RIGHT_DROPPED_COST)
+    return [i for i, p in zip(test, model.predict_proba([rows[i] for i in test])[:, 1]) if p < bar]
+
+
+def _doubt_by_corpus_left_out(
+    rows: list[list[float]], labels: list[int], corpora: list[str], c: float, note: str = ""
+) -> None:
+    """Print, for each corpus, the wrong and right readings an abstention fitted on the
+    other corpora drops on it: the check that what it learned carries to news it has not
+    seen."""
+    for corpus in sorted(set(corpora)):
+        train = [i for i, k in enumerate(corpora) if k != corpus]
+        test = [i for i, k in enumerate(corpora) if k == corpus]
+        if len({labels[i] for i in train}) < 2:
+            continue
+        dropped = _doubt_dropped(rows, labels, train, test, c)
+        wrong = sum(1 - labels[i] for i in dropped)
+        print(
+            f"  doubt, {corpus} left out{note and ', ' + note}: {wrong} wrong and {len(dropped) - wrong} right dropped"
+        )
 
 
 #: Values tried for the list rule (``Weights.listed_country``) and the one-city rule
