@@ -625,6 +625,8 @@ def _of_another_place(clause: str, place: str, sentence: str) -> bool:
     return any(name not in MONTHS and name not in _WEEKDAYS for name in told)
 
 
+#: Day names, kept here beside ``MONTHS`` rather than read from ``geo.parse.dates``, which
+#: imports this module's toll words.
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 

@@ -903,7 +903,7 @@ def retyped(report: Report, event: MergedEvent, share: float) -> bool:
     two articles (one that tells a clash and talks about it, each typed, tells two happenings;
     a store knows the reports it files in one write, and an article is filed in one), their
     words but the place's name sharing ``share``?"""
-    if AID_SUB_TYPE in (report.sub_event_type, event.sub_event_type):
+    if aid_and_another(report.sub_event_type, event.sub_event_type):
         return False
     if told_in_one_article(report, event):
         return False  # one article that tells two types at one place tells two happenings
@@ -1097,6 +1097,7 @@ def may_weigh(report: Report, event: MergedEvent, model: LearnedMatch) -> bool:
 
 
 def aid_and_another(a: str, b: str) -> bool:
+    """Is one of two sub-types an aid delivery and the other another kind?"""
     return a != b and AID_SUB_TYPE in (a, b)
 
 
