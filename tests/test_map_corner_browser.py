@@ -92,3 +92,31 @@ def test_the_legend_moves_off_a_town_only_a_smaller_scale_would_take_in(chromium
     assert frame_only["legend"] == "left" and frame_only["covered"] == []
     assert seen["covered"] == [], seen
     assert seen["legend"] == "right" and seen["zoom"] == frame_only["zoom"], (seen, frame_only)
+
+
+def test_the_legend_returns_to_its_corner_when_the_view_moves_off_the_town(chromium, tmp_path: Path) -> None:
+    # The same wide frame and south-western town: the legend stands aside at first; once the
+    # user moves the view south-east of every town, the bottom-left corner is clear again.
+    core = [(34.0 + 0.5 * row, 36.0 + 0.9 * col) for row in range(5) for col in range(9)]
+    events = _dated(events_at_places("Town", [*core, (32.86, 35.9)], per_place=2), date(2016, 1, 1))
+    page_path = tmp_path / "map.html"
+    page_path.write_text(
+        offline_html(build_map(events, bounds=(35.9, 33.9, 43.3, 36.1), timeline=True)), encoding="utf-8"
+    )
+    page = chromium.new_page(viewport={"width": 1000, "height": 560})
+    try:
+        page.goto(page_path.as_uri())
+        wait_in_page(page, "window.conflictmapReady === true", timeout_ms=30_000)
+        before = page.evaluate(COVERED_JS)
+        page.evaluate(
+            """() => {
+              const map = Object.values(window).filter(v => v instanceof L.Map)
+                .reduce((a, b) => (b.getSize().x > a.getSize().x ? b : a));
+              map.setView([32.0, 46.0], map.getZoom(), {animate: false});
+            }"""
+        )
+        after = page.evaluate(COVERED_JS)
+    finally:
+        page.close()
+    assert before["legend"] == "right", before
+    assert after["legend"] == "left" and after["covered"] == [], after

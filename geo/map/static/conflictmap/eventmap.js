@@ -439,6 +439,14 @@
     if (coverMarkers(state, [box].concat(Array.prototype.slice.call(left.children)))) { legendBack(state); }
   }
 
+  // After the view moves (a pan, a zoom, a fit) the legend stands where it covers no marker
+  // in the new view: back in its bottom-left corner when that is clear again, else aside.
+  function legendWhereClear(state) {
+    if (!state.legend || state.data.slide) { return; }
+    legendBack(state);
+    moveLegendOffMarkers(state);
+  }
+
   // The legend back in the bottom-left corner, under the time control, where the fit makes room for it.
   function legendBack(state) {
     var left = state.map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
@@ -1025,7 +1033,7 @@
     // The note on the events outside the view may have made the legend too tall: fold, fit again.
     if (foldDetails(state)) { fitWhole(state); noteOutsideView(state); }
     moveLegendOffMarkers(state);
-    map.on("moveend", function () { noteOutsideView(state); });
+    map.on("moveend", function () { noteOutsideView(state); legendWhereClear(state); });
     placeLabels(state);
     addTownLabels(state);
     refitWhenResized(state);
