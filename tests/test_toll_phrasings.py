@@ -487,6 +487,11 @@ IN_A_REPORT: list[tuple[str, str, int]] = [
         4,
     ),
     (
+        "The army said its troops killed 30 militants near Kesh. Residents said 11 people died.",
+        "The army said its troops killed 30 militants near Kesh.",
+        11,
+    ),
+    (
         "Troops beat back an attack on Mira, the army said, adding that 40 attackers were neutralised. "
         "A local official said 12 attackers were killed.",
         "Troops beat back an attack on Mira, the army said, adding that 40 attackers were neutralised.",

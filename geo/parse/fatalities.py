@@ -716,7 +716,8 @@ _ONLY_NEUTRALISED = re.compile(
 #: with the sentence's other figures, but a lower account of the same dead told in the next
 #: sentences is taken instead (``casualties_in_sentences``).
 _SIDE_SAYS = re.compile(
-    r"\b(?:said|says|announced|stated)\b[^.;:]{0,40}?\b(?:it|they|we)(?: had| have| has)?"
+    # "the army said its troops killed 30": the speaker's own forces are the speaker.
+    r"\b(?:said|says|announced|stated)\b[^.;:]{0,40}?\b(?:it|they|we|(?:its|their|our) \w+)(?: had| have| has)?"
     # "the militia said it shot down a helicopter and killed all 12 on board": a second verb of
     # the same subject, whose deaths are that side's claim too.
     r" (?:[^.;:,]{1,60}? and (?:had |have |has )?)?(?:killed|neutrali[sz]ed)\b"
