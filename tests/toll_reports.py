@@ -277,6 +277,56 @@ TOLL_REPORTS: list[tuple[str, dict[str, int]]] = [
         "Ukraine's army said it had struck Russian positions near Horlivka, killing 40 troops.",
         {"Donetsk": 3, "Horlivka": 40},
     ),
+    # A toll told in a sentence of its own, between sentences of other places.
+    (
+        "Government aircraft bombed Kutum on Friday. The strikes killed 17 people, most of them women, "
+        "a local doctor said. Fighting was also reported around Kabkabiya.",
+        {"Kutum": 17, "Kabkabiya": 0},
+    ),
+    (
+        "Clashes near Hajjah killed five fighters. Saada was calm, but in Marib, "
+        "a missile killed two children and their mother.",
+        {"Hajjah": 5, "Saada": 0, "Marib": 3},
+    ),
+    (
+        "Rebels attacked an army camp in Kamituga. The army said it repelled the attack and lost "
+        "three soldiers. Residents of Shabunda said they heard gunfire through the night.",
+        {"Kamituga": 3, "Shabunda": 0},
+    ),
+    (
+        "A landmine killed four herders near Gao, officials said. In Timbuktu, gunmen shot dead a "
+        "customs officer and his son.",
+        {"Gao": 4, "Timbuktu": 2},
+    ),
+    (
+        "The jihadists stormed Seytenga, killing at least 40 civilians, and then attacked a "
+        "gendarmerie post in Sebba, where four gendarmes died.",
+        {"Seytenga": 40, "Sebba": 4},
+    ),
+    (
+        "An airstrike on a fuel station in Mekelle killed nine people, the regional health bureau said. "
+        "The government said it had targeted military equipment in Adigrat.",
+        {"Mekelle": 9, "Adigrat": 0},
+    ),
+    (
+        "Police in Kano said a bomb at a bus station killed eight passengers. A second device was defused in Kaduna.",
+        {"Kano": 8, "Kaduna": 0},
+    ),
+    (
+        "Two people died when a shell hit their car on the road out of Kupiansk. "
+        "Hours earlier, a guided bomb struck Kharkiv, wounding 11.",
+        {"Kupiansk": 2, "Kharkiv": 0},
+    ),
+    (
+        "Fighters overran a police post in Kismayo, killing six officers. "
+        "Al-Shabaab said it had killed 25 and seized weapons.",
+        {"Kismayo": 6},
+    ),
+    (
+        "Security forces killed seven suspected militants in a raid in Sangha, the army said, "
+        "and four soldiers were killed in an ambush near Kaya.",
+        {"Sangha": 7, "Kaya": 4},
+    ),
 ]
 
 
