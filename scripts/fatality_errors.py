@@ -1,6 +1,7 @@
 """Where the fatality figures of the coded gold set's dev split go wrong, by kind.
 
     python3 scripts/fatality_errors.py [--cache FILE] [--all]
+    python3 scripts/fatality_errors.py --reports   # the short reports of tests/toll_reports.py
 
 For each dev happening that reports deaths: the gold figure (the lowest any report gives),
 the merged event's, and per report the figure of its matched event, with what the report's
@@ -9,6 +10,9 @@ of a whole war, wounded). A report's figure is "above" when it exceeds the gold'
 that rose, the top of a range, both sides summed: the lowest rule settles these) and
 "below" when under it (a figure taken from another happening or a part of the toll), the
 misses that cost a merged event its figure. Dev only: the test split is never read here.
+
+``--reports`` reads instead the short multi-event reports written for the tests, each place
+with the deaths an ACLED coder would give its event, and lists the places coded wrong.
 """
 
 from __future__ import annotations
@@ -48,7 +52,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cache", type=Path, help="keep the pipeline's events between runs")
     parser.add_argument("--all", action="store_true", help="list every happening, not only the wrong ones")
+    parser.add_argument("--reports", action="store_true", help="score the reports of tests/toll_reports.py")
     args = parser.parse_args(argv)
+    if args.reports:
+        report_misses()
+        return
     gold = read_jsonl(GOLD_JSONL).split("dev")
     events = pipeline_events(gold, args.cache)
     predicted = predict(gold, events, MergeRules())
@@ -97,6 +105,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"\n{right}/{total} happenings with deaths right = {right / max(total, 1):.3f}")
     print("wrong happenings by kind:", dict(happening_kinds))
     print("their reports by figure:", dict(report_kinds))
+
+
+def report_misses() -> None:
+    from geo.parse.pipeline import load_pipeline
+    from tests.toll_reports import PLACES, misses
+
+    wrong = misses(load_pipeline())
+    for text, place, wanted, got in wrong:
+        print(f"{place}: wanted {wanted}, coded {got} | {text}")
+    print(f"\n{PLACES - len(wrong)}/{PLACES} places of the short reports with their deaths right")
 
 
 if __name__ == "__main__":

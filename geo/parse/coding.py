@@ -131,9 +131,7 @@ def without_other_places_clauses(sentence: str, tree: ClauseTree, mention: str, 
     clause_of = [tree.clause_verb(i) for i in range(len(tree))]
     blanked: set[int] = set()
     for verb in {v for v in clause_of if v is not None}:
-        to_own = min(_tree_distance(tree, verb, v) for v in own_verbs)
-        to_other = min(_tree_distance(tree, verb, v) for v in other_verbs)
-        if to_other < to_own:
+        if _nearest(tree, verb, other_verbs) < _nearest(tree, verb, own_verbs):
             blanked.add(verb)
     if not blanked:
         return sentence
@@ -157,6 +155,14 @@ def _clause_verbs_of(sentence: str, tree: ClauseTree, name: str, body: int = 0) 
         if verb is not None and tree.words[verb] not in NOT_ACTS:
             verbs.add(verb)
     return verbs
+
+
+def _nearest(tree: ClauseTree, verb: int, verbs: Iterable[int]) -> tuple[int, int]:
+    """How near ``verb`` lies to the nearest of ``verbs``: arcs of the parse, then words apart.
+    The words settle a tie, as when the parse hangs a second main clause on a participle
+    ("struck A, killing three, and a drone hit B"): the participle goes with the clause that
+    stands before it, its nearer neighbour."""
+    return min((_tree_distance(tree, verb, v), abs(verb - v)) for v in verbs)
 
 
 def _tree_distance(tree: ClauseTree, a: int, b: int) -> int:

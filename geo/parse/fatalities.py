@@ -322,6 +322,7 @@ PERSON_NOUNS = frozenset(
         "student",
         "volunteer",
         "passenger",
+        "patient",
         "pensioner",
         "doctor",
         "nurse",
@@ -460,10 +461,6 @@ BACKGROUND = re.compile(
     r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
     r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
     r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
-    # An earlier happening's toll told beside this one ("a week earlier, 20 died in a similar raid"),
-    # not a follow-up's own happening ("buried the 12 killed in the strike two days earlier").
-    # Not the clause's last words: "a bombing that killed four, a day earlier." dates the event itself.
-    r"|(?:^|[,;]\s*)(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:earlier|ago)\b(?!\W*$)"
     r"|\b(?:an earlier|a previous|a similar|the previous|the last) (?:attack|strike|raid|bombing|ambush|assault)\b"
     r"|\b(?:a|per|each|every) (?:year|month)\b|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b|\bthis month\b|\bin the (?:war|conflict)\b"
     r"|\blast (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september"
@@ -481,6 +478,14 @@ BACKGROUND = re.compile(
     r"|\b(?:a|one|two|three|four|five|six|seven|several|\d+) (?:days?|weeks?|months?|years?) of"
     r"(?: \w+){1,2} (?:has|have|had) (?:killed|left|claimed)\b"
     r"|\bin the (?:past|last) (?:week|weeks|month|months|year|years|few days|(?:\w+|\d+) (?:days|weeks|months|years))\b",
+    re.IGNORECASE,
+)
+#: An earlier happening's toll told beside this one ("a week earlier, 20 died in a similar raid"),
+#: not a follow-up's own happening ("buried the 12 killed in the strike two days earlier").
+#: Not the clause's last words: "a bombing that killed four, a day earlier." dates the event itself.
+#: Nor a clause that names the event's own place: that earlier happening is the event.
+_EARLIER_HAPPENING = re.compile(
+    r"(?:^|[,;]\s*)(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:earlier|ago)\b(?!\W*$)",
     re.IGNORECASE,
 )
 #: A running total an event adds to, of a named area or of a whole country ("..., bringing the
@@ -568,6 +573,8 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         after_a_past_year = past_year is not None and past_year.start() < seen
         if after_a_past_year or BACKGROUND.search(clause) or _RUNNING_TOTAL.search(clause):
             continue
+        if _EARLIER_HAPPENING.search(clause) and not (place and _names(clause, place)):
+            continue
         if place and _of_another_place(clause, place, plain):
             continue
         k, w, t = _clause_figures(clause, place)
@@ -575,8 +582,9 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
             # "More than 34,000 people have been killed in X, the ministry says": thousands told
             # in the present perfect are a war's or an area's dead so far, not one event's.
             continue
-        if _CLAIM.search(clause):
-            # "the group claimed it had killed 40": one side's claim, kept apart (below).
+        if _CLAIM.search(clause) or _ONLY_NEUTRALISED.search(clause):
+            # "the group claimed it had killed 40": one side's claim, kept apart (below); and
+            # "50 assailants were neutralised": the word of the side that fought them.
             claimed.extend(k + t)
             continue
         killed.extend(k)
@@ -617,12 +625,17 @@ def _of_another_place(clause: str, place: str, sentence: str) -> bool:
     """Does the clause tell of another place than ``place`` (as written), which the sentence
     names in another clause ("a drone hit a bus in A, killing five, while two soldiers died
     near B")? Its figures are that place's toll, not a part of this one's."""
-    named = re.compile(rf"(?<![\w-]){re.escape(place)}(?![\w-])")
-    if not named.search(sentence) or named.search(clause):
+    if not _names(sentence, place) or _names(clause, place):
         return False
     # "in Tuesday's shelling", "in March": a time, not a place.
     told = [name.split("'")[0].split("\u2019")[0].lower() for name in _PLACE_TOLD.findall(clause)]
     return any(name not in MONTHS and name not in _WEEKDAYS for name in told)
+
+
+def _names(text: str, place: str) -> bool:
+    """Does ``text`` name ``place`` (as written), not as a part of a hyphened name ("the A-B
+    railway": a route between places names neither)?"""
+    return re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text) is not None
 
 
 #: Day names, kept here beside ``MONTHS`` rather than read from ``geo.parse.dates``, which
@@ -694,11 +707,20 @@ _CLAIM = re.compile(
     r"(?! (?:a|an|the|its|their) (?:\w+ )?(?:attack|bomb|bombing|strike|raid|ambush|assault|blast|explosion|killing)s?\b)",
     re.IGNORECASE,
 )
+#: Deaths told only in the word of the side that inflicted them ("neutralised"), with no
+#: plain death word beside it: that side's account, as a claim.
+_ONLY_NEUTRALISED = re.compile(
+    r"^(?!.*\b(?:killed|killing|died|dead|deaths|bodies)\b).*\bneutrali[sz](?:ed|ing)\b", re.IGNORECASE
+)
 #: A side telling what it did ("the group said on Friday it had killed 15 soldiers"): counted
 #: with the sentence's other figures, but a lower account of the same dead told in the next
 #: sentences is taken instead (``casualties_in_sentences``).
 _SIDE_SAYS = re.compile(
-    r"\b(?:said|says|announced|stated)\b[^.;:]{0,40}?\b(?:it|they|we)(?: had| have| has)? (?:killed|neutrali[sz]ed)\b"
+    # "the army said its troops killed 30": the speaker's own forces are the speaker.
+    r"\b(?:said|says|announced|stated)\b[^.;:]{0,40}?\b(?:it|they|we|(?:its|their|our) \w+)(?: had| have| has)?"
+    # "the militia said it shot down a helicopter and killed all 12 on board": a second verb of
+    # the same subject, whose deaths are that side's claim too.
+    r" (?:[^.;:,]{1,60}? and (?:had |have |has )?)?(?:killed|neutrali[sz]ed)\b"
     # '"We killed 15 of them," the spokesman said': the side's own words, in quotes.
     r"|[\"\u201c]\s*we(?: have| had)? (?:killed|neutrali[sz]ed)\b",
     re.IGNORECASE,
@@ -806,10 +828,8 @@ def casualties_in_sentences(
                 if later.killed and not later.vague:
                     return Casualties(later.killed, found.wounded)
     if found.killed is None and place:
-        # Not a hyphened name ("the A-B railway"): a route between places names neither's toll.
-        named = re.compile(rf"(?<![\w-]){re.escape(place)}(?![\w-])")
         for sentence in sentences:
-            if named.search(sentence):
+            if _names(sentence, place):
                 here = casualties(sentence)
                 if here.killed is not None:
                     return Casualties(here.killed, found.wounded if found.wounded is not None else here.wounded)
@@ -1009,7 +1029,12 @@ def _without_background_asides(sentence: str) -> str:
     """The sentence without relative clauses between commas that tell a background toll ("The
     fighting, which has left thousands dead since April, flared again, killing eight"): cut
     out, they would make the whole clause around them background, and the event's own toll with it."""
-    return _RELATIVE_ASIDE.sub(lambda m: "," if BACKGROUND.search(m.group(0)) else m.group(0), sentence)
+    return _RELATIVE_ASIDE.sub(lambda m: "," if _background(m.group(0)) else m.group(0), sentence)
+
+
+def _background(text: str) -> bool:
+    """Does ``text`` tell a toll of the war, a period or an earlier happening?"""
+    return bool(BACKGROUND.search(text) or _EARLIER_HAPPENING.search(text))
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -1104,6 +1129,7 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         if word in {"a", "an", "one", "another"} and before_word(words, i) != "no":
             # "a soldier", "a 12-year-old boy", "one elderly woman": one person.
             noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
+            noun = noun if noun is not None else _one_unlisted(words, i, figures)
             source = noun is not None and _speaks(words, noun)
             if noun is not None and not source and all(w.isalpha() or "-" in w for w in words[i + 1 : noun]):
                 figures.append(_Figure(i, noun + 1, 1))
@@ -1150,6 +1176,31 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
     return figures
 
 
+def _one_unlisted(words: Sequence[str], at: int, figures: Sequence[_Figure]) -> int | None:
+    """The noun of "a (night) watchman" at ``words[at]`` when the phrase counts one person its
+    noun does not tell ("a guide", "a cook" are no entries of ``PERSON_NOUNS``): the subject
+    of a passive death ("a watchman was killed"), the object of a death verb ("killing a cook,
+    two guards and ..."), or the last of a list of people counted just before it ("five
+    soldiers and a guide"). Not a quantity ("a dozen soldiers", "a total of 12")."""
+    quantity = parse_quantity(words, at)
+    if quantity is not None and quantity[1] > 1:
+        return None
+    # "five soldiers and a guide": the figure, its noun, "and".
+    listed = before_word(words, at) == "and" and bool(figures) and at - 2 <= figures[-1].end <= at - 1
+    killed = before_word(words, at) in DEATH_BEFORE
+    for noun in (at + 1, at + 2):
+        word = words[noun] if noun < len(words) else ""
+        if not (word.isalpha() and word.islower()) or word in NOT_PEOPLE | {"of"} or f"{word}s" in NOT_PEOPLE:
+            return None
+        after = words[noun + 1 : noun + 3]
+        if after[:1] == ["was"] and after[1:] and after[1] in DEATH_AFTER | {"shot"}:
+            return noun
+        ends = not after or not after[0].isalpha() or after[0] in _AFTER_A_VERB | {"were"}
+        if (listed or killed) and ends and after[:1] != ["of"]:
+            return noun
+    return None
+
+
 def _one_of_the_dead(words: Sequence[str], at: int, noun: int) -> bool:
     """May the person "the ... <noun>" at ``words[at:noun + 1]`` be counted among the dead: the
     object of a death verb, listed with a figure ("the chief and two of his guards"), or the
@@ -1161,7 +1212,14 @@ def _one_of_the_dead(words: Sequence[str], at: int, noun: int) -> bool:
     kin = after[1:2] in (["his"], ["her"], ["their"]) and after[2:3] and after[2] in PERSON_NOUNS
     listed = after[:1] == ["and"] and (parse_quantity(words, noun + 2) is not None or bool(kin))
     passive = after[:1] == ["was"] and any(w in DEATH_AFTER for w in after[1:])
-    return listed or passive
+    # "the driver died in hospital", "the pilot later died": the subject of a death verb.
+    verb = 1 if after[:1] and after[0] in _WHEN_DIED else 0
+    died = after[verb : verb + 1] in (["died"], ["perished"], ["succumbed"])
+    return listed or passive or died
+
+
+#: Words between a person and "died" that leave the person its subject ("the driver later died").
+_WHEN_DIED = frozenset({"later", "also", "subsequently", "then", "eventually"})
 
 
 #: One attacker named by role: not among ``PERSON_NOUNS``, as the word also qualifies others
@@ -1464,6 +1522,12 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
             )
             if verb is not None:
                 return None if _or_wounded(words, verb) else KILLED
+        if word.endswith("ing") and i > fig.end and _names_people(words[i - 1]):
+            # "two soldiers guarding the site also died": past the participle that describes
+            # them to the verb they are the subject of.
+            verb = _their_death_verb(words, i + 1, min(stop, len(words), i + 10))
+            if verb is not None:
+                return None if _or_wounded(words, verb) else KILLED
         if word == "," and _subset_aside(words[i + 1 : i + 20]):
             # "At least 12 people, including five children, were killed": past the aside.
             close = [j for j in range(i + 1, min(len(words), i + 20)) if words[j] == ","]
@@ -1496,11 +1560,31 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
             word not in LINK_FILLERS
             and word not in PERSON_NOUNS
             and not (word.endswith(("s", "men")) and word.isalpha())  # plurals: "conscripts", "militiamen"
+            and not (fig.value == 1 and i == fig.end and word.isalpha() and word.islower())  # "one guest"
             and not name
             and not _modifies_people(words, i)
         ):
             return None
         i += 1
+    return None
+
+
+def _names_people(word: str) -> bool:
+    """May ``word`` be a noun of people ("a driver", "miners", "militiamen"), not of things?"""
+    plural = word.isalpha() and word.endswith(("s", "men", "children"))
+    return word in PERSON_NOUNS or (plural and word not in NOT_PEOPLE)
+
+
+def _their_death_verb(words: Sequence[str], start: int, end: int) -> int | None:
+    """The death verb of the people before ``words[start]``, the first of the clause up to
+    ``end`` ("... also died", "... were killed"); ``None`` when a comma or another verb's
+    figure comes first ("... killed three attackers": they are the killers)."""
+    for j in range(start, end):
+        if words[j] == ",":
+            return None
+        passive = words[j] == "killed" and words[j - 1] in _AUXILIARIES
+        if (words[j] in {"died", "perished"} or passive) and parse_quantity(words, j + 1) is None:
+            return j
     return None
 
 

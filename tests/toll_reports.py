@@ -1,0 +1,360 @@
+"""Short reports of two or three places each, written for these tests, with the deaths an
+ACLED coder would give the event at each place: the toll told in that place's clause or
+story, the lower of two accounts (an official or independent figure over a side's claim of
+what it did), the groups of one toll summed ("three soldiers and two civilians"), and 0 at a
+place named only beside the event or telling of no deaths."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from geo.records import Article, Event
+
+#: (report, {place as written: deaths of its frontline event}).
+TOLL_REPORTS: list[tuple[str, dict[str, int]]] = [
+    # The toll in the clause of its own place.
+    (
+        "Militants attacked an army post in Djibo on Monday, killing seven soldiers, "
+        "while a roadside bomb near Dori killed two civilians.",
+        {"Djibo": 7, "Dori": 2},
+    ),
+    (
+        "Artillery fire hit a market in Kadugli, killing four people. "
+        "In El Obeid, a drone strike on a fuel depot killed nine.",
+        {"Kadugli": 4, "El Obeid": 9},
+    ),
+    (
+        "Insurgents ambushed a convoy outside Damboa and killed 12 soldiers. "
+        "Troops later repelled an attack on Bama without losses.",
+        {"Damboa": 12, "Bama": 0},
+    ),
+    (
+        "Gunmen stormed a church in Butembo on Sunday. Eleven worshippers were killed, a priest said. "
+        "The army said it had reinforced its positions around Beni.",
+        {"Butembo": 11, "Beni": 0},
+    ),
+    (
+        "Fighting raged in Nyala for a third day. Residents said at least 15 people died in the shelling. "
+        "Clashes were also reported in El Fasher.",
+        {"Nyala": 15, "El Fasher": 0},
+    ),
+    (
+        "A car bomb exploded at a checkpoint in Baidoa, killing six people. "
+        "Hours later, al-Shabaab fighters attacked a base near Jowhar, where three soldiers died.",
+        {"Baidoa": 6, "Jowhar": 3},
+    ),
+    (
+        "Rebels seized the town of Rutshuru after heavy fighting. "
+        "Thousands of civilians fled towards Goma, where aid groups set up camps.",
+        {"Rutshuru": 0, "Goma": 0},
+    ),
+    (
+        "Airstrikes on a village near Lashio killed 14 people, residents said. "
+        "The military also bombed positions outside Hpakant, but no casualties were reported.",
+        {"Lashio": 14, "Hpakant": 0},
+    ),
+    (
+        "Two soldiers were killed in an ambush near Kidal. "
+        "In a separate attack, gunmen killed five traders on the road to Gao.",
+        {"Kidal": 2, "Gao": 5},
+    ),
+    (
+        "Jihadists raided a village outside Menaka at dawn. They burned houses and stole cattle. "
+        "Twenty-one villagers were killed, local officials said.",
+        {"Menaka": 21},
+    ),
+    (
+        "Fighters from Kaya attacked an outpost in Ouahigouya, killing three gendarmes.",
+        {"Ouahigouya": 3},
+    ),
+    (
+        "Shelling of Bamenda killed two children on Tuesday. Separatists meanwhile blocked the road to Buea.",
+        {"Bamenda": 2, "Buea": 0},
+    ),
+    (
+        "Insurgents attacked Macomia overnight, killing ten civilians. "
+        "Security forces pursued them towards Mocimboa da Praia, where six of the attackers were killed.",
+        {"Macomia": 10, "Mocimboa da Praia": 6},
+    ),
+    (
+        "A suicide bomber struck a mosque in Maiduguri, killing 18 worshippers. "
+        "Another bomb in Monguno wounded four people.",
+        {"Maiduguri": 18, "Monguno": 0},
+    ),
+    (
+        "Clashes broke out in Bunia between two militias, leaving nine dead. "
+        "The governor travelled to Beni to meet community leaders.",
+        {"Bunia": 9, "Beni": 0},
+    ),
+    # A side's claim against an official or independent figure.
+    (
+        "The rebels said they had killed 40 soldiers in an attack on a base near Myitkyina. "
+        "The army put its losses at six.",
+        {"Myitkyina": 6},
+    ),
+    (
+        "The army said it killed 35 militants in an offensive near Gwoza. "
+        "Residents said 11 people died, most of them farmers.",
+        {"Gwoza": 11},
+    ),
+    (
+        "Fighters stormed a police station in Beledweyne. The group claimed it had killed 20 officers. "
+        "Police said four officers were killed.",
+        {"Beledweyne": 4},
+    ),
+    (
+        "Government forces claimed to have killed 60 rebels near Gondar. "
+        "A hospital official said 14 bodies were brought in.",
+        {"Gondar": 14},
+    ),
+    (
+        "The militia said it shot down a helicopter over Kismayo and killed all 12 on board. "
+        "The defence ministry said the crash killed three crew.",
+        {"Kismayo": 3},
+    ),
+    (
+        "An airstrike hit a wedding party in a village outside Sagaing. "
+        "Local media said 30 guests died, while the junta said it had struck only fighters and that nine were killed.",
+        {"Sagaing": 9},
+    ),
+    (
+        "Troops repelled an assault on Dori, the army said, adding that 50 assailants were neutralised. "
+        "A security source told reporters that 17 attackers and two soldiers were killed.",
+        {"Dori": 19},
+    ),
+    # A counted or named victim added to a group.
+    (
+        "A mine blast near Ansongo killed eight soldiers and their driver.",
+        {"Ansongo": 9},
+    ),
+    (
+        "Four policemen and a civilian were shot dead at a checkpoint outside Kumba.",
+        {"Kumba": 5},
+    ),
+    (
+        "Gunmen ambushed the convoy of a local chief near Fada N'Gourma. The chief and six of his guards were killed.",
+        {"Fada N'Gourma": 7},
+    ),
+    (
+        "A strike on a clinic in Omdurman killed a doctor, two nurses and a patient.",
+        {"Omdurman": 4},
+    ),
+    (
+        "Militants killed a teacher and his two sons in a raid on a school in Mopti.",
+        {"Mopti": 3},
+    ),
+    # Two figures of one event, summed.
+    (
+        "Three soldiers and two civilians were killed when militants attacked a checkpoint in Timbuktu.",
+        {"Timbuktu": 5},
+    ),
+    (
+        "An attack on a mining site near Kaya killed nine miners. Two soldiers guarding the site also died.",
+        {"Kaya": 11},
+    ),
+    (
+        "Rebels overran an army camp outside Bhamo. Seven soldiers were killed in the fighting, "
+        "and four rebels died as well.",
+        {"Bhamo": 11},
+    ),
+    (
+        "A drone struck a bus on the outskirts of Dessie, killing five passengers. The driver later died in hospital.",
+        {"Dessie": 6},
+    ),
+    (
+        "Gunmen opened fire on a market in Tumaco, killing three vendors and a police officer.",
+        {"Tumaco": 4},
+    ),
+    # Several places, several tolls.
+    (
+        "Russian missiles struck Odesa overnight, killing three people, and a drone hit an apartment "
+        "block in Kharkiv, where two residents died.",
+        {"Odesa": 3, "Kharkiv": 2},
+    ),
+    (
+        "Shells fell on Kherson, wounding six people. In Nikopol, artillery fire killed a woman.",
+        {"Kherson": 0, "Nikopol": 1},
+    ),
+    (
+        "Fighting near Bakhmut killed four soldiers, the general staff said. "
+        "Further north, a strike on Kupiansk killed a railway worker.",
+        {"Bakhmut": 4, "Kupiansk": 1},
+    ),
+    (
+        "Insurgents attacked Palma, killing 13 civilians, before withdrawing towards Mueda. "
+        "The army said it had retaken Palma the next day.",
+        {"Palma": 13, "Mueda": 0},
+    ),
+    (
+        "Gunmen killed six farmers in a village near Jos. Police in Bauchi arrested three suspects.",
+        {"Jos": 6, "Bauchi": 0},
+    ),
+    (
+        "A bomb hidden in a cart exploded in a market in Beni, killing eight people. "
+        "In Oicha, ADF fighters killed four more civilians on the same day.",
+        {"Beni": 8, "Oicha": 4},
+    ),
+    (
+        "Armed men attacked a camp for displaced people outside El Geneina, killing 22. "
+        "Survivors fled to Adre across the border.",
+        {"El Geneina": 22, "Adre": 0},
+    ),
+    (
+        "Security forces fired on protesters in Conakry, killing two. Protests in Labe passed off peacefully.",
+        {"Conakry": 2, "Labe": 0},
+    ),
+    (
+        "An IED destroyed a military vehicle on the road between Mopti and Sevare. "
+        "Four soldiers were killed, the army said.",
+        {"Mopti": 4},
+    ),
+    (
+        "The group attacked Arbinda, killing 14 civilians and five soldiers, security sources said. "
+        "The army responded with airstrikes on positions around Djibo.",
+        {"Arbinda": 19, "Djibo": 0},
+    ),
+    (
+        "Clashes between herders and farmers in Kadugli left eleven dead, officials said. "
+        "A day earlier, a shell struck a school in Dilling, killing three pupils.",
+        {"Kadugli": 11, "Dilling": 3},
+    ),
+    (
+        "Separatist fighters killed a soldier and two civilians in Ndop. "
+        "In Kumbo, troops killed five separatists, the army said.",
+        {"Ndop": 3, "Kumbo": 5},
+    ),
+    # Which event of the report a toll sentence without a place belongs to.
+    (
+        "Drones struck fuel depots in Kherson and Zaporizhzhia overnight. "
+        "In Kherson, a night watchman was killed. Two people were wounded in Zaporizhzhia.",
+        {"Kherson": 1, "Zaporizhzhia": 0},
+    ),
+    (
+        "Fighters loyal to the general advanced on Sirte from Misrata. "
+        "Heavy clashes erupted on the edge of Sirte. At least nine fighters died, a medical source said.",
+        {"Sirte": 9, "Misrata": 0},
+    ),
+    (
+        "MOGADISHU, March 3 - Al-Shabaab militants attacked a military base in Afgooye on Monday. "
+        "Eight soldiers were killed in the assault, a commander said.",
+        {"Afgooye": 8, "Mogadishu": 0},
+    ),
+    (
+        "A suicide bomber blew himself up at a rally in Quetta, killing 16 people. "
+        "Meanwhile, in Peshawar, police defused a bomb near a school.",
+        {"Quetta": 16, "Peshawar": 0},
+    ),
+    (
+        "The rebels shelled Goma airport. Seven civilians were killed. "
+        "They then moved on Sake, where fighting continued into the night.",
+        {"Goma": 7, "Sake": 0},
+    ),
+    (
+        "Police said gunmen from Zamfara crossed into Katsina and killed 23 villagers.",
+        {"Katsina": 23},
+    ),
+    (
+        "An airstrike on a market in Idlib killed 11 people. A second strike, on a bakery in Ariha, killed four.",
+        {"Idlib": 11, "Ariha": 4},
+    ),
+    (
+        "The army said it had killed 28 militants in raids near Diffa. "
+        "A local official said eight people, including two children, were killed in the raids.",
+        {"Diffa": 8},
+    ),
+    (
+        "Gunmen attacked a bus near Mandera, killing 12 passengers, and a bomb exploded at a "
+        "police post in Garissa, killing two officers.",
+        {"Mandera": 12, "Garissa": 2},
+    ),
+    (
+        "Rebels ambushed an army patrol near Tillaberi, killing five soldiers and a guide.",
+        {"Tillaberi": 6},
+    ),
+    (
+        "Shelling of Donetsk killed three civilians, the city's mayor said. "
+        "Ukraine's army said it had struck Russian positions near Horlivka, killing 40 troops.",
+        {"Donetsk": 3, "Horlivka": 40},
+    ),
+    # A toll told in a sentence of its own, between sentences of other places.
+    (
+        "Government aircraft bombed Kutum on Friday. The strikes killed 17 people, most of them women, "
+        "a local doctor said. Fighting was also reported around Kabkabiya.",
+        {"Kutum": 17, "Kabkabiya": 0},
+    ),
+    (
+        "Clashes near Hajjah killed five fighters. Saada was calm, but in Marib, "
+        "a missile killed two children and their mother.",
+        {"Hajjah": 5, "Saada": 0, "Marib": 3},
+    ),
+    (
+        "Rebels attacked an army camp in Kamituga. The army said it repelled the attack and lost "
+        "three soldiers. Residents of Shabunda said they heard gunfire through the night.",
+        {"Kamituga": 3, "Shabunda": 0},
+    ),
+    (
+        "A landmine killed four herders near Gao, officials said. In Timbuktu, gunmen shot dead a "
+        "customs officer and his son.",
+        {"Gao": 4, "Timbuktu": 2},
+    ),
+    (
+        "The jihadists stormed Seytenga, killing at least 40 civilians, and then attacked a "
+        "gendarmerie post in Sebba, where four gendarmes died.",
+        {"Seytenga": 40, "Sebba": 4},
+    ),
+    (
+        "An airstrike on a fuel station in Mekelle killed nine people, the regional health bureau said. "
+        "The government said it had targeted military equipment in Adigrat.",
+        {"Mekelle": 9, "Adigrat": 0},
+    ),
+    (
+        "Police in Kano said a bomb at a bus station killed eight passengers. A second device was defused in Kaduna.",
+        {"Kano": 8, "Kaduna": 0},
+    ),
+    (
+        "Two people died when a shell hit their car on the road out of Kupiansk. "
+        "Hours earlier, a guided bomb struck Kharkiv, wounding 11.",
+        {"Kupiansk": 2, "Kharkiv": 0},
+    ),
+    (
+        "Fighters overran a police post in Kismayo, killing six officers. "
+        "Al-Shabaab said it had killed 25 and seized weapons.",
+        {"Kismayo": 6},
+    ),
+    (
+        "Security forces killed seven suspected militants in a raid in Sangha, the army said, "
+        "and four soldiers were killed in an ambush near Kaya.",
+        {"Sangha": 7, "Kaya": 4},
+    ),
+]
+
+
+def first_figures(events: Sequence[Event]) -> dict[str, int]:
+    """The deaths a report gives each place: those of its first frontline event there that
+    tells any, as a happening takes one figure per report (``geo.store.merge.happening_toll``)."""
+    figures: dict[str, int] = {}
+    for event in events:
+        if event.event_type == "frontline" and event.fatalities > 0:
+            figures.setdefault(event.mention, event.fatalities)
+    return figures
+
+
+def report_figures(pipeline, text: str) -> dict[str, int]:
+    """``first_figures`` of the events ``pipeline`` finds in ``text``."""
+    return first_figures(pipeline.events(Article(text, published=date(2025, 3, 4), article_id="toll-report")))
+
+
+def misses(pipeline) -> list[tuple[str, str, int, int]]:
+    """(report, place, deaths wanted, deaths coded) of every place the pipeline codes wrong."""
+    wrong = []
+    for text, want in TOLL_REPORTS:
+        got = report_figures(pipeline, text)
+        wrong.extend(
+            (text, place, deaths, got.get(place, 0)) for place, deaths in want.items() if got.get(place, 0) != deaths
+        )
+    return wrong
+
+
+#: How many places the reports name, each with the deaths of its event.
+PLACES = sum(len(want) for _, want in TOLL_REPORTS)
