@@ -305,3 +305,15 @@ def test_a_provinces_report_of_a_strikes_victims_joins_the_strike_at_its_town() 
     # An aid delivery in the province that day is a happening of its own.
     aid = replace(victims, event_id="aid", article_id="article-aid", sub_event_type="aid")
     assert groups(BAKERY, aid) == [{"aid"}, {"town"}]
+
+
+def test_a_towns_report_that_states_its_day_joins_the_provinces_report_that_came_first() -> None:
+    # Neither gives a toll: the province's report came first, and the town's, which states the
+    # day the province's is dated to, tells the same strike.
+    province = report("province", "A guided bomb struck a bakery in Kharkiv region, the governor said.", PROVINCE)
+    stated = report("stated", "A guided bomb hit a bakery in Vovchansk on Tuesday morning, wounding its owner.")
+    unstated = report("unstated", "A guided bomb hit a bakery in Vovchansk, wounding its owner, the mayor said.")
+    assert groups(province, stated) == [{"province", "stated"}]
+    assert groups(province, unstated) == [{"province"}, {"unstated"}]  # the day is the article's, not the text's
+    earlier = report("earlier", province.quote, PROVINCE, day=date(2024, 5, 13))
+    assert groups(earlier, replace(stated, published=WEDNESDAY)) == [{"earlier"}, {"stated"}]

@@ -78,7 +78,11 @@ at a province, a district or the country (the town was not found, or "near X cit
 as the country) joins the happening at one of the towns it holds (``holds``) when their
 dates, type and words agree (``MergeRules.wider_overlap`` of the words but the places' names:
 0.1 to 0.25 score alike on the dev wars and 0.28 loses one, so 0.2, near the middle)
-and their death tolls agree (``tolls_agree``) or, giving none, its quote states its day; two
+and their death tolls agree (``tolls_agree``) or, giving none, its quote states its day (or,
+when the region's report came first, the town's report states the day it is dated to:
+``states_the_day``; in either order the same two reports merge, and on the dev wars B-cubed
+F1 0.910 -> 0.912, recall 0.877 -> 0.880, precision unchanged, one war moved; with a fifth of
+the places made wider, recall 0.806 -> 0.816, precision 0.943 -> 0.942); two
 towns up to ``MergeRules.nearby_km`` apart (a strike "near" one placed at the next, or at the
 seat of its district) when their reports give one toll. A war has many happenings a day in one country, so without
 that evidence the report stands alone (on the coded gold
@@ -1094,8 +1098,9 @@ def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float 
         if not holds(wide, town) or (counted and not tolls_agree(report.fatalities, event.deaths)):
             return None
         # A region's or country's report tells this happening, not the war around it, when it
-        # gives a toll that agrees or its quote states its day (background is dated by the article).
-        if not counted and (wide is event or report.event_date not in report.named_days):
+        # gives a toll that agrees or its quote states its day (background is dated by the article);
+        # when it came first, the town's report that states the day the region's is dated to.
+        if not counted and not states_the_day(report, event, wide_first=wide is event):
             return None
     elif is_wide(report) or not same_toll:
         return None  # two regions' reports are matched by place; two towns apart need one toll
@@ -1103,6 +1108,15 @@ def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float 
         return None
     words = overlap_but_places(report, event)
     return WIDER_MATCH_WEIGHT * words if words >= rules.wider_overlap else None
+
+
+def states_the_day(report: Report, event: MergedEvent, *, wide_first: bool) -> bool:
+    """Does the report's quote state its day (``Report.named_days``), and, when the event is the
+    region's or country's report that came first, is the event dated to that very day? A store
+    keeps no event's quote, so the later report's is the one read, whichever of the two it is."""
+    if report.event_date is None or report.event_date not in report.named_days:
+        return False
+    return not wide_first or (event.date_precision == DATE_PRECISION_DAY and event.event_date == report.event_date)
 
 
 def may_weigh(report: Report, event: MergedEvent, model: LearnedMatch) -> bool:
