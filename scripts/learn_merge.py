@@ -64,6 +64,7 @@ from geo.eval.coded import MATCH_KM, CodedGold, PredictedEvent, match_items, rea
 from geo.records import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Event  # noqa: E402
 from geo.store.merge import (  # noqa: E402
     PAIR_FEATURES,
+    SEAT_FEATURES,
     LearnedMatch,
     MergedEvent,
     MergeRules,
@@ -383,9 +384,7 @@ def cause_of_pair(a: Event, b: Event, same: bool) -> str:
             return f"missed: {'a day' if gap == 1 else 'days'} apart, the later on its publication day"
         return f"missed: {'a day' if gap == 1 else 'days'} apart, both dated by their text"
     if great_circle_km(a.lat, a.lon, b.lat, b.lon) > 1:
-        if max(a.geo_precision, b.geo_precision) > GEO_PRECISION_NEAR:
-            return "missed: a town and its region"
-        return "missed: a nearby point"
+        return f"missed: {place_apart_cause(a, b)}"
     words_a, words_b = Report.from_event(a).words, Report.from_event(b).words
     if min(len(words_a), len(words_b)) < BRIEF_WORDS:
         return "missed: the happening named briefly"
@@ -394,15 +393,36 @@ def cause_of_pair(a: Event, b: Event, same: bool) -> str:
     return "missed: few shared words"
 
 
+def place_apart_cause(a: Event, b: Event) -> str:
+    """Why two reports of one happening are placed apart: one at a namesake in another country
+    or far off (their places named alike), at the region or country, at a seat near the
+    other's town, or at a nearby point."""
+    if a.country_code != b.country_code or (
+        content_words(a.mention) & content_words(b.mention) and great_circle_km(a.lat, a.lon, b.lat, b.lon) > MATCH_KM
+    ):
+        return "placed at a namesake (another country, or one name far apart)"
+    if max(a.geo_precision, b.geo_precision) > GEO_PRECISION_NEAR:
+        return "a town and its region or country"
+    if (a.feature_code in SEAT_FEATURES) != (b.feature_code in SEAT_FEATURES):
+        return "a seat and a town near it"
+    return "a nearby point"
+
+
 def cause_of_unmatched(
     gold: CodedGold, item: tuple[str, str], events: dict[str, tuple[Event, ...]], places: dict[str, list[tuple]]
 ) -> str:
-    """Why an item has no event: its place not found, found but no event made there, or an event of another kind."""
+    """Why an item has no event: its place not found, found but no event made there, an event of
+    another kind, or its event placed in another country (a namesake) or only at the region or
+    country and not joined to the happening."""
     report_id, happening_id = item
     h = gold.happening(happening_id)
     near = [e for e in events[report_id] if great_circle_km(h.lat, h.lon, e.lat, e.lon) <= MATCH_KM]
     if near:
         return "no event: an event there of another type"
+    if any(e.country_code and e.country_code != h.country_code.upper() for e in events[report_id]):
+        return "no event: placed in another country (a namesake, or where talks abroad were held)"
+    if any(e.geo_precision > GEO_PRECISION_NEAR and e.event_type == h.event_type for e in events[report_id]):
+        return "no event: placed at its region or country, not joined"
     if any(great_circle_km(h.lat, h.lon, lat, lon) <= MATCH_KM for lat, lon in places.get(report_id, ())):
         return "no event: place found, no event made there"
     return "no event: place not found (or placed elsewhere)"
