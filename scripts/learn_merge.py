@@ -490,6 +490,11 @@ def loss_by_cause(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: 
         print(f"  {recall_loss[c]:.4f}  {precision_loss[c]:.4f}     {f1:.4f}         {c}")
 
 
+def each_event(events: dict[str, tuple[Event, ...]], change: Callable[[Event], Event]) -> dict[str, tuple[Event, ...]]:
+    """``events`` with ``change`` made to each, report by report in order (a draw's order)."""
+    return {report_id: tuple(change(e) for e in told) for report_id, told in sorted(events.items())}
+
+
 def noisy_types(events: dict[str, tuple[Event, ...]], share: float, seed: int) -> dict[str, tuple[Event, ...]]:
     """``events`` with ``share`` of them given another type and sub-type, drawn from the others'."""
     import random
@@ -503,7 +508,7 @@ def noisy_types(events: dict[str, tuple[Event, ...]], share: float, seed: int) -
         event_type, sub_event_type = rng.choice([k for k in kinds if k[0] != e.event_type])
         return replace(e, event_type=event_type, sub_event_type=sub_event_type)
 
-    return {report_id: tuple(redrawn(e) for e in told) for report_id, told in sorted(events.items())}
+    return each_event(events, redrawn)
 
 
 def noisy_dates(events: dict[str, tuple[Event, ...]], share: float, seed: int) -> dict[str, tuple[Event, ...]]:
@@ -520,7 +525,7 @@ def noisy_dates(events: dict[str, tuple[Event, ...]], share: float, seed: int) -
             return replace(e, event_date=e.published)
         return replace(e, event_date=e.event_date + timedelta(days=rng.choice((-1, 1))))
 
-    return {report_id: tuple(moved(e) for e in told) for report_id, told in sorted(events.items())}
+    return each_event(events, moved)
 
 
 @dataclass(frozen=True, slots=True)
@@ -585,7 +590,7 @@ def noisy_places(
             admin1=admin1,
         )
 
-    return {report_id: tuple(moved(e) for e in told) for report_id, told in sorted(events.items())}
+    return each_event(events, moved)
 
 
 def merged_with_noise(
