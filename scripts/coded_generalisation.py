@@ -3,6 +3,7 @@
     python3 scripts/coded_generalisation.py               # per-war scores, full table and war left out
     python3 scripts/coded_generalisation.py --failures    # also every wrong item, by kind, and every
                                                           # wrong happening with the pair each report coded
+    python3 scripts/coded_generalisation.py --causes      # also each war's merging loss by cause (war left out)
 
 The coding's rules are general code, but the actor table (``geo/parse/tables/actors.tsv``)
 holds what was learned of each war: its armed groups and their aliases. For each dev war
@@ -16,6 +17,9 @@ Merging is scored too (B-cubed over the war's items), its recall lost split by w
 lost (``merging_losses``): items whose report made no event at the happening, which cannot
 merge (the geoparser's and the event model's), and items that have an event but were kept
 apart from their happening's other items (the match's own); and the precision lost to wrong merges.
+``--causes`` splits them further with the war left out (``learn_merge.loss_by_cause``): items
+kept apart by type, by date, or by place (a namesake, a town and its region or country, a seat
+and a town near it, a nearby point), and items with no event by why.
 
 Dev only: the test split is never read here.
 """
@@ -47,7 +51,7 @@ from geo.store.merge import MergeRules  # noqa: E402
 
 sys.path.insert(0, str(REPO / "scripts"))
 from build_coded import GOLD_JSONL, predict  # noqa: E402
-from learn_merge import Item, bcubed_losses  # noqa: E402
+from learn_merge import Item, bcubed_losses, loss_by_cause  # noqa: E402
 
 
 @contextmanager
@@ -185,6 +189,7 @@ def merging_losses(gold: CodedGold, predicted: Sequence[PredictedEvent]) -> tupl
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--failures", action="store_true", help="print every wrong item")
+    parser.add_argument("--causes", action="store_true", help="print each war's merging loss by cause")
     args = parser.parse_args(argv)
     from geo.parse.pipeline import load_pipeline
 
@@ -206,6 +211,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 per_item = items(one, events, label, args.failures)
                 if args.failures:
                     wrong_happenings(one, predicted, events, label)
+                if args.causes and rows is not table:
+                    loss_by_cause(one, events, MergeRules())
             right_f = round(s.fatality_accuracy * s.fatality_events)
             right_a = round(s.actor_accuracy * s.actor_events)
             exact_a = round(s.actor_accuracy_exact * s.actor_events)

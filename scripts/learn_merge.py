@@ -1,7 +1,7 @@
 """Learn the weights of "same happening" (``geo.store.merge.LearnedMatch``) on the coded gold set's dev split.
 
     python3 scripts/learn_merge.py [--cache FILE] [--out geo/store/models/merge_match.json] [--errors]
-    python3 scripts/learn_merge.py --sweep [--type-noise 0.1] [--date-noise 0.1]
+    python3 scripts/learn_merge.py --sweep [--type-noise 0.1] [--date-noise 0.1] [--place-noise 0.2] [--only wider_lead]
 
 Every pair of events from two articles of the dev split that the gold set ties to a
 happening, within the model's reach in km and days, is an example: positive when both tell
@@ -33,7 +33,10 @@ the dev reports' types (``NOISE_DRAWS`` draws, scored with the true types), as t
 types a war it was not fitted on less well than the wars it was; ``--date-noise SHARE`` moves
 that share of the reports' dates, half of those not already on it to their publication day
 (a date the text left unresolved, or the day a statement was made) and the rest a day either
-way (a night's happening, "yesterday" read against the wrong day), alone or with ``--type-noise``.
+way (a night's happening, "yesterday" read against the wrong day), alone or with ``--type-noise``;
+``--place-noise`` moves that share of the reports placed at a town to its region's seat, its
+region or its country (``PLACE_NOISE_KINDS``, from the gazetteer), as the geoparser places a
+war's towns it does not know. ``--only NAME`` sweeps only that threshold (repeatable).
 """
 
 from __future__ import annotations
@@ -58,9 +61,10 @@ from build_coded import GOLD_JSONL, pipeline_events, predict  # noqa: E402
 
 from gazetteer.geodesy import great_circle_km  # noqa: E402
 from geo.eval.coded import MATCH_KM, CodedGold, PredictedEvent, match_items, read_jsonl, score, to_jsonl  # noqa: E402
-from geo.records import GEO_PRECISION_NEAR, Event  # noqa: E402
+from geo.records import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Event  # noqa: E402
 from geo.store.merge import (  # noqa: E402
     PAIR_FEATURES,
+    SEAT_FEATURES,
     LearnedMatch,
     MergedEvent,
     MergeRules,
@@ -87,7 +91,14 @@ SWEEP: dict[str, tuple[float | int | None, ...]] = {
     "retyped_account_overlap": (0.05, 0.1, 0.15, 0.2, 0.25, 0.3),
     "wider_overlap": (None, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4),
     "nearby_km": (10.0, 15.0, 25.0, 35.0, 50.0),
+    "wider_across": (False, True),
+    "wider_lead": (None, 1.0, 1.25, 1.5, 2.0, 3.0),
 }
+#: Where ``--place-noise`` moves a report's place: the seat of its first-level region, the
+#: region, or the country, as the geoparser of a war it was not fitted on places a town it
+#: does not know (a province named after its seat read as the city, "in X province", only
+#: the country named).
+PLACE_NOISE_KINDS = ("seat", "region", "country")
 #: Random draws of ``--type-noise`` averaged.
 NOISE_DRAWS = 20
 
@@ -373,9 +384,7 @@ def cause_of_pair(a: Event, b: Event, same: bool) -> str:
             return f"missed: {'a day' if gap == 1 else 'days'} apart, the later on its publication day"
         return f"missed: {'a day' if gap == 1 else 'days'} apart, both dated by their text"
     if great_circle_km(a.lat, a.lon, b.lat, b.lon) > 1:
-        if max(a.geo_precision, b.geo_precision) > GEO_PRECISION_NEAR:
-            return "missed: a town and its region"
-        return "missed: a nearby point"
+        return f"missed: {place_apart_cause(a, b)}"
     words_a, words_b = Report.from_event(a).words, Report.from_event(b).words
     if min(len(words_a), len(words_b)) < BRIEF_WORDS:
         return "missed: the happening named briefly"
@@ -384,15 +393,36 @@ def cause_of_pair(a: Event, b: Event, same: bool) -> str:
     return "missed: few shared words"
 
 
+def place_apart_cause(a: Event, b: Event) -> str:
+    """Why two reports of one happening are placed apart: one at a namesake in another country
+    or far off (their places named alike), at the region or country, at a seat near the
+    other's town, or at a nearby point."""
+    if a.country_code != b.country_code or (
+        content_words(a.mention) & content_words(b.mention) and great_circle_km(a.lat, a.lon, b.lat, b.lon) > MATCH_KM
+    ):
+        return "placed at a namesake (another country, or one name far apart)"
+    if max(a.geo_precision, b.geo_precision) > GEO_PRECISION_NEAR:
+        return "a town and its region or country"
+    if (a.feature_code in SEAT_FEATURES) != (b.feature_code in SEAT_FEATURES):
+        return "a seat and a town near it"
+    return "a nearby point"
+
+
 def cause_of_unmatched(
     gold: CodedGold, item: tuple[str, str], events: dict[str, tuple[Event, ...]], places: dict[str, list[tuple]]
 ) -> str:
-    """Why an item has no event: its place not found, found but no event made there, or an event of another kind."""
+    """Why an item has no event: its place not found, found but no event made there, an event of
+    another kind, or its event placed in another country (a namesake) or only at the region or
+    country and not joined to the happening."""
     report_id, happening_id = item
     h = gold.happening(happening_id)
     near = [e for e in events[report_id] if great_circle_km(h.lat, h.lon, e.lat, e.lon) <= MATCH_KM]
     if near:
         return "no event: an event there of another type"
+    if any(e.country_code and e.country_code != h.country_code.upper() for e in events[report_id]):
+        return "no event: placed in another country (a namesake, or where talks abroad were held)"
+    if any(e.geo_precision > GEO_PRECISION_NEAR and e.event_type == h.event_type for e in events[report_id]):
+        return "no event: placed at its region or country, not joined"
     if any(great_circle_km(h.lat, h.lon, lat, lon) <= MATCH_KM for lat, lon in places.get(report_id, ())):
         return "no event: place found, no event made there"
     return "no event: place not found (or placed elsewhere)"
@@ -460,6 +490,11 @@ def loss_by_cause(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: 
         print(f"  {recall_loss[c]:.4f}  {precision_loss[c]:.4f}     {f1:.4f}         {c}")
 
 
+def each_event(events: dict[str, tuple[Event, ...]], change: Callable[[Event], Event]) -> dict[str, tuple[Event, ...]]:
+    """``events`` with ``change`` made to each, report by report in order (a draw's order)."""
+    return {report_id: tuple(change(e) for e in told) for report_id, told in sorted(events.items())}
+
+
 def noisy_types(events: dict[str, tuple[Event, ...]], share: float, seed: int) -> dict[str, tuple[Event, ...]]:
     """``events`` with ``share`` of them given another type and sub-type, drawn from the others'."""
     import random
@@ -473,7 +508,7 @@ def noisy_types(events: dict[str, tuple[Event, ...]], share: float, seed: int) -
         event_type, sub_event_type = rng.choice([k for k in kinds if k[0] != e.event_type])
         return replace(e, event_type=event_type, sub_event_type=sub_event_type)
 
-    return {report_id: tuple(redrawn(e) for e in told) for report_id, told in sorted(events.items())}
+    return each_event(events, redrawn)
 
 
 def noisy_dates(events: dict[str, tuple[Event, ...]], share: float, seed: int) -> dict[str, tuple[Event, ...]]:
@@ -490,19 +525,93 @@ def noisy_dates(events: dict[str, tuple[Event, ...]], share: float, seed: int) -
             return replace(e, event_date=e.published)
         return replace(e, event_date=e.event_date + timedelta(days=rng.choice((-1, 1))))
 
-    return {report_id: tuple(moved(e) for e in told) for report_id, told in sorted(events.items())}
+    return each_event(events, moved)
+
+
+@dataclass(frozen=True, slots=True)
+class Wider:
+    """A place that holds a town, as the gazetteer gives it: (name, feature code, lat, lon)."""
+
+    name: str
+    feature_code: str
+    lat: float
+    lon: float
+
+
+def wider_places(events: dict[str, tuple[Event, ...]]) -> dict[tuple[str, str, str], Wider]:
+    """The seat, the region and the country of every town the events are placed at, by
+    (kind, country code, region name), read from the gazetteer (``PLACE_NOISE_KINDS``)."""
+    import sqlite3
+
+    from gazetteer.database import default_cache_path
+
+    wanted = {(e.country_code, e.admin1) for told in events.values() for e in told if e.country_code}
+    found: dict[tuple[str, str, str], Wider] = {}
+    with sqlite3.connect(default_cache_path()) as conn:
+        for country, region in sorted(wanted):
+            rows = conn.execute(
+                "SELECT name, feature_code, lat, lon FROM entries WHERE country_code = ? AND "
+                "(feature_code IN ('PPLA', 'ADM1') AND admin1 = ? OR feature_code = 'PCLI') ORDER BY population DESC",
+                (country, region),
+            )
+            for name, code, lat, lon in rows:
+                kind = {"PPLA": "seat", "ADM1": "region"}.get(code, "country")
+                found.setdefault((kind, country, region if kind != "country" else ""), Wider(name, code, lat, lon))
+    return found
+
+
+def noisy_places(
+    events: dict[str, tuple[Event, ...]], share: float, seed: int, wider: dict[tuple[str, str, str], Wider]
+) -> dict[str, tuple[Event, ...]]:
+    """``events`` with ``share`` of those placed at a town moved to its region's seat, its region
+    or its country (``PLACE_NOISE_KINDS``, one drawn for each; the event stays when the gazetteer
+    has no such place)."""
+    import random
+
+    rng = random.Random(seed)
+
+    def moved(e: Event) -> Event:
+        if e.geo_precision >= GEO_PRECISION_REGION or rng.random() >= share:
+            return e
+        kind = rng.choice(PLACE_NOISE_KINDS)
+        place = wider.get((kind, e.country_code, e.admin1 if kind != "country" else ""))
+        if place is None or place.name == e.place:
+            return e
+        precision = e.geo_precision if kind == "seat" else GEO_PRECISION_REGION
+        admin1 = "" if kind == "country" else e.admin1
+        return replace(
+            e,
+            place=place.name,
+            mention=place.name,
+            feature_code=place.feature_code,
+            lat=place.lat,
+            lon=place.lon,
+            geo_precision=precision,
+            admin1=admin1,
+        )
+
+    return each_event(events, moved)
 
 
 def merged_with_noise(
-    gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeRules, share: float, date_share: float = 0.0
+    gold: CodedGold,
+    events: dict[str, tuple[Event, ...]],
+    rules: MergeRules,
+    share: float,
+    date_share: float = 0.0,
+    place_share: float = 0.0,
 ) -> list[list[PredictedEvent]]:
     """The predicted events of ``rules``' merging, once per draw of ``share`` of the types
-    redrawn and ``date_share`` of the dates moved (once, as they are, when both are 0), each
-    coded and scored with the true types and dates."""
+    redrawn, ``date_share`` of the dates moved and ``place_share`` of the places made wider
+    (once, as they are, when all are 0), each coded and scored with the true types, dates and places."""
+    wider = wider_places(events) if place_share > 0 else {}
     draws = (
         [events]
-        if share <= 0 and date_share <= 0
-        else [noisy_dates(noisy_types(events, share, seed), date_share, seed) for seed in range(NOISE_DRAWS)]
+        if share <= 0 and date_share <= 0 and place_share <= 0
+        else [
+            noisy_places(noisy_dates(noisy_types(events, share, seed), date_share, seed), place_share, seed, wider)
+            for seed in range(NOISE_DRAWS)
+        ]
     )
     published = {r.id: (r.published, r.id) for r in gold.reports}
     runs = []
@@ -513,14 +622,24 @@ def merged_with_noise(
     return runs
 
 
-def sweep(gold: CodedGold, events: dict[str, tuple[Event, ...]], share: float, date_share: float = 0.0) -> None:
-    """Each threshold of ``SWEEP`` over its values: pooled and per-war figures, and leave-one-war-out."""
+def sweep(
+    gold: CodedGold,
+    events: dict[str, tuple[Event, ...]],
+    share: float,
+    date_share: float = 0.0,
+    place_share: float = 0.0,
+    fields: Sequence[str] = (),
+) -> None:
+    """Each threshold of ``SWEEP`` (or of ``fields``) over its values: pooled and per-war
+    figures, and leave-one-war-out."""
     names = wars(gold)
     for field_name, values in SWEEP.items():
+        if fields and field_name not in fields:
+            continue
         now = getattr(MergeRules(), field_name)
         print(f"{field_name} (now {now}):")
         runs = {
-            v: merged_with_noise(gold, events, replace(MergeRules(), **{field_name: v}), share, date_share)
+            v: merged_with_noise(gold, events, replace(MergeRules(), **{field_name: v}), share, date_share, place_share)
             for v in values
         }
         for value, predicted in runs.items():
@@ -571,11 +690,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--sweep", action="store_true", help="each hand-set threshold over its values, then stop")
     parser.add_argument("--type-noise", type=float, default=0.0, help="merge with this share of types redrawn")
     parser.add_argument("--date-noise", type=float, default=0.0, help="merge with this share of dates moved")
+    parser.add_argument("--place-noise", type=float, default=0.0, help="merge with this share of places made wider")
+    parser.add_argument("--only", action="append", default=[], help="--sweep this threshold only (repeatable)")
     args = parser.parse_args(argv)
     gold = read_jsonl(GOLD_JSONL).split("dev")
     events = pipeline_events(gold, args.cache)
     if args.sweep:
-        sweep(gold, events, args.type_noise, args.date_noise)
+        sweep(gold, events, args.type_noise, args.date_noise, args.place_noise, args.only)
         return
     if args.errors or args.causes:
         rules = MergeRules(learned=shipped_match()) if args.shipped else MergeRules()

@@ -4,6 +4,7 @@ happening at the town they tell (``geo.store.merge.wider_score``)."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -263,3 +264,56 @@ def test_a_strike_report_placed_at_a_statements_town_joins_the_strike_it_tells_n
         "strike", "Three people were killed when a guided bomb hit a bakery, rescuers said.", TOWN_32_KM, killed=3
     )
     assert grouped_by(WIDER_REACH, BAKERY, statement, strike) == [{"statement"}, {"strike", "town"}]
+
+
+def test_a_report_placed_at_the_country_joins_the_town_whose_strike_it_tells_most_alike() -> None:
+    # Two strikes that day with the same toll: a bakery in one town, a market in another. The
+    # country's report tells the market's, in more of its words than the bakery's.
+    market = report(
+        "market", "A missile hit a crowded market in Kupiansk on Tuesday, killing three shoppers.", OTHER_TOWN, killed=3
+    )
+    country = report(
+        "country",
+        "Three shoppers were killed when a missile hit a crowded market on Tuesday, Ukraine said.",
+        COUNTRY,
+        killed=3,
+    )
+    assert groups(BAKERY, market, country) == [{"country", "market"}, {"town"}]
+    # When only one happening may be taken, two that fit leave the report alone.
+    alone = sorted(({r.event_id for r in m.reports} for m in merge((BAKERY, market, country), ONLY_ONE)), key=sorted)
+    assert alone == [{"country"}, {"market"}, {"town"}]
+
+
+ONLY_ONE = MergeRules(wider_lead=None)
+
+
+def test_a_provinces_report_of_a_strikes_victims_joins_the_strike_at_its_town() -> None:
+    # One outlet tells the strike at the town; another names only the province and tells its
+    # dead and wounded, which the event model types a humanitarian happening.
+    victims = replace(
+        report(
+            "victims",
+            "Three people were killed and eight wounded when a guided bomb hit a bakery in Kharkiv region on Tuesday.",
+            PROVINCE,
+            killed=3,
+        ),
+        event_type="humanitarian",
+        sub_event_type="casualties",
+    )
+    assert groups(BAKERY, victims) == [{"town", "victims"}]
+    assert grouped_by(MergeRules(wider_across=False), BAKERY, victims) == [{"town"}, {"victims"}]
+    # An aid delivery in the province that day is a happening of its own.
+    aid = replace(victims, event_id="aid", article_id="article-aid", sub_event_type="aid")
+    assert groups(BAKERY, aid) == [{"aid"}, {"town"}]
+
+
+def test_a_towns_report_that_states_its_day_joins_the_provinces_report_that_came_first() -> None:
+    # Neither gives a toll: the province's report came first, and the town's, which states the
+    # day the province's is dated to, tells the same strike.
+    province = report("province", "A guided bomb struck a bakery in Kharkiv region, the governor said.", PROVINCE)
+    stated = report("stated", "A guided bomb hit a bakery in Vovchansk on Tuesday morning, wounding its owner.")
+    unstated = report("unstated", "A guided bomb hit a bakery in Vovchansk, wounding its owner, the mayor said.")
+    assert groups(province, stated) == [{"province", "stated"}]
+    assert groups(province, unstated) == [{"province"}, {"unstated"}]  # the day is the article's, not the text's
+    earlier = report("earlier", province.quote, PROVINCE, day=date(2024, 5, 13))
+    assert groups(earlier, replace(stated, published=WEDNESDAY)) == [{"earlier"}, {"stated"}]
