@@ -123,6 +123,9 @@ def test_an_invented_village_in_a_real_province_gives_its_event_at_the_province(
         # the city a suburb belongs to, the villages of a region: not introduced
         ("Shells fell on Douma, a suburb of Varn.", "Varn", False),
         ("Fighting went on around the villages of Kora province.", "Kora", False),
+        # a town's country in a list of towns
+        ("Refugees reached the towns of Lask, Ruritania and Tamsa.", "Ruritania", False),
+        ("Refugees reached the towns of Lask, Ruritania and Tamsa.", "Tamsa", True),
         ("The envoy flew to Varn, the capital, on Monday.", "Varn", False),
         ("Officials of the Town of Ambel met on Monday.", "Ambel", False),
     ],

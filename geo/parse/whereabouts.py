@@ -59,7 +59,9 @@ SETTLEMENT_WORDS = (
 )
 #: Settlements a report introduces by a word for their kind ("the town of Tamsa", "Lask, a
 #: village near Varn"), as it introduces a place its readers are not expected to know: a
-#: suburb or quarter only after the name, since "a suburb of X" names the city it belongs to.
+#: suburb or quarter only after the name, since "a suburb of X" names the city it belongs to;
+#: of a list ("the towns of Ambel and Tamsa") only the last item, since the items before it
+#: may be towns with their countries ("the towns of Lask, Ruritania and Tamsa").
 INTRODUCED_AFTER_WORDS = (
     "village",
     "town",
@@ -76,7 +78,7 @@ _AFTER_KIND = "|".join(INTRODUCED_AFTER_WORDS)
 _INTRODUCED_BEFORE = re.compile(
     rf"""
     \bthe\s+(?:[a-z-]+\s+){{0,3}}?(?:{_BEFORE_KIND})\s+of\s+$       # "the border town of"
-    | \b(?:{_BEFORE_KIND})s\s+of\s+[A-Z][^.;:()\n]{{0,60}}?(?:,|\band)\s+$  # "the towns of Ambel and"
+    | \b(?:{_BEFORE_KIND})s\s+of\s+[A-Z][^.;:()\n]{{0,60}}?\sand\s+$  # "the towns of Ambel and"
     """,
     re.VERBOSE,
 )
