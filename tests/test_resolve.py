@@ -546,3 +546,40 @@ def test_a_capital_named_for_its_government_is_mapped_at_the_capital_not_its_nam
     text = "Fighting in Syria reached Homs on Monday. Donors met in Harlan and pledged aid to Homs."
     got = resolve(text, mentions_of(text, "Syria", "Homs", "Harlan"), index, weights=_shipped_weights())
     assert "Harlan" not in {p.mention.text for p in got}
+
+
+def test_a_town_abroad_the_text_introduces_as_a_town_is_left_unmapped():
+    # Named plainly, a city of 400,000 abroad is mapped on its fame (a report may well name
+    # it); introduced as "the town of", it is a place the readers are not expected to know,
+    # one of the story's own that the gazetteer lacks.
+    abroad = E(76, "Kelvar", 40.0, -80.0, "US", "P", "PPL", 400_000, "PA", "Pennsylvania")
+    plain = "Fighting in Syria reached Homs and Tadmur; refugees fled to Kelvar on Monday."
+    got = resolve(plain, mentions_of(plain, "Syria", "Homs", "Tadmur", "Kelvar"), _with_lone_namesake(abroad))
+    assert {p.mention.text: p.entry.geonameid for p in got}.get("Kelvar") == 76
+    for introduced in (
+        "Fighting in Syria reached Homs and Tadmur; refugees fled to the small town of Kelvar on Monday.",
+        "Fighting in Syria reached Homs and Tadmur; refugees fled to Kelvar, a market town, on Monday.",
+    ):
+        mentions = mentions_of(introduced, "Syria", "Homs", "Tadmur", "Kelvar")
+        for weights in (Weights(), _shipped_weights()):
+            got = resolve(introduced, mentions, _with_lone_namesake(abroad), weights=weights)
+            assert {p.mention.text for p in got} == {"Syria", "Homs", "Tadmur"}
+
+
+def test_a_town_of_the_story_the_text_introduces_as_a_town_is_still_mapped():
+    town = E(77, "Kelvar", 34.9, 36.9, "SY", "P", "PPL", 20_000, "11", "Homs")
+    text = "Fighting in Syria reached Homs and the town of Kelvar on Monday."
+    got = resolve(text, mentions_of(text, "Syria", "Homs", "Kelvar"), _with_lone_namesake(town))
+    assert {p.mention.text: p.entry.geonameid for p in got}["Kelvar"] == 77
+
+
+def test_a_name_the_text_calls_a_village_is_not_the_country_of_that_name():
+    country = E(78, "Marovia", -20.0, -175.0, "XM", "A", "PCLI", 10_000_000)
+    village = E(79, "Marovia", 34.8, 36.8, "SY", "P", "PPL", 2_000, "11", "Homs")
+    index = _index_with(country, village)
+    plain = "Rebels shelled Marovia on Monday."
+    got = resolve(plain, mentions_of(plain, "Marovia"), index)
+    assert [p.entry.geonameid for p in got] == [78]
+    text = "Rebels shelled the village of Marovia on Monday."
+    got = resolve(text, mentions_of(text, "Marovia"), index)
+    assert [p.entry.geonameid for p in got] == [79]

@@ -111,3 +111,27 @@ def test_an_invented_village_in_a_real_province_gives_its_event_at_the_province(
     assert village, events
     assert village[0].country_code == "NG" and village[0].admin1 == "Borno"
     assert village[0].geo_precision == GEO_PRECISION_REGION and village[0].event_type == "frontline"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "introduced"),
+    [
+        ("A curfew was imposed on the northern border town of Dunmere on Monday.", "Dunmere", True),
+        ("Troops advanced from Lask, a town about 20 km to the west.", "Lask", True),
+        ("Fighting went on around the villages of Ambel and Tamsa.", "Tamsa", True),
+        ("Shells fell on Douma, a suburb of Varn.", "Douma", True),
+        # the city a suburb belongs to, the villages of a region: not introduced
+        ("Shells fell on Douma, a suburb of Varn.", "Varn", False),
+        ("Fighting went on around the villages of Kora province.", "Kora", False),
+        # a town's country in a list of towns
+        ("Refugees reached the towns of Lask, Ruritania and Tamsa.", "Ruritania", False),
+        ("Refugees reached the towns of Lask, Ruritania and Tamsa.", "Tamsa", True),
+        ("The envoy flew to Varn, the capital, on Monday.", "Varn", False),
+        ("Officials of the Town of Ambel met on Monday.", "Ambel", False),
+    ],
+)
+def test_a_name_introduced_as_a_village_or_town(text: str, name: str, introduced: bool) -> None:
+    from geo.parse.whereabouts import introduced_as_settlement
+
+    start = text.index(name)
+    assert introduced_as_settlement(text, Mention(start, start + len(name), name)) is introduced

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -49,6 +49,7 @@ from geo.parse.variants import (
     with_area_word,
     with_river_word,
 )
+from geo.parse.whereabouts import introduced_as_settlement
 from geo.records import (
     GEO_PRECISION_NEAR,
     GEO_PRECISION_REGION,
@@ -69,6 +70,10 @@ UNSUPPORTED_DISTANCE_SCALE = 2.0
 #: Candidates this close to the best one mark the same spot on a map; their share of the
 #: belief counts for it.
 SAME_SPOT_KM = 40.0
+#: How surely the text's introduction of a name as a village or town ("the town of X",
+#: "X, a small town") puts it among the story's own places, as a container would: as
+#: surely as a container a loose description gives ("X is a town in Y"; ``_containment``).
+INTRODUCTION_STRENGTH = 0.5
 NEAR_WORDS = ("near", "outside", "outskirts of", "close to", "north of", "south of", "east of", "west of", "around")
 
 
@@ -219,8 +224,9 @@ class _Candidates:
         return tuple(c.entry for c in self.candidates)
 
 
-def _without_spots(pool: _Candidates) -> _Candidates:
-    return dataclasses.replace(pool, candidates=tuple(c for c in pool.candidates if not is_spot(c.entry)))
+def _without(pool: _Candidates, ruled_out: Callable[[Entry], bool]) -> _Candidates:
+    """The pool less the candidates the words around the name rule out."""
+    return dataclasses.replace(pool, candidates=tuple(c for c in pool.candidates if not ruled_out(c.entry)))
 
 
 def _by_prominence(entries: Sequence[Entry], penalty: float) -> _Candidates:
@@ -460,7 +466,13 @@ def _settle(
     }
     # "the X valley": X names terrain, which no airfield or crossing gives its name to.
     for terrain in {names[m] for m in mentions if names_terrain(text, m)}:
-        pools[terrain] = _without_spots(pools[terrain])
+        pools[terrain] = _without(pools[terrain], is_spot)
+    # "the town of X", "X, a village near Y": X is a settlement, which no country is (a
+    # province often shares its seat's name, and holds it), and one the report expects its
+    # readers not to know.
+    introduced = frozenset(names[m] for m in mentions if introduced_as_settlement(text, m))
+    for settlement in introduced:
+        pools[settlement] = _without(pools[settlement], _is_country)
     constraints = _with_demonym_containers(
         _containment(text, mentions, names, pools), mentions, names, demonym_of or {}, weights.demonym_container
     )
@@ -495,6 +507,7 @@ def _settle(
                     cues.get(name),
                     listed.get(name, 0.0),
                     as_actor.get(name, 0.0),
+                    name in introduced,
                 )
         read_against = context
         context = _context_from(choice, votes, demonym_countries, weights)
@@ -709,6 +722,10 @@ def _outranks_region(match: NameMatch, areas: Sequence[NameMatch]) -> bool:
         and not any(a.entry.is_country for a in areas)
         and all(match.score > a.score for a in areas)
     )
+
+
+def _is_country(entry: Entry) -> bool:
+    return entry.is_country
 
 
 def _is_country_or_region(entry: Entry) -> bool:
@@ -1112,6 +1129,7 @@ def _choose(
     cues: NameCues | None = None,
     listed_beside_country: float = 0.0,
     as_actor: float = 0.0,
+    introduced: bool = False,
 ) -> Choice:
     seats = _region_seats(pool.entries)
     base = [
@@ -1126,7 +1144,7 @@ def _choose(
         key=lambda s: -s.score,  # a stable sort: the gazetteer's own order breaks ties
     )
     top = scored[0]
-    unlisted = _unlisted_score(top.entry, context, container, weights)
+    unlisted = _unlisted_score(top.entry, context, container, weights, introduced)
     return Choice(
         top.entry,
         _confidence(scored, weights.temperature, unlisted),
@@ -1203,13 +1221,21 @@ def doubted(choice: Choice, weights: Weights) -> bool:
     return z < 0.0
 
 
-def _unlisted_score(entry: Entry, context: _Context, container: _Container | None, weights: Weights) -> float | None:
+def _unlisted_score(
+    entry: Entry, context: _Context, container: _Container | None, weights: Weights, introduced: bool = False
+) -> float | None:
     """The score of "a place the gazetteer does not list", when that reading is open: the best
     candidate has no support from the article, or lies outside the country of the area the
     text puts the name in ("a clinic in Y province": an unlisted place in that province
-    has the containment evidence the listed namesake abroad lacks)."""
+    has the containment evidence the listed namesake abroad lacks). A name the text
+    introduces as a village or town (``introduced``) is one of the story's own places, so
+    an unlisted place has the evidence of a loose container when the best candidate has
+    no support: a town of that name abroad is known for its fame alone, which is not why a
+    report would introduce it."""
     if not weights.unlisted:
         return None
+    if introduced and _unsupported(entry, context, weights):
+        return weights.unlisted + weights.containment * INTRODUCTION_STRENGTH
     if (
         container is not None
         and container.said_in

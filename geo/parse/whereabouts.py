@@ -57,6 +57,46 @@ SETTLEMENT_WORDS = (
     "subdistrict",
     "sub-district",
 )
+#: Settlements a report introduces by a word for their kind ("the town of Tamsa", "Lask, a
+#: village near Varn"), as it introduces a place its readers are not expected to know: a
+#: suburb or quarter only after the name, since "a suburb of X" names the city it belongs to;
+#: of a list ("the towns of Ambel and Tamsa") only the last item, since the items before it
+#: may be towns with their countries ("the towns of Lask, Ruritania and Tamsa").
+INTRODUCED_AFTER_WORDS = (
+    "village",
+    "town",
+    "hamlet",
+    "settlement",
+    "suburb",
+    "quarter",
+    "neighbourhood",
+    "neighborhood",
+)
+INTRODUCED_BEFORE_WORDS = ("village", "town", "hamlet", "settlement")
+_BEFORE_KIND = "|".join(INTRODUCED_BEFORE_WORDS)
+_AFTER_KIND = "|".join(INTRODUCED_AFTER_WORDS)
+_INTRODUCED_BEFORE = re.compile(
+    rf"""
+    \bthe\s+(?:[a-z-]+\s+){{0,3}}?(?:{_BEFORE_KIND})\s+of\s+$       # "the border town of"
+    | \b(?:{_BEFORE_KIND})s\s+of\s+[A-Z][^.;:()\n]{{0,60}}?\sand\s+$  # "the towns of Ambel and"
+    """,
+    re.VERBOSE,
+)
+_INTRODUCED_AFTER = re.compile(
+    rf"\s*,\s*(?:a|an)\s+(?:[a-z-]+\s+){{0,3}}?(?:{_AFTER_KIND})\b"  # ", a small town"
+)
+#: How far before a name its introduction is read, in characters.
+INTRODUCTION_CHARS = 120
+
+
+def introduced_as_settlement(text: str, mention: Mention) -> bool:
+    """Does the text introduce the name as a village, town or quarter ("the village of X",
+    "the towns of Y and X", "X, a small town")? Such a place is one the report expects its
+    readers not to know: a local place, not a famous namesake elsewhere, and no country."""
+    before = text[max(0, mention.start - INTRODUCTION_CHARS) : mention.start]
+    return _INTRODUCED_BEFORE.search(before) is not None or _INTRODUCED_AFTER.match(text, mention.end) is not None
+
+
 #: Sites named after a place ("the Ambel clinic in Sorva district"): what follows them
 #: places the site, and so the name it is called by.
 SITE_WORDS = (
