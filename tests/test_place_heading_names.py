@@ -63,3 +63,8 @@ def test_a_natural_feature_named_for_a_town_is_not_cut(nlp, real_gazetteer):
     doc = nlp("Anglers waited by the Sacramento River at dawn.")
     # "X River" names the river, not the town X: a LOC span keeps its own place.
     assert _cut(doc, real_gazetteer, 4, 6, "LOC") == {}
+
+
+def test_a_country_s_long_form_the_model_calls_a_place_is_not_cut_at_its_end(nlp, real_gazetteer):
+    doc = nlp("Aid reached the Democratic Republic of Congo last week.")
+    assert "Congo" not in _cut(doc, real_gazetteer, 3, 7, "GPE")

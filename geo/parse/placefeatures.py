@@ -481,7 +481,9 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: Seque
         for leading in _leading_places(doc, *bounds, names):
             part = _make(doc, bounds[0], leading, ORG_PART, sentence_of, container_label=label)
             found.append(_with(part, heads_name=head))
-        trailing = _trailing_place(doc, *bounds, names) if label != "FAC" else None
+        # A place closing a longer place's name is that place's long form ("Republic of
+        # X", "City of X"), not an institution's: only other names are cut there.
+        trailing = _trailing_place(doc, *bounds, names) if label not in PLACE_LABELS else None
         if trailing is not None:
             found.append(_make(doc, trailing, bounds[1], ORG_PART, sentence_of, container_label=label))
     return found
