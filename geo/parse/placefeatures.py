@@ -616,7 +616,7 @@ def is_name_token(token: Token) -> bool:
 
 
 def _camel_case(word: str) -> bool:
-    """'DeKalb', 'McLean', 'KwaZulu': a name with a capital inside it, which
+    """'McAllen', 'LaSalle', 'DeSoto': a name with a capital inside it, which
     ``str.istitle`` does not take for a name."""
     return word[:1].isupper() and word.isalpha() and not word.istitle() and not word.isupper()
 
