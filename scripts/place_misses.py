@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Why gold places go unfound: the dev half's misses within 40 km, sorted by cause.
 
-    PYTHONPATH=. python3 scripts/place_misses.py [CORPUS.jsonl] [--split dev] [--list KIND]
+    PYTHONPATH=. python3 scripts/place_misses.py [CORPUS.jsonl] [--split dev] [--list KIND] [--spans]
 
 Runs the geoparser as ``conflictmap eval`` does and splits every gold place that no
 prediction overlapping it puts within 40 km (the war-news place recall) into:
@@ -15,6 +15,13 @@ prediction overlapping it puts within 40 km (the war-news place recall) into:
   with why: the model scored a candidate of that very span below its threshold (and what
   spaCy called it), the only candidates overlap the name with another extent, or no
   candidate was made at all (lower-case, inside a longer entity, a heading).
+
+With ``--spans``, the recogniser's losses instead, as the span-exact scores count them:
+every gold place whose exact span is not a mention, by why (its candidate scored below
+the threshold, and spaCy's label of it; a mention kept over it that is longer, shorter
+or crosses it; only candidates of other extents, all below the threshold; no candidate
+at all), and every mention that overlaps no gold place nor an ``ignore`` span (a false
+positive), by the label that proposed it.
 
 Reads only dev halves by default; prints counts and, with ``--list``, the cases of a kind.
 """
@@ -43,8 +50,8 @@ from geo.eval.evaluate import (  # noqa: E402
     select_split,
 )
 from geo.parse.geoparser import ParsedText, load_geoparser  # noqa: E402
-from geo.parse.mentions import ScoredCandidate, score_candidates  # noqa: E402
-from geo.parse.placefeatures import dateline_starts, token_table  # noqa: E402
+from geo.parse.mentions import ScoredCandidate, score_candidates, select  # noqa: E402
+from geo.parse.placefeatures import Candidate, dateline_starts, token_table  # noqa: E402
 
 
 def reading_near(gold: GoldToponym, names, areas: frozenset[str]) -> bool:
@@ -79,11 +86,39 @@ def why_unrecognised(doc, gold: GoldToponym, scored: Sequence[ScoredCandidate], 
     return f"no candidate (spaCy {'/'.join(sorted(labels))})"
 
 
+def span_loss(gold: GoldToponym, scored: Sequence[ScoredCandidate], kept: Sequence[Candidate], doc) -> str:
+    """Why the exact span of ``gold`` is not among the mentions ``kept`` ("" when it is)."""
+    if any((c.start, c.end) == (gold.start, gold.end) for c in kept):
+        return ""
+    over = [c for c in kept if c.start < gold.end and gold.start < c.end]
+    if over:
+        c = over[0]
+        if c.start <= gold.start and c.end >= gold.end:
+            return f"kept longer ({c.label})"
+        if c.start >= gold.start and c.end <= gold.end:
+            return f"kept shorter ({c.label})"
+        return f"kept crossing ({c.label})"
+    exact = [s for s in scored if (s.candidate.start, s.candidate.end) == (gold.start, gold.end)]
+    if exact:
+        return f"rejected ({max(exact, key=lambda s: s.second).candidate.label})"
+    if any(s.candidate.start < gold.end and gold.start < s.candidate.end for s in scored):
+        return "other extent, all below threshold"
+    return why_unrecognised(doc, gold, scored, 1.0)
+
+
+def false_positives(article: GoldArticle, kept: Sequence[Candidate]) -> list[Candidate]:
+    """Mentions that overlap no gold place and no span the corpus leaves unscored."""
+    return [
+        c for c in kept if not any(c.start < g.end and g.start < c.end for g in (*article.toponyms, *article.ignore))
+    ]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="?", default="data/eval/warnews.jsonl", type=Path)
     parser.add_argument("--split", default="dev", choices=("dev", "test", "all"))
     parser.add_argument("--list", default=None, help='print the cases whose kind starts with this ("": all of them)')
+    parser.add_argument("--spans", action="store_true", help="the recogniser's span-exact losses and false positives")
     args = parser.parse_args(argv)
 
     geoparser = load_geoparser()
@@ -100,6 +135,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         scored = score_candidates(doc, names, geoparser.model)
         predicted = predicted_from_places(geoparser.places_in(ParsedText((doc,), (0,)), article.text))
         recognised = {(s.candidate.start, s.candidate.end) for s in scored}
+        if args.spans:
+            kept = select(scored, geoparser.model.threshold, names, geoparser.model.same_name_threshold)
+            total += len(article.toponyms)
+            for gold in article.toponyms:
+                if kind := span_loss(gold, scored, kept, doc):
+                    kinds[kind] += 1
+                    cases.append((kind, f"{article.id} {gold.start}:{gold.end} {gold.name!r}"))
+            for c in false_positives(article, kept):
+                kinds[f"false positive ({c.label})"] += 1
+                cases.append((f"false positive ({c.label})", f"{article.id} {c.start}:{c.end} {c.text!r}"))
+            continue
         for gold in article.toponyms:
             total += 1
             areas = areas_at(gold.lat, gold.lon) if areas_at else frozenset()
@@ -128,11 +174,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                     kind = f"not recognised: {reason}"
             kinds[kind.split(":")[0]] += 1
             cases.append((kind, f"{article.id} {gold.start}:{gold.end} {gold.name!r}"))
-    missed = sum(kinds.values())
-    print(f"{len(articles)} {args.split} articles, {total} gold places, {missed} not placed within 40 km")
+    if args.spans:
+        missed = sum(n for kind, n in kinds.items() if not kind.startswith("false positive"))
+        print(f"{len(articles)} {args.split} articles, {total} gold places, {missed} not a mention of their exact span")
+    else:
+        missed = sum(kinds.values())
+        print(f"{len(articles)} {args.split} articles, {total} gold places, {missed} not placed within 40 km")
     for kind, count in kinds.most_common():
         print(f"  {kind:16} {count}")
-    print("by why:")
+    if reasons:
+        print("by why:")
     for reason, count in reasons.most_common():
         print(f"  {count:4}  {reason}")
     if args.list is not None:

@@ -46,3 +46,25 @@ def test_the_town_opening_a_council_s_name_is_recognised_without_the_council(nlp
 
     doc = nlp("The Springfield City Council voted to raise taxes on Tuesday.")
     assert [m.text for m in recognise(doc, real_gazetteer).mentions] == ["Springfield"]
+
+
+def test_a_county_the_model_runs_on_into_a_clerk_s_title_is_offered(nlp, real_gazetteer):
+    doc = nlp("Ballots were counted by the Travis County Clerk late on Tuesday.")
+    # The small model calls "X County Clerk" a place as often as an organisation.
+    assert _cut(doc, real_gazetteer, 5, 8, "GPE") == {"Travis County": "clerk", "Travis": "clerk"}
+
+
+def test_a_place_the_model_reads_as_a_whole_place_name_is_not_cut(nlp, real_gazetteer):
+    doc = nlp("Storms crossed North Carolina overnight.")
+    assert _cut(doc, real_gazetteer, 2, 4, "GPE") == {}
+
+
+def test_a_natural_feature_named_for_a_town_is_not_cut(nlp, real_gazetteer):
+    doc = nlp("Anglers waited by the Hudson River at dawn.")
+    # "X River" names the river, not the town X: a LOC span keeps its own place.
+    assert _cut(doc, real_gazetteer, 4, 6, "LOC") == {}
+
+
+def test_a_country_s_long_form_the_model_calls_a_place_is_not_cut_at_its_end(nlp, real_gazetteer):
+    doc = nlp("Aid reached the Democratic Republic of Congo last week.")
+    assert "Congo" not in _cut(doc, real_gazetteer, 3, 7, "GPE")

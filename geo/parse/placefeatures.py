@@ -333,7 +333,8 @@ def token_table(doc: Doc) -> TokenTable:
         & (lower_id != strings["a"])
     ).tolist()
     for i, token in enumerate(text):
-        if ("'" in token or "’" in token) and not name[i] and _title_but_apostrophe(token):
+        # Only a word opening with a capital may be a name the two columns missed.
+        if not name[i] and token[:1].isupper() and (_camel_case(token) or _title_but_apostrophe(token)):
             name[i] = True
     glued = numpy.zeros(n, dtype=bool)
     glued[1:] = (spacy_[:-1] == 0) & (alpha[1:] | hyphen[1:])
@@ -464,8 +465,11 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: Seque
     if trimmed != bounds:
         found.append(_make(doc, *bounds, label, sentence_of))
     # A building's name may open with its place's ("the X County Sheriff's Office" the
-    # model calls FAC); a name of any other kind but a place's, too.
-    cut = label not in PLACE_LABELS or label == "FAC"
+    # model calls FAC); a name of any other kind too, and so may a town or country the
+    # model runs on into an office's name ("X County Clerk", "X City Schools" as GPE),
+    # unless it was cut to a name already ("North Texas", "Henan province"). Not a LOC:
+    # a longer natural feature's name ("X River", "X Bay") holds its own place.
+    cut = label not in PLACE_LABELS or label == "FAC" or (label == "GPE" and trimmed == bounds)
     if cut and bounds[1] - bounds[0] > 1 and not _names_a_place(_span_text(doc, *bounds), names):
         # "the Georgia Bureau of Investigation", "a school in Lombard": a place name
         # opening or closing a longer name may be the place (the model decides). Not when
@@ -477,7 +481,9 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: Seque
         for leading in _leading_places(doc, *bounds, names):
             part = _make(doc, bounds[0], leading, ORG_PART, sentence_of, container_label=label)
             found.append(_with(part, heads_name=head))
-        trailing = _trailing_place(doc, *bounds, names) if label != "FAC" else None
+        # A place closing a longer place's name is that place's long form ("Republic of
+        # X", "City of X"), not an institution's: only other names are cut there.
+        trailing = _trailing_place(doc, *bounds, names) if label not in PLACE_LABELS else None
         if trailing is not None:
             found.append(_make(doc, trailing, bounds[1], ORG_PART, sentence_of, container_label=label))
     return found
@@ -601,7 +607,18 @@ def _trailing_place(doc: Doc, start: int, end: int, names: NameIndex) -> int | N
 def is_name_token(token: Token) -> bool:
     if len(token.text) < 2 or token.lower_ in ("i", "a"):
         return False
-    return token.is_title or (token.is_upper and token.is_alpha) or _title_but_apostrophe(token.text)
+    return (
+        token.is_title
+        or (token.is_upper and token.is_alpha)
+        or _camel_case(token.text)
+        or _title_but_apostrophe(token.text)
+    )
+
+
+def _camel_case(word: str) -> bool:
+    """'McAllen', 'LaSalle', 'DeSoto': a name with a capital inside it, which
+    ``str.istitle`` does not take for a name."""
+    return word[:1].isupper() and word.isalpha() and not word.istitle() and not word.isupper()
 
 
 #: Apostrophes that transliterations write inside a word for a glottal stop or an ayin.
