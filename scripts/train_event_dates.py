@@ -15,6 +15,15 @@ alike) are chosen by the sum of the two. Only the dev half (the parity of the id
 ``conflictmap eval --split`` uses) is read. The model is written only when its accuracy on
 left-out conflicts beats the rules' (``--force`` writes it anyway), as JSON with the SHA-256
 of the training data.
+
+    python3 scripts/train_event_dates.py --leave-war-out [--examples FILE]
+
+fits the model (the shipped one's setting) on every conflict but one and scores that one, in
+turn, beside the rules alone, then lists the places it dates wrong and counts them by kind:
+the source of the day taken against that of the right one (the place's own phrase, a phrase
+of another clause, a background phrase over a month before publication, the dateline's day,
+the story's day, the last stated day, the publication day or the day before), or a month
+taken for a day.
 """
 
 from __future__ import annotations
@@ -49,13 +58,20 @@ def main(argv: list[str] | None = None) -> int:
         help="keep the parsed examples in this file and reuse them while the corpora are unchanged",
     )
     parser.add_argument("--force", action="store_true", help="write the model even when it does not beat the rules")
+    parser.add_argument(
+        "--leave-war-out",
+        action="store_true",
+        help="fit on every conflict but one and score that one, each in turn; list the errors by kind; write nothing",
+    )
     args = parser.parse_args(argv)
 
     from geo.eval.evaluate import split_of
 
     articles = [a for path in args.corpora for a in _read(path)]
     dev = [a for a in articles if split_of(a["id"]) == "dev"]
-    examples = _cached_examples(args.examples, dev)
+    if args.leave_war_out:
+        return _report_leave_war_out(_cached_sites(args.examples, dev))
+    examples = _examples(_cached_sites(args.examples, dev))
     print(f"{len(dev)} dev articles, {len(examples)} dated event places")
     model, about = _fit(examples)
     about["training_data_sha256"] = _sha256(dev)
@@ -76,9 +92,9 @@ def _read(path: Path) -> list[dict]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
-def _cached_examples(path: Path | None, dev: list[dict]):
-    """The examples of ``dev``; the parsed sentences (not the options, which change with the
-    features) are kept in ``path`` (a pickle this script wrote for the same data) between runs."""
+def _cached_sites(path: Path | None, dev: list[dict]) -> list[tuple]:
+    """The parsed sentences of ``dev`` (not the options, which change with the features), kept
+    in ``path`` (a pickle this script wrote for the same data) between runs."""
     import pickle
 
     key = _sha256(dev)
@@ -91,7 +107,7 @@ def _cached_examples(path: Path | None, dev: list[dict]):
         sites = _sites(dev)
         if path is not None:
             path.write_bytes(pickle.dumps({"key": key, "sites": sites}))
-    return _examples(sites)
+    return sites
 
 
 def _sites(articles: list[dict]) -> list[tuple]:
@@ -226,12 +242,90 @@ def _trained(vectorizer, examples, c: float, weighting: str = "pairs"):
 
 
 def _chosen_right(estimator, vectorizer, example) -> bool:
-    _, options, right, rule_right, _ = example
+    return _is_right(example, _best_option(estimator, vectorizer, example))
+
+
+def _report_leave_war_out(sites: list[tuple]) -> int:
+    """Each conflict scored by a model fitted on all the others (the shipped model's setting),
+    beside the rules alone; then the places the model dates wrong, counted and listed by kind."""
+    from sklearn.feature_extraction import DictVectorizer
+
+    from geo.parse.datechoice import load_date_model
+
+    readings, examples = zip(*_read_places(sites))
+    shipped = load_date_model()
+    setting = (
+        (shipped.about.get("C", 1.0), shipped.about.get("example_weighting", "pairs")) if shipped else (1.0, "pairs")
+    )
+    counts = Counter(name for _, options, *_ in examples for o in options for name in o.features)
+    vectorizer = DictVectorizer().fit([{n: 1.0 for n in counts if counts[n] >= MIN_FEATURE_COUNT}])
+    chosen: dict[int, int] = {}
+    for conflict in sorted({example[4] for example in examples}):
+        held_out = [i for i, example in enumerate(examples) if example[4] == conflict]
+        estimator = _trained(vectorizer, [e for e in examples if e[4] != conflict], *setting)
+        chosen.update((i, _best_option(estimator, vectorizer, examples[i])) for i in held_out)
+    model_right = sum(_is_right(examples[i], chosen[i]) for i in range(len(examples)))
+    rule_right = sum(example[3] for example in examples)
+    print(f"{len(examples)} dated event places, {len({e[4] for e in examples})} conflicts, setting {setting}")
+    print(
+        f"leave-one-war-out accuracy: model {model_right / len(examples):.4f}, rules {rule_right / len(examples):.4f}"
+    )
+    kinds: Counter[str] = Counter()
+    for i, (reading, example) in enumerate(zip(readings, examples)):
+        if _is_right(example, chosen[i]):
+            continue
+        kind = _error_kind(reading, example, chosen[i])
+        kinds[kind] += 1
+        article, text, near, _, gold, published = reading
+        option = example[1][chosen[i]] if chosen[i] >= 0 else None
+        took = f"{option.value} ({_source(option, published)})" if option else "the rules' day"
+        print(
+            f"[{kind}] {article['id']} pub={published} gold={gold} took={took} | {text[near[0] : near[1]]} | {' '.join(text.split())}"
+        )
+    for kind, n in kinds.most_common():
+        print(f"{n:4d}  {kind}")
+    return 0
+
+
+def _best_option(estimator, vectorizer, example) -> int:
+    """The index of the best-scored option of ``example``; -1 when it has none (the rules decide)."""
+    options = example[1]
     if not options:
-        return rule_right
+        return -1
     scores = estimator.decision_function(vectorizer.transform([{n: 1.0 for n in o.features} for o in options]))
-    best = max(range(len(options)), key=lambda i: (scores[i], -i))
-    return right[best]
+    return max(range(len(options)), key=lambda i: (scores[i], -i))
+
+
+def _is_right(example, chosen: int) -> bool:
+    return example[3] if chosen < 0 else example[2][chosen]
+
+
+def _error_kind(reading, example, chosen: int) -> str:
+    """Why the chosen day is wrong, in coarse kinds: the source of the day taken against the
+    source of the right one (a phrase of the place's clause, a phrase of another clause, a
+    background phrase over a month before publication, or the article's days)."""
+    _, options, right, _, _ = example
+    published = reading[5]
+    if chosen < 0 or not any(right):
+        return "no option right" if options else "rules gave no date"
+    took = options[chosen]
+    good = [o for o, r in zip(options, right) if r]
+    if any(o.value.isoformat()[:7] == took.value.isoformat()[:7] and o.precision != took.precision for o in good):
+        return "month vs day precision"
+    return f"took {_source(took, published)}, right {'/'.join(sorted({_source(o, published) for o in good}))}"
+
+
+#: The article's days, the surest first: the one an option is named by when several propose it.
+ARTICLE_DAYS = ("filed", "day_before_filed", "story", "previous", "published", "day_before")
+
+
+def _source(option, published) -> str:
+    sources = {name[4:] for name in option.features if name.startswith("src=") and "&" not in name and "|" not in name}
+    if "phrase" in sources:
+        if published is not None and (published - option.value).days > 31:
+            return "background phrase"
+        return "own phrase" if "phrase_of_place" in option.features else "other clause's phrase"
+    return next((name for name in ARTICLE_DAYS if name in sources), "rule")
 
 
 def _sha256(articles: list[dict]) -> str:
