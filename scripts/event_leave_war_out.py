@@ -1,6 +1,6 @@
 """How well the event model carries to a war it never saw: leave-one-war-out on the dev half.
 
-    python3 scripts/event_leave_war_out.py [CORPUS.jsonl ...] [--sites CACHE.json] [--per-war]
+    python3 scripts/event_leave_war_out.py [CORPUS.jsonl ...] [--sites CACHE.json] [--per-war] [--errors OUT.jsonl]
 
 For each war of the dev half (the name between ``war-`` and the article number of an id, or
 the record's ``conflict``), the event model (``geo.parse.eventmodel``) is fitted on the dev
@@ -12,7 +12,11 @@ places get none, and how many get the wrong type. A change to the features that 
 plain dev score but lowers this one has learned the dev wars, not war reports. With
 ``--min-wars K`` each war's model reads only the features its own training wars show in
 at least K wars (the words of one war's actors and towns left out), to ask whether such
-words are what fails on a war never seen.
+words are what fails on a war never seen. ``--errors`` writes every place the held-out model
+gets wrong (its war, its index among the dev places, both answers, the sentence with the place
+in ``[[ ]]``, its features) and prints the events at no-event places by kind (``place_kind``:
+a dateline, a place in a list, where a move starts or ends, a locator of a noun, a modifier,
+a place in a subordinate clause) and the wrong types by gold and guess.
 
 The no-event threshold is chosen as the training script chooses it, on the held-out
 probabilities of all wars together. Dev only: the test half is never read here.
@@ -55,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         help="fit each war's model only on features seen in this many of its training wars (default 1: all)",
     )
     parser.add_argument("--per-war", action="store_true", help="also print each war's figures")
+    parser.add_argument(
+        "--errors", type=Path, help="write each place the held-out model gets wrong here (JSON lines), to read by kind"
+    )
     parser.add_argument(
         "--folds",
         type=int,
@@ -116,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     threshold = _event_threshold(probabilities, classes, y)
 
     by_war: dict[str, Counter] = defaultdict(Counter)
+    errors = []
     for war, estimator in fitted.items():
         model = EventTypeModel(
             tuple(classes),
@@ -128,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             kind, _ = decide(model, examples[i][2])
             guess = NO_EVENT if kind is None else kind.event_type
             by_war[war].update(_outcome(guess, y[i], NO_EVENT))
+            if guess != y[i]:
+                errors.append({"index": i, **_error_record(war, guess, y[i], examples[i])})
 
     total = sum(by_war.values(), Counter())
     print(
@@ -135,6 +145,12 @@ def main(argv: list[str] | None = None) -> int:
         f"C={c}, features in {min_wars}+ wars, threshold={threshold}"
     )
     print(_line("all wars", total))
+    if args.errors is not None:
+        args.errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")
+        kinds = Counter(e["kind"] for e in errors if e["kind"] is not None)
+        print(json.dumps({"events_at_no_event_places_by_kind": dict(kinds.most_common())}))
+        confusions = Counter(f"{e['gold']}->{e['guess']}" for e in errors if NO_EVENT not in (e["gold"], e["guess"]))
+        print(json.dumps({"wrong_types_gold_to_guess": dict(confusions.most_common())}))
     if args.per_war:
         for war in sorted(by_war, key=lambda w: by_war[w]["right"] / by_war[w]["places"]):
             print(_line(war, by_war[war]))
@@ -160,6 +176,54 @@ def _outcome(guess: str, gold: str, no_event: str) -> Counter:
     else:
         outcome["wrong_type"] += 1
     return outcome
+
+
+def _error_record(war: str, guess: str, gold: str, example) -> dict:
+    """A wrong place: its war, both answers, the sentence with the place in ``[[ ]]``, its
+    features (but the bags of words) and, at a no-event place, its kind (``place_kind``)."""
+    features, _, site = example
+    sentence = site.sentence
+    return {
+        "war": war,
+        "guess": guess,
+        "gold": gold,
+        "kind": place_kind(site, {name for name, _ in features}) if gold == "none" else None,
+        "sentence": f"{sentence[: site.start]}[[{sentence[site.start : site.end]}]]{sentence[site.end :]}",
+        "features": [name for name, _ in features if not name.startswith(("clause=", "sentence="))],
+    }
+
+
+def place_kind(site, features: set[str]) -> str:
+    """What a place is in its sentence, read from the parse, first match wins: ``dateline``
+    (where the report was filed), ``list`` (one of places joined by "and" or an apposition),
+    ``move_<part>`` (where a move goes to, comes from or passes through), ``locator`` (the
+    object of a preposition on a noun: "officials in X", "a village near X"), ``modifier``
+    ("the X talks", "X's army"), ``clause_<link>`` (in a clause below the sentence's own:
+    relative, adverbial, reported), else ``plain_<link>``."""
+    from geo.parse.clausetree import SUBORDINATE_CLAUSES
+    from geo.parse.placerole import motion_role, preposition_of
+
+    tree = site.tree
+    if "header" in features:
+        return "dateline"
+    if tree is None or len(tree) == 0:
+        return "no_parse"
+    place = tree.head_of_span(site.start, site.end)
+    link = tree.deps[place]
+    if link in ("conj", "appos") or any(tree.deps[c] == "conj" for c in tree.children(place)):
+        return "list"
+    role = motion_role(tree, place)
+    if role is not None:
+        return f"move_{role[0]}"
+    preposition = preposition_of(tree, place)
+    if preposition is not None and tree.heads[preposition] != preposition and not tree.is_verb(tree.heads[preposition]):
+        return "locator"
+    if link in ("compound", "poss", "nmod", "amod"):
+        return "modifier"
+    verb = tree.clause_verb(place)
+    if verb is not None and tree.deps[verb] in SUBORDINATE_CLAUSES:
+        return f"clause_{tree.deps[verb]}"
+    return f"plain_{link}"
 
 
 def _line(name: str, figures: Counter) -> str:

@@ -1,0 +1,43 @@
+"""The kinds the leave-war-out check sorts wrong no-event places into, read from the parse."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.parse.eventmodel import site_features
+from tests.event_sites import event_site
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _leave_war_out_script():
+    spec = importlib.util.spec_from_file_location("event_leave_war_out", REPO / "scripts" / "event_leave_war_out.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "kind"),
+    [
+        ("KORVATH, May 3 (Plains Wire) - Troops shelled the town of Dostal on Tuesday.", "KORVATH", "dateline"),
+        ("Families fled from Korvath after the shelling began.", "Korvath", "move_source"),
+        ("A farmer from a village near Korvath said the rebels had gone.", "Korvath", "locator"),
+        ("Protests were held in Velm, Korvath and Dostal on Friday.", "Korvath", "list"),
+    ],
+)
+def test_a_place_is_sorted_by_what_it_is_in_its_sentence(nlp, sentence, place, kind):
+    site = event_site(sentence, place, nlp=nlp, index=0)
+    features = {name for name, _ in site_features(site)}
+    assert _leave_war_out_script().place_kind(site, features) == kind
+
+
+def test_a_war_is_read_from_the_article_id():
+    script = _leave_war_out_script()
+    assert script.war_of({"id": "war-plains-07"}) == "plains"
+    assert script.war_of({"id": "report-3", "conflict": "Plains war"}) == "Plains war"
