@@ -263,24 +263,3 @@ def test_talks_held_elsewhere_about_a_place_are_diplomacy_where_they_are_held(nl
 
 def test_talks_a_purpose_clause_places_at_a_town_are_diplomacy_there(nlp):
     assert _event_type(nlp, "The delegation flew to Montreux to attend talks in Varnok.", "Varnok") == "diplomacy"
-
-
-@pytest.mark.parametrize(
-    ("sentence", "noun"),
-    [
-        ("Diplomats in Varnok said the talks would resume.", "diplomats"),
-        ("A shepherd from a hamlet near Varnok said the soldiers had left.", "hamlet"),
-    ],
-)
-def test_a_place_says_which_noun_it_locates(nlp, sentence, noun):
-    assert f"place_locates={noun}" in _signals(nlp, sentence, "Varnok")
-
-
-def test_a_place_where_the_act_happens_locates_no_noun(nlp):
-    signals = _signals(nlp, "Rebels fought in Varnok until dawn.", "Varnok")
-    assert not any(name.startswith("place_locates=") for name in signals)
-
-
-def test_a_witness_s_home_town_gets_no_event(nlp):
-    sentence = "A shepherd from a hamlet near Varnok said the soldiers had left."
-    assert _event_type(nlp, sentence, "Varnok") is None

@@ -81,9 +81,6 @@ def signal_features(tree: ClauseTree | None, sentence: str, start: int, end: int
     head = tree.heads[place]
     if tree.deps[place] in ("compound", "nmod", "poss") and head != place and not tree.is_verb(head):
         features.append(f"place_modifies={tree.words[head]}")
-    located = _noun_it_locates(tree, place)
-    if located is not None:
-        features.append(f"place_locates={tree.words[located]}")  # "diplomats in X", "a farmer from X"
     verb = tree.clause_verb(place)
     if verb is not None:
         features += _doer_features(tree, verb, place)
@@ -183,18 +180,6 @@ def only_a_state_of_place(tree: ClauseTree | None, sentence: str, start: int, en
         )
     ]
     return bool(reaching) and all(tree.deps[t] == "amod" and tree.heads[t] in chain for t in reaching)
-
-
-def _noun_it_locates(tree: ClauseTree, place: int) -> int | None:
-    """The noun the place's preposition hangs on ("officials in X", "a village near X"), None
-    when it hangs on a verb or there is none: who or what the place locates tells, by weights
-    learned, whether anything happens there (a statement where officials speak, nothing where
-    a witness comes from)."""
-    preposition = preposition_of(tree, place)
-    if preposition is None:
-        return None
-    noun = tree.heads[preposition]
-    return None if noun == preposition or tree.is_verb(noun) else noun
 
 
 def _doer_features(tree: ClauseTree, verb: int, place: int) -> list[str]:
