@@ -189,11 +189,12 @@ def main() -> None:
         f" ({ours_s / multi_s:.2f}x one process); {n_words / steady_s:,.0f} words/s after the"
         f" {startup_s:.1f} s start-up ({ours_s / steady_s:.2f}x; target >= 1.6x)"
     )
+    spacy_workers_cpu = max(1e-9, spacy_multi_cpu - startup_cpu)
     print(
         f"  CPU of the {cores} workers for the articles: {workers_cpu:.1f} s against {ours_cpu:.1f} s in one"
         f" process ({workers_cpu / ours_cpu:.2f}x); bare spaCy's {cores} processes"
-        f" {max(1e-9, spacy_multi_cpu - startup_cpu):.1f} s against {spacy_cpu:.1f} s"
-        f" ({max(1e-9, spacy_multi_cpu - startup_cpu) / spacy_cpu:.2f}x, with their start-up counted as ours)"
+        f" {spacy_workers_cpu:.1f} s against {spacy_cpu:.1f} s"
+        f" ({spacy_workers_cpu / spacy_cpu:.2f}x, with their start-up counted as ours)"
     )
     print(
         f"bare spaCy, {cores} processes:             {n_words / spacy_multi_s:,.0f} words/s"

@@ -1214,12 +1214,14 @@ def _one_of_the_dead(words: Sequence[str], at: int, noun: int) -> bool:
     passive = after[:1] == ["was"] and any(w in DEATH_AFTER for w in after[1:])
     # "the driver died in hospital", "the pilot later died": the subject of a death verb.
     verb = 1 if after[:1] and after[0] in _WHEN_DIED else 0
-    died = after[verb : verb + 1] in (["died"], ["perished"], ["succumbed"])
+    died = len(after) > verb and after[verb] in _DIED
     return listed or passive or died
 
 
 #: Words between a person and "died" that leave the person its subject ("the driver later died").
 _WHEN_DIED = frozenset({"later", "also", "subsequently", "then", "eventually"})
+#: Verbs of one's own death that take no object: their subject is among the dead.
+_DIED = frozenset({"died", "perished", "succumbed"})
 
 
 #: One attacker named by role: not among ``PERSON_NOUNS``, as the word also qualifies others
@@ -1583,7 +1585,7 @@ def _their_death_verb(words: Sequence[str], start: int, end: int) -> int | None:
         if words[j] == ",":
             return None
         passive = words[j] == "killed" and words[j - 1] in _AUXILIARIES
-        if (words[j] in {"died", "perished"} or passive) and parse_quantity(words, j + 1) is None:
+        if (words[j] in _DIED or passive) and parse_quantity(words, j + 1) is None:
             return j
     return None
 
