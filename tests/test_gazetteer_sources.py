@@ -36,7 +36,15 @@ def country_shapes_by_code():
     from shapely.geometry import shape
 
     features = json.loads(BASEMAP.read_text(encoding="utf-8"))["features"]
-    return {f["properties"]["iso_a2"]: shape(f["geometry"]) for f in features if f["properties"]["iso_a2"]}
+    shapes = {f["properties"]["iso_a2"]: shape(f["geometry"]) for f in features if f["properties"]["iso_a2"]}
+    # Natural Earth draws two breakaway territories apart, without a code of their own;
+    # GeoNames files their towns under the state that claims them, and so do the areas.
+    claimed_by = {"Somaliland": "SO", "N. Cyprus": "CY"}
+    for f in features:
+        claimant = claimed_by.get(f["properties"]["name"])
+        if claimant and not f["properties"]["iso_a2"]:
+            shapes[claimant] = shapes[claimant].union(shape(f["geometry"]))
+    return shapes
 
 
 def write_rows(tmp_path: Path, *rows: str) -> Path:

@@ -330,3 +330,17 @@ def test_a_namesake_abroad_is_not_mapped_when_a_demonym_names_the_place_s_countr
     found = [(n, c) for n, c, _ in names_and_countries(geoparser, text)]
     assert ("Versailles", "FR") not in found
     assert ("Bamako", "ML") in found
+
+
+def test_former_states_and_breakaway_regions_are_found_in_their_countries(geoparser):
+    text = (
+        "Veterans of the Soviet Union's long campaign gathered on Sunday. Separately, monitors reported "
+        "shelling near the boundary of South Ossetia, while elders in Somaliland and officials in Puntland "
+        "discussed the disputed border. A historian recalled how Biafra ran short of food."
+    )
+    found = dict(mentions_with_countries(geoparser, text))
+    assert found.get("Soviet Union") == "RU"
+    assert found.get("South Ossetia") == "GE"
+    assert found.get("Somaliland") == "SO"
+    assert found.get("Puntland") == "SO"
+    assert found.get("Biafra") == "NG"
