@@ -93,6 +93,7 @@ SWEEP: dict[str, tuple[float | int | None, ...]] = {
     "nearby_km": (10.0, 15.0, 25.0, 35.0, 50.0),
     "wider_across": (False, True),
     "wider_lead": (None, 1.0, 1.25, 1.5, 2.0, 3.0),
+    "seat_as_region": (False, True),
 }
 #: Where ``--place-noise`` moves a report's place: the seat of its first-level region, the
 #: region, or the country, as the geoparser of a war it was not fitted on places a town it

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 from geo.records import EVENT_TYPES, GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Event, EventReport
 from geo.store.merge import (
     LINK_REPORTS,
+    REGION_SEAT_FEATURE,
     CodedFields,
     MergedEvent,
     MergeRules,
@@ -450,7 +451,26 @@ def _country_queries(report: Report, rules: MergeRules, days: tuple[int, int] | 
     # Equalities on the precision, so the index narrows each to its date window.
     precisions = TOWN_PRECISIONS if is_wide(report) else (GEO_PRECISION_REGION,)
     precision = f"IN ({', '.join('?' for _ in precisions)})"
-    return _in_window(select + precision, [report.country_code, *precisions], days)
+    return [
+        *_in_window(select + precision, [report.country_code, *precisions], days),
+        *_seat_queries(report, rules, days),
+    ]
+
+
+def _seat_queries(report: Report, rules: MergeRules, days: tuple[int, int] | None) -> list[tuple[str, list[Any]]]:
+    """The searches for the happenings of the report's region that ``merge.seat_for_region`` may
+    join it to: its towns' that give a toll for a report at the region's seat, the seat's for a
+    report at one of its towns; none for a report that gives no toll, which that rule never joins."""
+    if not rules.seat_as_region or report.fatalities <= 0 or not report.admin1 or is_wide(report):
+        return []
+    at_seat = report.feature_code == REGION_SEAT_FEATURE
+    sql = (
+        f"SELECT {_HAPPENING_COLUMNS} FROM happenings INDEXED BY happenings_country "
+        f"WHERE cell_lat IS NOT NULL AND country_code = ? AND geo_precision IN ({', '.join('?' for _ in TOWN_PRECISIONS)})"
+        " AND admin1 = ? AND deaths != ''" + ("" if at_seat else " AND feature_code = ?")
+    )
+    params: list[Any] = [report.country_code, *TOWN_PRECISIONS, report.admin1]
+    return _in_window(sql, params if at_seat else [*params, REGION_SEAT_FEATURE], days)
 
 
 def _in_window(sql: str, params: list[Any], days: tuple[int, int] | None) -> list[tuple[str, list[Any]]]:
