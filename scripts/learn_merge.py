@@ -89,7 +89,7 @@ SWEEP: dict[str, tuple[float | int | None, ...]] = {
     "victims_overlap": (None, 0.05, 0.1, 0.15, 0.2, 0.25),
     "retyped_overlap": (None, 0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4),
     "retyped_account_overlap": (0.05, 0.1, 0.15, 0.2, 0.25, 0.3),
-    "wider_overlap": (None, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4),
+    "wider_overlap": (None, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4),
     "nearby_km": (10.0, 15.0, 25.0, 35.0, 50.0),
     "wider_across": (False, True),
     "wider_lead": (None, 1.0, 1.25, 1.5, 2.0, 3.0),

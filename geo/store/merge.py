@@ -105,8 +105,9 @@ would, but only when both reports give death tolls that agree: a city is also a 
 own, whose strike that day a stated day alone does not tell apart. It moves no dev war as they
 are (F1 0.912); with a fifth of the town-level reports made wider (``--place-noise 0.2``, 20
 draws) recall is 0.812 -> 0.817 (F1 0.872 -> 0.875, precision 0.941 both), with a tenth of the
-types redrawn too 0.787 -> 0.792, with a tenth of the dates moved instead 0.775 -> 0.781, and it
-is chosen with every dev war left out in each.
+types redrawn too 0.787 -> 0.792, with a tenth of the dates moved instead 0.775 -> 0.780, with
+0.15 of the types and of the dates too 0.722 -> 0.726 (precision 0.938 both), and it is chosen
+with every dev war left out in each.
 
 Merging is incremental: ``assign(report, candidates)`` says which existing event a new
 report joins (or ``None`` for a new event), and depends only on its inputs (ties go to
