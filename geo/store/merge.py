@@ -98,8 +98,8 @@ region or their country (``scripts/learn_merge.py --place-noise 0.2``, 20 draws)
 a tenth of the types redrawn too, 0.769 with neither, 0.776 with the types and 0.782 with both
 (F1 0.846, 0.850, 0.853; precision 0.941 -> 0.940); each is chosen with every dev war left out.
 A report placed at the seat of a first-level region stands for the region too
-(``seat_for_region``, ``MergeRules.seat_as_region``): "in Idlib province" or "southern Kherson"
-is read as the city, so a town's happening told so lands at a city tens of kilometres off.
+(``seat_for_region``, ``MergeRules.seat_as_region``): "in X province" or "southern X" is read
+as the city X, so a town's happening told so lands at a city tens of kilometres off.
 It joins a happening at a town of that region, beyond any reach in km, as a region's report
 would, but only when both reports give death tolls that agree: a city is also a place of its
 own, whose strike that day a stated day alone does not tell apart. It moves no dev war as they
@@ -1135,7 +1135,7 @@ def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float 
 def seat_for_region(report: Report, event: MergedEvent) -> bool:
     """Is one of the two placed at the seat of a first-level region (``REGION_SEAT_FEATURE``)
     and the other at a town of that region that seats no government? A region is often named
-    after its seat ("in Idlib province", "southern Kherson"), and the geoparser then places the
+    after its seat ("in X province", "southern X"), and the geoparser then places the
     report at the city: the seat may stand for its region, as a report placed at the region does."""
     if is_wide(report) or is_wide(event) or not report.admin1 or report.admin1 != event.admin1:
         return False
