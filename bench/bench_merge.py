@@ -16,7 +16,9 @@ Then, for ``--articles`` (300) new articles of ``--per-article`` (10) events eac
 what the store would do per article: for every event, fetch the candidates by blocking key
 (the cells within reach and the date window of ``candidate_blocks``: one index range scan
 per cell; a report placed only at a region, ``WIDE_SHARE`` of them, also every happening of its
-country in the window, and a town's report its country's happenings placed at a region),
+country in the window, and a town's report its country's happenings placed at a region; a report
+that gives a toll, ``TOLL_SHARE`` of them, its region's seat's happenings, or at a seat
+(``SEAT_SHARE``) its region's towns' that give one),
 rebuild them as ``MergedEvent`` records and call ``assign``. Prints the build time, the
 candidates fetched per event, and the milliseconds per article (median, 95th percentile,
 worst); the budget is 50 ms per article.
@@ -58,6 +60,10 @@ ZONES = (
 #: The share of reports placed only at a region (an ADM1), not at a town: they search every
 #: happening of their country in their date window, and every town's report searches theirs.
 WIDE_SHARE = 0.05
+#: The share placed at a region's seat, and the share that give a death toll: a seat's report
+#: with a toll searches its region's towns' happenings with one, and a town's its region's seat's.
+SEAT_SHARE = 0.05
+TOLL_SHARE = 0.3
 TYPES = (("frontline", "armed_clash"), ("frontline", "shelling"), ("frontline", "air_strike"), ("humanitarian", "aid"))
 WORDS = [
     "strike",
@@ -88,7 +94,14 @@ def _random_event(rng: random.Random, days: int) -> tuple:
 def _place(rng: random.Random, lat: float, lon: float) -> tuple[str, str, int]:
     """A report's country, region and precision: mostly a town, sometimes only its region."""
     country = min(ZONES, key=lambda z: (z[0] - lat) ** 2 + (z[1] - lon) ** 2)[2]
-    return (country, "ADM1", 3) if rng.random() < WIDE_SHARE else (country, "PPL", 1)
+    draw = rng.random()
+    if draw < WIDE_SHARE:
+        return country, "ADM1", 3
+    return (country, "PPLA", 1) if draw < WIDE_SHARE + SEAT_SHARE else (country, "PPL", 1)
+
+
+def _toll(rng: random.Random) -> int:
+    return rng.randrange(1, 20) if rng.random() < TOLL_SHARE else 0
 
 
 def build(conn: sqlite3.Connection, n: int, days: int, rng: random.Random) -> None:
@@ -182,6 +195,7 @@ def build_store(path: Path, n: int, days: int, rng: random.Random) -> None:
                     "Region",
                     feature,
                     precision,
+                    str(_toll(rng) or ""),
                     key.cell_lat,
                     key.cell_lon,
                     key.day,
@@ -196,8 +210,8 @@ def build_store(path: Path, n: int, days: int, rng: random.Random) -> None:
                 )
                 conn.executemany(
                     "INSERT INTO happenings (happening_id, event_type, sub_event_type, event_date, date_precision, lat,"
-                    " lon, published, words, country_code, admin1, feature_code, geo_precision, cell_lat, cell_lon,"
-                    " day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " lon, published, words, country_code, admin1, feature_code, geo_precision, deaths, cell_lat,"
+                    " cell_lon, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     happenings,
                 )
                 events, happenings = [], []
@@ -260,6 +274,7 @@ def run_store(path: Path, args: argparse.Namespace, days: int, rng: random.Rando
                     source=article.source,
                     url="",
                     confidence=0.8,
+                    fatalities=_toll(rng),
                 )
                 for k in range(args.per_article)
             ]

@@ -317,3 +317,46 @@ def test_a_towns_report_that_states_its_day_joins_the_provinces_report_that_came
     assert groups(province, unstated) == [{"province"}, {"unstated"}]  # the day is the article's, not the text's
     earlier = report("earlier", province.quote, PROVINCE, day=date(2024, 5, 13))
     assert groups(earlier, replace(stated, published=WEDNESDAY)) == [{"earlier"}, {"stated"}]
+
+
+#: The seat of the town's province, which the geoparser gives for "in Kharkiv region", and the
+#: seat of another province.
+SEAT = ("Kharkiv", "PPLA", 1, 49.99, 36.23)
+OTHER_SEAT = ("Sumy", "PPLA", 1, 50.91, 34.80)
+
+
+def test_a_strike_told_at_the_town_and_at_its_provinces_seat_with_one_toll_is_one_event() -> None:
+    seat = report("seat", "A guided bomb struck a bakery in Kharkiv region on Tuesday, killing three.", SEAT, killed=3)
+    assert groups(BAKERY, seat) == [{"seat", "town"}]
+    assert groups(seat, BAKERY) == [{"seat", "town"}]  # in either order
+    assert grouped_by(MergeRules(seat_as_region=False), BAKERY, seat) == [{"seat"}, {"town"}]
+
+
+def test_the_seats_own_strike_with_another_toll_or_none_stays_apart() -> None:
+    # A city is a place of its own: without one toll its report tells its own strike that day.
+    quote = "A guided bomb struck a bakery in Kharkiv on Tuesday, killing {}."
+    other_toll = report("seven", quote.format("seven"), SEAT, killed=7)
+    no_toll = report("none", "A guided bomb struck a bakery in Kharkiv on Tuesday, the mayor said.", SEAT)
+    assert groups(BAKERY, other_toll) == [{"seven"}, {"town"}]
+    assert groups(no_toll, BAKERY) == [{"none"}, {"town"}]
+
+
+def test_the_seat_of_another_province_stays_apart() -> None:
+    elsewhere = replace(
+        report("sumy", "A guided bomb struck a bakery in Sumy region on Tuesday, killing three.", OTHER_SEAT, killed=3),
+        admin1="Sumy",
+    )
+    assert groups(BAKERY, elsewhere) == [{"sumy"}, {"town"}]
+
+
+def test_the_store_files_a_seats_report_under_the_towns_happening_in_either_order(tmp_path: Path) -> None:
+    seat = report("seat", "A guided bomb struck a bakery in Kharkiv region on Tuesday, killing three.", SEAT, killed=3)
+    for name, order in (("town-first", (BAKERY, seat)), ("seat-first", (seat, BAKERY))):
+        with EventStore.open(tmp_path / f"{name}.sqlite") as store:
+            for event in order:
+                article = Article(
+                    event.quote, published=event.published, source=event.source, article_id=event.article_id
+                )
+                store.add_articles([(article, [event])])
+            (coded,) = store.coded_events()
+        assert (coded.sources, coded.fatalities) == (2, 3)

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 from geo.records import EVENT_TYPES, GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Event, EventReport
 from geo.store.merge import (
     LINK_REPORTS,
+    REGION_SEAT_FEATURE,
     CodedFields,
     MergedEvent,
     MergeRules,
@@ -443,14 +444,33 @@ def _country_queries(report: Report, rules: MergeRules, days: tuple[int, int] | 
     to beyond its cells: every one when it is placed at a region or country, else only those."""
     if rules.wider_overlap is None or not report.country_code:
         return []
-    select = (
-        f"SELECT {_HAPPENING_COLUMNS} FROM happenings INDEXED BY happenings_country "
-        "WHERE cell_lat IS NOT NULL AND country_code = ? AND geo_precision "
-    )
     # Equalities on the precision, so the index narrows each to its date window.
     precisions = TOWN_PRECISIONS if is_wide(report) else (GEO_PRECISION_REGION,)
-    precision = f"IN ({', '.join('?' for _ in precisions)})"
-    return _in_window(select + precision, [report.country_code, *precisions], days)
+    return [*_in_window(*_of_country(report.country_code, precisions), days), *_seat_queries(report, rules, days)]
+
+
+def _seat_queries(report: Report, rules: MergeRules, days: tuple[int, int] | None) -> list[tuple[str, list[Any]]]:
+    """The searches for the happenings of the report's region that ``merge.seat_for_region`` may
+    join it to: its towns' that give a toll for a report at the region's seat, the seat's for a
+    report at one of its towns; none for a report that gives no toll, which that rule never joins."""
+    if not rules.seat_as_region or report.fatalities <= 0 or not report.admin1 or is_wide(report):
+        return []
+    sql, params = _of_country(report.country_code, TOWN_PRECISIONS)
+    sql += " AND admin1 = ? AND deaths != ''"
+    params.append(report.admin1)
+    if report.feature_code != REGION_SEAT_FEATURE:
+        sql += " AND feature_code = ?"
+        params.append(REGION_SEAT_FEATURE)
+    return _in_window(sql, params, days)
+
+
+def _of_country(country_code: str, precisions: Sequence[int]) -> tuple[str, list[Any]]:
+    """The search of a country's happenings placed at one of ``precisions``, by its index."""
+    sql = (
+        f"SELECT {_HAPPENING_COLUMNS} FROM happenings INDEXED BY happenings_country WHERE cell_lat IS NOT NULL"
+        f" AND country_code = ? AND geo_precision IN ({', '.join('?' for _ in precisions)})"
+    )
+    return sql, [country_code, *precisions]
 
 
 def _in_window(sql: str, params: list[Any], days: tuple[int, int] | None) -> list[tuple[str, list[Any]]]:
