@@ -453,6 +453,33 @@ TOLL_REPORTS: list[tuple[str, dict[str, int]]] = [
         "Clashes broke out in Malakal on Sunday, killing four. The camp there was attacked in 2016, when 30 people died.",
         {"Malakal": 4},
     ),
+    (
+        "Gunmen attacked Bokkos on Tuesday. The village was raided in June, when 18 people died.",
+        {"Bokkos": 0},
+    ),
+    # A toll that grows by dead told later, and a part of the dead beside a side's claim.
+    (
+        "A car bomb exploded in Afgoye, killing nine. The number of dead has since risen to 15, officials said.",
+        {"Afgoye": 15},
+    ),
+    (
+        "A car bomb exploded at a checkpoint in Balad, killing nine. Six more bodies were pulled from the rubble on Sunday.",
+        {"Balad": 15},
+    ),
+    (
+        "The army said its soldiers killed 35 militants in a battle near Kapchorwa. "
+        "A rights group said 12 of the dead were civilians.",
+        {"Kapchorwa": 35},
+    ),
+    # Another source's lower figure told in plain words.
+    (
+        "Gunmen raided a village near Makeni, killing 15 people, a local chief said. Police said eight people died.",
+        {"Makeni": 8},
+    ),
+    (
+        "Shelling hit Bakhmut on Monday. Local authorities reported five dead. Independent monitors confirmed three deaths.",
+        {"Bakhmut": 3},
+    ),
 ]
 
 

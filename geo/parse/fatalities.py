@@ -458,7 +458,8 @@ NOT_PEOPLE = frozenset(
 )
 #: A toll about a whole war or a period, not about this event: the clause holding one is skipped.
 BACKGROUND = re.compile(
-    r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
+    # "since March", not "the toll has since risen" (an adverb of the perfect).
+    r"(?<!\bhas )(?<!\bhave )(?<!\bhad )\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
     r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
     r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
     r"|\b(?:an earlier|a previous|a similar|the previous|the last)"
@@ -856,7 +857,8 @@ def casualties_in_sentences(
         for i in range(max(0, index - 1), min(len(sentences), index + STORY_SENTENCES)):
             if i != index and i not in elsewhere:
                 other = casualties(sentences[i], place=place)
-                if other.killed and not other.claimed and other.killed < found.killed:
+                part = _tells_part_of_the_dead(sentences[i])  # "12 of the dead were civilians"
+                if other.killed and not other.claimed and not part and other.killed < found.killed:
                     return Casualties(other.killed, found.wounded, other.vague)
     if found.vague:
         # "killing scores of travellers ... Seventy-five people were confirmed dead": a vague word
@@ -883,6 +885,8 @@ def casualties_in_sentences(
 _REVISED = re.compile(r"\b(?:revised|corrected|lowered|raised|updated)\b", re.IGNORECASE)
 _ADDED = re.compile(
     r"\balso\b(?:\s+\w+){0,2}\s+(?:killed|died|dead)\b"
+    # "six more bodies were found", "two more died": not "more than 20 died".
+    r"|\bmore\s+(?!than\b)(?:\w+\s+){0,2}(?:killed|died|dead|bodies)\b"
     r"|\b(?:later|subsequently|since)\s+died\b|\bdied\s+(?:later|of\s+(?:his|her|their)\s+(?:wounds|injuries))\b"
     r"|\bsuccumbed\b"
     # "officials later revised the figure to 17": the toll told again, set anew.
@@ -927,6 +931,13 @@ _TOLL_RISEN = re.compile(
 )
 
 
+def tells_a_later_toll(sentence: str) -> bool:
+    """Does the sentence tell the toll again as it grew, or dead added to it ("the toll had
+    risen to 15 by Saturday", "two more died in hospital")? Its own day is the count's, not
+    the happening's."""
+    return bool(_TOLL_RISEN.search(sentence) or _ADDED.search(sentence))
+
+
 def _toll_risen_later(
     sentences: Sequence[str], told_at: int, killed: int, elsewhere: Collection[int], place: str
 ) -> int:
@@ -961,13 +972,22 @@ def _lower_account_later(
             break
         sentence = sentences[i]
         told_whole = _TOLL_TOLD.search(sentence) or _counts_anyone(sentence)
-        account = told_whole and _ATTRIBUTED.search(sentence) and not _OF_THE_DEAD.search(sentence)
+        account = told_whole and _ATTRIBUTED.search(sentence) and not _tells_part_of_the_dead(sentence)
         if not account or _RISING.search(sentence) or _ADDED.search(sentence):
             continue
         other = casualties(sentence, place=place)
         if other.killed and not other.vague and not other.claimed and other.killed < killed:
             killed = other.killed
     return killed
+
+
+#: Some of the dead, named apart ("12 of the dead were civilians", "the victims included").
+_PART_OF_THE_DEAD = re.compile(r"\b(?:of|among) (?:the|those) (?:dead|killed|victims|fatalities|deceased)\b", re.I)
+
+
+def _tells_part_of_the_dead(sentence: str) -> bool:
+    """Does the sentence tell of some of a toll's dead, not another account of the whole?"""
+    return bool(_PART_OF_THE_DEAD.search(sentence) or _OF_THE_DEAD.search(sentence))
 
 
 def _counts_anyone(sentence: str) -> bool:
