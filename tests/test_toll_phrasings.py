@@ -301,6 +301,10 @@ ONE_SENTENCE: list[tuple[str, int | None]] = [
     ("A senior militant commander was among those killed.", 1),
     ("Gunmen killed 5 people at a bar and then set it on fire.", 5),
     ("The armed forces said seven of their men died in the ambush.", 7),
+    # A counted group the subject of a verb of state, or named by a prefixed name.
+    ("Nineteen insurgents lay dead in the street after the assault.", 19),
+    ("Seven al-Qaeda fighters died in the air raid.", 7),
+    ("Those killed included nineteen soldiers and a nurse.", 20),
     # A total broken down after a comma, its parts no more than it: not more dead.
     ("Shelling killed nine people in the town, six soldiers and three civilians.", 9),
     ("The fighting left 14 dead, eight soldiers and six militiamen.", 14),

@@ -112,6 +112,10 @@ LINK_FILLERS = frozenset(
         "has",
         "had",
         "being",
+        # "nineteen insurgents lay dead in the street": a verb of state before "dead".
+        "lay",
+        "lie",
+        "lying",
         "reportedly",
         "later",
         "also",
@@ -1159,7 +1163,12 @@ def _proper_words(text: str) -> frozenset[int]:
     word: names and the adjectives of peoples ("three Ethiopian soldiers"), in any war."""
     if not any(c.islower() for c in text):
         return frozenset()
-    return frozenset(i for i, t in enumerate(_TOKEN.findall(text)) if i > 0 and t[:1].isupper())
+    # "al-Shabaab", "pro-Russian": a name may follow a lower-case prefix in one word.
+    return frozenset(
+        i
+        for i, t in enumerate(_TOKEN.findall(text))
+        if i > 0 and any(part[:1].isupper() for part in re.split(r"[-'\u2019]", t))
+    )
 
 
 def _tokens(text: str) -> list[str]:
@@ -1444,7 +1453,8 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
 _OF_THE_DEAD = re.compile(
     r"\bamong (?:the|those) (?:dead|killed|victims|fatalities)\b"
     r"|\bamong those (?:who|that) (?:died|perished|(?:were|was) killed|lost their lives)\b"
-    r"|\bthe (?:dead|victims|fatalities) (?:included|include|were|comprised|numbered)\b",
+    r"|\bthe (?:dead|victims|fatalities) (?:included|include|were|comprised|numbered)\b"
+    r"|\bthose (?:killed|who died) (?:included|include|were)\b",
     re.IGNORECASE,
 )
 
