@@ -441,6 +441,11 @@ IN_A_REPORT: list[tuple[str, str, int]] = [
         13,
     ),
     (
+        "A shell hit the bus station, killing four. Medics feared the toll would rise. By night it had risen to seven.",
+        "A shell hit the bus station, killing four.",
+        7,
+    ),
+    (
         "Drones struck a wedding party, killing six guests. Two more died overnight, bringing the toll to eight.",
         "Drones struck a wedding party, killing six guests.",
         8,
@@ -602,8 +607,8 @@ def test_an_event_told_as_earlier_than_another_keeps_its_own_toll(pipeline) -> N
     assert report_figures(pipeline, text) == {"Kadugli": 6, "Dilling": 2}
 
 
-#: Of the places of ``tests.toll_reports`` (151), how many the pipeline gives the right deaths.
-REPORTS_RIGHT = 141
+#: Of the places of ``tests.toll_reports`` (152), how many the pipeline gives the right deaths.
+REPORTS_RIGHT = 142
 
 
 def test_most_places_of_short_multi_event_reports_get_their_own_toll(pipeline) -> None:

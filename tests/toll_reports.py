@@ -480,6 +480,12 @@ TOLL_REPORTS: list[tuple[str, dict[str, int]]] = [
         "Shelling hit Bakhmut on Monday. Local authorities reported five dead. Independent monitors confirmed three deaths.",
         {"Bakhmut": 3},
     ),
+    (
+        "At least 20 people were killed when a car bomb went off near a checkpoint in Afgoye on Saturday.\n\n"
+        "Hospital officials said the toll was likely to rise. By Sunday it had reached 26, according to the "
+        "district commissioner.",
+        {"Afgoye": 26},
+    ),
 ]
 
 

@@ -956,7 +956,23 @@ def _toll_risen_later(
             grown = casualties(sentences[i], place=place)
             if grown.killed and not grown.vague and not grown.claimed:
                 killed = max(killed, grown.killed)
+        elif _TOLL_TOLD.search(sentences[i - 1]):
+            killed = max(killed, _toll_it_grew_to(sentences[i]) or 0)
     return killed
+
+
+#: "it" with a verb of a growing toll, in the sentence after one that names the toll.
+_IT_GREW = re.compile(r"\bit\s+(?:(?:had|has)\s+)?(?:risen|rose|climbed|reached|jumped|increased)\s+(?:to\s+)?", re.I)
+
+
+def _toll_it_grew_to(sentence: str) -> int | None:
+    """The figure a toll named in the sentence before grew to, told of as "it" ("Officials
+    feared the toll would rise. By Sunday it had reached 26.")."""
+    grew = _IT_GREW.search(sentence)
+    if grew is None or BACKGROUND.search(sentence):
+        return None
+    quantity = parse_quantity(_tokens(sentence[grew.end() :]), 0)
+    return quantity[0] if quantity is not None and quantity[0] < WAR_SCALE else None
 
 
 #: A sentence that gives a toll as a whole ("the army said the toll was nine").
