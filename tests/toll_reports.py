@@ -1,8 +1,9 @@
-"""Short reports of two or three places each, written for these tests, with the deaths an
+"""Short reports of one to three places each, written for these tests, with the deaths an
 ACLED coder would give the event at each place: the toll told in that place's clause or
 story, the lower of two accounts (an official or independent figure over a side's claim of
-what it did), the groups of one toll summed ("three soldiers and two civilians"), and 0 at a
-place named only beside the event or telling of no deaths."""
+what it did, the more conservative of two sources), the groups of one toll summed ("three
+soldiers and two civilians"), a toll as it rose later in the report, and 0 at a place named
+only beside the event, telling of no deaths, or whose only toll is a past happening's."""
 
 from __future__ import annotations
 
