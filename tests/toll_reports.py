@@ -1,8 +1,9 @@
-"""Short reports of two or three places each, written for these tests, with the deaths an
+"""Short reports of one to three places each, written for these tests, with the deaths an
 ACLED coder would give the event at each place: the toll told in that place's clause or
 story, the lower of two accounts (an official or independent figure over a side's claim of
-what it did), the groups of one toll summed ("three soldiers and two civilians"), and 0 at a
-place named only beside the event or telling of no deaths."""
+what it did, the more conservative of two sources), the groups of one toll summed ("three
+soldiers and two civilians"), a toll as it rose later in the report, and 0 at a place named
+only beside the event, telling of no deaths, or whose only toll is a past happening's."""
 
 from __future__ import annotations
 
@@ -326,6 +327,165 @@ TOLL_REPORTS: list[tuple[str, dict[str, int]]] = [
         "Security forces killed seven suspected militants in a raid in Sangha, the army said, "
         "and four soldiers were killed in an ambush near Kaya.",
         {"Sangha": 7, "Kaya": 4},
+    ),
+    # A counted group the subject of an intransitive death verb ("nineteen gunmen died").
+    ("Nineteen gunmen died when troops stormed their hideout near Gwoza on Tuesday.", {"Gwoza": 19}),
+    ("Scores perished when militiamen set fire to a displacement camp outside Djugu.", {"Djugu": 20}),
+    ("Eleven soldiers and four civilians died when rebels ambushed an army convoy outside Bunia.", {"Bunia": 15}),
+    (
+        "Fighting flared again in Kalemie. Dozens died as the two militias fought for the port, a priest said.",
+        {"Kalemie": 12},
+    ),
+    (
+        "Nine militiamen perished in a clash with villagers at Bandiagara, and two villagers were shot dead.",
+        {"Bandiagara": 11},
+    ),
+    ("Forty-two bodies were pulled from the rubble of a market in Kutum after the air raid.", {"Kutum": 42}),
+    (
+        "Thirteen herders died when armed youths attacked a cattle camp near Bentiu. Aid flights to Akobo were suspended.",
+        {"Bentiu": 13, "Akobo": 0},
+    ),
+    ("Twenty-three attackers died in the failed assault on the barracks at Diffa, the army said.", {"Diffa": 23}),
+    # Groups in apposition, and groups among the dead.
+    ("The shelling killed nine people in Kaga Bandoro, six soldiers and three civilians.", {"Kaga Bandoro": 9}),
+    ("Seven people, four of them children, died when a mortar round hit a house in Bossangoa.", {"Bossangoa": 7}),
+    ("Gunmen killed 16 villagers in Bokkos, among them three children.", {"Bokkos": 16}),
+    (
+        "Twelve people, including a pregnant woman, were killed when a shell hit a bus near Kramatorsk.",
+        {"Kramatorsk": 12},
+    ),
+    ("Shelling killed 12 people in Izium. Three children were among the dead.", {"Izium": 12}),
+    (
+        "Gunmen ambushed a bus near Kafanchan. Two aid workers were among the dead, their charity said.",
+        {"Kafanchan": 2},
+    ),
+    (
+        "Among the dead in Gao were four policemen and a judge, officials said. Talks in Bamako went on.",
+        {"Gao": 5, "Bamako": 0},
+    ),
+    ("A village chief and his two sons were among those killed when bandits attacked Gusau.", {"Gusau": 3}),
+    # Sources that disagree: the most conservative credible figure.
+    (
+        "Gunmen raided Kenema overnight. A hospital director said 23 bodies had been brought in. "
+        "The interior ministry put the toll at 14.",
+        {"Kenema": 14},
+    ),
+    (
+        "The provincial governor said 30 people died in the attack on Beni. "
+        "An independent monitoring group counted 18 dead.",
+        {"Beni": 18},
+    ),
+    (
+        "The defence ministry said five soldiers died in the ambush near Tillaberi. "
+        "A local official said at least 12 soldiers were killed.",
+        {"Tillaberi": 5},
+    ),
+    (
+        "Nine people died in the blast in Mogadishu, a doctor at Medina hospital said. Police said the toll was six.",
+        {"Mogadishu": 6},
+    ),
+    (
+        "Officials said 20 people died in the attack on Titao, but a local rights group put the toll at 15.",
+        {"Titao": 15},
+    ),
+    (
+        "The regional health office said 11 people were killed in the strike on Adwa. "
+        "The United Nations, citing local sources, put the number of dead at nine.",
+        {"Adwa": 9},
+    ),
+    (
+        "Shelling hit Wad Madani on Monday. Hospital sources said 40 people had died; the government said 27.",
+        {"Wad Madani": 27},
+    ),
+    (
+        "The mayor of Kherson said four people were killed by the shelling. The regional governor said three died.",
+        {"Kherson": 3},
+    ),
+    # A toll that rises later in the report.
+    (
+        "A suicide bomber struck a mosque in Maiduguri during Friday prayers, killing seven worshippers.\n\n"
+        "Hospital officials said on Saturday that the toll had risen to 15 as more of the wounded died.",
+        {"Maiduguri": 15},
+    ),
+    (
+        "Militants attacked a checkpoint in Kidal, killing four soldiers.\n\nBy evening the death toll had climbed to nine, the army said.",
+        {"Kidal": 9},
+    ),
+    (
+        "A drone struck a wedding party in Taiz, killing six guests. Two more died in hospital overnight, bringing the toll to eight.",
+        {"Taiz": 8},
+    ),
+    (
+        "A bomb exploded at the bus station in Jalalabad on Monday, killing five people. The blast shattered windows across the street. "
+        "Witnesses described scenes of panic. No group has claimed the attack.\n\nPolice later said the toll had risen to 13.",
+        {"Jalalabad": 13},
+    ),
+    (
+        "Gunmen opened fire on a market in Zamfara's Anka town, killing 10 traders. "
+        "The toll rose to 17 on Wednesday as bodies were found in the bush, police said.",
+        {"Anka": 17},
+    ),
+    # A past happening's toll told beside today's.
+    (
+        "Gunmen attacked a market in Makurdi on Tuesday, killing three traders. "
+        "The town saw a massacre in 2019 in which 60 villagers died.",
+        {"Makurdi": 3},
+    ),
+    (
+        "A drone hit a school in Kassala on Monday, killing two teachers. "
+        "It came a week after an airstrike on the town killed 40 people.",
+        {"Kassala": 2},
+    ),
+    (
+        "Fighters attacked the army base at Boulkessi overnight. No casualties were reported. "
+        "The base was overrun last year in an assault that killed 50 soldiers.",
+        {"Boulkessi": 0},
+    ),
+    (
+        "Rebels shelled Bambari on Wednesday, killing a woman and her daughter. "
+        "The town has been under siege since May, in fighting that has killed hundreds.",
+        {"Bambari": 2},
+    ),
+    (
+        "Troops shelled rebel positions in Kisangani, killing two fighters. It was a year since troops killed 30 people in Goma.",
+        {"Kisangani": 2, "Goma": 0},
+    ),
+    (
+        "Clashes broke out in Malakal on Sunday, killing four. The camp there was attacked in 2016, when 30 people died.",
+        {"Malakal": 4},
+    ),
+    (
+        "Gunmen attacked Bokkos on Tuesday. The village was raided in June, when 18 people died.",
+        {"Bokkos": 0},
+    ),
+    # A toll that grows by dead told later, and a part of the dead beside a side's claim.
+    (
+        "A car bomb exploded in Afgoye, killing nine. The number of dead has since risen to 15, officials said.",
+        {"Afgoye": 15},
+    ),
+    (
+        "A car bomb exploded at a checkpoint in Balad, killing nine. Six more bodies were pulled from the rubble on Sunday.",
+        {"Balad": 15},
+    ),
+    (
+        "The army said its soldiers killed 35 militants in a battle near Kapchorwa. "
+        "A rights group said 12 of the dead were civilians.",
+        {"Kapchorwa": 35},
+    ),
+    # Another source's lower figure told in plain words.
+    (
+        "Gunmen raided a village near Makeni, killing 15 people, a local chief said. Police said eight people died.",
+        {"Makeni": 8},
+    ),
+    (
+        "Shelling hit Bakhmut on Monday. Local authorities reported five dead. Independent monitors confirmed three deaths.",
+        {"Bakhmut": 3},
+    ),
+    (
+        "At least 20 people were killed when a car bomb went off near a checkpoint in Afgoye on Saturday.\n\n"
+        "Hospital officials said the toll was likely to rise. By Sunday it had reached 26, according to the "
+        "district commissioner.",
+        {"Afgoye": 26},
     ),
 ]
 

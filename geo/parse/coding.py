@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 
 from geo.parse.actors import (
     INTER_EXTERNAL,
@@ -31,8 +32,9 @@ from geo.parse.actors import (
 from geo.parse.clauses import NOT_ACTS, SentenceSyntax
 from geo.parse.clausetree import ClauseTree
 from geo.parse.datelines import header_end
-from geo.parse.fatalities import casualties_in_sentences
-from geo.records import Event
+from geo.parse.dates import stated_date
+from geo.parse.fatalities import casualties_in_sentences, tells_a_later_toll
+from geo.records import DATE_PRECISION_MONTH, DATE_PRECISION_WEEK, Event
 
 
 def inter_code(actor: Actor | None, country_code: str) -> int:
@@ -96,7 +98,44 @@ def event_fatalities(
             return 0  # the place only dates the report: its neighbours' tolls are not its own either
         sentences = [*sentences[:index], own, *sentences[index + 1 :]]
     elsewhere = [i for i in told_of_elsewhere(places, event.geonameid) if i != index]
+    elsewhere += told_of_an_earlier_day(sentences, index, event.event_date, event.published)
     return casualties_in_sentences(sentences, index, place=event.mention, elsewhere=elsewhere).killed or 0
+
+
+#: Days a report may run from its happening to the day it is told (a week, ACLED's coarser
+#: time precision): a past happening told beside the event lies before them.
+STORY_DAYS = 7
+
+
+def told_of_an_earlier_day(sentences: Sequence[str], index: int, day: date | None, published: date | None) -> list[int]:
+    """The sentences that date what they tell to over a week before ``day``, the day of the
+    happening told in ``sentences[index]`` ("Gunmen attacked the village on Tuesday. It was
+    raided in June, when 18 died."): a past happening told beside this one, whose toll is not
+    its own. A day or two before may be the happening itself, the event's day being the
+    report's ("said on Saturday it had taken the town"; "15 died in Friday's fighting").
+    None when the event's sentence states no date, and never a sentence telling the toll as
+    it grew (its day is the count's)."""
+    if day is None or stated_date(sentences[index], published=published) is None:
+        return []
+    before = day - timedelta(days=STORY_DAYS)
+    earlier = []
+    for i, sentence in enumerate(sentences):
+        if i == index or tells_a_later_toll(sentence):
+            continue
+        told = stated_date(sentence, published=published)
+        if told is not None and told.value is not None and _last_day(told.value, told.precision) < before:
+            earlier.append(i)
+    return earlier
+
+
+def _last_day(first: date, precision: int) -> date:
+    """The last day of the day, week or month that starts on ``first``."""
+    if precision == DATE_PRECISION_WEEK:
+        return first + timedelta(days=6)
+    if precision >= DATE_PRECISION_MONTH:
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return first
 
 
 def told_of_elsewhere(places: Sequence[frozenset[int]], geonameid: int | None) -> list[int]:

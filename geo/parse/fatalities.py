@@ -112,6 +112,10 @@ LINK_FILLERS = frozenset(
         "has",
         "had",
         "being",
+        # "nineteen insurgents lay dead in the street": a verb of state before "dead".
+        "lay",
+        "lie",
+        "lying",
         "reportedly",
         "later",
         "also",
@@ -458,10 +462,14 @@ NOT_PEOPLE = frozenset(
 )
 #: A toll about a whole war or a period, not about this event: the clause holding one is skipped.
 BACKGROUND = re.compile(
-    r"\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
+    # "since March", not "the toll has since risen" (an adverb of the perfect).
+    r"(?<!\bhas )(?<!\bhave )(?<!\bhad )\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
     r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
     r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
-    r"|\b(?:an earlier|a previous|a similar|the previous|the last) (?:attack|strike|raid|bombing|ambush|assault)\b"
+    r"|\b(?:an earlier|a previous|a similar|the previous|the last)"
+    r" (?:attack|strike|raid|bombing|ambush|assault|clash|battle|massacre|shelling|offensive)\b"
+    # "the toll of the week rose to 30", "the day's toll": a period's dead, many happenings'.
+    r"|\b(?:toll|tally) (?:of|for) the (?:day|week|month|year)\b|\b(?:day|week|month|year)'s (?:death )?(?:toll|tally)\b"
     r"|\b(?:a|per|each|every) (?:year|month)\b|\blast (?:week|month|year)\b|\bearlier this (?:week|month)\b|\bthis month\b|\bin the (?:war|conflict)\b"
     r"|\blast (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\b"
@@ -563,6 +571,7 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     claimed: list[_Figure] = []
     side_says: list[_Figure] = []
     accounts: list[_Account] = []
+    elliptical: list[_Figure] = []
     plain = _without_background_asides(_without_asides(sentence))
     past_year = _PAST_YEAR.search(plain)
     seen = 0
@@ -578,6 +587,9 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         if place and _of_another_place(clause, place, plain):
             continue
         k, w, t = _clause_figures(clause, place)
+        if not (k or w or t) and accounts:
+            k = _account_without_its_noun(clause)
+            elliptical.extend(k)
         if _SO_FAR.search(clause) and any(f.value >= WAR_SCALE for f in k + t):
             # "More than 34,000 people have been killed in X, the ministry says": thousands told
             # in the present perfect are a war's or an area's dead so far, not one event's.
@@ -600,6 +612,9 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         # "At least six were killed, the ministry said, while residents put the toll at 11":
         # two sources' accounts of one toll, of which ACLED takes the lower, not their sum.
         killed, tolls = [f for f in killed if f in lower.killed], [f for f in tolls if f in lower.tolls]
+    else:
+        # A bare figure is an account only beside the one it answers.
+        killed = [f for f in killed if not any(f is g for g in elliptical)]
     # "an unknown number of militants": it passed its death word to the figures listed with it,
     # and is no figure itself ("an unknown number were killed" tells no toll).
     killed = [f for f in killed if f.value or not f.vague]
@@ -619,6 +634,23 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     k_total = sum(f.value for f in killed) if killed else (0 if NO_DEATHS.search(sentence) else None)
     w_total = sum(f.value for f in wounded) if wounded else (0 if NO_WOUNDED.search(sentence) else None)
     return Casualties(k_total, w_total, vague=bool(killed) and any(f.vague for f in killed), claimed=from_claim)
+
+
+#: Verbs a source gives a figure with, the figure their object ("the government said 27").
+_GIVES_FIGURE = frozenset({"said", "says", "say", "reported", "counted", "gave", "estimated"})
+
+
+def _account_without_its_noun(clause: str) -> list[_Figure]:
+    """The figure a source gives after another's account of the dead, with the noun and the
+    death word left out as told already ("40 people had died, hospital sources said; the
+    government said 27."): the clause's one figure, the object of the source's verb, ends it."""
+    words = _tokens(clause)
+    figures = _figures(words)
+    if len(figures) != 1 or figures[0].vague or figures[0].start == 0:
+        return []
+    fig = figures[0]
+    closes = fig.end == len(words) or not words[fig.end].isalnum()
+    return [fig] if closes and words[fig.start - 1] in _GIVES_FIGURE else []
 
 
 def _of_another_place(clause: str, place: str, sentence: str) -> bool:
@@ -658,29 +690,37 @@ class _Account:
 
     @property
     def counted(self) -> str:
-        """The word after the account's first figure: who it counts ("soldiers"), or a verb."""
+        """The word after the account's first figure: who it counts ("soldiers"), or a verb;
+        "" when the clause ends on it."""
         first = (self.tolls or self.killed)[0]
         words = _tokens(self.clause)
-        return words[first.end] if first.end < len(words) else ""
+        # "..., the government said 27.": a figure the clause ends on counts whom the other did.
+        return words[first.end] if first.end < len(words) and words[first.end][0].isalnum() else ""
 
 
 #: Who tells a figure: a source's words or estimate.
 _ATTRIBUTED = re.compile(
-    r"\b(?:said|says|say|told|according to|reported|put|puts|estimated|estimates|counted|gave)\b", re.IGNORECASE
+    r"\b(?:said|says|say|told|according to|reported|put|puts|estimated|estimates|counted|gave"
+    r"|confirmed|recorded|documented|registered)\b",
+    re.IGNORECASE,
 )
 #: A toll that grew ("rose to", "two more died"): it holds the figure before it, which it replaces.
 _RISING = re.compile(r"\b(?:ris(?:en|es|ing)|rose|climb(?:ed|s|ing)|increased|jumped|more|another|further)\b", re.I)
 #: A place a clause tells its figure of ("in Varna", "near the town of Tolva").
 _PLACE_TOLD = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+(?:\w+\s+of\s+)?)?([A-Z][\w'-]+)")
 #: Words after a figure that name nobody in particular ("4 people died", "as many as 10 were killed").
-_ANYONE = frozenset({"", "people", "persons", "dead", "died", "killed", "were", "was", "have", "had", "in", "at"})
+_ANYONE = frozenset(
+    {"", "people", "persons", "dead", "died", "killed", "were", "was", "have", "had", "in", "at"}
+    | {"victims", "others", "deaths", "fatalities"}
+)
 
 
 def _lower_of_two_accounts(accounts: Sequence[_Account]) -> _Account | None:
     """The lower of two accounts of one toll that a sentence sets against each other ("six were
     killed, officials said, while residents said 11 died"): the second clause opens with
     "while", "whereas" or "but" or follows a semicolon, each names its source, neither tells
-    a toll that grew, they name the same places, and they count the same people (or a toll);
+    a toll that grew, the second names no other place than the first, and they count the
+    same people (or a toll);
     ``None`` when the sentence gives no such pair, as when the two count other people ("two
     soldiers ..., while three civilians ...") or tell of other places."""
     if len(accounts) != 2:
@@ -689,7 +729,8 @@ def _lower_of_two_accounts(accounts: Sequence[_Account]) -> _Account | None:
     opens = second.clause.lstrip(" ,").split(" ", 1)[0].lower()
     if opens not in {"while", "whereas", "but"} and not second.after_semicolon:
         return None
-    if _PLACE_TOLD.findall(second.clause) != _PLACE_TOLD.findall(first.clause):
+    told_second = _PLACE_TOLD.findall(second.clause)
+    if told_second and told_second != _PLACE_TOLD.findall(first.clause):
         return None  # "four died in A, police said, while two were killed in B": two places'
 
     if not all(_ATTRIBUTED.search(a.clause) and not _RISING.search(a.clause) for a in accounts):
@@ -795,6 +836,9 @@ def casualties_in_sentences(
         # the story adds to its toll (the attackers' own, the wounded who died) are the event's.
         killed = _with_added_later(sentences, index, told_at, found.killed, elsewhere, place)
         found = Casualties(killed, found.wounded, found.vague, found.claimed)
+    if found.killed and not found.vague and not found.claimed and told_at is not None:
+        killed = _toll_risen_later(sentences, max(index, told_at), found.killed, elsewhere, place)
+        found = Casualties(killed, found.wounded)
     if found.killed is None:
         # "Rebels attacked the camp at X. They used drones and mortars. Several soldiers were
         # killed, he said.": the story goes on in sentences that name no other place.
@@ -817,7 +861,8 @@ def casualties_in_sentences(
         for i in range(max(0, index - 1), min(len(sentences), index + STORY_SENTENCES)):
             if i != index and i not in elsewhere:
                 other = casualties(sentences[i], place=place)
-                if other.killed and not other.claimed and other.killed < found.killed:
+                part = _tells_part_of_the_dead(sentences[i])  # "12 of the dead were civilians"
+                if other.killed and not other.claimed and not part and other.killed < found.killed:
                     return Casualties(other.killed, found.wounded, other.vague)
     if found.vague:
         # "killing scores of travellers ... Seventy-five people were confirmed dead": a vague word
@@ -844,6 +889,8 @@ def casualties_in_sentences(
 _REVISED = re.compile(r"\b(?:revised|corrected|lowered|raised|updated)\b", re.IGNORECASE)
 _ADDED = re.compile(
     r"\balso\b(?:\s+\w+){0,2}\s+(?:killed|died|dead)\b"
+    # "six more bodies were found", "two more died": not "more than 20 died".
+    r"|\bmore\s+(?!than\b)(?:\w+\s+){0,2}(?:killed|died|dead|bodies)\b"
     r"|\b(?:later|subsequently|since)\s+died\b|\bdied\s+(?:later|of\s+(?:his|her|their)\s+(?:wounds|injuries))\b"
     r"|\bsuccumbed\b"
     # "officials later revised the figure to 17": the toll told again, set anew.
@@ -879,6 +926,55 @@ def _with_added_later(
     return killed
 
 
+#: A toll told again as grown ("the toll had risen to 15", "..., bringing the toll to eight").
+_TOLL_RISEN = re.compile(
+    r"\b(?:toll|tally|number\s+of\s+(?:\w+\s+){0,2}(?:dead|killed|deaths))\b[^.;]{0,30}?"
+    r"\b(?:ris(?:en|es)|rose|climb(?:ed|s)|increased|jumped|grew|grown|reached)\b"
+    r"|\b(?:bringing|raising|pushing|taking)\s+(?:the\s+)?(?:\w+\s+)?(?:toll|tally)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_a_later_toll(sentence: str) -> bool:
+    """Does the sentence tell the toll again as it grew, or dead added to it ("the toll had
+    risen to 15 by Saturday", "two more died in hospital")? Its own day is the count's, not
+    the happening's."""
+    return bool(_TOLL_RISEN.search(sentence) or _ADDED.search(sentence))
+
+
+def _toll_risen_later(
+    sentences: Sequence[str], told_at: int, killed: int, elsewhere: Collection[int], place: str
+) -> int:
+    """``killed`` (read in ``sentences[told_at]``), or the higher toll a later sentence tells it
+    grew to, up to the first sentence of another place or happening, however far the
+    report runs on ("Hospital officials said on Saturday the toll had risen to 15."): the
+    update is the better information, and it counts the dead told before it."""
+    for i in range(told_at + 1, len(sentences)):
+        if i in elsewhere or _ANOTHER.search(sentences[i]):
+            break
+        if _TOLL_RISEN.search(sentences[i]):
+            grown = casualties(sentences[i], place=place)
+            if grown.killed and not grown.vague and not grown.claimed:
+                killed = max(killed, grown.killed)
+        elif _TOLL_TOLD.search(sentences[i - 1]):
+            killed = max(killed, _toll_it_grew_to(sentences[i]) or 0)
+    return killed
+
+
+#: "it" with a verb of a growing toll, in the sentence after one that names the toll.
+_IT_GREW = re.compile(r"\bit\s+(?:(?:had|has)\s+)?(?:risen|rose|climbed|reached|jumped|increased)\s+(?:to\s+)?", re.I)
+
+
+def _toll_it_grew_to(sentence: str) -> int | None:
+    """The figure a toll named in the sentence before grew to, told of as "it" ("Officials
+    feared the toll would rise. By Sunday it had reached 26.")."""
+    grew = _IT_GREW.search(sentence)
+    if grew is None or BACKGROUND.search(sentence):
+        return None
+    quantity = parse_quantity(_tokens(sentence[grew.end() :]), 0)
+    return quantity[0] if quantity is not None and quantity[0] < WAR_SCALE else None
+
+
 #: A sentence that gives a toll as a whole ("the army said the toll was nine").
 _TOLL_TOLD = re.compile(r"\b(?:toll|tally)\b", re.IGNORECASE)
 
@@ -888,19 +984,42 @@ def _lower_account_later(
 ) -> int:
     """``killed`` (read in ``sentences[told_at]``), or the lower toll another source gives in a
     later sentence of the event's story ("The attackers killed 11, a priest said. The army said
-    the toll was nine."): ACLED takes the more conservative of conflicting reports. A toll
-    that grew or adds dead is not another account."""
+    the toll was nine.", "The governor said three died."): ACLED takes the more conservative
+    of conflicting reports. A toll that grew or adds dead, or a figure of some of the dead
+    ("two soldiers were killed", "three children were among the dead"), is not another account."""
     for i in range(max(index, told_at) + 1, min(len(sentences), index + STORY_SENTENCES)):
         if i in elsewhere:
             break
         sentence = sentences[i]
-        account = _TOLL_TOLD.search(sentence) and _ATTRIBUTED.search(sentence)
+        told_whole = _TOLL_TOLD.search(sentence) or _counts_anyone(sentence)
+        account = told_whole and _ATTRIBUTED.search(sentence) and not _tells_part_of_the_dead(sentence)
         if not account or _RISING.search(sentence) or _ADDED.search(sentence):
             continue
         other = casualties(sentence, place=place)
         if other.killed and not other.vague and not other.claimed and other.killed < killed:
             killed = other.killed
     return killed
+
+
+#: Some of the dead, named apart ("12 of the dead were civilians", "the victims included").
+_PART_OF_THE_DEAD = re.compile(r"\b(?:of|among) (?:the|those) (?:dead|killed|victims|fatalities|deceased)\b", re.I)
+
+
+def _tells_part_of_the_dead(sentence: str) -> bool:
+    """Does the sentence tell of some of a toll's dead, not another account of the whole?"""
+    return bool(_PART_OF_THE_DEAD.search(sentence) or _OF_THE_DEAD.search(sentence))
+
+
+def _counts_anyone(sentence: str) -> bool:
+    """Does the sentence's first figure of dead count them whoever they were ("18 dead", "three
+    died", "put the number of dead at nine."), as a whole toll does, not a group of them?"""
+    words = _tokens(sentence)
+    killed, _, tolls = _clause_figures(sentence)
+    first = min(killed + tolls, key=lambda f: f.start, default=None)
+    if first is None:
+        return False
+    after = words[first.end] if first.end < len(words) else ""
+    return after in _ANYONE or not after.isalnum()
 
 
 #: A sentence that says it tells another happening than the one before it.
@@ -1060,7 +1179,12 @@ def _proper_words(text: str) -> frozenset[int]:
     word: names and the adjectives of peoples ("three Ethiopian soldiers"), in any war."""
     if not any(c.islower() for c in text):
         return frozenset()
-    return frozenset(i for i, t in enumerate(_TOKEN.findall(text)) if i > 0 and t[:1].isupper())
+    # "al-Shabaab", "pro-Russian": a name may follow a lower-case prefix in one word.
+    return frozenset(
+        i
+        for i, t in enumerate(_TOKEN.findall(text))
+        if i > 0 and any(part[:1].isupper() for part in re.split(r"[-'\u2019]", t))
+    )
 
 
 def _tokens(text: str) -> list[str]:
@@ -1278,6 +1402,8 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
     for n in range(1, len(figures)):
         # "twelve of them staff and seven patients": the list goes on with parts of the toll.
         subset[n] = subset[n] or (subset[n - 1] and _joined(words, figures[n - 1], figures[n]))
+    for n in _breakdown_of_a_total(words, figures):
+        subset[n] = True
     for n in range(1, len(figures)):
         # "killed the driver, a man aged 40, and his son": the one named by office, then
         # told of again, is one person.
@@ -1342,7 +1468,9 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
 #: among the dead"): its figures with no word of their own count the dead.
 _OF_THE_DEAD = re.compile(
     r"\bamong (?:the|those) (?:dead|killed|victims|fatalities)\b"
-    r"|\bthe (?:dead|victims|fatalities) (?:included|include|were|comprised|numbered)\b",
+    r"|\bamong those (?:who|that) (?:died|perished|(?:were|was) killed|lost their lives)\b"
+    r"|\bthe (?:dead|victims|fatalities) (?:included|include|were|comprised|numbered)\b"
+    r"|\bthose (?:killed|who died) (?:included|include|were)\b",
     re.IGNORECASE,
 )
 
@@ -1636,6 +1764,41 @@ _ORDINAL = re.compile(
 )
 #: Words after which a clause, and its subject, may start.
 _CLAUSE_START = frozenset({",", "and", "but", "while", "whereas"})
+
+
+def _breakdown_of_a_total(words: Sequence[str], figures: Sequence[_Figure]) -> set[int]:
+    """Indexes of figures that break down a total told just before them, after a comma ("killed
+    nine people in the town, six soldiers and three civilians", "left 14 dead, eight soldiers
+    and six militiamen"): a list of two or more joined figures that ends its clause and sums
+    to no more than the total, which counts people of any kind. The total's plain count and
+    the sum tell a breakdown from a list of more dead ("killed two soldiers, three civilians
+    and a medic"); the clause's end, from other people's own toll ("..., two soldiers and a
+    medic were wounded")."""
+    parts: set[int] = set()
+    for n in range(1, len(figures)):
+        total = figures[n - 1]
+        gap = words[total.end : figures[n].start]
+        if n - 1 in parts or gap[-1:] != [","] or "," in gap[:-1] or total.end >= len(words):
+            continue
+        last = n
+        while last + 1 < len(figures) and _joined(words, figures[last], figures[last + 1]):
+            last += 1
+        listed = figures[n : last + 1]
+        counts = sum(f.value for f in listed) <= total.value and not any(f.vague for f in listed)
+        if words[total.end] in _ANYONE and len(listed) >= 2 and counts and _ends_clause(words, listed[-1].end):
+            parts.update(range(n, last + 1))
+    return parts
+
+
+def _ends_clause(words: Sequence[str], at: int) -> bool:
+    """Do the words from ``at`` close the clause after at most a short noun ("civilians",
+    "police officers") with no verb of their own ("... were wounded")?"""
+    for word in words[at : at + 4]:
+        if not word.isalpha():
+            return True
+        if word in _AUXILIARIES or word in DEATH_AFTER or word in WOUNDED_AFTER:
+            return False
+    return at + 4 > len(words)
 
 
 def _in_apposition(words: Sequence[str], fig: _Figure) -> bool:
