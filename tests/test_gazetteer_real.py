@@ -184,6 +184,9 @@ def test_every_continent_macro_region_and_sea_comes_before_its_namesakes(g):
         ("Middle East", "RGN"),
         ("the Americas", "RGN"),
         ("Mediterranean", "SEA"),
+        ("the Atlantic", "OCN"),
+        ("Pacific", "OCN"),
+        ("the Baltic", "SEA"),
     ],
 )
 def test_continents_and_regions_news_names(g, name, code):

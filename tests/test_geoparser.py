@@ -344,3 +344,17 @@ def test_former_states_and_breakaway_regions_are_found_in_their_countries(geopar
     assert found.get("Somaliland") == "SO"
     assert found.get("Puntland") == "SO"
     assert found.get("Biafra") == "NG"
+
+
+def test_a_bare_ocean_or_sea_name_is_the_water_not_a_small_town_named_after_it(geoparser):
+    # Small towns in the United States bear each of these names; news means the water.
+    text = "Two destroyers crossed the Atlantic on their way to the Baltic, where drills began near Lithuania."
+    kinds = {p.mention.text: p.entry.feature_code for p in geoparser.places(text)}
+    assert (kinds.get("Atlantic"), kinds.get("Baltic")) == ("OCN", "SEA")
+
+
+def test_the_pacific_beside_an_island_far_out_in_it_is_the_ocean(geoparser):
+    text = "A typhoon churned across the Pacific towards Guam on Monday, and the navy moved its ships out."
+    placed = {p.mention.text: p.entry for p in geoparser.places(text)}
+    assert placed["Pacific"].feature_code == "OCN"
+    assert placed["Guam"].country_code == "GU"
