@@ -24,6 +24,9 @@ at all), and every mention that overlaps no gold place nor an ``ignore`` span (a
 positive), by the label that proposed it.
 
 Reads only dev halves by default; prints counts and, with ``--list``, the cases of a kind.
+``--model FILE`` reads with another trained model than the shipped one: one trained with
+the corpus left out (``scripts/train_geoparser.py --leave-out``) shows what the
+recogniser loses on news it has not seen.
 """
 
 from __future__ import annotations
@@ -49,9 +52,10 @@ from geo.eval.evaluate import (  # noqa: E402
     predicted_from_places,
     select_split,
 )
-from geo.parse.geoparser import ParsedText, load_geoparser  # noqa: E402
+from geo.parse.geoparser import Geoparser, ParsedText, load_geoparser  # noqa: E402
 from geo.parse.mentions import ScoredCandidate, score_candidates, select  # noqa: E402
 from geo.parse.placefeatures import Candidate, dateline_starts, token_table  # noqa: E402
+from geo.parse.placemodel import load_model  # noqa: E402
 
 
 def reading_near(gold: GoldToponym, names, areas: frozenset[str]) -> bool:
@@ -119,9 +123,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", choices=("dev", "test", "all"))
     parser.add_argument("--list", default=None, help='print the cases whose kind starts with this ("": all of them)')
     parser.add_argument("--spans", action="store_true", help="the recogniser's span-exact losses and false positives")
+    parser.add_argument("--model", type=Path, default=None, help="a model file to read with instead of the shipped one")
     args = parser.parse_args(argv)
 
     geoparser = load_geoparser()
+    if args.model is not None:
+        geoparser = Geoparser(geoparser.nlp, geoparser.gazetteer, model=load_model(args.model))
     names = geoparser.gazetteer
     areas_at = areas_at_points(geoparser)
     articles: list[GoldArticle] = list(select_split(iter_corpus(args.corpus), args.split))
