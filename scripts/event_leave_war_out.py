@@ -1,6 +1,7 @@
 """How well the event model carries to a war it never saw: leave-one-war-out on the dev half.
 
     python3 scripts/event_leave_war_out.py [CORPUS.jsonl ...] [--sites CACHE.json] [--per-war] [--errors OUT.jsonl]
+        [--threshold T] [--curve T1 T2 ...]
 
 For each war of the dev half (the name between ``war-`` and the article number of an id, or
 the record's ``conflict``), the event model (``geo.parse.eventmodel``) is fitted on the dev
@@ -19,7 +20,10 @@ a dateline, a place in a list, where a move starts or ends, a locator of a noun,
 a place in a subordinate clause) and the wrong types by gold and guess.
 
 The no-event threshold is chosen as the training script chooses it, on the held-out
-probabilities of all wars together. Dev only: the test half is never read here.
+probabilities of all wars together, unless ``--threshold`` fixes it: a feature moves the
+middle of a flat plateau of thresholds, and that move alone trades events at no-event places
+for missed events, so two feature sets are compared at one threshold, and ``--curve`` prints
+the figures at more thresholds from the same fits. Dev only: the test half is never read here.
 """
 
 from __future__ import annotations
@@ -31,11 +35,16 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
+
+if TYPE_CHECKING:
+    from geo.parse.eventmodel import EventTypeModel
 
 DEFAULT_CORPORA = (REPO / "data" / "eval" / "warnews.jsonl",)
 _WAR_OF_ID = re.compile(r"^war-(.+)-\d+$")
@@ -58,6 +67,19 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="fit each war's model only on features seen in this many of its training wars (default 1: all)",
     )
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        help="use this no-event threshold instead of choosing it (to compare features at one threshold)",
+    )
+    parser.add_argument(
+        "--curve",
+        type=float,
+        nargs="*",
+        default=[],
+        help="also print the figures at these thresholds (the same fits): two feature sets compared "
+        "where they give as many events at no-event places",
+    )
     parser.add_argument("--per-war", action="store_true", help="also print each war's figures")
     parser.add_argument(
         "--errors", type=Path, help="write each place the held-out model gets wrong here (JSON lines), to read by kind"
@@ -76,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     from train_event_types import MIN_FEATURE_COUNT, _cached_examples, _event_threshold, _read
 
     from geo.eval.evaluate import split_of
-    from geo.parse.eventmodel import NO_EVENT, EventTypeModel, decide, load_event_model
+    from geo.parse.eventmodel import NO_EVENT, load_event_model
 
     articles = [a for path in args.corpora for a in _read(path)]
     dev = [a for a in articles if split_of(a["id"]) == "dev"]
@@ -120,25 +142,10 @@ def main(argv: list[str] | None = None) -> int:
         for i, row in zip(held, estimator.predict_proba(x_fold[held])):
             probabilities[i] = row
     classes = [str(k) for k in next(iter(fitted.values())).classes_]
-    threshold = _event_threshold(probabilities, classes, y)
+    threshold = args.threshold if args.threshold is not None else _event_threshold(probabilities, classes, y)
 
-    by_war: dict[str, Counter] = defaultdict(Counter)
-    errors = []
-    for war, estimator in fitted.items():
-        model = EventTypeModel(
-            tuple(classes),
-            tuple(float(b) for b in estimator.intercept_),
-            {name: tuple(float(w) for w in estimator.coef_[:, j]) for j, name in enumerate(names)},
-            {},
-            threshold,
-        )
-        for i in (i for i, w in enumerate(wars) if w == war):
-            kind, _ = decide(model, examples[i][2])
-            guess = NO_EVENT if kind is None else kind.event_type
-            by_war[war].update(_outcome(guess, y[i], NO_EVENT))
-            if guess != y[i]:
-                errors.append({"index": i, **_error_record(war, guess, y[i], examples[i])})
-
+    weights = {war: _held_out_model(estimator, classes, names) for war, estimator in fitted.items()}
+    by_war, errors = _decided(weights, threshold, wars, examples, y)
     total = sum(by_war.values(), Counter())
     print(
         f"{len(dev)} dev articles, {len(set(wars))} wars, {len(examples)} places; "
@@ -154,7 +161,43 @@ def main(argv: list[str] | None = None) -> int:
     if args.per_war:
         for war in sorted(by_war, key=lambda w: by_war[w]["right"] / by_war[w]["places"]):
             print(_line(war, by_war[war]))
+    for other in args.curve:
+        print(
+            _line(
+                f"all wars, threshold {other}", sum(_decided(weights, other, wars, examples, y)[0].values(), Counter())
+            )
+        )
     return 0
+
+
+def _held_out_model(estimator, classes: list[str], names) -> EventTypeModel:
+    """A war's held-out fit as the pipeline's model (its threshold set when deciding)."""
+    from geo.parse.eventmodel import EventTypeModel
+
+    return EventTypeModel(
+        tuple(classes),
+        tuple(float(b) for b in estimator.intercept_),
+        {name: tuple(float(w) for w in estimator.coef_[:, j]) for j, name in enumerate(names)},
+        {},
+    )
+
+
+def _decided(models: dict, threshold: float, wars: list[str], examples: list, labels: list[str]):
+    """Each war's outcomes and every wrong place, each war's places decided by its held-out
+    model at ``threshold``."""
+    from geo.parse.eventmodel import NO_EVENT, decide
+
+    by_war: dict[str, Counter] = defaultdict(Counter)
+    errors = []
+    for war, model in models.items():
+        model = replace(model, no_event_threshold=threshold)
+        for i in (i for i, w in enumerate(wars) if w == war):
+            kind, _ = decide(model, examples[i][2])
+            guess = NO_EVENT if kind is None else kind.event_type
+            by_war[war].update(_outcome(guess, labels[i], NO_EVENT))
+            if guess != labels[i]:
+                errors.append({"index": i, **_error_record(war, guess, labels[i], examples[i])})
+    return by_war, errors
 
 
 def _folds(wars: list[str], folds: int) -> dict[str, int]:

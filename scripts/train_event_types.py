@@ -1,13 +1,16 @@
 """Train the event type model (geo/parse/eventmodel.py) on the dev half of annotated war reports.
 
-    python3 scripts/train_event_types.py [CORPUS.jsonl ...] [-o geo/parse/models/event_types.json]
+    python3 scripts/train_event_types.py [CORPUS.jsonl ...] [-o geo/parse/models/event_types.json] [--threshold T]
 
 Each gold toponym of a corpus that carries ``event_type`` (null: nothing happens
 there) is one example: the place in its sentence (spaCy's sentences, as the pipeline
 sees them), read through ``geo.parse.eventmodel.site_features``. Only the dev half (the
 parity of the id's SHA-1, as ``conflictmap eval --split`` uses) is trained on; the
 regularisation is chosen by cross-validation over dev articles; the test half is
-scored once, for the record. The weights are written as JSON with the SHA-256 of
+scored once, for the record. The no-event threshold is chosen on held-out dev articles
+unless ``--threshold`` keeps one (the shipped model's, when a feature is added: the middle of a
+flat plateau moves with any feature, and that move alone trades wrong events for missed ones).
+The weights are written as JSON with the SHA-256 of
 the training data, so a shipped model says what it was trained on.
 """
 
@@ -51,6 +54,12 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         help="use this regularisation instead of choosing it by cross-validation (a quicker refit)",
     )
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        help="keep this no-event threshold instead of choosing it on held-out dev articles "
+        "(to add a feature without moving the threshold with it)",
+    )
     args = parser.parse_args(argv)
 
     from geo.eval.evaluate import split_of
@@ -63,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(dev)} dev articles, {len(examples_dev)} places; {len(test)} test articles, {len(examples_test)} places"
     )
 
-    model, about = _fit(examples_dev, groups, args.c)
+    model, about = _fit(examples_dev, groups, args.c, args.threshold)
     about["test_accuracy"] = _accuracy(model, examples_test)
     about["test_rule_accuracy"] = _rule_accuracy(examples_test)
     about["training_data_sha256"] = _sha256(dev)
@@ -163,7 +172,7 @@ def _examples(articles: list[dict]) -> tuple[list[tuple[tuple[str, ...], str, ob
     return examples, groups
 
 
-def _fit(examples, groups, fixed_c: float | None = None) -> tuple[dict, dict]:
+def _fit(examples, groups, fixed_c: float | None = None, fixed_threshold: float | None = None) -> tuple[dict, dict]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold, cross_val_predict, cross_val_score
@@ -187,7 +196,8 @@ def _fit(examples, groups, fixed_c: float | None = None) -> tuple[dict, dict]:
         LogisticRegression(C=best_c, max_iter=2000), x, y, groups=groups, cv=folds, method="predict_proba"
     )
     estimator = LogisticRegression(C=best_c, max_iter=2000).fit(x, y)
-    threshold = _event_threshold(held_out, list(estimator.classes_), y)
+    chosen = _event_threshold(held_out, list(estimator.classes_), y)
+    threshold = chosen if fixed_threshold is None else fixed_threshold
     names = vectorizer.get_feature_names_out()
     weights = {name: [round(float(w), 4) for w in estimator.coef_[:, j]] for j, name in enumerate(names)}
     model = {
@@ -202,6 +212,7 @@ def _fit(examples, groups, fixed_c: float | None = None) -> tuple[dict, dict]:
     about = {
         "model": "multinomial logistic regression (scikit-learn), L2",
         "C": best_c,
+        "threshold_chosen_on_held_out_dev": chosen,
         "cv_accuracy_by_C": scores,
         "dev_examples": len(examples),
         "dev_rule_accuracy": _rule_accuracy(examples),
