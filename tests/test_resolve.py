@@ -583,3 +583,23 @@ def test_a_name_the_text_calls_a_village_is_not_the_country_of_that_name():
     text = "Rebels shelled the village of Marovia on Monday."
     got = resolve(text, mentions_of(text, "Marovia"), index)
     assert [p.entry.geonameid for p in got] == [79]
+
+
+def test_a_hamlet_by_the_story_s_places_beats_a_city_of_its_name_two_hundred_km_off():
+    # Two readings in the story's own country: a hamlet 20 km from its other places and a
+    # provincial capital of millions 200 km away. The shipped proximity scale lets the
+    # nearness outweigh the fame; at the old 250 km the name was left unmapped.
+    from dataclasses import replace
+
+    hamlet = E(80, "Dorvan", 34.85, 36.90, "SY", "P", "PPL", 100, "05", "Hama")
+    city = E(81, "Dorvan", 36.50, 37.00, "SY", "P", "PPLA", 3_000_000, "02", "Aleppo")
+    text = "Shelling hit Homs and Tadmur on Monday, and troops entered Dorvan."
+    mentions = mentions_of(text, "Homs", "Tadmur", "Dorvan")
+    shipped = _shipped_weights()
+    got = {
+        p.mention.text: p.entry.geonameid for p in resolve(text, mentions, _index_with(hamlet, city), weights=shipped)
+    }
+    assert got["Dorvan"] == 80
+    wide = replace(shipped, proximity_km=250.0)
+    got = {p.mention.text: p.entry.geonameid for p in resolve(text, mentions, _index_with(hamlet, city), weights=wide)}
+    assert got.get("Dorvan") != 80

@@ -65,7 +65,12 @@ if TYPE_CHECKING:
 PRIOR_SCALE = 8.0
 #: Below this, a town that shares a country's or region's name yields to the area.
 SMALL_TOWN_POPULATION = 100_000
-#: An anchor farther than this many ``proximity_km`` from a place gives it no support.
+#: The scale of the closeness by which the abstention judges a reading's support from the
+#: story's other places (``_unsupported``, ``Choice.closeness``), apart from
+#: ``Weights.proximity_km``, how steeply nearness pulls one reading ahead of another:
+#: a learned abstention weighs a closeness whose meaning must not change when that does.
+SUPPORT_SCALE_KM = 250.0
+#: An anchor farther than this many ``SUPPORT_SCALE_KM`` from a place gives it no support.
 UNSUPPORTED_DISTANCE_SCALE = 2.0
 #: Candidates this close to the best one mark the same spot on a map; their share of the
 #: belief counts for it.
@@ -86,7 +91,7 @@ class Weights:
     admin1: float = 1.0
     containment: float = 3.0
     proximity: float = 1.2
-    proximity_km: float = 250.0
+    proximity_km: float = 100.0
     fuzzy_penalty: float = 0.6
     variant_penalty: float = 0.3
     fuzzy_similarity: float = 0.85
@@ -1151,7 +1156,7 @@ def _choose(
         tuple(s.entry for s in scored),
         None if unlisted is None else top.score - unlisted,
         _share(context.countries, top.entry.country_code),
-        _proximity(top.entry, context, weights.proximity_km),
+        _proximity(top.entry, context, SUPPORT_SCALE_KM),
     )
 
 
@@ -1256,7 +1261,7 @@ def _unsupported(entry: Entry, context: _Context, weights: Weights) -> bool:
         return False  # a story that names no other place gives no reason to doubt it
     if context.countries.get(entry.country_code, 0.0) > weights.actor_vote:
         return False  # its country is named as more than one actor's
-    return _proximity(entry, context, weights.proximity_km) < math.exp(-UNSUPPORTED_DISTANCE_SCALE)
+    return _proximity(entry, context, SUPPORT_SCALE_KM) < math.exp(-UNSUPPORTED_DISTANCE_SCALE)
 
 
 def _confidence(scored: Sequence[_Scored], temperature: float, unlisted: float | None = None) -> float:
