@@ -149,8 +149,7 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
     if site.tree is not None:
         flags += clause_features(site.tree, site.start, site.end, sentence)
         flags += role_features(site.tree, site.start, site.end)
-        if "header" not in flags:  # a dateline is in no clause of the lead, whatever the parse joins it to
-            flags += sibling_features(site.tree, site.start, site.end, site.other_spans)
+        flags += sibling_features(site.tree, site.start, site.end, site.other_spans)
         flags.append(f"names_event={_event_the_place_names(site) is not None}")
         flags.append(f"locative_strong={_locative_of_strong_trigger(site, rule)}")
     flags += signal_features(site.tree, sentence, site.start, site.end, site.is_area)

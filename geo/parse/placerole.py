@@ -8,9 +8,8 @@ preposition hangs on a verb or on a noun ("the road to X"), so the model
 (``geo.parse.eventmodel``) learns from annotated reports what such a place is worth instead of
 reading a list of motion verbs written by hand. A place where the act happens ("in", "at", the
 verb's object) gets none: the model reads those by their preposition and dependency. A place
-also says what the same clause makes of the sentence's other places ("from X into Y", "shelled Y
-from X", "officials in X said Y"): where a move starts, or a place that only locates another,
-is often named only beside the event.
+with such a part also says what the same clause makes of the sentence's other places ("from X
+into Y", "shelled Y from X"): where a move starts is often named only beside the event.
 """
 
 from __future__ import annotations
@@ -25,6 +24,8 @@ MOTION_ROLE_OF_PREPOSITION = {
     "through": "transit", "via": "transit", "across": "transit", "past": "transit", "along": "transit",
     "over": "transit",
 }  # fmt: skip
+#: The parts a place plays in a move.
+MOTION_ROLES = frozenset(MOTION_ROLE_OF_PREPOSITION.values())
 
 
 def role_features(tree: ClauseTree | None, start: int, end: int) -> list[str]:
@@ -64,19 +65,16 @@ def preposition_of(tree: ClauseTree, place: int) -> int | None:
 
 
 def sibling_features(tree: ClauseTree | None, start: int, end: int, others: tuple[tuple[int, int], ...]) -> list[str]:
-    """``beside=<part>:<other's part>`` for a place, one for each other place of the sentence
-    that the same clause brings in: "crossed from X into Y", "shelled Y from X", "talks in X
-    on the future of Y", "fled from X to camps in Y". Whether a place is the event's or only
-    named beside it (where a move starts or ends, a place that locates another, one of the
-    clause's topics) depends on what the same clause makes of the other places; the model learns
-    which pairs are which, for every part a place can play (its motion role, else its
-    preposition, else its link in the parse). Nothing for a place no other place shares a
-    clause with, nor without a parse."""
+    """``beside=<role>:<other's part>`` for a place an act moves to, from or through, one for
+    each other place of the sentence that the same clause brings in: "crossed from X into Y",
+    "fled from X to camps in Y", "shelled Y from X". Where a move starts is an event's place
+    or only beside it by what the clause says of the other place; the model learns which
+    pairs are which. Nothing for a place with no motion role, nor without a parse."""
     if tree is None or len(tree) == 0 or not others:
         return []
     place = tree.head_of_span(start, end)
     mine, verb = _part(tree, place), tree.clause_verb(place)
-    if verb is None:
+    if mine not in MOTION_ROLES or verb is None:
         return []
     parts = {
         _part(tree, other)
