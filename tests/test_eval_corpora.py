@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 from geo.eval.evaluate import iter_corpus
+from tests.repo_scripts import load_script
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO / "data" / "eval"
 
 
 def _load_builder():
-    spec = importlib.util.spec_from_file_location("build_warnews", REPO / "scripts" / "build_warnews.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    # dataclasses look their module up in sys.modules while the class is made.
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_warnews")
 
 
 builder = _load_builder()

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from geo.parse.eventmodel import site_features
 from tests.event_sites import event_site
-
-REPO = Path(__file__).resolve().parents[1]
+from tests.repo_scripts import load_script
 
 
 def _leave_war_out_script():
-    spec = importlib.util.spec_from_file_location("event_leave_war_out", REPO / "scripts" / "event_leave_war_out.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("event_leave_war_out")
 
 
 @pytest.mark.parametrize(

@@ -3,23 +3,14 @@ threshold the shipped model uses rather than through a move of the threshold it 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from tests.event_sites import event_site
-
-REPO = Path(__file__).resolve().parents[1]
+from tests.repo_scripts import load_script
 
 
 def _training_script():
-    spec = importlib.util.spec_from_file_location("train_event_types", REPO / "scripts" / "train_event_types.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("train_event_types")
 
 
 def _examples() -> tuple[list, list[str]]:

@@ -3,23 +3,20 @@ the shipped one (marked: needs the model)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
+from tests.repo_scripts import load_script
+
 pytestmark = pytest.mark.model
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "place_misses.py"
 TEXT = "Aid trucks reached Mogadishu on Monday after the road from Baidoa reopened."
 
 
 def _place_misses():
-    spec = importlib.util.spec_from_file_location("place_misses", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("place_misses")
 
 
 def _corpus(folder: Path) -> Path:

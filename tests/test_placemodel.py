@@ -3,11 +3,8 @@ on, and training reads candidates through the very functions recognition uses.""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -20,8 +17,7 @@ from geo.parse.placemodel import (
     model_to_json,
     shipped_model_path,
 )
-
-REPO = Path(__file__).resolve().parents[1]
+from tests.repo_scripts import load_script
 
 
 def test_the_shipped_model_loads_and_names_its_training_data():
@@ -77,11 +73,7 @@ def test_a_malformed_model_file_is_one_clear_error(tmp_path):
 
 
 def _training_script():
-    spec = importlib.util.spec_from_file_location("train_geoparser", REPO / "scripts" / "train_geoparser.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_script("train_geoparser")
 
 
 def test_a_corpus_left_out_is_not_trained_on():
