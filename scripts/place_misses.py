@@ -52,7 +52,7 @@ from geo.eval.evaluate import (  # noqa: E402
     predicted_from_places,
     select_split,
 )
-from geo.parse.geoparser import Geoparser, ParsedText, load_geoparser  # noqa: E402
+from geo.parse.geoparser import ParsedText, load_geoparser  # noqa: E402
 from geo.parse.mentions import ScoredCandidate, score_candidates, select  # noqa: E402
 from geo.parse.placefeatures import Candidate, dateline_starts, token_table  # noqa: E402
 from geo.parse.placemodel import load_model  # noqa: E402
@@ -126,9 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=None, help="a model file to read with instead of the shipped one")
     args = parser.parse_args(argv)
 
-    geoparser = load_geoparser()
-    if args.model is not None:
-        geoparser = Geoparser(geoparser.nlp, geoparser.gazetteer, model=load_model(args.model))
+    geoparser = load_geoparser(model=None if args.model is None else load_model(args.model))
     names = geoparser.gazetteer
     areas_at = areas_at_points(geoparser)
     articles: list[GoldArticle] = list(select_split(iter_corpus(args.corpus), args.split))

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from geo.parse.actors import (
     INTER_EXTERNAL,
@@ -32,7 +33,7 @@ from geo.parse.actors import (
 from geo.parse.clauses import NOT_ACTS, SentenceSyntax
 from geo.parse.clausetree import ClauseTree
 from geo.parse.datelines import header_end
-from geo.parse.dates import stated_date
+from geo.parse.dates import EventDate, stated_date
 from geo.parse.fatalities import casualties_in_sentences, tells_a_later_toll
 from geo.records import DATE_PRECISION_MONTH, DATE_PRECISION_WEEK, Event
 
@@ -115,17 +116,24 @@ def told_of_an_earlier_day(sentences: Sequence[str], index: int, day: date | Non
     report's ("said on Saturday it had taken the town"; "15 died in Friday's fighting").
     None when the event's sentence states no date, and never a sentence telling the toll as
     it grew (its day is the count's)."""
-    if day is None or stated_date(sentences[index], published=published) is None:
+    if day is None or _stated_day(sentences[index], published) is None:
         return []
     before = day - timedelta(days=STORY_DAYS)
     earlier = []
     for i, sentence in enumerate(sentences):
         if i == index or tells_a_later_toll(sentence):
             continue
-        told = stated_date(sentence, published=published)
+        told = _stated_day(sentence, published)
         if told is not None and told.value is not None and _last_day(told.value, told.precision) < before:
             earlier.append(i)
     return earlier
+
+
+@lru_cache(maxsize=1024)
+def _stated_day(sentence: str, published: date | None) -> EventDate | None:
+    """``stated_date`` of a sentence, read once: every event of an article asks it of the
+    same sentences."""
+    return stated_date(sentence, published=published)
 
 
 def _last_day(first: date, precision: int) -> date:

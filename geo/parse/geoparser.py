@@ -252,9 +252,14 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def load_geoparser(gazetteer_path: Path | None = None, *, weights: Weights | None = None) -> Geoparser:
-    """The model and the gazetteer (built on first use), ready to geoparse."""
+def load_geoparser(
+    gazetteer_path: Path | None = None, *, weights: Weights | None = None, model: GeoparserModel | None = None
+) -> Geoparser:
+    """The model and the gazetteer (built on first use), ready to geoparse; ``model`` reads
+    with another trained model than the shipped one."""
     from gazetteer.database import open_gazetteer
     from geo.parse.nlp import MODEL_NAME, load_nlp
 
-    return Geoparser(load_nlp(MODEL_NAME), open_gazetteer(gazetteer_path), weights=weights, model_name=MODEL_NAME)
+    return Geoparser(
+        load_nlp(MODEL_NAME), open_gazetteer(gazetteer_path), weights=weights, model_name=MODEL_NAME, model=model
+    )
