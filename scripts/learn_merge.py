@@ -2,6 +2,7 @@
 
     python3 scripts/learn_merge.py [--cache FILE] [--out geo/store/models/merge_match.json] [--errors]
     python3 scripts/learn_merge.py --sweep [--type-noise 0.1] [--date-noise 0.1] [--place-noise 0.2] [--only wider_lead]
+    python3 scripts/learn_merge.py --typed-apart    # the dev pairs of two types: one happening or two
 
 Every pair of events from two articles of the dev split that the gold set ties to a
 happening, within the model's reach in km and days, is an example: positive when both tell
@@ -39,6 +40,8 @@ region or its country (``PLACE_NOISE_KINDS``, from the gazetteer), as the geopar
 war's towns it does not know. ``--only NAME`` sweeps only that threshold (repeatable).
 ``--causes`` with any of the three splits the loss of the merging under them by cause (the mean
 over the draws), as a war read worse than the dev wars would lose it.
+``--typed-apart`` counts the examples of two types by their pair of types, the days between
+them and whether they tell one happening (``typed_apart``).
 """
 
 from __future__ import annotations
@@ -65,6 +68,7 @@ from gazetteer.geodesy import great_circle_km  # noqa: E402
 from geo.eval.coded import MATCH_KM, CodedGold, PredictedEvent, match_items, read_jsonl, score, to_jsonl  # noqa: E402
 from geo.records import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Event  # noqa: E402
 from geo.store.merge import (  # noqa: E402
+    AID_SUB_TYPE,
     PAIR_FEATURES,
     SEAT_FEATURES,
     LearnedMatch,
@@ -73,6 +77,7 @@ from geo.store.merge import (  # noqa: E402
     Report,
     content_words,
     dates_agree,
+    days_apart,
     merge,
     overlap,
     pair_features,
@@ -164,6 +169,31 @@ def examples(gold: CodedGold, events: dict[str, tuple[Event, ...]]) -> list[Pair
             continue
         found.append(Pair(report, event, happening_of[a_id] == happening_of[b_id], conflict[happening_of[a_id]]))
     return found
+
+
+def typed_apart(pairs: Sequence[Pair]) -> Counter[tuple[str, int, bool]]:
+    """The labelled pairs of two types (``examples``) counted by their two types (an aid delivery
+    named apart: it is never weighed against another kind), the days between their dates
+    (``days_apart``) and whether they tell one happening: which pairs of types one happening is
+    told as, and which are two happenings at one place."""
+    found: Counter[tuple[str, int, bool]] = Counter()
+    for p in pairs:
+        a, b = p.report, p.event
+        if a.event_type == b.event_type:
+            continue
+        named = sorted(
+            f"{t} aid" if sub == AID_SUB_TYPE else t
+            for t, sub in ((a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type))
+        )
+        found[(" and ".join(named), days_apart(a, b), p.same)] += 1
+    return found
+
+
+def print_typed_apart(pairs: Sequence[Pair]) -> None:
+    counts = typed_apart(pairs)
+    print("pairs of two types within reach, from two articles: types, days apart, one happening / two")
+    for types, days in sorted({(t, d) for t, d, _ in counts}):
+        print(f"  {types:40s} {days} d  {counts[(types, days, True)]:3d} / {counts[(types, days, False)]:3d}")
 
 
 def idf(documents: Sequence[frozenset[str]]) -> tuple[tuple[tuple[str, float], ...], float]:
@@ -725,9 +755,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--date-noise", type=float, default=0.0, help="merge with this share of dates moved")
     parser.add_argument("--place-noise", type=float, default=0.0, help="merge with this share of places made wider")
     parser.add_argument("--only", action="append", default=[], help="--sweep this threshold only (repeatable)")
+    parser.add_argument("--typed-apart", action="store_true", help="count the dev pairs of two types, then stop")
     args = parser.parse_args(argv)
     gold = read_jsonl(GOLD_JSONL).split("dev")
     events = pipeline_events(gold, args.cache)
+    if args.typed_apart:
+        print_typed_apart(examples(gold, events))
+        return
     if args.sweep:
         sweep(gold, events, args.type_noise, args.date_noise, args.place_noise, args.only)
         return

@@ -1,0 +1,47 @@
+"""scripts/learn_merge.py: the pairs of two types counted by kind, one happening or two."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geo.records import DATE_PRECISION_DAY
+from geo.store.merge import MergedEvent, Report
+from tests.repo_scripts import load_script
+
+MONDAY = date(2024, 6, 3)
+TUESDAY = date(2024, 6, 4)
+
+
+def _report(event_id: str, event_type: str, sub_event_type: str, day: date) -> Report:
+    return Report(
+        event_id=event_id,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        event_date=day,
+        date_precision=DATE_PRECISION_DAY,
+        lat=48.0,
+        lon=37.5,
+        words=frozenset({"shelling", "market"}),
+        article_id=f"article-{event_id}",
+        published=day,
+    )
+
+
+def test_pairs_of_two_types_are_counted_by_their_types_their_days_and_whether_they_are_one_happening() -> None:
+    learn_merge = load_script("learn_merge")
+    strike = MergedEvent.first(_report("s", "frontline", "shelling", MONDAY))
+    pairs = [
+        # The strike's wounded told by a relief outlet that day: one happening.
+        learn_merge.Pair(_report("v", "humanitarian", "casualties", MONDAY), strike, True, "war"),
+        # A convoy that day and the next: happenings of their own, the aid named apart.
+        learn_merge.Pair(_report("a", "humanitarian", "aid", MONDAY), strike, False, "war"),
+        learn_merge.Pair(_report("b", "humanitarian", "aid", TUESDAY), strike, False, "war"),
+        # Another outlet's shelling of the town: one type, not counted.
+        learn_merge.Pair(_report("o", "frontline", "shelling", MONDAY), strike, True, "war"),
+    ]
+    counts = learn_merge.typed_apart(pairs)
+    assert counts == {
+        ("frontline and humanitarian", 0, True): 1,
+        ("frontline and humanitarian aid", 0, False): 1,
+        ("frontline and humanitarian aid", 1, False): 1,
+    }
