@@ -330,6 +330,15 @@ ONE_SENTENCE: list[tuple[str, int | None]] = [
     ("Two herders who were passing by were also killed.", 2),
     ("Three people travelling in a car were killed when the shell landed.", 3),
     ("Two nurses who had stayed behind at the clinic died.", 2),
+    ("Both pilots of the helicopter died.", 2),
+    ("Two members of the same family were killed.", 2),
+    # A counted person with no noun of ``PERSON_NOUNS``, listed or alone, and one more after a
+    # figure; the definite figure a death verb governs.
+    ("Twenty-five tourists and a guide lost their lives.", 26),
+    ("Twenty-five tourists and a guide lost their way.", None),
+    ("A guide died.", 1),
+    ("One soldier was killed and another later died of his wounds.", 2),
+    ("Security forces killed the three attackers after they had shot dead a guard.", 4),
     # A clause of its own figure, or naming a place, is not such a clause.
     ("Two soldiers who killed three civilians were arrested.", 3),
     ("Five soldiers stationed in Kesh died of cold last winter, the report recalled.", None),

@@ -286,6 +286,7 @@ QUALIFIERS = frozenset(
         "reportedly",
         "between",
         "all",  # "killing all four gunmen"
+        "the",  # "killed the three attackers"
         # 'had killed "many" soldiers': a figure in quotes.
         '"',
         "\u201c",
@@ -1198,12 +1199,15 @@ def _without_background_asides(sentence: str) -> str:
 
 
 #: A clause that tells which people of a group died, between the group and its death verb:
-#: a relative clause ("two herders who were passing by were also killed") or a participle
-#: with its phrase ("two civilians caught in the crossfire died", "guards posted at the gate").
+#: a relative clause ("two herders who were passing by were also killed"), a participle
+#: with its phrase ("two civilians caught in the crossfire died", "guards posted at the gate")
+#: or what they belonged to ("both pilots of the helicopter died").
 _MODIFIER_OF_THE_DEAD = re.compile(
     r"\b(?P<noun>[a-z]+)\s+"
     r"(?P<modifier>(?:who|that)\s+[^,;:()]{3,60}?|[a-z]+(?:ed|ing)\s+[^,;:()]{2,40}?"
-    r"|[a-z]+\s+(?:in|at|on|under|inside|near|by|from|along|into)\s+[^,;:()]{2,40}?)"
+    r"|[a-z]+\s+(?:in|at|on|under|inside|near|by|from|along|into)\s+[^,;:()]{2,40}?"
+    # "two pilots of the helicopter died"
+    r"|of\s+(?:the|a|an|their|its|his|her)\s+[^,;:()]{2,30}?)"
     r"(?=\s+(?:(?:also|later|subsequently|then)\s+)?"
     r"(?:died|perished|succumbed|(?:were|was)\s+(?:(?:also|later)\s+)?(?:killed|shot\s+dead|found\s+dead))\b)"
 )
@@ -1322,8 +1326,9 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
             figures.append(_Figure(i, i + 1, 2))
             i += 1
             continue
-        if word == "another" and words[i + 1 : i + 2] and words[i + 1] in DEATH_AFTER | _AUXILIARIES:
-            # "three were killed and another died of wounds": one more person.
+        verb = i + 2 if words[i + 1 : i + 2] and words[i + 1] in _WHEN_DIED else i + 1
+        if word == "another" and words[verb : verb + 1] and words[verb] in DEATH_AFTER | _AUXILIARIES:
+            # "three were killed and another (later) died of wounds": one more person.
             figures.append(_Figure(i, i + 1, 1))
             i += 1
             continue
@@ -1404,7 +1409,10 @@ def _one_unlisted(words: Sequence[str], at: int, figures: Sequence[_Figure]) -> 
         after = words[noun + 1 : noun + 3]
         if after[:1] == ["was"] and after[1:] and after[1] in DEATH_AFTER | {"shot"}:
             return noun
-        ends = not after or not after[0].isalpha() or after[0] in _AFTER_A_VERB | {"were"}
+        if after[:1] and after[0] in _DIED:
+            return noun  # "a guide died"
+        # "five soldiers and a guide were killed / died / lost their lives": the list's verb.
+        ends = not after or not after[0].isalpha() or after[0] in _AFTER_A_VERB | _DIED | {"were", "lost"}
         if (listed or killed) and ends and after[:1] != ["of"]:
             return noun
     return None
