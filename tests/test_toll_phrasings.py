@@ -339,6 +339,10 @@ ONE_SENTENCE: list[tuple[str, int | None]] = [
     ("A guide died.", 1),
     ("One soldier was killed and another later died of his wounds.", 2),
     ("Security forces killed the three attackers after they had shot dead a guard.", 4),
+    # A verb that stands for the one before it.
+    ("Eight soldiers died, as did two nurses.", 10),
+    ("Three guards were killed, as were two visitors.", 5),
+    ("Eight soldiers were wounded, as were two nurses.", None),
     # A clause of its own figure, or naming a place, is not such a clause.
     ("Two soldiers who killed three civilians were arrested.", 3),
     ("Five soldiers stationed in Kesh died of cold last winter, the report recalled.", None),

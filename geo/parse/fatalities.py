@@ -286,7 +286,6 @@ QUALIFIERS = frozenset(
         "reportedly",
         "between",
         "all",  # "killing all four gunmen"
-        "the",  # "killed the three attackers"
         # 'had killed "many" soldiers': a figure in quotes.
         '"',
         "\u201c",
@@ -1249,7 +1248,7 @@ def _clauses(sentence: str) -> list[str]:
     """A sentence cut where a new clause may start a background toll ("..., bringing the
     total since 2022 to 500"): semicolons, dashes, brackets, and "bringing"-like verbs."""
     pieces = re.split(
-        r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|revising|updating|while|whereas|but|as|which)\b"
+        r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|revising|updating|while|whereas|but|as(?!\s(?:did|were|was|had)\b)|which)\b"
         r"|(?:\w+\s){0,2}(?:after|before)\b)"
         # "..., making it the deadliest attack of the war": a comment on the event, whose words
         # of the war as a whole do not make the event's own toll a background one.
@@ -1409,7 +1408,7 @@ def _one_unlisted(words: Sequence[str], at: int, figures: Sequence[_Figure]) -> 
         after = words[noun + 1 : noun + 3]
         if after[:1] == ["was"] and after[1:] and after[1] in DEATH_AFTER | {"shot"}:
             return noun
-        if after[:1] and after[0] in _DIED:
+        if after[:1] and after[0] in _DIED and word not in _OPENS_A_CLAUSE | {"who", "that", "which"}:
             return noun  # "a guide died"
         # "five soldiers and a guide were killed / died / lost their lives": the list's verb.
         ends = not after or not after[0].isalpha() or after[0] in _AFTER_A_VERB | _DIED | {"were", "lost"}
@@ -1476,6 +1475,10 @@ def _is_vague(words: Sequence[str], at: int) -> bool:
     )
 
 
+#: A verb that stands for the one before it ("..., as did two nurses", "and so were three guards").
+_AS_DID = [[first, verb] for first in ("as", "so") for verb in ("did", "were", "was", "had")]
+
+
 def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_Figure], list[_Figure]]:
     """Figures of dead, of wounded and death tolls in one clause; with ``place`` (as
     written), only the figures the clause ties to that place when it gives one per place."""
@@ -1517,6 +1520,12 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
     for n in range(1, len(figures)):
         joined = kinds[n] is None and kinds[n - 1] is not None and _joined(words, figures[n - 1], figures[n])
         if joined and _kind_after(words, figures[n], len(words), proper) is None:
+            kinds[n] = kinds[n - 1]
+    for n in range(1, len(figures)):
+        # "Eight soldiers died, as did two nurses": a verb standing for the one before, the
+        # figure after it shares its kind.
+        stands_for = words[max(0, figures[n].start - 2) : figures[n].start] in _AS_DID
+        if kinds[n] is None and stands_for and kinds[n - 1] is not None:
             kinds[n] = kinds[n - 1]
     # "two were killed in the town and one in a village nearby": a figure told of its own place
     # right after "and" shares the kind of the counted figure before it, told of a place too.
@@ -1611,6 +1620,8 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     i = fig.start - 1
     while i >= 0 and words[i] in QUALIFIERS and fig.start - i <= 5:
         i -= 1
+    if i > 0 and words[i] == "the" and words[i - 1] in DEATH_BEFORE:
+        i -= 1  # "killed the three attackers"
     if i < 0:
         return None
     word = words[i]
