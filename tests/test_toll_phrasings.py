@@ -339,6 +339,7 @@ ONE_SENTENCE: list[tuple[str, int | None]] = [
     ("A guide died.", 1),
     ("One soldier was killed and another later died of his wounds.", 2),
     ("Security forces killed the three attackers after they had shot dead a guard.", 4),
+    ("Six soldiers met their deaths in the ambush.", 6),
     # A verb that stands for the one before it.
     ("Eight soldiers died, as did two nurses.", 10),
     ("Three guards were killed, as were two visitors.", 5),

@@ -1714,6 +1714,10 @@ def _last_figure_end(words: Sequence[str], at: int) -> int:
     return j + 1
 
 
+#: "met their deaths", "met his death": a death told as met.
+_MET_DEATH = frozenset((owner, death) for owner in ("their", "his", "her") for death in ("death", "deaths"))
+
+
 def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collection[int] = ()) -> str | None:
     """The death or injury word after the figure: "three soldiers were killed", "two dead"."""
     i, limit = fig.end, fig.end + 8  # "five members of the same family lost their lives"
@@ -1721,6 +1725,8 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
         word = words[i]
         if word == "alive" and words[i - 1] in _BURNED:
             return KILLED  # "seven people were burned alive"
+        if word == "met" and tuple(words[i + 1 : i + 3]) in _MET_DEATH:
+            return KILLED  # "six soldiers met their deaths"
         if word == "lives" and i > fig.end and words[i - 1] not in {"their", "his", "her", "its", "our"}:
             # "a driver who lives nearby": the verb, not "lost their lives".
             return None
