@@ -487,6 +487,183 @@ TOLL_REPORTS: list[tuple[str, dict[str, int]]] = [
         "district commissioner.",
         {"Afgoye": 26},
     ),
+    # Counted groups joined by "and", in one clause or told across the report.
+    (
+        "Gunmen opened fire on a bus near Pahalgam, killing 25 tourists and a pony handler.",
+        {"Pahalgam": 26},
+    ),
+    (
+        "A roadside bomb struck a patrol outside Kandahar on Thursday, killing three soldiers and two civilians.",
+        {"Kandahar": 5},
+    ),
+    (
+        "An airstrike on a market in Monywa killed eleven villagers and four monks, residents said.",
+        {"Monywa": 15},
+    ),
+    (
+        "Rebels attacked a checkpoint in Bunia on Friday. Four police officers and a soldier were killed.",
+        {"Bunia": 5},
+    ),
+    (
+        "Two teachers and their driver were killed when gunmen ambushed their car near Mubi.",
+        {"Mubi": 3},
+    ),
+    (
+        "A mortar round hit a school in Marib, killing a teacher and six pupils.",
+        {"Marib": 7},
+    ),
+    (
+        "Gunmen shot dead four farmers and a herder near Jos on Sunday.",
+        {"Jos": 5},
+    ),
+    (
+        "A landmine killed a mother, her three children and a neighbour near Kalay.",
+        {"Kalay": 5},
+    ),
+    (
+        "Militants stormed a police station in Bannu overnight. Five policemen were killed in the assault. "
+        "Two civilians caught in the crossfire also died.",
+        {"Bannu": 7},
+    ),
+    (
+        "A bomb ripped through a bus near Maiduguri. Seven passengers died at the scene. "
+        "The driver died later in hospital.",
+        {"Maiduguri": 8},
+    ),
+    # A toll told per side, and "including".
+    (
+        "Troops killed 12 rebels in a clash near Beni; two soldiers also died.",
+        {"Beni": 14},
+    ),
+    (
+        "Fighting between the army and militiamen in Uvira left seven militiamen and four soldiers dead.",
+        {"Uvira": 11},
+    ),
+    (
+        "Heavy fighting erupted in Bossangoa on Tuesday. Three peacekeepers were killed. "
+        "Four rebels died as well, the UN said.",
+        {"Bossangoa": 7},
+    ),
+    (
+        "Jihadists attacked the town of Arbinda on Sunday. Six soldiers died in the fighting and nine "
+        "volunteers were killed.",
+        {"Arbinda": 15},
+    ),
+    (
+        "Attackers killed 14 villagers in Solhan, including four children.",
+        {"Solhan": 14},
+    ),
+    (
+        "A drone strike hit a wedding party in Kyaukme, killing 20 people, including the bride.",
+        {"Kyaukme": 20},
+    ),
+    (
+        "At least 30 people died in the bombing of a mosque in Peshawar, among them two police officers.",
+        {"Peshawar": 30},
+    ),
+    (
+        "Clashes near Sinjar killed nine fighters, five from the militia and four soldiers.",
+        {"Sinjar": 9},
+    ),
+    # Wounded and missing are not dead; dead attackers are.
+    (
+        "Militants ambushed a convoy near Khost, killing four soldiers. Eleven soldiers were wounded and three "
+        "are missing.",
+        {"Khost": 4},
+    ),
+    (
+        "Gunmen raided a village near Tillaberi on Saturday, wounding 15 people. Eight others were reported missing.",
+        {"Tillaberi": 0},
+    ),
+    (
+        "Thirty people were wounded and 12 remain missing after militia fighters raided Djugu.",
+        {"Djugu": 0},
+    ),
+    (
+        "The blast in Quetta killed two people and injured 40.",
+        {"Quetta": 2},
+    ),
+    (
+        "Police repelled an attack on a bank in Garissa, killing all three attackers. Two officers were injured.",
+        {"Garissa": 3},
+    ),
+    (
+        "Soldiers foiled an assault on their base at Diffa. Five assailants were killed and two soldiers wounded.",
+        {"Diffa": 5},
+    ),
+    (
+        "Two suicide bombers struck a market in Gwoza, killing nine shoppers. Both bombers also died.",
+        {"Gwoza": 11},
+    ),
+    (
+        "Fighters attacked an army camp near Ansongo, killing six soldiers. The army said 17 of the attackers "
+        "were killed in the fighting.",
+        {"Ansongo": 23},
+    ),
+    # The same happening told with a later figure, and a past happening beside today's.
+    (
+        "An airstrike hit a market in Hajjah on Monday, killing 11 people. On Wednesday health officials "
+        "confirmed the toll had reached 19.",
+        {"Hajjah": 19},
+    ),
+    (
+        "Gunmen killed a village head in Gusau on Tuesday, a day after bandits killed 30 people in a raid nearby.",
+        {"Gusau": 1},
+    ),
+    (
+        "Soldiers clashed with rebels near Rutshuru on Thursday, killing two. The clashes came a week after an "
+        "ambush on the same road killed 17 soldiers.",
+        {"Rutshuru": 2},
+    ),
+    (
+        "A bomb exploded at a bus stop in Jalalabad on Friday, killing six, two days after a similar attack "
+        "in the city killed 10.",
+        {"Jalalabad": 6},
+    ),
+    (
+        "A drone struck a convoy near Kramatorsk on Monday, killing three. Regional officials had first said "
+        "that five died.",
+        {"Kramatorsk": 3},
+    ),
+    (
+        "Shelling hit a crowded street in Kherson on Saturday, killing four. By Sunday two of the wounded had "
+        "died in hospital, bringing the toll to six.",
+        {"Kherson": 6},
+    ),
+    # Each side's dead told in a sentence of its own.
+    (
+        "Troops killed six insurgents in a gun battle near Marte. Four soldiers were killed in the clash.",
+        {"Marte": 10},
+    ),
+    (
+        "Militia fighters overran a police post in Bentiu, killing five officers. Nine of the attackers died "
+        "when reinforcements arrived.",
+        {"Bentiu": 14},
+    ),
+    (
+        "Gunmen attacked a mining site near Butembo on Friday and shot dead seven miners. "
+        "Two soldiers guarding the site were killed as well.",
+        {"Butembo": 9},
+    ),
+    (
+        "Jihadists ambushed a supply convoy outside Djibo. Eleven volunteers were killed. "
+        "Three drivers died too, a local official said.",
+        {"Djibo": 14},
+    ),
+    (
+        "An armed drone struck a checkpoint near Kutum, killing three paramilitary fighters. "
+        "Two herders who were passing by were also killed.",
+        {"Kutum": 5},
+    ),
+    (
+        "Rebels shelled a camp for displaced people in Malakal, killing nine civilians. Three of the dead were "
+        "children.",
+        {"Malakal": 9},
+    ),
+    (
+        "Police killed four robbers in a shootout in Isiolo. Two women caught in the crossfire died later in hospital.",
+        {"Isiolo": 6},
+    ),
 ]
 
 

@@ -572,7 +572,7 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     side_says: list[_Figure] = []
     accounts: list[_Account] = []
     elliptical: list[_Figure] = []
-    plain = _without_background_asides(_without_asides(sentence))
+    plain = _without_modifiers_of_the_dead(_without_background_asides(_without_asides(sentence)))
     past_year = _PAST_YEAR.search(plain)
     seen = 0
     for clause in _clauses(plain):
@@ -893,6 +893,8 @@ _ADDED = re.compile(
     r"|\bmore\s+(?!than\b)(?:\w+\s+){0,2}(?:killed|died|dead|bodies)\b"
     r"|\b(?:later|subsequently|since)\s+died\b|\bdied\s+(?:later|of\s+(?:his|her|their)\s+(?:wounds|injuries))\b"
     r"|\bsuccumbed\b"
+    # "four rebels died as well", "two civilians were killed too".
+    r"|\b(?:killed|died|dead)\s+(?:as\s+well|too)\b"
     # "officials later revised the figure to 17": the toll told again, set anew.
     rf"|{_REVISED.pattern}"
     r"|\bof\s+the\s+(?:attackers|assailants|gunmen|raiders|bombers)\s+(?:\w+\s+){0,3}(?:killed|died|dead)\b"
@@ -913,7 +915,10 @@ def _with_added_later(
     for i in range(max(index, told_at) + 1, min(len(sentences), index + STORY_SENTENCES)):
         if i in elsewhere:
             break
-        if not _ADDED.search(sentences[i]):
+        # The other side's dead follow their toll at once ("Troops killed six insurgents. Four
+        # soldiers died."); further on, a group's dead may be another happening's.
+        other_side = i == told_at + 1 and _the_other_sides_dead(sentences[told_at], sentences[i])
+        if not (_ADDED.search(sentences[i]) or other_side):
             continue
         more = casualties(sentences[i], place=place)
         if more.killed and not more.claimed and not more.vague:
@@ -924,6 +929,47 @@ def _with_added_later(
             else:
                 killed += more.killed
     return killed
+
+
+#: People counted by sex or age: they cut across the sides ("three children" may be among
+#: the villagers just counted), so they tell no other group of dead.
+_ANY_SIDE = frozenset(
+    {"man", "woman", "child", "boy", "girl", "baby", "infant", "minor"}
+    | {"men", "women", "children", "boys", "girls", "babies", "infants", "elderly", "minors"}
+    # the dead themselves, whoever they were
+    | {"bodies", "corpses", "remains", "casualties"}
+)
+
+
+def _counted_groups(sentence: str) -> frozenset[str]:
+    """The nouns of the groups whose dead the sentence counts ("six insurgents", "the
+    driver"), "" for a figure of dead that names nobody in particular ("nine were killed",
+    "12 people died") or a group of any side ("three children")."""
+    groups: set[str] = set()
+    for clause in _clauses(_without_asides(sentence)):
+        words = _tokens(clause)
+        for fig in _clause_figures(clause)[0]:
+            head = words[fig.end - 1 : fig.end + 3] if fig.end - fig.start > 1 else words[fig.end : fig.end + 3]
+            noun = next((w for w in head if _names_people(w)), "")
+            groups.add("" if noun in _ANYONE or noun in _ANY_SIDE else noun)
+    return frozenset(groups)
+
+
+def _the_other_sides_dead(told: str, later: str) -> bool:
+    """Does ``later`` count the dead of another group than the one ``told`` counts, as a toll
+    given per side does ("Troops killed six insurgents near X. Four soldiers were killed in
+    the clash.")? Both name their groups, and none of ``later``'s is one of ``told``'s; not a
+    part of the dead, a toll told whole or grown, a side's claim, nor a side's account of its
+    own dead ("The rebels said three of their fighters died": the first group's again)."""
+    before, after = _counted_groups(told), _counted_groups(later)
+    named = bool(before) and bool(after) and "" not in before | after
+    whole = _TOLL_TOLD.search(later) or _RISING.search(later) or _tells_part_of_the_dead(later)
+    own = _OWN_DEAD.search(later) or before & set(_tokens(later))
+    return named and not own and not whole and not _CLAIM.search(later)
+
+
+#: A side's own dead, told by it ("three of their fighters", "its losses").
+_OWN_DEAD = re.compile(r"\bof (?:their|its|our) \w+|\b(?:their|its|our) (?:own )?(?:losses|dead)\b", re.I)
 
 
 #: A toll told again as grown ("the toll had risen to 15", "..., bringing the toll to eight").
@@ -1151,6 +1197,48 @@ def _without_background_asides(sentence: str) -> str:
     return _RELATIVE_ASIDE.sub(lambda m: "," if _background(m.group(0)) else m.group(0), sentence)
 
 
+#: A clause that tells which people of a group died, between the group and its death verb:
+#: a relative clause ("two herders who were passing by were also killed"), a participle
+#: with its phrase ("two civilians caught in the crossfire died", "guards posted at the gate")
+#: or what they belonged to ("both pilots of the helicopter died").
+_MODIFIER_OF_THE_DEAD = re.compile(
+    r"\b(?P<noun>[a-z]+)\s+"
+    r"(?P<modifier>(?:who|that)\s+[^,;:()]{3,60}?|[a-z]+(?:ed|ing)\s+[^,;:()]{2,40}?"
+    r"|[a-z]+\s+(?:in|at|on|under|inside|near|by|from|along|into)\s+[^,;:()]{2,40}?"
+    # "two pilots of the helicopter died"
+    r"|of\s+(?:the|a|an|their|its|his|her)\s+[^,;:()]{2,30}?)"
+    r"(?=\s+(?:(?:also|later|subsequently|then)\s+)?"
+    r"(?:died|perished|succumbed|(?:were|was)\s+(?:(?:also|later)\s+)?(?:killed|shot\s+dead|found\s+dead))\b)"
+)
+
+
+#: Words that start a clause of its own (a subject, a conjunction): no modifier holds one.
+_OPENS_A_CLAUSE = frozenset(
+    {"he", "she", "it", "they", "we", "i", "you", "and", "but", "or", "before", "after", "when", "while"}
+    | {"as", "because", "until", "if", "where", "since", "though", "although", "whom", "whose"}
+)
+
+
+def _without_modifiers_of_the_dead(sentence: str) -> str:
+    """The sentence without the clauses that tell which of a group of people died
+    (``_MODIFIER_OF_THE_DEAD``), so their figure meets its death verb. Not a clause holding a
+    figure, a death or injury word, a name (a place the figure may be told of) or a source."""
+
+    def plain(match: re.Match[str]) -> str:
+        words = _tokens(match["modifier"])
+        counts = any(_may_start_quantity(w) and parse_quantity(words, i) for i, w in enumerate(words) if w != "a")
+        told = any(w in DEATH_AFTER | DEATH_BEFORE | WOUNDED_AFTER | WOUNDED_BEFORE | SPEECH_VERBS for w in words)
+        named = any(w[:1].isupper() or w[:1].isdigit() for w in match["modifier"].split())
+        # "had their hands tied before they were killed": a clause of its own subject, not a modifier.
+        clause = any(w in _OPENS_A_CLAUSE for w in words)
+        people = _names_people(match["noun"]) or match["noun"] in {"people", "persons"}
+        if not people or counts or told or named or clause:
+            return match[0]
+        return match["noun"]
+
+    return _MODIFIER_OF_THE_DEAD.sub(plain, sentence)
+
+
 def _background(text: str) -> bool:
     """Does ``text`` tell a toll of the war, a period or an earlier happening?"""
     return bool(BACKGROUND.search(text) or _EARLIER_HAPPENING.search(text))
@@ -1160,7 +1248,7 @@ def _clauses(sentence: str) -> list[str]:
     """A sentence cut where a new clause may start a background toll ("..., bringing the
     total since 2022 to 500"): semicolons, dashes, brackets, and "bringing"-like verbs."""
     pieces = re.split(
-        r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|revising|updating|while|whereas|but|as|which)\b"
+        r"[;()\u2014]|\s\u2013\s|\s-\s|,\s(?=(?:bringing|raising|pushing|taking|revising|updating|while|whereas|but|as(?!\s(?:did|were|was|had)\b)|which)\b"
         r"|(?:\w+\s){0,2}(?:after|before)\b)"
         # "..., making it the deadliest attack of the war": a comment on the event, whose words
         # of the war as a whole do not make the event's own toll a background one.
@@ -1237,8 +1325,9 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
             figures.append(_Figure(i, i + 1, 2))
             i += 1
             continue
-        if word == "another" and words[i + 1 : i + 2] and words[i + 1] in DEATH_AFTER | _AUXILIARIES:
-            # "three were killed and another died of wounds": one more person.
+        verb = i + 2 if words[i + 1 : i + 2] and words[i + 1] in _WHEN_DIED else i + 1
+        if word == "another" and words[verb : verb + 1] and words[verb] in DEATH_AFTER | _AUXILIARIES:
+            # "three were killed and another (later) died of wounds": one more person.
             figures.append(_Figure(i, i + 1, 1))
             i += 1
             continue
@@ -1319,7 +1408,10 @@ def _one_unlisted(words: Sequence[str], at: int, figures: Sequence[_Figure]) -> 
         after = words[noun + 1 : noun + 3]
         if after[:1] == ["was"] and after[1:] and after[1] in DEATH_AFTER | {"shot"}:
             return noun
-        ends = not after or not after[0].isalpha() or after[0] in _AFTER_A_VERB | {"were"}
+        if after[:1] and after[0] in _DIED and word not in _OPENS_A_CLAUSE | {"who", "that", "which"}:
+            return noun  # "a guide died"
+        # "five soldiers and a guide were killed / died / lost their lives": the list's verb.
+        ends = not after or not after[0].isalpha() or after[0] in _AFTER_A_VERB | _DIED | {"were", "lost"}
         if (listed or killed) and ends and after[:1] != ["of"]:
             return noun
     return None
@@ -1383,6 +1475,10 @@ def _is_vague(words: Sequence[str], at: int) -> bool:
     )
 
 
+#: A verb that stands for the one before it ("..., as did two nurses", "and so were three guards").
+_AS_DID = [[first, verb] for first in ("as", "so") for verb in ("did", "were", "was", "had")]
+
+
 def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_Figure], list[_Figure]]:
     """Figures of dead, of wounded and death tolls in one clause; with ``place`` (as
     written), only the figures the clause ties to that place when it gives one per place."""
@@ -1424,6 +1520,12 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
     for n in range(1, len(figures)):
         joined = kinds[n] is None and kinds[n - 1] is not None and _joined(words, figures[n - 1], figures[n])
         if joined and _kind_after(words, figures[n], len(words), proper) is None:
+            kinds[n] = kinds[n - 1]
+    for n in range(1, len(figures)):
+        # "Eight soldiers died, as did two nurses": a verb standing for the one before, the
+        # figure after it shares its kind.
+        stands_for = words[max(0, figures[n].start - 2) : figures[n].start] in _AS_DID
+        if kinds[n] is None and stands_for and kinds[n - 1] is not None:
             kinds[n] = kinds[n - 1]
     # "two were killed in the town and one in a village nearby": a figure told of its own place
     # right after "and" shares the kind of the counted figure before it, told of a place too.
@@ -1518,6 +1620,8 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     i = fig.start - 1
     while i >= 0 and words[i] in QUALIFIERS and fig.start - i <= 5:
         i -= 1
+    if i > 0 and words[i] == "the" and words[i - 1] in DEATH_BEFORE:
+        i -= 1  # "killed the three attackers"
     if i < 0:
         return None
     word = words[i]
@@ -1610,6 +1714,10 @@ def _last_figure_end(words: Sequence[str], at: int) -> int:
     return j + 1
 
 
+#: "met their deaths", "met his death": a death told as met.
+_MET_DEATH = frozenset((owner, death) for owner in ("their", "his", "her") for death in ("death", "deaths"))
+
+
 def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collection[int] = ()) -> str | None:
     """The death or injury word after the figure: "three soldiers were killed", "two dead"."""
     i, limit = fig.end, fig.end + 8  # "five members of the same family lost their lives"
@@ -1617,6 +1725,8 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
         word = words[i]
         if word == "alive" and words[i - 1] in _BURNED:
             return KILLED  # "seven people were burned alive"
+        if word == "met" and tuple(words[i + 1 : i + 3]) in _MET_DEATH:
+            return KILLED  # "six soldiers met their deaths"
         if word == "lives" and i > fig.end and words[i - 1] not in {"their", "his", "her", "its", "our"}:
             # "a driver who lives nearby": the verb, not "lost their lives".
             return None
