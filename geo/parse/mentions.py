@@ -10,7 +10,8 @@ it, shape, the gazetteer's view of the name, its position (a dateline) and the o
 occurrences of the name. Two passes: the second also knows how sure the first was of
 the same name elsewhere in the article (one sense per article) and looks for
 misspellings of the names it kept ("Palmrya"). Demonyms ("Syrian") are context, never
-mentions.
+mentions; their spans are kept apart (``Recognition.demonyms``) for a reader who counts
+them as references to their country.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ class Recognition:
     #: (start of a mention, the country of the demonym that qualifies it): "the Malian
     #: town of X", "the Chadian side of X" (``demonym_qualified``)
     demonym_of: tuple[tuple[int, str], ...] = ()
+    #: (start, end, country) of each demonym, in text order (``demonym_spans``)
+    demonyms: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +172,7 @@ def recognise(doc: Doc, names: NameIndex, model: GeoparserModel | None = None) -
         demonym_countries=tuple(code for _, _, code in spans),
         resolve_as=tuple(sorted(resolve_as.items())),
         demonym_of=demonym_qualified(text_of(doc), mentions, spans),
+        demonyms=spans,
     )
 
 
