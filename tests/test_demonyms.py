@@ -16,6 +16,7 @@ from geo.cli.parse import mention_json
 from geo.eval.demonyms import demonym_convention
 from geo.eval.evaluate import GoldArticle, GoldToponym
 from geo.parse.geoparser import demonym_places
+from geo.parse.mentions import written_demonyms
 from geo.records import DEMONYM_LABEL, Article, Mention, Place
 
 SYRIA = Entry(163843, "Syria", 35.0, 38.0, "SY", "", "PCLI", 22_000_000)
@@ -57,6 +58,12 @@ def test_a_demonym_of_a_country_the_gazetteer_lacks_is_no_place():
     assert demonym_places(TEXT, [(*_span("Syrian"), "SY")], [], [0], lambda code: None) == ()
 
 
+def test_a_demonym_opening_a_name_is_written_demonym_but_a_country_name_is_not(real_gazetteer):
+    text = "Shares of American Airlines fell as Syrians fled to the Philippines and New Zealand."
+    found = [(text[s:e], code) for s, e, code in written_demonyms(text, real_gazetteer, ())]
+    assert found == [("American", "US"), ("Syrians", "SY")]
+
+
 def test_geoparse_json_says_which_mentions_are_demonyms():
     demonym = Place(Mention(*_span("Syrian"), "Syrian", DEMONYM_LABEL), SYRIA, 1.0)
     town = Place(Mention(*_span("Homs"), "Homs", "GPE"), HOMS, 0.9)
@@ -79,6 +86,8 @@ def test_the_geoparser_reads_demonyms_only_on_request(geoparser):
     assert len(egyptian) == 1 and egyptian[0].entry.feature_code == "PCLI" and egyptian[0].mention.is_demonym
     assert [(p.mention.text, p.entry.country_code) for p in with_demonyms if not p.mention.is_demonym] == plain
     assert list(geoparser.places_many([text], demonyms=True)) == [with_demonyms]
+    airline = geoparser.places("Passengers of Kenyan Airways were stranded in Nairobi.", demonyms=True)
+    assert ("Kenyan", "KE", True) in [(p.mention.text, p.entry.country_code, p.mention.is_demonym) for p in airline]
 
 
 @pytest.mark.model

@@ -17,11 +17,12 @@ geoparser finds; the eval output says which convention each corpus was scored un
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from geo.parse.mentions import demonym_pattern
 
 if TYPE_CHECKING:
     from geo.eval.evaluate import GoldArticle
@@ -60,19 +61,9 @@ def demonym_convention(articles: Sequence[GoldArticle], choice: str = "auto") ->
     words = gold = 0
     for article in articles:
         spans = {(g.start, g.end) for g in article.toponyms}
-        for match in demonym_words().finditer(article.text):
+        for match in demonym_pattern().finditer(article.text):
             words += 1
             gold += match.span() in spans
     if not words:
         return DemonymConvention(False, "auto: no demonym words in its texts")
     return DemonymConvention(2 * gold > words, f"auto: {gold} of {words} demonym words in its texts are gold toponyms")
-
-
-@functools.cache
-def demonym_words() -> re.Pattern[str]:
-    """The shipped demonym table's words ("Syrian", "Costa Rican") and their plurals, as
-    whole words, the longest first, written as the table writes them."""
-    from gazetteer.sources import read_demonyms
-
-    words = sorted({word for word, _ in read_demonyms()}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")s?\b")
