@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer.entry import Entry
 from geo.parse.clauses import SentenceSyntax, sentence_syntax
-from geo.parse.mentions import Recognition, recognise
+from geo.parse.mentions import Recognition, recognise, written_demonyms
 from geo.parse.placefeatures import sentence_count, text_of
 from geo.parse.placemodel import GeoparserModel, load_model
 from geo.parse.resolve import Weights, resolve, weights_from
@@ -174,9 +174,10 @@ class Geoparser:
 
     def _with_demonyms(self, doc: Doc, recognition: Recognition, resolved: tuple[Place, ...]) -> tuple[Place, ...]:
         """``resolved`` and the document's demonym places, in text order."""
+        text = text_of(doc)
         found = demonym_places(
-            text_of(doc),
-            recognition.demonyms,
+            text,
+            written_demonyms(text, self.gazetteer, recognition.demonyms),
             recognition.mentions,
             [s.start_char for s in doc.sents],
             self.gazetteer.country,

@@ -55,7 +55,7 @@ class Recognition:
     #: (start of a mention, the country of the demonym that qualifies it): "the Malian
     #: town of X", "the Chadian side of X" (``demonym_qualified``)
     demonym_of: tuple[tuple[int, str], ...] = ()
-    #: (start, end, country) of each demonym as written, in text order (``written_demonyms``)
+    #: (start, end, country) of each demonym, in text order (``demonym_spans``)
     demonyms: tuple[tuple[int, int, str], ...] = ()
 
 
@@ -173,7 +173,7 @@ def recognise(doc: Doc, names: NameIndex, model: GeoparserModel | None = None) -
         demonym_countries=tuple(code for _, _, code in spans),
         resolve_as=tuple(sorted(resolve_as.items())),
         demonym_of=demonym_qualified(text_of(doc), mentions, spans),
-        demonyms=written_demonyms(text_of(doc), names, spans),
+        demonyms=spans,
     )
 
 
