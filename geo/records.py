@@ -26,6 +26,13 @@ DATE_PRECISION_DAY, DATE_PRECISION_WEEK, DATE_PRECISION_MONTH = 1, 2, 3
 #: 3 a region's or a country's representative point.
 GEO_PRECISION_TOWN, GEO_PRECISION_NEAR, GEO_PRECISION_REGION = 1, 2, 3
 
+#: The label of a demonym's mention ("Syrian soldiers": Syria): a reference to a country by
+#: the adjective of its people, not a place named, so never where an event happened.
+DEMONYM_LABEL = "DEMONYM"
+#: What a mention is, as written out (``geoparse`` output, predictions files): a place
+#: named, or a demonym read as its country.
+PLACE_KIND, DEMONYM_KIND = "place", "demonym"
+
 
 def stable_id(*parts: object, length: int = 16) -> str:
     """A short hex digest of ``parts``: the same inputs give the same id on every run."""
@@ -57,7 +64,8 @@ class Mention:
 
     ``start``/``end`` are offsets into ``Article.text`` (code points, end exclusive).
     ``label`` says what found it: a spaCy label (``GPE``, ``LOC``, ``FAC``) or
-    ``GAZ`` for a gazetteer match the model missed or mislabelled.
+    ``GAZ`` for a gazetteer match the model missed or mislabelled; ``DEMONYM`` marks a
+    demonym read as its country, which the geoparser returns only on request.
     """
 
     start: int
@@ -65,6 +73,14 @@ class Mention:
     text: str
     label: str = "GPE"
     sentence: int = 0  # index of the sentence (in the article's sentence list)
+
+    @property
+    def is_demonym(self) -> bool:
+        return self.label == DEMONYM_LABEL
+
+    @property
+    def kind(self) -> str:
+        return DEMONYM_KIND if self.is_demonym else PLACE_KIND
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ def eval_command(args: argparse.Namespace) -> int:
         predictions=args.predictions,
         baselines=args.baselines,
         extents=args.extents,
+        demonyms=args.demonyms,
     )
     if args.json:
         print(json.dumps({"split": args.split, "corpora": [r.as_dict() for r in reports]}, indent=2))

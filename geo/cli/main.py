@@ -184,6 +184,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--jsonl", type=Path, metavar="CORPUS", help='one {"id","text"} per line in, one {"id","mentions"} per line out'
     )
+    p.add_argument(
+        "--no-demonyms",
+        dest="demonyms",
+        action="store_false",
+        help='leave out demonyms read as their country ("Syrian": Syria), written by default with "kind": "demonym"',
+    )
     _add_gazetteer_option(p)
     p.set_defaults(handler=_cmd_geoparse)
 
@@ -210,6 +216,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="measure a found region, sea, river or country by how far the gold point is from its extent, not "
         "from its point (docs/evaluation.md); by default every place is measured from its point, as published",
+    )
+    p.add_argument(
+        "--demonyms",
+        choices=["auto", "yes", "no"],
+        default="auto",
+        help="whether demonyms read as their country ('Syrian': Syria) count as toponyms; auto (default) follows "
+        "each corpus's own convention, read from its gold types or, without them, from whether most demonym "
+        "words in its texts are gold toponyms; the table says which convention each corpus was scored under",
     )
     p.add_argument(
         "--predictions",

@@ -1,4 +1,10 @@
-"""The ``parse`` and ``geoparse`` commands: read, run the library, print JSON."""
+"""The ``parse`` and ``geoparse`` commands: read, run the library, print JSON.
+
+``geoparse`` writes demonyms read as their country ("Syrian": Syria) beside the places
+named, each mention's ``kind`` telling them apart ("place" or "demonym"): a reader sees
+which countries an article speaks of, and ``eval --predictions`` scores the file under
+each corpus's own convention, as it scores the geoparser. ``--no-demonyms`` leaves them out.
+"""
 
 from __future__ import annotations
 
@@ -43,12 +49,15 @@ def geoparse_command(args: argparse.Namespace) -> int:
     if (args.file is None) == (args.jsonl is None):
         raise InputError("geoparse takes either a FILE or --jsonl CORPUS, not both or neither")
     if args.jsonl is not None:
-        return _geoparse_jsonl(args.jsonl, args.gazetteer, sys.stdout)
+        return _geoparse_jsonl(args.jsonl, args.gazetteer, sys.stdout, demonyms=args.demonyms)
     from geo.read.readers import read_articles
 
     articles = _checked(read_articles(args.file), args.file)
     geoparser = load_geoparser(args.gazetteer)
-    out = [{"id": a.article_id, "mentions": [mention_json(p) for p in geoparser.places(a.text)]} for a in articles]
+    out = [
+        {"id": a.article_id, "mentions": [mention_json(p) for p in geoparser.places(a.text, demonyms=args.demonyms)]}
+        for a in articles
+    ]
     json.dump(out[0] if len(out) == 1 else out, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return EXIT_OK
@@ -60,6 +69,7 @@ def mention_json(place: Place) -> dict[str, Any]:
         "start": m.start,
         "end": m.end,
         "text": m.text,
+        "kind": m.kind,
         "lat": e.lat,
         "lon": e.lon,
         "geonameid": e.geonameid,
@@ -91,13 +101,13 @@ def iter_corpus_lines(path: Path) -> Iterator[tuple[str, str]]:
                 raise InputError(f"{path}, line {number}: expected a JSON object with 'id' and 'text' ({err})") from err
 
 
-def _geoparse_jsonl(path: Path, gazetteer: Path | None, out: TextIO) -> int:
+def _geoparse_jsonl(path: Path, gazetteer: Path | None, out: TextIO, *, demonyms: bool = True) -> int:
     from geo.parse.geoparser import load_geoparser
 
     geoparser = load_geoparser(gazetteer)
     lines = list(iter_corpus_lines(path))
     workers = min(os.cpu_count() or 1, max(1, len(lines) // 50))
-    results = geoparser.places_many((text for _, text in lines), n_process=workers)
+    results = geoparser.places_many((text for _, text in lines), n_process=workers, demonyms=demonyms)
     for (article_id, _), places in zip(lines, results):
         out.write(
             json.dumps({"id": article_id, "mentions": [mention_json(p) for p in places]}, ensure_ascii=False) + "\n"

@@ -1,14 +1,16 @@
 """Geoparsing evaluation on annotated corpora: reading, splitting, scoring, reporting.
 
 A corpus is JSONL, one article a line: ``{"id", "text", "toponyms": [{"start", "end",
-"name", "lat", "lon", "geonameid"}], "ignore": [{"start", "end", "name"}]}``.
+"name", "lat", "lon", "geonameid", "type"}], "ignore": [{"start", "end", "name"}]}``.
 Scoring follows the published geoparsing metrics: exact-span geotagging
 precision/recall/F1, great-circle error of the span-matched toponyms (acc@161km,
 mean, median, AUC of the log errors) and an end-to-end share (found exactly *and*
 placed within 161 km). Corpora whose toponyms also carry ``event_type`` and
 ``event_date`` gold are scored on events as well: the event pipeline runs over each
 article and its events are matched to the gold toponyms they were found at (see
-``score_events``). Everything up to the report is a pure function; ``evaluate_corpora``
+``score_events``). The geoparser's demonym places ("Syrian": Syria) count as predicted
+toponyms only on corpora that annotate demonyms (``geo.eval.demonyms``), and never in
+the event figures. Everything up to the report is a pure function; ``evaluate_corpora``
 at the bottom is the only part that reads files and loads systems.
 """
 
@@ -34,7 +36,8 @@ from typing import Any, Protocol
 from gazetteer.errors import GazetteerError
 from gazetteer.geodesy import great_circle_km
 from geo.errors import ArticleReadError, ConflictmapError, InputError
-from geo.records import DATE_PRECISION_MONTH, EVENT_TYPES, Article, Event, Place
+from geo.eval.demonyms import DemonymConvention, demonym_convention
+from geo.records import DATE_PRECISION_MONTH, DEMONYM_KIND, EVENT_TYPES, Article, Event, Place
 
 SPLITS = ("dev", "test")
 #: 100 miles, the customary threshold of "correctly placed".
@@ -84,6 +87,7 @@ class GoldToponym:
     geonameid: int | None = None
     event_type: str | None = None
     event_date: str | None = None
+    kind: str | None = None  # the corpus's own type of the toponym ("type"), when it marks one
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,7 @@ class PredictedToponym:
     area: str = ""  # for a country or first-level region: its ``area_key``; "" for a point
     geonameid: int | None = None  # the gazetteer entry, for its extent (None: a point only)
     feature_code: str = ""  # the entry's GeoNames feature code, for reports
+    demonym: bool = False  # a demonym read as its country ("Syrian": Syria), not a place named
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +302,9 @@ def _gold_toponym(item: Any, text: str, where: str) -> GoldToponym:
         raise InputError(f"{where}: expected 'event_type' among {', '.join(EVENT_TYPES)} or null, got {event_type!r}")
     if event_date is not None and not (isinstance(event_date, str) and GOLD_EVENT_DATE.fullmatch(event_date)):
         raise InputError(f"{where}: expected 'event_date' as YYYY-MM-DD, YYYY-MM or null, got {event_date!r}")
+    kind = item.get("type")
+    if kind is not None and not isinstance(kind, str):
+        raise InputError(f"{where}: expected 'type' as a string or null, got {kind!r}")
     return GoldToponym(
         start=start,
         end=end,
@@ -306,6 +314,7 @@ def _gold_toponym(item: Any, text: str, where: str) -> GoldToponym:
         geonameid=geonameid,
         event_type=event_type,
         event_date=event_date,
+        kind=kind or None,
     )
 
 
@@ -322,7 +331,8 @@ def _predicted_toponym(item: Any, where: str) -> PredictedToponym:
     start, end = _offsets(item, where, None)
     lat, lon = _coordinates(item, where)
     text = item["text"] if isinstance(item.get("text"), str) else ""
-    return PredictedToponym(start=start, end=end, lat=lat, lon=lon, text=text)
+    demonym = item.get("kind") == DEMONYM_KIND
+    return PredictedToponym(start=start, end=end, lat=lat, lon=lon, text=text, demonym=demonym)
 
 
 # ---------------------------------------------------------------------------
@@ -852,9 +862,15 @@ def predicted_from_places(places: Iterable[Place]) -> tuple[PredictedToponym, ..
             area=area_key(p.entry.feature_code, p.entry.country_code, p.entry.admin1, geonameid=p.entry.geonameid),
             geonameid=p.entry.geonameid,
             feature_code=p.entry.feature_code,
+            demonym=p.mention.is_demonym,
         )
         for p in places
     )
+
+
+def literal_places(predicted: Sequence[PredictedToponym]) -> tuple[PredictedToponym, ...]:
+    """The predictions that name a place: without the demonyms read as their country."""
+    return tuple(p for p in predicted if not p.demonym)
 
 
 def predict(
@@ -864,9 +880,16 @@ def predict(
     n_process: int = 1,
     batch_size: int = 32,
     on_article: Callable[[], None] | None = None,
+    demonyms: bool = False,
 ) -> dict[str, tuple[PredictedToponym, ...]]:
-    """Run ``finder`` over the articles' texts; article id -> its predicted toponyms."""
-    results = finder.places_many((a.text for a in articles), n_process=n_process, batch_size=batch_size)
+    """Run ``finder`` over the articles' texts; article id -> its predicted toponyms. With
+    ``demonyms`` the finder (the geoparser) is asked for its demonym places too."""
+    texts = (a.text for a in articles)
+    results = (
+        finder.places_many(texts, n_process=n_process, batch_size=batch_size, demonyms=True)  # type: ignore[call-arg]
+        if demonyms
+        else finder.places_many(texts, n_process=n_process, batch_size=batch_size)
+    )
     predictions: dict[str, tuple[PredictedToponym, ...]] = {}
     for article, places in zip(articles, results, strict=True):
         predictions[article.id] = predicted_from_places(places)
@@ -944,6 +967,8 @@ class CorpusReport:
     geotagging: bool
     results: tuple[SystemResult, ...]
     extents: bool = False  # a found area measured by its extent (else every place by its point)
+    #: whether demonym places counted as predicted toponyms, and why
+    demonyms: DemonymConvention = DemonymConvention(False, "")
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -951,6 +976,7 @@ class CorpusReport:
             "split": self.split,
             "articles": self.articles,
             "geotagging": self.geotagging,
+            "demonyms": {"counted": self.demonyms.counted, "why": self.demonyms.why},
             "distances": "extent" if self.extents else "point",
             "results": [r.as_dict() for r in self.results],
         }
@@ -998,6 +1024,7 @@ def format_table(reports: Iterable[CorpusReport]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = ["  ".join(_align(cell, width, i) for i, (cell, width) in enumerate(zip(row, widths))) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    notes.extend(r.demonyms.describe(r.corpus) for r in reports if r.demonyms.why)
     if reports:
         notes.append(EXTENT_NOTE if any(r.extents for r in reports) else POINT_NOTE)
     return "\n".join(lines + notes) + "\n"
@@ -1083,6 +1110,7 @@ class _System:
     unavailable: str = ""
     predictions: Mapping[str, Sequence[PredictedToponym]] | None = None  # a scored file
     makes_events: bool = False  # its geoparser can drive the event pipeline
+    reads_demonyms: bool = False  # its finder can return demonym places (``demonyms=True``)
 
 
 #: What a system that cannot start raises: its module or data are missing.
@@ -1098,15 +1126,22 @@ def evaluate_corpora(
     predictions: Path | None = None,
     baselines: bool = False,
     extents: bool = False,
+    demonyms: str = "auto",
 ) -> list[CorpusReport]:
     """Score the geoparser (or the ``predictions`` file instead) and, with ``baselines``,
     the simple pipelines, on the ``split`` half of each corpus (at most ``limit``
     articles of each when ``limit`` is over 0). A system that cannot start is reported
     as unavailable, not raised. With ``extents``, a found area is measured by its extent
-    (``KmToExtent``), else every place by its point."""
+    (``KmToExtent``), else every place by its point. ``demonyms`` ("auto", "yes", "no"):
+    whether demonym places count as toponyms (``geo.eval.demonyms``)."""
     loaded = [(path.stem, _load_articles(path, split, limit)) for path in corpora]
     systems = _systems(gazetteer, predictions=predictions, baselines=baselines)
-    return [_evaluate_corpus(name, articles, systems, split=split, extents=extents) for name, articles in loaded]
+    return [
+        _evaluate_corpus(
+            name, articles, systems, split=split, extents=extents, demonyms=demonym_convention(articles, demonyms)
+        )
+        for name, articles in loaded
+    ]
 
 
 def any_scored(reports: Iterable[CorpusReport]) -> bool:
@@ -1122,7 +1157,9 @@ def _systems(gazetteer: Path | None, *, predictions: Path | None, baselines: boo
     if predictions is not None:
         systems = [_System(predictions.name, None, predictions=read_predictions(predictions))]
     else:
-        systems = [_load_system("conflictmap", lambda: _load_geoparser(gazetteer), makes_events=True)]
+        systems = [
+            _load_system("conflictmap", lambda: _load_geoparser(gazetteer), makes_events=True, reads_demonyms=True)
+        ]
     if baselines:
         systems.extend(_baseline_systems(gazetteer))
     return systems
@@ -1148,10 +1185,12 @@ def _baseline_systems(gazetteer_path: Path | None) -> list[_System]:
     ]
 
 
-def _load_system(name: str, load: Callable[[], PlaceFinder], *, makes_events: bool = False) -> _System:
+def _load_system(
+    name: str, load: Callable[[], PlaceFinder], *, makes_events: bool = False, reads_demonyms: bool = False
+) -> _System:
     _progress_note(f"loading {name}")
     try:
-        return _System(name, load(), makes_events=makes_events)
+        return _System(name, load(), makes_events=makes_events, reads_demonyms=reads_demonyms)
     except _LOAD_ERRORS as err:
         return _System(name, None, unavailable=f"{type(err).__name__}: {err}")
 
@@ -1163,10 +1202,18 @@ def _load_event_pipeline(finder: PlaceFinder) -> EventMaker:
 
 
 def _evaluate_corpus(
-    corpus: str, articles: Sequence[GoldArticle], systems: Sequence[_System], *, split: str, extents: bool = False
+    corpus: str,
+    articles: Sequence[GoldArticle],
+    systems: Sequence[_System],
+    *,
+    split: str,
+    extents: bool = False,
+    demonyms: DemonymConvention = DemonymConvention(False, ""),
 ) -> CorpusReport:
     geotagging = geotagging_applies(corpus)
-    results = tuple(_evaluate_system(system, corpus, articles, geotagging, extents) for system in systems)
+    results = tuple(
+        _evaluate_system(system, corpus, articles, geotagging, extents, demonyms.counted) for system in systems
+    )
     return CorpusReport(
         corpus=corpus,
         split=split,
@@ -1174,11 +1221,17 @@ def _evaluate_corpus(
         geotagging=geotagging,
         results=results,
         extents=extents,
+        demonyms=demonyms,
     )
 
 
 def _evaluate_system(
-    system: _System, corpus: str, articles: Sequence[GoldArticle], geotagging: bool, extents: bool = False
+    system: _System,
+    corpus: str,
+    articles: Sequence[GoldArticle],
+    geotagging: bool,
+    extents: bool = False,
+    demonyms: bool = False,
 ) -> SystemResult:
     started = time.perf_counter()
     if system.predictions is not None:
@@ -1190,11 +1243,13 @@ def _evaluate_system(
         predictions = system.predictions
     elif system.finder is not None:
         _progress_note(f"running {system.name} on {len(articles)} {corpus} articles")
-        predictions = _run_with_progress(system, corpus, articles)
+        predictions = _run_with_progress(system, corpus, articles, demonyms=demonyms and system.reads_demonyms)
     else:
         return SystemResult(system.name, None, unavailable=system.unavailable)
+    # Events are never made at a demonym, so their figures read the places named alone.
+    literal = {article_id: literal_places(found) for article_id, found in predictions.items()}
     km_to_extent = extents_of(system.finder) if extents and system.finder is not None else None
-    scores = score(articles, predictions, geotagging=geotagging, km_to_extent=km_to_extent)
+    scores = score(articles, predictions if demonyms else literal, geotagging=geotagging, km_to_extent=km_to_extent)
     if not any(a.events_annotated for a in articles):
         return SystemResult(system.name, scores, seconds=time.perf_counter() - started)
     if not system.makes_events or system.finder is None:
@@ -1203,7 +1258,7 @@ def _evaluate_system(
         return SystemResult(system.name, scores, seconds=time.perf_counter() - started, events_unavailable=unavailable)
     _progress_note(f"running the {system.name} event pipeline on {len(articles)} {corpus} articles")
     events = predict_events(_load_event_pipeline(system.finder), articles)
-    event_scores = score_events(articles, predictions, events, areas_at_points(system.finder), km_to_extent)
+    event_scores = score_events(articles, literal, events, areas_at_points(system.finder), km_to_extent)
     return SystemResult(system.name, scores, seconds=time.perf_counter() - started, events=event_scores)
 
 
@@ -1270,7 +1325,7 @@ def continents_of_countries() -> dict[str, int]:
 
 
 def _run_with_progress(
-    system: _System, corpus: str, articles: Sequence[GoldArticle]
+    system: _System, corpus: str, articles: Sequence[GoldArticle], *, demonyms: bool = False
 ) -> dict[str, tuple[PredictedToponym, ...]]:
     from rich.console import Console
     from rich.progress import Progress
@@ -1287,6 +1342,7 @@ def _run_with_progress(
             articles,
             n_process=processes_for(len(articles)),
             on_article=lambda: progress.advance(bar),
+            demonyms=demonyms,
         )
 
 

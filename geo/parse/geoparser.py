@@ -11,24 +11,30 @@ each candidate, every entity of it) take time and memory growing faster than its
 length, so sections keep the time of a long text in step with its length and its
 peak memory at that of one section.
 Offsets and sentence numbers are those of the whole text.
+
+On request (``demonyms=True``) each demonym outside the names found ("Syrian forces")
+also comes out, as a place at its country labelled ``DEMONYM`` (``demonym_places``):
+some corpora count such words as toponyms. Nothing that makes events asks for them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gazetteer.entry import Entry
 from geo.parse.clauses import SentenceSyntax, sentence_syntax
-from geo.parse.mentions import Recognition, recognise
-from geo.parse.placefeatures import sentence_count
+from geo.parse.mentions import Recognition, recognise, written_demonyms
+from geo.parse.placefeatures import sentence_count, text_of
 from geo.parse.placemodel import GeoparserModel, load_model
 from geo.parse.resolve import Weights, resolve, weights_from
-from geo.records import Mention, Place
+from geo.records import DEMONYM_LABEL, GEO_PRECISION_REGION, Mention, Place
 from geo.workers import worker_pool, worker_state
 
 if TYPE_CHECKING:
@@ -94,10 +100,16 @@ class Geoparser:
         self.weights = weights or weights_from(self.model.resolution, self.model.reading)
         self.model_name = model_name  # how worker processes load the same model
 
-    def places(self, text: str, *, overrides: Mapping[str, Entry] | None = None) -> tuple[Place, ...]:
-        return tuple(p for section in self.sections(text, overrides=overrides) for p in section.places)
+    def places(
+        self, text: str, *, overrides: Mapping[str, Entry] | None = None, demonyms: bool = False
+    ) -> tuple[Place, ...]:
+        """The text's places in text order; with ``demonyms``, its demonyms' countries too."""
+        sections = self.sections(text, overrides=overrides, demonyms=demonyms)
+        return tuple(p for section in sections for p in section.places)
 
-    def sections(self, text: str, *, overrides: Mapping[str, Entry] | None = None) -> Iterator[Section]:
+    def sections(
+        self, text: str, *, overrides: Mapping[str, Entry] | None = None, demonyms: bool = False
+    ) -> Iterator[Section]:
         """The text's sections, read one at a time (see the module's docstring)."""
         sentence_base = 0
         for offset, chunk in split_for_model(text):
@@ -106,6 +118,8 @@ class Geoparser:
             recognition = recognise(doc, self.gazetteer, self.model)
             resolved = self._resolved(doc, recognition, overrides)
             placed = {(p.mention.start, p.mention.end) for p in resolved}
+            if demonyms:
+                resolved = self._with_demonyms(doc, recognition, resolved)
             places = tuple(_shift(p, offset, sentence_base) for p in resolved)
             unplaced = tuple(
                 _shift_mention(m, offset, sentence_base) for m in recognition.mentions if (m.start, m.end) not in placed
@@ -121,12 +135,17 @@ class Geoparser:
         return ParsedText(docs, tuple(start for start, _ in chunks))
 
     def places_in(
-        self, parsed: ParsedText, text: str, *, overrides: Mapping[str, Entry] | None = None
+        self,
+        parsed: ParsedText,
+        text: str,
+        *,
+        overrides: Mapping[str, Entry] | None = None,
+        demonyms: bool = False,
     ) -> tuple[Place, ...]:
         found: list[Place] = []
         sentence_base = 0
         for doc, offset in zip(parsed.docs, parsed.offsets):
-            found.extend(_shift(p, offset, sentence_base) for p in self._places_in_doc(doc, overrides))
+            found.extend(_shift(p, offset, sentence_base) for p in self._places_in_doc(doc, overrides, demonyms))
             sentence_base += sentence_count(doc)
         return tuple(found)
 
@@ -146,12 +165,28 @@ class Geoparser:
             sentence_base += sentence_count(doc)
         return tuple(found)
 
-    def _places_in_doc(self, doc: Doc, overrides: Mapping[str, Entry] | None) -> tuple[Place, ...]:
-        return self._resolved(doc, recognise(doc, self.gazetteer, self.model), overrides)
+    def _places_in_doc(
+        self, doc: Doc, overrides: Mapping[str, Entry] | None, demonyms: bool = False
+    ) -> tuple[Place, ...]:
+        recognition = recognise(doc, self.gazetteer, self.model)
+        resolved = self._resolved(doc, recognition, overrides)
+        return self._with_demonyms(doc, recognition, resolved) if demonyms else resolved
+
+    def _with_demonyms(self, doc: Doc, recognition: Recognition, resolved: tuple[Place, ...]) -> tuple[Place, ...]:
+        """``resolved`` and the document's demonym places, in text order."""
+        text = text_of(doc)
+        found = demonym_places(
+            text,
+            written_demonyms(text, self.gazetteer, recognition.demonyms),
+            recognition.mentions,
+            [s.start_char for s in doc.sents],
+            self.gazetteer.country,
+        )
+        return tuple(sorted((*resolved, *found), key=lambda p: p.mention.start)) if found else resolved
 
     def _resolved(self, doc: Doc, recognition: Recognition, overrides: Mapping[str, Entry] | None) -> tuple[Place, ...]:
         return resolve(
-            doc.user_data.get("conflictmap_text") or doc.text,
+            text_of(doc),
             recognition.mentions,
             self.gazetteer,
             demonym_countries=recognition.demonym_countries,
@@ -162,21 +197,24 @@ class Geoparser:
         )
 
     def places_many(
-        self, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 32
+        self, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 32, demonyms: bool = False
     ) -> Iterator[tuple[Place, ...]]:
-        """Places of each text, in order. ``n_process > 1`` uses worker processes."""
+        """Places of each text, in order (with ``demonyms``, their countries' places too).
+        ``n_process > 1`` uses worker processes."""
         if n_process <= 1:
-            yield from self._places_batched(texts, batch_size)
+            yield from self._places_batched(texts, batch_size, demonyms)
             return
         with worker_pool(
             n_process, _worker_geoparser, (self.model_name, getattr(self.gazetteer, "path", None), self.weights)
         ) as pool:
             # Workers take chunks as they free up (map submits them all), so neither
             # waits for the other at the end of a round.
-            for result in pool.map(_worker_places, chunked(texts, batch_size)):
+            for result in pool.map(partial(_worker_places, demonyms=demonyms), chunked(texts, batch_size)):
                 yield from result
 
-    def _places_batched(self, texts: Iterable[str], batch_size: int) -> Iterator[tuple[Place, ...]]:
+    def _places_batched(
+        self, texts: Iterable[str], batch_size: int, demonyms: bool = False
+    ) -> Iterator[tuple[Place, ...]]:
         """One process: spaCy sees whole batches (much faster than one text at a time)."""
         for batch in chunked(texts, batch_size):
             short = [t for t in batch if len(t) <= SECTION_CHARS]
@@ -187,9 +225,36 @@ class Geoparser:
                     # spaCy keeps every character, so the document's text is the text
                     # itself: recognition need not join its tokens back together.
                     doc.user_data.setdefault("conflictmap_text", text)
-                    yield self.places_in(ParsedText((doc,), (0,)), text)
+                    yield self.places_in(ParsedText((doc,), (0,)), text, demonyms=demonyms)
                 else:  # a long text, section by section, so its documents are not all held
-                    yield self.places(text)
+                    yield self.places(text, demonyms=demonyms)
+
+
+#: How sure a demonym place is of its country: the demonym table leaves out every word
+#: that could name two ("Korean", "Congolese"), so the word names one country.
+DEMONYM_CONFIDENCE = 1.0
+
+
+def demonym_places(
+    text: str,
+    spans: Sequence[tuple[int, int, str]],
+    names: Sequence[Mention],
+    sentence_starts: Sequence[int],
+    country: Callable[[str], Entry | None],
+) -> tuple[Place, ...]:
+    """A place at its country (the gazetteer's country entry) for each demonym span
+    ``(start, end, country code)`` that overlaps none of the place names recognised
+    (``names``): "Syrian" of "the Syrian Arab Republic" is part of a name already read.
+    A country the gazetteer lacks gives no place. ``sentence_starts``: where each sentence
+    of ``text`` begins, in order."""
+    found = []
+    for start, end, code in spans:
+        if any(m.start < end and start < m.end for m in names) or (entry := country(code)) is None:
+            continue
+        sentence = max(0, bisect_right(sentence_starts, start) - 1)
+        mention = Mention(start, end, text[start:end], DEMONYM_LABEL, sentence)
+        found.append(Place(mention, entry, DEMONYM_CONFIDENCE, GEO_PRECISION_REGION))
+    return tuple(found)
 
 
 def split_for_model(text: str, *, limit: int = SECTION_CHARS) -> Iterator[tuple[int, str]]:
@@ -240,9 +305,9 @@ def _worker_geoparser(model: str, gazetteer_path: Path | None, weights: Weights)
     return Geoparser(load_nlp(model), open_gazetteer(gazetteer_path), weights=weights, model_name=model)
 
 
-def _worker_places(texts: list[str]) -> list[tuple[Place, ...]]:
+def _worker_places(texts: list[str], *, demonyms: bool = False) -> list[tuple[Place, ...]]:
     geoparser: Geoparser = worker_state()
-    return list(geoparser._places_batched(texts, len(texts)))
+    return list(geoparser._places_batched(texts, len(texts), demonyms))
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:

@@ -10,11 +10,13 @@ it, shape, the gazetteer's view of the name, its position (a dateline) and the o
 occurrences of the name. Two passes: the second also knows how sure the first was of
 the same name elsewhere in the article (one sense per article) and looks for
 misspellings of the names it kept ("Palmrya"). Demonyms ("Syrian") are context, never
-mentions.
+mentions; their spans are kept apart (``Recognition.demonyms``) for a reader who counts
+them as references to their country.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -53,6 +55,8 @@ class Recognition:
     #: (start of a mention, the country of the demonym that qualifies it): "the Malian
     #: town of X", "the Chadian side of X" (``demonym_qualified``)
     demonym_of: tuple[tuple[int, str], ...] = ()
+    #: (start, end, country) of each demonym, in text order (``demonym_spans``)
+    demonyms: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +173,7 @@ def recognise(doc: Doc, names: NameIndex, model: GeoparserModel | None = None) -
         demonym_countries=tuple(code for _, _, code in spans),
         resolve_as=tuple(sorted(resolve_as.items())),
         demonym_of=demonym_qualified(text_of(doc), mentions, spans),
+        demonyms=spans,
     )
 
 
@@ -185,6 +190,35 @@ def demonym_spans(doc: Doc, names: NameIndex, found: Sequence[Candidate]) -> tup
     return tuple(
         (start, end, code) for (start, end), text in sorted(spans.items()) if (code := names.demonym(text)) is not None
     )
+
+
+def written_demonyms(
+    text: str, names: NameIndex, spans: Sequence[tuple[int, int, str]]
+) -> tuple[tuple[int, int, str], ...]:
+    """``spans`` (``demonym_spans``) and every other demonym word written in ``text``, as
+    (start, end, country) in text order. The small English model leaves a demonym that
+    opens a name untagged or inside the name's entity ("American Airlines", "the Russian
+    Museum"), yet the word refers to its country as much as "American troops" does. Only
+    for reading demonyms as places: the resolver's context stays with ``spans``."""
+    found = list(spans)
+    for match in demonym_pattern().finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e, _ in spans) or not is_demonym_only(match.group(), names):
+            continue
+        code = names.demonym(match.group())
+        if code is not None:
+            found.append((start, end, code))
+    return tuple(sorted(found))
+
+
+@functools.cache
+def demonym_pattern() -> re.Pattern[str]:
+    """The shipped demonym table's words ("Syrian", "Costa Rican") and their plurals as
+    whole words, written as the table writes them, the longest first."""
+    from gazetteer.sources import read_demonyms
+
+    words = sorted({word for word, _ in read_demonyms()}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")s?\b")
 
 
 def demonym_countries(doc: Doc, names: NameIndex, found: Sequence[Candidate]) -> tuple[str, ...]:
