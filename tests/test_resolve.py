@@ -603,3 +603,33 @@ def test_a_hamlet_by_the_story_s_places_beats_a_city_of_its_name_two_hundred_km_
     wide = replace(shipped, proximity_km=250.0)
     got = {p.mention.text: p.entry.geonameid for p in resolve(text, mentions, _index_with(hamlet, city), weights=wide)}
     assert got.get("Dorvan") != 80
+
+
+def test_a_name_the_text_calls_a_quarter_is_not_a_town_of_its_name_far_from_the_story():
+    # The story is in one city; the gazetteer lists the name only as a town of the same
+    # country 400 km away. Named plainly, the country vouches for that town; called a
+    # neighbourhood or district, the name is a part of a city the story names, which the
+    # gazetteer lacks, and stays unmapped rather than mapped 400 km off.
+    far = E(82, "Kelvar", 36.3, 40.7, "SY", "P", "PPL", 20_000, "08", "Hasakah")
+    plain = "Syria's army shelled Homs and Tadmur on Monday; a market in Kelvar was hit."
+    mentions = mentions_of(plain, "Syria", "Homs", "Tadmur", "Kelvar")
+    for weights in (Weights(), _shipped_weights()):
+        got = resolve(plain, mentions, _with_lone_namesake(far), weights=weights)
+        assert {p.mention.text: p.entry.geonameid for p in got}.get("Kelvar") == 82
+    for quarter in (
+        "Syria's army shelled Homs and Tadmur on Monday; a market in the Kelvar neighbourhood was hit.",
+        "Syria's army shelled Homs and Tadmur on Monday; a market in the Kelvar district was hit.",
+    ):
+        mentions = mentions_of(quarter, "Syria", "Homs", "Tadmur", "Kelvar")
+        for weights in (Weights(), _shipped_weights()):
+            got = resolve(quarter, mentions, _with_lone_namesake(far), weights=weights)
+            assert {p.mention.text for p in got} == {"Syria", "Homs", "Tadmur"}
+
+
+def test_a_quarter_the_gazetteer_lists_by_the_story_s_city_is_mapped():
+    near = E(83, "Kelvar", 34.75, 36.75, "SY", "P", "PPLX", 5_000, "11", "Homs")
+    text = "Syria's army shelled Homs and Tadmur on Monday; a market in the Kelvar neighbourhood was hit."
+    mentions = mentions_of(text, "Syria", "Homs", "Tadmur", "Kelvar")
+    for weights in (Weights(), _shipped_weights()):
+        got = resolve(text, mentions, _with_lone_namesake(near), weights=weights)
+        assert {p.mention.text: p.entry.geonameid for p in got}.get("Kelvar") == 83

@@ -135,3 +135,25 @@ def test_a_name_introduced_as_a_village_or_town(text: str, name: str, introduced
 
     start = text.index(name)
     assert introduced_as_settlement(text, Mention(start, start + len(name), name)) is introduced
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "city_part"),
+    [
+        ("Shells struck a bakery in the Dovra neighbourhood on Monday.", "Dovra", True),
+        ("Police raided homes in the Dovra district of the capital.", "Dovra", True),
+        ("Gunmen held the quarter of Dovra for a week.", "Dovra", True),
+        ("Residents of the Dovra suburb fled north.", "Dovra", True),
+        ("A car bomb went off on Dovra street at noon.", "Dovra", True),
+        # a town named plainly, or the city a suburb belongs to: not a part of a city
+        ("Shells struck a bakery in Dovra on Monday.", "Dovra", False),
+        ("Shells fell on Douma, a suburb of Varn.", "Varn", False),
+        ("Dovra district officials met on Monday.", "Dovra", False),
+        ("Protesters marched from Dovra Street to the square.", "Dovra", False),
+    ],
+)
+def test_a_name_the_text_calls_a_part_of_a_city(text: str, name: str, city_part: bool) -> None:
+    from geo.parse.whereabouts import called_a_city_part
+
+    start = text.index(name)
+    assert called_a_city_part(text, Mention(start, start + len(name), name)) is city_part

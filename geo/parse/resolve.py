@@ -49,7 +49,7 @@ from geo.parse.variants import (
     with_area_word,
     with_river_word,
 )
-from geo.parse.whereabouts import introduced_as_settlement
+from geo.parse.whereabouts import NEAR_TOWN_KM, called_a_city_part, introduced_as_settlement
 from geo.records import (
     GEO_PRECISION_NEAR,
     GEO_PRECISION_REGION,
@@ -478,6 +478,8 @@ def _settle(
     introduced = frozenset(names[m] for m in mentions if introduced_as_settlement(text, m))
     for settlement in introduced:
         pools[settlement] = _without(pools[settlement], _is_country)
+    # "the X neighbourhood": X lies in a town of the story, not at a namesake far from it.
+    city_parts = frozenset(names[m] for m in mentions if called_a_city_part(text, m))
     constraints = _with_demonym_containers(
         _containment(text, mentions, names, pools), mentions, names, demonym_of or {}, weights.demonym_container
     )
@@ -513,6 +515,7 @@ def _settle(
                     listed.get(name, 0.0),
                     as_actor.get(name, 0.0),
                     name in introduced,
+                    name in city_parts,
                 )
         read_against = context
         context = _context_from(choice, votes, demonym_countries, weights)
@@ -1135,6 +1138,7 @@ def _choose(
     listed_beside_country: float = 0.0,
     as_actor: float = 0.0,
     introduced: bool = False,
+    city_part: bool = False,
 ) -> Choice:
     seats = _region_seats(pool.entries)
     base = [
@@ -1149,7 +1153,7 @@ def _choose(
         key=lambda s: -s.score,  # a stable sort: the gazetteer's own order breaks ties
     )
     top = scored[0]
-    unlisted = _unlisted_score(top.entry, context, container, weights, introduced)
+    unlisted = _unlisted_score(top.entry, context, container, weights, introduced, city_part)
     return Choice(
         top.entry,
         _confidence(scored, weights.temperature, unlisted),
@@ -1227,7 +1231,12 @@ def doubted(choice: Choice, weights: Weights) -> bool:
 
 
 def _unlisted_score(
-    entry: Entry, context: _Context, container: _Container | None, weights: Weights, introduced: bool = False
+    entry: Entry,
+    context: _Context,
+    container: _Container | None,
+    weights: Weights,
+    introduced: bool = False,
+    city_part: bool = False,
 ) -> float | None:
     """The score of "a place the gazetteer does not list", when that reading is open: the best
     candidate has no support from the article, or lies outside the country of the area the
@@ -1236,10 +1245,12 @@ def _unlisted_score(
     introduces as a village or town (``introduced``) is one of the story's own places, so
     an unlisted place has the evidence of a loose container when the best candidate has
     no support: a town of that name abroad is known for its fame alone, which is not why a
-    report would introduce it."""
+    report would introduce it. So is a name the text calls a part of a city (``city_part``)
+    when the best candidate is a town far from every other place of the story, however
+    surely the story's country holds it: a city's quarter lies by a place the story names."""
     if not weights.unlisted:
         return None
-    if introduced and _unsupported(entry, context, weights):
+    if (introduced and _unsupported(entry, context, weights)) or (city_part and _beyond_the_story(entry, context)):
         return weights.unlisted + weights.containment * INTRODUCTION_STRENGTH
     if (
         container is not None
@@ -1250,6 +1261,16 @@ def _unlisted_score(
     ):
         return weights.unlisted + weights.containment * container.strength
     return weights.unlisted if _unsupported(entry, context, weights) else None
+
+
+def _beyond_the_story(entry: Entry, context: _Context) -> bool:
+    """A town farther than ``NEAR_TOWN_KM`` from every other town the story names (a story
+    that names none gives no reason to doubt it; a country's or region's point says nothing
+    of where in it a quarter lies)."""
+    towns = [anchor.entry for anchor in context.anchors.values() if not anchor.entry.is_area]
+    if entry.is_area or not towns:
+        return False
+    return all(great_circle_km(entry.lat, entry.lon, town.lat, town.lon) > NEAR_TOWN_KM for town in towns)
 
 
 def _unsupported(entry: Entry, context: _Context, weights: Weights) -> bool:

@@ -87,6 +87,16 @@ _INTRODUCED_AFTER = re.compile(
 )
 #: How far before a name its introduction is read, in characters.
 INTRODUCTION_CHARS = 120
+#: Words for a part of a city ("the Dovra neighbourhood", "the quarter of Dovra").
+CITY_PART_WORDS = ("neighbourhood", "neighborhood", "quarter", "district", "suburb")
+_CITY_PART = "|".join(CITY_PART_WORDS)
+_CITY_PART_BEFORE = re.compile(rf"\bthe\s+(?:{_CITY_PART})\s+of\s+$")
+_CITY_PART_AFTER = re.compile(rf"\s+(?:{_CITY_PART})\b")
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+#: Words after a name that make it a street or square of a city ("on Dovra street"), with
+#: or without "the" before it; in lower case, since a capital one is part of the name.
+STREET_WORDS = ("street", "square")
+_STREET_AFTER = re.compile(rf"\s+(?:{'|'.join(STREET_WORDS)})\b")
 
 
 def introduced_as_settlement(text: str, mention: Mention) -> bool:
@@ -95,6 +105,18 @@ def introduced_as_settlement(text: str, mention: Mention) -> bool:
     readers not to know: a local place, not a famous namesake elsewhere, and no country."""
     before = text[max(0, mention.start - INTRODUCTION_CHARS) : mention.start]
     return _INTRODUCED_BEFORE.search(before) is not None or _INTRODUCED_AFTER.match(text, mention.end) is not None
+
+
+def called_a_city_part(text: str, mention: Mention) -> bool:
+    """Does the text call the name a part of a city ("the Dovra neighbourhood", "the Dovra
+    district", "the quarter of Dovra", "Dovra street")? Such a place lies in a town the story
+    is about, not at a town of its name hundreds of kilometres from the story's other places."""
+    if _STREET_AFTER.match(text, mention.end) is not None:
+        return True
+    before = text[max(0, mention.start - INTRODUCTION_CHARS) : mention.start]
+    if _CITY_PART_BEFORE.search(before) is not None:
+        return True
+    return _THE_BEFORE.search(before) is not None and _CITY_PART_AFTER.match(text, mention.end) is not None
 
 
 #: Sites named after a place ("the Ambel clinic in Sorva district"): what follows them
