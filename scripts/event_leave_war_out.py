@@ -3,9 +3,10 @@
     python3 scripts/event_leave_war_out.py [CORPUS.jsonl ...] [--sites CACHE.json] [--per-war] [--errors OUT.jsonl]
         [--threshold T] [--curve T1 T2 ...]
 
-For each war of the dev half (the name between ``war-`` and the article number of an id, or
-the record's ``conflict``), the event model (``geo.parse.eventmodel``) is fitted on the dev
-articles of every other war, with the regularisation the shipped model was chosen with, and
+For each war of the dev half (``war_of`` of the training script: the name between ``war-`` and
+the article number of an id, or the record's ``conflict``), the event model
+(``geo.parse.eventmodel``) is fitted on the dev articles of every other war, with the
+regularisation and the feature filter (``--min-wars``) the shipped model was chosen with, and
 decides every gold place of the war left out as the pipeline does (``decide``: the model and
 the rules around it). The figures are summed over wars: how many places get the right answer
 (no event, or the gold event type), how many no-event places get an event, how many event
@@ -32,7 +33,6 @@ import argparse
 import copy
 import hashlib
 import json
-import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -47,13 +47,6 @@ if TYPE_CHECKING:
     from geo.parse.eventmodel import EventTypeModel
 
 DEFAULT_CORPORA = (REPO / "data" / "eval" / "warnews.jsonl",)
-_WAR_OF_ID = re.compile(r"^war-(.+)-\d+$")
-
-
-def war_of(article: dict) -> str:
-    """The war an article reports: from its id (``war-<name>-<n>``), else its ``conflict``."""
-    match = _WAR_OF_ID.match(article["id"])
-    return match.group(1) if match else str(article.get("conflict", article["id"]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,8 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--min-wars",
         type=int,
-        default=1,
-        help="fit each war's model only on features seen in this many of its training wars (default 1: all)",
+        help="fit each war's model only on features seen in this many of its training wars "
+        "(default: as many as the shipped model was chosen with; 1: all)",
     )
     parser.add_argument(
         "--threshold",
@@ -95,18 +88,18 @@ def main(argv: list[str] | None = None) -> int:
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-    from train_event_types import MIN_FEATURE_COUNT, _cached_examples, _event_threshold, _read
+    from train_event_types import MIN_FEATURE_COUNT, _cached_examples, _event_threshold, _read, wars_of
 
     from geo.eval.evaluate import split_of
     from geo.parse.eventmodel import NO_EVENT, load_event_model
 
     articles = [a for path in args.corpora for a in _read(path)]
     dev = [a for a in articles if split_of(a["id"]) == "dev"]
-    war_by_id = {a["id"]: war_of(a) for a in dev}
     # the test half is passed empty: it is neither parsed nor read
     examples, groups, _ = _cached_examples(args.sites, dev, [])
-    wars = [war_by_id[article_id] for article_id in groups]
-    c = args.c if args.c is not None else float(load_event_model().about.get("C", 0.3))
+    wars = wars_of(dev, groups)
+    shipped = load_event_model().about
+    c = args.c if args.c is not None else float(shipped.get("C", 0.3))
 
     counts = Counter(name for features, _, _ in examples for name, _ in features)
     vectorizer = DictVectorizer()
@@ -115,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     y = [label for _, label, _ in examples]
     names = vectorizer.get_feature_names_out()
-    min_wars = args.min_wars
+    min_wars = args.min_wars if args.min_wars is not None else int(shipped.get("min_wars", 1))
     wars_of_feature: dict[str, set[str]] = defaultdict(set)
     for (features, _, _), war in zip(examples, wars):
         for name, _ in features:

@@ -1,17 +1,21 @@
 """Train the event type model (geo/parse/eventmodel.py) on the dev half of annotated war reports.
 
-    python3 scripts/train_event_types.py [CORPUS.jsonl ...] [-o geo/parse/models/event_types.json] [--threshold T]
+    python3 scripts/train_event_types.py [CORPUS.jsonl ...] [-o geo/parse/models/event_types.json]
+        [--threshold T] [--c C] [--min-wars K]
 
 Each gold toponym of a corpus that carries ``event_type`` (null: nothing happens
 there) is one example: the place in its sentence (spaCy's sentences, as the pipeline
 sees them), read through ``geo.parse.eventmodel.site_features``. Only the dev half (the
-parity of the id's SHA-1, as ``conflictmap eval --split`` uses) is trained on; the
-regularisation is chosen by cross-validation over dev articles; the test half is
-scored once, for the record. The no-event threshold is chosen on held-out dev articles
-unless ``--threshold`` keeps one (the shipped model's, when a feature is added: the middle of a
-flat plateau moves with any feature, and that move alone trades wrong events for missed ones).
-The weights are written as JSON with the SHA-256 of
-the training data, so a shipped model says what it was trained on.
+parity of the id's SHA-1, as ``conflictmap eval --split`` uses) is trained on; the test half
+is scored once, for the record. The regularisation, and how many wars a feature must be seen
+in to be kept, are chosen by cross-validation over folds of whole WARS (``war_of``): the model
+is used on wars no article of the corpus reports, and folds of articles would put each war's
+towns and actors on both sides of every fold and reward learning them. The no-event threshold
+is chosen on the same held-out wars unless ``--threshold`` keeps one (the shipped model's, when
+a feature is added: the middle of a flat plateau moves with any feature, and that move alone
+trades wrong events for missed ones; five folds of wars also put it higher than one war left
+out at a time, ``scripts/event_leave_war_out.py``, does). The weights are written as JSON with
+the SHA-256 of the training data, so a shipped model says what it was trained on.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -31,12 +36,29 @@ DEFAULT_OUTPUT = REPO / "geo" / "parse" / "models" / "event_types.json"
 #: A feature seen in fewer training examples than this is left out of the shipped file.
 MIN_FEATURE_COUNT = 2
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+#: How many of the training wars a feature must be seen in to be kept (1: all features).
+MIN_WARS_GRID = (1, 2, 3)
 C_TOLERANCE = 0.001
+#: Folds of whole wars the choices are cross-validated over.
+WAR_FOLDS = 5
 #: F1 within this of the best no-event threshold's counts as just as good (a few places of 1,400).
 THRESHOLD_TOLERANCE = 0.002
 #: Bumped when what a cached site holds changes (2: the sentence's parse; 3: where the other
 #: places are, as the pipeline gives them).
 SITE_FORMAT = 3
+_WAR_OF_ID = re.compile(r"^war-(.+)-\d+$")
+
+
+def war_of(article: dict) -> str:
+    """The war an article reports: from its id (``war-<name>-<n>``), else its ``conflict``."""
+    match = _WAR_OF_ID.match(article["id"])
+    return match.group(1) if match else str(article.get("conflict", article["id"]))
+
+
+def wars_of(articles: list[dict], article_ids: list[str]) -> list[str]:
+    """The war of each example, from the ids of the articles the examples came from."""
+    war_by_id = {article["id"]: war_of(article) for article in articles}
+    return [war_by_id[article_id] for article_id in article_ids]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,6 +82,11 @@ def main(argv: list[str] | None = None) -> int:
         help="keep this no-event threshold instead of choosing it on held-out dev articles "
         "(to add a feature without moving the threshold with it)",
     )
+    parser.add_argument(
+        "--min-wars",
+        type=int,
+        help="keep the features seen in this many training wars instead of choosing the number by cross-validation",
+    )
     args = parser.parse_args(argv)
 
     from geo.eval.evaluate import split_of
@@ -72,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(dev)} dev articles, {len(examples_dev)} places; {len(test)} test articles, {len(examples_test)} places"
     )
 
-    model, about = _fit(examples_dev, groups, args.c, args.threshold)
+    model, about = _fit(examples_dev, wars_of(dev, groups), args.c, args.threshold, args.min_wars)
     about["test_accuracy"] = _accuracy(model, examples_test)
     about["test_rule_accuracy"] = _rule_accuracy(examples_test)
     about["training_data_sha256"] = _sha256(dev)
@@ -172,33 +199,46 @@ def _examples(articles: list[dict]) -> tuple[list[tuple[tuple[str, ...], str, ob
     return examples, groups
 
 
-def _fit(examples, groups, fixed_c: float | None = None, fixed_threshold: float | None = None) -> tuple[dict, dict]:
+def _fit(
+    examples,
+    groups,
+    fixed_c: float | None = None,
+    fixed_threshold: float | None = None,
+    fixed_min_wars: int | None = None,
+) -> tuple[dict, dict]:
+    """The model fitted on all ``examples``, its regularisation, feature filter and threshold
+    chosen on held-out folds of whole ``groups`` (the war of each example)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold, cross_val_predict, cross_val_score
 
     counts = Counter(name for features, _, _ in examples for name, _ in features)
     kept = lambda features: {n: v for n, v in features if counts[n] >= MIN_FEATURE_COUNT}  # noqa: E731
     vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([kept(f) for f, _, _ in examples])
+    x = vectorizer.fit_transform([kept(f) for f, _, _ in examples]).tocsr()
     y = [label for _, label, _ in examples]
-    folds = GroupKFold(n_splits=5)
-    scores = {}
-    for c in C_GRID if fixed_c is None else (fixed_c,):
-        estimator = LogisticRegression(C=c, max_iter=2000)
-        scores[c] = float(cross_val_score(estimator, x, y, groups=groups, cv=folds).mean())
-    # The strongest regularisation within a tenth of a point of the best cross-validated
-    # score (closer than that is a few places of 2,868): a looser fit learns the words next
-    # to its authors' places ("the" before a country made a humanitarian event of a sentence
-    # with no trigger at all).
-    best_c = min(c for c in scores if scores[c] >= max(scores.values()) - C_TOLERANCE)
-    held_out = cross_val_predict(
-        LogisticRegression(C=best_c, max_iter=2000), x, y, groups=groups, cv=folds, method="predict_proba"
+    folds = folds_of_whole_groups(groups)
+    presence = _groups_per_feature(x, groups)
+    settings = [
+        (k, c)
+        for k in (MIN_WARS_GRID if fixed_min_wars is None else (fixed_min_wars,))
+        for c in (C_GRID if fixed_c is None else (fixed_c,))
+    ]
+    held_out = {setting: _held_out_probabilities(x, y, folds, presence, *setting) for setting in settings}
+    classes = sorted(set(y))
+    scores = {setting: _argmax_accuracy(held_out[setting], classes, y) for setting in settings}
+    # The strongest regularisation within a tenth of a point of the best held-out score (closer
+    # than that is a few places of 2,868), then the fewest features: a looser fit learns the
+    # words next to its authors' places ("the" before a country made a humanitarian event of a
+    # sentence with no trigger at all), and a word of one war's towns or actors says nothing of
+    # another war.
+    min_wars, best_c = min(
+        (s for s in settings if scores[s] >= max(scores.values()) - C_TOLERANCE), key=lambda s: (s[1], -s[0])
     )
-    estimator = LogisticRegression(C=best_c, max_iter=2000).fit(x, y)
-    chosen = _event_threshold(held_out, list(estimator.classes_), y)
+    shown = min_wars <= presence[0].sum(axis=1).A1
+    estimator = LogisticRegression(C=best_c, max_iter=2000).fit(x[:, shown], y)
+    chosen = _event_threshold(held_out[min_wars, best_c], classes, y)
     threshold = chosen if fixed_threshold is None else fixed_threshold
-    names = vectorizer.get_feature_names_out()
+    names = vectorizer.get_feature_names_out()[shown]
     weights = {name: [round(float(w), 4) for w in estimator.coef_[:, j]] for j, name in enumerate(names)}
     model = {
         "classes": [str(c) for c in estimator.classes_],
@@ -212,8 +252,10 @@ def _fit(examples, groups, fixed_c: float | None = None, fixed_threshold: float 
     about = {
         "model": "multinomial logistic regression (scikit-learn), L2",
         "C": best_c,
+        "min_wars": min_wars,
+        "cross_validated_by": f"{len(folds)} folds of whole wars",
         "threshold_chosen_on_held_out_dev": chosen,
-        "cv_accuracy_by_C": scores,
+        "cv_accuracy_by_min_wars_and_C": {f"{k} {c}": round(score, 4) for (k, c), score in scores.items()},
         "dev_examples": len(examples),
         "dev_rule_accuracy": _rule_accuracy(examples),
         "labels": dict(Counter(y)),
@@ -224,6 +266,46 @@ def _fit(examples, groups, fixed_c: float | None = None, fixed_threshold: float 
         ],
     }
     return model, about
+
+
+def folds_of_whole_groups(groups: list[str]) -> list[tuple]:
+    """Train and held-out example indices of each cross-validation fold, no group on both sides."""
+    from sklearn.model_selection import GroupKFold
+
+    return list(GroupKFold(n_splits=min(WAR_FOLDS, len(set(groups)))).split(groups, groups=groups))
+
+
+def _groups_per_feature(x, groups: list[str]):
+    """A sparse features x groups matrix (1 where the feature is seen in an example of the
+    group) and each example's group as a column of it."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    column = {group: i for i, group in enumerate(sorted(set(groups)))}
+    group_index = np.array([column[g] for g in groups])
+    membership = csr_matrix(
+        (np.ones(len(groups)), (np.arange(len(groups)), group_index)), shape=(len(groups), len(column))
+    )
+    return ((x != 0).astype(float).T @ membership > 0).astype(float).tocsr(), group_index
+
+
+def _held_out_probabilities(x, y: list[str], folds, presence, min_wars: int, c: float):
+    """Each example's class probabilities from the fit on the other folds, which reads only the
+    features seen in ``min_wars`` of that fold's own training groups."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    per_feature, group_index = presence
+    probabilities = np.zeros((len(y), len(set(y))))
+    for train, held in folds:
+        shown = min_wars <= per_feature[:, np.unique(group_index[train])].sum(axis=1).A1
+        estimator = LogisticRegression(C=c, max_iter=2000).fit(x[train][:, shown], [y[i] for i in train])
+        probabilities[held] = estimator.predict_proba(x[held][:, shown])
+    return probabilities
+
+
+def _argmax_accuracy(probabilities, classes: list[str], labels: list[str]) -> float:
+    return sum(classes[int(row.argmax())] == label for row, label in zip(probabilities, labels)) / len(labels)
 
 
 def _event_threshold(probabilities, classes: list[str], labels: list[str]) -> float:

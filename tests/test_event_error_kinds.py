@@ -26,9 +26,3 @@ def test_a_place_is_sorted_by_what_it_is_in_its_sentence(nlp, sentence, place, k
     site = event_site(sentence, place, nlp=nlp, index=0)
     features = {name for name, _ in site_features(site)}
     assert _leave_war_out_script().place_kind(site, features) == kind
-
-
-def test_a_war_is_read_from_the_article_id():
-    script = _leave_war_out_script()
-    assert script.war_of({"id": "war-plains-07"}) == "plains"
-    assert script.war_of({"id": "report-3", "conflict": "Plains war"}) == "Plains war"
