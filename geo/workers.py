@@ -18,6 +18,10 @@ Every parallel path (``ingest --workers``, ``Pipeline.events_many``,
   errors (a missing model, a broken gazetteer) is raised by the first task, so the
   parent reports that error rather than a dead worker.
 
+``map_sharing_work`` runs a parallel path over ``n`` processes as this process and
+``n - 1`` workers: this process already holds the model, so it works rather than only
+feeding workers (see its docstring).
+
 The multiprocessing resource tracker, which the parent starts with its first worker,
 reads a pipe that the parent and every worker hold open; it exits by itself once all
 of them have ended, so workers that end with their parent take it with them.
@@ -31,13 +35,14 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing import get_context
-from typing import Any
+from typing import Any, TypeVar
 
 from gazetteer.errors import GazetteerError
 from geo.errors import ConflictmapError
@@ -46,6 +51,12 @@ from geo.errors import ConflictmapError
 PR_SET_PDEATHSIG = 1
 #: Seconds between two looks at the parent's process id in the portable watcher.
 PARENT_POLL_S = 0.5
+#: Items queued for each worker in ``map_sharing_work``: one it works on and one it takes
+#: next, so it never waits for this process to hand it more.
+QUEUED_PER_WORKER = 2
+
+_Item = TypeVar("_Item")
+_Result = TypeVar("_Result")
 
 
 class WorkerDiedError(ConflictmapError, RuntimeError):
@@ -88,6 +99,50 @@ def worker_pool(
         raise WorkerDiedError("a worker process died while it had work (killed, or out of memory?)") from err
     finally:
         pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def map_sharing_work(
+    here: Callable[[_Item], _Result],
+    in_worker: Callable[[_Item], _Result],
+    items: Iterable[_Item],
+    *,
+    processes: int,
+    setup: Callable[..., Any] | None = None,
+    setup_args: tuple[Any, ...] = (),
+) -> Iterator[_Result]:
+    """``here(item)`` for each item, in order, worked out by this process and
+    ``processes - 1`` workers (a ``worker_pool``) together; a worker runs
+    ``in_worker(item)``, which must give what ``here(item)`` gives.
+
+    This process works too, rather than only handing items out: it holds the model
+    already while each worker spends a second loading its own and then starts with
+    its caches cold, so one process fewer to start is less work, and this process
+    works while the workers start. Each worker keeps ``QUEUED_PER_WORKER`` items
+    queued, so it never waits for this process; this process takes the next item
+    whenever it is free. Near the end neither waits longer than the other takes over
+    its last items, so items should be small."""
+    if processes <= 1:
+        yield from map(here, items)
+        return
+    queued = QUEUED_PER_WORKER * (processes - 1)
+    # Every item's result in item order; those worked out here are done at once.
+    pending: deque[Future[_Result]] = deque()
+    with worker_pool(processes - 1, setup, setup_args) as pool:
+        for item in items:
+            if sum(not f.done() for f in pending) < queued:
+                pending.append(pool.submit(in_worker, item))
+                continue
+            pending.append(_done(here(item)))
+            while pending and pending[0].done():
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _done(result: _Result) -> Future[_Result]:
+    future: Future[_Result] = Future()
+    future.set_result(result)
+    return future
 
 
 def worker_state() -> Any:

@@ -82,6 +82,24 @@ def test_places_many_matches_places_one_by_one(geoparser):
     assert list(geoparser.places_many(texts)) == one_by_one
 
 
+@pytest.mark.slow
+def test_places_many_over_two_processes_finds_what_one_process_finds(geoparser):
+    texts = [
+        "Shelling hit Kharkiv overnight, and two villages east of Izium lost power.",
+        "Ministers from Norway and Qatar met in Oslo to talk about a ceasefire in Sudan.",
+        "Aid convoys left Amman for Irbid; the road north to Mafraq stayed closed.",
+        "Nothing in this sentence names a place.",
+        "Protesters marched from Lagos to Abuja, and police in Kano made arrests.",
+        "Floods cut the railway between Multan and Lahore in Punjab province.",
+        "Rebels said they took Goma, while the army held Bukavu and Uvira.",
+        "A drone struck a depot near Odesa; Mykolaiv and Kherson were also hit.",
+    ]
+    one_process = list(geoparser.places_many(texts))
+    # One text at a time, so this process and the worker both take some of them.
+    assert list(geoparser.places_many(texts, n_process=2, batch_size=1)) == one_process
+    assert any(one_process) and not one_process[3]
+
+
 def test_a_town_with_a_common_name_is_found_where_the_text_defines_it(geoparser):
     text = (
         "Hamilton is a city in western Victoria, Australia, on the road to Portland. "

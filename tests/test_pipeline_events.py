@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 from gazetteer.entry import Entry
 from geo.parse.clausetree import clause_tree
 from geo.parse.pipeline import Sentence, events_from_places
@@ -132,6 +134,26 @@ def test_a_dateline_place_has_no_event_when_the_story_tells_of_other_towns(pipel
     events = pipeline.events(Article(text=text, published=date(2024, 5, 15), article_id="dateline-test"))
     assert "Tessalit" in {e.mention for e in events}
     assert "PARIS" not in {e.mention for e in events}
+
+
+@pytest.mark.slow
+def test_events_over_two_processes_are_those_of_one_process(pipeline) -> None:
+    articles = [
+        Article(text=text, published=date(2024, 3, day), article_id=f"shared-{day}")
+        for day, text in enumerate(
+            [
+                "Artillery hit Kramatorsk on Tuesday, killing three people, officials said.",
+                "Foreign ministers met in Doha on Monday to discuss a truce in Gaza.",
+                "Floods displaced thousands of families around Beledweyne this week.",
+                "The talks ended without a statement.",
+                "Troops clashed with rebels near Bunia, and aid agencies left Djugu.",
+            ],
+            start=1,
+        )
+    ]
+    one_process = list(pipeline.events_many(articles))
+    assert list(pipeline.events_many(articles, n_process=2, batch_size=1)) == one_process
+    assert any(events for _, events in one_process)
 
 
 def _lead(text: str, names: dict[str, tuple[str, str]]) -> tuple[Sentence, list[Place]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from geo.errors import ConflictmapError
-from geo.workers import WorkerDiedError, worker_pool, worker_state
+from geo.workers import WorkerDiedError, map_sharing_work, worker_pool, worker_state
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -66,6 +66,23 @@ def test_a_worker_that_dies_is_reported_in_one_sentence() -> None:
         with worker_pool(2) as pool:
             list(pool.map(_die, range(4)))
     assert isinstance(caught.value, ConflictmapError) and isinstance(caught.value, RuntimeError)
+
+
+def _square_in_a_worker(n: int) -> tuple[int, str]:
+    time.sleep(0.02)
+    return n * n, "worker"
+
+
+def test_shared_work_gives_every_result_in_order_from_this_process_and_the_worker() -> None:
+    results = list(map_sharing_work(lambda n: (n * n, "here"), _square_in_a_worker, range(30), processes=2))
+    assert [square for square, _ in results] == [n * n for n in range(30)]
+    # The worker takes the first items while it starts; this process works meanwhile.
+    assert results[0][1] == "worker" and {by for _, by in results} == {"here", "worker"}
+
+
+def test_a_worker_that_dies_while_sharing_work_is_reported_in_one_sentence() -> None:
+    with pytest.raises(WorkerDiedError, match="worker process died"):
+        list(map_sharing_work(lambda n: n, _die, range(10), processes=2))
 
 
 def test_ctrl_c_does_not_stop_a_worker() -> None:

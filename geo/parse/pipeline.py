@@ -35,7 +35,7 @@ from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_ge
 from geo.parse.whereabouts import placed_by_context
 from geo.read.boilerplate import furniture_ranges
 from geo.records import GEO_PRECISION_REGION, Article, Event, Place, event_id_for
-from geo.workers import worker_pool, worker_state
+from geo.workers import map_sharing_work, worker_state
 
 if TYPE_CHECKING:
     from geo.records import PlaceOverride
@@ -103,19 +103,24 @@ class Pipeline:
         n_process: int = 1,
         batch_size: int = 16,
     ) -> Iterator[tuple[Article, tuple[Event, ...]]]:
-        """(article, events) for each article, in order; ``n_process > 1`` uses worker processes."""
+        """(article, events) for each article, in order; ``n_process > 1`` shares the
+        articles between this process and ``n_process - 1`` worker processes."""
         if n_process <= 1:
             for article in articles:
                 yield article, self.events(article, overrides=overrides)
             return
-        gp = self.geoparser
-        events_of = partial(_worker_events, overrides=tuple(overrides))
-        with worker_pool(n_process, load_pipeline, (getattr(gp.gazetteer, "path", None),)) as pool:
-            # Workers take chunks as they free up (map submits them all), as in
-            # Geoparser.places_many: neither waits for the other at the end of a round.
-            chunks = list(chunked(articles, batch_size))
-            for chunk, results in zip(chunks, pool.map(events_of, chunks)):
-                yield from zip(chunk, results)
+        chosen = tuple(overrides)
+        chunks = list(chunked(articles, batch_size))
+        results = map_sharing_work(
+            partial(_events_of, self, overrides=chosen),
+            partial(_worker_events, overrides=chosen),
+            chunks,
+            processes=n_process,
+            setup=load_pipeline,
+            setup_args=(getattr(self.geoparser.gazetteer, "path", None),),
+        )
+        for chunk, events in zip(chunks, results):
+            yield from zip(chunk, events)
 
 
 def coded_events(
@@ -374,10 +379,15 @@ def _event(article: Article, sentence: Sentence, place: Place, kind, event_date,
     )
 
 
+def _events_of(
+    pipeline: Pipeline, articles: list[Article], overrides: tuple[PlaceOverride, ...]
+) -> list[tuple[Event, ...]]:
+    return [pipeline.events(a, overrides=overrides) for a in articles]
+
+
 def _worker_events(articles: list[Article], overrides: tuple[PlaceOverride, ...]) -> list[tuple[Event, ...]]:
     """In a worker process: the events of each article, by the worker's own pipeline."""
-    pipeline: Pipeline = worker_state()
-    return [pipeline.events(a, overrides=overrides) for a in articles]
+    return _events_of(worker_state(), articles, overrides)
 
 
 def load_pipeline(gazetteer_path: Path | None = None) -> Pipeline:
