@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.event_sites import event_site, event_type_at
+from tests.event_sites import event_site, event_type_at, made_up_training_places
 from tests.repo_scripts import load_script
 
 
@@ -32,18 +32,8 @@ def test_no_war_has_places_on_both_sides_of_a_fold():
 
 
 def _examples() -> tuple[list, list[str]]:
-    """Places in six made-up wars: shelling places have a frontline event, places officials
-    only speak from have none; each war's reports name their own commander."""
-    examples, wars = [], []
-    for war in range(6):
-        for n in range(8):
-            shelled = n % 2 == 0
-            words = ("clause=shelled", "clause=houses") if shelled else ("clause=officials", "clause=said")
-            features = (("bias", 1.0), *((w, 0.7) for w in words), (f"clause=commander{war}", 0.7))
-            sentence = "Troops shelled houses in Korvath." if shelled else "Officials in Korvath said little."
-            examples.append((features, "frontline" if shelled else "none", event_site(sentence, "Korvath")))
-            wars.append(f"war{war}")
-    return examples, wars
+    """Places in six made-up wars; each war's reports name their own commander."""
+    return made_up_training_places(6, 8, lambda w: f"war{w}", lambda w, n: (f"clause=commander{w}", 0.7))
 
 
 def test_a_word_of_one_war_is_left_out_when_features_must_be_seen_in_two():

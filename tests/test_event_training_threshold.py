@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.event_sites import event_site
+from tests.event_sites import made_up_training_places
 from tests.repo_scripts import load_script
 
 
@@ -14,18 +14,8 @@ def _training_script():
 
 
 def _examples() -> tuple[list, list[str]]:
-    """Places of ten made-up articles: shelling places have a frontline event, places
-    officials only speak from have none."""
-    examples, groups = [], []
-    for article in range(10):
-        for n in range(6):
-            shelled = n % 2 == 0
-            words = ("clause=shelled", "clause=houses") if shelled else ("clause=officials", "clause=said")
-            features = (("bias", 1.0), *((w, 0.7) for w in words), (f"noise={n + article}", 1.0))
-            sentence = "Troops shelled houses in Korvath." if shelled else "Officials in Korvath said little."
-            examples.append((features, "frontline" if shelled else "none", event_site(sentence, "Korvath")))
-            groups.append(f"article-{article}")
-    return examples, groups
+    """Places of ten made-up articles, each row with a noise word of its own."""
+    return made_up_training_places(10, 6, lambda a: f"article-{a}", lambda a, n: (f"noise={n + a}", 1.0))
 
 
 def test_a_kept_threshold_is_the_one_the_model_ships_with():
