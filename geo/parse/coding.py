@@ -33,9 +33,9 @@ from geo.parse.actors import (
 from geo.parse.clauses import NOT_ACTS, SentenceSyntax
 from geo.parse.clausetree import ClauseTree
 from geo.parse.datelines import header_end
-from geo.parse.dates import EventDate, stated_date
+from geo.parse.dates import EventDate, last_day, stated_date
 from geo.parse.fatalities import casualties_in_sentences, tells_a_later_toll
-from geo.records import DATE_PRECISION_MONTH, DATE_PRECISION_WEEK, Event
+from geo.records import Event
 
 
 def inter_code(actor: Actor | None, country_code: str) -> int:
@@ -124,7 +124,7 @@ def told_of_an_earlier_day(sentences: Sequence[str], index: int, day: date | Non
         if i == index or tells_a_later_toll(sentence):
             continue
         told = _stated_day(sentence, published)
-        if told is not None and told.value is not None and _last_day(told.value, told.precision) < before:
+        if told is not None and told.value is not None and last_day(told.value, told.precision) < before:
             earlier.append(i)
     return earlier
 
@@ -134,16 +134,6 @@ def _stated_day(sentence: str, published: date | None) -> EventDate | None:
     """``stated_date`` of a sentence, read once: every event of an article asks it of the
     same sentences."""
     return stated_date(sentence, published=published)
-
-
-def _last_day(first: date, precision: int) -> date:
-    """The last day of the day, week or month that starts on ``first``."""
-    if precision == DATE_PRECISION_WEEK:
-        return first + timedelta(days=6)
-    if precision >= DATE_PRECISION_MONTH:
-        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return following - timedelta(days=1)
-    return first
 
 
 def told_of_elsewhere(places: Sequence[frozenset[int]], geonameid: int | None) -> list[int]:

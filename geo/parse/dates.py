@@ -852,13 +852,7 @@ def _long_before(candidate: _Candidate, day: date | None) -> bool:
     """Does the phrase's day, week or month end more than ``PLACE_PAST_DAYS`` before ``day``?"""
     if day is None or candidate.value is None:
         return False
-    if candidate.precision == DATE_PRECISION_MONTH:
-        last = _first_of_month(candidate.value, 1) - timedelta(days=1)
-    elif candidate.precision == DATE_PRECISION_WEEK:
-        last = candidate.value + timedelta(days=6)
-    else:
-        last = candidate.value
-    return (day - last).days > PLACE_PAST_DAYS
+    return (day - last_day(candidate.value, candidate.precision)).days > PLACE_PAST_DAYS
 
 
 def _nearest(candidates: list[_Candidate], near: tuple[int, int], sentence: str) -> list[_Candidate]:
@@ -1635,6 +1629,15 @@ def _month_number(name: str) -> int:
 
 def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
+
+
+def last_day(first: date, precision: int) -> date:
+    """The last day of the day, week or month (``precision``) that starts on ``first``."""
+    if precision == DATE_PRECISION_MONTH:
+        return _first_of_month(first, 1) - timedelta(days=1)
+    if precision == DATE_PRECISION_WEEK:
+        return first + timedelta(days=6)
+    return first
 
 
 def _first_of_month(day: date, months: int) -> date:

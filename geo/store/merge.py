@@ -1137,9 +1137,8 @@ def seat_for_region(report: Report, event: MergedEvent) -> bool:
     and the other at a town of that region that seats no government? A region is often named
     after its seat ("in X province", "southern X"), and the geoparser then places the
     report at the city: the seat may stand for its region, as a report placed at the region does."""
-    if is_wide(report) or is_wide(event) or not report.admin1 or report.admin1 != event.admin1:
-        return False
-    if report.country_code != event.country_code:
+    same_region = bool(report.admin1) and (report.country_code, report.admin1) == (event.country_code, event.admin1)
+    if is_wide(report) or is_wide(event) or not same_region:
         return False
     seat, town = sorted((report.feature_code, event.feature_code), key=lambda code: code != REGION_SEAT_FEATURE)
     return seat == REGION_SEAT_FEATURE and town not in SEAT_FEATURES
