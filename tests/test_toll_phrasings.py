@@ -347,6 +347,120 @@ ONE_SENTENCE: list[tuple[str, int | None]] = [
     # A clause of its own figure, or naming a place, is not such a clause.
     ("Two soldiers who killed three civilians were arrested.", 3),
     ("Five soldiers stationed in Kesh died of cold last winter, the report recalled.", None),
+    # A batch written before the reader was changed for it (101 of 117 read right then): floors
+    # told by negation, the death word put first, a group less those excepted, the group the
+    # dead belonged to, where they were, no loss of life, headlines in the present.
+    ("The strike took the lives of eleven civilians.", 11),
+    ("Shelling cost the lives of four firefighters.", 4),
+    ("Four firefighters were among nine people killed in the shelling.", 9),
+    ("The bombardment left behind 32 dead and scores of injured.", 32),
+    ("A barrage of rockets killed upwards of 60 people.", 60),
+    ("Upwards of 60 people were killed by the barrage.", 60),
+    ("The attack killed 12 to 15 people.", 12),
+    ("Between a dozen and twenty villagers were killed.", 12),
+    ("Some 40-50 people were killed in the raid.", 40),
+    ("The toll from the bombing stood at 19 on Monday.", 19),
+    ("Authorities confirmed 27 fatalities.", 27),
+    ("The raid claimed at least nine lives, including two children.", 9),
+    ("Six soldiers and an unspecified number of rebels died in the battle.", 6),
+    ("Killed in the attack were three policemen and a driver.", 4),
+    ("Dead in the attack were 14 villagers.", 14),
+    ("Fourteen villagers are known to have died.", 14),
+    ("Fourteen villagers are thought to have been killed.", 14),
+    ("Nine people are confirmed to have been killed.", 9),
+    ("The massacre left more than a hundred villagers dead.", 100),
+    ("A dozen or so fighters died.", 12),
+    ("Half a dozen soldiers died during the ambush.", 6),
+    ("The attack killed dozens and wounded at least 70.", 12),
+    ("Scores were reported dead after the bombing.", 20),
+    ("Nine were reported killed in the shelling.", 9),
+    ("The raid killed eight, according to residents.", 8),
+    ("Residents reported eight people dead.", 8),
+    ("Relatives buried 12 victims of the massacre on Sunday.", 12),
+    ("Searchers recovered the remains of nine people from the burnt-out bus.", 9),
+    ("A mass grave containing 31 bodies was discovered near the camp.", 31),
+    ("The corpses of five fishermen washed ashore.", 5),
+    ("The shelling killed a mother of four.", 1),
+    ("A father of three was killed by a stray bullet.", 1),
+    ("Two of the three hostages were killed during the rescue.", 2),
+    ("All but one of the 12 passengers died.", 11),
+    ("The ambush killed four soldiers; another six were wounded.", 4),
+    ("Four soldiers were killed; six others were wounded.", 4),
+    ("Two soldiers died from their injuries, raising the death toll to 11.", 11),
+    ("The toll was later revised down to 14.", 14),
+    ("The death toll was revised downward to 14 from 20.", 14),
+    ("The number of those killed has risen to 33.", 33),
+    ("Five more people died overnight, taking the toll to 33.", 33),
+    ("The rebels claimed to have killed 80 government soldiers; the claim could not be verified.", 80),
+    ("The army said it killed 35 militants, a figure that could not be verified independently.", 35),
+    ("Eight soldiers were killed and 14 wounded, while the insurgents lost around 20 fighters.", 28),
+    ("The insurgents lost around 20 fighters.", 20),
+    ("Government forces suffered 7 dead and 11 wounded.", 7),
+    ("The army reported seven of its soldiers killed.", 7),
+    ("The army put its losses at seven dead.", 7),
+    ("The rebels' losses were put at 25 dead.", 25),
+    ("At least nine killed as rockets hit residential area", 9),
+    ("Gunfire kills 3 at checkpoint", 3),
+    ("Suicide bomber kills 14 at funeral", 14),
+    ("Blast kills dozens in market", 12),
+    ("Car bomb kills two, wounds 11", 2),
+    ("Attack on convoy leaves 6 soldiers dead", 6),
+    ("Three dead in overnight drone strike", 3),
+    ("Death toll in market attack climbs to 52", 52),
+    ("Nobody was hurt in the attack.", 0),
+    ("The blast caused no casualties.", 0),
+    ("The strike caused no loss of life.", 0),
+    ("No one was killed, but 11 people were wounded.", 0),
+    ("Eleven people were wounded, none of them seriously.", None),
+    ("Eleven people were hospitalised.", None),
+    ("Fifteen soldiers are missing after the ambush.", None),
+    ("Twenty people were kidnapped.", None),
+    ("The fire killed no one, but destroyed 40 homes.", 0),
+    ("One civilian died and two others were hurt when a mortar landed in the yard.", 1),
+    ("A mortar landed in the yard, killing one civilian and hurting two others.", 1),
+    ("Four members of a family, including a baby, perished in the blaze caused by the shell.", 4),
+    ("The assault killed no fewer than 40 people.", 40),
+    ("The assault killed not less than 40 people.", 40),
+    ("Over 40 people died during the assault.", 40),
+    ("The strike killed an estimated three dozen people.", 36),
+    ("Dozens of civilians, among them children, were killed.", 12),
+    ("Six people were killed, two of them by sniper fire.", 6),
+    ("Gunmen killed six people, two of whom were children.", 6),
+    ("The attack killed six people, three of whom died in hospital.", 6),
+    ("The blast killed the bomber and four bystanders.", 5),
+    ("The suicide bomber killed himself and four bystanders.", 5),
+    ("Thirteen people were killed, the youngest a boy of nine.", 13),
+    ("A 7-year-old girl was among the dead.", 1),
+    ("The victims, aged between 18 and 60, were shot in the head.", None),
+    ("Twelve people were executed by firing squad.", 12),
+    ("Five men were beheaded.", 5),
+    ("Two civilians were lynched by a mob.", 2),
+    ("Two people were crushed to death when the building collapsed after the strike.", 2),
+    ("Soldiers fired on demonstrators, leaving at least five dead.", 5),
+    ("The attack killed 4, among them 2 police officers.", 4),
+    ("The ministry said 17 had been killed, later revising the toll to 21.", 21),
+    ("Initially reported at 30, the toll was later lowered to 24.", 24),
+    ("The 300-strong unit lost 40 men.", 40),
+    ("A 20-vehicle convoy was ambushed, and 9 drivers were killed.", 9),
+    ("A 500-kg bomb killed 23 people.", 23),
+    ("In the 2 a.m. attack, 5 people were killed.", 5),
+    ("The attack on Route 6 killed three.", 3),
+    ("Eighty-one people have now died, officials said.", 81),
+    ("The number of those killed now stands at 19.", 19),
+    ("There were 19 fatalities.", 19),
+    ("There were at least 19 deaths.", 19),
+    ("The strike resulted in 19 deaths.", 19),
+    ("Nineteen deaths were reported.", 19),
+    ("Government forces said they killed 30 rebels while losing four men.", 34),
+    ("Fighting killed 15 rebels and four soldiers, the army said.", 19),
+    ("Troops killed 15 rebels; four soldiers also died.", 19),
+    ("Many people were killed, witnesses said.", 10),
+    ("A few soldiers died in the ambush.", 3),
+    ("A couple of guards were killed.", 2),
+    ("A number of civilians were killed in the raid.", 10),
+    ("Numerous civilians were killed in the raid.", 10),
+    ("Hundreds of people are believed to have died.", 100),
+    ("A 60-year-old man and his two grandsons were killed.", 3),
 ]
 
 
@@ -358,6 +472,15 @@ KNOWN_MISSES: list[tuple[str, int]] = [
     ("The raid killed the group's deputy leader.", 1),
     ("Eight farmers were abducted and later found dead.", 8),
     ("Rights monitors documented 58 killings in the district in the attack.", 58),
+    # Of the batch above: deaths told by a verb of no violence (shared with the date grammar),
+    # victims named only by the burial, a toll "so far" of one attack, a figure without its noun
+    # after "and", and the dead told as those who did not survive.
+    ("The 12 victims were buried in a mass grave.", 12),
+    ("Two people suffocated in the basement.", 2),
+    ("Three children drowned as their boat capsized while fleeing the shelling.", 3),
+    ("The attack has so far claimed 19 lives.", 19),
+    ("The rebels lost 15 fighters and the army four.", 19),
+    ("Only one of the seven crew survived.", 6),
 ]
 
 
@@ -615,6 +738,87 @@ IN_A_REPORT: list[tuple[str, str, int]] = [
         "Gunmen killed 12 people near Kesh.",
         12,
     ),
+    # The batch of reports written with the sentences above (13 of 16 read right before).
+    (
+        "Shells fell on the bus station on Monday morning. Seven people died at the scene. Hospital officials said three more died of their wounds overnight.",
+        "Shells fell on the bus station on Monday morning.",
+        10,
+    ),
+    (
+        "Gunmen raided a farming village late on Sunday. Survivors counted 14 bodies. The police later gave a lower figure of 11 dead.",
+        "Gunmen raided a farming village late on Sunday.",
+        11,
+    ),
+    (
+        "An airstrike hit a school. The rebels, who control the area, said 40 children were killed. The air force denied hitting civilians.",
+        "An airstrike hit a school.",
+        40,
+    ),
+    (
+        "Militants attacked a checkpoint on Friday. The army said its soldiers killed 12 of the attackers and lost two men.",
+        "Militants attacked a checkpoint on Friday.",
+        14,
+    ),
+    (
+        "Clashes broke out between two clans over a well. Elders said the fighting left about 20 people dead, while police said 16 were killed.",
+        "Clashes broke out between two clans over a well.",
+        16,
+    ),
+    (
+        "A car bomb exploded outside a hotel on Thursday. The death toll climbed to 19 on Friday as more victims died in hospital.",
+        "A car bomb exploded outside a hotel on Thursday.",
+        19,
+    ),
+    (
+        "Security forces raided a hideout on Tuesday. Five suspected militants were killed. Two officers were wounded.",
+        "Security forces raided a hideout on Tuesday.",
+        5,
+    ),
+    (
+        "A drone hit a car on the main road. All four people inside were killed.",
+        "A drone hit a car on the main road.",
+        4,
+    ),
+    (
+        "Fighters overran an army post on Wednesday. Scores of soldiers were killed, residents said.",
+        "Fighters overran an army post on Wednesday.",
+        20,
+    ),
+    (
+        "Artillery pounded the market. Many people were killed, witnesses said.",
+        "Artillery pounded the market.",
+        10,
+    ),
+    (
+        "Troops fought insurgents near the dam on Saturday. No casualties were reported among the troops, the army said, while 9 insurgents were killed.",
+        "Troops fought insurgents near the dam on Saturday.",
+        9,
+    ),
+    (
+        "A mortar attack hit a camp for displaced people. Three residents died. A week earlier, shelling killed 11 in the same camp.",
+        "A mortar attack hit a camp for displaced people.",
+        3,
+    ),
+    (
+        "Police opened fire on protesters on Monday. A rights group said 8 were killed; the government gave a toll of 3.",
+        "Police opened fire on protesters on Monday.",
+        3,
+    ),
+    (
+        "Gunmen ambushed a bus carrying miners. The company said 17 workers lost their lives and five were missing.",
+        "Gunmen ambushed a bus carrying miners.",
+        17,
+    ),
+    (
+        "Insurgents attacked a convoy on the highway. The death toll from the attack was later revised down to six from nine.",
+        "Insurgents attacked a convoy on the highway.",
+        6,
+    ),
+    (
+        "A bomb hit a minibus on Tuesday. Four passengers were killed. The driver was also killed.",
+        "A bomb hit a minibus on Tuesday.",
+        5,
+    ),
 ]
 
 
@@ -622,6 +826,23 @@ IN_A_REPORT: list[tuple[str, str, int]] = [
 @pytest.mark.parametrize(("sentence", "killed"), KNOWN_MISSES)
 def test_phrasings_not_read_yet(sentence: str, killed: int) -> None:
     assert casualties(sentence).killed == killed
+
+
+#: A side's claim that the other side's account of the same dead denies: ACLED takes the more
+#: conservative account, but the reader keeps the claim.
+KNOWN_REPORT_MISSES: list[tuple[str, str, int]] = [
+    (
+        "Rebels shelled the airport on Sunday. A rebel commander said 'around 50' soldiers had died, but the defence ministry said two soldiers were lightly wounded.",
+        "Rebels shelled the airport on Sunday.",
+        0,
+    ),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="not read yet")
+@pytest.mark.parametrize(("text", "quote", "killed"), KNOWN_REPORT_MISSES)
+def test_reports_not_read_yet(text: str, quote: str, killed: int) -> None:
+    assert (casualties_in_text(text, quote).killed or 0) == killed
 
 
 @pytest.mark.parametrize(("text", "quote", "killed"), IN_A_REPORT)

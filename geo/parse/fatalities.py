@@ -195,6 +195,10 @@ LINK_FILLERS = frozenset(
         "and",
         "or",
         "instantly",
+        # "all four people inside were killed": where they were, not a verb of their own.
+        "inside",
+        "aboard",
+        "onboard",
         "immediately",
         "confirmed",
         "found",
@@ -286,6 +290,12 @@ QUALIFIERS = frozenset(
         "reportedly",
         "between",
         "all",  # "killing all four gunmen"
+        # "killed upwards of 60", "no fewer than 40", "not less than 40": a floor, told another way.
+        "upwards",
+        "no",
+        "not",
+        "fewer",
+        "less",
         # 'had killed "many" soldiers': a figure in quotes.
         '"',
         "\u201c",
@@ -517,7 +527,7 @@ WAR_SCALE = 1000
 NO_DEATHS = re.compile(
     r"\b(?:no(?:body| one|-one)(?: was| were)? (?:killed|dead|died|hurt|injured|wounded)|no (?:one|body) died"
     r"|no (?:deaths|fatalities|casualties|victims)|no (?:immediate )?reports? of (?:casualties|deaths|injuries)"
-    r"|without (?:casualties|loss of life)|(?:caused|causing|there were) no (?:casualties|deaths|injuries)"
+    r"|without (?:casualties|loss of life)|no loss of (?:life|lives)|no lives (?:were |was )?lost|(?:caused|causing|there were) no (?:casualties|deaths|injuries)"
     # "the shelling killed no one but ...": the death verb's object is nobody.
     r"|(?:killed|killing|kills) (?:no(?:body| one|-one)|none|no (?!fewer\b|less\b|more\b)\w+)\b)",
     re.IGNORECASE,
@@ -1348,6 +1358,13 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
                 figures.append(_Figure(i, noun + 1, 1))
                 i = noun + 1
                 continue
+        excepted = _all_but(words, i)
+        if excepted is not None:
+            # "all but one of the 12 passengers died": the group less those excepted.
+            value, end = excepted
+            figures.append(_Figure(i, end, value))
+            i = end
+            continue
         quantity = parse_quantity(words, i)
         # "it was not clear how many were killed": a question of the toll, not a vague one.
         asked = before_word(words, i) == "how"
@@ -1387,6 +1404,21 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         figures.append(_Figure(i, i + used, value, vague=_is_vague(words, i)))
         i += used
     return figures
+
+
+def _all_but(words: Sequence[str], at: int) -> tuple[int, int] | None:
+    """ "all but two of the 12 passengers" at ``words[at]``: the group's size less those
+    excepted, and the token after the group's figure; ``None`` for anything else."""
+    if words[at : at + 2] != ["all", "but"]:
+        return None
+    excepted = parse_quantity(words, at + 2)
+    if excepted is None:
+        return None
+    of = at + 2 + excepted[1]
+    group = parse_quantity(words, of + 2) if words[of : of + 2] == ["of", "the"] else None
+    if group is None or group[0] <= excepted[0]:
+        return None
+    return group[0] - excepted[0], of + 2 + group[1]
 
 
 def _one_unlisted(words: Sequence[str], at: int, figures: Sequence[_Figure]) -> int | None:
@@ -1519,7 +1551,7 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
             kinds[n - 1] = kinds[n]
     for n in range(1, len(figures)):
         joined = kinds[n] is None and kinds[n - 1] is not None and _joined(words, figures[n - 1], figures[n])
-        if joined and _kind_after(words, figures[n], len(words), proper) is None:
+        if joined and _kind_after(words, figures[n], len(words), proper) is None and not _own_verb(words, figures[n]):
             kinds[n] = kinds[n - 1]
     for n in range(1, len(figures)):
         # "Eight soldiers died, as did two nurses": a verb standing for the one before, the
@@ -1572,7 +1604,10 @@ _OF_THE_DEAD = re.compile(
     r"\bamong (?:the|those) (?:dead|killed|victims|fatalities)\b"
     r"|\bamong those (?:who|that) (?:died|perished|(?:were|was) killed|lost their lives)\b"
     r"|\bthe (?:dead|victims|fatalities) (?:included|include|were|comprised|numbered)\b"
-    r"|\bthose (?:killed|who died) (?:included|include|were)\b",
+    r"|\bthose (?:killed|who died) (?:included|include|were)\b"
+    # "Killed in the attack were three policemen", "Dead were 14 villagers": the death word put
+    # first, the people it befell the subject after the verb.
+    r"|^\W*(?:(?:also|among\s+those)\s+)?(?:killed|dead)\b(?:\s+(?!(?:and|or|but)\b)\w+){0,6}?\s+(?:were|was)\b",
     re.IGNORECASE,
 )
 
@@ -1628,6 +1663,8 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     # "the bodies of eight people", "claimed the lives of four soldiers", "the massacre of 100 villagers".
     if word in {
         "bodies",
+        "corpses",
+        "remains",
         "lives",
         "death",
         "deaths",
@@ -1673,7 +1710,10 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     if "toll" in window and "injury" not in window:
         return TOLL
     # "officials later revised the figure to 17": a count of the dead set anew.
-    if words[fig.start - 1 : fig.start] == ["to"] and _REVISING & set(window) and _COUNT_NOUNS & set(window):
+    # "the death toll from the attack was later revised down to six": the count named back to
+    # the clause's last figure.
+    counted = set(words[max(_last_figure_end(words, i), i - 12) : i + 1])
+    if words[fig.start - 1 : fig.start] == ["to"] and _REVISING & set(window) and _COUNT_NOUNS & counted:
         return TOLL
     # "the number of people killed ... has risen to six"; "the death toll from Monday's bombing
     # of the market in the town, a trading hub, stood at 71": the toll is the verb's subject.
@@ -1788,6 +1828,10 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
             continue
         if word == "," and "," not in words[fig.end : i] and _in_apposition(words, fig):
             # "The victim, a man aged 45, was killed": past the comma that closes the apposition.
+            i += 1
+            continue
+        if word in {"a", "an"} and words[i - 1] == "of" and i > fig.end:
+            # "four members of a family, including a baby, perished": the group they belonged to.
             i += 1
             continue
         if word == "aged" and i + 1 < len(words) and words[i + 1][:1].isdigit():
@@ -1992,6 +2036,20 @@ def _joined(words: Sequence[str], left: _Figure, right: _Figure) -> bool:
 
 
 _AUXILIARIES = frozenset({"were", "was", "are", "is", "been", "had", "have", "has"})
+
+
+#: Verbs that tell what befell people who are not dead ("five were missing", "two went missing",
+#: "three remain unaccounted for"), after a figure that opens a clause of its own.
+_OWN_VERBS = _AUXILIARIES | {"went", "remain", "remained", "remains", "are", "is"}
+
+
+def _own_verb(words: Sequence[str], fig: _Figure) -> bool:
+    """Does a verb of its own follow the figure ("killed 17 workers, and five were missing"):
+    the figure is the subject of another clause, not one more of a list of the dead?"""
+    i = fig.end
+    while i < len(words) and (_names_people(words[i]) or words[i] in {"others", "other", "more"}):
+        i += 1
+    return i < len(words) and words[i] in _OWN_VERBS
 
 
 def _subset_aside(following: Sequence[str]) -> bool:
