@@ -461,6 +461,79 @@ ONE_SENTENCE: list[tuple[str, int | None]] = [
     ("Numerous civilians were killed in the raid.", 10),
     ("Hundreds of people are believed to have died.", 100),
     ("A 60-year-old man and his two grandsons were killed.", 3),
+    # A second batch, written after the first was read and scored before the reader was changed
+    # for it (52 of 69 read right on the code before either batch, 56 after the first): "or so",
+    # a range of estimates, an age between commas or as the noun, "said to have been killed",
+    # a headline's present, "none of them was hurt", "an estimated 30" in a list.
+    ("Thirty-four people lost their lives when the dam was blown up.", 34),
+    ("The raid on the camp cost 14 refugees their lives.", 14),
+    ("Heavy shelling overnight left the village with seven dead.", 7),
+    ("By Friday evening, hospitals had recorded 41 deaths from the bombing.", 41),
+    ("The local hospital received the bodies of 22 people.", 22),
+    ("Twenty-two bodies arrived at the morgue after the raid.", 22),
+    ("The morgue received 22 bodies.", 22),
+    ("The fighting claimed at least 15 lives on both sides.", 15),
+    ("The army lost 11 soldiers, while 30 rebels were killed.", 41),
+    ("Eleven soldiers and an estimated 30 rebels were killed.", 41),
+    ("Rebel losses were estimated at 30 dead.", 30),
+    ("Officials estimated that 30 rebels died.", 30),
+    ("Six policemen died and a seventh was critically injured.", 6),
+    ("One soldier died instantly; two others died later in hospital.", 3),
+    ("Three people were killed outright and two more succumbed to their wounds.", 5),
+    ("Nine were killed and some 25 hurt.", 9),
+    ("The attackers, numbering about 100, killed 17 villagers.", 17),
+    ("About 100 attackers killed 17 villagers.", 17),
+    ("A force of 300 militants overran the base, killing the 40 soldiers stationed there.", 40),
+    ("The bombing, which killed 11, was the worst in months.", 11),
+    ("Fatalities from the strike numbered 11.", 11),
+    ("Eleven fatalities were confirmed by the health ministry.", 11),
+    ("The health ministry confirmed that 11 had died.", 11),
+    ("The ministry confirmed the deaths of 11 people.", 11),
+    ("Rescue workers dug out 13 bodies from the collapsed building.", 13),
+    ("More than a dozen villagers perished in the attack.", 12),
+    ("Well over 100 people were killed.", 100),
+    ("Close to 50 people were killed.", 50),
+    ("Almost 50 people died.", 50),
+    ("Fifty or so people were killed.", 50),
+    ("Between 30 and 40 fighters were said to have been killed.", 30),
+    ("30 to 40 fighters were reportedly killed.", 30),
+    ("Estimates of the dead ranged from 30 to 45.", 30),
+    ("Three killed, 11 wounded in grenade attack", 3),
+    ("Grenade attack kills three, wounds 11", 3),
+    ("Four soldiers die in mine blast", 4),
+    ("Mine blast kills four soldiers", 4),
+    ("Dozens feared dead in strike on market", 12),
+    ("Attack on village leaves 23 dead", 23),
+    ("Toll from market bombing rises to 31", 31),
+    ("Gunmen kill 9 in church attack", 9),
+    ("A soldier and two civilians were killed.", 3),
+    ("Killed were a soldier and two civilians.", 3),
+    ("No soldiers were killed, the army said, but 12 insurgents died.", 12),
+    ("The strike killed nobody, officials said.", 0),
+    ("None of the passengers was hurt.", 0),
+    ("Militiamen killed eight herders and a boy.", 9),
+    ("The ambush killed eight soldiers, among them a captain.", 8),
+    ("Eight soldiers, a captain among them, were killed in the ambush.", 8),
+    ("Eight people died, the youngest aged four.", 8),
+    ("Attackers killed a 45-year-old farmer and his two sons.", 3),
+    ("A woman, 62, was killed by a stray shell.", 1),
+    ("An 11-year-old was killed by a landmine.", 1),
+    ("Two 14-year-olds were shot dead.", 2),
+    ("The drone strike killed 3 members of the group.", 3),
+    ("The strike killed no fewer than three, and possibly as many as ten.", 3),
+    ("Between five and eight civilians are thought to have died.", 5),
+    ("Some 20 people were killed or are missing.", None),
+    ("Twenty people are dead or missing.", None),
+    ("At least 8 villagers died and dozens more are unaccounted for.", 8),
+    ("The bombardment killed a dozen and wounded many more.", 12),
+    ("Security forces killed four suspected kidnappers in a shootout.", 4),
+    ("Six hostages in all were executed.", 6),
+    ("Two people were killed in the first explosion and three in the second.", 5),
+    ("Two people were killed in the first explosion, three more in the second.", 5),
+    ("Nine bodies, all of them men, were found on the road.", 9),
+    ("The corpses of 9 men were discovered on the road.", 9),
+    ("Nine men were discovered dead on the road.", 9),
+    ("Nine men were found shot dead on the road.", 9),
 ]
 
 
@@ -819,6 +892,67 @@ IN_A_REPORT: list[tuple[str, str, int]] = [
         "A bomb hit a minibus on Tuesday.",
         5,
     ),
+    # The second batch's reports (11 of 15 read right before it).
+    (
+        "Artillery shells hit a residential block on Saturday. Emergency services said nine residents had died, and 30 more were injured.",
+        "Artillery shells hit a residential block on Saturday.",
+        9,
+    ),
+    (
+        "Government jets bombed a rebel base on Tuesday. The rebels said 18 of their fighters died; the government claimed to have killed more than 100.",
+        "Government jets bombed a rebel base on Tuesday.",
+        18,
+    ),
+    (
+        "Two armed groups fought for control of the mine on Wednesday. Local sources counted 25 bodies. A week later, the toll was revised to 31.",
+        "Two armed groups fought for control of the mine on Wednesday.",
+        31,
+    ),
+    (
+        "Police clashed with protesters in the capital on Friday. Two protesters were killed, according to a rights group. Police denied using live fire.",
+        "Police clashed with protesters in the capital on Friday.",
+        2,
+    ),
+    (
+        "Drones struck two vehicles on the road on Tuesday. Seven people were killed in the first car and four in the second.",
+        "Drones struck two vehicles on the road on Tuesday.",
+        11,
+    ),
+    (
+        "A bomb exploded in a cafe on Saturday. No group claimed the attack. The blast killed the owner and two customers.",
+        "A bomb exploded in a cafe on Saturday.",
+        3,
+    ),
+    (
+        "Fighting raged around the airport all day on Monday. By nightfall, medics had counted 16 dead among the defenders and an unknown number among the attackers.",
+        "Fighting raged around the airport all day on Monday.",
+        16,
+    ),
+    (
+        "Bandits raided a village on Sunday, killing 12 people. On Monday the toll rose to 15 after three of the injured died.",
+        "Bandits raided a village on Sunday, killing 12 people.",
+        15,
+    ),
+    (
+        "Fighters ambushed an army patrol on Wednesday. The army said it lost nine men. The insurgents said they killed 30 soldiers.",
+        "Fighters ambushed an army patrol on Wednesday.",
+        9,
+    ),
+    (
+        "Shells hit a queue outside a bakery on Friday. At least 20 people were killed. Officials said the toll was likely to rise.",
+        "Shells hit a queue outside a bakery on Friday.",
+        20,
+    ),
+    (
+        "Jets struck a wedding party on Thursday. The dead numbered 27, among them 10 children.",
+        "Jets struck a wedding party on Thursday.",
+        27,
+    ),
+    (
+        "Troops stormed a militant hideout on Saturday. The operation left 6 militants and 1 soldier dead.",
+        "Troops stormed a militant hideout on Saturday.",
+        7,
+    ),
 ]
 
 
@@ -828,13 +962,30 @@ def test_phrasings_not_read_yet(sentence: str, killed: int) -> None:
     assert casualties(sentence).killed == killed
 
 
-#: A side's claim that the other side's account of the same dead denies: ACLED takes the more
-#: conservative account, but the reader keeps the claim.
+#: Reports the reader still gets wrong: a side's claim that the other side's account of the same
+#: dead denies (ACLED takes the more conservative account), and three more below.
 KNOWN_REPORT_MISSES: list[tuple[str, str, int]] = [
     (
         "Rebels shelled the airport on Sunday. A rebel commander said 'around 50' soldiers had died, but the defence ministry said two soldiers were lightly wounded.",
         "Rebels shelled the airport on Sunday.",
         0,
+    ),
+    # The attackers the police say they killed, a bomber told apart ("besides the bomber"), the
+    # body of one more found later.
+    (
+        "Insurgents attacked a police station on Thursday night. Two officers died in the assault. Police said they had killed five of the attackers.",
+        "Insurgents attacked a police station on Thursday night.",
+        7,
+    ),
+    (
+        "A suicide bomber struck a checkpoint on Monday. Besides the bomber, four soldiers died.",
+        "A suicide bomber struck a checkpoint on Monday.",
+        5,
+    ),
+    (
+        "Gunmen attacked a convoy of traders on Sunday. Three traders were shot dead on the road, and the body of a fourth was found the next day.",
+        "Gunmen attacked a convoy of traders on Sunday.",
+        4,
     ),
 ]
 

@@ -202,6 +202,7 @@ LINK_FILLERS = frozenset(
         "immediately",
         "confirmed",
         "found",
+        "discovered",
         "reported",
         "believed",
         "feared",
@@ -527,6 +528,7 @@ WAR_SCALE = 1000
 NO_DEATHS = re.compile(
     r"\b(?:no(?:body| one|-one)(?: was| were)? (?:killed|dead|died|hurt|injured|wounded)|no (?:one|body) died"
     r"|no (?:deaths|fatalities|casualties|victims)|no (?:immediate )?reports? of (?:casualties|deaths|injuries)"
+    r"|none of (?:the|them|those)\b[^.;,]{0,40}? (?:was|were) (?:killed|hurt|injured|wounded|harmed)"
     r"|without (?:casualties|loss of life)|no loss of (?:life|lives)|no lives (?:were |was )?lost|(?:caused|causing|there were) no (?:casualties|deaths|injuries)"
     # "the shelling killed no one but ...": the death verb's object is nobody.
     r"|(?:killed|killing|kills) (?:no(?:body| one|-one)|none|no (?!fewer\b|less\b|more\b)\w+)\b)",
@@ -1128,6 +1130,8 @@ def parse_quantity(words: Sequence[str], at: int) -> tuple[int, int] | None:
         return None
     value, used = first
     nxt = at + used
+    if words[nxt : nxt + 2] == ["or", "so"]:
+        return value, used + 2  # "fifty or so": about fifty
     # "10 to 15", "10 or 15": the lower end is ACLED's figure.
     if nxt + 1 < len(words) and words[nxt] in {"to", "or"}:
         second = _number(words, nxt + 1)
@@ -1310,6 +1314,8 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
             # mayor was shot dead": one person, named by office, the object of a death verb, one
             # of a list, or the subject of a passive death.
             noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
+            if noun is None and _object_listed_with_a_figure(words, i):
+                noun = i + 1  # "the blast killed the owner and two customers"
             one = noun is not None and all(w.isalpha() for w in words[i + 1 : noun])
             if one and noun is not None and _one_of_the_dead(words, i, noun):
                 figures.append(_Figure(i, noun + 1, 1))
@@ -1351,7 +1357,14 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
                 continue
         if word in {"a", "an", "one", "another"} and before_word(words, i) != "no":
             # "a soldier", "a 12-year-old boy", "one elderly woman": one person.
-            noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j] in PERSON_NOUNS), None)
+            noun = next(
+                (
+                    j
+                    for j in range(i + 1, min(i + 4, len(words)))
+                    if words[j] in PERSON_NOUNS or _AGE_NOUN.fullmatch(words[j])
+                ),
+                None,
+            )
             noun = noun if noun is not None else _one_unlisted(words, i, figures)
             source = noun is not None and _speaks(words, noun)
             if noun is not None and not source and all(w.isalpha() or "-" in w for w in words[i + 1 : noun]):
@@ -1387,7 +1400,16 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         # "aged six and nine", "members of one family": ages and groups, not tolls.
         # "a boy of 15": the age of the person just named.
         of_age = before == "of" and i >= 2 and words[i - 2] in PERSON_NOUNS and value < 120
-        ages = of_age or before in {"aged", "age", "ages"} or (before in {"and", ","} and i - 1 in skipped_ages)
+        # "a woman, 62, was killed": a lone number between commas after a person is her age.
+        comma_age = (
+            before == "," and after == "," and i >= 2 and _names_people(words[i - 2]) and word.isdigit() and value < 120
+        )
+        ages = (
+            of_age
+            or comma_age
+            or before in {"aged", "age", "ages"}
+            or (before in {"and", ","} and i - 1 in skipped_ages)
+        )
         if ages or (before == "of" and word in {"one", "a", "an"}):
             if ages:
                 skipped_ages.add(i + used)
@@ -1404,6 +1426,15 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         figures.append(_Figure(i, i + used, value, vague=_is_vague(words, i)))
         i += used
     return figures
+
+
+def _object_listed_with_a_figure(words: Sequence[str], at: int) -> bool:
+    """Is "the <noun>" at ``words[at]`` the object of a death verb listed with counted people
+    ("killed the owner and two customers")? The noun need not be one of ``PERSON_NOUNS``: the
+    list makes it one of the dead."""
+    noun = words[at + 1] if at + 1 < len(words) else ""
+    listed = words[at + 2 : at + 3] == ["and"] and parse_quantity(words, at + 3) is not None
+    return words[at] == "the" and before_word(words, at) in DEATH_BEFORE and noun.isalpha() and listed
 
 
 def _all_but(words: Sequence[str], at: int) -> tuple[int, int] | None:
@@ -1430,6 +1461,8 @@ def _one_unlisted(words: Sequence[str], at: int, figures: Sequence[_Figure]) -> 
     quantity = parse_quantity(words, at)
     if quantity is not None and quantity[1] > 1:
         return None
+    if parse_quantity(words, at + 2) is not None:
+        return None  # "an estimated 30", "a further 12": a word that qualifies the figure after it
     # "five soldiers and a guide": the figure, its noun, "and".
     listed = before_word(words, at) == "and" and bool(figures) and at - 2 <= figures[-1].end <= at - 1
     killed = before_word(words, at) in DEATH_BEFORE
@@ -1563,7 +1596,8 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
     # right after "and" shares the kind of the counted figure before it, told of a place too.
     for n in range(1, len(figures)):
         fig, before = figures[n], figures[n - 1]
-        after_and = words[fig.start - 1 : fig.start] == ["and"]
+        # "... and three in the second", "..., three more in the second"
+        after_and = words[fig.start - 1 : fig.start] in (["and"], [","])
         after = fig.end
         while after < len(words) and words[after] in {"others", "other", "more", "people", "persons"}:
             after += 1  # "and three others in the next village"
@@ -1709,6 +1743,9 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     window = words[max(0, i - 4) : i + 1]
     if "toll" in window and "injury" not in window:
         return TOLL
+    # "estimates of the dead ranged from 30 to 45": the range told of the dead, its lowest end.
+    if word == "from" and before_word(words, i) in _RANGED and any(w in DEATH_AFTER for w in words[max(0, i - 8) : i]):
+        return TOLL
     # "officials later revised the figure to 17": a count of the dead set anew.
     # "the death toll from the attack was later revised down to six": the count named back to
     # the clause's last figure.
@@ -1739,6 +1776,7 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
 
 
 _BURNED = frozenset({"burned", "burnt", "buried"})
+_RANGED = frozenset({"ranged", "ranging", "range", "ranges", "varied", "varying"})
 #: Verbs that set a toll anew, up or down, and the nouns of the count they set.
 _REVISING = frozenset(
     {"revised", "revising", "corrected", "correcting", "lowered", "lowering", "raised", "updated", "updating"}
@@ -1834,6 +1872,16 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
             # "four members of a family, including a baby, perished": the group they belonged to.
             i += 1
             continue
+        if word == "said" and words[i + 1 : i + 2] == ["to"]:
+            # "30 fighters were said to have been killed": a report of the passive, as "reported to".
+            i += 1
+            continue
+        if word == "," and _AGE_ASIDE.fullmatch(" ".join(words[i : i + 3])) and _names_people(words[i - 1]):
+            # "a woman, 62, was killed": the age between commas describes the person counted.
+            i += 3
+            continue
+        if word in _DIES and before_word(words, i) not in _NOT_YET:
+            return KILLED  # "four soldiers die in mine blast": a headline's present
         if word == "aged" and i + 1 < len(words) and words[i + 1][:1].isdigit():
             # "a woman aged 80 was killed": the age describes the person counted.
             i += 2
@@ -1844,6 +1892,7 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
             word not in LINK_FILLERS
             and word not in PERSON_NOUNS
             and not (word.endswith(("s", "men")) and word.isalpha())  # plurals: "conscripts", "militiamen"
+            and not _AGE_NOUN.fullmatch(word)  # "two 14-year-olds"
             and not (fig.value == 1 and i == fig.end and word.isalpha() and word.islower())  # "one guest"
             and not name
             and not _modifies_people(words, i)
@@ -1854,9 +1903,20 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
 
 
 def _names_people(word: str) -> bool:
-    """May ``word`` be a noun of people ("a driver", "miners", "militiamen"), not of things?"""
+    """May ``word`` be a noun of people ("a driver", "miners", "militiamen", "two
+    14-year-olds"), not of things?"""
     plural = word.isalpha() and word.endswith(("s", "men", "children"))
-    return word in PERSON_NOUNS or (plural and word not in NOT_PEOPLE)
+    return word in PERSON_NOUNS or (plural and word not in NOT_PEOPLE) or bool(_AGE_NOUN.fullmatch(word))
+
+
+#: A person named by age alone ("an 11-year-old", "two 14-year-olds", "a six-month-old").
+_AGE_NOUN = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day)-olds?")
+#: An age between commas ("a woman, 62, ...").
+_AGE_ASIDE = re.compile(r", \d{1,3} ,")
+#: The present of "to die" in a headline ("four soldiers die in mine blast"), not after a
+#: modal or "to" ("could die", "left to die"): a toll only as told done.
+_DIES = frozenset({"die", "dies"})
+_NOT_YET = frozenset({"to", "may", "might", "could", "would", "will", "can", "should", "must", "not", "cannot"})
 
 
 def _their_death_verb(words: Sequence[str], start: int, end: int) -> int | None:
@@ -2009,7 +2069,9 @@ def _or_wounded(words: Sequence[str], at: int) -> bool:
     """Is the death word at ``at`` one of "killed or wounded", "killed and wounded" with no figure
     of its own for either (casualties, not deaths)?"""
     link = words[at + 1] if at + 1 < len(words) else ""
-    if link == "or" and words[at + 2 : at + 3] == ["missing"]:
+    if link == "or" and (
+        words[at + 2 : at + 3] == ["missing"] or words[at + 2 : at + 4] in (["are", "missing"], ["were", "missing"])
+    ):
         return True  # "dead or missing": the missing may live, and the dead are not told apart
     if link not in {"or", "and"} or at + 2 >= len(words) or words[at + 2] not in WOUNDED_AFTER | WOUNDED_BEFORE:
         return False
@@ -2030,12 +2092,21 @@ def _joined(words: Sequence[str], left: _Figure, right: _Figure) -> bool:
     between = list(words[left.end : right.start])
     while between and between[-1] in {"her", "his", "their", "its", "the"}:
         between.pop()
+    # "eleven soldiers and an estimated 30 rebels": the second figure's own qualifiers, right
+    # after the first figure's noun and "and".
+    qualified = len(between)
+    while qualified and between[qualified - 1] in _LIST_QUALIFIERS:
+        qualified -= 1
+    if qualified < len(between) and qualified <= 2:
+        between = between[:qualified]
     # "twelve fighters were captured and five were killed": a verb between, two clauses.
     verb = "killed" in between or any(w in _AUXILIARIES for w in between)
     return bool(between) and between[-1] in {"and", ","} and len(between) <= 5 and not verb
 
 
 _AUXILIARIES = frozenset({"were", "was", "are", "is", "been", "had", "have", "has"})
+#: Words that qualify a figure in a list ("and an estimated 30", "and at least 12").
+_LIST_QUALIFIERS = QUALIFIERS - {"of", "to", "between", "as", "no", "not"}
 
 
 #: Verbs that tell what befell people who are not dead ("five were missing", "two went missing",
@@ -2060,8 +2131,11 @@ def _subset_aside(following: Sequence[str]) -> bool:
     aside = following[: following.index(",")]
     # "Two guards, one Danish and one Irish, were killed": the aside lists who they were.
     listed = (aside[0] in {"a", "an"} or _may_start_quantity(aside[0])) and "and" in aside and len(aside) <= 8
+    # "Eight soldiers, a captain among them, were killed": the aside ends in "among them".
+    among_them = aside[-2:] in (["among", "them"], ["among", "whom"])
     return (
         listed
+        or among_them
         or aside[0] in SUBSET_CUES
         or any(aside[k : k + 2] in (["of", "them"], ["of", "whom"]) for k in range(len(aside)))
     )
