@@ -396,10 +396,12 @@ def test_a_member_word_and_the_country_s_name_are_not_part_of_a_group_s_name() -
 
 def test_a_local_name_of_a_group_means_it_only_in_its_own_country() -> None:
     # Mozambique's insurgents are locally "al-Shabab"; in Kenya the name is Somalia's group.
-    (in_kenya,) = find_actors("Al-Shabaab fighters attacked a police post in Mandera.", country_code="KE")
-    (in_mozambique,) = find_actors("Al-Shabaab fighters attacked a police post in Macomia.", country_code="MZ")
+    # The police post they attacked is the police they fought.
+    in_kenya, kenyan_police = find_actors("Al-Shabaab fighters attacked a police post in Mandera.", country_code="KE")
+    in_mozambique, _ = find_actors("Al-Shabaab fighters attacked a police post in Macomia.", country_code="MZ")
     assert in_kenya.actor.name == "Al Shabaab"
     assert in_mozambique.actor.name == "Islamic State (Mozambique)"
+    assert kenyan_police.actor.name == "Police Forces of Kenya"
     rows = parse_actor_table("Some Group\t2\tZZ\tSome Group|~SG\n")
     assert rows[0].aliases == ("Some Group", "SG") and rows[0].local == frozenset({"sg"})
 

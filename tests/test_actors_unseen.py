@@ -411,3 +411,21 @@ def test_a_group_that_carried_off_pupils_attacked_civilians_not_the_soldiers_it_
         "The attackers overpowered the few soldiers guarding the town.",
     ]
     assert _sides(_pair(nlp, sentences, 0, "MW")) == ("Dorian Liberation Army", "Civilians (Malawi)")
+
+
+def test_militants_who_stormed_a_police_station_fought_the_police(nlp) -> None:
+    sentence = "Militants of the Eastern Mujahideen Council stormed a police station in Kurram."
+    assert _sides(_pair(nlp, [sentence], 0, "PK", "attack")) == (
+        "Eastern Mujahideen Council",
+        "Police Forces of Pakistan",
+    )
+
+
+def test_a_police_station_only_named_as_a_place_is_no_side() -> None:
+    names = [m.actor.name for m in find_actors("Rebels shelled the town near the police station.", country_code="PK")]
+    assert "Police Forces of Pakistan" not in names
+
+
+def test_a_group_that_shot_down_a_government_helicopter_fought_the_state(nlp) -> None:
+    sentence = "The Blue Lake Brigade said its fighters had shot down a government helicopter over Sirte."
+    assert _sides(_pair(nlp, [sentence], 0, "LY")) == ("Blue Lake Brigade", "Military Forces of Libya")

@@ -132,6 +132,14 @@ GENERIC_STATE_FORCES = (
     "military air strike",
     "government helicopters",
     "government aircraft",
+    # one of them: "shot down a government helicopter"
+    "government helicopter",
+    "government warplane",
+    "government jet",
+    "government plane",
+    "government drone",
+    "military helicopter",
+    "military plane",
     "regime warplanes",
     "regime helicopters",
     "military aircraft",
@@ -270,6 +278,25 @@ _NOT_AN_ACTOR_AFTER = re.compile(
     r"|\s+officer\s+(?:[\w,']+\s+){0,5}?(?:said|says|told)\b",  # "an officer at the checkpoint told"
     re.IGNORECASE,
 )
+#: A post of the police ("a police station", "the police post") after a verb of attack or "an
+#: attack on": who attacks it fights the police in it, as with an army's base.
+_POLICE_POST = re.compile(r"\s+(?:stations?|posts?|headquarters|checkpoints?|barracks)\b", re.IGNORECASE)
+_ATTACKED_BEFORE = re.compile(
+    r"\b(?:attack(?:ed|ing|s)?|storm(?:ed|ing|s)?|raid(?:ed|ing|s)?|overr(?:an|un|unning|uns)|target(?:ed|ing|s)?"
+    r"|bomb(?:ed|ing|s)?|torch(?:ed|ing|es)?|struck|hit|shell(?:ed|ing|s)?|assault(?:ed|ing|s)?|ambush(?:ed|ing|es)?"
+    r"|besieg(?:ed|ing|es)|attacks? on|assaults? on|raids? on)\s+(?:(?:an?|the|two|three|several|a\s+\w+)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _police_post_attacked(text: str, m: re.Match[str]) -> bool:
+    """Is the police at ``m`` named by a post of theirs that the sentence attacks ("gunmen
+    stormed a police station", "an attack on the police post")?"""
+    return bool(_POLICE_POST.match(text, m.end())) and bool(
+        _ATTACKED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+    )
+
+
 #: People in the street, by ACLED's types: protesters (6) and rioters (5) of the event's country.
 PROTESTER_WORDS = ("protesters", "protestors", "demonstrators")
 RIOTER_WORDS = ("rioters", "a mob", "the mob")
@@ -760,7 +787,7 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
                 continue
             add(m.start(), m.end(), state_forces(ARMY_OF.get(country_code.upper(), country_code)))
         for m in _phrase_pattern(GENERIC_POLICE).finditer(text):
-            if not _NOT_AN_ACTOR_AFTER.match(text, m.end()):
+            if not _NOT_AN_ACTOR_AFTER.match(text, m.end()) or _police_post_attacked(text, m):
                 add(m.start(), m.end(), police_forces(country_code))
         for m in _phrase_pattern(PROTESTER_WORDS).finditer(text):
             if not _NOT_AN_ACTOR_AFTER.match(text, m.end()):
