@@ -664,6 +664,69 @@ TOLL_REPORTS: list[tuple[str, dict[str, int]]] = [
         "Police killed four robbers in a shootout in Isiolo. Two women caught in the crossfire died later in hospital.",
         {"Isiolo": 6},
     ),
+    # Reports written after the reader's changes for two batches of sentences, scored before the
+    # next change (19 of 20 places right): a toll risen, a family, scores on both sides, bodies
+    # found, a range, and the attackers the army says it killed added to the soldiers' dead.
+    (
+        "Shelling hit a bus station in Kherson on Monday, killing six people. The regional governor said later that the toll had risen to eight. In Mykolaiv, a drone hit a warehouse; no one was hurt.",
+        {"Kherson": 8, "Mykolaiv": 0},
+    ),
+    (
+        "Gunmen opened fire on worshippers leaving a mosque in Kano on Friday. Police said 11 people died. Witnesses spoke of more than 20 dead.",
+        {"Kano": 11},
+    ),
+    (
+        "Troops and insurgents fought for hours near Marawi. Nine soldiers and 23 militants were killed, the military said.",
+        {"Marawi": 32},
+    ),
+    (
+        "An airstrike destroyed a house in Taiz, killing a family of seven. Separately, clashes near Marib killed scores of fighters on both sides.",
+        {"Taiz": 7, "Marib": 20},
+    ),
+    (
+        "The bodies of 17 men were found on a road outside Bunia on Wednesday, two days after militiamen raided the area.",
+        {"Bunia": 17},
+    ),
+    (
+        "A suicide bomber blew himself up at a checkpoint in Kandahar, killing four policemen. In Herat, police defused a bomb.",
+        {"Kandahar": 4, "Herat": 0},
+    ),
+    (
+        "Government jets bombed a market in Saraqib, killing at least 15 civilians, rescuers said. Two days later, shelling of Aleppo killed four.",
+        {"Saraqib": 15, "Aleppo": 4},
+    ),
+    (
+        "Fighting erupted in Mekelle overnight. Dozens of people were killed, hospital staff said, and hundreds were wounded.",
+        {"Mekelle": 12},
+    ),
+    (
+        "Militants ambushed a patrol near Kismayo, killing three soldiers. The army said it killed 12 of the attackers in the counterattack.",
+        {"Kismayo": 15},
+    ),
+    (
+        "Security forces raided a house in Jenin early on Tuesday. Two gunmen were shot dead, and a third was arrested.",
+        {"Jenin": 2},
+    ),
+    (
+        "A mortar round landed in a schoolyard in Goma, killing a teacher and five pupils. The next day, four more children died of their wounds.",
+        {"Goma": 10},
+    ),
+    (
+        "Heavy clashes in Sanaa left 40 fighters dead, according to medics. The Houthis said 12 of their men died.",
+        {"Sanaa": 40},
+    ),
+    (
+        "In Peshawar, a grenade attack on a police post wounded five officers. No deaths were reported.",
+        {"Peshawar": 0},
+    ),
+    (
+        "Gunmen killed a village chief near Maiduguri on Saturday. The following day, a bomb at a market in Konduga killed 19 people.",
+        {"Maiduguri": 1, "Konduga": 19},
+    ),
+    (
+        "An explosion tore through a bus in Quetta, killing between 10 and 14 passengers.",
+        {"Quetta": 10},
+    ),
 ]
 
 

@@ -899,6 +899,15 @@ def casualties_in_sentences(
 #: A toll set anew ("revised the figure to 17", "raised the toll to six"): it replaces the one
 #: told before it.
 _REVISED = re.compile(r"\b(?:revised|corrected|lowered|raised|updated)\b", re.IGNORECASE)
+#: A part of the attackers killed ("four of the gunmen were shot dead", "troops killed two of
+#: the gunmen in a shootout later"): dead the victims counted before do not hold. Told by the
+#: side that fought them ("the army said it killed 12 of the attackers"), it is that side's
+#: account, but of dead no other account counts, so it stands as a claim alone does.
+_ATTACKERS_DEAD = re.compile(
+    r"\bof\s+the\s+(?:attackers|assailants|gunmen|raiders|bombers)\s+(?:\w+\s+){0,3}(?:killed|died|dead)\b"
+    r"|\b(?:killed|killing|shot\s+dead)\s+(?:\w+\s+){1,3}of\s+the\s+(?:attackers|assailants|gunmen|raiders|bombers)\b",
+    re.IGNORECASE,
+)
 _ADDED = re.compile(
     r"\balso\b(?:\s+\w+){0,2}\s+(?:killed|died|dead)\b"
     # "six more bodies were found", "two more died": not "more than 20 died".
@@ -909,9 +918,7 @@ _ADDED = re.compile(
     r"|\b(?:killed|died|dead)\s+(?:as\s+well|too)\b"
     # "officials later revised the figure to 17": the toll told again, set anew.
     rf"|{_REVISED.pattern}"
-    r"|\bof\s+the\s+(?:attackers|assailants|gunmen|raiders|bombers)\s+(?:\w+\s+){0,3}(?:killed|died|dead)\b"
-    # "troops killed two of the gunmen in a shootout later": the attackers' dead, told after.
-    r"|\b(?:killed|killing|shot\s+dead)\s+(?:\w+\s+){1,3}of\s+the\s+(?:attackers|assailants|gunmen|raiders|bombers)\b",
+    rf"|{_ATTACKERS_DEAD.pattern}",
     re.IGNORECASE,
 )
 #: A toll told whole again ("..., bringing the toll to six"): it holds the dead told before it.
@@ -933,7 +940,8 @@ def _with_added_later(
         if not (_ADDED.search(sentences[i]) or other_side):
             continue
         more = casualties(sentences[i], place=place)
-        if more.killed and not more.claimed and not more.vague:
+        uncontested = not more.claimed or bool(_ATTACKERS_DEAD.search(sentences[i]))
+        if more.killed and uncontested and not more.vague:
             if _REVISED.search(sentences[i]):
                 killed = more.killed  # the toll set anew, lower or higher: the better information
             elif _RESTATED.search(sentences[i]):
