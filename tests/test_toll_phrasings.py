@@ -534,6 +534,62 @@ ONE_SENTENCE: list[tuple[str, int | None]] = [
     ("The corpses of 9 men were discovered on the road.", 9),
     ("Nine men were discovered dead on the road.", 9),
     ("Nine men were found shot dead on the road.", 9),
+    # A fourth batch, longer sentences of wire reports, written after the third and scored before
+    # the change it led to (31 of 40 right then): a verb left out after "and" ("and two on
+    # Tuesday"), the group put first ("Of the 40 people on board, 31 ..."), "both the driver and
+    # his passenger", "missing and feared dead".
+    (
+        "In the deadliest single incident, a shell struck a queue for bread, leaving 18 people dead and dozens more injured, the mayor said.",
+        18,
+    ),
+    (
+        "The ministry, which did not say how the figure was reached, said 61 attackers had been killed and that it had lost 9 soldiers.",
+        70,
+    ),
+    (
+        "A spokesman for the rebels, reached by telephone, said his fighters had lost 4 men in the battle for the bridge.",
+        4,
+    ),
+    (
+        "According to a tally by a local monitoring group, the raid killed 26 people, the majority of them women and children.",
+        26,
+    ),
+    ("Fourteen died on the spot and another three in hospital, a medical source said.", 17),
+    ("An unknown number of villagers died when the market was shelled.", None),
+    ("The authorities did not release a death toll.", None),
+    ("Casualty figures could not be verified.", None),
+    ("The blast, which shattered windows across the district, killed a security guard.", 1),
+    ("At least two villagers died and several houses were destroyed.", 2),
+    ("A grenade lobbed into a crowded tea shop killed five men and injured nine.", 5),
+    ("The convoy was ambushed twice, and eleven soldiers lost their lives.", 11),
+    ("Separatist fighters shelled the village for hours, killing a pensioner and injuring her son.", 1),
+    ("Unverified footage posted online appeared to show at least a dozen bodies lying in a street.", 12),
+    ("The attack was the third in a week, and brought the number of aid workers killed this year to 41.", None),
+    ("An unspecified number of soldiers were killed, the army said.", None),
+    (
+        "Airstrikes pounded the rebel-held suburbs for a second day, killing 33 people, including 9 children, according to rescuers.",
+        33,
+    ),
+    ("Gunmen on motorbikes killed nine gold miners and wounded seven others during a raid on a mining site.", 9),
+    ("Nine gold miners were killed and seven others wounded when gunmen on motorbikes attacked a mining site.", 9),
+    ("Rebels claimed to have killed dozens of troops, but gave no figure.", 12),
+    ("Of the 40 people on board, 31 were killed.", 31),
+    ("Thirty-one of the 40 people on board died.", 31),
+    ("One policeman was killed and three injured as they tried to defuse the device.", 1),
+    ("Eight people, four of them police officers, died in the bombing.", 8),
+    ("Three soldiers were killed on Monday and two on Tuesday in attacks on the same checkpoint.", 5),
+    ("The two sides traded fire for hours; no casualties were reported.", 0),
+    ("The clashes killed six, officials said, while residents reported at least ten dead.", 6),
+    ("At least 16 civilians were said to have perished during the bombardment.", 16),
+    ("Six civilians were reported to have been killed.", 6),
+    ("The blast killed both the driver and his passenger.", 2),
+    ("Both the driver and a passenger were killed.", 2),
+    ("The shelling killed four members of one family: a couple and their two children.", 4),
+    ("Seven people were burned alive when attackers torched their homes.", 7),
+    ("Troops fired tear gas and live rounds, killing one protester.", 1),
+    ("The raid left 22 villagers dead, among them the local imam.", 22),
+    ("A senior commander of the group and four of his bodyguards were killed in a drone strike.", 5),
+    ("Thirty soldiers were taken prisoner and another 12 were killed.", 12),
 ]
 
 
@@ -554,6 +610,14 @@ KNOWN_MISSES: list[tuple[str, int]] = [
     ("The attack has so far claimed 19 lives.", 19),
     ("The rebels lost 15 fighters and the army four.", 19),
     ("Only one of the seven crew survived.", 6),
+    # Of the fourth batch: "shooting" told of people who may have lived, and the toll of a
+    # sentence that calls the event the worst "since the war began" (a background word).
+    (
+        "Witnesses said the militiamen moved through the village, shooting at least 30 men and boys before setting the huts ablaze.",
+        30,
+    ),
+    ("It was the worst attack on the town since the war began, with 48 people killed.", 48),
+    ("With 48 people killed, it was the worst attack on the town since the war began.", 48),
 ]
 
 
@@ -957,6 +1021,47 @@ IN_A_REPORT: list[tuple[str, str, int]] = [
         "Insurgents attacked a police station on Thursday night. Two officers died in the assault. Police said they had killed five of the attackers.",
         "Insurgents attacked a police station on Thursday night.",
         7,
+    ),
+    # The fourth batch's reports (7 of 8 right before it).
+    (
+        "Rebels attacked the garrison at dawn. The fighting lasted until noon. By the evening, the army had confirmed the deaths of 15 soldiers.",
+        "Rebels attacked the garrison at dawn.",
+        15,
+    ),
+    (
+        "A car bomb exploded outside the governor's office on Monday. Four people died. On Wednesday, hospital officials said two of the injured had died, bringing the toll to six.",
+        "A car bomb exploded outside the governor's office on Monday.",
+        6,
+    ),
+    (
+        "Militiamen raided a camp for displaced people on Friday night. Aid workers said 23 people were killed. The militia denied involvement.",
+        "Militiamen raided a camp for displaced people on Friday night.",
+        23,
+    ),
+    (
+        "Troops repelled an attack on a border post on Sunday. Seven attackers were killed, the army said, and one soldier was lightly wounded.",
+        "Troops repelled an attack on a border post on Sunday.",
+        7,
+    ),
+    (
+        "A drone strike hit a vehicle on the coastal road on Tuesday. Local sources said the strike killed a commander of the group and his driver.",
+        "A drone strike hit a vehicle on the coastal road on Tuesday.",
+        2,
+    ),
+    (
+        "Insurgents overran a police station on Saturday. Eleven officers were missing and feared dead, a police source said.",
+        "Insurgents overran a police station on Saturday.",
+        11,
+    ),
+    (
+        "An explosion tore through a bus on Thursday. The interior ministry said nine people were killed. A hospital official gave a toll of 12.",
+        "An explosion tore through a bus on Thursday.",
+        9,
+    ),
+    (
+        "Government forces shelled the rebel-held town on Wednesday. Residents said dozens were killed. A local doctor later said he had counted 27 bodies.",
+        "Government forces shelled the rebel-held town on Wednesday.",
+        27,
     ),
 ]
 

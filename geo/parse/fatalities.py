@@ -206,6 +206,8 @@ LINK_FILLERS = frozenset(
         "reported",
         "believed",
         "feared",
+        # "eleven officers were missing and feared dead"
+        "missing",
         # "up to 40 people may have been killed": a modal is part of the passive verb group.
         "may",
         "might",
@@ -291,6 +293,7 @@ QUALIFIERS = frozenset(
         "reportedly",
         "between",
         "all",  # "killing all four gunmen"
+        "both",  # "killed both the driver and his passenger"
         # "killed upwards of 60", "no fewer than 40", "not less than 40": a floor, told another way.
         "upwards",
         "no",
@@ -1428,6 +1431,8 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
         things = after in NOT_PEOPLE or (described and after.isalpha() and after not in PERSON_NOUNS)
         # "seven of the 20 passengers": the group a figure just told was drawn from.
         drawn_from = bool(figures) and figures[-1].end == i - 2 and words[i - 2 : i] == ["of", "the"]
+        # "Of the 40 people on board, 31 were killed": the group, put first.
+        drawn_from = drawn_from or (words[i - 2 : i] == ["of", "the"] and (i == 2 or not words[i - 3].isalnum()))
         if things or after in MONTHS or before in MONTHS or is_year or before == "no" or drawn_from:
             i += used
             continue
@@ -1494,12 +1499,15 @@ def _one_of_the_dead(words: Sequence[str], at: int, noun: int) -> bool:
     """May the person "the ... <noun>" at ``words[at:noun + 1]`` be counted among the dead: the
     object of a death verb, listed with a figure ("the chief and two of his guards"), or the
     subject of a passive death ("the mayor was shot dead")? Not a source ("the governor said")."""
-    if before_word(words, at) in DEATH_BEFORE:
+    verb_at = at - 1 if before_word(words, at) == "both" else at  # "killed both the driver and ..."
+    if before_word(words, verb_at) in DEATH_BEFORE:
         return True
     after = words[noun + 1 : noun + 5]
     # "the commander and two of his guards", "the commander and his deputy".
     kin = after[1:2] in (["his"], ["her"], ["their"]) and after[2:3] and after[2] in PERSON_NOUNS
-    listed = after[:1] == ["and"] and (parse_quantity(words, noun + 2) is not None or bool(kin))
+    # "the driver and a passenger": one more person after "and".
+    one_more = after[1:2] in (["a"], ["an"]) and after[2:3] and after[2] in PERSON_NOUNS
+    listed = after[:1] == ["and"] and (parse_quantity(words, noun + 2) is not None or bool(kin) or bool(one_more))
     passive = after[:1] == ["was"] and any(w in DEATH_AFTER for w in after[1:])
     # "the driver died in hospital", "the pilot later died": the subject of a death verb.
     verb = 1 if after[:1] and after[0] in _WHEN_DIED else 0
@@ -1600,17 +1608,21 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
         stands_for = words[max(0, figures[n].start - 2) : figures[n].start] in _AS_DID
         if kinds[n] is None and stands_for and kinds[n - 1] is not None:
             kinds[n] = kinds[n - 1]
-    # "two were killed in the town and one in a village nearby": a figure told of its own place
-    # right after "and" shares the kind of the counted figure before it, told of a place too.
+    # "two were killed in the town and one in a village nearby", "three soldiers were killed on
+    # Monday and two on Tuesday": a figure told of its own place or time right after "and",
+    # its verb left out, shares the kind of the counted figure before it, told of one too.
     for n in range(1, len(figures)):
         fig, before = figures[n], figures[n - 1]
-        # "... and three in the second", "..., three more in the second"
-        after_and = words[fig.start - 1 : fig.start] in (["and"], [","])
+        # "... and three in the second", "..., three more in the second", "and another three in hospital"
+        lead = fig.start
+        while lead > before.end and words[lead - 1] in {"another", "a", "further"}:
+            lead -= 1
+        after_and = words[lead - 1 : lead] in (["and"], [","])
         after = fig.end
         while after < len(words) and words[after] in {"others", "other", "more", "people", "persons"}:
             after += 1  # "and three others in the next village"
-        at_a_place = after < len(words) and words[after] in _PLACE_LEAD
-        before_at_a_place = any(w in _PLACE_LEAD for w in words[before.end : fig.start])
+        at_a_place = after < len(words) and words[after] in _GAPPED_LEAD
+        before_at_a_place = any(w in _GAPPED_LEAD for w in words[before.end : fig.start])
         if kinds[n] is None and kinds[n - 1] is not None and after_and and at_a_place and before_at_a_place:
             kinds[n] = None if subset[n] else kinds[n - 1]
     place_words = _tokens(place) if place else []
@@ -1656,6 +1668,8 @@ _OF_THE_DEAD = re.compile(
 
 #: Words between a figure and the place it is told of ("two in the village of X").
 _PLACE_LEAD = frozenset({"in", "near", "at", "outside", "around"})
+#: Words that open the place or the time a figure whose verb is left out is told of.
+_GAPPED_LEAD = _PLACE_LEAD | {"on", "during"}
 _PLACE_FILLER = frozenset({"the", "village", "town", "city", "of", "district", "nearby", "neighbouring"})
 
 
@@ -1879,6 +1893,9 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
         if word in {"a", "an"} and words[i - 1] == "of" and i > fig.end:
             # "four members of a family, including a baby, perished": the group they belonged to.
             i += 1
+            continue
+        if word == "board" and words[i - 1] == "on":
+            i += 1  # "the 40 people on board"
             continue
         if word == "said" and words[i + 1 : i + 2] == ["to"]:
             # "30 fighters were said to have been killed": a report of the passive, as "reported to".
