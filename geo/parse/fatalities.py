@@ -595,7 +595,7 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         start = plain.find(clause, seen)
         seen = start + len(clause) if start >= 0 else seen
         after_a_past_year = past_year is not None and past_year.start() < seen
-        if after_a_past_year or BACKGROUND.search(clause) or _RUNNING_TOTAL.search(clause):
+        if after_a_past_year or BACKGROUND.search(_without_comparisons(clause)) or _RUNNING_TOTAL.search(clause):
             continue
         if _EARLIER_HAPPENING.search(clause) and not (place and _names(clause, place)):
             continue
@@ -1262,6 +1262,28 @@ def _without_modifiers_of_the_dead(sentence: str) -> str:
         return match["noun"]
 
     return _MODIFIER_OF_THE_DEAD.sub(plain, sentence)
+
+
+#: What compares the event with others, or counts its own dead up to now, not a period's toll:
+#: a superlative "since" ("the worst attack on the town since the war began"), and "so far"
+#: after one happening ("the attack has so far claimed 19 lives").
+_COMPARISON = re.compile(
+    # Only where it ends the clause: "the most serious since April, when fighting killed 50"
+    # goes on to tell that earlier happening.
+    r"\b(?:deadliest|worst|bloodiest|heaviest|biggest|largest|most\s+\w+)\b[^.;,]{0,60}?\bsince\b[^.;,]*"
+    r"(?=[.;!?\s\"'\u201d\u2019]*$|,\s*with\b)",
+    re.IGNORECASE,
+)
+_HAPPENING_SO_FAR = re.compile(
+    r"\b((?:attack|strike|airstrike|bombing|blast|explosion|raid|ambush|massacre|shelling)\s+(?:has|have))\s+so\s+far\b",
+    re.IGNORECASE,
+)
+
+
+def _without_comparisons(clause: str) -> str:
+    """The clause without what compares the event with others (``_COMPARISON``) or counts its
+    own dead up to now (``_HAPPENING_SO_FAR``)."""
+    return _HAPPENING_SO_FAR.sub(r"\1", _COMPARISON.sub(" ", clause))
 
 
 def _background(text: str) -> bool:
