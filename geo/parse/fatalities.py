@@ -1793,8 +1793,8 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     # "officials later revised the figure to 17": a count of the dead set anew.
     # "the death toll from the attack was later revised down to six": the count named back to
     # the clause's last figure.
-    counted = set(words[max(_last_figure_end(words, i), i - 12) : i + 1])
-    if words[fig.start - 1 : fig.start] == ["to"] and _REVISING & set(window) and _COUNT_NOUNS & counted:
+    named = set(words[max(_last_figure_end(words, i), i - 12) : i + 1])
+    if words[fig.start - 1 : fig.start] == ["to"] and _REVISING & set(window) and _COUNT_NOUNS & named:
         return TOLL
     # "the number of people killed ... has risen to six"; "the death toll from Monday's bombing
     # of the market in the town, a trading hub, stood at 71": the toll is the verb's subject.
