@@ -116,6 +116,8 @@ LINK_FILLERS = frozenset(
         "lay",
         "lie",
         "lying",
+        # "eleven strikers fell dead"
+        "fell",
         "reportedly",
         "later",
         "also",
@@ -296,6 +298,7 @@ QUALIFIERS = frozenset(
         "both",  # "killed both the driver and his passenger"
         # "killed upwards of 60", "no fewer than 40", "not less than 40": a floor, told another way.
         "upwards",
+        "upward",
         "no",
         "not",
         "fewer",
@@ -1443,7 +1446,8 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
             or before in {"aged", "age", "ages"}
             or (before in {"and", ","} and i - 1 in skipped_ages)
         )
-        if ages or (before == "of" and word in {"one", "a", "an"}):
+        # "members of one family", not "upward of a hundred"
+        if ages or (before == "of" and word in {"one", "a", "an"} and used == 1):
             if ages:
                 skipped_ages.add(i + used)
             i += used
@@ -1470,6 +1474,12 @@ def _object_listed_with_a_figure(words: Sequence[str], at: int) -> bool:
     noun = words[at + 1] if at + 1 < len(words) else ""
     listed = words[at + 2 : at + 3] == ["and"] and parse_quantity(words, at + 3) is not None
     return words[at] == "the" and before_word(words, at) in DEATH_BEFORE and noun.isalpha() and listed
+
+
+def _per_side(words: Sequence[str], fig: _Figure) -> bool:
+    """Is the figure told per side ("70 dead on each side", "killing five on either side")?"""
+    following = words[fig.end : fig.end + 6]
+    return any(following[k : k + 3] in (["on", "each", "side"], ["on", "either", "side"]) for k in range(4))
 
 
 def _all_but(words: Sequence[str], at: int) -> tuple[int, int] | None:
@@ -1647,6 +1657,8 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
         before_at_a_place = any(w in _GAPPED_LEAD for w in words[before.end : fig.start])
         if kinds[n] is None and kinds[n - 1] is not None and after_and and at_a_place and before_at_a_place:
             kinds[n] = None if subset[n] else kinds[n - 1]
+    # "seventy-odd dead on each side": the figure told per side, of two sides.
+    figures = [_Figure(f.start, f.end, f.value * 2, f.vague, f.own) if _per_side(words, f) else f for f in figures]
     place_words = _tokens(place) if place else []
     elsewhere = _figures_elsewhere(words, figures, kinds, place_words) if place else set()
     found: dict[str, list[_Figure]] = {KILLED: [], WOUNDED: [], TOLL: []}
@@ -1804,12 +1816,16 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     told_count = "toll" in since_figure or ("number" in since_figure and any(w in DEATH_AFTER for w in since_figure))
     if word in TOLL_VERBS and (any(w in DEATH_AFTER for w in words[max(0, i - 15) : i]) or told_count):
         return TOLL
-    # "the government put the number of dead in the ambush at seven", "officials put the toll at 12".
-    if (
-        words[fig.start - 1 : fig.start] == ["at"]
-        and told_count
-        and {"put", "puts", "putting", "placed"} & set(since_figure)
-    ):
+    # "the government put the number of dead in the ambush at seven", "officials put the toll at 12",
+    # "the toll was put at between 200 and 300" (the range's qualifiers after "at").
+    at = words[fig.start - 1 : fig.start] == ["at"] or words[i + 1 : i + 2] == ["at"]
+    if at and told_count and {"put", "puts", "putting", "placed"} & {*since_figure, word}:
+        return TOLL
+    # "enemy dead were counted at 38", "the dead were estimated at 30": the dead the verb's subject.
+    if word in _SET_AT and words[i + 1 : i + 2] == ["at"] and any(w in DEATH_AFTER for w in words[max(0, i - 4) : i]):
+        return TOLL
+    # "a communique gave the enemy dead as 73": the count given as a figure.
+    if word in {"dead", "killed", "deaths", "fatalities"} and words[i + 1 : i + 2] == ["as"]:
         return TOLL
     # "putting the dead at 30", "the number of dead at 30".
     if word in {"dead", "killed", "deaths"} and words[i + 1 : i + 2] == ["at"] and "number" in words[max(0, i - 3) : i]:
@@ -1821,6 +1837,7 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
 
 _BURNED = frozenset({"burned", "burnt", "buried"})
 _RANGED = frozenset({"ranged", "ranging", "range", "ranges", "varied", "varying"})
+_SET_AT = frozenset({"counted", "estimated", "numbered", "put", "placed"})
 #: Verbs that set a toll anew, up or down, and the nouns of the count they set.
 _REVISING = frozenset(
     {"revised", "revising", "corrected", "correcting", "lowered", "lowering", "raised", "updated", "updating"}
