@@ -610,6 +610,16 @@ class Gazetteer:
         found = self._entries_where("country_code = ? AND feature_code = 'PCLI'", (code.strip().upper(),))
         return found[0] if found else None
 
+    def capital(self, code: str) -> Entry | None:
+        """The country's capital (``PPLC``), the most populous where GeoNames lists several
+        (a seat of government and a constitutional capital); None when none is listed."""
+        if not isinstance(code, str) or len(code.strip()) != 2 or not code.strip().isalpha():
+            raise GazetteerQueryError(f"expected an ISO 3166-1 alpha-2 country code such as 'SY', got {code!r}")
+        found = self._entries_where(
+            "country_code = ? AND feature_code = 'PPLC' ORDER BY population DESC, geonameid", (code.strip().upper(),)
+        )
+        return found[0] if found else None
+
     def admin1(self, country_code: str, admin1_code: str) -> Entry | None:
         if not isinstance(country_code, str) or not isinstance(admin1_code, str):
             raise GazetteerQueryError(
