@@ -318,6 +318,7 @@ class Gazetteer:
         self._fuzzy_written = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._fuzzy)
         self._common_words: frozenset[str] | None = None
         self._demonym_countries: dict[str, str] | None = None
+        self._capital_entries: dict[str, Entry] | None = None
         self._abbreviations: frozenset[str] | None = None
         self._key_filters: dict[str, KeyFilter] = {}
         self._fuzzy_buckets: dict[str, _FuzzyBucket] = {}
@@ -609,6 +610,21 @@ class Gazetteer:
             raise GazetteerQueryError(f"expected an ISO 3166-1 alpha-2 country code such as 'SY', got {code!r}")
         found = self._entries_where("country_code = ? AND feature_code = 'PCLI'", (code.strip().upper(),))
         return found[0] if found else None
+
+    def capital(self, code: str) -> Entry | None:
+        """The country's capital (``PPLC``), the most populous where GeoNames lists several
+        (a seat of government and a constitutional capital); None when none is listed."""
+        if not isinstance(code, str) or len(code.strip()) != 2 or not code.strip().isalpha():
+            raise GazetteerQueryError(f"expected an ISO 3166-1 alpha-2 country code such as 'SY', got {code!r}")
+        return self._capitals().get(code.strip().upper())
+
+    def _capitals(self) -> dict[str, Entry]:
+        """Every country's capital (a few hundred rows, read once: the table has no index by
+        feature code, so one query per country would scan it each time)."""
+        if self._capital_entries is None:
+            rows = self._entries_where("feature_code = 'PPLC' ORDER BY population, geonameid DESC", ())
+            self._capital_entries = {e.country_code: e for e in rows}  # the most populous last, so kept
+        return self._capital_entries
 
     def admin1(self, country_code: str, admin1_code: str) -> Entry | None:
         if not isinstance(country_code, str) or not isinstance(admin1_code, str):

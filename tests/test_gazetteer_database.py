@@ -89,7 +89,14 @@ def test_get_country_and_admin1_by_code(tiny):
     assert tiny.admin1("SY", "77") is None
 
 
-@pytest.mark.parametrize(("call", "arg"), [("get", "163345"), ("get", True), ("country", "Syria"), ("country", 12)])
+def test_a_countrys_capital_is_its_capital_city_not_its_centre(tiny):
+    assert tiny.capital("sy").name == "Damascus"
+    assert tiny.capital("ZZ") is None
+
+
+@pytest.mark.parametrize(
+    ("call", "arg"), [("get", "163345"), ("get", True), ("country", "Syria"), ("country", 12), ("capital", "Syria")]
+)
 def test_malformed_ids_and_codes_raise(tiny, call, arg):
     with pytest.raises(GazetteerQueryError):
         getattr(tiny, call)(arg)

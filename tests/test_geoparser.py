@@ -376,3 +376,13 @@ def test_the_pacific_beside_an_island_far_out_in_it_is_the_ocean(geoparser):
     placed = {p.mention.text: p.entry for p in geoparser.places(text)}
     assert placed["Pacific"].feature_code == "OCN"
     assert placed["Guam"].country_code == "GU"
+
+
+def test_another_spelling_of_a_town_the_text_introduces_as_a_town_is_read_in_the_storys_country(geoparser):
+    # "Harardhere" is a spelling of Xarardheere, hundreds of km from the story's other places:
+    # named plainly it stays unread, but "the fishing town of" makes it one of the story's own.
+    plain = "Militants withdrew from Harardhere on Monday, officials in Mogadishu said."
+    assert "Harardhere" not in {p.mention.text for p in geoparser.places(plain)}
+    text = "Troops entered the fishing town of Harardhere on Monday, officials in Mogadishu said."
+    found = {p.mention.text: p.entry for p in geoparser.places(text)}
+    assert found["Harardhere"].name == "Xarardheere" and found["Harardhere"].country_code == "SO"

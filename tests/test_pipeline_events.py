@@ -183,3 +183,14 @@ def test_a_dateline_place_keeps_the_story_when_it_points_back_or_names_only_its_
         {"GAO": ("PPLA", "07"), "Gao Region": ("ADM1", "07")},
     )
     assert not _only_filed_from(region[0], region[1][0], region[1])
+
+
+def test_a_capital_told_only_as_the_countrys_capital_gets_its_event_there(pipeline) -> None:
+    text = (
+        "Envoys of both sides met in the Qatari capital on Tuesday to discuss a truce, a mediator said. "
+        "Earlier, rockets struck the Libyan capital, killing three people."
+    )
+    events = pipeline.events(Article(text=text, published=date(2024, 5, 15), article_id="capital-test"))
+    places = {(e.mention, e.place, e.event_type) for e in events}
+    assert ("the Qatari capital", "Doha", "diplomacy") in places
+    assert ("the Libyan capital", "Tripoli", "frontline") in places

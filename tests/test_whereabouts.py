@@ -157,3 +157,41 @@ def test_a_name_the_text_calls_a_part_of_a_city(text: str, name: str, city_part:
 
     start = text.index(name)
     assert called_a_city_part(text, Mention(start, start + len(name), name)) is city_part
+
+
+class CapitalsGazetteer(FakeGazetteer):
+    """Ruritania's people are Ruritanians and its capital is Varn; "Koran" names no country."""
+
+    def demonym(self, word: str) -> str | None:
+        return "XR" if word == "Ruritanian" else None
+
+    def capital(self, code: str) -> Entry | None:
+        return VARN if code == "XR" else None
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+
+
+def test_a_capital_told_by_its_peoples_word_is_a_place_at_that_capital() -> None:
+    from geo.parse.whereabouts import capital_references
+
+    text = "Talks opened on Monday. Rockets fell on the Ruritanian capital overnight, killing two."
+    found = capital_references(text, [], _sentences(text), CapitalsGazetteer(), first_sentence=4)
+    assert [(p.mention.text, p.entry, p.mention.sentence) for p in found] == [("the Ruritanian capital", VARN, 5)]
+    assert found[0].geo_precision == GEO_PRECISION_TOWN
+
+
+def test_a_capital_named_right_after_its_description_makes_no_second_place() -> None:
+    from geo.parse.whereabouts import capital_references
+
+    text = "Rockets fell on the Ruritanian capital, Varn, overnight."
+    places = [_place(text, "Varn", VARN)]
+    assert capital_references(text, places, _sentences(text), CapitalsGazetteer()) == []
+
+
+def test_a_capital_of_a_people_with_no_country_of_its_own_is_no_place() -> None:
+    from geo.parse.whereabouts import capital_references
+
+    text = "Rebels held the Koran capital and the Ruritanian Capital Region was calm."
+    assert capital_references(text, [], _sentences(text), CapitalsGazetteer()) == []

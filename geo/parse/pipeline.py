@@ -32,7 +32,7 @@ from geo.parse.dates import DateContext, act_clause_span, date_contexts
 from geo.parse.eventmodel import EventSite, decide, load_event_model
 from geo.parse.eventtypes import EventKind, trigger_spans
 from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
-from geo.parse.whereabouts import placed_by_context
+from geo.parse.whereabouts import capital_references, placed_by_context
 from geo.read.boilerplate import furniture_ranges
 from geo.records import GEO_PRECISION_REGION, Article, Event, Place, event_id_for
 from geo.workers import map_sharing_work, worker_state
@@ -69,9 +69,14 @@ class Pipeline:
         for section in self.geoparser.sections(article.text, overrides=chosen):
             texts = [article.text[start:end] for start, end in section.sentences]
             contexts, context = date_contexts(texts, published=article.published, before=context)
+            placed = placed_by_context(article.text, section.places, section.unplaced, self.gazetteer)
+            # "the Qatari capital": a capital told by its people's word is a place of the story too.
+            placed += capital_references(
+                article.text, placed, section.sentences, self.gazetteer, section.first_sentence
+            )
             found = events_from_places(
                 article,
-                placed_by_context(article.text, section.places, section.unplaced, self.gazetteer),
+                sorted(placed, key=lambda p: (not p.unlisted, p.mention.start)),
                 _SectionSentences(article.text, section),
                 furniture=furniture,
                 dates={section.first_sentence + i: c for i, c in enumerate(contexts)},

@@ -504,7 +504,9 @@ def _settle(
         choice = {}
         for name, pool in pools.items():
             others = context.without(name, together.get(name, frozenset()))
-            pool = within_article_countries(pool, others, constraints.get(name), weights.actor_vote)
+            pool = within_article_countries(
+                pool, others, constraints.get(name), weights.actor_vote, introduced=name in introduced
+            )
             if pool.candidates:
                 choice[name] = _choose(
                     pool,
@@ -670,7 +672,12 @@ def _with_misspellings(spelt: _Candidates, fuzzy: Sequence[Entry], weights: Weig
 
 
 def within_article_countries(
-    pool: _Candidates, context: _Context, container: _Container | None = None, actor_vote: float = 0.0
+    pool: _Candidates,
+    context: _Context,
+    container: _Container | None = None,
+    actor_vote: float = 0.0,
+    *,
+    introduced: bool = False,
 ) -> _Candidates:
     """Near misses and villages stay where the article gives a reason for them.
 
@@ -685,7 +692,11 @@ def within_article_countries(
     other exact-name candidate. So a name the gazetteer lacks stays unresolved instead of
     snapping to a similar name abroad, and a surname some village abroad bears stays a
     surname. A country named once as an actor ("Russia said", votes up to ``actor_vote``)
-    is no such reason.
+    is no such reason. Another spelling of a listed name (a looser reading) must also lie near
+    the article's places (``near_the_article``), unless the text introduces the name as a
+    settlement (``introduced``: "the coastal town of X") and the reading, in the name's own
+    spelling form, lies in a country the article names: such a town is one of the story's
+    own, often a frontline town hundreds of km from the capital the report also names.
     """
     if not pool.penalty and not any(_is_minor_place(c.entry) for c in pool.candidates):
         return pool
@@ -710,7 +721,10 @@ def within_article_countries(
     if pool.loose:
         anchors = [anchor.entry for anchor in context.anchors.values()]
         candidates = tuple(
-            c for c in candidates if near_the_article(c.entry, anchors, same_form=c.spelling_similarity == 1.0)
+            c
+            for c in candidates
+            if near_the_article(c.entry, anchors, same_form=c.spelling_similarity == 1.0)
+            or (introduced and c.spelling_similarity == 1.0 and c.entry.country_code in named)
         )
     if len(candidates) == len(pool.candidates):
         return pool

@@ -21,6 +21,7 @@ phrase: a name the text does not place stays unresolved.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -293,3 +294,47 @@ def stand_in_precision(area: Entry, within: bool) -> int:
     if area.is_area and (area.is_country or area.feature_code in ("ADM1", "RGN")):
         return GEO_PRECISION_REGION
     return GEO_PRECISION_NEAR
+
+
+#: "the Qatari capital", "the Libyan capital city": a country's capital told by its people's
+#: word, as reports name a capital once its name has been given or is taken as known. The
+#: word is read from the gazetteer's demonym table, so only words that name one country count.
+_PEOPLES_CAPITAL = re.compile(r"\bthe\s+(?P<people>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+capital(?:\s+city)?\b")
+#: What may stand between such a phrase and the capital's own name right after it ("the Qatari
+#: capital, Doha"): the name is read as itself, and the phrase makes no second place.
+_APPOSITION = re.compile(r"\s*,?\s*$")
+#: How sure a capital read from its people's word is: the demonym table leaves out words that
+#: could name two countries, but "the Syrian capital" may be written of its government too.
+CAPITAL_REFERENCE_CONFIDENCE = 0.9
+#: The label of a mention that is such a phrase (``Mention.label``).
+CAPITAL_REFERENCE_LABEL = "CAPITAL"
+
+
+def capital_references(
+    text: str,
+    places: Sequence[Place],
+    sentences: Sequence[tuple[int, int]],
+    gazetteer: Any,
+    first_sentence: int = 0,
+) -> list[Place]:
+    """A place at the country's capital for each "the <people> capital" in ``sentences`` of
+    ``text`` ((start, end) of each, in order, the first numbered ``first_sentence``) that no
+    place of ``places`` overlaps or follows as its name; the phrase as written is its mention."""
+    if not sentences:
+        return []
+    starts = [start for start, _ in sentences]
+    found = []
+    for match in _PEOPLES_CAPITAL.finditer(text, sentences[0][0], sentences[-1][1]):
+        start, end = match.span()
+        if any(p.mention.start < end and start < p.mention.end for p in places) or any(
+            p.mention.start >= end and _APPOSITION.match(text[end : p.mention.start]) for p in places
+        ):
+            continue
+        code = gazetteer.demonym(match.group("people"))
+        capital = gazetteer.capital(code) if code is not None else None
+        if capital is None:
+            continue
+        sentence = first_sentence + max(0, bisect_right(starts, start) - 1)
+        mention = Mention(start, end, match.group(), CAPITAL_REFERENCE_LABEL, sentence)
+        found.append(Place(mention, capital, CAPITAL_REFERENCE_CONFIDENCE, GEO_PRECISION_TOWN))
+    return found
