@@ -474,3 +474,9 @@ def test_a_blast_people_only_heard_has_no_victims(nlp) -> None:
 def test_troops_that_shot_a_village_elder_attacked_civilians(nlp) -> None:
     pair = _pair(nlp, ["Troops shot dead a village elder during a search near Ndola on Friday."], 0, "ZM")
     assert set(_sides(pair)) == {"Military Forces of Zambia", "Civilians (Zambia)"}
+
+
+def test_supporters_rallying_that_soldiers_fired_on_are_protesters(nlp) -> None:
+    sentences = ["Soldiers fired on opposition supporters rallying outside the stadium in Ndola, killing four."]
+    pair = _pair(nlp, sentences, 0, "ZM")
+    assert set(_sides(pair)) == {"Military Forces of Zambia", "Protesters (Zambia)"}

@@ -297,6 +297,13 @@ def _police_post_attacked(text: str, m: re.Match[str]) -> bool:
     )
 
 
+#: People a sentence says were protesting, whatever it calls them: "opposition supporters
+#: rallying in a stadium", "students protesting job quotas", "crowds who were marching".
+_PEOPLE_PROTESTING = re.compile(
+    r"\b(?:supporters|students|crowds?|youths?|workers|residents|villagers|women|men|people|opponents)"
+    r"\s+(?:who\s+(?:were|had\s+been)\s+)?(?:protesting|demonstrating|rallying|marching)\b",
+    re.IGNORECASE,
+)
 #: People in the street, by ACLED's types: protesters (6) and rioters (5) of the event's country.
 PROTESTER_WORDS = ("protesters", "protestors", "demonstrators")
 RIOTER_WORDS = ("rioters", "a mob", "the mob")
@@ -798,6 +805,8 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         for m in _phrase_pattern(PROTESTER_WORDS).finditer(text):
             if not _NOT_AN_ACTOR_AFTER.match(text, m.end()):
                 add(m.start(), m.end(), protesters(country_code))
+        for m in _PEOPLE_PROTESTING.finditer(text):
+            add(m.start(), m.end(), protesters(country_code))
         for m in _phrase_pattern(RIOTER_WORDS).finditer(text):
             add(m.start(), m.end(), rioters(country_code))
     for m in _UNKNOWN_GROUP.finditer(text):
