@@ -429,3 +429,54 @@ def test_a_police_station_only_named_as_a_place_is_no_side() -> None:
 def test_a_group_that_shot_down_a_government_helicopter_fought_the_state(nlp) -> None:
     sentence = "The Blue Lake Brigade said its fighters had shot down a government helicopter over Sirte."
     assert _sides(_pair(nlp, [sentence], 0, "LY")) == ("Blue Lake Brigade", "Military Forces of Libya")
+
+
+def test_a_group_s_name_runs_on_through_of_the() -> None:
+    found = [
+        m.actor.name
+        for m in find_actors("Fighters of the Liberation Army of the Hills shelled Ndola.", country_code="ZM")
+    ]
+    assert found[0] == "Liberation Army of the Hills"
+
+
+def test_a_name_the_table_knows_only_the_start_of_is_another_group() -> None:
+    text = "The People's Liberation Army of Zambia shelled the town."
+    found = [m.actor.name for m in find_actors(text, country_code="ZM")]
+    assert found == ["People's Liberation Army of Zambia"]
+
+
+def test_a_movement_named_after_a_country_is_a_group_not_its_army() -> None:
+    found = [m.actor.name for m in find_actors("The Zambia Movement for Justice attacked a post.", country_code="ZM")]
+    assert found == ["Zambia Movement for Justice"]
+
+
+def test_an_acronym_in_another_language_s_order_names_the_group() -> None:
+    names = article_names(["Rebels of the Zambian Popular Front (FPZ) attacked a post near Ndola."], "ZM")
+    assert names["FPZ"].name == "FPZ: Zambian Popular Front"
+
+
+def test_a_group_that_said_its_fighters_attacked_is_named_as_the_article_names_it(nlp) -> None:
+    sentences = ["The Copper Belt Front (CBF) said its fighters attacked an army base near Ndola on Sunday."]
+    pair = _pair(nlp, sentences, 0, "ZM")
+    assert set(_sides(pair)) == {"CBF: Copper Belt Front", "Military Forces of Zambia"}
+
+
+def test_a_bomb_no_one_is_named_for_that_killed_people_is_an_unidentified_group_s(nlp) -> None:
+    pair = _pair(nlp, ["A bomb went off at a bus station in Ndola, killing nine people."], 0, "ZM", "explosion")
+    assert _sides(pair) == ("Unidentified Armed Group (Zambia)", "Civilians (Zambia)")
+
+
+def test_a_blast_people_only_heard_has_no_victims(nlp) -> None:
+    pair = _pair(nlp, ["Residents of Ndola heard a loud blast near the airport at dawn."], 0, "ZM", "explosion")
+    assert pair.actor1 is None
+
+
+def test_troops_that_shot_a_village_elder_attacked_civilians(nlp) -> None:
+    pair = _pair(nlp, ["Troops shot dead a village elder during a search near Ndola on Friday."], 0, "ZM")
+    assert set(_sides(pair)) == {"Military Forces of Zambia", "Civilians (Zambia)"}
+
+
+def test_supporters_rallying_that_soldiers_fired_on_are_protesters(nlp) -> None:
+    sentences = ["Soldiers fired on opposition supporters rallying outside the stadium in Ndola, killing four."]
+    pair = _pair(nlp, sentences, 0, "ZM")
+    assert set(_sides(pair)) == {"Military Forces of Zambia", "Protesters (Zambia)"}

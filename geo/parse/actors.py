@@ -297,6 +297,13 @@ def _police_post_attacked(text: str, m: re.Match[str]) -> bool:
     )
 
 
+#: People a sentence says were protesting, whatever it calls them: "opposition supporters
+#: rallying in a stadium", "students protesting job quotas", "crowds who were marching".
+_PEOPLE_PROTESTING = re.compile(
+    r"\b(?:supporters|students|crowds?|youths?|workers|residents|villagers|women|men|people|opponents)"
+    r"\s+(?:who\s+(?:were|had\s+been)\s+)?(?:protesting|demonstrating|rallying|marching)\b",
+    re.IGNORECASE,
+)
 #: People in the street, by ACLED's types: protesters (6) and rioters (5) of the event's country.
 PROTESTER_WORDS = ("protesters", "protestors", "demonstrators")
 RIOTER_WORDS = ("rioters", "a mob", "the mob")
@@ -719,6 +726,12 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
 
     pattern, meaning = _alias_matcher(rows)
     generic = _generic_aliases(rows)
+    capitalised = tuple(_capitalised_forces(text, country_code))
+    for start, end, actor, tailed in capitalised:
+        # "the People's Liberation Army of Namibia": a name the table knows only the start of
+        # is another group's, unless the table knows it whole.
+        if tailed and actor.inter != INTER_STATE and not pattern.fullmatch(text[start:end]):
+            add(start, end, actor)
     for m in pattern.finditer(text):
         candidates = meaning.get(m.group(0)) or meaning.get(m.group(0).casefold())
         if candidates and m.group(0).casefold() in generic and country_code:
@@ -762,7 +775,7 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         cc = _capitals().get(m.group(1).lower())
         if cc:
             add(m.start(), m.end(), state_forces(cc))
-    for start, end, actor in _capitalised_forces(text, country_code):
+    for start, end, actor, _ in capitalised:
         add(start, end, actor)
     for m in _PERSON_FORCES.finditer(text) if "s " in text else ():
         # "rockets fired by Haftar's forces": a man's forces are his group, not the state's.
@@ -792,6 +805,8 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         for m in _phrase_pattern(PROTESTER_WORDS).finditer(text):
             if not _NOT_AN_ACTOR_AFTER.match(text, m.end()):
                 add(m.start(), m.end(), protesters(country_code))
+        for m in _PEOPLE_PROTESTING.finditer(text):
+            add(m.start(), m.end(), protesters(country_code))
         for m in _phrase_pattern(RIOTER_WORDS).finditer(text):
             add(m.start(), m.end(), rioters(country_code))
     for m in _UNKNOWN_GROUP.finditer(text):
@@ -916,13 +931,19 @@ def _without_leading_noise(words: list[str]) -> list[str]:
 _CAPITALISED_FORCE = re.compile(
     r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,6}?)"
     r"\s+(?P<head>Army|Forces|Force|Front|Movement|Brigades?|Battalions?|Militias?|Legion|Corps)(?![\w-])"
+    # The rest of a name that goes on in capitals: "the Guerrilla Army of the Poor", "the
+    # Popular Front for the Liberation of Oman".
+    r"(?P<tail>\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'\u2019-]*)*)?"
 )
+#: Heads no state names its own forces with: a "Front" or a "Movement" is always a group's.
+_GROUP_HEADS = frozenset({"Front", "Movement"})
 
 
-def _capitalised_forces(text: str, country_code: str) -> Iterable[tuple[int, int, Actor]]:
+def _capitalised_forces(text: str, country_code: str) -> Iterable[tuple[int, int, Actor, bool]]:
     """The armed forces ``text`` names in capitals, each a state's when its name is a country's
     (or no country's) words for its forces ("Somali National Army", "Special Forces"), else a
-    group kept as written ("Arakan Army"): so "Army" inside a group's name is not "the army"."""
+    group kept as written ("Arakan Army"): so "Army" inside a group's name is not "the army".
+    The flag says whether the name goes on after its head ("the Army of the Poor")."""
     for m in _CAPITALISED_FORCE.finditer(text):
         written = m.group("name").split()
         words = _without_leading_noise(written)
@@ -932,12 +953,12 @@ def _capitalised_forces(text: str, country_code: str) -> Iterable[tuple[int, int
         first = words[0].lower().removesuffix("'s").removesuffix("\u2019s")
         cc = _demonyms().get(first) or _country_codes_by_name().get(first) or ABBREVIATED_COUNTRIES.get(words[0])
         rest = words[1:] if cc else words
-        if all(w.lower() in STATE_FORCE_MIDDLES for w in rest):
+        if all(w.lower() in STATE_FORCE_MIDDLES for w in rest) and m.group("head") not in _GROUP_HEADS:
             owner = cc or ARMY_OF.get(country_code.upper(), country_code)
             if owner:
-                yield start, m.end(), state_forces(owner)
+                yield start, m.end("head"), state_forces(owner), False
             continue
-        yield start, m.end(), kept_group(text[start : m.end()], country_code)
+        yield start, m.end(), kept_group(text[start : m.end()], country_code), m.group("tail") is not None
 
 
 # Every number word (NUMBER_WORDS) and the plurals of vague amounts: "Twenty-two fighters".
@@ -1376,6 +1397,16 @@ def frontline_actors(
         # "A roadside bomb hit an army patrol, wounding three soldiers": the side a bomb
         # hit did not plant it; no one claimed it, so an unidentified group did.
         actors = [unidentified(country_code), *actors]
+    elif (
+        sub_event_type in BOMB_SUB_TYPES
+        and victims is not None
+        and all(a.inter == INTER_CIVILIANS for a in actors)
+        and 0 <= index < len(sentences)
+        and _people_harmed(sentences[index])
+    ):
+        # "A bomb went off in a market, killing 21 people": a bomb no one claimed and no
+        # armed side is named near was planted by an unidentified group, and hit the people.
+        actors = [unidentified(country_code), victims]
     if len(actors) == 1 and partners and not one_sided:
         # No other side named anywhere: the partner is the second side after all.
         actors.append(partners.pop(0))
@@ -1533,6 +1564,19 @@ _VIOLENCE_VERB = re.compile(
 )
 
 
+#: Words that tell people were hurt: "killing 21 people", "five were wounded".
+_HARM = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|died|wound(?:ed|ing|s)?|injur(?:ed|ing|ies))\b", re.IGNORECASE)
+
+
+def _people_harmed(sentence: str) -> bool:
+    """Does ``sentence`` tell of people killed or hurt ("killing 21 people"), not of people
+    who only saw or told it ("residents heard the blasts", "residents said")?"""
+    people = [
+        m for m in _phrase_pattern(VICTIM_PEOPLE).finditer(sentence) if not _SOURCE_AFTER.match(sentence, m.end())
+    ]
+    return bool(people) and _HARM.search(sentence) is not None
+
+
 def _killed_or_attacked(sentence: str) -> bool:
     """Does the sentence tell of people killed, abducted or attacked (not of fighting)?"""
     return _VIOLENCE_VERB.search(sentence) is not None
@@ -1638,7 +1682,11 @@ def _speaker_forces(
         return tuple(mentions)  # "its military airfield": a word that describes a thing, no forces
     start, end = parse.sources[0]
     speaker_text = sentence[start:end]
-    named = find_actors(speaker_text, country_code=country_code, table=table)  # "the army said its jets ..."
+    # The speaker as the sentence's actors already name it (under the article's names: "the
+    # Zulu Front (ZF) said its fighters ..." is ``ZF: Zulu Front``), else as its words do.
+    named = [m for m in mentions if start <= m.start and m.end <= end] or list(
+        find_actors(speaker_text, country_code=country_code, table=table)  # "the army said its jets ..."
+    )
     speaker: Actor | None = named[0].actor if named else None
     if speaker is None:
         country = _country_pattern().search(speaker_text)
@@ -1669,6 +1717,13 @@ VICTIM_PEOPLE = (
     "pedestrians",
     "farmers",
     "herders",
+    "herder",
+    "a farmer",
+    "shepherds",
+    "shepherd",
+    "settlers",
+    "elders",
+    "elder",
     "fishermen",
     "aid workers",
     "displaced people",
@@ -1840,10 +1895,26 @@ _GENERIC_NAME_PREFIXES = (
 )
 
 
+def _spelled_by(written: str, acronym: str) -> str:
+    """The longest end of ``written`` that ``acronym`` spells (``_acronym_fits``), from one of
+    its capitalised words: "Rebels of the Nicaraguan Democratic Force (FDN)" defines the
+    Nicaraguan Democratic Force; "" when no end fits."""
+    words = written.split()
+    for k, word in enumerate(words):
+        name = " ".join(words[k:])
+        if word[:1].isupper() and word not in _LEADING_NOISE and _acronym_fits(name, acronym):
+            return name
+    return ""
+
+
 def _acronym_fits(name: str, acronym: str) -> bool:
-    """Do the capitals of ``name`` spell ``acronym`` (letters in order, the first first)?"""
+    """Do the capitals of ``name`` spell ``acronym`` (letters in order, the first first), or
+    all of them in another order, as a name translated keeps its own language's initials
+    ("the Nicaraguan Democratic Force (FDN)")?"""
     initials = [w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
     letters = [c for c in acronym if c.isalpha()]
+    if len(letters) >= 3 and sorted(letters) == sorted(initials):
+        return True
     if not letters or not initials or letters[0] != initials[0]:
         return False
     rest = iter(initials)
@@ -1866,10 +1937,10 @@ def article_names(
     names: dict[str, Actor] = {}
     for sentence in sentences:
         for m in _DEFINED_ACRONYM.finditer(sentence):
-            full = m.group(1).removeprefix("The ").removeprefix("the ")
             acronym = m.group(2)
-            known = find_actors(full, country_code=country_code, table=table)
-            if not _acronym_fits(full, acronym) or any(
+            full = _spelled_by(m.group(1), acronym)
+            known = find_actors(full, country_code=country_code, table=table) if full else ()
+            if not full or any(
                 a.actor.name in table_names or a.actor.name.startswith(_GENERIC_NAME_PREFIXES) for a in known
             ):
                 continue
@@ -1968,6 +2039,10 @@ _PERSON_OWNED = re.compile(
 )
 
 
+#: Owners that begin a name rather than own forces: "the People's Liberation Army of X".
+_PEOPLE_WORDS = frozenset({"People", "Peoples", "Nation", "Nations"})
+
+
 def _person_owned_forces(sentences: Sequence[str]) -> list[tuple[str, str]]:
     """(owner, name) of each force a sentence says a man owns (``_PERSON_OWNED``): a man's
     army is a group even when its name sounds like a state's ("Libyan National Army"); a
@@ -1978,7 +2053,7 @@ def _person_owned_forces(sentences: Sequence[str]) -> list[tuple[str, str]]:
             owner = m.group("owner")
             folded = owner.lower()
             if (
-                owner in _LEADING_NOISE
+                owner in _LEADING_NOISE | _PEOPLE_WORDS
                 or folded in _demonyms()
                 or folded in _country_codes_by_name()
                 or folded in _capitals()
