@@ -635,3 +635,59 @@ def test_a_quarter_the_gazetteer_lists_by_the_story_s_city_is_mapped():
     text = "Syria's army shelled Homs and Tadmur on Monday; a market in the Kelvar neighbourhood was hit."
     readings = _readings_by_both_weights(text, ("Syria", "Homs", "Tadmur", "Kelvar"), near)
     assert [r.get("Kelvar") for r in readings] == [83, 83]
+
+
+def _with_respelling(written: Entry, respelt: Entry) -> FakeIndex:
+    """An index that lists ``written`` under the name as the story writes it and
+    ``respelt`` only under another spelling of the same form."""
+    from gazetteer.database import VariantMatch
+
+    index = _with_lone_namesake(written)
+    index.variants = lambda name: (  # type: ignore[method-assign]
+        (VariantMatch(respelt, 1.0, "solmarr"),) if normalize(name) == "solmar" else ()
+    )
+    return index
+
+
+SOLMAR_ABROAD = E(73, "Solmar", 40.0, -80.0, "US", "P", "PPL", 900, "PA", "Pennsylvania")
+SOLMARR_IN_SYRIA = E(74, "Solmarr", 34.6, 36.9, "SY", "P", "PPL", 4_000, "11", "Homs")
+SOLMARR_IN_TURKEY = E(75, "Solmarr", 39.0, 33.0, "TR", "P", "PPL", 4_000, "68", "Ankara")
+
+
+def test_a_name_spelt_as_a_village_abroad_is_read_as_its_other_spelling_in_the_storys_country():
+    # As written the gazetteer lists only a village in a country the story never names;
+    # spelt another way, a town beside the story's city: that is the place meant.
+    text = "Fighting in Syria reached Homs, Tadmur and Solmar on Monday."
+    index = _with_respelling(SOLMAR_ABROAD, SOLMARR_IN_SYRIA)
+    got = {
+        p.mention.text: p.entry.geonameid
+        for p in resolve(
+            text, mentions_of(text, "Syria", "Homs", "Tadmur", "Solmar"), index, weights=_shipped_weights()
+        )
+    }
+    assert got["Solmar"] == 74
+
+
+def test_another_spelling_in_a_country_the_story_never_names_is_no_reading():
+    text = "Fighting in Syria reached Homs, Tadmur and Solmar on Monday."
+    index = _with_respelling(SOLMAR_ABROAD, SOLMARR_IN_TURKEY)
+    got = {
+        p.mention.text
+        for p in resolve(
+            text, mentions_of(text, "Syria", "Homs", "Tadmur", "Solmar"), index, weights=_shipped_weights()
+        )
+    }
+    assert got == {"Syria", "Homs", "Tadmur"}
+
+
+def test_a_name_listed_as_written_where_the_story_is_keeps_its_own_spelling():
+    at_home = E(76, "Solmar", 34.8, 36.6, "SY", "P", "PPL", 900, "11", "Homs")
+    text = "Fighting in Syria reached Homs, Tadmur and Solmar on Monday."
+    index = _with_respelling(at_home, SOLMARR_IN_SYRIA)
+    got = {
+        p.mention.text: p.entry.geonameid
+        for p in resolve(
+            text, mentions_of(text, "Syria", "Homs", "Tadmur", "Solmar"), index, weights=_shipped_weights()
+        )
+    }
+    assert got["Solmar"] == 76

@@ -448,6 +448,8 @@ class _Settled:
     as_actor: Mapping[str, float] = field(default_factory=dict)
     #: the other names each name is listed with (``geo.parse.listing.listed_together``)
     together: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: each name's other spellings, as the passes looked them up (``_read_here``)
+    respellings: _Respellings | None = None
 
 
 def _settle(
@@ -498,14 +500,15 @@ def _settle(
     )
     together = listed_together(text, mentions, names)
     context = _initial_context(votes, pools, demonym_countries, weights)
+    respellings = _Respellings(index, weights, {names[m]: written[m] for m in mentions})
     choice: dict[str, Choice] = {}
     read_against = context
     for _ in range(weights.passes):
         choice = {}
         for name, pool in pools.items():
             others = context.without(name, together.get(name, frozenset()))
-            pool = within_article_countries(
-                pool, others, constraints.get(name), weights.actor_vote, introduced=name in introduced
+            pool = _read_here(
+                name, pool, others, constraints.get(name), respellings, weights, introduced=name in introduced
             )
             if pool.candidates:
                 choice[name] = _choose(
@@ -522,8 +525,79 @@ def _settle(
         read_against = context
         context = _context_from(choice, votes, demonym_countries, weights)
     return _Settled(
-        names, pools, constraints, read_against, cues, choice, listed, votes, together=together, as_actor=as_actor
+        names,
+        pools,
+        constraints,
+        read_against,
+        cues,
+        choice,
+        listed,
+        votes,
+        together=together,
+        as_actor=as_actor,
+        respellings=respellings,
     )
+
+
+class _Respellings:
+    """Each name's same-form spellings (``geo.parse.variants``), looked up the first time a
+    pass asks for them: only a name whose listed readings the article does not support
+    needs them, and each lookup is a query of the gazetteer."""
+
+    def __init__(self, index: PlaceIndex, weights: Weights, written: Mapping[str, str]) -> None:
+        self._index, self._weights, self._written = index, weights, written
+        self._found: dict[str, _Candidates] = {}
+
+    def of(self, name: str) -> _Candidates:
+        found = self._found.get(name)
+        if found is None:
+            same_form = [
+                s for s in spelling_variants(self._written.get(name, name), self._index) if s.similarity == 1.0
+            ]
+            found = self._found[name] = _by_spelling(
+                same_form[: self._weights.max_candidates], self._weights.variant_penalty
+            )
+        return found
+
+
+def _read_here(
+    name: str,
+    pool: _Candidates,
+    others: _Context,
+    container: _Container | None,
+    respellings: _Respellings | None,
+    weights: Weights,
+    *,
+    introduced: bool = False,
+) -> _Candidates:
+    """``pool`` as the article allows it (``within_article_countries``; ``introduced``: the
+    text introduces the name as a town), and, when the name
+    is listed as written only for places the article gives no reason for (a village of the
+    name in a country it never names, or none the article lets stand), its other spellings
+    of the same form in the article's countries too: "Shabwa" is a village abroad as
+    written and, spelt "Shabwah", a province of the country the story is about.
+    ``_candidates`` looks for other spellings only of a name the gazetteer does not list,
+    so otherwise a transliteration loses to any namesake abroad that the gazetteer spells
+    as the story does. The spellings compete with the listed readings, each weighed down
+    as every spelling variant is, and are kept only where variants are kept."""
+    listed = pool
+    pool = within_article_countries(listed, others, container, weights.actor_vote, introduced=introduced)
+    if (
+        respellings is None
+        or listed.penalty
+        or listed.loose
+        or not listed.candidates  # no reading at all, on purpose ("Seno province")
+        or not all(_unsupported(c.entry, others, weights) for c in pool.candidates)
+    ):
+        return pool
+    home = within_article_countries(respellings.of(name), others, container, weights.actor_vote, introduced=introduced)
+    if not home.candidates:
+        return pool
+    have = {c.entry.geonameid for c in pool.candidates}
+    respelt = tuple(
+        dataclasses.replace(c, prior=c.prior - home.penalty) for c in home.candidates if c.entry.geonameid not in have
+    )
+    return _Candidates((*pool.candidates, *respelt), pool.penalty)
 
 
 def _as_written(text: str, mention: Mention, name: str, index: PlaceIndex) -> str:
@@ -569,7 +643,7 @@ def scored_readings(
     for name, pool in settled.pools.items():
         others = settled.context.without(name, settled.together.get(name, frozenset()))
         container = settled.constraints.get(name)
-        pool = within_article_countries(pool, others, container, weights.actor_vote)
+        pool = _read_here(name, pool, others, container, settled.respellings, weights)
         if not pool.candidates:
             continue
         seats = _region_seats(pool.entries)
