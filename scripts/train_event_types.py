@@ -44,8 +44,8 @@ WAR_FOLDS = 5
 #: F1 within this of the best no-event threshold's counts as just as good (a few places of 1,400).
 THRESHOLD_TOLERANCE = 0.002
 #: Bumped when what a cached site holds changes (2: the sentence's parse; 3: where the other
-#: places are, as the pipeline gives them; 4: whether a place can stand for a state).
-SITE_FORMAT = 4
+#: places are, as the pipeline gives them).
+SITE_FORMAT = 3
 _WAR_OF_ID = re.compile(r"^war-(.+)-\d+$")
 
 
@@ -165,7 +165,6 @@ def _site_dict(site) -> dict:
 def _examples(articles: list[dict]) -> tuple[list[tuple[tuple[str, ...], str, object]], list[str]]:
     """(features, label, site) per gold toponym, and the article each came from."""
     from gazetteer.database import open_gazetteer
-    from geo.parse.clausegrammar import stands_for_state
     from geo.parse.clausetree import clause_tree
     from geo.parse.eventmodel import NO_EVENT, EventSite, site_features
     from geo.parse.nlp import load_nlp
@@ -190,7 +189,6 @@ def _examples(articles: list[dict]) -> tuple[list[tuple[tuple[str, ...], str, ob
                 toponym["start"] - sentence.start_char,
                 toponym["end"] - sentence.start_char,
                 is_area=bool(entries) and entries[0].is_area,
-                stands_for_state=bool(entries) and stands_for_state(entries[0]),
                 other_places=len(others),
                 other_spans=tuple(others),
                 sentence_index=index,

@@ -23,7 +23,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from geo.parse.clausegrammar import grammar_features
 from geo.parse.clausetree import ClauseTree
 from geo.parse.datelines import header_end
 from geo.parse.eventabsence import states_no_event
@@ -86,8 +85,6 @@ class EventSite:
     tree: ClauseTree | None = None
     #: where the sentence names its other places, when known
     other_spans: tuple[tuple[int, int], ...] = ()
-    #: a country or a national capital: a name that may stand for the state that acts
-    stands_for_state: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +150,6 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
         flags += clause_features(site.tree, site.start, site.end, sentence)
         flags += role_features(site.tree, site.start, site.end)
         flags += sibling_features(site.tree, site.start, site.end, site.other_spans)
-        flags += grammar_features(site.tree, site.start, site.end, site.other_spans, site.stands_for_state)
         flags.append(f"names_event={_event_the_place_names(site) is not None}")
         flags.append(f"locative_strong={_locative_of_strong_trigger(site, rule)}")
     flags += signal_features(site.tree, sentence, site.start, site.end, site.is_area)

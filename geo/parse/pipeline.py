@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 
 from gazetteer.entry import Entry
 from gazetteer.normalize import normalize
-from geo.parse.clausegrammar import stands_for_state
 from geo.parse.clauses import SentenceSyntax
 from geo.parse.clausetree import ClauseTree
 from geo.parse.coding import coded
@@ -237,7 +236,6 @@ def _sentence_events(
             near[0],
             near[1],
             is_area=place.entry.is_area and not place.unlisted,  # a stand-in's mention names a village
-            stands_for_state=stands_for_state(place.entry) and not place.unlisted,
             other_places=len(places) - 1,
             sentence_index=sentence.index,
             tree=tree,
