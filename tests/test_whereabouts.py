@@ -163,7 +163,8 @@ def test_a_name_the_text_calls_a_part_of_a_city(text: str, name: str, city_part:
     ("text", "name", "classes"),
     [
         ("A lorry was hit on the Dovra bridge on Monday.", "Dovra", "S"),
-        ("A lorry was hit on the Dovra Bridge on Monday.", "Dovra Bridge", "S"),
+        ("A lorry was hit on the Dovra bridge on Monday.", "Dovra bridge", "S"),
+        ("Snipers fired from the Old City at dawn.", "Old City", ""),
         ("Jets took off from the Dovra air base at dawn.", "Dovra", "SP"),
         ("He was held on the prison island of Dovra for years.", "Dovra", "TP"),
         ("Rebels dug in on the Dovra hill overnight.", "Dovra", "T"),
@@ -173,6 +174,8 @@ def test_a_name_the_text_calls_a_part_of_a_city(text: str, name: str, city_part:
         # no kind beside the name, or a kind word without "the" that may be the town's
         ("A lorry was hit in Dovra on Monday.", "Dovra", None),
         ("Dovra airport officials met on Monday.", "Dovra", None),
+        # a capital kind word in the name may be a town's name ("Dovra Lake, a resort town")
+        ("Tourists left Dovra Lake on Monday.", "Dovra Lake", None),
     ],
 )
 def test_the_kind_of_place_the_text_calls_a_name(text: str, name: str, classes: str | None) -> None:

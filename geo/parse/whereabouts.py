@@ -153,20 +153,25 @@ CITY_PART_CLASSES: frozenset[str] = frozenset()
 _KIND = "|".join(sorted(KIND_CLASSES, key=len, reverse=True)).replace(" ", r"\s+")
 _KIND_BEFORE = re.compile(rf"\bthe\s+(?:[a-z-]+\s+){{0,2}}?(?P<kind>{_KIND})\s+of\s+$", re.IGNORECASE)
 _KIND_AFTER = re.compile(rf"\s+(?P<kind>{_KIND})\b", re.IGNORECASE)
-#: A kind word that ends the name as recognised ("the Dovra Bridge", "the Old City").
-_KIND_ENDING = re.compile(rf"(?:^|\s)(?P<kind>{_KIND})$", re.IGNORECASE)
+#: A kind word in lower case that ends the name as recognised ("the Dovra bridge"): a
+#: capital one is part of the name ("Dovra Lake" may be a town so named).
+_KIND_ENDING = re.compile(rf"\s(?P<kind>{_KIND})$")
+#: A name that is a kind word alone ("the Old City"): of the story's town.
+_KIND_ALONE = re.compile(rf"(?P<kind>{_KIND})", re.IGNORECASE)
 
 
 def classes_of_named_kind(text: str, mention: Mention) -> frozenset[str] | None:
     """The GeoNames feature classes of the kind of place the text calls the name ("the
-    Dovra bridge", "the Dovra Bridge": spots; "the prison island of Dovra": terrain or
-    towns; "the Dovra neighbourhood": none, see ``KIND_CLASSES``), or None when the text
-    names no kind beside it. As for a part of a city, a kind after the name counts only
-    with "the" before it ("Dovra airport officials" may be the town's)."""
+    Dovra bridge", the word inside the name or not: spots; "the prison island of Dovra":
+    terrain or towns; "the Dovra neighbourhood", "the Old City": none, see
+    ``KIND_CLASSES``), or None when the text names no kind beside it. As for a part of a
+    city, a kind after the name counts only with "the" before it ("Dovra airport
+    officials" may be the town's)."""
     if called_a_city_part(text, mention):
         return CITY_PART_CLASSES
     before = text[max(0, mention.start - INTRODUCTION_CHARS) : mention.start]
-    kind = _KIND_ENDING.search(text[mention.start : mention.end]) or _KIND_BEFORE.search(before)
+    name = text[mention.start : mention.end]
+    kind = _KIND_ALONE.fullmatch(name) or _KIND_ENDING.search(name) or _KIND_BEFORE.search(before)
     if kind is None and _THE_BEFORE.search(before) is not None:
         kind = _KIND_AFTER.match(text, mention.end)
     return None if kind is None else KIND_CLASSES[re.sub(r"\s+", " ", kind["kind"].lower())]
