@@ -637,6 +637,50 @@ def test_a_quarter_the_gazetteer_lists_by_the_story_s_city_is_mapped():
     assert [r.get("Kelvar") for r in readings] == [83, 83]
 
 
+def test_a_name_the_text_calls_a_bridge_or_a_lake_is_not_a_town_of_its_name_far_from_the_story():
+    # The gazetteer lists the name only as a city of 400,000 in a country the story does not
+    # name, 600 km from it. Named plainly, it is mapped on its fame; called a bridge or a
+    # lake, the name is a place of another kind, which the gazetteer lacks, and stays
+    # unmapped.
+    far = E(84, "Kelvar", 39.0, 33.0, "TR", "P", "PPL", 400_000, "68", "Ankara")
+    names = ("Syria", "Homs", "Tadmur", "Kelvar")
+    plain = "Syria's army shelled Homs and Tadmur on Monday; a lorry near Kelvar was hit."
+    assert [r.get("Kelvar") for r in _readings_by_both_weights(plain, names, far)] == [84, 84]
+    for other_kind in (
+        "Syria's army shelled Homs and Tadmur on Monday; a lorry on the Kelvar bridge was hit.",
+        "Syria's army shelled Homs and Tadmur on Monday; boats sailed on the Kelvar lake.",
+    ):
+        readings = _readings_by_both_weights(other_kind, names, far)
+        assert [set(r) for r in readings] == [{"Syria", "Homs", "Tadmur"}] * 2
+
+
+def test_an_air_base_named_after_a_town_of_the_story_s_country_is_mapped_at_the_town():
+    # The town is 400 km from the story's other towns, but in its country: a base takes its
+    # name from the town it stands by, so the town is the place meant.
+    town = E(87, "Kelvar", 36.3, 40.7, "SY", "P", "PPL", 20_000, "08", "Hasakah")
+    text = "Syria's army shelled Homs and Tadmur on Monday; jets struck the Kelvar air base."
+    readings = _readings_by_both_weights(text, ("Syria", "Homs", "Tadmur", "Kelvar"), town)
+    assert [r.get("Kelvar") for r in readings] == [87, 87]
+
+
+def test_a_bridge_named_after_a_town_of_the_story_is_mapped_at_the_town():
+    # Called a bridge, but read as a town by the story's others: a bridge takes its name
+    # from the town it stands in, so the town is the place meant.
+    near = E(85, "Kelvar", 34.75, 36.75, "SY", "P", "PPL", 20_000, "11", "Homs")
+    text = "Syria's army shelled Homs and Tadmur on Monday; a lorry on the Kelvar bridge was hit."
+    readings = _readings_by_both_weights(text, ("Syria", "Homs", "Tadmur", "Kelvar"), near)
+    assert [r.get("Kelvar") for r in readings] == [85, 85]
+
+
+def test_an_island_read_as_its_town_is_mapped_however_far():
+    # An island shares its name with its main town: a town of the name is of the island's
+    # kind, wherever it lies.
+    island = E(86, "Kelvar", 39.0, 33.0, "TR", "P", "PPL", 400_000, "68", "Ankara")
+    text = "Syria's army shelled Homs and Tadmur on Monday; boats left the small island of Kelvar."
+    readings = _readings_by_both_weights(text, ("Syria", "Homs", "Tadmur", "Kelvar"), island)
+    assert [r.get("Kelvar") for r in readings] == [86, 86]
+
+
 def _with_respelling(written: Entry, respelt: Entry) -> FakeIndex:
     """An index that lists ``written`` under the name as the story writes it and
     ``respelt`` only under another spelling of the same form."""

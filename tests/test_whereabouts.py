@@ -159,6 +159,33 @@ def test_a_name_the_text_calls_a_part_of_a_city(text: str, name: str, city_part:
     assert called_a_city_part(text, Mention(start, start + len(name), name)) is city_part
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "classes"),
+    [
+        ("A lorry was hit on the Dovra bridge on Monday.", "Dovra", "S"),
+        ("A lorry was hit on the Dovra bridge on Monday.", "Dovra bridge", "S"),
+        ("Snipers fired from the Old City at dawn.", "Old City", ""),
+        ("Jets took off from the Dovra air base at dawn.", "Dovra", "SP"),
+        ("He was held on the prison island of Dovra for years.", "Dovra", "TP"),
+        ("Rebels dug in on the Dovra hill overnight.", "Dovra", "T"),
+        ("Boats sank on the Dovra lake in the storm.", "Dovra", "H"),
+        ("Gunmen held the Dovra neighbourhood for a week.", "Dovra", ""),
+        ("Snipers fired from the old city of Dovra.", "Dovra", ""),
+        # no kind beside the name, or a kind word without "the" that may be the town's
+        ("A lorry was hit in Dovra on Monday.", "Dovra", None),
+        ("Dovra airport officials met on Monday.", "Dovra", None),
+        # a capital kind word in the name may be a town's name ("Dovra Lake, a resort town")
+        ("Tourists left Dovra Lake on Monday.", "Dovra Lake", None),
+    ],
+)
+def test_the_kind_of_place_the_text_calls_a_name(text: str, name: str, classes: str | None) -> None:
+    from geo.parse.whereabouts import classes_of_named_kind
+
+    start = text.index(name)
+    got = classes_of_named_kind(text, Mention(start, start + len(name), name))
+    assert got == (None if classes is None else frozenset(classes))
+
+
 class CapitalsGazetteer(FakeGazetteer):
     """Ruritania's people are Ruritanians and its capital is Varn; "Koran" names no country."""
 

@@ -49,7 +49,7 @@ from geo.parse.variants import (
     with_area_word,
     with_river_word,
 )
-from geo.parse.whereabouts import NEAR_TOWN_KM, called_a_city_part, introduced_as_settlement
+from geo.parse.whereabouts import NEAR_TOWN_KM, classes_of_named_kind, introduced_as_settlement
 from geo.records import (
     GEO_PRECISION_NEAR,
     GEO_PRECISION_REGION,
@@ -480,8 +480,9 @@ def _settle(
     introduced = frozenset(names[m] for m in mentions if introduced_as_settlement(text, m))
     for settlement in introduced:
         pools[settlement] = _without(pools[settlement], _is_country)
-    # "the X neighbourhood": X lies in a town of the story, not at a namesake far from it.
-    city_parts = frozenset(names[m] for m in mentions if called_a_city_part(text, m))
+    # "the X neighbourhood", "the X bridge", "the island of X": X lies by a town of the story,
+    # not at a namesake of another kind far from it.
+    kinds = _named_kinds(text, mentions, names)
     constraints = _with_demonym_containers(
         _containment(text, mentions, names, pools), mentions, names, demonym_of or {}, weights.demonym_container
     )
@@ -520,7 +521,7 @@ def _settle(
                     listed.get(name, 0.0),
                     as_actor.get(name, 0.0),
                     name in introduced,
-                    name in city_parts,
+                    kinds.get(name),
                 )
         read_against = context
         context = _context_from(choice, votes, demonym_countries, weights)
@@ -1226,7 +1227,7 @@ def _choose(
     listed_beside_country: float = 0.0,
     as_actor: float = 0.0,
     introduced: bool = False,
-    city_part: bool = False,
+    kind: frozenset[str] | None = None,
 ) -> Choice:
     seats = _region_seats(pool.entries)
     base = [
@@ -1241,7 +1242,7 @@ def _choose(
         key=lambda s: -s.score,  # a stable sort: the gazetteer's own order breaks ties
     )
     top = scored[0]
-    unlisted = _unlisted_score(top.entry, context, container, weights, introduced, city_part)
+    unlisted = _unlisted_score(top.entry, context, container, weights, introduced, kind)
     return Choice(
         top.entry,
         _confidence(scored, weights.temperature, unlisted),
@@ -1324,7 +1325,7 @@ def _unlisted_score(
     container: _Container | None,
     weights: Weights,
     introduced: bool = False,
-    city_part: bool = False,
+    kind: frozenset[str] | None = None,
 ) -> float | None:
     """The score of "a place the gazetteer does not list", when that reading is open: the best
     candidate has no support from the article, or lies outside the country of the area the
@@ -1333,12 +1334,14 @@ def _unlisted_score(
     introduces as a village or town (``introduced``) is one of the story's own places, so
     an unlisted place has the evidence of a loose container when the best candidate has
     no support: a town of that name abroad is known for its fame alone, which is not why a
-    report would introduce it. So is a name the text calls a part of a city (``city_part``)
-    when the best candidate is a town far from every other place of the story, however
-    surely the story's country holds it: a city's quarter lies by a place the story names."""
+    report would introduce it. So is a name the text calls a kind of place (``kind``, the
+    GeoNames classes of that kind: a part of a city, a bridge, an island) when the best
+    candidate is of another class and lies far from every other place of the story, however
+    surely the story's country holds it: a city's quarter or a bridge lies by a place the
+    story names, and a town far off is not the lake the text speaks of."""
     if not weights.unlisted:
         return None
-    if (introduced and _unsupported(entry, context, weights)) or (city_part and _beyond_the_story(entry, context)):
+    if (introduced and _unsupported(entry, context, weights)) or _of_another_kind_far_off(entry, kind, context):
         return weights.unlisted + weights.containment * INTRODUCTION_STRENGTH
     if (
         container is not None
@@ -1349,6 +1352,23 @@ def _unlisted_score(
     ):
         return weights.unlisted + weights.containment * container.strength
     return weights.unlisted if _unsupported(entry, context, weights) else None
+
+
+def _of_another_kind_far_off(entry: Entry, kind: frozenset[str] | None, context: _Context) -> bool:
+    """Is ``entry`` of none of the GeoNames classes ``kind`` (those of the kind of place the
+    text calls the name), and far from every other town of the story?"""
+    return kind is not None and entry.feature_class not in kind and _beyond_the_story(entry, context)
+
+
+def _named_kinds(text: str, mentions: Sequence[Mention], names: Mapping[Mention, str]) -> dict[str, frozenset[str]]:
+    """The GeoNames classes of the kind of place the text calls each name, where it calls it
+    one (``classes_of_named_kind``); a name called two kinds may be either."""
+    kinds: dict[str, frozenset[str]] = {}
+    for m in mentions:
+        classes = classes_of_named_kind(text, m)
+        if classes is not None:
+            kinds[names[m]] = kinds.get(names[m], frozenset()) | classes
+    return kinds
 
 
 def _beyond_the_story(entry: Entry, context: _Context) -> bool:

@@ -120,6 +120,63 @@ def called_a_city_part(text: str, mention: Mention) -> bool:
     return _THE_BEFORE.search(before) is not None and _CITY_PART_AFTER.match(text, mention.end) is not None
 
 
+#: Words for other kinds of place a text names beside a name ("the Dovra bridge", "the
+#: island of Dovra"), each with the GeoNames feature classes its places are listed under:
+#: spots (S) for works and sites, terrain (T) for islands, hills, mountains and valleys,
+#: water (H) for rivers and lakes. A reading of another class (a town, P, for a bridge) is
+#: a namesake the text itself says is not the place meant, when it also lies far from the
+#: story (``geo.parse.resolve``). A base, airport, crossing, camp or dam takes its name
+#: from the town it serves, and an island often shares its name with its main town, so a
+#: town (P) is of their kind; a bridge is named as often after the river it spans. A
+#: quarter or an old city is listed as a populated place like the town it is mistaken for,
+#: so for it no class is of its kind and the distance alone decides.
+KIND_CLASSES: dict[str, frozenset[str]] = {
+    "bridge": frozenset("S"),
+    "dam": frozenset("SHP"),
+    "crossing": frozenset("SP"),
+    "camp": frozenset("SP"),
+    "base": frozenset("SP"),
+    "air base": frozenset("SP"),
+    "airbase": frozenset("SP"),
+    "airport": frozenset("SP"),
+    "airfield": frozenset("SP"),
+    "island": frozenset("TP"),
+    "hill": frozenset("T"),
+    "mountain": frozenset("T"),
+    "valley": frozenset("T"),
+    "river": frozenset("H"),
+    "lake": frozenset("H"),
+    "old city": frozenset(),
+}
+#: No listed class is a part of a city: see ``KIND_CLASSES``.
+CITY_PART_CLASSES: frozenset[str] = frozenset()
+_KIND = "|".join(sorted(KIND_CLASSES, key=len, reverse=True)).replace(" ", r"\s+")
+_KIND_BEFORE = re.compile(rf"\bthe\s+(?:[a-z-]+\s+){{0,2}}?(?P<kind>{_KIND})\s+of\s+$", re.IGNORECASE)
+_KIND_AFTER = re.compile(rf"\s+(?P<kind>{_KIND})\b", re.IGNORECASE)
+#: A kind word in lower case that ends the name as recognised ("the Dovra bridge"): a
+#: capital one is part of the name ("Dovra Lake" may be a town so named).
+_KIND_ENDING = re.compile(rf"\s(?P<kind>{_KIND})$")
+#: A name that is a kind word alone ("the Old City"): of the story's town.
+_KIND_ALONE = re.compile(rf"(?P<kind>{_KIND})", re.IGNORECASE)
+
+
+def classes_of_named_kind(text: str, mention: Mention) -> frozenset[str] | None:
+    """The GeoNames feature classes of the kind of place the text calls the name ("the
+    Dovra bridge", the word inside the name or not: spots; "the prison island of Dovra":
+    terrain or towns; "the Dovra neighbourhood", "the Old City": none, see
+    ``KIND_CLASSES``), or None when the text names no kind beside it. As for a part of a
+    city, a kind after the name counts only with "the" before it ("Dovra airport
+    officials" may be the town's)."""
+    if called_a_city_part(text, mention):
+        return CITY_PART_CLASSES
+    before = text[max(0, mention.start - INTRODUCTION_CHARS) : mention.start]
+    name = text[mention.start : mention.end]
+    kind = _KIND_ALONE.fullmatch(name) or _KIND_ENDING.search(name) or _KIND_BEFORE.search(before)
+    if kind is None and _THE_BEFORE.search(before) is not None:
+        kind = _KIND_AFTER.match(text, mention.end)
+    return None if kind is None else KIND_CLASSES[re.sub(r"\s+", " ", kind["kind"].lower())]
+
+
 #: Sites named after a place ("the Ambel clinic in Sorva district"): what follows them
 #: places the site, and so the name it is called by.
 SITE_WORDS = (
