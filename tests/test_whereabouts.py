@@ -195,6 +195,9 @@ class CapitalsGazetteer(FakeGazetteer):
     def capital(self, code: str) -> Entry | None:
         return VARN if code == "XR" else None
 
+    def get(self, geonameid: int) -> Entry | None:
+        return next((e for e in self.entries if e.geonameid == geonameid), None)
+
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
@@ -222,3 +225,100 @@ def test_a_capital_of_a_people_with_no_country_of_its_own_is_no_place() -> None:
 
     text = "Rebels held the Koran capital and the Ruritanian Capital Region was calm."
     assert capital_references(text, [], _sentences(text), CapitalsGazetteer()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Shells fell on Ruritania's capital overnight.", "Ruritania's capital"),
+        ("Envoys met in the capital of Ruritania on Friday.", "the capital of Ruritania"),
+    ],
+)
+def test_a_capital_told_by_its_countrys_name_is_a_place_at_that_capital(text: str, phrase: str) -> None:
+    from geo.parse.whereabouts import capital_references
+
+    places = [_place(text, "Ruritania", RURITANIA)]
+    found = capital_references(text, places, _sentences(text), CapitalsGazetteer())
+    assert [(p.mention.text, p.entry) for p in found] == [(phrase, VARN)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shells fell on Ruritania's capital, Varn, overnight.",
+        "Envoys met in the capital of Ruritania, Varn, on Friday.",
+        "Shells fell on Ruritania's Capital Region overnight.",
+    ],
+)
+def test_a_countrys_capital_named_right_after_or_no_capital_at_all_makes_no_place(text: str) -> None:
+    from geo.parse.whereabouts import capital_references
+
+    places = [_place(text, "Ruritania", RURITANIA)] + ([_place(text, "Varn", VARN)] if "Varn" in text else [])
+    assert capital_references(text, places, _sentences(text), CapitalsGazetteer()) == []
+
+
+def test_a_capital_is_the_one_of_the_day_the_story_was_published() -> None:
+    from geo.parse.capitals import CapitalTerm, capital_on
+
+    old_seat = Entry(9010, "Oldport", 45.0, 15.0, "XR", "P", "PPLA", 900_000)
+    gazetteer = CapitalsGazetteer(old_seat)
+    terms = (CapitalTerm("XR", "Oldport", 9010, None, date(1994, 7, 1)),)
+    assert capital_on(gazetteer, "XR", date(1990, 3, 2), terms) == old_seat
+    assert capital_on(gazetteer, "XR", date(1994, 7, 1), terms) == VARN
+    assert capital_on(gazetteer, "XR", None, terms) == VARN  # an undated story is read as of today
+
+
+def test_the_shipped_capitals_table_has_one_capital_a_day_for_each_country() -> None:
+    from geo.parse.capitals import capital_terms
+
+    terms = capital_terms()
+    assert {"BI", "KZ", "NG", "BR", "DE", "TR"} <= {t.country for t in terms}
+    for term in terms:
+        assert term.first is None or term.ended is None or term.first < term.ended, term
+        for other in terms:
+            overlap = other is not term and other.country == term.country
+            overlap = overlap and (other.first or date.min) < (term.ended or date.max)
+            assert not (overlap and (term.first or date.min) < (other.ended or date.max)), (term, other)
+
+
+def test_a_story_of_before_a_capital_moved_places_the_capital_at_the_old_seat() -> None:
+    from geo.parse.whereabouts import capital_references
+
+    lagos = Entry(2332459, "Lagos", 6.45, 3.39, "NG", "P", "PPLA", 15_000_000)
+    abuja = Entry(2352778, "Abuja", 9.06, 7.49, "NG", "P", "PPLC", 2_690_000)
+
+    class Nigeria(CapitalsGazetteer):
+        def demonym(self, word: str) -> str | None:
+            return "NG" if word == "Nigerian" else None
+
+        def capital(self, code: str) -> Entry | None:
+            return abuja if code == "NG" else None
+
+    text = "Students marched through the Nigerian capital on Monday."
+    for published, capital in ((date(1985, 5, 6), lagos), (date(2005, 5, 6), abuja), (None, abuja)):
+        found = capital_references(text, [], _sentences(text), Nigeria(lagos, abuja), published=published)
+        assert [p.entry for p in found] == [capital]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crowds gathered in Varn, the capital of Ruritania, on Sunday.",
+        "Crowds gathered in Varn, Ruritania's capital, on Sunday.",
+        "Crowds gathered in Varn, the Ruritanian capital, on Sunday.",
+        "Crowds gathered in the capital of the Ruritania province of Kora on Sunday.",
+    ],
+)
+def test_a_capital_phrase_describing_a_name_beside_it_or_a_province_makes_no_place(text: str) -> None:
+    from geo.parse.whereabouts import capital_references
+
+    places = [_place(text, "Ruritania", RURITANIA), _place(text, "Kora" if "Kora" in text else "Varn", VARN)]
+    assert capital_references(text, places, _sentences(text), CapitalsGazetteer()) == []
+
+
+def test_the_capital_of_a_country_may_end_its_sentence_or_precede_a_preposition() -> None:
+    from geo.parse.whereabouts import capital_references
+
+    for text in ("Shells fell on the capital of Ruritania.", "Shells fell on the capital of Ruritania on Monday."):
+        found = capital_references(text, [_place(text, "Ruritania", RURITANIA)], _sentences(text), CapitalsGazetteer())
+        assert [p.entry for p in found] == [VARN], text

@@ -70,9 +70,10 @@ class Pipeline:
             texts = [article.text[start:end] for start, end in section.sentences]
             contexts, context = date_contexts(texts, published=article.published, before=context)
             placed = placed_by_context(article.text, section.places, section.unplaced, self.gazetteer)
-            # "the Qatari capital": a capital told by its people's word is a place of the story too.
+            # "the Qatari capital", "Qatar's capital": a capital told without its name is a place
+            # of the story too, the capital of the story's day.
             placed += capital_references(
-                article.text, placed, section.sentences, self.gazetteer, section.first_sentence
+                article.text, placed, section.sentences, self.gazetteer, section.first_sentence, article.published
             )
             found = events_from_places(
                 article,

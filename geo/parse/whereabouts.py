@@ -24,11 +24,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from gazetteer.entry import Entry
 from gazetteer.geodesy import great_circle_km
 from gazetteer.normalize import normalize
+from geo.parse.capitals import capital_on
 from geo.records import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Mention, Place
 
 #: Words that say what kind of settlement or area a name is ("the Dovra neighbourhood").
@@ -357,14 +359,70 @@ def stand_in_precision(area: Entry, within: bool) -> int:
 #: word, as reports name a capital once its name has been given or is taken as known. The
 #: word is read from the gazetteer's demonym table, so only words that name one country count.
 _PEOPLES_CAPITAL = re.compile(r"\bthe\s+(?P<people>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+capital(?:\s+city)?\b")
+#: "Libya's capital" and "the capital of Libya": the same told with the country's name, which
+#: the geoparser has read as a place (so its resolver, not a second lookup, says which country).
+_POSSESSIVE_CAPITAL = re.compile(r"['’]s?\s+capital(?:\s+city)?\b")
+_CAPITAL_OF = re.compile(r"\bthe\s+capital(?:\s+city)?\s+of\s+(?:the\s+)?")
+#: What may follow the country's name in "the capital of <country>" for the name to end the
+#: phrase: punctuation, the end, or an English function word or adverb of time. Any other
+#: lower-case word is a noun the country's name modifies ("the capital of the US state of ...").
+_PHRASE_ENDS = re.compile(
+    r"(?:[^\w\s]|\s*$)|\s+(?:on|in|at|to|from|for|with|by|and|or|but|after|before|since|during|until|amid|as|near|"
+    r"where|when|while|which|who|that|was|is|were|has|had|have|will|would|this|last|late|early|overnight|"
+    r"yesterday|today|earlier|later)\b|\s+[^a-z\s]"
+)
 #: What may stand between such a phrase and the capital's own name right after it ("the Qatari
-#: capital, Doha"): the name is read as itself, and the phrase makes no second place.
+#: capital, Doha") or before it ("Doha, the Qatari capital"): the name is read as itself, and
+#: the phrase, which only describes it, makes no second place.
 _APPOSITION = re.compile(r"\s*,?\s*$")
+_APPOSITION_BEFORE = re.compile(r"\s*,\s*$")
 #: How sure a capital read from its people's word is: the demonym table leaves out words that
 #: could name two countries, but "the Syrian capital" may be written of its government too.
 CAPITAL_REFERENCE_CONFIDENCE = 0.9
 #: The label of a mention that is such a phrase (``Mention.label``).
 CAPITAL_REFERENCE_LABEL = "CAPITAL"
+
+
+@dataclass(frozen=True, slots=True)
+class CapitalPhrase:
+    """A phrase of ``text[start:end]`` that names ``country``'s capital; ``country_place`` is
+    the country's own place inside it, if the phrase names the country."""
+
+    start: int
+    end: int
+    country: str
+    country_place: Place | None = None
+
+
+def capital_phrases(text: str, places: Sequence[Place], start: int, end: int, gazetteer: Any) -> list[CapitalPhrase]:
+    """Every phrase of ``text[start:end]`` that names a country's capital without its name:
+    by its people's word ("the Qatari capital"), or by the country's name, read as a country
+    among ``places``, in the possessive ("Qatar's capital") or after "of" ("the capital of Qatar")."""
+    found = []
+    for match in _PEOPLES_CAPITAL.finditer(text, start, end):
+        code = gazetteer.demonym(match.group("people"))
+        if code is not None:
+            found.append(CapitalPhrase(match.start(), match.end(), code))
+    countries = [p for p in places if p.entry.is_country and start <= p.mention.start < end]
+    for match in _POSSESSIVE_CAPITAL.finditer(text, start, end):
+        for country in countries:
+            if country.mention.end == match.start():
+                found.append(CapitalPhrase(country.mention.start, match.end(), country.entry.country_code, country))
+    for match in _CAPITAL_OF.finditer(text, start, end):
+        for country in countries:
+            if country.mention.start == match.end() and _PHRASE_ENDS.match(text, country.mention.end):
+                found.append(CapitalPhrase(match.start(), country.mention.end, country.entry.country_code, country))
+    return sorted(found, key=lambda phrase: phrase.start)
+
+
+def _overlaps_or_names(mention: Mention, start: int, end: int, text: str) -> bool:
+    """Whether ``mention`` overlaps ``text[start:end]`` or stands beside it as the name it
+    describes ("Doha, the Qatari capital"; "the Qatari capital, Doha")."""
+    if mention.start < end and start < mention.end:
+        return True
+    if mention.start >= end:
+        return _APPOSITION.match(text[end : mention.start]) is not None
+    return _APPOSITION_BEFORE.match(text[mention.end : start]) is not None
 
 
 def capital_references(
@@ -373,25 +431,25 @@ def capital_references(
     sentences: Sequence[tuple[int, int]],
     gazetteer: Any,
     first_sentence: int = 0,
+    published: date | None = None,
 ) -> list[Place]:
-    """A place at the country's capital for each "the <people> capital" in ``sentences`` of
-    ``text`` ((start, end) of each, in order, the first numbered ``first_sentence``) that no
-    place of ``places`` overlaps or follows as its name; the phrase as written is its mention."""
+    """A place at the country's capital for each phrase of ``capital_phrases`` in ``sentences``
+    of ``text`` ((start, end) of each, in order, the first numbered ``first_sentence``) that no
+    other place of ``places`` overlaps and none stands beside as its name; the phrase as written is
+    its mention. The capital is the one of the day the story was ``published`` (``capital_on``)."""
     if not sentences:
         return []
     starts = [start for start, _ in sentences]
     found = []
-    for match in _PEOPLES_CAPITAL.finditer(text, sentences[0][0], sentences[-1][1]):
-        start, end = match.span()
-        if any(p.mention.start < end and start < p.mention.end for p in places) or any(
-            p.mention.start >= end and _APPOSITION.match(text[end : p.mention.start]) for p in places
-        ):
+    for phrase in capital_phrases(text, places, sentences[0][0], sentences[-1][1], gazetteer):
+        start, end = phrase.start, phrase.end
+        others = [p for p in places if p is not phrase.country_place]
+        if any(_overlaps_or_names(p.mention, start, end, text) for p in others):
             continue
-        code = gazetteer.demonym(match.group("people"))
-        capital = gazetteer.capital(code) if code is not None else None
+        capital = capital_on(gazetteer, phrase.country, published)
         if capital is None:
             continue
         sentence = first_sentence + max(0, bisect_right(starts, start) - 1)
-        mention = Mention(start, end, match.group(), CAPITAL_REFERENCE_LABEL, sentence)
+        mention = Mention(start, end, text[start:end], CAPITAL_REFERENCE_LABEL, sentence)
         found.append(Place(mention, capital, CAPITAL_REFERENCE_CONFIDENCE, GEO_PRECISION_TOWN))
     return found
