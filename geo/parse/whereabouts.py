@@ -365,7 +365,7 @@ _POSSESSIVE_CAPITAL = re.compile(r"['’]s?\s+capital(?:\s+city)?\b")
 _CAPITAL_OF = re.compile(r"\bthe\s+capital(?:\s+city)?\s+of\s+(?:the\s+)?")
 #: What may follow the country's name in "the capital of <country>" for the name to end the
 #: phrase: punctuation, the end, or an English function word or adverb of time. Any other
-#: lower-case word is a noun the country's name modifies ("the capital of the US state of ...").
+#: lower-case word is a noun the country's name modifies ("the capital of the Ruritania province").
 _PHRASE_ENDS = re.compile(
     r"(?:[^\w\s]|\s*$)|\s+(?:on|in|at|to|from|for|with|by|and|or|but|after|before|since|during|until|amid|as|near|"
     r"where|when|while|which|who|that|was|is|were|has|had|have|will|would|this|last|late|early|overnight|"
