@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from geo.parse.coding import PROTEST
 from geo.records import Article, Event
 
 #: (report, the two actors of its frontline event).
@@ -232,16 +233,22 @@ ACTOR_REPORTS: list[tuple[str, frozenset[str]]] = [
 
 
 def frontline_pair(pipeline, text: str) -> frozenset[str]:
-    """The actors of the first frontline event ``pipeline`` finds in ``text``; none when it finds no such event."""
+    """The actors of the first frontline event ``pipeline`` finds in ``text``, else of its first
+    protest (a crowd fired on is a protest to the event model, and ACLED's protests have actors
+    too); none when it finds neither."""
     events: list[Event] = pipeline.events(Article(text, published=date(2025, 3, 4), article_id="actor-report"))
-    first = next((e for e in events if e.event_type == "frontline"), None)
+    first = next((e for e in events if e.event_type == "frontline"), None) or next(
+        (e for e in events if (e.event_type, e.sub_event_type) == PROTEST), None
+    )
     return frozenset(a for a in (first.actor1, first.actor2) if a) if first is not None else frozenset()
 
 
-def actor_misses(pipeline) -> list[tuple[str, frozenset[str], frozenset[str]]]:
-    """(report, actors wanted, actors coded) of every report whose event the pipeline codes wrong."""
+def actor_misses(
+    pipeline, reports: list[tuple[str, frozenset[str]]] = ACTOR_REPORTS
+) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+    """(report, actors wanted, actors coded) of every report of ``reports`` whose event the pipeline codes wrong."""
     wrong = []
-    for text, want in ACTOR_REPORTS:
+    for text, want in reports:
         got = frontline_pair(pipeline, text)
         if got != want:
             wrong.append((text, want, got))

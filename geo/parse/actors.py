@@ -168,8 +168,9 @@ GENERIC_STATE_FORCES = (
     "garrison",
     "gendarmerie",
     "gendarmes",
+    "guardsmen",
 )
-GENERIC_POLICE = ("police officers", "policemen", "the police", "police")
+GENERIC_POLICE = ("police officers", "policemen", "the police", "police", "constables")
 #: An attacker nobody named.
 UNIDENTIFIED = (
     "unidentified gunmen",
@@ -300,9 +301,15 @@ def _police_post_attacked(text: str, m: re.Match[str]) -> bool:
 #: People a sentence says were protesting, whatever it calls them: "opposition supporters
 #: rallying in a stadium", "students protesting job quotas", "crowds who were marching".
 _PEOPLE_PROTESTING = re.compile(
-    r"\b(?:supporters|students|crowds?|youths?|workers|residents|villagers|women|men|people|opponents)"
-    r"\s+(?:who\s+(?:were|had\s+been)\s+)?(?:protesting|demonstrating|rallying|marching)\b",
+    r"\b(?P<people>[a-z]+s|crowd|youth|people|women|men)"
+    r"\s+(?:who\s+(?:were|had\s+been)\s+)?(?:protesting|demonstrating|rallying|marching)\b"
+    # Workers on strike protest too: "striking miners", "striking dock workers".
+    r"|\bstriking\s+(?:[a-z]+\s+)?(?P<strikers>[a-z]+(?:ers|ors|ists))\b",
     re.IGNORECASE,
+)
+#: Who marches or strikes yet protests nothing: troops marching on a town are no protesters.
+_NEVER_PROTESTERS = frozenset(
+    {"forces", "troops", "soldiers", "columns", "units", "tanks", "convoys"} | set(FORCE_WORDS)
 )
 #: People in the street, by ACLED's types: protesters (6) and rioters (5) of the event's country.
 PROTESTER_WORDS = ("protesters", "protestors", "demonstrators")
@@ -756,7 +763,7 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             add(start, end, kept_group(text[start:end], country_code))
             continue
         if cc:
-            police = m.group(2).lower() == "police"
+            police = m.group(2).lower().split()[-1] == "police"  # "Bolivian National Police" too
             add(m.start(), m.end(), police_forces(cc) if police else state_forces(cc))
             # "Russian and Belarusian troops", "US and British warplanes": the first demonym too.
             joined = _joined_demonym().search(text, max(0, m.start() - 40), m.start())
@@ -806,7 +813,9 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             if not _NOT_AN_ACTOR_AFTER.match(text, m.end()):
                 add(m.start(), m.end(), protesters(country_code))
         for m in _PEOPLE_PROTESTING.finditer(text):
-            add(m.start(), m.end(), protesters(country_code))
+            people = (m.group("people") or m.group("strikers")).lower()
+            if people not in _NEVER_PROTESTERS | MEMBER_NOUNS | ARMED_GROUP_WORDS:
+                add(m.start(), m.end(), protesters(country_code))
         for m in _phrase_pattern(RIOTER_WORDS).finditer(text):
             add(m.start(), m.end(), rioters(country_code))
     for m in _UNKNOWN_GROUP.finditer(text):
@@ -930,13 +939,27 @@ def _without_leading_noise(words: list[str]) -> list[str]:
 #: "the Myanmar National Democratic Alliance Army", "the Rwanda Defence Force".
 _CAPITALISED_FORCE = re.compile(
     r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,6}?)"
-    r"\s+(?P<head>Army|Forces|Force|Front|Movement|Brigades?|Battalions?|Militias?|Legion|Corps)(?![\w-])"
+    r"\s+(?P<head>Army|Forces|Force|Front|Movement|Brigades?|Battalions?|Militias?|Legion|Corps|Guards?"
+    r"|Police(?:\s+(?:Service|Force|Forces))?|Constabulary(?:\s+Force)?|Gendarmerie|Rifles|Rangers)(?![\w-])"
     # The rest of a name that goes on in capitals: "the Guerrilla Army of the Poor", "the
     # Popular Front for the Liberation of Oman".
     r"(?P<tail>\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'\u2019-]*)*)?"
 )
 #: Heads no state names its own forces with: a "Front" or a "Movement" is always a group's.
 _GROUP_HEADS = frozenset({"Front", "Movement"})
+#: Heads that name a state's police or paramilitary force whatever words stand before them
+#: (a region's, a people's, a country's: "the Hill Province Rifles", "the Northern Frontier
+#: Rangers", "the Coastal Constabulary"), unless one of those words is a group's. A "Guard"
+#: or a "Corps" is a state's only with a country's words ("the National Guard", "the Frontier
+#: Corps"): militias call themselves guards too. Police and constabularies are ACLED's police
+#: forces; rifles, rangers and gendarmeries its military forces.
+_POLICE_HEADS = frozenset({"Police", "Constabulary"})
+_STATE_FORCE_HEADS = _POLICE_HEADS | {"Gendarmerie", "Rifles", "Rangers"}
+#: Words of a name that make it an armed group's even before a head a state uses.
+_GROUP_NAME_WORDS = frozenset(
+    {"liberation", "revolutionary", "people's", "peoples", "popular", "islamic", "resistance", "free", "patriotic"}
+    | {"jihad", "mujahideen", "ansar", "rebel", "insurgent"}
+)
 
 
 def _capitalised_forces(text: str, country_code: str) -> Iterable[tuple[int, int, Actor, bool]]:
@@ -953,12 +976,37 @@ def _capitalised_forces(text: str, country_code: str) -> Iterable[tuple[int, int
         first = words[0].lower().removesuffix("'s").removesuffix("\u2019s")
         cc = _demonyms().get(first) or _country_codes_by_name().get(first) or ABBREVIATED_COUNTRIES.get(words[0])
         rest = words[1:] if cc else words
+        head = m.group("head").split()[0]
+        if head in _STATE_FORCE_HEADS and not {w.lower() for w in words} & _GROUP_NAME_WORDS:
+            # "the Jamaica Constabulary Force", "the Hill Province Rifles": a state's, of the
+            # country a word of the name names, else of the place's.
+            cc = cc or next(filter(None, (_country_of_word(w) for w in words)), None)
+            owner = cc or ARMY_OF.get(country_code.upper(), country_code)
+            if owner and not _police_as_source(text, start, m.end("head")):
+                police = head in _POLICE_HEADS
+                yield start, m.end("head"), police_forces(owner) if police else state_forces(owner), False
+            continue
         if all(w.lower() in STATE_FORCE_MIDDLES for w in rest) and m.group("head") not in _GROUP_HEADS:
             owner = cc or ARMY_OF.get(country_code.upper(), country_code)
-            if owner:
+            if owner and not (head in {"Guard", "Guards"} and _police_as_source(text, start, m.end("head"))):
                 yield start, m.end("head"), state_forces(owner), False
             continue
         yield start, m.end(), kept_group(text[start : m.end()], country_code), m.group("tail") is not None
+
+
+def _country_of_word(word: str) -> str | None:
+    """The country a word of a name names, as its people's word or its name ("Eswatini")."""
+    folded = word.lower().removesuffix("'s").removesuffix("\u2019s")
+    return _demonyms().get(folded) or _country_codes_by_name().get(folded)
+
+
+def _police_as_source(text: str, start: int, end: int) -> bool:
+    """Is the force named at ``start:end`` a source or a place ("the Coastal Constabulary
+    said", "a Coastal Constabulary station"), not a side, unless its post is attacked?"""
+    if _NOT_AN_ACTOR_AFTER.match(text, end) is None:
+        return False
+    before = text[max(0, start - 40) : start].removesuffix("the ")
+    return not (_POLICE_POST.match(text, end) and _ATTACKED_BEFORE.search(before))
 
 
 # Every number word (NUMBER_WORDS) and the plurals of vague amounts: "Twenty-two fighters".
@@ -995,6 +1043,13 @@ ARMED_GROUP_WORDS = frozenset(
         "rebels",
         "corps",
         "group",
+        # Arabic and Urdu words for a group, a movement, an army, a party: "Jamaat ...", "Harakat ...".
+        "jamaat",
+        "jamaa",
+        "harakat",
+        "jaish",
+        "lashkar",
+        "hizb",
     }
 )
 #: Organisations that report or help, never fight: an ORG span with one of these is no actor.
@@ -1166,6 +1221,7 @@ def _demonym_forces() -> re.Pattern[str]:
 STATE_FORCE_MIDDLES = frozenset(
     {"air", "armed", "special", "security", "government", "federal", "military", "border", "national"}
     | {"defence", "defense", "navy", "naval", "ground", "aerospace", "royal", "regular", "army"}
+    | {"presidential", "republican", "frontier", "coast", "mounted", "civil", "state", "reserve", "territorial"}
 )
 
 
@@ -1186,6 +1242,7 @@ def _group_named_like_forces(text: str, m: re.Match[str]) -> tuple[int, int] | N
         previous[:1].isupper()
         and previous.isalpha()
         and previous not in _LEADING_NOISE
+        and previous.lower() not in STATE_FORCE_MIDDLES  # "the Royal Thai Army" is the state's
         and not sentence_start
         and previous.lower() not in _demonyms()
         and m.group(2).split()[-1][:1].isupper()

@@ -9,6 +9,9 @@ and clause sides, ``geo.parse.clauses``), so coding costs no second parse:
   (``geo.parse.actors.frontline_actors``),
   and the reported deaths (``geo.parse.fatalities``, 0 when none are reported);
 - diplomacy: the two parties (``geo.parse.actors.diplomacy_parties``);
+- protests and riots (other events of the ``protest`` sub-type): their sides as a frontline
+  event's (the protesters, and the police that fired on them), as ACLED gives its protests
+  and riots actors, but no toll;
 - humanitarian and other events: nothing (their sentences' tolls are about the fighting
   that caused them, which is its own event).
 """
@@ -38,6 +41,10 @@ from geo.parse.fatalities import casualties_in_sentences, tells_a_later_toll
 from geo.records import Event
 
 
+#: The type and sub-type of a protest or riot: an event of public life whose sides are coded.
+PROTEST = ("other", "protest")
+
+
 def inter_code(actor: Actor | None, country_code: str) -> int:
     """ACLED's inter code of ``actor`` in an event in ``country_code``: state forces outside
     their own country are external forces (8), as ACLED codes them; 0 for no actor."""
@@ -54,8 +61,9 @@ def event_actors(
     syntax: Sequence[SentenceSyntax] = (),
     places: Sequence[frozenset[int]] = (),
 ) -> ActorPair:
-    """The actors of ``event``, told in ``sentences[index]``; none for humanitarian and other events."""
-    if event.event_type == "frontline":
+    """The actors of ``event``, told in ``sentences[index]``; none for humanitarian and other
+    events but protests and riots."""
+    if event.event_type == "frontline" or (event.event_type, event.sub_event_type) == PROTEST:
         return frontline_actors(
             sentences,
             index,
