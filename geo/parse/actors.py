@@ -701,6 +701,59 @@ def _generic_aliases(rows: tuple[TableRow, ...] | None) -> frozenset[str]:
     return frozenset(a.casefold() for row in rows for a in row.aliases if not any(c.isupper() for c in a))
 
 
+#: Endings that turn a people's or a region's word into another of the same stem: "Baloch" and
+#: "Balochistan", "Oromo" and "Oromia", "Tigray" and "Tigrayan", "Sudan" and "Sudanese".
+_NAME_ENDINGS = ("istan", "stan", "ians", "ian", "ia", "ans", "an", "ese", "ish", "i", "o", "a", "s")
+
+
+def _name_stem(word: str) -> str:
+    folded = word.lower().strip('.,;:"\u201c\u201d').removesuffix("'s").removesuffix("\u2019s")
+    ending = next((e for e in _NAME_ENDINGS if folded.endswith(e) and len(folded) - len(e) >= 4), "")
+    return folded[: len(folded) - len(ending)]
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """A name's words as one key whatever their form or order: each word's stem (a people's
+    word and its region's name are one), without "the", "of" and the like, sorted, so that
+    "the Liberation Army of Balochistan" and "the Baloch Liberation Army" share it."""
+    return tuple(sorted(_name_stem(w) for w in name.split() if w.lower() not in _NAME_FUNCTION_WORDS))
+
+
+@lru_cache(maxsize=4)
+def _rows_by_name_key(rows: tuple[TableRow, ...] | None) -> dict[tuple[str, ...], tuple[TableRow, ...]]:
+    """The table's groups by the ``name_key`` of each of their names written in capitals of
+    two words or more (an acronym or a lone word is matched as written or not at all)."""
+    rows = load_actor_table() if rows is None else rows
+    found: dict[tuple[str, ...], list[TableRow]] = {}
+    for row in rows:
+        names = {*row.aliases, row.name.split(": ", 1)[-1]}
+        for name in names:
+            key = name_key(name)
+            if (
+                len(key) >= 2
+                and not _is_acronym(name)
+                and any(c.isupper() for c in name)
+                and row not in found.get(key, [])
+            ):
+                found.setdefault(key, []).append(row)
+    return {key: tuple(found_rows) for key, found_rows in found.items()}
+
+
+def _as_the_table_names_it(mention: ActorMention, country_code: str, rows: tuple[TableRow, ...] | None) -> ActorMention:
+    """``mention`` of a group kept as written under the table's name for it when its name is
+    one of the table's written otherwise ("the Oromia Liberation Army" for the table's
+    "Oromo Liberation Army"), by a row of the event's country or of none."""
+    actor = mention.actor
+    if actor.inter == INTER_STATE or actor.name.startswith(UNIDENTIFIED_GROUP) or "(" in actor.name:
+        return mention
+    candidates = tuple(
+        r for r in _rows_by_name_key(rows).get(name_key(actor.name), ()) if r.country_code in ("", country_code.upper())
+    )
+    if not candidates or any(r.name == actor.name for r in candidates):
+        return mention
+    return ActorMention(mention.start, mention.end, mention.text, _pick_row(candidates, country_code))
+
+
 def _is_acronym(alias: str) -> bool:
     return alias.isupper() or any(c.isdigit() for c in alias)
 
@@ -866,7 +919,7 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             if kept.inter == INTER_UNKNOWN:  # "forces of the Zulu Council": its forces make it an armed group
                 kept = Actor(kept.name, guessed_inter(m.group(0)), kept.country_code)
             add(m.start("name"), m.end("name"), kept)
-    return tuple(sorted(found, key=lambda a: a.start))
+    return tuple(sorted((_as_the_table_names_it(m, country_code, rows) for m in found), key=lambda a: a.start))
 
 
 #: A man's forces: "Haftar's forces", "Dago's fighters".
