@@ -26,12 +26,15 @@ from functools import lru_cache
 
 from geo.parse.actors import (
     INTER_EXTERNAL,
+    INTER_PROTESTERS,
+    INTER_RIOTERS,
     INTER_STATE,
     Actor,
     ActorPair,
     diplomacy_parties,
     frontline_actors,
     interaction,
+    protesters,
 )
 from geo.parse.clauses import NOT_ACTS, SentenceSyntax
 from geo.parse.clausetree import ClauseTree
@@ -39,7 +42,6 @@ from geo.parse.datelines import header_end
 from geo.parse.dates import EventDate, last_day, stated_date
 from geo.parse.fatalities import casualties_in_sentences, tells_a_later_toll
 from geo.records import Event
-
 
 #: The type and sub-type of a protest or riot: an event of public life whose sides are coded.
 PROTEST = ("other", "protest")
@@ -64,7 +66,7 @@ def event_actors(
     """The actors of ``event``, told in ``sentences[index]``; none for humanitarian and other
     events but protests and riots."""
     if event.event_type == "frontline" or (event.event_type, event.sub_event_type) == PROTEST:
-        return frontline_actors(
+        pair = frontline_actors(
             sentences,
             index,
             country_code=event.country_code,
@@ -72,9 +74,20 @@ def event_actors(
             syntax=syntax,
             elsewhere=_elsewhere(event, index, places),
         )
+        return _with_the_crowd(pair, event.country_code) if event.event_type == "other" else pair
     if event.event_type == "diplomacy":
         return diplomacy_parties(sentences, index, country_code=event.country_code, syntax=syntax)
     return ActorPair()
+
+
+def _with_the_crowd(pair: ActorPair, country_code: str) -> ActorPair:
+    """A protest's sides with its crowd: whoever a protest's sentence names alone ("soldiers
+    fired on supporters of the president who had marched to the airport") faced the
+    protesters of the country, as every protest ACLED codes has them or rioters for a side."""
+    crowd = {INTER_PROTESTERS, INTER_RIOTERS}
+    if not country_code or pair.actor1 is None or pair.actor2 is not None or pair.actor1.inter in crowd:
+        return pair
+    return replace(pair, actor2=protesters(country_code))
 
 
 def event_fatalities(
