@@ -65,6 +65,7 @@ def table_without(rows: Sequence[actors.TableRow]) -> Iterator[None]:
         actors._find_actors,
         actors._article_group,
         actors._article_names_cached,
+        actors._rows_by_name_key,
     )
     for cache in caches:
         cache.cache_clear()
