@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from geo.formats.acled import acled_row
-from geo.parse.actors import ActorPair, article_names, find_actors, frontline_actors
+from geo.parse.actors import ActorPair, article_names, find_actors, frontline_actors, parse_actor_table
 from geo.parse.clauses import sentence_syntax
 from geo.records import Article
 from geo.store.merge import coded_fields
@@ -480,3 +480,85 @@ def test_supporters_rallying_that_soldiers_fired_on_are_protesters(nlp) -> None:
     sentences = ["Soldiers fired on opposition supporters rallying outside the stadium in Ndola, killing four."]
     pair = _pair(nlp, sentences, 0, "ZM")
     assert set(_sides(pair)) == {"Military Forces of Zambia", "Protesters (Zambia)"}
+
+
+def test_a_state_s_police_and_paramilitaries_named_by_their_titles_are_its_forces() -> None:
+    text = (
+        "The Zambia Police Service and the Copperbelt Rifles chased cattle raiders; the Luapula Constabulary Force "
+        "and the Zambian National Guard joined them near the Eastern Frontier Rangers' camp."
+    )
+    names = [m.actor.name for m in find_actors(text, country_code="ZM")]
+    assert names[:4] == [
+        "Police Forces of Zambia",
+        "Military Forces of Zambia",
+        "Police Forces of Zambia",
+        "Military Forces of Zambia",
+    ]
+
+
+def test_a_guard_a_group_names_itself_is_a_group_and_a_police_force_that_speaks_no_side() -> None:
+    found = find_actors(
+        "The Kafue Revolutionary Guard burned a lorry, the Zambia Police Service said.", country_code="ZM"
+    )
+    assert [m.actor.name for m in found] == ["Kafue Revolutionary Guard"]
+
+
+def test_the_national_guard_of_the_place_and_a_country_s_guard_abroad() -> None:
+    found = find_actors(
+        "Gunmen ambushed a National Guard patrol; the Malawian Presidential Guard stood by.", country_code="ZM"
+    )
+    assert [m.actor.name for m in found] == [
+        "Unidentified Armed Group (Zambia)",
+        "Military Forces of Zambia",
+        "Military Forces of Malawi",
+    ]
+
+
+def test_a_group_written_with_its_region_s_name_or_in_another_order_is_the_table_s_row() -> None:
+    table = parse_actor_table("ZLA: Zambezi Liberation Army\t2\tZM\tZambezi Liberation Army|ZLA\n")
+    for text in (
+        "Zambezian Liberation Army fighters attacked a bus.",
+        "Fighters of the Liberation Army of Zambezia attacked a bus.",
+    ):
+        assert [m.actor.name for m in find_actors(text, country_code="ZM", table=table)] == [
+            "ZLA: Zambezi Liberation Army"
+        ]
+    # Only in the row's own war: elsewhere such a name is another group's.
+    found = find_actors("Zambezian Liberation Army fighters attacked a bus.", country_code="MW", table=table)
+    assert [m.actor.name for m in found] == ["Zambezian Liberation Army"]
+
+
+def test_people_marching_or_striking_are_protesters_but_troops_marching_are_not() -> None:
+    def names(text: str) -> list[str]:
+        return [m.actor.name for m in find_actors(text, country_code="ZM")]
+
+    assert "Protesters (Zambia)" in names("Police fired on maize growers marching to Kabwe.")
+    assert "Protesters (Zambia)" in names("Police fired on striking copper miners in Kitwe.")
+    assert "Protesters (Zambia)" not in names("Soldiers fired on rebels marching towards Kabwe.")
+
+
+def test_a_protest_fired_on_has_the_police_and_the_protesters_as_sides(pipeline) -> None:
+    events = pipeline.events(
+        Article(
+            "Riot police fired tear gas at teachers protesting unpaid wages in Kabwe on Tuesday, "
+            "and a teacher was killed, his union said.",
+            published=date(2025, 3, 4),
+            article_id="zm-protest",
+        )
+    )
+    protest = next(e for e in events if (e.event_type, e.sub_event_type) == ("other", "protest"))
+    assert {protest.actor1, protest.actor2} == {"Police Forces of Zambia", "Protesters (Zambia)"}
+    assert protest.fatalities == 0  # a protest's toll is not coded: the fighting's events take tolls
+
+
+def test_a_crowd_fired_on_that_no_word_calls_protesters_faced_the_shooters(pipeline) -> None:
+    events = pipeline.events(
+        Article(
+            "Soldiers fired on thousands of supporters of the jailed mayor who had marched to the courthouse in "
+            "Kabwe on Monday, witnesses said.",
+            published=date(2025, 3, 4),
+            article_id="zm-march",
+        )
+    )
+    protest = next(e for e in events if (e.event_type, e.sub_event_type) == ("other", "protest"))
+    assert {protest.actor1, protest.actor2} == {"Military Forces of Zambia", "Protesters (Zambia)"}

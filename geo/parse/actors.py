@@ -817,6 +817,8 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             continue
         if cc:
             police = m.group(2).lower().split()[-1] == "police"  # "Bolivian National Police" too
+            if police and _police_as_source(text, m.start(), m.end()):
+                continue  # "the Zambia Police Service said": a source, not a side
             add(m.start(), m.end(), police_forces(cc) if police else state_forces(cc))
             # "Russian and Belarusian troops", "US and British warplanes": the first demonym too.
             joined = _joined_demonym().search(text, max(0, m.start() - 40), m.start())
