@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from geo.parse.coding import PROTEST
+from geo.parse.coding import PROTESTS
 from geo.records import Article, Event
 
 #: (report, the two actors of its frontline event).
@@ -238,7 +238,7 @@ def frontline_pair(pipeline, text: str) -> frozenset[str]:
     too); none when it finds neither."""
     events: list[Event] = pipeline.events(Article(text, published=date(2025, 3, 4), article_id="actor-report"))
     first = next((e for e in events if e.event_type == "frontline"), None) or next(
-        (e for e in events if (e.event_type, e.sub_event_type) == PROTEST), None
+        (e for e in events if (e.event_type, e.sub_event_type) in PROTESTS), None
     )
     return frozenset(a for a in (first.actor1, first.actor2) if a) if first is not None else frozenset()
 

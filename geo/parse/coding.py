@@ -9,7 +9,7 @@ and clause sides, ``geo.parse.clauses``), so coding costs no second parse:
   (``geo.parse.actors.frontline_actors``),
   and the reported deaths (``geo.parse.fatalities``, 0 when none are reported);
 - diplomacy: the two parties (``geo.parse.actors.diplomacy_parties``);
-- protests and riots (other events of the ``protest`` sub-type): their sides as a frontline
+- protests and riots (other events of the ``protest`` or ``riot`` sub-type): their sides as a frontline
   event's (the protesters, and the police that fired on them), as ACLED gives its protests
   and riots actors, but no toll;
 - humanitarian and other events: nothing (their sentences' tolls are about the fighting
@@ -43,8 +43,8 @@ from geo.parse.dates import EventDate, last_day, stated_date
 from geo.parse.fatalities import casualties_in_sentences, tells_a_later_toll
 from geo.records import Event
 
-#: The type and sub-type of a protest or riot: an event of public life whose sides are coded.
-PROTEST = ("other", "protest")
+#: The types and sub-types of protests and riots: events of public life whose sides are coded.
+PROTESTS = frozenset({("other", "protest"), ("other", "riot")})
 
 
 def inter_code(actor: Actor | None, country_code: str) -> int:
@@ -65,7 +65,7 @@ def event_actors(
 ) -> ActorPair:
     """The actors of ``event``, told in ``sentences[index]``; none for humanitarian and other
     events but protests and riots."""
-    if event.event_type == "frontline" or (event.event_type, event.sub_event_type) == PROTEST:
+    if event.event_type == "frontline" or (event.event_type, event.sub_event_type) in PROTESTS:
         pair = frontline_actors(
             sentences,
             index,
