@@ -562,3 +562,9 @@ def test_a_crowd_fired_on_that_no_word_calls_protesters_faced_the_shooters(pipel
     )
     protest = next(e for e in events if (e.event_type, e.sub_event_type) == ("other", "protest"))
     assert {protest.actor1, protest.actor2} == {"Military Forces of Zambia", "Protesters (Zambia)"}
+
+
+def test_a_bomb_that_tore_through_a_police_bus_hit_the_police(nlp) -> None:
+    sentences = ["An explosion tore through a police bus in Livingstone, killing nine officers, hospital sources said."]
+    pair = _pair(nlp, sentences, 0, "ZM", sub_event_type="explosion")
+    assert _sides(pair) == ("Unidentified Armed Group (Zambia)", "Police Forces of Zambia")

@@ -1502,7 +1502,9 @@ def frontline_actors(
         and country_code
         and actors
         and not doer_in_sentence
-        and actors[0].name in hit_in_sentence
+        # A state's forces a bomb's sentence names beside no doer were hit, whatever the
+        # parse makes of them ("tore through a police bus, killing nine officers").
+        and (actors[0].name in hit_in_sentence or actors[0].inter == INTER_STATE)
         and actors[0].inter != INTER_CIVILIANS
         and all(a.inter == INTER_CIVILIANS for a in actors[1:])
     ):
