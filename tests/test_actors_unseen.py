@@ -568,3 +568,12 @@ def test_a_bomb_that_tore_through_a_police_bus_hit_the_police(nlp) -> None:
     sentences = ["An explosion tore through a police bus in Livingstone, killing nine officers, hospital sources said."]
     pair = _pair(nlp, sentences, 0, "ZM", sub_event_type="explosion")
     assert _sides(pair) == ("Unidentified Armed Group (Zambia)", "Police Forces of Zambia")
+
+
+def test_guards_of_a_border_or_a_coast_are_a_state_s_forces() -> None:
+    def names(text: str) -> list[str]:
+        return [m.actor.name for m in find_actors(text, country_code="ZM")]
+
+    assert names("Border guards shot dead two smugglers.") == ["Military Forces of Zambia"]
+    assert names("Malawian border guards fired on a boat.") == ["Military Forces of Malawi"]
+    assert names("A security guard was shot.") == []

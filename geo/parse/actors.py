@@ -108,6 +108,14 @@ FORCE_WORDS = (
     "marines",
     "special forces",
     "police",
+    # A state's guards of its borders and coasts: "Uzbek border guards", "the Greek coast guard".
+    "border guards",
+    "border guard",
+    "frontier guards",
+    "border troops",
+    "frontier troops",
+    "coast guard",
+    "national guard",
 )
 #: Where "the army" and "troops" are another country's: in Gaza and the West Bank, Israel's.
 ARMY_OF: dict[str, str] = {"PS": "IL"}
@@ -169,6 +177,20 @@ GENERIC_STATE_FORCES = (
     "gendarmerie",
     "gendarmes",
     "guardsmen",
+    # Who guards a border or a coast is a state's: "border guards", "frontier troops".
+    "border guards",
+    "border guard",
+    "frontier guards",
+    "frontier guard",
+    "border troops",
+    "frontier troops",
+    "border forces",
+    "frontier force",
+    "frontier forces",
+    "coast guard",
+    "coastguard",
+    "coastguards",
+    "national guard",
 )
 GENERIC_POLICE = ("police officers", "policemen", "the police", "police", "constables")
 #: An attacker nobody named.
