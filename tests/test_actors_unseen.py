@@ -523,6 +523,11 @@ def test_a_group_written_with_its_region_s_name_or_in_another_order_is_the_table
         assert [m.actor.name for m in find_actors(text, country_code="ZM", table=table)] == [
             "ZLA: Zambezi Liberation Army"
         ]
+    # A name carried over from another script and spelt otherwise: "Nusrat" and "Nosrat".
+    table = parse_actor_table("Harakat Nusrat Zambezi\t2\tZM\tHarakat Nusrat Zambezi\n")
+    found = find_actors("Harakat Nosrat Zambezi fighters attacked a bus.", country_code="ZM", table=table)
+    assert [m.actor.name for m in found] == ["Harakat Nusrat Zambezi"]
+    table = parse_actor_table("ZLA: Zambezi Liberation Army\t2\tZM\tZambezi Liberation Army|ZLA\n")
     # Only in the row's own war: elsewhere such a name is another group's.
     found = find_actors("Zambezian Liberation Army fighters attacked a bus.", country_code="MW", table=table)
     assert [m.actor.name for m in found] == ["Zambezian Liberation Army"]

@@ -729,16 +729,23 @@ _NAME_ENDINGS = ("istan", "stan", "ians", "ian", "ia", "ans", "an", "ese", "ish"
 
 
 def _name_stem(word: str) -> str:
-    folded = word.lower().strip('.,;:"\u201c\u201d').removesuffix("'s").removesuffix("\u2019s")
+    """A word of a name without the ending of a people's or a region's word, then without its
+    vowels after the first letter and with doubled letters single, as names carried over from
+    other scripts differ ("Baloch" and "Baluch", "Mohammed" and "Muhammad", "Shabaab")."""
+    folded = word.strip('.,;:"\u201c\u201d').removesuffix("'s").removesuffix("\u2019s")
     ending = next((e for e in _NAME_ENDINGS if folded.endswith(e) and len(folded) - len(e) >= 4), "")
-    return folded[: len(folded) - len(ending)]
+    stem = folded[: len(folded) - len(ending)]
+    skeleton = stem[:1] + re.sub(r"[aeiou]", "", stem[1:])
+    return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
 def name_key(name: str) -> tuple[str, ...]:
     """A name's words as one key whatever their form or order: each word's stem (a people's
-    word and its region's name are one), without "the", "of" and the like, sorted, so that
-    "the Liberation Army of Balochistan" and "the Baloch Liberation Army" share it."""
-    return tuple(sorted(_name_stem(w) for w in name.split() if w.lower() not in _NAME_FUNCTION_WORDS))
+    word and its region's name are one; ``_name_stem``), the parts of a hyphenated word apart,
+    without "the", "of", a lone letter ("Tehrik-i-Taliban") and the like, sorted, so that "the
+    Liberation Army of Balochistan" and "the Baloch Liberation Army" share it."""
+    words = re.split(r"[\s-]+", name.lower())
+    return tuple(sorted(_name_stem(w) for w in words if len(w) > 1 and w not in _NAME_FUNCTION_WORDS))
 
 
 @lru_cache(maxsize=4)
@@ -771,8 +778,8 @@ def _as_the_table_names_it(mention: ActorMention, country_code: str, rows: tuple
     candidates = tuple(
         r for r in _rows_by_name_key(rows).get(name_key(actor.name), ()) if r.country_code in ("", country_code.upper())
     )
-    if not candidates or any(r.name == actor.name for r in candidates):
-        return mention
+    if len({r.name for r in candidates}) != 1 or candidates[0].name == actor.name:
+        return mention  # none, or two groups whose names fold alike ("Karen" and "Karenni"): no guess
     return ActorMention(mention.start, mention.end, mention.text, _pick_row(candidates, country_code))
 
 
