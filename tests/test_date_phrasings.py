@@ -32,6 +32,15 @@ NO_EVENT = {
     ("Paynesville", date(2003, 7, 23)),
     ("Geneva", date(1988, 3, 18)),
     ("Baga", date(2015, 1, 14)),
+    ("Nicosia", date(1974, 7, 25)),
+    ("Humera", date(2020, 11, 12)),
+    ("Shire", date(2020, 11, 12)),
+    ("Potocari", date(1995, 7, 13)),
+    ("Bayeux", date(1944, 6, 8)),
+    ("Stanley", date(1982, 4, 29)),
+    ("Grytviken", date(1982, 4, 29)),
+    ("Tal Afar", date(2005, 10, 12)),
+    ("Walong", date(1962, 10, 25)),
 }
 #: Places dated wrong, and why.
 DATED_WRONG = {
@@ -44,6 +53,8 @@ DATED_WRONG = {
     # the act that typed the event is an earlier one a clause counts from
     ("Marawi", date(2017, 6, 8)): "the act clause 'after they overran the city on May 23' dates it",
     ("Ras al-Ain", date(2019, 10, 17)): "the act clause 'a week after the offensive began' dates it",
+    # "Oct." at a sentence's end is read as an abbreviation inside it: the next sentence's count joins it
+    ("Ismailia", date(1973, 10, 10)): "'on 6 Oct.' ends no sentence for the parser",
 }
 
 
@@ -87,6 +98,9 @@ def _date_at(nlp, sentence: str, place: str, published: date = FRI_2030_05_17) -
         ("Gunmen raided a depot in Varel on the 29th.", date(2030, 4, 29)),  # not yet this month
         ("Gunmen raided a depot in Varel on the 31st.", date(2030, 3, 31)),  # April has none
         ("On the 9th they shelled Varel from the hills.", date(2030, 5, 9)),
+        ("Gunmen raided a depot in Varel on the night of the 4th.", date(2030, 5, 4)),
+        ("Gunmen raided a depot in Varel on the 2nd inst.", date(2030, 5, 2)),
+        ("Gunmen raided a depot in Varel on the 29th ult. and withdrew.", date(2030, 4, 29)),
         ("Talks in Varel will resume on the 21st.", date(2030, 5, 21)),  # the coming one
     ],
 )
@@ -151,6 +165,12 @@ def test_a_day_counted_from_another_date_the_sentence_names(nlp, sentence, place
 )
 def test_the_day_before_at_a_clause_end_counts_from_the_story(nlp, sentence, expected):
     assert _date_at(nlp, sentence, "Varel").value == expected
+
+
+def test_a_count_in_the_place_own_conjunct_beats_a_day_named_across_and(nlp):
+    sentence = "Riots broke out in Ostrel on Monday night and in Varel the night before."
+    assert _date_at(nlp, sentence, "Varel").value == date(2030, 5, 12)
+    assert _date_at(nlp, sentence, "Ostrel").value == date(2030, 5, 13)
 
 
 @pytest.mark.parametrize(

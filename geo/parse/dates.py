@@ -300,12 +300,15 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                 rf"mid-|mid|end of|beginning of|start of|last|next|this))(?:(?<=-)|\s+)({_MONTH})\b(?!\s*\d)"
                 r"(?:\s+(?:(?i:of)\s+)?((?i:last|this|next))\s+(?i:year)\b)?",
             ),
-            # "on the 9th": a day of the month the story is in ("on 5 December ..., and on the 9th").
+            # "on the 9th", "the night of the 4th": a day of the month the story is in ("on 5
+            # December ..., and on the 9th").
             # Only where nothing follows that the ordinal could count ("on the 5th floor", "by the
             # 3rd round"): a stop, or a word of English's closed classes that opens what comes next.
             (
                 "ordinal_day",
-                r"\b(?i:on|by|until|till)\s+(?i:the)\s+(\d{1,2})(?i:st|nd|rd|th)\b"
+                r"\b(?i:on|by|until|till|(?:night|morning|evening|eve)\s+of)\s+(?i:the)\s+(\d{1,2})(?i:st|nd|rd|th)\b"
+                # the old letter-writer's "the 1st inst." (this month) and "the 28th ult." (the last)
+                r"(?:\s+((?i:inst|instant|ult|ultimo))\b\.?)?"
                 rf"(?!\s+(?:(?i:of)\s+)?(?:{_DAYS_MONTH})\b)"
                 rf"(?=\s*(?:[,.;:)\u2014\u2013]|\s-\s|$)|\s+(?i:{_AFTER_A_DAY})\b)",
             ),
@@ -927,6 +930,17 @@ def _nearest(candidates: list[_Candidate], near: tuple[int, int], sentence: str)
     ("hours after") leaves the choice to ``_rank``, unless a phrase beside it names the day
     itself ("hours earlier on Friday", "hours after rebels took X late on Saturday"): a day
     named is surer than one counted from another."""
+
+    def gap(candidate: _Candidate) -> tuple[bool, int]:
+        between = (near[1], candidate.start) if candidate.start >= near[1] else (candidate.end, near[0])
+        # "hit A on Monday and B, on the coast road, on Tuesday": a phrase across "and" dates the other conjunct
+        return _COORDINATION.search(sentence, *between) is not None, max(0, between[1] - between[0])
+
+    # "in A on Tuesday night and in B the night before": the place's own conjunct first, even
+    # where its phrase only counts from the other's
+    own = [c for c in candidates if not gap(c)[0]]
+    if own and len(own) < len(candidates) and any(c.shift is not None for c in own):
+        candidates = own
     named = [c for c in candidates if c.shift is None and c.resolvable]
     if named and any(c.shift is not None for c in candidates):
         candidates = named
@@ -934,12 +948,6 @@ def _nearest(candidates: list[_Candidate], near: tuple[int, int], sentence: str)
         return candidates
     top = min(_rank(c)[:3] for c in candidates)
     best = [c for c in candidates if _rank(c)[:3] == top]
-
-    def gap(candidate: _Candidate) -> tuple[bool, int]:
-        between = (near[1], candidate.start) if candidate.start >= near[1] else (candidate.end, near[0])
-        # "hit A on Monday and B, on the coast road, on Tuesday": a phrase across "and" dates the other conjunct
-        return _COORDINATION.search(sentence, *between) is not None, max(0, between[1] - between[0])
-
     return [min(best, key=lambda c: (gap(c), c.start))]
 
 
@@ -1592,6 +1600,16 @@ def _ordinal_day(found: re.Match[str], published: date | None, future: bool) -> 
     if published is None:
         return None, DATE_PRECISION_DAY, False
     day, step = int(found.group(1)), 1 if future else -1
+    named = (found.group(2) or "").lower()
+    if named:  # "inst." this month's, "ult." last month's
+        try:
+            return (
+                _first_of_month(published, -1 if named.startswith("ult") else 0).replace(day=day),
+                DATE_PRECISION_DAY,
+                True,
+            )
+        except ValueError:
+            return None
     for months in range(ORDINAL_DAY_MONTHS):
         month = _first_of_month(published, step * months)
         try:
