@@ -11,6 +11,10 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
   June", "from Tuesday to Thursday") is dated by its first day, a night that runs from one
   into the other ("on the night of August 28-29", "the night of Tuesday to Wednesday") by the
   later one. "On Tuesday last week" is that week's Tuesday.
+  A day of the month named by its ordinal alone ("on the 9th") is the last such day up to
+  publication (the next in a clause about the future), and only where no noun follows that
+  the ordinal could count ("on the 5th floor"). A day's number may be followed by another
+  language's month ("on 17 janvier", "el 4 de febrero"), as wire copy keeps from its sources.
   A date in figures ("14/05/2024", "14.05.2024") is read day first, month first only when
   that alone is a date ("5/14/2024"), and of two readings the one nearer publication.
 - Tense decides the direction of a weekday, a month or a day without a year. In a
@@ -53,8 +57,11 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
   conjunct before one across "and" ("hit A on Monday and B, on the coast road, on Tuesday").
 - Phrases that count from another date: "a day after", "hours before" date the clause
   they open from the date before them in the sentence ("took Kidal on Sunday, a day
-  after rebels left Anefis"), else from the story's day; "two days later", "the next
-  morning", "hours later", "later that week" count from the last date the article stated.
+  after rebels left Anefis"); with none before them, a clause they open that names its own
+  date ("resumed two days after the truce of May 3") dates the clause before by counting on
+  from it; else they count from the story's day; "two days later", "the next
+  morning", "hours later", "later that week", and "the day before" at a clause's end ("fled
+  the day before") count from the last date the article stated.
 - The article (``date_contexts``): a sentence with no date phrase tells of the story's
   day, the first day a sentence of the article states (not a dateline's or a header's),
   rather than of the publication date; a dateline line before it reads it ahead. Once the
@@ -149,6 +156,24 @@ WEEKDAYS: dict[str, int] = {
     "Saturday": 5,
     "Sunday": 6,
 }
+#: Month names of the languages whose dates English copy most often quotes or keeps from a
+#: translated source ("on 17 janvier", "el 4 de febrero", "on 9 Oktober"): French, Spanish,
+#: Portuguese, Italian, German and Dutch, those not spelt as in English. Read only right after
+#: a day's number, so that no English word is taken for one.
+FOREIGN_MONTHS: dict[str, int] = {
+    **dict.fromkeys(("janvier", "enero", "janeiro", "gennaio", "januar", "januari"), 1),
+    **dict.fromkeys(("février", "fevrier", "febrero", "fevereiro", "febbraio", "februar", "februari"), 2),
+    **dict.fromkeys(("mars", "marzo", "março", "märz", "maerz", "maart"), 3),
+    **dict.fromkeys(("avril", "abril", "aprile"), 4),
+    **dict.fromkeys(("mai", "mayo", "maio", "maggio", "mei"), 5),
+    **dict.fromkeys(("juin", "junio", "junho", "giugno", "juni"), 6),
+    **dict.fromkeys(("juillet", "julio", "julho", "luglio", "juli"), 7),
+    **dict.fromkeys(("août", "aout", "agosto", "augustus"), 8),
+    **dict.fromkeys(("septembre", "septiembre", "setiembre", "setembro", "settembre"), 9),
+    **dict.fromkeys(("octobre", "octubre", "outubro", "ottobre", "oktober"), 10),
+    **dict.fromkeys(("novembre", "noviembre", "novembro"), 11),
+    **dict.fromkeys(("décembre", "decembre", "diciembre", "dezembro", "dicembre", "dezember"), 12),
+}
 #: Relative day words -> days from publication.
 DAY_WORDS: dict[str, int] = {
     "today": 0,
@@ -218,7 +243,18 @@ SPEECH_REACH = 40
 
 _MONTH = "|".join(MONTHS)
 _MONTH_ANY = "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS], key=len, reverse=True))
+#: A month as a day's number is followed by: English names (capitalised, abbreviations with or
+#: without a full stop) or another language's, in any case.
+_FOREIGN_MONTH = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
+_DAYS_MONTH = rf"{_MONTH_ANY}|(?i:{_FOREIGN_MONTH})"
 _WEEKDAY = "|".join(WEEKDAYS)
+#: Words that may follow a day of the month named by its ordinal alone ("on the 9th they
+#: shelled", "on the 9th when"): pronouns, articles, conjunctions and prepositions, which
+#: cannot be the noun an ordinal counts ("the 9th battalion").
+_AFTER_A_DAY = (
+    r"and|or|but|when|while|as|after|before|at|in|near|around|outside|with|against|from|to|into|"
+    r"they|he|she|it|we|i|you|the|a|an|its|their|his|her"
+)
 _ORDINAL = r"(?:st|nd|rd|th)?"
 #: What joins the first and last day of a range: "28-29 August", "12 and 14 May", "from 3 to 5 June".
 _RANGE_JOIN = r"(?:\s*[-–]\s*|\s+(?i:and|to|until|till|through)\s+)"
@@ -250,8 +286,8 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             ("numeric", rf"(?<![\d./])(\d{{1,2}})([./])(\d{{1,2}})\2({_YEAR})\b(?![./]\d)"),
             (
                 "day_month",
-                rf"\b(?:(?i:the)\s+)?(?:(\d{{1,2}}){_ORDINAL}{_RANGE_JOIN})?(\d{{1,2}}){_ORDINAL}(?:\s+(?i:of))?\s+({_MONTH_ANY})\b\.?"
-                rf"(?:,?\s+({_YEAR})\b)?",
+                rf"\b(?:(?i:the)\s+)?(?:(\d{{1,2}}){_ORDINAL}{_RANGE_JOIN})?(\d{{1,2}}){_ORDINAL}(?:\s+(?i:of|de))?\s+"
+                rf"({_DAYS_MONTH})(?![^\W\d_])\.?(?:,?\s+(?:(?i:de)\s+)?({_YEAR})\b)?",
             ),
             (
                 "month_day",
@@ -263,6 +299,18 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                 rf"\b((?i:in|since|during|until|till|by|from|through|throughout|before|after|of|early|late|"
                 rf"mid-|mid|end of|beginning of|start of|last|next|this))(?:(?<=-)|\s+)({_MONTH})\b(?!\s*\d)"
                 r"(?:\s+(?:(?i:of)\s+)?((?i:last|this|next))\s+(?i:year)\b)?",
+            ),
+            # "on the 9th", "the night of the 4th": a day of the month the story is in ("on 5
+            # December ..., and on the 9th").
+            # Only where nothing follows that the ordinal could count ("on the 5th floor", "by the
+            # 3rd round"): a stop, or a word of English's closed classes that opens what comes next.
+            (
+                "ordinal_day",
+                r"\b(?i:on|by|until|till|(?:night|morning|evening|eve)\s+of)\s+(?i:the)\s+(\d{1,2})(?i:st|nd|rd|th)\b"
+                # the old letter-writer's "the 1st inst." (this month) and "the 28th ult." (the last)
+                r"(?:\s+((?i:inst|instant|ult|ultimo))\b\.?)?"
+                rf"(?!\s+(?:(?i:of)\s+)?(?:{_DAYS_MONTH})\b)"
+                rf"(?=\s*(?:[,.;:)\u2014\u2013]|\s-\s|$)|\s+(?i:{_AFTER_A_DAY})\b)",
             ),
             ("ago", rf"\b((?i:{number}))\s+((?i:day|week|month))s?\s+(?i:ago)\b"),
             ("day_word", rf"\b(?i:{_words(DAY_WORDS)})\b"),
@@ -314,13 +362,16 @@ _ANCHORED: tuple[tuple[re.Pattern[str], int | None, bool, int], ...] = tuple(
         ),
         (r"\b(?i:the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night))\b", 1, False, DATE_PRECISION_DAY),
         (r"\b(?i:the\s+(?:previous|preceding)\s+(?:day|night|evening|morning))\b", -1, False, DATE_PRECISION_DAY),
+        # "fled the day before", "returned the day after": nothing follows that they count from
+        (r"\b(?i:the\s+(?:day|night)\s+before)(?=\s*(?:[,.;:)\u2014\u2013]|\s-\s|$))", -1, False, DATE_PRECISION_DAY),
+        (r"\b(?i:the\s+day\s+after)(?=\s*(?:[,.;:)\u2014\u2013]|\s-\s|$))", 1, False, DATE_PRECISION_DAY),
         (r"\b(?i:(?:later|earlier)\s+that\s+week)\b", 0, False, DATE_PRECISION_WEEK),
     )
 )
 _ANCHORED_GATES = ("after", "before", "later", "earlier", "same", "next", "following", "previous", "preceding")
 
 #: Phrases whose direction (past or coming) depends on the clause's tense.
-TENSE_SENSITIVE = frozenset({"day_month", "month_day", "cued_month", "weekday", "weekend"})
+TENSE_SENSITIVE = frozenset({"day_month", "month_day", "ordinal_day", "cued_month", "weekday", "weekend"})
 #: Phrases a present verb reads as coming ("leaders meet on Tuesday"). A day and month needs
 #: no such reading: one a few weeks ahead is already this year's (``NEAREST_YEAR_DAYS``), and a
 #: misparsed verb would move it a year.
@@ -334,10 +385,11 @@ _MONTH_GATE = tuple(name.lower()[:3] for name in MONTHS)
 PHRASE_GATES: dict[str, tuple[str, ...]] = {
     "iso": tuple("0123456789"),
     "numeric": tuple(f"{digit}{mark}" for digit in "0123456789" for mark in "/."),
-    "day_month": _MONTH_GATE,
+    "day_month": (*_MONTH_GATE, *(name[:3] for name in FOREIGN_MONTHS)),
     "month_day": _MONTH_GATE,
     "month_year": _MONTH_GATE,
     "cued_month": _MONTH_GATE,
+    "ordinal_day": ("1st", "2nd", "3rd", *(f"{digit}th" for digit in "0123456789")),
     "ago": ("ago",),
     "day_word": ("today", "tonight", "morning", "afternoon", "evening", "yesterday", "last night", "tomorrow"),
     "weekday": ("day",),
@@ -490,7 +542,7 @@ def _place_candidates(
 ) -> list[_Candidate]:
     """The sentence's phrases that may date the place at ``near``, by its clause."""
     candidates = [
-        _with_anchor(c, found, context, published)
+        _with_anchor(sentence, c, found, context, published)
         for c in found
         if (not c.background or _in_since_clause(sentence, c, near, tree))
         and not _in_other_relative_clause(sentence, c, near)
@@ -561,7 +613,7 @@ def phrase_options(
             or _tells_the_toll(tree, candidate, near)
         ):
             continue  # a state's start, the day of a planned thing the place has no part in, a toll's day
-        resolved = _with_anchor(candidate, found, context, published)
+        resolved = _with_anchor(sentence, candidate, found, context, published)
         if not resolved.resolvable or resolved.value is None or resolved.precision == YEAR_ONLY:
             continue
         options.append(
@@ -589,7 +641,9 @@ def stated_date(sentence: str, *, published: date | None, context: DateContext |
     found = _sentence_candidates(sentence, published)
     candidates = [
         c
-        for c in (_with_anchor(c, found, context, published) for c in found if not c.background and not c.report)
+        for c in (
+            _with_anchor(sentence, c, found, context, published) for c in found if not c.background and not c.report
+        )
         if c.resolvable
         and c.value is not None
         and c.precision != YEAR_ONLY
@@ -732,6 +786,20 @@ def _governing(
 
 
 def _phrase_attachment(tree: ClauseTree, start: int, end: int) -> int:
+    """The word the date phrase at ``start:end`` modifies (``ClauseTree.attachment``), past an
+    adverb it hangs on ("broke out in X late on Thursday": "late" says when in the day, the
+    verb is what the day dates)."""
+    at = _split_phrase_attachment(tree, start, end)
+    while tree.deps[at] == "advmod" and tree.tags[at] in ADVERB_TAGS and tree.heads[at] != at:
+        at = tree.heads[at]
+    return at
+
+
+#: Adverbs a date phrase may hang on ("late on Thursday", "early on Sunday", "shortly after").
+ADVERB_TAGS = frozenset({"RB", "RBR"})
+
+
+def _split_phrase_attachment(tree: ClauseTree, start: int, end: int) -> int:
     """The word the date phrase at ``start:end`` modifies (``ClauseTree.attachment``), mended
     where the parser split a preposition from its date: in "and on Tuesday rebels shelled X"
     it may hang "on" on "shelled" with no object and take "Tuesday" for a noun of "rebels";
@@ -862,6 +930,17 @@ def _nearest(candidates: list[_Candidate], near: tuple[int, int], sentence: str)
     ("hours after") leaves the choice to ``_rank``, unless a phrase beside it names the day
     itself ("hours earlier on Friday", "hours after rebels took X late on Saturday"): a day
     named is surer than one counted from another."""
+
+    def gap(candidate: _Candidate) -> tuple[bool, int]:
+        between = (near[1], candidate.start) if candidate.start >= near[1] else (candidate.end, near[0])
+        # "hit A on Monday and B, on the coast road, on Tuesday": a phrase across "and" dates the other conjunct
+        return _COORDINATION.search(sentence, *between) is not None, max(0, between[1] - between[0])
+
+    # "in A on Tuesday night and in B the night before": the place's own conjunct first, even
+    # where its phrase only counts from the other's
+    own = [c for c in candidates if not gap(c)[0]]
+    if own and len(own) < len(candidates) and any(c.shift is not None for c in own):
+        candidates = own
     named = [c for c in candidates if c.shift is None and c.resolvable]
     if named and any(c.shift is not None for c in candidates):
         candidates = named
@@ -869,12 +948,6 @@ def _nearest(candidates: list[_Candidate], near: tuple[int, int], sentence: str)
         return candidates
     top = min(_rank(c)[:3] for c in candidates)
     best = [c for c in candidates if _rank(c)[:3] == top]
-
-    def gap(candidate: _Candidate) -> tuple[bool, int]:
-        between = (near[1], candidate.start) if candidate.start >= near[1] else (candidate.end, near[0])
-        # "hit A on Monday and B, on the coast road, on Tuesday": a phrase across "and" dates the other conjunct
-        return _COORDINATION.search(sentence, *between) is not None, max(0, between[1] - between[0])
-
     return [min(best, key=lambda c: (gap(c), c.start))]
 
 
@@ -961,7 +1034,7 @@ def _clause_position(candidate: _Candidate) -> int:
 
 
 def _with_anchor(
-    candidate: _Candidate, found: Sequence[_Candidate], context: DateContext, published: date | None
+    sentence: str, candidate: _Candidate, found: Sequence[_Candidate], context: DateContext, published: date | None
 ) -> _Candidate:
     """A phrase that counts from another date ("a day after", "hours later"), given its value.
 
@@ -978,19 +1051,47 @@ def _with_anchor(
         for c in found
         if c.shift is None and not c.background and not c.report and c.value is not None and c.start < candidate.start
     ]
+    counted_from = _own_date_of_opened_clause(sentence, candidate, found)
     if earlier:
         best = min(earlier, key=_rank)
         anchor: EventDate | None = EventDate(best.value, best.precision)
+    elif counted_from is not None:
+        # "Fighting resumed two days after the truce of May 3": the clause it opens dates
+        # itself, and the clause before it is counted on from that date
+        return _shifted(replace(candidate, shift=-(candidate.shift or 0)), counted_from)
     elif candidate.clause_at > candidate.start:  # "The attack came a day after ...": the news is the anchor
         anchor = context.story or context.previous
     else:  # "Two days later ...": the story's last date is
         anchor = context.previous or context.story
     if anchor is None:
         anchor = EventDate(published, DATE_PRECISION_WEEK) if published is not None else None
+    return _shifted(candidate, anchor)
+
+
+def _own_date_of_opened_clause(sentence: str, candidate: _Candidate, found: Sequence[_Candidate]) -> EventDate | None:
+    """The date the clause an "after" or "before" phrase opens names itself ("two days after
+    the truce of May 3"): a phrase that counts from no other, in that clause."""
+    if candidate.clause_at <= candidate.start:
+        return None
+    own = [
+        c
+        for c in found
+        if c.shift is None
+        and not c.background
+        and not c.report
+        and c.value is not None
+        and c.start >= candidate.end
+        and not _HARD_BOUNDARY.search(sentence, candidate.end, c.start)
+    ]
+    return EventDate(own[0].value, own[0].precision) if own else None
+
+
+def _shifted(candidate: _Candidate, anchor: EventDate | None) -> _Candidate:
+    """The counting phrase dated by the days it counts on from ``anchor``."""
     if anchor is None or anchor.value is None:
         return replace(candidate, resolvable=False)
     try:
-        value = anchor.value + timedelta(days=candidate.shift)
+        value = anchor.value + timedelta(days=candidate.shift or 0)
     except OverflowError:
         return replace(candidate, resolvable=False)
     if candidate.precision == DATE_PRECISION_WEEK:
@@ -1458,7 +1559,8 @@ def _explicit_day(day: str, month: str, year: str | None, published: date | None
         return None
     if year is None and published is None:
         return None, DATE_PRECISION_DAY, False
-    value = _parse_day_phrase(f"{int(day)} {month} {year or ''}".strip(), published)
+    english = next(name for name, number in MONTHS.items() if number == _month_number(month))
+    value = _parse_day_phrase(f"{int(day)} {english} {year or ''}".strip(), published)
     if value is None:
         return None
     if year is None and future and published is not None and value < published:
@@ -1485,6 +1587,38 @@ def _parse_day_phrase(phrase: str, published: date | None) -> date | None:
         settings["RELATIVE_BASE"] = datetime.combine(published, datetime.min.time())
     parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
+
+
+#: How many months back (or ahead) a day of the month named alone is looked for: a 31st
+#: the month of publication lacks lies in the month before.
+ORDINAL_DAY_MONTHS = 3
+
+
+def _ordinal_day(found: re.Match[str], published: date | None, future: bool) -> Resolved:
+    """A day of the month named alone ("on the 9th"): the last such day up to publication, or
+    in a clause about the future the next one from it."""
+    if published is None:
+        return None, DATE_PRECISION_DAY, False
+    day, step = int(found.group(1)), 1 if future else -1
+    named = (found.group(2) or "").lower()
+    if named:  # "inst." this month's, "ult." last month's
+        try:
+            return (
+                _first_of_month(published, -1 if named.startswith("ult") else 0).replace(day=day),
+                DATE_PRECISION_DAY,
+                True,
+            )
+        except ValueError:
+            return None
+    for months in range(ORDINAL_DAY_MONTHS):
+        month = _first_of_month(published, step * months)
+        try:
+            value = month.replace(day=day)
+        except ValueError:  # no such day in that month (the 31st of April, the 0th)
+            continue
+        if (value >= published) if future else (value <= published):
+            return value, DATE_PRECISION_DAY, True
+    return None
 
 
 def _month_year(found: re.Match[str], published: date | None, future: bool) -> Resolved:
@@ -1607,6 +1741,7 @@ RESOLVERS = {
     "month_day": _month_day,
     "month_year": _month_year,
     "cued_month": _cued_month,
+    "ordinal_day": _ordinal_day,
     "ago": _ago,
     "day_word": _day_word,
     "weekday": _weekday,
@@ -1624,7 +1759,7 @@ RESOLVERS = {
 
 
 def _month_number(name: str) -> int:
-    return MONTHS.get(name) or MONTH_ABBREVIATIONS[name]
+    return MONTHS.get(name) or MONTH_ABBREVIATIONS.get(name) or FOREIGN_MONTHS[name.lower()]
 
 
 def _monday(day: date) -> date:
