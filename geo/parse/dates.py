@@ -53,7 +53,9 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
   conjunct before one across "and" ("hit A on Monday and B, on the coast road, on Tuesday").
 - Phrases that count from another date: "a day after", "hours before" date the clause
   they open from the date before them in the sentence ("took Kidal on Sunday, a day
-  after rebels left Anefis"), else from the story's day; "two days later", "the next
+  after rebels left Anefis"), else from the story's day, or from the day the report was
+  filed when, with the parse, the clause they hang on speaks of now ("parents have gone to
+  search for them, two days after gunmen seized pupils"); "two days later", "the next
   morning", "hours later", "later that week" count from the last date the article stated.
 - The article (``date_contexts``): a sentence with no date phrase tells of the story's
   day, the first day a sentence of the article states (not a dateline's or a header's),
@@ -490,7 +492,7 @@ def _place_candidates(
 ) -> list[_Candidate]:
     """The sentence's phrases that may date the place at ``near``, by its clause."""
     candidates = [
-        _with_anchor(c, found, context, published)
+        _with_anchor(c, found, context, published, tree)
         for c in found
         if (not c.background or _in_since_clause(sentence, c, near, tree))
         and not _in_other_relative_clause(sentence, c, near)
@@ -561,7 +563,7 @@ def phrase_options(
             or _tells_the_toll(tree, candidate, near)
         ):
             continue  # a state's start, the day of a planned thing the place has no part in, a toll's day
-        resolved = _with_anchor(candidate, found, context, published)
+        resolved = _with_anchor(candidate, found, context, published, tree)
         if not resolved.resolvable or resolved.value is None or resolved.precision == YEAR_ONLY:
             continue
         options.append(
@@ -961,13 +963,19 @@ def _clause_position(candidate: _Candidate) -> int:
 
 
 def _with_anchor(
-    candidate: _Candidate, found: Sequence[_Candidate], context: DateContext, published: date | None
+    candidate: _Candidate,
+    found: Sequence[_Candidate],
+    context: DateContext,
+    published: date | None,
+    tree: ClauseTree | None = None,
 ) -> _Candidate:
     """A phrase that counts from another date ("a day after", "hours later"), given its value.
 
     Its anchor is the best date phrase before it in the sentence ("took the town on Sunday,
     a day after ..."); else, for a phrase that opens its clause ("The attack came a day after
-    ..."), the story's day, the news the sentence compares with; for one that moves the story
+    ..."), the story's day, the news the sentence compares with, or, when the verb it hangs on
+    speaks of now (``counts_from_now``: "parents have gone to search for them, two days after
+    gunmen seized pupils"), the day the report was filed; for one that moves the story
     on ("Two days later ..."), the last date the article stated; else the publication date (at
     week precision, as a sentence with no date at all).
     """
@@ -981,6 +989,8 @@ def _with_anchor(
     if earlier:
         best = min(earlier, key=_rank)
         anchor: EventDate | None = EventDate(best.value, best.precision)
+    elif candidate.clause_at > candidate.start and published is not None and counts_from_now(tree, candidate):
+        anchor = EventDate(published, DATE_PRECISION_DAY)
     elif candidate.clause_at > candidate.start:  # "The attack came a day after ...": the news is the anchor
         anchor = context.story or context.previous
     else:  # "Two days later ...": the story's last date is
@@ -1078,6 +1088,27 @@ def tells_the_present(sentence: str, tree: ClauseTree, near: tuple[int, int]) ->
             return False
         verb = reporting
     return True
+
+
+def counts_from_now(tree: ClauseTree | None, candidate: _Candidate) -> bool:
+    """Does a phrase that opens its clause ("two days after gunmen seized pupils") hang on a
+    verb that speaks of now, the present or the present perfect ("parents have gone to search
+    for them", "families are still searching")? It then counts back from the day the report
+    was filed, not from the story's day: the clause it opens came that long before now. Not
+    the past perfect, nor a headline (no closing stop), which tells past news in the present."""
+    if tree is None or _last_word(tree) not in (".", "!", "?", '"', "”", "'", "’"):
+        return False
+    verb = tree.clause_verb(_phrase_attachment(tree, candidate.start, candidate.end))
+    if verb is not None and tree.deps[verb] == "advcl" and tree.heads[verb] != verb:
+        verb = tree.clause_verb(tree.heads[verb])  # the clause the phrase opens hangs on the news'
+    if verb is None or tree.tense(verb) not in ("present", "perfect"):
+        return False
+    return not any(tree.words[i] == "had" for i in tree.children(verb) if tree.deps[i] == "aux")
+
+
+def _last_word(tree: ClauseTree) -> str:
+    """The sentence's last token but the spaces the parser keeps as tokens."""
+    return next((word for word in reversed(tree.words) if word.strip()), "")
 
 
 def _coming_by_parse(tree: ClauseTree, candidate: _Candidate) -> bool:
