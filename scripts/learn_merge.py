@@ -3,6 +3,7 @@
     python3 scripts/learn_merge.py [--cache FILE] [--out geo/store/models/merge_match.json] [--errors]
     python3 scripts/learn_merge.py --sweep [--type-noise 0.1] [--date-noise 0.1] [--place-noise 0.2] [--only wider_lead]
     python3 scripts/learn_merge.py --typed-apart    # the dev pairs of two types: one happening or two
+    python3 scripts/learn_merge.py --pairs          # every missed pair of one happening, with its cause
 
 Every pair of events from two articles of the dev split that the gold set ties to a
 happening, within the model's reach in km and days, is an example: positive when both tell
@@ -40,6 +41,8 @@ region or its country (``PLACE_NOISE_KINDS``, from the gazetteer), as the geopar
 war's towns it does not know. ``--only NAME`` sweeps only that threshold (repeatable).
 ``--causes`` with any of the three splits the loss of the merging under them by cause (the mean
 over the draws), as a war read worse than the dev wars would lose it.
+``--pairs`` lists every pair of items of one happening that ends in two events or has no event,
+war by war, with its cause and what each report read (``list_missed_pairs``).
 ``--typed-apart`` counts the examples of two types by their pair of types, the days between
 them and whether they tell one happening (``typed_apart``).
 """
@@ -396,6 +399,42 @@ def list_errors(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: Me
     print("wrong merges (pairs of items of two happenings in one event), by what differs:")
     for kind, n in wrong.most_common():
         print(f"  {n:3d}  {kind}")
+
+
+def list_missed_pairs(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeRules) -> None:
+    """Every pair of items of one happening that ends in two events (or none), war by war, with
+    its cause (``cause_of_pair``, ``cause_of_unmatched``) and what each report read: type,
+    date (and publication day), place, and the share of words the two quotes hold in common."""
+    predicted = predict(gold, events, rules)
+    items = match_items(gold, predicted)
+    by_id = {e.event_id: e for r in gold.reports for e in events[r.id]}
+    places = report_places(gold, sorted({i[0] for i, e in items.items() if e is None}))
+    conflict_of = {r.id: r.conflict for r in gold.reports}
+    causes: Counter[str] = Counter()
+    for (i1, e1), (i2, e2) in itertools.combinations(sorted(items.items(), key=lambda kv: kv[0][::-1]), 2):
+        if i1[1] != i2[1] or (e1 is not None and e2 is not None and e1.merged_id == e2.merged_id):
+            continue
+        if e1 is None or e2 is None:
+            cause = cause_of_unmatched(gold, i1 if e1 is None else i2, events, places)
+            told = "; ".join(
+                f"{i[0]}: {_told(by_id[e.event_id]) if e else 'no event'}" for i, e in ((i1, e1), (i2, e2))
+            )
+        else:
+            a, b = by_id[e1.event_id], by_id[e2.event_id]
+            cause = cause_of_pair(a, b, same=True)
+            shared = overlap(Report.from_event(a).words, Report.from_event(b).words)
+            km = great_circle_km(a.lat, a.lon, b.lat, b.lon)
+            told = f"{i1[0]}: {_told(a)}; {i2[0]}: {_told(b)}; {km:.0f} km, words shared {shared:.2f}"
+        causes[cause] += 1
+        print(f"{conflict_of[i1[0]][:24]:24}  {i1[1]}  {cause}\n    {told}")
+    print("missed pairs by cause:")
+    for cause, n in causes.most_common():
+        print(f"  {n:3d}  {cause}")
+
+
+def _told(e: Event) -> str:
+    """One report's reading, briefly."""
+    return f"{e.event_type}/{e.sub_event_type} {e.event_date} (pub {e.published}) at {e.place} [{e.feature_code}]"
 
 
 def cause_of_pair(a: Event, b: Event, same: bool) -> str:
@@ -756,9 +795,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--place-noise", type=float, default=0.0, help="merge with this share of places made wider")
     parser.add_argument("--only", action="append", default=[], help="--sweep this threshold only (repeatable)")
     parser.add_argument("--typed-apart", action="store_true", help="count the dev pairs of two types, then stop")
+    parser.add_argument("--pairs", action="store_true", help="list every missed pair of one happening, then stop")
     args = parser.parse_args(argv)
     gold = read_jsonl(GOLD_JSONL).split("dev")
     events = pipeline_events(gold, args.cache)
+    if args.pairs:
+        list_missed_pairs(gold, events, MergeRules(learned=shipped_match()) if args.shipped else MergeRules())
+        return
     if args.typed_apart:
         print_typed_apart(examples(gold, events))
         return

@@ -55,6 +55,31 @@ def test_a_clause_of_the_past_or_of_a_past_statement_keeps_the_story_day(nlp, se
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Parents have gone into the hills to search for their sons, two days after gunmen seized them in Dorna.",
+        "Two days after gunmen raided Dorna, families are still searching for the missing.",
+    ],
+)
+def test_two_days_after_on_a_verb_of_now_counts_back_from_the_filing_day(nlp, sentence):
+    # Friday's news, "two days after" the raid: the raid was on Wednesday, not two days before
+    # the story's day
+    assert _date_at(nlp, sentence, "Dorna", FRI_2031_06_13, STORY_WEDNESDAY).value == date(2031, 6, 11)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Parents went into the hills to search for their sons, two days after gunmen seized them in Dorna.",
+        "Parents had gone into the hills to search for their sons, two days after gunmen seized them in Dorna.",
+        "Parents go into the hills two days after gunmen seize pupils in Dorna",  # a headline
+    ],
+)
+def test_two_days_after_on_a_verb_of_the_past_counts_back_from_the_story_day(nlp, sentence):
+    assert _date_at(nlp, sentence, "Dorna", FRI_2031_06_13, STORY_WEDNESDAY).value == date(2031, 6, 9)
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("Leaders meet in Dorna on Tuesday to sign the accord.", date(2031, 6, 17)),

@@ -59,7 +59,9 @@ Conventions (those of wire copy, where "on Thursday" is the norm):
   they open from the date before them in the sentence ("took Kidal on Sunday, a day
   after rebels left Anefis"); with none before them, a clause they open that names its own
   date ("resumed two days after the truce of May 3") dates the clause before by counting on
-  from it; else they count from the story's day; "two days later", "the next
+  from it; else, with the parse, they count from the day the report was filed when the clause
+  they hang on speaks of now ("parents have gone to search for them, two days after gunmen
+  seized pupils"), else from the story's day; "two days later", "the next
   morning", "hours later", "later that week", and "the day before" at a clause's end ("fled
   the day before") count from the last date the article stated.
 - The article (``date_contexts``): a sentence with no date phrase tells of the story's
@@ -542,7 +544,7 @@ def _place_candidates(
 ) -> list[_Candidate]:
     """The sentence's phrases that may date the place at ``near``, by its clause."""
     candidates = [
-        _with_anchor(sentence, c, found, context, published)
+        _with_anchor(sentence, c, found, context, published, tree)
         for c in found
         if (not c.background or _in_since_clause(sentence, c, near, tree))
         and not _in_other_relative_clause(sentence, c, near)
@@ -613,7 +615,7 @@ def phrase_options(
             or _tells_the_toll(tree, candidate, near)
         ):
             continue  # a state's start, the day of a planned thing the place has no part in, a toll's day
-        resolved = _with_anchor(sentence, candidate, found, context, published)
+        resolved = _with_anchor(sentence, candidate, found, context, published, tree)
         if not resolved.resolvable or resolved.value is None or resolved.precision == YEAR_ONLY:
             continue
         options.append(
@@ -1034,13 +1036,20 @@ def _clause_position(candidate: _Candidate) -> int:
 
 
 def _with_anchor(
-    sentence: str, candidate: _Candidate, found: Sequence[_Candidate], context: DateContext, published: date | None
+    sentence: str,
+    candidate: _Candidate,
+    found: Sequence[_Candidate],
+    context: DateContext,
+    published: date | None,
+    tree: ClauseTree | None = None,
 ) -> _Candidate:
     """A phrase that counts from another date ("a day after", "hours later"), given its value.
 
     Its anchor is the best date phrase before it in the sentence ("took the town on Sunday,
     a day after ..."); else, for a phrase that opens its clause ("The attack came a day after
-    ..."), the story's day, the news the sentence compares with; for one that moves the story
+    ..."), the story's day, the news the sentence compares with, or, when the verb it hangs on
+    speaks of now (``counts_from_now``: "parents have gone to search for them, two days after
+    gunmen seized pupils"), the day the report was filed; for one that moves the story
     on ("Two days later ..."), the last date the article stated; else the publication date (at
     week precision, as a sentence with no date at all).
     """
@@ -1059,6 +1068,8 @@ def _with_anchor(
         # "Fighting resumed two days after the truce of May 3": the clause it opens dates
         # itself, and the clause before it is counted on from that date
         return _shifted(replace(candidate, shift=-(candidate.shift or 0)), counted_from)
+    elif candidate.clause_at > candidate.start and published is not None and counts_from_now(tree, candidate):
+        anchor = EventDate(published, DATE_PRECISION_DAY)
     elif candidate.clause_at > candidate.start:  # "The attack came a day after ...": the news is the anchor
         anchor = context.story or context.previous
     else:  # "Two days later ...": the story's last date is
@@ -1179,6 +1190,27 @@ def tells_the_present(sentence: str, tree: ClauseTree, near: tuple[int, int]) ->
             return False
         verb = reporting
     return True
+
+
+def counts_from_now(tree: ClauseTree | None, candidate: _Candidate) -> bool:
+    """Does a phrase that opens its clause ("two days after gunmen seized pupils") hang on a
+    verb that speaks of now, the present or the present perfect ("parents have gone to search
+    for them", "families are still searching")? It then counts back from the day the report
+    was filed, not from the story's day: the clause it opens came that long before now. Not
+    the past perfect, nor a headline (no closing stop), which tells past news in the present."""
+    if tree is None or _last_word(tree) not in (".", "!", "?", '"', "”", "'", "’"):
+        return False
+    verb = tree.clause_verb(_phrase_attachment(tree, candidate.start, candidate.end))
+    if verb is not None and tree.deps[verb] == "advcl" and tree.heads[verb] != verb:
+        verb = tree.clause_verb(tree.heads[verb])  # the clause the phrase opens hangs on the news'
+    if verb is None or tree.tense(verb) not in ("present", "perfect"):
+        return False
+    return not any(tree.words[i] == "had" for i in tree.children(verb) if tree.deps[i] == "aux")
+
+
+def _last_word(tree: ClauseTree) -> str:
+    """The sentence's last token but the spaces the parser keeps as tokens."""
+    return next((word for word in reversed(tree.words) if word.strip()), "")
 
 
 def _coming_by_parse(tree: ClauseTree, candidate: _Candidate) -> bool:
