@@ -193,6 +193,22 @@ def test_continents_and_regions_news_names(g, name, code):
     assert g.lookup(name)[0].feature_code == code
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Luzon", "ISL"),
+        ("Java", "ISL"),
+        ("Borneo", "ISL"),
+        ("New Guinea", "ISL"),
+        ("Honshu", "ISL"),
+        ("Visayas", "ISLS"),
+    ],
+)
+def test_a_large_island_is_the_island_not_a_village_named_after_it(g, name, code):
+    # Villages in the Philippines, Georgia and Spain bear some of these names; news means the island.
+    assert g.lookup(name)[0].feature_code == code
+
+
 @pytest.mark.parametrize("name", ["Geneva", "Aleppo", "Kyiv", "Damascus", "Moscow", "Raqqa", "Europe", "Levant"])
 def test_big_places_are_not_common_words(g, name):
     assert not g.is_common_word(name)

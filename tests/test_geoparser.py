@@ -371,6 +371,17 @@ def test_a_bare_ocean_or_sea_name_is_the_water_not_a_small_town_named_after_it(g
     assert (kinds.get("Atlantic"), kinds.get("Baltic")) == ("OCN", "SEA")
 
 
+def test_a_large_island_named_bare_is_the_island_not_a_village_of_its_name(geoparser):
+    # A village of 3,000 in the south of the Philippines bears the name of the country's largest
+    # island, and one in Georgia that of Indonesia's most populous.
+    text = (
+        "Relief flights left Manila for storm-hit towns across Luzon on Tuesday, "
+        "while a second convoy of rice reached ports on Java and Sumatra."
+    )
+    kinds = {p.mention.text: p.entry.feature_code for p in geoparser.places(text)}
+    assert (kinds.get("Luzon"), kinds.get("Java"), kinds.get("Sumatra")) == ("ISL", "ISL", "ISL")
+
+
 def test_the_pacific_beside_an_island_far_out_in_it_is_the_ocean(geoparser):
     text = "A typhoon churned across the Pacific towards Guam on Monday, and the navy moved its ships out."
     placed = {p.mention.text: p.entry for p in geoparser.places(text)}
