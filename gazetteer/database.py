@@ -31,7 +31,14 @@ from gazetteer.extent import Extent
 from gazetteer.files import write_bytes_atomically
 from gazetteer.geodesy import unit_vectors
 from gazetteer.keyfilter import HOLDS_EVERY_KEY, KeyFilter
-from gazetteer.normalize import dotted_key, normalize, skeletons, spelling_forms, strip_articles
+from gazetteer.normalize import (
+    dotted_key,
+    normalize,
+    skeletons,
+    spelling_forms,
+    strip_articles,
+    vowel_written_or_not,
+)
 from gazetteer.ranking import STRIPPED_MATCH_PENALTY, fuzzy_bucket_key
 from gazetteer.sources import SourceData
 
@@ -421,13 +428,17 @@ class Gazetteer:
             return ()
         return _best_first(self._other_spellings(norm), norm)
 
-    def _other_spellings(self, norm: str) -> list[_NameRow]:
-        """The rows that share a skeleton of either reading of ``norm``, but those of places
-        ``norm`` names exactly."""
+    def _other_spellings(self, norm: str, *, vowel_choices: bool = False) -> list[_NameRow]:
+        """The rows that share a skeleton of either reading of ``norm`` (with
+        ``vowel_choices``, also a skeleton with one short vowel written or left out), but
+        those of places ``norm`` names exactly."""
         exact = {entry.geonameid for entry in self._lookup(norm)}
         seen: set[tuple[int, str]] = set()
         rows = []
-        for skel in skeletons(norm):
+        keys = skeletons(norm)
+        if vowel_choices:
+            keys += tuple(other for skel in keys for other in vowel_written_or_not(skel))
+        for skel in keys:
             for row in self._name_rows(skel, "skel"):
                 key = (row.entry.geonameid, row.norm)
                 if row.entry.geonameid not in exact and key not in seen:
@@ -452,7 +463,7 @@ class Gazetteer:
             return ()
         known: dict[str, tuple[str, ...]] = {}
         best: dict[int, tuple[float, float, _NameRow]] = {}
-        for row in self._other_spellings(norm):
+        for row in self._other_spellings(norm, vowel_choices=True):
             others = known.get(row.norm)
             if others is None:
                 others = known[row.norm] = spelling_forms(row.norm)

@@ -16,6 +16,9 @@ Three levels, each looser than the last:
   letter, a final h after a vowel): "Mezzeh" and "Al Mazzah", "Hawija" and
   "Al Hawijah" have one form; "Rajouri" and "Rajaori" have close ones. The
   skeleton finds the candidates, the form says how close each one is.
+* ``vowel_written_or_not``: the skeletons of the same name with one short vowel between
+  two consonants written or left out ("Hmeimim", "Humaymim"), which the looser
+  spelling look-up also asks for.
 * ``other_reading``: the name with the letters that romanisation systems read in two
   ways read the other way (``x`` is "ks" in most European spellings but the h sound in
   Somali and old Spanish ones; ``kh`` and ``zh`` are how English writes Russian letters
@@ -187,6 +190,38 @@ def strip_levantine_articles(bare: str) -> str:
     tokens = bare.split()
     kept = [token for token in tokens if token not in LEVANTINE_ARTICLES]
     return " ".join(kept) if kept and len(kept) < len(tokens) else bare
+
+
+# Romanisations differ in whether they write a short vowel between two consonants: spoken
+# Levantine Arabic drops the first syllable's (Hmeimim, Humaymim; Sbeineh, Subaynah), Slavic
+# spellings write a syllabic r or l with or without one (Srbrnica, Srebrenica; Trnovo,
+# Tarnovo). ``vowel_written_or_not`` gives the skeletons a name has with one such vowel
+# written or left out, for names of at least this many consonants: shorter ones, changed
+# by a vowel, meet other names by chance. (The spelling forms of what it finds are compared
+# after, as for every variant.)
+VOWEL_CHOICE_MIN_CONSONANTS = 3
+
+
+def vowel_written_or_not(skel: str) -> tuple[str, ...]:
+    """The skeletons ``skel`` becomes with one vowel between two consonants written (where it
+    has none) or left out (where it has one), in order of position:
+    ``vowel_written_or_not("hm*m*m")`` holds ``"h*m*m*m"``.
+
+    An empty tuple for skeletons of fewer than ``VOWEL_CHOICE_MIN_CONSONANTS`` consonants.
+    """
+    mark = SKELETON_VOWEL_MARK
+    if len(skel) - skel.count(mark) < VOWEL_CHOICE_MIN_CONSONANTS:
+        return ()
+    found: dict[str, None] = {}
+    for i in range(1, len(skel)):
+        before, here = skel[i - 1], skel[i]
+        if before != mark and here != mark:
+            found[skel[:i] + mark + skel[i:]] = None
+        elif here == mark and before != mark and i + 1 < len(skel) and skel[i + 1] not in (mark, before):
+            # Not between two same letters: a skeleton would fold them into one ("Hmeimim" is
+            # no spelling of "Hmeim").
+            found[skel[:i] + skel[i + 1 :]] = None
+    return tuple(found)
 
 
 def bare_skeleton(bare: str) -> str:

@@ -15,6 +15,7 @@ from gazetteer.normalize import (
     skeleton,
     spelling_form,
     strip_articles,
+    vowel_written_or_not,
 )
 
 
@@ -171,3 +172,20 @@ def test_a_doubled_x_shares_the_skeleton_of_one():
     # name written "Axxa" would never meet "Axa" in the skeleton's index.
     assert skeleton(normalize("Maxxar")) == skeleton(normalize("Maxar"))
     assert skeleton(spelling_form(normalize("Maxxar"))) == skeleton(normalize("Maxxar"))
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [("Jdeideh", "Al Judaydah"), ("Sbeineh", "Subaynah"), ("Brzovica", "Brezovica"), ("Krnjevo", "Kornjevo")],
+)
+def test_a_name_written_without_a_short_vowel_reaches_the_spelling_with_it(short, full):
+    # Spoken Levantine Arabic drops the first syllable's short vowel, Slavic spellings a
+    # syllabic r's: each spelling is one vowel away from the other's skeleton.
+    assert skeleton(normalize(full)) in vowel_written_or_not(skeleton(normalize(short)))
+    assert skeleton(normalize(short)) in vowel_written_or_not(skeleton(normalize(full)))
+
+
+def test_a_short_name_or_a_vowel_between_same_letters_gives_no_other_skeleton():
+    assert vowel_written_or_not(skeleton(normalize("Gaza"))) == ()  # two consonants: chance meetings
+    # Dropping the vowel of "m*m" would fold the two m into one: another name.
+    assert vowel_written_or_not(skeleton(normalize("Hamimam"))) == ("hm*m*m",)

@@ -19,12 +19,14 @@ VILLAGE = GeoNamesRecord(99_100_001, "Al Ḩamīdīyah", 36.25, 39.05, "SY")
 RAQQA_CITY, RAQQA_PROVINCE = 170063, 172957
 # An airfield the gazetteer lists, with no town of its name.
 AIRFIELD = GeoNamesRecord(99_100_002, "Sorvan Airport", 35.7, 38.9, "SY", "S", "AIRP", alternate_names=("Sorvan",))
+# A Syrian village listed with the short vowel of its first syllable, which spoken Arabic drops.
+VOWELLED_VILLAGE = GeoNamesRecord(99_100_003, "Al Judaydah", 35.9, 38.8, "SY")
 
 
 @pytest.fixture(scope="module")
 def gazetteer(tmp_path_factory):
     path = tmp_path_factory.mktemp("variants") / "tiny.sqlite"
-    build_cache(path, sources=tiny_sources(extra_places=(*EXTRA_PLACES, VILLAGE, AIRFIELD)))
+    build_cache(path, sources=tiny_sources(extra_places=(*EXTRA_PLACES, VILLAGE, AIRFIELD, VOWELLED_VILLAGE)))
     with Gazetteer(path) as g:
         yield g
 
@@ -53,6 +55,14 @@ def test_variants_leave_out_the_places_a_name_matches_exactly(gazetteer):
 def test_a_town_written_without_al_and_final_h_is_found_in_its_country(gazetteer, written):
     text = f"Kurdish-led forces pushed into {written}, north of Raqqa in Syria, on Tuesday."
     assert resolved(text, gazetteer, written, "Raqqa", "Syria")[written] == VILLAGE.geonameid
+
+
+def test_a_village_written_without_its_first_short_vowel_is_found_in_its_country(gazetteer):
+    assert gazetteer.lookup("Jdeideh") == ()
+    text = "Militants shelled Jdeideh, a village west of Raqqa in Syria, at dawn."
+    assert resolved(text, gazetteer, "Jdeideh", "Raqqa", "Syria")["Jdeideh"] == VOWELLED_VILLAGE.geonameid
+    text = "Militants shelled Jdeideh and Nova Dacha in southern Ukraine at dawn."
+    assert "Jdeideh" not in resolved(text, gazetteer, "Jdeideh", "Nova Dacha", "Ukraine")
 
 
 def test_a_variant_spelling_is_not_matched_to_a_namesake_abroad(gazetteer):
