@@ -26,7 +26,7 @@ class TypeReport:
     want: dict[str, str | None]
 
 
-F, D, H, O = "frontline", "diplomacy", "humanitarian", "other"
+F, D, H, OT = "frontline", "diplomacy", "humanitarian", "other"
 
 TYPE_REPORTS: list[TypeReport] = [
     # Killings by unnamed gunmen, told by a ministry or by the victims' side.
@@ -62,7 +62,7 @@ TYPE_REPORTS: list[TypeReport] = [
         "Two off-duty soldiers were murdered in Belfast on Saturday, the army said. "
         "The killings came a day before a march in Derry.",
         date(1988, 3, 21),
-        {"Belfast": F, "Derry": O},
+        {"Belfast": F, "Derry": OT},
     ),
     TypeReport(
         "The ministry of defence said on Wednesday that insurgents had killed eleven soldiers in an attack on "
@@ -328,22 +328,22 @@ TYPE_REPORTS: list[TypeReport] = [
     TypeReport(
         "Thousands marched through Tbilisi on Sunday demanding the minister's resignation.",
         date(2023, 3, 9),
-        {"Tbilisi": O},
+        {"Tbilisi": OT},
     ),
     TypeReport(
         "Polling stations in Herat opened late because of security fears, election officials said.",
         date(2009, 8, 20),
-        {"Herat": O},
+        {"Herat": OT},
     ),
     TypeReport(
         "A night curfew was imposed on Colombo after rioting in the suburbs, the government announced.",
         date(1983, 7, 25),
-        {"Colombo": O},
+        {"Colombo": OT},
     ),
     TypeReport(
         "Students in Yogyakarta rallied against the army's operations in Aceh.",
         date(1999, 11, 10),
-        {"Yogyakarta": O},
+        {"Yogyakarta": OT},
     ),
     # Mixed reports, places only named.
     TypeReport(
@@ -413,7 +413,9 @@ def report_types(pipeline, report: TypeReport) -> dict[str, str]:
     return place_types(pipeline.events(article))
 
 
-def type_misses(pipeline, reports: Sequence[TypeReport] = TYPE_REPORTS) -> list[tuple[str, str, str | None, str | None]]:
+def type_misses(
+    pipeline, reports: Sequence[TypeReport] = TYPE_REPORTS
+) -> list[tuple[str, str, str | None, str | None]]:
     """(report, place, type wanted, type read; None for no event) of every place read wrong."""
     wrong = []
     for report in reports:
@@ -450,12 +452,12 @@ TYPE_REPORTS_SECOND: list[TypeReport] = [
     TypeReport(
         "Thousands rallied peacefully in Lahore on Friday to mark the anniversary of the independence movement.",
         date(2012, 3, 24),
-        {"Lahore": O},
+        {"Lahore": OT},
     ),
     TypeReport(
         "Voters queued for hours in Kabul despite threats, and polls closed without incident.",
         date(2014, 4, 6),
-        {"Kabul": O},
+        {"Kabul": OT},
     ),
     TypeReport(
         "A journalist was murdered in Mazar-i-Sharif, his newspaper said on Monday.",
@@ -490,7 +492,7 @@ TYPE_REPORTS_SECOND: list[TypeReport] = [
     TypeReport(
         "Protesters marched through Damascus on Friday chanting for freedom, witnesses said.",
         date(2011, 4, 1),
-        {"Damascus": O},
+        {"Damascus": OT},
     ),
     TypeReport(
         "Four teachers were executed in front of their pupils in Kailahun, survivors told investigators.",
@@ -515,7 +517,7 @@ TYPE_REPORTS_SECOND: list[TypeReport] = [
     TypeReport(
         "Election rallies in Hebron were cancelled after threats, the commission said.",
         date(2006, 1, 20),
-        {"Hebron": O},
+        {"Hebron": OT},
     ),
     TypeReport(
         "Settlers and soldiers clashed with mourners at a funeral in Nablus, and two were shot and killed.",
@@ -525,7 +527,7 @@ TYPE_REPORTS_SECOND: list[TypeReport] = [
     TypeReport(
         "A concert in Sarajevo drew thousands on Saturday, weeks after the shelling of the city ended.",
         date(1996, 4, 14),
-        {"Sarajevo": O},
+        {"Sarajevo": OT},
     ),
     TypeReport(
         "Guerrillas lynched a suspected informer in the main square of Chalatenango, residents said.",
