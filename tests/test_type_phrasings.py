@@ -9,16 +9,16 @@ from __future__ import annotations
 import pytest
 
 from tests.event_sites import event_site, event_type_at
-from tests.type_reports import TYPE_REPORTS, TYPE_REPORTS_SECOND, TypeReport, report_types
+from tests.type_reports import TYPE_REPORTS, TYPE_REPORTS_SECOND, TYPE_REPORTS_THIRD, TypeReport, report_types
 
 #: Places the recogniser does not find, so no event is read there.
 NOT_FOUND = {"Bor", "Mingkaman", "Seiyun", "Tuzla", "Dayton", "Sharpeville"}
 #: Places typed wrong, and why.
-TYPED_WRONG = {
+TYPED_WRONG: dict[str | tuple[str, str], str] = {
     "Medellin": "an execution 'near' a town: the bearing reads as a locator, the model gives no event",
     "Beira": "survivors taken to hospital in a town read as aid there",
     "Sirte": "a capture told as a state ('is now in our hands'): no trigger, no event",
-    "Jaffna": "a siege laid, in the perfect, in a report the rebels' radio gives: the model gives no event",
+    ("Jaffna", "siege"): "a siege laid, in the perfect, in a report the rebels' radio gives: the model gives no event",
     "Madaya": "an encircled town whose people go hungry read as the encirclement, not the want",
     "Raqqa": "a town displaced people reach ('many reached X'): no trigger of arrival",
     "Goma": "an epidemic's toll ('killing more than 200') read as an attack",
@@ -26,20 +26,36 @@ TYPED_WRONG = {
     "Mekelle": "shelling told as what a capital accused the rebels of: no event",
     "Darwin": "staff evacuated to a town abroad: no event there",
     "London": "a charity's statement 'from' a city read as diplomacy there",
+    # the third batch, scored once after the change
+    ("Miranshah", "condemned"): "a drone strike told as what a ministry condemned: the statement's type",
+    "Bunia": "a capture told as a state ('under the control of'): no event",
+    "Kirkuk": "a town people escaped read as the fighting they escaped",
+    "Torkham": "an attack 'near' a town, told in a clause under a toll: no event in the whole report",
+    "Benghazi": "'shot in the head' names no killing the trigger table knows ('shot' alone is not one)",
 }
+
+
+def _typed_wrong(report: TypeReport, place: str) -> str | None:
+    """Why the place is typed wrong: by its name, or by its name and a word of its report when
+    the name is in two reports."""
+    reason = TYPED_WRONG.get(place)
+    for key, why in TYPED_WRONG.items():
+        if isinstance(key, tuple) and key[0] == place and key[1] in report.text:
+            reason = why
+    return reason if isinstance(reason, str) else None
 
 
 def _cases(reports: list[TypeReport]) -> list:
     cases = []
     for report in reports:
         for place in report.want:
-            reason = "the place is not found" if place in NOT_FOUND else TYPED_WRONG.get(place)
+            reason = "the place is not found" if place in NOT_FOUND else _typed_wrong(report, place)
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
             cases.append(pytest.param(report, place, marks=marks, id=f"{place}-{report.published}"))
     return cases
 
 
-@pytest.mark.parametrize(("report", "place"), _cases(TYPE_REPORTS + TYPE_REPORTS_SECOND))
+@pytest.mark.parametrize(("report", "place"), _cases(TYPE_REPORTS + TYPE_REPORTS_SECOND + TYPE_REPORTS_THIRD))
 def test_a_report_types_its_place_as_a_careful_reader_does(pipeline, report: TypeReport, place: str):
     assert report_types(pipeline, report).get(place) == report.want[place]
 
