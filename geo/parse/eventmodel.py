@@ -232,7 +232,7 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
         if aid.event_type != "humanitarian":
             aid = _broadest("humanitarian")
         return aid, 1 - probabilities[NO_EVENT]
-    main_act = _main_act_over(site, chosen)
+    main_act = _main_act_over(site, chosen) or _attack_on_public_life(site, chosen)
     if main_act is not None:
         return main_act, max(probabilities[main_act.event_type], 1 - probabilities[NO_EVENT])
     if chosen == rule.event_type:
@@ -345,6 +345,24 @@ def _main_act_over(site: EventSite, chosen: str) -> EventKind | None:
     return None
 
 
+def _attack_on_public_life(site: EventSite, chosen: str) -> EventKind | None:
+    """The attack that governs the place, when public life (``other``) is told only as whom or
+    when it struck: "soldiers opened fire on demonstrators in X", "men were shot dead in X
+    during a curfew". The crowd or the curfew is the attack's object or its time, reached from
+    it through noun phrases only; what happened at X is the attack. None when public life is
+    told in a clause of its own ("a rally in X, a week after troops retook the town"), or when
+    the crowd is the one that acts ("protesters stormed the parliament in X": a protest)."""
+    if chosen != "other" or site.tree is None or len(site.tree) == 0:
+        return None
+    attacks = governing_triggers(site.sentence, site.tree, site.start, site.end, frozenset({"frontline"}))
+    if not attacks:
+        return None
+    public_life = [t for t in trigger_spans(site.sentence) if TRIGGER_TYPES.get(t[2]) == "other"]
+    if public_life and all(_describes_a_noun(site.tree, t, attacks[-1], VICTIM_LINKS) for t in public_life):
+        return _kind_of(site, attacks[-1])
+    return None
+
+
 #: Links inside one clause's noun phrases: a trigger reached from a higher one only through
 #: these describes a noun of that clause ("a camp for people displaced by ..."), while one
 #: reached through a clause link (``conj``, ``advcl``, ``xcomp``, ...) tells an act of its own.
@@ -353,11 +371,17 @@ NOUN_PHRASE_LINKS = frozenset(
 )
 
 
-def _describes_a_noun(tree: ClauseTree, lower: tuple[int, int, str], top: tuple[int, int, str]) -> bool:
-    """Is the trigger ``lower`` reached from ``top`` through noun phrases only?"""
+#: Noun-phrase links that do not lead to the one who acts: what an act is done to, where and when.
+VICTIM_LINKS = NOUN_PHRASE_LINKS - {"nsubj"}
+
+
+def _describes_a_noun(
+    tree: ClauseTree, lower: tuple[int, int, str], top: tuple[int, int, str], links: frozenset[str] = NOUN_PHRASE_LINKS
+) -> bool:
+    """Is the trigger ``lower`` reached from ``top`` through noun phrases (``links``) only?"""
     token, top_token = tree.head_of_span(lower[0], lower[1]), tree.head_of_span(top[0], top[1])
     while token != top_token:
-        if tree.deps[token] not in NOUN_PHRASE_LINKS or tree.heads[token] == token:
+        if tree.deps[token] not in links or tree.heads[token] == token:
             return False
         token = tree.heads[token]
     return True

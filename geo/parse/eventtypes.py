@@ -102,7 +102,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"raid(?:s|ed|ing)?|sieges?|besieg(?:e|ed|ing)|ambush(?:ed|es)?|skirmish(?:es)?|fire ?fights?|"
         r"gunfights?|exchanged fire|exchange of fire|opened fire|storm(?:ed|ing)|incursions?|"
         r"encircl(?:ed|ement|ing)|pushed into|push(?:ed|es|ing)? (?:forward|on|ahead|deeper)|"
-        r"press(?:ed|es|ing)? (?:forward|on|ahead)|mov(?:ed|ing) (?:on|towards?)",
+        r"press(?:ed|es|ing)? (?:forward|on|ahead)|mov(?:ed|ing) (?:on|towards?)|"
+        # a killing or a burning by armed men is an attack, whoever the victims are and whoever
+        # tells it ("shot dead during a curfew", "gunmen fired on a patrol, the ministry said")
+        r"shot (?:dead|and killed|down)|gunned down|executed|murder(?:ed|s|ing)?|assassinat(?:ed|ion|ions|ing)|"
+        r"stabbed|hacked to death|beheaded|lynched|fired (?:on|at|upon)|set (?:fire|alight) to|torched",
         "frontline",
         "armed_clash",
     ),
