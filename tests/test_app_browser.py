@@ -92,7 +92,7 @@ def running_server(folder: Path, db: Path | None = None) -> Iterator[tuple[str, 
             stop_server(process)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The server the reading tests share; no test writes to its store."""
     with running_server(tmp_path_factory.mktemp("app-browser")) as running:

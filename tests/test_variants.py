@@ -21,7 +21,7 @@ RAQQA_CITY, RAQQA_PROVINCE = 170063, 172957
 AIRFIELD = GeoNamesRecord(99_100_002, "Sorvan Airport", 35.7, 38.9, "SY", "S", "AIRP", alternate_names=("Sorvan",))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def gazetteer(tmp_path_factory):
     path = tmp_path_factory.mktemp("variants") / "tiny.sqlite"
     build_cache(path, sources=tiny_sources(extra_places=(*EXTRA_PLACES, VILLAGE, AIRFIELD)))
