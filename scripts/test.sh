@@ -6,6 +6,7 @@
 # printed in pytest's header; `--random-order-seed=N` replays an order), so no test can
 # lean on what ran before it.
 # pytest's exit 5 ("no tests collected") is a failure here, never a pass.
+# Arguments go to pytest: `bash scripts/test.sh -n 2` runs the suite on two workers (pytest-xdist).
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 bash scripts/install.sh --browser --train || exit $?

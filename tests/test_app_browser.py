@@ -92,7 +92,7 @@ def running_server(folder: Path, db: Path | None = None) -> Iterator[tuple[str, 
             stop_server(process)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The server the reading tests share; no test writes to its store."""
     with running_server(tmp_path_factory.mktemp("app-browser")) as running:
@@ -378,15 +378,18 @@ def test_moving_the_slider_changes_what_is_drawn(page, server) -> None:
     assert after == expected_markers(server[1], EventFilter(date_from=first_day, date_to=first_day))
 
 
-#: How long play is watched, and how often the map is looked at meanwhile.
+#: How long play is watched at most (it is watched to its last step when that comes sooner),
+#: and how often the map is looked at meanwhile.
 PLAY_WATCH_S = 40
 PLAY_SAMPLE_S = 0.3
 MAP_STATS_JS = "() => window.conflictmapStats || null"
+#: Whether the player is still stepping (its button offers to pause while it plays).
+PLAYING_JS = "() => document.querySelector('.cm-play').title === 'Pause'"
 
 
 def test_play_draws_the_markers_of_every_step(page, server) -> None:
-    """Play at 7 days a step, every frame sampled: the map is there, with the markers of
-    the dates it shows, in every one of them."""
+    """Play at 7 days a step, every frame sampled up to the last step: the map is there,
+    with the markers of the dates it shows, in every one of them."""
     frame = map_frame(page)
     assert frame.evaluate("() => document.querySelector('.cm-step-size').value") == "7"
     expected = _markers_by_window(server[1])
@@ -395,11 +398,14 @@ def test_play_draws_the_markers_of_every_step(page, server) -> None:
     shown: set[tuple] = set()
     deadline = time.monotonic() + PLAY_WATCH_S
     while time.monotonic() < deadline:
+        playing = frame.evaluate(PLAYING_JS)
         frames += 1
         stats = _current_map_stats(page)
         if stats and stats["window"] and stats["drawn"] > 0 and stats["drawn"] == expected(stats["window"]):
             drawn += 1
             shown.add(tuple(stats["window"]))
+        if not playing:  # the frame above is the last step's, drawn after play stopped
+            break
         page.wait_for_timeout(PLAY_SAMPLE_S * 1000)
     print(f"\nframes with the map drawn while playing: {drawn}/{frames} = {drawn / frames:.3f}")
     assert len(shown) >= 10, f"play showed only the windows {sorted(shown)}"

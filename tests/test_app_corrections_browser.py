@@ -49,7 +49,7 @@ MOSCOW, ALEPPO, GENEVA = (55.75, 37.62), (36.20, 37.16), (46.20, 6.15)
 AVDIIVKA = (48.14, 37.75)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     folder = tmp_path_factory.mktemp("corrections-browser")
     db = folder / "events.sqlite"

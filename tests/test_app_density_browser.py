@@ -22,7 +22,7 @@ def in_syria(lat: float, lon: float) -> bool:
     return SYRIA[0] <= lon <= SYRIA[2] and SYRIA[1] <= lat <= SYRIA[3]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     with running_server(tmp_path_factory.mktemp("app-density")) as running:
         yield running

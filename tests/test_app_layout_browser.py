@@ -47,7 +47,7 @@ MAP_VIEW_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     with running_server(tmp_path_factory.mktemp("app-layout")) as running:
         yield running
@@ -346,7 +346,7 @@ def _weekly_war(folder: Path) -> Path:
     return _store_of(folder, article, events)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def weekly_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     folder = tmp_path_factory.mktemp("app-weekly")
     with running_server(folder, _weekly_war(folder)) as running:
@@ -440,7 +440,7 @@ def _two_origins(folder: Path) -> Path:
 ORIGINS = ("conflictmap", "acled")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def origins_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     folder = tmp_path_factory.mktemp("app-origins")
     with running_server(folder, _two_origins(folder)) as running:

@@ -9,7 +9,7 @@ from geo.parse.eventabsence import clause_acts, states_no_event
 from geo.parse.eventmodel import EventSite, decide, load_event_model
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def parsed(nlp):
     def site(sentence: str, place: str) -> EventSite:
         start = sentence.index(place)

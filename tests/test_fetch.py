@@ -165,7 +165,7 @@ class _QuietServer(http.server.ThreadingHTTPServer):
         pass  # a client hanging up on purpose (refusals, time limit) is expected here
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def server() -> Iterator[str]:
     httpd = _QuietServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -469,7 +469,7 @@ def test_nonsensical_policy_is_rejected(kwargs: dict[str, float]) -> None:
 # TLS: the certificate is checked against the name, while the socket goes to the address
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, list[str]]]:
     """An HTTPS server on 127.0.0.1 whose self-signed certificate names news.example.com only."""
     import shutil

@@ -14,7 +14,7 @@ from gazetteer.errors import GazetteerQueryError
 from gazetteer.geocoder import OfflineGeocoder
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def coder(tmp_path_factory):
     path = tmp_path_factory.mktemp("gazetteer") / "tiny.sqlite"
     build_cache(path, sources=tiny_sources())

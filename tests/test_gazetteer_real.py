@@ -20,12 +20,12 @@ pytestmark = pytest.mark.slow
 BASEMAP = Path(__file__).resolve().parents[1] / "gazetteer" / "data" / "world_110m.geojson"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def g(real_gazetteer):
     return real_gazetteer
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def country_shapes():
     from shapely.geometry import shape
 

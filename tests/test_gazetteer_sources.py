@@ -23,7 +23,7 @@ from gazetteer.sources import (
 BASEMAP = Path(__file__).resolve().parents[1] / "gazetteer" / "data" / "world_110m.geojson"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def country_shapes():
     from shapely.geometry import shape
 
@@ -31,7 +31,7 @@ def country_shapes():
     return [shape(f["geometry"]) for f in features]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def country_shapes_by_code():
     from shapely.geometry import shape
 

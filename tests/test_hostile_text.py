@@ -79,7 +79,7 @@ def hostile_imported_event() -> Event:
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store filled through the command line: one hostile article, one hostile import."""
     import os
@@ -123,7 +123,7 @@ def test_hostile_text_reaches_the_store_unchanged(hostile_store: Path) -> None:
 # the HTML export, read as text
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def exported_html(hostile_store: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     out = tmp_path_factory.mktemp("export") / "map.html"
     assert (

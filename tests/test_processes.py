@@ -336,31 +336,42 @@ def kill_at(cache: Path, step: str) -> None:
     process.wait(timeout=30)
 
 
+@pytest.fixture(scope="session")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A cache built whole in a process of its own, and what that process looked up in it
+    (built once: every build from the same sources gives the same cache)."""
+    cache = tmp_path_factory.mktemp("reference") / "reference.sqlite"
+    built = open_in_a_process(cache)
+    assert built.returncode == 0 and built.stdout.strip(), built.stderr
+    return cache, built.stdout
+
+
 @pytest.mark.parametrize("step", ["reading", "assembling", "writing", "indexing", "gazetteer built"])
-def test_a_build_killed_at_any_step_leaves_the_next_open_complete(tmp_path: Path, step: str) -> None:
+def test_a_build_killed_at_any_step_leaves_the_next_open_complete(
+    tmp_path: Path, step: str, reference: tuple[Path, str]
+) -> None:
     from gazetteer.database import cache_problem
 
-    reference = open_in_a_process(tmp_path / "reference.sqlite")
-    assert reference.returncode == 0 and reference.stdout.strip(), reference.stderr
+    _, looked_up = reference
     cache = tmp_path / "gazetteer.sqlite"
     kill_at(cache, step)
     # Whatever the moment, the cache's name holds nothing or a whole, valid cache.
     assert not cache.exists() or cache_problem(cache) is None
     after = open_in_a_process(cache)
     assert after.returncode == 0, after.stderr
-    assert after.stdout == reference.stdout
+    assert after.stdout == looked_up
     assert cache_problem(cache) is None
 
 
-def test_a_half_written_cache_is_rebuilt_with_a_message(tmp_path: Path) -> None:
+def test_a_half_written_cache_is_rebuilt_with_a_message(tmp_path: Path, reference: tuple[Path, str]) -> None:
     cache = tmp_path / "gazetteer.sqlite"
-    reference = open_in_a_process(tmp_path / "reference.sqlite")
-    whole = (tmp_path / "reference.sqlite").read_bytes()
+    reference_cache, looked_up = reference
+    whole = reference_cache.read_bytes()
     for damaged in (whole[: len(whole) // 2], whole[:100] + bytes(len(whole) - 100), b"not a database"):
         cache.write_bytes(damaged)
         rebuilt = open_in_a_process(cache)
         assert rebuilt.returncode == 0, rebuilt.stderr
         assert f"rebuilding the gazetteer cache {str(cache)!r}: " in rebuilt.stderr
-        assert rebuilt.stdout == reference.stdout
+        assert rebuilt.stdout == looked_up
         quiet = open_in_a_process(cache)
-        assert "rebuilding" not in quiet.stderr and quiet.stdout == reference.stdout
+        assert "rebuilding" not in quiet.stderr and quiet.stdout == looked_up

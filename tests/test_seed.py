@@ -16,7 +16,7 @@ PUBLISHED = date(2016, 3, 24)
 TADMUR = (34.56, 38.27)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def seed_events(shared_dir, pipeline):
     from geo.read.readers import read_articles
 

@@ -269,7 +269,7 @@ def synthetic_events() -> list[Event]:
     return events
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def synthetic_store(tmp_path_factory: pytest.TempPathFactory):
     with EventStore.open(tmp_path_factory.mktemp("synthetic") / "events.sqlite") as s:
         s.add_events(synthetic_events())

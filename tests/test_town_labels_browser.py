@@ -34,7 +34,7 @@ def chromium() -> Iterator:
         yield browser
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def basemap_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TileServer]:
     folder = tmp_path_factory.mktemp("town-labels")
     basemap = build_detail_cache(folder / "basemap.sqlite", tiny_layers(), TOWNS, stamp=fingerprint())

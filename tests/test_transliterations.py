@@ -31,7 +31,7 @@ KH_SPELT = GeoNamesRecord(99_200_004, "Khrestopil", 48.30, 37.40, "UA")
 FAR_NAMESAKE = GeoNamesRecord(99_200_005, "Hamardiri", 48.90, 36.20, "UA")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def gazetteer(tmp_path_factory):
     path = tmp_path_factory.mktemp("transliterations") / "tiny.sqlite"
     places = (*EXTRA_PLACES, H_SPELT, X_SPELT, NEARBY_TOWN, ARTICLE_SPELT, KH_SPELT, FAR_NAMESAKE)

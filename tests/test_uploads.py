@@ -40,7 +40,7 @@ def _info(name: str, *, mode: int = 0) -> zipfile.ZipInfo:
     return info
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def zip_bomb() -> bytes:
     """200 MB of zeros in one member: a few hundred kilobytes packed."""
     buffer = io.BytesIO()

@@ -23,7 +23,7 @@ AIRFIELD = GeoNamesRecord(99_100_002, "Sorvan Airport", 35.7, 38.9, "SY", "S", "
 VOWELLED_VILLAGE = GeoNamesRecord(99_100_003, "Al Judaydah", 35.9, 38.8, "SY")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
 def gazetteer(tmp_path_factory):
     path = tmp_path_factory.mktemp("variants") / "tiny.sqlite"
     build_cache(path, sources=tiny_sources(extra_places=(*EXTRA_PLACES, VILLAGE, AIRFIELD, VOWELLED_VILLAGE)))

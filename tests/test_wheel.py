@@ -11,6 +11,7 @@ each test asserts that record stays empty.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import re
@@ -22,6 +23,7 @@ import sys
 import sysconfig
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,12 +110,44 @@ def _without_source_tree(env: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in env.items() if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP")}
 
 
+def _run_folder(tmp_path_factory: pytest.TempPathFactory, config: pytest.Config) -> Path:
+    """This run's temporary folder, shared by every worker of ``pytest -n`` (each has its own below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if hasattr(config, "workerinput") else base
+
+
+@contextlib.contextmanager
+def _held(lock: Path) -> Iterator[None]:
+    """An advisory lock on ``lock``, released on leaving."""
+    with open(lock, "w") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield
+
+
 # Session-wide: the suite runs in a shuffled order across modules, which would tear down
 # and rebuild a module-wide fixture each time the order comes back to this module.
 @pytest.fixture(scope="session")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
-    """conflictmap's wheel, built from a copy of the source tree and installed in a new virtualenv."""
-    work = tmp_path_factory.mktemp("wheel")
+def installed(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Installed:
+    """conflictmap's wheel, built from a copy of the source tree and installed in a new virtualenv,
+    once per run: the workers of ``pytest -n`` share it (it is only read after it is built)."""
+    work = _run_folder(tmp_path_factory, pytestconfig) / "wheel"
+    with _held(work.with_name("wheel.lock")):
+        if not (work / "installed").exists():
+            shutil.rmtree(work, ignore_errors=True)  # a build that failed part-way
+            work.mkdir()
+            _install_wheel(work)
+            (work / "installed").touch()
+    venv = work / "venv"
+    installed = Installed(venv=venv, python=venv / "bin" / "python", command=venv / "bin" / "conflictmap")
+    # The installed commands open the suite's shared gazetteer cache, and rebuild it there when
+    # their build inputs differ from those it was built from: stop before any can.
+    if _installed_fingerprint(installed, work) != _tree_fingerprint():
+        pytest.fail("the installed gazetteer's code or data/ files differ from the source tree's")
+    return installed
+
+
+def _install_wheel(work: Path) -> None:
+    """Builds the wheel from a copy of the tree in ``work`` and installs it in ``work/venv``."""
     source = work / "source"
     # A copy, so that the build's own folders (build/, *.egg-info) never land in the tree.
     shutil.copytree(REPO, source, ignore=NOT_BUILD_INPUTS)
@@ -145,12 +179,6 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     (purelib / f"{AUDIT_MODULE}.pth").write_text(f"import {AUDIT_MODULE}\n", encoding="utf-8")
     reuse = "".join(f"import site; site.addsitedir({folder!r})\n" for folder in _reused_site_folders())
     (purelib / "zz_reused_dependencies.pth").write_text(reuse, encoding="utf-8")
-    installed = Installed(venv=venv, python=python, command=venv / "bin" / "conflictmap")
-    # The installed commands open the suite's shared gazetteer cache, and rebuild it there when
-    # their build inputs differ from those it was built from: stop before any can.
-    if _installed_fingerprint(installed, work) != _tree_fingerprint():
-        pytest.fail("the installed gazetteer's code or data/ files differ from the source tree's")
-    return installed
 
 
 def _installed_fingerprint(installed: Installed, cwd: Path) -> str:
