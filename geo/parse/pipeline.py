@@ -32,6 +32,7 @@ from geo.parse.dates import DateContext, act_clause_span, date_contexts
 from geo.parse.eventmodel import EventSite, decide, load_event_model
 from geo.parse.eventtypes import EventKind, trigger_spans
 from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
+from geo.parse.speakers import settlements_spoken_of
 from geo.parse.whereabouts import capital_references, placed_by_context
 from geo.read.boilerplate import furniture_ranges
 from geo.records import GEO_PRECISION_REGION, Article, Event, Place, event_id_for
@@ -74,6 +75,15 @@ class Pipeline:
             # of the story too, the capital of the story's day.
             placed += capital_references(
                 article.text, placed, section.sentences, self.gazetteer, section.first_sentence, article.published
+            )
+            # "Troops took the town, officials in X said": the town is the one the story named last;
+            # X is only where they spoke.
+            placed += settlements_spoken_of(
+                article.text,
+                placed,
+                section.sentences,
+                [s.tree for s in section.syntax],
+                section.first_sentence,
             )
             found = events_from_places(
                 article,
