@@ -477,6 +477,15 @@ def test_watch_once_logs_one_line_and_a_summary(site: tuple[Site, str], tmp_path
     assert lines[1].startswith("watch done after 1 poll: 1 new articles")
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """In the child before it runs: SIGINT as a shell's foreground command gets it. Ignored or
+    blocked signals are inherited through exec, and a test process that has run many others
+    (thread pools, browsers, spawned workers) may hold SIGINT so; Python then installs no
+    KeyboardInterrupt handler and the command would never see the Ctrl-C under test."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def test_ctrl_c_stops_the_command_cleanly_with_a_summary(site: tuple[Site, str], tmp_path: Path) -> None:
     server, base = site
     server.scripts["/feed"] = [rss((f"{base}/a/strike", "Strike", STRIKE_ALEPPO))]
@@ -486,6 +495,7 @@ def test_ctrl_c_stops_the_command_cleanly_with_a_summary(site: tuple[Site, str],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_ctrl_c_as_at_a_terminal,
     )
     try:
         assert process.stdout is not None
