@@ -6,7 +6,8 @@
 # printed in pytest's header; `--random-order-seed=N` replays an order), so no test can
 # lean on what ran before it.
 # pytest's exit 5 ("no tests collected") is a failure here, never a pass.
-# Arguments go to pytest: `bash scripts/test.sh -n 2` runs the suite on two workers (pytest-xdist).
+# The tests run on two workers (pytest-xdist), as CI has two cores; arguments go to pytest after
+# that: `bash scripts/test.sh -n 0` runs one process, `bash scripts/test.sh tests/test_dates.py` one file.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 bash scripts/install.sh --browser --train || exit $?
@@ -18,7 +19,7 @@ python3 -m ruff check --quiet . || failed+=("ruff check")
 python3 -m ruff format --check --quiet . || failed+=("ruff format --check")
 python3 -m mypy || failed+=("mypy")
 
-python3 -m pytest --random-order-bucket=global "$@"
+python3 -m pytest -n 2 --random-order-bucket=global "$@"
 status=$?
 if [ "$status" = 5 ]; then
   echo "test.sh: pytest collected no tests; treating that as a failure" >&2
