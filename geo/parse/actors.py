@@ -44,6 +44,17 @@ INTER_RIOTERS, INTER_PROTESTERS, INTER_CIVILIANS, INTER_EXTERNAL = 5, 6, 7, 8
 INTER_UNKNOWN = 0
 
 
+#: A state's guards of its borders and coasts, with or without a demonym before them: "Uzbek
+#: border guards", "the Greek coast guard", "border guards opened fire".
+STATE_GUARDS = (
+    "border guards",
+    "border guard",
+    "frontier guards",
+    "border troops",
+    "frontier troops",
+    "coast guard",
+    "national guard",
+)
 #: Words that, after a demonym, name that country's armed forces or what they fire.
 FORCE_WORDS = (
     "armed forces",
@@ -108,14 +119,7 @@ FORCE_WORDS = (
     "marines",
     "special forces",
     "police",
-    # A state's guards of its borders and coasts: "Uzbek border guards", "the Greek coast guard".
-    "border guards",
-    "border guard",
-    "frontier guards",
-    "border troops",
-    "frontier troops",
-    "coast guard",
-    "national guard",
+    *STATE_GUARDS,
 )
 #: Where "the army" and "troops" are another country's: in Gaza and the West Bank, Israel's.
 ARMY_OF: dict[str, str] = {"PS": "IL"}
@@ -178,19 +182,13 @@ GENERIC_STATE_FORCES = (
     "gendarmes",
     "guardsmen",
     # Who guards a border or a coast is a state's: "border guards", "frontier troops".
-    "border guards",
-    "border guard",
-    "frontier guards",
+    *STATE_GUARDS,
     "frontier guard",
-    "border troops",
-    "frontier troops",
     "border forces",
     "frontier force",
     "frontier forces",
-    "coast guard",
     "coastguard",
     "coastguards",
-    "national guard",
 )
 GENERIC_POLICE = ("police officers", "policemen", "the police", "police", "constables")
 #: An attacker nobody named.
@@ -732,7 +730,7 @@ def _name_stem(word: str) -> str:
     """A word of a name without the ending of a people's or a region's word, then without its
     vowels after the first letter and with doubled letters single, as names carried over from
     other scripts differ ("Baloch" and "Baluch", "Mohammed" and "Muhammad", "Shabaab")."""
-    folded = word.strip('.,;:"\u201c\u201d').removesuffix("'s").removesuffix("\u2019s")
+    folded = _without_possessive(word.strip('.,;:"\u201c\u201d'))
     ending = next((e for e in _NAME_ENDINGS if folded.endswith(e) and len(folded) - len(e) >= 4), "")
     stem = folded[: len(folded) - len(ending)]
     skeleton = stem[:1] + re.sub(r"[aeiou]", "", stem[1:])
@@ -1057,8 +1055,7 @@ def _capitalised_forces(text: str, country_code: str) -> Iterable[tuple[int, int
         if not words:
             continue  # "The Army": the generic army of the place
         start = m.start("name") + len(" ".join(written[: len(written) - len(words)])) + (len(words) < len(written))
-        first = words[0].lower().removesuffix("'s").removesuffix("\u2019s")
-        cc = _demonyms().get(first) or _country_codes_by_name().get(first) or ABBREVIATED_COUNTRIES.get(words[0])
+        cc = _country_of_word(words[0]) or ABBREVIATED_COUNTRIES.get(words[0])
         rest = words[1:] if cc else words
         head = m.group("head").split()[0]
         if head in _STATE_FORCE_HEADS and not {w.lower() for w in words} & _GROUP_NAME_WORDS:
@@ -1080,8 +1077,13 @@ def _capitalised_forces(text: str, country_code: str) -> Iterable[tuple[int, int
 
 def _country_of_word(word: str) -> str | None:
     """The country a word of a name names, as its people's word or its name ("Eswatini")."""
-    folded = word.lower().removesuffix("'s").removesuffix("\u2019s")
+    folded = _without_possessive(word.lower())
     return _demonyms().get(folded) or _country_codes_by_name().get(folded)
+
+
+def _without_possessive(word: str) -> str:
+    """``word`` without a possessive "'s" in either apostrophe ("Somalia's" is "Somalia")."""
+    return word.removesuffix("'s").removesuffix("\u2019s")
 
 
 def _police_as_source(text: str, start: int, end: int) -> bool:
@@ -1186,7 +1188,7 @@ def armed_groups_named(
         if any(start < m.end and m.start < end for m in found):
             continue
         name = text[start:end]
-        words = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in name.split()}
+        words = {_without_possessive(w.lower()) for w in name.split()}
         fights = (start, end) in fighting and not _a_state_s_name(name)
         if words & NOT_ARMED_WORDS or not (words & ARMED_GROUP_WORDS or fights):
             continue
@@ -1226,7 +1228,7 @@ def _article_length(text: str) -> int:
 def _a_state_s_name(name: str) -> bool:
     """Does ``name`` name a country, its people, its capital or its government?"""
     words = name.removeprefix("The ").removeprefix("the ").split()
-    folded = " ".join(words).lower().removesuffix("'s").removesuffix("\u2019s")
+    folded = _without_possessive(" ".join(words).lower())
     return (
         not words
         or folded in _country_codes_by_name()
@@ -2454,7 +2456,7 @@ def _joined_sides(text: str, table: tuple[TableRow, ...] | None) -> list[Actor]:
         known = _parties_in(part, table)
         written = []
         for found in _WRITTEN_NAME.findall(part):
-            name = _ENVOYS_OF.sub("", found).removesuffix("'s").removesuffix("\u2019s")
+            name = _without_possessive(_ENVOYS_OF.sub("", found))
             name = next((name.removesuffix(s) for s in _BACKER_SUFFIXES if name.endswith(s)), name)
             if name.split()[0] not in _LEADING_NOISE and not _ENVOYS_OF.match(name + " of "):
                 written.append(name)

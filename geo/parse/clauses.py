@@ -26,13 +26,19 @@ if TYPE_CHECKING:
 DOER_LABELS = frozenset({"nsubj"})
 #: Dependency labels of the one a clause's verb acts on.
 DONE_TO_LABELS = frozenset({"dobj", "nsubjpass"})
+#: Verbs that report what someone said: their subject is a source, not a doer.
+SAYING_VERBS = frozenset(
+    {
+        "said", "say", "says", "saying", "told", "tell", "tells", "announced", "announces", "claimed", "claims",
+        "denied", "denies", "warned", "warns", "stated", "added", "reported", "reports", "confirmed", "confirms",
+    }
+)  # fmt: skip
 #: Verbs of saying, claiming and talking, of backing and of holding: their subject is a
 #: source, a sponsor or a holder, not a side of the fighting ("Russia's defence ministry said Ukrainian troops
 #: attacked ...", "forces backed by the United Arab Emirates").
 NOT_ACTS = frozenset(
     {
-        "said", "say", "says", "saying", "told", "tell", "tells", "announced", "announces", "claimed", "claims",
-        "denied", "denies", "warned", "warns", "stated", "added", "reported", "reports", "confirmed", "confirms",
+        *SAYING_VERBS,
         "accused", "accuses", "blamed", "blames", "condemned", "condemns", "urged", "urges", "called", "calls",
         "vowed", "insisted", "insists", "argued", "agreed", "signed", "met", "meets", "welcomed", "welcomes",
         "alleged", "alleges", "believed", "believes", "estimated", "estimates", "wrote", "posted", "published",

@@ -258,6 +258,9 @@ _AFTER_A_DAY = (
     r"they|he|she|it|we|i|you|the|a|an|its|their|his|her"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
+#: Where a clause ends after a phrase: a stop, a dash, the end. A phrase that could count or
+#: modify what follows ("the 5th floor", "the day before the vote") is read only before one.
+_CLAUSE_END = r"\s*(?:[,.;:)\u2014\u2013]|\s-\s|$)"
 #: What joins the first and last day of a range: "28-29 August", "12 and 14 May", "from 3 to 5 June".
 _RANGE_JOIN = r"(?:\s*[-–]\s*|\s+(?i:and|to|until|till|through)\s+)"
 _YEAR = r"(?:1[89]|20)\d\d"
@@ -312,7 +315,7 @@ def _phrase_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                 # the old letter-writer's "the 1st inst." (this month) and "the 28th ult." (the last)
                 r"(?:\s+((?i:inst|instant|ult|ultimo))\b\.?)?"
                 rf"(?!\s+(?:(?i:of)\s+)?(?:{_DAYS_MONTH})\b)"
-                rf"(?=\s*(?:[,.;:)\u2014\u2013]|\s-\s|$)|\s+(?i:{_AFTER_A_DAY})\b)",
+                rf"(?={_CLAUSE_END}|\s+(?i:{_AFTER_A_DAY})\b)",
             ),
             ("ago", rf"\b((?i:{number}))\s+((?i:day|week|month))s?\s+(?i:ago)\b"),
             ("day_word", rf"\b(?i:{_words(DAY_WORDS)})\b"),
@@ -365,8 +368,8 @@ _ANCHORED: tuple[tuple[re.Pattern[str], int | None, bool, int], ...] = tuple(
         (r"\b(?i:the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night))\b", 1, False, DATE_PRECISION_DAY),
         (r"\b(?i:the\s+(?:previous|preceding)\s+(?:day|night|evening|morning))\b", -1, False, DATE_PRECISION_DAY),
         # "fled the day before", "returned the day after": nothing follows that they count from
-        (r"\b(?i:the\s+(?:day|night)\s+before)(?=\s*(?:[,.;:)\u2014\u2013]|\s-\s|$))", -1, False, DATE_PRECISION_DAY),
-        (r"\b(?i:the\s+day\s+after)(?=\s*(?:[,.;:)\u2014\u2013]|\s-\s|$))", 1, False, DATE_PRECISION_DAY),
+        (rf"\b(?i:the\s+(?:day|night)\s+before)(?={_CLAUSE_END})", -1, False, DATE_PRECISION_DAY),
+        (rf"\b(?i:the\s+day\s+after)(?={_CLAUSE_END})", 1, False, DATE_PRECISION_DAY),
         (r"\b(?i:(?:later|earlier)\s+that\s+week)\b", 0, False, DATE_PRECISION_WEEK),
     )
 )
@@ -1055,11 +1058,7 @@ def _with_anchor(
     """
     if candidate.shift is None:
         return candidate
-    earlier = [
-        c
-        for c in found
-        if c.shift is None and not c.background and not c.report and c.value is not None and c.start < candidate.start
-    ]
+    earlier = [c for c in found if _states_a_date(c) and c.start < candidate.start]
     counted_from = _own_date_of_opened_clause(sentence, candidate, found)
     if earlier:
         best = min(earlier, key=_rank)
@@ -1087,14 +1086,17 @@ def _own_date_of_opened_clause(sentence: str, candidate: _Candidate, found: Sequ
     own = [
         c
         for c in found
-        if c.shift is None
-        and not c.background
-        and not c.report
-        and c.value is not None
+        if _states_a_date(c)
         and c.start >= candidate.end
         and not _HARD_BOUNDARY.search(sentence, candidate.end, c.start)
     ]
     return EventDate(own[0].value, own[0].precision) if own else None
+
+
+def _states_a_date(candidate: _Candidate) -> bool:
+    """Does the phrase name a day of the story itself: counted from no other, neither a
+    background clause's nor a report's, and read?"""
+    return candidate.shift is None and not candidate.background and not candidate.report and candidate.value is not None
 
 
 def _shifted(candidate: _Candidate, anchor: EventDate | None) -> _Candidate:
@@ -1591,7 +1593,7 @@ def _explicit_day(day: str, month: str, year: str | None, published: date | None
         return None
     if year is None and published is None:
         return None, DATE_PRECISION_DAY, False
-    english = next(name for name, number in MONTHS.items() if number == _month_number(month))
+    english = _MONTH_NAMES[_month_number(month)]  # dateparser reads the English name of another language's month
     value = _parse_day_phrase(f"{int(day)} {english} {year or ''}".strip(), published)
     if value is None:
         return None
@@ -1788,6 +1790,10 @@ RESOLVERS = {
 
 # ---------------------------------------------------------------------------
 # calendar arithmetic
+
+
+#: Each month's English name by its number.
+_MONTH_NAMES: dict[int, str] = {number: name for name, number in MONTHS.items()}
 
 
 def _month_number(name: str) -> int:

@@ -19,17 +19,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from geo.parse import clauses
 from geo.parse.clausetree import ClauseTree
 from geo.records import Mention, Place
 
-#: Verbs that report what someone said (their subject is a source, not a doer).
-SAYING_VERBS = frozenset(
-    {
-        "said", "say", "says", "saying", "told", "tell", "tells", "announced", "announces", "stated",
-        "added", "reported", "reports", "confirmed", "confirms", "claimed", "claims", "denied", "denies",
-        "warned", "warns", "quoted",
-    }
-)  # fmt: skip
+#: Verbs that report what someone said, and "quoted" ("officials in X were quoted as saying").
+SAYING_VERBS = clauses.SAYING_VERBS | {"quoted"}
 #: Prepositions that put a speaker somewhere: "officials in X", "a spokesman at X", "sources
 #: from X". Not "of": "the governor of X" may be the governor of the place the act is at.
 SPEAKER_PREPOSITIONS = frozenset({"in", "at", "from", "inside", "based"})
