@@ -228,7 +228,9 @@ class SlideRenderer:
             page = self._context(float(scale)).new_page()
             try:
                 page.set_viewport_size({"width": width, "height": height})
-                page.goto(page_path.as_uri(), wait_until="load")
+                # Not "load": that waits on every tile image with Playwright's own 30 s,
+                # while the page's readiness caps its wait for slow tiles and draws without them.
+                page.goto(page_path.as_uri(), wait_until="domcontentloaded")
                 wait_in_page(page, "window.conflictmapReady === true", timeout_ms=READY_TIMEOUT_MS)
                 stats = page.evaluate("window.conflictmapStats")
                 with atomic_path(Path(path)) as tmp:
