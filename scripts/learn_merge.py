@@ -4,6 +4,7 @@
     python3 scripts/learn_merge.py --sweep [--type-noise 0.1] [--date-noise 0.1] [--place-noise 0.2] [--only wider_lead]
     python3 scripts/learn_merge.py --typed-apart    # the dev pairs of two types: one happening or two
     python3 scripts/learn_merge.py --pairs          # every missed pair of one happening, with its cause
+    python3 scripts/learn_merge.py --thresholds [--type-noise 0.15 ...]   # thresholds chosen with each war left out
 
 Every pair of events from two articles of the dev split that the gold set ties to a
 happening, within the model's reach in km and days, is an example: positive when both tell
@@ -43,6 +44,10 @@ war's towns it does not know. ``--only NAME`` sweeps only that threshold (repeat
 over the draws), as a war read worse than the dev wars would lose it.
 ``--pairs`` lists every pair of items of one happening that ends in two events or has no event,
 war by war, with its cause and what each report read (``list_missed_pairs``).
+``--thresholds`` fits the learned match without each war in turn and merges that war at each
+probability threshold of ``THRESHOLDS`` (the hand-set rules at each ``min_overlap``), then sets
+the shipped threshold beside the one each war would get were it chosen on the other wars alone
+(``chosen_without_each_war``: best mean F1 over them), with pooled and per-war-mean F1.
 ``--typed-apart`` counts the examples of two types by their pair of types, the days between
 them and whether they tell one happening (``typed_apart``).
 """
@@ -778,6 +783,120 @@ def sweep(
         print(f"  leave-one-war-out F1 {f1:.4f}, chosen {', '.join(str(v) for v in chosen)}")
 
 
+#: Probability thresholds of the learned match ``--thresholds`` weighs with each war left out.
+THRESHOLDS = (0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
+
+
+@dataclass(frozen=True, slots=True)
+class HeldOut:
+    """One war's merging by one candidate setting fitted without it: its predicted events per
+    noise draw (one draw when the reports are read as they are)."""
+
+    war: str
+    runs: tuple[tuple[PredictedEvent, ...], ...]
+
+
+def held_out_runs(
+    gold: CodedGold,
+    events: dict[str, tuple[Event, ...]],
+    settings_for: Callable[[str], Sequence[MergeRules]],
+    draws: Sequence[dict[str, tuple[Event, ...]]],
+) -> dict[str, list[HeldOut]]:
+    """Each dev war merged by each candidate setting ``settings_for(war)`` gives for it (a
+    match fitted without that war, or hand-set rules), once per draw."""
+    found: dict[str, list[HeldOut]] = {}
+    for conflict in wars(gold):
+        war = war_of(gold, conflict)
+        found[conflict] = [
+            HeldOut(conflict, tuple(tuple(run) for run in merged_draws(war, events, rules, draws)))
+            for rules in settings_for(conflict)
+        ]
+    return found
+
+
+def war_f1(gold: CodedGold, held: HeldOut) -> float:
+    """The B-cubed F1 of one war's merging, the mean over its draws."""
+    war = war_of(gold, held.war)
+    return sum(score(war, list(run)).f1 for run in held.runs) / len(held.runs)
+
+
+def pooled(gold: CodedGold, chosen: Sequence[HeldOut]) -> tuple[float, float, float]:
+    """Pooled B-cubed precision, recall and F1 over the wars of ``chosen``, the mean over draws."""
+    scores = [score(gold, [e for held in chosen for e in held.runs[k]]) for k in range(len(chosen[0].runs))]
+    return tuple(sum(getattr(s, k) for s in scores) / len(scores) for k in ("precision", "recall", "f1"))  # type: ignore[return-value]
+
+
+def chosen_without_each_war(per_war: dict[str, Sequence[float]], now: int) -> dict[str, int]:
+    """For each war, the candidate setting (an index into each list of F1s) whose mean F1 over
+    the other wars is best, ties to ``now``, the setting shipped: the setting a war would have
+    been given had it been unseen when the setting was chosen."""
+    chosen = {}
+    for war in per_war:
+        others = [f1s for other, f1s in per_war.items() if other != war]
+        candidates = range(len(per_war[war]))
+        chosen[war] = max(candidates, key=lambda i: (sum(f1s[i] for f1s in others), i == now))
+    return chosen
+
+
+def choose_by_wars_left_out(gold: CodedGold, runs: dict[str, list[HeldOut]], labels: Sequence[str], now: int) -> None:
+    """Print, for each candidate setting, its pooled figures and the mean over wars of each
+    left-out war's F1; then the setting each war would get if chosen on the other wars alone
+    (the best mean F1 over them; ties to the setting ``now``), and those choices' figures:
+    what choosing the setting this way does for a war it was not chosen on."""
+    names = sorted(runs)
+    per_war = {w: [war_f1(gold, held) for held in runs[w]] for w in names}
+    for i, label in enumerate(labels):
+        p, r, f1 = pooled(gold, [runs[w][i] for w in names])
+        mean = sum(per_war[w][i] for w in names) / len(names)
+        print(f"  {label:>8}: pooled P {p:.4f} R {r:.4f} F1 {f1:.4f}; mean over wars F1 {mean:.4f}")
+    chosen = [chosen_without_each_war(per_war, now)[w] for w in names]
+    p, r, f1 = pooled(gold, [runs[w][i] for w, i in zip(names, chosen, strict=True)])
+    mean = sum(per_war[w][i] for w, i in zip(names, chosen, strict=True)) / len(names)
+    print(
+        f"  chosen with each war left out: {', '.join(labels[i] for i in chosen)}\n"
+        f"  those choices on their left-out wars: pooled P {p:.4f} R {r:.4f} F1 {f1:.4f}; mean over wars F1 {mean:.4f}"
+    )
+
+
+def thresholds_by_war(
+    gold: CodedGold,
+    events: dict[str, tuple[Event, ...]],
+    pairs: Sequence[Pair],
+    share: float = 0.0,
+    date_share: float = 0.0,
+    place_share: float = 0.0,
+) -> None:
+    """The learned match's probability threshold chosen with each war left out: for each war,
+    weights fitted on the other wars (the shipped penalty, reach and link), the war merged at
+    each of ``THRESHOLDS``; the threshold that merges the wars left out best is set beside the
+    shipped one. The hand-set rules' ``min_overlap``, their one threshold of words for two
+    reports of one kind, is weighed the same way (no weights to refit)."""
+    shipped = shipped_match()
+    texts = documents(gold)
+    draws = noisy_draws(events, share, date_share, place_share)
+    fitted = {
+        w: replace(
+            fit_without(gold, pairs, texts, [w], shipped.regularisation),
+            max_km=shipped.max_km,
+            link=shipped.link,
+        )
+        for w in wars(gold)
+    }
+    print(
+        f"learned match, weights fitted without each war (C {shipped.regularisation:g}, {shipped.max_km:g} km,"
+        f" {shipped.link} link), threshold (shipped {shipped.threshold:g}):"
+    )
+    runs = held_out_runs(
+        gold, events, lambda w: [MergeRules(learned=replace(fitted[w], threshold=t)) for t in THRESHOLDS], draws
+    )
+    choose_by_wars_left_out(gold, runs, [f"{t:g}" for t in THRESHOLDS], THRESHOLDS.index(shipped.threshold))
+    values = SWEEP["min_overlap"]
+    now = MergeRules().min_overlap
+    print(f"hand-set rules, min_overlap (shipped {now:g}):")
+    runs = held_out_runs(gold, events, lambda w: [replace(MergeRules(), min_overlap=v) for v in values], draws)
+    choose_by_wars_left_out(gold, runs, [f"{v:g}" for v in values], values.index(now))
+
+
 def _reports_of(gold: CodedGold, conflict: str) -> frozenset[str]:
     return frozenset(r.id for r in gold.reports if r.conflict == conflict)
 
@@ -796,6 +915,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--only", action="append", default=[], help="--sweep this threshold only (repeatable)")
     parser.add_argument("--typed-apart", action="store_true", help="count the dev pairs of two types, then stop")
     parser.add_argument("--pairs", action="store_true", help="list every missed pair of one happening, then stop")
+    parser.add_argument(
+        "--thresholds",
+        action="store_true",
+        help="the learned match's threshold chosen with each war left out, then stop",
+    )
     args = parser.parse_args(argv)
     gold = read_jsonl(GOLD_JSONL).split("dev")
     events = pipeline_events(gold, args.cache)
@@ -804,6 +928,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     if args.typed_apart:
         print_typed_apart(examples(gold, events))
+        return
+    if args.thresholds:
+        thresholds_by_war(gold, events, examples(gold, events), args.type_noise, args.date_noise, args.place_noise)
         return
     if args.sweep:
         sweep(gold, events, args.type_noise, args.date_noise, args.place_noise, args.only)

@@ -45,3 +45,26 @@ def test_pairs_of_two_types_are_counted_by_their_types_their_days_and_whether_th
         ("frontline and humanitarian aid", 0, False): 1,
         ("frontline and humanitarian aid", 1, False): 1,
     }
+
+
+def test_a_setting_is_chosen_for_each_war_on_the_other_wars_alone() -> None:
+    learn_merge = load_script("learn_merge")
+    # Three wars, two candidate thresholds, the second shipped. The north war merges far better
+    # at the first, enough to make it the best over all three wars; the two others prefer the
+    # shipped one a little.
+    per_war = {
+        "north": [0.99, 0.60],
+        "south": [0.70, 0.90],
+        "east": [0.72, 0.88],
+    }
+    chosen = learn_merge.chosen_without_each_war(per_war, now=1)
+    # Left out, the north war gets the setting the two others prefer, not its own best; each of
+    # the others, left out, gets the north war's, which the remaining two favour together.
+    assert chosen == {"north": 1, "south": 0, "east": 0}
+
+
+def test_ties_between_settings_go_to_the_shipped_one() -> None:
+    learn_merge = load_script("learn_merge")
+    per_war = {"north": [0.9, 0.9], "south": [0.8, 0.8]}
+    assert learn_merge.chosen_without_each_war(per_war, now=1) == {"north": 1, "south": 1}
+    assert learn_merge.chosen_without_each_war(per_war, now=0) == {"north": 0, "south": 0}
