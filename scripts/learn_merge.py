@@ -406,11 +406,18 @@ def list_errors(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: Me
         print(f"  {n:3d}  {kind}")
 
 
-def list_missed_pairs(gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeRules) -> None:
+def list_missed_pairs(
+    gold: CodedGold, events: dict[str, tuple[Event, ...]], rules: MergeRules | Callable[[str], MergeRules]
+) -> None:
     """Every pair of items of one happening that ends in two events (or none), war by war, with
     its cause (``cause_of_pair``, ``cause_of_unmatched``) and what each report read: type,
-    date (and publication day), place, and the share of words the two quotes hold in common."""
-    predicted = predict(gold, events, rules)
+    date (and publication day), place, and the share of words the two quotes hold in common.
+    ``rules`` may be given per war (a match fitted without that war): each war is then merged
+    alone, by its own."""
+    if isinstance(rules, MergeRules):
+        predicted = predict(gold, events, rules)
+    else:
+        predicted = [e for w in wars(gold) for e in predict(war_of(gold, w), events, rules(w))]
     items = match_items(gold, predicted)
     by_id = {e.event_id: e for r in gold.reports for e in events[r.id]}
     places = report_places(gold, sorted({i[0] for i, e in items.items() if e is None}))
@@ -858,6 +865,25 @@ def choose_by_wars_left_out(gold: CodedGold, runs: dict[str, list[HeldOut]], lab
     )
 
 
+def fitted_without_each_war(
+    gold: CodedGold, events: dict[str, tuple[Event, ...]], pairs: Sequence[Pair] | None = None
+) -> dict[str, LearnedMatch]:
+    """For each war, the learned match fitted on the other wars' pairs and reports, with the
+    shipped match's penalty, reach, threshold and link."""
+    shipped = shipped_match()
+    texts = documents(gold)
+    found = examples(gold, events) if pairs is None else pairs
+    return {
+        w: replace(
+            fit_without(gold, found, texts, [w], shipped.regularisation),
+            max_km=shipped.max_km,
+            threshold=shipped.threshold,
+            link=shipped.link,
+        )
+        for w in wars(gold)
+    }
+
+
 def thresholds_by_war(
     gold: CodedGold,
     events: dict[str, tuple[Event, ...]],
@@ -872,22 +898,17 @@ def thresholds_by_war(
     shipped one. The hand-set rules' ``min_overlap``, their one threshold of words for two
     reports of one kind, is weighed the same way (no weights to refit)."""
     shipped = shipped_match()
-    texts = documents(gold)
     draws = noisy_draws(events, share, date_share, place_share)
-    fitted = {
-        w: replace(
-            fit_without(gold, pairs, texts, [w], shipped.regularisation),
-            max_km=shipped.max_km,
-            link=shipped.link,
-        )
-        for w in wars(gold)
-    }
+    fitted = fitted_without_each_war(gold, events, pairs)
     print(
         f"learned match, weights fitted without each war (C {shipped.regularisation:g}, {shipped.max_km:g} km,"
         f" {shipped.link} link), threshold (shipped {shipped.threshold:g}):"
     )
     runs = held_out_runs(
-        gold, events, lambda w: [MergeRules(learned=replace(fitted[w], threshold=t)) for t in THRESHOLDS], draws
+        gold,
+        events,
+        lambda w: [MergeRules(learned=replace(fitted[w], threshold=t)) for t in THRESHOLDS],
+        draws,
     )
     choose_by_wars_left_out(gold, runs, [f"{t:g}" for t in THRESHOLDS], THRESHOLDS.index(shipped.threshold))
     values = SWEEP["min_overlap"]
@@ -916,6 +937,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--typed-apart", action="store_true", help="count the dev pairs of two types, then stop")
     parser.add_argument("--pairs", action="store_true", help="list every missed pair of one happening, then stop")
     parser.add_argument(
+        "--held-out", action="store_true", help="--pairs of the learned match fitted without each war, on that war"
+    )
+    parser.add_argument(
         "--thresholds",
         action="store_true",
         help="the learned match's threshold chosen with each war left out, then stop",
@@ -924,7 +948,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     gold = read_jsonl(GOLD_JSONL).split("dev")
     events = pipeline_events(gold, args.cache)
     if args.pairs:
-        list_missed_pairs(gold, events, MergeRules(learned=shipped_match()) if args.shipped else MergeRules())
+        if args.held_out:
+            fitted = fitted_without_each_war(gold, events)
+            list_missed_pairs(gold, events, lambda war: MergeRules(learned=fitted[war]))
+        else:
+            list_missed_pairs(gold, events, MergeRules(learned=shipped_match()) if args.shipped else MergeRules())
         return
     if args.typed_apart:
         print_typed_apart(examples(gold, events))
