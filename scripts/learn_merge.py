@@ -830,7 +830,12 @@ def war_f1(gold: CodedGold, held: HeldOut) -> float:
 def pooled(gold: CodedGold, chosen: Sequence[HeldOut]) -> tuple[float, float, float]:
     """Pooled B-cubed precision, recall and F1 over the wars of ``chosen``, the mean over draws."""
     scores = [score(gold, [e for held in chosen for e in held.runs[k]]) for k in range(len(chosen[0].runs))]
-    return tuple(sum(getattr(s, k) for s in scores) / len(scores) for k in ("precision", "recall", "f1"))  # type: ignore[return-value]
+    n = len(scores)
+    return (
+        sum(s.precision for s in scores) / n,
+        sum(s.recall for s in scores) / n,
+        sum(s.f1 for s in scores) / n,
+    )
 
 
 def chosen_without_each_war(per_war: dict[str, Sequence[float]], now: int) -> dict[str, int]:
@@ -856,7 +861,8 @@ def choose_by_wars_left_out(gold: CodedGold, runs: dict[str, list[HeldOut]], lab
         p, r, f1 = pooled(gold, [runs[w][i] for w in names])
         mean = sum(per_war[w][i] for w in names) / len(names)
         print(f"  {label:>8}: pooled P {p:.4f} R {r:.4f} F1 {f1:.4f}; mean over wars F1 {mean:.4f}")
-    chosen = [chosen_without_each_war(per_war, now)[w] for w in names]
+    choices = chosen_without_each_war(per_war, now)
+    chosen = [choices[w] for w in names]
     p, r, f1 = pooled(gold, [runs[w][i] for w, i in zip(names, chosen, strict=True)])
     mean = sum(per_war[w][i] for w, i in zip(names, chosen, strict=True)) / len(names)
     print(
