@@ -354,6 +354,16 @@ PERSON_NOUNS = frozenset(
         "father",
         "son",
         "daughter",
+        "grandson",
+        "granddaughter",
+        "grandfather",
+        "grandmother",
+        "grandchild",
+        "nephew",
+        "niece",
+        "uncle",
+        "aunt",
+        "cousin",
         "wife",
         "husband",
         "brother",
@@ -590,7 +600,7 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     side_says: list[_Figure] = []
     accounts: list[_Account] = []
     elliptical: list[_Figure] = []
-    plain = _without_modifiers_of_the_dead(_without_background_asides(_without_asides(sentence)))
+    plain = _without_modifiers_of_the_dead(_without_background_asides(_without_asides(_wounds_told_fatal(sentence))))
     past_year = _PAST_YEAR.search(plain)
     seen = 0
     for clause in _clauses(plain):
@@ -1208,6 +1218,20 @@ def before_word(words: Sequence[str], at: int) -> str:
 _ASIDE = re.compile(r"\s[-\u2013\u2014]\s.{1,120}?\s[-\u2013\u2014]\s|\s?\([^()]{1,120}\)")
 
 
+#: A wound told to have been fatal ("two were fatally wounded", "mortally injured", "15
+#: casualties, three of them fatal"): a death, which ACLED counts.
+_FATAL_WOUND = re.compile(
+    r"\b(?:fatally|mortally)\s+(?:wounded|injured|hurt|shot|stabbed)\b"
+    r"|(?<=\bof them )fatal(?:ly)?\b(?:\s+(?:wounded|injured|hurt))?|(?<=\bof whom )fatal(?:ly)?\b(?:\s+(?:wounded|injured|hurt))?",
+    re.IGNORECASE,
+)
+
+
+def _wounds_told_fatal(sentence: str) -> str:
+    """The sentence with a wound told fatal (``_FATAL_WOUND``) said as a death: "killed"."""
+    return _FATAL_WOUND.sub("killed", sentence)
+
+
 def _without_asides(sentence: str) -> str:
     """The sentence without asides between dashes or brackets ("Two pensioners - a man and a
     woman - were killed"), whose figures detail a toll already counted."""
@@ -1218,11 +1242,23 @@ def _without_asides(sentence: str) -> str:
 _RELATIVE_ASIDE = re.compile(r",\s(?:which|who|that)\b[^,;:]{1,120},")
 
 
+#: An apposition that ranks the event's dead among a period's ("..., the 13th and 14th officers
+#: killed this year", "..., the fifth to die this month"): an ordinal counts no one, up to the
+#: clause's end.
+_ORDINAL = r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth)"
+_RANKING_APPOSITION = re.compile(
+    rf",\s+the\s+{_ORDINAL}(?:\s*(?:,|and|or)\s*(?:the\s+)?{_ORDINAL})*\b[^,;:.]*(?=[,;:.]|$)",
+    re.IGNORECASE,
+)
+
+
 def _without_background_asides(sentence: str) -> str:
     """The sentence without relative clauses between commas that tell a background toll ("The
-    fighting, which has left thousands dead since April, flared again, killing eight"): cut
-    out, they would make the whole clause around them background, and the event's own toll with it."""
-    return _RELATIVE_ASIDE.sub(lambda m: "," if _background(m.group(0)) else m.group(0), sentence)
+    fighting, which has left thousands dead since April, flared again, killing eight"), nor
+    appositions ranking the dead among a period's (``_RANKING_APPOSITION``): left in, they
+    would make the whole clause around them background, and the event's own toll with it."""
+    sentence = _RELATIVE_ASIDE.sub(lambda m: "," if _background(m.group(0)) else m.group(0), sentence)
+    return _RANKING_APPOSITION.sub(lambda m: "" if _background(m.group(0)) else m.group(0), sentence)
 
 
 #: A clause that tells which people of a group died, between the group and its death verb:
@@ -1364,11 +1400,13 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
             figures.append(_Figure(i, attacker_end, 1))
             i = attacker_end
             continue
-        kin = words[i + 1] if i + 1 < len(words) else ""
-        if word in {"his", "her", "their"} and before_word(words, i) == "and" and kin in PERSON_NOUNS:
-            # "four children and their mother": one more person, named by kin.
-            figures.append(_Figure(i, i + 2, 1))
-            i += 2
+        # "four children and their mother", "a farmer and his 15-year-old grandson": one more
+        # person, named by kin, perhaps after their age.
+        kin = i + 2 if i + 2 < len(words) and _AGE_NOUN.fullmatch(words[i + 1]) else i + 1
+        named_by_kin = kin < len(words) and words[kin] in PERSON_NOUNS
+        if word in {"his", "her", "their"} and before_word(words, i) == "and" and named_by_kin:
+            figures.append(_Figure(i, kin + 1, 1))
+            i = kin + 1
             continue
         after = words[i + 1] if i + 1 < len(words) else ""
         # "both gunmen were shot dead", "both of them died": two people; not "both sides".
@@ -1628,7 +1666,8 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
     # "two soldiers and three civilians were killed" / "killed two soldiers and three civilians":
     # a figure joined by "and" to a counted one shares its kind.
     for n in range(len(figures) - 1, 0, -1):
-        if kinds[n - 1] is None and kinds[n] is not None and _joined(words, figures[n - 1], figures[n]):
+        joined = _joined(words, figures[n - 1], figures[n]) and not _counts_casualties(words, figures[n - 1])
+        if kinds[n - 1] is None and kinds[n] is not None and joined:
             kinds[n - 1] = kinds[n]
     for n in range(1, len(figures)):
         joined = kinds[n] is None and kinds[n - 1] is not None and _joined(words, figures[n - 1], figures[n])
@@ -1868,6 +1907,10 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
             return KILLED  # "six soldiers met their deaths"
         if word == "lives" and i > fig.end and words[i - 1] not in {"their", "his", "her", "its", "our"}:
             # "a driver who lives nearby": the verb, not "lost their lives".
+            return None
+        if _counts_casualties(words, fig):
+            # "15 casualties, three of whom died": the dead and the wounded, not told apart; a
+            # death word after them tells a part of them.
             return None
         if word in DEATH_AFTER:
             if parse_quantity(words, i + 1) is not None:
@@ -2149,6 +2192,11 @@ def _or_wounded(words: Sequence[str], at: int) -> bool:
 
 #: Words that may follow "killed and wounded" used as verbs ("... wounded in the attack").
 _AFTER_A_VERB = frozenset({"in", "by", "on", "at", "near", "during", "when", "as", "after", "overnight", "yesterday"})
+
+
+def _counts_casualties(words: Sequence[str], fig: _Figure) -> bool:
+    """Does the figure count casualties ("15 casualties"), the dead and wounded together?"""
+    return words[fig.end : fig.end + 1] == ["casualties"]
 
 
 def _joined(words: Sequence[str], left: _Figure, right: _Figure) -> bool:
