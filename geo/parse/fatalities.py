@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.parse.numbers import NUMBER_WORDS
 
@@ -592,7 +592,62 @@ class _Figure:
 
 def casualties(sentence: str, *, place: str = "") -> Casualties:
     """Deaths and wounded a sentence reports, skipping background tolls and subsets; with
-    ``place`` (as written), those of that place when the sentence gives a figure per place."""
+    ``place`` (as written), those of that place when the sentence gives a figure per place,
+    and its share of a toll it tells of several places at once (``_share_of_places``)."""
+    told = _casualties(sentence, place=place)
+    if not place or not told.killed:
+        return told
+    places = _places_told_together(sentence, place)
+    if not places or any(_casualties(sentence, place=other).killed != told.killed for other in places):
+        # A figure per place ("two in A and three in B") is each place's own.
+        return told
+    return replace(told, killed=_share_of_places(sentence, told.killed, places, place))
+
+
+#: A capitalised name of one or more words ("Tyre", "San Miguel").
+_NAME = r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
+#: Places joined by "and" after a preposition of where ("shelling of A and B", "raids on A, B
+#: and C", "in the towns of A and B").
+_PLACES_TOGETHER = re.compile(
+    r"\b(?:in|on|of|at|near|around|across)\s+"
+    r"(?:the\s+(?:towns?|cities|villages?|districts?|areas?)\s+of\s+)?"
+    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})"
+)
+#: A part of a toll told at one place ("..., 15 of them in A").
+_PART_AT = re.compile(
+    rf"\b(?P<figure>[\w-]+)\s+of\s+(?:them|whom|those|the\s+dead)\s+(?:\w+\s+){{0,3}}?(?:in|at|near)\s+(?P<name>{_NAME})"
+)
+
+
+def _places_told_together(sentence: str, place: str) -> tuple[str, ...]:
+    """The places ``place`` (as written) is named with, joined by "and" (``_PLACES_TOGETHER``),
+    itself among them; none when it is named alone."""
+    for match in _PLACES_TOGETHER.finditer(sentence):
+        names = tuple(n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match["names"]) if n)
+        if place in names and len(set(names)) == len(names):
+            return names
+    return ()
+
+
+def _share_of_places(sentence: str, toll: int, places: Sequence[str], place: str) -> int:
+    """``place``'s share of a toll told of several ``places`` at once: its part where the
+    sentence tells one ("23 killed in A and B, 15 of them in A"), else an even share of what the
+    parts leave, the remainder to the first place (ACLED shares a toll it cannot place so)."""
+    parts: dict[str, int] = {}
+    for match in _PART_AT.finditer(sentence):
+        quantity = parse_quantity(_tokens(match["figure"]), 0)
+        if match["name"] in places and quantity is not None:
+            parts[match["name"]] = quantity[0]
+    if place in parts:
+        return parts[place]
+    rest = [p for p in places if p not in parts]
+    left = max(toll - sum(parts.values()), 0)
+    share, remainder = divmod(left, len(rest))
+    return share + (remainder if place == rest[0] else 0)
+
+
+def _casualties(sentence: str, *, place: str = "") -> Casualties:
+    """``casualties`` before a toll of several places is shared out among them."""
     killed: list[_Figure] = []
     wounded: list[_Figure] = []
     tolls: list[_Figure] = []
@@ -729,7 +784,9 @@ class _Account:
 #: Who tells a figure: a source's words or estimate.
 _ATTRIBUTED = re.compile(
     r"\b(?:said|says|say|told|according to|reported|put|puts|estimated|estimates|counted|gave"
-    r"|confirmed|recorded|documented|registered)\b",
+    r"|confirmed|recorded|documented|registered"
+    # "..., but journalists later found 18 bodies": a count of the dead seen, as another account.
+    r"|found|recovered)\b",
     re.IGNORECASE,
 )
 #: A toll that grew ("rose to", "two more died"): it holds the figure before it, which it replaces.
@@ -739,7 +796,7 @@ _PLACE_TOLD = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+(?:\w+\s+of\s+)?)
 #: Words after a figure that name nobody in particular ("4 people died", "as many as 10 were killed").
 _ANYONE = frozenset(
     {"", "people", "persons", "dead", "died", "killed", "were", "was", "have", "had", "in", "at"}
-    | {"victims", "others", "deaths", "fatalities"}
+    | {"victims", "others", "deaths", "fatalities", "bodies", "corpses"}
 )
 
 
@@ -1374,7 +1431,11 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
     i = 0
     while i < len(words):
         word = words[i]
-        if word in {"himself", "herself"} and (before_word(words, i) in DEATH_BEFORE or _blew_up(words, i)):
+        # "killing four soldiers and himself": the last of the objects of a death verb.
+        listed_last = before_word(words, i) == "and" and any(w in DEATH_BEFORE for w in words[:i])
+        if word in {"himself", "herself"} and (
+            before_word(words, i) in DEATH_BEFORE or listed_last or _blew_up(words, i)
+        ):
             # "a suicide bomber killed himself and four police officers", "blew himself up,
             # killing four": the attacker's own death; one that blew up is counted only when
             # no toll is told beside it, one listed among the dead always.
@@ -1695,6 +1756,11 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
         at_a_place = after < len(words) and words[after] in _GAPPED_LEAD
         before_at_a_place = any(w in _GAPPED_LEAD for w in words[before.end : fig.start])
         if kinds[n] is None and kinds[n - 1] is not None and after_and and at_a_place and before_at_a_place:
+            kinds[n] = None if subset[n] else kinds[n - 1]
+        # "Ten soldiers were killed, and five guerrillas.": a group added after the clause is
+        # done, its verb left out, ends the sentence or goes on to its source.
+        added_after = words[lead - 2 : lead] == [",", "and"] and _group_ends_clause(words, fig)
+        if kinds[n] is None and kinds[n - 1] is not None and added_after:
             kinds[n] = None if subset[n] else kinds[n - 1]
     # "seventy-odd dead on each side": the figure told per side, of two sides.
     figures = [_Figure(f.start, f.end, f.value * 2, f.vague, f.own) if _per_side(words, f) else f for f in figures]
@@ -2109,6 +2175,13 @@ def _breakdown_of_a_total(words: Sequence[str], figures: Sequence[_Figure]) -> s
         if words[total.end] in _ANYONE and len(listed) >= 2 and counts and _ends_clause(words, listed[-1].end):
             parts.update(range(n, last + 1))
     return parts
+
+
+def _group_ends_clause(words: Sequence[str], fig: _Figure) -> bool:
+    """Is the figure followed by one noun of people and then the clause's end ("..., and five
+    guerrillas.", "..., and five guerrillas, the army said")?"""
+    noun, then = fig.end, fig.end + 1
+    return noun < len(words) and _names_people(words[noun]) and (then == len(words) or not words[then].isalnum())
 
 
 def _ends_clause(words: Sequence[str], at: int) -> bool:
