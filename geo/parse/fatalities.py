@@ -1299,12 +1299,16 @@ def _without_asides(sentence: str) -> str:
 _RELATIVE_ASIDE = re.compile(r",\s(?:which|who|that)\b[^,;:]{1,120},")
 
 
+#: "first", "second", "third", "sixth", "twentieth", "last", "latest": a rank, not a count.
+_ORDINAL = re.compile(
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth"
+    r"|last|latest|\d+(?:st|nd|rd|th)"
+)
 #: An apposition that ranks the event's dead among a period's ("..., the 13th and 14th officers
 #: killed this year", "..., the fifth to die this month"): an ordinal counts no one, up to the
 #: clause's end.
-_ORDINAL = r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth)"
 _RANKING_APPOSITION = re.compile(
-    rf",\s+the\s+{_ORDINAL}(?:\s*(?:,|and|or)\s*(?:the\s+)?{_ORDINAL})*\b[^,;:.]*(?=[,;:.]|$)",
+    rf",\s+the\s+(?:{_ORDINAL.pattern})(?:\s*(?:,|and|or)\s*(?:the\s+)?(?:{_ORDINAL.pattern}))*\b[^,;:.]*(?=[,;:.]|$)",
     re.IGNORECASE,
 )
 
@@ -2144,11 +2148,6 @@ def _plain_aside_end(words: Sequence[str], comma: int, stop: int) -> int | None:
 
 #: Words that start a noun phrase naming someone already known ("the victim", "his driver").
 _DEFINITE = frozenset({"the", "his", "her", "their", "its", "our"})
-#: "first", "second", "third", "sixth", "twentieth", "last", "latest": a rank, not a count.
-_ORDINAL = re.compile(
-    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth"
-    r"|last|latest|\d+(?:st|nd|rd|th)"
-)
 #: Words after which a clause, and its subject, may start.
 _CLAUSE_START = frozenset({",", "and", "but", "while", "whereas"})
 
