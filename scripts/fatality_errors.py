@@ -115,7 +115,7 @@ def report_misses() -> None:
     pipeline = load_pipeline()
     for name, places, wrong in (
         ("the short reports", PLACES, misses(pipeline)),
-        ("the second batch of short reports", NEW_PLACES, new_misses(pipeline)),
+        ("the second batch of short reports and its check", NEW_PLACES, new_misses(pipeline)),
     ):
         for text, place, wanted, got in wrong:
             print(f"{place}: wanted {wanted}, coded {got} | {text}")

@@ -914,6 +914,8 @@ def casualties_in_sentences(
     that names the event's ``place`` (as written) with a death toll. A neighbour that says it
     tells another happening ("In a separate attack, ...") is not read, nor, when the event's
     own sentence says so, the one before it."""
+    # "Thirteen more were fatally wounded": a later sentence's fatal wounds add dead as its deaths do.
+    sentences = [_wounds_told_fatal(sentence) for sentence in sentences]
     elsewhere = set(elsewhere) | another_happening(sentences, index)
     found, told_at = _event_casualties(sentences, index, elsewhere=elsewhere, place=place)
     if found.killed and not found.vague and not found.claimed and told_at is not None:
@@ -1078,6 +1080,7 @@ def tells_a_later_toll(sentence: str) -> bool:
     """Does the sentence tell the toll again as it grew, or dead added to it ("the toll had
     risen to 15 by Saturday", "two more died in hospital")? Its own day is the count's, not
     the happening's."""
+    sentence = _wounds_told_fatal(sentence)
     return bool(_TOLL_RISEN.search(sentence) or _ADDED.search(sentence))
 
 
@@ -1278,7 +1281,7 @@ _ASIDE = re.compile(r"\s[-\u2013\u2014]\s.{1,120}?\s[-\u2013\u2014]\s|\s?\([^()]
 #: A wound told to have been fatal ("two were fatally wounded", "mortally injured", "15
 #: casualties, three of them fatal"): a death, which ACLED counts.
 _FATAL_WOUND = re.compile(
-    r"\b(?:fatally|mortally)\s+(?:wounded|injured|hurt|shot|stabbed)\b"
+    r"\b(?:fatally|mortally)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)|hurt|shot|shooting|stabbed|stabbing)\b"
     r"|(?<=\bof them )fatal(?:ly)?\b(?:\s+(?:wounded|injured|hurt))?|(?<=\bof whom )fatal(?:ly)?\b(?:\s+(?:wounded|injured|hurt))?",
     re.IGNORECASE,
 )
