@@ -1769,6 +1769,12 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
         added_after = words[lead - 2 : lead] == [",", "and"] and _group_ends_clause(words, fig)
         if kinds[n] is None and kinds[n - 1] is not None and added_after:
             kinds[n] = None if subset[n] else kinds[n - 1]
+    for n in range(1, len(figures)):
+        # "killing nine and wounding 14, three of them fatally": a part of the wounded told dead
+        # died of their wounds, dead the figures of the dead did not hold.
+        whole = next((m for m in range(n - 1, -1, -1) if not subset[m]), None)
+        if subset[n] and kinds[n] == KILLED and whole is not None and kinds[whole] == WOUNDED:
+            subset[n] = False
     # "seventy-odd dead on each side": the figure told per side, of two sides.
     figures = [_Figure(f.start, f.end, f.value * 2, f.vague, f.own) if _per_side(words, f) else f for f in figures]
     place_words = _tokens(place) if place else []
