@@ -295,6 +295,7 @@ QUALIFIERS = frozenset(
         "reportedly",
         "between",
         "all",  # "killing all four gunmen"
+        "only",  # "they lost only nine fighters"
         "both",  # "killed both the driver and his passenger"
         # "killed upwards of 60", "no fewer than 40", "not less than 40": a floor, told another way.
         "upwards",
@@ -691,7 +692,15 @@ def _casualties(sentence: str, *, place: str = "") -> Casualties:
             after_semicolon = plain[:start].rstrip().endswith(";")
             accounts.append(_Account(clause, tuple(k), tuple(t), after_semicolon))
     lower = _lower_of_two_accounts(accounts)
-    if lower is not None:
+    own_count = _own_lower_count(accounts) if lower is None else None
+    if own_count is not None:
+        # "The army said 16 soldiers and 37 rebels were killed; the rebels said they lost nine":
+        # a group's own count of its dead and the other side's count of them are two accounts
+        # of the same dead, of which the lower is kept; the other groups' dead stand.
+        told, instead = own_count
+        killed = [instead if f is told else f for f in killed if not any(f is g for g in accounts[1].killed)]
+        tolls = []
+    elif lower is not None:
         # "At least six were killed, the ministry said, while residents put the toll at 11":
         # two sources' accounts of one toll, of which ACLED takes the lower, not their sum.
         killed, tolls = [f for f in killed if f in lower.killed], [f for f in tolls if f in lower.tolls]
@@ -824,6 +833,32 @@ def _lower_of_two_accounts(accounts: Sequence[_Account]) -> _Account | None:
     if not (second.tolls or same_people):
         return None
     return min(accounts, key=lambda a: a.value)
+
+
+#: A speaker's words for its own side, after the verb of saying ("they lost", "their men").
+_OWN_SIDE = frozenset({"they", "their", "its", "we", "our", "own"})
+
+
+def _own_lower_count(accounts: Sequence[_Account]) -> tuple[_Figure, _Figure] | None:
+    """(the first account's figure of a group, the lower of it and the group's own count) when
+    the second of two accounts set against each other (after "but", "while" or a semicolon) is a
+    group the first counted, telling its own dead ("the rebels said they lost only nine fighters")."""
+    if len(accounts) != 2:
+        return None
+    first, second = accounts
+    opens = second.clause.lstrip(" ,").split(" ", 1)[0].lower()
+    if (opens not in {"while", "whereas", "but"} and not second.after_semicolon) or len(second.killed) != 1:
+        return None
+    words = _tokens(second.clause)
+    said = next((i for i, w in enumerate(words) if w in SPEECH_VERBS), None)
+    if said is None or not _OWN_SIDE & set(words[said + 1 :]):
+        return None
+    speaker = set(words[:said])
+    first_words = _tokens(first.clause)
+    groups = [f for f in first.killed if f.end < len(first_words) and first_words[f.end] in speaker]
+    if len(groups) != 1 or len(first.killed) < 2:
+        return None
+    return groups[0], min(groups[0], second.killed[0], key=lambda f: f.value)
 
 
 #: One side's claim of what it did ("the group claimed it had killed 40").
