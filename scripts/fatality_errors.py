@@ -1,7 +1,7 @@
 """Where the fatality figures of the coded gold set's dev split go wrong, by kind.
 
     python3 scripts/fatality_errors.py [--cache FILE] [--all]
-    python3 scripts/fatality_errors.py --reports   # the short reports of tests/toll_reports.py
+    python3 scripts/fatality_errors.py --reports   # the short reports of tests/toll_reports*.py
 
 For each dev happening that reports deaths: the gold figure (the lowest any report gives),
 the merged event's, and per report the figure of its matched event, with what the report's
@@ -110,11 +110,16 @@ def main(argv: Sequence[str] | None = None) -> None:
 def report_misses() -> None:
     from geo.parse.pipeline import load_pipeline
     from tests.toll_reports import PLACES, misses
+    from tests.toll_reports_new import NEW_PLACES, new_misses
 
-    wrong = misses(load_pipeline())
-    for text, place, wanted, got in wrong:
-        print(f"{place}: wanted {wanted}, coded {got} | {text}")
-    print(f"\n{PLACES - len(wrong)}/{PLACES} places of the short reports with their deaths right")
+    pipeline = load_pipeline()
+    for name, places, wrong in (
+        ("the short reports", PLACES, misses(pipeline)),
+        ("the second batch of short reports and its check", NEW_PLACES, new_misses(pipeline)),
+    ):
+        for text, place, wanted, got in wrong:
+            print(f"{place}: wanted {wanted}, coded {got} | {text}")
+        print(f"\n{places - len(wrong)}/{places} places of {name} with their deaths right\n")
 
 
 if __name__ == "__main__":

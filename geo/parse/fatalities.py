@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.parse.numbers import NUMBER_WORDS
 
@@ -295,6 +295,7 @@ QUALIFIERS = frozenset(
         "reportedly",
         "between",
         "all",  # "killing all four gunmen"
+        "only",  # "they lost only nine fighters"
         "both",  # "killed both the driver and his passenger"
         # "killed upwards of 60", "no fewer than 40", "not less than 40": a floor, told another way.
         "upwards",
@@ -354,6 +355,16 @@ PERSON_NOUNS = frozenset(
         "father",
         "son",
         "daughter",
+        "grandson",
+        "granddaughter",
+        "grandfather",
+        "grandmother",
+        "grandchild",
+        "nephew",
+        "niece",
+        "uncle",
+        "aunt",
+        "cousin",
         "wife",
         "husband",
         "brother",
@@ -582,7 +593,62 @@ class _Figure:
 
 def casualties(sentence: str, *, place: str = "") -> Casualties:
     """Deaths and wounded a sentence reports, skipping background tolls and subsets; with
-    ``place`` (as written), those of that place when the sentence gives a figure per place."""
+    ``place`` (as written), those of that place when the sentence gives a figure per place,
+    and its share of a toll it tells of several places at once (``_share_of_places``)."""
+    told = _casualties(sentence, place=place)
+    if not place or not told.killed:
+        return told
+    places = _places_told_together(sentence, place)
+    if not places or any(_casualties(sentence, place=other).killed != told.killed for other in places):
+        # A figure per place ("two in A and three in B") is each place's own.
+        return told
+    return replace(told, killed=_share_of_places(sentence, told.killed, places, place))
+
+
+#: A capitalised name of one or more words ("Tyre", "San Miguel").
+_NAME = r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
+#: Places joined by "and" after a preposition of where ("shelling of A and B", "raids on A, B
+#: and C", "in the towns of A and B").
+_PLACES_TOGETHER = re.compile(
+    r"\b(?:in|on|of|at|near|around|across)\s+"
+    r"(?:the\s+(?:towns?|cities|villages?|districts?|areas?)\s+of\s+)?"
+    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})"
+)
+#: A part of a toll told at one place ("..., 15 of them in A").
+_PART_AT = re.compile(
+    rf"\b(?P<figure>[\w-]+)\s+of\s+(?:them|whom|those|the\s+dead)\s+(?:\w+\s+){{0,3}}?(?:in|at|near)\s+(?P<name>{_NAME})"
+)
+
+
+def _places_told_together(sentence: str, place: str) -> tuple[str, ...]:
+    """The places ``place`` (as written) is named with, joined by "and" (``_PLACES_TOGETHER``),
+    itself among them; none when it is named alone."""
+    for match in _PLACES_TOGETHER.finditer(sentence):
+        names = tuple(n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match["names"]) if n)
+        if place in names and len(set(names)) == len(names):
+            return names
+    return ()
+
+
+def _share_of_places(sentence: str, toll: int, places: Sequence[str], place: str) -> int:
+    """``place``'s share of a toll told of several ``places`` at once: its part where the
+    sentence tells one ("23 killed in A and B, 15 of them in A"), else an even share of what the
+    parts leave, the remainder to the first place (ACLED shares a toll it cannot place so)."""
+    parts: dict[str, int] = {}
+    for match in _PART_AT.finditer(sentence):
+        quantity = parse_quantity(_tokens(match["figure"]), 0)
+        if match["name"] in places and quantity is not None:
+            parts[match["name"]] = quantity[0]
+    if place in parts:
+        return parts[place]
+    rest = [p for p in places if p not in parts]
+    left = max(toll - sum(parts.values()), 0)
+    share, remainder = divmod(left, len(rest))
+    return share + (remainder if place == rest[0] else 0)
+
+
+def _casualties(sentence: str, *, place: str = "") -> Casualties:
+    """``casualties`` before a toll of several places is shared out among them."""
     killed: list[_Figure] = []
     wounded: list[_Figure] = []
     tolls: list[_Figure] = []
@@ -590,7 +656,7 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     side_says: list[_Figure] = []
     accounts: list[_Account] = []
     elliptical: list[_Figure] = []
-    plain = _without_modifiers_of_the_dead(_without_background_asides(_without_asides(sentence)))
+    plain = _without_modifiers_of_the_dead(_without_background_asides(_without_asides(_wounds_told_fatal(sentence))))
     past_year = _PAST_YEAR.search(plain)
     seen = 0
     for clause in _clauses(plain):
@@ -626,7 +692,15 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
             after_semicolon = plain[:start].rstrip().endswith(";")
             accounts.append(_Account(clause, tuple(k), tuple(t), after_semicolon))
     lower = _lower_of_two_accounts(accounts)
-    if lower is not None:
+    own_count = _own_lower_count(accounts) if lower is None else None
+    if own_count is not None:
+        # "The army said 16 soldiers and 37 rebels were killed; the rebels said they lost nine":
+        # a group's own count of its dead and the other side's count of them are two accounts
+        # of the same dead, of which the lower is kept; the other groups' dead stand.
+        told, instead = own_count
+        killed = [instead if f is told else f for f in killed if not any(f is g for g in accounts[1].killed)]
+        tolls = []
+    elif lower is not None:
         # "At least six were killed, the ministry said, while residents put the toll at 11":
         # two sources' accounts of one toll, of which ACLED takes the lower, not their sum.
         killed, tolls = [f for f in killed if f in lower.killed], [f for f in tolls if f in lower.tolls]
@@ -719,7 +793,9 @@ class _Account:
 #: Who tells a figure: a source's words or estimate.
 _ATTRIBUTED = re.compile(
     r"\b(?:said|says|say|told|according to|reported|put|puts|estimated|estimates|counted|gave"
-    r"|confirmed|recorded|documented|registered)\b",
+    r"|confirmed|recorded|documented|registered"
+    # "..., but journalists later found 18 bodies": a count of the dead seen, as another account.
+    r"|found|recovered)\b",
     re.IGNORECASE,
 )
 #: A toll that grew ("rose to", "two more died"): it holds the figure before it, which it replaces.
@@ -729,7 +805,7 @@ _PLACE_TOLD = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+(?:\w+\s+of\s+)?)
 #: Words after a figure that name nobody in particular ("4 people died", "as many as 10 were killed").
 _ANYONE = frozenset(
     {"", "people", "persons", "dead", "died", "killed", "were", "was", "have", "had", "in", "at"}
-    | {"victims", "others", "deaths", "fatalities"}
+    | {"victims", "others", "deaths", "fatalities", "bodies", "corpses"}
 )
 
 
@@ -757,6 +833,32 @@ def _lower_of_two_accounts(accounts: Sequence[_Account]) -> _Account | None:
     if not (second.tolls or same_people):
         return None
     return min(accounts, key=lambda a: a.value)
+
+
+#: A speaker's words for its own side, after the verb of saying ("they lost", "their men").
+_OWN_SIDE = frozenset({"they", "their", "its", "we", "our", "own"})
+
+
+def _own_lower_count(accounts: Sequence[_Account]) -> tuple[_Figure, _Figure] | None:
+    """(the first account's figure of a group, the lower of it and the group's own count) when
+    the second of two accounts set against each other (after "but", "while" or a semicolon) is a
+    group the first counted, telling its own dead ("the rebels said they lost only nine fighters")."""
+    if len(accounts) != 2:
+        return None
+    first, second = accounts
+    opens = second.clause.lstrip(" ,").split(" ", 1)[0].lower()
+    if (opens not in {"while", "whereas", "but"} and not second.after_semicolon) or len(second.killed) != 1:
+        return None
+    words = _tokens(second.clause)
+    said = next((i for i, w in enumerate(words) if w in SPEECH_VERBS), None)
+    if said is None or not _OWN_SIDE & set(words[said + 1 :]):
+        return None
+    speaker = set(words[:said])
+    first_words = _tokens(first.clause)
+    groups = [f for f in first.killed if f.end < len(first_words) and first_words[f.end] in speaker]
+    if len(groups) != 1 or len(first.killed) < 2:
+        return None
+    return groups[0], min(groups[0], second.killed[0], key=lambda f: f.value)
 
 
 #: One side's claim of what it did ("the group claimed it had killed 40").
@@ -847,6 +949,8 @@ def casualties_in_sentences(
     that names the event's ``place`` (as written) with a death toll. A neighbour that says it
     tells another happening ("In a separate attack, ...") is not read, nor, when the event's
     own sentence says so, the one before it."""
+    # "Thirteen more were fatally wounded": a later sentence's fatal wounds add dead as its deaths do.
+    sentences = [_wounds_told_fatal(sentence) for sentence in sentences]
     elsewhere = set(elsewhere) | another_happening(sentences, index)
     found, told_at = _event_casualties(sentences, index, elsewhere=elsewhere, place=place)
     if found.killed and not found.vague and not found.claimed and told_at is not None:
@@ -1011,6 +1115,7 @@ def tells_a_later_toll(sentence: str) -> bool:
     """Does the sentence tell the toll again as it grew, or dead added to it ("the toll had
     risen to 15 by Saturday", "two more died in hospital")? Its own day is the count's, not
     the happening's."""
+    sentence = _wounds_told_fatal(sentence)
     return bool(_TOLL_RISEN.search(sentence) or _ADDED.search(sentence))
 
 
@@ -1208,6 +1313,20 @@ def before_word(words: Sequence[str], at: int) -> str:
 _ASIDE = re.compile(r"\s[-\u2013\u2014]\s.{1,120}?\s[-\u2013\u2014]\s|\s?\([^()]{1,120}\)")
 
 
+#: A wound told to have been fatal ("two were fatally wounded", "mortally injured", "15
+#: casualties, three of them fatal"): a death, which ACLED counts.
+_FATAL_WOUND = re.compile(
+    r"\b(?:fatally|mortally)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)|hurt|shot|shooting|stabbed|stabbing)\b"
+    r"|(?<=\bof them )fatal(?:ly)?\b(?:\s+(?:wounded|injured|hurt))?|(?<=\bof whom )fatal(?:ly)?\b(?:\s+(?:wounded|injured|hurt))?",
+    re.IGNORECASE,
+)
+
+
+def _wounds_told_fatal(sentence: str) -> str:
+    """The sentence with a wound told fatal (``_FATAL_WOUND``) said as a death: "killed"."""
+    return _FATAL_WOUND.sub("killed", sentence)
+
+
 def _without_asides(sentence: str) -> str:
     """The sentence without asides between dashes or brackets ("Two pensioners - a man and a
     woman - were killed"), whose figures detail a toll already counted."""
@@ -1218,11 +1337,27 @@ def _without_asides(sentence: str) -> str:
 _RELATIVE_ASIDE = re.compile(r",\s(?:which|who|that)\b[^,;:]{1,120},")
 
 
+#: "first", "second", "third", "sixth", "twentieth", "last", "latest": a rank, not a count.
+_ORDINAL = re.compile(
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth"
+    r"|last|latest|\d+(?:st|nd|rd|th)"
+)
+#: An apposition that ranks the event's dead among a period's ("..., the 13th and 14th officers
+#: killed this year", "..., the fifth to die this month"): an ordinal counts no one, up to the
+#: clause's end.
+_RANKING_APPOSITION = re.compile(
+    rf",\s+the\s+(?:{_ORDINAL.pattern})(?:\s*(?:,|and|or)\s*(?:the\s+)?(?:{_ORDINAL.pattern}))*\b[^,;:.]*(?=[,;:.]|$)",
+    re.IGNORECASE,
+)
+
+
 def _without_background_asides(sentence: str) -> str:
     """The sentence without relative clauses between commas that tell a background toll ("The
-    fighting, which has left thousands dead since April, flared again, killing eight"): cut
-    out, they would make the whole clause around them background, and the event's own toll with it."""
-    return _RELATIVE_ASIDE.sub(lambda m: "," if _background(m.group(0)) else m.group(0), sentence)
+    fighting, which has left thousands dead since April, flared again, killing eight"), nor
+    appositions ranking the dead among a period's (``_RANKING_APPOSITION``): left in, they
+    would make the whole clause around them background, and the event's own toll with it."""
+    sentence = _RELATIVE_ASIDE.sub(lambda m: "," if _background(m.group(0)) else m.group(0), sentence)
+    return _RANKING_APPOSITION.sub(lambda m: "" if _background(m.group(0)) else m.group(0), sentence)
 
 
 #: A clause that tells which people of a group died, between the group and its death verb:
@@ -1338,7 +1473,11 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
     i = 0
     while i < len(words):
         word = words[i]
-        if word in {"himself", "herself"} and (before_word(words, i) in DEATH_BEFORE or _blew_up(words, i)):
+        # "killing four soldiers and himself": the last of the objects of a death verb.
+        listed_last = before_word(words, i) == "and" and any(w in DEATH_BEFORE for w in words[:i])
+        if word in {"himself", "herself"} and (
+            before_word(words, i) in DEATH_BEFORE or listed_last or _blew_up(words, i)
+        ):
             # "a suicide bomber killed himself and four police officers", "blew himself up,
             # killing four": the attacker's own death; one that blew up is counted only when
             # no toll is told beside it, one listed among the dead always.
@@ -1364,11 +1503,13 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
             figures.append(_Figure(i, attacker_end, 1))
             i = attacker_end
             continue
-        kin = words[i + 1] if i + 1 < len(words) else ""
-        if word in {"his", "her", "their"} and before_word(words, i) == "and" and kin in PERSON_NOUNS:
-            # "four children and their mother": one more person, named by kin.
-            figures.append(_Figure(i, i + 2, 1))
-            i += 2
+        # "four children and their mother", "a farmer and his 15-year-old grandson": one more
+        # person, named by kin, perhaps after their age.
+        kin = i + 2 if i + 2 < len(words) and _AGE_NOUN.fullmatch(words[i + 1]) else i + 1
+        named_by_kin = kin < len(words) and words[kin] in PERSON_NOUNS
+        if word in {"his", "her", "their"} and before_word(words, i) == "and" and named_by_kin:
+            figures.append(_Figure(i, kin + 1, 1))
+            i = kin + 1
             continue
         after = words[i + 1] if i + 1 < len(words) else ""
         # "both gunmen were shot dead", "both of them died": two people; not "both sides".
@@ -1628,7 +1769,8 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
     # "two soldiers and three civilians were killed" / "killed two soldiers and three civilians":
     # a figure joined by "and" to a counted one shares its kind.
     for n in range(len(figures) - 1, 0, -1):
-        if kinds[n - 1] is None and kinds[n] is not None and _joined(words, figures[n - 1], figures[n]):
+        joined = _joined(words, figures[n - 1], figures[n]) and not _counts_casualties(words, figures[n - 1])
+        if kinds[n - 1] is None and kinds[n] is not None and joined:
             kinds[n - 1] = kinds[n]
     for n in range(1, len(figures)):
         joined = kinds[n] is None and kinds[n - 1] is not None and _joined(words, figures[n - 1], figures[n])
@@ -1657,6 +1799,17 @@ def _clause_figures(clause: str, place: str = "") -> tuple[list[_Figure], list[_
         before_at_a_place = any(w in _GAPPED_LEAD for w in words[before.end : fig.start])
         if kinds[n] is None and kinds[n - 1] is not None and after_and and at_a_place and before_at_a_place:
             kinds[n] = None if subset[n] else kinds[n - 1]
+        # "Ten soldiers were killed, and five guerrillas.": a group added after the clause is
+        # done, its verb left out, ends the sentence or goes on to its source.
+        added_after = words[lead - 2 : lead] == [",", "and"] and _group_ends_clause(words, fig)
+        if kinds[n] is None and kinds[n - 1] is not None and added_after:
+            kinds[n] = None if subset[n] else kinds[n - 1]
+    for n in range(1, len(figures)):
+        # "killing nine and wounding 14, three of them fatally": a part of the wounded told dead
+        # died of their wounds, dead the figures of the dead did not hold.
+        whole = next((m for m in range(n - 1, -1, -1) if not subset[m]), None)
+        if subset[n] and kinds[n] == KILLED and whole is not None and kinds[whole] == WOUNDED:
+            subset[n] = False
     # "seventy-odd dead on each side": the figure told per side, of two sides.
     figures = [_Figure(f.start, f.end, f.value * 2, f.vague, f.own) if _per_side(words, f) else f for f in figures]
     place_words = _tokens(place) if place else []
@@ -1869,6 +2022,10 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
         if word == "lives" and i > fig.end and words[i - 1] not in {"their", "his", "her", "its", "our"}:
             # "a driver who lives nearby": the verb, not "lost their lives".
             return None
+        if _counts_casualties(words, fig):
+            # "15 casualties, three of whom died": the dead and the wounded, not told apart; a
+            # death word after them tells a part of them.
+            return None
         if word in DEATH_AFTER:
             if parse_quantity(words, i + 1) is not None:
                 # "three gunmen killed 22 people": the figure before is the killers, not the dead.
@@ -2035,11 +2192,6 @@ def _plain_aside_end(words: Sequence[str], comma: int, stop: int) -> int | None:
 
 #: Words that start a noun phrase naming someone already known ("the victim", "his driver").
 _DEFINITE = frozenset({"the", "his", "her", "their", "its", "our"})
-#: "first", "second", "third", "sixth", "twentieth", "last", "latest": a rank, not a count.
-_ORDINAL = re.compile(
-    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth"
-    r"|last|latest|\d+(?:st|nd|rd|th)"
-)
 #: Words after which a clause, and its subject, may start.
 _CLAUSE_START = frozenset({",", "and", "but", "while", "whereas"})
 
@@ -2066,6 +2218,13 @@ def _breakdown_of_a_total(words: Sequence[str], figures: Sequence[_Figure]) -> s
         if words[total.end] in _ANYONE and len(listed) >= 2 and counts and _ends_clause(words, listed[-1].end):
             parts.update(range(n, last + 1))
     return parts
+
+
+def _group_ends_clause(words: Sequence[str], fig: _Figure) -> bool:
+    """Is the figure followed by one noun of people and then the clause's end ("..., and five
+    guerrillas.", "..., and five guerrillas, the army said")?"""
+    noun, then = fig.end, fig.end + 1
+    return noun < len(words) and _names_people(words[noun]) and (then == len(words) or not words[then].isalnum())
 
 
 def _ends_clause(words: Sequence[str], at: int) -> bool:
@@ -2149,6 +2308,11 @@ def _or_wounded(words: Sequence[str], at: int) -> bool:
 
 #: Words that may follow "killed and wounded" used as verbs ("... wounded in the attack").
 _AFTER_A_VERB = frozenset({"in", "by", "on", "at", "near", "during", "when", "as", "after", "overnight", "yesterday"})
+
+
+def _counts_casualties(words: Sequence[str], fig: _Figure) -> bool:
+    """Does the figure count casualties ("15 casualties"), the dead and wounded together?"""
+    return words[fig.end : fig.end + 1] == ["casualties"]
 
 
 def _joined(words: Sequence[str], left: _Figure, right: _Figure) -> bool:
