@@ -11,15 +11,17 @@ import pytest
 
 from tests.event_sites import event_site, event_type_at
 from tests.type_reports import TypeReport, report_types
-from tests.type_reports_more import TYPE_REPORTS_MORE
+from tests.type_reports_more import TYPE_REPORTS_MORE, TYPE_REPORTS_MORE_SECOND
 
 #: Places the recogniser does not find or the gazetteer does not give, so no event is read there.
 NOT_FOUND = {
     "Port Arthur", "Cuito Cuanavale", "Mons", "Annual", "Nanawa", "Bentalha", "Ogaden", "East Prussia", "Tsushima",
     "Falkland Sound", "Pearl Harbor", "Panmunjom", "Evian", "Verdun", "Douaumont", "Konitsa",
+    # the second batch, scored once after the change
+    "Dien Khanh", "Kabala", "Tarin Kowt", "Bo", "Las Hojas",
 }  # fmt: skip
 #: Places typed wrong, and why.
-TYPED_WRONG = {
+TYPED_WRONG: dict[str | tuple[str, str], str] = {
     "Kimberley": "a messenger who 'reached' a town read as people displaced there",
     "Melilla": "troops who reached a town in retreat read as the fighting they retreated from",
     "La Paz": "a general staff 'in X announced' a battle elsewhere: the battle's type, not the statement's",
@@ -28,20 +30,35 @@ TYPED_WRONG = {
     "Oviedo": "a general's home town ('a native of X') read as his taking command",
     "Salisbury": "where a column set out before it was ambushed elsewhere, read as the ambush",
     "Djibo": "a killing a ministry denied: read as done",
+    # the second batch, scored once after the change
+    "Asmara": "'its people queue for water' parsed as one noun, so no clause of the people's plight beside the siege",
+    "Alcazarquivir": "a garrison that held out, in a report the model reads as public life: the siege rule reads only none or fighting",
+    ("Huambo", "denied"): "shelling denied in a 'that' clause: read as done",
+    "Mogadishu": "relations cut off 'in protest' read as a protest",
+    ("Addis Ababa", "relations"): "the other side of relations cut off 'in protest' read as a protest",
 }
+
+
+def _typed_wrong(report: TypeReport, place: str) -> str | None:
+    """Why the place is typed wrong: by its name, or by its name and a word of its report when
+    the name is in two reports."""
+    for key, why in TYPED_WRONG.items():
+        if isinstance(key, tuple) and key[0] == place and key[1] in report.text:
+            return why
+    return TYPED_WRONG.get(place)
 
 
 def _cases(reports: list[TypeReport]) -> list:
     cases = []
     for report in reports:
         for place in report.want:
-            reason = "the place is not found" if place in NOT_FOUND else TYPED_WRONG.get(place)
+            reason = "the place is not found" if place in NOT_FOUND else _typed_wrong(report, place)
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
             cases.append(pytest.param(report, place, marks=marks, id=f"{place}-{report.published}"))
     return cases
 
 
-@pytest.mark.parametrize(("report", "place"), _cases(TYPE_REPORTS_MORE))
+@pytest.mark.parametrize(("report", "place"), _cases(TYPE_REPORTS_MORE + TYPE_REPORTS_MORE_SECOND))
 def test_a_report_of_an_older_or_unseen_war_types_its_place_as_a_careful_reader_does(
     pipeline, report: TypeReport, place: str
 ):

@@ -390,3 +390,110 @@ TYPE_REPORTS_MORE: list[TypeReport] = [
 
 #: How many places the batch types.
 PLACES_MORE = sum(len(report.want) for report in TYPE_REPORTS_MORE)
+
+
+#: A second batch, written after the changes the first led to (states of siege and capture,
+#: civilians on the move, attacks told as condemned) and scored once: whether they hold on
+#: phrasings they were not made from, beside places where nothing of the kind happens.
+TYPE_REPORTS_MORE_SECOND: list[TypeReport] = [
+    TypeReport(
+        "Sarh has been encircled by the rebels since Friday, a missionary reached by radio said.",
+        date(1979, 3, 4),
+        {"Sarh": F},
+    ),
+    TypeReport(
+        "The port of Berbera remained in government hands despite three days of attacks.",
+        date(1988, 6, 2),
+        {"Berbera": F},
+    ),
+    TypeReport(
+        "Asmara is besieged on three sides, and its people queue for water from dawn.",
+        date(1990, 7, 1),
+        {"Asmara": H},
+    ),
+    TypeReport(
+        "Until last week Kunming was under no threat at all, the governor said.",
+        date(1944, 12, 1),
+        {"Kunming": None},
+    ),
+    TypeReport(
+        "The garrison of Alcazarquivir held out for eleven days before it surrendered.",
+        date(1921, 8, 2),
+        {"Alcazarquivir": F},
+    ),
+    TypeReport(
+        "Dien Khanh is now occupied by the enemy, the province chief admitted.",
+        date(1965, 4, 3),
+        {"Dien Khanh": F},
+    ),
+    TypeReport(
+        "The bridge at Remagen was taken intact by American troops on Wednesday.",
+        date(1945, 3, 9),
+        {"Remagen": F},
+    ),
+    TypeReport(
+        "Thousands of villagers from the hills have crowded into Kabala, where the school is now a shelter.",
+        date(1994, 12, 20),
+        {"Kabala": H},
+    ),
+    TypeReport(
+        "Families who abandoned Tarin Kowt arrived in Quetta with little more than their blankets.",
+        date(2001, 10, 30),
+        {"Tarin Kowt": H, "Quetta": H},
+    ),
+    TypeReport(
+        "Residents of Sinje reached Bo on foot after walking for three days, a relief worker said.",
+        date(1995, 5, 12),
+        {"Bo": H},
+    ),
+    TypeReport(
+        "A trade delegation arrived in Lagos on Monday to discuss oil exports.",
+        date(1968, 3, 11),
+        {"Lagos": D},
+    ),
+    TypeReport(
+        "The president arrived in Conakry for a two-day visit.",
+        date(2010, 2, 1),
+        {"Conakry": D},
+    ),
+    TypeReport(
+        "The bishops denounced the massacre of farmers at Las Hojas.",
+        date(1983, 2, 28),
+        {"Las Hojas": F},
+    ),
+    TypeReport(
+        "The prime minister blamed the insurgents for the bombing of a bus station in Yala.",
+        date(2012, 3, 31),
+        {"Yala": F},
+    ),
+    TypeReport(
+        "Officials in Kathmandu condemned the attack on the police post in Beni.",
+        date(2004, 3, 21),
+        {"Kathmandu": D, "Beni": F},
+    ),
+    TypeReport(
+        "The rebels denied that they had shelled Huambo.",
+        date(1993, 2, 10),
+        {"Huambo": None},
+    ),
+    TypeReport(
+        "Mogadishu cut off diplomatic relations with Addis Ababa in protest.",
+        date(1977, 9, 8),
+        {"Mogadishu": None, "Addis Ababa": None},
+    ),
+    TypeReport(
+        "The talks in Lusaka held out the hope of a ceasefire by Christmas.",
+        date(1994, 11, 2),
+        {"Lusaka": D},
+    ),
+    TypeReport(
+        "Enemy submarines sank two freighters off Freetown in the night.",
+        date(1941, 5, 3),
+        {"Freetown": F},
+    ),
+    TypeReport(
+        "The cavalry of General Wrangel drove the Reds out of Tsaritsyn after a week of battle.",
+        date(1919, 6, 30),
+        {"Tsaritsyn": F},
+    ),
+]

@@ -603,7 +603,7 @@ JUDGING_VERBS = frozenset(
     {"condemn", "condemns", "condemned", "condemning", "denounce", "denounces", "denounced", "denouncing",
      "deplore", "deplores", "deplored", "deploring", "decry", "decries", "decried", "decrying", "accuse",
      "accuses", "accused", "accusing", "blame", "blames", "blamed", "blaming", "criticise", "criticised",
-     "criticize", "criticized", "protested", "protests"}
+     "criticize", "criticized", "protested"}
 )  # fmt: skip
 #: Links from an act up to the verb that judges it: its object, and "of" for "accused them of shelling X".
 _JUDGED_LINKS = VICTIM_LINKS | {"pcomp"}
@@ -627,7 +627,11 @@ def _attack_a_statement_judges(site: EventSite) -> EventKind | None:
         token = tree.heads[token]
         if tree.is_verb(token):
             break
-    judged = tree.words[token] in JUDGING_VERBS and not any(tree.deps[c] == "neg" for c in tree.children(token))
+    judged = (
+        tree.is_verb(token)
+        and tree.words[token] in JUDGING_VERBS
+        and not any(tree.deps[c] == "neg" for c in tree.children(token))
+    )
     return _kind_of(site, attacks[-1]) if judged else None
 
 
@@ -655,7 +659,8 @@ def _held_or_besieged(site: EventSite) -> EventKind | None:
     """Fighting at a place told as besieged or held by an enemy ("X remained encircled", "X
     was in rebel hands by nightfall", "the garrison of X held out"): the state is what the war
     did there, though no verb of an act says so; the model, trained on reports that tell acts,
-    gives such a place no event."""
+    gives such a place no event. A siege told beside its people's plight ("X has been
+    encircled since July, and residents say they are eating grass") is their want."""
     if not _one_line(site) or header_end(site.sentence) >= site.end:
         return None  # a dateline's place is where the report was filed
     state = held_or_besieged(site.tree, site.start, site.end)
