@@ -17,18 +17,12 @@ NOT_FOUND = {"Bor", "Mingkaman", "Seiyun", "Tuzla", "Dayton", "Sharpeville"}
 TYPED_WRONG: dict[str | tuple[str, str], str] = {
     "Medellin": "an execution 'near' a town: the bearing reads as a locator, the model gives no event",
     "Beira": "survivors taken to hospital in a town read as aid there",
-    "Sirte": "a capture told as a state ('is now in our hands'): no trigger, no event",
     ("Jaffna", "siege"): "a siege laid, in the perfect, in a report the rebels' radio gives: the model gives no event",
-    "Madaya": "an encircled town whose people go hungry read as the encirclement, not the want",
     "Raqqa": "a town displaced people reach ('many reached X'): no trigger of arrival",
     "Goma": "an epidemic's toll ('killing more than 200') read as an attack",
-    "Afrin": "an air strike told as what officials condemned: the statement's type",
-    "Mekelle": "shelling told as what a capital accused the rebels of: no event",
     "Darwin": "staff evacuated to a town abroad: no event there",
     "London": "a charity's statement 'from' a city read as diplomacy there",
     # the third batch, scored once after the change
-    ("Miranshah", "condemned"): "a drone strike told as what a ministry condemned: the statement's type",
-    "Bunia": "a capture told as a state ('under the control of'): no event",
     "Kirkuk": "a town people escaped read as the fighting they escaped",
     "Torkham": "an attack 'near' a town, told in a clause under a toll: no event in the whole report",
     "Benghazi": "'shot in the head' names no killing the trigger table knows ('shot' alone is not one)",

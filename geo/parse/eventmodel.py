@@ -36,7 +36,9 @@ from geo.parse.eventclause import (
 from geo.parse.eventsignals import (
     aid_arrives_there,
     armed_men_headed_there,
+    civilians_move_there,
     doer_brings_aid,
+    held_or_besieged,
     locates_a_named_site,
     only_a_state_of_place,
     only_beside_where_a_move_starts,
@@ -203,12 +205,20 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
         if _stated_as_absent(site, named.event_type):
             return None, probabilities[NO_EVENT]  # "no date was set for the next X talks"
         return named, max(probabilities[named.event_type], 1 - probabilities[NO_EVENT])
+    judged = _attack_a_statement_judges(site) if chosen in ("diplomacy", NO_EVENT) else None
+    if judged is not None and not _stated_as_absent(site, judged.event_type):
+        return judged, max(probabilities[FIGHTING], 1 - probabilities[NO_EVENT])
+    state = _held_or_besieged(site) if chosen in (NO_EVENT, FIGHTING) else None
+    if state is not None and state.event_type == "humanitarian":
+        return state, max(probabilities["humanitarian"], 1 - probabilities[NO_EVENT])  # a siege told as want
+    if chosen != "humanitarian" and _civilians_displaced_there(site, chosen):
+        return DISPLACEMENT, max(probabilities["humanitarian"], 1 - probabilities[NO_EVENT])
     if chosen == NO_EVENT:
         if _one_line(site) and _locative_of_strong_trigger(site, rule) and not _stated_as_absent(site, rule.event_type):
             return rule, 1 - probabilities[NO_EVENT]
         if _aid_arrives_without_fighting(site):
             return _broadest("humanitarian"), 1 - probabilities[NO_EVENT]
-        act = _act_on_a_site_in_place(site) or _act_told_there(site)
+        act = _act_on_a_site_in_place(site) or _act_told_there(site) or state
         if act is not None and not _stated_as_absent(site, act.event_type):
             return act, 1 - probabilities[NO_EVENT]
         return None, probabilities[chosen]
@@ -585,6 +595,78 @@ def _act_told_there(site: EventSite) -> EventKind | None:
         and (verb := tree.clause_verb(i)) is not None
     }
     return _fighting_told_in(site, clauses)
+
+
+#: English verbs that judge an act named as their object: "condemned the shelling of X",
+#: "accused the rebels of bombing X". ("Denied" is not one: a denied act is no event.)
+JUDGING_VERBS = frozenset(
+    {"condemn", "condemns", "condemned", "condemning", "denounce", "denounces", "denounced", "denouncing",
+     "deplore", "deplores", "deplored", "deploring", "decry", "decries", "decried", "decrying", "accuse",
+     "accuses", "accused", "accusing", "blame", "blames", "blamed", "blaming", "criticise", "criticised",
+     "criticize", "criticized", "protested"}
+)  # fmt: skip
+#: Links from an act up to the verb that judges it: its object, and "of" for "accused them of shelling X".
+_JUDGED_LINKS = VICTIM_LINKS | {"pcomp"}
+
+
+def _attack_a_statement_judges(site: EventSite) -> EventKind | None:
+    """The attack at the place when the sentence tells it as what someone condemned or
+    accused others of ("the government condemned the bombing of a market in X", "officials
+    accused the rebels of shelling X"): the statement is made where its speakers are, the
+    attack happened where it struck. The highest attack governing the place must be the
+    object of the verb of judging, reached through noun phrases or "of" only, and that verb
+    not denied."""
+    tree = site.tree
+    if tree is None or len(tree) == 0 or not _one_line(site):
+        return None
+    attacks = governing_triggers(site.sentence, tree, site.start, site.end, frozenset({FIGHTING}))
+    if not attacks:
+        return None
+    token = tree.head_of_span(attacks[-1][0], attacks[-1][1])
+    while tree.deps[token] in _JUDGED_LINKS and tree.heads[token] != token:
+        token = tree.heads[token]
+        if tree.is_verb(token):
+            break
+    judged = (
+        tree.is_verb(token)
+        and tree.words[token] in JUDGING_VERBS
+        and not any(tree.deps[c] == "neg" for c in tree.children(token))
+    )
+    return _kind_of(site, attacks[-1]) if judged else None
+
+
+#: Displacement, told by civilians moving rather than by a word of flight.
+DISPLACEMENT = EventKind("humanitarian", "displacement", CONFIDENCE_STRONG, "")
+
+
+def _civilians_displaced_there(site: EventSite, chosen: str) -> bool:
+    """Do civilians in numbers arrive at the place or leave it ("families arrived in X",
+    "hundreds of families landed at X", "villagers who left X")? Their move is displacement,
+    whatever else the sentence tells: "arrived in" is a visit only for those who visit, and a
+    town people reach from an attack elsewhere is where they shelter. Where fighting is the
+    model's call, only where they arrive: the town they leave may be where it was fought."""
+    if not _one_line(site) or header_end(site.sentence) >= site.end:
+        return False
+    role = civilians_move_there(site.tree, site.start, site.end)
+    return role == "destination" or (role == "source" and chosen != FIGHTING)
+
+
+#: The sub-type of fighting a state of siege or capture tells (``held_or_besieged``).
+_STATE_SUB_TYPE = {"siege": "armed_clash", "capture": "territory_change"}
+
+
+def _held_or_besieged(site: EventSite) -> EventKind | None:
+    """Fighting at a place told as besieged or held by an enemy ("X remained encircled", "X
+    was in rebel hands by nightfall", "the garrison of X held out"): the state is what the war
+    did there, though no verb of an act says so; the model, trained on reports that tell acts,
+    gives such a place no event. A siege told beside its people's plight ("X has been
+    encircled since July, and residents say they are eating grass") is their want."""
+    if not _one_line(site) or header_end(site.sentence) >= site.end:
+        return None  # a dateline's place is where the report was filed
+    state = held_or_besieged(site.tree, site.start, site.end)
+    if state == "want":
+        return _broadest("humanitarian")  # the siege told as its people's plight
+    return None if state is None else EventKind(FIGHTING, _STATE_SUB_TYPE[state], CONFIDENCE_STRONG, state)
 
 
 def _fighting_told_in(site: EventSite, clauses: set[int], *, same_line: bool = False) -> EventKind | None:

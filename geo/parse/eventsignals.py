@@ -410,3 +410,168 @@ def _phrase(tree: ClauseTree, head: int) -> list[int]:
 
 def _is_copula(tree: ClauseTree, token: int) -> bool:
     return tree.words[token] in _BE and any(tree.deps[c] in ("attr", "acomp") for c in tree.children(token))
+
+
+#: Participles of English verbs of siege and capture, which tell a place's state under an enemy
+#: when the place is their subject ("X remained encircled", "X is held by the rebels").
+SIEGE_PARTICIPLES = frozenset({"surrounded", "encircled", "besieged", "invested", "blockaded", "beleaguered"})
+CAPTURE_PARTICIPLES = frozenset(
+    {"held", "occupied", "taken", "retaken", "captured", "recaptured", "seized", "overrun"}
+)  # fmt: skip
+#: Nouns of a prepositional state that is a siege or a hold: "under siege", "under rebel control",
+#: "under fire"; and "in rebel hands".
+SIEGE_STATE_NOUNS = frozenset({"siege", "blockade", "fire", "bombardment", "shelling", "attack", "assault"})
+CAPTURE_STATE_NOUNS = frozenset({"control", "occupation"})
+#: Verbs that tell a state as going on: "is", "remained", "stays".
+_STATE_VERBS = _BE | frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
+#: Nouns a place names by "of": "the town of X", "the garrison of X".
+_HOLDER_OF_PLACE = frozenset(
+    {"town", "city", "village", "port", "fortress", "fort", "garrison", "citadel", "stronghold", "capital"}
+)  # fmt: skip
+
+
+def held_or_besieged(tree: ClauseTree | None, start: int, end: int) -> str | None:
+    """Is the place told as besieged or held by an enemy, a state rather than an act: the
+    subject of a passive or adjectival participle of siege or capture ("X remained
+    encircled", "X is held by the rebels", "X has been cut off"), of a state under siege or
+    control ("X is under the control of the militia", "X was in rebel hands"), or of "held
+    out" ("the garrison of X held out")? ``siege`` or ``capture`` for the kind, ``want`` for
+    a siege told beside what its people lack or say (a clause joined to it whose subject is
+    civilians), None otherwise; not when denied, to come or a condition. The state tells
+    fighting there, which no trigger of an act does."""
+    if tree is None or len(tree) == 0:
+        return None
+    subject = tree.head_of_span(start, end)
+    holder = tree.heads[tree.heads[subject]]
+    if (
+        tree.deps[subject] == "pobj"
+        and tree.words[tree.heads[subject]] == "of"
+        and tree.words[holder] in _HOLDER_OF_PLACE
+    ):
+        subject = holder  # "the town of X remained encircled"
+    if tree.deps[subject] not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tree.heads[subject]
+    children = list(tree.children(verb))
+    if (
+        any(
+            tree.deps[c] == "neg" or (tree.deps[c] in ("mark", "advmod") and tree.words[c] in _UNREAL_MARKS)
+            for c in children
+        )
+        or tree.tense(verb) == "future"
+    ):
+        return None  # "X is not besieged", "once X is taken"
+    state = _state_told(tree, subject, verb, children)
+    if state == "siege" and any(_civilians_in(tree, c) for c in children if tree.deps[c] == "conj"):
+        return "want"  # "X has been encircled since July, and residents say they are eating grass"
+    return state
+
+
+_HOLD = frozenset({"hold", "holds", "held", "holding"})
+#: Words that make a clause a condition or a time to come: "once X is taken", "if X is held".
+_UNREAL_MARKS = frozenset({"if", "once", "unless", "until", "whether", "before"})
+
+
+def _civilians_in(tree: ClauseTree, clause: int) -> bool:
+    """Is a group of civilians the subject of a verb of ``clause`` ("residents say they ...")?"""
+    return any(tree.deps[t] in ("nsubj", "nsubjpass") and _is_civilian_group(tree, t) for t in _phrase(tree, clause))
+
+
+def _state_told(tree: ClauseTree, subject: int, verb: int, children: list[int]) -> str | None:
+    """``siege`` or ``capture`` for the state the subject's clause tells, None for another."""
+    predicates = [verb] + [c for c in children if tree.deps[c] in ("acomp", "xcomp", "oprd")]
+    # the participle tells what was done to the place only where the place is its passive
+    # subject or the participle is the predicate of a verb of state ("X captured Y": X acts)
+    told_of_it = [p for p in predicates if p != verb or tree.deps[subject] == "nsubjpass"]
+    for word in (tree.words[p] for p in told_of_it):
+        if word in SIEGE_PARTICIPLES:
+            return "siege"
+        if word in CAPTURE_PARTICIPLES:
+            return "capture"
+    particles = {tree.words[c] for c in children if tree.deps[c] == "prt"}
+    if tree.words[verb] == "cut" and "off" in particles and tree.deps[subject] == "nsubjpass":
+        return "siege"  # "X has been cut off" ("X cut off the gas": X acts)
+    if tree.words[verb] in _HOLD and "out" in particles and not any(tree.deps[c] == "dobj" for c in children):
+        return "siege"  # "the garrison of X held out" ("X held out hope": no siege)
+    if tree.words[verb] not in _STATE_VERBS:
+        return None
+    for preposition in (c for p in predicates for c in tree.children(p) if tree.deps[c] == "prep"):
+        nouns = {tree.words[c] for c in tree.children(preposition) if tree.deps[c] == "pobj"}
+        if tree.words[preposition] == "under" and nouns & SIEGE_STATE_NOUNS:
+            return "siege"
+        if (tree.words[preposition] == "under" and nouns & CAPTURE_STATE_NOUNS) or (
+            tree.words[preposition] == "in" and "hands" in nouns
+        ):
+            return "capture"
+    return None
+
+
+#: English nouns of people who are no party to the fighting, in groups: when they move to or
+#: from a town, they are displaced ("families arrived in X", "villagers who left X").
+CIVILIAN_NOUNS = frozenset(
+    {"civilians", "families", "refugees", "people", "villagers", "residents", "inhabitants", "townspeople",
+     "women", "children", "evacuees", "households", "survivors", "displaced"}
+)  # fmt: skip
+#: Words that count a group and hand the group itself to "of": "hundreds of families".
+_COUNTING_WORDS = frozenset(
+    {"hundreds", "thousands", "tens", "dozens", "scores", "many", "some", "most", "number", "columns", "column",
+     "group", "groups", "crowds", "wave", "waves", "stream", "streams", "boatloads", "busloads", "convoys"}
+)  # fmt: skip
+#: Verbs of arriving that take a place by "in" or "at", or as their object ("reached X").
+_ARRIVING_AT = frozenset({"arrive", "arrives", "arrived", "arriving", "land", "lands", "landed", "landing"})
+_REACHING = frozenset({"reach", "reaches", "reached", "reaching"})
+#: Verbs of leaving that take the place left as their object ("left X", "fled X").
+_LEAVING = frozenset(
+    {"leave", "leaves", "left", "leaving", "flee", "flees", "fled", "fleeing", "escape", "escapes", "escaped",
+     "escaping", "abandon", "abandons", "abandoned", "abandoning"}
+)  # fmt: skip
+
+
+def civilians_move_there(tree: ClauseTree | None, start: int, end: int) -> str | None:
+    """Is the place where a group of civilians arrives or which it leaves ("families arrived in
+    X", "thousands of villagers poured into X", "families who left X")? ``destination`` or
+    ``source``; None otherwise. People who are no side's fighters moving in numbers are
+    displaced, though no word of flight or of refugees says so."""
+    if tree is None or len(tree) == 0:
+        return None
+    place = tree.head_of_span(start, end)
+    part = _move_part(tree, place)
+    if part is None:
+        return None
+    role, verb = part
+    subjects = [c for c in tree.children(verb) if tree.deps[c] == "nsubj"]
+    if tree.deps[verb] == "relcl" and any(tree.words[s] in _RELATIVE for s in subjects):
+        subjects = [tree.heads[verb]]  # "families who left X"
+    return role if any(_is_civilian_group(tree, s) for s in subjects) else None
+
+
+_RELATIVE = frozenset({"who", "that", "which"})
+
+
+def _move_part(tree: ClauseTree, place: int) -> tuple[str, int] | None:
+    """The place's part in a move (``destination`` or ``source``) and the verb that moves."""
+    if tree.deps[place] == "dobj":
+        verb = tree.heads[place]
+        word = tree.words[verb]
+        return ("destination", verb) if word in _REACHING else ("source", verb) if word in _LEAVING else None
+    motion = motion_role(tree, place)
+    if motion is not None and motion[0] in ("destination", "source") and tree.is_verb(motion[1]):
+        return motion
+    preposition = preposition_of(tree, place)
+    if preposition is not None and tree.words[preposition] in ("in", "at"):
+        verb = tree.heads[preposition]
+        if tree.words[verb] in _ARRIVING_AT:
+            return "destination", verb
+    return None
+
+
+def _is_civilian_group(tree: ClauseTree, subject: int) -> bool:
+    """Is the subject a group of civilians, itself or counted ("hundreds of families")?"""
+    if tree.words[subject] in CIVILIAN_NOUNS:
+        return True
+    if tree.words[subject] not in _COUNTING_WORDS:
+        return False
+    return any(
+        tree.words[c] == "of" and any(tree.words[n] in CIVILIAN_NOUNS for n in tree.children(c))
+        for c in tree.children(subject)
+    )
