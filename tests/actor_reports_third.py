@@ -111,14 +111,12 @@ THIRD_ACTOR_REPORTS: list[tuple[str, frozenset[str]]] = [
         frozenset({"Kyrgyz Ethnic Militia (Kyrgyzstan)", "Civilians (Kyrgyzstan)"}),
     ),
     (
-        "Uzbek militiamen killed four soldiers at a checkpoint in Jalal-Abad on Saturday, a Kyrgyz official "
-        "said.",
+        "Uzbek militiamen killed four soldiers at a checkpoint in Jalal-Abad on Saturday, a Kyrgyz official said.",
         frozenset({"Uzbek Ethnic Militia (Kyrgyzstan)", "Military Forces of Kyrgyzstan"}),
     ),
     # Malawi, the protests of July 2011.
     (
-        "Police fired live ammunition at protesters in Mzuzu on Wednesday, killing eight, hospital officials "
-        "said.",
+        "Police fired live ammunition at protesters in Mzuzu on Wednesday, killing eight, hospital officials said.",
         frozenset({"Police Forces of Malawi", "Protesters (Malawi)"}),
     ),
     (
@@ -146,9 +144,7 @@ THIRD_ACTOR_REPORTS: list[tuple[str, frozenset[str]]] = [
     (
         "Fighters of the Military Junta for the Consolidation of Democracy took the town of Bafata on Sunday. "
         "The junta said its men had killed six government soldiers.",
-        frozenset(
-            {"Military Junta for the Consolidation of Democracy", "Military Forces of Guinea-Bissau"}
-        ),
+        frozenset({"Military Junta for the Consolidation of Democracy", "Military Forces of Guinea-Bissau"}),
     ),
     # Lesotho, the crisis of 1998.
     (
@@ -234,7 +230,7 @@ THIRD_ACTOR_REPORTS: list[tuple[str, frozenset[str]]] = [
     (
         "Clansmen armed with rifles attacked a village near Wabag on Sunday, killing 26 people, the provincial "
         "police said.",
-        frozenset({"Unidentified Communal Militia (Papua New Guinea)", "Civilians (Papua New Guinea)"}),
+        frozenset({"Unidentified Clan Militia (Papua New Guinea)", "Civilians (Papua New Guinea)"}),
     ),
     (
         "Armed villagers ambushed a police patrol near Wabag on Tuesday, killing two officers, the police said.",
