@@ -918,9 +918,9 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
                 add(owner.start(1), owner.end(1), group)
                 continue
             # "the American air base": the forces of the people named before, not the place's.
-            people = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-            owner = _country_of_word(people.group(1)) if people else None
-            add(m.start(), m.end(), state_forces(owner or ARMY_OF.get(country_code.upper(), country_code)))
+            word_before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            their_country = _country_of_word(word_before.group(1)) if word_before else None
+            add(m.start(), m.end(), state_forces(their_country or ARMY_OF.get(country_code.upper(), country_code)))
         for m in _phrase_pattern(GENERIC_POLICE).finditer(text):
             if not _NOT_AN_ACTOR_AFTER.match(text, m.end()) or _police_post_attacked(text, m):
                 add(m.start(), m.end(), police_forces(country_code))
@@ -1794,11 +1794,10 @@ def _doers_of_other_clauses(actors: Sequence[Actor], starts: dict[str, int], par
     sides, not one subject of a verb whose object is the other."""
     if len(actors) < 2 or parse is None or parse.tree is None:
         return False
-    at = [starts.get(a.name) for a in actors[:2]]
-    if at[0] is None or at[1] is None:
+    if actors[0].name not in starts or actors[1].name not in starts:
         return False
     tree = parse.tree
-    verbs = [tree.clause_verb(tree.token_at(offset)) for offset in at]
+    verbs = [tree.clause_verb(tree.token_at(starts[a.name])) for a in actors[:2]]
     return None not in verbs and verbs[0] != verbs[1]
 
 
@@ -2123,6 +2122,18 @@ def _spelled_by(written: str, acronym: str) -> str:
     return ""
 
 
+def _group_named_at_end(written: str, country_code: str) -> str:
+    """The group's name in capitals that ends ``written``, with a head no state's forces take
+    ("the People's Revolutionary Army"), when an acronym in brackets follows it whose letters
+    do not fit: a name translated from another language keeps that language's acronym
+    ("People's Revolutionary Army (ERP)"); "" when ``written`` ends in no group's name."""
+    ends = [(start, end, actor) for start, end, actor, _ in _capitalised_forces(written, country_code)]
+    last = next((e for e in reversed(ends) if e[1] == len(written.rstrip())), None)
+    if last is None or not is_named_group(last[2].name, last[2].inter):
+        return ""
+    return written[last[0] : last[1]]
+
+
 def _acronym_fits(name: str, acronym: str) -> bool:
     """Do the capitals of ``name`` spell ``acronym`` (letters in order, the first first), or
     all of them in another order, as a name translated keeps its own language's initials
@@ -2154,7 +2165,7 @@ def article_names(
     for sentence in sentences:
         for m in _DEFINED_ACRONYM.finditer(sentence):
             acronym = m.group(2)
-            full = _spelled_by(m.group(1), acronym)
+            full = _spelled_by(m.group(1), acronym) or _group_named_at_end(m.group(1), country_code)
             known = find_actors(full, country_code=country_code, table=table) if full else ()
             if not full or any(
                 a.actor.name in table_names or a.actor.name.startswith(_GENERIC_NAME_PREFIXES) for a in known
