@@ -33,7 +33,6 @@ def test_most_reports_of_the_second_set_get_both_actors(pipeline) -> None:
 THIRD_SET_MISSES: dict[int, str] = {
     0: "the town (Pando) is read as Bolivia's department of its name, so the police are Bolivia's",
     6: "'Exiles of Brigade 2506': a word for who the members are, capitalised first, is kept in the name",
-    7: "'palace guards' are no state force to the reader, and the other side is named only so",
     11: "the group is named only as a modifier ('a Viet Cong stronghold'), so 'the guerrillas' find no name",
     13: "the gazetteer does not find the town (Albina), so no event is coded",
     14: "gunfire on a road between two towns ('the road from A to B') is read as no event at either",

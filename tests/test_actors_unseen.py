@@ -636,3 +636,8 @@ def test_an_acronym_of_another_language_after_a_group_s_name_is_that_group_s() -
     names = article_names(["Fighters of the Copperbelt Liberation Front (FLC) shelled the town."], "ZM")
     assert names["FLC"].name == "FLC: Copperbelt Liberation Front"
     assert article_names(["The Zambian National Army (ZA) shelled the town."], "ZM") == {}  # the state's
+
+
+def test_palace_guards_and_a_state_s_central_security_forces_are_its_forces() -> None:
+    assert _names("Palace guards killed four of the attackers.") == ["Military Forces of Zambia"]
+    assert _names("Members of the Central Security Forces beat the students.") == ["Military Forces of Zambia"]

@@ -169,6 +169,8 @@ GENERIC_STATE_FORCES = (
     "presidential guard",
     "presidential guards",
     "republican guard",
+    "palace guard",
+    "palace guards",
     # Their posts: who attacks a barracks fights the forces in it.
     "military base",
     "military bases",
@@ -1364,6 +1366,8 @@ STATE_FORCE_MIDDLES = frozenset(
     {"air", "armed", "special", "security", "government", "federal", "military", "border", "national"}
     | {"defence", "defense", "navy", "naval", "ground", "aerospace", "royal", "regular", "army"}
     | {"presidential", "republican", "frontier", "coast", "mounted", "civil", "state", "reserve", "territorial"}
+    # a state's security forces by their reach: "the Central Security Forces", "Internal Security Forces"
+    | {"central", "internal", "public"}
 )
 
 
