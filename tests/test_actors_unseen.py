@@ -582,3 +582,62 @@ def test_guards_of_a_border_or_a_coast_are_a_state_s_forces() -> None:
     assert names("Border guards shot dead two smugglers.") == ["Military Forces of Zambia"]
     assert names("Malawian border guards fired on a boat.") == ["Military Forces of Malawi"]
     assert names("A security guard was shot.") == []
+
+
+def _names(text: str, country_code: str = "ZM") -> list[str]:
+    return [m.actor.name for m in find_actors(text, country_code=country_code)]
+
+
+def test_a_commando_or_a_junta_for_a_cause_is_a_group_and_a_movement_keeps_the_day_it_is_named_after() -> None:
+    assert _names("The Luangwa Commando attacked the town.") == ["Luangwa Commando"]
+    junta = "Fighters of the Military Junta for the Restoration of Order took the town."
+    assert _names(junta) == ["Military Junta for the Restoration of Order"]
+    assert set(_names("The Military Junta sent troops north.")) == {"Military Forces of Zambia"}  # the state's own
+    assert _names("Rebels of the 3rd of May Movement raided the mine.") == ["3rd of May Movement"]
+
+
+def test_fighters_of_a_revolutionary_body_and_a_name_with_an_arabic_article_inside_are_groups() -> None:
+    assert _names("Fighters of the Revolutionary Directorate stormed the depot.") == ["Revolutionary Directorate"]
+    assert "Jund al-Zambezi" in _names("Gunmen of Jund al-Zambezi attacked a police station in Kafue.")
+    # who backs the fighters is not their name
+    assert "Islamic State-linked" not in _names("Many fighters of the Islamic State-linked group withdrew.")
+
+
+def test_clansmen_tribesmen_and_armed_villagers_no_one_names_are_unidentified_identity_militias() -> None:
+    clan = "Unidentified Clan Militia (Zambia)"
+    assert _names("Clansmen armed with spears attacked a village near Mongu.") == [clan]
+    assert _names("Tribesmen ambushed a police patrol.")[0] == "Unidentified Tribal Militia (Zambia)"
+    assert _names("Armed villagers chased the soldiers away.")[0] == "Unidentified Communal Militia (Zambia)"
+    assert _names("The villagers fled the fighting.") == []  # villagers unarmed are the people hit
+
+
+def test_people_who_rioted_or_clashed_with_police_are_rioters_but_rebels_who_clashed_are_not() -> None:
+    rioters = "Rioters (Zambia)"
+    assert _names("Supporters of the jailed mayor rioted in Kabwe.") == [rioters]
+    assert _names("Students clashed with police in Lusaka.") == [rioters, "Police Forces of Zambia"]
+    assert rioters not in _names("Rebels clashed with police in Lusaka.")
+    assert _names("Soldiers fired on crowds chanting against the governor.") == [
+        "Military Forces of Zambia",
+        "Protesters (Zambia)",
+    ]
+
+
+def test_a_people_s_word_before_a_generic_force_names_whose_forces_they_are() -> None:
+    assert _names("Rebels shelled the Malawian air base.", "ZM")[-1] == "Military Forces of Malawi"
+
+
+def test_doers_of_two_clauses_are_the_two_sides_not_one_subject_hitting_people(nlp) -> None:
+    sentences = ["Rioters set fire to the council offices in Kabwe, and police fired on the crowd, killing two people."]
+    pair = _pair(nlp, sentences, 0, "ZM")
+    assert set(_sides(pair)) == {"Rioters (Zambia)", "Police Forces of Zambia"}
+
+
+def test_an_acronym_of_another_language_after_a_group_s_name_is_that_group_s() -> None:
+    names = article_names(["Fighters of the Copperbelt Liberation Front (FLC) shelled the town."], "ZM")
+    assert names["FLC"].name == "FLC: Copperbelt Liberation Front"
+    assert article_names(["The Zambian National Army (ZA) shelled the town."], "ZM") == {}  # the state's
+
+
+def test_palace_guards_and_a_state_s_central_security_forces_are_its_forces() -> None:
+    assert _names("Palace guards killed four of the attackers.") == ["Military Forces of Zambia"]
+    assert _names("Members of the Central Security Forces beat the students.") == ["Military Forces of Zambia"]

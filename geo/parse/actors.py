@@ -169,6 +169,8 @@ GENERIC_STATE_FORCES = (
     "presidential guard",
     "presidential guards",
     "republican guard",
+    "palace guard",
+    "palace guards",
     # Their posts: who attacks a barracks fights the forces in it.
     "military base",
     "military bases",
@@ -204,6 +206,14 @@ UNIDENTIFIED = (
     "assailants",
     "bandits",
     "suspected militants",
+)
+#: Armed men of a clan, a tribe or a village the report does not name, by which of those
+#: they are: "clansmen", "tribesmen", "a lashkar" (a tribe's levy), "armed villagers".
+_COMMUNITY_FIGHTERS = re.compile(
+    r"\b(?:(?P<clan>clansmen|clan\s+(?:militias?|militiamen|fighters|gunmen))"
+    r"|(?P<tribal>tribesmen|tribal\s+(?:militias?|militiamen|fighters|gunmen)|(?-i:lashkars?))"
+    r"|(?P<communal>armed\s+villagers|villagers\s+armed\s+with|(?:communal|village)\s+(?:militias?|militiamen)))\b",
+    re.IGNORECASE,
 )
 #: The victims of a strike or an attack on people.
 CIVILIAN_WORDS = (
@@ -296,7 +306,8 @@ _BACKER_SUFFIXES = ("-backed", "-led", "-aligned", "-allied", "-linked", "-funde
 _NOT_AN_ACTOR_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:station|post|headquarters|chief|commander|spokesman|spokesperson|spokeswoman|official|officials|sources|said|says|told)\b"
     r"|\s+and\s+(?:\w+\s+){1,2}(?:said|say|says|told)\b"
-    r"|\s+officer\s+(?:[\w,']+\s+){0,5}?(?:said|says|told)\b",  # "an officer at the checkpoint told"
+    # "an officer at the checkpoint told", not "beat an officer to death, the police said"
+    r"|\s+officer\s+(?:[\w']+\s+){0,5}?(?:said|says|told)\b",
     re.IGNORECASE,
 )
 #: A post of the police ("a police station", "the police post") after a verb of attack or "an
@@ -322,9 +333,19 @@ def _police_post_attacked(text: str, m: re.Match[str]) -> bool:
 #: rallying in a stadium", "students protesting job quotas", "crowds who were marching".
 _PEOPLE_PROTESTING = re.compile(
     r"\b(?P<people>[a-z]+s|crowd|youth|people|women|men)"
-    r"\s+(?:who\s+(?:were|had\s+been)\s+)?(?:protesting|demonstrating|rallying|marching)\b"
+    r"\s+(?:who\s+(?:were|had\s+been)\s+)?(?:protesting|demonstrating|rallying|marching|chanting)\b"
     # Workers on strike protest too: "striking miners", "striking dock workers".
     r"|\bstriking\s+(?:[a-z]+\s+)?(?P<strikers>[a-z]+(?:ers|ors|ists))\b",
+    re.IGNORECASE,
+)
+#: People a sentence says rioted or fought the police, whatever it calls them, with whose
+#: supporters they are ("supporters of the jailed mayor rioted", "youths clashed with police"):
+#: rioters, when no word calls them fighters.
+_PEOPLE_RIOTING = re.compile(
+    r"\b(?P<crowd>(?P<people>[a-z]+s|crowds?|mob|youth)"
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)?)"
+    r"\s+(?:who\s+(?:had\s+)?)?(?:rioted|rioting|went\s+on\s+the\s+rampage"
+    r"|clash(?:ed|ing)\s+with\s+(?:riot\s+)?(?:police|policemen|security\s+forces))\b",
     re.IGNORECASE,
 )
 #: Who marches or strikes yet protests nothing: troops marching on a town are no protesters.
@@ -354,7 +375,7 @@ GROUP_WORD_INTER: tuple[tuple[frozenset[str], int], ...] = (
         frozenset(
             {"rebels", "rebel", "insurgents", "insurgent", "guerrillas", "guerrilla", "liberation", "front"}
             | {"movement", "army", "jihad", "jihadists", "jihadist", "mujahideen", "ansar", "resistance"}
-            | {"separatists", "separatist", "secessionists", "secessionist"}
+            | {"separatists", "separatist", "secessionists", "secessionist", "commando", "commandos"}
         ),
         INTER_REBEL,
     ),
@@ -420,29 +441,26 @@ def kept_group(written: str, country_code: str = "") -> Actor:
     return Actor(" ".join(words), guessed_inter(written), country_code.upper())
 
 
+#: Months, which with a day's number name a movement after the day it began: "the 26th of
+#: July Movement", "the 19th of April Movement".
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
 #: Days and months: capitalised, yet no one's name.
 _DAYS_AND_MONTHS = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", *MONTH_NAMES]
 )
 
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
@@ -458,9 +476,13 @@ _MEMBERS_OF = re.compile(
     r"|assailants)\s+(?:(?:believed\s+to\s+)?(?P<belong>belong(?:ing)?\s+to|linked\s+to|affiliated\s+(?:to|with))"
     r"|of|from|loyal\s+to)\s+(?:the\s+)?(?:[\w.'\u2019-]+-(?:backed|led|aligned|allied|funded|supported)\s+)?"
     r"(?P<name>(?:" + _ARTICLE + r")?[A-Z][\w'\u2019-]*"
-    r"(?:\s+(?:(?:of|the|for|and|al|de|wa)\s+)*[A-Z][\w'\u2019-]*){0,7})"
+    r"(?:\s+(?:(?:of|the|for|and|al|de|wa)\s+)*(?:" + _ARTICLE + r")?[A-Z][\w'\u2019-]*){0,7})"
 )
-_NAME = r"(?:" + _ARTICLE + r")?[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|the|for|and|al|de|wa)\s+)*[A-Z][\w'\u2019-]*){0,6}"
+_NAME = (
+    r"(?:" + _ARTICLE + r")?[A-Z][\w'\u2019-]*"
+    # a later word may begin with an Arabic article too: "Jund al-Khilafah"
+    r"(?:\s+(?:(?:of|the|for|and|al|de|wa)\s+)*(?:" + _ARTICLE + r")?[A-Z][\w'\u2019-]*){0,6}"
+)
 _NO_ONE = frozenset(
     {"No", "Nobody", "None", "It", "He", "She", "They", "We", "Who", "Which", "That", "This", "Authorities"}
 )
@@ -672,6 +694,16 @@ def civilians(country_code: str) -> Actor:
 def unidentified(country_code: str) -> Actor:
     # ACLED types an unidentified armed group as a political militia.
     return Actor(f"{UNIDENTIFIED_GROUP} ({country_name(country_code)})", INTER_POLITICAL_MILITIA, country_code.upper())
+
+
+def communal_militia(country_code: str, kind: str) -> Actor:
+    """ACLED's name for a clan's, a tribe's or a village's armed men no report names:
+    "Unidentified Clan Militia (Somalia)", "Unidentified Communal Militia (X)"."""
+    return Actor(
+        f"Unidentified {kind.title()} Militia ({country_name(country_code)})",
+        INTER_IDENTITY_MILITIA,
+        country_code.upper(),
+    )
 
 
 def protesters(country_code: str) -> Actor:
@@ -887,7 +919,10 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
                 group = Actor(body, INTER_EXTERNAL) if body else kept_group(owner.group(1), country_code)
                 add(owner.start(1), owner.end(1), group)
                 continue
-            add(m.start(), m.end(), state_forces(ARMY_OF.get(country_code.upper(), country_code)))
+            # "the American air base": the forces of the people named before, not the place's.
+            word_before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            their_country = _country_of_word(word_before.group(1)) if word_before else None
+            add(m.start(), m.end(), state_forces(their_country or ARMY_OF.get(country_code.upper(), country_code)))
         for m in _phrase_pattern(GENERIC_POLICE).finditer(text):
             if not _NOT_AN_ACTOR_AFTER.match(text, m.end()) or _police_post_attacked(text, m):
                 add(m.start(), m.end(), police_forces(country_code))
@@ -900,6 +935,14 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
                 add(m.start(), m.end(), protesters(country_code))
         for m in _phrase_pattern(RIOTER_WORDS).finditer(text):
             add(m.start(), m.end(), rioters(country_code))
+        for m in (
+            _PEOPLE_RIOTING.finditer(text) if "riot" in lowered or "clash" in lowered or "rampage" in lowered else ()
+        ):
+            if m.group("people").lower() not in _NEVER_PROTESTERS | MEMBER_NOUNS | ARMED_GROUP_WORDS:
+                add(m.start("crowd"), m.end("crowd"), rioters(country_code))
+        for m in _COMMUNITY_FIGHTERS.finditer(text):
+            if not _named_before(text, m.start()):  # not "Ambulin clansmen": a clan the text names
+                add(m.start(), m.end(), communal_militia(country_code, m.lastgroup or "communal"))
     for m in _UNKNOWN_GROUP.finditer(text):
         own_words = _without_leading_noise(m.group(1).split())
         if own_words and own_words[0].lower() not in _demonyms():
@@ -941,7 +984,11 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         words = {w.lower().strip("'\u2019") for w in name.split()}
         acronym = len(name.split()) == 1 and name.isupper() and len(name) > 1
         state_like = name.split()[0] in {"Government", "Ministry", "President", "Prime"}
-        named_as_group = acronym or m.group("belong") is not None or words & (ARMED_GROUP_WORDS | _BODY_WORDS)
+        # "Fighters of the Revolutionary Directorate": a revolution's or a liberation's body is a group.
+        group_words = ARMED_GROUP_WORDS | _BODY_WORDS | _GROUP_NAME_WORDS
+        named_as_group = acronym or m.group("belong") is not None or words & group_words
+        if name.lower().endswith(_BACKER_SUFFIXES):
+            continue  # "fighters of the Islamic State-linked group": who backs them, not their name
         civic = words & (NOT_ARMED_WORDS - {"council", "union"})
         if named_as_group and not state_like and not civic and name.lower() not in _country_codes_by_name():
             kept = kept_group(name, country_code)
@@ -1020,8 +1067,9 @@ def _without_leading_noise(words: list[str]) -> list[str]:
 #: A name in capitals that ends in a capitalised word for an armed force: "the Arakan Army",
 #: "the Myanmar National Democratic Alliance Army", "the Rwanda Defence Force".
 _CAPITALISED_FORCE = re.compile(
-    r"(?<![\w'\u2019.-])(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,6}?)"
-    r"\s+(?P<head>Army|Forces|Force|Front|Movement|Brigades?|Battalions?|Militias?|Legion|Corps|Guards?"
+    r"(?<![\w'\u2019.-])(?P<name>(?P<day>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?=" + "|".join(MONTH_NAMES) + r"))?"
+    r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,6}?)"
+    r"\s+(?P<head>Army|Forces|Force|Front|Movement|Brigades?|Battalions?|Militias?|Legion|Corps|Guards?|Commandos?|Junta"
     r"|Police(?:\s+(?:Service|Force|Forces))?|Constabulary(?:\s+Force)?|Gendarmerie|Rifles|Rangers)(?![\w-])"
     # The rest of a name that goes on in capitals: "the Guerrilla Army of the Poor", "the
     # Popular Front for the Liberation of Oman".
@@ -1051,7 +1099,8 @@ def _capitalised_forces(text: str, country_code: str) -> Iterable[tuple[int, int
     The flag says whether the name goes on after its head ("the Army of the Poor")."""
     for m in _CAPITALISED_FORCE.finditer(text):
         written = m.group("name").split()
-        words = _without_leading_noise(written)
+        # A movement named after a day keeps its day: "the 26th of July Movement".
+        words = written if m.group("day") else _without_leading_noise(written)
         if not words:
             continue  # "The Army": the generic army of the place
         start = m.start("name") + len(" ".join(written[: len(written) - len(words)])) + (len(words) < len(written))
@@ -1067,7 +1116,10 @@ def _capitalised_forces(text: str, country_code: str) -> Iterable[tuple[int, int
                 police = head in _POLICE_HEADS
                 yield start, m.end("head"), police_forces(owner) if police else state_forces(owner), False
             continue
-        if all(w.lower() in STATE_FORCE_MIDDLES for w in rest) and m.group("head") not in _GROUP_HEADS:
+        # A name that goes on "for" a cause is a group's, whatever its head: "the Military Junta
+        # for the Consolidation of Democracy", "the Forces for the Defence of Democracy".
+        for_a_cause = (m.group("tail") or "").split()[:1] == ["for"]
+        if all(w.lower() in STATE_FORCE_MIDDLES for w in rest) and head not in _GROUP_HEADS and not for_a_cause:
             owner = cc or ARMY_OF.get(country_code.upper(), country_code)
             if owner and not (head in {"Guard", "Guards"} and _police_as_source(text, start, m.end("head"))):
                 yield start, m.end("head"), state_forces(owner), False
@@ -1136,6 +1188,12 @@ ARMED_GROUP_WORDS = frozenset(
         "jaish",
         "lashkar",
         "hizb",
+        # and for soldiers, battalions, a brigade, a front: "Jund ...", "Kataib ...", "Liwa ...".
+        "jund",
+        "kataib",
+        "saraya",
+        "liwa",
+        "jabhat",
     }
 )
 #: Organisations that report or help, never fight: an ORG span with one of these is no actor.
@@ -1308,6 +1366,8 @@ STATE_FORCE_MIDDLES = frozenset(
     {"air", "armed", "special", "security", "government", "federal", "military", "border", "national"}
     | {"defence", "defense", "navy", "naval", "ground", "aerospace", "royal", "regular", "army"}
     | {"presidential", "republican", "frontier", "coast", "mounted", "civil", "state", "reserve", "territorial"}
+    # a state's security forces by their reach: "the Central Security Forces", "Internal Security Forces"
+    | {"central", "internal", "public"}
 )
 
 
@@ -1560,9 +1620,10 @@ def frontline_actors(
         _people_hit(actors, victims, sentences[index], event_parse)
     if len(actors) > 1 and actors[0].inter == INTER_CIVILIANS and actors[1].inter != INTER_CIVILIANS:
         actors[0], actors[1] = actors[1], actors[0]  # the people hit are never the side that struck
-    actors = _other_side_second(
-        actors, side_in_sentence, victims, sentences[index] if 0 <= index < len(sentences) else "", event_parse
-    )
+    if not _doers_of_other_clauses(actors, start_in_sentence, event_parse):
+        actors = _other_side_second(
+            actors, side_in_sentence, victims, sentences[index] if 0 <= index < len(sentences) else "", event_parse
+        )
     if one_sided and len(actors) >= 2 and actors[1].inter != INTER_CIVILIANS and 0 <= index < len(sentences):
         # "Air strikes killed several people, as the junta tried to slow the rebels'
         # advance": a strike that hit people whose sentence names no armed side on the
@@ -1729,6 +1790,19 @@ def _killed_or_attacked(sentence: str) -> bool:
 
 #: Where a clause that tells the background begins: ", as the junta tried to ...".
 _SUBORDINATE = re.compile(r",\s+(?:\w+\s+){0,3}?(?:as|while|after|before|since|amid|when)\s", re.IGNORECASE)
+
+
+def _doers_of_other_clauses(actors: Sequence[Actor], starts: dict[str, int], parse: SentenceSyntax | None) -> bool:
+    """Do the first two actors do what they do in clauses of different verbs ("rioters set
+    fire to the party's offices, and police fired on the crowd")? Then they are the two
+    sides, not one subject of a verb whose object is the other."""
+    if len(actors) < 2 or parse is None or parse.tree is None:
+        return False
+    if actors[0].name not in starts or actors[1].name not in starts:
+        return False
+    tree = parse.tree
+    verbs = [tree.clause_verb(tree.token_at(starts[a.name])) for a in actors[:2]]
+    return None not in verbs and verbs[0] != verbs[1]
 
 
 def _other_side_second(
@@ -2052,6 +2126,18 @@ def _spelled_by(written: str, acronym: str) -> str:
     return ""
 
 
+def _group_named_at_end(written: str, country_code: str) -> str:
+    """The group's name in capitals that ends ``written``, with a head no state's forces take
+    ("the People's Revolutionary Army"), when an acronym in brackets follows it whose letters
+    do not fit: a name translated from another language keeps that language's acronym
+    ("People's Revolutionary Army (ERP)"); "" when ``written`` ends in no group's name."""
+    ends = [(start, end, actor) for start, end, actor, _ in _capitalised_forces(written, country_code)]
+    last = next((e for e in reversed(ends) if e[1] == len(written.rstrip())), None)
+    if last is None or not is_named_group(last[2].name, last[2].inter):
+        return ""
+    return written[last[0] : last[1]]
+
+
 def _acronym_fits(name: str, acronym: str) -> bool:
     """Do the capitals of ``name`` spell ``acronym`` (letters in order, the first first), or
     all of them in another order, as a name translated keeps its own language's initials
@@ -2083,7 +2169,7 @@ def article_names(
     for sentence in sentences:
         for m in _DEFINED_ACRONYM.finditer(sentence):
             acronym = m.group(2)
-            full = _spelled_by(m.group(1), acronym)
+            full = _spelled_by(m.group(1), acronym) or _group_named_at_end(m.group(1), country_code)
             known = find_actors(full, country_code=country_code, table=table) if full else ()
             if not full or any(
                 a.actor.name in table_names or a.actor.name.startswith(_GENERIC_NAME_PREFIXES) for a in known
