@@ -62,6 +62,20 @@ def test_explicit_containment(geoparser):
     assert dict((n, c) for n, c, _ in names_and_countries(geoparser, text))["Tripoli"] == "LB"
 
 
+def test_a_town_followed_by_a_state_that_is_also_a_country_is_in_the_state(geoparser):
+    text = "The storm left Ohio on Sunday and flooded Columbus, Georgia, on Monday."
+    columbus = next(p.entry for p in geoparser.places(text) if p.mention.text == "Columbus")
+    assert (columbus.country_code, columbus.admin1) == ("US", "Georgia")
+
+
+def test_states_listed_in_a_row_are_read_as_states(geoparser):
+    text = "Farmers in Texas, Oklahoma, Pennsylvania and Iowa lost crops to the drought."
+    found = {p.mention.text: p.entry.feature_code for p in geoparser.places(text)}
+    assert found == dict.fromkeys(["Texas", "Oklahoma", "Pennsylvania", "Iowa"], "ADM1")
+    town = geoparser.places("Flooding cut off Washington, Pennsylvania, overnight.")[0].entry
+    assert (town.feature_class, town.admin1) == ("P", "Pennsylvania")
+
+
 def test_countries_resolve_to_a_point_inside_not_the_capital(geoparser):
     places = geoparser.places("Refugees crossed from Syria into Turkey.")
     syria = next(p.entry for p in places if p.mention.text == "Syria")

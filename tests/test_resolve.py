@@ -40,6 +40,14 @@ PLACES = [
     E(15, "Washington", 47.50, -120.50, "US", "A", "ADM1", 500_000, "WA", "Washington"),
     E(16, "Texas", 31.25, -99.25, "US", "A", "ADM1", 29_000_000, "TX", "Texas"),
     E(17, "Oregon", 44.00, -120.50, "US", "A", "ADM1", 4_200_000, "OR", "Oregon"),
+    E(18, "Georgia", 42.0, 43.5, "GE", "A", "PCLI", 3_700_000),
+    E(19, "Georgia", 32.75, -83.5, "US", "A", "ADM1", 10_700_000, "GA", "Georgia"),
+    E(20, "Columbus", 39.96, -83.00, "US", "P", "PPLA", 900_000, "OH", "Ohio"),
+    E(21, "Columbus", 32.46, -84.99, "US", "P", "PPL", 200_000, "GA", "Georgia"),
+    E(22, "Oklahoma", 35.5, -97.5, "US", "A", "ADM1", 3_900_000, "OK", "Oklahoma"),
+    E(23, "Pennsylvania", 40.9, -77.8, "US", "A", "ADM1", 13_000_000, "PA", "Pennsylvania"),
+    E(24, "Oklahoma", 40.58, -79.59, "US", "P", "PPL", 800, "PA", "Pennsylvania"),
+    E(25, "Ohio", 40.25, -82.75, "US", "A", "ADM1", 11_700_000, "OH", "Ohio"),
 ]
 NAMES = {1: ["Tripoli"], 2: ["Tripoli"], 7: ["Tadmur", "Palmyra", "Tadmor"]}
 
@@ -102,6 +110,22 @@ def test_tripoli_next_to_beirut_is_in_lebanon():
 def test_explicit_containment_wins_over_prominence():
     text = "Clashes broke out in Tripoli, Lebanon, late on Friday."
     assert resolved(text, "Tripoli", "Lebanon")["Tripoli"].geonameid == 2
+
+
+def test_a_town_before_the_name_of_a_country_and_a_state_is_in_the_area_that_holds_it():
+    # "Georgia" is a country and a state; after a town's name and a comma it is the one of
+    # them that holds a town of that name, not whichever the gazetteer lists first.
+    text = "The storm left Ohio and flooded Columbus, Georgia, on Monday."
+    assert resolved(text, "Ohio", "Columbus", "Georgia")["Columbus"].geonameid == 21
+
+
+def test_states_listed_in_a_row_are_not_a_village_inside_the_next_one():
+    text = "Drought emergencies were declared in Texas, Oklahoma, Pennsylvania and Oregon this summer."
+    places = resolved(text, "Texas", "Oklahoma", "Pennsylvania", "Oregon")
+    assert places["Oklahoma"].geonameid == 22
+    # Two names alone, a town and its state, still say where the town is.
+    town = "Flooding cut off Oklahoma, Pennsylvania, overnight."
+    assert resolved(town, "Oklahoma", "Pennsylvania")["Oklahoma"].geonameid == 24
 
 
 def test_palmyra_in_a_syria_story_is_tadmur():

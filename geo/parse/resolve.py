@@ -1009,7 +1009,7 @@ def _containment(
         # Z holds Y, not X; areas named between are themselves containers ("X in Y province
         # of Z"), and a name in brackets is an aside ("X (formerly Y) is a town in Z").
         next_town: int | None = None  # where the first town named after ``first`` starts
-        for second in mentions[i + 1 :]:
+        for j, second in enumerate(mentions[i + 1 :], start=i + 1):
             if second.sentence != first.sentence or second.start - first.end > LOOSE_CONTAINER_CHARS:
                 break
             between = text[first.end : second.start]
@@ -1022,11 +1022,13 @@ def _containment(
                 next_town = second.start
             if names[first] == names[second]:
                 continue
-            container = next((e for e in pools[names[second]].entries if e.is_area), None)
+            container = _container_of(pools[names[first]], pools[names[second]])
             if container is None:
                 continue
             if container.is_country and _reads_as_country(pools[names[first]]) and joins_a_list(between):
                 continue  # "Benin, Niger, Nigeria": two items of a list of countries
+            if _sibling_region_named(pools[names[first]], container) and _in_a_longer_list(text, mentions, i, j):
+                continue  # "Georgia, Oklahoma, Pennsylvania and Ohio": regions listed, not a town in one
             if " ".join(between.lower().split()) in ADJACENT_CONTAINERS:
                 strength = 1.0
             elif any(w in between for w in LOOSE_CONTAINER_WORDS) and any(w in described for w in DESCRIBING_WORDS):
@@ -1042,6 +1044,38 @@ def _containment(
                 constraints[names[first]] = _Container(container, strength, said_in)
                 decided_at[names[first]] = first.start
     return constraints
+
+
+def _sibling_region_named(named: _Candidates, container: Entry) -> bool:
+    """Is one of the places ``named`` by its own name a first-level region of the country
+    of ``container``, itself such a region?"""
+    return container.feature_code == "ADM1" and any(
+        not c.by_alternate_name and c.entry.feature_code == "ADM1" and c.entry.country_code == container.country_code
+        for c in named.candidates
+    )
+
+
+def _in_a_longer_list(text: str, mentions: Sequence[Mention], first: int, second: int) -> bool:
+    """Are ``mentions[first]`` and ``mentions[second]``, joined as list items, two of a list
+    of three or more: a list item written right before the first or right after the second?
+    A comma between two names is a list's as often as a container's ("Paris, Texas"); in a
+    longer list it is the list's."""
+    if second != first + 1 or not joins_a_list(text[mentions[first].end : mentions[second].start]):
+        return False
+    before = first > 0 and joins_a_list(text[mentions[first - 1].end : mentions[first].start])
+    after = second + 1 < len(mentions) and joins_a_list(text[mentions[second].end : mentions[second + 1].start])
+    return before or after
+
+
+def _container_of(named: _Candidates, area_name: _Candidates) -> Entry | None:
+    """The reading of the name after ``named`` ("X, Y") that is the area holding it: of the
+    areas ``area_name`` may be, the first that holds one of ``named``'s readings, or its
+    first area when none does. An area's name may be a country's and a region's (Georgia,
+    Punjab, Mexico): in "Atlanta, Georgia" it is the state, in "Batumi, Georgia" the
+    country, whichever of them the gazetteer lists first."""
+    areas = [e for e in area_name.entries if e.is_area]
+    holding = (area for area in areas if any(_inside(c.entry, area) for c in named.candidates))
+    return next(holding, areas[0] if areas else None)
 
 
 def _with_demonym_containers(
