@@ -232,8 +232,7 @@ PLACE_REPORTS: list[PlaceReport] = [
         {"Dimapur": (25.91, 93.73), "Kohima": (25.67, 94.11)},
     ),
     R(
-        "The American and Filipino forces on Bataan surrendered on Thursday, but the garrison of Corregidor "
-        "fights on.",
+        "The American and Filipino forces on Bataan surrendered on Thursday, but the garrison of Corregidor fights on.",
         date(1942, 4, 10),
         {"Bataan": (14.64, 120.46), "Corregidor": (14.38, 120.57)},
     ),
@@ -263,8 +262,7 @@ PLACE_REPORTS: list[PlaceReport] = [
         {"Cao Bang": (22.67, 106.26), "Dong Khe": (22.43, 106.43), "Lang Son": (21.85, 106.76)},
     ),
     R(
-        "A French cruiser shelled the Vietnamese quarters of Haiphong on Saturday, and thousands are feared "
-        "dead.",
+        "A French cruiser shelled the Vietnamese quarters of Haiphong on Saturday, and thousands are feared dead.",
         date(1946, 11, 24),
         {"Haiphong": (20.86, 106.68)},
     ),
@@ -307,8 +305,7 @@ PLACE_REPORTS: list[PlaceReport] = [
         {"Fort Hall": (-0.72, 37.15), "Nyeri": (-0.42, 36.95)},
     ),
     R(
-        "Insurgents attacked Philippeville and the mining village of El Halia on Saturday; 123 people were "
-        "killed.",
+        "Insurgents attacked Philippeville and the mining village of El Halia on Saturday; 123 people were killed.",
         date(1955, 8, 21),
         {"Philippeville": (36.88, 6.91), "El Halia": (36.93, 7.05)},
     ),
@@ -428,8 +425,7 @@ PLACE_REPORTS: list[PlaceReport] = [
         {"Guelta Zemmur": (25.14, -12.37), "Smara": (26.74, -11.67)},
     ),
     R(
-        "Saudi and Qatari troops retook Khafji on Thursday after Iraqi forces had held the border town for "
-        "two days.",
+        "Saudi and Qatari troops retook Khafji on Thursday after Iraqi forces had held the border town for two days.",
         date(1991, 2, 1),
         {"Khafji": (28.43, 48.49)},
     ),
@@ -478,14 +474,12 @@ PLACE_REPORTS: list[PlaceReport] = [
         {"Kariba": (-16.52, 28.80), "Salisbury": (-17.83, 31.05)},
     ),
     R(
-        "Guerrillas attacked farms near Mount Darwin and Centenary overnight, and a farmer and his wife were "
-        "killed.",
+        "Guerrillas attacked farms near Mount Darwin and Centenary overnight, and a farmer and his wife were killed.",
         date(1976, 2, 12),
         {"Mount Darwin": (-16.77, 31.58), "Centenary": (-16.72, 31.12)},
     ),
     R(
-        "A bus hit a landmine on the road from Fort Victoria to Beitbridge on Tuesday, killing eleven "
-        "passengers.",
+        "A bus hit a landmine on the road from Fort Victoria to Beitbridge on Tuesday, killing eleven passengers.",
         date(1977, 7, 13),
         {"Fort Victoria": (-20.07, 30.83), "Beitbridge": (-22.22, 30.00)},
     ),
@@ -519,8 +513,7 @@ PLACE_REPORTS: list[PlaceReport] = [
         {"Massawa": (15.61, 39.45), "Asmara": (15.33, 38.93)},
     ),
     R(
-        "Government aircraft bombed Hargeisa on Tuesday after rebels entered the city; Burao fell to them "
-        "last week.",
+        "Government aircraft bombed Hargeisa on Tuesday after rebels entered the city; Burao fell to them last week.",
         date(1988, 6, 1),
         {"Hargeisa": (9.56, 44.06), "Burao": (9.52, 45.53)},
     ),
