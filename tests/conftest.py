@@ -153,30 +153,10 @@ def maps_built(monkeypatch: pytest.MonkeyPatch) -> list:
     return built
 
 
-#: Marks of the tests that take seconds each: servers, browsers, child processes, long inputs.
-SLOW_MARKS = ("browser", "slow")
-
-
-def is_slow(item: pytest.Item) -> bool:
-    return any(item.get_closest_marker(mark) is not None for mark in SLOW_MARKS)
-
-
 @pytest.hookimpl(trylast=True)  # after pytest-random-order has shuffled the items
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The slow tests first, those of one module together, the shuffled order kept otherwise.
+    """The slow tests first, those of one module together, the shuffled order kept otherwise
+    (``suite_order.slow_first``)."""
+    from suite_order import slow_first
 
-    On two workers that take one test at a time (``scripts/test.sh``), a run then ends on
-    quick tests on both workers, not with one worker alone in a browser test for minutes.
-    And a browser module's own chromium and shared page (module-scoped, as Playwright's sync
-    API allows one instance per thread) start once per worker, not at nearly every one of its
-    tests as the shuffle comes back to the module."""
-    first_slow_of_module: dict[Path, int] = {}
-    for index, item in enumerate(items):
-        if is_slow(item):
-            first_slow_of_module.setdefault(item.path, index)
-
-    def place(indexed: tuple[int, pytest.Item]) -> tuple[int, int, int]:
-        index, item = indexed
-        return (0, first_slow_of_module[item.path], index) if is_slow(item) else (1, 0, index)
-
-    items[:] = [item for _, item in sorted(enumerate(items), key=place)]
+    items[:] = slow_first(items)
