@@ -173,17 +173,6 @@ def reading_page(browser, server):
     context.close()
 
 
-#: The bound of one look into the map's frame. ``Frame.evaluate`` has none of its own: on a
-#: frame that a rerun replaced and whose new document never came, it waited for ever (a run
-#: of the whole suite under load hung so for nine minutes); a locator's evaluate is bounded.
-PROBE_MS = 10_000
-
-
-def in_frame(frame, script: str, timeout_ms: float = PROBE_MS) -> Any:
-    """``script`` (a function of no arguments) evaluated in ``frame``, within ``timeout_ms``."""
-    return frame.locator(":root").evaluate(script, timeout=timeout_ms)
-
-
 def map_frame(page):
     """The st_folium iframe, once its map has drawn markers."""
     deadline = time.monotonic() + PAGE_READY_MS / 1000
@@ -191,7 +180,7 @@ def map_frame(page):
         for frame in page.frames:
             if "streamlit_folium" in frame.url:
                 try:
-                    if in_frame(frame, COUNT_MARKERS_JS) > 0:
+                    if frame.evaluate(COUNT_MARKERS_JS) > 0:
                         return frame
                 except Exception:  # noqa: BLE001 - the frame is still loading or being replaced
                     pass
@@ -236,7 +225,7 @@ def in_map_frame(page, script: str) -> Any:
     deadline = time.monotonic() + STEP_MS / 1000
     while True:
         try:
-            return in_frame(map_frame(page), script, STEP_MS)
+            return map_frame(page).evaluate(script)
         except Exception as err:  # noqa: BLE001 - Playwright's Error, raised again unless the frame went
             if "detached" not in str(err) or time.monotonic() > deadline:
                 raise
