@@ -27,6 +27,9 @@ from pathlib import Path
 
 import pytest
 
+#: A test that hangs ends its xdist worker, not the run (see hung_tests.py).
+pytest_plugins = ["hung_tests"]
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
