@@ -19,7 +19,9 @@ python3 -m ruff check --quiet . || failed+=("ruff check")
 python3 -m ruff format --check --quiet . || failed+=("ruff format --check")
 python3 -m mypy || failed+=("mypy")
 
-python3 -m pytest -n 2 --random-order-bucket=global "$@"
+# One test at a time to each worker (not a quarter of the suite up front): with the slow tests
+# first (tests/conftest.py), whichever worker is free takes the next, and both end together.
+python3 -m pytest -n 2 --maxschedchunk=1 --random-order-bucket=global "$@"
 status=$?
 if [ "$status" = 5 ]; then
   echo "test.sh: pytest collected no tests; treating that as a failure" >&2

@@ -27,6 +27,9 @@ from pathlib import Path
 
 import pytest
 
+#: A test that hangs ends its xdist worker, not the run (see hung_tests.py).
+pytest_plugins = ["hung_tests"]
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
@@ -151,3 +154,12 @@ def maps_built(monkeypatch: pytest.MonkeyPatch) -> list:
 
     monkeypatch.setattr(mapcache, "build_map", noting)
     return built
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-random-order has shuffled the items
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first, those of one module together, the shuffled order kept otherwise
+    (``suite_order.slow_first``)."""
+    from suite_order import slow_first
+
+    items[:] = slow_first(items)

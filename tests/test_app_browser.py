@@ -539,11 +539,8 @@ def _move_the_selected_event(page, choice: int) -> tuple[float, float]:
     offer = expander.get_by_role("button", name="Places named \u201cGeneva\u201d", include_hidden=True)
     # drawn by the run after a correction, which the page's store check may delay by a moment
     offer.wait_for(state="attached", timeout=STEP_MS)
-    if not expander.locator("details").evaluate("d => d.open"):
-        expander.locator("summary").click()
-    offer.click()
     options = expander.get_by_test_id("stRadioOption")
-    options.first.wait_for(timeout=STEP_MS)
+    _until_shown(page, options.first, lambda: _ask_for_the_offer(expander, offer))
     # Places named Geneva outside Switzerland: the other briefs' events stay in Geneva.
     texts = options.all_inner_texts()
     elsewhere = [i for i, text in enumerate(texts) if ", CH (" not in text]
@@ -555,6 +552,36 @@ def _move_the_selected_event(page, choice: int) -> tuple[float, float]:
     page.get_by_text("now means").wait_for(timeout=STEP_MS)
     lat, lon = (float(v) for v in label.rsplit(";", 1)[1].strip(" )").split(","))
     return lat, lon
+
+
+#: A click that lands while a rerun of the page replaces its widget is lost: asked this often.
+ASKS = 3
+
+
+def _until_shown(page, shown, ask) -> None:
+    """``ask()`` once the page's last run is over, until ``shown`` is visible (STEP_MS for
+    each ask). On a loaded machine a rerun could replace the clicked button, or fold its
+    expander, between the click and the run it starts, and the one wait ran out."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for asked in range(1, ASKS + 1):
+        page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=STEP_MS)
+        ask()
+        try:
+            shown.wait_for(timeout=STEP_MS)
+            return
+        except PlaywrightTimeout:
+            if asked == ASKS:
+                raise
+
+
+def _ask_for_the_offer(expander, offer) -> None:
+    """Unfolds the correction's expander and clicks its offer of places, where it is still there
+    (the click of an earlier ask may have been taken after all)."""
+    if not expander.locator("details").evaluate("d => d.open"):
+        expander.locator("summary").click()
+    if offer.is_visible():
+        offer.click()
 
 
 def _click_marker_near(page, point: tuple[float, float]) -> None:

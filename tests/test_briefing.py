@@ -220,7 +220,10 @@ def test_bad_picture_options_raise_with_the_value(tmp_path, options, message):
 # --------------------------------------------------------------------------- PNG with chromium
 
 
-@pytest.fixture(scope="module")
+# Not module-scoped: test_png_from_chromium_has_the_size_counts_and_colours starts the product's
+# own renderer, and a second Playwright cannot start in a thread while this one runs there; a
+# module-scoped one lived on whenever the order put that test after one of these.
+@pytest.fixture
 def renderer(chromium_path):
     from geo.map.briefing import SlideRenderer
 

@@ -78,7 +78,9 @@ def test_page_tests_then_worker_ingest_leave_the_user_data_folder_untouched(tmp_
             "-p",
             "no:random_order",
             f"--basetemp={basetemp}",
-            "tests/test_hostile_text.py",
+            # A page test (the page under AppTest), then an ingest on worker processes: the
+            # file's browser and export tests start no page and no worker, and cost minutes.
+            "tests/test_hostile_text.py::test_app_shows_hostile_event_text_as_text",
             "tests/test_ingest.py::test_worker_processes_store_the_same_events_as_one_process",
         ],
         cwd=REPO,

@@ -51,7 +51,9 @@ def open_map(chromium, folder: Path, m, origin: str = ""):
         encoding="utf-8",
     )
     page = chromium.new_page(viewport={"width": 900, "height": 600})
-    page.goto(page_path.as_uri())
+    # Not "load", which waits on every tile image of the basemap server under Playwright's own
+    # 30 s: the page's readiness is the condition, and it waits for the tiles it needs itself.
+    page.goto(page_path.as_uri(), wait_until="domcontentloaded")
     wait_in_page(page, "window.conflictmapReady === true", timeout_ms=30_000)
     return page
 

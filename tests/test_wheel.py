@@ -162,9 +162,16 @@ def _install_wheel(work: Path) -> None:
     (wheel,) = wheels.glob("conflictmap-*.whl")
 
     venv = work / "venv"
-    _run([sys.executable, "-m", "venv", str(venv)], cwd=work, env=env, timeout=300)
+    # No pip of its own: seeding one (ensurepip) took as long as building the wheel, and no
+    # test runs pip in the virtualenv; the running Python's pip installs into it instead.
+    _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], cwd=work, env=env, timeout=300)
     python = venv / "bin" / "python"
-    _run([str(python), "-m", "pip", "install", "--no-deps", "-q", str(wheel)], cwd=work, env=env, timeout=300)
+    _run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
+        cwd=work,
+        env=env,
+        timeout=300,
+    )
 
     purelib = Path(
         _run(
