@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from palmyra import palmyra_event
@@ -24,6 +25,9 @@ from test_app_browser import (
 
 from geo.records import Article, Event
 from geo.store.store import EventStore
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -297,13 +301,27 @@ def test_a_narrow_feed_gives_each_quote_two_lines(browser, server, width: int, h
 WEEKS = 8
 GRID_TOWNS = [(48.0 + 0.3 * (i // 8), 35.0 + 0.4 * (i % 8)) for i in range(40)]
 #: The feed's head, once its style has come (a first draw may come before it): lines and text.
+# A head the app has since re-rendered is detached: its computed style is empty for good, so
+# the wait for its line height is bounded and says so (null), and the locator is asked again.
 FEED_HEAD_JS = """async head => {
-  while (!parseFloat(getComputedStyle(head).lineHeight)) { await new Promise(done => setTimeout(done, 50)); }
+  for (let tries = 0; !parseFloat(getComputedStyle(head).lineHeight); tries += 1) {
+    if (!head.isConnected || tries >= 100) { return null; }
+    await new Promise(done => setTimeout(done, 50));
+  }
   const box = head.getBoundingClientRect(), line = parseFloat(getComputedStyle(head).lineHeight);
   return {lines: (box.height - parseFloat(getComputedStyle(head).paddingTop)
                   - parseFloat(getComputedStyle(head).paddingBottom)) / line,
           text: head.innerText, cut: Array.from(head.children).some(part => part.scrollWidth > part.clientWidth)};
 }"""
+
+
+def _feed_head(head: Locator) -> dict:
+    """The feed head's measures, asked again while the app re-renders it (a few seconds at most)."""
+    for _ in range(5):
+        shown = head.evaluate(FEED_HEAD_JS)
+        if shown is not None:
+            return shown
+    raise AssertionError("the feed head never settled: detached or without a line height for 25 s")
 
 
 def _grid_town_event(article: Article, i: int, lat: float, lon: float, **fields: object) -> Event:
@@ -404,10 +422,10 @@ def test_the_feed_head_is_one_line_with_its_count_and_the_step(browser, weekly_s
         map_frame(page)
         head = page.locator(".cm-feed-head")
         page.locator(".cm-feed-row").first.wait_for()
-        whole = head.evaluate(FEED_HEAD_JS)
+        whole = _feed_head(head)
         window = _step_playback(page, 2)
         head.filter(has_text=window["to"]).wait_for(timeout=STEP_MS)
-        stepped = head.evaluate(FEED_HEAD_JS)
+        stepped = _feed_head(head)
     finally:
         context.close()
     total = len(GRID_TOWNS) * WEEKS
