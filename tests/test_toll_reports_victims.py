@@ -59,6 +59,9 @@ ONE_SENTENCE: list[tuple[str, int | None]] = [
     ("The blast killed two clerks and their dog.", 2),
     ("Six soldiers and their families were killed.", 6),
     ("The shell killed a tailor and his family.", 1),
+    # A person listed after animals a death verb counts is another of its objects.
+    ("The raid killed 30 cows and a herder.", 1),
+    ("The shell killed 15 goats and a donkey.", None),
     # A plural of people ending in "children".
     ("Three grandchildren died in the fire set by the militia.", 3),
 ]

@@ -1708,7 +1708,7 @@ def _one_unlisted(words: Sequence[str], at: int, figures: Sequence[_Figure]) -> 
         return None  # "an estimated 30", "a further 12": a word that qualifies the figure after it
     # "five soldiers and a guide": the figure, its noun, "and".
     listed = before_word(words, at) == "and" and bool(figures) and at - 2 <= figures[-1].end <= at - 1
-    killed = before_word(words, at) in DEATH_BEFORE
+    killed = before_word(words, at) in DEATH_BEFORE or _listed_after_things_killed(words, at)
     for noun in (at + 1, at + 2):
         word = words[noun] if noun < len(words) else ""
         if not (word.isalpha() and word.islower()) or word in NOT_PEOPLE | {"of"} or f"{word}s" in NOT_PEOPLE:
@@ -1723,6 +1723,15 @@ def _one_unlisted(words: Sequence[str], at: int, figures: Sequence[_Figure]) -> 
         if (listed or killed) and (_ends_a_list(after) or one_more) and after[:1] != ["of"]:
             return noun
     return None
+
+
+def _listed_after_things_killed(words: Sequence[str], at: int) -> bool:
+    """Is ``words[at]`` listed after things or animals a death verb counts ("killed 30 cows and
+    a herder"): the person is another of the verb's objects, though the figure before counts no one."""
+    if before_word(words, at) != "and" or at < 4 or words[at - 2] not in NOT_PEOPLE:
+        return False
+    quantity_at = next((j for j in range(at - 3, max(at - 6, 0), -1) if words[j - 1] in DEATH_BEFORE), None)
+    return quantity_at is not None and parse_quantity(words, quantity_at) is not None
 
 
 def _ends_a_list(after: Sequence[str]) -> bool:
@@ -2007,6 +2016,9 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
         return KILLED
     # "the bombers blew themselves up, killing themselves and 14 others".
     if word == "and" and i >= 2 and words[i - 1] == "themselves" and words[i - 2] in DEATH_BEFORE:
+        return KILLED
+    # "killed 30 cows and a herder": another object of the verb, after things that count no one.
+    if word == "and" and _listed_after_things_killed(words, fig.start):
         return KILLED
     if word in {"lost", "losing"}:
         # "losing 50 men", "lost two soldiers"; not "lost 20 tanks".
