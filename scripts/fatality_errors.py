@@ -111,11 +111,13 @@ def report_misses() -> None:
     from geo.parse.pipeline import load_pipeline
     from tests.toll_reports import PLACES, misses
     from tests.toll_reports_new import NEW_PLACES, new_misses
+    from tests.toll_reports_victims import VICTIM_PLACES, victim_misses
 
     pipeline = load_pipeline()
     for name, places, wrong in (
         ("the short reports", PLACES, misses(pipeline)),
         ("the second batch of short reports and its check", NEW_PLACES, new_misses(pipeline)),
+        ("the third batch, the dead named by any noun", VICTIM_PLACES, victim_misses(pipeline)),
     ):
         for text, place, wanted, got in wrong:
             print(f"{place}: wanted {wanted}, coded {got} | {text}")

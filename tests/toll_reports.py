@@ -747,8 +747,13 @@ def report_figures(pipeline, text: str) -> dict[str, int]:
 
 def misses(pipeline) -> list[tuple[str, str, int, int]]:
     """(report, place, deaths wanted, deaths coded) of every place the pipeline codes wrong."""
+    return misses_of(pipeline, TOLL_REPORTS)
+
+
+def misses_of(pipeline, reports: list[tuple[str, dict[str, int]]]) -> list[tuple[str, str, int, int]]:
+    """(report, place, deaths wanted, deaths coded) of every place of ``reports`` the pipeline codes wrong."""
     wrong = []
-    for text, want in TOLL_REPORTS:
+    for text, want in reports:
         got = report_figures(pipeline, text)
         wrong.extend(
             (text, place, deaths, got.get(place, 0)) for place, deaths in want.items() if got.get(place, 0) != deaths

@@ -11,7 +11,7 @@ out among them evenly, unless the report says how it fell."""
 
 from __future__ import annotations
 
-from tests.toll_reports import report_figures
+from tests.toll_reports import misses_of
 
 #: (report, {place as written: deaths of its frontline event}).
 NEW_TOLL_REPORTS: list[tuple[str, dict[str, int]]] = [
@@ -475,13 +475,7 @@ CHECK_TOLL_REPORTS: list[tuple[str, dict[str, int]]] = [
 
 def new_misses(pipeline) -> list[tuple[str, str, int, int]]:
     """(report, place, deaths wanted, deaths coded) of every place of both lists coded wrong."""
-    wrong = []
-    for text, want in NEW_TOLL_REPORTS + CHECK_TOLL_REPORTS:
-        got = report_figures(pipeline, text)
-        wrong.extend(
-            (text, place, deaths, got.get(place, 0)) for place, deaths in want.items() if got.get(place, 0) != deaths
-        )
-    return wrong
+    return misses_of(pipeline, NEW_TOLL_REPORTS + CHECK_TOLL_REPORTS)
 
 
 #: How many places both lists name, each with the deaths of its event.

@@ -445,7 +445,7 @@ MONTHS = frozenset(
     }
 )
 #: Units that make a figure something else than people ("12 km", "5 am", "three days").
-NOT_PEOPLE = frozenset(
+_UNITS = frozenset(
     {
         "km",
         "kilometres",
@@ -466,6 +466,14 @@ NOT_PEOPLE = frozenset(
         "%",
         "tonnes",
         "tons",
+        "times",
+        "million",
+        "billion",
+    }
+)
+#: Things a war destroys or fires that a figure may count ("12 trucks", "30 rockets", "50 huts").
+_THINGS = frozenset(
+    {
         "trucks",
         "lorries",
         "tanks",
@@ -478,15 +486,56 @@ NOT_PEOPLE = frozenset(
         "missiles",
         "rockets",
         "shells",
-        "times",
+        "rifles",
+        "guns",
+        "weapons",
         "buildings",
         "homes",
         "houses",
+        "huts",
+        "shops",
         "villages",
         "towns",
-        "million",
-        "billion",
     }
+)
+#: Money: "seized 5 million dinars" counts no one. Currencies of the language in general.
+_MONEY = frozenset({"dollars", "euros", "pounds", "francs", "dinars", "rupees", "shillings", "naira", "birr"})
+#: Animals and livestock, which a raid kills as it kills people ("killed 40 cattle", "60 head
+#: of cattle", "killed two birds with one stone"): the nouns of the language in general for
+#: the animals people keep or hunt, as the dead of a report may be named by any noun of people.
+_ANIMALS = frozenset(
+    {
+        "animals",
+        "livestock",
+        "cattle",
+        "cows",
+        "bulls",
+        "oxen",
+        "calves",
+        "head",
+        "goats",
+        "sheep",
+        "camels",
+        "donkeys",
+        "horses",
+        "mules",
+        "pigs",
+        "dogs",
+        "chickens",
+        "hens",
+        "birds",
+        "poultry",
+        "elephants",
+        "buffalo",
+        "buffaloes",
+    }
+)
+#: Nouns a figure counts that are plainly not people.
+NOT_PEOPLE = _UNITS | _THINGS | _MONEY | _ANIMALS
+#: Collective nouns: "and his family", "and its crew", "and his flock" name a group of no told
+#: size, not one more person.
+GROUP_NOUNS = frozenset(
+    {"family", "household", "clan", "tribe", "crew", "team", "unit", "group", "escort", "convoy", "flock", "herd"}
 )
 #: A toll about a whole war or a period, not about this event: the clause holding one is skipped.
 BACKGROUND = re.compile(
@@ -1505,9 +1554,12 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
             continue
         # "four children and their mother", "a farmer and his 15-year-old grandson": one more
         # person, named by kin, perhaps after their age.
-        kin = i + 2 if i + 2 < len(words) and _AGE_NOUN.fullmatch(words[i + 1]) else i + 1
-        named_by_kin = kin < len(words) and words[kin] in PERSON_NOUNS
-        if word in {"his", "her", "their"} and before_word(words, i) == "and" and named_by_kin:
+        # "seven tappers and the lorry's conductor": one more person, named by any noun.
+        qualified = i + 2 < len(words) and (_AGE_NOUN.fullmatch(words[i + 1]) or words[i + 1].endswith(_POSSESSIVE))
+        kin = i + 2 if qualified else i + 1
+        listed = kin < len(words) and _listed_after_a_figure(words, i, kin, figures)
+        named_by_kin = kin < len(words) and ((words[kin] in PERSON_NOUNS and word != "the") or listed)
+        if word in {"his", "her", "their", "the"} and before_word(words, i) == "and" and named_by_kin:
             figures.append(_Figure(i, kin + 1, 1))
             i = kin + 1
             continue
@@ -1595,7 +1647,12 @@ def _figures(words: Sequence[str]) -> list[_Figure]:
             continue
         # "three armoured vehicles": one describing word may stand before the things counted.
         described = i + used + 1 < len(words) and words[i + used + 1] in NOT_PEOPLE
-        things = after in NOT_PEOPLE or (described and after.isalpha() and after not in PERSON_NOUNS)
+        # "two cattle herders", "three goat traders": a noun of things or animals may qualify people.
+        head = words[i + used + 1] if i + used + 1 < len(words) else ""
+        qualifies_people = head.isalpha() and head.endswith(_PLURALS) and head not in NOT_PEOPLE
+        things = (after in NOT_PEOPLE and not qualifies_people) or (
+            described and after.isalpha() and after not in PERSON_NOUNS
+        )
         # "seven of the 20 passengers": the group a figure just told was drawn from.
         drawn_from = bool(figures) and figures[-1].end == i - 2 and words[i - 2 : i] == ["of", "the"]
         # "Of the 40 people on board, 31 were killed": the group, put first.
@@ -1651,7 +1708,7 @@ def _one_unlisted(words: Sequence[str], at: int, figures: Sequence[_Figure]) -> 
         return None  # "an estimated 30", "a further 12": a word that qualifies the figure after it
     # "five soldiers and a guide": the figure, its noun, "and".
     listed = before_word(words, at) == "and" and bool(figures) and at - 2 <= figures[-1].end <= at - 1
-    killed = before_word(words, at) in DEATH_BEFORE
+    killed = before_word(words, at) in DEATH_BEFORE or _listed_after_things_killed(words, at)
     for noun in (at + 1, at + 2):
         word = words[noun] if noun < len(words) else ""
         if not (word.isalpha() and word.islower()) or word in NOT_PEOPLE | {"of"} or f"{word}s" in NOT_PEOPLE:
@@ -1661,11 +1718,38 @@ def _one_unlisted(words: Sequence[str], at: int, figures: Sequence[_Figure]) -> 
             return noun
         if after[:1] and after[0] in _DIED and word not in _OPENS_A_CLAUSE | {"who", "that", "which"}:
             return noun  # "a guide died"
-        # "five soldiers and a guide were killed / died / lost their lives": the list's verb.
-        ends = not after or not after[0].isalpha() or after[0] in _AFTER_A_VERB | _DIED | {"were", "lost"}
-        if (listed or killed) and ends and after[:1] != ["of"]:
+        # "killing a settler and his herdboy": one more person listed after the object.
+        one_more = killed and after[:1] == ["and"] and after[1:] and after[1] in {"his", "her", "their", "a", "an"}
+        if (listed or killed) and (_ends_a_list(after) or one_more) and after[:1] != ["of"]:
             return noun
     return None
+
+
+def _listed_after_things_killed(words: Sequence[str], at: int) -> bool:
+    """Is ``words[at]`` listed after things or animals a death verb counts ("killed 30 cows and
+    a herder"): the person is another of the verb's objects, though the figure before counts no one."""
+    if before_word(words, at) != "and" or at < 4 or words[at - 2] not in NOT_PEOPLE:
+        return False
+    quantity_at = next((j for j in range(at - 3, max(at - 6, 0), -1) if words[j - 1] in DEATH_BEFORE), None)
+    return quantity_at is not None and parse_quantity(words, quantity_at) is not None
+
+
+def _ends_a_list(after: Sequence[str]) -> bool:
+    """Do the words ``after`` a noun end a list of the dead ("five soldiers and a guide were
+    killed / died / lost their lives", "... a guide in the ambush", "... a guide.")?"""
+    return not after or not after[0].isalpha() or after[0] in _AFTER_A_VERB | _DIED | {"were", "lost"}
+
+
+def _listed_after_a_figure(words: Sequence[str], at: int, noun: int, figures: Sequence[_Figure]) -> bool:
+    """Is "his / her / their <noun>" at ``words[at:noun + 1]`` one more person listed after a
+    figure of people just told ("four loggers and their cook died")? The noun need not be one
+    of ``PERSON_NOUNS``: listed last among people and ending the list, it names a person
+    unless it is plainly not one ("five soldiers and their vehicles")."""
+    word = words[noun]
+    # "four loggers and", "a settler and", "two young porters and": the figure, perhaps its noun, "and".
+    after_a_figure = bool(figures) and at - 3 <= figures[-1].end <= at - 1 and words[at - 1 : at] == ["and"]
+    person = word.isalpha() and _may_be_one_person(word)
+    return after_a_figure and person and _ends_a_list(words[noun + 1 : noun + 3])
 
 
 def _one_of_the_dead(words: Sequence[str], at: int, noun: int) -> bool:
@@ -1933,6 +2017,9 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     # "the bombers blew themselves up, killing themselves and 14 others".
     if word == "and" and i >= 2 and words[i - 1] == "themselves" and words[i - 2] in DEATH_BEFORE:
         return KILLED
+    # "killed 30 cows and a herder": another object of the verb, after things that count no one.
+    if word == "and" and _listed_after_things_killed(words, fig.start):
+        return KILLED
     if word in {"lost", "losing"}:
         # "losing 50 men", "lost two soldiers"; not "lost 20 tanks".
         counted = words[fig.end] if fig.end < len(words) else ""
@@ -2112,7 +2199,8 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
         if (
             word not in LINK_FILLERS
             and word not in PERSON_NOUNS
-            and not (word.endswith(("s", "men")) and word.isalpha())  # plurals: "conscripts", "militiamen"
+            and not (word.endswith(_PLURALS) and word.isalpha())  # plurals: "conscripts", "militiamen"
+            and not _one_more_listed(words, i)  # "seven tappers and the conductor"
             and not _AGE_NOUN.fullmatch(word)  # "two 14-year-olds"
             and not (fig.value == 1 and i == fig.end and word.isalpha() and word.islower())  # "one guest"
             and not name
@@ -2123,10 +2211,37 @@ def _kind_after(words: Sequence[str], fig: _Figure, stop: int, proper: Collectio
     return None
 
 
+#: The endings of a plural that may count people ("miners", "militiamen", "grandchildren").
+_PLURALS = ("s", "men", "children")
+#: The endings of a possessive ("the lorry's conductor").
+_POSSESSIVE = ("'s", "\u2019s")
+#: Words before one person named by any noun: a determiner, a possessive pronoun.
+_ONE_NAMED = frozenset({"a", "an", "the", "his", "her", "their"})
+
+
+def _one_more_listed(words: Sequence[str], at: int) -> bool:
+    """Is ``words[at]`` one more person listed after "and" by a singular noun, whatever it is
+    ("and the conductor", "and their cook", "and the lorry's conductor"), or the possessive
+    before such a noun? A noun that is plainly not a person ("and the lorry") is none."""
+    word = words[at]
+    if word.endswith(_POSSESSIVE) and words[at - 1 : at] == ["the"] and words[at - 2 : at - 1] == ["and"]:
+        return True  # "and the lorry's": the owner of the person named next
+    owner = at - 1 if words[at - 1 : at] and words[at - 1].endswith(_POSSESSIVE) else at
+    listed = words[owner - 1 : owner] and words[owner - 1] in _ONE_NAMED and words[owner - 2 : owner - 1] == ["and"]
+    return bool(listed) and word.isalpha() and word.islower() and _may_be_one_person(word)
+
+
+def _may_be_one_person(noun: str) -> bool:
+    """May ``noun`` name one person: singular (a plural, "and their families", is a group of no
+    told size), and not a thing, an animal, a unit, nor a group?"""
+    singular = not noun.endswith("s") or noun.endswith("ss")
+    return singular and noun not in NOT_PEOPLE and f"{noun}s" not in NOT_PEOPLE and noun not in GROUP_NOUNS
+
+
 def _names_people(word: str) -> bool:
     """May ``word`` be a noun of people ("a driver", "miners", "militiamen", "two
     14-year-olds"), not of things?"""
-    plural = word.isalpha() and word.endswith(("s", "men", "children"))
+    plural = word.isalpha() and word.endswith(_PLURALS)
     return word in PERSON_NOUNS or (plural and word not in NOT_PEOPLE) or bool(_AGE_NOUN.fullmatch(word))
 
 
@@ -2162,7 +2277,7 @@ def _past_listed_people(words: Sequence[str], at: int) -> int:
     """The token after the people listed from ``words[at]`` ("four children and a nurse")."""
     while at < len(words):
         word = words[at]
-        plural = word.isalpha() and word.endswith(("s", "men")) and word not in DEATH_AFTER | WOUNDED_AFTER
+        plural = word.isalpha() and word.endswith(_PLURALS) and word not in DEATH_AFTER | WOUNDED_AFTER
         filler = word in LINK_FILLERS and word not in _AUXILIARIES and word not in DEATH_AFTER
         if not (_may_start_quantity(word) or word in PERSON_NOUNS or plural or filler or word == ","):
             break
