@@ -29,11 +29,9 @@ TYPED_WRONG: dict[str | tuple[str, str], str] = {
     "Dubai": "a shipping agency 'in X reported': read as officials speaking",
     "Oviedo": "a general's home town ('a native of X') read as his taking command",
     "Salisbury": "where a column set out before it was ambushed elsewhere, read as the ambush",
-    "Djibo": "a killing a ministry denied: read as done",
     # the second batch, scored once after the change
     "Asmara": "'its people queue for water' parsed as one noun, so no clause of the people's plight beside the siege",
     "Alcazarquivir": "a garrison that held out, in a report the model reads as public life: the siege rule reads only none or fighting",
-    ("Huambo", "denied"): "shelling denied in a 'that' clause: read as done",
     "Mogadishu": "relations cut off 'in protest' read as a protest",
     ("Addis Ababa", "relations"): "the other side of relations cut off 'in protest' read as a protest",
 }

@@ -63,6 +63,24 @@ ONSET_VERBS = frozenset(
 HYPOTHETICAL_AUXILIARIES = frozenset({"would", "could", "might", "may", "should", "will", "'ll", "shall"})
 #: Clause openers of a condition: "if troops enter X".
 CONDITIONS = frozenset({"if", "unless"})
+#: Verbs that deny the clause they govern: "denied that its aircraft had struck X", "dismissed
+#: claims that troops had fired on X".
+DENYING_VERBS = frozenset(
+    {"deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "refuting", "dismiss", "dismisses",
+     "dismissed", "dismissing", "reject", "rejects", "rejected", "rejecting", "rebut", "rebuts", "rebutted"}
+)  # fmt: skip
+#: Nouns of a claim that a verb of denying denies with its "that" clause: "denied reports that
+#: ...", "rejected allegations that ...".
+CLAIM_NOUNS = frozenset(
+    {"report", "reports", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "charge",
+     "charges", "suggestion", "suggestions", "rumour", "rumours", "rumor", "rumors", "assertion", "assertions"}
+)  # fmt: skip
+#: Links inside one clause, up which a word reaches the verb of its clause: not ``conj``,
+#: ``advcl`` or ``relcl``, whose clause tells something of its own.
+_WITHIN_A_CLAUSE = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "agent", "compound", "amod", "nmod", "poss", "appos", "det",
+     "attr", "xcomp", "aux", "auxpass", "advmod", "npadvmod", "acomp", "pcomp", "dative", "oprd"}
+)  # fmt: skip
 
 
 def is_denied(tree: ClauseTree, token: int) -> bool:
@@ -84,10 +102,33 @@ def is_denied(tree: ClauseTree, token: int) -> bool:
             # "a lull in the fighting", "an end to the shelling"; not "without a stop to the shelling"
             lacked = tree.deps[noun] in ("pobj", "pcomp") and tree.words[tree.heads[noun]] in ABSENCE_PREPOSITIONS
             return not (lacked or is_denied(tree, noun))
+    if in_a_denied_clause(tree, token):
+        return True  # "denied that its aircraft had struck X", "rejected claims that troops fired on X"
     # a trigger whose verb is denied: "shelling did not resume", "troops never made an advance"
     if tree.deps[token] in ARGUMENTS and tree.is_verb(head):
         return is_negated_verb(tree, head)
     return False
+
+
+def in_a_denied_clause(tree: ClauseTree, token: int) -> bool:
+    """Is ``token`` in a "that" clause a verb of denying governs ("the ministry denied that its
+    aircraft had struck X"), directly or through a noun of a claim ("denied reports that ...")?
+    Not when the denial is itself denied ("did not deny that ..."), not for the subject of the
+    denied clause, which it grants ("denied that the shelling had killed anyone"), and not for
+    a word of a clause joined beside the denied one ("denied that ..., but admitted shelling X")
+    or before the verb of denying ("X blamed Y for the attack; Y denied involvement")."""
+    while tree.deps[token] in _WITHIN_A_CLAUSE and tree.heads[token] != token:
+        if tree.deps[token] in ("nsubj", "nsubjpass") and not tree.is_verb(token):
+            return False  # "denied that the shelling of X had killed civilians": the shelling is granted
+        token = tree.heads[token]
+    if tree.deps[token] not in ("ccomp", "acl") or tree.heads[token] == token:
+        return False
+    above = tree.heads[token]
+    if above > token:
+        return False  # a clause before the verb is no complement it denies: "X blamed Y for Z; Y denied involvement"
+    if tree.words[above].lower() in CLAIM_NOUNS and tree.deps[above] in ("dobj", "nsubjpass"):
+        above = tree.heads[above]  # "denied reports that ...", "claims that ... were rejected"
+    return tree.words[above].lower() in DENYING_VERBS and not is_negated_verb(tree, above)
 
 
 #: Links of a clause's subject or object to its verb: a trigger there is the verb's act.
@@ -221,8 +262,12 @@ def states_no_event(tree: ClauseTree | None, sentence: str, start: int, end: int
     if event_type == "other" and not stated and absent:
         return True  # "a night without shelling in X": no act of any kind
     verb = tree.clause_verb(tree.head_of_span(start, end))
+    if verb is None or stated:
+        return False
+    if in_a_denied_clause(tree, verb):
+        return True  # "denied that its aircraft had struck X": a weak trigger, denied with its clause
     # "troops never reached X"; a denied word is not a denied fight ("did not say who ...")
-    return event_type == "frontline" and not stated and verb is not None and is_negated_verb(tree, verb)
+    return event_type == "frontline" and is_negated_verb(tree, verb)
 
 
 def _clause_triggers(

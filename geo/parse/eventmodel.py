@@ -57,6 +57,7 @@ from geo.parse.eventtypes import (
 )
 from geo.parse.placerole import role_features, sibling_features
 from geo.parse.roles import is_incidental_location, only_names_something_else
+from geo.parse.speakers import speaks_of_elsewhere
 
 #: The model's answer for a place where nothing happens.
 NO_EVENT = "none"
@@ -190,8 +191,29 @@ def _bag(kind: str, words: set[str]) -> Features:
 def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, float]:
     """The event at ``site`` (None: nothing happens there) and the model's probability of it.
 
-    The sub-type comes from the trigger table, among the triggers of the chosen type.
+    The sub-type comes from the trigger table, among the triggers of the chosen type. A place
+    only spoken from, while the sentence names the place spoken of ("the general staff in X
+    announced fighting around Y"), keeps no act of fighting: its statement, where the model
+    reads one more likely than nothing, or no event.
     """
+    kind, probability = _decide(model, site)
+    if kind is None or kind.event_type != FIGHTING or not _speaks_of_elsewhere(site):
+        return kind, probability
+    probabilities = model.probabilities(site_features(site, place_rule(site)))
+    if probabilities["diplomacy"] < probabilities[NO_EVENT]:
+        return None, probabilities[NO_EVENT]
+    statement = classify_sentence(site.sentence, near=(site.start, site.end), event_types=frozenset({"diplomacy"}))
+    return statement if statement.event_type == "diplomacy" else _broadest("diplomacy"), probabilities["diplomacy"]
+
+
+def _speaks_of_elsewhere(site: EventSite) -> bool:
+    """Is the place only where those who tell of an act at another place of its sentence speak?"""
+    if site.tree is None or not _one_line(site):
+        return False
+    return speaks_of_elsewhere(site.tree, site.sentence, site.start, site.end, site.other_spans)
+
+
+def _decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, float]:
     if only_names_something_else(site.sentence, site.start, site.end):
         return None, 1.0  # "the X deadline", "al-Y in the X": a name, not a place of events
     if locates_a_named_site(site.tree, site.sentence, site.start, site.end):

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from geo.parse import clauses
 from geo.parse.clausetree import ClauseTree
+from geo.parse.datelines import header_end
 from geo.records import Mention, Place
 
 #: Verbs that report what someone said, and "quoted" ("officials in X were quoted as saying").
@@ -67,6 +68,29 @@ def speaks_from(tree: ClauseTree | None, start: int, end: int) -> bool:
     if tree.deps[holder] in HEARER_LINKS:
         return tree.words[verb] in SPEAKING_ALOUD
     return tree.deps[holder] in SPEAKER_LINKS and tree.words[verb] in SAYING_VERBS
+
+
+def speaks_of_elsewhere(
+    tree: ClauseTree | None, sentence: str, start: int, end: int, others: Sequence[tuple[int, int]]
+) -> bool:
+    """Is the place at ``start:end`` of ``sentence`` only where a verb of saying is spoken
+    (``speaks_from``: "the general staff in X announced", "a shipping agency in X reported")
+    while the sentence names another place that does not speak ("... fighting around Y")? Then
+    what was said happened there, not where it was said. Not when what was said also tells of
+    "the city" or "the town" outside the speakers' phrase ("witnesses in X said an aircraft
+    bombed the airport east of the city"): the speakers' town is a scene too. Not in a
+    sentence a dateline opens: the parser hangs the story on the dateline's city as if it
+    spoke ("NAIROBI -- tanks pounded X ..., residents said")."""
+    if tree is None or header_end(sentence) >= 0 or not speaks_from(tree, start, end):
+        return False
+    elsewhere = [o for o in others if not speaks_from(tree, *o)]
+    if not elsewhere:
+        return False
+    for match in _THE_SETTLEMENT.finditer(sentence):
+        noun = tree.token_at(match.end() - 1)
+        if not _in_speakers_phrase(tree, noun) and not speaks_from(tree, match.start(), match.end()):
+            return False
+    return True
 
 
 #: A settlement the sentence speaks of without its name: "took the town", "shelled the city".
