@@ -175,10 +175,12 @@ def test_the_first_start_leaves_the_map_under_the_header_and_says_what_it_read(b
     with running_server(tmp_path) as (url, _):
         context, page = open_page(browser, url, 1000, 700)
         try:
-            map_frame(page)
+            # The toast first: it shows for ten seconds once the events are in, and on a busy
+            # machine the map can take longer than that to draw after it.
             toast = page.get_by_test_id("stToast")
             toast.first.wait_for(timeout=STEP_MS)
             said = toast.first.inner_text()
+            map_frame(page)
             page.wait_for_timeout(500)  # the run that drew the map has laid out the page
             header = page.locator(".cm-header").bounding_box()
             box = page.locator(MAP_IFRAME).bounding_box()
