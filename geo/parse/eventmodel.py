@@ -25,7 +25,7 @@ from pathlib import Path
 
 from geo.parse.clausetree import ClauseTree
 from geo.parse.datelines import header_end
-from geo.parse.eventabsence import states_no_event
+from geo.parse.eventabsence import is_negated_verb, states_no_event
 from geo.parse.eventclause import (
     TRIGGER_TYPES,
     clause_features,
@@ -649,11 +649,7 @@ def _attack_a_statement_judges(site: EventSite) -> EventKind | None:
         token = tree.heads[token]
         if tree.is_verb(token):
             break
-    judged = (
-        tree.is_verb(token)
-        and tree.words[token] in JUDGING_VERBS
-        and not any(tree.deps[c] == "neg" for c in tree.children(token))
-    )
+    judged = tree.is_verb(token) and tree.words[token] in JUDGING_VERBS and not is_negated_verb(tree, token)
     return _kind_of(site, attacks[-1]) if judged else None
 
 
