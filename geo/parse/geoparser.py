@@ -81,6 +81,8 @@ class Section:
     syntax: tuple[SentenceSyntax, ...] = ()
     #: names recognised as places that resolution left without one, in text order
     unplaced: tuple[Mention, ...] = ()
+    #: the countries its demonyms name ("Mozambican soldiers"), each once
+    demonym_countries: tuple[str, ...] = ()
 
     def sentence_span(self, index: int) -> tuple[int, int]:
         """(start, end) of sentence ``index`` (numbered in the whole text)."""
@@ -132,7 +134,8 @@ class Geoparser:
             )
             syntax = sentence_syntax(doc)
             del doc  # the document is the section's bulk; nothing below needs it
-            yield Section(offset, sentence_base, places, sentences, syntax, unplaced)
+            countries = tuple(dict.fromkeys(recognition.demonym_countries))
+            yield Section(offset, sentence_base, places, sentences, syntax, unplaced, countries)
             sentence_base += len(sentences)
 
     def parse(self, text: str) -> ParsedText:

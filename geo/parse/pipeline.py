@@ -33,9 +33,9 @@ from geo.parse.eventmodel import EventSite, decide, load_event_model
 from geo.parse.eventtypes import EventKind, trigger_spans
 from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
 from geo.parse.speakers import settlements_spoken_of
-from geo.parse.whereabouts import capital_references, placed_by_context
+from geo.parse.whereabouts import capital_references, namesakes_abroad, placed_by_context
 from geo.read.boilerplate import furniture_ranges
-from geo.records import GEO_PRECISION_REGION, Article, Event, Place, event_id_for
+from geo.records import GEO_PRECISION_REGION, Article, Event, Mention, Place, event_id_for
 from geo.workers import map_sharing_work, worker_state
 
 if TYPE_CHECKING:
@@ -92,11 +92,16 @@ class Pipeline:
                 furniture=furniture,
                 dates={section.first_sentence + i: c for i, c in enumerate(contexts)},
                 trees={section.first_sentence + i: s.tree for i, s in enumerate(section.syntax)},
+                demonym_countries=section.demonym_countries,
             )
             named: list[set[int]] = [set() for _ in texts]
+            # A namesake's stand-in is named where its name is, so that the toll told after
+            # it is read as its own.
+            stand_ins = namesakes_abroad(placed, section.demonym_countries)
             for place in section.places:
-                if place.entry.geonameid is not None:
-                    named[place.mention.sentence - section.first_sentence].add(place.entry.geonameid)
+                for entry in (place.entry, getattr(stand_ins.get(place.mention), "entry", None)):
+                    if entry is not None and entry.geonameid is not None:
+                        named[place.mention.sentence - section.first_sentence].add(entry.geonameid)
             events.extend(coded_events(found, texts, section.syntax, [frozenset(n) for n in named]))
         return tuple(events)
 
@@ -200,11 +205,14 @@ def events_from_places(
     furniture: Sequence[tuple[int, int]] | None = None,
     dates: Mapping[int, DateContext] | None = None,
     trees: Mapping[int, ClauseTree | None] | None = None,
+    demonym_countries: Sequence[str] = (),
 ) -> tuple[Event, ...]:
     """The events of ``places``; ``furniture`` is the article's page furniture
     (``furniture_ranges``), found here when not given; ``dates`` the date context of each
     sentence by its number (``date_contexts``), read here from ``sentences`` when it is a list;
-    ``trees`` the parse of each sentence by its number, when kept (``geo.parse.clausetree``)."""
+    ``trees`` the parse of each sentence by its number, when kept (``geo.parse.clausetree``);
+    ``demonym_countries`` the countries the text's demonyms name, which say where the story is
+    set as its places do (``namesakes_abroad``)."""
     if furniture is None:
         furniture = furniture_ranges(article.text)
     if dates is None and isinstance(sentences, Sequence):
@@ -214,11 +222,12 @@ def events_from_places(
     for place in places:
         if not any(start <= place.mention.start < end for start, end in furniture):
             by_sentence[place.mention.sentence].append(place)
+    abroad = namesakes_abroad(places, demonym_countries)
     events: list[Event] = []
     for index in sorted(by_sentence):
         sentence = sentences[index]
         tree = (trees or {}).get(index)
-        events.extend(_sentence_events(article, sentence, by_sentence[index], (dates or {}).get(index), tree))
+        events.extend(_sentence_events(article, sentence, by_sentence[index], (dates or {}).get(index), tree, abroad))
     return tuple(events)
 
 
@@ -228,7 +237,10 @@ def _sentence_events(
     places: Sequence[Place],
     date_context: DateContext | None = None,
     tree: ClauseTree | None = None,
+    abroad: Mapping[Mention, Place | None] | None = None,
 ) -> list[Event]:
+    """The events of one sentence's ``places``; ``abroad`` the story's towns read as a
+    namesake far off (``namesakes_abroad``), each with the stand-in its act on the ground takes."""
     model = load_event_model()
     # A country or region yields to a place inside it that the sentence names: the
     # event is at Palmyra, not at Syria's centre.
@@ -262,6 +274,12 @@ def _sentence_events(
         kind, probability = decide(model, site)
         if kind is None or (kind.event_type == "other" and is_natural_feature(place.entry)):
             continue
+        if abroad and place.mention in abroad and kind.event_type in ACTS_ON_THE_GROUND:
+            # Fighting or a disaster is where the story is: its town's namesake abroad is not.
+            stand_in = abroad[place.mention]
+            if stand_in is None or stand_in.entry.geonameid in seen:
+                continue
+            place = stand_in
         seen.add(place.entry.geonameid)
         day = event_date(
             sentence.text,
@@ -290,6 +308,10 @@ def _fighting_span(sentence: str, kind: EventKind) -> tuple[int, int] | None:
     )
 
 
+#: Event types that happen where the story is set: not talks or statements, often held in a
+#: city abroad whose country goes unnamed, nor aid and refugees, who arrive from and in
+#: famous cities far off.
+ACTS_ON_THE_GROUND = frozenset({"frontline"})
 #: Rivers, lakes and seas (H), mountains, valleys and islands (T), regions (L).
 NATURAL_FEATURE_CLASSES = frozenset({"H", "T", "L"})
 #: Prepositions that put what a sentence tells at a river, sea, valley or region: "fighting

@@ -284,6 +284,68 @@ def placed_by_context(text: str, places: Sequence[Place], unplaced: Sequence[Men
     return sorted(result, key=lambda p: (not p.unlisted, p.mention.start))
 
 
+#: How far a town must lie from every other place of a story to be read as a namesake of one
+#: of its own towns: farther than a war's front reaches, so that a town across the border
+#: (a strike on a Russian town in a story of Ukraine's war that never names Russia, only
+#: "Russian forces") stays as read.
+NAMESAKE_ABROAD_KM = 1500.0
+
+
+def story_country(places: Sequence[Place], demonym_countries: Sequence[str] = ()) -> str | None:
+    """The country whose places the story names most, counting each name once and a country
+    its demonyms name as one name more; None when two countries tie or the story names none."""
+    names: dict[str, set[str]] = {}
+    for p in places:
+        if p.entry.country_code:
+            names.setdefault(p.entry.country_code, set()).add(normalize(p.mention.text))
+    for code in demonym_countries:
+        names.setdefault(code, set()).add("")  # its people's word, once
+    ranked = sorted(((len(n), code) for code, n in names.items()), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return ranked[0][1]
+
+
+def namesakes_abroad(places: Sequence[Place], demonym_countries: Sequence[str] = ()) -> dict[Mention, Place | None]:
+    """Towns read in a country no other place of the story lies in, far from all of them,
+    in a story set in another country (``story_country``): a town the gazetteer lacks
+    read as its famous namesake ("a hotel in Palma" in a report filed from a
+    Mozambican town read as the Spanish city). Each maps to the stand-in it takes when it is
+    where fighting or a disaster happened: the story's one named province of its country,
+    as a village the gazetteer lacks stands in at its province (``placed``), or None (no
+    place for the event) when the story names none or several. Capitals are kept: a
+    capital's name is named for itself. The caller applies this to acts on the ground only:
+    talks and statements are held abroad, often in a city whose country goes unnamed."""
+    home = story_country(places, demonym_countries)
+    if home is None:
+        return {}
+    provinces = {p.entry.geonameid: p.entry for p in places if _is_province_of(p.entry, home)}
+    province = next(iter(provinces.values())) if len(provinces) == 1 else None
+    abroad: dict[Mention, Place | None] = {}
+    for place in places:
+        entry = place.entry
+        if (
+            entry.country_code in ("", home)
+            or entry.feature_class != "P"
+            or entry.feature_code == "PPLC"
+            or place.unlisted
+            or entry.country_code in demonym_countries
+            or not _unsupported_town(place, places)
+            or any(_km(entry, p.entry) <= NAMESAKE_ABROAD_KM for p in places if p.entry.country_code == home)
+        ):
+            continue
+        abroad[place.mention] = (
+            None
+            if province is None
+            else Place(place.mention, province, 0.6, GEO_PRECISION_REGION, (province,), unlisted=True)
+        )
+    return abroad
+
+
+def _km(a: Entry, b: Entry) -> float:
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
+
+
 def _unsupported_town(place: Place, places: Sequence[Place]) -> bool:
     """Is ``place`` a town in a country no other place of the text is in? Only such a reading
     yields to the area the text puts the name in: a town of a country the story is about
@@ -336,15 +398,15 @@ def placed(mention: Mention, anchor: Anchor, gazetteer: Any, places: Sequence[Pl
         return Place(mention, inside[0], 0.8, GEO_PRECISION_TOWN, tuple(inside))
     area = anchor.place.entry
     if area.is_country:
-        regions = {p.entry.geonameid: p.entry for p in places if _is_province_of(p.entry, area)}
+        regions = {p.entry.geonameid: p.entry for p in places if _is_province_of(p.entry, area.country_code)}
         if len(regions) != 1:
             return None  # a whole country is no place for a village's event
         area = next(iter(regions.values()))
     return Place(mention, area, 0.6, stand_in_precision(area, anchor.within), (area,), unlisted=True)
 
 
-def _is_province_of(entry: Entry, country: Entry) -> bool:
-    return entry.feature_code == "ADM1" and entry.country_code == country.country_code
+def _is_province_of(entry: Entry, country_code: str) -> bool:
+    return entry.feature_code == "ADM1" and entry.country_code == country_code
 
 
 def stand_in_precision(area: Entry, within: bool) -> int:
