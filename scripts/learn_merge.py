@@ -109,6 +109,7 @@ SWEEP: dict[str, tuple[float | int | None, ...]] = {
     "wider_across": (False, True),
     "wider_lead": (None, 1.0, 1.25, 1.5, 2.0, 3.0),
     "seat_as_region": (False, True),
+    "wide_tolls": (False, True),
 }
 #: Where ``--place-noise`` moves a report's place: the seat of its first-level region, the
 #: region, or the country, as the geoparser of a war it was not fitted on places a town it

@@ -360,3 +360,31 @@ def test_the_store_files_a_seats_report_under_the_towns_happening_in_either_orde
                 store.add_articles([(article, [event])])
             (coded,) = store.coded_events()
         assert (coded.sources, coded.fatalities) == (2, 3)
+
+
+def test_two_fights_placed_only_at_the_province_on_one_day_with_other_tolls_stay_apart() -> None:
+    # Two outlets that could place the fighting only at the province: a siege in one town that
+    # left twelve dead, and an ambush on a convoy that killed seven.
+    siege = report(
+        "siege",
+        "Soldiers were still fighting militants in the region's streets on Tuesday; twelve bodies lay near the market.",
+        PROVINCE,
+        killed=12,
+        sub_event_type="armed_clash",
+    )
+    ambush = report(
+        "ambush",
+        "Militants fired on a convoy of cars fleeing a hotel in the region on Tuesday, killing seven people.",
+        PROVINCE,
+        killed=7,
+        sub_event_type="armed_clash",
+    )
+    assert groups(siege, ambush) == [{"ambush"}, {"siege"}]
+    # A toll that agrees ("at least eleven") tells the same fight; so does a report with no toll.
+    risen = replace(siege, event_id="risen", article_id="article-risen", source="Outlet risen", fatalities=11)
+    assert groups(siege, risen) == [{"risen", "siege"}]
+    untold = replace(siege, event_id="untold", article_id="article-untold", source="Outlet untold", fatalities=0)
+    assert groups(siege, untold) == [{"siege", "untold"}]
+    # Without the rule the place alone joins them.
+    merged = merge((siege, ambush), MergeRules(wide_tolls=False))
+    assert [{r.event_id for r in m.reports} for m in merged] == [{"ambush", "siege"}]

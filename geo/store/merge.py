@@ -374,6 +374,11 @@ class MergeRules:
     #: Within ``match_score``, a city that seats a government (``SEAT_FEATURES``) and a place
     #: that is not one may lie this far apart, not only ``max_km`` (``place_reach``).
     seat_km: float = 20.0
+    #: Two reports placed only at one region or country are matched by place as two at one
+    #: town are, but such a place says less of which happening they tell (a province has many
+    #: a day): when both give death tolls, the tolls must agree (``tolls_agree``), as a
+    #: region's report and a town's must in ``wider_score``.
+    wide_tolls: bool = True
     #: A humanitarian report of the displaced or the dead and wounded (``VICTIM_SUB_TYPES``) tells
     #: the fighting at its place on the same day when their words but the place's name share this
     #: much (``tells_its_victims``): an evacuation one outlet types a clash and another displacement
@@ -853,6 +858,8 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
     reach = place_reach(report, event, rules)
     if km > reach:
         return None
+    if rules.wide_tolls and tolls_differ_at_a_region(report, event):
+        return None
     words = overlap(report.words, event.words)
     # Every report of a town names it: the words they share but its name tell one happening,
     # or the name and the toll they both give ("four dead" in two outlets' own words).
@@ -1073,6 +1080,17 @@ def holds(wide: Report | MergedEvent, town: Report | MergedEvent) -> bool:
     if not wide.feature_code.startswith(DIVISION_FEATURE_PREFIX) or not wide.admin1 or wide.admin1 != town.admin1:
         return False
     return wide.feature_code == REGION_FEATURE or great_circle_km(wide.lat, wide.lon, town.lat, town.lon) <= DISTRICT_KM
+
+
+def tolls_differ_at_a_region(report: Report, event: MergedEvent) -> bool:
+    """Are both placed only at a region or country, each with a death toll, the tolls not agreeing?"""
+    return (
+        is_wide(report)
+        and is_wide(event)
+        and report.fatalities > 0
+        and bool(event.deaths)
+        and not tolls_agree(report.fatalities, event.deaths)
+    )
 
 
 def tolls_agree(toll: int, deaths: frozenset[int]) -> bool:
