@@ -97,6 +97,18 @@ def test_with_no_province_named_fighting_at_a_namesake_abroad_has_no_place():
     assert not any(e.mention == "Castel" for e in events)
 
 
+def test_aid_delivered_in_a_city_abroad_stays_there():
+    # Only fighting is moved: aid and the displaced are often in famous cities far off.
+    text = (
+        "MARVO, Ruritania - Aid agencies delivered food and blankets to displaced families in Castel on Monday. "
+        "Fighting has displaced thousands in Lask province."
+    )
+    places, sentences = _story(text, {"MARVO": MARVO, "Ruritania": RURITANIA, "Castel": CASTEL_ABROAD, "Lask": LASK})
+    events = events_from_places(Article(text=text, published=date(2024, 3, 30)), places, sentences)
+    at_castel = [e for e in events if e.mention == "Castel"]
+    assert at_castel and all(e.event_type == "humanitarian" and e.country_code == "XA" for e in at_castel)
+
+
 def test_talks_in_a_city_abroad_stay_there():
     text = (
         "MARVO, Ruritania - Talks between the government and the rebels opened in Castel on Monday, "

@@ -311,11 +311,12 @@ def namesakes_abroad(places: Sequence[Place], demonym_countries: Sequence[str] =
     in a story set in another country (``story_country``): a town the gazetteer lacks
     read as its famous namesake ("a hotel in Palma" in a report filed from a
     Mozambican town read as the Spanish city). Each maps to the stand-in it takes when it is
-    where fighting or a disaster happened: the story's one named province of its country,
-    as a village the gazetteer lacks stands in at its province (``placed``), or None (no
-    place for the event) when the story names none or several. Capitals are kept: a
-    capital's name is named for itself. The caller applies this to acts on the ground only:
-    talks and statements are held abroad, often in a city whose country goes unnamed."""
+    where fighting happened: the story's one named province of its country, as a village
+    the gazetteer lacks stands in at its province (``placed``), or None (no place for the
+    event) when the story names none or several. Capitals are kept: a capital's name is named
+    for itself. The caller applies this to fighting only (``pipeline.ACTS_ON_THE_GROUND``):
+    talks and statements are held abroad, often in a city whose country goes unnamed, and
+    aid and refugees come from and go to famous cities far off."""
     home = story_country(places, demonym_countries)
     if home is None:
         return {}
