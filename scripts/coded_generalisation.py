@@ -41,6 +41,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from geo.countries import alpha2_from_name  # noqa: E402
 from geo.eval.coded import (  # noqa: E402
     CodedGold,
     Happening,
@@ -50,7 +51,6 @@ from geo.eval.coded import (  # noqa: E402
     same_actors,
     score,
 )
-from geo.countries import alpha2_from_name  # noqa: E402
 from geo.parse import actors  # noqa: E402
 from geo.records import Article, Event  # noqa: E402
 from geo.store.merge import MergeRules  # noqa: E402
