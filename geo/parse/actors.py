@@ -1253,30 +1253,112 @@ def armed_groups_named(
         for article in ("the ", "The "):
             if name.startswith(article):
                 start, name = start + len(article), name[len(article) :]
+        name = _without_possessive(name)  # "the Dorian Front's seizure of the town"
         group = kept_group(name, country_code)
         extra.append(ActorMention(start, end, name, _attacking_group(name, country_code) if fights else group))
     return tuple(sorted((*found, *extra), key=lambda m: m.start))
 
 
+#: Words before a name that make it a man's: "General Zulu attacked the town".
+_TITLES = frozenset(
+    {"president", "general", "gen", "colonel", "col", "commander", "minister", "mr", "mrs", "ms", "dr", "king"}
+    | {"marshal", "major", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "sheikh", "chief", "leader"}
+    | {"warlord", "emir", "governor", "senator", "prince", "brigadier", "premier", "sultan", "imam", "pastor"}
+)
+
+
+def _titled(sentence: str, start: int) -> bool:
+    """Is the name at ``start`` written after a title or a rank ("General", "Mr", "rebel leader")?"""
+    before = sentence[:start].split()
+    return bool(before) and before[-1].rstrip(".,").lower() in _TITLES
+
+
+#: Words between a doer and its verb: "Zulu has repeatedly attacked".
+_AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|then|later|reportedly|repeatedly|allegedly|again))*\s+")
+
+
+#: Words after which a name is where something happened, not who did it.
+_PREPOSITIONS = frozenset(
+    {"of", "in", "on", "at", "near", "from", "to", "into", "outside", "around", "towards", "toward", "by", "for"}
+    | {"with", "inside", "across", "through", "between", "over", "under", "behind", "beyond", "off"}
+)
+
+
+def _person_acts(sentence: str, start: int, end: int) -> bool:
+    """Is the person at ``start:end`` written with a verb of killing, attacking, seizing or
+    firing right after it ("Boko Haram attacked", "after al-Shabaab fired mortar rounds"), not
+    one of another clause ("Zulu has been the base ... which troops retook") nor a place a
+    preposition names ("strikes on the town of Zulu killed four")?"""
+    before = sentence[:start].split()
+    if before and before[-1].lower() in _PREPOSITIONS:
+        return False  # "air strikes on the town of Zulu killed four": a place the verb follows
+    gap = _AUXILIARIES.match(sentence, end)
+    at = gap.end() if gap else end
+    return any(verb.match(sentence, at) for verb in (_VIOLENCE_VERB, _CAPTURE_VERB, _FIRING_VERB))
+
+
+def recognised_names(
+    syntax: SentenceSyntax | None, fighting: Collection[tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """The names the recogniser found in a sentence that may be a group's: its organisations,
+    and the persons among those that fight (``fighting``, from ``fighting_organisations``):
+    the recogniser takes a group's name it has not seen for a man's ("Boko Haram attacked the
+    town"), and in war news a bare name that kills or seizes is a group's."""
+    if syntax is None:
+        return ()
+    return (*syntax.organisations, *(span for span in fighting if span in syntax.persons))
+
+
 def fighting_organisations(sentence: str, syntax: SentenceSyntax | None) -> tuple[tuple[int, int], ...]:
     """The organisations the parse found in ``sentence`` that are the whole subject of its
     clause when the sentence tells of killing, attacking or seizing ("The Dorian Brotherhood
-    seized two villages"): whoever does that is armed. Not one that only owns the subject
-    ("Haftar's forces"), nor a dateline's place, nor an international body."""
-    if syntax is None or not syntax.organisations:
-        return ()
-    if _VIOLENCE_VERB.search(sentence) is None and _CAPTURE_VERB.search(sentence) is None:
+    seized two villages"), or that own a deed of war ("the Dorian Brotherhood's seizure of
+    the town"): whoever does that is armed. Not one that only owns the subject ("Haftar's
+    forces"), nor a dateline's place, nor an international body. The persons the parse found
+    count too when such a verb follows them (``_person_acts``)."""
+    if syntax is None or not (syntax.organisations or syntax.persons):
         return ()
     body = header_end(sentence)
     bodies = {alias for aliases in INTERNATIONAL_BODIES.values() for alias in aliases}
+    violent = any(verb.search(sentence) is not None for verb in (_VIOLENCE_VERB, _CAPTURE_VERB, _FIRING_VERB))
     subjects = {(start + _article_length(sentence[start:end]), end) for start, end in syntax.doers}
+
+    def fights(start: int, end: int, person: bool) -> bool:
+        if start < body or sentence[start:end].removeprefix("the ").removeprefix("The ") in bodies:
+            return False
+        if person:
+            return _person_acts(sentence, start, end)  # not "Zulu's offensive": a man's deed is his forces'
+        owner = end + 2 if sentence.startswith(("'s", "\u2019s"), end) else end
+        if sentence[start:owner].endswith(("'s", "\u2019s")) and _DEED_OWNED.match(sentence, owner):
+            return True
+        return violent and (start + _article_length(sentence[start:end]), end) in subjects
+
     return tuple(
-        (start, end)
-        for start, end in syntax.organisations
-        if (start + _article_length(sentence[start:end]), end) in subjects
-        and start >= body
-        and sentence[start:end].removeprefix("the ").removeprefix("The ") not in bodies
+        sorted(
+            {
+                *(span for span in syntax.organisations if fights(*span, person=False)),
+                *(span for span in syntax.persons if not _titled(sentence, span[0]) and fights(*span, person=True)),
+            }
+        )
     )
+
+
+#: A deed of war its doer owns, written right after the doer's name in the possessive: "the
+#: Dorian Front's seizure of the town" (not "a Dorian Front attack", which may be one of
+#: another day the article recalls).
+_DEED_OWNED = re.compile(
+    r"\s+(?:(?:dawn|surprise|deadly|latest|new|major|final|renewed|large|fresh)\s+)?"
+    r"(?:seizure|capture|takeover|attack|assault|offensive|raid|ambush|bombing|shelling|advance|siege|incursion)s?\b"
+)
+
+
+#: Fire at someone or something, and strikes of artillery or bombs: "fired mortar rounds
+#: towards the palace", "shelled the camp" (not "fired its commander").
+_FIRING_VERB = re.compile(
+    r"\b(?:fir(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?(?:on|at|into|towards?|rockets?|shells?|mortars?|missiles?|rounds"
+    r"|shots|drones?|artillery)|shelled|shelling|bombed|bombing|stormed|storming|overran|struck)\b",
+    re.IGNORECASE,
+)
 
 
 def _article_length(text: str) -> int:
@@ -1494,8 +1576,8 @@ def frontline_actors(
     # further on ("... the Houthis were blamed"), so the rest of the article is read too.
     order = [index, index + 1, index - 1, *sorted(range(len(sentences)), key=lambda i: (abs(i - index), i))]
     event_parse = syntax[index] if 0 <= index < len(syntax) else None
-    recognised = tuple(parse.organisations for parse in syntax)
     fighting = tuple(fighting_organisations(s, parse) for s, parse in zip(sentences, syntax, strict=False))
+    recognised = tuple(recognised_names(parse, fought) for parse, fought in zip(syntax, fighting, strict=False))
     names = _article_names_cached(tuple(sentences), country_code, table, recognised, fighting)
     main_group = _most_named(sentences, names)
     dated = 0 <= index < len(sentences) and _PAST_DATE.search(sentences[index]) is not None
@@ -1508,7 +1590,7 @@ def frontline_actors(
         mentions = find_actors(sentences[i], country_code=country_code, table=table)
         spans = [
             *(organisations(sentences[i]) if organisations is not None else ()),
-            *(parse.organisations if parse else ()),
+            *(recognised[i] if parse else ()),
         ]
         if spans:
             mentions = armed_groups_named(
