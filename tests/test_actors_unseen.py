@@ -675,3 +675,26 @@ def test_a_group_that_owns_a_seizure_in_the_possessive_did_it_but_not_one_named_
     assert "Chewa Brotherhood" in pair.names
     recalled = "Soldiers died in last week's Chewa Brotherhood attack on a parade in Dedza, officials said."
     assert fighting_organisations(recalled, sentence_syntax(nlp(recalled))[0]) == ()
+
+
+def test_a_people_s_gunship_and_gunboats_are_that_country_s_forces() -> None:
+    text = "A Zambian gunship destroyed the clinic, and Malawian gunboats shelled the shore."
+    names = [m.actor.name for m in find_actors(text, country_code="MW")]
+    assert names == ["Military Forces of Zambia", "Military Forces of Malawi"]
+
+
+def test_militias_allied_to_the_army_fight_beside_it_not_against_it(nlp) -> None:
+    sentence = "Zambian troops and allied village militias attacked the Lake Front near Mpulungu, killing 12 of its fighters."
+    pair = _pair(nlp, [sentence], 0, "ZM")
+    assert _sides(pair) == ("Military Forces of Zambia", "Lake Front")
+    assert [a.name for a in pair.assoc1] == ["Unidentified Communal Militia (Zambia)"]
+
+
+def test_the_militants_a_town_was_taken_from_are_not_the_clan_militias_allied_to_the_army(nlp) -> None:
+    sentences = [
+        "Zambian troops and allied clan militias entered the town of Kaputa on Monday.",
+        "Residents said the militants had pulled out during the night, taking their weapons with them.",
+    ]
+    pair = _pair(nlp, sentences, 0, "ZM", "territory_change")
+    assert _sides(pair) == ("Military Forces of Zambia", "Unidentified Armed Group (Zambia)")
+    assert [a.name for a in pair.assoc1] == ["Unidentified Clan Militia (Zambia)"]

@@ -100,6 +100,12 @@ FORCE_WORDS = (
     "warplanes",
     "aircraft",
     "helicopters",
+    # aircraft and boats that carry guns: "a US gunship", "Sri Lankan gunboats"
+    "gunship",
+    "gunships",
+    "gunboat",
+    "gunboats",
+    "howitzers",
     "tanks",
     "navy",
     "warships",
@@ -297,7 +303,9 @@ UNIDENTIFIED_GROUP = "Unidentified Armed Group"
 
 def is_named_group(name: str, inter: int) -> bool:
     """Is this a non-state armed group the text names, not the unidentified gunmen?"""
-    return inter in _NAMED_GROUP_CODES and not name.startswith(UNIDENTIFIED_GROUP)
+    # Nor a clan's or a village's fighters no report names ("Unidentified Clan Militia (X)"):
+    # "the militants" of another sentence are not theirs.
+    return inter in _NAMED_GROUP_CODES and not name.startswith("Unidentified ")
 
 
 _BACKER_SUFFIXES = ("-backed", "-led", "-aligned", "-allied", "-linked", "-funded", "-supported")
@@ -1570,6 +1578,7 @@ def frontline_actors(
     hit_in_sentence: set[str] = set()  # actors the event's sentence names as hit ("wounding three soldiers")
     doer_in_sentence = False  # ... and whether it names one who did it
     partners: list[Actor] = []  # state forces fighting beside another ("with Mozambican soldiers")
+    sworn: frozenset[str] = frozenset()  # ... of them, those called allies ("and allied militias")
     # The sentence, its neighbours, then (for fighting between two sides) the rest of the
     # article nearest first: the other side of a clash is often named paragraphs later.
     # A strike whose victims the sentence names but not its author: the author may be named
@@ -1606,6 +1615,7 @@ def frontline_actors(
                 # strike's report is not its target.
                 mentions = tuple(m for m in mentions if not parse.only_a_source(m.start, m.end))
         allied = _joint_forces(sentences[i], mentions) | _backers(sentences[i], mentions)
+        sworn |= _allies(sentences[i], mentions)
         if i == index and parse is not None:
             hit_in_sentence = {
                 m.actor.name
@@ -1694,9 +1704,12 @@ def frontline_actors(
         # "A bomb went off in a market, killing 21 people": a bomb no one claimed and no
         # armed side is named near was planted by an unidentified group, and hit the people.
         actors = [unidentified(country_code), victims]
-    if len(actors) == 1 and partners and not one_sided:
-        # No other side named anywhere: the partner is the second side after all.
-        actors.append(partners.pop(0))
+    fallback = [p for p in partners if p.name not in sworn]
+    if len(actors) == 1 and fallback and not one_sided:
+        # No other side named anywhere: the partner is the second side after all, unless the
+        # text calls it an ally.
+        actors.append(fallback[0])
+        partners.remove(fallback[0])
     if len(actors) == 1 and 0 <= index < len(sentences):
         # The article names one side only, and the event's sentence the people it hit.
         _people_hit(actors, victims, sentences[index], event_parse)
@@ -1816,10 +1829,23 @@ _BACKED_BY = re.compile(
 
 def _backers(sentence: str, mentions: Sequence[ActorMention]) -> frozenset[str]:
     """Actors a sentence names as backing a side ("forces backed by the Saudi-led
-    coalition"): helpers of that side, not one of the two that fought."""
+    coalition") or as its allies (``_allies``): helpers of that side, not one of the two
+    that fought."""
+    backed = {m.actor.name for m in mentions if _BACKED_BY.search(sentence, max(0, m.start - 60), m.start) is not None}
+    return frozenset(backed) | _allies(sentence, mentions)
+
+
+def _allies(sentence: str, mentions: Sequence[ActorMention]) -> frozenset[str]:
+    """Actors a sentence calls the allies of a side named before them ("government forces
+    and allied clan militias"): never the side they fight beside."""
     return frozenset(
-        m.actor.name for m in mentions if _BACKED_BY.search(sentence, max(0, m.start - 60), m.start) is not None
+        m.actor.name for m in mentions if _ALLIED_BEFORE.search(sentence, max(0, m.start - 40), m.start) is not None
     )
+
+
+#: An ally joined to a side named before it: "troops and allied militias", "soldiers with
+#: their allied fighters" (not "allied" alone opening the sentence: it has no side before it).
+_ALLIED_BEFORE = re.compile(r"\b(?:and|with|alongside)\s+(?:their\s+|its\s+)?(?:allied|aligned)\s+$", re.IGNORECASE)
 
 
 #: What joins two state forces of one side: "Rwandan and Mozambican forces", "Rwandan troops, with Mozambican soldiers".
