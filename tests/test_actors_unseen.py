@@ -684,7 +684,9 @@ def test_a_people_s_gunship_and_gunboats_are_that_country_s_forces() -> None:
 
 
 def test_militias_allied_to_the_army_fight_beside_it_not_against_it(nlp) -> None:
-    sentence = "Zambian troops and allied village militias attacked the Lake Front near Mpulungu, killing 12 of its fighters."
+    sentence = (
+        "Zambian troops and allied village militias attacked the Lake Front near Mpulungu, killing 12 of its fighters."
+    )
     pair = _pair(nlp, [sentence], 0, "ZM")
     assert _sides(pair) == ("Military Forces of Zambia", "Lake Front")
     assert [a.name for a in pair.assoc1] == ["Unidentified Communal Militia (Zambia)"]
