@@ -21,21 +21,27 @@ apart from their happening's other items (the match's own); and the precision lo
 kept apart by type, by date, or by place (a namesake, a town and its region or country, a seat
 and a town near it, a nearby point), and items with no event by why.
 
+``--reports`` scores the short reports of ``tests/actor_reports*.py`` the same way, each with
+the rows of its own war left out: the rows of every country its two gold actors name
+("Military Forces of X", "Civilians (X)") and every row whose name is one of them.
+
 Dev only: the test split is never read here.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from geo.countries import alpha2_from_name  # noqa: E402
 from geo.eval.coded import (  # noqa: E402
     CodedGold,
     Happening,
@@ -83,6 +89,47 @@ def war_rows_removed(table: Sequence[actors.TableRow], war: Sequence[Happening])
     countries = {h.country_code.upper() for h in war if h.country_code}
     names = {a for h in war for a in (h.actor1, h.actor2) if a}
     return tuple(r for r in table if r.country_code.upper() not in countries and r.name not in names)
+
+
+def countries_named(names: Iterable[str]) -> frozenset[str]:
+    """The countries ACLED's names of actors name: "Military Forces of Kenya", "Civilians (Kenya)"."""
+    found = set()
+    for name in names:
+        for written in re.findall(r"(?:Forces|Government) of (.+)$|\((.+)\)$", name):
+            code = alpha2_from_name(written[0] or written[1])
+            if code:
+                found.add(code)
+    return frozenset(found)
+
+
+def report_rows_removed(table: Sequence[actors.TableRow], want: frozenset[str]) -> tuple[actors.TableRow, ...]:
+    """The table without the rows of a short report's war: the countries its gold actors
+    name and the rows named as one of them."""
+    countries = countries_named(want)
+    return tuple(r for r in table if r.country_code.upper() not in countries and r.name not in want)
+
+
+def score_reports(pipeline: object, show: bool) -> None:
+    """Each batch of ``tests/actor_reports*.py``, with the full table and with each report's war
+    left out (``report_rows_removed``): how many reports get both actors right as a set."""
+    from tests.actor_reports import ACTOR_REPORTS, frontline_pair
+    from tests.actor_reports_more import MORE_ACTOR_REPORTS
+    from tests.actor_reports_third import THIRD_ACTOR_REPORTS
+
+    table = actors.load_actor_table()
+    batches = (("first", ACTOR_REPORTS), ("second", MORE_ACTOR_REPORTS), ("third", THIRD_ACTOR_REPORTS))
+    for batch, reports in batches:
+        right = {"full table": 0, "war left out": 0}
+        for k, (text, want) in enumerate(reports):
+            for label, rows in (("full table", table), ("war left out", report_rows_removed(table, want))):
+                with table_without(rows):
+                    got = frontline_pair(pipeline, text)
+                right[label] += same_actors(got, want)
+                if show and not same_actors(got, want):
+                    print(f"  [{label}] {batch}-{k}: gold {sorted(want)} got {sorted(got)}")
+                    print(f"        text: {text[:220]}")
+        line = ", ".join(f"{label} {n}/{len(reports)}" for label, n in right.items())
+        print(f"REPORTS {batch:6} {line}", flush=True)
 
 
 def events_of(pipeline: object, gold: CodedGold) -> dict[str, tuple[Event, ...]]:
@@ -191,8 +238,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--failures", action="store_true", help="print every wrong item")
     parser.add_argument("--causes", action="store_true", help="print each war's merging loss by cause")
+    parser.add_argument(
+        "--reports", action="store_true", help="score only the short reports of tests/actor_reports*.py"
+    )
     args = parser.parse_args(argv)
     from geo.parse.pipeline import load_pipeline
+
+    if args.reports:
+        score_reports(load_pipeline(), args.failures)
+        return
 
     dev = read_jsonl(GOLD_JSONL).split("dev")
     wars = sorted(Counter(h.conflict for h in dev.happenings))

@@ -9,8 +9,15 @@ from __future__ import annotations
 from datetime import date
 
 from geo.formats.acled import acled_row
-from geo.parse.actors import ActorPair, article_names, find_actors, frontline_actors, parse_actor_table
-from geo.parse.clauses import sentence_syntax
+from geo.parse.actors import (
+    ActorPair,
+    article_names,
+    fighting_organisations,
+    find_actors,
+    frontline_actors,
+    parse_actor_table,
+)
+from geo.parse.clauses import SentenceSyntax, sentence_syntax
 from geo.records import Article
 from geo.store.merge import coded_fields
 from tests.palmyra import palmyra_event
@@ -641,3 +648,55 @@ def test_an_acronym_of_another_language_after_a_group_s_name_is_that_group_s() -
 def test_palace_guards_and_a_state_s_central_security_forces_are_its_forces() -> None:
     assert _names("Palace guards killed four of the attackers.") == ["Military Forces of Zambia"]
     assert _names("Members of the Central Security Forces beat the students.") == ["Military Forces of Zambia"]
+
+
+def test_a_name_the_recogniser_takes_for_a_man_s_is_a_group_when_it_attacks(nlp) -> None:
+    # The recogniser calls "Kamuzu Tonga" a person; a bare name that attacks a village is a group's.
+    pair = _pair(nlp, ["Kamuzu Tonga attacked the village of Chitipa on Sunday, killing 12 people."], 0, "MW")
+    assert pair.actor1 is not None and pair.actor1.name == "Kamuzu Tonga"
+
+
+def test_a_man_with_a_title_a_place_after_a_preposition_or_another_clause_s_verb_is_no_group() -> None:
+    def fighting(sentence: str, name: str, *, subject: bool = False) -> tuple[tuple[int, int], ...]:
+        at = sentence.index(name)
+        span = (at, at + len(name))
+        return fighting_organisations(sentence, SentenceSyntax(doers=(span,) if subject else (), persons=(span,)))
+
+    assert fighting("General Kamuzu Tonga attacked the village on Sunday.", "Kamuzu Tonga", subject=True) == ()
+    assert fighting("Air strikes on the town of Kamuzu Tonga killed four civilians.", "Kamuzu Tonga") == ()
+    assert fighting("Kamuzu Tonga has been the base that troops retook in May.", "Kamuzu Tonga", subject=True) == ()
+    fired = "Three villagers died after Kamuzu Tonga fired mortar rounds towards a market."
+    assert fighting(fired, "Kamuzu Tonga") == ((27, 39),)
+
+
+def test_a_group_that_owns_a_seizure_in_the_possessive_did_it_but_not_one_named_before_an_attack(nlp) -> None:
+    seized = "The Chewa Brotherhood's seizure of Dedza in a dawn assault on Monday stunned the government."
+    pair = _pair(nlp, [seized], 0, "MW", "territory_change")
+    assert "Chewa Brotherhood" in pair.names
+    recalled = "Soldiers died in last week's Chewa Brotherhood attack on a parade in Dedza, officials said."
+    assert fighting_organisations(recalled, sentence_syntax(nlp(recalled))[0]) == ()
+
+
+def test_a_people_s_gunship_and_gunboats_are_that_country_s_forces() -> None:
+    text = "A Zambian gunship destroyed the clinic, and Malawian gunboats shelled the shore."
+    names = [m.actor.name for m in find_actors(text, country_code="MW")]
+    assert names == ["Military Forces of Zambia", "Military Forces of Malawi"]
+
+
+def test_militias_allied_to_the_army_fight_beside_it_not_against_it(nlp) -> None:
+    sentence = (
+        "Zambian troops and allied village militias attacked the Lake Front near Mpulungu, killing 12 of its fighters."
+    )
+    pair = _pair(nlp, [sentence], 0, "ZM")
+    assert _sides(pair) == ("Military Forces of Zambia", "Lake Front")
+    assert [a.name for a in pair.assoc1] == ["Unidentified Communal Militia (Zambia)"]
+
+
+def test_the_militants_a_town_was_taken_from_are_not_the_clan_militias_allied_to_the_army(nlp) -> None:
+    sentences = [
+        "Zambian troops and allied clan militias entered the town of Kaputa on Monday.",
+        "Residents said the militants had pulled out during the night, taking their weapons with them.",
+    ]
+    pair = _pair(nlp, sentences, 0, "ZM", "territory_change")
+    assert _sides(pair) == ("Military Forces of Zambia", "Unidentified Armed Group (Zambia)")
+    assert [a.name for a in pair.assoc1] == ["Unidentified Clan Militia (Zambia)"]

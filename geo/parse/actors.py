@@ -100,6 +100,12 @@ FORCE_WORDS = (
     "warplanes",
     "aircraft",
     "helicopters",
+    # aircraft and boats that carry guns: "a US gunship", "Sri Lankan gunboats"
+    "gunship",
+    "gunships",
+    "gunboat",
+    "gunboats",
+    "howitzers",
     "tanks",
     "navy",
     "warships",
@@ -297,7 +303,9 @@ UNIDENTIFIED_GROUP = "Unidentified Armed Group"
 
 def is_named_group(name: str, inter: int) -> bool:
     """Is this a non-state armed group the text names, not the unidentified gunmen?"""
-    return inter in _NAMED_GROUP_CODES and not name.startswith(UNIDENTIFIED_GROUP)
+    # Nor a clan's or a village's fighters no report names ("Unidentified Clan Militia (X)"):
+    # "the militants" of another sentence are not theirs.
+    return inter in _NAMED_GROUP_CODES and not name.startswith("Unidentified ")
 
 
 _BACKER_SUFFIXES = ("-backed", "-led", "-aligned", "-allied", "-linked", "-funded", "-supported")
@@ -1253,30 +1261,112 @@ def armed_groups_named(
         for article in ("the ", "The "):
             if name.startswith(article):
                 start, name = start + len(article), name[len(article) :]
+        name = _without_possessive(name)  # "the Dorian Front's seizure of the town"
         group = kept_group(name, country_code)
         extra.append(ActorMention(start, end, name, _attacking_group(name, country_code) if fights else group))
     return tuple(sorted((*found, *extra), key=lambda m: m.start))
 
 
+#: Words before a name that make it a man's: "General Zulu attacked the town".
+_TITLES = frozenset(
+    {"president", "general", "gen", "colonel", "col", "commander", "minister", "mr", "mrs", "ms", "dr", "king"}
+    | {"marshal", "major", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "sheikh", "chief", "leader"}
+    | {"warlord", "emir", "governor", "senator", "prince", "brigadier", "premier", "sultan", "imam", "pastor"}
+)
+
+
+def _titled(sentence: str, start: int) -> bool:
+    """Is the name at ``start`` written after a title or a rank ("General", "Mr", "rebel leader")?"""
+    before = sentence[:start].split()
+    return bool(before) and before[-1].rstrip(".,").lower() in _TITLES
+
+
+#: Words between a doer and its verb: "Zulu has repeatedly attacked".
+_AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|then|later|reportedly|repeatedly|allegedly|again))*\s+")
+
+
+#: Words after which a name is where something happened, not who did it.
+_PREPOSITIONS = frozenset(
+    {"of", "in", "on", "at", "near", "from", "to", "into", "outside", "around", "towards", "toward", "by", "for"}
+    | {"with", "inside", "across", "through", "between", "over", "under", "behind", "beyond", "off"}
+)
+
+
+def _person_acts(sentence: str, start: int, end: int) -> bool:
+    """Is the person at ``start:end`` written with a verb of killing, attacking, seizing or
+    firing right after it ("Boko Haram attacked", "after al-Shabaab fired mortar rounds"), not
+    one of another clause ("Zulu has been the base ... which troops retook") nor a place a
+    preposition names ("strikes on the town of Zulu killed four")?"""
+    before = sentence[:start].split()
+    if before and before[-1].lower() in _PREPOSITIONS:
+        return False  # "air strikes on the town of Zulu killed four": a place the verb follows
+    gap = _AUXILIARIES.match(sentence, end)
+    at = gap.end() if gap else end
+    return any(verb.match(sentence, at) for verb in (_VIOLENCE_VERB, _CAPTURE_VERB, _FIRING_VERB))
+
+
+def recognised_names(
+    syntax: SentenceSyntax | None, fighting: Collection[tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """The names the recogniser found in a sentence that may be a group's: its organisations,
+    and the persons among those that fight (``fighting``, from ``fighting_organisations``):
+    the recogniser takes a group's name it has not seen for a man's ("Boko Haram attacked the
+    town"), and in war news a bare name that kills or seizes is a group's."""
+    if syntax is None:
+        return ()
+    return (*syntax.organisations, *(span for span in fighting if span in syntax.persons))
+
+
 def fighting_organisations(sentence: str, syntax: SentenceSyntax | None) -> tuple[tuple[int, int], ...]:
     """The organisations the parse found in ``sentence`` that are the whole subject of its
     clause when the sentence tells of killing, attacking or seizing ("The Dorian Brotherhood
-    seized two villages"): whoever does that is armed. Not one that only owns the subject
-    ("Haftar's forces"), nor a dateline's place, nor an international body."""
-    if syntax is None or not syntax.organisations:
-        return ()
-    if _VIOLENCE_VERB.search(sentence) is None and _CAPTURE_VERB.search(sentence) is None:
+    seized two villages"), or that own a deed of war ("the Dorian Brotherhood's seizure of
+    the town"): whoever does that is armed. Not one that only owns the subject ("Haftar's
+    forces"), nor a dateline's place, nor an international body. The persons the parse found
+    count too when such a verb follows them (``_person_acts``)."""
+    if syntax is None or not (syntax.organisations or syntax.persons):
         return ()
     body = header_end(sentence)
     bodies = {alias for aliases in INTERNATIONAL_BODIES.values() for alias in aliases}
+    violent = any(verb.search(sentence) is not None for verb in (_VIOLENCE_VERB, _CAPTURE_VERB, _FIRING_VERB))
     subjects = {(start + _article_length(sentence[start:end]), end) for start, end in syntax.doers}
+
+    def fights(start: int, end: int, person: bool) -> bool:
+        if start < body or sentence[start:end].removeprefix("the ").removeprefix("The ") in bodies:
+            return False
+        if person:
+            return _person_acts(sentence, start, end)  # not "Zulu's offensive": a man's deed is his forces'
+        owner = end + 2 if sentence.startswith(("'s", "\u2019s"), end) else end
+        if sentence[start:owner].endswith(("'s", "\u2019s")) and _DEED_OWNED.match(sentence, owner):
+            return True
+        return violent and (start + _article_length(sentence[start:end]), end) in subjects
+
     return tuple(
-        (start, end)
-        for start, end in syntax.organisations
-        if (start + _article_length(sentence[start:end]), end) in subjects
-        and start >= body
-        and sentence[start:end].removeprefix("the ").removeprefix("The ") not in bodies
+        sorted(
+            {
+                *(span for span in syntax.organisations if fights(*span, person=False)),
+                *(span for span in syntax.persons if not _titled(sentence, span[0]) and fights(*span, person=True)),
+            }
+        )
     )
+
+
+#: A deed of war its doer owns, written right after the doer's name in the possessive: "the
+#: Dorian Front's seizure of the town" (not "a Dorian Front attack", which may be one of
+#: another day the article recalls).
+_DEED_OWNED = re.compile(
+    r"\s+(?:(?:dawn|surprise|deadly|latest|new|major|final|renewed|large|fresh)\s+)?"
+    r"(?:seizure|capture|takeover|attack|assault|offensive|raid|ambush|bombing|shelling|advance|siege|incursion)s?\b"
+)
+
+
+#: Fire at someone or something, and strikes of artillery or bombs: "fired mortar rounds
+#: towards the palace", "shelled the camp" (not "fired its commander").
+_FIRING_VERB = re.compile(
+    r"\b(?:fir(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?(?:on|at|into|towards?|rockets?|shells?|mortars?|missiles?|rounds"
+    r"|shots|drones?|artillery)|shelled|shelling|bombed|bombing|stormed|storming|overran|struck)\b",
+    re.IGNORECASE,
+)
 
 
 def _article_length(text: str) -> int:
@@ -1488,14 +1578,15 @@ def frontline_actors(
     hit_in_sentence: set[str] = set()  # actors the event's sentence names as hit ("wounding three soldiers")
     doer_in_sentence = False  # ... and whether it names one who did it
     partners: list[Actor] = []  # state forces fighting beside another ("with Mozambican soldiers")
+    sworn: frozenset[str] = frozenset()  # ... of them, those called allies ("and allied militias")
     # The sentence, its neighbours, then (for fighting between two sides) the rest of the
     # article nearest first: the other side of a clash is often named paragraphs later.
     # A strike whose victims the sentence names but not its author: the author may be named
     # further on ("... the Houthis were blamed"), so the rest of the article is read too.
     order = [index, index + 1, index - 1, *sorted(range(len(sentences)), key=lambda i: (abs(i - index), i))]
     event_parse = syntax[index] if 0 <= index < len(syntax) else None
-    recognised = tuple(parse.organisations for parse in syntax)
     fighting = tuple(fighting_organisations(s, parse) for s, parse in zip(sentences, syntax, strict=False))
+    recognised = tuple(recognised_names(parse, fought) for parse, fought in zip(syntax, fighting, strict=False))
     names = _article_names_cached(tuple(sentences), country_code, table, recognised, fighting)
     main_group = _most_named(sentences, names)
     dated = 0 <= index < len(sentences) and _PAST_DATE.search(sentences[index]) is not None
@@ -1508,7 +1599,7 @@ def frontline_actors(
         mentions = find_actors(sentences[i], country_code=country_code, table=table)
         spans = [
             *(organisations(sentences[i]) if organisations is not None else ()),
-            *(parse.organisations if parse else ()),
+            *(recognised[i] if parse else ()),
         ]
         if spans:
             mentions = armed_groups_named(
@@ -1524,6 +1615,7 @@ def frontline_actors(
                 # strike's report is not its target.
                 mentions = tuple(m for m in mentions if not parse.only_a_source(m.start, m.end))
         allied = _joint_forces(sentences[i], mentions) | _backers(sentences[i], mentions)
+        sworn |= _allies(sentences[i], mentions)
         if i == index and parse is not None:
             hit_in_sentence = {
                 m.actor.name
@@ -1612,9 +1704,12 @@ def frontline_actors(
         # "A bomb went off in a market, killing 21 people": a bomb no one claimed and no
         # armed side is named near was planted by an unidentified group, and hit the people.
         actors = [unidentified(country_code), victims]
-    if len(actors) == 1 and partners and not one_sided:
-        # No other side named anywhere: the partner is the second side after all.
-        actors.append(partners.pop(0))
+    fallback = [p for p in partners if p.name not in sworn]
+    if len(actors) == 1 and fallback and not one_sided:
+        # No other side named anywhere: the partner is the second side after all, unless the
+        # text calls it an ally.
+        actors.append(fallback[0])
+        partners.remove(fallback[0])
     if len(actors) == 1 and 0 <= index < len(sentences):
         # The article names one side only, and the event's sentence the people it hit.
         _people_hit(actors, victims, sentences[index], event_parse)
@@ -1734,10 +1829,23 @@ _BACKED_BY = re.compile(
 
 def _backers(sentence: str, mentions: Sequence[ActorMention]) -> frozenset[str]:
     """Actors a sentence names as backing a side ("forces backed by the Saudi-led
-    coalition"): helpers of that side, not one of the two that fought."""
+    coalition") or as its allies (``_allies``): helpers of that side, not one of the two
+    that fought."""
+    backed = {m.actor.name for m in mentions if _BACKED_BY.search(sentence, max(0, m.start - 60), m.start) is not None}
+    return frozenset(backed) | _allies(sentence, mentions)
+
+
+def _allies(sentence: str, mentions: Sequence[ActorMention]) -> frozenset[str]:
+    """Actors a sentence calls the allies of a side named before them ("government forces
+    and allied clan militias"): never the side they fight beside."""
     return frozenset(
-        m.actor.name for m in mentions if _BACKED_BY.search(sentence, max(0, m.start - 60), m.start) is not None
+        m.actor.name for m in mentions if _ALLIED_BEFORE.search(sentence, max(0, m.start - 40), m.start) is not None
     )
+
+
+#: An ally joined to a side named before it: "troops and allied militias", "soldiers with
+#: their allied fighters" (not "allied" alone opening the sentence: it has no side before it).
+_ALLIED_BEFORE = re.compile(r"\b(?:and|with|alongside)\s+(?:their\s+|its\s+)?(?:allied|aligned)\s+$", re.IGNORECASE)
 
 
 #: What joins two state forces of one side: "Rwandan and Mozambican forces", "Rwandan troops, with Mozambican soldiers".

@@ -3,10 +3,10 @@
 The geoparser drops each section's spaCy document as soon as its places are found, so the
 few things the actor coder needs from it are copied out first, in character offsets of the
 sentence: the organisations the recogniser named (armed groups the actor table does not
-know) and the sides of each clause, the subject of an active verb and the agent of a
-passive one ("shelled by Russian forces") as the doer, the object and the subject of a
-passive verb as the one it was done to. Reading them costs one pass over the tokens, no
-second parse.
+know), the persons it named (it takes a group's name it has not seen for a man's), and the
+sides of each clause, the subject of an active verb and the agent of a passive one
+("shelled by Russian forces") as the doer, the object and the subject of a passive verb as
+the one it was done to. Reading them costs one pass over the tokens, no second parse.
 """
 
 from __future__ import annotations
@@ -65,6 +65,9 @@ class SentenceSyntax:
     sources: tuple[tuple[int, int], ...] = ()
     #: the sentence's parse, for dating and typing events by clause (``geo.parse.clausetree``)
     tree: ClauseTree | None = None
+    #: what the recogniser calls persons: a group's name it has not seen is often taken for
+    #: one ("Boko Haram attacked the town")
+    persons: tuple[tuple[int, int], ...] = ()
 
     def only_a_source(self, start: int, end: int) -> bool:
         """Is ``start:end`` the subject of a saying verb and in no side of a clause?"""
@@ -93,10 +96,12 @@ def sentence_syntax(doc: Doc) -> tuple[SentenceSyntax, ...]:
     starts = [s.start for s in sents]
     bases = [s.start_char for s in sents]
     organisations: list[list[tuple[int, int]]] = [[] for _ in sents]
+    persons: list[list[tuple[int, int]]] = [[] for _ in sents]
     for ent in doc.ents:
-        if ent.label_ == "ORG":
+        if ent.label_ in ("ORG", "PERSON"):
             k = bisect.bisect_right(starts, ent.start) - 1
-            organisations[k].append((ent.start_char - bases[k], ent.end_char - bases[k]))
+            spans = organisations if ent.label_ == "ORG" else persons
+            spans[k].append((ent.start_char - bases[k], ent.end_char - bases[k]))
     doers: list[list[tuple[int, int]]] = [[] for _ in sents]
     done_to: list[list[tuple[int, int]]] = [[] for _ in sents]
     sources: list[list[tuple[int, int]]] = [[] for _ in sents]
@@ -119,7 +124,9 @@ def sentence_syntax(doc: Doc) -> tuple[SentenceSyntax, ...]:
                     _add_side(doers[k], child, base)
     trees = clause_trees(doc)
     return tuple(
-        SentenceSyntax(tuple(organisations[k]), tuple(doers[k]), tuple(done_to[k]), tuple(sources[k]), trees[k])
+        SentenceSyntax(
+            tuple(organisations[k]), tuple(doers[k]), tuple(done_to[k]), tuple(sources[k]), trees[k], tuple(persons[k])
+        )
         for k in range(len(sents))
     )
 
