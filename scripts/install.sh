@@ -117,6 +117,11 @@ shared_dependencies() {
 SHARED_PTH=zz_conflictmap_dependencies.pth
 venv_site="$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
 digest="$(install_inputs_digest)"
+# A .venv whose shared dependencies have gone since (the user cache folder cleared) is installed again.
+if [ -n "$installed_stamp" ] && [ -f "$venv_site/$SHARED_PTH" ] &&
+  ! python3 -c 'import importlib.util, sys; sys.exit(importlib.util.find_spec("streamlit") is None)'; then
+  rm -f "$installed_stamp"
+fi
 if [ -n "$installed_stamp" ] && [ "$(cat "$installed_stamp" 2>/dev/null)" != "$digest" ] &&
   [ "${CONFLICTMAP_SHARED_DEPENDENCIES:-1}" != 0 ] && { [ "$new_venv" = 1 ] || [ -f "$venv_site/$SHARED_PTH" ]; }; then
   if shared_site="$(shared_dependencies)"; then
