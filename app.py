@@ -126,11 +126,11 @@ def _notify(kind: str, message: str) -> None:
 
 
 def _on_map_click() -> None:
-    value = st.session_state.get("map") or {}
-    point = value.get("last_object_clicked")
-    if not point:
+    clicked = view.new_click(st.session_state.get("map"), st.session_state.click_seen)
+    if clicked is None:
         return
-    st.session_state.click = (float(point["lat"]), float(point["lng"]), value.get("last_object_clicked_tooltip") or "")
+    st.session_state.click_seen = clicked
+    st.session_state.click = clicked
     st.session_state.below_tab = BELOW_TABS[0]
     st.session_state.selected_id = None
     st.session_state.table_round += 1
@@ -160,7 +160,10 @@ def _show_all() -> None:
 
 
 def _on_pick_here() -> None:
-    st.session_state.selected_id = st.session_state.get("here_choice")
+    # A pick among the events of the marker clicked; with no marker clicked (a correction has
+    # moved the event away since), it is the list's old value sent again, not a pick.
+    if st.session_state.click is not None:
+        st.session_state.selected_id = st.session_state.get("here_choice")
 
 
 def _load_candidates(mention: str, event_id: str) -> None:

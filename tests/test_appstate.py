@@ -420,3 +420,22 @@ def test_a_click_finds_the_marker_by_the_name_its_tooltip_shows() -> None:
         events, 34.9, 38.6, tooltip="Palmyra, SY \u2014 2 frontline events, 2016-03-24", cluster_over=300
     )
     assert {e.event_id for e in picked} == {"p1", "p2"}
+
+
+def test_a_marker_click_the_map_sends_again_is_not_taken_as_a_new_one() -> None:
+    # After a correction moves the event clicked, the browser may send the old map's last
+    # click once more; taken again, it chose an event that was gone and the panel went blank.
+    value = {
+        "last_object_clicked": {"lat": 46.2, "lng": 6.15},
+        "last_object_clicked_tooltip": "Geneva, CH \u2014 2 events",
+    }
+    first = view.new_click(value, None)
+    assert first == (46.2, 6.15, "Geneva, CH \u2014 2 events")
+    assert view.new_click(value, first) is None
+    # Another marker, or the same one whose events changed (its tooltip with them), is a click.
+    elsewhere = {"last_object_clicked": {"lat": 33.51, "lng": 36.29}, "last_object_clicked_tooltip": "Damascus"}
+    assert view.new_click(elsewhere, first) == (33.51, 36.29, "Damascus")
+    changed = {**value, "last_object_clicked_tooltip": "Geneva, CH \u2014 1 event"}
+    assert view.new_click(changed, first) == (46.2, 6.15, "Geneva, CH \u2014 1 event")
+    assert view.new_click({"last_object_clicked": None}, None) is None
+    assert view.new_click(None, first) is None

@@ -52,6 +52,7 @@ SESSION_DEFAULTS: Mapping[str, object] = MappingProxyType(
         "new_articles": (),
         "focus_new": False,  # the next run's map opens the popup of the newest event added  # ids of the articles the last paste or upload added: their events are highlighted
         "click": None,  # (lat, lon, tooltip) of the last marker clicked
+        "click_seen": None,  # the map's last click handled, never taken again as a new one
         "here_choice": None,  # the event picked among those of the marker clicked
         "here_for": None,  # the marker those were picked from (its first event id)
         "table_round": 0,  # a new table widget (and its selection) after each map click
@@ -520,6 +521,26 @@ def events_table(
     frame["event_date"] = pd.to_datetime(frame["event_date"])
     frame["confidence"] = frame["confidence"].astype("float64")
     return frame
+
+
+def clicked_marker(value: object) -> tuple[float, float, str] | None:
+    """(lat, lon, tooltip) of the marker a value of the map's widget reports clicked; None
+    when it reports none."""
+    point = value.get("last_object_clicked") if isinstance(value, Mapping) else None
+    if not isinstance(point, Mapping):
+        return None
+    tooltip = value.get("last_object_clicked_tooltip") if isinstance(value, Mapping) else None
+    return float(point["lat"]), float(point["lng"]), tooltip or ""
+
+
+def new_click(value: object, seen: tuple[float, float, str] | None) -> tuple[float, float, str] | None:
+    """The marker ``value`` (of the map's widget) reports clicked, unless it is ``seen``, the
+    click handled last. The map reports one marker clicked twice in a row once; a value sent
+    again by a map drawn before (by the browser, when another run cut the page's run short)
+    is no new click: taken as one after a correction had moved its event away, it chose an
+    event that was gone and the article panel, correction form and all, went blank."""
+    clicked = clicked_marker(value)
+    return None if clicked is None or clicked == seen else clicked
 
 
 def clicked_events(
