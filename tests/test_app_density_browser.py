@@ -58,11 +58,15 @@ def syrian_events(db: Path) -> int:
 def test_the_demo_syrian_events_form_clusters_that_split_as_the_map_zooms_in(page, server) -> None:
     frame = map_frame(page)
     # The map opens on Syria, its towns' markers apart; zoomed out to the whole region they would heap up.
-    frame.evaluate("""() => new Promise(done => {
-      window.map.once("moveend", () => done()); window.map.setView([34.8, 39.0], 4, {animate: false});
+    # Clusters and counts are read in the same page task as the move: read apart, a redraw of the
+    # map between the two reads (the page answering the view it was sent) could pair one view's
+    # clusters with another view's counts.
+    zoomed_out = frame.evaluate("""() => new Promise(done => {
+      window.map.once("moveend", () => done({clusters: conflictmapDensity.clusters(), stats: window.conflictmapStats}));
+      window.map.setView([34.8, 39.0], 4, {animate: false});
     })""")
-    clusters = [c for c in frame.evaluate("conflictmapDensity.clusters()") if in_syria(c["lat"], c["lon"])]
-    stats = frame.evaluate("window.conflictmapStats")
+    clusters = [c for c in zoomed_out["clusters"] if in_syria(c["lat"], c["lon"])]
+    stats = zoomed_out["stats"]
     # Zoomed out, Syria's events are counted in clusters, not drawn as a heap of markers.
     assert clusters, stats
     assert all(c["count"] >= 2 and sum(c["byType"].values()) == c["count"] for c in clusters)
