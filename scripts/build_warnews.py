@@ -1,6 +1,6 @@
 """Build the annotated evaluation corpora from their marked-up sources.
 
-    python3 scripts/build_warnews.py            # rebuild data/eval/warnews.jsonl and demo.jsonl
+    python3 scripts/build_warnews.py            # rebuild data/eval/warnews.jsonl, demo.jsonl and data/train/warnews.jsonl
     python3 scripts/build_warnews.py --check    # exit 1 if a committed file is out of date
     python3 scripts/build_warnews.py SRC_DIR OUT.jsonl
     python3 scripts/build_warnews.py --counts   # the war-news counts table of data/eval/README.md
@@ -12,6 +12,10 @@ frontline, diplomacy, humanitarian, other or ``-``; ``date`` optional, YYYY-MM-D
 YYYY-MM). The output is the evaluation schema (``docs/evaluation.md``), one article a
 line sorted by id, with the header fields and, per toponym, ``event_type`` and
 ``event_date``. The same sources always give the same bytes.
+
+``train`` is the training-only corpus (``data/train/warnews/``, ``geo.eval.trainingonly``): the
+learned models train on all of it and it is never scored. Its folder may be absent (nothing
+is built, and its JSONL must then be absent too) or empty.
 """
 
 from __future__ import annotations
@@ -28,11 +32,15 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL_DIR = REPO / "data" / "eval"
+TRAIN_DIR = REPO / "data" / "train"
 #: corpus name -> (folder of sources, the JSONL built from them)
 CORPORA: dict[str, tuple[Path, Path]] = {
     "warnews": (EVAL_DIR / "warnews", EVAL_DIR / "warnews.jsonl"),
     "demo": (EVAL_DIR / "demo", EVAL_DIR / "demo.jsonl"),
+    "train": (TRAIN_DIR / "warnews", TRAIN_DIR / "warnews.jsonl"),
 }
+#: Corpora whose folder of sources may be absent: then nothing is built.
+OPTIONAL_CORPORA = frozenset({"train"})
 HEADER_FIELDS = ("id", "published", "title", "source", "url", "conflict")
 HEADER_END = "---"
 #: What the type slot may hold; "-" means a place named with no event at it.
@@ -356,7 +364,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if (args.source is None) != (args.output is None):
         parser.error("give both SRC_DIR and OUT.jsonl, or neither")
-    jobs = [(args.source, args.output)] if args.source else list(CORPORA.values())
+    jobs = (
+        [(args.source, args.output)]
+        if args.source
+        else [paths for name, paths in CORPORA.items() if name not in OPTIONAL_CORPORA or paths[0].is_dir()]
+    )
     stale = []
     try:
         for folder, output in jobs:

@@ -25,6 +25,11 @@ probabilities of all wars together, unless ``--threshold`` fixes it: a feature m
 middle of a flat plateau of thresholds, and that move alone trades events at no-event places
 for missed events, so two feature sets are compared at one threshold, and ``--curve`` prints
 the figures at more thresholds from the same fits. Dev only: the test half is never read here.
+
+A training-only corpus (``geo.eval.trainingonly``; by default ``data/train/warnews.jsonl`` when it
+exists, as the training script reads it) joins the training side of every war's fit and is
+never held out or scored (an article of a war of the same name sits that war's fit out), so the
+figures stay those of the dev wars, comparable with and without it.
 """
 
 from __future__ import annotations
@@ -42,6 +47,8 @@ from typing import TYPE_CHECKING
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
+
+from geo.eval.trainingonly import add_training_only_options, training_only_paths  # noqa: E402
 
 if TYPE_CHECKING:
     from geo.parse.eventmodel import EventTypeModel
@@ -77,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--errors", type=Path, help="write each place the held-out model gets wrong here (JSON lines), to read by kind"
     )
+    add_training_only_options(parser)
     parser.add_argument(
         "--folds",
         type=int,
@@ -88,16 +96,27 @@ def main(argv: list[str] | None = None) -> int:
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-    from train_event_types import MIN_FEATURE_COUNT, _cached_examples, _event_threshold, _read, wars_of
+    from train_event_types import (
+        MIN_FEATURE_COUNT,
+        _cached_examples,
+        _event_threshold,
+        _read,
+        training_only_articles,
+        wars_of,
+    )
 
     from geo.eval.evaluate import split_of
     from geo.parse.eventmodel import NO_EVENT, load_event_model
 
     articles = [a for path in args.corpora for a in _read(path)]
     dev = [a for a in articles if split_of(a["id"]) == "dev"]
+    extra = training_only_articles(training_only_paths(args, REPO), articles)
     # the test half is passed empty: it is neither parsed nor read
-    examples, groups, _ = _cached_examples(args.sites, dev, [])
-    wars = wars_of(dev, groups)
+    examples, groups, _ = _cached_examples(args.sites, dev + extra, [])
+    wars = wars_of(dev + extra, groups)
+    extra_ids = {a["id"] for a in extra}
+    # the war of each scored place; None for a training-only corpus's, which no fold holds out
+    scored_wars = [None if group in extra_ids else war for group, war in zip(groups, wars)]
     shipped = load_event_model().about
     c = args.c if args.c is not None else float(shipped.get("C", 0.3))
 
@@ -117,15 +136,15 @@ def main(argv: list[str] | None = None) -> int:
     # Each war's fit starts from the weights fitted on all wars: the same optimum, found in a
     # fraction of the steps.
     everything = LogisticRegression(C=c, max_iter=2000).fit(x, y)
-    fold_of = _folds(sorted(set(wars)), args.folds)
+    fold_of = _folds(sorted({w for w in scored_wars if w is not None}), args.folds)
     fitted: dict[str, LogisticRegression] = {}
     probabilities = [None] * len(examples)
     for fold in sorted(set(fold_of.values())):
-        train = [i for i, w in enumerate(wars) if fold_of[w] != fold]
-        held = [i for i, w in enumerate(wars) if fold_of[w] == fold]
+        held_wars = {w for w, f in fold_of.items() if f == fold}
+        train = [i for i, w in enumerate(wars) if w not in held_wars]
+        held = [i for i, w in enumerate(scored_wars) if w in held_wars]
         # a feature the fold's training wars do not show (in ``min_wars`` of them) is zeroed: the
         # warm start from all wars would otherwise carry a weight learned on the held-out war
-        held_wars = {w for w, f in fold_of.items() if f == fold}
         seen = np.array([[len(wars_of_feature[name] - held_wars) >= min_wars for name in names]], dtype=float)
         x_fold = x.multiply(seen).tocsr()
         estimator = copy.deepcopy(everything).set_params(warm_start=True).fit(x_fold[train], [y[i] for i in train])
@@ -135,13 +154,19 @@ def main(argv: list[str] | None = None) -> int:
         for i, row in zip(held, estimator.predict_proba(x_fold[held])):
             probabilities[i] = row
     classes = [str(k) for k in next(iter(fitted.values())).classes_]
-    threshold = args.threshold if args.threshold is not None else _event_threshold(probabilities, classes, y)
+    scored = [i for i, w in enumerate(scored_wars) if w is not None]
+    threshold = (
+        args.threshold
+        if args.threshold is not None
+        else _event_threshold([probabilities[i] for i in scored], classes, [y[i] for i in scored])
+    )
 
     weights = {war: _held_out_model(estimator, classes, names) for war, estimator in fitted.items()}
-    by_war, errors = _decided(weights, threshold, wars, examples, y)
+    by_war, errors = _decided(weights, threshold, scored_wars, examples, y)
     total = sum(by_war.values(), Counter())
     print(
-        f"{len(dev)} dev articles, {len(set(wars))} wars, {len(examples)} places; "
+        f"{len(dev)} dev articles, {len(fold_of)} wars, {len(scored)} places"
+        f" (and {len(extra)} training-only articles, {len(examples) - len(scored)} places); "
         f"C={c}, features in {min_wars}+ wars, threshold={threshold}"
     )
     print(_line("all wars", total))
@@ -157,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     for other in args.curve:
         print(
             _line(
-                f"all wars, threshold {other}", sum(_decided(weights, other, wars, examples, y)[0].values(), Counter())
+                f"all wars, threshold {other}",
+                sum(_decided(weights, other, scored_wars, examples, y)[0].values(), Counter()),
             )
         )
     return 0
@@ -175,7 +201,7 @@ def _held_out_model(estimator, classes: list[str], names) -> EventTypeModel:
     )
 
 
-def _decided(models: dict, threshold: float, wars: list[str], examples: list, labels: list[str]):
+def _decided(models: dict, threshold: float, wars: list[str | None], examples: list, labels: list[str]):
     """Each war's outcomes and every wrong place, each war's places decided by its held-out
     model at ``threshold``."""
     from geo.parse.eventmodel import NO_EVENT, decide

@@ -24,6 +24,13 @@ the source of the day taken against that of the right one (the place's own phras
 of another clause, a background phrase over a month before publication, the dateline's day,
 the story's day, the last stated day, the publication day or the day before), or a month
 taken for a day.
+
+A training-only corpus (``geo.eval.trainingonly``: ``data/train/warnews.jsonl`` by default when
+it exists, ``--training-only FILE``, none with ``--no-training-only``) trains whole: its places
+join the training side of every fold (by article and by conflict; a conflict of the same name
+as a held-out one sits that fold out) and of every conflict left out, and are never held out
+or scored, so the held-out accuracies and the rules' figures stay those of the dev halves. The
+model file names it, with its SHA-256, under ``about.training_only``.
 """
 
 from __future__ import annotations
@@ -37,6 +44,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from geo.eval.trainingonly import (  # noqa: E402
+    add_training_only_options,
+    corpus_records,
+    folds_beside_training_only,
+    read_articles,
+    training_only_paths,
+)
 
 DEFAULT_CORPORA = (REPO / "data" / "eval" / "warnews.jsonl", REPO / "data" / "eval" / "demo.jsonl")
 DEFAULT_OUTPUT = REPO / "geo" / "parse" / "models" / "event_dates.json"
@@ -63,19 +78,31 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="fit on every conflict but one and score that one, each in turn; list the errors by kind; write nothing",
     )
+    add_training_only_options(parser)
     args = parser.parse_args(argv)
 
     from geo.eval.evaluate import split_of
 
     articles = [a for path in args.corpora for a in _read(path)]
     dev = [a for a in articles if split_of(a["id"]) == "dev"]
+    training_only = training_only_paths(args, REPO)
+    extra = [a for path in training_only for a in read_articles(path)]
+    shared = sorted({a["id"] for a in extra} & {a["id"] for a in articles})
+    if shared:
+        raise SystemExit(f"training-only article {shared[0]!r} is also in a scored corpus")
+    extra_ids = frozenset(a["id"] for a in extra)
     if args.leave_war_out:
-        return _report_leave_war_out(_cached_sites(args.examples, dev))
-    examples = _examples(_cached_sites(args.examples, dev))
-    print(f"{len(dev)} dev articles, {len(examples)} dated event places")
-    model, about = _fit(examples)
+        return _report_leave_war_out(_cached_sites(args.examples, dev + extra), extra_ids)
+    examples = _examples(_cached_sites(args.examples, dev + extra))
+    always_trained = [example[0] in extra_ids for example in examples]
+    print(
+        f"{len(dev)} dev articles, {always_trained.count(False)} dated event places;"
+        f" {len(extra)} training-only articles, {sum(always_trained)} places"
+    )
+    model, about = _fit(examples, always_trained)
     about["training_data_sha256"] = _sha256(dev)
     about["corpora"] = [p.name for p in args.corpora]
+    about["training_only"] = corpus_records(training_only)
     print(json.dumps(about, indent=1, sort_keys=True))
     if about["cv_by_conflict_accuracy"] <= about["rule_accuracy"] and not args.force:
         print("the model does not beat the rules on held-out articles: nothing written")
@@ -88,8 +115,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _read(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+    return read_articles(path)
 
 
 def _cached_sites(path: Path | None, dev: list[dict]) -> list[tuple]:
@@ -172,16 +198,20 @@ def _read_places(sites: list[tuple]):
             yield reading, (article["id"], options, right, rule_right, conflict)
 
 
-def _fit(examples) -> tuple[dict, dict]:
+def _fit(examples, always_trained: list[bool] | None = None) -> tuple[dict, dict]:
+    """The model fitted on all ``examples``, its setting chosen on the held-out ones; those
+    marked ``always_trained`` (a training-only corpus's) are never held out or counted."""
     from sklearn.feature_extraction import DictVectorizer
 
+    always = always_trained or [False] * len(examples)
+    scored = [e for e, trained in zip(examples, always) if not trained]
     counts = Counter(name for _, options, *_ in examples for o in options for name in o.features)
     vectorizer = DictVectorizer()
     vectorizer.fit([{n: 1.0 for n in counts if counts[n] >= MIN_FEATURE_COUNT}])
-    rule_accuracy = sum(example[3] for example in examples) / len(examples)
-    oracle = sum(any(right) for _, _, right, *_ in examples) / len(examples)
-    by_article = {s: _cross_validated(examples, vectorizer, *s, group=0) for s in SETTINGS}
-    by_conflict = {s: _cross_validated(examples, vectorizer, *s, group=4) for s in SETTINGS}
+    rule_accuracy = sum(example[3] for example in scored) / len(scored)
+    oracle = sum(any(right) for _, _, right, *_ in scored) / len(scored)
+    by_article = {s: _cross_validated(examples, vectorizer, *s, group=0, always_trained=always) for s in SETTINGS}
+    by_conflict = {s: _cross_validated(examples, vectorizer, *s, group=4, always_trained=always) for s in SETTINGS}
     # unseen wars are what the model meets: folds that leave whole conflicts out count as much as the others
     best = max(SETTINGS, key=lambda s: (by_conflict[s] + by_article[s], -s[0]))
     estimator = _trained(vectorizer, examples, *best)
@@ -198,23 +228,28 @@ def _fit(examples) -> tuple[dict, dict]:
         "cv_by_conflict_accuracy": round(by_conflict[best], 4),
         "rule_accuracy": round(rule_accuracy, 4),
         "oracle_accuracy": round(oracle, 4),
-        "dev_examples": len(examples),
+        "dev_examples": len(scored),
+        "training_only_examples": len(examples) - len(scored),
         "strongest_features": [f"{name} {w:+.2f}" for name, w in strongest],
     }
     return {"intercept": 0.0, "weights": weights}, about
 
 
-def _cross_validated(examples, vectorizer, c: float, weighting: str, *, group: int) -> float:
+def _cross_validated(
+    examples, vectorizer, c: float, weighting: str, *, group: int, always_trained: list[bool] | None = None
+) -> float:
     """The share of examples whose best-scored option is right when their group (the article,
-    field 0, or the conflict, field 4) was held out of training."""
-    from sklearn.model_selection import GroupKFold
-
+    field 0, or the conflict, field 4) was held out of training. The examples marked
+    ``always_trained`` are never held out: they train in every fold that holds out no group of
+    their name, and the scored examples are dealt into folds as they would be without them."""
+    always = always_trained or [False] * len(examples)
     groups = [example[group] for example in examples]
-    hits = 0
-    for train, held_out in GroupKFold(n_splits=FOLDS).split(examples, groups=groups):
+    hits = scored = 0
+    for train, held_out in folds_beside_training_only(groups, always, FOLDS):
         estimator = _trained(vectorizer, [examples[i] for i in train], c, weighting)
         hits += sum(_chosen_right(estimator, vectorizer, examples[i]) for i in held_out)
-    return hits / len(examples)
+        scored += len(held_out)
+    return hits / scored
 
 
 def _trained(vectorizer, examples, c: float, weighting: str = "pairs"):
@@ -245,24 +280,28 @@ def _chosen_right(estimator, vectorizer, example) -> bool:
     return _is_right(example, _best_option(estimator, vectorizer, example))
 
 
-def _report_leave_war_out(sites: list[tuple]) -> int:
+def _report_leave_war_out(sites: list[tuple], training_only: frozenset[str] = frozenset()) -> int:
     """Each conflict scored by a model fitted on all the others (the shipped model's setting),
-    beside the rules alone; then the places the model dates wrong, counted and listed by kind."""
+    beside the rules alone; then the places the model dates wrong, counted and listed by kind.
+    The places of the articles ``training_only`` (ids) train every fit and are never scored."""
     from sklearn.feature_extraction import DictVectorizer
 
     from geo.parse.datechoice import load_date_model
 
-    readings, examples = zip(*_read_places(sites))
+    pairs = list(_read_places(sites))
+    trained_always = [e for _, e in pairs if e[0] in training_only]
+    readings, examples = zip(*(pair for pair in pairs if pair[1][0] not in training_only))
     shipped = load_date_model()
     setting = (
         (shipped.about.get("C", 1.0), shipped.about.get("example_weighting", "pairs")) if shipped else (1.0, "pairs")
     )
-    counts = Counter(name for _, options, *_ in examples for o in options for name in o.features)
+    counts = Counter(name for _, options, *_ in (*examples, *trained_always) for o in options for name in o.features)
     vectorizer = DictVectorizer().fit([{n: 1.0 for n in counts if counts[n] >= MIN_FEATURE_COUNT}])
     chosen: dict[int, int] = {}
     for conflict in sorted({example[4] for example in examples}):
         held_out = [i for i, example in enumerate(examples) if example[4] == conflict]
-        estimator = _trained(vectorizer, [e for e in examples if e[4] != conflict], *setting)
+        trained = [e for e in examples if e[4] != conflict] + [e for e in trained_always if e[4] != conflict]
+        estimator = _trained(vectorizer, trained, *setting)
         chosen.update((i, _best_option(estimator, vectorizer, examples[i])) for i in held_out)
     model_right = sum(_is_right(examples[i], chosen[i]) for i in range(len(examples)))
     rule_right = sum(example[3] for example in examples)

@@ -16,6 +16,13 @@ a feature is added: the middle of a flat plateau moves with any feature, and tha
 trades wrong events for missed ones; five folds of wars also put it higher than one war left
 out at a time, ``scripts/event_leave_war_out.py``, does). The weights are written as JSON with
 the SHA-256 of the training data, so a shipped model says what it was trained on.
+
+A training-only corpus (``geo.eval.trainingonly``: ``data/train/warnews.jsonl`` by default when
+it exists, ``--training-only FILE``, none with ``--no-training-only``) trains whole: its wars
+join the training side of every fold of wars and are never held out (one that shares a name
+with a held-out war sits that fold out), so the held-out figures that choose C, the feature
+filter and the threshold stay those of the dev wars alone, comparable with and without it. The
+model file names it, with its SHA-256, under ``about.training_only``.
 """
 
 from __future__ import annotations
@@ -30,6 +37,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from geo.eval.trainingonly import (  # noqa: E402
+    add_training_only_options,
+    corpus_records,
+    folds_beside_training_only,
+    read_articles,
+    training_only_paths,
+)
 
 DEFAULT_CORPORA = (REPO / "data" / "eval" / "warnews.jsonl",)
 DEFAULT_OUTPUT = REPO / "geo" / "parse" / "models" / "event_types.json"
@@ -87,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         help="keep the features seen in this many training wars instead of choosing the number by cross-validation",
     )
+    add_training_only_options(parser)
     args = parser.parse_args(argv)
 
     from geo.eval.evaluate import split_of
@@ -94,16 +110,24 @@ def main(argv: list[str] | None = None) -> int:
     articles = [a for path in args.corpora for a in _read(path)]
     dev = [a for a in articles if split_of(a["id"]) == "dev"]
     test = [a for a in articles if split_of(a["id"]) == "test"]
-    examples_dev, groups, examples_test = _cached_examples(args.sites, dev, test)
+    training_only = training_only_paths(args, REPO)
+    extra = training_only_articles(training_only, articles)
+    examples_dev, groups, examples_test = _cached_examples(args.sites, dev + extra, test)
+    extra_ids = {a["id"] for a in extra}
+    always_trained = [group in extra_ids for group in groups]
     print(
-        f"{len(dev)} dev articles, {len(examples_dev)} places; {len(test)} test articles, {len(examples_test)} places"
+        f"{len(dev)} dev articles, {always_trained.count(False)} places; {len(extra)} training-only articles,"
+        f" {sum(always_trained)} places; {len(test)} test articles, {len(examples_test)} places"
     )
 
-    model, about = _fit(examples_dev, wars_of(dev, groups), args.c, args.threshold, args.min_wars)
+    model, about = _fit(
+        examples_dev, wars_of(dev + extra, groups), args.c, args.threshold, args.min_wars, always_trained
+    )
     about["test_accuracy"] = _accuracy(model, examples_test)
     about["test_rule_accuracy"] = _rule_accuracy(examples_test)
     about["training_data_sha256"] = _sha256(dev)
     about["corpora"] = [p.name for p in args.corpora]
+    about["training_only"] = corpus_records(training_only)
     model["about"] = about
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
@@ -113,8 +137,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _read(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+    return read_articles(path)
+
+
+def training_only_articles(paths: list[Path], scored: list[dict]) -> list[dict]:
+    """Every article of the training-only corpora ``paths``; an id that is also one of the
+    ``scored`` corpora's stops the run (the article would be trained on and scored)."""
+    extra = [a for path in paths for a in read_articles(path)]
+    shared = sorted({a["id"] for a in extra} & {a["id"] for a in scored})
+    if shared:
+        raise SystemExit(f"training-only article {shared[0]!r} is also in a scored corpus")
+    return extra
 
 
 def _rebuilt(rows):
@@ -205,9 +238,12 @@ def _fit(
     fixed_c: float | None = None,
     fixed_threshold: float | None = None,
     fixed_min_wars: int | None = None,
+    always_trained: list[bool] | None = None,
 ) -> tuple[dict, dict]:
     """The model fitted on all ``examples``, its regularisation, feature filter and threshold
-    chosen on held-out folds of whole ``groups`` (the war of each example)."""
+    chosen on held-out folds of whole ``groups`` (the war of each example); the examples
+    marked ``always_trained`` (a training-only corpus's) are trained on in every fold and
+    never held out."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -216,7 +252,8 @@ def _fit(
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform([kept(f) for f, _, _ in examples]).tocsr()
     y = [label for _, label, _ in examples]
-    folds = folds_of_whole_groups(groups)
+    folds = folds_of_whole_groups(groups, always_trained)
+    held = sorted(i for _, fold_held in folds for i in fold_held)
     presence = _groups_per_feature(x, groups)
     settings = [
         (k, c)
@@ -225,7 +262,7 @@ def _fit(
     ]
     held_out = {setting: _held_out_probabilities(x, y, folds, presence, *setting) for setting in settings}
     classes = sorted(set(y))
-    scores = {setting: _argmax_accuracy(held_out[setting], classes, y) for setting in settings}
+    scores = {setting: _argmax_accuracy(held_out[setting][held], classes, [y[i] for i in held]) for setting in settings}
     # The strongest regularisation within a tenth of a point of the best held-out score (closer
     # than that is a few places of 2,868), then the fewest features: a looser fit learns the
     # words next to its authors' places ("the" before a country made a humanitarian event of a
@@ -236,7 +273,7 @@ def _fit(
     )
     shown = min_wars <= presence[0].sum(axis=1).A1
     estimator = LogisticRegression(C=best_c, max_iter=2000).fit(x[:, shown], y)
-    chosen = _event_threshold(held_out[min_wars, best_c], classes, y)
+    chosen = _event_threshold(held_out[min_wars, best_c][held], classes, [y[i] for i in held])
     threshold = chosen if fixed_threshold is None else fixed_threshold
     names = vectorizer.get_feature_names_out()[shown]
     weights = {name: [round(float(w), 4) for w in estimator.coef_[:, j]] for j, name in enumerate(names)}
@@ -256,8 +293,9 @@ def _fit(
         "cross_validated_by": f"{len(folds)} folds of whole wars",
         "threshold_chosen_on_held_out_dev": chosen,
         "cv_accuracy_by_min_wars_and_C": {f"{k} {c}": round(score, 4) for (k, c), score in scores.items()},
-        "dev_examples": len(examples),
-        "dev_rule_accuracy": _rule_accuracy(examples),
+        "dev_examples": len(held),
+        "training_only_examples": len(examples) - len(held),
+        "dev_rule_accuracy": _rule_accuracy([examples[i] for i in held]),
         "labels": dict(Counter(y)),
         "strongest_features": [
             f"{cls}: {name} {w:+.2f}"
@@ -268,11 +306,13 @@ def _fit(
     return model, about
 
 
-def folds_of_whole_groups(groups: list[str]) -> list[tuple]:
-    """Train and held-out example indices of each cross-validation fold, no group on both sides."""
-    from sklearn.model_selection import GroupKFold
-
-    return list(GroupKFold(n_splits=min(WAR_FOLDS, len(set(groups)))).split(groups, groups=groups))
+def folds_of_whole_groups(groups: list[str], always_trained: list[bool] | None = None) -> list[tuple]:
+    """Train and held-out example indices of each cross-validation fold, no group on both sides;
+    the examples marked ``always_trained`` (a training-only corpus's) train in every fold and
+    are never held out (``geo.eval.trainingonly.folds_beside_training_only``)."""
+    always = always_trained or [False] * len(groups)
+    wars = {group for group, trained in zip(groups, always) if not trained}
+    return folds_beside_training_only(groups, always, min(WAR_FOLDS, len(wars)))
 
 
 def _groups_per_feature(x, groups: list[str]):

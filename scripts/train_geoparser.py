@@ -54,6 +54,18 @@ recogniser's mentions, of the word beside each mention and the kind of the place
 beside it crossed with each candidate's kind, and a town's fame beside its namesakes
 against the article's country votes; its L2 penalty chosen out of fold on the pooled dev
 halves, and kept only when no corpus's acc@161 or share of places placed right falls.
+
+A training-only corpus (``geo.eval.trainingonly``: ``data/train/warnews.jsonl`` by default when
+it exists, ``--training-only FILE``, none with ``--no-training-only``; named ``<stem>-training-only``
+in the reports) trains whole, every article of it, and is never scored: it adds training rows
+to the recogniser, the learned reading, the abstention and the weights chosen by gain, and no
+figure that chooses a setting counts it (the out-of-fold F1 that chooses C and the thresholds,
+the reading's out-of-fold shares, the abstention's held-out counts and every corpus's floor),
+so those figures stay the evaluation corpora's dev halves', comparable with and without it.
+Its abstention rows train every fold. Its articles do keep a fold of their own for the
+recogniser's and the reading's training rows: the second recogniser reads the first one's
+scores of the article, which must come from a fit that did not see the article, as every dev
+article's do. The model file names it, with its SHA-256, under ``training.training_only``.
 """
 
 from __future__ import annotations
@@ -74,6 +86,7 @@ sys.path.insert(0, str(REPO))
 
 from gazetteer.geodesy import great_circle_km  # noqa: E402
 from geo.eval.evaluate import GoldArticle, geotagging_applies, iter_corpus, split_of  # noqa: E402
+from geo.eval.trainingonly import add_training_only_options, corpus_records, training_only_paths  # noqa: E402
 from geo.parse.mentions import (  # noqa: E402
     Recognition,
     ScoredCandidate,
@@ -146,6 +159,8 @@ class Article:
     #: candidate off gold is no evidence of a non-place
     partial: bool = False
     row_weight: float = 1.0  # of each of its training rows
+    #: False for a training-only corpus's article: trained on, never counted in a score
+    scored: bool = True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -212,6 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="append",
         help="L2 penalty (or penalties) of the learned reading to try instead of the default grid",
     )
+    add_training_only_options(parser)
     args = parser.parse_args(argv)
 
     from gazetteer.database import open_gazetteer
@@ -219,17 +235,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     started = time.time()
     corpora = [path for path in training_corpora(args.corpora, args.leave_out) if _exists_or_note(path)]
+    training_only = training_only_paths(args, REPO)
     gold = [
         (path.stem, a)
         for path in corpora
         for a in _dev_half(path, args.limit if geotagging_applies(path.stem) else args.partial_limit or args.limit)
     ]
+    unscored = {training_only_name(path) for path in training_only}
+    gold += [(training_only_name(path), a) for path in training_only for a in _whole(path, args.limit)]
     digest = training_digest(gold)
-    print(f"{len(gold)} dev articles from {', '.join(p.stem for p in corpora)}; data sha256 {digest[:16]}...")
+    print(
+        f"{len(gold)} articles: the dev halves of {', '.join(p.stem for p in corpora)}"
+        f"{''.join(f', all of {name}' for name in sorted(unscored))}; data sha256 {digest[:16]}..."
+    )
     nlp = load_nlp()
     names = open_gazetteer()
-    docs = _parsed(nlp, [a.text for _, a in gold], args.cache, digest)
-    articles = [_article(corpus, a, doc, names, args.partial_weight) for (corpus, a), doc in zip(gold, docs)]
+    docs = _parsed_by_corpus(nlp, gold, args.cache)
+    articles = [
+        _article(corpus, a, doc, names, args.partial_weight, scored=corpus not in unscored)
+        for (corpus, a), doc in zip(gold, docs)
+    ]
     print(f"parsed in {time.time() - started:.0f} s")
 
     if args.recogniser is None:
@@ -276,7 +301,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         training={
             "data_sha256": digest,
             "articles": {name: sum(1 for cn, _ in gold if cn == name) for name in sorted({cn for cn, _ in gold})},
-            "split": "dev (SHA-1 parity of the article id, geo.eval.evaluate.split_of)",
+            "split": "dev (SHA-1 parity of the article id, geo.eval.evaluate.split_of); training-only corpora whole",
+            "training_only": corpus_records(training_only),
             "settings": {
                 "C": c,
                 "folds": FOLDS,
@@ -402,6 +428,28 @@ def _dev_half(path: Path, limit: int) -> list[GoldArticle]:
     return chosen[:limit] if limit else chosen
 
 
+def _whole(path: Path, limit: int) -> list[GoldArticle]:
+    chosen = list(iter_corpus(path))
+    return chosen[:limit] if limit else chosen
+
+
+def training_only_name(path: Path) -> str:
+    """A training-only corpus's name in the reports and the model file: apart from any
+    evaluation corpus's (its file may share a stem with one)."""
+    return f"{path.stem}-training-only"
+
+
+def _parsed_by_corpus(nlp, gold: Sequence[tuple[str, GoldArticle]], cache: Path | None) -> list:
+    """The parsed document of each article of ``gold``, in its order, each corpus kept in the
+    cache apart (adding a corpus parses that corpus alone)."""
+    docs: dict[int, object] = {}
+    for corpus in dict.fromkeys(name for name, _ in gold):
+        indices = [i for i, (name, _) in enumerate(gold) if name == corpus]
+        part = [gold[i] for i in indices]
+        docs.update(zip(indices, _parsed(nlp, [a.text for _, a in part], cache, training_digest(part))))
+    return [docs[i] for i in range(len(gold))]
+
+
 def training_digest(gold: Sequence[tuple[str, GoldArticle]]) -> str:
     """SHA-256 of the training articles (ids, texts and gold), in a fixed order."""
     h = hashlib.sha256()
@@ -435,7 +483,9 @@ def _parsed(nlp, texts: Sequence[str], cache: Path | None, digest: str) -> list:
     return docs
 
 
-def _article(corpus: str, a: GoldArticle, doc, names, partial_weight: float = PARTIAL_ROW_WEIGHT) -> Article:
+def _article(
+    corpus: str, a: GoldArticle, doc, names, partial_weight: float = PARTIAL_ROW_WEIGHT, *, scored: bool = True
+) -> Article:
     positives, skipped = set(), []
     for t in a.toponyms:
         if is_demonym_only(t.name, names):
@@ -446,7 +496,7 @@ def _article(corpus: str, a: GoldArticle, doc, names, partial_weight: float = PA
     fold = int(hashlib.sha1(a.id.encode("utf-8")).hexdigest(), 16) // 2 % FOLDS
     partial = not geotagging_applies(corpus)
     return Article(
-        a, corpus, doc, fold, frozenset(positives), tuple(skipped), partial, partial_weight if partial else 1.0
+        a, corpus, doc, fold, frozenset(positives), tuple(skipped), partial, partial_weight if partial else 1.0, scored
     )
 
 
@@ -577,6 +627,8 @@ def _span_scores(articles, scored, names, threshold: float, same_name: float | N
     # key -> [hits counted for precision, predicted, hits, gold]
     totals: dict[str, list[int]] = {}
     for article, items in zip(articles, scored):
+        if not article.scored:
+            continue
         chosen = {(c.start, c.end) for c in select(items, threshold, names, same_name)}
         counted = {
             span
@@ -811,6 +863,8 @@ def _reading_accuracy(cases, names, weights_by_fold) -> dict[str, list[int]]:
 
     counts: dict[str, list[int]] = {}
     for article, mentions, where, demonyms in cases:
+        if not article.scored:
+            continue
         weights = weights_by_fold[article.fold]
         placed = {
             (p.mention.start, p.mention.end): p.entry
@@ -932,6 +986,8 @@ def choose_abstention(
     def accuracy(weights) -> dict[str, tuple[float, float]]:
         counts: dict[str, list[int]] = {}
         for article, recognition in found:
+            if not article.scored:
+                continue
             placed = {
                 (p.mention.start, p.mention.end): p.entry for p in places_read(article, recognition, names, weights)
             }
@@ -959,6 +1015,9 @@ def choose_abstention(
     return {**resolution, "min_confidence": ABSTENTION_STEPS[-1]}
 
 
+#: The fold of an abstention row that trains in every fold and is never held out (a
+#: training-only corpus's).
+ALWAYS_TRAINED = -1
 #: Inverse regularisation strengths tried for the learned abstention.
 DOUBT_C_GRID = (1.0, 10.0, 100.0)
 #: What dropping a right reading costs, against 1 for keeping a wrong one: a name left
@@ -986,7 +1045,8 @@ def fit_doubt(
 
     # Readings are taken before any doubt: the model must see them all.
     weights = weights_from({k: v for k, v in resolution.items() if not k.startswith("doubt_")}, reading)
-    rows, labels, folds, corpora = [], [], [], []
+    rows, labels, folds = [], [], []
+    corpora: list[str | None] = []
     for article, recognition in found:
         if article.partial:
             continue  # its readings of places other than the subject cannot be checked
@@ -1010,8 +1070,8 @@ def fit_doubt(
                 continue
             rows.append([f[k] for k in DOUBT_FEATURES])
             labels.append(int(great_circle_km(t.lat, t.lon, chosen.entry.lat, chosen.entry.lon) <= 161.0))
-            folds.append(article.fold)
-            corpora.append(article.corpus)
+            folds.append(article.fold if article.scored else ALWAYS_TRAINED)
+            corpora.append(article.corpus if article.scored else None)
     print(f"  doubt: {len(rows)} readings of towns, {len(rows) - sum(labels)} of them wrong")
     if len(set(labels)) < 2:
         return resolution
@@ -1088,12 +1148,12 @@ def _doubt_dropped(
 
 
 def _doubt_by_corpus_left_out(
-    rows: list[list[float]], labels: list[int], corpora: list[str], c: float, note: str = ""
+    rows: list[list[float]], labels: list[int], corpora: list[str | None], c: float, note: str = ""
 ) -> None:
     """Print, for each corpus, the wrong and right readings an abstention fitted on the
     other corpora drops on it: the check that what it learned carries to news it has not
-    seen."""
-    for corpus in sorted(set(corpora)):
+    seen (a training-only corpus's rows, ``None``, are never left out)."""
+    for corpus in sorted({k for k in corpora if k is not None}):
         train = [i for i, k in enumerate(corpora) if k != corpus]
         test = [i for i, k in enumerate(corpora) if k == corpus]
         if len({labels[i] for i in train}) < 2:

@@ -88,21 +88,49 @@ def test_build_is_sorted_by_id_and_deterministic(tmp_path):
 # the committed corpora
 
 
+def _built_corpus(name: str) -> tuple[Path, Path]:
+    folder, output = builder.CORPORA[name]
+    if name in builder.OPTIONAL_CORPORA and not folder.is_dir():
+        assert not output.exists(), f"{output} is built from no sources"
+        pytest.skip(f"no {name} sources")
+    return folder, output
+
+
 @pytest.mark.parametrize("name", sorted(builder.CORPORA))
 def test_committed_corpus_is_what_its_sources_build(name):
-    folder, output = builder.CORPORA[name]
+    folder, output = _built_corpus(name)
     assert output.read_text(encoding="utf-8") == builder.build(folder)
 
 
 @pytest.mark.parametrize("name", sorted(builder.CORPORA))
 def test_every_committed_toponym_spans_its_name(name):
-    _, output = builder.CORPORA[name]
+    _, output = _built_corpus(name)
     articles = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert articles
     for article in articles:
         for toponym in article["toponyms"]:
             assert article["text"][toponym["start"] : toponym["end"]] == toponym["name"], article["id"]
             assert toponym["event_type"] in (None, "frontline", "diplomacy", "humanitarian", "other")
+
+
+def test_an_absent_training_folder_builds_nothing_and_checks_clean(tmp_path, monkeypatch):
+    monkeypatch.setattr(builder, "CORPORA", {"train": (tmp_path / "train", tmp_path / "train.jsonl")})
+    assert builder.main(["--check"]) == 0
+    assert builder.main([]) == 0
+    assert not (tmp_path / "train.jsonl").exists()
+    (tmp_path / "train").mkdir()
+    assert builder.main(["--check"]) == 1  # sources now exist: the JSONL must be built
+    assert builder.main([]) == 0
+    assert (tmp_path / "train.jsonl").read_text(encoding="utf-8") == ""
+
+
+def test_training_articles_never_share_an_id_with_a_scored_article():
+    folder, _ = builder.CORPORA["train"]
+    if not folder.is_dir():
+        pytest.skip("no training sources")
+    trained = {a.id for a in builder.read_sources(folder)}
+    scored = {a.id for name in ("warnews", "demo") for a in builder.read_sources(builder.CORPORA[name][0])}
+    assert not trained & scored
 
 
 def test_demo_gold_has_the_briefs_ids_and_texts():
