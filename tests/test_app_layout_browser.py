@@ -5,7 +5,7 @@ whose rows fly the map to their event and open its article."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +27,7 @@ from geo.records import Article, Event
 from geo.store.store import EventStore
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator
+    from playwright.sync_api import BrowserContext, Locator, Page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -63,18 +63,43 @@ def browser(server):
         yield chromium
 
 
-@pytest.mark.parametrize(("width", "height"), SCREENS)
-def test_the_map_is_the_first_screen(browser, server, width: int, height: int) -> None:
-    context, page = open_page(browser, server[0], width, height)
+@pytest.fixture(scope="module")
+def served(browser, server) -> str:
+    """The shared server's URL once a first visit has read the demo corpus into its store: a
+    page opened later is the page as a user finds it, without the first start's status box."""
+    context, page = open_page(browser, server[0])
     try:
         map_frame(page)
-        page.reload()  # past the first start's status box: the page as a user finds it
-        frame = map_frame(page)
-        box = page.locator(MAP_IFRAME).bounding_box()
-        feed = page.locator(".cm-feed").bounding_box()
-        covered = frame.evaluate(CONTROLS_AREA_JS)
     finally:
         context.close()
+    return server[0]
+
+
+@pytest.fixture(scope="module")
+def window_page(browser, served) -> Iterator[Callable[[int, int], Page]]:
+    """The page opened in a window of a given size, once per size and module, for the tests
+    that only read its layout: a page load costs seconds on a small machine, and these
+    tests change nothing on the page."""
+    opened: dict[tuple[int, int], tuple[BrowserContext, Page]] = {}
+
+    def at(width: int, height: int) -> Page:
+        if (width, height) not in opened:
+            opened[width, height] = open_page(browser, served, width, height)
+            map_frame(opened[width, height][1])
+            opened[width, height][1].wait_for_timeout(500)  # the frame takes the window's height
+        return opened[width, height][1]
+
+    yield at
+    for context, _ in opened.values():
+        context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), SCREENS)
+def test_the_map_is_the_first_screen(window_page, width: int, height: int) -> None:
+    page = window_page(width, height)
+    box = page.locator(MAP_IFRAME).bounding_box()
+    feed = page.locator(".cm-feed").bounding_box()
+    covered = in_map_frame(page, CONTROLS_AREA_JS)
     assert box["width"] >= 2 / 3 * width, box
     assert box["height"] >= 0.6 * height, box
     assert box["y"] <= 0.12 * height and box["y"] + box["height"] <= height, box  # no title block above it
@@ -97,18 +122,11 @@ LEGEND_BOTTOM_JS = """() => {
 
 
 @pytest.mark.parametrize(("width", "height"), WINDOWS)
-def test_the_whole_legend_is_in_the_first_view(browser, server, width: int, height: int) -> None:
-    context, page = open_page(browser, server[0], width, height)
-    try:
-        map_frame(page)
-        page.reload()  # past the first start's status box: the page as a user finds it
-        frame = map_frame(page)
-        page.wait_for_timeout(500)  # the frame takes the window's height
-        box = page.locator(MAP_IFRAME).bounding_box()
-        feed = page.locator(".cm-feed").bounding_box()
-        inside = frame.evaluate(LEGEND_BOTTOM_JS)
-    finally:
-        context.close()
+def test_the_whole_legend_is_in_the_first_view(window_page, width: int, height: int) -> None:
+    page = window_page(width, height)
+    box = page.locator(MAP_IFRAME).bounding_box()
+    feed = page.locator(".cm-feed").bounding_box()
+    inside = in_map_frame(page, LEGEND_BOTTOM_JS)
     # The map ends inside the window, and so does the legend's last row in it.
     assert box["y"] + box["height"] <= height, box
     assert box["y"] + inside["last"] <= height and inside["last"] <= inside["frame"], (box, inside)
@@ -128,17 +146,10 @@ CORNER_JS = """() => {
 
 
 @pytest.mark.parametrize(("width", "height"), WINDOWS[:2])
-def test_on_a_laptop_the_controls_leave_most_of_the_map_to_the_events(browser, server, width: int, height: int) -> None:
-    context, page = open_page(browser, server[0], width, height)
-    try:
-        map_frame(page)
-        page.reload()
-        frame = map_frame(page)
-        page.wait_for_timeout(500)  # the frame takes the window's height
-        corner = frame.evaluate(CORNER_JS)
-        covered = frame.evaluate(CONTROLS_AREA_JS)
-    finally:
-        context.close()
+def test_on_a_laptop_the_controls_leave_most_of_the_map_to_the_events(window_page, width: int, height: int) -> None:
+    page = window_page(width, height)
+    corner = in_map_frame(page, CORNER_JS)
+    covered = in_map_frame(page, CONTROLS_AREA_JS)
     # The map fits the events above the corner's controls: these take 40% of its height at most.
     assert corner["height"] <= 0.4 * corner["map"], corner
     assert not corner["scale"]  # the scale bar stands by the credits at the right
@@ -153,11 +164,9 @@ HEADER_JS = """() => {
 }"""
 
 
-def test_the_header_stays_one_line_on_a_small_laptop_with_the_sidebar_open(browser, server) -> None:
-    context, page = open_page(browser, server[0], 1000, 700)
+def test_the_header_stays_one_line_on_a_small_laptop_with_the_sidebar_open(browser, served) -> None:
+    context, page = open_page(browser, served, 1000, 700)  # a page of its own: the sidebar opens
     try:
-        map_frame(page)
-        page.reload()
         map_frame(page)
         open_sidebar(page)
         page.wait_for_timeout(500)  # the main column takes its narrower width
@@ -192,11 +201,9 @@ def test_the_first_start_leaves_the_map_under_the_header_and_says_what_it_read(b
     assert box["y"] + box["height"] <= 700, box
 
 
-def test_clicking_a_feed_row_flies_the_map_there_and_opens_the_article(browser, server) -> None:
-    context, page = open_page(browser, server[0], 1400, 900)
+def test_clicking_a_feed_row_flies_the_map_there_and_opens_the_article(browser, server, served) -> None:
+    context, page = open_page(browser, served, 1400, 900)  # a page of its own: the map flies
     try:
-        map_frame(page)
-        page.reload()  # past the first start's status box: the page as a user finds it
         frame = map_frame(page)
         before = frame.evaluate(MAP_VIEW_JS)
         rows = page.locator(".cm-feed-row")
@@ -284,15 +291,8 @@ FEED_QUOTE_JS = """quote => {
 
 
 @pytest.mark.parametrize(("width", "height", "lines"), [(1000, 700, 2), (1920, 1080, 1)])
-def test_a_narrow_feed_gives_each_quote_two_lines(browser, server, width: int, height: int, lines: int) -> None:
-    context, page = open_page(browser, server[0], width, height)
-    try:
-        map_frame(page)
-        page.reload()
-        map_frame(page)
-        quote = page.locator(".cm-feed-quote").first.evaluate(FEED_QUOTE_JS)
-    finally:
-        context.close()
+def test_a_narrow_feed_gives_each_quote_two_lines(window_page, width: int, height: int, lines: int) -> None:
+    quote = window_page(width, height).locator(".cm-feed-quote").first.evaluate(FEED_QUOTE_JS)
     assert quote["chars"] > 60, quote  # a quote longer than one line of the feed
     assert round(quote["lines"]) == lines, quote
     assert quote["right"] <= quote["feed"], quote  # inside the feed, not under the map
@@ -389,9 +389,7 @@ def test_the_feed_follows_the_playback_step(browser, weekly_server) -> None:
         days = sorted(e.event_date.isoformat() for e in store.query() if e.event_date)
     context, page = open_page(browser, weekly_server[0], 1400, 900)
     try:
-        map_frame(page)
-        page.reload()
-        map_frame(page)
+        map_frame(page)  # a filled store: no first start, the page as a user finds it
         page.locator(".cm-feed-row").first.wait_for()
         assert max(_feed_days(page)) == days[-1]  # every date: the newest first
         window = _step_playback(page, 3)
@@ -419,9 +417,7 @@ def test_the_feed_follows_the_playback_step(browser, weekly_server) -> None:
 def test_the_feed_head_is_one_line_with_its_count_and_the_step(browser, weekly_server, width: int, height: int) -> None:
     context, page = open_page(browser, weekly_server[0], width, height)
     try:
-        map_frame(page)
-        page.reload()
-        map_frame(page)
+        map_frame(page)  # a filled store: no first start, the page as a user finds it
         head = page.locator(".cm-feed-head")
         page.locator(".cm-feed-row").first.wait_for()
         whole = _feed_head(head)
@@ -483,9 +479,7 @@ def _feed_origins(page) -> list[str]:
 def test_the_feed_hides_the_rows_of_an_origin_hidden_on_the_map(browser, origins_server) -> None:
     context, page = open_page(browser, origins_server[0], 1400, 900)
     try:
-        map_frame(page)
-        page.reload()
-        map_frame(page)
+        map_frame(page)  # a filled store: no first start, the page as a user finds it
         page.locator(".cm-feed-row").first.wait_for()
         before = _feed_origins(page)
         shown_on_map = in_map_frame(page, f"() => ({TOGGLE_ORIGIN_JS})('Source: ACLED')")
