@@ -48,7 +48,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from geo.eval.trainingonly import add_training_only_options, training_only_paths  # noqa: E402
+from geo.cli.trainingoptions import add_training_only_options, training_only_paths  # noqa: E402
 
 if TYPE_CHECKING:
     from geo.parse.eventmodel import EventTypeModel

@@ -38,12 +38,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from geo.cli.trainingoptions import add_training_only_options, training_only_paths  # noqa: E402
 from geo.eval.trainingonly import (  # noqa: E402
-    add_training_only_options,
     corpus_records,
     folds_beside_training_only,
     read_articles,
-    training_only_paths,
 )
 
 DEFAULT_CORPORA = (REPO / "data" / "eval" / "warnews.jsonl",)

@@ -85,8 +85,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from gazetteer.geodesy import great_circle_km  # noqa: E402
+from geo.cli.trainingoptions import add_training_only_options, training_only_paths  # noqa: E402
 from geo.eval.evaluate import GoldArticle, geotagging_applies, iter_corpus, split_of  # noqa: E402
-from geo.eval.trainingonly import add_training_only_options, corpus_records, training_only_paths  # noqa: E402
+from geo.eval.trainingonly import corpus_records  # noqa: E402
 from geo.parse.mentions import (  # noqa: E402
     Recognition,
     ScoredCandidate,

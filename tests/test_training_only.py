@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from geo.cli.trainingoptions import add_training_only_options, training_only_paths
 from geo.eval.evaluate import GoldArticle, GoldToponym, split_of
 from geo.eval.trainingonly import (
     TRAINING_ONLY_CORPUS,
-    add_training_only_options,
     corpus_record,
     default_training_only,
     folds_beside_training_only,
-    training_only_paths,
 )
 from tests.event_sites import made_up_training_places
 from tests.repo_scripts import load_script

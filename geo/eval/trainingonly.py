@@ -12,7 +12,6 @@ and holds an article (``default_training_only``), and each model file records it
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 from collections.abc import Sequence
@@ -28,29 +27,6 @@ def default_training_only(repo: Path) -> list[Path]:
     (an absent or empty corpus trains exactly as before it existed)."""
     path = repo / TRAINING_ONLY_CORPUS
     return [path] if path.is_file() and path.read_text(encoding="utf-8").strip() else []
-
-
-def add_training_only_options(parser: argparse.ArgumentParser) -> None:
-    """``--training-only FILE`` (repeatable) and ``--no-training-only`` on a training script."""
-    parser.add_argument(
-        "--training-only",
-        type=Path,
-        action="append",
-        metavar="FILE",
-        help="a corpus trained on whole and never scored (default: data/train/warnews.jsonl when it exists)",
-    )
-    parser.add_argument(
-        "--no-training-only",
-        action="store_true",
-        help="train on the evaluation corpora's dev halves alone",
-    )
-
-
-def training_only_paths(args: argparse.Namespace, repo: Path) -> list[Path]:
-    """The training-only corpora a training script's options ask for."""
-    if args.no_training_only:
-        return []
-    return list(args.training_only) if args.training_only else default_training_only(repo)
 
 
 def read_articles(path: Path) -> list[dict[str, Any]]:
