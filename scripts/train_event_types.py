@@ -43,6 +43,7 @@ from geo.eval.trainingonly import (  # noqa: E402
     corpus_records,
     folds_beside_training_only,
     read_articles,
+    training_only_articles,
 )
 
 DEFAULT_CORPORA = (REPO / "data" / "eval" / "warnews.jsonl",)
@@ -106,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from geo.eval.evaluate import split_of
 
-    articles = [a for path in args.corpora for a in _read(path)]
+    articles = [a for path in args.corpora for a in read_articles(path)]
     dev = [a for a in articles if split_of(a["id"]) == "dev"]
     test = [a for a in articles if split_of(a["id"]) == "test"]
     training_only = training_only_paths(args, REPO)
@@ -133,20 +134,6 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(about, indent=1, sort_keys=True))
     print(f"wrote {args.output} ({args.output.stat().st_size // 1024} KB, {len(model['weights'])} features)")
     return 0
-
-
-def _read(path: Path) -> list[dict]:
-    return read_articles(path)
-
-
-def training_only_articles(paths: list[Path], scored: list[dict]) -> list[dict]:
-    """Every article of the training-only corpora ``paths``; an id that is also one of the
-    ``scored`` corpora's stops the run (the article would be trained on and scored)."""
-    extra = [a for path in paths for a in read_articles(path)]
-    shared = sorted({a["id"] for a in extra} & {a["id"] for a in scored})
-    if shared:
-        raise SystemExit(f"training-only article {shared[0]!r} is also in a scored corpus")
-    return extra
 
 
 def _rebuilt(rows):

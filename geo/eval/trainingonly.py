@@ -35,6 +35,16 @@ def read_articles(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
+def training_only_articles(paths: Sequence[Path], scored: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every article of the training-only corpora ``paths``; an id that is also one of the
+    ``scored`` corpora's stops the run (the article would be trained on and scored)."""
+    extra = [a for path in paths for a in read_articles(path)]
+    shared = sorted({a["id"] for a in extra} & {a["id"] for a in scored})
+    if shared:
+        raise SystemExit(f"training-only article {shared[0]!r} is also in a scored corpus")
+    return extra
+
+
 def corpus_record(path: Path) -> dict[str, Any]:
     """What a model file says of a training-only corpus it was trained on: the file (its
     folder and name), the SHA-256 of its bytes, and how many articles and places it holds."""

@@ -1614,8 +1614,9 @@ def frontline_actors(
                 # "Ukraine's air force said Russia launched 60 drones": the speaker of a
                 # strike's report is not its target.
                 mentions = tuple(m for m in mentions if not parse.only_a_source(m.start, m.end))
-        allied = _joint_forces(sentences[i], mentions) | _backers(sentences[i], mentions)
-        sworn |= _allies(sentences[i], mentions)
+        allies = _allies(sentences[i], mentions)
+        sworn |= allies
+        allied = _joint_forces(sentences[i], mentions) | _backers(sentences[i], mentions) | allies
         if i == index and parse is not None:
             hit_in_sentence = {
                 m.actor.name
@@ -1829,10 +1830,11 @@ _BACKED_BY = re.compile(
 
 def _backers(sentence: str, mentions: Sequence[ActorMention]) -> frozenset[str]:
     """Actors a sentence names as backing a side ("forces backed by the Saudi-led
-    coalition") or as its allies (``_allies``): helpers of that side, not one of the two
-    that fought."""
-    backed = {m.actor.name for m in mentions if _BACKED_BY.search(sentence, max(0, m.start - 60), m.start) is not None}
-    return frozenset(backed) | _allies(sentence, mentions)
+    coalition"): helpers of that side, not one of the two that fought, as its allies are
+    (``_allies``)."""
+    return frozenset(
+        m.actor.name for m in mentions if _BACKED_BY.search(sentence, max(0, m.start - 60), m.start) is not None
+    )
 
 
 def _allies(sentence: str, mentions: Sequence[ActorMention]) -> frozenset[str]:

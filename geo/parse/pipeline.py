@@ -85,6 +85,7 @@ class Pipeline:
                 [s.tree for s in section.syntax],
                 section.first_sentence,
             )
+            abroad = namesakes_abroad(placed, section.demonym_countries)
             found = events_from_places(
                 article,
                 sorted(placed, key=lambda p: (not p.unlisted, p.mention.start)),
@@ -92,14 +93,14 @@ class Pipeline:
                 furniture=furniture,
                 dates={section.first_sentence + i: c for i, c in enumerate(contexts)},
                 trees={section.first_sentence + i: s.tree for i, s in enumerate(section.syntax)},
-                demonym_countries=section.demonym_countries,
+                abroad=abroad,
             )
             named: list[set[int]] = [set() for _ in texts]
             # A namesake's stand-in is named where its name is, so that the toll told after
             # it is read as its own.
-            stand_ins = namesakes_abroad(placed, section.demonym_countries)
             for place in section.places:
-                for entry in (place.entry, getattr(stand_ins.get(place.mention), "entry", None)):
+                stand_in = abroad.get(place.mention)
+                for entry in (place.entry, stand_in.entry if stand_in else None):
                     if entry is not None and entry.geonameid is not None:
                         named[place.mention.sentence - section.first_sentence].add(entry.geonameid)
             events.extend(coded_events(found, texts, section.syntax, [frozenset(n) for n in named]))
@@ -205,14 +206,14 @@ def events_from_places(
     furniture: Sequence[tuple[int, int]] | None = None,
     dates: Mapping[int, DateContext] | None = None,
     trees: Mapping[int, ClauseTree | None] | None = None,
-    demonym_countries: Sequence[str] = (),
+    abroad: Mapping[Mention, Place | None] | None = None,
 ) -> tuple[Event, ...]:
     """The events of ``places``; ``furniture`` is the article's page furniture
     (``furniture_ranges``), found here when not given; ``dates`` the date context of each
     sentence by its number (``date_contexts``), read here from ``sentences`` when it is a list;
     ``trees`` the parse of each sentence by its number, when kept (``geo.parse.clausetree``);
-    ``demonym_countries`` the countries the text's demonyms name, which say where the story is
-    set as its places do (``namesakes_abroad``)."""
+    ``abroad`` the story's towns read as a namesake far off, each with its stand-in
+    (``namesakes_abroad``), found here from ``places`` alone when not given."""
     if furniture is None:
         furniture = furniture_ranges(article.text)
     if dates is None and isinstance(sentences, Sequence):
@@ -222,7 +223,8 @@ def events_from_places(
     for place in places:
         if not any(start <= place.mention.start < end for start, end in furniture):
             by_sentence[place.mention.sentence].append(place)
-    abroad = namesakes_abroad(places, demonym_countries)
+    if abroad is None:
+        abroad = namesakes_abroad(places)
     events: list[Event] = []
     for index in sorted(by_sentence):
         sentence = sentences[index]
@@ -275,7 +277,7 @@ def _sentence_events(
         if kind is None or (kind.event_type == "other" and is_natural_feature(place.entry)):
             continue
         if abroad and place.mention in abroad and kind.event_type in ACTS_ON_THE_GROUND:
-            # Fighting or a disaster is where the story is: its town's namesake abroad is not.
+            # Fighting is where the story is: its town's namesake abroad is not.
             stand_in = abroad[place.mention]
             if stand_in is None or stand_in.entry.geonameid in seen:
                 continue

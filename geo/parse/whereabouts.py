@@ -320,14 +320,12 @@ def namesakes_abroad(places: Sequence[Place], demonym_countries: Sequence[str] =
     home = story_country(places, demonym_countries)
     if home is None:
         return {}
-    provinces = {p.entry.geonameid: p.entry for p in places if _is_province_of(p.entry, home)}
-    province = next(iter(provinces.values())) if len(provinces) == 1 else None
+    province = the_one_province(places, home)
     abroad: dict[Mention, Place | None] = {}
     for place in places:
         entry = place.entry
         if (
             entry.country_code in ("", home)
-            or entry.feature_class != "P"
             or entry.feature_code == "PPLC"
             or place.unlisted
             or entry.country_code in demonym_countries
@@ -335,11 +333,7 @@ def namesakes_abroad(places: Sequence[Place], demonym_countries: Sequence[str] =
             or any(_km(entry, p.entry) <= NAMESAKE_ABROAD_KM for p in places if p.entry.country_code == home)
         ):
             continue
-        abroad[place.mention] = (
-            None
-            if province is None
-            else Place(place.mention, province, 0.6, GEO_PRECISION_REGION, (province,), unlisted=True)
-        )
+        abroad[place.mention] = None if province is None else standing_in(place.mention, province, GEO_PRECISION_REGION)
     return abroad
 
 
@@ -399,11 +393,22 @@ def placed(mention: Mention, anchor: Anchor, gazetteer: Any, places: Sequence[Pl
         return Place(mention, inside[0], 0.8, GEO_PRECISION_TOWN, tuple(inside))
     area = anchor.place.entry
     if area.is_country:
-        regions = {p.entry.geonameid: p.entry for p in places if _is_province_of(p.entry, area.country_code)}
-        if len(regions) != 1:
+        province = the_one_province(places, area.country_code)
+        if province is None:
             return None  # a whole country is no place for a village's event
-        area = next(iter(regions.values()))
-    return Place(mention, area, 0.6, stand_in_precision(area, anchor.within), (area,), unlisted=True)
+        area = province
+    return standing_in(mention, area, stand_in_precision(area, anchor.within))
+
+
+def the_one_province(places: Sequence[Place], country_code: str) -> Entry | None:
+    """The first-level region of ``country_code`` that ``places`` name, when they name one only."""
+    provinces = {p.entry.geonameid: p.entry for p in places if _is_province_of(p.entry, country_code)}
+    return next(iter(provinces.values())) if len(provinces) == 1 else None
+
+
+def standing_in(mention: Mention, area: Entry, precision: int) -> Place:
+    """``mention``, a place the gazetteer lacks or misreads, placed at ``area`` that holds it."""
+    return Place(mention, area, 0.6, precision, (area,), unlisted=True)
 
 
 def _is_province_of(entry: Entry, country_code: str) -> bool:

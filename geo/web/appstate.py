@@ -526,11 +526,12 @@ def events_table(
 def clicked_marker(value: object) -> tuple[float, float, str] | None:
     """(lat, lon, tooltip) of the marker a value of the map's widget reports clicked; None
     when it reports none."""
-    point = value.get("last_object_clicked") if isinstance(value, Mapping) else None
+    if not isinstance(value, Mapping):
+        return None
+    point = value.get("last_object_clicked")
     if not isinstance(point, Mapping):
         return None
-    tooltip = value.get("last_object_clicked_tooltip") if isinstance(value, Mapping) else None
-    return float(point["lat"]), float(point["lng"]), tooltip or ""
+    return float(point["lat"]), float(point["lng"]), value.get("last_object_clicked_tooltip") or ""
 
 
 def new_click(value: object, seen: tuple[float, float, str] | None) -> tuple[float, float, str] | None:
