@@ -75,7 +75,8 @@ FOURTH_ACTOR_REPORTS: list[tuple[str, frozenset[str]]] = [
         "children, in attacks on villages in Assam's Sonitpur and Kokrajhar districts on Tuesday evening, "
         "police said. The attackers, believed to belong to the Songbijit faction of the National Democratic "
         "Front of Bodoland (NDFB-S), went from house to house firing automatic rifles, a police officer said. "
-        "Angry villagers blocked a highway on Wednesday. The army was called out in both districts.",
+        "Angry villagers blocked a highway on Wednesday. The army was called out in both districts "
+        "and a curfew was imposed, officials said.",
         frozenset({"NDFB-S: National Democratic Front of Bodoland (Songbijit)", "Civilians (India)"}),
     ),
     # Pakistan, the insurgency in Khyber Pakhtunkhwa.
@@ -84,7 +85,8 @@ FOURTH_ACTOR_REPORTS: list[tuple[str, frozenset[str]]] = [
         "killing seven soldiers in a gunbattle that lasted several hours, the military's media wing said. Four "
         "of the attackers were also killed. The Pakistani Taliban, or Tehreek-e-Taliban Pakistan (TTP), "
         "claimed responsibility in a message to reporters. Attacks on the security forces in the tribal "
-        "districts bordering Afghanistan have risen sharply this year.",
+        "districts bordering Afghanistan have risen sharply this year. The army said a clearance operation "
+        "was under way in the surrounding hills.",
         frozenset({"Tehrik-i-Taliban Pakistan", "Military Forces of Pakistan"}),
     ),
     # Liberia, the second civil war.
@@ -93,7 +95,8 @@ FOURTH_ACTOR_REPORTS: list[tuple[str, frozenset[str]]] = [
         "central Monrovia with mortars on Monday as they fought government troops for the bridges into the "
         "city centre, witnesses said. At least 90 people were killed, many of them civilians who had sought "
         "shelter near the U.S. embassy. Soldiers loyal to President Charles Taylor held the Old Bridge after "
-        "hours of fighting, a government spokesman said. LURD said it had taken the port.",
+        "hours of fighting, a government spokesman said. LURD said it had taken the port. Aid agencies said "
+        "tens of thousands of people had fled.",
         frozenset({"LURD: Liberians United for Reconciliation and Democracy", "Military Forces of Liberia"}),
     ),
     # France, Corsica.
@@ -102,7 +105,8 @@ FOURTH_ACTOR_REPORTS: list[tuple[str, frozenset[str]]] = [
         "wounding two officers, police said on Saturday. The attackers fired automatic weapons at the "
         "building from a car before fleeing. The National Liberation Front of Corsica (FLNC), which has "
         "waged a campaign of bombings and shootings for independence from France since 1976, claimed the "
-        "attack in a statement sent to a local newspaper.",
+        "attack in a statement sent to a local newspaper. Police sealed off the roads out of Bastia and "
+        "searched cars through the night.",
         frozenset({"FLNC: National Liberation Front of Corsica", "Police Forces of France"}),
     ),
     # South Africa, the armed struggle against apartheid.
@@ -111,7 +115,7 @@ FOURTH_ACTOR_REPORTS: list[tuple[str, frozenset[str]]] = [
         "attacked a police station in Soweto with grenades and rifle fire on Tuesday night, killing one "
         "policeman and wounding three, police headquarters in Pretoria said. The attackers escaped in the "
         "dark. The ANC's guerrillas have struck at police stations in black townships repeatedly this year. "
-        "Police said they had arrested two suspects.",
+        "Police said they had arrested two suspects and were searching for at least three more men.",
         frozenset({"MK: Umkhonto we Sizwe", "Police Forces of South Africa"}),
     ),
     # Honduras, the gang war.
