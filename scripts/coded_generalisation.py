@@ -113,11 +113,17 @@ def score_reports(pipeline: object, show: bool) -> None:
     """Each batch of ``tests/actor_reports*.py``, with the full table and with each report's war
     left out (``report_rows_removed``): how many reports get both actors right as a set."""
     from tests.actor_reports import ACTOR_REPORTS, frontline_pair
+    from tests.actor_reports4 import FOURTH_ACTOR_REPORTS
     from tests.actor_reports_more import MORE_ACTOR_REPORTS
     from tests.actor_reports_third import THIRD_ACTOR_REPORTS
 
     table = actors.load_actor_table()
-    batches = (("first", ACTOR_REPORTS), ("second", MORE_ACTOR_REPORTS), ("third", THIRD_ACTOR_REPORTS))
+    batches = (
+        ("first", ACTOR_REPORTS),
+        ("second", MORE_ACTOR_REPORTS),
+        ("third", THIRD_ACTOR_REPORTS),
+        ("fourth", FOURTH_ACTOR_REPORTS),
+    )
     for batch, reports in batches:
         right = {"full table": 0, "war left out": 0}
         for k, (text, want) in enumerate(reports):

@@ -115,7 +115,8 @@ FOURTH_ACTOR_REPORTS: list[tuple[str, frozenset[str]]] = [
         "attacked a police station in Soweto with grenades and rifle fire on Tuesday night, killing one "
         "policeman and wounding three, police headquarters in Pretoria said. The attackers escaped in the "
         "dark. The ANC's guerrillas have struck at police stations in black townships repeatedly this year. "
-        "Police said they had arrested two suspects and were searching for at least three more men.",
+        "Police said they had arrested two suspects and were searching for at least three more men in the "
+        "township, where roadblocks were set up overnight.",
         frozenset({"MK: Umkhonto we Sizwe", "Police Forces of South Africa"}),
     ),
     # Honduras, the gang war.
