@@ -97,9 +97,7 @@ def test_a_description_names_no_group_where_the_country_is_unknown() -> None:
         ("Zapatista rebels seized the town hall.", "MX", "EZLN: Zapatista Army of National Liberation"),
     ],
 )
-def test_groups_of_wars_across_the_world_are_named_as_acled_names_them(
-    text: str, country_code: str, name: str
-) -> None:
+def test_groups_of_wars_across_the_world_are_named_as_acled_names_them(text: str, country_code: str, name: str) -> None:
     assert name in _names(text, country_code)
 
 
