@@ -132,6 +132,39 @@ def peak_parse_memory_mb(article: Path) -> float:
     return int(line.split()[1]) / 1024
 
 
+#: One fresh process: load the geoparser, then time ``places_many`` over the texts of a
+#: JSON file with ``n_process`` processes; prints the seconds.
+FRESH_RUN = (
+    "import json, sys, time; sys.path.insert(0, {repo!r}); "
+    "from geo.parse.geoparser import load_geoparser; "
+    "texts = json.load(open({texts!r}, encoding='utf-8')); geoparser = load_geoparser(); geoparser.nlp; "
+    "start = time.perf_counter(); list(geoparser.places_many(texts, n_process={n_process}, batch_size=32)); "
+    "print(time.perf_counter() - start)"
+)
+
+
+def fresh_process_seconds(texts_file: Path, n_process: int) -> float:
+    """Seconds a new process takes over the texts once its model is loaded, its
+    gazetteer caches empty: what `conflictmap ingest --workers N` gives a user, whose
+    every process starts cold (the in-process figures compare a warm process with cold
+    workers)."""
+    code = FRESH_RUN.format(repo=str(REPO), texts=str(texts_file), n_process=n_process)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def fresh_processes_ratio(texts: list[str], cores: int, repeats: int) -> tuple[float, float]:
+    """Best seconds of fresh one-process and ``cores``-process runs, alternated."""
+    with tempfile.TemporaryDirectory() as folder:
+        texts_file = Path(folder) / "texts.json"
+        texts_file.write_text(json.dumps(texts), encoding="utf-8")
+        one, many = [], []
+        for _ in range(repeats):
+            one.append(fresh_process_seconds(texts_file, 1))
+            many.append(fresh_process_seconds(texts_file, cores))
+    return min(one), min(many)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", type=Path, nargs="*")
@@ -171,6 +204,8 @@ def main() -> None:
     # texts add.
     workers_cpu = max(1e-9, multi_cpu - startup_cpu)
 
+    fresh_one_s, fresh_many_s = fresh_processes_ratio(texts, cores, args.repeats)
+
     spacy_part, recognise_part, resolve_part = stage_shares(geoparser, texts)
     total_part = spacy_part + recognise_part + resolve_part
 
@@ -191,6 +226,10 @@ def main() -> None:
         f"geoparser, {cores} processes:              {n_words / multi_s:,.0f} words/s with worker start-up"
         f" ({ours_s / multi_s:.2f}x one process; target >= 1.6x); {n_words / steady_s:,.0f} words/s less"
         f" the {startup_s:.1f} s start-up ({ours_s / steady_s:.2f}x, at most)"
+    )
+    print(
+        f"  from fresh processes, caches cold in each: one {fresh_one_s:.1f} s, {cores} {fresh_many_s:.1f} s"
+        f" ({fresh_one_s / fresh_many_s:.2f}x, worker start-up included)"
     )
     spacy_workers_cpu = max(1e-9, spacy_multi_cpu - startup_cpu)
     print(
