@@ -32,7 +32,8 @@ from pathlib import Path
 import pytest
 
 #: A test that hangs ends its xdist worker, not the run (see hung_tests.py).
-pytest_plugins = ["hung_tests"]
+#: The page servers the browser modules share (see page_servers.py).
+pytest_plugins = ["hung_tests", "page_servers"]
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
