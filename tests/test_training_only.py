@@ -166,3 +166,42 @@ def test_the_event_type_script_trains_on_every_training_only_article_and_scores_
     assert about["dev_examples"] == 2 * len(scored)
     assert about["training_only_examples"] == 2 * len(extra)
     assert about["training_only"] == [corpus_record(training)]
+
+
+class _NoDemonyms:
+    """A name index that knows no demonym: every gold span of the tests is a place."""
+
+    def demonym(self, text: str) -> None:
+        return None
+
+
+def test_a_training_only_articles_rows_weigh_what_the_option_says_and_the_dev_halves_stay_whole():
+    script = load_script("train_geoparser")
+    text = "Shells hit Dorvel."
+    gold = GoldArticle("war-marsh-01", text, (GoldToponym(11, 17, "Dorvel", 10.0, 20.0),))
+    names = _NoDemonyms()
+    dev = script._article("warnews", gold, None, names, scored=True, training_only_weight=0.5)
+    extra = script._article("warnews-training-only", gold, None, names, scored=False, training_only_weight=0.5)
+    partial = script._article("wiktor", gold, None, names, 0.2, scored=True, training_only_weight=0.5)
+    assert (dev.row_weight, extra.row_weight, partial.row_weight) == (1.0, 0.5, 0.2)
+    assert script._article("warnews-training-only", gold, None, names, scored=False).row_weight == 1.0
+
+
+def test_a_recogniser_only_refit_names_the_training_corpus_it_learned_from(tmp_path):
+    script = load_script("train_geoparser")
+    from geo.parse.placemodel import LinearModel
+
+    corpus = _write(tmp_path / "train" / "warnews.jsonl", [_article("war-marsh-01", "In Dorvel.", [("Dorvel", None)])])
+    output = tmp_path / "geoparser_model.json"
+    kept_resolution = {"min_confidence": 0.5}
+    output.write_text(json.dumps({"resolution": kept_resolution, "training": {"articles": {"lgl": 9}}}))
+    model = LinearModel({"bias": 1.0}, 0.0)
+    trained_on = {"articles": {"warnews": 3, "warnews-training-only": 1}, "training_only": [corpus_record(corpus)],
+                  "training_only_weight": 0.5}  # fmt: skip
+    script._write_recogniser_only(output, 1.0, model, model, (0.4, 0.4), {"f1": 0.9}, "abc", 0.0, trained_on)
+    record = json.loads(output.read_text(encoding="utf-8"))
+    assert record["resolution"] == kept_resolution
+    assert record["training"]["articles"] == {"warnews": 3, "warnews-training-only": 1}
+    assert record["training"]["training_only"] == [corpus_record(corpus)]
+    assert record["training"]["settings"]["training_only_weight"] == 0.5
+    assert record["threshold"] == 0.4
