@@ -122,6 +122,9 @@ SEED = 0
 PARTIAL_ROW_WEIGHT = 0.2
 #: ... and how many of its dev articles train (the first ones of its dev half).
 PARTIAL_ARTICLES = 1000
+#: Weight of a training row from a training-only corpus's article (``--training-only-weight``):
+#: below 1, its reports teach the recogniser less than the dev halves' news does.
+TRAINING_ONLY_ROW_WEIGHT = 1.0
 #: Weights drop out of the file below this magnitude (they change no decision).
 MIN_WEIGHT = 1e-3
 #: A feature seen in fewer training articles than this is left out: a word met in one
@@ -229,6 +232,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="L2 penalty (or penalties) of the learned reading to try instead of the default grid",
     )
     add_training_only_options(parser)
+    parser.add_argument(
+        "--training-only-weight",
+        type=float,
+        default=TRAINING_ONLY_ROW_WEIGHT,
+        help="weight of a training row from a training-only corpus, in the recogniser and the learned reading"
+        f" (default {TRAINING_ONLY_ROW_WEIGHT})",
+    )
     args = parser.parse_args(argv)
 
     from gazetteer.database import open_gazetteer
@@ -253,7 +263,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = open_gazetteer()
     docs = _parsed_by_corpus(nlp, gold, args.cache)
     articles = [
-        _article(corpus, a, doc, names, args.partial_weight, scored=corpus not in unscored)
+        _article(
+            corpus,
+            a,
+            doc,
+            names,
+            args.partial_weight,
+            scored=corpus not in unscored,
+            training_only_weight=args.training_only_weight,
+        )
         for (corpus, a), doc in zip(gold, docs)
     ]
     print(f"parsed in {time.time() - started:.0f} s")
@@ -265,7 +283,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"recogniser: C={c}, threshold {threshold}, out-of-fold {report}")
     print(f"recogniser sha256 {recogniser_digest(first, second, threshold)[:16]}...")
     if args.recogniser_only:
-        return _write_recogniser_only(args.output, c, first, second, threshold, report, digest, started)
+        trained_on = {
+            "articles": _articles_by_corpus(gold),
+            "training_only": corpus_records(training_only),
+            "training_only_weight": args.training_only_weight,
+        }
+        return _write_recogniser_only(args.output, c, first, second, threshold, report, digest, started, trained_on)
     if args.doubt_only:
         return _refit_doubt(args.output, articles, names, started)
     resolution = fit_resolution(articles, names) if args.fit_resolution else _default_resolution()
@@ -301,7 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         reading=reading,
         training={
             "data_sha256": digest,
-            "articles": {name: sum(1 for cn, _ in gold if cn == name) for name in sorted({cn for cn, _ in gold})},
+            "articles": _articles_by_corpus(gold),
             "split": "dev (SHA-1 parity of the article id, geo.eval.evaluate.split_of); training-only corpora whole",
             "training_only": corpus_records(training_only),
             "settings": {
@@ -315,6 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "limit": args.limit,
                 "partial_weight": args.partial_weight,
                 "partial_limit": args.partial_limit,
+                "training_only_weight": args.training_only_weight,
             },
             "out_of_fold": report,
             "reading": reading_report,
@@ -322,6 +346,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     _write(args.output, model_to_json(model), started)
     return 0
+
+
+def _articles_by_corpus(gold: Sequence[tuple[str, GoldArticle]]) -> dict[str, int]:
+    return {name: sum(1 for cn, _ in gold if cn == name) for name in sorted({cn for cn, _ in gold})}
 
 
 def training_corpora(paths: Sequence[str], leave_out: Sequence[str]) -> list[Path]:
@@ -356,8 +384,11 @@ def _write_recogniser_only(
     report: dict,
     digest: str,
     started: float,
+    trained_on: Mapping[str, object],
 ) -> int:
-    """Replace the recogniser of the model file ``output`` and keep the rest of it."""
+    """Replace the recogniser of the model file ``output`` and keep the rest of it; the
+    training record names the articles and training-only corpora the new recogniser learned
+    from (``trained_on``: ``articles``, ``training_only``, ``training_only_weight``)."""
     try:
         record = json.loads(output.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
@@ -371,7 +402,9 @@ def _write_recogniser_only(
     record.update({key: fitted[key] for key in RECOGNISER_KEYS})
     training = record.setdefault("training", {})
     training["data_sha256"] = digest
-    training.setdefault("settings", {}).update(C=c, seed=SEED)
+    training["articles"] = trained_on["articles"]
+    training["training_only"] = trained_on["training_only"]
+    training.setdefault("settings", {}).update(C=c, seed=SEED, training_only_weight=trained_on["training_only_weight"])
     training["out_of_fold"] = report
     _write(output, record, started)
     return 0
@@ -485,8 +518,17 @@ def _parsed(nlp, texts: Sequence[str], cache: Path | None, digest: str) -> list:
 
 
 def _article(
-    corpus: str, a: GoldArticle, doc, names, partial_weight: float = PARTIAL_ROW_WEIGHT, *, scored: bool = True
+    corpus: str,
+    a: GoldArticle,
+    doc,
+    names,
+    partial_weight: float = PARTIAL_ROW_WEIGHT,
+    *,
+    scored: bool = True,
+    training_only_weight: float = TRAINING_ONLY_ROW_WEIGHT,
 ) -> Article:
+    """A training article: its gold places' spans, the spans left out of training, its fold,
+    and the weight of its rows (a partially annotated corpus's, a training-only corpus's)."""
     positives, skipped = set(), []
     for t in a.toponyms:
         if is_demonym_only(t.name, names):
@@ -496,9 +538,8 @@ def _article(
     skipped.extend((s.start, s.end) for s in a.ignore)
     fold = int(hashlib.sha1(a.id.encode("utf-8")).hexdigest(), 16) // 2 % FOLDS
     partial = not geotagging_applies(corpus)
-    return Article(
-        a, corpus, doc, fold, frozenset(positives), tuple(skipped), partial, partial_weight if partial else 1.0, scored
-    )
+    weight = partial_weight if partial else 1.0 if scored else training_only_weight
+    return Article(a, corpus, doc, fold, frozenset(positives), tuple(skipped), partial, weight, scored)
 
 
 def label_of(start: int, end: int, article: Article) -> int | None:

@@ -180,3 +180,42 @@ def test_a_place_dated_after_its_report_teaches_the_date_model_nothing():
     examples = script._examples(script._sites([article]))
     assert len(examples) == 1
     assert examples[0][0] == "war-plains-01" and any(examples[0][2])  # Dorvel's Monday is among its options
+
+
+class _NoDemonyms:
+    """A name index that knows no demonym: every gold span of the tests is a place."""
+
+    def demonym(self, text: str) -> None:
+        return None
+
+
+def test_a_training_only_articles_rows_weigh_what_the_option_says_and_the_dev_halves_stay_whole():
+    script = load_script("train_geoparser")
+    text = "Shells hit Dorvel."
+    gold = GoldArticle("war-marsh-01", text, (GoldToponym(11, 17, "Dorvel", 10.0, 20.0),))
+    names = _NoDemonyms()
+    dev = script._article("warnews", gold, None, names, scored=True, training_only_weight=0.5)
+    extra = script._article("warnews-training-only", gold, None, names, scored=False, training_only_weight=0.5)
+    partial = script._article("wiktor", gold, None, names, 0.2, scored=True, training_only_weight=0.5)
+    assert (dev.row_weight, extra.row_weight, partial.row_weight) == (1.0, 0.5, 0.2)
+    assert script._article("warnews-training-only", gold, None, names, scored=False).row_weight == 1.0
+
+
+def test_a_recogniser_only_refit_names_the_training_corpus_it_learned_from(tmp_path):
+    script = load_script("train_geoparser")
+    from geo.parse.placemodel import LinearModel
+
+    corpus = _write(tmp_path / "train" / "warnews.jsonl", [_article("war-marsh-01", "In Dorvel.", [("Dorvel", None)])])
+    output = tmp_path / "geoparser_model.json"
+    kept_resolution = {"min_confidence": 0.5}
+    output.write_text(json.dumps({"resolution": kept_resolution, "training": {"articles": {"lgl": 9}}}))
+    model = LinearModel({"bias": 1.0}, 0.0)
+    trained_on = {"articles": {"warnews": 3, "warnews-training-only": 1}, "training_only": [corpus_record(corpus)],
+                  "training_only_weight": 0.5}  # fmt: skip
+    script._write_recogniser_only(output, 1.0, model, model, (0.4, 0.4), {"f1": 0.9}, "abc", 0.0, trained_on)
+    record = json.loads(output.read_text(encoding="utf-8"))
+    assert record["resolution"] == kept_resolution
+    assert record["training"]["articles"] == {"warnews": 3, "warnews-training-only": 1}
+    assert record["training"]["training_only"] == [corpus_record(corpus)]
+    assert record["training"]["settings"]["training_only_weight"] == 0.5
+    assert record["threshold"] == 0.4
