@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from geo.eval.coded import same_actors
 from tests.actor_reports import ACTOR_REPORTS, actor_misses, frontline_pair
 from tests.actor_reports_more import MORE_ACTOR_REPORTS
 from tests.actor_reports_third import THIRD_ACTOR_REPORTS
@@ -29,10 +30,10 @@ def test_most_reports_of_the_second_set_get_both_actors(pipeline) -> None:
 
 
 #: Reports of the third set (``actor_reports_third``) the pipeline still codes wrong, by index,
-#: with why (17 of its 43 were right as first written, before any change).
+#: with why (17 of its 43 were right as first written, before any change; the brigade of exiles
+#: is named since the actor table knows it).
 THIRD_SET_MISSES: dict[int, str] = {
     0: "the town (Pando) is read as Bolivia's department of its name, so the police are Bolivia's",
-    6: "'Exiles of Brigade 2506': a word for who the members are, capitalised first, is kept in the name",
     11: "the group is named only as a modifier ('a Viet Cong stronghold'), so 'the guerrillas' find no name",
     13: "the gazetteer does not find the town (Albina), so no event is coded",
     14: "gunfire on a road between two towns ('the road from A to B') is read as no event at either",
@@ -60,4 +61,6 @@ THIRD_SET_MISSES: dict[int, str] = {
     ],
 )
 def test_a_report_of_the_third_set_gets_both_actors(pipeline, text: str, want: frozenset[str]) -> None:
-    assert frontline_pair(pipeline, text) == want
+    # One actor under another of its names is the same actor, as the coded scorer counts it
+    # (ACLED's "IMU: Islamic Movement of Uzbekistan" is the wire's "Islamic Movement of Uzbekistan").
+    assert same_actors(frontline_pair(pipeline, text), want)
