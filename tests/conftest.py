@@ -32,8 +32,7 @@ from pathlib import Path
 import pytest
 
 #: A test that hangs ends its xdist worker, not the run (see hung_tests.py).
-#: The page servers the browser modules share (see page_servers.py).
-pytest_plugins = ["hung_tests", "page_servers"]
+pytest_plugins = ["hung_tests"]
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

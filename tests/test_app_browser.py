@@ -92,10 +92,11 @@ def running_server(folder: Path, db: Path | None = None) -> Iterator[tuple[str, 
             stop_server(process)
 
 
-@pytest.fixture(scope="module")
-def server(demo_server: tuple[str, Path]) -> tuple[str, Path]:
-    """The server the reading tests share (with other browser modules); no test writes to its store."""
-    return demo_server
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The server the reading tests share; no test writes to its store."""
+    with running_server(tmp_path_factory.mktemp("app-browser")) as running:
+        yield running
 
 
 def stop_server(process: subprocess.Popen) -> None:
@@ -259,8 +260,8 @@ def expected_markers(db: Path, flt: EventFilter = EventFilter()) -> int:
 
 # ---------------------------------------------------------------------------
 # The tests run in any order. The reading page is shared by tests that leave what it
-# shows as it was; a test that changes the view opens a page of its own, and pasting or
-# correcting, which change the store, run on a store of their own (``demo_writable``).
+# shows as it was; a test that changes the view opens a page of its own, and pasting,
+# which adds to the store, runs on a server and store of its own.
 
 
 def test_first_start_maps_the_demo_corpus_offline(reading_page, server) -> None:
@@ -473,13 +474,14 @@ def _markers_by_window(db: Path):
     return count
 
 
-def test_a_pasted_article_appears_on_the_map(browser, demo_writable: tuple[str, Path]) -> None:
-    # A store this test may change: the other tests compare the page with the shared store.
-    context, page = open_page(browser, demo_writable[0])
-    try:
-        _paste_and_see_it_on_the_map(page)
-    finally:
-        context.close()
+def test_a_pasted_article_appears_on_the_map(browser, tmp_path: Path) -> None:
+    # A server and store of its own: the other tests compare the page with the shared store.
+    with running_server(tmp_path) as (url, _):
+        context, page = open_page(browser, url)
+        try:
+            _paste_and_see_it_on_the_map(page)
+        finally:
+            context.close()
 
 
 def _paste_and_see_it_on_the_map(page) -> None:
@@ -495,31 +497,31 @@ def _paste_and_see_it_on_the_map(page) -> None:
     assert page.blocked == []
 
 
-def test_a_correction_in_one_tab_shows_in_another_after_a_reload(browser, demo_writable: tuple[str, Path]) -> None:
-    # A store this test may change: the correction changes what the store holds.
-    url = demo_writable[0]
-    editor, editing = open_page(browser, url)
-    reader, reading = open_page(browser, url)
-    try:
-        map_frame(reading)
-        # One article's Geneva moved twice, to two other places of that name: the
-        # second time no count changes (events, articles, corrections), only places.
-        _click_marker_near(editing, GENEVA)
-        editing.locator(".cm-article mark", has_text="Geneva").first.wait_for(timeout=STEP_MS)
-        before = GENEVA
-        for choice in (0, 1):
-            # The event stays selected in the editing tab after it moved.
-            after = _move_the_selected_event(editing, choice)
-            reading.reload()
-            marker_count_becomes(reading, lambda n: n > 0, "after the reload")
-            points = map_frame(reading).evaluate(MARKER_POINTS_JS)
-            assert _near(points, after), f"the other tab does not show the event at {after}"
-            if choice == 1:
-                assert not _near(points, before), f"the other tab still shows the event at {before}"
-            before = after
-    finally:
-        editor.close()
-        reader.close()
+def test_a_correction_in_one_tab_shows_in_another_after_a_reload(browser, tmp_path: Path) -> None:
+    # A server and store of its own: the correction changes what the store holds.
+    with running_server(tmp_path) as (url, _):
+        editor, editing = open_page(browser, url)
+        reader, reading = open_page(browser, url)
+        try:
+            map_frame(reading)
+            # One article's Geneva moved twice, to two other places of that name: the
+            # second time no count changes (events, articles, corrections), only places.
+            _click_marker_near(editing, GENEVA)
+            editing.locator(".cm-article mark", has_text="Geneva").first.wait_for(timeout=STEP_MS)
+            before = GENEVA
+            for choice in (0, 1):
+                # The event stays selected in the editing tab after it moved.
+                after = _move_the_selected_event(editing, choice)
+                reading.reload()
+                marker_count_becomes(reading, lambda n: n > 0, "after the reload")
+                points = map_frame(reading).evaluate(MARKER_POINTS_JS)
+                assert _near(points, after), f"the other tab does not show the event at {after}"
+                if choice == 1:
+                    assert not _near(points, before), f"the other tab still shows the event at {before}"
+                before = after
+        finally:
+            editor.close()
+            reader.close()
 
 
 GENEVA = (46.20, 6.15)

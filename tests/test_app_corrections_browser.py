@@ -10,12 +10,12 @@ demo corpus is not loaded and every marker is known.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from fake_pipeline import FakePipeline
-from page_servers import SwappedServer
 from test_app_browser import (
     COUNT_MARKERS_JS,
     MARKER_POINTS_JS,
@@ -28,6 +28,7 @@ from test_app_browser import (
     map_frame,
     marker_count_becomes,
     open_page,
+    running_server,
     show_tab,
 )
 
@@ -48,22 +49,18 @@ MOSCOW, ALEPPO, GENEVA = (55.75, 37.62), (36.20, 37.16), (46.20, 6.15)
 AVDIIVKA = (48.14, 37.75)
 
 
-@pytest.fixture(scope="session")
-def two_articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("corrections-browser") / "events.sqlite"
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    folder = tmp_path_factory.mktemp("corrections-browser")
+    db = folder / "events.sqlite"
     with EventStore.open(db) as store:
         store.add_batch([(a, FakePipeline().events(a)) for a in (KERRY, TALKS)])
-    return db
-
-
-@pytest.fixture
-def server(swapped_server: SwappedServer, two_articles: Path) -> tuple[str, Path]:
-    """The page on the two articles, as they were stored: each test corrects its own copy."""
-    return swapped_server.holding(two_articles)
+    with running_server(folder, db) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(server):
     with launched_chromium() as chromium:
         yield chromium
 

@@ -4,10 +4,11 @@ splits it into single markers; the density hexagons draw when switched on."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_app_browser import STEP_MS, launched_chromium, map_frame, open_page
+from test_app_browser import STEP_MS, launched_chromium, map_frame, open_page, running_server
 
 from geo.map.density import DENSITY_LAYER_NAME
 from geo.map.pagewait import wait_in_page
@@ -21,10 +22,10 @@ def in_syria(lat: float, lon: float) -> bool:
     return SYRIA[0] <= lon <= SYRIA[2] and SYRIA[1] <= lat <= SYRIA[3]
 
 
-@pytest.fixture(scope="module")
-def server(demo_server: tuple[str, Path]) -> tuple[str, Path]:
-    """The demo's server the reading tests of several browser modules share."""
-    return demo_server
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    with running_server(tmp_path_factory.mktemp("app-density")) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from page_servers import SwappedServer
-from test_app_browser import CHROMIUM, STEP_MS, _click_marker_near, in_map_frame, open_page
+from test_app_browser import CHROMIUM, STEP_MS, _click_marker_near, in_map_frame, open_page, running_server
 
 from geo.records import Article, Event
 from geo.safetext import WORD_JOINER
@@ -170,20 +169,20 @@ def bait() -> Iterator[Bait]:
         yield server
 
 
-@pytest.fixture
-def hostile_server(swapped_server: SwappedServer, tmp_path: Path, bait: Bait) -> tuple[str, dict[str, str]]:
-    db = tmp_path / "events.sqlite"
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory, bait: Bait) -> Iterator[tuple[str, dict[str, str]]]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed")
+    folder = tmp_path_factory.mktemp("app-hostile")
+    db = folder / "events.sqlite"
     texts = hostile_store(db, bait.origin)
-    url, _ = swapped_server.holding(db)
-    return url, texts
+    with running_server(folder, db) as (url, _):
+        yield url, texts
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(hostile_server):
     from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed")
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(

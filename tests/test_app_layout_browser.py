@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from page_servers import SwappedServer
 from palmyra import palmyra_event
 from test_app_browser import (
     STEP_MS,
@@ -52,10 +51,10 @@ MAP_VIEW_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def server(demo_server: tuple[str, Path]) -> tuple[str, Path]:
-    """The server the reading tests share (with other browser modules); no test writes to its store."""
-    return demo_server
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    with running_server(tmp_path_factory.mktemp("app-layout")) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
@@ -259,24 +258,25 @@ def _view_settles(page, predicate) -> dict:
     pytest.fail(f"the map did not fly to the event: {view}")
 
 
-def test_a_pasted_article_is_flown_to_and_marked_new(browser, demo_writable: tuple[str, Path]) -> None:
-    # A store this test may change: the paste adds to the store.
-    context, page = open_page(browser, demo_writable[0], 1400, 900)
-    try:
-        map_frame(page)
-        page.get_by_role("tab", name="Add articles", exact=True).click()
-        form = page.get_by_test_id("stForm")
-        form.get_by_role("textbox", name="Title", exact=True).fill("Shelling in Kyiv")
-        form.get_by_role("textbox", name="Article text").fill("Artillery shelled districts of Kyiv on Tuesday.")
-        form.get_by_role("button", name="Add the article").click()
-        new_row = page.locator(".cm-feed-new")
-        new_row.first.wait_for(timeout=STEP_MS)
-        rows = new_row.all_inner_texts()
-        view = _view_settles(page, lambda v: v["popup"] and abs(v["lat"] - 50.45) < 1 and abs(v["lon"] - 30.52) < 1)
-        popup = in_map_frame(page, "() => document.querySelector('.leaflet-popup-content').textContent")
-        article = page.locator(".cm-article h4").first.inner_text()
-    finally:
-        context.close()
+def test_a_pasted_article_is_flown_to_and_marked_new(browser, tmp_path: Path) -> None:
+    # A server and store of its own: the paste adds to the store.
+    with running_server(tmp_path) as (url, _):
+        context, page = open_page(browser, url, 1400, 900)
+        try:
+            map_frame(page)
+            page.get_by_role("tab", name="Add articles", exact=True).click()
+            form = page.get_by_test_id("stForm")
+            form.get_by_role("textbox", name="Title", exact=True).fill("Shelling in Kyiv")
+            form.get_by_role("textbox", name="Article text").fill("Artillery shelled districts of Kyiv on Tuesday.")
+            form.get_by_role("button", name="Add the article").click()
+            new_row = page.locator(".cm-feed-new")
+            new_row.first.wait_for(timeout=STEP_MS)
+            rows = new_row.all_inner_texts()
+            view = _view_settles(page, lambda v: v["popup"] and abs(v["lat"] - 50.45) < 1 and abs(v["lon"] - 30.52) < 1)
+            popup = in_map_frame(page, "() => document.querySelector('.leaflet-popup-content').textContent")
+            article = page.locator(".cm-article h4").first.inner_text()
+        finally:
+            context.close()
     assert len(rows) == 1 and "Kyiv" in rows[0] and "new" in rows[0]
     assert "Kyiv" in popup and view["zoom"] >= 7
     assert article == "Shelling in Kyiv"  # the article panel came to the front with it
@@ -366,15 +366,11 @@ def _weekly_war(folder: Path) -> Path:
     return _store_of(folder, article, events)
 
 
-@pytest.fixture(scope="session")
-def weekly_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _weekly_war(tmp_path_factory.mktemp("app-weekly"))
-
-
-@pytest.fixture
-def weekly_server(swapped_server: SwappedServer, weekly_store: Path) -> tuple[str, Path]:
-    """The page on the weekly war (a filled store: no first start)."""
-    return swapped_server.holding(weekly_store)
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
+def weekly_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    folder = tmp_path_factory.mktemp("app-weekly")
+    with running_server(folder, _weekly_war(folder)) as running:
+        yield running
 
 
 def _step_playback(page, steps: int) -> dict:
@@ -460,15 +456,11 @@ def _two_origins(folder: Path) -> Path:
 ORIGINS = ("conflictmap", "acled")
 
 
-@pytest.fixture(scope="session")
-def origins_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _two_origins(tmp_path_factory.mktemp("app-origins"))
-
-
-@pytest.fixture
-def origins_server(swapped_server: SwappedServer, origins_store: Path) -> tuple[str, Path]:
-    """The page on our own events and imported ones (a filled store: no first start)."""
-    return swapped_server.holding(origins_store)
+@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
+def origins_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    folder = tmp_path_factory.mktemp("app-origins")
+    with running_server(folder, _two_origins(folder)) as running:
+        yield running
 
 
 #: Clicks the map's layer list entry of an origin (folded lists keep their inputs in the page).

@@ -10,9 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from page_servers import SwappedServer
 from palmyra import palmyra_event
-from test_app_browser import launched_chromium, map_frame, open_page
+from test_app_browser import launched_chromium, map_frame, open_page, running_server
 
 from geo.records import Article, Event
 from geo.store.store import EventStore
@@ -81,40 +80,38 @@ def _view_after_click(frame, button) -> list[float]:
     return frame.evaluate(VIEW_JS)
 
 
-def test_the_map_opens_on_the_busier_theatre_and_its_buttons_fly_to_the_other(
-    browser, swapped_server: SwappedServer, tmp_path: Path
-) -> None:
-    url, _ = swapped_server.holding(_filled(tmp_path, south=True))
-    context, page = open_page(browser, url, 1280, 800)
-    try:
-        frame = map_frame(page)
-        buttons = frame.locator(".cm-theatres .cm-theatre")
-        buttons.first.wait_for()
-        assert frame.locator(".cm-theatre-name").all_inner_texts() == ["Ukraine", "Albania", "All"]
-        assert frame.locator(".cm-theatre-count").all_inner_texts() == ["20", "6"]
-        assert buttons.nth(0).get_attribute("aria-pressed") == "true"
-        opened = frame.evaluate(VIEW_JS)
-        assert all(_holds(opened, NORTH_FRONT)) and not any(_holds(opened, SOUTH_FRONT))
+def test_the_map_opens_on_the_busier_theatre_and_its_buttons_fly_to_the_other(browser, tmp_path: Path) -> None:
+    with running_server(tmp_path, _filled(tmp_path, south=True)) as (url, _):
+        context, page = open_page(browser, url, 1280, 800)
+        try:
+            frame = map_frame(page)
+            buttons = frame.locator(".cm-theatres .cm-theatre")
+            buttons.first.wait_for()
+            assert frame.locator(".cm-theatre-name").all_inner_texts() == ["Ukraine", "Albania", "All"]
+            assert frame.locator(".cm-theatre-count").all_inner_texts() == ["20", "6"]
+            assert buttons.nth(0).get_attribute("aria-pressed") == "true"
+            opened = frame.evaluate(VIEW_JS)
+            assert all(_holds(opened, NORTH_FRONT)) and not any(_holds(opened, SOUTH_FRONT))
 
-        south = _view_after_click(frame, buttons.nth(1))
-        assert all(_holds(south, SOUTH_FRONT)) and not any(_holds(south, NORTH_FRONT))
-        assert buttons.nth(1).get_attribute("aria-pressed") == "true"
-        assert buttons.nth(0).get_attribute("aria-pressed") == "false"
+            south = _view_after_click(frame, buttons.nth(1))
+            assert all(_holds(south, SOUTH_FRONT)) and not any(_holds(south, NORTH_FRONT))
+            assert buttons.nth(1).get_attribute("aria-pressed") == "true"
+            assert buttons.nth(0).get_attribute("aria-pressed") == "false"
 
-        everything = _view_after_click(frame, buttons.nth(2))  # All
-        assert all(_holds(everything, NORTH_FRONT + SOUTH_FRONT))
-        assert page.blocked == []
-    finally:
-        context.close()
+            everything = _view_after_click(frame, buttons.nth(2))  # All
+            assert all(_holds(everything, NORTH_FRONT + SOUTH_FRONT))
+            assert page.blocked == []
+        finally:
+            context.close()
 
 
-def test_a_war_in_one_theatre_has_no_buttons(browser, swapped_server: SwappedServer, tmp_path: Path) -> None:
-    url, _ = swapped_server.holding(_filled(tmp_path, south=False))
-    context, page = open_page(browser, url, 1280, 800)
-    try:
-        frame = map_frame(page)
-        frame.wait_for_function("() => window.conflictmapReady === true", timeout=FLY_MS)
-        assert frame.locator(".cm-theatres").count() == 0
-        assert all(_holds(frame.evaluate(VIEW_JS), NORTH_FRONT))
-    finally:
-        context.close()
+def test_a_war_in_one_theatre_has_no_buttons(browser, tmp_path: Path) -> None:
+    with running_server(tmp_path, _filled(tmp_path, south=False)) as (url, _):
+        context, page = open_page(browser, url, 1280, 800)
+        try:
+            frame = map_frame(page)
+            frame.wait_for_function("() => window.conflictmapReady === true", timeout=FLY_MS)
+            assert frame.locator(".cm-theatres").count() == 0
+            assert all(_holds(frame.evaluate(VIEW_JS), NORTH_FRONT))
+        finally:
+            context.close()
