@@ -153,7 +153,7 @@ def fresh_process_seconds(texts_file: Path, n_process: int) -> float:
     return float(done.stdout.strip().splitlines()[-1])
 
 
-def fresh_processes_ratio(texts: list[str], cores: int, repeats: int) -> tuple[float, float]:
+def fresh_process_runs(texts: list[str], cores: int, repeats: int) -> tuple[float, float]:
     """Best seconds of fresh one-process and ``cores``-process runs, alternated."""
     with tempfile.TemporaryDirectory() as folder:
         texts_file = Path(folder) / "texts.json"
@@ -204,7 +204,7 @@ def main() -> None:
     # texts add.
     workers_cpu = max(1e-9, multi_cpu - startup_cpu)
 
-    fresh_one_s, fresh_many_s = fresh_processes_ratio(texts, cores, args.repeats)
+    fresh_one_s, fresh_many_s = fresh_process_runs(texts, cores, args.repeats)
 
     spacy_part, recognise_part, resolve_part = stage_shares(geoparser, texts)
     total_part = spacy_part + recognise_part + resolve_part

@@ -282,12 +282,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         c, first, second, threshold, report = _kept_recogniser(args.recogniser, digest)
     print(f"recogniser: C={c}, threshold {threshold}, out-of-fold {report}")
     print(f"recogniser sha256 {recogniser_digest(first, second, threshold)[:16]}...")
+    trained_on = {
+        "articles": _articles_by_corpus(gold),
+        "training_only": corpus_records(training_only),
+        "training_only_weight": args.training_only_weight,
+    }
     if args.recogniser_only:
-        trained_on = {
-            "articles": _articles_by_corpus(gold),
-            "training_only": corpus_records(training_only),
-            "training_only_weight": args.training_only_weight,
-        }
         return _write_recogniser_only(args.output, c, first, second, threshold, report, digest, started, trained_on)
     if args.doubt_only:
         return _refit_doubt(args.output, articles, names, started)
@@ -324,9 +324,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         reading=reading,
         training={
             "data_sha256": digest,
-            "articles": _articles_by_corpus(gold),
+            "articles": trained_on["articles"],
             "split": "dev (SHA-1 parity of the article id, geo.eval.evaluate.split_of); training-only corpora whole",
-            "training_only": corpus_records(training_only),
+            "training_only": trained_on["training_only"],
             "settings": {
                 "C": c,
                 "folds": FOLDS,
@@ -338,7 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "limit": args.limit,
                 "partial_weight": args.partial_weight,
                 "partial_limit": args.partial_limit,
-                "training_only_weight": args.training_only_weight,
+                "training_only_weight": trained_on["training_only_weight"],
             },
             "out_of_fold": report,
             "reading": reading_report,

@@ -8,15 +8,10 @@ from collections import defaultdict
 
 import pytest
 
-from geo.parse.actors import TableRow, find_actors, load_actor_table
+from geo.parse.actors import TableRow, alias_key, find_actors, load_actor_table
 
 #: ACLED's inter codes (1 state forces ... 8 external forces).
 INTER_CODES = range(1, 9)
-
-
-def _matched_as(alias: str) -> str:
-    """An alias as the table's matcher reads it: acronyms as written, other names folded."""
-    return alias if alias.isupper() or any(c.isdigit() for c in alias) else alias.casefold()
 
 
 def _is_local(row: TableRow, alias: str) -> bool:
@@ -26,7 +21,7 @@ def _is_local(row: TableRow, alias: str) -> bool:
 def _rows_by_alias() -> dict[str, list[TableRow]]:
     rows: dict[str, list[TableRow]] = defaultdict(list)
     for row in load_actor_table():
-        for alias in {_matched_as(a) for a in row.aliases}:
+        for alias in {alias_key(a) for a in row.aliases}:
             rows[alias].append(row)
     return rows
 
@@ -64,7 +59,7 @@ def test_no_everyday_english_word_names_a_group_outside_its_own_country() -> Non
 
     for row in load_actor_table():
         for alias in row.aliases:
-            if _is_local(row, alias) or _matched_as(alias) == alias:
+            if _is_local(row, alias) or alias_key(alias) == alias:
                 continue  # a local name, or an acronym matched only as written
             words = re.findall(r"[\w']+", alias.casefold())
             if not any(c.isupper() for c in alias):

@@ -742,12 +742,9 @@ def _alias_matcher(
     folded: list[str] = []
     meaning: dict[str, tuple[TableRow, ...]] = {}
     for alias in sorted(by_alias, key=lambda a: (-len(a), a)):
-        if _is_acronym(alias):
-            acronyms.append(alias)
-            meaning[alias] = tuple(by_alias[alias])
-        else:
-            folded.append(alias.casefold())
-            meaning.setdefault(alias.casefold(), tuple(by_alias[alias]))
+        key = alias_key(alias)
+        (acronyms if _is_acronym(alias) else folded).append(key)
+        meaning.setdefault(key, tuple(by_alias[alias]))
     # Two tries (see ``_trie_pattern``): names in any case, acronyms only as written.
     either = "|".join(p for p in (f"(?i:{_trie_pattern(folded)})" if folded else "", _trie_pattern(acronyms)) if p)
     return re.compile(rf"(?<![\w-])(?:{either})(?![\w-])"), meaning
@@ -823,6 +820,12 @@ def _as_the_table_names_it(mention: ActorMention, country_code: str, rows: tuple
 
 def _is_acronym(alias: str) -> bool:
     return alias.isupper() or any(c.isdigit() for c in alias)
+
+
+def alias_key(alias: str) -> str:
+    """An alias of the table as its matcher reads it: an acronym ("RSF") as written, any
+    other name folded, so two aliases with one key are one name to the matcher."""
+    return alias if _is_acronym(alias) else alias.casefold()
 
 
 def find_actors(
