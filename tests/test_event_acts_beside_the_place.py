@@ -67,6 +67,8 @@ def test_an_act_told_there_after_the_place_is_the_places(nlp):
         # denied, and still to come
         "Insurers on Tuesday declined to pay for the warehouse in Ostrel that was not shelled by rebels.",
         "Insurers on Tuesday declined to pay for the warehouse in Ostrel that will be shelled by rebels, they said.",
+        # the clause on the site holds the sentence's only act of fighting, and denies it
+        "Underwriters on Monday refused to cover the depot near Ostrel that had never been bombed, a broker said.",
     ],
 )
 def test_a_clause_that_does_not_tell_the_site_struck_makes_no_event_there(nlp, sentence):

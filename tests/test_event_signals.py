@@ -218,6 +218,7 @@ def test_flight_from_beside_a_town_and_fighting_near_it_stay_there(nlp, sentence
     [
         "The mayor of Varnok said on Tuesday that the bakeries had run out of flour and that families queued for water.",
         "Families in Varnok told reporters they had been surviving on rice and rainwater for a month.",
+        "The headmaster of Varnok said on Monday that the wells were exhausted and families needed water.",
     ],
 )
 def test_people_telling_of_want_give_a_humanitarian_event(nlp, sentence):
@@ -263,3 +264,31 @@ def test_talks_held_elsewhere_about_a_place_are_diplomacy_where_they_are_held(nl
 
 def test_talks_a_purpose_clause_places_at_a_town_are_diplomacy_there(nlp):
     assert _event_type(nlp, "The delegation flew to Montreux to attend talks in Varnok.", "Varnok") == "diplomacy"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "told"),
+    [
+        ("Pellora has taken in 12,000 displaced villagers since the spring, aid workers said.", "Pellora", True),
+        ("Schools in Pellora sheltered hundreds of families on Friday night.", "Pellora", True),
+        ("The border town of Pellora now hosts some 9,000 refugees.", "Pellora", True),
+        # what is taken in is no group of civilians, or the place is not the one taking in
+        ("Pellora has taken in the harvest early this year.", "Pellora", False),
+        ("Pellora received a delegation of ministers on Friday.", "Pellora", False),
+        ("Families from Pellora were taken in by relatives in the capital.", "Pellora", False),
+    ],
+)
+def test_a_place_that_takes_in_civilians_is_where_they_arrive(nlp, sentence, place, told):
+    features = _signals(nlp, sentence, place)
+    assert ("civilians_move=destination" in features) == told
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("Shopkeepers in Pellora said the town had run out of fuel and bread.", True),
+        ("Shopkeepers in Pellora said the market reopened on Friday.", False),
+    ],
+)
+def test_want_told_in_the_places_clause_is_a_feature(nlp, sentence, told):
+    assert ("want_told" in _signals(nlp, sentence, "Pellora")) == told

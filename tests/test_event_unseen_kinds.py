@@ -34,6 +34,12 @@ from tests.event_sites import event_site, event_type_at
             "humanitarian",
         ),
         ("Camps in Tassel received another 500 families who escaped the bombardment.", "Tassel", False, "humanitarian"),
+        (
+            "The town of Tassel has welcomed 4,000 families driven out by air raids, its council said.",
+            "Tassel",
+            False,
+            "humanitarian",
+        ),
         # a seizure by armed men: fighting, though what they seize is a hospital
         (
             "Gunmen loyal to the rebel council seized the hospital in Ardel and detained its doctors.",

@@ -52,6 +52,7 @@ from geo.parse.eventtypes import (
     EventKind,
     classify_sentence,
     clause_of,
+    every_trigger_span,
     trigger_spans,
     triggers_in,
 )
@@ -238,7 +239,7 @@ def _decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, f
     if chosen == NO_EVENT:
         if _one_line(site) and _locative_of_strong_trigger(site, rule) and not _stated_as_absent(site, rule.event_type):
             return rule, 1 - probabilities[NO_EVENT]
-        if _aid_arrives_without_fighting(site):
+        if _aid_arrives_without_fighting(site) or _want_told_there(site):
             return _broadest("humanitarian"), 1 - probabilities[NO_EVENT]
         act = _act_on_a_site_in_place(site) or _act_told_there(site) or state
         if act is not None and not _stated_as_absent(site, act.event_type):
@@ -246,6 +247,9 @@ def _decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, f
         return None, probabilities[chosen]
     if _stated_as_absent(site, chosen):
         return None, probabilities[NO_EVENT]  # "a night without shelling in X", "streets in X were quiet"
+    site_told, site_act = _site_act_over_the_model(site)
+    if site_told:
+        return (site_act, probabilities[FIGHTING]) if site_act is not None else (None, probabilities[NO_EVENT])
     if chosen in TOPIC_GATED and _only_a_purpose_topic(site, chosen):
         return None, probabilities[NO_EVENT]  # "a commission formed at the summit to look into killings in X"
     if armed_men_headed_there(site.tree, site.start, site.end):
@@ -310,6 +314,18 @@ def _aid_brought_without_fighting(site: EventSite) -> bool:
     return "frontline" not in types_in_place_clause(
         site.sentence, site.tree, site.start, site.end
     ) or only_a_state_of_place(site.tree, site.sentence, site.start, site.end, "frontline")
+
+
+def _want_told_there(site: EventSite) -> bool:
+    """Does the place's clause tell of supplies its people lack, on one line and outside the
+    dateline ("the mayor of X said the bakeries had run out of flour")? A state of want is a
+    humanitarian event though no verb of an act tells it, whatever the model read from the words
+    of the statement around it; the model, trained mostly on acts, may read nothing there."""
+    return (
+        _one_line(site)
+        and header_end(site.sentence) < site.end
+        and tells_of_want(site.tree, site.sentence, site.start, site.end)
+    )
 
 
 def _aid_arrives_without_fighting(site: EventSite) -> bool:
@@ -567,9 +583,15 @@ def _act_on_a_site_in_place(site: EventSite) -> EventKind | None:
     bridge reopened) is not the event; the clause that describes the site tells what was done
     there. Only a site the clause tells as acted on (its passive subject, or the noun its
     participle describes), not a person's kin ("a nurse in X whose cousin was shelled") nor a doer."""
+    return _fighting_told_in(site, _clauses_on_a_site_in_place(site), same_line=True)
+
+
+def _clauses_on_a_site_in_place(site: EventSite) -> set[int]:
+    """The verbs of the clauses that describe a site at the place as acted on ("the warehouse
+    in X that was shelled"); none when the place locates no such site."""
     tree = site.tree
     if tree is None or len(tree) == 0:
-        return None
+        return set()
     place = tree.head_of_span(site.start, site.end)
     preposition = tree.heads[place]
     noun = tree.heads[preposition]
@@ -579,9 +601,28 @@ def _act_on_a_site_in_place(site: EventSite) -> EventKind | None:
         or noun == preposition
         or tree.is_verb(noun)
     ):
-        return None
-    clauses = {c for c in tree.children(noun) if _tells_it_acted_on(tree, c)}
-    return _fighting_told_in(site, clauses, same_line=True)
+        return set()
+    return {c for c in tree.children(noun) if _tells_it_acted_on(tree, c)}
+
+
+def _site_act_over_the_model(site: EventSite) -> tuple[bool, EventKind | None]:
+    """Whether a clause describing a site at the place tells the only fighting of the sentence,
+    and the act it tells as done (None: only denied or still to come). Such a clause says what
+    was done at the place whatever the model read from the sentence's words: "the warehouse in
+    X that was shelled on Sunday" is a shelling at X dated by its own clause, and "the warehouse
+    in X that was not shelled" no fighting there, though the model sees the verb of shelling."""
+    tree, clauses = site.tree, _clauses_on_a_site_in_place(site)
+    if tree is None or not clauses or not _one_line(site):
+        return False, None
+    told = [
+        trigger
+        for trigger in every_trigger_span(site.sentence)
+        if not trigger[2].endswith("_weak") and TRIGGER_TYPES.get(trigger[2]) == FIGHTING
+    ]
+    inside = [t for t in told if tree.clause_verb(tree.head_of_span(t[0], t[1])) in clauses]
+    if not inside or len(inside) < len(told):
+        return False, None
+    return True, _fighting_told_in(site, clauses, same_line=True)
 
 
 #: Prepositions that put a site at a place: "the warehouse in X", "a checkpoint near X".

@@ -84,6 +84,11 @@ def signal_features(tree: ClauseTree | None, sentence: str, start: int, end: int
     verb = tree.clause_verb(place)
     if verb is not None:
         features += _doer_features(tree, verb, place)
+    if tells_of_want(tree, sentence, start, end):
+        features.append("want_told")  # "the mayor of X said the bakeries had run out of flour"
+    move = civilians_move_there(tree, start, end)
+    if move is not None:
+        features.append(f"civilians_move={move}")  # "families arrived in X", "X has taken in refugees"
     if any(_is_copula(tree, token) for token in (place, *tree.ancestors(place))):
         features.append("copular_clause")  # "X is one of ...", "it was the fourth attack on ... in X"
     if any(tag in ("JJS", "RBS") for tag in tree.tags):
@@ -529,12 +534,15 @@ _LEAVING = frozenset(
 
 def civilians_move_there(tree: ClauseTree | None, start: int, end: int) -> str | None:
     """Is the place where a group of civilians arrives or which it leaves ("families arrived in
-    X", "thousands of villagers poured into X", "families who left X")? ``destination`` or
+    X", "thousands of villagers poured into X", "families who left X"), or which takes them in
+    ("X has taken in 3,000 refugees", "camps in X received families")? ``destination`` or
     ``source``; None otherwise. People who are no side's fighters moving in numbers are
     displaced, though no word of flight or of refugees says so."""
     if tree is None or len(tree) == 0:
         return None
     place = tree.head_of_span(start, end)
+    if _takes_in_civilians(tree, place):
+        return "destination"
     part = _move_part(tree, place)
     if part is None:
         return None
@@ -563,6 +571,37 @@ def _move_part(tree: ClauseTree, place: int) -> tuple[str, int] | None:
         if tree.words[verb] in _ARRIVING_AT:
             return "destination", verb
     return None
+
+
+#: English verbs whose subject takes people in: "X has taken in refugees", "camps in X received
+#: families", "the town hosts 40,000 displaced people". "Take" counts only with its particle "in".
+_RECEIVING = frozenset(
+    {"receive", "receives", "received", "receiving", "host", "hosts", "hosted", "hosting", "shelter", "shelters",
+     "sheltered", "sheltering", "accommodate", "accommodates", "accommodated", "accommodating", "absorb",
+     "absorbs", "absorbed", "absorbing", "welcome", "welcomes", "welcomed", "welcoming"}
+)  # fmt: skip
+_TAKING = frozenset({"take", "takes", "took", "taken", "taking"})
+
+
+def _takes_in_civilians(tree: ClauseTree, place: int) -> bool:
+    """Is the place, or what the place locates or names ("camps in X", "the town of X"), the
+    subject of a verb of taking people in whose object is a group of civilians? The place is
+    then where they shelter."""
+    holder = place
+    preposition = preposition_of(tree, place)
+    if preposition is not None and tree.words[preposition] in ("in", "at", "of"):
+        holder = tree.heads[preposition]
+    verb = tree.heads[holder]
+    if tree.deps[holder] != "nsubj" or verb == holder or not _is_receiving(tree, verb):
+        return False
+    return any(tree.deps[c] == "dobj" and _is_civilian_group(tree, c) for c in tree.children(verb))
+
+
+def _is_receiving(tree: ClauseTree, verb: int) -> bool:
+    word = tree.words[verb]
+    if word in _TAKING:
+        return any(tree.deps[c] == "prt" and tree.words[c] == "in" for c in tree.children(verb))
+    return word in _RECEIVING
 
 
 def _is_civilian_group(tree: ClauseTree, subject: int) -> bool:
