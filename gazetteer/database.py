@@ -47,6 +47,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 MMAP_BYTES = 512 * 1024 * 1024
 LOOKUP_CACHE_SIZE = 65_536
 ENTRY_COLUMNS = "geonameid, name, lat, lon, country_code, feature_class, feature_code, population, admin1_code, admin1"
+#: The same columns of a join's ``entries e``, spelled once rather than on every query.
+JOINED_ENTRY_COLUMNS = ", ".join("e." + column.strip() for column in ENTRY_COLUMNS.split(","))
 
 # Fuzzy matching: names of at least this many letters, and a similarity
 # (1 - edits / length, a transposition being one edit) of at least this.
@@ -355,7 +357,7 @@ class Gazetteer:
         if not self._key_filter(column).may_hold(bare):
             return ()  # most names asked about are no place: no query for them
         rows = self._query(
-            f"SELECT n.norm, n.kind, n.rank, {', '.join('e.' + c.strip() for c in ENTRY_COLUMNS.split(','))} "
+            f"SELECT n.norm, n.kind, n.rank, {JOINED_ENTRY_COLUMNS} "
             f"FROM names n JOIN entries e ON e.geonameid = n.geonameid WHERE n.{column} = ?",
             (bare,),
         )
@@ -382,7 +384,7 @@ class Gazetteer:
         if not key or key not in self._abbreviation_keys():
             return ()
         rows = self._query(
-            f"SELECT a.rank, a.note, {', '.join('e.' + c.strip() for c in ENTRY_COLUMNS.split(','))} "
+            f"SELECT a.rank, a.note, {JOINED_ENTRY_COLUMNS} "
             "FROM abbreviations a JOIN entries e ON e.geonameid = a.geonameid WHERE a.key = ?",
             (key,),
         )
