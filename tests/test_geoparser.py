@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
+
+from geo.parse.geoparser import Geoparser
 
 pytestmark = pytest.mark.model
 
@@ -112,6 +116,17 @@ def test_places_many_over_two_processes_finds_what_one_process_finds(geoparser):
     # One text at a time, so this process and the worker both take some of them.
     assert list(geoparser.places_many(texts, n_process=2, batch_size=1)) == one_process
     assert any(one_process) and not one_process[3]
+
+
+@pytest.mark.slow
+def test_a_geoparser_with_its_own_model_reads_with_it_in_every_process(geoparser):
+    # A recogniser that takes nothing for a place (threshold above any probability): the
+    # worker must read with it too, not with the shipped file it would load by itself.
+    blind = dataclasses.replace(geoparser.model, threshold=1.01, same_name_threshold=1.01)
+    blind_geoparser = Geoparser(geoparser.nlp, geoparser.gazetteer, model_name=geoparser.model_name, model=blind)
+    texts = [f"Shelling hit Kharkiv on day {day}; Izium and Odesa were also hit." for day in range(6)]
+    assert any(geoparser.places_many(texts[:1]))
+    assert list(blind_geoparser.places_many(texts, n_process=2, batch_size=1)) == [()] * len(texts)
 
 
 def test_a_town_with_a_common_name_is_found_where_the_text_defines_it(geoparser):
