@@ -41,3 +41,25 @@ def only_this_file(path: Path, outside: list[str]):
             r.abort()
 
     return route
+
+
+def writes_beyond_the_demo(db: Path) -> tuple[str, ...]:
+    """What the store ``db``, served as the demo's first start leaves it, holds beyond that:
+    articles not of the demo corpus, event corrections (deletions too), place corrections,
+    events kept apart. Empty while every test that uses it only reads, as the tests sharing
+    one such server must (a write would change what the others compare the page with)."""
+    from geo.read.readers import read_articles
+    from geo.store.store import EventStore
+    from geo.web.appactions import DEMO_CORPUS
+
+    if not db.exists():  # no page was ever opened on it
+        return ()
+    with EventStore.open(db, readonly=True) as store:
+        demo = store.has_articles(article.article_id for article in read_articles(DEMO_CORPUS))
+        wrote = {
+            "articles not of the demo": store.article_count() - len(demo),
+            "event corrections": len(store.corrections()),
+            "place corrections": len(store.overrides()),
+            "events kept apart": len(store.split_pairs()),
+        }
+    return tuple(f"{count} {what}" for what, count in wrote.items() if count)

@@ -173,6 +173,27 @@ def pipeline(geoparser):
 
 
 @pytest.fixture(scope="session")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A page server (``streamlit run``) on a store that held nothing, whose first visit reads
+    the demo corpus (the page's first start): its URL and store path, one server per process.
+
+    Shared by every browser module whose tests only read the demo as a first start leaves it
+    (``test_app_browser``, ``test_app_layout_browser``, ``test_app_density_browser``): starting a
+    server and drawing its first map costs 10-30 s on a small machine. No test that uses it may
+    write to its store (paste, correct, delete, ingest) or need a store of its own; those start
+    their own servers. Each waits for the map before it reads, so whichever comes first in the
+    shuffle makes the first start; a write is told when the session ends (``writes_beyond_the_demo``)."""
+    from browser_pages import writes_beyond_the_demo
+    from test_app_browser import running_server
+
+    with running_server(tmp_path_factory.mktemp("demo-server")) as running:
+        yield running
+    wrote = writes_beyond_the_demo(running[1])
+    if wrote:
+        pytest.fail(f"a test wrote to the shared demo store: {', '.join(wrote)}")
+
+
+@pytest.fixture(scope="session")
 def chromium_path() -> Path:
     """The chromium the briefing draws PNGs with (skips where there is none)."""
     from geo.map.briefing import find_browser

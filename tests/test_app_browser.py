@@ -92,11 +92,11 @@ def running_server(folder: Path, db: Path | None = None) -> Iterator[tuple[str, 
             stop_server(process)
 
 
-@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The server the reading tests share; no test writes to its store."""
-    with running_server(tmp_path_factory.mktemp("app-browser")) as running:
-        yield running
+@pytest.fixture(scope="session")
+def server(demo_server: tuple[str, Path]) -> tuple[str, Path]:
+    """The server the reading tests share with other modules' (conftest's ``demo_server``); no
+    test writes to its store."""
+    return demo_server
 
 
 def stop_server(process: subprocess.Popen) -> None:

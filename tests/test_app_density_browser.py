@@ -4,11 +4,10 @@ splits it into single markers; the density hexagons draw when switched on."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_app_browser import STEP_MS, launched_chromium, map_frame, open_page, running_server
+from test_app_browser import STEP_MS, launched_chromium, map_frame, open_page
 
 from geo.map.density import DENSITY_LAYER_NAME
 from geo.map.pagewait import wait_in_page
@@ -22,10 +21,11 @@ def in_syria(lat: float, lon: float) -> bool:
     return SYRIA[0] <= lon <= SYRIA[2] and SYRIA[1] <= lat <= SYRIA[3]
 
 
-@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    with running_server(tmp_path_factory.mktemp("app-density")) as running:
-        yield running
+@pytest.fixture(scope="session")
+def server(demo_server: tuple[str, Path]) -> tuple[str, Path]:
+    """The demo's first start, shared with other modules' reading tests (conftest's
+    ``demo_server``): these tests only look at the map."""
+    return demo_server
 
 
 @pytest.fixture(scope="module")

@@ -51,10 +51,11 @@ MAP_VIEW_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="session")  # built once however the shuffle interleaves modules
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    with running_server(tmp_path_factory.mktemp("app-layout")) as running:
-        yield running
+@pytest.fixture(scope="session")
+def server(demo_server: tuple[str, Path]) -> tuple[str, Path]:
+    """The demo's first start, shared with other modules' reading tests (conftest's
+    ``demo_server``); the tests that paste or need a first start of their own start their own."""
+    return demo_server
 
 
 @pytest.fixture(scope="module")
