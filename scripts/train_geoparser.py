@@ -122,8 +122,8 @@ SEED = 0
 PARTIAL_ROW_WEIGHT = 0.2
 #: ... and how many of its dev articles train (the first ones of its dev half).
 PARTIAL_ARTICLES = 1000
-#: Weight of a training row from a training-only corpus's article (``--training-only-weight``):
-#: below 1, its reports teach the recogniser less than the dev halves' news does.
+#: Weight of a training row from a training-only corpus's article (``--training-only-weight``;
+#: a value below 1 makes its reports teach the recogniser less than the dev halves' articles).
 TRAINING_ONLY_ROW_WEIGHT = 1.0
 #: Weights drop out of the file below this magnitude (they change no decision).
 MIN_WEIGHT = 1e-3
@@ -538,7 +538,10 @@ def _article(
     skipped.extend((s.start, s.end) for s in a.ignore)
     fold = int(hashlib.sha1(a.id.encode("utf-8")).hexdigest(), 16) // 2 % FOLDS
     partial = not geotagging_applies(corpus)
-    weight = partial_weight if partial else 1.0 if scored else training_only_weight
+    if partial:
+        weight = partial_weight
+    else:
+        weight = 1.0 if scored else training_only_weight
     return Article(a, corpus, doc, fold, frozenset(positives), tuple(skipped), partial, weight, scored)
 
 

@@ -298,6 +298,18 @@ def _one_line(site: EventSite) -> bool:
     return "\n" not in site.sentence.strip()
 
 
+def _in_the_body(site: EventSite) -> bool:
+    """Is the place on one line of the report's body, not in its dateline? The grammar rules
+    that read what happened at a place hold only there: a dateline's place is where the report
+    was filed."""
+    return _one_line(site) and header_end(site.sentence) < site.end
+
+
+def _is_strong_fighting(trigger: tuple[int, int, str]) -> bool:
+    """Is the trigger (``trigger_spans``' start, end, sub-type) a strong one of fighting?"""
+    return not trigger[2].endswith("_weak") and TRIGGER_TYPES.get(trigger[2]) == FIGHTING
+
+
 def _stated_as_absent(site: EventSite, event_type: str) -> bool:
     """Does the place's clause tell the act of ``event_type`` only as denied, stopped or still
     to come, or tell the place calm ("a night without shelling in X", "X was quiet")?"""
@@ -321,11 +333,7 @@ def _want_told_there(site: EventSite) -> bool:
     dateline ("the mayor of X said the bakeries had run out of flour")? A state of want is a
     humanitarian event though no verb of an act tells it, whatever the model read from the words
     of the statement around it; the model, trained mostly on acts, may read nothing there."""
-    return (
-        _one_line(site)
-        and header_end(site.sentence) < site.end
-        and tells_of_want(site.tree, site.sentence, site.start, site.end)
-    )
+    return _in_the_body(site) and tells_of_want(site.tree, site.sentence, site.start, site.end)
 
 
 def _aid_arrives_without_fighting(site: EventSite) -> bool:
@@ -614,11 +622,7 @@ def _site_act_over_the_model(site: EventSite) -> tuple[bool, EventKind | None]:
     tree, clauses = site.tree, _clauses_on_a_site_in_place(site)
     if tree is None or not clauses or not _one_line(site):
         return False, None
-    told = [
-        trigger
-        for trigger in every_trigger_span(site.sentence)
-        if not trigger[2].endswith("_weak") and TRIGGER_TYPES.get(trigger[2]) == FIGHTING
-    ]
+    told = [trigger for trigger in every_trigger_span(site.sentence) if _is_strong_fighting(trigger)]
     inside = [t for t in told if tree.clause_verb(tree.head_of_span(t[0], t[1])) in clauses]
     if not inside or len(inside) < len(told):
         return False, None
@@ -704,7 +708,7 @@ def _civilians_displaced_there(site: EventSite, chosen: str) -> bool:
     whatever else the sentence tells: "arrived in" is a visit only for those who visit, and a
     town people reach from an attack elsewhere is where they shelter. Where fighting is the
     model's call, only where they arrive: the town they leave may be where it was fought."""
-    if not _one_line(site) or header_end(site.sentence) >= site.end:
+    if not _in_the_body(site):
         return False
     role = civilians_move_there(site.tree, site.start, site.end)
     return role == "destination" or (role == "source" and chosen != FIGHTING)
@@ -720,8 +724,8 @@ def _held_or_besieged(site: EventSite) -> EventKind | None:
     did there, though no verb of an act says so; the model, trained on reports that tell acts,
     gives such a place no event. A siege told beside its people's plight ("X has been
     encircled since July, and residents say they are eating grass") is their want."""
-    if not _one_line(site) or header_end(site.sentence) >= site.end:
-        return None  # a dateline's place is where the report was filed
+    if not _in_the_body(site):
+        return None
     state = held_or_besieged(site.tree, site.start, site.end)
     if state == "want":
         return _broadest("humanitarian")  # the siege told as its people's plight
@@ -736,7 +740,7 @@ def _fighting_told_in(site: EventSite, clauses: set[int], *, same_line: bool = F
     if tree is None or not clauses:
         return None
     for trigger in trigger_spans(site.sentence):
-        if trigger[2].endswith("_weak") or TRIGGER_TYPES[trigger[2]] != FIGHTING:
+        if not _is_strong_fighting(trigger):
             continue
         span = site.sentence[min(site.start, trigger[0]) : max(site.end, trigger[1])]
         if same_line and "\n" in span:

@@ -105,8 +105,6 @@ class Geoparser:
         self.gazetteer = gazetteer
         #: the trained recogniser and resolver weights (the shipped file by default)
         self.model = model or load_model()
-        # Workers load the shipped file themselves; a model given here must travel to them.
-        self.model_given = model
         self.weights = weights or weights_from(self.model.resolution, self.model.reading)
         self.model_name = model_name  # how worker processes load the same model
 
@@ -217,7 +215,7 @@ class Geoparser:
             yield from self._places_batched(texts, batch_size, demonyms)
             return
         chunks = chunked(texts, min(batch_size, SHARED_CHUNK_TEXTS))
-        worker_setup = (self.model_name, getattr(self.gazetteer, "path", None), self.weights, self.model_given)
+        worker_setup = (self.model_name, getattr(self.gazetteer, "path", None), self.weights, self.model)
         for places in map_sharing_work(
             partial(self._places_of_chunk, demonyms=demonyms),
             partial(_worker_places, demonyms=demonyms),
@@ -316,11 +314,9 @@ def _shift_mention(m: Mention, offset: int, sentence_base: int) -> Mention:
     return Mention(m.start + offset, m.end + offset, m.text, m.label, m.sentence + sentence_base)
 
 
-def _worker_geoparser(
-    model: str, gazetteer_path: Path | None, weights: Weights, trained: GeoparserModel | None = None
-) -> Geoparser:
+def _worker_geoparser(model: str, gazetteer_path: Path | None, weights: Weights, trained: GeoparserModel) -> Geoparser:
     """A worker process's own geoparser, loaded once (``worker_pool``'s setup), reading with
-    the parent's trained model (``None``: the shipped file)."""
+    the parent's trained model (half a megabyte pickled: the shipped file or another one)."""
     from gazetteer.database import open_gazetteer
     from geo.parse.nlp import load_nlp
 
