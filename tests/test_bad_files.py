@@ -174,6 +174,18 @@ def test_a_binary_file_given_as_acled_is_refused_whole(tmp_path: Path, capsys: p
     assert len(err) == 1 and "is not an ACLED CSV" in err[0] and str(path) in err[0]
 
 
+@pytest.mark.parametrize("kind", ["acled", "gdelt"])
+@pytest.mark.parametrize("content", [b"", b"\n\r\n"], ids=["no-bytes", "blank-lines"])
+def test_an_empty_table_is_named_empty_not_imported_as_nothing(
+    kind: str, content: bytes, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    path = tmp_path / "cut-short.csv"
+    path.write_bytes(content)
+    assert run(["import", kind, str(path), "--db", str(tmp_path / "e.sqlite")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"{path} is empty" in err[0]
+
+
 # ---------------------------------------------------------------------------
 # fuzz: readers
 

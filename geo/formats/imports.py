@@ -91,6 +91,8 @@ def iter_acled(path: Path, *, on_error: OnError | None = None) -> Iterator[Event
             header = [name.strip() for name in next(reader, [])]
         except csv.Error as err:
             raise InputError(f"{path} is not a readable CSV: {err}") from err
+        if not any(header):
+            raise InputError(_empty_file(path, "an ACLED CSV starts with its header row"))
         missing = [name for name in REQUIRED_COLUMNS if name not in header]
         if missing:
             raise InputError(
@@ -123,13 +125,16 @@ def iter_gdelt(path: Path, *, on_error: OnError | None = None) -> Iterator[Event
     path = Path(path)
     with _open_text(path, encoding="utf-8") as handle:
         long_lines: list[int] = []
+        rows = 0
         for line_number, line in enumerate(_bounded_lines(handle, long_lines), start=1):
             if long_lines:
+                rows += 1
                 _bad_row(BadRow(path, long_lines.pop(0), _LONG_LINE), on_error)
                 continue
             text = line.rstrip("\r\n")
             if not text.strip():
                 continue
+            rows += 1
             try:
                 cells = text.split("\t")
                 event = event_from_gdelt_fields(cells)  # first: a wrong column count says more
@@ -137,6 +142,13 @@ def iter_gdelt(path: Path, *, on_error: OnError | None = None) -> Iterator[Event
                 yield _storable(event)
             except InputError as err:
                 _bad_row(BadRow(path, line_number, str(err)), on_error)
+        if not rows:
+            raise InputError(_empty_file(path, "a GDELT export holds one event a line"))
+
+
+def _empty_file(path: Path, what_it_needs: str) -> str:
+    # A file of nothing is most often a download that failed: "imported 0 events" would hide it.
+    return f"{path} is empty ({what_it_needs}; was the download cut short?)"
 
 
 READERS: dict[str, Callable[..., Iterator[Event]]] = {"acled": iter_acled, "gdelt": iter_gdelt}
