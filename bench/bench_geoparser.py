@@ -189,7 +189,8 @@ def main() -> None:
     spacy_s, ours_s = min(w for w, _ in spacy_runs), min(w for w, _ in ours_runs)
     spacy_cpu, ours_cpu = min(c for _, c in spacy_runs), min(c for _, c in ours_runs)
     cores = os.cpu_count() or 1
-    # Starting workers (each loads the model and opens the gazetteer) is a fixed cost,
+    # Starting workers (each forked from this process, or spawned to load the model and
+    # open the gazetteer when another thread runs here) is a fixed cost,
     # measured on two tiny texts (both go to the workers) and reported apart. Less it, the
     # rate is an upper bound: this process works on texts while the workers start.
     startup_s, startup_cpu = timed_workers(

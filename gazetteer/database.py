@@ -296,12 +296,8 @@ class Gazetteer:
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        try:
-            self._conn = sqlite3.connect(_read_only_uri(self.path), uri=True, check_same_thread=False)
-            self._conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
-            self._conn.execute("SELECT 1 FROM meta LIMIT 1").fetchall()
-        except sqlite3.Error as err:
-            raise GazetteerDataError(f"cannot open the gazetteer cache {str(self.path)!r}: {err}") from err
+        self._conn = self._connect()
+        self._inherited_conn: sqlite3.Connection | None = None
         self._lock = threading.RLock()
         self._has_abbreviations = bool(
             self._query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'abbreviations'")
@@ -334,6 +330,25 @@ class Gazetteer:
         self._reverse_index: tuple[Any, list[int]] | None = None
 
     # -- plumbing ---------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(_read_only_uri(self.path), uri=True, check_same_thread=False)
+            conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            conn.execute("SELECT 1 FROM meta LIMIT 1").fetchall()
+        except sqlite3.Error as err:
+            raise GazetteerDataError(f"cannot open the gazetteer cache {str(self.path)!r}: {err}") from err
+        return conn
+
+    def reconnect_after_fork(self) -> Gazetteer:
+        """This gazetteer, in a process forked from the one that opened it, with a connection
+        of its own: SQLite connections must not be used across a fork. The answers cached so
+        far are kept, which is why a forked worker starts warm."""
+        # The inherited connection is kept, never closed here: the parent still uses it.
+        self._inherited_conn = self._conn
+        self._conn = self._connect()
+        self._lock = threading.RLock()
+        return self
 
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         with self._lock:

@@ -3,9 +3,12 @@
 Every parallel path (``ingest --workers``, ``Pipeline.events_many``,
 ``Geoparser.places_many``) takes its workers from ``worker_pool``, so they all:
 
-* start with "spawn", never "fork": the parent may run threads (a progress display,
-  the Streamlit server), and a forked copy of a lock one of them holds would hang the
-  worker;
+* start with "spawn", unless the caller offers a ``forked_setup`` and forking is safe
+  (``fork_is_safe``: Linux, and no thread in this process but this one). The parent may run
+  threads (a progress display, the Streamlit server), and a forked copy of a lock one of
+  them holds would hang the worker; with none, a forked worker inherits what this process
+  has loaded (spaCy, the models, the gazetteer's caches) instead of spending seconds of
+  CPU loading its own, which on a run of a few hundred articles is a tenth of a core;
 * ignore Ctrl-C: it reaches the whole process group, the parent decides what stops;
 * report a worker that died (killed, out of memory) as ``WorkerDiedError``, one
   sentence, instead of concurrent.futures' ``BrokenProcessPool``;
@@ -76,20 +79,39 @@ _NO_STATE = object()
 _state: Any = _NO_STATE
 
 
+def fork_is_safe() -> bool:
+    """Whether a worker may be forked from this process: on Linux (elsewhere system
+    libraries may not survive a fork), with no Python thread but the one forking, so no
+    lock can be held by a thread the child will not have."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
 @contextmanager
 def worker_pool(
-    workers: int, setup: Callable[..., Any] | None = None, setup_args: tuple[Any, ...] = ()
+    workers: int,
+    setup: Callable[..., Any] | None = None,
+    setup_args: tuple[Any, ...] = (),
+    *,
+    forked_setup: Callable[[], Any] | None = None,
 ) -> Iterator[ProcessPoolExecutor]:
     """A pool of ``workers`` processes; each runs ``setup(*setup_args)`` once and its
     tasks read the result with ``worker_state()``.
 
+    With ``forked_setup``, when ``fork_is_safe()``, the workers are forked from this
+    process and run ``forked_setup()`` instead: it is not pickled, and what it reaches
+    (this process's loaded model) is the worker's own copy. It must give what ``setup``
+    gives and make the copy safe to use (a database connection opened again).
+
     Leaving the block cancels work not yet started; after an error (or when the
     caller stops early) the block is left without waiting for work under way."""
+    forking = forked_setup is not None and fork_is_safe()
+    # All workers of a fork pool are forked at the first task, before the pool starts its
+    # own thread (concurrent.futures launches them first for this reason).
     pool = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=get_context("spawn"),
+        mp_context=get_context("fork" if forking else "spawn"),
         initializer=_start_worker,
-        initargs=(os.getpid(), setup, setup_args),
+        initargs=(os.getpid(), forked_setup, ()) if forking else (os.getpid(), setup, setup_args),
     )
     finished = False
     try:
@@ -109,15 +131,16 @@ def map_sharing_work(
     processes: int,
     setup: Callable[..., Any] | None = None,
     setup_args: tuple[Any, ...] = (),
+    forked_setup: Callable[[], Any] | None = None,
 ) -> Iterator[_Result]:
     """``here(item)`` for each item, in order, worked out by this process and
     ``processes - 1`` workers (a ``worker_pool``) together; a worker runs
     ``in_worker(item)``, which must give what ``here(item)`` gives.
 
     This process works too, rather than only handing items out: it holds the model
-    already while each worker spends a second loading its own and then starts with
-    its caches cold, so one process fewer to start is less work, and this process
-    works while the workers start. Each worker keeps ``QUEUED_PER_WORKER`` items
+    already, while a spawned worker spends seconds loading its own (a forked one, with
+    ``forked_setup``, inherits it), so one process fewer to start is less work, and this
+    process works while the workers start. Each worker keeps ``QUEUED_PER_WORKER`` items
     queued, so it never waits for this process; this process takes the next item
     whenever it is free. Near the end neither waits longer than the other takes over
     its last items, so items should be small."""
@@ -127,7 +150,7 @@ def map_sharing_work(
     queued = QUEUED_PER_WORKER * (processes - 1)
     # Every item's result in item order; those worked out here are done at once.
     pending: deque[Future[_Result]] = deque()
-    with worker_pool(processes - 1, setup, setup_args) as pool:
+    with worker_pool(processes - 1, setup, setup_args, forked_setup=forked_setup) as pool:
         for item in items:
             if sum(not f.done() for f in pending) < queued:
                 pending.append(pool.submit(in_worker, item))

@@ -131,3 +131,40 @@ def test_without_prctl_the_watcher_thread_ends_a_worker_whose_parent_was_killed(
     while _alive(child) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _alive(child)
+
+
+#: Shares work with one worker whose forked setup hands it an object pickle cannot carry
+#: (a lambda), then prints who worked out each item and what the worker saw; ``THREAD``
+#: starts a second thread first, as a progress display or a web server would. A file, not
+#: ``-c``: a spawned worker imports the script to find ``in_worker``.
+FORKING = r"""
+import os, sys, threading, time
+from geo.workers import map_sharing_work, worker_state
+def here(n):
+    return n * 10, "here"
+def in_worker(n):
+    time.sleep(0.02)
+    state = worker_state()
+    return (state["scale"](n), "forked") if isinstance(state, dict) else (n * 10, state)
+if __name__ == "__main__":
+    if sys.argv[1] == "THREAD":
+        threading.Thread(target=time.sleep, args=(30,), daemon=True).start()
+    loaded = {"scale": lambda n: n * 10}
+    results = list(map_sharing_work(here, in_worker, range(20), processes=2,
+                                    setup=str, setup_args=("spawned",), forked_setup=lambda: loaded))
+    assert [value for value, _ in results] == [n * 10 for n in range(20)]
+    print(" ".join(sorted({by for _, by in results})))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+@pytest.mark.parametrize(("threads", "worker"), [("ONE", "forked"), ("THREAD", "spawned")])
+def test_a_worker_is_forked_with_what_this_process_loaded_only_when_no_other_thread_runs(
+    threads: str, worker: str, tmp_path: Path
+) -> None:
+    script = tmp_path / "share_work.py"
+    script.write_text(FORKING, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, str(script), threads], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == sorted(["here", worker])

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from gazetteer.entry import Entry
 from geo.parse.clauses import SentenceSyntax, sentence_syntax
@@ -54,6 +54,15 @@ SECTION_CHARS = 20_000
 SHARED_CHUNK_TEXTS = 8
 #: Kept for callers that name it: the same limit.
 MAX_CHUNK_CHARS = SECTION_CHARS
+
+
+class _HoldsGazetteer(Protocol):
+    @property
+    def gazetteer(self) -> Any: ...
+
+
+#: What ``in_forked_worker`` takes and gives back: a geoparser or a pipeline.
+_Holder = TypeVar("_Holder", bound=_HoldsGazetteer)
 
 #: Where a sentence ends: a full stop, question or exclamation mark (and a closing
 #: quote or bracket) followed by white space.
@@ -223,6 +232,7 @@ class Geoparser:
             processes=n_process,
             setup=_worker_geoparser,
             setup_args=worker_setup,
+            forked_setup=partial(in_forked_worker, self),
         ):
             yield from places
 
@@ -321,6 +331,15 @@ def _worker_geoparser(model: str, gazetteer_path: Path | None, weights: Weights,
     from geo.parse.nlp import load_nlp
 
     return Geoparser(load_nlp(model), open_gazetteer(gazetteer_path), weights=weights, model_name=model, model=trained)
+
+
+def in_forked_worker(holder: _Holder) -> _Holder:
+    """``holder`` (a geoparser or a pipeline: what has a gazetteer) in a worker forked from
+    the process that loaded it: the worker's copy, with a gazetteer connection of its own."""
+    reconnect = getattr(holder.gazetteer, "reconnect_after_fork", None)
+    if reconnect is not None:  # a gazetteer held in memory (tests build some) has none
+        reconnect()
+    return holder
 
 
 def _worker_places(texts: list[str], *, demonyms: bool = False) -> list[tuple[Place, ...]]:

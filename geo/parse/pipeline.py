@@ -31,7 +31,7 @@ from geo.parse.datelines import dateline_name, story_points_back
 from geo.parse.dates import DateContext, act_clause_span, date_contexts
 from geo.parse.eventmodel import EventSite, decide, load_event_model
 from geo.parse.eventtypes import EventKind, trigger_spans
-from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, load_geoparser
+from geo.parse.geoparser import Geoparser, ParsedText, Section, chunked, in_forked_worker, load_geoparser
 from geo.parse.speakers import settlements_spoken_of
 from geo.parse.whereabouts import capital_references, namesakes_abroad, placed_by_context
 from geo.read.boilerplate import furniture_ranges
@@ -140,6 +140,7 @@ class Pipeline:
             processes=n_process,
             setup=load_pipeline,
             setup_args=(getattr(self.geoparser.gazetteer, "path", None),),
+            forked_setup=partial(in_forked_worker, self),
         )
         for chunk, events in zip(chunks, results):
             yield from zip(chunk, events)
