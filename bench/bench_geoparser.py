@@ -145,9 +145,11 @@ FRESH_RUN = (
 
 def fresh_process_seconds(texts_file: Path, n_process: int) -> float:
     """Seconds a new process takes over the texts once its model is loaded, its
-    gazetteer caches empty: what `conflictmap ingest --workers N` gives a user, whose
-    every process starts cold (the in-process figures compare a warm process with cold
-    workers)."""
+    gazetteer caches empty: what `conflictmap geoparse CORPUS.jsonl` gives a user, whose
+    process starts cold and shares the texts with workers started then (forked from it,
+    as it runs no other thread). The in-process figures compare a warm process with
+    workers that inherit its warm caches. `conflictmap ingest --workers N` spawns its N
+    workers instead, each loading its own model while the parent only hands out articles."""
     code = FRESH_RUN.format(repo=str(REPO), texts=str(texts_file), n_process=n_process)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     return float(done.stdout.strip().splitlines()[-1])
