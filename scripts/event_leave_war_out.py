@@ -10,7 +10,9 @@ regularisation and the feature filter (``--min-wars``) the shipped model was cho
 decides every gold place of the war left out as the pipeline does (``decide``: the model and
 the rules around it). The figures are summed over wars: how many places get the right answer
 (no event, or the gold event type), how many no-event places get an event, how many event
-places get none, and how many get the wrong type. A change to the features that raises the
+places get none (and how many of those their sentence tells deaths at), how many get the wrong
+type, and what the errors cost per place with a missed event weighing more than a wrong one
+(``ERROR_COSTS`` of the training script). A change to the features that raises the
 plain dev score but lowers this one has learned the dev wars, not war reports. With
 ``--min-wars K`` each war's model reads only the features its own training wars show in
 at least K wars (the words of one war's actors and towns left out), to ask whether such
@@ -20,16 +22,19 @@ in ``[[ ]]``, its features) and prints the events at no-event places by kind (``
 a dateline, a place in a list, where a move starts or ends, a locator of a noun, a modifier,
 a place in a subordinate clause) and the wrong types by gold and guess.
 
-The no-event threshold is chosen as the training script chooses it, on the held-out
-probabilities of all wars together, unless ``--threshold`` fixes it: a feature moves the
-middle of a flat plateau of thresholds, and that move alone trades events at no-event places
-for missed events, so two feature sets are compared at one threshold, and ``--curve`` prints
-the figures at more thresholds from the same fits. Dev only: the test half is never read here.
+The no-event threshold is the middle of the event/no-event F1 plateau of the held-out
+probabilities of all wars together (the training script now chooses by the cost of what
+``decide`` makes of them; ``--curve`` prints that cost at other thresholds), unless
+``--threshold`` fixes it: a feature moves the middle of a flat plateau of thresholds, and that
+move alone trades events at no-event places for missed events, so two feature sets are
+compared at one threshold, and ``--curve`` prints the figures at more thresholds from the same
+fits. Dev only: the test half is never read here.
 
 A training-only corpus (``geo.eval.trainingonly``; by default ``data/train/warnews.jsonl`` when it
 exists, as the training script reads it) joins the training side of every war's fit and is
 never held out or scored (an article of a war of the same name sits that war's fit out), so the
-figures stay those of the dev wars, comparable with and without it.
+figures stay those of the dev wars, comparable with and without it; its places where nothing
+happens weigh ``--training-only-no-event-weight`` each.
 """
 
 from __future__ import annotations
@@ -84,6 +89,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--errors", type=Path, help="write each place the held-out model gets wrong here (JSON lines), to read by kind"
     )
+    parser.add_argument(
+        "--training-only-no-event-weight",
+        type=float,
+        default=1.0,
+        metavar="W",
+        help="sample weight of the training-only corpus's places where nothing happens (default: 1)",
+    )
     add_training_only_options(parser)
     parser.add_argument(
         "--folds",
@@ -96,7 +108,14 @@ def main(argv: list[str] | None = None) -> int:
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-    from train_event_types import MIN_FEATURE_COUNT, _cached_examples, _event_threshold, wars_of
+    from train_event_types import (
+        MIN_FEATURE_COUNT,
+        _cached_examples,
+        _event_threshold,
+        tells_a_toll,
+        training_weights,
+        wars_of,
+    )
 
     from geo.eval.evaluate import split_of
     from geo.eval.trainingonly import read_articles, training_only_articles
@@ -129,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # Each war's fit starts from the weights fitted on all wars: the same optimum, found in a
     # fraction of the steps.
-    everything = LogisticRegression(C=c, max_iter=2000).fit(x, y)
+    sample_weight = np.array(training_weights(y, [w is None for w in scored_wars], args.training_only_no_event_weight))
+    everything = LogisticRegression(C=c, max_iter=2000).fit(x, y, sample_weight=sample_weight)
     fold_of = _folds(sorted({w for w in scored_wars if w is not None}), args.folds)
     fitted: dict[str, LogisticRegression] = {}
     probabilities = [None] * len(examples)
@@ -141,7 +161,11 @@ def main(argv: list[str] | None = None) -> int:
         # warm start from all wars would otherwise carry a weight learned on the held-out war
         seen = np.array([[len(wars_of_feature[name] - held_wars) >= min_wars for name in names]], dtype=float)
         x_fold = x.multiply(seen).tocsr()
-        estimator = copy.deepcopy(everything).set_params(warm_start=True).fit(x_fold[train], [y[i] for i in train])
+        estimator = (
+            copy.deepcopy(everything)
+            .set_params(warm_start=True)
+            .fit(x_fold[train], [y[i] for i in train], sample_weight=sample_weight[train])
+        )
         estimator.coef_[:, seen[0] == 0] = 0.0  # what the L2 fit leaves of them is only its tolerance
         fitted.update({war: estimator for war, f in fold_of.items() if f == fold})
         print(f"fold {fold + 1} of {len(set(fold_of.values()))} fitted", file=sys.stderr, flush=True)
@@ -156,7 +180,10 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     weights = {war: _held_out_model(estimator, classes, names) for war, estimator in fitted.items()}
-    by_war, errors = _decided(weights, threshold, scored_wars, examples, y)
+    tolls = [
+        w is not None and label != NO_EVENT and tells_a_toll(e[2]) for w, label, e in zip(scored_wars, y, examples)
+    ]
+    by_war, errors = _decided(weights, threshold, scored_wars, examples, y, tolls)
     total = sum(by_war.values(), Counter())
     print(
         f"{len(dev)} dev articles, {len(fold_of)} wars, {len(scored)} places"
@@ -177,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             _line(
                 f"all wars, threshold {other}",
-                sum(_decided(weights, other, scored_wars, examples, y)[0].values(), Counter()),
+                sum(_decided(weights, other, scored_wars, examples, y, tolls)[0].values(), Counter()),
             )
         )
     return 0
@@ -195,9 +222,13 @@ def _held_out_model(estimator, classes: list[str], names) -> EventTypeModel:
     )
 
 
-def _decided(models: dict, threshold: float, wars: list[str | None], examples: list, labels: list[str]):
+def _decided(
+    models: dict, threshold: float, wars: list[str | None], examples: list, labels: list[str], tolls: list[bool]
+):
     """Each war's outcomes and every wrong place, each war's places decided by its held-out
-    model at ``threshold``."""
+    model at ``threshold`` (``tolls``: whether each place's sentence tells deaths there)."""
+    from train_event_types import place_outcome
+
     from geo.parse.eventmodel import NO_EVENT, decide
 
     by_war: dict[str, Counter] = defaultdict(Counter)
@@ -207,7 +238,7 @@ def _decided(models: dict, threshold: float, wars: list[str | None], examples: l
         for i in (i for i, w in enumerate(wars) if w == war):
             kind, _ = decide(model, examples[i][2])
             guess = NO_EVENT if kind is None else kind.event_type
-            by_war[war].update(_outcome(guess, labels[i], NO_EVENT))
+            by_war[war].update(place_outcome(guess, labels[i], tolls[i]))
             if guess != labels[i]:
                 errors.append({"index": i, **_error_record(war, guess, labels[i], examples[i])})
     return by_war, errors
@@ -219,19 +250,6 @@ def _folds(wars: list[str], folds: int) -> dict[str, int]:
     if folds <= 0:
         return {war: i for i, war in enumerate(wars)}
     return {war: int(hashlib.sha1(war.encode()).hexdigest(), 16) % folds for war in wars}
-
-
-def _outcome(guess: str, gold: str, no_event: str) -> Counter:
-    outcome = Counter(places=1)
-    if guess == gold:
-        outcome["right"] += 1
-    elif gold == no_event:
-        outcome["event_at_no_event_place"] += 1
-    elif guess == no_event:
-        outcome["missed_event"] += 1
-    else:
-        outcome["wrong_type"] += 1
-    return outcome
 
 
 def _error_record(war: str, guess: str, gold: str, example) -> dict:
@@ -283,6 +301,8 @@ def place_kind(site, features: set[str]) -> str:
 
 
 def _line(name: str, figures: Counter) -> str:
+    from train_event_types import held_out_cost
+
     return json.dumps(
         {
             "war": name,
@@ -290,7 +310,9 @@ def _line(name: str, figures: Counter) -> str:
             "right": round(figures["right"] / figures["places"], 4),
             "event_at_no_event_place": figures["event_at_no_event_place"],
             "missed_event": figures["missed_event"],
+            "missed_event_with_toll": figures["missed_event_with_toll"],
             "wrong_type": figures["wrong_type"],
+            "cost": round(held_out_cost(figures), 4),
         }
     )
 

@@ -1,7 +1,7 @@
 """Train the event type model (geo/parse/eventmodel.py) on the dev half of annotated war reports.
 
     python3 scripts/train_event_types.py [CORPUS.jsonl ...] [-o geo/parse/models/event_types.json]
-        [--threshold T] [--c C] [--min-wars K]
+        [--threshold T] [--c C] [--min-wars K] [--training-only-no-event-weight W ...]
 
 Each gold toponym of a corpus that carries ``event_type`` (null: nothing happens
 there) is one example: the place in its sentence (spaCy's sentences, as the pipeline
@@ -14,15 +14,21 @@ towns and actors on both sides of every fold and reward learning them. The no-ev
 is chosen on the same held-out wars unless ``--threshold`` keeps one (the shipped model's, when
 a feature is added: the middle of a flat plateau moves with any feature, and that move alone
 trades wrong events for missed ones; five folds of wars also put it higher than one war left
-out at a time, ``scripts/event_leave_war_out.py``, does). The weights are written as JSON with
-the SHA-256 of the training data, so a shipped model says what it was trained on.
+out at a time, ``scripts/event_leave_war_out.py``, does). It is chosen by the held-out cost of
+what the pipeline decides (``decide``: the model and the rules around it) with a missed event
+weighing more than a wrong one (``ERROR_COSTS``), not by a count that holds a missed event and
+an event where nothing happened alike. The weights are written as JSON with the SHA-256 of the
+training data, so a shipped model says what it was trained on.
 
 A training-only corpus (``geo.eval.trainingonly``: ``data/train/warnews.jsonl`` by default when
 it exists, ``--training-only FILE``, none with ``--no-training-only``) trains whole: its wars
 join the training side of every fold of wars and are never held out (one that shares a name
 with a held-out war sits that fold out), so the held-out figures that choose C, the feature
 filter and the threshold stay those of the dev wars alone, comparable with and without it. The
-model file names it, with its SHA-256, under ``about.training_only``.
+model file names it, with its SHA-256, under ``about.training_only``. Its places where nothing
+happens may weigh less than one place each (``--training-only-no-event-weight``; by default the
+weight of ``NO_EVENT_WEIGHT_GRID`` with the lowest held-out cost): it tells of more of them than
+the dev wars do, and a model fitted on it leans to "no event" on the wars it is used on.
 """
 
 from __future__ import annotations
@@ -58,6 +64,25 @@ C_TOLERANCE = 0.001
 WAR_FOLDS = 5
 #: F1 within this of the best no-event threshold's counts as just as good (a few places of 1,400).
 THRESHOLD_TOLERANCE = 0.002
+#: What each kind of held-out error costs when the no-event threshold and the weight of the
+#: training-only corpus's no-event places are chosen (set before any outcome was read). A plain
+#: count of right places holds a missed event and an event where nothing happened alike, so it
+#: cannot see a fit that buys fewer events at no-event places with more missed ones. A missed
+#: event costs half as much again as a wrong one: the map loses the act, and its reports can no
+#: longer join into one coded event. A missed event whose sentence tells deaths at the place
+#: (read by the toll reader, ``geo.parse.fatalities``) costs twice as much: it loses its dead
+#: too. A wrong type and an event at a place where nothing happened each put one wrong event on
+#: the map and cost one.
+ERROR_COSTS = {"missed_event": 1.5, "missed_event_with_toll": 2.0, "wrong_type": 1.0, "event_at_no_event_place": 1.0}
+#: The no-event thresholds the held-out cost is read at.
+THRESHOLD_GRID = tuple(step / 100 for step in range(30, 81))
+#: A held-out cost per place within this of the lowest counts as just as low (about six
+#: places' cost of 2,868): the middle of those thresholds is chosen, as a plateau's middle does
+#: not move with a small change of the features.
+COST_TOLERANCE = 0.002
+#: Sample weights of the training-only corpus's no-event places tried by its folds (1: each
+#: place as any other). Its places are 60 % no-event against the dev wars' 50 %.
+NO_EVENT_WEIGHT_GRID = (0.5, 0.7, 1.0)
 #: Bumped when what a cached site holds changes (2: the sentence's parse; 3: where the other
 #: places are, as the pipeline gives them).
 SITE_FORMAT = 3
@@ -102,6 +127,21 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         help="keep the features seen in this many training wars instead of choosing the number by cross-validation",
     )
+    parser.add_argument(
+        "--training-only-no-event-weight",
+        type=float,
+        nargs="+",
+        default=list(NO_EVENT_WEIGHT_GRID),
+        metavar="W",
+        help="sample weight of the training-only corpus's places where nothing happens; with several, "
+        "the one with the lowest held-out cost (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--training-only-dev-shares",
+        action="store_true",
+        help="weigh each training-only place so that the corpus's mix of classes is the dev wars' "
+        "(on top of --training-only-no-event-weight)",
+    )
     add_training_only_options(parser)
     args = parser.parse_args(argv)
 
@@ -121,7 +161,14 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     model, about = _fit(
-        examples_dev, wars_of(dev + extra, groups), args.c, args.threshold, args.min_wars, always_trained
+        examples_dev,
+        wars_of(dev + extra, groups),
+        args.c,
+        args.threshold,
+        args.min_wars,
+        always_trained,
+        no_event_weights=tuple(args.training_only_no_event_weight),
+        dev_shares=args.training_only_dev_shares,
     )
     about["test_accuracy"] = _accuracy(model, examples_test)
     about["test_rule_accuracy"] = _rule_accuracy(examples_test)
@@ -225,20 +272,26 @@ def _fit(
     fixed_threshold: float | None = None,
     fixed_min_wars: int | None = None,
     always_trained: list[bool] | None = None,
+    *,
+    no_event_weights: tuple[float, ...] = (1.0,),
+    dev_shares: bool = False,
 ) -> tuple[dict, dict]:
-    """The model fitted on all ``examples``, its regularisation, feature filter and threshold
-    chosen on held-out folds of whole ``groups`` (the war of each example); the examples
-    marked ``always_trained`` (a training-only corpus's) are trained on in every fold and
-    never held out."""
+    """The model fitted on all ``examples``, its regularisation, feature filter, threshold and
+    the weight of the training-only no-event places chosen on held-out folds of whole ``groups``
+    (the war of each example); the examples marked ``always_trained`` (a training-only corpus's)
+    are trained on in every fold and never held out, their no-event places weighing one of
+    ``no_event_weights`` each; with ``dev_shares``, every training-only place also weighs what
+    makes the corpus's mix of classes the dev wars' (``dev_share_factors``)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    always = always_trained or [False] * len(examples)
     counts = Counter(name for features, _, _ in examples for name, _ in features)
     kept = lambda features: {n: v for n, v in features if counts[n] >= MIN_FEATURE_COUNT}  # noqa: E731
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform([kept(f) for f, _, _ in examples]).tocsr()
     y = [label for _, label, _ in examples]
-    folds = folds_of_whole_groups(groups, always_trained)
+    folds = folds_of_whole_groups(groups, always)
     held = sorted(i for _, fold_held in folds for i in fold_held)
     presence = _groups_per_feature(x, groups)
     settings = [
@@ -246,7 +299,15 @@ def _fit(
         for k in (MIN_WARS_GRID if fixed_min_wars is None else (fixed_min_wars,))
         for c in (C_GRID if fixed_c is None else (fixed_c,))
     ]
-    held_out = {setting: _held_out_probabilities(x, y, folds, presence, *setting) for setting in settings}
+    # C and the feature filter are chosen with each place weighing one, unless one weight is given
+    weight_for_c = no_event_weights[0] if len(no_event_weights) == 1 else 1.0
+    factors = dev_share_factors(y, always) if dev_shares else None
+    held_out = {
+        setting: _held_out_probabilities(
+            x, y, folds, presence, *setting, training_weights(y, always, weight_for_c, factors)
+        )
+        for setting in settings
+    }
     classes = sorted(set(y))
     scores = {setting: _argmax_accuracy(held_out[setting][held], classes, [y[i] for i in held]) for setting in settings}
     # The strongest regularisation within a tenth of a point of the best held-out score (closer
@@ -257,11 +318,32 @@ def _fit(
     min_wars, best_c = min(
         (s for s in settings if scores[s] >= max(scores.values()) - C_TOLERANCE), key=lambda s: (s[1], -s[0])
     )
-    shown = min_wars <= presence[0].sum(axis=1).A1
-    estimator = LogisticRegression(C=best_c, max_iter=2000).fit(x[:, shown], y)
-    chosen = _event_threshold(held_out[min_wars, best_c][held], classes, [y[i] for i in held])
+    all_names = vectorizer.get_feature_names_out()
+    tolls = [label != NO_EVENT_LABEL and tells_a_toll(site) for _, label, site in examples]
+    outcomes = {
+        weight: _held_out_outcomes(
+            _fold_fits(x, y, folds, presence, min_wars, best_c, training_weights(y, always, weight, factors)),
+            all_names,
+            examples,
+            tolls,
+            () if fixed_threshold is None else (fixed_threshold,),
+        )
+        for weight in no_event_weights
+    }
+    thresholds = {
+        weight: cost_threshold({t: by_threshold[t] for t in THRESHOLD_GRID})
+        if fixed_threshold is None
+        else fixed_threshold
+        for weight, by_threshold in outcomes.items()
+    }
+    weight = lowest_cost_weight({w: held_out_cost(outcomes[w][thresholds[w]]) for w in no_event_weights})
+    chosen = cost_threshold({t: outcomes[weight][t] for t in THRESHOLD_GRID})
     threshold = chosen if fixed_threshold is None else fixed_threshold
-    names = vectorizer.get_feature_names_out()[shown]
+    shown = min_wars <= presence[0].sum(axis=1).A1
+    estimator = LogisticRegression(C=best_c, max_iter=2000).fit(
+        x[:, shown], y, sample_weight=training_weights(y, always, weight, factors)
+    )
+    names = all_names[shown]
     weights = {name: [round(float(w), 4) for w in estimator.coef_[:, j]] for j, name in enumerate(names)}
     model = {
         "classes": [str(c) for c in estimator.classes_],
@@ -276,8 +358,17 @@ def _fit(
         "model": "multinomial logistic regression (scikit-learn), L2",
         "C": best_c,
         "min_wars": min_wars,
+        "training_only_no_event_weight": weight,
+        "training_only_class_factors": factors,
         "cross_validated_by": f"{len(folds)} folds of whole wars",
         "threshold_chosen_on_held_out_dev": chosen,
+        "held_out_error_costs": ERROR_COSTS,
+        "held_out_by_weight_and_threshold": {
+            f"{w} {t}": outcome_figures(by_threshold[t])
+            for w, by_threshold in outcomes.items()
+            for t in sorted({*THRESHOLD_GRID[::5], thresholds[w]})
+            if t in by_threshold
+        },
         "cv_accuracy_by_min_wars_and_C": {f"{k} {c}": round(score, 4) for (k, c), score in scores.items()},
         "dev_examples": len(held),
         "training_only_examples": len(examples) - len(held),
@@ -290,6 +381,126 @@ def _fit(
         ],
     }
     return model, about
+
+
+#: The label of a place where nothing happens (``geo.parse.eventmodel.NO_EVENT``, read without
+#: importing the pipeline at the script's start).
+NO_EVENT_LABEL = "none"
+
+
+def training_weights(
+    labels: list[str],
+    always_trained: list[bool],
+    no_event_weight: float,
+    class_factors: dict[str, float] | None = None,
+) -> list[float]:
+    """Each example's sample weight: one for a dev place; for a training-only place its class's
+    factor (``class_factors``, one when none), times ``no_event_weight`` where nothing happens."""
+    factors = class_factors or {}
+    return [
+        (factors.get(label, 1.0) * (no_event_weight if label == NO_EVENT_LABEL else 1.0)) if trained else 1.0
+        for label, trained in zip(labels, always_trained)
+    ]
+
+
+def dev_share_factors(labels: list[str], always_trained: list[bool]) -> dict[str, float]:
+    """Per class, its share among the dev places over its share among the training-only ones: the
+    weights that give the training-only corpus the dev wars' mix of classes (it tells of more
+    places where nothing happens and of fewer fighting than the dev wars do)."""
+    dev = Counter(label for label, trained in zip(labels, always_trained) if not trained)
+    extra = Counter(label for label, trained in zip(labels, always_trained) if trained)
+    if not dev or not extra:
+        return {}
+    return {
+        label: round((dev[label] / dev.total()) / (extra[label] / extra.total()), 4) for label in extra if dev[label]
+    }
+
+
+def tells_a_toll(site) -> bool:
+    """Does the place's sentence tell deaths there (the toll reader's figure for the place)?"""
+    from geo.parse.fatalities import casualties
+
+    return bool(casualties(site.sentence, place=site.sentence[site.start : site.end]).killed)
+
+
+def place_outcome(guess: str, gold: str, toll_told: bool = False) -> Counter:
+    """One place's outcome: right, an event at a no-event place, a missed event (and whether its
+    sentence tells a toll there) or a wrong type."""
+    outcome = Counter(places=1)
+    if guess == gold:
+        outcome["right"] += 1
+    elif gold == NO_EVENT_LABEL:
+        outcome["event_at_no_event_place"] += 1
+    elif guess == NO_EVENT_LABEL:
+        outcome["missed_event"] += 1
+        outcome["missed_event_with_toll"] += toll_told
+    else:
+        outcome["wrong_type"] += 1
+    return outcome
+
+
+def held_out_cost(figures: Counter) -> float:
+    """The cost of the held-out errors per place (``ERROR_COSTS``): a missed event with a toll
+    costs its own weight, not the plain missed event's too."""
+    missed_plain = figures["missed_event"] - figures["missed_event_with_toll"]
+    cost = (
+        ERROR_COSTS["missed_event"] * missed_plain
+        + ERROR_COSTS["missed_event_with_toll"] * figures["missed_event_with_toll"]
+        + ERROR_COSTS["wrong_type"] * figures["wrong_type"]
+        + ERROR_COSTS["event_at_no_event_place"] * figures["event_at_no_event_place"]
+    )
+    return cost / max(figures["places"], 1)
+
+
+def outcome_figures(figures: Counter) -> dict:
+    """The held-out figures as the model file and the printed table show them."""
+    return {
+        "right": round(figures["right"] / max(figures["places"], 1), 4),
+        "missed_event": figures["missed_event"],
+        "missed_event_with_toll": figures["missed_event_with_toll"],
+        "wrong_type": figures["wrong_type"],
+        "event_at_no_event_place": figures["event_at_no_event_place"],
+        "cost": round(held_out_cost(figures), 4),
+    }
+
+
+def cost_threshold(by_threshold: dict[float, Counter]) -> float:
+    """The middle of the thresholds whose held-out cost is within ``COST_TOLERANCE`` of the lowest."""
+    costs = {t: held_out_cost(figures) for t, figures in by_threshold.items()}
+    near_best = sorted(t for t, cost in costs.items() if cost <= min(costs.values()) + COST_TOLERANCE)
+    return near_best[len(near_best) // 2]
+
+
+def lowest_cost_weight(costs: dict[float, float]) -> float:
+    """The weight with the lowest held-out cost; among those within ``COST_TOLERANCE`` of it, the
+    nearest one (each place weighing as any other unless reweighing clearly pays)."""
+    near_best = [w for w, cost in costs.items() if cost <= min(costs.values()) + COST_TOLERANCE]
+    return min(near_best, key=lambda w: abs(w - 1.0))
+
+
+def _held_out_outcomes(
+    fits, names, examples, tolls: list[bool], also_at: tuple[float, ...] = ()
+) -> dict[float, Counter]:
+    """The summed outcomes of the held-out places at each threshold of ``THRESHOLD_GRID`` and
+    ``also_at``, each place decided as the pipeline decides it (``decide``) by its fold's model. A threshold only decides whether the model reads "none" or its likeliest
+    type, so each place is decided twice (the model held to each reading) and each threshold
+    takes one of the two."""
+    from dataclasses import replace
+
+    from geo.parse.eventmodel import NO_EVENT, decide
+
+    by_threshold: dict[float, Counter] = {t: Counter() for t in (*THRESHOLD_GRID, *also_at)}
+    for held, estimator, shown in fits:
+        model = _as_event_model(estimator, names[shown])
+        reads_an_event, reads_none = replace(model, no_event_threshold=2.0), replace(model, no_event_threshold=0.0)
+        for i in held:
+            features, gold, site = examples[i]
+            no_event = model.probabilities(features)[NO_EVENT]
+            guesses = [decide(reading, site)[0] for reading in (reads_an_event, reads_none)]
+            if_event, if_none = (NO_EVENT if kind is None else kind.event_type for kind in guesses)
+            for threshold, figures in by_threshold.items():
+                figures.update(place_outcome(if_none if no_event >= threshold else if_event, gold, tolls[i]))
+    return by_threshold
 
 
 def folds_of_whole_groups(groups: list[str], always_trained: list[bool] | None = None) -> list[tuple]:
@@ -315,17 +526,56 @@ def _groups_per_feature(x, groups: list[str]):
     return ((x != 0).astype(float).T @ membership > 0).astype(float).tocsr(), group_index
 
 
-def _held_out_probabilities(x, y: list[str], folds, presence, min_wars: int, c: float):
-    """Each example's class probabilities from the fit on the other folds, which reads only the
-    features seen in ``min_wars`` of that fold's own training groups."""
+def _as_event_model(estimator, names):
+    """A fold's fit as the pipeline's model. A class the fold never saw is never likely (a very
+    low intercept), and a fit of two classes (scikit-learn's one row of weights, for the second)
+    gets the first a row of zeros, so the pipeline's rules read the fit as they read a file."""
+    from geo.parse.eventmodel import EVENT_TYPES, NO_EVENT, EventTypeModel
+
+    seen = [str(c) for c in estimator.classes_]
+    coef, intercept = estimator.coef_, estimator.intercept_
+    if len(seen) == 2:
+        coef, intercept = [0 * coef[0], coef[0]], [0.0, intercept[0]]
+    rows = {cls: (float(intercept[k]), coef[k]) for k, cls in enumerate(seen)}
+    classes = (NO_EVENT, *EVENT_TYPES)
+    never = (-50.0, None)
+    return EventTypeModel(
+        classes,
+        tuple(rows.get(cls, never)[0] for cls in classes),
+        {
+            name: tuple(0.0 if rows.get(cls, never)[1] is None else float(rows[cls][1][j]) for cls in classes)
+            for j, name in enumerate(names)
+        },
+        {},
+    )
+
+
+def _fold_fits(x, y: list[str], folds, presence, min_wars: int, c: float, sample_weight: list[float] | None = None):
+    """Each fold's held-out indices, its fit on the other folds and the features it reads (those
+    seen in ``min_wars`` of that fold's own training groups)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     per_feature, group_index = presence
-    probabilities = np.zeros((len(y), len(set(y))))
+    weights = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight)
+    fits = []
     for train, held in folds:
         shown = min_wars <= per_feature[:, np.unique(group_index[train])].sum(axis=1).A1
-        estimator = LogisticRegression(C=c, max_iter=2000).fit(x[train][:, shown], [y[i] for i in train])
+        estimator = LogisticRegression(C=c, max_iter=2000).fit(
+            x[train][:, shown], [y[i] for i in train], sample_weight=weights[train]
+        )
+        fits.append((held, estimator, shown))
+    return fits
+
+
+def _held_out_probabilities(
+    x, y: list[str], folds, presence, min_wars: int, c: float, sample_weight: list[float] | None = None
+):
+    """Each example's class probabilities from the fit on the other folds (``_fold_fits``)."""
+    import numpy as np
+
+    probabilities = np.zeros((len(y), len(set(y))))
+    for held, estimator, shown in _fold_fits(x, y, folds, presence, min_wars, c, sample_weight):
         probabilities[held] = estimator.predict_proba(x[held][:, shown])
     return probabilities
 
@@ -339,7 +589,8 @@ def _event_threshold(probabilities, classes: list[str], labels: list[str]) -> fl
     thresholds that separate event places from the others (F1) on held-out dev articles
     within ``THRESHOLD_TOLERANCE`` of the best. The F1 curve is flat near its top, so its
     single best step moves with any small change of the features; the middle of the
-    plateau does not."""
+    plateau does not. (``scripts/event_leave_war_out.py``'s default; this script chooses by
+    the cost of what the pipeline decides, ``cost_threshold``.)"""
     from geo.parse.eventmodel import NO_EVENT
 
     column = classes.index(NO_EVENT)
