@@ -39,7 +39,6 @@ THIRD_SET_MISSES: dict[int, str] = {
     14: "gunfire on a road between two towns ('the road from A to B') is read as no event at either",
     17: "a people's militia in its own country ('Kyrgyz militiamen') is not read as an ethnic militia",
     18: "a people's word of a neighbour ('Uzbek militiamen') is read as that country's, not an ethnic militia",
-    21: "rioters shot by security forces after an arson are typed as another kind of event, which has no actors",
     22: "'killing two of his supporters' names no victim word, so the people hit are not found",
     28: "ACLED's 'Mutiny of Military Forces of X' is not coded: mutineers are not read as a side",
     38: "the gazetteer does not find the place (Apoera), so no event is coded",

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from geo.parse.eventmodel import EventSite, decide, load_event_model, model_from_json, site_features
+from geo.parse.eventmodel import EventSite, EventTypeModel, decide, load_event_model, model_from_json, site_features
+from geo.parse.eventtypes import classify_sentence
 from tests.event_sites import event_site
 
 
@@ -79,3 +80,61 @@ def test_the_same_words_told_as_one_sentence_keep_their_event(nlp):
     sentence = "Talks on the truce resumed in Ostrel on Monday."
     kind, _ = decide(load_event_model(), event_site(sentence, "Ostrel", nlp=nlp))
     assert kind is not None and kind.event_type == "diplomacy"
+
+
+def _model_that_always_answers(event_type: str) -> EventTypeModel:
+    """A model whose every answer is ``event_type``, to read what the rules around it do."""
+    classes = ["none", "frontline", "diplomacy", "humanitarian", "other"]
+    intercept = [5.0 if c == event_type else 0.0 for c in classes]
+    return model_from_json(json.dumps({"classes": classes, "intercept": intercept, "weights": {}}))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "sub_type"),
+    [
+        # the nearest word is fighting or aid, the sentence tells a protest or a riot: the model's
+        # "other" is that protest or riot, and keeps its sides
+        (
+            "Troops opened fire on a crowd in Velika, hours after students had protested against the curfew.",
+            "Velika",
+            "protest",
+        ),
+        ("Aid convoys were turned back from Darmouth, where crowds rioted over bread prices.", "Darmouth", "protest"),
+        ("Shells fell on Ostrel during a funeral on Friday.", "Ostrel", "civic"),
+        # no trigger of public life at all: the plain sub-type
+        ("Troops shelled the outskirts of Karvin at dawn.", "Karvin", "other"),
+    ],
+)
+def test_a_models_other_takes_the_sentences_protest_or_riot_trigger(nlp, sentence, place, sub_type):
+    kind, _ = decide(_model_that_always_answers("other"), site(sentence, place, nlp=nlp))
+    assert kind is not None and (kind.event_type, kind.sub_event_type) == ("other", sub_type)
+
+
+def test_rioted_is_told_as_a_riot():
+    kind = classify_sentence("Supporters of the deposed mayor rioted in the market town overnight.")
+    assert (kind.event_type, kind.sub_event_type) == ("other", "protest")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "kinds"),
+    [
+        ("Gunmen massacred twenty-two farmers near Lomaro on Tuesday.", "Lomaro", {"toll_at_place=killed"}),
+        (
+            "Eighteen people were shot dead at a camp for displaced families outside Tesh.",
+            "Tesh",
+            {"toll_at_place=killed"},
+        ),
+        ("A bomb wounded eleven shoppers in Perna.", "Perna", {"toll_at_place=wounded"}),
+        (
+            "The rebels said they had killed forty soldiers near Kasso.",
+            "Kasso",
+            {"toll_at_place=killed", "toll_at_place=claimed"},
+        ),
+        # the dead are told in another clause, of another place
+        ("The envoy flew to Varna, while shelling killed nine civilians in Dolsk.", "Varna", set()),
+        ("Foreign ministers met in Doha to discuss a ceasefire.", "Doha", set()),
+    ],
+)
+def test_the_model_reads_the_deaths_told_at_the_place(sentence, place, kinds):
+    features = {name for name, _ in site_features(site(sentence, place))}
+    assert {f for f in features if f.startswith("toll_at_place=")} == kinds

@@ -49,6 +49,7 @@ from geo.parse.eventsignals import (
 )
 from geo.parse.eventtypes import (
     CONFIDENCE_STRONG,
+    OTHER,
     EventKind,
     classify_sentence,
     clause_of,
@@ -56,6 +57,7 @@ from geo.parse.eventtypes import (
     trigger_spans,
     triggers_in,
 )
+from geo.parse.fatalities import casualties
 from geo.parse.placerole import role_features, sibling_features
 from geo.parse.roles import is_incidental_location, only_names_something_else
 from geo.parse.speakers import speaks_of_elsewhere
@@ -157,6 +159,7 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
         flags.append(f"names_event={_event_the_place_names(site) is not None}")
         flags.append(f"locative_strong={_locative_of_strong_trigger(site, rule)}")
     flags += signal_features(site.tree, sentence, site.start, site.end, site.is_area)
+    flags += toll_features(sentence[clause[0] : clause[1]], sentence[site.start : site.end])
     place_words = set(_WORD.findall(lowered[site.start : site.end]))
     clause_words = set(_WORD.findall(lowered[clause[0] : site.start])) | set(
         _WORD.findall(lowered[site.end : clause[1]])
@@ -167,6 +170,17 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
         + _bag("clause", clause_words - place_words)
         + _bag("sentence", sentence_words - place_words)
     )
+
+
+def toll_features(clause: str, place: str) -> list[str]:
+    """The toll the place's clause tells there, by kind, as the toll reader of
+    ``geo.parse.fatalities`` reads it: people killed or wounded at the place are the mark of an
+    attack however the act is worded ("massacred", "shot dead at a camp"), where the words of the
+    clause alone may read as an aid or a public-life story. ``claimed`` when the dead are one
+    side's claim of what it did."""
+    told = casualties(clause, place=place)
+    kinds = [f"toll_at_place={kind}" for kind, figure in (("killed", told.killed), ("wounded", told.wounded)) if figure]
+    return kinds + (["toll_at_place=claimed"] if kinds and told.claimed else [])
 
 
 def _header_flags(sentence: str, start: int, end: int) -> list[str]:
@@ -275,8 +289,8 @@ def _decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, f
         return _governing_kind(site, frozenset({chosen})) or rule, probabilities[chosen]
     if _public_life_at_place(site, rule, chosen):
         return rule, probabilities[rule.event_type]
-    if chosen == "other":
-        return EventKind("other", "other", 0.3, ""), probabilities[chosen]
+    # A model's "other" takes the protest, riot or civic trigger that governs the place or is
+    # nearest it, as the other types take theirs: a riot keeps its sub-type, and with it its sides.
     of_type = _governing_kind(site, frozenset({chosen})) or classify_sentence(
         site.sentence, near=near, event_types=frozenset({chosen})
     )
@@ -286,7 +300,10 @@ def _decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, f
 
 
 def _broadest(event_type: str) -> EventKind:
-    """The type's broadest sub-type, for a type no trigger of the sentence names."""
+    """The type's broadest sub-type, for a type no trigger of the sentence names; public life
+    that no trigger names is the plain, least sure "other"."""
+    if event_type not in DEFAULT_SUB_EVENT:
+        return OTHER
     return EventKind(event_type, DEFAULT_SUB_EVENT[event_type], 0.5, "")
 
 

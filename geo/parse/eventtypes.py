@@ -157,7 +157,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # other: public life goes on, or turns to the street; what a map of the war codes apart
     Trigger(
         r"protest(?:s|ed|ing|ers?)?|demonstrat(?:ions?|ors?|ed)|rall(?:y|ies|ied)|marched|march(?:es)? (?:through|on|in)|"
-        r"riots?|rioters|(?:crowds?|thousands|hundreds) (?:gathered|rallied|marched|danced)",
+        r"riot(?:s|ed|ing|ers)?|(?:crowds?|thousands|hundreds) (?:gathered|rallied|marched|danced)",
         "other",
         "protest",
     ),
