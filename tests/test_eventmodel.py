@@ -138,3 +138,19 @@ def test_rioted_is_told_as_a_riot():
 def test_the_model_reads_the_deaths_told_at_the_place(sentence, place, kinds):
     features = {name for name, _ in site_features(site(sentence, place))}
     assert {f for f in features if f.startswith("toll_at_place=")} == kinds
+
+
+def test_a_model_that_weighs_tolls_reads_them_and_the_shipped_one_knows_whether_it_does():
+    shipped = load_event_model()
+    weighs_tolls = EventTypeModel(
+        classes=shipped.classes,
+        intercept=tuple(2.0 if c == "none" else 0.0 for c in shipped.classes),
+        weights={"toll_at_place=killed": tuple(5.0 if c == "frontline" else 0.0 for c in shipped.classes)},
+        about={},
+    )
+    assert weighs_tolls.reads_tolls
+    kind, _ = decide(weighs_tolls, site("Gunmen massacred twenty-two farmers near Lomaro on Tuesday.", "Lomaro"))
+    assert kind is not None and kind.event_type == "frontline"
+    assert decide(weighs_tolls, site("Twenty-two farmers tend their fields near Lomaro.", "Lomaro"))[0] is None
+    # A model without toll weights skips reading tolls (3 % of the event pipeline's time).
+    assert shipped.reads_tolls == any(name.startswith("toll_at_place=") for name in shipped.weights)

@@ -18,7 +18,7 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -93,6 +93,10 @@ class EventSite:
     other_spans: tuple[tuple[int, int], ...] = ()
 
 
+#: Prefix of the features that say what toll a place's clause tells there.
+TOLL_FEATURE = "toll_at_place="
+
+
 @dataclass(frozen=True, slots=True)
 class EventTypeModel:
     """Learned weights: one per class for each feature, plus an intercept per class."""
@@ -103,6 +107,12 @@ class EventTypeModel:
     about: Mapping[str, object]  # training data hash, settings, scores
     #: A place gets an event when the probability of ``none`` is below this.
     no_event_threshold: float = 0.5
+    #: Whether the weights know the toll features: reading a clause's toll for every place
+    #: costs about 3 % of the event pipeline's time, spent for nothing by a model without them.
+    reads_tolls: bool = field(init=False, default=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reads_tolls", any(name.startswith(TOLL_FEATURE) for name in self.weights))
 
     def probabilities(self, features: Features) -> dict[str, float]:
         scores = list(self.intercept)
@@ -127,8 +137,9 @@ class EventTypeModel:
         return max(EVENT_TYPES, key=probabilities.__getitem__)
 
 
-def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
-    """The features of ``site``; ``rule`` is the trigger table's kind when already known."""
+def site_features(site: EventSite, rule: EventKind | None = None, *, tolls: bool = True) -> Features:
+    """The features of ``site``; ``rule`` is the trigger table's kind when already known.
+    ``tolls=False`` leaves out the toll features (for a model that has no weights for them)."""
     sentence = site.sentence
     near = (site.start, site.end)
     rule = rule or place_rule(site)
@@ -159,7 +170,8 @@ def site_features(site: EventSite, rule: EventKind | None = None) -> Features:
         flags.append(f"names_event={_event_the_place_names(site) is not None}")
         flags.append(f"locative_strong={_locative_of_strong_trigger(site, rule)}")
     flags += signal_features(site.tree, sentence, site.start, site.end, site.is_area)
-    flags += toll_features(sentence[clause[0] : clause[1]], sentence[site.start : site.end])
+    if tolls:
+        flags += toll_features(sentence[clause[0] : clause[1]], sentence[site.start : site.end])
     place_words = set(_WORD.findall(lowered[site.start : site.end]))
     clause_words = set(_WORD.findall(lowered[clause[0] : site.start])) | set(
         _WORD.findall(lowered[site.end : clause[1]])
@@ -179,8 +191,8 @@ def toll_features(clause: str, place: str) -> list[str]:
     clause alone may read as an aid or a public-life story. ``claimed`` when the dead are one
     side's claim of what it did."""
     told = casualties(clause, place=place)
-    kinds = [f"toll_at_place={kind}" for kind, figure in (("killed", told.killed), ("wounded", told.wounded)) if figure]
-    return kinds + (["toll_at_place=claimed"] if kinds and told.claimed else [])
+    kinds = [f"{TOLL_FEATURE}{kind}" for kind, figure in (("killed", told.killed), ("wounded", told.wounded)) if figure]
+    return kinds + ([f"{TOLL_FEATURE}claimed"] if kinds and told.claimed else [])
 
 
 def _header_flags(sentence: str, start: int, end: int) -> list[str]:
@@ -214,7 +226,7 @@ def decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, fl
     kind, probability = _decide(model, site)
     if kind is None or kind.event_type != FIGHTING or not _speaks_of_elsewhere(site):
         return kind, probability
-    probabilities = model.probabilities(site_features(site, place_rule(site)))
+    probabilities = model.probabilities(site_features(site, place_rule(site), tolls=model.reads_tolls))
     if probabilities["diplomacy"] < probabilities[NO_EVENT]:
         return None, probabilities[NO_EVENT]
     statement = classify_sentence(site.sentence, near=(site.start, site.end), event_types=frozenset({"diplomacy"}))
@@ -235,7 +247,7 @@ def _decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, f
         return None, 1.0  # "the X hospital in Y province": the event is at X, even when X is not found
     near = (site.start, site.end)
     rule = place_rule(site)
-    probabilities = model.probabilities(site_features(site, rule))
+    probabilities = model.probabilities(site_features(site, rule, tolls=model.reads_tolls))
     chosen = model.label_of(probabilities)
     named = None if site.is_area or not _one_line(site) else _event_the_place_names(site)  # "the Syria talks"
     if named is not None:
