@@ -301,20 +301,9 @@ def place_kind(site, features: set[str]) -> str:
 
 
 def _line(name: str, figures: Counter) -> str:
-    from train_event_types import held_out_cost
+    from train_event_types import outcome_figures
 
-    return json.dumps(
-        {
-            "war": name,
-            "places": figures["places"],
-            "right": round(figures["right"] / figures["places"], 4),
-            "event_at_no_event_place": figures["event_at_no_event_place"],
-            "missed_event": figures["missed_event"],
-            "missed_event_with_toll": figures["missed_event_with_toll"],
-            "wrong_type": figures["wrong_type"],
-            "cost": round(held_out_cost(figures), 4),
-        }
-    )
+    return json.dumps({"war": name, "places": figures["places"], **outcome_figures(figures)})
 
 
 if __name__ == "__main__":

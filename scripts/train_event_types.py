@@ -330,15 +330,10 @@ def _fit(
         )
         for weight in no_event_weights
     }
-    thresholds = {
-        weight: cost_threshold({t: by_threshold[t] for t in THRESHOLD_GRID})
-        if fixed_threshold is None
-        else fixed_threshold
-        for weight, by_threshold in outcomes.items()
-    }
+    by_cost = {w: cost_threshold({t: by_threshold[t] for t in THRESHOLD_GRID}) for w, by_threshold in outcomes.items()}
+    thresholds = by_cost if fixed_threshold is None else dict.fromkeys(outcomes, fixed_threshold)
     weight = lowest_cost_weight({w: held_out_cost(outcomes[w][thresholds[w]]) for w in no_event_weights})
-    chosen = cost_threshold({t: outcomes[weight][t] for t in THRESHOLD_GRID})
-    threshold = chosen if fixed_threshold is None else fixed_threshold
+    chosen, threshold = by_cost[weight], thresholds[weight]
     shown = min_wars <= presence[0].sum(axis=1).A1
     estimator = LogisticRegression(C=best_c, max_iter=2000).fit(
         x[:, shown], y, sample_weight=training_weights(y, always, weight, factors)
@@ -418,9 +413,9 @@ def dev_share_factors(labels: list[str], always_trained: list[bool]) -> dict[str
 
 def tells_a_toll(site) -> bool:
     """Does the place's sentence tell deaths there (the toll reader's figure for the place)?"""
-    from geo.parse.fatalities import casualties
+    from geo.parse.eventmodel import TOLL_FEATURE, toll_features
 
-    return bool(casualties(site.sentence, place=site.sentence[site.start : site.end]).killed)
+    return f"{TOLL_FEATURE}killed" in toll_features(site.sentence, site.sentence[site.start : site.end])
 
 
 def place_outcome(guess: str, gold: str, toll_told: bool = False) -> Counter:
@@ -482,9 +477,9 @@ def _held_out_outcomes(
     fits, names, examples, tolls: list[bool], also_at: tuple[float, ...] = ()
 ) -> dict[float, Counter]:
     """The summed outcomes of the held-out places at each threshold of ``THRESHOLD_GRID`` and
-    ``also_at``, each place decided as the pipeline decides it (``decide``) by its fold's model. A threshold only decides whether the model reads "none" or its likeliest
-    type, so each place is decided twice (the model held to each reading) and each threshold
-    takes one of the two."""
+    ``also_at``, each place decided as the pipeline decides it (``decide``) by its fold's model.
+    A threshold only decides whether the model reads "none" or its likeliest type, so each place
+    is decided twice (the model held to each reading) and each threshold takes one of the two."""
     from dataclasses import replace
 
     from geo.parse.eventmodel import NO_EVENT, decide

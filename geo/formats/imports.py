@@ -127,14 +127,13 @@ def iter_gdelt(path: Path, *, on_error: OnError | None = None) -> Iterator[Event
         long_lines: list[int] = []
         rows = 0
         for line_number, line in enumerate(_bounded_lines(handle, long_lines), start=1):
+            if not long_lines and not line.strip():
+                continue
+            rows += 1
             if long_lines:
-                rows += 1
                 _bad_row(BadRow(path, long_lines.pop(0), _LONG_LINE), on_error)
                 continue
             text = line.rstrip("\r\n")
-            if not text.strip():
-                continue
-            rows += 1
             try:
                 cells = text.split("\t")
                 event = event_from_gdelt_fields(cells)  # first: a wrong column count says more

@@ -337,7 +337,7 @@ def in_forked_worker(holder: _Holder) -> _Holder:
     """``holder`` (a geoparser or a pipeline: what has a gazetteer) in a worker forked from
     the process that loaded it: the worker's copy, with a gazetteer connection of its own."""
     reconnect = getattr(holder.gazetteer, "reconnect_after_fork", None)
-    if reconnect is not None:  # a gazetteer held in memory (tests build some) has none
+    if reconnect is not None:  # a gazetteer of the caller's own (``Geoparser`` takes any) may have none
         reconnect()
     return holder
 
