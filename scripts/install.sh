@@ -27,13 +27,28 @@ pip_install() {
   python3 -m pip install --quiet --disable-pip-version-check "$@"
 }
 
-# What the installed packages depend on: when it has not changed since the last install
-# into .venv, that install is still good and pip is not asked again.
-install_inputs_digest() {
-  { cat pyproject.toml setup.py requirements-model.txt; echo "$EXTRAS"; } | python3 -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())'
+# Debian packages, as root. Another apt (a second install started at the same time, the
+# system's own updates) holds apt's locks for a while: while one runs, wait for it (up to five
+# minutes) instead of failing at once, and say which package is missing when apt still fails.
+apt_get_waiting() {
+  local waited=0
+  until apt-get "$@"; do
+    if ! pgrep -x 'apt-get|apt|dpkg|unattended-upgr' >/dev/null || [ "$waited" -ge 300 ]; then
+      return 1
+    fi
+    echo "install.sh: another apt is running; waiting for it" >&2
+    sleep 5
+    waited=$((waited + 5))
+  done
+}
+apt_install() {
+  if apt_get_waiting update -qq && DEBIAN_FRONTEND=noninteractive apt_get_waiting install -y -qq "$@" >/dev/null; then
+    return 0
+  fi
+  echo "install.sh: apt-get could not install $* (see apt's message above); install it by hand and run this again" >&2
+  return 1
 }
 
-# Debian splits venv and ensurepip into their own package; as root, install it as chromium is.
 make_project_venv() {
   if python3 -m venv "$PROJECT_VENV" 2>/dev/null && "$PROJECT_VENV/bin/python3" -m pip --version >/dev/null 2>&1; then
     return 0
@@ -42,7 +57,7 @@ make_project_venv() {
   local venv_package
   venv_package="python$(python3 -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')-venv"
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$venv_package" >/dev/null
+    apt_install "$venv_package"
     python3 -m venv "$PROJECT_VENV"
   else
     echo "install.sh: python3 cannot make a virtualenv; install Debian's $venv_package package (sudo apt-get install $venv_package), or activate a virtualenv first" >&2
@@ -153,7 +168,7 @@ fi
 
 if [ "$want_browser" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt_install chromium
   else
     echo "install.sh: chromium is missing; install Debian's chromium package (sudo apt-get install chromium)" >&2
   fi
