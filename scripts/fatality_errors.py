@@ -1,7 +1,7 @@
 """Where the fatality figures of the coded gold set's dev split go wrong, by kind.
 
     python3 scripts/fatality_errors.py [--cache FILE] [--all]
-    python3 scripts/fatality_errors.py --reports   # the short reports of tests/toll_reports*.py
+    python3 scripts/fatality_errors.py --reports   # the reports of tests/toll_reports*.py, tests/toll_articles.py
 
 For each dev happening that reports deaths: the gold figure (the lowest any report gives),
 the merged event's, and per report the figure of its matched event, with what the report's
@@ -11,7 +11,7 @@ that rose, the top of a range, both sides summed: the lowest rule settles these)
 "below" when under it (a figure taken from another happening or a part of the toll), the
 misses that cost a merged event its figure. Dev only: the test split is never read here.
 
-``--reports`` reads instead the short multi-event reports written for the tests, each place
+``--reports`` reads instead the multi-event reports and articles written for the tests, each place
 with the deaths an ACLED coder would give its event, and lists the places coded wrong.
 """
 
@@ -109,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 def report_misses() -> None:
     from geo.parse.pipeline import load_pipeline
+    from tests.toll_articles import ARTICLE_PLACES, article_misses
     from tests.toll_reports import PLACES, misses
     from tests.toll_reports_new import NEW_PLACES, new_misses
     from tests.toll_reports_victims import VICTIM_PLACES, victim_misses
@@ -118,9 +119,10 @@ def report_misses() -> None:
         ("the short reports", PLACES, misses(pipeline)),
         ("the second batch of short reports and its check", NEW_PLACES, new_misses(pipeline)),
         ("the third batch, the dead named by any noun", VICTIM_PLACES, victim_misses(pipeline)),
+        ("the fourth batch, article-length reports", ARTICLE_PLACES, article_misses(pipeline)),
     ):
         for text, place, wanted, got in wrong:
-            print(f"{place}: wanted {wanted}, coded {got} | {text}")
+            print(f"{place}: wanted {wanted}, coded {got} | {text[:300]}")
         print(f"\n{places - len(wrong)}/{places} places of {name} with their deaths right\n")
 
 
