@@ -103,7 +103,7 @@ def event_fatalities(
     tells of another place from lending its toll; with the sentence's parse (``syntax``) and
     the other places it names (``names``, as written), a toll told in the clause of another
     place is that place's ("shells killed two in A, while a drone strike on B killed three")."""
-    if event.event_type != "frontline":
+    if event.event_type != "frontline" or _a_past_happening(event, sentences[index]):
         return 0
     others = index < len(places) and bool(places[index] - {event.geonameid})
     other_names = (names[index] if index < len(names) else frozenset()) - {event.mention}
@@ -127,6 +127,23 @@ def event_fatalities(
 #: Days a report may run from its happening to the day it is told (a week, ACLED's coarser
 #: time precision): a past happening told beside the event lies before them.
 STORY_DAYS = 7
+
+
+#: Days before its report a happening told in it is background: a month, as a report brings
+#: news of the last days and a late one of the last weeks ("found on Wednesday, two days
+#: after militiamen raided the area" is news; "the worst attack came in November" is not).
+BACKGROUND_DAYS = 30
+
+
+def _a_past_happening(event: Event, sentence: str) -> bool:
+    """Is ``event`` a happening its report tells as background, dated over a month before the
+    report ("The worst attack came in November at X, where militants killed 58", "In
+    September guerrillas shot down an airliner near Y, killing 48")? Its toll is of a
+    happening reported long before, not news of this report, as ACLED codes none from a
+    background paragraph. Not a sentence telling the toll as it grew (its day is the count's)."""
+    if event.event_date is None or event.published is None or tells_a_later_toll(sentence):
+        return False
+    return last_day(event.event_date, event.date_precision) < event.published - timedelta(days=BACKGROUND_DAYS)
 
 
 def told_of_an_earlier_day(sentences: Sequence[str], index: int, day: date | None, published: date | None) -> list[int]:

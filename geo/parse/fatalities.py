@@ -481,7 +481,11 @@ _THINGS = frozenset(
         "helicopters",
         "aircraft",
         "planes",
+        "jets",
+        "warplanes",
         "boats",
+        "ships",
+        "vessels",
         "drones",
         "missiles",
         "rockets",
@@ -565,6 +569,8 @@ BACKGROUND = re.compile(
     r"|\bin the (?:past|last) (?:week|weeks|month|months|year|years|few days|(?:\w+|\d+) (?:days|weeks|months|years))\b",
     re.IGNORECASE,
 )
+#: The start of a relative clause cut from the clause it tells of (``_clauses``).
+_RELATIVE_START = re.compile(r"\W*(?:which|where|when|(?:in|during) which)\b", re.IGNORECASE)
 #: An earlier happening's toll told beside this one ("a week earlier, 20 died in a similar raid"),
 #: not a follow-up's own happening ("buried the 12 killed in the strike two days earlier").
 #: Not the clause's last words: "a bombing that killed four, a day earlier." dates the event itself.
@@ -708,12 +714,17 @@ def _casualties(sentence: str, *, place: str = "") -> Casualties:
     plain = _without_modifiers_of_the_dead(_without_background_asides(_without_asides(_wounds_told_fatal(sentence))))
     past_year = _PAST_YEAR.search(plain)
     seen = 0
+    background_before = False
     for clause in _clauses(plain):
         # Clauses come in order: the clause's end, found from where the last one was.
         start = plain.find(clause, seen)
         seen = start + len(clause) if start >= 0 else seen
         after_a_past_year = past_year is not None and past_year.start() < seen
-        if after_a_past_year or BACKGROUND.search(_without_comparisons(clause)) or _RUNNING_TOTAL.search(clause):
+        # "The attack recalled last year's raid on the town, which killed 92": a relative
+        # clause tells of the background happening its clause named.
+        relative = _RELATIVE_START.match(clause) is not None
+        background_before = bool(BACKGROUND.search(_without_comparisons(clause))) or (background_before and relative)
+        if after_a_past_year or background_before or _RUNNING_TOTAL.search(clause):
             continue
         if _EARLIER_HAPPENING.search(clause) and not (place and _names(clause, place)):
             continue
@@ -1061,10 +1072,15 @@ _REVISED = re.compile(r"\b(?:revised|corrected|lowered|raised|updated)\b", re.IG
 #: A part of the attackers killed ("four of the gunmen were shot dead", "troops killed two of
 #: the gunmen in a shootout later"): dead the victims counted before do not hold. Told by the
 #: side that fought them ("the army said it killed 12 of the attackers"), it is that side's
-#: account, but of dead no other account counts, so it stands as a claim alone does.
+#: account, but of dead no other account counts, so it stands as a claim alone does. The
+#: attackers may be named as a side ("killed 11 of the rebels") or as "them" after they were
+#: named ("chased the attackers and killed two of them").
+_ATTACKERS = r"(?:attackers|assailants|gunmen|raiders|bombers|rebels|militants|insurgents|guerrillas|jihadists)"
 _ATTACKERS_DEAD = re.compile(
-    r"\bof\s+the\s+(?:attackers|assailants|gunmen|raiders|bombers)\s+(?:\w+\s+){0,3}(?:killed|died|dead)\b"
-    r"|\b(?:killed|killing|shot\s+dead)\s+(?:\w+\s+){1,3}of\s+the\s+(?:attackers|assailants|gunmen|raiders|bombers)\b",
+    rf"\bof\s+the\s+{_ATTACKERS}\s+(?:\w+\s+){{0,3}}(?:killed|died|dead)\b"
+    rf"|\b(?:killed|killing|shot\s+dead)\s+(?:\w+\s+){{1,3}}of\s+the\s+{_ATTACKERS}\b"
+    # "Police chased the attackers into the fields and killed two of them."
+    rf"|\b{_ATTACKERS}\b[^.;]{{0,80}}?\b(?:killed|killing|shot\s+dead)\s+(?:\w+\s+){{1,2}}of\s+them\b",
     re.IGNORECASE,
 )
 _ADDED = re.compile(
@@ -1099,8 +1115,11 @@ def _with_added_later(
         if not (_ADDED.search(sentences[i]) or other_side):
             continue
         more = casualties(sentences[i], place=place)
-        uncontested = not more.claimed or bool(_ATTACKERS_DEAD.search(sentences[i]))
-        if more.killed and uncontested and not more.vague:
+        attackers = bool(_ATTACKERS_DEAD.search(sentences[i]))
+        uncontested = not more.claimed or attackers
+        # "Troops killed several of them": the attackers' dead told vaguely are a group of their
+        # own, at the codebook's value, where a vague "many more died" may tell the toll again.
+        if more.killed and uncontested and (not more.vague or attackers):
             if _REVISED.search(sentences[i]):
                 killed = more.killed  # the toll set anew, lower or higher: the better information
             elif _RESTATED.search(sentences[i]):
@@ -1129,7 +1148,8 @@ def _counted_groups(sentence: str) -> frozenset[str]:
         words = _tokens(clause)
         for fig in _clause_figures(clause)[0]:
             head = words[fig.end - 1 : fig.end + 3] if fig.end - fig.start > 1 else words[fig.end : fig.end + 3]
-            noun = next((w for w in head if _names_people(w)), "")
+            # "killing its two crew": a collective noun counted names its members.
+            noun = next((w for w in head if _names_people(w) or w in GROUP_NOUNS), "")
             groups.add("" if noun in _ANYONE or noun in _ANY_SIDE else noun)
     return frozenset(groups)
 
@@ -1143,12 +1163,19 @@ def _the_other_sides_dead(told: str, later: str) -> bool:
     before, after = _counted_groups(told), _counted_groups(later)
     named = bool(before) and bool(after) and "" not in before | after
     whole = _TOLL_TOLD.search(later) or _RISING.search(later) or _tells_part_of_the_dead(later)
-    own = _OWN_DEAD.search(later) or before & set(_tokens(later))
+    own = _own_dead(later) or before & set(_tokens(later))
     return named and not own and not whole and not _CLAIM.search(later)
 
 
-#: A side's own dead, told by it ("three of their fighters", "its losses").
-_OWN_DEAD = re.compile(r"\bof (?:their|its|our) \w+|\b(?:their|its|our) (?:own )?(?:losses|dead)\b", re.I)
+#: A side's own dead, told by it ("three of their fighters", "its losses"); not "one of its
+#: jets" (``_own_dead``).
+_OWN_DEAD = re.compile(r"\bof (?:their|its|our) (\w+)|\b(?:their|its|our) (?:own )?(?:losses|dead)\b", re.I)
+
+
+def _own_dead(sentence: str) -> bool:
+    """Does the sentence tell a side's own dead, counted by it (``_OWN_DEAD``): "of their
+    fighters" names people, "of its jets" does not."""
+    return any(m[1] is None or _names_people(m[1].lower()) for m in _OWN_DEAD.finditer(sentence))
 
 
 #: A toll told again as grown ("the toll had risen to 15", "..., bringing the toll to eight").
@@ -1400,12 +1427,21 @@ _RANKING_APPOSITION = re.compile(
 )
 
 
+#: An aside between commas that dates the event from another ("..., a month after losing it,
+#: and the ministry said 50 soldiers died", "..., two days after talks broke down, ...").
+_TIME_ASIDE = re.compile(
+    r",\s(?:a|one|two|three|four|five|six|seven|several|\d+)\s(?:days?|weeks?|months?|years?)\s(?:after|before)\b[^,;:]{1,80},"
+)
+
+
 def _without_background_asides(sentence: str) -> str:
     """The sentence without relative clauses between commas that tell a background toll ("The
     fighting, which has left thousands dead since April, flared again, killing eight"), nor
-    appositions ranking the dead among a period's (``_RANKING_APPOSITION``): left in, they
-    would make the whole clause around them background, and the event's own toll with it."""
+    appositions ranking the dead among a period's (``_RANKING_APPOSITION``), nor asides that
+    date the event from another happening and tell no dead of it (``_TIME_ASIDE``): left in,
+    they would make the whole clause around them background, and the event's own toll with it."""
     sentence = _RELATIVE_ASIDE.sub(lambda m: "," if _background(m.group(0)) else m.group(0), sentence)
+    sentence = _TIME_ASIDE.sub(lambda m: m.group(0) if _tells_dead(m.group(0)) else ",", sentence)
     return _RANKING_APPOSITION.sub(lambda m: "" if _background(m.group(0)) else m.group(0), sentence)
 
 
@@ -1471,6 +1507,13 @@ def _without_comparisons(clause: str) -> str:
     """The clause without what compares the event with others (``_COMPARISON``) or counts its
     own dead up to now (``_HAPPENING_SO_FAR``)."""
     return _HAPPENING_SO_FAR.sub(r"\1", _COMPARISON.sub(" ", clause))
+
+
+def _tells_dead(text: str) -> bool:
+    """Does ``text`` hold a figure of dead, wounded or a toll, or a word of death ("killed",
+    "dead", "toll"; not "losing", which may lose ground)?"""
+    told = DEATH_AFTER | WOUNDED_AFTER | TOLL_WORDS | {"killing", "kill", "kills"}
+    return any(w in told for w in _tokens(text)) or any(_clause_figures(text))
 
 
 def _background(text: str) -> bool:
@@ -1711,7 +1754,9 @@ def _one_unlisted(words: Sequence[str], at: int, figures: Sequence[_Figure]) -> 
     killed = before_word(words, at) in DEATH_BEFORE or _listed_after_things_killed(words, at)
     for noun in (at + 1, at + 2):
         word = words[noun] if noun < len(words) else ""
-        if not (word.isalpha() and word.islower()) or word in NOT_PEOPLE | {"of"} or f"{word}s" in NOT_PEOPLE:
+        # "a passer-by", "a go-between": a noun may hold hyphens.
+        plain = word.replace("-", "").isalpha() and not word.startswith("-") and not word.endswith("-")
+        if not (plain and word.islower()) or word in NOT_PEOPLE | {"of"} or f"{word}s" in NOT_PEOPLE:
             return None
         after = words[noun + 1 : noun + 3]
         if after[:1] == ["was"] and after[1:] and after[1] in DEATH_AFTER | {"shot"}:
@@ -1736,8 +1781,11 @@ def _listed_after_things_killed(words: Sequence[str], at: int) -> bool:
 
 def _ends_a_list(after: Sequence[str]) -> bool:
     """Do the words ``after`` a noun end a list of the dead ("five soldiers and a guide were
-    killed / died / lost their lives", "... a guide in the ambush", "... a guide.")?"""
-    return not after or not after[0].isalpha() or after[0] in _AFTER_A_VERB | _DIED | {"were", "lost"}
+    killed / died / lost their lives", "... a guide in the ambush", "... a guide.", "killing
+    two guards and a passer-by and wounding 11")?"""
+    # "killing two guards and a passer-by and wounding 11": the next verb of the sentence.
+    next_verb = after[:1] == ["and"] and len(after) > 1 and after[1] in DEATH_BEFORE | WOUNDED_BEFORE
+    return not after or not after[0].isalpha() or after[0] in _AFTER_A_VERB | _DIED | {"were", "lost"} or next_verb
 
 
 def _listed_after_a_figure(words: Sequence[str], at: int, noun: int, figures: Sequence[_Figure]) -> bool:
@@ -1982,8 +2030,8 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     i = fig.start - 1
     while i >= 0 and words[i] in QUALIFIERS and fig.start - i <= 5:
         i -= 1
-    if i > 0 and words[i] == "the" and words[i - 1] in DEATH_BEFORE:
-        i -= 1  # "killed the three attackers"
+    if i > 0 and words[i] in _DEFINITE and words[i - 1] in DEATH_BEFORE:
+        i -= 1  # "killed the three attackers", "killing its two crew", "killed their three sons"
     if i < 0:
         return None
     word = words[i]
@@ -2003,9 +2051,11 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
     } and words[i + 1 : i + 2] == ["of"]:
         return KILLED
     # "killing a family of six".
+    # "killing a settler family of five", "killed an entire farming family of eight": up to two
+    # words may tell whose family it was.
     if word in {"family", "families"} and words[i + 1 : i + 2] == ["of"]:
         j = i - 1
-        while j >= 0 and words[j] in {"a", "an", "the", "entire", "whole", "same"}:
+        while j >= 0 and i - j <= 3 and words[j].isalpha() and words[j] not in DEATH_BEFORE:
             j -= 1
         if j >= 0 and words[j] in DEATH_BEFORE:
             return KILLED
