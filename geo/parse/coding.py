@@ -40,7 +40,7 @@ from geo.parse.clauses import NOT_ACTS, SentenceSyntax
 from geo.parse.clausetree import ClauseTree
 from geo.parse.datelines import header_end
 from geo.parse.dates import EventDate, last_day, stated_date
-from geo.parse.fatalities import casualties_in_sentences, tells_a_later_toll
+from geo.parse.fatalities import casualties_in_sentences, seat_of_a_source, tells_a_later_toll
 from geo.records import Event
 
 #: The types and sub-types of protests and riots: events of public life whose sides are coded.
@@ -119,7 +119,13 @@ def event_fatalities(
         if not own.strip():
             return 0  # the place only dates the report: its neighbours' tolls are not its own either
         sentences = [*sentences[:index], own, *sentences[index + 1 :]]
-    elsewhere = [i for i in told_of_elsewhere(places, event.geonameid) if i != index]
+    # "Diplomats in A, citing military sources, put the losses at 60": a sentence naming a
+    # place only as where its source spoke from tells of no happening there.
+    told_at = [
+        frozenset() if i < len(names) and names[i] and all(seat_of_a_source(sentences[i], n) for n in names[i]) else ids
+        for i, ids in enumerate(places)
+    ]
+    elsewhere = [i for i in told_of_elsewhere(told_at, event.geonameid) if i != index]
     elsewhere += told_of_an_earlier_day(sentences, index, event.event_date, event.published)
     return casualties_in_sentences(sentences, index, place=event.mention, elsewhere=elsewhere).killed or 0
 
