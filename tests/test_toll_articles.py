@@ -21,10 +21,8 @@ NOT_READ_YET: dict[str, str] = {
     "the next sentence names where its speaker sat (Tiraspol) and is read as that place's",
     "Tiraspol": "a frontline event from tanks crossing 'from Tiraspol' (typing), whose toll is taken from the "
     "sentence naming it as the seat of the separatist authorities",
-    "Abeche": "two sides' accounts, each of its own and the other's dead, in two sentences: the lower for each "
-    "side is not read (the second account's sum is taken)",
-    "Torit": "two sides' accounts, each of its own and the other's dead, in two sentences: the lower for each "
-    "side is not read",
+    "Torit": "the second side's account names the rebels' movement, whose name holds a country's, so it is "
+    "read as another place's sentence and the two sides' accounts are not set against each other",
     "Dire Dawa": "a side's vague count of the enemy's dead gives way to its own dead told after it, as if the "
     "two were one toll",
     "Kolwezi": "the lead is typed a statement, and the later frontline event is dated to the town's capture a "
@@ -106,6 +104,34 @@ STORIES: list[tuple[list[str], int]] = [
             "The air force said one of its jets was shot down, killing its two crew.",
         ],
         14,
+    ),
+]
+
+
+STORIES += [
+    # Two sides' accounts, each of the dead it inflicted and of its own: each side's dead by the
+    # lower account, and the story goes on from the second.
+    (
+        [
+            "The army said its troops killed 80 insurgents and lost nine soldiers.",
+            "The insurgents said they killed 40 soldiers and lost only six of their own men.",
+        ],
+        15,
+    ),
+    (
+        [
+            "A military spokesman said the army lost 14 men and killed dozens of rebels.",
+            "The rebels said 30 of their fighters died and that they had killed 70 soldiers.",
+        ],
+        26,
+    ),
+    (
+        [
+            "The army said it killed 50 rebels and lost five soldiers.",
+            "The rebels said they killed 20 soldiers and lost 12 fighters.",
+            "A doctor said four civilians were killed in the crossfire.",
+        ],
+        21,
     ),
 ]
 

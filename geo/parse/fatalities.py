@@ -1029,6 +1029,13 @@ def casualties_in_sentences(
     sentences = [_wounds_told_fatal(sentence) for sentence in sentences]
     elsewhere = set(elsewhere) | another_happening(sentences, index)
     found, told_at = _event_casualties(sentences, index, elsewhere=elsewhere, place=place)
+    if told_at is not None and told_at + 1 < len(sentences) and told_at + 1 not in elsewhere:
+        # "The army said it killed 100 rebels and lost 12 soldiers. The rebels said they killed
+        # 60 soldiers and lost eight fighters.": each side's dead by the lower of the two
+        # accounts, the story going on from the second.
+        both = _two_sides_accounts(sentences[told_at], sentences[told_at + 1])
+        if both is not None:
+            found, told_at = Casualties(both, found.wounded), told_at + 1
     if found.killed and not found.vague and not found.claimed and told_at is not None:
         # "Eight worshippers were killed. Three of the attackers were also killed.": the dead
         # the story adds to its toll (the attackers' own, the wounded who died) are the event's.
@@ -1077,6 +1084,40 @@ def casualties_in_sentences(
                 if here.killed is not None:
                     return Casualties(here.killed, found.wounded if found.wounded is not None else here.wounded)
     return found
+
+
+def _side_account(sentence: str) -> tuple[int, int] | None:
+    """(the dead a side says it inflicted, its own dead) when a source's sentence tells both,
+    once each: "the army said it killed 100 rebels and lost 12 soldiers", "the rebels said 17
+    of their fighters died and that they had killed 150 soldiers"; ``None`` otherwise."""
+    words = _tokens(sentence)
+    if not SPEECH_VERBS & set(words):
+        return None
+    inflicted: list[int] = []
+    own: list[int] = []
+    for fig in _clause_figures(sentence)[0]:
+        i = fig.start - 1
+        while i >= 0 and words[i] in QUALIFIERS:
+            i -= 1
+        before = words[i] if i >= 0 else ""
+        after = words[fig.end : fig.end + 2]
+        if before in {"lost", "losing"} or (after[:1] == ["of"] and after[1:] and after[1] in {"its", "their", "our"}):
+            own.append(fig.value)
+        elif before in {"killed", "killing", "kill"}:
+            inflicted.append(fig.value)
+        else:
+            return None
+    return (inflicted[0], own[0]) if len(inflicted) == 1 and len(own) == 1 else None
+
+
+def _two_sides_accounts(first: str, second: str) -> int | None:
+    """The dead of both sides when two sentences are two sides' accounts, each of the dead it
+    inflicted and of its own (``_side_account``): each side's dead by the lower of its own
+    count and the other's, as ACLED takes the more conservative of conflicting reports."""
+    one, other = _side_account(first), _side_account(second)
+    if one is None or other is None:
+        return None
+    return min(one[1], other[0]) + min(one[0], other[1])
 
 
 #: A sentence that adds dead to a toll told before it: "were also killed", "later died of his
@@ -1164,6 +1205,9 @@ def _counted_groups(sentence: str) -> frozenset[str]:
         words = _tokens(clause)
         for fig in _clause_figures(clause)[0]:
             head = words[fig.end - 1 : fig.end + 3] if fig.end - fig.start > 1 else words[fig.end : fig.end + 3]
+            if head[:2] in (["of", "their"], ["of", "its"], ["of", "our"]):
+                # "eight of their own fighters": the group after the side's possessive.
+                head = words[fig.end + 2 : fig.end + 5]
             # "killing its two crew": a collective noun counted names its members.
             noun = next((w for w in head if _names_people(w) or w in GROUP_NOUNS), "")
             groups.add("" if noun in _ANYONE or noun in _ANY_SIDE else noun)
