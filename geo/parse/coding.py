@@ -127,7 +127,13 @@ def event_fatalities(
     ]
     elsewhere = [i for i in told_of_elsewhere(told_at, event.geonameid) if i != index]
     elsewhere += told_of_an_earlier_day(sentences, index, event.event_date, event.published)
-    return casualties_in_sentences(sentences, index, place=event.mention, elsewhere=elsewhere).killed or 0
+    long_before = [i for i in told_long_before(sentences, event.published) if i != index]
+    return (
+        casualties_in_sentences(
+            sentences, index, place=event.mention, elsewhere=elsewhere, long_before=long_before
+        ).killed
+        or 0
+    )
 
 
 #: Days a report may run from its happening to the day it is told (a week, ACLED's coarser
@@ -150,6 +156,22 @@ def _a_past_happening(event: Event, sentence: str) -> bool:
     if event.event_date is None or event.published is None or tells_a_later_toll(sentence):
         return False
     return last_day(event.event_date, event.date_precision) < event.published - timedelta(days=BACKGROUND_DAYS)
+
+
+def told_long_before(sentences: Sequence[str], published: date | None) -> list[int]:
+    """The sentences that date what they tell to over a month before the report
+    (``BACKGROUND_DAYS``): past happenings told as background ("The worst attack came in
+    November at X, where militants killed 58"), whose tolls no event of the report takes, but
+    a sentence telling a toll as it grew (its day is the count's)."""
+    if published is None:
+        return []
+    before = published - timedelta(days=BACKGROUND_DAYS)
+    long_ago = []
+    for i, sentence in enumerate(sentences):
+        told = None if tells_a_later_toll(sentence) else _stated_day(sentence, published)
+        if told is not None and told.value is not None and last_day(told.value, told.precision) < before:
+            long_ago.append(i)
+    return long_ago
 
 
 def told_of_an_earlier_day(sentences: Sequence[str], index: int, day: date | None, published: date | None) -> list[int]:

@@ -1018,13 +1018,20 @@ STORY_SENTENCES = 4
 
 
 def casualties_in_sentences(
-    sentences: Sequence[str], index: int, *, place: str = "", elsewhere: Collection[int] = ()
+    sentences: Sequence[str],
+    index: int,
+    *,
+    place: str = "",
+    elsewhere: Collection[int] = (),
+    long_before: Collection[int] = (),
 ) -> Casualties:
     """The casualties of the event told in ``sentences[index]``: that sentence and its
     neighbours but those in ``elsewhere`` (``event_casualties``), else the first sentence
-    that names the event's ``place`` (as written) with a death toll. A neighbour that says it
+    that names the event's ``place`` (as written) with a death toll, but one of ``long_before``
+    (it tells a past happening; those are read as neither). A neighbour that says it
     tells another happening ("In a separate attack, ...") is not read, nor, when the event's
     own sentence says so, the one before it."""
+    elsewhere = set(elsewhere) | set(long_before)
     # "Thirteen more were fatally wounded": a later sentence's fatal wounds add dead as its deaths do.
     sentences = [_wounds_told_fatal(sentence) for sentence in sentences]
     elsewhere = set(elsewhere) | another_happening(sentences, index)
@@ -1078,8 +1085,9 @@ def casualties_in_sentences(
                 if later.killed and not later.vague:
                     return Casualties(later.killed, found.wounded)
     if found.killed is None and place:
-        for sentence in sentences:
-            if _names(sentence, place):
+        for i, sentence in enumerate(sentences):
+            # Not a sentence of a past happening ("The worst attack came in November at X").
+            if _names(sentence, place) and i not in long_before:
                 here = casualties(sentence)
                 if here.killed is not None:
                     return Casualties(here.killed, found.wounded if found.wounded is not None else here.wounded)
