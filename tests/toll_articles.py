@@ -10,7 +10,8 @@ the more conservative account gives them), vague words at the codebook's values,
 from a background happening, a war's cumulative toll, the wounded or the displaced, nor at a
 place named only as where a claim was made, people fled or the wounded were taken.
 
-Scored on the code before it was changed for them: 49 of the 68 places right (0.721).
+Scored on the code before it was changed for them: 49 of the 68 places right (0.721); after
+the changes made for them, 61 (0.897).
 """
 
 from __future__ import annotations
