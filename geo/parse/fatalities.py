@@ -1068,6 +1068,13 @@ def casualties_in_sentences(
             _lower_account_later(sentences, index, told_at, found.killed, elsewhere, place), found.wounded
         )
     if found.claimed and found.killed:
+        # "The army said it killed hundreds of the invaders. It said 34 of its soldiers died.": the
+        # same side goes on to tell its own dead, a group of their own beside those it claims.
+        own_told = told_at is not None and told_at + 1 < len(sentences) and told_at + 1 not in elsewhere
+        if own_told and _SAME_SOURCE.match(sentences[told_at + 1]) and _own_dead(sentences[told_at + 1]):
+            own = casualties(sentences[told_at + 1], place=place)
+            if own.killed and not own.claimed and not own.vague:
+                return Casualties(found.killed + own.killed, found.wounded, found.vague)
         # "The rebels said they had killed 15 soldiers. A military source put the toll at seven.":
         # a side's claim beside another account of the same dead; ACLED takes the lower.
         for i in range(max(0, index - 1), min(len(sentences), index + STORY_SENTENCES)):
@@ -1126,6 +1133,10 @@ def _two_sides_accounts(first: str, second: str) -> int | None:
     if one is None or other is None:
         return None
     return min(one[1], other[0]) + min(one[0], other[1])
+
+
+#: A sentence that goes on with the words of the source before it ("It said ...", "They added ...").
+_SAME_SOURCE = re.compile(r"\W*(?:it|they|he|she)\s+(?:also\s+)?(?:said|says|added|reported)\b", re.IGNORECASE)
 
 
 #: A sentence that adds dead to a toll told before it: "were also killed", "later died of his
