@@ -272,10 +272,10 @@ def _trained(vectorizer, examples, c: float, weighting: str = "pairs"):
             continue  # nothing to learn: every option is right, or none is
         x = vectorizer.transform([{n: 1.0 for n in o.features} for o in options])
         pairs = [(i, j) for i, r in enumerate(right) if r for j, s in enumerate(right) if not s]
-        for i, j in pairs:
-            differences.extend([x[i] - x[j], x[j] - x[i]])
-            labels.extend([1, 0])
-            weights.extend([1.0 / len(pairs) if weighting == "example" else 1.0] * 2)
+        ahead = x[[i for i, _ in pairs]] - x[[j for _, j in pairs]]  # one row per pair, built at once
+        differences.extend([ahead, -ahead])
+        labels.extend([1] * len(pairs) + [0] * len(pairs))
+        weights.extend([1.0 / len(pairs) if weighting == "example" else 1.0] * (2 * len(pairs)))
     return LogisticRegression(C=c, max_iter=3000, fit_intercept=False).fit(
         vstack(differences), labels, sample_weight=weights
     )
