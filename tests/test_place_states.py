@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.parse.eventmodel import site_features
+from geo.parse.eventmodel import decide, load_event_model, site_features
 from tests.event_sites import event_site
 
 
@@ -83,3 +83,19 @@ def test_an_act_only_planned_or_set_aside_is_marked(nlp, sentence, place, expect
 )
 def test_an_act_that_happened_at_the_place_is_not_marked_unrealised(nlp, sentence):
     assert not _named(_features(nlp, sentence, "Cadmor"), "unrealised")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebels threatened on Monday to storm Cadmor within a week.",
+        "The army plans to attack Cadmor before the rains.",
+        "Commanders said they would shell Cadmor if the rebels did not withdraw.",
+    ],
+)
+def test_the_shipped_model_reads_an_act_only_threatened_at_a_place_as_no_event_there(nlp, sentence):
+    site = event_site(sentence, "Cadmor", nlp=nlp, others=0, index=2)
+    model = load_event_model()
+    kind, _ = decide(model, site)
+    assert kind is None
+    assert model.probabilities(site_features(site, tolls=model.reads_tolls))["none"] >= 0.75

@@ -127,7 +127,7 @@ def _measured(tree: ClauseTree, word: int) -> bool:
 
 def state_negated(tree: ClauseTree, place: int) -> bool:
     """Is the place told as the subject of a state that is denied: "X is under no threat", "X
-    was not in rebel hands", "X remained free of fighting"? A state denied is no event there."""
+    was not in rebel hands"? A state denied is no event there."""
     subject = _subject_of_place(tree, place)
     if tree.deps[subject] not in ("nsubj", "nsubjpass"):
         return False
@@ -157,7 +157,7 @@ def _subject_of_place(tree: ClauseTree, place: int) -> int:
 def armed_move(tree: ClauseTree, place: int) -> str | None:
     """Is the place where armed men arrive or land ("marines landed at the port of X", "troops
     came ashore at X", "reinforcements were sent to X") or which they set out from ("columns
-    left X")? ``destination`` or ``source``; None otherwise. The verb's subject (or its passive
+    pulled out of X")? ``destination`` or ``source``; None otherwise. The verb's subject (or its passive
     subject) names armed men."""
     place = _subject_of_place(tree, place)
     verb, role = None, None
