@@ -151,3 +151,22 @@ def test_inflected_and_capitalised_triggers_match_on_word_boundaries():
 def test_a_near_span_outside_the_sentence_is_rejected():
     with pytest.raises(ValueError, match=r"near must be a \(start, end\) span within 0\.\.5, got \(2, 9\)"):
         classify_sentence("Clash", near=(2, 9))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "near", "expected"),
+    [
+        # a bomb or a grenade set off, thrown or going off is an explosion, whatever follows
+        ("Separatists set off a bomb outside the courthouse in Dravo on Friday.", "Dravo", ("frontline", "explosion")),
+        ("A man hurled a grenade into the crowd at the market in Dravo.", "Dravo", ("frontline", "explosion")),
+        ("Two bombs went off near the ferry terminal in Dravo.", "Dravo", ("frontline", "explosion")),
+        # a memorial service is public life, as a funeral or a vigil is
+        ("A memorial service for the crew was held in the harbour town of Kell.", "Kell", ("other", "civic")),
+    ],
+)
+def test_a_bomb_set_off_and_a_memorial_service_are_read(sentence, near, expected):
+    assert kind(sentence, near) == expected
+
+
+def test_a_bomb_that_is_only_a_shelter_is_no_explosion():
+    assert kind("Families slept in a bomb shelter in Dravo.", "Dravo")[1] != "explosion"

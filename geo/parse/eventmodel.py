@@ -59,6 +59,7 @@ from geo.parse.eventtypes import (
 )
 from geo.parse.fatalities import casualties
 from geo.parse.placerole import role_features, sibling_features
+from geo.parse.placestates import place_state_features
 from geo.parse.roles import is_incidental_location, only_names_something_else
 from geo.parse.speakers import speaks_of_elsewhere
 
@@ -170,6 +171,7 @@ def site_features(site: EventSite, rule: EventKind | None = None, *, tolls: bool
         flags.append(f"names_event={_event_the_place_names(site) is not None}")
         flags.append(f"locative_strong={_locative_of_strong_trigger(site, rule)}")
     flags += signal_features(site.tree, sentence, site.start, site.end, site.is_area)
+    flags += place_state_features(site.tree, sentence, site.start, site.end)
     if tolls:
         flags += toll_features(sentence[clause[0] : clause[1]], sentence[site.start : site.end])
     place_words = set(_WORD.findall(lowered[site.start : site.end]))

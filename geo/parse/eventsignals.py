@@ -428,7 +428,7 @@ CAPTURE_PARTICIPLES = frozenset(
 SIEGE_STATE_NOUNS = frozenset({"siege", "blockade", "fire", "bombardment", "shelling", "attack", "assault"})
 CAPTURE_STATE_NOUNS = frozenset({"control", "occupation"})
 #: Verbs that tell a state as going on: "is", "remained", "stays".
-_STATE_VERBS = _BE | frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
+STATE_VERBS = _BE | frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 #: Nouns a place names by "of": "the town of X", "the garrison of X".
 _HOLDER_OF_PLACE = frozenset(
     {"town", "city", "village", "port", "fortress", "fort", "garrison", "citadel", "stronghold", "capital"}
@@ -498,7 +498,7 @@ def _state_told(tree: ClauseTree, subject: int, verb: int, children: list[int]) 
         return "siege"  # "X has been cut off" ("X cut off the gas": X acts)
     if tree.words[verb] in _HOLD and "out" in particles and not any(tree.deps[c] == "dobj" for c in children):
         return "siege"  # "the garrison of X held out" ("X held out hope": no siege)
-    if tree.words[verb] not in _STATE_VERBS:
+    if tree.words[verb] not in STATE_VERBS:
         return None
     for preposition in (c for p in predicates for c in tree.children(p) if tree.deps[c] == "prep"):
         nouns = {tree.words[c] for c in tree.children(preposition) if tree.deps[c] == "pobj"}

@@ -67,7 +67,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:car|truck|roadside) bombs?|suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|car bombs?)|ieds?|"
         r"improvised explosive devices?|land ?mines?|explosions?|blasts?|detonat(?:ed|ion|ing)|"
         r"blew (?:themselves |himself |herself )?up|blown up|booby[- ]trap(?:ped|s)?|explod(?:e|ed|es|ing)|"
-        r"bomb attacks?",
+        r"bomb attacks?|grenade attacks?|(?:bombs?|grenades?) went off|"
+        r"(?:set off|planted|hurled|threw|lobbed) (?:a |an |the |two |three |several )?(?:\w+ )?(?:bombs?|grenades?)",
         "frontline",
         "explosion",
     ),
@@ -163,7 +164,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         r"concerts?|festivals?|ceremon(?:y|ies)|commemorat(?:e|ed|es|ing|ion|ions)|anniversar(?:y|ies)|"
-        r"celebrat(?:e|ed|es|ing|ion|ions)|funerals?|vigils?|parades?|exhibitions?|inaugurat(?:ed|ion)|sworn in|"
+        r"celebrat(?:e|ed|es|ing|ion|ions)|funerals?|memorial services?|vigils?|parades?|exhibitions?|"
+        r"inaugurat(?:ed|ion)|sworn in|"
         r"elections?|referendums?|voted|voters|polling (?:stations?|booths?|day)|polls? (?:opened|closed)|curfews?",
         "other",
         "civic",
