@@ -49,6 +49,13 @@ apt_install() {
   return 1
 }
 
+# What the installed packages depend on: when it has not changed since the last install
+# into .venv, that install is still good and pip is not asked again.
+install_inputs_digest() {
+  { cat pyproject.toml setup.py requirements-model.txt; echo "$EXTRAS"; } | python3 -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())'
+}
+
+# Debian splits venv and ensurepip into their own package; as root, install it as chromium is.
 make_project_venv() {
   if python3 -m venv "$PROJECT_VENV" 2>/dev/null && "$PROJECT_VENV/bin/python3" -m pip --version >/dev/null 2>&1; then
     return 0
