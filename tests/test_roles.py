@@ -166,3 +166,30 @@ def test_an_actor_is_a_government_or_backer_named_for_its_place(sentence: str, p
 )
 def test_a_place_that_only_names_a_document_or_a_group_is_incidental(sentence: str, place: str, expected: bool) -> None:
     assert incidental(sentence, place) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "clock"),
+    [
+        ("The truce takes effect at midnight Kinshasa time on Friday.", "Kinshasa", True),
+        ("Shelling stopped at 0600 Tbilisi local time, officials said.", "Tbilisi", True),
+        ("The deadline expires at noon Baku summer time.", "Baku", True),
+        ("Rebels shelled Goma for the first time since March.", "Goma", False),
+        ("Troops entered Bunia in time to stop the looting.", "Bunia", False),
+    ],
+)
+def test_a_place_that_names_a_clock_is_no_place_of_events(sentence: str, place: str, clock: bool) -> None:
+    from geo.parse.roles import only_names_something_else
+
+    start = sentence.index(place)
+    assert only_names_something_else(sentence, start, start + len(place)) is clock
+
+
+def test_a_truce_timed_by_a_capitals_clock_makes_no_event_there(pipeline) -> None:
+    from datetime import date
+
+    from geo.records import Article
+
+    text = "A ceasefire in Nagorno-Karabakh took effect at noon Moscow time, the Kremlin said."
+    events = pipeline.events(Article(text, published=date(2020, 10, 10), article_id="clock"))
+    assert "Moscow" not in {e.mention for e in events}

@@ -206,6 +206,9 @@ _NAMED_PROCESS = re.compile(
     r"\s+(?:peace\s+|ceasefire\s+)?(?:deadline|accords?|agreements?|protocols?|process|format|framework|roadmap)\b",
     _CI,
 )
+#: A place that names the clock a time is told by, as wire copy dates a truce or a deadline:
+#: "at midnight X time", "0300 X local time", "X summer time".
+_CLOCK_TIME = re.compile(r"\s+(?:local\s+|standard\s+|summer\s+|daylight\s+)?time\b(?!\s+(?:and|in|of|since)\b)", _CI)
 #: The last words of an armed group's name before the region it is named for: "al-X in the",
 #: "Islamic State in the", an acronym "in the". Case-sensitive: the name is capitalised.
 _GROUP_NAMED_FOR = re.compile(r"\b(?:[Aa]l-[A-Z][\w'’-]*|State|[A-Z]{2,}) in the $")
@@ -250,11 +253,12 @@ def is_named_as_actor(sentence: str, start: int, end: int) -> bool:
 
 def only_names_something_else(sentence: str, start: int, end: int) -> bool:
     """True when ``sentence[start:end]`` is part of the name of a document, a deadline or an
-    armed group ("the X accord", "al-Y in the X"): nothing happens at the place itself."""
+    armed group ("the X accord", "al-Y in the X"), or names the clock a time is told by
+    ("at midnight X time"): nothing happens at the place itself."""
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(sentence)):
         raise ValueError(f"start/end must be a non-empty span within 0..{len(sentence)}, got {(start, end)!r}")
     context = _context(sentence, start, end)
-    return _named_process(context) or _group_name(context)
+    return _named_process(context) or _group_name(context) or _clock_time(context)
 
 
 def _context(sentence: str, start: int, end: int) -> _Context:
@@ -317,6 +321,10 @@ def _object_of_pressure(c: _Context) -> bool:
 
 def _named_process(c: _Context) -> bool:
     return c.before.endswith(("the ", "The ")) and _NAMED_PROCESS.match(c.after) is not None
+
+
+def _clock_time(c: _Context) -> bool:
+    return _CLOCK_TIME.match(c.after) is not None
 
 
 def _group_name(c: _Context) -> bool:
