@@ -1070,9 +1070,10 @@ def casualties_in_sentences(
     if found.claimed and found.killed:
         # "The army said it killed hundreds of the invaders. It said 34 of its soldiers died.": the
         # same side goes on to tell its own dead, a group of their own beside those it claims.
-        own_told = told_at is not None and told_at + 1 < len(sentences) and told_at + 1 not in elsewhere
-        if own_told and _SAME_SOURCE.match(sentences[told_at + 1]) and _own_dead(sentences[told_at + 1]):
-            own = casualties(sentences[told_at + 1], place=place)
+        next_told = told_at + 1 if told_at is not None else len(sentences)
+        own_told = next_told < len(sentences) and next_told not in elsewhere
+        if own_told and _SAME_SOURCE.match(sentences[next_told]) and _own_dead(sentences[next_told]):
+            own = casualties(sentences[next_told], place=place)
             if own.killed and not own.claimed and not own.vague:
                 return Casualties(found.killed + own.killed, found.wounded, found.vague)
         # "The rebels said they had killed 15 soldiers. A military source put the toll at seven.":
