@@ -19,7 +19,7 @@ from geo.parse.eventtypes import ANY_TRIGGER_TYPES, denied_triggers, trigger_spa
 from geo.parse.placerole import motion_role, preposition_of
 
 #: "north of", "south-west of", "northeastern outskirts of" are not: only a bearing.
-_BEARING_OF = re.compile(
+BEARING_OF = re.compile(
     r"\b(?:north|south|east|west)(?:[-\s]?(?:east|west))?\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -33,7 +33,7 @@ _FACING = re.compile(
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})
 #: Tags of proper nouns (Penn Treebank).
-_PROPER = frozenset({"NNP", "NNPS"})
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
 #: Tokens a place may sit behind and still be said to hold the proper noun before them:
 #: "X, in Y province", "the X hospital in Y", "X in the mountains of Y".
 _INSIDE_LINKS = frozenset({"in", "of", "inside", "within"})
@@ -64,7 +64,7 @@ def signal_features(tree: ClauseTree | None, sentence: str, start: int, end: int
     """Feature names for the place at ``start:end`` of ``sentence``: how it is named and who acts."""
     features = []
     before = sentence[max(0, start - 60) : start]
-    if _BEARING_OF.search(before):
+    if BEARING_OF.search(before):
         features.append("ref_bearing_of")
     features += sorted(f"denied={sub_type}" for sub_type in denied_triggers(sentence))
     if tree is None or len(tree) == 0:
@@ -104,7 +104,7 @@ def only_locates_another(tree: ClauseTree | None, sentence: str, start: int, end
     """Is the place named only to say where something else is, or to rank an event among
     others: "X, south of Y", "the hospital of X in Y province", "one of the deadliest in Y"?
     Then a strong trigger in its sentence is no reason to put an event at it."""
-    if _BEARING_OF.search(sentence[max(0, start - 60) : start]):
+    if BEARING_OF.search(sentence[max(0, start - 60) : start]):
         return True
     if tree is None or len(tree) == 0:
         return False
@@ -125,7 +125,7 @@ def locates_a_named_site(tree: ClauseTree | None, sentence: str, start: int, end
     if _holds_a_name_before(tree, start, end) and _names_an_admin_unit(tree, start, end):
         return True
     window = max(0, start - 60)
-    bearing = _BEARING_OF.search(sentence[window:start]) or _FACING.search(sentence[window:start])
+    bearing = BEARING_OF.search(sentence[window:start]) or _FACING.search(sentence[window:start])
     return bearing is not None and _name_before(tree, tree.token_at(window + bearing.start()), BEARING_REACH)
 
 
@@ -141,7 +141,7 @@ def _name_before(tree: ClauseTree, token: int, reach: int) -> bool:
     describes a noun ("besieged") is no clause."""
     for index in range(token - 1, max(-1, token - 1 - reach), -1):
         word, tag = tree.words[index], tree.tags[index]
-        if tag in _PROPER and word not in DATE_NAMES:
+        if tag in PROPER_TAGS and word not in DATE_NAMES:
             # a name describing a plural noun names no one site ("the X villages south of Y")
             return index > 0 and not (
                 tree.deps[index] in ("compound", "amod") and tree.tags[tree.heads[index]] == "NNS"
@@ -160,7 +160,7 @@ def _holds_a_name_before(tree: ClauseTree, start: int, end: int) -> bool:
         word, tag = tree.words[index], tree.tags[index]
         if word in _INSIDE_LINKS:
             linked = True
-        elif tag in _PROPER:
+        elif tag in PROPER_TAGS:
             return linked and index > 0
         elif tree.is_verb(index) or tag in (".", ":", "CC") or word in (";", "and", "or"):
             return False

@@ -11,21 +11,12 @@ annotated reports what it is worth; none of them decides anything alone.
 
 from __future__ import annotations
 
-import re
-
 from geo.parse.clausetree import ClauseTree
 from geo.parse.eventabsence import NEGATING_WORDS, is_negated_verb, is_unrealised
-from geo.parse.eventsignals import STATE_VERBS, held_or_besieged
+from geo.parse.eventsignals import BEARING_OF, PROPER_TAGS, STATE_VERBS, held_or_besieged
 from geo.parse.placerole import motion_role, preposition_of
 
-#: A bearing right before the place: "north of", "south-west of", "northeast of the town of".
-_BEARING_BEFORE = re.compile(
-    r"\b(?:north|south|east|west)(?:[-\s]?(?:east|west))?\s+of\s+(?:the\s+)?"
-    r"(?:(?:city|town|village)\s+of\s+)?$",
-    re.IGNORECASE,
-)
-#: Tags of proper nouns and of common nouns (Penn Treebank).
-_PROPER = frozenset({"NNP", "NNPS"})
+#: Tags of common nouns (Penn Treebank).
 _COMMON = frozenset({"NN", "NNS"})
 #: Nouns a place names by "of" ("the port of X", "the town of X"): what is done to them is done there.
 _NAMED_BY_OF = frozenset(
@@ -86,7 +77,7 @@ def bearing_reference(tree: ClauseTree | None, sentence: str, start: int, end: i
     X"), ``other`` for an act told in a direction ("troops advanced north of X"). None when the
     place is no such reference."""
     window = max(0, start - 60)
-    found = _BEARING_BEFORE.search(sentence[window:start])
+    found = BEARING_OF.search(sentence[window:start])
     if tree is None or len(tree) == 0:
         return "other" if found is not None else None
     if found is not None:
@@ -108,7 +99,7 @@ def _what_stands_before(tree: ClauseTree, bearing: int) -> str:
     if _measured(tree, bearing):
         return "distance"
     tag = tree.tags[index]
-    if tag in _PROPER:
+    if tag in PROPER_TAGS:
         return "name"
     if tag in _COMMON:
         return "noun"
