@@ -119,13 +119,7 @@ def event_fatalities(
         if not own.strip():
             return 0  # the place only dates the report: its neighbours' tolls are not its own either
         sentences = [*sentences[:index], own, *sentences[index + 1 :]]
-    # "Diplomats in A, citing military sources, put the losses at 60": a sentence naming a
-    # place only as where its source spoke from tells of no happening there.
-    told_at = [
-        frozenset() if i < len(names) and names[i] and all(seat_of_a_source(sentences[i], n) for n in names[i]) else ids
-        for i, ids in enumerate(places)
-    ]
-    elsewhere = [i for i in told_of_elsewhere(told_at, event.geonameid) if i != index]
+    elsewhere = [i for i in told_of_elsewhere(_places_told_of(sentences, places, names), event.geonameid) if i != index]
     elsewhere += told_of_an_earlier_day(sentences, index, event.event_date, event.published)
     long_before = [i for i in told_long_before(sentences, event.published) if i != index]
     return (
@@ -165,13 +159,7 @@ def told_long_before(sentences: Sequence[str], published: date | None) -> list[i
     a sentence telling a toll as it grew (its day is the count's)."""
     if published is None:
         return []
-    before = published - timedelta(days=BACKGROUND_DAYS)
-    long_ago = []
-    for i, sentence in enumerate(sentences):
-        told = None if tells_a_later_toll(sentence) else _stated_day(sentence, published)
-        if told is not None and told.value is not None and last_day(told.value, told.precision) < before:
-            long_ago.append(i)
-    return long_ago
+    return _dated_before(sentences, published - timedelta(days=BACKGROUND_DAYS), published)
 
 
 def told_of_an_earlier_day(sentences: Sequence[str], index: int, day: date | None, published: date | None) -> list[int]:
@@ -184,15 +172,32 @@ def told_of_an_earlier_day(sentences: Sequence[str], index: int, day: date | Non
     it grew (its day is the count's)."""
     if day is None or _stated_day(sentences[index], published) is None:
         return []
-    before = day - timedelta(days=STORY_DAYS)
-    earlier = []
-    for i, sentence in enumerate(sentences):
-        if i == index or tells_a_later_toll(sentence):
-            continue
-        told = _stated_day(sentence, published)
-        if told is not None and told.value is not None and last_day(told.value, told.precision) < before:
-            earlier.append(i)
-    return earlier
+    return [i for i in _dated_before(sentences, day - timedelta(days=STORY_DAYS), published) if i != index]
+
+
+def _dated_before(sentences: Sequence[str], cutoff: date, published: date | None) -> list[int]:
+    """The sentences whose stated day ends before ``cutoff``, but those telling a toll as it
+    grew (its day is the count's, not the happening's)."""
+    return [
+        i
+        for i, sentence in enumerate(sentences)
+        if not tells_a_later_toll(sentence)
+        and (told := _stated_day(sentence, published)) is not None
+        and told.value is not None
+        and last_day(told.value, told.precision) < cutoff
+    ]
+
+
+def _places_told_of(
+    sentences: Sequence[str], places: Sequence[frozenset[int]], names: Sequence[frozenset[str]]
+) -> list[frozenset[int]]:
+    """``places`` (the gazetteer ids each sentence names) less those of a sentence that names
+    its places only as where its source spoke from ("Diplomats in A, citing military sources,
+    put the losses at 60"): such a sentence tells of no happening there."""
+    return [
+        frozenset() if i < len(names) and names[i] and all(seat_of_a_source(sentences[i], n) for n in names[i]) else ids
+        for i, ids in enumerate(places)
+    ]
 
 
 @lru_cache(maxsize=1024)
