@@ -1031,10 +1031,9 @@ def casualties_in_sentences(
     (it tells a past happening; those are read as neither). A neighbour that says it
     tells another happening ("In a separate attack, ...") is not read, nor, when the event's
     own sentence says so, the one before it."""
-    elsewhere = set(elsewhere) | set(long_before)
     # "Thirteen more were fatally wounded": a later sentence's fatal wounds add dead as its deaths do.
     sentences = [_wounds_told_fatal(sentence) for sentence in sentences]
-    elsewhere = set(elsewhere) | another_happening(sentences, index)
+    elsewhere = set(elsewhere) | set(long_before) | another_happening(sentences, index)
     found, told_at = _event_casualties(sentences, index, elsewhere=elsewhere, place=place)
     if told_at is not None and told_at + 1 < len(sentences) and told_at + 1 not in elsewhere:
         # "The army said it killed 100 rebels and lost 12 soldiers. The rebels said they killed
@@ -1102,6 +1101,10 @@ def casualties_in_sentences(
     return found
 
 
+#: The words a side names its own by: "17 of their fighters", "eight of its soldiers".
+_POSSESSIVES = frozenset({"its", "their", "our"})
+
+
 def _side_account(sentence: str) -> tuple[int, int] | None:
     """(the dead a side says it inflicted, its own dead) when a source's sentence tells both,
     once each: "the army said it killed 100 rebels and lost 12 soldiers", "the rebels said 17
@@ -1117,7 +1120,7 @@ def _side_account(sentence: str) -> tuple[int, int] | None:
             i -= 1
         before = words[i] if i >= 0 else ""
         after = words[fig.end : fig.end + 2]
-        if before in {"lost", "losing"} or (after[:1] == ["of"] and after[1:] and after[1] in {"its", "their", "our"}):
+        if before in {"lost", "losing"} or (after[:1] == ["of"] and after[1:] and after[1] in _POSSESSIVES):
             own.append(fig.value)
         elif before in {"killed", "killing", "kill"}:
             inflicted.append(fig.value)
@@ -1225,7 +1228,7 @@ def _counted_groups(sentence: str) -> frozenset[str]:
         words = _tokens(clause)
         for fig in _clause_figures(clause)[0]:
             head = words[fig.end - 1 : fig.end + 3] if fig.end - fig.start > 1 else words[fig.end : fig.end + 3]
-            if head[:2] in (["of", "their"], ["of", "its"], ["of", "our"]):
+            if head[:1] == ["of"] and head[1:2] and head[1] in _POSSESSIVES:
                 # "eight of their own fighters": the group after the side's possessive.
                 head = words[fig.end + 2 : fig.end + 5]
             # "killing its two crew": a collective noun counted names its members.
@@ -1589,11 +1592,14 @@ def _without_comparisons(clause: str) -> str:
     return _HAPPENING_SO_FAR.sub(r"\1", _COMPARISON.sub(" ", clause))
 
 
+#: Words that tell deaths, wounds or a toll (``_tells_dead``).
+_DEATH_WORDS = DEATH_AFTER | WOUNDED_AFTER | TOLL_WORDS | {"killing", "kill", "kills"}
+
+
 def _tells_dead(text: str) -> bool:
     """Does ``text`` hold a figure of dead, wounded or a toll, or a word of death ("killed",
     "dead", "toll"; not "losing", which may lose ground)?"""
-    told = DEATH_AFTER | WOUNDED_AFTER | TOLL_WORDS | {"killing", "kill", "kills"}
-    return any(w in told for w in _tokens(text)) or any(_clause_figures(text))
+    return any(w in _DEATH_WORDS for w in _tokens(text)) or any(_clause_figures(text))
 
 
 def _background(text: str) -> bool:
@@ -2130,9 +2136,8 @@ def _kind_before(words: Sequence[str], fig: _Figure) -> str | None:
         "executions",
     } and words[i + 1 : i + 2] == ["of"]:
         return KILLED
-    # "killing a family of six".
-    # "killing a settler family of five", "killed an entire farming family of eight": up to two
-    # words may tell whose family it was.
+    # "killing a family of six", "a settler family of five", "an entire farming family of
+    # eight": up to two words may tell whose family it was.
     if word in {"family", "families"} and words[i + 1 : i + 2] == ["of"]:
         j = i - 1
         while j >= 0 and i - j <= 3 and words[j].isalpha() and words[j] not in DEATH_BEFORE:
