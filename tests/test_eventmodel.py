@@ -152,5 +152,5 @@ def test_a_model_that_weighs_tolls_reads_them_and_the_shipped_one_knows_whether_
     kind, _ = decide(weighs_tolls, site("Gunmen massacred twenty-two farmers near Lomaro on Tuesday.", "Lomaro"))
     assert kind is not None and kind.event_type == "frontline"
     assert decide(weighs_tolls, site("Twenty-two farmers tend their fields near Lomaro.", "Lomaro"))[0] is None
-    # A model without toll weights skips reading tolls (3 % of the event pipeline's time).
+    # A model without toll weights skips reading tolls (0.2-0.5 ms a place).
     assert shipped.reads_tolls == any(name.startswith("toll_at_place=") for name in shipped.weights)

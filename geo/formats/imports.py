@@ -125,11 +125,11 @@ def iter_gdelt(path: Path, *, on_error: OnError | None = None) -> Iterator[Event
     path = Path(path)
     with _open_text(path, encoding="utf-8") as handle:
         long_lines: list[int] = []
-        rows = 0
+        saw_a_row = False  # a file of blank lines is as empty as a file of nothing
         for line_number, line in enumerate(_bounded_lines(handle, long_lines), start=1):
             if not long_lines and not line.strip():
                 continue
-            rows += 1
+            saw_a_row = True
             if long_lines:
                 _bad_row(BadRow(path, long_lines.pop(0), _LONG_LINE), on_error)
                 continue
@@ -141,7 +141,7 @@ def iter_gdelt(path: Path, *, on_error: OnError | None = None) -> Iterator[Event
                 yield _storable(event)
             except InputError as err:
                 _bad_row(BadRow(path, line_number, str(err)), on_error)
-        if not rows:
+        if not saw_a_row:
             raise InputError(_empty_file(path, "a GDELT export holds one event a line"))
 
 

@@ -526,8 +526,8 @@ def _public_life_at_place(site: EventSite, rule: EventKind, chosen: str) -> bool
     )
 
 
-#: The sub-type of a type the model chose where no trigger of that type is found.
-#: Each type's broadest sub-type; public life that no trigger names is the plain, least sure "other".
+#: The sub-type of a type the model chose where no trigger of that type is found: each type's
+#: broadest; public life that no trigger names is the plain, least sure "other".
 BROADEST_KINDS = {
     **{
         event_type: EventKind(event_type, sub_type, 0.5, "")
