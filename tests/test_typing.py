@@ -160,6 +160,7 @@ def test_a_near_span_outside_the_sentence_is_rejected():
         ("Separatists set off a bomb outside the courthouse in Dravo on Friday.", "Dravo", ("frontline", "explosion")),
         ("A man hurled a grenade into the crowd at the market in Dravo.", "Dravo", ("frontline", "explosion")),
         ("Two bombs went off near the ferry terminal in Dravo.", "Dravo", ("frontline", "explosion")),
+        ("A bomb tore through a minibus on the road out of Dravo.", "Dravo", ("frontline", "explosion")),
         # a memorial service is public life, as a funeral or a vigil is
         ("A memorial service for the crew was held in the harbour town of Kell.", "Kell", ("other", "civic")),
     ],

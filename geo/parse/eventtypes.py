@@ -67,7 +67,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:car|truck|roadside) bombs?|suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|car bombs?)|ieds?|"
         r"improvised explosive devices?|land ?mines?|explosions?|blasts?|detonat(?:ed|ion|ing)|"
         r"blew (?:themselves |himself |herself )?up|blown up|booby[- ]trap(?:ped|s)?|explod(?:e|ed|es|ing)|"
-        r"bomb attacks?|grenade attacks?|(?:bombs?|grenades?) went off|"
+        r"bomb attacks?|grenade attacks?|(?:bombs?|grenades?) (?:went off|(?:ripped|tore) through)|"
         r"(?:set off|planted|hurled|threw|lobbed) (?:a |an |the |two |three |several )?(?:\w+ )?(?:bombs?|grenades?)",
         "frontline",
         "explosion",
