@@ -145,7 +145,9 @@ ACTOR_ARTICLES: list[ActorArticle] = [
         date(2000, 6, 9),
         {
             "Kisangani": frozenset({"Military Forces of Rwanda", "Military Forces of Uganda"}),
-            "Pepa": frozenset({"RCD: Congolese Rally for Democracy", "Military Forces of Democratic Republic of Congo"}),
+            "Pepa": frozenset(
+                {"RCD: Congolese Rally for Democracy", "Military Forces of Democratic Republic of Congo"}
+            ),
         },
         ("Kinshasa", "London"),
     ),
@@ -164,8 +166,12 @@ ACTOR_ARTICLES: list[ActorArticle] = [
         "address the region's grievances.",
         date(2007, 1, 16),
         {
-            "Bonny": frozenset({"MEND: Movement for the Emancipation of the Niger Delta", "Military Forces of Nigeria"}),
-            "Warri": frozenset({"Military Forces of Nigeria", "MEND: Movement for the Emancipation of the Niger Delta"}),
+            "Bonny": frozenset(
+                {"MEND: Movement for the Emancipation of the Niger Delta", "Military Forces of Nigeria"}
+            ),
+            "Warri": frozenset(
+                {"Military Forces of Nigeria", "MEND: Movement for the Emancipation of the Niger Delta"}
+            ),
         },
         ("Port Harcourt", "Washington", "Abuja"),
     ),
@@ -614,7 +620,9 @@ ACTOR_ARTICLES: list[ActorArticle] = [
         "peacekeeping force. A U.S. State Department official said Washington would not send troops.",
         date(2004, 2, 22),
         {
-            "Cap-Haitien": frozenset({"National Revolutionary Front for the Liberation of Haiti", "Police Forces of Haiti"}),
+            "Cap-Haitien": frozenset(
+                {"National Revolutionary Front for the Liberation of Haiti", "Police Forces of Haiti"}
+            ),
         },
         ("Port-au-Prince", "Gonaives", "Paris"),
     ),
@@ -651,7 +659,10 @@ def place_events(pipeline, article: ActorArticle) -> dict[str, Event | None]:
 
     def at(name: str) -> Event | None:
         folded = name.casefold()
-        return next((e for e in events if folded in (e.mention.casefold(), e.place.casefold())), None)
+        named = [(e, (e.mention.casefold(), e.place.casefold())) for e in events]
+        exact = next((e for e, names in named if folded in names), None)
+        # "the Panjshir valley" is the place "Panjshir" names
+        return exact or next((e for e, names in named if any(n.startswith(folded + " ") for n in names)), None)
 
     return {name: at(name) for name in article.events}
 
