@@ -480,7 +480,7 @@ _DESCRIBING_WORDS = frozenset(
 #: A sect's word before a group's name is not part of the name: "Shi'ite Amal militiamen".
 _SECT_WORDS = frozenset({"Shi'ite", "Shi\u2019ite", "Shiite", "Shia", "Sunni"})
 #: What follows armed men who belong to a group named after them: "... of the Zulu Front".
-_OF_A_NAME = re.compile(r"\s+(?:of|from|loyal\s+to)\s+(?:the\s+)?[A-Z]")
+_OF_A_NAME = re.compile(r"\s+(?:of|loyal\s+to)\s+(?:the\s+)?(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
 _UNKNOWN_GROUP = re.compile(
     r"\b((?:" + _ARTICLE + r")?(?:[A-Z][\w'-]+ ){1,5})"
@@ -982,7 +982,8 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             own_words.pop(0)  # "Shi'ite Amal militiamen": Amal's men
         if all(w in _DESCRIBING_WORDS for w in own_words):
             continue  # "Southern rebels", "Muslim guerrillas": no group named
-        if _OF_A_NAME.match(text, m.end()):
+        of_name = _OF_A_NAME.match(text, m.end())
+        if of_name and of_name.group("name").lower() not in _country_codes_by_name():
             continue  # "Kurdish guerrillas of the Patriotic Union of Kurdistan": that union's men
         if own_words and own_words[0].lower() not in _demonyms():
             start = m.start() + m.group(0).index(own_words[0])
@@ -1786,9 +1787,9 @@ def frontline_actors(
     return ActorPair(actors[0], actors[1], with1, with2)
 
 
-_BARE_HEAD = re.compile(
-    r"(?<![\w'\u2019-])(?<![A-Z][\w'\u2019-] )(Guards?|Army|Forces|Force|Police|Militia|Corps|Brigade)(?![\w-])"
-)
+#: A guard in capitals alone: "Guard aircraft", "the Guard's garrison" (a bare "Army" or
+#: "Police" is read as the place's own forces instead).
+_BARE_HEAD = re.compile(r"(?<![\w'\u2019-])(Guards?)(?![\w-])")
 
 
 def _bare_heads_resolved(
