@@ -153,3 +153,16 @@ def test_a_headman_or_a_councillor_shot_dead_is_a_civilian(nlp) -> None:
         nlp, ["Fighters of the Hill Liberation Front shot dead a town councillor in Kenema on Monday."], 0, "SL"
     )
     assert set(pair.names) == {"Hill Liberation Front", "Civilians (Sierra Leone)"}
+
+
+def test_men_of_a_people_from_or_of_a_country_keep_their_people_s_group() -> None:
+    assert _found("Chewa rebels of Malawi raided the post.", "MW") == {"Chewa rebels": "Chewa"}
+
+
+def test_a_bare_army_is_the_place_s_army_not_a_group_named_with_army(nlp) -> None:
+    sentences = [
+        "The Hill Liberation Army said it had taken two villages near Dedza.",
+        "Army troops shelled the villages on Monday, killing five civilians, residents said.",
+    ]
+    pair = _pair(nlp, sentences, 1, "MW", "shelling")
+    assert (pair.actor1.name, pair.actor2.name) == ("Military Forces of Malawi", "Civilians (Malawi)")
