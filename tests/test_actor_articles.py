@@ -166,3 +166,27 @@ def test_a_bare_army_is_the_place_s_army_not_a_group_named_with_army(nlp) -> Non
     ]
     pair = _pair(nlp, sentences, 1, "MW", "shelling")
     assert (pair.actor1.name, pair.actor2.name) == ("Military Forces of Malawi", "Civilians (Malawi)")
+
+
+def test_rebels_of_a_body_named_with_no_word_for_arms_are_its_men() -> None:
+    found = _found("Rebels of the Hill Rally for Democracy shelled the airport.", "CD")
+    assert found["Hill Rally for Democracy"] == "Hill Rally for Democracy"
+    assert "Kivu Hills" not in _found("Rebels of the Kivu Hills attacked the post.", "CD").values()
+
+
+def test_a_group_s_name_that_goes_on_before_its_forces_is_read_whole() -> None:
+    found = _found("Fighters of the Movement of Patriotic Forces of Kolda shelled the post.", "SN")
+    assert found == {"Movement of Patriotic Forces of Kolda": "Movement of Patriotic Forces of Kolda"}
+
+
+def test_a_country_s_name_before_a_known_group_s_name_makes_another_group() -> None:
+    found = _found("The Chad People's Liberation Army said it had taken the oasis.", "TD")
+    assert found == {"Chad People's Liberation Army": "Chad People's Liberation Army"}
+
+
+def test_communist_or_maoist_rebels_are_the_article_s_rebels(nlp) -> None:
+    sentences = [
+        "Communist rebels ambushed a police patrol near Nan on Friday, killing three officers.",
+        "The rebels of the Hill Liberation Front said they had seized the policemen's rifles.",
+    ]
+    assert set(_pair(nlp, sentences, 0, "TH").names) == {"Hill Liberation Front", "Police Forces of Thailand"}

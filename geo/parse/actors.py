@@ -475,6 +475,7 @@ _DAYS_AND_MONTHS = frozenset(
 #: point, a faith, a leaning ("Southern rebels", "Muslim guerrillas", "Leftist guerrillas").
 _DESCRIBING_WORDS = frozenset(
     {"Southern", "Northern", "Eastern", "Western", "Muslim", "Moslem", "Leftist", "Rightist", "Marxist"}
+    | {"Communist", "Maoist"}
     | {"Left-wing", "Right-wing", "Shi'ite", "Shi\u2019ite", "Shiite", "Shia", "Sunni"}
 )
 #: A sect's word before a group's name is not part of the name: "Shi'ite Amal militiamen".
@@ -889,6 +890,14 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             folded = m.group(0).casefold()
             candidates = tuple(r for r in candidates if folded not in r.local or r.country_code == country_code.upper())
         if candidates:
+            # "the Sudan People's Liberation Army": a name that another country's name leads is
+            # not the row of the name it ends in (China's "People's Liberation Army"); a
+            # people's word before a group ("Pakistani Taliban") may still be its fighters.
+            led_by = _WORD_LEADING.search(text, max(0, m.start() - 40), m.start())
+            leader = _country_codes_by_name().get(led_by.group(1).lower()) if led_by is not None else None
+            if leader and all(r.country_code and r.country_code != leader.upper() for r in candidates):
+                continue
+        if candidates:
             actor = _pick_row(candidates, country_code)
             add(m.start(), m.end(), _branches(rows).get((actor.name, country_code.upper()), actor))
     for m in _demonym_forces().finditer(text):
@@ -1026,7 +1035,10 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         state_like = name.split()[0] in {"Government", "Ministry", "President", "Prime"}
         # "Fighters of the Revolutionary Directorate": a revolution's or a liberation's body is a group.
         group_words = ARMED_GROUP_WORDS | _BODY_WORDS | _GROUP_NAME_WORDS
-        named_as_group = acronym or m.group("belong") is not None or words & group_words
+        # "Rebels of the Congolese Rally for Democracy": rebels belong to a group, whatever
+        # its words, unless the name is a place's ("rebels of the Nuba Mountains").
+        rebels_of = m.group(0).split()[0].lower() in _REBEL_MEN and not words & _PLACE_FEATURES
+        named_as_group = acronym or m.group("belong") is not None or words & group_words or rebels_of
         if name.lower().endswith(_BACKER_SUFFIXES):
             continue  # "fighters of the Islamic State-linked group": who backs them, not their name
         civic = words & (NOT_ARMED_WORDS - {"council", "union"})
@@ -1042,6 +1054,19 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
 _TAKEN_FROM = re.compile(
     r"\b(?i:seiz|captur|took|taken|retook|retaken|recaptur|wrest|won)\w*\s+(?:[\w'-]+\s+){0,6}?from\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?![\w'-])"
+)
+#: A capitalised word right before a name: "[Sudan] People's Liberation Army".
+_WORD_LEADING = re.compile(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*)\s$")
+#: Armed men who are always a group's, never a state's: "rebels of the ...".
+_REBEL_MEN = frozenset({"rebels", "guerrillas", "insurgents", "militants", "jihadists"})
+#: Words that make a name a place's: "the Nuba Mountains", "the Niger Delta".
+_PLACE_FEATURES = frozenset(
+    {"mountains", "hills", "valley", "delta", "province", "region", "district", "state", "county", "island", "islands"}
+)
+#: A group's name that goes on before a name ending in forces: "the Movement of [Democratic Forces of Casamance]".
+_NAME_GOES_ON_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019-]*\s+)*(?:Movement|Front|Union|Alliance|Coalition|Council|Party|Rally"
+    r"|Congress|Organi[sz]ation))\s+(?:of|for)\s+(?:the\s+)?$"
 )
 #: A man's forces: "Haftar's forces", "Dago's fighters".
 _PERSON_FORCES = re.compile(
@@ -1169,6 +1194,9 @@ def _capitalised_forces(text: str, country_code: str) -> Iterable[tuple[int, int
             if owner and not (head in {"Guard", "Guards"} and _police_as_source(text, start, m.end("head"))):
                 yield start, m.end("head"), state_forces(owner), False
             continue
+        before = _NAME_GOES_ON_BEFORE.search(text, max(0, start - 80), start)
+        if before is not None:
+            start = before.start(1)
         yield start, m.end(), kept_group(text[start : m.end()], country_code), m.group("tail") is not None
 
 
