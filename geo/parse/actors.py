@@ -471,6 +471,17 @@ _DAYS_AND_MONTHS = frozenset(
     ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", *MONTH_NAMES]
 )
 
+#: Capitalised words that tell what armed men are without naming their group: a compass
+#: point, a faith, a leaning ("Southern rebels", "Muslim guerrillas", "Leftist guerrillas").
+_DESCRIBING_WORDS = frozenset(
+    {"Southern", "Northern", "Eastern", "Western", "Muslim", "Moslem", "Leftist", "Rightist", "Marxist"}
+    | {"Communist", "Maoist"}
+    | {"Left-wing", "Right-wing", "Shi'ite", "Shi\u2019ite", "Shiite", "Shia", "Sunni"}
+)
+#: A sect's word before a group's name is not part of the name: "Shi'ite Amal militiamen".
+_SECT_WORDS = frozenset({"Shi'ite", "Shi\u2019ite", "Shiite", "Shia", "Sunni"})
+#: What follows armed men who belong to a group named after them: "... of the Zulu Front".
+_OF_A_NAME = re.compile(r"\s+(?:of|loyal\s+to)\s+(?:the\s+)?(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
 _UNKNOWN_GROUP = re.compile(
     r"\b((?:" + _ARTICLE + r")?(?:[A-Z][\w'-]+ ){1,5})"
@@ -480,7 +491,7 @@ _UNKNOWN_GROUP = re.compile(
 )
 #: "Fighters of the Zulu Liberation Council", "forces loyal to the Zulu Front": a named group.
 _MEMBERS_OF = re.compile(
-    r"\b(?i:forces|fighters|militants|members|militiamen|units|gunmen|insurgents|rebels|jihadists|men|attackers"
+    r"\b(?i:forces|fighters|militants|members|militiamen|units|gunmen|insurgents|rebels|guerrillas|jihadists|men|attackers"
     r"|assailants)\s+(?:(?:believed\s+to\s+)?(?P<belong>belong(?:ing)?\s+to|linked\s+to|affiliated\s+(?:to|with))"
     r"|of|from|loyal\s+to)\s+(?:the\s+)?(?:[\w.'\u2019-]+-(?:backed|led|aligned|allied|funded|supported)\s+)?"
     r"(?P<name>(?:" + _ARTICLE + r")?[A-Z][\w'\u2019-]*"
@@ -657,8 +668,13 @@ def load_actor_table() -> tuple[TableRow, ...]:
 
 
 #: A demonym the gazetteer leaves out as ambiguous, read as war news mostly means it:
-#: "Congolese" forces and officials are, in nearly every conflict report, the DR Congo's.
-WAR_NEWS_DEMONYMS: dict[str, str] = {"congolese": "CD"}
+#: "Congolese" forces and officials are, in nearly every conflict report, the DR Congo's;
+#: "Georgian" troops are the country's, not a US state's. "Soviet" is a state that no longer
+#: is (``FORMER_STATES``).
+WAR_NEWS_DEMONYMS: dict[str, str] = {"congolese": "CD", "georgian": "GE", "soviet": "SU"}
+#: States that no longer exist, by the code ISO reserves for them, with the name ACLED's
+#: conventions give their forces ("Military Forces of Soviet Union").
+FORMER_STATES: dict[str, str] = {"SU": "Soviet Union"}
 #: Short names of countries news uses that the gazetteer's and ACLED's lists lack.
 WAR_NEWS_COUNTRY_NAMES: dict[str, str] = {
     "dr congo": "CD",
@@ -667,6 +683,8 @@ WAR_NEWS_COUNTRY_NAMES: dict[str, str] = {
     "democratic republic of the congo": "CD",
     "congo-kinshasa": "CD",
     "congo-brazzaville": "CG",
+    "soviet union": "SU",
+    "ussr": "SU",
 }
 
 
@@ -684,7 +702,7 @@ def _demonyms() -> dict[str, str]:
 
 def country_name(country_code: str) -> str:
     """The country's name as ACLED writes it; the code itself when unknown."""
-    return countries.country_name(country_code) or country_code.upper()
+    return countries.country_name(country_code) or FORMER_STATES.get(country_code.upper()) or country_code.upper()
 
 
 def state_forces(country_code: str) -> Actor:
@@ -872,6 +890,14 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             folded = m.group(0).casefold()
             candidates = tuple(r for r in candidates if folded not in r.local or r.country_code == country_code.upper())
         if candidates:
+            # "the Sudan People's Liberation Army": a name that another country's name leads is
+            # not the row of the name it ends in (China's "People's Liberation Army"); a
+            # people's word before a group ("Pakistani Taliban") may still be its fighters.
+            led_by = _WORD_LEADING.search(text, max(0, m.start() - 40), m.start())
+            leader = _country_codes_by_name().get(led_by.group(1).lower()) if led_by is not None else None
+            if leader and all(r.country_code and r.country_code != leader.upper() for r in candidates):
+                continue
+        if candidates:
             actor = _pick_row(candidates, country_code)
             add(m.start(), m.end(), _branches(rows).get((actor.name, country_code.upper()), actor))
     for m in _demonym_forces().finditer(text):
@@ -907,6 +933,11 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         cc = _capitals().get(m.group(1).lower())
         if cc:
             add(m.start(), m.end(), state_forces(cc))
+    for m in _TAKEN_FROM.finditer(text) if " from " in lowered else ():
+        # "recaptured the peninsula from Iran": the state it was taken from held it with its forces.
+        cc = _country_codes_by_name().get(m.group("name").lower())
+        if cc:
+            add(m.start("name"), m.end("name"), state_forces(cc))
     for start, end, actor, _ in capitalised:
         add(start, end, actor)
     for m in _PERSON_FORCES.finditer(text) if "s " in text else ():
@@ -956,6 +987,13 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
                 add(m.start(), m.end(), communal_militia(country_code, m.lastgroup or "communal"))
     for m in _UNKNOWN_GROUP.finditer(text):
         own_words = _without_leading_noise(m.group(1).split())
+        while len(own_words) > 1 and own_words[0] in _SECT_WORDS:
+            own_words.pop(0)  # "Shi'ite Amal militiamen": Amal's men
+        if all(w in _DESCRIBING_WORDS for w in own_words):
+            continue  # "Southern rebels", "Muslim guerrillas": no group named
+        of_name = _OF_A_NAME.match(text, m.end())
+        if of_name and of_name.group("name").lower() not in _country_codes_by_name():
+            continue  # "Kurdish guerrillas of the Patriotic Union of Kurdistan": that union's men
         if own_words and own_words[0].lower() not in _demonyms():
             start = m.start() + m.group(0).index(own_words[0])
             name = text[start : m.end()]
@@ -997,7 +1035,10 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         state_like = name.split()[0] in {"Government", "Ministry", "President", "Prime"}
         # "Fighters of the Revolutionary Directorate": a revolution's or a liberation's body is a group.
         group_words = ARMED_GROUP_WORDS | _BODY_WORDS | _GROUP_NAME_WORDS
-        named_as_group = acronym or m.group("belong") is not None or words & group_words
+        # "Rebels of the Congolese Rally for Democracy": rebels belong to a group, whatever
+        # its words, unless the name is a place's ("rebels of the Nuba Mountains").
+        rebels_of = m.group(0).split()[0].lower() in _REBEL_MEN and not words & _PLACE_FEATURES
+        named_as_group = acronym or m.group("belong") is not None or words & group_words or rebels_of
         if name.lower().endswith(_BACKER_SUFFIXES):
             continue  # "fighters of the Islamic State-linked group": who backs them, not their name
         civic = words & (NOT_ARMED_WORDS - {"council", "union"})
@@ -1009,6 +1050,24 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
     return tuple(sorted((_as_the_table_names_it(m, country_code, rows) for m in found), key=lambda a: a.start))
 
 
+#: Ground taken from a state by its name: "recaptured the Fao peninsula from Iran".
+_TAKEN_FROM = re.compile(
+    r"\b(?i:seiz|captur|took|taken|retook|retaken|recaptur|wrest|won)\w*\s+(?:[\w'-]+\s+){0,6}?from\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?![\w'-])"
+)
+#: A capitalised word right before a name: "[Sudan] People's Liberation Army".
+_WORD_LEADING = re.compile(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*)\s$")
+#: Armed men who are always a group's, never a state's: "rebels of the ...".
+_REBEL_MEN = frozenset({"rebels", "guerrillas", "insurgents", "militants", "jihadists"})
+#: Words that make a name a place's: "the Nuba Mountains", "the Niger Delta".
+_PLACE_FEATURES = frozenset(
+    {"mountains", "hills", "valley", "delta", "province", "region", "district", "state", "county", "island", "islands"}
+)
+#: A group's name that goes on before a name ending in forces: "the Movement of [Democratic Forces of Casamance]".
+_NAME_GOES_ON_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019-]*\s+)*(?:Movement|Front|Union|Alliance|Coalition|Council|Party|Rally"
+    r"|Congress|Organi[sz]ation))\s+(?:of|for)\s+(?:the\s+)?$"
+)
 #: A man's forces: "Haftar's forces", "Dago's fighters".
 _PERSON_FORCES = re.compile(
     r"(?<![\w-])(?P<owner>[A-Z][a-z][\w-]*)(?:'s|\u2019s)\s+(?:forces|fighters|troops|army|militia|militiamen|loyalists)\b"
@@ -1135,6 +1194,9 @@ def _capitalised_forces(text: str, country_code: str) -> Iterable[tuple[int, int
             if owner and not (head in {"Guard", "Guards"} and _police_as_source(text, start, m.end("head"))):
                 yield start, m.end("head"), state_forces(owner), False
             continue
+        before = _NAME_GOES_ON_BEFORE.search(text, max(0, start - 80), start)
+        if before is not None:
+            start = before.start(1)
         yield start, m.end(), kept_group(text[start : m.end()], country_code), m.group("tail") is not None
 
 
@@ -1265,10 +1327,16 @@ def armed_groups_named(
             if name.startswith(article):
                 start, name = start + len(article), name[len(article) :]
         name = _without_possessive(name)  # "the Dorian Front's seizure of the town"
+        if name.lower() in _BARE_HEADS:
+            continue  # "Guard aircraft", "the Army's": a force named in full elsewhere, not a group's name
         group = kept_group(name, country_code)
         extra.append(ActorMention(start, end, name, _attacking_group(name, country_code) if fights else group))
     return tuple(sorted((*found, *extra), key=lambda m: m.start))
 
+
+#: A word for a force that, standing alone in capitals, is short for one named in full
+#: ("the Guard" after "the National Guard"), never a group's own name.
+_BARE_HEADS = frozenset({"guard", "guards", "army", "forces", "force", "police", "militia", "corps", "brigade"})
 
 #: Words before a name that make it a man's: "General Zulu attacked the town".
 _TITLES = frozenset(
@@ -1461,6 +1529,8 @@ STATE_FORCE_MIDDLES = frozenset(
     | {"presidential", "republican", "frontier", "coast", "mounted", "civil", "state", "reserve", "territorial"}
     # a state's security forces by their reach: "the Central Security Forces", "Internal Security Forces"
     | {"central", "internal", "public"}
+    # a state's command of several forces: "the Joint Task Force"
+    | {"joint", "task"}
 )
 
 
@@ -1610,6 +1680,7 @@ def frontline_actors(
             )
         mentions = _unnamed_groups_resolved(sentences[i], mentions, sentences, country_code, table, main_group)
         mentions = _with_article_names(sentences[i], mentions, names)
+        mentions = _bare_heads_resolved(sentences[i], mentions, tuple(sentences), country_code, table)
         if parse is not None:
             mentions = _countries_that_struck(sentences[i], mentions, parse)
             mentions = _speaker_forces(sentences[i], mentions, parse, country_code, table)
@@ -1649,7 +1720,7 @@ def frontline_actors(
             if i == index:
                 start_in_sentence.setdefault(mention.actor.name, mention.start)
             if i == index and parse is not None:
-                side_in_sentence[mention.actor.name] = parse.side_of(mention.start, mention.end)
+                side_in_sentence[mention.actor.name] = _side_of_members(sentences[i], mention, parse)
         actors = _without_unidentified_if_named(actors)
         if one_sided and victims is not None and len(actors) < 2 and i in (index, index + 1) and i not in elsewhere:
             hit = (
@@ -1744,6 +1815,72 @@ def frontline_actors(
     return ActorPair(actors[0], actors[1], with1, with2)
 
 
+#: A guard in capitals alone: "Guard aircraft", "the Guard's garrison" (a bare "Army" or
+#: "Police" is read as the place's own forces instead).
+_BARE_HEAD = re.compile(r"(?<![\w'\u2019-])(Guards?)(?![\w-])")
+
+
+def _bare_heads_resolved(
+    sentence: str,
+    mentions: Sequence[ActorMention],
+    sentences: tuple[str, ...],
+    country_code: str,
+    table: tuple[TableRow, ...] | None,
+) -> tuple[ActorMention, ...]:
+    """``mentions`` plus the forces ``sentence`` calls by the last word of their name alone
+    ("Guard aircraft bombed ...", "the Guard's garrison"), as the one force the article
+    names in full with that word last ("the National Guard"), if only one."""
+    if not _BARE_HEAD.search(sentence):
+        return tuple(mentions)
+    extra: list[ActorMention] = []
+    for m in _BARE_HEAD.finditer(sentence):
+        if any(m.start() < f.end and f.start < m.end() for f in mentions):
+            continue
+        head = m.group(1)
+        named = {
+            f.actor.name: f.actor
+            for other in sentences
+            for f in find_actors(other, country_code=country_code, table=table)
+            if len(f.text.split()) > 1 and f.text.split()[-1] == head
+        }
+        if len(named) == 1:
+            extra.append(ActorMention(m.start(), m.end(), head, next(iter(named.values()))))
+    return tuple(sorted((*mentions, *extra), key=lambda f: f.start)) if extra else tuple(mentions)
+
+
+#: Men of a group named after them: "members of", "fighters loyal to".
+_MEMBERS_BEFORE = re.compile(
+    r"\b(members|fighters|militants|guerrillas|rebels|militiamen|gunmen|insurgents|men|supporters|units)"
+    r"\s+(?:of|from|loyal\s+to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _side_of_members(sentence: str, mention: ActorMention, parse: SentenceSyntax) -> int:
+    """The side of the clause ``mention`` stands on (``SentenceSyntax.side_of``), that of the
+    men it names when it follows them ("Suspected members of the Zulu Front shot dead ...":
+    the front did it), the doer's when it opens a lead whose dateline the parse took for the
+    subject."""
+    side = parse.side_of(mention.start, mention.end)
+    header = header_end(sentence)
+    if side == 1 and header > 0 and parse.doers and all(end <= header for _, end in parse.doers):
+        # "COLOMBO, Aug 4 - Suspected members of the Zulu Front shot dead ...": a parse that
+        # takes the dateline's town for the subject leaves the lead's own subject without a
+        # side; the words that open the body, before any verb or clause, are that subject.
+        opening = sentence[header : mention.start]
+        if len(opening.split()) <= 5 and "," not in opening and not _OPENING_VERB.search(opening):
+            return 0
+    if side == 1:
+        men = _MEMBERS_BEFORE.search(sentence, max(0, mention.start - 40), mention.start)
+        if men is not None:
+            return parse.side_of(men.start(1), men.end(1))
+    return side
+
+
+#: A verb or a clause's word in the words that open a sentence's body: they are no subject's.
+_OPENING_VERB = re.compile(r"\b(?:said|says|is|are|was|were|has|have|had|when|after|as|while)\b", re.I)
+
+
 #: Carrying people off: "drove away with dozens of students", "took away 30 pupils".
 _TAKEN_AWAY = re.compile(r"\b(?:drove|driven|carried|took|taken|marched|whisked|led)\s+(?:off|away)\b", re.IGNORECASE)
 
@@ -1835,9 +1972,10 @@ def _backers(sentence: str, mentions: Sequence[ActorMention]) -> frozenset[str]:
     """Actors a sentence names as backing a side ("forces backed by the Saudi-led
     coalition"): helpers of that side, not one of the two that fought, as its allies are
     (``_allies``)."""
-    return frozenset(
-        m.actor.name for m in mentions if _BACKED_BY.search(sentence, max(0, m.start - 60), m.start) is not None
-    )
+    backing = [_BACKED_BY.search(sentence, max(0, m.start - 60), m.start) is not None for m in mentions]
+    # "Revolutionary Guards backed by army helicopters": the one side backed by its own arm.
+    backed = {m.actor.name for m, b in zip(mentions, backing, strict=True) if not b}
+    return frozenset(m.actor.name for m, b in zip(mentions, backing, strict=True) if b and m.actor.name not in backed)
 
 
 def _allies(sentence: str, mentions: Sequence[ActorMention]) -> frozenset[str]:
@@ -2081,6 +2219,21 @@ VICTIM_PEOPLE = (
     "a man",
     "a woman",
     "a child",
+    # people of civic life and their kin: "shot dead a village headman and his two sons"
+    "headman",
+    "headmen",
+    "village chief",
+    "councillor",
+    "councilor",
+    "journalist",
+    "journalists",
+    "tourists",
+    "sons",
+    "son",
+    "daughters",
+    "daughter",
+    "wife",
+    "husband",
 )
 
 
@@ -2112,6 +2265,7 @@ def _people_hit(
 #: names, else an unidentified armed group of the event's country.
 UNNAMED_GROUPS = (
     "rebels",
+    "guerrillas",
     "paramilitaries",
     "the paramilitary",
     "paramilitary forces",
@@ -2279,6 +2433,7 @@ def article_names(
     sentence) are the organisations a recogniser found: those named as armed groups count."""
     table_names = {r.name for r in (load_actor_table() if table is None else table)}
     names: dict[str, Actor] = {}
+    known_groups: dict[str, Actor] = {}  # the table's groups the article names
     for sentence in sentences:
         for m in _DEFINED_ACRONYM.finditer(sentence):
             acronym = m.group(2)
@@ -2301,6 +2456,8 @@ def article_names(
             )
         for mention in mentions:
             actor = mention.actor
+            if actor.name in table_names and actor.inter in _NAMED_GROUP_CODES:
+                known_groups.setdefault(actor.name, actor)
             if actor.name in table_names or actor.name.startswith(_GENERIC_NAME_PREFIXES):
                 continue
             if actor.inter not in _NAMED_GROUP_CODES:
@@ -2329,7 +2486,7 @@ def article_names(
             single = alias[:-1] if alias.endswith("s") and len(alias) > 3 else ""
             if single and names.get(single, Actor(single, 0)).name == single:
                 names[single] = group  # "the Houthis" make the "Houthi rebels" kept as written the group too
-    names = _short_names_joined(_acronyms_joined(_acronyms_written(sentences, names)))
+    names = _short_names_joined(_acronyms_joined(_acronyms_written(sentences, names)), known_groups)
     return _governments_named(sentences, names, country_code)
 
 
@@ -2450,18 +2607,25 @@ def _acronyms_joined(names: dict[str, Actor]) -> dict[str, Actor]:
     return out
 
 
-def _short_names_joined(names: dict[str, Actor]) -> dict[str, Actor]:
+def _short_names_joined(names: dict[str, Actor], known: dict[str, Actor] | None = None) -> dict[str, Actor]:
     """``names`` with a group the article calls by a people's or a place's name alone
     ("Karen rebels") made the one group of the article whose full name begins with it
-    ("the Karen National Liberation Army"), when there is one such group."""
-    fulls = {a.name: a for a in names.values()}
+    ("the Karen National Liberation Army"), or names that people's land ("Kurdish rebels"
+    are those of the article's one "Democratic Party of Iranian Kurdistan"), when there is
+    one such group. ``known`` are the table's groups the article names, candidates too."""
+    fulls = {a.name: a for a in names.values()} | (known or {})
     out = dict(names)
-    for short in [n for n in fulls if " " not in n and ":" not in n]:
+    for short in [n for n in fulls if " " not in n and ":" not in n and n not in (known or {})]:
+        stem = _name_stem(short.lower())
         longer = {
             a.name
             for a in fulls.values()
-            if (full := a.name.partition(": ")[2] or a.name).startswith(short + " ")
-            and {w.lower() for w in full.split()} & ARMED_GROUP_WORDS
+            if a.name != short
+            and (
+                (full := a.name.partition(": ")[2] or a.name).startswith(short + " ")
+                or (len(stem) > 2 and any(_name_stem(w.lower()) == stem for w in full.split()))
+            )
+            and {w.lower() for w in full.split()} & (ARMED_GROUP_WORDS | _BODY_WORDS)
         }
         if len(longer) == 1:
             joined = fulls[longer.pop()]
