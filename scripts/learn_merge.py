@@ -223,9 +223,7 @@ def augmented(
         return found
     wider = wider_places(events) if place_share > 0 else {}
     for seed in range(AUGMENT_SEED, AUGMENT_SEED + copies):
-        drawn = noisy_places(
-            noisy_dates(noisy_types(events, share, seed), date_share, seed), place_share, seed, wider
-        )
+        drawn = noisy_places(noisy_dates(noisy_types(events, share, seed), date_share, seed), place_share, seed, wider)
         found.extend(examples(gold, events, drawn, happening_of))
     return found
 
