@@ -68,3 +68,15 @@ def test_ties_between_settings_go_to_the_shipped_one() -> None:
     per_war = {"north": [0.9, 0.9], "south": [0.8, 0.8]}
     assert learn_merge.chosen_without_each_war(per_war, now=1) == {"north": 1, "south": 1}
     assert learn_merge.chosen_without_each_war(per_war, now=0) == {"north": 0, "south": 0}
+
+
+def test_the_learned_match_becomes_the_default_only_when_it_wins_misread_and_loses_nothing_as_read() -> None:
+    learn_merge = load_script("learn_merge")
+    better = learn_merge.better_than_rules
+    # Scored as read only: it must win by the margin.
+    assert better(0.93, 0.918)
+    assert not better(0.92, 0.918)
+    # Scored misread too: win there by the margin, and lose at most a little as read.
+    assert better(0.916, 0.918, 0.85, 0.835)
+    assert not better(0.90, 0.918, 0.85, 0.835)
+    assert not better(0.93, 0.918, 0.84, 0.835)

@@ -340,6 +340,10 @@ class MergeRules:
     #: ... or when the new report's quote does not state its date (``Report.named_days``):
     #: the date came from around the sentence, then up to this many days (-1: never).
     unstated_days: int = 1
+    #: ... and so when the event's date is one none of its reports' quotes states
+    #: (``may_be_a_day_off``), not only the new report's: whichever of the two was dated from
+    #: around its quote may be the day off (a publication day only a day late, not early).
+    unstated_event: bool = True
     #: Sub-types of one happening: "equal", of one "family" (``SUB_TYPE_FAMILIES``), or "any".
     sub_types: str = "any"
     #: A report the event model typed "other" (a funeral, a march for the dead, a ceremony)
@@ -395,6 +399,11 @@ class MergeRules:
     #: "other"), which may tell of anything at its place that day (a mayor on the ferry
     #: service); a fight and its victims need ``victims_overlap`` (``retyped_share``).
     retyped_account_overlap: float = 0.2
+    #: Two reports typed apart, dated a day apart as two reports of one type may be, the later
+    #: date one its quote does not state (``later_date_unstated``), tell one happening when
+    #: their words but the place's name share this much (``retyped_a_day_apart``): a war the
+    #: event model was not fitted on is typed and dated less well at once (``None``: never).
+    retyped_days_overlap: float | None = 0.2
     #: Weights learned on pairs of reports (``LearnedMatch``; ``shipped_match()`` reads the
     #: package's); when set, they decide in place of the thresholds above, within the
     #: learned model's own reach in km and days.
@@ -424,7 +433,11 @@ class MergeRules:
 #: than a shared "killed"); whether their types differ, whether one of them is an account (a
 #: statement, an "other") of a happening of another type, whether their sub-types differ
 #: within one type; whether they name a shared actor or only different ones; whether their
-#: death tolls agree (``tolls_agree``) or differ.
+#: death tolls agree (``tolls_agree``) or differ. Then what stays true when the event model
+#: misreads a type or a date: the days between the two reports' publication days, whether
+#: both dates are stated by their quotes (``Report.named_days``: a date the text does not
+#: state came from around it and may be a day off), and the cosine of the words of two
+#: reports typed apart (one happening typed two ways is still told in one set of words).
 PAIR_FEATURES = (
     "place_apart",
     "region_holds_town",
@@ -438,6 +451,9 @@ PAIR_FEATURES = (
     "actors_disjoint",
     "tolls_agree",
     "tolls_differ",
+    "published_apart",
+    "dates_stated",
+    "words_told_alike_across",
 )
 #: How far from its point a place's happenings are told, by GeoNames feature code, in km: a
 #: city that seats a government stands for its district and environs ("near the city", "the
@@ -877,6 +893,8 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
         # A date its quote does not state came from the article around it (the dateline, an
         # earlier sentence, the publication day): a day off is within what that tells.
         unstated = report.event_date is not None and report.event_date not in report.named_days
+        if rules.unstated_event and may_be_a_day_off(event, report.event_date):
+            unstated = True
         slack = max(
             rules.day_slack if words >= rules.slack_overlap else -1,
             rules.publication_days if rules.publication_slack and on_publication else -1,
@@ -921,6 +939,8 @@ def tells_across(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
         return True
     if rules.retyped_overlap is not None and retyped(report, event, retyped_share(report, event, rules)):
         return True
+    if rules.retyped_days_overlap is not None and retyped_a_day_apart(report, event, rules):
+        return True
     if rules.other_overlap is None or not may_tell_across(report, event):
         return False
     words = overlap_but_places(report, event)
@@ -949,6 +969,28 @@ def retyped(report: Report, event: MergedEvent, share: float) -> bool:
     if told_in_one_article(report, event):
         return False  # one article that tells two types at one place tells two happenings
     return told_alike_on_one_day(report, event, share)
+
+
+def retyped_a_day_apart(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
+    """Are a report and an event of two types, dated to the day a day apart, the later date
+    one its quote does not state (``later_date_unstated``: a deal one day and the evacuation
+    it let happen the next, each dated by its text, are two happenings), one happening the
+    event model typed apart: neither an aid delivery, not a fight and its victims (the wounded
+    evacuated the day after a strike are the next happening), from two articles, their words
+    but the place's name sharing ``rules.retyped_days_overlap`` (and what ``retyped`` asks)?
+    ``match_score`` then asks of their dates what it asks of two reports of one type."""
+    if rules.retyped_days_overlap is None or report.event_date is None or event.event_date is None:
+        return False
+    if report.date_precision != DATE_PRECISION_DAY or event.date_precision != DATE_PRECISION_DAY:
+        return False
+    if abs((report.event_date - event.event_date).days) != 1 or not later_date_unstated(report, event):
+        return False
+    if aid_and_another(report.sub_event_type, event.sub_event_type) or fight_and_its_victims(report, event):
+        return False
+    if told_in_one_article(report, event):
+        return False
+    share = max(retyped_share(report, event, rules), rules.retyped_days_overlap)
+    return overlap_but_places(report, event) >= share
 
 
 def told_in_one_article(report: Report, event: MergedEvent) -> bool:
@@ -1232,12 +1274,13 @@ def pair_features(report: Report, event: MergedEvent, model: LearnedMatch | None
     places = report.place_words | event.place_words
     across = report.event_type != event.event_type
     report_account = is_account(report.event_type, report.sub_event_type)
+    cosine = (model or _PLAIN).word_cosine(report.words - places, event.words - places)
     return (
         place_apart(report, event),
         1.0 if wide and holds(*((report, event) if is_wide(report) else (event, report))) else 0.0,
         float(days),
         1.0 if days and on_publication else 0.0,
-        (model or _PLAIN).word_cosine(report.words - places, event.words - places),
+        cosine,
         1.0 if across else 0.0,
         1.0 if across and report_account != is_account(event.event_type, event.sub_event_type) else 0.0,
         1.0 if not across and report.sub_event_type != event.sub_event_type else 0.0,
@@ -1245,7 +1288,48 @@ def pair_features(report: Report, event: MergedEvent, model: LearnedMatch | None
         1.0 if both_named and not same_actor else 0.0,
         1.0 if agreed else 0.0,
         1.0 if both_counted and not agreed else 0.0,
+        float(published_apart(report, event)),
+        1.0 if date_stated(report) and event_date_stated(event) else 0.0,
+        cosine if across else 0.0,
     )
+
+
+def published_apart(report: Report, event: MergedEvent) -> int:
+    """Days between the report's publication day and the event's (the publication day of the
+    report whose date it holds), at most ``MOST_DAYS``; 0 when either is unknown."""
+    if report.published is None or event.published is None:
+        return 0
+    return min(abs((report.published - event.published).days), MOST_DAYS)
+
+
+def date_stated(report: Report) -> bool:
+    """Is the report's date one its quote states (``Report.named_days``)?"""
+    return report.event_date is not None and report.event_date in report.named_days
+
+
+def may_be_a_day_off(event: MergedEvent, other: date | None) -> bool:
+    """May the event's date be a day off from the happening it tells, towards ``other``? When
+    none of its reports' quotes states it (``event_date_stated``): it came from around the
+    quote. A date that is only its report's publication day was a fallback, after the
+    happening, so it is a day late at most, never a day early."""
+    if event.event_date is None or other is None or event_date_stated(event):
+        return False
+    return not (event.event_date == event.published and other > event.event_date)
+
+
+def later_date_unstated(report: Report, event: MergedEvent) -> bool:
+    """Is the later of the two dates one its quote does not state (the report's, or none of the
+    event's reports' that hold it), so that it may be the day off?"""
+    if report.event_date is None or event.event_date is None:
+        return False
+    if report.event_date > event.event_date:
+        return not date_stated(report)
+    return not event_date_stated(event)
+
+
+def event_date_stated(event: MergedEvent) -> bool:
+    """Does a report of the event whose date it holds state that date in its quote?"""
+    return any(r.event_date == event.event_date and date_stated(r) for r in event.reports[:LINK_REPORTS])
 
 
 def _learned_score(report: Report, event: MergedEvent, model: LearnedMatch) -> float | None:
