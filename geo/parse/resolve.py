@@ -18,6 +18,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from gazetteer.entry import Entry
@@ -307,6 +308,22 @@ class _Context:
     by_name: Mapping[str, _Votes] = field(default_factory=dict)
     #: the anchors the text lists with the name this context is seen from (``_sibling_regions``)
     listed_with: frozenset[str] = frozenset()
+    #: the sums of the positive votes of ``countries`` and ``admin1``, taken once: every
+    #: candidate's score divides by them (``country_share``, ``admin1_share``)
+    country_total: float = field(init=False, default=0.0)
+    admin1_total: float = field(init=False, default=0.0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "country_total", _positive_total(self.countries))
+        object.__setattr__(self, "admin1_total", _positive_total(self.admin1))
+
+    def country_share(self, code: str) -> float:
+        """The share of the positive country votes that ``code`` has (``_share``)."""
+        return _share_of(self.countries, code, self.country_total)
+
+    def admin1_share(self, region: tuple[str, str]) -> float:
+        """The share of the positive first-level region votes that ``region`` has."""
+        return _share_of(self.admin1, region, self.admin1_total)
 
     def without(self, name: str, listed_with: frozenset[str] = frozenset()) -> _Context:
         """The context minus the mention's own contribution (it must not vote for itself),
@@ -663,7 +680,7 @@ def scored_readings(
                 )
                 + (weights.region_seat if c.entry.geonameid in seats else 0.0),
                 reading_features(
-                    c.entry, most_populous, settled.cues.get(name), _share(others.countries, c.entry.country_code)
+                    c.entry, most_populous, settled.cues.get(name), others.country_share(c.entry.country_code)
                 ),
             )
             for c in pool.candidates
@@ -1135,7 +1152,7 @@ def _far_from_the_story(settled: _Settled, weights: Weights) -> set[str]:
         entry = chosen.entry
         if name == focus or entry.population < weights.lone_population or entry.feature_code == "PPLC":
             continue
-        if great_circle_km(entry.lat, entry.lon, centre.lat, centre.lon) > weights.lone_km:
+        if _km_between(entry.lat, entry.lon, centre.lat, centre.lon) > weights.lone_km:
             return set()
     lone = set()
     for name, chosen in towns.items():
@@ -1152,7 +1169,7 @@ def _far_from_the_story(settled: _Settled, weights: Weights) -> set[str]:
             for other, o in settled.choice.items()
         ):
             continue  # another place of the story, a capital aside, lies in its region
-        if great_circle_km(entry.lat, entry.lon, centre.lat, centre.lon) > weights.lone_km:
+        if _km_between(entry.lat, entry.lon, centre.lat, centre.lon) > weights.lone_km:
             lone.add(name)
     return lone
 
@@ -1193,19 +1210,28 @@ def _proximity(entry: Entry, context: _Context, km: float) -> float:
     """Closeness to the article's other places: exp(-distance / km) to the nearest, by
     confidence. An area is as close as the nearest place inside it (zero distance), so
     that towns named beside "Mexico" speak for the country, not for Mexico City."""
-    return max(
-        (
-            anchor.weight * _closeness(entry, anchor.entry, km, name in context.listed_with)
-            for name, anchor in context.anchors.items()
-        ),
-        default=0.0,
-    )
+    # A loop, not max() over a generator: this runs for every candidate of every name in
+    # every pass. Every term is >= 0, so starting from 0.0 gives max(..., default=0.0).
+    best = 0.0
+    listed_with = context.listed_with
+    for name, anchor in context.anchors.items():
+        closeness = anchor.weight * _closeness(entry, anchor.entry, km, name in listed_with)
+        if closeness > best:
+            best = closeness
+    return best
 
 
 def _closeness(entry: Entry, other: Entry, km: float, listed_together: bool) -> float:
     if _inside(other, entry) or (listed_together and _sibling_regions(entry, other)):
         return 1.0
-    return math.exp(-great_circle_km(entry.lat, entry.lon, other.lat, other.lon) / km)
+    return math.exp(-_km_between(entry.lat, entry.lon, other.lat, other.lon) / km)
+
+
+#: ``great_circle_km``, remembered: each pass of resolution measures every candidate of
+#: every name against every other place of the article again, and most of those pairs were
+#: measured in the pass before (the same anchors, the same candidates). Bounded, as it
+#: outlives an article: the pairs of a few hundred articles.
+_km_between = lru_cache(maxsize=1 << 16)(great_circle_km)
 
 
 def _sibling_regions(entry: Entry, other: Entry) -> bool:
@@ -1216,8 +1242,12 @@ def _sibling_regions(entry: Entry, other: Entry) -> bool:
     return entry.feature_code == other.feature_code == "ADM1" and entry.country_code == other.country_code
 
 
-def _share(votes: Mapping, key) -> float:
-    total = sum(v for v in votes.values() if v > 0)
+def _positive_total(votes: Mapping) -> float:
+    return sum(v for v in votes.values() if v > 0)
+
+
+def _share_of(votes: Mapping, key, total: float) -> float:
+    """``key``'s share of ``votes`` whose positive ones sum to ``total``."""
     return max(0.0, votes.get(key, 0.0)) / total if total > 1e-9 else 0.0
 
 
@@ -1236,9 +1266,9 @@ def _score(
         score += weights.listed_country * listed_beside_country
     if entry.feature_code == "PPLC":
         score += weights.actor_capital * as_actor
-    score += weights.country * _share(context.countries, entry.country_code)
+    score += weights.country * context.country_share(entry.country_code)
     if not entry.is_country:
-        score += weights.admin1 * _share(context.admin1, (entry.country_code, entry.admin1_code))
+        score += weights.admin1 * context.admin1_share((entry.country_code, entry.admin1_code))
     if container is not None and _inside(entry, container.area):
         score += weights.containment * container.strength
     score += weights.proximity * _proximity(entry, context, weights.proximity_km)
@@ -1282,7 +1312,7 @@ def _choose(
         _confidence(scored, weights.temperature, unlisted),
         tuple(s.entry for s in scored),
         None if unlisted is None else top.score - unlisted,
-        _share(context.countries, top.entry.country_code),
+        context.country_share(top.entry.country_code),
         _proximity(top.entry, context, SUPPORT_SCALE_KM),
     )
 
@@ -1300,7 +1330,7 @@ def _with_learned_reading(
     most_populous = most_populous_town(pool.entries)
     terms = [
         learned_term(
-            reading_features(c.entry, most_populous, cues, _share(context.countries, c.entry.country_code)), reading
+            reading_features(c.entry, most_populous, cues, context.country_share(c.entry.country_code)), reading
         )
         for c in pool.candidates
     ]
@@ -1412,7 +1442,7 @@ def _beyond_the_story(entry: Entry, context: _Context) -> bool:
     towns = [anchor.entry for anchor in context.anchors.values() if not anchor.entry.is_area]
     if entry.is_area or not towns:
         return False
-    return all(great_circle_km(entry.lat, entry.lon, town.lat, town.lon) > NEAR_TOWN_KM for town in towns)
+    return all(_km_between(entry.lat, entry.lon, town.lat, town.lon) > NEAR_TOWN_KM for town in towns)
 
 
 def _unsupported(entry: Entry, context: _Context, weights: Weights) -> bool:
@@ -1420,7 +1450,7 @@ def _unsupported(entry: Entry, context: _Context, weights: Weights) -> bool:
     its country (nor a demonym of it), none near it."""
     if not entry.country_code or entry.is_country:
         return False  # countries are all listed, and so are continents and seas
-    if sum(v for v in context.countries.values() if v > 0) < weights.context_for_unlisted:
+    if context.country_total < weights.context_for_unlisted:
         return False  # a story that names no other place gives no reason to doubt it
     if context.countries.get(entry.country_code, 0.0) > weights.actor_vote:
         return False  # its country is named as more than one actor's
@@ -1454,7 +1484,7 @@ def _confidence(scored: Sequence[_Scored], temperature: float, unlisted: float |
     same_spot = sum(
         weight
         for weight, e in in_country
-        if e is top.entry or great_circle_km(e.lat, e.lon, top.entry.lat, top.entry.lon) <= SAME_SPOT_KM
+        if e is top.entry or _km_between(e.lat, e.lon, top.entry.lat, top.entry.lon) <= SAME_SPOT_KM
     )
     return same_spot / (across * within)
 
