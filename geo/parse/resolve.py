@@ -1210,9 +1210,18 @@ def _proximity(entry: Entry, context: _Context, km: float) -> float:
     """Closeness to the article's other places: exp(-distance / km) to the nearest, by
     confidence. An area is as close as the nearest place inside it (zero distance), so
     that towns named beside "Mexico" speak for the country, not for Mexico City."""
-    # A loop, not max() over a generator: this runs for every candidate of every name in
+    # Loops, not max() over a generator: this runs for every candidate of every name in
     # every pass. Every term is >= 0, so starting from 0.0 gives max(..., default=0.0).
     best = 0.0
+    if not entry.is_area:
+        # A town holds no other place and is no region: only the distance counts.
+        lat, lon = entry.lat, entry.lon
+        for anchor in context.anchors.values():
+            other = anchor.entry
+            closeness = anchor.weight * math.exp(-_km_between(lat, lon, other.lat, other.lon) / km)
+            if closeness > best:
+                best = closeness
+        return best
     listed_with = context.listed_with
     for name, anchor in context.anchors.items():
         closeness = anchor.weight * _closeness(entry, anchor.entry, km, name in listed_with)
