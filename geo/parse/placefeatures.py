@@ -646,29 +646,39 @@ def _title_but_apostrophe(word: str) -> bool:
 def _dateline_candidates(doc: Doc, names: NameIndex, sentence_of: Sequence[int]) -> list[Candidate]:
     """Places named in datelines: the longest gazetteer name the dateline opens with."""
     found = []
-    text = text_of(doc)
     seen = set()
-    for pattern in (DATELINE_PATTERN, AGENCY_DATELINE_PATTERN):
-        for match in pattern.finditer(text):
-            span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
-            if span is None or not len(span) or span.start in seen:
-                continue
-            seen.add(span.start)
-            for stop in range(span.end, span.start, -1):
-                if names.lookup(_span_text(doc, span.start, stop)):
-                    found.append(_make(doc, span.start, stop, DATELINE, sentence_of))
-                    break
+    for name_start, name_end in _dateline_names(doc):
+        span = doc.char_span(name_start, name_end, alignment_mode="contract")
+        if span is None or not len(span) or span.start in seen:
+            continue
+        seen.add(span.start)
+        for stop in range(span.end, span.start, -1):
+            if names.lookup(_span_text(doc, span.start, stop)):
+                found.append(_make(doc, span.start, stop, DATELINE, sentence_of))
+                break
     return found
+
+
+def _dateline_names(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each dateline's name, as each pattern finds them, in turn: read once
+    per document, as both the candidates and every candidate's features ask for them."""
+    cached = doc.user_data.get("conflictmap_dateline_names")
+    if cached is None:
+        text = text_of(doc)
+        cached = tuple(
+            (m.start("name"), m.end("name"))
+            for pattern in (DATELINE_PATTERN, AGENCY_DATELINE_PATTERN)
+            for m in pattern.finditer(text)
+        )
+        doc.user_data["conflictmap_dateline_names"] = cached
+    return cached
 
 
 def dateline_starts(doc: Doc) -> frozenset[int]:
     """Character offsets where a dateline's name begins."""
     cached = doc.user_data.get("conflictmap_datelines")
     if cached is None:
-        text = text_of(doc)
-        cached = frozenset(
-            m.start("name") for pattern in (DATELINE_PATTERN, AGENCY_DATELINE_PATTERN) for m in pattern.finditer(text)
-        )
+        cached = frozenset(start for start, _ in _dateline_names(doc))
         doc.user_data["conflictmap_datelines"] = cached
     return cached
 

@@ -288,8 +288,8 @@ class _Anchor:
 class _Votes:
     """What one name says for the countries and the first-level regions of the story."""
 
-    countries: Counter
-    admin1: Counter
+    countries: Mapping[str, float]
+    admin1: Mapping[tuple[str, str], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -521,6 +521,7 @@ def _settle(
     respellings = _Respellings(index, weights, {names[m]: written[m] for m in mentions})
     choice: dict[str, Choice] = {}
     read_against = context
+    before: dict[str, Choice] | None = None  # the pass before's readings
     for _ in range(weights.passes):
         choice = {}
         for name, pool in pools.items():
@@ -541,6 +542,11 @@ def _settle(
                     kinds.get(name),
                 )
         read_against = context
+        if choice == before:
+            # Read as the pass before read it: the context this pass leaves is the one it
+            # read against, so every later pass would read the same again.
+            break
+        before = choice
         context = _context_from(choice, votes, demonym_countries, weights)
     return _Settled(
         names,
@@ -941,15 +947,15 @@ def _context_from(
         )
         mentioned = votes.get(name, 1.0)
         weight = confidence * COUNTRY_VOTE[kind] * (1 + math.log(mentioned) if mentioned >= 1 else mentioned)
-        own_countries = Counter({entry.country_code: weight})
-        own_admin1 = (
-            Counter({(entry.country_code, entry.admin1_code): weight})
-            if entry.admin1_code and kind != "country"
-            else Counter()
-        )
-        countries.update(own_countries)
-        admin1.update(own_admin1)
-        by_name[name] = _Votes(own_countries, own_admin1)
+        # Plain dicts and additions in place: a Counter built and merged for each name of
+        # each pass cost more than the rest of the tally.
+        countries[entry.country_code] += weight  # type: ignore[assignment]
+        if entry.admin1_code and kind != "country":
+            region = (entry.country_code, entry.admin1_code)
+            admin1[region] += weight  # type: ignore[assignment]
+            by_name[name] = _Votes({entry.country_code: weight}, {region: weight})
+        else:
+            by_name[name] = _Votes({entry.country_code: weight}, {})
         if kind != "country" and base_name(name) == name:
             # Not a region read by its area word ("Kyiv region"): as an anchor it would make
             # every city named like a region ("Odesa") read as the region (``_sibling_regions``).
