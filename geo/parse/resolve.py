@@ -330,7 +330,8 @@ class _Context:
         seen from a name the text lists with the names ``listed_with``."""
         own = self.by_name.get(name)
         if own is None:
-            return dataclasses.replace(self, listed_with=listed_with)
+            # Built directly: dataclasses.replace reads the fields anew on each call.
+            return _Context(self.countries, self.admin1, self.anchors, self.by_name, listed_with)
         countries = Counter(self.countries)
         countries.subtract(own.countries)
         admin1 = Counter(self.admin1)
