@@ -1246,8 +1246,8 @@ def _closeness(entry: Entry, other: Entry, km: float, listed_together: bool) -> 
 #: ``great_circle_km``, remembered: each pass of resolution measures every candidate of
 #: every name against every other place of the article again, and most of those pairs were
 #: measured in the pass before (the same anchors, the same candidates). Bounded, as it
-#: outlives an article: the pairs of a few hundred articles.
-_km_between = lru_cache(maxsize=1 << 16)(great_circle_km)
+#: outlives an article: 16,384 pairs (about 5 MB), an article's few thousand at most.
+_km_between = lru_cache(maxsize=1 << 14)(great_circle_km)
 
 
 def _sibling_regions(entry: Entry, other: Entry) -> bool:
