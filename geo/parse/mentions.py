@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gazetteer.normalize import normalize
 from geo.parse.placefeatures import (
     Candidate,
     NameIndex,
@@ -32,6 +31,7 @@ from geo.parse.placefeatures import (
     features,
     first_pass_by_name,
     misspellings,
+    normalized,
     second_pass_features,
     text_of,
 )
@@ -117,11 +117,11 @@ def select(
             break
         take(item.candidate)
     if same_name_threshold is not None and same_name_threshold < threshold:
-        kept_names = {normalize(c.text) for c in kept}
+        kept_names = {normalized(c.text) for c in kept}
         for item in ranked:
             if item.second < same_name_threshold:
                 break
-            if item.second < threshold and normalize(item.candidate.text) in kept_names:
+            if item.second < threshold and normalized(item.candidate.text) in kept_names:
                 take(item.candidate)
     return sorted(kept, key=lambda c: c.start)
 
@@ -143,7 +143,7 @@ def _within_longer_name(scored: Sequence[ScoredCandidate], threshold: float, nam
             if (
                 short.end <= long.end
                 and long.end - long.start > short.end - short.start
-                and normalize(short.resolve_as) != normalize(long.text)
+                and normalized(short.resolve_as) != normalized(long.text)
                 and _names_another_place(long.text, short.text, names)
             ):
                 cut.add(short)

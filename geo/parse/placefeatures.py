@@ -101,6 +101,13 @@ AGENCY_DATELINE_PATTERN = re.compile(
 )
 
 
+#: ``normalize``, remembered: recognition normalises each candidate's text four times (to
+#: count the name, in its features, in each pass's tally of the name) and news repeats its
+#: names, while most of them are more than one plain word, which ``normalize`` folds with
+#: regular expressions. Bounded, as it outlives an article.
+normalized = lru_cache(maxsize=1 << 14)(normalize)
+
+
 class NameIndex(Protocol):
     """What recognition needs from the gazetteer."""
 
@@ -174,7 +181,7 @@ def misspellings(
 ) -> tuple[Candidate, ...]:
     """Capitalised words that misspell a name ``places`` holds ("Palmrya" for Palmyra),
     outside every span of ``taken``."""
-    known = {normalize(c.text): c.text for c in places}
+    known = {normalized(c.text): c.text for c in places}
     if not known:
         return ()
     covered = {i for c in taken for i in range(c.start_token, c.end_token)}
@@ -184,7 +191,7 @@ def misspellings(
     for i, (word, title) in enumerate(zip(table.text, table.title)):
         if not title or len(word) < MIN_FUZZY_LENGTH or i in covered:
             continue
-        norm = normalize(word)
+        norm = normalized(word)
         if norm in known:
             continue
         target = _closest(norm, known)
@@ -639,29 +646,39 @@ def _title_but_apostrophe(word: str) -> bool:
 def _dateline_candidates(doc: Doc, names: NameIndex, sentence_of: Sequence[int]) -> list[Candidate]:
     """Places named in datelines: the longest gazetteer name the dateline opens with."""
     found = []
-    text = text_of(doc)
     seen = set()
-    for pattern in (DATELINE_PATTERN, AGENCY_DATELINE_PATTERN):
-        for match in pattern.finditer(text):
-            span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
-            if span is None or not len(span) or span.start in seen:
-                continue
-            seen.add(span.start)
-            for stop in range(span.end, span.start, -1):
-                if names.lookup(_span_text(doc, span.start, stop)):
-                    found.append(_make(doc, span.start, stop, DATELINE, sentence_of))
-                    break
+    for name_start, name_end in _dateline_names(doc):
+        span = doc.char_span(name_start, name_end, alignment_mode="contract")
+        if span is None or not len(span) or span.start in seen:
+            continue
+        seen.add(span.start)
+        for stop in range(span.end, span.start, -1):
+            if names.lookup(_span_text(doc, span.start, stop)):
+                found.append(_make(doc, span.start, stop, DATELINE, sentence_of))
+                break
     return found
+
+
+def _dateline_names(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each dateline's name, as each pattern finds them, in turn: read once
+    per document, as both the candidates and every candidate's features ask for them."""
+    cached = doc.user_data.get("conflictmap_dateline_names")
+    if cached is None:
+        text = text_of(doc)
+        cached = tuple(
+            (m.start("name"), m.end("name"))
+            for pattern in (DATELINE_PATTERN, AGENCY_DATELINE_PATTERN)
+            for m in pattern.finditer(text)
+        )
+        doc.user_data["conflictmap_dateline_names"] = cached
+    return cached
 
 
 def dateline_starts(doc: Doc) -> frozenset[int]:
     """Character offsets where a dateline's name begins."""
     cached = doc.user_data.get("conflictmap_datelines")
     if cached is None:
-        text = text_of(doc)
-        cached = frozenset(
-            m.start("name") for pattern in (DATELINE_PATTERN, AGENCY_DATELINE_PATTERN) for m in pattern.finditer(text)
-        )
+        cached = frozenset(start for start, _ in _dateline_names(doc))
         doc.user_data["conflictmap_datelines"] = cached
     return cached
 
@@ -780,22 +797,22 @@ def article_view(doc: Doc, found: Sequence[Candidate]) -> ArticleView:
     table = token_table(doc)
     entities = tuple((e.start, e.end, e.label_) for e in doc.ents)
     for start, end, label in entities:
-        norm = normalize(_span_text(doc, start, end))
+        norm = normalized(_span_text(doc, start, end))
         if label in PLACE_LABELS:
             place.add(norm)
             bounds = _trimmed_bounds(table, start, end)
             if bounds:
-                place.add(normalize(_span_text(doc, *bounds)))
+                place.add(normalized(_span_text(doc, *bounds)))
         elif label == "PERSON":
             person.add(norm)
             if end - start > 1:
-                surnames.add(normalize(table.text[end - 1]))
-                person.add(normalize(table.text[start]))
+                surnames.add(normalized(table.text[end - 1]))
+                person.add(normalized(table.text[start]))
         elif label == "ORG":
             org.add(norm)
     counts: dict[str, int] = defaultdict(int)
     for c in found:
-        counts[normalize(c.text)] += 1
+        counts[normalized(c.text)] += 1
     lower = frozenset(_LOWER_WORD.findall(text_of(doc)))
     spans = tuple((c.start_token, c.end_token) for c in found)
     entity_starts = [start for start, _, _ in entities]
@@ -925,7 +942,7 @@ def features(doc: Doc, candidate: Candidate, names: NameIndex, view: ArticleView
     if candidate.start == 0 or text_of(doc)[candidate.start - 1] == "\n":
         f["paragraph_start"] = 1.0
     # The same name elsewhere in the article.
-    norm = normalize(text)
+    norm = normalized(text)
     if norm in view.place_labelled:
         f["elsewhere_place_label"] = 1.0
     if norm in view.person_labelled:
@@ -1102,7 +1119,7 @@ def first_pass_by_name(found: Sequence[Candidate], scores: Sequence[float]) -> d
     """Normalised name -> its two best first-pass scores in the article, best first."""
     by_name: dict[str, list[float]] = defaultdict(list)
     for candidate, score in zip(found, scores):
-        by_name[normalize(candidate.text)].append(score)
+        by_name[normalized(candidate.text)].append(score)
     return {name: tuple(sorted(values, reverse=True)[:2]) for name, values in by_name.items()}
 
 
@@ -1115,10 +1132,10 @@ def second_pass_features(
     out = dict(f)
     best_other: float | None = None
     if candidate.label == MISSPELLING:
-        scores = first_pass.get(normalize(candidate.resolve_as), ())
+        scores = first_pass.get(normalized(candidate.resolve_as), ())
         best_other = scores[0] if scores else None
     else:
-        scores = first_pass.get(normalize(candidate.text), ())
+        scores = first_pass.get(normalized(candidate.text), ())
         # Our own occurrence must not vote for itself.
         others = scores[1:] if scores and scores[0] == own_score else scores
         best_other = others[0] if others else None

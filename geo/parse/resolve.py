@@ -18,6 +18,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from gazetteer.entry import Entry
@@ -287,8 +288,8 @@ class _Anchor:
 class _Votes:
     """What one name says for the countries and the first-level regions of the story."""
 
-    countries: Counter
-    admin1: Counter
+    countries: Mapping[str, float]
+    admin1: Mapping[tuple[str, str], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,13 +308,30 @@ class _Context:
     by_name: Mapping[str, _Votes] = field(default_factory=dict)
     #: the anchors the text lists with the name this context is seen from (``_sibling_regions``)
     listed_with: frozenset[str] = frozenset()
+    #: the sums of the positive votes of ``countries`` and ``admin1``, taken once: every
+    #: candidate's score divides by them (``country_share``, ``admin1_share``)
+    country_total: float = field(init=False, default=0.0)
+    admin1_total: float = field(init=False, default=0.0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "country_total", _positive_total(self.countries))
+        object.__setattr__(self, "admin1_total", _positive_total(self.admin1))
+
+    def country_share(self, code: str) -> float:
+        """The share of the positive country votes that ``code`` has (``_share``)."""
+        return _share_of(self.countries, code, self.country_total)
+
+    def admin1_share(self, region: tuple[str, str]) -> float:
+        """The share of the positive first-level region votes that ``region`` has."""
+        return _share_of(self.admin1, region, self.admin1_total)
 
     def without(self, name: str, listed_with: frozenset[str] = frozenset()) -> _Context:
         """The context minus the mention's own contribution (it must not vote for itself),
         seen from a name the text lists with the names ``listed_with``."""
         own = self.by_name.get(name)
         if own is None:
-            return dataclasses.replace(self, listed_with=listed_with)
+            # Built directly: dataclasses.replace reads the fields anew on each call.
+            return _Context(self.countries, self.admin1, self.anchors, self.by_name, listed_with)
         countries = Counter(self.countries)
         countries.subtract(own.countries)
         admin1 = Counter(self.admin1)
@@ -504,6 +522,7 @@ def _settle(
     respellings = _Respellings(index, weights, {names[m]: written[m] for m in mentions})
     choice: dict[str, Choice] = {}
     read_against = context
+    before: dict[str, Choice] | None = None  # the pass before's readings
     for _ in range(weights.passes):
         choice = {}
         for name, pool in pools.items():
@@ -524,6 +543,11 @@ def _settle(
                     kinds.get(name),
                 )
         read_against = context
+        if choice == before:
+            # Read as the pass before read it: the context this pass leaves is the one it
+            # read against, so every later pass would read the same again.
+            break
+        before = choice
         context = _context_from(choice, votes, demonym_countries, weights)
     return _Settled(
         names,
@@ -663,7 +687,7 @@ def scored_readings(
                 )
                 + seat_adjustment.get(c.entry.geonameid, 0.0),
                 reading_features(
-                    c.entry, most_populous, settled.cues.get(name), _share(others.countries, c.entry.country_code)
+                    c.entry, most_populous, settled.cues.get(name), others.country_share(c.entry.country_code)
                 ),
             )
             for c in pool.candidates
@@ -924,15 +948,15 @@ def _context_from(
         )
         mentioned = votes.get(name, 1.0)
         weight = confidence * COUNTRY_VOTE[kind] * (1 + math.log(mentioned) if mentioned >= 1 else mentioned)
-        own_countries = Counter({entry.country_code: weight})
-        own_admin1 = (
-            Counter({(entry.country_code, entry.admin1_code): weight})
-            if entry.admin1_code and kind != "country"
-            else Counter()
-        )
-        countries.update(own_countries)
-        admin1.update(own_admin1)
-        by_name[name] = _Votes(own_countries, own_admin1)
+        # Plain dicts and additions in place: a Counter built and merged for each name of
+        # each pass cost more than the rest of the tally.
+        countries[entry.country_code] += weight  # type: ignore[assignment]
+        if entry.admin1_code and kind != "country":
+            region = (entry.country_code, entry.admin1_code)
+            admin1[region] += weight  # type: ignore[assignment]
+            by_name[name] = _Votes({entry.country_code: weight}, {region: weight})
+        else:
+            by_name[name] = _Votes({entry.country_code: weight}, {})
         if kind != "country" and base_name(name) == name:
             # Not a region read by its area word ("Kyiv region"): as an anchor it would make
             # every city named like a region ("Odesa") read as the region (``_sibling_regions``).
@@ -1135,7 +1159,7 @@ def _far_from_the_story(settled: _Settled, weights: Weights) -> set[str]:
         entry = chosen.entry
         if name == focus or entry.population < weights.lone_population or entry.feature_code == "PPLC":
             continue
-        if great_circle_km(entry.lat, entry.lon, centre.lat, centre.lon) > weights.lone_km:
+        if _km_between(entry.lat, entry.lon, centre.lat, centre.lon) > weights.lone_km:
             return set()
     lone = set()
     for name, chosen in towns.items():
@@ -1152,7 +1176,7 @@ def _far_from_the_story(settled: _Settled, weights: Weights) -> set[str]:
             for other, o in settled.choice.items()
         ):
             continue  # another place of the story, a capital aside, lies in its region
-        if great_circle_km(entry.lat, entry.lon, centre.lat, centre.lon) > weights.lone_km:
+        if _km_between(entry.lat, entry.lon, centre.lat, centre.lon) > weights.lone_km:
             lone.add(name)
     return lone
 
@@ -1193,19 +1217,37 @@ def _proximity(entry: Entry, context: _Context, km: float) -> float:
     """Closeness to the article's other places: exp(-distance / km) to the nearest, by
     confidence. An area is as close as the nearest place inside it (zero distance), so
     that towns named beside "Mexico" speak for the country, not for Mexico City."""
-    return max(
-        (
-            anchor.weight * _closeness(entry, anchor.entry, km, name in context.listed_with)
-            for name, anchor in context.anchors.items()
-        ),
-        default=0.0,
-    )
+    # Loops, not max() over a generator: this runs for every candidate of every name in
+    # every pass. Every term is >= 0, so starting from 0.0 gives max(..., default=0.0).
+    best = 0.0
+    if not entry.is_area:
+        # A town holds no other place and is no region: only the distance counts.
+        lat, lon = entry.lat, entry.lon
+        for anchor in context.anchors.values():
+            other = anchor.entry
+            closeness = anchor.weight * math.exp(-_km_between(lat, lon, other.lat, other.lon) / km)
+            if closeness > best:
+                best = closeness
+        return best
+    listed_with = context.listed_with
+    for name, anchor in context.anchors.items():
+        closeness = anchor.weight * _closeness(entry, anchor.entry, km, name in listed_with)
+        if closeness > best:
+            best = closeness
+    return best
 
 
 def _closeness(entry: Entry, other: Entry, km: float, listed_together: bool) -> float:
     if _inside(other, entry) or (listed_together and _sibling_regions(entry, other)):
         return 1.0
-    return math.exp(-great_circle_km(entry.lat, entry.lon, other.lat, other.lon) / km)
+    return math.exp(-_km_between(entry.lat, entry.lon, other.lat, other.lon) / km)
+
+
+#: ``great_circle_km``, remembered: each pass of resolution measures every candidate of
+#: every name against every other place of the article again, and most of those pairs were
+#: measured in the pass before (the same anchors, the same candidates). Bounded, as it
+#: outlives an article: 16,384 pairs (about 5 MB), an article's few thousand at most.
+_km_between = lru_cache(maxsize=1 << 14)(great_circle_km)
 
 
 def _sibling_regions(entry: Entry, other: Entry) -> bool:
@@ -1216,8 +1258,12 @@ def _sibling_regions(entry: Entry, other: Entry) -> bool:
     return entry.feature_code == other.feature_code == "ADM1" and entry.country_code == other.country_code
 
 
-def _share(votes: Mapping, key) -> float:
-    total = sum(v for v in votes.values() if v > 0)
+def _positive_total(votes: Mapping) -> float:
+    return sum(v for v in votes.values() if v > 0)
+
+
+def _share_of(votes: Mapping, key, total: float) -> float:
+    """``key``'s share of ``votes`` whose positive ones sum to ``total``."""
     return max(0.0, votes.get(key, 0.0)) / total if total > 1e-9 else 0.0
 
 
@@ -1236,9 +1282,9 @@ def _score(
         score += weights.listed_country * listed_beside_country
     if entry.feature_code == "PPLC":
         score += weights.actor_capital * as_actor
-    score += weights.country * _share(context.countries, entry.country_code)
+    score += weights.country * context.country_share(entry.country_code)
     if not entry.is_country:
-        score += weights.admin1 * _share(context.admin1, (entry.country_code, entry.admin1_code))
+        score += weights.admin1 * context.admin1_share((entry.country_code, entry.admin1_code))
     if container is not None and _inside(entry, container.area):
         score += weights.containment * container.strength
     score += weights.proximity * _proximity(entry, context, weights.proximity_km)
@@ -1287,7 +1333,7 @@ def _choose(
         _confidence(scored, weights.temperature, unlisted),
         tuple(s.entry for s in scored),
         None if unlisted is None else top.score - unlisted,
-        _share(context.countries, top.entry.country_code),
+        context.country_share(top.entry.country_code),
         _proximity(top.entry, context, SUPPORT_SCALE_KM),
     )
 
@@ -1305,7 +1351,7 @@ def _with_learned_reading(
     most_populous = most_populous_town(pool.entries)
     terms = [
         learned_term(
-            reading_features(c.entry, most_populous, cues, _share(context.countries, c.entry.country_code)), reading
+            reading_features(c.entry, most_populous, cues, context.country_share(c.entry.country_code)), reading
         )
         for c in pool.candidates
     ]
@@ -1417,7 +1463,7 @@ def _beyond_the_story(entry: Entry, context: _Context) -> bool:
     towns = [anchor.entry for anchor in context.anchors.values() if not anchor.entry.is_area]
     if entry.is_area or not towns:
         return False
-    return all(great_circle_km(entry.lat, entry.lon, town.lat, town.lon) > NEAR_TOWN_KM for town in towns)
+    return all(_km_between(entry.lat, entry.lon, town.lat, town.lon) > NEAR_TOWN_KM for town in towns)
 
 
 def _unsupported(entry: Entry, context: _Context, weights: Weights) -> bool:
@@ -1425,7 +1471,7 @@ def _unsupported(entry: Entry, context: _Context, weights: Weights) -> bool:
     its country (nor a demonym of it), none near it."""
     if not entry.country_code or entry.is_country:
         return False  # countries are all listed, and so are continents and seas
-    if sum(v for v in context.countries.values() if v > 0) < weights.context_for_unlisted:
+    if context.country_total < weights.context_for_unlisted:
         return False  # a story that names no other place gives no reason to doubt it
     if context.countries.get(entry.country_code, 0.0) > weights.actor_vote:
         return False  # its country is named as more than one actor's
@@ -1459,7 +1505,7 @@ def _confidence(scored: Sequence[_Scored], temperature: float, unlisted: float |
     same_spot = sum(
         weight
         for weight, e in in_country
-        if e is top.entry or great_circle_km(e.lat, e.lon, top.entry.lat, top.entry.lon) <= SAME_SPOT_KM
+        if e is top.entry or _km_between(e.lat, e.lon, top.entry.lat, top.entry.lon) <= SAME_SPOT_KM
     )
     return same_spot / (across * within)
 
