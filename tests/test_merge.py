@@ -40,6 +40,8 @@ def _event(
     sub_event_type: str = "air_strike",
     at: tuple[float, float] = TOWN,
     title: str = "",
+    place: str = "Sample Town",
+    geonameid: int = 1,
 ) -> Event:
     return Event(
         event_id=event_id,
@@ -47,11 +49,11 @@ def _event(
         sub_event_type=sub_event_type,
         event_date=day,
         date_precision=1,
-        place="Sample Town",
-        mention="Sample Town",
+        place=place,
+        mention=place,
         lat=at[0],
         lon=at[1],
-        geonameid=1,
+        geonameid=geonameid,
         country_code="UA",
         admin1="",
         feature_code="PPL",

@@ -9,6 +9,7 @@ from datetime import date
 
 from geo.records import Event
 from geo.store.merge import MergeRules, default_rules, merge
+from tests.test_merge import _event as report_event
 
 TOWN = (48.52, 35.87)
 SUNDAY, MONDAY, TUESDAY, WEDNESDAY = date(2025, 3, 2), date(2025, 3, 3), date(2025, 3, 4), date(2025, 3, 5)
@@ -23,28 +24,18 @@ def _report(
     event_type: str = "frontline",
     sub_event_type: str = "air_strike",
 ) -> Event:
-    return Event(
-        event_id=event_id,
-        event_type=event_type,
-        sub_event_type=sub_event_type,
-        event_date=day,
-        date_precision=1,
-        place="Riverside",
-        mention="Riverside",
-        lat=TOWN[0],
-        lon=TOWN[1],
-        geonameid=7,
-        country_code="UA",
-        admin1="",
-        feature_code="PPL",
-        geo_precision=1,
-        quote=quote,
-        article_id=f"article-{event_id}",
-        title="",
+    """One outlet's report of a happening at Riverside."""
+    return report_event(
+        event_id,
+        quote,
+        day=day,
         published=published,
         source=f"Outlet {event_id}",
-        url="",
-        confidence=0.9,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        at=TOWN,
+        place="Riverside",
+        geonameid=7,
     )
 
 
