@@ -136,6 +136,16 @@ def test_a_dateline_place_has_no_event_when_the_story_tells_of_other_towns(pipel
     assert "PARIS" not in {e.mention for e in events}
 
 
+def test_a_dateline_place_named_again_in_the_story_has_its_event_where_the_story_tells_it(pipeline) -> None:
+    text = (
+        "MOMBASA, June 12 (Reuters) - Gunmen attacked a police post and set two buses alight in "
+        "Mombasa on Wednesday, killing four people, police said."
+    )
+    events = pipeline.events(Article(text=text, published=date(2024, 6, 13), article_id="dateline-again"))
+    at_mombasa = [e for e in events if e.place and e.mention.lower() == "mombasa"]
+    assert [(e.mention, e.event_type, e.event_date) for e in at_mombasa] == [("Mombasa", "frontline", date(2024, 6, 12))]
+
+
 @pytest.mark.slow
 def test_events_over_two_processes_are_those_of_one_process(pipeline) -> None:
     articles = [

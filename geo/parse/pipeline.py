@@ -249,9 +249,15 @@ def _sentence_events(
     # event is at Palmyra, not at Syria's centre.
     # A stand-in for a village the gazetteer lacks is the village's event, whatever else is named.
     located = [p for p in places if p.unlisted or not any(_contains(p.entry, q.entry) for q in places if q is not p)]
+    # The story's mention of a place its dateline also names is decided first (a stable sort keeps
+    # the text's order otherwise): the act is told there and its clause dates it. The dateline's
+    # mention is decided only when the story's gets no event.
+    in_text_order = {id(p): i for i, p in enumerate(located)}
+    located.sort(key=lambda p: _named_again_past_the_dateline(sentence, p, places))
     seen: set[int] = set()
-    events = []
+    events: list[tuple[int, Event]] = []
     for place in located:
+        position = in_text_order[id(place)]
         if place.entry.geonameid in seen:
             continue
         start = place.mention.start - sentence.start
@@ -293,8 +299,8 @@ def _sentence_events(
             tree=tree,
             model=load_date_model(),
         )
-        events.append(_event(article, sentence, place, kind, day, probability))
-    return events
+        events.append((position, _event(article, sentence, place, kind, day, probability)))
+    return [event for _, event in sorted(events, key=lambda item: item[0])]
 
 
 def _fighting_span(sentence: str, kind: EventKind) -> tuple[int, int] | None:
@@ -379,6 +385,22 @@ def _only_filed_from(sentence: Sentence, place: Place, places: Sequence[Place]) 
         return False  # named again in the story: the story's own mention decides
     return any(
         not q.entry.is_area and not dateline_name(sentence.text, q.mention.start - sentence.start) for q in others
+    )
+
+
+def _named_again_past_the_dateline(sentence: Sentence, place: Place, places: Sequence[Place]) -> bool:
+    """Is ``place`` named in the sentence's dateline and again in the story past it
+    ("CITY, May 3 - ... fought for hours in City")? The story's mention is where the act is
+    told, and its own clause dates it; the dateline only says where the report was filed.
+    Decided first, the dateline would take the one event a place gets in a sentence."""
+    if not dateline_name(sentence.text, place.mention.start - sentence.start):
+        return False
+    return any(
+        q.entry.geonameid == place.entry.geonameid
+        and q.mention.text.casefold() == place.mention.text.casefold()  # by its name, not "the capital"
+        and not dateline_name(sentence.text, q.mention.start - sentence.start)
+        for q in places
+        if q is not place
     )
 
 
