@@ -428,19 +428,6 @@ def test_another_spelling_of_a_town_the_text_introduces_as_a_town_is_read_in_the
     assert found["Harardhere"].name == "Xarardheere" and found["Harardhere"].country_code == "SO"
 
 
-@pytest.mark.parametrize(
-    "text, country",
-    [
-        ("Floods cut the roads to Ilam and Jhapa in eastern Nepal, officials in Kathmandu said.", "NP"),
-        ("The quake struck Ilam near the Iraqi border, officials in Tehran said.", "IR"),
-    ],
-)
-def test_a_provincial_seat_abroad_does_not_outrank_the_story_s_own_town(geoparser, text, country):
-    # Ilam is both an Iranian province's seat and a Nepali town: sharing its province's name
-    # ranks the Iranian town over its province, not over the town of the country named.
-    assert dict(mentions_with_countries(geoparser, text))["Ilam"] == country
-
-
 def test_a_town_sharing_its_province_s_name_is_still_the_town(geoparser):
     places = {p.mention.text: p.entry for p in geoparser.places("Shelling hit Raqqa and Hama overnight.")}
     assert places["Raqqa"].feature_code != "ADM1" and places["Hama"].feature_code != "ADM1"

@@ -143,7 +143,9 @@ def test_a_dateline_place_named_again_in_the_story_has_its_event_where_the_story
     )
     events = pipeline.events(Article(text=text, published=date(2024, 6, 13), article_id="dateline-again"))
     at_mombasa = [e for e in events if e.place and e.mention.lower() == "mombasa"]
-    assert [(e.mention, e.event_type, e.event_date) for e in at_mombasa] == [("Mombasa", "frontline", date(2024, 6, 12))]
+    assert [(e.mention, e.event_type, e.event_date) for e in at_mombasa] == [
+        ("Mombasa", "frontline", date(2024, 6, 12))
+    ]
 
 
 @pytest.mark.slow

@@ -671,7 +671,7 @@ def scored_readings(
         pool = _read_here(name, pool, others, container, settled.respellings, weights)
         if not pool.candidates:
             continue
-        seat_adjustment = _seat_adjustment(pool.entries, weights.region_seat)
+        seats = _region_seats(pool.entries)
         most_populous = most_populous_town(pool.entries)
         table[name] = tuple(
             ScoredReading(
@@ -685,7 +685,7 @@ def scored_readings(
                     settled.listed.get(name, 0.0),
                     settled.as_actor.get(name, 0.0),
                 )
-                + seat_adjustment.get(c.entry.geonameid, 0.0),
+                + (weights.region_seat if c.entry.geonameid in seats else 0.0),
                 reading_features(
                     c.entry, most_populous, settled.cues.get(name), others.country_share(c.entry.country_code)
                 ),
@@ -1291,16 +1291,11 @@ def _score(
     return score
 
 
-def _seat_adjustment(entries: Sequence[Entry], weight: float) -> dict[int, float]:
-    """What sharing a name between a first-level region and a town inside it (Raqqa,
-    Geneva, Moscow) does to each reading: news means the town, so the region steps back
-    behind its seat. The region steps back rather than the seat stepping ahead: a bonus on
-    the seat would also lift it over every namesake abroad, and a province's seat is no
-    likelier than another country's town of that name to be the one a story means."""
-    seats = {(e.country_code, e.admin1_code) for e in entries if not e.is_area}
-    return {
-        e.geonameid: -weight for e in entries if e.feature_code == "ADM1" and (e.country_code, e.admin1_code) in seats
-    }
+def _region_seats(entries: Sequence[Entry]) -> set[int]:
+    """Towns that share their name with a region they lie in (Raqqa, Geneva, Moscow):
+    news means the town."""
+    regions = {(e.country_code, e.admin1_code) for e in entries if e.feature_code == "ADM1"}
+    return {e.geonameid for e in entries if not e.is_area and (e.country_code, e.admin1_code) in regions}
 
 
 def _choose(
@@ -1314,10 +1309,10 @@ def _choose(
     introduced: bool = False,
     kind: frozenset[str] | None = None,
 ) -> Choice:
-    seat_adjustment = _seat_adjustment(pool.entries, weights.region_seat)
+    seats = _region_seats(pool.entries)
     base = [
         _score(c, pool.penalty, context, container, weights, listed_beside_country, as_actor)
-        + seat_adjustment.get(c.entry.geonameid, 0.0)
+        + (weights.region_seat if c.entry.geonameid in seats else 0.0)
         for c in pool.candidates
     ]
     if weights.reading:

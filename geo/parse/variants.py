@@ -82,7 +82,7 @@ RIVER_WORDS_BEFORE_CHARS = 30
 #: GeoNames' feature code of a river.
 RIVER_CODE = "STM"
 #: What an area word adds to a first-level area's prior (the resolver's 0..~1.5 scale): more
-#: than a region loses for sharing its name with a town in it (``Weights.region_seat``, 0.4), less than
+#: than a town gets for sharing its region's name (``Weights.region_seat``, 0.4), less than
 #: the article's countries give (``Weights.country``, 1.2), so "Latakia province" is the
 #: governorate while "the Kingston region" of a Canadian story stays around the Canadian city.
 AREA_WORD_BONUS = 0.8
