@@ -221,9 +221,8 @@ def augmented(
     found = examples(gold, events, happening_of=happening_of)
     if copies <= 0:
         return found
-    wider = wider_places(events) if place_share > 0 else {}
-    for seed in range(AUGMENT_SEED, AUGMENT_SEED + copies):
-        drawn = noisy_places(noisy_dates(noisy_types(events, share, seed), date_share, seed), place_share, seed, wider)
+    seeds = range(AUGMENT_SEED, AUGMENT_SEED + copies)
+    for drawn in noisy_draws(events, share, date_share, place_share, seeds):
         found.extend(examples(gold, events, drawn, happening_of))
     return found
 
@@ -413,12 +412,7 @@ def tuning_draws(events: dict[str, tuple[Event, ...]], count: int) -> list[dict[
     """``count`` draws of ``events`` misread at ``AUGMENT_NOISE``, seeds apart from those that score."""
     if count <= 0:
         return []
-    share, date_share, place_share = AUGMENT_NOISE
-    wider = wider_places(events) if place_share > 0 else {}
-    return [
-        noisy_places(noisy_dates(noisy_types(events, share, seed), date_share, seed), place_share, seed, wider)
-        for seed in range(AUGMENT_SEED + 500, AUGMENT_SEED + 500 + count)
-    ]
+    return noisy_draws(events, *AUGMENT_NOISE, range(AUGMENT_SEED + 500, AUGMENT_SEED + 500 + count))
 
 
 def war_of_all_but(gold: CodedGold, conflict: str) -> CodedGold:
@@ -784,16 +778,21 @@ def merged_with_noise(
 
 
 def noisy_draws(
-    events: dict[str, tuple[Event, ...]], share: float, date_share: float, place_share: float
+    events: dict[str, tuple[Event, ...]],
+    share: float,
+    date_share: float,
+    place_share: float,
+    seeds: range = range(NOISE_DRAWS),
 ) -> list[dict[str, tuple[Event, ...]]]:
-    """``NOISE_DRAWS`` draws of ``events`` with ``share`` of the types redrawn, ``date_share`` of
-    the dates moved and ``place_share`` of the places made wider; ``events`` alone when all are 0."""
+    """One draw of ``events`` per seed (``NOISE_DRAWS`` draws, those that score, by default) with
+    ``share`` of the types redrawn, ``date_share`` of the dates moved and ``place_share`` of the
+    places made wider; ``events`` alone when all are 0."""
     if share <= 0 and date_share <= 0 and place_share <= 0:
         return [events]
     wider = wider_places(events) if place_share > 0 else {}
     return [
         noisy_places(noisy_dates(noisy_types(events, share, seed), date_share, seed), place_share, seed, wider)
-        for seed in range(NOISE_DRAWS)
+        for seed in seeds
     ]
 
 

@@ -471,15 +471,15 @@ _DAYS_AND_MONTHS = frozenset(
     ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", *MONTH_NAMES]
 )
 
-#: Capitalised words that tell what armed men are without naming their group: a compass
-#: point, a faith, a leaning ("Southern rebels", "Muslim guerrillas", "Leftist guerrillas").
-_DESCRIBING_WORDS = frozenset(
-    {"Southern", "Northern", "Eastern", "Western", "Muslim", "Moslem", "Leftist", "Rightist", "Marxist"}
-    | {"Communist", "Maoist"}
-    | {"Left-wing", "Right-wing", "Shi'ite", "Shi\u2019ite", "Shiite", "Shia", "Sunni"}
-)
 #: A sect's word before a group's name is not part of the name: "Shi'ite Amal militiamen".
 _SECT_WORDS = frozenset({"Shi'ite", "Shi\u2019ite", "Shiite", "Shia", "Sunni"})
+#: Capitalised words that tell what armed men are without naming their group: a compass
+#: point, a faith, a leaning ("Southern rebels", "Muslim guerrillas", "Leftist guerrillas").
+_DESCRIBING_WORDS = (
+    frozenset({"Southern", "Northern", "Eastern", "Western", "Muslim", "Moslem", "Leftist", "Rightist", "Marxist"})
+    | {"Communist", "Maoist", "Left-wing", "Right-wing"}
+    | _SECT_WORDS
+)
 #: What follows armed men who belong to a group named after them: "... of the Zulu Front".
 _OF_A_NAME = re.compile(r"\s+(?:of|loyal\s+to)\s+(?:the\s+)?(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
 #: Named groups not in the table, kept as written: "<Capitalised Name> militants".
@@ -1833,16 +1833,21 @@ def _bare_heads_resolved(
     if not _BARE_HEAD.search(sentence):
         return tuple(mentions)
     extra: list[ActorMention] = []
+    # Forces the article names in more than one word, by the last word of the name: read once
+    # for all the bare heads of the sentence.
+    named_in_full: list[tuple[str, Actor]] | None = None
     for m in _BARE_HEAD.finditer(sentence):
         if any(m.start() < f.end and f.start < m.end() for f in mentions):
             continue
+        if named_in_full is None:
+            named_in_full = [
+                (words[-1], f.actor)
+                for other in sentences
+                for f in find_actors(other, country_code=country_code, table=table)
+                if len(words := f.text.split()) > 1
+            ]
         head = m.group(1)
-        named = {
-            f.actor.name: f.actor
-            for other in sentences
-            for f in find_actors(other, country_code=country_code, table=table)
-            if len(f.text.split()) > 1 and f.text.split()[-1] == head
-        }
+        named = {actor.name: actor for last, actor in named_in_full if last == head}
         if len(named) == 1:
             extra.append(ActorMention(m.start(), m.end(), head, next(iter(named.values()))))
     return tuple(sorted((*mentions, *extra), key=lambda f: f.start)) if extra else tuple(mentions)

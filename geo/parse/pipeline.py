@@ -252,12 +252,12 @@ def _sentence_events(
     # The story's mention of a place its dateline also names is decided first (a stable sort keeps
     # the text's order otherwise): the act is told there and its clause dates it. The dateline's
     # mention is decided only when the story's gets no event.
-    in_text_order = {id(p): i for i, p in enumerate(located)}
-    located.sort(key=lambda p: _named_again_past_the_dateline(sentence, p, places))
+    in_deciding_order = sorted(
+        enumerate(located), key=lambda item: _named_again_past_the_dateline(sentence, item[1], places)
+    )
     seen: set[int] = set()
     events: list[tuple[int, Event]] = []
-    for place in located:
-        position = in_text_order[id(place)]
+    for position, place in in_deciding_order:
         if place.entry.geonameid in seen:
             continue
         start = place.mention.start - sentence.start

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -931,8 +931,8 @@ def _context_from(
     a place (an actor's mention counts less), and the places that anchor closeness. A
     reading nothing in the article supports, which ``resolve`` leaves unmapped (unsure or
     doubtful), casts no vote: it must not hold up another."""
-    countries: Counter[str] = Counter()
-    admin1: Counter = Counter()
+    countries: defaultdict[str, float] = defaultdict(float)
+    admin1: defaultdict[tuple[str, str], float] = defaultdict(float)
     by_name: dict[str, _Votes] = {}
     anchors: dict[str, _Anchor] = {}
     for name, chosen in choice.items():
@@ -948,12 +948,12 @@ def _context_from(
         )
         mentioned = votes.get(name, 1.0)
         weight = confidence * COUNTRY_VOTE[kind] * (1 + math.log(mentioned) if mentioned >= 1 else mentioned)
-        # Plain dicts and additions in place: a Counter built and merged for each name of
-        # each pass cost more than the rest of the tally.
-        countries[entry.country_code] += weight  # type: ignore[assignment]
+        # Additions in place: a Counter built and merged for each name of each pass cost more
+        # than the rest of the tally.
+        countries[entry.country_code] += weight
         if entry.admin1_code and kind != "country":
             region = (entry.country_code, entry.admin1_code)
-            admin1[region] += weight  # type: ignore[assignment]
+            admin1[region] += weight
             by_name[name] = _Votes({entry.country_code: weight}, {region: weight})
         else:
             by_name[name] = _Votes({entry.country_code: weight}, {})
@@ -962,7 +962,7 @@ def _context_from(
             # every city named like a region ("Odesa") read as the region (``_sibling_regions``).
             anchors[name] = _Anchor(entry, confidence * min(1.0, mentioned))
     for code in demonyms:
-        countries[code] += weights.demonym  # type: ignore[assignment]
+        countries[code] += weights.demonym
     return _Context(countries, admin1, anchors, by_name)
 
 
@@ -1217,18 +1217,9 @@ def _proximity(entry: Entry, context: _Context, km: float) -> float:
     """Closeness to the article's other places: exp(-distance / km) to the nearest, by
     confidence. An area is as close as the nearest place inside it (zero distance), so
     that towns named beside "Mexico" speak for the country, not for Mexico City."""
-    # Loops, not max() over a generator: this runs for every candidate of every name in
+    # A loop, not max() over a generator: this runs for every candidate of every name in
     # every pass. Every term is >= 0, so starting from 0.0 gives max(..., default=0.0).
     best = 0.0
-    if not entry.is_area:
-        # A town holds no other place and is no region: only the distance counts.
-        lat, lon = entry.lat, entry.lon
-        for anchor in context.anchors.values():
-            other = anchor.entry
-            closeness = anchor.weight * math.exp(-_km_between(lat, lon, other.lat, other.lon) / km)
-            if closeness > best:
-                best = closeness
-        return best
     listed_with = context.listed_with
     for name, anchor in context.anchors.items():
         closeness = anchor.weight * _closeness(entry, anchor.entry, km, name in listed_with)
@@ -1238,7 +1229,9 @@ def _proximity(entry: Entry, context: _Context, km: float) -> float:
 
 
 def _closeness(entry: Entry, other: Entry, km: float, listed_together: bool) -> float:
-    if _inside(other, entry) or (listed_together and _sibling_regions(entry, other)):
+    # Only an area holds another place or is a region listed with one: a town is as close as
+    # its distance, and asking it the rest would be asked for every candidate and anchor.
+    if entry.is_area and (_inside(other, entry) or (listed_together and _sibling_regions(entry, other))):
         return 1.0
     return math.exp(-_km_between(entry.lat, entry.lon, other.lat, other.lon) / km)
 

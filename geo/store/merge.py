@@ -892,9 +892,9 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
             on_publication = event.event_date == event.published
         # A date its quote does not state came from the article around it (the dateline, an
         # earlier sentence, the publication day): a day off is within what that tells.
-        unstated = report.event_date is not None and report.event_date not in report.named_days
-        if rules.unstated_event and may_be_a_day_off(event, report.event_date):
-            unstated = True
+        unstated = (report.event_date is not None and not date_stated(report)) or (
+            rules.unstated_event and may_be_a_day_off(event, report.event_date)
+        )
         slack = max(
             rules.day_slack if words >= rules.slack_overlap else -1,
             rules.publication_days if rules.publication_slack and on_publication else -1,
@@ -939,7 +939,7 @@ def tells_across(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
         return True
     if rules.retyped_overlap is not None and retyped(report, event, retyped_share(report, event, rules)):
         return True
-    if rules.retyped_days_overlap is not None and retyped_a_day_apart(report, event, rules):
+    if retyped_a_day_apart(report, event, rules):
         return True
     if rules.other_overlap is None or not may_tell_across(report, event):
         return False
