@@ -7,6 +7,7 @@
     python3 scripts/build_coded.py score --hand-set     # merge by the hand-set thresholds, not the shipped match
     python3 scripts/build_coded.py score --learned geo/store/models/merge_match.json  # weights of scripts/learn_merge.py
     python3 scripts/build_coded.py score --conflict "Libyan civil war (2014-2020)"  # one war of the split (repeatable)
+    python3 scripts/build_coded.py score --gold DIR --split all  # another set in the same folder format
 
 Scoring runs the pipeline over every report of the split (``--cache FILE`` keeps its
 events between runs), which codes each event's actors and fatalities, merges the events of
@@ -159,8 +160,9 @@ def run_score(
     *,
     through_store: bool = False,
     conflicts: Sequence[str] = (),
+    gold_path: Path = GOLD_JSONL,
 ) -> None:
-    gold = read_jsonl(GOLD_JSONL)
+    gold = read_gold_folder(gold_path) if gold_path.is_dir() else read_jsonl(gold_path)
     if split != "all":
         gold = gold.split(split)
     gold = only_conflicts(gold, conflicts)
@@ -239,6 +241,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     s.add_argument("--learned", type=Path, help="merge with learned weights (JSON of scripts/learn_merge.py)")
     s.add_argument("--hand-set", action="store_true", help="merge by the thresholds above, not the shipped match")
     s.add_argument("--conflict", action="append", default=[], help="score only this war (repeatable)")
+    s.add_argument(
+        "--gold", type=Path, default=GOLD_JSONL, help="a gold folder or its JSON lines (default: the shipped set)"
+    )
     args = parser.parse_args(argv)
     if args.command == "build":
         build(args.source)
@@ -265,7 +270,15 @@ def main(argv: Sequence[str] | None = None) -> None:
             else None,
         )
         rules = hand_set if args.hand_set or args.learned else default_rules()
-        run_score(args.split, args.cache, args.tune, rules, through_store=args.store, conflicts=args.conflict)
+        run_score(
+            args.split,
+            args.cache,
+            args.tune,
+            rules,
+            through_store=args.store,
+            conflicts=args.conflict,
+            gold_path=args.gold,
+        )
 
 
 if __name__ == "__main__":
