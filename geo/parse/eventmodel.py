@@ -38,10 +38,13 @@ from geo.parse.eventsignals import (
     armed_men_headed_there,
     civilians_move_there,
     doer_brings_aid,
+    ends_a_supply_line,
+    forces_leave_the_country,
     held_or_besieged,
     locates_a_named_site,
     only_a_state_of_place,
     only_beside_where_a_move_starts,
+    only_in_a_view_from_another,
     only_locates_another,
     only_the_topic_of_a_purpose,
     signal_features,
@@ -92,6 +95,8 @@ class EventSite:
     tree: ClauseTree | None = None
     #: where the sentence names its other places, when known
     other_spans: tuple[tuple[int, int], ...] = ()
+    #: a country named as a whole (``is_area`` holds for regions too)
+    is_country: bool = False
 
 
 #: Prefix of the features that say what toll a place's clause tells there.
@@ -282,6 +287,19 @@ def _decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, f
         return None, probabilities[NO_EVENT]  # "a commission formed at the summit to look into killings in X"
     if armed_men_headed_there(site.tree, site.start, site.end):
         return None, probabilities[NO_EVENT]  # "the militants withdrew toward X": no one displaced, no fight
+    if chosen == "humanitarian" and ends_a_supply_line(site.tree, site.sentence, site.start, site.end):
+        return None, probabilities[NO_EVENT]  # "to protect supply lines to X": an army's route, not aid
+    if (
+        chosen == FIGHTING
+        and site.is_country
+        and _one_line(site)
+        and forces_leave_the_country(site.tree, site.sentence, site.start, site.end)
+    ):
+        return None, probabilities[NO_EVENT]  # "his forces had done their work in X and would leave"
+    if _one_line(site) and only_in_a_view_from_another(
+        site.tree, site.sentence, site.start, site.end, site.other_spans
+    ):
+        return None, probabilities[NO_EVENT]  # "the town overlooks the plain around X": no act at X
     if chosen == FIGHTING and only_beside_where_a_move_starts(site.tree, site.start, site.end):
         return None, probabilities[NO_EVENT]  # "mortars fired from hilltops around X": not fighting at X
     if only_a_state_of_place(site.tree, site.sentence, site.start, site.end, chosen):

@@ -614,3 +614,167 @@ def _is_civilian_group(tree: ClauseTree, subject: int) -> bool:
         tree.words[c] == "of" and any(tree.words[n] in CIVILIAN_NOUNS for n in tree.children(c))
         for c in tree.children(subject)
     )
+
+
+#: Words that make a route an army's own: "supply lines", "a resupply route", "the logistics
+#: hub". A short list on purpose: English names an army's logistics by these few nouns, and a
+#: route named by one carries fighters' supplies, not aid (an aid route says so: "a humanitarian
+#: corridor", "the road for aid convoys").
+LOGISTICS_WORDS = frozenset({"supply", "resupply", "logistics", "logistic", "logistical"})
+#: Nouns a logistics word turns into an army's route or depot.
+ROUTE_NOUNS = frozenset(
+    {"line", "lines", "route", "routes", "road", "roads", "corridor", "corridors", "link", "links", "chain",
+     "chains", "artery", "arteries", "hub", "hubs", "base", "bases", "depot", "depots", "network", "networks"}
+)  # fmt: skip
+
+
+def ends_a_supply_line(tree: ClauseTree | None, sentence: str, start: int, end: int) -> bool:
+    """Is the place named only as where an army's supply line runs to or through ("to protect
+    supply lines to X", "cut the resupply route through X", "the X supply road")? Such a route
+    carries an army's fuel and ammunition: no aid reaches X by it, and no one is displaced
+    there. Not when a word of aid stands in the sentence ("supply routes for aid convoys to
+    X"): then the route may be what brings it."""
+    if tree is None or len(tree) == 0:
+        return False
+    if any(TRIGGER_TYPES.get(sub_type) == "humanitarian" for _, _, sub_type in trigger_spans(sentence)):
+        return False
+    place = tree.head_of_span(start, end)
+    if tree.deps[place] == "compound" and _is_logistics_route(tree, tree.heads[place]):
+        return True  # "the Aleppo supply road"
+    found = motion_role(tree, place)
+    if found is None or found[0] == "source":
+        return False
+    holder = found[1]
+    if _is_logistics_route(tree, holder):
+        return True  # "supply lines to X"
+    # the parser often hangs "to X" on the verb that takes the route: "protect supply lines to X"
+    return tree.is_verb(holder) and any(
+        tree.deps[c] in ("dobj", "nsubjpass") and _is_logistics_route(tree, c) for c in tree.children(holder)
+    )
+
+
+def _is_logistics_route(tree: ClauseTree, noun: int) -> bool:
+    word = tree.words[noun]
+    if word in ("resupply", "logistics"):
+        return True
+    return word in ROUTE_NOUNS and any(
+        tree.words[c] in LOGISTICS_WORDS for c in tree.children(noun) if tree.deps[c] in ("compound", "amod", "nmod")
+    )
+
+
+#: Verbs and nouns of forces leaving a place: "withdraw", "pull out", "leave", "a withdrawal".
+_WITHDRAWING = frozenset(
+    {"withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing", "withdrawal", "pullout", "pull-out",
+     "leave", "leaves", "left", "leaving", "depart", "departs", "departed", "departing", "departure"}
+)  # fmt: skip
+_PULL = frozenset({"pull", "pulls", "pulled", "pulling"})
+#: Links that keep a verb in the same statement as the one above it: "achieved their goals and
+#: ordered them to start leaving".
+_SAME_STATEMENT = frozenset({"conj", "xcomp"})
+
+
+def forces_leave_the_country(tree: ClauseTree | None, sentence: str, start: int, end: int) -> bool:
+    """Does the sentence say that armed forces leave the country named at ``start:end``, and
+    nothing fought there ("the president said his forces had done their work in X and would
+    start leaving", "troops will pull out of X by June")? An announced withdrawal from a whole
+    country is a statement about the war, not fighting across that country; a withdrawal from
+    a town stays a change of hands there (the caller asks this of countries only). Not when
+    the sentence tells of any other fighting."""
+    if tree is None or len(tree) == 0:
+        return False
+    leaving = [
+        i
+        for i, word in enumerate(tree.words)
+        if (word in _WITHDRAWING or _pulls_out(tree, i))
+        and not any(tree.deps[c] in ("oprd", "acomp", "ccomp") for c in tree.children(i))  # "left five dead"
+    ]
+    if not leaving:
+        return False
+    for t_start, t_end, sub_type in trigger_spans(sentence):
+        if TRIGGER_TYPES.get(sub_type) != "frontline":
+            continue
+        if not any(tree.head_of_span(t_start, t_end) == i or t_start <= tree.starts[i] < t_end for i in leaving):
+            return False  # other fighting told: the country may be where it is
+    place = tree.head_of_span(start, end)
+    verb = tree.clause_verb(place)
+    if verb is None:
+        return False
+    statement = _statement_of(tree, verb)
+    if not any(i in statement or tree.clause_verb(i) in statement for i in leaving):
+        return False
+    return any(
+        tree.deps[c] in ("nsubj", "nsubjpass", "dobj") and tree.words[c] in ARMED_WORDS | ARMED_MOVERS
+        for v in statement
+        for c in tree.children(v)
+    ) or any(tree.words[c] in ARMED_WORDS | ARMED_MOVERS for i in leaving for c in _phrase(tree, i))
+
+
+def _pulls_out(tree: ClauseTree, token: int) -> bool:
+    return tree.words[token] in _PULL and any(tree.words[c] == "out" for c in tree.children(token))
+
+
+def _statement_of(tree: ClauseTree, verb: int) -> set[int]:
+    """The verbs joined to ``verb`` by "and" or as its complement, up and down: one statement."""
+    top = verb
+    while tree.deps[top] in _SAME_STATEMENT and tree.heads[top] != top:
+        top = tree.heads[top]
+    found, todo = {top}, [top]
+    while todo:
+        for child in tree.children(todo.pop()):
+            if tree.deps[child] in _SAME_STATEMENT and child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+#: Tags of a verb in the simple present: "overlooks", "lie".
+_SIMPLE_PRESENT = frozenset({"VBZ", "VBP"})
+#: Prepositions that set a stretch of land beside a place: "the plain around X", "the hills
+#: above X", "the road north of X".
+_LIE_OF_THE_LAND = frozenset({"around", "near", "outside", "beside", "along", "above", "below", "over", "of"})
+
+
+def only_in_a_view_from_another(
+    tree: ClauseTree | None, sentence: str, start: int, end: int, others: tuple[tuple[int, int], ...]
+) -> bool:
+    """Is the place named only to say what stretch of land another place looks over or lies by,
+    told in the simple present ("the town overlooks the plain around X", "the village lies on
+    the hills north of X")? A lasting lie of the land is no act: nothing happens at X by it.
+    The clause's subject (or that of the verb it is joined to by "and") must be a place: one
+    the sentence names, a proper name or a word for a town ("the town overlooks"). The place
+    must hang, by a preposition of the lie of the land, on a noun in the clause's object that
+    tells of no event ("clashes near X" tells of one), or on the verb itself when the parser
+    hangs it there."""
+    if tree is None or len(tree) == 0:
+        return False
+    place = tree.head_of_span(start, end)
+    verb = tree.clause_verb(place)
+    if verb is None or tree.tags[verb] not in _SIMPLE_PRESENT or tree.words[verb] in _BE:
+        return False
+    if any(tree.deps[c] in ("aux", "auxpass", "neg") for c in tree.children(verb)):
+        return False
+    subjects = _subjects_of(tree, verb)
+    if not subjects and tree.deps[verb] == "conj":
+        subjects = _subjects_of(tree, tree.heads[verb])  # "was held by rebels and overlooks X"
+    other_heads = {tree.head_of_span(s, e) for s, e in others} - {place}
+    if not any(s in other_heads or tree.tags[s] in PROPER_TAGS or tree.words[s] in _HOLDER_OF_PLACE for s in subjects):
+        return False
+    preposition = preposition_of(tree, place)
+    if preposition is None or tree.words[preposition] not in _LIE_OF_THE_LAND:
+        return False
+    land = tree.heads[preposition]
+    if land == preposition or (tree.is_verb(land) and land != verb):
+        return False
+    events = {tree.head_of_span(t_start, t_end) for t_start, t_end, _ in trigger_spans(sentence)}
+    if land == verb:  # the parser hangs "around X" on the verb: "overlooks the plain around X"
+        return verb not in events and not any(tree.deps[c] == "dobj" and c in events for c in tree.children(verb))
+    token = land
+    while token != verb:
+        if token in events or tree.deps[token] in ("nsubj", "nsubjpass") or tree.heads[token] == token:
+            return False
+        token = tree.heads[token]
+    return True
+
+
+def _subjects_of(tree: ClauseTree, verb: int) -> list[int]:
+    return [c for c in tree.children(verb) if tree.deps[c] in ("nsubj", "nsubjpass")]

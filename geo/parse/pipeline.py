@@ -273,6 +273,7 @@ def _sentence_events(
             near[0],
             near[1],
             is_area=place.entry.is_area and not place.unlisted,  # a stand-in's mention names a village
+            is_country=place.entry.is_country and not place.unlisted,
             other_places=len(places) - 1,
             sentence_index=sentence.index,
             tree=tree,
