@@ -1,6 +1,7 @@
 """Places a careful reader puts no event at: the far end of an army's supply line, a country its
 forces are leaving, the land another place looks over. And their near neighbours that keep one:
-an aid corridor, a town troops pull out of, fighting on the plain itself."""
+an aid corridor, a town troops pull out of, fighting on the plain itself. And want told "a year
+into the war": the war so named dates the want, it is no fighting at the place."""
 
 from __future__ import annotations
 
@@ -9,7 +10,12 @@ from datetime import date
 
 import pytest
 
-from geo.parse.eventsignals import ends_a_supply_line, forces_leave_the_country, only_in_a_view_from_another
+from geo.parse.eventsignals import (
+    ends_a_supply_line,
+    forces_leave_the_country,
+    only_in_a_view_from_another,
+    tells_of_want,
+)
 from geo.records import Article
 from tests.event_sites import event_site, event_type_at
 
@@ -135,3 +141,22 @@ def test_a_view_over_a_plain_through_the_pipeline(pipeline):
         "The town overlooks the wide plain around Mosul, the largest city of the north."
     )
     assert "Mosul" not in _events(pipeline, text)
+
+
+# -- want told a while into a war -------------------------------------------------------------
+
+
+def test_want_told_months_into_a_war_is_humanitarian(nlp):
+    sentence = (
+        "Families in Varnok said on Friday that bread and fuel had run short, "
+        "two years into the war between the army and the rebel alliance."
+    )
+    site = _site(nlp, sentence, "Varnok")
+    assert tells_of_want(site.tree, sentence, site.start, site.end)
+    assert event_type_at(site) == "humanitarian"
+
+
+def test_want_beside_fighting_now_is_not_read_as_want_alone(nlp):
+    sentence = "Families in Varnok said bread and fuel had run short as fighting between the army and rebels went on."
+    site = _site(nlp, sentence, "Varnok")
+    assert not tells_of_want(site.tree, sentence, site.start, site.end)

@@ -396,12 +396,31 @@ def tells_of_want(tree: ClauseTree | None, sentence: str, start: int, end: int) 
         tree.words[token] in SUPPLIES and tree.deps[token] not in ("compound", "amod", "nmod") for token in clause
     ) or not any(tree.words[token] in WANT_WORDS for token in clause):
         return False
-    if set(tree.words) & (ARMED_WORDS | ARMED_MOVERS | {"armed"}):
+    backdrop = _time_into_the_war(tree)
+    if any(w in ARMED_WORDS | ARMED_MOVERS | {"armed"} for i, w in enumerate(tree.words) if i not in backdrop):
         return False
     return not any(
-        ANY_TRIGGER_TYPES[sub_type] == "frontline" or sub_type.startswith("casualties")
-        for _, _, sub_type in trigger_spans(sentence)
+        (ANY_TRIGGER_TYPES[sub_type] == "frontline" or sub_type.startswith("casualties"))
+        and tree.head_of_span(t_start, t_end) not in backdrop
+        for t_start, t_end, sub_type in trigger_spans(sentence)
     )
+
+
+#: Nouns that count the time a war has lasted: "a year into the fighting".
+_SPANS_OF_TIME = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+
+
+def _time_into_the_war(tree: ClauseTree) -> set[int]:
+    """The tokens of phrases that only date the sentence by how long the war has lasted ("more
+    than a year into the fighting between X and Y", "three months into the war"): the fighting
+    so named is the time, not an act the clause tells."""
+    backdrop: set[int] = set()
+    for i, word in enumerate(tree.words):
+        if word == "into" and i > 0 and tree.words[i - 1] in _SPANS_OF_TIME:
+            for child in tree.children(i):
+                if tree.deps[child] == "pobj":
+                    backdrop.update(_phrase(tree, child))
+    return backdrop
 
 
 def _subjects(tree: ClauseTree, verb: int) -> list[int]:
