@@ -120,6 +120,7 @@ def test_a_withdrawal_from_a_country_through_the_pipeline(pipeline):
     [
         ("Dravik was taken by the militia last spring and overlooks the wide valley around Varnok.", "Dravik"),
         ("Dravik sits on the ridge north of Varnok, three hours by road from the coast.", "Dravik"),
+        ("Dravik lies south of the port of Varnok, close to the border.", "Dravik"),
     ],
 )
 def test_a_town_looking_over_the_land_near_a_city_makes_nothing_at_the_city(nlp, sentence, town):

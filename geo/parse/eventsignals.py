@@ -749,8 +749,15 @@ def _statement_of(tree: ClauseTree, verb: int) -> set[int]:
 #: Tags of a verb in the simple present: "overlooks", "lie".
 _SIMPLE_PRESENT = frozenset({"VBZ", "VBP"})
 #: Prepositions that set a stretch of land beside a place: "the plain around X", "the hills
-#: above X", "the road north of X".
-_LIE_OF_THE_LAND = frozenset({"around", "near", "outside", "beside", "along", "above", "below", "over", "of"})
+#: above X"; and "of" after a bearing: "the ridge north of X" (not "the town of X", a name).
+_LIE_OF_THE_LAND = frozenset({"around", "near", "outside", "beside", "along", "above", "below", "over"})
+_BEARINGS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+     "north-west", "south-east", "south-west"}
+)  # fmt: skip
+#: What a verb of a clause hangs on: a tagger that reads a plural noun as a verb ("Abkhaz
+#: separatists") leaves it hanging as a noun does, as an object.
+_CLAUSE_LINKS = frozenset({"ROOT", "conj", "ccomp", "relcl", "advcl", "parataxis"})
 
 
 def only_in_a_view_from_another(
@@ -770,7 +777,9 @@ def only_in_a_view_from_another(
     verb = tree.clause_verb(place)
     if verb is None or tree.tags[verb] not in _SIMPLE_PRESENT or tree.words[verb] in _BE:
         return False
-    if any(tree.deps[c] in ("aux", "auxpass", "neg") for c in tree.children(verb)):
+    if tree.deps[verb] not in _CLAUSE_LINKS or any(
+        tree.deps[c] in ("aux", "auxpass", "neg") for c in tree.children(verb)
+    ):
         return False
     subjects = _subjects_of(tree, verb)
     if not subjects and tree.deps[verb] == "conj":
@@ -779,9 +788,19 @@ def only_in_a_view_from_another(
     if not any(s in other_heads or tree.tags[s] in PROPER_TAGS or tree.words[s] in _HOLDER_OF_PLACE for s in subjects):
         return False
     preposition = preposition_of(tree, place)
-    if preposition is None or tree.words[preposition] not in _LIE_OF_THE_LAND:
+    if (
+        preposition is not None
+        and tree.words[preposition] == "of"
+        and tree.words[tree.heads[preposition]] in _HOLDER_OF_PLACE
+    ):
+        preposition = preposition_of(tree, tree.heads[preposition])  # "north of the port of X" is north of X
+    if preposition is None:
         return False
     land = tree.heads[preposition]
+    if tree.words[preposition] not in _LIE_OF_THE_LAND and not (
+        tree.words[preposition] == "of" and tree.words[land] in _BEARINGS
+    ):
+        return False
     if land == preposition or (tree.is_verb(land) and land != verb):
         return False
     events = {tree.head_of_span(t_start, t_end) for t_start, t_end, _ in trigger_spans(sentence)}
