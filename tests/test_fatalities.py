@@ -588,3 +588,42 @@ def test_dead_the_story_adds_to_its_toll_are_the_events() -> None:
 )
 def test_number_words_the_found_dead_and_the_attackers_own_dead(sentence: str, killed: int | None) -> None:
     assert casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # A few days' fighting counted since a weekday is the happening's own toll ...
+        ("At least 40 people have been killed since Monday in fighting between two rebel factions near the dam.", 40),
+        ("Between 25 and 30 villagers had been killed since Friday's raid on the valley, the bishop said.", 25),
+        # ... where a toll since a month or a year is the war's.
+        ("The fighting has killed 900 people since March.", None),
+        ("Rebel attacks have killed thousands since 2017.", None),
+    ],
+)
+def test_a_toll_since_a_weekday_is_the_events_own(sentence: str, killed: int | None) -> None:
+    assert casualties(sentence).killed == killed
+
+
+def test_a_neighbour_naming_some_of_the_dead_is_not_the_toll() -> None:
+    sentences = split_sentences(
+        "At least 30 people were killed in the assault on the hill villages, the governor said. "
+        "Rebels burnt the village of Sample Hill on Wednesday. "
+        "Among the dead were a nurse and a teacher, the diocese said."
+    )
+    assert casualties_in_sentences(sentences, 1).killed == 30
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the army's own account of the rebels it killed, then of its own dead
+        "Troops killed 22 rebels in a battle near Sample Ford on Friday, the army said. "
+        "One soldier was killed and five were wounded when their unit came under fire, the army said.",
+        # a side's claim of the dead it inflicted, then the other group's dead
+        "The army said it had killed 22 rebels near Sample Ford on Friday. One soldier died, according to the army.",
+    ],
+)
+def test_a_sides_dead_told_after_the_other_sides_add_to_the_toll(text: str) -> None:
+    # not a lower account of the same dead
+    assert casualties_in_sentences(split_sentences(text), 0).killed == 23

@@ -543,8 +543,10 @@ GROUP_NOUNS = frozenset(
 )
 #: A toll about a whole war or a period, not about this event: the clause holding one is skipped.
 BACKGROUND = re.compile(
-    # "since March", not "the toll has since risen" (an adverb of the perfect).
-    r"(?<!\bhas )(?<!\bhave )(?<!\bhad )\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
+    # "since March", not "the toll has since risen" (an adverb of the perfect), nor "since
+    # Thursday", "since Thursday's offensive": a few days' fighting is the happening's own toll.
+    r"(?<!\bhas )(?<!\bhave )(?<!\bhad )\bsince\b(?!\s+(?:(?:early|late)\s+)?(?:(?:monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)(?:'s)?|yesterday|dawn|daybreak|the weekend|last night|this morning)\b)|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
     r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
     r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
     r"|\b(?:an earlier|a previous|a similar|the previous|the last)"
@@ -987,7 +989,9 @@ def _event_casualties(
     """``event_casualties`` and the sentence its deaths were read in (``None`` when none)."""
     found = Casualties()
     for i in (index, index + 1, index - 1):
-        if 0 <= i < len(sentences) and (i == index or i not in elsewhere):
+        # A neighbour naming some of the dead ("Among the dead were a teacher and two of his
+        # pupils.") counts them, not the toll of the event.
+        if 0 <= i < len(sentences) and (i == index or (i not in elsewhere and not _tells_part_of_the_dead(sentences[i]))):
             here = casualties(sentences[i], place=place)
             found = Casualties(
                 found.killed if found.killed is not None else here.killed,
@@ -1071,7 +1075,10 @@ def casualties_in_sentences(
         # same side goes on to tell its own dead, a group of their own beside those it claims.
         next_told = told_at + 1 if told_at is not None else len(sentences)
         own_told = next_told < len(sentences) and next_told not in elsewhere
-        if own_told and _SAME_SOURCE.match(sentences[next_told]) and _own_dead(sentences[next_told]):
+        # "The army said it killed 15 rebels. One soldier died.": the next sentence counting
+        # another group than the claimed one tells the claimant's own dead as well.
+        other_group = own_told and _the_other_sides_dead(sentences[told_at], sentences[next_told])
+        if own_told and (other_group or (_SAME_SOURCE.match(sentences[next_told]) and _own_dead(sentences[next_told]))):
             own = casualties(sentences[next_told], place=place)
             if own.killed and not own.claimed and not own.vague:
                 return Casualties(found.killed + own.killed, found.wounded, found.vague)
@@ -1331,6 +1338,8 @@ def _lower_account_later(
         account = told_whole and _ATTRIBUTED.search(sentence) and not _tells_part_of_the_dead(sentence)
         if not account or _RISING.search(sentence) or _ADDED.search(sentence):
             continue
+        if _the_other_sides_dead(sentences[told_at], sentence):
+            continue  # "Troops killed 15 rebels. A soldier was killed, the army said.": a group of its own
         other = casualties(sentence, place=place)
         if other.killed and not other.vague and not other.claimed and other.killed < killed:
             killed = other.killed
