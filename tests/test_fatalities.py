@@ -627,3 +627,22 @@ def test_a_neighbour_naming_some_of_the_dead_is_not_the_toll() -> None:
 def test_a_sides_dead_told_after_the_other_sides_add_to_the_toll(text: str) -> None:
     # not a lower account of the same dead
     assert casualties_in_sentences(split_sentences(text), 0).killed == 23
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Six gunmen stormed the police station in Sample Town, all of whom were shot dead.", 6),
+        ("Four raiders crossed the river at night; all of them were killed by the guards.", 4),
+        # people all of whom lived, and a war's dead, are no toll
+        ("The 300 villagers, all of whom were evacuated, went home on Friday.", None),
+        ("He lost three sons, all of whom died in the war since 2015.", None),
+    ],
+)
+def test_people_counted_then_all_of_them_killed_are_the_toll(sentence: str, killed: int | None) -> None:
+    assert casualties(sentence).killed == killed
+
+
+def test_attackers_all_killed_and_the_defenders_dead_add_up() -> None:
+    text = "Six gunmen stormed the police station in Sample Town, all of whom were shot dead. Two policemen were killed, the police said."
+    assert casualties_in_sentences(split_sentences(text), 0).killed == 8
