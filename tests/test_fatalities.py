@@ -646,3 +646,17 @@ def test_people_counted_then_all_of_them_killed_are_the_toll(sentence: str, kill
 def test_attackers_all_killed_and_the_defenders_dead_add_up() -> None:
     text = "Six gunmen stormed the police station in Sample Town, all of whom were shot dead. Two policemen were killed, the police said."
     assert casualties_in_sentences(split_sentences(text), 0).killed == 8
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # "they" are the people just counted, dead with the others
+        ("Three raiders crossed the river at night; they and two guards died in the exchange of fire.", 5),
+        ("Six gunmen stormed the checkpoint and they and four policemen were killed.", 10),
+        # no people counted before "they": the figure alone
+        ("They and two farmers were killed.", 2),
+    ],
+)
+def test_they_and_others_killed_count_both(sentence: str, killed: int) -> None:
+    assert casualties(sentence).killed == killed

@@ -655,6 +655,7 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     told = _casualties(sentence, place=place)
     if told.killed is None:
         told = replace(told, killed=_all_of_them_killed(sentence))
+    told = replace(told, killed=_they_and_more(sentence, told.killed))
     if not place or not told.killed:
         return told
     places = _places_told_together(sentence, place)
@@ -685,13 +686,35 @@ def _all_of_them_counted(sentence: str) -> tuple[int, str] | None:
     told = _ALL_OF_THEM.search(sentence)
     if told is None or BACKGROUND.search(sentence):
         return None
-    words = _tokens(sentence[: told.start()])
+    return _people_counted_last(sentence[: told.start()])
+
+
+def _people_counted_last(text: str) -> tuple[int, str] | None:
+    """(figure, noun) of the last figure of ``text`` when it counts people ("eight gunmen")."""
+    words = _tokens(text)
     for at in range(len(words) - 1, -1, -1):
         quantity = parse_quantity(words, at)
         if quantity is not None:
             noun = words[at + quantity[1]] if at + quantity[1] < len(words) else ""
             return (quantity[0], noun) if _names_people(noun) and quantity[0] < WAR_SCALE else None
     return None
+
+
+#: The people just counted and more, dead together ("four militants attacked the base; they
+#: and one soldier died").
+_THEY_AND = re.compile(r"\b(?:they|all of them|both of them) and\s+(?=\S)", re.IGNORECASE)
+
+
+def _they_and_more(sentence: str, killed: int | None) -> int | None:
+    """``killed`` read after "they and" with the people "they" are, counted before it."""
+    told = _THEY_AND.search(sentence)
+    if told is None or not killed or BACKGROUND.search(sentence):
+        return killed
+    more = parse_quantity(_tokens(sentence[told.end() :]), 0)
+    before = _people_counted_last(sentence[: told.start()])
+    if more is None or more[0] != killed or before is None:
+        return killed
+    return killed + before[0]
 
 
 #: A capitalised name of one or more words ("Tyre", "San Miguel").
