@@ -95,6 +95,8 @@ def test_a_description_names_no_group_where_the_country_is_unknown() -> None:
         ("Islamic State gunmen burnt the market in the north of the country.", "BF", "Islamic State Sahel Province"),
         ("Amhara militiamen took over the checkpoints at dawn.", "ET", "Fano"),
         ("The Majeed Brigade said its fighters stormed the compound.", "PK", "BLA: Baloch Liberation Army"),
+        ("The Luhansk People's Republic said its gunners had returned fire.", "UA", "NAF: United Armed Forces of Novorossiya"),
+        ("A DPR unit fired rockets at the checkpoint.", "UA", "NAF: United Armed Forces of Novorossiya"),
     ],
 )
 def test_groups_of_wars_across_the_world_are_named_as_acled_names_them(text: str, country_code: str, name: str) -> None:
