@@ -1741,7 +1741,18 @@ def frontline_actors(
             if hit and all(a.name != victims.name for a in actors):
                 actors.append(victims)
         armed_alone = len(actors) == 1 and actors[0].inter not in (INTER_STATE, INTER_CIVILIANS)
-        if i == index and armed_alone and victims is not None and _people_taken(sentences[i]):
+        if (
+            i == index
+            and armed_alone
+            and victims is not None
+            and sub_event_type in BOMB_SUB_TYPES
+            and not hit_in_sentence
+            and _phrase_pattern(CIVILIAN_WORDS).search(sentences[i])
+        ):
+            # "A landmine killed two people, police said, blaming the rebels": a bomb whose
+            # sentence names the group behind it and people, and no force it hit, hit them.
+            actors.append(victims)
+        elif i == index and armed_alone and victims is not None and _people_taken(sentences[i]):
             actors.append(victims)  # "stormed the school and drove away with dozens of students"
         doer = len(actors) == 1 and side_in_sentence.get(actors[0].name) == 0
         if i == index and doer and parse is not None and parse.done_to:
