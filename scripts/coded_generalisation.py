@@ -88,7 +88,7 @@ def war_rows_removed(table: Sequence[actors.TableRow], war: Sequence[Happening])
     """The table without the rows of a war: its countries' rows and its gold actors' rows."""
     countries = {h.country_code.upper() for h in war if h.country_code}
     names = {a for h in war for a in (h.actor1, h.actor2) if a}
-    return tuple(r for r in table if r.country_code.upper() not in countries and r.name not in names)
+    return tuple(r for r in table if not {r.country_code.upper(), *r.also} & countries and r.name not in names)
 
 
 def countries_named(names: Iterable[str]) -> frozenset[str]:
@@ -106,7 +106,7 @@ def report_rows_removed(table: Sequence[actors.TableRow], want: frozenset[str]) 
     """The table without the rows of a short report's war: the countries its gold actors
     name and the rows named as one of them."""
     countries = countries_named(want)
-    return tuple(r for r in table if r.country_code.upper() not in countries and r.name not in want)
+    return tuple(r for r in table if not {r.country_code.upper(), *r.also} & countries and r.name not in want)
 
 
 def score_reports(pipeline: object, show: bool) -> None:

@@ -464,3 +464,15 @@ def test_the_group_that_claimed_an_attack_is_named_by_the_claim() -> None:
         "The strike was claimed by Russia's defence ministry.",
     ):
         assert all(m.actor.name.startswith("Military Forces of") for m in find_actors(text, country_code="UA"))
+
+
+def test_a_bombs_people_are_its_victims_not_the_force_it_was_meant_for() -> None:
+    # The sentence names the group blamed and the people killed; the army is named only as the
+    # bomb's intended target, in the next sentence.
+    sentences = [
+        "A roadside bomb killed four farmers on a village road near Catarman on Friday, police said, "
+        "blaming New People's Army guerrillas.",
+        "The army said the device had been meant for its patrols.",
+    ]
+    pair = frontline_actors(sentences, 0, country_code="PH", sub_event_type="explosion")
+    assert (pair.actor1.name, pair.actor2.name) == ("NPA: New People's Army", "Civilians (Philippines)")

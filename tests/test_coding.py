@@ -383,3 +383,16 @@ def test_a_national_guard_abroad_is_not_mexicos_police() -> None:
     assert "Police Forces of Mexico" not in pair.names
     at_home = frontline_actors(["Gunmen ambushed a National Guard patrol near Culiacan."], 0, country_code="MX")
     assert "Police Forces of Mexico" in at_home.names
+
+
+def test_a_neighbour_naming_only_the_province_or_the_dateline_tells_the_towns_toll(pipeline) -> None:
+    # The toll's sentence names the dateline's city and the province around the town; the
+    # next sentence names the town. Neither is another place's story.
+    text = (
+        "KHARTOUM, May 1 - At least 14 people were killed on Tuesday in Sudan's North Kordofan state, "
+        "officials said. Gunmen on camels attacked the cattle market of Bara in the morning."
+    )
+    assert _frontline(pipeline, text, "Bara").fatalities == 14
+    # A town named apart is still another place's story.
+    other = text.replace("in Sudan's North Kordofan state", "in El Obeid")
+    assert _frontline(pipeline, other, "Bara").fatalities == 0

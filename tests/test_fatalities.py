@@ -588,3 +588,75 @@ def test_dead_the_story_adds_to_its_toll_are_the_events() -> None:
 )
 def test_number_words_the_found_dead_and_the_attackers_own_dead(sentence: str, killed: int | None) -> None:
     assert casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # A few days' fighting counted since a weekday is the happening's own toll ...
+        ("At least 40 people have been killed since Monday in fighting between two rebel factions near the dam.", 40),
+        ("Between 25 and 30 villagers had been killed since Friday's raid on the valley, the bishop said.", 25),
+        # ... where a toll since a month or a year is the war's.
+        ("The fighting has killed 900 people since March.", None),
+        ("Rebel attacks have killed thousands since 2017.", None),
+    ],
+)
+def test_a_toll_since_a_weekday_is_the_events_own(sentence: str, killed: int | None) -> None:
+    assert casualties(sentence).killed == killed
+
+
+def test_a_neighbour_naming_some_of_the_dead_is_not_the_toll() -> None:
+    sentences = split_sentences(
+        "At least 30 people were killed in the assault on the hill villages, the governor said. "
+        "Rebels burnt the village of Sample Hill on Wednesday. "
+        "Among the dead were a nurse and a teacher, the diocese said."
+    )
+    assert casualties_in_sentences(sentences, 1).killed == 30
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the army's own account of the rebels it killed, then of its own dead
+        "Troops killed 22 rebels in a battle near Sample Ford on Friday, the army said. "
+        "One soldier was killed and five were wounded when their unit came under fire, the army said.",
+        # a side's claim of the dead it inflicted, then the other group's dead
+        "The army said it had killed 22 rebels near Sample Ford on Friday. One soldier died, according to the army.",
+    ],
+)
+def test_a_sides_dead_told_after_the_other_sides_add_to_the_toll(text: str) -> None:
+    # not a lower account of the same dead
+    assert casualties_in_sentences(split_sentences(text), 0).killed == 23
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Six gunmen stormed the police station in Sample Town, all of whom were shot dead.", 6),
+        ("Four raiders crossed the river at night; all of them were killed by the guards.", 4),
+        # people all of whom lived, and a war's dead, are no toll
+        ("The 300 villagers, all of whom were evacuated, went home on Friday.", None),
+        ("He lost three sons, all of whom died in the war since 2015.", None),
+    ],
+)
+def test_people_counted_then_all_of_them_killed_are_the_toll(sentence: str, killed: int | None) -> None:
+    assert casualties(sentence).killed == killed
+
+
+def test_attackers_all_killed_and_the_defenders_dead_add_up() -> None:
+    text = "Six gunmen stormed the police station in Sample Town, all of whom were shot dead. Two policemen were killed, the police said."
+    assert casualties_in_sentences(split_sentences(text), 0).killed == 8
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # "they" are the people just counted, dead with the others
+        ("Three raiders crossed the river at night; they and two guards died in the exchange of fire.", 5),
+        ("Six gunmen stormed the checkpoint and they and four policemen were killed.", 10),
+        # no people counted before "they": the figure alone
+        ("They and two farmers were killed.", 2),
+    ],
+)
+def test_they_and_others_killed_count_both(sentence: str, killed: int) -> None:
+    assert casualties(sentence).killed == killed

@@ -979,3 +979,27 @@ def test_the_learned_match_never_weighs_an_aid_delivery_against_a_fight_beside_i
     )
     merged = merge([clash, aid], MergeRules(learned=shipped_match()))
     assert sorted(len(m.reports) for m in merged) == [1, 1]
+
+
+def test_of_pairs_each_told_once_the_one_the_other_reports_share_most_is_the_happenings() -> None:
+    sunday = date(2024, 6, 2)
+    base = _told(
+        "a",
+        "Rebels of the Hill Front attacked an army post in Sample Town on Sunday night.",
+        day=sunday,
+        published=sunday,
+        source="Wire One",
+        actor1="Hill Front",
+        inter1=2,
+        actor2="Military Forces of Ukraine",
+        inter2=1,
+        interaction=12,
+    )
+    # Another outlet names the army with the rebels' commando unit; a third the rebels with the
+    # villagers an old raid killed; each pair is told once.
+    commando = replace(base, event_id="b", article_id="article-b", source="Town Herald", actor1="Valley Commando")
+    villagers = replace(
+        base, event_id="c", article_id="article-c", source="Oblast Radio", actor2="Civilians (Ukraine)", inter2=7
+    )
+    fields = coded_fields([villagers, commando, base])
+    assert {fields.actor1, fields.actor2} == {"Hill Front", "Military Forces of Ukraine"}

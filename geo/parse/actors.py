@@ -633,6 +633,14 @@ class TableRow:
     #: Aliases that name the row only in its own country, written with a leading "~" in the
     #: table: Mozambique's insurgents are locally "al-Shabab", a name that elsewhere is Somalia's.
     local: frozenset[str] = frozenset()
+    #: The other countries the group fights in, its own as much (``ML,NE,BF`` in the table's
+    #: country column): the Islamic State's Sahel province is its branch in Niger and Burkina
+    #: Faso too.
+    also: tuple[str, ...] = ()
+
+    def of_country(self, country_code: str) -> bool:
+        """Is ``country_code`` (upper case) one of the row's own countries?"""
+        return self.country_code == country_code or country_code in self.also
 
 
 def interaction(inter1: int, inter2: int) -> int:
@@ -653,10 +661,11 @@ def parse_actor_table(text: str) -> tuple[TableRow, ...]:
         fields = line.split("\t")
         if len(fields) != 4 or not fields[1].isdigit():
             raise ValueError(f"actor table line {number}: expected name, inter, country, aliases; got {line!r}")
-        name, inter, country, aliases = fields
+        name, inter, countries, aliases = fields
+        country, *also = countries.split(",")
         written = [a for a in aliases.split("|") if a]
         local = frozenset(a[1:].casefold() for a in written if a.startswith("~"))
-        rows.append(TableRow(name, int(inter), country, tuple(a.removeprefix("~") for a in written), local))
+        rows.append(TableRow(name, int(inter), country, tuple(a.removeprefix("~") for a in written), local, tuple(also)))
     return tuple(rows)
 
 
@@ -829,7 +838,7 @@ def _as_the_table_names_it(mention: ActorMention, country_code: str, rows: tuple
     if actor.inter == INTER_STATE or actor.name.startswith(UNIDENTIFIED_GROUP) or "(" in actor.name:
         return mention
     candidates = tuple(
-        r for r in _rows_by_name_key(rows).get(name_key(actor.name), ()) if r.country_code in ("", country_code.upper())
+        r for r in _rows_by_name_key(rows).get(name_key(actor.name), ()) if not r.country_code or r.of_country(country_code.upper())
     )
     if len({r.name for r in candidates}) != 1 or candidates[0].name == actor.name:
         return mention  # none, or two groups whose names fold alike ("Karen" and "Karenni"): no guess
@@ -884,18 +893,18 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         candidates = meaning.get(m.group(0)) or meaning.get(m.group(0).casefold())
         if candidates and m.group(0).casefold() in generic and country_code:
             # "southern separatists", "coalition warplanes": a name only in its own war.
-            candidates = tuple(r for r in candidates if r.country_code in ("", country_code.upper()))
+            candidates = tuple(r for r in candidates if not r.country_code or r.of_country(country_code.upper()))
         if candidates:
             # A local name of a group ("al-Shabab" in Mozambique) means it only in its own country.
             folded = m.group(0).casefold()
-            candidates = tuple(r for r in candidates if folded not in r.local or r.country_code == country_code.upper())
+            candidates = tuple(r for r in candidates if folded not in r.local or r.of_country(country_code.upper()))
         if candidates:
             # "the Sudan People's Liberation Army": a name that another country's name leads is
             # not the row of the name it ends in (China's "People's Liberation Army"); a
             # people's word before a group ("Pakistani Taliban") may still be its fighters.
             led_by = _WORD_LEADING.search(text, max(0, m.start() - 40), m.start())
             leader = _country_codes_by_name().get(led_by.group(1).lower()) if led_by is not None else None
-            if leader and all(r.country_code and r.country_code != leader.upper() for r in candidates):
+            if leader and all(r.country_code and not r.of_country(leader.upper()) for r in candidates):
                 continue
         if candidates:
             actor = _pick_row(candidates, country_code)
@@ -1469,7 +1478,8 @@ def _branches(rows: tuple[TableRow, ...] | None) -> dict[tuple[str, str], Actor]
     for parent in parents:
         for row in rows:
             if row.country_code and row.name != parent.name and row.name.startswith(parent.name + " "):
-                out.setdefault((parent.name, row.country_code), Actor(row.name, row.inter, row.country_code))
+                for code in (row.country_code, *row.also):
+                    out.setdefault((parent.name, code), Actor(row.name, row.inter, row.country_code))
     return out
 
 
@@ -1477,7 +1487,7 @@ def _pick_row(rows: tuple[TableRow, ...], country_code: str) -> Actor:
     """The row an alias means in ``country_code``: the country's own ("Islamic State" in
     Mozambique is its branch there), else the row of no one country, else the first."""
     row = next(
-        (r for r in rows if r.country_code == country_code.upper()),
+        (r for r in rows if r.of_country(country_code.upper())),
         next((r for r in rows if not r.country_code), rows[0]),
     )
     return Actor(row.name, row.inter, row.country_code)
@@ -1731,7 +1741,18 @@ def frontline_actors(
             if hit and all(a.name != victims.name for a in actors):
                 actors.append(victims)
         armed_alone = len(actors) == 1 and actors[0].inter not in (INTER_STATE, INTER_CIVILIANS)
-        if i == index and armed_alone and victims is not None and _people_taken(sentences[i]):
+        if (
+            i == index
+            and armed_alone
+            and victims is not None
+            and sub_event_type in BOMB_SUB_TYPES
+            and not hit_in_sentence
+            and _phrase_pattern(CIVILIAN_WORDS).search(sentences[i])
+        ):
+            # "A landmine killed two people, police said, blaming the rebels": a bomb whose
+            # sentence names the group behind it and people, and no force it hit, hit them.
+            actors.append(victims)
+        elif i == index and armed_alone and victims is not None and _people_taken(sentences[i]):
             actors.append(victims)  # "stormed the school and drove away with dozens of students"
         doer = len(actors) == 1 and side_in_sentence.get(actors[0].name) == 0
         if i == index and doer and parse is not None and parse.done_to:

@@ -543,8 +543,10 @@ GROUP_NOUNS = frozenset(
 )
 #: A toll about a whole war or a period, not about this event: the clause holding one is skipped.
 BACKGROUND = re.compile(
-    # "since March", not "the toll has since risen" (an adverb of the perfect).
-    r"(?<!\bhas )(?<!\bhave )(?<!\bhad )\bsince\b|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
+    # "since March", not "the toll has since risen" (an adverb of the perfect), nor "since
+    # Thursday", "since Thursday's offensive": a few days' fighting is the happening's own toll.
+    r"(?<!\bhas )(?<!\bhave )(?<!\bhad )\bsince\b(?!\s+(?:(?:early|late)\s+)?(?:(?:monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)(?:'s)?|yesterday|dawn|daybreak|the weekend|last night|this morning)\b)|\bso far\b|\bthis year\b|\blast year\b|\bin total\b|\baltogether\b|\boverall\b"
     r"|\bcumulative\b|\bthroughout\b|\bover the (?:past|last)\b"
     r"|\b(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) (?:after|before)\b"
     r"|\b(?:an earlier|a previous|a similar|the previous|the last)"
@@ -651,6 +653,9 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     ``place`` (as written), those of that place when the sentence gives a figure per place,
     and its share of a toll it tells of several places at once (``_share_of_places``)."""
     told = _casualties(sentence, place=place)
+    if told.killed is None:
+        told = replace(told, killed=_all_of_them_killed(sentence))
+    told = replace(told, killed=_they_and_more(sentence, told.killed))
     if not place or not told.killed:
         return told
     places = _places_told_together(sentence, place)
@@ -658,6 +663,58 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
         # A figure per place ("two in A and three in B") is each place's own.
         return told
     return replace(told, killed=_share_of_places(sentence, told.killed, places, place))
+
+
+#: The people a clause just counted, all dead ("eight gunmen, all of whom were killed";
+#: "four militants attacked the base; all of them died").
+_ALL_OF_THEM = re.compile(
+    r"\ball of (?:whom|them) (?:were|was|had been|have been) (?:\w+ )?(?:killed|shot dead)\b"
+    r"|\ball of (?:whom|them) (?:\w+ )?died\b",
+    re.IGNORECASE,
+)
+
+
+def _all_of_them_killed(sentence: str) -> int | None:
+    """The figure of people the sentence counts before "all of whom were killed"; ``None``
+    when it says no such thing or counts no people before it."""
+    counted = _all_of_them_counted(sentence)
+    return counted[0] if counted is not None else None
+
+
+def _all_of_them_counted(sentence: str) -> tuple[int, str] | None:
+    """(figure, noun) of the people counted before "all of whom were killed" (``_ALL_OF_THEM``)."""
+    told = _ALL_OF_THEM.search(sentence)
+    if told is None or BACKGROUND.search(sentence):
+        return None
+    return _people_counted_last(sentence[: told.start()])
+
+
+def _people_counted_last(text: str) -> tuple[int, str] | None:
+    """(figure, noun) of the last figure of ``text`` when it counts people ("eight gunmen")."""
+    words = _tokens(text)
+    for at in range(len(words) - 1, -1, -1):
+        quantity = parse_quantity(words, at)
+        if quantity is not None:
+            noun = words[at + quantity[1]] if at + quantity[1] < len(words) else ""
+            return (quantity[0], noun) if _names_people(noun) and quantity[0] < WAR_SCALE else None
+    return None
+
+
+#: The people just counted and more, dead together ("four militants attacked the base; they
+#: and one soldier died").
+_THEY_AND = re.compile(r"\b(?:they|all of them|both of them) and\s+(?=\S)", re.IGNORECASE)
+
+
+def _they_and_more(sentence: str, killed: int | None) -> int | None:
+    """``killed`` read after "they and" with the people "they" are, counted before it."""
+    told = _THEY_AND.search(sentence)
+    if told is None or not killed or BACKGROUND.search(sentence):
+        return killed
+    more = parse_quantity(_tokens(sentence[told.end() :]), 0)
+    before = _people_counted_last(sentence[: told.start()])
+    if more is None or more[0] != killed or before is None:
+        return killed
+    return killed + before[0]
 
 
 #: A capitalised name of one or more words ("Tyre", "San Miguel").
@@ -971,6 +1028,13 @@ _PAST_YEAR = re.compile(
 )
 
 
+#: A sentence that lists some of the dead ("Among the dead were a nurse and a teacher.").
+_SOME_OF_THE_DEAD = re.compile(
+    r"\W*(?:among (?:the|those) (?:dead|killed|victims)|the (?:dead|victims) (?:included|include)|those killed included)\b",
+    re.IGNORECASE,
+)
+
+
 def event_casualties(
     sentences: Sequence[str], index: int, *, elsewhere: Collection[int] = (), place: str = ""
 ) -> Casualties:
@@ -987,7 +1051,9 @@ def _event_casualties(
     """``event_casualties`` and the sentence its deaths were read in (``None`` when none)."""
     found = Casualties()
     for i in (index, index + 1, index - 1):
-        if 0 <= i < len(sentences) and (i == index or i not in elsewhere):
+        # A neighbour naming some of the dead ("Among the dead were a teacher and two of his
+        # pupils.") counts them, not the toll of the event.
+        if 0 <= i < len(sentences) and (i == index or (i not in elsewhere and not _SOME_OF_THE_DEAD.match(sentences[i]))):
             here = casualties(sentences[i], place=place)
             found = Casualties(
                 found.killed if found.killed is not None else here.killed,
@@ -1071,7 +1137,16 @@ def casualties_in_sentences(
         # same side goes on to tell its own dead, a group of their own beside those it claims.
         next_told = told_at + 1 if told_at is not None else len(sentences)
         own_told = next_told < len(sentences) and next_told not in elsewhere
-        if own_told and _SAME_SOURCE.match(sentences[next_told]) and _own_dead(sentences[next_told]):
+        # "The army said it killed 15 rebels. One soldier died.": the next sentence counting
+        # another group than the claimed one tells the claimant's own dead as well.
+        # Not an account of both sides ("17 attackers and two soldiers were killed"), which tells
+        # the claimed dead again.
+        other_group = (
+            own_told
+            and _the_other_sides_dead(sentences[told_at], sentences[next_told])
+            and len(_counted_groups(sentences[next_told])) == 1
+        )
+        if own_told and (other_group or (_SAME_SOURCE.match(sentences[next_told]) and _own_dead(sentences[next_told]))):
             own = casualties(sentences[next_told], place=place)
             if own.killed and not own.claimed and not own.vague:
                 return Casualties(found.killed + own.killed, found.wounded, found.vague)
@@ -1234,6 +1309,10 @@ def _counted_groups(sentence: str) -> frozenset[str]:
             # "killing its two crew": a collective noun counted names its members.
             noun = next((w for w in head if _names_people(w) or w in GROUP_NOUNS), "")
             groups.add("" if noun in _ANYONE or noun in _ANY_SIDE else noun)
+    all_dead = _all_of_them_counted(sentence)  # "eight gunmen, all of whom were killed"
+    if all_dead is not None and all_dead[1] not in _ANYONE | _ANY_SIDE:
+        groups.discard("")  # the clause's "whom" counted no one of its own
+        groups.add(all_dead[1])
     return frozenset(groups)
 
 
@@ -1331,6 +1410,8 @@ def _lower_account_later(
         account = told_whole and _ATTRIBUTED.search(sentence) and not _tells_part_of_the_dead(sentence)
         if not account or _RISING.search(sentence) or _ADDED.search(sentence):
             continue
+        if _the_other_sides_dead(sentences[told_at], sentence):
+            continue  # "Troops killed 15 rebels. A soldier was killed, the army said.": a group of its own
         other = casualties(sentence, place=place)
         if other.killed and not other.vague and not other.claimed and other.killed < killed:
             killed = other.killed

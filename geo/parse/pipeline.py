@@ -27,7 +27,7 @@ from geo.parse.clauses import SentenceSyntax
 from geo.parse.clausetree import ClauseTree
 from geo.parse.coding import coded
 from geo.parse.datechoice import event_date, load_date_model
-from geo.parse.datelines import dateline_name, story_points_back
+from geo.parse.datelines import dateline_name, header_end, story_points_back
 from geo.parse.dates import DateContext, act_clause_span, date_contexts
 from geo.parse.eventmodel import EventSite, decide, load_event_model
 from geo.parse.eventtypes import EventKind, trigger_spans
@@ -99,6 +99,14 @@ class Pipeline:
             # A namesake's stand-in is named where its name is, so that the toll told after
             # it is read as its own.
             for place in section.places:
+                at = place.mention.sentence - section.first_sentence
+                if place.mention.start - section.sentences[at][0] < header_end(texts[at]):
+                    continue  # the dateline: where the report was filed, not a place it tells of
+                if any(_contains(place.entry, q.entry) and q.mention.start > place.mention.start for q in section.places):
+                    # "14 were killed in Sudan's North Kordofan. Gunmen attacked Bara.": the area a
+                    # lede names before the story names its town is that town's, not another place;
+                    # named after the town ("In Kharkiv, ..."), it may be the story moving on.
+                    continue
                 stand_in = abroad.get(place.mention)
                 for entry in (place.entry, stand_in.entry if stand_in else None):
                     if entry is not None and entry.geonameid is not None:

@@ -130,6 +130,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -1510,7 +1511,15 @@ def coded_fields(reports: Sequence[Event]) -> CodedFields:
             votes.setdefault(names, []).append((event, pair))
     if not votes:
         return CodedFields(fatalities=fatalities)
-    chosen = min(votes, key=lambda names: (-len(names), -len(votes[names]), sorted(names)))
+    # Ties: the pair whose names the other reports' pairs share most ("BLA" and "the army" in
+    # one report, "BLA" and civilians in one, "the army" and the separatists in another: the
+    # first pair), then the pair that sorts first. A lone actor lends no pair its support.
+    support = Counter(name for names, voters in votes.items() if len(names) > 1 for name in names for _ in voters)
+
+    def shared(names: frozenset[str]) -> int:
+        return sum(support[name] - len(votes[names]) for name in names) if len(names) > 1 else 0
+
+    chosen = min(votes, key=lambda names: (-len(names), -len(votes[names]), -shared(names), sorted(names)))
     first, pair = votes[chosen][0]
     (actor1, inter1, assoc1), (actor2, inter2, assoc2) = pair
     # The first report's interaction code, unless the gunmen it left unidentified were named.
