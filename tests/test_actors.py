@@ -57,6 +57,16 @@ def test_demonym_forces_are_that_country_s_military() -> None:
     assert _names(pair) == {"Military Forces of Belarus", "Military Forces of Lithuania"}
 
 
+def test_a_demonym_before_an_aircraft_s_model_is_that_country_s_military() -> None:
+    for sentence, country in (
+        ("Algerian F-16s struck rebel camps in the hills overnight.", "Military Forces of Algeria"),
+        ("Peruvian Mi-17 helicopters fired on the boats at dawn.", "Military Forces of Peru"),
+        ("Chilean T-72 tanks shelled the farm.", "Military Forces of Chile"),
+    ):
+        found = find_actors(sentence, country_code="XX")
+        assert [m.actor.name for m in found][:1] == [country], sentence
+
+
 def test_the_army_is_the_army_of_the_country_where_it_happened() -> None:
     pair = frontline_actors(
         ["The army fought M23 fighters on the hills above the town for six hours."],

@@ -1524,11 +1524,17 @@ def _demonym_forces() -> re.Pattern[str]:
         reverse=True,
     )
     words = sorted(FORCE_WORDS, key=len, reverse=True)
+    # The model of an aircraft or a gun alone stands for the forces that fly or fire it too:
+    # "Turkish F-16s struck ...", "Russian Su-25 jets", "Syrian T-72 tanks".
     return re.compile(
         rf"\b({_trie_pattern(names)})(?:'s|\u2019s)? "
-        rf"((?:\w+ )?(?:{'|'.join(re.escape(w) for w in words)}))\b",
+        rf"((?:(?:\w+|{_MODEL}) )?(?:{'|'.join(re.escape(w) for w in words)})|{_MODEL}s?)\b",
         re.IGNORECASE,
     )
+
+
+#: A weapon's model designation: letters, an optional hyphen and a number ("F-16", "Su-25", "TB2").
+_MODEL = r"[A-Z][A-Za-z]{0,3}-?\d{1,3}[A-Z]?"
 
 
 #: Capitalised words that may stand between a demonym and a word for forces and still
