@@ -396,3 +396,14 @@ def test_a_neighbour_naming_only_the_province_or_the_dateline_tells_the_towns_to
     # A town named apart is still another place's story.
     other = text.replace("in Sudan's North Kordofan state", "in El Obeid")
     assert _frontline(pipeline, other, "Bara").fatalities == 0
+
+
+def test_a_state_s_army_and_police_are_one_side_not_enemies(pipeline) -> None:
+    text = "Troops and police patrolled Gao on Sunday after a night of gunfire, officials said."
+    event = _frontline(pipeline, text, "Gao")
+    assert event.actor1 == "Military Forces of Mali"
+    assert event.actor2 != "Police Forces of Mali"
+    assert "Police Forces of Mali" in event.assoc_actor_1
+    text = "Soldiers and police officers clashed with gunmen in Gao on Sunday, killing two of them, police said."
+    event = _frontline(pipeline, text, "Gao")
+    assert {event.actor1, event.actor2} == {"Military Forces of Mali", "Unidentified Armed Group (Mali)"}

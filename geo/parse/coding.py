@@ -74,10 +74,25 @@ def event_actors(
             syntax=syntax,
             elsewhere=_elsewhere(event, index, places),
         )
+        pair = _one_state_one_side(pair)
         return _with_the_crowd(pair, event.country_code) if event.event_type == "other" else pair
     if event.event_type == "diplomacy":
         return diplomacy_parties(sentences, index, country_code=event.country_code, syntax=syntax)
     return ActorPair()
+
+
+def _one_state_one_side(pair: ActorPair) -> ActorPair:
+    """A state's army and its police are one side, not two: "soldiers and police killed four
+    gunmen", or the police of a later sentence beside the army of the event's, code the army
+    as actor1 and the police as its associate, never as the army's enemy."""
+    one, two = pair.actor1, pair.actor2
+    if one is None or two is None or one.inter != INTER_STATE or two.inter != INTER_STATE:
+        return pair
+    if not one.country_code or one.country_code != two.country_code or one.name == two.name:
+        return pair
+    if not all(a.name.startswith(("Military Forces of ", "Police Forces of ")) for a in (one, two)):
+        return pair
+    return replace(pair, actor2=None, assoc1=(*pair.assoc1, two, *pair.assoc2), assoc2=())
 
 
 def _with_the_crowd(pair: ActorPair, country_code: str) -> ActorPair:
