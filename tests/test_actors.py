@@ -67,6 +67,19 @@ def test_a_demonym_before_an_aircraft_s_model_is_that_country_s_military() -> No
         assert [m.actor.name for m in found][:1] == [country], sentence
 
 
+def test_soldiers_of_a_named_mission_or_group_are_not_the_host_country_s_army() -> None:
+    found = find_actors("AMISOM troops repelled an assault on their base.", country_code="SO")
+    assert [m.actor.name for m in found] == ["AUSSOM: African Union Support and Stabilization Mission in Somalia"]
+    found = find_actors("Dozens of NATO peacekeepers were hurt when stone-throwing crowds rushed the bridge.", country_code="XK")
+    assert "NATO: North Atlantic Treaty Organization" in [m.actor.name for m in found]
+    assert not any(m.actor.name.startswith("Military Forces of") for m in found)
+    found = find_actors("U.N. troops returned fire after the convoy was hit.", country_code="CF")
+    assert [m.actor.name for m in found] == ["United Nations"]
+    # The country's own troops are still its army.
+    found = find_actors("Troops retook the ridge after the mission's patrol left.", country_code="SO")
+    assert [m.actor.name for m in found] == ["Military Forces of Somalia"]
+
+
 def test_the_army_is_the_army_of_the_country_where_it_happened() -> None:
     pair = frontline_actors(
         ["The army fought M23 fighters on the hills above the town for six hours."],

@@ -296,6 +296,12 @@ INTERNATIONAL_BODIES: dict[str, tuple[str, ...]] = {
     "ECOWAS: Economic Community of West African States": ("ECOWAS",),
     "IGAD: Intergovernmental Authority on Development": ("IGAD",),
 }
+#: An international body's name before its soldiers: "NATO peacekeepers", "U.N. troops".
+_BODY_FORCES = re.compile(
+    r"(?<![\w.-])("
+    + "|".join(re.escape(a) for a in sorted({a for v in INTERNATIONAL_BODIES.values() for a in v}, key=len, reverse=True))
+    + r")\s+(?:peacekeepers|peacekeeping\s+(?:troops|forces|soldiers)|troops|soldiers)\b"
+)
 _NAMED_GROUP_CODES = frozenset({INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA, INTER_UNKNOWN})
 #: The name (before its country) of armed men no report names: "gunmen", "attackers".
 UNIDENTIFIED_GROUP = "Unidentified Armed Group"
@@ -958,11 +964,17 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         name = m.group("name")
         if not (name.endswith(("'s", "\u2019s")) or _a_state_s_name(name) or name.split()[0] in _NO_ONE):
             add(m.start("name"), m.end("name"), _attacking_group(name, country_code))
+    for m in _BODY_FORCES.finditer(text) if "eace" in text or "roops" in text or "oldiers" in text else ():
+        # "NATO peacekeepers", "UN troops": the body's forces, not the country's where they are.
+        body = next(b for b, aliases in INTERNATIONAL_BODIES.items() if m.group(1) in aliases)
+        add(m.start(), m.end(), Actor(body, INTER_EXTERNAL))
     if country_code:
         for m in _phrase_pattern(UNIDENTIFIED).finditer(text):
             if not _named_before(text, m.start()):  # not "al-Shabaab gunmen": the group's men
                 add(m.start(), m.end(), unidentified(country_code))
         for m in _phrase_pattern(GENERIC_STATE_FORCES).finditer(text):
+            if any(not text[f.end : m.start()].strip() and f.end < m.start() for f in found):
+                continue  # "AMISOM troops", "KFOR soldiers", "Wagner fighters": the named group's men
             owner = _GROUP_OWNER.search(text, max(0, m.start() - 40), m.start())
             if owner is not None and owner.group(1) not in ABBREVIATED_COUNTRIES:
                 # "the SDF's internal security forces": the group's own, not the state's.
