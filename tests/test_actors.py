@@ -70,7 +70,8 @@ def test_a_demonym_before_an_aircraft_s_model_is_that_country_s_military() -> No
 def test_soldiers_of_a_named_mission_or_group_are_not_the_host_country_s_army() -> None:
     found = find_actors("AMISOM troops repelled an assault on their base.", country_code="SO")
     assert [m.actor.name for m in found] == ["AUSSOM: African Union Support and Stabilization Mission in Somalia"]
-    found = find_actors("Dozens of NATO peacekeepers were hurt when stone-throwing crowds rushed the bridge.", country_code="XK")
+    text = "Dozens of NATO peacekeepers were hurt when stone-throwing crowds rushed the bridge."
+    found = find_actors(text, country_code="XK")
     assert "NATO: North Atlantic Treaty Organization" in [m.actor.name for m in found]
     assert not any(m.actor.name.startswith("Military Forces of") for m in found)
     found = find_actors("U.N. troops returned fire after the convoy was hit.", country_code="CF")
@@ -78,6 +79,15 @@ def test_soldiers_of_a_named_mission_or_group_are_not_the_host_country_s_army() 
     # The country's own troops are still its army.
     found = find_actors("Troops retook the ridge after the mission's patrol left.", country_code="SO")
     assert [m.actor.name for m in found] == ["Military Forces of Somalia"]
+
+
+def test_a_people_s_armed_men_written_as_ethnic_are_its_ethnic_militia() -> None:
+    found = find_actors("Ethnic Tajik gunmen fired on a bus near the border post.", country_code="KG")
+    assert [m.actor.name for m in found] == ["Tajik Ethnic Militia (Kyrgyzstan)"]
+    assert found[0].actor.inter == 4
+    # Without the word, armed men of no named group stay unidentified.
+    found = find_actors("Gunmen fired on a bus near the border post.", country_code="KG")
+    assert [m.actor.name for m in found] == ["Unidentified Armed Group (Kyrgyzstan)"]
 
 
 def test_the_army_is_the_army_of_the_country_where_it_happened() -> None:

@@ -296,10 +296,15 @@ INTERNATIONAL_BODIES: dict[str, tuple[str, ...]] = {
     "ECOWAS: Economic Community of West African States": ("ECOWAS",),
     "IGAD: Intergovernmental Authority on Development": ("IGAD",),
 }
+#: A people's armed men written as such: "ethnic Serb gunmen", "ethnic Uzbek militiamen".
+_ETHNIC_FIGHTERS = re.compile(
+    r"\b[Ee]thnic\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+"
+    r"(?:gunmen|militiamen|militias?|fighters|militants|armed\s+men|insurgents|rebels)\b"
+)
 #: An international body's name before its soldiers: "NATO peacekeepers", "U.N. troops".
 _BODY_FORCES = re.compile(
     r"(?<![\w.-])("
-    + "|".join(re.escape(a) for a in sorted({a for v in INTERNATIONAL_BODIES.values() for a in v}, key=len, reverse=True))
+    + "|".join(re.escape(a) for a in sorted({a for v in INTERNATIONAL_BODIES.values() for a in v}, key=len)[::-1])
     + r")\s+(?:peacekeepers|peacekeeping\s+(?:troops|forces|soldiers)|troops|soldiers)\b"
 )
 _NAMED_GROUP_CODES = frozenset({INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA, INTER_UNKNOWN})
@@ -968,6 +973,10 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
         # "NATO peacekeepers", "UN troops": the body's forces, not the country's where they are.
         body = next(b for b, aliases in INTERNATIONAL_BODIES.items() if m.group(1) in aliases)
         add(m.start(), m.end(), Actor(body, INTER_EXTERNAL))
+    for m in _ETHNIC_FIGHTERS.finditer(text) if country_code and "thnic" in text else ():
+        # "ethnic Serb gunmen": a people's armed men no report names, ACLED's "X Ethnic Militia (Y)".
+        militia = f"{m.group(1)} Ethnic Militia ({country_name(country_code)})"
+        add(m.start(), m.end(), Actor(militia, INTER_IDENTITY_MILITIA, country_code.upper()))
     if country_code:
         for m in _phrase_pattern(UNIDENTIFIED).finditer(text):
             if not _named_before(text, m.start()):  # not "al-Shabaab gunmen": the group's men
