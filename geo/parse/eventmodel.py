@@ -47,6 +47,7 @@ from geo.parse.eventsignals import (
     only_in_a_view_from_another,
     only_locates_another,
     only_the_topic_of_a_purpose,
+    only_where_a_journey_starts,
     signal_features,
     tells_of_want,
 )
@@ -287,6 +288,8 @@ def _decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, f
         return None, probabilities[NO_EVENT]  # "a commission formed at the summit to look into killings in X"
     if armed_men_headed_there(site.tree, site.start, site.end):
         return None, probabilities[NO_EVENT]  # "the militants withdrew toward X": no one displaced, no fight
+    if only_where_a_journey_starts(site.tree, site.start, site.end) and _one_line(site):
+        return None, probabilities[NO_EVENT]  # "the envoy flew in from X": the journey ends elsewhere
     if chosen == "humanitarian" and ends_a_supply_line(site.tree, site.sentence, site.start, site.end):
         return None, probabilities[NO_EVENT]  # "to protect supply lines to X": an army's route, not aid
     if (

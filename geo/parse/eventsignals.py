@@ -816,3 +816,31 @@ def only_in_a_view_from_another(
 
 def _subjects_of(tree: ClauseTree, verb: int) -> list[int]:
     return [c for c in tree.children(verb) if tree.deps[c] in ("nsubj", "nsubjpass")]
+
+
+#: Verbs of a journey: going by air or sea, travelling, arriving. A place one of them takes by
+#: "from" ("flew in from X", "arrived from X", "reached the town from X") is where a traveller set
+#: out; what the sentence tells happens on the way or where they go.
+_JOURNEYING = frozenset(
+    {"fly", "flies", "flew", "flown", "flying", "sail", "sails", "sailed", "sailing", "travel", "travels",
+     "travelled", "traveled", "travelling", "traveling"}
+) | _ARRIVING_AT - {"land", "lands", "landed", "landing"} | _REACHING  # fmt: skip
+
+
+def only_where_a_journey_starts(tree: ClauseTree | None, start: int, end: int) -> bool:
+    """Is the place named only as where a journey set out ("the envoy flew in from X", "troops
+    flown from X to Y", "the lorries reached the town from X")? A traveller's starting point is
+    no scene: an official's flight, a ship's crossing or a convoy's arrival happens where it
+    ends. Only by "from" on a verb of journeying: "out of X" may be an evacuation of X, and
+    "driven from X" or "withdrew from X" tell of a fight there. Not when the travellers are
+    civilians (``civilians_move_there``): people arriving from a town may have fled it."""
+    if tree is None or len(tree) == 0:
+        return False
+    place = tree.head_of_span(start, end)
+    preposition = preposition_of(tree, place)
+    if preposition is None or tree.words[preposition].lower() != "from":
+        return False
+    verb = tree.heads[preposition]
+    if verb == preposition or not tree.is_verb(verb) or tree.words[verb].lower() not in _JOURNEYING:
+        return False
+    return civilians_move_there(tree, start, end) is None

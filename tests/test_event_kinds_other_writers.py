@@ -1,0 +1,69 @@
+"""Kinds of place the event model got wrong on reports written in other hands than the ones it
+was tuned on, each with a near neighbour that keeps its event.
+
+Where a journey starts: "the envoy flew in from X", "troops flown from X", "the lorries reached
+the town from X". The traveller's starting point is no scene; the journey's end may be. A town
+troops are driven from, or that people flee, keeps its event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.parse.eventsignals import only_where_a_journey_starts
+from geo.records import Article
+from tests.event_sites import event_site, event_type_at
+
+
+def _events(pipeline, text: str) -> dict[str, str]:
+    events = pipeline.events(Article(text, published=date(1998, 3, 12), article_id="kinds"))
+    return {e.mention: e.event_type for e in events}
+
+
+# -- where a journey starts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The defence minister flew in from Varnok on Tuesday and met the garrison commanders.",
+        "Two companies of marines flown from Varnok landed at the airstrip before dawn.",
+        "The first relief lorries reached the valley on Monday from Varnok with tents and flour.",
+        "A frigate that sailed from Varnok overnight was standing off the coast on Thursday.",
+    ],
+)
+def test_where_a_journey_starts_gets_no_event(nlp, sentence):
+    site = event_site(sentence, "Varnok", nlp=nlp)
+    assert only_where_a_journey_starts(site.tree, site.start, site.end)
+    assert event_type_at(site) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Rebel fighters were driven from Varnok on Tuesday after two days of shelling.", "frontline"),
+        ("The defence minister flew into Varnok on Tuesday for talks with the rebel leaders.", "diplomacy"),
+    ],
+)
+def test_a_town_fought_over_or_reached_keeps_its_event(nlp, sentence, kind):
+    site = event_site(sentence, "Varnok", nlp=nlp)
+    assert not only_where_a_journey_starts(site.tree, site.start, site.end)
+    assert event_type_at(site) == kind
+
+
+def test_civilians_arriving_from_a_town_are_not_travellers(nlp):
+    sentence = "Thousands of refugees arrived from Varnok on Tuesday, saying the town was under shelling."
+    site = event_site(sentence, "Varnok", nlp=nlp)
+    assert not only_where_a_journey_starts(site.tree, site.start, site.end)
+
+
+def test_a_journeys_start_through_the_pipeline(pipeline):
+    text = (
+        "The Nigerian foreign minister flew in from Abuja on Monday and held talks with the junta in Bamako. "
+        "Rebels were driven from Gao on Tuesday after a day of fighting."
+    )
+    events = _events(pipeline, text)
+    assert "Abuja" not in events
+    assert events.get("Bamako") == "diplomacy"
+    assert events.get("Gao") == "frontline"
