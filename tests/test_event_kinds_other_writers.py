@@ -3,7 +3,10 @@ was tuned on, each with a near neighbour that keeps its event.
 
 Where a journey starts: "the envoy flew in from X", "troops flown from X", "the lorries reached
 the town from X". The traveller's starting point is no scene; the journey's end may be. A town
-troops are driven from, or that people flee, keeps its event."""
+troops are driven from, or that people flee, keeps its event.
+
+Where life goes on as ever: "the port of X was working normally", "X was said to be calm". A
+place whose own clause tells an act keeps it."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from datetime import date
 
 import pytest
 
+from geo.parse.eventabsence import is_calm_clause
 from geo.parse.eventsignals import only_where_a_journey_starts
 from geo.records import Article
 from tests.event_sites import event_site, event_type_at
@@ -67,3 +71,32 @@ def test_a_journeys_start_through_the_pipeline(pipeline):
     assert "Abuja" not in events
     assert events.get("Bamako") == "diplomacy"
     assert events.get("Gao") == "frontline"
+
+
+# -- a place where life goes on as ever ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The port of Varnok and the airport beside it were working normally on Wednesday.",
+        "Lorries were again running normally to Varnok, traders said.",
+        "Selmir and Varnok were said to be calm on Sunday evening.",
+    ],
+)
+def test_a_place_where_life_goes_on_as_ever_gets_no_event(nlp, sentence):
+    site = event_site(sentence, "Varnok", nlp=nlp, others=1)
+    assert is_calm_clause(site.tree, site.start, site.end)
+    assert event_type_at(site) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Rebel gunners shelled the port of Varnok on Wednesday, though the airport was working normally.", "frontline"),
+        ("Selmir and Varnok were said to have been shelled overnight by rebel artillery.", "frontline"),
+    ],
+)
+def test_a_place_whose_clause_tells_an_act_keeps_it(nlp, sentence, kind):
+    site = event_site(sentence, "Varnok", nlp=nlp, others=1)
+    assert event_type_at(site) == kind
