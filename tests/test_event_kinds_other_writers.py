@@ -6,7 +6,10 @@ the town from X". The traveller's starting point is no scene; the journey's end 
 troops are driven from, or that people flee, keeps its event.
 
 Where life goes on as ever: "the port of X was working normally", "X was said to be calm". A
-place whose own clause tells an act keeps it."""
+place whose own clause tells an act keeps it.
+
+A crowd's act: "crowds looted and burned shops in X", "a crowd stormed the embassy in X" is a
+riot, not fighting. Soldiers who loot and burn are fighting; a crowd of refugees is displaced."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from datetime import date
 import pytest
 
 from geo.parse.eventabsence import is_calm_clause
-from geo.parse.eventsignals import only_where_a_journey_starts
+from geo.parse.eventsignals import a_crowd_acts_there, only_where_a_journey_starts
 from geo.records import Article
 from tests.event_sites import event_site, event_type_at
 
@@ -100,3 +103,33 @@ def test_a_place_where_life_goes_on_as_ever_gets_no_event(nlp, sentence):
 def test_a_place_whose_clause_tells_an_act_keeps_it(nlp, sentence, kind):
     site = event_site(sentence, "Varnok", nlp=nlp, others=1)
     assert event_type_at(site) == kind
+
+
+# -- a crowd's act ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Crowds of the opposition leader's supporters looted and burned shops in the centre of Varnok on Friday.",
+        "In Varnok, a crowd of students stormed the consulate on Tuesday and set it on fire.",
+        "Looters attacked warehouses and fuel depots in Varnok overnight.",
+    ],
+)
+def test_what_a_crowd_does_in_the_street_is_no_fighting(nlp, sentence):
+    site = event_site(sentence, "Varnok", nlp=nlp)
+    assert a_crowd_acts_there(site.tree, site.start, site.end)
+    assert event_type_at(site) == "other"
+
+
+def test_soldiers_who_loot_and_burn_are_fighting(nlp):
+    sentence = "Soldiers looted and burned shops in the centre of Varnok on Friday."
+    site = event_site(sentence, "Varnok", nlp=nlp)
+    assert not a_crowd_acts_there(site.tree, site.start, site.end)
+    assert event_type_at(site) == "frontline"
+
+
+def test_a_crowd_of_refugees_fleeing_is_displaced(nlp):
+    sentence = "Crowds of refugees fled Varnok on Friday as the shelling grew heavier."
+    site = event_site(sentence, "Varnok", nlp=nlp)
+    assert event_type_at(site) == "humanitarian"

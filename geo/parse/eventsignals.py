@@ -844,3 +844,32 @@ def only_where_a_journey_starts(tree: ClauseTree | None, start: int, end: int) -
     if verb == preposition or not tree.is_verb(verb) or tree.words[verb].lower() not in _JOURNEYING:
         return False
     return civilians_move_there(tree, start, end) is None
+
+
+#: Nouns of a crowd in the street: "crowds burned buses", "looters attacked supermarkets", "a
+#: crowd of students stormed the embassy". Not "mobs", "gangs" or "rioters", which name those
+#: who kill their neighbours in communal violence ("rioters attacked Uzbek neighbourhoods"),
+#: coded as fighting; nor "residents" or "villagers", who are as often victims.
+CROWD_NOUNS = frozenset(
+    {"crowd", "crowds", "looters", "protesters", "protestors", "demonstrators", "marchers", "strikers"}
+)  # fmt: skip
+
+
+def a_crowd_acts_there(tree: ClauseTree | None, start: int, end: int) -> bool:
+    """Is the one who acts in the place's own clause a crowd ("crowds of his supporters looted
+    and burned shops in X", "in X a crowd set fire to the embassy", "looters attacked
+    supermarkets in X")? What a crowd does in the street, burning and looting too, is a riot
+    or a protest, not fighting, and not aid; the place's clause is read up through verbs joined
+    by "and" to the one that has a subject, and a relative clause's "who" stands for its noun."""
+    if tree is None or len(tree) == 0:
+        return False
+    verb = tree.clause_verb(tree.head_of_span(start, end))
+    if verb is None:
+        return False
+    subjects = _subjects_of(tree, verb)
+    while not subjects and tree.deps[verb] == "conj" and tree.heads[verb] != verb:
+        verb = tree.heads[verb]  # "looted and burned shops in X"
+        subjects = _subjects_of(tree, verb)
+    if tree.deps[verb] == "relcl" and any(tree.words[s].lower() in _RELATIVE for s in subjects):
+        subjects = [tree.heads[verb]]  # "crowds who stormed the palace in X"
+    return any(tree.words[s].lower() in CROWD_NOUNS for s in subjects)
