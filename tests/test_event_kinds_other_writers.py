@@ -96,7 +96,10 @@ def test_a_place_where_life_goes_on_as_ever_gets_no_event(nlp, sentence):
 @pytest.mark.parametrize(
     ("sentence", "kind"),
     [
-        ("Rebel gunners shelled the port of Varnok on Wednesday, though the airport was working normally.", "frontline"),
+        (
+            "Rebel gunners shelled the port of Varnok on Wednesday, though the airport was working normally.",
+            "frontline",
+        ),
         ("Selmir and Varnok were said to have been shelled overnight by rebel artillery.", "frontline"),
     ],
 )
