@@ -9,7 +9,10 @@ Where life goes on as ever: "the port of X was working normally", "X was said to
 place whose own clause tells an act keeps it.
 
 A crowd's act: "crowds looted and burned shops in X", "a crowd stormed the embassy in X" is a
-riot, not fighting. Soldiers who loot and burn are fighting; a crowd of refugees is displaced."""
+riot, not fighting. Soldiers who loot and burn are fighting; a crowd of refugees is displaced.
+
+A dateline split off as a sentence of its own ("CITY, May 3 (AGENCY) -") says where the report was
+filed when its story tells of another town; when the story is told there, it keeps its event."""
 
 from __future__ import annotations
 
@@ -136,3 +139,25 @@ def test_a_crowd_of_refugees_fleeing_is_displaced(nlp):
     sentence = "Crowds of refugees fled Varnok on Friday as the shelling grew heavier."
     site = event_site(sentence, "Varnok", nlp=nlp)
     assert event_type_at(site) == "humanitarian"
+
+
+# -- a dateline split off its story ----------------------------------------------------------
+
+
+def test_a_dateline_alone_takes_no_event_from_a_story_told_elsewhere(pipeline):
+    text = (
+        "NAIROBI, May 3 (EAW) - The rebel movement attacked an army camp outside Goma on Sunday, killing twelve soldiers, "
+        "the army said.\\n\\nThe rebels withdrew into the hills after the raid."
+    )
+    events = _events(pipeline, text)
+    assert "NAIROBI" not in events
+    assert events.get("Goma") == "frontline"
+
+
+def test_a_dateline_whose_story_is_told_there_keeps_its_event(pipeline):
+    text = (
+        "GOMA, May 3 (EAW) - The rebel movement attacked army posts around the city on Sunday, killing twelve soldiers, "
+        "the army said.\\n\\nThe rebels withdrew into the hills after the raid."
+    )
+    events = _events(pipeline, text)
+    assert events.get("GOMA") == "frontline"
