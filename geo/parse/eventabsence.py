@@ -43,6 +43,8 @@ LULL_NOUNS = frozenset({"lull", "respite", "calm", "quiet"})
 CALM_WORDS = frozenset(
     {"quiet", "quieter", "quietest", "calm", "calmer", "calmest", "peaceful", "uneventful", "normal"}
 )  # fmt: skip
+#: Adverbs that say an activity went on as ever: "the port was working normally".
+NORMALLY = frozenset({"normally"})
 #: A truce that holds: "the ceasefire held in X".
 TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "cessation", "ceasefires", "truces"})
 HOLDING_VERBS = frozenset({"held", "holding", "holds", "hold"})
@@ -209,7 +211,9 @@ def _no_date_set(tree: ClauseTree, token: int) -> bool:
 
 def is_calm_clause(tree: ClauseTree, start: int, end: int) -> bool:
     """Does the place's own clause say it was calm: "X was quiet", "residents of X reported a
-    calm night", "the truce held in X", "calm returned to X"?"""
+    calm night", "the truce held in X", "calm returned to X"; or that life there went on as
+    ever: "the port of X was working normally", "X was said to be calm" (the calm word on a
+    verb the clause's verb takes as its complement)?"""
     if len(tree) == 0:
         return False
     verb = tree.clause_verb(tree.head_of_span(start, end))
@@ -219,6 +223,12 @@ def is_calm_clause(tree: ClauseTree, start: int, end: int) -> bool:
         word, dep = tree.words[child], tree.deps[child]
         if dep in ("acomp", "attr", "oprd") and word in CALM_WORDS:
             return True
+        if dep == "advmod" and word.lower() in NORMALLY:
+            return True  # "flights were landing normally at X"
+        if dep == "xcomp" and any(
+            tree.deps[g] in ("acomp", "attr", "oprd") and tree.words[g] in CALM_WORDS for g in tree.children(child)
+        ):
+            return True  # "X was said to be calm", "X appeared to remain quiet"
         if dep in ("nsubj", "dobj", "attr") and (
             word in CALM_WORDS | LULL_NOUNS
             or any(tree.words[g] in CALM_WORDS and tree.deps[g] == "amod" for g in tree.children(child))

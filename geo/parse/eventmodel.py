@@ -34,6 +34,7 @@ from geo.parse.eventclause import (
     types_in_place_clause,
 )
 from geo.parse.eventsignals import (
+    a_crowd_acts_there,
     aid_arrives_there,
     armed_men_headed_there,
     civilians_move_there,
@@ -47,6 +48,7 @@ from geo.parse.eventsignals import (
     only_in_a_view_from_another,
     only_locates_another,
     only_the_topic_of_a_purpose,
+    only_where_a_journey_starts,
     signal_features,
     tells_of_want,
 )
@@ -287,6 +289,8 @@ def _decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, f
         return None, probabilities[NO_EVENT]  # "a commission formed at the summit to look into killings in X"
     if armed_men_headed_there(site.tree, site.start, site.end):
         return None, probabilities[NO_EVENT]  # "the militants withdrew toward X": no one displaced, no fight
+    if only_where_a_journey_starts(site.tree, site.start, site.end) and _one_line(site):
+        return None, probabilities[NO_EVENT]  # "the envoy flew in from X": the journey ends elsewhere
     if chosen == "humanitarian" and ends_a_supply_line(site.tree, site.sentence, site.start, site.end):
         return None, probabilities[NO_EVENT]  # "to protect supply lines to X": an army's route, not aid
     if (
@@ -304,6 +308,8 @@ def _decide(model: EventTypeModel, site: EventSite) -> tuple[EventKind | None, f
         return None, probabilities[NO_EVENT]  # "mortars fired from hilltops around X": not fighting at X
     if only_a_state_of_place(site.tree, site.sentence, site.start, site.end, chosen):
         chosen = _act_besides_a_state(site, probabilities, chosen)
+    if _one_line(site) and _a_crowds_act(site, chosen):
+        return _crowd_kind(site), max(probabilities["other"], 1 - probabilities[NO_EVENT])
     if chosen in (FIGHTING, "diplomacy") and tells_of_want(site.tree, site.sentence, site.start, site.end):
         # "families in X said the bakeries had run out of flour": neither they nor their saying it is the act
         return _broadest("humanitarian"), 1 - probabilities[NO_EVENT]
@@ -372,6 +378,26 @@ def _aid_brought_without_fighting(site: EventSite) -> bool:
     return "frontline" not in types_in_place_clause(
         site.sentence, site.tree, site.start, site.end
     ) or only_a_state_of_place(site.tree, site.sentence, site.start, site.end, "frontline")
+
+
+def _a_crowds_act(site: EventSite, chosen: str) -> bool:
+    """Is the fighting or aid the model read at the place a crowd's act ("crowds looted and
+    burned shops in X", "a crowd stormed the embassy in X")? Not when the crowd moves as
+    people displaced (``civilians_move_there``), nor, for aid, when the place's clause states
+    aid or flight in a strong word ("crowds queued for bread in X")."""
+    if chosen not in (FIGHTING, "humanitarian") or not a_crowd_acts_there(site.tree, site.start, site.end):
+        return False
+    if civilians_move_there(site.tree, site.start, site.end) is not None:
+        return False
+    return chosen == FIGHTING or "humanitarian" not in types_in_place_clause(
+        site.sentence, site.tree, site.start, site.end
+    )
+
+
+def _crowd_kind(site: EventSite) -> EventKind:
+    """A crowd's act: the protest or public-life trigger governing the place, else a protest."""
+    kind = _governing_kind(site, frozenset({"other"}))
+    return kind if kind is not None else EventKind("other", "protest", CONFIDENCE_STRONG, "")
 
 
 def _want_told_there(site: EventSite) -> bool:

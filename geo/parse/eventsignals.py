@@ -816,3 +816,60 @@ def only_in_a_view_from_another(
 
 def _subjects_of(tree: ClauseTree, verb: int) -> list[int]:
     return [c for c in tree.children(verb) if tree.deps[c] in ("nsubj", "nsubjpass")]
+
+
+#: Verbs of a journey: going by air or sea, travelling, arriving. A place one of them takes by
+#: "from" ("flew in from X", "arrived from X", "reached the town from X") is where a traveller set
+#: out; what the sentence tells happens on the way or where they go.
+_JOURNEYING = frozenset(
+    {"fly", "flies", "flew", "flown", "flying", "sail", "sails", "sailed", "sailing", "travel", "travels",
+     "travelled", "traveled", "travelling", "traveling"}
+) | _ARRIVING_AT - {"land", "lands", "landed", "landing"} | _REACHING  # fmt: skip
+
+
+def only_where_a_journey_starts(tree: ClauseTree | None, start: int, end: int) -> bool:
+    """Is the place named only as where a journey set out ("the envoy flew in from X", "troops
+    flown from X to Y", "the lorries reached the town from X")? A traveller's starting point is
+    no scene: an official's flight, a ship's crossing or a convoy's arrival happens where it
+    ends. Only by "from" on a verb of journeying: "out of X" may be an evacuation of X, and
+    "driven from X" or "withdrew from X" tell of a fight there. Not when the travellers are
+    civilians (``civilians_move_there``): people arriving from a town may have fled it."""
+    if tree is None or len(tree) == 0:
+        return False
+    place = tree.head_of_span(start, end)
+    preposition = preposition_of(tree, place)
+    if preposition is None or tree.words[preposition].lower() != "from":
+        return False
+    verb = tree.heads[preposition]
+    if verb == preposition or not tree.is_verb(verb) or tree.words[verb].lower() not in _JOURNEYING:
+        return False
+    return civilians_move_there(tree, start, end) is None
+
+
+#: Nouns of a crowd in the street: "crowds burned buses", "looters attacked supermarkets", "a
+#: crowd of students stormed the embassy". Not "mobs", "gangs" or "rioters", which name those
+#: who kill their neighbours in communal violence ("rioters attacked Uzbek neighbourhoods"),
+#: coded as fighting; nor "residents" or "villagers", who are as often victims.
+CROWD_NOUNS = frozenset(
+    {"crowd", "crowds", "looters", "protesters", "protestors", "demonstrators", "marchers", "strikers"}
+)  # fmt: skip
+
+
+def a_crowd_acts_there(tree: ClauseTree | None, start: int, end: int) -> bool:
+    """Is the one who acts in the place's own clause a crowd ("crowds of his supporters looted
+    and burned shops in X", "in X a crowd set fire to the embassy", "looters attacked
+    supermarkets in X")? What a crowd does in the street, burning and looting too, is a riot
+    or a protest, not fighting, and not aid; the place's clause is read up through verbs joined
+    by "and" to the one that has a subject, and a relative clause's "who" stands for its noun."""
+    if tree is None or len(tree) == 0:
+        return False
+    verb = tree.clause_verb(tree.head_of_span(start, end))
+    if verb is None:
+        return False
+    subjects = _subjects_of(tree, verb)
+    while not subjects and tree.deps[verb] == "conj" and tree.heads[verb] != verb:
+        verb = tree.heads[verb]  # "looted and burned shops in X"
+        subjects = _subjects_of(tree, verb)
+    if tree.deps[verb] == "relcl" and any(tree.words[s].lower() in _RELATIVE for s in subjects):
+        subjects = [tree.heads[verb]]  # "crowds who stormed the palace in X"
+    return any(tree.words[s].lower() in CROWD_NOUNS for s in subjects)

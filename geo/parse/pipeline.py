@@ -238,8 +238,19 @@ def events_from_places(
     for index in sorted(by_sentence):
         sentence = sentences[index]
         tree = (trees or {}).get(index)
-        events.extend(_sentence_events(article, sentence, by_sentence[index], (dates or {}).get(index), tree, abroad))
+        story = None
+        if _only_a_dateline(sentence.text) and index + 1 in by_sentence:
+            story = (sentences[index + 1], by_sentence[index + 1])  # the story the dateline opens
+        events.extend(
+            _sentence_events(article, sentence, by_sentence[index], (dates or {}).get(index), tree, abroad, story)
+        )
     return tuple(events)
+
+
+def _only_a_dateline(text: str) -> bool:
+    """Is the sentence a dateline alone ("CITY, May 3 (AGENCY) -"), split off the story it opens?"""
+    end = header_end(text)
+    return end > 0 and not text[end:].strip()
 
 
 def _sentence_events(
@@ -249,9 +260,11 @@ def _sentence_events(
     date_context: DateContext | None = None,
     tree: ClauseTree | None = None,
     abroad: Mapping[Mention, Place | None] | None = None,
+    story: tuple[Sentence, Sequence[Place]] | None = None,
 ) -> list[Event]:
     """The events of one sentence's ``places``; ``abroad`` the story's towns read as a
-    namesake far off (``namesakes_abroad``), each with the stand-in its act on the ground takes."""
+    namesake far off (``namesakes_abroad``), each with the stand-in its act on the ground takes;
+    ``story``, for a sentence that is a dateline alone, the next sentence and its places."""
     model = load_event_model()
     # A country or region yields to a place inside it that the sentence names: the
     # event is at Palmyra, not at Syria's centre.
@@ -273,7 +286,7 @@ def _sentence_events(
             continue  # a name the sentence splitter cut in two ("Gen. X"): no place of this sentence alone
         if is_natural_feature(place.entry) and not _after_locative_preposition(sentence.text, start):
             continue
-        if _only_filed_from(sentence, place, places):
+        if _only_filed_from(sentence, place, places) or (story is not None and _story_told_elsewhere(place, *story)):
             continue
         near = (start, start + len(place.mention.text))
         site = EventSite(
@@ -395,6 +408,16 @@ def _only_filed_from(sentence: Sentence, place: Place, places: Sequence[Place]) 
     return any(
         not q.entry.is_area and not dateline_name(sentence.text, q.mention.start - sentence.start) for q in others
     )
+
+
+def _story_told_elsewhere(place: Place, story: Sentence, story_places: Sequence[Place]) -> bool:
+    """For the place of a dateline split off as a sentence of its own ("LUANDA, March 8 (AGENCY)
+    -"), does the story's first sentence tell of another town or village, and not of the
+    dateline's place ("Rebels took Huambo ...")? As ``_only_filed_from`` reads a dateline that
+    opens its story's sentence: the dateline says where the report was filed."""
+    if story_points_back(story.text) or any(q.entry.geonameid == place.entry.geonameid for q in story_places):
+        return False
+    return any(not q.entry.is_area for q in story_places)
 
 
 def _named_again_past_the_dateline(sentence: Sentence, place: Place, places: Sequence[Place]) -> bool:
