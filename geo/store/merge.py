@@ -404,6 +404,21 @@ class MergeRules:
     #: their words but the place's name share this much (``retyped_a_day_apart``): a war the
     #: event model was not fitted on is typed and dated less well at once (``None``: never).
     retyped_days_overlap: float | None = 0.2
+    #: Two reports at one place (or a town and its region) that give one death toll of at least
+    #: this many (``share_a_toll``) tell one happening though the event model typed them apart or
+    #: dated them up to ``shared_toll_days`` apart: a toll is read from the text's figures, not
+    #: from the kind of happening or its day, so a misread type or date leaves it as it was, and
+    #: two happenings at one place seldom kill as many (``None``: never).
+    shared_toll: int | None = None
+    shared_toll_days: int = 1
+    #: ... tolls that agree (``tolls_agree``: "at least 40" and "44") count as one ("agree"), or
+    #: only one figure ("equal").
+    shared_toll_kind: str = "equal"
+    #: ... also an aid delivery and a happening of another kind.
+    shared_toll_aid: bool = False
+    #: ... and a town and its region, or two towns near each other (``wider_score``), when their
+    #: words but the places' names share this much, not ``wider_overlap`` (``None``: as others).
+    shared_toll_overlap: float | None = None
     #: Weights learned on pairs of reports (``LearnedMatch``; ``shipped_match()`` reads the
     #: package's); when set, they decide in place of the thresholds above, within the
     #: learned model's own reach in km and days.
@@ -420,7 +435,12 @@ class MergeRules:
         """How many days apart two day-precise reports of one happening may be dated."""
         if self.learned is not None:
             return self.learned.max_days
-        return max(self.day_slack, self.publication_days if self.publication_slack else 0, self.unstated_days)
+        return max(
+            self.day_slack,
+            self.publication_days if self.publication_slack else 0,
+            self.unstated_days,
+            self.shared_toll_days if self.shared_toll is not None else 0,
+        )
 
 
 #: The features of a pair (report, event), in the order of ``LearnedMatch.weights``, few and
@@ -899,6 +919,7 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
             rules.day_slack if words >= rules.slack_overlap else -1,
             rules.publication_days if rules.publication_slack and on_publication else -1,
             rules.unstated_days if unstated else -1,
+            rules.shared_toll_days if share_a_toll(report, event, rules) else -1,
         )
         if slack < 0 or not dates_agree(*args, day_slack=slack):
             return None
@@ -940,6 +961,8 @@ def tells_across(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
     if rules.retyped_overlap is not None and retyped(report, event, retyped_share(report, event, rules)):
         return True
     if retyped_a_day_apart(report, event, rules):
+        return True
+    if told_by_one_toll(report, event, rules):
         return True
     if rules.other_overlap is None or not may_tell_across(report, event):
         return False
@@ -991,6 +1014,25 @@ def retyped_a_day_apart(report: Report, event: MergedEvent, rules: MergeRules) -
         return False
     share = max(retyped_share(report, event, rules), rules.retyped_days_overlap)
     return overlap_but_places(report, event) >= share
+
+
+def share_a_toll(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
+    """Do the report and every report of the event that gives a death toll give one of at least
+    ``rules.shared_toll`` (or, ``rules.shared_toll_kind`` "agree", tolls that agree)?"""
+    least = rules.shared_toll
+    if least is None or report.fatalities < least or not event.deaths or min(event.deaths) < least:
+        return False
+    if rules.shared_toll_kind == "agree":
+        return tolls_agree(report.fatalities, event.deaths)
+    return event.deaths == {report.fatalities}
+
+
+def told_by_one_toll(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
+    """Are a report and an event of two types one happening by the toll they share
+    (``share_a_toll``), from two articles, not an aid delivery and another kind?"""
+    if not share_a_toll(report, event, rules) or told_in_one_article(report, event):
+        return False
+    return rules.shared_toll_aid or not aid_and_another(report.sub_event_type, event.sub_event_type)
 
 
 def told_in_one_article(report: Report, event: MergedEvent) -> bool:
@@ -1165,8 +1207,10 @@ def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float 
     elif not same_kind(report.sub_event_type, event.sub_event_type, sub_types=rules.sub_types):
         return None
     args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
+    toll = share_a_toll(report, event, rules)
     if not dates_agree(*args) and not names_the_day(report, event):
-        return None
+        if not toll or not dates_agree(*args, day_slack=rules.shared_toll_days):
+            return None
     counted = report.fatalities > 0 and bool(event.deaths)
     # One toll: the figure every report of the event gives, not one of several.
     same_toll = counted and event.deaths == {report.fatalities}
@@ -1189,7 +1233,10 @@ def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float 
     elif great_circle_km(report.lat, report.lon, event.lat, event.lon) > rules.nearby_km:
         return None
     words = overlap_but_places(report, event)
-    return WIDER_MATCH_WEIGHT * words if words >= rules.wider_overlap else None
+    least = rules.wider_overlap
+    if toll and rules.shared_toll_overlap is not None:
+        least = min(least, rules.shared_toll_overlap)
+    return WIDER_MATCH_WEIGHT * words if words >= least else None
 
 
 def seat_for_region(report: Report, event: MergedEvent) -> bool:
