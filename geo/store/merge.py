@@ -404,21 +404,18 @@ class MergeRules:
     #: their words but the place's name share this much (``retyped_a_day_apart``): a war the
     #: event model was not fitted on is typed and dated less well at once (``None``: never).
     retyped_days_overlap: float | None = 0.2
-    #: Two reports at one place (or a town and its region) that give one death toll of at least
-    #: this many (``share_a_toll``) tell one happening though the event model typed them apart or
-    #: dated them up to ``shared_toll_days`` apart: a toll is read from the text's figures, not
-    #: from the kind of happening or its day, so a misread type or date leaves it as it was, and
-    #: two happenings at one place seldom kill as many (``None``: never).
-    shared_toll: int | None = None
-    shared_toll_days: int = 1
-    #: ... tolls that agree (``tolls_agree``: "at least 40" and "44") count as one ("agree"), or
-    #: only one figure ("equal").
-    shared_toll_kind: str = "equal"
-    #: ... also an aid delivery and a happening of another kind.
-    shared_toll_aid: bool = False
-    #: ... and a town and its region, or two towns near each other (``wider_score``), when their
-    #: words but the places' names share this much, not ``wider_overlap`` (``None``: as others).
-    shared_toll_overlap: float | None = None
+    #: Two reports that give death tolls that agree (``tolls_agree``), each of at least this
+    #: many (``share_a_toll``), tell one happening at their place (or a town and the region that
+    #: holds it, ``wider_score``) though the event model typed them apart or dated them up to
+    #: ``shared_toll_days`` apart (but two dates their quotes state, ``toll_bridges_days``):
+    #: a toll is read from the text's figures, not from the kind of
+    #: happening or its day, so a misread type or date leaves it as it was, and two happenings
+    #: near one another seldom kill as many. A report then joins the happening whose toll it
+    #: shares before another that fits it as well without one, and before one that fits it by
+    #: place alone when that is the only happening beyond its place's reach whose toll it shares
+    #: (``assign``). An aid delivery still never joins another kind (``None``: never).
+    shared_toll: int | None = 3
+    shared_toll_days: int = 2
     #: Weights learned on pairs of reports (``LearnedMatch``; ``shipped_match()`` reads the
     #: package's); when set, they decide in place of the thresholds above, within the
     #: learned model's own reach in km and days.
@@ -919,13 +916,14 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
             rules.day_slack if words >= rules.slack_overlap else -1,
             rules.publication_days if rules.publication_slack and on_publication else -1,
             rules.unstated_days if unstated else -1,
-            rules.shared_toll_days if share_a_toll(report, event, rules) else -1,
+            rules.shared_toll_days if share_a_toll(report, event, rules) and toll_bridges_days(report, event) else -1,
         )
         if slack < 0 or not dates_agree(*args, day_slack=slack):
             return None
     same_sub = 1.0 if report.sub_event_type == event.sub_event_type else 0.0
     same_type = 0.0 if across else 1.0  # a happening of its own type first
-    return words + same_sub + same_type + (1.0 - km / max(reach, 1e-9))
+    toll = 1.0 if share_a_toll(report, event, rules) else 0.0  # and one whose toll it shares
+    return words + same_sub + same_type + toll + (1.0 - km / max(reach, 1e-9))
 
 
 def place_reach(report: Report, event: MergedEvent, rules: MergeRules) -> float:
@@ -1017,22 +1015,28 @@ def retyped_a_day_apart(report: Report, event: MergedEvent, rules: MergeRules) -
 
 
 def share_a_toll(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
-    """Do the report and every report of the event that gives a death toll give one of at least
-    ``rules.shared_toll`` (or, ``rules.shared_toll_kind`` "agree", tolls that agree)?"""
+    """Do the report and every report of the event that gives a death toll give tolls of at
+    least ``rules.shared_toll`` that agree (``tolls_agree``: "at least 40 killed" and "44 dead")?"""
     least = rules.shared_toll
     if least is None or report.fatalities < least or not event.deaths or min(event.deaths) < least:
         return False
-    if rules.shared_toll_kind == "agree":
-        return tolls_agree(report.fatalities, event.deaths)
-    return event.deaths == {report.fatalities}
+    return tolls_agree(report.fatalities, event.deaths)
+
+
+def toll_bridges_days(report: Report, event: MergedEvent) -> bool:
+    """May a toll the two share bridge the days between their dates: not when both are dates
+    their quotes state (``date_stated``, ``event_date_stated``), two days read, not misread (a
+    strike on Tuesday and another on Wednesday that kill as many)?"""
+    return not (date_stated(report) and event_date_stated(event))
 
 
 def told_by_one_toll(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
     """Are a report and an event of two types one happening by the toll they share
-    (``share_a_toll``), from two articles, not an aid delivery and another kind?"""
+    (``share_a_toll``): from two articles (``retyped``'s reason), neither an aid delivery
+    beside another kind (a happening of its own beside any fight in its town)?"""
     if not share_a_toll(report, event, rules) or told_in_one_article(report, event):
         return False
-    return rules.shared_toll_aid or not aid_and_another(report.sub_event_type, event.sub_event_type)
+    return not aid_and_another(report.sub_event_type, event.sub_event_type)
 
 
 def told_in_one_article(report: Report, event: MergedEvent) -> bool:
@@ -1207,8 +1211,8 @@ def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float 
     elif not same_kind(report.sub_event_type, event.sub_event_type, sub_types=rules.sub_types):
         return None
     args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
-    toll = share_a_toll(report, event, rules)
     if not dates_agree(*args) and not names_the_day(report, event):
+        toll = share_a_toll(report, event, rules) and toll_bridges_days(report, event)
         if not toll or not dates_agree(*args, day_slack=rules.shared_toll_days):
             return None
     counted = report.fatalities > 0 and bool(event.deaths)
@@ -1233,10 +1237,7 @@ def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float 
     elif great_circle_km(report.lat, report.lon, event.lat, event.lon) > rules.nearby_km:
         return None
     words = overlap_but_places(report, event)
-    least = rules.wider_overlap
-    if toll and rules.shared_toll_overlap is not None:
-        least = min(least, rules.shared_toll_overlap)
-    return WIDER_MATCH_WEIGHT * words if words >= least else None
+    return WIDER_MATCH_WEIGHT * words if words >= rules.wider_overlap else None
 
 
 def seat_for_region(report: Report, event: MergedEvent) -> bool:
@@ -1423,22 +1424,33 @@ def assign(report: Report | Event, candidates: Sequence[MergedEvent], rules: Mer
     the inputs alone, not on their order. A candidate that fits only beyond the place's reach
     (``wider_score``: a town and its region or country, two towns with one toll) is taken only
     when no candidate fits by place and it is the only one that fits so, or clearly the best
-    (``clearly_best``)."""
+    (``clearly_best``), those whose toll the report shares (``share_a_toll``) first; or when
+    it is the one such candidate whose toll the report shares and the best by place shares none."""
     new = Report.from_event(report) if isinstance(report, Event) else report
     rules = rules or default_rules()
     best: tuple[float, str] | None = None
+    best_shares_toll = False
     wider: list[tuple[float, str]] = []
+    wider_tolls: list[str] = []  # those of ``wider`` whose toll the report shares
     for event in candidates:
         score = match_score(new, event, rules)
         if score is None:
             beyond = wider_score(new, event, rules)
             if beyond is not None:
                 wider.append((beyond, event.event_id))
+                if share_a_toll(new, event, rules):
+                    wider_tolls.append(event.event_id)
             continue
         if best is None or score > best[0] or (score == best[0] and event.event_id < best[1]):
             best = (score, event.event_id)
+            best_shares_toll = share_a_toll(new, event, rules)
+    if best is not None and not best_shares_toll and len(wider_tolls) == 1:
+        # A toll both give tells the happening more surely than a place alone: a province's
+        # report of 30 dead fits the province's other report, of no toll, by place, and the
+        # report of a town of the province that gives 30 dead that day only beyond it.
+        return wider_tolls[0]
     if best is None:
-        return clearly_best(wider, rules.wider_lead)
+        return clearly_best([w for w in wider if w[1] in wider_tolls] or wider, rules.wider_lead)
     return best[1]
 
 
