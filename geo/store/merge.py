@@ -429,15 +429,11 @@ class MergeRules:
 
     @property
     def reach_days(self) -> int:
-        """How many days apart two day-precise reports of one happening may be dated."""
+        """How many days apart two day-precise reports of one happening may be dated (but those
+    that share a death toll, ``shared_toll_days``)."""
         if self.learned is not None:
             return self.learned.max_days
-        return max(
-            self.day_slack,
-            self.publication_days if self.publication_slack else 0,
-            self.unstated_days,
-            self.shared_toll_days if self.shared_toll is not None else 0,
-        )
+        return max(self.day_slack, self.publication_days if self.publication_slack else 0, self.unstated_days)
 
 
 #: The features of a pair (report, event), in the order of ``LearnedMatch.weights``, few and
@@ -838,6 +834,8 @@ def candidate_blocks(
     if key.day is None:
         return cells, None
     window = max(DATE_WINDOW_DAYS.get(report.date_precision, MONTH_WINDOW_DAYS), rules.reach_days)
+    if rules.learned is None and rules.shared_toll is not None and report.fatalities >= rules.shared_toll:
+        window = max(window, rules.shared_toll_days)  # a toll it may share bridges more days (``share_a_toll``)
     # A follow-up's quote may name the happening's day, up to a week before its own.
     named = [d.toordinal() for d in report.named_days if 0 < key.day - d.toordinal() <= NAMED_DAY_REACH]
     risen = rules.learned is None and rules.toll_days > 0 and key.day == _ordinal(report.published)
