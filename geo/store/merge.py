@@ -406,9 +406,9 @@ class MergeRules:
     retyped_days_overlap: float | None = 0.2
     #: Two reports that give death tolls that agree (``tolls_agree``), each of at least this
     #: many (``share_a_toll``), tell one happening at their place (or a town and the region that
-    #: holds it, ``wider_score``) though the event model typed them apart or dated them up to
-    #: ``shared_toll_days`` apart (but two dates their quotes state, ``toll_bridges_days``):
-    #: a toll is read from the text's figures, not from the kind of
+    #: holds it, ``wider_score``) though the event model typed them apart, or dated them up to
+    #: ``shared_toll_days`` apart when the new report's quote does not state its date
+    #: (``toll_bridges_days``): a toll is read from the text's figures, not from the kind of
     #: happening or its day, so a misread type or date leaves it as it was, and two happenings
     #: near one another seldom kill as many. A report then joins the happening whose toll it
     #: shares before another that fits it as well without one, and before one that fits it by
@@ -1022,10 +1022,11 @@ def share_a_toll(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
 
 
 def toll_bridges_days(report: Report, event: MergedEvent) -> bool:
-    """May a toll the two share bridge the days between their dates: not when both are dates
-    their quotes state (``date_stated``, ``event_date_stated``), two days read, not misread (a
-    strike on Tuesday and another on Wednesday that kill as many)?"""
-    return not (date_stated(report) and event_date_stated(event))
+    """May a toll the two share bridge the days between their dates: not when the report's date
+    is one its quote states (``date_stated``), a day read, not misread (a strike on Wednesday
+    after Tuesday's that killed as many)? A store keeps no quote of a happening it holds, so
+    the new report's is the one read, as in ``states_the_day``."""
+    return not date_stated(report)
 
 
 def told_by_one_toll(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
