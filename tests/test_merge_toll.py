@@ -127,7 +127,11 @@ def test_two_attacks_on_one_town_two_days_apart_with_other_tolls_stay_apart() ->
 
 def test_two_attacks_on_one_town_on_days_their_texts_state_stay_apart_with_one_toll() -> None:
     monday = _report(
-        "a", "A glide bomb hit a school in Lakeport on Monday, killing four teachers.", day=MONDAY, published=MONDAY, dead=4
+        "a",
+        "A glide bomb hit a school in Lakeport on Monday, killing four teachers.",
+        day=MONDAY,
+        published=MONDAY,
+        dead=4,
     )
     wednesday = _report(
         "b",

@@ -430,7 +430,7 @@ class MergeRules:
     @property
     def reach_days(self) -> int:
         """How many days apart two day-precise reports of one happening may be dated (but those
-    that share a death toll, ``shared_toll_days``)."""
+        that share a death toll, ``shared_toll_days``)."""
         if self.learned is not None:
             return self.learned.max_days
         return max(self.day_slack, self.publication_days if self.publication_slack else 0, self.unstated_days)
@@ -950,8 +950,9 @@ def tells_across(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
     any event, a statement only fighting, when they share ``rules.other_overlap`` of their words;
     an account that tells of dead or wounded (``CASUALTY_WORDS``) tells fighting when they share
     ``rules.casualty_overlap`` of their words but their place's name (which every report of a
-    town shares); any two types but an aid delivery when ``retyped``. Two happenings of their
-    own kinds, one of them an aid delivery, never merge."""
+    town shares); any two types but an aid delivery when ``retyped``, or when they share a
+    death toll (``told_by_one_toll``). Two happenings of their own kinds, one of them an aid
+    delivery, never merge."""
     if rules.victims_overlap is not None and tells_its_victims(report, event, rules.victims_overlap):
         return True
     if rules.retyped_overlap is not None and retyped(report, event, retyped_share(report, event, rules)):
