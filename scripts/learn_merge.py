@@ -119,6 +119,8 @@ SWEEP: dict[str, tuple[float | int | None, ...]] = {
     "wider_lead": (None, 1.0, 1.25, 1.5, 2.0, 3.0),
     "seat_as_region": (False, True),
     "wide_tolls": (False, True),
+    "shared_toll": (None, 2, 3, 4, 5, 8),
+    "shared_toll_days": (0, 1, 2, 3),
 }
 #: Where ``--place-noise`` moves a report's place: the seat of its first-level region, the
 #: region, or the country, as the geoparser of a war it was not fitted on places a town it

@@ -183,6 +183,10 @@ def test_blocking_key_finds_every_candidate_within_reach() -> None:
         key = block_key(report.lat + dlat, report.lon + dlon, report.event_date)
         assert (key.cell_lat, key.cell_lon) in cells
     assert days == (date(2024, 5, 6).toordinal(), date(2024, 5, 8).toordinal())
+    # Two days either way for a report that gives a toll: one that shares it may be dated so.
+    tolled = replace(report, fatalities=5)
+    assert candidate_blocks(tolled, MergeRules())[1] == (date(2024, 5, 5).toordinal(), date(2024, 5, 9).toordinal())
+    assert candidate_blocks(tolled, MergeRules(shared_toll=None))[1] == days
     # The learned match reaches further, and its candidates come from further too.
     learned = MergeRules(learned=shipped_match())
     assert candidate_blocks(report) == candidate_blocks(report, default_rules())

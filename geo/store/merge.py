@@ -405,6 +405,18 @@ class MergeRules:
     #: their words but the place's name share this much (``retyped_a_day_apart``): a war the
     #: event model was not fitted on is typed and dated less well at once (``None``: never).
     retyped_days_overlap: float | None = 0.2
+    #: Two reports that give death tolls that agree (``tolls_agree``), each of at least this
+    #: many (``share_a_toll``), tell one happening at their place (or a town and the region that
+    #: holds it, ``wider_score``) though the event model typed them apart, or dated them up to
+    #: ``shared_toll_days`` apart when the new report's quote does not state its date
+    #: (``toll_bridges_days``): a toll is read from the text's figures, not from the kind of
+    #: happening or its day, so a misread type or date leaves it as it was, and two happenings
+    #: near one another seldom kill as many. A report then joins the happening whose toll it
+    #: shares before another that fits it as well without one, and before one that fits it by
+    #: place alone when that is the only happening beyond its place's reach whose toll it shares
+    #: (``assign``). An aid delivery still never joins another kind (``None``: never).
+    shared_toll: int | None = 3
+    shared_toll_days: int = 2
     #: Weights learned on pairs of reports (``LearnedMatch``; ``shipped_match()`` reads the
     #: package's); when set, they decide in place of the thresholds above, within the
     #: learned model's own reach in km and days.
@@ -418,7 +430,8 @@ class MergeRules:
 
     @property
     def reach_days(self) -> int:
-        """How many days apart two day-precise reports of one happening may be dated."""
+        """How many days apart two day-precise reports of one happening may be dated (but those
+        that share a death toll, ``shared_toll_days``)."""
         if self.learned is not None:
             return self.learned.max_days
         return max(self.day_slack, self.publication_days if self.publication_slack else 0, self.unstated_days)
@@ -822,6 +835,8 @@ def candidate_blocks(
     if key.day is None:
         return cells, None
     window = max(DATE_WINDOW_DAYS.get(report.date_precision, MONTH_WINDOW_DAYS), rules.reach_days)
+    if rules.learned is None and rules.shared_toll is not None and report.fatalities >= rules.shared_toll:
+        window = max(window, rules.shared_toll_days)  # a toll it may share bridges more days (``share_a_toll``)
     # A follow-up's quote may name the happening's day, up to a week before its own.
     named = [d.toordinal() for d in report.named_days if 0 < key.day - d.toordinal() <= NAMED_DAY_REACH]
     risen = rules.learned is None and rules.toll_days > 0 and key.day == _ordinal(report.published)
@@ -900,12 +915,14 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
             rules.day_slack if words >= rules.slack_overlap else -1,
             rules.publication_days if rules.publication_slack and on_publication else -1,
             rules.unstated_days if unstated else -1,
+            rules.shared_toll_days if share_a_toll(report, event, rules) and toll_bridges_days(report, event) else -1,
         )
         if slack < 0 or not dates_agree(*args, day_slack=slack):
             return None
     same_sub = 1.0 if report.sub_event_type == event.sub_event_type else 0.0
     same_type = 0.0 if across else 1.0  # a happening of its own type first
-    return words + same_sub + same_type + (1.0 - km / max(reach, 1e-9))
+    toll = 1.0 if share_a_toll(report, event, rules) else 0.0  # and one whose toll it shares
+    return words + same_sub + same_type + toll + (1.0 - km / max(reach, 1e-9))
 
 
 def place_reach(report: Report, event: MergedEvent, rules: MergeRules) -> float:
@@ -934,13 +951,16 @@ def tells_across(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
     any event, a statement only fighting, when they share ``rules.other_overlap`` of their words;
     an account that tells of dead or wounded (``CASUALTY_WORDS``) tells fighting when they share
     ``rules.casualty_overlap`` of their words but their place's name (which every report of a
-    town shares); any two types but an aid delivery when ``retyped``. Two happenings of their
-    own kinds, one of them an aid delivery, never merge."""
+    town shares); any two types but an aid delivery when ``retyped``, or when they share a
+    death toll (``told_by_one_toll``). Two happenings of their own kinds, one of them an aid
+    delivery, never merge."""
     if rules.victims_overlap is not None and tells_its_victims(report, event, rules.victims_overlap):
         return True
     if rules.retyped_overlap is not None and retyped(report, event, retyped_share(report, event, rules)):
         return True
     if retyped_a_day_apart(report, event, rules):
+        return True
+    if told_by_one_toll(report, event, rules):
         return True
     if rules.other_overlap is None or not may_tell_across(report, event):
         return False
@@ -992,6 +1012,32 @@ def retyped_a_day_apart(report: Report, event: MergedEvent, rules: MergeRules) -
         return False
     share = max(retyped_share(report, event, rules), rules.retyped_days_overlap)
     return overlap_but_places(report, event) >= share
+
+
+def share_a_toll(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
+    """Do the report and every report of the event that gives a death toll give tolls of at
+    least ``rules.shared_toll`` that agree (``tolls_agree``: "at least 40 killed" and "44 dead")?"""
+    least = rules.shared_toll
+    if least is None or report.fatalities < least or not event.deaths or min(event.deaths) < least:
+        return False
+    return tolls_agree(report.fatalities, event.deaths)
+
+
+def toll_bridges_days(report: Report, event: MergedEvent) -> bool:
+    """May a toll the two share bridge the days between their dates: not when the report's date
+    is one its quote states (``date_stated``), a day read, not misread (a strike on Wednesday
+    after Tuesday's that killed as many)? A store keeps no quote of a happening it holds, so
+    the new report's is the one read, as in ``states_the_day``."""
+    return not date_stated(report)
+
+
+def told_by_one_toll(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
+    """Are a report and an event of two types one happening by the toll they share
+    (``share_a_toll``): from two articles (``retyped``'s reason), neither an aid delivery
+    beside another kind (a happening of its own beside any fight in its town)?"""
+    if not share_a_toll(report, event, rules) or told_in_one_article(report, event):
+        return False
+    return not aid_and_another(report.sub_event_type, event.sub_event_type)
 
 
 def told_in_one_article(report: Report, event: MergedEvent) -> bool:
@@ -1167,7 +1213,9 @@ def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float 
         return None
     args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
     if not dates_agree(*args) and not names_the_day(report, event):
-        return None
+        toll = share_a_toll(report, event, rules) and toll_bridges_days(report, event)
+        if not toll or not dates_agree(*args, day_slack=rules.shared_toll_days):
+            return None
     counted = report.fatalities > 0 and bool(event.deaths)
     # One toll: the figure every report of the event gives, not one of several.
     same_toll = counted and event.deaths == {report.fatalities}
@@ -1377,22 +1425,33 @@ def assign(report: Report | Event, candidates: Sequence[MergedEvent], rules: Mer
     the inputs alone, not on their order. A candidate that fits only beyond the place's reach
     (``wider_score``: a town and its region or country, two towns with one toll) is taken only
     when no candidate fits by place and it is the only one that fits so, or clearly the best
-    (``clearly_best``)."""
+    (``clearly_best``), those whose toll the report shares (``share_a_toll``) first; or when
+    it is the one such candidate whose toll the report shares and the best by place shares none."""
     new = Report.from_event(report) if isinstance(report, Event) else report
     rules = rules or default_rules()
     best: tuple[float, str] | None = None
+    best_shares_toll = False
     wider: list[tuple[float, str]] = []
+    wider_tolls: list[str] = []  # those of ``wider`` whose toll the report shares
     for event in candidates:
         score = match_score(new, event, rules)
         if score is None:
             beyond = wider_score(new, event, rules)
             if beyond is not None:
                 wider.append((beyond, event.event_id))
+                if share_a_toll(new, event, rules):
+                    wider_tolls.append(event.event_id)
             continue
         if best is None or score > best[0] or (score == best[0] and event.event_id < best[1]):
             best = (score, event.event_id)
+            best_shares_toll = share_a_toll(new, event, rules)
+    if best is not None and not best_shares_toll and len(wider_tolls) == 1:
+        # A toll both give tells the happening more surely than a place alone: a province's
+        # report of 30 dead fits the province's other report, of no toll, by place, and the
+        # report of a town of the province that gives 30 dead that day only beyond it.
+        return wider_tolls[0]
     if best is None:
-        return clearly_best(wider, rules.wider_lead)
+        return clearly_best([w for w in wider if w[1] in wider_tolls] or wider, rules.wider_lead)
     return best[1]
 
 
