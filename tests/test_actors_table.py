@@ -91,11 +91,19 @@ def test_a_description_names_no_group_where_the_country_is_unknown() -> None:
         ("Hezb-e-Islami fighters fired rockets at the capital.", "AF", "Hezb-e-Islami"),
         ("Zapatista rebels seized the town hall.", "MX", "EZLN: Zapatista Army of National Liberation"),
         # A group's branch in each country it fights in: the Islamic State in Niger is its Sahel province.
-        ("Islamic State fighters on motorbikes raided a village near the Malian border.", "NE", "Islamic State Sahel Province"),
+        (
+            "Islamic State fighters on motorbikes raided a village near the Malian border.",
+            "NE",
+            "Islamic State Sahel Province",
+        ),
         ("Islamic State gunmen burnt the market in the north of the country.", "BF", "Islamic State Sahel Province"),
         ("Amhara militiamen took over the checkpoints at dawn.", "ET", "Fano"),
         ("The Majeed Brigade said its fighters stormed the compound.", "PK", "BLA: Baloch Liberation Army"),
-        ("The Luhansk People's Republic said its gunners had returned fire.", "UA", "NAF: United Armed Forces of Novorossiya"),
+        (
+            "The Luhansk People's Republic said its gunners had returned fire.",
+            "UA",
+            "NAF: United Armed Forces of Novorossiya",
+        ),
         ("A DPR unit fired rockets at the checkpoint.", "UA", "NAF: United Armed Forces of Novorossiya"),
     ],
 )

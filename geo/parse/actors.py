@@ -676,7 +676,9 @@ def parse_actor_table(text: str) -> tuple[TableRow, ...]:
         country, *also = countries.split(",")
         written = [a for a in aliases.split("|") if a]
         local = frozenset(a[1:].casefold() for a in written if a.startswith("~"))
-        rows.append(TableRow(name, int(inter), country, tuple(a.removeprefix("~") for a in written), local, tuple(also)))
+        rows.append(
+            TableRow(name, int(inter), country, tuple(a.removeprefix("~") for a in written), local, tuple(also))
+        )
     return tuple(rows)
 
 
@@ -849,7 +851,9 @@ def _as_the_table_names_it(mention: ActorMention, country_code: str, rows: tuple
     if actor.inter == INTER_STATE or actor.name.startswith(UNIDENTIFIED_GROUP) or "(" in actor.name:
         return mention
     candidates = tuple(
-        r for r in _rows_by_name_key(rows).get(name_key(actor.name), ()) if not r.country_code or r.of_country(country_code.upper())
+        r
+        for r in _rows_by_name_key(rows).get(name_key(actor.name), ())
+        if not r.country_code or r.of_country(country_code.upper())
     )
     if len({r.name for r in candidates}) != 1 or candidates[0].name == actor.name:
         return mention  # none, or two groups whose names fold alike ("Karen" and "Karenni"): no guess

@@ -1053,7 +1053,9 @@ def _event_casualties(
     for i in (index, index + 1, index - 1):
         # A neighbour naming some of the dead ("Among the dead were a teacher and two of his
         # pupils.") counts them, not the toll of the event.
-        if 0 <= i < len(sentences) and (i == index or (i not in elsewhere and not _SOME_OF_THE_DEAD.match(sentences[i]))):
+        if 0 <= i < len(sentences) and (
+            i == index or (i not in elsewhere and not _SOME_OF_THE_DEAD.match(sentences[i]))
+        ):
             here = casualties(sentences[i], place=place)
             found = Casualties(
                 found.killed if found.killed is not None else here.killed,

@@ -102,7 +102,9 @@ class Pipeline:
                 at = place.mention.sentence - section.first_sentence
                 if place.mention.start - section.sentences[at][0] < header_end(texts[at]):
                     continue  # the dateline: where the report was filed, not a place it tells of
-                if any(_contains(place.entry, q.entry) and q.mention.start > place.mention.start for q in section.places):
+                if any(
+                    _contains(place.entry, q.entry) and q.mention.start > place.mention.start for q in section.places
+                ):
                     # "14 were killed in Sudan's North Kordofan. Gunmen attacked Bara.": the area a
                     # lede names before the story names its town is that town's, not another place;
                     # named after the town ("In Kharkiv, ..."), it may be the story moving on.
