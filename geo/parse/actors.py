@@ -991,8 +991,8 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             owner = _GROUP_OWNER.search(text, max(0, m.start() - 40), m.start())
             if owner is not None and owner.group(1) not in ABBREVIATED_COUNTRIES:
                 # "the SDF's internal security forces": the group's own, not the state's.
-                body = next((b for b, aliases in INTERNATIONAL_BODIES.items() if owner.group(1) in aliases), None)
-                group = Actor(body, INTER_EXTERNAL) if body else kept_group(owner.group(1), country_code)
+                mission = next((b for b, aliases in INTERNATIONAL_BODIES.items() if owner.group(1) in aliases), None)
+                group = Actor(mission, INTER_EXTERNAL) if mission else kept_group(owner.group(1), country_code)
                 add(owner.start(1), owner.end(1), group)
                 continue
             # "the American air base": the forces of the people named before, not the place's.

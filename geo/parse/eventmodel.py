@@ -385,7 +385,9 @@ def _a_crowds_act(site: EventSite, chosen: str) -> bool:
     burned shops in X", "a crowd stormed the embassy in X")? Not when the crowd moves as
     people displaced (``civilians_move_there``), nor, for aid, when the place's clause states
     aid or flight in a strong word ("crowds queued for bread in X")."""
-    if chosen not in (FIGHTING, "humanitarian") or not a_crowd_acts_there(site.tree, site.start, site.end):
+    if chosen not in (FIGHTING, "humanitarian") or site.tree is None:
+        return False
+    if not a_crowd_acts_there(site.tree, site.start, site.end):
         return False
     if civilians_move_there(site.tree, site.start, site.end) is not None:
         return False

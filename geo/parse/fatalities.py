@@ -1145,6 +1145,7 @@ def casualties_in_sentences(
         # the claimed dead again.
         other_group = (
             own_told
+            and told_at is not None
             and _the_other_sides_dead(sentences[told_at], sentences[next_told])
             and len(_counted_groups(sentences[next_told])) == 1
         )
