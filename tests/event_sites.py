@@ -5,9 +5,11 @@ the sentence stands in its article, and the sentence's parse."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from geo.parse.clausetree import clause_tree
 from geo.parse.eventmodel import EventSite, decide, load_event_model
+from geo.records import Article
 
 
 def event_site(
@@ -45,3 +47,9 @@ def made_up_training_places(
             examples.append((features, "frontline" if shelled else "none", event_site(sentence, "Korvath")))
             names.append(group_name(group))
     return examples, names
+
+
+def event_types_by_mention(pipeline, text: str, *, published: date, article_id: str) -> dict[str, str]:
+    """The event type the pipeline gives each place of ``text``, by the place as written."""
+    events = pipeline.events(Article(text, published=published, article_id=article_id))
+    return {e.mention: e.event_type for e in events}

@@ -22,13 +22,11 @@ import pytest
 
 from geo.parse.eventabsence import is_calm_clause
 from geo.parse.eventsignals import a_crowd_acts_there, only_where_a_journey_starts
-from geo.records import Article
-from tests.event_sites import event_site, event_type_at
+from tests.event_sites import event_site, event_type_at, event_types_by_mention
 
 
 def _events(pipeline, text: str) -> dict[str, str]:
-    events = pipeline.events(Article(text, published=date(1998, 3, 12), article_id="kinds"))
-    return {e.mention: e.event_type for e in events}
+    return event_types_by_mention(pipeline, text, published=date(1998, 3, 12), article_id="kinds")
 
 
 # -- where a journey starts ------------------------------------------------------------------

@@ -16,8 +16,7 @@ from geo.parse.eventsignals import (
     only_in_a_view_from_another,
     tells_of_want,
 )
-from geo.records import Article
-from tests.event_sites import event_site, event_type_at
+from tests.event_sites import event_site, event_type_at, event_types_by_mention
 
 
 def _site(nlp, sentence: str, place: str, *, area: bool = False, country: bool = False, others: tuple[str, ...] = ()):
@@ -27,8 +26,7 @@ def _site(nlp, sentence: str, place: str, *, area: bool = False, country: bool =
 
 
 def _events(pipeline, text: str) -> dict[str, str]:
-    events = pipeline.events(Article(text, published=date(2014, 8, 20), article_id="routes"))
-    return {e.mention: e.event_type for e in events}
+    return event_types_by_mention(pipeline, text, published=date(2014, 8, 20), article_id="routes")
 
 
 # -- an army's supply line -------------------------------------------------------------------
