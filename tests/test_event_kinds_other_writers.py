@@ -133,6 +133,19 @@ def test_soldiers_who_loot_and_burn_are_fighting(nlp):
     assert event_type_at(site) == "frontline"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A crowd stormed the army post outside Varnok at dawn and carried off its rifles.",
+        "In Varnok, a crowd attacked the police station on Monday night and freed the men held there.",
+    ],
+)
+def test_a_crowd_that_assaults_a_post_of_the_forces_fights_them(nlp, sentence):
+    site = event_site(sentence, "Varnok", nlp=nlp)
+    assert a_crowd_acts_there(site.tree, site.start, site.end)
+    assert event_type_at(site) == "frontline"
+
+
 def test_a_crowd_of_refugees_fleeing_is_displaced(nlp):
     sentence = "Crowds of refugees fled Varnok on Friday as the shelling grew heavier."
     site = event_site(sentence, "Varnok", nlp=nlp)

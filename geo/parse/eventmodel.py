@@ -37,6 +37,7 @@ from geo.parse.eventsignals import (
     a_crowd_acts_there,
     aid_arrives_there,
     armed_men_headed_there,
+    assaults_a_security_post,
     civilians_move_there,
     doer_brings_aid,
     ends_a_supply_line,
@@ -382,12 +383,15 @@ def _aid_brought_without_fighting(site: EventSite) -> bool:
 
 def _a_crowds_act(site: EventSite, chosen: str) -> bool:
     """Is the fighting or aid the model read at the place a crowd's act ("crowds looted and
-    burned shops in X", "a crowd stormed the embassy in X")? Not when the crowd moves as
-    people displaced (``civilians_move_there``), nor, for aid, when the place's clause states
+    burned shops in X", "a crowd stormed the embassy in X")? Not when the crowd assaults a post
+    of the state's forces (``assaults_a_security_post``: it fights the men inside), nor when it
+    moves as people displaced (``civilians_move_there``), nor, for aid, when the place's clause states
     aid or flight in a strong word ("crowds queued for bread in X")."""
     if chosen not in (FIGHTING, "humanitarian") or site.tree is None:
         return False
     if not a_crowd_acts_there(site.tree, site.start, site.end):
+        return False
+    if chosen == FIGHTING and assaults_a_security_post(site.sentence):
         return False
     if civilians_move_there(site.tree, site.start, site.end) is not None:
         return False

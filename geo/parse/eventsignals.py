@@ -855,6 +855,22 @@ CROWD_NOUNS = frozenset(
 )  # fmt: skip
 
 
+#: An assault on a post of the state's forces ("attacked the police station", "stormed an army
+#: post"): whoever makes it, a crowd too, fights the men inside, as the actor reader counts them.
+_SECURITY_POST_ASSAULTED = re.compile(
+    r"\b(?:attack(?:ed|ing|s)?|storm(?:ed|ing|s)?|raid(?:ed|ing|s)?|overr(?:an|un|unning|uns)|assault(?:ed|ing|s)?)"
+    r"\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:\w+\s+)?(?:police|army|military|security|gendarmerie|border)"
+    r"\s+(?:stations?|posts?|barracks|checkpoints?|headquarters|bases?)\b",
+    re.IGNORECASE,
+)
+
+
+def assaults_a_security_post(sentence: str) -> bool:
+    """Does the sentence tell of an assault on a police or army post ("a crowd attacked the
+    police station and freed the prisoners")? Such a crowd's act is fighting, not a riot."""
+    return _SECURITY_POST_ASSAULTED.search(sentence) is not None
+
+
 def a_crowd_acts_there(tree: ClauseTree | None, start: int, end: int) -> bool:
     """Is the one who acts in the place's own clause a crowd ("crowds of his supporters looted
     and burned shops in X", "in X a crowd set fire to the embassy", "looters attacked
