@@ -296,6 +296,8 @@ INTERNATIONAL_BODIES: dict[str, tuple[str, ...]] = {
     "ECOWAS: Economic Community of West African States": ("ECOWAS",),
     "IGAD: Intergovernmental Authority on Development": ("IGAD",),
 }
+#: Each alias of an international body with the body it names ("U.N." -> "United Nations").
+BODY_OF_ALIAS: dict[str, str] = {alias: body for body, aliases in INTERNATIONAL_BODIES.items() for alias in aliases}
 #: A people's armed men written as such: "ethnic Serb gunmen", "ethnic Uzbek militiamen".
 _ETHNIC_FIGHTERS = re.compile(
     r"\b[Ee]thnic\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+"
@@ -304,7 +306,7 @@ _ETHNIC_FIGHTERS = re.compile(
 #: An international body's name before its soldiers: "NATO peacekeepers", "U.N. troops".
 _BODY_FORCES = re.compile(
     r"(?<![\w.-])("
-    + "|".join(re.escape(a) for a in sorted({a for v in INTERNATIONAL_BODIES.values() for a in v}, key=len)[::-1])
+    + "|".join(re.escape(a) for a in sorted(BODY_OF_ALIAS, key=len)[::-1])
     + r")\s+(?:peacekeepers|peacekeeping\s+(?:troops|forces|soldiers)|troops|soldiers)\b"
 )
 _NAMED_GROUP_CODES = frozenset({INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA, INTER_UNKNOWN})
@@ -975,8 +977,7 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             add(m.start("name"), m.end("name"), _attacking_group(name, country_code))
     for m in _BODY_FORCES.finditer(text) if "eace" in text or "roops" in text or "oldiers" in text else ():
         # "NATO peacekeepers", "UN troops": the body's forces, not the country's where they are.
-        body = next(b for b, aliases in INTERNATIONAL_BODIES.items() if m.group(1) in aliases)
-        add(m.start(), m.end(), Actor(body, INTER_EXTERNAL))
+        add(m.start(), m.end(), Actor(BODY_OF_ALIAS[m.group(1)], INTER_EXTERNAL))
     for m in _ETHNIC_FIGHTERS.finditer(text) if country_code and "thnic" in text else ():
         # "ethnic Serb gunmen": a people's armed men no report names, ACLED's "X Ethnic Militia (Y)".
         militia = f"{m.group(1)} Ethnic Militia ({country_name(country_code)})"
@@ -991,7 +992,7 @@ def _find_actors(text: str, country_code: str, rows: tuple[TableRow, ...] | None
             owner = _GROUP_OWNER.search(text, max(0, m.start() - 40), m.start())
             if owner is not None and owner.group(1) not in ABBREVIATED_COUNTRIES:
                 # "the SDF's internal security forces": the group's own, not the state's.
-                mission = next((b for b, aliases in INTERNATIONAL_BODIES.items() if owner.group(1) in aliases), None)
+                mission = BODY_OF_ALIAS.get(owner.group(1))
                 group = Actor(mission, INTER_EXTERNAL) if mission else kept_group(owner.group(1), country_code)
                 add(owner.start(1), owner.end(1), group)
                 continue
@@ -1432,12 +1433,11 @@ def fighting_organisations(sentence: str, syntax: SentenceSyntax | None) -> tupl
     if syntax is None or not (syntax.organisations or syntax.persons):
         return ()
     body = header_end(sentence)
-    bodies = {alias for aliases in INTERNATIONAL_BODIES.values() for alias in aliases}
     violent = any(verb.search(sentence) is not None for verb in (_VIOLENCE_VERB, _CAPTURE_VERB, _FIRING_VERB))
     subjects = {(start + _article_length(sentence[start:end]), end) for start, end in syntax.doers}
 
     def fights(start: int, end: int, person: bool) -> bool:
-        if start < body or sentence[start:end].removeprefix("the ").removeprefix("The ") in bodies:
+        if start < body or sentence[start:end].removeprefix("the ").removeprefix("The ") in BODY_OF_ALIAS:
             return False
         if person:
             return _person_acts(sentence, start, end)  # not "Zulu's offensive": a man's deed is his forces'

@@ -898,6 +898,7 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
     told = overlap_but_places(report, event) if report.fatalities not in event.deaths else words
     if not across and told < rules.min_overlap:
         return None
+    shares_toll = share_a_toll(report, event, rules)
     args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
     if not dates_agree(*args) and not names_the_day(report, event) and not updates_the_toll(report, event, rules):
         # Days apart: the same happening when the quotes tell it alike (a day), or when the
@@ -915,13 +916,13 @@ def match_score(report: Report, event: MergedEvent, rules: MergeRules = MergeRul
             rules.day_slack if words >= rules.slack_overlap else -1,
             rules.publication_days if rules.publication_slack and on_publication else -1,
             rules.unstated_days if unstated else -1,
-            rules.shared_toll_days if share_a_toll(report, event, rules) and toll_bridges_days(report, event) else -1,
+            rules.shared_toll_days if shares_toll and toll_bridges_days(report) else -1,
         )
         if slack < 0 or not dates_agree(*args, day_slack=slack):
             return None
     same_sub = 1.0 if report.sub_event_type == event.sub_event_type else 0.0
     same_type = 0.0 if across else 1.0  # a happening of its own type first
-    toll = 1.0 if share_a_toll(report, event, rules) else 0.0  # and one whose toll it shares
+    toll = 1.0 if shares_toll else 0.0  # and one whose toll it shares
     return words + same_sub + same_type + toll + (1.0 - km / max(reach, 1e-9))
 
 
@@ -1023,8 +1024,8 @@ def share_a_toll(report: Report, event: MergedEvent, rules: MergeRules) -> bool:
     return tolls_agree(report.fatalities, event.deaths)
 
 
-def toll_bridges_days(report: Report, event: MergedEvent) -> bool:
-    """May a toll the two share bridge the days between their dates: not when the report's date
+def toll_bridges_days(report: Report) -> bool:
+    """May a toll the report shares with an event bridge the days between their dates: not when the report's date
     is one its quote states (``date_stated``), a day read, not misread (a strike on Wednesday
     after Tuesday's that killed as many)? A store keeps no quote of a happening it holds, so
     the new report's is the one read, as in ``states_the_day``."""
@@ -1213,7 +1214,7 @@ def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float 
         return None
     args = (report.event_date, report.date_precision, event.event_date, event.date_precision)
     if not dates_agree(*args) and not names_the_day(report, event):
-        toll = share_a_toll(report, event, rules) and toll_bridges_days(report, event)
+        toll = share_a_toll(report, event, rules) and toll_bridges_days(report)
         if not toll or not dates_agree(*args, day_slack=rules.shared_toll_days):
             return None
     counted = report.fatalities > 0 and bool(event.deaths)
