@@ -35,7 +35,7 @@ def _event(
     *,
     day: date,
     published: date,
-    source: str,
+    source: str | None = None,
     event_type: str = "frontline",
     sub_event_type: str = "air_strike",
     at: tuple[float, float] = TOWN,
@@ -43,6 +43,7 @@ def _event(
     place: str = "Sample Town",
     geonameid: int = 1,
 ) -> Event:
+    """One report of a happening; ``source`` defaults to an outlet of its own ("Outlet <id>")."""
     return Event(
         event_id=event_id,
         event_type=event_type,
@@ -62,7 +63,7 @@ def _event(
         article_id=f"article-{event_id}",
         title=title,
         published=published,
-        source=source,
+        source=source if source is not None else f"Outlet {event_id}",
         url="",
         confidence=0.9,
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from geo.records import Event
 from geo.store.merge import MergeRules, default_rules, merge
@@ -15,28 +16,8 @@ TOWN = (48.52, 35.87)
 SUNDAY, MONDAY, TUESDAY, WEDNESDAY = date(2025, 3, 2), date(2025, 3, 3), date(2025, 3, 4), date(2025, 3, 5)
 
 
-def _report(
-    event_id: str,
-    quote: str,
-    *,
-    day: date,
-    published: date,
-    event_type: str = "frontline",
-    sub_event_type: str = "air_strike",
-) -> Event:
-    """One outlet's report of a happening at Riverside."""
-    return report_event(
-        event_id,
-        quote,
-        day=day,
-        published=published,
-        source=f"Outlet {event_id}",
-        event_type=event_type,
-        sub_event_type=sub_event_type,
-        at=TOWN,
-        place="Riverside",
-        geonameid=7,
-    )
+#: One outlet's report of a happening at Riverside.
+_report = partial(report_event, at=TOWN, place="Riverside", geonameid=7)
 
 
 def _bridge_strike() -> tuple[Event, Event]:

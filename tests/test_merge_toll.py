@@ -34,7 +34,6 @@ def _report(
         quote,
         day=day,
         published=published,
-        source=f"Outlet {event_id}",
         event_type=event_type,
         sub_event_type=sub_event_type,
         at=TOWN,

@@ -653,8 +653,8 @@ def casualties(sentence: str, *, place: str = "") -> Casualties:
     ``place`` (as written), those of that place when the sentence gives a figure per place,
     and its share of a toll it tells of several places at once (``_share_of_places``)."""
     told = _casualties(sentence, place=place)
-    if told.killed is None:
-        told = replace(told, killed=_all_of_them_killed(sentence))
+    if told.killed is None and (all_dead := _all_of_them_counted(sentence)) is not None:
+        told = replace(told, killed=all_dead[0])  # "eight gunmen, all of whom were killed"
     told = replace(told, killed=_they_and_more(sentence, told.killed))
     if not place or not told.killed:
         return told
@@ -672,13 +672,6 @@ _ALL_OF_THEM = re.compile(
     r"|\ball of (?:whom|them) (?:\w+ )?died\b",
     re.IGNORECASE,
 )
-
-
-def _all_of_them_killed(sentence: str) -> int | None:
-    """The figure of people the sentence counts before "all of whom were killed"; ``None``
-    when it says no such thing or counts no people before it."""
-    counted = _all_of_them_counted(sentence)
-    return counted[0] if counted is not None else None
 
 
 def _all_of_them_counted(sentence: str) -> tuple[int, str] | None:
