@@ -423,8 +423,10 @@ def _time_into_the_war(tree: ClauseTree) -> set[int]:
     return backdrop
 
 
-def _subjects(tree: ClauseTree, verb: int) -> list[int]:
-    return [c for c in tree.children(verb) if tree.deps[c] == "nsubj"]
+def _subjects(tree: ClauseTree, verb: int, *, passive: bool = False) -> list[int]:
+    """The verb's subjects; with ``passive``, a passive verb's too ("the town is held by ...")."""
+    deps = ("nsubj", "nsubjpass") if passive else ("nsubj",)
+    return [c for c in tree.children(verb) if tree.deps[c] in deps]
 
 
 def _phrase(tree: ClauseTree, head: int) -> list[int]:
@@ -781,9 +783,9 @@ def only_in_a_view_from_another(
         tree.deps[c] in ("aux", "auxpass", "neg") for c in tree.children(verb)
     ):
         return False
-    subjects = _subjects_of(tree, verb)
+    subjects = _subjects(tree, verb, passive=True)
     if not subjects and tree.deps[verb] == "conj":
-        subjects = _subjects_of(tree, tree.heads[verb])  # "was held by rebels and overlooks X"
+        subjects = _subjects(tree, tree.heads[verb], passive=True)  # "was held by rebels and overlooks X"
     other_heads = {tree.head_of_span(s, e) for s, e in others} - {place}
     if not any(s in other_heads or tree.tags[s] in PROPER_TAGS or tree.words[s] in _HOLDER_OF_PLACE for s in subjects):
         return False
@@ -812,10 +814,6 @@ def only_in_a_view_from_another(
             return False
         token = tree.heads[token]
     return True
-
-
-def _subjects_of(tree: ClauseTree, verb: int) -> list[int]:
-    return [c for c in tree.children(verb) if tree.deps[c] in ("nsubj", "nsubjpass")]
 
 
 #: Verbs of a journey: going by air or sea, travelling, arriving. A place one of them takes by
@@ -882,10 +880,10 @@ def a_crowd_acts_there(tree: ClauseTree | None, start: int, end: int) -> bool:
     verb = tree.clause_verb(tree.head_of_span(start, end))
     if verb is None:
         return False
-    subjects = _subjects_of(tree, verb)
+    subjects = _subjects(tree, verb, passive=True)
     while not subjects and tree.deps[verb] == "conj" and tree.heads[verb] != verb:
         verb = tree.heads[verb]  # "looted and burned shops in X"
-        subjects = _subjects_of(tree, verb)
+        subjects = _subjects(tree, verb, passive=True)
     if tree.deps[verb] == "relcl" and any(tree.words[s].lower() in _RELATIVE for s in subjects):
         subjects = [tree.heads[verb]]  # "crowds who stormed the palace in X"
     return any(tree.words[s].lower() in CROWD_NOUNS for s in subjects)
