@@ -162,7 +162,10 @@ def test_script_json_cannot_close_the_script_element():
 def test_template_syntax_in_article_text_is_not_evaluated():
     m = build_map([make_event(quote="{{ 7 * 191 }} and {% if true %}yes{% endif %}")])
     page = m.get_root().render()
-    assert "{{ 7 * 191 }}" in page and "1337" not in page
+    assert "{{ 7 * 191 }}" in page
+    # Folium names its objects with random hex ids, which may hold "1337";
+    # the evaluated product would stand alone, not inside such an id.
+    assert not re.search(r"(?<![0-9a-f])1337(?![0-9a-f])", page)
     assert "{% if true %}" in page
 
 
