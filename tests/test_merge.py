@@ -576,6 +576,40 @@ def test_the_gunmen_one_outlet_leaves_unidentified_are_the_group_another_names()
     rival = replace(named, event_id="r", article_id="article-r", source="Oblast Radio", actor1="Hill Militia", inter1=3)
     again = replace(gunmen, event_id="a", article_id="article-a", source="Valley Radio")
     assert coded_fields([gunmen, again, named, rival]).actor1 == "Unidentified Armed Group (Ukraine)"
+    # A group more outlets name than the other is the attackers (the other, an ally one outlet named once).
+    named_again = replace(named, event_id="n2", article_id="article-n2", source="River Radio")
+    assert coded_fields([gunmen, again, named, named_again, rival]).actor1 == "Western Brigade"
+
+
+def test_the_group_a_provinces_report_names_identifies_the_towns_gunmen() -> None:
+    saturday = date(2024, 9, 14)
+    gunmen = _told(
+        "g",
+        "Gunmen on motorbikes opened fire on a village market in Sample Town on Saturday, killing six.",
+        day=saturday,
+        published=saturday,
+        source="Wire One",
+        actor1="Unidentified Armed Group (Ukraine)",
+        inter1=3,
+        actor2="Civilians (Ukraine)",
+        inter2=7,
+        fatalities=6,
+    )
+    again = replace(gunmen, event_id="a", article_id="article-a", source="Valley Radio")
+    # Told from the regional capital, placed only at the province: it names who was blamed.
+    province = replace(
+        gunmen,
+        event_id="p",
+        article_id="article-p",
+        source="Capital Daily",
+        actor1="Western Brigade",
+        inter1=2,
+        place="Sample Oblast",
+        feature_code="ADM1",
+        geo_precision=3,
+    )
+    fields = coded_fields([gunmen, again, province])
+    assert (fields.actor1, fields.actor2) == ("Western Brigade", "Civilians (Ukraine)")
 
 
 def test_a_toll_told_risen_days_later_joins_the_strike_but_not_an_earlier_one() -> None:

@@ -1561,8 +1561,17 @@ def coded_fields(reports: Sequence[Event]) -> CodedFields:
     group besides the gunmen's other side (ACLED codes the attackers as the best-informed
     source names them)."""
     fatalities = happening_toll(reports)
-    told = _in_fullest_form([(event, _sides(event)) for event in strongest(reports)])
-    named = {(name, inter) for _, pair in told for name, inter, _ in pair if _named_group(name, inter)}
+    everyone = _in_fullest_form([(event, _sides(event)) for event in reports])
+    strong = {event.event_id for event in strongest(reports)}
+    told = [(event, pair) for event, pair in everyone if event.event_id in strong]
+    # The groups the happening's reports name, by how many articles name each: a report placed
+    # only at the province, or telling what was said of it, still names who attacked.
+    naming: dict[tuple[str, int], set[str]] = {}
+    for event, pair in everyone:
+        for name, inter, _ in pair:
+            if _named_group(name, inter):
+                naming.setdefault((name, inter), set()).add(event.article_id)
+    named = {group: len(articles) for group, articles in naming.items()}
     told = [(event, _identified(pair, named)) for event, pair in told]
     votes: dict[frozenset[str], list[tuple[Event, Sides]]] = {}
     for event, pair in told:
@@ -1651,15 +1660,19 @@ def _in_fullest_form(told: list[tuple[Event, Sides]]) -> list[tuple[Event, Sides
     ]
 
 
-def _identified(pair: Sides, named: set[tuple[str, int]]) -> Sides:
-    """``pair`` with an unidentified armed group read as the one group of ``named`` (the
-    groups the happening's reports name) that is not the pair's other side, if only one is."""
+def _identified(pair: Sides, named: dict[tuple[str, int], int]) -> Sides:
+    """``pair`` with an unidentified armed group read as the group of ``named`` (the groups
+    the happening's reports name, each with how many articles name it) that is not the pair's
+    other side: the only one, or the one more articles name than any other (the attackers,
+    beside a parent group or an ally one report names once)."""
     from geo.parse.actors import UNIDENTIFIED_GROUP  # the actor coding's name; loads only when actors are coded
 
-    others = {(name, inter) for name, inter in named if name not in (pair[0][0], pair[1][0])}
-    if len(others) != 1:
+    others = sorted(
+        ((count, group) for group, count in named.items() if group[0] not in (pair[0][0], pair[1][0])), reverse=True
+    )
+    if not others or (len(others) > 1 and others[0][0] == others[1][0]):
         return pair
-    ((group, inter),) = others
+    group, inter = others[0][1]
     side1, side2 = (
         (group, inter, assoc) if name.startswith(UNIDENTIFIED_GROUP) else (name, code, assoc)
         for name, code, assoc in pair
