@@ -388,3 +388,22 @@ def test_two_fights_placed_only_at_the_province_on_one_day_with_other_tolls_stay
     # Without the rule the place alone joins them.
     merged = merge((siege, ambush), MergeRules(wide_tolls=False))
     assert [{r.event_id for r in m.reports} for m in merged] == [{"ambush", "siege"}]
+
+
+def test_a_province_report_worded_from_afar_joins_the_town_when_day_kind_and_toll_agree() -> None:
+    # The province's report tells who was blamed, the town's what people saw: few words shared
+    # but the bomb, the day and the toll.
+    afar = report(
+        "afar",
+        "Officials in the regional capital blamed a northern brigade for the Tuesday bomb, in which three "
+        "residents died.",
+        PROVINCE,
+        killed=3,
+    )
+    assert groups(BAKERY, afar) == [{"afar", "town"}]
+    # Another toll, another day or another kind: the province's own happening.
+    assert groups(BAKERY, replace(afar, fatalities=5)) == [{"afar"}, {"town"}]
+    assert groups(BAKERY, replace(afar, event_date=WEDNESDAY)) == [{"afar"}, {"town"}]
+    assert groups(BAKERY, replace(afar, sub_event_type="shelling")) == [{"afar"}, {"town"}]
+    # Without the lower bar for one toll, the few shared words keep the two apart.
+    assert grouped_by(MergeRules(wider_toll_overlap=None), BAKERY, afar) == [{"afar"}, {"town"}]
