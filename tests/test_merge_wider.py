@@ -405,5 +405,7 @@ def test_a_province_report_worded_from_afar_joins_the_town_when_day_kind_and_tol
     assert groups(BAKERY, replace(afar, fatalities=5)) == [{"afar"}, {"town"}]
     assert groups(BAKERY, replace(afar, event_date=WEDNESDAY)) == [{"afar"}, {"town"}]
     assert groups(BAKERY, replace(afar, sub_event_type="shelling")) == [{"afar"}, {"town"}]
-    # Without the lower bar for one toll, the few shared words keep the two apart.
+    # Without the lower bar for one toll, the few shared words keep the two apart; and a
+    # country's report so worded stays apart too (a country has many happenings a day).
     assert grouped_by(MergeRules(wider_toll_overlap=None), BAKERY, afar) == [{"afar"}, {"town"}]
+    assert groups(BAKERY, report("afar", afar.quote, COUNTRY, killed=3)) == [{"afar"}, {"town"}]

@@ -373,12 +373,12 @@ class MergeRules:
     #: shares more than this many times the next one's (``None``: only when one fits).
     wider_across: bool = True
     wider_lead: float | None = 1.0
-    #: ... and a town and the region or country that holds it, of one type and sub-type, on one
-    #: stated day, whose reports give one death toll, when their words share this much (less
-    #: than ``wider_overlap``: the day, the kind and the figure tell the happening already, and
-    #: a province's report is worded from afar: who was blamed, not what the villagers saw;
-    #: ``None``: ``wider_overlap`` always).
-    wider_toll_overlap: float | None = 0.1
+    #: ... and a town and the region or district that holds it (not a country: it has too many
+    #: happenings a day), of one type and sub-type, on one day, whose reports give one death
+    #: toll, when their words share this much (less than ``wider_overlap``: the day, the kind
+    #: and the figure tell the happening already, and a province's report is worded from afar:
+    #: who was blamed, not what the villagers saw; ``None``: ``wider_overlap`` always).
+    wider_toll_overlap: float | None = 0.15
     #: ... and a region's seat and a town of that region whose reports give tolls that agree,
     #: as a region and its town (``seat_for_region``): "in X province" is read as the city X.
     seat_as_region: bool = True
@@ -1254,11 +1254,12 @@ def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float 
 
 
 def one_told_happening(report: Report, event: MergedEvent) -> bool:
-    """Do a town's report and its region's or country's (``is_wide`` apart) tell one kind of
-    happening on one day with one death toll: one type and sub-type, one date, and one
-    figure, the only one the event's reports give?"""
+    """Do a town's report and its region's or district's (``is_wide`` apart, neither placed at
+    a country) tell one kind of happening on one day with one death toll: one type and
+    sub-type, one date, and one figure, the only one the event's reports give?"""
     return (
         is_wide(report) != is_wide(event)
+        and not any(p.feature_code.startswith(COUNTRY_FEATURE_PREFIX) for p in (report, event))
         and report.event_type == event.event_type
         and report.sub_event_type == event.sub_event_type
         and report.event_date is not None
