@@ -660,3 +660,17 @@ def test_attackers_all_killed_and_the_defenders_dead_add_up() -> None:
 )
 def test_they_and_others_killed_count_both(sentence: str, killed: int) -> None:
     assert casualties(sentence).killed == killed
+
+
+def test_a_weight_or_a_count_of_munitions_after_a_death_verb_is_no_toll() -> None:
+    # "buried" takes the dead as its object ("mourners buried 14 people"), not what was buried.
+    assert casualties("Insurgents had buried about 250 kg of explosives under the bridge.").killed is None
+    assert casualties("The rebels buried 40 landmines along the track before they withdrew.").killed is None
+    assert casualties("Sappers found 12 bombs in the market after the blast killed three.").killed == 3
+    assert casualties("Mourners buried 14 people in the village cemetery on Sunday.").killed == 14
+    # The toll of the sentence before stays the event's, the explosives of the next adding nothing.
+    told = [
+        "Six soldiers were killed when a roadside bomb hit their truck near Sample Town on Monday.",
+        "Officials said the attackers had buried about 250 kg of explosives under the road.",
+    ]
+    assert casualties_in_sentences(told, 0, place="Sample Town").killed == 6
