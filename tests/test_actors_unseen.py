@@ -700,3 +700,18 @@ def test_the_militants_a_town_was_taken_from_are_not_the_clan_militias_allied_to
     pair = _pair(nlp, sentences, 0, "ZM", "territory_change")
     assert _sides(pair) == ("Military Forces of Zambia", "Unidentified Armed Group (Zambia)")
     assert [a.name for a in pair.assoc1] == ["Unidentified Clan Militia (Zambia)"]
+
+
+def test_a_government_s_own_soldiers_killed_by_the_other_state_are_its_army(nlp) -> None:
+    # The bare "soldiers" would be the host's army, or be skipped as the force the sentence
+    # named first; "its soldiers" in the speaker's words are the speaker's.
+    sentence = (
+        "Zambia's government said 30 of its soldiers were killed when Malawian troops shelled posts near Chipata."
+    )
+    assert set(_sides(_pair(nlp, [sentence], 0, "MW", "shelling"))) == {
+        "Military Forces of Malawi",
+        "Military Forces of Zambia",
+    }
+    # A sentence naming the other state's troops alone still takes the host's army as their foe.
+    alone = "Malawian troops shelled posts near Chipata, killing 30 soldiers, officials said."
+    assert "Military Forces of Malawi" in _sides(_pair(nlp, [alone], 0, "ZM", "shelling"))

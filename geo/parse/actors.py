@@ -2202,7 +2202,13 @@ def _speaker_forces(
     ministry said its forces struck ..."): the speaker's own forces, a state's when the
     speaker is named by its country, the group itself when it is an armed group."""
     own = _OWN_FORCES.search(sentence)
-    if own is None or not parse.sources or any(own.start() < m.end and m.start < own.end() for m in mentions):
+    if own is None or not parse.sources:
+        return tuple(mentions)
+    within = [m for m in mentions if own.start() < m.end and m.start < own.end()]
+    # "Armenia's government said 49 of its soldiers were killed": the bare force word read
+    # alone ("soldiers") would be the host's army, or be taken for the other state's force the
+    # sentence names first; it is the speaker's own.
+    if any(m.text.lower() not in GENERIC_STATE_FORCES for m in within):
         return tuple(mentions)
     tree = parse.tree
     if tree is not None and tree.deps[tree.token_at(own.end() - 1)] in {"amod", "compound", "nmod"}:
@@ -2224,7 +2230,7 @@ def _speaker_forces(
     if speaker is None:
         return tuple(mentions)
     extra = ActorMention(own.start(), own.end(), own.group(0), speaker)
-    return tuple(sorted((*mentions, extra), key=lambda m: m.start))
+    return tuple(sorted((*(m for m in mentions if m not in within), extra), key=lambda m: m.start))
 
 
 _SOURCE_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|recalled)\b", re.IGNORECASE)
