@@ -715,3 +715,15 @@ def test_a_government_s_own_soldiers_killed_by_the_other_state_are_its_army(nlp)
     # A sentence naming the other state's troops alone still takes the host's army as their foe.
     alone = "Malawian troops shelled posts near Chipata, killing 30 soldiers, officials said."
     assert "Military Forces of Malawi" in _sides(_pair(nlp, [alone], 0, "ZM", "shelling"))
+
+
+def test_a_strike_whose_sentence_names_only_the_group_it_hit_has_the_neighbour_s_striker(nlp) -> None:
+    sentences = [
+        "Malawian warplanes fired rockets at bases of the Lake Front rebels in eastern Zambia on Wednesday.",
+        "The heaviest strikes hit offices and a camp of the Lake Front near Chipata, where families of its fighters live.",
+    ]
+    # The people living in the camp do not stand in for the one who struck.
+    assert _sides(_pair(nlp, sentences, 1, "ZM", "air_strike")) == ("Military Forces of Malawi", "Lake Front")
+    # A strike whose sentence names the people it killed still has them for its second side.
+    civilians = [sentences[0], "The strikes hit homes near Chipata, killing nine villagers."]
+    assert _sides(_pair(nlp, civilians, 1, "ZM", "air_strike")) == ("Military Forces of Malawi", "Civilians (Zambia)")

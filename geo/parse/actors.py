@@ -286,6 +286,9 @@ CIVILIAN_WORDS = (
 )
 #: Sub-event types whose second actor, when no armed one is named, are the people hit.
 ONE_SIDED_SUB_TYPES = frozenset({"air_strike", "shelling", "remote_explosive", "attack_on_civilians"})
+#: Of those, the strikes from afar (from the air, by guns or missiles): their author is often
+#: named only in the sentence before the one that tells what they hit.
+STRIKES_FROM_AFAR = frozenset({"air_strike", "shelling"})
 #: International bodies that are parties to talks and agreements.
 INTERNATIONAL_BODIES: dict[str, tuple[str, ...]] = {
     "United Nations": ("United Nations", "UN", "U.N.", "UN Security Council", "Security Council"),
@@ -1693,6 +1696,7 @@ def frontline_actors(
     doer_in_sentence = False  # ... and whether it names one who did it
     partners: list[Actor] = []  # state forces fighting beside another ("with Mozambican soldiers")
     sworn: frozenset[str] = frozenset()  # ... of them, those called allies ("and allied militias")
+    target_only = False  # the event's sentence names only the armed side it hit
     # The sentence, its neighbours, then (for fighting between two sides) the rest of the
     # article nearest first: the other side of a clash is often named paragraphs later.
     # A strike whose victims the sentence names but not its author: the author may be named
@@ -1763,7 +1767,25 @@ def frontline_actors(
             if i == index and parse is not None:
                 side_in_sentence[mention.actor.name] = _side_of_members(sentences[i], mention, parse)
         actors = _without_unidentified_if_named(actors)
-        if one_sided and victims is not None and len(actors) < 2 and i in (index, index + 1) and i not in elsewhere:
+        # "The heaviest strikes hit a camp of the Lake Front, where families of its fighters
+        # live": a strike from afar whose own sentence names the armed side it hit and no one
+        # who struck has its author in a neighbour, not the people living there for its second
+        # side (nor in either neighbour sentence), and the author comes first.
+        if i == index:
+            target_only = (
+                sub_event_type in STRIKES_FROM_AFAR
+                and not doer_in_sentence
+                and bool(actors)
+                and all(a.name in hit_in_sentence and a.inter != INTER_CIVILIANS for a in actors)
+            )
+        if (
+            one_sided
+            and victims is not None
+            and len(actors) < 2
+            and i in (index, index + 1)
+            and i not in elsewhere
+            and not target_only
+        ):
             hit = (
                 _phrase_pattern(CIVILIAN_WORDS).search(sentences[i])
                 or _people_of_a_country().search(sentences[i])
@@ -1799,6 +1821,8 @@ def frontline_actors(
             break
         if one_sided and step >= 2 and (not actors or any(a.inter != INTER_CIVILIANS for a in actors)):
             break
+    if target_only and len(actors) >= 2 and actors[1].name not in hit_in_sentence:
+        actors[0], actors[1] = actors[1], actors[0]  # the neighbour's striker struck the side hit
     partners = [p for p in partners if all(p.name != a.name for a in actors)]
     claimant = (
         _claimant(tuple(sentences), country_code, table, recognised) if sub_event_type in CLAIMED_SUB_TYPES else None
