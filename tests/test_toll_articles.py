@@ -209,3 +209,26 @@ def test_a_past_happenings_sentence_lends_no_toll_to_a_later_mention(pipeline) -
     got = _figures_of(pipeline, text, date(2025, 3, 5))
     assert got.get("Aswan") == 2
     assert "Edfu" not in got
+
+
+def _deaths_at(pipeline, text: str, place: str) -> int:
+    """The deaths of the first frontline event the pipeline places at ``place`` (0: none)."""
+    events = pipeline.events(Article(text, published=date(2025, 3, 4), article_id="toll-report"))
+    return next((e.fatalities for e in events if e.event_type == "frontline" and e.place == place), 0)
+
+
+def test_a_country_named_for_its_forces_leaves_the_ledes_toll_to_the_town_the_story_names(pipeline) -> None:
+    # "Malawi's air force" names who struck, not a place the lede tells of: its toll is the
+    # toll of the camp the next sentence places near a town.
+    lede = (
+        "LUSAKA, May 4 - Malawi's air force fired rockets at rebel bases in eastern Zambia on Wednesday, "
+        "killing at least nine people and wounding 30, health officials said."
+    )
+    story = (
+        "The heaviest strikes hit offices and a camp of the Lake Front near Chipata, where families of its "
+        "fighters live. A school in the camp was damaged."
+    )
+    assert _deaths_at(pipeline, f"{lede}\n\n{story}", "Chipata") == 9
+    # A country named as a place still tells of a happening there, whose toll is not the town's.
+    elsewhere = lede.replace("Malawi's air force fired rockets at rebel bases in eastern Zambia", "Shells hit Malawi")
+    assert _deaths_at(pipeline, f"{elsewhere}\n\n{story}", "Chipata") == 0

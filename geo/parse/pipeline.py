@@ -14,6 +14,7 @@ none when its sentence tells of another town and does not point back at it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -102,6 +103,8 @@ class Pipeline:
                 at = place.mention.sentence - section.first_sentence
                 if place.mention.start - section.sentences[at][0] < header_end(texts[at]):
                     continue  # the dateline: where the report was filed, not a place it tells of
+                if names_a_countrys_force(article.text, place):
+                    continue  # "Iran's Revolutionary Guards fired missiles ...": an actor, not a place
                 if any(
                     _contains(place.entry, q.entry) and q.mention.start > place.mention.start for q in section.places
                 ):
@@ -378,6 +381,26 @@ NATURAL_FEATURE_PREPOSITIONS = frozenset(
 _SKIPPED_BEFORE_FEATURE = frozenset(
     {"the", "northern", "southern", "eastern", "western", "central", "upper", "lower", "north", "south", "east", "west"}
 )
+
+
+#: What a country's name owns when it names an actor, not a place: its forces or its
+#: government ("Iran's Revolutionary Guards", "Malawi's air force", "Russia's defence ministry").
+_A_COUNTRYS_FORCE = re.compile(
+    r"['\u2019]s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:army|military|armed\s+forces|forces|troops|soldiers|air\s+force|navy|guards?|police"
+    r"|government|ministry|president|prime\s+minister)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_countrys_force(text: str, place: Place) -> bool:
+    """Is ``place`` a country named as the owner of its forces or government ("Iran's
+    Revolutionary Guards fired missiles at camps in northern Iraq")? The sentence then tells
+    of what that actor did, not of a happening in the country: a toll it gives may still be
+    the toll of the town the story goes on to name."""
+    if not place.entry.feature_code.startswith("PCL"):
+        return False
+    return _A_COUNTRYS_FORCE.match(text, place.mention.end) is not None
 
 
 def is_natural_feature(entry: Entry) -> bool:
