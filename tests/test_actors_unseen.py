@@ -727,3 +727,19 @@ def test_a_strike_whose_sentence_names_only_the_group_it_hit_has_the_neighbour_s
     # A strike whose sentence names the people it killed still has them for its second side.
     civilians = [sentences[0], "The strikes hit homes near Chipata, killing nine villagers."]
     assert _sides(_pair(nlp, civilians, 1, "ZM", "air_strike")) == ("Military Forces of Malawi", "Civilians (Zambia)")
+
+
+def test_a_bomb_blamed_on_a_group_that_killed_people_hit_the_people_not_the_army(nlp) -> None:
+    sentences = [
+        "A landmine explosion killed two people and wounded a teenager near Chipata on Sunday, police said, "
+        "blaming rebels of the Lake Front.",
+        "The army said the bomb had been planted by Lake Front fighters to target troops patrolling the area.",
+    ]
+    # The group blamed planted it; the people it killed, not the troops it was meant for, are the other side.
+    assert _sides(_pair(nlp, sentences, 0, "ZM", "explosion")) == ("Lake Front", "Civilians (Zambia)")
+    # A bomb that hit a patrol of the army, no one blamed, was an unidentified group's.
+    patrol = ["A roadside bomb hit an army patrol near Chipata on Sunday, killing two soldiers."]
+    assert _sides(_pair(nlp, patrol, 0, "ZM", "explosion")) == (
+        "Unidentified Armed Group (Zambia)",
+        "Military Forces of Zambia",
+    )

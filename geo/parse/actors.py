@@ -286,6 +286,11 @@ CIVILIAN_WORDS = (
 )
 #: Sub-event types whose second actor, when no armed one is named, are the people hit.
 ONE_SIDED_SUB_TYPES = frozenset({"air_strike", "shelling", "remote_explosive", "attack_on_civilians"})
+#: A blame just before a name ("police said, blaming rebels of the Lake Front"): the object of
+#: the blame is who did it, not whom it hit.
+_BLAMED_BEFORE = re.compile(
+    r"\b(?:blaming|blamed\s+on|blamed|blames|accusing|accused|accuses)\s+(?:[\w'-]+\s+){0,4}$", re.IGNORECASE
+)
 #: Of those, the strikes from afar (from the air, by guns or missiles): their author is often
 #: named only in the sentence before the one that tells what they hit.
 STRIKES_FROM_AFAR = frozenset({"air_strike", "shelling"})
@@ -1740,7 +1745,8 @@ def frontline_actors(
             hit_in_sentence = {
                 m.actor.name
                 for m in mentions
-                if parse.side_of(m.start, m.end) == 2 or _TARGET_OF.search(sentences[i], 0, m.start) is not None
+                if (parse.side_of(m.start, m.end) == 2 or _TARGET_OF.search(sentences[i], 0, m.start) is not None)
+                and not _BLAMED_BEFORE.search(sentences[i], max(0, m.start - 60), m.start)
             }
             doer_in_sentence = any(parse.side_of(m.start, m.end) == 0 for m in mentions)
         ordered = _ordered(sentences[i], mentions, parse)
@@ -1800,10 +1806,11 @@ def frontline_actors(
             and victims is not None
             and sub_event_type in BOMB_SUB_TYPES
             and not hit_in_sentence
-            and _phrase_pattern(CIVILIAN_WORDS).search(sentences[i])
+            and (_phrase_pattern(CIVILIAN_WORDS).search(sentences[i]) or _people_harmed(sentences[i]))
         ):
             # "A landmine killed two people, police said, blaming the rebels": a bomb whose
-            # sentence names the group behind it and people, and no force it hit, hit them.
+            # sentence names the group behind it and people (civilians, or people it killed or
+            # hurt), and no force it hit, hit them.
             actors.append(victims)
         elif i == index and armed_alone and victims is not None and _people_taken(sentences[i]):
             actors.append(victims)  # "stormed the school and drove away with dozens of students"
