@@ -1775,8 +1775,8 @@ def frontline_actors(
         actors = _without_unidentified_if_named(actors)
         # "The heaviest strikes hit a camp of the Lake Front, where families of its fighters
         # live": a strike from afar whose own sentence names the armed side it hit and no one
-        # who struck has its author in a neighbour, not the people living there for its second
-        # side (nor in either neighbour sentence), and the author comes first.
+        # who struck has its author in a neighbour sentence. The people living there, in its
+        # sentence or the next, are not its second side; the author found comes first.
         if i == index:
             target_only = (
                 sub_event_type in STRIKES_FROM_AFAR

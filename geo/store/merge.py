@@ -1584,9 +1584,10 @@ def coded_fields(reports: Sequence[Event]) -> CodedFields:
     who fought), a pair before a lone actor (ties: the pair that sorts first), in the order and with the
     codes of its first report. A group one report calls by its acronym and another in ACLED's
     form ("SDF", "SDF: Syrian Democratic Forces") is one actor, in ACLED's form. The gunmen one
-    report leaves unidentified are the armed group another names, when the reports name one
-    group besides the gunmen's other side (ACLED codes the attackers as the best-informed
-    source names them)."""
+    report leaves unidentified are the armed group another names, when the reports (all of
+    them, those placed only at the province and the accounts too) name one group besides the
+    gunmen's other side, or one more of their articles name than any other (ACLED codes the
+    attackers as the best-informed source names them)."""
     fatalities = happening_toll(reports)
     everyone = _in_fullest_form([(event, _sides(event)) for event in reports])
     strong = {event.event_id for event in strongest(reports)}
