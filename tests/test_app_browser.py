@@ -152,8 +152,39 @@ def open_page(browser, url: str, width: int = 1400, height: int = 1200):
 
     page.route("**/*", route)
     page.set_default_timeout(STEP_MS)
+    page.runs = PageRuns()
+    page.on("websocket", page.runs.follow)
     page.goto(url)
     return context, page
+
+
+class PageRuns:
+    """How many whole runs of the page's script the server told the page (on its socket) had
+    ended, not counting a fragment's runs alone (the store's poll every few seconds, the feed's):
+    a click that reruns the page is over when the count has grown."""
+
+    def __init__(self) -> None:
+        self.whole = 0
+
+    def follow(self, socket) -> None:
+        socket.on("framereceived", self._received)
+
+    def _received(self, payload: str | bytes) -> None:
+        from google.protobuf.message import DecodeError
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        if isinstance(payload, str):
+            return
+        message = ForwardMsg()
+        try:
+            message.ParseFromString(payload)
+        except DecodeError:
+            return
+        if (
+            message.WhichOneof("type") == "script_finished"
+            and message.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+        ):
+            self.whole += 1
 
 
 @pytest.fixture
@@ -188,12 +219,40 @@ def map_frame(page):
     pytest.fail("the map drew no markers in time")
 
 
+def idle(page) -> None:
+    """No run of the page's script under way (Streamlit marks the app's root while one runs).
+
+    Not the status widget: Streamlit shows it only half a second into a run, so a run that had
+    just started looked over."""
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(timeout=STEP_MS)
+
+
+def rerun_ends(page, action) -> None:
+    """``action()``, a step that reruns the whole page (a tab switched, a button clicked), then
+    the wait until that run has ended, so what it draws is not replaced under the next click.
+
+    Waits for the page to be idle first: the run to wait for is then one the step started (or
+    one that took the step's change in, where the step came during a fragment's short run)."""
+    idle(page)
+    before = page.runs.whole
+    action()
+    deadline = time.monotonic() + STEP_MS / 1000
+    while page.runs.whole == before:
+        if time.monotonic() > deadline:
+            pytest.fail("the run of the page the step started did not end in time")
+        page.wait_for_timeout(100)
+    idle(page)
+
+
 def show_tab(page, name: str) -> None:
     """Opens the tab ``name`` below the map (Article, Events table, Add articles, Download)
     and waits for the run the switch starts, so its widgets are not replaced under a click."""
-    page.get_by_role("tab", name=name, exact=True).click()
-    page.wait_for_timeout(500)  # the run starts
-    page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=STEP_MS)
+    tab = page.get_by_role("tab", name=name, exact=True)
+    idle(page)
+    if tab.get_attribute("aria-selected") != "true":  # a tab already open starts no run
+        rerun_ends(page, tab.click)
+    if tab.get_attribute("aria-selected") != "true":
+        pytest.fail(f"the tab {name!r} is not the one open after its run")
 
 
 def open_sidebar(page) -> None:
@@ -534,7 +593,7 @@ def _near(points: list, point: tuple[float, float]) -> bool:
 def _move_the_selected_event(page, choice: int) -> tuple[float, float]:
     """Moves the event beside the map (in its article) to the place named Geneva outside
     Switzerland offered at ``choice`` (0 is the first); returns that place's coordinates."""
-    page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=STEP_MS)  # the last run is over
+    idle(page)  # the last run is over
     expander = page.get_by_test_id("stExpander").filter(has_text="Wrong place? Move \u201cGeneva\u201d")
     offer = expander.get_by_role("button", name="Places named \u201cGeneva\u201d", include_hidden=True)
     # drawn by the run after a correction, which the page's store check may delay by a moment
@@ -565,7 +624,7 @@ def _until_shown(page, shown, ask) -> None:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     for asked in range(1, ASKS + 1):
-        page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=STEP_MS)
+        idle(page)
         ask()
         try:
             shown.wait_for(timeout=STEP_MS)

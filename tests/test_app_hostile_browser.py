@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from test_app_browser import CHROMIUM, STEP_MS, _click_marker_near, in_map_frame, open_page, running_server
+from test_app_browser import CHROMIUM, STEP_MS, _click_marker_near, idle, in_map_frame, open_page, running_server
 
 from geo.records import Article, Event
 from geo.safetext import WORD_JOINER
@@ -254,7 +254,7 @@ def click_palmyra(page) -> None:
 
 def open_correction(page, lookup) -> None:
     """Open the place-correction panel if a rerun closed it."""
-    page.wait_for_timeout(1000)  # let a rerun under way settle
+    idle(page)  # a rerun under way has settled
     if not lookup.is_visible():
         page.locator('[data-testid="stExpander"] summary').first.click()
     lookup.wait_for(timeout=STEP_MS)

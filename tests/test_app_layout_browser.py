@@ -14,6 +14,7 @@ import pytest
 from palmyra import palmyra_event
 from test_app_browser import (
     STEP_MS,
+    idle,
     in_map_frame,
     launched_chromium,
     map_frame,
@@ -248,15 +249,26 @@ def _current_view(page) -> dict | None:
 
 
 def _view_settles(page, predicate) -> dict:
+    """The map's view once ``predicate`` holds of it and it has stopped moving (the flight and
+    the popup's pan are animated: two looks a while apart see the same view)."""
     deadline = time.monotonic() + STEP_MS / 1000
     view = None
     while time.monotonic() < deadline:
         view = _current_view(page)
         if view and predicate(view):
-            page.wait_for_timeout(800)  # the flight and the popup's pan end
-            return _current_view(page) or view
+            return _still_view(page, view, deadline)
         page.wait_for_timeout(200)
     pytest.fail(f"the map did not fly to the event: {view}")
+
+
+def _still_view(page, view: dict, deadline: float) -> dict:
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(400)
+        now = _current_view(page) or view
+        if now == view:
+            return now
+        view = now
+    pytest.fail(f"the map's view did not come to rest: {view}")
 
 
 def test_a_pasted_article_is_flown_to_and_marked_new(browser, tmp_path: Path) -> None:
@@ -265,7 +277,7 @@ def test_a_pasted_article_is_flown_to_and_marked_new(browser, tmp_path: Path) ->
         context, page = open_page(browser, url, 1400, 900)
         try:
             map_frame(page)
-            page.get_by_role("tab", name="Add articles", exact=True).click()
+            show_tab(page, "Add articles")
             form = page.get_by_test_id("stForm")
             form.get_by_role("textbox", name="Title", exact=True).fill("Shelling in Kyiv")
             form.get_by_role("textbox", name="Article text").fill("Artillery shelled districts of Kyiv on Tuesday.")
@@ -487,7 +499,7 @@ def test_the_feed_hides_the_rows_of_an_origin_hidden_on_the_map(browser, origins
         at_once = _feed_origins(page)
         head_at_once = page.locator(".cm-feed-head").inner_text()
         page.wait_for_timeout(2000)  # the page's run for the origins hidden
-        page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=STEP_MS)
+        idle(page)
         after_run = _feed_origins(page)
         in_map_frame(page, f"() => ({TOGGLE_ORIGIN_JS})('Source: ACLED')")
         page.locator('.cm-feed-row[data-origin="acled"]').first.wait_for(timeout=STEP_MS)
