@@ -431,3 +431,19 @@ def test_another_spelling_of_a_town_the_text_introduces_as_a_town_is_read_in_the
 def test_a_town_sharing_its_province_s_name_is_still_the_town(geoparser):
     places = {p.mention.text: p.entry for p in geoparser.places("Shelling hit Raqqa and Hama overnight.")}
     assert places["Raqqa"].feature_code != "ADM1" and places["Hama"].feature_code != "ADM1"
+
+
+def test_a_region_s_seat_abroad_does_not_take_the_name_of_the_story_s_own_town(geoparser):
+    # Ilam is a provincial capital in Iran and a hill town in eastern Nepal; the story is Nepal's.
+    text = (
+        "Under the accord signed in Kathmandu, former rebel fighters will gather in camps in Ilam, "
+        "Dhading, Rolpa and Surkhet districts. Officials in New Delhi welcomed the deal."
+    )
+    countries = {p.mention.text: p.entry.country_code for p in geoparser.places(text)}
+    assert countries.get("Ilam") == "NP"
+
+
+def test_a_region_s_seat_is_still_read_in_a_story_from_its_own_country(geoparser):
+    text = "Iranian police arrested smugglers near Ilam, close to the Iraqi border, state media said."
+    countries = {p.mention.text: p.entry.country_code for p in geoparser.places(text)}
+    assert countries.get("Ilam") == "IR"

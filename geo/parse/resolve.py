@@ -685,7 +685,7 @@ def scored_readings(
                     settled.listed.get(name, 0.0),
                     settled.as_actor.get(name, 0.0),
                 )
-                + (weights.region_seat if c.entry.geonameid in seats else 0.0),
+                + _seat_bonus(c.entry, seats, others, weights),
                 reading_features(
                     c.entry, most_populous, settled.cues.get(name), others.country_share(c.entry.country_code)
                 ),
@@ -1291,6 +1291,16 @@ def _region_seats(entries: Sequence[Entry]) -> set[int]:
     return {e.geonameid for e in entries if not e.is_area and (e.country_code, e.admin1_code) in regions}
 
 
+def _seat_bonus(entry: Entry, seats: set[int], context: _Context, weights: Weights) -> float:
+    """``Weights.region_seat`` for a town of ``seats`` (``_region_seats``) in a country the
+    article gives a reason for: news means a region's seat rather than the region, but a
+    seat abroad that nothing in the story supports ("Ilam" of Iran in a story from Nepal)
+    is no likelier than the story's own town for sharing its name with its region."""
+    if entry.geonameid not in seats or _unsupported(entry, context, weights):
+        return 0.0
+    return weights.region_seat
+
+
 def _choose(
     pool: _Candidates,
     context: _Context,
@@ -1305,7 +1315,7 @@ def _choose(
     seats = _region_seats(pool.entries)
     base = [
         _score(c, pool.penalty, context, container, weights, listed_beside_country, as_actor)
-        + (weights.region_seat if c.entry.geonameid in seats else 0.0)
+        + _seat_bonus(c.entry, seats, context, weights)
         for c in pool.candidates
     ]
     if weights.reading:
