@@ -447,3 +447,36 @@ def test_a_region_s_seat_is_still_read_in_a_story_from_its_own_country(geoparser
     text = "Iranian police arrested smugglers near Ilam, close to the Iraqi border, state media said."
     countries = {p.mention.text: p.entry.country_code for p in geoparser.places(text)}
     assert countries.get("Ilam") == "IR"
+
+
+def test_a_town_named_in_full_then_by_its_first_words_stays_the_same_town(geoparser):
+    # Small towns called just "San Vicente" lie in El Salvador and elsewhere in Colombia; the
+    # report named its own town in full first.
+    text = (
+        "Troops retook the town of San Vicente del Caguan in southern Colombia on Tuesday, the defence "
+        "ministry in Bogota said. Residents of San Vicente said the shooting went on for hours."
+    )
+    placed = [(p.mention.text, p.entry) for p in geoparser.places(text)]
+    full = next(e for n, e in placed if n == "San Vicente del Caguan")
+    short = [e for n, e in placed if n == "San Vicente"]
+    assert short and all(e.geonameid == full.geonameid for e in short)
+
+
+def test_a_name_the_recogniser_cuts_short_before_a_particle_is_read_whole(geoparser):
+    # "Santa Cruz" alone is also a Bolivian department, whose point lies far from the city.
+    text = (
+        "Floods cut the road between Santa Cruz de la Sierra and Cochabamba in Bolivia on Monday. "
+        "In Santa Cruz, hundreds of families left their homes."
+    )
+    placed = [p.entry for p in geoparser.places(text) if p.mention.text == "Santa Cruz"]
+    assert placed and {(e.name, e.feature_code) for e in placed} == {("Santa Cruz de la Sierra", "PPL")}
+
+
+def test_an_unlisted_town_with_a_listed_first_half_stays_unmapped_in_full_and_short(geoparser):
+    # No town of this name exists; towns called just "Santa Rosa" lie in California, Colombia
+    # and a dozen countries more, none of them the place the report means.
+    text = (
+        "Police in Bogota said the army had moved into Santa Rosa del Quirquincho overnight. "
+        "Farmers in Santa Rosa said they had fled."
+    )
+    assert not [p for p in geoparser.places(text) if p.mention.text.startswith("Santa Rosa")]

@@ -40,6 +40,7 @@ from geo.parse.variants import (
     area_word_before,
     area_word_bonus,
     base_name,
+    continues_with_a_particle,
     head_word_reading,
     is_spot,
     names_a_spot,
@@ -48,6 +49,7 @@ from geo.parse.variants import (
     spelling_variants,
     split_head_word,
     with_area_word,
+    with_name_around,
     with_river_word,
 )
 from geo.parse.whereabouts import NEAR_TOWN_KM, classes_of_named_kind, introduced_as_settlement
@@ -489,6 +491,13 @@ def _settle(
     pools = {
         n: _candidates(text_for, index, weights) for n, text_for in {names[m]: written[m] for m in mentions}.items()
     }
+    # "the town of San Vicente del Caguan ... residents of San Vicente": the short form is
+    # the town the text named in full, not a namesake of the short form elsewhere.
+    for short, full in _short_forms(mentions, names, pools).items():
+        for m in mentions:
+            if names[m] == short:
+                names[m] = full
+        del pools[short]
     # "the X valley": X names terrain, which no airfield or crossing gives its name to.
     for terrain in {names[m] for m in mentions if names_terrain(text, m)}:
         pools[terrain] = _without(pools[terrain], is_spot)
@@ -585,6 +594,44 @@ class _Respellings:
         return found
 
 
+def _short_forms(
+    mentions: Sequence[Mention], names: Mapping[Mention, str], pools: Mapping[str, _Candidates]
+) -> dict[str, str]:
+    """Names that are the opening words of a longer name of a town the text gives before
+    them, the rest joined by a particle ("San Vicente" after "San Vicente del Caguan"), each
+    with that longer name: a report names a town in full once and shortens it after. Only
+    such a name: a name that goes on with words of its own ("Newport Beach", "Savannah
+    River") is another place than its first words. Not a name that reads first as an area
+    (a country or region keeps its own name), nor a short form of a name that reads as
+    anything but a town. A longer name the gazetteer lacks takes its short form with it: the
+    town the text named is not listed, and a namesake of the short form is no better."""
+    first_at: dict[str, int] = {}
+    for m in mentions:
+        first_at.setdefault(names[m], m.start)
+    out: dict[str, str] = {}
+    for short, at in first_at.items():
+        own = pools.get(short)
+        if own is None or (own.candidates and own.candidates[0].entry.is_area):
+            continue
+        words = short.split()
+        longer = [
+            full
+            for full, full_at in first_at.items()
+            if full_at < at
+            and full.split()[: len(words)] == words
+            and continues_with_a_particle(full.split()[len(words) :])
+            and _reads_as_town_or_nothing(pools[full])
+        ]
+        if longer:
+            out[short] = min(longer, key=lambda full: first_at[full])
+    return out
+
+
+def _reads_as_town_or_nothing(pool: _Candidates) -> bool:
+    """Does the gazetteer read the name first as a populated place, or not at all?"""
+    return not pool.candidates or pool.candidates[0].entry.feature_class == "P"
+
+
 def _read_here(
     name: str,
     pool: _Candidates,
@@ -626,8 +673,13 @@ def _read_here(
 
 
 def _as_written(text: str, mention: Mention, name: str, index: PlaceIndex) -> str:
-    """The name as the words around the mention qualify it: with its area word, or as the
-    river the river words around it say it is (``geo.parse.variants``)."""
+    """The name as the words around the mention qualify it: in full where the text writes
+    more of it around the mention (not a country's name: "Tour de France" is a race, and
+    "France" in it the country), with its area word, or as the river the river words around
+    it say it is (``geo.parse.variants``)."""
+    around = with_name_around(text, mention, name)
+    if around != name and not any(m.entry.is_country for m in index.matches(name)[:1]):
+        name = around
     with_area = with_area_word(text, mention, name)
     return with_area if with_area != name else with_river_word(text, mention, name, index)
 
