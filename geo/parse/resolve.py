@@ -78,6 +78,8 @@ UNSUPPORTED_DISTANCE_SCALE = 2.0
 #: Candidates this close to the best one mark the same spot on a map; their share of the
 #: belief counts for it.
 SAME_SPOT_KM = 40.0
+#: A country with more than this share of an article's country votes is the story's own.
+HOME_SHARE = 0.5
 #: How surely the text's introduction of a name as a village or town ("the town of X",
 #: "X, a small town") puts it among the story's own places, as a container would: as
 #: surely as a container a loose description gives ("X is a town in Y"; ``_containment``).
@@ -723,7 +725,7 @@ def scored_readings(
         pool = _read_here(name, pool, others, container, settled.respellings, weights)
         if not pool.candidates:
             continue
-        seats = _region_seats(pool.entries)
+        seats = _bonus_seats(pool.entries, others, weights)
         most_populous = most_populous_town(pool.entries)
         table[name] = tuple(
             ScoredReading(
@@ -737,7 +739,7 @@ def scored_readings(
                     settled.listed.get(name, 0.0),
                     settled.as_actor.get(name, 0.0),
                 )
-                + _seat_bonus(c.entry, seats, others, weights),
+                + (weights.region_seat if c.entry.geonameid in seats else 0.0),
                 reading_features(
                     c.entry, most_populous, settled.cues.get(name), others.country_share(c.entry.country_code)
                 ),
@@ -1343,14 +1345,23 @@ def _region_seats(entries: Sequence[Entry]) -> set[int]:
     return {e.geonameid for e in entries if not e.is_area and (e.country_code, e.admin1_code) in regions}
 
 
-def _seat_bonus(entry: Entry, seats: set[int], context: _Context, weights: Weights) -> float:
-    """``Weights.region_seat`` for a town of ``seats`` (``_region_seats``) in a country the
-    article gives a reason for: news means a region's seat rather than the region, but a
-    seat abroad that nothing in the story supports ("Ilam" of Iran in a story from Nepal)
-    is no likelier than the story's own town for sharing its name with its region."""
-    if entry.geonameid not in seats or _unsupported(entry, context, weights):
-        return 0.0
-    return weights.region_seat
+def _bonus_seats(entries: Sequence[Entry], context: _Context, weights: Weights) -> set[int]:
+    """The seats of ``_region_seats`` that ``Weights.region_seat`` lifts: news means a
+    region's seat rather than the region. Not a seat in a country the article gives no
+    reason for (``_unsupported``) when another reading of the name lies in the country that
+    holds most of the article's country votes: a region's capital abroad ("Ilam" of Iran in a
+    story from Nepal) is no likelier than the story's own town for sharing its name with its
+    region. Named in a story that is mostly about no one country, a famous seat abroad keeps
+    the lift over small towns of a country the story names beside others."""
+    seats = _region_seats(entries)
+    if not seats:
+        return seats
+    home = {e.country_code for e in entries if context.country_share(e.country_code) > HOME_SHARE}
+    return {
+        e.geonameid
+        for e in entries
+        if e.geonameid in seats and not (home - {e.country_code} and _unsupported(e, context, weights))
+    }
 
 
 def _choose(
@@ -1364,10 +1375,10 @@ def _choose(
     introduced: bool = False,
     kind: frozenset[str] | None = None,
 ) -> Choice:
-    seats = _region_seats(pool.entries)
+    seats = _bonus_seats(pool.entries, context, weights)
     base = [
         _score(c, pool.penalty, context, container, weights, listed_beside_country, as_actor)
-        + _seat_bonus(c.entry, seats, context, weights)
+        + (weights.region_seat if c.entry.geonameid in seats else 0.0)
         for c in pool.candidates
     ]
     if weights.reading:
