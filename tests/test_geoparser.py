@@ -472,11 +472,8 @@ def test_a_name_the_recogniser_cuts_short_before_a_particle_is_read_whole(geopar
     assert placed and {(e.name, e.feature_code) for e in placed} == {("Santa Cruz de la Sierra", "PPL")}
 
 
-def test_an_unlisted_town_with_a_listed_first_half_stays_unmapped_in_full_and_short(geoparser):
-    # No town of this name exists; towns called just "Santa Rosa" lie in California, Colombia
-    # and a dozen countries more, none of them the place the report means.
-    text = (
-        "Police in Bogota said the army had moved into Santa Rosa del Quirquincho overnight. "
-        "Farmers in Santa Rosa said they had fled."
-    )
-    assert not [p for p in geoparser.places(text) if p.mention.text.startswith("Santa Rosa")]
+def test_an_old_full_name_the_gazetteer_lacks_leaves_the_town_s_own_reading(geoparser):
+    # The longer form is no listed place; the town is still the one the text describes.
+    text = "San Fernando de Naparima, now San Fernando, is the second city of Trinidad and Tobago."
+    placed = {p.mention.text: p.entry.country_code for p in geoparser.places(text)}
+    assert placed.get("San Fernando") == "TT"

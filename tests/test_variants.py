@@ -140,13 +140,13 @@ def test_an_area_word_after_a_mention_joins_its_name_only_in_lower_case_and_righ
     assert base_name("idlib region") == "idlib" and base_name("rafah crossing") == "rafah crossing"
 
 
-def test_a_particle_and_a_capitalised_word_around_a_mention_are_the_rest_of_its_name():
+def test_a_particle_and_a_capitalised_word_after_a_mention_are_the_rest_of_its_name():
     text = "Roads into Villa del Monte were cut. Monte was quiet. Rain fell on Lago de Monte, Villa and de Soto."
-    first, second, third = mentions_of(text, "Villa")[0], *mentions_of(text, "Monte")[1:3]
-    assert with_name_around(text, first, "Villa") == "Villa del Monte"
-    assert with_name_around(text, second, "Monte") == "Monte"  # nothing around it
-    assert with_name_around(text, third, "Monte") == "Lago de Monte"
-    last = mentions_of(text, "Villa")[1]
+    villa, last = mentions_of(text, "Villa")
+    quiet, lago = mentions_of(text, "Monte")[1:3]
+    assert with_name_around(text, villa, "Villa") == "Villa del Monte"
+    assert with_name_around(text, quiet, "Monte") == "Monte"  # nothing after it
+    assert with_name_around(text, lago, "Monte") == "Monte"  # only what follows a name completes it
     assert with_name_around(text, last, "Villa") == "Villa"  # "and de Soto": no particle right after
     assert continues_with_a_particle(["de", "la", "sierra"]) and continues_with_a_particle(["del", "caguan"])
     assert not continues_with_a_particle(["beach"]) and not continues_with_a_particle(["de"])

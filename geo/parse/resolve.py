@@ -604,9 +604,8 @@ def _short_forms(
     with that longer name: a report names a town in full once and shortens it after. Only
     such a name: a name that goes on with words of its own ("Newport Beach", "Savannah
     River") is another place than its first words. Not a name that reads first as an area
-    (a country or region keeps its own name), nor a short form of a name that reads as
-    anything but a town. A longer name the gazetteer lacks takes its short form with it: the
-    town the text named is not listed, and a namesake of the short form is no better."""
+    (a country or region keeps its own name), nor a short form of a name the gazetteer does
+    not read as a town (an old or fuller name of the same town is often unlisted)."""
     first_at: dict[str, int] = {}
     for m in mentions:
         first_at.setdefault(names[m], m.start)
@@ -622,16 +621,16 @@ def _short_forms(
             if full_at < at
             and full.split()[: len(words)] == words
             and continues_with_a_particle(full.split()[len(words) :])
-            and _reads_as_town_or_nothing(pools[full])
+            and _reads_as_town(pools[full])
         ]
         if longer:
             out[short] = min(longer, key=lambda full: first_at[full])
     return out
 
 
-def _reads_as_town_or_nothing(pool: _Candidates) -> bool:
-    """Does the gazetteer read the name first as a populated place, or not at all?"""
-    return not pool.candidates or pool.candidates[0].entry.feature_class == "P"
+def _reads_as_town(pool: _Candidates) -> bool:
+    """Does the gazetteer read the name first as a populated place?"""
+    return bool(pool.candidates) and pool.candidates[0].entry.feature_class == "P"
 
 
 def _read_here(
@@ -676,11 +675,17 @@ def _read_here(
 
 def _as_written(text: str, mention: Mention, name: str, index: PlaceIndex) -> str:
     """The name as the words around the mention qualify it: in full where the text writes
-    more of it around the mention (not a country's name: "Tour de France" is a race, and
-    "France" in it the country), with its area word, or as the river the river words around
-    it say it is (``geo.parse.variants``)."""
+    more of it after the mention and the gazetteer lists it as a town (not a country's name:
+    "Tour de France" is a race, and "France" in it the country), with its area word, or as the
+    river the river words around it say it is (``geo.parse.variants``). A longer name the
+    gazetteer lacks leaves the mention as it is: a town's name written in full once, or an
+    old one ("San Fernando de Naparima"), is no sign that the shorter one is another place."""
     around = with_name_around(text, mention, name)
-    if around != name and not any(m.entry.is_country for m in index.matches(name)[:1]):
+    if (
+        around != name
+        and any(m.entry.feature_class == "P" for m in index.matches(around)[:1])
+        and not any(m.entry.is_country for m in index.matches(name)[:1])
+    ):
         name = around
     with_area = with_area_word(text, mention, name)
     return with_area if with_area != name else with_river_word(text, mention, name, index)

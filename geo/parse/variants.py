@@ -75,8 +75,6 @@ NAME_PARTICLES = ("de la", "de las", "de los", "del", "de", "da", "das", "do", "
 _PARTICLE = "(?:" + "|".join(p.replace(" ", "[ \t]+") for p in NAME_PARTICLES) + ")"
 #: A particle and a capitalised word right after a mention: the rest of its name.
 _NAME_TAIL = re.compile(r"[ \t]+" + _PARTICLE + r"[ \t]+[A-Z][\w'-]*\w")
-#: A capitalised word and a particle right before a mention: the start of its name.
-_NAME_HEAD = re.compile(r"(?<![\w'-])[A-Z][\w'-]*\w[ \t]+" + _PARTICLE + r"[ \t]+$")
 #: Words before a name that say it is a river's, in lower case: "along the X", "the banks of
 #: the X", "a bridge over the X", "crossed the X". A region that shares the river's name is
 #: not walked along, bridged or crossed by its banks.
@@ -187,15 +185,12 @@ def with_area_word(text: str, mention: Spanned, name: str) -> str:
 
 
 def with_name_around(text: str, mention: Spanned, name: str) -> str:
-    """``name`` with the rest of the place name the text writes around the mention, joined by
-    a particle: "Santa Cruz" followed by " de la Sierra" -> "Santa Cruz de la Sierra", "Misericordia"
-    after "Serra da " -> "Serra da Misericordia"; else ``name`` as it is. The recogniser may
-    take only the part of such a name that the gazetteer lists, which is another place."""
+    """``name`` with the rest of the place name the text writes right after the mention,
+    joined by a particle: "Santa Cruz" followed by " de la Sierra" -> "Santa Cruz de la
+    Sierra"; else ``name`` as it is. The recogniser may take only the part of such a name
+    that the gazetteer lists as a place of its own, another place."""
     after = _NAME_TAIL.match(text, mention.end)
-    if after:
-        return name + after.group(0)
-    before = _NAME_HEAD.search(text, max(0, mention.start - AREA_WORD_BEFORE_CHARS), mention.start)
-    return before.group(0) + name if before else name
+    return name + after.group(0) if after else name
 
 
 def continues_with_a_particle(words: Sequence[str]) -> bool:
