@@ -431,3 +431,49 @@ def test_another_spelling_of_a_town_the_text_introduces_as_a_town_is_read_in_the
 def test_a_town_sharing_its_province_s_name_is_still_the_town(geoparser):
     places = {p.mention.text: p.entry for p in geoparser.places("Shelling hit Raqqa and Hama overnight.")}
     assert places["Raqqa"].feature_code != "ADM1" and places["Hama"].feature_code != "ADM1"
+
+
+def test_a_region_s_seat_abroad_does_not_take_the_name_of_the_story_s_own_town(geoparser):
+    # Ilam is a provincial capital in Iran and a hill town in eastern Nepal; the story is Nepal's.
+    text = (
+        "Under the accord signed in Kathmandu, former rebel fighters will gather in camps in Ilam, "
+        "Dhading, Rolpa and Surkhet districts. Officials in New Delhi welcomed the deal."
+    )
+    countries = {p.mention.text: p.entry.country_code for p in geoparser.places(text)}
+    assert countries.get("Ilam") == "NP"
+
+
+def test_a_region_s_seat_is_still_read_in_a_story_from_its_own_country(geoparser):
+    text = "Iranian police arrested smugglers near Ilam, close to the Iraqi border, state media said."
+    countries = {p.mention.text: p.entry.country_code for p in geoparser.places(text)}
+    assert countries.get("Ilam") == "IR"
+
+
+def test_a_town_named_in_full_then_by_its_first_words_stays_the_same_town(geoparser):
+    # Small towns called just "San Vicente" lie in El Salvador and elsewhere in Colombia; the
+    # report named its own town in full first.
+    text = (
+        "Troops retook the town of San Vicente del Caguan in southern Colombia on Tuesday, the defence "
+        "ministry in Bogota said. Residents of San Vicente said the shooting went on for hours."
+    )
+    placed = [(p.mention.text, p.entry) for p in geoparser.places(text)]
+    full = next(e for n, e in placed if n == "San Vicente del Caguan")
+    short = [e for n, e in placed if n == "San Vicente"]
+    assert short and all(e.geonameid == full.geonameid for e in short)
+
+
+def test_a_name_the_recogniser_cuts_short_before_a_particle_is_read_whole(geoparser):
+    # "Santa Cruz" alone is also a Bolivian department, whose point lies far from the city.
+    text = (
+        "Floods cut the road between Santa Cruz de la Sierra and Cochabamba in Bolivia on Monday. "
+        "In Santa Cruz, hundreds of families left their homes."
+    )
+    placed = [p.entry for p in geoparser.places(text) if p.mention.text == "Santa Cruz"]
+    assert placed and {(e.name, e.feature_code) for e in placed} == {("Santa Cruz de la Sierra", "PPL")}
+
+
+def test_an_old_full_name_the_gazetteer_lacks_leaves_the_town_s_own_reading(geoparser):
+    # The longer form is no listed place; the town is still the one the text describes.
+    text = "San Fernando de Naparima, now San Fernando, is the second city of Trinidad and Tobago."
+    placed = {p.mention.text: p.entry.country_code for p in geoparser.places(text)}
+    assert placed.get("San Fernando") == "TT"

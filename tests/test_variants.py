@@ -11,7 +11,14 @@ from gazetteer.build import build_cache
 from gazetteer.database import Gazetteer
 from gazetteer.sources import GeoNamesRecord
 from geo.parse.resolve import resolve
-from geo.parse.variants import base_name, head_word_reading, split_head_word, with_area_word
+from geo.parse.variants import (
+    base_name,
+    continues_with_a_particle,
+    head_word_reading,
+    split_head_word,
+    with_area_word,
+    with_name_around,
+)
 from geo.records import GEO_PRECISION_NEAR, GEO_PRECISION_TOWN, Mention
 
 # A Syrian village GeoNames lists with no population, under its Arabic article and a final h.
@@ -131,6 +138,18 @@ def test_an_area_word_after_a_mention_joins_its_name_only_in_lower_case_and_righ
     assert with_area_word(text, second, "Idlib") == "Idlib"
     assert with_area_word(text, third, "Idlib") == "Idlib region"
     assert base_name("idlib region") == "idlib" and base_name("rafah crossing") == "rafah crossing"
+
+
+def test_a_particle_and_a_capitalised_word_after_a_mention_are_the_rest_of_its_name():
+    text = "Roads into Villa del Monte were cut. Monte was quiet. Rain fell on Lago de Monte, Villa and de Soto."
+    villa, last = mentions_of(text, "Villa")
+    quiet, lago = mentions_of(text, "Monte")[1:3]
+    assert with_name_around(text, villa, "Villa") == "Villa del Monte"
+    assert with_name_around(text, quiet, "Monte") == "Monte"  # nothing after it
+    assert with_name_around(text, lago, "Monte") == "Monte"  # only what follows a name completes it
+    assert with_name_around(text, last, "Villa") == "Villa"  # "and de Soto": no particle right after
+    assert continues_with_a_particle(["de", "la", "sierra"]) and continues_with_a_particle(["del", "caguan"])
+    assert not continues_with_a_particle(["beach"]) and not continues_with_a_particle(["de"])
 
 
 def test_an_area_word_and_of_before_a_mention_join_its_name_only_in_lower_case():

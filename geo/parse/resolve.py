@@ -40,6 +40,7 @@ from geo.parse.variants import (
     area_word_before,
     area_word_bonus,
     base_name,
+    continues_with_a_particle,
     head_word_reading,
     is_spot,
     names_a_spot,
@@ -48,6 +49,7 @@ from geo.parse.variants import (
     spelling_variants,
     split_head_word,
     with_area_word,
+    with_name_around,
     with_river_word,
 )
 from geo.parse.whereabouts import NEAR_TOWN_KM, classes_of_named_kind, introduced_as_settlement
@@ -76,6 +78,8 @@ UNSUPPORTED_DISTANCE_SCALE = 2.0
 #: Candidates this close to the best one mark the same spot on a map; their share of the
 #: belief counts for it.
 SAME_SPOT_KM = 40.0
+#: A country with more than this share of an article's country votes is the story's own.
+HOME_SHARE = 0.5
 #: How surely the text's introduction of a name as a village or town ("the town of X",
 #: "X, a small town") puts it among the story's own places, as a container would: as
 #: surely as a container a loose description gives ("X is a town in Y"; ``_containment``).
@@ -489,6 +493,13 @@ def _settle(
     pools = {
         n: _candidates(text_for, index, weights) for n, text_for in {names[m]: written[m] for m in mentions}.items()
     }
+    # "the town of San Vicente del Caguan ... residents of San Vicente": the short form is
+    # the town the text named in full, not a namesake of the short form elsewhere.
+    for short, full in _short_forms(mentions, names, pools).items():
+        for m in mentions:
+            if names[m] == short:
+                names[m] = full
+        del pools[short]
     # "the X valley": X names terrain, which no airfield or crossing gives its name to.
     for terrain in {names[m] for m in mentions if names_terrain(text, m)}:
         pools[terrain] = _without(pools[terrain], is_spot)
@@ -585,6 +596,43 @@ class _Respellings:
         return found
 
 
+def _short_forms(
+    mentions: Sequence[Mention], names: Mapping[Mention, str], pools: Mapping[str, _Candidates]
+) -> dict[str, str]:
+    """Names that are the opening words of a longer name of a town the text gives before
+    them, the rest joined by a particle ("San Vicente" after "San Vicente del Caguan"), each
+    with that longer name: a report names a town in full once and shortens it after. Only
+    such a name: a name that goes on with words of its own ("Newport Beach", "Savannah
+    River") is another place than its first words. Not a name that reads first as an area
+    (a country or region keeps its own name), nor a short form of a name the gazetteer does
+    not read as a town (an old or fuller name of the same town is often unlisted)."""
+    first_at: dict[str, int] = {}
+    for m in mentions:
+        first_at.setdefault(names[m], m.start)
+    out: dict[str, str] = {}
+    for short, at in first_at.items():
+        own = pools.get(short)
+        if own is None or (own.candidates and own.candidates[0].entry.is_area):
+            continue
+        words = short.split()
+        longer = [
+            full
+            for full, full_at in first_at.items()
+            if full_at < at
+            and full.split()[: len(words)] == words
+            and continues_with_a_particle(full.split()[len(words) :])
+            and _reads_as_town(pools[full])
+        ]
+        if longer:
+            out[short] = min(longer, key=lambda full: first_at[full])
+    return out
+
+
+def _reads_as_town(pool: _Candidates) -> bool:
+    """Does the gazetteer read the name first as a populated place?"""
+    return bool(pool.candidates) and pool.candidates[0].entry.feature_class == "P"
+
+
 def _read_here(
     name: str,
     pool: _Candidates,
@@ -626,8 +674,19 @@ def _read_here(
 
 
 def _as_written(text: str, mention: Mention, name: str, index: PlaceIndex) -> str:
-    """The name as the words around the mention qualify it: with its area word, or as the
-    river the river words around it say it is (``geo.parse.variants``)."""
+    """The name as the words around the mention qualify it: in full where the text writes
+    more of it after the mention and the gazetteer lists it as a town (not a country's name:
+    "Tour de France" is a race, and "France" in it the country), with its area word, or as the
+    river the river words around it say it is (``geo.parse.variants``). A longer name the
+    gazetteer lacks leaves the mention as it is: a town's name written in full once, or an
+    old one ("San Fernando de Naparima"), is no sign that the shorter one is another place."""
+    around = with_name_around(text, mention, name)
+    if (
+        around != name
+        and any(m.entry.feature_class == "P" for m in index.matches(around)[:1])
+        and not any(m.entry.is_country for m in index.matches(name)[:1])
+    ):
+        name = around
     with_area = with_area_word(text, mention, name)
     return with_area if with_area != name else with_river_word(text, mention, name, index)
 
@@ -671,7 +730,7 @@ def scored_readings(
         pool = _read_here(name, pool, others, container, settled.respellings, weights)
         if not pool.candidates:
             continue
-        seats = _region_seats(pool.entries)
+        seats = _bonus_seats(pool.entries, others, weights)
         most_populous = most_populous_town(pool.entries)
         table[name] = tuple(
             ScoredReading(
@@ -1291,6 +1350,25 @@ def _region_seats(entries: Sequence[Entry]) -> set[int]:
     return {e.geonameid for e in entries if not e.is_area and (e.country_code, e.admin1_code) in regions}
 
 
+def _bonus_seats(entries: Sequence[Entry], context: _Context, weights: Weights) -> set[int]:
+    """The seats of ``_region_seats`` that ``Weights.region_seat`` lifts: news means a
+    region's seat rather than the region. Not a seat in a country the article gives no
+    reason for (``_unsupported``) when another reading of the name lies in the country that
+    holds most of the article's country votes: a region's capital abroad ("Ilam" of Iran in a
+    story from Nepal) is no likelier than the story's own town for sharing its name with its
+    region. Named in a story that is mostly about no one country, a famous seat abroad keeps
+    the lift over small towns of a country the story names beside others."""
+    seats = _region_seats(entries)
+    if not seats:
+        return seats
+    home = {e.country_code for e in entries if context.country_share(e.country_code) > HOME_SHARE}
+    return {
+        e.geonameid
+        for e in entries
+        if e.geonameid in seats and not (home - {e.country_code} and _unsupported(e, context, weights))
+    }
+
+
 def _choose(
     pool: _Candidates,
     context: _Context,
@@ -1302,7 +1380,7 @@ def _choose(
     introduced: bool = False,
     kind: frozenset[str] | None = None,
 ) -> Choice:
-    seats = _region_seats(pool.entries)
+    seats = _bonus_seats(pool.entries, context, weights)
     base = [
         _score(c, pool.penalty, context, container, weights, listed_beside_country, as_actor)
         + (weights.region_seat if c.entry.geonameid in seats else 0.0)

@@ -69,6 +69,12 @@ _AREA_WORD_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(AREA_HEAD_WORDS)) + r
 _AREA_WORD_BEFORE = re.compile(r"\b(" + "|".join(sorted(AREA_HEAD_WORDS)) + r")[ \t]+of[ \t]+(?:the[ \t]+)?$")
 #: How far before a mention ``_AREA_WORD_BEFORE`` looks, in characters.
 AREA_WORD_BEFORE_CHARS = 40
+#: The lower-case particles that join the words of one place name in the Romance languages
+#: ("Santa Cruz de la Sierra", "Lanao del Sur", "Serra da Misericordia").
+NAME_PARTICLES = ("de la", "de las", "de los", "del", "de", "da", "das", "do", "dos", "di")
+_PARTICLE = "(?:" + "|".join(p.replace(" ", "[ \t]+") for p in NAME_PARTICLES) + ")"
+#: A particle and a capitalised word right after a mention: the rest of its name.
+_NAME_TAIL = re.compile(r"[ \t]+" + _PARTICLE + r"[ \t]+[A-Z][\w'-]*\w")
 #: Words before a name that say it is a river's, in lower case: "along the X", "the banks of
 #: the X", "a bridge over the X", "crossed the X". A region that shares the river's name is
 #: not walked along, bridged or crossed by its banks.
@@ -176,6 +182,24 @@ def with_area_word(text: str, mention: Spanned, name: str) -> str:
         return f"{name} {found.group(1)}"
     before = _AREA_WORD_BEFORE.search(text, max(0, mention.start - AREA_WORD_BEFORE_CHARS), mention.start)
     return f"{before.group(1)} of {name}" if before else name
+
+
+def with_name_around(text: str, mention: Spanned, name: str) -> str:
+    """``name`` with the rest of the place name the text writes right after the mention,
+    joined by a particle: "Santa Cruz" followed by " de la Sierra" -> "Santa Cruz de la
+    Sierra"; else ``name`` as it is. The recogniser may take only the part of such a name
+    that the gazetteer lists as a place of its own, another place."""
+    after = _NAME_TAIL.match(text, mention.end)
+    return name + after.group(0) if after else name
+
+
+def continues_with_a_particle(words: Sequence[str]) -> bool:
+    """Do the normalised ``words`` that follow a name's first words go on with a particle and
+    more of the name ("del caguan", "de la sierra")?"""
+    return any(
+        len(words) > len(particle) and list(words[: len(particle)]) == particle
+        for particle in (p.split() for p in NAME_PARTICLES)
+    )
 
 
 def with_river_word(text: str, mention: Spanned, name: str, index: Lookup) -> str:
