@@ -158,7 +158,7 @@ def test_a_crowd_of_refugees_fleeing_is_displaced(nlp):
 def test_a_dateline_alone_takes_no_event_from_a_story_told_elsewhere(pipeline):
     text = (
         "NAIROBI, May 3 (EAW) - The rebel movement attacked an army camp outside Goma on Sunday, killing twelve soldiers, "
-        "the army said.\\n\\nThe rebels withdrew into the hills after the raid."
+        "the army said.\n\nThe rebels withdrew into the hills after the raid."
     )
     events = _events(pipeline, text)
     assert "NAIROBI" not in events
@@ -168,7 +168,7 @@ def test_a_dateline_alone_takes_no_event_from_a_story_told_elsewhere(pipeline):
 def test_a_dateline_whose_story_is_told_there_keeps_its_event(pipeline):
     text = (
         "GOMA, May 3 (EAW) - The rebel movement attacked army posts around the city on Sunday, killing twelve soldiers, "
-        "the army said.\\n\\nThe rebels withdrew into the hills after the raid."
+        "the army said.\n\nThe rebels withdrew into the hills after the raid."
     )
     events = _events(pipeline, text)
     assert events.get("GOMA") == "frontline"

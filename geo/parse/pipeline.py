@@ -398,9 +398,7 @@ def names_a_countrys_force(text: str, place: Place) -> bool:
     Revolutionary Guards fired missiles at camps in northern Iraq")? The sentence then tells
     of what that actor did, not of a happening in the country: a toll it gives may still be
     the toll of the town the story goes on to name."""
-    if not place.entry.feature_code.startswith("PCL"):
-        return False
-    return _A_COUNTRYS_FORCE.match(text, place.mention.end) is not None
+    return place.entry.is_country and _A_COUNTRYS_FORCE.match(text, place.mention.end) is not None
 
 
 def is_natural_feature(entry: Entry) -> bool:

@@ -1245,12 +1245,10 @@ def wider_score(report: Report, event: MergedEvent, rules: MergeRules) -> float 
     elif great_circle_km(report.lat, report.lon, event.lat, event.lon) > rules.nearby_km:
         return None
     words = overlap_but_places(report, event)
-    if words >= rules.wider_overlap or (
-        words >= (rules.wider_toll_overlap if rules.wider_toll_overlap is not None else rules.wider_overlap)
-        and one_told_happening(report, event)
-    ):
-        return WIDER_MATCH_WEIGHT * words
-    return None
+    least = rules.wider_overlap
+    if rules.wider_toll_overlap is not None and one_told_happening(report, event):
+        least = min(least, rules.wider_toll_overlap)
+    return WIDER_MATCH_WEIGHT * words if words >= least else None
 
 
 def one_told_happening(report: Report, event: MergedEvent) -> bool:
