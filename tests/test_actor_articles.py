@@ -207,6 +207,9 @@ def test_a_group_named_only_as_a_party_to_talks_is_not_the_gunmen(nlp) -> None:
     ]
     pair = _pair(nlp, sentences, 0, "PH", "attack_on_civilians")
     assert set(pair.names) == {"Unidentified Armed Group (Philippines)", "Civilians (Philippines)"}
+    sentences[1] = "Government envoys and the MILF held talks in Kuala Lumpur this week and agreed on a framework."
+    pair = _pair(nlp, sentences, 0, "PH", "attack_on_civilians")
+    assert set(pair.names) == {"Unidentified Armed Group (Philippines)", "Civilians (Philippines)"}
 
 
 @pytest.mark.parametrize(

@@ -2049,12 +2049,14 @@ def told_in_background(sentence: str, start: int, end: int, parse: SentenceSynta
     if any(dates_clause(m.start()) for pattern in (_PAST_DATE, _OTHER_TIME) for m in pattern.finditer(sentence)):
         return True
     # Saying is no kind of its own here ("the group said it carried out the attack"), nor a
-    # word of the group's own name ("Liberation").
-    kinds = {
-        ANY_TRIGGER_TYPES[key]
+    # word of the group's own name ("Liberation"). A clause with no kind of its own takes the
+    # kinds of those it hangs on: a parse may hang "the rebels held talks" on a later verb.
+    told = [
+        (tree.clause_verb(tree.token_at(s)), ANY_TRIGGER_TYPES[key])
         for s, _, key in trigger_spans(sentence)
-        if in_clause(s) and "statement" not in key and not start <= s < end
-    }
+        if "statement" not in key and not start <= s < end
+    ]
+    kinds = {kind for at, kind in told if at == verb} or {kind for at, kind in told if at in above}
     return bool(kinds) and kinds <= _NOT_FIGHTING
 
 
