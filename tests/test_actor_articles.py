@@ -232,6 +232,7 @@ def test_a_group_named_only_in_another_time_a_guess_or_praise_is_not_the_gunmen(
         "Officials blamed the Islamic State for the attack.",
         "The Islamic State claimed responsibility for the attack.",
         "No group has claimed the attack, but officials blamed the Islamic State.",
+        "The Islamic State claimed the attack, its deadliest in the region since January.",
     ],
 )
 def test_a_group_blamed_for_the_attack_or_claiming_it_is_still_the_attacker(nlp, attribution: str) -> None:

@@ -2037,16 +2037,20 @@ def told_in_background(sentence: str, start: int, end: int, parse: SentenceSynta
 
     above = {verb, *tree.ancestors(verb)}
 
-    def dates_clause(offset: int) -> bool:
+    def dates_clause(found: re.Match[str]) -> bool:
         # A time said of the group's clause or of one it hangs on: "In October, bombers
-        # killed 100 people, an attack blamed on the group".
-        return tree.clause_verb(tree.token_at(offset)) in above
+        # killed 100 people, an attack blamed on the group"; not one said of a noun ("the
+        # deadliest attack in May"), nor a time from which it runs to now ("its deadliest
+        # attack since January").
+        if found.group(0).lower().startswith("since"):
+            return False
+        return tree.attachment(found.start(), found.end()) in above
 
     if tree.tense(verb) == "future" or any(tree.deps[i] == "neg" for i in tree.children(verb)):
         return True
     if tree.words[verb] not in _LAYING_BLAME and _claim_denied(tree):
         return True  # "the group's channels praised the attack, but no group claimed it"
-    if any(dates_clause(m.start()) for pattern in (_PAST_DATE, _OTHER_TIME) for m in pattern.finditer(sentence)):
+    if any(dates_clause(m) for pattern in (_PAST_DATE, _OTHER_TIME) for m in pattern.finditer(sentence)):
         return True
     # Saying is no kind of its own here ("the group said it carried out the attack"), nor a
     # word of the group's own name ("Liberation"). A clause with no kind of its own takes the
