@@ -87,7 +87,7 @@ FOURTH_ACTOR_REPORTS: list[tuple[str, frozenset[str]]] = [
         "claimed responsibility in a message to reporters. Attacks on the security forces in the tribal "
         "districts bordering Afghanistan have risen sharply this year. The army said a clearance operation "
         "was under way in the surrounding hills.",
-        frozenset({"Tehrik-i-Taliban Pakistan", "Military Forces of Pakistan"}),
+        frozenset({"TTP: Tehreek-i-Taliban Pakistan", "Military Forces of Pakistan"}),
     ),
     # Liberia, the second civil war.
     (

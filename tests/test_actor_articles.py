@@ -190,3 +190,51 @@ def test_communist_or_maoist_rebels_are_the_article_s_rebels(nlp) -> None:
         "The rebels of the Hill Liberation Front said they had seized the policemen's rifles.",
     ]
     assert set(_pair(nlp, sentences, 0, "TH").names) == {"Hill Liberation Front", "Police Forces of Thailand"}
+
+
+# A group the article names only in its background is not the attacker: ACLED codes the
+# gunmen as unidentified unless a source lays this attack at a group's door.
+
+_LEDE = "Militants attacked a police post in Kordal on Sunday, killing six officers, the ministry said."
+_UNKNOWN = {"Unidentified Armed Group (Russia)", "Police Forces of Russia"}
+
+
+def test_a_group_named_only_as_a_party_to_talks_is_not_the_gunmen(nlp) -> None:
+    sentences = [
+        "Suspected rebels shot dead a village chief near Pagadian on Monday, police said.",
+        "The shooting came a day after government envoys and the Moro Islamic Liberation Front met in Kuala Lumpur"
+        " for peace talks.",
+    ]
+    pair = _pair(nlp, sentences, 0, "PH", "attack_on_civilians")
+    assert set(pair.names) == {"Unidentified Armed Group (Philippines)", "Civilians (Philippines)"}
+    sentences[1] = "Government envoys and the MILF held talks in Kuala Lumpur this week and agreed on a framework."
+    pair = _pair(nlp, sentences, 0, "PH", "attack_on_civilians")
+    assert set(pair.names) == {"Unidentified Armed Group (Philippines)", "Civilians (Philippines)"}
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "Hundreds of young men from the region joined the Islamic State in the 2010s.",
+        "Officials said the attackers may have belonged to a cell of the Islamic State.",
+        "The Islamic State's channels praised the attack, but no group claimed it.",
+        "In October, gunmen killed 20 people at a rally, an attack the authorities blamed on the Islamic State.",
+    ],
+    ids=["another-decade", "a-guess", "praise-beside-no-claim", "another-attack-blamed"],
+)
+def test_a_group_named_only_in_another_time_a_guess_or_praise_is_not_the_gunmen(nlp, background: str) -> None:
+    assert set(_pair(nlp, [_LEDE, "No group has claimed the attack.", background], 0, "RU").names) == _UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "Officials blamed the Islamic State for the attack.",
+        "The Islamic State claimed responsibility for the attack.",
+        "No group has claimed the attack, but officials blamed the Islamic State.",
+        "The Islamic State claimed the attack, its deadliest in the region since January.",
+    ],
+)
+def test_a_group_blamed_for_the_attack_or_claiming_it_is_still_the_attacker(nlp, attribution: str) -> None:
+    pair = _pair(nlp, [_LEDE, attribution], 0, "RU")
+    assert set(pair.names) == {"Islamic State", "Police Forces of Russia"}

@@ -47,6 +47,8 @@ from geo.parse.fatalities import (
         ("Volunteers recovered the bodies of 13 people from the river.", 13),
         ("Sixteen villagers lost their lives when the ferry was shelled.", 16),
         ("The family of four escaped unhurt.", None),
+        ("Two men on a motorbike shot dead a village headman as he walked home from prayers.", 1),
+        ("A local councillor was shot dead outside his house on Monday.", 1),
     ],
 )
 def test_deaths_a_sentence_reports(sentence: str, killed: int | None) -> None:

@@ -1042,3 +1042,20 @@ def test_of_pairs_each_told_once_the_one_the_other_reports_share_most_is_the_hap
     )
     fields = coded_fields([villagers, commando, base])
     assert {fields.actor1, fields.actor2} == {"Hill Front", "Military Forces of Ukraine"}
+
+
+def test_an_article_s_toll_is_its_largest_figure_not_a_part_it_names_first() -> None:
+    sunday = date(2024, 6, 16)
+    named_dead = _told(
+        "p",
+        "Gunmen burned the synagogue in Sample Town and killed a priest and a guard at the church.",
+        day=sunday,
+        published=sunday,
+        source="Wire One",
+        fatalities=2,
+    )
+    # The same article's total, a sentence later: the two it named were two of the seven.
+    total = replace(named_dead, event_id="t", quote="Seven people were killed in Sample Town.", fatalities=7)
+    other = replace(named_dead, event_id="o", article_id="article-o", source="Town Herald", fatalities=6)
+    assert coded_fields([named_dead, total, other]).fatalities == 6  # the lowest of the two articles' tolls
+    assert coded_fields([named_dead, total]).fatalities == 7

@@ -34,9 +34,10 @@ from functools import lru_cache
 from importlib import resources
 
 from geo import countries
-from geo.parse.clauses import NOT_ACTS, SentenceSyntax
+from geo.parse.clauses import ACCUSING_VERBS, NOT_ACTS, SentenceSyntax
 from geo.parse.clausetree import ClauseTree
 from geo.parse.datelines import header_end
+from geo.parse.eventtypes import ANY_TRIGGER_TYPES, trigger_spans
 from geo.parse.numbers import NUMBER_WORDS
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA = 1, 2, 3, 4
@@ -1711,7 +1712,7 @@ def frontline_actors(
     fighting = tuple(fighting_organisations(s, parse) for s, parse in zip(sentences, syntax, strict=False))
     recognised = tuple(recognised_names(parse, fought) for parse, fought in zip(syntax, fighting, strict=False))
     names = _article_names_cached(tuple(sentences), country_code, table, recognised, fighting)
-    main_group = _most_named(sentences, names)
+    main_group = _most_named(sentences, names, syntax)
     dated = 0 <= index < len(sentences) and _PAST_DATE.search(sentences[index]) is not None
     for step, i in enumerate(dict.fromkeys(order)):
         if not 0 <= i < len(sentences):
@@ -1728,9 +1729,14 @@ def frontline_actors(
             mentions = armed_groups_named(
                 sentences[i], spans, mentions, country_code=country_code, fighting=fighting[i] if parse else ()
             )
-        mentions = _unnamed_groups_resolved(sentences[i], mentions, sentences, country_code, table, main_group)
+        mentions = _unnamed_groups_resolved(
+            sentences[i], mentions, sentences, country_code, table, main_group, tuple(syntax)
+        )
         mentions = _with_article_names(sentences[i], mentions, names)
         mentions = _bare_heads_resolved(sentences[i], mentions, tuple(sentences), country_code, table)
+        if i != index:
+            # The event's own sentence tells of the event, whatever its other clauses say.
+            mentions = _background_dropped(sentences[i], mentions, parse)
         if parse is not None:
             mentions = _countries_that_struck(sentences[i], mentions, parse)
             mentions = _speaker_forces(sentences[i], mentions, parse, country_code, table)
@@ -1832,7 +1838,9 @@ def frontline_actors(
         actors[0], actors[1] = actors[1], actors[0]  # the neighbour's striker struck the side hit
     partners = [p for p in partners if all(p.name != a.name for a in actors)]
     claimant = (
-        _claimant(tuple(sentences), country_code, table, recognised) if sub_event_type in CLAIMED_SUB_TYPES else None
+        _claimant(tuple(sentences), country_code, table, recognised, tuple(syntax))
+        if sub_event_type in CLAIMED_SUB_TYPES
+        else None
     )
     if claimant is not None and _claim_fits(actors, claimant, side_in_sentence):
         # "Al-Shabaab claimed the attack": the group that owns an attack whose sentence names
@@ -1997,6 +2005,101 @@ _PAST_DATE = re.compile(
     r"\b(?:in|of|since|until|from)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July"
     r"|August|September|October|November|December)\s+)?(?:19|20)\d\d\b"
 )
+#: A decade or a month with no day: "in the 2010s", "In October," (the event's own day is a
+#: weekday or a date, not a month alone).
+_OTHER_TIME = re.compile(
+    r"\b(?i:in|of|since|during)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d0s\b|(?:January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)\b(?!\s+\d))"
+)
+#: Event types a clause tells of that are not fighting: a group named in one is not shown
+#: doing the attack ("the rebels and the government held peace talks").
+_NOT_FIGHTING = frozenset({"diplomacy", "other"})
+
+
+def told_in_background(sentence: str, start: int, end: int, parse: SentenceSyntax | None) -> bool:
+    """Does ``sentence`` name the group at ``start:end`` in a clause that does not lay an attack
+    at its door: one of talks, a visit, an agreement or public life ("officials and the rebels
+    met in the capital"), one told of another time ("joined the group in the 2010s", "an attack
+    in October blamed on the group"), one denied ("the group has not claimed it") or hedged
+    ("the gunmen may have belonged to the group")? The clause is the group's own verb's, from
+    the parse: words of another clause of the sentence do not count. A clause that says who a
+    group is ("who call themselves X") is never background. False without a parse."""
+    tree = parse.tree if parse is not None else None
+    if tree is None or not len(tree):
+        return False
+    verb = tree.clause_verb(tree.head_of_span(start, end))
+    if verb is None or tree.words[verb] in _NAMING_VERBS:
+        return False  # "the guerrillas, who call themselves X, ambushed ... in March": who they are
+
+    def in_clause(offset: int) -> bool:
+        token = tree.token_at(offset)
+        return tree.clause_verb(token) == verb
+
+    above = {verb, *tree.ancestors(verb)}
+
+    def dates_clause(found: re.Match[str]) -> bool:
+        # A time said of the group's clause or of one it hangs on: "In October, bombers
+        # killed 100 people, an attack blamed on the group"; not one said of a noun ("the
+        # deadliest attack in May"), nor a time from which it runs to now ("its deadliest
+        # attack since January").
+        if found.group(0).lower().startswith("since"):
+            return False
+        return tree.attachment(found.start(), found.end()) in above
+
+    if tree.tense(verb) == "future" or any(tree.deps[i] == "neg" for i in tree.children(verb)):
+        return True
+    if tree.words[verb] not in _LAYING_BLAME and _claim_denied(tree):
+        return True  # "the group's channels praised the attack, but no group claimed it"
+    if any(dates_clause(m) for pattern in (_PAST_DATE, _OTHER_TIME) for m in pattern.finditer(sentence)):
+        return True
+    # Saying is no kind of its own here ("the group said it carried out the attack"), nor a
+    # word of the group's own name ("Liberation"). A clause with no kind of its own takes the
+    # kinds of those it hangs on: a parse may hang "the rebels held talks" on a later verb.
+    told = [
+        (tree.clause_verb(tree.token_at(s)), ANY_TRIGGER_TYPES[key])
+        for s, _, key in trigger_spans(sentence)
+        if "statement" not in key and not start <= s < end
+    ]
+    kinds = {kind for at, kind in told if at == verb} or {kind for at, kind in told if at in above}
+    return bool(kinds) and kinds <= _NOT_FIGHTING
+
+
+#: Verbs that say who a group is, at any time: "the guerrillas, who call themselves X".
+_NAMING_VERBS = frozenset({"call", "calls", "called", "calling", "known", "named", "name", "names"})
+#: Verbs that lay a deed at a group's door: blaming and suspecting.
+_LAYING_BLAME = ACCUSING_VERBS | {"suspected", "suspect", "suspects", "suspecting"}
+_CLAIM_VERBS = frozenset({"claimed", "claim", "claims", "claiming"})
+
+
+def _claim_denied(tree: ClauseTree) -> bool:
+    """Does the sentence say no one claimed the attack: a verb of claiming that is negated
+    ("has not claimed") or whose subject is no one ("no group claimed", "nobody claimed")?"""
+    for verb, word in enumerate(tree.words):
+        if word not in _CLAIM_VERBS or not tree.is_verb(verb):
+            continue
+        for child in tree.children(verb):
+            if tree.deps[child] == "neg":
+                return True
+            if tree.deps[child] in ("nsubj", "nsubjpass") and (
+                tree.words[child] in {"nobody", "none", "no-one"}
+                or any(tree.deps[k] == "det" and tree.words[k] == "no" for k in tree.children(child))
+            ):
+                return True
+    return False
+
+
+def _background_dropped(
+    sentence: str, mentions: Sequence[ActorMention], parse: SentenceSyntax | None
+) -> tuple[ActorMention, ...]:
+    """``mentions`` without the armed groups, named or not, ``sentence`` names only in a clause
+    that does not lay an attack at their door (``told_in_background``)."""
+    return tuple(
+        m
+        for m in mentions
+        if m.actor.inter not in _NAMED_GROUP_CODES or not told_in_background(sentence, m.start, m.end, parse)
+    )
+
+
 #: A post of a side, before the side: "at a post of the", "on a convoy of".
 _TARGET_OF = re.compile(
     r"\b(?:checkpoints?|positions?|bases?|convoys?|patrols?|posts?|vehicles?|camps?|headquarters|offices?|barracks)"
@@ -2017,13 +2120,18 @@ def _claimant(
     country_code: str,
     table: tuple[TableRow, ...] | None,
     organisations: tuple[tuple[tuple[int, int], ...], ...] = (),
+    syntax: tuple[SentenceSyntax, ...] = (),
 ) -> Actor | None:
     """The armed group an article says claimed its attack or said it carried it out ("X
     claimed responsibility", "claimed by X", "X said it was behind the attack"), or that it
     says is blamed for it (``_BLAMED``), in the form the article's names give it; ``None``
-    when it names no such group. A claim anywhere in the article comes before a blame."""
+    when it names no such group. A claim anywhere in the article comes before a blame; one
+    told of another time, denied or guessed (``told_in_background``; ``syntax`` gives each
+    sentence's parse) is none: "an attack in October blamed on X" is not this one's."""
     names = _article_names_cached(sentences, country_code, table, organisations)
-    for pattern, sentence in itertools.product((_CLAIMED, _BLAMED), sentences):
+    for pattern, k in itertools.product((_CLAIMED, _BLAMED), range(len(sentences))):
+        sentence = sentences[k]
+        parse = syntax[k] if k < len(syntax) else None
         claims = [m.span(key) for m in pattern.finditer(sentence) for key in ("by", "owner", "doer") if m.group(key)]
         if not claims:
             continue
@@ -2031,7 +2139,11 @@ def _claimant(
         for start, end in claims:
             for mention in mentions:
                 actor = mention.actor
-                if start <= mention.start < end and is_named_group(actor.name, actor.inter):
+                if (
+                    start <= mention.start < end
+                    and is_named_group(actor.name, actor.inter)
+                    and not told_in_background(sentence, mention.start, mention.end, parse)
+                ):
                     return actor
     return None
 
@@ -2408,6 +2520,7 @@ def _unnamed_groups_resolved(
     country_code: str,
     table: tuple[TableRow, ...] | None,
     article_group: Actor | None = None,
+    syntax: tuple[SentenceSyntax, ...] = (),
 ) -> tuple[ActorMention, ...]:
     """``mentions`` plus the unnamed armed groups of ``sentence`` no mention covers, each
     resolved to the non-state armed group the article names most (first named on a tie;
@@ -2422,11 +2535,11 @@ def _unnamed_groups_resolved(
         if of_country:
             # "Palestinian militants": an armed group of that people, not of the event's country.
             start = m.start() - len(before[-1]) - 1
-            named = _article_group(tuple(sentences), of_country, table)
+            named = _article_group(tuple(sentences), of_country, table, syntax)
             ours = named if named is not None and named.country_code == of_country else unidentified(of_country)
             extra.append(ActorMention(start, m.end(), sentence[start : m.end()], ours))
             continue
-        resolved = _article_group(tuple(sentences), country_code, table) or article_group
+        resolved = _article_group(tuple(sentences), country_code, table, syntax) or article_group
         if resolved is None and country_code and m.group(0).lower() not in {"the group", "the armed group"}:
             resolved = unidentified(country_code)
         if resolved is not None:
@@ -2437,18 +2550,29 @@ def _unnamed_groups_resolved(
 
 
 @lru_cache(maxsize=256)
-def _article_group(sentences: tuple[str, ...], country_code: str, table: tuple[TableRow, ...] | None) -> Actor | None:
-    """The non-state armed group an article names most, ``None`` when it names none.
+def _article_group(
+    sentences: tuple[str, ...],
+    country_code: str,
+    table: tuple[TableRow, ...] | None,
+    syntax: tuple[SentenceSyntax, ...] = (),
+) -> Actor | None:
+    """The non-state armed group an article names most, ``None`` when it names none. A naming
+    in a clause that lays no attack at the group's door (``told_in_background``: talks, another
+    time, a denial, a guess; ``syntax`` gives each sentence's parse) does not count: "the
+    insurgents" of an article that names a group only as a party to peace talks are unknown.
 
     A word the table reads as a group only in its own war ("separatists" in Cameroon)
     counts when the article names no group outright: "separatist fighters" said twice
     make "the terrorists" of a third sentence theirs."""
     counts: dict[str, tuple[int, int]] = {}
     actors: dict[str, Actor] = {}
-    for sentence in sentences:
+    for k, sentence in enumerate(sentences):
+        parse = syntax[k] if k < len(syntax) else None
         for mention in find_actors(sentence, country_code=country_code, table=table):
             actor = mention.actor
-            if is_named_group(actor.name, actor.inter):
+            if is_named_group(actor.name, actor.inter) and not told_in_background(
+                sentence, mention.start, mention.end, parse
+            ):
                 by_word = mention.text.lower() in UNNAMED_GROUPS
                 outright, by_words = counts.get(actor.name, (0, 0))
                 counts[actor.name] = (outright + (not by_word), by_words + by_word)
@@ -2743,16 +2867,22 @@ def _article_names_cached(
     return article_names(sentences, country_code, table, organisations, fighting)
 
 
-def _most_named(sentences: Sequence[str], names: dict[str, Actor]) -> Actor | None:
-    """The article's group (``article_names``) its sentences name most, first named on a tie."""
+def _most_named(
+    sentences: Sequence[str], names: dict[str, Actor], syntax: Sequence[SentenceSyntax] = ()
+) -> Actor | None:
+    """The article's group (``article_names``) its sentences name most, first named on a tie;
+    namings told in the background (``told_in_background``) do not count."""
     if not names:
         return None
     counts: dict[str, int] = {}
     by_name: dict[str, Actor] = {}
-    for sentence in sentences:
-        for _, _, actor in _bare_names(sentence, names):
+    for k, sentence in enumerate(sentences):
+        parse = syntax[k] if k < len(syntax) else None
+        for start, end, actor in _bare_names(sentence, names):
             if not is_named_group(actor.name, actor.inter):
                 continue  # "GNA": a government's forces
+            if told_in_background(sentence, start, end, parse):
+                continue
             counts[actor.name] = counts.get(actor.name, 0) + 1
             by_name.setdefault(actor.name, actor)
     return by_name[max(counts, key=lambda n: counts[n])] if counts else None

@@ -414,6 +414,13 @@ PERSON_NOUNS = frozenset(
         "ranger",
         "engineer",
         "deputy",
+        # civic life's people, whom attacks on local officials kill one at a time
+        "headman",
+        "councillor",
+        "chairman",
+        "cleric",
+        "activist",
+        "businessman",
     }
 )
 MONTHS = frozenset(

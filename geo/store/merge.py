@@ -1623,9 +1623,10 @@ def coded_fields(reports: Sequence[Event]) -> CodedFields:
 
 
 def happening_toll(reports: Sequence[Event]) -> int:
-    """The deaths of one happening from the events of its reports: one figure per article (its
-    first event that gives one), then the lowest of them, as ACLED takes the most conservative
-    report, never their sum; 0 when none reports deaths.
+    """The deaths of one happening from the events of its reports: one figure per article (the
+    largest its events give: a smaller one is a part it tells apart, "killed a priest and a
+    guard" before "seven people were killed"), then the lowest of them, as ACLED takes the most
+    conservative report, never their sum; 0 when none reports deaths.
 
     Only figures told of the happening's own place count when its reports name towns apart
     (merging may hold a town's event beside a neighbouring village's): the town more of its
@@ -1640,7 +1641,7 @@ def happening_toll(reports: Sequence[Event]) -> int:
         told = at_home
     per_article: dict[str, int] = {}
     for event in told:
-        per_article.setdefault(event.article_id, event.fatalities)
+        per_article[event.article_id] = max(per_article.get(event.article_id, 0), event.fatalities)
     return min(per_article.values()) if per_article else 0
 
 
