@@ -80,3 +80,21 @@ def test_a_piece_the_story_also_writes_alone_is_read_as_written_alone(geoparser)
     )
     found = placed(geoparser, text)
     assert found.get("Penha", ("", ""))[0] == "BR"
+
+
+def test_a_region_named_with_a_hyphen_is_not_a_village_of_its_first_word(geoparser):
+    text = (
+        "World | Asia-Pacific\n\nMANILA, June 2 - Troops clashed with gunmen on Sunday in Cotabato "
+        "and near Zamboanga, the army said, as aid reached Iligan."
+    )
+    classes = {p.mention.text: p.entry.feature_class for p in geoparser.places(text)}
+    assert classes["MANILA"] == "P"
+    assert classes.get("Asia", "L") != "P"  # a village named Asia lies 250 km from every town here
+
+
+def test_two_countries_joined_by_a_hyphen_are_not_pieces_of_one_name(geoparser):
+    text = "Shelling along the Uganda-Congo border drove families towards Kasese on Monday, officials in Kampala said."
+    found = placed(geoparser, text)
+    assert found["Uganda"] == ("UG", "PCLI")
+    assert found["Congo"][0] == "CD"
+    assert cut_short(geoparser, text) == []

@@ -526,6 +526,9 @@ def _hyphenated_places(doc: Doc, start: int, end: int, names: NameIndex) -> list
 #: Arabic articles join only written capitalised ("Bab El Oued"): in lower case most of them
 #: are English words too ("at", "as", "an").
 _ROMANCE_PARTICLES = NAME_PARTICLES - {"of", "and", "upon", "on", "-"} - ARABIC_ARTICLES
+#: GeoNames' classes of seas and lakes (H) and of continents and regions (L): a word read
+#: first as one of these, joined to a name by a hyphen, makes a wider region's name with it.
+_WIDE_CLASSES = frozenset({"H", "L"})
 
 
 def in_longer_name(doc: Doc, start: int, end: int, names: NameIndex) -> bool:
@@ -560,12 +563,18 @@ def in_longer_name(doc: Doc, start: int, end: int, names: NameIndex) -> bool:
 
     def linked(i: int, other: int) -> bool:
         """Is token ``i`` a particle joining the word ``other`` to the name? After "del",
-        "da" or "El" any capitalised word is the name's ("Lanao del Sur"); across a
-        hyphen only a word that is neither ordinary nor a place's name of its own: two
-        places joined ("Srinagar-Leh") are each themselves."""
+        "da" or "El" any capitalised word is the name's ("Lanao del Sur"). Across a hyphen,
+        a word that is neither ordinary nor a place's name of its own, or one the gazetteer
+        reads first as a sea, a continent or a region ("Asia-Pacific"): two towns or two
+        countries joined ("Srinagar-Leh", "Uganda-Congo") are each themselves."""
         if table.lower[i] in _ROMANCE_PARTICLES or (table.lower[i] in ARABIC_ARTICLES and table.title[i]):
             return part(other)
-        return table.text[i] in HYPHENS and table.glued[i] and joins(other) and not names.lookup(table.text[other])
+        if table.text[i] not in HYPHENS or not table.glued[i]:
+            return False
+        readings = names.lookup(table.text[other])
+        if not readings:
+            return joins(other)
+        return part(other) and readings[0].feature_class in _WIDE_CLASSES
 
     def same_line(a: int, b: int) -> bool:
         """Tokens ``a`` and ``b`` (``b`` right after ``a``) are one space or none apart."""
