@@ -1007,6 +1007,7 @@ def places_read(article: Article, recognition: Recognition, names, weights) -> t
         demonym_countries=recognition.demonym_countries,
         resolve_as=dict(recognition.resolve_as),
         demonym_of=dict(recognition.demonym_of),
+        cut_short=recognition.cut_short,
         weights=weights,
     )
 
@@ -1102,6 +1103,7 @@ def fit_doubt(
             demonym_countries=recognition.demonym_countries,
             resolve_as=dict(recognition.resolve_as),
             demonym_of=dict(recognition.demonym_of),
+            cut_short=recognition.cut_short,
             weights=weights,
         )
         gold = {(t.start, t.end): t for t in article.gold.toponyms}

@@ -210,6 +210,7 @@ class Geoparser:
             demonym_countries=recognition.demonym_countries,
             resolve_as=dict(recognition.resolve_as),
             demonym_of=dict(recognition.demonym_of),
+            cut_short=recognition.cut_short,
             overrides=overrides,
             weights=self.weights,
         )

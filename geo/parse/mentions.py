@@ -30,6 +30,7 @@ from geo.parse.placefeatures import (
     candidates,
     features,
     first_pass_by_name,
+    in_longer_name,
     misspellings,
     normalized,
     second_pass_features,
@@ -57,6 +58,9 @@ class Recognition:
     demonym_of: tuple[tuple[int, str], ...] = ()
     #: (start, end, country) of each demonym, in text order (``demonym_spans``)
     demonyms: tuple[tuple[int, int, str], ...] = ()
+    #: starts of the mentions that are a piece of a longer proper name the gazetteer does
+    #: not list ("El Oued" of "Bab El Oued"; ``geo.parse.placefeatures.in_longer_name``)
+    cut_short: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +178,7 @@ def recognise(doc: Doc, names: NameIndex, model: GeoparserModel | None = None) -
         resolve_as=tuple(sorted(resolve_as.items())),
         demonym_of=demonym_qualified(text_of(doc), mentions, spans),
         demonyms=spans,
+        cut_short=tuple(c.start for c in chosen if in_longer_name(doc, c.start_token, c.end_token, names)),
     )
 
 

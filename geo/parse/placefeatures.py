@@ -521,6 +521,88 @@ def _hyphenated_places(doc: Doc, start: int, end: int, names: NameIndex) -> list
     return pieces
 
 
+#: Particles that join the words of one foreign place name ("Lanao del Sur", "Serra da
+#: Misericordia"); not the English "of", "and", "on", which join two names as often. The
+#: Arabic articles join only written capitalised ("Bab El Oued"): in lower case most of them
+#: are English words too ("at", "as", "an").
+_ROMANCE_PARTICLES = NAME_PARTICLES - {"of", "and", "upon", "on", "-"} - ARABIC_ARTICLES
+#: GeoNames' classes of seas and lakes (H) and of continents and regions (L): a word read
+#: first as one of these, joined to a name by a hyphen, makes a wider region's name with it.
+_WIDE_CLASSES = frozenset({"H", "L"})
+
+
+def in_longer_name(doc: Doc, start: int, end: int, names: NameIndex) -> bool:
+    """Are tokens ``start:end`` a strict piece of a longer proper name the text writes around
+    them, one the gazetteer does not list: capitalised words that are no ordinary English
+    words, demonyms, compass or area words, joined by spaces, hyphens or the particles of
+    foreign names ("El Oued" of "Bab El Oued", "Lanao" of "Lanao del Sur")? Such a piece
+    names a part of a place the gazetteer lacks, not whatever the piece alone names. An
+    institution's name ("X Police Department", "X Liberation Army") goes on with ordinary
+    words, and is no such name."""
+    table = token_table(doc)
+    n = len(table.text)
+
+    own_person = any(table.ent_type[i] == "PERSON" for i in range(start, end))
+
+    def part(i: int) -> bool:
+        """A capitalised word that may be part of the same name: not a compass or area
+        word, a demonym, nor a person's name beside a piece that is none ("in Bucharest
+        Nicolae Ceausescu said")."""
+        return (
+            table.name[i]
+            and table.alpha[i]
+            and table.lower[i] not in DIRECTION_WORDS
+            and table.lower[i] not in AREA_GENERIC_WORDS
+            and (own_person or table.ent_type[i] != "PERSON")
+            and names.demonym(table.text[i]) is None
+        )
+
+    def joins(i: int) -> bool:
+        """... written right beside the piece: not an ordinary word ("Police")."""
+        return part(i) and not names.is_common_word(table.text[i])
+
+    def linked(i: int, other: int) -> bool:
+        """Is token ``i`` a particle joining the word ``other`` to the name? After "del",
+        "da" or "El" any capitalised word is the name's ("Lanao del Sur"). Across a hyphen,
+        a word that is neither ordinary nor a place's name of its own, or one the gazetteer
+        reads first as a sea, a continent or a region ("Asia-Pacific"): two towns or two
+        countries joined ("Srinagar-Leh", "Uganda-Congo") are each themselves."""
+        if table.lower[i] in _ROMANCE_PARTICLES or (table.lower[i] in ARABIC_ARTICLES and table.title[i]):
+            return part(other)
+        if table.text[i] not in HYPHENS or not table.glued[i]:
+            return False
+        readings = names.lookup(table.text[other])
+        if not readings:
+            return joins(other)
+        return part(other) and readings[0].feature_class in _WIDE_CLASSES
+
+    def same_line(a: int, b: int) -> bool:
+        """Tokens ``a`` and ``b`` (``b`` right after ``a``) are one space or none apart."""
+        return not table.space[b] and "\n" not in text_of(doc)[table.idx[a] : table.idx[b]]
+
+    first, last = start, end
+    while last < n and not table.sent_start[last] and same_line(last - 1, last):
+        if joins(last):
+            last += 1
+        elif last + 1 < n and same_line(last, last + 1) and linked(last, last + 1):
+            last += 2
+        else:
+            break
+    while first > 0 and not table.sent_start[first] and same_line(first - 1, first):
+        if joins(first - 1):
+            first -= 1
+        elif (
+            first > 1
+            and not table.sent_start[first - 1]
+            and same_line(first - 2, first - 1)
+            and linked(first - 1, first - 2)
+        ):
+            first -= 2
+        else:
+            break
+    return (first, last) != (start, end) and not names.lookup(_span_text(doc, first, last))
+
+
 def _names_a_place(text: str, names: NameIndex) -> bool:
     return bool(names.lookup(text)) or has_spelling_variant(text, names)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
@@ -352,6 +352,7 @@ def resolve(
     demonym_countries: Sequence[str] = (),
     resolve_as: Mapping[str, str] | None = None,
     demonym_of: Mapping[int, str] | None = None,
+    cut_short: Collection[int] = (),
     overrides: Mapping[str, Entry] | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> tuple[Place, ...]:
@@ -369,10 +370,12 @@ def resolve(
         demonym_countries=demonym_countries,
         resolve_as=resolve_as,
         demonym_of=demonym_of,
+        cut_short=cut_short,
         weights=weights,
     )
     names, choice = settled.names, settled.choice
     lone = _far_from_the_story(settled, weights) if weights.lone_population else set()
+    lone |= _pieces_far_off(settled)
     kept = {
         name: chosen
         for name, chosen in choice.items()
@@ -436,6 +439,7 @@ def readings(
     demonym_countries: Sequence[str] = (),
     resolve_as: Mapping[str, str] | None = None,
     demonym_of: Mapping[int, str] | None = None,
+    cut_short: Collection[int] = (),
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> tuple[dict[Mention, str], dict[str, Choice]]:
     """The name each mention is resolved by, and each name's best reading, before any
@@ -447,6 +451,7 @@ def readings(
         demonym_countries=demonym_countries,
         resolve_as=resolve_as,
         demonym_of=demonym_of,
+        cut_short=cut_short,
         weights=weights,
     )
     return settled.names, settled.choice
@@ -472,6 +477,9 @@ class _Settled:
     together: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: each name's other spellings, as the passes looked them up (``_read_here``)
     respellings: _Respellings | None = None
+    #: the names the text writes only as a piece of a longer name the gazetteer does not
+    #: list (``_only_cut_short``)
+    cut_short: frozenset[str] = frozenset()
 
 
 def _settle(
@@ -482,6 +490,7 @@ def _settle(
     demonym_countries: Sequence[str] = (),
     resolve_as: Mapping[str, str] | None = None,
     demonym_of: Mapping[int, str] | None = None,
+    cut_short: Collection[int] = (),
     weights: Weights = DEFAULT_WEIGHTS,
     with_cues: bool = False,
 ) -> _Settled:
@@ -512,6 +521,9 @@ def _settle(
     # "the X neighbourhood", "the X bridge", "the island of X": X lies by a town of the story,
     # not at a namesake of another kind far from it.
     kinds = _named_kinds(text, mentions, names)
+    # "the Bab El Oued district": a name the text writes only as a piece of a longer name
+    # the gazetteer lacks names a part of that place, not whatever the piece names alone.
+    pieces = _only_cut_short(mentions, names, cut_short)
     constraints = _with_demonym_containers(
         _containment(text, mentions, names, pools), mentions, names, demonym_of or {}, weights.demonym_container
     )
@@ -572,6 +584,7 @@ def _settle(
         together=together,
         as_actor=as_actor,
         respellings=respellings,
+        cut_short=pieces,
     )
 
 
@@ -709,6 +722,7 @@ def scored_readings(
     demonym_countries: Sequence[str] = (),
     resolve_as: Mapping[str, str] | None = None,
     demonym_of: Mapping[int, str] | None = None,
+    cut_short: Collection[int] = (),
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> tuple[dict[Mention, str], dict[str, tuple[ScoredReading, ...]]]:
     """Every candidate of every name with its score and features, for training the learned
@@ -720,6 +734,7 @@ def scored_readings(
         demonym_countries=demonym_countries,
         resolve_as=resolve_as,
         demonym_of=demonym_of,
+        cut_short=cut_short,
         weights=weights,
         with_cues=True,
     )
@@ -1509,6 +1524,41 @@ def _of_another_kind_far_off(entry: Entry, kind: frozenset[str] | None, context:
     """Is ``entry`` of none of the GeoNames classes ``kind`` (those of the kind of place the
     text calls the name), and far from every other town of the story?"""
     return kind is not None and entry.feature_class not in kind and _beyond_the_story(entry, context)
+
+
+def _pieces_far_off(settled: _Settled) -> set[str]:
+    """Names the text writes only as a piece of a longer name the gazetteer lacks ("El Oued"
+    of "the Bab El Oued district", "Serra" of "Serra da Misericordia") that are read as a
+    place, not an area, farther than ``NEAR_TOWN_KM`` from every populated place the story
+    names besides (a story that names none gives no reason to doubt it). The longer name is
+    a place of the story; a place far off that shares a word of it is a namesake."""
+    far = set()
+    for name in settled.cut_short:
+        chosen = settled.choice.get(name)
+        if chosen is None:
+            continue
+        entry = chosen.entry
+        others = settled.context.without(name, settled.together.get(name, frozenset()))
+        towns = [a.entry for a in others.anchors.values() if a.entry.feature_class == "P"]
+        if (
+            not entry.is_area
+            and towns
+            and all(_km_between(entry.lat, entry.lon, t.lat, t.lon) > NEAR_TOWN_KM for t in towns)
+        ):
+            far.add(name)
+    return far
+
+
+def _only_cut_short(
+    mentions: Sequence[Mention], names: Mapping[Mention, str], cut_short: Collection[int]
+) -> frozenset[str]:
+    """The names every mention of which is a piece of a longer name the gazetteer does not
+    list (``cut_short``: the mentions' starts); a name also written on its own is not."""
+    if not cut_short:
+        return frozenset()
+    starts = set(cut_short)
+    whole = {names[m] for m in mentions if m.start not in starts}
+    return frozenset(names[m] for m in mentions if m.start in starts and names[m] not in whole)
 
 
 def _named_kinds(text: str, mentions: Sequence[Mention], names: Mapping[Mention, str]) -> dict[str, frozenset[str]]:
