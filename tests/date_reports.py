@@ -386,6 +386,12 @@ DATE_REPORTS: list[DateReport] = [
         date(1998, 9, 24),
         {"Maseru": "1998-09-23", "Pretoria": "1998-09-22"},
     ),
+    DateReport(  # a passive "was reported" tells what was reported, not who spoke
+        "KINSHASA, May 12 - Gunfire was reported on Sunday around the barracks in Kindu, and in Kisangani on "
+        "Saturday, as the army fell back.",
+        date(1997, 5, 12),
+        {"Kindu": "1997-05-11", "Kisangani": "1997-05-10"},
+    ),
     DateReport(
         "KIGALI, Nov 14 - A commission of inquiry said on Monday that soldiers had shelled the camp at Kibeho "
         "on the night of April 21 and hunted survivors through the hills above Butare the next morning.",

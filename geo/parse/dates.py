@@ -1125,9 +1125,26 @@ def _in_tense(
     present ("leaders meet in X on Tuesday", "mediators hope to bring both sides to X on
     Tuesday"): English tells a past day in the past tense, and a day on a present verb is one
     planned."""
-    if tree is None or not any(c.future or c.kind in PLANNED_KINDS for c in found):
+    if tree is None:
+        return found
+    found = tuple(_reported_happening(sentence, tree, c) for c in found)
+    if not any(c.future or c.kind in PLANNED_KINDS for c in found):
         return found
     return tuple(_read_in_tense(sentence, tree, c, published) for c in found)
+
+
+def _reported_happening(sentence: str, tree: ClauseTree, candidate: _Candidate) -> _Candidate:
+    """A phrase after a verb of saying in the passive ("fighting was reported on Saturday in
+    X") dates what was reported, the verb's subject, not a statement: no speaker is named."""
+    if not candidate.speech or candidate.report:
+        return candidate
+    said = _SPEECH_BEFORE.search(sentence, max(0, candidate.start - SPEECH_REACH), candidate.start)
+    if said is None:
+        return candidate
+    verb = tree.token_at(said.start())
+    if any(tree.deps[i] == "auxpass" for i in tree.children(verb)):
+        return replace(candidate, speech=False)
+    return candidate
 
 
 def _read_in_tense(sentence: str, tree: ClauseTree, candidate: _Candidate, published: date | None) -> _Candidate:
