@@ -398,6 +398,12 @@ DATE_REPORTS: list[DateReport] = [
         date(1995, 11, 14),
         {"Butare": "1995-04-22"},
     ),
+    DateReport(  # "that night" is the night of the day the story last named
+        "LA PAZ, Nov 4 - Troops fired on striking miners at Huanuni on October 28, killing three, union leaders "
+        "said on Monday. Police arrested dozens of union members in Oruro that night.",
+        date(1985, 11, 4),
+        {"Huanuni": "1985-10-28", "Oruro": "1985-10-28"},
+    ),
     # Longer reports of several places.
     DateReport(
         "HUE, Feb 7 (AP) - Marines fought house to house in Hue for a seventh day on Wednesday. The "

@@ -362,7 +362,8 @@ _ANCHORED: tuple[tuple[re.Pattern[str], int | None, bool, int], ...] = tuple(
         (rf"\b((?i:{_COUNT}))\s+((?i:day|week|hour))s?\s+((?i:later|earlier))\b", None, False, DATE_PRECISION_DAY),
         (r"\b(?i:hours|a\s+few\s+hours|several\s+hours|minutes)\s+(?i:later|earlier)\b", 0, False, DATE_PRECISION_DAY),
         (
-            r"\b(?i:(?:on\s+)?(?:the|that)\s+same\s+(?:day|night)|(?:later|earlier)\s+that\s+"
+            # "that night", "later that day": the day the story last named
+            r"\b(?i:(?:on\s+)?(?:the|that)\s+same\s+(?:day|night)|(?:(?:later|earlier)\s+)?that\s+"
             r"(?:day|night|morning|afternoon|evening)|(?:later|earlier)\s+in\s+the\s+day)\b",
             0,
             False,
@@ -376,7 +377,7 @@ _ANCHORED: tuple[tuple[re.Pattern[str], int | None, bool, int], ...] = tuple(
         (r"\b(?i:(?:later|earlier)\s+that\s+week)\b", 0, False, DATE_PRECISION_WEEK),
     )
 )
-_ANCHORED_GATES = ("after", "before", "later", "earlier", "same", "next", "following", "previous", "preceding")
+_ANCHORED_GATES = ("after", "before", "later", "earlier", "same", "next", "following", "previous", "preceding", "that")
 
 #: Phrases whose direction (past or coming) depends on the clause's tense.
 TENSE_SENSITIVE = frozenset({"day_month", "month_day", "ordinal_day", "cued_month", "weekday", "weekend"})
