@@ -361,6 +361,49 @@ DATE_REPORTS: list[DateReport] = [
         date(2020, 9, 16),
         {"Doha": "2020-09-15"},
     ),
+    # The verb a day hangs on tells its direction: an arrival awaited, a day something is set for
+    # and a promise reported are the coming day or the saying's; a past perfect's day is past.
+    DateReport(
+        "FREETOWN, May 18 - Rebels shelled the eastern suburbs of the capital on Monday. A delegation of West "
+        "African foreign ministers was due in Lome on Wednesday for talks with the rebel leaders.",
+        date(1999, 5, 18),
+        {"Lome": "1999-05-19"},
+    ),
+    DateReport(
+        "The United Nations envoy was expected in Sarajevo on Thursday for talks on heavy weapons around the city.",
+        date(1994, 2, 9),
+        {"Sarajevo": "1994-02-10"},
+    ),
+    DateReport(
+        "HARARE, April 2 - Police fired tear gas at opposition supporters in Bulawayo on Tuesday. The opposition "
+        "has called a rally in Harare for Saturday to demand the release of the results.",
+        date(2008, 4, 2),
+        {"Bulawayo": "2008-04-01", "Harare": "2008-04-05"},
+    ),
+    DateReport(
+        "MASERU, Sept 24 - South African troops fought mutinous soldiers in Maseru on Wednesday. Officials in "
+        "Pretoria said on Tuesday they would send more troops to the kingdom.",
+        date(1998, 9, 24),
+        {"Maseru": "1998-09-23", "Pretoria": "1998-09-22"},
+    ),
+    DateReport(  # a passive "was reported" tells what was reported, not who spoke
+        "KINSHASA, May 12 - Gunfire was reported on Sunday around the barracks in Kindu, and in Kisangani on "
+        "Saturday, as the army fell back.",
+        date(1997, 5, 12),
+        {"Kindu": "1997-05-11", "Kisangani": "1997-05-10"},
+    ),
+    DateReport(
+        "KIGALI, Nov 14 - A commission of inquiry said on Monday that soldiers had shelled the camp at Kibeho "
+        "on the night of April 21 and hunted survivors through the hills above Butare the next morning.",
+        date(1995, 11, 14),
+        {"Butare": "1995-04-22"},
+    ),
+    DateReport(  # "that night" is the night of the day the story last named
+        "LA PAZ, Nov 4 - Troops fired on striking miners at Huanuni on October 28, killing three, union leaders "
+        "said on Monday. Police arrested dozens of union members in Oruro that night.",
+        date(1985, 11, 4),
+        {"Huanuni": "1985-10-28", "Oruro": "1985-10-28"},
+    ),
     # Longer reports of several places.
     DateReport(
         "HUE, Feb 7 (AP) - Marines fought house to house in Hue for a seventh day on Wednesday. The "

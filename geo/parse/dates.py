@@ -232,9 +232,12 @@ NEAREST_YEAR_DAYS = 300
 FUTURE_MARKERS = (
     r"will|won't|would|shall|'ll|’ll",
     r"(?:is|are|was|were|be)\s+(?:also\s+)?(?:expected|due|set|scheduled|slated|poised|going|planned|supposed)\s+to",
+    # "was due in X on Wednesday", "is expected back on Monday": an arrival awaited
+    r"(?:is|are|was|were|be)\s+(?:also\s+)?(?:expected|due)\s+(?:in|at|back)\b",
     r"expected\s+to|scheduled\s+(?:to|for)|planned\s+for|plans?\s+to|planning\s+to|intends?\s+to",
     r"(?:is|are)\s+to\s+\w+",
-    r"next|upcoming|forthcoming",
+    # not "the next morning", which counts on from a day of the story, in the past as well
+    r"(?<!the\s)next|upcoming|forthcoming",
 )
 #: What ends a date phrase's clause.
 CLAUSE_BOUNDARIES = r"[,;:()\[\]\u2014\u2013\"“”]|\s-\s|\b(?:said|says|told|that|which|who|according to)\b"
@@ -359,7 +362,8 @@ _ANCHORED: tuple[tuple[re.Pattern[str], int | None, bool, int], ...] = tuple(
         (rf"\b((?i:{_COUNT}))\s+((?i:day|week|hour))s?\s+((?i:later|earlier))\b", None, False, DATE_PRECISION_DAY),
         (r"\b(?i:hours|a\s+few\s+hours|several\s+hours|minutes)\s+(?i:later|earlier)\b", 0, False, DATE_PRECISION_DAY),
         (
-            r"\b(?i:(?:on\s+)?(?:the|that)\s+same\s+(?:day|night)|(?:later|earlier)\s+that\s+"
+            # "that night", "later that day": the day the story last named
+            r"\b(?i:(?:on\s+)?(?:the|that)\s+same\s+(?:day|night)|(?:(?:later|earlier)\s+)?that\s+"
             r"(?:day|night|morning|afternoon|evening)|(?:later|earlier)\s+in\s+the\s+day)\b",
             0,
             False,
@@ -373,7 +377,7 @@ _ANCHORED: tuple[tuple[re.Pattern[str], int | None, bool, int], ...] = tuple(
         (r"\b(?i:(?:later|earlier)\s+that\s+week)\b", 0, False, DATE_PRECISION_WEEK),
     )
 )
-_ANCHORED_GATES = ("after", "before", "later", "earlier", "same", "next", "following", "previous", "preceding")
+_ANCHORED_GATES = ("after", "before", "later", "earlier", "same", "next", "following", "previous", "preceding", "that")
 
 #: Phrases whose direction (past or coming) depends on the clause's tense.
 TENSE_SENSITIVE = frozenset({"day_month", "month_day", "ordinal_day", "cued_month", "weekday", "weekend"})
@@ -1122,25 +1126,62 @@ def _in_tense(
     present ("leaders meet in X on Tuesday", "mediators hope to bring both sides to X on
     Tuesday"): English tells a past day in the past tense, and a day on a present verb is one
     planned."""
-    if tree is None or not any(c.future or c.kind in PLANNED_KINDS for c in found):
+    if tree is None:
+        return found
+    found = tuple(_reported_happening(sentence, tree, c) for c in found)
+    if not any(c.future or c.kind in PLANNED_KINDS for c in found):
         return found
     return tuple(_read_in_tense(sentence, tree, c, published) for c in found)
+
+
+def _reported_happening(sentence: str, tree: ClauseTree, candidate: _Candidate) -> _Candidate:
+    """A phrase after a verb of saying in the passive ("fighting was reported on Saturday in
+    X") dates what was reported, the verb's subject, not a statement: no speaker is named."""
+    if not candidate.speech or candidate.report:
+        return candidate
+    said = _SPEECH_BEFORE.search(sentence, max(0, candidate.start - SPEECH_REACH), candidate.start)
+    if said is None:
+        return candidate
+    verb = tree.token_at(said.start())
+    if any(tree.deps[i] == "auxpass" for i in tree.children(verb)):
+        return replace(candidate, speech=False)
+    return candidate
 
 
 def _read_in_tense(sentence: str, tree: ClauseTree, candidate: _Candidate, published: date | None) -> _Candidate:
     """One phrase read in its verb's tense (``_in_tense``); a day a noun of something planned
     names after "ahead of" or "before" ("ahead of talks in X on Tuesday", "before the vote on
     Sunday") is the coming one, whatever the verb: that noun's day, not the verb's."""
-    if candidate.future and _past_by_parse(sentence, tree, candidate):
+    if candidate.future and (
+        _past_by_parse(sentence, tree, candidate) or _dates_a_past_statement(sentence, tree, candidate)
+    ):
         return _reread(sentence, candidate, published, future=False)
     if candidate.kind not in PLANNED_KINDS or candidate.speech or candidate.background:
         return candidate
     opener = _planned_noun_opener(sentence, tree, candidate)
     if opener >= 0:
         return replace(_reread(sentence, candidate, published, future=True), planned_from=opener)
-    if not candidate.future and _coming_by_parse(tree, candidate):
+    if not candidate.future and (_set_for(tree, candidate) or _coming_by_parse(tree, candidate)):
         return _reread(sentence, candidate, published, future=True)
     return candidate
+
+
+def _dates_a_past_statement(sentence: str, tree: ClauseTree, candidate: _Candidate) -> bool:
+    """Does the phrase follow a verb of saying in the past ("said on Monday they would press
+    on")? It dates the saying, which is done, whatever the clause reported after it promises
+    (the parser may hang the phrase on that clause's verb)."""
+    if not candidate.speech or candidate.report:
+        return False
+    said = _SPEECH_BEFORE.search(sentence, max(0, candidate.start - SPEECH_REACH), candidate.start)
+    return said is not None and tree.tense(tree.token_at(said.start())) == "past"
+
+
+def _set_for(tree: ClauseTree, candidate: _Candidate) -> bool:
+    """Is the day the object of "for" ("called a rally for Sunday", "set the vote for Monday")?
+    A day something is set for is one planned, whatever the tense of the verb that set it."""
+    head = tree.head_of_span(candidate.start, candidate.end)
+    up = tree.heads[head]
+    return up != head and tree.deps[head] == "pobj" and tree.words[up].lower() == "for"
 
 
 #: Prepositions that put a noun's happening after the clause's: what they name is still to come.
@@ -1268,12 +1309,22 @@ def _past_by_parse(sentence: str, tree: ClauseTree, candidate: _Candidate) -> bo
     markers = {tree.token_at(at) for at in future_markers(sentence, candidate.start, candidate.end)}
     if tree.deps[verb] not in ("acl", "relcl"):
         # "was scheduled for Monday": the marker is the verb itself
-        return tree.tense(verb) == "past" and not any(
+        return _told_in_the_past(tree, verb) and not any(
             m == verb or (tree.heads[m] == verb and tree.deps[m] in ("aux", "auxpass")) for m in markers
         )
     if not (tree.tense(verb) == "past" or (tree.tense(verb) == "nonfinite" and tree.tags[verb] == "VBN")):
         return False
     return not any(m == verb or verb in tree.ancestors(m) for m in markers)
+
+
+def _told_in_the_past(tree: ClauseTree, verb: int) -> bool:
+    """Is ``verb`` in the simple past or the past perfect ("had attacked the prison on the
+    night of May 12")? Both tell of a day gone by."""
+    if tree.tense(verb) == "past":
+        return True
+    return tree.tense(verb) == "perfect" and any(
+        tree.words[i].lower() in ("had", "'d") for i in tree.children(verb) if tree.deps[i] == "aux"
+    )
 
 
 def _reread(sentence: str, candidate: _Candidate, published: date | None, *, future: bool) -> _Candidate:
