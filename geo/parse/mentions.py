@@ -59,7 +59,7 @@ class Recognition:
     #: (start, end, country) of each demonym, in text order (``demonym_spans``)
     demonyms: tuple[tuple[int, int, str], ...] = ()
     #: starts of the mentions that are a piece of a longer proper name the gazetteer does
-    #: not list ("El Oued" of "Bab El Oued"; ``geo.parse.placefeatures.in_longer_name``)
+    #: not list ("El Arbaa" of "Souk El Arbaa"; ``geo.parse.placefeatures.in_longer_name``)
     cut_short: tuple[int, ...] = ()
 
 

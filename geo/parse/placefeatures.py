@@ -521,9 +521,9 @@ def _hyphenated_places(doc: Doc, start: int, end: int, names: NameIndex) -> list
     return pieces
 
 
-#: Particles that join the words of one foreign place name ("Lanao del Sur", "Serra da
-#: Misericordia"); not the English "of", "and", "on", which join two names as often. The
-#: Arabic articles join only written capitalised ("Bab El Oued"): in lower case most of them
+#: Particles that join the words of one foreign place name ("Zamboanga del Norte", "Serra
+#: da Estrela"); not the English "of", "and", "on", which join two names as often. The
+#: Arabic articles join only written capitalised ("Souk El Arbaa"): in lower case most of them
 #: are English words too ("at", "as", "an").
 _ROMANCE_PARTICLES = NAME_PARTICLES - {"of", "and", "upon", "on", "-"} - ARABIC_ARTICLES
 #: GeoNames' classes of seas and lakes (H) and of continents and regions (L): a word read
@@ -535,7 +535,7 @@ def in_longer_name(doc: Doc, start: int, end: int, names: NameIndex) -> bool:
     """Are tokens ``start:end`` a strict piece of a longer proper name the text writes around
     them, one the gazetteer does not list: capitalised words that are no ordinary English
     words, demonyms, compass or area words, joined by spaces, hyphens or the particles of
-    foreign names ("El Oued" of "Bab El Oued", "Lanao" of "Lanao del Sur")? Such a piece
+    foreign names ("El Arbaa" of "Souk El Arbaa", "Zamboanga" of "Zamboanga del Norte")? Such a piece
     names a part of a place the gazetteer lacks, not whatever the piece alone names. An
     institution's name ("X Police Department", "X Liberation Army") goes on with ordinary
     words, and is no such name."""
@@ -563,9 +563,9 @@ def in_longer_name(doc: Doc, start: int, end: int, names: NameIndex) -> bool:
 
     def linked(i: int, other: int) -> bool:
         """Is token ``i`` a particle joining the word ``other`` to the name? After "del",
-        "da" or "El" any capitalised word is the name's ("Lanao del Sur"). Across a hyphen,
+        "da" or "El" any capitalised word is the name's ("Zamboanga del Norte"). Across a hyphen,
         a word that is neither ordinary nor a place's name of its own, or one the gazetteer
-        reads first as a sea, a continent or a region ("Asia-Pacific"): two towns or two
+        reads first as a sea, a continent or a region ("Indo-Pacific"): two towns or two
         countries joined ("Srinagar-Leh", "Uganda-Congo") are each themselves."""
         if table.lower[i] in _ROMANCE_PARTICLES or (table.lower[i] in ARABIC_ARTICLES and table.title[i]):
             return part(other)

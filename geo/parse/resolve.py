@@ -521,7 +521,7 @@ def _settle(
     # "the X neighbourhood", "the X bridge", "the island of X": X lies by a town of the story,
     # not at a namesake of another kind far from it.
     kinds = _named_kinds(text, mentions, names)
-    # "the Bab El Oued district": a name the text writes only as a piece of a longer name
+    # "the Souk El Arbaa market": a name the text writes only as a piece of a longer name
     # the gazetteer lacks names a part of that place, not whatever the piece names alone.
     pieces = _only_cut_short(mentions, names, cut_short)
     constraints = _with_demonym_containers(
@@ -1527,8 +1527,8 @@ def _of_another_kind_far_off(entry: Entry, kind: frozenset[str] | None, context:
 
 
 def _pieces_far_off(settled: _Settled) -> set[str]:
-    """Names the text writes only as a piece of a longer name the gazetteer lacks ("El Oued"
-    of "the Bab El Oued district", "Serra" of "Serra da Misericordia") that are read as a
+    """Names the text writes only as a piece of a longer name the gazetteer lacks ("El Arbaa"
+    of "the Souk El Arbaa market", "Serra" of "Serra da Estrela") that are read as a
     place, not an area, farther than ``NEAR_TOWN_KM`` from every populated place the story
     names besides (a story that names none gives no reason to doubt it). The longer name is
     a place of the story; a place far off that shares a word of it is a namesake."""

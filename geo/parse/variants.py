@@ -70,7 +70,7 @@ _AREA_WORD_BEFORE = re.compile(r"\b(" + "|".join(sorted(AREA_HEAD_WORDS)) + r")[
 #: How far before a mention ``_AREA_WORD_BEFORE`` looks, in characters.
 AREA_WORD_BEFORE_CHARS = 40
 #: The lower-case particles that join the words of one place name in the Romance languages
-#: ("Santa Cruz de la Sierra", "Lanao del Sur", "Serra da Misericordia").
+#: ("Santa Cruz de la Sierra", "Zamboanga del Norte", "Serra da Estrela").
 NAME_PARTICLES = ("de la", "de las", "de los", "del", "de", "da", "das", "do", "dos", "di")
 _PARTICLE = "(?:" + "|".join(p.replace(" ", "[ \t]+") for p in NAME_PARTICLES) + ")"
 #: A particle and a capitalised word right after a mention: the rest of its name.
