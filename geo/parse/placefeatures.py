@@ -458,7 +458,7 @@ def _entity_candidates(doc: Doc, ent: Span, names: NameIndex, sentence_of: Seque
     if label in PLACE_LABELS:
         pair = _hyphenated_places(doc, *shaped, names)
         if pair:
-            # "the Srinagar-Leh highway", "Uganda-Congo road": two places joined, each a candidate.
+            # "the Goma-Bukavu highway", "Chad-Sudan road": two places joined, each a candidate.
             return [_make(doc, *part, label, sentence_of, container_label=label) for part in pair]
     found = []
     hint = ""
@@ -501,7 +501,7 @@ HYPHENS = ("-", "‑")
 
 
 def _hyphenated_places(doc: Doc, start: int, end: int, names: NameIndex) -> list[tuple[int, int]]:
-    """The places a hyphen joins into one word ("Srinagar-Leh", "Uganda-Congo") when the
+    """The places a hyphen joins into one word ("Goma-Bukavu", "Chad-Sudan") when the
     whole is no place's name in any spelling and every piece is one; else []."""
     table = token_table(doc)
     cuts = [i for i in range(start + 1, end - 1) if table.text[i] in HYPHENS and table.glued[i] and table.glued[i + 1]]
@@ -566,7 +566,7 @@ def in_longer_name(doc: Doc, start: int, end: int, names: NameIndex) -> bool:
         "da" or "El" any capitalised word is the name's ("Zamboanga del Norte"). Across a hyphen,
         a word that is neither ordinary nor a place's name of its own, or one the gazetteer
         reads first as a sea, a continent or a region ("Indo-Pacific"): two towns or two
-        countries joined ("Srinagar-Leh", "Uganda-Congo") are each themselves."""
+        countries joined ("Goma-Bukavu", "Chad-Sudan") are each themselves."""
         if table.lower[i] in _ROMANCE_PARTICLES or (table.lower[i] in ARABIC_ARTICLES and table.title[i]):
             return part(other)
         if table.text[i] not in HYPHENS or not table.glued[i]:
