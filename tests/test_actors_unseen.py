@@ -743,3 +743,43 @@ def test_a_bomb_blamed_on_a_group_that_killed_people_hit_the_people_not_the_army
         "Unidentified Armed Group (Zambia)",
         "Military Forces of Zambia",
     )
+
+
+def test_police_sent_to_the_scene_of_an_attack_are_no_side_of_it(nlp) -> None:
+    sentences = [
+        "Gunmen raided a cattle market in Velmar on Tuesday, killing five traders, and police were sent to the area, residents said."
+    ]
+    pair = _pair(nlp, sentences, 0, "NG", "attack_on_civilians")
+    assert _sides(pair) == ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+
+
+def test_police_who_arrive_and_fight_are_a_side(nlp) -> None:
+    sentences = ["Gunmen raided a cattle market in Velmar on Tuesday, and police arrived and exchanged fire with them."]
+    pair = _pair(nlp, sentences, 0, "NG")
+    assert _sides(pair) == ("Unidentified Armed Group (Nigeria)", "Police Forces of Nigeria")
+
+
+def test_the_army_that_sends_troops_to_fight_is_a_side(nlp) -> None:
+    sentences = ["The army sent troops to Velmar, where they fought the Copper Hills Front for two days."]
+    pair = _pair(nlp, sentences, 0, "MW")
+    assert _sides(pair) == ("Military Forces of Malawi", "Copper Hills Front")
+
+
+def test_a_strike_against_smugglers_hit_an_unidentified_armed_group_not_civilians(nlp) -> None:
+    sentences = [
+        "Malawian army drones struck a fuel depot in Velmar on Friday, in what officials called a raid against smugglers."
+    ]
+    pair = _pair(nlp, sentences, 0, "MW", "air_strike")
+    assert _sides(pair) == ("Military Forces of Malawi", "Unidentified Armed Group (Malawi)")
+
+
+def test_people_traffickers_hit_by_a_strike_are_not_civilians(nlp) -> None:
+    sentences = ["Malawian army drones struck a boat in Velmar on Friday, killing people traffickers, officials said."]
+    pair = _pair(nlp, sentences, 0, "MW", "air_strike")
+    assert _sides(pair) == ("Military Forces of Malawi", "Unidentified Armed Group (Malawi)")
+
+
+def test_a_strike_that_killed_people_in_a_market_still_hit_civilians(nlp) -> None:
+    sentences = ["Malawian army drones struck a market in Velmar on Friday, killing six people, officials said."]
+    pair = _pair(nlp, sentences, 0, "MW", "air_strike")
+    assert _sides(pair) == ("Military Forces of Malawi", "Civilians (Malawi)")

@@ -295,6 +295,39 @@ _BLAMED_BEFORE = re.compile(
 #: Of those, the strikes from afar (from the air, by guns or missiles): their author is often
 #: named only in the sentence before the one that tells what they hit.
 STRIKES_FROM_AFAR = frozenset({"air_strike", "shelling"})
+#: Armed or criminal people a strike or raid is aimed at without a group's name ("operations
+#: against fuel smugglers", "killing three fighters"): ACLED codes them as an unidentified
+#: armed group, not as civilians. A civilian word just before one of them is its modifier
+#: ("people traffickers", "village fighters"), not people hit.
+_ARMED_PEOPLE = re.compile(
+    r"\b(?:smugglers?|traffickers?|fighters|bandits?|kidnappers?|gang\s+members|gangsters?|pirates?|militiam[ae]n)\b",
+    re.IGNORECASE,
+)
+_ARMED_PEOPLE_AFTER = re.compile(r"[\s-]+" + _ARMED_PEOPLE.pattern, re.IGNORECASE)
+#: What a strike is aimed at: the words that lead to its target ("operations against", "targeting").
+_AIMED_AT_BEFORE = re.compile(
+    r"\b(?:against|targeting|targeted|targets|hit(?:ting)?|struck|killing|killed|on)\s+(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _civilian_words(sentence: str, words: tuple[str, ...]) -> list[re.Match[str]]:
+    """The civilian words of ``sentence`` that name people or places hit, not the modifier of
+    an armed or criminal people's noun ("people traffickers")."""
+    return [m for m in _phrase_pattern(words).finditer(sentence) if not _ARMED_PEOPLE_AFTER.match(sentence, m.end())]
+
+
+def _armed_people_aimed_at(sentence: str, parse: SentenceSyntax | None) -> bool:
+    """Does ``sentence`` aim its strike at armed or criminal people it names by no group
+    ("operations against smugglers", "killing three fighters")?"""
+    for m in _ARMED_PEOPLE.finditer(sentence):
+        if (parse is not None and parse.side_of(m.start(), m.end()) == 2) or _AIMED_AT_BEFORE.search(
+            sentence, max(0, m.start() - 60), m.start()
+        ):
+            return True
+    return False
+
+
 #: International bodies that are parties to talks and agreements.
 INTERNATIONAL_BODIES: dict[str, tuple[str, ...]] = {
     "United Nations": ("United Nations", "UN", "U.N.", "UN Security Council", "Security Council"),
@@ -1714,6 +1747,9 @@ def frontline_actors(
     names = _article_names_cached(tuple(sentences), country_code, table, recognised, fighting)
     main_group = _most_named(sentences, names, syntax)
     dated = 0 <= index < len(sentences) and _PAST_DATE.search(sentences[index]) is not None
+    # A strike whose sentence aims it at armed or criminal people ("operations against
+    # smugglers") did not hit civilians; its author may be named further on.
+    aimed_at_armed = one_sided and 0 <= index < len(sentences) and _armed_people_aimed_at(sentences[index], event_parse)
     for step, i in enumerate(dict.fromkeys(order)):
         if not 0 <= i < len(sentences):
             continue
@@ -1738,6 +1774,11 @@ def frontline_actors(
             # The event's own sentence tells of the event, whatever its other clauses say.
             mentions = _background_dropped(sentences[i], mentions, parse)
         if parse is not None:
+            # "Gunmen raided the market, and police were sent to the area": a state's force
+            # the sentence only brings to the scene is no side of what happened there.
+            mentions = tuple(
+                m for m in mentions if not (m.actor.inter == INTER_STATE and parse.only_present(m.start, m.end))
+            )
             mentions = _countries_that_struck(sentences[i], mentions, parse)
             mentions = _speaker_forces(sentences[i], mentions, parse, country_code, table)
             if one_sided:
@@ -1799,11 +1840,13 @@ def frontline_actors(
             and not target_only
         ):
             hit = (
-                _phrase_pattern(CIVILIAN_WORDS).search(sentences[i])
+                _civilian_words(sentences[i], CIVILIAN_WORDS)
                 or _people_of_a_country().search(sentences[i])
                 or sub_event_type == "attack_on_civilians"
             )
-            if hit and all(a.name != victims.name for a in actors):
+            if i == index and aimed_at_armed:
+                pass  # the people it hit were armed ones, coded below
+            elif hit and all(a.name != victims.name for a in actors):
                 actors.append(victims)
         armed_alone = len(actors) == 1 and actors[0].inter not in (INTER_STATE, INTER_CIVILIANS)
         if (
@@ -1832,8 +1875,16 @@ def frontline_actors(
                 actors.append(lone[1])
         if len(actors) >= 2:
             break
-        if one_sided and step >= 2 and (not actors or any(a.inter != INTER_CIVILIANS for a in actors)):
+        if (
+            one_sided
+            and step >= 2
+            and ((not actors and not aimed_at_armed) or any(a.inter != INTER_CIVILIANS for a in actors))
+        ):
             break
+    if aimed_at_armed and len(actors) == 1 and actors[0].inter == INTER_STATE and country_code:
+        # "Drones struck targets in the port, in operations against smugglers": a state's
+        # strike on armed or criminal people no group's name covers hit an unidentified group.
+        actors.append(unidentified(country_code))
     if target_only and len(actors) >= 2 and actors[1].name not in hit_in_sentence:
         actors[0], actors[1] = actors[1], actors[0]  # the neighbour's striker struck the side hit
     partners = [p for p in partners if all(p.name != a.name for a in actors)]
@@ -2452,7 +2503,7 @@ def _people_hit(
     ``plainly``: only people named as civilians count, not bare "people" or a nation's."""
     if victims is None or len(actors) != 1 or actors[0].inter in (INTER_CIVILIANS, INTER_UNKNOWN):
         return False
-    found = [*_phrase_pattern(VICTIM_PEOPLE).finditer(sentence)]
+    found = _civilian_words(sentence, VICTIM_PEOPLE)
     if plainly:
         found = [m for m in found if m.group(0).lower() not in {"people", "a man", "a woman"}]
     else:

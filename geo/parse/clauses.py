@@ -68,6 +68,13 @@ class SentenceSyntax:
     #: what the recogniser calls persons: a group's name it has not seen is often taken for
     #: one ("Boko Haram attacked the town")
     persons: tuple[tuple[int, int], ...] = ()
+    #: subjects of a verb that only brings them to the scene ("police were sent to the area",
+    #: "troops arrived"), when no other verb of theirs tells what they did there
+    present: tuple[tuple[int, int], ...] = ()
+
+    def only_present(self, start: int, end: int) -> bool:
+        """Is ``start:end`` only brought to the scene by its clause, not a side of a deed?"""
+        return any(s <= start and end <= e for s, e in self.present)
 
     def only_a_source(self, start: int, end: int) -> bool:
         """Is ``start:end`` the subject of a saying verb and in no side of a clause?"""
@@ -105,11 +112,14 @@ def sentence_syntax(doc: Doc) -> tuple[SentenceSyntax, ...]:
     doers: list[list[tuple[int, int]]] = [[] for _ in sents]
     done_to: list[list[tuple[int, int]]] = [[] for _ in sents]
     sources: list[list[tuple[int, int]]] = [[] for _ in sents]
+    present: list[list[tuple[int, int]]] = [[] for _ in sents]
     for i in _side_tokens(doc):
         token = doc[int(i)]
         k = bisect.bisect_right(starts, token.i) - 1
         base = bases[k]
         label = token.dep_
+        if label in ("nsubj", "nsubjpass") and _only_brought(token):
+            _add_side(present[k], token, base)
         if label in DOER_LABELS:
             if token.head.lower_ not in NOT_ACTS or _claims_an_attack(token.head):
                 _add_side(doers[k], _speaker(token) or token, base)
@@ -125,9 +135,42 @@ def sentence_syntax(doc: Doc) -> tuple[SentenceSyntax, ...]:
     trees = clause_trees(doc)
     return tuple(
         SentenceSyntax(
-            tuple(organisations[k]), tuple(doers[k]), tuple(done_to[k]), tuple(sources[k]), trees[k], tuple(persons[k])
+            tuple(organisations[k]),
+            tuple(doers[k]),
+            tuple(done_to[k]),
+            tuple(sources[k]),
+            trees[k],
+            tuple(persons[k]),
+            tuple(present[k]),
         )
         for k in range(len(sents))
+    )
+
+
+#: Verbs that only bring a force to a place: sent there, deployed, arriving (as written: the
+#: pipeline has no lemmatiser). Their subject was at the scene, which makes it no side of
+#: what happened there unless another verb of its own says what it did ("police arrived and
+#: exchanged fire with the gunmen").
+BRINGING_VERBS = frozenset(
+    {
+        "sent", "deployed", "redeployed", "dispatched", "rushed", "arrived", "arrive", "arrives", "arriving",
+        "mobilised", "mobilized", "stationed",
+    }
+)  # fmt: skip
+
+
+def _only_brought(subject: Token) -> bool:
+    """Is ``subject`` one its verb only brings to a place, with no verb joined to it that
+    tells a deed ("police were sent to the area", not "arrived and opened fire"; not the
+    sender of "the army sent troops", nor "rebels rushed the gate")?"""
+    verb = subject.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lower_ not in BRINGING_VERBS:
+        return False
+    return not any(
+        (child.dep_ == "conj" and child.pos_ == "VERB" and child.lower_ not in BRINGING_VERBS)
+        or (child.dep_ == "advcl" and child.tag_ == "VBG")  # "arrived firing into the air"
+        or (child.dep_ == "dobj" and subject.dep_ == "nsubj")
+        for child in verb.children
     )
 
 
