@@ -502,7 +502,7 @@ def _settle(
     pools = {
         n: _candidates(text_for, index, weights) for n, text_for in {names[m]: written[m] for m in mentions}.items()
     }
-    # "the town of San Vicente del Caguan ... residents of San Vicente": the short form is
+    # "the town of San Jose del Guaviare ... residents of San Jose": the short form is
     # the town the text named in full, not a namesake of the short form elsewhere.
     for short, full in _short_forms(mentions, names, pools).items():
         for m in mentions:
@@ -613,12 +613,12 @@ def _short_forms(
     mentions: Sequence[Mention], names: Mapping[Mention, str], pools: Mapping[str, _Candidates]
 ) -> dict[str, str]:
     """Names that are the opening words of a longer name of a town the text gives before
-    them, the rest joined by a particle ("San Vicente" after "San Vicente del Caguan"), each
+    them, the rest joined by a particle ("San Jose" after "San Jose del Guaviare"), each
     with that longer name: a report names a town in full once and shortens it after. Only
-    such a name: a name that goes on with words of its own ("Newport Beach", "Savannah
-    River") is another place than its first words. Not a name that reads first as an area
-    (a country or region keeps its own name), nor a short form of a name the gazetteer does
-    not read as a town (an old or fuller name of the same town is often unlisted)."""
+    such a name: a name that goes on with words of its own ("Volta River") is another place
+    than its first words. Not a name that reads first as an area (a country or region keeps
+    its own name), nor a short form of a name the gazetteer does not read as a town (an old
+    or fuller name of the same town is often unlisted)."""
     first_at: dict[str, int] = {}
     for m in mentions:
         first_at.setdefault(names[m], m.start)
@@ -689,10 +689,10 @@ def _read_here(
 def _as_written(text: str, mention: Mention, name: str, index: PlaceIndex) -> str:
     """The name as the words around the mention qualify it: in full where the text writes
     more of it after the mention and the gazetteer lists it as a town (not a country's name:
-    "Tour de France" is a race, and "France" in it the country), with its area word, or as the
+    "Banque de France" is a bank, and "France" in it the country), with its area word, or as the
     river the river words around it say it is (``geo.parse.variants``). A longer name the
     gazetteer lacks leaves the mention as it is: a town's name written in full once, or an
-    old one ("San Fernando de Naparima"), is no sign that the shorter one is another place."""
+    old one ("Santo Domingo de Guzman"), is no sign that the shorter one is another place."""
     around = with_name_around(text, mention, name)
     if (
         around != name
@@ -1369,9 +1369,9 @@ def _bonus_seats(entries: Sequence[Entry], context: _Context, weights: Weights) 
     """The seats of ``_region_seats`` that ``Weights.region_seat`` lifts: news means a
     region's seat rather than the region. Not a seat in a country the article gives no
     reason for (``_unsupported``) when another reading of the name lies in the country that
-    holds most of the article's country votes: a region's capital abroad ("Ilam" of Iran in a
-    story from Nepal) is no likelier than the story's own town for sharing its name with its
-    region. Named in a story that is mostly about no one country, a famous seat abroad keeps
+    holds most of the article's country votes: a region's capital abroad that shares its name
+    with a town of the story's own country is no likelier than that town for sharing its
+    name with its region. Named in a story that is mostly about no one country, a famous seat abroad keeps
     the lift over small towns of a country the story names beside others."""
     seats = _region_seats(entries)
     if not seats:

@@ -70,7 +70,7 @@ _AREA_WORD_BEFORE = re.compile(r"\b(" + "|".join(sorted(AREA_HEAD_WORDS)) + r")[
 #: How far before a mention ``_AREA_WORD_BEFORE`` looks, in characters.
 AREA_WORD_BEFORE_CHARS = 40
 #: The lower-case particles that join the words of one place name in the Romance languages
-#: ("Santa Cruz de la Sierra", "Zamboanga del Norte", "Serra da Estrela").
+#: ("Santiago de los Caballeros", "Zamboanga del Norte", "Serra da Estrela").
 NAME_PARTICLES = ("de la", "de las", "de los", "del", "de", "da", "das", "do", "dos", "di")
 _PARTICLE = "(?:" + "|".join(p.replace(" ", "[ \t]+") for p in NAME_PARTICLES) + ")"
 #: A particle and a capitalised word right after a mention: the rest of its name.
@@ -186,8 +186,8 @@ def with_area_word(text: str, mention: Spanned, name: str) -> str:
 
 def with_name_around(text: str, mention: Spanned, name: str) -> str:
     """``name`` with the rest of the place name the text writes right after the mention,
-    joined by a particle: "Santa Cruz" followed by " de la Sierra" -> "Santa Cruz de la
-    Sierra"; else ``name`` as it is. The recogniser may take only the part of such a name
+    joined by a particle: "Santiago" followed by " de los Caballeros" -> "Santiago de los
+    Caballeros"; else ``name`` as it is. The recogniser may take only the part of such a name
     that the gazetteer lists as a place of its own, another place."""
     after = _NAME_TAIL.match(text, mention.end)
     return name + after.group(0) if after else name
