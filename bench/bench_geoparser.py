@@ -69,9 +69,7 @@ def stage_shares(geoparser, texts: list[str]) -> tuple[float, float, float]:
             text,
             found.mentions,
             geoparser.gazetteer,
-            demonym_countries=found.demonym_countries,
-            resolve_as=dict(found.resolve_as),
-            demonym_of=dict(found.demonym_of),
+            **found.hints(),
             weights=geoparser.weights,
         )
         resolve_s += time.perf_counter() - middle

@@ -1004,10 +1004,7 @@ def places_read(article: Article, recognition: Recognition, names, weights) -> t
         article.gold.text,
         recognition.mentions,
         names,
-        demonym_countries=recognition.demonym_countries,
-        resolve_as=dict(recognition.resolve_as),
-        demonym_of=dict(recognition.demonym_of),
-        cut_short=recognition.cut_short,
+        **recognition.hints(),
         weights=weights,
     )
 
@@ -1100,10 +1097,7 @@ def fit_doubt(
             article.gold.text,
             recognition.mentions,
             names,
-            demonym_countries=recognition.demonym_countries,
-            resolve_as=dict(recognition.resolve_as),
-            demonym_of=dict(recognition.demonym_of),
-            cut_short=recognition.cut_short,
+            **recognition.hints(),
             weights=weights,
         )
         gold = {(t.start, t.end): t for t in article.gold.toponyms}

@@ -207,10 +207,7 @@ class Geoparser:
             text_of(doc),
             recognition.mentions,
             self.gazetteer,
-            demonym_countries=recognition.demonym_countries,
-            resolve_as=dict(recognition.resolve_as),
-            demonym_of=dict(recognition.demonym_of),
-            cut_short=recognition.cut_short,
+            **recognition.hints(),
             overrides=overrides,
             weights=self.weights,
         )

@@ -19,9 +19,9 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from geo.parse.placefeatures import (
     Candidate,
@@ -44,6 +44,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+class ResolverHints(TypedDict):
+    """What the resolver (``geo.parse.resolve.resolve``, ``readings``, ``scored_readings``)
+    takes from a recognition besides its mentions, as keyword arguments."""
+
+    demonym_countries: Sequence[str]
+    resolve_as: Mapping[str, str]
+    demonym_of: Mapping[int, str]
+    cut_short: Collection[int]
+
+
 @dataclass(frozen=True, slots=True)
 class Recognition:
     """Mentions found in one document, and the countries its demonyms point to."""
@@ -61,6 +71,15 @@ class Recognition:
     #: starts of the mentions that are a piece of a longer proper name the gazetteer does
     #: not list ("El Arbaa" of "Souk El Arbaa"; ``geo.parse.placefeatures.in_longer_name``)
     cut_short: tuple[int, ...] = ()
+
+    def hints(self) -> ResolverHints:
+        """The keyword arguments the resolver takes from this recognition."""
+        return ResolverHints(
+            demonym_countries=self.demonym_countries,
+            resolve_as=dict(self.resolve_as),
+            demonym_of=dict(self.demonym_of),
+            cut_short=self.cut_short,
+        )
 
 
 @dataclass(frozen=True, slots=True)
