@@ -1137,15 +1137,19 @@ def _in_tense(
 def _reported_happening(sentence: str, tree: ClauseTree, candidate: _Candidate) -> _Candidate:
     """A phrase after a verb of saying in the passive ("fighting was reported on Saturday in
     X") dates what was reported, the verb's subject, not a statement: no speaker is named."""
-    if not candidate.speech or candidate.report:
-        return candidate
-    said = _SPEECH_BEFORE.search(sentence, max(0, candidate.start - SPEECH_REACH), candidate.start)
-    if said is None:
-        return candidate
-    verb = tree.token_at(said.start())
-    if any(tree.deps[i] == "auxpass" for i in tree.children(verb)):
+    verb = _saying_verb(sentence, tree, candidate)
+    if verb is not None and any(tree.deps[i] == "auxpass" for i in tree.children(verb)):
         return replace(candidate, speech=False)
     return candidate
+
+
+def _saying_verb(sentence: str, tree: ClauseTree, candidate: _Candidate) -> int | None:
+    """The verb of saying right before a phrase that dates a statement ("said on Monday"),
+    ``None`` for any other phrase."""
+    if not candidate.speech or candidate.report:
+        return None
+    said = _SPEECH_BEFORE.search(sentence, max(0, candidate.start - SPEECH_REACH), candidate.start)
+    return None if said is None else tree.token_at(said.start())
 
 
 def _read_in_tense(sentence: str, tree: ClauseTree, candidate: _Candidate, published: date | None) -> _Candidate:
@@ -1170,10 +1174,8 @@ def _dates_a_past_statement(sentence: str, tree: ClauseTree, candidate: _Candida
     """Does the phrase follow a verb of saying in the past ("said on Monday they would press
     on")? It dates the saying, which is done, whatever the clause reported after it promises
     (the parser may hang the phrase on that clause's verb)."""
-    if not candidate.speech or candidate.report:
-        return False
-    said = _SPEECH_BEFORE.search(sentence, max(0, candidate.start - SPEECH_REACH), candidate.start)
-    return said is not None and tree.tense(tree.token_at(said.start())) == "past"
+    verb = _saying_verb(sentence, tree, candidate)
+    return verb is not None and tree.tense(verb) == "past"
 
 
 def _set_for(tree: ClauseTree, candidate: _Candidate) -> bool:
