@@ -1741,10 +1741,11 @@ def frontline_actors(
     # A strike whose victims the sentence names but not its author: the author may be named
     # further on ("... the Houthis were blamed"), so the rest of the article is read too.
     order = [index, index + 1, index - 1, *sorted(range(len(sentences)), key=lambda i: (abs(i - index), i))]
-    event_parse = syntax[index] if 0 <= index < len(syntax) else None
+    event_parse = parse_of(syntax, index)
     fighting = tuple(fighting_organisations(s, parse) for s, parse in zip(sentences, syntax, strict=False))
     recognised = tuple(recognised_names(parse, fought) for parse, fought in zip(syntax, fighting, strict=False))
     names = _article_names_cached(tuple(sentences), country_code, table, recognised, fighting)
+    syntax = tuple(syntax)
     main_group = _most_named(sentences, names, syntax)
     dated = 0 <= index < len(sentences) and _PAST_DATE.search(sentences[index]) is not None
     # A strike whose sentence aims it at armed or criminal people ("operations against
@@ -1755,7 +1756,7 @@ def frontline_actors(
             continue
         if i != index and not dated and _PAST_DATE.search(sentences[i]) is not None:
             continue  # "the sarin attack of April 2017, which prompted US strikes": another time's sides
-        parse = syntax[i] if i < len(syntax) else None
+        parse = parse_of(syntax, i)
         mentions = find_actors(sentences[i], country_code=country_code, table=table)
         spans = [
             *(organisations(sentences[i]) if organisations is not None else ()),
@@ -1765,9 +1766,7 @@ def frontline_actors(
             mentions = armed_groups_named(
                 sentences[i], spans, mentions, country_code=country_code, fighting=fighting[i] if parse else ()
             )
-        mentions = _unnamed_groups_resolved(
-            sentences[i], mentions, sentences, country_code, table, main_group, tuple(syntax)
-        )
+        mentions = _unnamed_groups_resolved(sentences[i], mentions, sentences, country_code, table, main_group, syntax)
         mentions = _with_article_names(sentences[i], mentions, names)
         mentions = _bare_heads_resolved(sentences[i], mentions, tuple(sentences), country_code, table)
         if i != index:
@@ -1844,9 +1843,8 @@ def frontline_actors(
                 or _people_of_a_country().search(sentences[i])
                 or sub_event_type == "attack_on_civilians"
             )
-            if i == index and aimed_at_armed:
-                pass  # the people it hit were armed ones, coded below
-            elif hit and all(a.name != victims.name for a in actors):
+            # A strike aimed at armed people hit them, not civilians: coded after the loop.
+            if hit and not (i == index and aimed_at_armed) and all(a.name != victims.name for a in actors):
                 actors.append(victims)
         armed_alone = len(actors) == 1 and actors[0].inter not in (INTER_STATE, INTER_CIVILIANS)
         if (
@@ -1889,7 +1887,7 @@ def frontline_actors(
         actors[0], actors[1] = actors[1], actors[0]  # the neighbour's striker struck the side hit
     partners = [p for p in partners if all(p.name != a.name for a in actors)]
     claimant = (
-        _claimant(tuple(sentences), country_code, table, recognised, tuple(syntax))
+        _claimant(tuple(sentences), country_code, table, recognised, syntax)
         if sub_event_type in CLAIMED_SUB_TYPES
         else None
     )
@@ -2067,6 +2065,11 @@ _OTHER_TIME = re.compile(
 _NOT_FIGHTING = frozenset({"diplomacy", "other"})
 
 
+def parse_of(syntax: Sequence[SentenceSyntax], index: int) -> SentenceSyntax | None:
+    """Sentence ``index``'s parse, ``None`` when ``syntax`` holds none for it."""
+    return syntax[index] if 0 <= index < len(syntax) else None
+
+
 def told_in_background(sentence: str, start: int, end: int, parse: SentenceSyntax | None) -> bool:
     """Does ``sentence`` name the group at ``start:end`` in a clause that does not lay an attack
     at its door: one of talks, a visit, an agreement or public life ("officials and the rebels
@@ -2182,7 +2185,7 @@ def _claimant(
     names = _article_names_cached(sentences, country_code, table, organisations)
     for pattern, k in itertools.product((_CLAIMED, _BLAMED), range(len(sentences))):
         sentence = sentences[k]
-        parse = syntax[k] if k < len(syntax) else None
+        parse = parse_of(syntax, k)
         claims = [m.span(key) for m in pattern.finditer(sentence) for key in ("by", "owner", "doer") if m.group(key)]
         if not claims:
             continue
@@ -2618,7 +2621,7 @@ def _article_group(
     counts: dict[str, tuple[int, int]] = {}
     actors: dict[str, Actor] = {}
     for k, sentence in enumerate(sentences):
-        parse = syntax[k] if k < len(syntax) else None
+        parse = parse_of(syntax, k)
         for mention in find_actors(sentence, country_code=country_code, table=table):
             actor = mention.actor
             if is_named_group(actor.name, actor.inter) and not told_in_background(
@@ -2928,7 +2931,7 @@ def _most_named(
     counts: dict[str, int] = {}
     by_name: dict[str, Actor] = {}
     for k, sentence in enumerate(sentences):
-        parse = syntax[k] if k < len(syntax) else None
+        parse = parse_of(syntax, k)
         for start, end, actor in _bare_names(sentence, names):
             if not is_named_group(actor.name, actor.inter):
                 continue  # "GNA": a government's forces
@@ -3031,7 +3034,7 @@ def diplomacy_parties(
     two other parties are named (China hosting talks in Kunming between Myanmar's junta
     and a rebel alliance)."""
     if 0 <= index < len(sentences):
-        sides = _sides_that_met(sentences[index], syntax[index] if index < len(syntax) else None, table)
+        sides = _sides_that_met(sentences[index], parse_of(syntax, index), table)
         if len(sides) >= 2:
             return ActorPair(sides[0], sides[1])
     parties: list[Actor] = []
