@@ -29,7 +29,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from gazetteer.entry import COUNTRY_CODES, Entry
 from gazetteer.normalize import ARABIC_ARTICLES, normalize
-from geo.parse.variants import has_spelling_variant
+from geo.parse.variants import ROMANCE_PARTICLE_WORDS, has_spelling_variant
 
 if TYPE_CHECKING:
     from spacy.strings import StringStore
@@ -55,11 +55,7 @@ MIN_FUZZY_LENGTH = 5
 ARTICLE_FUZZY_SIMILARITY = 0.8
 #: Particles inside multi-word names ("Bosnia and Herzegovina", "Deir ez-Zor", "Foz do
 #: Iguaçu"): linking words, those of Romance names, and the Arabic articles of transliterations.
-NAME_PARTICLES = (
-    frozenset({"of", "-", "and", "upon", "on"})
-    | frozenset({"de", "del", "la", "da", "do", "das", "dos", "di", "du", "des"})
-    | ARABIC_ARTICLES
-)
+NAME_PARTICLES = frozenset({"of", "-", "and", "upon", "on"}) | ROMANCE_PARTICLE_WORDS | ARABIC_ARTICLES
 #: Lower-case words after a name that say what kind of area it is ("Henan province"):
 #: they are not part of the name but say which of its places is meant.
 AREA_GENERIC_WORDS = frozenset({"state", "province", "region", "governorate", "oblast", "county"})
@@ -521,11 +517,6 @@ def _hyphenated_places(doc: Doc, start: int, end: int, names: NameIndex) -> list
     return pieces
 
 
-#: Particles that join the words of one foreign place name ("Zamboanga del Norte", "Serra
-#: da Estrela"); not the English "of", "and", "on", which join two names as often. The
-#: Arabic articles join only written capitalised ("Souk El Arbaa"): in lower case most of them
-#: are English words too ("at", "as", "an").
-_ROMANCE_PARTICLES = NAME_PARTICLES - {"of", "and", "upon", "on", "-"} - ARABIC_ARTICLES
 #: GeoNames' classes of seas and lakes (H) and of continents and regions (L): a word read
 #: first as one of these, joined to a name by a hyphen, makes a wider region's name with it.
 _WIDE_CLASSES = frozenset({"H", "L"})
@@ -567,7 +558,9 @@ def in_longer_name(doc: Doc, start: int, end: int, names: NameIndex) -> bool:
         a word that is neither ordinary nor a place's name of its own, or one the gazetteer
         reads first as a sea, a continent or a region ("Indo-Pacific"): two towns or two
         countries joined ("Goma-Bukavu", "Chad-Sudan") are each themselves."""
-        if table.lower[i] in _ROMANCE_PARTICLES or (table.lower[i] in ARABIC_ARTICLES and table.title[i]):
+        # Not the English "of", "and", "on", which join two names as often; the Arabic
+        # articles only written capitalised: in lower case most are English words ("at", "an").
+        if table.lower[i] in ROMANCE_PARTICLE_WORDS or (table.lower[i] in ARABIC_ARTICLES and table.title[i]):
             return part(other)
         if table.text[i] not in HYPHENS or not table.glued[i]:
             return False

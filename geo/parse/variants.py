@@ -70,9 +70,11 @@ _AREA_WORD_BEFORE = re.compile(r"\b(" + "|".join(sorted(AREA_HEAD_WORDS)) + r")[
 #: How far before a mention ``_AREA_WORD_BEFORE`` looks, in characters.
 AREA_WORD_BEFORE_CHARS = 40
 #: The lower-case particles that join the words of one place name in the Romance languages
-#: ("Santiago de los Caballeros", "Zamboanga del Norte", "Serra da Estrela").
-NAME_PARTICLES = ("de la", "de las", "de los", "del", "de", "da", "das", "do", "dos", "di")
-_PARTICLE = "(?:" + "|".join(p.replace(" ", "[ \t]+") for p in NAME_PARTICLES) + ")"
+#: ("Santiago de los Caballeros", "Zamboanga del Norte", "Serra da Estrela"), longest first.
+ROMANCE_PARTICLES = ("de la", "de las", "de los", "del", "des", "de", "da", "das", "do", "dos", "di", "du")
+#: ... their words, each on its own.
+ROMANCE_PARTICLE_WORDS = frozenset(word for particle in ROMANCE_PARTICLES for word in particle.split())
+_PARTICLE = "(?:" + "|".join(p.replace(" ", "[ \t]+") for p in ROMANCE_PARTICLES) + ")"
 #: A particle and a capitalised word right after a mention: the rest of its name.
 _NAME_TAIL = re.compile(r"[ \t]+" + _PARTICLE + r"[ \t]+[A-Z][\w'-]*\w")
 #: Words before a name that say it is a river's, in lower case: "along the X", "the banks of
@@ -198,7 +200,7 @@ def continues_with_a_particle(words: Sequence[str]) -> bool:
     more of the name ("del caguan", "de la sierra")?"""
     return any(
         len(words) > len(particle) and list(words[: len(particle)]) == particle
-        for particle in (p.split() for p in NAME_PARTICLES)
+        for particle in (p.split() for p in ROMANCE_PARTICLES)
     )
 
 
