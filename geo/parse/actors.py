@@ -39,6 +39,7 @@ from geo.parse.clausetree import ClauseTree
 from geo.parse.datelines import header_end
 from geo.parse.eventtypes import ANY_TRIGGER_TYPES, trigger_spans
 from geo.parse.numbers import NUMBER_WORDS
+from geo.parse.wordspots import word_spots
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA = 1, 2, 3, 4
 INTER_RIOTERS, INTER_PROTESTERS, INTER_CIVILIANS, INTER_EXTERNAL = 5, 6, 7, 8
@@ -2860,7 +2861,7 @@ def _acronyms_written(sentences: Sequence[str], names: dict[str, Actor]) -> dict
         acronym = _initials(name)
         if actor.name != name or " " not in name or ":" in name or len(acronym) < 3 or acronym in out:
             continue
-        if re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+        if word_spots(text, acronym, hyphen=True):
             out[acronym] = Actor(acronym, actor.inter, actor.country_code)
     return out
 

@@ -41,6 +41,7 @@ from geo.parse.clausetree import ClauseTree
 from geo.parse.datelines import header_end
 from geo.parse.dates import EventDate, last_day, stated_date
 from geo.parse.fatalities import casualties_in_sentences, seat_of_a_source, tells_a_later_toll
+from geo.parse.wordspots import word_spots
 from geo.records import Event
 
 #: The types and sub-types of protests and riots: events of public life whose sides are coded.
@@ -271,8 +272,8 @@ def _clause_verbs_of(sentence: str, tree: ClauseTree, name: str, body: int = 0) 
     """The verbs of the clauses that name the place ``name`` (as written) in ``sentence`` from
     character ``body`` on (past its dateline)."""
     verbs: set[int] = set()
-    for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence[body:]):
-        found_at = (body + found.start(), body + found.end())
+    for at in word_spots(sentence[body:], name):
+        found_at = (body + at, body + at + len(name))
         verb = tree.clause_verb(tree.head_of_span(*found_at))
         # "the governor of X region said": a place in a source's clause is not where it happened.
         if verb is not None and tree.words[verb] not in NOT_ACTS:
@@ -307,7 +308,7 @@ _LANDMARK_LEAD = re.compile(
 def only_a_landmark(sentence: str, mention: str) -> bool:
     """Does ``sentence`` name the place ``mention`` only to place another ("the village of
     Bilozerka, west of Kherson", "a camp 20 km from Gao")?"""
-    spots = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(mention)}(?!\w)", sentence)] if mention else []
+    spots = word_spots(sentence, mention) if mention else []
     return bool(spots) and all(_LANDMARK_LEAD.search(sentence[max(0, at - 60) : at]) for at in spots)
 
 

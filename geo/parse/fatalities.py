@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from geo.parse.numbers import NUMBER_WORDS
+from geo.parse.wordspots import word_spots
 
 KILLED, WOUNDED, TOLL = "killed", "wounded", "toll"
 
@@ -894,6 +895,8 @@ def _of_another_place(clause: str, place: str, sentence: str) -> bool:
 #: Sources that tell of a war from afar, named with the place they speak from ("diplomats in
 #: A", "Western analysts in B"), unlike officials or police, who are often the place's own.
 _DISTANT_SOURCES = r"(?:diplomats|analysts|observers|correspondents|journalists|reporters)"
+#: A distant source before the place it speaks from, whatever the place.
+_DISTANT_SOURCE_IN = re.compile(rf"\b{_DISTANT_SOURCES}\s+(?:based\s+)?in\s", re.I)
 #: A verb of the source's telling after its place.
 _TELLS = re.compile(r"\b(?:said|say|says|told|citing|quoting|put|estimated|reported|believe|estimate)\b", re.I)
 
@@ -902,15 +905,17 @@ def seat_of_a_source(sentence: str, place: str) -> bool:
     """Is ``place`` (as written) named in the sentence only as where a distant source speaks
     from ("Diplomats in A, citing military sources, put the army's losses at 60", "Western
     analysts in B said ...")? Its figures are of the happening the source tells of, not at A."""
+    if not _DISTANT_SOURCE_IN.search(sentence):
+        return False  # no source speaks from anywhere: skip building a pattern for this place
     seats = list(re.finditer(rf"\b{_DISTANT_SOURCES}\s+(?:based\s+)?in\s+{re.escape(place)}\b", sentence, re.I))
-    named = re.findall(rf"(?<![\w-]){re.escape(place)}(?![\w-])", sentence)
+    named = word_spots(sentence, place, hyphen=True)
     return bool(seats) and len(seats) == len(named) and all(_TELLS.search(sentence, m.end()) for m in seats)
 
 
 def _names(text: str, place: str) -> bool:
     """Does ``text`` name ``place`` (as written), not as a part of a hyphened name ("the A-B
     railway": a route between places names neither)?"""
-    return re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text) is not None
+    return bool(word_spots(text, place, hyphen=True))
 
 
 #: Day names, kept here beside ``MONTHS`` rather than read from ``geo.parse.dates``, which
