@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,7 +358,14 @@ def _lowered(sentence: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in sentence)
 
 
-def _hits(sentence: str) -> Iterable[_Hit]:
+@lru_cache(maxsize=2048)
+def _hits(sentence: str) -> tuple[_Hit, ...]:
+    """Every trigger of the (lower-cased) sentence. Kept for the sentences last asked about:
+    the event model, the dates and the coder each ask of the same sentence once a place."""
+    return tuple(_each_hit(sentence))
+
+
+def _each_hit(sentence: str) -> Iterable[_Hit]:
     for found in _ANY_TRIGGER.finditer(sentence):
         words = found.group(0)
         # the first trigger that matches the words whole is the alternative the search took

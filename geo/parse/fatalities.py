@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from geo.parse.numbers import NUMBER_WORDS
 from geo.parse.wordspots import word_spots
@@ -674,10 +675,13 @@ class _Figure:
     own: bool = False
 
 
+@lru_cache(maxsize=2048)
 def casualties(sentence: str, *, place: str = "") -> Casualties:
     """Deaths and wounded a sentence reports, skipping background tolls and subsets; with
     ``place`` (as written), those of that place when the sentence gives a figure per place,
-    and its share of a toll it tells of several places at once (``_share_of_places``)."""
+    and its share of a toll it tells of several places at once (``_share_of_places``).
+    Kept for the sentences last asked about: the event model and the coder each ask it of the
+    same sentences, and the coder again for each report of the article."""
     told = _casualties(sentence, place=place)
     if told.killed is None and (all_dead := _all_of_them_counted(sentence)) is not None:
         told = replace(told, killed=all_dead[0])  # "eight gunmen, all of whom were killed"
